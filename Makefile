@@ -1,0 +1,45 @@
+# Petaflop Atlas — the two set-up commands are `make run` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8501
+# Debian packages the test suite needs, as PACKAGE:COMMAND pairs.
+SYSDEPS := default-jre-headless:java
+
+.PHONY: run test venv sysdeps lint pytest build clean
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip install -q -e '.[dev]'
+	@touch $@
+
+venv: $(VENV)/.installed
+
+sysdeps:
+	@bash scripts/sysdeps.sh $(SYSDEPS)
+
+build: venv
+	@$(VENV)/bin/petaflop build --help >/dev/null 2>&1 \
+		&& $(VENV)/bin/petaflop build \
+		|| echo "(no graph build stage yet: the app will show its empty state)"
+
+run: venv build
+	@echo "Petaflop Atlas: http://$(HOST):$(PORT)"
+	@$(VENV)/bin/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+lint: venv
+	@$(VENV)/bin/ruff check .
+
+pytest: venv sysdeps
+	@set +e; $(VENV)/bin/pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests (exit 5): the suite is missing" >&2; exit 1; fi; \
+	exit $$rc
+
+test: lint pytest
+
+clean:
+	rm -rf build .pytest_cache

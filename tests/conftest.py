@@ -1,0 +1,20 @@
+"""Shared fixtures: the real report (when the workplace has it) and the CLI runner."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from petaflop.paths import DEFAULT_REPORT
+
+
+@pytest.fixture(scope="session")
+def report_path():
+    """The real report. CI lays shared/ beside the checkout, so its absence is a failure."""
+    assert DEFAULT_REPORT.is_file(), f"the report is expected at {DEFAULT_REPORT}"
+    return DEFAULT_REPORT
+
+
+@pytest.fixture()
+def cli():
+    return CliRunner()
