@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from rich.console import Console
+
 from petaflop import __version__, doctor
+from petaflop import cli as cli_module
 from petaflop.cli import app
 
 
@@ -25,9 +28,10 @@ def test_help_lists_doctor(cli):
 def test_doctor_finds_the_report(cli, monkeypatch, report_path):
     monkeypatch.delenv("PETAFLOP_REPORT", raising=False)
     monkeypatch.setattr(doctor, "check_port", lambda p, why: doctor.Check(f"port {p}", "ok", why))
-    result = cli.invoke(app, ["doctor"], terminal_width=300)
+    monkeypatch.setattr(cli_module, "console", Console(width=400))
+    result = cli.invoke(app, ["doctor"])
     assert result.exit_code == 0, result.output
-    assert str(report_path) in result.output
+    assert str(report_path.resolve()) in result.output
     assert "rdflib" in result.output and "java (HermiT)" in result.output
 
 
