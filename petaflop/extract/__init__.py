@@ -1,0 +1,1 @@
+"""Extraction: the parsed report -> facts with provenance (gazetteer, table mappings, text claims)."""
