@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ingest.quantities import Quantity
+
 
 @dataclass(frozen=True)
 class Span:
@@ -40,12 +42,15 @@ class Cell:
     column: int
     items: list[str] = field(default_factory=list)
     merged: bool = False  # blank cell that stands for the value above (a merged cell)
+    carried: str = ""  # for a merged cell: the text it stands for (from the cell above)
+    quantity: Quantity | None = None  # the value it holds, column/row unit hints applied
 
 
 @dataclass
 class Row:
     line: int
     cells: list[Cell]
+    section: bool = False  # a label row (only the first cell filled) that groups the rows below
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
@@ -90,6 +95,27 @@ class Table:
     chapter: str = ""
     slide_title: str = ""
     kind: Literal["table"] = "table"
+    header_rows: list[Row] = field(default_factory=list)  # every header line (1 or 2)
+    column_labels: list[str] = field(default_factory=list)  # header text per column, 2-level joined by ' / '
+    column_units: list[str] = field(default_factory=list)  # unit stated in a header ('억 달러') or ''
+    body_lines: Span | None = None  # the tab-separated lines (header + rows)
+    caption_lines: Span | None = None
+    continues: str | None = None  # id of the table this one continues (same header, no caption)
+    source_notes: list[str] = field(default_factory=list)  # non-name remarks on the 자료: line
+
+    def column(self, label: str) -> int:
+        """0-based index of the first column whose label contains ``label``."""
+        for i, lab in enumerate(self.column_labels):
+            if label in lab:
+                return i
+        raise KeyError(label)
+
+    def row_by_label(self, label: str) -> Row:
+        """The first body row whose first cell (or carried merged value) equals ``label``."""
+        for r in self.rows:
+            if r.cells and (r.cells[0].text == label or r.cells[0].carried == label):
+                return r
+        raise KeyError(label)
 
 
 @dataclass
@@ -104,6 +130,9 @@ class Figure:
     chapter: str = ""
     slide_title: str = ""
     kind: Literal["figure"] = "figure"
+    text: list[str] = field(default_factory=list)  # other text inside the figure (labels, axis notes)
+    notes: list[str] = field(default_factory=list)  # 주: lines
+    source_notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -138,6 +167,18 @@ class Chapter:
     title: str
     lines: Span
     slides: list[Slide] = field(default_factory=list)
+    heading_line: int = 0  # the line that opens the chapter (cover title, or '[서론] …')
+    heading_text: str = ""  # that line as written (the cover may differ from the contents)
+    cover: list[Heading] = field(default_factory=list)  # cover-page keywords before the first slide
+
+
+@dataclass
+class TocEntry:
+    """One line of the table of contents: title, page number, line."""
+
+    title: str
+    page: int
+    line: int
 
 
 @dataclass
@@ -158,6 +199,8 @@ class Document:
     sources: list[str]  # every distinct normalised source name, sorted
     unaccounted_lines: list[tuple[int, str]]  # (line, reason)
     warnings: list[Warning_] = field(default_factory=list)
+    front_matter: list[Heading] = field(default_factory=list)  # title page lines before the contents
+    contents: list[TocEntry] = field(default_factory=list)
 
     def line(self, n: int) -> str:
         """Text of 1-based line ``n``."""

@@ -85,6 +85,49 @@ def doctor(report: ReportOption = None) -> None:
     raise typer.Exit(code)
 
 
+@app.command()
+@friendly
+def parse(
+    report: ReportOption = None,
+    json_out: Annotated[
+        str | None, typer.Option("--json", help="Write the parsed document as JSON to this file.")
+    ] = None,
+) -> None:
+    """Parse the report: chapters, slides, blocks, tables, figures, sources, warnings."""
+    import collections
+    import json
+
+    from ingest import document_to_json, iter_blocks, parse_report
+    from petaflop.paths import resolve_report
+
+    doc = parse_report(resolve_report(report))
+    kinds = collections.Counter(b.kind for _, _, b in iter_blocks(doc))
+    console.print(f"report: {doc.path}", highlight=False)
+    summary = Table(title="petaflop parse")
+    summary.add_column("item")
+    summary.add_column("count", justify="right")
+    summary.add_row("lines", str(len(doc.lines)))
+    summary.add_row("chapters", str(len(doc.chapters)))
+    summary.add_row("slides", str(sum(len(c.slides) for c in doc.chapters)))
+    for kind in ("heading", "paragraph", "bullet", "table", "figure"):
+        summary.add_row(f"blocks: {kind}", str(kinds.get(kind, 0)))
+    summary.add_row("tables (transposed)", str(sum(t.transposed for t in doc.tables)))
+    summary.add_row("sources", str(len(doc.sources)))
+    summary.add_row("unaccounted lines", str(len(doc.unaccounted_lines)))
+    summary.add_row("warnings", str(len(doc.warnings)))
+    console.print(summary)
+    console.print("chapters: " + ", ".join(f"{c.key} [{c.lines.first}–{c.lines.last}]" for c in doc.chapters))
+    for w in doc.warnings:
+        console.print(f"[yellow]warning[/] line {w.line}: {w.message}", highlight=False)
+    if json_out:
+        from pathlib import Path
+
+        out = Path(json_out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(document_to_json(doc), ensure_ascii=False, indent=1), encoding="utf-8")
+        console.print(f"wrote {out}")
+
+
 def main() -> None:
     app()
 

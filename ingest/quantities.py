@@ -1,0 +1,638 @@
+"""Quantities in Korean and mixed notation → value, unit, qualifiers (pure functions).
+
+Why a module of its own: every later stage (table mappings, claims found in bullets) needs to
+turn ``660~720억 달러``, ``\\$7B``, ``3.35 TB/s`` or ``2H26`` into a number with a unit and a
+qualifier, and they must all agree on what the report means. Nothing here reads files or
+keeps state; the report's reference date is a parameter (default :data:`REFERENCE_DATE`).
+
+Normalisation (the units the ontology's property names carry, see docs/architecture.md):
+
+* money stays in its own currency (USD, KRW, CNY, EUR, JPY) — never converted — with Korean
+  multipliers and B/M/K suffixes applied: ``190억 달러`` → 19,000,000,000 USD;
+* power → MW, energy → MWh, bandwidth → TB/s, memory → GB, compute → FLOPS (or OPS for
+  TOPS), counts → ``count`` (the counter word 개/대/기/장/명 kept), percent → ``%``,
+  multiples (배) → ``x``, durations → their unit (``year``, ``month`` …);
+* dates and periods carry ISO ``start``/``end`` dates instead of a value.
+
+Ranges keep both ends in ``low``/``high``; ``value`` is then the lower end and the qualifier
+``range`` is set. Qualifiers: ``approximate`` (약, ≈, ~, 가량), ``lowerBound`` (이상, 최소, +,
+초과, 이후), ``upperBound`` (이하, 미만, 최대, 까지), ``estimate`` (추정, 예상, ``2025E``),
+``range``, ``vague`` (수백, 수 GW), ``yearAssumed`` (a month-day date placed in the reference
+year) and ``resolved`` (올해/작년/내년 resolved against the reference date).
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+__all__ = [
+    "REFERENCE_DATE",
+    "Quantity",
+    "UnitHint",
+    "find_quantities",
+    "parse_cell",
+    "parse_quantity",
+    "unit_hint",
+]
+
+#: The report's reference date. The latest dated market fact in the text is a closing price
+#: "as of 9월 3일" (with events up to late August 2025), so the report is anchored to
+#: 2025-09-03: ``올해`` is 2025 and a bare ``7월 15일`` is 2025-07-15.
+REFERENCE_DATE = date(2025, 9, 3)
+
+D = Decimal
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity found in text.
+
+    ``value`` is in the normalised ``unit`` (the lower end for ranges; ``None`` for dates,
+    periods and vague amounts); ``original_value``/``original_unit`` keep what was written
+    (number with Korean multipliers applied, unit token as written). ``start``/``end`` are
+    character offsets into the text that was searched, ``raw`` is ``text[start:end]``.
+    """
+
+    value: Decimal | None
+    unit: str
+    kind: (
+        str  # money power energy bandwidth memory compute count percent multiple duration number date period
+    )
+    raw: str
+    start: int = 0
+    end: int = 0
+    low: Decimal | None = None
+    high: Decimal | None = None
+    qualifiers: frozenset[str] = field(default_factory=frozenset)
+    currency: str | None = None
+    original_value: Decimal | None = None
+    original_unit: str = ""
+    counter: str = ""  # 개 대 기 장 명 … for counts
+    precision: str = ""  # FP8, INT8 … for compute
+    date_start: str | None = None  # ISO date, for kind date/period
+    date_end: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"kind": self.kind, "unit": self.unit, "raw": self.raw}
+        for name in ("value", "low", "high", "original_value"):
+            v = getattr(self, name)
+            if v is not None:
+                out[name] = decimal_to_json(v)
+        if self.qualifiers:
+            out["qualifiers"] = sorted(self.qualifiers)
+        for name in ("currency", "original_unit", "counter", "precision", "date_start", "date_end"):
+            v = getattr(self, name)
+            if v:
+                out[name] = v
+        out["span"] = [self.start, self.end]
+        return out
+
+
+def decimal_to_json(v: Decimal) -> int | float:
+    """An int when the value is whole, else a float (JSON has no decimal type)."""
+    if v == v.to_integral_value():
+        return int(v)
+    return float(v)
+
+
+# --------------------------------------------------------------------------- units
+
+_K_SMALL = {"십": D(10), "백": D(100), "천": D(1000)}
+_K_BIG = {"만": D(10) ** 4, "억": D(10) ** 8, "조": D(10) ** 12}
+_SCALE = {
+    "k": D(1000), "K": D(1000), "thousand": D(1000),
+    "M": D(10) ** 6, "mn": D(10) ** 6, "million": D(10) ** 6,
+    "B": D(10) ** 9, "bn": D(10) ** 9, "billion": D(10) ** 9,
+    "T": D(10) ** 12, "trillion": D(10) ** 12,
+}  # fmt: skip
+
+# token → (kind, canonical unit, factor to canonical)
+_UNITS: dict[str, tuple[str, str, Decimal]] = {
+    # energy before power (MWh before MW)
+    "TWh": ("energy", "MWh", D(10) ** 6), "GWh": ("energy", "MWh", D(1000)), "MWh": ("energy", "MWh", D(1)),
+    "kWh": ("energy", "MWh", D("0.001")), "KWh": ("energy", "MWh", D("0.001")), "Wh": ("energy", "MWh", D("0.000001")),
+    "GW": ("power", "MW", D(1000)), "MW": ("power", "MW", D(1)), "kW": ("power", "MW", D("0.001")),
+    "KW": ("power", "MW", D("0.001")), "W": ("power", "MW", D("0.000001")),
+    "기가와트": ("power", "MW", D(1000)), "메가와트": ("power", "MW", D(1)), "와트": ("power", "MW", D("0.000001")),
+    "TB/s": ("bandwidth", "TB/s", D(1)), "TBps": ("bandwidth", "TB/s", D(1)),
+    "GB/s": ("bandwidth", "TB/s", D("0.001")), "GBps": ("bandwidth", "TB/s", D("0.001")),
+    "MB/s": ("bandwidth", "TB/s", D("0.000001")),
+    "Tbps": ("bandwidth", "TB/s", D("0.125")), "Tb/s": ("bandwidth", "TB/s", D("0.125")),
+    "Gbps": ("bandwidth", "TB/s", D("0.000125")), "Gb/s": ("bandwidth", "TB/s", D("0.000125")),
+    "PB": ("memory", "GB", D(10) ** 6), "TB": ("memory", "GB", D(1000)), "GB": ("memory", "GB", D(1)),
+    "MB": ("memory", "GB", D("0.001")), "KB": ("memory", "GB", D("0.000001")),
+    "ExaFLOPS": ("compute", "FLOPS", D(10) ** 18), "EFLOPS": ("compute", "FLOPS", D(10) ** 18),
+    "EFLOPs": ("compute", "FLOPS", D(10) ** 18), "PetaFLOPS": ("compute", "FLOPS", D(10) ** 15),
+    "PFLOPS": ("compute", "FLOPS", D(10) ** 15), "PFLOPs": ("compute", "FLOPS", D(10) ** 15),
+    "TFLOPS": ("compute", "FLOPS", D(10) ** 12), "TFLOPs": ("compute", "FLOPS", D(10) ** 12),
+    "GFLOPS": ("compute", "FLOPS", D(10) ** 9), "FLOPS": ("compute", "FLOPS", D(1)),
+    "POPS": ("compute", "OPS", D(10) ** 15), "TOPS": ("compute", "OPS", D(10) ** 12),
+    "%p": ("percent", "%p", D(1)), "%": ("percent", "%", D(1)), "퍼센트": ("percent", "%", D(1)),
+    "배": ("multiple", "x", D(1)), "x": ("multiple", "x", D(1)),
+    "달러": ("money", "USD", D(1)), "불": ("money", "USD", D(1)), "USD": ("money", "USD", D(1)),
+    "원": ("money", "KRW", D(1)), "위안": ("money", "CNY", D(1)), "CNY": ("money", "CNY", D(1)),
+    "유로": ("money", "EUR", D(1)), "EUR": ("money", "EUR", D(1)), "KRW": ("money", "KRW", D(1)),
+    "센트": ("money", "USD", D("0.01")),
+    "개월": ("duration", "month", D(1)), "년간": ("duration", "year", D(1)), "년": ("duration", "year", D(1)),
+    "주": ("duration", "week", D(1)), "시간": ("duration", "hour", D(1)), "분": ("duration", "minute", D(1)),
+    "초": ("duration", "second", D(1)), "일": ("duration", "day", D(1)),
+    "개": ("count", "count", D(1)), "대": ("count", "count", D(1)), "기": ("count", "count", D(1)),
+    "장": ("count", "count", D(1)), "명": ("count", "count", D(1)), "곳": ("count", "count", D(1)),
+    "건": ("count", "count", D(1)), "척": ("count", "count", D(1)), "회": ("count", "count", D(1)),
+}  # fmt: skip
+_PREFIX_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
+                    "₩": "KRW", "￦": "KRW", "RMB": "CNY", "¥": "CNY"}  # fmt: skip
+
+_LATIN_UNIT_RE = "|".join(
+    re.escape(u) for u in sorted((u for u in _UNITS if re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
+)
+_KOREAN_UNIT_RE = "|".join(
+    re.escape(u) for u in sorted((u for u in _UNITS if not re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
+)
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_KCHAIN = r"(?:\s?[십백천](?:\s?[만억조])?|\s?[만억조])(?:\s?" + _NUM + r"\s?(?:[십백천]\s?)?[만억천])*"
+_AMOUNT = rf"(?:{_NUM})(?:{_KCHAIN})?"
+_VAGUE = r"(?<![가-힣])수\s?(?:[십백천](?:\s?[만억조])?|[만억조])?"
+_CUR = r"(?:US\$|\\\$|\$|USD\s?|EUR\s?|€|₩|￦|RMB\s?)"
+_SCALE_RE = r"(?:\s?(?:billion|million|trillion|thousand|bn|mn)\b|\s?[BMKkT](?![A-Za-z0-9]))"
+_UNIT = (
+    rf"(?:\s?(?:(?P<lu{{n}}>{_LATIN_UNIT_RE})(?![A-Za-z0-9])(?:/s)?"
+    rf"|(?P<ku{{n}}>{_KOREAN_UNIT_RE})(?!비)))"
+)
+_PRE = r"(?P<pre>(?:(?<![가-힣])(?:약|대략|최대|최소|최고|최저|무려|거의|최대치)|~|≈|>|<|≥|≤|\+)\s?)?"
+_POST = r"(?P<post>\s?(?:이상|이하|미만|초과|넘게|넘는|여|가량|정도|내외|남짓|안팎|추정|예상|전망|\+(?!\d)))?"
+_PRECISION = r"(?:\s?\((?P<prec>(?:FP|INT|BF|TF)\d+[A-Za-z0-9/ ,]*)\))?"
+
+_GENERIC = (
+    _PRE
+    + rf"(?P<cur1>{_CUR})?"
+    + rf"(?P<amt1>{_AMOUNT}|{_VAGUE})"
+    + rf"(?P<sc1>{_SCALE_RE})?"
+    + _UNIT.format(n=1)
+    + "?"
+    + r"(?:\s?(?P<sep>~|〜|–|—|-)\s?"
+    + rf"(?P<cur2>{_CUR})?(?P<amt2>{_AMOUNT})(?P<sc2>{_SCALE_RE})?)?"
+    + _UNIT.format(n=2)
+    + "?"
+    + _PRECISION
+    + _POST
+)
+
+_YEAR = r"(?:19|20)\d{2}"
+_PERIOD_PART = r"(?:상반기|하반기|[1-4]분기|초|말|중반|중순|연말|연초|이후|이전|까지|내)"
+_PATTERNS = [
+    ("iso", rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    ("ymd", rf"(?<!\d)(?P<y>{_YEAR})\s?년\s?(?P<m>\d{{1,2}})\s?월\s?(?P<d>\d{{1,2}})\s?일"),
+    ("ym", rf"(?<!\d)(?P<y>{_YEAR})\s?년\s?(?P<m>\d{{1,2}})\s?월(?:\s?(?P<part>초|중순|말|이후|까지))?"),
+    ("y", rf"(?<!\d)(?P<y>{_YEAR})\s?년(?:\s?(?P<part>{_PERIOD_PART}))?(?:\s?(?P<part2>이후|이전|까지))?"),
+    ("qy", r"(?<![A-Za-z0-9])(?P<q>[1-4])\s?Q\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
+    ("yq", r"(?<![A-Za-z0-9])Q(?P<q>[1-4])\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
+    ("hy", r"(?<![A-Za-z0-9])(?P<h>[12])\s?H\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
+    ("yq2", rf"(?<![A-Za-z0-9])(?P<y>{_YEAR})\s?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?P<e>E)?(?![0-9A-Za-z])"),
+    ("ye", rf"(?<![A-Za-z0-9])(?P<y>{_YEAR})E(?![A-Za-z0-9])"),
+    ("md", r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s?월\s?(?P<d>[0-3]?\d)\s?일"),
+    ("mpart", r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s?월\s?(?P<part>초|중순|말)"),
+    (
+        "rel",
+        r"(?P<rel>올해|금년|작년|지난해|내년|재작년|내후년)(?:\s?(?P<part>상반기|하반기|[1-4]분기|초|말|연말))?",
+    ),
+    ("generic", r"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)" + _GENERIC),
+]
+_MASTER = re.compile(
+    "|".join(f"(?P<_{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS)
+)
+
+
+def _g(m: re.Match[str], kind: str, name: str) -> str | None:
+    return m.group(f"{kind}_{name}")
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _amount(text: str) -> Decimal:
+    """Korean/Arabic amount with 십/백/천 and 만/억/조: ``1조 2,000억`` → 1.2e12."""
+    total = D(0)
+    small = D(0)
+    cur: Decimal | None = None
+    for num, sm, big in re.findall(r"(\d[\d,]*(?:\.\d+)?)|([십백천])|([만억조])", text):
+        if num:
+            if cur is not None:  # two numbers in a row: keep the running group
+                small += cur
+            cur = D(num.replace(",", ""))
+        elif sm:
+            small += (cur if cur is not None else D(1)) * _K_SMALL[sm]
+            cur = None
+        else:
+            group = small + (cur if cur is not None else D(0))
+            total += (group if group else D(1)) * _K_BIG[big]
+            small, cur = D(0), None
+    return total + small + (cur if cur is not None else D(0))
+
+
+def _vague_bounds(text: str) -> tuple[Decimal, Decimal]:
+    """``수백`` → (100, 1000): 'several hundred' is bounded by the next power."""
+    mult = D(1)
+    for ch in text:
+        if ch in _K_SMALL:
+            mult *= _K_SMALL[ch]
+        elif ch in _K_BIG:
+            mult *= _K_BIG[ch]
+    return mult, mult * 10
+
+
+def _norm(v: Decimal) -> Decimal:
+    """Exact decimal without exponent noise (``1.9E+10`` → ``19000000000``)."""
+    if v == v.to_integral_value():
+        return v.quantize(D(1))
+    return v.normalize()
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return 2000 + n if n < 100 else n
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> str:
+    return date(y, m, calendar.monthrange(y, m)[1]).isoformat()
+
+
+_PART_MONTHS = {
+    "상반기": (1, 6), "하반기": (7, 12), "초": (1, 3), "연초": (1, 3), "중반": (4, 9), "중순": (4, 9),
+    "말": (10, 12), "연말": (10, 12), "1분기": (1, 3), "2분기": (4, 6), "3분기": (7, 9), "4분기": (10, 12),
+}  # fmt: skip
+
+
+def _year_period(y: int, part: str | None) -> tuple[str, str, set[str]]:
+    quals: set[str] = set()
+    if part in _PART_MONTHS:
+        a, b = _PART_MONTHS[part]
+        return date(y, a, 1).isoformat(), _month_end(y, b), quals
+    start, end = date(y, 1, 1).isoformat(), date(y, 12, 31).isoformat()
+    if part == "이후":
+        quals.add("lowerBound")
+    elif part in ("이전", "까지", "내"):
+        quals.add("upperBound")
+    return start, end, quals
+
+
+def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
+    raw = m.group(0)
+    quals: set[str] = set()
+    g = lambda name: _g(m, kind, name)  # noqa: E731
+    if kind in ("iso", "ymd"):
+        iso = _iso(int(g("y")), int(g("m")), int(g("d")))
+        if iso is None:
+            return None
+        return Quantity(None, "date", "date", raw, date_start=iso, date_end=iso)
+    if kind == "md":
+        iso = _iso(ref.year, int(g("m")), int(g("d")))
+        if iso is None:
+            return None
+        return Quantity(
+            None, "date", "date", raw, qualifiers=frozenset({"yearAssumed"}), date_start=iso, date_end=iso
+        )
+    if kind in ("ym", "mpart"):
+        y = int(g("y")) if kind == "ym" else ref.year
+        mo = int(g("m"))
+        if not 1 <= mo <= 12:
+            return None
+        part = g("part")
+        start, end = date(y, mo, 1).isoformat(), _month_end(y, mo)
+        if part == "초":
+            end = date(y, mo, 10).isoformat()
+        elif part == "중순":
+            start, end = date(y, mo, 11).isoformat(), date(y, mo, 20).isoformat()
+        elif part == "말":
+            start = date(y, mo, 21).isoformat()
+        elif part == "이후":
+            quals.add("lowerBound")
+        elif part == "까지":
+            quals.add("upperBound")
+        if kind == "mpart":
+            quals.add("yearAssumed")
+        return Quantity(
+            None, "period", "period", raw, qualifiers=frozenset(quals), date_start=start, date_end=end
+        )
+    if kind == "y":
+        start, end, quals = _year_period(int(g("y")), g("part"))
+        p2 = g("part2")
+        if p2 == "이후":
+            quals.add("lowerBound")
+        elif p2:
+            quals.add("upperBound")
+        return Quantity(
+            None, "period", "period", raw, qualifiers=frozenset(quals), date_start=start, date_end=end
+        )
+    if kind in ("qy", "yq", "yq2"):
+        q = int(g("q") or (g("q2") if kind == "yq2" else None) or 0)
+        y = _year(g("y"))
+        if g("e"):
+            quals.add("estimate")
+        a = 3 * (q - 1) + 1
+        return Quantity(
+            None, "period", "period", raw, qualifiers=frozenset(quals),
+            date_start=date(y, a, 1).isoformat(), date_end=_month_end(y, a + 2),
+        )  # fmt: skip
+    if kind == "hy":
+        h, y = int(g("h")), _year(g("y"))
+        if g("e"):
+            quals.add("estimate")
+        a = 1 if h == 1 else 7
+        return Quantity(
+            None, "period", "period", raw, qualifiers=frozenset(quals),
+            date_start=date(y, a, 1).isoformat(), date_end=_month_end(y, a + 5),
+        )  # fmt: skip
+    if kind == "ye":
+        y = int(g("y"))
+        return Quantity(
+            None, "period", "period", raw, qualifiers=frozenset({"estimate"}),
+            date_start=date(y, 1, 1).isoformat(), date_end=date(y, 12, 31).isoformat(),
+        )  # fmt: skip
+    if kind == "rel":
+        offset = {"올해": 0, "금년": 0, "작년": -1, "지난해": -1, "내년": 1, "재작년": -2, "내후년": 2}[
+            g("rel")
+        ]
+        start, end, quals = _year_period(ref.year + offset, g("part"))
+        quals.add("resolved")
+        return Quantity(
+            None, "period", "period", raw, qualifiers=frozenset(quals), date_start=start, date_end=end
+        )
+    return None
+
+
+# --------------------------------------------------------------------------- generic
+
+
+_PRE_QUAL = {
+    "약": "approximate", "대략": "approximate", "~": "approximate", "≈": "approximate", "거의": "approximate",
+    "최대": "upperBound", "최대치": "upperBound", "최고": "upperBound", "<": "upperBound", "≤": "upperBound",
+    "최소": "lowerBound", "최저": "lowerBound", ">": "lowerBound", "≥": "lowerBound", "+": "lowerBound",
+    "무려": "",
+}  # fmt: skip
+_POST_QUAL = {
+    "이상": "lowerBound", "초과": "lowerBound", "넘게": "lowerBound", "넘는": "lowerBound", "+": "lowerBound",
+    "이하": "upperBound", "미만": "upperBound", "여": "lowerBound", "남짓": "lowerBound",
+    "가량": "approximate", "정도": "approximate", "내외": "approximate", "안팎": "approximate",
+    "추정": "estimate", "예상": "estimate", "전망": "estimate",
+}  # fmt: skip
+
+
+def _generic_quantity(m: re.Match[str]) -> Quantity | None:
+    g = lambda name: _g(m, "generic", name)  # noqa: E731
+    raw = m.group(0)
+    amt1, amt2 = g("amt1"), g("amt2")
+    unit_tok = g("lu1") or g("ku1") or g("lu2") or g("ku2") or ""
+    cur_tok = (g("cur1") or g("cur2") or "").strip()
+    sep = g("sep")
+    vague = amt1.lstrip().startswith("수")
+    if vague and not unit_tok and not cur_tok:
+        return None
+    if sep == "-" and not (unit_tok or cur_tok or g("sc2")):
+        return None  # '3-5' without a unit is a label or a code, not a range
+    quals: set[str] = set()
+    pre = (g("pre") or "").strip()
+    if pre and _PRE_QUAL.get(pre):
+        quals.add(_PRE_QUAL[pre])
+    post = (g("post") or "").strip()
+    if post and _POST_QUAL.get(post):
+        quals.add(_POST_QUAL[post])
+
+    # amounts
+    if vague:
+        lo, hi = _vague_bounds(amt1)
+        quals.add("vague")
+        v1: Decimal | None = None
+    else:
+        v1 = _amount(amt1)
+    v2 = _amount(amt2) if amt2 else None
+    sc1 = _SCALE.get((g("sc1") or "").strip(), D(1))
+    sc2 = _SCALE.get((g("sc2") or "").strip(), D(1))
+    if v2 is not None:
+        # '660~720억': the high end's multiplier applies to a bare low end
+        if not re.search(r"[십백천만억조]", amt1) and re.search(r"[십백천만억조]", amt2):
+            tail = re.search(r"[십백천만억조][\s십백천만억조]*$", amt2)
+            if tail:
+                v1 = _amount(amt1 + tail.group(0)) if v1 is not None else None
+        if not g("sc1") and g("sc2"):
+            sc1 = sc2
+    if v1 is not None:
+        v1 *= sc1
+    if v2 is not None:
+        v2 *= sc2
+
+    # unit
+    counter = ""
+    if unit_tok.endswith("/s") and unit_tok not in _UNITS:
+        unit_tok = unit_tok[:-2]  # 'TFLOPS/s' is a typo for TFLOPS
+    if unit_tok in _UNITS:
+        kind, unit, factor = _UNITS[unit_tok]
+        if kind == "count":
+            counter = unit_tok
+    elif cur_tok:
+        kind, unit, factor = "money", _PREFIX_CURRENCY.get(cur_tok, "USD"), D(1)
+    else:
+        kind, unit, factor = "number", "", D(1)
+    if cur_tok and kind != "money":
+        # '$/시간' style: a currency before a number and a unit after → still money per unit
+        if kind in ("duration", "count"):
+            kind, unit, factor, counter = "money", _PREFIX_CURRENCY.get(cur_tok, "USD"), D(1), ""
+    currency = unit if kind == "money" else None
+    original = v1
+    value = _norm(v1 * factor) if v1 is not None else None
+    high = _norm(v2 * factor) if v2 is not None else None
+    low = value if high is not None else None
+    if vague:
+        low, high = _norm(lo * sc1 * factor), _norm(hi * sc1 * factor)
+        value = None
+    if high is not None and not vague:
+        quals.add("range")
+    return Quantity(
+        value=value,
+        unit=unit,
+        kind=kind,
+        raw=raw,
+        low=low,
+        high=high,
+        qualifiers=frozenset(quals),
+        currency=currency,
+        original_value=_norm(original) if original is not None else None,
+        original_unit=(cur_tok + " " if cur_tok else "") + unit_tok if (cur_tok or unit_tok) else "",
+        counter=counter,
+        precision=g("prec") or "",
+    )
+
+
+# --------------------------------------------------------------------------- API
+
+
+def _iter_quantities(text: str, reference: date):
+    for m in _MASTER.finditer(text):
+        kind = m.lastgroup[1:] if m.lastgroup else ""
+        q = _generic_quantity(m) if kind == "generic" else _date_quantity(kind, m, reference)
+        if q is None:
+            continue
+        a, b = m.span()
+        # trim whitespace the optional groups may have eaten
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        while a < b and text[a].isspace():
+            a += 1
+        yield replace(q, start=a, end=b, raw=text[a:b])
+
+
+def find_quantities(text: str, reference: date = REFERENCE_DATE) -> list[Quantity]:
+    """Every quantity in ``text``, left to right, with character offsets into ``text``.
+
+    Dates and periods win over plain numbers (``2025년`` is a year, not 2025 of something);
+    a number glued to letters (``H100``, ``GB200``, ``GPT-4``) is a name, not a quantity.
+    """
+    return list(_iter_quantities(text, reference))
+
+
+def parse_quantity(text: str, reference: date = REFERENCE_DATE) -> Quantity | None:
+    """The first quantity in ``text`` (``None`` if there is none)."""
+    return next(_iter_quantities(text, reference), None)
+
+
+@dataclass(frozen=True)
+class UnitHint:
+    """A unit stated once in a column header (``투자액 (억 달러)``) for the cells below."""
+
+    kind: str
+    unit: str
+    factor: Decimal  # multiplier to the canonical unit, Korean multipliers included
+    multiplier: Decimal  # the Korean/B/M multiplier alone (억 → 1e8)
+    currency: str | None
+    text: str
+    counter: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "unit": self.unit,
+            "multiplier": decimal_to_json(self.multiplier),
+            "text": self.text,
+        }
+
+
+_HINT_MULT = re.compile(r"^(?P<m>(?:[십백천]?[만억조]?)|[BMK]|billion|million|백만|십억)\s?(?P<u>.*)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def unit_hint(header: str) -> UnitHint | None:
+    """The unit a header states for its column, if any.
+
+    ``투자액 (억 달러)`` → ×1e8 USD; ``전체 전력 (GW)`` → GW; ``금액(USD)`` → USD;
+    ``DAU (백만명)`` → ×1e6 count; ``GPU 임대 단가 (\\$/시간)`` → USD (per hour).
+    """
+    m = re.search(r"\(([^()]*)\)\s*$", header.strip()) or re.search(r"\(([^()]*)\)", header)
+    if not m:
+        return None
+    inner = m.group(1).strip().replace("\\$", "$")
+    if not inner or len(inner) > 16:
+        return None
+    per = ""
+    if "/" in inner and not re.search(r"[TGM]B/s|Gb/s", inner):
+        inner, per = inner.split("/", 1)
+        inner = inner.strip()
+    mm = _HINT_MULT.match(inner)
+    mult_txt, unit_txt = (mm.group("m"), mm.group("u").strip()) if mm else ("", inner)
+    if not unit_txt and mult_txt:
+        unit_txt, mult_txt = mult_txt, ""  # '(개)' style: the whole thing is the unit
+    mult = _amount(mult_txt) if re.search(r"[십백천만억조]", mult_txt) else _SCALE.get(mult_txt, D(1))
+    if unit_txt in ("$", "US$"):
+        unit_txt = "USD"
+    if unit_txt not in _UNITS:
+        return None
+    kind, unit, factor = _UNITS[unit_txt]
+    if per:
+        unit = f"{unit}/{per.strip()}"
+    return UnitHint(
+        kind=kind,
+        unit=unit,
+        factor=factor * mult,
+        multiplier=mult,
+        currency=unit.split("/")[0] if kind == "money" else None,
+        text=m.group(1),
+        counter=unit_txt if kind == "count" else "",
+    )
+
+
+def parse_cell(
+    text: str, header: str | UnitHint | None = None, reference: date = REFERENCE_DATE
+) -> Quantity | None:
+    """The quantity a table cell holds, using the column header's unit when the cell has none.
+
+    A cell *holds* a quantity when it starts with one (``5 (1.5GW는 재생에너지)`` → 5);
+    a sentence that mentions numbers further in (``대역폭 상한선 1.7 ~ 1.8 TB/s``) holds none —
+    use :func:`find_quantities` on such text.
+
+    ``parse_cell("190", "투자액 (억 달러)")`` → 19,000,000,000 USD. A cell with its own unit
+    of the header's kind but no multiplier (``\\$30`` under ``(십억 달러)``) takes the header's
+    multiplier; a cell with a different kind of unit keeps its own. ``-``, ``?`` and empty
+    cells hold nothing.
+    """
+    hint = unit_hint(header) if isinstance(header, str) else header
+    t = text.strip()
+    if not t or t in ("-", "?", "—", "–", "N/A", "n/a"):
+        return None
+    q = parse_quantity(t, reference)
+    if q is not None and re.search(r"[A-Za-z0-9가-힣]", t[: q.start]):
+        return None  # the cell is text that mentions a number later on: not a value cell
+    if q is None or hint is None or q.kind in ("date", "period"):
+        return q
+    if q.kind == "number":
+        return _apply_hint(q, hint, D(1))
+    if (
+        q.kind == hint.kind
+        and hint.multiplier != 1
+        and not re.search(r"[십백천만억조]|[BMK]\b|billion|million", q.raw)
+    ):
+        return _apply_hint(q, hint, D(1) / _UNITS.get(q.original_unit.split()[-1], ("", "", D(1)))[2]
+                           if q.original_unit else D(1))  # fmt: skip
+    return q
+
+
+def _apply_hint(q: Quantity, hint: UnitHint, undo: Decimal) -> Quantity:
+    f = hint.factor * undo
+
+    def conv(v: Decimal | None) -> Decimal | None:
+        return _norm(v * f) if v is not None else None
+
+    return replace(
+        q,
+        kind=hint.kind,
+        unit=hint.unit,
+        value=conv(q.value),
+        low=conv(q.low),
+        high=conv(q.high),
+        currency=hint.currency,
+        original_unit=hint.text,
+        counter=hint.counter or q.counter,
+        qualifiers=q.qualifiers | {"unitFromHeader"},
+    )
+
+
+def to_decimal(text: str) -> Decimal | None:
+    """A plain number with thousands separators, or ``None``."""
+    try:
+        return D(text.replace(",", "").strip())
+    except (InvalidOperation, ValueError):
+        return None

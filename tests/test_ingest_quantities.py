@@ -1,0 +1,236 @@
+"""Table-driven tests of ingest.quantities: every notation the issue lists, and the report's odd ones."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ingest.quantities import REFERENCE_DATE, find_quantities, parse_cell, parse_quantity, unit_hint
+
+D = Decimal
+
+# text, kind, unit, value (normalised), extra expectations
+CASES = [
+    # the report's odd ones
+    (
+        "1,185억 달러",
+        "money",
+        "USD",
+        D(118_500_000_000),
+        {"currency": "USD", "original_value": D(118_500_000_000), "original_unit": "달러"},
+    ),
+    ("\\$7B", "money", "USD", D(7_000_000_000), {}),
+    ("20,000 ExaFLOPS(FP8)", "compute", "FLOPS", D(20_000) * D(10) ** 18, {"precision": "FP8"}),
+    ("55만 개", "count", "count", D(550_000), {"counter": "개"}),
+    ("3.35 TB/s", "bandwidth", "TB/s", D("3.35"), {}),
+    ("1.2GW", "power", "MW", D(1200), {"original_value": D("1.2"), "original_unit": "GW"}),
+    # Korean multipliers
+    ("2.8조 달러", "money", "USD", D(2_800_000_000_000), {}),
+    ("3천 억 달러", "money", "USD", D(300_000_000_000), {}),
+    ("1조 2,000억 원", "money", "KRW", D(1_200_000_000_000), {"currency": "KRW"}),
+    ("5천만 개", "count", "count", D(50_000_000), {}),
+    ("1백만 명", "count", "count", D(1_000_000), {"counter": "명"}),
+    # currencies
+    ("40억 위안", "money", "CNY", D(4_000_000_000), {"currency": "CNY"}),
+    ("190원", "money", "KRW", D(190), {}),
+    ("EUR 200M", "money", "EUR", D(200_000_000), {"currency": "EUR"}),
+    ("USD 5", "money", "USD", D(5), {}),
+    ("$1.21 billion", "money", "USD", D(1_210_000_000), {}),
+    ("\\$394 million", "money", "USD", D(394_000_000), {}),
+    ("\\$200M", "money", "USD", D(200_000_000), {}),
+    ("15센트", "money", "USD", D("0.15"), {}),
+    # B/M/K/k suffixes without currency
+    ("235B", "number", "", D(235_000_000_000), {}),
+    ("128k", "number", "", D(128_000), {}),
+    ("1M", "number", "", D(1_000_000), {}),
+    # power and energy
+    ("34MW", "power", "MW", D(34), {}),
+    ("120kW", "power", "MW", D("0.12"), {}),
+    ("85W", "power", "MW", D("0.000085"), {}),
+    ("약 1,200 와트", "power", "MW", D("0.0012"), {"qualifiers": {"approximate"}}),
+    ("300 MWh", "energy", "MWh", D(300), {}),
+    ("2 TWh", "energy", "MWh", D(2_000_000), {}),
+    # bandwidth, memory, compute
+    ("900 GB/s", "bandwidth", "TB/s", D("0.9"), {}),
+    ("7.4 TBps", "bandwidth", "TB/s", D("7.4"), {}),
+    ("192GB", "memory", "GB", D(192), {}),
+    ("2 TB", "memory", "GB", D(2000), {}),
+    ("5 PFLOPs (FP8)", "compute", "FLOPS", D(5) * D(10) ** 15, {"precision": "FP8"}),
+    ("4,614 TFLOPs", "compute", "FLOPS", D(4614) * D(10) ** 12, {}),
+    ("2 EFLOPS", "compute", "FLOPS", D(2) * D(10) ** 18, {}),
+    ("500 TOPS", "compute", "OPS", D(500) * D(10) ** 12, {}),
+    # percent, multiples, counts
+    ("30%", "percent", "%", D(30), {}),
+    ("12배", "multiple", "x", D(12), {}),
+    ("29기", "count", "count", D(29), {"counter": "기"}),
+    ("6,500대", "count", "count", D(6500), {"counter": "대"}),
+    ("3장", "count", "count", D(3), {"counter": "장"}),
+    # qualifiers
+    ("약 1,000 MW", "power", "MW", D(1000), {"qualifiers": {"approximate"}}),
+    ("5 GW 이상", "power", "MW", D(5000), {"qualifiers": {"lowerBound"}}),
+    ("10 GW+", "power", "MW", D(10_000), {"qualifiers": {"lowerBound"}}),
+    ("3k 미만", "number", "", D(3000), {"qualifiers": {"upperBound"}}),
+    ("최대 40만 개", "count", "count", D(400_000), {"qualifiers": {"upperBound"}}),
+    ("100억 달러 추정", "money", "USD", D(10_000_000_000), {"qualifiers": {"estimate"}}),
+    ("~\\$15 billion", "money", "USD", D(15_000_000_000), {"qualifiers": {"approximate"}}),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "unit", "value", "extra"), CASES, ids=[c[0] for c in CASES])
+def test_single_quantity(text, kind, unit, value, extra):
+    q = parse_quantity(text)
+    assert q is not None
+    assert (q.kind, q.unit, q.value) == (kind, unit, value)
+    for name, expected in extra.items():
+        got = getattr(q, name)
+        assert (set(got) if name == "qualifiers" else got) == expected
+
+
+RANGES = [
+    ("34~35MW", "power", D(34), D(35)),
+    ("660~720억 달러", "money", D(66_000_000_000), D(72_000_000_000)),
+    ("7.2~7.4 TBps", "bandwidth", D("7.2"), D("7.4")),
+    ("1.7 ~ 1.8 TB/s", "bandwidth", D("1.7"), D("1.8")),
+    ("\\$5.15 – \\$5.35 billion", "money", D(5_150_000_000), D(5_350_000_000)),
+    ("64-128 GB", "memory", D(64), D(128)),
+    ("3~9개월", "duration", D(3), D(9)),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "low", "high"), RANGES, ids=[r[0] for r in RANGES])
+def test_ranges(text, kind, low, high):
+    q = parse_quantity(text)
+    assert q is not None and q.kind == kind
+    assert (q.low, q.high, q.value) == (low, high, low)
+    assert "range" in q.qualifiers
+
+
+def test_vague_amount_has_bounds_but_no_value():
+    q = parse_quantity("수백 MWh")
+    assert q is not None
+    assert (q.kind, q.unit, q.value, q.low, q.high) == ("energy", "MWh", None, D(100), D(1000))
+    assert q.qualifiers == {"vague"}
+    g = parse_quantity("수 GW")
+    assert g is not None and (g.low, g.high) == (D(1000), D(10_000))
+
+
+PERIODS = [
+    ("3Q26", "2026-07-01", "2026-09-30", set()),
+    ("2H26", "2026-07-01", "2026-12-31", set()),
+    ("1H26", "2026-01-01", "2026-06-30", set()),
+    ("1Q25", "2025-01-01", "2025-03-31", set()),
+    ("Q4'24E", "2024-10-01", "2024-12-31", {"estimate"}),
+    ("2025E", "2025-01-01", "2025-12-31", {"estimate"}),
+    ("2024 Q2", "2024-04-01", "2024-06-30", set()),
+    ("2026년 하반기", "2026-07-01", "2026-12-31", set()),
+    ("2026년 말", "2026-10-01", "2026-12-31", set()),
+    ("2027년 이후", "2027-01-01", "2027-12-31", {"lowerBound"}),
+    ("2030년까지", "2030-01-01", "2030-12-31", {"upperBound"}),
+    ("2025년 3월", "2025-03-01", "2025-03-31", set()),
+    ("올해", "2025-01-01", "2025-12-31", {"resolved"}),
+    ("작년", "2024-01-01", "2024-12-31", {"resolved"}),
+    ("내년 상반기", "2026-01-01", "2026-06-30", {"resolved"}),
+    ("올해 말", "2025-10-01", "2025-12-31", {"resolved"}),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "quals"), PERIODS, ids=[p[0] for p in PERIODS])
+def test_periods(text, start, end, quals):
+    q = parse_quantity(text)
+    assert q is not None and q.kind == "period"
+    assert (q.date_start, q.date_end, set(q.qualifiers)) == (start, end, quals)
+
+
+DATES = [
+    ("9월 3일", "2025-09-03", {"yearAssumed"}),
+    ("7월 15일", "2025-07-15", {"yearAssumed"}),
+    ("2023년 03월 09일", "2023-03-09", set()),
+    ("2025-03-25", "2025-03-25", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "iso", "quals"), DATES, ids=[d[0] for d in DATES])
+def test_dates(text, iso, quals):
+    q = parse_quantity(text)
+    assert q is not None and q.kind == "date"
+    assert (q.date_start, q.date_end, set(q.qualifiers)) == (iso, iso, quals)
+
+
+def test_reference_date_is_a_parameter():
+    assert REFERENCE_DATE == date(2025, 9, 3)
+    q = parse_quantity("올해", reference=date(2030, 1, 1))
+    assert q is not None and q.date_start == "2030-01-01"
+    md = parse_quantity("7월 15일", reference=date(2024, 12, 31))
+    assert md is not None and md.date_start == "2024-07-15"
+
+
+def test_names_with_digits_are_not_quantities():
+    for name in ("H100", "GB200", "GPT-4.5", "MI308", "B40"):
+        assert find_quantities(name) == [], name
+
+
+def test_find_all_with_offsets():
+    text = "Abilene 부지는 약 1.2GW, GB200 40만 개, 투자 660~720억 달러 (2026년 하반기)"
+    found = find_quantities(text)
+    assert [(q.kind, q.raw) for q in found] == [
+        ("power", "약 1.2GW"),
+        ("count", "40만 개"),
+        ("money", "660~720억 달러"),
+        ("period", "2026년 하반기"),
+    ]
+    for q in found:
+        assert text[q.start : q.end] == q.raw
+    assert found[0].value == D(1200) and found[0].qualifiers == {"approximate"}
+
+
+def test_free_text_without_quantities():
+    assert find_quantities("숫자가 없는 문장") == []
+    assert find_quantities("") == []
+
+
+CELLS = [
+    ("190", "투자액 (억 달러)", "money", "USD", D(19_000_000_000)),
+    ("116", "금액(USD)", "money", "USD", D(116)),
+    ("\\$30", "수익 추정 (십억 달러)", "money", "USD", D(30_000_000_000)),
+    ("5 (1.5GW는 재생에너지)", "전체 전력 (GW)", "power", "MW", D(5000)),
+    ("160", "DAU (백만명)", "count", "count", D(160_000_000)),
+    ("340,000", "전력 사용량 (kWh)", "energy", "MWh", D(340)),
+    ("0.56", "프롬프트당 비용 (센트)", "money", "USD", D("0.0056")),
+    ("3.35 TB/s", "메모리 대역폭", "bandwidth", "TB/s", D("3.35")),
+    ("2", "GPU 임대 단가 (\\$/시간)", "money", "USD/시간", D(2)),
+]
+
+
+@pytest.mark.parametrize(
+    ("cell", "header", "kind", "unit", "value"), CELLS, ids=[c[0] + "|" + c[1] for c in CELLS]
+)
+def test_parse_cell_with_header_hint(cell, header, kind, unit, value):
+    q = parse_cell(cell, header)
+    assert q is not None
+    assert (q.kind, q.unit, q.value) == (kind, unit, value)
+
+
+def test_parse_cell_empty_and_text():
+    for blank in ("", "-", "?", "  "):
+        assert parse_cell(blank, "투자액 (억 달러)") is None
+    assert parse_cell("대역폭 상한선 1.7 TB/s", None) is None  # text that mentions a number
+    assert parse_cell("“H20의 75% 성능”", None) is None
+
+
+def test_unit_hint():
+    h = unit_hint("투자액 (억 달러)")
+    assert h is not None and (h.kind, h.unit, h.multiplier, h.currency) == ("money", "USD", D(10) ** 8, "USD")
+    assert unit_hint("금액(USD)").multiplier == 1  # type: ignore[union-attr]
+    assert unit_hint("전체 전력 (GW)").factor == D(1000)  # type: ignore[union-attr]
+    assert unit_hint("투자자") is None
+    assert unit_hint("GPU (출시 세대)") is None
+
+
+def test_to_json_is_plain_data():
+    q = parse_quantity("660~720억 달러")
+    assert q is not None
+    j = q.to_json()
+    assert j["value"] == 66_000_000_000 and j["high"] == 72_000_000_000 and j["qualifiers"] == ["range"]
+    assert j["span"] == [0, len("660~720억 달러")]
