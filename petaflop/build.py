@@ -1,0 +1,131 @@
+"""The build: parse -> extract -> assert -> reason -> validate -> store.
+
+Each stage is a function of the previous stage's output, timed, and reported through a
+``progress`` callback so the CLI can show it. The published artefact is ``build/atlas.nq``
+(every named graph, sorted, so two builds of the same report are byte-identical), plus the
+on-disk store and the coverage report.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from petaflop.errors import PetaflopError
+from petaflop.namespaces import GRAPH_ONTOLOGY, GRAPHS, PFA, RDF
+from petaflop.paths import BUILD_DIR, resolve_report
+
+Progress = Callable[[str, str], None]
+
+
+class BuildFailed(PetaflopError):
+    exit_code = 1
+
+
+@dataclass
+class BuildResult:
+    nq_path: Path
+    timings: dict[str, float] = field(default_factory=dict)
+    triples_per_graph: dict[str, int] = field(default_factory=dict)
+    objects_by_type: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    consistent: bool | None = None
+    shacl_errors: int = 0
+    shacl_warnings: int = 0
+    extraction: object = None
+    document: object = None
+    validation: object = None
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """The ontology as quads in ``pfg:ontology``, blank nodes canonically labelled."""
+    from rdflib.compare import to_canonical_graph
+
+    from ontology import load_ontology
+
+    canon = to_canonical_graph(load_ontology())
+    g = ox.NamedNode(GRAPH_ONTOLOGY)
+    nt = canon.serialize(format="nt", encoding="utf-8")
+    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)]
+
+
+def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Progress | None = None,
+              check_consistency: bool = True, write_store: bool = True) -> BuildResult:
+    from ingest import parse_report
+    from petaflop import graph, reasoning, validation
+    from petaflop.extract.pipeline import extract
+
+    say = progress or (lambda stage, msg: None)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = BuildResult(nq_path=out_dir / "atlas.nq")
+
+    def stage(name: str):
+        say(name, "start")
+        return time.perf_counter()
+
+    t = stage("parse")
+    doc = parse_report(resolve_report(report))
+    result.document = doc
+    result.timings["parse"] = time.perf_counter() - t
+    say("parse", f"{len(doc.chapters)} chapters, {len(doc.tables)} tables")
+
+    t = stage("extract")
+    ex = extract(doc)
+    result.extraction = ex
+    result.timings["extract"] = time.perf_counter() - t
+    say("extract", f"{len(ex.facts)} facts, {len(ex.claims)} claims, {len(ex.entities)} objects")
+
+    t = stage("assert")
+    onto = ontology_quads()
+    asserted = graph.extraction_quads(ex)
+    result.timings["assert"] = time.perf_counter() - t
+
+    t = stage("reason")
+    facts_graph = ox.NamedNode(GRAPHS[1])
+    base = [ox.Triple(q.subject, q.predicate, q.object) for q in onto + asserted if q.graph_name == facts_graph]
+    base += [ox.Triple(q.subject, q.predicate, q.object) for q in onto]
+    inferred = reasoning.materialise(base)
+    inferred_q = graph.inferred_quads(inferred)
+    result.timings["reason"] = time.perf_counter() - t
+    say("reason", f"{sum(1 for q in inferred_q if str(q.graph_name.value).endswith('inferred'))} inferred triples")
+
+    t = stage("validate")
+    data = [ox.Triple(q.subject, q.predicate, q.object) for q in asserted + inferred_q
+            if q.graph_name == facts_graph or str(q.graph_name.value).endswith("inferred")]
+    report_v = validation.validate_triples(data)
+    result.validation = report_v
+    result.shacl_errors = len(report_v.errors)
+    result.shacl_warnings = len(report_v.warnings)
+    if check_consistency:
+        cons = reasoning.hermit_check_triples(data)
+        result.consistent = cons.consistent
+        if not cons.consistent:
+            raise BuildFailed(f"HermiT: the asserted graph is inconsistent: {cons.message}")
+    if report_v.errors:
+        first = "; ".join(str(e) for e in report_v.errors[:5])
+        raise BuildFailed(f"SHACL: {len(report_v.errors)} violation(s), e.g. {first}")
+    result.timings["validate"] = time.perf_counter() - t
+
+    t = stage("store")
+    all_quads = onto + asserted + inferred_q
+    result.nq_path.write_bytes(graph.to_nquads(all_quads))
+    if write_store:
+        from petaflop.store import write_disk_store
+
+        write_disk_store(result.nq_path, out_dir / "store")
+    result.timings["store"] = time.perf_counter() - t
+
+    per_graph = Counter(str(q.graph_name.value) for q in all_quads)
+    result.triples_per_graph = {g.rsplit("/", 1)[-1]: per_graph.get(g, 0) for g in GRAPHS}
+    types = Counter()
+    for q in asserted:
+        if str(q.predicate.value) == RDF + "type" and str(q.object.value).startswith(PFA):
+            types[str(q.object.value)[len(PFA):]] += 1
+    result.objects_by_type = dict(sorted(types.items()))
+    result.warnings = [f"line {ln}: {msg}" for ln, msg in ex.warnings]
+    return result

@@ -1,0 +1,145 @@
+"""Text claims: quantities in bullets, paragraphs and table cells, tied to an entity.
+
+Each quantity found in a sentence is attached to the nearest entity mentioned before it in
+the same clause (else the first one after it, else the block's default subject: the table
+row's entity or the slide's topic). It is kept as a :class:`Claim` — subject, kind, value,
+unit, qualifiers, as-of date, line — and promoted to a typed property when a pattern in
+``claim_patterns.toml`` says which property the subject type, kind and nearby keyword mean.
+Claims not promoted stay in the graph as claim nodes, and the coverage report says why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
+from petaflop.extract.resolve import Resolver, is_a
+from petaflop.extract.table_map import MappingError
+from petaflop.extract.values import convert, find_values
+
+PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+PFA = "https://petaflop-atlas.org/ontology#"
+_CLAUSE_BREAK = re.compile(r"[.;!?。]\s|,\s(?=[^,]{0,8}(?:그리고|반면|또한))|\n")
+
+
+@dataclass(frozen=True)
+class Promotion:
+    id: str
+    kind: str
+    subject_type: str
+    keyword: re.Pattern[str] | None
+    property: str
+    unit: str
+    window: int
+
+
+def load_promotions(path: Path = PATTERNS_PATH) -> list[Promotion]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise MappingError(f"{path}: {exc}") from None
+    out = []
+    for i, raw in enumerate(data.get("promote", []), 1):
+        where = f"{path.name} [[promote]] {raw.get('id', i)}"
+        for key in ("id", "kind", "property"):
+            if key not in raw:
+                raise MappingError(f"{where}: missing {key!r}")
+        try:
+            kw = re.compile(raw["keyword"]) if raw.get("keyword") else None
+        except re.error as exc:
+            raise MappingError(f"{where}: bad keyword regex: {exc}") from None
+        out.append(Promotion(raw["id"], raw["kind"], raw.get("subject_type", ""), kw, raw["property"],
+                             raw.get("unit", ""), int(raw.get("window", 24))))
+    return out
+
+
+class ClaimMiner:
+    def __init__(self, resolver: Resolver, promotions: list[Promotion]) -> None:
+        self.res = resolver
+        self.promotions = promotions
+
+    def _subject_for(self, text: str, start: int, mentions, default: str) -> str:
+        before = [m for m in mentions if m.end <= start]
+        clause_start = 0
+        for br in _CLAUSE_BREAK.finditer(text, 0, start):
+            clause_start = br.end()
+        in_clause = [m for m in before if m.start >= clause_start]
+        if in_clause:
+            return in_clause[-1].entity_id
+        if default:
+            return default
+        after = [m for m in mentions if m.start >= start]
+        if before:
+            return before[-1].entity_id
+        return after[0].entity_id if after else ""
+
+    def mine(self, text: str, loc: Location, default_subject: str, sources: tuple[str, ...], rule: str,
+             header: str = "") -> list[Claim]:
+        """Find the quantities in ``text`` and record them as claims (and promoted facts)."""
+        if not text.strip():
+            return []
+        mentions = [m for m in self.res.gaz.find_mentions(text)]
+        for m in mentions:
+            self.res.record(self.res.gaz.by_id(m.entity_id))
+        claims = []
+        for q in find_values(text, header):
+            subject = self._subject_for(text, q.start, mentions, default_subject)
+            if not subject:
+                continue
+            cid = "claim-" + hashlib.sha1(f"{loc.key}|{q.start}|{subject}|{q.raw}".encode()).hexdigest()[:16]
+            window = text[max(0, q.start - 24): q.end + 8]
+            claim = Claim(cid, subject, q.kind, q.value, q.unit, window, loc, rule, q.qualifiers, q.low, q.high,
+                          q.as_of, sources)
+            self._promote(claim, text, q.start, header)
+            self._record(claim)
+            claims.append(claim)
+        return claims
+
+    def _promote(self, claim: Claim, text: str, start: int, header: str) -> None:
+        ent = self.res.ex.entities.get(claim.subject)
+        subject_types = ent.types if ent else ()
+        for p in self.promotions:
+            if p.kind != claim.kind:
+                continue
+            if p.subject_type and not any(is_a(t, p.subject_type) for t in subject_types):
+                continue
+            near = header + " " + text[max(0, start - p.window): start + p.window]
+            if p.keyword and not p.keyword.search(near):
+                continue
+            value = convert(claim.value, claim.unit, p.unit) if p.unit else claim.value
+            if value is None:
+                continue
+            claim.promoted_to = p.property
+            self.res.ex.add(Fact(claim.subject, p.property, value, False, claim.location, f"claim:{p.id}",
+                                 claim.sources, datatype="decimal", qualifiers=claim.qualifiers,
+                                 as_of=claim.as_of, raw=claim.text))
+            return
+        claim.reason = "no promotion pattern for this subject type, kind and keyword"
+
+    def _record(self, c: Claim) -> None:
+        ex = self.res.ex
+        ex.claims.append(c)
+        ex.add_entity(EntityRecord(c.id, ("Claim",), "", "", (), "claim"))
+        r = c.rule
+        ex.add(Fact(c.id, RDF_TYPE, PFA + "Claim", True, c.location, r, c.sources))
+        ex.add(Fact(c.subject, "hasClaim", c.id, True, c.location, r, c.sources))
+        ex.add(Fact(c.id, "quantityKind", c.kind, False, c.location, r, c.sources))
+        ex.add(Fact(c.id, "quantityValue", c.value, False, c.location, r, c.sources, datatype="decimal",
+                    qualifiers=c.qualifiers, as_of=c.as_of, raw=c.text))
+        ex.add(Fact(c.id, "quantityUnit", c.unit, False, c.location, r, c.sources))
+        ex.add(Fact(c.id, "claimText", c.text, False, c.location, r, c.sources, lang="ko"))
+        if c.low is not None and c.high is not None and c.low != c.high:
+            ex.add(Fact(c.id, "quantityLow", c.low, False, c.location, r, c.sources, datatype="decimal"))
+            ex.add(Fact(c.id, "quantityHigh", c.high, False, c.location, r, c.sources, datatype="decimal"))
+        if c.promoted_to:
+            ex.add(Fact(c.id, "promotedTo", PFA + c.promoted_to, True, c.location, r, c.sources))
+
+
+def _decimal(x) -> Decimal:
+    return x if isinstance(x, Decimal) else Decimal(str(x))

@@ -1,0 +1,138 @@
+"""Facts with provenance: what extraction produces and the graph builder consumes.
+
+A :class:`Fact` is one subject–predicate–object statement about entities named by their
+stable ids (slugs of canonical English names), with the :class:`Location` in the report it
+came from, the cited original sources, and the rule that extracted it. Nothing here knows
+RDF: :mod:`petaflop.graph` turns facts into quads. Keeping the two apart lets extraction be
+tested without a triple store and lets the graph layer stay a pure function of the facts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+Value = str | int | Decimal | bool
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where in the report a fact was read: a line span, and a table cell when it was one."""
+
+    line_start: int
+    line_end: int
+    chapter: str = ""
+    slide_title: str = ""
+    table_id: str = ""
+    row: int = 0  # 1-based body row within the table (0: not a table cell)
+    column: int = 0  # 1-based column within the table (0: not a table cell)
+
+    @property
+    def key(self) -> str:
+        """A stable local name for the location's IRI."""
+        if self.table_id:
+            return f"T/{self.table_id}/r{self.row}c{self.column}"
+        if self.line_start == self.line_end:
+            return f"L{self.line_start}"
+        return f"L{self.line_start}-{self.line_end}"
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """An object in the graph: gazetteer entities, plus objects a mapping creates
+    (n-ary investments, deals, claims, events) that carry their own labels."""
+
+    id: str
+    types: tuple[str, ...]
+    name_en: str = ""
+    name_ko: str = ""
+    aliases: tuple[str, ...] = ()
+    origin: str = "gazetteer"  # gazetteer | table | claim | source
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement. ``obj`` is an entity id when ``obj_is_entity``, else a literal value;
+    ``datatype`` names the XSD type of a literal ('decimal', 'integer', 'string', 'date',
+    'gYear', 'boolean'), ``lang`` its language tag for strings."""
+
+    subject: str
+    predicate: str
+    obj: Value
+    obj_is_entity: bool
+    location: Location
+    rule: str
+    sources: tuple[str, ...] = ()
+    datatype: str = ""
+    lang: str = ""
+    qualifiers: tuple[str, ...] = ()
+    as_of: str = ""
+    raw: str = ""  # the text the value was read from (a cell or a quantity's span)
+
+    @property
+    def triple_key(self) -> tuple[str, str, str]:
+        return (self.subject, self.predicate, f"{'@' if self.obj_is_entity else ''}{self.obj!s}")
+
+
+@dataclass
+class Claim:
+    """A quantity tied to an entity in a sentence, kept even when it is not promoted
+    to a typed property; ``promoted_to`` names the property, ``reason`` says why not."""
+
+    id: str
+    subject: str
+    kind: str
+    value: Decimal
+    unit: str
+    text: str
+    location: Location
+    rule: str
+    qualifiers: tuple[str, ...] = ()
+    low: Decimal | None = None
+    high: Decimal | None = None
+    as_of: str = ""
+    sources: tuple[str, ...] = ()
+    promoted_to: str = ""
+    reason: str = ""
+
+
+@dataclass
+class Extraction:
+    """Everything extraction produced from one document, plus what it could not use."""
+
+    entities: dict[str, EntityRecord] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    tables_mapped: dict[str, str] = field(default_factory=dict)  # table id -> mapping id
+    tables_excluded: dict[str, str] = field(default_factory=dict)  # table id -> reason
+    unlinked_mentions: Counter[str] = field(default_factory=Counter)
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+
+    def add_entity(self, record: EntityRecord) -> None:
+        old = self.entities.get(record.id)
+        if old is None:
+            self.entities[record.id] = record
+            return
+        types = tuple(sorted(set(old.types) | set(record.types)))
+        aliases = tuple(sorted(set(old.aliases) | set(record.aliases)))
+        self.entities[record.id] = EntityRecord(
+            old.id, types, old.name_en or record.name_en, old.name_ko or record.name_ko, aliases, old.origin
+        )
+
+    def add(self, fact: Fact) -> None:
+        self.facts.append(fact)
+
+    def conflicts(self) -> list[list[Fact]]:
+        """Groups of facts that give different literal values for the same functional
+        subject–predicate pair (the report contradicting itself): all kept, all flagged."""
+        groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            if not f.obj_is_entity and f.datatype in ("decimal", "integer"):
+                groups[(f.subject, f.predicate)].append(f)
+        out = []
+        for facts in groups.values():
+            values = {Decimal(str(f.obj)) for f in facts}
+            if len(values) > 1:
+                out.append(sorted(facts, key=lambda f: (f.location, str(f.obj))))
+        return out

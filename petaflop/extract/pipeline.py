@@ -1,0 +1,160 @@
+"""Document -> Extraction: gazetteer entities, cited sources, table mappings, text claims,
+text relations. The order matters only for entity records (first mention wins the
+location of an entity's label and type facts); facts themselves are independent.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
+from petaflop.extract.claims import ClaimMiner, load_promotions
+from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.relations import RelationMiner, load_relation_patterns
+from petaflop.extract.resolve import Resolver, created_id
+from petaflop.extract.table_map import MAPPINGS_PATH, MappingError, load_mappings
+from petaflop.extract.tables import TableExtractor
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+PFA = "https://petaflop-atlas.org/ontology#"
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def load_excludes() -> list[tuple[re.Pattern[str], str]]:
+    data = tomllib.loads(MAPPINGS_PATH.read_text(encoding="utf-8"))
+    out = []
+    for i, raw in enumerate(data.get("exclude", []), 1):
+        try:
+            out.append((re.compile(raw["match"]), raw["reason"]))
+        except (KeyError, re.error) as exc:
+            raise MappingError(f"{MAPPINGS_PATH.name} [[exclude]] #{i}: {exc}") from None
+    return out
+
+
+class Extractor:
+    """Runs every extractor over one document and returns the :class:`Extraction`."""
+
+    def __init__(self, doc: Document, gazetteer: Gazetteer | None = None) -> None:
+        self.doc = doc
+        self.gaz = gazetteer or Gazetteer.load()
+        self.ex = Extraction()
+        self.res = Resolver(self.gaz, self.ex)
+        self.miner = ClaimMiner(self.res, load_promotions())
+        self.relations = RelationMiner(self.res, load_relation_patterns())
+        self._source_ids: dict[str, str] = {}
+        self.first_mention: dict[str, Location] = {}
+
+    # -- sources ---------------------------------------------------------------------------
+    def source_id(self, name: str, line: int) -> str:
+        if name in self._source_ids:
+            return self._source_ids[name]
+        ent = self.gaz.lookup(name)
+        if ent is not None:
+            eid = self.res.record(ent)
+        else:
+            eid = "source-" + created_id(name)
+            latin = not _HANGUL.search(name)
+            self.ex.add_entity(EntityRecord(eid, ("Source",), name if latin else "", "" if latin else name, (name,),
+                                            "source"))
+            loc = Location(line, line, rule_chapter(self.doc, line))
+            self.ex.add(Fact(eid, RDF_TYPE, PFA + "Source", True, loc, "source-line"))
+            self.ex.add(Fact(eid, RDFS_LABEL, name, False, loc, "source-line", lang="ko" if not latin else "en"))
+        self._source_ids[name] = eid
+        return eid
+
+    def sources_of(self, block: Table | Figure) -> tuple[str, ...]:
+        line = block.source_line or block.lines.last
+        return tuple(dict.fromkeys(self.source_id(s, line) for s in block.sources))
+
+    # -- the passes ------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        self._mentions_and_text()
+        mappings = load_mappings()
+        TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of).run()
+        self._entity_facts()
+        return self.ex
+
+    def _mentions_and_text(self) -> None:
+        for chapter in self.doc.chapters:
+            for slide in chapter.slides:
+                topic = self._topic(slide.title)
+                slide_sources: tuple[str, ...] = ()
+                for block in slide.blocks:
+                    if isinstance(block, (Table, Figure)):
+                        slide_sources = self.sources_of(block) or slide_sources
+                for block in slide.blocks:
+                    if isinstance(block, Table):
+                        for row in [block.header, *[r.cells for r in block.rows]]:
+                            for cell in row:
+                                self._note_mentions(cell.text, Location(cell.line, cell.line, chapter.key,
+                                                                        slide.title))
+                        continue
+                    if isinstance(block, Figure):
+                        for k, cap in enumerate(block.caption):
+                            self._note_mentions(cap, Location(block.lines.first + k, block.lines.first + k,
+                                                              chapter.key, slide.title))
+                        continue
+                    if not isinstance(block, (Paragraph, Bullet, Heading)):
+                        continue
+                    loc = Location(block.lines.first, block.lines.last, chapter.key, slide.title)
+                    self._note_mentions(block.text, loc)
+                    if isinstance(block, (Paragraph, Bullet)):
+                        self.miner.mine(block.text, loc, topic, slide_sources, "text:quantity")
+                        self.relations.mine(block.text, loc, slide_sources)
+
+    def _topic(self, title: str) -> str:
+        part = title.split(":", 1)[-1]
+        found = self.res.entities_in(part)
+        return self.res.record(found[0]) if found else ""
+
+    def _note_mentions(self, text: str, loc: Location) -> None:
+        for m in self.gaz.find_mentions(text):
+            if m.entity_id not in self.first_mention:
+                self.first_mention[m.entity_id] = loc
+                self.res.record(self.gaz.by_id(m.entity_id))
+
+    def _entity_facts(self) -> None:
+        """Type and label facts for gazetteer entities, located at their first mention."""
+        for eid, rec in sorted(self.ex.entities.items()):
+            if rec.origin != "gazetteer":
+                if rec.origin == "table":
+                    self._labels(rec, self._any_location(eid), "table-entity")
+                continue
+            loc = self.first_mention.get(eid)
+            if loc is None:
+                continue
+            for t in rec.types:
+                self.ex.add(Fact(eid, RDF_TYPE, PFA + t, True, loc, "gazetteer"))
+            self._labels(rec, loc, "gazetteer")
+
+    def _labels(self, rec: EntityRecord, loc: Location | None, rule: str) -> None:
+        if loc is None:
+            return
+        if rec.name_en:
+            self.ex.add(Fact(rec.id, RDFS_LABEL, rec.name_en, False, loc, rule, lang="en"))
+        if rec.name_ko:
+            self.ex.add(Fact(rec.id, RDFS_LABEL, rec.name_ko, False, loc, rule, lang="ko"))
+        for alias in rec.aliases:
+            if alias not in (rec.name_en, rec.name_ko):
+                self.ex.add(Fact(rec.id, SKOS_ALT, alias, False, loc, rule, lang="ko" if _HANGUL.search(alias) else "en"))
+
+    def _any_location(self, eid: str) -> Location | None:
+        for f in self.ex.facts:
+            if f.subject == eid or (f.obj_is_entity and f.obj == eid):
+                return f.location
+        return None
+
+
+def rule_chapter(doc: Document, line: int) -> str:
+    for ch in doc.chapters:
+        if line in ch.lines:
+            return ch.key
+    return ""
+
+
+def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
+    return Extractor(doc, gazetteer).run()

@@ -1,0 +1,110 @@
+"""Entity resolution: from a name or a span of text to the entity ids the graph uses.
+
+Gazetteer entities come first; a mapping may allow creating an entity for a name the
+gazetteer does not know (a table row's subject), whose id is the slug of the name (or a
+short hash for names with no Latin letters), so ids stay stable across runs. Type checks
+use the ontology's class hierarchy, so a column asking for an ``Organization`` accepts a
+``Firm`` or an ``AILab``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+
+from petaflop.extract.facts import EntityRecord, Extraction
+from petaflop.extract.gazetteer import Entity, Gazetteer, slugify
+
+
+@lru_cache(maxsize=1)
+def class_ancestors() -> dict[str, frozenset[str]]:
+    """Local class name -> itself and every superclass, read from the ontology file."""
+    from rdflib import OWL, RDF, RDFS, Graph
+
+    from ontology import ONTOLOGY_TTL
+    from petaflop.namespaces import PFA
+
+    g = Graph()
+    g.parse(ONTOLOGY_TTL, format="turtle")
+    parents: dict[str, set[str]] = {}
+    for cls in g.subjects(RDF.type, OWL.Class):
+        if str(cls).startswith(PFA):
+            parents.setdefault(str(cls)[len(PFA):], set())
+    for sub, sup in g.subject_objects(RDFS.subClassOf):
+        if str(sub).startswith(PFA) and str(sup).startswith(PFA):
+            parents.setdefault(str(sub)[len(PFA):], set()).add(str(sup)[len(PFA):])
+    out: dict[str, frozenset[str]] = {}
+
+    def walk(c: str, seen: set[str]) -> set[str]:
+        if c in seen:
+            return set()
+        seen.add(c)
+        acc = {c}
+        for p in parents.get(c, ()):
+            acc |= walk(p, seen)
+        return acc
+
+    for c in parents:
+        out[c] = frozenset(walk(c, set()))
+    return out
+
+
+def is_a(entity_type: str, wanted: str) -> bool:
+    if not wanted:
+        return True
+    return wanted in class_ancestors().get(entity_type, frozenset({entity_type}))
+
+
+def created_id(name: str) -> str:
+    """A stable id for a name the gazetteer lacks."""
+    slug = slugify(name)
+    if len(slug) >= 3 and len(re.sub(r"[^a-z]", "", slug)) >= 2:
+        return slug
+    return "x-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+class Resolver:
+    """Gazetteer lookups plus the entities created on the way, recorded in an Extraction."""
+
+    def __init__(self, gazetteer: Gazetteer, extraction: Extraction) -> None:
+        self.gaz = gazetteer
+        self.ex = extraction
+
+    def record(self, entity: Entity) -> str:
+        self.ex.add_entity(
+            EntityRecord(entity.id, (entity.type,), entity.name_en, entity.name_ko, tuple(entity.aliases))
+        )
+        return entity.id
+
+    def entities_in(self, text: str, wanted_type: str = "") -> list[Entity]:
+        """Entities mentioned in ``text`` (in order, without repeats) of the wanted type."""
+        seen: dict[str, Entity] = {}
+        for m in self.gaz.find_mentions(text):
+            ent = self.gaz.by_id(m.entity_id)
+            if ent.id not in seen and is_a(ent.type, wanted_type):
+                seen[ent.id] = ent
+        return list(seen.values())
+
+    def resolve_cell(self, text: str, wanted_type: str = "", create: bool = False, origin: str = "table") -> list[str]:
+        """Entity ids a cell names: an exact alias, else the mentions of the wanted type,
+        else (when allowed) one new entity named by the whole cell."""
+        text = text.strip()
+        if not text or text in ("-", "—", "–"):
+            return []
+        exact = self.gaz.lookup(text)
+        if exact is not None and is_a(exact.type, wanted_type):
+            return [self.record(exact)]
+        found = self.entities_in(text, wanted_type)
+        if found:
+            return [self.record(e) for e in found]
+        if create and wanted_type:
+            eid = created_id(text)
+            latin = bool(re.search(r"[A-Za-z]", text))
+            self.ex.add_entity(
+                EntityRecord(eid, (wanted_type,), text if latin else "", "" if latin else text, (text,), origin)
+            )
+            return [eid]
+        if exact is None:
+            self.ex.unlinked_mentions[text[:60]] += 1
+        return []

@@ -1,0 +1,152 @@
+"""Declarative table mappings: table families (matched by header and caption patterns,
+never by line numbers) -> objects and properties.
+
+The mapping data lives in ``table_mappings.toml`` beside this module; this engine only
+interprets it, so a new edition of the report should mostly need new mapping rows.
+
+Layouts
+-------
+``rows``       each body row describes the entity named in the ``entity.column`` cell;
+``columns``    a transposed table: header cells (after the first) name entities, the first
+               column names attributes;
+``key-value``  a two/three-column table about one entity named in the caption or slide
+               title (or in the key cell itself, when that resolves to an entity).
+
+Each mapped column says what a cell becomes: a datatype property value (``kind`` + ``unit``,
+read through :mod:`ingest.quantities`), a link to entities mentioned in the cell (``link``),
+a plain string (``text``), or text mined for claims about the row's entity (``claims``).
+Rows may also create an n-ary node (an Investment, Deal, Contract, event) that ties the row
+entity to the table's context entity.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from petaflop.errors import UserError
+
+MAPPINGS_PATH = Path(__file__).with_name("table_mappings.toml")
+LAYOUTS = ("rows", "columns", "key-value")
+
+
+class MappingError(UserError):
+    """The mapping file is malformed; the message names the mapping and the field."""
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    """What one column (or, in key-value/columns layouts, one attribute row) becomes."""
+
+    header: re.Pattern[str]
+    property: str = ""
+    kind: str = ""  # money | power | energy | count | percent | bandwidth | memory | compute | date | year | text
+    unit: str = ""  # the unit the property's name carries: USD, MW, TBps, GB, TFLOPS, W, ...
+    link: str = ""  # type of entities this cell links to (object property)
+    create: bool = False  # create an entity for an unresolved name in a link cell
+    on: str = "entity"  # entity | node | context: which object the value is attached to
+    claims: bool = False  # mine the cell text for quantities tied to the row entity
+    inverse: bool = False  # the link points from the linked entity to the row entity
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class TableMapping:
+    id: str
+    description: str
+    layout: str
+    header: tuple[re.Pattern[str], ...]
+    caption: re.Pattern[str] | None
+    chapter: tuple[str, ...]
+    entity_column: re.Pattern[str] | None
+    entity_type: str
+    entity_create: bool
+    entity_fallback: str  # 'context': rows naming no entity are about the table's context entity
+    context: str  # 'caption' or an entity id the whole table is about
+    context_link: str  # property linking row entity -> context entity
+    node_type: str  # n-ary node created per row ('' for none)
+    node_entity_role: str  # property from the node to the row entity
+    node_context_role: str  # property from the node to the context entity
+    columns: tuple[ColumnRule, ...] = field(default_factory=tuple)
+    priority: int = 0
+
+    def matches(self, header_texts: list[str], caption_text: str, chapter: str) -> bool:
+        if self.chapter and chapter not in self.chapter:
+            return False
+        for pat in self.header:
+            if not any(pat.search(h) for h in header_texts):
+                return False
+        return not (self.caption and not self.caption.search(caption_text))
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise MappingError(f"{where}: bad regex {pattern!r}: {exc}") from None
+
+
+def _column(raw: dict[str, Any], where: str) -> ColumnRule:
+    known = set(ColumnRule.__dataclass_fields__)
+    unknown = set(raw) - known
+    if unknown:
+        raise MappingError(f"{where}: unknown field(s) {sorted(unknown)}")
+    if "header" not in raw:
+        raise MappingError(f"{where}: a column needs 'header'")
+    kw = dict(raw)
+    kw["header"] = _compile(raw["header"], where + ".header")
+    rule = ColumnRule(**kw)
+    if not (rule.property or rule.claims):
+        raise MappingError(f"{where}: a column needs 'property' or 'claims = true'")
+    if rule.on not in ("entity", "node", "context"):
+        raise MappingError(f"{where}: 'on' must be entity, node or context, not {rule.on!r}")
+    return rule
+
+
+def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
+    """Read and check the mapping file; higher ``priority`` first, then file order."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise MappingError(f"{path}: {exc}") from None
+    out: list[TableMapping] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data.get("table", []), 1):
+        mid = raw.get("id") or f"#{i}"
+        where = f"{path.name} [[table]] {mid}"
+        if mid in seen:
+            raise MappingError(f"{where}: duplicate id")
+        seen.add(mid)
+        layout = raw.get("layout", "rows")
+        if layout not in LAYOUTS:
+            raise MappingError(f"{where}: layout must be one of {LAYOUTS}, not {layout!r}")
+        match = raw.get("match", {})
+        entity = raw.get("entity", {})
+        node = raw.get("node", {})
+        if layout == "rows" and "column" not in entity:
+            raise MappingError(f"{where}: layout 'rows' needs entity.column")
+        out.append(
+            TableMapping(
+                id=mid,
+                description=raw.get("description", ""),
+                layout=layout,
+                header=tuple(_compile(p, where + ".match.header") for p in match.get("header", [])),
+                caption=_compile(match["caption"], where + ".match.caption") if "caption" in match else None,
+                chapter=tuple(match.get("chapter", [])),
+                entity_column=_compile(entity["column"], where + ".entity.column") if "column" in entity else None,
+                entity_type=entity.get("type", ""),
+                entity_create=bool(entity.get("create", False)),
+                entity_fallback=entity.get("fallback", ""),
+                context=raw.get("context", "caption"),
+                context_link=raw.get("context_link", ""),
+                node_type=node.get("type", ""),
+                node_entity_role=node.get("entity_role", ""),
+                node_context_role=node.get("context_role", ""),
+                columns=tuple(_column(c, f"{where}.columns[{j}]") for j, c in enumerate(raw.get("columns", []))),
+                priority=int(raw.get("priority", 0)),
+            )
+        )
+    return sorted(out, key=lambda m: -m.priority)

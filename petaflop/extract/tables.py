@@ -1,0 +1,204 @@
+"""Apply the table mappings to every table of the document.
+
+For each table the first matching mapping (by priority) is applied; a table matched only by
+an ``[[exclude]]`` entry is recorded with its reason. Values are read through
+:mod:`petaflop.extract.values` (the parser's quantity module plus unit conversion); every
+fact carries the cell's location and the table's cited sources.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Cell, Document, Table
+from petaflop.extract.claims import ClaimMiner
+from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.table_map import ColumnRule, TableMapping
+from petaflop.extract.values import read_value
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+PFA = "https://petaflop-atlas.org/ontology#"
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def lang_of(text: str) -> str:
+    return "ko" if _HANGUL.search(text) else "en"
+
+
+class TableExtractor:
+    def __init__(self, doc: Document, mappings: list[TableMapping], excludes: list[tuple[re.Pattern[str], str]],
+                 resolver: Resolver, miner: ClaimMiner, sources_of) -> None:
+        self.doc = doc
+        self.mappings = mappings
+        self.excludes = excludes
+        self.res = resolver
+        self.ex: Extraction = resolver.ex
+        self.miner = miner
+        self.sources_of = sources_of  # Table -> tuple of source entity ids
+
+    # -- selection -------------------------------------------------------------------------
+    def mapping_for(self, table: Table) -> TableMapping | None:
+        headers = [c.text for c in table.header]
+        caption = " ".join(table.caption) + " " + table.slide_title
+        for m in self.mappings:
+            if m.matches(headers, caption, table.chapter):
+                return m
+        return None
+
+    def run(self) -> None:
+        for table in self.doc.tables:
+            headers = " | ".join(c.text for c in table.header)
+            caption = " ".join(table.caption)
+            excluded = next((why for pat, why in self.excludes if pat.search(caption + " || " + headers)), None)
+            if excluded:
+                self.ex.tables_excluded[table.id] = excluded
+                continue
+            mapping = self.mapping_for(table)
+            if mapping is None:
+                self.ex.tables_excluded[table.id] = "no mapping family matches its header or caption"
+                continue
+            self.ex.tables_mapped[table.id] = mapping.id
+            apply = {"rows": self._rows, "columns": self._columns, "key-value": self._key_value}[mapping.layout]
+            apply(table, mapping)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _loc(self, table: Table, cell: Cell, row: int) -> Location:
+        return Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, row, cell.column)
+
+    def context_entity(self, table: Table, mapping: TableMapping) -> str:
+        if mapping.context and mapping.context != "caption":
+            ent = self.res.gaz.by_id(mapping.context)
+            return self.res.record(ent)
+        for text in (" ".join(table.caption), table.slide_title):
+            found = self.res.entities_in(text)
+            if found:
+                return self.res.record(found[0])
+        return ""
+
+    def _column_index(self, table: Table, pattern: re.Pattern[str], skip: set[int]) -> int | None:
+        for j, c in enumerate(table.header):
+            if j not in skip and pattern.search(c.text):
+                return j
+        return None
+
+    def _apply_rule(self, rule: ColumnRule, mapping: TableMapping, table: Table, cell: Cell, row: int,
+                    header: str, target: str) -> None:
+        text = cell.text.strip()
+        if not target or not text or text in ("-", "—", "–", "?"):
+            return
+        loc = self._loc(table, cell, row)
+        sources = self.sources_of(table)
+        rule_id = f"table:{mapping.id}"
+        if rule.claims:
+            self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header)
+        if not rule.property:
+            return
+        if rule.link:
+            for eid in self.res.resolve_cell(text, rule.link, rule.create):
+                if eid == target:
+                    continue
+                s, o = (eid, target) if rule.inverse else (target, eid)
+                self.ex.add(Fact(s, rule.property, o, True, loc, rule_id, sources, raw=text))
+            return
+        if rule.kind == "text" or not rule.kind:
+            self.ex.add(Fact(target, rule.property, text, False, loc, rule_id, sources, lang=rule.lang or lang_of(text),
+                             raw=text))
+            return
+        value = read_value(text, header, rule.kind, rule.unit)
+        if value is None:
+            self.ex.warnings.append((cell.line, f"table {table.id} r{row}c{cell.column}: no {rule.kind} in {text[:40]!r}"))
+            return
+        self.ex.add(Fact(target, rule.property, value.value, False, loc, rule_id, sources, datatype=value.datatype,
+                         qualifiers=value.qualifiers, as_of=value.as_of, raw=text))
+
+    def _node(self, mapping: TableMapping, table: Table, row: int, entity: str, context: str, loc: Location) -> str:
+        node_id = f"{mapping.id}--{entity}" + (f"--{context}" if context else "")
+        ent = self.ex.entities.get(entity)
+        ctx = self.ex.entities.get(context) if context else None
+        name = " → ".join(x for x in ((ent.name_en or ent.name_ko) if ent else entity,
+                                       (ctx.name_en or ctx.name_ko) if ctx else "") if x)
+        self.ex.add_entity(EntityRecord(node_id, (mapping.node_type,), f"{mapping.node_type}: {name}", "", (), "table"))
+        sources = self.sources_of(table)
+        rid = f"table:{mapping.id}"
+        self.ex.add(Fact(node_id, RDF_TYPE, PFA + mapping.node_type, True, loc, rid, sources))
+        if mapping.node_entity_role:
+            self.ex.add(Fact(node_id, mapping.node_entity_role, entity, True, loc, rid, sources))
+        if mapping.node_context_role and context:
+            self.ex.add(Fact(node_id, mapping.node_context_role, context, True, loc, rid, sources))
+        return node_id
+
+    def _type_created(self, eid: str, loc: Location, table: Table, mapping: TableMapping) -> None:
+        rec = self.ex.entities.get(eid)
+        if rec and rec.origin != "gazetteer":
+            for t in rec.types:
+                self.ex.add(Fact(eid, RDF_TYPE, PFA + t, True, loc, f"table:{mapping.id}", self.sources_of(table)))
+
+    # -- layouts ---------------------------------------------------------------------------
+    def _rows(self, table: Table, mapping: TableMapping) -> None:
+        ei = self._column_index(table, mapping.entity_column, set()) if mapping.entity_column else 0
+        if ei is None:
+            ei = 0
+        context = self.context_entity(table, mapping)
+        previous: list[str] = []
+        for r, row in enumerate(table.rows, 1):
+            if ei >= len(row.cells):
+                continue
+            ecell = row.cells[ei]
+            entities = (self.res.resolve_cell(ecell.text, mapping.entity_type, mapping.entity_create)
+                        if ecell.text.strip() else previous)
+            if not entities and mapping.entity_fallback == "context" and context:
+                entities = [context]
+            previous = entities
+            for entity in entities:
+                loc = self._loc(table, ecell, r)
+                self._type_created(entity, loc, table, mapping)
+                if mapping.context_link and context and context != entity:
+                    self.ex.add(Fact(entity, mapping.context_link, context, True, loc, f"table:{mapping.id}",
+                                     self.sources_of(table)))
+                node = self._node(mapping, table, r, entity, context, loc) if mapping.node_type else ""
+                used = {ei}
+                for rule in mapping.columns:
+                    j = self._column_index(table, rule.header, used)
+                    if j is None or j >= len(row.cells):
+                        continue
+                    if not rule.claims or rule.property:
+                        used.add(j)
+                    target = {"entity": entity, "node": node, "context": context}[rule.on]
+                    self._apply_rule(rule, mapping, table, row.cells[j], r, table.header[j].text, target)
+
+    def _columns(self, table: Table, mapping: TableMapping) -> None:
+        entities: dict[int, list[str]] = {}
+        for j, h in enumerate(table.header[1:], 1):
+            found = self.res.resolve_cell(h.text, mapping.entity_type, mapping.entity_create)
+            if found:
+                entities[j] = found
+                for e in found:
+                    self._type_created(e, self._loc(table, h, 0), table, mapping)
+        for r, row in enumerate(table.rows, 1):
+            if not row.cells:
+                continue
+            key = row.cells[0].text
+            rule = next((ru for ru in mapping.columns if ru.header.search(key)), None)
+            if rule is None:
+                continue
+            for j, ids in entities.items():
+                if j < len(row.cells):
+                    for e in ids:
+                        self._apply_rule(rule, mapping, table, row.cells[j], r, key, e)
+
+    def _key_value(self, table: Table, mapping: TableMapping) -> None:
+        context = self.context_entity(table, mapping)
+        for r, row in enumerate(table.rows, 1):
+            if len(row.cells) < 2:
+                continue
+            key = row.cells[0].text
+            keyed = self.res.resolve_cell(key, mapping.entity_type) if key.strip() else []
+            subject = keyed[0] if keyed else context
+            rule = next((ru for ru in mapping.columns if ru.header.search(key)), None)
+            for j, cell in enumerate(row.cells[1:], 1):
+                if rule is not None and j == 1:
+                    self._apply_rule(rule, mapping, table, cell, r, key, subject)
+                elif subject:
+                    self.miner.mine(cell.text, self._loc(table, cell, r), subject, self.sources_of(table),
+                                    f"table:{mapping.id}:claims", header=key)

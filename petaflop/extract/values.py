@@ -1,0 +1,111 @@
+"""Values for the graph: the parser's quantities, converted to the unit a property carries.
+
+:mod:`ingest.quantities` normalises to canonical units (money in its own currency, power in
+MW, bandwidth in TB/s, memory in GB, compute in FLOPS); properties name their unit
+(``powerCapacityMW``, ``amountUSD``, ``bf16DenseTFLOPS``), so this module converts between
+the two and refuses conversions that would change meaning (KRW into a USD property).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest.quantities import Quantity, find_quantities, parse_cell
+
+# unit -> (dimension, factor to the canonical unit of that dimension)
+UNITS: dict[str, tuple[str, Decimal]] = {
+    "MW": ("power", Decimal(1)), "GW": ("power", Decimal(1000)), "kW": ("power", Decimal("0.001")),
+    "W": ("power", Decimal("0.000001")),
+    "MWh": ("energy", Decimal(1)), "GWh": ("energy", Decimal(1000)), "TWh": ("energy", Decimal(1000000)),
+    "TB/s": ("bandwidth", Decimal(1)), "GB/s": ("bandwidth", Decimal("0.001")),
+    "GB": ("memory", Decimal(1)), "TB": ("memory", Decimal(1000)),
+    "FLOPS": ("compute", Decimal(1)), "TFLOPS": ("compute", Decimal(10) ** 12),
+    "PFLOPS": ("compute", Decimal(10) ** 15), "EFLOPS": ("compute", Decimal(10) ** 18),
+    "USD": ("USD", Decimal(1)), "KRW": ("KRW", Decimal(1)), "CNY": ("CNY", Decimal(1)), "EUR": ("EUR", Decimal(1)),
+    "JPY": ("JPY", Decimal(1)),
+    "%": ("percent", Decimal(1)), "count": ("count", Decimal(1)), "x": ("multiple", Decimal(1)),
+    "year": ("duration", Decimal(1)),
+}
+CLAIM_KINDS = {"money", "power", "energy", "bandwidth", "memory", "compute", "count", "percent", "multiple", "number"}
+
+
+@dataclass(frozen=True)
+class ValueRead:
+    """A value ready for a fact: number in the wanted unit, XSD datatype, qualifiers."""
+
+    value: Decimal
+    unit: str
+    kind: str
+    raw: str
+    datatype: str = "decimal"
+    qualifiers: tuple[str, ...] = ()
+    low: Decimal | None = None
+    high: Decimal | None = None
+    as_of: str = ""
+    start: int = 0
+    end: int = 0
+
+
+def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
+    """``value`` in ``from_unit`` expressed in ``to_unit``; None across dimensions."""
+    if from_unit == to_unit or not to_unit:
+        return value
+    a, b = UNITS.get(from_unit), UNITS.get(to_unit)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return (value * a[1] / b[1]).normalize()
+
+
+def _from_quantity(q: Quantity, as_of: str = "") -> ValueRead | None:
+    value = q.value if q.value is not None else q.low
+    if value is None:
+        return None
+    unit = q.currency if q.kind == "money" and q.currency else q.unit
+    return ValueRead(value, unit, q.kind, q.raw, "decimal", tuple(sorted(q.qualifiers)), q.low, q.high, as_of,
+                     q.start, q.end)
+
+
+def read_value(text: str, header: str, kind: str, unit: str) -> ValueRead | None:
+    """Read a table cell as ``kind`` (using the header's unit hint) in ``unit``.
+
+    ``kind = "number"`` takes any number as written (the unit is then implied by the
+    property, e.g. a header saying ``(USD/MWh)``).
+    """
+    q = parse_cell(text, header)
+    if q is None:
+        return None
+    v = _from_quantity(q)
+    if v is None:
+        return None
+    if kind == "number":
+        return v
+    if q.kind != kind and not (kind == "money" and q.kind == "number" and unit == "USD" and "$" in text):
+        return None
+    converted = convert(v.value, v.unit or unit, unit) if unit else v.value
+    if converted is None:
+        return None
+    return ValueRead(converted, unit or v.unit, kind, v.raw, "decimal", v.qualifiers,
+                     convert(v.low, v.unit, unit) if v.low is not None and unit else v.low,
+                     convert(v.high, v.unit, unit) if v.high is not None and unit else v.high)
+
+
+def find_values(text: str, header: str = "") -> list[ValueRead]:
+    """Every quantity in a sentence worth a claim, with the first date in it as 'as of'.
+
+    Bare numbers count only when they are large (a Korean multiplier or >= 100), so list
+    numbering and small counts without a unit do not become claims.
+    """
+    found = find_quantities(text)
+    dates = [q for q in found if q.kind in ("date", "period") and q.date_start]
+    as_of = dates[0].date_start[:7] if dates else ""
+    out = []
+    for q in found:
+        if q.kind not in CLAIM_KINDS:
+            continue
+        if q.kind == "number" and (q.value is None or q.value < 100):
+            continue
+        v = _from_quantity(q, as_of)
+        if v is not None:
+            out.append(v)
+    return out
