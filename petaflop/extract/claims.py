@@ -13,10 +13,11 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
+from ingest.quantities import find_quantities
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_map import MappingError
@@ -25,6 +26,9 @@ from petaflop.extract.values import convert, find_values
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PFA = "https://petaflop-atlas.org/ontology#"
+_PARTICLE = re.compile(r"(?:이|가|은|는|도)(?![\uac00-\ud7a3])")
+# Types whose mention right before a count names what is counted, not who has it.
+ITEM_TYPES = ("Hardware", "PowerTechnology", "PowerAsset", "MemoryTechnology", "Technology")
 _CLAUSE_BREAK = re.compile(r"[.;!?。]\s|,\s(?=[^,]{0,8}(?:그리고|반면|또한))|\n")
 
 
@@ -63,17 +67,38 @@ class ClaimMiner:
     def __init__(self, resolver: Resolver, promotions: list[Promotion]) -> None:
         self.res = resolver
         self.promotions = promotions
+        self.relations = None  # a RelationMiner, when table cells should also yield links
 
-    def _subject_for(self, text: str, start: int, mentions, default: str) -> str:
-        before = [m for m in mentions if m.end <= start]
+    def _is_item(self, mention) -> bool:
+        ent = self.res.gaz.by_id(mention.entity_id)
+        return any(is_a(ent.type, t) for t in ITEM_TYPES)
+
+    def _subject_for(self, text: str, start: int, kind: str, mentions, default: str) -> str:
+        """The entity a quantity at ``start`` is about.
+
+        Korean clauses put the actor first and the counted thing right before the number
+        ("<firm>이 <chip> N개 구매"), so: an item (chip, system, power technology) directly
+        before a count is what is counted, not the subject; a mention in parentheses right
+        after another is an apposition and defers to it; a maker written right before its
+        product ("<maker> <product>") is a modifier; among the remaining candidates in the
+        clause, one marked by a subject/topic particle (이/가/은/는) wins, else the nearest.
+        """
         clause_start = 0
         for br in _CLAUSE_BREAK.finditer(text, 0, start):
             clause_start = br.end()
-        in_clause = [m for m in before if m.start >= clause_start]
-        if in_clause:
-            return in_clause[-1].entity_id
+        cands = [m for m in mentions if clause_start <= m.start and m.end <= start]
+        cands = [m for i, m in enumerate(cands)
+                 if not (i and text[m.start - 1: m.start] == "(" and cands[i - 1].end == m.start - 1)]
+        if kind == "count":
+            items = [m for m in cands if self._is_item(m)]
+            makers = {id(m) for m in cands for it in items if m.end <= it.start and not text[m.end:it.start].strip()}
+            cands = [m for m in cands if m not in items and id(m) not in makers]
+        if cands:
+            marked = [m for m in cands if _PARTICLE.match(text, m.end)]
+            return (marked[-1] if marked else cands[-1]).entity_id
         if default:
             return default
+        before = [m for m in mentions if m.end <= start]
         after = [m for m in mentions if m.start >= start]
         if before:
             return before[-1].entity_id
@@ -88,8 +113,11 @@ class ClaimMiner:
         for m in mentions:
             self.res.record(self.res.gaz.by_id(m.entity_id))
         claims = []
+        header_dates = [h for h in find_quantities(header) if h.kind in ("date", "period") and h.date_start]
         for q in find_values(text, header):
-            subject = self._subject_for(text, q.start, mentions, default_subject)
+            if header_dates and not q.as_of:
+                q = replace(q, as_of=header_dates[0].date_start[:7])
+            subject = self._subject_for(text, q.start, q.kind, mentions, default_subject)
             if not subject:
                 continue
             cid = "claim-" + hashlib.sha1(f"{loc.key}|{q.start}|{subject}|{q.raw}".encode()).hexdigest()[:16]
@@ -99,6 +127,8 @@ class ClaimMiner:
             self._promote(claim, text, q.start, header)
             self._record(claim)
             claims.append(claim)
+        if self.relations is not None and len(mentions) >= 2:
+            self.relations.mine(text, loc, sources)
         return claims
 
     def _promote(self, claim: Claim, text: str, start: int, header: str) -> None:

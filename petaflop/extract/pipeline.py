@@ -45,6 +45,7 @@ class Extractor:
         self.res = Resolver(self.gaz, self.ex)
         self.miner = ClaimMiner(self.res, load_promotions())
         self.relations = RelationMiner(self.res, load_relation_patterns())
+        self.miner.relations = self.relations
         self._source_ids: dict[str, str] = {}
         self.first_mention: dict[str, Location] = {}
 
@@ -104,7 +105,6 @@ class Extractor:
                     self._note_mentions(block.text, loc)
                     if isinstance(block, (Paragraph, Bullet)):
                         self.miner.mine(block.text, loc, topic, slide_sources, "text:quantity")
-                        self.relations.mine(block.text, loc, slide_sources)
 
     def _topic(self, title: str) -> str:
         part = title.split(":", 1)[-1]

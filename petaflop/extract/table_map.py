@@ -51,6 +51,7 @@ class ColumnRule:
     claims: bool = False  # mine the cell text for quantities tied to the row entity
     inverse: bool = False  # the link points from the linked entity to the row entity
     lang: str = ""
+    codes: dict[str, str] = field(default_factory=dict)  # cell text -> code (English label of a concept)
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,12 @@ class TableMapping:
     node_context_role: str  # property from the node to the context entity
     columns: tuple[ColumnRule, ...] = field(default_factory=tuple)
     priority: int = 0
+    transposed: bool | None = None  # match only tables the parser marked (not) transposed
 
-    def matches(self, header_texts: list[str], caption_text: str, chapter: str) -> bool:
+    def matches(self, header_texts: list[str], caption_text: str, chapter: str, transposed: bool = False) -> bool:
         if self.chapter and chapter not in self.chapter:
+            return False
+        if self.transposed is not None and self.transposed != transposed:
             return False
         for pat in self.header:
             if not any(pat.search(h) for h in header_texts):
@@ -147,6 +151,7 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
                 node_context_role=node.get("context_role", ""),
                 columns=tuple(_column(c, f"{where}.columns[{j}]") for j, c in enumerate(raw.get("columns", []))),
                 priority=int(raw.get("priority", 0)),
+                transposed=match.get("transposed"),
             )
         )
     return sorted(out, key=lambda m: -m.priority)

@@ -13,11 +13,13 @@ import re
 from ingest.model import Cell, Document, Table
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
+from petaflop.extract.gazetteer import slugify as slug
 from petaflop.extract.resolve import Resolver
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.values import read_value
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
 PFA = "https://petaflop-atlas.org/ontology#"
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -42,7 +44,7 @@ class TableExtractor:
         headers = [c.text for c in table.header]
         caption = " ".join(table.caption) + " " + table.slide_title
         for m in self.mappings:
-            if m.matches(headers, caption, table.chapter):
+            if m.matches(headers, caption, table.chapter, table.transposed):
                 return m
         return None
 
@@ -70,10 +72,12 @@ class TableExtractor:
         if mapping.context and mapping.context != "caption":
             ent = self.res.gaz.by_id(mapping.context)
             return self.res.record(ent)
-        for text in (" ".join(table.caption), table.slide_title):
+        # Captions are head-final noun phrases ("<A>가 투자한 <B> 성장 지표"): the last entity
+        # named is the one the table is about.
+        for text in (" ".join(table.caption), table.slide_title.split(":", 1)[-1]):
             found = self.res.entities_in(text)
             if found:
-                return self.res.record(found[0])
+                return self.res.record(found[-1])
         return ""
 
     def _column_index(self, table: Table, pattern: re.Pattern[str], skip: set[int]) -> int | None:
@@ -100,6 +104,17 @@ class TableExtractor:
                     continue
                 s, o = (eid, target) if rule.inverse else (target, eid)
                 self.ex.add(Fact(s, rule.property, o, True, loc, rule_id, sources, raw=text))
+            return
+        if rule.codes:
+            code = rule.codes.get(text)
+            if code is None:
+                self.ex.warnings.append((cell.line, f"table {table.id} r{row}c{cell.column}: {text[:30]!r} is not in "
+                                                    f"the code list of {rule.property}"))
+                return
+            cid = f"{slug(rule.property)}-{slug(code)}"
+            self.ex.add_entity(EntityRecord(cid, ("Concept",), code, text, (), "table"))
+            self.ex.add(Fact(cid, RDF_TYPE, SKOS_CONCEPT, True, loc, rule_id, sources))
+            self.ex.add(Fact(target, rule.property, cid, True, loc, rule_id, sources, raw=text))
             return
         if rule.kind == "text" or not rule.kind:
             self.ex.add(Fact(target, rule.property, text, False, loc, rule_id, sources, lang=rule.lang or lang_of(text),
@@ -175,10 +190,11 @@ class TableExtractor:
                 entities[j] = found
                 for e in found:
                     self._type_created(e, self._loc(table, h, 0), table, mapping)
+        key_columns = [j for j in range(len(table.header)) if j not in entities]
         for r, row in enumerate(table.rows, 1):
-            if not row.cells:
+            key = next((row.cells[j].text for j in key_columns if j < len(row.cells) and row.cells[j].text.strip()), "")
+            if not key:
                 continue
-            key = row.cells[0].text
             rule = next((ru for ru in mapping.columns if ru.header.search(key)), None)
             if rule is None:
                 continue
