@@ -63,6 +63,12 @@ def load_promotions(path: Path = PATTERNS_PATH) -> list[Promotion]:
     return out
 
 
+def _in_apposition(text: str, previous, mention) -> bool:
+    """True when ``mention`` sits inside parentheses opened right after ``previous``."""
+    opening = text.rfind("(", previous.end, mention.start)
+    return opening == previous.end and ")" not in text[opening:mention.start]
+
+
 class ClaimMiner:
     def __init__(self, resolver: Resolver, promotions: list[Promotion]) -> None:
         self.res = resolver
@@ -73,22 +79,27 @@ class ClaimMiner:
         ent = self.res.gaz.by_id(mention.entity_id)
         return any(is_a(ent.type, t) for t in ITEM_TYPES)
 
-    def _subject_for(self, text: str, start: int, kind: str, mentions, default: str) -> str:
+    def _is_place(self, mention) -> bool:
+        return is_a(self.res.gaz.by_id(mention.entity_id).type, "Place")
+
+    def _subject_for(self, text: str, start: int, kind: str, mentions, default: str, in_table: bool = False) -> str:
         """The entity a quantity at ``start`` is about.
 
         Korean clauses put the actor first and the counted thing right before the number
         ("<firm>이 <chip> N개 구매"), so: an item (chip, system, power technology) directly
         before a count is what is counted, not the subject; a mention in parentheses right
         after another is an apposition and defers to it; a maker written right before its
-        product ("<maker> <product>") is a modifier; among the remaining candidates in the
-        clause, one marked by a subject/topic particle (이/가/은/는) wins, else the nearest.
+        product ("<maker> <product>") is a modifier; in a table cell, places name where the
+        row's entity acts, not who acts; among the remaining candidates in the clause, one
+        marked by a subject/topic particle (이/가/은/는) wins, else the nearest.
         """
         clause_start = 0
         for br in _CLAUSE_BREAK.finditer(text, 0, start):
             clause_start = br.end()
         cands = [m for m in mentions if clause_start <= m.start and m.end <= start]
-        cands = [m for i, m in enumerate(cands)
-                 if not (i and text[m.start - 1: m.start] == "(" and cands[i - 1].end == m.start - 1)]
+        cands = [m for i, m in enumerate(cands) if not (i and _in_apposition(text, cands[i - 1], m))]
+        if in_table and default:
+            cands = [m for m in cands if not self._is_place(m)]
         if kind == "count":
             items = [m for m in cands if self._is_item(m)]
             makers = {id(m) for m in cands for it in items if m.end <= it.start and not text[m.end:it.start].strip()}
@@ -105,7 +116,7 @@ class ClaimMiner:
         return after[0].entity_id if after else ""
 
     def mine(self, text: str, loc: Location, default_subject: str, sources: tuple[str, ...], rule: str,
-             header: str = "") -> list[Claim]:
+             header: str = "", in_table: bool = False) -> list[Claim]:
         """Find the quantities in ``text`` and record them as claims (and promoted facts)."""
         if not text.strip():
             return []
@@ -117,7 +128,7 @@ class ClaimMiner:
         for q in find_values(text, header):
             if header_dates and not q.as_of:
                 q = replace(q, as_of=header_dates[0].date_start[:7])
-            subject = self._subject_for(text, q.start, q.kind, mentions, default_subject)
+            subject = self._subject_for(text, q.start, q.kind, mentions, default_subject, in_table)
             if not subject:
                 continue
             cid = "claim-" + hashlib.sha1(f"{loc.key}|{q.start}|{subject}|{q.raw}".encode()).hexdigest()[:16]
@@ -127,9 +138,35 @@ class ClaimMiner:
             self._promote(claim, text, q.start, header)
             self._record(claim)
             claims.append(claim)
+        self._dates(text, loc, mentions, sources, rule)
         if self.relations is not None and len(mentions) >= 2:
             self.relations.mine(text, loc, sources)
         return claims
+
+    def _dates(self, text: str, loc: Location, mentions, sources: tuple[str, ...], rule: str) -> None:
+        """Dates become properties only through a ``kind = "date"`` pattern: the nearest entity
+        of the pattern's type in the same clause (either side of the date) gets the date."""
+        patterns = [p for p in self.promotions if p.kind == "date"]
+        if not patterns or not mentions:
+            return
+        for q in find_quantities(text):
+            if q.kind != "date" or not q.date_start or q.date_start != q.date_end:
+                continue
+            a = max((br.end() for br in _CLAUSE_BREAK.finditer(text, 0, q.start)), default=0)
+            nxt = _CLAUSE_BREAK.search(text, q.end)
+            b = nxt.start() if nxt else len(text)
+            for p in patterns:
+                near = text[max(a, q.start - p.window): min(b, q.end + p.window)]
+                if p.keyword and not p.keyword.search(near):
+                    continue
+                cands = [m for m in mentions if a <= m.start < b
+                         and is_a(self.res.gaz.by_id(m.entity_id).type, p.subject_type)]
+                if not cands:
+                    continue
+                m = min(cands, key=lambda m: abs(m.start - q.start))
+                self.res.ex.add(Fact(m.entity_id, p.property, q.date_start, False, loc, f"claim:{p.id}", sources,
+                                     datatype="date", qualifiers=tuple(sorted(q.qualifiers)), raw=q.raw))
+                break
 
     def _promote(self, claim: Claim, text: str, start: int, header: str) -> None:
         ent = self.res.ex.entities.get(claim.subject)

@@ -18,6 +18,19 @@ from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_map import MappingError
 
 PATTERNS_PATH = Path(__file__).with_name("relation_patterns.toml")
+# A particle may follow a parenthetical or a closing quote: "센터(LRZ: …)에", "'io'를".
+_BEFORE_PARTICLE = r"(?:\([^)]*\))?['’”\"]?"
+
+
+def _marker(particles: str | None) -> re.Pattern[str] | None:
+    """A particle marker regex (e.g. '에|에게'): the particle, not glued to a longer word."""
+    if not particles:
+        return None
+    return re.compile(_BEFORE_PARTICLE + f"(?:{particles})(?![\uac00-\ud7a3])")
+
+
+_SUBJ = re.compile(r"['’”\"]?(?:은|는|이|가)(?![\uac00-\ud7a3])")
+_OBJ = re.compile(r"['’”\"]?(?:을|를)(?![\uac00-\ud7a3])")
 _CLAUSE = re.compile(r"[^.;!?。\n]+(?:[.;!?。]|$)")
 
 
@@ -29,6 +42,10 @@ class RelationPattern:
     object_type: str
     property: str
     max_gap: int
+    all_subjects: bool = False  # every subject in the clause gets the link (coordinated lists)
+    object_marker: re.Pattern[str] | None = None  # the object must be followed by this (a particle)
+    subject_marker: re.Pattern[str] | None = None
+    scope: str = "clause"  # clause | block: how far apart the two mentions may be
 
 
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
@@ -47,7 +64,9 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
         except re.error as exc:
             raise MappingError(f"{where}: bad keyword regex: {exc}") from None
         out.append(RelationPattern(raw["id"], kw, raw["subject_type"], raw["object_type"], raw["property"],
-                                   int(raw.get("max_gap", 80))))
+                                   int(raw.get("max_gap", 80)), bool(raw.get("all_subjects", False)),
+                                   _marker(raw.get("object_marker")), _marker(raw.get("subject_marker")),
+                                   raw.get("scope", "clause")))
     return out
 
 
@@ -62,27 +81,42 @@ class RelationMiner:
         if len(mentions) < 2:
             return 0
         types = {m.entity_id: self.res.gaz.by_id(m.entity_id).type for m in mentions}
-        for clause in _CLAUSE.finditer(text):
-            a, b = clause.span()
+        spans = [c.span() for c in _CLAUSE.finditer(text)]
+        for scope, a, b in [("clause", a, b) for a, b in spans] + [("block", 0, len(text))]:
             inside = [m for m in mentions if a <= m.start < b]
             if len(inside) < 2:
                 continue
             for p in self.patterns:
+                if p.scope != scope:
+                    continue
                 kw = p.keyword.search(text, a, b)
                 if not kw:
                     continue
                 subs = [m for m in inside if is_a(types[m.entity_id], p.subject_type)]
                 objs = [m for m in inside if is_a(types[m.entity_id], p.object_type)]
-                best = None
+                # Korean marks roles with particles: prefer a subject/topic-marked subject and an
+                # object-marked object when the clause has them.
+                if p.subject_marker is not None:
+                    subs = [m for m in subs if p.subject_marker.match(text, m.end)]
+                else:
+                    subs = [m for m in subs if _SUBJ.match(text, m.end)] or subs
+                if p.object_marker is not None:
+                    objs = [m for m in objs if p.object_marker.match(text, m.end)]
+                else:
+                    objs = [m for m in objs if _OBJ.match(text, m.end)] or objs
+                pairs = []
                 for s in subs:
+                    best = None
                     for o in objs:
                         if s.entity_id == o.entity_id or abs(s.start - o.start) > p.max_gap:
                             continue
                         cost = abs(s.start - o.start) + abs(kw.start() - min(s.start, o.start))
                         if best is None or cost < best[0]:
                             best = (cost, s, o)
-                if best:
-                    _, s, o = best
+                    if best:
+                        pairs.append(best)
+                pairs.sort(key=lambda x: x[0])
+                for _, s, o in pairs if p.all_subjects else pairs[:1]:
                     self.res.ex.add(Fact(s.entity_id, p.property, o.entity_id, True, loc, f"relation:{p.id}", sources,
                                          raw=text[a:b].strip()[:200]))
                     made += 1

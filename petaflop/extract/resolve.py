@@ -86,16 +86,17 @@ class Resolver:
                 seen[ent.id] = ent
         return list(seen.values())
 
-    def resolve_cell(self, text: str, wanted_type: str = "", create: bool = False, origin: str = "table") -> list[str]:
+    def resolve_cell(self, text: str, wanted_type: str = "", create: bool = False, origin: str = "table",
+                     exact: bool = False) -> list[str]:
         """Entity ids a cell names: an exact alias, else the mentions of the wanted type,
         else (when allowed) one new entity named by the whole cell."""
         text = text.strip()
         if not text or text in ("-", "—", "–"):
             return []
-        exact = self.gaz.lookup(text)
-        if exact is not None and is_a(exact.type, wanted_type):
-            return [self.record(exact)]
-        found = self.entities_in(text, wanted_type)
+        named = self.gaz.lookup(text)
+        if named is not None and is_a(named.type, wanted_type):
+            return [self.record(named)]
+        found = [] if exact else self.entities_in(text, wanted_type)
         if found:
             return [self.record(e) for e in found]
         if create and wanted_type:
@@ -105,6 +106,6 @@ class Resolver:
                 EntityRecord(eid, (wanted_type,), text if latin else "", "" if latin else text, (text,), origin)
             )
             return [eid]
-        if exact is None:
+        if named is None:
             self.ex.unlinked_mentions[text[:60]] += 1
         return []

@@ -65,6 +65,8 @@ class TableMapping:
     entity_column: re.Pattern[str] | None
     entity_type: str
     entity_create: bool
+    entity_skip: re.Pattern[str] | None  # entity cells (header cells in 'columns') that name no entity
+    entity_exact: bool  # the entity cell must be an exact alias (else a new entity is created)
     entity_fallback: str  # 'context': rows naming no entity are about the table's context entity
     context: str  # 'caption' or an entity id the whole table is about
     context_link: str  # property linking row entity -> context entity
@@ -144,6 +146,8 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
                 entity_type=entity.get("type", ""),
                 entity_create=bool(entity.get("create", False)),
                 entity_fallback=entity.get("fallback", ""),
+                entity_exact=bool(entity.get("exact", False)),
+                entity_skip=_compile(entity["skip"], where + ".entity.skip") if "skip" in entity else None,
                 context=raw.get("context", "caption"),
                 context_link=raw.get("context_link", ""),
                 node_type=node.get("type", ""),

@@ -9,6 +9,7 @@ fact carries the cell's location and the table's cited sources.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.model import Cell, Document, Table
 from petaflop.extract.claims import ClaimMiner
@@ -38,6 +39,7 @@ class TableExtractor:
         self.ex: Extraction = resolver.ex
         self.miner = miner
         self.sources_of = sources_of  # Table -> tuple of source entity ids
+        self._entity_col = -1
 
     # -- selection -------------------------------------------------------------------------
     def mapping_for(self, table: Table) -> TableMapping | None:
@@ -95,7 +97,7 @@ class TableExtractor:
         sources = self.sources_of(table)
         rule_id = f"table:{mapping.id}"
         if rule.claims:
-            self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header)
+            self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True)
         if not rule.property:
             return
         if rule.link:
@@ -154,13 +156,15 @@ class TableExtractor:
         ei = self._column_index(table, mapping.entity_column, set()) if mapping.entity_column else 0
         if ei is None:
             ei = 0
+        self._entity_col = ei
         context = self.context_entity(table, mapping)
         previous: list[str] = []
         for r, row in enumerate(table.rows, 1):
             if ei >= len(row.cells):
                 continue
             ecell = row.cells[ei]
-            entities = (self.res.resolve_cell(ecell.text, mapping.entity_type, mapping.entity_create)
+            entities = (self.res.resolve_cell(ecell.text, mapping.entity_type, mapping.entity_create,
+                                              exact=mapping.entity_exact)
                         if ecell.text.strip() else previous)
             if not entities and mapping.entity_fallback == "context" and context:
                 entities = [context]
@@ -174,22 +178,39 @@ class TableExtractor:
                 node = self._node(mapping, table, r, entity, context, loc) if mapping.node_type else ""
                 used = {ei}
                 for rule in mapping.columns:
-                    j = self._column_index(table, rule.header, used)
-                    if j is None or j >= len(row.cells):
-                        continue
-                    if not rule.claims or rule.property:
-                        used.add(j)
-                    target = {"entity": entity, "node": node, "context": context}[rule.on]
-                    self._apply_rule(rule, mapping, table, row.cells[j], r, table.header[j].text, target)
+                    for j in self._rule_columns(table, rule, used):
+                        if j >= len(row.cells):
+                            continue
+                        target = {"entity": entity, "node": node, "context": context}[rule.on]
+                        self._apply_rule(rule, mapping, table, row.cells[j], r, table.header[j].text, target)
+
+    def _rule_columns(self, table: Table, rule: ColumnRule, used: set[int]) -> list[int]:
+        """Columns a rule reads: the first matching one for a property, every matching one
+        for a claims-only rule (a property column is then not mined again)."""
+        if rule.property:
+            j = self._column_index(table, rule.header, used)
+            if j is None:
+                return []
+            used.add(j)
+            return [j]
+        # a catch-all claims rule skips the entity column; a rule naming that column mines it too
+        skip = used if rule.header.pattern == "." else used - {self._entity_col}
+        return [j for j, c in enumerate(table.header) if j not in skip and rule.header.search(c.text)]
 
     def _columns(self, table: Table, mapping: TableMapping) -> None:
         entities: dict[int, list[str]] = {}
         for j, h in enumerate(table.header[1:], 1):
+            if mapping.entity_skip and mapping.entity_skip.search(h.text):
+                continue
             found = self.res.resolve_cell(h.text, mapping.entity_type, mapping.entity_create)
             if found:
                 entities[j] = found
                 for e in found:
                     self._type_created(e, self._loc(table, h, 0), table, mapping)
+        if not entities:  # no header cell names an entity: read it as rows about the context
+            fallback = replace(mapping, layout="rows", entity_column=re.compile("."), entity_fallback="context")
+            self._rows(table, fallback)
+            return
         key_columns = [j for j in range(len(table.header)) if j not in entities]
         for r, row in enumerate(table.rows, 1):
             key = next((row.cells[j].text for j in key_columns if j < len(row.cells) and row.cells[j].text.strip()), "")
