@@ -128,6 +128,18 @@ def parse(
         console.print(f"wrote {out}")
 
 
+@app.command()
+@friendly
+def docs(
+    out: Annotated[str, typer.Option("--out", help="Output directory for index.html.")] = "docs/ontology",
+) -> None:
+    """Generate the HTML documentation of the ontology (classes, links, diagram, rules, competency questions)."""
+    from petaflop.docs import build_docs
+
+    page = build_docs(out)
+    console.print(f"wrote {page}")
+
+
 def main() -> None:
     app()
 

@@ -1,0 +1,184 @@
+"""SPARQL rule materialisation on the ontology fixture: exact memberships, coverage, input kinds, SWRL twins."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib import OWL, RDF, URIRef
+
+from ontology import PFA, PFR, load_ontology, load_rules, load_swrl
+from petaflop.reasoning import inferred_graph, materialise, materialise_store, swrl_to_sparql
+
+FIXTURE = Path(__file__).parent / "fixtures" / "ontology_fixture.ttl"
+PFID = "https://petaflop-atlas.org/id/"
+
+EXPECTED = {
+    "GigawattCluster": ["meta-hyperion", "mistral-paris-cluster", "project-rainier", "stargate-abilene", "stargate-uae"],
+    "LargeScaleCluster": ["colossus", "meta-hyperion", "stargate-abilene"],
+    "MegaDeal": ["humain-nvidia-deal", "qatar-ai-framework", "stargate-crusoe-jv", "stargate-openai-equity",
+                 "stargate-oracle-hardware"],
+    "HighDensitySystem": ["gb200-nvl72", "kyber-nvl576"],
+    "ExportRestrictedChip": ["b100", "b200", "gb200", "gb300", "h100", "h20", "h800", "mi308", "rubin-gpu"],
+    "ExportControlledCluster": ["colossus", "humain-riyadh-cluster", "lrz-blue-lion", "meta-hyperion",
+                                "mistral-paris-cluster", "stargate-abilene", "stargate-uae"],
+    "OnSitePowerAsset": ["abilene-bess", "abilene-gas-turbines", "abilene-solar", "colossus-diesel",
+                         "colossus-megapacks", "hyperion-sofc"],
+    "OnSitePoweredCluster": ["colossus", "meta-hyperion", "stargate-abilene", "stargate-abilene-phase-1",
+                             "stargate-abilene-phase-2"],
+    "GridConnectedCluster": ["colossus", "stargate-abilene", "stargate-abilene-phase-0"],
+    "ChineseOrganization": ["alibaba", "cambricon", "china-mofcom", "deepseek", "huawei", "moonshot", "smic"],
+    "USOrganization": ["amazon", "amd", "anthropic", "bis", "bloom-energy", "blue-owl", "crusoe", "ercot",
+                       "ge-vernova", "google", "jpmorgan", "meta", "nvidia", "openai", "oracle", "semianalysis",
+                       "tesla", "tva", "ualink-consortium", "us-congress", "us-department-of-commerce",
+                       "white-house", "windsurf", "xai"],
+    "ChineseDomesticAccelerator": ["ascend-910b", "ascend-910c", "ascend-920c"],
+    "USDesignedChip": ["b100", "b200", "gb200", "gb300", "grace", "h100", "h20", "h800", "mi308", "rtx-pro-6000d",
+                       "rubin-gpu", "tpu-v7", "trainium2"],
+    "SovereignAIProject": ["humain-nvidia-deal", "mistral-cluster-investment", "mistral-paris-cluster",
+                           "stargate-uae"],
+    "HBMChip": ["ascend-910c", "ascend-920c", "b100", "b200", "gb200", "gb300", "h100", "h20", "h800", "rubin-gpu",
+                "tpu-v7"],
+    "BlocMemberCountry": ["france", "germany", "qatar", "saudi-arabia", "spain", "united-arab-emirates"],
+    "RestrictedDestination": ["china", "united-states"],
+    "RevenueShareChip": ["h20", "mi308"],
+    "ExceedsExportThreshold": ["ascend-910c", "ascend-920c", "b100", "b200", "h100", "h20"],
+    "WithinExportThreshold": ["h800", "rtx-pro-6000d"],
+    "MultiPhaseCluster": ["stargate-abilene"],
+    "PowerSelfSufficientCluster": ["stargate-abilene"],
+}
+
+
+@pytest.fixture(scope="module")
+def fixture_graph():
+    return rdflib.Graph().parse(FIXTURE, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def inferred(fixture_graph):
+    return materialise(fixture_graph)
+
+
+@pytest.fixture(scope="module")
+def full(fixture_graph, inferred):
+    return fixture_graph + load_ontology() + inferred_graph(inferred)
+
+
+def _members(graph, cls):
+    return sorted(str(s)[len(PFID):] for s in graph.subjects(RDF.type, URIRef(PFA + cls)))
+
+
+@pytest.mark.parametrize("cls", sorted(EXPECTED))
+def test_defined_and_rule_class_memberships(full, cls):
+    assert _members(full, cls) == EXPECTED[cls]
+
+
+def test_inferred_triples_exclude_asserted_ones(fixture_graph, inferred):
+    onto = load_ontology()
+    for item in inferred:
+        assert item.triple not in fixture_graph and item.triple not in onto
+    assert len({item.triple for item in inferred}) == len(inferred)
+
+
+def test_every_rule_fires_and_tags_its_triples(inferred):
+    fired = {item.rule for item in inferred}
+    assert fired == {iri for iri, _, _ in load_rules()}
+    assert all(rule.startswith(PFR) for rule in fired)
+
+
+def test_every_class_has_a_member(full):
+    onto = load_ontology()
+    classes = {c for c in onto.subjects(RDF.type, OWL.Class) if str(c).startswith(PFA)}
+    assert sorted(str(c) for c in classes if (None, RDF.type, c) not in full) == []
+
+
+def test_every_link_and_value_property_is_used(full):
+    onto = load_ontology()
+    props = {p for kind in (OWL.ObjectProperty, OWL.DatatypeProperty) for p in onto.subjects(RDF.type, kind)
+             if str(p).startswith(PFA)}
+    used = set(full.predicates())
+    assert sorted(str(p) for p in props - used) == []
+
+
+def test_inverse_transitive_chain_examples(full):
+    def has(s, p, o):
+        return (URIRef(PFID + s), URIRef(PFA + p), URIRef(PFID + o)) in full
+
+    assert has("stargate-abilene", "ownedBy", "crusoe")  # inverse of owns
+    assert has("abilene", "partOf", "united-states")  # transitive partOf
+    assert has("stargate-abilene", "locatedIn", "united-states")  # locatedIn o partOf
+    assert has("stargate-abilene-phase-1", "locatedIn", "abilene")  # partOf o locatedIn via phaseOf
+    assert has("stargate-abilene", "usesChip", "gb200")  # hasPhase o usesChip, usesSystem o usesChip
+    assert has("oracle", "dependsOnChip", "gb200")  # operates o usesChip
+    assert has("ascend-910c", "fabricatedBy", "smic")  # fabricatedOn o offeredBy
+    assert has("b200", "packagedBy", "tsmc")  # packagedWith o offeredBy
+    assert has("ascend-910c", "hasSupplyChainMember", "samsung")  # suppliedBy subPropertyOf
+    assert has("stargate-abilene", "fundedBy", "jpmorgan")  # investorIn o hasInvestee, inverse
+    assert has("us-uae-ai-partnership", "hasParty", "g42")  # hasParticipation o participant
+    assert has("h20", "subjectTo", "h20-revenue-share")  # inverse of appliesToChip + subproperty
+    assert has("huawei", "headquarteredIn", "china")  # headquarteredIn o partOf
+    assert has("nvidia", "competesWith", "amd") and has("amd", "competesWith", "nvidia")
+    assert has("h100", "exceedsThreshold", "china-bandwidth-threshold")
+    assert has("redwood-materials", "supplyChainMemberOf", "abilene-bess")
+    assert (URIRef(PFID + "redwood-materials"), RDF.type, URIRef(PFA + "Organization")) in full  # range
+    assert (URIRef(PFID + "david-sacks"), RDF.type, URIRef(PFA + "Person")) in full  # domain
+
+
+def _keyset(triples):
+    return {tuple(str(t) for t in triple) for triple in triples}
+
+
+def test_input_kinds_give_the_same_inferences(fixture_graph, inferred):
+    expected = _keyset(i.triple for i in inferred)
+    dataset = rdflib.Dataset()
+    named = dataset.graph(URIRef("https://petaflop-atlas.org/graph/facts"))
+    for triple in fixture_graph:
+        named.add(triple)
+    store = ox.Store()
+    store.load(FIXTURE.read_bytes(), format=ox.RdfFormat.TURTLE)
+    assert _keyset(i.triple for i in materialise(dataset)) == expected
+    assert _keyset(i.triple for i in materialise(list(fixture_graph))) == expected
+    assert _keyset(i.triple for i in materialise(store)) == expected
+
+
+def test_materialise_store_holds_three_graphs(fixture_graph):
+    store, inferred = materialise_store(fixture_graph)
+    graphs = {g.value for g in store.named_graphs()}
+    assert graphs == {"https://petaflop-atlas.org/graph/ontology", "https://petaflop-atlas.org/graph/facts",
+                      "https://petaflop-atlas.org/graph/inferred"}
+    count = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(
+        "https://petaflop-atlas.org/graph/inferred")))
+    assert count == len(inferred)
+
+
+def test_materialisation_is_idempotent(fixture_graph, inferred):
+    again = materialise(fixture_graph + inferred_graph(inferred))
+    assert again == []
+
+
+def test_swrl_twins_infer_what_the_sparql_rules_infer(fixture_graph):
+    store, _ = materialise_store(fixture_graph)
+    sparql = {iri: text for iri, _, text in load_rules()}
+    by_rule = defaultdict(set)
+    for rule in load_swrl():
+        query = "PREFIX pfa: <https://petaflop-atlas.org/ontology#>\n" + swrl_to_sparql(rule.text)
+        by_rule[rule.iri] |= _keyset(
+            (t.subject.value, t.predicate.value, t.object.value)
+            for t in store.query(query, use_default_graph_as_union=True))
+    assert len(by_rule) == 7
+    for iri, triples in by_rule.items():
+        reference = _keyset((t.subject.value, t.predicate.value, t.object.value)
+                            for t in store.query(sparql[iri], use_default_graph_as_union=True))
+        assert triples == reference, iri
+        assert triples
+
+
+def test_swrl_to_sparql_translation():
+    text = "Chip(?c), memoryBandwidthTBps(?c, ?bw), greaterThan(?bw, 1.8) -> ExceedsExportThreshold(?c)"
+    assert swrl_to_sparql(text) == (
+        "CONSTRUCT {\n  ?c a <https://petaflop-atlas.org/ontology#ExceedsExportThreshold> .\n}\n"
+        "WHERE {\n  ?c a <https://petaflop-atlas.org/ontology#Chip> .\n"
+        "  ?c <https://petaflop-atlas.org/ontology#memoryBandwidthTBps> ?bw .\n  FILTER(?bw > 1.8)\n}\n")

@@ -1,0 +1,100 @@
+"""SHACL shapes with pySHACL: the good fixture conforms; broken data is flagged with the right messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib import OWL, RDF, URIRef
+
+from ontology import PFA, load_ontology, load_shapes
+from petaflop.validation import validate
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PFID = "https://petaflop-atlas.org/id/"
+SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+
+
+def _short(pairs):
+    return [(focus.rsplit("/", 1)[-1], message) for focus, message in pairs]
+
+
+@pytest.fixture(scope="module")
+def good():
+    return rdflib.Graph().parse(FIXTURES / "ontology_fixture.ttl", format="turtle")
+
+
+def test_every_object_type_has_a_node_shape():
+    onto, shapes = load_ontology(), load_shapes()
+    targeted = {str(c) for c in shapes.objects(None, SH.targetClass)}
+    derived = {str(c) for c in onto.subjects(OWL.equivalentClass, None)}
+    rule_only = {PFA + c for c in ("ExceedsExportThreshold", "WithinExportThreshold", "MultiPhaseCluster",
+                                    "PowerSelfSufficientCluster")}
+    classes = {str(c) for c in onto.subjects(RDF.type, OWL.Class) if str(c).startswith(PFA)}
+    assert sorted(classes - derived - rule_only - targeted) == []
+
+
+def test_every_value_property_has_a_value_shape():
+    onto, shapes = load_ontology(), load_shapes()
+    targeted = set(shapes.objects(None, SH.targetSubjectsOf))
+    props = {p for p in onto.subjects(RDF.type, OWL.DatatypeProperty) if str(p).startswith(PFA)}
+    assert sorted(str(p) for p in props - targeted) == []
+    power = [s for s in shapes.subjects(SH.targetSubjectsOf, URIRef(PFA + "powerCapacityMW"))]
+    prop = shapes.value(power[0], SH.property)
+    assert (float(shapes.value(prop, SH.minExclusive)), float(shapes.value(prop, SH.maxExclusive))) == (0, 100000)
+
+
+def test_good_fixture_conforms_after_materialisation(good):
+    report = validate(good, materialised=True)
+    assert report.conforms is True
+    assert report.errors == []
+    assert _short(report.messages("Warning")) == [
+        ("redwood-materials", "An organization should have a headquarters place (headquarteredIn)."),
+        ("stargate-bank-loan", "A deal should have an announcement date (announcedDate)."),
+        ("stargate-crusoe-jv", "A deal should have an announcement date (announcedDate)."),
+        ("stargate-oracle-hardware", "A deal should have an announcement date (announcedDate)."),
+        ("stargate-softbank-equity", "A deal should have an announcement date (announcedDate)."),
+    ]
+    assert {w.severity for w in report.warnings} == {"Warning"}
+
+
+def test_asserted_fixture_lacks_what_only_inference_supplies(good):
+    report = validate(good)
+    assert report.conforms is False
+    assert _short(report.messages()) == [
+        ("abilene-bess", "The object of suppliedBy must be a Organization."),
+        ("david-sacks", "The subject of affiliatedWith must be a Person."),
+        ("stargate-abilene-phase-0", "A cluster phase must belong to exactly one cluster (phaseOf)."),
+        ("stargate-abilene-phase-1", "A cluster phase must belong to exactly one cluster (phaseOf)."),
+        ("stargate-abilene-phase-2", "A cluster phase must belong to exactly one cluster (phaseOf)."),
+    ]
+
+
+def test_broken_fixture_is_flagged_with_the_right_messages():
+    graph = rdflib.Graph().parse(FIXTURES / "ontology_broken_shapes.ttl", format="turtle")
+    report = validate(graph)
+    assert report.conforms is False
+    assert sorted(_short(report.messages())) == sorted([
+        ("bad-chip", "memoryBandwidthTBps must be an xsd:decimal in (0, 1000) (TB/s)."),
+        ("bad-cluster", "plannedPowerMW must be an xsd:decimal in (0, 100000) (MW)."),
+        ("bad-cluster", "powerCapacityMW must be an xsd:decimal in (0, 100000) (MW)."),
+        ("bad-country", "countryCode must be a string matching ^[A-Z]{2}$."),
+        ("bad-deal", "An amount in original currency needs exactly one currencyCode."),
+        ("bad-deal", "announcedDate must be an xsd:date, xsd:gYearMonth or xsd:gYear."),
+        ("bad-participation", "A participation must state the party's role (roleName)."),
+        ("country-as-chip-user", "The object of usesChip must be a Chip."),
+        ("lonely-phase", "A cluster phase must belong to exactly one cluster (phaseOf)."),
+        ("nameless-model", "Every entity must have an rdfs:label."),
+        ("partyless-deal", "A deal must have at least one party (hasParty, hasParticipation or hasInvestor)."),
+        ("undated-event", "An export-control event must have an issuing authority (issuedBy)."),
+        ("undated-event", "An export-control event must have exactly one date (eventDate)."),
+        ("L20", "lineStart must not be after lineEnd."),
+        ("00000000000000000bad",
+         "qualifier must be one of approximate, lowerBound, upperBound, estimate, range, target, forecast."),
+    ])
+    assert _short(report.messages("Warning")) == [
+        ("orphan-cluster", "A compute cluster should have an owner (ownedBy)."),
+    ]
+    bad_power = [r for r in report.errors if r.focus == PFID + "bad-cluster" and r.path.endswith("powerCapacityMW")]
+    assert [(r.severity, r.value) for r in bad_power] == [("Violation", "-5")]
