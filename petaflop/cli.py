@@ -130,6 +130,63 @@ def parse(
 
 @app.command()
 @friendly
+def build(
+    report: ReportOption = None,
+    out: Annotated[str | None, typer.Option("--out", help="Build folder (default: build/).")] = None,
+    no_hermit: Annotated[bool, typer.Option("--no-hermit", help="Skip the HermiT consistency check.")] = False,
+) -> None:
+    """Build the graph: parse -> extract -> assert -> reason -> validate -> store; writes build/atlas.nq."""
+    from pathlib import Path
+
+    from petaflop.build import run_build
+    from petaflop.coverage import write_coverage
+    from petaflop.paths import BUILD_DIR
+
+    out_dir = Path(out) if out else BUILD_DIR
+
+    def progress(stage: str, msg: str) -> None:
+        if msg != "start":
+            console.print(f"[bold cyan]{stage:>9}[/] {msg}")
+
+    result = run_build(report, out_dir=out_dir, progress=progress, check_consistency=not no_hermit)
+    write_coverage(result, out_dir)
+    table = Table(title="objects by type")
+    table.add_column("type")
+    table.add_column("count", justify="right")
+    for t, n in sorted(result.objects_by_type.items(), key=lambda kv: -kv[1]):
+        table.add_row(t, str(n))
+    console.print(table)
+    graphs = ", ".join(f"{g}: {n}" for g, n in result.triples_per_graph.items())
+    console.print(f"triples per graph: {graphs}")
+    timings = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in result.timings.items())
+    console.print(f"stages: {timings}")
+    console.print(f"HermiT: {'consistent' if result.consistent else 'skipped' if result.consistent is None else 'INCONSISTENT'}"
+                  f"; SHACL: {result.shacl_errors} errors, {result.shacl_warnings} warnings; "
+                  f"{len(result.warnings)} extraction warnings")
+    console.print(f"wrote {result.nq_path} and {out_dir / 'coverage.md'}")
+
+
+@app.command()
+@friendly
+def coverage(
+    report: ReportOption = None,
+    out: Annotated[str | None, typer.Option("--out", help="Folder for coverage.md/.json (default: build/).")] = None,
+) -> None:
+    """Write the coverage report (Markdown and JSON): tables mapped or excluded, facts, claims, conflicts."""
+    from pathlib import Path
+
+    from petaflop.build import run_build
+    from petaflop.coverage import write_coverage
+    from petaflop.paths import BUILD_DIR
+
+    out_dir = Path(out) if out else BUILD_DIR
+    result = run_build(report, out_dir=out_dir, check_consistency=False, write_store=False)
+    jp, mp = write_coverage(result, out_dir)
+    console.print(f"wrote {mp} and {jp}")
+
+
+@app.command()
+@friendly
 def docs(
     out: Annotated[str, typer.Option("--out", help="Output directory for index.html.")] = "docs/ontology",
 ) -> None:

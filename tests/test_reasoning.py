@@ -33,7 +33,7 @@ EXPECTED = {
     "ChineseOrganization": ["alibaba", "cambricon", "china-mofcom", "deepseek", "huawei", "moonshot", "smic"],
     "USOrganization": ["amazon", "amd", "anthropic", "bis", "bloom-energy", "blue-owl", "crusoe", "ercot",
                        "ge-vernova", "google", "jpmorgan", "meta", "nvidia", "openai", "oracle", "semianalysis",
-                       "tesla", "tva", "ualink-consortium", "us-congress", "us-department-of-commerce",
+                       "tesla", "test-acquired-startup", "tva", "ualink-consortium", "us-congress", "us-department-of-commerce",
                        "white-house", "windsurf", "xai"],
     "ChineseDomesticAccelerator": ["ascend-910b", "ascend-910c", "ascend-920c"],
     "USDesignedChip": ["b100", "b200", "gb200", "gb300", "grace", "h100", "h20", "h800", "mi308", "rtx-pro-6000d",

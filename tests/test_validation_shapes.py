@@ -65,10 +65,10 @@ def test_asserted_fixture_lacks_what_only_inference_supplies(good):
     assert _short(report.messages()) == [
         ("abilene-bess", "The object of suppliedBy must be a Organization."),
         ("david-sacks", "The subject of affiliatedWith must be a Person."),
-        ("stargate-abilene-phase-0", "A cluster phase must belong to exactly one cluster (phaseOf)."),
-        ("stargate-abilene-phase-1", "A cluster phase must belong to exactly one cluster (phaseOf)."),
-        ("stargate-abilene-phase-2", "A cluster phase must belong to exactly one cluster (phaseOf)."),
     ]
+    # cardinalities are warnings (the report does not state every link): phases lack phaseOf here
+    assert ("stargate-abilene-phase-0", "A cluster phase should belong to exactly one cluster (phaseOf).") in \
+        _short(report.messages("Warning"))
 
 
 def test_broken_fixture_is_flagged_with_the_right_messages():
@@ -80,21 +80,22 @@ def test_broken_fixture_is_flagged_with_the_right_messages():
         ("bad-cluster", "plannedPowerMW must be an xsd:decimal in (0, 100000) (MW)."),
         ("bad-cluster", "powerCapacityMW must be an xsd:decimal in (0, 100000) (MW)."),
         ("bad-country", "countryCode must be a string matching ^[A-Z]{2}$."),
-        ("bad-deal", "An amount in original currency needs exactly one currencyCode."),
         ("bad-deal", "announcedDate must be an xsd:date, xsd:gYearMonth or xsd:gYear."),
-        ("bad-participation", "A participation must state the party's role (roleName)."),
         ("country-as-chip-user", "The object of usesChip must be a Chip."),
-        ("lonely-phase", "A cluster phase must belong to exactly one cluster (phaseOf)."),
-        ("nameless-model", "Every entity must have an rdfs:label."),
-        ("partyless-deal", "A deal must have at least one party (hasParty, hasParticipation or hasInvestor)."),
-        ("undated-event", "An export-control event must have an issuing authority (issuedBy)."),
-        ("undated-event", "An export-control event must have exactly one date (eventDate)."),
         ("L20", "lineStart must not be after lineEnd."),
         ("00000000000000000bad",
-         "qualifier must be one of approximate, lowerBound, upperBound, estimate, range, target, forecast."),
+         "qualifier must be one of approximate, lowerBound, upperBound, estimate, range, target, forecast, "
+         "vague, resolved, yearAssumed, unitFromHeader, periodStart."),
     ])
-    assert _short(report.messages("Warning")) == [
+    assert sorted(_short(report.messages("Warning"))) == sorted([
+        ("bad-deal", "An amount in original currency needs exactly one currencyCode."),
+        ("bad-participation", "A participation should state the party's role (roleName)."),
+        ("lonely-phase", "A cluster phase should belong to exactly one cluster (phaseOf)."),
+        ("nameless-model", "Every entity should have an rdfs:label."),
         ("orphan-cluster", "A compute cluster should have an owner (ownedBy)."),
-    ]
+        ("partyless-deal", "A deal should have at least one party (hasParty, hasParticipation or hasInvestor)."),
+        ("undated-event", "An export-control event should have an issuing authority (issuedBy)."),
+        ("undated-event", "An export-control event should have exactly one date (eventDate)."),
+    ])
     bad_power = [r for r in report.errors if r.focus == PFID + "bad-cluster" and r.path.endswith("powerCapacityMW")]
     assert [(r.severity, r.value) for r in bad_power] == [("Violation", "-5")]

@@ -165,7 +165,8 @@ class ClaimMiner:
                     continue
                 m = min(cands, key=lambda m: abs(m.start - q.start))
                 self.res.ex.add(Fact(m.entity_id, p.property, q.date_start, False, loc, f"claim:{p.id}", sources,
-                                     datatype="date", qualifiers=tuple(sorted(q.qualifiers)), raw=q.raw))
+                                     datatype="date", qualifiers=tuple(sorted(q.qualifiers)), raw=q.raw,
+                                     as_of=q.date_start))
                 break
 
     def _promote(self, claim: Claim, text: str, start: int, header: str) -> None:

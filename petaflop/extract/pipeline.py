@@ -9,6 +9,7 @@ import re
 import tomllib
 
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
+from petaflop.extract import typecheck
 from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
@@ -77,6 +78,7 @@ class Extractor:
         mappings = load_mappings()
         TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of).run()
         self._entity_facts()
+        typecheck.check(self.ex)
         return self.ex
 
     def _mentions_and_text(self) -> None:

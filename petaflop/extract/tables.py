@@ -17,7 +17,7 @@ from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import slugify as slug
 from petaflop.extract.resolve import Resolver
 from petaflop.extract.table_map import ColumnRule, TableMapping
-from petaflop.extract.values import read_value
+from petaflop.extract.values import read_date, read_value
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
@@ -121,6 +121,14 @@ class TableExtractor:
         if rule.kind == "text" or not rule.kind:
             self.ex.add(Fact(target, rule.property, text, False, loc, rule_id, sources, lang=rule.lang or lang_of(text),
                              raw=text))
+            return
+        if rule.kind == "date":
+            d = read_date(text)
+            if d is None:  # keep what the report says, as text, rather than lose it
+                self.ex.add(Fact(target, "dateText", text, False, loc, rule_id, sources, lang=lang_of(text), raw=text))
+                return
+            self.ex.add(Fact(target, rule.property, d.as_of, False, loc, rule_id, sources, datatype=d.datatype,
+                             qualifiers=d.qualifiers, raw=text))
             return
         value = read_value(text, header, rule.kind, rule.unit)
         if value is None:

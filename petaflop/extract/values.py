@@ -8,6 +8,7 @@ the two and refuses conversions that would change meaning (KRW into a USD proper
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -88,6 +89,40 @@ def read_value(text: str, header: str, kind: str, unit: str) -> ValueRead | None
     return ValueRead(converted, unit or v.unit, kind, v.raw, "decimal", v.qualifiers,
                      convert(v.low, v.unit, unit) if v.low is not None and unit else v.low,
                      convert(v.high, v.unit, unit) if v.high is not None and unit else v.high)
+
+
+_ISO_MONTH = re.compile(r"^\s*(\d{4})-(\d{2})\s*$")
+
+
+def read_date(text: str) -> ValueRead | None:
+    """The first date or period in ``text`` as an XSD value: a day -> xsd:date, a whole
+    month -> xsd:gYearMonth, a whole year -> xsd:gYear; any other span (a half, a quarter,
+    '중반') -> the xsd:date it starts on, qualified ``periodStart``."""
+    m = _ISO_MONTH.match(text)
+    if m:
+        return ValueRead(Decimal(0), "", "date", text.strip(), "gYearMonth", (), as_of=f"{m[1]}-{m[2]}")
+    for q in find_quantities(text):
+        if q.kind not in ("date", "period") or not q.date_start or not q.date_end:
+            continue
+        quals = tuple(sorted(q.qualifiers))
+        start, end = q.date_start, q.date_end
+        if start == end:
+            lexical, datatype = start, "date"
+        elif start[5:] == "01-01" and end[5:] == "12-31" and start[:4] == end[:4]:
+            lexical, datatype = start[:4], "gYear"
+        elif start[:7] == end[:7] and start[8:] == "01" and _month_end(end):
+            lexical, datatype = start[:7], "gYearMonth"
+        else:
+            lexical, datatype, quals = start, "date", tuple(sorted({*quals, "periodStart"}))
+        return ValueRead(Decimal(0), "", "date", q.raw, datatype, quals, as_of=lexical)
+    return None
+
+
+def _month_end(iso: str) -> bool:
+    import calendar
+
+    y, m, d = (int(x) for x in iso.split("-"))
+    return d == calendar.monthrange(y, m)[1]
 
 
 def find_values(text: str, header: str = "") -> list[ValueRead]:

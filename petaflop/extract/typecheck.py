@@ -1,0 +1,78 @@
+"""Domain and range checks before facts reach the graph.
+
+A text pattern can pair the wrong kinds of things ("a research institute uses a system"
+where the ontology says only facilities do). Asserting such a link would make the reasoner
+re-type the subject, and with disjoint classes the whole graph inconsistent. So every link
+is checked against the property's ``rdfs:domain``/``rdfs:range`` (named classes and
+``owl:unionOf`` lists) and the types the extraction knows; a fact that does not fit is
+dropped and reported, with its line, in the coverage report.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from petaflop.extract.facts import Extraction, Fact
+from petaflop.extract.resolve import class_ancestors
+
+PFA = "https://petaflop-atlas.org/ontology#"
+
+
+@lru_cache(maxsize=1)
+def signatures() -> dict[str, tuple[frozenset[str] | None, frozenset[str] | None]]:
+    """Property local name -> (allowed domain classes, allowed range classes); None = any."""
+    from rdflib import OWL, RDFS, Graph
+    from rdflib.collection import Collection
+
+    from ontology import ONTOLOGY_TTL
+
+    g = Graph()
+    g.parse(ONTOLOGY_TTL, format="turtle")
+
+    def classes(node) -> frozenset[str] | None:
+        if node is None:
+            return None
+        if str(node).startswith(PFA):
+            return frozenset({str(node)[len(PFA):]})
+        union = g.value(node, OWL.unionOf)
+        if union is not None:
+            members = [str(m) for m in Collection(g, union)]
+            if all(m.startswith(PFA) for m in members):
+                return frozenset(m[len(PFA):] for m in members)
+        return None
+
+    out = {}
+    for prop in set(g.subjects(RDFS.domain, None)) | set(g.subjects(RDFS.range, None)):
+        if str(prop).startswith(PFA):
+            out[str(prop)[len(PFA):]] = (classes(g.value(prop, RDFS.domain)), classes(g.value(prop, RDFS.range)))
+    return out
+
+
+def _fits(types: tuple[str, ...], allowed: frozenset[str] | None) -> bool:
+    if allowed is None or not types:
+        return True
+    ancestors = class_ancestors()
+    return any(ancestors.get(t, frozenset({t})) & allowed for t in types)
+
+
+def check(ex: Extraction) -> list[Fact]:
+    """Drop facts whose subject or object type contradicts the property's signature."""
+    sigs = signatures()
+    kept, dropped = [], []
+    for f in ex.facts:
+        local = f.predicate[len(PFA):] if f.predicate.startswith(PFA) else f.predicate
+        sig = sigs.get(local)
+        if sig is None or "://" in local:
+            kept.append(f)
+            continue
+        dom, rng = sig
+        s_types = ex.entities[f.subject].types if f.subject in ex.entities else ()
+        ok = _fits(s_types, dom)
+        if ok and f.obj_is_entity and str(f.obj) in ex.entities:
+            ok = _fits(ex.entities[str(f.obj)].types, rng)
+        (kept if ok else dropped).append(f)
+    ex.facts = kept
+    for f in dropped:
+        ex.warnings.append((f.location.line_start, f"dropped {f.subject} {f.predicate} {f.obj} ({f.rule}): "
+                                                   "outside the property's domain or range"))
+    return dropped
