@@ -109,7 +109,7 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
     result.shacl_warnings = len(report_v.warnings)
     say("validate", f"SHACL {len(report_v.errors)} errors, {len(report_v.warnings)} warnings")
     if check_consistency:
-        cons = reasoning.hermit_check(data)
+        cons = reasoning.hermit_consistency(data)
         result.consistent = cons.consistent
         if not cons.consistent:
             raise BuildFailed(f"the asserted graph is inconsistent: {cons.message}")

@@ -410,3 +410,53 @@ def check_rules_parse() -> None:
             store.query(sparql)
         except SyntaxError as exc:
             raise UserError(f"rule {iri} does not parse: {exc}") from exc
+
+
+# --------------------------------------------------------------------------- fast consistency check
+
+
+def _hermit_classpath() -> str:
+    import owlready2
+
+    here = os.path.dirname(owlready2.__file__)
+    return os.pathsep.join([os.path.join(here, "hermit"), os.path.join(here, "hermit", "HermiT.jar")])
+
+
+def hermit_consistency(graph: rdflib.Graph, *, with_ontology: bool = True, timeout: float = 600) -> ConsistencyResult:
+    """Consistency only, through HermiT's command line (``-k``): seconds on the report graph.
+
+    :func:`hermit_check` goes through owlready2, which also realises every individual — minutes
+    on the whole report graph; the build needs only the verdict, and names culprits the same
+    way when there is one.
+    """
+    import shutil
+    import subprocess
+
+    java = shutil.which("java")
+    if not java:
+        raise EnvironmentProblem("Java is needed for HermiT but was not found on PATH")
+    owl_graph = _owl_input(graph, with_ontology)
+    handle, path = tempfile.mkstemp(suffix=".owl", prefix="petaflop-hermit-")
+    os.close(handle)
+    started = time.perf_counter()
+    try:
+        owl_graph.serialize(destination=path, format="xml", encoding="utf-8")
+        try:
+            proc = subprocess.run(
+                [java, "-Xmx2000M", "-cp", _hermit_classpath(), "org.semanticweb.HermiT.cli.CommandLine",
+                 "-k", "--ignoreUnsupportedDatatypes", "file://" + path],
+                capture_output=True, text=True, timeout=timeout,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise EnvironmentProblem(f"HermiT did not finish within {timeout:.0f} s") from exc
+    finally:
+        os.unlink(path)
+    seconds = time.perf_counter() - started
+    if proc.returncode == 0 and "is satisfiable" in proc.stdout:
+        return ConsistencyResult(True, [], "HermiT: consistent", seconds=seconds)
+    if "InconsistentOntologyException" in proc.stderr or "is not satisfiable" in proc.stdout:
+        culprits = disjointness_culprits(graph)
+        named = ", ".join(culprits) if culprits else "no individual in two disjoint classes was found"
+        return ConsistencyResult(False, culprits, f"HermiT: inconsistent ontology; culprits: {named}", seconds=seconds)
+    last = (proc.stderr.strip().splitlines() or ["no output"])[0]
+    raise EnvironmentProblem(f"HermiT failed (exit {proc.returncode}): {last}")

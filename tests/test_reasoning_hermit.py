@@ -75,3 +75,15 @@ def test_inconsistent_fixture_names_its_culprits():
 
 def test_disjointness_culprits_is_empty_on_the_good_fixture(fixture_graph):
     assert disjointness_culprits(fixture_graph) == []
+
+
+def test_fast_consistency_check_agrees_with_owlready2():
+    """The command-line consistency check used by the build gives the same verdicts."""
+    from petaflop.reasoning import hermit_consistency
+
+    good = rdflib.Graph().parse(FIXTURES / "ontology_fixture.ttl", format="turtle")
+    bad = rdflib.Graph().parse(FIXTURES / "ontology_inconsistent.ttl", format="turtle")
+    assert hermit_consistency(good).consistent is True
+    verdict = hermit_consistency(bad)
+    assert verdict.consistent is False
+    assert {c.rsplit("/", 1)[-1] for c in verdict.culprits} == {"chip-cluster", "site-chip"}

@@ -101,6 +101,10 @@ class Resolver:
             return [self.record(e) for e in found]
         if create and wanted_type:
             eid = created_id(text)
+            clash = self.gaz.by_id(eid) or self.ex.entities.get(eid)
+            if clash is not None and not any(is_a(t, wanted_type) for t in getattr(clash, "types", (clash.type,)
+                                                                                   if hasattr(clash, "type") else ())):
+                eid = f"{eid}-{slugify(wanted_type)}"  # a new thing named like a known one of another kind
             latin = bool(re.search(r"[A-Za-z]", text))
             self.ex.add_entity(
                 EntityRecord(eid, (wanted_type,), text if latin else "", "" if latin else text, (text,), origin)
