@@ -106,10 +106,18 @@ def test_pipeline_generalises_to_an_edited_report(tmp_path, report_path):
 
 
 def test_conflicting_values_are_all_kept(built):
+    """Oracle's GB200 purchase (2M in one place, 400k in another) and Anthropic's valuation
+    (170B vs 183B USD) are both kept, each with its own line, and flagged."""
     result, store = built
-    assert result.extraction.conflicts(), "the report contradicts itself in places; conflicts must be flagged"
-    n = select(store, "SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { GRAPH pfg:provenance { ?st pfa:conflicting true } }")
-    assert int(n[0][0]) >= 2
+    groups = {(g[0].subject, g[0].predicate): {(Decimal(str(f.obj)), f.location.line_start) for f in g}
+              for g in result.extraction.conflicts()}
+    assert {(Decimal(2000000), 1929), (Decimal(400000), 1972)} <= groups[("oracle", "gpuCount")]
+    assert {(Decimal(170000000000), 382), (Decimal(183000000000), 1586)} <= groups[("anthropic", "valuationUSD")]
+    rows = select(store, """
+        SELECT ?v ?line WHERE { GRAPH pfg:provenance {
+          ?st pfa:conflicting true ; rdf:subject pfid:oracle ; rdf:predicate pfa:gpuCount ; rdf:object ?v ;
+              prov:wasDerivedFrom ?loc . ?loc pfa:lineStart ?line } }""")
+    assert {(Decimal(v), int(line)) for v, line in rows} >= {(Decimal(2000000), 1929), (Decimal(400000), 1972)}
 
 
 def test_fact_probe_recall(built, tmp_path):
@@ -134,3 +142,12 @@ def test_coverage_lists_every_table(built, tmp_path):
     for t in data["tables"]["list"]:
         assert "mapped_by" in t or t["excluded"]
     assert Path(REPO_ROOT).is_dir()
+
+
+def test_full_build_is_consistent_and_conforms(tmp_path, report_path):
+    """The real build: HermiT finds ontology + asserted facts consistent, SHACL finds no violation."""
+    result = run_build(str(report_path), out_dir=tmp_path, check_consistency=True, write_store=True)
+    assert result.consistent is True
+    assert result.shacl_errors == 0
+    store = ox.Store(str(tmp_path / "store"))
+    assert len(store) == sum(result.triples_per_graph.values())

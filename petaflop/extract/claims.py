@@ -26,6 +26,7 @@ from petaflop.extract.values import convert, find_values
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PFA = "https://petaflop-atlas.org/ontology#"
+_DATIVE = re.compile(r"['’”\"]?(?:에게|에서|에)(?![\uac00-\ud7a3])")
 _PARTICLE = re.compile(r"(?:이|가|은|는|도)(?![\uac00-\ud7a3])")
 # Types whose mention right before a count names what is counted, not who has it.
 ITEM_TYPES = ("Hardware", "PowerTechnology", "PowerAsset", "MemoryTechnology", "Technology")
@@ -100,6 +101,8 @@ class ClaimMiner:
         cands = [m for i, m in enumerate(cands) if not (i and _in_apposition(text, cands[i - 1], m))]
         if in_table and default:
             cands = [m for m in cands if not self._is_place(m)]
+        # a mention marked as recipient or place (에/에게/에서) is not who acts
+        cands = [m for m in cands if not _DATIVE.match(text, m.end)]
         if kind == "count":
             items = [m for m in cands if self._is_item(m)]
             makers = {id(m) for m in cands for it in items if m.end <= it.start and not text[m.end:it.start].strip()}

@@ -124,15 +124,18 @@ class Extraction:
         self.facts.append(fact)
 
     def conflicts(self) -> list[list[Fact]]:
-        """Groups of facts that give different literal values for the same functional
-        subject–predicate pair (the report contradicting itself): all kept, all flagged."""
-        groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        """Groups of facts where the report may contradict itself: the same subject and
+        property, different numbers, at the same time (equal or no as-of date), and neither
+        value hedged as a bound, range, estimate or vague amount. All are kept and flagged."""
+        hedged = {"lowerBound", "upperBound", "range", "estimate", "vague", "periodStart"}
+        groups: dict[tuple[str, str, str], list[Fact]] = defaultdict(list)
         for f in self.facts:
-            if not f.obj_is_entity and f.datatype in ("decimal", "integer"):
-                groups[(f.subject, f.predicate)].append(f)
+            if f.obj_is_entity or f.datatype not in ("decimal", "integer") or hedged & set(f.qualifiers):
+                continue
+            groups[(f.subject, f.predicate, f.as_of)].append(f)
         out = []
         for facts in groups.values():
             values = {Decimal(str(f.obj)) for f in facts}
             if len(values) > 1:
                 out.append(sorted(facts, key=lambda f: (f.location, str(f.obj))))
-        return out
+        return sorted(out, key=lambda g: (g[0].subject, g[0].predicate, g[0].as_of))

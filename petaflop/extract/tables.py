@@ -185,12 +185,16 @@ class TableExtractor:
                                      self.sources_of(table)))
                 node = self._node(mapping, table, r, entity, context, loc) if mapping.node_type else ""
                 used = {ei}
+                row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
                 for rule in mapping.columns:
                     for j in self._rule_columns(table, rule, used):
                         if j >= len(row.cells):
                             continue
                         target = {"entity": entity, "node": node, "context": context}[rule.on]
-                        self._apply_rule(rule, mapping, table, row.cells[j], r, table.header[j].text, target)
+                        header = table.header[j].text
+                        if rule.claims and not rule.property:
+                            header += " " + row_labels  # a metric named in the row ("기업 가치") is context
+                        self._apply_rule(rule, mapping, table, row.cells[j], r, header, target)
 
     def _rule_columns(self, table: Table, rule: ColumnRule, used: set[int]) -> list[int]:
         """Columns a rule reads: the first matching one for a property, every matching one
@@ -201,8 +205,8 @@ class TableExtractor:
                 return []
             used.add(j)
             return [j]
-        # a catch-all claims rule skips the entity column; a rule naming that column mines it too
-        skip = used if rule.header.pattern == "." else used - {self._entity_col}
+        # a catch-all claims rule skips columns other rules read; a rule naming a column mines it
+        skip = used if rule.header.pattern == "." else set()
         return [j for j, c in enumerate(table.header) if j not in skip and rule.header.search(c.text)]
 
     def _columns(self, table: Table, mapping: TableMapping) -> None:
