@@ -21,10 +21,14 @@ venv: $(VENV)/.installed
 sysdeps:
 	@bash scripts/sysdeps.sh $(SYSDEPS)
 
-build: venv
-	@$(VENV)/bin/petaflop build --help >/dev/null 2>&1 \
-		&& $(VENV)/bin/petaflop build \
-		|| echo "(no graph build stage yet: the app will show its empty state)"
+# The graph is rebuilt when the code, the ontology, the mapping data or the report changed.
+REPORT ?= $(or $(PETAFLOP_REPORT),../shared/seeds/000_76f8ec56cf8c30fd.txt)
+BUILD_INPUTS := $(shell git ls-files ingest petaflop ontology 2>/dev/null) $(wildcard $(REPORT))
+
+build/atlas.nq: $(VENV)/.installed $(BUILD_INPUTS)
+	@$(VENV)/bin/petaflop build --report "$(REPORT)"
+
+build: build/atlas.nq
 
 run: venv build
 	@echo "Petaflop Atlas: http://$(HOST):$(PORT)"

@@ -133,7 +133,7 @@ def extraction_quads(ex: Extraction) -> list[ox.Quad]:
             for b in stmts:
                 if a != b:
                     quads.add(ox.Quad(a, pfa("conflictsWith"), b, G_PROV))
-    return sorted(quads, key=str)
+    return list(quads)  # to_nquads sorts
 
 
 def inferred_quads(inferred: Iterable[tuple[ox.Triple, str]]) -> list[ox.Quad]:
