@@ -150,7 +150,7 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
     result.timings["validate"] = time.perf_counter() - t
 
     t = stage("store")
-    all_quads = onto + asserted + inferred_q
+    all_quads = list(dict.fromkeys(onto + asserted + inferred_q))  # distinct, order kept
     result.nq_path.write_bytes(graph.to_nquads(all_quads))
     if write_store:
         from petaflop.store import write_disk_store
