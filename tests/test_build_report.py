@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -127,8 +126,7 @@ def test_fact_probe_recall(built, tmp_path):
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
-    # A ratchet at the recall reached so far; the target is 0.90.
-    assert summary["recall"] >= 0.70, summary
+    assert summary["recall"] >= 0.90, summary
 
 
 def test_coverage_lists_every_table(built, tmp_path):
@@ -141,7 +139,32 @@ def test_coverage_lists_every_table(built, tmp_path):
     assert ids == {t.id for t in result.document.tables}
     for t in data["tables"]["list"]:
         assert "mapped_by" in t or t["excluded"]
-    assert Path(REPO_ROOT).is_dir()
+    assert data["tables"]["excluded_share"] <= 0.10
+    # the dedicated families, not only the generic fallback, read the chapter IV-VIII tables
+    mapped = {t["id"]: t.get("mapped_by") for t in data["tables"]["list"]}
+    assert mapped["IV-05-1"] == "stargate-investors"
+    assert mapped["IV-06-1"] == "stargate-phases"
+    assert mapped["IV-04-1"] == "supercomputers-by-year"
+
+
+def test_coverage_command_writes_markdown_and_json(tmp_path, report_path, cli):
+    from petaflop.cli import app
+
+    result = cli.invoke(app, ["coverage", "--report", str(report_path), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "coverage.json").read_text(encoding="utf-8"))
+    md = (tmp_path / "coverage.md").read_text(encoding="utf-8")
+    assert data["tables"]["total"] == 132
+    assert "| IV-05-1 | IV | " in md and "stargate-investors" in md
+    assert {"claims", "conflicts", "unlinked_mentions", "shacl_warnings", "facts_by_rule"} <= set(data)
+
+
+def test_build_reports_a_missing_report_clearly(tmp_path, cli):
+    from petaflop.cli import app
+
+    result = cli.invoke(app, ["build", "--report", str(tmp_path / "none.txt"), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "none.txt" in result.output
 
 
 def test_full_build_is_consistent_and_conforms(tmp_path, report_path):
