@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
 from ingest.quantities import find_quantities
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
+from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.resolve import Resolver, is_a
-from petaflop.extract.table_map import MappingError
 from petaflop.extract.values import convert, find_values
 
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
@@ -45,20 +44,9 @@ class Promotion:
 
 
 def load_promotions(path: Path = PATTERNS_PATH) -> list[Promotion]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise MappingError(f"{path}: {exc}") from None
     out = []
-    for i, raw in enumerate(data.get("promote", []), 1):
-        where = f"{path.name} [[promote]] {raw.get('id', i)}"
-        for key in ("id", "kind", "property"):
-            if key not in raw:
-                raise MappingError(f"{where}: missing {key!r}")
-        try:
-            kw = re.compile(raw["keyword"]) if raw.get("keyword") else None
-        except re.error as exc:
-            raise MappingError(f"{where}: bad keyword regex: {exc}") from None
+    for where, raw in entries(path, "promote", ("id", "kind", "property")):
+        kw = compile_regex(raw["keyword"], where + ".keyword") if raw.get("keyword") else None
         out.append(Promotion(raw["id"], raw["kind"], raw.get("subject_type", ""), kw, raw["property"],
                              raw.get("unit", ""), int(raw.get("window", 24))))
     return out

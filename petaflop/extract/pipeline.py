@@ -6,16 +6,16 @@ location of an entity's label and type facts); facts themselves are independent.
 from __future__ import annotations
 
 import re
-import tomllib
 
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
 from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
-from petaflop.extract.table_map import MAPPINGS_PATH, MappingError, load_mappings
+from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
 from petaflop.extract.tables import TableExtractor
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -26,14 +26,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def load_excludes() -> list[tuple[re.Pattern[str], str]]:
-    data = tomllib.loads(MAPPINGS_PATH.read_text(encoding="utf-8"))
-    out = []
-    for i, raw in enumerate(data.get("exclude", []), 1):
-        try:
-            out.append((re.compile(raw["match"]), raw["reason"]))
-        except (KeyError, re.error) as exc:
-            raise MappingError(f"{MAPPINGS_PATH.name} [[exclude]] #{i}: {exc}") from None
-    return out
+    return [(compile_regex(raw["match"], where + ".match"), raw["reason"])
+            for where, raw in entries(MAPPINGS_PATH, "exclude", ("match", "reason"))]
 
 
 class Extractor:

@@ -9,13 +9,12 @@ are data, so a reviewer can read exactly what turns a sentence into an edge.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from petaflop.extract.facts import Fact, Location
+from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.resolve import Resolver, is_a
-from petaflop.extract.table_map import MappingError
 
 PATTERNS_PATH = Path(__file__).with_name("relation_patterns.toml")
 # A particle may follow a parenthetical or a closing quote: "센터(LRZ: …)에", "'io'를".
@@ -49,22 +48,11 @@ class RelationPattern:
 
 
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise MappingError(f"{path}: {exc}") from None
     out = []
-    for i, raw in enumerate(data.get("relation", []), 1):
-        where = f"{path.name} [[relation]] {raw.get('id', i)}"
-        for key in ("id", "keyword", "subject_type", "object_type", "property"):
-            if key not in raw:
-                raise MappingError(f"{where}: missing {key!r}")
-        try:
-            kw = re.compile(raw["keyword"])
-        except re.error as exc:
-            raise MappingError(f"{where}: bad keyword regex: {exc}") from None
-        out.append(RelationPattern(raw["id"], kw, raw["subject_type"], raw["object_type"], raw["property"],
-                                   int(raw.get("max_gap", 80)), bool(raw.get("all_subjects", False)),
+    for where, raw in entries(path, "relation", ("id", "keyword", "subject_type", "object_type", "property")):
+        out.append(RelationPattern(raw["id"], compile_regex(raw["keyword"], where + ".keyword"), raw["subject_type"],
+                                   raw["object_type"], raw["property"], int(raw.get("max_gap", 80)),
+                                   bool(raw.get("all_subjects", False)),
                                    _marker(raw.get("object_marker")), _marker(raw.get("subject_marker")),
                                    raw.get("scope", "clause")))
     return out

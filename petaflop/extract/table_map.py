@@ -22,19 +22,16 @@ entity to the table's context entity.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from petaflop.errors import UserError
+from petaflop.extract.mapping_data import MappingError, compile_regex, read_toml
 
 MAPPINGS_PATH = Path(__file__).with_name("table_mappings.toml")
 LAYOUTS = ("rows", "columns", "key-value")
 
 
-class MappingError(UserError):
-    """The mapping file is malformed; the message names the mapping and the field."""
 
 
 @dataclass(frozen=True)
@@ -88,11 +85,7 @@ class TableMapping:
         return not (self.caption and not self.caption.search(caption_text))
 
 
-def _compile(pattern: str, where: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise MappingError(f"{where}: bad regex {pattern!r}: {exc}") from None
+_compile = compile_regex
 
 
 def _column(raw: dict[str, Any], where: str) -> ColumnRule:
@@ -114,10 +107,7 @@ def _column(raw: dict[str, Any], where: str) -> ColumnRule:
 
 def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
     """Read and check the mapping file; higher ``priority`` first, then file order."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise MappingError(f"{path}: {exc}") from None
+    data = read_toml(path)
     out: list[TableMapping] = []
     seen: set[str] = set()
     for i, raw in enumerate(data.get("table", []), 1):

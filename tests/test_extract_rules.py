@@ -1,0 +1,138 @@
+"""Extraction rules on sentences of our own: claim subjects, promotions, relations, dates,
+unit conversion, type checks, and clear errors for malformed mapping data."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from petaflop.extract.claims import ClaimMiner, load_promotions
+from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.mapping_data import MappingError
+from petaflop.extract.relations import RelationMiner, load_relation_patterns
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.table_map import load_mappings
+from petaflop.extract.typecheck import check
+from petaflop.extract.values import convert, read_date, read_value
+
+LOC = Location(10, 10, "IV", "test slide")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+@pytest.fixture()
+def miner(gaz):
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    m = ClaimMiner(res, load_promotions())
+    m.relations = RelationMiner(res, load_relation_patterns())
+    return m, ex
+
+
+def test_counted_item_is_not_the_subject(miner):
+    m, ex = miner
+    claims = m.mine("오라클이 엔비디아 GB200 3만 개를 추가로 주문했다.", LOC, "", (), "test")
+    assert [(c.subject, c.kind, c.value) for c in claims] == [("oracle", "count", Decimal(30000))]
+    assert claims[0].promoted_to == "gpuCount"
+    assert any(f.subject == "oracle" and f.predicate == "gpuCount" and f.obj == Decimal(30000) for f in ex.facts)
+
+
+def test_recipient_is_not_the_subject_and_default_applies(miner):
+    m, _ = miner
+    claims = m.mine("OpenAI에 연 120억 청구", LOC, "oracle", (), "test", in_table=True)
+    assert [(c.subject, c.value) for c in claims] == [("oracle", Decimal(12000000000))]
+
+
+def test_apposition_defers_to_the_named_thing(miner):
+    m, _ = miner
+    claims = m.mine("LM2500XPRESS(가스 터빈) 한 대는 약 40MW를 낸다.", LOC, "", (), "test")
+    assert [(c.subject, c.kind, c.value, c.qualifiers) for c in claims] == [
+        ("ge-vernova-lm2500xpress", "power", Decimal(40), ("approximate",))]
+
+
+def test_acquisition_takes_the_object_marked_by_particle(miner):
+    m, ex = miner
+    m.mine("메타는 애플 출신 아이브가 세운 'io'를 10억 달러에 인수했다.", LOC, "", (), "test")
+    links = {(f.subject, f.predicate, f.obj) for f in ex.facts if f.rule.startswith("relation:")}
+    assert ("meta", "acquired", "io-products") in links
+    assert ("meta", "acquired", "apple") not in links
+
+
+def test_release_date_goes_to_the_model(miner):
+    m, ex = miner
+    m.mine("알리바바가 2025년 3월 4일 내놓은 Qwen3-235B-A22B는 가볍다.", LOC, "", (), "test")
+    dates = [(f.subject, f.predicate, f.obj, f.datatype) for f in ex.facts if f.predicate == "releaseDate"]
+    assert dates == [("qwen3-235b-a22b", "releaseDate", "2025-03-04", "date")]
+
+
+@pytest.mark.parametrize(("text", "lexical", "datatype"), [
+    ("2026년", "2026", "gYear"),
+    ("2025-04", "2025-04", "gYearMonth"),
+    ("2024년 05월 10일", "2024-05-10", "date"),
+    ("2H26", "2026-07-01", "date"),
+])
+def test_dates_become_xsd_values(text, lexical, datatype):
+    d = read_date(text)
+    assert (d.as_of, d.datatype) == (lexical, datatype)
+
+
+def test_unreadable_date_is_none():
+    assert read_date("곧") is None
+
+
+def test_cell_values_convert_to_the_property_unit():
+    assert read_value("1.2GW", "전력", "power", "MW").value == Decimal(1200)
+    assert read_value("190", "투자액 (억 달러)", "money", "USD").value == Decimal(19000000000)
+    assert read_value("1,030억 원", "마케팅", "money", "KRW").value == Decimal(103000000000)
+    assert read_value("1,030억 원", "마케팅", "money", "USD") is None  # never KRW into a USD property
+    assert convert(Decimal("3.35"), "TB/s", "GB/s") == Decimal(3350)
+    assert convert(Decimal(1), "MW", "USD") is None
+
+
+def test_typecheck_drops_links_outside_domain_or_range():
+    ex = Extraction()
+    ex.add_entity(EntityRecord("lab", ("ResearchInstitute",)))
+    ex.add_entity(EntityRecord("rack", ("System",)))
+    ex.add_entity(EntityRecord("dc", ("ComputeCluster",)))
+    bad = Fact("lab", "usesSystem", "rack", True, LOC, "test")
+    good = Fact("dc", "usesSystem", "rack", True, LOC, "test")
+    ex.facts = [bad, good]
+    dropped = check(ex)
+    assert dropped == [bad] and ex.facts == [good]
+    assert ex.warnings and ex.warnings[0][0] == 10 and "usesSystem" in ex.warnings[0][1]
+
+
+def test_bad_regex_in_mappings_names_the_entry(tmp_path):
+    f = tmp_path / "m.toml"
+    f.write_text('[[table]]\nid = "x"\nlayout = "rows"\nmatch = { header = ["(unclosed"] }\n'
+                 'entity = { column = "a" }\n', encoding="utf-8")
+    with pytest.raises(MappingError) as info:
+        load_mappings(f)
+    assert "[[table]] x.match.header" in str(info.value) and "(unclosed" in str(info.value)
+
+
+def test_unknown_column_field_is_an_error(tmp_path):
+    f = tmp_path / "m.toml"
+    f.write_text('[[table]]\nid = "y"\nentity = { column = "a" }\ncolumns = [ { header = "b", propery = "z" } ]\n',
+                 encoding="utf-8")
+    with pytest.raises(MappingError, match=r"y\.columns\[0\]: unknown field\(s\) \['propery'\]"):
+        load_mappings(f)
+
+
+def test_toml_syntax_error_names_the_file(tmp_path):
+    f = tmp_path / "r.toml"
+    f.write_text("[[relation]\nid = 1\n", encoding="utf-8")
+    with pytest.raises(MappingError, match=r"r\.toml"):
+        load_relation_patterns(f)
+
+
+def test_missing_key_in_relation_pattern(tmp_path):
+    f = tmp_path / "r.toml"
+    f.write_text('[[relation]]\nid = "p"\nkeyword = "x"\n', encoding="utf-8")
+    with pytest.raises(MappingError, match=r"\[\[relation\]\] p: missing 'subject_type'"):
+        load_relation_patterns(f)
