@@ -25,6 +25,7 @@ from petaflop.extract.values import convert, find_values
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PFA = "https://petaflop-atlas.org/ontology#"
+_EQUIVALENT = re.compile(r"\s*(?:에\s*)?(?:해당|상당|동급|equivalent)")
 _DATIVE = re.compile(r"['’”\"]?(?:에게|에서|에)(?![\uac00-\ud7a3])")
 _PARTICLE = re.compile(r"(?:이|가|은|는|도)(?![\uac00-\ud7a3])")
 # Types whose mention right before a count names what is counted, not who has it.
@@ -119,6 +120,8 @@ class ClaimMiner:
         for q in find_values(text, header):
             if header_dates and not q.as_of:
                 q = replace(q, as_of=header_dates[0].date_start[:7])
+            if q.kind == "number" and self._adjacent_items(text, q, mentions):
+                q = replace(q, kind="count", unit="count")  # "110k GB200": a bare number of things
             subject = self._subject_for(text, q.start, q.kind, mentions, default_subject, in_table)
             if not subject:
                 continue
@@ -128,11 +131,39 @@ class ClaimMiner:
                           q.as_of, sources)
             self._promote(claim, text, q.start, header)
             self._record(claim)
+            if q.kind == "count":
+                self._counted_item(claim, text, q, mentions)
             claims.append(claim)
         self._dates(text, loc, mentions, sources, rule)
         if self.relations is not None and len(mentions) >= 2:
             self.relations.mine(text, loc, sources)
         return claims
+
+    def _adjacent_items(self, text: str, q, mentions) -> list:
+        """Item mentions written right next to a quantity, before or after it."""
+        return [m for m in mentions if self._is_item(m) and (
+            (m.end <= q.start and not text[m.end:q.start].strip()) or (m.start >= q.end and not text[q.end:m.start].strip()))]
+
+    def _counted_item(self, claim: Claim, text: str, q, mentions) -> None:
+        """The hardware a count is of ("GB200 11만 개", "40만 개 GB200") is linked to the claim,
+        and the claim's subject to it: a facility uses it, an organization procures it."""
+        adjacent = self._adjacent_items(text, q, mentions)
+        if not adjacent or _EQUIVALENT.match(text, q.end):  # "H100 500만 개에 해당": a yardstick, not hardware
+            return
+        item = adjacent[0].entity_id
+        ex = self.res.ex
+        ex.add(Fact(claim.id, "countedItem", item, True, claim.location, claim.rule, claim.sources))
+        item_type = self.res.gaz.by_id(item).type
+        subject = ex.entities.get(claim.subject)
+        s_types = subject.types if subject else ()
+        link = ""
+        if any(is_a(t, "Facility") for t in s_types):
+            link = "usesChip" if is_a(item_type, "Chip") else "usesSystem" if is_a(item_type, "System") else ""
+        elif any(is_a(t, "Agent") for t in s_types) and is_a(item_type, "Hardware"):
+            link = "procures"
+        if link:
+            ex.add(Fact(claim.subject, link, item, True, claim.location, "claim:counted-item", claim.sources,
+                        raw=claim.text))
 
     def _dates(self, text: str, loc: Location, mentions, sources: tuple[str, ...], rule: str) -> None:
         """Dates become properties only through a ``kind = "date"`` pattern: the nearest entity

@@ -79,6 +79,9 @@ class Extractor:
         for chapter in self.doc.chapters:
             for slide in chapter.slides:
                 topic = self._topic(slide.title)
+                # slide titles name who runs what ("<cluster> by <firm>")
+                self.relations.mine(slide.title, Location(slide.lines.first, slide.lines.first, chapter.key, slide.title),
+                                    ())
                 slide_sources: tuple[str, ...] = ()
                 for block in slide.blocks:
                     if isinstance(block, (Table, Figure)):

@@ -45,6 +45,8 @@ class RelationPattern:
     object_marker: re.Pattern[str] | None = None  # the object must be followed by this (a particle)
     subject_marker: re.Pattern[str] | None = None
     scope: str = "clause"  # clause | block: how far apart the two mentions may be
+    between: bool = False  # the keyword must stand between the two mentions ("Colossus by xAI")
+    all_objects: bool = False  # every object in the clause gets the link ("by Amazon+Anthropic")
 
 
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
@@ -54,7 +56,8 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
                                    raw["object_type"], raw["property"], int(raw.get("max_gap", 80)),
                                    bool(raw.get("all_subjects", False)),
                                    _marker(raw.get("object_marker")), _marker(raw.get("subject_marker")),
-                                   raw.get("scope", "clause")))
+                                   raw.get("scope", "clause"), bool(raw.get("between", False)),
+                                   bool(raw.get("all_objects", False))))
     return out
 
 
@@ -94,17 +97,19 @@ class RelationMiner:
                     objs = [m for m in objs if _OBJ.match(text, m.end)] or objs
                 pairs = []
                 for s in subs:
-                    best = None
+                    found = []
                     for o in objs:
                         if s.entity_id == o.entity_id or abs(s.start - o.start) > p.max_gap:
                             continue
+                        lo, hi = sorted((s, o), key=lambda m: m.start)
+                        if p.between and not p.keyword.search(text, lo.end, hi.start):
+                            continue
                         cost = abs(s.start - o.start) + abs(kw.start() - min(s.start, o.start))
-                        if best is None or cost < best[0]:
-                            best = (cost, s, o)
-                    if best:
-                        pairs.append(best)
+                        found.append((cost, s, o))
+                    found.sort(key=lambda x: x[0])
+                    pairs.extend(found if p.all_objects else found[:1])
                 pairs.sort(key=lambda x: x[0])
-                for _, s, o in pairs if p.all_subjects else pairs[:1]:
+                for _, s, o in pairs if (p.all_subjects or p.all_objects) else pairs[:1]:
                     self.res.ex.add(Fact(s.entity_id, p.property, o.entity_id, True, loc, f"relation:{p.id}", sources,
                                          raw=text[a:b].strip()[:200]))
                     made += 1

@@ -67,6 +67,7 @@ class TableMapping:
     entity_fallback: str  # 'context': rows naming no entity are about the table's context entity
     context: str  # 'caption' or an entity id the whole table is about
     context_link: str  # property linking row entity -> context entity
+    context_type: str  # the caption/title entity must be of this type (e.g. Facility)
     node_type: str  # n-ary node created per row ('' for none)
     node_entity_role: str  # property from the node to the row entity
     node_context_role: str  # property from the node to the context entity
@@ -140,6 +141,7 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
                 entity_skip=_compile(entity["skip"], where + ".entity.skip") if "skip" in entity else None,
                 context=raw.get("context", "caption"),
                 context_link=raw.get("context_link", ""),
+                context_type=raw.get("context_type", ""),
                 node_type=node.get("type", ""),
                 node_entity_role=node.get("entity_role", ""),
                 node_context_role=node.get("context_role", ""),

@@ -77,7 +77,7 @@ class TableExtractor:
         # Captions are head-final noun phrases ("<A>가 투자한 <B> 성장 지표"): the last entity
         # named is the one the table is about.
         for text in (" ".join(table.caption), table.slide_title.split(":", 1)[-1]):
-            found = self.res.entities_in(text)
+            found = self.res.entities_in(text, mapping.context_type)
             if found:
                 return self.res.record(found[-1])
         return ""
