@@ -79,6 +79,7 @@ PARTICLES = (
 
 _HANGUL = "가-힣"
 _ASCII_ALNUM = "A-Za-z0-9"
+_HANGUL_TAIL = "(?-i:(?=(?:" + "|".join(re.escape(p) for p in PARTICLES) + f")|[^{_HANGUL}]|$))"
 _NORMALIZE_DROP = re.compile(r"[\s·\-_()（）‐‑–—]+")
 _CASE_SENSITIVE_MAX = 3
 
@@ -325,20 +326,21 @@ class Gazetteer:
     @staticmethod
     def _tail(alias: str) -> str:
         last = alias[-1]
+        # Tails and heads are case-sensitive groups ((?-i:...)): under IGNORECASE, Python folds
+        # the case of every character of a class, which for the Hangul range costs seconds.
         if _is_ascii_alnum(last):
-            return f"(?![{_ASCII_ALNUM}])"
+            return f"(?-i:(?![{_ASCII_ALNUM}]))"
         if _is_hangul(last):
-            particles = "|".join(re.escape(p) for p in PARTICLES)
-            return f"(?=(?:{particles})|[^{_HANGUL}]|$)"
+            return _HANGUL_TAIL
         return ""
 
     def _head_pattern(self) -> str:
         # The lookbehind depends only on the alias's first character, so it can be applied once:
         # ASCII-alnum starts must not follow an ASCII letter/digit, Hangul starts must not follow Hangul.
         return (
-            f"(?:(?<![{_ASCII_ALNUM}])(?=[{_ASCII_ALNUM}])"
+            f"(?-i:(?:(?<![{_ASCII_ALNUM}])(?=[{_ASCII_ALNUM}])"
             f"|(?<![{_HANGUL}])(?=[{_HANGUL}])"
-            f"|(?=[^{_ASCII_ALNUM}{_HANGUL}]))"
+            f"|(?=[^{_ASCII_ALNUM}{_HANGUL}])))"
         )
 
     def find_mentions(self, text: str) -> list[Mention]:
