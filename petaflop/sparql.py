@@ -1,0 +1,285 @@
+"""SPARQL text: a lexer, the shape of a query, typed-term serialisation and parameter insertion.
+
+This module never pastes a user's value into query text as a raw string. Values become RDF
+terms (``pyoxigraph`` terms) and are written with :func:`term_to_sparql`, which emits only
+well-formed IRIs (validated by ``pyoxigraph.NamedNode``) and literals whose lexical form is
+escaped with SPARQL's ``ECHAR`` escapes (``\\"``, ``\\\\``, ``\\n`` …) — never ``\\u``
+escapes, which some engines expand before parsing.
+
+The lexer is a real tokeniser (IRIs, the four string forms, comments, variables, prefixed
+names, numbers, punctuation), so that structure is found by tokens and brace depth, never by
+substring search: ``# INSERT`` in a comment or ``"DELETE"`` in a string is not an update, and
+the ``{`` inside ``"{"`` is not a group. :func:`analyse` reports the query form (or that the
+text is an update), where the outermost ``WHERE`` group opens, the projection and the
+``GROUP BY`` clause; :func:`insert_values` and :func:`project_variables` use those positions.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
+UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+AGGREGATES = frozenset({"COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT"})
+
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+             | '''(?:[^'\\]|\\.|'(?!''))*'''
+             | "(?:[^"\\\n\r]|\\.)*"
+             | '(?:[^'\\\n\r]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00B7]+)
+  | (?P<bnode>_:[\w\u00B7-]*(?:\.[\w\u00B7-]+)*)
+  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<pname>(?:[^\W\d_][\w\u00B7.-]*)?:(?:[\w\u00B7:%-]|\\[^\s]|\.(?=[\w\u00B7:%-]))*)
+  | (?P<number>\d*\.\d+(?:[eE][+-]?\d+)?|\d+\.\d*[eE][+-]?\d+|\d+(?:[eE][+-]?\d+)?)
+  | (?P<name>[^\W\d][\w]*)
+  | (?P<punct>\^\^|&&|\|\||!=|<=|>=|.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # string, iri, var, bnode, lang, pname, number, name, punct
+    text: str
+    start: int
+    end: int
+
+    @property
+    def upper(self) -> str:
+        return self.text.upper() if self.kind == "name" else ""
+
+
+def tokenize(text: str) -> list[Token]:
+    """Significant tokens (whitespace and comments dropped), with their offsets in ``text``."""
+    out: list[Token] = []
+    pos = 0
+    while pos < len(text):
+        m = _TOKEN_RE.match(text, pos)
+        assert m is not None  # the last alternative matches any character
+        kind = m.lastgroup or "punct"
+        if kind not in ("ws", "comment"):
+            out.append(Token(kind, m.group(), m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+@dataclass
+class QueryShape:
+    """What the tokens say about a query (positions are offsets into the text)."""
+
+    form: str  # SELECT/CONSTRUCT/DESCRIBE/ASK, or UPDATE, or "" when unrecognisable
+    update_keyword: str = ""  # for updates: the first operation keyword (INSERT, DROP, …)
+    form_start: int = -1  # offset of the form keyword
+    form_end: int = -1
+    where_open: int = -1  # offset just after the "{" opening the outermost WHERE group
+    where_close: int = -1  # offset of the matching "}"
+    where_is_template: bool = False  # CONSTRUCT WHERE { triples }: the group cannot hold VALUES
+    projection: list[str] = field(default_factory=list)  # plain ?vars projected by SELECT
+    projection_end: int = -1  # where more ?vars may be appended to the SELECT clause
+    select_star: bool = False
+    has_aggregate: bool = False  # aggregate in the projection or a HAVING clause
+    group_by_end: int = -1  # offset just after "GROUP BY", or -1
+    variables: set[str] = field(default_factory=set)  # every variable name used anywhere
+    assigned: set[str] = field(default_factory=set)  # variables bound by "AS ?x"
+
+    @property
+    def is_update(self) -> bool:
+        return self.form == "UPDATE"
+
+
+def _match_close(tokens: list[Token], i: int) -> int:
+    """Index of the "}" closing the "{" at tokens[i] (or len(tokens) if unbalanced)."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        t = tokens[j].text if tokens[j].kind == "punct" else ""
+        if t == "{":
+            depth += 1
+        elif t == "}":
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(tokens)
+
+
+def analyse(text: str) -> QueryShape:
+    """The form of a query or update and the positions parameter binding needs."""
+    tokens = tokenize(text)
+    shape = QueryShape(form="")
+    shape.variables = {t.text[1:] for t in tokens if t.kind == "var"}
+    for a, b in itertools.pairwise(tokens):
+        if a.upper == "AS" and b.kind == "var":
+            shape.assigned.add(b.text[1:])
+    i = 0
+    # Prologue: BASE <iri> | PREFIX pname: <iri>
+    while i < len(tokens):
+        if tokens[i].upper == "BASE":
+            i += 2
+        elif tokens[i].upper == "PREFIX":
+            i += 3
+        else:
+            break
+    if i >= len(tokens):
+        return shape
+    head = tokens[i]
+    if head.upper in UPDATE_KEYWORDS:
+        shape.form = "UPDATE"
+        shape.update_keyword = head.upper
+        return shape
+    if head.upper not in QUERY_FORMS:
+        return shape
+    shape.form = head.upper
+    shape.form_start, shape.form_end = head.start, head.end
+    j = i + 1
+    if shape.form == "CONSTRUCT" and j < len(tokens) and tokens[j].text == "{":
+        j = _match_close(tokens, j) + 1  # skip the template
+    if shape.form == "CONSTRUCT" and j < len(tokens) and tokens[j].upper == "WHERE" and i + 1 == j:
+        shape.where_is_template = True
+    # SELECT clause: projection up to WHERE / FROM / "{" at parenthesis depth 0
+    paren = 0
+    if shape.form == "SELECT":
+        if j < len(tokens) and tokens[j].upper in ("DISTINCT", "REDUCED"):
+            j += 1
+        while j < len(tokens):
+            t = tokens[j]
+            if t.kind == "punct" and t.text == "(":
+                paren += 1
+            elif t.kind == "punct" and t.text == ")":
+                paren -= 1
+            elif paren == 0 and (t.upper in ("WHERE", "FROM") or t.text == "{"):
+                break
+            elif paren == 0 and t.kind == "var":
+                shape.projection.append(t.text[1:])
+            elif paren == 0 and t.kind == "punct" and t.text == "*":
+                shape.select_star = True
+            if t.kind == "name" and t.upper in AGGREGATES and j + 1 < len(tokens) and tokens[j + 1].text == "(":
+                shape.has_aggregate = True
+            j += 1
+        shape.projection_end = tokens[j - 1].end if j > 0 else -1
+    # the outermost group: the first "{" at depth 0 from here
+    while j < len(tokens) and not (tokens[j].kind == "punct" and tokens[j].text == "{"):
+        j += 1
+    if j < len(tokens):
+        close = _match_close(tokens, j)
+        shape.where_open = tokens[j].end
+        shape.where_close = tokens[close].start if close < len(tokens) else len(text)
+        k = close + 1
+        while k < len(tokens):
+            t = tokens[k]
+            if t.upper == "GROUP" and k + 1 < len(tokens) and tokens[k + 1].upper == "BY":
+                shape.group_by_end = tokens[k + 1].end
+            elif t.upper == "HAVING":
+                shape.has_aggregate = True
+            k += 1
+    return shape
+
+
+# --------------------------------------------------------------------------- terms
+
+_LANG_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*\Z")
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_ECHAR_RE = re.compile(r'[\\"\n\r\t\b\f]')
+
+
+def quote_string(value: str) -> str:
+    """A SPARQL ``STRING_LITERAL2`` for any Python string, using only ECHAR escapes."""
+    return '"' + _ECHAR_RE.sub(lambda m: _ECHAR[m.group()], value) + '"'
+
+
+def term_to_sparql(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """Serialise an RDF term for SPARQL text (IRI re-validated; literals escaped, typed)."""
+    if isinstance(term, ox.NamedNode):
+        return f"<{ox.NamedNode(term.value).value}>"
+    if isinstance(term, ox.Literal):
+        body = quote_string(term.value)
+        if term.language:
+            if not _LANG_RE.match(term.language):
+                raise ValueError(f"invalid language tag {term.language!r}")
+            return f"{body}@{term.language}"
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return body
+        return f"{body}^^<{ox.NamedNode(dt).value}>"
+    if isinstance(term, ox.BlankNode):
+        raise ValueError("a blank node cannot be bound as a parameter")
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def values_block(bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """``VALUES (?a ?b) { (t1 t2) }`` for one row of bindings."""
+    names = list(bindings)
+    for name in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise ValueError(f"invalid variable name {name!r}")
+    head = " ".join(f"?{n}" for n in names)
+    row = " ".join(term_to_sparql(bindings[n]) for n in names)
+    return f"VALUES ({head}) {{ ({row}) }}"
+
+
+def insert_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal], shape: QueryShape | None = None) -> str:
+    """Bind variables by a VALUES block at the start of the outermost WHERE group.
+
+    Placed there, the block is joined with the whole group, so a FILTER or BIND of that group
+    (and an OPTIONAL's condition) sees the value. Where the group cannot hold it (``CONSTRUCT
+    WHERE { … }`` short form, ``DESCRIBE <x>`` without WHERE) the block is appended as the
+    query's trailing VALUES clause instead.
+    """
+    if not bindings:
+        return text
+    shape = shape or analyse(text)
+    block = values_block(bindings)
+    if shape.where_open >= 0 and not shape.where_is_template:
+        return f"{text[: shape.where_open]} {block} {text[shape.where_open:]}"
+    return f"{text.rstrip()}\n{block}\n"
+
+
+def project_variables(text: str, names: list[str], shape: QueryShape) -> str:
+    """Append ``?names`` to a SELECT's projection (and its GROUP BY, if any).
+
+    Used for pyoxigraph's ``substitutions=``, which only accepts variables the SELECT projects.
+    Grouping by a variable that has one fixed value does not change the groups.
+    """
+    extra = [n for n in names if n not in shape.projection]
+    if not extra:
+        return text
+    add = "".join(f" ?{n}" for n in extra)
+    cuts = [(shape.projection_end, add)]
+    if shape.group_by_end >= 0:
+        cuts.append((shape.group_by_end, add + " "))
+    out = text
+    for pos, piece in sorted(cuts, reverse=True):
+        out = out[:pos] + piece + out[pos:]
+    return out
+
+
+def select_from_ask(text: str, names: list[str], shape: QueryShape) -> str:
+    """``ASK {…}`` → ``SELECT ?names {…} LIMIT 1``: true iff a row comes back."""
+    proj = " ".join(f"?{n}" for n in names) or "*"
+    return f"{text[: shape.form_start]}SELECT {proj}{text[shape.form_end:]}"
+
+
+_POSITION_RE = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
+
+
+def syntax_message(exc: SyntaxError, text: str | None = None) -> str:
+    """``syntax error at line L, column C: …`` from pyoxigraph's ``error at L:C: …``."""
+    msg = str(exc)
+    m = _POSITION_RE.search(msg)
+    if not m:
+        return f"syntax error: {msg}"
+    line, col, rest = int(m.group(1)), int(m.group(2)), m.group(3).strip()
+    where = f"syntax error at line {line}, column {col}: {rest}"
+    if text is not None:
+        lines = text.splitlines()
+        if 1 <= line <= len(lines):
+            where += f"  [{lines[line - 1].strip()[:80]}]"
+    return where
