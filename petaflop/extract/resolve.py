@@ -56,6 +56,11 @@ def is_a(entity_type: str, wanted: str) -> bool:
     return wanted in class_ancestors().get(entity_type, frozenset({entity_type}))
 
 
+# Worth listing as a name the gazetteer may lack: starts with a capital Latin letter or a
+# Hangul syllable and is not a number or a date.
+_NAME_LIKE = re.compile(r"^(?![\d\s.,%~+-]+$)(?!.*\d{4}년)[A-Z\uac00-\ud7a3]")
+
+
 def created_id(name: str) -> str:
     """A stable id for a name the gazetteer lacks."""
     slug = slugify(name)
@@ -110,6 +115,6 @@ class Resolver:
                 EntityRecord(eid, (wanted_type,), text if latin else "", "" if latin else text, (text,), origin)
             )
             return [eid]
-        if named is None:
-            self.ex.unlinked_mentions[text[:60]] += 1
+        if named is None and _NAME_LIKE.search(text) and len(text) <= 60:
+            self.ex.unlinked_mentions[text] += 1
         return []

@@ -81,8 +81,12 @@ def read_value(text: str, header: str, kind: str, unit: str) -> ValueRead | None
         return None
     if kind == "number":
         return v
-    if q.kind != kind and not (kind == "money" and q.kind == "number" and unit == "USD" and "$" in text):
+    bare_count = kind == "count" and q.kind == "number"  # "28K", "3,492" in a count column
+    if q.kind != kind and not bare_count and not (kind == "money" and q.kind == "number" and unit == "USD"
+                                                  and "$" in text):
         return None
+    if bare_count:
+        unit = ""
     converted = convert(v.value, v.unit or unit, unit) if unit else v.value
     if converted is None:
         return None
