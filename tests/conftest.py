@@ -18,3 +18,13 @@ def report_path():
 @pytest.fixture()
 def cli():
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def built_graph(tmp_path_factory, report_path):
+    """The report graph built once per test session (no HermiT, no on-disk store): its N-Quads path."""
+    from petaflop.build import run_build
+
+    result = run_build(str(report_path), out_dir=tmp_path_factory.mktemp("built"), check_consistency=False,
+                       write_store=False)
+    return result.nq_path
