@@ -1,0 +1,683 @@
+"""The named query catalogue (queries/*.rq) on the real report graph: exact answers.
+
+Every query runs on the graph built from the report (``built_graph``) in an in-memory
+pyoxigraph store over the union of the named graphs. Parameters are bound the two ways the
+runner binds them (pyoxigraph substitution with the parameter projected, and a VALUES block
+at the start of the outermost WHERE group, as for remote endpoints); both must agree.
+
+Assertions name values the report states (and the line it states them on). Where the graph
+is still missing links a question needs, the test pins what the graph answers today and
+queries/README.md ("Gaps") says what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import queries
+from petaflop import sparql
+
+PFA = "https://petaflop-atlas.org/ontology#"
+PFID = "https://petaflop-atlas.org/id/"
+PFR = "https://petaflop-atlas.org/rules#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PREFIXES = {"pfa": PFA, "pfid": PFID, "pfr": PFR}
+
+
+# --------------------------------------------------------------------------- running
+
+
+@pytest.fixture(scope="module")
+def store(built_graph):
+    s = ox.Store()
+    s.bulk_load(path=str(built_graph), format=ox.RdfFormat.N_QUADS)
+    return s
+
+
+def _term(param: queries.Param, raw: str):
+    if param.type in ("iri", "entity"):
+        if raw.startswith(("http://", "https://")):
+            return ox.NamedNode(raw)
+        prefix, sep, local = raw.partition(":")
+        if sep and prefix in PREFIXES:
+            return ox.NamedNode(PREFIXES[prefix] + local)
+        return ox.NamedNode(PFID + raw)
+    if param.type in ("decimal", "integer", "date"):
+        return ox.Literal(raw, datatype=ox.NamedNode(XSD + param.type))
+    return ox.Literal(raw)
+
+
+def _bindings(query: queries.CatalogueQuery, params: dict) -> dict:
+    unknown = set(params) - {p.name for p in query.params}
+    assert not unknown, f"{query.id} has no parameter(s) {unknown}"
+    return {p.name: _term(p, str(params.get(p.name, p.default or ""))) for p in query.params}
+
+
+def _py(term):
+    """An RDF term as a plain Python value: IRIs shortened to pfid:/pfa:/pfr:, numbers as Decimal."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        for prefix, ns in PREFIXES.items():
+            if term.value.startswith(ns):
+                return f"{prefix}:{term.value[len(ns):]}"
+        return term.value
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        if dt in (XSD + "decimal", XSD + "integer", XSD + "double", XSD + "long", XSD + "int"):
+            return Decimal(term.value)
+        if dt == XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return str(term)
+
+
+def _execute(store, query, bindings, mode: str):
+    shape = sparql.analyse(query.sparql)
+    if mode == "substitution":
+        text = sparql.project_variables(query.sparql, list(bindings), shape)
+        result = store.query(text, use_default_graph_as_union=True,
+                             substitutions={ox.Variable(k): v for k, v in bindings.items()})
+    else:
+        text = sparql.insert_values(query.sparql, bindings, shape)
+        result = store.query(text, use_default_graph_as_union=True)
+    names = [v.value for v in result.variables if v.value in shape.projection or v.value not in bindings]
+    return names, [{n: _py(sol[n]) for n in names} for sol in result]
+
+
+def run(store, query_id: str, **params) -> list[dict]:
+    query = queries.get(query_id)
+    _, rows = _execute(store, query, _bindings(query, params), "substitution")
+    return rows
+
+
+def one(rows: list[dict], **match) -> dict:
+    """The single row whose columns equal ``match``."""
+    found = [r for r in rows if all(r.get(k) == v for k, v in match.items())]
+    assert len(found) == 1, f"expected one row with {match}, found {len(found)}: {found[:3]}"
+    return found[0]
+
+
+def parts(value: str | None, sep: str = "; ") -> set[str]:
+    """The members of a GROUP_CONCAT column (its order is not defined)."""
+    return set(value.split(sep)) if value else set()
+
+
+D = Decimal
+
+
+# --------------------------------------------------------------------------- the catalogue itself
+
+
+CATALOGUE = queries.load_catalogue()
+IDS = [q.id for q in CATALOGUE]
+
+
+def test_catalogue_has_at_least_30_named_queries_with_bilingual_titles():
+    assert len(CATALOGUE) >= 30
+    assert len(set(IDS)) == len(IDS)
+    for q in CATALOGUE:
+        assert q.title and q.description, q.id
+        assert re.search(r"[\uac00-\ud7a3]", q.title_ko), f"{q.id}: title_ko should be Korean"
+        assert q.view in queries.VIEWS
+
+
+def test_every_query_has_its_own_test_here():
+    source = Path(__file__).read_text(encoding="utf-8")
+    untested = [qid for qid in IDS if f'"{qid}"' not in source]
+    assert untested == []
+
+
+def test_catalogue_lookup_and_suggestions():
+    assert queries.get("clusters-by-power").param("min_mw").type == "decimal"
+    assert "clusters-by-power" in queries.suggest("clusters-by-powr")
+    with pytest.raises(queries.UnknownQuery, match="clusters-by-power"):
+        queries.get("clusters-by-powr")
+
+
+@pytest.mark.parametrize("query_id", IDS)
+def test_both_binding_methods_agree_and_results_stay_small(store, query_id):
+    """Substitution (embedded) and a VALUES block (remote endpoints) give the same rows."""
+    query = queries.get(query_id)
+    bindings = _bindings(query, {})
+
+    def canon(rows):
+        # GROUP_CONCAT order is not defined: compare the members of text values
+        return Counter(tuple(sorted((k, tuple(sorted(str(v).split())) if isinstance(v, str) else v)
+                                    for k, v in r.items())) for r in rows)
+
+    names_a, rows_a = _execute(store, query, bindings, "substitution")
+    names_b, rows_b = _execute(store, query, bindings, "values")
+    assert names_a == names_b
+    assert canon(rows_a) == canon(rows_b)
+    assert len(rows_a) < 10_000
+
+
+@pytest.mark.parametrize("query_id", IDS)
+def test_queries_are_portable(query_id):
+    """No FROM (union default graph), no unbounded path quantifiers, parameters never assigned."""
+    q = queries.get(query_id)
+    body = "\n".join(line for line in q.sparql.splitlines() if not line.lstrip().startswith("#"))
+    assert not re.search(r"\bFROM\b", body, re.I)
+    assert not re.search(r"(\w:\w+|>)\s*[+*]\s*[?<(\w]", body), "unbounded property path"
+    shape = sparql.analyse(q.sparql)
+    for p in q.params:
+        assert p.name not in shape.assigned, f"?{p.name} is assigned"
+        assert p.name not in shape.projection, f"?{p.name} is projected (the runner adds it)"
+
+
+# --------------------------------------------------------------------------- clusters
+
+
+def test_clusters_by_power(store):
+    rows = run(store, "clusters-by-power")
+    colossus = one(rows, cluster="pfid:colossus")
+    assert colossus["least_mw"] == D(300)  # line 1907: 300 MW in the supercomputer table
+    assert colossus["max_mw"] == D(35000)  # line 2004: the report also says about 35 GW
+    assert {"1907", "2004"} <= parts(colossus["lines"], " ")
+    assert "xAI" in parts(colossus["owners"])
+    assert "Tennessee" in parts(colossus["sites"])
+    assert "NVIDIA GB200" in parts(colossus["chips"])
+    mistral = one(rows, cluster="pfid:mistral-ai-cluster")
+    assert (mistral["max_mw"], mistral["sites"], mistral["chips"]) == (D(1400), "France", "NVIDIA B200")
+    assert parts(mistral["owners"]) == {"Mistral AI", "French government"}
+    assert one(rows, cluster="pfid:hyperion")["max_mw"] == D(5000)
+    assert one(rows, cluster="pfid:stargate")["owners"] == "OpenAI"
+    phase2 = one(rows, cluster="pfid:stargate-abilene-phase-2")
+    assert (phase2["kind"], phase2["max_mw"], phase2["least_mw"]) == ("pfa:ClusterPhase", D(1200), D(600))
+    ranked = [r["max_mw"] for r in rows]
+    assert ranked == sorted(ranked, reverse=True)
+
+    big = run(store, "clusters-by-power", min_mw="1000")
+    assert all(r["max_mw"] >= 1000 for r in big)
+    assert {"pfid:colossus", "pfid:stargate", "pfid:mistral-ai-cluster", "pfid:prometheus"} <= {r["cluster"] for r in big}
+    assert "pfid:telefonica-edge-ai-fabric" not in {r["cluster"] for r in big}
+
+
+def test_clusters_by_accelerators(store):
+    rows = run(store, "clusters-by-accelerators")
+    phase2 = one(rows, cluster="pfid:stargate-abilene-phase-2")
+    assert (phase2["max_chips"], phase2["lines"]) == (D(400000), "1960")  # "최대 40만 개 GB200"
+    assert "NVIDIA GB200" in parts(phase2["chips"])
+    assert one(rows, cluster="pfid:stargate-abilene-phase-1")["max_chips"] == D(64000)
+    assert one(rows, cluster="pfid:stargate-abilene-phase-3")["max_chips"] == D(2000000)
+    assert one(rows, cluster="pfid:mistral-ai-cluster")["max_chips"] == D(18000)
+    summit = one(rows, cluster="pfid:oak-ridge-summit")  # 3,492 H100-equivalents, 28K accelerators
+    assert (summit["least_chips"], summit["max_chips"]) == (D(3492), D(28000))
+    colossus = one(rows, cluster="pfid:colossus")
+    assert "xAI" in parts(colossus["owners"])
+    assert {"1907", "2006"} <= parts(colossus["lines"], " ")
+    big = run(store, "clusters-by-accelerators", min_chips="100000")
+    assert all(r["max_chips"] >= 100000 for r in big)
+    assert "pfid:mistral-ai-cluster" not in {r["cluster"] for r in big}
+
+
+def test_cluster_phases(store):
+    rows = run(store, "cluster-phases")
+    assert [r["phase"] for r in rows] == [
+        "pfid:stargate-abilene-phase-1", "pfid:stargate-abilene-phase-2", "pfid:stargate-abilene-phase-3"]
+    p1, p2, p3 = rows
+    assert (p1["chip_count"], p1["line"], p1["chips"]) == (D(64000), D(1959), "NVIDIA GB200")
+    assert (p2["max_mw"], p2["least_mw"], p2["max_chip_count"], p2["line"]) == (D(1200), D(600), D(400000), D(1960))
+    assert p2["status"] == "2028년까지 완성"
+    assert (p3["chip_count"], p3["line"], p3["status"]) == (D(2000000), D(1961), "2030년까지 완성")
+
+
+def test_onsite_power_coverage(store):
+    rows = run(store, "onsite-power-coverage")
+    assert one(rows, facility="pfid:stargate-abilene-phase-2")["load_mw"] == D(1200)
+    assert one(rows, facility="pfid:mistral-ai-cluster")["load_mw"] == D(1400)
+    assert one(rows, facility="pfid:colossus")["load_mw"] == D(35000)
+    for r in rows:
+        assert isinstance(r["self_sufficient"], bool)
+        if r["onsite_mw"] is not None:
+            assert r["coverage_percent"] == round(100 * r["onsite_mw"] / r["load_mw"])
+
+
+def test_power_assets(store):
+    rows = run(store, "power-assets")
+    turbine = [r for r in rows if r["asset"] == "pfid:ge-vernova-lm2500xpress"]
+    assert {(r["capacity_mw"], r["line"]) for r in turbine} >= {(D(34), D(1941))}  # "약 34~35MW"
+    assert {(r["type"], r["onsite"]) for r in turbine} == {("pfa:GasTurbine", True)}
+    assert one(rows, asset="pfid:tesla-megapack")["type"] == "pfa:BatteryStorage"
+    assert one(rows, asset="pfid:tesla-megapack")["onsite"] is True
+    assert one(rows, asset="pfid:rte-225-kv-substation")["onsite"] is False
+    assert one(rows, asset="pfid:bloom-energy-server")["type"] == "pfa:FuelCell"
+
+
+def test_power_sources_lcoe(store):
+    rows = run(store, "power-sources-lcoe")
+    assert one(rows, technology="pfid:onshore-wind")["lcoe_usd_per_mwh"] == D(50)
+    gas = one(rows, technology="pfid:gas-turbine")
+    assert (gas["lcoe_usd_per_mwh"], gas["construction_period"]) == (D(220), "1~3년")
+    assert one(rows, technology="pfid:nuclear-power")["lcoe_usd_per_mwh"] == D(90)
+    bess = one(rows, technology="pfid:2-bess")
+    assert (bess["lifetime_years"], bess["footprint_acres_per_100mw"]) == (D(20), D("0.5"))
+    priced = [r["lcoe_usd_per_mwh"] for r in rows if r["lcoe_usd_per_mwh"] is not None]
+    assert priced == sorted(priced)
+
+
+# --------------------------------------------------------------------------- chips and export controls
+
+
+def test_chip_specs_china_export(store):
+    rows = run(store, "chip-specs-china-export")
+    got = [(r["chip"], r["status"], r["bf16_tflops"], r["memory_gb"], r["bandwidth_tbps"], r["table"], r["line"])
+           for r in rows]
+    assert got == [
+        ("pfid:nvidia-h100", "banned", D(989), D(80), D("3.35"), "VI-10-3", D(2955)),
+        ("pfid:nvidia-h800", "banned", D(989), D(80), D("1.68"), "VI-10-3", D(2956)),
+        ("pfid:nvidia-b100", "banned", D(1800), D(192), D(8), "VI-10-3", D(2957)),
+        ("pfid:nvidia-h20", "effectively allowed", D(148), D(96), D("4.0"), "VI-10-3", D(2958)),
+        ("pfid:nvidia-rtx-pro-6000d", "expected to be allowed", None, D(96), D("1.8"), "VI-10-3", D(2959)),
+    ]
+    assert one(rows, chip="pfid:nvidia-h20")["status_ko"] == "사실상 허용"
+
+
+def test_export_control_timeline(store):
+    rows = run(store, "export-control-timeline")
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(dates)
+    licence = one(rows, date="2025-04-15")
+    assert (licence["actor"], licence["line"]) == ("pfid:trump-administration", D(2914))
+    assert "H20" in licence["description"]
+    nvidia = [r for r in rows if r["actor"] == "pfid:nvidia"]
+    assert [(r["date"], r["line"]) for r in nvidia] == [
+        ("2025-04-09", D(2915)), ("2025-05-28", D(2911)), ("2025-06-13", D(2910))]
+    resale = one(rows, date="2025-07-15")
+    assert (resale["actor_label"], resale["line"]) == ("Trump administration", D(2909))
+    rare_earth = one(rows, event="pfid:china-rare-earth-magnet-export-licensing")
+    assert (rare_earth["date"], rare_earth["kind"], rare_earth["line"]) == ("2025-04", "pfa:TradeMeasure", D(3006))
+    late = run(store, "export-control-timeline", since="2025-05-15")
+    assert min(r["date"] for r in late) == "2025-05-21"
+    assert "2025-04-15" not in {r["date"] for r in late}
+
+
+def test_export_control_measures(store):
+    rows = run(store, "export-control-measures")
+    licence = one(rows, measure="pfid:h20-export-license-requirement")
+    assert licence["kind"] == PFA + "LicenseRequirement"
+    assert licence["chips"] == "NVIDIA H20"
+    assert "China" in parts(licence["destinations"])
+    ban = one(rows, measure="pfid:2022-a100-h100-export-ban")
+    assert (ban["kind"], ban["chips"], ban["destinations"]) == (PFA + "ExportBan", "NVIDIA A100", "China")
+    assert one(rows, measure="pfid:uae-gpu-export-quota")["destinations"] == "United Arab Emirates"
+    assert one(rows, measure="pfid:china-rare-earth-magnet-export-licensing")["dates"] == "2025-04"
+
+
+def test_export_restricted_dependents(store):
+    rows = run(store, "export-restricted-dependents")
+    got = {(r["chip"], r["dependent"], r["relation"], r["via"]) for r in rows}
+    assert {
+        ("pfid:nvidia-b100", "pfid:sovereign-llm-cloud-sites", "pfa:usesChip", None),
+        ("pfid:nvidia-b100", "pfid:mistral-ai", "pfa:announcedBy", "pfid:sovereign-llm-cloud-sites"),
+        ("pfid:nvidia-h100", "pfid:xai", "pfa:procures", None),
+        ("pfid:nvidia-h100", "pfid:moonshot-ai", "pfa:procures", None),
+    } <= got
+    assert one(rows, chip="pfid:nvidia-h100", dependent="pfid:xai")["restriction_label"] == "banned"
+
+
+def test_chips_above_bandwidth_cap(store):
+    rows = run(store, "chips-above-bandwidth-cap")
+    chips = {r["chip"]: r for r in rows}
+    assert chips["pfid:nvidia-h20"]["bandwidth_tbps"] == D(4)
+    assert chips["pfid:nvidia-h20"]["status_to_china"] == "effectively allowed"
+    assert parts(chips["pfid:nvidia-h20"]["measures"]) == {"2024 H20/A800 restrictions", "H20 export license requirement"}
+    assert chips["pfid:nvidia-h100"]["bandwidth_tbps"] == D("3.35")
+    assert chips["pfid:nvidia-b100"]["bandwidth_tbps"] == D(8)
+    assert "pfid:nvidia-h800" not in chips  # 1.68 TB/s is under the cap
+    assert "pfid:nvidia-rtx-pro-6000d" not in chips  # 1.8 TB/s: at the cap, not above
+    high = run(store, "chips-above-bandwidth-cap", cap_tbps="5")
+    assert {"pfid:nvidia-b100", "pfid:google-tpu-v7-ironwood"} <= {r["chip"] for r in high}
+    assert all(r["bandwidth_tbps"] > 5 for r in high)
+
+
+def test_chip_supply_chain(store):
+    ascend = run(store, "chip-supply-chain")
+    assert [(r["stage"], r["party"], r["line"]) for r in ascend] == [
+        ("process node", "pfid:smic-n-2", D(3252)),
+        ("foundry", "pfid:smic", D(3383)),
+        ("packaging", "pfid:cowos-lite", D(3257)),
+    ]
+    rubin = run(store, "chip-supply-chain", chip="nvidia-rubin")
+    assert {(r["stage"], r["party_label"], r["line"]) for r in rubin} >= {
+        ("process node", "TSMC N3P", D(4360)), ("packaging", "CoWoS-L", D(4360)), ("memory", "HBM4", D(4360))}
+    tpu = run(store, "chip-supply-chain", chip="pfid:google-tpu-v7p")
+    assert [(r["stage"], r["party_label"]) for r in tpu][:3] == [
+        ("designer", "Google"), ("design partner", "Broadcom"), ("process node", "TSMC N3")]
+    steps = [r["step"] for r in tpu]
+    assert steps == sorted(steps)
+
+
+def test_chip_roadmap(store):
+    rows = run(store, "chip-roadmap")
+    releases = [r["release"] for r in rows]
+    assert releases == sorted(releases)
+    rubin = one(rows, chip="pfid:nvidia-rubin")
+    assert (rubin["release"], rubin["node"], rubin["packaging"], rubin["memory"]) == (
+        "2026-07-01", "TSMC N3P", "CoWoS-L", "HBM4")
+    assert one(rows, chip="pfid:nvidia-rubin-ultra")["memory"] == "HBM4E"
+    assert one(rows, chip="pfid:tesla-fsd-chip-1")["node"] == "14 nm"
+    assert one(rows, chip="pfid:tesla-fsd-chip-1")["release"] == "2019-04"
+    recent = run(store, "chip-roadmap", since="2026-01-01")
+    assert "pfid:nvidia-b300a" not in {r["chip"] for r in recent}
+    assert "pfid:nvidia-rubin" in {r["chip"] for r in recent}
+
+
+def test_custom_asics(store):
+    rows = run(store, "custom-asics")
+    tpu = one(rows, chip="pfid:google-tpu-v7p")
+    assert (tpu["designer"], tpu["partners"], tpu["node"]) == ("Google", "Broadcom", "TSMC N3")
+    maia = one(rows, chip="pfid:microsoft-maia-200")
+    assert parts(maia["partners"]) == {"Global Unichip Corporation", "TSMC"}
+    trainium = one(rows, chip="pfid:aws-trainium3")
+    assert "Alchip" in parts(trainium["partners"]) and trainium["designer"] == "Amazon"
+    assert one(rows, chip="pfid:openai-2-nd")["node"] == "TSMC A16"
+
+
+def test_china_accelerators_vs_nvidia(store):
+    rows = run(store, "china-accelerators-vs-nvidia")
+    c910 = one(rows, chip="pfid:huawei-ascend-910c")
+    assert (c910["side"], c910["foundry"], c910["node"], c910["shipments_k_max"]) == (
+        "China domestic", "SMIC", "SMIC N+2", D(200))
+    assert c910["yield"] == "약 40%"
+    assert one(rows, chip="pfid:huawei-ascend-910b")["shipments_k_max"] == D(500)
+    assert one(rows, chip="pfid:huawei-ascend-920c")["node"] == "SMIC N+3"
+    h20 = one(rows, chip="pfid:nvidia-h20")
+    assert (h20["side"], h20["status_to_china"], h20["bf16_tflops"], h20["memory_gb"]) == (
+        "NVIDIA China SKU", "effectively allowed", D(148), D(96))
+    assert {r["side"] for r in rows} == {"China domestic", "NVIDIA China SKU"}
+    other = run(store, "china-accelerators-vs-nvidia", rival="cambricon")
+    assert "pfid:huawei-ascend-910c" not in {r["chip"] for r in other}
+    assert "pfid:nvidia-h20" in {r["chip"] for r in other}
+
+
+def test_chip_procurement(store):
+    rows = run(store, "chip-procurement", chip_text="gb200")
+    got = {(r["buyer"], r["relation"], r["line"]) for r in rows}
+    assert {("pfid:oracle", "pfa:procures", D(1929)), ("pfid:xai", "pfa:procures", D(1472)),
+            ("pfid:colossus", "pfa:usesChip", D(2039))} <= got
+    assert {r["chip"] for r in rows} == {"pfid:nvidia-gb200"}
+    everything = run(store, "chip-procurement")
+    h100 = one(everything, buyer="pfid:moonshot-ai", chip="pfid:nvidia-h100")
+    assert (h100["status_to_china"], h100["line"]) == ("banned", D(3756))
+
+
+# --------------------------------------------------------------------------- money and blocs
+
+
+def test_project_financing_of_stargate(store):
+    rows = run(store, "project-financing")
+    openai = one(rows, investor="pfid:openai")
+    assert (openai["amount_usd"], openai["line"], openai["form"]) == (D(19_000_000_000), D(1927), "자체 현금/지분")
+    assert "OpenAI" in parts(openai["sources"])
+    oracle = one(rows, investor="pfid:oracle")
+    assert (oracle["amount_usd"], oracle["line"], oracle["form"]) == (D(40_000_000_000), D(1929), "CAPEX+15년 리스")
+    jpm = one(rows, investor="pfid:jpmorgan-chase")
+    assert (jpm["amount_usd"], jpm["form"]) == (D(7_100_000_000), "대출/채권")
+    assert one(rows, investor="pfid:softbank")["amount_usd"] is None  # "-" in the table: no money in
+    assert one(rows, investor="pfid:mgx")["investor_type"] == "pfa:SovereignWealthFund"
+    assert rows[0]["investor"] == "pfid:oracle"  # largest first
+    assert {r["investor"] for r in rows} == {
+        "pfid:openai", "pfid:softbank", "pfid:oracle", "pfid:crusoe", "pfid:blue-owl-capital",
+        "pfid:mgx", "pfid:public-investment-fund", "pfid:jpmorgan-chase"}
+
+    us = run(store, "project-financing", project="united-states")
+    assert us[0]["amount_usd"] == D(1_400_000_000_000)
+    assert one(us, investor="pfid:tsmc")["amount_usd"] == D(100_000_000_000)
+
+
+def test_deals_by_amount(store):
+    rows = run(store, "deals-by-amount", min_usd="10000000000")
+    assert all(r["amount_usd"] >= D(10_000_000_000) for r in rows)
+    amounts = [r["amount_usd"] for r in rows]
+    assert amounts == sorted(amounts, reverse=True)
+    ge = one(rows, deal="pfid:saudi-us-deals--ge-vernova--saudi-arabia")
+    assert (ge["amount_usd"], ge["parties"], ge["line"]) == (D(14_200_000_000), "GE Vernova", D(2841))
+    datavolt = [r["amount_usd"] for r in rows if r["deal"] == "pfid:saudi-us-deals--datavolt--saudi-arabia"]
+    assert sorted(datavolt) == [D(20_000_000_000), D(80_000_000_000)]
+    assert one(rows, deal="pfid:stargate-investors--openai--stargate")["investee"] == "Stargate"
+    small = run(store, "deals-by-amount")
+    assert one(small, deal="pfid:saudi-us-deals--aecom--saudi-arabia")["amount_usd"] == D(2_000_000_000)
+
+
+def test_sovereign_ai_projects(store):
+    rows = run(store, "sovereign-ai-projects")
+    french = one(rows, project="pfid:mistral-ai-cluster", state_actor="pfid:french-government")
+    assert french["actor_type"] == "pfa:GovernmentBody"
+    assert {"announcedBy", "fundedBy"} <= parts(french["relations"], " ")
+    assert (french["power_mw"], french["chips"], french["place"]) == (D(1400), "NVIDIA B200", "France")
+    mgx = one(rows, project="pfid:stargate", state_actor="pfid:mgx")
+    assert mgx["actor_type"] == "pfa:SovereignWealthFund"
+    assert "hasInvestor" in parts(mgx["relations"], " ")
+    one(rows, project="pfid:stargate", state_actor="pfid:public-investment-fund")
+    one(rows, project="pfid:mistral-ai-cluster", state_actor="pfid:mgx")
+
+
+def test_bloc_ai_projects(store):
+    rows = run(store, "bloc-ai-projects")
+    europe = {(r["country"], r["project"]) for r in rows if r["bloc"] == "Europe"}
+    assert {("pfid:france", "pfid:mistral-ai-cluster"), ("pfid:france", "pfid:orange-cloud-avenue-genai-zone"),
+            ("pfid:germany", "pfid:industrial-ai-factory"), ("pfid:italy", "pfid:miia-supercomputer"),
+            ("pfid:spain", "pfid:telefonica-edge-ai-fabric")} <= europe
+    factory = one(rows, project="pfid:industrial-ai-factory")
+    assert (factory["power_mw"], parts(factory["chips"])) == (D(60), {"NVIDIA B200", "NVIDIA RTX PRO"})
+    pledge = one(rows, project="pfid:us-investment-pledges--uae--united-states")
+    assert (pledge["bloc"], pledge["link"], pledge["amount_usd"]) == ("US", "pfa:hasInvestee", D(1_400_000_000_000))
+    only = run(store, "bloc-ai-projects", bloc_name="europe")
+    assert {r["bloc"] for r in only} == {"Europe"}
+    assert len(only) == len([r for r in rows if r["bloc"] == "Europe"])
+
+
+def test_ai_lab_investments(store):
+    rows = run(store, "ai-lab-investments")
+    moonshot = {r["investor"]: r for r in rows if r["lab"] == "pfid:moonshot-ai"}
+    assert {"pfid:alibaba", "pfid:tencent", "pfid:hongshan", "pfid:coatue"} <= set(moonshot)
+    assert moonshot["pfid:alibaba"]["line"] == D(3759)
+    assert "fundedBy" in parts(moonshot["pfid:alibaba"]["relations"], " ")
+    deepseek = one(rows, lab="pfid:deepseek", investor="pfid:high-flyer")
+    assert (deepseek["relations"], deepseek["line"]) == ("ownedBy", D(3515))
+    anthropic = one(rows, lab="pfid:anthropic", investor=None)
+    assert (anthropic["amount_usd"], anthropic["line"]) == (D(13_000_000_000), D(1587))
+    assert one(rows, lab="pfid:openai", investor=None)["amount_usd"] == D(55_000_000_000)
+
+
+def test_ai_lab_valuations(store):
+    rows = run(store, "ai-lab-valuations")
+    top = one(rows, org="pfid:anthropic", valuation_usd=D(183_000_000_000))
+    assert (top["line"], top["conflicting"]) == (D(1527), True)
+    trillion = one(rows, org="pfid:openai", valuation_usd=D(1_000_000_000_000))
+    assert (trillion["line"], trillion["qualifiers"], trillion["conflicting"]) == (D(585), "vague", False)
+    assert one(rows, org="pfid:moonshot-ai", valuation_usd=D(3_300_000_000))["as_of"] == "2024-03"
+    assert one(rows, org="pfid:xai", valuation_usd=D(200_000_000_000))["qualifiers"] == "approximate"
+    firms = run(store, "ai-lab-valuations", org_type="pfa:Firm")
+    palantir = one(firms, org="pfid:palantir")
+    assert (palantir["valuation_usd"], palantir["line"]) == (D(374_200_000_000), D(5256))
+
+
+def test_gpu_holdings(store):
+    rows = run(store, "gpu-holdings")
+    assert one(rows, org="pfid:xai", gpus=D(230000))["line"] == D(1472)
+    openai = one(rows, org="pfid:openai", gpus=D(4_500_000))
+    assert (openai["line"], openai["qualifiers"]) == (D(1273), "approximate")
+    assert one(rows, org="pfid:oracle", gpus=D(2_000_000))["line"] == D(1929)
+    big = run(store, "gpu-holdings", min_gpus="1000000")
+    assert all(r["gpus"] >= 1_000_000 for r in big)
+    assert {"pfid:openai", "pfid:xai", "pfid:oracle"} <= {r["org"] for r in big}
+
+
+def test_model_specs(store):
+    rows = run(store, "model-specs")
+    kimi = one(rows, model="pfid:kimi-k2")
+    assert (kimi["parameters"], kimi["active_parameters"], kimi["experts"], kimi["developers"]) == (
+        D(1_040_000_000_000), D(32_600_000_000), D(384), "Moonshot AI")
+    v3 = one(rows, model="pfid:deepseek-v3")
+    assert (v3["parameters"], v3["active_parameters"], v3["experts"]) == (D(671_000_000_000), D(37_000_000_000), D(256))
+    assert one(rows, model="pfid:qwen3-235b-a22b")["release"] == "2025-07-21"
+    assert rows[0]["model"] == "pfid:kimi-k2"
+    large = run(store, "model-specs", min_parameters="500000000000")
+    assert {"pfid:kimi-k2", "pfid:deepseek-v3"} <= {r["model"] for r in large}
+    assert "pfid:qwen3-235b-a22b" not in {r["model"] for r in large}
+
+
+# --------------------------------------------------------------------------- provenance and reasoning
+
+
+def test_conflicting_values(store):
+    rows = run(store, "conflicting-values", subject_text="colossus")
+    power = {(r["value"], r["line"]) for r in rows if r["property"] == "pfa:powerCapacityMW"}
+    assert power == {(D(300), D(1907)), (D(35000), D(2004))}
+    assert all("colossus" in r["subject"] for r in rows)
+    table_row = one(rows, property="pfa:powerCapacityMW", value=D(300))
+    assert table_row["sources"] == "mirae-asset-securities-research-center"
+    assert table_row["conflicts_with"] == D(1)
+    everything = run(store, "conflicting-values")
+    phase2 = {(r["value"], r["line"]) for r in everything if r["subject"] == "pfid:stargate-abilene-phase-2"}
+    assert phase2 == {(D(600), D(1960)), (D(1200), D(1960))}
+    assert {r["subject"] for r in everything} >= {"pfid:openai", "pfid:xai", "pfid:anthropic", "pfid:stargate"}
+
+
+def test_fact_provenance(store):
+    rows = run(store, "fact-provenance")  # OpenAI's row of the Stargate investor table
+    fact = one(rows, value=D(19_000_000_000))
+    assert (fact["origin"], fact["line_start"], fact["line_end"], fact["chapter"]) == ("asserted", D(1927), D(1927), "IV")
+    assert (fact["table"], fact["row"], fact["column"]) == ("IV-05-1", D(1), D(3))
+    assert "OpenAI" in parts(fact["sources"])
+    assert (fact["rule"], fact["source_text"], fact["conflicting"]) == ("table:stargate-investors", "190", False)
+    assert fact["slide"] == "IV. AI 군비경쟁: Stargate by OpenAI"
+
+    colossus = run(store, "fact-provenance", entity="colossus", property="pfa:powerCapacityMW")
+    c300 = one(colossus, value=D(300))
+    assert (c300["line_start"], c300["table"], c300["conflicting"]) == (D(1907), "IV-04-1", True)
+    lower = one(colossus, value=D(2000))  # "2GW 이상": a lower bound, so not a contradiction
+    assert (lower["qualifiers"], lower["conflicting"]) == ("lowerBound", False)
+
+    funded = run(store, "fact-provenance", entity="stargate", property="pfa:fundedBy")
+    mgx = one(funded, value="pfid:mgx")
+    assert (mgx["origin"], mgx["inferred_by"], mgx["line_start"]) == ("inferred", "pfr:inverse", None)
+
+
+def test_inferred_vs_asserted(store):
+    rows = {r["property"]: r for r in run(store, "inferred-vs-asserted")}
+    status, status_of = rows["pfa:exportStatusToChina"], rows["pfa:exportStatusOf"]
+    assert (status["asserted"], status["inferred"]) == (D(5), D(0))  # five rows of the China table
+    assert (status_of["asserted"], status_of["inferred"], status_of["rules"]) == (D(0), D(5), "inverse")
+    owned, owns = rows["pfa:ownedBy"], rows["pfa:owns"]
+    assert (owns["asserted"], owns["inferred"]) == (D(0), owned["asserted"])
+    assert rows["pfa:claimAbout"]["inferred"] == rows["pfa:hasClaim"]["asserted"]
+    types = rows["http://www.w3.org/1999/02/22-rdf-syntax-ns#type"]
+    assert {"subclass-closure", "gigawatt-cluster", "export-restricted-chip"} <= parts(types["rules"], " ")
+    assert status["label"] == "export status to China"
+
+
+def test_entity_facts_by_origin(store):
+    rows = run(store, "entity-facts-by-origin")
+    owner = one(rows, property="pfa:ownedBy", value="pfid:openai")
+    assert (owner["origin"], owner["line"], owner["value_label"]) == ("asserted", D(1940), "OpenAI")
+    assert owner["rule"].startswith("relation:")
+    mgx = one(rows, property="pfa:fundedBy", value="pfid:mgx")
+    assert (mgx["origin"], mgx["rule"]) == ("inferred", PFR + "inverse")
+    gw = one(rows, property="http://www.w3.org/1999/02/22-rdf-syntax-ns#type", value="pfa:GigawattCluster")
+    assert (gw["origin"], gw["rule"]) == ("inferred", PFR + "gigawatt-cluster")
+    power = {r["value"] for r in rows if r["property"] == "pfa:powerCapacityMW"}
+    assert {D(5000), D(4500), D(10000)} <= power
+    assert all(r["property"] != "pfa:hasClaim" for r in rows)
+
+
+def test_entity_claims(store):
+    rows = run(store, "entity-claims")
+    promoted = {(r["value"], r["unit"], r["promoted_to"], r["line"]) for r in rows if r["promoted_to"]}
+    assert {(D(4500), "MW", "pfa:powerCapacityMW", D(1974)),
+            (D(5_000_000), "count", "pfa:h100EquivalentCount", D(1920)),
+            (D(5000), "MW", "pfa:powerCapacityMW", D(1920))} <= promoted
+    assert one(rows, value=D(29), line=D(1943))["kind"] == "count"  # 29 gas turbines, not promoted
+    lines = [r["line"] for r in rows]
+    assert lines == sorted(lines)
+
+
+# --------------------------------------------------------------------------- lookups for the app
+
+
+def test_entity_search(store):
+    assert run(store, "entity-search")[0]["entity"] == "pfid:stargate"  # 스타게이트
+    rows = run(store, "entity-search", text="COLOSSUS")
+    assert rows[0]["entity"] == "pfid:colossus"
+    assert {"pfid:colossus", "pfid:colossus-2", "pfid:colossus-campus"} <= {r["entity"] for r in rows}
+    nvidia = run(store, "entity-search", text="엔비디아")[0]
+    assert (nvidia["entity"], nvidia["type"], nvidia["label_en"], nvidia["label_ko"]) == (
+        "pfid:nvidia", "pfa:Firm", "NVIDIA", "엔비디아")
+    assert run(store, "entity-search", text="no such name at all") == []
+
+
+def test_entity_outgoing_links(store):
+    rows = {r["property"]: r for r in run(store, "entity-outgoing-links")}
+    power = rows["pfa:powerCapacityMW"]
+    assert (power["n"], power["min_number"], power["max_number"], power["values"]) == (D(3), D(300), D(35000), None)
+    assert rows["pfa:operatedBy"]["values"] == "xAI"
+    assert rows["pfa:usesChip"]["values"] == "NVIDIA GB200"
+    assert "Tennessee" in parts(rows["pfa:locatedIn"]["values"])
+    assert "pfa:hasClaim" not in rows
+    assert rows["pfa:operatedBy"]["property_label"] == "operated by"
+
+
+def test_entity_incoming_links(store):
+    rows = {r["property"]: r for r in run(store, "entity-incoming-links")}  # NVIDIA
+    assert {"Industrial AI Factory", "Sovereign LLM Cloud Sites"} <= parts(rows["pfa:announcedBy"]["subjects"])
+    assert "Investment: NVIDIA → United States" in parts(rows["pfa:hasInvestor"]["subjects"])
+    china = {r["property"]: r for r in run(store, "entity-incoming-links", entity="china")}
+    assert {"2022 A100/H100 export ban", "H20 export license requirement"} <= parts(
+        china["pfa:restrictsExportTo"]["subjects"])
+
+
+def test_types_with_counts(store):
+    rows = {r["class"]: r for r in run(store, "types-with-counts")}
+    chip = rows["pfa:Chip"]
+    subclasses = ("pfa:Chip", "pfa:GPU", "pfa:ASIC", "pfa:CPU", "pfa:TPU", "pfa:NPU")
+    assert chip["all_members"] == sum(rows[c]["asserted"] for c in subclasses if c in rows)
+    assert (chip["label_en"], chip["label_ko"]) == ("chip", "칩")
+    assert rows["pfa:ClusterPhase"]["asserted"] == D(3)  # Abilene phases 1-3 of the phase table
+    assert rows["pfa:GigawattCluster"]["asserted"] == D(0) and rows["pfa:GigawattCluster"]["all_members"] >= 8
+    countries = run(store, "objects-of-type", type="pfa:Country")
+    assert rows["pfa:Country"]["all_members"] == len(countries)
+
+
+def test_objects_of_type(store):
+    rows = run(store, "objects-of-type")
+    assert rows[0]["object"] == "pfid:stargate"  # the cluster with most facts
+    assert {"pfid:colossus", "pfid:hyperion", "pfid:mistral-ai-cluster"} <= {r["object"] for r in rows}
+    labs = run(store, "objects-of-type", type="pfa:AILab")
+    openai = one(labs, object="pfid:openai")
+    assert (openai["label_en"], openai["asserted_type"]) == ("OpenAI", "pfa:AILab")
+    gigawatt = {r["object"] for r in run(store, "objects-of-type", type="pfa:GigawattCluster")}
+    assert {"pfid:stargate", "pfid:hyperion", "pfid:mistral-ai-cluster"} <= gigawatt
+    assert "pfid:miia-supercomputer" not in gigawatt  # 24 MW
+
+
+def test_tables_by_mapping(store):
+    investors = run(store, "tables-by-mapping", mapping_id="stargate-investors")
+    assert [(r["table"], r["chapter"], r["line_start"], r["line_end"]) for r in investors] == [
+        ("IV-05-1", "IV", D(1927), D(1932))]
+    china = run(store, "tables-by-mapping", mapping_id="china-export-gpus")
+    assert [(r["table"], r["line_start"], r["line_end"]) for r in china] == [("VI-10-3", D(2955), D(2959))]
+    rows = run(store, "tables-by-mapping")
+    assert one(rows, table="IV-04-1")["mapping"] == "supercomputers-by-year"
+    assert one(rows, table="VI-09-1")["mapping"] == "export-control-timeline"
+    starts = [r["line_start"] for r in rows]
+    assert starts == sorted(starts)
+
+
+def test_sources_cited_most(store):
+    rows = run(store, "sources-cited-most")
+    assert rows[0]["source"] == "pfid:mirae-asset-securities-research-center"  # the report's publisher
+    assert rows[0]["label"] == "mirae-asset-securities-research-center"  # no label in the graph (a gap)
+    assert rows[1]["source"] == "pfid:openai" and rows[1]["label"] == "OpenAI"
+    assert "pfid:semianalysis" in {r["source"] for r in rows[:5]}
+    counts = [r["statements"] for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    assert all(r["locations"] <= r["statements"] for r in rows)
