@@ -185,6 +185,69 @@ def coverage(
     console.print(f"wrote {mp} and {jp}")
 
 
+@app.command("export")
+@friendly
+def export_command(
+    seed: Annotated[list[str] | None, typer.Option(
+        "--seed", "-s", help="Object to start from: IRI, CURIE (pfid:openai), or a name/alias in English or Korean. Repeatable.")] = None,
+    query_id: Annotated[str | None, typer.Option("--query", help="Catalogue query whose results are seeds.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE for --query, repeatable.")] = None,
+    sparql: Annotated[str | None, typer.Option(
+        "--sparql", help="SPARQL SELECT/CONSTRUCT (text or @file.rq) whose objects are seeds.")] = None,
+    hops: Annotated[int, typer.Option("--hops", help="Links to follow from the seeds (0-3).")] = 1,
+    direction: Annotated[str, typer.Option("--direction", help="out, in or both.")] = "both",
+    include_link: Annotated[list[str] | None, typer.Option("--include-link", help="Follow only these link types.")] = None,
+    exclude_link: Annotated[list[str] | None, typer.Option("--exclude-link", help="Drop these link types/attributes.")] = None,
+    include_type: Annotated[list[str] | None, typer.Option("--include-type", help="Keep only objects of these classes.")] = None,
+    exclude_type: Annotated[list[str] | None, typer.Option("--exclude-type", help="Drop objects of these classes.")] = None,
+    facts: Annotated[str, typer.Option("--facts", help="asserted, inferred or both.")] = "both",
+    provenance: Annotated[bool, typer.Option("--provenance/--no-provenance", help="Add statements and report locations.")] = True,
+    ontology: Annotated[bool, typer.Option("--ontology/--no-ontology", help="Add the ontology terms used.")] = True,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="turtle, ntriples, nquads, trig, jsonld, rdfxml, graphml, csv (zip), cypher, cytoscape; "
+        "default: from --out's extension, else turtle.")] = None,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (default: stdout; csv needs a .zip).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Refuse selections over this many triples (default 50000).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Export even over --limit.")] = False,
+    preview_only: Annotated[bool, typer.Option("--preview", help="Only show the counts; write nothing.")] = False,
+    data: Annotated[str | None, typer.Option("--data", help="N-Quads file of the graph (default: build/atlas.nq).")] = None,
+) -> None:
+    """Export a subgraph (seeds + hops) as RDF, GraphML, CSV, Cypher or Cytoscape JSON."""
+    import sys
+
+    from petaflop import export as ex
+    from petaflop.export_formats import resolve_format
+
+    selection = ex.Selection(
+        seeds=tuple(seed or ()), query=query_id, query_params=ex.parse_param_args(param),
+        sparql=ex.read_sparql_arg(sparql), hops=hops, direction=direction,
+        include_links=tuple(include_link or ()), exclude_links=tuple(exclude_link or ()),
+        include_types=tuple(include_type or ()), exclude_types=tuple(exclude_type or ()),
+        facts=facts, provenance=provenance, ontology=ontology, limit=ex.DEFAULT_LIMIT if limit is None else limit,
+    )
+    selection.validate()
+    spec = resolve_format(fmt, out)
+    if not preview_only:
+        ex.check_output(spec.name, out)
+    sub = ex.select(selection, ex.open_store(data))
+    view = sub.preview()
+    err_console.print(view.summary(), highlight=False, soft_wrap=True)
+    if preview_only:
+        err_console.print("objects by type: " + ", ".join(f"{t} {n}" for t, n in view.by_type), highlight=False,
+                          soft_wrap=True)
+        return
+    result = ex.export(sub, spec.name, force=force)
+    if out:
+        from pathlib import Path
+
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_bytes(result.data)
+        err_console.print(f"wrote {out} ({spec.name}, {len(result.data)} bytes)", highlight=False, soft_wrap=True)
+    else:
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.buffer.flush()
+
+
 @app.command()
 @friendly
 def docs(
