@@ -129,7 +129,10 @@ class ClaimMiner:
             window = text[max(0, q.start - 24): q.end + 8]
             claim = Claim(cid, subject, q.kind, q.value, q.unit, window, loc, rule, q.qualifiers, q.low, q.high,
                           q.as_of, sources)
-            self._promote(claim, text, q.start, header)
+            asset_power = q.kind in ("power", "energy") and any(
+                is_a(self.res.gaz.by_id(m.entity_id).type, t) for m in self._adjacent_items(text, q, mentions)
+                for t in ("PowerTechnology", "PowerAsset"))
+            self._promote(claim, text, q.start, header, asset_power)
             self._record(claim)
             if q.kind == "count":
                 self._counted_item(claim, text, q, mentions)
@@ -191,7 +194,10 @@ class ClaimMiner:
                                      as_of=q.date_start))
                 break
 
-    def _promote(self, claim: Claim, text: str, start: int, header: str) -> None:
+    def _promote(self, claim: Claim, text: str, start: int, header: str, asset_power: bool = False) -> None:
+        if asset_power:
+            claim.reason = "the capacity of an on-site power source named beside it, not of the subject"
+            return
         ent = self.res.ex.entities.get(claim.subject)
         subject_types = ent.types if ent else ()
         for p in self.promotions:

@@ -117,13 +117,19 @@ class Extractor:
                 self.res.record(self.gaz.by_id(m.entity_id))
 
     def _entity_facts(self) -> None:
-        """Type and label facts for gazetteer entities, located at their first mention."""
+        """Type and label facts for every entity, located at its first mention (or, for one
+        recognised only with the help of its table row, at the first fact about it)."""
+        where: dict[str, Location] = {}
+        for f in self.ex.facts:
+            where.setdefault(f.subject, f.location)
+            if f.obj_is_entity:
+                where.setdefault(str(f.obj), f.location)
         for eid, rec in sorted(self.ex.entities.items()):
             if rec.origin != "gazetteer":
                 if rec.origin == "table":
-                    self._labels(rec, self._any_location(eid), "table-entity")
+                    self._labels(rec, where.get(eid), "table-entity")
                 continue
-            loc = self.first_mention.get(eid)
+            loc = self.first_mention.get(eid) or where.get(eid)
             if loc is None:
                 continue
             for t in rec.types:
@@ -140,13 +146,6 @@ class Extractor:
         for alias in rec.aliases:
             if alias not in (rec.name_en, rec.name_ko):
                 self.ex.add(Fact(rec.id, SKOS_ALT, alias, False, loc, rule, lang="ko" if _HANGUL.search(alias) else "en"))
-
-    def _any_location(self, eid: str) -> Location | None:
-        for f in self.ex.facts:
-            if f.subject == eid or (f.obj_is_entity and f.obj == eid):
-                return f.location
-        return None
-
 
 def rule_chapter(doc: Document, line: int) -> str:
     for ch in doc.chapters:

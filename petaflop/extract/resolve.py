@@ -82,17 +82,21 @@ class Resolver:
         )
         return entity.id
 
-    def entities_in(self, text: str, wanted_type: str = "") -> list[Entity]:
-        """Entities mentioned in ``text`` (in order, without repeats) of the wanted type."""
+    def entities_in(self, text: str, wanted_type: str = "", context: str = "") -> list[Entity]:
+        """Entities mentioned in ``text`` (in order, without repeats) of the wanted type.
+
+        ``context`` (e.g. the rest of a table row) is searched with the text, so an alias that
+        needs context ("Phase 0" only beside Stargate/GB200) can be recognised in a short cell."""
         seen: dict[str, Entity] = {}
-        for m in self.gaz.find_mentions(text):
+        mentions = self.gaz.find_mentions(text + " \t " + context if context else text)
+        for m in (m for m in mentions if m.end <= len(text)):
             ent = self.gaz.by_id(m.entity_id)
             if ent.id not in seen and is_a(ent.type, wanted_type):
                 seen[ent.id] = ent
         return list(seen.values())
 
     def resolve_cell(self, text: str, wanted_type: str = "", create: bool = False, origin: str = "table",
-                     exact: bool = False) -> list[str]:
+                     exact: bool = False, context: str = "") -> list[str]:
         """Entity ids a cell names: an exact alias, else the mentions of the wanted type,
         else (when allowed) one new entity named by the whole cell."""
         text = text.strip()
@@ -101,7 +105,7 @@ class Resolver:
         named = self.gaz.lookup(text)
         if named is not None and is_a(named.type, wanted_type):
             return [self.record(named)]
-        found = [] if exact else self.entities_in(text, wanted_type)
+        found = [] if exact else self.entities_in(text, wanted_type, context)
         if found:
             return [self.record(e) for e in found]
         if create and wanted_type:

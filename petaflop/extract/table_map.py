@@ -71,6 +71,7 @@ class TableMapping:
     node_type: str  # n-ary node created per row ('' for none)
     node_entity_role: str  # property from the node to the row entity
     node_context_role: str  # property from the node to the context entity
+    node_per_row: bool  # a new node for every row even when rows name the same entities (events)
     columns: tuple[ColumnRule, ...] = field(default_factory=tuple)
     priority: int = 0
     transposed: bool | None = None  # match only tables the parser marked (not) transposed
@@ -145,6 +146,7 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
                 node_type=node.get("type", ""),
                 node_entity_role=node.get("entity_role", ""),
                 node_context_role=node.get("context_role", ""),
+                node_per_row=bool(node.get("per_row", False)),
                 columns=tuple(_column(c, f"{where}.columns[{j}]") for j, c in enumerate(raw.get("columns", []))),
                 priority=int(raw.get("priority", 0)),
                 transposed=match.get("transposed"),

@@ -89,7 +89,7 @@ class TableExtractor:
         return None
 
     def _apply_rule(self, rule: ColumnRule, mapping: TableMapping, table: Table, cell: Cell, row: int,
-                    header: str, target: str) -> None:
+                    header: str, target: str, as_of: str = "") -> None:
         text = cell.text.strip()
         if not target or not text or text in ("-", "—", "–", "?"):
             return
@@ -135,20 +135,23 @@ class TableExtractor:
             self.ex.warnings.append((cell.line, f"table {table.id} r{row}c{cell.column}: no {rule.kind} in {text[:40]!r}"))
             return
         self.ex.add(Fact(target, rule.property, value.value, False, loc, rule_id, sources, datatype=value.datatype,
-                         qualifiers=value.qualifiers, as_of=value.as_of, raw=text))
+                         qualifiers=value.qualifiers, as_of=value.as_of or as_of, raw=text))
 
-    def _node(self, mapping: TableMapping, table: Table, row: int, entity: str, context: str, loc: Location) -> str:
-        node_id = f"{mapping.id}--{entity}" + (f"--{context}" if context else "")
-        ent = self.ex.entities.get(entity)
+    def _node(self, mapping: TableMapping, table: Table, entities: list[str], context: str, loc: Location) -> str:
+        node_id = f"{mapping.id}--{'--'.join(entities)}" + (f"--{context}" if context else "")
+        if mapping.node_per_row:
+            node_id += f"--r{loc.row}"
+        names = [(self.ex.entities[e].name_en or self.ex.entities[e].name_ko) if e in self.ex.entities else e
+                 for e in entities]
         ctx = self.ex.entities.get(context) if context else None
-        name = " → ".join(x for x in ((ent.name_en or ent.name_ko) if ent else entity,
-                                       (ctx.name_en or ctx.name_ko) if ctx else "") if x)
-        self.ex.add_entity(EntityRecord(node_id, (mapping.node_type,), f"{mapping.node_type}: {name}", "", (), "table"))
+        label = " · ".join(names) + (f" → {ctx.name_en or ctx.name_ko}" if ctx else "")
+        self.ex.add_entity(EntityRecord(node_id, (mapping.node_type,), f"{mapping.node_type}: {label}", "", (), "table"))
         sources = self.sources_of(table)
         rid = f"table:{mapping.id}"
         self.ex.add(Fact(node_id, RDF_TYPE, PFA + mapping.node_type, True, loc, rid, sources))
         if mapping.node_entity_role:
-            self.ex.add(Fact(node_id, mapping.node_entity_role, entity, True, loc, rid, sources))
+            for entity in entities:
+                self.ex.add(Fact(node_id, mapping.node_entity_role, entity, True, loc, rid, sources))
         if mapping.node_context_role and context:
             self.ex.add(Fact(node_id, mapping.node_context_role, context, True, loc, rid, sources))
         return node_id
@@ -171,36 +174,53 @@ class TableExtractor:
             if ei >= len(row.cells):
                 continue
             ecell = row.cells[ei]
+            row_text = " \t ".join(c.text for c in row.cells if c is not ecell)
             entities = (self.res.resolve_cell(ecell.text, mapping.entity_type, mapping.entity_create,
-                                              exact=mapping.entity_exact)
+                                              exact=mapping.entity_exact, context=row_text)
                         if ecell.text.strip() else previous)
             if not entities and mapping.entity_fallback == "context" and context:
                 entities = [context]
             previous = entities
+            if not entities:
+                continue
+            loc = self._loc(table, ecell, r)
             for entity in entities:
-                loc = self._loc(table, ecell, r)
                 self._type_created(entity, loc, table, mapping)
                 if mapping.context_link and context and context != entity:
                     self.ex.add(Fact(entity, mapping.context_link, context, True, loc, f"table:{mapping.id}",
                                      self.sources_of(table)))
-                node = self._node(mapping, table, r, entity, context, loc) if mapping.node_type else ""
-                used = {ei}
-                row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
-                for rule in mapping.columns:
-                    for j in self._rule_columns(table, rule, used):
-                        if j >= len(row.cells):
-                            continue
-                        target = {"entity": entity, "node": node, "context": context}[rule.on]
-                        header = table.header[j].text
-                        if rule.claims and not rule.property:
-                            header += " " + row_labels  # a metric named in the row ("기업 가치") is context
-                        self._apply_rule(rule, mapping, table, row.cells[j], r, header, target)
+            # one n-ary node per row, whoever the row names ("Crusoe · Blue Owl JV" is one investment)
+            node = self._node(mapping, table, entities, context, loc) if mapping.node_type else ""
+            used = {ei}
+            row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
+            row_date = self._row_date(row, ei)
+            for rule in mapping.columns:
+                for j in self._rule_columns(table, rule, used):
+                    if j >= len(row.cells):
+                        continue
+                    header = table.header[j].text
+                    if rule.claims and not rule.property:
+                        header += " " + row_labels  # a metric named in the row ("기업 가치") is context
+                    targets = {"entity": entities, "node": [node], "context": [context]}[rule.on]
+                    for target in targets:
+                        self._apply_rule(rule, mapping, table, row.cells[j], r, header, target, row_date)
+
+    @staticmethod
+    def _row_date(row, skip: int) -> str:
+        """A row labelled by a year or date (e.g. '2024년') dates the values in it."""
+        for j, cell in enumerate(row.cells):
+            if j == skip or not cell.text:
+                continue
+            d = read_date(cell.text)
+            if d is not None and len(cell.text) <= 14:
+                return d.as_of
+        return ""
 
     def _rule_columns(self, table: Table, rule: ColumnRule, used: set[int]) -> list[int]:
         """Columns a rule reads: the first matching one for a property, every matching one
         for a claims-only rule (a property column is then not mined again)."""
-        if rule.property:
-            j = self._column_index(table, rule.header, used)
+        if rule.property:  # several rules may read one column (a value and a link, say)
+            j = self._column_index(table, rule.header, {self._entity_col})
             if j is None:
                 return []
             used.add(j)
@@ -231,10 +251,11 @@ class TableExtractor:
             rule = next((ru for ru in mapping.columns if ru.header.search(key)), None)
             if rule is None:
                 continue
+            key_date = read_date(key).as_of if read_date(key) is not None and len(key) <= 14 else ""
             for j, ids in entities.items():
                 if j < len(row.cells):
                     for e in ids:
-                        self._apply_rule(rule, mapping, table, row.cells[j], r, key, e)
+                        self._apply_rule(rule, mapping, table, row.cells[j], r, key, e, key_date)
 
     def _key_value(self, table: Table, mapping: TableMapping) -> None:
         context = self.context_entity(table, mapping)

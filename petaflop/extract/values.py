@@ -74,6 +74,9 @@ def read_value(text: str, header: str, kind: str, unit: str) -> ValueRead | None
     property, e.g. a header saying ``(USD/MWh)``).
     """
     q = parse_cell(text, header)
+    if q is None or (kind not in ("number", q.kind) and not (kind == "count" and q.kind == "number")):
+        # the value need not open the cell ("HBM3E 144GB"): take the first one of the wanted kind
+        q = next((x for x in find_quantities(text) if x.kind == kind), q)
     if q is None:
         return None
     v = _from_quantity(q)
