@@ -72,6 +72,7 @@ INT_TYPES = frozenset(XSD + t for t in (
     "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
 BOOL_TYPE = XSD + "boolean"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder (C accelerated) for every element
 TITLE = "Petaflop Atlas export"
 
 
@@ -210,13 +211,13 @@ def _turtle_block(triples: Iterable[ox.Triple], indent: str = "") -> list[str]:
 
 
 def write_turtle(sub: Subgraph) -> bytes:
-    lines = [f"# {TITLE}: {sub.selection.summary()}", *_prefix_lines(), ""]
+    lines = [f"# {TITLE}: {sub.summary()}", *_prefix_lines(), ""]
     lines += _turtle_block(_triples(sub))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def write_trig(sub: Subgraph) -> bytes:
-    lines = [f"# {TITLE}: {sub.selection.summary()}", *_prefix_lines(), ""]
+    lines = [f"# {TITLE}: {sub.summary()}", *_prefix_lines(), ""]
     for graph, quads in _by_graph(sub):
         lines.append(f"{_ttl_term(graph)} {{")
         lines += _turtle_block((q.triple for q in quads), indent="    ")
@@ -283,7 +284,7 @@ def write_jsonld(sub: Subgraph) -> bytes:
             items.append(obj)
         graphs.append((_json_node_ref(graph), items))
     # one node object per line: readable, diffable, and written by json's C encoder
-    dump = functools.partial(json.dumps, ensure_ascii=False)
+    dump = _JSON.encode
     parts = ['{"@context": ' + dump(dict(PREFIXES)) + ',\n"@graph": [']
     parts.append(",\n".join(f'{{"@id": {dump(gid)}, "@graph": [\n' + ",\n".join(dump(i) for i in items) + "\n]}"
                              for gid, items in graphs))
@@ -326,7 +327,7 @@ def write_rdfxml(sub: Subgraph) -> bytes:
         extra[ns] = f"ns{len(extra) + 1}"
     namespaces.update({p: ns for ns, p in extra.items()})
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
-             f"<!-- {TITLE}: {_xml_text(sub.selection.summary()).replace('--', '- -')} -->",
+             f"<!-- {TITLE}: {_xml_text(sub.summary()).replace('--', '- -')} -->",
              "<rdf:RDF"]
     lines += [f'    xmlns:{p}="{_xml_attr(ns)}"' for p, ns in namespaces.items()]
     lines[-1] += ">"
@@ -426,21 +427,21 @@ def _python_value(lit: ox.Literal) -> tuple[str, Any]:
     return "string", lit.value
 
 
-def _predicate_names(preds: Iterable[ox.NamedNode], reserved: frozenset[str],
-                     fixed: dict[ox.NamedNode, str]) -> dict[ox.NamedNode, str]:
-    preds = sorted(set(preds), key=str)
-    by_local: dict[str, list[ox.NamedNode]] = defaultdict(list)
+def _predicate_names(preds: Iterable[str], reserved: frozenset[str], fixed: dict[str, str]) -> dict[str, str]:
+    """Attribute names for predicate IRIs: the local name, or ``prefix_local`` where it clashes."""
+    preds = sorted(set(preds))
+    by_local: dict[str, list[str]] = defaultdict(list)
     for p in preds:
-        by_local[local_name(p.value)].append(p)
-    out: dict[ox.NamedNode, str] = {}
+        by_local[local_name(p)].append(p)
+    out: dict[str, str] = {}
     for p in preds:
         if p in fixed:
             out[p] = fixed[p]
             continue
-        local = local_name(p.value)
+        local = local_name(p)
         clean = re.sub(r"[^A-Za-z0-9_]", "_", local) or "value"
         if len(by_local[local]) > 1 or clean in reserved or clean in fixed.values() or clean != local:
-            clean = re.sub(r"[^A-Za-z0-9_]", "_", curie(p.value).replace(":", "_"))
+            clean = re.sub(r"[^A-Za-z0-9_]", "_", curie(p).replace(":", "_"))
         out[p] = clean
     return out
 
@@ -461,40 +462,54 @@ def property_graph(sub: Subgraph) -> PropertyGraph:
 
 
 def _property_graph(sub: Subgraph) -> PropertyGraph:
-    vocab_terms = sub.terms
-    data = [q for q in sub.quads if q.graph_name != G_ONTOLOGY]
+    # One pass over the quads turning terms into plain strings (hashing pyoxigraph terms in every
+    # dict and set below would cost more than the rest of the projection).
+    info_by_iri = {t.value: info for t, info in sub.terms.items()}
+    term_iris = frozenset(info_by_iri)
+    node_ok: dict[str, bool] = {}
 
-    node_cache: dict[Any, bool] = {}
+    def is_node_iri(iri: str) -> bool:
+        ok = node_ok.get(iri)
+        if ok is None:
+            ok = node_ok[iri] = not (iri in term_iris or iri.startswith(VOCAB_NAMESPACES))
+        return ok
 
-    def is_node(term) -> bool:
-        known = node_cache.get(term)
-        if known is None:
-            known = node_cache[term] = isinstance(term, ox.BlankNode) or (
-                isinstance(term, ox.NamedNode) and not _is_term(term, sub))
-        return known
-
-    nodes: set[Any] = set()
-    edges: dict[tuple[Any, Any, Any], set[str]] = defaultdict(set)
-    literals: dict[Any, dict[tuple[ox.NamedNode, str], list[ox.Literal | str]]] = defaultdict(lambda: defaultdict(list))
-    types: dict[Any, set[str]] = defaultdict(set)
-    for q in data:
-        s, p, o = q.subject, q.predicate, q.object
-        if not is_node(s):
+    graph_names = {g.value: name for g, name in GRAPH_NAMES.items()}
+    ontology, rdf_type = G_ONTOLOGY.value, RDF_TYPE.value
+    named, literal = ox.NamedNode, ox.Literal
+    nodes: set[str] = set()
+    edges: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    literals: dict[str, dict[tuple[str, str], list[ox.Literal | str]]] = defaultdict(lambda: defaultdict(list))
+    types: dict[str, set[str]] = defaultdict(set)
+    for q in sub.quads:
+        g = q.graph_name.value
+        if g == ontology:
             continue
-        nodes.add(s)
-        if p == RDF_TYPE and isinstance(o, ox.NamedNode):
-            types[s].add(o.value)
-        elif isinstance(o, ox.Literal):
+        s = q.subject
+        if type(s) is named:
+            sid = s.value
+            if not is_node_iri(sid):
+                continue
+        else:
+            sid = "_:" + s.value
+        nodes.add(sid)
+        p = q.predicate.value
+        o = q.object
+        kind = type(o)
+        if kind is literal:
             if o.value != "":
-                literals[s][(p, _lang_suffix(o.language))].append(o)
-        elif is_node(o):
-            nodes.add(o)
-            edges[(s, p, o)].add(GRAPH_NAMES.get(q.graph_name, curie(str(q.graph_name.value))))
-        else:  # a link to an ontology term: keep its CURIE as a string attribute
-            literals[s][(p, "")].append(curie(o.value))
+                literals[sid][(p, _lang_suffix(o.language))].append(o)
+        elif kind is named and p == rdf_type:
+            types[sid].add(o.value)
+        elif kind is named and not is_node_iri(o.value):  # a link to an ontology term: its CURIE
+            literals[sid][(p, "")].append(curie(o.value))
+        else:
+            oid = o.value if kind is named else "_:" + o.value
+            nodes.add(oid)
+            edges[(sid, p, oid)].add(graph_names.get(g) or curie(g))
 
     node_names = _predicate_names({p for attrs in literals.values() for p, _ in attrs}, NODE_RESERVED,
-                                  {RDFS_LABEL: "label"})
+                                  {RDFS_LABEL.value: "label"})
     # decide each column's type from every value it will hold
     kinds: dict[str, set[str]] = defaultdict(set)
     for attrs in literals.values():
@@ -507,24 +522,24 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
     def convert(v, ctype: str):
         if isinstance(v, str):
             return v
-        kind, value = _python_value(v)
         if ctype == "string":
             return v.value
+        kind, value = _python_value(v)
         if ctype == "double" and kind == "long":
             return float(value)
         return value
 
+    primary = {_node_id(n): t.value for n, t in sub.primary_types.items()}
     node_rows: list[tuple[str, dict[str, Any]]] = []
     multiplicity: dict[str, int] = defaultdict(int)
-    base_pred: dict[str, ox.NamedNode] = {}
-    for node in sorted(nodes, key=_node_id):
+    base_pred: dict[str, str] = {}
+    for nid in sorted(nodes):
         attrs: dict[str, Any] = {}
-        primary = sub.primary_types.get(node)
-        if primary is not None:
-            attrs["type"] = _type_name(primary.value)
-        if types.get(node):
-            attrs["types"] = " ".join(sorted(curie(t) for t in types[node]))
-        for (p, suffix), values in literals.get(node, {}).items():
+        if nid in primary:
+            attrs["type"] = _type_name(primary[nid])
+        if nid in types:
+            attrs["types"] = " ".join(sorted(curie(t) for t in types[nid]))
+        for (p, suffix), values in literals.get(nid, {}).items():
             base = node_names[p] + suffix
             base_pred[base] = p
             ctype = col_type[base]
@@ -532,47 +547,40 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
             multiplicity[base] = max(multiplicity[base], len(converted))
             for i, v in enumerate(converted):
                 attrs[base if i == 0 else f"{base}_{i + 1}"] = v
-        node_rows.append((_node_id(node), attrs))
+        node_rows.append((nid, attrs))
 
     def sort_bases(base: str) -> tuple:
         pred = base_pred[base]
-        first = 0 if pred == RDFS_LABEL else 1 if pred.value.endswith("altLabel") else 2
-        return (first, base)
+        return (0 if pred == RDFS_LABEL.value else 1 if pred.endswith("altLabel") else 2, base)
 
     node_columns = [Column("type", "node", "string", label="most specific asserted class"),
                     Column("types", "node", "string", iri=RDF + "type", label="all classes (CURIEs)")]
     for base in sorted(multiplicity, key=sort_bases):
-        info = vocab_terms.get(base_pred[base])
+        info = info_by_iri.get(base_pred[base])
         for i in range(multiplicity[base]):
             node_columns.append(Column(base if i == 0 else f"{base}_{i + 1}", "node", col_type[base],
-                                       iri=base_pred[base].value, label=info.label if info else "",
+                                       iri=base_pred[base], label=info.label if info else "",
                                        unit=info.unit if info else ""))
     label_cols = [c for c in node_columns if c.iri == RDFS_LABEL.value]
-    rest = [c for c in node_columns if c.iri != RDFS_LABEL.value]
-    node_columns = label_cols + rest
+    node_columns = label_cols + [c for c in node_columns if c.iri != RDFS_LABEL.value]
     order = {c.name: i for i, c in enumerate(node_columns)}
     node_rows = [(nid, dict(sorted(attrs.items(), key=lambda kv: order[kv[0]]))) for nid, attrs in node_rows]
 
     edge_rows = []
-    for (s, p, o), graphs in sorted(edges.items(), key=lambda kv: (_node_id(kv[0][0]), str(kv[0][1]),
-                                                                    _node_id(kv[0][2]))):
-        info = vocab_terms.get(p)
-        edge_rows.append((_edge_id(s, p, o), _node_id(s), _node_id(o), {
-            "predicate": curie(p.value),
-            "label": (info.label if info and info.label else local_name(p.value)),
+    for (s, p, o), graphs in sorted(edges.items()):
+        info = info_by_iri.get(p)
+        edge_rows.append((_edge_id(s, p, o), s, o, {
+            "predicate": curie(p),
+            "label": info.label if info and info.label else local_name(p),
             "graph": " ".join(sorted(graphs)),
         }))
     edge_columns = [Column("predicate", "edge", "string", label="link type (CURIE)"),
                     Column("label", "edge", "string", label="link type label"),
                     Column("graph", "edge", "string", label="named graphs holding the link")]
-    graph_attrs = {"title": TITLE, "selection": sub.selection.summary(),
+    graph_attrs = {"title": TITLE, "selection": sub.summary(),
                    "seeds": " ".join(_node_id(s) for s in sub.seeds)}
-    node_labels = {_node_id(n): sorted({_label_name(t) for t in ts}) for n, ts in types.items()}
+    node_labels = {nid: sorted({_label_name(t) for t in ts}) for nid, ts in types.items()}
     return PropertyGraph(graph_attrs, node_columns, edge_columns, node_rows, edge_rows, node_labels)
-
-
-def _is_term(term: ox.NamedNode, sub: Subgraph) -> bool:
-    return term in sub.terms or term.value.startswith(VOCAB_NAMESPACES)
 
 
 def _merge_kinds(kinds: set[str]) -> str:
@@ -745,6 +753,7 @@ def cypher_value(value: Any) -> str:
     return cypher_string(str(value))
 
 
+@functools.lru_cache(maxsize=4096)
 def cypher_name(name: str) -> str:
     """A label, relationship type or key: bare when it is a plain identifier, else backquoted."""
     return name if _CYPHER_IDENT.match(name) else "`" + name.replace("`", "``") + "`"
@@ -757,7 +766,7 @@ def _cypher_map(attrs: dict[str, Any]) -> str:
 def write_cypher(sub: Subgraph) -> bytes:
     pg = property_graph(sub)
     rel = relationship_names(pg)
-    lines = [f"// {TITLE}: {sub.selection.summary()}",
+    lines = [f"// {TITLE}: {sub.summary()}",
              f"// {len(pg.nodes)} nodes, {len(pg.edges)} relationships; run with: cypher-shell -f <this file>",
              "CREATE CONSTRAINT petaflop_resource_iri IF NOT EXISTS FOR (n:Resource) REQUIRE n.iri IS UNIQUE;"]
     for nid, attrs in pg.nodes:
@@ -787,7 +796,7 @@ def write_cytoscape(sub: Subgraph) -> bytes:
                        "interaction": rel[attrs["predicate"]], **attrs}} for eid, s, t, attrs in pg.edges]
     head = {"format_version": "1.0", "generated_by": "petaflop-atlas", "target_cytoscapejs_version": "~3.0",
             "data": {**pg.graph, "name": TITLE}, "directed": True, "multigraph": True}
-    dump = functools.partial(json.dumps, ensure_ascii=False)
+    dump = _JSON.encode
     text = (dump(head)[:-1] + ',\n"elements": {"nodes": [\n' + ",\n".join(dump(n) for n in nodes)
             + '\n],\n"edges": [\n' + ",\n".join(dump(e) for e in edges) + "\n]}}\n")
     return text.encode("utf-8")

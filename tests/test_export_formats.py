@@ -137,7 +137,7 @@ def test_turtle_exact_text(tmp_path):
     sub = select(Selection(seeds=("Alpha Phase 1",), hops=0, provenance=False, ontology=False), store)
     text = export(sub, "turtle").data.decode("utf-8")
     body = text.split("\n\n", 1)[1]
-    assert text.startswith("# Petaflop Atlas export: seeds=Alpha Phase 1 hops=0 direction=both facts=both "
+    assert text.startswith("# Petaflop Atlas export: seeds=pfid:alpha-phase-1 hops=0 direction=both facts=both "
                            "provenance=off ontology=off\n@prefix pfa: <https://petaflop-atlas.org/ontology#> .\n")
     assert body == (
         "pfid:alpha-phase-1 a pfa:ClusterPhase ;\n"
@@ -170,7 +170,7 @@ def test_graphml_round_trip_with_networkx(sub):
     got_nodes, got_edges = as_dicts(g, drop_edge=("id",))
     assert got_nodes == nodes
     assert got_edges == edges
-    assert g.graph["selection"] == sub.selection.summary()
+    assert g.graph["selection"] == sub.summary()
     assert {k: type(v) for k, v in got_nodes[pg.nodes[0][0]].items()} == \
         {k: type(v) for k, v in pg.nodes[0][1].items()}
 
