@@ -6,7 +6,7 @@ PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8501
 # Debian packages the test suite needs, as PACKAGE:COMMAND pairs.
-SYSDEPS := default-jre-headless:java virtuoso-opensource:virtuoso-t
+SYSDEPS := default-jre-headless:java virtuoso-opensource:virtuoso-t chromium:chromium fonts-nanum:fonts-nanum
 
 .PHONY: run test venv sysdeps lint pytest build clean
 

@@ -1,0 +1,217 @@
+"""Benchmark: the workbench in a real browser — cold start and each main interaction.
+
+Not a test (timings depend on the machine); run it by hand::
+
+    .venv/bin/python -m bench.bench_app [--graph build/atlas.nq] [--repeat 3] [--json OUT]
+
+It starts ``streamlit run app.py`` on a free 127.0.0.1 port and drives Debian's Chromium
+(``/usr/bin/chromium``) with Playwright. Times are wall-clock from the browser action to
+the text the app writes in answer becoming visible, so they include the Streamlit rerun,
+the websocket round trip and the browser's rendering:
+
+* ``server_ready`` — process start to ``/_stcore/health``;
+* ``first_render`` — navigation to the first page heading (the page shell);
+* ``graph_ready`` — navigation to the Home page's type counts (the graph loaded);
+* ``cold_start_to_first_render`` — process start to first render (the headline number);
+* interactions (warm, median of ``--repeat``): search, open an object, follow a link,
+  switch to the explorer with a type, expand in the graph, run a catalogue query,
+  change the what-if cap, switch the language.
+
+Targets: first render ≤ 3 s, interactions ≤ 300 ms on the report graph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+TARGET_FIRST_RENDER_S = 3.0
+TARGET_INTERACTION_S = 0.3
+
+
+def _timed(action, wait) -> float:
+    started = time.perf_counter()
+    action()
+    wait()
+    return time.perf_counter() - started
+
+
+class Driver:
+    """The interactions, each returning its wall-clock time from action to answer."""
+
+    SEARCHES = (("콜로서스", "Colossus"), ("nvidia h20", "NVIDIA H20"), ("stargate", "Stargate"))
+
+    def __init__(self, page, expect):
+        self.page, self.expect = page, expect
+        self.nav = page.get_by_test_id("stSidebarNav")
+        self.sidebar = page.get_by_test_id("stSidebar")
+
+    def go(self, link: str, title: str) -> None:
+        self.nav.get_by_role("link", name=link, exact=True).click()
+        self.page.get_by_role("heading", name=title, exact=True).wait_for()
+
+    def search_open_follow(self, i: int) -> tuple[float, float, float]:
+        page = self.page
+        query, name = self.SEARCHES[i % len(self.SEARCHES)]
+        self.go("Home", "Petaflop Atlas")
+        box = page.get_by_label("Search objects (English or Korean name or alias)")
+        box.fill(query)
+        button = page.get_by_role("button", name=f"Open {name}")
+        t_search = _timed(lambda: box.press("Enter"), button.wait_for)
+        t_open = _timed(button.click, page.get_by_role("heading", name=name, exact=True).wait_for)
+        link = page.locator("[data-testid='stPageLink'] a").filter(has_not_text=re.compile("Search around")).first
+        target = link.inner_text().strip().split("\n")[-1].strip()  # drop a leading icon name
+        t_follow = _timed(link.click, page.get_by_role("heading", name=target, exact=True).wait_for)
+        return t_search, t_open, t_follow
+
+    def explorer_with_type(self) -> float:
+        page = self.page
+        self.go("Home", "Petaflop Atlas")
+        gpu = page.get_by_role("link", name=re.compile(r"^GPU — \d+$"))
+        return _timed(gpu.click, page.get_by_text(re.compile(r"objects of type GPU match")).wait_for)
+
+    def graph_expand(self) -> float:
+        page = self.page
+        self.go("Graph", "Graph")
+        page.get_by_role("button", name="Start over").click()
+        page.get_by_text(re.compile(r"^5 objects")).wait_for()
+        t = _timed(lambda: page.get_by_role("button", name="Expand", exact=True).click(),
+                   page.get_by_text("Expanded Colossus: 4 linked objects.").wait_for)
+        page.get_by_role("button", name="Start over").click()
+        page.get_by_text(re.compile(r"^5 objects")).wait_for()
+        return t
+
+    def run_query(self) -> float:
+        page = self.page
+        self.go("SPARQL console", "SPARQL console")
+        page.get_by_test_id("stSelectbox").filter(has_text="Catalogue").click()
+        page.keyboard.type("Clusters ranked by power")
+        page.keyboard.press("Enter")
+        page.get_by_role("paragraph").filter(has_text="ranked by the largest power").wait_for()
+        rows = page.get_by_text(re.compile(r"rows in \d+ ms"))
+        before = rows.inner_text() if rows.count() else None
+
+        def answered() -> None:
+            if before is None:
+                rows.wait_for()
+            else:
+                self.expect(rows).not_to_have_text(before)
+        return _timed(lambda: page.get_by_role("button", name="Run", exact=True).click(), answered)
+
+    def what_if(self) -> float:
+        page = self.page
+        self.go("Export controls", "Export controls")
+        verdict = page.get_by_text(re.compile(r"^With a cap of [\d.]+ TB/s"))
+        verdict.wait_for()
+        before = verdict.inner_text()
+        slider = page.get_by_role("slider").first
+        slider.focus()
+        return _timed(lambda: slider.press("ArrowLeft"), lambda: self.expect(verdict).not_to_have_text(before))
+
+    def language_switch(self) -> float:
+        page = self.page
+        self.go("Home", "Petaflop Atlas")
+        page.get_by_text("Object types", exact=True).wait_for()
+        t = _timed(lambda: self.sidebar.get_by_text("한국어", exact=True).click(),
+                   page.get_by_text("객체 유형", exact=True).wait_for)
+        self.sidebar.get_by_text("English", exact=True).click()
+        page.get_by_text("Object types", exact=True).wait_for()
+        return t
+
+
+def run(graph: Path, repeat: int) -> dict:
+    from playwright.sync_api import expect, sync_playwright
+
+    from petaflop.app.browser import free_port, launch, running_app
+
+    expect.set_options(timeout=60_000)
+    out: dict = {"graph": str(graph), "repeat": repeat, "python": platform.python_version(),
+                 "machine": platform.machine(), "interactions": {}}
+    timings: dict[str, list[float]] = {k: [] for k in (
+        "search", "open_object", "follow_link", "explorer_with_type", "graph_expand", "run_query",
+        "what_if_cap", "language_switch")}
+    port = free_port()
+    launched = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp, running_app(graph, port=port) as url, sync_playwright() as p:
+        out["server_ready_s"] = time.perf_counter() - launched
+        ctx = launch(p, Path(tmp) / "profile")
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        started = time.perf_counter()
+        page.goto(url)
+        page.get_by_role("heading", name="Petaflop Atlas", exact=True).wait_for()
+        out["first_render_s"] = time.perf_counter() - started
+        out["cold_start_to_first_render_s"] = time.perf_counter() - launched
+        page.get_by_text("Object types", exact=True).wait_for()
+        out["graph_ready_s"] = time.perf_counter() - started
+        out["cold_start_to_graph_ready_s"] = time.perf_counter() - launched
+        started = time.perf_counter()  # a new session on the warm server: what later visitors see
+        page.reload()
+        page.get_by_text("Object types", exact=True).wait_for()
+        out["warm_session_first_render_s"] = time.perf_counter() - started
+
+        driver = Driver(page, expect)
+        try:
+            for i in range(repeat):
+                t_search, t_open, t_follow = driver.search_open_follow(i)
+                timings["search"].append(t_search)
+                timings["open_object"].append(t_open)
+                timings["follow_link"].append(t_follow)
+                timings["explorer_with_type"].append(driver.explorer_with_type())
+                timings["graph_expand"].append(driver.graph_expand())
+                timings["run_query"].append(driver.run_query())
+                timings["what_if_cap"].append(driver.what_if())
+                timings["language_switch"].append(driver.language_switch())
+        except Exception:
+            shot = Path(tmp).parent / "bench_app_failure.png"
+            page.screenshot(path=str(shot), full_page=True)
+            print(f"failed; the page at that moment: {shot}")
+            raise
+        ctx.close()
+    for name, values in timings.items():
+        out["interactions"][name] = {"median_s": statistics.median(values), "best_s": min(values), "runs": values}
+    return out
+
+
+def report(result: dict) -> str:
+    lines = [f"{'measure':<34} {'seconds':>8}  target"]
+    for key, target in (("server_ready_s", None), ("first_render_s", None),
+                        ("cold_start_to_first_render_s", TARGET_FIRST_RENDER_S), ("graph_ready_s", None),
+                        ("cold_start_to_graph_ready_s", None), ("warm_session_first_render_s", TARGET_FIRST_RENDER_S)):
+        mark = "" if target is None else (f"≤ {target:g} s " + ("ok" if result[key] <= target else "MISSED"))
+        lines.append(f"{key:<34} {result[key]:>8.3f}  {mark}")
+    for name, t in result["interactions"].items():
+        ok = "ok" if t["median_s"] <= TARGET_INTERACTION_S else "MISSED"
+        lines.append(f"{name + ' (median)':<34} {t['median_s']:>8.3f}  ≤ {TARGET_INTERACTION_S:g} s {ok}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--graph", type=Path, default=None, help="N-Quads file (default: build/atlas.nq)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=None, help="where to write the results")
+    args = parser.parse_args(argv)
+    from petaflop.app.config import graph_path
+
+    graph = (args.graph or graph_path()).resolve()
+    if not graph.is_file():
+        parser.error(f"no graph at {graph}; run `petaflop build` first")
+    result = run(graph, args.repeat)
+    print(report(result))
+    out = args.json or RESULTS / f"{date.today().isoformat()}-app.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"results: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,364 @@
+"""The SPARQL console's engine: one ``run()`` with the read-only check, a row limit and a time limit.
+
+It uses the query layer (:mod:`petaflop.query`: ``EmbeddedStore``/``RemoteStore``, typed
+parameters, syntax errors with line and column) and the catalogue (:mod:`queries`). Should
+those modules be missing, a small built-in runner on pyoxigraph gives the same guarantees:
+updates are refused by parsing (pyoxigraph's *query* parser does not accept them, and their
+keyword is named), rows stop at the limit, and the caller stops waiting at the time limit.
+
+Prefixes: a query may use the project's prefixes (``pfa:``, ``pfid:`` …) without declaring
+them; the missing declarations are added on one line before the text and error positions are
+shifted back, so the line and column always point into what the analyst typed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+
+from petaflop.app.backend import Backend
+from petaflop.namespaces import PREFIXES, XSD
+
+DEFAULT_TIMEOUT_S = 10.0
+DEFAULT_ROW_LIMIT = 1000
+_POSITION = re.compile(r"line (\d+), column (\d+)")
+_OX_POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
+_DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.I | re.M)
+_UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I | re.M)
+
+
+@dataclass
+class ConsoleResult:
+    kind: str = "select"  # select / ask / graph
+    vars: list[str] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)
+    boolean: bool | None = None
+    truncated: bool = False
+    elapsed_s: float = 0.0
+    error: str = ""
+    error_kind: str = ""  # syntax / update / timeout / param / query
+    position: tuple[int, int] | None = None  # (line, column) in the analyst's text
+    raw: object = None  # the query layer's Result, when it ran
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def with_prefixes(text: str) -> tuple[str, int]:
+    """The text with undeclared project prefixes declared on one extra first line; (text, offset)."""
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(text)}
+    used = {p for p in PREFIXES if p not in declared and re.search(rf"(?<![\w<]){re.escape(p)}:", text)}
+    if not used:
+        return text, 0
+    head = " ".join(f"PREFIX {p}: <{PREFIXES[p]}>" for p in sorted(used))
+    return head + "\n" + text, 1
+
+
+def _shift(message: str, offset: int) -> tuple[str, tuple[int, int] | None]:
+    m = _POSITION.search(message)
+    if not m:
+        return message, None
+    line, col = int(m.group(1)) - offset, int(m.group(2))
+    message = message[:m.start()] + f"line {line}, column {col}" + message[m.end():]
+    return message, (line, col)
+
+
+def catalogue():
+    """The query catalogue (``queries.load_catalogue()``); ``(queries, error message)``."""
+    try:
+        from queries import load_catalogue
+    except ImportError as exc:
+        return [], f"the query catalogue is not available ({exc})"
+    try:
+        return load_catalogue(), ""
+    except Exception as exc:  # a malformed file must not take the console down
+        return [], str(exc)
+
+
+def bind_params(query, values: dict[str, str], exists=None) -> tuple[dict[str, object], str]:
+    """Form values → typed RDF terms for a catalogue query's parameters (defaults when blank).
+
+    ``exists(NamedNode) -> bool`` accepts entity ids the build created (no gazetteer row).
+    Returns ``(params, error message)``; the message names the parameter at fault.
+    """
+    out = {}
+    for p in query.params:
+        raw = values.get(p.name)
+        raw = p.default if raw is None or str(raw).strip() == "" else str(raw)
+        try:
+            try:
+                from petaflop.query import convert_param
+            except ImportError:
+                from queries import bind
+
+                out[p.name] = bind(p, raw)
+                continue
+            try:
+                out[p.name] = convert_param(p.name, p.type, raw, exists)
+            except TypeError:  # an older query layer without ``exists``
+                out[p.name] = convert_param(p.name, p.type, raw)
+        except Exception as exc:
+            return out, str(exc)
+    return out, ""
+
+
+def run(backend: Backend, sparql: str, params: dict[str, object] | None = None, *,
+        timeout_s: float = DEFAULT_TIMEOUT_S, row_limit: int = DEFAULT_ROW_LIMIT) -> ConsoleResult:
+    """Run one read-only query under limits; errors come back in the result, never raised."""
+    text, offset = with_prefixes(sparql)
+    try:
+        from petaflop import query as q
+    except ImportError:
+        return _run_builtin(backend, text, offset, params, timeout_s, row_limit)
+    try:
+        if backend.store is not None:
+            store = q.EmbeddedStore(store=backend.store)
+        else:
+            from petaflop.endpoint import RemoteStore
+
+            store = RemoteStore(backend.url)
+        result = store.run(text, params or None, timeout_s=timeout_s, row_limit=row_limit)
+    except q.QuerySyntaxError as exc:
+        message, pos = _shift(str(exc), offset)
+        return ConsoleResult(error=message, error_kind="syntax", position=pos)
+    except q.UpdateRefused:
+        return ConsoleResult(error="read-only: this is a SPARQL update; the console runs queries only",
+                             error_kind="update")
+    except q.QueryTimeout:
+        return ConsoleResult(error=f"the query did not finish within {timeout_s:g} s (time limit)",
+                             error_kind="timeout")
+    except q.ParamError as exc:
+        return ConsoleResult(error=str(exc), error_kind="param")
+    except Exception as exc:  # QueryError and endpoint errors: show, never crash the page
+        return ConsoleResult(error=str(exc), error_kind="query")
+    return ConsoleResult(kind=result.kind, vars=list(result.vars), rows=[list(r) for r in result.rows],
+                         boolean=result.boolean, truncated=result.truncated, elapsed_s=result.elapsed_s,
+                         raw=result)
+
+
+def _run_builtin(backend: Backend, text: str, offset: int, params, timeout_s: float, row_limit: int) -> ConsoleResult:
+    """Fallback runner (see module docstring) for when :mod:`petaflop.query` is not installed."""
+    stripped = re.sub(r"#[^\n]*", "", re.sub(r"(\"[^\"]*\"|'[^']*'|<[^>\s]*>)", '""', text))
+    m = _UPDATE.search(stripped)
+    if m:
+        return ConsoleResult(error=f"read-only: {m.group(1).upper()} is a SPARQL update; the console runs queries only",
+                             error_kind="update")
+    if backend.store is None:
+        return ConsoleResult(error="the built-in runner needs the embedded store", error_kind="query")
+    subs = {ox.Variable(k): v for k, v in (params or {}).items()}
+    box: dict = {}
+    done = threading.Event()
+    started = time.perf_counter()
+
+    def work() -> None:
+        try:
+            res = backend.store.query(text, use_default_graph_as_union=True, substitutions=subs or None)
+            if isinstance(res, ox.QueryBoolean):
+                box["r"] = ConsoleResult(kind="ask", boolean=bool(res))
+            elif isinstance(res, ox.QueryTriples):
+                rows = []
+                for t in res:
+                    if len(rows) >= row_limit:
+                        box["trunc"] = True
+                        break
+                    rows.append([t.subject, t.predicate, t.object])
+                box["r"] = ConsoleResult(kind="graph", vars=["subject", "predicate", "object"], rows=rows,
+                                         truncated=box.get("trunc", False))
+            else:
+                names = [v.value for v in res.variables]
+                rows = []
+                for sol in res:
+                    if len(rows) >= row_limit:
+                        box["trunc"] = True
+                        break
+                    rows.append([sol[n] for n in names])
+                box["r"] = ConsoleResult(vars=names, rows=rows, truncated=box.get("trunc", False))
+        except SyntaxError as exc:
+            m2 = _OX_POSITION.search(str(exc))
+            if m2:
+                line, col = int(m2.group(1)) - offset, int(m2.group(2))
+                box["r"] = ConsoleResult(error=f"syntax error at line {line}, column {col}: {m2.group(3).strip()}",
+                                         error_kind="syntax", position=(line, col))
+            else:
+                box["r"] = ConsoleResult(error=f"syntax error: {exc}", error_kind="syntax")
+        except Exception as exc:
+            box["r"] = ConsoleResult(error=str(exc), error_kind="query")
+        finally:
+            done.set()
+
+    threading.Thread(target=work, daemon=True).start()
+    if not done.wait(timeout_s):
+        return ConsoleResult(error=f"the query did not finish within {timeout_s:g} s (time limit)",
+                             error_kind="timeout")
+    result = box["r"]
+    result.elapsed_s = time.perf_counter() - started
+    return result
+
+
+# --------------------------------------------------------------------------- output
+
+def term_text(term) -> str:
+    if term is None:
+        return ""
+    return term.value if hasattr(term, "value") else str(term)
+
+
+def to_csv(result: ConsoleResult) -> str:
+    if result.raw is not None:
+        try:
+            from petaflop.results import to_csv as layer_csv
+
+            return layer_csv(result.raw)
+        except ImportError:
+            pass
+    if result.kind == "ask":
+        return "true" if result.boolean else "false"
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(result.vars)
+    for row in result.rows:
+        w.writerow([term_text(t) for t in row])
+    return buf.getvalue()
+
+
+def _term_json(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype is not None and term.datatype.value != XSD + "string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def to_json(result: ConsoleResult) -> str:
+    if result.raw is not None:
+        try:
+            from petaflop.results import to_json as layer_json
+
+            return layer_json(result.raw)
+        except ImportError:
+            pass
+    if result.kind == "ask":
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)})
+    bindings = [{v: _term_json(t) for v, t in zip(result.vars, row, strict=True) if t is not None}
+                for row in result.rows]
+    return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False)
+
+
+def permalink(query_id: str | None, params: dict[str, str] | None = None, sparql: str | None = None,
+              run: bool = True) -> str:
+    """The console's query string for a catalogue query (with parameters) or an ad-hoc text."""
+    qs: dict[str, str] = {}
+    if query_id:
+        qs["query"] = query_id
+        for k, v in (params or {}).items():
+            if v not in (None, ""):
+                qs["p." + k] = str(v)
+    elif sparql:
+        qs["sparql"] = sparql
+    if run:
+        qs["run"] = "1"
+    return "?" + urlencode(qs)
+
+
+# --------------------------------------------------------------------------- views
+
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+_DATE_TYPES = {XSD + t for t in ("date", "dateTime", "gYear", "gYearMonth")}
+
+
+def _is_number(term) -> bool:
+    from petaflop.app.data import is_numeric
+
+    return is_numeric(term)
+
+
+def display(term, atlas=None, lang: str = "en"):
+    """A cell for the table: numbers as numbers, known objects by name, other IRIs as CURIEs."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        if atlas is not None and term.value in atlas.entities:
+            return atlas.label(term.value, lang)
+        for prefix, base in PREFIXES.items():
+            if term.value.startswith(base):
+                return f"{prefix}:{term.value[len(base):]}"
+        return term.value
+    if isinstance(term, ox.Literal) and _is_number(term):
+        try:
+            return float(term.value)
+        except ValueError:
+            return term.value
+    return term_text(term)
+
+
+def frame(result: ConsoleResult, atlas=None, lang: str = "en"):
+    import pandas as pd
+
+    return pd.DataFrame([[display(t, atlas, lang) for t in row] for row in result.rows], columns=result.vars)
+
+
+def column_kinds(result: ConsoleResult) -> dict[str, str]:
+    """Per column: ``iri``, ``number``, ``date``, ``text`` or ``empty`` (by its bound values)."""
+    kinds = {}
+    for i, v in enumerate(result.vars):
+        terms = [row[i] for row in result.rows if row[i] is not None]
+        if not terms:
+            kinds[v] = "empty"
+        elif all(isinstance(t, ox.NamedNode) for t in terms):
+            kinds[v] = "iri"
+        elif all(_is_number(t) for t in terms):
+            kinds[v] = "number"
+        elif all(isinstance(t, ox.Literal) and ((t.datatype is not None and t.datatype.value in _DATE_TYPES)
+                                               or _DATE_RE.match(t.value)) for t in terms):
+            kinds[v] = "date"
+        else:
+            kinds[v] = "text"
+    return kinds
+
+
+def pick_label_column(result: ConsoleResult, kinds: dict[str, str]) -> str | None:
+    for v in result.vars:
+        if "label" in v and kinds[v] in ("text", "iri"):
+            return v
+    for v in result.vars:
+        if kinds[v] in ("iri", "text"):
+            return v
+    return None
+
+
+def pick_number_column(result: ConsoleResult, kinds: dict[str, str]) -> str | None:
+    return next((v for v in result.vars if kinds[v] == "number"), None)
+
+
+def graph_edges(result: ConsoleResult, kinds: dict[str, str]) -> list[tuple[str, str, str]]:
+    """``(source IRI, target IRI, label)`` per row: the first two IRI columns; a column named like
+    ``relation``/``property``/``predicate``/``stage`` labels the edge (CONSTRUCT: s, p, o)."""
+    iris = [v for v in result.vars if kinds[v] == "iri"]
+    if result.kind == "graph":
+        return [(r[0].value, r[2].value, r[1].value) for r in result.rows
+                if isinstance(r[0], ox.NamedNode) and isinstance(r[2], ox.NamedNode)]
+    label_col = next((v for v in result.vars if v in ("relation", "property", "predicate", "stage", "link")), None)
+    ends = [v for v in iris if v != label_col][:2]
+    if len(ends) < 2:
+        return []
+    a, b = result.vars.index(ends[0]), result.vars.index(ends[1])
+    li = result.vars.index(label_col) if label_col else None
+    out = []
+    for r in result.rows:
+        if isinstance(r[a], ox.NamedNode) and isinstance(r[b], ox.NamedNode):
+            out.append((r[a].value, r[b].value, term_text(r[li]) if li is not None else ""))
+    return out

@@ -1,0 +1,209 @@
+"""The object page's view model: names, types, values with provenance, claims, links both ways."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from petaflop.app.data import (
+    CLAIM_LINKS,
+    PFA,
+    RDF_TYPE,
+    RDFS_LABEL,
+    SKOS_ALT,
+    Atlas,
+    Statement,
+    format_literal,
+    is_numeric,
+)
+
+# Types a reader does not need to see (alignments to external vocabularies).
+_HIDDEN_TYPE_PREFIXES = ("https://schema.org/", "http://www.w3.org/ns/prov#", "http://www.w3.org/ns/org#")
+
+
+@dataclass
+class ValueView:
+    term: object
+    text: str
+    statements: list[Statement] = field(default_factory=list)
+    inferred: bool = False
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def conflicting(self) -> bool:
+        return any(s.conflicting for s in self.statements)
+
+    @property
+    def qualifiers(self) -> list[str]:
+        return sorted({q for s in self.statements for q in s.qualifiers})
+
+    @property
+    def lines(self) -> list[int]:
+        return sorted({s.line for s in self.statements if s.line is not None})
+
+
+@dataclass
+class PropertyView:
+    prop: str
+    label: str
+    unit: str | None
+    values: list[ValueView] = field(default_factory=list)
+
+    @property
+    def conflicting(self) -> bool:
+        return len(self.values) > 1 and any(v.conflicting for v in self.values)
+
+
+@dataclass
+class LinkItem:
+    iri: str
+    label: str
+    inferred: bool
+    rules: list[str] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+
+@dataclass
+class LinkGroup:
+    prop: str
+    direction: str  # "out" or "in"
+    label: str
+    items: list[LinkItem] = field(default_factory=list)
+
+
+@dataclass
+class TypeView:
+    iri: str
+    label: str
+    inferred: bool
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ClaimView:
+    iri: str
+    kind: str
+    value: str
+    unit: str
+    counted: list[tuple[str, str]]  # (iri, label)
+    text: str
+    statements: list[Statement] = field(default_factory=list)
+
+
+@dataclass
+class ObjectView:
+    iri: str
+    label: str
+    other_label: str
+    alt_labels: list[str]
+    types: list[TypeView]
+    properties: list[PropertyView]
+    links: list[LinkGroup]
+    claims: list[ClaimView]
+    label_statements: list[Statement] = field(default_factory=list)
+
+    @property
+    def links_out(self) -> list[LinkGroup]:
+        return [g for g in self.links if g.direction == "out"]
+
+    @property
+    def links_in(self) -> list[LinkGroup]:
+        return [g for g in self.links if g.direction == "in"]
+
+    def property(self, local: str) -> PropertyView | None:
+        for p in self.properties:
+            if p.prop == PFA + local:
+                return p
+        return None
+
+    def link_group(self, local: str, direction: str = "out") -> LinkGroup | None:
+        for g in self.links:
+            if g.prop == PFA + local and g.direction == direction:
+                return g
+        return None
+
+
+def _rules(statements: list[Statement]) -> list[str]:
+    return sorted({r for s in statements for r in s.inferred_by})
+
+
+def build_object_view(atlas: Atlas, iri: str, lang: str = "en", *, with_claims: bool = True) -> ObjectView:
+    ent = atlas.entities[iri]
+    own = atlas.statements(iri, "subject")
+    by_triple: dict[tuple, list[Statement]] = defaultdict(list)
+    for st in own:
+        key = (st.p, st.o.value if isinstance(st.o, ox.NamedNode) else st.o)
+        by_triple[key].append(st)
+
+    types: list[TypeView] = []
+    for cls in sorted(ent.types, key=lambda c: atlas.class_label(c, lang)):
+        types.append(TypeView(cls, atlas.class_label(cls, lang), False))
+    for cls in sorted(ent.inferred_types, key=lambda c: atlas.class_label(c, lang)):
+        if cls.startswith(_HIDDEN_TYPE_PREFIXES):
+            continue
+        types.append(TypeView(cls, atlas.class_label(cls, lang), True, _rules(by_triple.get((RDF_TYPE, cls), []))))
+
+    props: dict[str, PropertyView] = {}
+    for e in atlas.edges_out(iri):
+        if isinstance(e.o, ox.NamedNode) or e.p in (RDFS_LABEL, SKOS_ALT) or e.p in CLAIM_LINKS:
+            continue
+        pv = props.get(e.p)
+        if pv is None:
+            pv = props[e.p] = PropertyView(e.p, atlas.prop_label(e.p, lang), atlas.unit(e.p))
+        if any(v.term == e.o for v in pv.values):
+            continue
+        sts = by_triple.get((e.p, e.o), [])
+        pv.values.append(ValueView(e.o, format_literal(e.o, pv.unit), sts, e.inferred, _rules(sts)))
+    for pv in props.values():
+        pv.values.sort(key=lambda v: (v.inferred, -(float(v.term.value) if is_numeric(v.term) else 0), v.text))
+    properties = sorted(props.values(), key=lambda p: (0 if p.unit else 1, p.label.casefold()))
+
+    groups: dict[tuple[str, str], LinkGroup] = {}
+    incoming = None
+    for p, direction, other, inferred in atlas.links(iri):
+        g = groups.get((p, direction))
+        if g is None:
+            label = atlas.prop_label(p, lang, inverse=direction == "in")
+            g = groups[(p, direction)] = LinkGroup(p, direction, label)
+        if direction == "out":
+            sts = by_triple.get((p, other), [])
+        else:
+            if incoming is None:
+                incoming = atlas.statements(iri, "object")
+            sts = [s for s in incoming if s.s == other and s.p == p]
+        g.items.append(LinkItem(other, atlas.label(other, lang), inferred, _rules(sts), sts))
+    for g in groups.values():
+        g.items.sort(key=lambda i: (i.inferred, i.label.casefold()))
+    links = sorted(groups.values(), key=lambda g: (g.direction != "out", g.label.casefold()))
+
+    claims: list[ClaimView] = []
+    if with_claims:
+        for c in atlas.claims(iri):
+            claims.append(claim_view(atlas, c, lang))
+        claims.sort(key=lambda c: (c.statements[0].line if c.statements and c.statements[0].line else 0, c.iri))
+
+    alt = [a for a, _ in ent.alt]
+    return ObjectView(
+        iri=iri, label=atlas.label(iri, lang), other_label=atlas.other_label(iri, lang), alt_labels=alt,
+        types=types, properties=properties, links=links, claims=claims,
+        label_statements=[s for s in own if s.p == RDFS_LABEL],
+    )
+
+
+def claim_view(atlas: Atlas, claim: str, lang: str = "en") -> ClaimView:
+    def one(local: str) -> str:
+        vals = atlas.values(claim, PFA + local)
+        return vals[0].value if vals else ""
+
+    value = atlas.values(claim, PFA + "quantityValue")
+    unit = one("quantityUnit")
+    text = format_literal(value[0]) if value else ""
+    low, high = atlas.values(claim, PFA + "quantityLow"), atlas.values(claim, PFA + "quantityHigh")
+    if low and high:
+        text = f"{format_literal(low[0])}–{format_literal(high[0])}"
+    counted = [(t.value, atlas.label(t.value, lang)) for t in atlas.values(claim, PFA + "countedItem")
+               if isinstance(t, ox.NamedNode)]
+    sts = [s for s in atlas.statements(claim, "subject") if s.p == PFA + "quantityValue"]
+    return ClaimView(claim, one("quantityKind"), text, unit, counted, one("claimText"), sts)
