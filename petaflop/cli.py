@@ -260,6 +260,197 @@ def docs(
     console.print(f"wrote {page}")
 
 
+# --------------------------------------------------------------------------- query, serve, push
+
+
+def _catalogue_epilog() -> str:
+    """The catalogue for ``petaflop query --help`` (read when help is shown, not at import)."""
+    from rich.markup import escape
+
+    try:
+        from queries import load_catalogue
+
+        entries = load_catalogue()
+    except PetaflopError as exc:
+        return escape(f"Catalogue: cannot be read: {exc}")
+    if not entries:
+        return "Catalogue: empty (queries/*.rq)."
+    lines = ["[bold]Catalogue[/] (petaflop query ID; --param NAME=VALUE):"]
+    for q in entries:
+        params = ", ".join(f"{p.name}: {p.type}" + (f" = {p.default}" if p.default else "") for p in q.params)
+        lines.append(f"[cyan]{escape(q.id)}[/]  {escape(q.title)}" + (f"  [dim]{escape('[' + params + ']')}[/]"
+                                                                       if params else ""))
+    return "\n\n".join(lines)
+
+
+class _CatalogueHelp(typer.core.TyperCommand):
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self.epilog = _catalogue_epilog()
+        return super().format_help(ctx, formatter)
+
+
+EndpointOption = Annotated[
+    str | None,
+    typer.Option("--endpoint", envvar="PETAFLOP_ENDPOINT",
+                 help="SPARQL 1.1 endpoint URL (e.g. http://127.0.0.1:7878/query); default: the embedded store."),
+]
+UserOption = Annotated[str | None, typer.Option("--user", help="User name for the endpoint (HTTP Basic or Digest).")]
+PasswordOption = Annotated[
+    str | None, typer.Option("--password", envvar="PETAFLOP_PASSWORD", help="Password (or $PETAFLOP_PASSWORD).")
+]
+DataOption = Annotated[
+    str | None, typer.Option("--data", help="N-Quads file of the graph (default: build/atlas.nq).")
+]
+
+
+@app.command(cls=_CatalogueHelp)
+@friendly
+def query(
+    name: Annotated[str | None, typer.Argument(help="A catalogue id (listed below) or a .rq file.")] = None,
+    sparql: Annotated[str | None, typer.Option("--sparql", help="SPARQL text to run instead.")] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="NAME=VALUE, repeatable (ad-hoc text: NAME:TYPE=VALUE gives the type)."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv, tsv, json (SELECT/ASK); nt, ttl or table (CONSTRUCT).")
+    ] = "table",
+    endpoint: EndpointOption = None,
+    limit: Annotated[int, typer.Option("--limit", help="Stop after this many rows (0: no limit).")] = 10_000,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds before the query is abandoned.")] = 30.0,
+    allow_update: Annotated[
+        bool, typer.Option("--allow-update", help="Allow INSERT/DELETE/LOAD/CLEAR/DROP/CREATE… (read-only otherwise).")
+    ] = False,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    whole_endpoint: Annotated[
+        bool, typer.Option("--whole-endpoint", help="Query the endpoint's own dataset, not just the atlas graphs.")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Run a SPARQL query: a catalogue query by id, a .rq file or --sparql text; embedded or on --endpoint."""
+    import sys
+    from pathlib import Path
+
+    from petaflop.query import EmbeddedStore, QueryError, bind_params, parse_param_args
+    from petaflop.results import check_format, render, to_table
+    from queries import get, parse_query_file
+
+    if (name is None) == (sparql is None):
+        raise QueryError("give a catalogue id, a .rq file or --sparql TEXT (exactly one); see --help")
+    catalogue_query = None
+    if sparql is not None:
+        text = sparql
+    elif Path(name).is_file():
+        text = Path(name).read_text(encoding="utf-8")
+        if text.lstrip().startswith("# id:"):
+            catalogue_query = parse_query_file(name)
+    elif name.endswith((".rq", ".sparql")) or "/" in name:
+        raise QueryError(f"no such query file: {name}")
+    else:
+        catalogue_query = get(name)
+        text = catalogue_query.sparql
+    raw_params = parse_param_args(param)
+    if endpoint:
+        from petaflop.endpoint import RemoteStore
+        from petaflop.namespaces import GRAPHS
+
+        store = RemoteStore(endpoint, user=user, password=password, graphs=None if whole_endpoint else GRAPHS)
+    else:
+        store = EmbeddedStore(data)
+    params = bind_params(raw_params, catalogue_query, store.has_subject)
+    result = store.run(text, params, timeout_s=timeout, row_limit=limit or None, allow_update=allow_update)
+    if fmt != "table":
+        check_format(result, fmt)
+        out = render(result, fmt)
+        sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    else:
+        title = catalogue_query.title if catalogue_query else None
+        console.print(to_table(result, title))
+        if result.kind == "update" and not endpoint:
+            err_console.print("update applied to this process's in-memory copy; the graph file is unchanged")
+    if result.truncated:
+        err_console.print(f"[yellow]{result.truncation_message}[/]", highlight=False)
+
+
+@app.command()
+@friendly
+def serve(
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
+    data: DataOption = None,
+    location: Annotated[
+        str | None, typer.Option("--location", help="Oxigraph store directory (default: build/oxigraph).")
+    ] = None,
+) -> None:
+    """Serve the graph over SPARQL with the Oxigraph server (read-only, union default graph) until Ctrl-C."""
+    from pathlib import Path
+
+    from petaflop.serve import SERVE_LOCATION
+    from petaflop.serve import serve as run_server
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err_console.print(f"[yellow]warning:[/] binding {host}: the endpoint is reachable from other machines")
+    run_server(Path(data) if data else None, host, port, Path(location) if location else SERVE_LOCATION,
+               say=lambda msg: console.print(msg, highlight=False))
+
+
+@app.command()
+@friendly
+def push(
+    endpoint: Annotated[str, typer.Option("--endpoint", help="The store's SPARQL endpoint URL.")],
+    graph: Annotated[
+        list[str] | None,
+        typer.Option("--graph", help="Only this graph (facts, ontology, provenance, inferred or its IRI); repeatable."),
+    ] = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    store_url: Annotated[
+        str | None, typer.Option("--store-url", help="Graph Store Protocol URL (default: guessed from --endpoint).")
+    ] = None,
+    update_url: Annotated[
+        str | None, typer.Option("--update-url", help="SPARQL UPDATE URL (default: guessed from --endpoint).")
+    ] = None,
+    data: DataOption = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per HTTP request.")] = 300.0,
+) -> None:
+    """Load the built graph into any SPARQL 1.1 store (Graph Store Protocol, else SPARQL UPDATE in chunks)."""
+    from petaflop.endpoint import push as push_graphs
+
+    done = push_graphs(endpoint, data, graphs=graph, user=user, password=password, store_url=store_url,
+                       update_url=update_url, timeout_s=timeout,
+                       progress=lambda msg: console.print(msg, highlight=False))
+    console.print(f"pushed {sum(d.triples for d in done)} triples in {len(done)} graphs to {endpoint}")
+
+
+@app.command()
+@friendly
+def bench(
+    quick: Annotated[bool, typer.Option("--quick", help="Small inputs, about a minute (checks the harness).")] = False,
+    json_out: Annotated[
+        str | None, typer.Option("--json", help="Write the results here (default bench/results/<date>-<host>.json).")
+    ] = None,
+    only: Annotated[
+        str | None, typer.Option("--only", help="Comma-separated workloads: build, queries, reasoning, scale, serving.")
+    ] = None,
+    report: ReportOption = None,
+) -> None:
+    """Benchmark every workload side by side with rdflib/owlrl; write JSON and a Markdown table."""
+    from bench.run import WORKLOADS, run
+    from petaflop.errors import UserError
+
+    wanted = [w.strip() for w in (only or "").split(",") if w.strip()] or None
+    unknown = sorted(set(wanted or []) - set(WORKLOADS))
+    if unknown:
+        raise UserError(f"unknown workload(s) {', '.join(unknown)}; choose from {', '.join(WORKLOADS)}")
+    results = run(quick=quick, json_out=json_out, only=wanted, report=report,
+                  log=lambda msg: err_console.print(msg, highlight=False, soft_wrap=True))
+    for t in results["summary"]:
+        mark = "—" if t["met"] is None else ("met" if t["met"] else "NOT met")
+        console.print(f"{t['target']}: {t['value']} (goal {t['goal']}) {mark}", highlight=False, soft_wrap=True)
+    console.print(f"wrote {results['paths']['json']} and {results['paths']['markdown']}")
+
+
 def main() -> None:
     app()
 

@@ -59,18 +59,20 @@ class Token:
         return self.text.upper() if self.kind == "name" else ""
 
 
-def tokenize(text: str) -> list[Token]:
+def iter_tokens(text: str):
     """Significant tokens (whitespace and comments dropped), with their offsets in ``text``."""
-    out: list[Token] = []
     pos = 0
     while pos < len(text):
         m = _TOKEN_RE.match(text, pos)
         assert m is not None  # the last alternative matches any character
         kind = m.lastgroup or "punct"
         if kind not in ("ws", "comment"):
-            out.append(Token(kind, m.group(), m.start(), m.end()))
+            yield Token(kind, m.group(), m.start(), m.end())
         pos = m.end()
-    return out
+
+
+def tokenize(text: str) -> list[Token]:
+    return list(iter_tokens(text))
 
 
 @dataclass
@@ -91,6 +93,9 @@ class QueryShape:
     group_by_end: int = -1  # offset just after "GROUP BY", or -1
     variables: set[str] = field(default_factory=set)  # every variable name used anywhere
     assigned: set[str] = field(default_factory=set)  # variables bound by "AS ?x"
+    in_expression: set[str] = field(default_factory=set)  # variables read by a "(… AS ?x)" or BIND expression
+    prefixes_used: set[str] = field(default_factory=set)  # prefixes of the prefixed names in the body
+    prefixes_declared: set[str] = field(default_factory=set)  # PREFIX declarations of the prologue
 
     @property
     def is_update(self) -> bool:
@@ -111,14 +116,47 @@ def _match_close(tokens: list[Token], i: int) -> int:
     return len(tokens)
 
 
+def _first_keyword(text: str) -> Token | None:
+    """The first token after the prologue (BASE/PREFIX declarations)."""
+    skip = 0
+    for t in iter_tokens(text):
+        if skip:
+            skip -= 1
+        elif t.upper == "BASE":
+            skip = 1
+        elif t.upper == "PREFIX":
+            skip = 2
+        else:
+            return t
+    return None
+
+
 def analyse(text: str) -> QueryShape:
     """The form of a query or update and the positions parameter binding needs."""
-    tokens = tokenize(text)
     shape = QueryShape(form="")
+    head = _first_keyword(text)
+    if head is not None and head.upper in UPDATE_KEYWORDS:  # an update: its (long) body is not needed
+        shape.form, shape.update_keyword = "UPDATE", head.upper
+        return shape
+    tokens = tokenize(text)
     shape.variables = {t.text[1:] for t in tokens if t.kind == "var"}
+    for a, b in itertools.pairwise(tokens):
+        if a.upper == "PREFIX" and b.kind == "pname":
+            shape.prefixes_declared.add(b.text.split(":", 1)[0])
+    shape.prefixes_used = {t.text.split(":", 1)[0] for t in tokens if t.kind == "pname"} - shape.prefixes_declared
     for a, b in itertools.pairwise(tokens):
         if a.upper == "AS" and b.kind == "var":
             shape.assigned.add(b.text[1:])
+    opened: list[int] = []
+    for k, t in enumerate(tokens):
+        if t.kind != "punct":
+            continue
+        if t.text == "(":
+            opened.append(k)
+        elif t.text == ")" and opened:
+            start = opened.pop()
+            if k - start >= 3 and tokens[k - 2].upper == "AS" and tokens[k - 1].kind == "var":
+                shape.in_expression.update(x.text[1:] for x in tokens[start + 1: k - 2] if x.kind == "var")
     i = 0
     # Prologue: BASE <iri> | PREFIX pname: <iri>
     while i < len(tokens):
@@ -214,6 +252,11 @@ def term_to_sparql(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
+def declare_prefixes(text: str, prefixes: dict[str, str]) -> str:
+    """``PREFIX p: <iri>`` declarations put in front of the text, on its first line (line numbers stay)."""
+    return "".join(f"PREFIX {p}: <{ox.NamedNode(iri).value}> " for p, iri in prefixes.items()) + text
+
+
 def values_block(bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
     """``VALUES (?a ?b) { (t1 t2) }`` for one row of bindings."""
     names = list(bindings)
@@ -254,7 +297,7 @@ def project_variables(text: str, names: list[str], shape: QueryShape) -> str:
     add = "".join(f" ?{n}" for n in extra)
     cuts = [(shape.projection_end, add)]
     if shape.group_by_end >= 0:
-        cuts.append((shape.group_by_end, add + " "))
+        cuts.append((shape.group_by_end, add))
     out = text
     for pos, piece in sorted(cuts, reverse=True):
         out = out[:pos] + piece + out[pos:]
@@ -270,16 +313,33 @@ def select_from_ask(text: str, names: list[str], shape: QueryShape) -> str:
 _POSITION_RE = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
 
 
+def undeclared_prefix_message(text: str, prefix: str, known: list[str]) -> str:
+    """``unknown prefix 'foo:' at line L, column C`` for the first use of an undeclared prefix."""
+    for t in iter_tokens(text):
+        if t.kind == "pname" and t.text.split(":", 1)[0] == prefix:
+            line = text.count("\n", 0, t.start) + 1
+            col = t.start - (text.rfind("\n", 0, t.start) + 1) + 1
+            return (f"syntax error at line {line}, column {col}: unknown prefix '{prefix}:' — declare it "
+                    f"(PREFIX {prefix}: <…>) or use one of {', '.join(known)}")
+    return f"syntax error: unknown prefix '{prefix}:'"
+
+
 def syntax_message(exc: SyntaxError, text: str | None = None) -> str:
-    """``syntax error at line L, column C: …`` from pyoxigraph's ``error at L:C: …``."""
+    """``syntax error at line L, column C: …`` from pyoxigraph's ``error at L:C: …``.
+
+    pyoxigraph's parser reports the furthest position it reached (1-based line and column),
+    which is at or just after the offending token.
+    """
     msg = str(exc)
     m = _POSITION_RE.search(msg)
     if not m:
         return f"syntax error: {msg}"
-    line, col, rest = int(m.group(1)), int(m.group(2)), m.group(3).strip()
+    line, col, rest = int(m.group(1)), int(m.group(2)), " ".join(m.group(3).split())
+    if len(rest) > 160:  # pyoxigraph can list every character class it expected
+        rest = rest[:159] + "…"
     where = f"syntax error at line {line}, column {col}: {rest}"
     if text is not None:
         lines = text.splitlines()
         if 1 <= line <= len(lines):
-            where += f"  [{lines[line - 1].strip()[:80]}]"
+            where += f"; the line reads: {lines[line - 1].strip()[:80]}"
     return where

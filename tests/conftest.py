@@ -28,3 +28,23 @@ def built_graph(tmp_path_factory, report_path):
     result = run_build(str(report_path), out_dir=tmp_path_factory.mktemp("built"), check_consistency=False,
                        write_store=False)
     return result.nq_path
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(built_graph, tmp_path_factory):
+    """The Oxigraph server (the venv's ``oxigraph`` binary) over the built graph, read-only, on 127.0.0.1."""
+    from servers import OxigraphServer
+
+    server = OxigraphServer(built_graph, tmp_path_factory.mktemp("oxigraph"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(built_graph, tmp_path_factory):
+    """Debian's Virtuoso 7.2 with its own virtuoso.ini, bulk-loaded with the built graph, on 127.0.0.1."""
+    from servers import VirtuosoServer
+
+    server = VirtuosoServer(built_graph, tmp_path_factory.mktemp("virtuoso"))
+    yield server
+    server.stop()

@@ -1,0 +1,185 @@
+"""``petaflop query``, ``serve``: catalogue help, formats, limits, errors as one line with their exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from petaflop.cli import app
+from petaflop.endpoint import RemoteStore
+from petaflop.serve import free_port, port_is_free
+from queries import load_catalogue
+
+WIDE = {"COLUMNS": "250"}
+CHINA = ("PREFIX pfid: <https://petaflop-atlas.org/id/> PREFIX pfg: <https://petaflop-atlas.org/graph/> "
+         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+         "SELECT ?l WHERE { GRAPH pfg:facts { pfid:china rdfs:label ?l } } ORDER BY ?l")
+
+
+def run(cli, built_graph, *args):
+    return cli.invoke(app, ["query", *args, "--data", str(built_graph)], env=WIDE)
+
+
+def petaflop(*args, timeout=120):
+    """The CLI as a user runs it: a real process, its exit code and both streams."""
+    env = {**os.environ, "COLUMNS": "250"}
+    return subprocess.run([sys.executable, "-m", "petaflop.cli", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env, check=False)
+
+
+def test_help_lists_the_catalogue(cli):
+    result = cli.invoke(app, ["query", "--help"], env=WIDE)
+    assert result.exit_code == 0
+    catalogue = load_catalogue()
+    assert catalogue
+    for q in catalogue:
+        assert q.id in result.output
+    assert catalogue[0].title in result.output
+
+
+def test_unknown_name_suggests_close_matches(cli, built_graph):
+    result = run(cli, built_graph, "clustrs-by-power")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: unknown query 'clustrs-by-power'; did you mean: clusters-by-power")
+    assert result.stderr.count("\n") == 1
+
+
+def test_sparql_text_in_every_format(cli, built_graph):
+    out = {fmt: run(cli, built_graph, "--sparql", CHINA, "--format", fmt) for fmt in ("json", "csv", "tsv", "table")}
+    assert all(r.exit_code == 0 for r in out.values()), {k: r.output for k, r in out.items()}
+    assert json.loads(out["json"].stdout) == {"head": {"vars": ["l"]}, "results": {"bindings": [
+        {"l": {"type": "literal", "value": "China", "xml:lang": "en"}},
+        {"l": {"type": "literal", "value": "중국", "xml:lang": "ko"}}]}}
+    assert out["csv"].stdout_bytes.decode() == "l\r\nChina\r\n중국\r\n"  # .stdout would turn CRLF into LF
+    assert out["tsv"].stdout == '?l\n"China"@en\n"중국"@ko\n'
+    assert "China@en" in out["table"].stdout and "2 rows" in out["table"].stdout
+
+
+def test_a_catalogue_query_runs_with_its_defaults_and_params(cli, built_graph):
+    q = next(q for q in load_catalogue() if any(p.type == "decimal" for p in q.params))
+    p = next(p for p in q.params if p.type == "decimal")
+    result = run(cli, built_graph, q.id, "--format", "json", "--param", f"{p.name}=0")
+    assert result.exit_code == 0, result.output
+    assert p.name not in json.loads(result.stdout)["head"]["vars"]
+    bad = run(cli, built_graph, q.id, "--param", f"{p.name}=lots")
+    assert bad.exit_code == 1 and bad.stderr == f"error: --param {p.name}: 'lots' is not a decimal\n"
+
+
+def test_row_limit_message(cli, built_graph):
+    q = "SELECT ?s WHERE { ?s ?p ?o }"
+    result = run(cli, built_graph, "--sparql", q, "--limit", "3", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stdout_bytes.count(b"\r\n") == 4  # header + 3 rows
+    assert result.stderr == "row limit 3 reached; use --limit\n"
+
+
+def test_errors_are_one_line_with_exit_code_1(cli, built_graph, tmp_path):
+    cases = {
+        ("--sparql", "SELECT ?s WHERE { ?s ?p }"): "error: syntax error at line 1, column 26: expected one of ",
+        ("--sparql", "DROP ALL"): "error: this is a SPARQL update (DROP); queries are read-only — pass --allow-update",
+        (str(tmp_path / "missing.rq"),): f"error: no such query file: {tmp_path / 'missing.rq'}",
+        ("--sparql", CHINA, "--format", "ttl"): "error: --format ttl: SELECT results are not triples",
+        (): "error: give a catalogue id, a .rq file or --sparql TEXT (exactly one); see --help",
+    }
+    for args, start in cases.items():
+        result = run(cli, built_graph, *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert result.stderr.startswith(start), (args, result.stderr)
+        assert result.stderr.count("\n") == 1
+
+
+def test_a_query_file_without_header_takes_typed_params(cli, built_graph, tmp_path):
+    path = tmp_path / "labels.rq"
+    path.write_text(CHINA.replace("pfid:china", "?e"), encoding="utf-8")
+    result = run(cli, built_graph, str(path), "-p", "e=pfid:nvidia", "-f", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.decode() == "l\r\nNVIDIA\r\n엔비디아\r\n"
+
+
+def test_construct_as_ntriples(cli, built_graph):
+    q = CHINA.replace("SELECT ?l WHERE", "CONSTRUCT { pfid:china rdfs:label ?l } WHERE").replace(" ORDER BY ?l", "")
+    result = run(cli, built_graph, "--sparql", q, "--format", "nt")
+    assert result.exit_code == 0, result.output
+    assert sorted(result.stdout.splitlines()) == [
+        '<https://petaflop-atlas.org/id/china> <http://www.w3.org/2000/01/rdf-schema#label> "China"@en .',
+        '<https://petaflop-atlas.org/id/china> <http://www.w3.org/2000/01/rdf-schema#label> "중국"@ko .',
+    ]
+
+
+def test_the_same_answer_from_an_endpoint(cli, built_graph, oxigraph_server):
+    local = run(cli, built_graph, "--sparql", CHINA, "--format", "json")
+    remote = cli.invoke(app, ["query", "--sparql", CHINA, "--format", "json", "--endpoint", oxigraph_server.query_url],
+                        env=WIDE)
+    assert remote.exit_code == 0, remote.output
+    assert remote.stdout == local.stdout
+
+
+def test_an_unreachable_endpoint_is_one_line_and_exit_2():
+    url = f"http://127.0.0.1:{free_port()}/query"
+    result = petaflop("query", "--sparql", "ASK {}", "--endpoint", url)
+    assert result.returncode == 2
+    assert result.stderr == f"error: cannot connect to {url}: connection refused (tried 3 times)\n"
+    assert result.stdout == ""
+
+
+def _read_until(proc: subprocess.Popen, marker: str, timeout_s: float = 60) -> str:
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    seen = ""
+    while marker not in seen:
+        if not sel.select(timeout_s):
+            raise AssertionError(f"no {marker!r} in the output: {seen!r}")
+        line = proc.stdout.readline()
+        if not line:
+            raise AssertionError(f"the process ended: {seen!r}")
+        seen += line
+    return seen
+
+
+def test_serve_answers_sparql_and_stops_on_ctrl_c(built_graph, tmp_path):
+    port = free_port()
+    env = {**os.environ, "COLUMNS": "250", "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "petaflop.cli", "serve", "--port", str(port), "--data",
+                             str(built_graph), "--location", str(tmp_path / "store")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        seen = _read_until(proc, "SPARQL endpoint:")
+        url = f"http://127.0.0.1:{port}/query"
+        assert f"SPARQL endpoint: {url}" in seen
+        r = RemoteStore(url).run(CHINA)
+        assert [str(row[0]) for row in r.rows] == ['"China"@en', '"중국"@ko']
+        with socket.socket() as s:  # bound to loopback only
+            assert s.connect_ex(("127.0.0.1", port)) == 0
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        assert proc.returncode == 0, err
+        assert "stopped" in out and "Traceback" not in err
+        assert port_is_free("127.0.0.1", port)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve_on_a_busy_port_is_an_environment_error(built_graph, tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        result = petaflop("serve", "--port", str(port), "--data", str(built_graph), "--location", str(tmp_path / "s"))
+    assert result.returncode == 2
+    assert result.stderr.endswith(f"error: port {port} on 127.0.0.1 is in use; choose another with --port\n")
+
+
+@pytest.mark.parametrize("args", [["--port", "0"], ["--port", "70000"]])
+def test_serve_rejects_a_bad_port(cli, built_graph, args):
+    result = cli.invoke(app, ["serve", *args, "--data", str(built_graph)], env=WIDE)
+    assert result.exit_code == 1
+    assert result.stderr == f"error: --port {args[1]}: not a TCP port (1–65535)\n"

@@ -1,0 +1,140 @@
+"""The SPARQL text layer: tokens, query shape, typed-term serialisation, VALUES and projection edits."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from petaflop.sparql import (
+    analyse,
+    declare_prefixes,
+    insert_values,
+    project_variables,
+    quote_string,
+    select_from_ask,
+    syntax_message,
+    term_to_sparql,
+    tokenize,
+    values_block,
+)
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+INJECTION = '"} . ?s ?p ?o . FILTER(true) #'
+
+
+def test_tokens_skip_comments_and_keep_strings_iris_and_variables_whole():
+    text = 'PREFIX a: <http://x/#frag>\n# SELECT { in a comment\nSELECT ?x WHERE { ?x a:p "}{ # not a comment" }'
+    kinds = [(t.kind, t.text) for t in tokenize(text)]
+    assert kinds == [
+        ("name", "PREFIX"), ("pname", "a:"), ("iri", "<http://x/#frag>"),
+        ("name", "SELECT"), ("var", "?x"), ("name", "WHERE"), ("punct", "{"),
+        ("var", "?x"), ("pname", "a:p"), ("string", '"}{ # not a comment"'), ("punct", "}"),
+    ]
+
+
+def test_long_strings_and_numbers_tokenise():
+    toks = tokenize("""SELECT * { ?s ?p '''a ' b''' . ?s ?q 1.5e3 . ?s ?r 2. }""")
+    assert [t.text for t in toks if t.kind in ("string", "number")] == ["'''a ' b'''", "1.5e3", "2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "keyword"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "SELECT", ""),
+        ("PREFIX x: <http://x/>\nBASE <http://b/>\nASK { ?s ?p ?o }", "ASK", ""),
+        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT", ""),
+        ("describe <http://x/a>", "DESCRIBE", ""),
+        ("INSERT DATA { <http://a> <http://b> <http://c> }", "UPDATE", "INSERT"),
+        ("PREFIX x: <http://x/> # SELECT\ndelete where { ?s ?p ?o }", "UPDATE", "DELETE"),
+        ("LOAD <http://example.org/data.ttl>", "UPDATE", "LOAD"),
+        ("CLEAR ALL", "UPDATE", "CLEAR"),
+        ("DROP GRAPH <http://g>", "UPDATE", "DROP"),
+        ("CREATE GRAPH <http://g>", "UPDATE", "CREATE"),
+        ("WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "UPDATE", "WITH"),
+        ("COPY <http://a> TO <http://b>", "UPDATE", "COPY"),
+        ('# INSERT DATA\nSELECT ("DROP" AS ?x) {}', "SELECT", ""),
+    ],
+)
+def test_the_form_is_read_from_tokens_not_substrings(text, form, keyword):
+    shape = analyse(text)
+    assert (shape.form, shape.update_keyword) == (form, keyword)
+
+
+def test_shape_of_an_aggregate_select():
+    text = "SELECT DISTINCT ?c (SUM(?mw) AS ?total) WHERE { ?c <http://p> ?mw FILTER(?mw > ?min) } GROUP BY ?c"
+    shape = analyse(text)
+    assert shape.projection == ["c"]
+    assert shape.assigned == {"total"}
+    assert shape.has_aggregate
+    assert text[shape.where_open - 1] == "{"
+    assert text[shape.where_close] == "}"
+    assert text[: shape.group_by_end].endswith("GROUP BY")
+    assert shape.variables == {"c", "mw", "total", "min"}
+
+
+def test_construct_template_is_skipped_and_short_form_recognised():
+    text = "CONSTRUCT { ?s <http://q> ?o } WHERE { ?s <http://p> ?o }"
+    shape = analyse(text)
+    assert text[shape.where_open:].startswith(" ?s <http://p>")
+    assert not shape.where_is_template
+    assert analyse("CONSTRUCT WHERE { ?s ?p ?o }").where_is_template
+
+
+def test_quote_string_uses_only_echar_escapes():
+    assert quote_string('a"b\\c\nd\te\rf') == '"a\\"b\\\\c\\nd\\te\\rf"'
+    # a backslash-u in the value stays a backslash followed by u: never a \u escape of ours
+    assert quote_string("\\u0022") == '"\\\\u0022"'
+
+
+def test_terms_serialise_typed_and_escaped():
+    assert term_to_sparql(ox.NamedNode("https://petaflop-atlas.org/id/china")) == "<https://petaflop-atlas.org/id/china>"
+    assert term_to_sparql(ox.Literal("1.5", datatype=ox.NamedNode(XSD + "decimal"))) == f'"1.5"^^<{XSD}decimal>'
+    assert term_to_sparql(ox.Literal("중국", language="ko")) == '"중국"@ko'
+    assert term_to_sparql(ox.Literal(INJECTION)) == '"\\"} . ?s ?p ?o . FILTER(true) #"'
+    with pytest.raises(ValueError, match="blank node"):
+        term_to_sparql(ox.BlankNode("b0"))
+
+
+def test_values_block_and_its_place_at_the_top_of_the_where_group():
+    params = {"min": ox.Literal("3", datatype=ox.NamedNode(XSD + "integer")), "name": ox.Literal(INJECTION)}
+    block = values_block(params)
+    assert block == f'VALUES (?min ?name) {{ ("3"^^<{XSD}integer> "\\"}} . ?s ?p ?o . FILTER(true) #") }}'
+    text = "SELECT ?s WHERE { ?s ?p ?v FILTER(?v > ?min && ?v != ?name) } ORDER BY ?s"
+    assert insert_values(text, params) == f"SELECT ?s WHERE {{ {block}  ?s ?p ?v FILTER(?v > ?min && ?v != ?name) }} ORDER BY ?s"
+    # the result parses as one query (the value did not escape its literal)
+    ox.Store().query(insert_values(text, params))
+
+
+def test_values_go_last_where_the_group_cannot_hold_them():
+    p = {"s": ox.NamedNode("http://x/a")}
+    assert insert_values("CONSTRUCT WHERE { ?s ?p ?o }", p) == "CONSTRUCT WHERE { ?s ?p ?o }\nVALUES (?s) { (<http://x/a>) }\n"
+    assert insert_values("DESCRIBE ?s", p) == "DESCRIBE ?s\nVALUES (?s) { (<http://x/a>) }\n"
+
+
+def test_projection_and_group_by_gain_the_parameter():
+    text = "SELECT ?c (COUNT(?x) AS ?n) WHERE { ?c ?p ?x FILTER(?x > ?min) } GROUP BY ?c"
+    out = project_variables(text, ["min"], analyse(text))
+    assert out == "SELECT ?c (COUNT(?x) AS ?n) ?min WHERE { ?c ?p ?x FILTER(?x > ?min) } GROUP BY ?min ?c"
+    assert project_variables("SELECT ?min WHERE {}", ["min"], analyse("SELECT ?min WHERE {}")) == "SELECT ?min WHERE {}"
+
+
+def test_ask_becomes_a_select_of_the_parameters():
+    text = "ASK { ?s ?p ?min }"
+    assert select_from_ask(text, ["min"], analyse(text)) == "SELECT ?min { ?s ?p ?min }"
+
+
+def test_syntax_message_names_line_and_column():
+    text = "SELECT ?x\nWHERE { ?x ?y }"
+    with pytest.raises(SyntaxError) as info:
+        ox.Store().query(text)
+    msg = syntax_message(info.value, text)
+    # pyoxigraph reports the furthest position its parser reached: just after the closing brace
+    assert msg.startswith("syntax error at line 2, column 16: expected one of ")
+    assert msg.endswith("; the line reads: WHERE { ?x ?y }")
+
+
+def test_prefixes_used_and_declared():
+    shape = analyse("PREFIX pfa: <https://petaflop-atlas.org/ontology#>\nSELECT ?c WHERE { ?c a pfa:X ; pfid:y \"a:b\" }")
+    assert (shape.prefixes_declared, shape.prefixes_used) == ({"pfa"}, {"pfid"})
+    assert declare_prefixes("SELECT * {}\n", {"pfid": "https://petaflop-atlas.org/id/"}) == (
+        "PREFIX pfid: <https://petaflop-atlas.org/id/> SELECT * {}\n")
