@@ -38,6 +38,7 @@ PUT to an unknown path open until the client times out.
 from __future__ import annotations
 
 import ast
+import functools
 import http.client
 import socket
 import time
@@ -263,6 +264,12 @@ class RemoteStore(QueryStore):
                 raise mapped from None
         raise AuthenticationFailed(f"authentication failed at {url} (HTTP 401): check --user and --password")
 
+    def load(self, nq_path: Path | str | None = None, graphs: Iterable[str] | None = None,
+             **options: Any) -> list[GraphPush]:
+        """Load the built graph into this endpoint's store (see :func:`push`), with its credentials."""
+        return push(self.url, nq_path, graphs=graphs, user=self.user, password=self.password,
+                    retry_delays=self.retry_delays, **options)
+
     # ------------------------------------------------------------------ results
     def _execute(self, prepared: Prepared, timeout_s: float | None, row_limit: int | None) -> Result:
         text, binding = prepared.text, "none"
@@ -442,12 +449,23 @@ def http_send(method: str, url: str, body: bytes | None, content_type: str | Non
     return with_retries(once, url, retry_delays)
 
 
-def read_graphs(nq_path: Path) -> dict[str, list[ox.Triple]]:
+def read_graphs(nq_path: Path, graphs: Iterable[str] | None = None) -> dict[str, list[ox.Triple]]:
+    """The triples of each named graph of an N-Quads file (only ``graphs``, if given), as written."""
+    st = Path(nq_path).stat()
+    return _read_graphs(str(Path(nq_path).resolve()), st.st_mtime_ns, st.st_size,
+                        tuple(sorted(graphs)) if graphs is not None else None)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_graphs(path: str, _mtime_ns: int, _size: int, graphs: tuple[str, ...] | None) -> dict[str, list[ox.Triple]]:
+    wanted = {ox.NamedNode(g) for g in graphs} if graphs is not None else None
     by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
-    for q in ox.parse(path=str(nq_path), format=ox.RdfFormat.N_QUADS):
+    for q in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):
+        if wanted is not None and q.graph_name not in wanted:
+            continue
         g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
         by_graph[g].append(ox.Triple(q.subject, q.predicate, q.object))
-    return by_graph
+    return dict(by_graph)
 
 
 def chunk_triples(triples: list[ox.Triple], size: int) -> list[list[ox.Triple]]:
@@ -510,7 +528,7 @@ def push(url: str, nq_path: Path | str | None = None, *, graphs: Iterable[str] |
     if not path.is_file():
         raise GraphNotBuilt(f"no graph at {path}; run `petaflop build` (or `make run`) first")
     wanted = [_graph_iri(g) for g in graphs] if graphs else list(GRAPHS)
-    by_graph = read_graphs(path)
+    by_graph = read_graphs(path, wanted)
     say = progress or (lambda _msg: None)
     creds = user is not None
     kind = "" if (store_url and update_url) else server_kind(url, retry_delays=retry_delays)

@@ -148,6 +148,10 @@ def query_url(host: str, port: int) -> str:
     return f"http://{_url_host(host)}:{port}/query"
 
 
+def _interrupt(_signum, _frame) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(nq_path: Path | None = None, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
           location: Path = SERVE_LOCATION, say: Callable[[str], None] = print) -> int:
     """Load if needed, serve until Ctrl-C (or SIGTERM), stop the server, return 0."""
@@ -160,7 +164,7 @@ def serve(nq_path: Path | None = None, host: str = "127.0.0.1", port: int = DEFA
     prepare_location(nq, location)
     proc = start_oxigraph(location, host, port)
     say(f"SPARQL endpoint: {query_url(host, port)}  (read-only, union default graph; Ctrl-C stops)")
-    previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` stops it as cleanly as Ctrl-C
     try:
         code = proc.wait()
         raise EnvironmentProblem(f"oxigraph exited unexpectedly with code {code}")

@@ -50,11 +50,11 @@ def empty_oxigraph(built_graph, tmp_path):
 
 def test_push_by_graph_store_protocol(built_graph, source, empty_oxigraph):
     # three of the four graphs: pfg:provenance (most of the file) takes the same path, only longer
-    done = push(empty_oxigraph.query_url, built_graph, graphs=["ontology", "facts", "inferred"])
+    target = RemoteStore(empty_oxigraph.query_url)
+    done = target.load(built_graph, graphs=["ontology", "facts", "inferred"])
     pushed = [GRAPH_ONTOLOGY, GRAPH_FACTS, GRAPH_INFERRED]
     assert [(d.graph, d.method, d.url, d.requests) for d in done] == [
         (g, "gsp", empty_oxigraph.store_url, 1) for g in pushed]
-    target = RemoteStore(empty_oxigraph.query_url)
     expected = counts(source)
     assert counts(target) == {g: expected[g] for g in pushed}
     assert [d.triples for d in done] == [expected[g] for g in pushed]
@@ -66,7 +66,7 @@ def test_push_falls_back_to_update_in_chunks_keeping_blank_nodes_together(built_
     missing = empty_oxigraph.base + "/no-graph-store-here"
     done = push(empty_oxigraph.query_url, built_graph, graphs=["ontology"], store_url=missing, chunk_size=300)
     assert [(d.graph, d.method, d.url) for d in done] == [(GRAPH_ONTOLOGY, "update", empty_oxigraph.update_url)]
-    ontology = read_graphs(built_graph)[GRAPH_ONTOLOGY]
+    ontology = read_graphs(built_graph, [GRAPH_ONTOLOGY])[GRAPH_ONTOLOGY]
     assert done[0].requests == 1 + len(chunk_triples(ontology, 300)) > 2  # CLEAR, then the chunks
     target = RemoteStore(empty_oxigraph.query_url)
     expected = counts(source)
@@ -74,9 +74,11 @@ def test_push_falls_back_to_update_in_chunks_keeping_blank_nodes_together(built_
     assert target.run(BNODES).rows == source.run(BNODES).rows
     assert shapes(target) == shapes(source)
     # pushing a graph again replaces it (CLEAR SILENT GRAPH first) rather than adding to it
-    for _ in range(2):
-        push(empty_oxigraph.query_url, built_graph, graphs=["pfg:facts"], store_url=missing, chunk_size=5000)
-    assert counts(target) == {GRAPH_ONTOLOGY: expected[GRAPH_ONTOLOGY], GRAPH_FACTS: expected[GRAPH_FACTS]}
+    again = push(empty_oxigraph.query_url, built_graph, graphs=[f"<{GRAPH_ONTOLOGY}>"], store_url=missing,
+                 update_url=empty_oxigraph.update_url)
+    assert [(d.method, d.requests) for d in again] == [("update", 1 + len(chunk_triples(ontology, 2000)))]
+    assert counts(target) == {GRAPH_ONTOLOGY: expected[GRAPH_ONTOLOGY]}
+    assert target.run(BNODES).rows == source.run(BNODES).rows
 
 
 def test_push_to_virtuoso_with_digest_authentication(built_graph, source, virtuoso_server):

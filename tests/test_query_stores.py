@@ -34,7 +34,7 @@ from decimal import Decimal, InvalidOperation
 import pyoxigraph as ox
 import pytest
 
-from petaflop.endpoint import EndpointFailed, RemoteStore
+from petaflop.endpoint import AuthenticationFailed, EndpointFailed, RemoteStore
 from petaflop.namespaces import GRAPHS, PFID, XSD, sparql_prefixes
 from petaflop.query import (
     EmbeddedStore,
@@ -352,3 +352,21 @@ def test_project_prefixes_need_no_declaration(store):
     assert str(info.value) == ("syntax error at line 2, column 8: unknown prefix 'foo:' — declare it "
                                "(PREFIX foo: <…>) or use one of pfa, pfr, pfid, pfloc, pfst, pfg, rdf, rdfs, owl, "
                                "xsd, skos, prov, dct")
+
+
+def test_virtuoso_digest_authentication_and_an_allowed_update(virtuoso_server):
+    url = virtuoso_server.base + "/sparql-auth"  # Virtuoso's authenticated endpoint (HTTP Digest)
+    scratch = "<http://example.org/scratch>"  # outside the atlas graphs: the other tests do not see it
+    store = RemoteStore(url, user=virtuoso_server.user, password=virtuoso_server.password, graphs=None)
+    assert store.run(f"ASK {{ GRAPH {scratch} {{ ?s ?p ?o }} }}").boolean is False
+    assert store.run(f"INSERT DATA {{ GRAPH {scratch} {{ <http://example.org/a> <http://example.org/b> 1 }} }}",
+                     allow_update=True).kind == "update"
+    assert store.run(f"ASK {{ GRAPH {scratch} {{ <http://example.org/a> ?p 1 }} }}").boolean is True
+    store.run(f"DROP SILENT GRAPH {scratch}", allow_update=True)
+    assert store.run(f"ASK {{ GRAPH {scratch} {{ ?s ?p ?o }} }}").boolean is False
+    with pytest.raises(AuthenticationFailed) as info:
+        RemoteStore(url, user="dba", password="wrong", graphs=None).run("ASK {}")
+    assert str(info.value) == f"authentication failed at {url} (HTTP 401): check --user and --password"
+    with pytest.raises(AuthenticationFailed) as info:
+        RemoteStore(url, graphs=None).run("ASK {}")
+    assert str(info.value) == f"{url} requires authentication (HTTP 401): give --user and --password"
