@@ -347,3 +347,16 @@ def test_map_display_data_covers_every_country(atlas):
     assert countries - set(places) == set()
     for key, place in places.items():
         assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180, key
+
+
+def test_the_same_atlas_over_a_sparql_endpoint(oxigraph_server, atlas):
+    """``PETAFLOP_ENDPOINT``: the app's look-ups give the same answers through Oxigraph's server."""
+    remote = Atlas.load(open_backend("endpoint", oxigraph_server.query_url))
+    assert remote.backend.store is None
+    assert remote.type_counts() == atlas.type_counts()
+    assert remote.search("콜로서스")[0] == PFID + "colossus"
+    view = build_object_view(remote, PFID + "colossus", "en")
+    v550 = next(v for v in view.property("chipCount").values if v.text == "550,000")
+    assert 2040 in v550.lines
+    r = console.run(remote.backend, "SELECT ?c WHERE { ?c a pfa:Country }", row_limit=3)
+    assert r.ok and len(r.rows) == 3 and r.truncated

@@ -117,6 +117,7 @@ def test_every_page_in_a_real_browser(app_url, tmp_path):
         page.keyboard.press("Enter")
         expect(page.get_by_role("paragraph").filter(
             has_text="Compute clusters and cluster phases ranked by the largest power")).to_be_visible()
+        expect(page.get_by_label("min_mw (decimal)", exact=True)).to_be_visible()  # the query's parameter form
         page.get_by_role("button", name="Run", exact=True).click()
         expect(page.get_by_text(re.compile(r"rows in \d+ ms"))).to_be_visible()
         expect(page.get_by_text("./sparql?query=clusters-by-power&p.min_mw=0&run=1")).to_be_visible()

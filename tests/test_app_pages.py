@@ -259,3 +259,29 @@ def test_console_syntax_error_update_and_permalink_run(app):
     assert any("read-only" in e.value for e in at.error)
     linked = app("console", query="export-control-timeline", run="1")
     assert re.search(r"\*\*\d+\*\* rows", joined(linked))
+
+
+# ------------------------------------------------------------------ export
+
+def test_export_page_preview_and_download(app):
+    at = app("export", seeds=["stargate"], hops="1")
+    m = re.search(r"Preview: \*\*(\d+)\*\* objects, \*\*(\d+)\*\* links, \*\*(\d+)\*\* triples", joined(at))
+    assert m and int(m.group(1)) > 1 and int(m.group(2)) > 0
+    at.selectbox(key="format").set_value("turtle").run()
+    at.button(key="prepare").click().run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert len(labels) == 1 and re.match(r"Download petaflop-stargate-1hop\.ttl \([\d,]+ bytes\)", labels[0])
+
+
+# ------------------------------------------------------------------ endpoint mode
+
+def test_app_reads_a_sparql_endpoint_by_configuration(oxigraph_server, monkeypatch):
+    monkeypatch.setenv("PETAFLOP_ENDPOINT", oxigraph_server.query_url)
+    monkeypatch.setenv("PETAFLOP_GRAPH", "/nonexistent/atlas.nq")  # not used in endpoint mode
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert f"Data: endpoint {oxigraph_server.query_url}" in [c.value for c in at.sidebar.caption]
+    open_page(at, "object", id="colossus")
+    assert at.title[0].value == "Colossus"
+    assert "**550,000**" in joined(at)

@@ -32,29 +32,26 @@ def _title(qid: str) -> str:
     return q.title_ko if lang == "ko" and q.title_ko else q.title
 
 
+DEFAULT_TEXT = ("SELECT ?cluster ?label ?mw WHERE {\n  ?cluster a pfa:ComputeCluster ; rdfs:label ?label ;"
+                " pfa:powerCapacityMW ?mw .\n  FILTER(lang(?label) = \"en\")\n} ORDER BY DESC(?mw)")
+
+
 def _load_query() -> None:
-    qid = st.session_state.get("query") or ""
-    if qid in by_id:
-        st.session_state["c_text"] = by_id[qid].sparql
-        st.session_state["view"] = by_id[qid].view
     st.session_state.pop("c_result", None)
 
-
-if "c_text" not in st.session_state:
-    start_q = st.query_params.get("query", "")
-    if st.query_params.get("sparql"):
-        st.session_state["c_text"] = st.query_params["sparql"]
-    elif start_q in by_id:
-        st.session_state["c_text"] = by_id[start_q].sparql
-    else:
-        st.session_state["c_text"] = ("SELECT ?cluster ?label ?mw WHERE {\n  ?cluster a pfa:ComputeCluster ;"
-                                      " rdfs:label ?label ; pfa:powerCapacityMW ?mw .\n  FILTER(lang(?label) = \"en\")\n}"
-                                      " ORDER BY DESC(?mw)")
 
 ui.from_url("query", "", options=["", *by_id])
 qid = st.selectbox(ui.t("console.catalogue"), ["", *by_id], key="query", format_func=_title, on_change=_load_query)
 ui.to_url("query", "")
 query = by_id.get(qid or "")
+# The editor holds the chosen catalogue query's text (until edited); "c_loaded" remembers for which.
+if "c_text" not in st.session_state or st.session_state.get("c_loaded") != (qid or ""):
+    if query is not None:
+        st.session_state["c_text"] = query.sparql
+        st.session_state["view"] = query.view
+    elif "c_text" not in st.session_state:
+        st.session_state["c_text"] = st.query_params.get("sparql") or DEFAULT_TEXT
+    st.session_state["c_loaded"] = qid or ""
 if query is not None:
     st.caption(query.description)
 
@@ -86,6 +83,8 @@ if run_clicked or auto:
         result = console.run(atlas.backend, text, params, timeout_s=float(timeout), row_limit=int(limit))
     st.session_state["c_result"] = result
     st.session_state["c_ran"] = {"q": qid, "values": dict(values), "text": text}
+    if auto:
+        del st.query_params["run"]  # a permalink runs its query once
 
 result: console.ConsoleResult | None = st.session_state.get("c_result")
 ran = st.session_state.get("c_ran", {})

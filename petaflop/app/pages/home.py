@@ -13,19 +13,25 @@ lang = ui.lang()
 st.title("Petaflop Atlas")
 st.caption(ui.t("app.tagline"))
 
-query = st.text_input(ui.t("home.search"), key="search", placeholder=ui.t("home.search_hint"), bind="query-params")
-if query:
-    hits = atlas.search(query, limit=15)
-    if not hits:
-        st.warning(ui.t("home.no_match", q=query))
-    else:
-        st.markdown(ui.t("home.matches", n=len(hits), q=query))
-        if st.button(ui.t("home.open_first", name=atlas.label(hits[0], lang)), key="open_first", type="primary"):
-            ui.open_object(hits[0])
-        cols = st.columns(3)
-        for i, iri in enumerate(hits):
-            with cols[i % 3]:
-                ui.object_link(iri, ui.entity_format(iri), icon=ui.ICON_OBJECT)
+@st.fragment
+def _search() -> None:
+    query = st.text_input(ui.t("home.search"), key="search", placeholder=ui.t("home.search_hint"), bind="query-params")
+    if query:
+        hits = atlas.search(query, limit=15)
+        if not hits:
+            st.warning(ui.t("home.no_match", q=query))
+        else:
+            st.markdown(ui.t("home.matches", n=len(hits), q=query))
+            if st.button(ui.t("home.open_first", name=atlas.label(hits[0], lang)), key="open_first", type="primary"):
+                ui.open_object(hits[0])
+            cols = st.columns(3)
+            for i, iri in enumerate(hits):
+                with cols[i % 3]:
+                    ui.object_link(iri, ui.entity_format(iri), icon=ui.ICON_OBJECT)
+
+
+_search()
+
 
 st.subheader(ui.t("home.types"))
 groups = atlas.grouped_type_counts()

@@ -78,11 +78,10 @@ def property_block(pv: PropertyView) -> None:
                     badges(value, compact=True)
         return
     for value in pv.values:
-        c1, c2 = st.columns([2, 3])
         quals = f" _({', '.join(value.qualifiers)})_" if value.qualifiers else ""
         flag = f" {ui.ICON_RULE}" if value.inferred else ""
-        c1.markdown(f"{value.text}{quals}{flag}")
-        with c2:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"{value.text}{quals}{flag}", width="content")
             badges(value)
 
 
@@ -111,10 +110,8 @@ with right:
             with st.container(border=True):
                 st.markdown(f"**{g.label}** · {len(g.items)}")
                 for item in g.items[:LINK_CAP]:
-                    c1, c2 = st.columns([3, 2])
-                    with c1:
+                    with st.container(horizontal=True, vertical_alignment="center"):
                         ui.object_link(item.iri, item.label, icon=ui.ICON_RULE if item.inferred else None)
-                    with c2:
                         if item.inferred:
                             rules = ", ".join(local_name(r) for r in item.rules) or "?"
                             st.caption(ui.ICON_RULE + " " + ui.t("prov.inferred_by") + " " + rules)
