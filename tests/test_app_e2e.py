@@ -51,9 +51,15 @@ def test_every_page_in_a_real_browser(app_url, tmp_path):
 
         nav = page.get_by_test_id("stSidebarNav")
 
+        def idle() -> None:  # no script run in flight (Streamlit's running indicator gone)
+            page.wait_for_timeout(50)
+            page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
+
         def go(link: str, title: str) -> None:
+            idle()
             nav.get_by_role("link", name=link, exact=True).click()
             expect(heading(title)).to_be_visible()
+            idle()
 
         # home, Korean search, object page, follow a link
         page.goto(app_url)
@@ -94,6 +100,7 @@ def test_every_page_in_a_real_browser(app_url, tmp_path):
         # graph: Search Around from Colossus, expand, the network is drawn in its frame
         go("Graph", "Graph")
         expect(page.get_by_text(re.compile(r"5 objects, \d+ links on the canvas"))).to_be_visible()
+        idle()
         page.get_by_role("button", name="Expand", exact=True).click()
         expect(page.get_by_text("Expanded Colossus: 4 linked objects.")).to_be_visible()
         frame = page.frame_locator("iframe[title='st.iframe']").first
@@ -118,6 +125,7 @@ def test_every_page_in_a_real_browser(app_url, tmp_path):
         expect(page.get_by_role("paragraph").filter(
             has_text="Compute clusters and cluster phases ranked by the largest power")).to_be_visible()
         expect(page.get_by_label("min_mw (decimal)", exact=True)).to_be_visible()  # the query's parameter form
+        idle()
         page.get_by_role("button", name="Run", exact=True).click()
         expect(page.get_by_text(re.compile(r"rows in \d+ ms"))).to_be_visible()
         expect(page.get_by_text("./sparql?query=clusters-by-power&p.min_mw=0&run=1")).to_be_visible()
