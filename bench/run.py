@@ -1,0 +1,426 @@
+"""``petaflop bench``: every workload side by side with its baseline, in one run; JSON + Markdown.
+
+Workloads (each in child processes, each with time limits; see bench/README.md):
+
+* ``build`` — the report build stage by stage, reasoning against rdflib + owlrl (bench_build);
+* ``queries`` — the catalogue, p50/p95 per query: wrapper, raw pyoxigraph, oxrdflib, rdflib;
+* ``reasoning`` — SPARQL rules against owlrl on the report graph and synthetic fact graphs;
+* ``scale`` — synthetic graphs: bulk load, materialisation, catalogue p50/p95, peak memory;
+* ``serving`` — the Oxigraph server on 127.0.0.1 under 1/4/8 clients, against an rdflib server.
+
+``--quick`` runs the same code on small inputs (the mini report, graphs of a few thousand
+triples, 1-2 clients for a few seconds) so that the test suite can check the results' shape in
+about a minute. Results go to ``bench/results/<date>-<host>.json`` and ``.md`` (or ``--json OUT``
+and the ``.md`` beside it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import REPO, cache_dir, machine_facts
+
+WORKLOADS = ("build", "queries", "reasoning", "scale", "serving")
+SCHEMA = 1
+
+TARGETS = {
+    "build_total_s": 5.0,
+    "build_speedup": 10.0,
+    "catalogue_median_speedup": 20.0,
+    "wrapper_overhead": 0.10,
+    "scale_load_s": 120.0,
+    "scale_materialise_s": 120.0,
+    "scale_catalogue_p95_s": 2.0,
+    "scale_peak_memory_gb": 12.0,
+    "serving_qps": 500.0,
+    "serving_errors": 0,
+}
+
+FULL: dict[str, Any] = {
+    "seed": 7,
+    "build": {"repeat": 3, "timeout_s": 1800},
+    "queries": {"graph": None, "repeat": 20, "budget_s": 10.0, "timeout_s": 3600, "rdflib_repeat": 3,
+                "rdflib_cap_s": 60.0, "stall_s": 300.0},
+    "reasoning": {"sizes": [10_000, 100_000, 1_000_000], "ours_timeout_s": 1800, "owlrl_timeout_s": 600},
+    "scale": {"sizes": [100_000, 1_000_000, 10_000_000], "keep": 1_000_000,
+              "limits": {"generate": 1800, "load": 1800, "materialise": 1800, "catalogue": 3600, "rdflib": 2400},
+              "catalogue": {"engines": ["wrapper", "raw"], "repeat": 5, "budget_s": 20.0, "rdflib_cap_s": 20.0,
+                            "stall_s": 180.0},
+              "rdflib_max_rss_mb": 9000},
+    "serving": {"levels": [1, 4, 8], "baseline_levels": [1, 4, 8], "max_requests": 6000, "duration_s": 30.0,
+                "request_timeout_s": 30.0, "rdflib_load_timeout_s": 1200, "fast_p50_s": 0.05},
+}
+
+QUICK: dict[str, Any] = {
+    "seed": 7,
+    "build": {"repeat": 1, "timeout_s": 300, "report": str(REPO / "tests" / "fixtures" / "mini_report.txt")},
+    "queries": {"graph": "synthetic", "size": 5_000, "repeat": 2, "budget_s": 0.5, "timeout_s": 180,
+                "rdflib_repeat": 1, "rdflib_cap_s": 2.0, "max_queries": 12},
+    "reasoning": {"sizes": [500], "ours_timeout_s": 120, "owlrl_timeout_s": 10},
+    "scale": {"sizes": [5_000], "keep": 5_000,
+              "limits": {"generate": 120, "load": 120, "materialise": 120, "catalogue": 180, "rdflib": 180},
+              "catalogue": {"engines": ["wrapper", "raw"], "repeat": 2, "budget_s": 0.5, "rdflib_cap_s": 2.0,
+                            "stall_s": 60.0, "max_queries": 12},
+              "rdflib_max_rss_mb": 2000},
+    "serving": {"levels": [1, 2], "baseline_levels": [1, 2], "max_requests": 40, "duration_s": 1.5,
+                "request_timeout_s": 10.0, "rdflib_load_timeout_s": 120, "fast_p50_s": 0.05},
+}
+
+
+def _log_to_stderr(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def _report_graph(report: str | None, log) -> Path:
+    """build/atlas.nq, or (when it is missing) a build of the report into the bench cache."""
+    from petaflop.store import NQ_PATH
+
+    if report is None and Path(NQ_PATH).is_file():
+        return Path(NQ_PATH)
+    from petaflop.build import run_build
+
+    out = cache_dir() / "report-build"
+    log(f"building the report graph into {out} (no HermiT)")
+    run_build(report, out_dir=out, check_consistency=False, write_store=False)
+    return out / "atlas.nq"
+
+
+def run(quick: bool = False, json_out: str | Path | None = None, only: list[str] | None = None,
+        report: str | None = None, log=_log_to_stderr) -> dict[str, Any]:
+    """Run the benchmark; write JSON and Markdown; return the results."""
+    from bench.bench_catalogue import run_queries_workload
+    from bench.bench_reasoning import run_build, run_reasoning
+    from bench.bench_scale import ensure_graph, run_scale
+    from bench.bench_serve import cleanup, run_serving
+
+    cfg = QUICK if quick else FULL
+    wanted = [w for w in WORKLOADS if not only or w in only]
+    started = time.perf_counter()
+    now = dt.datetime.now()
+    results: dict[str, Any] = {
+        "schema": SCHEMA, "date": now.date().isoformat(), "started": now.isoformat(timespec="seconds"),
+        "quick": quick, "machine": machine_facts(), "config": cfg, "targets": TARGETS, "workloads": {},
+    }
+    seed = cfg["seed"]
+    w = results["workloads"]
+    kept_store: Path | None = None
+    kept_nq: Path | None = None
+    scale: dict[str, Any] = {}
+    try:
+        if "build" in wanted:
+            log("workload build")
+            c = cfg["build"]
+            w["build"] = run_build(c.get("report", report), c["repeat"], c["timeout_s"], log)
+        if "queries" in wanted:
+            log("workload queries")
+            c = cfg["queries"]
+            if c["graph"] == "synthetic":
+                graph, _stats = ensure_graph(c["size"], seed, log=log, inferred=True)
+            else:
+                graph = _report_graph(report, log)
+            w["queries"] = run_queries_workload(graph, quick, c, log)
+            if c["graph"] == "synthetic":
+                w["queries"]["graph"] = f"synthetic {c['size']} quads (quick)"
+        if "reasoning" in wanted:
+            log("workload reasoning")
+            c = cfg["reasoning"]
+            w["reasoning"] = run_reasoning(c["sizes"], seed, c["ours_timeout_s"], c["owlrl_timeout_s"],
+                                           w.get("build"), log)
+        if "scale" in wanted or "serving" in wanted:
+            c = cfg["scale"]
+            sizes = c["sizes"] if "scale" in wanted else [c["keep"]]
+            log("workload scale" + ("" if "scale" in wanted else f" (only {c['keep']}, for serving)"))
+            scale, (kept_store, kept_nq) = run_scale(sizes, seed, c["limits"], c["catalogue"], log, keep=c["keep"],
+                                                     rdflib_max_rss_mb=c["rdflib_max_rss_mb"])
+            if "scale" in wanted:
+                w["scale"] = scale
+        if "serving" in wanted and kept_store is not None:
+            log("workload serving")
+            from bench.bench_catalogue import plan_all
+
+            c = cfg["serving"]
+            queries = _portable_queries(kept_store, plan_all)
+            row = next(r for r in scale["sizes"] if r["size"] == cfg["scale"]["keep"])
+            ours = row["catalogue"].get("ours_engine", "raw")
+            fast = {q["id"] for q in row["catalogue"]["queries"]
+                    if (q["engines"].get(ours, {}).get("p50_s") or 1e9) <= c["fast_p50_s"]}
+            mixes = {"catalogue": queries, "fast": [q for q in queries if q["id"] in fast]}
+            w["serving"] = run_serving(kept_store, kept_nq, mixes, c["levels"], c, c["baseline_levels"], log)
+            w["serving"]["graph_quads"] = row["quads"]
+            w["serving"]["fast_mix_rule"] = (f"catalogue queries whose embedded p50 on this graph was at most "
+                                             f"{c['fast_p50_s'] * 1000:.0f} ms")
+    finally:
+        cleanup(kept_store)
+        if kept_nq is not None and kept_nq.parent == cache_dir() and kept_nq.name.startswith("store-"):
+            kept_nq.unlink(missing_ok=True)
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    results["summary"] = evaluate(results)
+    write(results, json_out)
+    return results
+
+
+def _portable_queries(store_dir: Path, plan_all) -> list[dict[str, str]]:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_dir))
+    plans, _wrapper = plan_all(store)
+    del store
+    return [{"id": p["id"], "portable": p["portable"]} for p in plans]
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _target(name: str, value: Any, target: Any, op: str, where: str, note: str = "") -> dict[str, Any]:
+    met = None
+    if value is not None:
+        met = value <= target if op == "<=" else value >= target
+    return {"target": name, "value": value, "goal": f"{op} {target}", "met": met, "where": where, "note": note}
+
+
+def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target with the figure measured against it (met: True/False, None when not measured)."""
+    w = results["workloads"]
+    out = []
+    b = w.get("build")
+    if b:
+        ours = b.get("ours") or {}
+        out.append(_target("report build total (s)", ours.get("total_s"), TARGETS["build_total_s"], "<=",
+                           "build", "median of runs, HermiT off"))
+        out.append(_target("build speed-up over rdflib + owlrl, reasoning step (x)", b.get("ratio"),
+                           TARGETS["build_speedup"], ">=", "build"))
+        out.append(_target("build speed-up over rdflib + owlrl, whole build (x)", (b.get("ratios") or {}).get(
+            "whole_build"), TARGETS["build_speedup"], ">=", "build",
+            "same parse/extract/validate/store, owlrl as the reasoner"))
+    q = w.get("queries")
+    if q:
+        r = q["summary"]["ratios"]
+        out.append(_target("catalogue median speed-up over rdflib (x)", r.get("rdflib_median_speedup"),
+                           TARGETS["catalogue_median_speedup"], ">=", "queries"))
+        out.append(_target("wrapper overhead over raw pyoxigraph (median per query)", r.get("wrapper_overhead_median"),
+                           TARGETS["wrapper_overhead"], "<=", "queries"))
+        out.append(_target("wrapper overhead over raw pyoxigraph (all queries, summed p50)",
+                           r.get("wrapper_overhead_total"), TARGETS["wrapper_overhead"], "<=", "queries"))
+    s = w.get("scale")
+    if s and s["sizes"]:
+        big = s["sizes"][-1]
+        where = f"scale {big['size']}"
+        peak = big.get("peak_rss_mb")
+        out.append(_target("bulk load (s)", big["load"].get("seconds"), TARGETS["scale_load_s"], "<=", where))
+        mat = big["materialise"]
+        out.append(_target("materialisation (s)", mat.get("seconds"), TARGETS["scale_materialise_s"], "<=", where,
+                           "" if mat.get("status") == "ok" else f"{mat.get('status')} after {mat.get('wall_s')} s"))
+        out.append(_target("catalogue worst p95 (s)", big["catalogue"]["engines"].get(
+            big["catalogue"].get("ours_engine", "raw"), {}).get("max_p95_s"), TARGETS["scale_catalogue_p95_s"], "<=",
+            where))
+        out.append(_target("peak memory (GB)", round(peak / 1024, 2) if peak else None,
+                           TARGETS["scale_peak_memory_gb"], "<=", where, "largest child process of any step"))
+    v = w.get("serving")
+    if v:
+        levels = [lv for lv in (v.get("ours") or {}).get("levels") or [] if lv.get("mix") == "catalogue"]
+        top = max(levels, key=lambda lv: lv.get("clients", 0)) if levels else {}
+        where = f"serving, {top.get('clients')} clients, {v.get('graph_quads')} quads, whole catalogue"
+        out.append(_target("server throughput (queries/s)", top.get("throughput_qps"), TARGETS["serving_qps"], ">=",
+                           where))
+        out.append(_target("server errors", top.get("errors"), TARGETS["serving_errors"], "<=", where))
+        fast = [lv for lv in (v.get("ours") or {}).get("levels") or [] if lv.get("mix") == "fast"]
+        if fast:
+            ftop = max(fast, key=lambda lv: lv.get("clients", 0))
+            out.append(_target("server throughput, fast mix (queries/s)", ftop.get("throughput_qps"),
+                               TARGETS["serving_qps"], ">=", f"serving, {ftop.get('clients')} clients",
+                               f"{len(v['mixes'].get('fast', []))} queries: {v.get('fast_mix_rule')}"))
+    return out
+
+
+# --------------------------------------------------------------------------- output
+
+
+def default_paths(results: dict[str, Any]) -> Path:
+    host = re.sub(r"[^A-Za-z0-9_.-]+", "-", results["machine"]["host"] or "host")
+    suffix = "-quick" if results["quick"] else ""
+    return REPO / "bench" / "results" / f"{results['date']}-{host}{suffix}.json"
+
+
+def write(results: dict[str, Any], json_out: str | Path | None) -> tuple[Path, Path]:
+    path = Path(json_out) if json_out else default_paths(results)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    md = path.with_suffix(".md")
+    md.write_text(markdown(results), encoding="utf-8")
+    results["paths"] = {"json": str(path), "markdown": str(md)}
+    return path, md
+
+
+def _f(value: Any, digits: int = 2, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if abs(value) >= 100:
+            return f"{value:,.0f}{unit}"
+        return f"{value:.{digits}f}{unit}"
+    return f"{value}{unit}"
+
+
+def _ms(seconds: float | None) -> str:
+    return "—" if seconds is None else f"{seconds * 1000:,.1f}"
+
+
+def _x(value: float | None, lower: bool = False) -> str:
+    return "—" if value is None else ("≥ " if lower else "") + f"{value:,.1f}×"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    v = m.get("versions", {})
+    lines = [f"# petaflop bench — {results['date']} on {m.get('host')}" + (" (quick)" if results["quick"] else ""),
+             "",
+             f"{m.get('cpu_count')} CPUs ({m.get('cpu_model')}), {m.get('memory_total_gb')} GB RAM, "
+             f"load average at start {', '.join(f'{x:.1f}' for x in m.get('load_average_at_start') or [])}; "
+             f"Python {m.get('python')}, pyoxigraph {v.get('pyoxigraph')}, oxigraph server {v.get('oxigraph_server')}, "
+             f"rdflib {v.get('rdflib')}, owlrl {v.get('owlrl')}, oxrdflib {v.get('oxrdflib')}; commit "
+             f"{m.get('git_commit')}; {results.get('seconds')} s in all.",
+             "", "## Targets", "", "| target | goal | measured | met | where |", "| --- | --- | --- | --- | --- |"]
+    for t in results.get("summary", []):
+        val = t["value"]
+        shown = f"{val:.1%}" if isinstance(val, float) and "overhead" in t["target"] else _f(val)
+        met = "—" if t["met"] is None else ("yes" if t["met"] else "**no**")
+        lines.append(f"| {t['target']} | {t['goal']} | {shown} | {met} | {t['where']}"
+                     + (f" ({t['note']})" if t["note"] else "") + " |")
+    w = results["workloads"]
+    b = w.get("build")
+    if b and b.get("ours"):
+        lines += ["", "## Build (report, stage by stage; median of "
+                  f"{b['repeat']} run(s), HermiT off)", "", "| stage | seconds |", "| --- | --- |"]
+        for stage, sec in b["ours"]["stages_s"].items():
+            lines.append(f"| {stage} | {_f(sec, 3)} |")
+        lines.append(f"| **total** | {_f(b['ours']['total_s'], 3)} |")
+        base = b["baseline"]
+        lines += ["", f"Reasoning over {b['ours']['asserted_triples']} asserted triples: SPARQL rules "
+                  f"{_f(b['ours']['reason_alone_s'], 3)} s ({b['ours']['inferred']} new triples), rdflib + owlrl "
+                  f"{_f(base.get('reason_s'), 2)} s ({base.get('inferred')} new triples): {_x(b.get('ratio'))}. "
+                  f"Whole build with owlrl as the reasoner: {_f(base.get('whole_build_with_owlrl_s'), 2)} s, "
+                  f"{_x((b.get('ratios') or {}).get('whole_build'))}."]
+    q = w.get("queries")
+    if q:
+        s = q["summary"]
+        lines += ["", f"## Catalogue queries ({q['graph']})", "",
+                  f"p50/p95 in ms; ours = `{s['ours_engine']}`; up to {q['repeat']} runs per query "
+                  f"(rdflib {q['rdflib_repeat']}, each cut off at {q['rdflib_cap_s']:.0f} s). Load: pyoxigraph "
+                  f"{_f(q['load_s']['pyoxigraph'])} s, rdflib {_f(q['load_s']['rdflib'])} s.", "",
+                  "| query | rows | wrapper p50 | p95 | raw p50 | overhead | oxrdflib p50 | rdflib p50 | p95 | "
+                  "rdflib / ours |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        ours = s["ours_engine"]
+        for e in q["queries"]:
+            en = e["engines"]
+            wr, raw, oxr, rd = (en.get(k, {}) for k in ("wrapper", "raw", "oxrdflib", "rdflib"))
+            over = (wr["p50_s"] / raw["p50_s"] - 1) if wr.get("p50_s") is not None and raw.get("p50_s") else None
+            rd50 = _ms(rd.get("p50_s")) if rd.get("status", "ok") == "ok" else f"> {rd.get('over_s') or '?'} s" \
+                if rd.get("status") == "timeout" else rd.get("status", "—")
+            base = rd.get("p50_s") if rd.get("p50_s") is not None else rd.get("over_s")
+            our = en.get(ours, {}).get("p50_s")
+            rows = (en.get(ours) or en.get("raw") or {}).get("rows")
+            lines.append(f"| {e['id']} | {rows} | {_ms(wr.get('p50_s'))} | {_ms(wr.get('p95_s'))} | "
+                         f"{_ms(raw.get('p50_s'))} | {'—' if over is None else f'{over:+.0%}'} | "
+                         f"{_ms(oxr.get('p50_s'))} | {rd50} | {_ms(rd.get('p95_s'))} | "
+                         f"{_x(base / our if base and our else None, rd.get('status') == 'timeout')} |")
+        r = s["ratios"]
+        lines += ["", f"Median speed-up over rdflib {_x(r.get('rdflib_median_speedup'))} (smallest "
+                  f"{_x(r.get('rdflib_min_speedup'))}; {r.get('rdflib_lower_bounds', 0)} rdflib runs cut off), over "
+                  f"oxrdflib {_x(r.get('oxrdflib_median_speedup'))}; wrapper overhead median "
+                  f"{_f(r.get('wrapper_overhead_median') and r['wrapper_overhead_median'] * 100, 1)} %, summed "
+                  f"{_f(r.get('wrapper_overhead_total') and r['wrapper_overhead_total'] * 100, 1)} %."]
+        if s.get("row_count_mismatches"):
+            lines.append("Row counts differ between engines for: " + ", ".join(
+                f"{x['id']} {x['rows']}" for x in s["row_count_mismatches"]) + ".")
+        if q.get("unavailable"):
+            lines.append(f"Not measured: {q['unavailable']}.")
+    r = w.get("reasoning")
+    if r:
+        lines += ["", "## Reasoning: SPARQL rules vs rdflib + owlrl", "",
+                  "| graph | input triples | ours s | inferred | peak MB | owlrl s | inferred | peak MB | speed-up |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for g in r["graphs"]:
+            o, bl = g["ours"], g["baseline"]
+            owl = _f(bl.get("seconds")) if bl.get("seconds") is not None else (
+                f"> {bl.get('lower_bound_s')} (cut off)" if bl.get("status") == "timeout" else bl.get("status"))
+            lines.append(f"| {g['graph']} | {g['input_triples']} | {_f(o.get('seconds'))} | {o.get('inferred')} | "
+                         f"{_f(o.get('peak_rss_mb'), 0)} | {owl} | {_f(bl.get('inferred'))} | "
+                         f"{_f(bl.get('peak_rss_mb'), 0)} | {_x(g.get('ratio'), g.get('ratio_is_lower_bound'))} |")
+        if r["baseline"].get("stopped_at"):
+            lines.append(f"\nowlrl was cut off at {r['baseline']['stopped_at']} facts "
+                         f"({r['baseline']['timeout_s']:.0f} s limit) and not tried on larger graphs.")
+    s = w.get("scale")
+    if s:
+        lines += ["", "## Scale (synthetic graphs, on-disk store)", "",
+                  "| quads | facts | generate s | bulk load s | materialise s | inferred | catalogue median p50 ms | "
+                  "worst p95 s (query) | peak GB | rdflib load s | rdflib peak GB | rdflib median p50 ms | "
+                  "load × | catalogue × |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for row in s["sizes"]:
+            cat = row["catalogue"]["engines"].get(row["catalogue"].get("ours_engine", "raw"), {})
+            mat = row["materialise"]
+            matv = _f(mat.get("seconds")) if mat.get("status") == "ok" else f"{mat.get('status')} ({mat.get('wall_s')} s)"
+            base = row.get("baseline") or {}
+            bcat = base.get("catalogue") or {}
+            lines.append(
+                f"| {row['quads']:,} | {row['per_graph'].get('facts', 0):,} | {_f(row['generate']['seconds'])} | "
+                f"{_f(row['load'].get('seconds'))} | {matv} | {_f(mat.get('inferred'))} | "
+                f"{_ms(cat.get('median_p50_s'))} | {_f(cat.get('max_p95_s'))} ({cat.get('slowest_query')}) | "
+                f"{_f(row['peak_rss_mb'] and row['peak_rss_mb'] / 1024)} | "
+                f"{_f(base.get('load_s')) if base.get('load_s') else base.get('status')} | "
+                f"{_f(base.get('peak_rss_mb') and base['peak_rss_mb'] / 1024)} | {_ms(bcat.get('median_p50_s'))} | "
+                f"{_x(row['ratios'].get('load'))} | {_x(row['ratios'].get('catalogue_median_speedup'))} |")
+        if s["baseline"].get("stopped_at"):
+            lines.append(f"\nrdflib stopped at {s['baseline']['stopped_at']} (memory limit "
+                         f"{s['baseline']['max_rss_mb']} MB or time limit) and was not tried on larger graphs.")
+    v = w.get("serving")
+    if v:
+        lines += ["", f"## Serving ({v.get('graph_quads')} quads, 127.0.0.1, ≤ {v['max_requests_per_level']} requests "
+                  f"or {v['duration_s_per_level']} s per level, {v['request_timeout_s']:.0f} s request timeout)", "",
+                  f"Mixes: *catalogue* = all {len(v['mixes'].get('catalogue', []))} catalogue queries in turn; *fast* "
+                  f"= {len(v['mixes'].get('fast', []))} of them ({v.get('fast_mix_rule')}). Parameters are bound "
+                  "with a VALUES block, as for any remote endpoint.", "",
+                  "| server | mix | clients | requests | ok | errors | queries/s | p50 ms | p95 ms |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for who in ("ours", "baseline"):
+            side = v.get(who) or {}
+            for lv in side.get("levels", []):
+                lines.append(f"| {side.get('name')} | {lv.get('mix')} | {lv.get('clients')} | {lv.get('requests')} | "
+                             f"{lv.get('ok')} | {lv.get('errors')} | {_f(lv.get('throughput_qps'), 1)} | "
+                             f"{_ms(lv.get('p50_s'))} | {_ms(lv.get('p95_s'))} |")
+            if side.get("error"):
+                lines.append(f"| {side.get('name')} | — | — | — | — | — | {side['error'][:80]} | | |")
+        for mix, r in (v.get("ratios") or {}).items():
+            lines.append(f"\nThroughput ratio, {mix} mix: {_x(r['ratio'], r['lower_bound'])} (ours at "
+                         f"{max(cfg_levels(v, 'ours'))} clients / rdflib at {max(cfg_levels(v, 'baseline'))}).")
+    return "\n".join(lines) + "\n"
+
+
+def cfg_levels(v: dict[str, Any], who: str) -> list[int]:
+    return [lv.get("clients", 0) for lv in (v.get(who) or {}).get("levels", [])] or [0]
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--json", default=None)
+    ap.add_argument("--only", default="", help="comma-separated workloads: " + ", ".join(WORKLOADS))
+    ap.add_argument("--report", default=None)
+    args = ap.parse_args(argv)
+    only = [x for x in args.only.split(",") if x] or None
+    results = run(args.quick, args.json, only, args.report)
+    print(platform.node(), results["paths"])
+
+
+if __name__ == "__main__":
+    main()
