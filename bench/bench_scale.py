@@ -150,6 +150,7 @@ def run_scale(sizes: list[int], seed: int, limits: dict[str, float], catalogue: 
     kept_nq: Path | None = None
     dump: Path | None = None
     rdflib_stopped: str | None = None
+    rdflib_peak_per_quad: float | None = None
     for size in sizes:
         path, stats = ensure_graph(size, seed, log=log, timeout_s=limits["generate"])
         row: dict[str, Any] = {"size": size, "quads": stats["quads"], "per_graph": stats["per_graph"],
@@ -163,6 +164,11 @@ def run_scale(sizes: list[int], seed: int, limits: dict[str, float], catalogue: 
             row["load"] = _step(run_child("load", {"nq": str(path), "store_dir": str(store_dir)}, limits["load"], log),
                                 ("seconds", "quads", "disk_bytes"))
             log(f"scale {size}: materialise (limit {limits['materialise']:.0f} s)")
+            if rdflib_stopped is None and rdflib_peak_per_quad is not None:
+                expected = rdflib_peak_per_quad * row["quads"]
+                if expected > rdflib_max_rss_mb:  # would be stopped by the memory limit: say so, do not try
+                    rdflib_stopped = (f"{size} quads (not attempted: ~{expected / 1024:.0f} GB expected from the "
+                                      f"previous size, limit {rdflib_max_rss_mb / 1024:.0f} GB)")
             dump = store_dir.with_suffix(".nq") if (rdflib_stopped is None or size == keep) else None
             mat = run_child("materialise", {"store_dir": str(store_dir), "dump_to": str(dump) if dump else None},
                             limits["materialise"], log)
@@ -192,6 +198,8 @@ def run_scale(sizes: list[int], seed: int, limits: dict[str, float], catalogue: 
                                    "catalogue": base_summary["engines"].get("rdflib") if base_summary else None}
                 if rd.get("status") != "ok" or rd.get("load_s") is None:
                     rdflib_stopped = f"{size} quads ({rd.get('status')})"
+                elif row["baseline"]["peak_rss_mb"]:
+                    rdflib_peak_per_quad = row["baseline"]["peak_rss_mb"] / row["quads"]
             else:
                 row["baseline"] = {"name": "rdflib Dataset (in memory)", "status": "not run",
                                    "note": f"rdflib stopped at {rdflib_stopped}"}

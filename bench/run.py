@@ -52,10 +52,10 @@ FULL: dict[str, Any] = {
     "reasoning": {"sizes": [10_000, 100_000, 1_000_000], "ours_timeout_s": 1800, "owlrl_timeout_s": 600},
     "scale": {"sizes": [100_000, 1_000_000, 10_000_000], "keep": 1_000_000,
               "limits": {"generate": 1800, "load": 1800, "materialise": 1800, "catalogue": 3600, "rdflib": 2400},
-              "catalogue": {"engines": ["wrapper", "raw"], "repeat": 5, "budget_s": 20.0, "rdflib_cap_s": 20.0,
+              "catalogue": {"engines": ["raw"], "repeat": 5, "budget_s": 20.0, "rdflib_cap_s": 20.0,
                             "stall_s": 180.0},
               "rdflib_max_rss_mb": 9000},
-    "serving": {"levels": [1, 4, 8], "baseline_levels": [1, 4, 8], "max_requests": 6000, "duration_s": 30.0,
+    "serving": {"levels": [1, 4, 8], "baseline_levels": [1, 8], "max_requests": 6000, "duration_s": 30.0,
                 "request_timeout_s": 30.0, "rdflib_load_timeout_s": 1200, "fast_p50_s": 0.05},
 }
 
