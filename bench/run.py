@@ -111,56 +111,85 @@ def run(quick: bool = False, json_out: str | Path | None = None, only: list[str]
     }
     seed = cfg["seed"]
     w = results["workloads"]
-    kept_store: Path | None = None
-    kept_nq: Path | None = None
-    scale: dict[str, Any] = {}
-    try:
-        if "build" in wanted:
-            log("workload build")
-            c = cfg["build"]
-            w["build"] = run_build(c.get("report", report), c["repeat"], c["timeout_s"], log)
-        if "queries" in wanted:
-            log("workload queries")
-            c = cfg["queries"]
-            if c["graph"] == "synthetic":
-                graph, _stats = ensure_graph(c["size"], seed, log=log, inferred=True)
-            else:
-                graph = _report_graph(report, log)
-            w["queries"] = run_queries_workload(graph, quick, c, log)
-            if c["graph"] == "synthetic":
-                w["queries"]["graph"] = f"synthetic {c['size']} quads (quick)"
-        if "reasoning" in wanted:
-            log("workload reasoning")
-            c = cfg["reasoning"]
-            w["reasoning"] = run_reasoning(c["sizes"], seed, c["ours_timeout_s"], c["owlrl_timeout_s"],
-                                           w.get("build"), log)
-        if "scale" in wanted or "serving" in wanted:
-            c = cfg["scale"]
-            sizes = c["sizes"] if "scale" in wanted else [c["keep"]]
-            log("workload scale" + ("" if "scale" in wanted else f" (only {c['keep']}, for serving)"))
-            scale, (kept_store, kept_nq) = run_scale(sizes, seed, c["limits"], c["catalogue"], log, keep=c["keep"],
-                                                     rdflib_max_rss_mb=c["rdflib_max_rss_mb"])
-            if "scale" in wanted:
-                w["scale"] = scale
-        if "serving" in wanted and kept_store is not None:
-            log("workload serving")
-            from bench.bench_catalogue import plan_all
+    def attempt(name: str, work) -> None:
+        """Run one workload; a failure is recorded (and the others still run); checkpoint the JSON."""
+        log(f"workload {name}")
+        try:
+            work()
+        except Exception as exc:  # reported in the results, not raised: the other workloads still count
+            import traceback
 
-            c = cfg["serving"]
-            queries = _portable_queries(kept_store, plan_all)
-            row = next(r for r in scale["sizes"] if r["size"] == cfg["scale"]["keep"])
-            ours = row["catalogue"].get("ours_engine", "raw")
-            fast = {q["id"] for q in row["catalogue"]["queries"]
-                    if (q["engines"].get(ours, {}).get("p50_s") or 1e9) <= c["fast_p50_s"]}
-            mixes = {"catalogue": queries, "fast": [q for q in queries if q["id"] in fast]}
-            w["serving"] = run_serving(kept_store, kept_nq, mixes, c["levels"], c, c["baseline_levels"], log)
-            w["serving"]["graph_quads"] = row["quads"]
-            w["serving"]["fast_mix_rule"] = (f"catalogue queries whose embedded p50 on this graph was at most "
-                                             f"{c['fast_p50_s'] * 1000:.0f} ms")
+            traceback.print_exc()
+            w[name] = {"status": "failed", "error": f"{type(exc).__name__}: {exc}"[:500],
+                       "baseline": {"name": "not measured"}, "ratio": None}
+        results["seconds"] = round(time.perf_counter() - started, 1)
+        results["complete"] = False
+        results["summary"] = evaluate(results)
+        write(results, json_out)
+
+    def build() -> None:
+        c = cfg["build"]
+        w["build"] = run_build(c.get("report", report), c["repeat"], c["timeout_s"], log)
+
+    def queries() -> None:
+        c = cfg["queries"]
+        if c["graph"] == "synthetic":
+            graph, _stats = ensure_graph(c["size"], seed, log=log, inferred=True)
+        else:
+            graph = _report_graph(report, log)
+        w["queries"] = run_queries_workload(graph, quick, c, log)
+        if c["graph"] == "synthetic":
+            w["queries"]["graph"] = f"synthetic {c['size']} quads (quick)"
+
+    def reasoning() -> None:
+        c = cfg["reasoning"]
+        w["reasoning"] = run_reasoning(c["sizes"], seed, c["ours_timeout_s"], c["owlrl_timeout_s"], w.get("build"), log)
+
+    def scale_and_store() -> None:
+        c = cfg["scale"]
+        sizes = c["sizes"] if "scale" in wanted else [c["keep"]]
+        if "scale" not in wanted:
+            log(f"(scale only at {c['keep']}, for serving)")
+        result, (store, nq) = run_scale(sizes, seed, c["limits"], c["catalogue"], log, keep=c["keep"],
+                                        rdflib_max_rss_mb=c["rdflib_max_rss_mb"])
+        kept.update(scale=result, store=store, nq=nq)
+        if "scale" in wanted:
+            w["scale"] = result
+
+    def serving() -> None:
+        from bench.bench_catalogue import plan_all
+
+        c = cfg["serving"]
+        queries = _portable_queries(kept["store"], plan_all)
+        row = next(r for r in kept["scale"]["sizes"] if r["size"] == cfg["scale"]["keep"])
+        ours = row["catalogue"].get("ours_engine", "raw")
+        fast = {q["id"] for q in row["catalogue"]["queries"]
+                if (q["engines"].get(ours, {}).get("p50_s") or 1e9) <= c["fast_p50_s"]}
+        mixes = {"catalogue": queries, "fast": [q for q in queries if q["id"] in fast]}
+        w["serving"] = run_serving(kept["store"], kept["nq"], mixes, c["levels"], c, c["baseline_levels"], log)
+        w["serving"]["graph_quads"] = row["quads"]
+        w["serving"]["fast_mix_rule"] = (f"catalogue queries whose embedded p50 on this graph was at most "
+                                         f"{c['fast_p50_s'] * 1000:.0f} ms")
+
+    kept: dict[str, Any] = {"scale": None, "store": None, "nq": None}
+    try:
+        for name, work in (("build", build), ("queries", queries), ("reasoning", reasoning)):
+            if name in wanted:
+                attempt(name, work)
+        if "scale" in wanted or "serving" in wanted:
+            attempt("scale", scale_and_store)
+        if "serving" in wanted:
+            if kept["store"] is not None:
+                attempt("serving", serving)
+            else:
+                w["serving"] = {"status": "failed", "error": "no store of the serving size (scale failed)",
+                                "baseline": {"name": "not measured"}, "ratio": None}
     finally:
-        cleanup(kept_store)
-        if kept_nq is not None and kept_nq.parent == cache_dir() and kept_nq.name.startswith("store-"):
-            kept_nq.unlink(missing_ok=True)
+        cleanup(kept["store"])
+        nq = kept["nq"]
+        if nq is not None and nq.parent == cache_dir() and nq.name.startswith("store-"):
+            nq.unlink(missing_ok=True)
+    results["complete"] = True
     results["seconds"] = round(time.perf_counter() - started, 1)
     results["summary"] = evaluate(results)
     write(results, json_out)
@@ -201,7 +230,7 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
             "whole_build"), TARGETS["build_speedup"], ">=", "build",
             "same parse/extract/validate/store, owlrl as the reasoner"))
     q = w.get("queries")
-    if q:
+    if q and "summary" in q:
         r = q["summary"]["ratios"]
         out.append(_target("catalogue median speed-up over rdflib (x)", r.get("rdflib_median_speedup"),
                            TARGETS["catalogue_median_speedup"], ">=", "queries"))
@@ -210,7 +239,7 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
         out.append(_target("wrapper overhead over raw pyoxigraph (all queries, summed p50)",
                            r.get("wrapper_overhead_total"), TARGETS["wrapper_overhead"], "<=", "queries"))
     s = w.get("scale")
-    if s and s["sizes"]:
+    if s and s.get("sizes"):
         big = s["sizes"][-1]
         where = f"scale {big['size']}"
         peak = big.get("peak_rss_mb")
@@ -224,7 +253,7 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
         out.append(_target("peak memory (GB)", round(peak / 1024, 2) if peak else None,
                            TARGETS["scale_peak_memory_gb"], "<=", where, "largest child process of any step"))
     v = w.get("serving")
-    if v:
+    if v and "ours" in v:
         levels = [lv for lv in (v.get("ours") or {}).get("levels") or [] if lv.get("mix") == "catalogue"]
         top = max(levels, key=lambda lv: lv.get("clients", 0)) if levels else {}
         where = f"serving, {top.get('clients')} clients, {v.get('graph_quads')} quads, whole catalogue"
@@ -297,6 +326,9 @@ def markdown(results: dict[str, Any]) -> str:
         lines.append(f"| {t['target']} | {t['goal']} | {shown} | {met} | {t['where']}"
                      + (f" ({t['note']})" if t["note"] else "") + " |")
     w = results["workloads"]
+    failed = [f"{name}: {x.get('error')}" for name, x in w.items() if x.get("status") == "failed"]
+    if failed:
+        lines += ["", "Failed workloads: " + "; ".join(failed)]
     b = w.get("build")
     if b and b.get("ours"):
         lines += ["", "## Build (report, stage by stage; median of "
@@ -311,7 +343,7 @@ def markdown(results: dict[str, Any]) -> str:
                   f"Whole build with owlrl as the reasoner: {_f(base.get('whole_build_with_owlrl_s'), 2)} s, "
                   f"{_x((b.get('ratios') or {}).get('whole_build'))}."]
     q = w.get("queries")
-    if q:
+    if q and "summary" in q:
         s = q["summary"]
         lines += ["", f"## Catalogue queries ({q['graph']})", "",
                   f"p50/p95 in ms; ours = `{s['ours_engine']}`; up to {q['repeat']} runs per query "
@@ -345,7 +377,7 @@ def markdown(results: dict[str, Any]) -> str:
         if q.get("unavailable"):
             lines.append(f"Not measured: {q['unavailable']}.")
     r = w.get("reasoning")
-    if r:
+    if r and "graphs" in r:
         lines += ["", "## Reasoning: SPARQL rules vs rdflib + owlrl", "",
                   "| graph | input triples | ours s | inferred | peak MB | owlrl s | inferred | peak MB | speed-up |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
@@ -360,7 +392,7 @@ def markdown(results: dict[str, Any]) -> str:
             lines.append(f"\nowlrl was cut off at {r['baseline']['stopped_at']} facts "
                          f"({r['baseline']['timeout_s']:.0f} s limit) and not tried on larger graphs.")
     s = w.get("scale")
-    if s:
+    if s and "sizes" in s:
         lines += ["", "## Scale (synthetic graphs, on-disk store)", "",
                   "| quads | facts | generate s | bulk load s | materialise s | inferred | catalogue median p50 ms | "
                   "worst p95 s (query) | peak GB | rdflib load s | rdflib peak GB | rdflib median p50 ms | "
@@ -384,7 +416,7 @@ def markdown(results: dict[str, Any]) -> str:
             lines.append(f"\nrdflib stopped at {s['baseline']['stopped_at']} (memory limit "
                          f"{s['baseline']['max_rss_mb']} MB or time limit) and was not tried on larger graphs.")
     v = w.get("serving")
-    if v:
+    if v and "ours" in v:
         lines += ["", f"## Serving ({v.get('graph_quads')} quads, 127.0.0.1, ≤ {v['max_requests_per_level']} requests "
                   f"or {v['duration_s_per_level']} s per level, {v['request_timeout_s']:.0f} s request timeout)", "",
                   f"Mixes: *catalogue* = all {len(v['mixes'].get('catalogue', []))} catalogue queries in turn; *fast* "
