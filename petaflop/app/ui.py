@@ -66,7 +66,7 @@ def _load_atlas(kind: str, location: str, version: int) -> tuple[Atlas, float]:
 
 
 _MEMO: dict[tuple, Atlas] = {}
-_KEY: list = [None, -1e9]
+_KEY: list = [None, -1e9, None]  # source key, when it was computed, the configuration it was computed for
 
 
 def atlas() -> Atlas:
@@ -76,8 +76,9 @@ def atlas() -> Atlas:
     source key here: a dict look-up instead of hashing the cache key on every call.
     """
     now = time.monotonic()
-    if now - _KEY[1] > 1.0:  # look at the file at most once a second
-        _KEY[0], _KEY[1] = config.source_key(), now
+    where = (config.endpoint_url(), str(config.graph_path()))  # environment reads: cheap, always fresh
+    if now - _KEY[1] > 1.0 or where != _KEY[2]:  # stat the file at most once a second per configuration
+        _KEY[0], _KEY[1], _KEY[2] = config.source_key(), now, where
     key = _KEY[0]
     hit = _MEMO.get(key)
     if hit is None:
