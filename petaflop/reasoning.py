@@ -143,6 +143,8 @@ def _prepared_rules(rules: list[tuple[str, str, str]] | None, store: ox.Store) -
     """Rules with the terms they read; generic rules narrow theirs with their `# tbox-reads:` query."""
     prepared = []
     for iri, label, sparql in rules or load_rules():
+        if not _CONSTRUCT.search(sparql):
+            raise UserError(f"rule {iri}: expected a CONSTRUCT query (a rule writes the triples it derives)")
         reads = rule_reads(sparql)
         tbox = _TBOX_READS.search(sparql)
         if reads is None and tbox:
@@ -155,12 +157,135 @@ def _prepared_rules(rules: list[tuple[str, str, str]] | None, store: ox.Store) -
 
 
 _TBOX_READS = re.compile(r"^#\s*tbox-reads:\s*(.+)$", re.MULTILINE)
+_CONSTRUCT = re.compile(r"^\s*CONSTRUCT\b", re.MULTILINE | re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _ontology_triples() -> tuple[ox.Triple, ...]:
     """The packaged ontology as pyoxigraph triples, parsed once per process."""
     return tuple(_ox_triples(load_ontology()))
+
+
+_DEFAULT = ox.DefaultGraph()
+_NT = ox.RdfFormat.N_TRIPLES
+
+
+def _add(store: ox.Store, triples: list[ox.Triple], graph: Any = _DEFAULT, data: bytes | None = None) -> None:
+    """Add triples to one graph of ``store``, the fastest way that keeps blank nodes.
+
+    Serialising to N-Triples and loading that is ~3× faster than building ``ox.Quad`` objects in
+    Python (whose attribute reads dominate), but loading gives blank nodes new identities: chunks
+    that hold a blank node (the ontology's restrictions, say) take the slow, faithful path.
+    """
+    data = ox.serialize(triples, format=_NT) if data is None else data
+    if b"_:" in data:
+        store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
+    else:
+        store.load(data, format=_NT, to_graph=graph)
+
+
+@dataclass
+class MaterialiseStats:
+    """What a materialisation did: facts read, triples inferred, rule runs, seconds per step."""
+
+    facts: int = 0
+    inferred: int = 0
+    rule_runs: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class _DeltaStore:
+    """The ontology plus the batches derived since some point, for the re-runs of delta rules.
+
+    Delta rules re-run one after another with nearly the same starting point, so one store serves
+    them all: it is extended with later batches as they come, and rebuilt only when it holds more
+    than twice what a rule needs. A rule reading a few batches more than it must derives nothing
+    wrong — its results are filtered against what is known — it only spends a little more time.
+    """
+
+    def __init__(self, onto: tuple[ox.Triple, ...]) -> None:
+        self._tbox = [ox.Quad(t.subject, t.predicate, t.object, _DEFAULT) for t in onto]
+        self._store: ox.Store | None = None
+        self._start = self._end = self._size = 0
+
+    def covering(self, since: int, batches: list[tuple[list[ox.Triple], bytes]]) -> ox.Store:
+        needed = sum(len(triples) for triples, _ in batches[since:])
+        if self._store is None or self._start > since or self._size + self._pending(batches) > 2 * needed + 10_000:
+            self._store = ox.Store()
+            self._store.extend(self._tbox)
+            self._start = self._end = since
+            self._size = 0
+        for triples, data in batches[self._end:]:
+            _add(self._store, triples, data=data)
+            self._size += len(triples)
+        self._end = len(batches)
+        return self._store
+
+    def _pending(self, batches: list[tuple[list[ox.Triple], bytes]]) -> int:
+        return sum(len(triples) for triples, _ in batches[self._end:])
+
+
+def _run_to_fixpoint(work: ox.Store, known: set[ox.Triple], prepared: list[_Rule], onto: tuple[ox.Triple, ...],
+                     stats: MaterialiseStats | None = None) -> tuple[list[ox.Triple], list[int]]:
+    """Run the rules over ``work`` until nothing new is derived; return the new triples and, for
+    each, the index of the rule that derived it first (rule run by rule run, each run's sorted).
+
+    ``work`` holds the ontology, the facts and — as they come — the inferences, all in its default
+    graph, and ``known`` the same triples: one graph answers the rules 3–5× faster than a union of
+    named graphs (measured with pyoxigraph 0.5), and a Python set filters known triples out of a
+    rule's results faster than ``FILTER NOT EXISTS`` does inside the query.
+
+    Only rules that read a predicate or class that changed run again (semi-naive by term). Rules
+    marked ``# delta: yes`` read one data triple pattern (plus TBox): on re-runs they see only the
+    ontology and the batches derived since their last run, in a small store of their own.
+    """
+    new_all: list[ox.Triple] = []
+    tags: list[int] = []
+    batches: list[tuple[list[ox.Triple], bytes]] = []
+    last_run: dict[int, int] = {}
+    dirty = set(range(len(prepared)))
+    deltas = _DeltaStore(onto)
+    while dirty:
+        for index, rule in enumerate(prepared):
+            if index not in dirty:
+                continue
+            dirty.discard(index)
+            since = last_run.get(index)
+            last_run[index] = len(batches)
+            if rule.delta and since is not None:
+                if since == len(batches):
+                    continue
+                results = deltas.covering(since, batches).query(rule.sparql)
+            else:
+                results = work.query(rule.sparql)
+            if stats is not None:
+                stats.rule_runs += 1
+            new = list(dict.fromkeys(t for t in results if t not in known))
+            if not new:
+                continue
+            new.sort(key=str)  # deterministic output order (query result order follows hash layout)
+            known.update(new)
+            data = ox.serialize(new, format=_NT)
+            _add(work, new, data=data)
+            batches.append((new, data))
+            new_all.extend(new)
+            tags.extend([index] * len(new))
+            changed = {t.predicate.value for t in new}
+            if _RDF_TYPE in changed:
+                changed.update(t.object.value for t in new
+                               if t.predicate.value == _RDF_TYPE and isinstance(t.object, ox.NamedNode))
+            for other, candidate in enumerate(prepared):
+                if candidate.reads is None or candidate.reads & changed:
+                    dirty.add(other)
+    return new_all, tags
+
+
+def _work_store(onto: tuple[ox.Triple, ...], facts: list[ox.Triple]) -> ox.Store:
+    """An in-memory store with the ontology and the facts in its default graph."""
+    work = ox.Store()
+    _add(work, list(onto))
+    _add(work, facts)
+    return work
 
 
 def materialise_store(
@@ -173,65 +298,58 @@ def materialise_store(
 
     The store holds the ontology in ``pfg:ontology``, the input in ``pfg:facts`` and the inferences
     in ``pfg:inferred``; query it with ``use_default_graph_as_union=True`` to see all three.
-    Only rules that read a predicate or class that changed are run again (semi-naive by term).
+    The inferred triples come rule run by rule run, each run's sorted (a deterministic order).
     """
     onto = tuple(_ox_triples(ontology)) if ontology is not None else _ontology_triples()
+    known = set(onto)
+    facts = [t for t in dict.fromkeys(_ox_triples(data)) if t not in known]
+    known.update(facts)
+    work = _work_store(onto, facts)
+    prepared = _prepared_rules(rules, work)
+    new, tags = _run_to_fixpoint(work, known, prepared, onto)
+    del work
     store = ox.Store()
-    known: set[ox.Triple] = set()
-    for graph, source in ((GRAPH_ONTOLOGY, onto), (GRAPH_FACTS, data)):
-        batch = []
-        for t in _ox_triples(source):
-            if t not in known:
-                known.add(t)
-                batch.append(ox.Quad(t.subject, t.predicate, t.object, graph))
-        store.extend(batch)
-
-    prepared = _prepared_rules(rules, store)
-    # Rules marked `# delta: yes` read one data triple pattern (plus TBox); on re-runs they only
-    # need the batches inferred since their last run, evaluated against TBox + those batches
-    # (each batch is a named graph of delta_store; the TBox is its graph _TBOX).
-    delta_store = ox.Store()
-    delta_store.extend([ox.Quad(t.subject, t.predicate, t.object, _TBOX) for t in onto])
-    batches: list[ox.NamedNode] = []
-    last_run: dict[int, int] = {}
-    new_all: list[ox.Triple] = []
-    tags: list[str] = []
-    dirty = set(range(len(prepared)))
-    while dirty:
-        for index, rule in enumerate(prepared):
-            if index not in dirty:
-                continue
-            dirty.discard(index)
-            if rule.delta and index in last_run:
-                graphs = [_TBOX, *batches[last_run[index]:]]
-                results = delta_store.query(rule.sparql, default_graph=graphs)
-            else:
-                results = store.query(rule.sparql, use_default_graph_as_union=True)
-            last_run[index] = len(batches)
-            new = list(dict.fromkeys(t for t in results if t not in known))
-            if not new:
-                continue
-            new.sort(key=str)  # deterministic output order (query result order follows hash layout)
-            known.update(new)
-            store.extend([ox.Quad(t.subject, t.predicate, t.object, GRAPH_INFERRED) for t in new])
-            batch = ox.NamedNode(f"urn:petaflop:batch:{len(batches)}")
-            batches.append(batch)
-            delta_store.extend([ox.Quad(t.subject, t.predicate, t.object, batch) for t in new])
-            new_all.extend(new)
-            tags.extend([rule.iri] * len(new))
-            changed = {t.predicate.value for t in new}
-            if _RDF_TYPE in changed:
-                changed.update(t.object.value for t in new
-                               if t.predicate.value == _RDF_TYPE and isinstance(t.object, ox.NamedNode))
-            for other, candidate in enumerate(prepared):
-                if candidate.reads is None or candidate.reads & changed:
-                    dirty.add(other)
-    found = [InferredTriple(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), tag)
-             for t, tag in zip(new_all, tags, strict=True)]
+    for graph, triples in ((GRAPH_ONTOLOGY, list(onto)), (GRAPH_FACTS, facts), (GRAPH_INFERRED, new)):
+        _add(store, triples, graph)
+    found = [InferredTriple(to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object), prepared[tag].iri)
+             for t, tag in zip(new, tags, strict=True)]
     return store, found
 
 
-_TBOX = ox.NamedNode("urn:petaflop:tbox")
+def materialise_into(target: ox.Store, *, facts: ox.NamedNode = GRAPH_FACTS,
+                     inferred: ox.NamedNode = GRAPH_INFERRED) -> MaterialiseStats:
+    """Materialise the ``facts`` graph of ``target`` (say an on-disk store) into its ``inferred`` graph.
+
+    For big graphs: the rules run on an in-memory copy (on-disk stores answer each query 3–4×
+    slower); nothing else is kept — no rule tags, no rdflib terms.
+    """
+    stats = MaterialiseStats()
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stats.seconds[step] = round(now - clock, 3)
+        clock = now
+
+    onto = _ontology_triples()
+    known = set(onto)
+    read = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object)
+                         for q in target.quads_for_pattern(None, None, None, facts))
+    stats.facts = len(read)
+    triples = [t for t in read if t not in known]
+    del read
+    known.update(triples)
+    work = _work_store(onto, triples)
+    del triples
+    lap("copy_in")
+    new, _ = _run_to_fixpoint(work, known, _prepared_rules(None, work), onto, stats)
+    stats.inferred = len(new)
+    del work, known
+    lap("rules")
+    _add(target, new, inferred)
+    lap("copy_out")
+    return stats
 
 
 def materialise(

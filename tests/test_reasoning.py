@@ -11,7 +11,14 @@ import rdflib
 from rdflib import OWL, RDF, URIRef
 
 from ontology import PFA, PFR, load_ontology, load_rules, load_swrl
-from petaflop.reasoning import inferred_graph, materialise, materialise_store, swrl_to_sparql
+from petaflop.errors import UserError
+from petaflop.reasoning import (
+    inferred_graph,
+    materialise,
+    materialise_into,
+    materialise_store,
+    swrl_to_sparql,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ontology_fixture.ttl"
 PFID = "https://petaflop-atlas.org/id/"
@@ -182,3 +189,44 @@ def test_swrl_to_sparql_translation():
         "CONSTRUCT {\n  ?c a <https://petaflop-atlas.org/ontology#ExceedsExportThreshold> .\n}\n"
         "WHERE {\n  ?c a <https://petaflop-atlas.org/ontology#Chip> .\n"
         "  ?c <https://petaflop-atlas.org/ontology#memoryBandwidthTBps> ?bw .\n  FILTER(?bw > 1.8)\n}\n")
+
+
+def test_materialise_into_fills_the_inferred_graph_of_another_store(fixture_graph, inferred, tmp_path):
+    facts = ox.NamedNode("https://petaflop-atlas.org/graph/facts")
+    target = ox.Store(str(tmp_path / "store"))
+    target.load(FIXTURE.read_bytes(), format=ox.RdfFormat.TURTLE, to_graph=facts)
+    before = set(target.quads_for_pattern(None, None, None, facts))
+    stats = materialise_into(target)
+    written = [q for q in target.quads_for_pattern(None, None, None,
+                                                    ox.NamedNode("https://petaflop-atlas.org/graph/inferred"))]
+    assert stats.inferred == len(written) == len(inferred)
+    assert stats.facts == len(before)
+    assert stats.rule_runs >= len(load_rules())
+    assert set(stats.seconds) == {"copy_in", "rules", "copy_out"}
+    assert _keyset((q.subject.value, q.predicate.value, q.object.value) for q in written) == \
+        _keyset(i.triple for i in inferred)
+    assert set(target.quads_for_pattern(None, None, None, facts)) == before
+
+
+def test_a_rule_with_two_template_triples_writes_only_the_new_one(fixture_graph, inferred):
+    threshold = URIRef(PFA + "exceedsThreshold")
+    link = next(i for i in inferred if i.predicate == threshold)
+    again = materialise(_with(fixture_graph, link.triple))
+    triples = {i.triple for i in again}
+    assert link.triple not in triples
+    assert (link.subject, RDF.type, URIRef(PFA + "ExceedsExportThreshold")) in triples
+    assert len(again) == len(inferred) - 1
+
+
+def _with(graph, triple):
+    out = rdflib.Graph()
+    for t in graph:
+        out.add(t)
+    out.add(triple)
+    return out
+
+
+def test_a_rule_that_is_not_a_construct_query_is_named():
+    rules = [("https://petaflop-atlas.org/rules#broken", "broken", "SELECT * WHERE { ?s ?p ?o }")]
+    with pytest.raises(UserError, match="rules#broken"):
+        materialise([], rules=rules)
