@@ -536,8 +536,8 @@ def test_conflicting_values(store):
     assert {(D(300), D(1907)), (D(35000), D(2004))} <= power
     assert all("colossus" in r["subject"] for r in rows)
     table_row = one(rows, property="pfa:powerCapacityMW", value=D(300))
-    # the report's publisher (shown by id while the graph has no label for it: see Gaps)
-    assert table_row["sources"] in {"mirae-asset-securities-research-center", "Mirae Asset Securities Research Center"}
+    # the report's publisher, labelled from the 자료: line that names it
+    assert table_row["sources"] == "Mirae Asset Securities Research Center"
     assert table_row["conflicts_with"] == D(1)
     everything = run(store, "conflicting-values")
     assert {r["subject"] for r in everything} >= {"pfid:openai", "pfid:xai", "pfid:anthropic", "pfid:stargate"}
@@ -676,6 +676,9 @@ def test_tables_by_mapping(store):
 def test_sources_cited_most(store):
     rows = run(store, "sources-cited-most")
     assert rows[0]["source"] == "pfid:mirae-asset-securities-research-center"  # the report's publisher
+    assert rows[0]["label"] == "Mirae Asset Securities Research Center"
+    # every cited source has a label of its own (those named only on 자료: lines too), not the id fallback
+    assert [r["source"] for r in rows if r["label"] == r["source"].removeprefix("pfid:")] == []
     assert rows[1]["source"] == "pfid:openai" and rows[1]["label"] == "OpenAI"
     assert "pfid:semianalysis" in {r["source"] for r in rows[:5]}
     counts = [r["statements"] for r in rows]

@@ -51,6 +51,8 @@ class Extractor:
         ent = self.gaz.lookup(name)
         if ent is not None:
             eid = self.res.record(ent)
+            # a source the text never names is still named here: its type and labels sit on this line
+            self.first_mention.setdefault(eid, Location(line, line, rule_chapter(self.doc, line)))
         else:
             eid = "source-" + created_id(name)
             latin = not _HANGUL.search(name)
