@@ -136,3 +136,19 @@ def test_missing_key_in_relation_pattern(tmp_path):
     f.write_text('[[relation]]\nid = "p"\nkeyword = "x"\n', encoding="utf-8")
     with pytest.raises(MappingError, match=r"\[\[relation\]\] p: missing 'subject_type'"):
         load_relation_patterns(f)
+
+
+def test_a_person_does_not_hold_h100_equivalents(miner):
+    m, ex = miner
+    claims = m.mine("테스트랩의 일론 머스크는 H100 동급 GPU 300만 개 확보를 목표로 한다.", LOC, "", (), "test")
+    assert [(c.subject, c.kind, c.value, c.promoted_to) for c in claims] == [
+        ("elon-musk", "count", Decimal(3_000_000), "")]
+    assert not [f for f in ex.facts if f.predicate == "h100EquivalentCount"]
+
+
+def test_a_facility_holds_h100_equivalents(miner):
+    m, ex = miner
+    claims = m.mine("Colossus는 H100 동급 GPU 20만 개 규모다.", LOC, "", (), "test")
+    assert [(c.subject, c.promoted_to) for c in claims] == [("colossus", "h100EquivalentCount")]
+    assert [(f.subject, f.obj) for f in ex.facts if f.predicate == "h100EquivalentCount"] == [
+        ("colossus", Decimal(200_000))]

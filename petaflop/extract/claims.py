@@ -42,6 +42,7 @@ class Promotion:
     property: str
     unit: str
     window: int
+    not_subject_type: str = ""  # never promote for a subject of this type (it stays a claim)
 
 
 def load_promotions(path: Path = PATTERNS_PATH) -> list[Promotion]:
@@ -49,7 +50,7 @@ def load_promotions(path: Path = PATTERNS_PATH) -> list[Promotion]:
     for where, raw in entries(path, "promote", ("id", "kind", "property")):
         kw = compile_regex(raw["keyword"], where + ".keyword") if raw.get("keyword") else None
         out.append(Promotion(raw["id"], raw["kind"], raw.get("subject_type", ""), kw, raw["property"],
-                             raw.get("unit", ""), int(raw.get("window", 24))))
+                             raw.get("unit", ""), int(raw.get("window", 24)), raw.get("not_subject_type", "")))
     return out
 
 
@@ -204,6 +205,8 @@ class ClaimMiner:
             if p.kind != claim.kind:
                 continue
             if p.subject_type and not any(is_a(t, p.subject_type) for t in subject_types):
+                continue
+            if p.not_subject_type and any(is_a(t, p.not_subject_type) for t in subject_types):
                 continue
             near = header + " " + text[max(0, start - p.window): start + p.window]
             if p.keyword and not p.keyword.search(near):
