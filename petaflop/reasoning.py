@@ -170,16 +170,20 @@ _DEFAULT = ox.DefaultGraph()
 _NT = ox.RdfFormat.N_TRIPLES
 
 
-def _add(store: ox.Store, triples: list[ox.Triple], graph: Any = _DEFAULT, data: bytes | None = None) -> None:
+def _add(store: ox.Store, triples: list[ox.Triple], graph: Any = _DEFAULT, data: bytes | None = None,
+         bulk: bool = False) -> None:
     """Add triples to one graph of ``store``, the fastest way that keeps blank nodes.
 
     Serialising to N-Triples and loading that is ~3× faster than building ``ox.Quad`` objects in
     Python (whose attribute reads dominate), but loading gives blank nodes new identities: chunks
     that hold a blank node (the ontology's restrictions, say) take the slow, faithful path.
+    ``bulk`` uses Oxigraph's bulk loader (not transactional, much faster into an on-disk store).
     """
     data = ox.serialize(triples, format=_NT) if data is None else data
     if b"_:" in data:
         store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples])
+    elif bulk:
+        store.bulk_load(data, format=_NT, to_graph=graph)
     else:
         store.load(data, format=_NT, to_graph=graph)
 
@@ -334,20 +338,22 @@ def materialise_into(target: ox.Store, *, facts: ox.NamedNode = GRAPH_FACTS,
 
     onto = _ontology_triples()
     known = set(onto)
-    read = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object)
-                         for q in target.quads_for_pattern(None, None, None, facts))
+    data = target.dump(format=_NT, from_graph=facts)  # in Rust: ~10× faster than quads_for_pattern
+    read = dict.fromkeys(q.triple for q in ox.parse(data, format=_NT))  # blank node labels kept
     stats.facts = len(read)
     triples = [t for t in read if t not in known]
     del read
     known.update(triples)
-    work = _work_store(onto, triples)
-    del triples
+    work = ox.Store()
+    _add(work, list(onto))
+    _add(work, triples, data=data)  # the whole dump: what the ontology repeats is a no-op in a graph
+    del triples, data
     lap("copy_in")
     new, _ = _run_to_fixpoint(work, known, _prepared_rules(None, work), onto, stats)
     stats.inferred = len(new)
     del work, known
     lap("rules")
-    _add(target, new, inferred)
+    _add(target, new, inferred, bulk=True)
     lap("copy_out")
     return stats
 

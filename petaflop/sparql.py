@@ -275,14 +275,63 @@ def insert_values(text: str, bindings: dict[str, ox.NamedNode | ox.Literal], sha
     (and an OPTIONAL's condition) sees the value. Where the group cannot hold it (``CONSTRUCT
     WHERE { … }`` short form, ``DESCRIBE <x>`` without WHERE) the block is appended as the
     query's trailing VALUES clause instead.
+
+    Sub-queries are evaluated before the group around them sees the block, so each sub-query
+    that projects a bound variable gets the block too (for the variables it projects): the
+    answers are the same — its rows are joined on that variable anyway — but a store evaluates
+    it for the one value instead of for every value and then drops the rest (on Oxigraph 0.5 at
+    10^6 triples: 10–20 s per entity query without, milliseconds with).
     """
     if not bindings:
         return text
     shape = shape or analyse(text)
     block = values_block(bindings)
+    cuts = [(at, values_block({n: bindings[n] for n in names}))
+            for at, names in subquery_groups(text, list(bindings)) if at != shape.where_open]
     if shape.where_open >= 0 and not shape.where_is_template:
-        return f"{text[: shape.where_open]} {block} {text[shape.where_open:]}"
-    return f"{text.rstrip()}\n{block}\n"
+        cuts.append((shape.where_open, block))
+        tail = ""
+    else:
+        tail = f"\n{block}\n"
+    out = text if not tail else text.rstrip()
+    for at, piece in sorted(cuts, reverse=True):
+        out = f"{out[:at]} {piece} {out[at:]}"
+    return out + tail
+
+
+def subquery_groups(text: str, names: list[str]) -> list[tuple[int, list[str]]]:
+    """For each nested ``SELECT`` that projects some of ``names`` (plainly, or by ``*``): the
+    offset just after the "{" opening its WHERE group, and which of the names it projects."""
+    tokens = tokenize(text)
+    out = []
+    depth = 0
+    for i, t in enumerate(tokens):
+        if t.kind == "punct" and t.text in "{}":
+            depth += 1 if t.text == "{" else -1
+            continue
+        if t.upper != "SELECT" or depth == 0:
+            continue
+        projected: set[str] = set()
+        star = False
+        parens = 0
+        j = i + 1
+        while j < len(tokens):
+            u = tokens[j]
+            if u.kind == "punct" and u.text == "{" and parens == 0:
+                break
+            if u.kind == "punct" and u.text == "(":
+                parens += 1
+            elif u.kind == "punct" and u.text == ")":
+                parens -= 1
+            elif u.kind == "punct" and u.text == "*" and parens == 0:
+                star = True
+            elif u.kind == "var" and parens == 0:
+                projected.add(u.text[1:])
+            j += 1
+        wanted = [n for n in names if star or n in projected]
+        if wanted and j < len(tokens):
+            out.append((tokens[j].end, wanted))
+    return out
 
 
 def project_variables(text: str, names: list[str], shape: QueryShape) -> str:

@@ -138,3 +138,29 @@ def test_prefixes_used_and_declared():
     assert (shape.prefixes_declared, shape.prefixes_used) == ({"pfa"}, {"pfid"})
     assert declare_prefixes("SELECT * {}\n", {"pfid": "https://petaflop-atlas.org/id/"}) == (
         "PREFIX pfid: <https://petaflop-atlas.org/id/> SELECT * {}\n")
+
+
+def test_values_reach_the_subqueries_that_project_the_variable():
+    text = ("SELECT ?n ?m WHERE {\n"
+            "  { SELECT ?e (COUNT(?o) AS ?n) WHERE { ?e ?p ?o } GROUP BY ?e }\n"
+            "  { SELECT (COUNT(?e) AS ?m) WHERE { ?e ?q ?z } }\n"
+            "  { SELECT * WHERE { ?e ?r ?w } }\n"
+            "}")
+    out = insert_values(text, {"e": ox.NamedNode("http://example.org/a")})
+    block = "VALUES (?e) { (<http://example.org/a>) }"
+    assert out.count(block) == 3  # the outer group, the sub-query projecting ?e, the SELECT *
+    assert f"WHERE {{ {block} \n  {{ SELECT ?e" in out
+    assert f"GROUP BY ?e }}\n  {{ SELECT (COUNT(?e) AS ?m) WHERE {{ ?e ?q ?z }} }}" in out  # ?e is its own there
+    assert f"SELECT * WHERE {{ {block}  ?e ?r ?w }}" in out
+
+
+def test_values_in_subqueries_give_the_answers_of_substitution():
+    store = ox.Store()
+    ex = "http://example.org/"
+    for s_, o_ in (("a", "x"), ("a", "y"), ("b", "z")):
+        store.add(ox.Quad(ox.NamedNode(ex + s_), ox.NamedNode(ex + "p"), ox.NamedNode(ex + o_)))
+    text = "SELECT ?e ?n WHERE { { SELECT ?e (COUNT(?o) AS ?n) WHERE { ?e ?p ?o } GROUP BY ?e } }"
+    a = ox.NamedNode(ex + "a")
+    portable = [(r["e"], r["n"]) for r in store.query(insert_values(text, {"e": a}))]
+    bound = [(r["e"], r["n"]) for r in store.query(text, substitutions={ox.Variable("e"): a})]
+    assert portable == bound == [(a, ox.Literal("2", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))]
