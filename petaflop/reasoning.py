@@ -284,11 +284,11 @@ def _run_to_fixpoint(work: ox.Store, known: set[ox.Triple], prepared: list[_Rule
     return new_all, tags
 
 
-def _work_store(onto: tuple[ox.Triple, ...], facts: list[ox.Triple]) -> ox.Store:
-    """An in-memory store with the ontology and the facts in its default graph."""
+def _work_store(onto: tuple[ox.Triple, ...], facts: list[ox.Triple], data: bytes | None = None) -> ox.Store:
+    """An in-memory store with the ontology and the facts (or ``data``, their N-Triples) in its default graph."""
     work = ox.Store()
     _add(work, list(onto))
-    _add(work, facts)
+    _add(work, facts, data=data)
     return work
 
 
@@ -344,9 +344,7 @@ def materialise_into(target: ox.Store, *, facts: ox.NamedNode = GRAPH_FACTS,
     triples = [t for t in read if t not in known]
     del read
     known.update(triples)
-    work = ox.Store()
-    _add(work, list(onto))
-    _add(work, triples, data=data)  # the whole dump: what the ontology repeats is a no-op in a graph
+    work = _work_store(onto, triples, data)  # the whole dump: what the ontology repeats is a no-op in a graph
     del triples, data
     lap("copy_in")
     new, _ = _run_to_fixpoint(work, known, _prepared_rules(None, work), onto, stats)
