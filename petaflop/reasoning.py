@@ -241,7 +241,7 @@ def _run_to_fixpoint(work: ox.Store, known: set[ox.Triple], prepared: list[_Rule
 
     Only rules that read a predicate or class that changed run again (semi-naive by term). Rules
     marked ``# delta: yes`` read one data triple pattern (plus TBox): on re-runs they see only the
-    ontology and the batches derived since their last run, in a small store of their own.
+    ontology and the batches derived since their last run (:class:`_DeltaStore`).
     """
     new_all: list[ox.Triple] = []
     tags: list[int] = []
@@ -338,8 +338,9 @@ def materialise_into(target: ox.Store, *, facts: ox.NamedNode = GRAPH_FACTS,
 
     onto = _ontology_triples()
     known = set(onto)
-    data = target.dump(format=_NT, from_graph=facts)  # in Rust: ~10× faster than quads_for_pattern
-    read = dict.fromkeys(q.triple for q in ox.parse(data, format=_NT))  # blank node labels kept
+    # one dump serves both the known set (parsed, blank node labels kept) and the work store (loaded)
+    data = target.dump(format=_NT, from_graph=facts)
+    read = dict.fromkeys(q.triple for q in ox.parse(data, format=_NT))
     stats.facts = len(read)
     triples = [t for t in read if t not in known]
     del read

@@ -131,6 +131,33 @@ def _first_keyword(text: str) -> Token | None:
     return None
 
 
+def _select_clause(tokens: list[Token], j: int) -> tuple[list[str], bool, bool, int]:
+    """The SELECT clause starting at ``tokens[j]`` (after the keyword), up to WHERE / FROM / "{"
+    at parenthesis depth 0: its plain ``?vars``, whether it is ``*``, whether it aggregates, and
+    the index of the token that ends it."""
+    projection: list[str] = []
+    star = aggregate = False
+    paren = 0
+    if j < len(tokens) and tokens[j].upper in ("DISTINCT", "REDUCED"):
+        j += 1
+    while j < len(tokens):
+        t = tokens[j]
+        if t.kind == "punct" and t.text == "(":
+            paren += 1
+        elif t.kind == "punct" and t.text == ")":
+            paren -= 1
+        elif paren == 0 and (t.upper in ("WHERE", "FROM") or t.text == "{"):
+            break
+        elif paren == 0 and t.kind == "var":
+            projection.append(t.text[1:])
+        elif paren == 0 and t.kind == "punct" and t.text == "*":
+            star = True
+        if t.kind == "name" and t.upper in AGGREGATES and j + 1 < len(tokens) and tokens[j + 1].text == "(":
+            aggregate = True
+        j += 1
+    return projection, star, aggregate, j
+
+
 def analyse(text: str) -> QueryShape:
     """The form of a query or update and the positions parameter binding needs."""
     shape = QueryShape(form="")
@@ -182,26 +209,8 @@ def analyse(text: str) -> QueryShape:
         j = _match_close(tokens, j) + 1  # skip the template
     if shape.form == "CONSTRUCT" and j < len(tokens) and tokens[j].upper == "WHERE" and i + 1 == j:
         shape.where_is_template = True
-    # SELECT clause: projection up to WHERE / FROM / "{" at parenthesis depth 0
-    paren = 0
     if shape.form == "SELECT":
-        if j < len(tokens) and tokens[j].upper in ("DISTINCT", "REDUCED"):
-            j += 1
-        while j < len(tokens):
-            t = tokens[j]
-            if t.kind == "punct" and t.text == "(":
-                paren += 1
-            elif t.kind == "punct" and t.text == ")":
-                paren -= 1
-            elif paren == 0 and (t.upper in ("WHERE", "FROM") or t.text == "{"):
-                break
-            elif paren == 0 and t.kind == "var":
-                shape.projection.append(t.text[1:])
-            elif paren == 0 and t.kind == "punct" and t.text == "*":
-                shape.select_star = True
-            if t.kind == "name" and t.upper in AGGREGATES and j + 1 < len(tokens) and tokens[j + 1].text == "(":
-                shape.has_aggregate = True
-            j += 1
+        shape.projection, shape.select_star, shape.has_aggregate, j = _select_clause(tokens, j)
         shape.projection_end = tokens[j - 1].end if j > 0 else -1
     # the outermost group: the first "{" at depth 0 from here
     while j < len(tokens) and not (tokens[j].kind == "punct" and tokens[j].text == "{"):
@@ -311,23 +320,9 @@ def subquery_groups(text: str, names: list[str]) -> list[tuple[int, list[str]]]:
             continue
         if t.upper != "SELECT" or depth == 0:
             continue
-        projected: set[str] = set()
-        star = False
-        parens = 0
-        j = i + 1
-        while j < len(tokens):
-            u = tokens[j]
-            if u.kind == "punct" and u.text == "{" and parens == 0:
-                break
-            if u.kind == "punct" and u.text == "(":
-                parens += 1
-            elif u.kind == "punct" and u.text == ")":
-                parens -= 1
-            elif u.kind == "punct" and u.text == "*" and parens == 0:
-                star = True
-            elif u.kind == "var" and parens == 0:
-                projected.add(u.text[1:])
-            j += 1
+        projected, star, _, j = _select_clause(tokens, i + 1)
+        while j < len(tokens) and not (tokens[j].kind == "punct" and tokens[j].text == "{"):
+            j += 1  # past WHERE
         wanted = [n for n in names if star or n in projected]
         if wanted and j < len(tokens):
             out.append((tokens[j].end, wanted))
