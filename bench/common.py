@@ -141,6 +141,15 @@ class ChildResult:
                 "stalled": self.stalled, "returncode": self.returncode, "error": self.error}
 
 
+def _kill(proc) -> None:
+    """Stop a child and everything it started (its process group), and reap it."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
+
+
 def run_child(task: str, args: dict[str, Any], timeout_s: float, log=None,
               max_rss_mb: float | None = None, stall_s: float | None = None) -> ChildResult:
     """Run ``python -m bench.child TASK ARGS`` with a time limit; collect its JSON lines and peak RSS.
@@ -186,21 +195,13 @@ def run_child(task: str, args: dict[str, Any], timeout_s: float, log=None,
                     pass
             if max_rss_mb is not None and peak > max_rss_mb * 2**20:
                 result.error = "memory limit"
-                try:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                proc.wait()
+                _kill(proc)
                 break
             stalled = stall_s is not None and last_line[0] and time.perf_counter() - last_line[0] > stall_s
             if stalled or time.perf_counter() - started > timeout_s:
                 result.timed_out = True
                 result.stalled = bool(stalled)
-                try:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                proc.wait()
+                _kill(proc)
                 break
             time.sleep(0.1)
         thread.join(timeout=10)

@@ -107,3 +107,12 @@ def test_synthetic_graph_is_deterministic_and_typed(tmp_path):
     smaller = tmp_path / "c.nq"
     generate(smaller, 10000, seed=3)
     assert a.read_bytes().startswith(smaller.read_bytes())  # a smaller graph is a prefix of a larger one
+
+
+def test_a_child_past_its_time_limit_is_stopped_and_reported(tmp_path):
+    from bench.common import run_child
+
+    child = run_child("generate", {"path": str(tmp_path / "g.nq"), "size": 10_000_000, "seed": 1,
+                                   "provenance": 0.5, "with_ontology": True}, 1.0)
+    assert child.timed_out and not child.ok
+    assert child.seconds < 15
