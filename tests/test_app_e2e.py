@@ -125,6 +125,8 @@ def test_every_page_in_a_real_browser(app_url, tmp_path):
         expect(page.get_by_role("paragraph").filter(
             has_text="Compute clusters and cluster phases ranked by the largest power")).to_be_visible()
         expect(page.get_by_label("min_mw (decimal)", exact=True)).to_be_visible()  # the query's parameter form
+        # the editor holds the chosen query before Run (on a loaded machine the rerun can lag)
+        expect(page.get_by_label("SPARQL", exact=True)).to_have_value(re.compile(r"\?min_mw"))
         idle()
         page.get_by_role("button", name="Run", exact=True).click()
         expect(page.get_by_text(re.compile(r"rows in \d+ ms"))).to_be_visible()
