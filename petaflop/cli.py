@@ -185,6 +185,47 @@ def coverage(
     console.print(f"wrote {mp} and {jp}")
 
 
+@app.command()
+@friendly
+def evaluate(
+    report: ReportOption = None,
+    gold: Annotated[str | None, typer.Option("--gold", help="Gold folder (default: tests/gold/).")] = None,
+    graph: Annotated[str | None, typer.Option("--graph", help="Built graph (default: build/atlas.nq).")] = None,
+    json_out: Annotated[str | None, typer.Option("--json", help="Write the evaluation as JSON here.")] = None,
+    markdown_out: Annotated[str | None, typer.Option("--markdown", help="Write the evaluation as Markdown here.")] = None,
+) -> None:
+    """Score the graph against the gold annotation: precision, recall, F1 overall and by stratum."""
+    from pathlib import Path
+
+    from petaflop.evaluate.report import STRATA_ORDER, run, write
+    from petaflop.paths import BUILD_DIR
+
+    ev, _gold_data, view = run(gold, graph, report)
+    jp = Path(json_out) if json_out else BUILD_DIR / "evaluation.json"
+    mp = Path(markdown_out) if markdown_out else BUILD_DIR / "evaluation.md"
+    written = write(ev, view, jp, mp)
+
+    def pct(x: float | None) -> str:
+        return "—" if x is None else f"{100 * x:.1f}"
+
+    table = Table(title=f"evaluation: {ev.gold_rows} gold rows, {len(ev.units)} facts; {len(ev.judged)} graph facts judged")
+    for col in ("stratum", "precision %", "recall %", "F1 %", "TP", "FP", "found", "missed"):
+        table.add_column(col, justify="left" if col == "stratum" else "right")
+
+    def add(name: str, c) -> None:
+        table.add_row(name, pct(c.precision), pct(c.recall), pct(c.f1), str(c.tp), str(c.fp), str(c.recalled), str(c.fn))
+
+    add("overall", ev.overall)
+    for key in STRATA_ORDER[:2]:
+        for name, c in sorted(ev.strata.get(key, {}).items()):
+            add(f"{key}: {name}", c)
+    console.print(table)
+    t = ev.types
+    console.print(f"entities: {t['found']}/{t['entities']} found, type accuracy {pct(t['type_accuracy'])} %; "
+                  f"{len(ev.false_positives)} false positives, {len(ev.false_negatives)} false negatives listed")
+    console.print("wrote " + " and ".join(str(p) for p in written))
+
+
 @app.command("export")
 @friendly
 def export_command(

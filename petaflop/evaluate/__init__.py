@@ -1,0 +1,1 @@
+"""Fidelity: the gold annotation and `petaflop evaluate` (precision, recall, F1 of the graph)."""
