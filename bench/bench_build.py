@@ -40,12 +40,12 @@ def reasoning_side_by_side(report: str | None, with_owlrl: bool) -> dict[str, fl
     import owlrl
     import rdflib
 
+    from foundation.namespaces import GRAPH_FACTS
+    from foundation.paths import resolve_report
     from ingest import parse_report
     from ontology import load_ontology
     from petaflop import graph, reasoning
     from petaflop.extract.pipeline import extract
-    from petaflop.namespaces import GRAPH_FACTS
-    from petaflop.paths import resolve_report
 
     ex = extract(parse_report(resolve_report(report)))
     facts = [(q.subject, q.predicate, q.object) for q in graph.extraction_quads(ex)

@@ -43,16 +43,16 @@ IN_PROCESS = ("wrapper", "raw", "oxrdflib")
 def _fallback_term(type_: str, default: str):
     import pyoxigraph as ox
 
-    from petaflop.namespaces import PFID, PREFIXES, XSD
+    from foundation.namespaces import PFID, PREFIXES, XSD
 
     text = default.strip()
     if type_ == "string":
         return ox.Literal(default)
     if type_ in ("decimal", "integer"):
-        return ox.Literal(text, datatype=ox.NamedNode(XSD + type_))
+        return ox.Literal(text, datatype=ox.NamedNode(XSD[type_]))
     if type_ == "date":
         kind = {4: "gYear", 7: "gYearMonth"}.get(len(text), "date")
-        return ox.Literal(text, datatype=ox.NamedNode(XSD + kind))
+        return ox.Literal(text, datatype=ox.NamedNode(XSD[kind]))
     if type_ == "iri":
         prefix, _, local = text.partition(":")
         return ox.NamedNode(PREFIXES[prefix] + local if prefix in PREFIXES else text.strip("<>"))
@@ -63,8 +63,8 @@ def _fallback_term(type_: str, default: str):
 
 def plan_all(store) -> tuple[list[dict[str, Any]], Any]:
     """Per catalogue query: typed parameters, what pyoxigraph is sent, and the portable VALUES text."""
-    from petaflop.sparql import insert_values
     from queries import load_catalogue
+    from queries.sparql import insert_values
 
     try:
         from petaflop.query import EmbeddedStore, bind_params, plan_embedded, prepare

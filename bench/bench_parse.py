@@ -21,8 +21,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
 
+    from foundation.paths import resolve_report
     from ingest import parse_report
-    from petaflop.paths import resolve_report
 
     path = resolve_report(args.report)
     parse_report(path)  # warm-up: imports and regex compilation are not parsing

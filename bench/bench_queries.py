@@ -103,9 +103,9 @@ def main() -> None:
     from rich.table import Table
 
     from petaflop.query import EmbeddedStore, bind_params, plan_embedded, prepare
-    from petaflop.sparql import insert_values
     from petaflop.store import NQ_PATH
     from queries import load_catalogue
+    from queries.sparql import insert_values
 
     console = Console(width=150)
     nq = Path(args.data or NQ_PATH)

@@ -57,7 +57,7 @@ def load_document(path: str | os.PathLike[str] | None = None, reference: date = 
 
     The cached document is shared: treat it as read-only.
     """
-    from petaflop.paths import resolve_report
+    from foundation.paths import resolve_report
 
     p = Path(path).resolve() if path is not None else resolve_report()
     st = p.stat() if p.is_file() else None

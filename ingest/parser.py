@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from foundation.errors import UserError
 from ingest.cleaning import clean_text
 from ingest.model import (
     Block,
@@ -47,7 +48,6 @@ from ingest.model import (
 from ingest.quantities import REFERENCE_DATE
 from ingest.sources import is_source_line, parse_source_line
 from ingest.tables import build_table
-from petaflop.errors import UserError
 
 __all__ = [
     "EmptyReport",

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import rdflib
 
+from foundation.namespaces import PFA, PFR
+
 HERE = Path(__file__).resolve().parent
 ONTOLOGY_TTL = HERE / "atlas.ttl"
 SHAPES_TTL = HERE / "shapes.ttl"
@@ -22,9 +24,6 @@ SWRL_FILE = HERE / "rules.swrl"
 COMPETENCY_DIR = HERE / "competency"
 
 ONTOLOGY_IRI = "https://petaflop-atlas.org/ontology"
-PFA = "https://petaflop-atlas.org/ontology#"
-PFR = "https://petaflop-atlas.org/rules#"
-PFID = "https://petaflop-atlas.org/id/"
 
 _HEADER = re.compile(r"^#\s*([a-z]+):\s*(.*?)\s*$")
 
@@ -100,7 +99,7 @@ def _terms_read(text: str) -> set[str]:
     """IRIs (pfa: names and rdf:type) mentioned in the WHERE part of a rule."""
     body = text.split("WHERE", 1)[-1]
     body = "\n".join(line for line in body.splitlines() if not line.lstrip().startswith("#"))
-    terms = {PFA + m for m in re.findall(r"\bpfa:([A-Za-z0-9_]+)", body)}
+    terms = {PFA[m] for m in re.findall(r"\bpfa:([A-Za-z0-9_]+)", body)}
     if re.search(r"\s(a|rdf:type)\s", body):
         terms.add(_RDF_TYPE)
     return terms

@@ -15,12 +15,12 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from foundation.namespaces import PFA, PFK
+
 HERE = Path(__file__).resolve().parent
 ONTOLOGY_TTL = HERE / "atlas.ttl"
 KINDS_TTL = HERE / "statement_kinds.ttl"
 
-PFA = "https://petaflop-atlas.org/ontology#"
-PFK = "https://petaflop-atlas.org/kind/"
 
 
 @dataclass(frozen=True)
@@ -151,15 +151,15 @@ def load_model() -> OntologyModel:
                 range=_named(g.objects(s, RDFS.range)),
                 inverse=_local(str(inv)) if isinstance(inv, rdflib.URIRef) else None,
                 parents=tuple(p for p in _named(g.objects(s, RDFS.subPropertyOf)) if not p.startswith("http")),
-                unit=_text(g, s, rdflib.URIRef(PFA + "unitOfMeasure"), None),
+                unit=_text(g, s, rdflib.URIRef(PFA.unitOfMeasure), None),
             )
     kinds: dict[str, StatementKind] = {}
-    for s in k.subjects(RDF.type, rdflib.URIRef(PFA + "StatementKind")):
-        truthy = k.value(s, rdflib.URIRef(PFA + "truthyProperty"))
-        unit = k.value(s, rdflib.URIRef(PFA + "canonicalUnit"))
+    for s in k.subjects(RDF.type, rdflib.URIRef(PFA.StatementKind)):
+        truthy = k.value(s, rdflib.URIRef(PFA.truthyProperty))
+        unit = k.value(s, rdflib.URIRef(PFA.canonicalUnit))
         kinds[_local(str(s))] = StatementKind(
             **_term_args(k, s),
-            dimension=str(k.value(s, rdflib.URIRef(PFA + "dimension")) or ""),
+            dimension=str(k.value(s, rdflib.URIRef(PFA.dimension)) or ""),
             canonical_unit=str(unit) if unit is not None else "",
             truthy=str(truthy) if truthy is not None else None,
         )

@@ -2,7 +2,7 @@
 
 A reader (or a crash) never sees half a file: either the previous content or the new one.
 Failures (a read-only folder, a full disk, a path that is a folder) become one-line
-:class:`~petaflop.errors.UserError` messages naming the path.
+:class:`~foundation.errors.UserError` messages naming the path.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from petaflop.errors import UserError
+from foundation.errors import UserError
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:

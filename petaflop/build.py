@@ -17,9 +17,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from petaflop.errors import PetaflopError
-from petaflop.namespaces import GRAPH_ONTOLOGY, GRAPHS, PFA, RDF
-from petaflop.paths import BUILD_DIR, resolve_report
+from foundation.errors import PetaflopError
+from foundation.namespaces import GRAPH_ONTOLOGY, GRAPHS, PFA, RDF
+from foundation.paths import BUILD_DIR, resolve_report
 
 Progress = Callable[[str, str], None]
 
@@ -162,7 +162,7 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
     result.triples_per_graph = {g.rsplit("/", 1)[-1]: per_graph.get(g, 0) for g in GRAPHS}
     types = Counter()
     for q in asserted:
-        if str(q.predicate.value) == RDF + "type" and str(q.object.value).startswith(PFA):
+        if str(q.predicate.value) == RDF.type and str(q.object.value).startswith(PFA):
             types[str(q.object.value)[len(PFA):]] += 1
     result.objects_by_type = dict(sorted(types.items()))
     result.warnings = [f"line {ln}: {msg}" for ln, msg in ex.warnings]

@@ -1,6 +1,6 @@
 """The ``petaflop`` command line: one entry point, a subcommand per stage.
 
-Every command turns :class:`~petaflop.errors.PetaflopError` into one red line and its exit
+Every command turns :class:`~foundation.errors.PetaflopError` into one red line and its exit
 code (1 user error, 2 environment error) instead of a stack trace.
 """
 
@@ -14,8 +14,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from foundation.errors import PetaflopError
 from petaflop import __version__
-from petaflop.errors import PetaflopError
 
 app = typer.Typer(
     name="petaflop",
@@ -97,8 +97,8 @@ def parse(
     import collections
     import json
 
+    from foundation.paths import resolve_report
     from ingest import document_to_json, iter_blocks, parse_report
-    from petaflop.paths import resolve_report
 
     doc = parse_report(resolve_report(report))
     kinds = collections.Counter(b.kind for _, _, b in iter_blocks(doc))
@@ -138,9 +138,9 @@ def build(
     """Build the graph: parse -> extract -> assert -> reason -> validate -> store; writes build/atlas.nq."""
     from pathlib import Path
 
+    from foundation.paths import BUILD_DIR
     from petaflop.build import run_build
     from petaflop.coverage import write_coverage
-    from petaflop.paths import BUILD_DIR
 
     out_dir = Path(out) if out else BUILD_DIR
 
@@ -175,9 +175,9 @@ def coverage(
     """Write the coverage report (Markdown and JSON): tables mapped or excluded, facts, claims, conflicts."""
     from pathlib import Path
 
+    from foundation.paths import BUILD_DIR
     from petaflop.build import run_build
     from petaflop.coverage import write_coverage
-    from petaflop.paths import BUILD_DIR
 
     out_dir = Path(out) if out else BUILD_DIR
     result = run_build(report, out_dir=out_dir, check_consistency=False, write_store=False)
@@ -197,8 +197,8 @@ def evaluate(
     """Score the graph against the gold annotation: precision, recall, F1 overall and by stratum."""
     from pathlib import Path
 
+    from foundation.paths import BUILD_DIR
     from petaflop.evaluate.report import STRATA_ORDER, run, write
-    from petaflop.paths import BUILD_DIR
 
     ev, _gold_data, view = run(gold, graph, report)
     jp = Path(json_out) if json_out else BUILD_DIR / "evaluation.json"
@@ -393,8 +393,8 @@ def query(
         text = catalogue_query.sparql
     raw_params = parse_param_args(param)
     if endpoint:
+        from foundation.namespaces import GRAPHS
         from petaflop.endpoint import RemoteStore
-        from petaflop.namespaces import GRAPHS
 
         store = RemoteStore(endpoint, user=user, password=password, graphs=None if whole_endpoint else GRAPHS)
     else:
@@ -478,7 +478,7 @@ def bench(
 ) -> None:
     """Benchmark every workload side by side with rdflib/owlrl; write JSON and a Markdown table."""
     from bench.run import WORKLOADS, run
-    from petaflop.errors import UserError
+    from foundation.errors import UserError
 
     wanted = [w.strip() for w in (only or "").split(",") if w.strip()] or None
     unknown = sorted(set(wanted or []) - set(WORKLOADS))

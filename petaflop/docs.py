@@ -16,11 +16,12 @@ from rdflib import OWL, RDF, RDFS, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SKOS
 
-from ontology import PFA, load_competency_questions, load_ontology, load_rules, load_swrl
+from foundation.namespaces import PFA
+from ontology import load_competency_questions, load_ontology, load_rules, load_swrl
 
 DEFAULT_OUT = Path("docs/ontology")
 _DCT = rdflib.Namespace("http://purl.org/dc/terms/")
-_UNIT = URIRef(PFA + "unitOfMeasure")
+_UNIT = URIRef(PFA.unitOfMeasure)
 
 # Diagram nodes, grouped in columns by theme (the core object types of the architecture).
 _COLUMNS = [
@@ -144,7 +145,7 @@ def diagram_svg(g: rdflib.Graph) -> str:
         parts.append(f'<path d="M {sx} {sy} Q {mx} {my} {ex:.1f} {ey:.1f}" class="edge" marker-end="url(#arrow)">'
                      f'<title>{html.escape(d)} → {html.escape(r)}: {label}</title></path>')
     for name, (x, y) in positions.items():
-        ko = html.escape(_label(g, URIRef(PFA + name), "ko"))
+        ko = html.escape(_label(g, URIRef(PFA[name]), "ko"))
         parts.append(f'<a href="#{name}"><rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="6" class="node"/>'
                      f'<text x="{x + box_w / 2}" y="{y + 19}" text-anchor="middle">{name}'
                      f'<title>{ko}</title></text></a>')

@@ -16,8 +16,8 @@ import sys
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
-from petaflop.errors import PetaflopError
-from petaflop.paths import resolve_report
+from foundation.errors import PetaflopError
+from foundation.paths import resolve_report
 
 REQUIRED_PACKAGES = (
     "rdflib", "owlready2", "networkx", "SPARQLWrapper", "streamlit", "pyoxigraph",

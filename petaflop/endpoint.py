@@ -2,12 +2,12 @@
 
 :class:`RemoteStore` is the second implementation of :class:`petaflop.query.QueryStore`.
 Parameters are bound by a ``VALUES`` block of serialised RDF terms at the start of the
-``WHERE`` group (:func:`petaflop.sparql.insert_values`). By default the dataset is the four
+``WHERE`` group (:func:`queries.sparql.insert_values`). By default the dataset is the four
 atlas graphs, named both as default graphs (their union) and as named graphs
 (``default-graph-uri`` / ``named-graph-uri``), so an endpoint's own system graphs (Virtuoso
 keeps several) do not leak into answers; ``graphs=None`` queries the endpoint's own dataset.
 
-Failures are one line each, through :mod:`petaflop.errors`:
+Failures are one line each, through :mod:`foundation.errors`:
 
 ================================  ==========================================  ====
 what                              message starts with                         exit
@@ -56,8 +56,8 @@ import pyoxigraph as ox
 from SPARQLWrapper import BASIC, DIGEST, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from petaflop.errors import EnvironmentProblem, UserError
-from petaflop.namespaces import GRAPHS, PFG
+from foundation.errors import EnvironmentProblem, UserError
+from foundation.namespaces import GRAPHS, PFG
 from petaflop.query import (
     GRAPH_VARS,
     Prepared,
@@ -65,7 +65,7 @@ from petaflop.query import (
     QueryTimeout,
     Result,
 )
-from petaflop.sparql import declare_prefixes, insert_values, term_to_sparql
+from queries.sparql import declare_prefixes, insert_values, term_to_sparql
 
 RETRY_DELAYS = (0.25, 0.75)
 RETRY_STATUS = (502, 503, 504)
@@ -373,7 +373,7 @@ def _graph_iri(name: str) -> str:
     if name in short:
         return short[name]
     if name.startswith("pfg:"):
-        name = PFG + name[4:]
+        name = PFG[name[4:]]
     if name.startswith("<") and name.endswith(">"):
         name = name[1:-1]
     if name not in GRAPHS:

@@ -55,8 +55,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from petaflop.errors import UserError
-from petaflop.namespaces import (
+from foundation.errors import UserError
+from foundation.names import local_name, norm_name, slugify
+from foundation.namespaces import (
     DCT,
     GRAPH_FACTS,
     GRAPH_INFERRED,
@@ -88,19 +89,19 @@ G_INFERRED = ox.NamedNode(GRAPH_INFERRED)
 G_PROVENANCE = ox.NamedNode(GRAPH_PROVENANCE)
 GRAPH_ORDER = (G_ONTOLOGY, G_FACTS, G_INFERRED, G_PROVENANCE)
 
-RDF_TYPE = ox.NamedNode(RDF + "type")
-RDF_SUBJECT = ox.NamedNode(RDF + "subject")
-RDF_PREDICATE = ox.NamedNode(RDF + "predicate")
-RDF_OBJECT = ox.NamedNode(RDF + "object")
-RDFS_LABEL = ox.NamedNode(RDFS + "label")
-RDFS_SUBCLASS = ox.NamedNode(RDFS + "subClassOf")
-SKOS_ALT = ox.NamedNode(SKOS + "altLabel")
-SKOS_DEFINITION = ox.NamedNode(SKOS + "definition")
-PROV_DERIVED = ox.NamedNode(PROV + "wasDerivedFrom")
-PFA_CITED = ox.NamedNode(PFA + "citedSource")
-PFA_UNIT = ox.NamedNode(PFA + "unitOfMeasure")
-OWL_ONTOLOGY = ox.NamedNode(OWL + "Ontology")
-XSD_STRING = ox.NamedNode(XSD + "string")
+RDF_TYPE = ox.NamedNode(RDF.type)
+RDF_SUBJECT = ox.NamedNode(RDF.subject)
+RDF_PREDICATE = ox.NamedNode(RDF.predicate)
+RDF_OBJECT = ox.NamedNode(RDF.object)
+RDFS_LABEL = ox.NamedNode(RDFS.label)
+RDFS_SUBCLASS = ox.NamedNode(RDFS.subClassOf)
+SKOS_ALT = ox.NamedNode(SKOS.altLabel)
+SKOS_DEFINITION = ox.NamedNode(SKOS.definition)
+PROV_DERIVED = ox.NamedNode(PROV.wasDerivedFrom)
+PFA_CITED = ox.NamedNode(PFA.citedSource)
+PFA_UNIT = ox.NamedNode(PFA.unitOfMeasure)
+OWL_ONTOLOGY = ox.NamedNode(OWL.Ontology)
+XSD_STRING = ox.NamedNode(XSD.string)
 
 # Triples that name or classify an object; they are never links and always exported.
 NAMING = frozenset({RDF_TYPE, RDFS_LABEL})
@@ -113,12 +114,12 @@ DATA_NAMESPACES = (PFID, PFLOC, PFST)
 EXPORT_PREFIXES = {**PREFIXES, "org": "http://www.w3.org/ns/org#", "schema": "https://schema.org/",
                    "vann": "http://purl.org/vocab/vann/"}
 PROPERTY_CLASSES = frozenset(
-    ox.NamedNode(OWL + c) for c in ("ObjectProperty", "DatatypeProperty", "AnnotationProperty",
+    ox.NamedNode(OWL[c]) for c in ("ObjectProperty", "DatatypeProperty", "AnnotationProperty",
                                    "TransitiveProperty", "SymmetricProperty", "FunctionalProperty",
                                    "InverseFunctionalProperty", "AsymmetricProperty",
                                    "IrreflexiveProperty", "ReflexiveProperty")
-) | {ox.NamedNode(RDF + "Property")}
-CLASS_CLASSES = frozenset({ox.NamedNode(OWL + "Class"), ox.NamedNode(RDFS + "Class")})
+) | {ox.NamedNode(RDF.Property)}
+CLASS_CLASSES = frozenset({ox.NamedNode(OWL.Class), ox.NamedNode(RDFS.Class)})
 
 Node = ox.NamedNode | ox.BlankNode
 
@@ -223,16 +224,6 @@ def curie(iri: str) -> str:
             best = prefix
     return f"{best}:{iri[len(EXPORT_PREFIXES[best]):]}" if best else iri
 
-
-def local_name(iri: str) -> str:
-    cut = max(iri.rfind("#"), iri.rfind("/"))
-    return iri[cut + 1:] if cut >= 0 else iri
-
-
-def _normalize(name: str) -> str:
-    from petaflop.extract.gazetteer import normalize
-
-    return normalize(name)
 
 
 def _sort_key(term) -> str:
@@ -356,7 +347,7 @@ class _StoreIndex:
                 for q in self.store.quads_for_pattern(None, pred, None, g):
                     if not isinstance(q.object, ox.Literal):
                         continue
-                    key = _normalize(q.object.value)
+                    key = norm_name(q.object.value)
                     if key:
                         bucket = names[key]
                         bucket[q.subject] = min(bucket.get(q.subject, rank), rank)
@@ -364,7 +355,7 @@ class _StoreIndex:
                         labels[q.subject].setdefault(q.object.language or "", q.object.value)
         for node in list(labels):
             if isinstance(node, ox.NamedNode) and node.value.startswith(PFID):
-                key = _normalize(node.value[len(PFID):])
+                key = norm_name(node.value[len(PFID):])
                 names[key].setdefault(node, 0)
         self._names = dict(names)
         self._labels = {n: ls.get("en") or ls.get("") or ls.get("ko") or next(iter(ls.values()))
@@ -458,7 +449,7 @@ def _as_iri(text: str) -> str | None:
 
 def _close_names(idx: _StoreIndex, text: str, n: int = 5) -> list[str]:
     """Close matches for a seed, as 'Label (pfid:id)', from graph names and the gazetteer."""
-    key = _normalize(text)
+    key = norm_name(text)
     found: list[Node] = []
     keys = (difflib.get_close_matches(key, list(idx.names), n=n * 3, cutoff=0.7)
             or difflib.get_close_matches(key, list(idx.names), n=n * 3, cutoff=0.5))
@@ -499,12 +490,11 @@ def resolve_seed(store: ox.Store, text: str, option: str = "--seed") -> ox.Named
             raise UnknownSeed(f"{option} {raw!r}: no object with that IRI in the graph"
                               + _hint(_close_names(idx, local_name(iri))))
         return node
-    bucket = idx.names.get(_normalize(raw))
+    bucket = idx.names.get(norm_name(raw))
     if bucket:
         best = min(bucket.values())
         candidates = sorted((n for n, r in bucket.items() if r == best), key=_sort_key)
         if len(candidates) > 1:
-            from petaflop.extract.gazetteer import slugify
 
             exact = [n for n in candidates if n.value == PFID + slugify(raw)]
             candidates = exact or candidates
@@ -531,7 +521,7 @@ def _term_names(idx: _StoreIndex, terms: Iterable[ox.NamedNode]) -> dict[str, se
         info = idx.vocab.term_info(term)
         for name in (term.value, curie(term.value), local_name(term.value), info.label, info.label_ko):
             if name:
-                names[_normalize(name)].add(term)
+                names[norm_name(name)].add(term)
     return names
 
 
@@ -555,7 +545,7 @@ def resolve_terms(store: ox.Store, texts: Iterable[str], kind: str, option: str)
         iri = _as_iri(raw)
         hits = {ox.NamedNode(iri)} & known if iri else set()
         if not hits:
-            hits = names.get(_normalize(raw), set())
+            hits = names.get(norm_name(raw), set())
         if len(hits) > 1:
             pfa_hits = {h for h in hits if h.value.startswith(PFA)}
             hits = pfa_hits or hits
@@ -563,7 +553,7 @@ def resolve_terms(store: ox.Store, texts: Iterable[str], kind: str, option: str)
             if hits:
                 listed = ", ".join(sorted(curie(h.value) for h in hits))
                 raise BadParameter(f"{option} {raw!r} is ambiguous: {listed}; give a CURIE")
-            close = difflib.get_close_matches(_normalize(raw), list(names), n=5, cutoff=0.6)
+            close = difflib.get_close_matches(norm_name(raw), list(names), n=5, cutoff=0.6)
             shown = sorted({curie(t.value) for k in close for t in names[k]})[:5]
             raise BadParameter(f"{option} {raw!r} is not {what} in the graph or ontology"
                                + (f"; close matches: {', '.join(shown)}" if shown else "; no close matches"))
@@ -577,7 +567,7 @@ def _query_nodes(store: ox.Store, text: str, option: str) -> list[Node]:
     try:
         result = store.query(text, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
     except SyntaxError as exc:
-        from petaflop.sparql import syntax_message
+        from queries.sparql import syntax_message
 
         raise BadParameter(f"{option}: not a valid SPARQL query: {syntax_message(exc, text)}") from None
     except OSError as exc:  # evaluation errors surface as OSError in pyoxigraph
@@ -631,12 +621,12 @@ def _catalogue_sparql(store: ox.Store, name: str, params: Mapping[str, str]) -> 
         bindings[pname] = _param_term(store, pname, param.type, raw)
     if not bindings:
         return query.sparql
-    from petaflop.sparql import insert_values
+    from queries.sparql import insert_values
 
     return insert_values(query.sparql, bindings)
 
 
-_PARAM_DATATYPES = {"decimal": XSD + "decimal", "integer": XSD + "integer", "date": XSD + "date"}
+_PARAM_DATATYPES = {"decimal": XSD.decimal, "integer": XSD.integer, "date": XSD.date}
 _PARAM_PATTERNS = {"decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)", "integer": r"[+-]?\d+", "date": r"\d{4}-\d{2}-\d{2}"}
 
 

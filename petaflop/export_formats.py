@@ -46,6 +46,8 @@ from xml.sax.saxutils import escape as _xml_escape
 
 import pyoxigraph as ox
 
+from foundation.names import local_name
+from foundation.namespaces import RDF, XSD
 from petaflop.export import EXPORT_PREFIXES as PREFIXES
 from petaflop.export import (
     G_FACTS,
@@ -58,19 +60,17 @@ from petaflop.export import (
     BadParameter,
     ExportError,
     curie,
-    local_name,
 )
-from petaflop.namespaces import RDF, XSD
 
 if TYPE_CHECKING:
     from petaflop.export import Subgraph
 
-XSD_STRING = XSD + "string"
-FLOAT_TYPES = frozenset(XSD + t for t in ("decimal", "double", "float"))
-INT_TYPES = frozenset(XSD + t for t in (
+XSD_STRING = XSD.string
+FLOAT_TYPES = frozenset(XSD[t] for t in ("decimal", "double", "float"))
+INT_TYPES = frozenset(XSD[t] for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
     "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
-BOOL_TYPE = XSD + "boolean"
+BOOL_TYPE = XSD.boolean
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder (C accelerated) for every element
 TITLE = "Petaflop Atlas export"
@@ -554,7 +554,7 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
         return (0 if pred == RDFS_LABEL.value else 1 if pred.endswith("altLabel") else 2, base)
 
     node_columns = [Column("type", "node", "string", label="most specific asserted class"),
-                    Column("types", "node", "string", iri=RDF + "type", label="all classes (CURIEs)")]
+                    Column("types", "node", "string", iri=RDF.type, label="all classes (CURIEs)")]
     for base in sorted(multiplicity, key=sort_bases):
         info = info_by_iri.get(base_pred[base])
         for i in range(multiplicity[base]):

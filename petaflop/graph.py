@@ -14,8 +14,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from petaflop.extract.facts import Extraction, Fact, Location
-from petaflop.namespaces import (
+from foundation.namespaces import (
     GRAPH_FACTS,
     GRAPH_INFERRED,
     GRAPH_PROVENANCE,
@@ -28,15 +27,16 @@ from petaflop.namespaces import (
     RDF,
     XSD,
 )
+from petaflop.extract.facts import Extraction, Fact, Location
 
-_RDF_TYPE = ox.NamedNode(RDF + "type")
+_RDF_TYPE = ox.NamedNode(RDF.type)
 G_FACTS = ox.NamedNode(GRAPH_FACTS)
 G_PROV = ox.NamedNode(GRAPH_PROVENANCE)
 G_INFERRED = ox.NamedNode(GRAPH_INFERRED)
 
 
 def pfa(local: str) -> ox.NamedNode:
-    return ox.NamedNode(PFA + local)
+    return ox.NamedNode(PFA[local])
 
 
 def entity_iri(entity_id: str) -> ox.NamedNode:
@@ -57,19 +57,19 @@ def literal(value, datatype: str = "", lang: str = "") -> ox.Literal:
     if lang:
         return ox.Literal(str(value), language=lang)
     if datatype == "decimal":
-        return ox.Literal(decimal_lexical(value), datatype=ox.NamedNode(XSD + "decimal"))
+        return ox.Literal(decimal_lexical(value), datatype=ox.NamedNode(XSD.decimal))
     if datatype == "integer":
-        return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
+        return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD.integer))
     if datatype == "boolean":
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD.boolean))
     if datatype in ("date", "gYear", "gYearMonth", "anyURI"):
-        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + datatype))
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD[datatype]))
     return ox.Literal(str(value))
 
 
 def fact_triple(fact: Fact) -> ox.Triple:
     s = entity_iri(fact.subject)
-    p = ox.NamedNode(PFA + fact.predicate) if ":" not in fact.predicate else ox.NamedNode(fact.predicate)
+    p = ox.NamedNode(PFA[fact.predicate]) if ":" not in fact.predicate else ox.NamedNode(fact.predicate)
     o = entity_iri(str(fact.obj)) if fact.obj_is_entity else literal(fact.obj, fact.datatype, fact.lang)
     return ox.Triple(s, p, o)
 
@@ -99,11 +99,11 @@ def location_quads(loc: Location) -> Iterator[ox.Quad]:
 
 
 def statement_quads(fact: Fact, triple: ox.Triple, stmt: ox.NamedNode) -> Iterator[ox.Quad]:
-    yield ox.Quad(stmt, _RDF_TYPE, ox.NamedNode(RDF + "Statement"), G_PROV)
-    yield ox.Quad(stmt, ox.NamedNode(RDF + "subject"), triple.subject, G_PROV)
-    yield ox.Quad(stmt, ox.NamedNode(RDF + "predicate"), triple.predicate, G_PROV)
-    yield ox.Quad(stmt, ox.NamedNode(RDF + "object"), triple.object, G_PROV)
-    yield ox.Quad(stmt, ox.NamedNode(PROV + "wasDerivedFrom"), location_iri(fact.location), G_PROV)
+    yield ox.Quad(stmt, _RDF_TYPE, ox.NamedNode(RDF.Statement), G_PROV)
+    yield ox.Quad(stmt, ox.NamedNode(RDF.subject), triple.subject, G_PROV)
+    yield ox.Quad(stmt, ox.NamedNode(RDF.predicate), triple.predicate, G_PROV)
+    yield ox.Quad(stmt, ox.NamedNode(RDF.object), triple.object, G_PROV)
+    yield ox.Quad(stmt, ox.NamedNode(PROV.wasDerivedFrom), location_iri(fact.location), G_PROV)
     yield ox.Quad(stmt, pfa("extractionRule"), literal(fact.rule), G_PROV)
     for source in fact.sources:
         yield ox.Quad(stmt, pfa("citedSource"), entity_iri(source), G_PROV)
@@ -143,10 +143,10 @@ def inferred_quads(inferred: Iterable[tuple[ox.Triple, str]]) -> list[ox.Quad]:
         quads.add(ox.Quad(triple.subject, triple.predicate, triple.object, G_INFERRED))
         stmt = statement_iri(triple, "inferred|" + rule)
         rule_iri = ox.NamedNode(rule if ":" in rule else PFR + rule)
-        quads.add(ox.Quad(stmt, _RDF_TYPE, ox.NamedNode(RDF + "Statement"), G_PROV))
-        quads.add(ox.Quad(stmt, ox.NamedNode(RDF + "subject"), triple.subject, G_PROV))
-        quads.add(ox.Quad(stmt, ox.NamedNode(RDF + "predicate"), triple.predicate, G_PROV))
-        quads.add(ox.Quad(stmt, ox.NamedNode(RDF + "object"), triple.object, G_PROV))
+        quads.add(ox.Quad(stmt, _RDF_TYPE, ox.NamedNode(RDF.Statement), G_PROV))
+        quads.add(ox.Quad(stmt, ox.NamedNode(RDF.subject), triple.subject, G_PROV))
+        quads.add(ox.Quad(stmt, ox.NamedNode(RDF.predicate), triple.predicate, G_PROV))
+        quads.add(ox.Quad(stmt, ox.NamedNode(RDF.object), triple.object, G_PROV))
         quads.add(ox.Quad(stmt, pfa("inferredBy"), rule_iri, G_PROV))
     return sorted(quads, key=str)
 

@@ -8,7 +8,7 @@ Two implementations share :class:`QueryStore` and one test suite: :class:`Embedd
 
 Guarantees, in order of execution:
 
-* **read-only**: the text is tokenised (:mod:`petaflop.sparql`) and parsed by pyoxigraph's
+* **read-only**: the text is tokenised (:mod:`queries.sparql`) and parsed by pyoxigraph's
   query parser; an update (``INSERT``, ``DELETE``, ``LOAD``, ``CLEAR``, ``DROP``, ``CREATE``,
   ``ADD``, ``MOVE``, ``COPY``, ``WITH``) is refused unless ``allow_update=True``.
 * **syntax errors** name the line and column (``syntax error at line L, column C: …``).
@@ -42,9 +42,9 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from petaflop.errors import UserError
-from petaflop.namespaces import PFID, PREFIXES, XSD
-from petaflop.sparql import (
+from foundation.errors import UserError
+from foundation.namespaces import PFID, PREFIXES, XSD
+from queries.sparql import (
     QueryShape,
     analyse,
     insert_values,
@@ -408,16 +408,16 @@ def to_date(name: str, raw: str) -> ox.Literal:
     """``YYYY`` → xsd:gYear, ``YYYY-MM`` → xsd:gYearMonth, ``YYYY-MM-DD`` → xsd:date."""
     text = raw.strip()
     if _YEAR_RE.match(text):
-        return ox.Literal(text, datatype=ox.NamedNode(XSD + "gYear"))
+        return ox.Literal(text, datatype=ox.NamedNode(XSD.gYear))
     m = _YEAR_MONTH_RE.match(text)
     if m and 1 <= int(m.group(2)) <= 12:
-        return ox.Literal(text, datatype=ox.NamedNode(XSD + "gYearMonth"))
+        return ox.Literal(text, datatype=ox.NamedNode(XSD.gYearMonth))
     if _DATE_RE.match(text):
         try:
             _dt.date.fromisoformat(text)
         except ValueError:
             raise _fail(name, raw, "a date (no such day)") from None
-        return ox.Literal(text, datatype=ox.NamedNode(XSD + "date"))
+        return ox.Literal(text, datatype=ox.NamedNode(XSD.date))
     raise _fail(name, raw, "a date (YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
@@ -430,11 +430,11 @@ def convert_param(name: str, type_: str, raw: str,
     if type_ == "decimal":
         if not _DECIMAL_RE.match(text):
             raise _fail(name, raw, "a decimal")
-        return ox.Literal(text, datatype=ox.NamedNode(XSD + "decimal"))
+        return ox.Literal(text, datatype=ox.NamedNode(XSD.decimal))
     if type_ == "integer":
         if not _INTEGER_RE.match(text):
             raise _fail(name, raw, "an integer")
-        return ox.Literal(str(int(text)), datatype=ox.NamedNode(XSD + "integer"))
+        return ox.Literal(str(int(text)), datatype=ox.NamedNode(XSD.integer))
     if type_ == "date":
         return to_date(name, raw)
     if type_ == "iri":

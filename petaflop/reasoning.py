@@ -24,8 +24,9 @@ import rdflib
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.collection import Collection
 
-from ontology import PFA, load_ontology, load_rules, rule_reads
-from petaflop.errors import EnvironmentProblem, UserError
+from foundation.errors import EnvironmentProblem, UserError
+from foundation.namespaces import PFA
+from ontology import load_ontology, load_rules, rule_reads
 
 GRAPH_ONTOLOGY = ox.NamedNode("https://petaflop-atlas.org/graph/ontology")
 GRAPH_FACTS = ox.NamedNode("https://petaflop-atlas.org/graph/facts")

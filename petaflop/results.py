@@ -19,21 +19,21 @@ import re
 import pyoxigraph as ox
 from rich.table import Table
 
-from petaflop.errors import UserError
-from petaflop.namespaces import PREFIXES, RDF, XSD
+from foundation.errors import UserError
+from foundation.namespaces import PREFIXES, RDF, XSD
 from petaflop.query import Result
 
 FORMATS = ("table", "csv", "tsv", "json", "nt", "ttl")
 TABULAR = ("csv", "tsv", "json")
 GRAPH_FORMATS = ("nt", "ttl")
 
-_XSD_STRING = XSD + "string"
-_LANG_STRING = RDF + "langString"
+_XSD_STRING = XSD.string
+_LANG_STRING = RDF.langString
 _TURTLE_SHORT = {
-    XSD + "integer": re.compile(r"[+-]?\d+\Z"),
-    XSD + "decimal": re.compile(r"[+-]?\d*\.\d+\Z"),
-    XSD + "double": re.compile(r"[+-]?(?:\d+\.\d*[eE][+-]?\d+|\.\d+[eE][+-]?\d+|\d+[eE][+-]?\d+)\Z"),
-    XSD + "boolean": re.compile(r"(?:true|false)\Z"),
+    XSD.integer: re.compile(r"[+-]?\d+\Z"),
+    XSD.decimal: re.compile(r"[+-]?\d*\.\d+\Z"),
+    XSD.double: re.compile(r"[+-]?(?:\d+\.\d*[eE][+-]?\d+|\.\d+[eE][+-]?\d+|\d+[eE][+-]?\d+)\Z"),
+    XSD.boolean: re.compile(r"(?:true|false)\Z"),
 }
 _TSV_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _TSV_ESCAPE_RE = re.compile(r'[\\"\n\r\t]')

@@ -22,8 +22,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from petaflop.errors import EnvironmentProblem, UserError
-from petaflop.paths import BUILD_DIR
+from foundation.errors import EnvironmentProblem, UserError
+from foundation.paths import BUILD_DIR
 
 SERVE_LOCATION = BUILD_DIR / "oxigraph"
 DEFAULT_PORT = 7878

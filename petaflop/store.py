@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from petaflop.errors import UserError
-from petaflop.paths import BUILD_DIR
+from foundation.errors import UserError
+from foundation.paths import BUILD_DIR
 
 NQ_PATH = BUILD_DIR / "atlas.nq"
 DISK_STORE = BUILD_DIR / "store"

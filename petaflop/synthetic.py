@@ -49,7 +49,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from petaflop.namespaces import GRAPH_FACTS, GRAPH_ONTOLOGY, GRAPH_PROVENANCE, PFA, PFID
+from foundation.namespaces import GRAPH_FACTS, GRAPH_ONTOLOGY, GRAPH_PROVENANCE, PFA, PFID
 
 GENERATOR_VERSION = 1  # bump when the output changes (bench caches generated files by it)
 

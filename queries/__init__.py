@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from petaflop.errors import UserError
+from foundation.errors import UserError
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
 PARAM_TYPES = ("iri", "entity", "string", "decimal", "integer", "date")
@@ -107,7 +107,7 @@ def parse_query_file(path: Path | str) -> CatalogueQuery:
     view = meta["view"][1]
     if view not in VIEWS:
         raise fail(meta["view"][0], f"view {view!r} is not one of {', '.join(VIEWS)}")
-    from petaflop.sparql import analyse
+    from queries.sparql import analyse
 
     shape = analyse(text)
     if shape.is_update or not shape.form:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from petaflop.paths import DEFAULT_REPORT
+from foundation.paths import DEFAULT_REPORT
 
 
 @pytest.fixture(scope="session")

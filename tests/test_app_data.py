@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from foundation.names import norm_name
 from petaflop.app import console, controls, explorer, i18n, power, sovereign
 from petaflop.app.backend import EmbeddedBackend, open_backend
 from petaflop.app.data import (
@@ -16,7 +17,6 @@ from petaflop.app.data import (
     PFID,
     Atlas,
     format_number,
-    normalize,
     read_report_lines,
     report_excerpt,
     slug,
@@ -57,7 +57,7 @@ def test_labels_in_both_languages_with_fallback(atlas):
     assert atlas.label(nvidia, "ko") == "엔비디아"
     # Colossus has an English label only: Korean falls back to it
     assert atlas.label(PFID + "colossus", "ko") == "Colossus"
-    assert atlas.class_label(PFA + "ComputeCluster", "ko") != atlas.class_label(PFA + "ComputeCluster", "en")
+    assert atlas.class_label(PFA.ComputeCluster, "ko") != atlas.class_label(PFA.ComputeCluster, "en")
 
 
 def test_search_is_tolerant_of_language_spacing_and_case(atlas):
@@ -67,7 +67,7 @@ def test_search_is_tolerant_of_language_spacing_and_case(atlas):
     assert atlas.search("엔비디아")[0] == PFID + "nvidia"
     assert atlas.search("nvidia h-20")[0] == PFID + "nvidia-h20"
     assert atlas.search("  ") == []
-    assert normalize("Stargate  Abilene·Phase-1") == normalize("stargate abilene phase 1")
+    assert norm_name("Stargate  Abilene·Phase-1") == norm_name("stargate abilene phase 1")
 
 
 def test_type_counts_grouped_as_on_home(atlas, built_graph):
@@ -79,12 +79,12 @@ def test_type_counts_grouped_as_on_home(atlas, built_graph):
     groups = atlas.grouped_type_counts()
     flat = {cls: n for rows in groups.values() for cls, n in rows}
     assert flat == expected
-    assert dict(groups["facilities"])[PFA + "ComputeCluster"] == expected[PFA + "ComputeCluster"]
-    assert PFA + "Country" in dict(groups["geography"])
-    assert PFA + "GPU" in dict(groups["hardware"])
-    assert PFA + "ExportControlEvent" in dict(groups["policy"])
-    assert PFA + "GasTurbine" in dict(groups["energy"])
-    assert PFA + "Firm" in dict(groups["organisations"])
+    assert dict(groups["facilities"])[PFA.ComputeCluster] == expected[PFA.ComputeCluster]
+    assert PFA.Country in dict(groups["geography"])
+    assert PFA.GPU in dict(groups["hardware"])
+    assert PFA.ExportControlEvent in dict(groups["policy"])
+    assert PFA.GasTurbine in dict(groups["energy"])
+    assert PFA.Firm in dict(groups["organisations"])
 
 
 # ------------------------------------------------------------------ object view and provenance
@@ -120,7 +120,7 @@ def test_colossus_links_both_directions_and_inferred(atlas):
     # a link and its materialised inverse are shown once
     assert view.link_group("chipUsedBy", "in") is None
     inferred = {t.iri: t for t in view.types if t.inferred}
-    assert inferred[PFA + "GigawattCluster"].rules == ["https://petaflop-atlas.org/rules#gigawatt-cluster"]
+    assert inferred[PFA.GigawattCluster].rules == ["https://petaflop-atlas.org/rules#gigawatt-cluster"]
     assert "GigawattCluster" in atlas.rule_label("https://petaflop-atlas.org/rules#gigawatt-cluster")
     # seen from xAI, the same link reads backwards with the inverse's label
     xai = build_object_view(atlas, PFID + "xai", "en")
@@ -142,7 +142,7 @@ def test_shortest_path_has_provenance_on_every_step(atlas):
     paths = shortest_paths(atlas, PFID + "colossus", PFID + "xai")
     assert len(paths[0]) == 1
     step = paths[0][0]
-    assert (step.s, step.p, step.o, step.forward) == (PFID + "colossus", PFA + "operatedBy", PFID + "xai", True)
+    assert (step.s, step.p, step.o, step.forward) == (PFID + "colossus", PFA.operatedBy, PFID + "xai", True)
     assert step.statements[0].location.line_start == 1994
     longer = shortest_paths(atlas, PFID + "colossus", PFID + "tsmc")
     assert longer and all(len(p) == len(longer[0]) for p in longer)
@@ -190,7 +190,7 @@ def test_canvas_html_is_offline(atlas):
 # ------------------------------------------------------------------ explorer
 
 def test_explorer_facets_and_filters(atlas):
-    chips = atlas.instances(PFA + "Chip")
+    chips = atlas.instances(PFA.Chip)
     facets = {f.param: f for f in explorer.facets(atlas, chips)}
     status = facets["exportStatusToChina"]
     assert status.kind == "link"
@@ -206,20 +206,20 @@ def test_explorer_facets_and_filters(atlas):
 
 
 def test_explorer_linked_object_filters(atlas):
-    clusters = atlas.instances(PFA + "ComputeCluster")
-    by_xai = [m for m in clusters if PFID + "xai" in explorer.linked(atlas, m, PFA + "operatedBy", "out")]
+    clusters = atlas.instances(PFA.ComputeCluster)
+    by_xai = [m for m in clusters if PFID + "xai" in explorer.linked(atlas, m, PFA.operatedBy, "out")]
     assert PFID + "colossus" in by_xai
-    investments = atlas.instances(PFA + "Investment")
-    investors = explorer.linked_targets(atlas, investments, PFA + "hasInvestor", "out")
+    investments = atlas.instances(PFA.Investment)
+    investors = explorer.linked_targets(atlas, investments, PFA.hasInvestor, "out")
     type_facet = {f.param: f for f in explorer.facets(atlas, investors)}["type"]
-    by_funds = explorer.apply_linked(atlas, investments, PFA + "hasInvestor", "out", type_facet,
+    by_funds = explorer.apply_linked(atlas, investments, PFA.hasInvestor, "out", type_facet,
                                      ["SovereignWealthFund"])
     assert by_funds
     for inv in by_funds:
-        funds = [o for o in explorer.linked(atlas, inv, PFA + "hasInvestor", "out")
-                 if PFA + "SovereignWealthFund" in atlas.entities[o].types]
+        funds = [o for o in explorer.linked(atlas, inv, PFA.hasInvestor, "out")
+                 if PFA.SovereignWealthFund in atlas.entities[o].types]
         assert funds
-    assert PFID + "stargate" in {o for inv in by_funds for o in explorer.linked(atlas, inv, PFA + "hasInvestee", "out")}
+    assert PFID + "stargate" in {o for inv in by_funds for o in explorer.linked(atlas, inv, PFA.hasInvestee, "out")}
 
 
 # ------------------------------------------------------------------ export controls
@@ -343,7 +343,7 @@ def test_map_display_data_covers_every_country(atlas):
     data = json.loads((APP_DIR / "geo.json").read_text(encoding="utf-8"))
     assert "DISPLAY DATA ONLY" in data["_about"]
     places = data["places"]
-    countries = {slug(c) for c in atlas.instances_of[PFA + "Country"]}
+    countries = {slug(c) for c in atlas.instances_of[PFA.Country]}
     assert countries - set(places) == set()
     for key, place in places.items():
         assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180, key

@@ -10,9 +10,9 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def test_empty_state_says_what_to_run(tmp_path, monkeypatch):
-    import petaflop.paths
+    import foundation.paths
 
-    monkeypatch.setattr(petaflop.paths, "BUILD_DIR", tmp_path / "build")
+    monkeypatch.setattr(foundation.paths, "BUILD_DIR", tmp_path / "build")
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert at.title[0].value == "Petaflop Atlas"

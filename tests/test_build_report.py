@@ -11,9 +11,9 @@ from decimal import Decimal
 import pyoxigraph as ox
 import pytest
 
+from foundation.namespaces import sparql_prefixes
+from foundation.paths import REPO_ROOT
 from petaflop.build import run_build
-from petaflop.namespaces import sparql_prefixes
-from petaflop.paths import REPO_ROOT
 
 PROBE = REPO_ROOT.parent / "shared" / "tools" / "fact_probe.py"
 FACTS = REPO_ROOT.parent / "shared" / "gold" / "facts_public.tsv"

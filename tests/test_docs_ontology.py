@@ -7,7 +7,8 @@ from pathlib import Path
 
 from rdflib import OWL, RDF
 
-from ontology import PFA, load_competency_questions, load_ontology, load_rules
+from foundation.namespaces import PFA
+from ontology import load_competency_questions, load_ontology, load_rules
 from petaflop.cli import app
 from petaflop.docs import build_html
 

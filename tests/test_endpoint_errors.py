@@ -12,6 +12,8 @@ import pyoxigraph as ox
 import pytest
 from servers import FakeEndpoint
 
+from foundation.errors import UserError
+from foundation.namespaces import GRAPHS
 from petaflop.endpoint import (
     AuthenticationFailed,
     EndpointFailed,
@@ -21,8 +23,6 @@ from petaflop.endpoint import (
     RemoteStore,
     guess_update_url,
 )
-from petaflop.errors import UserError
-from petaflop.namespaces import GRAPHS
 from petaflop.serve import free_port
 
 FAST = (0.01, 0.02)  # the retry backoff, shortened for the tests

@@ -8,6 +8,8 @@ import pyoxigraph as ox
 import pytest
 from servers import FakeEndpoint, OxigraphServer
 
+from foundation.errors import UserError
+from foundation.namespaces import GRAPH_FACTS, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from petaflop.cli import app
 from petaflop.endpoint import (
     AuthenticationFailed,
@@ -17,8 +19,6 @@ from petaflop.endpoint import (
     push,
     read_graphs,
 )
-from petaflop.errors import UserError
-from petaflop.namespaces import GRAPH_FACTS, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from petaflop.query import EmbeddedStore
 
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"

@@ -11,9 +11,9 @@ import networkx as nx
 import pytest
 import rdflib
 
+from foundation.namespaces import PFID
 from petaflop.cli import app
 from petaflop.export import Selection, export, open_store
-from petaflop.namespaces import PFID
 
 FIXTURE = Path(__file__).parent / "fixtures" / "export_fixture.trig"
 

@@ -26,6 +26,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+from foundation.namespaces import PFID
 from petaflop.export import Selection, export, open_store, select
 from petaflop.export_formats import (
     FORMATS,
@@ -34,7 +35,6 @@ from petaflop.export_formats import (
     relationship_names,
     resolve_format,
 )
-from petaflop.namespaces import PFID
 
 FIXTURE = Path(__file__).parent / "fixtures" / "export_fixture.trig"
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,6 +8,15 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from foundation.namespaces import (
+    GRAPH_FACTS,
+    GRAPH_INFERRED,
+    GRAPH_ONTOLOGY,
+    GRAPH_PROVENANCE,
+    PFA,
+    PFID,
+    PFST,
+)
 from petaflop.export import (
     AmbiguousSeed,
     BadParameter,
@@ -21,7 +30,6 @@ from petaflop.export import (
     open_store,
     select,
 )
-from petaflop.namespaces import GRAPH_FACTS, GRAPH_INFERRED, GRAPH_ONTOLOGY, GRAPH_PROVENANCE, PFA, PFID, PFST
 
 FIXTURE = Path(__file__).parent / "fixtures" / "export_fixture.trig"
 
@@ -83,17 +91,17 @@ def test_induced_links_types_labels_and_attributes(store):
     sub = select(Selection(seeds=("pfid:alpha-campus",), hops=1, provenance=False, ontology=False), store)
     facts = graph_quads(sub, GRAPH_FACTS)
     a, b = PFID + "alpha-campus", PFID + "beta-corp"
-    assert nt(a, PFA + "operatedBy", f"<{b}>") in facts
-    assert nt(a, PFA + "powerCapacityMW", '"250.5"^^<http://www.w3.org/2001/XMLSchema#decimal>') in facts
+    assert nt(a, PFA.operatedBy, f"<{b}>") in facts
+    assert nt(a, PFA.powerCapacityMW, '"250.5"^^<http://www.w3.org/2001/XMLSchema#decimal>') in facts
     assert nt(b, "http://www.w3.org/2000/01/rdf-schema#label", '"베타"@ko') in facts
-    assert nt(b, PFA + "foundedYear", '"1999"^^<http://www.w3.org/2001/XMLSchema#integer>') in facts
+    assert nt(b, (str(PFA) + "foundedYear"), '"1999"^^<http://www.w3.org/2001/XMLSchema#integer>') in facts
     # the fund is one hop away; its link to delta-lab leaves the selection, so it is not exported
     assert not any("delta-lab" in t for t in facts)
     # a link to an ontology term is an attribute, never walked (the claim does not pull the property in)
-    assert nt(PFID + "claim-alpha-power", PFA + "promotedTo", f"<{PFA}powerCapacityMW>") in facts
+    assert nt(PFID + "claim-alpha-power", PFA.promotedTo, f"<{PFA}powerCapacityMW>") in facts
     assert graph_quads(sub, GRAPH_INFERRED) == {
-        nt(PFID + "alpha-phase-1", PFA + "partOf", f"<{a}>"),
-        nt(PFID + "gamma-fund", PFA + "investsIn", f"<{a}>"),
+        nt(PFID + "alpha-phase-1", PFA.partOf, f"<{a}>"),
+        nt(PFID + "gamma-fund", PFA.investsIn, f"<{a}>"),
         nt(b, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", f"<{PFA}Organization>"),
         nt(b, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", f"<{PFA}Agent>"),
         nt(PFID + "gamma-fund", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", f"<{PFA}Agent>"),
@@ -129,11 +137,11 @@ def test_provenance_statements_locations_and_sources(store):
     # hops 0: the investor link leaves the selection, so only the amount's statement comes, with its location
     assert sorted({t.split(" ")[0] for t in prov}) == [location, f"<{PFST}s-amount>"]
     assert nt(PFST + "s-amount", "http://www.w3.org/ns/prov#wasDerivedFrom", location) in prov
-    assert nt(location[1:-1], PFA + "tableId", '"X-01-1"') in prov
+    assert nt(location[1:-1], PFA.tableId, '"X-01-1"') in prov
     sub = select(Selection(seeds=("inv-gamma-alpha",), hops=1, ontology=False), store)
     prov = graph_quads(sub, GRAPH_PROVENANCE)
     assert sorted({t.split(" ")[0] for t in prov}) == [location, f"<{PFST}s-amount>", f"<{PFST}s-investor>"]
-    assert nt(PFST + "s-investor", PFA + "conflicting", '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>') in prov
+    assert nt(PFST + "s-investor", PFA.conflicting, '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>') in prov
     # the statement of a triple outside the selection stays out, with its location
     assert not any("s-epsilon" in t or "L99" in t for t in prov)
     # the cited source is named
@@ -144,7 +152,7 @@ def test_provenance_statements_locations_and_sources(store):
 def test_provenance_of_an_inferred_triple(store):
     sub = select(Selection(seeds=("Alpha Phase 1",), hops=1, facts="inferred", ontology=False), store)
     prov = graph_quads(sub, GRAPH_PROVENANCE)
-    assert nt(PFST + "s-partof", PFA + "inferredBy", "<https://petaflop-atlas.org/rules#subproperty>") in prov
+    assert nt(PFST + "s-partof", PFA.inferredBy, "<https://petaflop-atlas.org/rules#subproperty>") in prov
     assert not any("s-investor" in t for t in prov)
 
 
@@ -152,21 +160,21 @@ def test_ontology_terms_describe_the_file(store):
     sub = select(Selection(seeds=("alpha-campus",), hops=1, direction="out", provenance=False), store)
     onto = graph_quads(sub, GRAPH_ONTOLOGY)
     # every predicate and class used is described (label, unit, domain/range with its blank nodes)
-    assert nt(PFA + "powerCapacityMW", PFA + "unitOfMeasure", '"MW"') in onto
-    assert nt(PFA + "ComputeCluster", "http://www.w3.org/2000/01/rdf-schema#subClassOf", f"<{PFA}Facility>") in onto
-    assert nt(PFA + "operatedBy", "http://www.w3.org/2000/01/rdf-schema#domain", f"<{PFA}Facility>") in onto
+    assert nt(PFA.powerCapacityMW, PFA.unitOfMeasure, '"MW"') in onto
+    assert nt(PFA.ComputeCluster, "http://www.w3.org/2000/01/rdf-schema#subClassOf", f"<{PFA}Facility>") in onto
+    assert nt(PFA.operatedBy, "http://www.w3.org/2000/01/rdf-schema#domain", f"<{PFA}Facility>") in onto
     union = [t for t in onto if "owl#unionOf" in t]
     assert len(union) == 1
     firsts = sorted(t.split(" ")[2] for t in onto if "rdf-syntax-ns#first" in t)
     assert firsts == [f"<{PFA}Firm>", f"<{PFA}Organization>"]
     # terms the descriptions mention are declared; the annotation property used is described; the header kept
-    assert nt(PFA + "Facility", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+    assert nt(PFA.Facility, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
               "<http://www.w3.org/2002/07/owl#Class>") in onto
-    assert nt(PFA + "unitOfMeasure", "http://www.w3.org/2000/01/rdf-schema#label", '"unit of measure"@en') in onto
+    assert nt(PFA.unitOfMeasure, "http://www.w3.org/2000/01/rdf-schema#label", '"unit of measure"@en') in onto
     assert nt("https://petaflop-atlas.org/ontology", "http://purl.org/dc/terms/title", '"Fixture ontology"@en') in onto
     # unused terms are not
     assert not any("HomeCountryFirm" in t or "amountUSD" in t or "hasInvestor" in t for t in onto)
-    assert sub.terms[ox.NamedNode(PFA + "powerCapacityMW")].unit == "MW"
+    assert sub.terms[ox.NamedNode(PFA.powerCapacityMW)].unit == "MW"
 
 
 def test_data_iris_mentioned_by_the_ontology_are_objects(store):

@@ -13,13 +13,13 @@ import time
 
 import pytest
 
+from foundation.names import norm_name
 from petaflop.extract.gazetteer import (
     COLUMNS,
     DEFAULT_PATH,
     KNOWN_TYPES,
     Gazetteer,
     GazetteerError,
-    normalize,
     slugify,
 )
 
@@ -167,7 +167,7 @@ def test_lookup_is_tolerant_of_case_spacing_and_punctuation(gaz):
     assert gaz.lookup("cloud_matrix384").id == "huawei-cloudmatrix384"
     assert gaz.lookup("stargate-abilene-phase-2").id == "stargate-abilene-phase-2"
     assert gaz.lookup("no such thing at all") is None
-    assert normalize("Qwen3-235B·A22B") == normalize("qwen3 235b a22b")
+    assert norm_name("Qwen3-235B·A22B") == norm_name("qwen3 235b a22b")
 
 
 def test_by_id(gaz):

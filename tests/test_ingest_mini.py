@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from foundation.errors import UserError
 from ingest import (
     EmptyReport,
     InvalidEncoding,
@@ -24,7 +25,6 @@ from ingest.cleaning import clean_cell, clean_latex, clean_text
 from ingest.model import Bullet, Figure, Heading, Table
 from ingest.sources import normalise_source, parse_source_line, split_sources
 from petaflop.cli import app
-from petaflop.errors import UserError
 
 MINI = Path(__file__).parent / "fixtures" / "mini_report.txt"
 

@@ -10,6 +10,7 @@ from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SKOS
 
+from foundation.namespaces import DCT
 from ontology import (
     ONTOLOGY_TTL,
     PFA,
@@ -22,7 +23,6 @@ from ontology import (
     load_swrl,
 )
 
-DCT = "http://purl.org/dc/terms/"
 VANN = "http://purl.org/vocab/vann/"
 ONTO = URIRef("https://petaflop-atlas.org/ontology")
 
@@ -50,12 +50,12 @@ def _terms(g, kind):
 
 def test_header(g):
     assert (ONTO, RDF.type, OWL.Ontology) in g
-    titles = {t.language for t in g.objects(ONTO, URIRef(DCT + "title"))}
+    titles = {t.language for t in g.objects(ONTO, URIRef(DCT.title))}
     assert titles == {"en", "ko"}
     assert g.value(ONTO, OWL.versionIRI) == URIRef("https://petaflop-atlas.org/ontology/0.1.0")
     assert str(g.value(ONTO, OWL.versionInfo)) == "0.1.0"
-    assert g.value(ONTO, URIRef(DCT + "license")) is not None
-    assert g.value(ONTO, URIRef(DCT + "created")) is not None
+    assert g.value(ONTO, URIRef(DCT.license)) is not None
+    assert g.value(ONTO, URIRef(DCT.created)) is not None
     assert str(g.value(ONTO, URIRef(VANN + "preferredNamespacePrefix"))) == "pfa"
     assert str(g.value(ONTO, URIRef(VANN + "preferredNamespaceUri"))) == PFA
 
@@ -167,7 +167,7 @@ def test_competency_questions_are_bilingual():
 
 def test_no_long_korean_prose_from_the_report():
     """Project rule: no 40+ character Hangul-bearing text in our files may come from the report."""
-    from petaflop.paths import DEFAULT_REPORT
+    from foundation.paths import DEFAULT_REPORT
 
     report = DEFAULT_REPORT.read_text(encoding="utf-8") if DEFAULT_REPORT.is_file() else ""
     paths = [ONTOLOGY_TTL, SHAPES_TTL, *RULES_DIR.glob("*.rq"), *(ONTOLOGY_TTL.parent / "competency").glob("*.rq")]

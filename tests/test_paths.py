@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from petaflop import paths
-from petaflop.errors import ReportNotFound
+from foundation import paths
+from foundation.errors import ReportNotFound
 
 
 def test_explicit_argument_wins(tmp_path, monkeypatch):

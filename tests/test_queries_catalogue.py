@@ -21,12 +21,9 @@ import pyoxigraph as ox
 import pytest
 
 import queries
-from petaflop import sparql
+from foundation.namespaces import PFA, PFID, PFR, XSD
+from queries import sparql
 
-PFA = "https://petaflop-atlas.org/ontology#"
-PFID = "https://petaflop-atlas.org/id/"
-PFR = "https://petaflop-atlas.org/rules#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 PREFIXES = {"pfa": PFA, "pfid": PFID, "pfr": PFR}
 
 
@@ -49,7 +46,7 @@ def _term(param: queries.Param, raw: str):
             return ox.NamedNode(PREFIXES[prefix] + local)
         return ox.NamedNode(PFID + raw)
     if param.type in ("decimal", "integer", "date"):
-        return ox.Literal(raw, datatype=ox.NamedNode(XSD + param.type))
+        return ox.Literal(raw, datatype=ox.NamedNode(XSD[param.type]))
     return ox.Literal(raw)
 
 
@@ -70,9 +67,9 @@ def _py(term):
         return term.value
     if isinstance(term, ox.Literal):
         dt = term.datatype.value
-        if dt in (XSD + "decimal", XSD + "integer", XSD + "double", XSD + "long", XSD + "int"):
+        if dt in (XSD.decimal, XSD.integer, XSD.double, XSD.long, XSD.int):
             return Decimal(term.value)
-        if dt == XSD + "boolean":
+        if dt == XSD.boolean:
             return term.value in ("true", "1")
         return term.value
     return str(term)
@@ -303,11 +300,11 @@ def test_export_control_timeline(store):
 def test_export_control_measures(store):
     rows = run(store, "export-control-measures")
     licence = one(rows, measure="pfid:h20-export-license-requirement")
-    assert licence["kind"] == PFA + "LicenseRequirement"
+    assert licence["kind"] == PFA.LicenseRequirement
     assert licence["chips"] == "NVIDIA H20"
     assert "China" in parts(licence["destinations"])
     ban = one(rows, measure="pfid:2022-a100-h100-export-ban")
-    assert (ban["kind"], ban["chips"], ban["destinations"]) == (PFA + "ExportBan", "NVIDIA A100", "China")
+    assert (ban["kind"], ban["chips"], ban["destinations"]) == (PFA.ExportBan, "NVIDIA A100", "China")
     assert one(rows, measure="pfid:uae-gpu-export-quota")["destinations"] == "United Arab Emirates"
     assert one(rows, measure="pfid:china-rare-earth-magnet-export-licensing")["dates"] == "2025-04"
 

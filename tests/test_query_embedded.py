@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from rich.console import Console
 
-from petaflop.namespaces import PFID, XSD, sparql_prefixes
+from foundation.namespaces import PFID, XSD, sparql_prefixes
 from petaflop.query import EmbeddedStore, QueryError, QueryTimeout, Result, UpdateRefused, run_with_timeout
 from petaflop.results import FormatError, check_format, compact, render, to_table
 
@@ -22,7 +22,7 @@ def small_store() -> EmbeddedStore:
     g = ox.NamedNode(EX + "g")
     p, q = ox.NamedNode(EX + "p"), ox.NamedNode(EX + "q")
     for i, v in enumerate(["5", "1", "8"]):
-        st.add(ox.Quad(ox.NamedNode(f"{EX}a{i}"), p, ox.Literal(v, datatype=ox.NamedNode(XSD + "decimal")), g))
+        st.add(ox.Quad(ox.NamedNode(f"{EX}a{i}"), p, ox.Literal(v, datatype=ox.NamedNode(XSD.decimal)), g))
     st.add(ox.Quad(ox.NamedNode(EX + "a0"), q, ox.Literal("x"), ox.NamedNode(EX + "h")))
     return EmbeddedStore(store=st)
 
@@ -33,7 +33,7 @@ def atlas(built_graph):
 
 
 def dec(v: str) -> ox.Literal:
-    return ox.Literal(v, datatype=ox.NamedNode(XSD + "decimal"))
+    return ox.Literal(v, datatype=ox.NamedNode(XSD.decimal))
 
 
 # --------------------------------------------------------------------------- binding

@@ -7,13 +7,13 @@ import textwrap
 import pyoxigraph as ox
 import pytest
 
-from petaflop.namespaces import PFID, XSD
+from foundation.namespaces import PFID, XSD
 from petaflop.query import ParamError, bind_params, convert_param, infer_param, parse_param_args
 from queries import CatalogueError, UnknownQuery, get, load_catalogue, parse_query_file, suggest
 
 
 def lit(value: str, dt: str) -> ox.Literal:
-    return ox.Literal(value, datatype=ox.NamedNode(XSD + dt))
+    return ox.Literal(value, datatype=ox.NamedNode(XSD[dt]))
 
 
 @pytest.mark.parametrize(

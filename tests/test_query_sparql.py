@@ -5,7 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from petaflop.sparql import (
+from foundation.namespaces import XSD
+from queries.sparql import (
     analyse,
     declare_prefixes,
     insert_values,
@@ -18,7 +19,6 @@ from petaflop.sparql import (
     values_block,
 )
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 INJECTION = '"} . ?s ?p ?o . FILTER(true) #'
 
 
@@ -88,7 +88,7 @@ def test_quote_string_uses_only_echar_escapes():
 
 def test_terms_serialise_typed_and_escaped():
     assert term_to_sparql(ox.NamedNode("https://petaflop-atlas.org/id/china")) == "<https://petaflop-atlas.org/id/china>"
-    assert term_to_sparql(ox.Literal("1.5", datatype=ox.NamedNode(XSD + "decimal"))) == f'"1.5"^^<{XSD}decimal>'
+    assert term_to_sparql(ox.Literal("1.5", datatype=ox.NamedNode(XSD.decimal))) == f'"1.5"^^<{XSD}decimal>'
     assert term_to_sparql(ox.Literal("중국", language="ko")) == '"중국"@ko'
     assert term_to_sparql(ox.Literal(INJECTION)) == '"\\"} . ?s ?p ?o . FILTER(true) #"'
     with pytest.raises(ValueError, match="blank node"):
@@ -96,7 +96,7 @@ def test_terms_serialise_typed_and_escaped():
 
 
 def test_values_block_and_its_place_at_the_top_of_the_where_group():
-    params = {"min": ox.Literal("3", datatype=ox.NamedNode(XSD + "integer")), "name": ox.Literal(INJECTION)}
+    params = {"min": ox.Literal("3", datatype=ox.NamedNode(XSD.integer)), "name": ox.Literal(INJECTION)}
     block = values_block(params)
     assert block == f'VALUES (?min ?name) {{ ("3"^^<{XSD}integer> "\\"}} . ?s ?p ?o . FILTER(true) #") }}'
     text = "SELECT ?s WHERE { ?s ?p ?v FILTER(?v > ?min && ?v != ?name) } ORDER BY ?s"

@@ -34,8 +34,8 @@ from decimal import Decimal, InvalidOperation
 import pyoxigraph as ox
 import pytest
 
+from foundation.namespaces import GRAPHS, PFID, XSD, sparql_prefixes
 from petaflop.endpoint import AuthenticationFailed, EndpointFailed, RemoteStore
-from petaflop.namespaces import GRAPHS, PFID, XSD, sparql_prefixes
 from petaflop.query import (
     EmbeddedStore,
     QuerySyntaxError,
@@ -43,8 +43,8 @@ from petaflop.query import (
     UpdateRefused,
     run_catalogue,
 )
-from petaflop.sparql import tokenize
 from queries import get, load_catalogue
+from queries.sparql import tokenize
 
 STORES = ("embedded", "oxigraph", "virtuoso")
 P = sparql_prefixes()
@@ -88,10 +88,10 @@ def nq_counts(built_graph) -> dict[str, int]:
 
 # --------------------------------------------------------------------------- normalisation
 
-NUMERIC = {XSD + t for t in (
+NUMERIC = {XSD[t] for t in (
     "integer decimal int long short byte nonNegativeInteger positiveInteger negativeInteger "
     "nonPositiveInteger unsignedInt unsignedLong unsignedShort unsignedByte").split()}
-FLOATS = {XSD + "double", XSD + "float"}
+FLOATS = {XSD.double, XSD.float}
 
 
 def concat_columns(sparql: str) -> dict[str, str]:
@@ -128,7 +128,7 @@ def norm_term(t, sep: str | None = None):
     if t.language:
         return ("lit", t.value, "@" + t.language.lower())
     dt = t.datatype.value
-    if dt == XSD + "boolean":
+    if dt == XSD.boolean:
         return ("num", Decimal(1 if t.value in ("true", "1") else 0))
     try:
         if dt in NUMERIC:
@@ -137,9 +137,9 @@ def norm_term(t, sep: str | None = None):
             return ("num", Decimal(repr(round(float(t.value), 9))).normalize())
     except (InvalidOperation, ValueError):
         return ("lit", t.value, dt)
-    if sep is not None and dt == XSD + "string":
+    if sep is not None and dt == XSD.string:
         return ("parts", tuple(sorted(t.value.split(sep))) if t.value else ())
-    return ("lit", t.value, "" if dt == XSD + "string" else dt)
+    return ("lit", t.value, "" if dt == XSD.string else dt)
 
 
 def normalise(result: Result, sparql: str = "") -> collections.Counter:
@@ -152,7 +152,7 @@ def normalise(result: Result, sparql: str = "") -> collections.Counter:
 
 
 def test_normalisation_rules():
-    dec, integer, boolean = XSD + "decimal", XSD + "integer", XSD + "boolean"
+    dec, integer, boolean = XSD.decimal, XSD.integer, XSD.boolean
     assert norm_term(ox.Literal("1.0", datatype=ox.NamedNode(dec))) == norm_term(ox.Literal("1", datatype=ox.NamedNode(integer)))
     assert norm_term(ox.Literal("true", datatype=ox.NamedNode(boolean))) == norm_term(ox.Literal("1", datatype=ox.NamedNode(integer)))
     assert norm_term(ox.Literal("b; a"), "; ") == norm_term(ox.Literal("a; b"), "; ")
@@ -221,7 +221,7 @@ def test_parameters_are_typed_terms(store):
 
 def test_decimal_parameter_equals_the_literal_written_in_the_query(store):
     q = P + "SELECT ?c ?bw WHERE { GRAPH pfg:facts { ?c pfa:memoryBandwidthTBps ?bw } FILTER(?bw >= ?min) }"
-    with_param = store.run(q, {"min": ox.Literal("4.0", datatype=ox.NamedNode(XSD + "decimal"))})
+    with_param = store.run(q, {"min": ox.Literal("4.0", datatype=ox.NamedNode(XSD.decimal))})
     written = store.run(q.replace("?min", "4.0"))
     assert normalise(with_param) == normalise(written)
     assert len(with_param.rows) > 0

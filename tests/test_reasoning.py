@@ -10,8 +10,9 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF, URIRef
 
-from ontology import PFA, PFR, load_ontology, load_rules, load_swrl
-from petaflop.errors import UserError
+from foundation.errors import UserError
+from foundation.namespaces import PFA, PFID, PFR
+from ontology import load_ontology, load_rules, load_swrl
 from petaflop.reasoning import (
     inferred_graph,
     materialise,
@@ -21,7 +22,6 @@ from petaflop.reasoning import (
 )
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ontology_fixture.ttl"
-PFID = "https://petaflop-atlas.org/id/"
 
 EXPECTED = {
     "GigawattCluster": ["meta-hyperion", "mistral-paris-cluster", "project-rainier", "stargate-abilene", "stargate-uae"],
@@ -75,7 +75,7 @@ def full(fixture_graph, inferred):
 
 
 def _members(graph, cls):
-    return sorted(str(s)[len(PFID):] for s in graph.subjects(RDF.type, URIRef(PFA + cls)))
+    return sorted(str(s)[len(PFID):] for s in graph.subjects(RDF.type, URIRef(PFA[cls])))
 
 
 @pytest.mark.parametrize("cls", sorted(EXPECTED))
@@ -112,7 +112,7 @@ def test_every_link_and_value_property_is_used(full):
 
 def test_inverse_transitive_chain_examples(full):
     def has(s, p, o):
-        return (URIRef(PFID + s), URIRef(PFA + p), URIRef(PFID + o)) in full
+        return (URIRef(PFID + s), URIRef(PFA[p]), URIRef(PFID + o)) in full
 
     assert has("stargate-abilene", "ownedBy", "crusoe")  # inverse of owns
     assert has("abilene", "partOf", "united-states")  # transitive partOf
@@ -130,8 +130,8 @@ def test_inverse_transitive_chain_examples(full):
     assert has("nvidia", "competesWith", "amd") and has("amd", "competesWith", "nvidia")
     assert has("h100", "exceedsThreshold", "china-bandwidth-threshold")
     assert has("redwood-materials", "supplyChainMemberOf", "abilene-bess")
-    assert (URIRef(PFID + "redwood-materials"), RDF.type, URIRef(PFA + "Organization")) in full  # range
-    assert (URIRef(PFID + "david-sacks"), RDF.type, URIRef(PFA + "Person")) in full  # domain
+    assert (URIRef(PFID + "redwood-materials"), RDF.type, URIRef(PFA.Organization)) in full  # range
+    assert (URIRef(PFID + "david-sacks"), RDF.type, URIRef(PFA.Person)) in full  # domain
 
 
 def _keyset(triples):
@@ -209,12 +209,12 @@ def test_materialise_into_fills_the_inferred_graph_of_another_store(fixture_grap
 
 
 def test_a_rule_with_two_template_triples_writes_only_the_new_one(fixture_graph, inferred):
-    threshold = URIRef(PFA + "exceedsThreshold")
+    threshold = URIRef(PFA.exceedsThreshold)
     link = next(i for i in inferred if i.predicate == threshold)
     again = materialise(_with(fixture_graph, link.triple))
     triples = {i.triple for i in again}
     assert link.triple not in triples
-    assert (link.subject, RDF.type, URIRef(PFA + "ExceedsExportThreshold")) in triples
+    assert (link.subject, RDF.type, URIRef(PFA.ExceedsExportThreshold)) in triples
     assert len(again) == len(inferred) - 1
 
 

@@ -8,13 +8,13 @@ import pytest
 import rdflib
 from rdflib import RDF
 
-from ontology import PFA, load_ontology
+from foundation.namespaces import PFA, PFID
+from ontology import load_ontology
 from petaflop.reasoning import disjointness_culprits, hermit_check, inferred_graph, materialise
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PFID = "https://petaflop-atlas.org/id/"
 # Classes only the SPARQL/SWRL rules can infer (comparisons between individuals, distinct counts, sums).
-RULE_ONLY = {PFA + c for c in ("ExceedsExportThreshold", "WithinExportThreshold", "MultiPhaseCluster",
+RULE_ONLY = {PFA[c] for c in ("ExceedsExportThreshold", "WithinExportThreshold", "MultiPhaseCluster",
                                 "PowerSelfSufficientCluster")}
 
 
@@ -54,7 +54,7 @@ def test_hermit_and_sparql_rules_infer_the_same_memberships(fixture_graph, verdi
 
 def test_hermit_infers_defined_classes(verdict):
     def member(ind, cls):
-        return PFA + cls in verdict.memberships[PFID + ind]
+        return PFA[cls] in verdict.memberships[PFID + ind]
 
     assert member("stargate-abilene", "GigawattCluster")  # OWL data-range restriction
     assert member("ascend-910c", "ChineseDomesticAccelerator")  # hasValue + property chains

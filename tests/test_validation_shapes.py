@@ -8,11 +8,11 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF, URIRef
 
-from ontology import PFA, load_ontology, load_shapes
+from foundation.namespaces import PFA, PFID
+from ontology import load_ontology, load_shapes
 from petaflop.validation import validate
 
 FIXTURES = Path(__file__).parent / "fixtures"
-PFID = "https://petaflop-atlas.org/id/"
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
 
@@ -29,7 +29,7 @@ def test_every_object_type_has_a_node_shape():
     onto, shapes = load_ontology(), load_shapes()
     targeted = {str(c) for c in shapes.objects(None, SH.targetClass)}
     derived = {str(c) for c in onto.subjects(OWL.equivalentClass, None)}
-    rule_only = {PFA + c for c in ("ExceedsExportThreshold", "WithinExportThreshold", "MultiPhaseCluster",
+    rule_only = {PFA[c] for c in ("ExceedsExportThreshold", "WithinExportThreshold", "MultiPhaseCluster",
                                     "PowerSelfSufficientCluster")}
     classes = {str(c) for c in onto.subjects(RDF.type, OWL.Class) if str(c).startswith(PFA)}
     assert sorted(classes - derived - rule_only - targeted) == []
@@ -40,7 +40,7 @@ def test_every_value_property_has_a_value_shape():
     targeted = set(shapes.objects(None, SH.targetSubjectsOf))
     props = {p for p in onto.subjects(RDF.type, OWL.DatatypeProperty) if str(p).startswith(PFA)}
     assert sorted(str(p) for p in props - targeted) == []
-    power = [s for s in shapes.subjects(SH.targetSubjectsOf, URIRef(PFA + "powerCapacityMW"))]
+    power = [s for s in shapes.subjects(SH.targetSubjectsOf, URIRef(PFA.powerCapacityMW))]
     prop = shapes.value(power[0], SH.property)
     assert (float(shapes.value(prop, SH.minExclusive)), float(shapes.value(prop, SH.maxExclusive))) == (0, 100000)
 

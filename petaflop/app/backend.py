@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from petaflop.errors import UserError
-from petaflop.namespaces import sparql_prefixes
+from foundation.errors import UserError
+from foundation.namespaces import sparql_prefixes
 
 PREFIXES = sparql_prefixes()
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from petaflop.errors import EnvironmentProblem
+from foundation.errors import EnvironmentProblem
 
 REPO = Path(__file__).resolve().parents[2]
 APP = REPO / "app.py"

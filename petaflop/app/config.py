@@ -20,9 +20,9 @@ def graph_path() -> Path:
     env = os.environ.get(GRAPH_ENV)
     if env:
         return Path(env)
-    import petaflop.paths
+    import foundation.paths
 
-    return petaflop.paths.BUILD_DIR / "atlas.nq"
+    return foundation.paths.BUILD_DIR / "atlas.nq"
 
 
 def endpoint_url() -> str | None:

@@ -24,8 +24,8 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
+from foundation.namespaces import PREFIXES, XSD
 from petaflop.app.backend import Backend
-from petaflop.namespaces import PREFIXES, XSD
 
 DEFAULT_TIMEOUT_S = 10.0
 DEFAULT_ROW_LIMIT = 1000
@@ -238,7 +238,7 @@ def _term_json(term) -> dict:
     out = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype is not None and term.datatype.value != XSD + "string":
+    elif term.datatype is not None and term.datatype.value != XSD.string:
         out["datatype"] = term.datatype.value
     return out
 
@@ -277,7 +277,7 @@ def permalink(query_id: str | None, params: dict[str, str] | None = None, sparql
 # --------------------------------------------------------------------------- views
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
-_DATE_TYPES = {XSD + t for t in ("date", "dateTime", "gYear", "gYearMonth")}
+_DATE_TYPES = {XSD[t] for t in ("date", "dateTime", "gYear", "gYearMonth")}
 
 
 def _is_number(term) -> bool:

@@ -15,17 +15,18 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from petaflop.app.data import PFA, PFID, RDF_TYPE, XSD, Atlas, Statement, local_name, slug
+from foundation.namespaces import SCRATCH
+from petaflop.app.data import PFA, PFID, RDF_TYPE, XSD, Atlas, Statement, slug
 
-EXPORT_STATUS = PFA + "exportStatusToChina"
-BANDWIDTH = PFA + "memoryBandwidthTBps"
-BANDWIDTH_CAP = PFA + "memoryBandwidthCapTBps"
-BF16 = PFA + "bf16DenseTFLOPS"
-WHAT_IF_TFLOPS_CAP = PFA + "whatIfBf16DenseTFLOPSCap"  # scratch store only, never in the graph
+EXPORT_STATUS = PFA.exportStatusToChina
+BANDWIDTH = PFA.memoryBandwidthTBps
+BANDWIDTH_CAP = PFA.memoryBandwidthCapTBps
+BF16 = PFA.bf16DenseTFLOPS
+WHAT_IF_TFLOPS_CAP = SCRATCH.bf16DenseTFLOPSCap  # scratch store only, never in the graph
 RULE_EXCEEDS = "https://petaflop-atlas.org/rules#exceeds-bandwidth-cap"
 RULE_WITHIN = "https://petaflop-atlas.org/rules#within-bandwidth-cap"
-EVENT_CLASSES = (PFA + "ExportControlEvent", PFA + "ExportControlMeasure", PFA + "TradeMeasure")
-DATE_PROPS = (PFA + "eventDate", PFA + "effectiveDate", PFA + "announcedDate")
+EVENT_CLASSES = (PFA.ExportControlEvent, PFA.ExportControlMeasure, PFA.TradeMeasure)
+DATE_PROPS = (PFA.eventDate, PFA.effectiveDate, PFA.announcedDate)
 
 
 @dataclass
@@ -62,9 +63,9 @@ def timeline(atlas: Atlas, lang: str = "en") -> list[TimelineEvent]:
     out: list[TimelineEvent] = []
     for ev in sorted(events):
         statements = atlas.statements(ev)
-        descs = [(s.line, s.o.value) for s in statements if s.p == PFA + "eventDescription"]
-        actor = next((v.value for v in atlas.values(ev, PFA + "issuedBy") if isinstance(v, ox.NamedNode)), "")
-        chips = [atlas.label(v.value, lang) for v in atlas.values(ev, PFA + "appliesToChip")
+        descs = [(s.line, s.o.value) for s in statements if s.p == PFA.eventDescription]
+        actor = next((v.value for v in atlas.values(ev, PFA.issuedBy) if isinstance(v, ox.NamedNode)), "")
+        chips = [atlas.label(v.value, lang) for v in atlas.values(ev, PFA.appliesToChip)
                  if isinstance(v, ox.NamedNode)]
         cls = atlas.primary_type(ev)
         for prop in DATE_PROPS:
@@ -107,7 +108,7 @@ def china_skus(atlas: Atlas, lang: str = "en") -> list[Sku]:
         codes = [v.value for v in atlas.values(chip, EXPORT_STATUS) if isinstance(v, ox.NamedNode)]
         code = codes[0] if codes else ""
         out.append(Sku(chip, atlas.label(chip, lang), atlas.label(code, lang) if code else "", slug(code),
-                       atlas.numbers(chip, BANDWIDTH), atlas.numbers(chip, BF16), atlas.numbers(chip, PFA + "memoryGB")))
+                       atlas.numbers(chip, BANDWIDTH), atlas.numbers(chip, BF16), atlas.numbers(chip, PFA.memoryGB)))
     out.sort(key=lambda s: (s.max_bandwidth is None, s.max_bandwidth or 0, s.label))
     return out
 
@@ -115,7 +116,7 @@ def china_skus(atlas: Atlas, lang: str = "en") -> list[Sku]:
 def thresholds(atlas: Atlas, lang: str = "en") -> list[tuple[str, str, float | None]]:
     """``(iri, label, cap TB/s or None)`` for every performance threshold in the graph."""
     out = []
-    for t in sorted(atlas.instances_of.get(PFA + "PerformanceThreshold", set())):
+    for t in sorted(atlas.instances_of.get(PFA.PerformanceThreshold, set())):
         caps = atlas.numbers(t, BANDWIDTH_CAP)
         out.append((t, atlas.label(t, lang), max(caps) if caps else None))
     return out
@@ -132,7 +133,7 @@ def rule_text(rule_iri: str) -> str:
 
 def _tflops_rule(text: str) -> str:
     """The bandwidth rule read for BF16 TFLOPS (same pattern, same comparison)."""
-    text = re.sub(r"\bpfa:memoryBandwidthCapTBps\b", "pfa:" + local_name(WHAT_IF_TFLOPS_CAP), text)
+    text = re.sub(r"\bpfa:memoryBandwidthCapTBps\b", f"<{WHAT_IF_TFLOPS_CAP}>", text)
     return re.sub(r"\bpfa:memoryBandwidthTBps\b", "pfa:bf16DenseTFLOPS", text)
 
 
@@ -151,7 +152,7 @@ class WhatIfRow:
 def _scratch(atlas: Atlas, chips: list[str]) -> ox.Store:
     store = ox.Store()
     quads = []
-    rdf_type, chip_cls = ox.NamedNode(RDF_TYPE), ox.NamedNode(PFA + "Chip")
+    rdf_type, chip_cls = ox.NamedNode(RDF_TYPE), ox.NamedNode(PFA.Chip)
     for chip in chips:
         node = ox.NamedNode(chip)
         quads.append(ox.Quad(node, rdf_type, chip_cls))
@@ -165,7 +166,7 @@ def _scratch(atlas: Atlas, chips: list[str]) -> ox.Store:
 def _decimal(value: float) -> ox.Literal:
     from decimal import Decimal
 
-    return ox.Literal(format(Decimal(str(value)), "f"), datatype=ox.NamedNode(XSD + "decimal"))
+    return ox.Literal(format(Decimal(str(value)), "f"), datatype=ox.NamedNode(XSD.decimal))
 
 
 def _fire(store: ox.Store, text: str) -> set[tuple[str, str, str]]:
@@ -179,7 +180,7 @@ def what_if(atlas: Atlas, bandwidth_cap: float | None, tflops_cap: float | None 
         chips = [s.chip for s in china_skus(atlas, lang)]
     store = _scratch(atlas, chips)
     threshold = ox.NamedNode(PFID + "what-if-threshold")
-    store.add(ox.Quad(threshold, ox.NamedNode(RDF_TYPE), ox.NamedNode(PFA + "PerformanceThreshold")))
+    store.add(ox.Quad(threshold, ox.NamedNode(RDF_TYPE), ox.NamedNode(PFA.PerformanceThreshold)))
     exceeds_bw: set[str] = set()
     within_bw: set[str] = set()
     exceeds_tf: set[str] = set()
@@ -188,16 +189,16 @@ def what_if(atlas: Atlas, bandwidth_cap: float | None, tflops_cap: float | None 
         store.add(ox.Quad(threshold, ox.NamedNode(BANDWIDTH_CAP),
                           _decimal(bandwidth_cap)))
         exceeds_bw = {s for s, p, o in _fire(store, rule_text(RULE_EXCEEDS))
-                      if p == RDF_TYPE and o == PFA + "ExceedsExportThreshold"}
+                      if p == RDF_TYPE and o == PFA.ExceedsExportThreshold}
         within_bw = {s for s, p, o in _fire(store, rule_text(RULE_WITHIN))
-                     if p == RDF_TYPE and o == PFA + "WithinExportThreshold"}
+                     if p == RDF_TYPE and o == PFA.WithinExportThreshold}
     if tflops_cap is not None:
         store.add(ox.Quad(threshold, ox.NamedNode(WHAT_IF_TFLOPS_CAP),
                           _decimal(tflops_cap)))
         exceeds_tf = {s for s, p, o in _fire(store, _tflops_rule(rule_text(RULE_EXCEEDS)))
-                      if p == RDF_TYPE and o == PFA + "ExceedsExportThreshold"}
+                      if p == RDF_TYPE and o == PFA.ExceedsExportThreshold}
         within_tf = {s for s, p, o in _fire(store, _tflops_rule(rule_text(RULE_WITHIN)))
-                     if p == RDF_TYPE and o == PFA + "WithinExportThreshold"}
+                     if p == RDF_TYPE and o == PFA.WithinExportThreshold}
     rows = []
     for chip in chips:
         bw = atlas.numbers(chip, BANDWIDTH)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,8 +22,8 @@ from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
-from petaflop.app.backend import Backend
-from petaflop.namespaces import (
+from foundation.names import local_name, norm_name
+from foundation.namespaces import (
     GRAPH_FACTS,
     GRAPH_INFERRED,
     GRAPH_ONTOLOGY,
@@ -39,16 +38,17 @@ from petaflop.namespaces import (
     SKOS,
     XSD,
 )
+from petaflop.app.backend import Backend
 
-RDF_TYPE = RDF + "type"
-RDFS_LABEL = RDFS + "label"
-SKOS_ALT = SKOS + "altLabel"
-SKOS_CONCEPT = SKOS + "Concept"
-CLAIM = PFA + "Claim"
-HAS_CLAIM = PFA + "hasClaim"
+RDF_TYPE = RDF.type
+RDFS_LABEL = RDFS.label
+SKOS_ALT = SKOS.altLabel
+SKOS_CONCEPT = SKOS.Concept
+CLAIM = PFA.Claim
+HAS_CLAIM = PFA.hasClaim
 # Claim bookkeeping: shown in the object page's claims table, never as links.
-CLAIM_LINKS = frozenset({HAS_CLAIM, PFA + "claimAbout", PFA + "countedIn", PFA + "countedItem", PFA + "promotedTo"})
-NUMERIC_TYPES = frozenset({XSD + t for t in ("decimal", "integer", "double", "float", "int", "long",
+CLAIM_LINKS = frozenset({HAS_CLAIM, PFA.claimAbout, PFA.countedIn, PFA.countedItem, PFA.promotedTo})
+NUMERIC_TYPES = frozenset({XSD[t] for t in ("decimal", "integer", "double", "float", "int", "long",
                                              "nonNegativeInteger", "positiveInteger")})
 LANGS = ("en", "ko")
 
@@ -70,24 +70,10 @@ _GROUP_OF = {
     "deals": ("Investment", "Deal", "Contract", "Partnership", "Acquisition", "Alliance",
               "SovereignAIInitiative"),
     "models": ("AIModel", "AIProduct", "SoftwarePlatform", "Technology"),
-    "sources": ("Source", "Claim", "Concept"),
+    "sources": ("Source", "Claim"),
 }
-GROUP_OF_CLASS = {PFA + name: group for group, names in _GROUP_OF.items() for name in names}
+GROUP_OF_CLASS = {PFA[name]: group for group, names in _GROUP_OF.items() for name in names}
 GROUP_OF_CLASS[SKOS_CONCEPT] = "sources"
-
-_NORMALIZE_DROP = re.compile(r"[\s·\-_()（）‐‑–—.,'’\"/]+")
-
-
-def normalize(text: str) -> str:
-    """Search key: case, spacing and punctuation do not distinguish names (NFKC, casefold)."""
-    return _NORMALIZE_DROP.sub("", unicodedata.normalize("NFKC", text)).casefold()
-
-
-def local_name(iri: str) -> str:
-    for sep in ("#", "/"):
-        if sep in iri:
-            iri = iri.rsplit(sep, 1)[1]
-    return iri
 
 
 def slug(iri: str) -> str:
@@ -144,7 +130,7 @@ def format_literal(term, unit: str | None = None) -> str:
         if unit and unit not in ("count", "date"):
             return f"{text} {unit}"
         return text
-    if term.datatype is not None and term.datatype.value == XSD + "boolean":
+    if term.datatype is not None and term.datatype.value == XSD.boolean:
         return term.value
     return term.value
 
@@ -287,8 +273,8 @@ class Atlas:
               FILTER(isIRI(?x))
               FILTER(?p IN (rdf:type, rdfs:label, skos:definition, pfa:unitOfMeasure, rdfs:subClassOf, owl:inverseOf))
             }}""")
-        kinds = {OWL + "Class": "class", OWL + "ObjectProperty": "object", OWL + "DatatypeProperty": "datatype",
-                 OWL + "AnnotationProperty": "annotation"}
+        kinds = {OWL.Class: "class", OWL.ObjectProperty: "object", OWL.DatatypeProperty: "datatype",
+                 OWL.AnnotationProperty: "annotation"}
         declared: dict[str, str] = {}
         info: dict[str, dict] = defaultdict(lambda: {"labels": {}, "definition": "", "parents": set(),
                                                      "unit": None, "inverse": None})
@@ -298,14 +284,14 @@ class Atlas:
                 declared.setdefault(x, kinds[o.value])
             elif p == RDFS_LABEL and isinstance(o, ox.Literal):
                 info[x]["labels"].setdefault(o.language or "en", o.value)
-            elif p == SKOS + "definition" and isinstance(o, ox.Literal):
+            elif p == SKOS.definition and isinstance(o, ox.Literal):
                 if not info[x]["definition"] or o.language == "en":
                     info[x]["definition"] = o.value
-            elif p == PFA + "unitOfMeasure":
+            elif p == PFA.unitOfMeasure:
                 info[x]["unit"] = o.value
-            elif p == RDFS + "subClassOf" and isinstance(o, ox.NamedNode):
+            elif p == RDFS.subClassOf and isinstance(o, ox.NamedNode):
                 info[x]["parents"].add(o.value)
-            elif p == OWL + "inverseOf" and isinstance(o, ox.NamedNode):
+            elif p == OWL.inverseOf and isinstance(o, ox.NamedNode):
                 info[x]["inverse"] = o.value
                 info[o.value]["inverse"] = x
         for x, kind in declared.items():
@@ -393,7 +379,7 @@ class Atlas:
             seen: set[str] = set()
             for text, primary in [*((v, True) for v in ent.labels.values()), *((a, False) for a, _ in ent.alt),
                                   (ent.slug, False)]:
-                key = normalize(text)
+                key = norm_name(text)
                 if key and key not in seen:
                     seen.add(key)
                     index.append((key, ent.iri, primary))
@@ -568,7 +554,7 @@ class Atlas:
         Case, spacing and punctuation are ignored (``openAI``, ``Open AI``, ``오픈 AI``). Exact
         matches rank first, then prefixes, then substrings, then close spellings.
         """
-        key = normalize(query)
+        key = norm_name(query)
         if not key:
             return []
         wanted = set(types) if types else None
@@ -644,46 +630,46 @@ class Atlas:
         for loc, k, v in loc_rows:
             L = locations.setdefault(loc.value, Location(loc.value))
             name = k.value
-            if name == PFA + "lineStart":
+            if name == PFA.lineStart:
                 L.line_start = _int(v)
-            elif name == PFA + "lineEnd":
+            elif name == PFA.lineEnd:
                 L.line_end = _int(v)
-            elif name == PFA + "chapter":
+            elif name == PFA.chapter:
                 L.chapter = _lit_text(v)
-            elif name == PFA + "slideTitle":
+            elif name == PFA.slideTitle:
                 L.slide = _lit_text(v)
-            elif name == PFA + "tableId":
+            elif name == PFA.tableId:
                 L.table = _lit_text(v)
-            elif name == PFA + "rowNumber":
+            elif name == PFA.rowNumber:
                 L.row = _int(v)
-            elif name == PFA + "columnNumber":
+            elif name == PFA.columnNumber:
                 L.column = _int(v)
         by_st: dict[str, dict] = {}
         for st, k, v in rows:
             d = by_st.setdefault(st.value, {"multi": defaultdict(list)})
             name = k.value
-            if name in (RDF + "subject", RDF + "predicate", RDF + "object", PROV + "wasDerivedFrom",
-                        PFA + "extractionRule", PFA + "asOf", PFA + "sourceText", PFA + "conflicting"):
+            if name in (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom,
+                        PFA.extractionRule, PFA.asOf, PFA.sourceText, PFA.conflicting):
                 d[name] = v
             else:
                 d["multi"][name].append(v)
         out: list[Statement] = []
         for st_iri, d in by_st.items():
-            if RDF + "subject" not in d or RDF + "predicate" not in d or RDF + "object" not in d:
+            if RDF.subject not in d or RDF.predicate not in d or RDF.object not in d:
                 continue
-            loc = d.get(PROV + "wasDerivedFrom")
+            loc = d.get(PROV.wasDerivedFrom)
             multi = d["multi"]
             out.append(Statement(
-                iri=st_iri, s=d[RDF + "subject"].value, p=d[RDF + "predicate"].value, o=d[RDF + "object"],
+                iri=st_iri, s=d[RDF.subject].value, p=d[RDF.predicate].value, o=d[RDF.object],
                 location=locations.get(loc.value) if loc is not None else None,
-                sources=sorted({v.value for v in multi.get(PFA + "citedSource", [])}),
-                rule=_lit_text(d.get(PFA + "extractionRule")),
-                qualifiers=sorted({v.value for v in multi.get(PFA + "qualifier", [])}),
-                as_of=_lit_text(d.get(PFA + "asOf")),
-                source_text=_lit_text(d.get(PFA + "sourceText")),
-                conflicting=_lit_text(d.get(PFA + "conflicting")) == "true",
-                conflicts_with=sorted({v.value for v in multi.get(PFA + "conflictsWith", [])}),
-                inferred_by=sorted({v.value for v in multi.get(PFA + "inferredBy", [])}),
+                sources=sorted({v.value for v in multi.get(PFA.citedSource, [])}),
+                rule=_lit_text(d.get(PFA.extractionRule)),
+                qualifiers=sorted({v.value for v in multi.get(PFA.qualifier, [])}),
+                as_of=_lit_text(d.get(PFA.asOf)),
+                source_text=_lit_text(d.get(PFA.sourceText)),
+                conflicting=_lit_text(d.get(PFA.conflicting)) == "true",
+                conflicts_with=sorted({v.value for v in multi.get(PFA.conflictsWith, [])}),
+                inferred_by=sorted({v.value for v in multi.get(PFA.inferredBy, [])}),
             ))
         out.sort(key=lambda s: (s.p, (s.line or 0), s.iri))
         return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from foundation.names import local_name
 from petaflop.app.data import (
     CLAIM_LINKS,
     PFA,
@@ -23,7 +24,6 @@ from petaflop.app.data import (
     SKOS_ALT,
     Atlas,
     format_literal,
-    local_name,
     slug,
     to_number,
 )
@@ -104,7 +104,7 @@ def facets(atlas: Atlas, members: Iterable[str], lang: str = "en", *, with_types
     if with_types:
         counts = Counter(k for m in members for k in _keys(atlas, m, TYPE_FACET))
         if len(counts) > 1:
-            opts = sorted(((k, atlas.class_label(PFA + k, lang), n) for k, n in counts.items()),
+            opts = sorted(((k, atlas.class_label(PFA[k], lang), n) for k, n in counts.items()),
                           key=lambda o: (-o[2], o[1].casefold()))
             out.insert(0, Facet(TYPE_FACET, atlas.prop_label(RDF_TYPE, lang), "type",
                                 coverage=len(members), options=opts))

@@ -114,13 +114,13 @@ class ObjectView:
 
     def property(self, local: str) -> PropertyView | None:
         for p in self.properties:
-            if p.prop == PFA + local:
+            if p.prop == PFA[local]:
                 return p
         return None
 
     def link_group(self, local: str, direction: str = "out") -> LinkGroup | None:
         for g in self.links:
-            if g.prop == PFA + local and g.direction == direction:
+            if g.prop == PFA[local] and g.direction == direction:
                 return g
         return None
 
@@ -194,16 +194,16 @@ def build_object_view(atlas: Atlas, iri: str, lang: str = "en", *, with_claims: 
 
 def claim_view(atlas: Atlas, claim: str, lang: str = "en") -> ClaimView:
     def one(local: str) -> str:
-        vals = atlas.values(claim, PFA + local)
+        vals = atlas.values(claim, PFA[local])
         return vals[0].value if vals else ""
 
-    value = atlas.values(claim, PFA + "quantityValue")
+    value = atlas.values(claim, PFA.quantityValue)
     unit = one("quantityUnit")
     text = format_literal(value[0]) if value else ""
-    low, high = atlas.values(claim, PFA + "quantityLow"), atlas.values(claim, PFA + "quantityHigh")
+    low, high = atlas.values(claim, PFA.quantityLow), atlas.values(claim, PFA.quantityHigh)
     if low and high:
         text = f"{format_literal(low[0])}–{format_literal(high[0])}"
-    counted = [(t.value, atlas.label(t.value, lang)) for t in atlas.values(claim, PFA + "countedItem")
+    counted = [(t.value, atlas.label(t.value, lang)) for t in atlas.values(claim, PFA.countedItem)
                if isinstance(t, ox.NamedNode)]
-    sts = [s for s in atlas.statements(claim, "subject") if s.p == PFA + "quantityValue"]
+    sts = [s for s in atlas.statements(claim, "subject") if s.p == PFA.quantityValue]
     return ClaimView(claim, one("quantityKind"), text, unit, counted, one("claimText"), sts)

@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from petaflop.app.data import PFA, Atlas, format_literal, local_name
+from foundation.names import local_name
+from petaflop.app.data import PFA, Atlas, format_literal
 
-CLUSTER_CLASSES = (PFA + "ComputeCluster", PFA + "ClusterPhase")
-ASSET_CLASSES = (PFA + "PowerAsset", PFA + "GasTurbine", PFA + "BatteryStorage", PFA + "FuelCell", PFA + "SolarPV",
-                 PFA + "NuclearPlant", PFA + "GridConnection", PFA + "Grid", PFA + "PowerTechnology",
-                 PFA + "UtilityOrGridOperator", PFA + "DieselGenerator")
-ONSITE = PFA + "OnSitePowerAsset"
-CURRENT = PFA + "powerCapacityMW"
-PLANNED = PFA + "plannedPowerMW"
+CLUSTER_CLASSES = (PFA.ComputeCluster, PFA.ClusterPhase)
+ASSET_CLASSES = (PFA.PowerAsset, PFA.GasTurbine, PFA.BatteryStorage, PFA.FuelCell, PFA.SolarPV,
+                 PFA.NuclearPlant, PFA.GridConnection, PFA.Grid, PFA.PowerTechnology,
+                 PFA.UtilityOrGridOperator, PFA.DieselGenerator)
+ONSITE = PFA.OnSitePowerAsset
+CURRENT = PFA.powerCapacityMW
+PLANNED = PFA.plannedPowerMW
 # literal properties that say when power arrives or how long it takes
 TIME_WORDS = ("date", "period", "timetopower", "months", "schedule", "leadtime")
 
@@ -65,12 +66,12 @@ def _asset_links(atlas: Atlas, clusters: set[str], assets: set[str]) -> dict[str
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for c in clusters:
         for p, _d, other, _ in atlas.links(c):
-            if other in assets and p in (PFA + "poweredBy", PFA + "suppliesPowerTo", PFA + "hasPart", PFA + "hasPhase"):
+            if other in assets and p in (PFA.poweredBy, PFA.suppliesPowerTo, PFA.hasPart, PFA.hasPhase):
                 out[c].append((other, local_name(p)))
         for claim in atlas.claims(c):
-            for item in atlas.values(claim, PFA + "countedItem"):
+            for item in atlas.values(claim, PFA.countedItem):
                 if isinstance(item, ox.NamedNode) and item.value in assets:
-                    value = atlas.values(claim, PFA + "quantityValue")
+                    value = atlas.values(claim, PFA.quantityValue)
                     n = format_literal(value[0]) if value else "?"
                     out[c].append((item.value, f"claim: {n} ×"))
     for c in list(out):
@@ -118,8 +119,8 @@ def clusters(atlas: Atlas, lang: str = "en") -> list[ClusterPower]:
             c, atlas.label(c, lang), atlas.class_label(cls, lang) if cls else "",
             max(cur) if cur else None, max(plan) if plan else None,
             sorted(set(stated), key=lambda s: (s[0], -s[1], s[2] or 0)), linked_assets, same,
-            [v.value for v in atlas.values(c, PFA + "usesChip") if isinstance(v, ox.NamedNode)],
-            [v.value for v in atlas.values(c, PFA + "locatedIn") if isinstance(v, ox.NamedNode)]))
+            [v.value for v in atlas.values(c, PFA.usesChip) if isinstance(v, ox.NamedNode)],
+            [v.value for v in atlas.values(c, PFA.locatedIn) if isinstance(v, ox.NamedNode)]))
     out.sort(key=lambda c: (-(max(c.current_mw or 0, c.planned_mw or 0)), c.label.casefold()))
     return out
 
@@ -143,7 +144,7 @@ def assets(atlas: Atlas, lang: str = "en") -> list[AssetView]:
             if isinstance(e.o, ox.Literal) and e.p.startswith(PFA) and e.p != CURRENT:
                 facts.append((atlas.prop_label(e.p, lang), format_literal(e.o, atlas.unit(e.p))))
         out.append(AssetView(a, atlas.label(a, lang), atlas.class_label(cls, lang) if cls else "",
-                             ONSITE in types, bool(types & {PFA + "GridConnection", PFA + "Grid"}),
+                             ONSITE in types, bool(types & {PFA.GridConnection, PFA.Grid}),
                              atlas.numbers(a, CURRENT), sorted(by_asset.get(a, [])), facts))
     out.sort(key=lambda v: (not v.clusters, v.kind, v.label.casefold()))
     return out

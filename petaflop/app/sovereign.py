@@ -23,12 +23,12 @@ import pyoxigraph as ox
 from petaflop.app.data import PFA, PFID, Atlas, slug
 
 GEO_FILE = Path(__file__).with_name("geo.json")
-COUNTRY = PFA + "Country"
-BLOC_CLASSES = (PFA + "Alliance", PFA + "SovereignAIInitiative")
-FUND_CLASSES = (PFA + "SovereignWealthFund", PFA + "GovernmentBody")
-DEAL_CLASSES = (PFA + "Deal", PFA + "Contract", PFA + "Partnership", PFA + "Acquisition")
-CLUSTER_CLASSES = (PFA + "ComputeCluster", PFA + "ClusterPhase")
-PLACE_LINKS = (PFA + "locatedIn", PFA + "headquarteredIn")
+COUNTRY = PFA.Country
+BLOC_CLASSES = (PFA.Alliance, PFA.SovereignAIInitiative)
+FUND_CLASSES = (PFA.SovereignWealthFund, PFA.GovernmentBody)
+DEAL_CLASSES = (PFA.Deal, PFA.Contract, PFA.Partnership, PFA.Acquisition)
+CLUSTER_CLASSES = (PFA.ComputeCluster, PFA.ClusterPhase)
+PLACE_LINKS = (PFA.locatedIn, PFA.headquarteredIn)
 FOCUS = {
     "us-gulf": ("united-states", "saudi-arabia", "united-arab-emirates", "qatar"),
     "europe": None,  # every place whose display bloc is Europe
@@ -59,7 +59,7 @@ def country_of(atlas: Atlas, iri: str, _depth: int = 0) -> str | None:
         return None
     if COUNTRY in ent.types:
         return iri
-    for prop in (*PLACE_LINKS, PFA + "partOf"):
+    for prop in (*PLACE_LINKS, PFA.partOf):
         for v in atlas.values(iri, prop):
             if isinstance(v, ox.NamedNode):
                 c = country_of(atlas, v.value, _depth + 1)
@@ -91,11 +91,11 @@ class Flow:
 
 
 def _texts(atlas: Atlas, iri: str, local: str) -> str:
-    return "; ".join(v.value for v in atlas.values(iri, PFA + local) if isinstance(v, ox.Literal))
+    return "; ".join(v.value for v in atlas.values(iri, PFA[local]) if isinstance(v, ox.Literal))
 
 
 def _links(atlas: Atlas, iri: str, local: str) -> list[str]:
-    return [v.value for v in atlas.values(iri, PFA + local) if isinstance(v, ox.NamedNode)]
+    return [v.value for v in atlas.values(iri, PFA[local]) if isinstance(v, ox.NamedNode)]
 
 
 def _chips_power(atlas: Atlas, iris: list[str]) -> tuple[list[str], float | None]:
@@ -107,7 +107,7 @@ def _chips_power(atlas: Atlas, iris: list[str]) -> tuple[list[str], float | None
                 chips.setdefault(c, None)
         ent = atlas.entities.get(i)
         if ent and (ent.types | ent.inferred_types) & set(CLUSTER_CLASSES):
-            power += atlas.numbers(i, PFA + "powerCapacityMW") + atlas.numbers(i, PFA + "plannedPowerMW")
+            power += atlas.numbers(i, PFA.powerCapacityMW) + atlas.numbers(i, PFA.plannedPowerMW)
     return list(chips), (max(power) if power else None)
 
 
@@ -121,10 +121,10 @@ def _line(atlas: Atlas, node: str, prop: str) -> int | None:
 def flows(atlas: Atlas) -> list[Flow]:
     """Every money flow the graph states (see module docstring), with countries attached."""
     out: list[Flow] = []
-    investments = atlas.instances_of.get(PFA + "Investment", set())
+    investments = atlas.instances_of.get(PFA.Investment, set())
     done: set[str] = set()
     for node in sorted(investments):
-        amounts = atlas.numbers(node, PFA + "amountUSD")
+        amounts = atlas.numbers(node, PFA.amountUSD)
         investees = _links(atlas, node, "hasInvestee") or [None]
         detail = "; ".join(x for x in (_texts(atlas, node, "investorRole"), _texts(atlas, node, "investmentForm"),
                                        _texts(atlas, node, "status")) if x)
@@ -133,29 +133,29 @@ def flows(atlas: Atlas) -> list[Flow]:
                 chips, power = _chips_power(atlas, [node, *([investee] if investee else [])])
                 out.append(Flow("investment", node, investor, investee, max(amounts) if amounts else None,
                                 _texts(atlas, node, "sector"), detail, chips, power,
-                                _line(atlas, node, PFA + "hasInvestor")))
+                                _line(atlas, node, PFA.hasInvestor)))
     for cls in DEAL_CLASSES:
         for node in sorted(atlas.instances_of.get(cls, set()) - investments):
             parties = _links(atlas, node, "hasParty")
             if not parties or node in done:
                 continue
             done.add(node)
-            amounts = atlas.numbers(node, PFA + "amountUSD")
+            amounts = atlas.numbers(node, PFA.amountUSD)
             chips, power = _chips_power(atlas, [node])
             detail = _texts(atlas, node, "dealKind")
             for party in parties:
                 out.append(Flow("deal", node, party, None, max(amounts) if amounts else None,
-                                _texts(atlas, node, "sector"), detail, chips, power, _line(atlas, node, PFA + "hasParty")))
+                                _texts(atlas, node, "sector"), detail, chips, power, _line(atlas, node, PFA.hasParty)))
     seen = {(f.source, f.target) for f in out}
     for s, edges in atlas.out.items():
         for e in edges:
-            if e.p == PFA + "investsIn" and e.is_link and not e.inferred and (s, e.target) not in seen:
-                amounts = atlas.numbers(s, PFA + "amountUSD")
+            if e.p == PFA.investsIn and e.is_link and not e.inferred and (s, e.target) not in seen:
+                amounts = atlas.numbers(s, PFA.amountUSD)
                 chips, power = _chips_power(atlas, [e.target])
                 out.append(Flow("funding", None, s, e.target, max(amounts) if amounts else None, "", "",
                                 chips, power))
                 seen.add((s, e.target))
-            elif e.p == PFA + "fundedBy" and e.is_link and not e.inferred and (e.target, s) not in seen:
+            elif e.p == PFA.fundedBy and e.is_link and not e.inferred and (e.target, s) not in seen:
                 chips, power = _chips_power(atlas, [s])
                 out.append(Flow("funding", None, e.target, s, None, "", "", chips, power))
                 seen.add((e.target, s))
@@ -173,7 +173,7 @@ def blocs(atlas: Atlas, lang: str = "en") -> dict[str, tuple[str, set[str]]]:
         for b in sorted(atlas.instances_of.get(cls, set())):
             members = set()
             for p, _, other, _ in atlas.links(b):
-                if p in (PFA + "memberOf", PFA + "hasMember"):
+                if p in (PFA.memberOf, PFA.hasMember):
                     c = country_of(atlas, other)
                     if c:
                         members.add(c)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from foundation.names import local_name
 from petaflop.app import config
 from petaflop.app.backend import open_backend
-from petaflop.app.data import Atlas, Location, Statement, iri_of, local_name, report_excerpt, slug
+from petaflop.app.data import Atlas, Location, Statement, iri_of, report_excerpt, slug
 from petaflop.app.i18n import t as _t
 
 LANG_KEY = "lang"
@@ -111,8 +112,8 @@ def report_lines() -> tuple[list[str] | None, str]:
 
     Looked up at most once a second (a page shows dozens of provenance badges).
     """
-    from petaflop.errors import ReportNotFound
-    from petaflop.paths import resolve_report
+    from foundation.errors import ReportNotFound
+    from foundation.paths import resolve_report
 
     now = time.monotonic()
     if now - _REPORT[1] <= 1.0 and _REPORT[0] is not None:

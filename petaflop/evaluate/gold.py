@@ -451,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     import sys
     from collections import Counter
 
-    from petaflop.paths import resolve_report
+    from foundation.paths import resolve_report
 
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:

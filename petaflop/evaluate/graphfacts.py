@@ -11,7 +11,6 @@ table :data:`DATATYPE_KINDS` for properties that fix a qualifier, e.g. planned p
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -19,9 +18,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from foundation.names import norm_name
+from foundation.namespaces import RDF
 from ontology.model import PFA, PFK, OntologyModel, load_model
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDF_TYPE = RDF.type
 G_FACTS = "https://petaflop-atlas.org/graph/facts"
 G_PROV = "https://petaflop-atlas.org/graph/provenance"
 G_INFERRED = "https://petaflop-atlas.org/graph/inferred"
@@ -75,11 +76,6 @@ _PROPERTY_UNITS = {
     "acre": ("area", "acre", D(1)),
 }  # fmt: skip
 
-
-def norm_name(text: str) -> str:
-    """A name for matching: NFKC, lower case, without spaces, quotes, brackets and punctuation."""
-    text = unicodedata.normalize("NFKC", str(text)).lower()
-    return re.sub(r"[\s\-_·.,'\"“”‘’()\[\]「」『』<>/]+", "", text)
 
 
 @dataclass(frozen=True)
@@ -304,7 +300,7 @@ def read_graph(path: str | Path, model: OntologyModel | None = None) -> GraphVie
                 continue
             dim, cu, factor = unit
             if name == "amount":  # generic amount: the currency is a sibling literal
-                cur = next(store.quads_for_pattern(s, ox.NamedNode(PFA + "currencyCode"), None, g_facts), None)
+                cur = next(store.quads_for_pattern(s, ox.NamedNode(PFA.currencyCode), None, g_facts), None)
                 cu = cur.object.value if cur is not None else cu
             v = (num * factor).normalize()
             value = GraphValue(v, v, dim, cu)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from petaflop.errors import UserError
+from foundation.errors import UserError
+from foundation.paths import BUILD_DIR, REPO_ROOT, resolve_report
 from petaflop.evaluate.gold import Gold, GoldError, load_gold
 from petaflop.evaluate.graphfacts import GraphFact, GraphView, read_graph
 from petaflop.evaluate.score import Counts, Evaluation, evaluate
-from petaflop.paths import BUILD_DIR, REPO_ROOT, resolve_report
 
 DEFAULT_GOLD = REPO_ROOT / "tests" / "gold"
 STRATA_ORDER = ("family", "chapter", "relation", "subject_type", "rule")

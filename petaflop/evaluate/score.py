@@ -18,9 +18,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from foundation.names import norm_name
 from ontology.model import OntologyModel, load_model
 from petaflop.evaluate.gold import DateValue, Gold, GoldFact, Value, parse_value
-from petaflop.evaluate.graphfacts import GraphDate, GraphFact, GraphValue, GraphView, norm_name
+from petaflop.evaluate.graphfacts import GraphDate, GraphFact, GraphValue, GraphView
 
 TOLERANCE = Decimal("0.01")  # relative: the report rounds (약 1.2 GW vs 1,200 MW)
 #: Kinds that stand for any kind of the same dimension (a vaguer but not a wrong statement).

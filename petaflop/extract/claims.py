@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
+from foundation.namespaces import PFA, RDF
 from ingest.quantities import find_quantities
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
 from petaflop.extract.mapping_data import compile_regex, entries
@@ -23,8 +24,7 @@ from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.values import convert, find_values
 
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-PFA = "https://petaflop-atlas.org/ontology#"
+RDF_TYPE = RDF.type
 _EQUIVALENT = re.compile(r"\s*(?:에\s*)?(?:해당|상당|동급|equivalent)")
 _DATIVE = re.compile(r"['’”\"]?(?:에게|에서|에)(?![\uac00-\ud7a3])")
 _PARTICLE = re.compile(r"(?:이|가|은|는|도)(?![\uac00-\ud7a3])")
@@ -226,7 +226,7 @@ class ClaimMiner:
         ex.claims.append(c)
         ex.add_entity(EntityRecord(c.id, ("Claim",), "", "", (), "claim"))
         r = c.rule
-        ex.add(Fact(c.id, RDF_TYPE, PFA + "Claim", True, c.location, r, c.sources))
+        ex.add(Fact(c.id, RDF_TYPE, PFA.Claim, True, c.location, r, c.sources))
         ex.add(Fact(c.subject, "hasClaim", c.id, True, c.location, r, c.sources))
         ex.add(Fact(c.id, "quantityKind", c.kind, False, c.location, r, c.sources))
         ex.add(Fact(c.id, "quantityValue", c.value, False, c.location, r, c.sources, datatype="decimal",
@@ -237,7 +237,7 @@ class ClaimMiner:
             ex.add(Fact(c.id, "quantityLow", c.low, False, c.location, r, c.sources, datatype="decimal"))
             ex.add(Fact(c.id, "quantityHigh", c.high, False, c.location, r, c.sources, datatype="decimal"))
         if c.promoted_to:
-            ex.add(Fact(c.id, "promotedTo", PFA + c.promoted_to, True, c.location, r, c.sources))
+            ex.add(Fact(c.id, "promotedTo", PFA[c.promoted_to], True, c.location, r, c.sources))
 
 
 def _decimal(x) -> Decimal:

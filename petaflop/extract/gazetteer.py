@@ -26,10 +26,11 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from foundation.names import norm_name, slugify
 
 DEFAULT_PATH = Path(__file__).with_name("gazetteer.tsv")
 
@@ -80,7 +81,6 @@ PARTICLES = (
 _HANGUL = "가-힣"
 _ASCII_ALNUM = "A-Za-z0-9"
 _HANGUL_TAIL = "(?-i:(?=(?:" + "|".join(re.escape(p) for p in PARTICLES) + f")|[^{_HANGUL}]|$))"
-_NORMALIZE_DROP = re.compile(r"[\s·\-_()（）‐‑–—]+")
 _CASE_SENSITIVE_MAX = 3
 
 
@@ -118,20 +118,6 @@ class Mention:
     start: int
     end: int
     alias: str
-
-
-def slugify(name: str) -> str:
-    """Entity ids are IRI local names, so reduce a name to lower-case ASCII words joined by ``-``."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("'", "").replace("’", "")
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-def normalize(name: str) -> str:
-    """Lookup key: case, spacing and the characters ``·-_()`` do not distinguish names."""
-    return _NORMALIZE_DROP.sub("", unicodedata.normalize("NFKC", name)).casefold()
 
 
 def _is_hangul(ch: str) -> bool:
@@ -191,7 +177,7 @@ class Gazetteer:
         self._lookup: dict[str, list[Entity]] = {}
         for entity in self.entities:
             for name in entity.names:
-                bucket = self._lookup.setdefault(normalize(name), [])
+                bucket = self._lookup.setdefault(norm_name(name), [])
                 if entity not in bucket:
                     bucket.append(entity)
         self._exclude = {e.id: re.compile("|".join(e.exclude)) for e in self.entities if e.exclude}
@@ -240,7 +226,7 @@ class Gazetteer:
                 )
             seen_ids[entity.id] = lineno
             for alias in entity.aliases:
-                key = normalize(alias)
+                key = norm_name(alias)
                 amb = alias in entity.ambiguous
                 if key in seen_alias:
                     other_line, other_id, other_amb = seen_alias[key]
@@ -303,18 +289,18 @@ class Gazetteer:
 
     def lookup(self, name: str) -> Entity | None:
         """Exact match on any name, alias or id, ignoring case, spacing and ``·-_()``."""
-        bucket = self._lookup.get(normalize(name))
+        bucket = self._lookup.get(norm_name(name))
         if not bucket:
             return None
-        key = normalize(name)
+        key = norm_name(name)
         for entity in bucket:  # prefer the entity whose own name/id is the query
-            if key in (normalize(entity.name_en), normalize(entity.id), normalize(entity.name_ko or "\0")):
+            if key in (norm_name(entity.name_en), norm_name(entity.id), norm_name(entity.name_ko or "\0")):
                 return entity
         return bucket[0]
 
     def suggest(self, name: str, n: int = 5) -> list[Entity]:
         """Close matches for a name that ``lookup`` did not resolve (reviewer aid)."""
-        keys = difflib.get_close_matches(normalize(name), list(self._lookup), n=n * 3, cutoff=0.5)
+        keys = difflib.get_close_matches(norm_name(name), list(self._lookup), n=n * 3, cutoff=0.5)
         out: list[Entity] = []
         for key in keys:
             for entity in self._lookup[key]:
@@ -406,6 +392,6 @@ class Gazetteer:
 
 __all__ = [
     "COLUMNS", "DEFAULT_PATH", "KNOWN_TYPES", "Entity", "Gazetteer", "GazetteerError", "Mention",
-    "normalize", "slugify",
+    "norm_name", "slugify",
 ]
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from petaflop.errors import UserError
+from foundation.errors import UserError
 
 
 class MappingError(UserError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from foundation.namespaces import PFA, RDF, RDFS, SKOS
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
 from petaflop.extract.claims import ClaimMiner, load_promotions
@@ -18,10 +19,9 @@ from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
 from petaflop.extract.tables import TableExtractor
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
-PFA = "https://petaflop-atlas.org/ontology#"
+RDF_TYPE = RDF.type
+RDFS_LABEL = RDFS.label
+SKOS_ALT = SKOS.altLabel
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
@@ -59,7 +59,7 @@ class Extractor:
             self.ex.add_entity(EntityRecord(eid, ("Source",), name if latin else "", "" if latin else name, (name,),
                                             "source"))
             loc = Location(line, line, rule_chapter(self.doc, line))
-            self.ex.add(Fact(eid, RDF_TYPE, PFA + "Source", True, loc, "source-line"))
+            self.ex.add(Fact(eid, RDF_TYPE, PFA.Source, True, loc, "source-line"))
             self.ex.add(Fact(eid, RDFS_LABEL, name, False, loc, "source-line", lang="ko" if not latin else "en"))
         self._source_ids[name] = eid
         return eid
@@ -135,7 +135,7 @@ class Extractor:
             if loc is None:
                 continue
             for t in rec.types:
-                self.ex.add(Fact(eid, RDF_TYPE, PFA + t, True, loc, "gazetteer"))
+                self.ex.add(Fact(eid, RDF_TYPE, PFA[t], True, loc, "gazetteer"))
             self._labels(rec, loc, "gazetteer")
 
     def _labels(self, rec: EntityRecord, loc: Location | None, rule: str) -> None:

@@ -13,8 +13,9 @@ import hashlib
 import re
 from functools import lru_cache
 
+from foundation.names import slugify
 from petaflop.extract.facts import EntityRecord, Extraction
-from petaflop.extract.gazetteer import Entity, Gazetteer, slugify
+from petaflop.extract.gazetteer import Entity, Gazetteer
 
 
 @lru_cache(maxsize=1)
@@ -22,8 +23,8 @@ def class_ancestors() -> dict[str, frozenset[str]]:
     """Local class name -> itself and every superclass, read from the ontology file."""
     from rdflib import OWL, RDF, RDFS, Graph
 
+    from foundation.namespaces import PFA
     from ontology import ONTOLOGY_TTL
-    from petaflop.namespaces import PFA
 
     g = Graph()
     g.parse(ONTOLOGY_TTL, format="turtle")

@@ -11,17 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from foundation.names import slugify as slug
+from foundation.namespaces import PFA, RDF, SKOS
 from ingest.model import Cell, Document, Table
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
-from petaflop.extract.gazetteer import slugify as slug
 from petaflop.extract.resolve import Resolver
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.values import read_date, read_value
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
-PFA = "https://petaflop-atlas.org/ontology#"
+RDF_TYPE = RDF.type
+SKOS_CONCEPT = SKOS.Concept
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
@@ -148,7 +148,7 @@ class TableExtractor:
         self.ex.add_entity(EntityRecord(node_id, (mapping.node_type,), f"{mapping.node_type}: {label}", "", (), "table"))
         sources = self.sources_of(table)
         rid = f"table:{mapping.id}"
-        self.ex.add(Fact(node_id, RDF_TYPE, PFA + mapping.node_type, True, loc, rid, sources))
+        self.ex.add(Fact(node_id, RDF_TYPE, PFA[mapping.node_type], True, loc, rid, sources))
         if mapping.node_entity_role:
             for entity in entities:
                 self.ex.add(Fact(node_id, mapping.node_entity_role, entity, True, loc, rid, sources))
@@ -160,7 +160,7 @@ class TableExtractor:
         rec = self.ex.entities.get(eid)
         if rec and rec.origin != "gazetteer":
             for t in rec.types:
-                self.ex.add(Fact(eid, RDF_TYPE, PFA + t, True, loc, f"table:{mapping.id}", self.sources_of(table)))
+                self.ex.add(Fact(eid, RDF_TYPE, PFA[t], True, loc, f"table:{mapping.id}", self.sources_of(table)))
 
     # -- layouts ---------------------------------------------------------------------------
     def _rows(self, table: Table, mapping: TableMapping) -> None:

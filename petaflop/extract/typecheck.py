@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from foundation.namespaces import PFA
 from petaflop.extract.facts import Extraction, Fact
 from petaflop.extract.resolve import class_ancestors
-
-PFA = "https://petaflop-atlas.org/ontology#"
 
 
 @lru_cache(maxsize=1)

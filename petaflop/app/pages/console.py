@@ -6,11 +6,12 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from foundation.names import local_name
+from foundation.namespaces import PREFIXES
 from petaflop.app import charts, console, ui
 from petaflop.app import sovereign as sv
-from petaflop.app.data import GROUP_OF_CLASS, local_name, slug
+from petaflop.app.data import GROUP_OF_CLASS, slug
 from petaflop.app.graph import GROUP_COLORS, render_html
-from petaflop.namespaces import PREFIXES
 
 atlas = ui.atlas()
 lang = ui.lang()

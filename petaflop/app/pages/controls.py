@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from foundation.names import local_name
 from petaflop.app import charts, controls, ui
-from petaflop.app.data import format_number, local_name
+from petaflop.app.data import format_number
 
 atlas = ui.atlas()
 lang = ui.lang()

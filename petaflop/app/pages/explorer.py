@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from foundation.names import local_name
 from petaflop.app import charts, ui
 from petaflop.app import explorer as ex
-from petaflop.app.data import PFA, local_name
+from petaflop.app.data import PFA
 
 atlas = ui.atlas()
 lang = ui.lang()
@@ -16,7 +17,7 @@ MAX_FACETS = 8
 st.title(ui.t("page.explorer"))
 
 counts = atlas.type_counts(asserted_only=False)
-classes = sorted((c for c in counts if c.startswith(PFA) and c != PFA + "Claim"),
+classes = sorted((c for c in counts if c.startswith(PFA) and c != PFA.Claim),
                  key=lambda c: (atlas.group_of(c), atlas.class_label(c, lang).casefold()))
 options = [local_name(c) for c in classes]
 
@@ -66,8 +67,8 @@ def _track(key: str) -> str:
 ui.from_url("type", "ComputeCluster", options=options)
 cls_local = st.selectbox(
     ui.t("explorer.type"), options, key="type", on_change=_reset_facets,
-    format_func=lambda c: f"{atlas.class_label(PFA + c, lang)} ({counts.get(PFA + c, 0)}) · "
-                          f"{ui.t('group.' + atlas.group_of(PFA + c))}",
+    format_func=lambda c: f"{atlas.class_label(PFA[c], lang)} ({counts.get(PFA[c], 0)}) · "
+                          f"{ui.t('group.' + atlas.group_of(PFA[c]))}",
 )
 ui.to_url("type")
 cls = PFA + (cls_local or "ComputeCluster")

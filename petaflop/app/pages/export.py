@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from foundation.names import local_name
 from petaflop import export as ex
 from petaflop.app import ui
-from petaflop.app.data import PFA, iri_of, local_name, slug
+from petaflop.app.data import PFA, iri_of, slug
 from petaflop.export_formats import FORMATS
 
 atlas = ui.atlas()
@@ -37,15 +38,15 @@ facts = c3.segmented_control(ui.t("export.facts"), list(ex.FACTS_CHOICES), requi
                              format_func=lambda f: ui.t("export.facts." + f))
 ui.to_url("facts", "both")
 classes = sorted((local_name(c) for c in atlas.type_counts(asserted_only=False) if c.startswith(PFA)),
-                 key=lambda c: atlas.class_label(PFA + c, lang).casefold())
+                 key=lambda c: atlas.class_label(PFA[c], lang).casefold())
 f1, f2 = st.columns(2)
 ui.from_url("include_types", multi=True, options=classes)
 include_types = f1.multiselect(ui.t("export.include_types"), classes, key="include_types",
-                               format_func=lambda c: atlas.class_label(PFA + c, lang))
+                               format_func=lambda c: atlas.class_label(PFA[c], lang))
 ui.to_url("include_types")
 ui.from_url("exclude_types", multi=True, options=classes)
 exclude_types = f2.multiselect(ui.t("export.exclude_types"), classes, key="exclude_types",
-                               format_func=lambda c: atlas.class_label(PFA + c, lang))
+                               format_func=lambda c: atlas.class_label(PFA[c], lang))
 ui.to_url("exclude_types")
 t1, t2 = st.columns(2)
 provenance = t1.toggle(ui.t("export.provenance"), value=True, key="provenance")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from foundation.names import local_name
 from petaflop.app import ui
-from petaflop.app.data import iri_of, local_name, slug
+from petaflop.app.data import iri_of, slug
 from petaflop.app.graph import Canvas, canvas_html, link_type_counts, shortest_paths
 
 atlas = ui.atlas()

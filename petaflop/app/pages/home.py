@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from foundation.names import local_name
 from petaflop.app import ui
-from petaflop.app.data import GROUPS, local_name
+from petaflop.app.data import GROUPS
 
 atlas = ui.atlas()
 lang = ui.lang()

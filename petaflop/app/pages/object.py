@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from foundation.names import local_name
 from petaflop.app import ui
-from petaflop.app.data import local_name, slug
+from petaflop.app.data import slug
 from petaflop.app.objects import PropertyView, ValueView, build_object_view
 
 atlas = ui.atlas()

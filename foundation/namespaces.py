@@ -1,0 +1,148 @@
+"""The project's IRIs in one place, as closed namespaces (see docs/architecture.md).
+
+A namespace is a ``str`` (its IRI prefix), so it can still prefix a SPARQL text, but a term is
+taken from it by attribute or item — ``PFA.powerCapacityMW``, ``PFA[name]`` — and a *closed*
+namespace checks the term: ``PFA.powerCapacityMV`` raises :class:`UnknownTerm` naming the close
+matches instead of becoming an IRI no triple uses (a silently empty result).
+
+``PFA`` is closed over the terms ``ontology/atlas.ttl`` declares, ``PFK`` over the statement
+kinds of ``ontology/statement_kinds.ttl``, ``PFG`` over the named graphs, and the W3C
+vocabularies over the terms rdflib knows for them. Instance namespaces (``PFID``, ``PFLOC``,
+``PFST``) are open.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+
+from rdflib import namespace as _rdflib_ns
+
+_ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+
+class UnknownTerm(AttributeError, KeyError):
+    """A term that is not in a closed namespace; the message names close matches."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+_OWN = frozenset({"prefix", "terms", "closed", "local"})
+
+
+class Namespace(str):
+    """An IRI prefix. ``ns.term`` and ``ns["term"]`` give the full IRI (a plain ``str``)."""
+
+    prefix: str
+    _source: object  # None (open), an iterable of terms, or a callable returning one
+
+    def __new__(cls, iri: str, prefix: str, terms: Iterable[str] | None = None, loader=None) -> Namespace:
+        obj = super().__new__(cls, iri)
+        obj.prefix = prefix
+        obj._source = loader if loader is not None else (frozenset(terms) if terms is not None else None)
+        return obj
+
+    @property
+    def closed(self) -> bool:
+        return self._source is not None
+
+    @cached_property
+    def terms(self) -> frozenset[str]:
+        src = self._source
+        if src is None:
+            return frozenset()
+        return frozenset(src() if callable(src) else src)
+
+    # A term wins over a str method of the same name (DCT.title, DCT.format): attribute access on a
+    # namespace is for terms; the str methods stay reachable through str (``str.title(ns)``).
+    def __getattribute__(self, name: str):
+        if name[:1] != "_" and name not in _OWN:
+            src = object.__getattribute__(self, "_source")
+            if src is not None and name in object.__getattribute__(self, "terms"):
+                return str(self) + name
+        return super().__getattribute__(name)
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name):  # type: ignore[override]
+        if not isinstance(name, str):  # slicing and indexing act on the prefix string
+            return str.__getitem__(self, name)
+        if self.closed and name not in self.terms:
+            close = difflib.get_close_matches(name, sorted(self.terms), n=3, cutoff=0.7)
+            hint = f"; did you mean {', '.join(f'{self.prefix}:{c}' for c in close)}?" if close else ""
+            raise UnknownTerm(f"{self.prefix}:{name} is not a term of {self.prefix}: <{self}>{hint}")
+        return str(self) + name
+
+    def __contains__(self, iri: object) -> bool:  # type: ignore[override]
+        """``iri in PFA``: the IRI starts with this namespace (and names a known term if closed)."""
+        if not isinstance(iri, str) or not iri.startswith(str(self)):
+            return False
+        return not self.closed or iri[len(self):] in self.terms
+
+    def local(self, iri: str) -> str:
+        """The term of an IRI in this namespace (``ValueError`` otherwise)."""
+        if not iri.startswith(str(self)):
+            raise ValueError(f"{iri} is not in {self.prefix}: <{self}>")
+        return iri[len(self):]
+
+    def __reduce__(self):
+        return (str, (str(self),))
+
+    __hash__ = str.__hash__
+    __eq__ = str.__eq__
+
+
+def _declared(path: Path, prefix: str) -> frozenset[str]:
+    """Local names a Turtle file declares at the start of a line (``pfa:Chip a owl:Class``)."""
+    text = path.read_text(encoding="utf-8")
+    return frozenset(re.findall(rf"^{prefix}:([A-Za-z0-9_]+)\s+a\s", text, flags=re.M))
+
+
+def _w3c(ns) -> frozenset[str]:
+    return frozenset(ns.__annotations__)
+
+
+BASE = "https://petaflop-atlas.org/"
+PFA = Namespace(BASE + "ontology#", "pfa", loader=lambda: _declared(_ONTOLOGY_DIR / "atlas.ttl", "pfa")
+                | _declared(_ONTOLOGY_DIR / "statement_kinds.ttl", "pfa"))
+PFK = Namespace(BASE + "kind/", "pfk", loader=lambda: _declared(_ONTOLOGY_DIR / "statement_kinds.ttl", "pfk"))
+PFR = Namespace(BASE + "rules#", "pfr")
+PFID = Namespace(BASE + "id/", "pfid")
+PFLOC = Namespace(BASE + "report/", "pfloc")
+PFST = Namespace(BASE + "statement/", "pfst")
+PFG = Namespace(BASE + "graph/", "pfg", terms=("ontology", "facts", "provenance", "inferred", "reference", "curation"))
+
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf", _w3c(_rdflib_ns.RDF))
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#", "rdfs", _w3c(_rdflib_ns.RDFS))
+OWL = Namespace("http://www.w3.org/2002/07/owl#", "owl", _w3c(_rdflib_ns.OWL))
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#", "xsd", _w3c(_rdflib_ns.XSD))
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#", "skos", _w3c(_rdflib_ns.SKOS))
+PROV = Namespace("http://www.w3.org/ns/prov#", "prov", _w3c(_rdflib_ns.PROV))
+DCT = Namespace("http://purl.org/dc/terms/", "dct", _w3c(_rdflib_ns.DCTERMS))
+UNIT = Namespace("http://qudt.org/vocab/unit/", "unit")
+#: Terms that only ever live in a scratch store (the app's what-if), never in the graph.
+SCRATCH = Namespace(BASE + "scratch#", "pfscratch")
+
+GRAPH_ONTOLOGY = PFG.ontology
+GRAPH_FACTS = PFG.facts
+GRAPH_PROVENANCE = PFG.provenance
+GRAPH_INFERRED = PFG.inferred
+GRAPH_REFERENCE = PFG.reference
+GRAPHS = (GRAPH_ONTOLOGY, GRAPH_FACTS, GRAPH_PROVENANCE, GRAPH_INFERRED)
+
+PREFIXES = {
+    "pfa": PFA, "pfr": PFR, "pfid": PFID, "pfloc": PFLOC, "pfst": PFST, "pfg": PFG,
+    "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD, "skos": SKOS, "prov": PROV, "dct": DCT,
+}  # fmt: skip
+
+
+def sparql_prefixes() -> str:
+    """PREFIX lines for every project namespace, for queries written by hand."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
