@@ -43,10 +43,10 @@ _SCALES = {"K": Decimal(10) ** 3, "M": Decimal(10) ** 6, "B": Decimal(10) ** 9, 
 D = Decimal
 UNITS: dict[str, tuple[str, str, Decimal]] = {
     "W": ("power", "MW", D("0.000001")), "kW": ("power", "MW", D("0.001")), "MW": ("power", "MW", D(1)),
-    "GW": ("power", "MW", D(1000)),
+    "GW": ("power", "MW", D(1000)), "TW": ("power", "MW", D(10) ** 6),
     "Wh": ("energy", "MWh", D("0.000001")), "kWh": ("energy", "MWh", D("0.001")), "MWh": ("energy", "MWh", D(1)),
     "GWh": ("energy", "MWh", D(1000)), "TWh": ("energy", "MWh", D(10) ** 6),
-    "MB": ("memory", "GB", D("0.001")), "GB": ("memory", "GB", D(1)), "TB": ("memory", "GB", D(1000)),
+    "KB": ("memory", "GB", D("0.000001")), "MB": ("memory", "GB", D("0.001")), "GB": ("memory", "GB", D(1)), "TB": ("memory", "GB", D(1000)),
     "PB": ("memory", "GB", D(10) ** 6),
     "GB/s": ("bandwidth", "TB/s", D("0.001")), "TB/s": ("bandwidth", "TB/s", D(1)),
     "Gbps": ("bandwidth", "TB/s", D("0.000125")), "Tbps": ("bandwidth", "TB/s", D("0.125")),
@@ -61,7 +61,11 @@ UNITS: dict[str, tuple[str, str, Decimal]] = {
     "year": ("duration", "year", D(1)), "month": ("duration", "month", D(1)), "week": ("duration", "week", D(1)),
     "day": ("duration", "day", D(1)), "hour": ("duration", "hour", D(1)), "minute": ("duration", "minute", D(1)),
     "second": ("duration", "second", D(1)),
-    "nm": ("length", "nm", D(1)), "kV": ("voltage", "kV", D(1)), "acre": ("area", "acre", D(1)),
+    "nm": ("length", "nm", D(1)), "mm": ("length", "nm", D(10) ** 6), "km": ("length", "nm", D(10) ** 12),
+    "mile": ("length", "nm", D("1609344000000")), "kV": ("voltage", "kV", D(1)),
+    "acre": ("area", "m2", D("4046.8564224")), "m2": ("area", "m2", D(1)), "km2": ("area", "m2", D(10) ** 6),
+    "mm2": ("area", "m2", D("0.000001")), "t": ("mass", "t", D(1)),
+    "MHz": ("frequency", "Hz", D(10) ** 6), "GHz": ("frequency", "Hz", D(10) ** 9),
     "count": ("count", "count", D(1)), "tokens": ("count", "count", D(1)),
 }  # fmt: skip
 

@@ -73,7 +73,7 @@ _PROPERTY_UNITS = {
     "parameters": ("count", "count", D(1)), "tokens": ("count", "count", D(1)), "nm": ("length", "nm", D(1)),
     "kV": ("voltage", "kV", D(1)), "years": ("duration", "year", D(1)), "year": ("duration", "year", D(1)),
     "months": ("duration", "month", D(1)), "month": ("duration", "month", D(1)), "h": ("duration", "hour", D(1)),
-    "acre": ("area", "acre", D(1)),
+    "acre": ("area", "m2", D("4046.8564224")),
 }  # fmt: skip
 
 
