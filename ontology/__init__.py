@@ -18,6 +18,9 @@ from foundation.namespaces import PFA, PFR
 
 HERE = Path(__file__).resolve().parent
 ONTOLOGY_TTL = HERE / "atlas.ttl"
+KINDS_TTL = HERE / "statement_kinds.ttl"
+#: The ontology is these files together: the OWL TBox and the statement kinds (individuals).
+ONTOLOGY_FILES = (ONTOLOGY_TTL, KINDS_TTL)
 SHAPES_TTL = HERE / "shapes.ttl"
 RULES_DIR = HERE / "rules"
 SWRL_FILE = HERE / "rules.swrl"
@@ -29,8 +32,11 @@ _HEADER = re.compile(r"^#\s*([a-z]+):\s*(.*?)\s*$")
 
 
 def load_ontology() -> rdflib.Graph:
-    """The OWL ontology (TBox plus the two reference individuals) as a fresh rdflib Graph."""
-    return _parse(ONTOLOGY_TTL)
+    """The OWL ontology (TBox, statement kinds and reference individuals) as a fresh rdflib Graph."""
+    graph = rdflib.Graph()
+    for path in ONTOLOGY_FILES:
+        graph.parse(path, format="turtle")
+    return graph
 
 
 def load_shapes() -> rdflib.Graph:

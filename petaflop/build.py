@@ -39,6 +39,7 @@ class BuildResult:
     shacl_errors: int = 0
     shacl_warnings: int = 0
     extraction: object = None
+    statements: list = field(default_factory=list)
     document: object = None
     validation: object = None
 
@@ -52,9 +53,9 @@ def ontology_quads() -> list[ox.Quad]:
     """
     import hashlib
 
-    from ontology import ONTOLOGY_TTL
+    from ontology import ONTOLOGY_FILES
 
-    triples = list(ox.parse(path=str(ONTOLOGY_TTL), format=ox.RdfFormat.TURTLE))
+    triples = [t for path in ONTOLOGY_FILES for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
     out_edges: dict[ox.BlankNode, list[ox.Triple]] = {}
     for t in triples:
         if isinstance(t.subject, ox.BlankNode):
@@ -74,7 +75,15 @@ def ontology_quads() -> list[ox.Quad]:
         return ox.BlankNode(label(x)) if isinstance(x, ox.BlankNode) else x
 
     g = ox.NamedNode(GRAPH_ONTOLOGY)
-    return [ox.Quad(term(t.subject), t.predicate, term(t.object), g) for t in triples]
+    quads = [ox.Quad(term(t.subject), t.predicate, term(t.object), g) for t in triples]
+    # the truthy policy (ontology/truthy_policy.toml) as annotations: which property holds a kind's value
+    from foundation.namespaces import PFK
+    from ontology.model import load_model
+
+    for rule in load_model().truthy:
+        quads.append(ox.Quad(ox.NamedNode(PFK[rule.kind]), ox.NamedNode(PFA.truthyProperty),
+                             ox.NamedNode(PFA[rule.property]), g))
+    return quads
 
 
 def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Progress | None = None,
@@ -104,8 +113,12 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
     say("extract", f"{len(ex.facts)} facts, {len(ex.claims)} claims, {len(ex.entities)} objects")
 
     t = stage("assert")
+    from petaflop import statements
+
     onto = ontology_quads()
-    asserted = graph.extraction_quads(ex)
+    merged = statements.assemble(ex)
+    result.statements = merged
+    asserted = graph.extraction_quads(ex, merged)
     result.timings["assert"] = time.perf_counter() - t
 
     t = stage("reason")

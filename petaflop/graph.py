@@ -20,6 +20,7 @@ from foundation.namespaces import (
     GRAPH_PROVENANCE,
     PFA,
     PFID,
+    PFK,
     PFLOC,
     PFR,
     PFST,
@@ -27,7 +28,9 @@ from foundation.namespaces import (
     RDF,
     XSD,
 )
+from foundation.units import unit as unit_of
 from petaflop.extract.facts import Extraction, Fact, Location
+from petaflop.statements import Merged
 
 _RDF_TYPE = ox.NamedNode(RDF.type)
 G_FACTS = ox.NamedNode(GRAPH_FACTS)
@@ -115,9 +118,97 @@ def statement_quads(fact: Fact, triple: ox.Triple, stmt: ox.NamedNode) -> Iterat
         yield ox.Quad(stmt, pfa("sourceText"), literal(fact.raw), G_PROV)
 
 
-def extraction_quads(ex: Extraction) -> list[ox.Quad]:
-    """All asserted facts and their provenance as quads (duplicates removed)."""
+_STATUS = {"actual": "Actual", "planned": "Planned", "target": "Target", "estimate": "Estimate",
+           "forecast": "Forecast"}
+_RANK = {"preferred": "PreferredRank", "normal": "NormalRank", "deprecated": "DeprecatedRank"}
+_PRECISION = {"year": "YearPrecision", "half": "HalfPrecision", "quarter": "QuarterPrecision",
+              "month": "MonthPrecision", "day": "DayPrecision"}
+
+
+def statement_node(m: Merged) -> ox.NamedNode:
+    """A value statement's IRI: ``pfid:st-<hash of its content>`` (equal statements, one node)."""
+    digest = hashlib.sha1("|".join(map(str, m.statement.identity)).encode("utf-8")).hexdigest()[:20]
+    return ox.NamedNode(PFID + "st-" + digest)
+
+
+def value_statement_quads(merged: list[Merged]) -> list[ox.Quad]:
+    """Statement nodes in ``pfg:facts`` (kind, value, unit, status, time, scope, rank…), their
+    truthy values, and one provenance statement per place each was read."""
     quads: set[ox.Quad] = set()
+    nodes = [statement_node(m) for m in merged]
+    f = G_FACTS
+    for m, node in zip(merged, nodes, strict=True):
+        st = m.statement
+        s = entity_iri(st.subject)
+        link = ox.Triple(s, pfa("statement"), node)
+        quads.add(ox.Quad(s, pfa("statement"), node, f))
+
+        def add(p: str, o: ox.NamedNode | ox.Literal, node: ox.NamedNode = node) -> None:
+            quads.add(ox.Quad(node, pfa(p), o, f))
+
+        quads.add(ox.Quad(node, _RDF_TYPE, pfa("Statement"), f))
+        add("kind", ox.NamedNode(PFK[st.kind]))
+        if st.value is not None:
+            add("value", literal(st.value, "decimal"))
+            if st.high is not None:
+                add("lowerValue", literal(st.value, "decimal"))
+                add("upperValue", literal(st.high, "decimal"))
+            u = unit_of(st.unit)
+            add("unitCode", literal(st.unit))
+            if u is not None:
+                add("unit", ox.NamedNode(u.iri))
+        add("statementStatus", pfa(_STATUS[st.status]))
+        add("rank", pfa(_RANK[m.rank]))
+        if st.time is not None:
+            add("timeText", literal(st.time.text))
+            add("timePrecision", pfa(_PRECISION[st.time.precision]))
+            add("startTime", literal(st.time.start, "date"))
+            add("endTime", literal(st.time.end, "date"))
+            if st.time.xsd:
+                add("pointInTime", literal(st.time.xsd[0], st.time.xsd[1]))
+        for name, value in (("scope", st.scope), ("perUnit", st.per), ("numberFormat", st.number_format),
+                            ("metric", st.metric), ("bound", st.bound)):
+            if value:
+                add(name, literal(value))
+        if st.item:
+            add("item", entity_iri(st.item))
+        if st.approximate:
+            add("approximate", literal(True, "boolean"))
+        if m.conflicts_with:
+            add("conflicting", literal(True, "boolean"))
+            for j in sorted(m.conflicts_with):
+                add("conflictsWith", nodes[j])
+        for occ in m.occurrences:
+            stmt = statement_iri(link, f"{occ.location.key}|{occ.rule}")
+            quads.update(_provenance(stmt, link, occ.location, occ.rule, occ.sources, occ.raw))
+            quads.update(location_quads(occ.location))
+        for prop, value, datatype in m.truthy:
+            triple = ox.Triple(s, pfa(prop), literal(value, datatype))
+            quads.add(ox.Quad(triple.subject, triple.predicate, triple.object, f))
+            for occ in m.occurrences:
+                stmt = statement_iri(triple, f"{occ.location.key}|{occ.rule}")
+                quads.update(_provenance(stmt, triple, occ.location, "truthy:" + occ.rule, occ.sources, occ.raw))
+                quads.add(ox.Quad(stmt, ox.NamedNode(PROV.wasDerivedFrom), node, G_PROV))
+    return list(quads)
+
+
+def _provenance(stmt: ox.NamedNode, triple: ox.Triple, loc: Location, rule: str, sources: tuple[str, ...],
+                raw: str) -> Iterator[ox.Quad]:
+    yield ox.Quad(stmt, _RDF_TYPE, ox.NamedNode(RDF.Statement), G_PROV)
+    yield ox.Quad(stmt, ox.NamedNode(RDF.subject), triple.subject, G_PROV)
+    yield ox.Quad(stmt, ox.NamedNode(RDF.predicate), triple.predicate, G_PROV)
+    yield ox.Quad(stmt, ox.NamedNode(RDF.object), triple.object, G_PROV)
+    yield ox.Quad(stmt, ox.NamedNode(PROV.wasDerivedFrom), location_iri(loc), G_PROV)
+    yield ox.Quad(stmt, pfa("extractionRule"), literal(rule), G_PROV)
+    for source in sources:
+        yield ox.Quad(stmt, pfa("citedSource"), entity_iri(source), G_PROV)
+    if raw:
+        yield ox.Quad(stmt, pfa("sourceText"), literal(raw), G_PROV)
+
+
+def extraction_quads(ex: Extraction, merged: list[Merged] | None = None) -> list[ox.Quad]:
+    """All asserted facts, value statements and their provenance as quads (duplicates removed)."""
+    quads: set[ox.Quad] = set(value_statement_quads(merged or []))
     stmt_of: dict[int, ox.NamedNode] = {}
     for fact in ex.facts:
         triple = fact_triple(fact)

@@ -39,6 +39,7 @@ META_LINKS = {
     "hasClaim", "claimAbout", "citedSource", "citedIn", "conflictsWith", "inferredBy", "producedStatement",
     "countedItem", "countedIn", "publisherOrganization", "publishesAs", "hasParticipation",
     "participationIn", "participant", "participatesAs", "exportStatusToChina", "exportStatusOf",
+    "statement", "statementOf", "kind", "unit", "statementStatus", "rank", "timePrecision", "item",
 }  # fmt: skip
 
 #: Datatype properties whose meaning fixes a qualifier or a unit the kind table does not give:
@@ -253,6 +254,7 @@ def read_graph(path: str | Path, model: OntologyModel | None = None) -> GraphVie
     unscored = 0
     links = model.object_properties()
     claims = {s for s, ts in types.items() if "Claim" in ts}
+    has_statements = next(store.quads_for_pattern(None, ox.NamedNode(PFA.statement), None, g_facts), None) is not None
     deals = {s for s, ts in types.items() if any(model.is_subclass(t, "Deal") for t in ts)}
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     deal_lines: dict[str, set[int]] = defaultdict(set)
@@ -281,7 +283,7 @@ def read_graph(path: str | Path, model: OntologyModel | None = None) -> GraphVie
             continue
         if not isinstance(o, ox.Literal):
             continue
-        mapped = datatype_kind(model, name)
+        mapped = None if has_statements else datatype_kind(model, name)
         if mapped is None:
             if model.properties.get(name) and model.properties[name].kind == "datatype":
                 unscored += bool(lines)
@@ -320,22 +322,27 @@ def read_graph(path: str | Path, model: OntologyModel | None = None) -> GraphVie
 
 
 def _statement_facts(store: ox.Store, model: OntologyModel, g_facts, g_prov) -> list[GraphFact]:
-    """Statement nodes (``?s pfa:statement ?st . ?st pfa:kind ?k ; pfa:value ?v …``), if the graph has them."""
+    """Statement nodes (``?s pfa:statement ?st . ?st pfa:kind ?k ; pfa:value ?v …``) with the lines
+    and rules of the provenance statements that reify ``?s pfa:statement ?st``."""
     q = """
     PREFIX pfa: <https://petaflop-atlas.org/ontology#>
     PREFIX prov: <http://www.w3.org/ns/prov#>
-    SELECT ?s ?st ?k ?v ?lo ?hi ?unit ?status ?time ?per ?rank ?a ?b ?rule WHERE {
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    SELECT ?s ?st ?k ?v ?lo ?hi ?unit ?status ?time ?per ?rank ?scope ?a ?b ?rule WHERE {
       GRAPH <https://petaflop-atlas.org/graph/facts> {
         ?s pfa:statement ?st . ?st pfa:kind ?k .
         OPTIONAL { ?st pfa:value ?v } OPTIONAL { ?st pfa:lowerValue ?lo } OPTIONAL { ?st pfa:upperValue ?hi }
-        OPTIONAL { ?st pfa:unitCode ?unit } OPTIONAL { ?st pfa:status ?status }
-        OPTIONAL { ?st pfa:pointInTime ?time } OPTIONAL { ?st pfa:perUnit ?per } OPTIONAL { ?st pfa:rank ?rank }
+        OPTIONAL { ?st pfa:unitCode ?unit } OPTIONAL { ?st pfa:statementStatus ?status }
+        OPTIONAL { ?st pfa:timeText ?time } OPTIONAL { ?st pfa:perUnit ?per } OPTIONAL { ?st pfa:rank ?rank }
+        OPTIONAL { ?st pfa:scope ?scope }
       }
       OPTIONAL { GRAPH <https://petaflop-atlas.org/graph/provenance> {
-        ?st prov:wasDerivedFrom ?loc . ?loc pfa:lineStart ?a ; pfa:lineEnd ?b .
-        OPTIONAL { ?st pfa:extractionRule ?rule } } }
+        ?r rdf:subject ?s ; rdf:predicate pfa:statement ; rdf:object ?st ; prov:wasDerivedFrom ?loc .
+        ?loc pfa:lineStart ?a ; pfa:lineEnd ?b .
+        OPTIONAL { ?r pfa:extractionRule ?rule } } }
     }"""
-    from petaflop.evaluate.gold import UNITS, parse_date
+    from foundation.periods import parse_period
+    from foundation.units import unit as unit_of
 
     by_st: dict[str, GraphFact] = {}
     for r in store.query(q):
@@ -352,19 +359,20 @@ def _statement_facts(store: ox.Store, model: OntologyModel, g_facts, g_prov) -> 
                 quals["time"] = r["time"].value
             if r["per"] is not None:
                 quals["per"] = r["per"].value
+            if r["scope"] is not None:
+                quals["scope"] = r["scope"].value
             if r["rank"] is not None:
                 quals["rank"] = _local(r["rank"].value)
             value: GraphValue | GraphDate | None = None
             if model.kinds[kind].dimension == "date":
-                d = parse_date(r["v"].value) if r["v"] is not None else None
-                value = GraphDate(d.start, d.end, d.precision) if d else None
+                p = parse_period(r["time"].value) if r["time"] is not None else None
+                value = GraphDate(p.start, p.end, p.precision) if p else None
             else:
-                unit = r["unit"].value if r["unit"] is not None else ""
-                dim, cu, factor = UNITS.get(unit, ("number", "", D(1)))
+                u = unit_of(r["unit"].value if r["unit"] is not None else "")
                 lo = _decimal(r["lo"]) if r["lo"] is not None else (_decimal(r["v"]) if r["v"] is not None else None)
                 hi = _decimal(r["hi"]) if r["hi"] is not None else lo
-                if lo is not None and hi is not None:
-                    value = GraphValue((lo * factor).normalize(), (hi * factor).normalize(), dim, cu)
+                if lo is not None and hi is not None and u is not None:
+                    value = GraphValue(u.to_base(lo), u.to_base(hi), u.dimension, u.base)
             if value is None:
                 continue
             f = by_st[st] = GraphFact(r["s"].value, kind, "kind", value=value, qualifiers=quals, predicate=st)

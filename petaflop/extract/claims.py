@@ -215,9 +215,12 @@ class ClaimMiner:
             if value is None:
                 continue
             claim.promoted_to = p.property
+            high = None
+            if claim.high is not None and claim.low is not None and claim.high != claim.low:
+                high = convert(claim.high, claim.unit, p.unit) if p.unit else claim.high
             self.res.ex.add(Fact(claim.subject, p.property, value, False, claim.location, f"claim:{p.id}",
                                  claim.sources, datatype="decimal", qualifiers=claim.qualifiers,
-                                 as_of=claim.as_of, raw=claim.text))
+                                 as_of=claim.as_of, raw=claim.text, high=high))
             return
         claim.reason = "no promotion pattern for this subject type, kind and keyword"
 

@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from foundation.periods import Period
+
 Value = str | int | Decimal | bool
 
 
@@ -69,10 +71,50 @@ class Fact:
     qualifiers: tuple[str, ...] = ()
     as_of: str = ""
     raw: str = ""  # the text the value was read from (a cell or a quantity's span)
+    high: Decimal | None = None  # a value fact's upper end, when the report gives a range
 
     @property
     def triple_key(self) -> tuple[str, str, str]:
         return (self.subject, self.predicate, f"{'@' if self.obj_is_entity else ''}{self.obj!s}")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One value with its context (a statement node in the graph, Wikidata-style).
+
+    ``value`` is in ``unit`` (a code of :mod:`foundation.units`), the low end of a range whose
+    high end is ``high``; date kinds have no value and carry the date in ``time``. ``status`` is
+    actual/planned/target/estimate/forecast; ``time`` when the value holds; ``scope``, ``per``
+    (the denominator of a per-unit value), ``item`` (the entity id a count counts) and
+    ``number_format`` (FP8…) narrow what is measured. Equal statements from several places are
+    one statement with several locations (see :mod:`petaflop.statements`).
+    """
+
+    subject: str
+    kind: str
+    location: Location
+    rule: str
+    value: Decimal | None = None
+    high: Decimal | None = None
+    unit: str = ""
+    status: str = "actual"
+    time: Period | None = None
+    scope: str = ""
+    per: str = ""
+    item: str = ""
+    number_format: str = ""
+    metric: str = ""
+    approximate: bool = False
+    bound: str = ""  # lower | upper
+    sources: tuple[str, ...] = ()
+    raw: str = ""
+
+    @property
+    def identity(self) -> tuple:
+        """What makes two statements the same statement (everything but where it was read)."""
+        return (self.subject, self.kind, self.value, self.high, self.unit, self.status,
+                self.time.text if self.time else "", self.scope, self.per, self.item, self.number_format,
+                self.metric, self.approximate, self.bound)  # fmt: skip
 
 
 @dataclass
@@ -103,6 +145,7 @@ class Extraction:
 
     entities: dict[str, EntityRecord] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     tables_mapped: dict[str, str] = field(default_factory=dict)  # table id -> mapping id
     tables_excluded: dict[str, str] = field(default_factory=dict)  # table id -> reason

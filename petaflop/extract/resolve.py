@@ -20,35 +20,10 @@ from petaflop.extract.gazetteer import Entity, Gazetteer
 
 @lru_cache(maxsize=1)
 def class_ancestors() -> dict[str, frozenset[str]]:
-    """Local class name -> itself and every superclass, read from the ontology file."""
-    from rdflib import OWL, RDF, RDFS, Graph
+    """Local class name -> itself and every superclass (from the one ontology model)."""
+    from ontology.model import load_model
 
-    from foundation.namespaces import PFA
-    from ontology import ONTOLOGY_TTL
-
-    g = Graph()
-    g.parse(ONTOLOGY_TTL, format="turtle")
-    parents: dict[str, set[str]] = {}
-    for cls in g.subjects(RDF.type, OWL.Class):
-        if str(cls).startswith(PFA):
-            parents.setdefault(str(cls)[len(PFA):], set())
-    for sub, sup in g.subject_objects(RDFS.subClassOf):
-        if str(sub).startswith(PFA) and str(sup).startswith(PFA):
-            parents.setdefault(str(sub)[len(PFA):], set()).add(str(sup)[len(PFA):])
-    out: dict[str, frozenset[str]] = {}
-
-    def walk(c: str, seen: set[str]) -> set[str]:
-        if c in seen:
-            return set()
-        seen.add(c)
-        acc = {c}
-        for p in parents.get(c, ()):
-            acc |= walk(p, seen)
-        return acc
-
-    for c in parents:
-        out[c] = frozenset(walk(c, set()))
-    return out
+    return load_model().ancestor_map()
 
 
 def is_a(entity_type: str, wanted: str) -> bool:

@@ -134,8 +134,9 @@ class TableExtractor:
         if value is None:
             self.ex.warnings.append((cell.line, f"table {table.id} r{row}c{cell.column}: no {rule.kind} in {text[:40]!r}"))
             return
+        high = value.high if value.high is not None and value.low is not None and value.high != value.low else None
         self.ex.add(Fact(target, rule.property, value.value, False, loc, rule_id, sources, datatype=value.datatype,
-                         qualifiers=value.qualifiers, as_of=value.as_of or as_of, raw=text))
+                         qualifiers=value.qualifiers, as_of=value.as_of or as_of, raw=text, high=high))
 
     def _node(self, mapping: TableMapping, table: Table, entities: list[str], context: str, loc: Location) -> str:
         node_id = f"{mapping.id}--{'--'.join(entities)}" + (f"--{context}" if context else "")

@@ -20,31 +20,13 @@ from petaflop.extract.resolve import class_ancestors
 @lru_cache(maxsize=1)
 def signatures() -> dict[str, tuple[frozenset[str] | None, frozenset[str] | None]]:
     """Property local name -> (allowed domain classes, allowed range classes); None = any."""
-    from rdflib import OWL, RDFS, Graph
-    from rdflib.collection import Collection
+    from ontology.model import load_model
 
-    from ontology import ONTOLOGY_TTL
+    def allowed(classes: tuple[str, ...] | None) -> frozenset[str] | None:
+        return frozenset(classes) if classes else None
 
-    g = Graph()
-    g.parse(ONTOLOGY_TTL, format="turtle")
-
-    def classes(node) -> frozenset[str] | None:
-        if node is None:
-            return None
-        if str(node).startswith(PFA):
-            return frozenset({str(node)[len(PFA):]})
-        union = g.value(node, OWL.unionOf)
-        if union is not None:
-            members = [str(m) for m in Collection(g, union)]
-            if all(m.startswith(PFA) for m in members):
-                return frozenset(m[len(PFA):] for m in members)
-        return None
-
-    out = {}
-    for prop in set(g.subjects(RDFS.domain, None)) | set(g.subjects(RDFS.range, None)):
-        if str(prop).startswith(PFA):
-            out[str(prop)[len(PFA):]] = (classes(g.value(prop, RDFS.domain)), classes(g.value(prop, RDFS.range)))
-    return out
+    return {name: (allowed(p.domain), allowed(p.range)) for name, p in load_model().properties.items()
+            if p.domain or p.range}
 
 
 def _fits(types: tuple[str, ...], allowed: frozenset[str] | None) -> bool:

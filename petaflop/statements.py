@@ -1,0 +1,206 @@
+"""Statements: values with their context, their merge, conflicts, rank and truthy values.
+
+Extraction yields :class:`~petaflop.extract.facts.Statement` objects (and, from patterns that
+still name a datatype property, value facts that :func:`from_value_facts` turns into
+statements through the truthy policy). This module then
+
+1. merges equal statements (same subject, kind, value, unit, status, time, scope…) into one
+   :class:`Merged` statement with every place it was read — two lines saying the same figure
+   are one fact with two provenances, not a conflict;
+2. flags **conflicts**: different values for the same subject, kind, status, time, scope, per,
+   item and format, neither a range nor a bound;
+3. ranks them with the policy of ``ontology/truthy_policy.toml``: for each truthy property, the
+   candidates are the unscoped statements of its kind with an allowed status; the latest in
+   time (an undated one counts as of the report's date) are **preferred** and their values are
+   asserted as the truthy property; the rest are **normal**.
+
+Nothing here knows RDF; :mod:`petaflop.graph` writes the quads.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from foundation.periods import parse_period, period_from_bounds
+from foundation.units import convert, unit
+from ingest.quantities import REFERENCE_DATE
+from ontology.model import OntologyModel, TruthyRule, load_model
+from petaflop.extract.facts import Extraction, Fact, Location, Statement
+
+TOLERANCE = Decimal("0.005")  # relative: 1,200 MW and 1.2 GW are equal; 1.2 and 1.25 GW are not
+
+
+@dataclass
+class Merged:
+    """One statement and every place it was read."""
+
+    statement: Statement  # the first occurrence (by location) stands for the content
+    occurrences: list[Statement] = field(default_factory=list)
+    rank: str = "normal"  # preferred | normal | deprecated
+    conflicts_with: set[int] = field(default_factory=set)  # indices into the merged list
+    truthy: list[tuple[str, Decimal | str, str]] = field(default_factory=list)  # (property, value, datatype)
+
+    @property
+    def locations(self) -> list[Location]:
+        return sorted({o.location for o in self.occurrences})
+
+
+# --------------------------------------------------------------------------- from value facts
+
+
+def from_value_facts(ex: Extraction, model: OntologyModel | None = None) -> None:
+    """Move every fact whose predicate is a datatype property of the truthy policy into a statement."""
+    model = model or load_model()
+    keep: list[Fact] = []
+    for f in ex.facts:
+        rule = None if f.obj_is_entity or ":" in f.predicate else model.truthy_rule(f.predicate)
+        st = statement_from_fact(f, rule, model) if rule else None
+        if st is None:
+            keep.append(f)
+        else:
+            ex.statements.append(st)
+    ex.facts = keep
+
+
+_QUAL_BOUND = {"lowerBound": "lower", "upperBound": "upper"}
+
+
+def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Statement | None:
+    kind = model.kinds[rule.kind]
+    quals = set(f.qualifiers)
+    status = rule.statuses[0] if "actual" not in rule.statuses else ("estimate" if "estimate" in quals else "actual")
+    bound = rule.bound or next((b for q, b in _QUAL_BOUND.items() if q in quals), "")
+    common = dict(subject=f.subject, kind=rule.kind, location=f.location, rule=f.rule, status=status,
+                  per=rule.per, number_format=rule.number_format, metric=rule.metric,
+                  approximate="approximate" in quals, bound=bound, sources=f.sources, raw=f.raw)  # fmt: skip
+    if kind.dimension == "date":
+        text = str(f.obj)
+        period = parse_period(text)
+        if period is None or "periodStart" in quals:
+            return None  # a span that is not a year/half/quarter/month/day: no invented precision
+        return Statement(**common, time=period)
+    try:
+        value = Decimal(str(f.obj))
+    except ArithmeticError:
+        return None
+    u = unit(rule.unit)
+    if u is None:
+        return None
+    high = Decimal(str(f.high)) if getattr(f, "high", None) is not None else None
+    return Statement(**common, value=u.to_base(value), high=u.to_base(high) if high is not None else None,
+                     unit=u.base, time=_as_of(f.as_of))
+
+
+def _as_of(text: str):
+    if not text:
+        return None
+    p = parse_period(text)
+    if p is None and len(text) == 10:
+        p = period_from_bounds(text, text)
+    return p
+
+
+# --------------------------------------------------------------------------- merge, conflicts, rank
+
+
+def _close(a: Decimal | None, b: Decimal | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a == b:
+        return True
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b))
+
+
+def merge(statements: list[Statement]) -> list[Merged]:
+    """Group equal statements; order by the first location so the result is deterministic."""
+    groups: dict[tuple, Merged] = {}
+    for st in sorted(statements, key=lambda s: (s.location, s.subject, s.kind, s.rule, str(s.value))):
+        m = groups.get(st.identity)
+        if m is None:
+            groups[st.identity] = m = Merged(st)
+        m.occurrences.append(st)
+    return list(groups.values())
+
+
+def _context(st: Statement) -> tuple:
+    return (st.subject, st.kind, st.status, st.time.text if st.time else "", st.scope, st.per, st.item,
+            st.number_format, st.metric)
+
+
+def mark_conflicts(merged: list[Merged]) -> None:
+    """Different point values for the same context are conflicting (ranges and bounds are not)."""
+    by_context: dict[tuple, list[int]] = defaultdict(list)
+    for i, m in enumerate(merged):
+        st = m.statement
+        if st.value is None or st.high is not None or st.bound:
+            continue
+        by_context[_context(st)].append(i)
+    for idx in by_context.values():
+        for i in idx:
+            for j in idx:
+                if i != j and not _close(merged[i].statement.value, merged[j].statement.value):
+                    merged[i].conflicts_with.add(j)
+
+
+def _when(st: Statement) -> str:
+    return st.time.end if st.time else REFERENCE_DATE.isoformat()
+
+
+def _candidate(st: Statement, rule: TruthyRule) -> bool:
+    if st.kind != rule.kind or st.status not in rule.statuses or st.scope:
+        return False
+    if (st.per, st.number_format, st.metric) != (rule.per, rule.number_format, rule.metric):
+        return False
+    if rule.bound != st.bound and not (rule.bound == "" and st.bound == "lower"):
+        return False
+    if st.value is None:
+        return st.time is not None  # a date kind
+    return st.high is None and (not rule.unit or convert(Decimal(1), st.unit, rule.unit) is not None)
+
+
+def rank(merged: list[Merged], model: OntologyModel | None = None) -> None:
+    """Preferred statements per truthy property; their values become the truthy assertions."""
+    model = model or load_model()
+    rules_by_kind: dict[str, list[TruthyRule]] = defaultdict(list)
+    for r in model.truthy:
+        rules_by_kind[r.kind].append(r)
+    by_subject_rule: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, m in enumerate(merged):
+        for r in rules_by_kind.get(m.statement.kind, ()):
+            if _candidate(m.statement, r):
+                by_subject_rule[(m.statement.subject, r.property)].append(i)
+    rule_of = {r.property: r for r in model.truthy}
+    for (_subject, prop), idx in sorted(by_subject_rule.items()):
+        latest = max(_when(merged[i].statement) for i in idx)
+        for i in idx:
+            st = merged[i].statement
+            if _when(st) != latest:
+                continue
+            merged[i].rank = "preferred"
+            merged[i].truthy.append(_truthy_value(st, rule_of[prop]))
+
+
+def _truthy_value(st: Statement, rule: TruthyRule) -> tuple[str, Decimal | str, str]:
+    if st.value is None:
+        assert st.time is not None
+        xsd = st.time.xsd or (st.time.text[:4], "gYear")  # a half or quarter: the year, never a made-up day
+        return rule.property, xsd[0], xsd[1]
+    value = convert(st.value, st.unit, rule.unit) if rule.unit else st.value
+    assert value is not None
+    return rule.property, value, "decimal"
+
+
+def assemble(ex: Extraction, model: OntologyModel | None = None) -> list[Merged]:
+    """Value facts → statements, merged, conflicts marked, ranked."""
+    model = model or load_model()
+    from_value_facts(ex, model)
+    merged = merge(ex.statements)
+    mark_conflicts(merged)
+    rank(merged, model)
+    return merged
+
+
+def with_location(st: Statement, loc: Location) -> Statement:
+    return replace(st, location=loc)
