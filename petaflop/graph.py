@@ -158,7 +158,7 @@ def value_statement_quads(merged: list[Merged]) -> list[ox.Quad]:
             if u is not None:
                 add("unit", ox.NamedNode(u.iri))
         add("statementStatus", pfa(_STATUS[st.status]))
-        add("rank", pfa(_RANK[m.rank]))
+        add("statementRank", pfa(_RANK[m.rank]))
         if st.time is not None:
             add("timeText", literal(st.time.text))
             add("timePrecision", pfa(_PRECISION[st.time.precision]))

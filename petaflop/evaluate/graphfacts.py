@@ -39,7 +39,7 @@ META_LINKS = {
     "hasClaim", "claimAbout", "citedSource", "citedIn", "conflictsWith", "inferredBy", "producedStatement",
     "countedItem", "countedIn", "publisherOrganization", "publishesAs", "hasParticipation",
     "participationIn", "participant", "participatesAs", "exportStatusToChina", "exportStatusOf",
-    "statement", "statementOf", "kind", "unit", "statementStatus", "rank", "timePrecision", "item",
+    "statement", "statementOf", "kind", "unit", "statementStatus", "statementRank", "timePrecision", "item",
 }  # fmt: skip
 
 #: Datatype properties whose meaning fixes a qualifier or a unit the kind table does not give:
@@ -136,18 +136,21 @@ DEAL_ROLES = {"hasInvestor": "investor", "hasInvestee": "investee", "hasParty": 
 
 
 def _deal_links(roles, types, lines, rules) -> list[GraphFact]:
-    """A deal node's parties as the links an analyst reads: investor → investee (investsIn), or
-    each pair of parties (``dealWith``, matched by any deal relation between them)."""
+    """A deal node's parties as an analyst reads them: investor → investee (``investsIn``) when
+    the deal names both; otherwise one fact per party (``dealParty``), judged right when the gold
+    links that party to another party of the same deal by any deal relation."""
     out = []
     for deal, r in sorted(roles.items()):
         if r.get("investor") and r.get("investee"):
-            pairs = [(a, "investsIn", b) for a in sorted(r["investor"]) for b in sorted(r["investee"])]
-        else:
-            parties = sorted(r.get("party", set()) | r.get("investor", set()) | r.get("investee", set()))
-            pairs = [(a, "dealWith", b) for i, a in enumerate(parties) for b in parties[i + 1:]]
-        for a, rel, b in pairs:
-            out.append(GraphFact(a, rel, "link", object=b, lines=set(lines[deal]), rules=set(rules[deal]),
-                                 predicate=deal))
+            for a in sorted(r["investor"]):
+                for b in sorted(r["investee"]):
+                    out.append(GraphFact(a, "investsIn", "link", object=b, lines=set(lines[deal]),
+                                         rules=set(rules[deal]), predicate=deal))
+            continue
+        parties = r.get("party", set()) | r.get("investor", set()) | r.get("investee", set())
+        for a in sorted(parties):
+            out.append(GraphFact(a, "dealParty", "link", object=deal, lines=set(lines[deal]), rules=set(rules[deal]),
+                                 predicate=deal, alt_subjects=parties - {a}))
     return out
 
 
@@ -333,7 +336,7 @@ def _statement_facts(store: ox.Store, model: OntologyModel, g_facts, g_prov) -> 
         ?s pfa:statement ?st . ?st pfa:kind ?k .
         OPTIONAL { ?st pfa:value ?v } OPTIONAL { ?st pfa:lowerValue ?lo } OPTIONAL { ?st pfa:upperValue ?hi }
         OPTIONAL { ?st pfa:unitCode ?unit } OPTIONAL { ?st pfa:statementStatus ?status }
-        OPTIONAL { ?st pfa:timeText ?time } OPTIONAL { ?st pfa:perUnit ?per } OPTIONAL { ?st pfa:rank ?rank }
+        OPTIONAL { ?st pfa:timeText ?time } OPTIONAL { ?st pfa:perUnit ?per } OPTIONAL { ?st pfa:statementRank ?rank }
         OPTIONAL { ?st pfa:scope ?scope }
       }
       OPTIONAL { GRAPH <https://petaflop-atlas.org/graph/provenance> {
