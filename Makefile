@@ -43,7 +43,14 @@ pytest: venv sysdeps
 	if [ $$rc -eq 5 ]; then echo "error: pytest collected no tests (exit 5): the suite is missing" >&2; exit 1; fi; \
 	exit $$rc
 
+# After the tests, the regression guard (bench/README.md): the quick benchmark against the last
+# committed quick results. It prints the figures more than 30 % slower and never fails `make test`.
 test: lint pytest
+	-@d=$$(mktemp -d); \
+	if timeout 90 $(VENV)/bin/petaflop bench --quick --compare --json "$$d/quick.json" >"$$d/out" 2>"$$d/log"; \
+	then sed -n '/^bench guard/,$$p' "$$d/out"; \
+	else echo "bench guard: the quick benchmark did not finish within 90 s (ignored):"; tail -n 3 "$$d/log"; fi; \
+	rm -rf "$$d"
 
 clean:
 	rm -rf build .pytest_cache

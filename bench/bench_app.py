@@ -145,7 +145,7 @@ class Driver:
 def run(graph: Path, repeat: int) -> dict:
     from playwright.sync_api import expect, sync_playwright
 
-    from petaflop.app.browser import free_port, launch, running_app
+    from tests.browser import free_port, launch, running_app
 
     expect.set_options(timeout=60_000)
     out: dict = {"graph": str(graph), "repeat": repeat, "python": platform.python_version(),
@@ -204,7 +204,7 @@ def script_times(graph: Path, repeat: int) -> dict[str, float]:
 
     from streamlit.testing.v1 import AppTest
 
-    from petaflop.app.browser import APP
+    from tests.browser import APP
 
     _os.environ["PETAFLOP_GRAPH"] = str(graph)
     _os.environ.pop("PETAFLOP_ENDPOINT", None)

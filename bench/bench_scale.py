@@ -2,7 +2,7 @@
 
 Per size, each step in its own child process (peak memory per step; a time limit each):
 
-1. **generate** the graph with :mod:`petaflop.synthetic` (cached between runs, keyed by size,
+1. **generate** the graph with :mod:`bench.synthetic` (cached between runs, keyed by size,
    seed and generator version);
 2. **bulk load** it into an on-disk pyoxigraph store (``Store.bulk_load``);
 3. **materialise**: the facts graph through :func:`petaflop.reasoning.materialise_into` (copied
@@ -28,7 +28,7 @@ from bench.common import cache_dir, emit, progress, ratio, run_child
 
 
 def graph_name(size: int, seed: int, provenance: float, with_ontology: bool, inferred: bool = False) -> str:
-    from petaflop.synthetic import GENERATOR_VERSION
+    from bench.synthetic import GENERATOR_VERSION
 
     return (f"syn-{size}-s{seed}-p{int(provenance * 100)}-{'o' if with_ontology else 'n'}{'i' if inferred else ''}"
             f"-v{GENERATOR_VERSION}.nq")
@@ -41,8 +41,8 @@ def generate_task(path: str, size: int, seed: int, provenance: float, with_ontol
 
     import pyoxigraph as ox
 
+    from bench.synthetic import generate
     from petaflop import reasoning
-    from petaflop.synthetic import generate
 
     started = time.perf_counter()
     stats = generate(path, size, seed, provenance=provenance, with_ontology=with_ontology)

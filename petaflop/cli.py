@@ -464,6 +464,37 @@ def push(
     console.print(f"pushed {sum(d.triples for d in done)} triples in {len(done)} graphs to {endpoint}")
 
 
+def _import_bench():
+    """The repository's ``bench`` package, imported by path: benchmarks are not installed with the product.
+
+    The checkout is ``foundation.paths.REPO_ROOT``; an installed wheel has no ``bench/`` beside it.
+    Its modules import each other as ``bench.…`` (found through the package's own path, so
+    ``sys.path`` is left alone); its child processes run ``python -m bench.child`` in the checkout.
+    """
+    import importlib
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    from foundation import paths
+    from foundation.errors import UserError
+
+    folder = paths.REPO_ROOT / "bench"
+    if not (folder / "run.py").is_file():
+        raise UserError(f"petaflop bench runs from a checkout of the repository: no bench/run.py in {paths.REPO_ROOT}")
+    loaded = sys.modules.get("bench")
+    if loaded is None or [Path(p).resolve() for p in getattr(loaded, "__path__", [])] != [folder.resolve()]:
+        for name in [m for m in sys.modules if m == "bench" or m.startswith("bench.")]:
+            del sys.modules[name]  # another ``bench`` (not this checkout's)
+        spec = importlib.util.spec_from_file_location("bench", folder / "__init__.py",
+                                                      submodule_search_locations=[str(folder)])
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench"] = module
+        spec.loader.exec_module(module)
+    return importlib.import_module("bench.run")
+
+
 @app.command()
 @friendly
 def bench(
@@ -474,22 +505,32 @@ def bench(
     only: Annotated[
         str | None, typer.Option("--only", help="Comma-separated workloads: build, queries, reasoning, scale, serving.")
     ] = None,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Then print each figure more than 30 % slower than the last committed "
+                           "results on the same inputs (a report: the exit code is unchanged).")
+    ] = False,
     report: ReportOption = None,
 ) -> None:
-    """Benchmark every workload side by side with rdflib/owlrl; write JSON and a Markdown table."""
-    from bench.run import WORKLOADS, run
+    """Benchmark every workload side by side with rdflib/owlrl; write JSON and a Markdown table (from a checkout)."""
     from foundation.errors import UserError
 
+    bench_run = _import_bench()
     wanted = [w.strip() for w in (only or "").split(",") if w.strip()] or None
-    unknown = sorted(set(wanted or []) - set(WORKLOADS))
+    unknown = sorted(set(wanted or []) - set(bench_run.WORKLOADS))
     if unknown:
-        raise UserError(f"unknown workload(s) {', '.join(unknown)}; choose from {', '.join(WORKLOADS)}")
-    results = run(quick=quick, json_out=json_out, only=wanted, report=report,
-                  log=lambda msg: err_console.print(msg, highlight=False, soft_wrap=True))
+        raise UserError(f"unknown workload(s) {', '.join(unknown)}; choose from {', '.join(bench_run.WORKLOADS)}")
+    results = bench_run.run(quick=quick, json_out=json_out, only=wanted, report=report,
+                            log=lambda msg: err_console.print(msg, highlight=False, soft_wrap=True))
     for t in results["summary"]:
         mark = "—" if t["met"] is None else ("met" if t["met"] else "NOT met")
         console.print(f"{t['target']}: {t['value']} (goal {t['goal']}) {mark}", highlight=False, soft_wrap=True)
     console.print(f"wrote {results['paths']['json']} and {results['paths']['markdown']}")
+    if compare:
+        from bench.compare import committed_results, report_lines
+        from bench.compare import compare as compare_runs
+
+        for line in report_lines(compare_runs(results, committed_results())):
+            console.print(line, highlight=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from typer.testing import CliRunner
 
-from foundation.paths import DEFAULT_REPORT
+from foundation.paths import DEFAULT_REPORT, REPO_ROOT
+
+if str(REPO_ROOT) not in sys.path:  # bench/ is not installed with the product: import it from the checkout
+    sys.path.insert(0, str(REPO_ROOT))
 
 
 @pytest.fixture(scope="session")

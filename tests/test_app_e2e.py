@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 
 import pytest
+from browser import launch, running_app
 from playwright.sync_api import expect, sync_playwright
 
-from petaflop.app.browser import launch, running_app
 from petaflop.app.ui import export_available
 
 SHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"

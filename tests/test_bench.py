@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import json
 import numbers
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from bench.run import TARGETS, WORKLOADS
+from bench.synthetic import generate
 from petaflop.cli import app
-from petaflop.synthetic import generate
 
 
 def _number(value) -> bool:
@@ -27,10 +31,11 @@ def quick_results(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     mp.setenv("PETAFLOP_BENCH_CACHE", str(tmp / "cache"))
     try:
-        result = CliRunner().invoke(app, ["bench", "--quick", "--json", str(out)])
+        result = CliRunner().invoke(app, ["bench", "--quick", "--json", str(out), "--compare"])
     finally:
         mp.undo()
     assert result.exit_code == 0, result.output
+    assert "bench guard: " in result.output  # the comparison ran (what it finds depends on the machine)
     return json.loads(out.read_text(encoding="utf-8")), out
 
 
@@ -116,3 +121,95 @@ def test_a_child_past_its_time_limit_is_stopped_and_reported(tmp_path):
                                    "provenance": 0.5, "with_ontology": True}, 1.0)
     assert child.timed_out and not child.ok
     assert child.seconds < 15
+
+
+def test_bench_runs_from_a_checkout_without_being_installed(tmp_path):
+    """``bench`` is not an installed package; ``petaflop bench`` imports it from the checkout by path."""
+    petaflop = Path(sys.executable).with_name("petaflop")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    found = subprocess.run([sys.executable, "-c", "import importlib.util; print(importlib.util.find_spec('bench'))"],
+                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert found.stdout.strip() == "None", "bench is still installed: reinstall the project (make venv)"
+    run = subprocess.run([str(petaflop), "bench", "--only", "nope"], cwd=tmp_path, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 1  # the workloads came from the checkout's bench/run.py
+    assert run.stderr.strip() == "error: unknown workload(s) nope; choose from " + ", ".join(WORKLOADS)
+
+
+def test_bench_without_a_checkout_is_a_one_line_error(tmp_path, monkeypatch):
+    monkeypatch.setattr("foundation.paths.REPO_ROOT", tmp_path)  # an installed wheel: no bench/ beside it
+    result = CliRunner().invoke(app, ["bench", "--quick"])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "runs from a checkout of the repository" in lines[0] and str(tmp_path) in lines[0]
+
+
+def _results(started: str, build_s: float, reason_s: float, qps: float, report: str = "/x/mini_report.txt",
+             workloads: tuple[str, ...] = ("build", "reasoning", "serving"), quick: bool = True) -> dict:
+    w = {"build": {"input": report, "ours": {"total_s": build_s}},
+         "reasoning": {"graphs": [{"graph": "synthetic 5e2", "ours": {"seconds": reason_s}}]},
+         "serving": {"graph_quads": 7036, "ours": {"levels": [{"mix": "fast", "clients": 2, "errors": 0,
+                                                               "throughput_qps": qps}]}}}
+    return {"schema": 1, "started": started, "quick": quick, "workloads": {k: w[k] for k in workloads},
+            "machine": {"host": "h", "load_average_at_start": [0.3], "git_commit": "abc1234"}}
+
+
+def test_guard_reports_a_workload_50_percent_slower_and_not_one_10_percent_slower():
+    from bench.compare import compare, report_lines
+
+    before = _results("2026-12-01T10:00:00", build_s=2.0, reason_s=1.0, qps=300.0)
+    after = _results("2026-12-02T10:00:00", build_s=3.0, reason_s=1.1, qps=290.0)
+    result = compare(after, [("bench/results/old-quick.json", before)])
+    assert len(result.compared) == 3
+    assert [c.key for c in result.slower] == ["build: total s [mini_report.txt]"]
+    assert result.slower[0].slowdown == pytest.approx(0.5)
+    text = "\n".join(report_lines(result))
+    assert "SLOWER build: total s [mini_report.txt]: 2.00 s -> 3.00 s (+50%" in text
+    assert "SLOWER reasoning" not in text and "SLOWER serving" not in text
+    assert "workloads slower: build" in text
+
+
+def test_guard_compares_throughput_inversely_and_ignores_millisecond_noise():
+    from bench.compare import compare
+
+    before = _results("2026-12-01T10:00:00", build_s=0.004, reason_s=1.0, qps=300.0)
+    after = _results("2026-12-02T10:00:00", build_s=0.008, reason_s=1.0, qps=150.0)  # +4 ms; half the queries/s
+    slower = {c.key: c.slowdown for c in compare(after, [("old", before)]).slower}
+    assert slower == {"serving: fast mix, 2 clients [7036 quads]": pytest.approx(1.0)}
+
+
+def test_guard_compares_like_with_like_and_takes_the_newest_results_holding_each_figure():
+    from bench.compare import compare, report_lines
+
+    full = _results("2026-11-26T13:00:00", 19.5, 0.8, 500.0, report="the report (default location)", quick=False)
+    older = _results("2026-12-01T10:00:00", build_s=2.0, reason_s=1.0, qps=300.0)
+    newer = _results("2026-12-02T09:00:00", build_s=9.9, reason_s=2.0, qps=300.0, workloads=("reasoning",))
+    after = _results("2026-12-02T10:00:00", build_s=2.1, reason_s=2.1, qps=300.0)
+    result = compare(after, [("newer", newer), ("older", older), ("full", full)])
+    sources = {c.key: (c.source, c.before) for c in result.compared}
+    assert sources == {"build: total s [mini_report.txt]": ("older", 2.0),
+                       "reasoning: rules s [synthetic 5e2]": ("newer", 2.0),
+                       "serving: fast mix, 2 clients [7036 quads]": ("older", 300.0)}
+    assert not result.slower
+    nothing = compare(after, [("full", full)])  # a full run (other inputs, other repeats): never compared
+    assert not nothing.compared and len(nothing.new) == 3
+    assert report_lines(nothing)[0].startswith("bench guard: no committed results hold these figures")
+
+
+def test_guard_reads_the_committed_results_only(tmp_path):
+    from bench.compare import committed_results
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True, timeout=60)
+
+    results = tmp_path / "bench" / "results"
+    results.mkdir(parents=True)
+    old = _results("2026-12-01T10:00:00", 2.0, 1.0, 300.0)
+    (results / "a-quick.json").write_text(json.dumps(old), encoding="utf-8")
+    (results / "app.json").write_text(json.dumps({"interactions": {}}), encoding="utf-8")  # another script's
+    git("init", "-q")
+    git("add", "bench")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "results")
+    (results / "a-quick.json").write_text(json.dumps(_results("2026-12-03T10:00:00", 5, 5, 5)), encoding="utf-8")
+    (results / "b-quick.json").write_text(json.dumps(_results("2026-12-04T10:00:00", 6, 6, 6)), encoding="utf-8")
+    assert committed_results(tmp_path) == [("bench/results/a-quick.json", old)]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from foundation.errors import EnvironmentProblem
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"
 CHROMIUM = Path(os.environ.get("PETAFLOP_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

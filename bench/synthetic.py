@@ -33,10 +33,10 @@ returns rows on a synthetic graph too.
 The same ``seed`` always gives the same bytes, and a smaller graph is a prefix of a larger one
 (generation stops after the unit that reaches the target size). Use::
 
-    from petaflop.synthetic import generate
+    from bench.synthetic import generate
     stats = generate("graph.nq", triples=1_000_000, seed=7)      # -> SyntheticStats
 
-    python -m petaflop.synthetic graph.nq --triples 1000000 [--seed 7] [--provenance 0.5] [--no-ontology]
+    python -m bench.synthetic graph.nq --triples 1000000 [--seed 7] [--provenance 0.5] [--no-ontology]
 """
 
 from __future__ import annotations
