@@ -42,6 +42,7 @@ class BuildResult:
     statements: list = field(default_factory=list)
     document: object = None
     validation: object = None
+    reference: object = None  # petaflop.reference_graph.ReferenceLayer, when the reference layer is built
 
 
 def ontology_quads() -> list[ox.Quad]:
@@ -87,7 +88,8 @@ def ontology_quads() -> list[ox.Quad]:
 
 
 def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Progress | None = None,
-              check_consistency: bool = True, write_store: bool = True, strict: bool = False) -> BuildResult:
+              check_consistency: bool = True, write_store: bool = True, strict: bool = False,
+              gated: bool = True, reference: bool = True) -> BuildResult:
     from ingest import parse_report
     from petaflop import graph, reasoning, validation
     from petaflop.extract.pipeline import extract
@@ -116,15 +118,23 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
     from petaflop import statements
 
     onto = ontology_quads()
-    merged = statements.assemble(ex)
+    from petaflop.extract.gate import OPEN, load_gate
+
+    gate = load_gate() if gated else OPEN
+    merged = statements.assemble(ex, gate=gate)
     result.statements = merged
-    asserted = graph.extraction_quads(ex, merged)
+    asserted = graph.extraction_quads(ex, merged, gate)
+    if reference:  # the reference layer (reference/*.tsv) in pfg:reference: see petaflop/reference.py
+        from petaflop.reference import reference_layer
+
+        result.reference = reference_layer(asserted, resolve_report(report))
+    ref_triples = [(r.subject, r.predicate, r.object) for r in result.reference.triples] if reference else []
     result.timings["assert"] = time.perf_counter() - t
 
     t = stage("reason")
     facts_graph = ox.NamedNode(GRAPHS[1])
     facts = [(q.subject, q.predicate, q.object) for q in asserted if q.graph_name == facts_graph]
-    inferred = reasoning.materialise(facts)
+    inferred = reasoning.materialise(facts + ref_triples)
     inferred_q = graph.inferred_quads(
         (ox.Triple(reasoning.to_ox(i.subject), reasoning.to_ox(i.predicate), reasoning.to_ox(i.object)), i.rule)
         for i in inferred
@@ -134,7 +144,7 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
 
     t = stage("validate")
     data = rdflib.Graph()
-    for s_, p_, o_ in facts:
+    for s_, p_, o_ in facts + ref_triples:
         data.add((reasoning.to_rdflib(s_), reasoning.to_rdflib(p_), reasoning.to_rdflib(o_)))
     for i in inferred:
         data.add(i.triple)
@@ -163,7 +173,8 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
     result.timings["validate"] = time.perf_counter() - t
 
     t = stage("store")
-    all_quads = list(dict.fromkeys(onto + asserted + inferred_q))  # distinct, order kept
+    ref_quads = result.reference.quads if reference else []
+    all_quads = list(dict.fromkeys(onto + asserted + inferred_q + ref_quads))  # distinct, order kept
     result.nq_path.write_bytes(graph.to_nquads(all_quads))
     if write_store:
         from petaflop.store import write_disk_store

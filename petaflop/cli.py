@@ -134,6 +134,8 @@ def build(
     report: ReportOption = None,
     out: Annotated[str | None, typer.Option("--out", help="Build folder (default: build/).")] = None,
     no_hermit: Annotated[bool, typer.Option("--no-hermit", help="Skip the HermiT consistency check.")] = False,
+    no_reference: Annotated[bool, typer.Option(
+        "--no-reference", help="Leave out the reference layer (reference/*.tsv, graph pfg:reference).")] = False,
 ) -> None:
     """Build the graph: parse -> extract -> assert -> reason -> validate -> store; writes build/atlas.nq."""
     from pathlib import Path
@@ -148,7 +150,8 @@ def build(
         if msg != "start":
             console.print(f"[bold cyan]{stage:>9}[/] {msg}")
 
-    result = run_build(report, out_dir=out_dir, progress=progress, check_consistency=not no_hermit)
+    result = run_build(report, out_dir=out_dir, progress=progress, check_consistency=not no_hermit,
+                       reference=not no_reference)
     write_coverage(result, out_dir)
     table = Table(title="objects by type")
     table.add_column("type")
@@ -193,6 +196,12 @@ def evaluate(
     graph: Annotated[str | None, typer.Option("--graph", help="Built graph (default: build/atlas.nq).")] = None,
     json_out: Annotated[str | None, typer.Option("--json", help="Write the evaluation as JSON here.")] = None,
     markdown_out: Annotated[str | None, typer.Option("--markdown", help="Write the evaluation as Markdown here.")] = None,
+    write_gate: Annotated[bool, typer.Option("--write-gate", help="Measure every rule (asserted and unverified "
+                                             "candidates) and write the precision gate file.")] = False,
+    gate_file: Annotated[str | None, typer.Option("--gate-file", help="Gate file to write (default: "
+                                                  "petaflop/extract/rule_gate.toml).")] = None,
+    cross_validate: Annotated[bool, typer.Option("--cross-validate", help="Held-out estimate of the gate: "
+                                                 "measured on half the chapters, applied to the other half.")] = False,
 ) -> None:
     """Score the graph against the gold annotation: precision, recall, F1 overall and by stratum."""
     from pathlib import Path
@@ -200,7 +209,10 @@ def evaluate(
     from foundation.paths import BUILD_DIR
     from petaflop.evaluate.report import STRATA_ORDER, run, write
 
-    ev, _gold_data, view = run(gold, graph, report)
+    ev, gold_data, view = run(gold, graph, report)
+    if write_gate or cross_validate:
+        _measure_gate(gold_data, Path(graph) if graph else BUILD_DIR / "atlas.nq", write_gate, gate_file,
+                      cross_validate)
     jp = Path(json_out) if json_out else BUILD_DIR / "evaluation.json"
     mp = Path(markdown_out) if markdown_out else BUILD_DIR / "evaluation.md"
     written = write(ev, view, jp, mp)
@@ -224,6 +236,30 @@ def evaluate(
     console.print(f"entities: {t['found']}/{t['entities']} found, type accuracy {pct(t['type_accuracy'])} %; "
                   f"{len(ev.false_positives)} false positives, {len(ev.false_negatives)} false negatives listed")
     console.print("wrote " + " and ".join(str(p) for p in written))
+
+
+def _measure_gate(gold_data, graph_path, write: bool, gate_file: str | None, cross_validate: bool) -> None:
+    from datetime import date
+    from pathlib import Path
+
+    from petaflop.atomic import write_text
+    from petaflop.evaluate.gating import cross_validate as held_out
+    from petaflop.evaluate.gating import rule_stats
+    from petaflop.evaluate.graphfacts import read_graph
+    from petaflop.extract.gate import GATE_PATH, gate_text, load_gate
+
+    all_view = read_graph(graph_path, candidates=True)
+    if cross_validate:
+        for name, c in held_out(gold_data, all_view).items():
+            console.print(f"gate held out on {name}: precision {100 * (c.precision or 0):.1f} %, recall "
+                          f"{100 * (c.recall or 0):.1f} % (TP {c.tp}, FP {c.fp}, found {c.recalled}, missed {c.fn})")
+    if write:
+        target = Path(gate_file) if gate_file else GATE_PATH
+        current = load_gate(target) if target.is_file() else None
+        text = gate_text(rule_stats(gold_data, all_view), measured=date.today().isoformat(),
+                         keep_always=current.always if current else None)
+        write_text(target, text + "\n")
+        console.print(f"wrote {target}")
 
 
 @app.command("export")
@@ -257,7 +293,6 @@ def export_command(
     import sys
 
     from petaflop import export as ex
-    from petaflop.export_formats import resolve_format
 
     selection = ex.Selection(
         seeds=tuple(seed or ()), query=query_id, query_params=ex.parse_param_args(param),
@@ -267,7 +302,7 @@ def export_command(
         facts=facts, provenance=provenance, ontology=ontology, limit=ex.DEFAULT_LIMIT if limit is None else limit,
     )
     selection.validate()
-    spec = resolve_format(fmt, out)
+    spec = ex.resolve_format(fmt, out)
     if not preview_only:
         ex.check_output(spec.name, out)
     sub = ex.select(selection, ex.open_store(data))

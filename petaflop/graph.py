@@ -30,6 +30,7 @@ from foundation.namespaces import (
 )
 from foundation.units import unit as unit_of
 from petaflop.extract.facts import Extraction, Fact, Location
+from petaflop.extract.gate import OPEN, UNGATED_PREDICATES, Gate
 from petaflop.statements import Merged
 
 _RDF_TYPE = ox.NamedNode(RDF.type)
@@ -140,8 +141,12 @@ def value_statement_quads(merged: list[Merged]) -> list[ox.Quad]:
     for m, node in zip(merged, nodes, strict=True):
         st = m.statement
         s = entity_iri(st.subject)
-        link = ox.Triple(s, pfa("statement"), node)
-        quads.add(ox.Quad(s, pfa("statement"), node, f))
+        # a verified statement is the entity's statement; an unverified one only its claim
+        attach = pfa("statement") if m.verified else pfa("hasClaim")
+        link = ox.Triple(s, attach, node)
+        quads.add(ox.Quad(s, attach, node, f))
+        if not m.verified:
+            quads.add(ox.Quad(node, _RDF_TYPE, pfa("Claim"), f))
 
         def add(p: str, o: ox.NamedNode | ox.Literal, node: ox.NamedNode = node) -> None:
             quads.add(ox.Quad(node, pfa(p), o, f))
@@ -206,11 +211,32 @@ def _provenance(stmt: ox.NamedNode, triple: ox.Triple, loc: Location, rule: str,
         yield ox.Quad(stmt, pfa("sourceText"), literal(raw), G_PROV)
 
 
-def extraction_quads(ex: Extraction, merged: list[Merged] | None = None) -> list[ox.Quad]:
-    """All asserted facts, value statements and their provenance as quads (duplicates removed)."""
+def link_claim_quads(fact: Fact) -> list[ox.Quad]:
+    """A link whose rule is below the precision gate: a claim node naming the proposed link."""
+    triple = fact_triple(fact)
+    digest = hashlib.sha1(f"{triple}|{fact.location.key}|{fact.rule}".encode()).hexdigest()[:16]
+    node = ox.NamedNode(PFID + "claim-link-" + digest)
+    link = ox.Triple(triple.subject, pfa("hasClaim"), node)
+    quads = [ox.Quad(triple.subject, pfa("hasClaim"), node, G_FACTS),
+             ox.Quad(node, _RDF_TYPE, pfa("Claim"), G_FACTS),
+             ox.Quad(node, pfa("claimedProperty"), triple.predicate, G_FACTS),
+             ox.Quad(node, pfa("claimedObject"), triple.object, G_FACTS)]
+    stmt = statement_iri(link, f"{fact.location.key}|{fact.rule}")
+    quads += list(_provenance(stmt, link, fact.location, fact.rule, fact.sources, fact.raw))
+    quads += list(location_quads(fact.location))
+    return quads
+
+
+def extraction_quads(ex: Extraction, merged: list[Merged] | None = None, gate: Gate = OPEN) -> list[ox.Quad]:
+    """All asserted facts, value statements and their provenance as quads (duplicates removed).
+
+    A link whose rule does not pass ``gate`` becomes a claim node (:func:`link_claim_quads`)."""
     quads: set[ox.Quad] = set(value_statement_quads(merged or []))
     stmt_of: dict[int, ox.NamedNode] = {}
     for fact in ex.facts:
+        if fact.obj_is_entity and fact.predicate not in UNGATED_PREDICATES and not gate.passes(fact.rule):
+            quads.update(link_claim_quads(fact))
+            continue
         triple = fact_triple(fact)
         quads.add(ox.Quad(triple.subject, triple.predicate, triple.object, G_FACTS))
         stmt = statement_iri(triple, f"{fact.location.key}|{fact.rule}")

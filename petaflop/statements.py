@@ -28,6 +28,7 @@ from foundation.units import convert, unit
 from ingest.quantities import REFERENCE_DATE
 from ontology.model import OntologyModel, TruthyRule, load_model
 from petaflop.extract.facts import Extraction, Fact, Location, Statement
+from petaflop.extract.gate import OPEN, Gate
 
 TOLERANCE = Decimal("0.005")  # relative: 1,200 MW and 1.2 GW are equal; 1.2 and 1.25 GW are not
 
@@ -39,6 +40,7 @@ class Merged:
     statement: Statement  # the first occurrence (by location) stands for the content
     occurrences: list[Statement] = field(default_factory=list)
     rank: str = "normal"  # preferred | normal | deprecated
+    verified: bool = True  # False: every rule that read it is below the precision gate (an unverified claim)
     conflicts_with: set[int] = field(default_factory=set)  # indices into the merged list
     truthy: list[tuple[str, Decimal | str, str]] = field(default_factory=list)  # (property, value, datatype)
 
@@ -192,14 +194,20 @@ def _truthy_value(st: Statement, rule: TruthyRule) -> tuple[str, Decimal | str, 
     return rule.property, value, "decimal"
 
 
-def assemble(ex: Extraction, model: OntologyModel | None = None) -> list[Merged]:
-    """Value facts → statements, merged, conflicts marked, ranked."""
+def assemble(ex: Extraction, model: OntologyModel | None = None, gate: Gate = OPEN) -> list[Merged]:
+    """Value facts → statements, merged, gated, conflicts marked among the verified, ranked.
+
+    A merged statement is verified when any rule that read it passes the gate; unverified ones
+    keep their content but take no part in conflicts, rank or truthy values."""
     model = model or load_model()
     from_value_facts(ex, model)
     merged = merge(ex.statements)
-    mark_conflicts(merged)
-    rank(merged, model)
-    return merged
+    for m in merged:
+        m.verified = any(gate.passes(o.rule) for o in m.occurrences)
+    verified = [m for m in merged if m.verified]
+    mark_conflicts(verified)
+    rank(verified, model)
+    return verified + [m for m in merged if not m.verified]
 
 
 def with_location(st: Statement, loc: Location) -> Statement:

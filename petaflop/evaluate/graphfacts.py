@@ -108,6 +108,7 @@ class GraphFact:
     rules: set[str] = field(default_factory=set)
     predicate: str = ""  # the IRI as asserted
     alt_subjects: set[str] = field(default_factory=set)  # a deal's parties, for a value on the deal node
+    candidate: bool = False  # an unverified claim (below the precision gate), not an asserted fact
 
     def key(self) -> tuple:
         if self.relation_kind == "link":
@@ -145,12 +146,12 @@ def _deal_links(roles, types, lines, rules) -> list[GraphFact]:
             for a in sorted(r["investor"]):
                 for b in sorted(r["investee"]):
                     out.append(GraphFact(a, "investsIn", "link", object=b, lines=set(lines[deal]),
-                                         rules=set(rules[deal]), predicate=deal))
+                                         rules=set(rules[deal]), predicate=deal, qualifiers={"deal": deal}))
             continue
         parties = r.get("party", set()) | r.get("investor", set()) | r.get("investee", set())
         for a in sorted(parties):
             out.append(GraphFact(a, "dealParty", "link", object=deal, lines=set(lines[deal]), rules=set(rules[deal]),
-                                 predicate=deal, alt_subjects=parties - {a}))
+                                 predicate=deal, alt_subjects=parties - {a}, qualifiers={"deal": deal}))
     return out
 
 
@@ -208,8 +209,11 @@ def datatype_kind(model: OntologyModel, prop: str) -> tuple[str, tuple[str, str,
     return None
 
 
-def read_graph(path: str | Path, model: OntologyModel | None = None) -> GraphView:
-    """Read ``atlas.nq`` (or any N-Quads/TriG file with the atlas's named graphs)."""
+def read_graph(path: str | Path, model: OntologyModel | None = None, candidates: bool = False) -> GraphView:
+    """Read ``atlas.nq`` (or any N-Quads/TriG file with the atlas's named graphs).
+
+    With ``candidates``, unverified claims (statements and links kept below the precision gate)
+    are read too, as facts marked ``candidate`` — what the gate's measurement needs."""
     model = model or load_model()
     store = ox.Store()
     fmt = ox.RdfFormat.TRIG if str(path).endswith(".trig") else ox.RdfFormat.N_QUADS
@@ -311,7 +315,15 @@ def read_graph(path: str | Path, model: OntologyModel | None = None) -> GraphVie
             value = GraphValue(v, v, dim, cu)
         facts.append(GraphFact(s.value, kind, "kind", value=value, qualifiers=quals, lines=set(lines),
                                rules=set(rules), predicate=p))
-    facts.extend(_statement_facts(store, model, g_facts, g_prov))
+    facts.extend(_statement_facts(store, model, g_facts, g_prov, candidates))
+    if candidates:
+        for f in _link_claims(store):
+            if f.subject in deals and f.relation in DEAL_ROLES and f.object:  # a deal's party, proposed
+                roles[f.subject][DEAL_ROLES[f.relation]].add(f.object)
+                deal_lines[f.subject].update(f.lines)
+                deal_rules[f.subject].update(f.rules)
+            else:
+                facts.append(f)
     facts.extend(_deal_links(roles, types, deal_lines, deal_rules))
     for f in facts:  # a value stated on a deal node is also a value of its parties' deal
         if f.subject in roles:
@@ -324,31 +336,58 @@ def read_graph(path: str | Path, model: OntologyModel | None = None) -> GraphVie
     return GraphView(facts, dict(names), labels, dict(types), dict(type_lines), inferred, unscored)
 
 
-def _statement_facts(store: ox.Store, model: OntologyModel, g_facts, g_prov) -> list[GraphFact]:
+def _link_claims(store: ox.Store) -> list[GraphFact]:
+    q = """
+    PREFIX pfa: <https://petaflop-atlas.org/ontology#>
+    PREFIX prov: <http://www.w3.org/ns/prov#>
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    SELECT ?c ?s ?p ?o ?a ?b ?rule WHERE {
+      GRAPH <https://petaflop-atlas.org/graph/facts> { ?s pfa:hasClaim ?c . ?c pfa:claimedProperty ?p ; pfa:claimedObject ?o }
+      OPTIONAL { GRAPH <https://petaflop-atlas.org/graph/provenance> {
+        ?r rdf:subject ?s ; rdf:predicate pfa:hasClaim ; rdf:object ?c ; prov:wasDerivedFrom ?loc .
+        ?loc pfa:lineStart ?a ; pfa:lineEnd ?b . OPTIONAL { ?r pfa:extractionRule ?rule } } }
+    }"""
+    by_claim: dict[str, GraphFact] = {}
+    for r in store.query(q):
+        c = r["c"].value
+        f = by_claim.get(c)
+        if f is None:
+            f = by_claim[c] = GraphFact(r["s"].value, _local(r["p"].value), "link", object=r["o"].value,
+                                        predicate=r["p"].value, candidate=True)
+        if r["a"] is not None:
+            f.lines.update(range(int(r["a"].value), int(r["b"].value) + 1))
+        if r["rule"] is not None:
+            f.rules.add(r["rule"].value)
+    return list(by_claim.values())
+
+
+def _statement_facts(store: ox.Store, model: OntologyModel, g_facts, g_prov, candidates: bool = False
+                     ) -> list[GraphFact]:
     """Statement nodes (``?s pfa:statement ?st . ?st pfa:kind ?k ; pfa:value ?v …``) with the lines
     and rules of the provenance statements that reify ``?s pfa:statement ?st``."""
     q = """
     PREFIX pfa: <https://petaflop-atlas.org/ontology#>
     PREFIX prov: <http://www.w3.org/ns/prov#>
     PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-    SELECT ?s ?st ?k ?v ?lo ?hi ?unit ?status ?time ?per ?rank ?scope ?a ?b ?rule WHERE {
+    SELECT ?s ?st ?attach ?k ?v ?lo ?hi ?unit ?status ?time ?per ?rank ?scope ?a ?b ?rule WHERE {
       GRAPH <https://petaflop-atlas.org/graph/facts> {
-        ?s pfa:statement ?st . ?st pfa:kind ?k .
+        ?s ?attach ?st . ?st a pfa:Statement ; pfa:kind ?k . FILTER(?attach IN (ATTACH))
         OPTIONAL { ?st pfa:value ?v } OPTIONAL { ?st pfa:lowerValue ?lo } OPTIONAL { ?st pfa:upperValue ?hi }
         OPTIONAL { ?st pfa:unitCode ?unit } OPTIONAL { ?st pfa:statementStatus ?status }
         OPTIONAL { ?st pfa:timeText ?time } OPTIONAL { ?st pfa:perUnit ?per } OPTIONAL { ?st pfa:statementRank ?rank }
         OPTIONAL { ?st pfa:scope ?scope }
       }
       OPTIONAL { GRAPH <https://petaflop-atlas.org/graph/provenance> {
-        ?r rdf:subject ?s ; rdf:predicate pfa:statement ; rdf:object ?st ; prov:wasDerivedFrom ?loc .
+        ?r rdf:subject ?s ; rdf:predicate ?attach ; rdf:object ?st ; prov:wasDerivedFrom ?loc .
         ?loc pfa:lineStart ?a ; pfa:lineEnd ?b .
         OPTIONAL { ?r pfa:extractionRule ?rule } } }
     }"""
     from foundation.periods import parse_period
     from foundation.units import unit as unit_of
 
+    attach = "pfa:statement, pfa:hasClaim" if candidates else "pfa:statement"
     by_st: dict[str, GraphFact] = {}
-    for r in store.query(q):
+    for r in store.query(q.replace("ATTACH", attach)):
         st = r["st"].value
         f = by_st.get(st)
         if f is None:
@@ -378,7 +417,8 @@ def _statement_facts(store: ox.Store, model: OntologyModel, g_facts, g_prov) -> 
                     value = GraphValue(u.to_base(lo), u.to_base(hi), u.dimension, u.base)
             if value is None:
                 continue
-            f = by_st[st] = GraphFact(r["s"].value, kind, "kind", value=value, qualifiers=quals, predicate=st)
+            f = by_st[st] = GraphFact(r["s"].value, kind, "kind", value=value, qualifiers=quals, predicate=st,
+                                      candidate=r["attach"].value.endswith("hasClaim"))
         if r["a"] is not None:
             f.lines.update(range(int(r["a"].value), int(r["b"].value) + 1))
         if r["rule"] is not None:

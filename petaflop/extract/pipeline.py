@@ -18,6 +18,7 @@ from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
 from petaflop.extract.tables import TableExtractor
+from petaflop.extract.text_reader import TextReader
 
 RDF_TYPE = RDF.type
 RDFS_LABEL = RDFS.label
@@ -41,6 +42,7 @@ class Extractor:
         self.miner = ClaimMiner(self.res, load_promotions())
         self.relations = RelationMiner(self.res, load_relation_patterns())
         self.miner.relations = self.relations
+        self.text = TextReader(self.res)
         self._source_ids: dict[str, str] = {}
         self.first_mention: dict[str, Location] = {}
 
@@ -94,16 +96,21 @@ class Extractor:
                             for cell in row:
                                 self._note_mentions(cell.text, Location(cell.line, cell.line, chapter.key,
                                                                         slide.title))
+                        for k, cap in enumerate(block.caption):
+                            line = (block.caption_lines.first + k) if block.caption_lines else block.lines.first
+                            self.text.read(cap, Location(line, line, chapter.key, slide.title), self.sources_of(block))
                         continue
                     if isinstance(block, Figure):
                         for k, cap in enumerate(block.caption):
-                            self._note_mentions(cap, Location(block.lines.first + k, block.lines.first + k,
-                                                              chapter.key, slide.title))
+                            cap_loc = Location(block.lines.first + k, block.lines.first + k, chapter.key, slide.title)
+                            self._note_mentions(cap, cap_loc)
+                            self.text.read(cap, cap_loc, self.sources_of(block))
                         continue
                     if not isinstance(block, (Paragraph, Bullet, Heading)):
                         continue
                     loc = Location(block.lines.first, block.lines.last, chapter.key, slide.title)
                     self._note_mentions(block.text, loc)
+                    self.text.read(block.text, loc, slide_sources)
                     if isinstance(block, (Paragraph, Bullet)):
                         self.miner.mine(block.text, loc, topic, slide_sources, "text:quantity")
 

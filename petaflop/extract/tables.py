@@ -18,9 +18,12 @@ from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.resolve import Resolver
 from petaflop.extract.table_map import ColumnRule, TableMapping
+from petaflop.extract.table_reader import TableReader
 from petaflop.extract.values import read_date, read_value
 
 RDF_TYPE = RDF.type
+#: Fallback families: tables no specific mapping claims go to the generic reader first.
+GENERIC_FAMILIES = ("generic-entity-rows", "generic-entity-columns")
 SKOS_CONCEPT = SKOS.Concept
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -40,6 +43,7 @@ class TableExtractor:
         self.miner = miner
         self.sources_of = sources_of  # Table -> tuple of source entity ids
         self._entity_col = -1
+        self.reader = TableReader(resolver, sources_of)
 
     # -- selection -------------------------------------------------------------------------
     def mapping_for(self, table: Table) -> TableMapping | None:
@@ -61,6 +65,9 @@ class TableExtractor:
             mapping = self.mapping_for(table)
             if mapping is None:
                 self.ex.tables_excluded[table.id] = "no mapping family matches its header or caption"
+                continue
+            if mapping.id in GENERIC_FAMILIES and self.reader.read(table):
+                self.ex.tables_mapped[table.id] = "table-reader"
                 continue
             self.ex.tables_mapped[table.id] = mapping.id
             apply = {"rows": self._rows, "columns": self._columns, "key-value": self._key_value}[mapping.layout]
@@ -95,7 +102,8 @@ class TableExtractor:
             return
         loc = self._loc(table, cell, row)
         sources = self.sources_of(table)
-        rule_id = f"table:{mapping.id}"
+        # one rule per column property, so the precision gate judges each column on its own
+        rule_id = f"table:{mapping.id}:{rule.property}" if rule.property else f"table:{mapping.id}"
         if rule.claims:
             self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True)
         if not rule.property:
@@ -152,9 +160,11 @@ class TableExtractor:
         self.ex.add(Fact(node_id, RDF_TYPE, PFA[mapping.node_type], True, loc, rid, sources))
         if mapping.node_entity_role:
             for entity in entities:
-                self.ex.add(Fact(node_id, mapping.node_entity_role, entity, True, loc, rid, sources))
+                self.ex.add(Fact(node_id, mapping.node_entity_role, entity, True, loc,
+                                 f"{rid}:{mapping.node_entity_role}", sources))
         if mapping.node_context_role and context:
-            self.ex.add(Fact(node_id, mapping.node_context_role, context, True, loc, rid, sources))
+            self.ex.add(Fact(node_id, mapping.node_context_role, context, True, loc,
+                             f"{rid}:{mapping.node_context_role}", sources))
         return node_id
 
     def _type_created(self, eid: str, loc: Location, table: Table, mapping: TableMapping) -> None:
@@ -188,7 +198,8 @@ class TableExtractor:
             for entity in entities:
                 self._type_created(entity, loc, table, mapping)
                 if mapping.context_link and context and context != entity:
-                    self.ex.add(Fact(entity, mapping.context_link, context, True, loc, f"table:{mapping.id}",
+                    self.ex.add(Fact(entity, mapping.context_link, context, True, loc,
+                                     f"table:{mapping.id}:{mapping.context_link}",
                                      self.sources_of(table)))
             # one n-ary node per row, whoever the row names ("Crusoe · Blue Owl JV" is one investment)
             node = self._node(mapping, table, entities, context, loc) if mapping.node_type else ""

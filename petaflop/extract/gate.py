@@ -1,0 +1,122 @@
+"""The precision gate: a link or value reaches the facts graph only through a rule whose measured
+precision is high enough; everything else stays an unverified claim.
+
+The measurements live in ``rule_gate.toml`` (data, reviewed like code): per extraction rule, how
+many of its facts the gold annotation judged and how many were right. ``petaflop evaluate
+--write-gate`` writes the file from an evaluation of every candidate (asserted and unverified);
+the build reads only the file, never the gold. A rule passes when its precision is at least
+``threshold`` over at least ``min_judged`` judged facts; a rule the gold never judged does not
+pass (its facts stay claims) unless the file lists it under ``[always]`` with a reason.
+
+Facts that state identity or structure — types, labels, an entity's claims, sources — are not
+gated: they name things, they do not assert measured links or values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from petaflop.extract.mapping_data import MappingError, check_tables, read_toml
+
+GATE_PATH = Path(__file__).with_name("rule_gate.toml")
+#: predicates that are never gated (identity, structure, bookkeeping)
+UNGATED_PREDICATES = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#altLabel", "hasClaim", "claimAbout", "quantityKind", "quantityValue",
+    "quantityUnit", "claimText", "quantityLow", "quantityHigh", "promotedTo", "countedItem", "dateText",
+    "publisherOrganization",
+    # the parties of a deal, investment or event node are what the node is; its values and other
+    # links are gated like any other (a deal's amount stays a claim when its rule is weak)
+    "hasInvestor", "hasInvestee", "hasParty", "hasParticipation", "participant", "roleName",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RuleRecord:
+    judged: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.judged if self.judged else 0.0
+
+
+@dataclass(frozen=True)
+class Gate:
+    threshold: float = 0.95
+    min_judged: int = 3
+    rules: dict[str, RuleRecord] = field(default_factory=dict)
+    always: dict[str, str] = field(default_factory=dict)  # rule -> reason
+    enabled: bool = True
+
+    def passes(self, rule: str) -> bool:
+        if not self.enabled or rule in self.always:
+            return True
+        rec = self.rules.get(rule)
+        return rec is not None and rec.judged >= self.min_judged and rec.precision >= self.threshold
+
+    def decision(self, rule: str) -> str:
+        if rule in self.always:
+            return "always"
+        rec = self.rules.get(rule)
+        if rec is None or rec.judged == 0:
+            return "unmeasured"
+        if rec.judged < self.min_judged:
+            return "too few judged"
+        return "pass" if rec.precision >= self.threshold else "below threshold"
+
+
+OPEN = Gate(enabled=False)
+
+
+@cache
+def load_gate(path: Path = GATE_PATH) -> Gate:
+    """The gate file, checked strictly (unknown tables or keys, wrong types → an error naming them)."""
+    if not path.is_file():
+        return Gate()
+    check_tables(path, {"gate", "rule", "always"})
+    data = read_toml(path)
+    head = data.get("gate", {})
+    if set(head) - {"threshold", "min_judged", "measured"}:
+        raise MappingError(f"{path.name}: [gate] takes threshold, min_judged, measured")
+    rules: dict[str, RuleRecord] = {}
+    for i, row in enumerate(data.get("rule", []), 1):
+        if set(row) - {"id", "judged", "correct", "precision", "decision"} or "id" not in row:
+            raise MappingError(f"{path.name}: [[rule]] #{i}: keys are id, judged, correct, precision, decision")
+        if not isinstance(row.get("judged"), int) or not isinstance(row.get("correct"), int):
+            raise MappingError(f"{path.name}: [[rule]] {row['id']}: judged and correct must be integers")
+        rules[row["id"]] = RuleRecord(row["judged"], row["correct"])
+    always = {}
+    for i, row in enumerate(data.get("always", []), 1):
+        if set(row) != {"id", "reason"}:
+            raise MappingError(f"{path.name}: [[always]] #{i}: keys are id and reason")
+        always[row["id"]] = row["reason"]
+    return Gate(float(head.get("threshold", 0.95)), int(head.get("min_judged", 3)), rules, always)
+
+
+def gate_text(stats: dict[str, tuple[int, int]], threshold: float = 0.95, min_judged: int = 3,
+              measured: str = "", keep_always: dict[str, str] | None = None) -> str:
+    """The gate file for ``stats`` (rule -> (judged, correct)), sorted, deterministic."""
+    gate = Gate(threshold, min_judged, {r: RuleRecord(*v) for r, v in stats.items()}, keep_always or {})
+    out = [
+        "# Precision gate: measured precision of each extraction rule on the gold annotation (tests/gold/).",
+        "# Written by `petaflop evaluate --write-gate`; read by the build (never the gold itself).",
+        "# A rule's facts are asserted when precision >= threshold over >= min_judged judged facts;",
+        "# otherwise they stay unverified claims. [[always]] lists rules passed without measurement, with why.",
+        "",
+        "[gate]",
+        f"threshold = {threshold}",
+        f"min_judged = {min_judged}",
+        f'measured = "{measured}"',
+        "",
+    ]
+    for rule in sorted(stats):
+        judged, correct = stats[rule]
+        prec = correct / judged if judged else 0.0
+        out += ["[[rule]]", f'id = "{rule}"', f"judged = {judged}", f"correct = {correct}",
+                f"precision = {prec:.3f}", f'decision = "{gate.decision(rule)}"', ""]
+    for rule, reason in sorted((keep_always or {}).items()):
+        out += ["[[always]]", f'id = "{rule}"', f'reason = "{reason}"', ""]
+    return "\n".join(out)

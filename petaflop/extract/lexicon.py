@@ -1,0 +1,142 @@
+"""The attribute lexicon: what a column header, row label or phrase names (a kind, a link, the
+entity column, a status), loaded strictly from ``attribute_lexicon.toml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ontology.model import STATUSES, load_model
+from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
+
+LEXICON_PATH = Path(__file__).with_name("attribute_lexicon.toml")
+DIMENSIONS = ("power", "energy", "count", "memory", "bandwidth", "compute", "length", "voltage", "money",
+              "percent", "multiple", "duration", "number", "date", "area", "mass", "frequency")
+
+
+@dataclass(frozen=True)
+class ValueEntry:
+    id: str
+    match: re.Pattern[str]
+    kind: str
+    dimension: str
+    veto: re.Pattern[str] | None = None
+    subject: tuple[str, ...] = ()
+    metric_from_label: bool = False
+    per: str = ""
+
+
+@dataclass(frozen=True)
+class LinkEntry:
+    id: str
+    match: re.Pattern[str]
+    property: str
+    object: tuple[str, ...]
+    subject: tuple[str, ...] = ()
+    inverse: bool = False
+    veto: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    match: re.Pattern[str]
+    create: str  # class of entities created from unknown cells ('' = never create)
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    match: re.Pattern[str]
+    status: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    values: tuple[ValueEntry, ...]
+    links: tuple[LinkEntry, ...]
+    keys: tuple[KeyEntry, ...]
+    statuses: tuple[StatusEntry, ...]
+
+    def value_for(self, label: str, subject_types: tuple[str, ...] = ()) -> ValueEntry | None:
+        from petaflop.extract.resolve import is_a
+
+        for e in self.values:
+            if not e.match.search(label) or (e.veto and e.veto.search(label)):
+                continue
+            if e.subject and subject_types and not any(is_a(t, s) for t in subject_types for s in e.subject):
+                continue
+            return e
+        return None
+
+    def links_for(self, label: str) -> list[LinkEntry]:
+        return [e for e in self.links if e.match.search(label) and not (e.veto and e.veto.search(label))]
+
+    def key_for(self, header: str) -> KeyEntry | None:
+        return next((k for k in self.keys if k.match.search(header.strip())), None)
+
+    def status_of(self, *texts: str) -> str:
+        for e in self.statuses:
+            if any(e.match.search(t) for t in texts if t):
+                return e.status
+        return ""
+
+
+_VALUE_KEYS = {"match": "str", "not": "str", "kind": "str", "dimension": "str", "subject": "list", "metric": "str",
+               "per": "str"}
+_LINK_KEYS = {"match": "str", "not": "str", "property": "str", "object": "list", "subject": "list", "inverse": "bool"}
+
+
+@cache
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    model = load_model()
+    check_tables(path, {"value", "link", "key", "status"})
+
+    def classes(names: list[str], where: str) -> tuple[str, ...]:
+        for n in names:
+            if n not in model.classes:
+                raise MappingError(f"{where}: {n!r} is not a class of the ontology")
+        return tuple(names)
+
+    values = []
+    for where, raw in entries(path, "value", ("match", "kind"), _VALUE_KEYS):
+        kind = raw["kind"]
+        if kind not in model.kinds:
+            raise MappingError(f"{where}: kind {kind!r} is not a statement kind")
+        dim = raw.get("dimension", model.kinds[kind].dimension)
+        if dim not in DIMENSIONS:
+            raise MappingError(f"{where}: dimension {dim!r} is not one of {', '.join(DIMENSIONS)}")
+        if raw.get("metric", "label") != "label":
+            raise MappingError(f"{where}: metric can only be \"label\"")
+        values.append(ValueEntry(
+            id=f"{kind}@{_line(where)}", match=compile_regex(raw["match"], where), kind=kind,
+            dimension=dim, veto=compile_regex(raw["not"], where) if raw.get("not") else None,
+            subject=classes(raw.get("subject", []), where), metric_from_label="metric" in raw, per=raw.get("per", ""),
+        ))  # fmt: skip
+    links = []
+    for where, raw in entries(path, "link", ("match", "property", "object"), _LINK_KEYS):
+        prop = raw["property"]
+        if prop not in model.object_properties():
+            raise MappingError(f"{where}: property {prop!r} is not an object property of the ontology")
+        links.append(LinkEntry(
+            id=f"{prop}@{_line(where)}", match=compile_regex(raw["match"], where), property=prop,
+            object=classes(raw["object"], where), subject=classes(raw.get("subject", []), where),
+            inverse=raw.get("inverse", False), veto=compile_regex(raw["not"], where) if raw.get("not") else None,
+        ))  # fmt: skip
+    keys = []
+    for where, raw in entries(path, "key", ("match", "create"), {"match": "str", "create": "str"}):
+        if raw["create"] and raw["create"] not in model.classes:
+            raise MappingError(f"{where}: {raw['create']!r} is not a class of the ontology")
+        keys.append(KeyEntry(compile_regex(raw["match"], where), raw["create"]))
+    statuses = []
+    for where, raw in entries(path, "status", ("match", "status"), {"match": "str", "status": "str"}):
+        if raw["status"] not in STATUSES:
+            raise MappingError(f"{where}: status {raw['status']!r} is not one of {', '.join(STATUSES)}")
+        statuses.append(StatusEntry(compile_regex(raw["match"], where), raw["status"]))
+    return Lexicon(tuple(values), tuple(links), tuple(keys), tuple(statuses))
+
+
+def _line(where: str) -> str:
+    """The line number in an ``entries`` label (``file: line N [[table]] …``)."""
+    m = re.search(r"line (\d+)", where)
+    return m.group(1) if m else "?"

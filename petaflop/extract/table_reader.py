@@ -1,0 +1,308 @@
+"""The generic table reader: any table whose rows (or columns) name entities and whose labels the
+attribute lexicon knows becomes statements and links, each cell with its own provenance.
+
+Layouts, decided per table:
+
+* **entity rows** — a key column (named by a ``[[key]]`` header, else the column whose cells
+  name gazetteer entities) gives each row's subject; every other column's header is a label;
+* **entity columns** — a transposed table: the header cells name the subjects, the first
+  column's cells are the labels;
+* **key–value** — a two-column "label | value" table about the entity its caption names.
+
+A label names a kind (``[[value]]``) or links (``[[link]]``); a header that is a period (2024,
+2Q25, 2025E) dates its column. A cell becomes a statement only when its value has the kind's
+dimension, so a note in a figure column is never a figure. The row's subject is the entity the
+row names — the caption's entity is the subject only of key–value tables. Every statement's rule
+is ``table-reader:<lexicon entry>`` so the precision gate can judge each entry on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from foundation.periods import Period, parse_period, period_from_bounds
+from ingest.model import Cell, Table
+from ingest.quantities import REFERENCE_DATE, find_quantities, parse_cell, unit_hint
+from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
+from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
+from petaflop.extract.resolve import Resolver, created_id, is_a
+
+_EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
+_PERIOD_HEADER = re.compile(
+    r"^\s*(?:(?P<y>(?:19|20)\d{2})(?:년)?(?P<e>E|F)?|(?P<q>[1-4])Q\s?'?(?P<qy>\d{2,4})(?P<qe>E)?"
+    r"|Q(?P<q2>[1-4])\s?'?(?P<qy2>\d{2,4})(?P<qe2>E)?|(?P<h>[12])H\s?'?(?P<hy>\d{2,4})(?P<he>E)?)\s*$"
+)
+_TIME_HEADER = re.compile(r"^(연도|년도|시기|날짜|일자|시점|기간|Year|Date)$")
+_UNIT_HEADER = re.compile(r"^(단위|Unit|unit)$")
+_VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?/ ?내용|내용|규모)$")
+_LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
+_NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
+_PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
+              "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week"}  # fmt: skip
+_SIGN = re.compile(r"^\s*[-−–]\s*\d")
+_AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
+
+
+@dataclass(frozen=True)
+class _Label:
+    text: str  # the label (header text with its unit note, or a row label)
+    period: Period | None = None  # a header that is a period dates its column
+    status: str = ""  # a status the period header implies ('2025E' → estimate)
+
+
+def _year(text: str) -> int:
+    n = int(text)
+    return 2000 + n if n < 100 else n
+
+
+def period_header(text: str) -> tuple[Period, str] | None:
+    """``2025E`` → (2025, 'estimate'); ``2Q25`` → (2025-Q2, ''); None for other headers."""
+    m = _PERIOD_HEADER.match(text)
+    if not m:
+        return None
+    if m.group("y"):
+        p, est = parse_period(m.group("y")), m.group("e")
+    elif m.group("q") or m.group("q2"):
+        q = m.group("q") or m.group("q2")
+        p, est = parse_period(f"{_year(m.group('qy') or m.group('qy2'))}-Q{q}"), m.group("qe") or m.group("qe2")
+    else:
+        p, est = parse_period(f"{_year(m.group('hy'))}-H{m.group('h')}"), m.group("he")
+    if p is None:
+        return None
+    return p, ("estimate" if est else "")
+
+
+class TableReader:
+    def __init__(self, resolver: Resolver, sources_of, lexicon: Lexicon | None = None) -> None:
+        self.res = resolver
+        self.ex: Extraction = resolver.ex
+        self.lex = lexicon or load_lexicon()
+        self.sources_of = sources_of
+
+    # ------------------------------------------------------------------ entry point
+    def read(self, table: Table) -> int:
+        """Statements and links from one table; returns how many were produced."""
+        before = len(self.ex.statements) + len(self.ex.facts)
+        if table.transposed:
+            self._entity_columns(table)
+        else:
+            key = self._key_column(table)
+            if key is not None:
+                self._entity_rows(table, key)
+            elif self._is_key_value(table):
+                self._key_value(table)
+        return len(self.ex.statements) + len(self.ex.facts) - before
+
+    # ------------------------------------------------------------------ layouts
+    def _key_column(self, table: Table) -> int | None:
+        labels = table.column_labels or [c.text for c in table.header]
+        for j, h in enumerate(labels[:3]):
+            if self.lex.key_for(h) is not None:
+                return j
+        for j in range(min(2, len(labels))):
+            cells = [r.cells[j].text for r in table.rows if j < len(r.cells) and r.cells[j].text.strip()]
+            if not cells:
+                continue
+            named = sum(1 for c in cells if self.res.gaz.lookup(c.strip()) is not None)
+            if named >= max(2, 0.6 * len(cells)):
+                return j
+        return None
+
+    def _is_key_value(self, table: Table) -> bool:
+        labels = table.column_labels or [c.text for c in table.header]
+        return 2 <= len(labels) <= 4 and bool(_LABEL_HEADER.match(labels[0].strip())) and any(
+            _VALUE_HEADER.match(h.strip()) for h in labels[1:])
+
+    def _entity_rows(self, table: Table, key: int) -> None:
+        labels = self._labels(table)
+        key_entry = self.lex.key_for(labels[key].text)
+        time_col = next((j for j, lab in enumerate(labels) if _TIME_HEADER.match(lab.text.strip())), None)
+        previous: list[str] = []
+        for r, row in enumerate(table.rows, 1):
+            if key >= len(row.cells) or row.section:
+                continue
+            kcell = row.cells[key]
+            if _AGGREGATE.search(kcell.text.strip()):
+                continue  # a total or "others" row is about no entity
+            subjects = self._subjects(kcell.text, key_entry.create if key_entry else "", table, kcell, r)
+            if not subjects and kcell.merged:
+                subjects = previous
+            previous = subjects
+            if len(subjects) != 1:  # a row naming no entity, or several, states nothing about one subject
+                continue
+            subject = subjects[0]
+            row_time = self._row_time(row.cells[time_col].text) if time_col is not None and time_col < len(row.cells) else None
+            unit_note = self._unit_note(table, row)
+            for j, cell in enumerate(row.cells):
+                if j in (key, time_col) or j >= len(labels):
+                    continue
+                self._cell(table, r, cell, subject, labels[j], row_time, unit_note)
+
+    def _entity_columns(self, table: Table) -> None:
+        headers = table.header
+        subjects: dict[int, str] = {}
+        for j, h in enumerate(headers[1:], 1):
+            found = self._subjects(h.text, "", table, h, 0)
+            if len(found) == 1:
+                subjects[j] = found[0]
+        if not subjects:
+            return
+        for r, row in enumerate(table.rows, 1):
+            label_cells = [c.text.strip() for j, c in enumerate(row.cells) if j not in subjects and c.text.strip()]
+            if not label_cells:
+                continue
+            label = _Label(" ".join(label_cells[:2]))
+            for j, subject in subjects.items():
+                if j < len(row.cells):
+                    self._cell(table, r, row.cells[j], subject, label, None, "")
+
+    def _key_value(self, table: Table) -> None:
+        context = self._context(table)
+        if not context:
+            return
+        labels = table.column_labels or [c.text for c in table.header]
+        value_cols = [j for j, h in enumerate(labels) if j and _VALUE_HEADER.match(h.strip())]
+        for r, row in enumerate(table.rows, 1):
+            if not row.cells or not row.cells[0].text.strip():
+                continue
+            label = _Label(row.cells[0].text.strip())
+            named = self.res.entities_in(label.text)
+            # a label that names another entity ("GOOGL 기업 가치") is about that entity, not the caption's
+            subject = self.res.record(named[0]) if len(named) == 1 else context if not named else ""
+            if not subject:
+                continue
+            unit_note = self._unit_note(table, row)
+            for j in value_cols[:1]:
+                if j < len(row.cells):
+                    self._cell(table, r, row.cells[j], subject, label, None, unit_note)
+
+    # ------------------------------------------------------------------ pieces
+    def _labels(self, table: Table) -> list[_Label]:
+        out = []
+        texts = table.column_labels or [c.text for c in table.header]
+        for j, text in enumerate(texts):
+            unit = table.column_units[j] if j < len(table.column_units) else ""
+            ph = period_header(text)
+            label = text if not unit or unit in text else f"{text} ({unit})"
+            out.append(_Label(label, ph[0] if ph else None, ph[1] if ph else ""))
+        return out
+
+    def _subjects(self, text: str, create: str, table: Table, cell: Cell, row: int) -> list[str]:
+        text = text.strip()
+        if text in _EMPTY:
+            return []
+        named = self.res.gaz.lookup(text)
+        if named is not None:
+            return [self.res.record(named)]
+        found = self.res.entities_in(text)
+        # the cell must be about the entity: its name is most of the cell ("GB200 NVL72 (엔비디아)")
+        found = [e for e in found if len(text) <= 2 * max(len(a) for a in e.names) + 12]
+        if found:
+            return [self.res.record(e) for e in found[:2]]
+        if create and _NAME_LIKE.match(text) and not re.fullmatch(r"[\d\s.,%]+", text):
+            eid = created_id(text)
+            latin = not re.search(r"[가-힣]", text)
+            self.ex.add_entity(EntityRecord(eid, (create,), text if latin else "", "" if latin else text, (text,),
+                                            "table"))
+            return [eid]
+        return []
+
+    def _context(self, table: Table) -> str:
+        for text in (" ".join(table.caption), table.slide_title.split(":", 1)[-1]):
+            found = self.res.entities_in(text)
+            if len({e.id for e in found}) == 1:
+                return self.res.record(found[0])
+        return ""
+
+    def _row_time(self, text: str) -> Period | None:
+        for q in find_quantities(text):
+            if q.kind in ("date", "period") and q.date_start and q.date_end:
+                return period_from_bounds(q.date_start, q.date_end)
+        return None
+
+    def _unit_note(self, table: Table, row) -> str:
+        labels = table.column_labels or [c.text for c in table.header]
+        for j, h in enumerate(labels):
+            if _UNIT_HEADER.match(h.strip()) and j < len(row.cells):
+                return row.cells[j].text.strip()
+        return ""
+
+    def _loc(self, table: Table, cell: Cell, row: int) -> Location:
+        return Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, row, cell.column)
+
+    # ------------------------------------------------------------------ one cell
+    def _cell(self, table: Table, r: int, cell: Cell, subject: str, label: _Label, row_time: Period | None,
+              unit_note: str) -> None:
+        text = (cell.text or cell.carried).strip()
+        if text in _EMPTY:
+            return
+        rec = self.ex.entities.get(subject)
+        types = rec.types if rec else ()
+        loc = self._loc(table, cell, r)
+        sources = self.sources_of(table)
+        for link in self.lex.links_for(label.text):
+            self._link(link, subject, types, text, loc, sources)
+        entry = self.lex.value_for(label.text, types)
+        if entry is None and label.period is not None:  # a period column: the caption names the kind
+            entry = self.lex.value_for(" ".join(table.caption), types)
+        if entry is None:
+            return
+        if entry.kind.endswith("Date") or entry.dimension == "date":
+            period = self._row_time(text)
+            if period is not None:
+                self.ex.statements.append(Statement(subject, entry.kind, loc, f"table-reader:{entry.id}",
+                                                    time=period, sources=sources, raw=text))
+            return
+        self._value(entry, subject, types, text, label, row_time, unit_note, table, loc, sources)
+
+    def _link(self, link: LinkEntry, subject: str, types: tuple[str, ...], text: str, loc: Location,
+              sources: tuple[str, ...]) -> None:
+        if link.subject and types and not any(is_a(t, s) for t in types for s in link.subject):
+            return
+        for ent in self.res.entities_in(text):
+            if ent.id == subject or not any(is_a(ent.type, o) for o in link.object):
+                continue
+            eid = self.res.record(ent)
+            s, o = (eid, subject) if link.inverse else (subject, eid)
+            self.ex.add(Fact(s, link.property, o, True, loc, f"table-reader:{link.id}", sources, raw=text[:60]))
+
+    def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
+               unit_note: str, table: Table, loc: Location, sources: tuple[str, ...]) -> None:
+        header = label.text if not unit_note else f"{label.text} ({unit_note})"
+        q = parse_cell(text, header)
+        if q is None or q.value is None:
+            return
+        dim = {"number": "number", "count": "count"}.get(q.kind, q.kind)
+        wanted = entry.dimension
+        if wanted == "count" and dim == "number":
+            dim = "count"
+        if dim != wanted:
+            return
+        value, high = q.value, (q.high if q.high is not None and q.low is not None and q.high != q.low else None)
+        if _SIGN.match(text):
+            value = -value
+        unit = q.currency if q.kind == "money" and q.currency else ("count" if dim == "count" else q.unit)
+        status = (label.status or self.lex.status_of(label.text, " ".join(table.caption))
+                  or ("estimate" if "estimate" in q.qualifiers else "actual"))
+        time = label.period or row_time
+        if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
+            status = "forecast"
+        per = entry.per or self._per(header)
+        quals = q.qualifiers
+        self.ex.statements.append(Statement(
+            subject, entry.kind, loc, f"table-reader:{entry.id}", value=Decimal(value), high=high, unit=unit,
+            status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
+            metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
+            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            sources=sources, raw=text[:60],
+        ))  # fmt: skip
+
+    @staticmethod
+    def _per(header: str) -> str:
+        hint = unit_hint(header)
+        if hint is None or "/" not in hint.unit:
+            return ""
+        per = hint.unit.split("/", 1)[1].strip()
+        return _PER_WORDS.get(per, per)

@@ -1,0 +1,252 @@
+"""Values stated in prose: bullets, paragraphs, figure captions and slide sub-titles.
+
+A figure in a sentence becomes a statement when three things are found in its clause:
+
+* the **measure**: a metric word of the attribute lexicon before it (``매출``, ``기업 가치``,
+  ``점유율``…), with no other figure in between, or — for a count — the item counted next to
+  it (``20만 개의 H100``, ``GB200 40만 개``: a chip count with ``item=H100``);
+* the **subject**, by Korean case marking rather than nearness: the entity in the genitive with
+  the metric word (``A의 매출``), else the clause's topic or subject (``A는``, ``A가``), else the
+  sentence's topic; an entity marked as recipient or place (``에``, ``에서``) or counted as the
+  item is never the subject, and the subject must have a class the lexicon allows;
+* the **context**: status cues (``목표``, ``계획``, ``예정``, ``전망``, ``추정``), the clause's
+  date or period as its time, approximate and bound markers, a sign (``-29%``, ``29% 감소``).
+
+Each statement's rule names the lexicon entry and how the subject was found
+(``text:revenue@83:genitive``), so the precision gate judges each way on its own. Particles are
+read by a regular expression after each mention; ``PETAFLOP_KIWI=1`` reads them with the
+kiwipiepy morphological analyser instead (docs/fidelity.md records the comparison).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from foundation.periods import Period, period_from_bounds
+from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
+from petaflop.extract.facts import Extraction, Location, Statement
+from petaflop.extract.gazetteer import Mention
+from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
+from petaflop.extract.resolve import Resolver, is_a
+
+_SENTENCE = re.compile(r"[^.!?。]+(?:[.!?。](?=\s|$)|$)")
+_CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|는데|면서|으며|이며)\s")
+_PARTICLE = re.compile(r"^\)?['’”\"]?\s?(은|는|이|가|의|을|를|에서|에게|에|와|과|로|으로|도|및)(?![가-힣])")
+_ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "의": "genitive", "을": "object",
+         "를": "object", "에": "place", "에서": "place", "에게": "place", "와": "with", "과": "with",
+         "로": "means", "으로": "means", "도": "topic", "및": "with"}  # fmt: skip
+_DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어)")
+_STATUS_CUES = (
+    (re.compile(r"목표|타깃"), "target"),
+    (re.compile(r"계획|예정|추진 중|할 것|하겠다|할 계획|착공"), "planned"),
+    (re.compile(r"전망|예측|예상|될 것|할 것으로"), "forecast"),
+    (re.compile(r"추정|추산"), "estimate"),
+)
+ITEM_TYPES = ("Hardware", "PowerTechnology", "PowerAsset", "MemoryTechnology")
+COUNT_KIND_OF_ITEM = (("Chip", "chipCount"), ("System", "unitCount"), ("PowerAsset", "unitCount"),
+                      ("PowerTechnology", "unitCount"), ("Hardware", "unitCount"))  # fmt: skip
+_METRIC_WINDOW = 28  # characters between a metric word and its figure
+
+
+@dataclass
+class _Mention:
+    entity: str
+    type: str
+    start: int
+    end: int
+    role: str
+
+
+class TextReader:
+    def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
+        import os
+
+        self.res = resolver
+        self.ex: Extraction = resolver.ex
+        self.lex = lexicon or load_lexicon()
+        self.kiwi = None
+        if use_kiwi if use_kiwi is not None else os.environ.get("PETAFLOP_KIWI") == "1":
+            from kiwipiepy import Kiwi
+
+            self.kiwi = Kiwi()
+
+    # ------------------------------------------------------------------ entry point
+    def read(self, text: str, loc: Location, sources: tuple[str, ...], default_subject: str = "") -> None:
+        for sm in _SENTENCE.finditer(text):
+            sentence = sm.group(0)
+            if not sentence.strip():
+                continue
+            self._sentence(sentence, loc, sources, default_subject)
+
+    def _mentions(self, text: str) -> list[_Mention]:
+        out = []
+        for m in self.res.gaz.find_mentions(text):
+            ent = self.res.gaz.by_id(m.entity_id)
+            self.res.record(ent)
+            out.append(_Mention(m.entity_id, ent.type, m.start, m.end, self._role(text, m)))
+        return out
+
+    def _role(self, text: str, m: Mention) -> str:
+        if self.kiwi is not None:
+            return self._kiwi_role(text, m)
+        pm = _PARTICLE.match(text[m.end:])
+        return _ROLE.get(pm.group(1), "") if pm else ""
+
+    def _kiwi_role(self, text: str, m: Mention) -> str:
+        tail = text[m.end:m.end + 6]
+        for tok in self.kiwi.tokenize(text[m.start:m.end] + tail):
+            if tok.start < m.end - m.start:
+                continue
+            if tok.tag in ("JX", "JKS", "JKG", "JKO", "JKB", "JC"):
+                return _ROLE.get(tok.form, {"JKS": "subject", "JX": "topic", "JKG": "genitive",
+                                            "JKO": "object", "JKB": "place", "JC": "with"}[tok.tag])
+            if tok.tag not in ("SSC", "SS", "SW"):
+                return ""
+        return ""
+
+    # ------------------------------------------------------------------ one sentence
+    def _sentence(self, sentence: str, loc: Location, sources: tuple[str, ...], default_subject: str) -> None:
+        mentions = self._mentions(sentence)
+        topic = next((m for m in mentions if m.role == "topic" and not self._is_item(m)), None)
+        quantities = [q for q in find_quantities(sentence)]
+        dates = [q for q in quantities if q.kind in ("date", "period") and q.date_start and q.date_end]
+        values = [q for q in quantities if q.kind not in ("date", "period") and (q.value is not None)]
+        clause_starts = [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
+        for q in values:
+            c0 = max(s for s in clause_starts if s <= q.start)
+            nxt = [s for s in clause_starts if s > q.start]
+            c1 = nxt[0] if nxt else len(sentence)
+            clause_mentions = [m for m in mentions if c0 <= m.start < c1]
+            self._value(sentence, q, c0, c1, clause_mentions, topic, values, dates, loc, sources)
+
+    def _is_item(self, m: _Mention) -> bool:
+        return any(is_a(m.type, t) for t in ITEM_TYPES)
+
+    def _value(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[_Mention], topic: _Mention | None,
+               values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        # the measure: an item counted right next to the figure, else a metric word before it
+        item = self._counted_item(s, q, mentions) if q.kind in ("count", "number") else None
+        entry: ValueEntry | None = None
+        kind = ""
+        metric_at = -1
+        if item is not None:
+            kind = next(k for t, k in COUNT_KIND_OF_ITEM if is_a(item.type, t))
+        else:
+            prev_q = max((v.end for v in values if v.end <= q.start), default=c0)
+            window_start = max(c0, prev_q, q.start - _METRIC_WINDOW)
+            entry, metric_at = self._metric(s[window_start:q.start], window_start)
+            if entry is None:
+                return
+            kind = entry.kind
+            if not self._dimension_ok(entry, q):
+                return
+        # the subject
+        subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)
+        if subject is None:
+            return
+        if entry is not None and entry.subject and not any(is_a(subject.type, c) for c in entry.subject):
+            return
+        if item is not None and kind == "chipCount" and not (is_a(subject.type, "Agent") or is_a(subject.type, "Facility")
+                                                               or is_a(subject.type, "AIModel")):
+            return
+        clause = s[c0:c1]
+        status = self._status(clause, q)
+        time = self._time(q, dates, c0, c1)
+        if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
+            status = "forecast"
+        value = q.value
+        high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
+        if q.kind == "percent" and (re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) or _DECREASE.match(s[q.end:])):
+            value = -value
+            high = -high if high is not None else None
+        unit = q.currency if q.kind == "money" and q.currency else ("count" if q.kind in ("count", "number") else q.unit)
+        quals = q.qualifiers
+        rule = f"text:{entry.id if entry else kind + '@item'}:{how}"
+        self.ex.statements.append(Statement(
+            subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
+            item=item.entity if item else "", per=(entry.per if entry else ""),
+            number_format=q.precision.split()[0] if q.precision else "",
+            metric=entry_metric(entry, s, metric_at) if entry else "",
+            approximate="approximate" in quals or "vague" in quals,
+            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+
+    def _counted_item(self, s: str, q: Quantity, mentions: list[_Mention]) -> _Mention | None:
+        """An item named right after a count ("20만 개의 H100") or right before it ("GB200 40만 개")."""
+        if q.kind == "number" and (q.value is None or q.value < 2):
+            return None
+        for m in mentions:
+            if not self._is_item(m):
+                continue
+            gap_after = s[q.end:m.start]
+            gap_before = s[m.end:q.start]
+            if m.start >= q.end and re.fullmatch(r"\s?(?:개|대|기|장)?\s?(?:의)?\s?", gap_after):
+                return m
+            if m.end <= q.start and re.fullmatch(r"\s?(?:칩|GPU)?\s?", gap_before) and q.kind == "count":
+                return m
+        return None
+
+    def _metric(self, window: str, offset: int) -> tuple[ValueEntry | None, int]:
+        """The metric word nearest the figure in the window before it."""
+        best: tuple[int, ValueEntry] | None = None
+        for e in self.lex.values:
+            for m in e.match.finditer(window):
+                if e.veto and e.veto.search(window[max(0, m.start() - 6):m.end() + 6]):
+                    continue
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), e)
+        if best is None:
+            return None, -1
+        return best[1], offset + best[0]
+
+    @staticmethod
+    def _dimension_ok(entry: ValueEntry, q: Quantity) -> bool:
+        dim = {"number": "count"}.get(q.kind, q.kind)
+        if entry.dimension == "count":
+            return dim == "count"
+        return dim == entry.dimension
+
+    def _subject(self, s: str, metric_at: int, q: Quantity, mentions: list[_Mention], topic: _Mention | None,
+                 item: _Mention | None, entry: ValueEntry | None) -> tuple[_Mention | None, str]:
+        cands = [m for m in mentions if (m is not item and not self._is_item(m)) or (entry is not None and m is not item)]
+        cands = [m for m in cands if m.role not in ("place", "object") and m.end <= q.start]
+        if entry is not None and metric_at >= 0:
+            # "A의 매출": the genitive right before the metric word
+            gen = [m for m in cands if m.role == "genitive" and m.end <= metric_at and metric_at - m.end <= 12]
+            if gen:
+                return gen[-1], "genitive"
+        marked = [m for m in cands if m.role in ("topic", "subject")]
+        if marked:
+            return marked[-1], "clause-topic"
+        if topic is not None and topic.end <= q.start and topic is not item:
+            return topic, "sentence-topic"
+        return None, ""
+
+    @staticmethod
+    def _status(clause: str, q: Quantity) -> str:
+        for rx, status in _STATUS_CUES:
+            if rx.search(clause):
+                return status
+        if "estimate" in q.qualifiers:
+            return "estimate"
+        return "actual"
+
+    @staticmethod
+    def _time(q: Quantity, dates: list[Quantity], c0: int, c1: int) -> Period | None:
+        in_clause = [d for d in dates if c0 <= d.start < c1]
+        if not in_clause:
+            return None
+        d = min(in_clause, key=lambda d: abs(d.start - q.start))
+        if {"lowerBound", "upperBound"} & d.qualifiers:  # "2026년까지": a deadline, not when the value holds
+            return None
+        return period_from_bounds(d.date_start, d.date_end)
+
+
+def entry_metric(entry: ValueEntry, s: str, at: int) -> str:
+    if not entry.metric_from_label or at < 0:
+        return ""
+    m = entry.match.search(s, at)
+    return m.group(0) if m else ""
