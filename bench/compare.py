@@ -115,9 +115,11 @@ def figures(results: dict[str, Any]) -> dict[str, Figure]:
         parts = _catalogue(cat.get("queries") or [], ours)
         put(f"scale: catalogue p50 summed, {ours} [{where}]", "scale", sum(parts.values()), parts=parts)
     v = w.get("serving") or {}
+    keep = ((results.get("config") or {}).get("scale") or {}).get("keep")  # the served graph's size, as configured
+    graph = f"synthetic {keep}" if keep else f"{v.get('graph_quads')} quads"
     for lv in (v.get("ours") or {}).get("levels") or []:
         if not lv.get("errors"):
-            put(f"serving: {lv.get('mix')} mix, {lv.get('clients')} clients [{v.get('graph_quads')} quads]",
+            put(f"serving: {lv.get('mix')} mix, {lv.get('clients')} clients [{graph}]",
                 "serving", lv.get("throughput_qps"), unit="queries/s")
     return out
 

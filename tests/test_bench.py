@@ -150,7 +150,7 @@ def _results(started: str, build_s: float, reason_s: float, qps: float, report: 
          "reasoning": {"graphs": [{"graph": "synthetic 5e2", "ours": {"seconds": reason_s}}]},
          "serving": {"graph_quads": 7036, "ours": {"levels": [{"mix": "fast", "clients": 2, "errors": 0,
                                                                "throughput_qps": qps}]}}}
-    return {"schema": 1, "started": started, "quick": quick, "workloads": {k: w[k] for k in workloads},
+    return {"schema": 1, "started": started, "quick": quick, "config": {"scale": {"keep": 5000}}, "workloads": {k: w[k] for k in workloads},
             "machine": {"host": "h", "load_average_at_start": [0.3], "git_commit": "abc1234"}}
 
 
@@ -175,7 +175,7 @@ def test_guard_compares_throughput_inversely_and_ignores_millisecond_noise():
     before = _results("2026-12-01T10:00:00", build_s=0.004, reason_s=1.0, qps=300.0)
     after = _results("2026-12-02T10:00:00", build_s=0.008, reason_s=1.0, qps=150.0)  # +4 ms; half the queries/s
     slower = {c.key: c.slowdown for c in compare(after, [("old", before)]).slower}
-    assert slower == {"serving: fast mix, 2 clients [7036 quads]": pytest.approx(1.0)}
+    assert slower == {"serving: fast mix, 2 clients [synthetic 5000]": pytest.approx(1.0)}
 
 
 def test_guard_compares_like_with_like_and_takes_the_newest_results_holding_each_figure():
@@ -189,7 +189,7 @@ def test_guard_compares_like_with_like_and_takes_the_newest_results_holding_each
     sources = {c.key: (c.source, c.before) for c in result.compared}
     assert sources == {"build: total s [mini_report.txt]": ("older", 2.0),
                        "reasoning: rules s [synthetic 5e2]": ("newer", 2.0),
-                       "serving: fast mix, 2 clients [7036 quads]": ("older", 300.0)}
+                       "serving: fast mix, 2 clients [synthetic 5000]": ("older", 300.0)}
     assert not result.slower
     nothing = compare(after, [("full", full)])  # a full run (other inputs, other repeats): never compared
     assert not nothing.compared and len(nothing.new) == 3
