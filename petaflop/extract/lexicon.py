@@ -52,11 +52,26 @@ class StatusEntry:
 
 
 @dataclass(frozen=True)
+class GenitiveEntry:
+    id: str
+    owner: tuple[str, ...]
+    owned: tuple[str, ...]
+    property: str
+
+
+@dataclass(frozen=True)
 class Lexicon:
     values: tuple[ValueEntry, ...]
     links: tuple[LinkEntry, ...]
     keys: tuple[KeyEntry, ...]
     statuses: tuple[StatusEntry, ...]
+    genitives: tuple[GenitiveEntry, ...] = ()
+
+    def genitive_for(self, owner_type: str, owned_type: str) -> GenitiveEntry | None:
+        from petaflop.extract.resolve import is_a
+
+        return next((g for g in self.genitives if any(is_a(owner_type, c) for c in g.owner)
+                     and any(is_a(owned_type, c) for c in g.owned)), None)
 
     def value_for(self, label: str, subject_types: tuple[str, ...] = ()) -> ValueEntry | None:
         from petaflop.extract.resolve import is_a
@@ -90,7 +105,7 @@ _LINK_KEYS = {"match": "str", "not": "str", "property": "str", "object": "list",
 @cache
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     model = load_model()
-    check_tables(path, {"value", "link", "key", "status"})
+    check_tables(path, {"value", "link", "key", "status", "genitive"})
 
     def classes(names: list[str], where: str) -> tuple[str, ...]:
         for n in names:
@@ -133,7 +148,14 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         if raw["status"] not in STATUSES:
             raise MappingError(f"{where}: status {raw['status']!r} is not one of {', '.join(STATUSES)}")
         statuses.append(StatusEntry(compile_regex(raw["match"], where), raw["status"]))
-    return Lexicon(tuple(values), tuple(links), tuple(keys), tuple(statuses))
+    genitives = []
+    for where, raw in entries(path, "genitive", ("owner", "owned", "property"),
+                              {"owner": "list", "owned": "list", "property": "str"}):
+        if raw["property"] not in model.object_properties():
+            raise MappingError(f"{where}: property {raw['property']!r} is not an object property of the ontology")
+        genitives.append(GenitiveEntry(f"{raw['property']}@{_line(where)}", classes(raw["owner"], where),
+                                       classes(raw["owned"], where), raw["property"]))
+    return Lexicon(tuple(values), tuple(links), tuple(keys), tuple(statuses), tuple(genitives))
 
 
 def _line(where: str) -> str:

@@ -83,6 +83,7 @@ class Extractor:
         for chapter in self.doc.chapters:
             for slide in chapter.slides:
                 topic = self._topic(slide.title)
+                self.text.start_slide(slide.title)
                 # slide titles name who runs what ("<cluster> by <firm>")
                 self.relations.mine(slide.title, Location(slide.lines.first, slide.lines.first, chapter.key, slide.title),
                                     ())

@@ -20,13 +20,14 @@ kiwipiepy morphological analyser instead (docs/fidelity.md records the compariso
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from foundation.periods import Period, period_from_bounds
 from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
-from petaflop.extract.facts import Extraction, Location, Statement
+from petaflop.extract.facts import Extraction, Fact, Location, Statement
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
@@ -37,6 +38,16 @@ _PARTICLE = re.compile(r"^\)?['’”\"]?\s?(은|는|이|가|의|을|를|에서|
 _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "의": "genitive", "을": "object",
          "를": "object", "에": "place", "에서": "place", "에게": "place", "와": "with", "과": "with",
          "로": "means", "으로": "means", "도": "topic", "및": "with"}  # fmt: skip
+_CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:프로젝트|클러스터|캠퍼스|데이터센터|社|사|그룹|측|칩|모델|플랫폼|서비스)(?=[은는이가의을를에와과도])")
+_FROM_TO = re.compile(r"\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?")
+_EQUIVALENT = re.compile(r"\s?(?:과|와)?\s?(?:동일|동급|상당|해당|환산)")
+_AFTER_COUNT = re.compile(r"\s?(?:의|에 달하는|이상의|가량의|여)?\s?(?:[가-힣A-Za-z]{1,6}\s)?([A-Za-z가-힣]{1,10})")
+#: nouns after a count that the lexicon's metric words do not cover
+_COUNT_NOUNS = (
+    (re.compile(r"^(?:GPU|H100|B200)"), "chipCount"), (re.compile(r"^(?:칩|가속기)"), "chipCount"),
+    (re.compile(r"연구원|엔지니어|인력|직원|명의? ?(?:인재|개발자)"), "employeeCount"),
+    (re.compile(r"^랙"), "rackCount"),
+)  # fmt: skip
 _DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어)")
 _STATUS_CUES = (
     (re.compile(r"목표|타깃"), "target"),
@@ -48,6 +59,8 @@ ITEM_TYPES = ("Hardware", "PowerTechnology", "PowerAsset", "MemoryTechnology")
 COUNT_KIND_OF_ITEM = (("Chip", "chipCount"), ("System", "unitCount"), ("PowerAsset", "unitCount"),
                       ("PowerTechnology", "unitCount"), ("Hardware", "unitCount"))  # fmt: skip
 _METRIC_WINDOW = 28  # characters between a metric word and its figure
+# between "A의" and "B": nothing but a quote, a space or a short modifier ("엔비디아의 최신 H20")
+_GENITIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
 
 
 @dataclass
@@ -73,12 +86,24 @@ class TextReader:
             self.kiwi = Kiwi()
 
     # ------------------------------------------------------------------ entry point
+    def start_slide(self, title: str) -> None:
+        """A new slide: its title's entity is the topic of last resort; no topic carries over."""
+        found = self.res.entities_in(title.split(":", 1)[-1])
+        ent = found[0] if len({e.id for e in found}) == 1 else None
+        self.slide_topic = _Mention(self.res.record(ent), ent.type, -1, -1, "slide") if ent else None
+        self.block_topic: _Mention | None = None
+
     def read(self, text: str, loc: Location, sources: tuple[str, ...], default_subject: str = "") -> None:
+        """Every sentence of a block; a sentence without a topic keeps the last topic of the block,
+        else of the slide's previous blocks ("block-topic"), else the slide title's entity ("slide-topic")."""
+        topic: _Mention | None = getattr(self, "block_topic", None)
         for sm in _SENTENCE.finditer(text):
             sentence = sm.group(0)
             if not sentence.strip():
                 continue
-            self._sentence(sentence, loc, sources, default_subject)
+            topic = self._sentence(sentence, loc, sources, topic)
+        if topic is not None and topic.role == "topic":
+            self.block_topic = _Mention(topic.entity, topic.type, -1, -1, "block")
 
     def _mentions(self, text: str) -> list[_Mention]:
         out = []
@@ -91,7 +116,11 @@ class TextReader:
     def _role(self, text: str, m: Mention) -> str:
         if self.kiwi is not None:
             return self._kiwi_role(text, m)
-        pm = _PARTICLE.match(text[m.end:])
+        rest = text[m.end:]
+        if re.match(r"\s?:\s", rest):  # "아마존: 1,185억 달러": a label, the topic of what follows
+            return "topic"
+        rest = _CLASSIFIER.sub("", rest, count=1)  # "Colossus 프로젝트의": the particle of the head noun
+        pm = _PARTICLE.match(rest)
         return _ROLE.get(pm.group(1), "") if pm else ""
 
     def _kiwi_role(self, text: str, m: Mention) -> str:
@@ -107,53 +136,95 @@ class TextReader:
         return ""
 
     # ------------------------------------------------------------------ one sentence
-    def _sentence(self, sentence: str, loc: Location, sources: tuple[str, ...], default_subject: str) -> None:
+    def _sentence(self, sentence: str, loc: Location, sources: tuple[str, ...], carried: _Mention | None
+                  ) -> _Mention | None:
         mentions = self._mentions(sentence)
-        topic = next((m for m in mentions if m.role == "topic" and not self._is_item(m)), None)
+        own = next((m for m in mentions if m.role == "topic" and not self._is_item(m)), None)
+        # a carried topic has offsets -1 ("before anything"); its role says where it came from
+        topic = own or carried or getattr(self, "slide_topic", None)
         quantities = [q for q in find_quantities(sentence)]
         dates = [q for q in quantities if q.kind in ("date", "period") and q.date_start and q.date_end]
         values = [q for q in quantities if q.kind not in ("date", "period") and (q.value is not None)]
+        self._genitives(sentence, mentions, loc, sources)
         clause_starts = [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
+        previous: tuple[Quantity, ValueEntry | None] | None = None
         for q in values:
             c0 = max(s for s in clause_starts if s <= q.start)
             nxt = [s for s in clause_starts if s > q.start]
             c1 = nxt[0] if nxt else len(sentence)
             clause_mentions = [m for m in mentions if c0 <= m.start < c1]
-            self._value(sentence, q, c0, c1, clause_mentions, topic, values, dates, loc, sources)
+            # "185억 달러에서 1,830억 달러로": the second figure measures what the first did
+            inherit = None
+            if previous is not None and previous[1] is not None and previous[0].kind == q.kind \
+                    and _FROM_TO.fullmatch(sentence[previous[0].end:q.start]):
+                inherit = previous[1]
+            entry = self._value(sentence, q, c0, c1, clause_mentions, topic, values, dates, loc, sources, inherit)
+            previous = (q, entry)
+        return topic
+
+    def _genitives(self, s: str, mentions: list[_Mention], loc: Location, sources: tuple[str, ...]) -> None:
+        """"<A>의 <B>": B is A's (designed, developed, run, located, headquartered) — by their classes."""
+        for a, b in itertools.pairwise(mentions):
+            if a.role != "genitive" or a.entity == b.entity:
+                continue
+            gap = s[a.end:b.start]
+            if not _GENITIVE_GAP.fullmatch(gap):
+                continue
+            entry = self.lex.genitive_for(a.type, b.type)
+            if entry is None:
+                continue
+            self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
+                             raw=s[a.start:b.end][:60]))
 
     def _is_item(self, m: _Mention) -> bool:
         return any(is_a(m.type, t) for t in ITEM_TYPES)
 
     def _value(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[_Mention], topic: _Mention | None,
-               values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+               values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...],
+               inherit: ValueEntry | None = None) -> ValueEntry | None:
+        """One figure → a statement if its measure and subject are found; returns the measure's entry."""
         # the measure: an item counted right next to the figure, else a metric word before it
         item = self._counted_item(s, q, mentions) if q.kind in ("count", "number") else None
         entry: ValueEntry | None = None
         kind = ""
         metric_at = -1
+        how_measure = ""
         if item is not None:
             kind = next(k for t, k in COUNT_KIND_OF_ITEM if is_a(item.type, t))
+            equivalent = _EQUIVALENT.match(s[item.end:])
+            if equivalent:  # "200만 개의 A100과 동일": a yardstick, not a holding
+                name = self.res.gaz.by_id(item.entity).name_en
+                kind = "h100EquivalentCount" if "H100" in name else "a100EquivalentCount" if "A100" in name else ""
+                if not kind:
+                    return None
+                item = None
         else:
-            prev_q = max((v.end for v in values if v.end <= q.start), default=c0)
-            window_start = max(c0, prev_q, q.start - _METRIC_WINDOW)
-            entry, metric_at = self._metric(s[window_start:q.start], window_start)
+            if inherit is not None:
+                entry, metric_at, how_measure = inherit, q.start, ":from-to"
+            else:
+                prev_q = max((v.end for v in values if v.end <= q.start), default=c0)
+                window_start = max(c0, prev_q, q.start - _METRIC_WINDOW)
+                entry, metric_at = self._metric(s[window_start:q.start], window_start)
+            if entry is None and q.kind in ("count", "number"):
+                entry, metric_at = self._count_noun(s, q)
+                how_measure = ":noun"
             if entry is None:
-                return
+                return None
             kind = entry.kind
             if not self._dimension_ok(entry, q):
-                return
+                return None
         # the subject
         subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)
         if subject is None:
-            return
+            return entry
         if entry is not None and entry.subject and not any(is_a(subject.type, c) for c in entry.subject):
-            return
+            return entry
         if item is not None and kind == "chipCount" and not (is_a(subject.type, "Agent") or is_a(subject.type, "Facility")
                                                                or is_a(subject.type, "AIModel")):
-            return
+            return entry
         clause = s[c0:c1]
         status = self._status(clause, q)
-        time = self._time(q, dates, c0, c1)
+        time = self._time(q, dates, c0, c1, values)
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
         value = q.value
@@ -163,7 +234,9 @@ class TextReader:
             high = -high if high is not None else None
         unit = q.currency if q.kind == "money" and q.currency else ("count" if q.kind in ("count", "number") else q.unit)
         quals = q.qualifiers
-        rule = f"text:{entry.id if entry else kind + '@item'}:{how}"
+        measure = "count-item" if item is not None else ("count-noun" if how_measure == ":noun" else
+                                                          "value-from-to" if how_measure else "value")
+        rule = f"text:{measure}:{how}"
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
             item=item.entity if item else "", per=(entry.per if entry else ""),
@@ -173,6 +246,23 @@ class TextReader:
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
+        return entry
+
+    def _count_noun(self, s: str, q: Quantity) -> tuple[ValueEntry | None, int]:
+        """"24명의 시니어급 연구원", "20만 개 GPU": the noun after a count names what is counted."""
+        m = _AFTER_COUNT.match(s, q.end)
+        if not m:
+            return None, -1
+        noun = m.group(1)
+        for e in self.lex.values:
+            if e.dimension == "count" and e.match.search(noun) and not (e.veto and e.veto.search(noun)):
+                return e, m.start(1)
+        for rx, kind_entry in _COUNT_NOUNS:
+            if rx.search(noun):
+                e = next((v for v in self.lex.values if v.kind == kind_entry), None)
+                if e is not None:
+                    return e, m.start(1)
+        return None, -1
 
     def _counted_item(self, s: str, q: Quantity, mentions: list[_Mention]) -> _Mention | None:
         """An item named right after a count ("20만 개의 H100") or right before it ("GB200 40만 개")."""
@@ -215,14 +305,16 @@ class TextReader:
         cands = [m for m in cands if m.role not in ("place", "object") and m.end <= q.start]
         if entry is not None and metric_at >= 0:
             # "A의 매출": the genitive right before the metric word
-            gen = [m for m in cands if m.role == "genitive" and m.end <= metric_at and metric_at - m.end <= 12]
-            if gen:
+            gen = [m for m in cands if m.role == "genitive" and m.end <= metric_at and metric_at - m.end <= 30]
+            between = [m for m in mentions if gen and gen[-1].end <= m.start < metric_at]
+            if gen and not between:
                 return gen[-1], "genitive"
         marked = [m for m in cands if m.role in ("topic", "subject")]
         if marked:
             return marked[-1], "clause-topic"
         if topic is not None and topic.end <= q.start and topic is not item:
-            return topic, "sentence-topic"
+            return topic, {"topic": "sentence-topic", "block": "block-topic", "slide": "slide-topic"}.get(
+                topic.role, "sentence-topic")
         return None, ""
 
     @staticmethod
@@ -235,8 +327,12 @@ class TextReader:
         return "actual"
 
     @staticmethod
-    def _time(q: Quantity, dates: list[Quantity], c0: int, c1: int) -> Period | None:
+    def _time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: list[Quantity]) -> Period | None:
         in_clause = [d for d in dates if c0 <= d.start < c1]
+        # the date of this figure: none of the clause's other figures stands between them
+        others = [v for v in values if v is not q and c0 <= v.start < c1]
+        in_clause = [d for d in in_clause if not any(min(d.end, q.end) <= v.start < max(d.start, q.start)
+                                                     for v in others)]
         if not in_clause:
             return None
         d = min(in_clause, key=lambda d: abs(d.start - q.start))
