@@ -565,7 +565,7 @@ def bench(
         from bench.compare import compare as compare_runs
 
         for line in report_lines(compare_runs(results, committed_results())):
-            console.print(line, highlight=False, soft_wrap=True)
+            console.print(line, markup=False, highlight=False, soft_wrap=True)  # keys hold [brackets]
 
 
 def main() -> None:
