@@ -213,3 +213,19 @@ def test_guard_reads_the_committed_results_only(tmp_path):
     (results / "a-quick.json").write_text(json.dumps(_results("2026-12-03T10:00:00", 5, 5, 5)), encoding="utf-8")
     (results / "b-quick.json").write_text(json.dumps(_results("2026-12-04T10:00:00", 6, 6, 6)), encoding="utf-8")
     assert committed_results(tmp_path) == [("bench/results/a-quick.json", old)]
+
+
+def test_bench_compare_prints_the_slower_figures(monkeypatch):
+    """The CLI wiring of --compare, with the run and the committed results replaced by two result dicts."""
+    import bench.compare
+    import bench.run
+
+    before = _results("2026-12-01T10:00:00", build_s=2.0, reason_s=1.0, qps=300.0)
+    after = {**_results("2026-12-02T10:00:00", build_s=3.0, reason_s=1.1, qps=290.0), "summary": [],
+             "paths": {"json": "out.json", "markdown": "out.md"}}
+    monkeypatch.setattr(bench.run, "run", lambda **_kw: after)
+    monkeypatch.setattr(bench.compare, "committed_results", lambda: [("bench/results/old-quick.json", before)])
+    result = CliRunner().invoke(app, ["bench", "--quick", "--compare"])
+    assert result.exit_code == 0, result.output  # slower figures never change the exit code
+    assert "SLOWER build: total s [mini_report.txt]: 2.00 s -> 3.00 s (+50%" in result.output
+    assert "SLOWER reasoning" not in result.output
