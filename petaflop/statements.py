@@ -73,8 +73,18 @@ def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Stat
     kind = model.kinds[rule.kind]
     quals = set(f.qualifiers)
     status = rule.statuses[0] if "actual" not in rule.statuses else ("estimate" if "estimate" in quals else "actual")
+    scope = ""
+    if f.rule.startswith("claim:") and f.raw:  # a figure read in prose: its words' status, "from X to Y"
+        from petaflop.extract.text_reader import status_of_words
+
+        if status == "actual":
+            status = status_of_words(f.raw) or status
+    if "earlierValue" in quals:
+        from petaflop.extract.text_reader import EARLIER
+
+        scope = EARLIER
     bound = rule.bound or next((b for q, b in _QUAL_BOUND.items() if q in quals), "")
-    common = dict(subject=f.subject, kind=rule.kind, location=f.location, rule=f.rule, status=status,
+    common = dict(subject=f.subject, kind=rule.kind, location=f.location, rule=f.rule, status=status, scope=scope,
                   per=rule.per, number_format=rule.number_format, metric=rule.metric,
                   approximate="approximate" in quals, bound=bound, sources=f.sources, raw=f.raw)  # fmt: skip
     if kind.dimension == "date":
@@ -91,8 +101,11 @@ def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Stat
     if u is None:
         return None
     high = Decimal(str(f.high)) if getattr(f, "high", None) is not None else None
+    time = _as_of(f.as_of)
+    if common["status"] == "actual" and time is not None and time.start > REFERENCE_DATE.isoformat():
+        common["status"] = "forecast"  # a value said to hold after the report's date is not yet actual
     return Statement(**common, value=u.to_base(value), high=u.to_base(high) if high is not None else None,
-                     unit=u.base, time=_as_of(f.as_of))
+                     unit=u.base, time=time)
 
 
 def _as_of(text: str):

@@ -21,6 +21,7 @@ from ingest.quantities import find_quantities
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
 from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.resolve import Resolver, is_a
+from petaflop.extract.text_reader import _FROM_RAW
 from petaflop.extract.values import convert, find_values
 
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
@@ -119,6 +120,8 @@ class ClaimMiner:
         claims = []
         header_dates = [h for h in find_quantities(header) if h.kind in ("date", "period") and h.date_start]
         for q in find_values(text, header):
+            if _FROM_RAW.match(text[q.end:]):  # "X에서 Y로": X is the earlier value of a change
+                q = replace(q, qualifiers=(*q.qualifiers, "earlierValue"))
             if header_dates and not q.as_of:
                 q = replace(q, as_of=header_dates[0].date_start[:7])
             if q.kind == "number" and self._adjacent_items(text, q, mentions):

@@ -35,6 +35,10 @@ _PERIOD_HEADER = re.compile(
     r"|Q(?P<q2>[1-4])\s?'?(?P<qy2>\d{2,4})(?P<qe2>E)?|(?P<h>[12])H\s?'?(?P<hy>\d{2,4})(?P<he>E)?)\s*$"
 )
 _TIME_HEADER = re.compile(r"^(연도|년도|시기|날짜|일자|시점|기간|Year|Date)$")
+_METRIC_HEADER = re.compile(r"^(지표|항목|Metric|metric|구분 ?지표)$")
+_THEN_TIME = re.compile(r"(이전|과거|기존) ?(시점|시기|날짜)")
+_THEN_VALUE = re.compile(r"(이전|과거|기존) ?(값|수치|규모)")
+_NOW_VALUE = re.compile(r"(현재|최근|최신) ?(값|수치|규모)")
 _UNIT_HEADER = re.compile(r"^(단위|Unit|unit)$")
 _VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?/ ?내용|내용|규모)$")
 _LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
@@ -119,6 +123,10 @@ class TableReader:
         labels = self._labels(table)
         key_entry = self.lex.key_for(labels[key].text)
         time_col = next((j for j, lab in enumerate(labels) if _TIME_HEADER.match(lab.text.strip())), None)
+        # "회사 | 지표 | 이전 시점 | 이전 값 | 현재 값": the metric is named per row, values then and now
+        metric_col = next((j for j, lab in enumerate(labels) if j != key and _METRIC_HEADER.match(lab.text.strip())),
+                          None)
+        then_col = next((j for j, lab in enumerate(labels) if _THEN_TIME.search(lab.text)), None)
         previous: list[str] = []
         for r, row in enumerate(table.rows, 1):
             if key >= len(row.cells) or row.section:
@@ -135,6 +143,16 @@ class TableReader:
             subject = subjects[0]
             row_time = self._row_time(row.cells[time_col].text) if time_col is not None and time_col < len(row.cells) else None
             unit_note = self._unit_note(table, row)
+            if metric_col is not None and metric_col < len(row.cells):
+                metric = row.cells[metric_col].text.strip()
+                then = self._row_time(row.cells[then_col].text) if then_col is not None and then_col < len(row.cells) else None
+                for j, cell in enumerate(row.cells):
+                    head = labels[j].text if j < len(labels) else ""
+                    if _THEN_VALUE.search(head):
+                        self._cell(table, r, cell, subject, _Label(metric), then, unit_note)
+                    elif _NOW_VALUE.search(head):
+                        self._cell(table, r, cell, subject, _Label(metric), None, unit_note)
+                continue
             for j, cell in enumerate(row.cells):
                 if j in (key, time_col) or j >= len(labels):
                     continue

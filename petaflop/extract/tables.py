@@ -223,6 +223,8 @@ class TableExtractor:
         for j, cell in enumerate(row.cells):
             if j == skip or not cell.text:
                 continue
+            if re.fullmatch(r"\s*(?:19|20)\d{2}\s*", cell.text):  # a bare year labels the row ("2025")
+                return cell.text.strip()
             d = read_date(cell.text)
             if d is not None and len(cell.text) <= 14:
                 return d.as_of

@@ -148,6 +148,9 @@ class TextReader:
         self._genitives(sentence, mentions, loc, sources)
         clause_starts = [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
         previous: tuple[Quantity, ValueEntry | None] | None = None
+        self._earlier = {id(a) for a, b in zip(values, values[1:], strict=False)
+                         if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])
+                         and re.match(r"\s?(?:에서|부터)", sentence[a.end:b.start])}
         for q in values:
             c0 = max(s for s in clause_starts if s <= q.start)
             nxt = [s for s in clause_starts if s > q.start]
@@ -239,6 +242,7 @@ class TextReader:
         rule = f"text:{measure}:{how}"
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
+            scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else "",
             item=item.entity if item else "", per=(entry.per if entry else ""),
             number_format=q.precision.split()[0] if q.precision else "",
             metric=entry_metric(entry, s, metric_at) if entry else "",
@@ -339,6 +343,20 @@ class TextReader:
         if {"lowerBound", "upperBound"} & d.qualifiers:  # "2026년까지": a deadline, not when the value holds
             return None
         return period_from_bounds(d.date_start, d.date_end)
+
+
+#: the scope of the first figure of "X에서 Y로" (from X to Y): an earlier value, never the current one
+EARLIER = "earlier value"
+_FROM_RAW = re.compile(r"^\s?(?:에서|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?[$\\]*[\d,.]+")
+
+
+
+def status_of_words(text: str) -> str:
+    """The status the words around a figure give it ('' when they give none)."""
+    for rx, status in _STATUS_CUES:
+        if rx.search(text):
+            return status
+    return ""
 
 
 def entry_metric(entry: ValueEntry, s: str, at: int) -> str:

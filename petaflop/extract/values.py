@@ -132,6 +132,22 @@ def _month_end(iso: str) -> bool:
     return d == calendar.monthrange(y, m)[1]
 
 
+def _date_of(q: Quantity, dates: list[Quantity], values: list[Quantity]) -> str:
+    """The date a figure holds for: the nearest date within 25 characters with no other figure
+    between them (a sentence's first date is not every figure's date). A deadline ("까지") is none."""
+    best = ""
+    best_gap = 26
+    for d in dates:
+        lo, hi = (d.end, q.start) if d.end <= q.start else (q.end, d.start)
+        gap = hi - lo
+        if gap >= best_gap or any(lo <= v.start < hi for v in values if v is not q):
+            continue
+        if {"upperBound", "lowerBound"} & d.qualifiers:
+            continue
+        best, best_gap = d.date_start[:7], gap
+    return best
+
+
 def find_values(text: str, header: str = "") -> list[ValueRead]:
     """Every quantity in a sentence worth a claim, with the first date in it as 'as of'.
 
@@ -140,14 +156,14 @@ def find_values(text: str, header: str = "") -> list[ValueRead]:
     """
     found = find_quantities(text)
     dates = [q for q in found if q.kind in ("date", "period") and q.date_start]
-    as_of = dates[0].date_start[:7] if dates else ""
+    values = [q for q in found if q.kind in CLAIM_KINDS]
     out = []
     for q in found:
         if q.kind not in CLAIM_KINDS:
             continue
         if q.kind == "number" and (q.value is None or q.value < 100):
             continue
-        v = _from_quantity(q, as_of)
+        v = _from_quantity(q, _date_of(q, dates, values))
         if v is not None:
             out.append(v)
     return out

@@ -1,0 +1,157 @@
+"""Values with their context (issue 15): statements with status, time, scope, rank and unit; truthy
+values only from preferred statements; equal values merged; conflicts only between different
+values of the same context — on small cases and on the report graph."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pyoxigraph as ox
+import pytest
+
+from foundation.periods import parse_period, period_from_bounds
+from petaflop.extract.facts import Location, Statement
+from petaflop.statements import mark_conflicts, merge, rank
+
+PREFIX = """PREFIX pfa: <https://petaflop-atlas.org/ontology#>
+PREFIX pfk: <https://petaflop-atlas.org/kind/>
+PREFIX pfid: <https://petaflop-atlas.org/id/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+
+def _st(value, line=1, **kw) -> Statement:
+    base = dict(subject="x", kind="powerCapacity", location=Location(line, line), rule="r",
+                value=Decimal(value), unit="MW")
+    base.update(kw)
+    return Statement(**base)
+
+
+def test_equal_values_from_two_lines_are_one_statement_with_two_places():
+    merged = merge([_st(300, 10), _st(300, 20)])
+    assert len(merged) == 1 and [loc.line_start for loc in merged[0].locations] == [10, 20]
+
+
+def test_equal_values_are_not_conflicts_but_different_values_are():
+    merged = merge([_st(300, 10), _st(300, 20), _st(500, 30)])
+    mark_conflicts(merged)
+    by_value = {m.statement.value: m for m in merged}
+    assert by_value[Decimal(300)].conflicts_with and by_value[Decimal(500)].conflicts_with
+    merged = merge([_st(300, 10), _st(500, 30, status="planned")])  # another status: no conflict
+    mark_conflicts(merged)
+    assert not any(m.conflicts_with for m in merged)
+
+
+def test_the_truthy_value_is_the_latest_actual_never_a_plan_or_a_part():
+    merged = merge([
+        _st(100, 1, time=parse_period("2024")), _st(300, 2, time=parse_period("2025")),
+        _st(35000, 3, status="target"), _st(150, 4, scope="Phase 1"), _st(2000, 5, status="planned"),
+    ])  # fmt: skip
+    rank(merged)
+    truthy = {(p, v) for m in merged for p, v, _ in m.truthy}
+    # "current" is the latest actual; plans and targets feed the planned property only; a phase's value neither
+    assert {v for p, v in truthy if p == "powerCapacityMW"} == {Decimal(300)}
+    assert {v for p, v in truthy if p == "plannedPowerMW"} == {Decimal(2000), Decimal(35000)}
+    assert next(m for m in merged if m.statement.scope).rank == "normal"
+
+
+def test_a_range_keeps_both_ends_and_is_never_truthy():
+    merged = merge([_st(34, 1, high=Decimal(35), kind="unitPowerOutput")])
+    rank(merged)
+    assert merged[0].statement.high == 35 and merged[0].truthy == []
+
+
+def test_periods_keep_their_precision_and_never_invent_a_day():
+    assert parse_period("2025-Q2").start == "2025-04-01" and parse_period("2025-Q2").precision == "quarter"
+    assert period_from_bounds("2025-07-01", "2025-12-31").text == "2025-H2"
+    assert period_from_bounds("2025-04-01", "2025-09-30").text == "2025"  # "mid-2025": the year, not a day
+    assert period_from_bounds("2025-08-01", "2025-08-31").precision == "month"
+    assert parse_period("2025-13") is None
+
+
+# ----------------------------------------------------------------------------- the report graph
+
+
+@pytest.fixture(scope="module")
+def store(built_graph):
+    s = ox.Store()
+    s.bulk_load(path=str(built_graph), format=ox.RdfFormat.N_QUADS)
+    return s
+
+
+def _rows(store, q):
+    return [{k: (v.value if v is not None else None) for k, v in zip(r.variables if hasattr(r, "variables") else [],
+                                                                      r, strict=False)}
+            for r in store.query(PREFIX + q, use_default_graph_as_union=True)]
+
+
+def _values(store, q, var="v"):
+    return {r[var].value for r in store.query(PREFIX + q, use_default_graph_as_union=True)}
+
+
+def test_colossus_current_power_is_not_xais_goal(store):
+    truthy = _values(store, "SELECT ?v WHERE { GRAPH ?g { pfid:colossus pfa:powerCapacityMW ?v } }")
+    assert truthy == {"300"}
+    # the 35 GW goal is never a current value of Colossus: at most a target, never truthy
+    goal = _values(store, """SELECT ?status WHERE { ?s pfa:hasClaim|pfa:statement ?st .
+        ?st pfa:kind pfk:powerCapacity ; pfa:value 35000.0 ; pfa:statementStatus ?status }""", "status")
+    assert goal and not goal & {"https://petaflop-atlas.org/ontology#Actual", "https://petaflop-atlas.org/ontology#Estimate"}
+    # Colossus's 2 GW of 2026 is a forecast, not a current value
+    status = _values(store, """SELECT ?status WHERE { pfid:colossus pfa:statement ?st .
+        ?st pfa:kind pfk:powerCapacity ; pfa:value 2000.0 ; pfa:timeText "2026" ; pfa:statementStatus ?status }""",
+                     "status")
+    assert status == {"https://petaflop-atlas.org/ontology#Forecast"}
+
+
+def test_anthropics_valuation_is_a_history_whose_truthy_value_is_the_latest(store):
+    assert _values(store, "SELECT ?v WHERE { pfid:anthropic pfa:valuationUSD ?v }") == {"183000000000"}
+    history = {(r["v"].value, r["scope"].value if r["scope"] else "", r["rank"].value.rsplit("#", 1)[1])
+               for r in store.query(PREFIX + """SELECT ?v ?scope ?rank WHERE { pfid:anthropic pfa:statement ?st .
+                  ?st pfa:kind pfk:valuation ; pfa:value ?v ; pfa:statementRank ?rank . OPTIONAL { ?st pfa:scope ?scope } }""",
+                  use_default_graph_as_union=True)}  # fmt: skip
+    assert ("183000000000", "", "PreferredRank") in history
+    assert ("18500000000", "earlier value", "NormalRank") in history
+
+
+def test_one_figure_stated_on_two_lines_is_one_statement_with_two_provenances(store):
+    lines = _values(store, """SELECT ?a WHERE { pfid:anthropic pfa:statement ?st . ?st pfa:value 183000000000.0 .
+        ?r rdf:subject pfid:anthropic ; rdf:predicate pfa:statement ; rdf:object ?st ; prov:wasDerivedFrom ?l .
+        ?l pfa:lineStart ?a }""", "a")
+    assert lines == {"1527", "1586"}
+
+
+def test_a_per_token_price_keeps_its_denominator(store):
+    pers = _values(store, """SELECT ?per WHERE { ?s pfa:statement|pfa:hasClaim ?st .
+        ?st pfa:kind pfk:unitPrice ; pfa:perUnit ?per }""", "per")
+    assert "1M tokens" in pers
+    # and no truthy unitPriceUSD comes from a per-token statement
+    bare = _values(store, """SELECT ?v WHERE { ?s pfa:statement ?st . ?st pfa:kind pfk:unitPrice ; pfa:perUnit ?p ;
+        pfa:value ?v . ?s pfa:unitPriceUSD ?v }""")
+    assert bare == set()
+
+
+def test_no_bare_quantitative_literal_outside_the_truthy_properties(store):
+    """Every decimal a datatype property holds on an entity in pfg:facts is the truthy copy of a
+    preferred statement of that entity (statement and claim nodes hold their own values)."""
+    bare = list(store.query(PREFIX + """SELECT ?s ?p ?v WHERE {
+        GRAPH <https://petaflop-atlas.org/graph/facts> { ?s ?p ?v . FILTER(isLiteral(?v) && datatype(?v) = xsd:decimal) }
+        FILTER NOT EXISTS { GRAPH <https://petaflop-atlas.org/graph/facts> { ?s a pfa:Statement } }
+        FILTER NOT EXISTS { GRAPH <https://petaflop-atlas.org/graph/facts> { ?s a pfa:Claim } }
+        FILTER NOT EXISTS { ?s pfa:statement ?st . ?st pfa:statementRank pfa:PreferredRank }
+    }""", use_default_graph_as_union=True))  # fmt: skip
+    assert [(str(r["s"]), str(r["p"])) for r in bare] == []
+    truthy_not_from_a_statement = list(store.query(PREFIX + """SELECT ?s ?p ?v WHERE {
+        GRAPH <https://petaflop-atlas.org/graph/facts> { ?s ?p ?v . FILTER(isLiteral(?v) && datatype(?v) = xsd:decimal) }
+        ?k pfa:truthyProperty ?p .
+        FILTER NOT EXISTS { ?s pfa:statement ?st . ?st pfa:kind ?k ; pfa:statementRank pfa:PreferredRank }
+    }""", use_default_graph_as_union=True))  # fmt: skip
+    assert truthy_not_from_a_statement == []
+
+
+def test_a_value_without_a_readable_unit_is_no_statement(store):
+    # the foundry table's revenue cells have no unit anywhere (line 5140: "30,239"): no revenue is guessed
+    guessed = _values(store, """SELECT ?v WHERE { ?s pfa:statement|pfa:hasClaim ?st . ?st pfa:kind pfk:revenue ;
+        pfa:value ?v . ?r rdf:object ?st ; prov:wasDerivedFrom ?l . ?l pfa:lineStart 5140 }""")
+    assert guessed == set()
