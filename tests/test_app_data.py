@@ -10,26 +10,13 @@ import pyoxigraph as ox
 import pytest
 
 from foundation.names import norm_name
-from petaflop.app import console, controls, explorer, i18n, power, sovereign
+from petaflop.app import console, controls, explorer, i18n, power, sovereign, world
 from petaflop.app.backend import EmbeddedBackend, open_backend
-from petaflop.app.data import (
-    PFA,
-    PFID,
-    Atlas,
-    format_number,
-    read_report_lines,
-    report_excerpt,
-    slug,
-)
-from petaflop.app.graph import (
-    Canvas,
-    canvas_html,
-    entity_graph,
-    link_type_counts,
-    shortest_paths,
-    strip_remote_assets,
-)
+from petaflop.app.data import PFA, PFID, Atlas, slug
+from petaflop.app.format import cell, format_number, qualifier_words, unit_words
+from petaflop.app.graph import Canvas, elements, entity_graph, link_type_counts, replay, shortest_paths
 from petaflop.app.objects import build_object_view
+from petaflop.app.provenance import read_report_lines, report_excerpt
 
 APP_DIR = Path(__file__).resolve().parent.parent / "petaflop" / "app"
 
@@ -51,13 +38,27 @@ def test_missing_graph_says_what_to_run(tmp_path):
 
 # ------------------------------------------------------------------ names, types, search
 
-def test_labels_in_both_languages_with_fallback(atlas):
+def test_names_in_the_chosen_language(atlas):
     nvidia = PFID + "nvidia"
     assert atlas.label(nvidia, "en") == "NVIDIA"
     assert atlas.label(nvidia, "ko") == "엔비디아"
-    # Colossus has an English label only: Korean falls back to it
-    assert atlas.label(PFID + "colossus", "ko") == "Colossus"
+    # Colossus has no Korean label: the report's own Korean spelling (an alias) names it in Korean
+    assert atlas.label(PFID + "colossus", "en") == "Colossus"
+    assert atlas.label(PFID + "colossus", "ko") == "콜로서스"
     assert atlas.class_label(PFA.ComputeCluster, "ko") != atlas.class_label(PFA.ComputeCluster, "en")
+    assert atlas.class_definition(PFA.ComputeCluster, "en") and atlas.class_definition(PFA.ComputeCluster, "ko") == ""
+
+
+def test_generated_labels_become_distinct_names_in_each_language(atlas):
+    events = atlas.instances(PFA.ExportControlEvent)
+    dated = [e for e in events if atlas.values(e, PFA.eventDate)]
+    names = [atlas.label(e, "en") for e in dated]
+    assert dated and len(set(names)) == len(names)  # what · when · who tells them apart
+    for e in dated:
+        assert atlas.values(e, PFA.eventDate)[0].value in atlas.label(e, "en")
+        assert not atlas.label(e, "ko").startswith("ExportControlEvent")
+    investments = [i for i in atlas.instances(PFA.Investment) if atlas.entities[i].labels.get("en", "").startswith("Investment: ")]
+    assert investments and all(atlas.label(i, "ko").startswith(atlas.class_label(PFA.Investment, "ko")) for i in investments)
 
 
 def test_search_is_tolerant_of_language_spacing_and_case(atlas):
@@ -70,21 +71,45 @@ def test_search_is_tolerant_of_language_spacing_and_case(atlas):
     assert norm_name("Stargate  Abilene·Phase-1") == norm_name("stargate abilene phase 1")
 
 
+def test_search_in_either_language_finds_the_same_objects(atlas):
+    for ko, en in (("스타게이트", "Stargate"), ("엔비디아", "NVIDIA")):
+        assert set(atlas.search(ko, limit=500)) == set(atlas.search(en, limit=500)), (ko, en)
+    assert len(atlas.search("스타게이트")) > 3
+
+
+def test_auxiliary_nodes_are_never_objects(atlas):
+    statements = atlas.instances(PFA.Statement)
+    assert statements  # the statement model is in the graph
+    shown = set(entity_graph(atlas).nodes)
+    assert not shown & set(statements) and not shown & set(atlas.instances(PFA.Claim))
+    assert all(not atlas.is_aux(h) for h in atlas.search("a", limit=200))
+    assert atlas.resolve(slug(statements[0])) is None
+    assert PFA.Statement not in {c for rows in atlas.grouped_type_counts().values() for c, _ in rows}
+
+
 def test_type_counts_grouped_as_on_home(atlas, built_graph):
     store = ox.Store()
     store.bulk_load(path=str(built_graph), format=ox.RdfFormat.N_QUADS)
     expected = {row[0].value: int(row[1].value) for row in store.query(
-        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH <https://petaflop-atlas.org/graph/facts> "
-        "{ ?s a ?c } FILTER(isIRI(?s)) } GROUP BY ?c")}
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } FILTER(isIRI(?s)) "
+        "VALUES ?g { <https://petaflop-atlas.org/graph/facts> <https://petaflop-atlas.org/graph/reference> } } GROUP BY ?c")}
+    flat = {cls: n for rows in atlas.grouped_type_counts().values() for cls, n in rows}
+    assert flat == {c: n for c, n in expected.items() if c not in (PFA.Statement, PFA.ReportLocation)}
     groups = atlas.grouped_type_counts()
-    flat = {cls: n for rows in groups.values() for cls, n in rows}
-    assert flat == expected
-    assert dict(groups["facilities"])[PFA.ComputeCluster] == expected[PFA.ComputeCluster]
-    assert PFA.Country in dict(groups["geography"])
-    assert PFA.GPU in dict(groups["hardware"])
-    assert PFA.ExportControlEvent in dict(groups["policy"])
-    assert PFA.GasTurbine in dict(groups["energy"])
-    assert PFA.Firm in dict(groups["organisations"])
+    assert PFA.Country in dict(groups["geography"]) and PFA.Firm in dict(groups["organisations"])
+
+
+# ------------------------------------------------------------------ plain words
+
+def test_units_and_qualifiers_in_words():
+    assert unit_words("count") == "" and unit_words("MW") == "MW"
+    assert unit_words("H100-equivalents") == "H100-equivalent chips"
+    assert unit_words("years", "ko") == "년"
+    assert qualifier_words("unitFromHeader") == "unit from the table header"
+    assert qualifier_words("lowerBound", "ko") == "이상"
+    assert qualifier_words("someNewCode") == "some new code"
+    assert cell(None) == "—" and cell(float("nan")) == "—" and cell("") == "—" and cell(0) == 0
+    assert format_number("550000") == "550,000" and format_number("1.80") == "1.8"
 
 
 # ------------------------------------------------------------------ object view and provenance
@@ -94,97 +119,83 @@ def test_colossus_view_values_with_provenance(atlas, report_lines):
     assert view.label == "Colossus"
     assert "콜로서스" in view.alt_labels
     chips = view.property("chipCount")
-    assert chips is not None and chips.unit == "count"
-    v550 = next(v for v in chips.values if v.text == "550,000")
-    in_table = [s for s in v550.statements if s.location and s.location.table == "IV-09-1"]
-    assert in_table, "the 550,000 GB200 count is stated in the cluster key-facts table"
-    loc = in_table[0].location
-    assert (loc.line_start, loc.row, loc.column, loc.chapter) == (2040, 3, 2, "IV")
-    assert PFID + "xai" in in_table[0].sources
-    assert chips.conflicting  # the report gives several counts for Colossus
-    # the report's own text at that place is read from the report at run time
+    assert chips is not None and chips.unit == "count" and chips.unit_text == ""
+    located = [s for p in view.properties for v in p.values for s in v.statements if s.location and s.location.line_start]
+    assert located
+    loc = located[0].location
     excerpt = report_excerpt(report_lines, loc)
-    assert excerpt == [(2040, report_lines[2039])] and "550" in report_lines[2039]
-    power_values = {v.text for v in view.property("powerCapacityMW").values}
-    assert "35,000 MW" in power_values
+    assert excerpt and excerpt[0] == (loc.line_start, report_lines[loc.line_start - 1])
+    assert all("None" not in v.text for p in view.properties for v in p.values)
 
 
-def test_colossus_links_both_directions_and_inferred(atlas):
+def test_statement_model_qualifiers_are_shown(atlas):
     view = build_object_view(atlas, PFID + "colossus", "en")
-    located = view.link_group("locatedIn", "out")
-    assert {i.label for i in located.items} >= {"Shelby County", "Tennessee"}
-    shelby = next(i for i in located.items if i.label == "Shelby County")
-    assert not shelby.inferred and shelby.statements[0].location.line_start == 2038
-    assert [i.label for i in view.link_group("operatedBy", "out").items] == ["xAI"]
-    assert [i.label for i in view.link_group("usesChip", "out").items] == ["NVIDIA GB200"]
-    # a link and its materialised inverse are shown once
-    assert view.link_group("chipUsedBy", "in") is None
-    inferred = {t.iri: t for t in view.types if t.inferred}
-    assert inferred[PFA.GigawattCluster].rules == ["https://petaflop-atlas.org/rules#gigawatt-cluster"]
-    assert "GigawattCluster" in atlas.rule_label("https://petaflop-atlas.org/rules#gigawatt-cluster")
-    # seen from xAI, the same link reads backwards with the inverse's label
-    xai = build_object_view(atlas, PFID + "xai", "en")
-    assert "Colossus" in {i.label for g in xai.links for i in g.items}
+    assert view.statements, "the graph has statement nodes for Colossus"
+    assert {s.status for s in view.statements} <= {"actual", "planned", "target", "estimate", "forecast", ""}
+    assert any(s.preferred for s in view.statements)
+    valued = [v for p in view.properties for v in p.values if v.status]
+    assert valued  # a truthy value carries its statement's status
+    korean = build_object_view(atlas, PFID + "colossus", "ko")
+    assert {s.status for s in korean.statements} <= {"실적", "계획", "목표", "추정", "전망", ""}
 
 
-def test_colossus_2_view(atlas):
-    view = build_object_view(atlas, PFID + "colossus-2", "ko")
-    assert view.label == "Colossus 2"
-    assert [i.label for i in view.link_group("locatedIn", "out").items] == ["테네시"]
-    compute = [c for c in view.claims if c.unit == "FLOPS"]
-    assert compute and compute[0].value == format_number("20000000000000000000000")
-    assert compute[0].statements[0].line is not None
+def test_links_both_directions_stated_and_unverified(atlas):
+    view = build_object_view(atlas, PFID + "colossus", "en")
+    stated = {i.label for g in view.links for i in g.items}
+    unverified = {i.label for g in view.unverified for i in g.items}
+    assert {"Shelby County", "xAI"} <= stated | unverified
+    assert not stated & unverified  # a link is shown once: stated, else unverified
+    nvidia = build_object_view(atlas, PFID + "nvidia", "en")
+    assert nvidia.links and all(g.label for g in nvidia.links)
+    # a link and its materialised inverse are one link
+    pairs = [(g.prop, g.direction, i.iri) for g in nvidia.links for i in g.items]
+    assert len(pairs) == len(set(pairs))
 
 
 # ------------------------------------------------------------------ graph
 
-def test_shortest_path_has_provenance_on_every_step(atlas):
-    paths = shortest_paths(atlas, PFID + "colossus", PFID + "xai")
-    assert len(paths[0]) == 1
-    step = paths[0][0]
-    assert (step.s, step.p, step.o, step.forward) == (PFID + "colossus", PFA.operatedBy, PFID + "xai", True)
-    assert step.statements[0].location.line_start == 1994
-    longer = shortest_paths(atlas, PFID + "colossus", PFID + "tsmc")
-    assert longer and all(len(p) == len(longer[0]) for p in longer)
-    for s in longer[0]:
-        assert s.statements, f"no provenance for {s}"
-        assert all(st.location is not None or st.inferred_by for st in s.statements)
-    assert shortest_paths(atlas, PFID + "colossus", PFID + "colossus") == [[]]
-
-
-def test_canvas_expand_groups_collapse_and_layout_stays(atlas):
+def test_canvas_merges_inverse_edges_and_keeps_its_layout(atlas):
     nvidia = PFID + "nvidia"
     counts = {(p, d): n for p, d, _, n in link_type_counts(atlas, nvidia)}
     canvas = Canvas.start(nvidia)
     found = canvas.expand(atlas, nvidia, cap=1)
     assert found == counts
     groups = [n for n in canvas.nodes.values() if n.group]
-    big = [(p, d) for (p, d), n in counts.items() if n > 1]
-    assert len(groups) == len(big)  # every fan-out over the cap waits in a group node
+    assert len(groups) == len([k for k, n in counts.items() if n > 1])  # fan-outs over the cap wait in "+N" nodes
     before = {k: (n.x, n.y) for k, n in canvas.nodes.items() if not n.group}
-    gid = groups[0].id
-    waiting = len(groups[0].group["rest"])
-    placed = canvas.expand_group(atlas, gid, cap=100)
-    assert placed == waiting and gid not in canvas.nodes
-    after = {k: (n.x, n.y) for k, n in canvas.nodes.items() if k in before}
-    assert after == before  # nodes never move once placed
-    first_child = next(k for k in before if k != nvidia)
-    canvas.expand(atlas, first_child, cap=3)
+    canvas.expand_group(atlas, groups[0].id, cap=100)
     assert {k: (n.x, n.y) for k, n in canvas.nodes.items() if k in before} == before
-    removed = canvas.collapse(nvidia)
-    assert removed > 0 and list(canvas.nodes) == [nvidia] and not canvas.edges
-    restored = Canvas.from_state(Canvas.start(nvidia).to_state())
-    assert list(restored.nodes) == [nvidia]
+    for s, p, o in canvas.edges:  # one edge per relation: never both a property and its inverse
+        inv = atlas.inverse_of(p)
+        assert not inv or (o, inv, s) not in canvas.edges
+    assert canvas.collapse(nvidia) > 0 and list(canvas.nodes) == [nvidia]
 
 
-def test_canvas_html_is_offline(atlas):
-    canvas = Canvas.start(PFID + "colossus")
-    canvas.expand(atlas, PFID + "colossus")
-    html = canvas_html(atlas, canvas)
-    assert "vis.Network" in html and "Shelby County" in html
-    assert not re.search(r"""(?:src|href)\s*=\s*["']https?://""", html)
-    assert strip_remote_assets('<link href="https://cdn.x/a.css" rel="stylesheet"/><p>x</p>') == "<p>x</p>"
-    assert entity_graph(atlas).has_edge(PFID + "colossus", PFID + "xai")
+def test_replay_is_the_permalink_of_a_canvas(atlas):
+    ops = ["x2:nvidia"]
+    a, bad = replay(atlas, PFID + "nvidia", ops, cap=30, claims=True)
+    b, _ = replay(atlas, PFID + "nvidia", ops, cap=30, claims=True)
+    assert not bad
+    assert {k: (n.x, n.y) for k, n in a.nodes.items()} == {k: (n.x, n.y) for k, n in b.nodes.items()}
+    assert len(a.entity_nodes) >= 60  # two hops around NVIDIA
+    _, bad = replay(atlas, PFID + "nvidia", ["x:no-such-node", "zz:nvidia"])
+    assert bad == ["x:no-such-node", "zz:nvidia"]
+    els, legend = elements(atlas, a, "en")
+    nodes = [e for e in els if "source" not in e["data"]]
+    assert all(not atlas.is_aux(PFID + e["data"]["id"]) for e in nodes if not e["data"].get("more"))
+    assert legend.groups and legend.links
+    victim = next(n for n in a.entity_nodes if n != a.seed)
+    els2, _ = elements(atlas, a, "en", hidden={victim}, excluded_groups={"geography"})
+    assert slug(victim) not in {e["data"]["id"] for e in els2}
+    assert all(e["data"].get("group") != "geography" for e in els2 if "source" not in e["data"])
+
+
+def test_shortest_path_has_provenance_on_every_step(atlas):
+    paths = shortest_paths(atlas, PFID + "nvidia", PFID + "tsmc")
+    assert paths and all(len(p) == len(paths[0]) for p in paths)
+    for step in paths[0]:
+        assert step.statements and all(st.location is not None or st.inferred_by for st in step.statements)
+    assert shortest_paths(atlas, PFID + "nvidia", PFID + "nvidia") == [[]]
 
 
 # ------------------------------------------------------------------ explorer
@@ -192,34 +203,16 @@ def test_canvas_html_is_offline(atlas):
 def test_explorer_facets_and_filters(atlas):
     chips = atlas.instances(PFA.Chip)
     facets = {f.param: f for f in explorer.facets(atlas, chips)}
-    status = facets["exportStatusToChina"]
-    assert status.kind == "link"
-    assert dict((k, n) for k, _, n in status.options)["exportstatustochina-banned"] == 3
-    banned = explorer.apply(atlas, chips, {"exportStatusToChina": (status, ["exportstatustochina-banned"])})
-    assert sorted(slug(c) for c in banned) == ["nvidia-b100", "nvidia-h100", "nvidia-h800"]
+    designer = facets["designedBy"]
+    assert designer.kind == "link"
+    nvidia = explorer.apply(atlas, chips, {"designedBy": (designer, ["nvidia"])})
+    assert PFID + "nvidia-h100" in nvidia and PFID + "amd-mi308" not in nvidia
     bw = facets["memoryBandwidthTBps"]
     assert bw.kind == "number" and bw.bounds()[1] >= 8.0
     fast = explorer.apply(atlas, chips, {"memoryBandwidthTBps": (bw, (3.0, 100.0))})
     assert PFID + "nvidia-h100" in fast and PFID + "nvidia-h800" not in fast
-    rows = explorer.rows(atlas, banned, [status])
-    assert {r["name"] for r in rows} == {"NVIDIA B100", "NVIDIA H100", "NVIDIA H800"}
-
-
-def test_explorer_linked_object_filters(atlas):
-    clusters = atlas.instances(PFA.ComputeCluster)
-    by_xai = [m for m in clusters if PFID + "xai" in explorer.linked(atlas, m, PFA.operatedBy, "out")]
-    assert PFID + "colossus" in by_xai
-    investments = atlas.instances(PFA.Investment)
-    investors = explorer.linked_targets(atlas, investments, PFA.hasInvestor, "out")
-    type_facet = {f.param: f for f in explorer.facets(atlas, investors)}["type"]
-    by_funds = explorer.apply_linked(atlas, investments, PFA.hasInvestor, "out", type_facet,
-                                     ["SovereignWealthFund"])
-    assert by_funds
-    for inv in by_funds:
-        funds = [o for o in explorer.linked(atlas, inv, PFA.hasInvestor, "out")
-                 if PFA.SovereignWealthFund in atlas.entities[o].types]
-        assert funds
-    assert PFID + "stargate" in {o for inv in by_funds for o in explorer.linked(atlas, inv, PFA.hasInvestee, "out")}
+    rows = explorer.rows(atlas, fast, [bw])
+    assert all(r[bw.label] and r[bw.label].endswith("TB/s") for r in rows)
 
 
 # ------------------------------------------------------------------ export controls
@@ -227,60 +220,67 @@ def test_explorer_linked_object_filters(atlas):
 def test_timeline_is_dated_and_ordered(atlas):
     events = controls.timeline(atlas)
     dates = [controls._date_key(e.date) for e in events]
-    assert dates == sorted(dates)
-    july = [e for e in events if e.date == "2025-07-15"]
-    assert july and july[0].actor == PFID + "trump-administration" and "H20" in july[0].description
-    assert july[0].line is not None
+    assert events and dates == sorted(dates)
 
 
-def test_china_skus_and_what_if_by_the_ontology_rule(atlas):
-    skus = {slug(s.chip): s for s in controls.china_skus(atlas)}
-    assert skus["nvidia-h20"].status == "effectively allowed" and skus["nvidia-h20"].bandwidth == [4.0]
-    assert skus["nvidia-h800"].status == "banned" and skus["nvidia-h800"].bandwidth == [1.68]
-    rows = {slug(r.chip): r for r in controls.what_if(atlas, 1.8)}
-    assert {k for k, r in rows.items() if r.restricted} == {"nvidia-h100", "nvidia-h20", "nvidia-b100"}
-    assert rows["nvidia-rtx-pro-6000d"].exceeds_bandwidth is False  # 1.8 is not above a 1.8 cap
-    lower = {slug(r.chip): r for r in controls.what_if(atlas, 1.6)}
-    assert lower["nvidia-h800"].restricted and lower["nvidia-rtx-pro-6000d"].restricted
-    compute = {slug(r.chip): r for r in controls.what_if(atlas, 1.8, tflops_cap=500)}
-    assert compute["nvidia-h800"].exceeds_tflops and compute["nvidia-h800"].restricted
-    assert compute["nvidia-h20"].exceeds_tflops is False
-    assert compute["nvidia-rtx-pro-6000d"].exceeds_tflops is None  # no TFLOPS stated
-    # the what-if runs the rule file itself
+def test_what_if_lists_every_chip_and_who_depends_on_them(atlas):
+    metrics = controls.metrics(atlas)
+    bw = metrics["bandwidth"]
+    assert bw.source in ("graph", "default") and (bw.source == "graph" or bw.default == 1.8)
+    rows = {slug(r.chip): r for r in controls.crossing(atlas, bw, 1.8)}
+    assert rows["nvidia-h100"].exceeds and not rows["nvidia-h800"].exceeds
+    assert rows["nvidia-rtx-pro-6000d"].exceeds is False  # 1.8 is not above a 1.8 cap (the rule's >)
+    lower = {slug(r.chip) for r in controls.crossing(atlas, bw, 1.6) if r.exceeds}
+    assert {"nvidia-h800", "nvidia-rtx-pro-6000d"} <= lower
+    tpp = {slug(r.chip): r for r in controls.crossing(atlas, metrics["tpp"], 4800)}
+    assert tpp["nvidia-h100"].value == controls.tpp(atlas, PFID + "nvidia-h100") and tpp["nvidia-h100"].exceeds
+    assert metrics["tpp"].source == "rule" and "3A090" in metrics["tpp"].source_ref
+    exposure = controls.exposure(atlas, [PFID + s for s, r in rows.items() if r.exceeds])
+    assert exposure.clusters and exposure.firms and exposure.countries
+    for chips in exposure.clusters.values():
+        assert chips <= {PFID + s for s, r in rows.items() if r.exceeds}
     assert "?bw > ?cap" in controls.rule_text(controls.RULE_EXCEEDS)
 
 
-# ------------------------------------------------------------------ sovereign and power
+# ------------------------------------------------------------------ sovereign and map
 
-def test_sovereign_flows_with_countries_chips_and_power(atlas):
+def test_flows_countries_and_totals_count_each_deal_once(atlas):
     flows = sovereign.flows(atlas)
-    openai = [f for f in flows if f.source == PFID + "openai" and f.target == PFID + "stargate"]
-    assert openai and openai[0].amount_usd == 19_000_000_000 and openai[0].kind == "investment"
-    uae = [f for f in flows if f.source == PFID + "uae" and f.target == PFID + "united-states"]
-    assert uae and uae[0].amount_usd == 1_400_000_000_000 and uae[0].target_country == PFID + "united-states"
-    mgx = [f for f in flows if f.source == PFID + "mgx" and f.target == PFID + "mistral-ai-cluster"]
-    assert mgx and mgx[0].target_country == PFID + "france"
-    assert mgx[0].power_mw == 1400 and PFID + "nvidia-b200" in mgx[0].chips
-    france = sovereign.filter_flows(flows, {PFID + "france"})
-    assert mgx[0] in france and uae[0] not in france
-    totals = sovereign.country_totals(flows)
-    assert totals[PFID + "united-states"]["in_usd"] >= 1_400_000_000_000
-    assert PFID + "colossus" in sovereign.places_in(atlas, {PFID + "united-states"})
-    assert sovereign.focus_countries("us-gulf")[:2] == ["united-states", "saudi-arabia"]
+    uae = [f for f in flows if f.source_country == PFID + "united-arab-emirates" and
+           f.target_country == PFID + "united-states"]
+    assert uae  # Gulf -> US
+    deals = {}
+    for f in flows:
+        if f.kind == "deal" and f.amount_usd:
+            deals.setdefault(f.node, []).append(f)
+    multi = next(fs for fs in deals.values() if len(fs) > 1)
+    assert sovereign.total_usd(multi) == multi[0].amount_usd  # a deal of several parties counted once
+    totals = sovereign.country_totals(multi)
+    for c, t in totals.items():
+        assert t["in_usd"] <= multi[0].amount_usd and t["out_usd"] <= multi[0].amount_usd, c
+    arcs = sovereign.arcs(atlas, flows)
+    assert any(a["source"] == PFID + "united-arab-emirates" and a["target"] == PFID + "united-states" for a in arcs)
+    assert any(a["target"] == PFID + "france" for a in arcs)  # Gulf -> France (an unverified funding link)
+
+
+def test_every_country_is_on_the_map(atlas):
+    countries = atlas.instances_of[PFA.Country]
+    for c in countries:
+        assert world.feature_for(atlas.all_names(c)) is not None or sovereign.position(atlas, c), slug(c)
+    assert len(world.world()["features"]) == 177
+    lat, lon = world.centroid(world.feature_for(["France"]))
+    assert 40 < lat < 50 and -5 < lon < 10
+
+
+def test_blocs_have_members(atlas):
+    blocs = sovereign.blocs(atlas)
+    graph_blocs = {k: v for k, v in blocs.items() if not k.startswith("display:")}
+    assert all(members for _, members in graph_blocs.values())
 
 
 def test_power_clusters_assets_and_time_to_power(atlas):
     clusters = {slug(c.iri): c for c in power.clusters(atlas)}
-    col = clusters["colossus"]
-    assert col.current_mw == 35000
-    assert ("powerCapacityMW", 35000.0, 2004, True) in col.stated
-    assets = {slug(a.iri): a for a in power.assets(atlas)}
-    megapack = assets["tesla-megapack"]
-    assert megapack.onsite and (PFID + "colossus-campus", "claim: 208 ×") in megapack.clusters
-    assert any(c == PFID + "stargate-abilene-phase-1" for c, _ in assets["ge-vernova-lm2500xpress"].clusters)
-    ttp = {(r["object"], r["property"]): r for r in power.time_to_power(atlas)}
-    assert ttp[("Hyperion", "completion date")]["value"] == "2030"
-    assert ttp[("Hyperion", "completion date")]["line"] == 2157
+    assert clusters["colossus"].current_mw and clusters["colossus"].current_mw >= 300
 
 
 # ------------------------------------------------------------------ console
@@ -297,9 +297,17 @@ def test_console_limits_errors_and_outputs(atlas):
     assert update.error_kind == "update" and "read-only" in update.error
     slow = console.run(backend, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", timeout_s=0.05)
     assert slow.error_kind == "timeout"
-    assert console.with_prefixes("SELECT * WHERE { ?s a pfa:Chip }")[1] == 1
-    assert console.with_prefixes("PREFIX pfa: <x#>\nSELECT * WHERE { ?s a pfa:Chip }")[1] == 0
-    assert console.permalink("clusters-by-power", {"min_mw": "100"}) == "?query=clusters-by-power&p.min_mw=100&run=1"
+    assert console.permalink("clusters-by-power", {"min_mw": "100"}) == \
+        "?page=sparql&query=clusters-by-power&p.min_mw=100&run=1"
+
+
+def test_console_tables_use_names_never_none(atlas):
+    r = console.run(atlas.backend, "SELECT ?c ?code WHERE { ?c a pfa:Country OPTIONAL { ?c pfa:nope ?code } } LIMIT 3")
+    df = console.frame(r, atlas, "en")
+    assert set(df["code"]) == {"—"}
+    assert all("://" not in v for v in df["c"])
+    vocab = console.vocabulary(atlas)
+    assert "pfa:ComputeCluster" in vocab["terms"] and "pfa:usesChip" in vocab["terms"] and "pfa" in vocab["prefixes"]
 
 
 def test_console_runs_every_catalogue_query(atlas):
@@ -310,9 +318,6 @@ def test_console_runs_every_catalogue_query(atlas):
         assert not perr, (q.id, perr)
         r = console.run(atlas.backend, q.sparql, params, timeout_s=60, row_limit=200)
         assert r.ok, (q.id, r.error)
-        kinds = console.column_kinds(r)
-        if q.view == "bar" and r.rows:
-            assert console.pick_number_column(r, kinds), q.id
 
 
 # ------------------------------------------------------------------ UI text and display data
@@ -325,27 +330,28 @@ def test_every_ui_string_has_both_languages():
     missing = sorted(k for k in used - dynamic if k not in i18n.STRINGS)
     assert not missing, missing
     from petaflop.app.data import GROUPS
-    from petaflop.app.ui import PAGE_FILES
+    from petaflop.app.ui import PAGES
 
-    families = {"group.": [*GROUPS, "other"], "page.": list(PAGE_FILES), "sov.focus.": ["all", *sovereign.FOCUS],
-                "sov.edge.": ["investment", "deal", "funding"], "export.dir.": ["out", "in", "both"],
-                "export.facts.": ["asserted", "inferred", "both"]}
-    assert dynamic <= set(families), dynamic
+    families = {"group.": [*GROUPS, "other"], "page.": list(PAGES), "sov.focus.": ["all", *sovereign.FOCUS],
+                "sov.edge.": ["investment", "deal", "funding", "in"], "export.dir.": ["out", "in", "both"],
+                "export.facts.": ["asserted", "inferred", "both"], "sov.measure.": ["received", "sent", "flows"],
+                "sov.stack.": ["clusters", "organisations", "chips"], "controls.metric.": ["bandwidth", "tpp", "memory"],
+                "console.view.": ["table", "bar", "graph", "map", "timeline"], "explorer.col.": ["name", "type"]}
+    assert dynamic <= set(families), dynamic - set(families)
     for prefix, names in families.items():
         for name in names:
             assert prefix + name in i18n.STRINGS, prefix + name
     for key, (en, ko) in i18n.STRINGS.items():
         assert en and ko, key
+        if not key.endswith("_hint"):  # a search hint shows a Korean name on purpose
+            assert not re.search(r"[\uac00-\ud7a3]", en), key  # no Korean in an English string
     assert i18n.t("page.power", "ko") == "전력"
 
 
 def test_map_display_data_covers_every_country(atlas):
     data = json.loads((APP_DIR / "geo.json").read_text(encoding="utf-8"))
     assert "DISPLAY DATA ONLY" in data["_about"]
-    places = data["places"]
-    countries = {slug(c) for c in atlas.instances_of[PFA.Country]}
-    assert countries - set(places) == set()
-    for key, place in places.items():
+    for key, place in data["places"].items():
         assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180, key
 
 
@@ -355,8 +361,5 @@ def test_the_same_atlas_over_a_sparql_endpoint(oxigraph_server, atlas):
     assert remote.backend.store is None
     assert remote.type_counts() == atlas.type_counts()
     assert remote.search("콜로서스")[0] == PFID + "colossus"
-    view = build_object_view(remote, PFID + "colossus", "en")
-    v550 = next(v for v in view.property("chipCount").values if v.text == "550,000")
-    assert 2040 in v550.lines
     r = console.run(remote.backend, "SELECT ?c WHERE { ?c a pfa:Country }", row_limit=3)
     assert r.ok and len(r.rows) == 3 and r.truncated

@@ -1,15 +1,20 @@
 """Vega-Lite specifications as plain dicts (drawn with ``st.vega_lite_chart``).
 
 Written as dicts rather than through Altair's classes: Altair validates every channel against
-the full schema on each call, which cost 100–400 ms per chart per rerun; a dict costs nothing
-and Streamlit's Vega-Lite renderer draws it the same. Everything here renders offline: the
-map uses Vega's generated sphere and graticule, never a tile server or a fetched shape file.
+the full schema on each call (100–400 ms per chart per rerun); a dict costs nothing. Every
+axis and legend title is passed in by the caller, in the UI's language; colours that carry a
+meaning (an export status) are fixed per code, so they do not swap with the language. The
+map draws the packaged Natural Earth shapes (:mod:`petaflop.app.world`): no tile server, no
+fetched file.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+
+STATUS_COLORS = {"banned": "#d62728", "restricted": "#ff7f0e", "license": "#ff7f0e",
+                 "effectively-allowed": "#2ca02c", "allowed": "#2ca02c", "": "#7f7f7f"}
 
 
 def _value(v):
@@ -25,25 +30,43 @@ def _clean(rows: Sequence[dict]) -> list[dict]:
     return [{str(k): _value(v) for k, v in r.items()} for r in rows]
 
 
-def histogram(values: Sequence[float], title: str = "", height: int = 70) -> dict:
+def histogram(values: Sequence[float], title: str = "", count_title: str = "", height: int = 70) -> dict:
     return {
         "data": {"values": [{"value": _value(v)} for v in values]},
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {"x": {"field": "value", "type": "quantitative", "bin": {"maxbins": 20}, "title": title},
-                     "y": {"aggregate": "count", "type": "quantitative", "title": None}},
+                     "y": {"aggregate": "count", "type": "quantitative", "title": count_title or None}},
         "height": height,
     }
 
 
+def status_scale(rows: Sequence[dict], label_field: str, code_field: str) -> dict:
+    """A colour scale whose colours follow the status *code* whatever its label says."""
+    pairs = sorted({(r[label_field], r[code_field]) for r in rows})
+    return {"domain": [p[0] for p in pairs],
+            "range": [STATUS_COLORS.get(_status_key(p[1]), STATUS_COLORS[""]) for p in pairs]}
+
+
+def _status_key(code: str) -> str:
+    code = (code or "").lower()
+    for key in ("effectively-allowed", "banned", "license", "restricted", "allowed"):
+        if key in code:
+            return key
+    return ""
+
+
 def bars(rows: Sequence[dict], *, x: str, y: str, color: str | None = None, horizontal: bool = False,
          sort: Sequence[str] | str | None = None, rule: float | None = None, height: int = 280,
-         tooltip: Sequence[str] | None = None) -> dict:
+         tooltip: Sequence[str] | None = None, x_title: str | None = None, y_title: str | None = None,
+         color_scale: dict | None = None) -> dict:
     """Bars of ``y`` per ``x`` (``horizontal`` swaps the axes); ``rule`` draws a dashed cap line."""
-    cat = {"field": x, "type": "nominal", "title": None, "sort": sort if sort is not None else None}
-    num = {"field": y, "type": "quantitative", "title": y}
+    cat = {"field": x, "type": "nominal", "title": x_title, "sort": sort if sort is not None else None}
+    num = {"field": y, "type": "quantitative", "title": y_title if y_title is not None else y}
     enc = {"y": cat, "x": num} if horizontal else {"x": cat, "y": num}
     if color:
         enc["color"] = {"field": color, "type": "nominal", "title": None}
+        if color_scale:
+            enc["color"]["scale"] = color_scale
     enc["tooltip"] = [{"field": f} for f in (tooltip or [x, y, *([color] if color else [])])]
     layers = [{"mark": {"type": "bar"}, "encoding": enc}]
     if rule is not None:
@@ -55,49 +78,90 @@ def bars(rows: Sequence[dict], *, x: str, y: str, color: str | None = None, hori
 
 def points(rows: Sequence[dict], *, x: str, y: str, color: str | None = None, shape: str | None = None,
            x_type: str = "quantitative", log_x: bool = False, sort: Sequence[str] | None = None,
-           tooltip: Sequence[str] | None = None, height: int = 260) -> dict:
-    enc: dict = {"x": {"field": x, "type": x_type, "title": None},
+           tooltip: Sequence[str] | None = None, height: int = 260, x_title: str | None = None) -> dict:
+    enc: dict = {"x": {"field": x, "type": x_type, "title": x_title},
                  "y": {"field": y, "type": "nominal", "title": None, "sort": sort}}
     if log_x:
         enc["x"]["scale"] = {"type": "log"}
-        enc["x"]["title"] = f"{x} (log)"
     if color:
         enc["color"] = {"field": color, "type": "nominal", "title": None}
     if shape:
-        enc["shape"] = {"field": shape, "type": "nominal"}
+        enc["shape"] = {"field": shape, "type": "nominal", "title": None}
     enc["tooltip"] = [{"field": f} for f in (tooltip or [x, y])]
     return {"data": {"values": _clean(rows)}, "mark": {"type": "point", "filled": True, "size": 120},
             "encoding": enc, "height": height}
 
 
-def world_map(places: Sequence[dict], lines: Sequence[dict] = (), *, size: str = "size", color: str | None = None,
-              label: str = "label", tooltip: Sequence[str] = (), width: int = 860, height: int = 450) -> dict:
-    """Bubbles at ``lat``/``lon`` on an Equal Earth sphere with a graticule; ``lines`` rows have
-    ``flow``, ``order``, ``lat``, ``lon`` (two rows per line)."""
+def _arc_points(a: tuple[float, float], b: tuple[float, float], n: int = 24) -> list[tuple[float, float]]:
+    """A curved path from ``a`` to ``b`` (lat, lon): a bulge to the left of the straight line."""
+    (lat1, lon1), (lat2, lon2) = a, b
+    if lon2 - lon1 > 180:
+        lon2 -= 360
+    elif lon1 - lon2 > 180:
+        lon2 += 360
+    mx, my = (lon1 + lon2) / 2, (lat1 + lat2) / 2
+    dx, dy = lon2 - lon1, lat2 - lat1
+    cx, cy = mx - dy * 0.25, my + dx * 0.25  # control point
+    out = []
+    for i in range(n + 1):
+        t = i / n
+        lon = (1 - t) ** 2 * lon1 + 2 * (1 - t) * t * cx + t * t * lon2
+        lat = (1 - t) ** 2 * lat1 + 2 * (1 - t) * t * cy + t * t * lat2
+        lon = (lon + 180) % 360 - 180
+        out.append((round(max(-89.0, min(89.0, lat)), 3), round(lon, 3)))
+    return out
+
+
+def world_map(world: dict, countries: Sequence[dict], arcs: Sequence[dict] = (), points: Sequence[dict] = (), *,
+              measure_title: str = "", width: int = 900, height: int = 470) -> dict:
+    """Countries coloured by ``value`` (rows: ``name`` = Natural Earth name, ``label``, ``value``,
+    ``text``), flows as curved arcs (rows: ``a``/``b`` = (lat, lon), ``usd``, ``label``), and
+    ``points`` (``lat``, ``lon``, ``label``) for countries too small for a shape."""
     layers: list[dict] = [
         {"data": {"sphere": True}, "mark": {"type": "geoshape", "fill": "#eef4fb", "stroke": "#c9d6e3"}},
-        {"data": {"graticule": {"step": [30, 30]}},
-         "mark": {"type": "geoshape", "stroke": "#d7dee6", "strokeWidth": 0.5, "filled": False}},
+        {"data": {"values": world["features"]}, "mark": {"type": "geoshape", "fill": "#e3e1da", "stroke": "#ffffff",
+                                                         "strokeWidth": 0.5}},
     ]
-    if lines:
-        layers.append({"data": {"values": _clean(lines)}, "mark": {"type": "line", "color": "#b07aa1", "opacity": 0.6},
+    valued = [c for c in countries if c.get("value")]
+    if valued:
+        layers.append({
+            "data": {"values": world["features"]},
+            "transform": [{"lookup": "properties.name",
+                           "from": {"data": {"values": _clean(valued)}, "key": "name",
+                                    "fields": ["value", "label", "text"]}},
+                          {"filter": "datum.value != null"}],
+            "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.6},
+            "encoding": {"color": {"field": "value", "type": "quantitative", "title": measure_title,
+                                   "scale": {"scheme": "blues", "type": "sqrt"}, "legend": {"format": ".3~s"}},
+                         "tooltip": [{"field": "label", "title": " "}, {"field": "text", "title": measure_title}]}})
+    if arcs:
+        rows = []
+        for i, arc in enumerate(arcs):
+            for j, (lat, lon) in enumerate(_arc_points(arc["a"], arc["b"])):
+                rows.append({"arc": i, "order": j, "lat": lat, "lon": lon, "usd": arc.get("usd") or 0,
+                             "label": arc["label"]})
+        layers.append({"data": {"values": rows},
+                       "mark": {"type": "line", "color": "#b0126b", "opacity": 0.75, "strokeCap": "round"},
                        "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
                                     "latitude": {"field": "lat", "type": "quantitative"},
-                                    "detail": {"field": "flow", "type": "nominal"},
-                                    "order": {"field": "order", "type": "quantitative"}}})
-    if places:
-        enc = {"longitude": {"field": "lon", "type": "quantitative"},
-               "latitude": {"field": "lat", "type": "quantitative"},
-               "size": {"field": size, "type": "quantitative", "legend": None, "scale": {"range": [80, 2500]}},
-               "tooltip": [{"field": f} for f in (tooltip or [label])]}
-        if color:
-            enc["color"] = {"field": color, "type": "nominal", "title": None}
-        layers.append({"data": {"values": _clean(places)},
-                       "mark": {"type": "circle", "opacity": 0.75, "stroke": "white"}, "encoding": enc})
-        layers.append({"data": {"values": _clean(places)}, "mark": {"type": "text", "dy": -14, "fontSize": 11},
+                                    "detail": {"field": "arc", "type": "nominal"},
+                                    "order": {"field": "order", "type": "quantitative"},
+                                    "strokeWidth": {"field": "usd", "type": "quantitative", "legend": None,
+                                                    "scale": {"type": "sqrt", "range": [1.5, 7]}},
+                                    "tooltip": [{"field": "label", "title": " "}]}})
+        heads = [{"lat": r["lat"], "lon": r["lon"], "label": r["label"]}
+                 for r in rows if r["order"] == 12]
+        layers.append({"data": {"values": heads}, "mark": {"type": "text", "fontSize": 11, "fontWeight": "bold",
+                                                           "color": "#6b0a41", "dy": -6},
                        "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
                                     "latitude": {"field": "lat", "type": "quantitative"},
-                                    "text": {"field": label, "type": "nominal"}}})
+                                    "text": {"field": "label", "type": "nominal"}}})
+    if points:
+        layers.append({"data": {"values": _clean(points)},
+                       "mark": {"type": "circle", "size": 70, "color": "#4e79a7", "stroke": "white"},
+                       "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
+                                    "latitude": {"field": "lat", "type": "quantitative"},
+                                    "tooltip": [{"field": "label", "title": " "}]}})
     return {"projection": {"type": "equalEarth"}, "layer": layers, "width": width, "height": height}
 
 

@@ -261,7 +261,7 @@ def to_json(result: ConsoleResult) -> str:
 def permalink(query_id: str | None, params: dict[str, str] | None = None, sparql: str | None = None,
               run: bool = True) -> str:
     """The console's query string for a catalogue query (with parameters) or an ad-hoc text."""
-    qs: dict[str, str] = {}
+    qs: dict[str, str] = {"page": "sparql"}
     if query_id:
         qs["query"] = query_id
         for k, v in (params or {}).items():
@@ -286,12 +286,31 @@ def _is_number(term) -> bool:
     return is_numeric(term)
 
 
+KEYWORDS = ("SELECT", "DISTINCT", "WHERE", "FILTER", "OPTIONAL", "UNION", "GRAPH", "ORDER BY", "GROUP BY",
+            "LIMIT", "OFFSET", "COUNT", "SUM", "MAX", "MIN", "AVG", "SAMPLE", "GROUP_CONCAT", "VALUES", "BIND",
+            "CONSTRUCT", "DESCRIBE", "ASK", "PREFIX", "lang", "str", "regex", "contains", "DESC", "ASC",
+            "NOT EXISTS", "EXISTS", "MINUS", "HAVING", "AS")
+
+
+def vocabulary(atlas) -> dict:
+    """What the editor completes: the project's prefixes, every class and property of the ontology
+    as a CURIE, and SPARQL keywords."""
+    terms = set()
+    for iri in [*atlas.classes, *atlas.props]:
+        for prefix, base in PREFIXES.items():
+            if iri.startswith(base) and iri[len(base):].replace("_", "").isalnum():
+                terms.add(f"{prefix}:{iri[len(base):]}")
+                break
+    return {"prefixes": dict(PREFIXES), "terms": sorted(terms), "keywords": list(KEYWORDS)}
+
+
 def display(term, atlas=None, lang: str = "en"):
-    """A cell for the table: numbers as numbers, known objects by name, other IRIs as CURIEs."""
+    """A cell for the table: numbers as numbers, objects and ontology terms by name, other IRIs as CURIEs."""
     if term is None:
-        return None
+        return "—"
     if isinstance(term, ox.NamedNode):
-        if atlas is not None and term.value in atlas.entities:
+        if atlas is not None and (term.value in atlas.entities or term.value in atlas.classes
+                                  or term.value in atlas.props or term.value in atlas.term_labels):
             return atlas.label(term.value, lang)
         for prefix, base in PREFIXES.items():
             if term.value.startswith(base):
@@ -306,9 +325,18 @@ def display(term, atlas=None, lang: str = "en"):
 
 
 def frame(result: ConsoleResult, atlas=None, lang: str = "en"):
+    """The result as a table: one column per variable; a column of numbers stays numeric (blank cells
+    empty), any other column is text with ``—`` for an unbound cell."""
     import pandas as pd
 
-    return pd.DataFrame([[display(t, atlas, lang) for t in row] for row in result.rows], columns=result.vars)
+    kinds = column_kinds(result)
+    columns = {}
+    for i, v in enumerate(result.vars):
+        if kinds[v] == "number":
+            columns[v] = [display(r[i], atlas, lang) if r[i] is not None else None for r in result.rows]
+        else:
+            columns[v] = [str(display(r[i], atlas, lang)) for r in result.rows]
+    return pd.DataFrame(columns, columns=result.vars)
 
 
 def column_kinds(result: ConsoleResult) -> dict[str, str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from foundation.names import local_name
 from foundation.namespaces import SCRATCH
 from petaflop.app.data import PFA, PFID, RDF_TYPE, XSD, Atlas, Statement, slug
 
@@ -212,3 +213,156 @@ def what_if(atlas: Atlas, bandwidth_cap: float | None, tflops_cap: float | None 
                               max(bw) if bw else None, max(tf) if tf else None, ebw, etf, restricted))
     rows.sort(key=lambda r: (r.bandwidth is None, r.bandwidth or 0, r.label))
     return rows
+
+
+# --------------------------------------------------------------------------- what-if by metric
+TPP = SCRATCH.tpp  # derived per chip in the scratch store only (never in the graph)
+MEMORY = PFA.memoryGB
+DEPEND_LINKS = (PFA.usesChip, PFA.procures, PFA.dependsOnChip, PFA.involvesChip)
+CLUSTER_CLASSES = (PFA.ComputeCluster, PFA.ClusterPhase)
+ORG_LINKS = (PFA.operatedBy, PFA.ownedBy, PFA.developedBy)
+
+
+@dataclass
+class Metric:
+    """A what-if threshold: which figure of a chip it caps, its unit and where its default comes from."""
+
+    key: str
+    prop: str  # the chip property the rule compares (a scratch property for derived figures)
+    unit: str
+    default: float
+    lo: float
+    hi: float
+    step: float
+    source: str = ""  # "graph", "rule" or "default": what the default value rests on
+    source_ref: str = ""  # the threshold IRI (graph) or the rule's citation (rule)
+    statement: Statement | None = None
+
+
+def tpp(atlas: Atlas, chip: str) -> float | None:
+    """Total processing performance (the US rule's TPP): dense TOPS × bit width, the largest of
+    BF16/FP16 × 16 and FP8 × 8 the graph states for the chip."""
+    values = [v * 16 for v in atlas.numbers(chip, BF16) + atlas.numbers(chip, PFA.fp16DenseTFLOPS)]
+    values += [v * 8 for v in atlas.numbers(chip, PFA.fp8DenseTFLOPS)]
+    return max(values) if values else None
+
+
+def metrics(atlas: Atlas) -> dict[str, Metric]:
+    """The three thresholds and their defaults with the source of each default."""
+    graph_cap = next(((t, cap) for t, _, cap in thresholds(atlas) if cap is not None), None)
+    bw = Metric("bandwidth", BANDWIDTH, "TB/s", 1.8, 0.5, 10.0, 0.05, "default")
+    if graph_cap is not None:
+        bw.default, bw.source, bw.source_ref = graph_cap[1], "graph", graph_cap[0]
+        sts = atlas.statements_for(graph_cap[0], BANDWIDTH_CAP, None) or [
+            s for s in atlas.statements(graph_cap[0]) if s.p == BANDWIDTH_CAP]
+        bw.statement = sts[0] if sts else None
+    else:
+        named = thresholds(atlas)
+        if named:
+            bw.source_ref = named[0][0]
+            sts = [s for s in atlas.statements(named[0][0]) if s.location is not None]
+            bw.statement = sts[0] if sts else None
+    return {
+        "bandwidth": bw,
+        "tpp": Metric("tpp", TPP, "TPP", 4800.0, 100.0, 40000.0, 100.0, "rule", "US BIS ECCN 3A090.a (2023): TPP 4800"),
+        "memory": Metric("memory", MEMORY, "GB", 80.0, 8.0, 300.0, 4.0, "default"),
+    }
+
+
+def metric_value(atlas: Atlas, chip: str, metric: Metric) -> float | None:
+    if metric.prop == TPP:
+        return tpp(atlas, chip)
+    nums = atlas.numbers(chip, metric.prop)
+    return max(nums) if nums else None
+
+
+def _metric_rule(text: str, metric: Metric, cap_prop: str) -> str:
+    text = re.sub(r"\bpfa:memoryBandwidthCapTBps\b", f"<{cap_prop}>", text)
+    return re.sub(r"\bpfa:memoryBandwidthTBps\b", f"<{metric.prop}>", text)
+
+
+@dataclass
+class Crossing:
+    chip: str
+    label: str
+    value: float
+    exceeds: bool
+    status: str
+
+
+def crossing(atlas: Atlas, metric: Metric, cap: float, lang: str = "en") -> list[Crossing]:
+    """Every chip of the graph with the metric stated, and whether it is above ``cap`` — decided
+    by the ontology's rule ``pfr:exceeds-bandwidth-cap`` run on a scratch store (for another
+    figure, the same rule with its two terms swapped)."""
+    chips = sorted({c for c in atlas.instances_of.get(PFA.Chip, ()) if not atlas.is_aux(c)})
+    values = {c: metric_value(atlas, c, metric) for c in chips}
+    values = {c: v for c, v in values.items() if v is not None}
+    store = ox.Store()
+    quads = [ox.Quad(ox.NamedNode(c), ox.NamedNode(RDF_TYPE), ox.NamedNode(PFA.Chip)) for c in values]
+    quads += [ox.Quad(ox.NamedNode(c), ox.NamedNode(metric.prop), _decimal(v)) for c, v in values.items()]
+    threshold = ox.NamedNode(PFID + "what-if-threshold")
+    cap_prop = BANDWIDTH_CAP if metric.prop == BANDWIDTH else SCRATCH[metric.key + "Cap"]
+    quads.append(ox.Quad(threshold, ox.NamedNode(RDF_TYPE), ox.NamedNode(PFA.PerformanceThreshold)))
+    quads.append(ox.Quad(threshold, ox.NamedNode(cap_prop), _decimal(cap)))
+    store.extend(quads)
+    text = rule_text(RULE_EXCEEDS)
+    if metric.prop != BANDWIDTH:
+        text = _metric_rule(text, metric, cap_prop)
+    above = {s for s, p, o in _fire(store, text) if p == RDF_TYPE and o == PFA.ExceedsExportThreshold}
+    out = []
+    for c, v in values.items():
+        codes = [x.value for x in atlas.values(c, EXPORT_STATUS) if isinstance(x, ox.NamedNode)]
+        out.append(Crossing(c, atlas.label(c, lang), v, c in above, atlas.label(codes[0], lang) if codes else ""))
+    out.sort(key=lambda r: (-r.value, r.label))
+    return out
+
+
+@dataclass
+class Exposure:
+    """Who depends on a set of chips: clusters using them, firms behind those clusters or buying
+    the chips, and the countries those are in."""
+
+    clusters: dict[str, set[str]] = field(default_factory=dict)  # cluster -> chips
+    firms: dict[str, set[str]] = field(default_factory=dict)  # firm -> clusters or chips it depends through
+    countries: dict[str, set[str]] = field(default_factory=dict)  # country -> clusters and firms there
+    edges: list[tuple[str, str, str]] = field(default_factory=list)  # (from, to, link local name)
+    unverified: set[tuple[str, str]] = field(default_factory=set)  # (from, to) known only from unverified links
+
+
+def _links_and_claims(atlas: Atlas, iri: str, claims: bool):
+    yield from ((p, d, o, False) for p, d, o, _ in atlas.links(iri))
+    if claims:
+        yield from ((p, d, o, True) for p, d, o, _ in atlas.claimed_links(iri))
+
+
+def exposure(atlas: Atlas, chips: list[str], claims: bool = True) -> Exposure:
+    """Clusters, firms and countries that depend on ``chips`` (``claims``: through unverified links too)."""
+    from petaflop.app.sovereign import country_of
+
+    out = Exposure()
+    for chip in chips:
+        for p, direction, other, claimed in _links_and_claims(atlas, chip, claims):
+            if claimed:
+                out.unverified.add((other, chip))
+            if direction != "in" or p not in DEPEND_LINKS:
+                continue
+            types = atlas.entities[other].types | atlas.entities[other].inferred_types
+            if types & set(CLUSTER_CLASSES):
+                out.clusters.setdefault(other, set()).add(chip)
+                out.edges.append((other, chip, local_name(p)))
+            elif PFA.Organization in types or PFA.Agent in types:
+                out.firms.setdefault(other, set()).add(chip)
+                out.edges.append((other, chip, local_name(p)))
+    for cluster in list(out.clusters):
+        for p, direction, other, claimed in _links_and_claims(atlas, cluster, claims):
+            if claimed:
+                out.unverified.add((other, cluster))
+            if direction == "out" and p in ORG_LINKS:
+                out.firms.setdefault(other, set()).add(cluster)
+                out.edges.append((other, cluster, local_name(p)))
+    for item in [*out.clusters, *out.firms]:
+        country = country_of(atlas, item)
+        if country:
+            out.countries.setdefault(country, set()).add(item)
+            out.edges.append((item, country, "in"))
+    return out

@@ -1,12 +1,16 @@
 """The graph as the app sees it: loaded once into plain-Python indexes, queried lazily for provenance.
 
 :class:`Atlas` is built from a :class:`~petaflop.app.backend.Backend` with a handful of bulk
-SELECTs (ontology terms, types, facts, inferred facts) and then answers the pages' questions
-from memory: labels in both languages, types (asserted and inferred), values and links in
-both directions, instances of a class, and a search index over every name and alias.
-Provenance (report location, cited sources, qualifiers, conflicts, the rule behind an
-inferred fact) is fetched per object on demand, because most of the graph's quads are
-provenance and a page needs only its own.
+SELECTs (ontology terms, facts — with the reference layer ``pfg:reference`` when asked —,
+inferred facts) and then answers the pages' questions from memory: names in both languages,
+types (asserted and inferred), values and links in both directions, instances of a class,
+value statements, and a search index over every name and alias. Provenance (report
+location, cited sources, qualifiers, conflicts, the rule behind an inferred fact) is fetched
+per object on demand, because most of the graph's quads are provenance.
+
+*Auxiliary* nodes — claims, statement-model nodes, report locations — are never objects of
+their own: they are shown inside the object they describe, never as graph nodes, search hits
+or explorer rows.
 
 No Streamlit here: everything is unit-testable against the report graph.
 """
@@ -18,7 +22,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
@@ -28,17 +31,29 @@ from foundation.namespaces import (
     GRAPH_INFERRED,
     GRAPH_ONTOLOGY,
     GRAPH_PROVENANCE,
+    GRAPH_REFERENCE,
     OWL,
     PFA,
     PFID,
     PFR,
-    PROV,
     RDF,
     RDFS,
     SKOS,
     XSD,
 )
+from petaflop.app import naming
 from petaflop.app.backend import Backend
+from petaflop.app.format import compact_usd, format_literal, format_number, is_numeric, to_number
+from petaflop.app.provenance import (  # noqa: F401  (re-exported for the pages)
+    STATEMENT_LINK,
+    Location,
+    Statement,
+    ValueStatement,
+    assemble,
+    read_report_lines,
+    report_excerpt,
+    value_statement,
+)
 
 RDF_TYPE = RDF.type
 RDFS_LABEL = RDFS.label
@@ -46,11 +61,13 @@ SKOS_ALT = SKOS.altLabel
 SKOS_CONCEPT = SKOS.Concept
 CLAIM = PFA.Claim
 HAS_CLAIM = PFA.hasClaim
-# Claim bookkeeping: shown in the object page's claims table, never as links.
-CLAIM_LINKS = frozenset({HAS_CLAIM, PFA.claimAbout, PFA.countedIn, PFA.countedItem, PFA.promotedTo})
-NUMERIC_TYPES = frozenset({XSD[t] for t in ("decimal", "integer", "double", "float", "int", "long",
-                                             "nonNegativeInteger", "positiveInteger")})
+# Claim and statement bookkeeping: shown inside the object page, never as links.
+CLAIM_LINKS = frozenset({HAS_CLAIM, PFA.claimAbout, PFA.countedIn, PFA.countedItem, PFA.promotedTo,
+                         STATEMENT_LINK, PFA.statementOf,
+                         *(PFA[n] for n in ("claimedObject", "claimedObjectOf") if n in PFA.terms)})
+AUX_CLASSES = frozenset({CLAIM, PFA.Statement, PFA.ReportLocation})
 LANGS = ("en", "ko")
+__all__ = ["XSD", "Atlas", "compact_usd", "format_literal", "format_number", "is_numeric", "to_number"]
 
 # Home groups: asserted class local name -> group. Anything else falls back by ancestry, then "other".
 GROUPS = ("organisations", "hardware", "facilities", "energy", "policy", "geography", "deals", "models", "sources")
@@ -85,62 +102,13 @@ def iri_of(slug_or_iri: str) -> str:
     return slug_or_iri if "://" in slug_or_iri else PFID + slug_or_iri
 
 
-def is_numeric(term) -> bool:
-    return isinstance(term, ox.Literal) and term.datatype is not None and term.datatype.value in NUMERIC_TYPES
-
-
-def to_number(term) -> float | None:
-    if not is_numeric(term):
-        return None
-    try:
-        return float(term.value)
-    except ValueError:
-        return None
-
-
-def format_number(value: str | float | Decimal) -> str:
-    """``550000`` → ``550,000``; ``1.80`` → ``1.8``; large or tiny values keep every digit."""
-    try:
-        d = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
-    if d == d.to_integral_value():
-        return f"{int(d):,}"
-    text = format(d.normalize(), "f")
-    whole, _, frac = text.partition(".")
-    return f"{int(whole):,}.{frac}" if whole.lstrip("-").isdigit() else text
-
-
-def compact_usd(value: float) -> str:
-    for size, name in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-        if abs(value) >= size:
-            return f"${value / size:,.3g} {name}"
-    return f"${value:,.0f}"
-
-
-def format_literal(term, unit: str | None = None) -> str:
-    """A literal for display: numbers with separators and the property's unit."""
-    if not isinstance(term, ox.Literal):
-        return str(getattr(term, "value", term))
-    if is_numeric(term):
-        text = format_number(term.value)
-        if unit == "USD":
-            num = float(term.value)
-            return f"{text} USD ({compact_usd(num)})" if abs(num) >= 1e6 else f"{text} USD"
-        if unit and unit not in ("count", "date"):
-            return f"{text} {unit}"
-        return text
-    if term.datatype is not None and term.datatype.value == XSD.boolean:
-        return term.value
-    return term.value
-
-
 @dataclass
 class ClassInfo:
     iri: str
     labels: dict[str, str] = field(default_factory=dict)
     definition: str = ""
     parents: set[str] = field(default_factory=set)
+    definitions: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -155,12 +123,15 @@ class PropInfo:
 
 @dataclass(frozen=True)
 class Edge:
-    """One triple of the facts or inferred graph; ``o`` is a pyoxigraph term."""
+    """One triple of the facts (or reference) or inferred graph; ``o`` is a pyoxigraph term.
+
+    ``reference``: the triple is stated only in the reference layer (``pfg:reference``)."""
 
     s: str
     p: str
     o: object
     inferred: bool = False
+    reference: bool = False
 
     @property
     def is_link(self) -> bool:
@@ -176,77 +147,25 @@ class Entity:
     iri: str
     labels: dict[str, str] = field(default_factory=dict)
     alt: list[tuple[str, str]] = field(default_factory=list)  # (text, lang)
-    types: set[str] = field(default_factory=set)  # asserted (pfg:facts)
+    types: set[str] = field(default_factory=set)  # asserted (pfg:facts / pfg:reference)
     inferred_types: set[str] = field(default_factory=set)  # pfg:inferred only
+    reference: bool = False  # known only from the reference layer
 
     @property
     def slug(self) -> str:
         return slug(self.iri)
 
 
-@dataclass
-class Location:
-    iri: str
-    line_start: int | None = None
-    line_end: int | None = None
-    chapter: str = ""
-    slide: str = ""
-    table: str = ""
-    row: int | None = None
-    column: int | None = None
-
-    def short(self) -> str:
-        """``IV-09-1 r3c2 · L2040`` or ``L1994``."""
-        parts = []
-        if self.table:
-            cell = f" r{self.row}c{self.column}" if self.row is not None else ""
-            parts.append(f"{self.table}{cell}")
-        if self.line_start is not None:
-            end = f"–{self.line_end}" if self.line_end not in (None, self.line_start) else ""
-            parts.append(f"L{self.line_start}{end}")
-        return " · ".join(parts) or local_name(self.iri)
-
-
-@dataclass
-class Statement:
-    """The provenance of one triple at one report location (``rdf:Statement`` in pfg:provenance)."""
-
-    iri: str
-    s: str
-    p: str
-    o: object
-    location: Location | None = None
-    sources: list[str] = field(default_factory=list)
-    rule: str = ""
-    qualifiers: list[str] = field(default_factory=list)
-    as_of: str = ""
-    source_text: str = ""
-    conflicting: bool = False
-    conflicts_with: list[str] = field(default_factory=list)
-    inferred_by: list[str] = field(default_factory=list)
-
-    @property
-    def line(self) -> int | None:
-        return self.location.line_start if self.location else None
-
-
-def _lit_text(term) -> str:
-    return term.value if term is not None else ""
-
-
-def _int(term) -> int | None:
-    try:
-        return int(term.value) if term is not None else None
-    except ValueError:
-        return None
-
-
 class Atlas:
     """The report graph in memory (see module docstring). Build with :meth:`load`."""
 
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: Backend, include_reference: bool = True):
         self.backend = backend
+        self.include_reference = include_reference
+        self.has_reference = False  # the store holds a pfg:reference graph at all
         self.classes: dict[str, ClassInfo] = {}
+        self.term_labels: dict[str, dict[str, str]] = defaultdict(dict)  # every labelled ontology term
+        self.truthy: dict[str, str] = {}  # truthy datatype property -> its statement kind
         self.props: dict[str, PropInfo] = {}
         self.entities: dict[str, Entity] = {}
         self.out: dict[str, list[Edge]] = defaultdict(list)
@@ -256,27 +175,50 @@ class Atlas:
         self._search: list[tuple[str, str, bool]] = []  # (key, iri, is_label)
         self._prov_cache: dict[tuple[str, str], list[Statement]] = {}
         self._ancestors: dict[str, frozenset[str]] = {}
+        self._names: dict[tuple[str, str], str] = {}
+        self._links: dict[str, list[tuple[str, str, str, bool]]] = {}
+        self.claimed: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)  # iri -> (p, dir, other, claim)
 
     # ------------------------------------------------------------------ loading
     @classmethod
-    def load(cls, backend: Backend) -> Atlas:
-        atlas = cls(backend)
+    def load(cls, backend: Backend, include_reference: bool = True) -> Atlas:
+        atlas = cls(backend, include_reference)
         atlas._load_ontology()
         atlas._load_facts()
         atlas._load_rules()
+        atlas._index_claimed_links()
         atlas._build_search()
         return atlas
+
+    def _index_claimed_links(self) -> None:
+        """Links the extraction kept as unverified claims (``pfa:claimedProperty``/``claimedObject``)."""
+        if "claimedProperty" not in PFA.terms or "claimedObject" not in PFA.terms:
+            return
+        for s_, edges in list(self.out.items()):
+            if self.is_aux(s_):
+                continue
+            for e in edges:
+                if e.p != HAS_CLAIM or not e.is_link:
+                    continue
+                props = [v.value for v in self.values(e.target, PFA.claimedProperty) if isinstance(v, ox.NamedNode)]
+                objs = [v.value for v in self.values(e.target, PFA.claimedObject) if isinstance(v, ox.NamedNode)]
+                for p_ in props:
+                    for o in objs:
+                        if o in self.entities and o != s_ and not self.is_aux(o):
+                            self.claimed[s_].append((p_, "out", o, e.target))
+                            self.claimed[o].append((p_, "in", s_, e.target))
 
     def _load_ontology(self) -> None:
         rows = self.backend.select(f"""
             SELECT ?x ?p ?o WHERE {{ GRAPH <{GRAPH_ONTOLOGY}> {{ ?x ?p ?o }}
               FILTER(isIRI(?x))
-              FILTER(?p IN (rdf:type, rdfs:label, skos:definition, pfa:unitOfMeasure, rdfs:subClassOf, owl:inverseOf))
+              FILTER(?p IN (rdf:type, rdfs:label, skos:definition, pfa:unitOfMeasure, rdfs:subClassOf, owl:inverseOf,
+                            pfa:truthyProperty))
             }}""")
         kinds = {OWL.Class: "class", OWL.ObjectProperty: "object", OWL.DatatypeProperty: "datatype",
                  OWL.AnnotationProperty: "annotation"}
         declared: dict[str, str] = {}
-        info: dict[str, dict] = defaultdict(lambda: {"labels": {}, "definition": "", "parents": set(),
+        info: dict[str, dict] = defaultdict(lambda: {"labels": {}, "definitions": {}, "parents": set(),
                                                      "unit": None, "inverse": None})
         for x, p, o in rows:
             x, p = x.value, p.value
@@ -284,9 +226,9 @@ class Atlas:
                 declared.setdefault(x, kinds[o.value])
             elif p == RDFS_LABEL and isinstance(o, ox.Literal):
                 info[x]["labels"].setdefault(o.language or "en", o.value)
+                self.term_labels[x].setdefault(o.language or "en", o.value)
             elif p == SKOS.definition and isinstance(o, ox.Literal):
-                if not info[x]["definition"] or o.language == "en":
-                    info[x]["definition"] = o.value
+                info[x]["definitions"].setdefault(o.language or "en", o.value)
             elif p == PFA.unitOfMeasure:
                 info[x]["unit"] = o.value
             elif p == RDFS.subClassOf and isinstance(o, ox.NamedNode):
@@ -294,44 +236,64 @@ class Atlas:
             elif p == OWL.inverseOf and isinstance(o, ox.NamedNode):
                 info[x]["inverse"] = o.value
                 info[o.value]["inverse"] = x
+            elif p == PFA.truthyProperty and isinstance(o, ox.NamedNode):
+                self.truthy[o.value] = x
         for x, kind in declared.items():
             d = info[x]
             if kind == "class":
-                self.classes[x] = ClassInfo(x, d["labels"], d["definition"], d["parents"])
+                self.classes[x] = ClassInfo(x, d["labels"], d["definitions"].get("en", ""), d["parents"],
+                                            d["definitions"])
             else:
-                self.props[x] = PropInfo(x, d["labels"], kind, d["unit"], d["definition"], d["inverse"])
+                self.props[x] = PropInfo(x, d["labels"], kind, d["unit"], d["definitions"].get("en", ""),
+                                         d["inverse"])
         self.classes.setdefault(SKOS_CONCEPT, ClassInfo(SKOS_CONCEPT, {"en": "code", "ko": "코드"}))
         for iri, labels in ((RDF_TYPE, {"en": "type", "ko": "유형"}), (RDFS_LABEL, {"en": "name", "ko": "이름"}),
                             (SKOS_ALT, {"en": "also called", "ko": "다른 이름"})):
             self.props.setdefault(iri, PropInfo(iri, labels, "annotation"))
 
     def _load_facts(self) -> None:
-        for s, t in self.backend.select(f"SELECT ?s ?t WHERE {{ GRAPH <{GRAPH_FACTS}> {{ ?s a ?t }} FILTER(isIRI(?s)) }}"):
-            ent = self._entity(s.value)
-            ent.types.add(t.value)
-            self.instances_of[t.value].add(s.value)
-        for s, p, o in self.backend.select(
-                f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_FACTS}> {{ ?s ?p ?o }} FILTER(isIRI(?s) && ?p != rdf:type) }}"):
-            s_, p_ = s.value, p.value
-            if p_ == RDFS_LABEL and isinstance(o, ox.Literal):
+        graphs = [GRAPH_FACTS]
+        self.has_reference = bool(self.backend.select(
+            f"SELECT ?s WHERE {{ GRAPH <{GRAPH_REFERENCE}> {{ ?s ?p ?o }} }} LIMIT 1"))
+        if self.include_reference and self.has_reference:
+            graphs.append(GRAPH_REFERENCE)
+        where = " ".join(f"<{g}>" for g in graphs)
+        in_graphs: dict[tuple, set[str]] = defaultdict(set)
+        for g, s, p, o in self.backend.select(
+                f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {where} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"):
+            in_graphs[(s.value, p.value, o)].add(g.value)
+        stated_in_facts: set[str] = set()
+        for (s_, p_, o), gs in in_graphs.items():
+            ref_only = gs == {GRAPH_REFERENCE}
+            if not ref_only:
+                stated_in_facts.add(s_)
+            if p_ == RDF_TYPE:
+                ent = self._entity(s_)
+                ent.types.add(o.value)
+                self.instances_of[o.value].add(s_)
+            elif p_ == RDFS_LABEL and isinstance(o, ox.Literal):
                 self._entity(s_).labels.setdefault(o.language or "en", o.value)
-                continue
-            if p_ == SKOS_ALT and isinstance(o, ox.Literal):
+            elif p_ == SKOS_ALT and isinstance(o, ox.Literal):
                 self._entity(s_).alt.append((o.value, o.language or ""))
-                continue
-            self._add_edge(Edge(s_, p_, o, False))
+            else:
+                self._add_edge(Edge(s_, p_, o, False, ref_only))
+        for iri, ent in self.entities.items():
+            ent.reference = iri not in stated_in_facts
+            ent.alt.sort()
         for s, p, o in self.backend.select(
                 f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_INFERRED}> {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"):
             s_, p_ = s.value, p.value
-            if p_ == RDF_TYPE:
-                if s_ in self.entities:
-                    ent = self.entities[s_]
-                    if o.value not in ent.types:
-                        ent.inferred_types.add(o.value)
-                    self.instances_of[o.value].add(s_)
+            if s_ not in self.entities:
                 continue
-            if s_ in self.entities:
-                self._add_edge(Edge(s_, p_, o, True))
+            if p_ == RDF_TYPE:
+                ent = self.entities[s_]
+                if o.value not in ent.types:
+                    ent.inferred_types.add(o.value)
+                self.instances_of[o.value].add(s_)
+                continue
+            if isinstance(o, ox.NamedNode) and o.value not in self.entities and o.value.startswith(PFID):
+                continue  # a link to an object left out (e.g. reference data switched off)
+            self._add_edge(Edge(s_, p_, o, True))
         for edges in (*self.out.values(), *self.inc.values()):
             edges.sort(key=lambda e: (e.p, e.inferred, str(getattr(e.o, "value", e.o))))
 
@@ -374,12 +336,13 @@ class Atlas:
     def _build_search(self) -> None:
         index: list[tuple[str, str, bool]] = []
         for ent in self.entities.values():
-            if self.is_claim(ent.iri):
+            if self.is_aux(ent.iri):
                 continue
             seen: set[str] = set()
-            for text, primary in [*((v, True) for v in ent.labels.values()), *((a, False) for a, _ in ent.alt),
-                                  (ent.slug, False)]:
-                key = norm_name(text)
+            names = [*((v, True) for v in ent.labels.values()), *((a, False) for a, _ in ent.alt),
+                     (naming.korean_name(ent), True), (ent.slug, False)]
+            for text, primary in names:
+                key = norm_name(text) if text else ""
                 if key and key not in seen:
                     seen.add(key)
                     index.append((key, ent.iri, primary))
@@ -387,35 +350,57 @@ class Atlas:
 
     # ------------------------------------------------------------------ names and types
     def label(self, iri: str, lang: str = "en") -> str:
-        """The @lang label, falling back to the other language, then the IRI's local name."""
-        ent = self.entities.get(iri)
-        if ent is not None:
-            if ent.labels.get(lang):
-                return ent.labels[lang]
-            for other in LANGS:
-                if ent.labels.get(other):
-                    return ent.labels[other]
-            if ent.alt:
-                return ent.alt[0][0]
-        if iri in self.classes:
-            return self.class_label(iri, lang)
-        if iri in self.props:
-            return self.prop_label(iri, lang)
-        return local_name(iri)
+        """The object's name in ``lang``: its label, the report's own Korean spelling (an alias),
+        a name composed in ``lang`` for generated labels (events, investments), then the other
+        language, then the IRI's local name."""
+        key = (iri, lang)
+        hit = self._names.get(key)
+        if hit is None:
+            ent = self.entities.get(iri)
+            if ent is not None:
+                self._names[key] = local_name(iri)  # a cycle of composed names ends here
+                hit = naming.display_name(self, ent, lang)
+            elif iri in self.classes:
+                hit = self.class_label(iri, lang)
+            elif iri in self.props:
+                hit = self.prop_label(iri, lang)
+            else:
+                hit = self.term_label(iri, lang)
+            self._names[key] = hit
+        return hit
 
     def other_label(self, iri: str, lang: str) -> str:
-        """The label in the other language, if the graph has one."""
+        """The name in the other language, if the graph has one."""
         ent = self.entities.get(iri)
         if ent is None:
             return ""
         other = "ko" if lang == "en" else "en"
-        return ent.labels.get(other, "")
+        return ent.labels.get(other, "") or (naming.korean_name(ent) if other == "ko" else "")
+
+    def all_names(self, iri: str) -> set[str]:
+        """Every name of an object in both languages (labels, aliases, composed names)."""
+        ent = self.entities.get(iri)
+        if ent is None:
+            return set()
+        return {*ent.labels.values(), *(a for a, _ in ent.alt), self.label(iri, "en"), self.label(iri, "ko")}
 
     def class_label(self, iri: str, lang: str = "en") -> str:
         info = self.classes.get(iri)
         if info and info.labels:
             return info.labels.get(lang) or info.labels.get("en") or next(iter(info.labels.values()))
         return local_name(iri)
+
+    def term_label(self, iri: str, lang: str = "en") -> str:
+        """Any ontology term's label (statement kinds, statuses, ranks), else its local name."""
+        labels = self.term_labels.get(iri)
+        if labels:
+            return labels.get(lang) or labels.get("en") or next(iter(labels.values()))
+        return local_name(iri)
+
+    def class_definition(self, iri: str, lang: str = "en") -> str:
+        """A class's definition in ``lang`` only (none rather than the other language)."""
+        info = self.classes.get(iri)
+        return info.definitions.get(lang, "") if info else ""
 
     def prop_label(self, iri: str, lang: str = "en", inverse: bool = False) -> str:
         """A property's label; ``inverse=True`` names the link read backwards (its owl:inverseOf)."""
@@ -428,12 +413,20 @@ class Atlas:
             return info.labels.get(lang) or info.labels.get("en") or next(iter(info.labels.values()))
         return local_name(iri)
 
+    def inverse_of(self, prop: str) -> str | None:
+        info = self.props.get(prop)
+        return info.inverse if info else None
+
     def unit(self, prop: str) -> str | None:
         info = self.props.get(prop)
         return info.unit if info else None
 
-    def rule_label(self, rule_iri: str) -> str:
-        return self.rule_labels.get(rule_iri) or ("pfr:" + rule_iri[len(PFR):] if rule_iri.startswith(PFR) else rule_iri)
+    def rule_label(self, rule_iri: str, lang: str = "en") -> str:
+        """A rule's label (the rule files are written in English: Korean shows the rule's id)."""
+        code = local_name(rule_iri)
+        if lang == "ko":
+            return code
+        return self.rule_labels.get(rule_iri) or code
 
     def ancestors(self, cls: str) -> frozenset[str]:
         cached = self._ancestors.get(cls)
@@ -474,8 +467,17 @@ class Atlas:
         ent = self.entities.get(iri)
         return ent is not None and CLAIM in ent.types
 
+    def is_aux(self, iri: str) -> bool:
+        """A claim, a statement node or a report location: provenance, never an object of its own."""
+        ent = self.entities.get(iri)
+        return ent is not None and bool(ent.types & AUX_CLASSES)
+
+    @staticmethod
+    def is_aux_class(cls: str) -> bool:
+        return cls in AUX_CLASSES
+
     def type_counts(self, asserted_only: bool = True) -> dict[str, int]:
-        """Objects per class (asserted types in pfg:facts; with ``False`` also inferred classes)."""
+        """Objects per class (asserted types; with ``False`` also inferred classes)."""
         counts: Counter[str] = Counter()
         for ent in self.entities.values():
             for t in ent.types:
@@ -489,6 +491,8 @@ class Atlas:
         """``{group: [(class, count), …]}`` for the Home page, largest first, groups in GROUPS order."""
         out: dict[str, list[tuple[str, int]]] = {g: [] for g in (*GROUPS, "other")}
         for cls, n in self.type_counts().items():
+            if cls in AUX_CLASSES - {CLAIM}:
+                continue
             out[self.group_of(cls)].append((cls, n))
         for rows in out.values():
             rows.sort(key=lambda r: (-r[1], local_name(r[0])))
@@ -517,18 +521,20 @@ class Atlas:
         return [n for n in (to_number(v) for v in self.values(iri, prop)) if n is not None]
 
     def links(self, iri: str, *, include_inferred: bool = True) -> list[tuple[str, str, str, bool]]:
-        """Entity-to-entity links touching ``iri``: ``(predicate, direction, other, inferred)``.
+        """Object-to-object links touching ``iri``: ``(predicate, direction, other, inferred)``.
 
-        Claims and their bookkeeping are left out, so are links to ontology terms. A link and
-        its materialised inverse (``usesChip`` / ``chipUsedBy``) are one link: the asserted
-        reading wins, then the outgoing one.
+        Auxiliary nodes and their bookkeeping are left out, so are links to ontology terms. A
+        link and its inverse (``usesChip`` / ``chipUsedBy``, asserted or materialised) are one
+        link: the asserted reading wins, then the outgoing one.
         """
+        if include_inferred and iri in self._links:
+            return self._links[iri]
         candidates: dict[tuple[str, str], tuple[int, tuple[str, str, str, bool]]] = {}
 
         def offer(p: str, direction: str, other: str, inferred: bool) -> None:
             if inferred and not include_inferred:
                 return
-            inv = self.props[p].inverse if p in self.props else None
+            inv = self.inverse_of(p)
             canon = min(p, inv) if inv else p
             flipped = {"out": "in", "in": "out"}[direction]
             key = (canon, other, direction if canon == p else flipped)
@@ -537,28 +543,44 @@ class Atlas:
                 candidates[key] = (rank, (p, direction, other, inferred))
 
         for e in self.out.get(iri, ()):
-            if e.is_link and e.p not in CLAIM_LINKS and e.target in self.entities and e.target != iri:
+            if (e.is_link and e.p not in CLAIM_LINKS and e.target in self.entities and e.target != iri
+                    and not self.is_aux(e.target)):
                 offer(e.p, "out", e.target, e.inferred)
         for e in self.inc.get(iri, ()):
-            if e.p not in CLAIM_LINKS and e.s in self.entities and e.s != iri and not self.is_claim(e.s):
+            if e.p not in CLAIM_LINKS and e.s in self.entities and e.s != iri and not self.is_aux(e.s):
                 offer(e.p, "in", e.s, e.inferred)
-        return [v for _, v in candidates.values()]
+        result = [v for _, v in candidates.values()]
+        if include_inferred and not self.is_aux(iri):
+            self._links[iri] = result
+        return result
+
+    def claimed_links(self, iri: str) -> list[tuple[str, str, str, str]]:
+        """Unverified links touching ``iri`` (below the extraction's precision gate), not stated as
+        links: ``(predicate, direction, other, claim)``; one per link, a stated link wins."""
+        stated = {(p, d, o) for p, d, o, _ in self.links(iri)}
+        out, seen = [], set()
+        for p, d, o, c in self.claimed.get(iri, ()):
+            if (p, d, o) in stated or (p, d, o) in seen:
+                continue
+            seen.add((p, d, o))
+            out.append((p, d, o, c))
+        return out
 
     def claims(self, iri: str) -> list[str]:
         return [e.target for e in self.out.get(iri, ()) if e.p == HAS_CLAIM and e.is_link]
 
-    # ------------------------------------------------------------------ search
-    def search(self, query: str, limit: int = 20, types: Iterable[str] | None = None) -> list[str]:
-        """Objects whose English or Korean name or alias matches ``query``.
+    def value_statements(self, iri: str) -> list[ValueStatement]:
+        """The statement-model nodes about ``iri`` (empty when the graph has none)."""
+        out = []
+        for e in self.out.get(iri, ()):
+            if e.p == STATEMENT_LINK and e.is_link:
+                vs = value_statement(e.target, iri, self.out.get(e.target, ()))
+                if vs is not None:
+                    out.append(vs)
+        return out
 
-        Case, spacing and punctuation are ignored (``openAI``, ``Open AI``, ``오픈 AI``). Exact
-        matches rank first, then prefixes, then substrings, then close spellings.
-        """
-        key = norm_name(query)
-        if not key:
-            return []
-        wanted = set(types) if types else None
-        best: dict[str, tuple] = {}
+    # ------------------------------------------------------------------ search
+    def _match(self, key: str, wanted: set[str] | None, best: dict[str, tuple], base: int = 0) -> None:
         for k, iri, primary in self._search:
             if wanted is not None and not (self.entities[iri].types | self.entities[iri].inferred_types) & wanted:
                 continue
@@ -570,16 +592,38 @@ class Atlas:
                 rank = 2
             else:
                 continue
-            score = (rank, 0 if primary else 1, len(k), self.label(iri).casefold())
+            score = (base + rank, 0 if primary else 1, len(k), self.label(iri).casefold())
             if iri not in best or score < best[iri]:
                 best[iri] = score
-        if len(best) < limit and len(key) >= 3:
+
+    def search(self, query: str, limit: int = 20, types: Iterable[str] | None = None) -> list[str]:
+        """Objects whose English or Korean name or alias matches ``query``.
+
+        Case, spacing and punctuation are ignored (``openAI``, ``Open AI``, ``오픈 AI``). Exact
+        matches rank first, then prefixes, then substrings, then close spellings. A query that
+        names an object exactly also searches that object's names in the other language, so
+        ``스타게이트`` and ``Stargate`` find the same objects.
+        """
+        key = norm_name(query)
+        if not key:
+            return []
+        wanted = set(types) if types else None
+        best: dict[str, tuple] = {}
+        self._match(key, wanted, best)
+        exact = [iri for iri, score in best.items() if score[0] == 0]
+        for iri in exact[:3]:
+            ent = self.entities[iri]
+            for name in {*ent.labels.values(), naming.korean_name(ent)}:
+                other = norm_name(name) if name else ""
+                if other and other != key:
+                    self._match(other, wanted, best, base=1)
+        if not best and len(key) >= 3:  # nothing matched: close spellings
             keys = sorted({k for k, _, _ in self._search})
             for k in difflib.get_close_matches(key, keys, n=limit, cutoff=0.75):
                 for k2, iri, primary in self._search:
                     if k2 == k and iri not in best:
                         if wanted is None or (self.entities[iri].types | self.entities[iri].inferred_types) & wanted:
-                            best[iri] = (3, 0 if primary else 1, len(k), self.label(iri).casefold())
+                            best[iri] = (4, 0 if primary else 1, len(k), self.label(iri).casefold())
         return [iri for iri, _ in sorted(best.items(), key=lambda kv: kv[1])][:limit]
 
     def resolve(self, text: str) -> str | None:
@@ -588,10 +632,11 @@ class Atlas:
         if not text:
             return None
         iri = iri_of(text)
-        if iri in self.entities:
+        if iri in self.entities and not self.is_aux(iri):
             return iri
-        hits = self.search(text, limit=1)
-        return hits[0] if hits else None
+        key = norm_name(text)
+        exact = sorted({i for k, i, _ in self._search if k == key}, key=lambda i: self.label(i).casefold())
+        return exact[0] if exact else None
 
     # ------------------------------------------------------------------ provenance
     def statements(self, iri: str, role: str = "subject") -> list[Statement]:
@@ -607,7 +652,7 @@ class Atlas:
             SELECT DISTINCT ?loc ?k ?v WHERE {{
               GRAPH <{GRAPH_PROVENANCE}> {{ ?st {prop} <{iri}> ; prov:wasDerivedFrom ?loc }}
               GRAPH ?g {{ ?loc ?k ?v }} }}""")
-        statements = self._assemble(rows, loc_rows)
+        statements = assemble(rows, loc_rows)
         self._prov_cache[key] = statements
         return statements
 
@@ -625,66 +670,7 @@ class Atlas:
                 out.append(st)
         return out
 
-    def _assemble(self, rows, loc_rows) -> list[Statement]:
-        locations: dict[str, Location] = {}
-        for loc, k, v in loc_rows:
-            L = locations.setdefault(loc.value, Location(loc.value))
-            name = k.value
-            if name == PFA.lineStart:
-                L.line_start = _int(v)
-            elif name == PFA.lineEnd:
-                L.line_end = _int(v)
-            elif name == PFA.chapter:
-                L.chapter = _lit_text(v)
-            elif name == PFA.slideTitle:
-                L.slide = _lit_text(v)
-            elif name == PFA.tableId:
-                L.table = _lit_text(v)
-            elif name == PFA.rowNumber:
-                L.row = _int(v)
-            elif name == PFA.columnNumber:
-                L.column = _int(v)
-        by_st: dict[str, dict] = {}
-        for st, k, v in rows:
-            d = by_st.setdefault(st.value, {"multi": defaultdict(list)})
-            name = k.value
-            if name in (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom,
-                        PFA.extractionRule, PFA.asOf, PFA.sourceText, PFA.conflicting):
-                d[name] = v
-            else:
-                d["multi"][name].append(v)
-        out: list[Statement] = []
-        for st_iri, d in by_st.items():
-            if RDF.subject not in d or RDF.predicate not in d or RDF.object not in d:
-                continue
-            loc = d.get(PROV.wasDerivedFrom)
-            multi = d["multi"]
-            out.append(Statement(
-                iri=st_iri, s=d[RDF.subject].value, p=d[RDF.predicate].value, o=d[RDF.object],
-                location=locations.get(loc.value) if loc is not None else None,
-                sources=sorted({v.value for v in multi.get(PFA.citedSource, [])}),
-                rule=_lit_text(d.get(PFA.extractionRule)),
-                qualifiers=sorted({v.value for v in multi.get(PFA.qualifier, [])}),
-                as_of=_lit_text(d.get(PFA.asOf)),
-                source_text=_lit_text(d.get(PFA.sourceText)),
-                conflicting=_lit_text(d.get(PFA.conflicting)) == "true",
-                conflicts_with=sorted({v.value for v in multi.get(PFA.conflictsWith, [])}),
-                inferred_by=sorted({v.value for v in multi.get(PFA.inferredBy, [])}),
-            ))
-        out.sort(key=lambda s: (s.p, (s.line or 0), s.iri))
-        return out
-
-
-def read_report_lines(path) -> list[str]:
-    """The report's lines (1-based access: ``lines[n - 1]``); read at run time, never stored."""
-    with open(path, encoding="utf-8") as fh:
-        return fh.read().splitlines()
-
-
-def report_excerpt(lines: list[str], location: Location | None, context: int = 0) -> list[tuple[int, str]]:
-    """``[(line number, text)]`` for a location's line span (plus ``context`` lines around it)."""
-    if location is None or location.line_start is None or not lines:
-        return []
-    start = max(1, location.line_start - context)
-    end = min(len(lines), (location.line_end or location.line_start) + context)
-    return [(n, lines[n - 1]) for n in range(start, end + 1)]
+    def is_reference_only(self, s: str, p: str, o) -> bool:
+        """Whether a triple is stated only in the reference layer."""
+        target = o if not isinstance(o, str) else ox.NamedNode(o)
+        return any(e.reference for e in self.out.get(s, ()) if e.p == p and e.o == target)

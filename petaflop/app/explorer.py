@@ -95,7 +95,7 @@ def facets(atlas: Atlas, members: Iterable[str], lang: str = "en", *, with_types
                         labels[k] = atlas.label(t.value, lang)
                     else:
                         k = t.value
-                        labels[k] = format_literal(t, f.unit)
+                        labels[k] = format_literal(t, f.unit, lang)
                     keys.add(k)
                 counts.update(keys)
             f.options = sorted(((k, labels[k], n) for k, n in counts.items()), key=lambda o: (-o[2], o[1].casefold()))
@@ -176,20 +176,21 @@ def rows(atlas: Atlas, members: Iterable[str], columns: list[Facet], lang: str =
                 continue
             vals = atlas.values(m, f.prop)
             if f.kind == "number":
-                nums = [to_number(v) for v in vals]
-                row[f.label] = max((n for n in nums if n is not None), default=None)
+                nums = [n for n in (to_number(v) for v in vals) if n is not None]
+                row[f.label] = format_literal_number(max(nums), f.unit, lang) if nums else None
             else:
                 row[f.label] = "; ".join(atlas.label(v.value, lang) if isinstance(v, ox.NamedNode)
-                                         else format_literal(v, f.unit) for v in vals)
+                                         else format_literal(v, f.unit, lang) for v in vals)
         out.append(row)
     return out
 
 
-def format_literal_number(value: float, unit: str | None) -> str:
-    from petaflop.app.data import format_number
+def format_literal_number(value: float, unit: str | None, lang: str = "en") -> str:
+    from petaflop.app.format import format_number, unit_words
 
     text = format_number(value)
-    return f"{text} {unit}" if unit and unit not in ("count", "date") else text
+    words = unit_words(unit, lang)
+    return f"{text} {words}" if words else text
 
 
 def iri_of(key: str) -> str:

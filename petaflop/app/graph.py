@@ -1,45 +1,54 @@
-"""Search Around: a canvas of objects that grows link by link, shortest paths, and its HTML.
+"""Search Around: a canvas of objects that grows link by link, rebuilt from its address; shortest paths.
 
-* :func:`entity_graph` — the objects and their links as a networkx ``MultiDiGraph`` (claims and
-  ontology terms left out; a link and its materialised inverse count once);
-* :class:`Canvas` — what the analyst has on screen: nodes with fixed positions, the links
-  between them, and *groups* standing in for large fan-outs (``+37 more: usesChip``). It is
-  plain data (kept in Streamlit's session state), so the layout stays put across reruns:
-  a node's position is computed once, when it first appears, and never changes;
-* :func:`shortest_paths` — networkx over the undirected view, each step with its triple;
-* :func:`render_html` — pyvis with ``cdn_resources="in_line"`` (vis-network inlined, no
-  network access), physics off so the stored positions are what is drawn.
+* :func:`entity_graph` — the objects and their links as a networkx ``MultiDiGraph`` (auxiliary
+  nodes and ontology terms left out; a link and its inverse count once);
+* :class:`Canvas` — what the analyst has on screen: objects with fixed positions, one edge per
+  relation (a link and its inverse merged, the direction kept), and *group* nodes standing in
+  for fan-outs over the cap (``+37 · uses chip``). A node's position is computed once, when it
+  appears, and never changes, so expanding never moves what is already drawn;
+* :func:`replay` — a canvas from its operations (``seed``, then ``x:slug`` expand,
+  ``x2:slug`` expand two hops, ``m:slug|link|dir`` show the next of a group, ``c:slug``
+  collapse). The operations are the canvas's URL state, so a permalink redraws the same canvas;
+* :func:`elements` — the canvas as Cytoscape elements (hidden objects, excluded types and link
+  types left out; pinned positions applied), plus its legend;
+* :func:`shortest_paths` — networkx over the undirected view, each step with its triple.
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from petaflop.app.data import Atlas, Statement
+from foundation.names import local_name
+from petaflop.app.data import Atlas, Statement, iri_of, slug
 
 GROUP_COLORS = {
     "organisations": "#4e79a7", "hardware": "#f28e2b", "facilities": "#e15759", "energy": "#76b7b2",
     "policy": "#59a14f", "geography": "#edc948", "deals": "#b07aa1", "models": "#ff9da7",
     "sources": "#9c755f", "other": "#bab0ac",
 }
+GROUP_SHAPES = {
+    "organisations": "ellipse", "hardware": "round-diamond", "facilities": "round-rectangle", "energy": "round-triangle",
+    "policy": "round-octagon", "geography": "diamond", "deals": "round-hexagon", "models": "round-pentagon",
+    "sources": "round-tag", "other": "ellipse",
+}
 RADIUS = 230.0
+MAX_NODES = 400
+MAX_OPS = 60
 
 
 def entity_graph(atlas: Atlas) -> nx.MultiDiGraph:
-    """Every object (but claims) and every link between two of them; built once per Atlas."""
+    """Every object (but auxiliary nodes) and every link between two of them; built once per Atlas."""
     cached = getattr(atlas, "_nx_graph", None)
     if cached is not None:
         return cached
     g = nx.MultiDiGraph()
     for iri in atlas.entities:
-        if not atlas.is_claim(iri):
+        if not atlas.is_aux(iri):
             g.add_node(iri)
     for iri in list(g.nodes):
         for p, direction, other, inferred in atlas.links(iri):
@@ -104,12 +113,24 @@ def shortest_paths(atlas: Atlas, a: str, b: str, max_paths: int = 3) -> list[lis
 def link_type_counts(atlas: Atlas, node: str, lang: str = "en") -> list[tuple[str, str, str, int]]:
     """``(predicate, direction, label, count)`` for the links of a node, most frequent first."""
     counts: Counter[tuple[str, str]] = Counter()
-    for p, direction, other, _ in atlas.links(node):
-        if not atlas.is_claim(other):
-            counts[(p, direction)] += 1
+    for p, direction, _other, _ in atlas.links(node):
+        counts[(p, direction)] += 1
     rows = [(p, d, atlas.prop_label(p, lang, inverse=d == "in"), n) for (p, d), n in counts.items()]
     rows.sort(key=lambda r: (-r[3], r[2].casefold()))
     return rows
+
+
+def canonical(atlas: Atlas, s: str, p: str, o: str) -> tuple[str, str, str]:
+    """One reading of a relation and its inverse: the property the ontology defines first (the
+    other's definition reads "Inverse of …"; else the smaller IRI), oriented to match."""
+    inv = atlas.inverse_of(p)
+    if not inv:
+        return s, p, o
+    p_is_inverse = atlas.props.get(p) is not None and atlas.props[p].definition.startswith("Inverse of")
+    inv_is_inverse = atlas.props.get(inv) is not None and atlas.props[inv].definition.startswith("Inverse of")
+    if (p_is_inverse and not inv_is_inverse) or (p_is_inverse == inv_is_inverse and inv < p):
+        return o, inv, s
+    return s, p, o
 
 
 @dataclass
@@ -123,18 +144,28 @@ class Node:
 
 @dataclass
 class Canvas:
-    """The Search Around state (see module docstring). Plain data: safe in session state."""
+    """The Search Around state (see module docstring). Plain data."""
 
     seed: str | None = None
     nodes: dict[str, Node] = field(default_factory=dict)
-    edges: set[tuple[str, str, str]] = field(default_factory=set)  # (s, p, o) between entity nodes
+    edges: set[tuple[str, str, str]] = field(default_factory=set)  # canonical (s, p, o) between objects
     expanded: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    truncated: bool = False  # a replay stopped at MAX_NODES
+    claims: bool = False  # also follow unverified links (claims below the extraction's precision gate)
+    claimed_edges: set[tuple[str, str, str]] = field(default_factory=set)
 
     @classmethod
-    def start(cls, seed: str) -> Canvas:
-        c = cls(seed=seed)
+    def start(cls, seed: str, claims: bool = False) -> Canvas:
+        c = cls(seed=seed, claims=claims)
         c.nodes[seed] = Node(seed, 0.0, 0.0)
         return c
+
+    def links_of(self, atlas: Atlas, node: str) -> list[tuple[str, str, str, bool]]:
+        """The node's links, with its unverified ones when the canvas follows them."""
+        out = list(atlas.links(node))
+        if self.claims:
+            out += [(p, d, o, True) for p, d, o, _ in atlas.claimed_links(node)]
+        return out
 
     @property
     def entity_nodes(self) -> list[str]:
@@ -164,7 +195,15 @@ class Canvas:
     def _add_links_among(self, atlas: Atlas, node: str) -> None:
         for p, direction, other, _ in atlas.links(node):
             if other in self.nodes and self.nodes[other].group is None:
-                self.edges.add((node, p, other) if direction == "out" else (other, p, node))
+                s, o = (node, other) if direction == "out" else (other, node)
+                self.edges.add(canonical(atlas, s, p, o))
+        if self.claims:
+            for p, direction, other, _ in atlas.claimed_links(node):
+                if other in self.nodes and self.nodes[other].group is None:
+                    s, o = (node, other) if direction == "out" else (other, node)
+                    edge = canonical(atlas, s, p, o)
+                    if edge not in self.edges:
+                        self.claimed_edges.add(edge)
 
     def expand(self, atlas: Atlas, node: str, link_types: list[tuple[str, str]] | None = None,
                cap: int = 12) -> dict[tuple[str, str], int]:
@@ -178,24 +217,25 @@ class Canvas:
             raise KeyError(node)
         wanted = set(link_types) if link_types is not None else None
         by_type: dict[tuple[str, str], list[str]] = {}
-        for p, direction, other, _ in atlas.links(node):
+        for p, direction, other, _ in self.links_of(atlas, node):
             if wanted is not None and (p, direction) not in wanted:
                 continue
             by_type.setdefault((p, direction), []).append(other)
         found = {k: len(v) for k, v in by_type.items()}
         new: list[tuple[str, dict | None]] = []
         for (p, direction), others in sorted(by_type.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            others = sorted(set(others), key=lambda i: (-len(atlas.links(i)), atlas.label(i).casefold()))
+            others = sorted(set(others), key=lambda i: (-len(atlas.links(i)), atlas.label(i).casefold(), i))
             fresh = [o for o in others if o not in self.nodes]
             show, rest = fresh[:cap], fresh[cap:]
             new.extend((o, None) for o in show)
-            gid = f"group:{node}|{p}|{direction}"
+            gid = group_id(node, p, direction)
             if rest:
                 new.append((gid, {"of": node, "p": p, "direction": direction, "rest": rest}))
             elif gid in self.nodes:
                 del self.nodes[gid]
-        positions = self._place(node, len([n for n, _ in new if n not in self.nodes]))
-        for (nid, group), pos in zip([(n, g) for n, g in new if n not in self.nodes], positions, strict=True):
+        placed = [(n, g) for n, g in new if n not in self.nodes]
+        positions = self._place(node, len(placed))
+        for (nid, group), pos in zip(placed, positions, strict=True):
             self.nodes[nid] = Node(nid, pos[0], pos[1], parent=node, group=group)
         for nid, group in new:
             if group is not None:
@@ -215,7 +255,8 @@ class Canvas:
         g = self.nodes[gid].group
         if g is None:
             raise KeyError(gid)
-        show, rest = g["rest"][:cap], g["rest"][cap:]
+        show = [i for i in g["rest"] if i not in self.nodes][:cap]
+        rest = [i for i in g["rest"] if i not in self.nodes][cap:]
         parent = g["of"]
         positions = self._place(parent, len(show))
         for nid, pos in zip(show, positions, strict=True):
@@ -243,100 +284,170 @@ class Canvas:
             self.expanded.pop(nid, None)
         self.expanded.pop(node, None)
         self.edges = {(s, p, o) for s, p, o in self.edges if s in self.nodes and o in self.nodes}
-        return len(doomed)
+        self.claimed_edges = {(s, p, o) for s, p, o in self.claimed_edges if s in self.nodes and o in self.nodes}
+        return sum(1 for d in doomed if not d.startswith("group:"))
 
     def add_path(self, atlas: Atlas, steps: list[PathStep]) -> None:
         """Put a path's objects and links on the canvas (new objects next to their predecessor)."""
         for step in steps:
             a, b = (step.s, step.o) if step.forward else (step.o, step.s)
-            if a not in self.nodes:
-                if not self.nodes:
-                    self.nodes[a] = Node(a, 0.0, 0.0)
-                    self.seed = self.seed or a
+            if a not in self.nodes and not self.nodes:
+                self.nodes[a] = Node(a, 0.0, 0.0)
+                self.seed = self.seed or a
             if b not in self.nodes:
                 (x, y), = self._place(a, 1)
                 self.nodes[b] = Node(b, x, y, parent=a)
-            self.edges.add((step.s, step.p, step.o))
-
-    def to_state(self) -> dict:
-        return {"seed": self.seed, "edges": sorted(self.edges),
-                "expanded": {k: list(v) for k, v in self.expanded.items()},
-                "nodes": {k: [n.x, n.y, n.parent, n.group] for k, n in self.nodes.items()}}
-
-    @classmethod
-    def from_state(cls, state: dict) -> Canvas:
-        c = cls(seed=state.get("seed"))
-        c.edges = {tuple(e) for e in state.get("edges", [])}
-        c.expanded = {k: [tuple(t) for t in v] for k, v in state.get("expanded", {}).items()}
-        for k, (x, y, parent, group) in state.get("nodes", {}).items():
-            c.nodes[k] = Node(k, x, y, parent, group)
-        return c
+            self.edges.add(canonical(atlas, step.s, step.p, step.o))
 
 
-_REMOTE_ASSET = re.compile(r"""<(?:link|script)\b[^>]*(?:href|src)\s*=\s*["']https?://[^>]*>(?:\s*</script>)?""",
-                           re.I | re.S)
+def group_id(node: str, p: str, direction: str) -> str:
+    return f"group:{slug(node)}|{local_name(p)}|{direction}"
 
 
-def strip_remote_assets(html: str) -> str:
-    """Drop the CDN ``<link>``/``<script>`` tags pyvis adds even in in-line mode (Bootstrap).
-
-    The network itself is inlined; these tags only style pyvis's optional menus, and offline
-    they would fail to load and log errors in the browser console.
-    """
-    return _REMOTE_ASSET.sub("", html)
-
-
-@functools.lru_cache(maxsize=2)
-def _template_env(template_dir: str):
-    from jinja2 import Environment, FileSystemLoader
-
-    return Environment(loader=FileSystemLoader(template_dir))
-
-
-def render_html(atlas: Atlas, nodes: list[dict], edges: list[dict], height: int = 560) -> str:
-    """Self-contained HTML for a network.
-
-    ``nodes``: dicts with ``id``, ``label``, ``x``, ``y`` and optional ``title``, ``color``,
-    ``shape``, ``size``; ``edges``: dicts with ``source``, ``target``, ``label`` and optional
-    ``title``, ``dashes``. Positions are fixed (physics off).
-    """
-    from pyvis.network import Network
-
-    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
-    net.templateEnv = _template_env(net.template_dir)  # compile pyvis's template (and inlined JS) once
-    net.toggle_physics(False)
-    for n in nodes:
-        net.add_node(n["id"], label=n["label"], title=n.get("title", n["label"]), x=n["x"], y=n["y"],
-                     color=n.get("color", GROUP_COLORS["other"]), shape=n.get("shape", "dot"),
-                     size=n.get("size", 14), physics=False, font={"size": 14})
-    parallel: dict[frozenset, int] = {}
-    for e in edges:
-        pair = frozenset((e["source"], e["target"]))
-        k = parallel[pair] = parallel.get(pair, -1) + 1
-        smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.18 * k} if k else False
-        net.add_edge(e["source"], e["target"], label=e.get("label", ""), title=e.get("title", e.get("label", "")),
-                     dashes=e.get("dashes", False), arrows="to", font={"size": 10, "align": "middle"},
-                     color="#9aa0a6", smooth=smooth)
-    net.set_options('{"interaction": {"hover": true, "navigationButtons": false, "zoomView": true},'
-                    ' "physics": {"enabled": false}}')
-    return strip_remote_assets(net.generate_html(notebook=False))
+def replay(atlas: Atlas, seed: str, ops: list[str], cap: int = 12, claims: bool = False) -> tuple[Canvas, list[str]]:
+    """The canvas of ``seed`` (expanded once) after ``ops``; returns it and the ops it could not apply."""
+    canvas = Canvas.start(seed, claims)
+    canvas.expand(atlas, seed, cap=cap)
+    bad: list[str] = []
+    for op in ops[:MAX_OPS]:
+        if len(canvas.nodes) >= MAX_NODES:
+            canvas.truncated = True
+            break
+        kind, _, arg = op.partition(":")
+        if kind in ("x", "x2", "x3", "c"):
+            node = iri_of(arg)
+            if node not in canvas.nodes or canvas.nodes[node].group is not None:
+                bad.append(op)
+                continue
+            if kind == "c":
+                canvas.collapse(node)
+                continue
+            frontier = [node]
+            for _hop in range(int(kind[1:] or 1) if kind != "x" else 1):
+                added: list[str] = []
+                for n in frontier:
+                    before = set(canvas.nodes)
+                    canvas.expand(atlas, n, cap=cap)
+                    added += [k for k in canvas.nodes if k not in before and canvas.nodes[k].group is None]
+                    if len(canvas.nodes) >= MAX_NODES:
+                        canvas.truncated = True
+                        break
+                frontier = added
+        elif kind == "m":
+            gid = "group:" + arg
+            if gid not in canvas.nodes:
+                bad.append(op)
+                continue
+            canvas.expand_group(atlas, gid, cap)
+        else:
+            bad.append(op)
+    return canvas, bad
 
 
-def canvas_html(atlas: Atlas, canvas: Canvas, lang: str = "en", height: int = 560) -> str:
-    nodes, edges = [], []
+def node_group(atlas: Atlas, iri: str) -> str:
+    cls = atlas.primary_type(iri)
+    return atlas.group_of(cls) if cls else "other"
+
+
+@dataclass
+class Legend:
+    groups: list[tuple[str, int]]  # (group, objects drawn)
+    links: list[tuple[str, str, int]]  # (link local name, label, edges drawn)
+
+
+def elements(atlas: Atlas, canvas: Canvas, lang: str, *, hidden: set[str] = frozenset(),
+             excluded_groups: set[str] = frozenset(), excluded_links: set[str] = frozenset(),
+             pins: dict[str, tuple[float, float]] | None = None,
+             group_label=None) -> tuple[list[dict], Legend]:
+    """Cytoscape elements for what is visible, with the legend of what is drawn."""
+    pins = pins or {}
+    visible: set[str] = set()
+    out: list[dict] = []
+    groups: Counter[str] = Counter()
     for nid, n in canvas.nodes.items():
         if n.group is not None:
-            label = f"+{len(n.group['rest'])} · {atlas.prop_label(n.group['p'], lang, inverse=n.group['direction'] == 'in')}"
-            nodes.append({"id": nid, "label": label, "x": n.x, "y": n.y, "color": "#dddddd", "shape": "box",
-                          "title": label})
-            edges.append({"source": n.group["of"], "target": nid, "label": "", "dashes": True})
             continue
+        group = node_group(atlas, nid)
+        if nid in hidden or (group in excluded_groups and nid != canvas.seed):
+            continue
+        visible.add(nid)
+        groups[group] += 1
+        x, y = pins.get(nid, (n.x, n.y))
         cls = atlas.primary_type(nid)
-        group = atlas.group_of(cls) if cls else "other"
-        title = f"{atlas.label(nid, lang)} — {atlas.class_label(cls, lang) if cls else ''}"
-        nodes.append({"id": nid, "label": atlas.label(nid, lang), "x": n.x, "y": n.y, "title": title,
-                      "color": GROUP_COLORS.get(group, GROUP_COLORS["other"]),
-                      "size": 22 if nid == canvas.seed else 14, "shape": "star" if nid == canvas.seed else "dot"})
+        out.append({"data": {"id": slug(nid), "label": atlas.label(nid, lang), "color": GROUP_COLORS[group],
+                             "shape": GROUP_SHAPES[group], "group": group, "seed": nid == canvas.seed,
+                             "pinned": nid in pins, "type": atlas.class_label(cls, lang) if cls else ""},
+                    "position": {"x": x, "y": y}})
+    for nid, n in canvas.nodes.items():
+        g = n.group
+        if g is None or g["of"] not in visible or local_name(g["p"]) in excluded_links:
+            continue
+        label = atlas.prop_label(g["p"], lang, inverse=g["direction"] == "in")
+        text = group_label(len(g["rest"]), label) if group_label else f"+{len(g['rest'])} · {label}"
+        gid = nid[len("group:"):]
+        out.append({"data": {"id": "more:" + gid, "label": text, "more": True, "color": "#e3e5e8",
+                             "shape": "round-rectangle"}, "position": {"x": n.x, "y": n.y}})
+        out.append({"data": {"id": "e-more:" + gid, "source": slug(g["of"]), "target": "more:" + gid,
+                             "label": "", "more": True}})
+    links: Counter[str] = Counter()
+    labels: dict[str, str] = {}
     for s, p, o in sorted(canvas.edges):
-        edges.append({"source": s, "target": o, "label": atlas.prop_label(p, lang)})
-    return render_html(atlas, nodes, edges, height)
+        if s not in visible or o not in visible or local_name(p) in excluded_links:
+            continue
+        both = (o, p, s) in canvas.edges
+        if both and o < s:
+            continue
+        inferred = not any(e.p == p and e.is_link and e.target == o and not e.inferred for e in atlas.out.get(s, ())) \
+            and not _stated_inverse(atlas, s, p, o)
+        labels[local_name(p)] = atlas.prop_label(p, lang)
+        links[local_name(p)] += 1
+        out.append({"data": {"id": f"{slug(s)}>{local_name(p)}>{slug(o)}", "source": slug(s), "target": slug(o),
+                             "label": labels[local_name(p)], "rel": local_name(p), "both": both,
+                             "inferred": inferred}})
+    for s, p, o in sorted(canvas.claimed_edges):
+        if s not in visible or o not in visible or local_name(p) in excluded_links:
+            continue
+        labels[local_name(p)] = atlas.prop_label(p, lang)
+        links[local_name(p)] += 1
+        out.append({"data": {"id": f"{slug(s)}>{local_name(p)}>{slug(o)}?", "source": slug(s), "target": slug(o),
+                             "label": labels[local_name(p)], "rel": local_name(p), "unverified": True}})
+    legend = Legend(sorted(groups.items(), key=lambda kv: (-kv[1], kv[0])),
+                    sorted(((k, labels[k], n) for k, n in links.items()), key=lambda r: (-r[2], r[1].casefold())))
+    return out, legend
+
+
+def _stated_inverse(atlas: Atlas, s: str, p: str, o: str) -> bool:
+    inv = atlas.inverse_of(p)
+    return bool(inv) and any(e.p == inv and e.is_link and e.target == s and not e.inferred
+                             for e in atlas.out.get(o, ()))
+
+
+def layout(nodes: list[str], edges: list[tuple[str, str]], seed: int = 7, scale: float = 420.0) -> dict:
+    """Deterministic positions for a small graph (networkx spring layout with a fixed seed)."""
+    g = nx.Graph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from(edges)
+    if not g.number_of_nodes():
+        return {}
+    pos = nx.spring_layout(g, seed=seed, k=1.2 / math.sqrt(max(g.number_of_nodes(), 1)))
+    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()}
+
+
+def simple_elements(atlas: Atlas, nodes: list[str], edges: list[tuple[str, str, str]], lang: str,
+                    *, seed: int = 7) -> list[dict]:
+    """Cytoscape elements for an ad-hoc graph (query results, flows, what-if): spring layout."""
+    pos = layout(nodes, [(a, b) for a, b, _ in edges], seed=seed)
+    out = []
+    for n in nodes:
+        group = node_group(atlas, n) if n in atlas.entities else "other"
+        out.append({"data": {"id": slug(n), "label": atlas.label(n, lang), "color": GROUP_COLORS[group],
+                             "shape": GROUP_SHAPES[group], "group": group},
+                    "position": {"x": pos[n][0], "y": pos[n][1]}})
+    seen = set()
+    for a, b, label in edges:
+        eid = f"{slug(a)}>{label}>{slug(b)}"
+        if eid in seen:
+            continue
+        seen.add(eid)
+        out.append({"data": {"id": eid, "source": slug(a), "target": slug(b), "label": label}})
+    return out

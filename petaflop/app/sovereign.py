@@ -1,13 +1,17 @@
 """Sovereign AI & alliances: who puts money, chips and power where, by country and bloc.
 
 *Flows* come from the graph: ``pfa:Investment`` nodes (investor → investee, amount, form,
-status), ``pfa:Deal``/``Contract``/``Partnership`` nodes (their parties, amount, sector),
-and direct ``investsIn``/``fundedBy`` links of funds and states. Each end is placed in a
-country by the graph (a ``Country`` itself; ``locatedIn``/``headquarteredIn`` a country or a
-region ``partOf`` one) or, for a region or site without that link, by the display data in
-``geo.json`` (coordinates, the country a region lies in, a display bloc). Chips and power
-"flowing through" a flow are those of the clusters it reaches (``usesChip``, power in MW)
-and the chips a deal names (``involvesChip``/``procures``).
+status), ``pfa:Deal``/``Contract``/``Partnership`` nodes (their parties, amount, sector; a party
+that is a country is the deal's host, the others flow to it), and direct ``investsIn``/
+``fundedBy`` links. Each end is placed in a country by the graph — from any graph present,
+the reference layer included: a ``Country`` itself, ``locatedIn``/``headquarteredIn`` a
+country or a place ``partOf`` one —, then by the display data of ``geo.json`` (the country a
+region or site lies in), then, for a state body or fund, by a country named in its name.
+
+A deal is one amount however many parties it has: :func:`country_totals` and
+:func:`total_usd` count each deal (each investment node, each funding link) once.
+Blocs are the graph's alliances and initiatives with their members (``memberOf``/
+``hasMember``), plus the display groupings of ``geo.json``.
 """
 
 from __future__ import annotations
@@ -20,20 +24,22 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from foundation.names import norm_name
 from petaflop.app.data import PFA, PFID, Atlas, slug
 
 GEO_FILE = Path(__file__).with_name("geo.json")
 COUNTRY = PFA.Country
 BLOC_CLASSES = (PFA.Alliance, PFA.SovereignAIInitiative)
-FUND_CLASSES = (PFA.SovereignWealthFund, PFA.GovernmentBody)
+STATE_CLASSES = (PFA.SovereignWealthFund, PFA.GovernmentBody)
 DEAL_CLASSES = (PFA.Deal, PFA.Contract, PFA.Partnership, PFA.Acquisition)
 CLUSTER_CLASSES = (PFA.ComputeCluster, PFA.ClusterPhase)
 PLACE_LINKS = (PFA.locatedIn, PFA.headquarteredIn)
 FOCUS = {
     "us-gulf": ("united-states", "saudi-arabia", "united-arab-emirates", "qatar"),
-    "europe": None,  # every place whose display bloc is Europe
+    "europe": None,  # every country whose display bloc is Europe
     "china": ("china",),
 }
+GULF = ("saudi-arabia", "united-arab-emirates", "qatar")
 
 
 @lru_cache(maxsize=1)
@@ -52,12 +58,26 @@ def focus_countries(name: str) -> list[str]:
     return list(FOCUS.get(name) or ())
 
 
+def _country_names(atlas: Atlas) -> list[tuple[str, str]]:
+    """``(normalised name, country IRI)`` for every name of every country, longest first."""
+    cached = atlas.__dict__.get("_country_names")
+    if cached is None:
+        pairs = set()
+        for c in atlas.instances_of.get(COUNTRY, ()):
+            for name in atlas.all_names(c):
+                key = norm_name(name)
+                if len(key) >= 2:
+                    pairs.add((key, c))
+        cached = atlas.__dict__["_country_names"] = sorted(pairs, key=lambda p: (-len(p[0]), p))
+    return cached
+
+
 def country_of(atlas: Atlas, iri: str, _depth: int = 0) -> str | None:
-    """The country (pfid IRI) an object is in, by the graph first, then the display data."""
+    """The country (pfid IRI) an object is in: graph links, display data, then a state's own name."""
     ent = atlas.entities.get(iri)
-    if ent is None or _depth > 3:
+    if ent is None or _depth > 4:
         return None
-    if COUNTRY in ent.types:
+    if COUNTRY in ent.types or COUNTRY in ent.inferred_types:
         return iri
     for prop in (*PLACE_LINKS, PFA.partOf):
         for v in atlas.values(iri, prop):
@@ -68,7 +88,23 @@ def country_of(atlas: Atlas, iri: str, _depth: int = 0) -> str | None:
     place = geo().get(slug(iri), {})
     if place.get("country"):
         return PFID + place["country"]
+    if (ent.types | ent.inferred_types) & set(STATE_CLASSES):
+        names = [norm_name(n) for n in atlas.all_names(iri)]
+        for key, c in _country_names(atlas):
+            if any(n.startswith(key) for n in names):
+                return c
     return None
+
+
+def position(atlas: Atlas, country: str) -> tuple[float, float] | None:
+    """``(lat, lon)`` of a country on the map: geo.json, else the centre of its shape."""
+    place = geo().get(slug(country))
+    if place:
+        return place["lat"], place["lon"]
+    from petaflop.app import world
+
+    feature = world.feature_for(atlas.all_names(country))
+    return world.centroid(feature) if feature else None
 
 
 @dataclass
@@ -85,9 +121,15 @@ class Flow:
     line: int | None = None
     source_country: str | None = None
     target_country: str | None = None
+    unverified: bool = False  # a link the extraction kept as an unverified claim (below its precision gate)
 
     def countries(self) -> set[str]:
         return {c for c in (self.source_country, self.target_country) if c}
+
+    @property
+    def key(self) -> str:
+        """What the amount belongs to: the deal or investment node, else the funding link."""
+        return self.node or f"{self.source}>{self.target}"
 
 
 def _texts(atlas: Atlas, iri: str, local: str) -> str:
@@ -120,6 +162,9 @@ def _line(atlas: Atlas, node: str, prop: str) -> int | None:
 
 def flows(atlas: Atlas) -> list[Flow]:
     """Every money flow the graph states (see module docstring), with countries attached."""
+    cached = atlas.__dict__.get("_flows")
+    if cached is not None:
+        return cached
     out: list[Flow] = []
     investments = atlas.instances_of.get(PFA.Investment, set())
     done: set[str] = set()
@@ -143,8 +188,12 @@ def flows(atlas: Atlas) -> list[Flow]:
             amounts = atlas.numbers(node, PFA.amountUSD)
             chips, power = _chips_power(atlas, [node])
             detail = _texts(atlas, node, "dealKind")
+            hosts = [p for p in parties if p in atlas.entities and COUNTRY in atlas.entities[p].types]
+            host = hosts[0] if len(hosts) == 1 else None
             for party in parties:
-                out.append(Flow("deal", node, party, None, max(amounts) if amounts else None,
+                if party == host:
+                    continue
+                out.append(Flow("deal", node, party, host, max(amounts) if amounts else None,
                                 _texts(atlas, node, "sector"), detail, chips, power, _line(atlas, node, PFA.hasParty)))
     seen = {(f.source, f.target) for f in out}
     for s, edges in atlas.out.items():
@@ -159,15 +208,27 @@ def flows(atlas: Atlas) -> list[Flow]:
                 chips, power = _chips_power(atlas, [s])
                 out.append(Flow("funding", None, e.target, s, None, "", "", chips, power))
                 seen.add((e.target, s))
+    for claim in sorted(atlas.instances_of.get(PFA.Claim, ())):
+        props = _links(atlas, claim, "claimedProperty")
+        about, objects = _links(atlas, claim, "claimAbout"), _links(atlas, claim, "claimedObject")
+        if not props or not about or not objects or props[0] not in (PFA.investsIn, PFA.fundedBy):
+            continue
+        source, target = (about[0], objects[0]) if props[0] == PFA.investsIn else (objects[0], about[0])
+        if (source, target) in seen or source not in atlas.entities or target not in atlas.entities:
+            continue
+        seen.add((source, target))
+        chips, power = _chips_power(atlas, [target])
+        out.append(Flow("funding", None, source, target, None, "", "", chips, power, unverified=True))
     for f in out:
         f.source_country = country_of(atlas, f.source)
         f.target_country = country_of(atlas, f.target) if f.target else None
+    atlas.__dict__["_flows"] = out
     return out
 
 
 def blocs(atlas: Atlas, lang: str = "en") -> dict[str, tuple[str, set[str]]]:
     """Bloc filters: ``{key: (label, member countries)}`` — the graph's alliances and initiatives
-    (members through ``memberOf``/``hasMember`` links) and the display blocs of geo.json."""
+    with at least one member placed in a country, and the display blocs of geo.json."""
     out: dict[str, tuple[str, set[str]]] = {}
     for cls in BLOC_CLASSES:
         for b in sorted(atlas.instances_of.get(cls, set())):
@@ -177,7 +238,8 @@ def blocs(atlas: Atlas, lang: str = "en") -> dict[str, tuple[str, set[str]]]:
                     c = country_of(atlas, other)
                     if c:
                         members.add(c)
-            out[slug(b)] = (atlas.label(b, lang), members)
+            if members:
+                out[slug(b)] = (atlas.label(b, lang), members)
     by_display: dict[str, set[str]] = defaultdict(set)
     for key, place in geo().items():
         if place.get("bloc") and "country" not in place:
@@ -196,26 +258,80 @@ def filter_flows(items: list[Flow], countries: set[str] | None, bloc_entities: s
     return [f for f in items if f.countries() & countries or {f.source, f.target, f.node} & bloc_entities]
 
 
+def total_usd(items: list[Flow]) -> float:
+    """The stated amounts of the flows, each deal or investment counted once."""
+    amounts: dict[str, float] = {}
+    for f in items:
+        if f.amount_usd:
+            amounts[f.key] = max(amounts.get(f.key, 0.0), f.amount_usd)
+    return sum(amounts.values())
+
+
 def country_totals(items: list[Flow]) -> dict[str, dict]:
-    """Per country: flows, the sum of stated amounts received and sent, chips and power reached."""
+    """Per country: flows, amounts received and sent (each deal once per country and side), chips, power."""
     totals: dict[str, dict] = defaultdict(lambda: {"in_usd": 0.0, "out_usd": 0.0, "flows": 0, "chips": set(),
-                                                   "power_mw": 0.0})
+                                                   "power_mw": 0.0, "_seen": set()})
     for f in items:
         for c, side in ((f.source_country, "out_usd"), (f.target_country, "in_usd")):
             if not c:
                 continue
             t = totals[c]
             t["flows"] += 1
-            if f.amount_usd:
+            if f.amount_usd and (f.key, side) not in t["_seen"]:
+                t["_seen"].add((f.key, side))
                 t[side] += f.amount_usd
+                if f.power_mw:
+                    t["power_mw"] += f.power_mw
             t["chips"].update(f.chips)
-            if f.power_mw:
-                t["power_mw"] += f.power_mw
+    for t in totals.values():
+        del t["_seen"]
     return dict(totals)
 
 
+def arcs(atlas: Atlas, items: list[Flow]) -> list[dict]:
+    """One arc per (source country, target country): amounts summed (each deal once), flows counted."""
+    by_pair: dict[tuple[str, str], dict] = {}
+    for f in items:
+        a, b = f.source_country, f.target_country
+        if not a or not b or a == b:
+            continue
+        arc = by_pair.setdefault((a, b), {"source": a, "target": b, "usd": {}, "flows": 0})
+        arc["flows"] += 1
+        if f.amount_usd:
+            arc["usd"][f.key] = max(arc["usd"].get(f.key, 0.0), f.amount_usd)
+    out = []
+    for arc in by_pair.values():
+        arc["usd"] = sum(arc["usd"].values())
+        out.append(arc)
+    return sorted(out, key=lambda r: (-r["usd"], r["source"], r["target"]))
+
+
+def stack(atlas: Atlas, countries: set[str]) -> dict[str, list[str]]:
+    """A country's own stack: clusters located there, organisations headquartered there, and the
+    chips those organisations design or make (by the graph's links)."""
+    out: dict[str, list[str]] = {"clusters": [], "organisations": [], "chips": []}
+    for i in sorted({i for cls in CLUSTER_CLASSES for i in atlas.instances_of.get(cls, ())}):
+        if country_of(atlas, i) in countries:
+            out["clusters"].append(i)
+    orgs = []
+    for i in sorted(atlas.instances_of.get(PFA.Organization, ())):
+        if atlas.is_aux(i):
+            continue
+        if any(country_of(atlas, v.value) in countries for v in atlas.values(i, PFA.headquarteredIn)
+               if isinstance(v, ox.NamedNode)) or country_of(atlas, i) in countries:
+            orgs.append(i)
+    out["organisations"] = orgs
+    chips = set()
+    for org in orgs:
+        for _p, _, other, _ in atlas.links(org):
+            if atlas.entities.get(other) and PFA.Chip in (atlas.entities[other].types | atlas.entities[other].inferred_types):
+                chips.add(other)
+    out["chips"] = sorted(chips)
+    return out
+
+
 def places_in(atlas: Atlas, countries: set[str], classes: tuple[str, ...] = CLUSTER_CLASSES) -> list[str]:
-    """Objects of ``classes`` located in one of ``countries`` (the country's own stack)."""
+    """Objects of ``classes`` located in one of ``countries``."""
     out = []
     for cls in classes:
         for i in atlas.instances_of.get(cls, set()):

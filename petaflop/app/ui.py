@@ -1,4 +1,9 @@
-"""Streamlit glue shared by the pages: the cached graph, language, links and provenance badges."""
+"""Streamlit glue shared by the pages: the cached graph, language, links, URL state, provenance badges.
+
+Every page lives at ``/?page=NAME&…`` (one Streamlit page, the app's own router): an address
+never has a path, so a deep link opens without the 404s Streamlit logs for sub-paths, and
+every navigation is a query-string change, which Streamlit records in the browser history.
+"""
 
 from __future__ import annotations
 
@@ -8,33 +13,34 @@ from pathlib import Path
 import streamlit as st
 
 from foundation.names import local_name
-from petaflop.app import config
+from petaflop.app import config, urlstate
 from petaflop.app.backend import open_backend
-from petaflop.app.data import Atlas, Location, Statement, iri_of, report_excerpt, slug
+from petaflop.app.data import Atlas, Location, Statement, iri_of, slug
 from petaflop.app.i18n import t as _t
+from petaflop.safe_text import escape_html, escape_markdown
 
 LANG_KEY = "lang"
-PAGES_DIR = "petaflop/app/pages"
-# url_path -> page script (paths relative to app.py, as st.navigation and st.page_link want them)
-PAGE_FILES = {
-    "home": f"{PAGES_DIR}/home.py",
-    "explorer": f"{PAGES_DIR}/explorer.py",
-    "object": f"{PAGES_DIR}/object.py",
-    "graph": f"{PAGES_DIR}/graph.py",
-    "sovereign": f"{PAGES_DIR}/sovereign.py",
-    "export-controls": f"{PAGES_DIR}/controls.py",
-    "power": f"{PAGES_DIR}/power.py",
-    "sparql": f"{PAGES_DIR}/console.py",
-    "export": f"{PAGES_DIR}/export.py",
+REF_KEY = "ref"
+# page name -> (module in petaflop.app.pages, icon). Material icons ship with Streamlit's frontend.
+PAGES = {
+    "home": ("home", ":material/home:"),
+    "explorer": ("explorer", ":material/travel_explore:"),
+    "object": ("object", ":material/description:"),
+    "graph": ("graph", ":material/hub:"),
+    "sovereign": ("sovereign", ":material/public:"),
+    "export-controls": ("controls", ":material/gavel:"),
+    "power": ("power", ":material/bolt:"),
+    "sparql": ("console", ":material/terminal:"),
+    "views": ("views", ":material/bookmarks:"),
+    "export": ("export", ":material/download:"),
 }
-# Material icons ship with Streamlit's frontend, so they render without system emoji fonts.
-PAGE_ICONS = {"home": ":material/home:", "explorer": ":material/travel_explore:", "object": ":material/description:",
-              "graph": ":material/hub:", "sovereign": ":material/public:", "export-controls": ":material/gavel:",
-              "power": ":material/bolt:", "sparql": ":material/terminal:", "export": ":material/download:"}
+PAGE_ICONS = {name: icon for name, (_, icon) in PAGES.items()}
 ICON_PLACE = ":material/location_on:"
 ICON_RULE = ":material/settings_suggest:"
 ICON_WARN = ":material/warning:"
 ICON_OBJECT = ":material/description:"
+ICON_REFERENCE = ":material/library_books:"
+ROOT: list = [None]  # the st.Page every link points at (set by the shell each run)
 
 
 def lang() -> str:
@@ -46,23 +52,20 @@ def t(key: str, **kw) -> str:
     return _t(key, lang(), **kw)
 
 
-def language_switch() -> str:
-    """The sidebar's language switch (English / 한국어); its value is kept in the URL as ``lang``."""
-    # "_lang" is a plain session key: it survives page switches that reset widget state.
-    from_url(LANG_KEY, st.session_state.get("_lang", "en"), options=["en", "ko"])
-    st.sidebar.segmented_control(
-        "Language / 언어", options=["en", "ko"], format_func=lambda v: {"en": "English", "ko": "한국어"}[v],
-        key=LANG_KEY, required=True,
-    )
-    st.session_state["_lang"] = lang()
-    to_url(LANG_KEY, "en")
-    return lang()
+def md(text: object) -> str:
+    """Report-derived text made inert for Markdown (names, cells, slide titles)."""
+    return escape_markdown(text)
 
 
+def include_reference() -> bool:
+    return bool(st.session_state.get(REF_KEY, True))
+
+
+# ------------------------------------------------------------------ the graph
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load_atlas(kind: str, location: str, version: int) -> tuple[Atlas, float]:
+def _load_atlas(kind: str, location: str, version: int, reference: bool) -> tuple[Atlas, float]:
     started = time.perf_counter()
-    atlas = Atlas.load(open_backend(kind, location))
+    atlas = Atlas.load(open_backend(kind, location), include_reference=reference)
     return atlas, time.perf_counter() - started
 
 
@@ -70,17 +73,21 @@ _MEMO: dict[tuple, Atlas] = {}
 _KEY: list = [None, -1e9, None]  # source key, when it was computed, the configuration it was computed for
 
 
-def atlas() -> Atlas:
-    """The graph, loaded once per process and graph version (``st.cache_resource``).
-
-    Pages call this in loops (labels, links), so the cached object is also memoised by its
-    source key here: a dict look-up instead of hashing the cache key on every call.
-    """
+def _source_key() -> tuple:
     now = time.monotonic()
     where = (config.endpoint_url(), str(config.graph_path()))  # environment reads: cheap, always fresh
     if now - _KEY[1] > 1.0 or where != _KEY[2]:  # stat the file at most once a second per configuration
         _KEY[0], _KEY[1], _KEY[2] = config.source_key(), now, where
-    key = _KEY[0]
+    return _KEY[0]
+
+
+def atlas() -> Atlas:
+    """The graph, loaded once per process, graph version and reference setting (``st.cache_resource``).
+
+    Pages call this in loops (labels, links), so the cached object is also memoised here: a dict
+    look-up instead of hashing the cache key on every call.
+    """
+    key = (*_source_key(), include_reference())
     hit = _MEMO.get(key)
     if hit is None:
         hit = _MEMO[key] = _load_atlas(*key)[0]
@@ -89,17 +96,16 @@ def atlas() -> Atlas:
 
 def atlas_loaded() -> bool:
     """Whether this process already holds the current graph (so pages render at once)."""
-    return config.source_key() in _MEMO
+    return (*config.source_key(), include_reference()) in _MEMO
 
 
 def load_seconds() -> float:
-    kind, location, version = config.source_key()
-    return _load_atlas(kind, location, version)[1]
+    return _load_atlas(*config.source_key(), include_reference())[1]
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _report_lines(path: str, mtime: int) -> list[str]:
-    from petaflop.app.data import read_report_lines
+    from petaflop.app.provenance import read_report_lines
 
     return read_report_lines(path)
 
@@ -108,10 +114,7 @@ _REPORT: list = [None, -1e9]
 
 
 def report_lines() -> tuple[list[str] | None, str]:
-    """The report's lines (read at run time from wherever ``resolve_report`` finds it), or the reason.
-
-    Looked up at most once a second (a page shows dozens of provenance badges).
-    """
+    """The report's lines (read at run time from wherever ``resolve_report`` finds it), or the reason."""
     from foundation.errors import ReportNotFound
     from foundation.paths import resolve_report
 
@@ -127,25 +130,74 @@ def report_lines() -> tuple[list[str] | None, str]:
     return found
 
 
-def page_path(name: str) -> str:
-    return PAGE_FILES[name]
+# ------------------------------------------------------------------ URL state and links
+def url_state(scope: str, *params: urlstate.Param) -> urlstate.UrlState:
+    """A page's (or fragment's) URL parameters, read and validated; bad values are noted for the
+    message at the top of the page."""
+    state = urlstate.UrlState(scope, params)
+    state.read()
+    declared = st.session_state.setdefault("_url_declared", set())
+    declared.update(p.name for p in params)
+    if state.notes:
+        st.session_state.setdefault("_url_notes", []).extend(state.notes)
+    return state
 
 
-def object_link(iri: str, label: str | None = None, *, icon: str | None = None, key_hint: str = "") -> None:
-    """A link to an object's page (client-side navigation, the id in the URL)."""
+def global_params() -> dict[str, str]:
+    """The parameters every link carries: the language and the reference-data switch."""
+    out = {}
+    if lang() != "en":
+        out[LANG_KEY] = lang()
+    if not include_reference():
+        out[REF_KEY] = "0"
+    return out
+
+
+def page_params(page: str, **params) -> dict[str, str | list[str]]:
+    out: dict = {"page": page, **global_params()}
+    for k, v in params.items():
+        if v in (None, "", [], ()):
+            continue
+        out[k] = [str(x) for x in v] if isinstance(v, list | tuple) else str(v)
+    return out
+
+
+def link(page: str, label: str, *, icon: str | None = None, help: str | None = None, key_params=None,
+         **params) -> None:
+    """A link to a page of the app with its parameters (``label`` is Markdown: escape names)."""
+    st.page_link(ROOT[0], label=label, icon=icon, help=help, query_params=page_params(page, **(key_params or {}),
+                                                                                        **params))
+
+
+def href(page: str, **params) -> str:
+    """The relative address of a page with its parameters (for permalinks and saved views)."""
+    from urllib.parse import urlencode
+
+    return "./?" + urlencode(page_params(page, **params), doseq=True)
+
+
+def go(page: str, **params) -> None:
+    """Navigate from code (a button): the address changes (a history entry), then a rerun."""
+    urlstate.write(page_params(page, **params))
+    st.session_state.pop("_url_seen", None)
+    st.rerun()
+
+
+def object_link(iri: str, label: str | None = None, *, icon: str | None = None, help: str | None = None) -> None:
+    """A link to an object's page (the id in the address)."""
     a = atlas()
-    st.page_link(page_path("object"), label=label or a.label(iri, lang()), icon=icon,
-                 query_params={"id": slug(iri)})
+    link("object", md(label if label is not None else a.label(iri, lang())), icon=icon, help=help, id=slug(iri))
 
 
 def object_url(iri: str) -> str:
-    return f"./object?id={slug(iri)}"
+    return href("object", id=slug(iri))
 
 
 def open_object(iri: str) -> None:
-    st.switch_page(page_path("object"), query_params={"id": slug(iri)})
+    go("object", id=slug(iri))
 
 
+# ------------------------------------------------------------------ provenance
 def location_text(loc: Location | None) -> str:
     if loc is None:
         return t("prov.no_location")
@@ -180,35 +232,44 @@ def provenance_badge(st_: Statement, *, key: str | None = None, compact: bool = 
         provenance_details(st_)
 
 
+def inferred_help(rules: list[str]) -> str:
+    """The hover text of the inferred-link icon: which rule inferred it."""
+    a = atlas()
+    names = ", ".join(a.rule_label(r, lang()) for r in rules) or "?"
+    return t("prov.inferred_help", rules=names)
+
+
 def provenance_details(st_: Statement) -> None:
     """The badge's content in two elements (one text block, one code block): pages show dozens."""
+    from petaflop.app.format import qualifier_words
+
     a = atlas()
     lg = lang()
     if st_.inferred_by:
-        st.markdown("  \n".join(f"**{t('prov.inferred_by')}** `{local_name(rule)}` — {a.rule_label(rule)}"
+        st.markdown("  \n".join(f"**{t('prov.inferred_by')}** `{local_name(rule)}` — {md(a.rule_label(rule, lg))}"
                                 for rule in st_.inferred_by))
         return
     loc = st_.location
     lines = [f"**{t('prov.location')}:** {location_text(loc)}"]
     if loc is not None and loc.slide:
-        lines.append(f"**{t('prov.slide')}:** {loc.slide}")
-    names = ", ".join(a.label(s, lg) for s in st_.sources) or "—"
+        lines.append(f"**{t('prov.slide')}:** {md(loc.slide)}")
+    names = ", ".join(md(a.label(s, lg)) for s in st_.sources) or "—"
     lines.append(f"**{t('prov.sources')}:** {names}")
     extra = []
     if st_.qualifiers:
-        extra.append(t("prov.qualifiers") + ": " + ", ".join(st_.qualifiers))
+        extra.append(t("prov.qualifiers") + ": " + ", ".join(md(qualifier_words(q, lg)) for q in st_.qualifiers))
     if st_.as_of:
-        extra.append(t("prov.as_of") + ": " + st_.as_of)
+        extra.append(t("prov.as_of") + ": " + md(st_.as_of))
     if st_.rule:
-        extra.append(t("prov.rule") + ": `" + st_.rule + "`")
+        extra.append(t("prov.rule") + ": `" + st_.rule.replace("`", "'") + "`")
     if extra:
         lines.append(" · ".join(extra))
     if st_.conflicting:
         lines.append(ICON_WARN + " " + t("prov.conflicting", n=len(st_.conflicts_with)))
     report, where = report_lines()
-    excerpt = report_excerpt(report, loc) if report is not None else []
+    excerpt = report_excerpt_for(report, loc) if report is not None else []
     if report is None:
-        lines.append(t("prov.no_report", reason=where))
+        lines.append(md(t("prov.no_report", reason=where)))
     elif excerpt:
         lines.append(f"**{t('prov.report_text')}:**")
     st.markdown("  \n".join(lines))
@@ -216,20 +277,23 @@ def provenance_details(st_: Statement) -> None:
         st.code("\n".join(f"{n}: {text}" for n, text in excerpt), language=None, wrap_lines=True)
 
 
-def resolve_param(name: str) -> str | None:
-    """An object's IRI from a query parameter holding a slug or IRI."""
-    raw = st.query_params.get(name)
-    if not raw:
-        return None
-    iri = iri_of(raw)
-    return iri if iri in atlas().entities else None
+def report_excerpt_for(report, loc):
+    from petaflop.app.provenance import report_excerpt
+
+    return report_excerpt(report, loc)
 
 
+def reference_badge(key: str | None = None) -> None:
+    """The marker of a fact known only from the reference layer."""
+    st.caption(ICON_REFERENCE + " " + t("prov.reference"), help=t("prov.reference_help"))
+
+
+# ------------------------------------------------------------------ pickers
 def entity_options(types: set[str] | None = None) -> list[str]:
-    """Every object (but claims) sorted by name, for pickers."""
+    """Every object (but auxiliary nodes) sorted by name, for pickers."""
     a = atlas()
     names = display_names()
-    items = [i for i, e in a.entities.items() if not a.is_claim(i) and (types is None or e.types & types)]
+    items = [i for i, e in a.entities.items() if not a.is_aux(i) and (types is None or e.types & types)]
     return sorted(items, key=lambda i: names[i].casefold())
 
 
@@ -257,55 +321,29 @@ def export_available() -> bool:
     """The Export page exists only when the subgraph export (``petaflop.export``) is installed."""
     import importlib.util
 
-    return importlib.util.find_spec("petaflop.export") is not None and \
-        (Path(__file__).parent / "pages" / "export.py").is_file()
+    return importlib.util.find_spec("petaflop.export") is not None
 
 
 def html_frame(html: str, height: int) -> None:
-    """Self-contained HTML (the pyvis networks) in an iframe: ``st.iframe`` where Streamlit has it."""
-    if hasattr(st, "iframe"):
-        st.iframe(html, height=height)
-    else:  # Streamlit before st.iframe
-        import streamlit.components.v1 as components
-
-        components.html(html, height=height)
+    """Self-contained HTML in an iframe."""
+    st.iframe(html, height=height)
 
 
-# ------------------------------------------------------------------ URL state
-# Streamlit's ``bind="query-params"`` writes a widget's *formatted* label into the URL, which
-# would put translated names and counts in shared links. Widgets with a ``format_func`` keep
-# their raw values in the URL through these two helpers instead: ``from_url`` seeds the
-# widget's session state from the address on first render, ``to_url`` writes it back.
-
-def from_url(key: str, default=None, *, options=None, multi: bool = False, cast=str) -> None:
-    """Initialise ``st.session_state[key]`` from the query parameter ``key`` (valid values only)."""
-    if key in st.session_state:
-        return
-    value = default
-    try:
-        if multi:
-            raw = [cast(v) for v in st.query_params.get_all(key)]
-            raw = [v for v in raw if options is None or v in options]
-            if raw:
-                value = raw
-        elif key in st.query_params:
-            v = cast(st.query_params[key])
-            if options is None or v in options:
-                value = v
-    except (TypeError, ValueError):
-        pass
-    if value is not None:
-        st.session_state[key] = value
+def legend_html(items: list[tuple[str, str, str]]) -> str:
+    """A legend row: ``(colour, shape, label)`` → inline HTML (labels escaped)."""
+    shapes = {"dot": "border-radius:50%", "box": "border-radius:2px", "diamond": "transform:rotate(45deg)",
+              "line": "height:2px;width:18px;border-radius:0", "dash": "height:0;width:18px;border-top:2px dashed"}
+    out = []
+    for colour, shape, label in items:
+        style = shapes.get(shape, shapes["dot"])
+        box = (f'<span style="display:inline-block;width:11px;height:11px;margin-right:4px;'
+               f'background:{escape_html(colour)};{style}"></span>')
+        if shape == "dash":
+            box = (f'<span style="display:inline-block;width:18px;margin-right:4px;vertical-align:middle;'
+                   f'border-top:2px dashed {escape_html(colour)}"></span>')
+        out.append(f'<span style="margin-right:14px;white-space:nowrap">{box}{escape_html(label)}</span>')
+    return '<div style="line-height:1.9;font-size:0.85rem">' + "".join(out) + "</div>"
 
 
-def to_url(key: str, default=None) -> None:
-    """Mirror ``st.session_state[key]`` into the query parameter ``key`` (dropped at its default)."""
-    value = st.session_state.get(key)
-    if value in (None, "", [], ()) or value == default:
-        if key in st.query_params:
-            del st.query_params[key]
-        return
-    if isinstance(value, list | tuple):
-        st.query_params[key] = [str(v) for v in value]
-    else:
-        st.query_params[key] = str(value)
+def iri_of_slug(value: str) -> str:
+    return iri_of(value)

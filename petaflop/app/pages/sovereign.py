@@ -1,139 +1,151 @@
-"""Sovereign AI & alliances: money, chips and power by country and bloc, as a map and a network."""
+"""Sovereign AI & alliances: money, chips and power by country and bloc, as a world map and a network."""
 
 from __future__ import annotations
 
-import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from petaflop.app import charts, ui
+from petaflop.app import charts, ui, world
 from petaflop.app import sovereign as sv
-from petaflop.app.data import PFID, compact_usd, slug
-from petaflop.app.graph import GROUP_COLORS, render_html
-
-atlas = ui.atlas()
-lang = ui.lang()
-
-st.title(ui.t("page.sovereign"))
-st.caption(ui.t("sov.intro"))
-
-all_flows = sv.flows(atlas)
-blocs = sv.blocs(atlas, lang)
-countries_known = sorted({c for f in all_flows for c in f.countries()} | {
-    PFID + k for k, v in sv.geo().items() if "country" not in v and PFID + k in atlas.entities},
-    key=lambda c: atlas.label(c, lang))
+from petaflop.app.components import graph_canvas
+from petaflop.app.data import PFA, PFID, compact_usd, slug
+from petaflop.app.format import cell
+from petaflop.app.graph import simple_elements
+from petaflop.app.urlstate import Param
 
 FOCI = ["all", "us-gulf", "europe", "china"]
-ui.from_url("focus", "all", options=FOCI)
-focus = st.segmented_control(ui.t("sov.focus"), FOCI, key="focus", required=True,
-                             format_func=lambda f: ui.t("sov.focus." + f))
-ui.to_url("focus", "all")
-c2, c3 = st.columns(2)
-country_opts = [slug(c) for c in countries_known]
-ui.from_url("countries", multi=True, options=country_opts)
-picked = c2.multiselect(ui.t("sov.countries"), country_opts, key="countries",
-                        format_func=lambda s: atlas.label(PFID + s, lang))
-ui.to_url("countries")
-ui.from_url("blocs", multi=True, options=list(blocs))
-picked_blocs = c3.multiselect(ui.t("sov.blocs"), list(blocs), key="blocs", format_func=lambda b: blocs[b][0])
-ui.to_url("blocs")
+MEASURES = ["received", "sent", "flows"]
 
-countries = {PFID + s for s in picked} | {PFID + s for s in sv.focus_countries(focus or "all")}
-bloc_entities = set()
-for b in picked_blocs:
-    countries |= blocs[b][1]
-    if not b.startswith("display:"):
-        bloc_entities.add(PFID + b)
-shown = sv.filter_flows(all_flows, countries or None, bloc_entities or None)
-total = sum(f.amount_usd or 0 for f in shown)
-st.markdown(ui.t("sov.summary", n=len(shown), total=compact_usd(total) if total else "—",
-                 countries=", ".join(atlas.label(c, lang) for c in sorted(countries)) or ui.t("sov.everywhere")))
 
-# ---------------------------------------------------------------- map
-geo = sv.geo()
-totals = sv.country_totals(shown)
-points = []
-for c, tot in totals.items():
-    place = geo.get(slug(c))
-    if not place:
-        continue
-    points.append({"country": atlas.label(c, lang), "lat": place["lat"], "lon": place["lon"],
-                   "received_usd": tot["in_usd"], "sent_usd": tot["out_usd"],
-                   "usd": max(tot["in_usd"] + tot["out_usd"], 1.0), "flows": tot["flows"],
-                   "bloc": place.get("bloc") or sv.bloc_of_country(place.get("country", "")),
-                   "amount": compact_usd(tot["in_usd"] + tot["out_usd"]) if tot["in_usd"] + tot["out_usd"] else "—",
-                   "chips": ", ".join(sorted(atlas.label(x, lang) for x in tot["chips"]))})
-lines = []
-for i, f in enumerate(shown):
-    if f.source_country and f.target_country and f.source_country != f.target_country:
-        for order, c in enumerate((f.source_country, f.target_country)):
-            place = geo.get(slug(c))
-            if place:
-                lines.append({"flow": i, "order": order, "lat": place["lat"], "lon": place["lon"]})
-st.vega_lite_chart(charts.world_map(points, lines, size="usd", color="bloc", label="country",
-                                    tooltip=["country", "amount", "flows", "chips"]), width="content")
-for p in sorted(points, key=lambda p: -p["usd"]):
-    st.caption(f"{p['country']}: {p['amount']} · {p['flows']} {ui.t('sov.flows')}")
+def _countries(atlas, all_flows) -> list[str]:
+    found = {c for f in all_flows for c in f.countries()} | set(atlas.instances_of.get(PFA.Country, ()))
+    found |= {PFID + k for k, v in sv.geo().items() if "country" not in v and PFID + k in atlas.entities}
+    return sorted(found, key=lambda c: atlas.label(c, ui.lang()).casefold())
 
-# ---------------------------------------------------------------- network
-st.subheader(ui.t("sov.network"))
-g = nx.Graph()
-kinds: dict[str, str] = {}
-edges = []
-for f in shown[:120]:
-    hub = f.node or f.target
-    for n in (f.source, hub, f.target, f.source_country, f.target_country, *f.chips):
-        if n:
-            g.add_node(n)
-    if f.node:
-        edges.append((f.source, f.node, ui.t("sov.edge." + f.kind)))
-        if f.target:
-            edges.append((f.node, f.target, ""))
-    elif f.target:
-        edges.append((f.source, f.target, ui.t("sov.edge." + f.kind)))
-    for c in f.chips:
-        edges.append((hub or f.source, c, "chip"))
-    for end, country in ((f.source, f.source_country), (f.target, f.target_country)):
-        if end and country and end != country:
-            edges.append((end, country, ""))
-for a, b, _ in edges:
-    g.add_edge(a, b)
-if g.number_of_nodes():
-    pos = nx.spring_layout(g, seed=7, k=0.6)
-    nodes = []
-    for n in g.nodes:
-        cls = atlas.primary_type(n)
-        group = atlas.group_of(cls) if cls else "other"
-        nodes.append({"id": n, "label": atlas.label(n, lang), "x": float(pos[n][0] * 600), "y": float(pos[n][1] * 400),
-                      "color": GROUP_COLORS.get(group, GROUP_COLORS["other"]),
-                      "shape": "box" if group == "deals" else ("diamond" if group == "geography" else "dot")})
-    ui.html_frame(render_html(atlas, nodes, [{"source": a, "target": b, "label": lbl} for a, b, lbl in edges],
-                                height=520), height=540)
 
-# ---------------------------------------------------------------- tables
-st.subheader(ui.t("sov.flows_title"))
-st.dataframe(pd.DataFrame([{
-    ui.t("sov.from"): atlas.label(f.source, lang), ui.t("sov.to"): atlas.label(f.target, lang) if f.target else "",
-    ui.t("sov.via"): atlas.label(f.node, lang) if f.node else "", ui.t("sov.kind"): ui.t("sov.edge." + f.kind),
-    "USD": f.amount_usd, ui.t("sov.sector"): f.sector, ui.t("sov.detail"): f.detail,
-    ui.t("power.chips"): ", ".join(atlas.label(c, lang) for c in f.chips),
-    "MW": f.power_mw, ui.t("claims.line"): f.line,
-    ui.t("sov.countries_col"): " → ".join(atlas.label(c, lang) if c else "?" for c in (f.source_country, f.target_country)),
-} for f in shown]), hide_index=True, width="stretch")
-for f in sorted(shown, key=lambda f: -(f.amount_usd or 0))[:8]:
-    amount = compact_usd(f.amount_usd) if f.amount_usd else "—"
-    to = atlas.label(f.target, lang) if f.target else (atlas.label(f.node, lang) if f.node else "")
-    st.markdown(f"- **{atlas.label(f.source, lang)}** → **{to}**: {amount}")
+def _map(atlas, shown, totals, measure: str, lang: str) -> None:
+    rows, points = [], []
+    for c, tot in totals.items():
+        value = {"received": tot["in_usd"], "sent": tot["out_usd"], "flows": tot["flows"]}[measure]
+        text = str(tot["flows"]) if measure == "flows" else (compact_usd(value, lang) if value else "—")
+        feature = world.feature_for(atlas.all_names(c))
+        label = atlas.label(c, lang)
+        if feature is not None:
+            rows.append({"name": feature["properties"]["name"], "label": label, "value": value, "text": text})
+        else:
+            pos = sv.position(atlas, c)
+            if pos:
+                points.append({"lat": pos[0], "lon": pos[1], "label": f"{label}: {text}"})
+    arcs = []
+    for arc in sv.arcs(atlas, shown):
+        a, b = sv.position(atlas, arc["source"]), sv.position(atlas, arc["target"])
+        if a and b:
+            amount = compact_usd(arc["usd"], lang) if arc["usd"] else ui.t("sov.n_flows", n=arc["flows"])
+            arcs.append({"a": a, "b": b, "usd": arc["usd"],
+                         "label": f"{atlas.label(arc['source'], lang)} → {atlas.label(arc['target'], lang)}: {amount}"})
+    st.vega_lite_chart(charts.world_map(world.world(), rows, arcs, points,
+                                        measure_title=ui.t("sov.measure." + measure)), width="content")
+    for arc in arcs[:12]:
+        st.caption("↗ " + ui.md(arc["label"]))
 
-if countries:
+
+def _network(atlas, shown, lang: str) -> None:
+    nodes: dict[str, None] = {}
+    edges = []
+    for f in shown[:80]:
+        hub = f.node or f.target
+        for n in (f.source, hub, f.target, f.source_country, f.target_country):
+            if n:
+                nodes.setdefault(n, None)
+        if f.node:
+            edges.append((f.source, f.node, ui.t("sov.edge." + f.kind)))
+            if f.target:
+                edges.append((f.node, f.target, ""))
+        elif f.target:
+            edges.append((f.source, f.target, ui.t("sov.edge." + f.kind)))
+        for end, country in ((f.source, f.source_country), (f.target, f.target_country)):
+            if end and country and end != country:
+                edges.append((end, country, ui.t("sov.edge.in")))
+    if nodes:
+        graph_canvas(simple_elements(atlas, list(nodes), edges, lang), key="sov_network", height=480,
+                     hint=ui.t("graph.mouse_hint_simple"), fit_label=ui.t("graph.fit"))
+
+
+def _stack(atlas, countries: set[str], lang: str) -> None:
     st.subheader(ui.t("sov.stack"))
-    stack = sv.places_in(atlas, countries)
-    if stack:
-        for c in stack:
-            mw = atlas.numbers(c, "https://petaflop-atlas.org/ontology#powerCapacityMW") + \
-                atlas.numbers(c, "https://petaflop-atlas.org/ontology#plannedPowerMW")
-            chips = [atlas.label(v.value, lang) for v in atlas.values(c, "https://petaflop-atlas.org/ontology#usesChip")]
-            ui.object_link(c, f"{atlas.label(c, lang)} — {ui.t('sov.country_of', country=atlas.label(sv.country_of(atlas, c), lang))}"
-                           + (f" · {max(mw):,.0f} MW" if mw else "") + (f" · {', '.join(chips)}" if chips else ""))
-    else:
+    parts = sv.stack(atlas, countries)
+    if not any(parts.values()):
         st.caption(ui.t("sov.no_stack"))
+        return
+    cols = st.columns(3)
+    for col, key in zip(cols, ("clusters", "organisations", "chips"), strict=True):
+        with col:
+            st.markdown(f"**{ui.t('sov.stack.' + key)}** · {len(parts[key])}")
+            for i in parts[key][:25]:
+                ui.object_link(i)
+
+
+def render() -> None:
+    atlas, lang = ui.atlas(), ui.lang()
+    st.title(ui.t("page.sovereign"))
+    st.caption(ui.t("sov.intro"))
+    all_flows = sv.flows(atlas)
+    blocs = sv.blocs(atlas, lang)
+    country_opts = [slug(c) for c in _countries(atlas, all_flows)]
+    url = ui.url_state("sovereign", Param("focus", "all", options=FOCI),
+                       Param("countries", [], kind="list", options=country_opts),
+                       Param("blocs", [], kind="list", options=list(blocs), max_chars=120),
+                       Param("measure", "received", options=MEASURES))
+    url.seed("focus")
+    focus = st.segmented_control(ui.t("sov.focus"), FOCI, key="focus", required=True,
+                                 format_func=lambda f: ui.t("sov.focus." + f))
+    c1, c2, c3 = st.columns([2, 2, 1])
+    url.seed("countries")
+    picked = c1.multiselect(ui.t("sov.countries"), country_opts, key="countries",
+                            format_func=lambda s: atlas.label(PFID + s, lang))
+    url.seed("blocs")
+    picked_blocs = c2.multiselect(ui.t("sov.blocs"), list(blocs), key="blocs",
+                                  format_func=lambda b: f"{blocs[b][0]} ({len(blocs[b][1])})")
+    url.seed("measure")
+    measure = c3.selectbox(ui.t("sov.measure"), MEASURES, key="measure", format_func=lambda m: ui.t("sov.measure." + m))
+    url.publish(focus=focus, countries=picked, blocs=picked_blocs, measure=measure)
+
+    countries = {PFID + s for s in picked} | {PFID + s for s in sv.focus_countries(focus or "all")}
+    bloc_entities = set()
+    for b in picked_blocs:
+        countries |= blocs[b][1]
+        if not b.startswith("display:"):
+            bloc_entities.add(PFID + b)
+    shown = sv.filter_flows(all_flows, countries or None, bloc_entities or None)
+    total = sv.total_usd(shown)
+    where = ", ".join(ui.md(atlas.label(c, lang)) for c in sorted(countries, key=lambda c: atlas.label(c, lang)))
+    st.markdown(ui.t("sov.summary", n=len(shown), deals=len({f.key for f in shown}),
+                     total=compact_usd(total, lang) if total else ui.t("sov.no_amount"),
+                     countries=where or ui.t("sov.everywhere")))
+    if not shown:
+        st.info(ui.t("sov.no_flows"))
+    _map(atlas, shown, sv.country_totals(shown), measure, lang)
+
+    st.subheader(ui.t("sov.flows_title"))
+    if shown:
+        st.dataframe(pd.DataFrame([{
+            ui.t("sov.from"): atlas.label(f.source, lang), ui.t("sov.to"): cell(atlas.label(f.target, lang) if f.target else None),
+            ui.t("sov.via"): cell(atlas.label(f.node, lang) if f.node else None), ui.t("sov.kind"): ui.t("sov.edge." + f.kind) + (" · " + ui.t("sov.unverified") if f.unverified else ""),
+            ui.t("sov.amount"): cell(compact_usd(f.amount_usd, lang) if f.amount_usd else None),
+            ui.t("sov.sector"): cell(f.sector), ui.t("sov.detail"): cell(f.detail),
+            ui.t("power.chips"): cell(", ".join(atlas.label(c, lang) for c in f.chips)),
+            ui.t("sov.countries_col"): " → ".join(atlas.label(c, lang) if c else "?"
+                                                 for c in (f.source_country, f.target_country)),
+        } for f in shown]), hide_index=True, width="stretch")
+        seen = set()
+        for f in sorted(shown, key=lambda f: -(f.amount_usd or 0)):
+            if f.key in seen or len(seen) >= 8:
+                continue
+            seen.add(f.key)
+            amount = compact_usd(f.amount_usd, lang) if f.amount_usd else "—"
+            to = atlas.label(f.target, lang) if f.target else (atlas.label(f.node, lang) if f.node else "")
+            st.markdown(f"- **{ui.md(atlas.label(f.source, lang))}** → **{ui.md(to)}**: {amount}")
+    st.subheader(ui.t("sov.network"))
+    _network(atlas, shown, lang)
+    if countries:
+        _stack(atlas, countries, lang)
