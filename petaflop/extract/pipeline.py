@@ -93,7 +93,8 @@ class Extractor:
                         slide_sources = self.sources_of(block) or slide_sources
                 for block in slide.blocks:
                     if isinstance(block, Table):
-                        for row in [block.header, *[r.cells for r in block.rows]]:
+                        header_rows = [r.cells for r in block.header_rows] or [block.header]
+                        for row in [*header_rows, *[r.cells for r in block.rows]]:
                             for cell in row:
                                 self._note_mentions(cell.text, Location(cell.line, cell.line, chapter.key,
                                                                         slide.title))
@@ -134,6 +135,10 @@ class Extractor:
             where.setdefault(f.subject, f.location)
             if f.obj_is_entity:
                 where.setdefault(str(f.obj), f.location)
+        for s in sorted(self.ex.statements, key=lambda s: s.location):  # an entity only a table's reader named
+            where.setdefault(s.subject, s.location)
+            if s.item:
+                where.setdefault(s.item, s.location)
         for eid, rec in sorted(self.ex.entities.items()):
             if rec.origin != "gazetteer":
                 if rec.origin == "table":

@@ -160,9 +160,10 @@ class TableReader:
 
     def _entity_columns(self, table: Table) -> None:
         headers = table.header
+        texts = table.column_labels or [c.text for c in headers]  # two header lines joined ("Open Models / X")
         subjects: dict[int, str] = {}
-        for j, h in enumerate(headers[1:], 1):
-            found = self._subjects(h.text, "", table, h, 0)
+        for j, text in enumerate(texts[1:], 1):
+            found = self._subjects(text.split(" / ")[-1], "", table, headers[min(j, len(headers) - 1)], 0)
             if len(found) == 1:
                 subjects[j] = found[0]
         if not subjects:
@@ -265,6 +266,10 @@ class TableReader:
         entry = self.lex.value_for(label.text, types)
         if entry is None and label.period is not None:  # a period column: the caption names the kind
             entry = self.lex.value_for(" ".join(table.caption), types)
+        if entry is None and any(is_a(t, "AIModel") for t in types) and label.text:
+            # a model's figure under a label the lexicon does not know is its score on that benchmark
+            self._benchmark(subject, text, label, table, loc, sources)
+            return
         if entry is None:
             return
         if entry.kind.endswith("Date") or entry.dimension == "date":
@@ -315,6 +320,16 @@ class TableReader:
             metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60],
+        ))  # fmt: skip
+
+    def _benchmark(self, subject: str, text: str, label: _Label, table: Table, loc: Location,
+                   sources: tuple[str, ...]) -> None:
+        q = parse_cell(text, label.text)
+        if q is None or q.value is None or q.kind not in ("number", "percent"):
+            return
+        self.ex.statements.append(Statement(
+            subject, "benchmarkScore", loc, "table-reader:benchmarkScore@model-default", value=Decimal(q.value),
+            unit="" if q.kind == "number" else "%", scope=label.text[:60], sources=sources, raw=text[:60],
         ))  # fmt: skip
 
     @staticmethod
