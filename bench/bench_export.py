@@ -30,9 +30,9 @@ from pathlib import Path
 def best_connected(store, n: int) -> list:
     import pyoxigraph as ox
 
-    from petaflop.export import G_FACTS, G_INFERRED, NAMING, _index
+    from petaflop.export import G_FACTS, G_INFERRED, NAMING, store_index
 
-    vocab = _index(store).vocab
+    vocab = store_index(store).vocab
     degree: Counter = Counter()
     for g in (G_FACTS, G_INFERRED):
         for q in store.quads_for_pattern(None, None, None, g):
@@ -63,8 +63,7 @@ WALL: list[float] = []
 
 
 def main() -> None:
-    from petaflop.export import Selection, _index, curie, export, open_store, select
-    from petaflop.export_formats import FORMATS
+    from petaflop.export import FORMATS, Selection, curie, export, open_store, select, store_index
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=None, help="N-Quads file (default build/atlas.nq)")
@@ -79,7 +78,7 @@ def main() -> None:
     store = open_store(args.data)
     load_s = time.perf_counter() - started
     started = time.perf_counter()
-    _index(store).labels  # noqa: B018 - build the per-store caches once, as the app does at start
+    store_index(store).entities  # noqa: B018 - build the per-store caches once, as the app does at start
     index_s = time.perf_counter() - started
     top, degree = best_connected(store, args.top)
     print(f"store: {len(store)} quads loaded in {load_s:.2f} s; name/vocabulary index {index_s:.2f} s")

@@ -49,11 +49,13 @@ def test_stargate_two_hops_graphml(cli, built_graph, tmp_path):
         assert len(rows) == 1, (slug, rows)
         attrs = g.nodes[rows[0]]
         assert attrs["type"] == "Investment"
-        assert attrs.get("amountUSD") == amount
         assert attrs["investorRole_ko"] == role
         assert attrs["investmentForm_ko"] == form
-        # amounts are typed (double) with their unit in the key's description
-        assert amount is None or isinstance(attrs["amountUSD"], float)
+        # the amount is a statement of the investment (the statement model): typed (double), with its unit
+        amounts = [g.nodes[t] for _u, t, a in g.out_edges(rows[0], data=True)
+                   if a["predicate"] == "pfa:hasClaim" and g.nodes[t].get("kind") == "pfk:amount"]
+        assert [(st["pfa_value"], st["unitCode"]) for st in amounts] == ([(amount, "USD")] if amount else [])
+        assert all(isinstance(st["pfa_value"], float) for st in amounts)
     assert '<key id="n' in out.read_text(encoding="utf-8")
     assert "unit: USD; https://petaflop-atlas.org/ontology#amountUSD" in out.read_text(encoding="utf-8")
     # the investors also reach Stargate directly through the inferred investsIn links

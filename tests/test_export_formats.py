@@ -1,4 +1,4 @@
-"""Export formats (petaflop/export_formats.py): every format re-imported equals the selection.
+"""Export formats (petaflop/export/formats/): every format re-imported equals the selection.
 
 RDF formats are re-read with rdflib and compared with ``rdflib.compare.isomorphic`` (per named
 graph for N-Quads, TriG and JSON-LD); GraphML, CSV and Cytoscape JSON are re-read with networkx
@@ -26,12 +26,15 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from foundation.namespaces import PFID
-from petaflop.export import Selection, export, open_store, select
-from petaflop.export_formats import (
+from foundation.namespaces import GRAPH_FACTS, PFID
+from petaflop.export import EXPORT_PREFIXES, Selection, export, open_store, select
+from petaflop.export.errors import ExportError
+from petaflop.export.formats import (
     FORMATS,
+    ExportFormat,
     property_graph,
     read_csv_zip,
+    register,
     relationship_names,
     resolve_format,
 )
@@ -116,6 +119,35 @@ def test_jsonld_is_compacted_with_a_context(fixture_sub):
     }
 
 
+@pytest.mark.parametrize(("quad", "message"), [
+    ((PFID + "alpha-phase-1", "https://petaflop-atlas.org/ontology#note", ox.Literal("line 1\r\nline 2")),
+     "RDF/XML cannot carry the value 'line 1\\r\\nline 2' (a carriage return or a control character); use Turtle"),
+    ((PFID + "alpha-phase-1", "https://example.org/p/123", ox.Literal("x")),
+     "RDF/XML cannot write <https://example.org/p/123> as an element (no XML name at its end); use Turtle"),
+])
+def test_rdfxml_refuses_what_it_cannot_carry(quad, message):
+    """pyoxigraph's RDF/XML writer would drop the carriage return (the XML parser reads a newline) or
+    write an empty element name; the export refuses instead, and Turtle carries the same selection."""
+    store = fixture_store()
+    s, p, o = quad
+    store.add(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o, ox.NamedNode(GRAPH_FACTS)))
+    sub = select(Selection(seeds=("alpha-phase-1",), hops=0, provenance=False, ontology=False), store)
+    with pytest.raises(ExportError) as err:
+        export(sub, "rdfxml")
+    assert str(err.value) == message
+    back = rdflib.Graph().parse(data=export(sub, "turtle").data, format="turtle")
+    assert isomorphic(back, union_graph(sub.to_rdflib()))
+
+
+def test_rdfxml_header_comment_and_typed_elements(fixture_sub):
+    text = export(fixture_sub, "rdfxml").data.decode("utf-8")
+    lines = text.splitlines()
+    assert lines[0] == '<?xml version="1.0" encoding="UTF-8"?>'
+    assert lines[1] == f"<!-- Petaflop Atlas export: {fixture_sub.summary()} -->"
+    assert '<pfa:Investment rdf:about="https://petaflop-atlas.org/id/inv-gamma-alpha">' in text
+    ET.fromstring(text.encode("utf-8"))
+
+
 def test_rdfxml_opens_in_an_owl_tool(fixture_sub, tmp_path):
     """owlready2 (an OWL API for Python) loads the RDF/XML: classes, properties, typed individuals."""
     import owlready2
@@ -133,17 +165,23 @@ def test_rdfxml_opens_in_an_owl_tool(fixture_sub, tmp_path):
 
 
 def test_turtle_exact_text(tmp_path):
+    """The header names the resolved selection, every export prefix is declared, one block per subject
+    with ``a`` first (pyoxigraph's Turtle serialiser: tab indentation, prefixes longest namespace first)."""
     store = fixture_store()
     sub = select(Selection(seeds=("Alpha Phase 1",), hops=0, provenance=False, ontology=False), store)
-    text = export(sub, "turtle").data.decode("utf-8")
-    body = text.split("\n\n", 1)[1]
-    assert text.startswith("# Petaflop Atlas export: seeds=pfid:alpha-phase-1 hops=0 direction=both facts=both "
-                           "provenance=off ontology=off\n@prefix pfa: <https://petaflop-atlas.org/ontology#> .\n")
-    assert body == (
+    lines = export(sub, "turtle").data.decode("utf-8").splitlines(keepends=True)
+    assert lines[0] == ("# Petaflop Atlas export: seeds=pfid:alpha-phase-1 hops=0 direction=both facts=both "
+                        "provenance=off ontology=off\n")
+    prefixes = [ln for ln in lines if ln.startswith("@prefix ")]
+    assert lines[1:1 + len(prefixes)] == prefixes
+    assert sorted(prefixes) == sorted(f"@prefix {p}: <{ns}> .\n" for p, ns in EXPORT_PREFIXES.items())
+    assert prefixes[:2] == ["@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n",
+                            "@prefix pfst: <https://petaflop-atlas.org/statement/> .\n"]
+    assert "".join(lines[1 + len(prefixes):]) == (
         "pfid:alpha-phase-1 a pfa:ClusterPhase ;\n"
-        '    rdfs:label "Alpha Phase 1"@en ;\n'
-        '    skos:altLabel "Phase 1"@en ;\n'
-        '    pfa:powerCapacityMW "50"^^xsd:decimal .\n'
+        '\trdfs:label "Alpha Phase 1"@en ;\n'
+        '\tskos:altLabel "Phase 1"@en ;\n'
+        '\tpfa:powerCapacityMW "50"^^xsd:decimal .\n'
     )
 
 
@@ -481,3 +519,26 @@ def test_same_input_same_bytes_across_processes_report(built_graph, stargate_sub
 ])
 def test_resolve_format(name, out, expected):
     assert resolve_format(name, out).name == expected
+
+
+def test_registry_holds_one_instance_per_format():
+    assert list(FORMATS) == ["turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml", "graphml", "csv", "cypher",
+                             "cytoscape"]
+    assert all(isinstance(f, ExportFormat) and f.extensions[0] == f.extension for f in FORMATS.values())
+    assert [f.name for f in FORMATS.values() if f.named_graphs] == ["nquads", "trig", "jsonld"]
+
+    class Rival(ExportFormat):
+        name = "turtle2"
+        extension = ".ttl2"
+        media_type = "text/plain"
+        description = "clashes on an alias"
+        aliases = ("ttl",)
+
+        def write(self, sub):
+            return b""
+
+    with pytest.raises(ValueError, match=r"^format 'turtle2': ttl already belongs to 'turtle'$"):
+        register(Rival())
+    assert "turtle2" not in FORMATS
+    with pytest.raises(ExportError, match=r"^--format 'gml': unknown format; choose one of turtle, ntriples"):
+        resolve_format("gml")

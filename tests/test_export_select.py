@@ -1,4 +1,4 @@
-"""Export selection (petaflop/export.py) on a small hand-written graph: seeds, hops, direction,
+"""Export selection (petaflop/export/) on a small hand-written graph: seeds, hops, direction,
 link and type filters, asserted/inferred, provenance, ontology terms, limits and bad input."""
 
 from __future__ import annotations

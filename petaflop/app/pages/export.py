@@ -10,11 +10,7 @@ from petaflop import export as ex
 from petaflop.app import ui
 from petaflop.app.data import PFA, iri_of, slug
 from petaflop.app.urlstate import Param
-
-try:
-    from petaflop.export.formats import FORMATS
-except ImportError:  # the export library before it became a package
-    from petaflop.export_formats import FORMATS
+from petaflop.export.formats import FORMATS
 
 
 def render() -> None:

@@ -1,0 +1,109 @@
+"""Seeds of a selection: names and IRIs (through the one entity resolver), catalogue queries
+(``--query ID --param K=V``) and SPARQL SELECT/CONSTRUCT (``--sparql``), whose result objects are seeds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pyoxigraph as ox
+
+import queries as catalogue
+from foundation.errors import UserError
+from foundation.namespaces import PREFIXES, XSD
+from petaflop.entities import AmbiguousEntity, UnknownEntity, as_iri
+from petaflop.export.errors import AmbiguousSeed, BadParameter, UnknownSeed
+from petaflop.export.index import store_index
+from petaflop.export.terms import EXPORT_PREFIXES, Node
+from queries.sparql import insert_values, syntax_message
+
+
+def resolve_seed(store: ox.Store, text: str, option: str = "--seed") -> ox.NamedNode:
+    """One seed → the object it names (:class:`petaflop.entities.EntityIndex`); raises
+    UnknownSeed/AmbiguousSeed with close matches, BadParameter for an ontology term."""
+    idx = store_index(store)
+    raw = str(text).strip()
+    iri = as_iri(raw, EXPORT_PREFIXES)
+    if iri is not None and idx.vocab.is_term(ox.NamedNode(iri)):
+        raise BadParameter(f"{option} {raw!r} is an ontology term, not an object; to select its instances use "
+                           f"--include-type or --sparql")
+    try:
+        return idx.entities.resolve(raw, option=option)
+    except AmbiguousEntity as exc:
+        raise AmbiguousSeed(str(exc)) from None
+    except UnknownEntity as exc:
+        raise UnknownSeed(str(exc)) from None
+
+
+def query_nodes(store: ox.Store, text: str, option: str) -> list[Node]:
+    """Every object (not an ontology term) a SELECT's rows or a CONSTRUCT's triples mention, in order."""
+    vocab = store_index(store).vocab
+    try:
+        result = store.query(text, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise BadParameter(f"{option}: not a valid SPARQL query: {syntax_message(exc, text)}") from None
+    except OSError as exc:  # evaluation errors surface as OSError in pyoxigraph
+        raise BadParameter(f"{option}: the query failed: {exc}") from None
+    nodes: list[Node] = []
+
+    def take(term) -> None:
+        if isinstance(term, ox.NamedNode | ox.BlankNode) and not vocab.is_term(term) and term not in nodes:
+            nodes.append(term)
+
+    if isinstance(result, ox.QueryBoolean):
+        raise BadParameter(f"{option}: an ASK query names no objects; use SELECT or CONSTRUCT")
+    if isinstance(result, ox.QuerySolutions):
+        variables = list(result.variables)
+        for solution in result:
+            for var in variables:
+                take(solution[var])
+    else:
+        for triple in result:
+            take(triple.subject)
+            take(triple.object)
+    return nodes
+
+
+def catalogue_sparql(store: ox.Store, name: str, params: Mapping[str, str]) -> str:
+    """SPARQL text of a catalogue query (``queries/``) with its parameters bound by a VALUES block.
+
+    Parameters not given take the header's default; ``entity`` parameters accept any seed
+    spelling (name, alias, CURIE, IRI)."""
+    try:
+        query = catalogue.get(name)
+    except UserError as exc:
+        raise BadParameter(f"--query: {exc}") from None
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise BadParameter(f"--param {unknown[0]!r}: query {name!r} takes "
+                           + (", ".join(declared) if declared else "no parameters"))
+    bindings: dict[str, ox.NamedNode | ox.Literal] = {}
+    for pname, param in declared.items():
+        raw = params.get(pname, param.default)
+        if raw == "" and param.type != "string":
+            raise BadParameter(f"--param {pname}: query {name!r} needs a value ({param.description})")
+        bindings[pname] = _param_term(store, pname, param.type, raw)
+    if not bindings:
+        return query.sparql
+    return insert_values(query.sparql, bindings)
+
+
+_PARAM_DATATYPES = {"decimal": XSD.decimal, "integer": XSD.integer, "date": XSD.date}
+_PARAM_PATTERNS = {"decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)", "integer": r"[+-]?\d+", "date": r"\d{4}-\d{2}-\d{2}"}
+
+
+def _param_term(store: ox.Store, name: str, type_: str, raw: str) -> ox.NamedNode | ox.Literal:
+    raw = raw.strip() if type_ != "string" else raw
+    if type_ == "entity":
+        return resolve_seed(store, raw, option=f"--param {name}")
+    if type_ == "iri":
+        iri = as_iri(raw, EXPORT_PREFIXES)
+        if iri is None:
+            raise BadParameter(f"--param {name}: {raw!r} is not an IRI or CURIE")
+        return ox.NamedNode(iri)
+    if type_ in _PARAM_PATTERNS:
+        if not re.fullmatch(_PARAM_PATTERNS[type_], raw):
+            raise BadParameter(f"--param {name}: {raw!r} is not a {type_}")
+        return ox.Literal(raw, datatype=ox.NamedNode(_PARAM_DATATYPES[type_]))
+    return ox.Literal(raw)
