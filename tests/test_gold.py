@@ -4,12 +4,20 @@ Bad gold rows fail with a message naming the file, the row and the problem."""
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from petaflop.evaluate.gold import FACT_COLUMNS, SPAN_COLUMNS, GoldError, load_gold, parse_qualifiers, parse_value
+from petaflop.evaluate.gold import (
+    FACT_COLUMNS,
+    SPAN_COLUMNS,
+    GoldError,
+    load_gold,
+    parse_qualifiers,
+    parse_value,
+)
 
 GOLD = Path(__file__).parent / "gold"
 FIRST, LAST = 993, 5747  # chapter III's heading to the line before "[결론]"
@@ -28,7 +36,7 @@ def gold(report_lines):
 def test_the_gold_tiles_chapters_iii_to_x_without_a_gap(gold, report_lines):
     spans = sorted(gold.spans, key=lambda s: s.start)
     assert spans[0].start == FIRST and spans[-1].end == LAST
-    for a, b in zip(spans, spans[1:], strict=False):
+    for a, b in itertools.pairwise(spans):
         assert b.start == a.end + 1, f"lines {a.end + 1}-{b.start - 1} are in no span ({a.file}, {b.file})"
     assert report_lines[FIRST - 1].startswith("III. AI 플레이어")
     assert report_lines[LAST].startswith("[결론]")

@@ -148,7 +148,7 @@ class TextReader:
         self._genitives(sentence, mentions, loc, sources)
         clause_starts = [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
         previous: tuple[Quantity, ValueEntry | None] | None = None
-        self._earlier = {id(a) for a, b in zip(values, values[1:], strict=False)
+        self._earlier = {id(a) for a, b in itertools.pairwise(values)
                          if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])
                          and re.match(r"\s?(?:에서|부터)", sentence[a.end:b.start])}
         for q in values:
