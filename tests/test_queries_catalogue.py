@@ -21,7 +21,7 @@ import pyoxigraph as ox
 import pytest
 
 import queries
-from foundation.namespaces import PFA, PFID, PFR, XSD
+from foundation.namespaces import PFA, PFID, PFK, PFR, XSD
 from queries import sparql
 
 PREFIXES = {"pfa": PFA, "pfid": PFID, "pfr": PFR}
@@ -684,3 +684,184 @@ def test_sources_cited_most(store):
     counts = [r["statements"] for r in rows]
     assert counts == sorted(counts, reverse=True)
     assert all(r["locations"] <= r["statements"] for r in rows)
+
+# --------------------------------------------------------------------------- statement-model queries
+# Each query that reads statement nodes is checked twice: on a small graph with a known answer
+# (tests/analyst/statements.trig: current vs planned, time order, preferred rank, consecutive
+# changes, context, claims never read), binding its parameters both ways, and on the report graph
+# with the values the report states (tests/test_analyst_questions.py asks the analyst questions).
+
+STATEMENT_FIXTURE = Path(__file__).parent / "analyst" / "statements.trig"
+
+
+@pytest.fixture(scope="module")
+def mini():
+    s = ox.Store()
+    s.load(path=str(STATEMENT_FIXTURE), format=ox.RdfFormat.TRIG)
+    return s
+
+
+def run_both(store, query_id: str, **params) -> list[dict]:
+    """Rows by substitution, after checking that a VALUES block gives the same rows in the same order."""
+    query = queries.get(query_id)
+    bindings = _bindings(query, params)
+    names_a, rows_a = _execute(store, query, bindings, "substitution")
+    names_b, rows_b = _execute(store, query, bindings, "values")
+    assert (names_a, rows_a) == (names_b, rows_b)
+    return rows_a
+
+
+def cols(rows: list[dict], *names: str) -> list[tuple]:
+    return [tuple(r[n] for n in names) for r in rows]
+
+
+def test_cluster_power_current_vs_planned(store, mini):
+    rows = run_both(mini, "cluster-power-current-vs-planned")
+    assert cols(rows, "cluster", "side", "mw", "time", "status", "preferred", "line") == [
+        ("pfid:alpha", "current", D(300), "2025", "pfa:Actual", True, D(10)),  # not 100 MW of 2024 (history)
+        ("pfid:alpha", "planned", D(500), "2026", "pfa:Target", False, D(13)),
+        ("pfid:alpha", "planned", D(1000), "2027", "pfa:Planned", True, D(12)),  # not the forecast, not the claim
+        ("pfid:gamma", "current", D(5), None, "pfa:Actual", True, D(20)),
+    ]
+    assert {r["cluster"] for r in run_both(mini, "cluster-power-current-vs-planned", min_mw="600")} == {"pfid:alpha"}
+
+    report = run(store, "cluster-power-current-vs-planned")
+    prometheus = one(report, cluster="pfid:prometheus")  # line 2156: 1 GW, due 2026
+    assert (prometheus["side"], prometheus["mw"], prometheus["time"], prometheus["line"]) == ("planned", D(1000), "2026", D(2156))
+    hyperion = one(report, cluster="pfid:hyperion")  # line 2157: 5 GW
+    assert (hyperion["side"], hyperion["mw"], hyperion["line"]) == ("planned", D(5000), D(2157))
+    assert (D(300), D(1907)) in cols([r for r in report if r["cluster"] == "pfid:colossus" and r["side"] == "current"], "mw", "line")
+    for r in report:  # the two sides are never mixed
+        assert (r["side"], r["status"] == "pfa:Actual") in {("current", True), ("planned", False)}
+        assert r["side"] == "planned" or r["preferred"] is True
+
+
+def test_ai_lab_valuation_history(store, mini):
+    rows = run_both(mini, "ai-lab-valuation-history")
+    assert cols(rows, "org", "time", "valuation_usd", "preferred", "as_of_report", "conflicting", "line") == [
+        ("pfid:lab1", "2024-05-10", D(24_000_000_000), False, False, False, D(30)),
+        ("pfid:lab1", "2024-11-20", D(50_000_000_000), False, False, False, D(31)),
+        ("pfid:lab1", None, D(200_000_000_000), True, True, True, D(32)),  # undated: as of the report, last
+    ]  # not the claim of $1T, not the KRW figure, not the firm
+    assert cols(run_both(mini, "ai-lab-valuation-history", org_type="pfa:Firm"), "org", "valuation_usd") == [
+        ("pfid:firm1", D(1_000_000_000))]
+
+    report = run(store, "ai-lab-valuation-history")
+    xai = {r["valuation_usd"]: r for r in report if r["org"] == "pfid:xai"}
+    assert {(v, r["line"]) for v, r in xai.items()} >= {  # Series B (line 1382), Series C (1386), the merger (1494)
+        (D(24_000_000_000), D(1382)), (D(50_000_000_000), D(1386)), (D(200_000_000_000), D(1494))}
+    anthropic = one(report, org="pfid:anthropic", valuation_usd=D(183_000_000_000))  # line 1527: from $18.5B to $183B
+    assert (anthropic["preferred"], anthropic["line"]) == (True, D(1527))
+    for org in {r["org"] for r in report}:  # dated statements first, in time order
+        keys = [(r["as_of_report"], r["time"] or "") for r in report if r["org"] == org]
+        assert keys == sorted(keys)
+
+
+def test_statement_value_changes(store, mini):
+    rows = run_both(mini, "statement-value-changes")
+    assert cols(rows, "subject", "earlier_time", "earlier_value", "earlier_line", "later_time", "later_value",
+                "later_status", "later_line") == [
+        ("pfid:alpha", "2024", D(100), D(11), "2025", D(300), "pfa:Actual", D(10)),
+        ("pfid:alpha", "2025", D(300), D(10), "2026", D(500), "pfa:Target", D(13)),
+        ("pfid:alpha", "2026", D(500), D(13), "2027", D(1000), "pfa:Planned", D(12)),
+        # 2024 → 2025 only: 2025 → 2026 is equal, 2024 → 2026 not consecutive, 2023 has another scope
+        ("pfid:chip1", "2024", D(500_000), D(40), "2025", D(350_000), "pfa:Estimate", D(41)),
+    ]
+    assert {r["subject"] for r in run_both(mini, "statement-value-changes", subject_text="CHIP one")} == {"pfid:chip1"}
+
+    report = run(store, "statement-value-changes", subject_text="ascend")
+    assert cols(report, "subject", "kind", "earlier_time", "earlier_value", "earlier_line", "later_time",
+                "later_value", "later_line") == [  # Ascend shipments, lines 3220-3221 (thousands)
+        ("pfid:huawei-ascend-910b", PFK.shipments, "2024", D(500_000), D(3220), "2025", D(350_000), D(3221)),
+        ("pfid:huawei-ascend-910c", PFK.shipments, "2024", D(0), D(3220), "2025", D(200_000), D(3221)),
+    ]
+    for r in run(store, "statement-value-changes"):
+        assert r["earlier_time"] < r["later_time"] and r["earlier_value"] != r["later_value"]
+
+
+# What the report states about export-measure terms (lines 2855, 2908, 2960, 2996), for checking
+# that every term the graph holds is one of them.
+REPORT_MEASURE_TERMS = {
+    ("pfid:china-export-bandwidth-cap", PFK.memoryBandwidthCap): (D("1.7"), D("1.8"), D(2960)),
+    ("pfid:15-revenue-share-on-china-ai-chips", PFK.revenueShare): (D(15), None, D(2996)),
+    ("pfid:h20-mi308-shipment-licences-august-2025", PFK.unitCount): (D(20000), None, D(2908)),
+    ("pfid:h20-mi308-shipment-licences-august-2025", PFK.duration): (D(3), None, D(2908)),
+    ("pfid:uae-gpu-export-quota", PFK.unitCount): (D(500_000), None, D(2855)),
+}
+
+
+def test_export_control_terms(store, mini):
+    rows = run_both(mini, "export-control-terms")
+    assert cols(rows, "measure", "family", "term", "metric", "value", "upper", "unit", "line", "chips", "destinations") == [
+        ("pfid:cap", "pfa:TradeMeasure", PFK.memoryBandwidthCap, None, D("1.7"), D("1.8"), "TB/s", D(50), "Chip One", "China"),
+        ("pfid:licences", "pfa:ExportControlEvent", PFK.duration, "validity", D(3), None, "month", D(51), None, None),
+        ("pfid:licences", "pfa:ExportControlEvent", PFK.unitCount, "licensed units", D(20000), None, "count", D(51), None, None),
+    ]  # the cap's claimed 15 % revenue share is not a term
+    assert {r["measure"] for r in run_both(mini, "export-control-terms", measure_text="licences l")} == {"pfid:licences"}
+
+    # the report graph has no verified measure terms yet (queries/README.md, Gaps); any it holds
+    # must be the report's
+    for r in run(store, "export-control-terms"):
+        assert REPORT_MEASURE_TERMS.get((r["measure"], r["term"])) == (r["value"], r["upper"], r["line"]), r
+
+
+def test_investment_terms(store, mini):
+    rows = run_both(mini, "investment-terms")
+    assert cols(rows, "investor", "investee", "relations", "amount_usd", "stake_percent", "time", "line") == [
+        ("pfid:investor1", "pfid:lab1", "Investment", D(8_000_000_000), D(30), "2024", D(60)),
+        ("pfid:investor2", "pfid:lab1", "investsIn", None, D(14), None, D(61)),  # the stake stated on the investor
+        ("pfid:investor2", "pfid:target1", "acquired", None, None, None, D(62)),
+    ]
+    assert {r["investee"] for r in run_both(mini, "investment-terms", party_text="target")} == {"pfid:target1"}
+
+    report = run(store, "investment-terms")
+    uae = one(report, investor="pfid:uae", investee="pfid:united-states")  # line 2807: $1.4 trillion
+    assert (uae["amount_usd"], uae["line"]) == (D(1_400_000_000_000), D(2807))
+    assert one(report, investor="pfid:tsmc", investee="pfid:united-states")["amount_usd"] == D(100_000_000_000)
+    moonshot = run(store, "investment-terms", party_text="moonshot")  # line 3759: its main investors
+    assert {r["investor"] for r in moonshot} >= {"pfid:alibaba", "pfid:tencent", "pfid:hongshan", "pfid:coatue"}
+    assert {r["line"] for r in moonshot} == {D(3759)}
+    assert {r["investor"] for r in report if r["investee"] == "pfid:stargate"} >= {
+        "pfid:openai", "pfid:softbank", "pfid:oracle", "pfid:crusoe", "pfid:mgx", "pfid:jpmorgan-chase"}  # lines 1927-1932
+
+
+# Report lines that state what feeds a cluster (turbines, Megapacks, solar, grid links).
+REPORT_POWER_SUPPLY_LINES = {D(n) for n in (*range(1940, 1947), 1958, 1959, 1960, 1973, 2043, 2515, 2529, 2530,
+                                              2531, 2576, *range(2785, 2792))}
+
+
+def test_cluster_power_supply(store, mini):
+    rows = run_both(mini, "cluster-power-supply")
+    assert cols(rows, "facility", "asset", "asset_type", "onsite", "via", "through", "kind", "value", "upper", "line") == [
+        ("pfid:alpha", "pfid:battery", "pfa:BatteryStorage", False, "counted", None, PFK.unitCount, D(208), None, D(73)),
+        ("pfid:alpha", "pfid:grid1", "pfa:GridConnection", False, "poweredBy", None, None, None, None, D(74)),
+        ("pfid:alpha", "pfid:turbine", "pfa:GasTurbine", True, "phase", "pfid:alpha-p1", PFK.unitCount, D(29), None, D(71)),
+        ("pfid:alpha", "pfid:turbine", "pfa:GasTurbine", True, "phase", "pfid:alpha-p1", PFK.unitPowerOutput, D(34), D(35), D(72)),
+        ("pfid:alpha-p1", "pfid:turbine", "pfa:GasTurbine", True, "poweredBy", None, PFK.unitCount, D(29), None, D(71)),
+        ("pfid:alpha-p1", "pfid:turbine", "pfa:GasTurbine", True, "poweredBy", None, PFK.unitPowerOutput, D(34), D(35), D(72)),
+    ]
+    assert {r["facility"] for r in run_both(mini, "cluster-power-supply", facility_text="PHASE 1")} == {"pfid:alpha-p1"}
+
+    # the report graph has no poweredBy link yet (queries/README.md, Gaps); any row it gives
+    # comes from a line about what feeds a cluster
+    for r in run(store, "cluster-power-supply"):
+        assert r["line"] in REPORT_POWER_SUPPLY_LINES, r
+
+
+def test_entity_statements(store, mini):
+    rows = run_both(mini, "entity-statements", entity="alpha")
+    assert cols(rows, "kind", "value", "status", "time", "item", "preferred", "line") == [
+        (PFK.powerCapacity, D(2000), "pfa:Forecast", None, None, True, D(14)),
+        (PFK.powerCapacity, D(100), "pfa:Actual", "2024", None, False, D(11)),
+        (PFK.powerCapacity, D(300), "pfa:Actual", "2025", None, True, D(10)),
+        (PFK.powerCapacity, D(500), "pfa:Target", "2026", None, False, D(13)),
+        (PFK.powerCapacity, D(1000), "pfa:Planned", "2027", None, True, D(12)),
+        (PFK.unitCount, D(208), "pfa:Actual", None, "Battery B", True, D(73)),
+    ]  # never the claimed 9,999 MW
+    assert cols(run_both(mini, "entity-statements", entity="alpha", kind_text="COUNT"), "value") == [(D(208),)]
+
+    ascend = run(store, "entity-statements", entity="huawei-ascend-910c", kind_text="shipments")  # lines 3220-3221
+    assert cols(ascend, "value", "unit", "time", "preferred", "line") == [
+        (D(0), "count", "2024", False, D(3220)), (D(200_000), "count", "2025", True, D(3221))]
+    claimed = {r["claim"] for r in run(store, "entity-claims", entity="colossus")}
+    assert claimed and not claimed & {r["statement"] for r in run(store, "entity-statements", entity="colossus")}
