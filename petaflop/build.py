@@ -43,6 +43,7 @@ class BuildResult:
     document: object = None
     validation: object = None
     reference: object = None  # petaflop.reference_graph.ReferenceLayer, when the reference layer is built
+    curation: object = None  # petaflop.curation.Overlay: the review log applied (pfg:curation, orphans)
 
 
 def ontology_quads() -> list[ox.Quad]:
@@ -124,6 +125,10 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
     merged = statements.assemble(ex, gate=gate)
     result.statements = merged
     asserted = graph.extraction_quads(ex, merged, gate)
+    from petaflop.curation import build_overlay
+
+    result.curation = build_overlay(asserted, out_dir, say)  # the review log as an overlay (pfg:curation)
+    asserted = result.curation.apply(asserted)
     if reference:  # the reference layer (reference/*.tsv) in pfg:reference: see petaflop/reference.py
         from petaflop.reference import reference_layer
 
@@ -134,6 +139,7 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
     t = stage("reason")
     facts_graph = ox.NamedNode(GRAPHS[1])
     facts = [(q.subject, q.predicate, q.object) for q in asserted if q.graph_name == facts_graph]
+    facts += [(x.subject, x.predicate, x.object) for x in result.curation.fact_triples]  # curated facts too
     inferred = reasoning.materialise(facts + ref_triples)
     inferred_q = graph.inferred_quads(
         (ox.Triple(reasoning.to_ox(i.subject), reasoning.to_ox(i.predicate), reasoning.to_ox(i.object)), i.rule)

@@ -568,6 +568,19 @@ def bench(
             console.print(line, markup=False, highlight=False, soft_wrap=True)  # keys hold [brackets]
 
 
+# --------------------------------------------------------------------------- review and curation
+
+
+def _register_curation() -> None:
+    """``petaflop curate …`` and ``petaflop review`` (petaflop/curation/cli.py)."""
+    from petaflop.curation.cli import register
+
+    register(app, friendly)
+
+
+_register_curation()
+
+
 def main() -> None:
     app()
 

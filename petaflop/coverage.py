@@ -49,6 +49,7 @@ def coverage_data(result: BuildResult) -> dict:
         "conflicts": conflicts,
         "shacl_warnings": [str(w) for w in (v.warnings if v else [])][:500],
         "warnings": result.warnings[:500],
+        "curation": result.curation.coverage() if getattr(result, "curation", None) is not None else None,
     }
 
 
@@ -77,6 +78,9 @@ def to_markdown(data: dict) -> str:
     lines += [f"- {x['text']} ×{x['count']}" for x in data["unlinked_mentions"][:100]]
     lines += ["", f"## SHACL warnings ({len(data['shacl_warnings'])})", ""]
     lines += [f"- {w}" for w in data["shacl_warnings"][:100]]
+    from petaflop.curation import coverage_markdown  # the review log: counts and orphaned actions
+
+    lines += coverage_markdown(data.get("curation"))
     return "\n".join(lines) + "\n"
 
 

@@ -43,9 +43,10 @@ class EmbeddedBackend(Backend):
 
     @classmethod
     def from_file(cls, path: Path) -> EmbeddedBackend:
-        from petaflop.store import load_memory_store
+        from petaflop.curation.live import curated_store  # the curation log applied (petaflop/curation)
 
-        return cls(load_memory_store(path), description=f"embedded store ({path.name})")
+        store, note = curated_store(path)
+        return cls(store, description=f"embedded store ({path.name}{note})")
 
     def select(self, sparql: str) -> list[tuple]:
         result = self.store.query(PREFIXES + sparql, use_default_graph_as_union=True)

@@ -26,6 +26,9 @@ def _sidebar(page: str) -> None:
         for name in _pages():
             ui.link(name, ui.t(f"page.{name}"), icon=ui.PAGE_ICONS[name])
         st.divider()
+    from petaflop.app.pages.review import editing_caption
+
+    editing_caption()  # who is editing, when curation is on (petaflop/curation)
 
 
 def _reference_switch() -> None:

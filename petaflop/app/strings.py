@@ -17,6 +17,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page.power": ("Power", "전력"),
     "page.sparql": ("SPARQL console", "SPARQL 콘솔"),
     "page.export": ("Export", "내보내기"),
+    "page.review": ("Review", "검토"),
     "yes": ("yes", "예"),
     "no": ("no", "아니오"),
     # groups

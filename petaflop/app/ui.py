@@ -32,6 +32,7 @@ PAGES = {
     "power": ("power", ":material/bolt:"),
     "sparql": ("console", ":material/terminal:"),
     "views": ("views", ":material/bookmarks:"),
+    "review": ("review", ":material/rate_review:"),
     "export": ("export", ":material/download:"),
 }
 PAGE_ICONS = {name: icon for name, (_, icon) in PAGES.items()}

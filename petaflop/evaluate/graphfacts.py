@@ -129,6 +129,7 @@ class GraphView:
     type_lines: dict[str, set[int]]  # IRI -> lines its type assertion came from
     inferred_links: set[tuple[str, str, str]]  # (s, property, o) in pfg:inferred
     unscored: int = 0  # asserted literal attributes with no kind (strings, codes)
+    reviews: object = None  # precision measured by reviews (petaflop.curation.quality.from_graph)
 
 
 #: Links from a deal node to its parties (read as roles, not judged one by one).

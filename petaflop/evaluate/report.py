@@ -7,6 +7,8 @@ from pathlib import Path
 
 from foundation.errors import UserError
 from foundation.paths import BUILD_DIR, REPO_ROOT, resolve_report
+from petaflop.curation.quality import markdown as review_markdown
+from petaflop.curation.quality import to_json as review_json
 from petaflop.evaluate.gold import Gold, GoldError, load_gold
 from petaflop.evaluate.graphfacts import GraphFact, GraphView, read_graph
 from petaflop.evaluate.score import Counts, Evaluation, evaluate
@@ -34,6 +36,9 @@ def run(
         view = read_graph(graph_path)
     except (OSError, SyntaxError, ValueError) as exc:
         raise UserError(f"--graph {graph_path}: cannot read it as N-Quads: {str(exc).splitlines()[0]}") from None
+    from petaflop.curation.quality import from_graph  # precision measured by reviews (the curation log)
+
+    view.reviews = from_graph(graph_path)
     return evaluate(gold, view), gold, view
 
 
@@ -82,6 +87,7 @@ def to_json(ev: Evaluation, view: GraphView) -> dict[str, object]:
             for u in sorted(ev.false_negatives, key=lambda u: (u.first.line_start, u.first.id))
         ],
         "unresolved_subjects": dict(ev.unresolved_subjects.most_common()),
+        "review_precision": review_json(view.reviews),
     }
 
 
@@ -134,6 +140,7 @@ def to_markdown(ev: Evaluation, view: GraphView, max_list: int = 400) -> str:
         out.append(f"| {g.id} | {g.line_start} | {subj} | {g.relation} | {g.object} | {q} |")
     if len(ev.false_negatives) > max_list or len(ev.false_positives) > max_list:
         out += ["", f"*(lists cut at {max_list}; evaluation.json has all)*"]
+    out += review_markdown(view.reviews)
     return "\n".join(out) + "\n"
 
 
