@@ -49,6 +49,7 @@ def coverage_data(result: BuildResult) -> dict:
         "conflicts": conflicts,
         "shacl_warnings": [str(w) for w in (v.warnings if v else [])][:500],
         "warnings": result.warnings[:500],
+        "reference": result.reference.coverage if result.reference is not None else None,
         "curation": result.curation.coverage() if getattr(result, "curation", None) is not None else None,
     }
 
@@ -78,10 +79,33 @@ def to_markdown(data: dict) -> str:
     lines += [f"- {x['text']} ×{x['count']}" for x in data["unlinked_mentions"][:100]]
     lines += ["", f"## SHACL warnings ({len(data['shacl_warnings'])})", ""]
     lines += [f"- {w}" for w in data["shacl_warnings"][:100]]
+    lines += _reference_markdown(data.get("reference"))
     from petaflop.curation import coverage_markdown  # the review log: counts and orphaned actions
 
     lines += coverage_markdown(data.get("curation"))
     return "\n".join(lines) + "\n"
+
+
+def _reference_markdown(ref: dict | None) -> list[str]:
+    """The reference layer (graph pfg:reference): rows by file and source, and every gap with its reason."""
+    if ref is None:
+        return ["", "## Reference layer", "", "Not built (`petaflop build --no-reference`)."]
+    src = ref["rows_by_source"]
+    lines = ["", "## Reference layer (graph pfg:reference)", "",
+             f"{sum(ref['rows'].values())} rows ({src['report']} stating a report line, {src['reference']} reference "
+             f"data with a justification), {ref['triples']} triples.", ""]
+    lines += [f"- `reference/{f}`: {n} rows" for f, n in ref["rows"].items()]
+    for key, title in (("organisations_without_country", "Organisations without a country"),
+                       ("chips_without_designer", "Chips and systems without a designer")):
+        lines += ["", f"### {title} ({len(ref[key])})", ""]
+        lines += [f"- {x['id']}: {x['reason']}" for x in ref[key]]
+    lines += ["", f"### Report and reference disagree ({len(ref['conflicts'])})", "",
+              "Both values are kept; their provenance statements are linked by `pfa:conflictsWith`.", ""]
+    lines += [f"- {c['subject']} `{c['property']}`: report {c['report']}, reference {c['reference']}"
+              for c in ref["conflicts"]]
+    lines += ["", f"### Rows not used ({len(ref['rows_not_used'])})", ""]
+    lines += [f"- {x['row']}: {x['reason']}" for x in ref["rows_not_used"]]
+    return lines
 
 
 def write_coverage(result: BuildResult, out_dir: Path) -> tuple[Path, Path]:

@@ -35,7 +35,7 @@ def select(store: ox.Store, query: str) -> list[tuple]:
 
 def test_every_named_graph_is_written(built):
     result, _ = built
-    assert set(result.triples_per_graph) == {"ontology", "facts", "provenance", "inferred"}
+    assert set(result.triples_per_graph) == {"ontology", "facts", "provenance", "inferred", "reference"}
     assert all(n > 0 for n in result.triples_per_graph.values())
 
 

@@ -129,7 +129,7 @@ def test_alignments_to_standard_vocabularies(g):
 
 def test_rules_have_headers_iris_and_parse():
     rules = load_rules()
-    assert len(rules) == 30
+    assert len(rules) == 31
     store = ox.Store()
     for iri, label, sparql in rules:
         assert iri.startswith(PFR) and label
