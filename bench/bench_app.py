@@ -52,8 +52,8 @@ class Driver:
 
     def __init__(self, page, expect):
         self.page, self.expect = page, expect
-        self.nav = page.get_by_test_id("stSidebarNav")
         self.sidebar = page.get_by_test_id("stSidebar")
+        self.nav = self.sidebar  # the app's own links (one Streamlit page, ?page=… router)
 
     def idle(self) -> None:
         """Wait until no script run is in flight (Streamlit's running indicator is gone)."""
@@ -90,15 +90,14 @@ class Driver:
 
     def graph_expand(self) -> float:
         page = self.page
-        self.go("Graph", "Graph")
-        page.get_by_role("button", name="Start over").click()
-        page.get_by_text(re.compile(r"^5 objects")).wait_for()
+        base = page.url.split("?")[0]
+        page.goto(base + "?page=graph&seed=nvidia&sel=nvidia-h100")
+        summary = page.get_by_text(re.compile(r"^\d+ objects, \d+ links on the canvas"))
+        summary.wait_for()
         self.idle()
-        t = _timed(lambda: page.get_by_role("button", name="Expand", exact=True).click(),
-                   page.get_by_text("Expanded Colossus: 4 linked objects.").wait_for)
-        page.get_by_role("button", name="Start over").click()
-        page.get_by_text(re.compile(r"^5 objects")).wait_for()
-        return t
+        before = summary.inner_text()
+        return _timed(lambda: page.get_by_role("button", name="Expand", exact=True).click(),
+                      lambda: self.expect(summary).not_to_have_text(before))
 
     def run_query(self) -> float:
         page = self.page
@@ -108,6 +107,8 @@ class Driver:
         page.keyboard.press("Enter")
         page.get_by_role("paragraph").filter(has_text="ranked by the largest power").wait_for()
         page.get_by_label("min_mw (decimal)", exact=True).wait_for()  # the rerun for the chosen query is done
+        self.idle()
+        page.get_by_text("Plain text editor", exact=True).click()  # the Run button of the plain editor
         self.idle()
         rows = page.get_by_text(re.compile(r"rows in \d+ ms"))
         before = rows.inner_text() if rows.count() else None
@@ -122,7 +123,7 @@ class Driver:
     def what_if(self) -> float:
         page = self.page
         self.go("Export controls", "Export controls")
-        verdict = page.get_by_text(re.compile(r"^With a cap of [\d.]+ TB/s"))
+        verdict = page.get_by_text(re.compile(r"chips in the graph are above [\d.]+ TB/s"))
         verdict.wait_for()
         before = verdict.inner_text()
         slider = page.get_by_role("slider").first
@@ -218,8 +219,10 @@ def script_times(graph: Path, repeat: int) -> dict[str, float]:
 
     def page(name: str, **params) -> None:
         at.query_params.clear()
-        at.query_params.update(params)
-        at.switch_page(f"petaflop/app/pages/{name}.py").run()
+        at.query_params["page"] = name
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
 
     for i in range(repeat):
         query = ("콜로서스", "nvidia h20", "stargate")[i % 3]
@@ -227,13 +230,13 @@ def script_times(graph: Path, repeat: int) -> dict[str, float]:
         timed("search", lambda q=query: at.text_input(key="search").set_value(q).run())
         timed("open_object", lambda: page("object", id="colossus"))
         timed("explorer_with_type", lambda: page("explorer", type="GPU"))
-        page("graph", seed="colossus")
+        page("graph", seed="nvidia", sel="nvidia-h100")
         timed("graph_expand", lambda: at.button(key="sa_expand").click().run())
-        page("console")
-        at.selectbox(key="query").set_value("clusters-by-power").run()
+        page("sparql", query="clusters-by-power")
+        at.toggle(key="c_plain").set_value(True).run()
         timed("run_query", lambda: at.button(key="c_run").click().run())
-        page("controls")
-        timed("what_if_cap", lambda v=1.6 + 0.05 * i: at.slider(key="bw_cap").set_value(v).run())
+        page("export-controls")
+        timed("what_if_cap", lambda v=1.6 + 0.05 * i: at.slider(key="wi_cap").set_value(v).run())
     return {k: statistics.median(v) for k, v in times.items()}
 
 

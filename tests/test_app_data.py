@@ -336,7 +336,9 @@ def test_every_ui_string_has_both_languages():
                 "sov.edge.": ["investment", "deal", "funding", "in"], "export.dir.": ["out", "in", "both"],
                 "export.facts.": ["asserted", "inferred", "both"], "sov.measure.": ["received", "sent", "flows"],
                 "sov.stack.": ["clusters", "organisations", "chips"], "controls.metric.": ["bandwidth", "tpp", "memory"],
-                "console.view.": ["table", "bar", "graph", "map", "timeline"], "explorer.col.": ["name", "type"]}
+                "console.view.": ["table", "bar", "graph", "map", "timeline"], "explorer.col.": ["name", "type"],
+                "bloc.": ["gulf", "europe", "north-america", "asia-pacific", "middle-east-africa", "china", "russia"],
+                "console.type.": ["decimal", "integer", "string", "entity", "iri", "date"]}
     assert dynamic <= set(families), dynamic - set(families)
     for prefix, names in families.items():
         for name in names:

@@ -69,7 +69,7 @@ def main() -> None:
                 return
         shell.empty()
     _reference_switch()
-    st.sidebar.caption(ui.t("app.source", source=ui.atlas().backend.description))
+    st.sidebar.caption(ui.t("app.source", source=_source(ui.atlas().backend.description)))
 
     state.publish(page=page, lang=ui.lang(), ref=ui.include_reference())
     module = importlib.import_module(f"petaflop.app.pages.{ui.PAGES[page][0]}")
@@ -78,6 +78,15 @@ def main() -> None:
     finally:
         _show_notes(notes_box)
         _drop_unknown()
+
+
+def _source(description: str) -> str:
+    """Where the data comes from, in the UI's language (the backend describes itself in English)."""
+    if description.startswith("embedded store (") and description.endswith(")"):
+        return ui.t("app.backend.embedded", name=description[len("embedded store ("):-1])
+    if description.startswith("endpoint "):
+        return ui.t("app.backend.endpoint", url=description[len("endpoint "):])
+    return description
 
 
 def _show_notes(box) -> None:

@@ -204,7 +204,8 @@ def location_text(loc: Location | None) -> str:
         return t("prov.no_location")
     parts = []
     if loc.chapter:
-        parts.append(t("prov.chapter", chapter=loc.chapter))
+        chapter = t("prov.intro") if loc.chapter.lower() in ("intro", "introduction") else loc.chapter
+        parts.append(t("prov.chapter", chapter=chapter))
     if loc.table:
         cell = t("prov.cell", row=loc.row, column=loc.column) if loc.row is not None else ""
         parts.append(t("prov.table", table=loc.table) + cell)

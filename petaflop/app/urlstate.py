@@ -212,17 +212,16 @@ class UrlState:
         write(target)
 
 
-def _normalised(d: dict) -> dict:
-    return {k: (list(v) if isinstance(v, list | tuple) else [v]) for k, v in d.items()}
-
-
 def write(target: dict) -> None:
-    """Replace the query string with ``target`` (global keys first) if it differs."""
-    current = {k: st.query_params.get_all(k) for k in st.query_params}
+    """Replace the query string with ``target`` (global keys first).
+
+    Sent even when the server already holds these values: after a link click the server has the
+    new query string but the address bar still shows the old one, and this message is what makes
+    the browser show it (and record it in the history); an unchanged address is not recorded twice.
+    """
     ordered = {k: target[k] for k in GLOBAL_PARAMS if k in target}
     ordered.update({k: v for k, v in target.items() if k not in ordered})
-    if _normalised(ordered) != _normalised(current) or list(ordered) != list(current):
-        st.query_params.from_dict(ordered)
+    st.query_params.from_dict(ordered)
 
 
 def note_texts(notes: list[Note], t: Callable[..., str]) -> list[str]:

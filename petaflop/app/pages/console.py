@@ -15,6 +15,7 @@ from petaflop.app import charts, console, ui, views, world
 from petaflop.app import sovereign as sv
 from petaflop.app.components import graph_canvas, sparql_editor
 from petaflop.app.graph import simple_elements
+from petaflop.app.strings import STRINGS
 from petaflop.app.urlstate import Param
 
 VIEWS = ["table", "bar", "graph", "map", "timeline"]
@@ -185,15 +186,16 @@ def render() -> None:
                                         else by_id[q].title) if q else ui.t("console.adhoc"),
                  on_change=lambda: st.session_state.update(_c_load={"query": st.session_state.get("c_query_pick", ""),
                                                                     "text": DEFAULT_TEXT}))
-    if chosen is not None:
+    if chosen is not None and (lang == "en" or not chosen.description.isascii()):
         st.caption(ui.md(chosen.description))
     values: dict[str, str] = {}
     if chosen is not None and chosen.params:
         cols = st.columns(min(3, len(chosen.params)))
         for i, p in enumerate(chosen.params):
             url.seed("p." + p.name)
-            values[p.name] = cols[i % len(cols)].text_input(f"{p.name} ({p.type})", key="p." + p.name,
-                                                            help=p.description, max_chars=200)
+            values[p.name] = cols[i % len(cols)].text_input(
+                f"{p.name} ({ui.t('console.type.' + p.type) if 'console.type.' + p.type in STRINGS else p.type})",
+                key="p." + p.name, help=p.description if lang == "en" else None, max_chars=200)
             url.set("p." + p.name, values[p.name])
     elif st.session_state.get("c_text", "") and chosen is None and qid_raw:
         st.caption(ui.t("console.edited"))
@@ -268,4 +270,4 @@ def render() -> None:
                                 format_func=lambda v: ui.t("console.view." + v))
     url.publish(view=view if view != "table" else "")
     _show(atlas, result, view, lang)
-    st.caption(ui.t("console.prefixes", prefixes=", ".join(f"{p}:" for p in PREFIXES)))
+    st.caption(ui.t("console.prefixes", prefixes=", ".join(f"`{p}:`" for p in PREFIXES)))

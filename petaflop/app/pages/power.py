@@ -41,8 +41,9 @@ def _power() -> None:
         ui.t("power.cluster"): c.label, ui.t("power.kind"): c.kind,
         ui.t("power.current_mw"): cell(format_number(c.current_mw) if c.current_mw else None),
         ui.t("power.planned_mw"): cell(format_number(c.planned_mw) if c.planned_mw else None),
-        ui.t("power.all_values"): cell("; ".join(f"{format_number(mw)} MW ({ui.t('power.line_short', line=line)})"
-                                                 for _, mw, line, _ in c.stated)),
+        ui.t("power.all_values"): cell("; ".join(
+            f"{format_number(mw)} MW" + (f" ({ui.t('power.line_short', line=line)})" if line else "")
+            for _, mw, line, _ in c.stated)),
         ui.t("power.assets"): cell(", ".join(f"{atlas.label(a, lang)} ({_how(how)})" for a, how in c.assets)),
         ui.t("power.same_slide"): cell(", ".join(atlas.label(a, lang) for a in c.same_slide[:6])),
         ui.t("power.chips"): cell(", ".join(atlas.label(x, lang) for x in c.chips)),

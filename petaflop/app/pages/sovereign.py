@@ -85,6 +85,13 @@ def _stack(atlas, countries: set[str], lang: str) -> None:
                 ui.object_link(i)
 
 
+def _bloc_name(key: str, name: str) -> str:
+    """A graph bloc's own name; a display grouping of geo.json in the UI's language."""
+    if key.startswith("display:"):
+        return ui.t("bloc." + name.lower().replace(" & ", "-").replace(" ", "-"))
+    return name
+
+
 def render() -> None:
     atlas, lang = ui.atlas(), ui.lang()
     st.title(ui.t("page.sovereign"))
@@ -105,7 +112,7 @@ def render() -> None:
                             format_func=lambda s: atlas.label(PFID + s, lang))
     url.seed("blocs")
     picked_blocs = c2.multiselect(ui.t("sov.blocs"), list(blocs), key="blocs",
-                                  format_func=lambda b: f"{blocs[b][0]} ({len(blocs[b][1])})")
+                                  format_func=lambda b: f"{_bloc_name(b, blocs[b][0])} ({len(blocs[b][1])})")
     url.seed("measure")
     measure = c3.selectbox(ui.t("sov.measure"), MEASURES, key="measure", format_func=lambda m: ui.t("sov.measure." + m))
     url.publish(focus=focus, countries=picked, blocs=picked_blocs, measure=measure)
