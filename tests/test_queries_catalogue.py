@@ -742,7 +742,11 @@ def test_ai_lab_valuation_history(store, mini):
         ("pfid:lab1", "2024-05-10", D(24_000_000_000), False, False, False, D(30)),
         ("pfid:lab1", "2024-11-20", D(50_000_000_000), False, False, False, D(31)),
         ("pfid:lab1", None, D(200_000_000_000), True, True, True, D(32)),  # undated: as of the report, last
+        ("pfid:lab2", None, D(18_500_000_000), False, False, False, D(35)),  # "from X to Y": X is earlier
+        ("pfid:lab2", None, D(5_000_000_000), True, True, True, D(36)),
+        ("pfid:lab2", None, D(183_000_000_000), True, True, True, D(35)),
     ]  # not the claim of $1T, not the KRW figure, not the firm
+    assert one(rows, valuation_usd=D(18_500_000_000))["scope"] == "earlier value"
     assert cols(run_both(mini, "ai-lab-valuation-history", org_type="pfa:Firm"), "org", "valuation_usd") == [
         ("pfid:firm1", D(1_000_000_000))]
 
@@ -759,13 +763,15 @@ def test_ai_lab_valuation_history(store, mini):
 
 def test_statement_value_changes(store, mini):
     rows = run_both(mini, "statement-value-changes")
-    assert cols(rows, "subject", "earlier_time", "earlier_value", "earlier_line", "later_time", "later_value",
+    assert cols(rows, "subject", "how", "earlier_time", "earlier_value", "earlier_line", "later_time", "later_value",
                 "later_status", "later_line") == [
-        ("pfid:alpha", "2024", D(100), D(11), "2025", D(300), "pfa:Actual", D(10)),
-        ("pfid:alpha", "2025", D(300), D(10), "2026", D(500), "pfa:Target", D(13)),
-        ("pfid:alpha", "2026", D(500), D(13), "2027", D(1000), "pfa:Planned", D(12)),
+        ("pfid:alpha", "dated", "2024", D(100), D(11), "2025", D(300), "pfa:Actual", D(10)),
+        ("pfid:alpha", "dated", "2025", D(300), D(10), "2026", D(500), "pfa:Target", D(13)),
+        ("pfid:alpha", "dated", "2026", D(500), D(13), "2027", D(1000), "pfa:Planned", D(12)),
         # 2024 → 2025 only: 2025 → 2026 is equal, 2024 → 2026 not consecutive, 2023 has another scope
-        ("pfid:chip1", "2024", D(500_000), D(40), "2025", D(350_000), "pfa:Estimate", D(41)),
+        ("pfid:chip1", "dated", "2024", D(500_000), D(40), "2025", D(350_000), "pfa:Estimate", D(41)),
+        # "from X to Y" pairs the two figures of one line, not the $5B of another line
+        ("pfid:lab2", "from-to", None, D(18_500_000_000), D(35), None, D(183_000_000_000), "pfa:Actual", D(35)),
     ]
     assert {r["subject"] for r in run_both(mini, "statement-value-changes", subject_text="CHIP one")} == {"pfid:chip1"}
 
@@ -776,7 +782,11 @@ def test_statement_value_changes(store, mini):
         ("pfid:huawei-ascend-910c", PFK.shipments, "2024", D(0), D(3220), "2025", D(200_000), D(3221)),
     ]
     for r in run(store, "statement-value-changes"):
-        assert r["earlier_time"] < r["later_time"] and r["earlier_value"] != r["later_value"]
+        assert r["earlier_value"] != r["later_value"]
+        if r["how"] == "dated":
+            assert r["earlier_time"] < r["later_time"]
+        else:  # the two figures of one line
+            assert (r["how"], r["earlier_time"], r["earlier_line"]) == ("from-to", None, r["later_line"])
 
 
 # What the report states about export-measure terms (lines 2855, 2908, 2960, 2996), for checking
