@@ -30,9 +30,16 @@ def app_url(built_graph, tmp_path_factory):
     import os
 
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    os.environ["PETAFLOP_VIEWS_DIR"] = str(tmp_path_factory.mktemp("views"))
-    with running_app(built_graph, log=log) as url:
-        yield url
+    before = os.environ.get("PETAFLOP_VIEWS_DIR")
+    os.environ["PETAFLOP_VIEWS_DIR"] = str(tmp_path_factory.mktemp("views"))  # the app server inherits it
+    try:
+        with running_app(built_graph, log=log) as url:
+            yield url
+    finally:
+        if before is None:
+            os.environ.pop("PETAFLOP_VIEWS_DIR", None)
+        else:
+            os.environ["PETAFLOP_VIEWS_DIR"] = before
 
 
 @pytest.fixture()

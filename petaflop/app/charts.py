@@ -94,20 +94,16 @@ def points(rows: Sequence[dict], *, x: str, y: str, color: str | None = None, sh
 
 def _arc_points(a: tuple[float, float], b: tuple[float, float], n: int = 24) -> list[tuple[float, float]]:
     """A curved path from ``a`` to ``b`` (lat, lon): a bulge to the left of the straight line."""
-    (lat1, lon1), (lat2, lon2) = a, b
-    if lon2 - lon1 > 180:
-        lon2 -= 360
-    elif lon1 - lon2 > 180:
-        lon2 += 360
+    (lat1, lon1), (lat2, lon2) = a, b  # no wrap across the antimeridian: the arc stays on the map
     mx, my = (lon1 + lon2) / 2, (lat1 + lat2) / 2
     dx, dy = lon2 - lon1, lat2 - lat1
-    cx, cy = mx - dy * 0.25, my + dx * 0.25  # control point
+    cx, cy = mx - dy * 0.2, my + dx * 0.2  # control point
     out = []
     for i in range(n + 1):
         t = i / n
         lon = (1 - t) ** 2 * lon1 + 2 * (1 - t) * t * cx + t * t * lon2
         lat = (1 - t) ** 2 * lat1 + 2 * (1 - t) * t * cy + t * t * lat2
-        lon = (lon + 180) % 360 - 180
+        lon = max(-179.9, min(179.9, lon))
         out.append((round(max(-89.0, min(89.0, lat)), 3), round(lon, 3)))
     return out
 

@@ -166,6 +166,7 @@ class Atlas:
         self.classes: dict[str, ClassInfo] = {}
         self.term_labels: dict[str, dict[str, str]] = defaultdict(dict)  # every labelled ontology term
         self.truthy: dict[str, str] = {}  # truthy datatype property -> its statement kind
+        self.prop_parents: dict[str, set[str]] = defaultdict(set)  # rdfs:subPropertyOf
         self.props: dict[str, PropInfo] = {}
         self.entities: dict[str, Entity] = {}
         self.out: dict[str, list[Edge]] = defaultdict(list)
@@ -213,7 +214,7 @@ class Atlas:
             SELECT ?x ?p ?o WHERE {{ GRAPH <{GRAPH_ONTOLOGY}> {{ ?x ?p ?o }}
               FILTER(isIRI(?x))
               FILTER(?p IN (rdf:type, rdfs:label, skos:definition, pfa:unitOfMeasure, rdfs:subClassOf, owl:inverseOf,
-                            pfa:truthyProperty))
+                            pfa:truthyProperty, rdfs:subPropertyOf))
             }}""")
         kinds = {OWL.Class: "class", OWL.ObjectProperty: "object", OWL.DatatypeProperty: "datatype",
                  OWL.AnnotationProperty: "annotation"}
@@ -238,6 +239,8 @@ class Atlas:
                 info[o.value]["inverse"] = x
             elif p == PFA.truthyProperty and isinstance(o, ox.NamedNode):
                 self.truthy[o.value] = x
+            elif p == RDFS.subPropertyOf and isinstance(o, ox.NamedNode):
+                self.prop_parents[x].add(o.value)
         for x, kind in declared.items():
             d = info[x]
             if kind == "class":
@@ -412,6 +415,17 @@ class Atlas:
         if info and info.labels:
             return info.labels.get(lang) or info.labels.get("en") or next(iter(info.labels.values()))
         return local_name(iri)
+
+    def prop_ancestors(self, prop: str) -> set[str]:
+        """Every super-property of ``prop`` (rdfs:subPropertyOf, transitively)."""
+        seen: set[str] = set()
+        stack = [prop]
+        while stack:
+            for parent in self.prop_parents.get(stack.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    stack.append(parent)
+        return seen
 
     def inverse_of(self, prop: str) -> str | None:
         info = self.props.get(prop)

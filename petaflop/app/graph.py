@@ -172,23 +172,25 @@ class Canvas:
         return [n for n, node in self.nodes.items() if node.group is None]
 
     def _place(self, parent: str, count: int) -> list[tuple[float, float]]:
-        """Positions for ``count`` new children of ``parent``: an arc facing away from its parent."""
+        """Positions for ``count`` new children of ``parent``: rings (a full circle around the seed,
+        an arc facing away from the grandparent elsewhere), at most ``RING`` children per ring."""
         p = self.nodes[parent]
         taken = sum(1 for n in self.nodes.values() if n.parent == parent)
-        total = taken + count
-        radius = RADIUS * max(1.0, math.sqrt(total / 8))
         if p.parent is None or p.parent not in self.nodes:
-            base, spread = -math.pi / 2, 2 * math.pi
+            base, spread, ring_size = -math.pi / 2, 2 * math.pi, 20
         else:
             gp = self.nodes[p.parent]
             base = math.atan2(p.y - gp.y, p.x - gp.x)
-            spread = math.pi * 1.2
+            spread, ring_size = math.pi * 1.1, 11
         out = []
-        for k in range(taken, total):
+        for k in range(taken, taken + count):
+            ring, slot = divmod(k, ring_size)
+            radius = RADIUS * (1 + 0.55 * ring)
+            offset = 0.5 if ring % 2 else 0.0  # alternate rings interleave
             if spread >= 2 * math.pi:
-                angle = base + spread * k / max(total, 1)
+                angle = base + spread * (slot + offset) / ring_size
             else:
-                angle = base - spread / 2 + spread * (k + 0.5) / max(total, 1)
+                angle = base - spread / 2 + spread * (slot + 0.5 + offset / 2) / ring_size
             out.append((round(p.x + radius * math.cos(angle), 1), round(p.y + radius * math.sin(angle), 1)))
         return out
 
@@ -391,8 +393,9 @@ def elements(atlas: Atlas, canvas: Canvas, lang: str, *, hidden: set[str] = froz
                              "label": "", "more": True}})
     links: Counter[str] = Counter()
     labels: dict[str, str] = {}
+    implied = implied_edges(atlas, canvas.edges)
     for s, p, o in sorted(canvas.edges):
-        if s not in visible or o not in visible or local_name(p) in excluded_links:
+        if s not in visible or o not in visible or local_name(p) in excluded_links or (s, p, o) in implied:
             continue
         both = (o, p, s) in canvas.edges
         if both and o < s:
@@ -414,6 +417,25 @@ def elements(atlas: Atlas, canvas: Canvas, lang: str, *, hidden: set[str] = froz
     legend = Legend(sorted(groups.items(), key=lambda kv: (-kv[1], kv[0])),
                     sorted(((k, labels[k], n) for k, n in links.items()), key=lambda r: (-r[2], r[1].casefold())))
     return out, legend
+
+
+def implied_edges(atlas: Atlas, edges: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """Edges a more specific relation between the same two objects already says (``developedBy``
+    when ``designedBy`` is drawn): not drawn, so one pair shows one edge per relation it means."""
+    by_pair: dict[tuple[str, str], set[str]] = {}
+    for s, p, o in edges:
+        by_pair.setdefault((s, o), set()).add(p)
+        inv = atlas.inverse_of(p)
+        if inv:
+            by_pair.setdefault((o, s), set()).add(inv)
+    out = set()
+    for s, p, o in edges:
+        others = by_pair.get((s, o), set()) - {p}
+        inv = atlas.inverse_of(p)
+        if any(p in atlas.prop_ancestors(q) for q in others) or (
+                inv and any(inv in atlas.prop_ancestors(q) for q in by_pair.get((o, s), set()) - {inv})):
+            out.add((s, p, o))
+    return out
 
 
 def _stated_inverse(atlas: Atlas, s: str, p: str, o: str) -> bool:

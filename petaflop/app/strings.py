@@ -388,7 +388,7 @@ STRINGS.update({
     "sov.measure.received": ("money received", "받은 금액"),
     "sov.measure.sent": ("money sent", "보낸 금액"),
     "sov.measure.flows": ("number of flows", "흐름 수"),
-    "sov.n_flows": ("{n} flows", "흐름 {n}개"),
+    "sov.n_flows": ("{n} flow(s), no amount stated", "흐름 {n}개, 금액 없음"),
     "sov.no_amount": ("no stated amount", "언급된 금액 없음"),
     "sov.no_flows": ("No flow matches these filters.", "이 필터에 맞는 흐름이 없습니다."),
     "sov.stack.clusters": ("Clusters", "클러스터"),
