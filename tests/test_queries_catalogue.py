@@ -771,7 +771,7 @@ def test_statement_value_changes(store, mini):
         # 2024 → 2025 only: 2025 → 2026 is equal, 2024 → 2026 not consecutive, 2023 has another scope
         ("pfid:chip1", "dated", "2024", D(500_000), D(40), "2025", D(350_000), "pfa:Estimate", D(41)),
         # "from X to Y" pairs the two figures of one line, not the $5B of another line
-        ("pfid:lab2", "from-to", None, D(18_500_000_000), D(35), None, D(183_000_000_000), "pfa:Actual", D(35)),
+        ("pfid:lab2", "x-to-y", None, D(18_500_000_000), D(35), None, D(183_000_000_000), "pfa:Actual", D(35)),
     ]
     assert {r["subject"] for r in run_both(mini, "statement-value-changes", subject_text="CHIP one")} == {"pfid:chip1"}
 
@@ -786,7 +786,7 @@ def test_statement_value_changes(store, mini):
         if r["how"] == "dated":
             assert r["earlier_time"] < r["later_time"]
         else:  # the two figures of one line
-            assert (r["how"], r["earlier_time"], r["earlier_line"]) == ("from-to", None, r["later_line"])
+            assert (r["how"], r["earlier_time"], r["earlier_line"]) == ("x-to-y", None, r["later_line"])
 
 
 # What the report states about export-measure terms (lines 2855, 2908, 2960, 2996), for checking
