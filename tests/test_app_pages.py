@@ -269,6 +269,16 @@ def test_console_catalogue_query_run_and_downloads(app):
     assert len(table) > 0 and all(v >= 1000 for v in table["max_mw"])
 
 
+def test_console_picking_from_the_catalogue_binds_its_parameters(app):
+    at = app("sparql")
+    at.selectbox(key="c_query_pick").set_value("clusters-by-power").run()
+    assert not at.exception
+    assert qp(at, "query") == ["clusters-by-power"]
+    assert [t.label for t in at.text_input][:1] == ["min_mw (decimal)"]
+    at.selectbox(key="c_query_pick").set_value("").run()
+    assert not qp(at, "query") and not at.exception
+
+
 def test_console_editing_a_catalogue_query_makes_it_ad_hoc(app):
     at = app("sparql", query="clusters-by-power", **{"p.min_mw": "1000"})
     at.toggle(key="c_plain").set_value(True).run()

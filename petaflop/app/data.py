@@ -668,7 +668,28 @@ class Atlas:
               GRAPH ?g {{ ?loc ?k ?v }} }}""")
         statements = assemble(rows, loc_rows)
         self._prov_cache[key] = statements
+        for st in statements:  # derived from a statement node: that node's report location stands in
+            if st.location is not None and st.location.line_start is None and self.is_aux(st.location.iri):
+                found = self.node_location(st.location.iri)
+                if found is not None:
+                    st.location = found
         return statements
+
+    def node_location(self, node: str) -> Location | None:
+        """The first report location a statement node (``pfa:Statement``) is derived from."""
+        key = ("node", node)
+        if key not in self._prov_cache:
+            loc_rows = self.backend.select(f"""
+                SELECT DISTINCT ?loc ?k ?v WHERE {{
+                  GRAPH <{GRAPH_PROVENANCE}> {{ <{node}> prov:wasDerivedFrom ?loc }}
+                  GRAPH ?g {{ ?loc ?k ?v }} }}""")
+            from petaflop.app.provenance import locations
+
+            found = sorted((loc for loc in locations(loc_rows).values() if loc.line_start is not None),
+                           key=lambda loc: (loc.line_start, loc.iri))
+            self._prov_cache[key] = found[:1]
+        hit = self._prov_cache[key]
+        return hit[0] if hit else None
 
     def statements_for(self, s: str, p: str, o) -> list[Statement]:
         """Provenance of one triple (``o`` a pyoxigraph term or an IRI string)."""

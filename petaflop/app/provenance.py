@@ -113,11 +113,11 @@ def _int(term) -> int | None:
         return None
 
 
-def assemble(rows, loc_rows) -> list[Statement]:
-    """Statements from ``(st, key, value)`` rows and their locations' ``(loc, key, value)`` rows."""
-    locations: dict[str, Location] = {}
+def locations(loc_rows) -> dict[str, Location]:
+    """Report locations from ``(loc, key, value)`` rows."""
+    out: dict[str, Location] = {}
     for loc, k, v in loc_rows:
-        L = locations.setdefault(loc.value, Location(loc.value))
+        L = out.setdefault(loc.value, Location(loc.value))
         name = k.value
         if name == PFA.lineStart:
             L.line_start = _int(v)
@@ -133,6 +133,12 @@ def assemble(rows, loc_rows) -> list[Statement]:
             L.row = _int(v)
         elif name == PFA.columnNumber:
             L.column = _int(v)
+    return out
+
+
+def assemble(rows, loc_rows) -> list[Statement]:
+    """Statements from ``(st, key, value)`` rows and their locations' ``(loc, key, value)`` rows."""
+    found = locations(loc_rows)
     by_st: dict[str, dict] = {}
     for st, k, v in rows:
         d = by_st.setdefault(st.value, {"multi": defaultdict(list)})
@@ -150,7 +156,7 @@ def assemble(rows, loc_rows) -> list[Statement]:
         multi = d["multi"]
         out.append(Statement(
             iri=st_iri, s=d[RDF.subject].value, p=d[RDF.predicate].value, o=d[RDF.object],
-            location=locations.get(loc.value) if loc is not None else None,
+            location=(found.get(loc.value) or Location(loc.value)) if loc is not None else None,
             sources=sorted({v.value for v in multi.get(PFA.citedSource, [])}),
             rule=_lit_text(d.get(PFA.extractionRule)),
             qualifiers=sorted({v.value for v in multi.get(PFA.qualifier, [])}),

@@ -376,6 +376,7 @@ STRINGS.update({
     "app.backend.embedded": ("embedded store ({name})", "내장 저장소 ({name})"),
     "app.backend.endpoint": ("endpoint {url}", "엔드포인트 {url}"),
     "prov.intro": ("introduction", "서론"),
+    "prov.badge": ("source", "출처"),
     "console.type.decimal": ("decimal", "소수"),
     "console.type.integer": ("integer", "정수"),
     "console.type.string": ("text", "텍스트"),

@@ -200,7 +200,7 @@ def open_object(iri: str) -> None:
 
 # ------------------------------------------------------------------ provenance
 def location_text(loc: Location | None) -> str:
-    if loc is None:
+    if loc is None or (loc.line_start is None and not loc.table and not loc.chapter):
         return t("prov.no_location")
     parts = []
     if loc.chapter:
@@ -220,8 +220,8 @@ def location_text(loc: Location | None) -> str:
 def badge_label(st_: Statement, compact: bool = False) -> str:
     if st_.inferred_by:
         return t("prov.inferred_short")
-    if st_.location is None:
-        return "?"
+    if st_.location is None or (st_.location.line_start is None and not st_.location.table):
+        return t("prov.badge")
     if compact and st_.location.line_start is not None:
         return f"L{st_.location.line_start}"
     return st_.location.short()

@@ -145,7 +145,8 @@ def render() -> None:
         st.error(ui.t("console.catalogue_error", error=ui.md(cat_error)))
     by_id = {q.id: q for q in queries}
     qid_raw = st.query_params.get("query", "")
-    chosen = by_id.get(qid_raw)
+    pending = st.session_state.get("_c_load")
+    chosen = by_id.get(pending.get("query", "") if pending is not None else qid_raw)
     params = [Param("query", "", options=["", *by_id], max_chars=80),
               Param("sparql", "", max_chars=MAX_SPARQL), Param("view", "", options=["", *VIEWS]),
               Param("limit", console.DEFAULT_ROW_LIMIT, kind="int", lo=1, hi=100_000, widget="limit"),
