@@ -170,5 +170,6 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "figures": [_figure_json(f) for f in doc.figures],
         "sources": doc.sources,
         "unaccounted_lines": [{"line": n, "reason": r} for n, r in doc.unaccounted_lines],
-        "warnings": [{"line": w.line, "message": w.message} for w in doc.warnings],
+        "warnings": [{"line": w.line, "message": w.message, **({"kind": w.kind} if w.kind else {})}
+                     for w in doc.warnings],
     }

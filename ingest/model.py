@@ -185,6 +185,7 @@ class TocEntry:
 class Warning_:
     line: int
     message: str
+    kind: str = ""  # "input": about the file itself (control characters, implausible structure)
 
 
 @dataclass

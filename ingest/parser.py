@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 
 from foundation.errors import UserError
+from ingest.checks import clean_controls, structure_warnings
 from ingest.cleaning import clean_text
 from ingest.model import (
     Block,
@@ -496,6 +497,7 @@ def parse_text(text: str, path: str = "<text>", reference: date = REFERENCE_DATE
         lines.pop()  # a final newline ends the last line; it does not start another
     if not any(ln.strip() for ln in lines):
         raise EmptyReport(f"{path}: the file is empty")
+    lines, input_warnings = clean_controls(lines)
     heads = _scan_headings(lines)
     chapter_heads = [h for h in heads if h.kind == "chapter"]
     if not chapter_heads or not any(h.kind == "slide" or h.tag for h in heads):
@@ -505,7 +507,7 @@ def parse_text(text: str, path: str = "<text>", reference: date = REFERENCE_DATE
         )
     b = _Builder(lines, reference)
     n_lines = len(lines)
-    doc_warnings: list[Warning_] = []
+    doc_warnings: list[Warning_] = list(input_warnings)
 
     # front matter and contents
     front: list[Heading] = []
@@ -593,6 +595,7 @@ def parse_text(text: str, path: str = "<text>", reference: date = REFERENCE_DATE
     ]
     for n, reason in doc.unaccounted_lines:
         doc.warnings.append(Warning_(n, reason))
+    doc.warnings += structure_warnings(doc)
     doc.warnings.sort(key=lambda w: w.line)
     return doc
 

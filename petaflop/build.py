@@ -91,6 +91,15 @@ def ontology_quads() -> list[ox.Quad]:
 def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Progress | None = None,
               check_consistency: bool = True, write_store: bool = True, strict: bool = False,
               gated: bool = True, reference: bool = True) -> BuildResult:
+    """The build, holding the lock of ``out_dir`` (:mod:`petaflop.outlock`) from start to end."""
+    from petaflop.outlock import out_lock
+
+    with out_lock(out_dir):
+        return _run_build(report, Path(out_dir), progress, check_consistency, write_store, strict, gated, reference)
+
+
+def _run_build(report: str | None, out_dir: Path, progress: Progress | None, check_consistency: bool,
+               write_store: bool, strict: bool, gated: bool, reference: bool) -> BuildResult:
     from ingest import parse_report
     from petaflop import graph, reasoning, validation
     from petaflop.extract.pipeline import extract
@@ -181,7 +190,9 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
     t = stage("store")
     ref_quads = result.reference.quads if reference else []
     all_quads = list(dict.fromkeys(onto + asserted + inferred_q + ref_quads))  # distinct, order kept
-    result.nq_path.write_bytes(graph.to_nquads(all_quads))
+    from petaflop.atomic import write_bytes
+
+    write_bytes(result.nq_path, graph.to_nquads(all_quads))  # temp file + rename: a killed build leaves the old graph
     if write_store:
         from petaflop.store import write_disk_store
 

@@ -1,21 +1,75 @@
 """The ``petaflop`` command line: one entry point, a subcommand per stage.
 
 Every command turns :class:`~foundation.errors.PetaflopError` into one red line and its exit
-code (1 user error, 2 environment error) instead of a stack trace.
+code (1 user error, 2 environment error) instead of a stack trace; so does a bad option value
+(Click's usage errors, which would otherwise draw a box and exit 2) and any unexpected failure
+(``internal error``, exit 2; ``PETAFLOP_DEBUG=1`` shows the traceback).
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from collections.abc import Callable
 from typing import Annotated, Any
 
+import click
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from foundation.errors import PetaflopError
 from petaflop import __version__
+
+
+def _classes(name: str) -> tuple[type, ...]:
+    """An exception class of Click and of the copy of Click that typer ≥ 0.2x carries (typer._click)."""
+    found = [getattr(click.exceptions, name, None)]
+    try:
+        from typer._click import exceptions as vendored
+
+        found.append(getattr(vendored, name, None))
+    except ImportError:
+        pass
+    found += [getattr(typer, name, None)] if name == "Abort" else []
+    return tuple(c for c in found if isinstance(c, type))
+
+
+_NO_ARGS = _classes("NoArgsIsHelpError")
+_USAGE = _classes("UsageError")
+_ABORT = _classes("Abort")
+_CLICK = _classes("ClickException")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+class _OneLineErrors(typer.core.TyperGroup):
+    """A bad option value is a user error: one line, exit 1 (not Click's box and exit 2)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NO_ARGS as exc:  # help was shown: typer's own exit
+            sys.exit(exc.exit_code)
+        except _USAGE as exc:
+            hint = f" (see {exc.ctx.command_path} --help)" if exc.ctx and exc.ctx.command_path else ""
+            err_console.print(f"[bold red]error:[/] {escape(_one_line(exc.format_message()))}{hint}",
+                              highlight=False)
+            sys.exit(1)
+        except _ABORT:
+            err_console.print("[bold red]error:[/] interrupted", highlight=False)
+            sys.exit(130)
+        except _CLICK as exc:
+            err_console.print(f"[bold red]error:[/] {escape(_one_line(exc.format_message()))}", highlight=False)
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
+
 
 app = typer.Typer(
     name="petaflop",
@@ -23,6 +77,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    cls=_OneLineErrors,
 )
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
@@ -41,8 +96,19 @@ def friendly(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except PetaflopError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            err_console.print(f"[bold red]error:[/] {escape(_one_line(exc))}", highlight=False)
             raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, *_CLICK, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except MemoryError:
+            err_console.print("[bold red]error:[/] out of memory", highlight=False)
+            raise typer.Exit(2) from None
+        except Exception as exc:
+            if os.environ.get("PETAFLOP_DEBUG"):
+                raise
+            err_console.print(f"[bold red]error:[/] internal error ({type(exc).__name__}: "
+                              f"{escape(_one_line(exc))[:300]}); PETAFLOP_DEBUG=1 shows where", highlight=False)
+            raise typer.Exit(2) from None
 
     return wrapper
 
@@ -99,7 +165,9 @@ def parse(
 
     from foundation.paths import resolve_report
     from ingest import document_to_json, iter_blocks, parse_report
+    from petaflop.cli_checks import output_file
 
+    output_file(json_out, "--json")  # before the work: a bad path fails at once
     doc = parse_report(resolve_report(report))
     kinds = collections.Counter(b.kind for _, _, b in iter_blocks(doc))
     console.print(f"report: {doc.path}", highlight=False)
@@ -120,11 +188,9 @@ def parse(
     for w in doc.warnings:
         console.print(f"[yellow]warning[/] line {w.line}: {w.message}", highlight=False)
     if json_out:
-        from pathlib import Path
+        from petaflop.atomic import write_text
 
-        out = Path(json_out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(document_to_json(doc), ensure_ascii=False, indent=1), encoding="utf-8")
+        out = write_text(json_out, json.dumps(document_to_json(doc), ensure_ascii=False, indent=1))
         console.print(f"wrote {out}")
 
 
@@ -140,19 +206,23 @@ def build(
     """Build the graph: parse -> extract -> assert -> reason -> validate -> store; writes build/atlas.nq."""
     from pathlib import Path
 
-    from foundation.paths import BUILD_DIR
+    from foundation.paths import BUILD_DIR, resolve_report
     from petaflop.build import run_build
+    from petaflop.cli_checks import output_folder
     from petaflop.coverage import write_coverage
+    from petaflop.outlock import out_lock
 
-    out_dir = Path(out) if out else BUILD_DIR
+    out_dir = output_folder(Path(out) if out else BUILD_DIR)
+    resolve_report(report)  # a missing report fails before the folder is locked
 
     def progress(stage: str, msg: str) -> None:
         if msg != "start":
-            console.print(f"[bold cyan]{stage:>9}[/] {msg}")
+            console.print(f"[bold cyan]{stage:>9}[/] {escape(msg)}", highlight=False)
 
-    result = run_build(report, out_dir=out_dir, progress=progress, check_consistency=not no_hermit,
-                       reference=not no_reference)
-    write_coverage(result, out_dir)
+    with out_lock(out_dir):  # held over the build and its coverage report
+        result = run_build(report, out_dir=out_dir, progress=progress, check_consistency=not no_hermit,
+                           reference=not no_reference)
+        write_coverage(result, out_dir)
     table = Table(title="objects by type")
     table.add_column("type")
     table.add_column("count", justify="right")
@@ -166,6 +236,9 @@ def build(
     console.print(f"HermiT: {'consistent' if result.consistent else 'skipped' if result.consistent is None else 'INCONSISTENT'}"
                   f"; SHACL: {result.shacl_errors} errors, {result.shacl_warnings} warnings; "
                   f"{len(result.warnings)} extraction warnings")
+    for w in getattr(result.document, "warnings", []):  # the same input warnings as `petaflop parse`
+        if getattr(w, "kind", "") == "input":
+            err_console.print(f"[yellow]warning[/] line {w.line}: {escape(w.message)}", highlight=False)
     console.print(f"wrote {result.nq_path} and {out_dir / 'coverage.md'}")
 
 
@@ -178,13 +251,17 @@ def coverage(
     """Write the coverage report (Markdown and JSON): tables mapped or excluded, facts, claims, conflicts."""
     from pathlib import Path
 
-    from foundation.paths import BUILD_DIR
+    from foundation.paths import BUILD_DIR, resolve_report
     from petaflop.build import run_build
+    from petaflop.cli_checks import output_folder
     from petaflop.coverage import write_coverage
+    from petaflop.outlock import out_lock
 
-    out_dir = Path(out) if out else BUILD_DIR
-    result = run_build(report, out_dir=out_dir, check_consistency=False, write_store=False)
-    jp, mp = write_coverage(result, out_dir)
+    out_dir = output_folder(Path(out) if out else BUILD_DIR)
+    resolve_report(report)
+    with out_lock(out_dir):
+        result = run_build(report, out_dir=out_dir, check_consistency=False, write_store=False)
+        jp, mp = write_coverage(result, out_dir)
     console.print(f"wrote {mp} and {jp}")
 
 
@@ -305,6 +382,9 @@ def export_command(
     spec = ex.resolve_format(fmt, out)
     if not preview_only:
         ex.check_output(spec.name, out)
+        from petaflop.cli_checks import output_file
+
+        output_file(out, "--out")  # a folder, or a folder that cannot be written: before the work
     sub = ex.select(selection, ex.open_store(data))
     view = sub.preview()
     err_console.print(view.summary(), highlight=False, soft_wrap=True)
@@ -314,10 +394,9 @@ def export_command(
         return
     result = ex.export(sub, spec.name, force=force)
     if out:
-        from pathlib import Path
+        from petaflop.atomic import write_bytes
 
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        Path(out).write_bytes(result.data)
+        write_bytes(out, result.data)  # temp file + rename: never half a file
         err_console.print(f"wrote {out} ({spec.name}, {len(result.data)} bytes)", highlight=False, soft_wrap=True)
     else:
         sys.stdout.buffer.write(result.data)
@@ -330,173 +409,16 @@ def docs(
     out: Annotated[str, typer.Option("--out", help="Output directory for index.html.")] = "docs/ontology",
 ) -> None:
     """Generate the HTML documentation of the ontology (classes, links, diagram, rules, competency questions)."""
+    from petaflop.cli_checks import output_folder
     from petaflop.docs import build_docs
 
-    page = build_docs(out)
+    page = build_docs(output_folder(out))
     console.print(f"wrote {page}")
 
 
 # --------------------------------------------------------------------------- query, serve, push
 
-
-def _catalogue_epilog() -> str:
-    """The catalogue for ``petaflop query --help`` (read when help is shown, not at import)."""
-    from rich.markup import escape
-
-    try:
-        from queries import load_catalogue
-
-        entries = load_catalogue()
-    except PetaflopError as exc:
-        return escape(f"Catalogue: cannot be read: {exc}")
-    if not entries:
-        return "Catalogue: empty (queries/*.rq)."
-    lines = ["[bold]Catalogue[/] (petaflop query ID; --param NAME=VALUE):"]
-    for q in entries:
-        params = ", ".join(f"{p.name}: {p.type}" + (f" = {p.default}" if p.default else "") for p in q.params)
-        lines.append(f"[cyan]{escape(q.id)}[/]  {escape(q.title)}" + (f"  [dim]{escape('[' + params + ']')}[/]"
-                                                                       if params else ""))
-    return "\n\n".join(lines)
-
-
-class _CatalogueHelp(typer.core.TyperCommand):
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        self.epilog = _catalogue_epilog()
-        return super().format_help(ctx, formatter)
-
-
-EndpointOption = Annotated[
-    str | None,
-    typer.Option("--endpoint", envvar="PETAFLOP_ENDPOINT",
-                 help="SPARQL 1.1 endpoint URL (e.g. http://127.0.0.1:7878/query); default: the embedded store."),
-]
-UserOption = Annotated[str | None, typer.Option("--user", help="User name for the endpoint (HTTP Basic or Digest).")]
-PasswordOption = Annotated[
-    str | None, typer.Option("--password", envvar="PETAFLOP_PASSWORD", help="Password (or $PETAFLOP_PASSWORD).")
-]
-DataOption = Annotated[
-    str | None, typer.Option("--data", help="N-Quads file of the graph (default: build/atlas.nq).")
-]
-
-
-@app.command(cls=_CatalogueHelp)
-@friendly
-def query(
-    name: Annotated[str | None, typer.Argument(help="A catalogue id (listed below) or a .rq file.")] = None,
-    sparql: Annotated[str | None, typer.Option("--sparql", help="SPARQL text to run instead.")] = None,
-    param: Annotated[
-        list[str] | None,
-        typer.Option("--param", "-p", help="NAME=VALUE, repeatable (ad-hoc text: NAME:TYPE=VALUE gives the type)."),
-    ] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table, csv, tsv, json (SELECT/ASK); nt, ttl or table (CONSTRUCT).")
-    ] = "table",
-    endpoint: EndpointOption = None,
-    limit: Annotated[int, typer.Option("--limit", help="Stop after this many rows (0: no limit).")] = 10_000,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds before the query is abandoned.")] = 30.0,
-    allow_update: Annotated[
-        bool, typer.Option("--allow-update", help="Allow INSERT/DELETE/LOAD/CLEAR/DROP/CREATE… (read-only otherwise).")
-    ] = False,
-    user: UserOption = None,
-    password: PasswordOption = None,
-    whole_endpoint: Annotated[
-        bool, typer.Option("--whole-endpoint", help="Query the endpoint's own dataset, not just the atlas graphs.")
-    ] = False,
-    data: DataOption = None,
-) -> None:
-    """Run a SPARQL query: a catalogue query by id, a .rq file or --sparql text; embedded or on --endpoint."""
-    import sys
-    from pathlib import Path
-
-    from petaflop.query import EmbeddedStore, QueryError, bind_params, parse_param_args
-    from petaflop.results import check_format, render, to_table
-    from queries import get, parse_query_file
-
-    if (name is None) == (sparql is None):
-        raise QueryError("give a catalogue id, a .rq file or --sparql TEXT (exactly one); see --help")
-    catalogue_query = None
-    if sparql is not None:
-        text = sparql
-    elif Path(name).is_file():
-        text = Path(name).read_text(encoding="utf-8")
-        if text.lstrip().startswith("# id:"):
-            catalogue_query = parse_query_file(name)
-    elif name.endswith((".rq", ".sparql")) or "/" in name:
-        raise QueryError(f"no such query file: {name}")
-    else:
-        catalogue_query = get(name)
-        text = catalogue_query.sparql
-    raw_params = parse_param_args(param)
-    if endpoint:
-        from foundation.namespaces import GRAPHS
-        from petaflop.endpoint import RemoteStore
-
-        store = RemoteStore(endpoint, user=user, password=password, graphs=None if whole_endpoint else GRAPHS)
-    else:
-        store = EmbeddedStore(data)
-    params = bind_params(raw_params, catalogue_query, store.has_subject)
-    result = store.run(text, params, timeout_s=timeout, row_limit=limit or None, allow_update=allow_update)
-    if fmt != "table":
-        check_format(result, fmt)
-        out = render(result, fmt)
-        sys.stdout.write(out if out.endswith("\n") else out + "\n")
-    else:
-        title = catalogue_query.title if catalogue_query else None
-        console.print(to_table(result, title))
-        if result.kind == "update" and not endpoint:
-            err_console.print("update applied to this process's in-memory copy; the graph file is unchanged")
-    if result.truncated:
-        err_console.print(f"[yellow]{result.truncation_message}[/]", highlight=False)
-
-
-@app.command()
-@friendly
-def serve(
-    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
-    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
-    data: DataOption = None,
-    location: Annotated[
-        str | None, typer.Option("--location", help="Oxigraph store directory (default: build/oxigraph).")
-    ] = None,
-) -> None:
-    """Serve the graph over SPARQL with the Oxigraph server (read-only, union default graph) until Ctrl-C."""
-    from pathlib import Path
-
-    from petaflop.serve import SERVE_LOCATION
-    from petaflop.serve import serve as run_server
-
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        err_console.print(f"[yellow]warning:[/] binding {host}: the endpoint is reachable from other machines")
-    run_server(Path(data) if data else None, host, port, Path(location) if location else SERVE_LOCATION,
-               say=lambda msg: console.print(msg, highlight=False))
-
-
-@app.command()
-@friendly
-def push(
-    endpoint: Annotated[str, typer.Option("--endpoint", help="The store's SPARQL endpoint URL.")],
-    graph: Annotated[
-        list[str] | None,
-        typer.Option("--graph", help="Only this graph (facts, ontology, provenance, inferred or its IRI); repeatable."),
-    ] = None,
-    user: UserOption = None,
-    password: PasswordOption = None,
-    store_url: Annotated[
-        str | None, typer.Option("--store-url", help="Graph Store Protocol URL (default: guessed from --endpoint).")
-    ] = None,
-    update_url: Annotated[
-        str | None, typer.Option("--update-url", help="SPARQL UPDATE URL (default: guessed from --endpoint).")
-    ] = None,
-    data: DataOption = None,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per HTTP request.")] = 300.0,
-) -> None:
-    """Load the built graph into any SPARQL 1.1 store (Graph Store Protocol, else SPARQL UPDATE in chunks)."""
-    from petaflop.endpoint import push as push_graphs
-
-    done = push_graphs(endpoint, data, graphs=graph, user=user, password=password, store_url=store_url,
-                       update_url=update_url, timeout_s=timeout,
-                       progress=lambda msg: console.print(msg, highlight=False))
-    console.print(f"pushed {sum(d.triples for d in done)} triples in {len(done)} graphs to {endpoint}")
+from petaflop import cli_sparql  # noqa: E402,F401  (registers query, serve and push on ``app``)
 
 
 def _import_bench():
@@ -586,4 +508,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from petaflop.cli import main as _main  # the module proper: cli_sparql registers its commands on its app
+
+    _main()

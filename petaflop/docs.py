@@ -270,9 +270,9 @@ def _term_block(g: rdflib.Graph, term: URIRef, name: str, rows: list[tuple[str, 
 
 
 def build_docs(out_dir: Path | str = DEFAULT_OUT) -> Path:
-    """Write index.html into out_dir (created if needed) and return its path."""
-    target = Path(out_dir)
-    target.mkdir(parents=True, exist_ok=True)
-    page = target / "index.html"
-    page.write_text(build_html(), encoding="utf-8")
-    return page
+    """Write index.html into out_dir (created if needed) and return its path. The page is one file
+    replaced atomically (a temporary file, then a rename), so no lock is needed."""
+    from petaflop.atomic import write_text
+    from petaflop.outlock import ensure_folder
+
+    return write_text(ensure_folder(out_dir) / "index.html", build_html())

@@ -63,11 +63,38 @@ def check_java() -> Check:
     return Check("java (HermiT)", "ok", f"{java} (Java {major or '?'})")
 
 
+_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"PK\x03\x04": "a zip archive (docx, xlsx …)",
+          b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"\x7fELF": "a program"}
+
+
 def check_report(explicit: str | None = None) -> Check:
+    """The report is found, is UTF-8 text and parses into this report's shape (chapters, tables)."""
     try:
-        return Check("report", "ok", str(resolve_report(explicit)))
+        path = resolve_report(explicit)
     except PetaflopError as exc:
         return Check("report", "user", str(exc))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Check("report", "user", f"{path}: cannot read it ({exc.strerror or exc})")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            return Check("report", "user", f"{path}: this is {what}, not the report's text")
+    if b"\x00" in data[:65536]:
+        return Check("report", "user", f"{path}: binary data (NUL bytes), not the report's text")
+    from ingest import parse_bytes
+
+    try:
+        doc = parse_bytes(data, str(path))
+    except PetaflopError as exc:
+        return Check("report", "user", str(exc))
+    problems = [w for w in doc.warnings if getattr(w, "kind", "") == "input"]
+    shape = f"{len(doc.chapters)} chapters, {len(doc.tables)} tables"
+    if problems:
+        first = problems[0]
+        return Check("report", "warn", f"{path}: {shape}; line {first.line}: {first.message}"
+                     + (f" (+{len(problems) - 1} more: petaflop parse lists them)" if len(problems) > 1 else ""))
+    return Check("report", "ok", f"{path} ({shape})")
 
 
 def check_chromium() -> Check:

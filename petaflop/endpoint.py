@@ -40,6 +40,7 @@ from __future__ import annotations
 import ast
 import functools
 import http.client
+import math
 import socket
 import time
 import urllib.error
@@ -61,9 +62,11 @@ from foundation.namespaces import GRAPHS, PFG
 from petaflop.query import (
     GRAPH_VARS,
     Prepared,
+    QueryError,
     QueryStore,
     QueryTimeout,
     Result,
+    check_syntax,
 )
 from queries.sparql import declare_prefixes, insert_values, term_to_sparql
 
@@ -176,6 +179,8 @@ def _http_error(status: int, body: bytes, url: str, what: str = "query", authent
         return EndpointRejected(f"endpoint rejected the {what} (HTTP 400): {_snippet(body)}")
     if 400 <= status < 500:
         return EndpointRejected(f"endpoint refused the {what} (HTTP {status}): {_snippet(body)}")
+    if status == 503 and body.startswith(b"query did not finish within"):  # petaflop serve's own time limit
+        return EndpointTimeout(f"endpoint {url} stopped the query: {_snippet(body)}; use a simpler query")
     failed = EndpointFailed(f"endpoint error (HTTP {status}) at {url}: {_snippet(body) or 'no details'}")
     return _transient(failed) if status in RETRY_STATUS else failed
 
@@ -272,6 +277,8 @@ class RemoteStore(QueryStore):
 
     # ------------------------------------------------------------------ results
     def _execute(self, prepared: Prepared, timeout_s: float | None, row_limit: int | None) -> Result:
+        if prepared.kind != "update":
+            check_syntax(prepared, timeout_s)  # parsed in a sandbox worker: exact positions, no crash here
         text, binding = prepared.text, "none"
         if prepared.params:
             text, binding = insert_values(text, prepared.params, prepared.shape), "values"
@@ -381,10 +388,35 @@ def _graph_iri(name: str) -> str:
     return name
 
 
-def server_kind(url: str, timeout_s: float = 10.0, retry_delays: Iterable[float] = RETRY_DELAYS) -> str:
-    """Which store answers at ``url`` ("virtuoso", "oxigraph", "fuseki", "rdf4j" or ""), from ``Server``."""
+def check_timeout(timeout_s: float | None, option: str = "--timeout") -> float | None:
+    """A time-out is a positive, finite number of seconds (None: no limit)."""
+    if timeout_s is None:
+        return None
+    if isinstance(timeout_s, bool) or not isinstance(timeout_s, int | float):
+        raise UserError(f"{option} {timeout_s!r}: not a number of seconds")
+    if not timeout_s > 0:
+        raise UserError(f"{option} {timeout_s:g}: must be positive")
+    if not math.isfinite(timeout_s):
+        raise UserError(f"{option} {timeout_s:g}: must be finite")
+    return float(timeout_s)
+
+
+def server_kind(url: str, timeout_s: float = 10.0, retry_delays: Iterable[float] = RETRY_DELAYS, *,
+                user: str | None = None, password: str | None = None) -> str:
+    """Which store answers at ``url`` ("virtuoso", "oxigraph", "fuseki", "rdf4j" or ""), from ``Server``.
+
+    The probe is ``ASK {}``: an endpoint that does not answer it with SPARQL results (a web page
+    with 200, an error) is not taken for one.
+    """
     probe = url + ("&" if "?" in url else "?") + "query=" + urllib.parse.quote("ASK {}")
-    answer = http_send("GET", probe, None, None, timeout_s=timeout_s, retry_delays=retry_delays)
+    answer = http_send("GET", probe, None, None, user=user, password=password, timeout_s=timeout_s,
+                       retry_delays=retry_delays, accept=SELECT_ACCEPT)
+    if answer.status >= 400:
+        raise _http_error(answer.status, answer.body, url, "query", user is not None)
+    mime = answer.content_type.split(";")[0].strip().lower()
+    if mime not in RESULT_FORMATS:
+        raise EndpointRejected(f"{url} is not a SPARQL endpoint: it answered ASK {{}} with HTTP {answer.status} "
+                               f"and {mime or 'no content type'}, not SPARQL results")
     server = answer.headers.get("server", "").lower()
     for kind, marks in (("virtuoso", ("virtuoso",)), ("oxigraph", ("oxigraph",)), ("fuseki", ("fuseki", "jena")),
                         ("rdf4j", ("rdf4j", "graphdb"))):
@@ -427,13 +459,15 @@ def _opener(url: str, user: str | None, password: str | None) -> urllib.request.
 
 def http_send(method: str, url: str, body: bytes | None, content_type: str | None, *, user: str | None = None,
               password: str | None = None, timeout_s: float | None = 120.0,
-              retry_delays: Iterable[float] = RETRY_DELAYS) -> HttpAnswer:
+              retry_delays: Iterable[float] = RETRY_DELAYS, accept: str | None = None) -> HttpAnswer:
     """One HTTP request with retries; HTTP errors come back as answers (status ≥ 400)."""
 
     def once() -> HttpAnswer:
         req = urllib.request.Request(url, data=body, method=method)
         if content_type:
             req.add_header("Content-Type", content_type)
+        if accept:
+            req.add_header("Accept", accept)
         try:
             with _opener(url, user, password).open(req, timeout=timeout_s) as resp:
                 return HttpAnswer(resp.status, resp.read(), resp.headers.get("Content-Type", ""),
@@ -458,13 +492,19 @@ def read_graphs(nq_path: Path, graphs: Iterable[str] | None = None) -> dict[str,
 
 @functools.lru_cache(maxsize=4)
 def _read_graphs(path: str, _mtime_ns: int, _size: int, graphs: tuple[str, ...] | None) -> dict[str, list[ox.Triple]]:
+    from petaflop.store import GraphUnreadable
+
     wanted = {ox.NamedNode(g) for g in graphs} if graphs is not None else None
     by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
-    for q in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):
-        if wanted is not None and q.graph_name not in wanted:
-            continue
-        g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-        by_graph[g].append(ox.Triple(q.subject, q.predicate, q.object))
+    try:
+        for q in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):
+            if wanted is not None and q.graph_name not in wanted:
+                continue
+            g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+            by_graph[g].append(ox.Triple(q.subject, q.predicate, q.object))
+    except (SyntaxError, ValueError, OSError) as exc:
+        detail = " ".join(str(exc).split())
+        raise GraphUnreadable(f"{path} is not a readable N-Quads graph: {detail[:200]}") from None
     return dict(by_graph)
 
 
@@ -524,6 +564,9 @@ def push(url: str, nq_path: Path | str | None = None, *, graphs: Iterable[str] |
     from petaflop.store import NQ_PATH, GraphNotBuilt
 
     check_url(url)
+    timeout_s = check_timeout(timeout_s)
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise UserError(f"chunk size must be a positive whole number, got {chunk_size!r}")
     path = Path(nq_path or NQ_PATH)
     if not path.is_file():
         raise GraphNotBuilt(f"no graph at {path}; run `petaflop build` (or `make run`) first")
@@ -531,37 +574,63 @@ def push(url: str, nq_path: Path | str | None = None, *, graphs: Iterable[str] |
     by_graph = read_graphs(path, wanted)
     say = progress or (lambda _msg: None)
     creds = user is not None
-    kind = "" if (store_url and update_url) else server_kind(url, retry_delays=retry_delays)
+    probe_s = min(timeout_s, 30.0) if timeout_s else 30.0
+    kind = server_kind(url, probe_s, retry_delays, user=user, password=password)
     gsp = [check_url(store_url, "--store-url")] if store_url else store_url_candidates(url, creds, kind)
     upd = [check_url(update_url, "--update-url")] if update_url else update_url_candidates(url, creds, kind)
     out: list[GraphPush] = []
     for graph in wanted:
         triples = by_graph.get(graph, [])
-        done = _push_gsp(graph, triples, gsp, user, password, timeout_s, retry_delays)
+        done, server_errors = _push_gsp(graph, triples, gsp, user, password, timeout_s, retry_delays)
         if done is None:
-            done = _push_update(graph, triples, upd, user, password, chunk_size, timeout_s, retry_delays)
+            done = _push_update(graph, triples, upd, user, password, chunk_size, timeout_s, retry_delays,
+                                server_errors)
         else:
             gsp = [done.url]  # found the Graph Store: use it for the other graphs
-        say(f"{graph}: {done.triples} triples by {done.method} at {done.url} ({done.requests} requests)")
+        verify(url, graph, done, user, password, timeout_s, retry_delays)
+        say(f"{graph}: {done.triples} triples by {done.method} at {done.url} ({done.requests} requests), "
+            "count checked")
         out.append(done)
     return out
 
 
-def _push_gsp(graph, triples, candidates, user, password, timeout_s, retry_delays) -> GraphPush | None:
+def verify(url: str, graph: str, done: GraphPush, user, password, timeout_s, retry_delays) -> None:
+    """Ask the endpoint how many triples ``graph`` holds now; anything but what was sent is a failure."""
+    store = RemoteStore(url, user=user, password=password, graphs=None, retry_delays=retry_delays)
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {term_to_sparql(ox.NamedNode(graph))} {{ ?s ?p ?o }} }}"
+    try:
+        rows = store.run(query, timeout_s=timeout_s, row_limit=None).rows
+        held = int(rows[0][0].value) if rows and rows[0] and rows[0][0] is not None else 0
+    except (ValueError, IndexError) as exc:
+        raise EndpointFailed(f"{url} did not answer how many triples {graph} holds: {exc}") from None
+    except QueryError as exc:
+        raise type(exc)(f"after loading {graph}, counting its triples at {url} failed: {exc}") from None
+    if held != done.triples:
+        raise EndpointFailed(f"{done.url} accepted {graph} ({done.method}, HTTP 2xx) but {url} now holds {held} "
+                             f"triples in it, not the {done.triples} sent: the load did not take")
+
+
+def _push_gsp(graph, triples, candidates, user, password, timeout_s,
+              retry_delays) -> tuple[GraphPush | None, list[Exception]]:
+    """PUT the graph to each Graph Store candidate: the push that worked, and the 5xx answers met."""
     body = _ntriples(triples)
+    server_errors: list[Exception] = []
     for base in candidates:
         sep = "&" if "?" in base else "?"
         target = f"{base}{sep}graph={urllib.parse.quote(graph, safe='')}"
         answer = http_send("PUT", target, body, "text/turtle; charset=utf-8", user=user, password=password,
                            timeout_s=timeout_s, retry_delays=retry_delays)
         if answer.status in (200, 201, 204):
-            return GraphPush(graph, len(triples), "gsp", base, 1)
+            return GraphPush(graph, len(triples), "gsp", base, 1), server_errors
         if answer.status in (401, 403):
             raise _http_error(answer.status, answer.body, base, "write", user is not None)
-    return None
+        if answer.status >= 500:
+            server_errors.append(_http_error(answer.status, answer.body, base, "write", user is not None))
+    return None, server_errors
 
 
-def _push_update(graph, triples, candidates, user, password, chunk_size, timeout_s, retry_delays) -> GraphPush:
+def _push_update(graph, triples, candidates, user, password, chunk_size, timeout_s, retry_delays,
+                 server_errors: list[Exception] | None = None) -> GraphPush:
     """SPARQL UPDATE over HTTP (form-encoded ``update=``), the same auth handlers as the Graph Store PUT."""
     g = term_to_sparql(ox.NamedNode(graph))
     last: Exception | None = None
@@ -583,6 +652,10 @@ def _push_update(graph, triples, candidates, user, password, chunk_size, timeout
             if answer.status >= 400:
                 raise _http_error(answer.status, answer.body, url, "update", user is not None)
         return GraphPush(graph, len(triples), "update", url, 1 + len(chunks))
+    failed = [e for e in [*(server_errors or []), last] if isinstance(e, EndpointFailed)]
+    if failed:  # the store is there but broken: an environment problem (exit 2), not a wrong request
+        raise EndpointFailed(f"no Graph Store or SPARQL UPDATE endpoint accepted the graph {graph} "
+                             f"(tried {', '.join(candidates)}): {failed[-1]}")
     raise EndpointRejected(
         f"no Graph Store or SPARQL UPDATE endpoint accepted the graph {graph} "
         f"(tried {', '.join(candidates)}; use --store-url or --update-url): {last}"

@@ -1,17 +1,22 @@
 """Running SPARQL: one store interface, typed parameters, limits, read-only by default.
 
 Two implementations share :class:`QueryStore` and one test suite: :class:`EmbeddedStore`
-(pyoxigraph in memory, loaded once per process from ``build/atlas.nq``) and
+(pyoxigraph, the graph loaded from ``build/atlas.nq``) and
 :class:`petaflop.endpoint.RemoteStore` (any SPARQL 1.1 endpoint). ``run()`` returns a
 :class:`Result` (``kind`` select/ask/graph/update, ``vars``, ``rows`` of pyoxigraph terms,
 ``truncated``); :mod:`petaflop.results` formats it.
 
 Guarantees, in order of execution:
 
-* **read-only**: the text is tokenised (:mod:`queries.sparql`) and parsed by pyoxigraph's
-  query parser; an update (``INSERT``, ``DELETE``, ``LOAD``, ``CLEAR``, ``DROP``, ``CREATE``,
+* **size**: a text over :data:`queries.sparql.MAX_QUERY_CHARS` characters, over
+  :data:`~queries.sparql.MAX_TOKENS` tokens or nested deeper than :data:`~queries.sparql.MAX_DEPTH`
+  is refused before any parser sees it (pyoxigraph's parser overflows its stack on deep nesting).
+* **no outbound requests**: ``SERVICE`` and ``LOAD`` (found by tokens) are refused unless their
+  IRI's host is in ``allow_service`` (the CLI's ``--allow-service HOST``; the app never passes it).
+* **read-only**: an update (``INSERT``, ``DELETE``, ``LOAD``, ``CLEAR``, ``DROP``, ``CREATE``,
   ``ADD``, ``MOVE``, ``COPY``, ``WITH``) is refused unless ``allow_update=True``.
-* **syntax errors** name the line and column (``syntax error at line L, column C: …``).
+* **syntax errors** name the line and column of the token where the text stops being a query
+  (``syntax error at line L, column C: expected …, found '…'``).
 * **parameters** are RDF terms, never text: embedded, pyoxigraph's ``substitutions=`` (the
   runner projects the variable, which pyoxigraph requires, and hides the extra column);
   where pyoxigraph cannot substitute (``CONSTRUCT``/``DESCRIBE``, aggregates without
@@ -19,43 +24,43 @@ Guarantees, in order of execution:
   ``BIND``/``AS`` expression: pyoxigraph 0.5.13 leaves ``BIND(?p AS ?x)``, ``COALESCE(?p)`` or
   ``IF(…, ?p, …)`` unbound when ``?p`` is substituted) and on every remote endpoint, a
   ``VALUES`` block of serialised terms at the start of the ``WHERE`` group.
-* **time limit**: embedded queries run in a daemon worker thread and the caller stops waiting
-  after ``timeout_s``. pyoxigraph 0.5 offers no way to cancel a running query from Python, so
-  the worker is only told to stop at its next result row; a query that computes for long
-  before its first row (``ORDER BY``, aggregates) keeps its thread busy until it finishes,
-  but the caller has its error at once. Remote queries use the HTTP timeout.
+* **time and memory**: a query's text is parsed and evaluated in a worker process of
+  :mod:`petaflop.sandbox` (remote queries: parsed there, then sent with the HTTP timeout). The
+  worker is killed at ``timeout_s``, which stops the work for certain (pyoxigraph cannot cancel
+  a query), and runs under a memory ceiling. Updates (only with ``allow_update``) run in the
+  calling process, on its own copy of the graph, under a thread time-out.
 * **row limit**: iteration stops after ``row_limit`` rows and ``truncated`` is set.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
-import re
+import hashlib
+import math
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pyoxigraph as ox
 
 from foundation.errors import UserError
-from foundation.namespaces import PFID, PREFIXES, XSD
+from foundation.namespaces import PREFIXES
 from queries.sparql import (
     QueryShape,
     analyse,
+    complexity_problem,
+    exact_syntax_message,
     insert_values,
+    outbound_problem,
     project_variables,
     select_from_ask,
     syntax_message,
     undeclared_prefix_message,
 )
-
-if TYPE_CHECKING:
-    from queries import CatalogueQuery
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -82,6 +87,14 @@ class ParamError(QueryError):
 
 class QueryTimeout(QueryError):
     """The query did not finish in time."""
+
+
+class QueryRefused(QueryError):
+    """Refused before running: too long, too complex, too deeply nested, or it would contact another host."""
+
+
+class QueryResources(QueryError):
+    """The query needed more memory than its ceiling, or crashed the worker that ran it."""
 
 
 @dataclass
@@ -122,15 +135,12 @@ class Prepared:
     prefixes: dict[str, str] = field(default_factory=dict)  # project prefixes used but not declared
 
 
-_EMPTY = ox.Store()
-
-
 @functools.lru_cache(maxsize=256)
-def _shape_and_syntax(sparql: str) -> tuple[QueryShape, str, dict[str, str]]:
-    """The tokenised shape, pyoxigraph's syntax verdict ("" when it parses) and the project
-    prefixes the text uses without declaring them (``pfid:``, ``pfa:`` … work undeclared), cached
-    per text: the catalogue's queries run again and again with other parameters. (Shapes are
-    read, never modified, after this.)
+def _shape(sparql: str) -> tuple[QueryShape, str, dict[str, str]]:
+    """The tokenised shape, an undeclared-prefix message ("" if none) and the project prefixes the
+    text uses without declaring them (``pfid:``, ``pfa:`` … work undeclared), cached per text: the
+    catalogue's queries run again and again with other parameters. (Shapes are read, never
+    modified, after this.) No parser of pyoxigraph runs here: that happens in a sandbox worker.
     """
     shape = analyse(sparql)
     if shape.is_update:
@@ -139,16 +149,24 @@ def _shape_and_syntax(sparql: str) -> tuple[QueryShape, str, dict[str, str]]:
     unknown = sorted(shape.prefixes_used - set(PREFIXES))
     if unknown:
         return shape, undeclared_prefix_message(sparql, unknown[0], list(PREFIXES)), missing
-    try:
-        _EMPTY.query(sparql, prefixes=missing or None)  # parse only: nothing is evaluated until results are read
-    except SyntaxError as exc:
-        return shape, syntax_message(exc, sparql), missing
     return shape, "", missing
 
 
-def prepare(sparql: str, params: Mapping[str, Term] | None = None, allow_update: bool = False) -> Prepared:
-    """Classify, parse and check a query and its parameters (shared by every store)."""
-    shape, syntax_error, prefixes = _shape_and_syntax(sparql)
+def check_text(sparql: str, allow_service: Iterable[str] = ()) -> None:
+    """Refuse a text that is too big for a parser or would make the store contact another host."""
+    problem = complexity_problem(sparql) or outbound_problem(sparql, frozenset(allow_service), dict(PREFIXES))
+    if problem:
+        raise QueryRefused(problem)
+
+
+def prepare(sparql: str, params: Mapping[str, Term] | None = None, allow_update: bool = False,
+            allow_service: Iterable[str] = ()) -> Prepared:
+    """Check a query and its parameters (shared by every store): size, outbound references, update,
+    prefixes, parameters. Whether it parses is decided where it runs (in a sandbox worker)."""
+    if not isinstance(sparql, str):
+        raise QueryError("the query must be text")
+    check_text(sparql, allow_service)
+    shape, prefix_error, prefixes = _shape(sparql)
     params = dict(params or {})
     if shape.is_update:
         if not allow_update:
@@ -159,19 +177,71 @@ def prepare(sparql: str, params: Mapping[str, Term] | None = None, allow_update:
         if params:
             raise ParamError("parameters cannot be bound in an update")
         return Prepared(sparql, shape, {}, "update")
-    if syntax_error:
-        raise QuerySyntaxError(syntax_error)
+    if prefix_error:
+        raise QuerySyntaxError(prefix_error)
     if not shape.form:
-        raise QuerySyntaxError("syntax error: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
-    for name, term in params.items():
-        if name not in shape.variables:
-            raise ParamError(f"--param {name}: the query has no variable ?{name}")
-        if name in shape.assigned:
-            raise ParamError(f"--param {name}: ?{name} is assigned with AS in the query; it cannot be a parameter")
-        if not isinstance(term, ox.NamedNode | ox.Literal):
-            raise ParamError(f"--param {name}: {term!r} is not an IRI or a literal")
-    kind = {"SELECT": "select", "ASK": "ask"}.get(shape.form, "graph")
+        kind = ""  # not a query at all: the sandbox's parser says where it goes wrong
+    else:
+        kind = {"SELECT": "select", "ASK": "ask"}.get(shape.form, "graph")
+        for name, term in params.items():
+            if name not in shape.variables:
+                raise ParamError(f"--param {name}: the query has no variable ?{name}")
+            if name in shape.assigned:
+                raise ParamError(f"--param {name}: ?{name} is assigned with AS in the query; it cannot be a parameter")
+            if not isinstance(term, ox.NamedNode | ox.Literal):
+                raise ParamError(f"--param {name}: {term!r} is not an IRI or a literal")
     return Prepared(sparql, shape, params, kind, prefixes)
+
+
+def syntax_verdict(text: str, prefixes: Mapping[str, str] | None = None) -> str:
+    """"" when pyoxigraph parses ``text``, else the exact syntax message. Runs in a sandbox worker:
+    parsing (and the planning pyoxigraph does with it) can take minutes on a crafted query."""
+    empty = ox.Store()
+
+    def parse(t: str) -> None:
+        empty.query(t, prefixes=dict(prefixes) if prefixes else None)
+
+    try:
+        parse(text)
+    except SyntaxError as exc:
+        return exact_syntax_message(exc, text, parse)
+    return ""
+
+
+def sandbox_error(exc: Exception, timeout_s: float | None, what: str = "query") -> QueryError:
+    """A :class:`petaflop.sandbox.SandboxError` as the query error users see (one line)."""
+    kind = getattr(exc, "kind", "query")
+    if kind == "timeout":
+        return QueryTimeout(f"{what} did not finish within {timeout_s:g} s; use --timeout to allow longer")
+    if kind == "busy":
+        return QueryTimeout(f"{what} did not start within {timeout_s:g} s: {exc}; try again")
+    if kind == "syntax":
+        return QuerySyntaxError(str(exc))
+    if kind in ("memory", "crash"):
+        return QueryResources(f"{what} {exc}; it was stopped")
+    return QueryError(str(exc))
+
+
+def check_syntax(prepared: Prepared, timeout_s: float | None) -> None:
+    """Parse a prepared query in a sandbox worker (for stores that do not parse it there themselves)."""
+    from petaflop import sandbox
+
+    try:
+        message = _verdicts.get(prepared.text)
+        if message is None:
+            message = sandbox.pool_for(None).call(("check", prepared.text, prepared.prefixes), timeout_s)
+            if len(_verdicts) > 512:
+                _verdicts.clear()
+            _verdicts[prepared.text] = message
+    except sandbox.SandboxError as exc:
+        raise sandbox_error(exc, timeout_s, "parsing the query") from None
+    if message:
+        raise QuerySyntaxError(message)
+    if not prepared.kind:
+        raise QuerySyntaxError("syntax error: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+
+
+_verdicts: dict[str, str] = {}
 
 
 class QueryStore(ABC):
@@ -181,12 +251,14 @@ class QueryStore(ABC):
 
     def run(self, sparql: str, params: Mapping[str, Term] | None = None, *,
             timeout_s: float | None = DEFAULT_TIMEOUT_S, row_limit: int | None = DEFAULT_ROW_LIMIT,
-            allow_update: bool = False) -> Result:
-        if row_limit is not None and row_limit < 1:
+            allow_update: bool = False, allow_service: Iterable[str] = ()) -> Result:
+        if row_limit is not None and (isinstance(row_limit, bool) or row_limit < 1):
             raise QueryError(f"row limit must be at least 1, got {row_limit}")
-        if timeout_s is not None and timeout_s <= 0:
-            raise QueryError(f"timeout must be positive, got {timeout_s}")
-        prepared = prepare(sparql, params, allow_update)
+        if timeout_s is not None and not timeout_s > 0:
+            raise QueryError(f"timeout must be positive, got {timeout_s:g}")
+        if timeout_s is not None and not math.isfinite(timeout_s):
+            raise QueryError(f"timeout must be finite, got {timeout_s:g}")
+        prepared = prepare(sparql, params, allow_update, allow_service)
         t0 = time.perf_counter()
         result = self._execute(prepared, timeout_s, row_limit)
         result.elapsed_s = time.perf_counter() - t0
@@ -270,11 +342,22 @@ def plan_embedded(prepared: Prepared) -> EmbeddedPlan:
 
 
 class EmbeddedStore(QueryStore):
-    """pyoxigraph in memory, union default graph; loaded once per process and file version."""
+    """pyoxigraph over the graph file (or a given in-memory store), union default graph.
+
+    Queries run in :mod:`petaflop.sandbox` workers that load the same file (a store loaded with
+    :func:`petaflop.store.load_memory_store` is known by its file; another store is sent along,
+    or written to a snapshot file when it is big). ``.store`` is this process's own copy, loaded
+    when first asked for; updates (``allow_update``) change it, and later queries then see it.
+    """
 
     def __init__(self, nq_path: Path | str | None = None, store: ox.Store | None = None):
+        self._store = store
+        self._path: Path | None = None
+        self._generation = 0
         if store is not None:
-            self.store = store
+            from petaflop.store import source_of
+
+            self._path = source_of(store)
             self.description = "embedded store"
         else:
             from petaflop.store import NQ_PATH, load_memory_store
@@ -282,49 +365,109 @@ class EmbeddedStore(QueryStore):
             path = Path(nq_path or NQ_PATH)
             if not path.is_file():
                 load_memory_store(path)  # raises GraphNotBuilt with the message users know
-            st = path.stat()
-            self.store = _cached_store(str(path.resolve()), st.st_mtime_ns, st.st_size)
+            self._path = path
             self.description = f"embedded store ({path})"
 
-    def _execute(self, prepared: Prepared, timeout_s: float | None, row_limit: int | None) -> Result:
-        if prepared.kind == "update":
-            run_with_timeout(lambda _c: self.store.update(prepared.text), timeout_s, "update")
-            return Result(kind="update")
-        return run_with_timeout(lambda cancel: self._evaluate(prepared, row_limit, cancel), timeout_s)
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:
+            st = self._path.stat()
+            self._store = _cached_store(str(self._path.resolve()), st.st_mtime_ns, st.st_size)
+        return self._store
 
-    def _evaluate(self, prepared: Prepared, row_limit: int | None, cancel: threading.Event) -> Result:
-        plan = plan_embedded(prepared)
-        binding, hidden = plan.binding, plan.hidden
+    def _target(self):
+        """(pool, digest, data) for the sandbox: the file's pool, or the store's N-Quads sent along."""
+        from petaflop import sandbox
+
+        if self._path is not None and self._generation == 0:
+            return sandbox.pool_for(self._path), None, None
+        st = self.store
+        n = len(st)
+        if n > 50_000:  # too big to send with every request: a snapshot file of this version
+            key = (id(st), n, self._generation)
+            return sandbox.pool_for(sandbox.snapshot(key, lambda: st.dump(format=ox.RdfFormat.N_QUADS))), None, None
+        data = st.dump(format=ox.RdfFormat.N_QUADS)
+        return sandbox.pool_for(None), hashlib.sha1(data).hexdigest(), data
+
+    def warm(self) -> None:
+        """Start a worker now, so that the first query does not wait for the graph to load."""
+        pool, _digest, _data = self._target()
+        pool.warm()
+
+    def _execute(self, prepared: Prepared, timeout_s: float | None, row_limit: int | None) -> Result:
+        from petaflop.sandbox import SandboxError
+
+        if prepared.kind == "update":
+            self._update(prepared.text, timeout_s)
+            return Result(kind="update")
+        pool, digest, data = self._target()
         try:
-            raw = self.store.query(plan.text, use_default_graph_as_union=True, substitutions=plan.substitutions,
-                                   prefixes=prepared.prefixes or None)
-        except RuntimeError as exc:
-            if binding == "substitutions" and "does not contains variable" in str(exc):
-                # SELECT * whose parameter is only used in a FILTER: not in scope, so bind by VALUES
-                text = insert_values(prepared.text, prepared.params, prepared.shape)
-                raw = self.store.query(text, use_default_graph_as_union=True, prefixes=prepared.prefixes or None)
-                binding, hidden = "values", set()
-            else:
-                raise QueryError(f"query failed: {exc}") from None
+            return pool.call(("query", prepared, row_limit, digest, data), timeout_s)
+        except SandboxError as exc:
+            raise sandbox_error(exc, timeout_s) from None
+
+    def _update(self, text: str, timeout_s: float | None) -> None:
+        store = self.store
+        if self._store is _cached_store_of(self._path):
+            store = self._store = _copy(store)  # never change the copy other EmbeddedStores share
+        try:
+            run_with_timeout(lambda _c: store.update(text), timeout_s, "update")
         except SyntaxError as exc:
-            raise QuerySyntaxError(syntax_message(exc, plan.text)) from None
-        try:
-            if prepared.kind == "ask":
-                if isinstance(raw, ox.QueryBoolean):
-                    return Result(kind="ask", boolean=bool(raw), binding=binding)
-                return Result(kind="ask", boolean=next(iter(raw), None) is not None, binding=binding)
-            if prepared.kind == "graph":
-                rows, truncated = _take(([t.subject, t.predicate, t.object] for t in raw), row_limit, cancel)
-                return Result(kind="graph", vars=list(GRAPH_VARS), rows=rows, truncated=truncated,
-                              row_limit=row_limit, binding=binding)
-            all_vars = [v.value for v in raw.variables]
-            keep = [i for i, v in enumerate(all_vars) if v not in hidden]
-            rows, truncated = _take(([sol[i] for i in keep] for sol in _solutions(raw, len(all_vars))),
-                                    row_limit, cancel)
-            return Result(kind="select", vars=[all_vars[i] for i in keep], rows=rows, truncated=truncated,
-                          row_limit=row_limit, binding=binding)
+            raise QuerySyntaxError(syntax_message(exc, text)) from None
         except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"update failed: {exc}") from None
+        self._generation += 1
+
+
+def _cached_store_of(path: Path | None) -> ox.Store | None:
+    if path is None or not path.is_file():
+        return None
+    st = path.stat()
+    return _cached_store(str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+def _copy(store: ox.Store) -> ox.Store:
+    out = ox.Store()
+    out.bulk_load(store.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    return out
+
+
+def evaluate(store: ox.Store, prepared: Prepared, row_limit: int | None) -> Result:
+    """Evaluate a prepared query on ``store`` (in a sandbox worker: see :mod:`petaflop.sandbox`)."""
+    plan = plan_embedded(prepared)
+    binding, hidden = plan.binding, plan.hidden
+    try:
+        raw = store.query(plan.text, use_default_graph_as_union=True, substitutions=plan.substitutions,
+                          prefixes=prepared.prefixes or None)
+    except RuntimeError as exc:
+        if binding == "substitutions" and "does not contains variable" in str(exc):
+            # SELECT * whose parameter is only used in a FILTER: not in scope, so bind by VALUES
+            text = insert_values(prepared.text, prepared.params, prepared.shape)
+            raw = store.query(text, use_default_graph_as_union=True, prefixes=prepared.prefixes or None)
+            binding, hidden = "values", set()
+        else:
             raise QueryError(f"query failed: {exc}") from None
+    except SyntaxError as exc:
+        message = syntax_verdict(prepared.text, prepared.prefixes) or syntax_message(exc, plan.text)
+        raise QuerySyntaxError(message) from None
+    if not prepared.kind:
+        raise QuerySyntaxError("syntax error: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+    try:
+        if prepared.kind == "ask":
+            if isinstance(raw, ox.QueryBoolean):
+                return Result(kind="ask", boolean=bool(raw), binding=binding)
+            return Result(kind="ask", boolean=next(iter(raw), None) is not None, binding=binding)
+        if prepared.kind == "graph":
+            rows, truncated = _take(([t.subject, t.predicate, t.object] for t in raw), row_limit)
+            return Result(kind="graph", vars=list(GRAPH_VARS), rows=rows, truncated=truncated,
+                          row_limit=row_limit, binding=binding)
+        all_vars = [v.value for v in raw.variables]
+        keep = [i for i, v in enumerate(all_vars) if v not in hidden]
+        rows, truncated = _take(([sol[i] for i in keep] for sol in _solutions(raw, len(all_vars))), row_limit)
+        return Result(kind="select", vars=[all_vars[i] for i in keep], rows=rows, truncated=truncated,
+                      row_limit=row_limit, binding=binding)
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}") from None
 
 
 def _solutions(raw: ox.QuerySolutions, width: int):
@@ -332,192 +475,23 @@ def _solutions(raw: ox.QuerySolutions, width: int):
         yield [sol[i] for i in range(width)]
 
 
-def _take(rows, row_limit: int | None, cancel: threading.Event) -> tuple[list, bool]:
+def _take(rows, row_limit: int | None) -> tuple[list, bool]:
     out: list = []
     for row in rows:
-        if cancel.is_set():
-            break
         if row_limit is not None and len(out) >= row_limit:
             return out, True
         out.append(row)
     return out, False
 
 
-# --------------------------------------------------------------------------- parameters
-
-_DECIMAL_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\Z")
-_INTEGER_RE = re.compile(r"[+-]?\d+\Z")
-_YEAR_RE = re.compile(r"-?\d{4}\Z")
-_YEAR_MONTH_RE = re.compile(r"(\d{4})-(\d{2})\Z")
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_PNAME_RE = re.compile(r"([A-Za-z][\w.-]*)?:(\S*)\Z")
+_PARAMS = frozenset({"to_iri", "to_entity", "to_date", "convert_param", "infer_param", "parse_param_args",
+                     "bind_params", "run_catalogue"})
 
 
-def _fail(name: str, raw: str, what: str) -> ParamError:
-    return ParamError(f"--param {name}: {raw!r} is not {what}")
+def __getattr__(name: str):
+    """The parameter functions live in :mod:`petaflop.params`; ``from petaflop.query import bind_params`` still works."""
+    if name in _PARAMS:
+        from petaflop import params
 
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer():
-    from petaflop.extract.gazetteer import Gazetteer
-
-    return Gazetteer.load()
-
-
-def to_iri(name: str, raw: str) -> ox.NamedNode:
-    """``<http://…>``, ``http://…`` or a project prefixed name (``pfid:china``)."""
-    text = raw.strip()
-    if text.startswith("<") and text.endswith(">"):
-        text = text[1:-1]
-    else:
-        m = _PNAME_RE.match(text)
-        if m and (m.group(1) or "") in PREFIXES:
-            text = PREFIXES[m.group(1)] + m.group(2)
-    try:
-        return ox.NamedNode(text)
-    except ValueError as exc:
-        raise _fail(name, raw, f"an IRI ({exc}); use <http://…> or a prefixed name like pfid:china") from None
-
-
-_SLUG_RE = re.compile(r"[a-z0-9]+(?:-+[a-z0-9]+)*\Z")
-
-
-def to_entity(name: str, raw: str, exists: Callable[[ox.NamedNode], bool] | None = None) -> ox.NamedNode:
-    """A gazetteer id, name or alias (or its pfid: IRI) → the entity's ``pfid:`` IRI.
-
-    Objects the build creates (investments, deals, phases) have ids but no gazetteer row;
-    given ``exists`` (a store's :meth:`QueryStore.has_subject`), such an id is accepted
-    when the graph has it as a subject.
-    """
-    key = raw.strip()
-    for prefix in ("<" + PFID, PFID, "pfid:"):
-        if key.startswith(prefix):
-            key = key[len(prefix):].rstrip(">")
-    gaz = _gazetteer()
-    entity = gaz.lookup(key) if key else None
-    if entity is None and exists is not None and _SLUG_RE.match(key) and exists(ox.NamedNode(PFID + key)):
-        return ox.NamedNode(PFID + key)
-    if entity is None:
-        close = gaz.suggest(key) if key else []
-        hint = "; did you mean: " + ", ".join(f"{e.id} ({e.name_en})" for e in close) + "?" if close else ""
-        raise ParamError(f"--param {name}: unknown entity {raw!r}{hint}")
-    return ox.NamedNode(PFID + entity.id)
-
-
-def to_date(name: str, raw: str) -> ox.Literal:
-    """``YYYY`` → xsd:gYear, ``YYYY-MM`` → xsd:gYearMonth, ``YYYY-MM-DD`` → xsd:date."""
-    text = raw.strip()
-    if _YEAR_RE.match(text):
-        return ox.Literal(text, datatype=ox.NamedNode(XSD.gYear))
-    m = _YEAR_MONTH_RE.match(text)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return ox.Literal(text, datatype=ox.NamedNode(XSD.gYearMonth))
-    if _DATE_RE.match(text):
-        try:
-            _dt.date.fromisoformat(text)
-        except ValueError:
-            raise _fail(name, raw, "a date (no such day)") from None
-        return ox.Literal(text, datatype=ox.NamedNode(XSD.date))
-    raise _fail(name, raw, "a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-
-
-def convert_param(name: str, type_: str, raw: str,
-                  exists: Callable[[ox.NamedNode], bool] | None = None) -> ox.NamedNode | ox.Literal:
-    """One raw string → the typed RDF term for a parameter of ``type_``."""
-    text = raw.strip()
-    if type_ == "string":
-        return ox.Literal(raw)
-    if type_ == "decimal":
-        if not _DECIMAL_RE.match(text):
-            raise _fail(name, raw, "a decimal")
-        return ox.Literal(text, datatype=ox.NamedNode(XSD.decimal))
-    if type_ == "integer":
-        if not _INTEGER_RE.match(text):
-            raise _fail(name, raw, "an integer")
-        return ox.Literal(str(int(text)), datatype=ox.NamedNode(XSD.integer))
-    if type_ == "date":
-        return to_date(name, raw)
-    if type_ == "iri":
-        return to_iri(name, raw)
-    if type_ == "entity":
-        return to_entity(name, raw, exists)
-    raise ParamError(f"--param {name}: unknown parameter type {type_!r}")
-
-
-def infer_param(name: str, raw: str) -> ox.NamedNode | ox.Literal:
-    """Ad-hoc queries (no header): the type follows the value's form.
-
-    ``<…>`` or ``prefix:local`` with a project prefix → IRI; ``12`` → integer; ``1.5`` →
-    decimal; ``2025``-style forms stay integers (give ``name:date=2025`` for a year);
-    ``YYYY-MM-DD`` → date; anything else → string.
-    """
-    text = raw.strip()
-    if text.startswith("<") and text.endswith(">"):
-        return to_iri(name, raw)
-    m = _PNAME_RE.match(text)
-    if m and m.group(1) in PREFIXES and m.group(1):
-        return to_iri(name, raw)
-    if _INTEGER_RE.match(text):
-        return convert_param(name, "integer", raw)
-    if _DECIMAL_RE.match(text):
-        return convert_param(name, "decimal", raw)
-    if _DATE_RE.match(text):
-        return to_date(name, raw)
-    return ox.Literal(raw)
-
-
-def parse_param_args(args: list[str] | None) -> dict[str, str]:
-    """``["k=v", …]`` (CLI ``--param``) → ``{"k": "v"}``; ``k:type=v`` keeps the type in the key."""
-    out: dict[str, str] = {}
-    for arg in args or []:
-        key, sep, value = arg.partition("=")
-        key = key.strip()
-        if not sep or not key:
-            raise ParamError(f"--param {arg!r}: expected NAME=VALUE")
-        if key in out:
-            raise ParamError(f"--param {key}: given twice")
-        out[key] = value
-    return out
-
-
-def bind_params(raw: Mapping[str, str], query: CatalogueQuery | None = None,
-                exists: Callable[[ox.NamedNode], bool] | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
-    """Raw ``name=value`` strings → typed terms.
-
-    With a catalogue query: names must be its parameters, types come from its header and
-    defaults fill the rest (a required parameter without a value is an error). Without one
-    (ad-hoc text): ``name:type=value`` gives the type, else :func:`infer_param` guesses it.
-    """
-    out: dict[str, ox.NamedNode | ox.Literal] = {}
-    from queries import PARAM_TYPES
-
-    if query is None:
-        for key, value in raw.items():
-            name, _, type_ = key.partition(":")
-            if type_ and type_ not in PARAM_TYPES:
-                raise ParamError(f"--param {key}: type {type_!r} is not one of {', '.join(PARAM_TYPES)}")
-            out[name] = convert_param(name, type_, value, exists) if type_ else infer_param(name, value)
-        return out
-    known = {p.name: p for p in query.params}
-    for key in raw:
-        name, _, type_ = key.partition(":")
-        if name not in known:
-            listing = ", ".join(known) or "none"
-            raise ParamError(f"--param {name}: query {query.id!r} has no such parameter (parameters: {listing})")
-        if type_ and type_ != known[name].type:
-            raise ParamError(f"--param {key}: {name} is a {known[name].type} parameter")
-    given = {k.partition(":")[0]: v for k, v in raw.items()}
-    for p in query.params:
-        if p.name in given:
-            out[p.name] = convert_param(p.name, p.type, given[p.name], exists)
-        elif p.required:
-            raise ParamError(f"--param {p.name}: required ({p.type}: {p.description})")
-        else:
-            out[p.name] = convert_param(p.name, p.type, p.default, exists)
-    return out
-
-
-def run_catalogue(store: QueryStore, query: CatalogueQuery, raw_params: Mapping[str, str] | None = None,
-                  **limits: Any) -> Result:
-    """Run a catalogue query with raw parameter strings (defaults for the rest)."""
-    return store.run(query.sparql, bind_params(raw_params or {}, query, store.has_subject), **limits)
+        return getattr(params, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

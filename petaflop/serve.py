@@ -4,12 +4,20 @@ The server is the real ``oxigraph`` command line from PyPI's ``oxigraph`` packag
 graph is bulk-loaded into a store directory with ``oxigraph load`` while no server runs
 (again only when ``atlas.nq`` changed: a stamp file records its size and mtime), then
 ``oxigraph serve-read-only --union-default-graph`` answers SPARQL at ``/query``, so queries
-see the union of the named graphs exactly as the embedded store does. It binds 127.0.0.1
-unless told otherwise.
+see the union of the named graphs exactly as the embedded store does.
+
+Clients never talk to Oxigraph directly: :mod:`petaflop.serve_guard` listens on the public
+address (127.0.0.1 unless told otherwise) and enforces :class:`Limits` — a per-request
+time-out that really stops the work, a cap on queries evaluated at once and on open
+connections, a memory ceiling, and no ``SERVICE``/``LOAD`` to other hosts.
+
+``--location`` is only ever a store this command made (it holds the stamp file) or an empty
+folder: anything else is refused, never deleted.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
@@ -20,6 +28,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from foundation.errors import EnvironmentProblem, UserError
@@ -28,6 +37,21 @@ from foundation.paths import BUILD_DIR
 SERVE_LOCATION = BUILD_DIR / "oxigraph"
 DEFAULT_PORT = 7878
 STAMP = ".petaflop-loaded-from"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the guard in front of Oxigraph enforces (see :mod:`petaflop.serve_guard`)."""
+
+    timeout_s: float = 30.0
+    max_queries: int = 4
+    max_connections: int = 256
+    memory_mb: int = 4096
+    allow_service: tuple[str, ...] = ()
+    header_timeout_s: float = 10.0
+    grace_s: float = 2.0
+    max_body: int = 1 << 20
+    max_response: int = 256 << 20
 
 
 def oxigraph_binary() -> Path:
@@ -53,12 +77,21 @@ def prepare_location(nq_path: Path, location: Path = SERVE_LOCATION) -> Path:
     nq_path = Path(nq_path)
     if not nq_path.is_file():
         raise GraphNotBuilt(f"no graph at {nq_path}; run `petaflop build` (or `make run`) first")
+    location = Path(location)
     stamp = location / STAMP
-    if stamp.is_file() and stamp.read_text(encoding="utf-8") == _stamp_of(nq_path):
-        return location
-    if location.exists():
-        shutil.rmtree(location)
-    location.parent.mkdir(parents=True, exist_ok=True)
+    if location.exists() and not location.is_dir():
+        raise UserError(f"--location {location}: is a file; give a folder for the Oxigraph store")
+    if location.is_dir() and not stamp.is_file() and any(location.iterdir()):
+        raise UserError(f"--location {location}: the folder is not empty and is not a store made by petaflop serve; "
+                        "give an empty or new folder (nothing was deleted)")
+    try:
+        if stamp.is_file() and stamp.read_text(encoding="utf-8") == _stamp_of(nq_path):
+            return location
+        if location.exists():
+            shutil.rmtree(location)
+        location.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"--location {location}: {exc.strerror or exc}") from None
     proc = subprocess.run(
         [str(oxigraph_binary()), "load", "--location", str(location), "--file", str(nq_path)],
         capture_output=True, text=True, check=False,
@@ -71,13 +104,29 @@ def prepare_location(nq_path: Path, location: Path = SERVE_LOCATION) -> Path:
 
 
 def port_is_free(host: str, port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+    return bind_problem(host, port) == ""
+
+
+def bind_problem(host: str, port: int) -> str:
+    """Why ``host:port`` cannot be listened on ("" if it can): in use, or an address of another machine."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return f"--host {host}: not an address or host name this machine can resolve"
+    family, _type, _proto, _name, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            s.bind((host, port))
-        except OSError:
-            return False
-    return True
+            s.bind(addr)
+        except OSError as exc:
+            if exc.errno == errno.EADDRNOTAVAIL:
+                return f"--host {host}: not an address of this machine; cannot listen there"
+            if exc.errno == errno.EADDRINUSE:
+                return f"port {port} on {host} is in use; choose another with --port"
+            if exc.errno == errno.EACCES:
+                return f"port {port} on {host}: permission denied; choose a port above 1023"
+            return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+    return ""
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -111,19 +160,29 @@ def wait_for_http(url: str, proc: subprocess.Popen | None = None, timeout_s: flo
 def start_oxigraph(location: Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, read_only: bool = True,
                    stdout=None, stderr=None, timeout_s: float | None = None) -> subprocess.Popen:
     """Start ``oxigraph serve[-read-only] --union-default-graph`` and wait until it answers."""
-    if not port_is_free(host, port):
-        raise EnvironmentProblem(f"port {port} on {host} is in use; choose another with --port")
-    cmd = [str(oxigraph_binary()), "serve-read-only" if read_only else "serve", "--location", str(location),
-           "--bind", f"{host}:{port}", "--union-default-graph"]
-    if timeout_s:
-        cmd += ["--timeout-s", str(int(timeout_s))]
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL)
+    problem = bind_problem(host, port)
+    if problem:
+        raise (UserError if problem.startswith("--host") else EnvironmentProblem)(problem)
+    proc = _spawn_oxigraph(location, host, port, read_only=read_only, stdout=stdout, stderr=stderr,
+                           timeout_s=timeout_s)
     try:
         wait_for_http(f"http://{_url_host(host)}:{port}/query?query=ASK%7B%7D", proc, what="oxigraph")
     except BaseException:
         stop_process(proc)
         raise
     return proc
+
+
+def _spawn_oxigraph(location: Path, host: str, port: int, *, read_only: bool = True, stdout=None, stderr=None,
+                    timeout_s: float | None = None, memory_mb: int | None = None) -> subprocess.Popen:
+    """Start Oxigraph through the exec wrapper: it dies with this process and stays under ``memory_mb``."""
+    from petaflop.serve_guard import exec_limited
+
+    cmd = [str(oxigraph_binary()), "serve-read-only" if read_only else "serve", "--location", str(location),
+           "--bind", f"{host}:{port}", "--union-default-graph"]
+    if timeout_s:
+        cmd += ["--timeout-s", str(max(1, int(timeout_s)))]
+    return subprocess.Popen(exec_limited(cmd, memory_mb), stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL)
 
 
 def _url_host(host: str) -> str:
@@ -153,26 +212,49 @@ def _interrupt(_signum, _frame) -> None:
 
 
 def serve(nq_path: Path | None = None, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
-          location: Path = SERVE_LOCATION, say: Callable[[str], None] = print) -> int:
-    """Load if needed, serve until Ctrl-C (or SIGTERM), stop the server, return 0."""
+          location: Path = SERVE_LOCATION, say: Callable[[str], None] = print, limits: Limits | None = None) -> int:
+    """Load if needed, serve behind the guard until Ctrl-C (or SIGTERM), stop everything, return 0."""
+    import asyncio
+
+    from petaflop.serve_guard import Upstream, run_guard
     from petaflop.store import NQ_PATH
 
+    limits = limits or Limits()
     if not 0 < port < 65536:
         raise UserError(f"--port {port}: not a TCP port (1–65535)")
+    problem = bind_problem(host, port)
+    if problem:
+        raise (UserError if problem.startswith("--host") else EnvironmentProblem)(problem)
     nq = Path(nq_path or NQ_PATH)
     say(f"loading {nq} into {location} …")
     prepare_location(nq, location)
-    proc = start_oxigraph(location, host, port)
-    say(f"SPARQL endpoint: {query_url(host, port)}  (read-only, union default graph; Ctrl-C stops)")
+    log = open(Path(location) / "oxigraph.log", "ab")  # open for the server's life
+
+    def start(private_port: int) -> subprocess.Popen:
+        return _spawn_oxigraph(location, "127.0.0.1", private_port, stdout=log, stderr=subprocess.STDOUT,
+                               timeout_s=limits.timeout_s, memory_mb=limits.memory_mb)
+
+    def ready(url: str, proc: subprocess.Popen) -> None:
+        wait_for_http(url, proc, what="oxigraph")
+
+    upstream = Upstream(start, lambda: free_port("127.0.0.1"), ready)
+
+    def announce() -> None:
+        say(f"SPARQL endpoint: {query_url(host, port)}  (read-only, union default graph; time-out "
+            f"{limits.timeout_s:g} s, {limits.max_queries} queries at once, {limits.max_connections} connections, "
+            f"memory ceiling {limits.memory_mb} MB; Ctrl-C stops)")
+
     previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` stops it as cleanly as Ctrl-C
     try:
-        code = proc.wait()
-        raise EnvironmentProblem(f"oxigraph exited unexpectedly with code {code}")
+        asyncio.run(run_guard(host, port, upstream, limits, announce, lambda m: say(m)))
     except KeyboardInterrupt:
-        stop_process(proc)
+        upstream.kill()
         say("stopped")
         return 0
+    except OSError as exc:
+        raise EnvironmentProblem(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
     finally:
         signal.signal(signal.SIGTERM, previous)
-        if proc.poll() is None:
-            stop_process(proc)
+        upstream.kill()
+        log.close()
+    raise EnvironmentProblem("the server stopped unexpectedly")

@@ -4,11 +4,20 @@
 it. In-memory loading of the report graph takes a fraction of a second, so the app and the
 query CLI load it per process (cached) rather than sharing an on-disk store, which is 3–4×
 slower per query; the on-disk copy under ``build/store`` is what ``oxigraph serve`` uses.
+
+A store loaded with :func:`load_memory_store` remembers its file (:func:`source_of`), so the
+query sandbox (:mod:`petaflop.sandbox`) can load the same file in its workers instead of
+copying the store. The on-disk store is built beside its final place and swapped in by
+renames: a build killed half-way leaves the previous store whole.
 """
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -24,21 +33,74 @@ class GraphNotBuilt(UserError):
     """The graph file is missing: say what to run."""
 
 
+class GraphUnreadable(UserError):
+    """The graph file exists but is not N-Quads (a truncated file, another format, not UTF-8)."""
+
+
+# id(store) -> (store, path): strong references (pyoxigraph stores take no weak references), a few at most
+_SOURCES: collections.OrderedDict[int, tuple[ox.Store, Path]] = collections.OrderedDict()
+_SOURCES_LOCK = threading.Lock()
+_MAX_SOURCES = 4
+
+
 def load_memory_store(nq_path: Path | None = None) -> ox.Store:
     path = Path(nq_path or NQ_PATH)
     if not path.is_file():
+        if path.is_dir():
+            raise GraphNotBuilt(f"{path} is a folder, not a graph file (N-Quads, e.g. build/atlas.nq)")
         raise GraphNotBuilt(f"no graph at {path}; run `petaflop build` (or `make run`) first")
     store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    try:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise GraphUnreadable(f"{path} is not a readable N-Quads graph: {_first_line(exc)}") from None
+    with _SOURCES_LOCK:
+        _SOURCES[id(store)] = (store, path.resolve())
+        while len(_SOURCES) > _MAX_SOURCES:
+            _SOURCES.popitem(last=False)
     return store
 
 
+def _first_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:200] + ("…" if len(text) > 200 else "")
+
+
+def source_of(store: ox.Store) -> Path | None:
+    """The file a store was loaded from by :func:`load_memory_store`, if it is still that file's content."""
+    with _SOURCES_LOCK:
+        entry = _SOURCES.get(id(store))
+    if entry is None or entry[0] is not store or not entry[1].is_file():
+        return None
+    return entry[1]
+
+
 def write_disk_store(nq_path: Path, location: Path = DISK_STORE) -> Path:
-    """(Re)create the on-disk store from the N-Quads file."""
-    if location.exists():
-        shutil.rmtree(location)
-    store = ox.Store(str(location))
-    store.bulk_load(path=str(nq_path), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store
+    """(Re)create the on-disk store from the N-Quads file: built in a sibling folder, then swapped in."""
+    location = Path(location)
+    if location.exists() and not location.is_dir():
+        raise UserError(f"{location} is a file; the store needs a folder there")
+    tmp = location.with_name(f".{location.name}.new-{os.getpid()}")
+    old = location.with_name(f".{location.name}.old-{os.getpid()}")
+    for moved in sorted(location.parent.glob(f".{location.name}.old-*")):
+        if not location.exists():  # a writer was killed between its two renames: the old store is whole
+            os.replace(moved, location)
+        else:
+            shutil.rmtree(moved, ignore_errors=True)
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_load(path=str(nq_path), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        del store
+        if location.exists():
+            os.replace(location, old)
+        os.replace(tmp, location)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old.exists() and not location.exists():
+            with contextlib.suppress(OSError):
+                os.replace(old, location)
+        raise UserError(f"cannot write the store {location}: {exc.strerror or exc}") from None
+    shutil.rmtree(old, ignore_errors=True)
     return location

@@ -82,7 +82,7 @@ def test_row_limit_message(cli, built_graph):
 
 def test_errors_are_one_line_with_exit_code_1(cli, built_graph, tmp_path):
     cases = {
-        ("--sparql", "SELECT ?s WHERE { ?s ?p }"): "error: syntax error at line 1, column 26: expected one of ",
+        ("--sparql", "SELECT ?s WHERE { ?s ?p }"): "error: syntax error at line 1, column 25: expected one of ",
         ("--sparql", "DROP ALL"): "error: this is a SPARQL update (DROP); queries are read-only — pass --allow-update",
         (str(tmp_path / "missing.rq"),): f"error: no such query file: {tmp_path / 'missing.rq'}",
         ("--sparql", CHINA, "--format", "ttl"): "error: --format ttl: SELECT results are not triples",

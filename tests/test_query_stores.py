@@ -248,7 +248,9 @@ def test_updates_are_refused_before_anything_is_sent(store):
 def test_syntax_errors_name_line_and_column(store):
     with pytest.raises(QuerySyntaxError) as info:
         store.run("SELECT ?s\nWHERE { ?s ?p }")
-    assert str(info.value).startswith("syntax error at line 2, column 16: expected one of ")
+    # the token where the text stops being a query: the "}" where an object was expected
+    assert str(info.value).startswith("syntax error at line 2, column 15: expected one of ")
+    assert "found '}'" in str(info.value)
 
 
 def test_row_limit_truncates_with_a_message(store):

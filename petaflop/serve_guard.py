@@ -1,0 +1,380 @@
+"""The guard in front of ``oxigraph serve-read-only``: what ``petaflop serve`` listens with.
+
+Oxigraph's server has a query time-out (``--timeout-s``) but it does not stop everything: a
+runaway ``ORDER BY`` over a cross product kept computing (and growing) after its client had
+gone, abandoned queries kept both CPUs busy, and ~400 half-open connections kept other clients
+out. The guard is a small asyncio HTTP server on the public address that forwards ``/query``
+to an Oxigraph on a private loopback port, and enforces (:class:`petaflop.serve.Limits`):
+
+* **what may run**: only ``GET``/``POST /query``; the query text is checked before it is sent
+  (too long, too many tokens or too deep → 400; ``SERVICE``/``LOAD`` to a host not allowed →
+  403; an update → 403, the server is read-only);
+* **connections**: at most ``max_connections`` open at once (more are answered 503 at once);
+  a request must arrive whole within ``header_timeout_s`` (idle and half-open connections are
+  closed then); one request per connection;
+* **queries**: at most ``max_queries`` evaluated at once; others wait, within their own time;
+* **time**: each request has ``timeout_s``. Oxigraph cancels what it can at that time; if it has
+  still not answered ``grace_s`` later, the query cannot be cancelled, and the guard restarts
+  Oxigraph (``SIGKILL``: the CPU and memory are back for certain). Requests that were in flight
+  on the killed server are sent again once, within their own time;
+* **memory**: Oxigraph runs under ``RLIMIT_AS`` = ``memory_mb``; when it dies of it (or of
+  anything) the guard restarts it and answers 503;
+* the Oxigraph process dies with the guard (``PR_SET_PDEATHSIG``, set by a tiny exec wrapper),
+  so a ``kill -9`` of ``petaflop serve`` frees its port.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import subprocess
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+CANCELLED = b"The SPARQL operation has been cancelled"
+_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "proxy-connection", "upgrade", "te",
+        "trailer"}
+
+
+@dataclass
+class Request:
+    method: str
+    target: str
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def path(self) -> str:
+        return urllib.parse.urlsplit(self.target).path
+
+
+class Reject(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+def query_text(req: Request) -> str | None:
+    """The SPARQL text of a protocol request (GET ``?query=``, POST form or ``application/sparql-query``)."""
+    parts = urllib.parse.urlsplit(req.target)
+    found = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
+    ctype = req.headers.get("content-type", "").split(";")[0].strip().lower()
+    if req.method == "POST":
+        if ctype == "application/sparql-query":
+            return req.body.decode("utf-8", "replace")
+        if ctype == "application/x-www-form-urlencoded":
+            found = {**found, **urllib.parse.parse_qs(req.body.decode("utf-8", "replace"), keep_blank_values=True)}
+        if "update" in found:
+            raise Reject(403, "this server is read-only: updates are refused")
+    texts = found.get("query")
+    if texts is None:
+        return None
+    if len(texts) != 1:
+        raise Reject(400, "give exactly one query parameter")
+    return texts[0]
+
+
+def check_request(req: Request, allowed_hosts: tuple[str, ...]) -> None:
+    """Refuse what must not reach Oxigraph (see the module docstring); passes silently otherwise."""
+    from foundation.namespaces import PREFIXES
+    from queries.sparql import analyse, complexity_problem, outbound_problem
+
+    if req.method not in ("GET", "POST"):
+        raise Reject(405, f"{req.method} is not allowed: send GET or POST to /query")
+    if req.path.rstrip("/") != "/query":
+        if req.path.rstrip("/") in ("/update", "/store"):
+            raise Reject(403, "this server is read-only")
+        raise Reject(404, "not found: the SPARQL endpoint is /query")
+    text = query_text(req)
+    if text is None:
+        return  # the service description
+    problem = complexity_problem(text)
+    if problem:
+        raise Reject(400, problem)
+    problem = outbound_problem(text, frozenset(allowed_hosts), dict(PREFIXES))
+    if problem:
+        raise Reject(403, problem)
+    if analyse(text).is_update:
+        raise Reject(403, "this server is read-only: updates are refused")
+
+
+async def read_request(reader: asyncio.StreamReader, header_timeout_s: float, max_body: int) -> Request:
+    try:
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), header_timeout_s)
+    except asyncio.LimitOverrunError:
+        raise Reject(431, "request header too large") from None
+    lines = head.decode("latin-1").split("\r\n")
+    try:
+        method, target, _version = lines[0].split(" ", 2)
+    except ValueError:
+        raise Reject(400, "malformed request line") from None
+    headers = {}
+    for line in lines[1:]:
+        if ":" in line:
+            k, v = line.split(":", 1)
+            headers[k.strip().lower()] = v.strip()
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        raise Reject(411, "send the body with a Content-Length")
+    try:
+        length = int(headers.get("content-length", "0") or 0)
+    except ValueError:
+        raise Reject(400, "bad Content-Length") from None
+    if length < 0 or length > max_body:
+        raise Reject(413, f"request body over {max_body} bytes")
+    body = await asyncio.wait_for(reader.readexactly(length), header_timeout_s) if length else b""
+    return Request(method.upper(), target, headers, body)
+
+
+def decode_response(raw: bytes) -> tuple[int, dict[str, str], bytes, bool]:
+    """Status, headers, body and whether the body was complete (a chunked stream cut short is not)."""
+    head, _, rest = raw.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    try:
+        status = int(lines[0].split(" ", 2)[1])
+    except (IndexError, ValueError):
+        return 502, {}, b"", False
+    headers = {}
+    for line in lines[1:]:
+        if ":" in line:
+            k, v = line.split(":", 1)
+            headers[k.strip().lower()] = v.strip()
+    if "chunked" not in headers.get("transfer-encoding", "").lower():
+        return status, headers, rest, True
+    body, pos = bytearray(), 0
+    while True:
+        end = rest.find(b"\r\n", pos)
+        if end < 0:
+            return status, headers, bytes(body), False
+        try:
+            size = int(rest[pos:end].split(b";")[0], 16)
+        except ValueError:
+            return status, headers, bytes(body), False
+        if size == 0:
+            return status, headers, bytes(body), True
+        chunk = rest[end + 2:end + 2 + size]
+        body += chunk
+        if len(chunk) < size:
+            return status, headers, bytes(body), False
+        pos = end + 2 + size + 2
+
+
+def response(status: int, body: bytes, ctype: str = "text/plain; charset=utf-8",
+             headers: dict[str, str] | None = None) -> bytes:
+    reason = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+              411: "Length Required", 413: "Payload Too Large", 431: "Request Header Fields Too Large",
+              500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}.get(status, "Status")
+    out = [f"HTTP/1.1 {status} {reason}", f"Content-Type: {ctype}", f"Content-Length: {len(body)}",
+           "Connection: close", "Server: petaflop-serve (Oxigraph)"]
+    out += [f"{k}: {v}" for k, v in (headers or {}).items()]
+    return ("\r\n".join(out) + "\r\n\r\n").encode("latin-1") + body
+
+
+class Upstream:
+    """The Oxigraph process behind the guard: started, watched, restarted."""
+
+    def __init__(self, start: Callable[[int], subprocess.Popen], free_port: Callable[[], int],
+                 wait_ready: Callable[[str, subprocess.Popen], None]):
+        self._start, self._free_port, self._wait_ready = start, free_port, wait_ready
+        self.proc: subprocess.Popen | None = None
+        self.port = 0
+        self.generation = 0
+        self.restarts = 0
+        self.ready = asyncio.Event()
+        self._lock = asyncio.Lock()
+
+    async def start(self) -> None:
+        self.port = self._free_port()
+        self.proc = self._start(self.port)  # from the event-loop (main) thread: the death signal follows it
+        await asyncio.to_thread(self._wait_ready, f"http://127.0.0.1:{self.port}/query?query=ASK%7B%7D", self.proc)
+        self.generation += 1
+        self.ready.set()
+
+    async def restart(self, seen_generation: int) -> None:
+        """Kill and start again, unless someone already did since ``seen_generation``."""
+        async with self._lock:
+            if self.generation != seen_generation:
+                return
+            self.ready.clear()
+            self.kill()
+            self.restarts += 1
+            await self.start()
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(10)
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+
+class Guard:
+    def __init__(self, upstream: Upstream, limits, log: Callable[[str], None] = lambda _m: None):
+        self.up, self.limits, self.log = upstream, limits, log
+        self.connections = 0
+        self.queries = asyncio.Semaphore(limits.max_queries)
+        self.in_flight: dict[int, int] = {}  # id(task) -> upstream generation
+        self.stats = {"answered": 0, "refused": 0, "timeouts": 0, "restarts": 0, "retried": 0}
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        try:
+            if self.connections > self.limits.max_connections:
+                self.stats["refused"] += 1
+                writer.write(response(503, b"too many open connections; try again\n"))
+                return
+            try:
+                req = await read_request(reader, self.limits.header_timeout_s, self.limits.max_body)
+                check_request(req, self.limits.allow_service)
+            except Reject as exc:
+                self.stats["refused"] += 1
+                writer.write(response(exc.status, (str(exc) + "\n").encode("utf-8")))
+                return
+            except (TimeoutError, asyncio.IncompleteReadError, ConnectionError):
+                return  # idle, half-open or gone: just close
+            writer.write(await self.forward(req))
+            with contextlib.suppress(ConnectionError, asyncio.TimeoutError):
+                await asyncio.wait_for(writer.drain(), self.limits.timeout_s)
+        finally:
+            self.connections -= 1
+            with contextlib.suppress(Exception):
+                writer.close()
+
+    async def forward(self, req: Request) -> bytes:
+        lim = self.limits
+        deadline = time.monotonic() + lim.timeout_s
+        try:
+            await asyncio.wait_for(self.queries.acquire(), lim.timeout_s)
+        except TimeoutError:
+            self.stats["timeouts"] += 1
+            return response(503, f"all {lim.max_queries} query slots stayed busy for {lim.timeout_s:g} s\n".encode())
+        try:
+            for attempt in range(2):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                try:
+                    await asyncio.wait_for(self.up.ready.wait(), left)
+                except TimeoutError:
+                    break
+                generation = self.up.generation
+                started = time.monotonic()
+                try:
+                    raw = await asyncio.wait_for(self._exchange(req), deadline - time.monotonic() + lim.grace_s)
+                except TimeoutError:
+                    # Oxigraph did not cancel it: only a restart stops that work
+                    self.stats["timeouts"] += 1
+                    self.stats["restarts"] += 1
+                    self.log(f"a query ran past {lim.timeout_s:g} s + {lim.grace_s:g} s: restarting Oxigraph")
+                    asyncio.get_running_loop().create_task(self.up.restart(generation))
+                    return response(503, f"query did not finish within {lim.timeout_s:g} s; it was stopped\n".encode())
+                except (ConnectionError, OSError, asyncio.IncompleteReadError):
+                    raw = b""
+                status, headers, body, complete = decode_response(raw) if raw else (0, {}, b"", False)
+                if status and complete:
+                    self.stats["answered"] += 1
+                    keep = {k: v for k, v in headers.items() if k not in _HOP and k != "content-type" and k != "server"}
+                    return response(status, body, headers.get("content-type", "application/octet-stream"), keep)
+                if CANCELLED in body or time.monotonic() - started >= lim.timeout_s * 0.9:
+                    self.stats["timeouts"] += 1
+                    return response(503, f"query did not finish within {lim.timeout_s:g} s; it was stopped\n".encode())
+                if not self.up.alive():  # it died under this request (memory ceiling, crash): restart, retry once
+                    self.stats["restarts"] += 1
+                    await self.up.restart(generation)
+                    if attempt == 0:
+                        self.stats["retried"] += 1
+                        continue
+                    return response(503, (f"the server stopped while answering (memory ceiling "
+                                          f"{lim.memory_mb} MB?); it was restarted\n").encode())
+                if attempt == 0 and self.up.generation != generation:  # restarted for another query: retry
+                    self.stats["retried"] += 1
+                    continue
+                return response(502, b"incomplete answer from Oxigraph\n")
+            self.stats["timeouts"] += 1
+            return response(503, f"query did not finish within {lim.timeout_s:g} s\n".encode())
+        finally:
+            self.queries.release()
+
+    async def _exchange(self, req: Request) -> bytes:
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.up.port)
+        try:
+            headers = {k: v for k, v in req.headers.items() if k not in _HOP and k != "host"}
+            head = [f"{req.method} {req.target} HTTP/1.1", f"Host: 127.0.0.1:{self.up.port}", "Connection: close",
+                    f"Content-Length: {len(req.body)}"] + [f"{k}: {v}" for k, v in headers.items()]
+            writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + req.body)
+            await writer.drain()
+            chunks = []
+            size = 0
+            while True:
+                chunk = await reader.read(1 << 16)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > self.limits.max_response:
+                    raise ConnectionError("answer too large")
+                chunks.append(chunk)
+            return b"".join(chunks)
+        finally:
+            writer.close()
+            with contextlib.suppress(Exception):
+                await writer.wait_closed()
+
+    async def watch(self) -> None:
+        """Restart Oxigraph if it dies between requests."""
+        while True:
+            await asyncio.sleep(0.5)
+            if self.up.ready.is_set() and not self.up.alive():
+                self.log("Oxigraph exited: restarting it")
+                self.stats["restarts"] += 1
+                await self.up.restart(self.up.generation)
+
+
+async def run_guard(host: str, port: int, upstream: Upstream, limits, on_ready: Callable[[], None],
+                    log: Callable[[str], None]) -> None:
+    await upstream.start()
+    guard = Guard(upstream, limits, log)
+    server = await asyncio.start_server(guard.handle, host, port, limit=64 * 1024, backlog=1024)
+    watcher = asyncio.get_running_loop().create_task(guard.watch())
+    on_ready()
+    try:
+        async with server:
+            await server.serve_forever()
+    finally:
+        watcher.cancel()
+        upstream.kill()
+
+
+def exec_limited(argv: list[str], memory_mb: int | None) -> list[str]:
+    """The command that runs ``argv`` under ``RLIMIT_AS`` and dies with its parent (see :func:`_exec_main`)."""
+    import sys
+
+    return [sys.executable, "-m", "petaflop.serve_guard", "--exec", str(memory_mb or 0), "--", *argv]
+
+
+def _exec_main(memory_mb: int, argv: list[str]) -> None:
+    import ctypes
+    import os
+    import resource
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() == 1:
+        os._exit(0)
+    if memory_mb:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_mb * 2**20, memory_mb * 2**20))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the guard, which stops this
+    os.execv(argv[0], argv)
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) > 4 and sys.argv[1] == "--exec" and sys.argv[3] == "--":
+        _exec_main(int(sys.argv[2]), sys.argv[4:])
+    print("usage: python -m petaflop.serve_guard --exec MEMORY_MB -- PROGRAM ARGS…", file=sys.stderr)
+    sys.exit(2)
+

@@ -1,0 +1,165 @@
+"""``petaflop serve`` under abuse: runaway queries, half-open connections, kill -9, bad locations and hosts.
+
+Before: ``serve`` had no server-side time-out (abandoned queries kept both CPUs busy), ~400
+half-open connections blocked other clients, ``SERVICE`` was forwarded, ``kill -9`` left the
+Oxigraph child holding the port, ``--location DIR`` deleted a non-empty folder that was not a
+store, ``--location FILE`` was a traceback and ``--host 8.8.8.8`` was reported as a busy port.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from conftest import alive, assert_one_line_error, cpu_seconds, petaflop
+
+from petaflop.endpoint import RemoteStore
+from petaflop.query import QueryTimeout
+from petaflop.serve import free_port, port_is_free
+
+pytestmark = pytest.mark.slow
+ORDER_BY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
+SMALL = "SELECT ?c WHERE { ?c a <https://petaflop-atlas.org/ontology#Country> } LIMIT 3"
+
+
+class Served:
+    def __init__(self, built_graph, workdir, *args: str):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/query"
+        env = {**os.environ, "COLUMNS": "250", "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen([sys.executable, "-m", "petaflop.cli", "serve", "--port", str(self.port),
+                                      "--data", str(built_graph), "--location", str(workdir / "store"), *args],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        self.seen = self.read_until("SPARQL endpoint:")
+
+    def read_until(self, marker: str, timeout_s: float = 120) -> str:
+        sel = selectors.DefaultSelector()
+        sel.register(self.proc.stdout, selectors.EVENT_READ)
+        seen = ""
+        while marker not in seen:
+            if not sel.select(timeout_s):
+                raise AssertionError(f"no {marker!r} in the output: {seen!r}")
+            line = self.proc.stdout.readline()
+            if not line:
+                raise AssertionError(f"serve ended: {seen!r} {self.proc.stderr.read()}")
+            seen += line
+        return seen
+
+    def oxigraph_pids(self) -> list[int]:
+        out = subprocess.run(["pgrep", "-P", str(self.proc.pid)], capture_output=True, text=True, check=False)
+        return [int(p) for p in out.stdout.split()]
+
+    def get(self, query: str, timeout_s: float = 60) -> tuple[int, bytes]:
+        req = urllib.request.Request(self.url + "?query=" + urllib.parse.quote(query),
+                                     headers={"Accept": "application/sparql-results+json"})
+        try:
+            with urllib.request.urlopen(req, timeout=timeout_s) as resp:
+                return resp.status, resp.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@pytest.fixture()
+def served(built_graph, tmp_path):
+    server = Served(built_graph, tmp_path, "--timeout", "3", "--max-queries", "2", "--max-connections", "600")
+    yield server
+    server.stop()
+
+
+def test_a_runaway_query_is_stopped_by_restarting_oxigraph(served):
+    first = served.oxigraph_pids()
+    t0 = time.monotonic()
+    status, body = served.get(ORDER_BY)
+    assert status == 503 and body.startswith(b"query did not finish within 3 s"), (status, body[:200])
+    assert time.monotonic() - t0 < 12
+    deadline = time.monotonic() + 15
+    while any(alive(p) for p in first) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(p) for p in first)  # the server that sorted is gone…
+    time.sleep(0.5)
+    now = [p for p in served.oxigraph_pids() if alive(p)]
+    before = {p: cpu_seconds(p) for p in now}
+    time.sleep(1.0)
+    assert sum(cpu_seconds(p) - before[p] for p in now if alive(p)) < 0.3  # …and nothing computes on
+    status, body = served.get(SMALL)
+    assert status == 200 and body.count(b"https://petaflop-atlas.org/id/") == 3
+    # the client sees one line, exit 1 (a time-out is not an environment failure), tried once
+    with pytest.raises(QueryTimeout, match="stopped the query"):
+        RemoteStore(served.url).run(ORDER_BY, timeout_s=30)
+
+
+def test_half_open_connections_do_not_keep_others_out(served):
+    idle = []
+    try:
+        for _ in range(400):
+            s = socket.create_connection(("127.0.0.1", served.port))
+            s.sendall(b"GET /query?query=ASK%7B%7D HTTP/1.1\r\n")  # never finished
+            idle.append(s)
+        t0 = time.monotonic()
+        status, body = served.get(SMALL, timeout_s=20)
+        assert status == 200 and time.monotonic() - t0 < 5
+    finally:
+        for s in idle:
+            s.close()
+
+
+def test_what_must_not_reach_oxigraph_is_refused(served):
+    status, body = served.get("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    assert status == 403 and b"federated queries are refused" in body
+    status, body = served.get("SELECT * WHERE " + "{ " * 3000 + "}" * 3000)
+    assert status == 400 and b"nested too deeply" in body
+    req = urllib.request.Request(served.url, data=urllib.parse.urlencode({"update": "DROP ALL"}).encode(),
+                                 method="POST")
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(req, timeout=10)
+    assert info.value.code == 403
+    with pytest.raises(urllib.error.HTTPError) as info:  # Oxigraph's query page fetches scripts from a CDN
+        urllib.request.urlopen(f"http://127.0.0.1:{served.port}/", timeout=10)
+    assert info.value.code == 404
+
+
+def test_kill_9_frees_the_port(built_graph, tmp_path):
+    server = Served(built_graph, tmp_path)
+    children = server.oxigraph_pids()
+    assert children
+    os.kill(server.proc.pid, signal.SIGKILL)
+    server.proc.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(p) for p in children)
+    assert port_is_free("127.0.0.1", server.port)
+
+
+def test_a_location_that_is_not_a_store_is_never_deleted(built_graph, tmp_path):
+    folder = tmp_path / "my-documents"
+    folder.mkdir()
+    (folder / "thesis.txt").write_text("precious", encoding="utf-8")
+    proc = petaflop("serve", "--data", str(built_graph), "--location", str(folder), "--port", str(free_port()))
+    assert_one_line_error(proc, 1, "not empty and is not a store made by petaflop serve", "nothing was deleted")
+    assert (folder / "thesis.txt").read_text(encoding="utf-8") == "precious"
+    proc = petaflop("serve", "--data", str(built_graph), "--location", str(folder / "thesis.txt"))
+    assert_one_line_error(proc, 1, "is a file")
+
+
+def test_a_host_of_another_machine_is_not_a_busy_port(built_graph, tmp_path):
+    proc = petaflop("serve", "--data", str(built_graph), "--location", str(tmp_path / "s"), "--host", "8.8.8.8")
+    assert_one_line_error(proc, 1, "--host 8.8.8.8: not an address of this machine")
