@@ -100,11 +100,14 @@ class ClaimMiner:
             cands = [m for m in cands if m not in items and id(m) not in makers]
         if cands:
             marked = [m for m in cands if _PARTICLE.match(text, m.end)]
+            self.how = "marked" if marked else "nearest"
             return (marked[-1] if marked else cands[-1]).entity_id
         if default:
+            self.how = "row" if in_table else "slide"
             return default
         before = [m for m in mentions if m.end <= start]
         after = [m for m in mentions if m.start >= start]
+        self.how = "outside-clause"
         if before:
             return before[-1].entity_id
         return after[0].entity_id if after else ""
@@ -218,10 +221,11 @@ class ClaimMiner:
             if value is None:
                 continue
             claim.promoted_to = p.property
+            how = getattr(self, "how", "")  # the rule names how the subject was found: the gate judges each way
             high = None
             if claim.high is not None and claim.low is not None and claim.high != claim.low:
                 high = convert(claim.high, claim.unit, p.unit) if p.unit else claim.high
-            self.res.ex.add(Fact(claim.subject, p.property, value, False, claim.location, f"claim:{p.id}",
+            self.res.ex.add(Fact(claim.subject, p.property, value, False, claim.location, f"claim:{p.id}:{how}",
                                  claim.sources, datatype="decimal", qualifiers=claim.qualifiers,
                                  as_of=claim.as_of, raw=claim.text, high=high))
             return

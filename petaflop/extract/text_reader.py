@@ -25,20 +25,25 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from foundation.namespaces import PFA, RDF
 from foundation.periods import Period, period_from_bounds
 from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
-from petaflop.extract.facts import Extraction, Fact, Location, Statement
+from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 
-_SENTENCE = re.compile(r"[^.!?。]+(?:[.!?。](?=\s|$)|$)")
+_SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|는데|면서|으며|이며)\s")
-_PARTICLE = re.compile(r"^\)?['’”\"]?\s?(은|는|이|가|의|을|를|에서|에게|에|와|과|로|으로|도|및)(?![가-힣])")
+_PARTICLE = re.compile(r"^\)?['’”\"]?\s?(은|는|이|가|의|을|를|에서도|에게도|에서|에게|에도|에는|에|와|과|로|으로|도|및)(?![가-힣])")
 _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "의": "genitive", "을": "object",
          "를": "object", "에": "place", "에서": "place", "에게": "place", "와": "with", "과": "with",
-         "로": "means", "으로": "means", "도": "topic", "및": "with"}  # fmt: skip
-_CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:프로젝트|클러스터|캠퍼스|데이터센터|社|사|그룹|측|칩|모델|플랫폼|서비스)(?=[은는이가의을를에와과도])")
+         "로": "means", "으로": "means", "도": "topic", "및": "with",
+         "에도": "place", "에는": "place", "에서도": "place", "에게도": "place"}  # fmt: skip
+_CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스)?(?=[은는이가의을를에와과도])")
+_AFTER_FIGURE = re.compile(r"\s?(?:의|급|수준의?|에 달하는|에 이르는)?\s?([가-힣A-Za-z]{1,6}(?:\s[가-힣A-Za-z]{1,4})?)")
+_INVEST_VERB = re.compile(r"투자(?:했|하|해|를|한|\s?금액|액)|출자|지분[^.]{0,20}인수|인수(?:했|하|해|를|한)")
+_INVESTEE_GAP = re.compile(r"['’”\"]?\s?(?:에|에도|에게|의)?\s?(?:지분\s?)?")
 _FROM_TO = re.compile(r"\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?")
 _EQUIVALENT = re.compile(r"\s?(?:과|와)?\s?(?:동일|동급|상당|해당|환산)")
 _AFTER_COUNT = re.compile(r"\s?(?:의|에 달하는|이상의|가량의|여)?\s?(?:[가-힣A-Za-z]{1,6}\s)?([A-Za-z가-힣]{1,10})")
@@ -58,6 +63,7 @@ _STATUS_CUES = (
 ITEM_TYPES = ("Hardware", "PowerTechnology", "PowerAsset", "MemoryTechnology")
 COUNT_KIND_OF_ITEM = (("Chip", "chipCount"), ("System", "unitCount"), ("PowerAsset", "unitCount"),
                       ("PowerTechnology", "unitCount"), ("Hardware", "unitCount"))  # fmt: skip
+RDF_TYPE = RDF.type
 _METRIC_WINDOW = 28  # characters between a metric word and its figure
 # between "A의" and "B": nothing but a quote, a space or a short modifier ("엔비디아의 최신 H20")
 _GENITIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
@@ -101,8 +107,10 @@ class TextReader:
             sentence = sm.group(0)
             if not sentence.strip():
                 continue
-            topic = self._sentence(sentence, loc, sources, topic)
-        if topic is not None and topic.role == "topic":
+            found = self._sentence(sentence, loc, sources, topic)
+            if found is not None and found.role == "topic":  # this sentence's own topic: carried on, placeless
+                topic = _Mention(found.entity, found.type, -1, -1, "previous")
+        if topic is not None and topic.role in ("topic", "previous"):
             self.block_topic = _Mention(topic.entity, topic.type, -1, -1, "block")
 
     def _mentions(self, text: str) -> list[_Mention]:
@@ -146,6 +154,7 @@ class TextReader:
         dates = [q for q in quantities if q.kind in ("date", "period") and q.date_start and q.date_end]
         values = [q for q in quantities if q.kind not in ("date", "period") and (q.value is not None)]
         self._genitives(sentence, mentions, loc, sources)
+        self._investments(sentence, mentions, topic, loc, sources)
         clause_starts = [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
         previous: tuple[Quantity, ValueEntry | None] | None = None
         self._earlier = {id(a) for a, b in itertools.pairwise(values)
@@ -179,6 +188,44 @@ class TextReader:
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
                              raw=s[a.start:b.end][:60]))
 
+    def _investments(self, s: str, mentions: list[_Mention], topic: _Mention | None, loc: Location,
+                     sources: tuple[str, ...]) -> None:
+        """"A는 B에 N 달러를 투자", "A의 B 투자 금액은 N 달러", "A는 B의 지분 49%를 N 달러에 인수":
+        an Investment node (investor, investee) with its amount and stake, and the investsIn link."""
+        for verb in _INVEST_VERB.finditer(s):
+            c0 = max((b.end() for b in _CLAUSE_BREAK.finditer(s, 0, verb.start())), default=0)
+            before = [m for m in mentions if c0 <= m.start < verb.start() and is_a(m.type, "Agent")]
+            investee = next((m for m in reversed(before) if m.role == "place"
+                             or (m.role == "genitive" and re.match(r"\s?지분", s[m.end + 1:]))
+                             or _INVESTEE_GAP.fullmatch(s[m.end:verb.start()])), None)
+            investor = next((m for m in before if m is not investee and m.role in ("topic", "subject", "genitive")
+                             and m.start < (investee.start if investee else verb.start())), None)
+            if investor is None and topic is not None and topic.start < 0 and is_a(topic.type, "Agent"):
+                investor = topic
+            if investor is None or investee is None or investor.entity == investee.entity:
+                continue
+            money = [q for q in find_quantities(s[c0:verb.end() + 20]) if q.kind == "money" and q.value is not None]
+            stake = [q for q in find_quantities(s[c0:verb.end() + 20]) if q.kind == "percent" and q.value is not None
+                     and "지분" in s[c0 + max(0, q.start - 8):c0 + q.start]]
+            rule = "text:investment"
+            node = f"investment--{investor.entity}--{investee.entity}--L{loc.line_start}"
+            self.ex.add_entity(EntityRecord(node, ("Investment",), f"Investment: {investor.entity} → {investee.entity}",
+                                            "", (), "table"))
+            self.ex.add(Fact(node, RDF_TYPE, PFA.Investment, True, loc, rule, sources))
+            self.ex.add(Fact(node, "hasInvestor", investor.entity, True, loc, rule, sources))
+            self.ex.add(Fact(node, "hasInvestee", investee.entity, True, loc, rule, sources))
+            self.ex.add(Fact(investor.entity, "investsIn", investee.entity, True, loc, rule + ":link", sources,
+                             raw=s[investor.start if investor.start >= 0 else c0:verb.end()][:60]))
+            status = status_of_words(s[c0:verb.end() + 12]) or "actual"
+            for q in money[-1:]:
+                self.ex.statements.append(Statement(node, "amount", loc, rule + ":amount", value=Decimal(q.value),
+                                                    unit=q.currency or "USD", status=status, sources=sources,
+                                                    approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
+            for q in stake[:1]:
+                self.ex.statements.append(Statement(node, "equityStake", loc, rule + ":stake", value=Decimal(q.value),
+                                                    unit="%", status=status, sources=sources,
+                                                    approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
+
     def _is_item(self, m: _Mention) -> bool:
         return any(is_a(m.type, t) for t in ITEM_TYPES)
 
@@ -208,6 +255,11 @@ class TextReader:
                 prev_q = max((v.end for v in values if v.end <= q.start), default=c0)
                 window_start = max(c0, prev_q, q.start - _METRIC_WINDOW)
                 entry, metric_at = self._metric(s[window_start:q.start], window_start)
+                if entry is None:  # "10 GW 규모", "30억 달러 매출": the measure right after the figure
+                    after = _AFTER_FIGURE.match(s, q.end)
+                    if after:
+                        entry, metric_at = self._metric(after.group(1), after.start(1))
+                        how_measure = ":after" if entry is not None else how_measure
             if entry is None and q.kind in ("count", "number"):
                 entry, metric_at = self._count_noun(s, q)
                 how_measure = ":noun"
@@ -227,6 +279,10 @@ class TextReader:
             return entry
         clause = s[c0:c1]
         status = self._status(clause, q)
+        if status == "actual":  # "…구축하고 … 투입하겠다": a plan stated at the end governs the sentence
+            sentence_status = status_of_words(s)
+            if sentence_status in ("planned", "target"):
+                status = sentence_status
         time = self._time(q, dates, c0, c1, values)
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
@@ -237,8 +293,8 @@ class TextReader:
             high = -high if high is not None else None
         unit = q.currency if q.kind == "money" and q.currency else ("count" if q.kind in ("count", "number") else q.unit)
         quals = q.qualifiers
-        measure = "count-item" if item is not None else ("count-noun" if how_measure == ":noun" else
-                                                          "value-from-to" if how_measure else "value")
+        measure = "count-item" if item is not None else {":noun": "count-noun", ":from-to": "value-from-to",
+                                                         ":after": "value-after"}.get(how_measure, "value")
         rule = f"text:{measure}:{how}"
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
@@ -307,6 +363,10 @@ class TextReader:
                  item: _Mention | None, entry: ValueEntry | None) -> tuple[_Mention | None, str]:
         cands = [m for m in mentions if (m is not item and not self._is_item(m)) or (entry is not None and m is not item)]
         cands = [m for m in cands if m.role not in ("place", "object") and m.end <= q.start]
+        if entry is not None and entry.subject:  # only entities the measure can be about ("GW 규모": not a firm)
+            cands = [m for m in cands if any(is_a(m.type, c) for c in entry.subject)]
+            if topic is not None and not any(is_a(topic.type, c) for c in entry.subject):
+                topic = None
         if entry is not None and metric_at >= 0:
             # "A의 매출": the genitive right before the metric word
             gen = [m for m in cands if m.role == "genitive" and m.end <= metric_at and metric_at - m.end <= 30]
@@ -317,8 +377,8 @@ class TextReader:
         if marked:
             return marked[-1], "clause-topic"
         if topic is not None and topic.end <= q.start and topic is not item:
-            return topic, {"topic": "sentence-topic", "block": "block-topic", "slide": "slide-topic"}.get(
-                topic.role, "sentence-topic")
+            return topic, {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block": "block-topic",
+                           "slide": "slide-topic"}.get(topic.role, "sentence-topic")
         return None, ""
 
     @staticmethod
