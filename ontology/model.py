@@ -15,6 +15,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
+from foundation.errors import UserError
 from foundation.namespaces import PFA, PFK
 
 HERE = Path(__file__).resolve().parent
@@ -25,7 +26,7 @@ TRUTHY_POLICY = HERE / "truthy_policy.toml"
 _POLICY_KEYS = {"property", "kind", "unit", "statuses", "number_format", "per", "bound", "metric"}
 
 
-class OntologyDataError(ValueError):
+class OntologyDataError(UserError):
     """A data file of the ontology breaks its schema; the message names file, line and key."""
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from foundation.namespaces import PFA, RDF
 from ingest.quantities import find_quantities
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
-from petaflop.extract.mapping_data import compile_regex, entries
+from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.text_reader import _FROM_RAW
 from petaflop.extract.values import convert, find_values
@@ -46,9 +46,22 @@ class Promotion:
     not_subject_type: str = ""  # never promote for a subject of this type (it stays a claim)
 
 
+_PROMOTE_KEYS = {"id": "str", "kind": "str", "subject_type": "str", "keyword": "str", "property": "str", "unit": "str",
+                 "window": "int", "not_subject_type": "str"}
+
+
 def load_promotions(path: Path = PATTERNS_PATH) -> list[Promotion]:
     out = []
-    for where, raw in entries(path, "promote", ("id", "kind", "property")):
+    from ontology.model import load_model
+
+    model = load_model()
+    check_tables(path, {"promote"})
+    for where, raw in entries(path, "promote", ("id", "kind", "property"), _PROMOTE_KEYS):
+        if raw["property"] not in model.properties:
+            raise MappingError(f"{where}: {raw['property']!r} is not a property of the ontology")
+        for key in ("subject_type", "not_subject_type"):
+            if raw.get(key) and raw[key] not in model.classes:
+                raise MappingError(f"{where}: {key} {raw[key]!r} is not a class of the ontology")
         kw = compile_regex(raw["keyword"], where + ".keyword") if raw.get("keyword") else None
         out.append(Promotion(raw["id"], raw["kind"], raw.get("subject_type", ""), kw, raw["property"],
                              raw.get("unit", ""), int(raw.get("window", 24)), raw.get("not_subject_type", "")))

@@ -28,7 +28,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 def load_excludes() -> list[tuple[re.Pattern[str], str]]:
     return [(compile_regex(raw["match"], where + ".match"), raw["reason"])
-            for where, raw in entries(MAPPINGS_PATH, "exclude", ("match", "reason"))]
+            for where, raw in entries(MAPPINGS_PATH, "exclude", ("match", "reason"), {"match": "str", "reason": "str"})]
 
 
 class Extractor:

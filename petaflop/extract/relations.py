@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from petaflop.extract.facts import Fact, Location
-from petaflop.extract.mapping_data import compile_regex, entries
+from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 from petaflop.extract.resolve import Resolver, is_a
 
 PATTERNS_PATH = Path(__file__).with_name("relation_patterns.toml")
@@ -49,9 +49,24 @@ class RelationPattern:
     all_objects: bool = False  # every object in the clause gets the link ("by Amazon+Anthropic")
 
 
+_RELATION_KEYS = {"id": "str", "keyword": "str", "subject_type": "str", "object_type": "str", "property": "str",
+                  "max_gap": "int", "all_subjects": "bool", "object_marker": "str", "subject_marker": "str",
+                  "scope": "str", "between": "bool", "all_objects": "bool"}
+
+
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
     out = []
-    for where, raw in entries(path, "relation", ("id", "keyword", "subject_type", "object_type", "property")):
+    from ontology.model import load_model
+
+    model = load_model()
+    check_tables(path, {"relation"})
+    for where, raw in entries(path, "relation", ("id", "keyword", "subject_type", "object_type", "property"),
+                              _RELATION_KEYS):
+        if raw["property"] not in model.object_properties():
+            raise MappingError(f"{where}: {raw['property']!r} is not an object property of the ontology")
+        for key in ("subject_type", "object_type"):
+            if raw[key] not in model.classes:
+                raise MappingError(f"{where}: {key} {raw[key]!r} is not a class of the ontology")
         out.append(RelationPattern(raw["id"], compile_regex(raw["keyword"], where + ".keyword"), raw["subject_type"],
                                    raw["object_type"], raw["property"], int(raw.get("max_gap", 80)),
                                    bool(raw.get("all_subjects", False)),

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from petaflop.extract.mapping_data import MappingError, compile_regex, read_toml
+from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 
 MAPPINGS_PATH = Path(__file__).with_name("table_mappings.toml")
 LAYOUTS = ("rows", "columns", "key-value")
@@ -107,14 +107,44 @@ def _column(raw: dict[str, Any], where: str) -> ColumnRule:
     return rule
 
 
+_TABLE_KEYS = {"id": "str", "description": "str", "layout": "str", "match": "dict", "entity": "dict", "node": "dict",
+               "context": "str", "context_link": "str", "context_type": "str", "columns": "list", "priority": "int"}
+_NESTED_KEYS = {
+    "match": {"header", "caption", "chapter", "transposed"},
+    "entity": {"column", "type", "create", "fallback", "exact", "skip"},
+    "node": {"type", "entity_role", "context_role", "per_row"},
+}
+
+
+def _check_terms(m: TableMapping, where: str) -> None:
+    """Every property and class a mapping names exists in the ontology (a typo is a load error)."""
+    from ontology.model import load_model
+
+    model = load_model()
+    for cls in (m.entity_type, m.node_type, m.context_type):
+        if cls and cls not in model.classes and cls != "Concept":
+            raise MappingError(f"{where}: {cls!r} is not a class of the ontology")
+    for prop in (m.context_link, m.node_entity_role, m.node_context_role):
+        if prop and prop not in model.properties:
+            raise MappingError(f"{where}: {prop!r} is not a property of the ontology")
+    for c in m.columns:
+        if c.property and c.property not in model.properties:
+            raise MappingError(f"{where}: column {c.header.pattern!r}: {c.property!r} is not a property of the ontology")
+        if c.link and c.link not in model.classes:
+            raise MappingError(f"{where}: column {c.header.pattern!r}: link type {c.link!r} is not a class")
+
+
 def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
     """Read and check the mapping file; higher ``priority`` first, then file order."""
-    data = read_toml(path)
+    check_tables(path, {"table", "exclude"})
     out: list[TableMapping] = []
     seen: set[str] = set()
-    for i, raw in enumerate(data.get("table", []), 1):
+    for i, (where, raw) in enumerate(entries(path, "table", ("id",), _TABLE_KEYS), 1):
         mid = raw.get("id") or f"#{i}"
-        where = f"{path.name} [[table]] {mid}"
+        for key, allowed in _NESTED_KEYS.items():
+            extra = set(raw.get(key, {})) - allowed
+            if extra:
+                raise MappingError(f"{where}: unknown key {key}.{sorted(extra)[0]} (known: {', '.join(sorted(allowed))})")
         if mid in seen:
             raise MappingError(f"{where}: duplicate id")
         seen.add(mid)
@@ -152,4 +182,5 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
                 transposed=match.get("transposed"),
             )
         )
+        _check_terms(out[-1], where)
     return sorted(out, key=lambda m: -m.priority)
