@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
+from typing import Any, SupportsIndex, overload
 from pathlib import Path
 
 from rdflib import namespace as _rdflib_ns
@@ -38,9 +39,10 @@ class Namespace(str):
     """An IRI prefix. ``ns.term`` and ``ns["term"]`` give the full IRI (a plain ``str``)."""
 
     prefix: str
-    _source: object  # None (open), an iterable of terms, or a callable returning one
+    _source: frozenset[str] | Callable[[], Iterable[str]] | None  # None: an open namespace
 
-    def __new__(cls, iri: str, prefix: str, terms: Iterable[str] | None = None, loader=None) -> Namespace:
+    def __new__(cls, iri: str, prefix: str, terms: Iterable[str] | None = None,
+                loader: Callable[[], Iterable[str]] | None = None) -> Namespace:
         obj = super().__new__(cls, iri)
         obj.prefix = prefix
         obj._source = loader if loader is not None else (frozenset(terms) if terms is not None else None)
@@ -59,7 +61,7 @@ class Namespace(str):
 
     # A term wins over a str method of the same name (DCT.title, DCT.format): attribute access on a
     # namespace is for terms; the str methods stay reachable through str (``str.title(ns)``).
-    def __getattribute__(self, name: str):
+    def __getattribute__(self, name: str) -> Any:
         if name[:1] != "_" and name not in _OWN:
             src = object.__getattribute__(self, "_source")
             if src is not None and name in object.__getattribute__(self, "terms"):
@@ -69,9 +71,14 @@ class Namespace(str):
     def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
             raise AttributeError(name)
-        return self[name]
+        return str(self[name])
 
-    def __getitem__(self, name):  # type: ignore[override]
+    @overload
+    def __getitem__(self, name: str) -> str: ...
+    @overload
+    def __getitem__(self, name: SupportsIndex | slice) -> str: ...
+
+    def __getitem__(self, name: str | SupportsIndex | slice) -> str:
         if not isinstance(name, str):  # slicing and indexing act on the prefix string
             return str.__getitem__(self, name)
         if self.closed and name not in self.terms:
@@ -80,7 +87,7 @@ class Namespace(str):
             raise UnknownTerm(f"{self.prefix}:{name} is not a term of {self.prefix}: <{self}>{hint}")
         return str(self) + name
 
-    def __contains__(self, iri: object) -> bool:  # type: ignore[override]
+    def __contains__(self, iri: object) -> bool:  # a term test, not a substring test
         """``iri in PFA``: the IRI starts with this namespace (and names a known term if closed)."""
         if not isinstance(iri, str) or not iri.startswith(str(self)):
             return False
@@ -92,7 +99,7 @@ class Namespace(str):
             raise ValueError(f"{iri} is not in {self.prefix}: <{self}>")
         return iri[len(self):]
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
         return (str, (str(self),))
 
     __hash__ = str.__hash__
@@ -105,7 +112,7 @@ def _declared(path: Path, prefix: str) -> frozenset[str]:
     return frozenset(re.findall(rf"^{prefix}:([A-Za-z0-9_]+)\s+a\s", text, flags=re.M))
 
 
-def _w3c(ns) -> frozenset[str]:
+def _w3c(ns: Any) -> frozenset[str]:
     return frozenset(ns.__annotations__)
 
 

@@ -29,7 +29,7 @@ class Unit:
         return (value * self.factor).normalize()
 
 
-def _u(code: str, dim: str, base: str, factor, iri: str) -> Unit:
+def _u(code: str, dim: str, base: str, factor: int | str, iri: str) -> Unit:
     return Unit(code, dim, base, D(factor), iri)
 
 
