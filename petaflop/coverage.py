@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from petaflop.build import BuildResult
+from petaflop.safe_text import escape_markdown
 
 
 def coverage_data(result: BuildResult) -> dict:
@@ -72,13 +73,13 @@ def to_markdown(data: dict) -> str:
     lines += ["", f"## Claims: {c['total']} ({c['promoted']} promoted)", ""]
     lines += [f"- {x['kind']}: {x['count']} not promoted — {x['reason']}" for x in c["not_promoted"]]
     lines += ["", f"## Conflicting values ({len(data['conflicts'])})", ""]
-    for group in data["conflicts"]:
-        vals = "; ".join(f"{f['value']} (line {f['line']})" for f in group)
+    for group in data["conflicts"]:  # values and names come from the report: escaped, never Markdown
+        vals = "; ".join(f"{escape_markdown(f['value'])} (line {f['line']})" for f in group)
         lines.append(f"- {group[0]['subject']} `{group[0]['predicate']}`: {vals}")
     lines += ["", f"## Names not linked to an entity ({len(data['unlinked_mentions'])})", ""]
-    lines += [f"- {x['text']} ×{x['count']}" for x in data["unlinked_mentions"][:100]]
+    lines += [f"- {escape_markdown(x['text'])} ×{x['count']}" for x in data["unlinked_mentions"][:100]]
     lines += ["", f"## SHACL warnings ({len(data['shacl_warnings'])})", ""]
-    lines += [f"- {w}" for w in data["shacl_warnings"][:100]]
+    lines += [f"- {escape_markdown(w)}" for w in data["shacl_warnings"][:100]]
     lines += _reference_markdown(data.get("reference"))
     from petaflop.curation import coverage_markdown  # the review log: counts and orphaned actions
 
@@ -101,16 +102,19 @@ def _reference_markdown(ref: dict | None) -> list[str]:
         lines += [f"- {x['id']}: {x['reason']}" for x in ref[key]]
     lines += ["", f"### Report and reference disagree ({len(ref['conflicts'])})", "",
               "Both values are kept; their provenance statements are linked by `pfa:conflictsWith`.", ""]
-    lines += [f"- {c['subject']} `{c['property']}`: report {c['report']}, reference {c['reference']}"
-              for c in ref["conflicts"]]
+    lines += [f"- {c['subject']} `{c['property']}`: report {escape_markdown(c['report'])}, "
+              f"reference {escape_markdown(c['reference'])}" for c in ref["conflicts"]]
     lines += ["", f"### Rows not used ({len(ref['rows_not_used'])})", ""]
     lines += [f"- {x['row']}: {x['reason']}" for x in ref["rows_not_used"]]
     return lines
 
 
 def write_coverage(result: BuildResult, out_dir: Path) -> tuple[Path, Path]:
+    """coverage.json and coverage.md, each replaced atomically (a temporary file, then a rename)."""
+    from petaflop.atomic import write_text
+
     data = coverage_data(result)
     jp, mp = out_dir / "coverage.json", out_dir / "coverage.md"
-    jp.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-    mp.write_text(to_markdown(data), encoding="utf-8")
+    write_text(jp, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+    write_text(mp, to_markdown(data))
     return jp, mp

@@ -63,7 +63,8 @@ def check_java() -> Check:
     return Check("java (HermiT)", "ok", f"{java} (Java {major or '?'})")
 
 
-_MAGIC = {b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"PK\x03\x04": "a zip archive (docx, xlsx …)",
+_MAGIC = {b"\xff\xfe": "UTF-16 text (the report is UTF-8)", b"\xfe\xff": "UTF-16 text (the report is UTF-8)",
+          b"\x89PNG": "a PNG image", b"%PDF": "a PDF document", b"PK\x03\x04": "a zip archive (docx, xlsx …)",
           b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"\x7fELF": "a program"}
 
 
