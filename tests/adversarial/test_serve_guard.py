@@ -114,7 +114,7 @@ def test_half_open_connections_do_not_keep_others_out(served):
             s.sendall(b"GET /query?query=ASK%7B%7D HTTP/1.1\r\n")  # never finished
             idle.append(s)
         t0 = time.monotonic()
-        status, body = served.get(SMALL, timeout_s=20)
+        status, _body = served.get(SMALL, timeout_s=20)
         assert status == 200 and time.monotonic() - t0 < 5
     finally:
         for s in idle:
