@@ -17,8 +17,8 @@ import difflib
 import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from typing import Any, SupportsIndex, overload
 from pathlib import Path
+from typing import Any, SupportsIndex, overload
 
 from rdflib import namespace as _rdflib_ns
 
