@@ -204,3 +204,38 @@ def test_save_and_reopen_a_view(browser_page, app_url):
     expect(heading(page, "Object explorer")).to_be_visible()
     assert "f.designedBy=amd" in page.url and "type=Chip" in page.url
     shot(page, "25-view-reopened")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_language_scan_in_the_browser(lang, browser_page, app_url, built_graph):
+    """What the browser shows of every page (sidebar and main area) is in one language, outside
+    object names and the report's own words (the same rules as tests/test_app_language.py)."""
+    from test_app_language import PAGES, _residue
+
+    from petaflop.app.backend import EmbeddedBackend
+    from petaflop.app.data import Atlas
+
+    atlas = Atlas.load(EmbeddedBackend.from_file(built_graph))
+    data = sorted({n for iri in atlas.entities for n in atlas.all_names(iri) if n} |
+                  {e.o.value for edges in atlas.out.values() for e in edges
+                   if hasattr(e.o, "language") and len(e.o.value) >= 2}, key=len, reverse=True)
+    app_dir = Path(__file__).resolve().parent.parent / "petaflop" / "app"
+    icons = {m for f in app_dir.rglob("*.py") for m in re.findall(r":material/([a-z_]+):", f.read_text(encoding="utf-8"))}
+    page, _ = browser_page
+    problems = []
+    for name, params in PAGES:
+        query = "&".join(f"{k}={v}" for k, v in {"page": name, "lang": lang, **params}.items())
+        page.goto(f"{app_url}/?{query}")
+        page.get_by_role("heading").first.wait_for()
+        idle(page)
+        text = page.get_by_test_id("stMain").inner_text() + "\n" + page.get_by_test_id("stSidebar").inner_text()
+        for line in text.splitlines():
+            if line.strip() in ("English", "한국어", "Language / 언어") or line.strip() in icons:
+                continue  # the switch's own names; an icon's ligature name
+            line = re.sub(r"(?:/[\w.\\-]+){2,}", " ", line)  # a file path
+            line = re.sub(r"(?<![A-Za-z0-9])[a-z0-9]+(?:-[a-z0-9]+){2,}(?![A-Za-z0-9])", " ", line)  # an id
+            found = _residue(line, data, lang)
+            if found:
+                problems.append(f"{name}: {found[:4]} in {line[:90]!r}")
+    assert not problems, "\n".join(problems[:40])

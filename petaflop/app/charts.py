@@ -163,7 +163,8 @@ def world_map(world: dict, countries: Sequence[dict], arcs: Sequence[dict] = (),
 
 def timeline(rows: Sequence[dict], *, when: str, lane: str | None, color: str | None = None,
              tooltip: Sequence[str] = (), height: int = 260) -> dict:
-    enc: dict = {"x": {"field": when, "type": "temporal", "title": None}}
+    # numeric dates: month names would be English whatever the UI's language
+    enc: dict = {"x": {"field": when, "type": "temporal", "title": None, "axis": {"format": "%Y-%m"}}}
     if lane:
         enc["y"] = {"field": lane, "type": "nominal", "title": None}
     if color:

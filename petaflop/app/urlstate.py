@@ -230,7 +230,7 @@ def note_texts(notes: list[Note], t: Callable[..., str]) -> list[str]:
 
     out = []
     for n in notes:
-        param = esc(n.param[:40])
+        param = n.param[:40].replace("`", "'")  # shown in a code span: as is, never as markup
         if n.problem == "cut":
             out.append(t("url.cut", param=param, n=n.value))
         elif n.problem == "items":

@@ -27,7 +27,7 @@ def _delete(view_id: int) -> None:
 def render() -> None:
     st.title(ui.t("page.views"))
     store = views.store()
-    st.caption(ui.t("views.intro", path=ui.md(str(store.path))))
+    st.caption(ui.t("views.intro", path=str(store.path).replace("`", "'")))  # a code span: shown as is
     msg = st.session_state.pop("_views_msg", None)
     if msg:
         (st.error if msg[0] == "error" else st.success)(msg[1])
