@@ -215,9 +215,11 @@ def test_language_scan_in_the_browser(lang, browser_page, app_url, built_graph):
 
     from petaflop.app.backend import EmbeddedBackend
     from petaflop.app.data import Atlas
+    from petaflop.app.savedviews import ViewStore
 
     atlas = Atlas.load(EmbeddedBackend.from_file(built_graph))
-    data = sorted({n for iri in atlas.entities for n in atlas.all_names(iri) if n} |
+    saved = {v.name for v in ViewStore().list()}  # names the analyst gave (another test saves one)
+    data = sorted(saved | {n for iri in atlas.entities for n in atlas.all_names(iri) if n} |
                   {e.o.value for edges in atlas.out.values() for e in edges
                    if hasattr(e.o, "language") and len(e.o.value) >= 2}, key=len, reverse=True)
     app_dir = Path(__file__).resolve().parent.parent / "petaflop" / "app"
