@@ -3,22 +3,24 @@
 pyoxigraph 0.5 cannot cancel a running query, and its parser and optimiser work on the calling
 thread: a runaway ``ORDER BY`` over a cross product kept a core busy and grew the app to 10 GB
 after its time-out, and a query of 3,000 nested ``{`` crashed the whole process. So the text of
-every user query goes to a worker process:
+every user query goes to a worker process (:mod:`petaflop.sandbox_worker`):
 
-* the worker loads the graph once (an N-Quads file; or small data sent with the request) and
-  answers one request at a time, over its stdin/stdout, as length-prefixed pickles;
-* it runs under ``RLIMIT_AS`` (the memory ceiling, :func:`memory_limit_mb`): an allocation over
-  it fails inside the worker, which dies or answers "memory", never the caller;
-* the caller waits until its deadline and then ``SIGKILL``\\ s the worker — the only way that
-  provably frees the CPU and the memory — and a fresh one is started in the background;
+* per data source (a graph file, or an empty store for data sent along) a *zygote* loads the
+  graph once, under ``RLIMIT_AS`` (the memory ceiling, :func:`memory_limit_mb`), and forks
+  workers on demand: a worker costs milliseconds, not the second and a half of a graph load;
+* a worker answers one request at a time; the caller waits until its deadline and then
+  ``SIGKILL``-s it — the only way that provably frees the CPU and the memory — and forks a fresh
+  one; an allocation over the ceiling fails inside the worker, never the caller;
 * a worker whose query has run for :data:`SLOW_AFTER_S` is re-niced, so that short queries keep
-  their share of the CPU next to runaway ones, and is retired when it answers;
-* a worker dies with the process that started it (``PR_SET_PDEATHSIG``, set by the worker; the
-  workers are started from one long-lived thread because that signal follows the *thread*) and
-  ignores Ctrl-C (its parent handles that).
+  their share of the CPU next to runaway ones, and stops counting against the cap (up to twice
+  :func:`max_workers` run at once); when it answers it gets its priority back (or, where that is
+  not allowed, it is retired);
+* the zygote dies with the process that started it (``PR_SET_PDEATHSIG``, set by the zygote: it
+  is started from one long-lived thread because that signal follows the *thread*), its workers
+  die with it, and all of them ignore Ctrl-C (the caller handles that).
 
-Pools are per data source (file path, size and mtime) and hold up to :func:`max_workers`
-processes; a caller that finds every worker busy waits for one within its own deadline.
+Pools hold up to :func:`max_workers` busy workers; a caller that finds every one busy waits for
+one within its own deadline.
 """
 
 from __future__ import annotations
@@ -30,9 +32,8 @@ import hashlib
 import os
 import pickle
 import queue
-import select
 import signal
-import struct
+import socket
 import subprocess
 import sys
 import tempfile
@@ -43,14 +44,13 @@ from pathlib import Path
 from typing import Any
 
 from foundation.errors import EnvironmentProblem
+from petaflop.sandbox_worker import EXIT_MARK, PID, read_frame, write_frame
 
 SLOW_AFTER_S = 1.0
 SLOW_NICE = 15
 DEFAULT_WORKERS = 4
 MIN_MEMORY_MB = 1024
 INLINE_LIMIT = 4 * 1024 * 1024  # data sent with each request up to this size; a snapshot file beyond
-_HEADER = struct.Struct("!Q")
-_PR_SET_PDEATHSIG = 1
 
 
 class SandboxError(Exception):
@@ -63,14 +63,14 @@ class SandboxError(Exception):
 
 
 def max_workers() -> int:
-    """Workers per data source: ``$PETAFLOP_QUERY_WORKERS``, default 4."""
+    """Busy workers per data source (re-niced ones aside): ``$PETAFLOP_QUERY_WORKERS``, default 4."""
     return _env_int("PETAFLOP_QUERY_WORKERS", DEFAULT_WORKERS, 1, 64)
 
 
 def memory_limit_mb(source: Path | None = None) -> int:
-    """Address-space ceiling of one worker: ``$PETAFLOP_QUERY_MEMORY_MB``, else 1024 MB or
-    12 × the graph file plus 512 MB, whichever is larger (the report graph, 33 MB of N-Quads,
-    takes 140 MB resident and peaks at 320 MB of address space while loading)."""
+    """Address-space ceiling of a zygote and of each of its workers: ``$PETAFLOP_QUERY_MEMORY_MB``,
+    else 1024 MB or 12 × the graph file plus 512 MB, whichever is larger (the report graph, 35 MB of
+    N-Quads, takes 140 MB resident and peaks at 320 MB of address space while loading)."""
     size_mb = (source.stat().st_size / 2**20) if source is not None and source.is_file() else 0
     default = max(MIN_MEMORY_MB, int(12 * size_mb + 512))
     return _env_int("PETAFLOP_QUERY_MEMORY_MB", default, 256, 1 << 20)
@@ -89,40 +89,11 @@ def _env_int(name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-# --------------------------------------------------------------------------- frames
-
-
-def _write_frame(fh, obj: Any) -> None:
-    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    fh.write(_HEADER.pack(len(data)) + data)
-    fh.flush()
-
-
-def _read_exact(fd: int, n: int, deadline: float | None) -> bytes:
-    chunks, got = [], 0
-    while got < n:
-        if deadline is not None:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                raise TimeoutError
-        chunk = os.read(fd, min(n - got, 1 << 20))
-        if not chunk:
-            raise EOFError
-        chunks.append(chunk)
-        got += len(chunk)
-    return b"".join(chunks)
-
-
-def _read_frame(fd: int, deadline: float | None) -> Any:
-    (n,) = _HEADER.unpack(_read_exact(fd, _HEADER.size, deadline))
-    return pickle.loads(_read_exact(fd, n, None if deadline is None else max(deadline, time.monotonic() + 5)))
-
-
-# --------------------------------------------------------------------------- the caller's side
+# --------------------------------------------------------------------------- starting processes
 
 
 class _Spawner:
-    """One long-lived thread starts every worker (``PR_SET_PDEATHSIG`` fires when the starting thread ends)."""
+    """One long-lived thread starts every zygote (``PR_SET_PDEATHSIG`` fires when the starting thread ends)."""
 
     def __init__(self) -> None:
         self.requests: queue.Queue = queue.Queue()
@@ -130,21 +101,21 @@ class _Spawner:
 
     def _loop(self) -> None:
         while True:
-            cmd, stderr, box, done = self.requests.get()
+            cmd, keep_fd, stderr, box, done = self.requests.get()
             try:
-                box["proc"] = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
-                                               close_fds=True)
+                box["proc"] = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                               stderr=stderr, pass_fds=(keep_fd,))
             except OSError as exc:
                 box["error"] = exc
             done.set()
 
-    def spawn(self, cmd: list[str], stderr) -> subprocess.Popen:
+    def spawn(self, cmd: list[str], keep_fd: int, stderr) -> subprocess.Popen:
         box: dict[str, Any] = {}
         done = threading.Event()
-        self.requests.put((cmd, stderr, box, done))
+        self.requests.put((cmd, keep_fd, stderr, box, done))
         done.wait()
         if "error" in box:
-            raise EnvironmentProblem(f"cannot start a query worker: {box['error']}")
+            raise EnvironmentProblem(f"cannot start the query sandbox: {box['error']}")
         return box["proc"]
 
 
@@ -152,49 +123,127 @@ _spawner: _Spawner | None = None
 _spawner_lock = threading.Lock()
 
 
-def _spawn(cmd: list[str], stderr) -> subprocess.Popen:
+def _spawn(cmd: list[str], keep_fd: int, stderr) -> subprocess.Popen:
     global _spawner
     with _spawner_lock:
         if _spawner is None:
             _spawner = _Spawner()
-    return _spawner.spawn(cmd, stderr)
+    return _spawner.spawn(cmd, keep_fd, stderr)
+
+
+class _Zygote:
+    """The process that loaded the graph and forks workers (:mod:`petaflop.sandbox_worker`)."""
+
+    def __init__(self, path: Path | None, memory_mb: int):
+        ours, theirs = socket.socketpair()
+        self.stderr = tempfile.TemporaryFile()
+        cmd = [sys.executable, "-m", "petaflop.sandbox_worker", str(path) if path else "-", str(memory_mb),
+               str(theirs.fileno())]
+        try:
+            self.proc = _spawn(cmd, theirs.fileno(), self.stderr)
+        finally:
+            theirs.close()
+        self.ctl = ours
+        self.lock = threading.Lock()
+        try:
+            hello = read_frame(ours.fileno(), time.monotonic() + 600)
+        except (EOFError, TimeoutError, OSError, pickle.UnpicklingError):
+            self.close()
+            raise EnvironmentProblem(f"the query sandbox did not start: {_tail(self.stderr) or 'no message'}"
+                                     ) from None
+        if hello[0] != "ready":
+            self.close()
+            raise SandboxError(hello[1], hello[2])
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def fork(self) -> _Worker:
+        ours, theirs = socket.socketpair()
+        err = tempfile.TemporaryFile()
+        try:
+            with self.lock:
+                socket.send_fds(self.ctl, [b"F"], [theirs.fileno(), err.fileno()])
+                reply = b""
+                while len(reply) < PID.size:
+                    chunk = self.ctl.recv(PID.size - len(reply))
+                    if not chunk:
+                        raise EOFError
+                    reply += chunk
+        except (OSError, EOFError):
+            ours.close()
+            err.close()
+            raise EnvironmentProblem(f"the query sandbox stopped: {_tail(self.stderr) or 'no message'}") from None
+        finally:
+            theirs.close()
+        return _Worker(PID.unpack(reply)[0], ours, err)
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.ctl.close()
+        if self.proc.poll() is None:
+            self.proc.kill()
+        with contextlib.suppress(Exception):
+            self.proc.wait(10)
+        with contextlib.suppress(Exception):
+            self.stderr.close()
+
+
+def _tail(fh) -> str:
+    try:
+        fh.seek(0, os.SEEK_END)
+        size = fh.tell()
+        fh.seek(max(0, size - 4096))
+        return fh.read().decode("utf-8", "replace").strip()
+    except (OSError, ValueError):
+        return ""
 
 
 @dataclass(eq=False)
 class _Worker:
-    proc: subprocess.Popen
+    pid: int
+    sock: socket.socket
     stderr: Any
-    ready: bool = False
     niced: bool = False
     served: int = 0
 
     @property
-    def pid(self) -> int:
-        return self.proc.pid
+    def fd(self) -> int:
+        return self.sock.fileno()
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.proc.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(self.pid, signal.SIGKILL)
+        self.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.sock.close()
         with contextlib.suppress(Exception):
-            self.proc.wait(10)
-        for fh in (self.proc.stdin, self.proc.stdout, self.stderr):
-            with contextlib.suppress(Exception):
-                fh.close()
+            self.stderr.close()
 
-    def stderr_text(self) -> str:
-        """The last 4 KB the worker wrote to stderr (a Rust panic or allocation failure says why there)."""
+    def alive(self) -> bool:
         try:
-            self.stderr.seek(0, os.SEEK_END)
-            size = self.stderr.tell()
-            self.stderr.seek(max(0, size - 4096))
-            return self.stderr.read().decode("utf-8", "replace").strip()
-        except (OSError, ValueError):
-            return ""
+            os.kill(self.pid, 0)
+        except OSError:
+            return False
+        return self.sock.fileno() >= 0
 
-    def stderr_tail(self) -> str:
-        lines = self.stderr_text().splitlines()
-        return lines[-1][:200] if lines else ""
+    def exit_code(self, wait_s: float = 2.0) -> tuple[int | None, str]:
+        """How it ended (the zygote writes it into its stderr file) and what it wrote before."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            text = _tail(self.stderr)
+            mark = text.rfind(EXIT_MARK.decode())
+            if mark >= 0:
+                code = text[mark + len(EXIT_MARK):].split()[0]
+                return (int(code) if code.lstrip("-").isdigit() else None), text[:mark].strip()
+            if time.monotonic() > deadline:
+                return None, text
+            time.sleep(0.02)
+
+
+# --------------------------------------------------------------------------- a pool per source
 
 
 @dataclass(eq=False)
@@ -212,29 +261,19 @@ class Pool:
     def __post_init__(self) -> None:
         self.memory_mb = self.memory_mb or memory_limit_mb(self.path)
         self.cond = threading.Condition()
+        self._zygote: _Zygote | None = None
+        self._zygote_lock = threading.Lock()
 
-    # ---------------------------------------------------------------- workers
-    def _command(self) -> list[str]:
-        return [sys.executable, "-m", "petaflop.sandbox", "--worker", str(self.path) if self.path else "-",
-                str(self.memory_mb)]
+    def zygote(self) -> _Zygote:
+        with self._zygote_lock:
+            if self._zygote is None or not self._zygote.alive():
+                if self._zygote is not None:
+                    self._zygote.close()
+                self._zygote = _Zygote(self.path, self.memory_mb)
+            return self._zygote
 
     def _start(self) -> _Worker:
-        """Start a worker and wait until it has loaded the data (counts in ``starting`` meanwhile)."""
-        stderr = tempfile.TemporaryFile()
-        proc = _spawn(self._command(), stderr)
-        worker = _Worker(proc, stderr)
-        try:
-            hello = _read_frame(proc.stdout.fileno(), time.monotonic() + 600)
-        except (EOFError, TimeoutError, OSError, pickle.UnpicklingError):
-            tail = worker.stderr_tail()
-            worker.kill()
-            raise EnvironmentProblem(f"a query worker did not start (exit {proc.returncode}): {tail or 'no message'}"
-                                     ) from None
-        if hello[0] != "ready":
-            worker.kill()
-            raise SandboxError(hello[1] if len(hello) > 2 else "query", hello[-1])
-        worker.ready = True
-        return worker
+        return self.zygote().fork()
 
     def _start_in_background(self) -> None:
         def run() -> None:
@@ -256,7 +295,7 @@ class Pool:
         threading.Thread(target=run, name="petaflop-sandbox-start", daemon=True).start()
 
     def warm(self) -> None:
-        """Start one worker now if none exists (so the first query does not wait for the load)."""
+        """Load the graph and fork one worker now, so that the first query does not wait for them."""
         with self.cond:
             if self.idle or self.busy or self.starting:
                 return
@@ -268,11 +307,14 @@ class Pool:
             while True:
                 while self.idle:
                     worker = self.idle.pop()
-                    if worker.proc.poll() is None:
+                    if worker.alive():
                         self.busy.add(worker)
                         return worker
                     worker.kill()
-                if len(self.busy) + self.starting < self.size:
+                # a worker re-niced for running long does not count against the cap for new queries
+                # (so runaways cannot starve the short ones); all of them together stay under twice it
+                active = sum(1 for w in self.busy if not w.niced)
+                if active + self.starting < self.size and len(self.busy) + self.starting < 2 * self.size:
                     self.starting += 1
                     break
                 left = None if deadline is None else deadline - time.monotonic()
@@ -292,9 +334,11 @@ class Pool:
         return worker
 
     def release(self, worker: _Worker, retire: bool = False) -> None:
+        if worker.niced and not retire and _renice(worker.pid, 0):
+            worker.niced = False  # back to normal priority (allowed for root)
         with self.cond:
             self.busy.discard(worker)
-            keep = not (retire or worker.niced or self.closed) and worker.proc.poll() is None
+            keep = not (retire or worker.niced or self.closed) and worker.alive()
             if keep:
                 self.idle.append(worker)
             replace = not keep and not self.closed and not self.idle and not self.starting
@@ -314,6 +358,10 @@ class Pool:
             self.cond.notify_all()
         for worker in workers:
             worker.kill()
+        with self._zygote_lock:
+            if self._zygote is not None:
+                self._zygote.close()
+                self._zygote = None
 
     # ---------------------------------------------------------------- one request
     def call(self, request: tuple, timeout_s: float | None) -> Any:
@@ -323,8 +371,8 @@ class Pool:
         retire = True
         try:
             try:
-                _write_frame(worker.proc.stdin, request)
-            except (BrokenPipeError, OSError):
+                write_frame(worker.fd, request)
+            except OSError:
                 raise self._died(worker) from None
             answer = self._wait(worker, deadline)
             retire = False
@@ -336,30 +384,28 @@ class Pool:
         raise SandboxError(answer[1], answer[2])
 
     def _wait(self, worker: _Worker, deadline: float | None) -> tuple:
-        fd = worker.proc.stdout.fileno()
         slow_at = time.monotonic() + SLOW_AFTER_S
         while True:
             step = slow_at if not worker.niced else deadline
             if deadline is not None and (step is None or step > deadline):
                 step = deadline
             try:
-                return _read_frame(fd, step)
+                return read_frame(worker.fd, step)
             except TimeoutError:
                 now = time.monotonic()
                 if deadline is not None and now >= deadline:
                     worker.kill()
                     raise SandboxError("timeout", "did not finish in time") from None
                 if not worker.niced and now >= slow_at:
-                    with contextlib.suppress(OSError):
-                        os.setpriority(os.PRIO_PROCESS, worker.pid, SLOW_NICE)
-                    worker.niced = True
+                    _renice(worker.pid, SLOW_NICE)
+                    with self.cond:
+                        worker.niced = True
+                        self.cond.notify_all()  # a waiting caller may start a worker beside it
             except (EOFError, OSError, pickle.UnpicklingError):
                 raise self._died(worker) from None
 
     def _died(self, worker: _Worker) -> SandboxError:
-        with contextlib.suppress(Exception):
-            worker.proc.wait(5)
-        code, text = worker.proc.returncode, worker.stderr_text()
+        code, text = worker.exit_code()
         tail = next((ln for ln in text.splitlines() if "panicked" in ln or "memory allocation" in ln),
                     text.splitlines()[-1] if text else "")[:200]
         if (code == -signal.SIGABRT and "memory allocation" in text) or (code == -signal.SIGKILL and not text):
@@ -368,6 +414,14 @@ class Pool:
             name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
             return SandboxError("crash", f"crashed the query worker ({name}){': ' + tail if tail else ''}")
         return SandboxError("crash", f"the query worker exited with code {code}{': ' + tail if tail else ''}")
+
+
+def _renice(pid: int, nice: int) -> bool:
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, nice)
+    except OSError:
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- pools by source
@@ -408,6 +462,7 @@ def close_all() -> None:
 
 atexit.register(close_all)
 
+
 _snapshots: dict[tuple, Path] = {}
 _snapshot_dir: list[str] = []
 
@@ -423,89 +478,3 @@ def snapshot(key: tuple, dump) -> Path:
     path.write_bytes(dump())
     _snapshots[key] = path
     return path
-
-
-# --------------------------------------------------------------------------- the worker's side
-
-
-def _limit_self(memory_mb: int) -> None:
-    import ctypes
-    import resource
-
-    limit = memory_mb * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if os.getppid() == 1:  # the parent died before the signal was set
-        os._exit(0)
-
-
-def worker_main(source: str, memory_mb: int) -> int:
-    _limit_self(memory_mb)
-    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    sys.stdout = sys.stderr  # nothing but frames on the pipe
-    import pyoxigraph as ox
-
-    from petaflop import query as q
-
-    try:
-        store = ox.Store()
-        if source != "-":
-            store.bulk_load(path=source, format=ox.RdfFormat.N_QUADS)
-    except MemoryError:
-        _write_frame(out, ("error", "memory", "loading the graph needed more than the memory limit"))
-        return 1
-    except (OSError, SyntaxError, ValueError) as exc:
-        _write_frame(out, ("error", "query", f"cannot load {source}: {exc}"))
-        return 1
-    _write_frame(out, ("ready", os.getpid()))
-    inline: collections.OrderedDict[str, Any] = collections.OrderedDict()
-    fd = sys.stdin.fileno()
-    while True:
-        try:
-            request = _read_frame(fd, None)
-        except (EOFError, OSError):
-            return 0
-        try:
-            op = request[0]
-            if op == "query":
-                _, prepared, row_limit, digest, data = request
-                target = store
-                if digest is not None:
-                    target = inline.get(digest)
-                    if target is None:
-                        target = ox.Store()
-                        target.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-                        inline[digest] = target
-                        while len(inline) > 8:
-                            inline.popitem(last=False)
-                answer = ("ok", q.evaluate(target, prepared, row_limit))
-            elif op == "check":
-                _, text, prefixes = request
-                answer = ("ok", q.syntax_verdict(text, prefixes))
-            else:
-                answer = ("error", "query", f"unknown request {op!r}")
-        except MemoryError:
-            answer = ("error", "memory", "needed more than the memory limit")
-        except q.QuerySyntaxError as exc:
-            answer = ("error", "syntax", str(exc))
-        except q.QueryError as exc:
-            answer = ("error", "query", str(exc))
-        except BaseException as exc:  # pyo3's PanicException is a BaseException
-            if isinstance(exc, KeyboardInterrupt | SystemExit):
-                raise
-            answer = ("error", "query", f"query failed: {type(exc).__name__}: {exc}"[:500])
-        try:
-            _write_frame(out, answer)
-        except (BrokenPipeError, OSError):
-            return 0
-        except (pickle.PicklingError, TypeError) as exc:
-            _write_frame(out, ("error", "query", f"the answer cannot be sent back: {exc}"))
-
-
-if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
-        sys.exit(worker_main(sys.argv[2], int(sys.argv[3])))
-    print("usage: python -m petaflop.sandbox --worker PATH|- MEMORY_MB", file=sys.stderr)
-    sys.exit(2)

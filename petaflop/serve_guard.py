@@ -12,7 +12,10 @@ to an Oxigraph on a private loopback port, and enforces (:class:`petaflop.serve.
 * **connections**: at most ``max_connections`` open at once (more are answered 503 at once);
   a request must arrive whole within ``header_timeout_s`` (idle and half-open connections are
   closed then); one request per connection;
-* **queries**: at most ``max_queries`` evaluated at once; others wait, within their own time;
+* **queries**: at most ``max_queries`` evaluated at once; others wait, within their own time. A
+  query still running after :data:`SLOW_AFTER_S` moves to one of ``max_queries`` slow slots (so
+  runaways cannot hold the slots short queries need: at most twice ``max_queries`` run at once),
+  and its Oxigraph thread is re-niced so that short queries keep the CPUs;
 * **time**: each request has ``timeout_s``. Oxigraph cancels what it can at that time; if it has
   still not answered ``grace_s`` later, the query cannot be cancelled, and the guard restarts
   Oxigraph (``SIGKILL``: the CPU and memory are back for certain). Requests that were in flight
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import subprocess
 import time
 import urllib.parse
@@ -34,6 +38,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 CANCELLED = b"The SPARQL operation has been cancelled"
+SLOW_AFTER_S = 1.0
+SLOW_NICE = 15
 _HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "proxy-connection", "upgrade", "te",
         "trailer"}
 
@@ -216,6 +222,8 @@ class Guard:
         self.up, self.limits, self.log = upstream, limits, log
         self.connections = 0
         self.queries = asyncio.Semaphore(limits.max_queries)
+        self.slow_free = limits.max_queries  # slots of queries that have run for SLOW_AFTER_S
+        self.niced: dict[int, tuple[int, int]] = {}  # thread id -> (CPU ticks at last look, busy looks)
         self.in_flight: dict[int, int] = {}  # id(task) -> upstream generation
         self.stats = {"answered": 0, "refused": 0, "timeouts": 0, "restarts": 0, "retried": 0}
 
@@ -251,52 +259,80 @@ class Guard:
         except TimeoutError:
             self.stats["timeouts"] += 1
             return response(503, f"all {lim.max_queries} query slots stayed busy for {lim.timeout_s:g} s\n".encode())
+        slot = {"fast": True}
         try:
-            for attempt in range(2):
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    break
-                try:
-                    await asyncio.wait_for(self.up.ready.wait(), left)
-                except TimeoutError:
-                    break
-                generation = self.up.generation
-                started = time.monotonic()
-                try:
-                    raw = await asyncio.wait_for(self._exchange(req), deadline - time.monotonic() + lim.grace_s)
-                except TimeoutError:
-                    # Oxigraph did not cancel it: only a restart stops that work
-                    self.stats["timeouts"] += 1
-                    self.stats["restarts"] += 1
-                    self.log(f"a query ran past {lim.timeout_s:g} s + {lim.grace_s:g} s: restarting Oxigraph")
-                    asyncio.get_running_loop().create_task(self.up.restart(generation))
-                    return response(503, f"query did not finish within {lim.timeout_s:g} s; it was stopped\n".encode())
-                except (ConnectionError, OSError, asyncio.IncompleteReadError):
-                    raw = b""
-                status, headers, body, complete = decode_response(raw) if raw else (0, {}, b"", False)
-                if status and complete:
-                    self.stats["answered"] += 1
-                    keep = {k: v for k, v in headers.items() if k not in _HOP and k != "content-type" and k != "server"}
-                    return response(status, body, headers.get("content-type", "application/octet-stream"), keep)
-                if CANCELLED in body or time.monotonic() - started >= lim.timeout_s * 0.9:
-                    self.stats["timeouts"] += 1
-                    return response(503, f"query did not finish within {lim.timeout_s:g} s; it was stopped\n".encode())
-                if not self.up.alive():  # it died under this request (memory ceiling, crash): restart, retry once
-                    self.stats["restarts"] += 1
-                    await self.up.restart(generation)
-                    if attempt == 0:
-                        self.stats["retried"] += 1
-                        continue
-                    return response(503, (f"the server stopped while answering (memory ceiling "
-                                          f"{lim.memory_mb} MB?); it was restarted\n").encode())
-                if attempt == 0 and self.up.generation != generation:  # restarted for another query: retry
+            return await self._attempts(req, deadline, slot)
+        finally:
+            if slot["fast"]:
+                self.queries.release()
+            else:
+                self.slow_free += 1
+
+    async def _run_once(self, req: Request, deadline: float, slot: dict) -> bytes:
+        """One exchange with Oxigraph; after ``SLOW_AFTER_S`` the query moves from its slot to a slow one
+        (when one is free), so that runaways do not hold the slots short queries need."""
+        task = asyncio.ensure_future(self._exchange(req))
+        try:
+            if slot["fast"]:
+                with contextlib.suppress(TimeoutError):
+                    return await asyncio.wait_for(asyncio.shield(task), min(SLOW_AFTER_S, deadline - time.monotonic()))
+                if self.slow_free > 0:
+                    self.slow_free -= 1
+                    slot["fast"] = False
+                    self.queries.release()
+            return await asyncio.wait_for(task, deadline - time.monotonic() + self.limits.grace_s)
+        finally:
+            if not task.done():
+                task.cancel()
+
+    async def _attempts(self, req: Request, deadline: float, slot: dict) -> bytes:
+        lim = self.limits
+        for attempt in range(2):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            try:
+                await asyncio.wait_for(self.up.ready.wait(), left)
+            except TimeoutError:
+                break
+            generation = self.up.generation
+            started = time.monotonic()
+            try:
+                raw = await self._run_once(req, deadline, slot)
+            except TimeoutError:
+                # Oxigraph did not cancel it: only a restart stops that work
+                self.stats["timeouts"] += 1
+                self.stats["restarts"] += 1
+                self.log(f"a query ran past {lim.timeout_s:g} s + {lim.grace_s:g} s: restarting Oxigraph")
+                asyncio.get_running_loop().create_task(self.up.restart(generation))
+                return response(503, f"query did not finish within {lim.timeout_s:g} s; it was stopped\n".encode())
+            except (ConnectionError, OSError, asyncio.IncompleteReadError):
+                raw = b""
+            status, headers, body, complete = decode_response(raw) if raw else (0, {}, b"", False)
+            if body.rstrip().endswith(CANCELLED):  # Oxigraph's own time-out, written into a 200 answer
+                self.stats["timeouts"] += 1
+                return response(503, f"query did not finish within {lim.timeout_s:g} s; it was stopped\n".encode())
+            if status and complete:
+                self.stats["answered"] += 1
+                keep = {k: v for k, v in headers.items() if k not in _HOP and k != "content-type" and k != "server"}
+                return response(status, body, headers.get("content-type", "application/octet-stream"), keep)
+            if CANCELLED in body or time.monotonic() - started >= lim.timeout_s * 0.9:
+                self.stats["timeouts"] += 1
+                return response(503, f"query did not finish within {lim.timeout_s:g} s; it was stopped\n".encode())
+            if not self.up.alive():  # it died under this request (memory ceiling, crash): restart, retry once
+                self.stats["restarts"] += 1
+                await self.up.restart(generation)
+                if attempt == 0:
                     self.stats["retried"] += 1
                     continue
-                return response(502, b"incomplete answer from Oxigraph\n")
-            self.stats["timeouts"] += 1
-            return response(503, f"query did not finish within {lim.timeout_s:g} s\n".encode())
-        finally:
-            self.queries.release()
+                return response(503, (f"the server stopped while answering (memory ceiling "
+                                      f"{lim.memory_mb} MB?); it was restarted\n").encode())
+            if attempt == 0 and self.up.generation != generation:  # restarted for another query: retry
+                self.stats["retried"] += 1
+                continue
+            return response(502, b"incomplete answer from Oxigraph\n")
+        self.stats["timeouts"] += 1
+        return response(503, f"query did not finish within {lim.timeout_s:g} s\n".encode())
 
     async def _exchange(self, req: Request) -> bytes:
         reader, writer = await asyncio.open_connection("127.0.0.1", self.up.port)
@@ -323,13 +359,40 @@ class Guard:
                 await writer.wait_closed()
 
     async def watch(self) -> None:
-        """Restart Oxigraph if it dies between requests."""
+        """Restart Oxigraph if it dies between requests; re-nice its threads that compute for long."""
         while True:
             await asyncio.sleep(0.5)
             if self.up.ready.is_set() and not self.up.alive():
                 self.log("Oxigraph exited: restarting it")
                 self.stats["restarts"] += 1
                 await self.up.restart(self.up.generation)
+            elif self.up.alive():
+                self.renice_busy_threads(self.up.proc.pid)
+
+    def renice_busy_threads(self, pid: int, interval_s: float = 0.5) -> None:
+        """Oxigraph answers each connection on its own thread: a thread that used most of a CPU over
+        two looks in a row (a query running for over a second) gets nice 15, so short queries keep
+        the CPUs. The thread ends with its connection (one request per connection)."""
+        ticks_per_s = os.sysconf("SC_CLK_TCK")
+        seen: dict[int, tuple[int, int]] = {}
+        try:
+            tids = [int(t) for t in os.listdir(f"/proc/{pid}/task")]
+        except OSError:
+            return
+        for tid in tids:
+            try:
+                with open(f"/proc/{pid}/task/{tid}/stat", encoding="ascii") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            ticks = int(fields[11]) + int(fields[12])
+            last, busy = self.niced.get(tid, (ticks, 0))
+            busy = busy + 1 if ticks - last >= 0.6 * interval_s * ticks_per_s else 0
+            if busy == 2:
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, tid, SLOW_NICE)
+            seen[tid] = (ticks, busy)
+        self.niced = seen
 
 
 async def run_guard(host: str, port: int, upstream: Upstream, limits, on_ready: Callable[[], None],
