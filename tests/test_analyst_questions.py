@@ -35,12 +35,10 @@ PREFIXES = {"pfid": str(PFID), "pfa": str(PFA), "pfk": str(PFK), "pfr": str(PFR)
 # Questions the graph built from the report does not answer yet: the missing or misread fact and
 # the report line(s) stating it. Each entry is a task for the extractors, not for the queries.
 GAPS: dict[str, str] = {
-    "clusters-hyperion-plan": "graph lacks: completion year 2030 of Hyperion's planned 5 GW (line 2157)",
     "clusters-abilene-phases": "graph lacks: chip counts and power of the Abilene phases (lines 1959-1961)",
     "clusters-gigawatt-scale": (
         "graph lacks: power of Stargate 10 GW (line 1918), Abilene 1.2 GW (line 1921), Rainier 2.2 GW "
         "(line 2082), Mistral AI Cluster 1.4 GW (line 2791), Stargate Frontier 1.4 GW (line 2515)"),
-    "clusters-colossus-2-site": "graph lacks: Colossus 2 locatedIn Tulane industrial park (line 2038)",
     "clusters-rainier-chips": "graph lacks: Rainier usesChip Trainium2 (line 2098) and its 2.2 GW target (line 2100)",
     "chips-tpu-v7p-design": "graph lacks: TPU v7p design partner Broadcom and HBM3E memory (lines 4372, 4374)",
     "chips-maia-200-partner": "graph lacks: Maia 200 design partner GUC (line 4372)",
@@ -55,7 +53,6 @@ GAPS: dict[str, str] = {
     "export-august-licences": "graph lacks: 20,000-unit, 3-month terms of the August licences (line 2908)",
     "export-uae-quota": "graph lacks: 500,000 GPUs a year quota for the UAE (line 2855)",
     "sovereign-mistral-backers": "graph lacks: Mistral AI Cluster funded by the French government and MGX (line 2791)",
-    "sovereign-europe-projects": "graph lacks: country and power of the European AI projects (lines 2785-2791)",
     "sovereign-llm-cloud-sites": "graph lacks: 18,000 and 28,000 GPUs of the Sovereign LLM Cloud Sites (line 2786)",
     "invest-amazon-anthropic": "graph lacks: Amazon's $8B investment in Anthropic (lines 1663, 2101)",
     "invest-google-anthropic": "graph lacks: Google's $3B for ~14% of Anthropic (line 1026)",

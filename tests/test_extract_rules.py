@@ -134,7 +134,7 @@ def test_toml_syntax_error_names_the_file(tmp_path):
 def test_missing_key_in_relation_pattern(tmp_path):
     f = tmp_path / "r.toml"
     f.write_text('[[relation]]\nid = "p"\nkeyword = "x"\n', encoding="utf-8")
-    with pytest.raises(MappingError, match=r"\[\[relation\]\] p: missing 'subject_type'"):
+    with pytest.raises(MappingError, match=r"\[\[relation\]\] p: missing key 'subject_type'"):
         load_relation_patterns(f)
 
 

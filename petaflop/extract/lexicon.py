@@ -37,6 +37,7 @@ class LinkEntry:
     subject: tuple[str, ...] = ()
     inverse: bool = False
     veto: re.Pattern[str] | None = None
+    create: str = ""  # class of an entity named by the whole cell when it names no known entity
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ class Lexicon:
 
 _VALUE_KEYS = {"match": "str", "not": "str", "kind": "str", "dimension": "str", "subject": "list", "metric": "str",
                "per": "str"}
-_LINK_KEYS = {"match": "str", "not": "str", "property": "str", "object": "list", "subject": "list", "inverse": "bool"}
+_LINK_KEYS = {"match": "str", "not": "str", "property": "str", "object": "list", "subject": "list", "inverse": "bool",
+              "create": "str"}
 
 
 @cache
@@ -137,6 +139,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             id=f"{prop}@{_line(where)}", match=compile_regex(raw["match"], where), property=prop,
             object=classes(raw["object"], where), subject=classes(raw.get("subject", []), where),
             inverse=raw.get("inverse", False), veto=compile_regex(raw["not"], where) if raw.get("not") else None,
+            create=classes([raw["create"]], where)[0] if raw.get("create") else "",
         ))  # fmt: skip
     keys = []
     for where, raw in entries(path, "key", ("match", "create"), {"match": "str", "create": "str"}):

@@ -74,7 +74,7 @@ class Extractor:
     def run(self) -> Extraction:
         self._mentions_and_text()
         mappings = load_mappings()
-        TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of).run()
+        TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of, self.text).run()
         self._entity_facts()
         typecheck.check(self.ex)
         return self.ex

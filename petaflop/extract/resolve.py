@@ -87,12 +87,14 @@ class Resolver:
         if create and wanted_type:
             eid = created_id(text)
             clash = self.gaz.by_id(eid) or self.ex.entities.get(eid)
+            label = text
             if clash is not None and not any(is_a(t, wanted_type) for t in getattr(clash, "types", (clash.type,)
                                                                                    if hasattr(clash, "type") else ())):
                 eid = f"{eid}-{slugify(wanted_type)}"  # a new thing named like a known one of another kind
+                label = f"{text} ({wanted_type})"  # "Apple (Chip)": never a second thing labelled "Apple"
             latin = bool(re.search(r"[A-Za-z]", text))
             self.ex.add_entity(
-                EntityRecord(eid, (wanted_type,), text if latin else "", "" if latin else text, (text,), origin)
+                EntityRecord(eid, (wanted_type,), label if latin else "", "" if latin else label, (label,), origin)
             )
             return [eid]
         if named is None and _NAME_LIKE.search(text) and len(text) <= 60:

@@ -49,6 +49,7 @@ class ColumnRule:
     inverse: bool = False  # the link points from the linked entity to the row entity
     lang: str = ""
     codes: dict[str, str] = field(default_factory=dict)  # cell text -> code (English label of a concept)
+    unless: str = ""  # a link cell's entities already linked to the target by this property are skipped
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,13 @@ _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 _PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
               "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week"}  # fmt: skip
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
-_AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
+_EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업")
+_WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
+_STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[Vv]alue|[Aa]verage)?\s*(\([^)]*\))?$")
+#: "GPT-4 이후의 차세대 모델", "GPT-4 계열(4.1, 4o)": a name used as a reference point, not the thing meant
+_REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은)")
+_OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
+_AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
 
 
 @dataclass(frozen=True)
@@ -78,8 +84,39 @@ def period_header(text: str) -> tuple[Period, str] | None:
     return p, ("estimate" if est else "")
 
 
+def quantity_period(q) -> Period | None:
+    """The period of a date quantity; a part of one month ("8월 초") is that month."""
+    if not (q.date_start and q.date_end):
+        return None
+    if q.date_start[:7] == q.date_end[:7]:
+        return parse_period(q.date_start[:7]) if q.date_start != q.date_end else parse_period(q.date_start)
+    return period_from_bounds(q.date_start, q.date_end)
+
+
+def prose_cell(text: str) -> bool:
+    """A cell written as prose (words around its figures or an event: "Grok-4 출시"), not a bare
+    value or name."""
+    words = len(_WORD.findall(text))
+    return (words >= 2 and bool(re.search(r"\d", text))) or (words >= 1 and bool(_EVENT_WORD.search(text)))
+
+
+def cell_period(text: str) -> Period | None:
+    """The period a cell names: a period-header form ('3Q26', '2H26', '2027'), else the first date
+    or period written in it ('2014년 9월'; '2030년 (2028년에 부분운영)' is 2030)."""
+    ph = period_header(text.strip())
+    if ph is not None:
+        return ph[0]
+    for q in find_quantities(text):
+        if q.kind in ("date", "period"):
+            return quantity_period(q)
+    return None
+
+
 class TableReader:
-    def __init__(self, resolver: Resolver, sources_of, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, resolver: Resolver, sources_of, lexicon: Lexicon | None = None, text=None,
+                 titles: dict[str, str] | None = None) -> None:
+        self.text = text  # the TextReader, for cells that are prose
+        self.titles = titles or {}  # table id -> the short title line above it
         self.res = resolver
         self.ex: Extraction = resolver.ex
         self.lex = lexicon or load_lexicon()
@@ -106,11 +143,15 @@ class TableReader:
             if self.lex.key_for(h) is not None:
                 return j
         for j in range(min(2, len(labels))):
-            cells = [r.cells[j].text for r in table.rows if j < len(r.cells) and r.cells[j].text.strip()]
+            cells = [r.cells[j].text for r in table.rows if j < len(r.cells) and r.cells[j].text.strip()
+                     and not _AGGREGATE.search(r.cells[j].text.strip())]
             if not cells:
                 continue
             named = sum(1 for c in cells if self.res.gaz.lookup(c.strip()) is not None)
             if named >= max(2, 0.6 * len(cells)):
+                return j
+            # an unlabelled first column naming several entities among summary rows ("TOP 4", "총 …")
+            if j == 0 and not labels[0].strip() and named >= 3 and named >= 0.3 * len(cells):
                 return j
         return None
 
@@ -128,6 +169,9 @@ class TableReader:
                           None)
         then_col = next((j for j, lab in enumerate(labels) if _THEN_TIME.search(lab.text)), None)
         previous: list[str] = []
+        # people listed under a caption naming an organisation are its members, unless the table
+        # says where each one is (a club or affiliation column)
+        org = None if any(_OWN_AFFILIATION.search(lab.text) for lab in labels) else self._caption_organization(table)
         for r, row in enumerate(table.rows, 1):
             if key >= len(row.cells) or row.section:
                 continue
@@ -141,6 +185,10 @@ class TableReader:
             if len(subjects) != 1:  # a row naming no entity, or several, states nothing about one subject
                 continue
             subject = subjects[0]
+            if org is not None and any(is_a(t, "Person") for t in self.ex.entities[subject].types):
+                # a list of people under a caption naming an organisation: the people are its members
+                self.ex.add(Fact(subject, "affiliatedWith", org, True, self._loc(table, kcell, r),
+                                 "table-reader:affiliatedWith@caption", self.sources_of(table), raw=kcell.text[:60]))
             row_time = self._row_time(row.cells[time_col].text) if time_col is not None and time_col < len(row.cells) else None
             unit_note = self._unit_note(table, row)
             if metric_col is not None and metric_col < len(row.cells):
@@ -229,17 +277,21 @@ class TableReader:
         return []
 
     def _context(self, table: Table) -> str:
-        for text in (" ".join(table.caption), table.slide_title.split(":", 1)[-1]):
+        for text in (self.titles.get(table.id, ""), " ".join(table.caption), table.slide_title.split(":", 1)[-1]):
             found = self.res.entities_in(text)
             if len({e.id for e in found}) == 1:
                 return self.res.record(found[0])
         return ""
 
-    def _row_time(self, text: str) -> Period | None:
-        for q in find_quantities(text):
-            if q.kind in ("date", "period") and q.date_start and q.date_end:
-                return period_from_bounds(q.date_start, q.date_end)
-        return None
+    def _caption_organization(self, table: Table) -> str | None:
+        """The organisation a caption is about: the last one it names (captions are head-final,
+        "메타의 초지능연구소(MSL)에서 재직 중인 사람들" is about MSL)."""
+        found = [e for e in self.res.entities_in(" ".join(table.caption)) if is_a(e.type, "Organization")]
+        return self.res.record(found[-1]) if found else None
+
+    @staticmethod
+    def _row_time(text: str) -> Period | None:
+        return cell_period(text)
 
     def _unit_note(self, table: Table, row) -> str:
         labels = table.column_labels or [c.text for c in table.header]
@@ -257,6 +309,9 @@ class TableReader:
         text = (cell.text or cell.carried).strip()
         if text in _EMPTY:
             return
+        if self.text is not None and cell.text and prose_cell(text):
+            self.text.read_cell(text, self._loc(table, cell, r), self.sources_of(table), subject,
+                                label.period or row_time)
         rec = self.ex.entities.get(subject)
         types = rec.types if rec else ()
         loc = self._loc(table, cell, r)
@@ -264,8 +319,12 @@ class TableReader:
         for link in self.lex.links_for(label.text):
             self._link(link, subject, types, text, loc, sources)
         entry = self.lex.value_for(label.text, types)
-        if entry is None and label.period is not None:  # a period column: the caption names the kind
-            entry = self.lex.value_for(" ".join(table.caption), types)
+        rule_suffix = ""
+        if entry is None and (label.period is not None or _STAT_LABEL.match(label.text.strip())):
+            # a period column, or one headed only by a statistic ("월 평균(십억 회)"): the table's
+            # title (the caption's first line) names the kind
+            entry = self.lex.value_for(table.caption[0], types) if table.caption else None
+            rule_suffix = ":caption"
         if entry is None and any(is_a(t, "AIModel") for t in types) and label.text:
             # a model's figure under a label the lexicon does not know is its score on that benchmark
             self._benchmark(subject, text, label, table, loc, sources)
@@ -278,21 +337,26 @@ class TableReader:
                 self.ex.statements.append(Statement(subject, entry.kind, loc, f"table-reader:{entry.id}",
                                                     time=period, sources=sources, raw=text))
             return
-        self._value(entry, subject, types, text, label, row_time, unit_note, table, loc, sources)
+        self._value(entry, subject, types, text, label, row_time, unit_note, table, loc, sources, rule_suffix)
 
     def _link(self, link: LinkEntry, subject: str, types: tuple[str, ...], text: str, loc: Location,
               sources: tuple[str, ...]) -> None:
         if link.subject and types and not any(is_a(t, s) for t in types for s in link.subject):
             return
-        for ent in self.res.entities_in(text):
-            if ent.id == subject or not any(is_a(ent.type, o) for o in link.object):
-                continue
-            eid = self.res.record(ent)
+        objects = [self.res.record(self.res.gaz.by_id(m.entity_id)) for m in self.res.gaz.find_mentions(text)
+                   if m.entity_id != subject and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)
+                   and not _REFERENCE_POINT.match(text, m.end)]
+        objects = list(dict.fromkeys(objects))
+        rule = f"table-reader:{link.id}"
+        if not objects and link.create and _NAME_LIKE.match(text) and not re.search(r"\d", text):
+            objects = self.res.resolve_cell(text, link.create, create=True)  # "동영상 플랫폼": a segment named by the cell
+            rule += ":created"
+        for eid in objects:
             s, o = (eid, subject) if link.inverse else (subject, eid)
-            self.ex.add(Fact(s, link.property, o, True, loc, f"table-reader:{link.id}", sources, raw=text[:60]))
+            self.ex.add(Fact(s, link.property, o, True, loc, rule, sources, raw=text[:60]))
 
     def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
-               unit_note: str, table: Table, loc: Location, sources: tuple[str, ...]) -> None:
+               unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:
         header = label.text if not unit_note else f"{label.text} ({unit_note})"
         q = parse_cell(text, header)
         if q is None or q.value is None:
@@ -315,7 +379,7 @@ class TableReader:
         per = entry.per or self._per(header)
         quals = q.qualifiers
         self.ex.statements.append(Statement(
-            subject, entry.kind, loc, f"table-reader:{entry.id}", value=Decimal(value), high=high, unit=unit,
+            subject, entry.kind, loc, f"table-reader:{entry.id}{rule_suffix}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",

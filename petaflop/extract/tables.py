@@ -8,17 +8,21 @@ fact carries the cell's location and the table's cited sources.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
 from foundation.names import slugify as slug
 from foundation.namespaces import PFA, RDF, SKOS
-from ingest.model import Cell, Document, Table
+from foundation.periods import parse_period
+from ingest.model import Cell, Document, Heading, Paragraph, Table
+from ontology.model import load_model
 from petaflop.extract.claims import ClaimMiner
-from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
-from petaflop.extract.resolve import Resolver
+from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
+from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_map import ColumnRule, TableMapping
-from petaflop.extract.table_reader import TableReader
+from petaflop.extract.table_reader import TableReader, cell_period, prose_cell
+from petaflop.extract.text_reader import TextReader
 from petaflop.extract.values import read_date, read_value
 
 RDF_TYPE = RDF.type
@@ -26,6 +30,20 @@ RDF_TYPE = RDF.type
 GENERIC_FAMILIES = ("generic-entity-rows", "generic-entity-columns")
 SKOS_CONCEPT = SKOS.Concept
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2}년?(?:\s?[01]?\d월)?)\s*\(")
+#: "GUC (TSMC 자회사)", "Annapura (아마존)": a name in parentheses right after another describes it
+_APPOSITIVE = re.compile(r"^\s?\([^()]*$")
+
+
+def table_titles(doc: Document) -> dict[str, str]:
+    """Table id -> the short line right above it ("Colossus 2단계 관련 주요 내용"), which titles it."""
+    out: dict[str, str] = {}
+    for chapter in doc.chapters:
+        for slide in chapter.slides:
+            for before, block in itertools.pairwise(slide.blocks):
+                if isinstance(block, Table) and isinstance(before, (Paragraph, Heading)) and len(before.text) <= 40:
+                    out[block.id] = before.text
+    return out
 
 
 def lang_of(text: str) -> str:
@@ -34,7 +52,7 @@ def lang_of(text: str) -> str:
 
 class TableExtractor:
     def __init__(self, doc: Document, mappings: list[TableMapping], excludes: list[tuple[re.Pattern[str], str]],
-                 resolver: Resolver, miner: ClaimMiner, sources_of) -> None:
+                 resolver: Resolver, miner: ClaimMiner, sources_of, text: TextReader | None = None) -> None:
         self.doc = doc
         self.mappings = mappings
         self.excludes = excludes
@@ -43,7 +61,11 @@ class TableExtractor:
         self.miner = miner
         self.sources_of = sources_of  # Table -> tuple of source entity ids
         self._entity_col = -1
-        self.reader = TableReader(resolver, sources_of)
+        self.text = text
+        self._named_row = False
+        self.titles = table_titles(doc)
+        self.reader = TableReader(resolver, sources_of, text=text, titles=self.titles)
+        self.model = load_model()
 
     # -- selection -------------------------------------------------------------------------
     def mapping_for(self, table: Table) -> TableMapping | None:
@@ -82,12 +104,19 @@ class TableExtractor:
             ent = self.res.gaz.by_id(mapping.context)
             return self.res.record(ent)
         # Captions are head-final noun phrases ("<A>가 투자한 <B> 성장 지표"): the last entity
-        # named is the one the table is about.
-        for text in (" ".join(table.caption), table.slide_title.split(":", 1)[-1]):
+        # named is the one the table is about. A short title line right above the table comes first.
+        for text in (self.titles.get(table.id, ""), " ".join(table.caption), table.slide_title.split(":", 1)[-1]):
             found = self.res.entities_in(text, mapping.context_type)
             if found:
                 return self.res.record(found[-1])
         return ""
+
+    def _appositives(self, text: str) -> dict[str, str]:
+        """Entities named only in parentheses right after another name ("GUC (TSMC 자회사)"): a
+        description of that name, here its parent; returns {entity in parentheses: the name before it}."""
+        mentions = self.res.gaz.find_mentions(text)
+        return {b.entity_id: a.entity_id for a, b in itertools.pairwise(mentions)
+                if _APPOSITIVE.match(text[a.end:b.start]) and ")" in text[b.end:]}
 
     def _column_index(self, table: Table, pattern: re.Pattern[str], skip: set[int]) -> int | None:
         for j, c in enumerate(table.header):
@@ -106,11 +135,21 @@ class TableExtractor:
         rule_id = f"table:{mapping.id}:{rule.property}" if rule.property else f"table:{mapping.id}"
         if rule.claims:
             self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True)
+            if self.text is not None and rule.on != "node" and prose_cell(text) and not self._named_row:
+                self.text.read_cell(text, loc, sources, target, parse_period(as_of) if as_of else None)
         if not rule.property:
             return
         if rule.link:
+            described = self._appositives(text)
+            excluded = {str(f.obj) for f in self.ex.facts if rule.unless and f.subject == target
+                        and f.predicate == rule.unless and f.obj_is_entity}
+            for parent, child in described.items():  # "Annapura (아마존)": Annapurna is part of Amazon
+                c, p = self.res.gaz.by_id(child), self.res.gaz.by_id(parent)
+                if is_a(c.type, "Organization") and is_a(p.type, "Organization"):
+                    self.ex.add(Fact(self.res.record(c), "partOf", self.res.record(p), True, loc,
+                                     "table:appositive-parent", sources, raw=text[:60]))
             for eid in self.res.resolve_cell(text, rule.link, rule.create):
-                if eid == target:
+                if eid == target or eid in described or eid in excluded:
                     continue
                 s, o = (eid, target) if rule.inverse else (target, eid)
                 self.ex.add(Fact(s, rule.property, o, True, loc, rule_id, sources, raw=text))
@@ -131,6 +170,13 @@ class TableExtractor:
                              raw=text))
             return
         if rule.kind == "date":
+            period = cell_period(text)
+            truthy = self.model.truthy_rule(rule.property)
+            if period is not None and truthy is not None and self.model.kinds[truthy.kind].dimension == "date":
+                status = self.reader.lex.status_of(" ".join(table.caption), table.slide_title) or "actual"
+                self.ex.statements.append(Statement(target, truthy.kind, loc, rule_id, time=period, status=status,
+                                                    sources=sources, raw=text[:60]))
+                return
             d = read_date(text)
             if d is None:  # keep what the report says, as text, rather than lose it
                 self.ex.add(Fact(target, "dateText", text, False, loc, rule_id, sources, lang=lang_of(text), raw=text))
@@ -189,10 +235,12 @@ class TableExtractor:
             entities = (self.res.resolve_cell(ecell.text, mapping.entity_type, mapping.entity_create,
                                               exact=mapping.entity_exact, context=row_text)
                         if ecell.text.strip() else previous)
+            fallback = False
             if not entities and mapping.entity_fallback == "context" and context:
-                entities = [context]
+                entities, fallback = [context], True
             previous = entities
             if not entities:
+                self._read_prose(table, row, r, "", self._row_date(row, -1))  # a row naming no entity
                 continue
             loc = self._loc(table, ecell, r)
             for entity in entities:
@@ -205,7 +253,13 @@ class TableExtractor:
             node = self._node(mapping, table, entities, context, loc) if mapping.node_type else ""
             used = {ei}
             row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
-            row_date = self._row_date(row, ei)
+            row_date = self._row_date(row, -1 if fallback else ei)
+            # a row about the table's entity by default whose label cell names one thing ("Grok-2 출시")
+            # is about that thing: its prose cells are read about it
+            named = self._row_named(row, ei) if fallback else ""
+            if named:
+                self._read_prose(table, row, r, named, row_date)
+            self._named_row = bool(named)  # its prose is read about the named thing, not the context
             for rule in mapping.columns:
                 for j in self._rule_columns(table, rule, used):
                     if j >= len(row.cells):
@@ -216,6 +270,27 @@ class TableExtractor:
                     targets = {"entity": entities, "node": [node], "context": [context]}[rule.on]
                     for target in targets:
                         self._apply_rule(rule, mapping, table, row.cells[j], r, header, target, row_date)
+            self._named_row = False
+
+    def _row_named(self, row, skip: int) -> str:
+        """The one entity a short cell of the row names (its label), or ''."""
+        for j, cell in enumerate(row.cells):
+            text = cell.text.strip()
+            if j == skip or not text or len(text) > 40:
+                continue
+            found = [e for e in self.res.entities_in(text) if not any(is_a(e.type, t) for t in ("Place", "MarketSegment"))]
+            if len(found) == 1:
+                return self.res.record(found[0])
+        return ""
+
+    def _read_prose(self, table: Table, row, r: int, subject: str, row_date: str) -> None:
+        """The prose cells of a row: their figures by what the cell's own words say they measure."""
+        if self.text is None:
+            return
+        for cell in row.cells:
+            if prose_cell(cell.text):
+                self.text.read_cell(cell.text, self._loc(table, cell, r), self.sources_of(table), subject,
+                                    parse_period(row_date) if row_date else None)
 
     @staticmethod
     def _row_date(row, skip: int) -> str:
@@ -228,6 +303,11 @@ class TableExtractor:
             d = read_date(cell.text)
             if d is not None and len(cell.text) <= 14:
                 return d.as_of
+            lead = _LEADING_DATE.match(cell.text)  # "2030년 (2028년에 부분운영)": the date, then a note
+            if lead:
+                period = cell_period(lead.group(1))
+                if period is not None:
+                    return period.text
         return ""
 
     def _rule_columns(self, table: Table, rule: ColumnRule, used: set[int]) -> list[int]:

@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from foundation.namespaces import PFA, RDF
-from foundation.periods import Period, period_from_bounds
+from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
+from petaflop.extract.table_reader import quantity_period
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|는데|면서|으며|이며)\s")
@@ -60,6 +61,12 @@ _STATUS_CUES = (
     (re.compile(r"전망|예측|예상|될 것|할 것으로"), "forecast"),
     (re.compile(r"추정|추산"), "estimate"),
 )
+#: the kind a unit gives a figure with no metric word, by the class of what it is about
+UNIT_KINDS = {
+    "compute": (("Hardware", "computePerformance"),),
+    "memory": (("Hardware", "memoryCapacity"),),
+    "power": (("Chip", "tdp"), ("Facility", "powerCapacity"), ("PowerAsset", "powerCapacity")),
+}
 ITEM_TYPES = ("Hardware", "PowerTechnology", "PowerAsset", "MemoryTechnology")
 COUNT_KIND_OF_ITEM = (("Chip", "chipCount"), ("System", "unitCount"), ("PowerAsset", "unitCount"),
                       ("PowerTechnology", "unitCount"), ("Hardware", "unitCount"))  # fmt: skip
@@ -86,6 +93,8 @@ class TextReader:
         self.ex: Extraction = resolver.ex
         self.lex = lexicon or load_lexicon()
         self.kiwi = None
+        self.prefix = "text"  # "text-cell" while reading a table cell: its own rules for the gate
+        self.default_time: Period | None = None  # a table row's date, for figures whose clause has none
         if use_kiwi if use_kiwi is not None else os.environ.get("PETAFLOP_KIWI") == "1":
             from kiwipiepy import Kiwi
 
@@ -112,6 +121,24 @@ class TextReader:
                 topic = _Mention(found.entity, found.type, -1, -1, "previous")
         if topic is not None and topic.role in ("topic", "previous"):
             self.block_topic = _Mention(topic.entity, topic.type, -1, -1, "block")
+
+    def read_cell(self, text: str, loc: Location, sources: tuple[str, ...], subject: str,
+                  time: Period | None = None) -> None:
+        """A table cell's prose ("Anthropic의 기존 클러스터보다 5배 강력, 수십만 Trainium2 칩, 2.2GW 전력"):
+        the row's entity is the topic of every sentence, the row's date the time of undated figures;
+        the rules are ``text-cell:…`` so the gate judges cells apart from running text."""
+        rec = self.ex.entities.get(subject) if subject else None
+        if subject and (rec is None or not rec.types):
+            return
+        saved = (self.prefix, self.default_time, getattr(self, "slide_topic", None), getattr(self, "block_topic", None))
+        self.prefix, self.default_time, self.slide_topic, self.block_topic = "text-cell", time, None, None
+        row = _Mention(subject, rec.types[0], -1, -1, "row") if rec is not None else None
+        try:
+            for sm in _SENTENCE.finditer(text):
+                if sm.group(0).strip():
+                    self._sentence(sm.group(0), loc, sources, row)
+        finally:
+            self.prefix, self.default_time, self.slide_topic, self.block_topic = saved
 
     def _mentions(self, text: str) -> list[_Mention]:
         out = []
@@ -152,10 +179,13 @@ class TextReader:
         topic = own or carried or getattr(self, "slide_topic", None)
         quantities = [q for q in find_quantities(sentence)]
         dates = [q for q in quantities if q.kind in ("date", "period") and q.date_start and q.date_end]
-        values = [q for q in quantities if q.kind not in ("date", "period") and (q.value is not None)]
+        values = [q for q in quantities if q.kind not in ("date", "period") and (q.value is not None)
+                  and not _part_of_name(sentence, q, mentions)]
         self._genitives(sentence, mentions, loc, sources)
+        self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
         self._investments(sentence, mentions, topic, loc, sources)
-        clause_starts = [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence)]
+        # a comma inside parentheses ("Kimi-2(2025년 7월, 4백만 컨텍스트 길이)") does not end a clause
+        clause_starts = clause_starts_of(sentence)
         previous: tuple[Quantity, ValueEntry | None] | None = None
         self._earlier = {id(a) for a, b in itertools.pairwise(values)
                          if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])
@@ -185,8 +215,36 @@ class TextReader:
             entry = self.lex.genitive_for(a.type, b.type)
             if entry is None:
                 continue
-            self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
+            self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"{self.prefix}:genitive:{entry.id}", sources,
                              raw=s[a.start:b.end][:60]))
+
+    def _events(self, s: str, mentions: list[_Mention], dates: list[Quantity], starts: list[int],
+                topic: _Mention | None, loc: Location, sources: tuple[str, ...]) -> None:
+        """"Grok-4 출시", "Macrohard 프로젝트 공개", "회사 설립": the date of the clause (in a table, the
+        row's date) is the thing's release, announcement or founding date."""
+        for m, verb in self._event_mentions(s, mentions, topic):
+            kind, classes = _EVENT_KINDS[verb]
+            if not any(is_a(m.type, c) for c in classes):
+                continue
+            pos = max(m.start, 0)
+            c0 = max(x for x in starts if x <= pos)
+            c1 = min([x for x in starts if x > pos] or [len(s)])
+            near = sorted((d for d in dates if c0 <= d.start < c1), key=lambda d: abs(d.start - pos))
+            time = quantity_period(near[0]) if near else self.default_time
+            if time is None or (near and {"lowerBound", "upperBound"} & near[0].qualifiers):
+                continue
+            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event:{kind}", time=time,
+                                                status=status, sources=sources, raw=s[max(pos, 0):][:60]))
+
+    def _event_mentions(self, s: str, mentions: list[_Mention], topic: _Mention | None):
+        for m in mentions:
+            ev = _EVENT_AFTER.match(s, m.end)
+            if ev:
+                yield m, ev.group(1)
+        own = _OWN_FOUNDING.search(s)  # "회사 설립": the row's (or sentence's) organisation
+        if own and topic is not None and is_a(topic.type, "Organization"):
+            yield topic, own.group(1)
 
     def _investments(self, s: str, mentions: list[_Mention], topic: _Mention | None, loc: Location,
                      sources: tuple[str, ...]) -> None:
@@ -207,7 +265,7 @@ class TextReader:
             money = [q for q in find_quantities(s[c0:verb.end() + 20]) if q.kind == "money" and q.value is not None]
             stake = [q for q in find_quantities(s[c0:verb.end() + 20]) if q.kind == "percent" and q.value is not None
                      and "지분" in s[c0 + max(0, q.start - 8):c0 + q.start]]
-            rule = "text:investment"
+            rule = f"{self.prefix}:investment"
             node = f"investment--{investor.entity}--{investee.entity}--L{loc.line_start}"
             self.ex.add_entity(EntityRecord(node, ("Investment",), f"Investment: {investor.entity} → {investee.entity}",
                                             "", (), "table"))
@@ -240,7 +298,7 @@ class TextReader:
         metric_at = -1
         how_measure = ""
         if item is not None:
-            kind = next(k for t, k in COUNT_KIND_OF_ITEM if is_a(item.type, t))
+            kind = next((k for t, k in COUNT_KIND_OF_ITEM if is_a(item.type, t)), "unitCount")
             equivalent = _EQUIVALENT.match(s[item.end:])
             if equivalent:  # "200만 개의 A100과 동일": a yardstick, not a holding
                 name = self.res.gaz.by_id(item.entity).name_en
@@ -263,6 +321,9 @@ class TextReader:
             if entry is None and q.kind in ("count", "number"):
                 entry, metric_at = self._count_noun(s, q)
                 how_measure = ":noun"
+            if entry is None and q.kind in UNIT_KINDS:  # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)"
+                entry = self._unit_measure(s, q, mentions, topic)
+                how_measure = ":unit"
             if entry is None:
                 return None
             kind = entry.kind
@@ -283,7 +344,7 @@ class TextReader:
             sentence_status = status_of_words(s)
             if sentence_status in ("planned", "target"):
                 status = sentence_status
-        time = self._time(q, dates, c0, c1, values)
+        time = self._time(q, dates, c0, c1, values) or self.default_time
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
         value = q.value
@@ -294,8 +355,9 @@ class TextReader:
         unit = q.currency if q.kind == "money" and q.currency else ("count" if q.kind in ("count", "number") else q.unit)
         quals = q.qualifiers
         measure = "count-item" if item is not None else {":noun": "count-noun", ":from-to": "value-from-to",
-                                                         ":after": "value-after"}.get(how_measure, "value")
-        rule = f"text:{measure}:{how}"
+                                                         ":after": "value-after", ":unit": "value-unit"
+                                                         }.get(how_measure, "value")
+        rule = f"{self.prefix}:{measure}:{how}"
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
             scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else "",
@@ -307,6 +369,22 @@ class TextReader:
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
         return entry
+
+    def _unit_measure(self, s: str, q: Quantity, mentions: list[_Mention], topic: _Mention | None
+                      ) -> ValueEntry | None:
+        """A figure with no metric word whose unit says what it measures for its subject's class:
+        FLOPS of a chip is its compute, GB its memory, W its TDP; MW of a facility its power."""
+        if re.match(r"\s?(?:의|급|규모의)?\s?\S{0,2}$", s[q.end:next((m.start for m in mentions if m.start >= q.end), q.end)]) \
+                and any(m.start >= q.end for m in mentions):
+            return None  # "100MW 이상의 태양광": the figure measures the thing named right after it
+        for cls, kind in UNIT_KINDS[q.kind]:
+            entry = next((e for e in self.lex.values if e.kind == kind), None)
+            if entry is None:
+                continue
+            entry = replace(entry, subject=(cls,))
+            if self._subject(s, -1, q, mentions, topic, None, entry)[0] is not None:
+                return entry
+        return None
 
     def _count_noun(self, s: str, q: Quantity) -> tuple[ValueEntry | None, int]:
         """"24명의 시니어급 연구원", "20만 개 GPU": the noun after a count names what is counted."""
@@ -367,7 +445,23 @@ class TextReader:
             cands = [m for m in cands if any(is_a(m.type, c) for c in entry.subject)]
             if topic is not None and not any(is_a(topic.type, c) for c in entry.subject):
                 topic = None
+        # "Kimi-2(2025년 7월, 4백만 컨텍스트 길이)", "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)": a figure in
+        # the parentheses right after a name is about that name
+        opened = s.rfind("(", 0, q.start)
+        if opened >= 0 and ")" not in s[opened:q.start]:
+            owner = [m for m in cands if m.end <= opened and _PAREN_GAP.fullmatch(s[m.end:opened])]
+            if owner:
+                return owner[-1], "parenthetical"
         if entry is not None and metric_at >= 0:
+            # "팔란티어 2024년 전체 매출": a bare name before the metric word, only a time between (의 left out)
+            compound = [m for m in cands if m.role == "" and m.end <= metric_at
+                        and _COMPOUND_GAP.fullmatch(s[m.end:metric_at])]
+            if compound:
+                return compound[-1], "compound"
+            # "대역폭 상한선 1.7 TB/s": the measure is the entity's own name
+            named = [m for m in cands if m.start <= metric_at < m.end]
+            if named:
+                return named[-1], "named-measure"
             # "A의 매출": the genitive right before the metric word
             gen = [m for m in cands if m.role == "genitive" and m.end <= metric_at and metric_at - m.end <= 30]
             between = [m for m in mentions if gen and gen[-1].end <= m.start < metric_at]
@@ -378,7 +472,7 @@ class TextReader:
             return marked[-1], "clause-topic"
         if topic is not None and topic.end <= q.start and topic is not item:
             return topic, {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block": "block-topic",
-                           "slide": "slide-topic"}.get(topic.role, "sentence-topic")
+                           "slide": "slide-topic", "row": "row"}.get(topic.role, "sentence-topic")
         return None, ""
 
     @staticmethod
@@ -402,13 +496,47 @@ class TextReader:
         d = min(in_clause, key=lambda d: abs(d.start - q.start))
         if {"lowerBound", "upperBound"} & d.qualifiers:  # "2026년까지": a deadline, not when the value holds
             return None
-        return period_from_bounds(d.date_start, d.date_end)
+        return quantity_period(d)
 
 
 #: the scope of the first figure of "X에서 Y로" (from X to Y): an earlier value, never the current one
 EARLIER = "earlier value"
 _FROM_RAW = re.compile(r"^\s?(?:에서|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?[$\\]*[\d,.]+")
 
+
+
+_EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
+                          r"(?:[가-힣A-Za-z+]{1,8}\s){0,2}(출시|런칭|롤아웃|공개|설립|창업)(?![가-힣]{0,1}(?:예정|계획|목표))")
+_OWN_FOUNDING = re.compile(r"^\s?(?:회사|기업|법인)\s?(설립|창업)")
+_EVENT_KINDS = {
+    "출시": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
+    "런칭": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
+    "롤아웃": ("releaseDate", ("AIModel", "AIProduct", "SoftwarePlatform")),
+    "공개": ("announcedDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
+    "설립": ("foundedDate", ("Organization",)),
+    "창업": ("foundedDate", ("Organization",)),
+}
+_PAREN_GAP = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?")
+_COMPOUND_GAP = re.compile(r"\s?(?:(?:(?:19|20)\d{2}년?|FY\d{2,4}|[1-4]Q\d{2}|[1-4]분기|올해|작년|연간|전체|총|누적)\s?)*")
+#: "Ascend 910", "Grok 1", "Phase 2", "RTX PRO 6000D": a bare number glued to a Latin name is part of it
+_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+]*[\s-]?$")
+_NAME_AFTER = re.compile(r"^[A-Za-z0-9]")
+
+
+def _part_of_name(s: str, q: Quantity, mentions: list[_Mention]) -> bool:
+    """A figure that is (part of) a name: inside an entity's mention, or a unitless number right
+    after a Latin word ("Ascend 910", "Grok 1") or running into letters ("6000D", "235B-A22B")."""
+    if any(m.start <= q.start < m.end or q.start <= m.start < q.end for m in mentions):
+        return True
+    if q.kind != "number":
+        return False
+    return bool(_NAME_BEFORE.search(s[:q.start]) or _NAME_AFTER.match(s[q.end:]) or s[q.end:q.end + 1] == "-")
+
+
+def clause_starts_of(sentence: str) -> list[int]:
+    """Where the clauses of a sentence start (a comma inside parentheses starts none)."""
+    return [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence)
+                  if sentence.count("(", 0, b.start()) <= sentence.count(")", 0, b.start())]
 
 
 def status_of_words(text: str) -> str:
