@@ -70,15 +70,24 @@ def curated(tmp_path_factory, built_graph, report_path):
     ids["reject"] = c.reject("alice", FactSpec("Colossus", 1907, kind="powerCapacity", value="300 MW"),
                              "test rejection of the 2025 figure").id
     ids["promote"] = c.confirm("alice", FactSpec("Colossus", 2021, property="operatedBy", object="xAI")).id
-    uae_line = _line_with(report_path, "UAE 국부펀드 등")
-    ids["merge"] = c.merge("dave", "uae-sovereign-wealth-funds", "uae", uae_line, "the same group of funds").id
+    px2_line = _line_with(report_path, "DRIVE PX 2")
+    ids["merge"] = c.merge("dave", "nvidia-drive-px-2", "drive-px-2", px2_line, "one computer, two spellings").id
     ids["add_value"] = c.add("dave", FactSpec("Colossus", 2058, kind="chipCount", value="200K"), "20만 개로 확장",
                              "the count after the expansion").id
+    import petaflop.curation
+
+    extracted: list[ox.Quad] = []  # what the rebuild's extraction gave, before the overlay
+
+    def spy(asserted, out_dir, say=None, _real=petaflop.curation.build_overlay):
+        extracted.extend(q for q in asserted if q.graph_name == FACTS)
+        return _real(asserted, out_dir, say)
+
+    mp.setattr(petaflop.curation, "build_overlay", spy)
     out = tmp_path_factory.mktemp("rebuilt")
     result = run_build(str(report_path), out_dir=out, check_consistency=False, write_store=False)
     write_coverage(result, out)
     quads = list(ox.parse(path=str(result.nq_path), format=ox.RdfFormat.N_QUADS))
-    yield SimpleNamespace(log_dir=log_dir, result=result, out=out, quads=quads, ids=ids, set=set(quads),
+    yield SimpleNamespace(log_dir=log_dir, result=result, out=out, quads=quads, ids=ids, set=set(quads), extracted=extracted,
                           actions=ActionLog(log_dir).actions(), cli=cli, report=report_path, built=built_graph)
     mp.undo()
 
@@ -186,11 +195,15 @@ def test_a_split_moves_the_facts_of_its_lines_to_a_new_entity(curated):
         assert not has(curated, colossus, P("statement"), st, FACTS)
 
 
-def test_a_merge_moves_links_and_names_to_the_entity_kept(curated):
-    drop, keep = N("uae"), N("uae-sovereign-wealth-funds")
+def test_a_merge_moves_facts_and_names_to_the_entity_kept(curated):
+    drop, keep = N("drive-px-2"), N("nvidia-drive-px-2")
     assert not [q for q in curated.quads if q.graph_name == FACTS and drop in (q.subject, q.object)]
-    assert ox.Literal("UAE 국부펀드 등", language="en") in objects(curated, keep, ox.NamedNode(SKOS.altLabel), CUR)
-    assert [q for q in curated.quads if q.graph_name == CUR and q.predicate == P("hasInvestor") and q.object == keep]
+    assert has(curated, keep, ox.NamedNode(SKOS.altLabel), ox.Literal("DRIVE PX 2", language="en"))
+    had = [q for q in curated.extracted if drop in (q.subject, q.object) and q.predicate.value not in (RDF.type, RDFS.label)]
+    assert had  # its statements, claims and links come along, now about the entity kept
+    for q in had:
+        s, o = (keep if q.subject == drop else q.subject), (keep if q.object == drop else q.object)
+        assert has(curated, s, q.predicate, o), q
     assert has(curated, drop, P("mergedInto"), keep, CUR)
 
 
@@ -198,8 +211,7 @@ def test_the_extraction_is_recoverable_from_the_curated_graph(curated):
     def facts(quads) -> bytes:
         return graph.to_nquads(q for q in quads if q.graph_name == FACTS)
 
-    original = list(ox.parse(path=str(curated.built), format=ox.RdfFormat.N_QUADS))
-    assert facts(base_quads(curated.quads)) == facts(original)
+    assert facts(base_quads(curated.quads)) == facts(curated.extracted)
 
 
 def test_jsonl_export_imported_into_an_empty_log_gives_the_same_overlay_bytes(curated, tmp_path):
@@ -288,3 +300,45 @@ def test_a_second_decision_on_a_fact_supersedes_the_first(curated, tmp_path):
     assert status[curated.ids["reject"]] == "superseded"
     colossus = N("colossus")
     assert ox.Quad(colossus, P("powerCapacityMW"), graph.literal(300, "decimal"), FACTS) not in overlay.withdrawn
+
+
+def test_an_added_fact_can_be_rejected_again(built_graph, report_path, tmp_path):
+    c = Curator.open(built_graph, tmp_path / "log", str(report_path))
+    spec = FactSpec("Colossus", 2005, property="ownedBy", object="xAI")
+    added = c.add("bob", spec, "직접 소유 및 운영", "missed")
+    assert [str(t.predicate) for t in c.overlay().fact_triples] == [f"<{PFA.ownedBy}>"]
+    rejected = c.reject("carol", spec, "not stated as a fact")
+    overlay = c.overlay()
+    status = {r.action.id: (r.status, r.note) for r in overlay.results}
+    assert status[added.id] == ("superseded", f"retracted by {rejected.id}")
+    assert status[rejected.id] == ("applied", f"rejects the addition {added.id}")
+    assert overlay.fact_triples == [] and overlay.withdrawn == frozenset()
+
+
+def test_an_entity_made_by_a_split_can_be_named_in_later_actions(curated, tmp_path):
+    log_dir = tmp_path / "log"
+    shutil.copytree(curated.log_dir, log_dir)
+    c = Curator.open(curated.out / "atlas.nq", log_dir, str(curated.report))
+    a = c.confirm("erin", FactSpec("Colossus successor (2026)", 1908, kind="powerCapacity", value="2 GW",
+                                   status="forecast"))
+    assert a.target.subject == "colossus-successor-2026"
+    result = next(r for r in c.overlay().results if r.action.id == a.id)
+    assert result.status == "applied" and result.rules == ["table:supercomputers-by-year:powerCapacityMW"]
+
+
+def test_every_action_type_from_the_library_applies(built_graph, report_path, tmp_path):
+    c = Curator.open(built_graph, tmp_path / "log", str(report_path))
+    c.confirm("a", FactSpec("xAI", 2021, property="operates", object="Colossus"))
+    c.reject("a", FactSpec("Colossus", 1907, kind="h100EquivalentCount", value="200K"), "test")
+    c.correct("a", FactSpec("Colossus", 1907, kind="hardwareCost", value="7B", unit="USD"), "test", new_value="8B USD")
+    c.add("a", FactSpec("Colossus", 2058, kind="chipCount", value="200000"), "20만 개로 확장", "missed")
+    c.merge("a", "nvidia-drive-px-2", "drive-px-2", 5026, "two spellings")
+    c.split("a", "Colossus", "Colossus successor (2026)", [1908], 1908, "2026 row", type_="ComputeCluster")
+    overlay = c.overlay()
+    assert [(r.action.type, r.status) for r in overlay.results] == [
+        ("confirm", "applied"), ("reject", "applied"), ("correct", "applied"), ("add", "applied"),
+        ("merge", "applied"), ("split", "applied")]
+    colossus = N("colossus")
+    truthy = {(t.predicate.value.rsplit("#", 1)[1], t.object.value) for t in overlay.fact_triples
+              if t.subject == colossus and t.predicate.value in (PFA.hardwareCostUSD, PFA.operatedBy)}
+    assert truthy == {("hardwareCostUSD", "8000000000.0"), ("operatedBy", PFID + "xai")}

@@ -3,7 +3,7 @@
 :class:`FactIndex` reads the extraction's quads (``pfg:facts`` and ``pfg:provenance``) into value
 statements, links and unverified link claims, each with the report lines and extraction rules
 it was read from, plus the entities and their names. Actions find their facts here by content
-and line (:meth:`FactIndex.match`), and when they cannot, the index says why (the value on the
+and line (:func:`petaflop.curation.matching.match`), and when they cannot, it says why (the value on the
 line changed, the fact moved to another line, the subject is gone…).
 
 A built ``atlas.nq`` already holds an overlay; :func:`base_quads` gives back the extraction it
@@ -37,6 +37,9 @@ _STATUS = {PFA.Actual: "actual", PFA.Planned: "planned", PFA.Target: "target", P
            PFA.Forecast: "forecast"}
 _PRECISION = {PFA.YearPrecision: "year", PFA.HalfPrecision: "half", PFA.QuarterPrecision: "quarter",
               PFA.MonthPrecision: "month", PFA.DayPrecision: "day"}
+#: the provenance the index reads (the rest — source text, qualifiers, inference rules — is skipped)
+_PROV_WANTED = frozenset({PFA.lineStart, PFA.lineEnd, PFA.tableId, PFA.rowNumber, PFA.columnNumber, RDF.subject,
+                          RDF.predicate, RDF.object, PROV.wasDerivedFrom, PFA.extractionRule, PFA.citedSource})
 #: statement-node properties and claim bookkeeping: not links an analyst reviews one by one
 _NOT_LINKS = frozenset({PFA.statement, PFA.hasClaim, PFA.item, PFA.conflictsWith, PFA.claimedObject, PFA.kind,
                         PFA.unit, PFA.statementStatus, PFA.statementRank, PFA.timePrecision, PFA.promotedTo,
@@ -176,34 +179,42 @@ class FactIndex:
         self.facts: set[ox.Triple] = set()
         by_subject: dict[ox.Term, list[tuple[str, ox.Term]]] = defaultdict(list)
         prov: dict[ox.Term, dict[str, list[ox.Term]]] = defaultdict(lambda: defaultdict(list))
+        g_facts, g_prov, wanted = G_FACTS, G_PROV, _PROV_WANTED  # locals: this loop reads every quad
         for q in quads:
-            if q.graph_name == G_FACTS:
-                self.facts.add(ox.Triple(q.subject, q.predicate, q.object))
-                by_subject[q.subject].append((q.predicate.value, q.object))
-            elif q.graph_name == G_PROV:
-                prov[q.subject][q.predicate.value].append(q.object)
+            g = q.graph_name
+            if g == g_facts:
+                s, p, o = q.subject, q.predicate, q.object
+                self.facts.add(ox.Triple(s, p, o))
+                by_subject[s].append((p.value, o))
+            elif g == g_prov:
+                p = q.predicate.value
+                if p in wanted:
+                    prov[q.subject][p].append(q.object)
+        line_start, line_end, table, row, column = PFA.lineStart, PFA.lineEnd, PFA.tableId, PFA.rowNumber, PFA.columnNumber
         self.locations: dict[ox.NamedNode, tuple[int, int, str, int, int]] = {}
         for node, props in prov.items():
-            if ox.NamedNode(PFA.ReportLocation) in props.get(_TYPE, ()):
+            if line_start in props:
                 first = lambda p, props=props: props[p][0].value if props.get(p) else ""  # noqa: E731
-                self.locations[node] = (int(first(PFA.lineStart) or 0), int(first(PFA.lineEnd) or 0),
-                                        first(PFA.tableId), int(first(PFA.rowNumber) or 0),
-                                        int(first(PFA.columnNumber) or 0))
+                self.locations[node] = (int(first(line_start) or 0), int(first(line_end) or 0), first(table),
+                                        int(first(row) or 0), int(first(column) or 0))
         self.prov_by_triple: dict[ox.Triple, list[Occurrence]] = defaultdict(list)
         self.truthy_of: dict[ox.NamedNode, list[ox.Triple]] = defaultdict(list)
         self.sources: dict[ox.Triple, set[ox.Term]] = defaultdict(set)
+        rdf_s, rdf_p, rdf_o, derived, rule_p, cited = (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom,
+                                                      PFA.extractionRule, PFA.citedSource)
         for node, props in prov.items():
-            if not props.get(RDF.subject):
+            if not props.get(rdf_s):
                 continue
-            triple = ox.Triple(props[RDF.subject][0], props[RDF.predicate][0], props[RDF.object][0])
-            rules = [r.value for r in props.get(PFA.extractionRule, ())] or [""]
-            for src in props.get(PROV.wasDerivedFrom, ()):
+            triple = ox.Triple(props[rdf_s][0], props[rdf_p][0], props[rdf_o][0])
+            rules = [r.value for r in props.get(rule_p, ())] or [""]
+            for src in props.get(derived, ()):
                 loc = self.locations.get(src)
                 if loc is not None:
                     self.prov_by_triple[triple].append(Occurrence(loc[0], loc[1], rules[0], src, node, *loc[2:]))
                 else:
                     self.truthy_of[src].append(triple)
-            self.sources[triple].update(props.get(PFA.citedSource, ()))
+            if cited in props:
+                self.sources[triple].update(props[cited])
         self._read_statements(by_subject)
         self._read_links(by_subject)
         self._read_entities(by_subject)

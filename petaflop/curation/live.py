@@ -35,8 +35,10 @@ def editing_user() -> str | None:
 
 
 def generation() -> int:
-    """Bumped when the app should reload its graph with the actions taken since it was loaded."""
-    return _GENERATION[0]
+    """Changes when the app should reload its graph: :func:`bump` was called, or the log folder changed."""
+    from petaflop.curation.log import DIR_ENV
+
+    return hash((_GENERATION[0], os.environ.get(DIR_ENV, "")))
 
 
 def bump() -> None:

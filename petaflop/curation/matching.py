@@ -133,3 +133,31 @@ def target_from_statement(rec: StatementRecord, line: int) -> Target:
 
 def target_from_link(rec: LinkRecord, line: int) -> Target:
     return Target(kind="link", subject=rec.subject, line=line, property=rec.property, object=rec.object)
+
+
+def match_addition(additions: list, t: Target, subjects: set[str], objects: set[str] | None = None):
+    """The latest of ``additions`` (add actions) that added the fact ``t`` names, or None."""
+    from decimal import Decimal
+
+    from foundation.units import convert
+    from petaflop.curation.index import close
+
+    for a in sorted(additions, key=lambda a: (a.created, a.id), reverse=True):
+        s = a.target
+        if s.kind != t.kind or s.line != t.line or s.subject not in subjects:
+            continue
+        if t.kind == "link":
+            if s.property == t.property and s.object in (objects or {t.object}):
+                return a
+            continue
+        if s.statement_kind != t.statement_kind:
+            continue
+        if not t.value:
+            if not s.value and s.time == t.time:
+                return a
+            continue
+        if s.value:
+            low = convert(Decimal(t.value), t.unit or s.unit, s.unit)
+            if low is not None and close(low, Decimal(s.value)):
+                return a
+    return None

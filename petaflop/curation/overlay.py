@@ -42,7 +42,7 @@ from foundation.units import unit as unit_of
 from petaflop import graph
 from petaflop.curation.actions import Action
 from petaflop.curation.index import G_CURATION, G_FACTS, FactIndex, entity_id, entity_node
-from petaflop.curation.matching import Match, match
+from petaflop.curation.matching import Match, match, match_addition
 from petaflop.curation.results import ActionResult, Overlay
 from petaflop.extract.facts import Location, Statement
 from petaflop.statements import Merged, rank
@@ -90,6 +90,7 @@ class _Engine:
         self.content: dict[ox.NamedNode, Statement] = {}  # statements added or corrected
         self.new_lines: dict[ox.NamedNode, _Prov] = {}
         self.affected: dict[str, set[str]] = defaultdict(set)
+        self.split_ids: set[str] = set()  # entities the log's splits create
         self.locations: set[int] = set()
         # truthy values derived from statements (a truthy property can also hold a plain extracted fact)
         self.truthy: set[ox.Triple] = {t for ts in index.truthy_of.values() for t in ts}
@@ -199,7 +200,10 @@ class _Engine:
 
     def added(self, a: Action, subjects: set[str]) -> ActionResult:
         t = a.target
-        subject = next((s for s in sorted(subjects) if self.ix.has_entity(s)), None)
+        if self.ix.has_entity(t.subject) or t.subject in self.split_ids:  # the entity named, or one a split makes
+            subject = t.subject
+        else:  # an entity merged into the one named
+            subject = next((s for s in sorted(subjects) if self.ix.has_entity(s)), None)
         if subject is None:
             return ActionResult(a, "orphaned", reason=f"subject {t.subject} is not in the graph any more")
         if t.kind == "link":
@@ -408,6 +412,7 @@ def compute_overlay(quads: Iterable[ox.Quad], actions: Iterable[Action], index: 
         return Overlay([], frozenset(), [], [])
     index = index or FactIndex(quads)
     eng = _Engine(index, model or load_model())
+    eng.split_ids = {slugify(a.change["name"]) for a in actions if a.type == "split"}
     merged = aliases(actions)
 
     def widen(eid: str) -> set[str]:
@@ -415,12 +420,23 @@ def compute_overlay(quads: Iterable[ox.Quad], actions: Iterable[Action], index: 
 
     results: dict[str, ActionResult] = {}
     decided: dict[tuple, tuple[Action, Match]] = {}
+    on_added: dict[str, Action] = {}  # an added fact's id -> the latest decision about it
     for a in actions:
         if a.type in ("confirm", "reject", "correct"):
             t = a.target
             m = match(index, t, widen(t.subject), widen(t.object) if t.object else None)
             if not m.found:
-                results[a.id] = ActionResult(a, "orphaned", reason=m.reason)
+                earlier = [b for b in actions if b.type == "add" and (b.created, b.id) < (a.created, a.id)]
+                added = match_addition(earlier, t, widen(t.subject), widen(t.object) if t.object else None)
+                if added is None:
+                    results[a.id] = ActionResult(a, "orphaned", reason=m.reason)
+                elif a.type == "correct":
+                    results[a.id] = ActionResult(a, "orphaned", reason=f"it corrects the addition {added.id}: "
+                                                                       "reject that addition and add the right fact")
+                else:
+                    results[a.id] = ActionResult(a, "applied", note=f"{a.type}s the addition {added.id}",
+                                                 fact=t.statement_kind or t.property)
+                    on_added[added.id] = a
                 continue
             recs = m.statements or m.links
             rules = sorted({o.rule for r in recs for o in r.occurrences if o.covers(t.line)})
@@ -433,15 +449,21 @@ def compute_overlay(quads: Iterable[ox.Quad], actions: Iterable[Action], index: 
     effective: dict[str, tuple[Action, Match]] = {}
     for a, m in decided.values():
         effective[a.id] = (a, m)
+    on_added_latest = {a.id for a in on_added.values()}
     for aid, r in results.items():
-        if r.status == "applied" and aid not in effective:
+        if r.status == "applied" and aid not in effective and r.action.type != "add" and aid not in on_added_latest:
             r.status, r.rules = "superseded", []
     for a, m in sorted(effective.values(), key=lambda am: (am[0].created, am[0].id)):
         keep = {k for k, (b, _) in decided.items() if b.id == a.id}
         eng.decide(a, Match(statements=[r for r in m.statements if ("st", r.node) in keep],
                             links=[r for r in m.links if ("link", (r.subject, r.property, r.object)) in keep]))
     for a in actions:
-        if a.type == "add":
+        if a.type != "add":
+            continue
+        decision = on_added.get(a.id)
+        if decision is not None and decision.type == "reject":
+            results[a.id] = ActionResult(a, "superseded", note=f"retracted by {decision.id}")
+        else:
             results[a.id] = eng.added(a, widen(a.target.subject))
     for a in actions:
         if a.type == "merge":

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from foundation.names import slugify
+from foundation.namespaces import PFA
 from foundation.periods import parse_period
 from foundation.units import unit
 from petaflop.curation.actions import (
@@ -32,7 +33,7 @@ from petaflop.curation.actions import (
 )
 from petaflop.curation.index import FactIndex, base_quads
 from petaflop.curation.log import ActionLog, default_dir
-from petaflop.curation.matching import match, target_from_link, target_from_statement
+from petaflop.curation.matching import match, match_addition, target_from_link, target_from_statement
 from petaflop.curation.overlay import Overlay, aliases, compute_overlay
 
 USER_ENV = "PETAFLOP_CURATION_USER"
@@ -128,7 +129,7 @@ class Curator:
 
     # ------------------------------------------------------------------ names
     def entity(self, text: str, what: str = "subject") -> str:
-        found = self.index.find_entities(text)
+        found = self.index.find_entities(text) or self._split_entities(text)
         if len(found) == 1:
             return found[0]
         if found:
@@ -137,6 +138,15 @@ class Curator:
         close = difflib.get_close_matches(slugify(text) or text, sorted(self.index.entity_types), n=3, cutoff=0.75)
         hint = f"; close matches: {', '.join(close)}" if close else ""
         raise CurationError(f"{what} {text!r} is not an entity of the graph{hint}")
+
+    def _split_entities(self, text: str) -> list[str]:
+        """Entities the log's splits create (not in the extraction): by id, English or Korean name."""
+        from foundation.names import norm_name
+
+        key = norm_name(text)
+        return sorted({slugify(a.change["name"]) for a in self.actions() if a.type == "split"
+                       and key in {norm_name(slugify(a.change["name"])), norm_name(a.change["name"]),
+                                   norm_name(a.change.get("name_ko", "") or "\0")}})
 
     def kind(self, name: str) -> str:
         if name not in self.model.kinds:
@@ -163,6 +173,26 @@ class Curator:
             raise CurationError(f"unit {code!r} is not a known unit")
         if ok is not None and u.dimension not in ok:
             raise CurationError(f"unit {code!r} ({u.dimension}) does not measure {kind} ({dim})")
+
+    def types_of(self, eid: str) -> list[str]:
+        """An entity's asserted classes (pfa local names)."""
+        return sorted(t[len(PFA):] for t in self.index.entity_types.get(eid, ()) if t.startswith(PFA))
+
+    def check_signature(self, prop: str, subject: str, obj: str, subject_types: list[str] | None = None,
+                        object_types: list[str] | None = None) -> None:
+        """A link must fit its property's domain and range, as extracted links do (petaflop/extract/typecheck.py):
+        with the ontology's disjoint classes, one that does not would make the graph inconsistent."""
+        p = self.model.properties.get(prop)
+        if p is None:
+            return
+        for end, eid, types, allowed in (("subject", subject, subject_types, p.domain),
+                                         ("object", obj, object_types, p.range)):
+            types = self.types_of(eid) if types is None else types
+            if not allowed or not types:
+                continue
+            if not any(self.model.ancestors(t) & set(allowed) for t in types):
+                raise CurationError(f"{prop} cannot link {end} {eid} ({', '.join(types)}): its "
+                                    f"{'domain' if end == 'subject' else 'range'} is {', '.join(allowed)}")
 
     def _line(self, line: int) -> None:
         if line < 1:
@@ -201,8 +231,14 @@ class Curator:
                            widen(subject))
                 m = m2 if m2.found else m
             if not m.found:
+                added = self._added(t, widen(subject), widen(obj))
+                if added is not None:
+                    return added
                 raise CurationError(f"no such link: {m.reason}")
-            return target_from_link(m.links[0], spec.line)
+            rec = m.links[0]
+            named = {e: n for n in (subject, obj) for e in widen(n)}  # merged or split: keep the name the user gave
+            return replace(target_from_link(rec, spec.line), subject=named.get(rec.subject, rec.subject),
+                           object=named.get(rec.object, rec.object))
         if not spec.kind:
             raise CurationError("give --kind and --value (a statement) or --property and --object (a link)")
         kind = self.kind(spec.kind)
@@ -214,13 +250,21 @@ class Curator:
             return t
         m = match(self.index, t, widen(subject))
         if not m.found:
+            added = self._added(t, widen(subject))
+            if added is not None:
+                return added
             raise CurationError(f"no such statement: {m.reason}")
         if len(m.statements) > 1:
             options = "; ".join(f"{r.value_text()} status={r.status} time={r.time.text if r.time else '-'} "
                                 f"scope={r.scope or '-'}" for r in m.statements[:4])
             raise CurationError(f"{len(m.statements)} statements match ({options}); narrow with --status, --time, "
                                 "--scope or --item")
-        return target_from_statement(m.statements[0], spec.line)
+        return replace(target_from_statement(m.statements[0], spec.line), subject=subject)
+
+    def _added(self, t: Target, subjects: set[str], objects: set[str] | None = None) -> Target | None:
+        """The target of an addition in the log that ``t`` names (so an added fact can be judged too)."""
+        added = match_addition([a for a in self.actions() if a.type == "add"], t, subjects, objects)
+        return added.target if added is not None else None
 
     def _value(self, kind: str, spec: FactSpec) -> tuple[str, str, str, str]:
         """(value, high, unit, time) as a target stores them; a date kind's value is its period."""
@@ -273,6 +317,8 @@ class Curator:
                 change["property"] = self.link_property(new_property)
             if new_object:
                 change["object"] = self.entity(new_object, "new object")
+            self.check_signature(change.get("property", target.property), target.subject,
+                                 change.get("object", target.object))
         else:
             if new_property or new_object:
                 raise CurationError("a statement is corrected with --new-value, --new-unit, --new-status, "
@@ -304,6 +350,8 @@ class Curator:
         if not (reason or "").strip():
             raise CurationError("--reason is required to add a fact")
         target = self.spec_target(spec, existing=False)
+        if target.kind == "link":
+            self.check_signature(target.property, target.subject, target.object)
         self._check_evidence(spec.line, evidence)
         widen = self._widen()
         existing = match(self.index, target, widen(target.subject), widen(target.object) if target.object else None)
@@ -336,6 +384,12 @@ class Curator:
         k, d = self.entity(keep, "entity to keep"), self.entity(drop, "entity to merge")
         if k == d:
             raise CurationError(f"{keep!r} and {drop!r} are the same entity ({k})")
+        keep_types = self.types_of(k)
+        for rec in [r for recs in self.index.links.values() for r in recs if d in (r.subject, r.object)]:
+            if rec.claim is None:
+                self.check_signature(rec.property, k if rec.subject == d else rec.subject,
+                                     k if rec.object == d else rec.object,
+                                     keep_types if rec.subject == d else None, keep_types if rec.object == d else None)
         return self._append(Action("merge", user, now_utc(), Target("entity", d, line), reason.strip(),
                                    change={"into": k}))
 

@@ -78,10 +78,10 @@ def editing_caption() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _curator(path: str, version: int):
+def _curator(path: str, version: int, log_dir: str):
     from petaflop.curation.service import Curator
 
-    c = Curator.open(path)
+    c = Curator.open(path, log_dir)
     _ = c.index  # read once per graph version
     return c
 
@@ -107,8 +107,10 @@ def render() -> None:
     if config.endpoint_url() is not None:
         st.warning(_t("no_file"))
         return
+    from petaflop.curation.log import default_dir
+
     source = config.source_key()
-    c = _curator(str(config.graph_path()), source[2])
+    c = _curator(str(config.graph_path()), source[2], str(default_dir(config.graph_path().parent)))
     c.refresh()
     msg = st.session_state.pop("_review_msg", None)
     if msg:
