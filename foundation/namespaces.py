@@ -32,7 +32,11 @@ class UnknownTerm(AttributeError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-_OWN = frozenset({"prefix", "terms", "closed", "local"})
+def _term_getter(term: str) -> Callable[[str], str]:
+    def get(ns: str) -> str:
+        return str.__str__(ns) + term
+
+    return get
 
 
 class Namespace(str):
@@ -43,6 +47,14 @@ class Namespace(str):
 
     def __new__(cls, iri: str, prefix: str, terms: Iterable[str] | None = None,
                 loader: Callable[[], Iterable[str]] | None = None) -> Namespace:
+        if terms is not None:
+            terms = frozenset(terms)
+            # a term named like a str method (DCT.title, DCT.format) must still give the term, so
+            # this namespace gets a class of its own with a property per such term
+            clashes = sorted(t for t in terms if hasattr(str, t))
+            if clashes:
+                props = {t: property(_term_getter(t)) for t in clashes}
+                cls = type(f"Namespace_{prefix}", (cls,), props)
         obj = super().__new__(cls, iri)
         obj.prefix = prefix
         obj._source = loader if loader is not None else (frozenset(terms) if terms is not None else None)
@@ -58,15 +70,6 @@ class Namespace(str):
         if src is None:
             return frozenset()
         return frozenset(src() if callable(src) else src)
-
-    # A term wins over a str method of the same name (DCT.title, DCT.format): attribute access on a
-    # namespace is for terms; the str methods stay reachable through str (``str.title(ns)``).
-    def __getattribute__(self, name: str) -> Any:
-        if name[:1] != "_" and name not in _OWN:
-            src = object.__getattribute__(self, "_source")
-            if src is not None and name in object.__getattribute__(self, "terms"):
-                return str(self) + name
-        return super().__getattribute__(name)
 
     def __getattr__(self, name: str) -> str:
         if name.startswith("_"):

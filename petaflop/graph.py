@@ -8,6 +8,7 @@ same quads, and :func:`to_nquads` sorts them so the file is byte-identical acros
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -39,6 +40,7 @@ G_PROV = ox.NamedNode(GRAPH_PROVENANCE)
 G_INFERRED = ox.NamedNode(GRAPH_INFERRED)
 
 
+@functools.cache
 def pfa(local: str) -> ox.NamedNode:
     return ox.NamedNode(PFA[local])
 
@@ -87,7 +89,17 @@ def location_iri(loc: Location) -> ox.NamedNode:
     return ox.NamedNode(PFLOC + loc.key)
 
 
-def location_quads(loc: Location) -> Iterator[ox.Quad]:
+def location_quads(loc: Location) -> tuple[ox.Quad, ...]:
+    """A report location's quads (computed once per location: thousands of facts share a few)."""
+    return _location_quads(loc)
+
+
+@functools.cache
+def _location_quads(loc: Location) -> tuple[ox.Quad, ...]:
+    return tuple(_location_quad_iter(loc))
+
+
+def _location_quad_iter(loc: Location) -> Iterator[ox.Quad]:
     node = location_iri(loc)
     yield ox.Quad(node, _RDF_TYPE, pfa("ReportLocation"), G_PROV)
     yield ox.Quad(node, pfa("lineStart"), literal(loc.line_start, "integer"), G_PROV)
