@@ -8,8 +8,8 @@ Two implementations share :class:`QueryStore` and one test suite: :class:`Embedd
 
 Guarantees, in order of execution:
 
-* **size**: a text over :data:`queries.sparql.MAX_QUERY_CHARS` characters, over
-  :data:`~queries.sparql.MAX_TOKENS` tokens or nested deeper than :data:`~queries.sparql.MAX_DEPTH`
+* **size**: a text over :data:`queries.safety.MAX_QUERY_CHARS` characters, over
+  :data:`~queries.safety.MAX_TOKENS` tokens or nested deeper than :data:`~queries.safety.MAX_DEPTH`
   is refused before any parser sees it (pyoxigraph's parser overflows its stack on deep nesting).
 * **no outbound requests**: ``SERVICE`` and ``LOAD`` (found by tokens) are refused unless their
   IRI's host is in ``allow_service`` (the CLI's ``--allow-service HOST``; the app never passes it).
@@ -49,13 +49,11 @@ import pyoxigraph as ox
 
 from foundation.errors import UserError
 from foundation.namespaces import PREFIXES
+from queries.safety import complexity_problem, exact_syntax_message, outbound_problem
 from queries.sparql import (
     QueryShape,
     analyse,
-    complexity_problem,
-    exact_syntax_message,
     insert_values,
-    outbound_problem,
     project_variables,
     select_from_ask,
     syntax_message,

@@ -85,7 +85,8 @@ def query_text(req: Request) -> str | None:
 def check_request(req: Request, allowed_hosts: tuple[str, ...]) -> None:
     """Refuse what must not reach Oxigraph (see the module docstring); passes silently otherwise."""
     from foundation.namespaces import PREFIXES
-    from queries.sparql import analyse, complexity_problem, outbound_problem
+    from queries.safety import complexity_problem, outbound_problem
+    from queries.sparql import analyse
 
     if req.method not in ("GET", "POST"):
         raise Reject(405, f"{req.method} is not allowed: send GET or POST to /query")

@@ -14,7 +14,7 @@ from conftest import assert_one_line_error, petaflop
 from servers import FakeEndpoint
 
 from petaflop.query import EmbeddedStore, QueryRefused
-from queries.sparql import MAX_DEPTH, MAX_QUERY_CHARS, MAX_TOKENS, complexity_problem, outbound_problem
+from queries.safety import MAX_DEPTH, MAX_QUERY_CHARS, MAX_TOKENS, complexity_problem, outbound_problem
 
 DEEP = "SELECT * WHERE " + "{ " * 3000 + "}" * 3000
 
