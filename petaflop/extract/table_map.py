@@ -65,6 +65,7 @@ class TableMapping:
     entity_create: bool
     entity_skip: re.Pattern[str] | None  # entity cells (header cells in 'columns') that name no entity
     entity_exact: bool  # the entity cell must be an exact alias (else a new entity is created)
+    entity_aliases: dict[str, str]  # a cell spelling -> gazetteer id, for names that mean another thing elsewhere
     entity_fallback: str  # 'context': rows naming no entity are about the table's context entity
     context: str  # 'caption' or an entity id the whole table is about
     context_link: str  # property linking row entity -> context entity
@@ -112,7 +113,7 @@ _TABLE_KEYS = {"id": "str", "description": "str", "layout": "str", "match": "dic
                "context": "str", "context_link": "str", "context_type": "str", "columns": "list", "priority": "int"}
 _NESTED_KEYS = {
     "match": {"header", "caption", "chapter", "transposed"},
-    "entity": {"column", "type", "create", "fallback", "exact", "skip"},
+    "entity": {"column", "type", "create", "fallback", "exact", "skip", "aliases"},
     "node": {"type", "entity_role", "context_role", "per_row"},
 }
 
@@ -170,6 +171,7 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
                 entity_create=bool(entity.get("create", False)),
                 entity_fallback=entity.get("fallback", ""),
                 entity_exact=bool(entity.get("exact", False)),
+                entity_aliases=dict(entity.get("aliases", {})),
                 entity_skip=_compile(entity["skip"], where + ".entity.skip") if "skip" in entity else None,
                 context=raw.get("context", "caption"),
                 context_link=raw.get("context_link", ""),

@@ -117,6 +117,7 @@ class TableReader:
                  titles: dict[str, str] | None = None) -> None:
         self.text = text  # the TextReader, for cells that are prose
         self.titles = titles or {}  # table id -> the short title line above it
+        self.tag = ""  # ":mapped" while reading labels of a table a mapping family owns
         self.res = resolver
         self.ex: Extraction = resolver.ex
         self.lex = lexicon or load_lexicon()
@@ -277,11 +278,30 @@ class TableReader:
         return []
 
     def _context(self, table: Table) -> str:
-        for text in (self.titles.get(table.id, ""), " ".join(table.caption), table.slide_title.split(":", 1)[-1]):
+        title = self.res.entities_in(self.titles.get(table.id, ""))
+        if len({e.id for e in title}) == 1:
+            return self.res.record(title[0])
+        # a caption's first line is a head-final noun phrase ("중국 수출용 Blackwell 아키텍처 기반 B40 스펙"):
+        # the last thing it names
+        things = [e for e in self.res.entities_in(table.caption[0] if table.caption else "")
+                  if not any(is_a(e.type, t) for t in ("Place", "MarketSegment"))]
+        if things:
+            return self.res.record(things[-1])
+        for text in (" ".join(table.caption), table.slide_title.split(":", 1)[-1]):
             found = self.res.entities_in(text)
             if len({e.id for e in found}) == 1:
                 return self.res.record(found[0])
         return ""
+
+    def label_cell(self, table: Table, r: int, cell: Cell, subject: str, label: str, when: Period | None,
+                   prose: bool = False) -> None:
+        """One cell of a table a mapping family owns, read through the attribute lexicon by its row label
+        (and as prose when no claims rule of the family reads it)."""
+        self.tag = ":mapped"
+        try:
+            self._cell(table, r, cell, subject, _Label(label), when, "", prose=prose)
+        finally:
+            self.tag = ""
 
     def _caption_organization(self, table: Table) -> str | None:
         """The organisation a caption is about: the last one it names (captions are head-final,
@@ -305,11 +325,11 @@ class TableReader:
 
     # ------------------------------------------------------------------ one cell
     def _cell(self, table: Table, r: int, cell: Cell, subject: str, label: _Label, row_time: Period | None,
-              unit_note: str) -> None:
+              unit_note: str, prose: bool = True) -> None:
         text = (cell.text or cell.carried).strip()
         if text in _EMPTY:
             return
-        if self.text is not None and cell.text and prose_cell(text):
+        if prose and self.text is not None and cell.text and prose_cell(text):
             self.text.read_cell(text, self._loc(table, cell, r), self.sources_of(table), subject,
                                 label.period or row_time)
         rec = self.ex.entities.get(subject)
@@ -325,7 +345,7 @@ class TableReader:
             # title (the caption's first line) names the kind
             entry = self.lex.value_for(table.caption[0], types) if table.caption else None
             rule_suffix = ":caption"
-        if entry is None and any(is_a(t, "AIModel") for t in types) and label.text:
+        if entry is None and not self.tag and any(is_a(t, "AIModel") for t in types) and label.text:
             # a model's figure under a label the lexicon does not know is its score on that benchmark
             self._benchmark(subject, text, label, table, loc, sources)
             return
@@ -334,7 +354,7 @@ class TableReader:
         if entry.kind.endswith("Date") or entry.dimension == "date":
             period = self._row_time(text)
             if period is not None:
-                self.ex.statements.append(Statement(subject, entry.kind, loc, f"table-reader:{entry.id}",
+                self.ex.statements.append(Statement(subject, entry.kind, loc, f"table-reader:{entry.id}{self.tag}",
                                                     time=period, sources=sources, raw=text))
             return
         self._value(entry, subject, types, text, label, row_time, unit_note, table, loc, sources, rule_suffix)
@@ -347,7 +367,7 @@ class TableReader:
                    if m.entity_id != subject and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)
                    and not _REFERENCE_POINT.match(text, m.end)]
         objects = list(dict.fromkeys(objects))
-        rule = f"table-reader:{link.id}"
+        rule = f"table-reader:{link.id}{self.tag}"
         if not objects and link.create and _NAME_LIKE.match(text) and not re.search(r"\d", text):
             objects = self.res.resolve_cell(text, link.create, create=True)  # "동영상 플랫폼": a segment named by the cell
             rule += ":created"
@@ -358,7 +378,7 @@ class TableReader:
     def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
                unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:
         header = label.text if not unit_note else f"{label.text} ({unit_note})"
-        q = parse_cell(text, header)
+        q = parse_cell(text, header) or self._one_figure(text, entry.dimension)
         if q is None or q.value is None:
             return
         dim = {"number": "number", "count": "count"}.get(q.kind, q.kind)
@@ -379,12 +399,19 @@ class TableReader:
         per = entry.per or self._per(header)
         quals = q.qualifiers
         self.ex.statements.append(Statement(
-            subject, entry.kind, loc, f"table-reader:{entry.id}{rule_suffix}", value=Decimal(value), high=high, unit=unit,
+            subject, entry.kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60],
         ))  # fmt: skip
+
+    def _one_figure(self, text: str, dimension: str):
+        """"HBM2E 3.2 TB/s", "80 GB HBM3": a cell naming a thing and one figure with its unit."""
+        names = self.res.gaz.find_mentions(text)
+        found = [q for q in find_quantities(text) if q.value is not None and q.kind == dimension and q.unit
+                 and not any(m.start <= q.start < m.end for m in names)]
+        return found[0] if len(found) == 1 else None
 
     def _benchmark(self, subject: str, text: str, label: _Label, table: Table, loc: Location,
                    sources: tuple[str, ...]) -> None:

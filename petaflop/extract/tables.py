@@ -32,7 +32,7 @@ SKOS_CONCEPT = SKOS.Concept
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2}년?(?:\s?[01]?\d월)?)\s*\(")
 #: "GUC (TSMC 자회사)", "Annapura (아마존)": a name in parentheses right after another describes it
-_APPOSITIVE = re.compile(r"^\s?\([^()]*$")
+_APPOSITIVE = re.compile(r"[^()]{0,6}\(")
 
 
 def table_titles(doc: Document) -> dict[str, str]:
@@ -115,8 +115,16 @@ class TableExtractor:
         """Entities named only in parentheses right after another name ("GUC (TSMC 자회사)"): a
         description of that name, here its parent; returns {entity in parentheses: the name before it}."""
         mentions = self.res.gaz.find_mentions(text)
-        return {b.entity_id: a.entity_id for a, b in itertools.pairwise(mentions)
-                if _APPOSITIVE.match(text[a.end:b.start]) and ")" in text[b.end:]}
+        out: dict[str, str] = {}
+        for i, a in enumerate(mentions):
+            opened = _APPOSITIVE.match(text, a.end)
+            if not opened or text[a.end:opened.end()].count("(") != 1:
+                continue
+            closed = text.find(")", opened.end())
+            for b in mentions[i + 1:]:
+                if b.start >= opened.end() and (closed < 0 or b.end <= closed):
+                    out.setdefault(b.entity_id, a.entity_id)
+        return out
 
     def _column_index(self, table: Table, pattern: re.Pattern[str], skip: set[int]) -> int | None:
         for j, c in enumerate(table.header):
@@ -151,6 +159,9 @@ class TableExtractor:
             for eid in self.res.resolve_cell(text, rule.link, rule.create):
                 if eid == target or eid in described or eid in excluded:
                     continue
+                if any(described.get(x) == eid for x in excluded):  # "Annapura (아마존)" for Amazon's chip:
+                    self.ex.add(Fact(target, rule.unless, eid, True, loc, rule_id + ":in-house", sources, raw=text))
+                    continue  # a unit of the chip's own designer designs it, it is no partner
                 s, o = (eid, target) if rule.inverse else (target, eid)
                 self.ex.add(Fact(s, rule.property, o, True, loc, rule_id, sources, raw=text))
             return
@@ -302,7 +313,8 @@ class TableExtractor:
                 return cell.text.strip()
             d = read_date(cell.text)
             if d is not None and len(cell.text) <= 14:
-                return d.as_of
+                period = cell_period(cell.text)  # "내년 상반기 완료 계획" is 2026-H1, not its first day
+                return period.text if period is not None else d.as_of
             lead = _LEADING_DATE.match(cell.text)  # "2030년 (2028년에 부분운영)": the date, then a note
             if lead:
                 period = cell_period(lead.group(1))
@@ -328,7 +340,10 @@ class TableExtractor:
         for j, h in enumerate(table.header[1:], 1):
             if mapping.entity_skip and mapping.entity_skip.search(h.text):
                 continue
-            found = self.res.resolve_cell(h.text, mapping.entity_type, mapping.entity_create)
+            alias = mapping.entity_aliases.get(h.text.strip())
+            ent = self.res.gaz.by_id(alias) if alias else None
+            found = [self.res.record(ent)] if ent else self.res.resolve_cell(h.text, mapping.entity_type,
+                                                                            mapping.entity_create)
             if found:
                 entities[j] = found
                 for e in found:
@@ -350,6 +365,8 @@ class TableExtractor:
                 if j < len(row.cells):
                     for e in ids:
                         self._apply_rule(rule, mapping, table, row.cells[j], r, key, e, key_date)
+                        if rule.claims and not rule.property:  # a label the mapping leaves open: the lexicon's
+                            self.reader.label_cell(table, r, row.cells[j], e, key, cell_period(key))
 
     def _key_value(self, table: Table, mapping: TableMapping) -> None:
         context = self.context_entity(table, mapping)
@@ -359,10 +376,17 @@ class TableExtractor:
             key = row.cells[0].text
             keyed = self.res.resolve_cell(key, mapping.entity_type) if key.strip() else []
             subject = keyed[0] if keyed else context
-            rule = next((ru for ru in mapping.columns if ru.header.search(key)), None)
+            # every rule naming the label applies (a link and a claims rule may share "GPU 1차 배치");
+            # the catch-all rule only where no other does
+            rules = [ru for ru in mapping.columns if ru.header.search(key) and ru.header.pattern != "."]
+            rules = rules or [ru for ru in mapping.columns if ru.header.pattern == "."]
             for j, cell in enumerate(row.cells[1:], 1):
-                if rule is not None and j == 1:
-                    self._apply_rule(rule, mapping, table, cell, r, key, subject)
+                if rules and j == 1:
+                    for rule in rules:
+                        self._apply_rule(rule, mapping, table, cell, r, key, subject)
+                    if subject and key.strip():
+                        self.reader.label_cell(table, r, cell, subject, key, None,
+                                               prose=not any(rule.claims for rule in rules))
                 elif subject:
                     self.miner.mine(cell.text, self._loc(table, cell, r), subject, self.sources_of(table),
                                     f"table:{mapping.id}:claims", header=key)

@@ -22,20 +22,27 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
-from foundation.namespaces import PFA, RDF
+from foundation.namespaces import RDF
 from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
-from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
+from petaflop.extract.facts import Extraction, Location, Statement
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_reader import quantity_period
+from petaflop.extract.text_frames import (
+    _STATUS_CUES,
+    FrameReader,
+    clause_starts_of,
+    status_of_words,
+)
+from petaflop.extract.text_frames import HOW as _HOW
+from petaflop.extract.text_frames import Mention_ as _Mention
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
-_CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|는데|면서|으며|이며)\s")
 _PARTICLE = re.compile(r"^\)?['’”\"]?\s?(은|는|이|가|의|을|를|에서도|에게도|에서|에게|에도|에는|에|와|과|로|으로|도|및)(?![가-힣])")
 _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "의": "genitive", "을": "object",
          "를": "object", "에": "place", "에서": "place", "에게": "place", "와": "with", "과": "with",
@@ -43,9 +50,7 @@ _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "�
          "에도": "place", "에는": "place", "에서도": "place", "에게도": "place"}  # fmt: skip
 _CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스)?(?=[은는이가의을를에와과도])")
 _AFTER_FIGURE = re.compile(r"\s?(?:의|급|수준의?|에 달하는|에 이르는)?\s?([가-힣A-Za-z]{1,6}(?:\s[가-힣A-Za-z]{1,4})?)")
-_INVEST_VERB = re.compile(r"투자(?:했|하|해|를|한|\s?금액|액)|출자|지분[^.]{0,20}인수|인수(?:했|하|해|를|한)")
-_INVESTEE_GAP = re.compile(r"['’”\"]?\s?(?:에|에도|에게|의)?\s?(?:지분\s?)?")
-_FROM_TO = re.compile(r"\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?")
+_FROM_TO = re.compile(r"(?:\s?/\s?(?:년|연|월|yr|year))?\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?")
 _EQUIVALENT = re.compile(r"\s?(?:과|와)?\s?(?:동일|동급|상당|해당|환산)")
 _AFTER_COUNT = re.compile(r"\s?(?:의|에 달하는|이상의|가량의|여)?\s?(?:[가-힣A-Za-z]{1,6}\s)?([A-Za-z가-힣]{1,10})")
 #: nouns after a count that the lexicon's metric words do not cover
@@ -55,12 +60,6 @@ _COUNT_NOUNS = (
     (re.compile(r"^랙"), "rackCount"),
 )  # fmt: skip
 _DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어)")
-_STATUS_CUES = (
-    (re.compile(r"목표|타깃"), "target"),
-    (re.compile(r"계획|예정|추진 중|할 것|하겠다|할 계획|착공"), "planned"),
-    (re.compile(r"전망|예측|예상|될 것|할 것으로"), "forecast"),
-    (re.compile(r"추정|추산"), "estimate"),
-)
 #: the kind a unit gives a figure with no metric word, by the class of what it is about
 UNIT_KINDS = {
     "compute": (("Hardware", "computePerformance"),),
@@ -72,20 +71,10 @@ COUNT_KIND_OF_ITEM = (("Chip", "chipCount"), ("System", "unitCount"), ("PowerAss
                       ("PowerTechnology", "unitCount"), ("Hardware", "unitCount"))  # fmt: skip
 RDF_TYPE = RDF.type
 _METRIC_WINDOW = 28  # characters between a metric word and its figure
-# between "A의" and "B": nothing but a quote, a space or a short modifier ("엔비디아의 최신 H20")
-_GENITIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
 
 
-@dataclass
-class _Mention:
-    entity: str
-    type: str
-    start: int
-    end: int
-    role: str
 
-
-class TextReader:
+class TextReader(FrameReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -107,6 +96,7 @@ class TextReader:
         ent = found[0] if len({e.id for e in found}) == 1 else None
         self.slide_topic = _Mention(self.res.record(ent), ent.type, -1, -1, "slide") if ent else None
         self.block_topic: _Mention | None = None
+        self.hw_topic: _Mention | None = None  # the last chip or system marked as a topic on the slide
 
     def read(self, text: str, loc: Location, sources: tuple[str, ...], default_subject: str = "") -> None:
         """Every sentence of a block; a sentence without a topic keeps the last topic of the block,
@@ -130,15 +120,16 @@ class TextReader:
         rec = self.ex.entities.get(subject) if subject else None
         if subject and (rec is None or not rec.types):
             return
-        saved = (self.prefix, self.default_time, getattr(self, "slide_topic", None), getattr(self, "block_topic", None))
-        self.prefix, self.default_time, self.slide_topic, self.block_topic = "text-cell", time, None, None
+        saved = (self.prefix, self.default_time, getattr(self, "slide_topic", None), getattr(self, "block_topic", None),
+                 getattr(self, "hw_topic", None))
+        self.prefix, self.default_time, self.slide_topic, self.block_topic, self.hw_topic = "text-cell", time, None, None, None
         row = _Mention(subject, rec.types[0], -1, -1, "row") if rec is not None else None
         try:
             for sm in _SENTENCE.finditer(text):
                 if sm.group(0).strip():
                     self._sentence(sm.group(0), loc, sources, row)
         finally:
-            self.prefix, self.default_time, self.slide_topic, self.block_topic = saved
+            self.prefix, self.default_time, self.slide_topic, self.block_topic, self.hw_topic = saved
 
     def _mentions(self, text: str) -> list[_Mention]:
         out = []
@@ -180,9 +171,15 @@ class TextReader:
         quantities = [q for q in find_quantities(sentence)]
         dates = [q for q in quantities if q.kind in ("date", "period") and q.date_start and q.date_end]
         values = [q for q in quantities if q.kind not in ("date", "period") and (q.value is not None)
-                  and not _part_of_name(sentence, q, mentions)]
+                  and not _part_of_name(sentence, q, mentions) and not _not_a_value(sentence, q)]
+        self.consumed: set[int] = set()  # figures a frame has read (an investment's amount and stake)
         self._genitives(sentence, mentions, loc, sources)
         self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
+        hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
+        if hw is not None:
+            self.hw_topic = _Mention(hw.entity, hw.type, -1, -1, "hardware")
+        self._adoptions(sentence, mentions, topic if topic is not None and topic.start >= 0 else
+                        getattr(self, "hw_topic", None) or topic, loc, sources)
         self._investments(sentence, mentions, topic, loc, sources)
         # a comma inside parentheses ("Kimi-2(2025년 7월, 4백만 컨텍스트 길이)") does not end a clause
         clause_starts = clause_starts_of(sentence)
@@ -191,6 +188,8 @@ class TextReader:
                          if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])
                          and re.match(r"\s?(?:에서|부터)", sentence[a.end:b.start])}
         for q in values:
+            if q.start in self.consumed:
+                continue
             c0 = max(s for s in clause_starts if s <= q.start)
             nxt = [s for s in clause_starts if s > q.start]
             c1 = nxt[0] if nxt else len(sentence)
@@ -203,86 +202,6 @@ class TextReader:
             entry = self._value(sentence, q, c0, c1, clause_mentions, topic, values, dates, loc, sources, inherit)
             previous = (q, entry)
         return topic
-
-    def _genitives(self, s: str, mentions: list[_Mention], loc: Location, sources: tuple[str, ...]) -> None:
-        """"<A>의 <B>": B is A's (designed, developed, run, located, headquartered) — by their classes."""
-        for a, b in itertools.pairwise(mentions):
-            if a.role != "genitive" or a.entity == b.entity:
-                continue
-            gap = s[a.end:b.start]
-            if not _GENITIVE_GAP.fullmatch(gap):
-                continue
-            entry = self.lex.genitive_for(a.type, b.type)
-            if entry is None:
-                continue
-            self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"{self.prefix}:genitive:{entry.id}", sources,
-                             raw=s[a.start:b.end][:60]))
-
-    def _events(self, s: str, mentions: list[_Mention], dates: list[Quantity], starts: list[int],
-                topic: _Mention | None, loc: Location, sources: tuple[str, ...]) -> None:
-        """"Grok-4 출시", "Macrohard 프로젝트 공개", "회사 설립": the date of the clause (in a table, the
-        row's date) is the thing's release, announcement or founding date."""
-        for m, verb in self._event_mentions(s, mentions, topic):
-            kind, classes = _EVENT_KINDS[verb]
-            if not any(is_a(m.type, c) for c in classes):
-                continue
-            pos = max(m.start, 0)
-            c0 = max(x for x in starts if x <= pos)
-            c1 = min([x for x in starts if x > pos] or [len(s)])
-            near = sorted((d for d in dates if c0 <= d.start < c1), key=lambda d: abs(d.start - pos))
-            time = quantity_period(near[0]) if near else self.default_time
-            if time is None or (near and {"lowerBound", "upperBound"} & near[0].qualifiers):
-                continue
-            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
-            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event:{kind}", time=time,
-                                                status=status, sources=sources, raw=s[max(pos, 0):][:60]))
-
-    def _event_mentions(self, s: str, mentions: list[_Mention], topic: _Mention | None):
-        for m in mentions:
-            ev = _EVENT_AFTER.match(s, m.end)
-            if ev:
-                yield m, ev.group(1)
-        own = _OWN_FOUNDING.search(s)  # "회사 설립": the row's (or sentence's) organisation
-        if own and topic is not None and is_a(topic.type, "Organization"):
-            yield topic, own.group(1)
-
-    def _investments(self, s: str, mentions: list[_Mention], topic: _Mention | None, loc: Location,
-                     sources: tuple[str, ...]) -> None:
-        """"A는 B에 N 달러를 투자", "A의 B 투자 금액은 N 달러", "A는 B의 지분 49%를 N 달러에 인수":
-        an Investment node (investor, investee) with its amount and stake, and the investsIn link."""
-        for verb in _INVEST_VERB.finditer(s):
-            c0 = max((b.end() for b in _CLAUSE_BREAK.finditer(s, 0, verb.start())), default=0)
-            before = [m for m in mentions if c0 <= m.start < verb.start() and is_a(m.type, "Agent")]
-            investee = next((m for m in reversed(before) if m.role == "place"
-                             or (m.role == "genitive" and re.match(r"\s?지분", s[m.end + 1:]))
-                             or _INVESTEE_GAP.fullmatch(s[m.end:verb.start()])), None)
-            investor = next((m for m in before if m is not investee and m.role in ("topic", "subject", "genitive")
-                             and m.start < (investee.start if investee else verb.start())), None)
-            if investor is None and topic is not None and topic.start < 0 and is_a(topic.type, "Agent"):
-                investor = topic
-            if investor is None or investee is None or investor.entity == investee.entity:
-                continue
-            money = [q for q in find_quantities(s[c0:verb.end() + 20]) if q.kind == "money" and q.value is not None]
-            stake = [q for q in find_quantities(s[c0:verb.end() + 20]) if q.kind == "percent" and q.value is not None
-                     and "지분" in s[c0 + max(0, q.start - 8):c0 + q.start]]
-            rule = f"{self.prefix}:investment"
-            node = f"investment--{investor.entity}--{investee.entity}--L{loc.line_start}"
-            self.ex.add_entity(EntityRecord(node, ("Investment",), f"Investment: {investor.entity} → {investee.entity}",
-                                            "", (), "table"))
-            self.ex.add(Fact(node, RDF_TYPE, PFA.Investment, True, loc, rule, sources))
-            self.ex.add(Fact(node, "hasInvestor", investor.entity, True, loc, rule, sources))
-            self.ex.add(Fact(node, "hasInvestee", investee.entity, True, loc, rule, sources))
-            self.ex.add(Fact(investor.entity, "investsIn", investee.entity, True, loc, rule + ":link", sources,
-                             raw=s[investor.start if investor.start >= 0 else c0:verb.end()][:60]))
-            status = status_of_words(s[c0:verb.end() + 12]) or "actual"
-            for q in money[-1:]:
-                self.ex.statements.append(Statement(node, "amount", loc, rule + ":amount", value=Decimal(q.value),
-                                                    unit=q.currency or "USD", status=status, sources=sources,
-                                                    approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
-            for q in stake[:1]:
-                self.ex.statements.append(Statement(node, "equityStake", loc, rule + ":stake", value=Decimal(q.value),
-                                                    unit="%", status=status, sources=sources,
-                                                    approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
 
     def _is_item(self, m: _Mention) -> bool:
         return any(is_a(m.type, t) for t in ITEM_TYPES)
@@ -345,8 +264,8 @@ class TextReader:
             if sentence_status in ("planned", "target"):
                 status = sentence_status
         time = self._time(q, dates, c0, c1, values) or self.default_time
-        if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
-            status = "forecast"
+        if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
+            status = "forecast"  # a value said to hold after the report's date is not yet actual
         value = q.value
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
         if q.kind == "percent" and (re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) or _DECREASE.match(s[q.end:])):
@@ -357,6 +276,11 @@ class TextReader:
         measure = "count-item" if item is not None else {":noun": "count-noun", ":from-to": "value-from-to",
                                                          ":after": "value-after", ":unit": "value-unit"
                                                          }.get(how_measure, "value")
+        if kind == "equityStake" and item is None and topic is not None and topic.role == "row" \
+                and subject.entity != topic.entity:
+            item = topic  # "알리바바(지분율 36%)" in Moonshot's investor row: a stake in Moonshot
+        if item is None and q.kind == "power":  # "600MW 태양광", "LM2500XPRESS 29기 ≈ 1 GW": the source it measures
+            item = self._power_source(s, q, mentions)
         rule = f"{self.prefix}:{measure}:{how}"
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
@@ -370,13 +294,20 @@ class TextReader:
         ))  # fmt: skip
         return entry
 
+    @staticmethod
+    def _power_source(s: str, q: Quantity, mentions: list[_Mention]) -> _Mention | None:
+        """The power asset or technology a capacity figure is of: named right after it ("600MW 태양광"),
+        or counted right before it ("LM2500XPRESS 29기 ≈ 1 GW")."""
+        sources = [m for m in mentions if is_a(m.type, "PowerAsset") or is_a(m.type, "PowerTechnology")]
+        before = [m for m in sources if m.end <= q.start and _COUNTED_BEFORE.fullmatch(s[m.end:q.start])]
+        if before:
+            return before[-1]
+        return next((m for m in sources if m.start >= q.end and _SOURCE_AFTER.fullmatch(s[q.end:m.start])), None)
+
     def _unit_measure(self, s: str, q: Quantity, mentions: list[_Mention], topic: _Mention | None
                       ) -> ValueEntry | None:
         """A figure with no metric word whose unit says what it measures for its subject's class:
         FLOPS of a chip is its compute, GB its memory, W its TDP; MW of a facility its power."""
-        if re.match(r"\s?(?:의|급|규모의)?\s?\S{0,2}$", s[q.end:next((m.start for m in mentions if m.start >= q.end), q.end)]) \
-                and any(m.start >= q.end for m in mentions):
-            return None  # "100MW 이상의 태양광": the figure measures the thing named right after it
         for cls, kind in UNIT_KINDS[q.kind]:
             entry = next((e for e in self.lex.values if e.kind == kind), None)
             if entry is None:
@@ -471,8 +402,7 @@ class TextReader:
         if marked:
             return marked[-1], "clause-topic"
         if topic is not None and topic.end <= q.start and topic is not item:
-            return topic, {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block": "block-topic",
-                           "slide": "slide-topic", "row": "row"}.get(topic.role, "sentence-topic")
+            return topic, _HOW.get(topic.role, "sentence-topic")
         return None, ""
 
     @staticmethod
@@ -505,22 +435,21 @@ _FROM_RAW = re.compile(r"^\s?(?:에서|부터)\s?(?:현재|최근|올해|지금)
 
 
 
-_EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
-                          r"(?:[가-힣A-Za-z+]{1,8}\s){0,2}(출시|런칭|롤아웃|공개|설립|창업)(?![가-힣]{0,1}(?:예정|계획|목표))")
-_OWN_FOUNDING = re.compile(r"^\s?(?:회사|기업|법인)\s?(설립|창업)")
-_EVENT_KINDS = {
-    "출시": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
-    "런칭": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
-    "롤아웃": ("releaseDate", ("AIModel", "AIProduct", "SoftwarePlatform")),
-    "공개": ("announcedDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
-    "설립": ("foundedDate", ("Organization",)),
-    "창업": ("foundedDate", ("Organization",)),
-}
+_COUNTED_BEFORE = re.compile(r"\s?[\d,.]+\s?(?:기|대|개|units?)\s?(?:(?:≈|=|→|,|총|약|으로|로)\s?)?(?:총\s?)?(?:약\s?)?")
+_SOURCE_AFTER = re.compile(r"\s?(?:\([^)]{0,12}\)\s?)?(?:이상의|규모의|급|의)?\s?")
 _PAREN_GAP = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?")
-_COMPOUND_GAP = re.compile(r"\s?(?:(?:(?:19|20)\d{2}년?|FY\d{2,4}|[1-4]Q\d{2}|[1-4]분기|올해|작년|연간|전체|총|누적)\s?)*")
+_COMPOUND_GAP = re.compile(r"\s?(?:\([^)]{0,20}\)\s?)?(?:(?:(?:19|20)\d{2}년?|FY\d{2,4}|[1-4]Q\d{2}|[1-4]분기|올해|작년|연간|전체|총|누적)\s?)*")
 #: "Ascend 910", "Grok 1", "Phase 2", "RTX PRO 6000D": a bare number glued to a Latin name is part of it
 _NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+]*[\s-]?$")
 _NAME_AFTER = re.compile(r"^[A-Za-z0-9]")
+
+
+def _not_a_value(s: str, q: Quantity) -> bool:
+    """"(0-32K: 1달러; …)": a figure labelling what follows; "(100%는 모든 유희시간 활용)": a figure
+    defined in a parenthesis — neither states a value."""
+    if re.match(r"\s?:", s[q.end:]):
+        return True
+    return s.count("(", 0, q.start) > s.count(")", 0, q.start) and bool(re.match(r"[은는]\s", s[q.end:]))
 
 
 def _part_of_name(s: str, q: Quantity, mentions: list[_Mention]) -> bool:
@@ -531,20 +460,6 @@ def _part_of_name(s: str, q: Quantity, mentions: list[_Mention]) -> bool:
     if q.kind != "number":
         return False
     return bool(_NAME_BEFORE.search(s[:q.start]) or _NAME_AFTER.match(s[q.end:]) or s[q.end:q.end + 1] == "-")
-
-
-def clause_starts_of(sentence: str) -> list[int]:
-    """Where the clauses of a sentence start (a comma inside parentheses starts none)."""
-    return [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence)
-                  if sentence.count("(", 0, b.start()) <= sentence.count(")", 0, b.start())]
-
-
-def status_of_words(text: str) -> str:
-    """The status the words around a figure give it ('' when they give none)."""
-    for rx, status in _STATUS_CUES:
-        if rx.search(text):
-            return status
-    return ""
 
 
 def entry_metric(entry: ValueEntry, s: str, at: int) -> str:

@@ -1,0 +1,198 @@
+"""Frames read in a sentence beside its figures: who is whose (genitives), who invested in whom
+(an Investment node with amount and stake), what a thing uses (memory, process node, packaging,
+network, chips), and when it was released, announced or founded. Mixed into the TextReader,
+whose sentence loop calls each frame with the sentence's mentions and its topic.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from foundation.namespaces import PFA, RDF
+from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
+from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
+from petaflop.extract.resolve import is_a
+from petaflop.extract.table_reader import quantity_period
+
+RDF_TYPE = RDF.type
+HOW = {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block": "block-topic",
+       "slide": "slide-topic", "row": "row", "hardware": "hardware-topic"}
+_CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|는데|면서|으며|이며)\s")
+_STATUS_CUES = (
+    (re.compile(r"목표|타깃"), "target"),
+    (re.compile(r"계획|예정|추진 중|할 것|하겠다|할 계획|착공"), "planned"),
+    (re.compile(r"전망|예측|예상|될 것|할 것으로"), "forecast"),
+    (re.compile(r"추정|추산"), "estimate"),
+)
+_EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
+                          r"(?:[가-힣A-Za-z+]{1,8}\s){0,2}(출시|런칭|롤아웃|공개|설립|창업)(?![가-힣]{0,1}(?:예정|계획|목표))")
+_OWN_FOUNDING = re.compile(r"^\s?(?:회사|기업|법인)\s?(설립|창업)")
+_EVENT_KINDS = {
+    "출시": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
+    "런칭": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
+    "롤아웃": ("releaseDate", ("AIModel", "AIProduct", "SoftwarePlatform")),
+    "공개": ("announcedDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
+    "설립": ("foundedDate", ("Organization",)),
+    "창업": ("foundedDate", ("Organization",)),
+}
+_ADOPT_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:을|를|으로|로)?\s?(?:[가-힣]{1,4}\s)?"
+                         r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입)")
+#: what a component used by something is to it: (component class, property, classes of the user)
+ADOPTED = (
+    ("MemoryTechnology", "usesMemory", ("Hardware",)),
+    ("ProcessNode", "fabricatedOn", ("Chip",)),
+    ("PackagingTechnology", "packagedWith", ("Chip",)),
+    ("ChipArchitecture", "hasArchitecture", ("Chip", "System")),
+    ("NetworkTechnology", "usesNetwork", ("Hardware", "Facility")),
+    ("System", "usesSystem", ("Facility",)),
+    ("Chip", "usesChip", ("Facility", "System", "AIModel", "AIProduct")),
+)
+_INVEST_VERB = re.compile(r"투자(?:했|하|해|를|한|\s?금액|액|(?=\)|\.|$))|출자|지분[^.]{0,20}인수|인수(?:했|하|해|를|한)")
+_INVESTEE_GAP = re.compile(r"['’”\"]?\s?(?:에|에도|에게|의)?\s?(?:지분\s?)?")
+# between "A의" and "B": nothing but a quote, a space or a short modifier ("엔비디아의 최신 H20")
+_GENITIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
+
+
+@dataclass
+class Mention_:
+    """A mention in a sentence with the role its particle gives it (topic, subject, genitive…)."""
+
+    entity: str
+    type: str
+    start: int
+    end: int
+    role: str
+
+
+def clause_starts_of(sentence: str) -> list[int]:
+    """Where the clauses of a sentence start (a comma inside parentheses starts none)."""
+    return [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence)
+                  if sentence.count("(", 0, b.start()) <= sentence.count(")", 0, b.start())]
+
+
+def status_of_words(text: str) -> str:
+    """The status the words around a figure give it ('' when they give none)."""
+    for rx, status in _STATUS_CUES:
+        if rx.search(text):
+            return status
+    return ""
+
+
+class FrameReader:
+    """The frames; needs ``self.ex``, ``self.lex``, ``self.prefix`` and ``self.default_time``. Genitive and
+    investment frames name both ends, so their rules are the same in prose and in table cells."""
+
+    def _genitives(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"<A>의 <B>": B is A's (designed, developed, run, located, headquartered) — by their classes."""
+        for a, b in itertools.pairwise(mentions):
+            if a.role != "genitive" or a.entity == b.entity:
+                continue
+            gap = s[a.end:b.start]
+            if not _GENITIVE_GAP.fullmatch(gap):
+                continue
+            entry = self.lex.genitive_for(a.type, b.type)
+            if entry is None:
+                continue
+            self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
+                             raw=s[a.start:b.end][:60]))
+
+    def _events(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
+                topic: Mention_ | None, loc: Location, sources: tuple[str, ...]) -> None:
+        """"Grok-4 출시", "Macrohard 프로젝트 공개", "회사 설립": the date of the clause (in a table, the
+        row's date) is the thing's release, announcement or founding date."""
+        for m, verb in self._event_mentions(s, mentions, topic):
+            kind, classes = _EVENT_KINDS[verb]
+            if not any(is_a(m.type, c) for c in classes):
+                continue
+            pos = max(m.start, 0)
+            c0 = max(x for x in starts if x <= pos)
+            c1 = min([x for x in starts if x > pos] or [len(s)])
+            near = sorted((d for d in dates if c0 <= d.start < c1), key=lambda d: abs(d.start - pos))
+            time = quantity_period(near[0]) if near else self.default_time
+            if time is None or (near and {"lowerBound", "upperBound"} & near[0].qualifiers):
+                continue
+            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event:{kind}", time=time,
+                                                status=status, sources=sources, raw=s[max(pos, 0):][:60]))
+
+    def _adoptions(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                   sources: tuple[str, ...]) -> None:
+        """"(910C는) SMIC N+2를 쓰고 HBM2E를 채택": a component named as the object of a verb of use is
+        the subject's memory, process node, packaging, network, architecture or chip."""
+        for m in mentions:
+            if not _ADOPT_VERB.match(s, m.end):
+                continue
+            prop, owners = next(((p, o) for t, p, o in ADOPTED if is_a(m.type, t)), ("", ()))
+            if not prop:
+                continue
+            marked = [x for x in mentions if x.end <= m.start and x.role in ("topic", "subject")
+                      and any(is_a(x.type, o) for o in owners)]
+            subject, how = (marked[-1], "clause-topic") if marked else (topic, HOW.get(topic.role, "")) \
+                if topic is not None and any(is_a(topic.type, o) for o in owners) else (None, "")
+            if subject is None or subject.entity == m.entity:
+                continue
+            self.ex.add(Fact(subject.entity, prop, m.entity, True, loc, f"{self.prefix}:adopts:{prop}:{how}", sources,
+                             raw=s[max(m.start, 0):m.end + 12][:60]))
+
+    def _event_mentions(self, s: str, mentions: list[Mention_], topic: Mention_ | None):
+        for m in mentions:
+            ev = _EVENT_AFTER.match(s, m.end)
+            if ev:
+                yield m, ev.group(1)
+        own = _OWN_FOUNDING.search(s)  # "회사 설립": the row's (or sentence's) organisation
+        if own and topic is not None and is_a(topic.type, "Organization"):
+            yield topic, own.group(1)
+
+    def _investments(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                     sources: tuple[str, ...]) -> None:
+        """"A는 B에 N 달러를 투자", "A의 B 투자 금액은 N 달러", "A는 B의 지분 49%를 N 달러에 인수":
+        an Investment node (investor, investee) with its amount and stake, and the investsIn link."""
+        for verb in _INVEST_VERB.finditer(s):
+            c0 = max((b.end() for b in _CLAUSE_BREAK.finditer(s, 0, verb.start())), default=0)
+            before = [m for m in mentions if c0 <= m.start < verb.start() and is_a(m.type, "Agent")]
+            investee = next((m for m in reversed(before) if m.role == "place"
+                             or (m.role == "genitive" and re.match(r"\s?지분", s[m.end + 1:]))
+                             or _INVESTEE_GAP.fullmatch(s[m.end:verb.start()])), None)
+            opened = s.rfind("(", 0, verb.start())
+            noted = False
+            if investee is None and opened >= 0 and ")" not in s[opened:verb.start()]:
+                # "Anthropic (아마존이 80억 달러 투자)": a note on the name before the parentheses
+                investee = next((m for m in mentions if m.end <= opened and re.fullmatch(r"\s?", s[m.end:opened])
+                                 and is_a(m.type, "Agent")), None)
+                c0 = min(c0, opened)
+                before = [m for m in mentions if opened < m.start < verb.start() and is_a(m.type, "Agent")]
+                noted = True
+            investor = next((m for m in before if m is not investee and m.role in ("topic", "subject", "genitive")
+                             and m.start < (investee.start if investee and not noted else verb.start())), None)
+            if investor is None and topic is not None and topic.start < 0 and is_a(topic.type, "Agent"):
+                investor = topic
+            if investor is None or investee is None or investor.entity == investee.entity \
+                    or is_a(investee.type, "Place"):  # "인도네시아에 … 5억 달러 투자": where, not in whom
+                continue
+            money = [q for q in find_quantities(s[c0:verb.end() + 20]) if q.kind == "money" and q.value is not None]
+            stake = [q for q in find_quantities(s[c0:verb.end() + 20]) if q.kind == "percent" and q.value is not None
+                     and "지분" in s[c0 + max(0, q.start - 8):c0 + q.start]]
+            rule = "text:investment"
+            node = f"investment--{investor.entity}--{investee.entity}--L{loc.line_start}"
+            self.ex.add_entity(EntityRecord(node, ("Investment",), f"Investment: {investor.entity} → {investee.entity}",
+                                            "", (), "table"))
+            self.ex.add(Fact(node, RDF_TYPE, PFA.Investment, True, loc, rule, sources))
+            self.ex.add(Fact(node, "hasInvestor", investor.entity, True, loc, rule, sources))
+            self.ex.add(Fact(node, "hasInvestee", investee.entity, True, loc, rule, sources))
+            self.ex.add(Fact(investor.entity, "investsIn", investee.entity, True, loc, rule + ":link", sources,
+                             raw=s[investor.start if investor.start >= 0 else c0:verb.end()][:60]))
+            status = status_of_words(s[c0:verb.end() + 12]) or "actual"
+            consumed = getattr(self, "consumed", set())
+            consumed.update(c0 + q.start for q in money[-1:] + stake[:1])  # not read again as the parties' values
+            for q in money[-1:]:
+                self.ex.statements.append(Statement(node, "amount", loc, rule + ":amount", value=Decimal(q.value),
+                                                    unit=q.currency or "USD", status=status, sources=sources,
+                                                    approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
+            for q in stake[:1]:
+                self.ex.statements.append(Statement(node, "equityStake", loc, rule + ":stake", value=Decimal(q.value),
+                                                    unit="%", status=status, sources=sources,
+                                                    approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
+
