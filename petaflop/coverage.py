@@ -96,6 +96,9 @@ def _reference_markdown(ref: dict | None) -> list[str]:
              f"{sum(ref['rows'].values())} rows ({src['report']} stating a report line, {src['reference']} reference "
              f"data with a justification), {ref['triples']} triples.", ""]
     lines += [f"- `reference/{f}`: {n} rows" for f, n in ref["rows"].items()]
+    if ref.get("cites_this_report") is False:
+        lines += ["", "This is not the report the `report:<line>` sources cite: their lines were not checked, "
+                      "and their statements carry no report location."]
     for key, title in (("organisations_without_country", "Organisations without a country"),
                        ("chips_without_designer", "Chips and systems without a designer")):
         lines += ["", f"### {title} ({len(ref[key])})", ""]

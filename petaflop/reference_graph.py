@@ -12,6 +12,7 @@ has no country or designer for the coverage report.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ from petaflop.reference import (
     iso_names,
     load_reference,
 )
+from reference import REPORT_SHA256
 
 # --------------------------------------------------------------------------- quads
 
@@ -68,7 +70,7 @@ def statement_iri(triple: ox.Triple, row: Row) -> ox.NamedNode:
     return ox.NamedNode(PFST + digest)
 
 
-def _provenance(triple: ox.Triple, row: Row) -> list[ox.Quad]:
+def _provenance(triple: ox.Triple, row: Row, locations: bool = True) -> list[ox.Quad]:
     stmt = statement_iri(triple, row)
     out = [ox.Quad(stmt, _TYPE, ox.NamedNode(RDF.Statement), _PROV),
            ox.Quad(stmt, ox.NamedNode(RDF.subject), triple.subject, _PROV),
@@ -79,7 +81,10 @@ def _provenance(triple: ox.Triple, row: Row) -> list[ox.Quad]:
     src = row.source
     if src.justification:
         out.append(ox.Quad(stmt, ox.NamedNode(RDFS.comment), ox.Literal(src.justification, language="en"), _PROV))
-    if src.kind == "report":
+    if src.kind == "report" and not locations:  # built from another text: the line is not this report's
+        out.append(ox.Quad(stmt, ox.NamedNode(RDFS.comment), ox.Literal(f"cites {src} of the reference report",
+                                                                        language="en"), _PROV))
+    elif src.kind == "report":
         key = f"L{src.start}" if src.start == src.end else f"L{src.start}-{src.end}"
         loc = ox.NamedNode(PFLOC + key)
         integer = ox.NamedNode(XSD.integer)
@@ -97,11 +102,12 @@ class Emitted:
     quads: list[ox.Quad] = field(default_factory=list)
     statements: dict[ox.Triple, list[ox.NamedNode]] = field(default_factory=dict)
     skipped: list[tuple[Row, str]] = field(default_factory=list)
+    locations: bool = True  # report:<line> sources point at this report's lines
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o, row: Row) -> None:
         triple = ox.Triple(s, p, o)
         self.quads.append(ox.Quad(s, p, o, _G))
-        self.quads.extend(_provenance(triple, row))
+        self.quads.extend(_provenance(triple, row, self.locations))
         self.statements.setdefault(triple, []).append(statement_iri(triple, row))
 
     def triples(self) -> list[ox.Triple]:
@@ -109,13 +115,13 @@ class Emitted:
 
 
 def reference_quads(ref: Reference, present: set[str] | None = None,
-                    created: dict[str, dict[str, set[str]]] | None = None) -> Emitted:
+                    created: dict[str, dict[str, set[str]]] | None = None, locations: bool = True) -> Emitted:
     """The reference graph. Countries and ``entities.tsv`` objects are always emitted (they are the
     layer's own objects); any other row only when its entities are in ``present`` (ids typed in
     ``pfg:facts``; None: all), so the layer never adds an unnamed node to the graph. ``created`` maps
     the labels of objects the extraction created (no gazetteer id) to their ids by kind ("country"
     for organisations, "designer" for chips and systems), for ``unlisted.tsv``."""
-    out = Emitted()
+    out = Emitted(locations=locations)
     own = {r["id"] for r in ref.of("countries.tsv")} | {r["id"] for r in ref.of("entities.tsv")}
     # a bloc the report names but the facts never type (no mention survived extraction) is declared
     # here from its gazetteer row, so its members are not left pointing at an unnamed node
@@ -250,9 +256,12 @@ def reference_layer(asserted: Iterable[ox.Quad], report: Path | str | None = Non
     ``pfa:conflictsWith`` (both ways) and the pair is listed in the coverage report.
     """
     asserted = list(asserted)
-    lines = None
+    lines, cited = None, True
     if report is not None:
-        lines = [ln[:-1] if ln.endswith("\r") else ln for ln in Path(report).read_text(encoding="utf-8").split("\n")]
+        data = Path(report).read_bytes()
+        cited = hashlib.sha256(data).hexdigest() == REPORT_SHA256
+        if cited:  # the lines the sources cite: check them (another text cannot be checked)
+            lines = [ln[:-1] if ln.endswith("\r") else ln for ln in data.decode("utf-8").split("\n")]
     ref = load_reference(folder, lines)
     types, by_sp, fact_stmts, labels = _facts_index(asserted)
     created: dict[str, dict[str, set[str]]] = {"country": {}, "designer": {}}
@@ -260,9 +269,10 @@ def reference_layer(asserted: Iterable[ox.Quad], report: Path | str | None = Non
         for entity in ids - set(ref.labels):
             kind = "country" if types.get(entity, set()) & ORG_TYPES else \
                 "designer" if types.get(entity, set()) & CHIP_TYPES else None
-            if kind:
-                created[kind].setdefault(label, set()).add(entity)
-    emitted = reference_quads(ref, set(types), created)
+            if kind:  # the label as written, and without a disambiguating "(Chip)" the extraction may add
+                for name in {label, re.sub(r"\s*\([A-Za-z]+\)$", "", label)}:
+                    created[kind].setdefault(name, set()).add(entity)
+    emitted = reference_quads(ref, set(types), created, locations=cited)
     region_country = {r["id"]: r["country"] for r in ref.of("regions.tsv") if r["country"]}
     conflicts, quads = [], list(emitted.quads)
     for triple, ref_stmts in emitted.statements.items():
@@ -284,6 +294,7 @@ def reference_layer(asserted: Iterable[ox.Quad], report: Path | str | None = Non
                 for b in fact_stmts.get(fact, []):
                     quads += [ox.Quad(a, _p("conflictsWith"), b, _PROV), ox.Quad(b, _p("conflictsWith"), a, _PROV)]
     coverage = _coverage(ref, types, by_sp, emitted, conflicts)
+    coverage["cites_this_report"] = cited
     return ReferenceLayer(list(dict.fromkeys(quads)), emitted.triples(), coverage)
 
 

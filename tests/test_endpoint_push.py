@@ -118,7 +118,7 @@ def test_push_failures_are_one_line(built_graph):
         fake.stop()
     with pytest.raises(UserError) as info:
         push("http://127.0.0.1:9/sparql", built_graph, graphs=["nope"])
-    assert str(info.value) == "--graph 'nope': not one of the atlas graphs (ontology, facts, provenance, inferred or their IRIs)"
+    assert str(info.value) == "--graph 'nope': not one of the atlas graphs (ontology, facts, provenance, inferred, reference or their IRIs)"
 
 
 def test_push_command(cli, built_graph, source, empty_oxigraph):

@@ -4,6 +4,7 @@ provenance, conflicts with the report, coverage, and the build with and without 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -311,3 +312,14 @@ def test_subsidiaries_link_to_parents_and_rules_fire_on_reference_data(built):
     assert ask(store, """GRAPH pfg:provenance { ?st rdf:subject pfid:g42 ; rdf:predicate pfa:headquarteredIn ;
                            pfa:extractionRule ?rule ; dct:source ?row ; prov:wasDerivedFrom ?loc . ?loc pfa:lineStart ?line }""",
                "?rule ?row ?line") == {("reference", "reference/organisations.tsv:80", "2855")}
+
+
+def test_another_report_text_uses_the_layer_without_checking_or_pointing_at_its_lines(report_path):
+    mini = Path(__file__).parent / "fixtures" / "mini_report.txt"
+    layer = reference_layer([_typed("g42", "Firm")], mini)  # 112 lines: report:2855 cannot be checked there
+    assert layer.coverage["cites_this_report"] is False
+    g42 = [q for q in layer.quads if q.predicate.value == RDF.subject and q.object.value == PFID + "g42"]
+    stmt = g42[0].subject
+    about = {q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]: q.object.value for q in layer.quads if q.subject == stmt}
+    assert "wasDerivedFrom" not in about and about["comment"] == "cites report:2855 of the reference report"
+    assert reference_layer([_typed("g42", "Firm")], report_path).coverage["cites_this_report"] is True
