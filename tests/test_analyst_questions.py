@@ -40,8 +40,6 @@ GAPS: dict[str, str] = {
         "graph lacks: power of Stargate 10 GW (line 1918), Abilene 1.2 GW (line 1921), Rainier 2.2 GW "
         "(line 2082), Mistral AI Cluster 1.4 GW (line 2791), Stargate Frontier 1.4 GW (line 2515)"),
     "clusters-rainier-chips": "graph lacks: Rainier usesChip Trainium2 (line 2098) and its 2.2 GW target (line 2100)",
-    "chips-tpu-v7p-design": "graph lacks: TPU v7p design partner Broadcom and HBM3E memory (lines 4372, 4374)",
-    "chips-maia-200-partner": "graph lacks: Maia 200 design partner GUC (line 4372)",
     "chips-ascend-910c-foundry": (
         "graph lacks: Ascend 910C on SMIC N+2 (line 3252), fabricated by SMIC (line 3383) and TSMC 7nm "
         "(lines 3411, 3413), CoWoS-Lite (line 3257), HBM2E (line 3211)"),
@@ -52,9 +50,7 @@ GAPS: dict[str, str] = {
     "export-revenue-share": "graph lacks: 15% revenue share of the H20/MI308 condition (line 2996)",
     "export-august-licences": "graph lacks: 20,000-unit, 3-month terms of the August licences (line 2908)",
     "export-uae-quota": "graph lacks: 500,000 GPUs a year quota for the UAE (line 2855)",
-    "sovereign-mistral-backers": "graph lacks: Mistral AI Cluster funded by the French government and MGX (line 2791)",
     "sovereign-llm-cloud-sites": "graph lacks: 18,000 and 28,000 GPUs of the Sovereign LLM Cloud Sites (line 2786)",
-    "invest-amazon-anthropic": "graph lacks: Amazon's $8B investment in Anthropic (lines 1663, 2101)",
     "invest-google-anthropic": "graph lacks: Google's $3B for ~14% of Anthropic (line 1026)",
     "invest-moonshot-investors": "graph lacks: stakes of Alibaba 36% and Tencent 9% in Moonshot AI (line 3759)",
     "invest-meta-scale-ai": "graph lacks: Meta's $14.3B for 49% of Scale AI (line 1716)",

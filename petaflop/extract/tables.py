@@ -143,8 +143,10 @@ class TableExtractor:
         rule_id = f"table:{mapping.id}:{rule.property}" if rule.property else f"table:{mapping.id}"
         if rule.claims:
             self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True)
-            if self.text is not None and rule.on != "node" and prose_cell(text) and not self._named_row:
-                self.text.read_cell(text, loc, sources, target, parse_period(as_of) if as_of else None)
+            if self.text is not None and prose_cell(text) and not self._named_row:
+                # a cell about a row's node (an event) has no entity topic: only what its words name
+                self.text.read_cell(text, loc, sources, "" if rule.on == "node" else target,
+                                    parse_period(as_of) if as_of else None)
         if not rule.property:
             return
         if rule.link:

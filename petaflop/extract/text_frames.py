@@ -81,6 +81,15 @@ def status_of_words(text: str) -> str:
     return ""
 
 
+#: the term a figure of each dimension states about a measure
+_TERM_KINDS = {"count": "unitCount", "duration": "duration", "percent": "share", "bandwidth": "memoryBandwidthCap"}
+_JOINT = re.compile(r"공동\s?$")
+_PROJECT_DASH = re.compile(r"['’”\"]?\s?[-–:]\s")
+MEASURE_CLASSES = ("TradeMeasure", "ExportControlEvent")
+_PER_YEAR = re.compile(r"(?:연간|매년|年|해마다)\s?$")
+_UPPER = re.compile(r"한도|상한|최대|이하|까지")
+
+
 class FrameReader:
     """The frames; needs ``self.ex``, ``self.lex``, ``self.prefix`` and ``self.default_time``. Genitive and
     investment frames name both ends, so their rules are the same in prose and in table cells."""
@@ -169,30 +178,75 @@ class FrameReader:
                              and m.start < (investee.start if investee and not noted else verb.start())), None)
             if investor is None and topic is not None and topic.start < 0 and is_a(topic.type, "Agent"):
                 investor = topic
-            if investor is None or investee is None or investor.entity == investee.entity \
-                    or is_a(investee.type, "Place"):  # "인도네시아에 … 5억 달러 투자": where, not in whom
+            investors = [investor] if investor is not None else []
+            if investee is None and _JOINT.search(s[:verb.start()]):
+                # "“Mistral AI Cluster” - 프랑스 정부와 UAE MGX 공동투자": a project, then its co-investors
+                project = [m for m in mentions if c0 <= m.start < verb.start() and is_a(m.type, "Facility")
+                           and _PROJECT_DASH.match(s, m.end)]
+                if project:
+                    investee = project[-1]
+                    investors = [m for m in before if m.start > investee.end and m.role in ("with", "")]
+            if investee is None or is_a(investee.type, "Place"):  # "인도네시아에 … 투자": where, not in whom
                 continue
             money = [q for q in find_quantities(s[c0:verb.end() + 20]) if q.kind == "money" and q.value is not None]
             stake = [q for q in find_quantities(s[c0:verb.end() + 20]) if q.kind == "percent" and q.value is not None
                      and "지분" in s[c0 + max(0, q.start - 8):c0 + q.start]]
-            rule = "text:investment"
-            node = f"investment--{investor.entity}--{investee.entity}--L{loc.line_start}"
-            self.ex.add_entity(EntityRecord(node, ("Investment",), f"Investment: {investor.entity} → {investee.entity}",
-                                            "", (), "table"))
-            self.ex.add(Fact(node, RDF_TYPE, PFA.Investment, True, loc, rule, sources))
-            self.ex.add(Fact(node, "hasInvestor", investor.entity, True, loc, rule, sources))
-            self.ex.add(Fact(node, "hasInvestee", investee.entity, True, loc, rule, sources))
-            self.ex.add(Fact(investor.entity, "investsIn", investee.entity, True, loc, rule + ":link", sources,
-                             raw=s[investor.start if investor.start >= 0 else c0:verb.end()][:60]))
-            status = status_of_words(s[c0:verb.end() + 12]) or "actual"
-            consumed = getattr(self, "consumed", set())
-            consumed.update(c0 + q.start for q in money[-1:] + stake[:1])  # not read again as the parties' values
-            for q in money[-1:]:
-                self.ex.statements.append(Statement(node, "amount", loc, rule + ":amount", value=Decimal(q.value),
-                                                    unit=q.currency or "USD", status=status, sources=sources,
-                                                    approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
-            for q in stake[:1]:
-                self.ex.statements.append(Statement(node, "equityStake", loc, rule + ":stake", value=Decimal(q.value),
-                                                    unit="%", status=status, sources=sources,
-                                                    approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
+            for investor in investors:
+                if investor.entity != investee.entity:
+                    self._investment(s, investor, investee, money, stake, c0, verb, loc, sources)
+
+    def _investment(self, s: str, investor: Mention_, investee: Mention_, money: list[Quantity],
+                    stake: list[Quantity], c0: int, verb: re.Match[str], loc: Location,
+                    sources: tuple[str, ...]) -> None:
+        rule = "text:investment"
+        node = f"investment--{investor.entity}--{investee.entity}--L{loc.line_start}"
+        self.ex.add_entity(EntityRecord(node, ("Investment",), f"Investment: {investor.entity} → {investee.entity}",
+                                        "", (), "table"))
+        self.ex.add(Fact(node, RDF_TYPE, PFA.Investment, True, loc, rule, sources))
+        self.ex.add(Fact(node, "hasInvestor", investor.entity, True, loc, rule, sources))
+        self.ex.add(Fact(node, "hasInvestee", investee.entity, True, loc, rule, sources))
+        self.ex.add(Fact(investor.entity, "investsIn", investee.entity, True, loc, rule + ":link", sources,
+                         raw=s[investor.start if investor.start >= 0 else c0:verb.end()][:60]))
+        status = status_of_words(s[c0:verb.end() + 12]) or "actual"
+        consumed = getattr(self, "consumed", set())
+        consumed.update(c0 + q.start for q in money[-1:] + stake[:1])  # not read again as the parties' values
+        for q in money[-1:]:
+            self.ex.statements.append(Statement(node, "amount", loc, rule + ":amount", value=Decimal(q.value),
+                                                unit=q.currency or "USD", status=status, sources=sources,
+                                                approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
+        for q in stake[:1]:
+            self.ex.statements.append(Statement(node, "equityStake", loc, rule + ":stake", value=Decimal(q.value),
+                                                unit="%", status=status, sources=sources,
+                                                approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
+
+    def _measure_terms(self, s: str, mentions: list[Mention_], values: list[Quantity], loc: Location,
+                       sources: tuple[str, ...]) -> None:
+        """"연간 50만 개의 … GPU를 … 수입할 수 있게 하는 '수출 쿼터'", "선적 라이선스 발급(총 20,000개 한도,
+        3개월 유효)", "매출의 15%를 … 납부해야 하는 '수익 공유'": a figure in a clause naming a trade
+        measure or export-control event is a term of it — a quota, a validity, a share, a cap."""
+        measures = [m for m in mentions if any(is_a(m.type, c) for c in MEASURE_CLASSES)]
+        if not measures:
+            return
+        starts = clause_starts_of(s)
+        for q in values:
+            c0 = max(x for x in starts if x <= q.start)
+            c1 = min([x for x in starts if x > q.start] or [len(s)])
+            near = sorted((m for m in measures if c0 <= m.start < c1), key=lambda m: abs(m.start - q.start))
+            kind = _TERM_KINDS.get(q.kind, "")
+            if not near or not kind:
+                continue
+            measure = near[0]
+            if kind == "share" and (is_a(measure.type, "RevenueShareCondition") or "매출" in s[max(0, q.start - 6):q.start]):
+                kind = "revenueShare"
+            around = s[max(c0, q.start - 8):min(c1, q.end + 8)]
+            per = "year" if _PER_YEAR.search(s[max(c0, q.start - 8):q.start]) else ""
+            value, high = Decimal(q.value), (q.high if q.high is not None and q.low is not None and q.high != q.low
+                                             else None)
+            self.ex.statements.append(Statement(
+                measure.entity, kind, loc, "text:measure-term", value=value, high=high,
+                unit=q.currency or ("count" if q.kind in ("count", "number") else q.unit),
+                status=status_of_words(s[c0:c1]) or "actual", per=per,
+                bound="upper" if _UPPER.search(around) and kind != "duration" else "",
+                approximate="approximate" in q.qualifiers, sources=sources, raw=s[max(0, q.start - 20):q.end + 8][:60]))
+            self.consumed.add(q.start)
 

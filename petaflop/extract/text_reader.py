@@ -66,6 +66,8 @@ UNIT_KINDS = {
     "memory": (("Hardware", "memoryCapacity"),),
     "power": (("Chip", "tdp"), ("Facility", "powerCapacity"), ("PowerAsset", "powerCapacity")),
 }
+#: the only kinds whose figure a person can be the subject of (years of experience, tenure)
+PERSON_KINDS = ("duration",)
 ITEM_TYPES = ("Hardware", "PowerTechnology", "PowerAsset", "MemoryTechnology")
 COUNT_KIND_OF_ITEM = (("Chip", "chipCount"), ("System", "unitCount"), ("PowerAsset", "unitCount"),
                       ("PowerTechnology", "unitCount"), ("Hardware", "unitCount"))  # fmt: skip
@@ -183,6 +185,7 @@ class TextReader(FrameReader):
         self._investments(sentence, mentions, topic, loc, sources)
         # a comma inside parentheses ("Kimi-2(2025년 7월, 4백만 컨텍스트 길이)") does not end a clause
         clause_starts = clause_starts_of(sentence)
+        self._measure_terms(sentence, mentions, values, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None
         self._earlier = {id(a) for a, b in itertools.pairwise(values)
                          if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])
@@ -240,6 +243,11 @@ class TextReader(FrameReader):
             if entry is None and q.kind in ("count", "number"):
                 entry, metric_at = self._count_noun(s, q)
                 how_measure = ":noun"
+            if entry is None and q.kind == "percent":  # "수력 100%": the share of a power source
+                src = next((m for m in mentions if m.end <= q.start and re.fullmatch(r"\s?", s[m.end:q.start])
+                            and is_a(m.type, "PowerTechnology")), None)
+                if src is not None:
+                    entry, item, how_measure = next((e for e in self.lex.values if e.kind == "share"), None), src, ":source"
             if entry is None and q.kind in UNIT_KINDS:  # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)"
                 entry = self._unit_measure(s, q, mentions, topic)
                 how_measure = ":unit"
@@ -273,8 +281,8 @@ class TextReader(FrameReader):
             high = -high if high is not None else None
         unit = q.currency if q.kind == "money" and q.currency else ("count" if q.kind in ("count", "number") else q.unit)
         quals = q.qualifiers
-        measure = "count-item" if item is not None else {":noun": "count-noun", ":from-to": "value-from-to",
-                                                         ":after": "value-after", ":unit": "value-unit"
+        measure = "count-item" if item is not None and how_measure != ":source" else {":noun": "count-noun", ":from-to": "value-from-to",
+                                                         ":after": "value-after", ":unit": "value-unit", ":source": "value-source"
                                                          }.get(how_measure, "value")
         if kind == "equityStake" and item is None and topic is not None and topic.role == "row" \
                 and subject.entity != topic.entity:
@@ -372,6 +380,10 @@ class TextReader(FrameReader):
                  item: _Mention | None, entry: ValueEntry | None) -> tuple[_Mention | None, str]:
         cands = [m for m in mentions if (m is not item and not self._is_item(m)) or (entry is not None and m is not item)]
         cands = [m for m in cands if m.role not in ("place", "object") and m.end <= q.start]
+        if entry is None or entry.kind not in PERSON_KINDS:  # a person does not carry the firm's figures
+            cands = [m for m in cands if not is_a(m.type, "Person")]
+            if topic is not None and is_a(topic.type, "Person"):
+                topic = None
         if entry is not None and entry.subject:  # only entities the measure can be about ("GW 규모": not a firm)
             cands = [m for m in cands if any(is_a(m.type, c) for c in entry.subject)]
             if topic is not None and not any(is_a(topic.type, c) for c in entry.subject):
