@@ -77,7 +77,7 @@ def test_no_request_leaves_and_nothing_renders_as_markup(hostile_app, tmp_path):
 
         # the object page: open every provenance badge (each shows the report's text at its line)
         page.goto(url + "/?page=object&id=colossus")
-        expect(page.get_by_role("heading", name="Colossus").first).to_be_visible()
+        expect(page.get_by_role("heading", name="Colossus").first).to_be_visible(timeout=90_000)
         page.wait_for_timeout(1500)
         badges = page.locator('[data-testid="stPopover"] button')
         for i in range(badges.count()):
@@ -108,3 +108,36 @@ def test_no_request_leaves_and_nothing_renders_as_markup(hostile_app, tmp_path):
     assert outside == []
     # the text was shown, as text: every character of the payload is there
     assert shown and any("![pic](http://canary.invalid/md.png)" in s and "**bold**" in s for s in shown), shown
+
+
+def test_shared_console_links_cannot_crash_the_app_or_reach_out(hostile_app, tmp_path):
+    """A ``/?page=sparql&sparql=…&run=1`` link is run by whoever opens it: deep nesting crashed the
+    Streamlit server for everyone, ``SERVICE`` made it fetch, a runaway sort kept growing it."""
+    import urllib.parse
+    import urllib.request
+
+    url = hostile_app
+    links = {
+        "deep": "SELECT * WHERE " + "{ " * 3000 + "}" * 3000,
+        "service": "SELECT * WHERE { SERVICE <http://canary.invalid/sparql> { ?s ?p ?o } }",
+        "runaway": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
+    }
+    outside: list[str] = []
+    with sync_playwright() as p:
+        ctx = launch(p, tmp_path / "profile")
+        ctx.set_default_timeout(60_000)
+        ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith((url, "data:", "blob:", "about:"))
+                  else (outside.append(r.request.url), r.abort()))
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        for name, text in links.items():
+            query = urllib.parse.urlencode({"page": "sparql", "sparql": text, "run": "1", "timeout": "3"})
+            page.goto(f"{url}/?{query}")
+            says = {"deep": "nested too deeply", "service": "federated queries are refused",
+                    "runaway": "did not finish within 3 s"}[name]
+            expect(page.get_by_text(says).first).to_be_visible(timeout=60_000)
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=10) as health:
+                assert health.status == 200, name
+        page.goto(url + "/?page=object&id=colossus")  # and it still serves everyone else
+        expect(page.get_by_role("heading", name="Colossus").first).to_be_visible(timeout=90_000)
+        ctx.close()
+    assert outside == []
