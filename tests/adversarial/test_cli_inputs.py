@@ -85,3 +85,25 @@ def test_allow_service_takes_host_names():
 def test_syntax_error_positions_are_exact(built_graph, text, where):
     proc = petaflop("query", "--sparql", text, "--data", str(built_graph))
     assert_one_line_error(proc, 1, f"syntax error at {where}")
+
+
+def test_no_traceback_from_a_sweep_of_bad_inputs(tmp_path, built_graph):
+    png = tmp_path / "x.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    cases = [
+        (["parse", "--report", str(tmp_path)], 1),
+        (["parse", "--report", str(png)], 1),
+        (["coverage", "--report", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "c")], 1),
+        (["docs", "--out", ""], 1),
+        (["query", "--sparql", SIMPLE, "--format", "xml", "--data", str(built_graph)], 1),
+        (["query", "--sparql", SIMPLE, "-p", "novalue", "--data", str(built_graph)], 1),
+        (["query", "--sparql", SIMPLE, "--limit", "-5", "--data", str(built_graph)], 1),
+        (["query", "no-such-query", "--data", str(built_graph)], 1),
+        (["push", "--endpoint", "ftp://example.org/sparql", "--data", str(built_graph)], 1),
+        (["push", "--endpoint", "http://127.0.0.1:9/sparql", "--graph", "nope", "--data", str(built_graph)], 1),
+        (["serve", "--port", "0"], 1),
+        (["serve", "--timeout", "0"], 1),
+        (["serve", "--max-queries", "0"], 1),
+    ]
+    for args, code in cases:
+        assert_one_line_error(petaflop(*args), code)
