@@ -17,12 +17,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from foundation.namespaces import PFA, RDF
-from ingest.quantities import find_quantities
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.text_reader import _FROM_RAW
-from petaflop.extract.values import convert, find_values
+from petaflop.extract.values import convert, find_quantities, find_values
 
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
 RDF_TYPE = RDF.type

@@ -21,13 +21,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace
 
+from foundation.namespaces import PFA, RDF
 from foundation.periods import Period, parse_period, period_from_bounds
 from ingest.model import Cell, Table
-from ingest.quantities import REFERENCE_DATE, find_quantities, parse_cell, unit_hint
+from ingest.quantities import REFERENCE_DATE, parse_cell, unit_hint
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, created_id, is_a
+from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
 _PERIOD_HEADER = re.compile(
@@ -46,6 +49,7 @@ _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 _PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
               "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week"}  # fmt: skip
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
+_NANOMETRES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:nm|나노)(?![A-Za-z])")
 _EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업")
 _WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
 _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[Vv]alue|[Aa]verage)?\s*(\([^)]*\))?$")
@@ -371,6 +375,8 @@ class TableReader:
         if not objects and link.create and _NAME_LIKE.match(text) and not re.search(r"\d", text):
             objects = self.res.resolve_cell(text, link.create, create=True)  # "동영상 플랫폼": a segment named by the cell
             rule += ":created"
+            for eid in objects:  # a thing only this cell names: its type is stated here
+                self.ex.add(Fact(eid, RDF.type, PFA[link.create], True, loc, rule, sources, raw=text[:60]))
         for eid in objects:
             s, o = (eid, subject) if link.inverse else (subject, eid)
             self.ex.add(Fact(s, link.property, o, True, loc, rule, sources, raw=text[:60]))
@@ -378,7 +384,9 @@ class TableReader:
     def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
                unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:
         header = label.text if not unit_note else f"{label.text} ({unit_note})"
-        q = parse_cell(text, header) or self._one_figure(text, entry.dimension)
+        q = parse_cell(text, header)
+        if q is None or (entry.dimension == "length" and q.kind == "number"):
+            q = self._one_figure(text, entry.dimension)
         if q is None or q.value is None:
             return
         dim = {"number": "number", "count": "count"}.get(q.kind, q.kind)
@@ -407,7 +415,13 @@ class TableReader:
         ))  # fmt: skip
 
     def _one_figure(self, text: str, dimension: str):
-        """"HBM2E 3.2 TB/s", "80 GB HBM3": a cell naming a thing and one figure with its unit."""
+        """"HBM2E 3.2 TB/s", "80 GB HBM3": a cell naming a thing and one figure with its unit;
+        "TSMC 5nm", "40 nm": a process node's length, which the quantity parser leaves as a number."""
+        if dimension == "length":
+            nm = _NANOMETRES.findall(text)
+            if len(set(nm)) == 1:
+                return SimpleNamespace(kind="length", value=Decimal(nm[0]), high=None, low=None, unit="nm",
+                                       currency=None, qualifiers=frozenset(), precision="")
         names = self.res.gaz.find_mentions(text)
         found = [q for q in find_quantities(text) if q.value is not None and q.kind == dimension and q.unit
                  and not any(m.start <= q.start < m.end for m in names)]

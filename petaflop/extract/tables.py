@@ -283,6 +283,10 @@ class TableExtractor:
                     targets = {"entity": entities, "node": [node], "context": [context]}[rule.on]
                     for target in targets:
                         self._apply_rule(rule, mapping, table, row.cells[j], r, header, target, row_date)
+                        if rule.claims and not rule.property and rule.on == "entity" and rule.header.pattern != ".":
+                            # a column the family only mines: its header read through the attribute lexicon
+                            self.reader.label_cell(table, r, row.cells[j], target, table.header[j].text,
+                                                   parse_period(row_date) if row_date else None)
             self._named_row = False
 
     def _row_named(self, row, skip: int) -> str:

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from foundation.namespaces import PFA, RDF
-from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
+from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_reader import quantity_period
+from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type
 HOW = {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block": "block-topic",
@@ -34,7 +35,8 @@ _EVENT_KINDS = {
     "출시": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
     "런칭": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
     "롤아웃": ("releaseDate", ("AIModel", "AIProduct", "SoftwarePlatform")),
-    "공개": ("announcedDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
+    "공개": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
+    "모델공개": ("releaseDate", ("AIModel",)),  # a model made public is released
     "설립": ("foundedDate", ("Organization",)),
     "창업": ("foundedDate", ("Organization",)),
 }
@@ -113,6 +115,8 @@ class FrameReader:
         """"Grok-4 출시", "Macrohard 프로젝트 공개", "회사 설립": the date of the clause (in a table, the
         row's date) is the thing's release, announcement or founding date."""
         for m, verb in self._event_mentions(s, mentions, topic):
+            if verb == "공개" and is_a(m.type, "AIModel"):
+                verb = "모델공개"
             kind, classes = _EVENT_KINDS[verb]
             if not any(is_a(m.type, c) for c in classes):
                 continue
@@ -211,11 +215,11 @@ class FrameReader:
         consumed = getattr(self, "consumed", set())
         consumed.update(c0 + q.start for q in money[-1:] + stake[:1])  # not read again as the parties' values
         for q in money[-1:]:
-            self.ex.statements.append(Statement(node, "amount", loc, rule + ":amount", value=Decimal(q.value),
+            self.ex.statements.append(Statement(node, "amount", loc, rule + ":terms", value=Decimal(q.value),
                                                 unit=q.currency or "USD", status=status, sources=sources,
                                                 approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
         for q in stake[:1]:
-            self.ex.statements.append(Statement(node, "equityStake", loc, rule + ":stake", value=Decimal(q.value),
+            self.ex.statements.append(Statement(node, "equityStake", loc, rule + ":terms", value=Decimal(q.value),
                                                 unit="%", status=status, sources=sources,
                                                 approximate="approximate" in q.qualifiers, raw=q.raw[:60]))
 

@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from foundation.namespaces import RDF
 from foundation.periods import Period
-from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
+from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Extraction, Location, Statement
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
@@ -41,6 +41,7 @@ from petaflop.extract.text_frames import (
 )
 from petaflop.extract.text_frames import HOW as _HOW
 from petaflop.extract.text_frames import Mention_ as _Mention
+from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
 _PARTICLE = re.compile(r"^\)?['’”\"]?\s?(은|는|이|가|의|을|를|에서도|에게도|에서|에게|에도|에는|에|와|과|로|으로|도|및)(?![가-힣])")
@@ -459,7 +460,9 @@ _NAME_AFTER = re.compile(r"^[A-Za-z0-9]")
 def _not_a_value(s: str, q: Quantity) -> bool:
     """"(0-32K: 1달러; …)": a figure labelling what follows; "(100%는 모든 유희시간 활용)": a figure
     defined in a parenthesis — neither states a value."""
-    if re.match(r"\s?:", s[q.end:]):
+    if re.match(r"(?:\s?[가-힣A-Za-z]{1,8}){0,2}\s?:(?:\s|$)", s[q.end:]):  # "최대 8개 GPU: …" labels a line
+        return True
+    if q.kind == "duration" and (q.raw.endswith("분기") or s[q.end:q.end + 1] == "기"):  # "1분기": a quarter
         return True
     return s.count("(", 0, q.start) > s.count(")", 0, q.start) and bool(re.match(r"[은는]\s", s[q.end:]))
 

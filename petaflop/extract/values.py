@@ -11,8 +11,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
-from ingest.quantities import Quantity, find_quantities, parse_cell
+from ingest.quantities import Quantity, parse_cell
+from ingest.quantities import find_quantities as _find_quantities
+
+
+@lru_cache(maxsize=16384)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    return tuple(_find_quantities(text))
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """The parser's quantities in ``text`` (as of the report's date), cached: a cell or sentence is read
+    by several rules (claims, table reader, text reader, frames)."""
+    return list(_quantities(text))
 
 # unit -> (dimension, factor to the canonical unit of that dimension)
 UNITS: dict[str, tuple[str, Decimal]] = {

@@ -1,0 +1,177 @@
+"""The generic table reader and the mapped families on small tables of our own: periods in cells,
+people under a caption, career and category columns, a caption naming the kind, unlabelled key
+columns, prose cells about their row, parenthesised names, and a design partner in-house."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from ingest.model import Cell, Row, Span, Table
+from petaflop.extract.facts import Extraction
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.table_reader import TableReader, cell_period, prose_cell
+from petaflop.extract.text_reader import TextReader
+
+
+def make_table(caption: list[str], header: list[str], rows: list[list[str]], transposed: bool = False) -> Table:
+    line = 100
+    head = [Cell(h, h, line, j + 1) for j, h in enumerate(header)]
+    body = [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)]) for i, r in enumerate(rows)]
+    return Table("T-01-1", Span(line - len(caption), line + len(rows)), caption, head, body, transposed=transposed,
+                 chapter="IV", slide_title="IV. 테스트: 표", column_labels=header)
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+@pytest.fixture()
+def reader(gaz):
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    text = TextReader(res, use_kiwi=False)
+    text.start_slide("")
+    return TableReader(res, lambda t: (), text=text), ex
+
+
+def links(ex: Extraction, prop: str) -> set[tuple[str, str, str]]:
+    return {(f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == prop}
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("3Q26", "2026-Q3"), ("2H26", "2026-H2"), ("2027", "2027"), ("2014년 9월", "2014-09"),
+    ("2030년 (2028년에 부분운영)", "2030"), ("8월 초", "2025-08"), ("내년 상반기 완료 계획", "2026-H1"),
+])
+def test_a_cell_names_a_period_at_its_own_precision(text, period):
+    assert cell_period(text).text == period
+
+
+def test_prose_cells_are_words_around_figures_or_events():
+    assert prose_cell("30억 달러 조달, 기업가치 평가") and prose_cell("Grok-4 출시")
+    assert not prose_cell("30억 달러") and not prose_cell("Broadcom")
+
+
+def test_people_under_a_caption_naming_an_organisation_are_its_members(reader):
+    r, ex = reader
+    t = make_table(["메타가 데려온 연구원 리스트"], ["이름", "출신", "주요 경력"],
+                   [["Jason Wei", "OpenAI", "o3 이후의 모델 연구, Codex-mini 개발"]])
+    r.read(t)
+    assert links(ex, "affiliatedWith") == {("jason-wei", "meta", "table-reader:affiliatedWith@caption"),
+                                           ("jason-wei", "openai", next(f.rule for f in ex.facts if f.obj == "openai"))}
+    # the model the career names was developed by the person; one named as a reference point was not
+    assert {(s, o) for s, o, _ in links(ex, "developedBy")} == {("codex-mini", "jason-wei")}
+
+
+def test_a_club_column_says_where_each_person_is(reader):
+    r, ex = reader
+    t = make_table(["메타로 이직한 연구원 연봉 비교"], ["순위", "선수", "클럽", "주급(EUR)"],
+                   [["1", "크리스티아누 호날두", "알나스르", "100"]])
+    r.read(t)
+    assert not [f for f in ex.facts if f.rule == "table-reader:affiliatedWith@caption"]
+
+
+def test_a_category_column_names_a_market_segment(reader):
+    r, ex = reader
+    t = make_table(["웹사이트 순위"], ["순위", "웹사이트", "카테고리", "월 평균(십억 회)"],
+                   [["1", "구글", "검색", "10.5"], ["2", "유튜브", "동영상 플랫폼", "4.2"]])
+    r.read(t)
+    segments = links(ex, "inSegment")
+    assert {s for s, _, _ in segments} == {"google", "youtube"}
+    assert all(rule == "table-reader:inSegment@" + rule.split("@")[1] for _, _, rule in segments)
+    assert all(ex.entities[o].types == ("MarketSegment",) for _, o, _ in segments)
+
+
+def test_a_column_headed_by_a_statistic_takes_the_kind_the_caption_names(reader):
+    r, ex = reader
+    t = make_table(["月방문 횟수 기준 인기 웹사이트"], ["순위", "웹사이트", "월 평균(십억 회)"],
+                   [["1", "구글", "10.5"], ["2", "유튜브", "4.2"]])
+    r.read(t)
+    got = {(s.subject, s.kind, s.value, s.rule.endswith(":caption")) for s in ex.statements if s.kind != "rank"}
+    assert got == {("google", "userCount", Decimal("10500000000"), True),
+                   ("youtube", "userCount", Decimal("4200000000"), True)}
+
+
+def test_an_unlabelled_key_column_among_summary_rows(reader):
+    r, ex = reader
+    t = make_table(["NVL72 ODM 출하량 전망"], ["", "Q1'25E", "2025E"],
+                   [["폭스콘", "10", "100"], ["관타", "5", "50"], ["위스트론", "3", "30"],
+                    ["TOP 3 합", "18", "180"], ["총 유닛", "18", "180"], ["기타 업체 점유율", "1%", "2%"],
+                    ["GB300 비중", "-", "10%"]])
+    r.read(t)
+    got = {(s.subject, s.value, s.time.text, s.status) for s in ex.statements}
+    assert ("foxconn", Decimal(10), "2025-Q1", "estimate") in got and ("wistron", Decimal(30), "2025", "estimate") in got
+    assert {s.subject for s in ex.statements} == {"foxconn", "quanta-computer", "wistron"}
+    assert {s.rule for s in ex.statements} == {"table-reader:shipments@" + s.rule.split("@")[1] for s in ex.statements}
+
+
+def test_a_prose_cell_is_read_about_its_row(reader):
+    r, ex = reader
+    t = make_table(["프로젝트 현황"], ["프로젝트", "현황"],
+                   [["Project Rainier", "Anthropic의 기존 클러스터보다 3배 강력, 1.5GW 전력"],
+                    ["Colossus", "비고"]])
+    r.read(t)
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
+        ("project-rainier", "powerCapacity", Decimal(1500), "text-cell:value-after:row")]
+
+
+def test_one_figure_in_a_cell_naming_a_thing(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["HBM 대역폭", "HBM2E 2.5 TB/s", "HBM3 3.5 TB/s"]], transposed=True)
+    r.read(t)
+    assert {(s.subject, s.kind, s.value) for s in ex.statements} == {
+        ("huawei-ascend-910c", "memoryBandwidth", Decimal("2.5")), ("huawei-ascend-920c", "memoryBandwidth", Decimal("3.5"))}
+    assert {(s, o) for s, o, _ in links(ex, "usesMemory")} == {("huawei-ascend-910c", "hbm2e"),
+                                                               ("huawei-ascend-920c", "hbm3")}
+
+
+def test_a_key_value_tables_subject_is_the_last_thing_its_title_names(reader):
+    r, ex = reader
+    t = make_table(["중국 수출용 Blackwell 아키텍처 기반 B40 스펙"], ["항목", "내용"],
+                   [["멀티 GPU 구성", "최대 4개 GPU 연결 가능"]])
+    r.read(t)
+    assert {s.subject for s in ex.statements} <= {"nvidia-rtx-pro-6000d"}
+
+
+# --------------------------------------------------------------------------- mapped families
+
+
+def test_parenthesised_names_describe_the_name_before_them(gaz):
+    from petaflop.extract.tables import TableExtractor
+
+    ex = Extraction()
+    te = TableExtractor(SimpleNamespace(chapters=[]), [], [], Resolver(gaz, ex), None, lambda t: ())
+    assert te._appositives("GUC (TSMC 자회사)") == {"tsmc": "global-unichip-corporation"}
+    assert te._appositives("NeuronLink v3 (1TB/s, 아마존식 NVLink)") == {"amazon": "neuronlink", "nvlink": "neuronlink"}
+    assert te._appositives("브로드컴, 미디어텍") == {}
+
+
+def test_the_asic_roadmap_table_family(gaz):
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    mapping = next(m for m in load_mappings() if m.id == "bigtech-asics")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], res, SimpleNamespace(mine=lambda *a, **k: []),
+                        lambda t: ())
+    t = make_table(["ASIC 프로젝트"], ["항목", "TPU V7p", "AWS Tranium 3", "MSFT Maia 200"],
+                   [["사용자", "구글", "아마존", "MS"], ["시기", "3Q26", "2Q26", "1H26"],
+                    ["설계업체", "구글, 브로드컴", "Annapura (아마존), Alchip", "GUC (TSMC 자회사)"],
+                    ["메모리", "HBM3e 12hi", "HBM3e", "HBM4"], ["후공정", "CoWoS-S", "CoWoS-R", "CoWoS-L"]],
+                   transposed=True)
+    te._columns(t, mapping)
+    facts = {(f.subject, f.predicate, str(f.obj)) for f in ex.facts}
+    assert ("google-tpu-v7p", "designPartner", "broadcom") in facts
+    assert ("google-tpu-v7p", "designPartner", "google") not in facts  # its own designer is no partner
+    assert ("aws-trainium3", "designedBy", "annapurna-labs") in facts  # a unit of the designer designs it
+    assert ("annapurna-labs", "partOf", "amazon") in facts and ("global-unichip-corporation", "partOf", "tsmc") in facts
+    assert ("microsoft-maia-200", "designPartner", "tsmc") not in facts
+    assert ("aws-trainium3", "packagedWith", "cowos-r") in facts and ("microsoft-maia-200", "usesMemory", "hbm4") in facts
+    assert {(s.subject, s.time.text) for s in ex.statements if s.kind == "releaseDate"} == {
+        ("google-tpu-v7p", "2026-Q3"), ("aws-trainium3", "2026-Q2"), ("microsoft-maia-200", "2026-H1")}

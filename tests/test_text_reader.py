@@ -1,0 +1,195 @@
+"""The text reader on sentences of our own: who a figure is about (parentheses, bare names before a
+metric word, a table row), what it measures (a unit, a power source), figures that are not values,
+and the frames beside the figures (investments, terms of a trade measure, events, adoptions)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.text_reader import TextReader
+
+LOC = Location(10, 10, "VI", "test slide")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+@pytest.fixture()
+def reader(gaz):
+    ex = Extraction()
+    r = TextReader(Resolver(gaz, ex), use_kiwi=False)
+    r.start_slide("")
+    return r, ex
+
+
+def values(ex: Extraction) -> list[tuple]:
+    return sorted((s.subject, s.kind, s.value, s.unit, s.rule) for s in ex.statements)
+
+
+def links(ex: Extraction) -> list[tuple]:
+    return sorted((f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts if f.obj_is_entity
+                  and not f.predicate.startswith("has") and "://" not in f.predicate)
+
+
+# --------------------------------------------------------------------------- who a figure is about
+
+
+def test_a_figure_in_the_parentheses_after_a_name_is_about_that_name(reader):
+    r, ex = reader
+    r.read("Kimi-1.5(2025년 1월) → Kimi-2(2025년 7월, 2백만 컨텍스트 길이)", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.time.text, s.rule) for s in ex.statements] == [
+        ("kimi-k2", "contextLength", Decimal(2000000), "2025-07", "text:value-after:parenthetical")]
+
+
+def test_a_bare_name_before_the_metric_word_is_its_subject(reader):
+    r, ex = reader
+    r.read("팔란티어 2024년 전체 매출: 약 30억 달러", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.time.text, s.rule) for s in ex.statements] == [
+        ("palantir", "revenue", Decimal(3000000000), "2024", "text:value:compound")]
+
+
+def test_a_unit_names_the_measure_for_the_subjects_class(reader):
+    r, ex = reader
+    r.read("Trainium2 칩 (2.5 PFLOPS FP8, 80GB HBM) 탑재", LOC, ())
+    got = {(s.subject, s.kind, s.value, s.unit, s.rule.split(":")[1]) for s in ex.statements}
+    assert ("aws-trainium2", "computePerformance", Decimal("2.5E15"), "FLOPS", "value-unit") in got
+    assert ("aws-trainium2", "memoryCapacity", Decimal(80), "GB", "value-after") in got
+
+
+def test_a_table_cell_is_read_about_its_row_with_the_rows_date(reader):
+    from foundation.periods import parse_period
+
+    r, ex = reader
+    r.res.record(r.res.gaz.by_id("xai"))
+    r.read_cell("30억 달러 조달, 기업가치는 200억 달러로 평가", LOC, (), "xai", parse_period("2024-05-10"))
+    assert [(s.subject, s.kind, s.value, s.time.text, s.rule) for s in ex.statements
+            if s.kind == "valuation"] == [("xai", "valuation", Decimal(20000000000), "2024-05-10", "text-cell:value:row")]
+
+
+def test_a_person_never_carries_a_firms_figure(reader):
+    r, ex = reader
+    r.read("젠슨 황은 중국 시장 점유율이 40%라고 말했다.", LOC, ())
+    assert not [s for s in ex.statements if s.subject == "jensen-huang"]
+
+
+def test_power_figures_carry_the_source_they_measure(reader):
+    r, ex = reader
+    r.res.record(r.res.gaz.by_id("stargate-abilene-phase-2"))
+    r.read_cell("LM2500XPRESS 20기 ≈ 0.7 GW, 300MW 태양광", LOC, (), "stargate-abilene-phase-2")
+    got = {(s.kind, s.value, s.item) for s in ex.statements}
+    assert ("unitCount", Decimal(20), "ge-vernova-lm2500xpress") in got
+    assert ("powerCapacity", Decimal(700), "ge-vernova-lm2500xpress") in got
+    assert ("powerCapacity", Decimal(300), "solar-pv") in got
+
+
+def test_a_power_sources_share(reader):
+    r, ex = reader
+    r.res.record(r.res.gaz.by_id("industrial-ai-factory"))
+    r.read_cell("수력 90%, 신규 변전소", LOC, (), "industrial-ai-factory")
+    assert [(s.subject, s.kind, s.value, s.item, s.rule) for s in ex.statements] == [
+        ("industrial-ai-factory", "share", Decimal(90), "hydropower", "text-cell:value-source:row")]
+
+
+# --------------------------------------------------------------------------- figures that are no values
+
+
+@pytest.mark.parametrize("sentence", [
+    "화웨이는 Ascend 910 출하량을 늘렸다.",  # a model number
+    "xAI 사용자는 Grok 3 대비 늘었다",  # a bare number glued to a name
+    "컨텍스트 구간별 (0-32K: 1달러)",  # a figure labelling what follows
+    "엔비디아는 최대 8개 GPU: NVLink 연결",  # a count labelling a line
+])
+def test_figures_that_are_parts_of_names_or_labels_state_nothing(reader, sentence):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert not [s for s in ex.statements if s.value in (Decimal(910), Decimal(3), Decimal(0), Decimal(8))]
+
+
+def test_a_quarter_is_not_a_minute(reader):
+    r, ex = reader
+    r.read("'수출 쿼터'에 따라 1분기에 비용 계상", LOC, ())
+    assert not [s for s in ex.statements if s.unit == "minute"]
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def test_an_investment_with_amount_and_stake(reader):
+    r, ex = reader
+    r.read("구글은 Anthropic에 10억 달러를 투자해 지분 약 5% 확보.", LOC, ())
+    assert ("google", "investsIn", "anthropic", "text:investment:link") in links(ex)
+    got = {(s.kind, s.value) for s in ex.statements if s.subject.startswith("investment--google--anthropic")}
+    assert got == {("amount", Decimal(1000000000)), ("equityStake", Decimal(5))}
+    assert not [s for s in ex.statements if s.subject in ("google", "anthropic")]  # the figures are the deal's
+
+
+def test_an_investment_noted_in_parentheses_after_the_investee(reader):
+    r, ex = reader
+    r.read("주요 고객은 Anthropic (아마존이 20억 달러 투자)", LOC, ())
+    assert ("amazon", "investsIn", "anthropic", "text:investment:link") in links(ex)
+
+
+def test_co_investors_of_a_project(reader):
+    r, ex = reader
+    r.read("“Mistral AI Cluster” - 프랑스 정부와 MGX 공동투자", LOC, ())
+    assert {(s, o) for s, p, o, _ in links(ex) if p == "investsIn"} == {
+        ("french-government", "mistral-ai-cluster"), ("mgx", "mistral-ai-cluster")}
+
+
+def test_money_put_into_a_country_is_no_investment_in_it(reader):
+    r, ex = reader
+    r.read("텐센트 클라우드는 인도네시아에 데이터센터 건설에 3억 달러 투자", LOC, ())
+    assert not [f for f in ex.facts if f.predicate == "investsIn"]
+
+
+def test_terms_of_a_trade_measure(reader):
+    r, ex = reader
+    r.read("미국은 UAE가 연간 10만 개의 GPU를 수입할 수 있게 하는 '수출 쿼터'를 검토.", LOC, ())
+    r.read("매출의 12%를 미국 정부에 납부해야 하는 ‘수익 공유’", LOC, ())
+    r.read("대역폭 상한선 1.5 ~ 1.6 TB/s", LOC, ())
+    got = {(s.subject, s.kind, s.value, s.high, s.per) for s in ex.statements if s.rule == "text:measure-term"}
+    assert got == {("uae-gpu-export-quota", "unitCount", Decimal(100000), None, "year"),
+                   ("15-revenue-share-on-china-ai-chips", "revenueShare", Decimal(12), None, ""),
+                   ("china-export-bandwidth-cap", "memoryBandwidthCap", Decimal("1.5"), Decimal("1.6"), "")}
+
+
+def test_release_announcement_and_founding_dates(reader):
+    from foundation.periods import parse_period
+
+    r, ex = reader
+    r.res.record(r.res.gaz.by_id("xai"))
+    r.read_cell("Grok-4 출시", LOC, (), "xai", parse_period("2025-07-09"))
+    r.read_cell("회사 설립", LOC, (), "xai", parse_period("2023-03-09"))
+    r.read("2025년 8월 Macrohard 프로젝트 공개", LOC, ())
+    got = {(s.subject, s.kind, s.time.text) for s in ex.statements}
+    assert got == {("grok-4", "releaseDate", "2025-07-09"), ("xai", "foundedDate", "2023-03-09"),
+                   ("macrohard", "announcedDate", "2025-08")}
+
+
+def test_a_plan_to_release_is_no_release(reader):
+    r, ex = reader
+    r.read("2026년 Grok-5 출시 예정", LOC, ())
+    assert not [s for s in ex.statements if s.kind == "releaseDate"]
+
+
+def test_what_a_chip_adopts_is_its_memory_node_and_packaging(reader):
+    r, ex = reader
+    r.read("Ascend 910C는 듀얼 다이 구성.", LOC, ())
+    r.read("SMIC N+2를 쓰고 HBM2E를 채택, CoWoS-S 적용", LOC, ())
+    assert {(s, p, o) for s, p, o, _ in links(ex)} >= {
+        ("huawei-ascend-910c", "fabricatedOn", "smic-n-2"), ("huawei-ascend-910c", "usesMemory", "hbm2e"),
+        ("huawei-ascend-910c", "packagedWith", "cowos-s")}
+
+
+def test_odd_text_never_raises(reader):
+    r, _ = reader
+    for text in ("", "((((", "1분기 2분기", "HBM3E 8개", ")는 (가 30%", "투자)", "공동투자"):
+        r.read(text, LOC, ())
+        r.read_cell(text, LOC, (), "")
