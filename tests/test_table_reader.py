@@ -138,6 +138,14 @@ def test_a_key_value_tables_subject_is_the_last_thing_its_title_names(reader):
     assert {s.subject for s in ex.statements} <= {"nvidia-rtx-pro-6000d"}
 
 
+def test_a_title_is_about_its_actor_not_a_thing_it_only_relates_to(reader):
+    r, ex = reader
+    t = make_table(["GE Vernova의 실적 콜에서 가스터빈 관련 내용"], ["구분", "내용"],
+                   [["리드타임", "리드타임 3년 이상 소요될 것으로 전망"]])
+    r.read(t)
+    assert [(s.subject, s.kind, s.value) for s in ex.statements] == [("ge-vernova", "duration", Decimal(3))]
+
+
 # --------------------------------------------------------------------------- mapped families
 
 

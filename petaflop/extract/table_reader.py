@@ -49,6 +49,7 @@ _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 _PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
               "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week"}  # fmt: skip
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
+_RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
 _NANOMETRES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:nm|나노)(?![A-Za-z])")
 _EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업")
 _WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
@@ -287,8 +288,11 @@ class TableReader:
             return self.res.record(title[0])
         # a caption's first line is a head-final noun phrase ("중국 수출용 Blackwell 아키텍처 기반 B40 스펙"):
         # the last thing it names
-        things = [e for e in self.res.entities_in(table.caption[0] if table.caption else "")
-                  if not any(is_a(e.type, t) for t in ("Place", "MarketSegment"))]
+        first = table.caption[0] if table.caption else ""
+        # … skipping a thing the title only relates to ("가스터빈 관련 내용", "H100 대비")
+        things = [self.res.gaz.by_id(m.entity_id) for m in self.res.gaz.find_mentions(first)
+                  if not _RELATED_ONLY.match(first, m.end)]
+        things = [e for e in things if not any(is_a(e.type, t) for t in ("Place", "MarketSegment"))]
         if things:
             return self.res.record(things[-1])
         for text in (" ".join(table.caption), table.slide_title.split(":", 1)[-1]):
