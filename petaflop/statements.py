@@ -20,6 +20,7 @@ Nothing here knows RDF; :mod:`petaflop.graph` writes the quads.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -175,16 +176,30 @@ def _candidate(st: Statement, rule: TruthyRule) -> bool:
     return st.high is None and (not rule.unit or convert(Decimal(1), st.unit, rule.unit) is not None)
 
 
-def rank(merged: list[Merged], model: OntologyModel | None = None) -> None:
-    """Preferred statements per truthy property; their values become the truthy assertions."""
+def _fits_domain(subject_types: tuple[str, ...], prop: str, model: OntologyModel) -> bool:
+    """A truthy property is asserted only on a subject of its domain: several properties share a
+    kind (a chip's TFLOPS and a system's PFLOPS are both 'computePerformance'), and the wrong one
+    would type the subject into a class disjoint with its own. Subjects of unknown type pass."""
+    domain = model.properties[prop].domain if prop in model.properties else ()
+    if not domain or not subject_types:
+        return True
+    return any(d in model.ancestors(t) for t in subject_types for d in domain)
+
+
+def rank(merged: list[Merged], model: OntologyModel | None = None,
+         types: Mapping[str, tuple[str, ...]] | None = None) -> None:
+    """Preferred statements per truthy property; their values become the truthy assertions.
+
+    ``types`` gives the classes (local names) of each subject, to keep a truthy property to its domain."""
     model = model or load_model()
+    types = types or {}
     rules_by_kind: dict[str, list[TruthyRule]] = defaultdict(list)
     for r in model.truthy:
         rules_by_kind[r.kind].append(r)
     by_subject_rule: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(merged):
         for r in rules_by_kind.get(m.statement.kind, ()):
-            if _candidate(m.statement, r):
+            if _candidate(m.statement, r) and _fits_domain(types.get(m.statement.subject, ()), r.property, model):
                 by_subject_rule[(m.statement.subject, r.property)].append(i)
     rule_of = {r.property: r for r in model.truthy}
     for (_subject, prop), idx in sorted(by_subject_rule.items()):
@@ -219,7 +234,7 @@ def assemble(ex: Extraction, model: OntologyModel | None = None, gate: Gate = OP
         m.verified = any(gate.passes(o.rule) for o in m.occurrences)
     verified = [m for m in merged if m.verified]
     mark_conflicts(verified)
-    rank(verified, model)
+    rank(verified, model, {rec.id: rec.types for rec in ex.entities.values()})
     return verified + [m for m in merged if not m.verified]
 
 
