@@ -196,6 +196,13 @@ def run(quick: bool = False, json_out: str | Path | None = None, only: list[str]
     return results
 
 
+def guard_lines(results: dict[str, Any]) -> list[str]:
+    """The regression guard's report: ``results`` against the last committed results (bench/compare.py)."""
+    from bench.compare import committed_results, compare, report_lines
+
+    return report_lines(compare(results, committed_results()))
+
+
 def _portable_queries(store_dir: Path, plan_all) -> list[dict[str, str]]:
     import pyoxigraph as ox
 

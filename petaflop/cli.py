@@ -418,7 +418,14 @@ def docs(
 
 # --------------------------------------------------------------------------- query, serve, push
 
-from petaflop import cli_sparql  # noqa: E402,F401  (registers query, serve and push on ``app``)
+def _register_sparql() -> None:
+    """``petaflop query``, ``serve`` and ``push`` (petaflop/cli_sparql.py)."""
+    from petaflop.cli_sparql import register
+
+    register(app, friendly)
+
+
+_register_sparql()
 
 
 def _import_bench():
@@ -483,10 +490,7 @@ def bench(
         console.print(f"{t['target']}: {t['value']} (goal {t['goal']}) {mark}", highlight=False, soft_wrap=True)
     console.print(f"wrote {results['paths']['json']} and {results['paths']['markdown']}")
     if compare:
-        from bench.compare import committed_results, report_lines
-        from bench.compare import compare as compare_runs
-
-        for line in report_lines(compare_runs(results, committed_results())):
+        for line in bench_run.guard_lines(results):
             console.print(line, markup=False, highlight=False, soft_wrap=True)  # keys hold [brackets]
 
 

@@ -1,4 +1,4 @@
-"""``petaflop query``, ``serve`` and ``push``: the SPARQL commands (registered on :data:`petaflop.cli.app`).
+"""``petaflop query``, ``serve`` and ``push``: the SPARQL commands (:func:`register` adds them to the CLI).
 
 Values are checked before any work (:mod:`petaflop.cli_checks`): time-outs positive and finite,
 files that exist and are UTF-8 text, paths that are what they should be. ``SERVICE`` and
@@ -7,13 +7,17 @@ files that exist and are UTF-8 text, paths that are what they should be. ``SERVI
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.markup import escape
 
 from foundation.errors import PetaflopError
-from petaflop.cli import app, console, err_console, friendly
+
+console = Console()
+err_console = Console(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
 
 
 def _catalogue_epilog() -> str:
@@ -76,8 +80,6 @@ def _hosts(hosts: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-@app.command(cls=_CatalogueHelp)
-@friendly
 def query(
     name: Annotated[str | None, typer.Argument(help="A catalogue id (listed below) or a .rq file.")] = None,
     sparql: Annotated[str | None, typer.Option("--sparql", help="SPARQL text to run instead.")] = None,
@@ -156,8 +158,6 @@ def query(
         err_console.print(f"[yellow]{escape(result.truncation_message)}[/]", highlight=False)
 
 
-@app.command()
-@friendly
 def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
     host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
@@ -193,8 +193,6 @@ def serve(
                say=lambda msg: console.print(msg, highlight=False), limits=limits)
 
 
-@app.command()
-@friendly
 def push(
     endpoint: Annotated[str, typer.Option("--endpoint", help="The store's SPARQL endpoint URL.")],
     graph: Annotated[
@@ -222,3 +220,10 @@ def push(
                        progress=lambda msg: console.print(msg, highlight=False))
     console.print(f"pushed {sum(d.triples for d in done)} triples in {len(done)} graphs to {endpoint}",
                   highlight=False)
+
+
+def register(app: typer.Typer, friendly: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
+    """Add ``query``, ``serve`` and ``push`` to the main command line, errors shown as one line by ``friendly``."""
+    app.command("query", cls=_CatalogueHelp)(friendly(query))
+    app.command("serve")(friendly(serve))
+    app.command("push")(friendly(push))
