@@ -138,8 +138,8 @@ def _run_build(report: str | None, out_dir: Path, progress: Progress | None, che
 
     result.curation = build_overlay(asserted, out_dir, say)  # the review log as an overlay (pfg:curation)
     asserted = result.curation.apply(asserted)
-    if reference:  # the reference layer (reference/*.tsv) in pfg:reference: see petaflop/reference.py
-        from petaflop.reference import reference_layer
+    if reference:  # the reference layer (reference/*.tsv) in pfg:reference: see petaflop/reference_graph.py
+        from petaflop.reference_graph import reference_layer
 
         result.reference = reference_layer(asserted, resolve_report(report))
     ref_triples = [(r.subject, r.predicate, r.object) for r in result.reference.triples] if reference else []

@@ -103,13 +103,19 @@ def query(
         bool, typer.Option("--whole-endpoint", help="Query the endpoint's own dataset, not just the atlas graphs.")
     ] = False,
     data: DataOption = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Rebuild the graph first when its store is out of "
+                                          "date (else such a store is refused).")] = False,
 ) -> None:
     """Run a SPARQL query: a catalogue query by id, a .rq file or --sparql text; embedded or on --endpoint."""
+    from petaflop.store_open import warm_early
+
+    warm_early(data, endpoint)  # the sandbox opens the store while this process loads the rest
     import sys
     from pathlib import Path
 
     from petaflop.cli_checks import count, read_text, seconds
-    from petaflop.query import EmbeddedStore, QueryError, bind_params, parse_param_args
+    from petaflop.params import bind_params, parse_param_args
+    from petaflop.query import QueryError
     from petaflop.results import FORMATS, check_format, render, to_table
     from queries import get, parse_query_file
 
@@ -140,8 +146,10 @@ def query(
 
         store = RemoteStore(endpoint, user=user, password=password, graphs=None if whole_endpoint else GRAPHS)
     else:
-        store = EmbeddedStore(data_path)
-        store.warm()  # the worker loads the graph while the parameters are checked
+        from petaflop.store_open import query_store
+
+        store = query_store(data_path, rebuild, lambda msg: err_console.print(escape(msg), highlight=False))
+        store.warm()  # the worker opens the store while the parameters are checked
     params = bind_params(raw_params, catalogue_query, store.has_subject)
     result = store.run(text, params, timeout_s=timeout, row_limit=limit or None, allow_update=allow_update,
                        allow_service=hosts)
@@ -212,7 +220,7 @@ def push(
 ) -> None:
     """Load the built graph into any SPARQL 1.1 store, then check the store holds it (a count per graph)."""
     from petaflop.cli_checks import seconds
-    from petaflop.endpoint import push as push_graphs
+    from petaflop.push import push as push_graphs
 
     seconds(timeout, "--timeout")
     done = push_graphs(endpoint, _data(data), graphs=graph, user=user, password=password, store_url=store_url,

@@ -24,8 +24,7 @@ HTTP 5xx                          ``endpoint error (HTTP 500)``               2
 Connection refused and HTTP 502/503/504 are retried twice (0.25 s, then 0.75 s); other
 errors are not, because repeating them cannot help.
 
-Loading the graph into a store (``petaflop push``) is :mod:`petaflop.push`; its names
-(``push``, ``read_graphs``, ``chunk_triples`` …) still import from here. A syntax check of the
+Loading the graph into a store (``petaflop push``) is :mod:`petaflop.push`. A syntax check of the
 query text (exact positions, in a sandbox worker) comes before anything is sent; ``petaflop
 serve``'s own time limit (HTTP 503 "query did not finish within …") is a time-out, not retried.
 """
@@ -42,7 +41,6 @@ import urllib.request
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -260,13 +258,6 @@ class RemoteStore(QueryStore):
                 raise mapped from None
         raise AuthenticationFailed(f"authentication failed at {url} (HTTP 401): check --user and --password")
 
-    def load(self, nq_path: Path | str | None = None, graphs: Iterable[str] | None = None, **options: Any) -> list:
-        """Load the built graph into this endpoint's store (:func:`petaflop.push.push`), with its credentials."""
-        from petaflop.push import push
-
-        return push(self.url, nq_path, graphs=graphs, user=self.user, password=self.password,
-                    retry_delays=self.retry_delays, **options)
-
     # ------------------------------------------------------------------ results
     def _execute(self, prepared: Prepared, timeout_s: float | None, row_limit: int | None) -> Result:
         if prepared.kind != "update":
@@ -354,15 +345,3 @@ def guess_update_url(url: str) -> str:
         return parent + "/update"
     return url
 
-
-_PUSH = frozenset({"GraphPush", "push", "verify", "read_graphs", "chunk_triples", "server_kind", "http_send",
-                   "store_url_candidates", "update_url_candidates", "check_timeout"})
-
-
-def __getattr__(name: str):
-    """Loading the graph into a store lives in :mod:`petaflop.push`; its names still import from here."""
-    if name in _PUSH:
-        from petaflop import push as _push
-
-        return getattr(_push, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

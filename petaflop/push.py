@@ -285,6 +285,13 @@ def push(url: str, nq_path: Path | str | None = None, *, graphs: Iterable[str] |
     return out
 
 
+
+def push_to(store: RemoteStore, nq_path: Path | str | None = None, graphs: Iterable[str] | None = None,
+            **options: Any) -> list[GraphPush]:
+    """:func:`push` into the store behind a :class:`~petaflop.endpoint.RemoteStore`, with its credentials."""
+    return push(store.url, nq_path, graphs=graphs, user=store.user, password=store.password,
+                retry_delays=store.retry_delays, **options)
+
 def verify(url: str, graph: str, done: GraphPush, user, password, timeout_s, retry_delays) -> None:
     """Ask the endpoint how many triples ``graph`` holds now; anything but what was sent is a failure."""
     store = RemoteStore(url, user=user, password=password, graphs=None, retry_delays=retry_delays)

@@ -393,10 +393,3 @@ def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
             todo.extend(graph.get(node, ()))
     return False
 
-
-def reference_layer(asserted, report: Path | str | None = None, folder: Path = REFERENCE_DIR):
-    """The build's hook: the ``pfg:reference`` quads (with provenance and conflict flags) for the
-    entities of the asserted quads, and the coverage entries. See :mod:`petaflop.reference_graph`."""
-    from petaflop.reference_graph import reference_layer as build_layer
-
-    return build_layer(asserted, report, folder)

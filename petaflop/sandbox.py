@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from foundation.errors import EnvironmentProblem
-from petaflop.sandbox_worker import EXIT_MARK, PID, read_frame, write_frame
+from petaflop.sandbox_frames import EXIT_MARK, PID, read_frame, write_frame
 
 SLOW_AFTER_S = 1.0
 SLOW_NICE = 15

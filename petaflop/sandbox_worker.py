@@ -13,7 +13,7 @@ shares the loaded graph with the zygote page by page (copy-on-write). The zygote
 workers and appends how each one ended to its stderr file (``petaflop-worker-exit: CODE``,
 negative for a signal), which is how the caller tells a memory failure from a crash.
 
-Frames are length-prefixed pickles, in both directions.
+Frames are length-prefixed pickles, in both directions (:mod:`petaflop.sandbox_frames`).
 """
 
 from __future__ import annotations
@@ -22,50 +22,14 @@ import collections
 import contextlib
 import os
 import pickle
-import select
 import signal
 import socket
-import struct
 import sys
-import time
 from typing import Any
 
-HEADER = struct.Struct("!Q")
-PID = struct.Struct("!i")
-EXIT_MARK = b"petaflop-worker-exit: "
+from petaflop.sandbox_frames import EXIT_MARK, HEADER, PID, read_frame, write_frame
+
 _PR_SET_PDEATHSIG = 1
-
-
-# --------------------------------------------------------------------------- frames
-
-
-def write_frame(fd: int, obj: Any) -> None:
-    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    view = memoryview(HEADER.pack(len(data)) + data)
-    while view:
-        sent = os.write(fd, view)
-        view = view[sent:]
-
-
-def _read_exact(fd: int, n: int, deadline: float | None) -> bytes:
-    chunks, got = [], 0
-    while got < n:
-        if deadline is not None:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                raise TimeoutError
-        chunk = os.read(fd, min(n - got, 1 << 20))
-        if not chunk:
-            raise EOFError
-        chunks.append(chunk)
-        got += len(chunk)
-    return b"".join(chunks)
-
-
-def read_frame(fd: int, deadline: float | None) -> Any:
-    """The next frame; TimeoutError when none has begun by ``deadline``, EOFError when the peer is gone."""
-    (n,) = HEADER.unpack(_read_exact(fd, HEADER.size, deadline))
-    return pickle.loads(_read_exact(fd, n, None if deadline is None else max(deadline, time.monotonic()) + 30))
 
 
 # --------------------------------------------------------------------------- the zygote
@@ -89,14 +53,11 @@ def limit_self(memory_mb: int) -> None:
 def zygote_main(source: str, memory_mb: int, control_fd: int) -> int:
     limit_self(memory_mb)
     ctl = socket.socket(fileno=control_fd)
-    import pyoxigraph as ox
-
     from petaflop import query  # noqa: F401  (imported once here: the workers inherit it)
+    from petaflop.store_open import source_store
 
     try:
-        store = ox.Store()
-        if source != "-":
-            store.bulk_load(path=source, format=ox.RdfFormat.N_QUADS)
+        store = source_store(source)  # an N-Quads file loaded, or a store folder each worker opens read-only
     except MemoryError:
         _send_control(ctl, ("error", "memory", "loading the graph needed more than the memory limit"))
         return 1

@@ -11,14 +11,8 @@ from servers import FakeEndpoint, OxigraphServer
 from foundation.errors import UserError
 from foundation.namespaces import GRAPH_FACTS, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from petaflop.cli import app
-from petaflop.endpoint import (
-    AuthenticationFailed,
-    EndpointRejected,
-    RemoteStore,
-    chunk_triples,
-    push,
-    read_graphs,
-)
+from petaflop.endpoint import AuthenticationFailed, EndpointRejected, RemoteStore
+from petaflop.push import chunk_triples, push, push_to, read_graphs
 from petaflop.query import EmbeddedStore
 
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
@@ -51,7 +45,7 @@ def empty_oxigraph(built_graph, tmp_path):
 def test_push_by_graph_store_protocol(built_graph, source, empty_oxigraph):
     # three of the four graphs: pfg:provenance (most of the file) takes the same path, only longer
     target = RemoteStore(empty_oxigraph.query_url)
-    done = target.load(built_graph, graphs=["ontology", "facts", "inferred"])
+    done = push_to(target, built_graph, graphs=["ontology", "facts", "inferred"])
     pushed = [GRAPH_ONTOLOGY, GRAPH_FACTS, GRAPH_INFERRED]
     assert [(d.graph, d.method, d.url, d.requests) for d in done] == [
         (g, "gsp", empty_oxigraph.store_url, 1) for g in pushed]

@@ -8,7 +8,8 @@ import pyoxigraph as ox
 import pytest
 
 from foundation.namespaces import PFID, XSD
-from petaflop.query import ParamError, bind_params, convert_param, infer_param, parse_param_args
+from petaflop.params import bind_params, convert_param, infer_param, parse_param_args
+from petaflop.query import ParamError
 from queries import CatalogueError, UnknownQuery, get, load_catalogue, parse_query_file, suggest
 
 
