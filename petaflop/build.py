@@ -190,13 +190,21 @@ def _run_build(report: str | None, out_dir: Path, progress: Progress | None, che
     t = stage("store")
     ref_quads = result.reference.quads if reference else []
     all_quads = list(dict.fromkeys(onto + asserted + inferred_q + ref_quads))  # distinct, order kept
-    from petaflop.atomic import write_bytes
+    import hashlib
 
-    write_bytes(result.nq_path, graph.to_nquads(all_quads))  # temp file + rename: a killed build leaves the old graph
+    from petaflop.atomic import write_bytes
+    from petaflop.manifest import MANIFEST, write_manifest
+
+    if write_store:
+        (out_dir / MANIFEST).unlink(missing_ok=True)  # from here on, the folder's store is not known current
+    nq_bytes = graph.to_nquads(all_quads)
+    write_bytes(result.nq_path, nq_bytes)  # temp file + rename: a killed build leaves the old graph
     if write_store:
         from petaflop.store import write_disk_store
 
         write_disk_store(result.nq_path, out_dir / "store")
+        write_manifest(out_dir, result.nq_path, hashlib.sha256(nq_bytes).hexdigest(), resolve_report(report),
+                       out_dir / "store", {"hermit": check_consistency, "reference": reference})
     result.timings["store"] = time.perf_counter() - t
 
     per_graph = Counter(str(q.graph_name.value) for q in all_quads)

@@ -342,15 +342,18 @@ def plan_embedded(prepared: Prepared) -> EmbeddedPlan:
 class EmbeddedStore(QueryStore):
     """pyoxigraph over the graph file (or a given in-memory store), union default graph.
 
-    Queries run in :mod:`petaflop.sandbox` workers that load the same file (a store loaded with
+    Queries run in :mod:`petaflop.sandbox` workers that load the same file, or open ``store_dir``
+    (the build's on-disk store, checked current by :mod:`petaflop.store_open`) read-only (a store loaded with
     :func:`petaflop.store.load_memory_store` is known by its file; another store is sent along,
     or written to a snapshot file when it is big). ``.store`` is this process's own copy, loaded
     when first asked for; updates (``allow_update``) change it, and later queries then see it.
     """
 
-    def __init__(self, nq_path: Path | str | None = None, store: ox.Store | None = None):
+    def __init__(self, nq_path: Path | str | None = None, store: ox.Store | None = None,
+                 store_dir: Path | None = None):
         self._store = store
         self._path: Path | None = None
+        self._store_dir = store_dir  # the built store the workers open read-only (petaflop.store_open)
         self._generation = 0
         if store is not None:
             from petaflop.store import source_of
@@ -378,7 +381,7 @@ class EmbeddedStore(QueryStore):
         from petaflop import sandbox
 
         if self._path is not None and self._generation == 0:
-            return sandbox.pool_for(self._path), None, None
+            return sandbox.pool_for(self._store_dir or self._path), None, None
         st = self.store
         n = len(st)
         if n > 50_000:  # too big to send with every request: a snapshot file of this version

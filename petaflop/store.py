@@ -1,9 +1,10 @@
 """The embedded store: pyoxigraph, in memory for the app and queries, on disk for serving.
 
 ``build/atlas.nq`` is the single artefact the build publishes; the stores are loaded from
-it. In-memory loading of the report graph takes a fraction of a second, so the app and the
-query CLI load it per process (cached) rather than sharing an on-disk store, which is 3–4×
-slower per query; the on-disk copy under ``build/store`` is what ``oxigraph serve`` uses.
+it. ``petaflop query`` opens the on-disk copy under ``build/store`` read-only once the build's
+manifest shows it current (:mod:`petaflop.store_open`): tens of milliseconds where loading the
+N-Quads takes one to six seconds, at the price of slower joins (2–5× per query) — a long-lived
+process (the app) may load it into memory instead; ``oxigraph serve`` uses a store of its own.
 
 A store loaded with :func:`load_memory_store` remembers its file (:func:`source_of`), so the
 query sandbox (:mod:`petaflop.sandbox`) can load the same file in its workers instead of
@@ -54,8 +55,13 @@ def load_memory_store(nq_path: Path | None = None) -> ox.Store:
         store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
     except (SyntaxError, ValueError, OSError) as exc:
         raise GraphUnreadable(f"{path} is not a readable N-Quads graph: {_first_line(exc)}") from None
+    return remember_source(store, path)
+
+
+def remember_source(store: ox.Store, path: Path) -> ox.Store:
+    """Record the file (or store folder) ``store`` was opened from: see :func:`source_of`."""
     with _SOURCES_LOCK:
-        _SOURCES[id(store)] = (store, path.resolve())
+        _SOURCES[id(store)] = (store, Path(path).resolve())
         while len(_SOURCES) > _MAX_SOURCES:
             _SOURCES.popitem(last=False)
     return store
@@ -67,10 +73,11 @@ def _first_line(exc: BaseException) -> str:
 
 
 def source_of(store: ox.Store) -> Path | None:
-    """The file a store was loaded from by :func:`load_memory_store`, if it is still that file's content."""
+    """The file a store was loaded from by :func:`load_memory_store` (or the store folder it was opened
+    read-only from, :func:`petaflop.store_open.open_built_store`), if it is still there."""
     with _SOURCES_LOCK:
         entry = _SOURCES.get(id(store))
-    if entry is None or entry[0] is not store or not entry[1].is_file():
+    if entry is None or entry[0] is not store or not entry[1].exists():
         return None
     return entry[1]
 
