@@ -54,8 +54,8 @@ def test_stargate_two_hops_graphml(cli, built_graph, tmp_path):
         # the amount is a statement of the investment (the statement model): typed (double), with its unit
         amounts = [g.nodes[t] for _u, t, a in g.out_edges(rows[0], data=True)
                    if a["predicate"] == "pfa:hasClaim" and g.nodes[t].get("kind") == "pfk:amount"]
-        assert [(st["pfa_value"], st["unitCode"]) for st in amounts] == ([(amount, "USD")] if amount else [])
-        assert all(isinstance(st["pfa_value"], float) for st in amounts)
+        assert [(st["amount"], st["unitCode"]) for st in amounts] == ([(amount, "USD")] if amount else [])
+        assert all(isinstance(st["amount"], float) for st in amounts)
     assert '<key id="n' in out.read_text(encoding="utf-8")
     assert "unit: USD; https://petaflop-atlas.org/ontology#amountUSD" in out.read_text(encoding="utf-8")
     # the investors also reach Stargate directly through the inferred investsIn links
@@ -102,7 +102,7 @@ def test_csv_writes_a_zip(cli, tmp_path):
     res = run(cli, "--seed", "alpha-campus", "--format", "csv", "--out", str(out), "--data", str(FIXTURE))
     assert res.exit_code == 0, res.output
     with zipfile.ZipFile(out) as zf:
-        assert zf.namelist() == ["nodes.csv", "edges.csv", "columns.csv"]
+        assert zf.namelist() == ["nodes.csv", "edges.csv", "statements.csv", "columns.csv"]
         edges = zf.read("edges.csv").decode("utf-8").splitlines()
     assert edges[0] == "id,source,target,predicate,label,graph,source_label,target_label"
     res = run(cli, "--seed", "alpha-campus", "--format", "csv", "--data", str(FIXTURE))

@@ -216,7 +216,7 @@ def test_graphml_round_trip_with_networkx(sub):
 def test_csv_round_trip_with_networkx(sub):
     _pg, nodes, edges = expected_graph(sub)
     data = export(sub, "csv", force=True).data
-    assert zipfile.ZipFile(io.BytesIO(data)).namelist() == ["nodes.csv", "edges.csv", "columns.csv"]
+    assert zipfile.ZipFile(io.BytesIO(data)).namelist() == ["nodes.csv", "edges.csv", "statements.csv", "columns.csv"]
     g = read_csv_zip(data)
     got_nodes, got_edges = as_dicts(g)
     assert got_nodes == nodes

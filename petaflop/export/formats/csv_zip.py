@@ -1,6 +1,9 @@
-"""CSV: a zip of ``nodes.csv`` (units in headers, ``amountUSD [USD]``), ``edges.csv`` and
-``columns.csv`` (the data dictionary: column, property, label, unit, type); entries dated
-1980-01-01 so the same selection gives the same bytes. :func:`read_csv_zip` loads it back."""
+"""CSV: a zip of ``nodes.csv`` (units in headers, ``amountUSD [USD]``), ``edges.csv``,
+``statements.csv`` (one row per statement, its qualifiers as columns: see
+:mod:`.statement_records`; rows by entity, kind and time) and ``columns.csv`` (the data
+dictionary: column, property, label, unit, type); entries dated 1980-01-01 so the same selection
+gives the same bytes. Statements are not in ``nodes.csv``; their links (named after the kind) and
+report locations are in ``edges.csv``. :func:`read_csv_zip` loads it back."""
 
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from petaflop.export.selection import Subgraph
 if TYPE_CHECKING:
     import networkx as nx
 
-CSV_FILES = ("nodes.csv", "edges.csv", "columns.csv")
+CSV_FILES = ("nodes.csv", "edges.csv", "statements.csv", "columns.csv")
 EDGE_CSV_FIXED = ("id", "source", "target")
 EDGE_CSV_VIEW = ("source_label", "target_label")
 
@@ -32,25 +35,36 @@ def _csv_bytes(rows: list[list[Any]]) -> bytes:
 
 
 def csv_tables(sub: Subgraph) -> dict[str, bytes]:
-    """The three CSV files (name → bytes) that the zip holds."""
+    """The four CSV files (name → bytes) that the zip holds."""
     pg = property_graph(sub)
     labels = {nid: attrs.get("label", "") for nid, attrs in pg.nodes}
-    nodes = [["id", *[c.header for c in pg.node_columns]]]
-    nodes += [[nid, *[attrs.get(c.name) for c in pg.node_columns]] for nid, attrs in pg.nodes]
+    statement_ids = set(pg.statement_ids)
+    node_columns = [c for c in pg.node_columns if c.kind != "statement"]
+    # a statement's qualifiers the record does not know (none in the report graph) keep their columns
+    st_names = {c.name for c in pg.statement_columns}
+    used = {k for nid, attrs in pg.nodes if nid in statement_ids for k in attrs}
+    st_columns = pg.statement_columns + [c for c in node_columns if c.name in used and c.name not in st_names]
+    nodes = [["id", *[c.header for c in node_columns]]]
+    nodes += [[nid, *[attrs.get(c.name) for c in node_columns]] for nid, attrs in pg.nodes
+              if nid not in statement_ids]
+    by_id = dict(pg.nodes)
+    statements = [["id", *[c.header for c in st_columns]]]
+    statements += [[sid, *[by_id[sid].get(c.name) for c in st_columns]] for sid in pg.statement_ids]
     edges = [[*EDGE_CSV_FIXED, *[c.header for c in pg.edge_columns], *EDGE_CSV_VIEW]]
     edges += [[eid, s, t, *[attrs.get(c.name) for c in pg.edge_columns], labels.get(s, ""), labels.get(t, "")]
               for eid, s, t, attrs in pg.edges]
     columns = [["file", "column", "header", "type", "property", "label", "unit"]]
-    columns += [["nodes.csv", c.name, c.header, c.type, c.iri, c.label, c.unit] for c in pg.node_columns]
-    columns += [["edges.csv", c.name, c.header, c.type, c.iri, c.label, c.unit] for c in pg.edge_columns]
-    return {"nodes.csv": _csv_bytes(nodes), "edges.csv": _csv_bytes(edges), "columns.csv": _csv_bytes(columns)}
+    for name, cols in (("nodes.csv", node_columns), ("edges.csv", pg.edge_columns), ("statements.csv", st_columns)):
+        columns += [[name, c.name, c.header, c.type, c.iri, c.label, c.unit] for c in cols]
+    return {"nodes.csv": _csv_bytes(nodes), "edges.csv": _csv_bytes(edges),
+            "statements.csv": _csv_bytes(statements), "columns.csv": _csv_bytes(columns)}
 
 
 class CsvZip(ExportFormat):
     name = "csv"
     extension = ".zip"
     media_type = "application/zip"
-    description = "zip of nodes.csv, edges.csv, columns.csv"
+    description = "zip of nodes.csv, edges.csv, statements.csv, columns.csv"
     aliases = ("zip",)
 
     def write(self, sub: Subgraph) -> bytes:
@@ -81,17 +95,20 @@ def read_csv_zip(data: bytes | Path | str) -> nx.MultiDiGraph:
 
     raw = Path(data).read_bytes() if isinstance(data, Path | str) else data
     with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-        tables = {name: list(csv.reader(io.StringIO(zf.read(name).decode("utf-8")))) for name in CSV_FILES}
+        present = set(zf.namelist())  # exports before statements.csv lack it
+        tables = {name: list(csv.reader(io.StringIO(zf.read(name).decode("utf-8"))))
+                  for name in CSV_FILES if name in present}
     spec = {(row[0], row[2]): (row[1], row[3]) for row in tables["columns.csv"][1:]}
     g = nx.MultiDiGraph()
-    header, *rows = tables["nodes.csv"]
-    for row in rows:
-        attrs = {}
-        for h, cell in zip(header[1:], row[1:], strict=True):
-            if cell != "":
-                name, ctype = spec[("nodes.csv", h)]
-                attrs[name] = _parse_cell(cell, ctype)
-        g.add_node(row[0], **attrs)
+    for table in ("nodes.csv", "statements.csv"):
+        header, *rows = tables.get(table, [["id"]])
+        for row in rows:
+            attrs = {}
+            for h, cell in zip(header[1:], row[1:], strict=True):
+                if cell != "":
+                    name, ctype = spec[(table, h)]
+                    attrs[name] = _parse_cell(cell, ctype)
+            g.add_node(row[0], **attrs)
     header, *rows = tables["edges.csv"]
     for row in rows:
         rec = dict(zip(header, row, strict=True))

@@ -9,7 +9,10 @@
   (``label_ko``) and ``_2``, ``_3``… when an object has several values (sorted); the type is
   ``double`` (xsd:decimal/double/float), ``long`` (integers), ``boolean`` or ``string`` (when
   the values of one attribute mix kinds); a link to an ontology term is a string attribute with
-  its CURIE (``promotedTo`` = ``pfa:chipCount``); empty strings are left out.
+  its CURIE (``promotedTo`` = ``pfa:chipCount``); empty strings are left out;
+* statements (``pfa:Statement``) are records: typed qualifier columns, one edge named after the kind
+  from the entity, provenance folded in (:mod:`.statement_records`); other predicates whose local
+  name is a statement column are named ``prefix_local`` (``pfa_conflicting``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import pyoxigraph as ox
 from foundation.names import local_name
 from foundation.namespaces import PFA, RDF, XSD
 from petaflop.export.formats.base import TITLE
+from petaflop.export.formats.statement_records import COLUMN_NAMES, COLUMNS, QUALIFIER_IRIS, statement_records
 from petaflop.export.selection import Subgraph
 from petaflop.export.terms import (
     G_FACTS,
@@ -55,7 +59,7 @@ class Column:
     """One attribute of nodes or edges, with what the ontology says about it."""
 
     name: str
-    kind: str                 # "node" or "edge"
+    kind: str                 # "node", "edge" or "statement" (a node column of statements only)
     type: str                 # GraphML attr.type: string, double, long, boolean
     iri: str = ""             # the predicate IRI, "" for derived columns
     label: str = ""
@@ -79,6 +83,8 @@ class PropertyGraph:
     nodes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     edges: list[tuple[str, str, str, dict[str, Any]]] = field(default_factory=list)  # (id, source, target, attrs)
     node_labels: dict[str, list[str]] = field(default_factory=dict)  # node id -> class names (Neo4j labels)
+    statement_columns: list[Column] = field(default_factory=list)  # every statement column (CSV)
+    statement_ids: list[str] = field(default_factory=list)  # the statement nodes, in reading order
 
 
 def _node_id(term) -> str:
@@ -160,13 +166,14 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
         return ok
 
     graph_names = {g.value: name for g, name in GRAPH_NAMES.items()}
+    stmts = statement_records(sub.quads, info_by_iri, lambda g: graph_names.get(g) or curie(g))
     ontology, rdf_type = G_ONTOLOGY.value, RDF_TYPE.value
     named, literal = ox.NamedNode, ox.Literal
     nodes: set[str] = set()
     edges: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     literals: dict[str, dict[tuple[str, str], list[ox.Literal | str]]] = defaultdict(lambda: defaultdict(list))
     types: dict[str, set[str]] = defaultdict(set)
-    for q in sub.quads:
+    for q in stmts.rest:
         g = q.graph_name.value
         if g == ontology:
             continue
@@ -192,9 +199,12 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
             oid = o.value if kind is named else "_:" + o.value
             nodes.add(oid)
             edges[(sid, p, oid)].add(graph_names.get(g) or curie(g))
+    nodes.update(stmts.records)
+    for s_id, _p, o_id, _attrs in stmts.edges:
+        nodes.update((s_id, o_id))
 
-    node_names = _predicate_names({p for attrs in literals.values() for p, _ in attrs}, NODE_RESERVED,
-                                  {RDFS_LABEL.value: "label"})
+    node_names = _predicate_names({p for attrs in literals.values() for p, _ in attrs},
+                                  NODE_RESERVED | COLUMN_NAMES, {RDFS_LABEL.value: "label"})
     # decide each column's type from every value it will hold
     kinds: dict[str, set[str]] = defaultdict(set)
     for attrs in literals.values():
@@ -232,6 +242,8 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
             multiplicity[base] = max(multiplicity[base], len(converted))
             for i, v in enumerate(converted):
                 attrs[base if i == 0 else f"{base}_{i + 1}"] = v
+        if nid in stmts.records:  # the record's columns first; "type" is Statement, also for claims
+            attrs = {**stmts.records[nid], **{k: v for k, v in attrs.items() if k not in stmts.records[nid]}}
         node_rows.append((nid, attrs))
 
     def sort_bases(base: str) -> tuple:
@@ -248,24 +260,33 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
                                        unit=info.unit if info else ""))
     label_cols = [c for c in node_columns if c.iri == RDFS_LABEL.value]
     node_columns = label_cols + [c for c in node_columns if c.iri != RDFS_LABEL.value]
+    statement_columns = [Column(name, "statement", ctype, iri=QUALIFIER_IRIS.get(name, ""), label=desc)
+                         for name, ctype, desc in COLUMNS]
+    if stmts.records:
+        taken = {c.name for c in node_columns}
+        node_columns += [c for c in statement_columns if c.name not in taken]
     order = {c.name: i for i, c in enumerate(node_columns)}
-    node_rows = [(nid, dict(sorted(attrs.items(), key=lambda kv: order[kv[0]]))) for nid, attrs in node_rows]
+    node_rows = [(nid, attrs if nid in stmts.records else dict(sorted(attrs.items(), key=lambda kv: order[kv[0]])))
+                 for nid, attrs in node_rows]
 
-    edge_rows = []
-    for (s, p, o), graphs in sorted(edges.items()):
+    links = []
+    for (s, p, o), graphs in edges.items():
         info = info_by_iri.get(p)
-        edge_rows.append((_edge_id(s, p, o), s, o, {
+        links.append((s, p, o, {
             "predicate": curie(p),
             "label": info.label if info and info.label else local_name(p),
             "graph": " ".join(sorted(graphs)),
         }))
+    edge_rows = [(_edge_id(s, p, o), s, o, attrs)
+                 for s, p, o, attrs in sorted(links + stmts.edges, key=lambda e: e[:3])]
     edge_columns = [Column("predicate", "edge", "string", label="link type (CURIE)"),
                     Column("label", "edge", "string", label="link type label"),
                     Column("graph", "edge", "string", label="named graphs holding the link")]
     graph_attrs = {"title": TITLE, "selection": sub.summary(),
                    "seeds": " ".join(_node_id(s) for s in sub.seeds)}
     node_labels = {nid: sorted({_label_name(t) for t in ts}) for nid, ts in types.items()}
-    return PropertyGraph(graph_attrs, node_columns, edge_columns, node_rows, edge_rows, node_labels)
+    return PropertyGraph(graph_attrs, node_columns, edge_columns, node_rows, edge_rows, node_labels,
+                         statement_columns, stmts.sorted_ids())
 
 
 def _merge_kinds(kinds: set[str]) -> str:
