@@ -12,15 +12,27 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pyoxigraph as ox
 
 from foundation.names import local_name
 from foundation.namespaces import PFA
+from petaflop.app.records import Entity
 
-if TYPE_CHECKING:
-    from petaflop.app.data import Atlas, Entity
+
+class Atlas(Protocol):
+    """What naming asks of the graph (:class:`petaflop.app.data.Atlas` is one)."""
+
+    entities: dict[str, Entity]
+
+    def label(self, iri: str, lang: str = "en") -> str: ...
+
+    def values(self, iri: str, prop: str) -> list: ...
+
+    def primary_type(self, iri: str) -> str | None: ...
+
+    def class_label(self, iri: str, lang: str = "en") -> str: ...
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
