@@ -30,6 +30,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from ingest.amounts import (
+    MASTER,
+    PREFIX_CURRENCY,
+    SCALE,
+    UNITS,
+    amount,
+    match_group,
+    norm,
+    vague_bounds,
+)
+
 __all__ = [
     "REFERENCE_DATE",
     "Quantity",
@@ -100,160 +111,6 @@ def decimal_to_json(v: Decimal) -> int | float:
     return float(v)
 
 
-# --------------------------------------------------------------------------- units
-
-_K_SMALL = {"십": D(10), "백": D(100), "천": D(1000)}
-_K_BIG = {"만": D(10) ** 4, "억": D(10) ** 8, "조": D(10) ** 12}
-_SCALE = {
-    "k": D(1000), "K": D(1000), "thousand": D(1000),
-    "M": D(10) ** 6, "mn": D(10) ** 6, "million": D(10) ** 6,
-    "B": D(10) ** 9, "bn": D(10) ** 9, "billion": D(10) ** 9,
-    "T": D(10) ** 12, "trillion": D(10) ** 12,
-}  # fmt: skip
-
-# token → (kind, canonical unit, factor to canonical)
-_UNITS: dict[str, tuple[str, str, Decimal]] = {
-    # energy before power (MWh before MW)
-    "TWh": ("energy", "MWh", D(10) ** 6), "GWh": ("energy", "MWh", D(1000)), "MWh": ("energy", "MWh", D(1)),
-    "kWh": ("energy", "MWh", D("0.001")), "KWh": ("energy", "MWh", D("0.001")), "Wh": ("energy", "MWh", D("0.000001")),
-    "GW": ("power", "MW", D(1000)), "MW": ("power", "MW", D(1)), "kW": ("power", "MW", D("0.001")),
-    "KW": ("power", "MW", D("0.001")), "W": ("power", "MW", D("0.000001")),
-    "기가와트": ("power", "MW", D(1000)), "메가와트": ("power", "MW", D(1)), "와트": ("power", "MW", D("0.000001")),
-    "TB/s": ("bandwidth", "TB/s", D(1)), "TBps": ("bandwidth", "TB/s", D(1)),
-    "GB/s": ("bandwidth", "TB/s", D("0.001")), "GBps": ("bandwidth", "TB/s", D("0.001")),
-    "MB/s": ("bandwidth", "TB/s", D("0.000001")),
-    "Tbps": ("bandwidth", "TB/s", D("0.125")), "Tb/s": ("bandwidth", "TB/s", D("0.125")),
-    "Gbps": ("bandwidth", "TB/s", D("0.000125")), "Gb/s": ("bandwidth", "TB/s", D("0.000125")),
-    "PB": ("memory", "GB", D(10) ** 6), "TB": ("memory", "GB", D(1000)), "GB": ("memory", "GB", D(1)),
-    "MB": ("memory", "GB", D("0.001")), "KB": ("memory", "GB", D("0.000001")),
-    "ExaFLOPS": ("compute", "FLOPS", D(10) ** 18), "EFLOPS": ("compute", "FLOPS", D(10) ** 18),
-    "EFLOPs": ("compute", "FLOPS", D(10) ** 18), "PetaFLOPS": ("compute", "FLOPS", D(10) ** 15),
-    "PFLOPS": ("compute", "FLOPS", D(10) ** 15), "PFLOPs": ("compute", "FLOPS", D(10) ** 15),
-    "TFLOPS": ("compute", "FLOPS", D(10) ** 12), "TFLOPs": ("compute", "FLOPS", D(10) ** 12),
-    "GFLOPS": ("compute", "FLOPS", D(10) ** 9), "FLOPS": ("compute", "FLOPS", D(1)),
-    "POPS": ("compute", "OPS", D(10) ** 15), "TOPS": ("compute", "OPS", D(10) ** 12),
-    "%p": ("percent", "%p", D(1)), "%": ("percent", "%", D(1)), "퍼센트": ("percent", "%", D(1)),
-    "배": ("multiple", "x", D(1)), "x": ("multiple", "x", D(1)),
-    "달러": ("money", "USD", D(1)), "불": ("money", "USD", D(1)), "USD": ("money", "USD", D(1)),
-    "원": ("money", "KRW", D(1)), "위안": ("money", "CNY", D(1)), "CNY": ("money", "CNY", D(1)),
-    "유로": ("money", "EUR", D(1)), "EUR": ("money", "EUR", D(1)), "KRW": ("money", "KRW", D(1)),
-    "센트": ("money", "USD", D("0.01")),
-    "개월": ("duration", "month", D(1)), "년간": ("duration", "year", D(1)), "년": ("duration", "year", D(1)),
-    "주": ("duration", "week", D(1)), "시간": ("duration", "hour", D(1)), "분": ("duration", "minute", D(1)),
-    "초": ("duration", "second", D(1)), "일": ("duration", "day", D(1)),
-    "개": ("count", "count", D(1)), "대": ("count", "count", D(1)), "기": ("count", "count", D(1)),
-    "장": ("count", "count", D(1)), "명": ("count", "count", D(1)), "곳": ("count", "count", D(1)),
-    "건": ("count", "count", D(1)), "척": ("count", "count", D(1)), "회": ("count", "count", D(1)),
-}  # fmt: skip
-_PREFIX_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
-                    "₩": "KRW", "￦": "KRW", "RMB": "CNY", "¥": "CNY"}  # fmt: skip
-
-_LATIN_UNIT_RE = "|".join(
-    re.escape(u) for u in sorted((u for u in _UNITS if re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
-)
-_KOREAN_UNIT_RE = "|".join(
-    re.escape(u) for u in sorted((u for u in _UNITS if not re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
-)
-
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_KCHAIN = r"(?:\s?[십백천](?:\s?[만억조])?|\s?[만억조])(?:\s?" + _NUM + r"\s?(?:[십백천]\s?)?[만억천])*"
-_AMOUNT = rf"(?:{_NUM})(?:{_KCHAIN})?"
-_VAGUE = r"(?<![가-힣])수\s?(?:[십백천](?:\s?[만억조])?|[만억조])?"
-_CUR = r"(?:US\$|\\\$|\$|USD\s?|EUR\s?|€|₩|￦|RMB\s?)"
-_SCALE_RE = r"(?:\s?(?:billion|million|trillion|thousand|bn|mn)\b|\s?[BMKkT](?![A-Za-z0-9]))"
-_UNIT = (
-    rf"(?:\s?(?:(?P<lu{{n}}>{_LATIN_UNIT_RE})(?![A-Za-z0-9])(?:/s)?"
-    rf"|(?P<ku{{n}}>{_KOREAN_UNIT_RE})(?!비)))"
-)
-_PRE = r"(?P<pre>(?:(?<![가-힣])(?:약|대략|최대|최소|최고|최저|무려|거의|최대치)|~|≈|>|<|≥|≤|\+)\s?)?"
-_POST = r"(?P<post>\s?(?:이상|이하|미만|초과|넘게|넘는|여|가량|정도|내외|남짓|안팎|추정|예상|전망|\+(?!\d)))?"
-_PRECISION = r"(?:\s?\((?P<prec>(?:FP|INT|BF|TF)\d+[A-Za-z0-9/ ,]*)\))?"
-
-_GENERIC = (
-    _PRE
-    + rf"(?P<cur1>{_CUR})?"
-    + rf"(?P<amt1>{_AMOUNT}|{_VAGUE})"
-    + rf"(?P<sc1>{_SCALE_RE})?"
-    + _UNIT.format(n=1)
-    + "?"
-    + r"(?:\s?(?P<sep>~|〜|–|—|-)\s?"
-    + rf"(?P<cur2>{_CUR})?(?P<amt2>{_AMOUNT})(?P<sc2>{_SCALE_RE})?)?"
-    + _UNIT.format(n=2)
-    + "?"
-    + _PRECISION
-    + _POST
-)
-
-_YEAR = r"(?:19|20)\d{2}"
-_PERIOD_PART = r"(?:상반기|하반기|[1-4]분기|초|말|중반|중순|연말|연초|이후|이전|까지|내)"
-_PATTERNS = [
-    ("iso", rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-    ("ymd", rf"(?<!\d)(?P<y>{_YEAR})\s?년\s?(?P<m>\d{{1,2}})\s?월\s?(?P<d>\d{{1,2}})\s?일"),
-    ("ym", rf"(?<!\d)(?P<y>{_YEAR})\s?년\s?(?P<m>\d{{1,2}})\s?월(?:\s?(?P<part>초|중순|말|이후|까지))?"),
-    ("y", rf"(?<!\d)(?P<y>{_YEAR})\s?년(?:\s?(?P<part>{_PERIOD_PART}))?(?:\s?(?P<part2>이후|이전|까지))?"),
-    ("qy", r"(?<![A-Za-z0-9])(?P<q>[1-4])\s?Q\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
-    ("yq", r"(?<![A-Za-z0-9])Q(?P<q>[1-4])\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
-    ("hy", r"(?<![A-Za-z0-9])(?P<h>[12])\s?H\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
-    ("yq2", rf"(?<![A-Za-z0-9])(?P<y>{_YEAR})\s?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?P<e>E)?(?![0-9A-Za-z])"),
-    ("ye", rf"(?<![A-Za-z0-9])(?P<y>{_YEAR})E(?![A-Za-z0-9])"),
-    ("md", r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s?월\s?(?P<d>[0-3]?\d)\s?일"),
-    ("mpart", r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s?월(?:\s?(?P<part>초|중순|말))?(?![간별급])(?!\s?\d{1,2}\s?일)"),
-    (
-        "rel",
-        r"(?P<rel>올해|금년|작년|지난해|내년|재작년|내후년)(?:\s?(?P<part>상반기|하반기|[1-4]분기|초|말|연말))?",
-    ),
-    ("generic", r"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)" + _GENERIC),
-]
-_MASTER = re.compile(
-    "|".join(f"(?P<_{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS)
-)
-
-
-def _g(m: re.Match[str], kind: str, name: str) -> str | None:
-    return m.group(f"{kind}_{name}")
-
-
-# --------------------------------------------------------------------------- numbers
-
-
-def _amount(text: str) -> Decimal:
-    """Korean/Arabic amount with 십/백/천 and 만/억/조: ``1조 2,000억`` → 1.2e12."""
-    total = D(0)
-    small = D(0)
-    cur: Decimal | None = None
-    for num, sm, big in re.findall(r"(\d[\d,]*(?:\.\d+)?)|([십백천])|([만억조])", text):
-        if num:
-            if cur is not None:  # two numbers in a row: keep the running group
-                small += cur
-            cur = D(num.replace(",", ""))
-        elif sm:
-            small += (cur if cur is not None else D(1)) * _K_SMALL[sm]
-            cur = None
-        else:
-            group = small + (cur if cur is not None else D(0))
-            total += (group if group else D(1)) * _K_BIG[big]
-            small, cur = D(0), None
-    return total + small + (cur if cur is not None else D(0))
-
-
-def _vague_bounds(text: str) -> tuple[Decimal, Decimal]:
-    """``수백`` → (100, 1000): 'several hundred' is bounded by the next power."""
-    mult = D(1)
-    for ch in text:
-        if ch in _K_SMALL:
-            mult *= _K_SMALL[ch]
-        elif ch in _K_BIG:
-            mult *= _K_BIG[ch]
-    return mult, mult * 10
-
-
-def _norm(v: Decimal) -> Decimal:
-    """Exact decimal without exponent noise (``1.9E+10`` → ``19000000000``)."""
-    if v == v.to_integral_value():
-        return v.quantize(D(1))
-    return v.normalize()
-
-
 # --------------------------------------------------------------------------- dates
 
 
@@ -295,7 +152,7 @@ def _year_period(y: int, part: str | None) -> tuple[str, str, set[str]]:
 def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
     raw = m.group(0)
     quals: set[str] = set()
-    g = lambda name: _g(m, kind, name)  # noqa: E731
+    g = lambda name: match_group(m, kind, name)  # noqa: E731
     if kind in ("iso", "ymd"):
         iso = _iso(int(g("y")), int(g("m")), int(g("d")))
         if iso is None:
@@ -395,7 +252,7 @@ _POST_QUAL = {
 
 
 def _generic_quantity(m: re.Match[str]) -> Quantity | None:
-    g = lambda name: _g(m, "generic", name)  # noqa: E731
+    g = lambda name: match_group(m, "generic", name)  # noqa: E731
     raw = m.group(0)
     amt1, amt2 = g("amt1"), g("amt2")
     unit_tok = g("lu1") or g("ku1") or g("lu2") or g("ku2") or ""
@@ -416,20 +273,20 @@ def _generic_quantity(m: re.Match[str]) -> Quantity | None:
 
     # amounts
     if vague:
-        lo, hi = _vague_bounds(amt1)
+        lo, hi = vague_bounds(amt1)
         quals.add("vague")
         v1: Decimal | None = None
     else:
-        v1 = _amount(amt1)
-    v2 = _amount(amt2) if amt2 else None
-    sc1 = _SCALE.get((g("sc1") or "").strip(), D(1))
-    sc2 = _SCALE.get((g("sc2") or "").strip(), D(1))
+        v1 = amount(amt1)
+    v2 = amount(amt2) if amt2 else None
+    sc1 = SCALE.get((g("sc1") or "").strip(), D(1))
+    sc2 = SCALE.get((g("sc2") or "").strip(), D(1))
     if v2 is not None:
         # '660~720억': the high end's multiplier applies to a bare low end
         if not re.search(r"[십백천만억조]", amt1) and re.search(r"[십백천만억조]", amt2):
             tail = re.search(r"[십백천만억조][\s십백천만억조]*$", amt2)
             if tail:
-                v1 = _amount(amt1 + tail.group(0)) if v1 is not None else None
+                v1 = amount(amt1 + tail.group(0)) if v1 is not None else None
         if not g("sc1") and g("sc2"):
             sc1 = sc2
     if v1 is not None:
@@ -439,27 +296,27 @@ def _generic_quantity(m: re.Match[str]) -> Quantity | None:
 
     # unit
     counter = ""
-    if unit_tok.endswith("/s") and unit_tok not in _UNITS:
+    if unit_tok.endswith("/s") and unit_tok not in UNITS:
         unit_tok = unit_tok[:-2]  # 'TFLOPS/s' is a typo for TFLOPS
-    if unit_tok in _UNITS:
-        kind, unit, factor = _UNITS[unit_tok]
+    if unit_tok in UNITS:
+        kind, unit, factor = UNITS[unit_tok]
         if kind == "count":
             counter = unit_tok
     elif cur_tok:
-        kind, unit, factor = "money", _PREFIX_CURRENCY.get(cur_tok, "USD"), D(1)
+        kind, unit, factor = "money", PREFIX_CURRENCY.get(cur_tok, "USD"), D(1)
     else:
         kind, unit, factor = "number", "", D(1)
     if cur_tok and kind != "money":
         # '$/시간' style: a currency before a number and a unit after → still money per unit
         if kind in ("duration", "count"):
-            kind, unit, factor, counter = "money", _PREFIX_CURRENCY.get(cur_tok, "USD"), D(1), ""
+            kind, unit, factor, counter = "money", PREFIX_CURRENCY.get(cur_tok, "USD"), D(1), ""
     currency = unit if kind == "money" else None
     original = v1
-    value = _norm(v1 * factor) if v1 is not None else None
-    high = _norm(v2 * factor) if v2 is not None else None
+    value = norm(v1 * factor) if v1 is not None else None
+    high = norm(v2 * factor) if v2 is not None else None
     low = value if high is not None else None
     if vague:
-        low, high = _norm(lo * sc1 * factor), _norm(hi * sc1 * factor)
+        low, high = norm(lo * sc1 * factor), norm(hi * sc1 * factor)
         value = None
     if high is not None and not vague:
         quals.add("range")
@@ -472,7 +329,7 @@ def _generic_quantity(m: re.Match[str]) -> Quantity | None:
         high=high,
         qualifiers=frozenset(quals),
         currency=currency,
-        original_value=_norm(original) if original is not None else None,
+        original_value=norm(original) if original is not None else None,
         original_unit=(cur_tok + " " if cur_tok else "") + unit_tok if (cur_tok or unit_tok) else "",
         counter=counter,
         precision=g("prec") or "",
@@ -483,7 +340,7 @@ def _generic_quantity(m: re.Match[str]) -> Quantity | None:
 
 
 def _iter_quantities(text: str, reference: date):
-    for m in _MASTER.finditer(text):
+    for m in MASTER.finditer(text):
         kind = m.lastgroup[1:] if m.lastgroup else ""
         q = _generic_quantity(m) if kind == "generic" else _date_quantity(kind, m, reference)
         if q is None:
@@ -556,12 +413,12 @@ def unit_hint(header: str) -> UnitHint | None:
     mult_txt, unit_txt = (mm.group("m"), mm.group("u").strip()) if mm else ("", inner)
     if not unit_txt and mult_txt:
         unit_txt, mult_txt = mult_txt, ""  # '(개)' style: the whole thing is the unit
-    mult = _amount(mult_txt) if re.search(r"[십백천만억조]", mult_txt) else _SCALE.get(mult_txt, D(1))
+    mult = amount(mult_txt) if re.search(r"[십백천만억조]", mult_txt) else SCALE.get(mult_txt, D(1))
     if unit_txt in ("$", "US$"):
         unit_txt = "USD"
-    if unit_txt not in _UNITS:
+    if unit_txt not in UNITS:
         return None
-    kind, unit, factor = _UNITS[unit_txt]
+    kind, unit, factor = UNITS[unit_txt]
     if per:
         unit = f"{unit}/{per.strip()}"
     return UnitHint(
@@ -605,7 +462,7 @@ def parse_cell(
         and hint.multiplier != 1
         and not re.search(r"[십백천만억조]|[BMK]\b|billion|million", q.raw)
     ):
-        return _apply_hint(q, hint, D(1) / _UNITS.get(q.original_unit.split()[-1], ("", "", D(1)))[2]
+        return _apply_hint(q, hint, D(1) / UNITS.get(q.original_unit.split()[-1], ("", "", D(1)))[2]
                            if q.original_unit else D(1))  # fmt: skip
     return q
 
@@ -614,7 +471,7 @@ def _apply_hint(q: Quantity, hint: UnitHint, undo: Decimal) -> Quantity:
     f = hint.factor * undo
 
     def conv(v: Decimal | None) -> Decimal | None:
-        return _norm(v * f) if v is not None else None
+        return norm(v * f) if v is not None else None
 
     return replace(
         q,

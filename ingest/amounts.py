@@ -1,0 +1,163 @@
+"""The grammar of amounts in the report: unit and scale tables, currency prefixes, Korean
+numerals (십/백/천, 만/억/조) and the master pattern :mod:`ingest.quantities` matches with.
+
+Pure data and pure functions: the patterns are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+D = Decimal
+
+K_SMALL = {"십": D(10), "백": D(100), "천": D(1000)}
+K_BIG = {"만": D(10) ** 4, "억": D(10) ** 8, "조": D(10) ** 12}
+SCALE = {
+    "k": D(1000), "K": D(1000), "thousand": D(1000),
+    "M": D(10) ** 6, "mn": D(10) ** 6, "million": D(10) ** 6,
+    "B": D(10) ** 9, "bn": D(10) ** 9, "billion": D(10) ** 9,
+    "T": D(10) ** 12, "trillion": D(10) ** 12,
+}  # fmt: skip
+
+# token → (kind, canonical unit, factor to canonical)
+UNITS: dict[str, tuple[str, str, Decimal]] = {
+    # energy before power (MWh before MW)
+    "TWh": ("energy", "MWh", D(10) ** 6), "GWh": ("energy", "MWh", D(1000)), "MWh": ("energy", "MWh", D(1)),
+    "kWh": ("energy", "MWh", D("0.001")), "KWh": ("energy", "MWh", D("0.001")), "Wh": ("energy", "MWh", D("0.000001")),
+    "GW": ("power", "MW", D(1000)), "MW": ("power", "MW", D(1)), "kW": ("power", "MW", D("0.001")),
+    "KW": ("power", "MW", D("0.001")), "W": ("power", "MW", D("0.000001")),
+    "기가와트": ("power", "MW", D(1000)), "메가와트": ("power", "MW", D(1)), "와트": ("power", "MW", D("0.000001")),
+    "TB/s": ("bandwidth", "TB/s", D(1)), "TBps": ("bandwidth", "TB/s", D(1)),
+    "GB/s": ("bandwidth", "TB/s", D("0.001")), "GBps": ("bandwidth", "TB/s", D("0.001")),
+    "MB/s": ("bandwidth", "TB/s", D("0.000001")),
+    "Tbps": ("bandwidth", "TB/s", D("0.125")), "Tb/s": ("bandwidth", "TB/s", D("0.125")),
+    "Gbps": ("bandwidth", "TB/s", D("0.000125")), "Gb/s": ("bandwidth", "TB/s", D("0.000125")),
+    "PB": ("memory", "GB", D(10) ** 6), "TB": ("memory", "GB", D(1000)), "GB": ("memory", "GB", D(1)),
+    "MB": ("memory", "GB", D("0.001")), "KB": ("memory", "GB", D("0.000001")),
+    "ExaFLOPS": ("compute", "FLOPS", D(10) ** 18), "EFLOPS": ("compute", "FLOPS", D(10) ** 18),
+    "EFLOPs": ("compute", "FLOPS", D(10) ** 18), "PetaFLOPS": ("compute", "FLOPS", D(10) ** 15),
+    "PFLOPS": ("compute", "FLOPS", D(10) ** 15), "PFLOPs": ("compute", "FLOPS", D(10) ** 15),
+    "TFLOPS": ("compute", "FLOPS", D(10) ** 12), "TFLOPs": ("compute", "FLOPS", D(10) ** 12),
+    "GFLOPS": ("compute", "FLOPS", D(10) ** 9), "FLOPS": ("compute", "FLOPS", D(1)),
+    "POPS": ("compute", "OPS", D(10) ** 15), "TOPS": ("compute", "OPS", D(10) ** 12),
+    "%p": ("percent", "%p", D(1)), "%": ("percent", "%", D(1)), "퍼센트": ("percent", "%", D(1)),
+    "배": ("multiple", "x", D(1)), "x": ("multiple", "x", D(1)),
+    "달러": ("money", "USD", D(1)), "불": ("money", "USD", D(1)), "USD": ("money", "USD", D(1)),
+    "원": ("money", "KRW", D(1)), "위안": ("money", "CNY", D(1)), "CNY": ("money", "CNY", D(1)),
+    "유로": ("money", "EUR", D(1)), "EUR": ("money", "EUR", D(1)), "KRW": ("money", "KRW", D(1)),
+    "센트": ("money", "USD", D("0.01")),
+    "개월": ("duration", "month", D(1)), "년간": ("duration", "year", D(1)), "년": ("duration", "year", D(1)),
+    "주": ("duration", "week", D(1)), "시간": ("duration", "hour", D(1)), "분": ("duration", "minute", D(1)),
+    "초": ("duration", "second", D(1)), "일": ("duration", "day", D(1)),
+    "개": ("count", "count", D(1)), "대": ("count", "count", D(1)), "기": ("count", "count", D(1)),
+    "장": ("count", "count", D(1)), "명": ("count", "count", D(1)), "곳": ("count", "count", D(1)),
+    "건": ("count", "count", D(1)), "척": ("count", "count", D(1)), "회": ("count", "count", D(1)),
+}  # fmt: skip
+PREFIX_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
+                    "₩": "KRW", "￦": "KRW", "RMB": "CNY", "¥": "CNY"}  # fmt: skip
+
+LATIN_UNIT_RE = "|".join(
+    re.escape(u) for u in sorted((u for u in UNITS if re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
+)
+KOREAN_UNIT_RE = "|".join(
+    re.escape(u) for u in sorted((u for u in UNITS if not re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
+)
+
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+KCHAIN = r"(?:\s?[십백천](?:\s?[만억조])?|\s?[만억조])(?:\s?" + NUM + r"\s?(?:[십백천]\s?)?[만억천])*"
+AMOUNT = rf"(?:{NUM})(?:{KCHAIN})?"
+VAGUE = r"(?<![가-힣])수\s?(?:[십백천](?:\s?[만억조])?|[만억조])?"
+CUR = r"(?:US\$|\\\$|\$|USD\s?|EUR\s?|€|₩|￦|RMB\s?)"
+SCALE_RE = r"(?:\s?(?:billion|million|trillion|thousand|bn|mn)\b|\s?[BMKkT](?![A-Za-z0-9]))"
+UNIT = (
+    rf"(?:\s?(?:(?P<lu{{n}}>{LATIN_UNIT_RE})(?![A-Za-z0-9])(?:/s)?"
+    rf"|(?P<ku{{n}}>{KOREAN_UNIT_RE})(?!비)))"
+)
+PRE = r"(?P<pre>(?:(?<![가-힣])(?:약|대략|최대|최소|최고|최저|무려|거의|최대치)|~|≈|>|<|≥|≤|\+)\s?)?"
+POST = r"(?P<post>\s?(?:이상|이하|미만|초과|넘게|넘는|여|가량|정도|내외|남짓|안팎|추정|예상|전망|\+(?!\d)))?"
+PRECISION = r"(?:\s?\((?P<prec>(?:FP|INT|BF|TF)\d+[A-Za-z0-9/ ,]*)\))?"
+
+GENERIC = (
+    PRE
+    + rf"(?P<cur1>{CUR})?"
+    + rf"(?P<amt1>{AMOUNT}|{VAGUE})"
+    + rf"(?P<sc1>{SCALE_RE})?"
+    + UNIT.format(n=1)
+    + "?"
+    + r"(?:\s?(?P<sep>~|〜|–|—|-)\s?"
+    + rf"(?P<cur2>{CUR})?(?P<amt2>{AMOUNT})(?P<sc2>{SCALE_RE})?)?"
+    + UNIT.format(n=2)
+    + "?"
+    + PRECISION
+    + POST
+)
+
+YEAR = r"(?:19|20)\d{2}"
+PERIOD_PART = r"(?:상반기|하반기|[1-4]분기|초|말|중반|중순|연말|연초|이후|이전|까지|내)"
+PATTERNS = [
+    ("iso", rf"(?<!\d)(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    ("ymd", rf"(?<!\d)(?P<y>{YEAR})\s?년\s?(?P<m>\d{{1,2}})\s?월\s?(?P<d>\d{{1,2}})\s?일"),
+    ("ym", rf"(?<!\d)(?P<y>{YEAR})\s?년\s?(?P<m>\d{{1,2}})\s?월(?:\s?(?P<part>초|중순|말|이후|까지))?"),
+    ("y", rf"(?<!\d)(?P<y>{YEAR})\s?년(?:\s?(?P<part>{PERIOD_PART}))?(?:\s?(?P<part2>이후|이전|까지))?"),
+    ("qy", r"(?<![A-Za-z0-9])(?P<q>[1-4])\s?Q\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
+    ("yq", r"(?<![A-Za-z0-9])Q(?P<q>[1-4])\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
+    ("hy", r"(?<![A-Za-z0-9])(?P<h>[12])\s?H\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
+    ("yq2", rf"(?<![A-Za-z0-9])(?P<y>{YEAR})\s?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?P<e>E)?(?![0-9A-Za-z])"),
+    ("ye", rf"(?<![A-Za-z0-9])(?P<y>{YEAR})E(?![A-Za-z0-9])"),
+    ("md", r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s?월\s?(?P<d>[0-3]?\d)\s?일"),
+    ("mpart", r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s?월(?:\s?(?P<part>초|중순|말))?(?![간별급])(?!\s?\d{1,2}\s?일)"),
+    (
+        "rel",
+        r"(?P<rel>올해|금년|작년|지난해|내년|재작년|내후년)(?:\s?(?P<part>상반기|하반기|[1-4]분기|초|말|연말))?",
+    ),
+    ("generic", r"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)" + GENERIC),
+]
+MASTER = re.compile(
+    "|".join(f"(?P<_{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in PATTERNS)
+)
+
+
+def match_group(m: re.Match[str], kind: str, name: str) -> str | None:
+    return m.group(f"{kind}_{name}")
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def amount(text: str) -> Decimal:
+    """Korean/Arabic amount with 십/백/천 and 만/억/조: ``1조 2,000억`` → 1.2e12."""
+    total = D(0)
+    small = D(0)
+    cur: Decimal | None = None
+    for num, sm, big in re.findall(r"(\d[\d,]*(?:\.\d+)?)|([십백천])|([만억조])", text):
+        if num:
+            if cur is not None:  # two numbers in a row: keep the running group
+                small += cur
+            cur = D(num.replace(",", ""))
+        elif sm:
+            small += (cur if cur is not None else D(1)) * K_SMALL[sm]
+            cur = None
+        else:
+            group = small + (cur if cur is not None else D(0))
+            total += (group if group else D(1)) * K_BIG[big]
+            small, cur = D(0), None
+    return total + small + (cur if cur is not None else D(0))
+
+
+def vague_bounds(text: str) -> tuple[Decimal, Decimal]:
+    """``수백`` → (100, 1000): 'several hundred' is bounded by the next power."""
+    mult = D(1)
+    for ch in text:
+        if ch in K_SMALL:
+            mult *= K_SMALL[ch]
+        elif ch in K_BIG:
+            mult *= K_BIG[ch]
+    return mult, mult * 10
+
+
+def norm(v: Decimal) -> Decimal:
+    """Exact decimal without exponent noise (``1.9E+10`` → ``19000000000``)."""
+    if v == v.to_integral_value():
+        return v.quantize(D(1))
+    return v.normalize()
