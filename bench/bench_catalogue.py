@@ -67,7 +67,8 @@ def plan_all(store) -> tuple[list[dict[str, Any]], Any]:
     from queries.sparql import insert_values
 
     try:
-        from petaflop.query import EmbeddedStore, bind_params, plan_embedded, prepare
+        from petaflop.params import bind_params
+        from petaflop.query import EmbeddedStore, plan_embedded, prepare
     except ImportError:
         EmbeddedStore = None  # the query layer is not there: bind with VALUES ourselves
     wrapper = EmbeddedStore(store=store) if EmbeddedStore else None

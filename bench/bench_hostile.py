@@ -46,7 +46,8 @@ CLIENTS, RUNAWAY_CLIENTS = 8, 2
 
 def catalogue_queries(nq: Path) -> list[tuple[str, dict, object]]:
     """(id, bound default parameters, catalogue query) of every query without a required parameter."""
-    from petaflop.query import EmbeddedStore, bind_params
+    from petaflop.params import bind_params
+    from petaflop.query import EmbeddedStore
     from queries import load_catalogue
 
     store = EmbeddedStore(nq)

@@ -102,7 +102,8 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from petaflop.query import EmbeddedStore, bind_params, plan_embedded, prepare
+    from petaflop.params import bind_params
+    from petaflop.query import EmbeddedStore, plan_embedded, prepare
     from petaflop.store import NQ_PATH
     from queries import load_catalogue
     from queries.sparql import insert_values

@@ -121,6 +121,11 @@ def figures(results: dict[str, Any]) -> dict[str, Figure]:
         if not lv.get("errors"):
             put(f"serving: {lv.get('mix')} mix, {lv.get('clients')} clients [{graph}]",
                 "serving", lv.get("throughput_qps"), unit="queries/s")
+    c = w.get("cli") or {}
+    cli_parts = {q["id"]: q["store_s"] for q in c.get("queries") or [] if isinstance(q.get("store_s"), int | float)}
+    put(f"cli: query processes summed [{_input_name(c.get('graph'))}]", "cli", sum(cli_parts.values()),
+        parts=cli_parts)
+    put("cli: petaflop --version s", "cli", (c.get("ours") or {}).get("version_s"))
     return out
 
 

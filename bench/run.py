@@ -6,7 +6,9 @@ Workloads (each in child processes, each with time limits; see bench/README.md):
 * ``queries`` — the catalogue, p50/p95 per query: wrapper, raw pyoxigraph, oxrdflib, rdflib;
 * ``reasoning`` — SPARQL rules against owlrl on the report graph and synthetic fact graphs;
 * ``scale`` — synthetic graphs: bulk load, materialisation, catalogue p50/p95, peak memory;
-* ``serving`` — the Oxigraph server on 127.0.0.1 under 1/4/8 clients, against an rdflib server.
+* ``serving`` — the Oxigraph server on 127.0.0.1 under 1/4/8 clients, against an rdflib server;
+* ``cli`` — a catalogue query as a ``petaflop query`` process against ``petaflop --version``, and
+  against the same query reloading ``atlas.nq`` (bench_cli).
 
 ``--quick`` runs the same code on small inputs (the mini report, graphs of a few thousand
 triples, 1-2 clients for a few seconds) so that the test suite can check the results' shape in
@@ -28,7 +30,7 @@ from typing import Any
 
 from bench.common import REPO, cache_dir, machine_facts
 
-WORKLOADS = ("build", "queries", "reasoning", "scale", "serving")
+WORKLOADS = ("build", "queries", "reasoning", "scale", "serving", "cli")
 SCHEMA = 1
 
 TARGETS = {
@@ -42,6 +44,7 @@ TARGETS = {
     "scale_peak_memory_gb": 12.0,
     "serving_qps": 500.0,
     "serving_errors": 0,
+    "cli_query_to_version": 2.0,
 }
 
 FULL: dict[str, Any] = {
@@ -57,6 +60,7 @@ FULL: dict[str, Any] = {
               "rdflib_max_rss_mb": 9000},
     "serving": {"levels": [1, 4, 8], "baseline_levels": [1, 8], "max_requests": 6000, "duration_s": 30.0,
                 "request_timeout_s": 30.0, "rdflib_load_timeout_s": 1200, "fast_p50_s": 0.05},
+    "cli": {"repeat": 5, "queries": ["clusters-by-power", "actors-by-country", "deals-by-amount"]},
 }
 
 QUICK: dict[str, Any] = {
@@ -72,6 +76,8 @@ QUICK: dict[str, Any] = {
               "rdflib_max_rss_mb": 2000},
     "serving": {"levels": [1, 2], "baseline_levels": [1, 2], "max_requests": 40, "duration_s": 1.5,
                 "request_timeout_s": 10.0, "rdflib_load_timeout_s": 120, "fast_p50_s": 0.05},
+    "cli": {"repeat": 2, "queries": ["clusters-by-power"],
+            "report": str(REPO / "tests" / "fixtures" / "mini_report.txt")},
 }
 
 
@@ -171,6 +177,19 @@ def run(quick: bool = False, json_out: str | Path | None = None, only: list[str]
         w["serving"]["fast_mix_rule"] = (f"catalogue queries whose embedded p50 on this graph was at most "
                                          f"{c['fast_p50_s'] * 1000:.0f} ms")
 
+    def cli() -> None:
+        from bench.bench_cli import built_graph, run_cli
+        from foundation.paths import BUILD_DIR
+
+        c = cfg["cli"]
+        if "report" in c:  # quick: the mini report
+            nq = built_graph(c["report"], cache_dir() / "cli-build-quick", log)
+        elif report is not None:
+            nq = built_graph(report, cache_dir() / "cli-build", log)
+        else:  # build/ when its store is current, else a build of the report in the cache
+            nq = _current_or_built(BUILD_DIR / "atlas.nq", log)
+        w["cli"] = run_cli(nq, tuple(c["queries"]), c["repeat"], log=log)
+
     kept: dict[str, Any] = {"scale": None, "store": None, "nq": None}
     try:
         for name, work in (("build", build), ("queries", queries), ("reasoning", reasoning)):
@@ -178,6 +197,8 @@ def run(quick: bool = False, json_out: str | Path | None = None, only: list[str]
                 attempt(name, work)
         if "scale" in wanted or "serving" in wanted:
             attempt("scale", scale_and_store)
+        if "cli" in wanted:
+            attempt("cli", cli)
         if "serving" in wanted:
             if kept["store"] is not None:
                 attempt("serving", serving)
@@ -201,6 +222,19 @@ def guard_lines(results: dict[str, Any]) -> list[str]:
     from bench.compare import committed_results, compare, report_lines
 
     return report_lines(compare(results, committed_results()))
+
+
+def _current_or_built(nq: Path, log) -> Path:
+    """build/atlas.nq when its store is current (built by the default command), else a build in the cache."""
+    from bench.bench_cli import built_graph
+    from foundation.errors import UserError
+    from petaflop.store_open import built_store_dir
+
+    try:
+        built_store_dir(nq)
+        return nq
+    except UserError:  # stale, or not built
+        return built_graph(None, cache_dir() / "cli-build", log)
 
 
 def _portable_queries(store_dir: Path, plan_all) -> list[dict[str, str]]:
@@ -259,6 +293,11 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
             where))
         out.append(_target("peak memory (GB)", round(peak / 1024, 2) if peak else None,
                            TARGETS["scale_peak_memory_gb"], "<=", where, "largest child process of any step"))
+    c = w.get("cli")
+    if c and c.get("ours"):
+        out.append(_target("CLI catalogue query / petaflop --version (x)", c["ours"].get("query_to_version"),
+                           TARGETS["cli_query_to_version"], "<=", "cli",
+                           f"median of {len(c['queries'])} queries, {c['repeat']} runs each"))
     v = w.get("serving")
     if v and "ours" in v:
         levels = [lv for lv in (v.get("ours") or {}).get("levels") or [] if lv.get("mix") == "catalogue"]
@@ -442,6 +481,16 @@ def markdown(results: dict[str, Any]) -> str:
         for mix, r in (v.get("ratios") or {}).items():
             lines.append(f"\nThroughput ratio, {mix} mix: {_x(r['ratio'], r['lower_bound'])} (ours at "
                          f"{max(cfg_levels(v, 'ours'))} clients / rdflib at {max(cfg_levels(v, 'baseline'))}).")
+    c = w.get("cli")
+    if c and c.get("ours"):
+        o = c["ours"]
+        lines += ["", f"## Command line ({c['repeat']} runs of each command, interleaved; median seconds)", "",
+                  f"`petaflop --version`: {_f(o.get('version_s'), 3)} s. A catalogue query from the built store: "
+                  f"{_f(o.get('query_median_s'), 3)} s ({_x(o.get('query_to_version'))} the start-up); reloading "
+                  f"atlas.nq instead: {_f(c['baseline'].get('query_median_s'), 3)} s ({_x(c.get('ratio'))} slower).",
+                  "", "| query | from the store s | reloading atlas.nq s |", "| --- | --- | --- |"]
+        for q in c["queries"]:
+            lines.append(f"| {q['id']} | {_f(q['store_s'], 3)} | {_f(q['reload_s'], 3)} |")
     return "\n".join(lines) + "\n"
 
 

@@ -6,11 +6,19 @@ This package holds the shared plumbing (paths, errors, the CLI); each later stag
 module of its own named after the concept it holds.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("petaflop-atlas")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
-
 __all__ = ["__version__"]
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed metadata when first asked for (importlib.metadata costs
+    tens of milliseconds, which every process importing a petaflop module would otherwise pay)."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version("petaflop-atlas")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        value = "0.0.0+unknown"
+    globals()["__version__"] = value
+    return value

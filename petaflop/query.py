@@ -48,7 +48,6 @@ from typing import Any
 import pyoxigraph as ox
 
 from foundation.errors import UserError
-from foundation.namespaces import PREFIXES
 from queries.safety import complexity_problem, exact_syntax_message, outbound_problem
 from queries.sparql import (
     QueryShape,
@@ -140,6 +139,8 @@ def _shape(sparql: str) -> tuple[QueryShape, str, dict[str, str]]:
     catalogue's queries run again and again with other parameters. (Shapes are read, never
     modified, after this.) No parser of pyoxigraph runs here: that happens in a sandbox worker.
     """
+    from foundation.namespaces import PREFIXES  # here, not at the top: sandbox workers need no rdflib
+
     shape = analyse(sparql)
     if shape.is_update:
         return shape, "", {}
@@ -152,6 +153,8 @@ def _shape(sparql: str) -> tuple[QueryShape, str, dict[str, str]]:
 
 def check_text(sparql: str, allow_service: Iterable[str] = ()) -> None:
     """Refuse a text that is too big for a parser or would make the store contact another host."""
+    from foundation.namespaces import PREFIXES
+
     problem = complexity_problem(sparql) or outbound_problem(sparql, frozenset(allow_service), dict(PREFIXES))
     if problem:
         raise QueryRefused(problem)
