@@ -3,7 +3,8 @@
 A catalogue query's header gives each parameter a type (``iri``, ``entity``, ``string``,
 ``decimal``, ``integer``, ``date``); an ad-hoc query takes ``NAME:TYPE=VALUE`` or has the type
 guessed from the value's form. A bad value is a :class:`~petaflop.query.ParamError` naming the
-parameter. (Re-exported by :mod:`petaflop.query`, where these functions used to live.)
+parameter. :func:`bind_params` is the one binder: ``petaflop query``, ``petaflop export --query``
+and the app's console all bind through it.
 """
 
 from __future__ import annotations
@@ -158,22 +159,31 @@ def parse_param_args(args: list[str] | None) -> dict[str, str]:
 
 
 def bind_params(raw: Mapping[str, str], query: CatalogueQuery | None = None,
-                exists: Callable[[ox.NamedNode], bool] | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
-    """Raw ``name=value`` strings → typed terms.
+                exists: Callable[[ox.NamedNode], bool] | None = None,
+                entity: Callable[[str, str], ox.NamedNode] | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Raw ``name=value`` strings → typed terms: the one binder of ``petaflop query``, ``petaflop
+    export --query`` and the app's console.
 
     With a catalogue query: names must be its parameters, types come from its header and
     defaults fill the rest (a required parameter without a value is an error). Without one
     (ad-hoc text): ``name:type=value`` gives the type, else :func:`infer_param` guesses it.
+    ``entity(name, raw)`` resolves ``entity`` parameters where the caller has the graph's own
+    resolver (export: :class:`petaflop.entities.EntityIndex`); else :func:`to_entity`.
     """
     out: dict[str, ox.NamedNode | ox.Literal] = {}
     from queries import PARAM_TYPES
+
+    def convert(name: str, type_: str, value: str) -> ox.NamedNode | ox.Literal:
+        if type_ == "entity" and entity is not None:
+            return entity(name, value)
+        return convert_param(name, type_, value, exists)
 
     if query is None:
         for key, value in raw.items():
             name, _, type_ = key.partition(":")
             if type_ and type_ not in PARAM_TYPES:
                 raise ParamError(f"--param {key}: type {type_!r} is not one of {', '.join(PARAM_TYPES)}")
-            out[name] = convert_param(name, type_, value, exists) if type_ else infer_param(name, value)
+            out[name] = convert(name, type_, value) if type_ else infer_param(name, value)
         return out
     known = {p.name: p for p in query.params}
     for key in raw:
@@ -186,11 +196,11 @@ def bind_params(raw: Mapping[str, str], query: CatalogueQuery | None = None,
     given = {k.partition(":")[0]: v for k, v in raw.items()}
     for p in query.params:
         if p.name in given:
-            out[p.name] = convert_param(p.name, p.type, given[p.name], exists)
+            out[p.name] = convert(p.name, p.type, given[p.name])
         elif p.required:
             raise ParamError(f"--param {p.name}: required ({p.type}: {p.description})")
         else:
-            out[p.name] = convert_param(p.name, p.type, p.default, exists)
+            out[p.name] = convert(p.name, p.type, p.default)
     return out
 
 

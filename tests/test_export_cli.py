@@ -131,7 +131,7 @@ def test_format_from_extension(cli, tmp_path):
     (["--sparql", "SELECT ?x WHERE { ?x a pfa:Nothing }"], "error: the selection is empty ("),
     (["--seed", "alpha-campus", "--hops", "2", "--limit", "100"],
      "error: --limit: the selection has 176 triples (8 objects), over the limit of 100;"),
-    (["--query", "investments-into", "--param", "target"], "error: --param 'target': write NAME=VALUE"),
+    (["--query", "investments-into", "--param", "target"], "error: --param 'target': expected NAME=VALUE"),
 ])
 def test_bad_input_exits_1_and_writes_nothing(cli, tmp_path, args, message):
     out = tmp_path / "never.ttl"

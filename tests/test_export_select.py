@@ -257,7 +257,7 @@ def test_ambiguous_and_term_seeds(store):
     ({"sparql": "ASK { ?s ?p ?o }"}, "--sparql: an ASK query names no objects; use SELECT or CONSTRUCT"),
     ({"query": "investments-int"}, "--query: unknown query 'investments-int'; did you mean: investments-into?"),
     ({"query": "investments-into", "query_params": {"investor": "x"}},
-     "--param 'investor': query 'investments-into' takes target"),
+     "--param investor: query 'investments-into' has no such parameter (parameters: target)"),
     ({"query": "investments-into", "query_params": {"target": "Alpha Campos"}},
      "--param target 'Alpha Campos': no object has that name, alias or id; close matches: Alpha Campus"),
 ])

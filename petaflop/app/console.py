@@ -1,10 +1,8 @@
 """The SPARQL console's engine: one ``run()`` with the read-only check, a row limit and a time limit.
 
-It uses the query layer (:mod:`petaflop.query`: ``EmbeddedStore``/``RemoteStore``, typed
-parameters, syntax errors with line and column) and the catalogue (:mod:`queries`). Should
-those modules be missing, a small built-in runner on pyoxigraph gives the same guarantees:
-updates are refused by parsing (pyoxigraph's *query* parser does not accept them, and their
-keyword is named), rows stop at the limit, and the caller stops waiting at the time limit.
+It uses the query layer (:mod:`petaflop.query`: ``EmbeddedStore``/``RemoteStore``, syntax
+errors with line and column), the one parameter binder (:mod:`petaflop.params`) and the
+catalogue (:mod:`queries`).
 
 Prefixes: a query may use the project's prefixes (``pfa:``, ``pfid:`` …) without declaring
 them; the missing declarations are added on one line before the text and error positions are
@@ -13,12 +11,7 @@ shifted back, so the line and column always point into what the analyst typed.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-import threading
-import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -30,9 +23,7 @@ from petaflop.app.backend import Backend
 DEFAULT_TIMEOUT_S = 10.0
 DEFAULT_ROW_LIMIT = 1000
 _POSITION = re.compile(r"line (\d+), column (\d+)")
-_OX_POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.I | re.M)
-_UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I | re.M)
 
 
 @dataclass
@@ -74,10 +65,8 @@ def _shift(message: str, offset: int) -> tuple[str, tuple[int, int] | None]:
 
 def catalogue():
     """The query catalogue (``queries.load_catalogue()``); ``(queries, error message)``."""
-    try:
-        from queries import load_catalogue
-    except ImportError as exc:
-        return [], f"the query catalogue is not available ({exc})"
+    from queries import load_catalogue
+
     try:
         return load_catalogue(), ""
     except Exception as exc:  # a malformed file must not take the console down
@@ -85,40 +74,28 @@ def catalogue():
 
 
 def bind_params(query, values: dict[str, str], exists=None) -> tuple[dict[str, object], str]:
-    """Form values → typed RDF terms for a catalogue query's parameters (defaults when blank).
+    """Form values → typed RDF terms for a catalogue query's parameters (defaults when blank),
+    through the one binder (:func:`petaflop.params.bind_params`, as ``petaflop query`` binds).
 
     ``exists(NamedNode) -> bool`` accepts entity ids the build created (no gazetteer row).
     Returns ``(params, error message)``; the message names the parameter at fault.
     """
-    out = {}
-    for p in query.params:
-        raw = values.get(p.name)
-        raw = p.default if raw is None or str(raw).strip() == "" else str(raw)
-        try:
-            try:
-                from petaflop.query import convert_param
-            except ImportError:
-                from queries import bind
+    from petaflop.params import bind_params as bind
 
-                out[p.name] = bind(p, raw)
-                continue
-            try:
-                out[p.name] = convert_param(p.name, p.type, raw, exists)
-            except TypeError:  # an older query layer without ``exists``
-                out[p.name] = convert_param(p.name, p.type, raw)
-        except Exception as exc:
-            return out, str(exc)
-    return out, ""
+    names = {p.name for p in query.params}
+    given = {k: str(v) for k, v in values.items() if k in names and v is not None and str(v).strip() != ""}
+    try:
+        return bind(given, query, exists), ""
+    except Exception as exc:  # a bad value is shown beside the form, never raised
+        return {}, str(exc)
 
 
 def run(backend: Backend, sparql: str, params: dict[str, object] | None = None, *,
         timeout_s: float = DEFAULT_TIMEOUT_S, row_limit: int = DEFAULT_ROW_LIMIT) -> ConsoleResult:
     """Run one read-only query under limits; errors come back in the result, never raised."""
     text, offset = with_prefixes(sparql)
-    try:
-        from petaflop import query as q
-    except ImportError:
-        return _run_builtin(backend, text, offset, params, timeout_s, row_limit)
+    from petaflop import query as q
+
     try:
         if backend.store is not None:
             store = q.EmbeddedStore(store=backend.store)
@@ -145,65 +122,6 @@ def run(backend: Backend, sparql: str, params: dict[str, object] | None = None, 
                          raw=result)
 
 
-def _run_builtin(backend: Backend, text: str, offset: int, params, timeout_s: float, row_limit: int) -> ConsoleResult:
-    """Fallback runner (see module docstring) for when :mod:`petaflop.query` is not installed."""
-    stripped = re.sub(r"#[^\n]*", "", re.sub(r"(\"[^\"]*\"|'[^']*'|<[^>\s]*>)", '""', text))
-    m = _UPDATE.search(stripped)
-    if m:
-        return ConsoleResult(error=f"read-only: {m.group(1).upper()} is a SPARQL update; the console runs queries only",
-                             error_kind="update")
-    if backend.store is None:
-        return ConsoleResult(error="the built-in runner needs the embedded store", error_kind="query")
-    subs = {ox.Variable(k): v for k, v in (params or {}).items()}
-    box: dict = {}
-    done = threading.Event()
-    started = time.perf_counter()
-
-    def work() -> None:
-        try:
-            res = backend.store.query(text, use_default_graph_as_union=True, substitutions=subs or None)
-            if isinstance(res, ox.QueryBoolean):
-                box["r"] = ConsoleResult(kind="ask", boolean=bool(res))
-            elif isinstance(res, ox.QueryTriples):
-                rows = []
-                for t in res:
-                    if len(rows) >= row_limit:
-                        box["trunc"] = True
-                        break
-                    rows.append([t.subject, t.predicate, t.object])
-                box["r"] = ConsoleResult(kind="graph", vars=["subject", "predicate", "object"], rows=rows,
-                                         truncated=box.get("trunc", False))
-            else:
-                names = [v.value for v in res.variables]
-                rows = []
-                for sol in res:
-                    if len(rows) >= row_limit:
-                        box["trunc"] = True
-                        break
-                    rows.append([sol[n] for n in names])
-                box["r"] = ConsoleResult(vars=names, rows=rows, truncated=box.get("trunc", False))
-        except SyntaxError as exc:
-            m2 = _OX_POSITION.search(str(exc))
-            if m2:
-                line, col = int(m2.group(1)) - offset, int(m2.group(2))
-                box["r"] = ConsoleResult(error=f"syntax error at line {line}, column {col}: {m2.group(3).strip()}",
-                                         error_kind="syntax", position=(line, col))
-            else:
-                box["r"] = ConsoleResult(error=f"syntax error: {exc}", error_kind="syntax")
-        except Exception as exc:
-            box["r"] = ConsoleResult(error=str(exc), error_kind="query")
-        finally:
-            done.set()
-
-    threading.Thread(target=work, daemon=True).start()
-    if not done.wait(timeout_s):
-        return ConsoleResult(error=f"the query did not finish within {timeout_s:g} s (time limit)",
-                             error_kind="timeout")
-    result = box["r"]
-    result.elapsed_s = time.perf_counter() - started
-    return result
-
-
 # --------------------------------------------------------------------------- output
 
 def term_text(term) -> str:
@@ -213,49 +131,17 @@ def term_text(term) -> str:
 
 
 def to_csv(result: ConsoleResult) -> str:
-    if result.raw is not None:
-        try:
-            from petaflop.results import to_csv as layer_csv
+    """The rows as CSV (:func:`petaflop.results.to_csv`, as ``petaflop query --format csv``)."""
+    from petaflop.results import to_csv as layer_csv
 
-            return layer_csv(result.raw)
-        except ImportError:
-            pass
-    if result.kind == "ask":
-        return "true" if result.boolean else "false"
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(result.vars)
-    for row in result.rows:
-        w.writerow([term_text(t) for t in row])
-    return buf.getvalue()
-
-
-def _term_json(term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype is not None and term.datatype.value != XSD.string:
-        out["datatype"] = term.datatype.value
-    return out
+    return layer_csv(result.raw)
 
 
 def to_json(result: ConsoleResult) -> str:
-    if result.raw is not None:
-        try:
-            from petaflop.results import to_json as layer_json
+    """SPARQL JSON results (:func:`petaflop.results.to_json`, as ``petaflop query --format json``)."""
+    from petaflop.results import to_json as layer_json
 
-            return layer_json(result.raw)
-        except ImportError:
-            pass
-    if result.kind == "ask":
-        return json.dumps({"head": {}, "boolean": bool(result.boolean)})
-    bindings = [{v: _term_json(t) for v, t in zip(result.vars, row, strict=True) if t is not None}
-                for row in result.rows]
-    return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False)
+    return layer_json(result.raw)
 
 
 def permalink(query_id: str | None, params: dict[str, str] | None = None, sparql: str | None = None,

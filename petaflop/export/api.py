@@ -61,14 +61,15 @@ def preview(selection: Selection, store: ox.Store | None = None) -> Preview:
 
 # ----------------------------------------------------------------------------- CLI helpers
 def parse_param_args(args: Iterable[str] | None) -> dict[str, str]:
-    """``NAME=VALUE`` strings (``--param``) → a dict."""
-    out: dict[str, str] = {}
-    for arg in args or ():
-        name, eq, value = str(arg).partition("=")
-        if not eq or not name.strip():
-            raise BadParameter(f"--param {arg!r}: write NAME=VALUE")
-        out[name.strip()] = value
-    return out
+    """``NAME=VALUE`` strings (``--param``) → a dict, read as ``petaflop query`` reads them
+    (:func:`petaflop.params.parse_param_args`)."""
+    from petaflop.params import parse_param_args as parse
+    from petaflop.query import ParamError
+
+    try:
+        return parse(list(args or ()))
+    except ParamError as exc:
+        raise BadParameter(str(exc)) from None
 
 
 def read_sparql_arg(text: str | None) -> str | None:

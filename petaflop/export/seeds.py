@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import pyoxigraph as ox
 
 import queries as catalogue
 from foundation.errors import UserError
-from foundation.namespaces import PREFIXES, XSD
+from foundation.namespaces import PREFIXES
 from petaflop.entities import AmbiguousEntity, UnknownEntity, as_iri
 from petaflop.export.errors import AmbiguousSeed, BadParameter, UnknownSeed
 from petaflop.export.index import store_index
@@ -67,43 +66,22 @@ def query_nodes(store: ox.Store, text: str, option: str) -> list[Node]:
 def catalogue_sparql(store: ox.Store, name: str, params: Mapping[str, str]) -> str:
     """SPARQL text of a catalogue query (``queries/``) with its parameters bound by a VALUES block.
 
-    Parameters not given take the header's default; ``entity`` parameters accept any seed
-    spelling (name, alias, CURIE, IRI)."""
+    Bound by the one binder (:func:`petaflop.params.bind_params`, as ``petaflop query`` and the
+    console bind): parameters not given take the header's default; ``entity`` parameters accept
+    any seed spelling (name, alias, CURIE, IRI) through the graph's entity resolver."""
+    from petaflop.params import bind_params
+    from petaflop.query import ParamError
+
     try:
         query = catalogue.get(name)
     except UserError as exc:
         raise BadParameter(f"--query: {exc}") from None
-    declared = {p.name: p for p in query.params}
-    unknown = sorted(set(params) - set(declared))
-    if unknown:
-        raise BadParameter(f"--param {unknown[0]!r}: query {name!r} takes "
-                           + (", ".join(declared) if declared else "no parameters"))
-    bindings: dict[str, ox.NamedNode | ox.Literal] = {}
-    for pname, param in declared.items():
-        raw = params.get(pname, param.default)
-        if raw == "" and param.type != "string":
-            raise BadParameter(f"--param {pname}: query {name!r} needs a value ({param.description})")
-        bindings[pname] = _param_term(store, pname, param.type, raw)
+    try:
+        bindings = bind_params(params, query,
+                               entity=lambda pname, raw: resolve_seed(store, raw, option=f"--param {pname}"))
+    except ParamError as exc:
+        raise BadParameter(str(exc)) from None
     if not bindings:
         return query.sparql
     return insert_values(query.sparql, bindings)
 
-
-_PARAM_DATATYPES = {"decimal": XSD.decimal, "integer": XSD.integer, "date": XSD.date}
-_PARAM_PATTERNS = {"decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)", "integer": r"[+-]?\d+", "date": r"\d{4}-\d{2}-\d{2}"}
-
-
-def _param_term(store: ox.Store, name: str, type_: str, raw: str) -> ox.NamedNode | ox.Literal:
-    raw = raw.strip() if type_ != "string" else raw
-    if type_ == "entity":
-        return resolve_seed(store, raw, option=f"--param {name}")
-    if type_ == "iri":
-        iri = as_iri(raw, EXPORT_PREFIXES)
-        if iri is None:
-            raise BadParameter(f"--param {name}: {raw!r} is not an IRI or CURIE")
-        return ox.NamedNode(iri)
-    if type_ in _PARAM_PATTERNS:
-        if not re.fullmatch(_PARAM_PATTERNS[type_], raw):
-            raise BadParameter(f"--param {name}: {raw!r} is not a {type_}")
-        return ox.Literal(raw, datatype=ox.NamedNode(_PARAM_DATATYPES[type_]))
-    return ox.Literal(raw)
