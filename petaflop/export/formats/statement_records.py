@@ -20,9 +20,9 @@ that better as one record per statement:
 * ``pfa:conflictsWith`` (statement to statement) and ``pfa:item`` (what a count counts) stay edges.
 
 Values are never another entity in this graph (a statement's value is a number), so no statement
-becomes edge attributes. The unit column is the unit's code (``MW``, ``USD``, ``%``) and
-``unit`` its QUDT IRI, taken from ``pfa:unit`` or, when the selection left that link out, from
-the code (``foundation.units``).
+becomes edge attributes. ``unitCode`` is the unit's symbol (``MW``, ``USD``, ``%``) and ``unit``
+its QUDT IRI, from ``pfa:unit`` or, when the selection left that link out, from the code
+(``foundation.units``). Records and edges are sorted: the same selection gives the same bytes.
 """
 
 from __future__ import annotations
@@ -171,7 +171,8 @@ def statement_records(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
             elif p in _BOOLS and isinstance(o, ox.Literal):
                 rec[_BOOLS[p]].add(o.value in ("true", "1"))
             elif p in _TEXTS and isinstance(o, ox.Literal):
-                rec[_TEXTS[p]].add(o.value)
+                if o.value:  # an empty code ("" for a plain number) says nothing; the IRI says UNITLESS
+                    rec[_TEXTS[p]].add(o.value)
             elif p in _WORDS:
                 name, suffix = _WORDS[p]
                 word = local_name(o.value)
