@@ -259,18 +259,13 @@ def test_rdf_formats_keep_the_statement_nodes(seeds_sub, store, fmt):
     assert got[PFA.kind] == got[PFA.statementStatus] == got[PFA.statementRank] == 28
     # equal to the store's statements of the two entities, qualifier by qualifier
     in_store = {r[0].value: int(r[1].value) for r in store.query(STATEMENTS_OF_SEEDS)}
-    missing = {PFA.unit}  # see test_rdf_export_keeps_the_qudt_unit_of_statements
-    assert {p: n for p, n in got.items() if not p.startswith("(")} == \
-        {p: n for p, n in in_store.items() if p not in missing}
+    assert {p: n for p, n in got.items() if not p.startswith("(")} == in_store
     # and the full selection (with provenance, inferred facts, ontology) round-trips them too
     full = statement_counts(parsed_facts(export(seeds_sub, fmt, force=True).data, fmt))
     assert full == statement_counts(facts_graph(seeds_sub.to_rdflib(), fmt))
     assert full[PFA.value] == 28
 
 
-@pytest.mark.xfail(strict=True, reason="the selection treats QUDT unit IRIs as objects one hop further, so a "
-                   "statement at the last hop loses pfa:unit: VOCAB_NAMESPACES in petaflop/export/terms.py "
-                   "lacks foundation.namespaces.UNIT")
 def test_rdf_export_keeps_the_qudt_unit_of_statements(store):
     sub = select(Selection(seeds=("pfid:colossus",), hops=1, provenance=False, ontology=False), store)
     g = rdflib.Graph().parse(data=export(sub, "turtle").data, format="turtle")

@@ -27,6 +27,7 @@ from foundation.namespaces import (
     RDF,
     RDFS,
     SKOS,
+    UNIT,
     XSD,
 )
 
@@ -55,7 +56,7 @@ NAMING = frozenset({RDF_TYPE, RDFS_LABEL})
 LABELS = (RDFS_LABEL, SKOS_ALT)
 # IRIs in these namespaces are vocabulary (terms), never objects to walk through; IRIs in the
 # data namespaces are objects even when the ontology mentions them (pfid:china in a restriction).
-VOCAB_NAMESPACES = tuple(str(ns) for ns in (PFA, PFK, PFR, RDF, RDFS, OWL, XSD, SKOS, PROV, DCT))
+VOCAB_NAMESPACES = tuple(str(ns) for ns in (PFA, PFK, PFR, RDF, RDFS, OWL, XSD, SKOS, PROV, DCT, UNIT))
 DATA_NAMESPACES = tuple(str(ns) for ns in (PFID, PFLOC, PFST))
 # Prefixes written into exports: the project's (with the statement kinds), plus the external
 # vocabularies the ontology aligns to.
