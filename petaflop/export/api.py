@@ -86,7 +86,7 @@ def check_output(fmt_name: str, out: Path | str | None) -> None:
     """Refuse output targets that cannot hold the format (before any work is done)."""
     if fmt_name == "csv":
         if out is None:
-            raise BadParameter("--out: the csv format writes a zip (nodes.csv, edges.csv, columns.csv); "
+            raise BadParameter("--out: the csv format writes a zip (nodes.csv, edges.csv, statements.csv, columns.csv); "
                                "give --out FILE.zip")
         if Path(out).suffix.lower() != ".zip":
             raise BadParameter(f"--out {str(out)!r}: the csv format writes a zip; name the file *.zip")
