@@ -44,7 +44,6 @@ GAPS: dict[str, str] = {
         "graph lacks: Ascend 910C on SMIC N+2 (line 3252), fabricated by SMIC (line 3383) and TSMC 7nm "
         "(lines 3411, 3413), CoWoS-Lite (line 3257), HBM2E (line 3211)"),
     "chips-ascend-920c-vs-910c": "graph lacks: node and HBM bandwidth of Ascend 910C/920C (lines 3252-3253)",
-    "export-china-lineup-status": "graph lacks: export status to China of H100, H800, B100, H20, RTX PRO 6000D (lines 2955-2959)",
     "export-h20-licence-requirement": "graph lacks: export-control events of 2025-04-15 (line 2914) and 2025-05-28 (line 2911)",
     "invest-moonshot-investors": "graph lacks: stakes of Alibaba 36% and Tencent 9% in Moonshot AI (line 3759)",
     "invest-stargate-commitments": "graph lacks: amounts of the Stargate investors (lines 1927-1932)",

@@ -415,13 +415,14 @@ def test_project_financing_of_stargate(store):
     assert "OpenAI" in parts(openai["sources"])
     oracle = one(rows, investor="pfid:oracle")
     assert (oracle["amount_usd"], oracle["line"], oracle["form"]) == (D(40_000_000_000), D(1929), "CAPEX+15년 리스")
-    jpm = one(rows, investor="pfid:jpmorgan-chase")
-    assert (jpm["amount_usd"], jpm["form"]) == (D(7_100_000_000), "대출/채권")
+    # line 1932 names the lenders "은행 PF (JPM 등)" (project-finance banks such as JPM): the group, not JPM
+    banks = one(rows, investor="pfid:pf-jpm")
+    assert (banks["amount_usd"], banks["form"]) == (D(7_100_000_000), "대출/채권")
     assert one(rows, investor="pfid:softbank")["amount_usd"] is None  # "-" in the table: no money in
     assert one(rows, investor="pfid:mgx")["investor_type"] == "pfa:SovereignWealthFund"
     assert rows[0]["investor"] == "pfid:oracle"  # largest first
-    assert {"pfid:openai", "pfid:softbank", "pfid:oracle", "pfid:crusoe", "pfid:mgx",
-            "pfid:public-investment-fund", "pfid:jpmorgan-chase"} <= {r["investor"] for r in rows}
+    assert {"pfid:openai", "pfid:softbank", "pfid:oracle", "pfid:crusoe-blue-owl-jv", "pfid:mgx",  # line 1930: the JV
+            "pfid:public-investment-fund", "pfid:pf-jpm"} <= {r["investor"] for r in rows}
 
     us = run(store, "project-financing", project="united-states")
     assert us[0]["amount_usd"] == D(1_400_000_000_000)
@@ -549,7 +550,8 @@ def test_fact_provenance(store):
     assert (fact["origin"], fact["line_start"], fact["line_end"], fact["chapter"]) == ("asserted", D(1927), D(1927), "IV")
     assert (fact["table"], fact["row"], fact["column"]) == ("IV-05-1", D(1), D(3))
     assert "OpenAI" in parts(fact["sources"])
-    assert (fact["rule"], fact["source_text"], fact["conflicting"]) == ("table:stargate-investors", "190", False)
+    # one rule per mapped column (the gate judges each column): the amount column's rule
+    assert (fact["rule"], fact["source_text"], fact["conflicting"]) == ("truthy:table:stargate-investors:amountUSD", "190", False)
     assert fact["slide"] == "IV. AI 군비경쟁: Stargate by OpenAI"
 
     colossus = run(store, "fact-provenance", entity="colossus", property="pfa:powerCapacityMW")
@@ -832,7 +834,7 @@ def test_investment_terms(store, mini):
     assert {r["investor"] for r in moonshot} >= {"pfid:alibaba", "pfid:tencent", "pfid:hongshan", "pfid:coatue"}
     assert {r["line"] for r in moonshot} == {D(3759)}
     assert {r["investor"] for r in report if r["investee"] == "pfid:stargate"} >= {
-        "pfid:openai", "pfid:softbank", "pfid:oracle", "pfid:crusoe", "pfid:mgx", "pfid:jpmorgan-chase"}  # lines 1927-1932
+        "pfid:openai", "pfid:softbank", "pfid:oracle", "pfid:crusoe-blue-owl-jv", "pfid:mgx", "pfid:pf-jpm"}  # lines 1927-1932
 
 
 # Report lines that state what feeds a cluster (turbines, Megapacks, solar, grid links).

@@ -350,6 +350,8 @@ def _link_claims(store: ox.Store) -> list[GraphFact]:
     }"""
     by_claim: dict[str, GraphFact] = {}
     for r in store.query(q):
+        if _local(r["p"].value) in META_LINKS:  # as for asserted links: bookkeeping is not judged
+            continue
         c = r["c"].value
         f = by_claim.get(c)
         if f is None:

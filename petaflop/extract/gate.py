@@ -8,6 +8,13 @@ the build reads only the file, never the gold. A rule passes when its precision 
 ``threshold`` over at least ``min_judged`` judged facts; a rule the gold never judged does not
 pass (its facts stay claims) unless the file lists it under ``[always]`` with a reason.
 
+A mapped table family's column (``table:<family>:<column>``) judged too seldom to be measured
+alone — a column the gold never judges (a verbatim text cell, a code-list value), or one judged
+fewer than ``min_judged`` times without an error — is decided by its family: the columns of one
+mapping share its row reading (which row names which entity), so the family's pooled precision
+over at least ``min_judged`` judged facts is the evidence. A column with an observed error, or one
+measured often enough, is judged alone.
+
 Facts that state identity or structure — types, labels, an entity's claims, sources — are not
 gated: they name things, they do not assert measured links or values.
 """
@@ -50,22 +57,55 @@ class Gate:
     rules: dict[str, RuleRecord] = field(default_factory=dict)
     always: dict[str, str] = field(default_factory=dict)  # rule -> reason
     enabled: bool = True
+    families: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "families", _family_totals(self.rules))
 
     def passes(self, rule: str) -> bool:
         if not self.enabled or rule in self.always:
             return True
         rec = self.rules.get(rule)
-        return rec is not None and rec.judged >= self.min_judged and rec.precision >= self.threshold
+        if rec is not None and rec.judged >= self.min_judged:
+            return rec.precision >= self.threshold
+        return self._family_passes(rule, rec)
+
+    def _family_passes(self, rule: str, rec: RuleRecord | None) -> bool:
+        """A sparse column of a mapped table family (no error seen) passes when its family does."""
+        family = _family(rule)
+        if not family or (rec is not None and rec.correct < rec.judged):
+            return False
+        judged, correct = self.families.get(family, (0, 0))
+        return judged >= self.min_judged and correct / judged >= self.threshold
 
     def decision(self, rule: str) -> str:
         if rule in self.always:
             return "always"
         rec = self.rules.get(rule)
+        if rec is not None and rec.judged >= self.min_judged:
+            return "pass" if rec.precision >= self.threshold else "below threshold"
+        if self._family_passes(rule, rec):
+            return "pass by family"
         if rec is None or rec.judged == 0:
             return "unmeasured"
-        if rec.judged < self.min_judged:
-            return "too few judged"
-        return "pass" if rec.precision >= self.threshold else "below threshold"
+        return "too few judged"
+
+
+
+def _family(rule: str) -> str:
+    """``table:<family>`` of a mapped table column's rule ``table:<family>:<column>``, else ''."""
+    parts = rule.split(":")
+    return ":".join(parts[:2]) if len(parts) == 3 and parts[0] == "table" and parts[2] != "claims" else ""
+
+
+def _family_totals(rules: dict[str, RuleRecord]) -> dict[str, tuple[int, int]]:
+    """Judged and correct facts per table family, pooled over its columns."""
+    totals: dict[str, tuple[int, int]] = {}
+    for rule, rec in rules.items():
+        if fam := _family(rule):
+            j, c = totals.get(fam, (0, 0))
+            totals[fam] = (j + rec.judged, c + rec.correct)
+    return totals
 
 
 OPEN = Gate(enabled=False)

@@ -37,6 +37,21 @@ def is_a(entity_type: str, wanted: str) -> bool:
 _NAME_LIKE = re.compile(r"^(?![\d\s.,%~+-]+$)(?!.*\d{4}년)[A-Z\uac00-\ud7a3]")
 
 
+# A cell naming a group, not its members: a joint venture of names ("A · B JV", "A-B 합작법인") or a
+# collective noun with examples in parentheses ("은행 PF (JPM 등)": banks such as JPM).
+JOINT = re.compile(r"(?:\bJV|\bjoint venture|컨소시엄|합작\s*(?:법인|회사|사)?)\s*$", re.I)
+_EXAMPLES = re.compile(r"\([^()]*\s등\s*\)")
+
+
+def names_a_group(text: str) -> bool:
+    """Whether a cell names one group (a joint venture, "X (A 등)") rather than the entities in it."""
+    text = text.strip()
+    if JOINT.search(text):
+        return True
+    rest = _EXAMPLES.sub(" ", text).strip()
+    return rest != text and bool(re.search(r"[A-Za-z\uac00-\ud7a3]", rest))
+
+
 def created_id(name: str) -> str:
     """A stable id for a name the gazetteer lacks."""
     slug = slugify(name)
@@ -81,7 +96,9 @@ class Resolver:
         named = self.gaz.lookup(text)
         if named is not None and is_a(named.type, wanted_type):
             return [self.record(named)]
-        found = [] if exact else self.entities_in(text, wanted_type, context)
+        # a cell naming a group is about the group: its members are not the row's subjects
+        group = create and bool(wanted_type) and names_a_group(text)
+        found = [] if exact or group else self.entities_in(text, wanted_type, context)
         if found:
             return [self.record(e) for e in found]
         if create and wanted_type:

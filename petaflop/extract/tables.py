@@ -19,7 +19,7 @@ from ingest.model import Cell, Document, Heading, Paragraph, Table
 from ontology.model import load_model
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
-from petaflop.extract.resolve import Resolver, is_a
+from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_reader import TableReader, cell_period, prose_cell
 from petaflop.extract.text_reader import TextReader
@@ -256,6 +256,8 @@ class TableExtractor:
                 self._read_prose(table, row, r, "", self._row_date(row, -1))  # a row naming no entity
                 continue
             loc = self._loc(table, ecell, r)
+            if not fallback and len(entities) == 1 and names_a_group(ecell.text):
+                self._group_members(ecell.text, entities[0], loc, self.sources_of(table))
             for entity in entities:
                 self._type_created(entity, loc, table, mapping)
                 if mapping.context_link and context and context != entity:
@@ -288,6 +290,17 @@ class TableExtractor:
                             self.reader.label_cell(table, r, row.cells[j], target, table.header[j].text,
                                                    parse_period(row_date) if row_date else None)
             self._named_row = False
+
+    def _group_members(self, text: str, group: str, loc: Location, sources: tuple[str, ...]) -> None:
+        """A cell naming a group: a joint venture's named firms partner each other; the examples of
+        a collective ("은행 PF (JPM 등)") are its members."""
+        members = [self.res.record(e) for e in self.res.entities_in(text, "Agent")]
+        if JOINT.search(text.strip()):
+            for other in members[1:]:
+                self.ex.add(Fact(members[0], "partnerOf", other, True, loc, "table-group:jv-partners", sources))
+        else:
+            for m in members:
+                self.ex.add(Fact(m, "memberOf", group, True, loc, "table-group:example-member", sources))
 
     def _row_named(self, row, skip: int) -> str:
         """The one entity a short cell of the row names (its label), or ''."""

@@ -1,0 +1,46 @@
+"""The precision gate's decisions (family back-off for sparse mapped columns) and cells naming a group."""
+
+from __future__ import annotations
+
+from petaflop.extract.gate import Gate, RuleRecord
+from petaflop.extract.resolve import names_a_group
+
+
+def _gate(**rules: tuple[int, int]) -> Gate:
+    return Gate(0.95, 3, {r.replace("__", ":"): RuleRecord(*v) for r, v in rules.items()})
+
+
+def test_a_sparse_column_passes_when_its_table_family_does():
+    g = _gate(table__fam__a=(30, 30), table__fam__b=(2, 2), table__fam__c=(1, 0))  # family: 32 of 33
+    assert g.decision("table:fam:a") == "pass"
+    assert g.passes("table:fam:b") and g.decision("table:fam:b") == "pass by family"
+    assert g.passes("table:fam:text") and g.decision("table:fam:text") == "pass by family"  # never judged
+    assert not g.passes("table:fam:c")  # an observed error: judged alone
+    assert g.decision("table:fam:c") == "too few judged"
+
+
+def test_a_family_below_the_threshold_passes_no_sparse_column():
+    g = _gate(table__fam__a=(10, 8), table__fam__b=(2, 2))
+    assert not g.passes("table:fam:b") and not g.passes("table:fam:text")
+    assert g.decision("table:fam:text") == "unmeasured"
+
+
+def test_only_mapped_table_columns_back_off():
+    g = _gate(claim__asset_power__row=(10, 10), claim__asset_power__nearest=(1, 1), table__fam__a=(5, 5))
+    assert not g.passes("claim:asset_power:nearest")  # ways of finding a subject are judged apart
+    assert not g.passes("table:fam:claims")  # mined claims are not a column's cells
+    assert not g.passes("table:fam")
+
+
+def test_a_measured_column_is_judged_alone():
+    g = _gate(table__fam__a=(20, 20), table__fam__b=(4, 2))
+    assert not g.passes("table:fam:b")
+
+
+def test_cells_naming_a_group_not_its_members():
+    assert names_a_group("Crusoe · Blue Owl JV")
+    assert names_a_group("Alpha-Beta 합작법인")
+    assert names_a_group("은행 PF (JPM 등)")  # lenders such as JPM
+    assert not names_a_group("MGX / PIF (사우디)")  # two investors and a country note
+    assert not names_a_group("(JPM 등)")  # only examples: no group named
+    assert not names_a_group("OpenAI")
