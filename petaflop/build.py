@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-import rdflib
 
 from foundation.errors import PetaflopError
 from foundation.namespaces import GRAPH_ONTOLOGY, GRAPHS, PFA, RDF
@@ -92,16 +91,25 @@ def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Pr
               check_consistency: bool = True, write_store: bool = True, strict: bool = False,
               gated: bool = True, reference: bool = True) -> BuildResult:
     """The build, holding the lock of ``out_dir`` (:mod:`petaflop.outlock`) from start to end."""
+    import gc
+
     from petaflop.outlock import out_lock
 
-    with out_lock(out_dir):
-        return _run_build(report, Path(out_dir), progress, check_consistency, write_store, strict, gated, reference)
+    was_enabled = gc.isenabled()
+    gc.disable()  # the build makes millions of objects and few cycles: collections cost ~20 % of its CPU
+    try:
+        with out_lock(out_dir):
+            return _run_build(report, Path(out_dir), progress, check_consistency, write_store, strict, gated,
+                              reference)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _run_build(report: str | None, out_dir: Path, progress: Progress | None, check_consistency: bool,
                write_store: bool, strict: bool, gated: bool, reference: bool) -> BuildResult:
     from ingest import parse_report
-    from petaflop import graph, reasoning, validation
+    from petaflop import graph, reasoning
     from petaflop.extract.pipeline import extract
 
     say = progress or (lambda stage, msg: None)
@@ -119,7 +127,10 @@ def _run_build(report: str | None, out_dir: Path, progress: Progress | None, che
     say("parse", f"{len(doc.chapters)} chapters, {len(doc.tables)} tables")
 
     t = stage("extract")
-    ex = extract(doc)
+    from petaflop.extract.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()  # once, for the extraction and the reference layer
+    ex = extract(doc, gazetteer)
     result.extraction = ex
     result.timings["extract"] = time.perf_counter() - t
     say("extract", f"{len(ex.facts)} facts, {len(ex.claims)} claims, {len(ex.entities)} objects")
@@ -141,7 +152,7 @@ def _run_build(report: str | None, out_dir: Path, progress: Progress | None, che
     if reference:  # the reference layer (reference/*.tsv) in pfg:reference: see petaflop/reference_graph.py
         from petaflop.reference_graph import reference_layer
 
-        result.reference = reference_layer(asserted, resolve_report(report))
+        result.reference = reference_layer(asserted, resolve_report(report), gazetteer=gazetteer)
     ref_triples = [(r.subject, r.predicate, r.object) for r in result.reference.triples] if reference else []
     result.timings["assert"] = time.perf_counter() - t
 
@@ -158,33 +169,27 @@ def _run_build(report: str | None, out_dir: Path, progress: Progress | None, che
     say("reason", f"{len(inferred)} inferred triples")
 
     t = stage("validate")
-    data = rdflib.Graph()
-    for s_, p_, o_ in facts + ref_triples:
-        data.add((reasoning.to_rdflib(s_), reasoning.to_rdflib(p_), reasoning.to_rdflib(o_)))
-    for i in inferred:
-        data.add(i.triple)
-    # HermiT runs in its own JVM: start it first, validate the shapes meanwhile (two cores).
-    pending = None
-    if check_consistency:
-        from concurrent.futures import ThreadPoolExecutor
+    # SHACL and HermiT are cached by the hash of their inputs (petaflop/checks.py): a verdict for the same
+    # ontology, code and triples is read back; otherwise SHACL runs in a forked child and HermiT in its JVM
+    # while this process serialises the graph and loads the store (two cores), and the build waits for both
+    # before it publishes anything.
+    from petaflop import checks
 
-        pool = ThreadPoolExecutor(max_workers=1)
-        pending = pool.submit(reasoning.hermit_consistency, data)
-    report_v = validation.validate(data)
-    result.validation = report_v
-    result.shacl_errors = len(report_v.errors)
-    result.shacl_warnings = len(report_v.warnings)
-    say("validate", f"SHACL {len(report_v.errors)} errors, {len(report_v.warnings)} warnings")
-    if pending is not None:
-        cons = pending.result()
-        pool.shutdown()
-        result.consistent = cons.consistent
-        if not cons.consistent:
-            raise BuildFailed(f"the asserted graph is inconsistent: {cons.message}")
-        say("validate", cons.message)
-    if report_v.errors and strict:
-        first = "; ".join(f"{e.focus} {e.path}: {e.message}" for e in report_v.errors[:3])
-        raise BuildFailed(f"SHACL: {len(report_v.errors)} violation(s), e.g. {first}")
+    g_inferred = ox.NamedNode(GRAPHS[3])  # pfg:inferred (the other inferred quads are their provenance)
+    checked = [ox.Triple(*f) for f in facts + ref_triples] + [q.triple for q in inferred_q if q.graph_name == g_inferred]
+    shacl_key = checks.check_key("shacl", checked)
+    shacl_done = checks.cached(out_dir, "shacl", shacl_key)
+    shacl_run = checks.start_shacl(checked) if shacl_done is None else None
+    hermit_key = hermit_done = hermit_run = None
+    if check_consistency:
+        hermit_key = checks.check_key("hermit", checked)
+        hermit_done = checks.cached(out_dir, "hermit", hermit_key)
+        if hermit_done is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            pool = ThreadPoolExecutor(max_workers=1)
+            hermit_run = pool.submit(checks.hermit_verdict, checked)
+            pool.shutdown(wait=False)
     result.timings["validate"] = time.perf_counter() - t
 
     t = stage("store")
@@ -193,19 +198,58 @@ def _run_build(report: str | None, out_dir: Path, progress: Progress | None, che
     import hashlib
 
     from petaflop.atomic import write_bytes
-    from petaflop.manifest import MANIFEST, write_manifest
+    from petaflop.manifest import MANIFEST, read_manifest, write_manifest
+    from petaflop.store import commit_disk_store, prepare_disk_store
 
-    if write_store:
-        (out_dir / MANIFEST).unlink(missing_ok=True)  # from here on, the folder's store is not known current
     nq_bytes = graph.to_nquads(all_quads)
+    nq_digest = hashlib.sha256(nq_bytes).hexdigest()
+    store_dir, new_store = out_dir / "store", None
+    if write_store:
+        before = read_manifest(out_dir)
+        (out_dir / MANIFEST).unlink(missing_ok=True)  # from here on, the folder's store is not known current
+        same = before is not None and before.doc["nq"][3] == nq_digest and before.store_dir == store_dir
+        if not (same and store_dir.is_dir()):  # the same graph as the store holds: kept
+            new_store = prepare_disk_store(nq_bytes, store_dir)
+    result.timings["store"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    try:
+        shacl = shacl_done if shacl_run is None else shacl_run.result()
+        report_v = checks.shacl_report(shacl)
+        result.validation = report_v
+        result.shacl_errors = len(report_v.errors)
+        result.shacl_warnings = len(report_v.warnings)
+        cache_note = " (inputs unchanged: cached)" if shacl_run is None else ""
+        say("validate", f"SHACL {len(report_v.errors)} errors, {len(report_v.warnings)} warnings{cache_note}")
+        if shacl_run is not None:
+            checks.remember(out_dir, "shacl", shacl_key, shacl)
+        if check_consistency:
+            cons = hermit_done if hermit_run is None else hermit_run.result()
+            if hermit_run is not None:
+                checks.remember(out_dir, "hermit", hermit_key, cons)
+            result.consistent = cons["consistent"]
+            if not cons["consistent"]:
+                raise BuildFailed(f"the asserted graph is inconsistent: {cons['message']}")
+            say("validate", cons["message"] + (" (inputs unchanged: cached)" if hermit_run is None else ""))
+        if report_v.errors and strict:
+            first = "; ".join(f"{e.focus} {e.path}: {e.message}" for e in report_v.errors[:3])
+            raise BuildFailed(f"SHACL: {len(report_v.errors)} violation(s), e.g. {first}")
+    except BaseException:
+        if new_store is not None:
+            import shutil
+
+            shutil.rmtree(new_store, ignore_errors=True)
+        raise
+    result.timings["validate"] += time.perf_counter() - t
+
+    t = time.perf_counter()
     write_bytes(result.nq_path, nq_bytes)  # temp file + rename: a killed build leaves the old graph
     if write_store:
-        from petaflop.store import write_disk_store
-
-        write_disk_store(result.nq_path, out_dir / "store")
-        write_manifest(out_dir, result.nq_path, hashlib.sha256(nq_bytes).hexdigest(), resolve_report(report),
-                       out_dir / "store", {"hermit": check_consistency, "reference": reference})
-    result.timings["store"] = time.perf_counter() - t
+        if new_store is not None:
+            commit_disk_store(new_store, store_dir)
+        write_manifest(out_dir, result.nq_path, nq_digest, resolve_report(report), store_dir,
+                       {"hermit": check_consistency, "reference": reference})
+    result.timings["store"] += time.perf_counter() - t
 
     per_graph = Counter(str(q.graph_name.value) for q in all_quads)
     result.triples_per_graph = {g.rsplit("/", 1)[-1]: per_graph.get(g, 0) for g in GRAPHS}

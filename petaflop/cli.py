@@ -222,7 +222,7 @@ def build(
 
     with out_lock(out_dir):  # held over the build and its coverage report
         result = run_build(report, out_dir=out_dir, progress=progress, check_consistency=not no_hermit,
-                           reference=not no_reference)
+                           reference=not no_reference, strict=True)  # a SHACL violation fails the build
         write_coverage(result, out_dir)
     table = Table(title="objects by type")
     table.add_column("type")
@@ -506,6 +506,16 @@ def _register_curation() -> None:
 
 
 _register_curation()
+
+
+def _register_check() -> None:
+    """``petaflop check`` (petaflop/cli_check.py)."""
+    from petaflop.cli_check import register
+
+    register(app, friendly)
+
+
+_register_check()
 
 
 def _start_query_sandbox(args: list[str]) -> None:

@@ -282,5 +282,6 @@ def inferred_quads(inferred: Iterable[tuple[ox.Triple, str]]) -> list[ox.Quad]:
 
 def to_nquads(quads: Iterable[ox.Quad]) -> bytes:
     """N-Quads, one line per quad, lines sorted: byte-identical for the same quads."""
-    lines = sorted({str(q) + " .\n" for q in quads})
-    return "".join(lines).encode("utf-8")
+    text = ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS)  # the same lines as str(q) + " .", in Rust
+    lines = sorted({line for line in text.split(b"\n") if line})  # UTF-8 bytes sort as their code points do
+    return b"\n".join(lines) + b"\n" if lines else b""

@@ -247,7 +247,7 @@ def _country_of(entity: ox.Term, ref: Reference, region_country: dict[str, str])
 
 
 def reference_layer(asserted: Iterable[ox.Quad], report: Path | str | None = None,
-                    folder: Path = REFERENCE_DIR) -> ReferenceLayer:
+                    folder: Path = REFERENCE_DIR, gazetteer=None) -> ReferenceLayer:
     """The build's hook: validate ``reference/`` (against the report's lines when given) and return
     the reference quads for the entities of the asserted graph, with conflicts flagged.
 
@@ -262,7 +262,7 @@ def reference_layer(asserted: Iterable[ox.Quad], report: Path | str | None = Non
         cited = hashlib.sha256(data).hexdigest() == REPORT_SHA256
         if cited:  # the lines the sources cite: check them (another text cannot be checked)
             lines = [ln[:-1] if ln.endswith("\r") else ln for ln in data.decode("utf-8").split("\n")]
-    ref = load_reference(folder, lines)
+    ref = load_reference(folder, lines, gazetteer)  # the build passes the extraction's gazetteer (loaded once)
     types, by_sp, fact_stmts, labels = _facts_index(asserted)
     created: dict[str, dict[str, set[str]]] = {"country": {}, "designer": {}}
     for label, ids in labels.items():

@@ -84,11 +84,16 @@ def source_of(store: ox.Store) -> Path | None:
 
 def write_disk_store(nq_path: Path, location: Path = DISK_STORE) -> Path:
     """(Re)create the on-disk store from the N-Quads file: built in a sibling folder, then swapped in."""
+    return commit_disk_store(prepare_disk_store(Path(nq_path), location), location)
+
+
+def prepare_disk_store(source: Path | bytes, location: Path = DISK_STORE) -> Path:
+    """The store of ``source`` (an N-Quads file or its bytes) in a sibling folder of ``location``, to be
+    swapped in by :func:`commit_disk_store` (or removed, when the build fails after all)."""
     location = Path(location)
     if location.exists() and not location.is_dir():
         raise UserError(f"{location} is a file; the store needs a folder there")
     tmp = location.with_name(f".{location.name}.new-{os.getpid()}")
-    old = location.with_name(f".{location.name}.old-{os.getpid()}")
     for moved in sorted(location.parent.glob(f".{location.name}.old-*")):
         if not location.exists():  # a writer was killed between its two renames: the old store is whole
             os.replace(moved, location)
@@ -97,9 +102,23 @@ def write_disk_store(nq_path: Path, location: Path = DISK_STORE) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         store = ox.Store(str(tmp))
-        store.bulk_load(path=str(nq_path), format=ox.RdfFormat.N_QUADS)
+        if isinstance(source, bytes):
+            store.bulk_load(source, format=ox.RdfFormat.N_QUADS)
+        else:
+            store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise UserError(f"cannot write the store {location}: {exc.strerror or exc}") from None
+    return tmp
+
+
+def commit_disk_store(tmp: Path, location: Path = DISK_STORE) -> Path:
+    """Swap the store prepared in ``tmp`` in at ``location`` (two renames; the old one removed after)."""
+    location = Path(location)
+    old = location.with_name(f".{location.name}.old-{os.getpid()}")
+    try:
         if location.exists():
             os.replace(location, old)
         os.replace(tmp, location)
