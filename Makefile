@@ -35,8 +35,16 @@ run: venv build
 	@$(VENV)/bin/streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
+# Lint: ruff; the layering and module sizes (tests/test_layering.py, tests/test_module_size.py);
+# mypy (pyproject.toml: strict on foundation/); repeated code (pylint's duplicate-code checker:
+# six or more lines, imports, comments and docstrings aside; tests and generated HTML are not read).
 lint: venv
 	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/pytest -q -p no:cacheprovider tests/test_layering.py tests/test_module_size.py
+	@$(VENV)/bin/mypy
+	@$(VENV)/bin/pylint --disable=all --enable=duplicate-code --min-similarity-lines=6 --ignore-imports=y \
+		--ignore-comments=y --ignore-docstrings=y --ignore-signatures=y --score=n \
+		foundation ingest ontology queries petaflop bench
 
 pytest: venv sysdeps
 	@set +e; $(VENV)/bin/pytest; rc=$$?; \

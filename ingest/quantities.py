@@ -26,9 +26,11 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from ingest.amounts import (
     MASTER,
@@ -152,7 +154,8 @@ def _year_period(y: int, part: str | None) -> tuple[str, str, set[str]]:
 def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
     raw = m.group(0)
     quals: set[str] = set()
-    g = lambda name: match_group(m, kind, name)  # noqa: E731
+    # the named groups of the alternative that matched: the pattern guarantees the ones read as text
+    g: Callable[[str], Any] = lambda name: match_group(m, kind, name)  # noqa: E731
     if kind in ("iso", "ymd"):
         iso = _iso(int(g("y")), int(g("m")), int(g("d")))
         if iso is None:
@@ -252,7 +255,7 @@ _POST_QUAL = {
 
 
 def _generic_quantity(m: re.Match[str]) -> Quantity | None:
-    g = lambda name: match_group(m, "generic", name)  # noqa: E731
+    g: Callable[[str], Any] = lambda name: match_group(m, "generic", name)  # noqa: E731  (see _date_quantity)
     raw = m.group(0)
     amt1, amt2 = g("amt1"), g("amt2")
     unit_tok = g("lu1") or g("ku1") or g("lu2") or g("ku2") or ""

@@ -9,6 +9,7 @@ caption above, its ``주:`` notes and ``자료:`` line below), figures (caption 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -58,6 +59,12 @@ class SlideBuilder:
         return self.lines[n - 1]
 
     # -- units
+    def plain(self, n: int) -> bool:
+        """Line ``n`` is plain text: not blank, no tab, not a bullet, a ``자료:`` or a ``주:`` line."""
+        line = self.L(n)
+        return (not is_blank(line) and "\t" not in line and not _BULLET_RE.match(line)
+                and not is_source_line(line) and not _NOTE_RE.match(line))
+
     def units(self, first: int, last: int) -> list[_Unit]:
         out: list[_Unit] = []
         n = first
@@ -82,28 +89,14 @@ class SlideBuilder:
             elif _BULLET_RE.match(line):
                 m = n
                 # a wrapped bullet: non-blank, non-bullet text lines glued below it
-                while (
-                    m + 1 <= last
-                    and not is_blank(self.L(m + 1))
-                    and not _BULLET_RE.match(self.L(m + 1))
-                    and "\t" not in self.L(m + 1)
-                    and not is_source_line(self.L(m + 1))
-                    and not _NOTE_RE.match(self.L(m + 1))
-                ):
+                while m + 1 <= last and self.plain(m + 1):
                     m += 1
                 out.append(_Unit("bullet", n, m))
                 n = m + 1
                 continue
             else:
                 m = n
-                while (
-                    m + 1 <= last
-                    and not is_blank(self.L(m + 1))
-                    and "\t" not in self.L(m + 1)
-                    and not _BULLET_RE.match(self.L(m + 1))
-                    and not is_source_line(self.L(m + 1))
-                    and not _NOTE_RE.match(self.L(m + 1))
-                ):
+                while m + 1 <= last and self.plain(m + 1):
                     m += 1
                 out.append(_Unit("text", n, m))
                 n = m + 1
@@ -208,7 +201,7 @@ class SlideBuilder:
                     m0 = k
                     while k > 0 and (
                         isinstance(blocks[k - 1], Paragraph)
-                        or (isinstance(blocks[k - 1], Figure) and blocks[k - 1].source_line is None)
+                        or (isinstance(prev := blocks[k - 1], Figure) and prev.source_line is None)
                     ):
                         k -= 1
                     if k < m0:
@@ -294,7 +287,7 @@ class SlideBuilder:
         return t
 
     def figure(
-        self, ctx: SlideContext, units: list[_Unit], src: _Unit | None, extra: list[Block] = ()
+        self, ctx: SlideContext, units: list[_Unit], src: _Unit | None, extra: Sequence[Block] = ()
     ) -> Figure:
         """A figure from text/note units and its source; ``extra`` are blocks it absorbs
         (a legend or labels that were read as bullets). The id is set at the slide's end."""

@@ -141,7 +141,7 @@ def _text(g: rdflib.Graph, s: rdflib.term.Node, p: rdflib.term.Node, lang: str |
     return ""
 
 
-def _term_args(g: rdflib.Graph, s: rdflib.URIRef) -> dict[str, str]:
+def _term_args(g: rdflib.Graph, s: rdflib.term.Node) -> dict[str, str]:
     return {
         "iri": str(s),
         "name": _local(str(s)),

@@ -55,6 +55,7 @@ from petaflop.query import (
     QueryStore,
     QueryTimeout,
     Result,
+    _take,
     check_syntax,
 )
 from queries.sparql import declare_prefixes, insert_values
@@ -318,15 +319,6 @@ def _read(exc: urllib.error.HTTPError) -> bytes:
         return exc.read()
     except OSError:
         return b""
-
-
-def _take(rows, row_limit: int | None) -> tuple[list, bool]:
-    out: list = []
-    for row in rows:
-        if row_limit is not None and len(out) >= row_limit:
-            return out, True
-        out.append(row)
-    return out, False
 
 
 def _url_parent(url: str) -> tuple[str, str]:

@@ -150,7 +150,7 @@ class Atlas(GraphIndex):
         """
         if include_inferred and iri in self._links:
             return self._links[iri]
-        candidates: dict[tuple[str, str], tuple[int, tuple[str, str, str, bool]]] = {}
+        candidates: dict[tuple[str, str, str], tuple[int, tuple[str, str, str, bool]]] = {}
 
         def offer(p: str, direction: str, other: str, inferred: bool) -> None:
             if inferred and not include_inferred:
@@ -284,8 +284,7 @@ class Atlas(GraphIndex):
 
     def node_location(self, node: str) -> Location | None:
         """The first report location a statement node (``pfa:Statement``) is derived from."""
-        key = ("node", node)
-        if key not in self._prov_cache:
+        if node not in self._node_locations:
             loc_rows = self.backend.select(f"""
                 SELECT DISTINCT ?loc ?k ?v WHERE {{
                   GRAPH <{GRAPH_PROVENANCE}> {{ <{node}> prov:wasDerivedFrom ?loc }}
@@ -294,9 +293,8 @@ class Atlas(GraphIndex):
 
             found = sorted((loc for loc in locations(loc_rows).values() if loc.line_start is not None),
                            key=lambda loc: (loc.line_start, loc.iri))
-            self._prov_cache[key] = found[:1]
-        hit = self._prov_cache[key]
-        return hit[0] if hit else None
+            self._node_locations[node] = found[0] if found else None
+        return self._node_locations[node]
 
     def statements_for(self, s: str, p: str, o) -> list[Statement]:
         """Provenance of one triple (``o`` a pyoxigraph term or an IRI string)."""

@@ -29,7 +29,7 @@ from foundation.namespaces import (
 )
 from petaflop.app.backend import Backend
 from petaflop.app.format import to_number
-from petaflop.app.provenance import Statement
+from petaflop.app.provenance import Location, Statement
 from petaflop.app.records import (
     AUX_CLASSES,
     CLAIM,
@@ -65,6 +65,7 @@ class GraphIndex:
         self.rule_labels: dict[str, str] = {}
         self._search: list[tuple[str, str, bool]] = []  # (key, iri, is_label)
         self._prov_cache: dict[tuple[str, str], list[Statement]] = {}
+        self._node_locations: dict[str, Location | None] = {}  # statement node -> its first report location
         self._ancestors: dict[str, frozenset[str]] = {}
         self._names: dict[tuple[str, str], str] = {}
         self._links: dict[str, list[tuple[str, str, str, bool]]] = {}
@@ -202,7 +203,7 @@ class GraphIndex:
         spec = importlib.util.find_spec("ontology")
         if spec is not None and spec.origin:
             for path in sorted((Path(spec.origin).parent / "rules").glob("*.rq")):
-                head = {}
+                head: dict[str, str] = {}
                 for line in path.read_text(encoding="utf-8").splitlines():
                     if not line.startswith("#"):
                         break

@@ -103,7 +103,9 @@ def display_name(atlas: Atlas, ent: Entity, lang: str) -> str:
         composed = composed_name(atlas, ent, lang)
         if composed:
             return composed
-        rest = _GENERATED.match(ent.labels["en"]).group(2)
+        generated = _GENERATED.match(ent.labels["en"])
+        assert generated is not None  # _generated(ent) matched it
+        rest = generated.group(2)
         cls = atlas.primary_type(ent.iri)
         return f"{atlas.class_label(cls, lang)}: {rest}" if cls else rest
     if lang == "ko":

@@ -86,7 +86,7 @@ class Edge:
 
     s: str
     p: str
-    o: object
+    o: ox.NamedNode | ox.BlankNode | ox.Literal
     inferred: bool = False
     reference: bool = False
 

@@ -91,6 +91,9 @@ class Occurrence:
         return self.line_start <= line <= self.line_end
 
 
+# The qualifier fields repeat those of petaflop.extract.facts.Statement on purpose: this is the same
+# statement read back from the graph (mutable, with its node, rank and places), not a second model.
+# pylint: disable=duplicate-code
 @dataclass
 class StatementRecord:
     node: ox.NamedNode
