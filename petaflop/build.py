@@ -87,6 +87,13 @@ def ontology_quads() -> list[ox.Quad]:
     return quads
 
 
+def _sorted_lines(quads: list[ox.Quad]) -> list[bytes]:
+    """The N-Quads lines of the distinct ``quads``, sorted (what :func:`petaflop.graph.to_nquads` joins):
+    serialised by pyoxigraph, sorted as bytes (UTF-8 sorts as code points do)."""
+    text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    return sorted({line + b"\n" for line in text.split(b"\n") if line})
+
+
 def run_build(report: str | None = None, out_dir: Path = BUILD_DIR, progress: Progress | None = None,
               check_consistency: bool = True, write_store: bool = True, strict: bool = False,
               gated: bool = True, reference: bool = True) -> BuildResult:
@@ -160,11 +167,8 @@ def _run_build(report: str | None, out_dir: Path, progress: Progress | None, che
     facts_graph = ox.NamedNode(GRAPHS[1])
     facts = [(q.subject, q.predicate, q.object) for q in asserted if q.graph_name == facts_graph]
     facts += [(x.subject, x.predicate, x.object) for x in result.curation.fact_triples]  # curated facts too
-    inferred = reasoning.materialise(facts + ref_triples)
-    inferred_q = graph.inferred_quads(
-        (ox.Triple(reasoning.to_ox(i.subject), reasoning.to_ox(i.predicate), reasoning.to_ox(i.object)), i.rule)
-        for i in inferred
-    )
+    inferred = reasoning.materialise_triples(ox.Triple(*f) for f in facts + ref_triples)
+    inferred_q = graph.inferred_quads(inferred)
     result.timings["reason"] = time.perf_counter() - t
     say("reason", f"{len(inferred)} inferred triples")
 
@@ -194,14 +198,14 @@ def _run_build(report: str | None, out_dir: Path, progress: Progress | None, che
 
     t = stage("store")
     ref_quads = result.reference.quads if reference else []
-    all_quads = list(dict.fromkeys(onto + asserted + inferred_q + ref_quads))  # distinct, order kept
     import hashlib
 
     from petaflop.atomic import write_bytes
     from petaflop.manifest import MANIFEST, read_manifest, write_manifest
     from petaflop.store import commit_disk_store, prepare_disk_store
 
-    nq_bytes = graph.to_nquads(all_quads)
+    lines = _sorted_lines(onto + asserted + inferred_q + ref_quads)  # distinct quads, one line each
+    nq_bytes = b"".join(lines)
     nq_digest = hashlib.sha256(nq_bytes).hexdigest()
     store_dir, new_store = out_dir / "store", None
     if write_store:
@@ -251,7 +255,7 @@ def _run_build(report: str | None, out_dir: Path, progress: Progress | None, che
                        {"hermit": check_consistency, "reference": reference})
     result.timings["store"] += time.perf_counter() - t
 
-    per_graph = Counter(str(q.graph_name.value) for q in all_quads)
+    per_graph = Counter(line[line.rindex(b"<") + 1:-4].decode() for line in lines)  # "… <graph> .\n"
     result.triples_per_graph = {g.rsplit("/", 1)[-1]: per_graph.get(g, 0) for g in GRAPHS}
     types = Counter()
     for q in asserted:

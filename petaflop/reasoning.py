@@ -293,6 +293,25 @@ def _work_store(onto: tuple[ox.Triple, ...], facts: list[ox.Triple], data: bytes
     return work
 
 
+def _fixpoint(onto: tuple[ox.Triple, ...], triples: Iterable[ox.Triple], rules: list[tuple[str, str, str]] | None
+              ) -> tuple[list[ox.Triple], list[ox.Triple], list[int], list[_Rule]]:
+    """The distinct facts (those not in the ontology), the inferred triples, their rule indexes, the rules."""
+    known = set(onto)
+    facts = [t for t in dict.fromkeys(triples) if t not in known]
+    known.update(facts)
+    work = _work_store(onto, facts)
+    prepared = _prepared_rules(rules, work)
+    new, tags = _run_to_fixpoint(work, known, prepared, onto)
+    return facts, new, tags, prepared
+
+
+def materialise_triples(triples: Iterable[ox.Triple]) -> list[tuple[ox.Triple, str]]:
+    """The build's form of :func:`materialise`: pyoxigraph triples in, (inferred triple, rule IRI) out —
+    no store of the result and no rdflib terms (converting 7,000 triples both ways cost a tenth of a second)."""
+    _facts, new, tags, prepared = _fixpoint(_ontology_triples(), triples, None)
+    return [(t, prepared[tag].iri) for t, tag in zip(new, tags, strict=True)]
+
+
 def materialise_store(
     data: Any,
     *,
@@ -306,13 +325,7 @@ def materialise_store(
     The inferred triples come rule run by rule run, each run's sorted (a deterministic order).
     """
     onto = tuple(_ox_triples(ontology)) if ontology is not None else _ontology_triples()
-    known = set(onto)
-    facts = [t for t in dict.fromkeys(_ox_triples(data)) if t not in known]
-    known.update(facts)
-    work = _work_store(onto, facts)
-    prepared = _prepared_rules(rules, work)
-    new, tags = _run_to_fixpoint(work, known, prepared, onto)
-    del work
+    facts, new, tags, prepared = _fixpoint(onto, _ox_triples(data), rules)
     store = ox.Store()
     for graph, triples in ((GRAPH_ONTOLOGY, list(onto)), (GRAPH_FACTS, facts), (GRAPH_INFERRED, new)):
         _add(store, triples, graph)
