@@ -50,7 +50,7 @@ def check_key(check: str, triples: Iterable[ox.Triple]) -> str:
     if check == "shacl":
         h.update(_code_digest("petaflop.validation") + version("pyshacl").encode() + version("rdflib").encode())
     else:
-        h.update(_code_digest("petaflop.reasoning"))
+        h.update(_code_digest("petaflop.consistency", "petaflop.reasoning"))
     lines = sorted({f"{t.subject} {t.predicate} {t.object}" for t in triples})
     h.update("\n".join(lines).encode("utf-8"))
     return h.hexdigest()
@@ -160,7 +160,7 @@ def start_shacl(triples: list[ox.Triple]):
 
 
 def hermit_verdict(triples: list[ox.Triple]) -> dict:
-    from petaflop.reasoning import hermit_consistency
+    from petaflop.consistency import hermit_consistency
 
     cons = hermit_consistency(rdflib_graph(triples))
     return {"consistent": cons.consistent, "message": cons.message, "culprits": list(cons.culprits)}

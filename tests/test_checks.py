@@ -109,7 +109,7 @@ def test_build_fails_on_a_violation_from_a_cold_cache_and_from_a_warm_one(tmp_pa
 
 
 def test_build_fails_on_an_inconsistency_and_reads_a_consistent_verdict_back(tmp_path, monkeypatch):
-    import petaflop.reasoning as reasoning
+    import petaflop.consistency as reasoning
 
     verdicts = iter([reasoning.ConsistencyResult(True, [], "HermiT: consistent"),
                      reasoning.ConsistencyResult(False, ["https://petaflop-atlas.org/id/x"], "HermiT: inconsistent x")])

@@ -10,7 +10,8 @@ from rdflib import RDF
 
 from foundation.namespaces import PFA, PFID
 from ontology import load_ontology
-from petaflop.reasoning import disjointness_culprits, hermit_check, inferred_graph, materialise
+from petaflop.consistency import disjointness_culprits, hermit_check
+from petaflop.reasoning import inferred_graph, materialise
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Classes only the SPARQL/SWRL rules can infer (comparisons between individuals, distinct counts, sums).
@@ -79,7 +80,7 @@ def test_disjointness_culprits_is_empty_on_the_good_fixture(fixture_graph):
 
 def test_fast_consistency_check_agrees_with_owlready2():
     """The command-line consistency check used by the build gives the same verdicts."""
-    from petaflop.reasoning import hermit_consistency
+    from petaflop.consistency import hermit_consistency
 
     good = rdflib.Graph().parse(FIXTURES / "ontology_fixture.ttl", format="turtle")
     bad = rdflib.Graph().parse(FIXTURES / "ontology_inconsistent.ttl", format="turtle")
