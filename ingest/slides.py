@@ -86,19 +86,13 @@ class SlideBuilder:
                 out.append(_Unit("tab", n, m))
                 n = m + 1
                 continue
-            elif _BULLET_RE.match(line):
-                m = n
-                # a wrapped bullet: non-blank, non-bullet text lines glued below it
-                while m + 1 <= last and self.plain(m + 1):
-                    m += 1
-                out.append(_Unit("bullet", n, m))
-                n = m + 1
-                continue
             else:
+                # a bullet or a line of text, with the plain lines glued below it (a wrapped bullet:
+                # non-blank, non-bullet text lines)
                 m = n
                 while m + 1 <= last and self.plain(m + 1):
                     m += 1
-                out.append(_Unit("text", n, m))
+                out.append(_Unit("bullet" if _BULLET_RE.match(line) else "text", n, m))
                 n = m + 1
                 continue
             n += 1
