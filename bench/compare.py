@@ -95,6 +95,7 @@ def figures(results: dict[str, Any]) -> dict[str, Figure]:
     b = w.get("build") or {}
     report = _input_name(b.get("input"))
     put(f"build: total s [{report}]", "build", (b.get("ours") or {}).get("total_s"))
+    put(f"build: cold total s [{report}]", "build", (b.get("ours") or {}).get("cold_total_s"))
     q = w.get("queries") or {}
     if q.get("queries"):
         ours = (q.get("summary") or {}).get("ours_engine", "wrapper")

@@ -264,12 +264,14 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     if b:
         ours = b.get("ours") or {}
         out.append(_target("report build total (s)", ours.get("total_s"), TARGETS["build_total_s"], "<=",
-                           "build", "median of runs, HermiT off"))
+                           "build", "warm: median of runs after the first, HermiT off"))
+        out.append(_target("report build total, cold (s)", ours.get("cold_total_s"), TARGETS["build_total_s"], "<=",
+                           "build", "first run in a new folder: SHACL run, store written, HermiT off"))
         out.append(_target("build speed-up over rdflib + owlrl, reasoning step (x)", b.get("ratio"),
                            TARGETS["build_speedup"], ">=", "build"))
         out.append(_target("build speed-up over rdflib + owlrl, whole build (x)", (b.get("ratios") or {}).get(
             "whole_build"), TARGETS["build_speedup"], ">=", "build",
-            "same parse/extract/validate/store, owlrl as the reasoner"))
+            "same parse/extract/validate/store, owlrl as the reasoner; against the cold build"))
     q = w.get("queries")
     if q and "summary" in q:
         r = q["summary"]["ratios"]
@@ -377,11 +379,13 @@ def markdown(results: dict[str, Any]) -> str:
         lines += ["", "Failed workloads: " + "; ".join(failed)]
     b = w.get("build")
     if b and b.get("ours"):
-        lines += ["", "## Build (report, stage by stage; median of "
-                  f"{b['repeat']} run(s), HermiT off)", "", "| stage | seconds |", "| --- | --- |"]
+        cold = b["ours"].get("cold_stages_s") or {}
+        lines += ["", "## Build (report, stage by stage, HermiT off; cold: the first run in a new folder, warm: "
+                  f"median of {b['repeat']} run(s) after it — SHACL's verdict cached, the store kept)", "",
+                  "| stage | cold s | warm s |", "| --- | --- | --- |"]
         for stage, sec in b["ours"]["stages_s"].items():
-            lines.append(f"| {stage} | {_f(sec, 3)} |")
-        lines.append(f"| **total** | {_f(b['ours']['total_s'], 3)} |")
+            lines.append(f"| {stage} | {_f(cold.get(stage), 3)} | {_f(sec, 3)} |")
+        lines.append(f"| **total** | {_f(b['ours'].get('cold_total_s'), 3)} | {_f(b['ours']['total_s'], 3)} |")
         base = b["baseline"]
         lines += ["", f"Reasoning over {b['ours']['asserted_triples']} asserted triples: SPARQL rules "
                   f"{_f(b['ours']['reason_alone_s'], 3)} s ({b['ours']['inferred']} new triples), rdflib + owlrl "
