@@ -152,3 +152,12 @@ def test_a_facility_holds_h100_equivalents(miner):
     assert [(c.subject, c.promoted_to) for c in claims] == [("colossus", "h100EquivalentCount")]
     assert [(f.subject, f.obj) for f in ex.facts if f.predicate == "h100EquivalentCount"] == [
         ("colossus", Decimal(200_000))]
+
+
+def test_an_issuing_or_making_country_is_no_export_destination(miner):
+    m, ex = miner
+    for text in ("미국의 H20 AI 칩 수출 라이선스 요건으로 비용 계상", "미국산 AI 칩에 대한 새로운 3단계 수출 제한 조치 제안",
+                 "트럼프 행정부는 對중국 수출 허가 요건을 적용"):
+        m.relations.mine(text, LOC, ())
+    dest = {(f.subject, f.obj) for f in ex.facts if f.predicate == "restrictsExportTo"}
+    assert dest == {("h20-export-license-requirement", "china")}

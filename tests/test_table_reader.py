@@ -183,3 +183,40 @@ def test_the_asic_roadmap_table_family(gaz):
     assert ("aws-trainium3", "packagedWith", "cowos-r") in facts and ("microsoft-maia-200", "usesMemory", "hbm4") in facts
     assert {(s.subject, s.time.text) for s in ex.statements if s.kind == "releaseDate"} == {
         ("google-tpu-v7p", "2026-Q3"), ("aws-trainium3", "2026-Q2"), ("microsoft-maia-200", "2026-H1")}
+
+
+def test_an_export_control_timeline_issuer_is_a_state_body_of_the_tables_country(gaz):
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+
+    ex = Extraction()
+    mapping = next(m for m in load_mappings() if m.id == "export-control-timeline")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], Resolver(gaz, ex),
+                        SimpleNamespace(mine=lambda *a, **k: []), lambda t: ())
+    t = make_table(["미국의 칩 수출 규제 관련 타임라인"], ["날짜", "주체", "내용"], [
+        ["3월 2일", "미국 트럼프 정부", "엔비디아 H20 칩에 대한 수출 허가 요건 적용."],
+        ["3월 5일", "중국 정부", "중국 상무부가 대응 조치를 발표."],
+        ["4월 1일", "미국 정치인", "일부 상원의원, 서한 발송."],
+        ["4월 2일", "엔비디아", "수출 허가 요건으로 10억 달러 비용으로 계상"],
+        ["5월 1일", "미국 트럼프 정부", "'인공지능 확산 규칙'을 공식 철회하고, 화웨이 Ascend AI 칩 사용에 대한 경고 유지."],
+    ])
+    te._events(t, mapping)
+    facts = {(f.subject, f.predicate, str(f.obj), f.rule.rsplit(":", 1)[-1]) for f in ex.facts
+             if f.predicate in ("issuedBy", "announcedBy", "appliesToChip", "concernsChip")}
+    assert facts == {
+        ("h20-export-license-requirement", "issuedBy", "trump-administration", "issuedBy"),  # the act it names
+        ("h20-export-license-requirement", "appliesToChip", "nvidia-h20", "appliesToChip"),
+        ("ai-diffusion-rule-rescission", "issuedBy", "trump-administration", "issuedBy"),  # head-final: the rescission
+        ("export-control-timeline--r2", "announcedBy", "chinese-government", "announcedBy"),  # another country's answer
+    }  # no chip of the second clause on the rescission; no issuer for 'US politicians' or a firm
+    dates = {(s.subject, s.kind, s.time.text, s.rule) for s in ex.statements}
+    assert dates == {
+        ("h20-export-license-requirement", "effectiveDate", "2025-03-02", "table:events:effectiveDate"),
+        ("export-control-timeline--r2", "announcedDate", "2025-03-05",
+         "table:events:announcedDate:other-actor"),
+        ("export-control-timeline--r3", "eventDate", "2025-04-01", "table:events:eventDate:other-actor"),
+        ("export-control-timeline--r4", "eventDate", "2025-04-02",  # a requirement named as the cause is no node
+         "table:events:eventDate:other-actor"),
+        ("ai-diffusion-rule-rescission", "eventDate", "2025-05-01", "table:events:eventDate"),
+    }
+    assert ex.entities["export-control-timeline--r2"].types == ("Event",)

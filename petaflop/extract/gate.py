@@ -12,8 +12,9 @@ A mapped table family's column (``table:<family>:<column>``) judged too seldom t
 alone — a column the gold never judges (a verbatim text cell, a code-list value), or one judged
 fewer than ``min_judged`` times without an error — is decided by its family: the columns of one
 mapping share its row reading (which row names which entity), so the family's pooled precision
-over at least ``min_judged`` judged facts is the evidence. A column with an observed error, or one
-measured often enough, is judged alone.
+over at least ``min_judged`` judged facts is the evidence (the ``events`` layout reads every
+timeline table the same way, so its columns form one family, ``table:events``). A column with an
+observed error, or one measured often enough, is judged alone.
 
 Facts that state identity or structure — types, labels, an entity's claims, sources — are not
 gated: they name things, they do not assert measured links or values.

@@ -47,11 +47,12 @@ class RelationPattern:
     scope: str = "clause"  # clause | block: how far apart the two mentions may be
     between: bool = False  # the keyword must stand between the two mentions ("Colossus by xAI")
     all_objects: bool = False  # every object in the clause gets the link ("by Amazon+Anthropic")
+    object_exclude: re.Pattern[str] | None = None  # an object followed by this is no object ("미국의", "미국산")
 
 
 _RELATION_KEYS = {"id": "str", "keyword": "str", "subject_type": "str", "object_type": "str", "property": "str",
                   "max_gap": "int", "all_subjects": "bool", "object_marker": "str", "subject_marker": "str",
-                  "scope": "str", "between": "bool", "all_objects": "bool"}
+                  "scope": "str", "between": "bool", "all_objects": "bool", "object_exclude": "str"}
 
 
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
@@ -72,7 +73,7 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
                                    bool(raw.get("all_subjects", False)),
                                    _marker(raw.get("object_marker")), _marker(raw.get("subject_marker")),
                                    raw.get("scope", "clause"), bool(raw.get("between", False)),
-                                   bool(raw.get("all_objects", False))))
+                                   bool(raw.get("all_objects", False)), _marker(raw.get("object_exclude"))))
     return out
 
 
@@ -106,6 +107,8 @@ class RelationMiner:
                     subs = [m for m in subs if p.subject_marker.match(text, m.end)]
                 else:
                     subs = [m for m in subs if _SUBJ.match(text, m.end)] or subs
+                if p.object_exclude is not None:
+                    objs = [m for m in objs if not p.object_exclude.match(text, m.end)]
                 if p.object_marker is not None:
                     objs = [m for m in objs if p.object_marker.match(text, m.end)]
                 else:

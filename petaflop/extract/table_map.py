@@ -10,7 +10,10 @@ Layouts
 ``columns``    a transposed table: header cells (after the first) name entities, the first
                column names attributes;
 ``key-value``  a two/three-column table about one entity named in the caption or slide
-               title (or in the key cell itself, when that resolves to an entity).
+               title (or in the key cell itself, when that resolves to an entity);
+``events``     a dated timeline (date | actor | what happened), read by
+               :mod:`petaflop.extract.table_events`: the row is the event or measure its text
+               names, the actor its issuer only when it is a state body of the table's country.
 
 Each mapped column says what a cell becomes: a datatype property value (``kind`` + ``unit``,
 read through :mod:`ingest.quantities`), a link to entities mentioned in the cell (``link``),
@@ -29,7 +32,7 @@ from typing import Any
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 
 MAPPINGS_PATH = Path(__file__).with_name("table_mappings.toml")
-LAYOUTS = ("rows", "columns", "key-value")
+LAYOUTS = ("rows", "columns", "key-value", "events")
 
 
 
@@ -50,6 +53,20 @@ class ColumnRule:
     lang: str = ""
     codes: dict[str, str] = field(default_factory=dict)  # cell text -> code (English label of a concept)
     unless: str = ""  # a link cell's entities already linked to the target by this property are skipped
+
+
+@dataclass(frozen=True)
+class EventColumns:
+    """An event timeline's columns and the words that say what a row's date is."""
+
+    date: re.Pattern[str]
+    text: re.Pattern[str]
+    named: tuple[str, ...]  # types of a named event/measure the text may name as the row's node
+    issuer: tuple[str, ...]  # actor types that issue the measures (a state body)
+    other: str  # node type of a row whose actor is no issuer
+    announce: re.Pattern[str]  # the row announces or proposes: announcedDate
+    effective: re.Pattern[str]  # a measure applied or enforced: effectiveDate
+    cause: re.Pattern[str]  # right after a name: the name is a cause, not what happened ('요건으로')
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,7 @@ class TableMapping:
     columns: tuple[ColumnRule, ...] = field(default_factory=tuple)
     priority: int = 0
     transposed: bool | None = None  # match only tables the parser marked (not) transposed
+    events: EventColumns | None = None  # layout 'events': its columns and vocabulary
 
     def matches(self, header_texts: list[str], caption_text: str, chapter: str, transposed: bool = False) -> bool:
         if self.chapter and chapter not in self.chapter:
@@ -90,6 +108,24 @@ class TableMapping:
 
 
 _compile = compile_regex
+
+
+def _events(raw: dict[str, Any] | None, layout: str, where: str) -> EventColumns | None:
+    if (raw is None) != (layout != "events"):
+        raise MappingError(f"{where}: 'events' goes with layout 'events' (and that layout needs it)")
+    if raw is None:
+        return None
+    missing = {"date", "text", "named", "issuer", "other"} - set(raw)
+    if missing:
+        raise MappingError(f"{where}: events needs {', '.join(sorted(missing))}")
+    never = "(?!)"
+    return EventColumns(
+        date=_compile(raw["date"], where + ".events.date"), text=_compile(raw["text"], where + ".events.text"),
+        named=tuple(raw["named"]), issuer=tuple(raw["issuer"]), other=raw["other"],
+        announce=_compile(raw.get("announce", never), where + ".events.announce"),
+        effective=_compile(raw.get("effective", never), where + ".events.effective"),
+        cause=_compile(raw.get("cause", never), where + ".events.cause"),
+    )
 
 
 def _column(raw: dict[str, Any], where: str) -> ColumnRule:
@@ -110,11 +146,13 @@ def _column(raw: dict[str, Any], where: str) -> ColumnRule:
 
 
 _TABLE_KEYS = {"id": "str", "description": "str", "layout": "str", "match": "dict", "entity": "dict", "node": "dict",
+               "events": "dict",
                "context": "str", "context_link": "str", "context_type": "str", "columns": "list", "priority": "int"}
 _NESTED_KEYS = {
     "match": {"header", "caption", "chapter", "transposed"},
     "entity": {"column", "type", "create", "fallback", "exact", "skip", "aliases"},
     "node": {"type", "entity_role", "context_role", "per_row"},
+    "events": {"date", "text", "named", "issuer", "other", "announce", "effective", "cause"},
 }
 
 
@@ -123,7 +161,8 @@ def _check_terms(m: TableMapping, where: str) -> None:
     from ontology.model import load_model
 
     model = load_model()
-    for cls in (m.entity_type, m.node_type, m.context_type):
+    extra = (*m.events.named, *m.events.issuer, m.events.other) if m.events else ()
+    for cls in (m.entity_type, m.node_type, m.context_type, *extra):
         if cls and cls not in model.classes and cls != "Concept":
             raise MappingError(f"{where}: {cls!r} is not a class of the ontology")
     for prop in (m.context_link, m.node_entity_role, m.node_context_role):
@@ -156,8 +195,9 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
         match = raw.get("match", {})
         entity = raw.get("entity", {})
         node = raw.get("node", {})
-        if layout == "rows" and "column" not in entity:
-            raise MappingError(f"{where}: layout 'rows' needs entity.column")
+        if layout in ("rows", "events") and "column" not in entity:
+            raise MappingError(f"{where}: layout {layout!r} needs entity.column")
+        events = _events(raw.get("events"), layout, where)
         out.append(
             TableMapping(
                 id=mid,
@@ -183,6 +223,7 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
                 columns=tuple(_column(c, f"{where}.columns[{j}]") for j, c in enumerate(raw.get("columns", []))),
                 priority=int(raw.get("priority", 0)),
                 transposed=match.get("transposed"),
+                events=events,
             )
         )
         _check_terms(out[-1], where)

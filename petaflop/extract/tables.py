@@ -92,7 +92,8 @@ class TableExtractor:
                 self.ex.tables_mapped[table.id] = "table-reader"
                 continue
             self.ex.tables_mapped[table.id] = mapping.id
-            apply = {"rows": self._rows, "columns": self._columns, "key-value": self._key_value}[mapping.layout]
+            apply = {"rows": self._rows, "columns": self._columns, "key-value": self._key_value,
+                     "events": self._events}[mapping.layout]
             apply(table, mapping)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -133,14 +134,14 @@ class TableExtractor:
         return None
 
     def _apply_rule(self, rule: ColumnRule, mapping: TableMapping, table: Table, cell: Cell, row: int,
-                    header: str, target: str, as_of: str = "") -> None:
+                    header: str, target: str, as_of: str = "", rule_id: str = "") -> None:
         text = cell.text.strip()
         if not target or not text or text in ("-", "—", "–", "?"):
             return
         loc = self._loc(table, cell, row)
         sources = self.sources_of(table)
         # one rule per column property, so the precision gate judges each column on its own
-        rule_id = f"table:{mapping.id}:{rule.property}" if rule.property else f"table:{mapping.id}"
+        rule_id = rule_id or (f"table:{mapping.id}:{rule.property}" if rule.property else f"table:{mapping.id}")
         if rule.claims:
             self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True)
             if self.text is not None and prose_cell(text) and not self._named_row:
@@ -290,6 +291,11 @@ class TableExtractor:
                             self.reader.label_cell(table, r, row.cells[j], target, table.header[j].text,
                                                    parse_period(row_date) if row_date else None)
             self._named_row = False
+
+    def _events(self, table: Table, mapping: TableMapping) -> None:
+        from petaflop.extract.table_events import read_events  # it builds on this module's readers
+
+        read_events(self, table, mapping)
 
     def _group_members(self, text: str, group: str, loc: Location, sources: tuple[str, ...]) -> None:
         """A cell naming a group: a joint venture's named firms partner each other; the examples of
