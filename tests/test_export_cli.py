@@ -32,13 +32,14 @@ def test_stargate_two_hops_graphml(cli, built_graph, tmp_path):
     g = nx.read_graphml(out, force_multigraph=True)
     labels = {n: a.get("label") for n, a in g.nodes(data=True)}
     for slug, label, kind in [("oracle", "Oracle", "Firm"), ("openai", "OpenAI", "AILab"),
-                              ("softbank", "SoftBank", "Firm"), ("crusoe", "Crusoe", "Firm")]:
+                              ("softbank", "SoftBank", "Firm"),
+                              ("crusoe-blue-owl-jv", "Crusoe · Blue Owl JV", "Organization")]:  # line 1930
         assert labels[PFID + slug] == label
         assert g.nodes[PFID + slug]["type"] == kind
     investments = {
         "oracle": (40_000_000_000.0, "AI 클라우드 공급·HW 투자자", "CAPEX+15년 리스"),
         "openai": (19_000_000_000.0, "프로젝트 스폰서 · 지분 투자자", "자체 현금/지분"),
-        "crusoe": (11_600_000_000.0, "부지·건설 개발사", "채무+지분"),
+        "crusoe-blue-owl-jv": (11_600_000_000.0, "부지·건설 개발사", "채무+지분"),
         "softbank": (None, "전략 투자자 (지분)", "지분(임시중단)"),  # the table gives SoftBank no amount
     }
     for slug, (amount, role, form) in investments.items():
@@ -51,9 +52,10 @@ def test_stargate_two_hops_graphml(cli, built_graph, tmp_path):
         assert attrs["type"] == "Investment"
         assert attrs["investorRole_ko"] == role
         assert attrs["investmentForm_ko"] == form
-        # the amount is a statement of the investment (the statement model): typed (double), with its unit
+        # the amount is a statement of the investment (the statement model), flattened into a record
+        # linked by an edge named after its kind: typed (double), with its unit
         amounts = [g.nodes[t] for _u, t, a in g.out_edges(rows[0], data=True)
-                   if a["predicate"] == "pfa:hasClaim" and g.nodes[t].get("kind") == "pfk:amount"]
+                   if a["predicate"] == "pfk:amount" and g.nodes[t].get("type") == "Statement"]
         assert [(st["amount"], st["unitCode"]) for st in amounts] == ([(amount, "USD")] if amount else [])
         assert all(isinstance(st["amount"], float) for st in amounts)
     assert '<key id="n' in out.read_text(encoding="utf-8")
@@ -79,7 +81,7 @@ def test_catalogue_query_on_the_report_graph(built_graph, monkeypatch):
                     ontology=False)
     result = export(sel, "nquads", store=open_store(built_graph))
     seeds = {iri.removeprefix(PFID) for iri, _label in result.preview.seeds}
-    assert {"stargate", "oracle", "openai", "softbank", "crusoe", "stargate-investors--oracle--stargate"} <= seeds
+    assert {"stargate", "oracle", "openai", "softbank", "crusoe-blue-owl-jv", "stargate-investors--oracle--stargate"} <= seeds
 
 
 def test_stdout_and_preview(cli):

@@ -9,12 +9,13 @@ import pyoxigraph as ox
 
 import queries as catalogue
 from foundation.errors import UserError
-from foundation.namespaces import PREFIXES
 from petaflop.entities import AmbiguousEntity, UnknownEntity, as_iri
 from petaflop.export.errors import AmbiguousSeed, BadParameter, UnknownSeed
 from petaflop.export.index import store_index
 from petaflop.export.terms import EXPORT_PREFIXES, Node
-from queries.sparql import insert_values, syntax_message
+from queries.sparql import insert_values
+
+SEED_ROW_LIMIT = 100_000
 
 
 def resolve_seed(store: ox.Store, text: str, option: str = "--seed") -> ox.NamedNode:
@@ -35,31 +36,35 @@ def resolve_seed(store: ox.Store, text: str, option: str = "--seed") -> ox.Named
 
 
 def query_nodes(store: ox.Store, text: str, option: str) -> list[Node]:
-    """Every object (not an ontology term) a SELECT's rows or a CONSTRUCT's triples mention, in order."""
+    """Every object (not an ontology term) a SELECT's rows or a CONSTRUCT's triples mention, in order.
+
+    The query runs as every other query does (petaflop.query): checked first (no SERVICE, LOAD or
+    update; bounded nesting), then evaluated in a sandbox worker under the default time limit and
+    memory ceiling, with a row limit — so a runaway seed query ends with a one-line error."""
+    from petaflop.query import DEFAULT_TIMEOUT_S, EmbeddedStore, QueryError, QuerySyntaxError
+
     vocab = store_index(store).vocab
     try:
-        result = store.query(text, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
-    except SyntaxError as exc:
-        raise BadParameter(f"{option}: not a valid SPARQL query: {syntax_message(exc, text)}") from None
-    except OSError as exc:  # evaluation errors surface as OSError in pyoxigraph
-        raise BadParameter(f"{option}: the query failed: {exc}") from None
-    nodes: list[Node] = []
-
-    def take(term) -> None:
-        if isinstance(term, ox.NamedNode | ox.BlankNode) and not vocab.is_term(term) and term not in nodes:
-            nodes.append(term)
-
-    if isinstance(result, ox.QueryBoolean):
+        result = EmbeddedStore(store=store).run(text, timeout_s=DEFAULT_TIMEOUT_S, row_limit=SEED_ROW_LIMIT)
+    except QuerySyntaxError as exc:
+        raise BadParameter(f"{option}: not a valid SPARQL query: {exc}") from None
+    except QueryError as exc:
+        raise BadParameter(f"{option}: {exc}") from None
+    if result.kind == "ask":
         raise BadParameter(f"{option}: an ASK query names no objects; use SELECT or CONSTRUCT")
-    if isinstance(result, ox.QuerySolutions):
-        variables = list(result.variables)
-        for solution in result:
-            for var in variables:
-                take(solution[var])
-    else:
-        for triple in result:
-            take(triple.subject)
-            take(triple.object)
+    if result.kind not in ("select", "graph"):
+        raise BadParameter(f"{option}: use SELECT or CONSTRUCT")
+    if result.truncated:
+        raise BadParameter(f"{option}: the query names more than {SEED_ROW_LIMIT:,} rows of seeds; narrow it "
+                           "(a LIMIT, a FILTER or fewer variables)")
+    nodes: list[Node] = []
+    seen: set[Node] = set()
+    for row in result.rows:
+        cells = row if result.kind == "select" else (row[0], row[2])  # a triple: subject and object
+        for term in cells:
+            if isinstance(term, ox.NamedNode | ox.BlankNode) and term not in seen and not vocab.is_term(term):
+                seen.add(term)
+                nodes.append(term)
     return nodes
 
 

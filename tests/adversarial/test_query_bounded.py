@@ -96,9 +96,6 @@ def test_a_crash_in_the_parser_or_evaluator_costs_a_worker_not_the_caller(built_
 
 
 
-@pytest.mark.xfail(strict=True, reason="petaflop/export/seeds.py evaluates --sparql in-process with no time or memory "
-                   "limit (12 GB in 30 s on a cross product); export is another developer's: the fix is to run it "
-                   "through petaflop.query.EmbeddedStore")
 def test_export_sparql_is_bounded(built_graph, tmp_path):
     import subprocess
 

@@ -104,8 +104,6 @@ def test_the_app_console_refuses_service_and_survives_deep_nesting(fake):
     assert fake.requests == []
 
 
-@pytest.mark.xfail(strict=True, reason="petaflop/export/seeds.py evaluates --sparql in-process with store.query: "
-                   "export is another developer's; the fix is to run it through petaflop.query.EmbeddedStore")
 def test_export_sparql_refuses_service(built_graph, fake, tmp_path):
     proc = petaflop("export", "--sparql", f"SELECT ?s WHERE {{ SERVICE <{fake.base}/sparql> {{ ?s ?p ?o }} }}",
                     "--data", str(built_graph), "--out", str(tmp_path / "x.ttl"))
