@@ -22,6 +22,7 @@ KINDS_TTL = HERE / "statement_kinds.ttl"
 #: The ontology is these files together: the OWL TBox and the statement kinds (individuals).
 ONTOLOGY_FILES = (ONTOLOGY_TTL, KINDS_TTL)
 SHAPES_TTL = HERE / "shapes.ttl"
+PLAUSIBILITY_TTL = HERE / "plausibility.ttl"  # warnings on values no subject can have (issue 16)
 RULES_DIR = HERE / "rules"
 SWRL_FILE = HERE / "rules.swrl"
 COMPETENCY_DIR = HERE / "competency"
@@ -40,8 +41,10 @@ def load_ontology() -> rdflib.Graph:
 
 
 def load_shapes() -> rdflib.Graph:
-    """The SHACL shapes graph."""
-    return _parse(SHAPES_TTL)
+    """The SHACL shapes graph: the model's constraints and the plausibility warnings."""
+    graph = _parse(SHAPES_TTL)
+    graph.parse(PLAUSIBILITY_TTL, format="turtle")
+    return graph
 
 
 def _parse(path: Path) -> rdflib.Graph:

@@ -1,4 +1,4 @@
-"""Plausibility shapes (petaflop/extract/plausibility.ttl) on small graphs of our own: a share
+"""Plausibility shapes (ontology/plausibility.ttl) on small graphs of our own: a share
 over 100 %, a campus figure on one turbine, a cluster count on one rack and tens of GW on one
 campus are warnings naming the value and subject; plausible values and signed growth are not."""
 
@@ -12,7 +12,7 @@ import rdflib
 
 from ontology import load_ontology
 
-SHAPES = Path(__file__).parents[1] / "petaflop" / "extract" / "plausibility.ttl"
+SHAPES = Path(__file__).parents[1] / "ontology" / "plausibility.ttl"
 PFA = "https://petaflop-atlas.org/ontology#"
 ID = "https://petaflop-atlas.org/id/"
 KIND = "https://petaflop-atlas.org/kind/"
@@ -60,3 +60,16 @@ def test_plausible_values_and_signed_growth_pass():
         ("lm2500", "GasTurbine", "powerCapacity", "34", "MegaW"), ("gb200-nvl72", "System", "gpuCount", "72", "NUM"),
         ("colossus", "ComputeCluster", "powerCapacity", "1200", "MegaW"),
     ])) == []
+
+
+def test_the_build_validates_with_the_plausibility_shapes():
+    """The shapes graph every validation uses (ontology.load_shapes) carries the plausibility shapes."""
+    from ontology import load_shapes
+
+    SH = "http://www.w3.org/ns/shacl#"
+    shapes = load_shapes()
+    pfp = "https://petaflop-atlas.org/plausibility#"
+    names = {str(s).removeprefix(pfp) for s in shapes.subjects() if str(s).startswith(pfp)}
+    assert {"PercentWithinWhole", "OneMachineIsNoCampus"} <= names
+    assert shapes.value(rdflib.URIRef(pfp + "PercentWithinWhole"), rdflib.URIRef(SH + "severity")) == \
+        rdflib.URIRef(SH + "Warning")
