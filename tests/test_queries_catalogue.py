@@ -217,14 +217,24 @@ def test_clusters_by_accelerators(store):
 
 
 def test_cluster_phases(store):
-    rows = run(store, "cluster-phases")
-    phases = ["pfid:stargate-abilene-phase-1", "pfid:stargate-abilene-phase-2", "pfid:stargate-abilene-phase-3"]
+    rows = run(store, "cluster-phases")  # default: Stargate, whose phase table (lines 1957-1961) is Abilene's
+    phases = [f"pfid:stargate-abilene-phase-{n}" for n in range(4)]
     assert [r["phase"] for r in rows if r["phase"] in phases] == phases  # in report order
-    p1, p2, p3 = (one(rows, phase=p) for p in phases)
+    p0, p1, p2, p3 = (one(rows, phase=p) for p in phases)
+    # line 1958: "ERCOT 계통 전력 200 MW 이미 투입", "16 k GB200 랙"
+    assert (p0["max_mw"], p0["chip_count"], p0["line"], p0["status"]) == (D(200), D(16000), D(1958), "에너지 작업 완료")
+    # line 1959: "LM2500XPRESS 29기 ≈ 1 GW 현장 발전", "6.4만개 GB200 랙" (a deployment plan: a planned statement)
     assert (p1["chip_count"], p1["line"], p1["chips"]) == (D(64000), D(1959), "NVIDIA GB200")
-    assert (p2["max_mw"], p2["least_mw"], p2["max_chip_count"], p2["line"]) == (D(1200), D(1200), D(400000), D(1960))
+    assert (p1["max_mw"], p1["least_mw"], p1["power_assets"]) == (D(1000), D(1000), "GE Vernova LM2500XPRESS")
+    # line 1960: "최대 40만 개 GB200" is an upper bound
+    assert (p2["max_chip_count"], p2["chip_count"], p2["line"]) == (D(400000), None, D(1960))
     assert p2["status"] == "2028년까지 완성"
-    assert (p3["chip_count"], p3["line"], p3["status"]) == (D(2000000), D(1961), "2030년까지 완성")
+    # its "총 1.2 GW(가스)" is an unverified claim (rule claim:cluster-power:row is below the gate): no verified power
+    assert (p2["max_mw"], p2["least_mw"]) == (None, None)
+    claimed = run(store, "entity-claims", entity="stargate-abilene-phase-2")
+    assert (D(1200), "MW", D(1960)) in {(r["value"], r["unit"], r["line"]) for r in claimed}
+    assert (p3["chip_count"], p3["line"], p3["status"]) == (D(2000000), D(1961), "2030년까지 완성")  # "2백만 개의 칩"
+    assert run(store, "cluster-phases", cluster="stargate-abilene-campus") == []  # the phases hang off Stargate
 
 
 def test_onsite_power_coverage(store):
@@ -338,7 +348,9 @@ def test_chips_above_bandwidth_cap(store):
 
 def test_chip_supply_chain(store):
     ascend = [(r["stage"], r["party"], r["line"]) for r in run(store, "chip-supply-chain")]
-    chain = [("process node", "pfid:smic-n-2", D(3252)), ("foundry", "pfid:smic", D(3383)),
+    # lines 3249-3257, the 910C/920C table; SMIC as its foundry (line 3383) is an unverified claim
+    # (rule relation:chip-foundry is below the gate), so the chain has no foundry stage today
+    chain = [("designer", "pfid:huawei", D(3249)), ("process node", "pfid:smic-n-2", D(3252)),
              ("packaging", "pfid:cowos-lite", D(3257))]
     assert [link for link in ascend if link in chain] == chain  # in supply-chain order
     rubin = run(store, "chip-supply-chain", chip="nvidia-rubin")
@@ -355,15 +367,21 @@ def test_chip_roadmap(store):
     rows = run(store, "chip-roadmap")
     releases = [r["release"] for r in rows]
     assert releases == sorted(releases)
-    rubin = one(rows, chip="pfid:nvidia-rubin")
+    rubin = one(rows, chip="pfid:nvidia-rubin")  # line 4360: "2026년 하반기", TSMC N3P, CoWoS-L, HBM4
     assert (rubin["release"], rubin["node"], rubin["packaging"], rubin["memory"]) == (
-        "2026-07-01", "TSMC N3P", "CoWoS-L", "HBM4")
-    assert one(rows, chip="pfid:nvidia-rubin-ultra")["memory"] == "HBM4E"
-    assert one(rows, chip="pfid:tesla-fsd-chip-1")["node"] == "14 nm"
-    assert one(rows, chip="pfid:tesla-fsd-chip-1")["release"] == "2019-04"
-    recent = run(store, "chip-roadmap", since="2026-01-01")
+        "2026", "TSMC N3P", "CoWoS-L", "HBM4")  # the truthy date holds the year; the statement keeps the half
+    assert [r["time"] for r in run(store, "entity-statements", entity="nvidia-rubin", kind_text="release")] == ["2026-H2"]
+    assert one(rows, chip="pfid:nvidia-rubin-ultra")["memory"] == "HBM4E"  # line 4361
+    maia = one(rows, chip="pfid:microsoft-maia-200")  # lines 4371, 4373: "1H26", "N3"
+    assert (maia["release"], maia["node"], maia["designer"]) == ("2026", "TSMC N3", "Microsoft")
+    # Tesla FSD Chip 1 ("2019년 4월", line 5027) is not on the roadmap: its release date is an
+    # unverified claim (rule table:tesla-chips:releaseDate is below the gate)
+    assert "pfid:tesla-fsd-chip-1" not in {r["chip"] for r in rows}
+    recent = run(store, "chip-roadmap", since="2026-01-01")  # a year counts from its first day
     assert "pfid:nvidia-b300a" not in {r["chip"] for r in recent}
     assert "pfid:nvidia-rubin" in {r["chip"] for r in recent}
+    late = {r["chip"] for r in run(store, "chip-roadmap", since="2026-07-01")}
+    assert "pfid:nvidia-rubin" not in late and "pfid:nvidia-rubin-ultra" in late  # "2026" is not known to be after July
 
 
 def test_custom_asics(store):
@@ -379,10 +397,12 @@ def test_custom_asics(store):
 
 def test_china_accelerators_vs_nvidia(store):
     rows = run(store, "china-accelerators-vs-nvidia")
-    c910 = one(rows, chip="pfid:huawei-ascend-910c")
-    assert (c910["side"], c910["foundry"], c910["node"], c910["shipments_k_max"]) == (
-        "China domestic", "SMIC", "SMIC N+2", D(200))
+    c910 = one(rows, chip="pfid:huawei-ascend-910c")  # line 3252 "SMIC 7nm(N+2)"; line 3221: 200 thousand in 2025
+    assert (c910["side"], c910["node"], c910["shipments_k_max"]) == ("China domestic", "SMIC N+2", D(200))
+    # SMIC as its foundry (line 3383) is an unverified claim (rule relation:chip-foundry is below the gate)
+    assert c910["foundry"] is None
     assert c910["yield"] == "약 40%"
+    # the largest yearly figure: 500 thousand in 2024 (line 3220), not the latest, 350 in 2025 (line 3221)
     assert one(rows, chip="pfid:huawei-ascend-910b")["shipments_k_max"] == D(500)
     assert one(rows, chip="pfid:huawei-ascend-920c")["node"] == "SMIC N+3"
     h20 = one(rows, chip="pfid:nvidia-h20")
@@ -392,17 +412,29 @@ def test_china_accelerators_vs_nvidia(store):
     other = run(store, "china-accelerators-vs-nvidia", rival="cambricon")
     assert "pfid:huawei-ascend-910c" not in {r["chip"] for r in other}
     assert "pfid:nvidia-h20" in {r["chip"] for r in other}
+    assert {r["side"] for r in run(store, "china-accelerators-vs-nvidia", rival="nvidia")} == {"NVIDIA China SKU"}
 
 
 def test_chip_procurement(store):
     rows = run(store, "chip-procurement", chip_text="gb200")
     got = {(r["buyer"], r["relation"], r["line"]) for r in rows}
-    assert {("pfid:oracle", "pfa:procures", D(1929)), ("pfid:xai", "pfa:procures", D(1472)),
-            ("pfid:colossus", "pfa:usesChip", D(2039))} <= got
+    # the Stargate Abilene phase table's GB200 (lines 1958, 1960); Colossus 2's "110k GB200" (line 2039)
+    assert {("pfid:stargate-abilene-phase-0", "pfa:usesChip", D(1958)),
+            ("pfid:stargate-abilene-phase-2", "pfa:usesChip", D(1960)),
+            ("pfid:colossus-2", "pfa:usesChip", D(2039))} <= got
     assert {r["chip"] for r in rows} == {"pfid:nvidia-gb200"}
     everything = run(store, "chip-procurement")
-    h100 = one(everything, buyer="pfid:moonshot-ai", chip="pfid:nvidia-h100")
-    assert (h100["status_to_china"], h100["line"]) == ("banned", D(3756))
+    b100 = one(everything, buyer="pfid:sovereign-llm-cloud-sites", chip="pfid:nvidia-b100")  # line 2786: "B100"
+    assert (b100["relation"], b100["status_to_china"], b100["line"]) == ("pfa:usesChip", "banned", D(2786))  # line 2957
+
+
+@pytest.mark.xfail(strict=True, reason="no pfa:procures link is verified: Oracle's GB200 (line 1929), xAI's H100 "
+                   "(line 1472) and Moonshot AI's H100 (line 3756) are claims of rule claim:counted-item, below the gate")
+def test_chip_procurement_purchases(store):
+    got = {(r["buyer"], r["relation"], r["chip"], r["line"]) for r in run(store, "chip-procurement")}
+    assert {("pfid:oracle", "pfa:procures", "pfid:nvidia-gb200", D(1929)),
+            ("pfid:xai", "pfa:procures", "pfid:nvidia-h100", D(1472)),
+            ("pfid:moonshot-ai", "pfa:procures", "pfid:nvidia-h100", D(3756))} <= got
 
 
 # --------------------------------------------------------------------------- money and blocs
@@ -466,10 +498,13 @@ def test_bloc_ai_projects(store):
     assert {("pfid:france", "pfid:mistral-ai-cluster"), ("pfid:france", "pfid:orange-cloud-avenue-genai-zone"),
             ("pfid:germany", "pfid:industrial-ai-factory"), ("pfid:italy", "pfid:miia-supercomputer"),
             ("pfid:spain", "pfid:telefonica-edge-ai-fabric")} <= europe
-    factory = one(rows, project="pfid:industrial-ai-factory")
+    factory = one(rows, project="pfid:industrial-ai-factory", bloc="Europe")  # and US, through NVIDIA that announced it
     assert (factory["power_mw"], parts(factory["chips"])) == (D(60), {"NVIDIA B200", "NVIDIA RTX PRO"})
-    pledge = one(rows, project="pfid:us-investment-pledges--uae--united-states")
-    assert (pledge["bloc"], pledge["link"], pledge["amount_usd"]) == ("US", "pfa:hasInvestee", D(1_400_000_000_000))
+    pledge = one(rows, project="pfid:us-investment-pledges--uae--united-states", bloc="US")  # line 2807: $1.4 trillion
+    assert (pledge["link"], pledge["amount_usd"]) == ("pfa:hasInvestee", D(1_400_000_000_000))
+    from_gulf = {(r["country"], r["link"], r["via"]) for r in rows
+                 if r["project"] == pledge["project"] and r["bloc"] == "Gulf"}  # the investor, "UAE 국부펀드 등"
+    assert ("pfid:united-arab-emirates", "pfa:hasInvestor", "pfid:uae") in from_gulf
     gulf = {(r["country"], r["project"], r["link"]) for r in rows if r["bloc"] == "Gulf"}
     assert ("pfid:saudi-arabia", "pfid:saudi-us-deals--ge-vernova--saudi-arabia", "pfa:hasParty") in gulf
     only = run(store, "bloc-ai-projects", bloc_name="europe")
@@ -485,33 +520,67 @@ def test_ai_lab_investments(store):
     assert "fundedBy" in parts(moonshot["pfid:alibaba"]["relations"], " ")
     deepseek = one(rows, lab="pfid:deepseek", investor="pfid:high-flyer")
     assert (deepseek["relations"], deepseek["line"]) == ("ownedBy", D(3515))
-    anthropic = one(rows, lab="pfid:anthropic", investor=None)
-    assert (anthropic["amount_usd"], anthropic["line"]) == (D(13_000_000_000), D(1587))
-    assert one(rows, lab="pfid:openai", investor=None)["amount_usd"] == D(55_000_000_000)
+    # amounts raised without a named investor: xAI's Series B and C, "60억 달러 자금 조달" (lines 1382, 1386)
+    raised = {(r["lab"], r["amount_usd"], r["line"]) for r in rows if r["investor"] is None}
+    assert {("pfid:xai", D(6_000_000_000), D(1382)), ("pfid:xai", D(6_000_000_000), D(1386))} <= raised
+    # not today: Anthropic's Series F "130억 달러" (line 1587) is not extracted, OpenAI's $55B (line 855)
+    # is a claim (rule claim:org-investment:slide)
+    amazon = one(rows, lab="pfid:anthropic", investor="pfid:amazon")  # line 1663: $8B
+    assert (amazon["amount_usd"], amazon["line"]) == (D(8_000_000_000), D(1663))
 
 
 def test_ai_lab_valuations(store):
     rows = run(store, "ai-lab-valuations")
+    # line 1527 "185억 달러에서 1,830억 달러로": $18.5B is the earlier value, so $183B contradicts nothing
     top = one(rows, org="pfid:anthropic", valuation_usd=D(183_000_000_000))
-    assert (top["line"], top["conflicting"]) == (D(1527), True)
-    trillion = one(rows, org="pfid:openai", valuation_usd=D(1_000_000_000_000))
-    assert (trillion["line"], trillion["qualifiers"], trillion["conflicting"]) == (D(585), "vague", False)
-    assert one(rows, org="pfid:moonshot-ai", valuation_usd=D(3_300_000_000))["as_of"] == "2024-03"
-    assert one(rows, org="pfid:xai", valuation_usd=D(200_000_000_000))["qualifiers"] == "approximate"
-    firms = run(store, "ai-lab-valuations", org_type="pfa:Firm")
-    palantir = one(firms, org="pfid:palantir")
-    assert (palantir["valuation_usd"], palantir["line"]) == (D(374_200_000_000), D(5256))
+    assert (top["line"], top["conflicting"], top["qualifiers"]) == (D(1527), False, None)
+    merged = one(rows, org="pfid:xai", valuation_usd=D(200_000_000_000))  # line 1494: "약 2,000억 달러"
+    assert (merged["line"], merged["qualifiers"]) == (D(1494), "approximate")
+    assert one(rows, org="pfid:openai", valuation_usd=D(500_000_000_000))["line"] == D(1304)  # "5,000억 달러 수준"
+    assert one(rows, org="pfid:moonshot-ai", valuation_usd=D(3_300_000_000))["line"] == D(3758)  # "기업가치 33억 달러"
+    # Palantir's "3,742억 달러" (line 5256) is a claim (rule table-reader:valuation@64 is below the gate
+    # in that table), so no firm has a verified valuation today; the labs are organisations
+    organisations = {r["org"] for r in run(store, "ai-lab-valuations", org_type="pfa:Organization")}
+    assert {"pfid:anthropic", "pfid:xai", "pfid:openai"} <= organisations
+    assert "pfid:palantir" not in {r["org"] for r in run(store, "ai-lab-valuations", org_type="pfa:Firm")}
 
 
-def test_gpu_holdings(store):
+GPU_STATEMENTS = b"""
+@prefix pfa: <https://petaflop-atlas.org/ontology#> . @prefix pfid: <https://petaflop-atlas.org/id/> .
+@prefix pfk: <https://petaflop-atlas.org/kind/> . @prefix pfg: <https://petaflop-atlas.org/graph/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+pfg:facts {
+  pfid:org1 a pfa:Organization ; rdfs:label "Org One"@en ; pfa:statement pfid:g1 , pfid:g2 ; pfa:hasClaim pfid:g3 .
+  pfid:g1 a pfa:Statement ; pfa:kind pfk:gpuCount ; pfa:value 230000.0 ; pfa:approximate true ; pfa:timeText "2025" .
+  pfid:g2 a pfa:Statement ; pfa:kind pfk:gpuCount ; pfa:value 1000000.0 ; pfa:bound "lower" .
+  pfid:g3 a pfa:Statement , pfa:Claim ; pfa:kind pfk:gpuCount ; pfa:value 9999999.0 .
+  pfid:loc1 pfa:lineStart 10 . pfid:loc2 pfa:lineStart 11 .
+}
+pfg:provenance {
+  pfid:p1 rdf:subject pfid:org1 ; rdf:predicate pfa:statement ; rdf:object pfid:g1 ; prov:wasDerivedFrom pfid:loc1 .
+  pfid:p2 rdf:subject pfid:org1 ; rdf:predicate pfa:statement ; rdf:object pfid:g2 ; prov:wasDerivedFrom pfid:loc2 .
+}
+"""
+
+
+def test_gpu_holdings():
+    small = ox.Store()
+    small.load(input=GPU_STATEMENTS, format=ox.RdfFormat.TRIG)
+    rows = run_both(small, "gpu-holdings")
+    assert cols(rows, "org", "gpus", "line", "qualifiers", "as_of") == [  # never the claimed 9,999,999
+        ("pfid:org1", D(1_000_000), D(11), "lowerBound", None), ("pfid:org1", D(230_000), D(10), "approximate", "2025")]
+    assert cols(run_both(small, "gpu-holdings", min_gpus="500000"), "gpus") == [(D(1_000_000),)]
+
+
+@pytest.mark.xfail(strict=True, reason="no verified GPU count in the report graph: xAI's 230,000 (line 1472), OpenAI's "
+                   "4.5M (line 1273) and Oracle's 2M (line 1929) are claims of rules claim:org-gpus:slide / :row, below the gate")
+def test_gpu_holdings_on_the_report(store):
     rows = run(store, "gpu-holdings")
     assert one(rows, org="pfid:xai", gpus=D(230000))["line"] == D(1472)
     openai = one(rows, org="pfid:openai", gpus=D(4_500_000))
     assert (openai["line"], openai["qualifiers"]) == (D(1273), "approximate")
     assert one(rows, org="pfid:oracle", gpus=D(2_000_000))["line"] == D(1929)
-    big = run(store, "gpu-holdings", min_gpus="1000000")
-    assert all(r["gpus"] >= 1_000_000 for r in big)
-    assert {"pfid:openai", "pfid:xai", "pfid:oracle"} <= {r["org"] for r in big}
 
 
 def test_model_specs(store):
@@ -555,10 +624,11 @@ def test_fact_provenance(store):
     assert fact["slide"] == "IV. AI 군비경쟁: Stargate by OpenAI"
 
     colossus = run(store, "fact-provenance", entity="colossus", property="pfa:powerCapacityMW")
-    c300 = one(colossus, value=D(300))
-    assert (c300["line_start"], c300["table"], c300["conflicting"]) == (D(1907), "IV-04-1", True)
-    lower = one(colossus, value=D(2000))  # "2GW 이상": a lower bound, so not a contradiction
-    assert (lower["qualifiers"], lower["conflicting"]) == ("lowerBound", False)
+    c300 = one(colossus, value=D(300))  # line 1907; its "약 35 GW" (line 2004) is a claim, so no contradiction
+    assert (c300["line_start"], c300["table"], c300["conflicting"]) == (D(1907), "IV-04-1", False)
+    statements = run(store, "fact-provenance", entity="colossus", property="pfa:statement")
+    lower = one(statements, source_text="2GW 이상")  # line 1908: a lower bound, so not a contradiction
+    assert (lower["line_start"], lower["qualifiers"], lower["conflicting"]) == (D(1908), "lowerBound", False)
 
     funded = run(store, "fact-provenance", entity="stargate", property="pfa:fundedBy")
     mgx = one(funded, value="pfid:mgx")
@@ -570,8 +640,9 @@ def test_inferred_vs_asserted(store):
     status, status_of = rows["pfa:exportStatusToChina"], rows["pfa:exportStatusOf"]
     assert (status["asserted"], status["inferred"]) == (D(5), D(0))  # five rows of the China table
     assert (status_of["asserted"], status_of["inferred"], status_of["rules"]) == (D(0), D(5), "inverse")
-    owned, owns = rows["pfa:ownedBy"], rows["pfa:owns"]
-    assert (owns["asserted"], owns["inferred"]) == (D(0), owned["asserted"])
+    owned, owns = rows["pfa:ownedBy"], rows["pfa:owns"]  # parents are the reference layer's (reference/)
+    assert owned["reference"] > 0 and (owns["asserted"], owns["reference"]) == (D(0), D(0))
+    assert owns["inferred"] == owned["asserted"] + owned["reference"]
     assert rows["pfa:claimAbout"]["inferred"] == rows["pfa:hasClaim"]["asserted"]
     types = rows["http://www.w3.org/1999/02/22-rdf-syntax-ns#type"]
     assert {"subclass-closure", "gigawatt-cluster", "export-restricted-chip"} <= parts(types["rules"], " ")
@@ -580,15 +651,17 @@ def test_inferred_vs_asserted(store):
 
 def test_entity_facts_by_origin(store):
     rows = run(store, "entity-facts-by-origin")
-    owner = one(rows, property="pfa:ownedBy", value="pfid:openai")
-    assert (owner["origin"], owner["line"], owner["value_label"]) == ("asserted", D(1940), "OpenAI")
-    assert owner["rule"].startswith("relation:")
+    # Stargate's owner OpenAI (line 1940) is an unverified claim now; its type is stated where it is named
+    kind = one(rows, property="http://www.w3.org/1999/02/22-rdf-syntax-ns#type", value="pfa:ComputeCluster")
+    assert (kind["origin"], kind["line"], kind["rule"], kind["value_label"]) == (
+        "asserted", D(1918), "gazetteer", "compute cluster or AI data center")
     mgx = one(rows, property="pfa:fundedBy", value="pfid:mgx")
     assert (mgx["origin"], mgx["rule"]) == ("inferred", PFR + "inverse")
     gw = one(rows, property="http://www.w3.org/1999/02/22-rdf-syntax-ns#type", value="pfa:GigawattCluster")
     assert (gw["origin"], gw["rule"]) == ("inferred", PFR + "gigawatt-cluster")
-    power = {r["value"] for r in rows if r["property"] == "pfa:powerCapacityMW"}
-    assert {D(5000), D(4500), D(10000)} <= power
+    power = {(r["value"], r["origin"], r["line"]) for r in rows if r["property"] == "pfa:powerCapacityMW"}
+    # the truthy value: "총 5 GW 용량" (line 1974); its "4.5 GW" (1974) and "10 GW" (1976) are claims (entity-claims)
+    assert power == {(D(5000), "asserted", D(1974))}
     assert all(r["property"] != "pfa:hasClaim" for r in rows)
 
 
@@ -618,20 +691,29 @@ def test_entity_search(store):
 
 
 def test_entity_outgoing_links(store):
-    rows = {r["property"]: r for r in run(store, "entity-outgoing-links")}
-    power = rows["pfa:powerCapacityMW"]
-    assert (power["n"], power["min_number"], power["max_number"], power["values"]) == (D(3), D(300), D(35000), None)
-    assert rows["pfa:operatedBy"]["values"] == "xAI"
-    assert rows["pfa:usesChip"]["values"] == "NVIDIA GB200"
-    assert "Tennessee" in parts(rows["pfa:locatedIn"]["values"])
+    rows = {r["property"]: r for r in run(store, "entity-outgoing-links")}  # Colossus
+    power = rows["pfa:powerCapacityMW"]  # the truthy value only: "300 MW" (line 1907); "약 35 GW" (line 2004) is a claim
+    assert (power["n"], power["min_number"], power["max_number"], power["values"]) == (D(1), D(300), D(300), None)
+    assert rows["pfa:hardwareCostUSD"]["max_number"] == D(7_000_000_000)  # line 1907: "$7B"
     assert "pfa:hasClaim" not in rows
-    assert rows["pfa:operatedBy"]["property_label"] == "operated by"
+    assert power["property_label"] == "power capacity (MW)"
+    links = {r["property"]: r for r in run(store, "entity-outgoing-links", entity="colossus-2")}
+    # line 2038 "Tulane industrial park, Shelby County, 테네시주"; line 2039 "110k GB200"
+    assert {"Shelby County", "Tennessee", "Tulane industrial park"} <= parts(links["pfa:locatedIn"]["values"])
+    assert links["pfa:usesChip"]["values"] == "NVIDIA GB200"
+    assert links["pfa:locatedIn"]["property_label"] == "located in"
 
 
 def test_entity_incoming_links(store):
     rows = {r["property"]: r for r in run(store, "entity-incoming-links")}  # NVIDIA
     assert {"Industrial AI Factory", "Sovereign LLM Cloud Sites"} <= parts(rows["pfa:announcedBy"]["subjects"])
     assert "Investment: NVIDIA → United States" in parts(rows["pfa:hasInvestor"]["subjects"])
+    assert "pfa:claimedObject" not in rows  # a claim is not a link
+    china = {r["property"]: r for r in run(store, "entity-incoming-links", entity="china")}
+    assert "Targets of tightened US AI export controls" in parts(china["pfa:hasMember"]["subjects"])  # reference layer
+
+
+def test_entity_incoming_links_of_export_measures(store):
     china = {r["property"]: r for r in run(store, "entity-incoming-links", entity="china")}
     assert {"2022 A100/H100 export ban", "H20 export license requirement"} <= parts(
         china["pfa:restrictsExportTo"]["subjects"])
@@ -645,9 +727,14 @@ def test_types_with_counts(store):
     assert (chip["label_en"], chip["label_ko"]) == ("chip", "칩")
     phases = run(store, "cluster-phases")  # the report's only phased cluster is Stargate Abilene
     assert rows["pfa:ClusterPhase"]["asserted"] == len(phases) >= 3
-    assert rows["pfa:GigawattCluster"]["asserted"] == D(0) and rows["pfa:GigawattCluster"]["all_members"] >= 8
-    countries = run(store, "objects-of-type", type="pfa:Country")
+    # inferred only; Colossus is not one: its "약 35 GW" (line 2004) is an unverified claim under the gate
+    gigawatt = {r["object"] for r in run(store, "objects-of-type", type="pfa:GigawattCluster")}
+    assert rows["pfa:GigawattCluster"]["asserted"] == D(0)
+    assert rows["pfa:GigawattCluster"]["all_members"] == len(gigawatt) >= 7 and "pfid:colossus" not in gigawatt
+    countries = run(store, "objects-of-type", type="pfa:Country")  # the report's and the reference layer's
     assert rows["pfa:Country"]["all_members"] == len(countries)
+    qatar = one(countries, object="pfid:qatar")  # "카타르 국부펀드 등" (line 2808): a country of the reference layer
+    assert (qatar["label_en"], qatar["asserted_type"]) == ("Qatar", "pfa:Country")
 
 
 def test_objects_of_type(store):
@@ -854,10 +941,16 @@ def test_cluster_power_supply(store, mini):
     ]
     assert {r["facility"] for r in run_both(mini, "cluster-power-supply", facility_text="PHASE 1")} == {"pfid:alpha-p1"}
 
-    # the report graph has no poweredBy link yet (queries/README.md, Gaps); any row it gives
-    # comes from a line about what feeds a cluster
-    for r in run(store, "cluster-power-supply"):
+    # every row of the report graph comes from a line about what feeds a cluster
+    report = run(store, "cluster-power-supply")
+    for r in report:
         assert r["line"] in REPORT_POWER_SUPPLY_LINES, r
+    # line 1959: Phase 1 "LM2500XPRESS 29기 ≈ 1 GW 현장 발전"; Stargate is fed through that phase, shown once
+    stargate = [r for r in report if r["facility"] == "pfid:stargate"]
+    assert cols(stargate, "asset", "via", "through", "line") == [
+        ("pfid:ge-vernova-lm2500xpress", "phase", "pfid:stargate-abilene-phase-1", D(1959))]
+    phase1 = {(r["via"], r["kind"], r["value"]) for r in report if r["facility"] == "pfid:stargate-abilene-phase-1"}
+    assert {("poweredBy", None, None), ("counted", PFK.unitCount, D(29))} <= phase1
 
 
 def test_entity_statements(store, mini):
@@ -910,17 +1003,21 @@ def test_cross_border_flows(store):
         ("pfid:x-8cc692047a", "SA", "pfid:united-states", D(600_000_000_000), D(2809)),
         ("pfid:damac-properties", "AE", "pfid:united-states", D(200_000_000_000), D(2813)),
     }
-    assert {r["blocs"] for r in rows if r["from_code"] in ("AE", "QA", "SA")} == {"US–Middle East petaflops alliance"}
+    assert {r["blocs"] for r in rows if r["from_code"] in ("AE", "QA", "SA") and r["to_code"] == "US"} == {
+        "US–Middle East petaflops alliance"}
     ge = one(rows, kind="deal", target="pfid:ge-vernova")
     assert (ge["source"], ge["from_code"], ge["to_code"], ge["amount_usd"], ge["line"]) == (
         "pfid:saudi-arabia", "SA", "US", D(14_200_000_000), D(2841))
     assert (one(rows, source="pfid:tsmc")["to_code"], one(rows, source="pfid:tsmc")["blocs"]) == ("US", None)
     assert {r["kind"] for r in run(store, "cross-border-flows", country_name="qatar")} == {"investment"}
-    # not answered today: MGX into Stargate (line 1931) and into the Mistral AI Cluster in France (line 2791)
-    # are unverified claims under the precision gate, and the Chinese clouds' data centres abroad (lines
-    # 3064-3074) are not linked
-    assert run(store, "cross-border-flows", country_name="France") == []
-    assert [r for r in rows if r["from_code"] == "CN" or r["source"] == "pfid:mgx"] == []
+    # line 2791: the Mistral AI Cluster in Paris, "프랑스 정부와 UAE MGX 공동투자": a Gulf fund into France,
+    # outside the US–Middle East bloc
+    france = run(store, "cross-border-flows", country_name="France")
+    assert {(r["kind"], r["source"], r["from_code"], r["target"], r["to_code"], r["line"], r["blocs"]) for r in france} == {
+        (kind, "pfid:mgx", "AE", "pfid:mistral-ai-cluster", "FR", D(2791), None) for kind in ("investment", "funding")}
+    # not answered today: MGX into Stargate (line 1931) is an unverified claim under the precision gate,
+    # and the Chinese clouds' data centres abroad (lines 3064-3074) are not linked
+    assert [r for r in rows if r["from_code"] == "CN" or r["target"] == "pfid:stargate"] == []
 
 
 def test_country_exposure(store):
