@@ -2,7 +2,8 @@
 
 foundation → ingest, ontology, queries → petaflop core → petaflop.app; bench and tests on top.
 A package imports only the layers below it, and no module imports itself back through others —
-counting imports inside functions, which would only hide a cycle."""
+counting imports inside functions, which would only hide a cycle. Imports under
+``if TYPE_CHECKING:`` never run (annotations only) and are not counted."""
 
 from __future__ import annotations
 
@@ -40,7 +41,12 @@ def _imports(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     out = []
     me = _module_name(path)
+    typing_only = {id(n) for block in ast.walk(tree)
+                   if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+                   for stmt in block.body for n in ast.walk(stmt)}
     for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             out += [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom):
