@@ -462,29 +462,7 @@ def _register_check() -> None:
 _register_check()
 
 
-def _start_query_sandbox(args: list[str]) -> None:
-    """``petaflop query`` on the built store: start its sandbox worker before typer reads the options.
-
-    Typer builds a validator per option (~0.15 s for ``query``); the worker's own start-up (a Python
-    process opening the store) overlaps it. Only a hint: every value is checked later, in order.
-    """
-    if not args or args[0] != "query" or os.environ.get("PETAFLOP_ENDPOINT"):
-        return
-    if any(a in ("--help", "--endpoint") or a.startswith("--endpoint=") for a in args):
-        return
-    data = None
-    for i, arg in enumerate(args):
-        if arg == "--data" and i + 1 < len(args):
-            data = args[i + 1]
-        elif arg.startswith("--data="):
-            data = arg.split("=", 1)[1]
-    from petaflop.store_open import warm_early
-
-    warm_early(data, None)
-
-
 def main() -> None:
-    _start_query_sandbox(sys.argv[1:])
     app()
 
 

@@ -107,9 +107,6 @@ def query(
                                           "date (else such a store is refused).")] = False,
 ) -> None:
     """Run a SPARQL query: a catalogue query by id, a .rq file or --sparql text; embedded or on --endpoint."""
-    from petaflop.store_open import warm_early
-
-    warm_early(data, endpoint)  # the sandbox opens the store while this process loads the rest
     import sys
     from pathlib import Path
 
@@ -149,7 +146,6 @@ def query(
         from petaflop.store_open import query_store
 
         store = query_store(data_path, rebuild, lambda msg: err_console.print(escape(msg), highlight=False))
-        store.warm()  # the worker opens the store while the parameters are checked
     params = bind_params(raw_params, catalogue_query, store.has_subject)
     result = store.run(text, params, timeout_s=timeout, row_limit=limit or None, allow_update=allow_update,
                        allow_service=hosts)

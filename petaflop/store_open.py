@@ -9,7 +9,8 @@ with one line saying what changed and what to run (:class:`StoreStale`, exit 1).
 * :func:`built_store_dir` — the current store of a build folder (or raises).
 * :func:`open_built_store` — for the app: a read-only ``pyoxigraph.Store`` of the current build.
 * :func:`query_store` — for ``petaflop query``: an :class:`~petaflop.query.EmbeddedStore` whose
-  sandbox workers open the store read-only; with ``rebuild=True`` a stale build is rebuilt first.
+  worker (one forked copy of the command, :mod:`petaflop.query_fork`) opens the store read-only;
+  with ``rebuild=True`` a stale build is rebuilt first.
 * :func:`source_store` — what a sandbox zygote holds for its source: an empty store (``-``), a
   loaded N-Quads file, or (a store folder) a handle each forked worker opens read-only for itself
   (a RocksDB opened before ``fork`` is not safe to use after it).
@@ -102,29 +103,8 @@ def query_store(data: Path | None = None, rebuild_stale: bool = False,
         rebuild(nq, say)
         folder = built_store_dir(nq)
     if folder is None:
-        return EmbeddedStore(nq)
-    return EmbeddedStore(nq, store_dir=folder)
-
-
-def warm_early(data: str | None, endpoint: str | None) -> None:
-    """Start the sandbox on the store ``petaflop query`` will use, before the rest of its code is loaded.
-
-    The worker's start (a Python process and the query code, ~0.3 s) then overlaps this process's
-    own imports. Any problem is left for :func:`query_store` to report in order: nothing happens here.
-    """
-    from foundation.errors import PetaflopError
-    from petaflop import sandbox
-
-    if endpoint:
-        return
-    try:
-        nq = Path(data) if data else BUILD_DIR / "atlas.nq"
-        if not nq.is_file():
-            return
-        folder = built_store_dir(nq, require_manifest=not data)
-        sandbox.pool_for(folder or nq).warm()
-    except (PetaflopError, OSError):
-        return
+        return EmbeddedStore(nq, fork=True)
+    return EmbeddedStore(nq, store_dir=folder, fork=True)
 
 
 class _ReadOnlyOnFirstUse:
