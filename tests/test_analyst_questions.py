@@ -46,7 +46,6 @@ GAPS: dict[str, str] = {
     "chips-ascend-920c-vs-910c": "graph lacks: node and HBM bandwidth of Ascend 910C/920C (lines 3252-3253)",
     "export-h20-licence-requirement": "graph lacks: export-control events of 2025-04-15 (line 2914) and 2025-05-28 (line 2911)",
     "invest-moonshot-investors": "graph lacks: stakes of Alibaba 36% and Tencent 9% in Moonshot AI (line 3759)",
-    "invest-stargate-commitments": "graph lacks: amounts of the Stargate investors (lines 1927-1932)",
     "invest-xai-valuations": "graph lacks: dates of xAI's Series B and C valuations 2024-05-10, 2024-11-20 (lines 1382, 1386)",
     "invest-openai-valuation": (
         "graph wrong: valuations $500M (line 582, a three-person start-up's seed round) and $1T "

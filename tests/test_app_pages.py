@@ -134,10 +134,12 @@ def test_object_page_colossus_values_provenance_and_links(app, report_path):
     assert f"{line}: {report_line}" in [c.value for c in at.code]  # the report's own text, read at run time
     assert "https://petaflop-atlas.org/id/colossus" in [c.value for c in at.code]  # the IRI, in a copy box
     links = {p.proto.label: p for p in page_links(at)}
-    assert {"Shelby County", "xAI"} <= set(links)  # stated or, below the precision gate, unverified links
-    assert link_params(links["Shelby County"]) == {"page": "object", "id": "shelby-county"}
+    assert "xAI" in links  # its operator: an unverified link (below the precision gate), still a link
+    assert link_params(links["xAI"]) == {"page": "object", "id": "xai"}
     assert "None" not in body and "(unitFromHeader)" not in body
     assert "inferred by rule inverse" not in body
+    second = {p.proto.label: p for p in page_links(app("object", id="colossus-2"))}  # line 2038: its site
+    assert link_params(second["Shelby County"]) == {"page": "object", "id": "shelby-county"}
 
 
 def test_inferred_links_are_one_icon_with_the_rule_on_hover(app):
@@ -192,20 +194,20 @@ def test_explorer_linked_object_filter(app):
 # ------------------------------------------------------------------ graph
 
 def test_graph_canvas_lives_in_the_address(app, atlas):
-    at = app("graph", seed="colossus")
+    at = app("graph", seed="colossus-2")  # its site (line 2038) and chips (line 2039)
     n = int(re.search(r"\*\*(\d+)\*\* objects", joined(at)).group(1))
-    neighbours = {o for _, _, o, _ in atlas.links(PFID + "colossus")} | {
-        o for _, _, o, _ in atlas.claimed_links(PFID + "colossus")}
+    neighbours = {o for _, _, o, _ in atlas.links(PFID + "colossus-2")} | {
+        o for _, _, o, _ in atlas.claimed_links(PFID + "colossus-2")}
     assert n == 1 + len(neighbours) and n > 2
-    at.selectbox(key="sa_sel").set_value("xai").run()
-    assert qp(at, "sel") == ["xai"]
-    assert "#### xAI" in joined(at)  # the side panel shows the selection
+    at.selectbox(key="sa_sel").set_value("nvidia-gb200").run()
+    assert qp(at, "sel") == ["nvidia-gb200"]
+    assert "#### NVIDIA GB200" in joined(at)  # the side panel shows the selection
     at.button(key="sa_expand").click().run()
-    assert qp(at, "ops") == ["x:xai"]
+    assert qp(at, "ops") == ["x:nvidia-gb200"]
     grown = int(re.search(r"\*\*(\d+)\*\* objects", joined(at)).group(1))
     assert grown > n
     # a permalink redraws the same canvas
-    again = app("graph", seed="colossus", ops="x:xai", sel="xai")
+    again = app("graph", seed="colossus-2", ops="x:nvidia-gb200", sel="nvidia-gb200")
     assert f"**{grown}** objects" in joined(again)
     at.button(key="sa_collapse").click().run()
     assert f"**{n}** objects" in joined(at)
