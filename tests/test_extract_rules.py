@@ -161,3 +161,39 @@ def test_an_issuing_or_making_country_is_no_export_destination(miner):
         m.relations.mine(text, LOC, ())
     dest = {(f.subject, f.obj) for f in ex.facts if f.predicate == "restrictsExportTo"}
     assert dest == {("h20-export-license-requirement", "china")}
+
+
+def _counted_links(ex: Extraction) -> set[tuple]:
+    return {(f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts if f.rule.startswith("claim:counted-item")}
+
+
+@pytest.mark.parametrize("text, subject, link", [
+    ("오라클이 엔비디아 GB200 3만 개를 추가로 주문했다.", "", ("oracle", "procures", "nvidia-gb200", "purchase")),
+    ("엔비디아 H100 약 2천 여 대 운영, 데이터 주권 확보", "moonshot-ai",
+     ("moonshot-ai", "dependsOnChip", "nvidia-h100", "operates")),  # runs them: the first verb wins
+    ("물리적 GPU 숫자: H100 15만 개 + GB200 3만 개", "xai", ("xai", "procures", "nvidia-h100", "unmarked")),
+])
+def test_an_organisations_count_of_chips_is_read_by_its_verb(miner, gaz, text, subject, link):
+    m, ex = miner
+    if subject:
+        m.res.record(gaz.by_id(subject))
+    m.mine(text, LOC, subject, (), "test")
+    s, p, o, how = link
+    assert (s, p, o, f"claim:counted-item:{how}") in _counted_links(ex)
+
+
+def test_a_facilitys_count_of_chips_is_what_it_uses(miner, gaz):
+    m, ex = miner
+    m.res.record(gaz.by_id("colossus"))
+    m.mine("GB200 11만 개", LOC, "colossus", (), "test", in_table=True)
+    assert _counted_links(ex) == {("colossus", "usesChip", "nvidia-gb200", "claim:counted-item")}
+
+
+def test_a_value_read_about_the_context_of_a_row_naming_its_own_thing_is_judged_apart(miner, gaz):
+    m, ex = miner
+    m.res.record(gaz.by_id("stargate"))
+    m.mine("원래 목표 2.2 GW", LOC, "stargate", (), "test", header="전력", in_table=True, default_how="row-context")
+    m.mine("총 5 GW 용량", LOC, "stargate", (), "test", header="전력", in_table=True)
+    assert {(f.subject, f.obj, f.rule) for f in ex.facts if f.predicate == "powerCapacityMW"} == {
+        ("stargate", Decimal(2200), "claim:cluster-power:row-context"),
+        ("stargate", Decimal(5000), "claim:cluster-power:row")}

@@ -193,3 +193,10 @@ def test_odd_text_never_raises(reader):
     for text in ("", "((((", "1분기 2분기", "HBM3E 8개", ")는 (가 30%", "투자)", "공동투자"):
         r.read(text, LOC, ())
         r.read_cell(text, LOC, (), "")
+
+
+def test_a_maker_written_before_its_product_names_its_designer(reader):
+    r, ex = reader
+    r.read("엔비디아 H20 수출이 재개되었고 미국 상무부 A100 통제는 유지", LOC, ())
+    made = [(s, p, o) for s, p, o, rule in links(ex) if rule.startswith("text:modifier:")]
+    assert made == [("nvidia-h20", "designedBy", "nvidia")]  # a government body makes no chip

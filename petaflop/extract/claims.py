@@ -30,6 +30,11 @@ _DATIVE = re.compile(r"['’”\"]?(?:에게|에서|에)(?![\uac00-\ud7a3])")
 _PARTICLE = re.compile(r"(?:이|가|은|는|도)(?![\uac00-\ud7a3])")
 # Types whose mention right before a count names what is counted, not who has it.
 ITEM_TYPES = ("Hardware", "PowerTechnology", "PowerAsset", "MemoryTechnology", "Technology")
+# The verb after a count of hardware an organisation has: buying it, or running it. A count with
+# neither ("H100 15만 개 + H200 5만 개") says how much, not how the firm came by it.
+_PURCHASE = re.compile(r"구매|구입|주문|매입|확보|도입|수입|사들|공급\s*받|(?i:purchas|buy|bought|order)")
+_OPERATE = re.compile(r"운영|가동|운용|(?i:operat|run)")
+_VERB_SPAN = re.compile(r"[^.;\n:+]{0,24}")
 _CLAUSE_BREAK = re.compile(r"[.;!?。]\s|,\s(?=[^,]{0,8}(?:그리고|반면|또한))|\n")
 
 
@@ -86,7 +91,8 @@ class ClaimMiner:
     def _is_place(self, mention) -> bool:
         return is_a(self.res.gaz.by_id(mention.entity_id).type, "Place")
 
-    def _subject_for(self, text: str, start: int, kind: str, mentions, default: str, in_table: bool = False) -> str:
+    def _subject_for(self, text: str, start: int, kind: str, mentions, default: str, in_table: bool = False,
+                     default_how: str = "") -> str:
         """The entity a quantity at ``start`` is about.
 
         Korean clauses put the actor first and the counted thing right before the number
@@ -115,7 +121,7 @@ class ClaimMiner:
             self.how = "marked" if marked else "nearest"
             return (marked[-1] if marked else cands[-1]).entity_id
         if default:
-            self.how = "row" if in_table else "slide"
+            self.how = default_how or ("row" if in_table else "slide")
             return default
         before = [m for m in mentions if m.end <= start]
         after = [m for m in mentions if m.start >= start]
@@ -125,8 +131,11 @@ class ClaimMiner:
         return after[0].entity_id if after else ""
 
     def mine(self, text: str, loc: Location, default_subject: str, sources: tuple[str, ...], rule: str,
-             header: str = "", in_table: bool = False) -> list[Claim]:
-        """Find the quantities in ``text`` and record them as claims (and promoted facts)."""
+             header: str = "", in_table: bool = False, default_how: str = "") -> list[Claim]:
+        """Find the quantities in ``text`` and record them as claims (and promoted facts).
+
+        ``default_how`` names how the default subject was chosen when it is not simply the row's
+        or the slide's topic (it becomes part of the promoted fact's rule, judged on its own)."""
         if not text.strip():
             return []
         mentions = [m for m in self.res.gaz.find_mentions(text)]
@@ -141,7 +150,7 @@ class ClaimMiner:
                 q = replace(q, as_of=header_dates[0].date_start[:7])
             if q.kind == "number" and self._adjacent_items(text, q, mentions):
                 q = replace(q, kind="count", unit="count")  # "110k GB200": a bare number of things
-            subject = self._subject_for(text, q.start, q.kind, mentions, default_subject, in_table)
+            subject = self._subject_for(text, q.start, q.kind, mentions, default_subject, in_table, default_how)
             if not subject:
                 continue
             cid = "claim-" + hashlib.sha1(f"{loc.key}|{q.start}|{subject}|{q.raw}".encode()).hexdigest()[:16]
@@ -181,11 +190,20 @@ class ClaimMiner:
         link = ""
         if any(is_a(t, "Facility") for t in s_types):
             link = "usesChip" if is_a(item_type, "Chip") else "usesSystem" if is_a(item_type, "System") else ""
-        elif any(is_a(t, "Agent") for t in s_types) and is_a(item_type, "Hardware"):
-            link = "procures"
+        rule = "claim:counted-item"
+        if not link and any(is_a(t, "Agent") for t in s_types) and is_a(item_type, "Hardware"):
+            # an organisation's count: the verb that follows says whether it bought or runs the hardware
+            span = _VERB_SPAN.match(text, q.end)
+            after = span.group(0) if span else ""
+            bought, runs = _PURCHASE.search(after), _OPERATE.search(after)  # the first verb after the count
+            if bought and not (runs and runs.start() < bought.start()):
+                link, rule = "procures", "claim:counted-item:purchase"
+            elif runs:  # it runs them: it depends on the chip (no facility is named)
+                link, rule = ("dependsOnChip" if is_a(item_type, "Chip") else ""), "claim:counted-item:operates"
+            else:
+                link, rule = "procures", "claim:counted-item:unmarked"
         if link:
-            ex.add(Fact(claim.subject, link, item, True, claim.location, "claim:counted-item", claim.sources,
-                        raw=claim.text))
+            ex.add(Fact(claim.subject, link, item, True, claim.location, rule, claim.sources, raw=claim.text))
 
     def _dates(self, text: str, loc: Location, mentions, sources: tuple[str, ...], rule: str) -> None:
         """Dates become properties only through a ``kind = "date"`` pattern: the nearest entity

@@ -134,7 +134,7 @@ class TableExtractor:
         return None
 
     def _apply_rule(self, rule: ColumnRule, mapping: TableMapping, table: Table, cell: Cell, row: int,
-                    header: str, target: str, as_of: str = "", rule_id: str = "") -> None:
+                    header: str, target: str, as_of: str = "", rule_id: str = "", how: str = "") -> None:
         text = cell.text.strip()
         if not target or not text or text in ("-", "—", "–", "?"):
             return
@@ -143,7 +143,8 @@ class TableExtractor:
         # one rule per column property, so the precision gate judges each column on its own
         rule_id = rule_id or (f"table:{mapping.id}:{rule.property}" if rule.property else f"table:{mapping.id}")
         if rule.claims:
-            self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True)
+            self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True,
+                            default_how=how)
             if self.text is not None and prose_cell(text) and not self._named_row:
                 # a cell about a row's node (an event) has no entity topic: only what its words name
                 self.text.read_cell(text, loc, sources, "" if rule.on == "node" else target,
@@ -284,8 +285,11 @@ class TableExtractor:
                     if rule.claims and not rule.property:
                         header += " " + row_labels  # a metric named in the row ("기업 가치") is context
                     targets = {"entity": entities, "node": [node], "context": [context]}[rule.on]
+                    # a row that names its own thing, read about the table's context: which of the two a
+                    # value is about is ambiguous, so its promoted facts get a rule of their own
+                    how = "row-context" if rule.on == "context" and not fallback and context not in entities else ""
                     for target in targets:
-                        self._apply_rule(rule, mapping, table, row.cells[j], r, header, target, row_date)
+                        self._apply_rule(rule, mapping, table, row.cells[j], r, header, target, row_date, how=how)
                         if rule.claims and not rule.property and rule.on == "entity" and rule.header.pattern != ".":
                             # a column the family only mines: its header read through the attribute lexicon
                             self.reader.label_cell(table, r, row.cells[j], target, table.header[j].text,

@@ -92,6 +92,10 @@ _PER_YEAR = re.compile(r"(?:연간|매년|年|해마다)\s?$")
 _UPPER = re.compile(r"한도|상한|최대|이하|까지")
 
 
+# between a maker and its product written side by side ("엔비디아 H20", "Palantir Gotham"): one space
+_MODIFIER_GAP = re.compile(r"\s")
+
+
 class FrameReader:
     """The frames; needs ``self.ex``, ``self.lex``, ``self.prefix`` and ``self.default_time``. Genitive and
     investment frames name both ends, so their rules are the same in prose and in table cells."""
@@ -108,6 +112,21 @@ class FrameReader:
             if entry is None:
                 continue
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
+                             raw=s[a.start:b.end][:60]))
+
+    def _modifiers(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"<A> <B>" with no particle on A: an organisation written right before its product names the
+        product's maker, like the genitive ("엔비디아 H20" as "엔비디아의 H20"); judged as its own rule."""
+        for a, b in itertools.pairwise(mentions):
+            if a.role or a.entity == b.entity or not any(is_a(a.type, c) for c in ("Firm", "AILab")):
+                continue
+            if not _MODIFIER_GAP.fullmatch(s[a.end:b.start]) or not any(
+                    is_a(b.type, c) for c in ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform")):
+                continue
+            entry = self.lex.genitive_for(a.type, b.type)
+            if entry is None:
+                continue
+            self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:modifier:{entry.id}", sources,
                              raw=s[a.start:b.end][:60]))
 
     def _events(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],

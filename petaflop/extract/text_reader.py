@@ -177,6 +177,7 @@ class TextReader(FrameReader):
                   and not _part_of_name(sentence, q, mentions) and not _not_a_value(sentence, q)]
         self.consumed: set[int] = set()  # figures a frame has read (an investment's amount and stake)
         self._genitives(sentence, mentions, loc, sources)
+        self._modifiers(sentence, mentions, loc, sources)
         self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
         hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
         if hw is not None:
