@@ -200,3 +200,10 @@ def test_a_maker_written_before_its_product_names_its_designer(reader):
     r.read("엔비디아 H20 수출이 재개되었고 미국 상무부 A100 통제는 유지", LOC, ())
     made = [(s, p, o) for s, p, o, rule in links(ex) if rule.startswith("text:modifier:")]
     assert made == [("nvidia-h20", "designedBy", "nvidia")]  # a government body makes no chip
+
+
+def test_a_model_released_in_a_clause_about_a_lab_is_its_work(reader):
+    r, ex = reader
+    r.read("xAI는 2024년 8월 Grok-2 출시", LOC, ())
+    assert [(s, p, o) for s, p, o, rule in links(ex) if rule.startswith("text:release:developedBy")] == [
+        ("grok-2", "developedBy", "xai")]

@@ -139,6 +139,8 @@ class FrameReader:
             kind, classes = _EVENT_KINDS[verb]
             if not any(is_a(m.type, c) for c in classes):
                 continue
+            if kind == "releaseDate":
+                self._released_by(s, m, topic, loc, sources)
             pos = max(m.start, 0)
             c0 = max(x for x in starts if x <= pos)
             c1 = min([x for x in starts if x > pos] or [len(s)])
@@ -149,6 +151,17 @@ class FrameReader:
             status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
             self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event:{kind}", time=time,
                                                 status=status, sources=sources, raw=s[max(pos, 0):][:60]))
+
+    def _released_by(self, s: str, m: Mention_, topic: Mention_ | None, loc: Location,
+                     sources: tuple[str, ...]) -> None:
+        """"(xAI는) Grok-2 출시": a model or product released in a clause about a firm or lab is its work."""
+        if topic is None or topic.entity == m.entity or not any(is_a(topic.type, c) for c in ("Firm", "AILab")):
+            return
+        if not any(is_a(m.type, c) for c in ("AIModel", "AIProduct", "SoftwarePlatform")):
+            return
+        how = HOW.get(topic.role, "") or "clause"
+        self.ex.add(Fact(m.entity, "developedBy", topic.entity, True, loc, f"{self.prefix}:release:developedBy:{how}",
+                         sources, raw=s[max(m.start, 0):m.end + 8][:60]))
 
     def _adoptions(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                    sources: tuple[str, ...]) -> None:
