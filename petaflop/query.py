@@ -353,11 +353,11 @@ class EmbeddedStore(QueryStore):
     """
 
     def __init__(self, nq_path: Path | str | None = None, store: ox.Store | None = None,
-                 store_dir: Path | None = None, fork: bool = False):
+                 store_dir: Path | None = None, runner: Callable[[Path, tuple, float | None], Any] | None = None):
         self._store = store
         self._path: Path | None = None
         self._store_dir = store_dir  # the built store the workers open read-only (petaflop.store_open)
-        self._fork = fork  # one forked worker per query instead of the sandbox's pool (petaflop.query_fork)
+        self._runner = runner  # answers one request in its own worker (petaflop.query_fork.call), not the pool
         self._generation = 0
         if store is not None:
             from petaflop.store import source_of
@@ -396,7 +396,7 @@ class EmbeddedStore(QueryStore):
 
     def warm(self) -> None:
         """Start a worker now, so that the first query does not wait for the graph to load."""
-        if self._fork:
+        if self._runner is not None:
             return
         pool, _digest, _data = self._target()
         pool.warm()
@@ -407,12 +407,10 @@ class EmbeddedStore(QueryStore):
         if prepared.kind == "update":
             self._update(prepared.text, timeout_s)
             return Result(kind="update")
-        if self._fork and self._path is not None and self._generation == 0:
-            from petaflop import query_fork
-
+        if self._runner is not None and self._path is not None and self._generation == 0:
             try:
-                return query_fork.call(self._store_dir or self._path, ("query", prepared, row_limit, None, None),
-                                       timeout_s)
+                return self._runner(self._store_dir or self._path, ("query", prepared, row_limit, None, None),
+                                    timeout_s)
             except SandboxError as exc:
                 raise sandbox_error(exc, timeout_s) from None
         pool, digest, data = self._target()

@@ -40,7 +40,7 @@ def call(source: Path, request: tuple, timeout_s: float | None) -> Any:
             ours.close()
             os.dup2(err.fileno(), 2)
             from petaflop.sandbox_worker import limit_self, serve_requests
-            from petaflop.store_open import source_store
+            from petaflop.store import source_store
 
             limit_self(memory_mb)
             try:

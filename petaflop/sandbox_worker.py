@@ -54,7 +54,7 @@ def zygote_main(source: str, memory_mb: int, control_fd: int) -> int:
     limit_self(memory_mb)
     ctl = socket.socket(fileno=control_fd)
     from petaflop import query  # noqa: F401  (imported once here: the workers inherit it)
-    from petaflop.store_open import source_store
+    from petaflop.store import source_store
 
     try:
         store = source_store(source)  # an N-Quads file loaded, or a store folder each worker opens read-only

@@ -130,3 +130,36 @@ def commit_disk_store(tmp: Path, location: Path = DISK_STORE) -> Path:
         raise UserError(f"cannot write the store {location}: {exc.strerror or exc}") from None
     shutil.rmtree(old, ignore_errors=True)
     return location
+
+
+class _ReadOnlyOnFirstUse:
+    """A store folder opened read-only by the process that first queries it (each forked worker)."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        self._store: ox.Store | None = None
+
+    def __getattr__(self, name: str):
+        if self._store is None:
+            self._store = ox.Store.read_only(self.folder)
+        return getattr(self._store, name)
+
+
+def source_store(source: str):
+    """What a sandbox worker holds for ``source``: ``-`` (an empty store), a store folder, or an N-Quads file.
+
+    A store folder gives a handle each forked worker opens read-only for itself (a RocksDB opened
+    before ``fork`` is not safe to use after it).
+
+    A store folder is opened once here to fail early (a missing or broken store), then closed: each
+    worker opens its own read-only handle after the fork.
+    """
+    if source == "-":
+        return ox.Store()
+    if Path(source).is_dir():
+        probe = ox.Store.read_only(source)
+        del probe
+        return _ReadOnlyOnFirstUse(source)
+    store = ox.Store()
+    store.bulk_load(path=source, format=ox.RdfFormat.N_QUADS)
+    return store

@@ -11,9 +11,6 @@ with one line saying what changed and what to run (:class:`StoreStale`, exit 1).
 * :func:`query_store` — for ``petaflop query``: an :class:`~petaflop.query.EmbeddedStore` whose
   worker (one forked copy of the command, :mod:`petaflop.query_fork`) opens the store read-only;
   with ``rebuild=True`` a stale build is rebuilt first.
-* :func:`source_store` — what a sandbox zygote holds for its source: an empty store (``-``), a
-  loaded N-Quads file, or (a store folder) a handle each forked worker opens read-only for itself
-  (a RocksDB opened before ``fork`` is not safe to use after it).
 """
 
 from __future__ import annotations
@@ -93,6 +90,7 @@ def query_store(data: Path | None = None, rebuild_stale: bool = False,
     is loaded into memory as before.
     """
     from petaflop.query import EmbeddedStore
+    from petaflop.query_fork import call
 
     nq = Path(data) if data is not None else BUILD_DIR / "atlas.nq"
     try:
@@ -103,35 +101,5 @@ def query_store(data: Path | None = None, rebuild_stale: bool = False,
         rebuild(nq, say)
         folder = built_store_dir(nq)
     if folder is None:
-        return EmbeddedStore(nq, fork=True)
-    return EmbeddedStore(nq, store_dir=folder, fork=True)
-
-
-class _ReadOnlyOnFirstUse:
-    """A store folder opened read-only by the process that first queries it (each forked worker)."""
-
-    def __init__(self, folder: str):
-        self.folder = folder
-        self._store: ox.Store | None = None
-
-    def __getattr__(self, name: str):
-        if self._store is None:
-            self._store = ox.Store.read_only(self.folder)
-        return getattr(self._store, name)
-
-
-def source_store(source: str):
-    """What a sandbox zygote holds for ``source``: ``-`` (an empty store), a store folder, or an N-Quads file.
-
-    A store folder is opened once here to fail early (a missing or broken store), then closed: each
-    worker opens its own read-only handle after the fork.
-    """
-    if source == "-":
-        return ox.Store()
-    if Path(source).is_dir():
-        probe = ox.Store.read_only(source)
-        del probe
-        return _ReadOnlyOnFirstUse(source)
-    store = ox.Store()
-    store.bulk_load(path=source, format=ox.RdfFormat.N_QUADS)
-    return store
+        return EmbeddedStore(nq, runner=call)
+    return EmbeddedStore(nq, store_dir=folder, runner=call)
