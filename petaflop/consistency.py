@@ -120,12 +120,14 @@ def disjointness_culprits(graph: Any) -> list[str]:
     for a, b in onto.subject_objects(URIRef(_OWL + "disjointWith")):
         pairs.add(frozenset((str(a), str(b))))
     for node in onto.subjects(RDF.type, URIRef(_OWL + "AllDisjointClasses")):
-        members = [str(m) for m in Collection(onto, onto.value(node, URIRef(_OWL + "members")))]
+        head = onto.value(node, URIRef(_OWL + "members"))
+        members = [str(m) for m in Collection(onto, head)] if head is not None else []
         pairs.update(frozenset((x, y)) for i, x in enumerate(members) for y in members[i + 1:])
     store, _ = materialise_store(_owl_input(graph, with_ontology=False), ontology=onto)
     types: dict[str, set[str]] = {}
     for quad in store.quads_for_pattern(None, ox.NamedNode(_RDF_TYPE), None, None):
-        if quad.graph_name == GRAPH_ONTOLOGY or not isinstance(quad.object, ox.NamedNode):
+        if quad.graph_name == GRAPH_ONTOLOGY or not isinstance(quad.object, ox.NamedNode) or isinstance(
+                quad.subject, ox.Triple):
             continue
         types.setdefault(str(quad.subject.value), set()).add(quad.object.value)
     culprits = []
