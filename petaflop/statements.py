@@ -80,6 +80,8 @@ def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Stat
 
         if status == "actual":
             status = status_of_words(f.raw) or status
+    if status == "actual":  # the table label over the figure says it is a goal, plan or forecast ("목표", "청사진")
+        status = next((st for st in ("target", "planned", "forecast") if st in quals), status)
     if "earlierValue" in quals:
         from petaflop.extract.text_reader import EARLIER
 

@@ -155,3 +155,31 @@ def test_a_value_without_a_readable_unit_is_no_statement(store):
     guessed = _values(store, """SELECT ?v WHERE { ?s pfa:statement|pfa:hasClaim ?st . ?st pfa:kind pfk:revenue ;
         pfa:value ?v . ?r rdf:object ?st ; prov:wasDerivedFrom ?l . ?l pfa:lineStart 5140 }""")
     assert guessed == set()
+
+
+def test_a_figure_under_a_goal_label_is_a_target_statement():
+    """A table cell's figure whose row or column label says goal/blueprint (the claim's 'target'
+    qualifier) is a target statement, never a current value."""
+    from decimal import Decimal as Dec
+
+    from ontology.model import load_model
+    from petaflop.extract.facts import Fact
+    from petaflop.statements import statement_from_fact
+
+    model = load_model()
+    rule = model.truthy_rule("powerCapacityMW")
+    loc = Location(7, 7, "IV", "slide", "IV-1-1", 2, 3)
+    plain = Fact("x", "powerCapacityMW", Dec(10000), False, loc, "claim:cluster-power:row", raw="10 GW(20개 캠퍼스)")
+    goal = Fact("x", "powerCapacityMW", Dec(10000), False, loc, "claim:cluster-power:row",
+                qualifiers=("target",), raw="10 GW(20개 캠퍼스)")
+    assert statement_from_fact(plain, rule, model).status == "actual"
+    assert statement_from_fact(goal, rule, model).status == "target"
+
+
+def test_stargates_long_term_blueprint_is_a_target_not_its_current_power(store):
+    # line 1976: row '장기 청사진 (≈2030)', cell '10 GW(20개 캠퍼스) → …'
+    status = _values(store, """SELECT ?status WHERE { pfid:stargate pfa:statement ?st .
+        ?st pfa:kind pfk:powerCapacity ; pfa:value 10000.0 ; pfa:statementStatus ?status }""", "status")
+    assert status == {"https://petaflop-atlas.org/ontology#Target"}
+    truthy = _values(store, "SELECT ?v WHERE { GRAPH ?g { pfid:stargate pfa:powerCapacityMW ?v } }")
+    assert "10000" not in truthy

@@ -114,7 +114,7 @@ def test_broken_fixture_is_flagged_with_the_right_messages():
         ("country-as-chip-user", "The object of usesChip must be a Chip."),
         ("L20", "lineStart must not be after lineEnd."),
         ("00000000000000000bad",
-         "qualifier must be one of approximate, lowerBound, upperBound, estimate, range, target, forecast, "
+         "qualifier must be one of approximate, lowerBound, upperBound, estimate, range, target, planned, forecast, "
          "vague, resolved, yearAssumed, unitFromHeader, periodStart."),
     ])
     assert sorted(_short(report.messages("Warning"))) == sorted([

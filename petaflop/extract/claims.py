@@ -20,6 +20,7 @@ from foundation.namespaces import PFA, RDF
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 from petaflop.extract.resolve import Resolver, is_a
+from petaflop.extract.text_frames import status_of_words
 from petaflop.extract.text_reader import _FROM_RAW
 from petaflop.extract.values import convert, find_quantities, find_values
 
@@ -143,6 +144,8 @@ class ClaimMiner:
             self.res.record(self.res.gaz.by_id(m.entity_id))
         claims = []
         header_dates = [h for h in find_quantities(header) if h.kind in ("date", "period") and h.date_start]
+        # a label that makes every figure under it a goal, plan or forecast ("장기 청사진 (≈2030)", "목표")
+        header_status = status_of_words(header) if in_table else ""
         for q in find_values(text, header):
             if _FROM_RAW.match(text[q.end:]):  # "X에서 Y로": X is the earlier value of a change
                 q = replace(q, qualifiers=(*q.qualifiers, "earlierValue"))
@@ -155,6 +158,8 @@ class ClaimMiner:
                 continue
             cid = "claim-" + hashlib.sha1(f"{loc.key}|{q.start}|{subject}|{q.raw}".encode()).hexdigest()[:16]
             window = text[max(0, q.start - 24): q.end + 8]
+            if header_status and not status_of_words(window) and header_status not in q.qualifiers:
+                q = replace(q, qualifiers=(*q.qualifiers, header_status))  # the row's or column's label says
             claim = Claim(cid, subject, q.kind, q.value, q.unit, window, loc, rule, q.qualifiers, q.low, q.high,
                           q.as_of, sources)
             asset_power = q.kind in ("power", "energy") and any(

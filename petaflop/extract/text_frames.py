@@ -23,7 +23,7 @@ HOW = {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block"
        "slide": "slide-topic", "row": "row", "hardware": "hardware-topic"}
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|는데|면서|으며|이며)\s")
 _STATUS_CUES = (
-    (re.compile(r"목표|타깃"), "target"),
+    (re.compile(r"목표|타깃|청사진|비전"), "target"),  # a goal, a blueprint, a vision
     (re.compile(r"계획|예정|추진 중|할 것|하겠다|할 계획|착공"), "planned"),
     (re.compile(r"전망|예측|예상|될 것|할 것으로"), "forecast"),
     (re.compile(r"추정|추산"), "estimate"),
