@@ -229,10 +229,10 @@ def test_cluster_phases(store):
     # line 1960: "최대 40만 개 GB200" is an upper bound
     assert (p2["max_chip_count"], p2["chip_count"], p2["line"]) == (D(400000), None, D(1960))
     assert p2["status"] == "2028년까지 완성"
-    # its "총 1.2 GW(가스)" is an unverified claim (rule claim:cluster-power:row is below the gate): no verified power
-    assert (p2["max_mw"], p2["least_mw"]) == (None, None)
+    # "총 1.2 GW(가스)" is the phase's power; the 600 MW beside "태양광" is its solar plant's (a claim), not the phase's
+    assert (p2["max_mw"], p2["least_mw"]) == (D(1200), D(1200))
     claimed = run(store, "entity-claims", entity="stargate-abilene-phase-2")
-    assert (D(1200), "MW", D(1960)) in {(r["value"], r["unit"], r["line"]) for r in claimed}
+    assert (D(600), "MW", D(1960)) in {(r["value"], r["unit"], r["line"]) for r in claimed}
     assert (p3["chip_count"], p3["line"], p3["status"]) == (D(2000000), D(1961), "2030년까지 완성")  # "2백만 개의 칩"
     assert run(store, "cluster-phases", cluster="stargate-abilene-campus") == []  # the phases hang off Stargate
 
@@ -878,14 +878,21 @@ def test_statement_value_changes(store, mini):
             assert (r["how"], r["earlier_time"], r["earlier_line"]) == ("x-to-y", None, r["later_line"])
 
 
-# What the report states about export-measure terms (lines 2855, 2908, 2960, 2996), for checking
-# that every term the graph holds is one of them.
+# What the report states about export-measure terms (lines 2855, 2908, 2960, 2996) and dates (lines
+# 2908-2918 of the timeline table, 3006 of the rare-earth table), for checking that every term the
+# graph holds is one of them: (value, upper, time, line).
 REPORT_MEASURE_TERMS = {
-    ("pfid:china-export-bandwidth-cap", PFK.memoryBandwidthCap): (D("1.7"), D("1.8"), D(2960)),
-    ("pfid:15-revenue-share-on-china-ai-chips", PFK.revenueShare): (D(15), None, D(2996)),
-    ("pfid:h20-mi308-shipment-licences-august-2025", PFK.unitCount): (D(20000), None, D(2908)),
-    ("pfid:h20-mi308-shipment-licences-august-2025", PFK.duration): (D(3), None, D(2908)),
-    ("pfid:uae-gpu-export-quota", PFK.unitCount): (D(500_000), None, D(2855)),
+    ("pfid:china-export-bandwidth-cap", PFK.memoryBandwidthCap): (D("1.7"), D("1.8"), None, D(2960)),
+    ("pfid:15-revenue-share-on-china-ai-chips", PFK.revenueShare): (D(15), None, None, D(2996)),
+    ("pfid:h20-mi308-shipment-licences-august-2025", PFK.unitCount): (D(20000), None, None, D(2908)),
+    ("pfid:h20-mi308-shipment-licences-august-2025", PFK.duration): (D(3), None, None, D(2908)),
+    ("pfid:uae-gpu-export-quota", PFK.unitCount): (D(500_000), None, None, D(2855)),
+    ("pfid:h20-mi308-shipment-licences-august-2025", PFK.eventDate): (None, None, "2025-08", D(2908)),  # "8월 초"
+    ("pfid:h20-sales-re-approval-july-2025", PFK.eventDate): (None, None, "2025-07-15", D(2909)),
+    ("pfid:ai-diffusion-rule-rescission", PFK.eventDate): (None, None, "2025-05-13", D(2913)),
+    ("pfid:h20-export-license-requirement", PFK.effectiveDate): (None, None, "2025-04-15", D(2914)),
+    ("pfid:ai-diffusion-rule", PFK.announcedDate): (None, None, "2025-01-13", D(2918)),
+    ("pfid:china-rare-earth-magnet-export-licensing", PFK.effectiveDate): (None, None, "2025-04", D(3006)),
 }
 
 
@@ -898,10 +905,14 @@ def test_export_control_terms(store, mini):
     ]  # the cap's claimed 15 % revenue share is not a term
     assert {r["measure"] for r in run_both(mini, "export-control-terms", measure_text="licences l")} == {"pfid:licences"}
 
-    # the report graph has no verified measure terms yet (queries/README.md, Gaps); any it holds
-    # must be the report's
-    for r in run(store, "export-control-terms"):
-        assert REPORT_MEASURE_TERMS.get((r["measure"], r["term"])) == (r["value"], r["upper"], r["line"]), r
+    # every term the report graph holds is one the report states
+    report = run(store, "export-control-terms")
+    for r in report:
+        assert REPORT_MEASURE_TERMS.get((r["measure"], r["term"])) == (r["value"], r["upper"], r["time"], r["line"]), r
+    cap = one(report, measure="pfid:china-export-bandwidth-cap")  # line 2960: "1.7~1.8 TB/s"
+    assert (cap["value"], cap["upper"], cap["unit"]) == (D("1.7"), D("1.8"), "TB/s")
+    licence = one(report, measure="pfid:h20-export-license-requirement")  # line 2914: 15 April 2025, on the H20
+    assert (licence["time"], licence["chips"], licence["destinations"]) == ("2025-04-15", "NVIDIA H20", "China")
 
 
 def test_investment_terms(store, mini):
@@ -1023,8 +1034,14 @@ def test_cross_border_flows(store):
 def test_country_exposure(store):
     rows = run(store, "country-exposure")  # default: China; what its organisations design, with the designers
     assert {(r["relation"], r["dependent"], r["role"], r["supplier"], r["supplier_code"]) for r in rows} == {
-        ("designs", "pfid:huawei", "designer", "pfid:huawei", "CN")}
+        ("designs", "pfid:huawei", "designer", "pfid:huawei", "CN"),
+        ("destination", "pfid:china", "designer", "pfid:nvidia", "US")}  # the US measures aimed at China
     assert {r["chip"] for r in rows} >= {"pfid:huawei-ascend-910c", "pfid:huawei-ascend-920c", "pfid:huawei-cloudmatrix384"}
+    # line 4402 "美 상무부 A100·H100 수출 금지"; line 4404 "H20 · A800까지 금지"; line 2899 (April 2025) and
+    # 2914 (15 April 2025): the new licence requirement for exports to China, for the H20
+    assert {(r["chip"], r["measure"]) for r in rows if r["relation"] == "destination"} == {
+        ("pfid:nvidia-a100", "pfid:2022-a100-h100-export-ban"), ("pfid:nvidia-h20", "pfid:2024-h20-a800-restrictions"),
+        ("pfid:nvidia-h20", "pfid:h20-export-license-requirement")}
     us = run(store, "country-exposure", country="united-states")
     h20 = one(us, chip="pfid:nvidia-h20")
     assert (h20["relation"], h20["dependent"], h20["supplier"], h20["supplier_code"]) == (
@@ -1032,6 +1049,7 @@ def test_country_exposure(store):
     assert parts(h20["measures"]) == {"H20 export license requirement", "2024 H20/A800 restrictions"}
     assert one(us, chip="pfid:nvidia-a100")["measures"] == "2022 A100/H100 export ban"
     assert {r["dependent"] for r in us} >= {"pfid:nvidia", "pfid:google", "pfid:amd", "pfid:tesla"}
-    # not answered today: the clusters' chips, procurement and the measures' destinations are unverified
-    # claims under the precision gate
-    assert run(store, "country-exposure", country="united-arab-emirates") == []
+    # the UAE's exposure is the quota on exports to it (line 2855: 50만 개 a year); its clusters' chips and
+    # procurement are unverified claims under the precision gate
+    uae = run(store, "country-exposure", country="united-arab-emirates")
+    assert {(r["relation"], r["measure"], r["chip"]) for r in uae} == {("destination", "pfid:uae-gpu-export-quota", None)}
