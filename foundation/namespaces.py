@@ -18,9 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, SupportsIndex, overload
-
-from rdflib import namespace as _rdflib_ns
+from typing import SupportsIndex, overload
 
 _ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 
@@ -46,15 +44,16 @@ class Namespace(str):
     _source: frozenset[str] | Callable[[], Iterable[str]] | None  # None: an open namespace
 
     def __new__(cls, iri: str, prefix: str, terms: Iterable[str] | None = None,
-                loader: Callable[[], Iterable[str]] | None = None) -> Namespace:
+                loader: Callable[[], Iterable[str]] | None = None, str_names: Iterable[str] = ()) -> Namespace:
+        clashes = sorted(str_names)  # a loaded namespace names its terms that are str methods up front
         if terms is not None:
             terms = frozenset(terms)
             # a term named like a str method (DCT.title, DCT.format) must still give the term, so
             # this namespace gets a class of its own with a property per such term
             clashes = sorted(t for t in terms if hasattr(str, t))
-            if clashes:
-                props = {t: property(_term_getter(t)) for t in clashes}
-                cls = type(f"Namespace_{prefix}", (cls,), props)
+        if clashes:
+            props = {t: property(_term_getter(t)) for t in clashes}
+            cls = type(f"Namespace_{prefix}", (cls,), props)
         obj = super().__new__(cls, iri)
         obj.prefix = prefix
         obj._source = loader if loader is not None else (frozenset(terms) if terms is not None else None)
@@ -69,7 +68,11 @@ class Namespace(str):
         src = self._source
         if src is None:
             return frozenset()
-        return frozenset(src() if callable(src) else src)
+        terms = frozenset(src() if callable(src) else src)
+        hidden = sorted(t for t in terms if hasattr(str, t) and not isinstance(getattr(type(self), t, None), property))
+        if hidden:  # a loaded term that a str method would shadow: name it in str_names
+            raise TypeError(f"namespace {self.prefix}: terms {hidden} are str methods; pass them as str_names")
+        return terms
 
     def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
@@ -115,8 +118,14 @@ def _declared(path: Path, prefix: str) -> frozenset[str]:
     return frozenset(re.findall(rf"^{prefix}:([A-Za-z0-9_]+)\s+a\s", text, flags=re.M))
 
 
-def _w3c(ns: Any) -> frozenset[str]:
-    return frozenset(ns.__annotations__)
+def _w3c(name: str) -> Callable[[], frozenset[str]]:
+    """The terms rdflib declares for a W3C vocabulary, read when first needed (importing rdflib
+    costs every command ~70 ms, and most never look a term up)."""
+    def load() -> frozenset[str]:
+        from rdflib import namespace as rdflib_ns
+
+        return frozenset(getattr(rdflib_ns, name).__annotations__)
+    return load
 
 
 BASE = "https://petaflop-atlas.org/"
@@ -129,13 +138,13 @@ PFLOC = Namespace(BASE + "report/", "pfloc")
 PFST = Namespace(BASE + "statement/", "pfst")
 PFG = Namespace(BASE + "graph/", "pfg", terms=("ontology", "facts", "provenance", "inferred", "reference", "curation"))
 
-RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf", _w3c(_rdflib_ns.RDF))
-RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#", "rdfs", _w3c(_rdflib_ns.RDFS))
-OWL = Namespace("http://www.w3.org/2002/07/owl#", "owl", _w3c(_rdflib_ns.OWL))
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#", "xsd", _w3c(_rdflib_ns.XSD))
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#", "skos", _w3c(_rdflib_ns.SKOS))
-PROV = Namespace("http://www.w3.org/ns/prov#", "prov", _w3c(_rdflib_ns.PROV))
-DCT = Namespace("http://purl.org/dc/terms/", "dct", _w3c(_rdflib_ns.DCTERMS))
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf", loader=_w3c("RDF"))
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#", "rdfs", loader=_w3c("RDFS"))
+OWL = Namespace("http://www.w3.org/2002/07/owl#", "owl", loader=_w3c("OWL"))
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#", "xsd", loader=_w3c("XSD"))
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#", "skos", loader=_w3c("SKOS"))
+PROV = Namespace("http://www.w3.org/ns/prov#", "prov", loader=_w3c("PROV"))
+DCT = Namespace("http://purl.org/dc/terms/", "dct", loader=_w3c("DCTERMS"), str_names=("format", "title"))
 UNIT = Namespace("http://qudt.org/vocab/unit/", "unit")
 #: Terms that only ever live in a scratch store (the app's what-if), never in the graph.
 SCRATCH = Namespace(BASE + "scratch#", "pfscratch")
