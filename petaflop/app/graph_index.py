@@ -140,13 +140,13 @@ class GraphIndex:
             f"SELECT ?s WHERE {{ GRAPH <{GRAPH_REFERENCE}> {{ ?s ?p ?o }} }} LIMIT 1"))
         if self.include_reference and self.has_reference:
             graphs.append(GRAPH_REFERENCE)
-        where = " ".join(f"<{g}>" for g in graphs)
         in_graphs: dict[tuple, set[str]] = defaultdict(set)
-        for g, s, p, o in self.backend.select(
-                f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {where} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"):
-            in_graphs[(s.value, p.value, o)].add(g.value)
+        for g in graphs:
+            for s, p, o in self.backend.triples(g):
+                in_graphs[(s.value, p.value, o)].add(g)
         stated_in_facts: set[str] = set()
-        for (s_, p_, o), gs in in_graphs.items():
+        # in a fixed order, whatever order the store answers in (in memory, on disk, an endpoint)
+        for (s_, p_, o), gs in sorted(in_graphs.items(), key=lambda kv: (kv[0][0], kv[0][1], str(kv[0][2]))):
             ref_only = gs == {GRAPH_REFERENCE}
             if not ref_only:
                 stated_in_facts.add(s_)
@@ -163,8 +163,7 @@ class GraphIndex:
         for iri, ent in self.entities.items():
             ent.reference = iri not in stated_in_facts
             ent.alt.sort()
-        for s, p, o in self.backend.select(
-                f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_INFERRED}> {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"):
+        for s, p, o in self.backend.triples(GRAPH_INFERRED):
             s_, p_ = s.value, p.value
             if s_ not in self.entities:
                 continue

@@ -143,7 +143,7 @@ def assemble(rows, loc_rows) -> list[Statement]:
     for st, k, v in rows:
         d = by_st.setdefault(st.value, {"multi": defaultdict(list)})
         name = k.value
-        if name in (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom,
+        if name in (RDF.subject, RDF.predicate, RDF.object,
                     PFA.extractionRule, PFA.asOf, PFA.sourceText, PFA.conflicting):
             d[name] = v
         else:
@@ -152,11 +152,10 @@ def assemble(rows, loc_rows) -> list[Statement]:
     for st_iri, d in by_st.items():
         if RDF.subject not in d or RDF.predicate not in d or RDF.object not in d:
             continue
-        loc = d.get(PROV.wasDerivedFrom)
         multi = d["multi"]
         out.append(Statement(
             iri=st_iri, s=d[RDF.subject].value, p=d[RDF.predicate].value, o=d[RDF.object],
-            location=(found.get(loc.value) or Location(loc.value)) if loc is not None else None,
+            location=_first_location(multi.get(PROV.wasDerivedFrom, []), found),
             sources=sorted({v.value for v in multi.get(PFA.citedSource, [])}),
             rule=_lit_text(d.get(PFA.extractionRule)),
             qualifiers=sorted({v.value for v in multi.get(PFA.qualifier, [])}),
@@ -168,6 +167,15 @@ def assemble(rows, loc_rows) -> list[Statement]:
         ))
     out.sort(key=lambda s: (s.p, (s.line or 0), s.iri))
     return out
+
+
+def _first_location(derived_from: list, found: dict[str, Location]) -> Location | None:
+    """Of the places a statement is derived from, the first report line (else the first IRI):
+    the same choice whatever order the store answers in."""
+    if not derived_from:
+        return None
+    locs = [found.get(v.value) or Location(v.value) for v in derived_from]
+    return min(locs, key=lambda loc: (loc.line_start is None, loc.line_start or 0, loc.iri))
 
 
 def value_statement(node: str, subject: str, edges) -> ValueStatement | None:
