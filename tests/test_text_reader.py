@@ -207,3 +207,12 @@ def test_a_model_released_in_a_clause_about_a_lab_is_its_work(reader):
     r.read("xAI는 2024년 8월 Grok-2 출시", LOC, ())
     assert [(s, p, o) for s, p, o, rule in links(ex) if rule.startswith("text:release:developedBy")] == [
         ("grok-2", "developedBy", "xai")]
+
+
+def test_a_title_between_an_organisation_and_its_person_says_who_heads_it(reader):
+    r, ex = reader
+    r.read("OpenAI CEO 샘 알트만은 비용 감소를 강조", LOC, ())
+    r.read("젠슨 황 엔비디아 CEO는 화웨이를 경계", LOC, ())
+    r.read("前 GitHub CEO 넷 프리드먼 영입", LOC, ())  # a former title says nothing of now
+    heads = [(s, p, o) for s, p, o, rule in links(ex) if rule.startswith("text:appositive:")]
+    assert sorted(heads) == [("jensen-huang", "leads", "nvidia"), ("sam-altman", "leads", "openai")]

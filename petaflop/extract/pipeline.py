@@ -14,6 +14,7 @@ from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.mapping_data import compile_regex, entries
+from petaflop.extract.name_maker import NameMaker
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
@@ -43,6 +44,7 @@ class Extractor:
         self.relations = RelationMiner(self.res, load_relation_patterns())
         self.miner.relations = self.relations
         self.text = TextReader(self.res)
+        self.names = NameMaker(self.gaz, self.text.lex, self.ex, self.res.record)
         self._source_ids: dict[str, str] = {}
         self.first_mention: dict[str, Location] = {}
 
@@ -63,6 +65,7 @@ class Extractor:
             loc = Location(line, line, rule_chapter(self.doc, line))
             self.ex.add(Fact(eid, RDF_TYPE, PFA.Source, True, loc, "source-line"))
             self.ex.add(Fact(eid, RDFS_LABEL, name, False, loc, "source-line", lang="ko" if not latin else "en"))
+            self.names.source(eid, name, loc)
         self._source_ids[name] = eid
         return eid
 
@@ -123,6 +126,7 @@ class Extractor:
 
     def _note_mentions(self, text: str, loc: Location) -> None:
         for m in self.gaz.find_mentions(text):
+            self.names.mention(self.gaz.by_id(m.entity_id), text[m.start:m.end], loc)
             if m.entity_id not in self.first_mention:
                 self.first_mention[m.entity_id] = loc
                 self.res.record(self.gaz.by_id(m.entity_id))

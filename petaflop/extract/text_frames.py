@@ -92,6 +92,15 @@ _PER_YEAR = re.compile(r"(?:연간|매년|年|해마다)\s?$")
 _UPPER = re.compile(r"한도|상한|최대|이하|까지")
 
 
+# a title between an organisation and its person ("OpenAI CEO 샘 알트만", "AMD의 CEO 리사 수") or after
+# "<person> <org>" ("젠슨 황 엔비디아 CEO"): (title pattern, property, rule suffix)
+_TITLES = ((r"(?:CEO|최고경영자|대표이사|회장)", "leads", "head"),
+           (r"(?:공동\s?)?(?:창업자|설립자)", "affiliatedWith", "founder"))
+_ORG_TITLE_GAP = [(re.compile(r"(?:'s|의)?\s?" + t + r"(?:인|이자|,)?\s?"), p, k) for t, p, k in _TITLES]
+_TITLE_AFTER = [(re.compile(r"\s?" + t + r"(?![A-Za-z])"), p, k) for t, p, k in _TITLES]
+_FORMER = re.compile(r"(?:前|전|전직|former|Former)\s?$")
+
+
 # between a maker and its product written side by side ("엔비디아 H20", "Palantir Gotham"): one space
 _MODIFIER_GAP = re.compile(r"\s")
 
@@ -113,6 +122,25 @@ class FrameReader:
                 continue
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
                              raw=s[a.start:b.end][:60]))
+
+    def _titles(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"<org> CEO <person>", "<org>의 창업자 <person>", "<person> <org> CEO": the person heads (or
+        founded) the organisation; a former title ("前 GitHub CEO") says nothing of now."""
+        for a, b in itertools.pairwise(mentions):
+            if a.entity == b.entity or _FORMER.search(s[max(0, a.start - 4):a.start]):
+                continue
+            gap = s[a.end:b.start]
+            if is_a(a.type, "Organization") and is_a(b.type, "Person"):
+                hit = next(((p, k) for rx, p, k in _ORG_TITLE_GAP if rx.fullmatch(gap)), None)
+                person, org = b, a
+            elif is_a(a.type, "Person") and is_a(b.type, "Organization") and _MODIFIER_GAP.fullmatch(gap):
+                hit = next(((p, k) for rx, p, k in _TITLE_AFTER if rx.match(s, b.end)), None)
+                person, org = a, b
+            else:
+                continue
+            if hit is not None:
+                self.ex.add(Fact(person.entity, hit[0], org.entity, True, loc, f"text:appositive:{hit[1]}", sources,
+                                 raw=s[a.start:b.end + 8][:60]))
 
     def _modifiers(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"<A> <B>" with no particle on A: an organisation written right before its product names the

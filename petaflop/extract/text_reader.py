@@ -178,6 +178,7 @@ class TextReader(FrameReader):
         self.consumed: set[int] = set()  # figures a frame has read (an investment's amount and stake)
         self._genitives(sentence, mentions, loc, sources)
         self._modifiers(sentence, mentions, loc, sources)
+        self._titles(sentence, mentions, loc, sources)
         self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
         hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
         if hw is not None:

@@ -1,0 +1,66 @@
+"""A maker written as the first word(s) of a product's own name: "NVIDIA Omniverse", "Meta Titan 1",
+"Huawei CM-Link", "Palantir Gotham" — the report writes "<maker> <product>" as one name, so the
+gazetteer matches the whole product and the modifier frame (text:modifier:*) never sees the maker.
+
+The name is split at each space or hyphen; when the head is exactly a known organisation's name
+(alias or canonical, never a partial word) the genitive lexicon decides the link by the two classes,
+as for "<A>의 <B>" (designedBy, developedBy, operatedBy…). Each entry is its own rule,
+``text:name-maker:<entry id>``, judged by the gate. A cited source named that way ("Google at OCP
+EMEA Summit 2025") is published by the organisation (``source:name-publisher``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from petaflop.extract.facts import Extraction, Fact, Location
+from petaflop.extract.gazetteer import Entity, Gazetteer
+from petaflop.extract.lexicon import GenitiveEntry, Lexicon
+from petaflop.extract.resolve import is_a
+
+_SPLIT = re.compile(r"[ \-‐–]")
+_MAKERS = ("Firm", "AILab", "ResearchInstitute")
+
+
+def maker_prefix(name: str, gaz: Gazetteer, own_id: str = "") -> Entity | None:
+    """The organisation whose full name is the longest head of ``name`` before a space or hyphen."""
+    for m in reversed(list(_SPLIT.finditer(name))):
+        head = name[:m.start()].strip()
+        if len(head) < 2 or not name[m.end():].strip():  # a one-letter head ("X-wise") names no maker
+            continue
+        org = gaz.lookup(head)
+        if org is not None and org.id != own_id and any(is_a(org.type, c) for c in _MAKERS):
+            return org
+    return None
+
+
+def maker_entry(org: Entity, thing_type: str, lex: Lexicon) -> GenitiveEntry | None:
+    entry = lex.genitive_for(org.type, thing_type)
+    if entry is None or entry.property in ("affiliatedWith", "headquarteredIn", "locatedIn"):
+        return None  # a person or a firm named after an organisation is not its product
+    return entry
+
+
+class NameMaker:
+    """Adds one fact per product whose written name begins with its maker's name."""
+
+    def __init__(self, gaz: Gazetteer, lex: Lexicon, ex: Extraction, record) -> None:
+        self.gaz, self.lex, self.ex, self.record = gaz, lex, ex, record
+        self.done: set[str] = set()
+
+    def mention(self, entity: Entity, surface: str, loc: Location) -> None:
+        if entity.id in self.done:
+            return
+        org = maker_prefix(surface, self.gaz, entity.id)
+        entry = maker_entry(org, entity.type, self.lex) if org is not None else None
+        if org is None or entry is None:
+            return
+        self.done.add(entity.id)
+        self.ex.add(Fact(entity.id, entry.property, self.record(org), True, loc, f"text:name-maker:{entry.id}",
+                         raw=surface[:60]))
+
+    def source(self, source_id: str, name: str, loc: Location) -> None:
+        org = maker_prefix(name, self.gaz)
+        if org is not None:
+            self.ex.add(Fact(source_id, "publisherOrganization", self.record(org), True, loc, "source:name-publisher",
+                             raw=name[:60]))

@@ -1,0 +1,38 @@
+"""The maker written as the head of a product's own name (text:name-maker:*, source:name-publisher)."""
+
+from __future__ import annotations
+
+import pytest
+
+from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.lexicon import load_lexicon
+from petaflop.extract.name_maker import NameMaker, maker_prefix
+
+LOC = Location(1, 1)
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+def test_the_head_of_a_name_is_its_maker_only_when_it_is_a_whole_organisation_name(gaz):
+    assert maker_prefix("Palantir Gotham", gaz).id == "palantir"
+    assert maker_prefix("NVIDIA Omniverse", gaz).id == "nvidia"
+    assert maker_prefix("X-wise Xite", gaz) is None  # a one-letter head is no maker
+    assert maker_prefix("Gemini 2.5 Flash", gaz) is None  # a model family is not an organisation
+    assert maker_prefix("Palantir", gaz) is None  # nothing after the head
+
+
+def test_a_product_named_after_its_maker_gets_the_link_its_classes_allow(gaz):
+    ex = Extraction()
+    names = NameMaker(gaz, load_lexicon(), ex, lambda e: e.id)
+    names.mention(gaz.by_id("palantir-gotham"), "Palantir Gotham", LOC)
+    names.mention(gaz.by_id("palantir-gotham"), "Palantir Gotham", LOC)  # once per product
+    names.mention(gaz.by_id("sam-altman"), "샘 알트만", LOC)
+    names.source("source-x", "Google at OCP EMEA Summit 2025", LOC)
+    names.source("source-y", "Bloomberg", LOC)
+    got = [(f.subject, f.predicate, f.obj, f.rule.split("@")[0]) for f in ex.facts]
+    assert got == [("palantir-gotham", "developedBy", "palantir", "text:name-maker:developedBy"),
+                   ("source-x", "publisherOrganization", "google", "source:name-publisher")]
