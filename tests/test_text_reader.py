@@ -216,3 +216,23 @@ def test_a_title_between_an_organisation_and_its_person_says_who_heads_it(reader
     r.read("前 GitHub CEO 넷 프리드먼 영입", LOC, ())  # a former title says nothing of now
     heads = [(s, p, o) for s, p, o, rule in links(ex) if rule.startswith("text:appositive:")]
     assert sorted(heads) == [("jensen-huang", "leads", "nvidia"), ("sam-altman", "leads", "openai")]
+
+
+def test_a_title_after_a_short_modifier_or_a_slash_names_a_member_or_founder(reader):
+    r, ex = reader
+    r.read("오라클 창업자/CTO인 래리 엘리슨은 경고", LOC, ())
+    r.read("테슬라의 차량 엔지니어링 부사장인 Lars Moravy는 설명", LOC, ())
+    r.read("OpenAI의 경쟁사 CEO 리사 수", LOC, ())  # another firm's title
+    got = sorted((s, p, o, rule) for s, p, o, rule in links(ex) if rule.startswith("text:appositive:"))
+    assert got == [("larry-ellison", "affiliatedWith", "oracle", "text:appositive:affiliatedWith"),
+                   ("lars-moravy", "affiliatedWith", "tesla", "text:appositive:affiliatedWith")]
+
+
+def test_a_model_in_a_timeline_row_is_the_work_of_the_lab_the_slide_title_names(reader):
+    r, ex = reader
+    for eid in ("grok-1", "grok-2"):
+        r.res.record(r.res.gaz.by_id(eid))
+    r.read_cell("Grok-2 출시", Location(5, 5, "IV", "[참고] xAI는 앵커 모델을 출시 중", "T1", 1, 2), (), "grok-2")
+    r.read_cell("Grok-1 출시", Location(6, 6, "IV", "구글과 메타의 경쟁", "T1", 2, 2), (), "grok-1")  # two names: none
+    assert [(s, p, o, rule) for s, p, o, rule in links(ex) if "release" in rule] == [
+        ("grok-2", "developedBy", "xai", "text-cell:release:developedBy:slide-topic")]

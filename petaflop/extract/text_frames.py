@@ -93,11 +93,17 @@ _UPPER = re.compile(r"한도|상한|최대|이하|까지")
 
 
 # a title between an organisation and its person ("OpenAI CEO 샘 알트만", "AMD의 CEO 리사 수") or after
-# "<person> <org>" ("젠슨 황 엔비디아 CEO"): (title pattern, property, rule suffix)
-_TITLES = ((r"(?:CEO|최고경영자|대표이사|회장)", "leads", "head"),
-           (r"(?:공동\s?)?(?:창업자|설립자)", "affiliatedWith", "founder"))
-_ORG_TITLE_GAP = [(re.compile(r"(?:'s|의)?\s?" + t + r"(?:인|이자|,)?\s?"), p, k) for t, p, k in _TITLES]
-_TITLE_AFTER = [(re.compile(r"\s?" + t + r"(?![A-Za-z])"), p, k) for t, p, k in _TITLES]
+# "<person> <org>" ("젠슨 황 엔비디아 CEO"): (title pattern, property); the rule is the frame and the property,
+# text:appositive:<property>, as for the genitive and modifier frames
+_TITLES = ((r"(?:CEO|최고경영자|대표이사|회장|편집장)", "leads"),
+           (r"(?:(?:공동\s?)?(?:창업자|설립자)|CTO|CFO|COO|최고\s?[가-힣]{2,4}책임자|부사장|임원|수석\s?과학자|디렉터)",
+            "affiliatedWith"))
+# at most two short words between "의" and the title ("테슬라의 차량 엔지니어링 부사장인"), and a second title
+# after a slash or an abbreviation in parentheses ("창업자/CTO인", "최고 기술책임자(CTO)인")
+_TITLE_TAIL = r"(?:\([A-Z]{2,4}\)|/[A-Za-z가-힣]{2,6})?"
+_ORG_TITLE_GAP = [(re.compile(r"(?:'s|의)?\s?(?:(?![가-힣]*사\s)[가-힣A-Za-z]{1,6}\s){0,2}" + t + _TITLE_TAIL + r"(?:인|이자|,)?\s?"), p)
+                  for t, p in _TITLES]
+_TITLE_AFTER = [(re.compile(r"\s?" + t + r"(?![A-Za-z])"), p) for t, p in _TITLES]
 _FORMER = re.compile(r"(?:前|전|전직|former|Former)\s?$")
 
 
@@ -131,15 +137,15 @@ class FrameReader:
                 continue
             gap = s[a.end:b.start]
             if is_a(a.type, "Organization") and is_a(b.type, "Person"):
-                hit = next(((p, k) for rx, p, k in _ORG_TITLE_GAP if rx.fullmatch(gap)), None)
+                hit = next((p for rx, p in _ORG_TITLE_GAP if rx.fullmatch(gap)), None)
                 person, org = b, a
             elif is_a(a.type, "Person") and is_a(b.type, "Organization") and _MODIFIER_GAP.fullmatch(gap):
-                hit = next(((p, k) for rx, p, k in _TITLE_AFTER if rx.match(s, b.end)), None)
+                hit = next((p for rx, p in _TITLE_AFTER if rx.match(s, b.end)), None)
                 person, org = a, b
             else:
                 continue
             if hit is not None:
-                self.ex.add(Fact(person.entity, hit[0], org.entity, True, loc, f"text:appositive:{hit[1]}", sources,
+                self.ex.add(Fact(person.entity, hit, org.entity, True, loc, f"text:appositive:{hit}", sources,
                                  raw=s[a.start:b.end + 8][:60]))
 
     def _modifiers(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
@@ -182,7 +188,10 @@ class FrameReader:
 
     def _released_by(self, s: str, m: Mention_, topic: Mention_ | None, loc: Location,
                      sources: tuple[str, ...]) -> None:
-        """"(xAI는) Grok-2 출시": a model or product released in a clause about a firm or lab is its work."""
+        """"(xAI는) Grok-2 출시": a model or product released in a clause about a firm or lab is its work; in
+        a timeline row that names only the released thing, the lab the slide's title names ("<lab>는 … 모델을 출시 중")."""
+        if (topic is None or topic.entity == m.entity) and self.prefix == "text-cell":
+            topic = getattr(self, "cell_slide_topic", None)
         if topic is None or topic.entity == m.entity or not any(is_a(topic.type, c) for c in ("Firm", "AILab")):
             return
         if not any(is_a(m.type, c) for c in ("AIModel", "AIProduct", "SoftwarePlatform")):

@@ -95,11 +95,14 @@ class TextReader(FrameReader):
     # ------------------------------------------------------------------ entry point
     def start_slide(self, title: str) -> None:
         """A new slide: its title's entity is the topic of last resort; no topic carries over."""
-        found = self.res.entities_in(title.split(":", 1)[-1])
-        ent = found[0] if len({e.id for e in found}) == 1 else None
-        self.slide_topic = _Mention(self.res.record(ent), ent.type, -1, -1, "slide") if ent else None
+        self.slide_topic = self._title_topic(title)
         self.block_topic: _Mention | None = None
         self.hw_topic: _Mention | None = None  # the last chip or system marked as a topic on the slide
+
+    def _title_topic(self, title: str) -> _Mention | None:
+        found = self.res.entities_in(title.split(":", 1)[-1])
+        ent = found[0] if len({e.id for e in found}) == 1 else None
+        return _Mention(self.res.record(ent), ent.type, -1, -1, "slide") if ent else None
 
     def read(self, text: str, loc: Location, sources: tuple[str, ...], default_subject: str = "") -> None:
         """Every sentence of a block; a sentence without a topic keeps the last topic of the block,
@@ -127,12 +130,15 @@ class TextReader(FrameReader):
                  getattr(self, "hw_topic", None))
         self.prefix, self.default_time, self.slide_topic, self.block_topic, self.hw_topic = "text-cell", time, None, None, None
         row = _Mention(subject, rec.types[0], -1, -1, "row") if rec is not None else None
+        # a timeline row names the released thing itself: only a release reads the slide title's entity
+        self.cell_slide_topic = self._title_topic(loc.slide_title) if loc.slide_title else None
         try:
             for sm in _SENTENCE.finditer(text):
                 if sm.group(0).strip():
                     self._sentence(sm.group(0), loc, sources, row)
         finally:
             self.prefix, self.default_time, self.slide_topic, self.block_topic, self.hw_topic = saved
+            self.cell_slide_topic = None
 
     def _mentions(self, text: str) -> list[_Mention]:
         out = []
