@@ -169,6 +169,7 @@ def run(graph: Path, repeat: int) -> dict:
     timings: dict[str, list[float]] = {k: [] for k in (
         "search", "open_object", "follow_link", "explorer_with_type", "graph_expand", "run_query",
         "what_if_cap", "language_switch")}
+    out["graph_source"] = graph_source(graph)
     port = free_port()
     launched = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp, running_app(graph, port=port) as url, sync_playwright() as p:
@@ -223,6 +224,17 @@ def run(graph: Path, repeat: int) -> dict:
     for name, values in timings.items():
         out["interactions"][name] = {"median_s": statistics.median(values), "best_s": min(values), "runs": values}
     return out
+
+
+def graph_source(graph: Path) -> str:
+    """How the app reads ``graph``: its build's store read-only, or the N-Quads loaded into memory."""
+    from petaflop.app.backend import BackendError, current_store_dir
+
+    try:
+        folder = current_store_dir(graph)
+    except BackendError as exc:
+        return f"refused: {exc}"
+    return f"store {folder} (read-only)" if folder is not None else "N-Quads loaded into memory (no manifest)"
 
 
 def plain_page(elements: int, repeat: int) -> dict:
@@ -326,6 +338,7 @@ def script_times(graph: Path, repeat: int) -> dict[str, float]:
 def report(result: dict) -> str:
     lines = [f"{result['cpus']} CPUs, load average {result['load_average_before']:.1f} before and "
              f"{result['load_average_after']:.1f} after the run",
+             f"graph read from: {result.get('graph_source', '?')}",
              f"{'measure':<34} {'seconds':>8}  target"]
     for key, target in (("object_page_warm_s", TARGET_OBJECT_WARM_S), ("home_usable_cold_s", TARGET_HOME_COLD_S)):
         ratio = result[key.replace("_s", "_ratio")]
@@ -355,6 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     graph = (args.graph or graph_path()).resolve()
     if not graph.is_file():
         parser.error(f"no graph at {graph}; run `petaflop build` first")
+    if graph_source(graph).startswith("refused: "):  # a stale build: the app would only show the message
+        parser.error(graph_source(graph).removeprefix("refused: "))
     result = run(graph, args.repeat)
     result["script_s"] = script_times(graph, args.repeat)
     print(report(result))
