@@ -236,3 +236,11 @@ def test_a_model_in_a_timeline_row_is_the_work_of_the_lab_the_slide_title_names(
     r.read_cell("Grok-1 출시", Location(6, 6, "IV", "구글과 메타의 경쟁", "T1", 2, 2), (), "grok-1")  # two names: none
     assert [(s, p, o, rule) for s, p, o, rule in links(ex) if "release" in rule] == [
         ("grok-2", "developedBy", "xai", "text-cell:release:developedBy:slide-topic")]
+
+
+def test_a_product_called_an_organisations_own_is_its_work(reader):
+    r, ex = reader
+    r.read("애플은 자사의 머신러닝 프레임워크인 “MLX”를 공개", LOC, ())
+    r.read("화웨이는 Pangu Ultra를 공개했고 엔비디아는 H20 공급", LOC, ())  # nothing called its own
+    own = [(s, p, o, rule.split("@")[0]) for s, p, o, rule in links(ex) if ":own-make:" in rule]
+    assert own == [("apple-mlx", "developedBy", "apple", "text:own-make:developedBy")]

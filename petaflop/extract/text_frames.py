@@ -107,6 +107,14 @@ _TITLE_AFTER = [(re.compile(r"\s?" + t + r"(?![A-Za-z])"), p) for t, p in _TITLE
 _FORMER = re.compile(r"(?:前|전|전직|former|Former)\s?$")
 
 
+# "its own" before a product ("자사의 머신러닝 프레임워크인 MLX", "자체 LLM인 Pangu Ultra", "자체 개발의 Llama 5")
+# or after it ("Aurora라는 자체 이미지 생성 모드", "Nemotron Nano 2라는 직접 만든 언어모델")
+_OWN_BEFORE = re.compile(r"(?:자사의?|자체|직접 만든|직접 개발한|독자)\s?(?:개발(?:의|한)?\s?)?(?:[가-힣A-Za-z]{1,8}\s?){0,3}"
+                         r"(?:인|이라는|라는)?\s?['‘“\"(]?$")
+_OWN_AFTER = re.compile(r"^['’”\")]?\s?(?:이라는|라는)\s(?:자사의?|자체|직접 만든|직접 개발한|독자)")
+_OWN_MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform")
+
+
 # between a maker and its product written side by side ("엔비디아 H20", "Palantir Gotham"): one space
 _MODIFIER_GAP = re.compile(r"\s")
 
@@ -147,6 +155,29 @@ class FrameReader:
             if hit is not None:
                 self.ex.add(Fact(person.entity, hit, org.entity, True, loc, f"text:appositive:{hit}", sources,
                                  raw=s[a.start:b.end + 8][:60]))
+
+    def _own_make(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                  sources: tuple[str, ...]) -> None:
+        """"애플은 자사의 … 프레임워크인 MLX": a product called the organisation's own is its work; the owner is
+        the last organisation named before it in the clause (else the clause's topic)."""
+        starts = clause_starts_of(s)
+        for i, m in enumerate(mentions):
+            if not any(is_a(m.type, c) for c in _OWN_MADE):
+                continue
+            c0 = max(x for x in starts if x <= m.start)
+            if not (_OWN_BEFORE.search(s[max(c0, m.start - 30):m.start]) or _OWN_AFTER.match(s[m.end:m.end + 12])):
+                continue
+            owner = next((o for o in reversed(mentions[:i]) if o.start >= c0 and o.role in ("topic", "subject", "genitive")
+                          and any(is_a(o.type, c) for c in ("Firm", "AILab"))), None)
+            how = "mention" if owner is not None else HOW.get(topic.role, "clause") if topic is not None else ""
+            owner = owner or topic
+            if owner is None or owner.entity == m.entity or not any(is_a(owner.type, c) for c in ("Firm", "AILab")):
+                continue
+            entry = self.lex.genitive_for(owner.type, m.type)
+            if entry is None:
+                continue
+            self.ex.add(Fact(m.entity, entry.property, owner.entity, True, loc, f"{self.prefix}:own-make:{entry.id}:{how}",
+                             sources, raw=s[max(c0, m.start - 30):m.end][:60]))
 
     def _modifiers(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"<A> <B>" with no particle on A: an organisation written right before its product names the
