@@ -67,6 +67,16 @@ def test_people_under_a_caption_naming_an_organisation_are_its_members(reader):
     assert {(s, o) for s, o, _ in links(ex, "developedBy")} == {("codex-mini", "jason-wei")}
 
 
+def test_an_affiliation_column_whose_header_names_the_organisation_links_each_row_to_it(reader):
+    r, ex = reader
+    t = make_table(["전직 직원들의 증언"], ["인물", "OpenAI 때 직책/소속", "증언"],
+                   [["미라 무라티", "최고기술책임자 (CTO)", "리더십 비판"], ["헬렌 토너", "Anthropic", "안전 비판"]])
+    r.read(t)
+    got = {(s, o, rule.split("@")[1]) for s, o, rule in links(ex, "affiliatedWith")}
+    # the header speaks for a cell that names no organisation; a cell that names one speaks for itself
+    assert got == {("mira-murati", "openai", "315:header"), ("helen-toner", "anthropic", "315")}
+
+
 def test_a_club_column_says_where_each_person_is(reader):
     r, ex = reader
     t = make_table(["메타로 이직한 연구원 연봉 비교"], ["순위", "선수", "클럽", "주급(EUR)"],

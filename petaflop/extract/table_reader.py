@@ -345,7 +345,7 @@ class TableReader:
         loc = self._loc(table, cell, r)
         sources = self.sources_of(table)
         for link in self.lex.links_for(label.text):
-            self._link(link, subject, types, text, loc, sources)
+            self._link(link, subject, types, text, loc, sources, label.text)
         entry = self.lex.value_for(label.text, types)
         rule_suffix = ""
         if entry is None and (label.period is not None or _STAT_LABEL.match(label.text.strip())):
@@ -368,7 +368,7 @@ class TableReader:
         self._value(entry, subject, types, text, label, row_time, unit_note, table, loc, sources, rule_suffix)
 
     def _link(self, link: LinkEntry, subject: str, types: tuple[str, ...], text: str, loc: Location,
-              sources: tuple[str, ...]) -> None:
+              sources: tuple[str, ...], header: str = "") -> None:
         if link.subject and types and not any(is_a(t, s) for t in types for s in link.subject):
             return
         objects = [self.res.record(self.res.gaz.by_id(m.entity_id)) for m in self.res.gaz.find_mentions(text)
@@ -376,6 +376,11 @@ class TableReader:
                    and not _REFERENCE_POINT.match(text, m.end)]
         objects = list(dict.fromkeys(objects))
         rule = f"table-reader:{link.id}{self.tag}"
+        if not objects and header:  # "OpenAI 때 직책/소속" over "공동창업자": the header names the one object
+            named = {m.entity_id for m in self.res.gaz.find_mentions(header) if m.entity_id != subject
+                     and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)}
+            if len(named) == 1:
+                objects, rule = [self.res.record(self.res.gaz.by_id(named.pop()))], rule + ":header"
         if not objects and link.create and _NAME_LIKE.match(text) and not re.search(r"\d", text):
             objects = self.res.resolve_cell(text, link.create, create=True)  # "동영상 플랫폼": a segment named by the cell
             rule += ":created"
