@@ -25,6 +25,16 @@ from typing import Any
 from petaflop.sandbox_frames import read_frame, write_frame
 
 
+def safe_to_fork() -> bool:
+    """Whether this process runs one thread only: forking a process with other threads (a store's
+    background threads, a test runner's) copies their locks but not the threads, and the child can
+    abort. A process with threads uses the sandbox's pool instead."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 def call(source: Path, request: tuple, timeout_s: float | None) -> Any:
     """Answer ``request`` in a forked child over ``source`` (a store folder or an N-Quads file)."""
     from petaflop.sandbox import SandboxError, memory_limit_mb

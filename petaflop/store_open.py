@@ -90,7 +90,7 @@ def query_store(data: Path | None = None, rebuild_stale: bool = False,
     is loaded into memory as before.
     """
     from petaflop.query import EmbeddedStore
-    from petaflop.query_fork import call
+    from petaflop.query_fork import call, safe_to_fork
 
     nq = Path(data) if data is not None else BUILD_DIR / "atlas.nq"
     try:
@@ -100,6 +100,7 @@ def query_store(data: Path | None = None, rebuild_stale: bool = False,
             raise
         rebuild(nq, say)
         folder = built_store_dir(nq)
+    runner = call if safe_to_fork() else None  # else the sandbox's pool (a zygote started afresh)
     if folder is None:
-        return EmbeddedStore(nq, runner=call)
-    return EmbeddedStore(nq, store_dir=folder, runner=call)
+        return EmbeddedStore(nq, runner=runner)
+    return EmbeddedStore(nq, store_dir=folder, runner=runner)
