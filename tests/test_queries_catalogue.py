@@ -175,17 +175,16 @@ def test_queries_are_portable(query_id):
 def test_clusters_by_power(store):
     rows = run(store, "clusters-by-power")
     colossus = one(rows, cluster="pfid:colossus")
-    assert colossus["least_mw"] == D(300)  # line 1907: 300 MW in the supercomputer table
-    assert colossus["max_mw"] == D(35000)  # line 2004: the report also says about 35 GW
-    assert {"1907", "2004"} <= parts(colossus["lines"], " ")
-    assert "xAI" in parts(colossus["owners"])
-    assert "Tennessee" in parts(colossus["sites"])
-    assert "NVIDIA GB200" in parts(colossus["chips"])
-    mistral = one(rows, cluster="pfid:mistral-ai-cluster")
+    # line 1907: 300 MW in the supercomputer table; its "약 35 GW" (line 2004, rule claim:cluster-power:slide),
+    # its operator xAI and its chips are unverified claims under the gate
+    assert (colossus["least_mw"], colossus["max_mw"], colossus["lines"]) == (D(300), D(300), "1907")
+    stargate = one(rows, cluster="pfid:stargate")  # "총 5 GW 용량" (line 1974) up to the "10 GW" vision (1967, 1976)
+    assert (stargate["least_mw"], stargate["max_mw"]) == (D(5000), D(10000))
+    assert {"1967", "1974", "1976"} <= parts(stargate["lines"], " ")
+    mistral = one(rows, cluster="pfid:mistral-ai-cluster")  # line 2791
     assert (mistral["max_mw"], mistral["sites"], mistral["chips"]) == (D(1400), "France", "NVIDIA B200")
     assert parts(mistral["owners"]) == {"Mistral AI", "French government"}
-    assert one(rows, cluster="pfid:hyperion")["max_mw"] == D(5000)
-    assert one(rows, cluster="pfid:stargate")["owners"] == "OpenAI"
+    assert one(rows, cluster="pfid:hyperion")["max_mw"] == D(5000)  # line 2157
     phase2 = one(rows, cluster="pfid:stargate-abilene-phase-2")
     # 1.2 GW is the phase's (gas) power; the 600 MW beside "태양광" is its solar plant's, not the phase's
     assert (phase2["kind"], phase2["max_mw"], phase2["least_mw"]) == ("pfa:ClusterPhase", D(1200), D(1200))
@@ -194,8 +193,8 @@ def test_clusters_by_power(store):
 
     big = run(store, "clusters-by-power", min_mw="1000")
     assert all(r["max_mw"] >= 1000 for r in big)
-    assert {"pfid:colossus", "pfid:stargate", "pfid:mistral-ai-cluster", "pfid:prometheus"} <= {r["cluster"] for r in big}
-    assert "pfid:telefonica-edge-ai-fabric" not in {r["cluster"] for r in big}
+    assert {"pfid:stargate", "pfid:mistral-ai-cluster", "pfid:prometheus"} <= {r["cluster"] for r in big}  # line 2156
+    assert {"pfid:telefonica-edge-ai-fabric", "pfid:colossus"}.isdisjoint({r["cluster"] for r in big})
 
 
 def test_clusters_by_accelerators(store):
@@ -208,9 +207,10 @@ def test_clusters_by_accelerators(store):
     assert one(rows, cluster="pfid:mistral-ai-cluster")["max_chips"] == D(18000)
     summit = one(rows, cluster="pfid:oak-ridge-summit")  # 3,492 H100-equivalents, 28K accelerators
     assert (summit["least_chips"], summit["max_chips"]) == (D(3492), D(28000))
-    colossus = one(rows, cluster="pfid:colossus")
-    assert "xAI" in parts(colossus["owners"])
-    assert {"1907", "2006"} <= parts(colossus["lines"], " ")
+    colossus = one(rows, cluster="pfid:colossus")  # line 1907: "200K"; its 230,000 GPUs (line 2006) are a claim
+    assert (colossus["max_chips"], colossus["lines"]) == (D(200000), "1907")
+    second = one(rows, cluster="pfid:colossus-2")  # line 2039 "110k GB200" first, line 2040 "550k GB200 & GB300"
+    assert (second["least_chips"], second["max_chips"], parts(second["lines"], " ")) == (D(110000), D(550000), {"2039", "2040"})
     big = run(store, "clusters-by-accelerators", min_chips="100000")
     assert all(r["max_chips"] >= 100000 for r in big)
     assert "pfid:mistral-ai-cluster" not in {r["cluster"] for r in big}
@@ -241,7 +241,9 @@ def test_onsite_power_coverage(store):
     rows = run(store, "onsite-power-coverage")
     assert one(rows, facility="pfid:stargate-abilene-phase-2")["load_mw"] == D(1200)
     assert one(rows, facility="pfid:mistral-ai-cluster")["load_mw"] == D(1400)
-    assert one(rows, facility="pfid:colossus")["load_mw"] == D(35000)
+    assert one(rows, facility="pfid:colossus")["load_mw"] == D(300)  # line 1907; "약 35 GW" (line 2004) is a claim
+    phase1 = one(rows, facility="pfid:stargate-abilene-phase-1")  # line 1959: ≈ 1 GW from its 29 turbines
+    assert (phase1["load_mw"], phase1["onsite_assets"]) == (D(1000), "GE Vernova LM2500XPRESS")
     for r in rows:
         assert isinstance(r["self_sufficient"], bool)
         if r["onsite_mw"] is not None:
@@ -251,12 +253,20 @@ def test_onsite_power_coverage(store):
 def test_power_assets(store):
     rows = run(store, "power-assets")
     turbine = [r for r in rows if r["asset"] == "pfid:ge-vernova-lm2500xpress"]
-    assert {(r["capacity_mw"], r["line"]) for r in turbine} >= {(D(34), D(1941))}  # "약 34~35MW"
     assert {(r["type"], r["onsite"]) for r in turbine} == {("pfa:GasTurbine", True)}
+    # line 1959: Phase 1's "LM2500XPRESS 29기", and Stargate through that phase
+    assert [parts(r["feeds"]) for r in turbine] == [{"Stargate", "Stargate Abilene Phase 1"}]
     assert one(rows, asset="pfid:tesla-megapack")["type"] == "pfa:BatteryStorage"
     assert one(rows, asset="pfid:tesla-megapack")["onsite"] is True
     assert one(rows, asset="pfid:rte-225-kv-substation")["onsite"] is False
     assert one(rows, asset="pfid:bloom-energy-server")["type"] == "pfa:FuelCell"
+
+
+@pytest.mark.xfail(strict=True, reason="no power asset has a verified capacity: the LM2500XPRESS's \"약 34~35MW\" (line 1941) "
+                   "is a claim of rules text:value:compound and claim:asset-power:nearest, below the gate")
+def test_power_assets_capacity(store):
+    turbine = [r for r in run(store, "power-assets") if r["asset"] == "pfid:ge-vernova-lm2500xpress"]
+    assert {(r["capacity_mw"], r["line"]) for r in turbine} >= {(D(34), D(1941))}  # "약 34~35MW"
 
 
 def test_power_sources_lcoe(store):
@@ -292,19 +302,28 @@ def test_export_control_timeline(store):
     rows = run(store, "export-control-timeline")
     dates = [r["date"] for r in rows]
     assert dates == sorted(dates)
-    licence = one(rows, date="2025-04-15")
-    assert (licence["actor"], licence["line"]) == ("pfid:trump-administration", D(2914))
+    licence = one(rows, date="2025-04-15")  # line 2914: "4월 15일 … 엔비디아 H20 AI 칩에 대한 수출 허가 요건 적용"
+    assert (licence["actor"], licence["line"], licence["kind"], licence["chips"]) == (
+        "pfid:trump-administration", D(2914), "pfa:LicenseRequirement", "NVIDIA H20")
     assert "H20" in licence["description"]
-    nvidia = [r for r in rows if r["actor"] == "pfid:nvidia"]
-    assert [(r["date"], r["line"]) for r in nvidia] == [
-        ("2025-04-09", D(2915)), ("2025-05-28", D(2911)), ("2025-06-13", D(2910))]
-    resale = one(rows, date="2025-07-15")
+    rescission = one(rows, date="2025-05-13")  # line 2913: the AI diffusion rule rescinded
+    assert (rescission["event"], rescission["line"]) == ("pfid:ai-diffusion-rule-rescission", D(2913))
+    resale = one(rows, date="2025-07-15")  # line 2909
     assert (resale["actor_label"], resale["line"]) == ("Trump administration", D(2909))
-    rare_earth = one(rows, event="pfid:china-rare-earth-magnet-export-licensing")
+    rare_earth = one(rows, event="pfid:china-rare-earth-magnet-export-licensing")  # line 3006: "2025-04"
     assert (rare_earth["date"], rare_earth["kind"], rare_earth["line"]) == ("2025-04", "pfa:TradeMeasure", D(3006))
     late = run(store, "export-control-timeline", since="2025-05-15")
-    assert min(r["date"] for r in late) == "2025-05-21"
+    assert min(r["date"] for r in late) == "2025-07-15"
     assert "2025-04-15" not in {r["date"] for r in late}
+
+
+@pytest.mark.xfail(strict=True, reason="the dates of the timeline rows NVIDIA announces (lines 2910, 2911, 2915: 2025-06-13, "
+                   "2025-05-28, 2025-04-09) are claims of rules table:events:eventDate:other-actor and "
+                   "table:events:announcedDate:other-actor, below the gate")
+def test_export_control_timeline_of_nvidia(store):
+    nvidia = [r for r in run(store, "export-control-timeline") if r["actor"] == "pfid:nvidia"]
+    assert [(r["date"], r["line"]) for r in nvidia] == [
+        ("2025-04-09", D(2915)), ("2025-05-28", D(2911)), ("2025-06-13", D(2910))]
 
 
 def test_export_control_measures(store):
@@ -322,13 +341,18 @@ def test_export_control_measures(store):
 def test_export_restricted_dependents(store):
     rows = run(store, "export-restricted-dependents")
     got = {(r["chip"], r["dependent"], r["relation"], r["via"]) for r in rows}
-    assert {
+    assert {  # line 2786: the Sovereign LLM Cloud Sites of NVIDIA and Mistral run on the B100, banned (line 2957)
         ("pfid:nvidia-b100", "pfid:sovereign-llm-cloud-sites", "pfa:usesChip", None),
         ("pfid:nvidia-b100", "pfid:mistral-ai", "pfa:announcedBy", "pfid:sovereign-llm-cloud-sites"),
-        ("pfid:nvidia-h100", "pfid:xai", "pfa:procures", None),
-        ("pfid:nvidia-h100", "pfid:moonshot-ai", "pfa:procures", None),
     } <= got
-    assert one(rows, chip="pfid:nvidia-h100", dependent="pfid:xai")["restriction_label"] == "banned"
+    assert one(rows, chip="pfid:nvidia-b100", dependent="pfid:sovereign-llm-cloud-sites")["restriction_label"] == "banned"
+
+
+@pytest.mark.xfail(strict=True, reason="no pfa:procures link is verified: xAI's H100 (line 1472) and Moonshot AI's H100 "
+                   "(line 3756) are claims of rule claim:counted-item, below the gate")
+def test_export_restricted_dependents_that_buy(store):
+    got = {(r["chip"], r["dependent"], r["relation"]) for r in run(store, "export-restricted-dependents")}
+    assert {("pfid:nvidia-h100", "pfid:xai", "pfa:procures"), ("pfid:nvidia-h100", "pfid:moonshot-ai", "pfa:procures")} <= got
 
 
 def test_chips_above_bandwidth_cap(store):
@@ -389,7 +413,7 @@ def test_custom_asics(store):
     tpu = one(rows, chip="pfid:google-tpu-v7p")
     assert (tpu["designer"], tpu["partners"], tpu["node"]) == ("Google", "Broadcom", "TSMC N3")
     maia = one(rows, chip="pfid:microsoft-maia-200")
-    assert parts(maia["partners"]) == {"Global Unichip Corporation", "TSMC"}
+    assert parts(maia["partners"]) == {"Global Unichip Corporation"}  # line 4372 "GUC (TSMC 자회사)": TSMC is GUC's parent
     trainium = one(rows, chip="pfid:aws-trainium3")
     assert "Alchip" in parts(trainium["partners"]) and trainium["designer"] == "Amazon"
     assert one(rows, chip="pfid:openai-2-nd")["node"] == "TSMC A16"
@@ -600,17 +624,17 @@ def test_model_specs(store):
 # --------------------------------------------------------------------------- provenance and reasoning
 
 
-def test_conflicting_values(store):
-    rows = run(store, "conflicting-values", subject_text="colossus")
-    power = {(r["value"], r["line"]) for r in rows if r["property"] == "pfa:powerCapacityMW"}
-    assert {(D(300), D(1907)), (D(35000), D(2004))} <= power
-    assert all("colossus" in r["subject"] for r in rows)
-    table_row = one(rows, property="pfa:powerCapacityMW", value=D(300))
-    # the report's publisher, labelled from the 자료: line that names it
-    assert table_row["sources"] == "Mirae Asset Securities Research Center"
-    assert table_row["conflicts_with"] == D(1)
+def test_conflicting_values(store, mini):
+    rows = run_both(mini, "conflicting-values")  # the flag is on statement nodes; claims and ranges never conflict
+    assert cols(rows, "subject", "property", "value", "line") == [
+        ("pfid:lab1", PFK.valuation, D(200_000_000_000), D(32)),
+        ("pfid:lab2", PFK.valuation, D(183_000_000_000), D(35)), ("pfid:lab2", PFK.valuation, D(5_000_000_000), D(36))]
+    assert {r["subject"] for r in run_both(mini, "conflicting-values", subject_text="lab two")} == {"pfid:lab2"}
+    # the report: Colossus's 300 MW (line 1907) is its power in 2025 and "약 35 GW" (line 2004) a target (and an
+    # unverified claim), so nothing about Colossus contradicts itself
+    assert run(store, "conflicting-values", subject_text="colossus") == []
     everything = run(store, "conflicting-values")
-    assert {r["subject"] for r in everything} >= {"pfid:openai", "pfid:xai", "pfid:anthropic", "pfid:stargate"}
+    assert all(r["conflicts_with"] >= 1 and r["line"] is not None for r in everything)
 
 
 def test_fact_provenance(store):
@@ -757,7 +781,9 @@ def test_tables_by_mapping(store):
     assert [(r["table"], r["line_start"], r["line_end"]) for r in china] == [("VI-10-3", D(2955), D(2959))]
     rows = run(store, "tables-by-mapping")
     assert one(rows, table="IV-04-1")["mapping"] == "supercomputers-by-year"
-    assert one(rows, table="VI-09-1")["mapping"] == "export-control-timeline"
+    # the timeline tables are read by one reader whose columns the gate judges as one family, table:events
+    # (petaflop/extract/table_events.py): the export-control timeline (VI-09-1) and the rare-earth one (VI-12-1)
+    assert {r["table"] for r in rows if r["mapping"] == "events"} == {"VI-09-1", "VI-12-1"}
     starts = [r["line_start"] for r in rows]
     assert starts == sorted(starts)
 
