@@ -97,6 +97,13 @@ def _residue(text: str, data_strings: list[str], lang: str) -> list[str]:
     for s in data_strings:
         if s in text:
             text = text.replace(s, " ")
+    # a name cut short for a narrow column ("Telefónica Edge A…"): the start of a data string
+    for m in list(re.finditer(r"([^\n…]{1,60})…", text)):
+        frag = m.group(1)
+        cut = next((frag[k:] for k in range(len(frag)) if len(frag[k:].strip()) >= 6
+                    and any(d.startswith(frag[k:].strip()) for d in data_strings)), None)
+        if cut:
+            text = text.replace(cut + "…", " ")
     return _foreign(text, lang)
 
 
