@@ -47,3 +47,17 @@ def test_named_entities_linked_at_least_as_measured(ratio):
                                        "(generic genitive/appositive and verb relations not yet extracted)")
 def test_named_entities_linked_reaches_the_target(ratio):
     assert ratio >= 0.60
+
+
+def test_clusters_link_to_the_firm_behind_them(built_graph):
+    """'Stargate by OpenAI', 'Prometheus … by Meta': the firm behind a cluster is its developer
+    (rule relation:facility-by-developer) — not its operator, which those words do not state."""
+    store = ox.Store()
+    store.bulk_load(path=str(built_graph), format=ox.RdfFormat.N_QUADS)
+    rows = store.query(PREFIXES + """SELECT ?c ?o WHERE { GRAPH pfg:facts {
+        ?c a pfa:ComputeCluster ; pfa:developedBy ?o } }""")
+    got = {(r["c"].value.rsplit("/", 1)[1], r["o"].value.rsplit("/", 1)[1]) for r in rows}
+    assert {("stargate", "openai"), ("prometheus", "meta"), ("hyperion", "meta"),
+            ("project-rainier", "amazon"), ("project-rainier", "anthropic")} <= got  # lines 1912, 2142, 2078
+    assert not bool(store.query(PREFIXES + """ASK { GRAPH pfg:facts {
+        <https://petaflop-atlas.org/id/project-rainier> pfa:operatedBy <https://petaflop-atlas.org/id/anthropic> } }"""))
