@@ -496,15 +496,3 @@ def _take(rows, row_limit: int | None) -> tuple[list, bool]:
         out.append(row)
     return out, False
 
-
-_PARAMS = frozenset({"to_iri", "to_entity", "to_date", "convert_param", "infer_param", "parse_param_args",
-                     "bind_params", "run_catalogue"})
-
-
-def __getattr__(name: str):
-    """The parameter functions live in :mod:`petaflop.params`; ``from petaflop.query import bind_params`` still works."""
-    if name in _PARAMS:
-        from petaflop import params
-
-        return getattr(params, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

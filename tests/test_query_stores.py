@@ -36,13 +36,8 @@ import pytest
 
 from foundation.namespaces import GRAPHS, PFID, XSD, sparql_prefixes
 from petaflop.endpoint import AuthenticationFailed, EndpointFailed, RemoteStore
-from petaflop.query import (
-    EmbeddedStore,
-    QuerySyntaxError,
-    Result,
-    UpdateRefused,
-    run_catalogue,
-)
+from petaflop.params import run_catalogue
+from petaflop.query import EmbeddedStore, QuerySyntaxError, Result, UpdateRefused
 from queries import get, load_catalogue
 from queries.sparql import tokenize
 
