@@ -54,9 +54,11 @@ class EmbeddedBackend(Backend):
         super().__init__(description=description, store=store, source=source)
 
     @classmethod
-    def from_file(cls, path: Path) -> EmbeddedBackend:
+    def from_file(cls, path: Path | str) -> EmbeddedBackend:
         """The built store read-only when current and no curation action applies, else ``path`` in memory."""
         from petaflop.curation.live import curated_store  # the curation log applied (petaflop/curation)
+
+        path = Path(path)
 
         folder = current_store_dir(path)
         if folder is not None and not _curation_pending(path):
