@@ -46,12 +46,16 @@ def _cli(cli, args: list[str]):
 @pytest.fixture(scope="module")
 def curated(tmp_path_factory, built_graph, report_path):
     """Eight actions of six types on the session's graph (CLI and library), then a rebuild with them."""
+    with pytest.MonkeyPatch.context() as mp:  # restored even when the setup fails (other tests read the env)
+        yield from _curated(mp, tmp_path_factory, built_graph, report_path)
+
+
+def _curated(mp, tmp_path_factory, built_graph, report_path):
     from typer.testing import CliRunner
 
     from petaflop.build import run_build
     from petaflop.coverage import write_coverage
 
-    mp = pytest.MonkeyPatch()
     log_dir = tmp_path_factory.mktemp("curation")
     mp.setenv("PETAFLOP_CURATION_DIR", str(log_dir))
     mp.delenv("PETAFLOP_CURATION_USER", raising=False)
@@ -69,7 +73,7 @@ def curated(tmp_path_factory, built_graph, report_path):
     c = Curator.open(built_graph, log_dir, str(report_path))
     ids["reject"] = c.reject("alice", FactSpec("Colossus", 1907, kind="powerCapacity", value="300 MW"),
                              "test rejection of the 2025 figure").id
-    ids["promote"] = c.confirm("alice", FactSpec("Colossus", 2021, property="operatedBy", object="xAI")).id
+    ids["promote"] = c.confirm("alice", FactSpec("Colossus", 2058, property="operatedBy", object="xAI")).id  # "xAI의 Colossus", a claim
     px2_line = _line_with(report_path, "DRIVE PX 2")
     ids["merge"] = c.merge("dave", "nvidia-drive-px-2", "drive-px-2", px2_line, "one computer, two spellings").id
     ids["add_value"] = c.add("dave", FactSpec("Colossus", 2058, kind="chipCount", value="200K"), "20만 개로 확장",
@@ -89,7 +93,6 @@ def curated(tmp_path_factory, built_graph, report_path):
     quads = list(ox.parse(path=str(result.nq_path), format=ox.RdfFormat.N_QUADS))
     yield SimpleNamespace(log_dir=log_dir, result=result, out=out, quads=quads, ids=ids, set=set(quads), extracted=extracted,
                           actions=ActionLog(log_dir).actions(), cli=cli, report=report_path, built=built_graph)
-    mp.undo()
 
 
 def has(ns, s, p, o, g=None) -> bool:
@@ -328,7 +331,7 @@ def test_an_entity_made_by_a_split_can_be_named_in_later_actions(curated, tmp_pa
 
 def test_every_action_type_from_the_library_applies(built_graph, report_path, tmp_path):
     c = Curator.open(built_graph, tmp_path / "log", str(report_path))
-    c.confirm("a", FactSpec("xAI", 2021, property="operates", object="Colossus"))
+    c.confirm("a", FactSpec("xAI", 2058, property="operates", object="Colossus"))
     c.reject("a", FactSpec("Colossus", 1907, kind="h100EquivalentCount", value="200K"), "test")
     c.correct("a", FactSpec("Colossus", 1907, kind="hardwareCost", value="7B", unit="USD"), "test", new_value="8B USD")
     c.add("a", FactSpec("Colossus", 2058, kind="chipCount", value="200000"), "20만 개로 확장", "missed")

@@ -73,7 +73,7 @@ def test_bad_input_is_one_line_and_writes_nothing(run, tmp_path, args, message):
 
 
 def test_a_link_named_the_other_way_round_is_found(run, tmp_path):
-    result = run("curate", "confirm", "xAI", "--property", "operates", "--object", "Colossus", "--line", "2021",
+    result = run("curate", "confirm", "xAI", "--property", "operates", "--object", "Colossus", "--line", "2058",
                  "--user", "alice")
     assert result.exit_code == 0, result.output
     [a] = _log(tmp_path)
