@@ -104,6 +104,14 @@ class SlideBuilder:
             return False
         return u.last - u.first < 2 and all(len(self.L(n).strip()) <= 100 for n in range(u.first, u.last + 1))
 
+    def _source_line(self, src) -> tuple[list[str], list[str]]:
+        """The names and notes of a table's or figure's `자료:` line (none without one), recorded as sources."""
+        if not src:
+            return [], []
+        sl = parse_source_line(self.L(src.first))
+        self.sources.update(sl.names)
+        return list(sl.names), list(sl.notes)
+
     def texts(self, u: _Unit) -> list[str]:
         return [clean_text(self.L(n)) for n in range(u.first, u.last + 1)]
 
@@ -236,12 +244,7 @@ class SlideBuilder:
             caption = [shape.caption_in_block]
         first = caption_units[0].first if caption_units else u.first
         last = max([u.last] + [n.last for n in notes] + ([src.first] if src else []))
-        sources: list[str] = []
-        source_notes: list[str] = []
-        if src:
-            sl = parse_source_line(self.L(src.first))
-            sources, source_notes = sl.names, sl.notes
-            self.sources.update(sources)
+        sources, source_notes = self._source_line(src)
         header = shape.header_rows[0].cells
         t = Table(
             id=tid,
@@ -306,12 +309,7 @@ class SlideBuilder:
                 texts = texts + caption
                 caption, texts = texts[:1], texts[1:]
             body = texts + body
-        sources: list[str] = []
-        source_notes: list[str] = []
-        if src:
-            sl = parse_source_line(self.L(src.first))
-            sources, source_notes = sl.names, sl.notes
-            self.sources.update(sources)
+        sources, source_notes = self._source_line(src)
         f = Figure(
             id="",
             lines=Span(first, last),
