@@ -230,3 +230,15 @@ def test_an_export_control_timeline_issuer_is_a_state_body_of_the_tables_country
         ("ai-diffusion-rule-rescission", "eventDate", "2025-05-01", "table:events:eventDate"),
     }
     assert ex.entities["export-control-timeline--r2"].types == ("Event",)
+
+
+def test_a_models_unmapped_score_column_is_a_benchmark_but_a_size_is_not(reader):
+    """A model table's numeric column with no lexicon entry is a benchmark score under that
+    column's label; a cell written with a magnitude ('235B') is a size or a count, never a score."""
+    r, ex = reader
+    t = make_table(["LLM 성능 비교"], ["모델명", "규모", "MMLU"],
+                   [["GPT-4o", "235B", "63.3"], ["Claude Opus 4", "1.2조", "58.3"]])
+    r.read(t)
+    got = {(s.subject, s.kind, s.value, s.scope) for s in ex.statements}
+    assert got == {("gpt-4o", "benchmarkScore", Decimal("63.3"), "MMLU"),
+                   ("claude-opus-4", "benchmarkScore", Decimal("58.3"), "MMLU")}

@@ -50,6 +50,7 @@ _PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "�
               "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week"}  # fmt: skip
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
+_MAGNITUDE = re.compile(r"\d\s*(?:[KMBTkmbt]\b|[천만억조])")
 _NANOMETRES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:nm|나노)(?![A-Za-z])")
 _EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업")
 _WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
@@ -439,8 +440,8 @@ class TableReader:
     def _benchmark(self, subject: str, text: str, label: _Label, table: Table, loc: Location,
                    sources: tuple[str, ...]) -> None:
         q = parse_cell(text, label.text)
-        if q is None or q.value is None or q.kind not in ("number", "percent"):
-            return
+        if q is None or q.value is None or q.kind not in ("number", "percent") or _MAGNITUDE.search(text):
+            return  # "235B", "4M", "2억": a size or a count written with its magnitude is no score
         self.ex.statements.append(Statement(
             subject, "benchmarkScore", loc, "table-reader:benchmarkScore@model-default", value=Decimal(q.value),
             unit="" if q.kind == "number" else "%", scope=label.text[:60], sources=sources, raw=text[:60],
