@@ -10,6 +10,7 @@ import re
 from foundation.namespaces import PFA, RDF, RDFS, SKOS
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
+from petaflop.extract.adjacent import AdjacentReader
 from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
@@ -45,6 +46,7 @@ class Extractor:
         self.miner.relations = self.relations
         self.text = TextReader(self.res)
         self.names = NameMaker(self.gaz, self.text.lex, self.ex, self.res.record)
+        self.adjacent = AdjacentReader(self.gaz, self.ex, self.res.record)
         self._source_ids: dict[str, str] = {}
         self.first_mention: dict[str, Location] = {}
 
@@ -125,6 +127,7 @@ class Extractor:
         return self.res.record(found[0]) if found else ""
 
     def _note_mentions(self, text: str, loc: Location) -> None:
+        self.adjacent.read(text, loc)
         for m in self.gaz.find_mentions(text):
             self.names.mention(self.gaz.by_id(m.entity_id), text[m.start:m.end], loc)
             if m.entity_id not in self.first_mention:

@@ -27,6 +27,7 @@ from foundation.namespaces import PFA, RDF
 from foundation.periods import Period, parse_period, period_from_bounds
 from ingest.model import Cell, Table
 from ingest.quantities import REFERENCE_DATE, parse_cell, unit_hint
+from petaflop.extract.adjacent import qualifier_mentions
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, created_id, is_a
@@ -372,8 +373,11 @@ class TableReader:
               sources: tuple[str, ...], header: str = "") -> None:
         if link.subject and types and not any(is_a(t, s) for t in types for s in link.subject):
             return
-        objects = [self.res.record(self.res.gaz.by_id(m.entity_id)) for m in self.res.gaz.find_mentions(text)
-                   if m.entity_id != subject and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)
+        mentions = self.res.gaz.find_mentions(text)
+        # "REE 110 kV 노드": a name that only qualifies the next one is not what the cell supplies
+        qualifiers = qualifier_mentions(text, mentions, self.res.gaz) if link.property == "poweredBy" else set()
+        objects = [self.res.record(self.res.gaz.by_id(m.entity_id)) for m in mentions
+                   if m.entity_id != subject and m.entity_id not in qualifiers and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)
                    and not _REFERENCE_POINT.match(text, m.end)]
         objects = list(dict.fromkeys(objects))
         rule = f"table-reader:{link.id}{self.tag}"

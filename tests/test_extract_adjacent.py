@@ -1,0 +1,86 @@
+"""Side-by-side constructions (petaflop/extract/adjacent.py) on small texts of our own: a grid
+operator before or after what it runs, a chain of places, a place before a place, a place in
+parentheses, and a power-supply cell whose operator name only qualifies the asset."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.model import Cell, Row, Span, Table
+from petaflop.extract.adjacent import AdjacentReader, qualifier_mentions
+from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.table_reader import TableReader
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+def read(gaz, text: str) -> set[tuple[str, str, str, str]]:
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    AdjacentReader(gaz, ex, res.record).read(text, Location(7, 7, "IV"))
+    return {(f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts}
+
+
+def test_an_operator_name_right_before_a_grid_connection_runs_it(gaz):
+    assert read(gaz, "Terna 225 kV 신규 서브스테이션 착공") == {
+        ("rte-225-kv-substation", "operatedBy", "terna", "adjacent:grid-operator")}
+
+
+def test_an_operator_in_parentheses_after_a_grid_runs_it(gaz):
+    assert read(gaz, "북미 전력망(ERCOT)의 경우") == {
+        ("north-american-power-grid", "operatedBy", "ercot", "adjacent:grid-operator")}
+
+
+def test_an_operator_apart_from_the_grid_runs_nothing(gaz):
+    assert read(gaz, "ERCOT는 북미 전력망 보고서를 냈다") == set()
+    assert read(gaz, "북미 전력망(ERCOT 발표)") == set()
+
+
+def test_a_cell_that_is_a_chain_of_places_nests_each_in_the_next(gaz):
+    assert read(gaz, "킹 살만 공원, 오하이오, 미국") == {
+        ("king-salman-park", "locatedIn", "ohio", "adjacent:place-apposition"),
+        ("ohio", "locatedIn", "united-states", "adjacent:place-apposition")}
+
+
+def test_a_list_of_places_in_prose_or_of_countries_is_no_chain(gaz):
+    assert read(gaz, "거점은 오하이오, 루이지애나") == set()
+    assert read(gaz, "독일, 일본") == set()
+
+
+def test_a_larger_place_written_before_a_smaller_one_contains_it(gaz):
+    assert read(gaz, "루이지애나 밀라노 부지") == {("milan", "locatedIn", "louisiana", "adjacent:place-prefix")}
+    assert read(gaz, "독일 일본") == set()  # a country is never the contained place
+
+
+def test_a_facility_with_its_place_in_parentheses_is_there(gaz):
+    assert read(gaz, "Mistral AI Cluster (오사카)") == {
+        ("mistral-ai-cluster", "locatedIn", "osaka", "adjacent:place-apposition")}
+
+
+def test_odd_text_gives_nothing():
+    class Broken:
+        def find_mentions(self, text):
+            raise ValueError(text)
+
+    ex = Extraction()
+    AdjacentReader(Broken(), ex, lambda e: e.id).read("((", Location(1, 1))
+    assert ex.facts == []
+
+
+def test_an_operator_qualifying_the_next_name_is_not_a_power_source(gaz):
+    text = "Statnett 225 kV 신규 서브스테이션 + 태양광"
+    assert qualifier_mentions(text, gaz.find_mentions(text), gaz) == {"statnett"}
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    head = [Cell(h, h, 100, j + 1) for j, h in enumerate(["프로젝트", "전력망 연계"])]
+    row = Row(101, [Cell("Mistral AI Cluster", "Mistral AI Cluster", 101, 1), Cell(text, text, 101, 2)])
+    table = Table("T-01-1", Span(99, 101), ["표"], head, [row], chapter="V", slide_title="V. 표",
+                  column_labels=["프로젝트", "전력망 연계"])
+    TableReader(res, lambda t: ()).read(table)
+    got = {(f.subject, str(f.obj)) for f in ex.facts if f.predicate == "poweredBy"}
+    assert got == {("mistral-ai-cluster", "rte-225-kv-substation"), ("mistral-ai-cluster", "solar-pv")}
