@@ -112,6 +112,13 @@ class Extractor:
                             cap_loc = Location(block.lines.first + k, block.lines.first + k, chapter.key, slide.title)
                             self._note_mentions(cap, cap_loc)
                             self.text.read(cap, cap_loc, self.sources_of(block))
+                        # text inside a figure (a paragraph beside the image, a label) is prose like any other
+                        for body in block.text:
+                            first = self._line_of(body, block.lines.first, block.lines.last)
+                            body_loc = Location(first, first, chapter.key, slide.title)
+                            self._note_mentions(body, body_loc)
+                            self.text.read(body, body_loc, self.sources_of(block))
+                            self.miner.mine(body, body_loc, topic, self.sources_of(block), "text:quantity")
                         continue
                     if not isinstance(block, (Paragraph, Bullet, Heading)):
                         continue
@@ -120,6 +127,15 @@ class Extractor:
                     self.text.read(block.text, loc, slide_sources)
                     if isinstance(block, (Paragraph, Bullet)):
                         self.miner.mine(block.text, loc, topic, slide_sources, "text:quantity")
+
+    def _line_of(self, text: str, first: int, last: int) -> int:
+        """The line of ``first``..``last`` where ``text`` (one or more joined lines) starts; else ``first``."""
+        head = text.strip()[:20]
+        for n in range(first, min(last, len(self.doc.lines)) + 1):
+            line = self.doc.lines[n - 1].strip()
+            if line and head and (head.startswith(line[:20]) or line.startswith(head)):
+                return n
+        return first
 
     def _topic(self, title: str) -> str:
         part = title.split(":", 1)[-1]
