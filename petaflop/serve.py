@@ -17,6 +17,7 @@ folder: anything else is refused, never deleted.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -24,6 +25,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -87,19 +89,31 @@ def prepare_location(nq_path: Path, location: Path = SERVE_LOCATION) -> Path:
     try:
         if stamp.is_file() and stamp.read_text(encoding="utf-8") == _stamp_of(nq_path):
             return location
-        if location.exists():
-            shutil.rmtree(location)
         location.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"--location {location}: {exc.strerror or exc}") from None
-    proc = subprocess.run(
-        [str(oxigraph_binary()), "load", "--location", str(location), "--file", str(nq_path)],
-        capture_output=True, text=True, check=False,
-    )
-    if proc.returncode != 0:
-        last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
-        raise EnvironmentProblem(f"oxigraph load failed (exit {proc.returncode}): {last}")
-    stamp.write_text(_stamp_of(nq_path), encoding="utf-8")
+    # Loaded beside the location and renamed into place: a load stopped half-way (Ctrl-C, a crash)
+    # leaves no half-made store that the next start would refuse as "not a store".
+    loading = location.parent / f".{location.name}.loading-{os.getpid()}"
+    try:
+        shutil.rmtree(loading, ignore_errors=True)
+        from petaflop.serve_guard import exec_limited
+
+        proc = subprocess.run(  # Ctrl-C is this process's to handle; the loader dies with it
+            exec_limited([str(oxigraph_binary()), "load", "--location", str(loading), "--file", str(nq_path)], None),
+            capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL,
+        )
+        if proc.returncode != 0:
+            last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
+            raise EnvironmentProblem(f"oxigraph load failed (exit {proc.returncode}): {last}")
+        (loading / STAMP).write_text(_stamp_of(nq_path), encoding="utf-8")
+        if location.exists():
+            shutil.rmtree(location)  # a store this command made (stale stamp) or an empty folder
+        os.rename(loading, location)
+    except OSError as exc:
+        raise UserError(f"--location {location}: {exc.strerror or exc}") from None
+    finally:
+        shutil.rmtree(loading, ignore_errors=True)
     return location
 
 
@@ -207,13 +221,59 @@ def query_url(host: str, port: int) -> str:
     return f"http://{_url_host(host)}:{port}/query"
 
 
-def _interrupt(_signum, _frame) -> None:
-    raise KeyboardInterrupt
+class _StopSignals:
+    """SIGINT and SIGTERM stop ``serve`` from the moment it starts, whatever it inherited.
+
+    A process started as a background job of a non-interactive shell (``make test &``, a CI
+    runner's script) inherits SIGINT *ignored*; Python then keeps it ignored and ``asyncio.run``
+    installs no Ctrl-C handler, so ``serve`` never stopped on SIGINT (the CI time-out of issue 20).
+    These handlers are installed before the store is loaded and before any child starts: the
+    first signal raises :class:`KeyboardInterrupt` (the event loop replaces them with its own while
+    it runs, see :func:`petaflop.serve_guard.run_guard`); later ones are ignored, because stopping
+    is already bounded by :data:`STOP_WITHIN_S`."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.previous = {sig: signal.signal(sig, self._handle) for sig in self.SIGNALS}
+
+    def _handle(self, _signum, _frame) -> None:
+        if not self.requested:
+            self.requested = True
+            raise KeyboardInterrupt
+
+    def restore(self) -> None:
+        for sig, handler in self.previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+
+STOP_WITHIN_S = 20.0  # after Ctrl-C the process is gone within this, whatever hangs
+
+
+def _hard_stop_after(seconds: float, upstream, say: Callable[[str], None]) -> threading.Timer:
+    """The last resort: a stop that has not finished in ``seconds`` kills Oxigraph and exits."""
+
+    def force() -> None:
+        with contextlib.suppress(Exception):
+            upstream.close()
+        with contextlib.suppress(Exception):
+            say(f"stopped (forced after {seconds:g} s)")
+            sys.stdout.flush()
+        os._exit(0)
+
+    timer = threading.Timer(seconds, force)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 def serve(nq_path: Path | None = None, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
           location: Path = SERVE_LOCATION, say: Callable[[str], None] = print, limits: Limits | None = None) -> int:
-    """Load if needed, serve behind the guard until Ctrl-C (or SIGTERM), stop everything, return 0."""
+    """Load if needed, serve behind the guard until Ctrl-C (or SIGTERM), stop everything, return 0.
+
+    Ctrl-C or SIGTERM at any moment (while loading, while Oxigraph starts, while serving, during a
+    query) stops it: "stopped", exit code 0, no Oxigraph left, within :data:`STOP_WITHIN_S`."""
     import asyncio
 
     from petaflop.serve_guard import Upstream, run_guard
@@ -226,35 +286,50 @@ def serve(nq_path: Path | None = None, host: str = "127.0.0.1", port: int = DEFA
     if problem:
         raise (UserError if problem.startswith("--host") else EnvironmentProblem)(problem)
     nq = Path(nq_path or NQ_PATH)
-    say(f"loading {nq} into {location} …")
-    prepare_location(nq, location)
-    log = open(Path(location) / "oxigraph.log", "ab")  # open for the server's life
-
-    def start(private_port: int) -> subprocess.Popen:
-        return _spawn_oxigraph(location, "127.0.0.1", private_port, stdout=log, stderr=subprocess.STDOUT,
-                               timeout_s=limits.timeout_s, memory_mb=limits.memory_mb)
-
-    def ready(url: str, proc: subprocess.Popen) -> None:
-        wait_for_http(url, proc, what="oxigraph")
-
-    upstream = Upstream(start, lambda: free_port("127.0.0.1"), ready)
-
-    def announce() -> None:
-        say(f"SPARQL endpoint: {query_url(host, port)}  (read-only, union default graph; time-out "
-            f"{limits.timeout_s:g} s, {limits.max_queries} queries at once, {limits.max_connections} connections, "
-            f"memory ceiling {limits.memory_mb} MB; Ctrl-C stops)")
-
-    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill PID` stops it as cleanly as Ctrl-C
+    stop = _StopSignals()  # before the load and before any child: Ctrl-C works from here on
+    upstream = None
+    log = None
+    timer = None
     try:
-        asyncio.run(run_guard(host, port, upstream, limits, announce, lambda m: say(m)))
+        say(f"loading {nq} into {location} …")
+        prepare_location(nq, location)
+        log = open(Path(location) / "oxigraph.log", "ab")  # open for the server's life
+
+        def start(private_port: int) -> subprocess.Popen:
+            return _spawn_oxigraph(location, "127.0.0.1", private_port, stdout=log, stderr=subprocess.STDOUT,
+                                   timeout_s=limits.timeout_s, memory_mb=limits.memory_mb)
+
+        def ready(url: str, proc: subprocess.Popen) -> None:
+            wait_for_http(url, proc, what="oxigraph")
+
+        upstream = Upstream(start, lambda: free_port("127.0.0.1"), ready)
+
+        def announce() -> None:
+            say(f"SPARQL endpoint: {query_url(host, port)}  (read-only, union default graph; time-out "
+                f"{limits.timeout_s:g} s, {limits.max_queries} queries at once, {limits.max_connections} "
+                f"connections, memory ceiling {limits.memory_mb} MB; Ctrl-C stops)")
+
+        def on_stop() -> None:
+            nonlocal timer
+            stop.requested = True
+            timer = _hard_stop_after(STOP_WITHIN_S, upstream, say)
+
+        asyncio.run(run_guard(host, port, upstream, limits, announce, lambda m: say(m), on_stop=on_stop))
+        if not stop.requested:
+            raise EnvironmentProblem("the server stopped unexpectedly")
     except KeyboardInterrupt:
-        upstream.kill()
-        say("stopped")
-        return 0
+        stop.requested = True
     except OSError as exc:
         raise EnvironmentProblem(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
     finally:
-        signal.signal(signal.SIGTERM, previous)
-        upstream.kill()
-        log.close()
-    raise EnvironmentProblem("the server stopped unexpectedly")
+        if stop.requested and timer is None:
+            timer = _hard_stop_after(STOP_WITHIN_S, upstream, say)
+        if upstream is not None:
+            upstream.close()
+        if log is not None:
+            log.close()
+        stop.restore()
+    say("stopped")
+    if timer is not None:
+        timer.cancel()
+    return 0

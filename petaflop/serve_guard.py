@@ -22,6 +22,8 @@ to an Oxigraph on a private loopback port, and enforces (:class:`petaflop.serve.
   on the killed server are sent again once, within their own time;
 * **memory**: Oxigraph runs under ``RLIMIT_AS`` = ``memory_mb``; when it dies of it (or of
   anything) the guard restarts it and answers 503;
+* **stopping**: SIGINT or SIGTERM, at any moment, closes the listener, gives requests in flight
+  a short grace, cancels them and kills Oxigraph (:func:`run_guard`);
 * the Oxigraph process dies with the guard (``PR_SET_PDEATHSIG``, set by a tiny exec wrapper),
   so a ``kill -9`` of ``petaflop serve`` frees its port.
 """
@@ -190,6 +192,7 @@ class Upstream:
         self.restarts = 0
         self.ready = asyncio.Event()
         self._lock = asyncio.Lock()
+        self.closed = False  # stopping: nothing starts Oxigraph again
 
     async def start(self) -> None:
         self.port = self._free_port()
@@ -201,12 +204,17 @@ class Upstream:
     async def restart(self, seen_generation: int) -> None:
         """Kill and start again, unless someone already did since ``seen_generation``."""
         async with self._lock:
-            if self.generation != seen_generation:
+            if self.generation != seen_generation or self.closed:
                 return
             self.ready.clear()
             self.kill()
             self.restarts += 1
             await self.start()
+
+    def close(self) -> None:
+        """Kill Oxigraph for good: a restart asked for later does nothing."""
+        self.closed = True
+        self.kill()
 
     def kill(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -397,18 +405,78 @@ class Guard:
 
 
 async def run_guard(host: str, port: int, upstream: Upstream, limits, on_ready: Callable[[], None],
-                    log: Callable[[str], None]) -> None:
-    await upstream.start()
-    guard = Guard(upstream, limits, log)
-    server = await asyncio.start_server(guard.handle, host, port, limit=64 * 1024, backlog=1024)
-    watcher = asyncio.get_running_loop().create_task(guard.watch())
-    on_ready()
+                    log: Callable[[str], None], on_stop: Callable[[], None] = lambda: None,
+                    grace_s: float = 3.0) -> None:
+    """Serve until SIGINT or SIGTERM, then stop in bounded time: the listener closes, requests in
+    flight get ``grace_s`` to finish and are then cancelled, Oxigraph is killed.
+
+    The signals are the loop's own (``add_signal_handler``) from the first line on, so a signal
+    arriving while Oxigraph starts stops the start-up too; the caller's handlers are put back."""
+    import signal
+
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+    previous = {}
+
+    def stop_now() -> None:
+        if not stopping.is_set():
+            stopping.set()
+            on_stop()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        previous[sig] = signal.getsignal(sig)
+        loop.add_signal_handler(sig, stop_now)
+    server = None
+    watcher = None
+    handlers: set[asyncio.Task] = set()
     try:
-        async with server:
-            await server.serve_forever()
+        if await _until_stopped(upstream.start(), stopping):
+            return
+        guard = Guard(upstream, limits, log)
+
+        async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            task = asyncio.current_task()
+            handlers.add(task)
+            try:
+                await guard.handle(reader, writer)
+            except asyncio.CancelledError:
+                pass  # stopped at shutdown: the connection is closed, nothing to report (3.11 would print it)
+            finally:
+                handlers.discard(task)
+
+        server = await asyncio.start_server(handle, host, port, limit=64 * 1024, backlog=1024)
+        watcher = loop.create_task(guard.watch())
+        on_ready()
+        await stopping.wait()
     finally:
-        watcher.cancel()
-        upstream.kill()
+        if watcher is not None:
+            watcher.cancel()
+        if server is not None:
+            server.close()  # no new connections
+        if handlers:
+            await asyncio.wait(set(handlers), timeout=grace_s)
+            for task in handlers:
+                task.cancel()
+            await asyncio.wait(set(handlers), timeout=1.0)
+        upstream.close()
+        for sig, handler in previous.items():
+            loop.remove_signal_handler(sig)
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+
+async def _until_stopped(work, stopping: asyncio.Event) -> bool:
+    """Run ``work`` unless ``stopping`` is set first (then cancel it and say True)."""
+    task = asyncio.ensure_future(work)
+    stop = asyncio.ensure_future(stopping.wait())
+    try:
+        await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stop.cancel()
+    if task.done():
+        task.result()
+        return False
+    task.cancel()
+    return True
 
 
 def exec_limited(argv: list[str], memory_mb: int | None) -> list[str]:
