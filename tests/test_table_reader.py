@@ -242,3 +242,16 @@ def test_a_models_unmapped_score_column_is_a_benchmark_but_a_size_is_not(reader)
     got = {(s.subject, s.kind, s.value, s.scope) for s in ex.statements}
     assert got == {("gpt-4o", "benchmarkScore", Decimal("63.3"), "MMLU"),
                    ("claude-opus-4", "benchmarkScore", Decimal("58.3"), "MMLU")}
+
+
+def test_figures_of_one_kind_under_different_labels_are_line_items_not_a_conflict(reader):
+    """A model's rows ('일일 운행 수익', '연간 총수익'): several revenues of one subject, each under its
+    own label, keep the label as their metric; one figure under one label stays plain."""
+    r, ex = reader
+    t = make_table(["테슬라 로보택시 경제성"], ["항목", "단위", "값"],
+                   [["일일 운행 수익", "$", "80.5"], ["연간 총수익", "$", "31,000"]])
+    t2 = make_table(["테슬라 로보택시 경제성"], ["항목", "단위", "값"], [["연간 총수익", "$", "31,000"]])
+    for table in (t, t2):
+        r.read(table)
+    got = sorted((s.value, s.metric) for s in ex.statements if s.kind == "revenue")
+    assert got == [(Decimal("80.5"), "일일 운행 수익"), (Decimal("31000"), ""), (Decimal("31000"), "연간 총수익")]

@@ -19,7 +19,8 @@ is ``table-reader:<lexicon entry>`` so the precision gate can judge each entry o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -129,11 +130,14 @@ class TableReader:
         self.ex: Extraction = resolver.ex
         self.lex = lexicon or load_lexicon()
         self.sources_of = sources_of
+        self._read_under: dict[int, str] = {}  # index in ex.statements -> the label its value was read under
 
     # ------------------------------------------------------------------ entry point
     def read(self, table: Table) -> int:
         """Statements and links from one table; returns how many were produced."""
         before = len(self.ex.statements) + len(self.ex.facts)
+        first = len(self.ex.statements)
+        self._read_under = {}
         if table.transposed:
             self._entity_columns(table)
         else:
@@ -142,7 +146,23 @@ class TableReader:
                 self._entity_rows(table, key)
             elif self._is_key_value(table):
                 self._key_value(table)
+        self._name_line_items(first)
         return len(self.ex.statements) + len(self.ex.facts) - before
+
+    def _name_line_items(self, first: int) -> None:
+        """Several figures of one kind about one subject, each under its own label ("일일 총 운행 수익",
+        "연간 총수익"): line items of a model or a breakdown, not rival values of one measure — each
+        keeps its label as its metric (so none is shown as the subject's plain value or as a conflict)."""
+        groups: dict[tuple, list[int]] = defaultdict(list)
+        for i in range(first, len(self.ex.statements)):
+            st = self.ex.statements[i]
+            if i in self._read_under and not st.metric and st.value is not None:
+                groups[(st.subject, st.kind, st.time, st.status, st.per, st.scope, st.item, st.number_format)].append(i)
+        for members in groups.values():
+            labels = {self._read_under[i] for i in members}
+            if len({self.ex.statements[i].value for i in members}) > 1 and len(labels) == len(members):
+                for i in members:
+                    self.ex.statements[i] = replace(self.ex.statements[i], metric=self._read_under[i][:60])
 
     # ------------------------------------------------------------------ layouts
     def _key_column(self, table: Table) -> int | None:
@@ -427,6 +447,7 @@ class TableReader:
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60],
         ))  # fmt: skip
+        self._read_under[len(self.ex.statements) - 1] = label.text
 
     def _one_figure(self, text: str, dimension: str):
         """"HBM2E 3.2 TB/s", "80 GB HBM3": a cell naming a thing and one figure with its unit;
