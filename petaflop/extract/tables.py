@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from foundation.names import slugify as slug
 from foundation.namespaces import PFA, RDF, SKOS
@@ -32,6 +33,11 @@ SKOS_CONCEPT = SKOS.Concept
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2}년?(?:\s?[01]?\d월)?)\s*\(")
 #: "GUC (TSMC 자회사)", "Annapura (아마존)": a name in parentheses right after another describes it
+#: an investor's stake written right after its name in a list of investors: "알리바바(지분율 36%)",
+#: "텐센트(지분 9% 추정)"
+_STAKE_AFTER = re.compile(r"\s?\(\s?지분율?\s?(\d{1,3}(?:\.\d+)?)\s?%\s?(추정|예상)?\s?\)")
+#: link properties whose linked entity is an investor of the row's subject (property, inverse)
+_INVESTOR_LINKS = {("fundedBy", False), ("investsIn", True)}
 _APPOSITIVE = re.compile(r"[^()]{0,6}\(")
 
 
@@ -144,7 +150,7 @@ class TableExtractor:
         rule_id = rule_id or (f"table:{mapping.id}:{rule.property}" if rule.property else f"table:{mapping.id}")
         if rule.claims:
             self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True,
-                            default_how=how)
+                            default_how=how, row_date=as_of)
             if self.text is not None and prose_cell(text) and not self._named_row:
                 # a cell about a row's node (an event) has no entity topic: only what its words name
                 self.text.read_cell(text, loc, sources, "" if rule.on == "node" else target,
@@ -168,6 +174,8 @@ class TableExtractor:
                     continue  # a unit of the chip's own designer designs it, it is no partner
                 s, o = (eid, target) if rule.inverse else (target, eid)
                 self.ex.add(Fact(s, rule.property, o, True, loc, rule_id, sources, raw=text))
+            if (rule.property, rule.inverse) in _INVESTOR_LINKS:
+                self._investor_stakes(text, target, mapping, loc, sources)
             return
         if rule.codes:
             code = rule.codes.get(text)
@@ -206,6 +214,20 @@ class TableExtractor:
         high = value.high if value.high is not None and value.low is not None and value.high != value.low else None
         self.ex.add(Fact(target, rule.property, value.value, False, loc, rule_id, sources, datatype=value.datatype,
                          qualifiers=value.qualifiers, as_of=value.as_of or as_of, raw=text, high=high))
+
+    def _investor_stakes(self, text: str, investee: str, mapping: TableMapping, loc: Location,
+                         sources: tuple[str, ...]) -> None:
+        """A stake written after an investor's name in an investor list ("알리바바(지분율 36%)") is the
+        investor's stake in the row's subject (``equityStake`` with the investee as its item)."""
+        for m in self.res.gaz.find_mentions(text):
+            stake = _STAKE_AFTER.match(text, m.end)
+            investor = self.res.record(self.res.gaz.by_id(m.entity_id))
+            if stake is None or investor == investee:
+                continue
+            self.ex.statements.append(Statement(
+                investor, "equityStake", loc, f"table:{mapping.id}:equityStake", value=Decimal(stake.group(1)),
+                unit="%", status="estimate" if stake.group(2) else "actual", item=investee, sources=sources,
+                raw=text[m.start:stake.end()][:60]))
 
     def _node(self, mapping: TableMapping, table: Table, entities: list[str], context: str, loc: Location) -> str:
         node_id = f"{mapping.id}--{'--'.join(entities)}" + (f"--{context}" if context else "")

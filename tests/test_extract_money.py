@@ -1,0 +1,73 @@
+"""Money, stakes and dated figures in tables: a figure of an unnamed other actor is judged apart,
+a dated row dates its figures, and an investor list's stakes are the investors' stakes in the row's
+subject (small tables and sentences of our own)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from ingest.model import Cell, Row, Span, Table
+from petaflop.extract.claims import ClaimMiner, load_promotions
+from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.resolve import Resolver
+
+LOC = Location(10, 10, "IV", "test slide")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+@pytest.fixture()
+def miner(gaz):
+    ex = Extraction()
+    return ClaimMiner(Resolver(gaz, ex), load_promotions()), ex
+
+
+def _valuations(ex: Extraction) -> set[tuple]:
+    return {(f.subject, f.obj, f.rule, f.as_of or "") for f in ex.facts if f.predicate == "valuationUSD"}
+
+
+def test_a_figure_of_an_unnamed_other_actor_is_not_the_rows_without_its_own_rule(miner, gaz):
+    m, ex = miner
+    m.res.record(gaz.by_id("openai"))
+    m.mine('"2인 스타트업이 시드 단계에서 3억 달러 기업 가치를 받는다."', LOC, "openai", (), "t", in_table=True)
+    m.mine("시리즈 C에서 기업 가치 700억 달러로 평가", LOC, "openai", (), "t", in_table=True)
+    assert _valuations(ex) == {("openai", Decimal(300_000_000), "claim:org-valuation:row:generic-subject", ""),
+                               ("openai", Decimal(70_000_000_000), "claim:org-valuation:row", "")}
+
+
+def test_a_dated_row_dates_the_figures_that_name_no_time(miner, gaz):
+    m, ex = miner
+    m.res.record(gaz.by_id("xai"))
+    m.mine("첫 공식 밸류에이션으로 기업가치는 300억 달러로 평가", LOC, "xai", (), "t", in_table=True,
+           row_date="2024-02-03")
+    m.mine("2023년 기업가치 100억 달러", LOC, "xai", (), "t", in_table=True, row_date="2024-02-03")
+    got = {(value, as_of[:4] if value == 10_000_000_000 else as_of) for _, value, _, as_of in _valuations(ex)}
+    assert got == {(Decimal(30_000_000_000), "2024-02-03"), (Decimal(10_000_000_000), "2023")}  # its own year wins
+
+
+def test_an_investor_lists_stakes_are_stakes_in_the_rows_subject(gaz):
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+
+    ex = Extraction()
+    mapping = next(m for m in load_mappings() if m.id == "company-profile")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], Resolver(gaz, ex),
+                        SimpleNamespace(mine=lambda *a, **k: []), lambda t: ())
+    line = 100
+    rows = [["설립", "2023년 3월"], ["주요 투자자", "알리바바(지분율 20%), 텐센트(지분 5% 추정), HongShan, 미국의 Coatue 등"]]
+    table = Table("T-01-1", Span(line - 1, line + len(rows)), ["Moonshot AI에 대한 기업 개요"],
+                  [Cell("항목", "항목", line, 1), Cell("내용", "내용", line, 2)],
+                  [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)])
+                   for i, r in enumerate(rows)], chapter="VII", slide_title="VII. 테스트", column_labels=["항목", "내용"])
+    te._key_value(table, mapping)
+    stakes = {(s.subject, s.value, s.unit, s.status, s.item, s.rule) for s in ex.statements if s.kind == "equityStake"}
+    assert stakes == {("alibaba", Decimal(20), "%", "actual", "moonshot-ai", "table:company-profile:equityStake"),
+                      ("tencent", Decimal(5), "%", "estimate", "moonshot-ai", "table:company-profile:equityStake")}
+    assert ("moonshot-ai", "fundedBy", "hongshan") in {(f.subject, f.predicate, f.obj) for f in ex.facts}
