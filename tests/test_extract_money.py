@@ -71,3 +71,29 @@ def test_an_investor_lists_stakes_are_stakes_in_the_rows_subject(gaz):
     assert stakes == {("alibaba", Decimal(20), "%", "actual", "moonshot-ai", "table:company-profile:equityStake"),
                       ("tencent", Decimal(5), "%", "estimate", "moonshot-ai", "table:company-profile:equityStake")}
     assert ("moonshot-ai", "fundedBy", "hongshan") in {(f.subject, f.predicate, f.obj) for f in ex.facts}
+
+
+@pytest.mark.parametrize(("label", "kind"), [
+    ("입력 가격 (1M 토큰당)", "unitPrice"),
+    ("GPU 임대 단가 ($/시간)", None),  # the price of a rented input is the subject's cost, not its price
+    ("전기 요금 ($/kWh)", None),
+    ("감가상각비 (차량 가격/ 연 수명)", "amount"),
+    ("연간 법인세", "amount"),
+    ("FCF 현재가치 (3년차)", "amount"),
+    ("일일 총이익 (Gross Profit)", "profit"),
+    ("매출 총이익률", "grossMargin"),
+])
+def test_money_labels_read_through_the_lexicon(label, kind):
+    from petaflop.extract.lexicon import load_lexicon
+
+    entry = load_lexicon().value_for(label)
+    assert (entry.kind if entry else None) == kind
+
+
+@pytest.mark.parametrize(("header", "per"), [
+    ("입력 가격 (1M 토큰당)", "1M tokens"), ("입력비용 (100만 토큰당)", "1M tokens"),
+    ("요금 ($/마일)", "mile"), ("가격", "")])
+def test_a_per_unit_header_names_its_denominator(header, per):
+    from petaflop.extract.table_reader import TableReader
+
+    assert TableReader._per(header) == per

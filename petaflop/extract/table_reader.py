@@ -47,7 +47,10 @@ _VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?/ ?내용|�
 _LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
 _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 _PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
-              "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week"}  # fmt: skip
+              "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week", "1M 토큰": "1M tokens",
+              "100만 토큰": "1M tokens", "마일": "mile"}  # fmt: skip
+#: "입력 가격 (1M 토큰당)": the denominator of a per-unit figure written with 당
+_PER_DANG = re.compile(r"\(\s*([^()]{1,12}?)\s?당\s*\)")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
 _NANOMETRES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:nm|나노)(?![A-Za-z])")
@@ -450,6 +453,7 @@ class TableReader:
     def _per(header: str) -> str:
         hint = unit_hint(header)
         if hint is None or "/" not in hint.unit:
-            return ""
+            dang = _PER_DANG.search(header)
+            return _PER_WORDS.get(dang.group(1).strip(), dang.group(1).strip()) if dang else ""
         per = hint.unit.split("/", 1)[1].strip()
         return _PER_WORDS.get(per, per)
