@@ -97,3 +97,24 @@ def test_a_per_unit_header_names_its_denominator(header, per):
     from petaflop.extract.table_reader import TableReader
 
     assert TableReader._per(header) == per
+
+
+def test_a_pledge_row_naming_its_facility_invests_in_it_not_in_the_country(gaz):
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+
+    ex = Extraction()
+    mapping = next(m for m in load_mappings() if m.id == "us-investment-pledges")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], Resolver(gaz, ex),
+                        SimpleNamespace(mine=lambda *a, **k: []), lambda t: ())
+    line = 100
+    rows = [["IBM", "900억", "AI 제조"], ["소프트뱅크·OpenAI", "3,000억", "AI 인프라(Project Stargate)"]]
+    table = Table("T-01-1", Span(line - 1, line + len(rows)), ["투자 약속"],
+                  [Cell(h, h, line, j + 1) for j, h in enumerate(["투자 주체", "투자액(달러)", "세부 분야"])],
+                  [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)])
+                   for i, r in enumerate(rows)], chapter="V", slide_title="V. 테스트",
+                  column_labels=["투자 주체", "투자액(달러)", "세부 분야"])
+    te._rows(table, mapping)
+    investees = {(f.subject, str(f.obj)) for f in ex.facts if f.predicate == "hasInvestee"}
+    assert investees == {("us-investment-pledges--ibm--united-states", "united-states"),
+                         ("us-investment-pledges--softbank--openai--stargate", "stargate")}

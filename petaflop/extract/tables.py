@@ -215,6 +215,21 @@ class TableExtractor:
         self.ex.add(Fact(target, rule.property, value.value, False, loc, rule_id, sources, datatype=value.datatype,
                          qualifiers=value.qualifiers, as_of=value.as_of or as_of, raw=text, high=high))
 
+    def _row_investee(self, mapping: TableMapping, row, ei: int, context: str) -> str:
+        """A row of investments into a place whose other cells name, in parentheses, the facility the
+        money goes to ("AI 인프라(Project Stargate)") invests in that facility, not in the place."""
+        ctx = self.ex.entities.get(context) if context else None
+        if mapping.node_context_role != "hasInvestee" or ctx is None or not any(is_a(t, "Place") for t in ctx.types):
+            return context
+        for j, cell in enumerate(row.cells):
+            if j == ei:
+                continue
+            for inner in re.findall(r"\(([^()]+)\)", cell.text):
+                found = self.res.entities_in(inner, "Facility")
+                if len(found) == 1:
+                    return self.res.record(found[0])
+        return context
+
     def _investor_stakes(self, text: str, investee: str, mapping: TableMapping, loc: Location,
                          sources: tuple[str, ...]) -> None:
         """A stake written after an investor's name in an investor list ("알리바바(지분율 36%)") is the
@@ -289,7 +304,8 @@ class TableExtractor:
                                      f"table:{mapping.id}:{mapping.context_link}",
                                      self.sources_of(table)))
             # one n-ary node per row, whoever the row names ("Crusoe · Blue Owl JV" is one investment)
-            node = self._node(mapping, table, entities, context, loc) if mapping.node_type else ""
+            node = self._node(mapping, table, entities, self._row_investee(mapping, row, ei, context), loc) \
+                if mapping.node_type else ""
             used = {ei}
             row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
             row_date = self._row_date(row, -1 if fallback else ei)
