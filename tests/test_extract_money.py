@@ -118,3 +118,12 @@ def test_a_pledge_row_naming_its_facility_invests_in_it_not_in_the_country(gaz):
     investees = {(f.subject, str(f.obj)) for f in ex.facts if f.predicate == "hasInvestee"}
     assert investees == {("us-investment-pledges--ibm--united-states", "united-states"),
                          ("us-investment-pledges--softbank--openai--stargate", "stargate")}
+
+
+@pytest.mark.parametrize(("row_date", "header", "period"), [
+    ("2020", "4분기", "2020-Q4"), ("2018년", "1 분기", "2018-Q1"), ("2024", "하반기", "2024-H2"),
+    ("2024", "비고", "2024"), ("2023-05", "2분기", "2023-05"), ("", "3분기", "")])
+def test_a_year_row_under_a_quarter_column_dates_its_cell_to_the_quarter(row_date, header, period):
+    from petaflop.extract.tables import _grid_period
+
+    assert _grid_period(row_date, header) == period

@@ -38,6 +38,8 @@ _LEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2}년?(?:\s?[01]?\d월)?)\s*\(")
 _STAKE_AFTER = re.compile(r"\s?\(\s?지분율?\s?(\d{1,3}(?:\.\d+)?)\s?%\s?(추정|예상)?\s?\)")
 #: link properties whose linked entity is an investor of the row's subject (property, inverse)
 _INVESTOR_LINKS = {("fundedBy", False), ("investsIn", True)}
+_QUARTER_HEADER = re.compile(r"([1-4])\s?분기")
+_HALF_HEADER = re.compile(r"(상|하)\s?반기")
 _APPOSITIVE = re.compile(r"[^()]{0,6}\(")
 
 
@@ -54,6 +56,20 @@ def table_titles(doc: Document) -> dict[str, str]:
 
 def lang_of(text: str) -> str:
     return "ko" if _HANGUL.search(text) else "en"
+
+
+def _grid_period(row_date: str, header: str) -> str:
+    """A year × quarter grid ("2020 | … | 4분기 cell"): a year row under a quarter or half column
+    dates its cells to that quarter or half ("2020-Q4"); otherwise the row's own date."""
+    year = re.fullmatch(r"\s*((?:19|20)\d{2})년?\s*", row_date or "")
+    if year:
+        q = _QUARTER_HEADER.fullmatch(header.strip())
+        if q:
+            return f"{year.group(1)}-Q{q.group(1)}"
+        h = _HALF_HEADER.fullmatch(header.strip())
+        if h:
+            return f"{year.group(1)}-H{1 if h.group(1) == '상' else 2}"
+    return row_date
 
 
 class TableExtractor:
@@ -327,7 +343,8 @@ class TableExtractor:
                     # value is about is ambiguous, so its promoted facts get a rule of their own
                     how = "row-context" if rule.on == "context" and not fallback and context not in entities else ""
                     for target in targets:
-                        self._apply_rule(rule, mapping, table, row.cells[j], r, header, target, row_date, how=how)
+                        self._apply_rule(rule, mapping, table, row.cells[j], r, header, target,
+                                         _grid_period(row_date, table.header[j].text), how=how)
                         if rule.claims and not rule.property and rule.on == "entity" and rule.header.pattern != ".":
                             # a column the family only mines: its header read through the attribute lexicon
                             self.reader.label_cell(table, r, row.cells[j], target, table.header[j].text,
@@ -365,10 +382,11 @@ class TableExtractor:
         """The prose cells of a row: their figures by what the cell's own words say they measure."""
         if self.text is None:
             return
-        for cell in row.cells:
+        for j, cell in enumerate(row.cells):
             if prose_cell(cell.text):
+                when = _grid_period(row_date, table.header[j].text if j < len(table.header) else "")
                 self.text.read_cell(cell.text, self._loc(table, cell, r), self.sources_of(table), subject,
-                                    parse_period(row_date) if row_date else None)
+                                    parse_period(when) if when else None)
 
     @staticmethod
     def _row_date(row, skip: int) -> str:
