@@ -127,3 +127,23 @@ def test_a_year_row_under_a_quarter_column_dates_its_cell_to_the_quarter(row_dat
     from petaflop.extract.tables import _grid_period
 
     assert _grid_period(row_date, header) == period
+
+
+def test_a_device_column_names_the_rows_product_after_its_maker(gaz):
+    from petaflop.extract.table_reader import TableReader
+    from petaflop.extract.text_reader import TextReader
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    text = TextReader(res, use_kiwi=False)
+    text.start_slide("")
+    line = 100
+    header, rows = ["기기명", "AI 연산 처리", "가격 범위"], [["메타 Ray-Ban", "스냅드래곤 AR1", "$199~$249"],
+                                                       ["애플 Vision Pro", "M2 + R1", "$2,999+"]]
+    table = Table("T-01-1", Span(line - 1, line + len(rows)), ["AI 글래스"],
+                  [Cell(h, h, line, j + 1) for j, h in enumerate(header)],
+                  [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)])
+                   for i, r in enumerate(rows)], chapter="III", slide_title="III. 테스트", column_labels=header)
+    TableReader(res, lambda t: (), text=text).read(table)
+    prices = {(s.subject, s.value, s.high) for s in ex.statements if s.kind == "unitPrice"}
+    assert prices == {("ray-ban-meta-smart-glasses", Decimal(199), Decimal(249)), ("apple-vision-pro", Decimal(2999), None)}
