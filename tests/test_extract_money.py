@@ -4,6 +4,7 @@ subject (small tables and sentences of our own)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -147,3 +148,25 @@ def test_a_device_column_names_the_rows_product_after_its_maker(gaz):
     TableReader(res, lambda t: (), text=text).read(table)
     prices = {(s.subject, s.value, s.high) for s in ex.statements if s.kind == "unitPrice"}
     assert prices == {("ray-ban-meta-smart-glasses", Decimal(199), Decimal(249)), ("apple-vision-pro", Decimal(2999), None)}
+
+
+def test_a_comparison_whose_header_names_chips_prices_them_and_books_spend_to_the_captions_owner(gaz):
+    from petaflop.extract.table_reader import TableReader
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    line = 100
+    header = ["항목(unit)", "A100", "H100", "전체"]
+    rows = [["엔비디아 GPU 평균판매가 (달러)", "$10,000", "$20,000", ""],
+            ["운영 비용 (백만달러)", "$100", "$200", "$300"]]
+    table = Table("T-01-1", Span(line - 1, line + len(rows)), ["DeepSeek AI TCO 계산"],
+                  [Cell(h, h, line, j + 1) for j, h in enumerate(header)],
+                  [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)])
+                   for i, r in enumerate(rows)], chapter="VII", slide_title="VII. 테스트", column_labels=header)
+    TableReader(res, lambda t: ()).read(table)
+    got = {(s.subject, s.kind, s.value, s.item, re.sub(r"@\d+", "", s.rule)) for s in ex.statements}
+    assert got == {  # the rule ids without the lexicon entry's line
+        ("nvidia-a100", "unitPrice", Decimal(10000), "", "table-reader:unitPrice:header-entities"),
+        ("nvidia-h100", "unitPrice", Decimal(20000), "", "table-reader:unitPrice:header-entities"),
+        ("deepseek", "amount", Decimal(100_000_000), "nvidia-a100", "table-reader:amount:header-entities:owner"),
+        ("deepseek", "amount", Decimal(200_000_000), "nvidia-h100", "table-reader:amount:header-entities:owner")}

@@ -19,7 +19,7 @@ is ``table-reader:<lexicon entry>`` so the precision gate can judge each entry o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -46,6 +46,8 @@ _UNIT_HEADER = re.compile(r"^(단위|Unit|unit)$")
 _VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?/ ?내용|내용|규모)$")
 _LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
 _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
+#: money a chip column's owner spends on it (not the chip's own price)
+_SPEND_KINDS = {"amount", "capex", "hardwareCost"}
 _PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
               "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week", "1M 토큰": "1M tokens",
               "100만 토큰": "1M tokens", "마일": "mile"}  # fmt: skip
@@ -143,6 +145,14 @@ class TableReader:
                 self._entity_rows(table, key)
             elif self._is_key_value(table):
                 self._key_value(table)
+            else:
+                # "항목 | A100 | H20 | H800": a comparison whose header names the entities, one per
+                # column, and whose rows are labels; judged apart from transposed tables
+                self.tag = ":header-entities"
+                try:
+                    self._entity_columns(table)
+                finally:
+                    self.tag = ""
         return len(self.ex.statements) + len(self.ex.facts) - before
 
     # ------------------------------------------------------------------ layouts
@@ -232,7 +242,24 @@ class TableReader:
             label = _Label(" ".join(label_cells[:2]))
             for j, subject in subjects.items():
                 if j < len(row.cells):
+                    first = len(self.ex.statements)
                     self._cell(table, r, row.cells[j], subject, label, None, "")
+                    self._owners_spend(table, first, subject)
+
+    def _owners_spend(self, table: Table, first: int, column: str) -> None:
+        """"DeepSeek TCO | A100 | H20": money spent on a chip column of a comparison (investment,
+        operating cost) is spent by the organisation the caption names, on that chip (its item); a
+        price stays the chip's own."""
+        rec = self.ex.entities.get(column)
+        if self.tag != ":header-entities" or rec is None or not any(is_a(t, "Chip") for t in rec.types):
+            return
+        owner = self._caption_organization(table)
+        if owner is None or owner == column:
+            return
+        for k in range(first, len(self.ex.statements)):
+            st = self.ex.statements[k]
+            if st.subject == column and st.kind in _SPEND_KINDS and not st.item:
+                self.ex.statements[k] = replace(st, subject=owner, item=column, rule=st.rule + ":owner")
 
     def _key_value(self, table: Table) -> None:
         context = self._context(table)
