@@ -170,3 +170,28 @@ def test_a_comparison_whose_header_names_chips_prices_them_and_books_spend_to_th
         ("nvidia-h100", "unitPrice", Decimal(20000), "", "table-reader:unitPrice:header-entities"),
         ("deepseek", "amount", Decimal(100_000_000), "nvidia-a100", "table-reader:amount:header-entities:owner"),
         ("deepseek", "amount", Decimal(200_000_000), "nvidia-h100", "table-reader:amount:header-entities:owner")}
+
+
+def test_a_header_naming_entity_and_measure_per_column_reads_each_section(gaz):
+    from petaflop.extract.table_reader import TableReader
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    line = 100
+    header = ["시스템 레벨(단위 : $, W)", "NVL72 비용", "NVL72 전력", "CM384 비용", "CM384 전력"]
+    rows = [["스위치 관련", "$1,000", "500W", "$2,000", "900W"],
+            ["칩 레벨(단위 : $, W)", "GB200 비용", "GB200 전력", "Ascend 910C 비용", "Ascend 910C 전력"],
+            ["스위치", "$30", "7W", "$40", "8W"]]
+    table = Table("T-01-1", Span(line - 1, line + len(rows)), ["스케일업 네트워킹 비용 및 필요전력"],
+                  [Cell(h, h, line, j + 1) for j, h in enumerate(header)],
+                  [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)])
+                   for i, r in enumerate(rows)], chapter="VI", slide_title="VI. 테스트", column_labels=header)
+    TableReader(res, lambda t: ()).read(table)
+    got = {(s.subject, s.kind, s.value, s.unit) for s in ex.statements}
+    assert got == {
+        ("nvidia-gb200-nvl72", "hardwareCost", Decimal(1000), "USD"), ("nvidia-gb200-nvl72", "powerDemand", Decimal("0.0005"), "MW"),
+        ("huawei-cloudmatrix384", "hardwareCost", Decimal(2000), "USD"),
+        ("huawei-cloudmatrix384", "powerDemand", Decimal("0.0009"), "MW"),
+        ("nvidia-gb200", "hardwareCost", Decimal(30), "USD"), ("nvidia-gb200", "powerDemand", Decimal("0.000007"), "MW"),
+        ("huawei-ascend-910c", "hardwareCost", Decimal(40), "USD"),
+        ("huawei-ascend-910c", "powerDemand", Decimal("0.000008"), "MW")}

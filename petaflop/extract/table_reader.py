@@ -46,8 +46,10 @@ _UNIT_HEADER = re.compile(r"^(단위|Unit|unit)$")
 _VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?/ ?내용|내용|규모)$")
 _LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
 _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
+#: a hardware column's measure word, as the lexicon names it for hardware
+_HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 소비", "가격": "가격"}
 #: money a chip column's owner spends on it (not the chip's own price)
-_SPEND_KINDS = {"amount", "capex", "hardwareCost"}
+_SPEND_KINDS = {"amount", "capex"}
 _PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
               "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week", "1M 토큰": "1M tokens",
               "100만 토큰": "1M tokens", "마일": "mile"}  # fmt: skip
@@ -235,7 +237,14 @@ class TableReader:
                 subjects[j] = found[0]
         if not subjects:
             return
+        metrics = self._column_metrics(texts, subjects)
         for r, row in enumerate(table.rows, 1):
+            if metrics:  # "칩 레벨 | GB200 비용 | GB200 전력": a header row of the next section
+                again = {j: self._subjects(c.text, "", table, c, r) for j, c in enumerate(row.cells) if j and c.text.strip()}
+                if again and all(len(v) == 1 for v in again.values()):
+                    subjects = {j: v[0] for j, v in again.items()}
+                    metrics = self._column_metrics([c.text for c in row.cells], subjects)
+                    continue
             label_cells = [c.text.strip() for j, c in enumerate(row.cells) if j not in subjects and c.text.strip()]
             if not label_cells:
                 continue
@@ -243,8 +252,26 @@ class TableReader:
             for j, subject in subjects.items():
                 if j < len(row.cells):
                     first = len(self.ex.statements)
-                    self._cell(table, r, row.cells[j], subject, label, None, "")
+                    own = _Label(f"{metrics[j]} {label.text}") if metrics.get(j) else label
+                    self._cell(table, r, row.cells[j], subject, own, None, "")
                     self._owners_spend(table, first, subject)
+
+    def _column_metrics(self, texts: list[str], subjects: dict[int, str]) -> dict[int, str]:
+        """"NVL72 비용 | NVL72 전력": in a comparison whose header names the entities, the words of a
+        header cell beside its entity name the column's measure (a hardware item's cost is its
+        hardware cost, its power its power draw). Only for headers read as entity columns."""
+        if self.tag != ":header-entities":
+            return {}
+        out = {}
+        for j, eid in subjects.items():
+            text = texts[j] if j < len(texts) else ""
+            m = next((m for m in self.res.gaz.find_mentions(text) if m.entity_id == eid), None)
+            rest = (text[:m.start] + " " + text[m.end:]).strip() if m else ""
+            if rest and len(rest) <= 8 and not any(ch.isdigit() for ch in rest):
+                rec = self.ex.entities.get(eid)
+                hardware = rec is not None and any(is_a(t, "Hardware") for t in rec.types)
+                out[j] = _HARDWARE_MEASURE.get(rest, rest) if hardware else rest
+        return out
 
     def _owners_spend(self, table: Table, first: int, column: str) -> None:
         """"DeepSeek TCO | A100 | H20": money spent on a chip column of a comparison (investment,
