@@ -464,6 +464,8 @@ class TableReader:
         if dim != wanted:
             return
         value, high = q.value, (q.high if q.high is not None and q.low is not None and q.high != q.low else None)
+        if not value and high is None and dim == "money":
+            return  # "$0": no cost of that kind (the statement model holds positive amounts only)
         if _SIGN.match(text):
             value = -value
         unit = q.currency if q.kind == "money" and q.currency else ("count" if dim == "count" else q.unit)
