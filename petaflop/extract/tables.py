@@ -38,6 +38,7 @@ _LEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2}년?(?:\s?[01]?\d월)?)\s*\(")
 _STAKE_AFTER = re.compile(r"\s?\(\s?지분율?\s?(\d{1,3}(?:\.\d+)?)\s?%\s?(추정|예상)?\s?\)")
 #: link properties whose linked entity is an investor of the row's subject (property, inverse)
 _INVESTOR_LINKS = {("fundedBy", False), ("investsIn", True)}
+_DATE_LABEL = re.compile(r"(?:19|20)\d{2}(?:년\s?\d{1,2}월(?:\s?\d{1,2}일)?|[-./]\d{1,2}(?:[-./]\d{1,2})?)")
 _QUARTER_HEADER = re.compile(r"([1-4])\s?분기")
 _HALF_HEADER = re.compile(r"(상|하)\s?반기")
 _APPOSITIVE = re.compile(r"[^()]{0,6}\(")
@@ -166,7 +167,7 @@ class TableExtractor:
         rule_id = rule_id or (f"table:{mapping.id}:{rule.property}" if rule.property else f"table:{mapping.id}")
         if rule.claims:
             self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True,
-                            default_how=how, row_date=as_of)
+                            default_how=how, row_date=getattr(self, "_label_date", ""))
             if self.text is not None and prose_cell(text) and not self._named_row:
                 # a cell about a row's node (an event) has no entity topic: only what its words name
                 self.text.read_cell(text, loc, sources, "" if rule.on == "node" else target,
@@ -331,6 +332,9 @@ class TableExtractor:
             if named:
                 self._read_prose(table, row, r, named, row_date)
             self._named_row = bool(named)  # its prose is read about the named thing, not the context
+            # a row labelled by a date alone ("2024년 05월 10일 | 시리즈 B 펀딩 | …") dates its mined figures;
+            # a deadline in a status cell ("2028년까지 완성") does not
+            self._label_date = row_date if any(_DATE_LABEL.fullmatch(c.text.strip()) for c in row.cells) else ""
             for rule in mapping.columns:
                 for j in self._rule_columns(table, rule, used):
                     if j >= len(row.cells):
@@ -350,6 +354,7 @@ class TableExtractor:
                             self.reader.label_cell(table, r, row.cells[j], target, table.header[j].text,
                                                    parse_period(row_date) if row_date else None)
             self._named_row = False
+            self._label_date = ""
 
     def _events(self, table: Table, mapping: TableMapping) -> None:
         from petaflop.extract.table_events import read_events  # it builds on this module's readers
