@@ -195,3 +195,11 @@ def test_a_header_naming_entity_and_measure_per_column_reads_each_section(gaz):
         ("nvidia-gb200", "hardwareCost", Decimal(30), "USD"), ("nvidia-gb200", "powerDemand", Decimal("0.000007"), "MW"),
         ("huawei-ascend-910c", "hardwareCost", Decimal(40), "USD"),
         ("huawei-ascend-910c", "powerDemand", Decimal("0.000008"), "MW")}
+
+
+@pytest.mark.parametrize(("cell", "label"), [("2024년 05월 10일", True), ("2024-05-10", True), ("2024년 5월", True),
+                                             ("2028년까지 완성", False), ("내년 상반기 완료 계획", False)])
+def test_only_a_cell_that_is_a_date_alone_labels_a_row_with_its_date(cell, label):
+    from petaflop.extract.tables import _DATE_LABEL
+
+    assert bool(_DATE_LABEL.fullmatch(cell)) is label
