@@ -45,11 +45,6 @@ GAPS: dict[str, str] = {
         "(lines 3411, 3413), CoWoS-Lite (line 3257), HBM2E (line 3211)"),
     "chips-ascend-920c-vs-910c": "graph lacks: node and HBM bandwidth of Ascend 910C/920C (lines 3252-3253)",
     "export-h20-licence-requirement": "graph lacks: export-control events of 2025-04-15 (line 2914) and 2025-05-28 (line 2911)",
-    "invest-moonshot-investors": "graph lacks: stakes of Alibaba 36% and Tencent 9% in Moonshot AI (line 3759)",
-    "invest-xai-valuations": "graph lacks: dates of xAI's Series B and C valuations 2024-05-10, 2024-11-20 (lines 1382, 1386)",
-    "invest-openai-valuation": (
-        "graph wrong: valuations $500M (line 582, a three-person start-up's seed round) and $1T "
-        "(line 585, data-centre plans) are OpenAI's beside its $500B (lines 1304, 5256)"),
     "power-abilene-turbines": "graph lacks: 29 LM2500XPRESS at ~34-35 MW each, ~1 GW in all, feeding Abilene (lines 1940-1943)",
     "power-colossus-megapacks": "graph lacks: 208 Megapacks at Colossus lasting ~2.5 hours (lines 2529, 2576)",
     "power-abilene-phase-2-mix": "graph lacks: phase 2's 600 MW solar with ESS (line 1960)",

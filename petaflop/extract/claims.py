@@ -36,6 +36,9 @@ ITEM_TYPES = ("Hardware", "PowerTechnology", "PowerAsset", "MemoryTechnology", "
 _PURCHASE = re.compile(r"구매|구입|주문|매입|확보|도입|수입|사들|공급\s*받|(?i:purchas|buy|bought|order)")
 _OPERATE = re.compile(r"운영|가동|운용|(?i:operat|run)")
 _VERB_SPAN = re.compile(r"[^.;\n:+]{0,24}")
+#: an unnamed other agent as the clause's subject ("3인 스타트업이 … 5억 달러 기업 가치"): a generic
+#: agent noun marked by a subject particle — the figure is not the row's or slide's topic's
+_GENERIC_SUBJECT = re.compile(r"(?:스타트업|경쟁사|경쟁업체|업체들|기업들|회사들|투자자들?|고객사)(?:이|가|은|는|도)(?![\uac00-\ud7a3])")
 _CLAUSE_BREAK = re.compile(r"[.;!?。]\s|,\s(?=[^,]{0,8}(?:그리고|반면|또한))|\n")
 
 
@@ -123,6 +126,8 @@ class ClaimMiner:
             return (marked[-1] if marked else cands[-1]).entity_id
         if default:
             self.how = default_how or ("row" if in_table else "slide")
+            if _GENERIC_SUBJECT.search(text, clause_start, start):
+                self.how += ":generic-subject"  # judged apart: the clause names another, unnamed actor
             return default
         before = [m for m in mentions if m.end <= start]
         after = [m for m in mentions if m.start >= start]
@@ -132,11 +137,13 @@ class ClaimMiner:
         return after[0].entity_id if after else ""
 
     def mine(self, text: str, loc: Location, default_subject: str, sources: tuple[str, ...], rule: str,
-             header: str = "", in_table: bool = False, default_how: str = "") -> list[Claim]:
+             header: str = "", in_table: bool = False, default_how: str = "", row_date: str = "") -> list[Claim]:
         """Find the quantities in ``text`` and record them as claims (and promoted facts).
 
         ``default_how`` names how the default subject was chosen when it is not simply the row's
-        or the slide's topic (it becomes part of the promoted fact's rule, judged on its own)."""
+        or the slide's topic (it becomes part of the promoted fact's rule, judged on its own).
+        ``row_date`` is the date a table row is labelled with ("2024년 05월 10일 | 시리즈 B 펀딩 | …"):
+        a figure in the row that names no time of its own holds for it."""
         if not text.strip():
             return []
         mentions = [m for m in self.res.gaz.find_mentions(text)]
@@ -151,6 +158,8 @@ class ClaimMiner:
                 q = replace(q, qualifiers=(*q.qualifiers, "earlierValue"))
             if header_dates and not q.as_of:
                 q = replace(q, as_of=header_dates[0].date_start[:7])
+            elif row_date and not q.as_of:
+                q = replace(q, as_of=row_date)
             if q.kind == "number" and self._adjacent_items(text, q, mentions):
                 q = replace(q, kind="count", unit="count")  # "110k GB200": a bare number of things
             subject = self._subject_for(text, q.start, q.kind, mentions, default_subject, in_table, default_how)

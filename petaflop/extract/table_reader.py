@@ -48,8 +48,15 @@ _UNIT_HEADER = re.compile(r"^(단위|Unit|unit)$")
 _VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?/ ?내용|내용|규모)$")
 _LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
 _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
+#: a hardware column's measure word, as the lexicon names it for hardware
+_HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 소비", "가격": "가격"}
+#: money a chip column's owner spends on it (not the chip's own price)
+_SPEND_KINDS = {"amount", "capex"}
 _PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
-              "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week"}  # fmt: skip
+              "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week", "1M 토큰": "1M tokens",
+              "100만 토큰": "1M tokens", "마일": "mile"}  # fmt: skip
+#: "입력 가격 (1M 토큰당)": the denominator of a per-unit figure written with 당
+_PER_DANG = re.compile(r"\(\s*([^()]{1,12}?)\s?당\s*\)")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
 _MAGNITUDE = re.compile(r"\d\s*(?:[KMBTkmbt]\b|[천만억조])")
@@ -146,6 +153,14 @@ class TableReader:
                 self._entity_rows(table, key)
             elif self._is_key_value(table):
                 self._key_value(table)
+            else:
+                # "항목 | A100 | H20 | H800": a comparison whose header names the entities, one per
+                # column, and whose rows are labels; judged apart from transposed tables
+                self.tag = ":header-entities"
+                try:
+                    self._entity_columns(table)
+                finally:
+                    self.tag = ""
         self._name_line_items(first)
         return len(self.ex.statements) + len(self.ex.facts) - before
 
@@ -244,14 +259,56 @@ class TableReader:
                 subjects[j] = found[0]
         if not subjects:
             return
+        metrics = self._column_metrics(texts, subjects)
         for r, row in enumerate(table.rows, 1):
+            if metrics:  # "칩 레벨 | GB200 비용 | GB200 전력": a header row of the next section
+                again = {j: self._subjects(c.text, "", table, c, r) for j, c in enumerate(row.cells) if j and c.text.strip()}
+                if again and all(len(v) == 1 for v in again.values()):
+                    subjects = {j: v[0] for j, v in again.items()}
+                    metrics = self._column_metrics([c.text for c in row.cells], subjects)
+                    continue
             label_cells = [c.text.strip() for j, c in enumerate(row.cells) if j not in subjects and c.text.strip()]
             if not label_cells:
                 continue
             label = _Label(" ".join(label_cells[:2]))
             for j, subject in subjects.items():
                 if j < len(row.cells):
-                    self._cell(table, r, row.cells[j], subject, label, None, "")
+                    first = len(self.ex.statements)
+                    own = _Label(f"{metrics[j]} {label.text}") if metrics.get(j) else label
+                    self._cell(table, r, row.cells[j], subject, own, None, "")
+                    self._owners_spend(table, first, subject)
+
+    def _column_metrics(self, texts: list[str], subjects: dict[int, str]) -> dict[int, str]:
+        """"NVL72 비용 | NVL72 전력": in a comparison whose header names the entities, the words of a
+        header cell beside its entity name the column's measure (a hardware item's cost is its
+        hardware cost, its power its power draw). Only for headers read as entity columns."""
+        if self.tag != ":header-entities":
+            return {}
+        out = {}
+        for j, eid in subjects.items():
+            text = texts[j] if j < len(texts) else ""
+            m = next((m for m in self.res.gaz.find_mentions(text) if m.entity_id == eid), None)
+            rest = (text[:m.start] + " " + text[m.end:]).strip() if m else ""
+            if rest and len(rest) <= 8 and not any(ch.isdigit() for ch in rest):
+                rec = self.ex.entities.get(eid)
+                hardware = rec is not None and any(is_a(t, "Hardware") for t in rec.types)
+                out[j] = _HARDWARE_MEASURE.get(rest, rest) if hardware else rest
+        return out
+
+    def _owners_spend(self, table: Table, first: int, column: str) -> None:
+        """"DeepSeek TCO | A100 | H20": money spent on a chip column of a comparison (investment,
+        operating cost) is spent by the organisation the caption names, on that chip (its item); a
+        price stays the chip's own."""
+        rec = self.ex.entities.get(column)
+        if self.tag != ":header-entities" or rec is None or not any(is_a(t, "Chip") for t in rec.types):
+            return
+        owner = self._caption_organization(table)
+        if owner is None or owner == column:
+            return
+        for k in range(first, len(self.ex.statements)):
+            st = self.ex.statements[k]
+            if st.subject == column and st.kind in _SPEND_KINDS and not st.item:
+                self.ex.statements[k] = replace(st, subject=owner, item=column, rule=st.rule + ":owner")
 
     def _key_value(self, table: Table) -> None:
         context = self._context(table)
@@ -294,6 +351,8 @@ class TableReader:
         found = self.res.entities_in(text)
         # the cell must be about the entity: its name is most of the cell ("GB200 NVL72 (엔비디아)")
         found = [e for e in found if len(text) <= 2 * max(len(a) for a in e.names) + 12]
+        if len(found) == 2 and is_a(found[0].type, "Organization") and not is_a(found[1].type, "Organization"):
+            found = found[1:]  # "메타 Ray-Ban", "애플 Vision Pro": the maker names the product it makes
         if found:
             return [self.res.record(e) for e in found[:2]]
         if create and _NAME_LIKE.match(text) and not re.fullmatch(r"[\d\s.,%]+", text):
@@ -430,6 +489,8 @@ class TableReader:
         if dim != wanted:
             return
         value, high = q.value, (q.high if q.high is not None and q.low is not None and q.high != q.low else None)
+        if not value and high is None and dim == "money":
+            return  # "$0": no cost of that kind (the statement model holds positive amounts only)
         if _SIGN.match(text):
             value = -value
         unit = q.currency if q.kind == "money" and q.currency else ("count" if dim == "count" else q.unit)
@@ -476,6 +537,7 @@ class TableReader:
     def _per(header: str) -> str:
         hint = unit_hint(header)
         if hint is None or "/" not in hint.unit:
-            return ""
+            dang = _PER_DANG.search(header)
+            return _PER_WORDS.get(dang.group(1).strip(), dang.group(1).strip()) if dang else ""
         per = hint.unit.split("/", 1)[1].strip()
         return _PER_WORDS.get(per, per)

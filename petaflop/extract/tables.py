@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from foundation.names import slugify as slug
 from foundation.namespaces import PFA, RDF, SKOS
@@ -32,6 +33,14 @@ SKOS_CONCEPT = SKOS.Concept
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2}년?(?:\s?[01]?\d월)?)\s*\(")
 #: "GUC (TSMC 자회사)", "Annapura (아마존)": a name in parentheses right after another describes it
+#: an investor's stake written right after its name in a list of investors: "알리바바(지분율 36%)",
+#: "텐센트(지분 9% 추정)"
+_STAKE_AFTER = re.compile(r"\s?\(\s?지분율?\s?(\d{1,3}(?:\.\d+)?)\s?%\s?(추정|예상)?\s?\)")
+#: link properties whose linked entity is an investor of the row's subject (property, inverse)
+_INVESTOR_LINKS = {("fundedBy", False), ("investsIn", True)}
+_DATE_LABEL = re.compile(r"(?:19|20)\d{2}(?:년\s?\d{1,2}월(?:\s?\d{1,2}일)?|[-./]\d{1,2}(?:[-./]\d{1,2})?)")
+_QUARTER_HEADER = re.compile(r"([1-4])\s?분기")
+_HALF_HEADER = re.compile(r"(상|하)\s?반기")
 _APPOSITIVE = re.compile(r"[^()]{0,6}\(")
 
 
@@ -48,6 +57,20 @@ def table_titles(doc: Document) -> dict[str, str]:
 
 def lang_of(text: str) -> str:
     return "ko" if _HANGUL.search(text) else "en"
+
+
+def _grid_period(row_date: str, header: str) -> str:
+    """A year × quarter grid ("2020 | … | 4분기 cell"): a year row under a quarter or half column
+    dates its cells to that quarter or half ("2020-Q4"); otherwise the row's own date."""
+    year = re.fullmatch(r"\s*((?:19|20)\d{2})년?\s*", row_date or "")
+    if year:
+        q = _QUARTER_HEADER.fullmatch(header.strip())
+        if q:
+            return f"{year.group(1)}-Q{q.group(1)}"
+        h = _HALF_HEADER.fullmatch(header.strip())
+        if h:
+            return f"{year.group(1)}-H{1 if h.group(1) == '상' else 2}"
+    return row_date
 
 
 class TableExtractor:
@@ -144,7 +167,7 @@ class TableExtractor:
         rule_id = rule_id or (f"table:{mapping.id}:{rule.property}" if rule.property else f"table:{mapping.id}")
         if rule.claims:
             self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True,
-                            default_how=how)
+                            default_how=how, row_date=getattr(self, "_label_date", ""))
             if self.text is not None and prose_cell(text) and not self._named_row:
                 # a cell about a row's node (an event) has no entity topic: only what its words name
                 self.text.read_cell(text, loc, sources, "" if rule.on == "node" else target,
@@ -168,6 +191,8 @@ class TableExtractor:
                     continue  # a unit of the chip's own designer designs it, it is no partner
                 s, o = (eid, target) if rule.inverse else (target, eid)
                 self.ex.add(Fact(s, rule.property, o, True, loc, rule_id, sources, raw=text))
+            if (rule.property, rule.inverse) in _INVESTOR_LINKS:
+                self._investor_stakes(text, target, mapping, loc, sources)
             return
         if rule.codes:
             code = rule.codes.get(text)
@@ -206,6 +231,35 @@ class TableExtractor:
         high = value.high if value.high is not None and value.low is not None and value.high != value.low else None
         self.ex.add(Fact(target, rule.property, value.value, False, loc, rule_id, sources, datatype=value.datatype,
                          qualifiers=value.qualifiers, as_of=value.as_of or as_of, raw=text, high=high))
+
+    def _row_investee(self, mapping: TableMapping, row, ei: int, context: str) -> str:
+        """A row of investments into a place whose other cells name, in parentheses, the facility the
+        money goes to ("AI 인프라(Project Stargate)") invests in that facility, not in the place."""
+        ctx = self.ex.entities.get(context) if context else None
+        if mapping.node_context_role != "hasInvestee" or ctx is None or not any(is_a(t, "Place") for t in ctx.types):
+            return context
+        for j, cell in enumerate(row.cells):
+            if j == ei:
+                continue
+            for inner in re.findall(r"\(([^()]+)\)", cell.text):
+                found = self.res.entities_in(inner, "Facility")
+                if len(found) == 1:
+                    return self.res.record(found[0])
+        return context
+
+    def _investor_stakes(self, text: str, investee: str, mapping: TableMapping, loc: Location,
+                         sources: tuple[str, ...]) -> None:
+        """A stake written after an investor's name in an investor list ("알리바바(지분율 36%)") is the
+        investor's stake in the row's subject (``equityStake`` with the investee as its item)."""
+        for m in self.res.gaz.find_mentions(text):
+            stake = _STAKE_AFTER.match(text, m.end)
+            investor = self.res.record(self.res.gaz.by_id(m.entity_id))
+            if stake is None or investor == investee:
+                continue
+            self.ex.statements.append(Statement(
+                investor, "equityStake", loc, f"table:{mapping.id}:equityStake", value=Decimal(stake.group(1)),
+                unit="%", status="estimate" if stake.group(2) else "actual", item=investee, sources=sources,
+                raw=text[m.start:stake.end()][:60]))
 
     def _node(self, mapping: TableMapping, table: Table, entities: list[str], context: str, loc: Location) -> str:
         node_id = f"{mapping.id}--{'--'.join(entities)}" + (f"--{context}" if context else "")
@@ -267,7 +321,8 @@ class TableExtractor:
                                      f"table:{mapping.id}:{mapping.context_link}",
                                      self.sources_of(table)))
             # one n-ary node per row, whoever the row names ("Crusoe · Blue Owl JV" is one investment)
-            node = self._node(mapping, table, entities, context, loc) if mapping.node_type else ""
+            node = self._node(mapping, table, entities, self._row_investee(mapping, row, ei, context), loc) \
+                if mapping.node_type else ""
             used = {ei}
             row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
             row_date = self._row_date(row, -1 if fallback else ei)
@@ -277,6 +332,9 @@ class TableExtractor:
             if named:
                 self._read_prose(table, row, r, named, row_date)
             self._named_row = bool(named)  # its prose is read about the named thing, not the context
+            # a row labelled by a date alone ("2024년 05월 10일 | 시리즈 B 펀딩 | …") dates its mined figures;
+            # a deadline in a status cell ("2028년까지 완성") does not
+            self._label_date = row_date if any(_DATE_LABEL.fullmatch(c.text.strip()) for c in row.cells) else ""
             for rule in mapping.columns:
                 for j in self._rule_columns(table, rule, used):
                     if j >= len(row.cells):
@@ -289,12 +347,14 @@ class TableExtractor:
                     # value is about is ambiguous, so its promoted facts get a rule of their own
                     how = "row-context" if rule.on == "context" and not fallback and context not in entities else ""
                     for target in targets:
-                        self._apply_rule(rule, mapping, table, row.cells[j], r, header, target, row_date, how=how)
+                        self._apply_rule(rule, mapping, table, row.cells[j], r, header, target,
+                                         _grid_period(row_date, table.header[j].text), how=how)
                         if rule.claims and not rule.property and rule.on == "entity" and rule.header.pattern != ".":
                             # a column the family only mines: its header read through the attribute lexicon
                             self.reader.label_cell(table, r, row.cells[j], target, table.header[j].text,
                                                    parse_period(row_date) if row_date else None)
             self._named_row = False
+            self._label_date = ""
 
     def _events(self, table: Table, mapping: TableMapping) -> None:
         from petaflop.extract.table_events import read_events  # it builds on this module's readers
@@ -327,10 +387,11 @@ class TableExtractor:
         """The prose cells of a row: their figures by what the cell's own words say they measure."""
         if self.text is None:
             return
-        for cell in row.cells:
+        for j, cell in enumerate(row.cells):
             if prose_cell(cell.text):
+                when = _grid_period(row_date, table.header[j].text if j < len(table.header) else "")
                 self.text.read_cell(cell.text, self._loc(table, cell, r), self.sources_of(table), subject,
-                                    parse_period(row_date) if row_date else None)
+                                    parse_period(when) if when else None)
 
     @staticmethod
     def _row_date(row, skip: int) -> str:
