@@ -468,9 +468,15 @@ def test_chip_procurement_purchases(store):
 
 def test_project_financing_of_stargate(store):
     rows = run(store, "project-financing")
-    openai = one(rows, investor="pfid:openai")
+    openai = one(rows, investor="pfid:openai", investment="pfid:stargate-investors--openai--stargate")
     assert (openai["amount_usd"], openai["line"], openai["form"]) == (D(19_000_000_000), D(1927), "자체 현금/지분")
     assert "OpenAI" in parts(openai["sources"])
+    # line 2810: SoftBank, OpenAI and Oracle pledge 500 bn together to "AI 인프라(Project Stargate)" — one
+    # joint investment listed under each of its three investors
+    joint = [r for r in rows if r["investment"] == "pfid:us-investment-pledges--softbank--openai--oracle--stargate"]
+    assert {r["investor"] for r in joint} == {"pfid:softbank", "pfid:openai", "pfid:oracle"}
+    assert {(r["amount_usd"], r["line"]) for r in joint} == {(D(500_000_000_000), D(2810))}
+    rows = [r for r in rows if r not in joint]
     oracle = one(rows, investor="pfid:oracle")
     assert (oracle["amount_usd"], oracle["line"], oracle["form"]) == (D(40_000_000_000), D(1929), "CAPEX+15년 리스")
     # line 1932 names the lenders "은행 PF (JPM 등)" (project-finance banks such as JPM): the group, not JPM
@@ -478,7 +484,7 @@ def test_project_financing_of_stargate(store):
     assert (banks["amount_usd"], banks["form"]) == (D(7_100_000_000), "대출/채권")
     assert one(rows, investor="pfid:softbank")["amount_usd"] is None  # "-" in the table: no money in
     assert one(rows, investor="pfid:mgx")["investor_type"] == "pfa:SovereignWealthFund"
-    assert rows[0]["investor"] == "pfid:oracle"  # largest first
+    assert rows[0]["investor"] == "pfid:oracle"  # largest first (after the joint pledge)
     assert {"pfid:openai", "pfid:softbank", "pfid:oracle", "pfid:crusoe-blue-owl-jv", "pfid:mgx",  # line 1930: the JV
             "pfid:public-investment-fund", "pfid:pf-jpm"} <= {r["investor"] for r in rows}
 
