@@ -132,7 +132,7 @@ class FrameReader:
             if not _GENITIVE_GAP.fullmatch(gap):
                 continue
             entry = self.lex.genitive_for(a.type, b.type)
-            if entry is None:
+            if entry is None or entry.property == "headquarteredIn":  # read by text_links, with its guards
                 continue
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
                              raw=s[a.start:b.end][:60]))

@@ -1,0 +1,216 @@
+"""Links between organisations and their products read in a sentence by Korean constructions:
+whose product a described thing is ("엔비디아의 자체 제품인 X"), an organisation's home country
+("중국의 딥시크", "미국 기업 X"), its rivals ("경쟁사인 X, Y", "X 등 경쟁사", "X와 경쟁"), its parent
+("X의 자회사 Y", "Y (X 자회사)", "X 산하의 Y") and its partners ("X와 Y의 파트너십", "X와 협력").
+
+Mixed into the TextReader beside the frames of ``text_frames``; each construction is its own rule
+(``text:<frame>:<how>``) so the precision gate judges each alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from petaflop.extract.facts import Fact, Location
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import HOW, Mention_
+
+_FIRMS = ("Firm", "AILab")
+_MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform", "ChipArchitecture", "ScaleUpInterconnect",
+         "ScaleOutNetwork")
+
+# "<A>의 [자체|최신…] <what it is>인 <B>": the head noun says B is a made thing (a product, a model…)
+_THING = (r"(?:제품|모델|기술|칩|시스템|플랫폼|서비스|솔루션|소프트웨어|프레임워크|규격|가속기|GPU|ASIC|브랜드|챗봇|"
+          r"에이전트|엔진|LLM|라이브러리|툴킷|스위치|인터커넥트|아키텍처|로봇|앱)")
+_DESCRIBED_GAP = re.compile(r"\)?['’”\"]?\s?의\s(?:[가-힣A-Za-z0-9·\-]{1,10}\s){0,3}[가-힣A-Za-z]{0,8}" + _THING
+                            + r"(?:인|이라는|라는|으로서|로서)\s?['‘“\"(]?")
+_PLAIN_GENITIVE = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
+
+# a home country: "<country>의 <org>" or "<country> [AI|반도체…] [기업|업체|스타트업] <org>"
+_HOME_GENITIVE_GAP = re.compile(r"\s?의\s?['‘“\"]?")
+_HOME_MODIFIER_GAP = re.compile(r"\s(?:(?:AI|IT|테크|반도체|빅테크)\s?)?(?:(?:기업|업체|스타트업|회사)\s)?")
+# what may follow the organisation: a particle, a list mark, a bracket, a quote, "등", end of clause
+_HOME_AFTER = re.compile(r"^(?:\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:社|사)?(?:은|는|이|가|을|를|와|과|의|도|에|에서|,|·|\)|\(|등|$))")
+# a metaphor or comparison, not a home: "중국의 엔비디아로 불림", "중국의 웨이모라고 불렸던"
+_METAPHOR = re.compile(r"^\s?['’”\"]?\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:이?라고|이?라\s?불|로\s?불|으로\s?불|처럼|같은|와\s?같|과\s?같|급|판)")
+
+# rivals
+_RIVAL_WORD = re.compile(r"경쟁\s?(?:사|자|업체|기업)|라이벌")
+_RIVAL_VERB = re.compile(r"(?:등)?\s?(?:과|와)\s?(?:(?:직접|정면|치열하게|본격)\S*\s)?경쟁(?!사|자|력|업체|기업|우위|구도|\s?우위)")
+_LIST_SEP = re.compile(r"\s?(?:,|·|및|와|과|나|이나|는 물론,?|\s)\s?")
+_OWNER_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:[가-힣]{1,5}\s){0,2}$")
+
+# parents
+_PARENT_BEFORE = re.compile(r"\)?['’”\"]?\s?(?:의\s?)?(?:자회사|산하|계열사)(?:인|의|이자)?\s?(?:[가-힣]{1,6}\s)?['‘“\"]?$")
+_PARENT_NOTE = re.compile(r"^\s?\(\s?$")
+_PARENT_NOTE_AFTER = re.compile(r"^\s?(?:의\s)?(?:자회사|산하|계열사)\s?\)")
+
+# partners
+_PARTNER_WORD = r"(?:파트너십|협력|제휴|협업|동맹|공동\s?개발|합작)"
+_PAIR_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:의|간의?|삼자간|양사\s?간의?|사이의?)?\s?(?:전략적\s|기술\s)?" + _PARTNER_WORD)
+_WITH_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:등)?\s?(?:과|와)(?:의)?\s?(?:(?:전략적|기술|긴밀한?|공동)\s)?" + _PARTNER_WORD)
+
+
+def _orgs(ms: list[Mention_]) -> list[Mention_]:
+    return [m for m in ms if any(is_a(m.type, c) for c in _FIRMS)]
+
+
+class LinkFrames:
+    """The frames; needs ``self.ex``, ``self.lex`` and ``self.prefix`` (the TextReader's)."""
+
+    def _links(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+               sources: tuple[str, ...]) -> None:
+        self._described(s, mentions, loc, sources)
+        self._home_countries(s, mentions, loc, sources)
+        self._rivals(s, mentions, topic, loc, sources)
+        self._parents(s, mentions, loc, sources)
+        self._partners(s, mentions, topic, loc, sources)
+
+    def _link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location, sources: tuple[str, ...],
+              raw: str) -> None:
+        if subject.entity != obj.entity:
+            self.ex.add(Fact(subject.entity, prop, obj.entity, True, loc, rule, sources, raw=raw[:60]))
+
+    def _described(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"엔비디아의 자체 제품인 Quantum-X800", "팔란티어의 최첨단 AI 시스템인 “MSS”": the thing
+        described as the organisation's product is its work (designed or developed, by the classes)."""
+        for a, b in itertools.pairwise(mentions):
+            if a.role != "genitive" or not any(is_a(a.type, c) for c in ("Firm", "AILab", "ResearchInstitute")):
+                continue
+            gap = s[a.end:b.start]
+            if _PLAIN_GENITIVE.fullmatch(gap) or not _DESCRIBED_GAP.fullmatch(gap):
+                continue
+            if not any(is_a(b.type, c) for c in _MADE) or re.search(r"경쟁\s?(?:사|자)|대체|대항", gap):
+                continue
+            entry = self.lex.genitive_for(a.type, b.type)
+            if entry is None or entry.property not in ("designedBy", "developedBy"):
+                continue
+            self._link(b, entry.property, a, f"{self.prefix}:genitive-described:{entry.property}", loc, sources,
+                       s[a.start:b.end])
+
+    def _home_countries(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"중국의 DeepSeek이", "미국 메타의 LLaMA", "영국의 Fluidstack社와": the organisation is of that
+        country — not when the name goes on as a compound ("미국의 엔비디아 칩 수출") or a metaphor
+        ("중국의 엔비디아로 불림")."""
+        for a, b in itertools.pairwise(mentions):
+            if not is_a(a.type, "Country") or not is_a(b.type, "Organization") or is_a(b.type, "Country"):
+                continue
+            gap = s[a.end:b.start]
+            if a.role == "genitive" and _HOME_GENITIVE_GAP.fullmatch(gap):
+                how = "genitive"
+            elif not a.role and _HOME_MODIFIER_GAP.fullmatch(gap) and any(is_a(b.type, c) for c in _FIRMS):
+                how = "modifier"
+            else:
+                continue
+            rest = s[b.end:b.end + 20]
+            if _METAPHOR.match(rest) or not _HOME_AFTER.match(rest):
+                continue
+            if a.start > 0 and re.search(r"[가-힣A-Za-z]$", s[:a.start]):  # part of a longer word
+                continue
+            self._link(b, "headquarteredIn", a, f"{self.prefix}:home-country:{how}", loc, sources, s[a.start:b.end])
+
+    def _list_after(self, s: str, at: int, mentions: list[Mention_]) -> list[Mention_]:
+        """The mentions listed from ``at`` on ("우버, 리프트는 물론"), up to the first non-list gap."""
+        out: list[Mention_] = []
+        pos = at
+        for m in (m for m in mentions if m.start >= at):
+            gap = s[pos:m.start]
+            if (out and not _LIST_SEP.fullmatch(gap)) or (not out and not re.fullmatch(r"\s?['‘“\"]?", gap)):
+                break
+            out.append(m)
+            pos = m.end
+            pos += len(re.match(r"(?:\([^)]{0,30}\))?['’”\"]?", s[pos:]).group(0))
+        return out
+
+    def _list_before(self, s: str, at: int, mentions: list[Mention_]) -> list[Mention_]:
+        """The mentions listed right before ``at`` ("바이두, 바이트댄스, 텐센트 등과")."""
+        out: list[Mention_] = []
+        pos = at
+        for m in reversed([m for m in mentions if m.end <= at]):
+            gap = s[m.end:pos]
+            if (out and not _LIST_SEP.fullmatch(gap)) or (not out and gap.strip() not in ("", "등")):
+                break
+            out.insert(0, m)
+            pos = m.start
+        return out
+
+    def _rivals(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                sources: tuple[str, ...]) -> None:
+        """"경쟁사인 OpenAI", "경쟁사(AMD, 화웨이 등)", "메타 등 경쟁사", "Scale AI의 경쟁사인 Surge",
+        "바이두, 바이트댄스 등과 경쟁": the rivals compete with the organisation whose rivals they are —
+        the genitive before the word, else the clause's topic or subject, else the sentence's topic."""
+        found: list[tuple[int, int, list[Mention_]]] = []
+        for w in _RIVAL_WORD.finditer(s):
+            after = re.match(r"(?:인|으로서|로서)?\s?\(?\s?", s[w.end():])
+            listed = self._list_after(s, w.end() + len(after.group(0)), mentions) if after.group(0) else []
+            if not listed:
+                before = re.search(r"\s?등\s?(?:의\s)?$", s[:w.start()])
+                listed = self._list_before(s, before.start(), mentions) if before else []
+            found.append((w.start(), w.end(), listed))
+        for v in _RIVAL_VERB.finditer(s):
+            found.append((v.start(), v.end(), self._list_before(s, v.start(), mentions)))
+        for start, end, listed in found:
+            rivals = _orgs(listed)
+            if not rivals or len(rivals) != len(listed):
+                continue
+            owner, how = None, ""
+            gen = [m for m in mentions if m.end <= start and m.role == "genitive" and m not in listed
+                   and len(s[m.end:start]) <= 20 and _OWNER_GAP.fullmatch(s[m.end:start])]
+            if gen and any(is_a(gen[-1].type, c) for c in _FIRMS):
+                owner, how = gen[-1], "genitive"
+            else:
+                marked = [m for m in mentions if m.role in ("topic", "subject") and m not in listed
+                          and any(is_a(m.type, c) for c in _FIRMS)]
+                if len({m.entity for m in marked}) == 1:
+                    owner, how = marked[0], "clause"
+                elif not marked and topic is not None and any(is_a(topic.type, c) for c in _FIRMS):
+                    owner, how = topic, HOW.get(topic.role, "clause")
+            if owner is None:
+                continue
+            for r in rivals:
+                self._link(owner, "competesWith", r, f"{self.prefix}:rival:{how}", loc, sources, s[max(0, start - 30):end + 30])
+
+    def _parents(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"Microsoft의 자회사 GitHub", "HD현대 자회사 Avikus", "GUC (TSMC 자회사)": the subsidiary is part
+        of its parent."""
+        orgs = [m for m in mentions if is_a(m.type, "Organization") and not is_a(m.type, "Country")]
+        for a, b in itertools.pairwise(orgs):
+            if a.entity == b.entity:
+                continue
+            gap = s[a.end:b.start]
+            if _PARENT_BEFORE.fullmatch(gap) and not re.search(r"[,.]", gap):
+                self._link(b, "partOf", a, f"{self.prefix}:subsidiary:before", loc, sources, s[a.start:b.end])
+            elif _PARENT_NOTE.fullmatch(gap) and _PARENT_NOTE_AFTER.match(s[b.end:b.end + 12]):
+                self._link(a, "partOf", b, f"{self.prefix}:subsidiary:note", loc, sources, s[a.start:b.end + 8])
+
+    def _partners(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                  sources: tuple[str, ...]) -> None:
+        """"OpenAI와 Oracle, Vantage 삼자간 협력", "SK하이닉스와의 파트너십", "Kion, Accenture와 협력": the
+        named organisations partner — with each other, or with the clause's topic or subject."""
+        orgs = _orgs(mentions)
+        for i, m in enumerate(orgs):
+            rest = s[m.end:m.end + 30]
+            if _PAIR_TAIL.match(rest) and m.role != "with":
+                # "A와 B(, C)의 협력": the list ending at m, its first member marked with 와/과
+                listed = self._list_before(s, m.end, orgs[:i + 1])
+                listed = [x for x in listed if x in orgs]
+                if len(listed) >= 2 and s[listed[0].end:listed[0].end + 2].strip()[:1] in ("와", "과", ","):
+                    for x, y in itertools.combinations(listed, 2):
+                        self._link(x, "partnerOf", y, f"{self.prefix}:partner:pair", loc, sources,
+                                   s[listed[0].start:m.end + 12])
+                continue
+            if not _WITH_TAIL.match(rest):
+                continue
+            listed = [x for x in self._list_before(s, m.end, orgs[:i + 1]) if x in orgs]
+            marked = [x for x in mentions if x.role in ("topic", "subject") and x not in listed
+                      and any(is_a(x.type, c) for c in _FIRMS)]
+            if len({x.entity for x in marked}) == 1:
+                owner, how = marked[0], "clause"
+            elif not marked and topic is not None and any(is_a(topic.type, c) for c in _FIRMS):
+                owner, how = topic, HOW.get(topic.role, "clause")
+            else:
+                continue
+            for x in listed:
+                self._link(owner, "partnerOf", x, f"{self.prefix}:partner:with:{how}", loc, sources,
+                           s[max(0, x.start - 20):m.end + 12])

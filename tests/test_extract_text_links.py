@@ -1,0 +1,97 @@
+"""The link frames of text_links on sentences of our own: a described product, an organisation's home
+country, its rivals, its parent and its partners — and the look-alikes that state none of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.text_reader import TextReader
+
+LOC = Location(10, 10, "VI", "test slide")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+@pytest.fixture()
+def reader(gaz):
+    ex = Extraction()
+    r = TextReader(Resolver(gaz, ex), use_kiwi=False)
+    r.start_slide("")
+    return r, ex
+
+
+def links(ex: Extraction, prop: str) -> list[tuple]:
+    return sorted((f.subject, str(f.obj), f.rule) for f in ex.facts if f.obj_is_entity and f.predicate == prop)
+
+
+def test_a_thing_described_as_an_organisations_product_is_its_work(reader):
+    r, ex = reader
+    r.read("AMD의 오픈소스 소프트웨어 플랫폼인 ROCm은 널리 쓰임.", LOC, ())
+    assert links(ex, "developedBy") == [("rocm", "amd", "text:genitive-described:developedBy")]
+
+
+def test_a_rival_described_as_an_organisations_product_is_not_its_work(reader):
+    r, ex = reader
+    r.read("AMD의 경쟁사 제품인 CUDA 대비 열세.", LOC, ())
+    assert links(ex, "developedBy") == []
+
+
+@pytest.mark.parametrize("sentence, how", [
+    ("중국의 DeepSeek이 새 모델을 냄.", "genitive"),
+    ("중국 AI 기업 DeepSeek은 새 모델을 냄.", "modifier"),
+])
+def test_a_country_before_an_organisation_is_its_home(reader, sentence, how):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert links(ex, "headquarteredIn") == [("deepseek", "china", f"text:home-country:{how}")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "화웨이는 이제 ‘중국의 엔비디아’로 불림.",  # a metaphor
+    "미국의 엔비디아 칩 수출이 늘어남.",  # a compound: the country's exports of the firm's chips
+])
+def test_a_metaphor_or_a_compound_is_no_home(reader, sentence):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert links(ex, "headquarteredIn") == []
+
+
+def test_rivals_after_the_word_compete_with_the_clauses_topic(reader):
+    r, ex = reader
+    r.read("인텔은 경쟁사인 AMD, 엔비디아와 달리 부진.", LOC, ())
+    assert links(ex, "competesWith") == [("intel", "amd", "text:rival:clause"),
+                                         ("intel", "nvidia", "text:rival:clause")]
+
+
+def test_rivals_of_a_genitive_and_a_list_before_the_verb(reader):
+    r, ex = reader
+    r.read("엔비디아의 경쟁사인 AMD가 성장.", LOC, ())
+    r.read("딥시크는 바이두, 텐센트 등과 경쟁.", LOC, ())
+    assert links(ex, "competesWith") == [("deepseek", "baidu", "text:rival:clause"),
+                                         ("deepseek", "tencent", "text:rival:clause"),
+                                         ("nvidia", "amd", "text:rival:genitive")]
+
+
+def test_a_subsidiary_is_part_of_its_parent(reader):
+    r, ex = reader
+    r.read("Microsoft의 자회사 GitHub가 성장.", LOC, ())
+    assert links(ex, "partOf") == [("github", "microsoft", "text:subsidiary:before")]
+
+
+def test_partners_named_with_and_a_partnership_word(reader):
+    r, ex = reader
+    r.read("AMD는 AWS, OpenAI 등과 협력을 강화.", LOC, ())
+    assert links(ex, "partnerOf") == [("amd", "amazon-web-services", "text:partner:with:clause"),
+                                      ("amd", "openai", "text:partner:with:clause")]
+
+
+def test_a_partnership_of_a_listed_pair(reader):
+    r, ex = reader
+    r.read("OpenAI와 Oracle의 협력으로 진행.", LOC, ())
+    assert links(ex, "partnerOf") == [("openai", "oracle", "text:partner:pair")]
