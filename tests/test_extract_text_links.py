@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.node_foundry import add_node_foundries
 from petaflop.extract.resolve import Resolver
 from petaflop.extract.text_reader import TextReader
 
@@ -95,3 +96,27 @@ def test_a_partnership_of_a_listed_pair(reader):
     r, ex = reader
     r.read("OpenAI와 Oracle의 협력으로 진행.", LOC, ())
     assert links(ex, "partnerOf") == [("openai", "oracle", "text:partner:pair")]
+
+
+def test_chips_made_on_a_firms_process_are_made_by_it(reader):
+    r, ex = reader
+    r.read("H100과 H200은 TSMC의 4nm 공정으로 생산.", LOC, ())
+    assert links(ex, "fabricatedBy") == [("nvidia-h100", "tsmc", "text:foundry:process"),
+                                         ("nvidia-h200", "tsmc", "text:foundry:process")]
+
+
+def test_a_foundry_written_in_a_nodes_name_makes_the_chips_on_it(reader):
+    r, ex = reader
+    r.read("910B와 910C는 TSMC의 7nm 공정으로 제작.", LOC, ())
+    assert links(ex, "fabricatedBy") == [("huawei-ascend-910b", "tsmc", "text:foundry:process"),
+                                         ("huawei-ascend-910c", "tsmc", "text:foundry:process")]
+
+
+def test_a_chip_on_a_named_node_is_made_by_the_foundry_written_there(gaz):
+    ex = Extraction()
+    loc = Location(5, 5, "VI")
+    ex.add(Fact("nvidia-h100", "fabricatedOn", "tsmc-n4p", True, loc, "table:x:fabricatedOn", raw="TSMC N4P"))
+    ex.add(Fact("nvidia-h200", "fabricatedOn", "tsmc-n4p", True, loc, "table:x:fabricatedOn", raw="N4P"))
+    add_node_foundries(ex, gaz, lambda e: e.id)
+    assert [(f.subject, f.obj, f.rule) for f in ex.facts if f.predicate == "fabricatedBy"] == [
+        ("nvidia-h100", "tsmc", "derived:node-foundry")]  # "N4P" alone does not write the foundry

@@ -13,6 +13,8 @@ import itertools
 import re
 
 from petaflop.extract.facts import Fact, Location
+from petaflop.extract.name_maker import maker_prefix
+from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import HOW, Mention_
 
@@ -52,6 +54,11 @@ _PAIR_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:의|간의?|삼자간|양사\s?�
 _WITH_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:등)?\s?(?:과|와)(?:의)?\s?(?:(?:전략적|기술|긴밀한?|공동)\s)?" + _PARTNER_WORD)
 
 
+# a foundry's process making chips: "<chips>(의 대부분)은 TSMC의 7nm 공정으로 제작"
+_FAB_AFTER = re.compile(r"\)?['’”\"]?\s?(?:의)?\s?(?:[A-Za-z0-9+\-.]{1,10}\s?)?(?:\([^)]{0,12}\)\s?)?공정\s?(?:\([^)]{0,12}\)\s?)?"
+                        r"(?:으로|로|에서|을 통해|를 통해)\s?(?:[가-힣]{1,4}\s)?(?:제작|생산|양산|제조|위탁\s?생산)")
+
+
 def _orgs(ms: list[Mention_]) -> list[Mention_]:
     return [m for m in ms if any(is_a(m.type, c) for c in _FIRMS)]
 
@@ -66,6 +73,7 @@ class LinkFrames:
         self._rivals(s, mentions, topic, loc, sources)
         self._parents(s, mentions, loc, sources)
         self._partners(s, mentions, topic, loc, sources)
+        self._fabrication(s, mentions, loc, sources)
 
     def _link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location, sources: tuple[str, ...],
               raw: str) -> None:
@@ -214,3 +222,27 @@ class LinkFrames:
             for x in listed:
                 self._link(owner, "partnerOf", x, f"{self.prefix}:partner:with:{how}", loc, sources,
                            s[max(0, x.start - 20):m.end + 12])
+
+    def _fabrication(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"910B와 910C의 대부분은 TSMC의 7nm 공정으로 제작": the chips named before a firm's process,
+        in the same clause, are made by that firm."""
+        for i, m in enumerate(mentions):
+            if not _FAB_AFTER.match(s, m.end):
+                continue
+            firm = m if is_a(m.type, "Firm") else self._node_maker(m, s[m.start:m.end])
+            if firm is None:
+                continue
+            chips = [c for c in mentions[:i] if is_a(c.type, "Chip") and not re.search(r"[,;.]\s", s[c.end:m.start])]
+            for c in chips:
+                self._link(c, "fabricatedBy", firm, f"{self.prefix}:foundry:process", loc, sources, s[c.start:m.end + 20])
+
+    def _node_maker(self, m: Mention_, surface: str) -> Mention_ | None:
+        """The foundry written at the head of a process node's mention ("TSMC의 7nm" → TSMC)."""
+        if not is_a(m.type, "ProcessNode"):
+            return None
+        gaz = self.res.gaz
+        node = gaz.by_id(m.entity)
+        org = maker_prefix(node.name_en, gaz, node.id) if node is not None else None
+        if org is None or not is_a(org.type, "Firm") or not written_in(org, surface):
+            return None
+        return Mention_(self.res.record(org), org.type, m.start, m.end, "")
