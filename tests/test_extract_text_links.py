@@ -108,8 +108,11 @@ def test_chips_made_on_a_firms_process_are_made_by_it(reader):
 def test_a_foundry_written_in_a_nodes_name_makes_the_chips_on_it(reader):
     r, ex = reader
     r.read("910B와 910C는 TSMC의 7nm 공정으로 제작.", LOC, ())
-    assert links(ex, "fabricatedBy") == [("huawei-ascend-910b", "tsmc", "text:foundry:process"),
-                                         ("huawei-ascend-910c", "tsmc", "text:foundry:process")]
+    assert links(ex, "fabricatedOn") == [("huawei-ascend-910b", "tsmc-7nm", "text:foundry:process-node"),
+                                         ("huawei-ascend-910c", "tsmc-7nm", "text:foundry:process-node")]
+    add_node_foundries(ex, r.res.gaz, lambda e: e.id)
+    assert links(ex, "fabricatedBy") == [("huawei-ascend-910b", "tsmc", "derived:node-foundry"),
+                                         ("huawei-ascend-910c", "tsmc", "derived:node-foundry")]
 
 
 def test_a_chip_on_a_named_node_is_made_by_the_foundry_written_there(gaz):

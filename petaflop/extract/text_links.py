@@ -225,7 +225,8 @@ class LinkFrames:
 
     def _fabrication(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"910B와 910C의 대부분은 TSMC의 7nm 공정으로 제작": the chips named before a firm's process,
-        in the same clause, are made by that firm."""
+        in the same clause, are made by that firm (on that node, when the node is named with its firm;
+        the foundry then follows from the node's written name, ``derived:node-foundry``)."""
         for i, m in enumerate(mentions):
             if not _FAB_AFTER.match(s, m.end):
                 continue
@@ -234,7 +235,12 @@ class LinkFrames:
                 continue
             chips = [c for c in mentions[:i] if is_a(c.type, "Chip") and not re.search(r"[,;.]\s", s[c.end:m.start])]
             for c in chips:
-                self._link(c, "fabricatedBy", firm, f"{self.prefix}:foundry:process", loc, sources, s[c.start:m.end + 20])
+                if firm is m:
+                    self._link(c, "fabricatedBy", firm, f"{self.prefix}:foundry:process", loc, sources,
+                               s[c.start:m.end + 20])
+                else:  # the node, written with its foundry: the foundry follows from the node (node_foundry)
+                    self._link(c, "fabricatedOn", m, f"{self.prefix}:foundry:process-node", loc, sources,
+                               s[m.start:m.end + 20])
 
     def _node_maker(self, m: Mention_, surface: str) -> Mention_ | None:
         """The foundry written at the head of a process node's mention ("TSMC의 7nm" → TSMC)."""
