@@ -46,6 +46,7 @@ def test_a_rival_described_as_an_organisations_product_is_not_its_work(reader):
 @pytest.mark.parametrize("sentence, how", [
     ("중국의 DeepSeek이 새 모델을 냄.", "genitive"),
     ("중국 AI 기업 DeepSeek은 새 모델을 냄.", "modifier"),
+    ("중국의 선도적인 AI 스타트업인 DeepSeek은 새 모델을 냄.", "described"),
 ])
 def test_a_country_before_an_organisation_is_its_home(reader, sentence, how):
     r, ex = reader

@@ -32,8 +32,11 @@ _PLAIN_GENITIVE = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-�
 # a home country: "<country>의 <org>" or "<country> [AI|반도체…] [기업|업체|스타트업] <org>"
 _HOME_GENITIVE_GAP = re.compile(r"\s?의\s?['‘“\"]?")
 _HOME_MODIFIER_GAP = re.compile(r"\s(?:(?:AI|IT|테크|반도체|빅테크)\s?)?(?:(?:기업|업체|스타트업|회사)\s)?")
+# "<country>의 AI 업체인 <org>", "<country> 최대 쿼트 헤지펀드 '<org>'": described by a noun of organisations
+_HOME_DESCRIBED_GAP = re.compile(r"(?:\s?의)?\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣]{0,6}"
+                                 r"(?:업체|기업|스타트업|회사|펀드|커뮤니티|연구소)(?:인|이자)?\s['‘“\"]?")
 # what may follow the organisation: a particle, a list mark, a bracket, a quote, "등", end of clause
-_HOME_AFTER = re.compile(r"^(?:\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:社|사)?(?:은|는|이|가|을|를|와|과|의|도|에|에서|,|·|\)|\(|등|$))")
+_HOME_AFTER = re.compile(r"^(?:\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:社|사)?(?:은|는|이|가|을|를|와|과|의|도|에|에서|,|·|\)|\(|등|\s관련|$))")
 # a metaphor or comparison, not a home: "중국의 엔비디아로 불림", "중국의 웨이모라고 불렸던"
 _METAPHOR = re.compile(r"^\s?['’”\"]?\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:이?라고|이?라\s?불|로\s?불|으로\s?불|처럼|같은|와\s?같|과\s?같|급|판)")
 
@@ -101,7 +104,8 @@ class LinkFrames:
         """"중국의 DeepSeek이", "미국 메타의 LLaMA", "영국의 Fluidstack社와": the organisation is of that
         country — not when the name goes on as a compound ("미국의 엔비디아 칩 수출") or a metaphor
         ("중국의 엔비디아로 불림")."""
-        for a, b in itertools.pairwise(mentions):
+        named = [m for m in mentions if not is_a(m.type, "MarketSegment")]  # "AI 스타트업" describes, names no one
+        for a, b in itertools.pairwise(named):
             if not is_a(a.type, "Country") or not is_a(b.type, "Organization") or is_a(b.type, "Country"):
                 continue
             gap = s[a.end:b.start]
@@ -109,6 +113,8 @@ class LinkFrames:
                 how = "genitive"
             elif not a.role and _HOME_MODIFIER_GAP.fullmatch(gap) and any(is_a(b.type, c) for c in _FIRMS):
                 how = "modifier"
+            elif a.role in ("", "genitive") and _HOME_DESCRIBED_GAP.fullmatch(gap):
+                how = "described"
             else:
                 continue
             rest = s[b.end:b.end + 20]
@@ -148,17 +154,17 @@ class LinkFrames:
         """"경쟁사인 OpenAI", "경쟁사(AMD, 화웨이 등)", "메타 등 경쟁사", "Scale AI의 경쟁사인 Surge",
         "바이두, 바이트댄스 등과 경쟁": the rivals compete with the organisation whose rivals they are —
         the genitive before the word, else the clause's topic or subject, else the sentence's topic."""
-        found: list[tuple[int, int, list[Mention_]]] = []
+        found: list[tuple[int, int, list[Mention_], tuple[str, ...]]] = []
         for w in _RIVAL_WORD.finditer(s):
             after = re.match(r"(?:인|으로서|로서)?\s?\(?\s?", s[w.end():])
             listed = self._list_after(s, w.end() + len(after.group(0)), mentions) if after.group(0) else []
             if not listed:
                 before = re.search(r"\s?등\s?(?:의\s)?$", s[:w.start()])
                 listed = self._list_before(s, before.start(), mentions) if before else []
-            found.append((w.start(), w.end(), listed))
-        for v in _RIVAL_VERB.finditer(s):
-            found.append((v.start(), v.end(), self._list_before(s, v.start(), mentions)))
-        for start, end, listed in found:
+            found.append((w.start(), w.end(), listed, ("topic",)))  # "A는 … 경쟁사인 B": A's rival
+        for v in _RIVAL_VERB.finditer(s):  # "A는/가 … B와 경쟁": A competes
+            found.append((v.start(), v.end(), self._list_before(s, v.start(), mentions), ("topic", "subject")))
+        for start, end, listed, roles in found:
             rivals = _orgs(listed)
             if not rivals or len(rivals) != len(listed):
                 continue
@@ -168,7 +174,7 @@ class LinkFrames:
             if gen and any(is_a(gen[-1].type, c) for c in _FIRMS):
                 owner, how = gen[-1], "genitive"
             else:
-                marked = [m for m in mentions if m.role in ("topic", "subject") and m not in listed
+                marked = [m for m in mentions if m.role in roles and m not in listed
                           and any(is_a(m.type, c) for c in _FIRMS)]
                 if len({m.entity for m in marked}) == 1:
                     owner, how = marked[0], "clause"
