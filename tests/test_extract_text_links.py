@@ -124,3 +124,10 @@ def test_a_chip_on_a_named_node_is_made_by_the_foundry_written_there(gaz):
     add_node_foundries(ex, gaz, lambda e: e.id)
     assert [(f.subject, f.obj, f.rule) for f in ex.facts if f.predicate == "fabricatedBy"] == [
         ("nvidia-h100", "tsmc", "derived:node-foundry")]  # "N4P" alone does not write the foundry
+
+
+def test_partners_named_by_the_noun_and_a_list_of_owners_names_none(reader):
+    r, ex = reader
+    r.read("OpenAI의 최대 파트너인 Microsoft가 투자.", LOC, ())
+    r.read("구글, 아마존의 파트너들(Anthropic, xAI)이 성장.", LOC, ())
+    assert links(ex, "partnerOf") == [("openai", "microsoft", "text:partner-noun:genitive")]

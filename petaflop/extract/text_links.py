@@ -43,6 +43,9 @@ _METAPHOR = re.compile(r"^\s?['’”\"]?\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?
 # rivals
 _RIVAL_WORD = re.compile(r"경쟁\s?(?:사|자|업체|기업)|라이벌")
 _RIVAL_VERB = re.compile(r"(?:등)?\s?(?:과|와)\s?(?:(?:직접|정면|치열하게|본격)\S*\s)?경쟁(?!사|자|력|업체|기업|우위|구도|\s?우위)")
+_PARTNER_NOUN = re.compile(r"파트너(?:사|社)?(?:들)?(?!십)")
+_CUSTOMER_NOUN = re.compile(r"고객사(?:들)?")
+_CUSTOMER_VERB = re.compile(r"(?:등)?\s?(?:[가-힣]{1,6}\s)?(?:을|를)\s(?:주요\s)?고객으로")
 _LIST_SEP = re.compile(r"\s?(?:,|·|및|와|과|나|이나|는 물론,?|\s)\s?")
 _OWNER_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:[가-힣]{1,5}\s){0,2}$")
 
@@ -60,6 +63,14 @@ _WITH_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:등)?\s?(?:과|와)(?:의)?\s?(?
 # a foundry's process making chips: "<chips>(의 대부분)은 TSMC의 7nm 공정으로 제작"
 _FAB_AFTER = re.compile(r"\)?['’”\"]?\s?(?:의)?\s?(?:[A-Za-z0-9+\-.]{1,10}\s?)?(?:\([^)]{0,12}\)\s?)?공정\s?(?:\([^)]{0,12}\)\s?)?"
                         r"(?:으로|로|에서|을 통해|를 통해)\s?(?:[가-힣]{1,4}\s)?(?:제작|생산|양산|제조|위탁\s?생산)")
+
+
+#: (the word, the verb, the property, the rule name, whether the listed names are the subjects)
+_COUNTERPARTS = (
+    (_RIVAL_WORD, _RIVAL_VERB, "competesWith", "rival", False),
+    (_PARTNER_NOUN, None, "partnerOf", "partner-noun", False),
+    (_CUSTOMER_NOUN, _CUSTOMER_VERB, "customerOf", "customer", True),
+)
 
 
 def _orgs(ms: list[Mention_]) -> list[Mention_]:
@@ -153,24 +164,34 @@ class LinkFrames:
                 sources: tuple[str, ...]) -> None:
         """"경쟁사인 OpenAI", "경쟁사(AMD, 화웨이 등)", "메타 등 경쟁사", "Scale AI의 경쟁사인 Surge",
         "바이두, 바이트댄스 등과 경쟁": the rivals compete with the organisation whose rivals they are —
-        the genitive before the word, else the clause's topic or subject, else the sentence's topic."""
+        the genitive before the word, else the clause's topic (or subject, for the verb), else the
+        sentence's topic. Partners ("OpenAI의 최대 파트너인 Microsoft", "파트너사(A, B)") and customers
+        ("고객사인 A", "A, B 등을 고객으로") are read the same way."""
+        for word, verb, prop, name, listed_first in _COUNTERPARTS:
+            self._counterparts(s, mentions, topic, loc, sources, word, verb, prop, name, listed_first)
+
+    def _counterparts(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                      sources: tuple[str, ...], word: re.Pattern[str], verb: re.Pattern[str] | None, prop: str,
+                      name: str, listed_first: bool) -> None:
         found: list[tuple[int, int, list[Mention_], tuple[str, ...]]] = []
-        for w in _RIVAL_WORD.finditer(s):
+        for w in word.finditer(s):
             after = re.match(r"(?:인|으로서|로서)?\s?\(?\s?", s[w.end():])
             listed = self._list_after(s, w.end() + len(after.group(0)), mentions) if after.group(0) else []
             if not listed:
                 before = re.search(r"\s?등\s?(?:의\s)?$", s[:w.start()])
                 listed = self._list_before(s, before.start(), mentions) if before else []
             found.append((w.start(), w.end(), listed, ("topic",)))  # "A는 … 경쟁사인 B": A's rival
-        for v in _RIVAL_VERB.finditer(s):  # "A는/가 … B와 경쟁": A competes
+        for v in verb.finditer(s) if verb is not None else ():  # "A는/가 … B와 경쟁": A competes
             found.append((v.start(), v.end(), self._list_before(s, v.start(), mentions), ("topic", "subject")))
         for start, end, listed, roles in found:
-            rivals = _orgs(listed)
-            if not rivals or len(rivals) != len(listed):
+            others = _orgs(listed)
+            if not others or len(others) != len(listed):
                 continue
             owner, how = None, ""
             gen = [m for m in mentions if m.end <= start and m.role == "genitive" and m not in listed
                    and len(s[m.end:start]) <= 20 and _OWNER_GAP.fullmatch(s[m.end:start])]
+            if gen and len(self._list_before(s, gen[-1].end, _orgs(mentions))) > 1:
+                continue  # "OpenAI, Microsoft의 파트너들(A, B)": whose is which is not said
             if gen and any(is_a(gen[-1].type, c) for c in _FIRMS):
                 owner, how = gen[-1], "genitive"
             else:
@@ -182,8 +203,9 @@ class LinkFrames:
                     owner, how = topic, HOW.get(topic.role, "clause")
             if owner is None:
                 continue
-            for r in rivals:
-                self._link(owner, "competesWith", r, f"{self.prefix}:rival:{how}", loc, sources, s[max(0, start - 30):end + 30])
+            for o in others:
+                a, b = (o, owner) if listed_first else (owner, o)
+                self._link(a, prop, b, f"{self.prefix}:{name}:{how}", loc, sources, s[max(0, start - 30):end + 30])
 
     def _parents(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"Microsoft의 자회사 GitHub", "HD현대 자회사 Avikus", "GUC (TSMC 자회사)": the subsidiary is part
