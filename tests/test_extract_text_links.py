@@ -131,3 +131,11 @@ def test_partners_named_by_the_noun_and_a_list_of_owners_names_none(reader):
     r.read("OpenAI의 최대 파트너인 Microsoft가 투자.", LOC, ())
     r.read("구글, 아마존의 파트너들(Anthropic, xAI)이 성장.", LOC, ())
     assert links(ex, "partnerOf") == [("openai", "microsoft", "text:partner-noun:genitive")]
+
+
+def test_an_ai_product_is_offered_by_its_firm_and_a_model_developed(reader):
+    r, ex = reader
+    r.read("바이트댄스의 Doubao가 인기.", LOC, ())
+    r.read("DeepSeek의 DeepSeek R1이 인기.", LOC, ())
+    assert links(ex, "offeredBy") == [("doubao", "bytedance", "text:genitive:offeredBy@349")]
+    assert links(ex, "developedBy") == [("deepseek-r1", "deepseek", "text:genitive:developedBy@333")]

@@ -228,7 +228,8 @@ class FrameReader:
         if not any(is_a(m.type, c) for c in ("AIModel", "AIProduct", "SoftwarePlatform")):
             return
         how = HOW.get(topic.role, "") or "clause"
-        self.ex.add(Fact(m.entity, "developedBy", topic.entity, True, loc, f"{self.prefix}:release:developedBy:{how}",
+        prop = "offeredBy" if is_a(m.type, "AIProduct") else "developedBy"  # a product or service is offered
+        self.ex.add(Fact(m.entity, prop, topic.entity, True, loc, f"{self.prefix}:release:{prop}:{how}",
                          sources, raw=s[max(m.start, 0):m.end + 8][:60]))
 
     def _adoptions(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,

@@ -106,7 +106,7 @@ class LinkFrames:
             if not any(is_a(b.type, c) for c in _MADE) or re.search(r"경쟁\s?(?:사|자)|대체|대항", gap):
                 continue
             entry = self.lex.genitive_for(a.type, b.type)
-            if entry is None or entry.property not in ("designedBy", "developedBy"):
+            if entry is None or entry.property not in ("designedBy", "developedBy", "offeredBy"):
                 continue
             self._link(b, entry.property, a, f"{self.prefix}:genitive-described:{entry.property}", loc, sources,
                        s[a.start:b.end])
