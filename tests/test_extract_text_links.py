@@ -139,3 +139,10 @@ def test_an_ai_product_is_offered_by_its_firm_and_a_model_developed(reader):
     r.read("DeepSeek의 DeepSeek R1이 인기.", LOC, ())
     assert links(ex, "offeredBy") == [("gemini-app", "google", "text:genitive:offeredBy@349")]
     assert links(ex, "developedBy") == [("deepseek-r1", "deepseek", "text:genitive:developedBy@333")]
+
+
+def test_a_minister_leads_the_ministry_and_a_former_one_nothing(reader):
+    r, ex = reader
+    r.read("하워드 루트닉 상무부 장관이 발표.", LOC, ())
+    r.read("前 하워드 루트닉 상무부 장관이 발표.", LOC, ())
+    assert [x[:2] for x in links(ex, "leads")] == [("howard-lutnick", "us-department-of-commerce")]

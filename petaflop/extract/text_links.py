@@ -65,6 +65,9 @@ _FAB_AFTER = re.compile(r"\)?['’”\"]?\s?(?:의)?\s?(?:[A-Za-z0-9+\-.]{1,10}\
                         r"(?:으로|로|에서|을 통해|를 통해)\s?(?:[가-힣]{1,4}\s)?(?:제작|생산|양산|제조|위탁\s?생산)")
 
 
+# a minister: "하워드 루트닉 상무부 장관"
+_AFTER_BODY = re.compile(r"^\s?(?:장관|청장|위원장)")
+
 #: (the word, the verb, the property, the rule name, whether the listed names are the subjects)
 _COUNTERPARTS = (
     (_RIVAL_WORD, _RIVAL_VERB, "competesWith", "rival", False),
@@ -88,6 +91,7 @@ class LinkFrames:
         self._parents(s, mentions, loc, sources)
         self._partners(s, mentions, topic, loc, sources)
         self._fabrication(s, mentions, loc, sources)
+        self._heads(s, mentions, loc, sources)
 
     def _link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location, sources: tuple[str, ...],
               raw: str) -> None:
@@ -280,3 +284,14 @@ class LinkFrames:
         if org is None or not is_a(org.type, "Firm") or not written_in(org, surface):
             return None
         return Mention_(self.res.record(org), org.type, m.start, m.end, "")
+
+    def _heads(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"하워드 루트닉 상무부 장관": the person heads the ministry; a former title ("前") says nothing of
+        now. (A head of state — "트럼프 미국 대통령" — is not read: ``leads`` ranges over organisations, not
+        countries.)"""
+        for a, b in itertools.pairwise(mentions):
+            if a.entity == b.entity or re.search(r"(?:前|전|전직)\s?$", s[max(0, a.start - 3):a.start]):
+                continue
+            if is_a(a.type, "Person") and re.fullmatch(r"\s", s[a.end:b.start]) and is_a(b.type, "GovernmentBody") \
+                    and _AFTER_BODY.match(s[b.end:b.end + 6]):
+                self._link(a, "leads", b, f"{self.prefix}:head-of:minister", loc, sources, s[a.start:b.end + 4])
