@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from petaflop.extract.count_links import add_count_procurements
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.node_foundry import add_node_foundries
@@ -146,3 +147,11 @@ def test_a_minister_leads_the_ministry_and_a_former_one_nothing(reader):
     r.read("하워드 루트닉 상무부 장관이 발표.", LOC, ())
     r.read("前 하워드 루트닉 상무부 장관이 발표.", LOC, ())
     assert [x[:2] for x in links(ex, "leads")] == [("howard-lutnick", "us-department-of-commerce")]
+
+
+def test_an_organisations_count_of_a_chip_is_a_purchase_but_not_a_handful_or_its_own(reader):
+    r, ex = reader
+    r.read("xAI는 20만 개의 H100을 가동 중.", LOC, ())
+    r.read("xAI는 2개의 H100을 비교.", LOC, ())
+    add_count_procurements(ex)
+    assert links(ex, "procures") == [("xai", "nvidia-h100", "derived:count-procures")]

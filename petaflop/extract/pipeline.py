@@ -11,6 +11,7 @@ from foundation.namespaces import PFA, RDF, RDFS, SKOS
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
 from petaflop.extract.claims import ClaimMiner, load_promotions
+from petaflop.extract.count_links import add_count_procurements
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.mapping_data import compile_regex, entries
@@ -80,6 +81,7 @@ class Extractor:
         mappings = load_mappings()
         TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of, self.text).run()
         add_node_foundries(self.ex, self.gaz, self.res.record)
+        add_count_procurements(self.ex)
         self._entity_facts()
         typecheck.check(self.ex)
         return self.ex
