@@ -16,7 +16,7 @@ from petaflop.extract.facts import Fact, Location
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
-from petaflop.extract.text_frames import HOW, Mention_
+from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
 
 _FIRMS = ("Firm", "AILab")
 _MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform", "ChipArchitecture", "ScaleUpInterconnect",
@@ -68,6 +68,11 @@ _FAB_AFTER = re.compile(r"\)?['’”\"]?\s?(?:의)?\s?(?:[A-Za-z0-9+\-.]{1,10}\
 # a minister: "하워드 루트닉 상무부 장관"
 _AFTER_BODY = re.compile(r"^\s?(?:장관|청장|위원장)")
 
+# provisions: "<A>는 … <B>에 … 제공" (B is A's customer), "<B>에 <A>는 … 공급" (B is supplied by A),
+# "<A>로부터 칩을 공급받는 <B>" (B is supplied by A)
+_PROVIDE_VERB = re.compile(r"(제공|공급|납품)(?!받|망|량|과잉|부족|능력|업체|사)")
+_SUPPLIED_FROM = re.compile(r"(?:으로부터|로부터)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?[가-힣A-Za-z0-9]{0,8}(?:을|를)?\s?공급받")
+
 #: (the word, the verb, the property, the rule name, whether the listed names are the subjects)
 _COUNTERPARTS = (
     (_RIVAL_WORD, _RIVAL_VERB, "competesWith", "rival", False),
@@ -92,6 +97,7 @@ class LinkFrames:
         self._partners(s, mentions, topic, loc, sources)
         self._fabrication(s, mentions, loc, sources)
         self._heads(s, mentions, loc, sources)
+        self._provisions(s, mentions, topic, loc, sources)
 
     def _link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location, sources: tuple[str, ...],
               raw: str) -> None:
@@ -295,3 +301,37 @@ class LinkFrames:
             if is_a(a.type, "Person") and re.fullmatch(r"\s", s[a.end:b.start]) and is_a(b.type, "GovernmentBody") \
                     and _AFTER_BODY.match(s[b.end:b.end + 6]):
                 self._link(a, "leads", b, f"{self.prefix}:head-of:minister", loc, sources, s[a.start:b.end + 4])
+
+    def _provisions(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                    sources: tuple[str, ...]) -> None:
+        """"팔란티어가 우크라이나군에 제공하는 AI 플랫폼": the recipients (marked 에/에게) of what an
+        organisation provides are its customers; of what it supplies (공급, 납품), supplied by it;
+        "아마존으로부터 칩을 공급받는 Anthropic": the next organisation is supplied by the first."""
+        starts = clause_starts_of(s)
+        for v in _PROVIDE_VERB.finditer(s):
+            c0 = max(x for x in starts if x <= v.start())
+            before = [m for m in mentions if c0 <= m.start and m.end <= v.start()]
+            places = [m for m in before if m.role == "place" and is_a(m.type, "Organization")
+                      and not is_a(m.type, "Country")]
+            if not places:
+                continue
+            recipients = [x for x in self._list_before(s, places[-1].end, before)
+                          if is_a(x.type, "Organization") and not is_a(x.type, "Country")] or places[-1:]
+            marked = [m for m in mentions if m.role in ("topic", "subject") and m not in recipients
+                      and any(is_a(m.type, c) for c in _FIRMS)]
+            if len({m.entity for m in marked}) == 1:
+                provider, how = marked[0], "clause"
+            elif not marked and topic is not None and any(is_a(topic.type, c) for c in _FIRMS):
+                provider, how = topic, HOW.get(topic.role, "clause")
+            else:
+                continue
+            prop, name = ("customerOf", "provide") if v.group(1) == "제공" else ("suppliedBy", "supply")
+            for r in recipients:
+                self._link(r, prop, provider, f"{self.prefix}:{name}:{how}", loc, sources, s[r.start:v.end()])
+        for m in (m for m in mentions if any(is_a(m.type, c) for c in _FIRMS)):
+            hit = _SUPPLIED_FROM.match(s, m.end)
+            if not hit:
+                continue
+            nxt = next((x for x in mentions if x.start >= hit.end() and any(is_a(x.type, c) for c in _FIRMS)), None)
+            if nxt is not None and re.fullmatch(r"[가-힣]{0,2}\s?", s[hit.end():nxt.start]):
+                self._link(nxt, "suppliedBy", m, f"{self.prefix}:supply:from", loc, sources, s[m.start:nxt.end])
