@@ -155,3 +155,10 @@ def test_an_organisations_count_of_a_chip_is_a_purchase_but_not_a_handful_or_its
     r.read("xAI는 2개의 H100을 비교.", LOC, ())
     add_count_procurements(ex)
     assert links(ex, "procures") == [("xai", "nvidia-h100", "derived:count-procures")]
+
+
+def test_a_model_released_by_the_clauses_subject_is_its_work(reader):
+    r, ex = reader
+    r.read("지난 8월 OpenAI가 오픈소스 모델 gpt-oss를 출시.", LOC, ())
+    r.read("OpenAI가 gpt-oss를 출시할 예정.", LOC, ())
+    assert links(ex, "developedBy") == [("gpt-oss", "openai", "text:release-by:developedBy")]

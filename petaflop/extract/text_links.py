@@ -73,6 +73,10 @@ _AFTER_BODY = re.compile(r"^\s?(?:장관|청장|위원장)")
 _PROVIDE_VERB = re.compile(r"(제공|공급|납품)(?!받|망|량|과잉|부족|능력|업체|사)")
 _SUPPLIED_FROM = re.compile(r"(?:으로부터|로부터)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?[가-힣A-Za-z0-9]{0,8}(?:을|를)?\s?공급받")
 
+# a release by the clause's subject: "OpenAI가 오픈소스 모델 gpt-oss를 출시", "xAI는 Grok 4를 공개"
+_RELEASED = re.compile(r"['’”\")]?\s?(?:\([^)]{0,20}\))?\s?(?:을|를)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
+                       r"(?:출시|공개|발표|선보|내놓|오픈소스로 공개|오픈소스화)(?![가-힣]{0,2}\s?(?:예정|계획|목표|전망))")
+
 #: (the word, the verb, the property, the rule name, whether the listed names are the subjects)
 _COUNTERPARTS = (
     (_RIVAL_WORD, _RIVAL_VERB, "competesWith", "rival", False),
@@ -98,6 +102,7 @@ class LinkFrames:
         self._fabrication(s, mentions, loc, sources)
         self._heads(s, mentions, loc, sources)
         self._provisions(s, mentions, topic, loc, sources)
+        self._releases(s, mentions, loc, sources)
 
     def _link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location, sources: tuple[str, ...],
               raw: str) -> None:
@@ -335,3 +340,19 @@ class LinkFrames:
             nxt = next((x for x in mentions if x.start >= hit.end() and any(is_a(x.type, c) for c in _FIRMS)), None)
             if nxt is not None and re.fullmatch(r"[가-힣]{0,2}\s?", s[hit.end():nxt.start]):
                 self._link(nxt, "suppliedBy", m, f"{self.prefix}:supply:from", loc, sources, s[m.start:nxt.end])
+
+    def _releases(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"OpenAI가 오픈소스 모델 gpt-oss를 출시": a model, product or platform released (the object of a
+        verb of release) by the organisation marked as the clause's subject or topic before it is its
+        work (a product or service: offered by it)."""
+        starts = clause_starts_of(s)
+        for i, m in enumerate(mentions):
+            if not any(is_a(m.type, c) for c in ("AIModel", "AIProduct", "SoftwarePlatform")) or not _RELEASED.match(s, m.end):
+                continue
+            c0 = max(x for x in starts if x <= m.start)
+            by = [x for x in mentions[:i] if x.start >= c0 and x.role in ("topic", "subject")
+                  and any(is_a(x.type, c) for c in _FIRMS)]
+            if len({x.entity for x in by}) != 1:
+                continue
+            prop = "offeredBy" if is_a(m.type, "AIProduct") else "developedBy"
+            self._link(m, prop, by[0], f"{self.prefix}:release-by:{prop}", loc, sources, s[by[0].start:m.end + 8])
