@@ -162,3 +162,10 @@ def test_a_model_released_by_the_clauses_subject_is_its_work(reader):
     r.read("지난 8월 OpenAI가 오픈소스 모델 gpt-oss를 출시.", LOC, ())
     r.read("OpenAI가 gpt-oss를 출시할 예정.", LOC, ())
     assert links(ex, "developedBy") == [("gpt-oss", "openai", "text:release-by:developedBy")]
+
+
+def test_an_alliance_written_as_its_members_has_them(reader):
+    r, ex = reader
+    r.read("화웨이+SMIC 연합전선이 부상.", LOC, ())
+    assert links(ex, "memberOf") == [("huawei", "huaweismic-united-front", "text:named-members:memberOf"),
+                                     ("smic", "huaweismic-united-front", "text:named-members:memberOf")]

@@ -4,7 +4,9 @@ whose product a described thing is ("엔비디아의 자체 제품인 X"), an or
 ("X의 자회사 Y", "Y (X 자회사)", "X 산하의 Y") and its partners ("X와 Y의 파트너십", "X와 협력").
 
 Mixed into the TextReader beside the frames of ``text_frames``; each construction is its own rule
-(``text:<frame>:<how>``) so the precision gate judges each alone.
+(``text:<frame>:<how>``) so the precision gate judges each alone. A frame that names both ends (a
+genitive, a modifier, a parenthetical) has the same rule in prose and in table cells, as the genitive
+frame has; a frame that takes one end from the topic is ``text-cell:`` in a cell (the row's entity).
 """
 
 from __future__ import annotations
@@ -77,6 +79,9 @@ _SUPPLIED_FROM = re.compile(r"(?:으로부터|로부터)\s(?:[가-힣A-Za-z0-9]{
 _RELEASED = re.compile(r"['’”\")]?\s?(?:\([^)]{0,20}\))?\s?(?:을|를)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
                        r"(?:출시|공개|발표|선보|내놓|오픈소스로 공개|오픈소스화)(?![가-힣]{0,2}\s?(?:예정|계획|목표|전망))")
 
+# a group named by its members: "화웨이+SMIC 연합전선", "MS-OpenAI", "삼성전자 & 팔란티어"
+_MEMBER_SPLIT = re.compile(r"\s?[+\-–·&/]\s?")
+
 #: (the word, the verb, the property, the rule name, whether the listed names are the subjects)
 _COUNTERPARTS = (
     (_RIVAL_WORD, _RIVAL_VERB, "competesWith", "rival", False),
@@ -103,6 +108,7 @@ class LinkFrames:
         self._heads(s, mentions, loc, sources)
         self._provisions(s, mentions, topic, loc, sources)
         self._releases(s, mentions, loc, sources)
+        self._named_members(s, mentions, loc, sources)
 
     def _link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location, sources: tuple[str, ...],
               raw: str) -> None:
@@ -123,7 +129,7 @@ class LinkFrames:
             entry = self.lex.genitive_for(a.type, b.type)
             if entry is None or entry.property not in ("designedBy", "developedBy", "offeredBy"):
                 continue
-            self._link(b, entry.property, a, f"{self.prefix}:genitive-described:{entry.property}", loc, sources,
+            self._link(b, entry.property, a, f"text:genitive-described:{entry.property}", loc, sources,
                        s[a.start:b.end])
 
     def _home_countries(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
@@ -148,7 +154,7 @@ class LinkFrames:
                 continue
             if a.start > 0 and re.search(r"[가-힣A-Za-z]$", s[:a.start]):  # part of a longer word
                 continue
-            self._link(b, "headquarteredIn", a, f"{self.prefix}:home-country:{how}", loc, sources, s[a.start:b.end])
+            self._link(b, "headquarteredIn", a, f"text:home-country:{how}", loc, sources, s[a.start:b.end])
 
     def _list_after(self, s: str, at: int, mentions: list[Mention_]) -> list[Mention_]:
         """The mentions listed from ``at`` on ("우버, 리프트는 물론"), up to the first non-list gap."""
@@ -231,9 +237,9 @@ class LinkFrames:
                 continue
             gap = s[a.end:b.start]
             if _PARENT_BEFORE.fullmatch(gap) and not re.search(r"[,.]", gap):
-                self._link(b, "partOf", a, f"{self.prefix}:subsidiary:before", loc, sources, s[a.start:b.end])
+                self._link(b, "partOf", a, f"text:subsidiary:before", loc, sources, s[a.start:b.end])
             elif _PARENT_NOTE.fullmatch(gap) and _PARENT_NOTE_AFTER.match(s[b.end:b.end + 12]):
-                self._link(a, "partOf", b, f"{self.prefix}:subsidiary:note", loc, sources, s[a.start:b.end + 8])
+                self._link(a, "partOf", b, f"text:subsidiary:note", loc, sources, s[a.start:b.end + 8])
 
     def _partners(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                   sources: tuple[str, ...]) -> None:
@@ -248,7 +254,7 @@ class LinkFrames:
                 listed = [x for x in listed if x in orgs]
                 if len(listed) >= 2 and s[listed[0].end:listed[0].end + 2].strip()[:1] in ("와", "과", ","):
                     for x, y in itertools.combinations(listed, 2):
-                        self._link(x, "partnerOf", y, f"{self.prefix}:partner:pair", loc, sources,
+                        self._link(x, "partnerOf", y, f"text:partner:pair", loc, sources,
                                    s[listed[0].start:m.end + 12])
                 continue
             if not _WITH_TAIL.match(rest):
@@ -279,10 +285,10 @@ class LinkFrames:
             chips = [c for c in mentions[:i] if is_a(c.type, "Chip") and not re.search(r"[,;.]\s", s[c.end:m.start])]
             for c in chips:
                 if firm is m:
-                    self._link(c, "fabricatedBy", firm, f"{self.prefix}:foundry:process", loc, sources,
+                    self._link(c, "fabricatedBy", firm, f"text:foundry:process", loc, sources,
                                s[c.start:m.end + 20])
                 else:  # the node, written with its foundry: the foundry follows from the node (node_foundry)
-                    self._link(c, "fabricatedOn", m, f"{self.prefix}:foundry:process-node", loc, sources,
+                    self._link(c, "fabricatedOn", m, f"text:foundry:process-node", loc, sources,
                                s[m.start:m.end + 20])
 
     def _node_maker(self, m: Mention_, surface: str) -> Mention_ | None:
@@ -305,7 +311,7 @@ class LinkFrames:
                 continue
             if is_a(a.type, "Person") and re.fullmatch(r"\s", s[a.end:b.start]) and is_a(b.type, "GovernmentBody") \
                     and _AFTER_BODY.match(s[b.end:b.end + 6]):
-                self._link(a, "leads", b, f"{self.prefix}:head-of:minister", loc, sources, s[a.start:b.end + 4])
+                self._link(a, "leads", b, f"text:head-of:minister", loc, sources, s[a.start:b.end + 4])
 
     def _provisions(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                     sources: tuple[str, ...]) -> None:
@@ -339,7 +345,7 @@ class LinkFrames:
                 continue
             nxt = next((x for x in mentions if x.start >= hit.end() and any(is_a(x.type, c) for c in _FIRMS)), None)
             if nxt is not None and re.fullmatch(r"[가-힣]{0,2}\s?", s[hit.end():nxt.start]):
-                self._link(nxt, "suppliedBy", m, f"{self.prefix}:supply:from", loc, sources, s[m.start:nxt.end])
+                self._link(nxt, "suppliedBy", m, f"text:supply:from", loc, sources, s[m.start:nxt.end])
 
     def _releases(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"OpenAI가 오픈소스 모델 gpt-oss를 출시": a model, product or platform released (the object of a
@@ -356,3 +362,30 @@ class LinkFrames:
                 continue
             prop = "offeredBy" if is_a(m.type, "AIProduct") else "developedBy"
             self._link(m, prop, by[0], f"{self.prefix}:release-by:{prop}", loc, sources, s[by[0].start:m.end + 8])
+
+    def _named_members(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"화웨이+SMIC 연합전선", "스페이스X+팔란티어 컨소시움": an alliance written as its members joined by
+        '+', '-', '&' has them as members; a partnership written so makes them partners."""
+        gaz = self.res.gaz
+        for m in mentions:
+            alliance = is_a(m.type, "Alliance")
+            if not alliance and not is_a(m.type, "Partnership"):
+                continue
+            parts = _MEMBER_SPLIT.split(s[m.start:m.end])
+            if len(parts) < 2:
+                continue
+            members = []
+            for part in parts:
+                words = part.split()
+                ent = next((e for k in range(len(words), 0, -1) if (e := gaz.lookup(" ".join(words[:k]))) is not None), None)
+                if ent is None or not is_a(ent.type, "Organization") or is_a(ent.type, "Country"):
+                    members = []
+                    break
+                members.append(ent)
+            named = [Mention_(self.res.record(ent), ent.type, m.start, m.end, "") for ent in members]
+            if alliance:
+                for member in named:
+                    self._link(member, "memberOf", m, "text:named-members:memberOf", loc, sources, s[m.start:m.end])
+            else:
+                for a, b in itertools.combinations(named, 2):
+                    self._link(a, "partnerOf", b, "text:named-members:partnerOf", loc, sources, s[m.start:m.end])
