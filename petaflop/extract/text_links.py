@@ -237,9 +237,9 @@ class LinkFrames:
                 continue
             gap = s[a.end:b.start]
             if _PARENT_BEFORE.fullmatch(gap) and not re.search(r"[,.]", gap):
-                self._link(b, "partOf", a, f"text:subsidiary:before", loc, sources, s[a.start:b.end])
+                self._link(b, "partOf", a, "text:subsidiary:before", loc, sources, s[a.start:b.end])
             elif _PARENT_NOTE.fullmatch(gap) and _PARENT_NOTE_AFTER.match(s[b.end:b.end + 12]):
-                self._link(a, "partOf", b, f"text:subsidiary:note", loc, sources, s[a.start:b.end + 8])
+                self._link(a, "partOf", b, "text:subsidiary:note", loc, sources, s[a.start:b.end + 8])
 
     def _partners(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                   sources: tuple[str, ...]) -> None:
@@ -254,7 +254,7 @@ class LinkFrames:
                 listed = [x for x in listed if x in orgs]
                 if len(listed) >= 2 and s[listed[0].end:listed[0].end + 2].strip()[:1] in ("와", "과", ","):
                     for x, y in itertools.combinations(listed, 2):
-                        self._link(x, "partnerOf", y, f"text:partner:pair", loc, sources,
+                        self._link(x, "partnerOf", y, "text:partner:pair", loc, sources,
                                    s[listed[0].start:m.end + 12])
                 continue
             if not _WITH_TAIL.match(rest):
@@ -285,10 +285,10 @@ class LinkFrames:
             chips = [c for c in mentions[:i] if is_a(c.type, "Chip") and not re.search(r"[,;.]\s", s[c.end:m.start])]
             for c in chips:
                 if firm is m:
-                    self._link(c, "fabricatedBy", firm, f"text:foundry:process", loc, sources,
+                    self._link(c, "fabricatedBy", firm, "text:foundry:process", loc, sources,
                                s[c.start:m.end + 20])
                 else:  # the node, written with its foundry: the foundry follows from the node (node_foundry)
-                    self._link(c, "fabricatedOn", m, f"text:foundry:process-node", loc, sources,
+                    self._link(c, "fabricatedOn", m, "text:foundry:process-node", loc, sources,
                                s[m.start:m.end + 20])
 
     def _node_maker(self, m: Mention_, surface: str) -> Mention_ | None:
@@ -311,7 +311,7 @@ class LinkFrames:
                 continue
             if is_a(a.type, "Person") and re.fullmatch(r"\s", s[a.end:b.start]) and is_a(b.type, "GovernmentBody") \
                     and _AFTER_BODY.match(s[b.end:b.end + 6]):
-                self._link(a, "leads", b, f"text:head-of:minister", loc, sources, s[a.start:b.end + 4])
+                self._link(a, "leads", b, "text:head-of:minister", loc, sources, s[a.start:b.end + 4])
 
     def _provisions(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                     sources: tuple[str, ...]) -> None:
@@ -345,7 +345,7 @@ class LinkFrames:
                 continue
             nxt = next((x for x in mentions if x.start >= hit.end() and any(is_a(x.type, c) for c in _FIRMS)), None)
             if nxt is not None and re.fullmatch(r"[가-힣]{0,2}\s?", s[hit.end():nxt.start]):
-                self._link(nxt, "suppliedBy", m, f"text:supply:from", loc, sources, s[m.start:nxt.end])
+                self._link(nxt, "suppliedBy", m, "text:supply:from", loc, sources, s[m.start:nxt.end])
 
     def _releases(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"OpenAI가 오픈소스 모델 gpt-oss를 출시": a model, product or platform released (the object of a
