@@ -67,9 +67,6 @@ _FAB_AFTER = re.compile(r"\)?['’”\"]?\s?(?:의)?\s?(?:[A-Za-z0-9+\-.]{1,10}\
                         r"(?:으로|로|에서|을 통해|를 통해)\s?(?:[가-힣]{1,4}\s)?(?:제작|생산|양산|제조|위탁\s?생산)")
 
 
-# a minister: "하워드 루트닉 상무부 장관"
-_AFTER_BODY = re.compile(r"^\s?(?:장관|청장|위원장)")
-
 # provisions: "<A>는 … <B>에 … 제공" (B is A's customer), "<B>에 <A>는 … 공급" (B is supplied by A),
 # "<A>로부터 칩을 공급받는 <B>" (B is supplied by A)
 _PROVIDE_VERB = re.compile(r"(제공|공급|납품)(?!받|망|량|과잉|부족|능력|업체|사)")
@@ -105,7 +102,6 @@ class LinkFrames:
         self._parents(s, mentions, loc, sources)
         self._partners(s, mentions, topic, loc, sources)
         self._fabrication(s, mentions, loc, sources)
-        self._heads(s, mentions, loc, sources)
         self._provisions(s, mentions, topic, loc, sources)
         self._releases(s, mentions, loc, sources)
         self._named_members(s, mentions, loc, sources)
@@ -224,9 +220,11 @@ class LinkFrames:
                     owner, how = topic, HOW.get(topic.role, "clause")
             if owner is None:
                 continue
+            # "<A>의 경쟁사인 B", "<A>의 최대 파트너인 B": one construction, whatever the noun (it names both ends)
+            rule = "text:counterpart:genitive" if how == "genitive" else f"{self.prefix}:{name}:{how}"
             for o in others:
                 a, b = (o, owner) if listed_first else (owner, o)
-                self._link(a, prop, b, f"{self.prefix}:{name}:{how}", loc, sources, s[max(0, start - 30):end + 30])
+                self._link(a, prop, b, rule, loc, sources, s[max(0, start - 30):end + 30])
 
     def _parents(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"Microsoft의 자회사 GitHub", "HD현대 자회사 Avikus", "GUC (TSMC 자회사)": the subsidiary is part
@@ -301,17 +299,6 @@ class LinkFrames:
         if org is None or not is_a(org.type, "Firm") or not written_in(org, surface):
             return None
         return Mention_(self.res.record(org), org.type, m.start, m.end, "")
-
-    def _heads(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
-        """"하워드 루트닉 상무부 장관": the person heads the ministry; a former title ("前") says nothing of
-        now. (A head of state — "트럼프 미국 대통령" — is not read: ``leads`` ranges over organisations, not
-        countries.)"""
-        for a, b in itertools.pairwise(mentions):
-            if a.entity == b.entity or re.search(r"(?:前|전|전직)\s?$", s[max(0, a.start - 3):a.start]):
-                continue
-            if is_a(a.type, "Person") and re.fullmatch(r"\s", s[a.end:b.start]) and is_a(b.type, "GovernmentBody") \
-                    and _AFTER_BODY.match(s[b.end:b.end + 6]):
-                self._link(a, "leads", b, "text:head-of:minister", loc, sources, s[a.start:b.end + 4])
 
     def _provisions(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                     sources: tuple[str, ...]) -> None:
