@@ -169,3 +169,10 @@ def test_an_alliance_written_as_its_members_has_them(reader):
     r.read("화웨이+SMIC 연합전선이 부상.", LOC, ())
     assert links(ex, "memberOf") == [("huawei", "huaweismic-united-front", "text:named-members:memberOf"),
                                      ("smic", "huaweismic-united-front", "text:named-members:memberOf")]
+
+
+def test_a_chip_made_public_by_a_firm_is_announced_by_it_not_designed(reader):
+    r, ex = reader
+    r.read("화웨이는 지난달 Ascend 910C를 공개.", LOC, ())
+    assert links(ex, "announcedBy") == [("huawei-ascend-910c", "huawei", "text:release-by:announcedBy")]
+    assert [f for f in links(ex, "designedBy") if "release-by" in f[2]] == []

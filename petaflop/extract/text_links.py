@@ -74,7 +74,7 @@ _SUPPLIED_FROM = re.compile(r"(?:으로부터|로부터)\s(?:[가-힣A-Za-z0-9]{
 
 # a release by the clause's subject: "OpenAI가 오픈소스 모델 gpt-oss를 출시", "xAI는 Grok 4를 공개"
 _RELEASED = re.compile(r"['’”\")]?\s?(?:\([^)]{0,20}\))?\s?(?:을|를)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
-                       r"(?:출시|공개|발표|선보|내놓|오픈소스로 공개|오픈소스화)(?![가-힣]{0,2}\s?(?:예정|계획|목표|전망))")
+                       r"(출시|공개|발표|선보|내놓|오픈소스로 공개|오픈소스화)(?![가-힣]{0,2}\s?(?:예정|계획|목표|전망))")
 
 # a group named by its members: "화웨이+SMIC 연합전선", "MS-OpenAI", "삼성전자 & 팔란티어"
 _MEMBER_SPLIT = re.compile(r"\s?[+\-–·&/]\s?")
@@ -340,13 +340,20 @@ class LinkFrames:
         work (a product or service: offered by it)."""
         starts = clause_starts_of(s)
         for i, m in enumerate(mentions):
-            if not any(is_a(m.type, c) for c in ("AIModel", "AIProduct", "SoftwarePlatform")) or not _RELEASED.match(s, m.end):
+            hit = _RELEASED.match(s, m.end)
+            if hit is None or not any(is_a(m.type, c) for c in ("AIModel", "AIProduct", "SoftwarePlatform", "Hardware",
+                                                                 "MemoryTechnology")):
                 continue
             c0 = max(x for x in starts if x <= m.start)
             by = [x for x in mentions[:i] if x.start >= c0 and x.role in ("topic", "subject")
                   and any(is_a(x.type, c) for c in _FIRMS)]
             if len({x.entity for x in by}) != 1:
                 continue
+            if hit.group(1) in ("공개", "발표"):  # made public: announced by it
+                self._link(m, "announcedBy", by[0], f"{self.prefix}:release-by:announcedBy", loc, sources,
+                           s[by[0].start:m.end + 8])
+            if is_a(m.type, "Hardware") or is_a(m.type, "MemoryTechnology"):
+                continue  # who designed a chip is not said by who showed it
             prop = "offeredBy" if is_a(m.type, "AIProduct") else "developedBy"
             self._link(m, prop, by[0], f"{self.prefix}:release-by:{prop}", loc, sources, s[by[0].start:m.end + 8])
 
