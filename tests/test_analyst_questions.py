@@ -40,10 +40,6 @@ GAPS: dict[str, str] = {
         "graph lacks: power of Stargate 10 GW (line 1918), Abilene 1.2 GW (line 1921), Rainier 2.2 GW "
         "(line 2082), Mistral AI Cluster 1.4 GW (line 2791), Stargate Frontier 1.4 GW (line 2515)"),
     "clusters-rainier-chips": "graph lacks: Rainier usesChip Trainium2 (line 2098) and its 2.2 GW target (line 2100)",
-    "chips-ascend-910c-foundry": (
-        "graph lacks: Ascend 910C on SMIC N+2 (line 3252), fabricated by SMIC (line 3383) and TSMC 7nm "
-        "(lines 3411, 3413), CoWoS-Lite (line 3257), HBM2E (line 3211)"),
-    "chips-ascend-920c-vs-910c": "graph lacks: node and HBM bandwidth of Ascend 910C/920C (lines 3252-3253)",
     "export-h20-licence-requirement": "graph lacks: export-control events of 2025-04-15 (line 2914) and 2025-05-28 (line 2911)",
     "power-abilene-turbines": "graph lacks: 29 LM2500XPRESS at ~34-35 MW each, ~1 GW in all, feeding Abilene (lines 1940-1943)",
     "power-colossus-megapacks": "graph lacks: 208 Megapacks at Colossus lasting ~2.5 hours (lines 2529, 2576)",

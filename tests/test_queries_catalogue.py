@@ -425,8 +425,10 @@ def test_china_accelerators_vs_nvidia(store):
     rows = run(store, "china-accelerators-vs-nvidia")
     c910 = one(rows, chip="pfid:huawei-ascend-910c")  # line 3252 "SMIC 7nm(N+2)"; line 3221: 200 thousand in 2025
     assert (c910["side"], c910["node"], c910["shipments_k_max"]) == ("China domestic", "SMIC N+2", D(200))
-    # SMIC as its foundry (line 3383) is an unverified claim (rule relation:chip-foundry is below the gate)
-    assert c910["foundry"] is None
+    # its foundries: SMIC, written in its node's name "SMIC 7nm(N+2)" (lines 3211, 3252, rule derived:node-foundry),
+    # and TSMC, "910B와 910C의 대부분은 TSMC의 7nm 공정으로 제작" (line 3411); SMIC's "대량 생산" (line 3383)
+    # is still an unverified claim (rule relation:chip-foundry is below the gate)
+    assert set(c910["foundry"].split("; ")) == {"TSMC", "SMIC"}
     assert c910["yield"] == "약 40%"
     # the largest yearly figure: 500 thousand in 2024 (line 3220), not the latest, 350 in 2025 (line 3221)
     assert one(rows, chip="pfid:huawei-ascend-910b")["shipments_k_max"] == D(500)
@@ -1034,8 +1036,8 @@ def test_actors_by_country(store):
     uae = run(store, "actors-by-country", country_name="AE")
     assert {r["actor"] for r in uae} == {"pfid:g42", "pfid:mgx", "pfid:damac-properties", "pfid:uae"}  # uae: "UAE 국부펀드 등"
     g42 = one(uae, actor="pfid:g42")
-    # line 2855 "UAE의 AI 업체인 G42", stated through the reference layer
-    assert (g42["country_label"], g42["actor_type"], g42["source"], g42["line"]) == ("United Arab Emirates", "Firm", "reference", D(2855))
+    # line 2855 "UAE의 AI 업체인 G42", read from the report (rule text:home-country:described)
+    assert (g42["country_label"], g42["actor_type"], g42["source"], g42["line"]) == ("United Arab Emirates", "Firm", "report", D(2855))
     assert parts(g42["blocs"]) == {"US–Middle East petaflops alliance", "US AI allies (AI Action Plan)"}
     assert one(uae, actor="pfid:mgx")["actor_type"] == "SovereignWealthFund"
     assert run(store, "actors-by-country", country_name="united arab emirates") == uae
@@ -1079,6 +1081,9 @@ def test_country_exposure(store):
     rows = run(store, "country-exposure")  # default: China; what its organisations design, with the designers
     assert {(r["relation"], r["dependent"], r["role"], r["supplier"], r["supplier_code"]) for r in rows} == {
         ("designs", "pfid:huawei", "designer", "pfid:huawei", "CN"),
+        # Huawei's Ascend dies: SMIC's N+2 (lines 3211, 3252) and TSMC's 7nm (line 3411)
+        ("designs", "pfid:huawei", "fabricator", "pfid:smic", "CN"),
+        ("designs", "pfid:huawei", "fabricator", "pfid:tsmc", "TW"),
         ("destination", "pfid:china", "designer", "pfid:nvidia", "US")}  # the US measures aimed at China
     assert {r["chip"] for r in rows} >= {"pfid:huawei-ascend-910c", "pfid:huawei-ascend-920c", "pfid:huawei-cloudmatrix384"}
     # line 4402 "美 상무부 A100·H100 수출 금지"; line 4404 "H20 · A800까지 금지"; line 2899 (April 2025) and

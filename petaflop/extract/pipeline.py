@@ -12,10 +12,12 @@ from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
 from petaflop.extract.adjacent import AdjacentReader
 from petaflop.extract.claims import ClaimMiner, load_promotions
+from petaflop.extract.count_links import add_count_procurements
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.name_maker import NameMaker
+from petaflop.extract.node_foundry import add_node_foundries
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
@@ -80,6 +82,8 @@ class Extractor:
         self._mentions_and_text()
         mappings = load_mappings()
         TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of, self.text).run()
+        add_node_foundries(self.ex, self.gaz, self.res.record)
+        add_count_procurements(self.ex)
         self._entity_facts()
         typecheck.check(self.ex)
         return self.ex

@@ -447,16 +447,20 @@ class TableExtractor:
             key = next((row.cells[j].text for j in key_columns if j < len(row.cells) and row.cells[j].text.strip()), "")
             if not key:
                 continue
-            rule = next((ru for ru in mapping.columns if ru.header.search(key)), None)
-            if rule is None:
+            # every rule naming the label applies ("HBM 대역폭": the memory and its bandwidth); the
+            # catch-all rule only where no other does
+            rules = [ru for ru in mapping.columns if ru.header.search(key) and ru.header.pattern != "."]
+            rules = rules or [ru for ru in mapping.columns if ru.header.pattern == "."][:1]
+            if not rules:
                 continue
             key_date = read_date(key).as_of if read_date(key) is not None and len(key) <= 14 else ""
             for j, ids in entities.items():
                 if j < len(row.cells):
                     for e in ids:
-                        self._apply_rule(rule, mapping, table, row.cells[j], r, key, e, key_date)
-                        if rule.claims and not rule.property:  # a label the mapping leaves open: the lexicon's
-                            self.reader.label_cell(table, r, row.cells[j], e, key, cell_period(key))
+                        for rule in rules:
+                            self._apply_rule(rule, mapping, table, row.cells[j], r, key, e, key_date)
+                            if rule.claims and not rule.property:  # a label the mapping leaves open: the lexicon's
+                                self.reader.label_cell(table, r, row.cells[j], e, key, cell_period(key))
 
     def _key_value(self, table: Table, mapping: TableMapping) -> None:
         context = self.context_entity(table, mapping)

@@ -95,13 +95,13 @@ _UPPER = re.compile(r"한도|상한|최대|이하|까지")
 # a title between an organisation and its person ("OpenAI CEO 샘 알트만", "AMD의 CEO 리사 수") or after
 # "<person> <org>" ("젠슨 황 엔비디아 CEO"): (title pattern, property); the rule is the frame and the property,
 # text:appositive:<property>, as for the genitive and modifier frames
-_TITLES = ((r"(?:CEO|최고경영자|대표이사|회장|편집장)", "leads"),
+_TITLES = ((r"(?:CEO|최고경영자|대표이사|회장|편집장|장관)", "leads"),
            (r"(?:(?:공동\s?)?(?:창업자|창립자|설립자)|CTO|CFO|COO|최고\s?[가-힣]{2,4}책임자|부사장|임원|수석\s?과학자|디렉터)",
             "affiliatedWith"))
 # at most two short words between "의" and the title ("테슬라의 차량 엔지니어링 부사장인"), and a second title
 # after a slash or an abbreviation in parentheses ("창업자/CTO인", "최고 기술책임자(CTO)인")
 _TITLE_TAIL = r"(?:\([A-Z]{2,4}\)|/[A-Za-z가-힣]{2,6})?"
-_ORG_TITLE_GAP = [(re.compile(r"(?:'s|의)?\s?(?:(?![가-힣]*사\s)[가-힣A-Za-z]{1,6}\s){0,2}" + t + _TITLE_TAIL + r"(?:인|이자|,)?\s?"), p)
+_ORG_TITLE_GAP = [(re.compile(r"['’”\"]?(?:'s|의)?\s?(?:(?![가-힣]*사\s)[가-힣A-Za-z]{1,6}\s){0,2}" + t + _TITLE_TAIL + r"(?:인|이자|,)?\s?"), p)
                   for t, p in _TITLES]
 _TITLE_AFTER = [(re.compile(r"\s?" + t + r"(?![A-Za-z])"), p) for t, p in _TITLES]
 _FORMER = re.compile(r"(?:前|전|전직|former|Former)\s?$")
@@ -132,7 +132,7 @@ class FrameReader:
             if not _GENITIVE_GAP.fullmatch(gap):
                 continue
             entry = self.lex.genitive_for(a.type, b.type)
-            if entry is None:
+            if entry is None or entry.property == "headquarteredIn":  # read by text_links, with its guards
                 continue
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
                              raw=s[a.start:b.end][:60]))
@@ -228,7 +228,8 @@ class FrameReader:
         if not any(is_a(m.type, c) for c in ("AIModel", "AIProduct", "SoftwarePlatform")):
             return
         how = HOW.get(topic.role, "") or "clause"
-        self.ex.add(Fact(m.entity, "developedBy", topic.entity, True, loc, f"{self.prefix}:release:developedBy:{how}",
+        prop = "offeredBy" if is_a(m.type, "AIProduct") else "developedBy"  # a product or service is offered
+        self.ex.add(Fact(m.entity, prop, topic.entity, True, loc, f"{self.prefix}:release:{prop}:{how}",
                          sources, raw=s[max(m.start, 0):m.end + 8][:60]))
 
     def _adoptions(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,

@@ -1,0 +1,42 @@
+"""An organisation's count of a chip or system is a purchase: "xAI는 20만 개의 H100 … 가동",
+"2021년에 1만 개의 A100 GPU를 확보", "GB200 200만 개 구매 완료" state a count whose item is the
+hardware the organisation holds, so the organisation ``procures`` it (on the count's line).
+Only actual counts of at least a hundred (not planned, targeted or forecast ones, nor the handful of
+a comparison: "910C 칩 2개가 H20 칩 1개와 동등"), never of the organisation's own designs; one rule, ``derived:count-procures``,
+judged by the gate like any other.
+"""
+
+from __future__ import annotations
+
+from petaflop.extract.facts import Extraction, Fact
+from petaflop.extract.resolve import is_a
+
+RULE = "derived:count-procures"
+_COUNT_KINDS = ("chipCount", "gpuCount", "cpuCount", "unitCount")
+_BUYERS = ("Firm", "AILab")
+
+
+def _type(ex: Extraction, entity: str) -> str:
+    rec = ex.entities.get(entity)
+    return rec.types[0] if rec is not None and rec.types else ""
+
+
+def add_count_procurements(ex: Extraction) -> int:
+    made = 0
+    seen: set[tuple] = set()
+    own = {(f.subject, str(f.obj)) for f in ex.facts if f.predicate in ("designedBy", "developedBy")}
+    for st in list(ex.statements):
+        if st.kind not in _COUNT_KINDS or not st.item or st.status != "actual" or (st.value or 0) < 100:
+            continue
+        if (st.item, st.subject) in own:
+            continue
+        buyer, item = _type(ex, st.subject), _type(ex, st.item)
+        if not any(is_a(buyer, c) for c in _BUYERS) or not is_a(item, "Hardware"):
+            continue
+        key = (st.subject, st.item, st.location)
+        if key in seen:
+            continue
+        seen.add(key)
+        ex.add(Fact(st.subject, "procures", st.item, True, st.location, RULE, st.sources, raw=st.raw[:60]))
+        made += 1
+    return made

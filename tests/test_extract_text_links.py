@@ -1,0 +1,178 @@
+"""The link frames of text_links on sentences of our own: a described product, an organisation's home
+country, its rivals, its parent and its partners — and the look-alikes that state none of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from petaflop.extract.count_links import add_count_procurements
+from petaflop.extract.facts import Extraction, Fact, Location
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.node_foundry import add_node_foundries
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.text_reader import TextReader
+
+LOC = Location(10, 10, "VI", "test slide")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+@pytest.fixture()
+def reader(gaz):
+    ex = Extraction()
+    r = TextReader(Resolver(gaz, ex), use_kiwi=False)
+    r.start_slide("")
+    return r, ex
+
+
+def links(ex: Extraction, prop: str) -> list[tuple]:
+    return sorted((f.subject, str(f.obj), f.rule) for f in ex.facts if f.obj_is_entity and f.predicate == prop)
+
+
+def test_a_thing_described_as_an_organisations_product_is_its_work(reader):
+    r, ex = reader
+    r.read("AMD의 오픈소스 소프트웨어 플랫폼인 ROCm은 널리 쓰임.", LOC, ())
+    assert links(ex, "developedBy") == [("rocm", "amd", "text:genitive-described:developedBy")]
+
+
+def test_a_rival_described_as_an_organisations_product_is_not_its_work(reader):
+    r, ex = reader
+    r.read("AMD의 경쟁사 제품인 CUDA 대비 열세.", LOC, ())
+    assert links(ex, "developedBy") == []
+
+
+@pytest.mark.parametrize("sentence, how", [
+    ("중국의 DeepSeek이 새 모델을 냄.", "genitive"),
+    ("중국 AI 기업 DeepSeek은 새 모델을 냄.", "modifier"),
+    ("중국의 선도적인 AI 스타트업인 DeepSeek은 새 모델을 냄.", "described"),
+])
+def test_a_country_before_an_organisation_is_its_home(reader, sentence, how):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert links(ex, "headquarteredIn") == [("deepseek", "china", f"text:home-country:{how}")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "화웨이는 이제 ‘중국의 엔비디아’로 불림.",  # a metaphor
+    "미국의 엔비디아 칩 수출이 늘어남.",  # a compound: the country's exports of the firm's chips
+])
+def test_a_metaphor_or_a_compound_is_no_home(reader, sentence):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert links(ex, "headquarteredIn") == []
+
+
+def test_rivals_after_the_word_compete_with_the_clauses_topic(reader):
+    r, ex = reader
+    r.read("인텔은 경쟁사인 AMD, 엔비디아와 달리 부진.", LOC, ())
+    assert links(ex, "competesWith") == [("intel", "amd", "text:rival:clause"),
+                                         ("intel", "nvidia", "text:rival:clause")]
+
+
+def test_rivals_of_a_genitive_and_a_list_before_the_verb(reader):
+    r, ex = reader
+    r.read("엔비디아의 경쟁사인 AMD가 성장.", LOC, ())
+    r.read("딥시크는 바이두, 텐센트 등과 경쟁.", LOC, ())
+    assert links(ex, "competesWith") == [("deepseek", "baidu", "text:rival:clause"),
+                                         ("deepseek", "tencent", "text:rival:clause"),
+                                         ("nvidia", "amd", "text:counterpart:genitive")]
+
+
+def test_a_subsidiary_is_part_of_its_parent(reader):
+    r, ex = reader
+    r.read("Microsoft의 자회사 GitHub가 성장.", LOC, ())
+    assert links(ex, "partOf") == [("github", "microsoft", "text:subsidiary:before")]
+
+
+def test_partners_named_with_and_a_partnership_word(reader):
+    r, ex = reader
+    r.read("AMD는 AWS, OpenAI 등과 협력을 강화.", LOC, ())
+    assert links(ex, "partnerOf") == [("amd", "amazon-web-services", "text:partner:with:clause"),
+                                      ("amd", "openai", "text:partner:with:clause")]
+
+
+def test_a_partnership_of_a_listed_pair(reader):
+    r, ex = reader
+    r.read("OpenAI와 Oracle의 협력으로 진행.", LOC, ())
+    assert links(ex, "partnerOf") == [("openai", "oracle", "text:partner:pair")]
+
+
+def test_chips_made_on_a_firms_process_are_made_by_it(reader):
+    r, ex = reader
+    r.read("H100과 H200은 TSMC의 4nm 공정으로 생산.", LOC, ())
+    assert links(ex, "fabricatedBy") == [("nvidia-h100", "tsmc", "text:foundry:process"),
+                                         ("nvidia-h200", "tsmc", "text:foundry:process")]
+
+
+def test_a_foundry_written_in_a_nodes_name_makes_the_chips_on_it(reader):
+    r, ex = reader
+    r.read("910B와 910C는 TSMC의 7nm 공정으로 제작.", LOC, ())
+    assert links(ex, "fabricatedOn") == [("huawei-ascend-910b", "tsmc-7nm", "text:foundry:process-node"),
+                                         ("huawei-ascend-910c", "tsmc-7nm", "text:foundry:process-node")]
+    add_node_foundries(ex, r.res.gaz, lambda e: e.id)
+    assert links(ex, "fabricatedBy") == [("huawei-ascend-910b", "tsmc", "derived:node-foundry"),
+                                         ("huawei-ascend-910c", "tsmc", "derived:node-foundry")]
+
+
+def test_a_chip_on_a_named_node_is_made_by_the_foundry_written_there(gaz):
+    ex = Extraction()
+    loc = Location(5, 5, "VI")
+    ex.add(Fact("nvidia-h100", "fabricatedOn", "tsmc-n4p", True, loc, "table:x:fabricatedOn", raw="TSMC N4P"))
+    ex.add(Fact("nvidia-h200", "fabricatedOn", "tsmc-n4p", True, loc, "table:x:fabricatedOn", raw="N4P"))
+    add_node_foundries(ex, gaz, lambda e: e.id)
+    assert [(f.subject, f.obj, f.rule) for f in ex.facts if f.predicate == "fabricatedBy"] == [
+        ("nvidia-h100", "tsmc", "derived:node-foundry")]  # "N4P" alone does not write the foundry
+
+
+def test_partners_named_by_the_noun_and_a_list_of_owners_names_none(reader):
+    r, ex = reader
+    r.read("OpenAI의 최대 파트너인 Microsoft가 투자.", LOC, ())
+    r.read("구글, 아마존의 파트너들(Anthropic, xAI)이 성장.", LOC, ())
+    assert links(ex, "partnerOf") == [("openai", "microsoft", "text:counterpart:genitive")]
+
+
+def test_a_product_of_a_firm_in_the_genitive_is_its_work(reader):
+    r, ex = reader
+    r.read("구글의 Gemini 앱이 인기.", LOC, ())
+    r.read("DeepSeek의 DeepSeek R1이 인기.", LOC, ())
+    assert links(ex, "developedBy") == [("deepseek-r1", "deepseek", "text:genitive:developedBy@333"),
+                                        ("gemini-app", "google", "text:genitive:developedBy@333")]
+
+
+def test_a_minister_leads_the_ministry_and_a_former_one_nothing(reader):
+    r, ex = reader
+    r.read("하워드 루트닉 상무부 장관이 발표.", LOC, ())
+    r.read("前 하워드 루트닉 상무부 장관이 발표.", LOC, ())
+    assert links(ex, "leads") == [("howard-lutnick", "us-department-of-commerce", "text:appositive:leads")]
+
+
+def test_an_organisations_count_of_a_chip_is_a_purchase_but_not_a_handful_or_its_own(reader):
+    r, ex = reader
+    r.read("xAI는 20만 개의 H100을 가동 중.", LOC, ())
+    r.read("xAI는 2개의 H100을 비교.", LOC, ())
+    add_count_procurements(ex)
+    assert links(ex, "procures") == [("xai", "nvidia-h100", "derived:count-procures")]
+
+
+def test_a_model_released_by_the_clauses_subject_is_its_work(reader):
+    r, ex = reader
+    r.read("지난 8월 OpenAI가 오픈소스 모델 gpt-oss를 출시.", LOC, ())
+    r.read("OpenAI가 gpt-oss를 출시할 예정.", LOC, ())
+    assert links(ex, "developedBy") == [("gpt-oss", "openai", "text:release-by:developedBy")]
+
+
+def test_an_alliance_written_as_its_members_has_them(reader):
+    r, ex = reader
+    r.read("화웨이+SMIC 연합전선이 부상.", LOC, ())
+    assert links(ex, "memberOf") == [("huawei", "huaweismic-united-front", "text:named-members:memberOf"),
+                                     ("smic", "huaweismic-united-front", "text:named-members:memberOf")]
+
+
+def test_a_chip_made_public_by_a_firm_is_announced_by_it_not_designed(reader):
+    r, ex = reader
+    r.read("화웨이는 지난달 Ascend 910C를 공개.", LOC, ())
+    assert links(ex, "announcedBy") == [("huawei-ascend-910c", "huawei", "text:release-by:announcedBy")]
+    assert [f for f in links(ex, "designedBy") if "release-by" in f[2]] == []
