@@ -219,8 +219,11 @@ def test_replay_is_the_permalink_of_a_canvas(atlas):
 def test_shortest_path_has_provenance_on_every_step(atlas):
     paths = shortest_paths(atlas, PFID + "nvidia", PFID + "tsmc")
     assert paths and all(len(p) == len(paths[0]) for p in paths)
-    for step in paths[0]:
-        assert step.statements and all(st.location is not None or st.inferred_by for st in step.statements)
+    for step in paths[0]:  # a report line, a rule, or the reference row a fact the report takes for granted is from
+        assert step.statements and all(st.location is not None or st.inferred_by or st.reference_source
+                                       for st in step.statements)
+    reference = [st for step in paths[0] for st in step.statements if st.rule == "reference"]
+    assert all(st.reference_source.startswith("reference/") and st.location is None for st in reference)
     assert shortest_paths(atlas, PFID + "nvidia", PFID + "nvidia") == [[]]
 
 

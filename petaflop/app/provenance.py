@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from foundation.names import local_name
-from foundation.namespaces import PFA, PROV, RDF
+from foundation.namespaces import DCT, PFA, PROV, RDF
 
 # The ontology calls the status pfa:statementStatus; the evaluator also reads pfa:status. Whichever of
 # the two the ontology declares is read.
@@ -77,6 +77,8 @@ class Statement:
     conflicting: bool = False
     conflicts_with: list[str] = field(default_factory=list)
     inferred_by: list[str] = field(default_factory=list)
+    #: a reference-layer row ("reference/hardware.tsv:77"): the source of a fact the report takes for granted
+    reference_source: str = ""
 
     @property
     def line(self) -> int | None:
@@ -164,6 +166,7 @@ def assemble(rows, loc_rows) -> list[Statement]:
             conflicting=_lit_text(d.get(PFA.conflicting)) == "true",
             conflicts_with=sorted({v.value for v in multi.get(PFA.conflictsWith, [])}),
             inferred_by=sorted({v.value for v in multi.get(PFA.inferredBy, [])}),
+            reference_source=min((v.value for v in multi.get(DCT.source, [])), default=""),
         ))
     out.sort(key=lambda s: (s.p, (s.line or 0), s.iri))
     return out

@@ -314,6 +314,7 @@ STRINGS.update({
     "stmt.scope": ("scope", "범위"),
     "prov.inferred_help": ("Inferred by rule: {rules}", "추론 규칙: {rules}"),
     "prov.reference": ("reference data", "참조 데이터"),
+    "prov.reference_row": ("reference row", "참조 데이터 행"),
     "prov.reference_help": ("Known from the reference layer, not from the report.",
                             "보고서가 아니라 참조 계층에서 온 사실입니다."),
     # explorer

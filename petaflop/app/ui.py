@@ -264,6 +264,8 @@ def provenance_details(st_: Statement) -> None:
         extra.append(t("prov.as_of") + ": " + md(st_.as_of))
     if st_.rule:
         extra.append(t("prov.rule") + ": `" + st_.rule.replace("`", "'") + "`")
+    if st_.reference_source:
+        extra.append(t("prov.reference_row") + ": `" + st_.reference_source.replace("`", "'") + "`")
     if extra:
         lines.append(" · ".join(extra))
     if st_.conflicting:
