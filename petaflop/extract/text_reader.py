@@ -33,6 +33,7 @@ from petaflop.extract.gazetteer import Mention
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_reader import quantity_period
+from petaflop.extract.text_figures import CountReader, MultipleReader
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
@@ -77,7 +78,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(FrameReader):
+class TextReader(MultipleReader, CountReader, FrameReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -197,6 +198,7 @@ class TextReader(FrameReader):
         clause_starts = clause_starts_of(sentence)
         self._measure_terms(sentence, mentions, values, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None
+        base: tuple | None = None  # the comparison base of the sentence's last multiple
         self._earlier = {id(a) for a, b in itertools.pairwise(values)
                          if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])
                          and re.match(r"\s?(?:에서|부터)", sentence[a.end:b.start])}
@@ -206,6 +208,9 @@ class TextReader(FrameReader):
             c0 = max(s for s in clause_starts if s <= q.start)
             nxt = [s for s in clause_starts if s > q.start]
             c1 = nxt[0] if nxt else len(sentence)
+            if q.kind == "multiple":  # "N배": a statement only against a base (text_figures.py)
+                base = self._multiple(sentence, q, c0, c1, mentions, topic, values, dates, loc, sources, base)
+                continue
             clause_mentions = [m for m in mentions if c0 <= m.start < c1]
             # "185억 달러에서 1,830억 달러로": the second figure measures what the first did
             inherit = None
@@ -261,10 +266,17 @@ class TextReader(FrameReader):
             if entry is None and q.kind in UNIT_KINDS:  # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)"
                 entry = self._unit_measure(s, q, mentions, topic)
                 how_measure = ":unit"
+            if entry is None and q.kind == "percent":  # "전년 대비 107.9% 폭증": a change against a base
+                self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources, None)
+                return None
             if entry is None:
+                if q.kind == "count":  # "132개의 스트리밍 멀티프로세서": a noun the gazetteer does not name
+                    self._unit_count(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
                 return None
             kind = entry.kind
             if not self._dimension_ok(entry, q):
+                if q.kind == "percent":  # "매출은 전년 대비 107.9% 폭증": the metric word is of another dimension
+                    self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources, None)
                 return None
         # the subject
         subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)
