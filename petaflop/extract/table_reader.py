@@ -365,6 +365,8 @@ class TableReader:
                 self.ex.statements.append(Statement(subject, entry.kind, loc, f"table-reader:{entry.id}{self.tag}",
                                                     time=period, sources=sources, raw=text))
             return
+        if entry.kind == "rank" and any(is_a(t, "Person") for t in types):
+            rule_suffix += ":person"  # a person's place in a list (of earners, of talent): judged apart
         self._value(entry, subject, types, text, label, row_time, unit_note, table, loc, sources, rule_suffix)
 
     def _link(self, link: LinkEntry, subject: str, types: tuple[str, ...], text: str, loc: Location,
@@ -419,6 +421,7 @@ class TableReader:
             subject, entry.kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
+            scope=" ".join(table.caption)[:40] if entry.kind == "rank" else "",  # the ranking a rank is in
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60],
         ))  # fmt: skip

@@ -1,5 +1,7 @@
-"""Figures in prose that need a second term to mean anything: multiples ("N배") against a base, and
-counts of things the gazetteer does not name ("132개의 스트리밍 멀티프로세서(SM)를 탑재").
+"""Figures in prose that need a second term to mean anything: multiples ("N배") against a base,
+counts of things the gazetteer does not name ("132개의 스트리밍 멀티프로세서(SM)를 탑재"), ranks
+("앱스토어 1위 기록": a place in a ranking the words before it name), and spans of time a clause says
+something took ("6년 만에 … 출시", "4년간 … 구축", "9년 소요").
 
 "Cambricon은 전년 대비 매출이 43배 증가", "GB300이 H100보다 6.5배 빠르다", "중국 발전량은 미국의 약 2.3배":
 a multiple is a statement of the subject (``multiple``, unit ``x``) only when its clause names what it
@@ -53,7 +55,7 @@ _CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:더\s?)?(?:(?P<do
 #: bases that are the subject's own past (a change over time, not a difference from another thing)
 _OWN_PAST_NAMES = ("prior year", "end of last year", "prior quarter", "earlier value")
 #: a measure noun carrying the clause's particle right after a bare or genitive subject
-_MEASURE_AFTER_SUBJECT = re.compile(r"(?:의)?\s?(?:(?:\d{1,4}(?:년|월|분기)|[1-4]Q|올해|작년)\s?)*[가-힣A-Za-z/]{1,8}(?:\s[가-힣A-Za-z/]{1,8})?(?:은|는|이|가)\s")
+_MEASURE_AFTER_SUBJECT = re.compile(r"(?:의)?\s?(?:(?:\d{1,4}(?:년|월|분기)|[1-4]Q|올해|작년)\s?)*[가-힣A-Za-z/]{1,8}(?:\s[가-힣A-Za-z/]{1,8}){0,2}(?:은|는|이|가|도)\s")
 
 
 _PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
@@ -256,6 +258,87 @@ class CountReader:
         self.ex.statements.append(Statement(
             subject.entity, "unitCount", loc, f"{self.prefix}:unit-count:{verb}:{how}", value=Decimal(q.value),
             high=high, unit="count", status=status, time=time, metric=noun[:40],
+            approximate="approximate" in quals or "vague" in quals,
+            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+
+
+#: "N위" as a predicate (… 1위 달성, 1위로 등극, 2위를 차지, 1위였던), not a modifier of a noun ("2위 모델")
+_RANK_END = re.compile(r"위(?:로|를|에|였|이다|임|,|\.|\)|$|\s(?:달성|차지|기록|등극|유지|올라|랭크|에\s))")
+_RANKING_WORDS = re.compile(r"((?:[가-힣A-Za-z][가-힣A-Za-z0-9·/]{0,12}\s?){1,3})$")
+
+
+class RankReader:
+    """Mixed into the text reader: "DeepSeek 앱은 앱스토어 1위 기록" — the subject's place (``rank``) in the
+    ranking named by the words right before the figure (its ``scope``); without them, no statement."""
+
+    def _rank(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+              values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        if q.value is None or not 1 <= q.value <= 100 or q.value != int(q.value) or not _RANK_END.match(s, q.end):
+            return
+        if re.search(r"(?:제|약|[\d,.])\s?$", s[max(c0, q.start - 2):q.start]):
+            return
+        upto = q.start
+        figure = next((v for v in values if v.end <= q.start and re.fullmatch(r"\s?(?:으로|로)\s?", s[v.end:q.start])), None)
+        if figure is not None:  # "점유율도 32%로 1위": ranked by the measure of the figure before
+            upto = figure.start
+        prev_end = max([c0] + [m.end for m in mentions if m.end <= upto] + [v.end for v in values + dates if v.end <= upto])
+        words = _RANKING_WORDS.search(s[prev_end:upto].rstrip())
+        scope = words.group(1).strip() if words else ""
+        scope = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|이|가|도)$", "", scope).strip()
+        if not scope:
+            return
+        cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
+                 and m.role not in ("place", "object", "with")]
+        marked = [m for m in cands if m.role in ("topic", "subject")]
+        owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)]
+        if marked:
+            subject, how = marked[-1], "clause-topic"
+        elif owning:  # "Anthropic의 관련 시장 점유율도 32%로 1위"
+            subject, how = owning[-1], "measure-owner"
+        elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person"):
+            subject, how = topic, HOW.get(topic.role, "sentence-topic")
+        else:
+            return
+        time = self._time(q, dates, c0, c1, values) or self.default_time
+        self.ex.statements.append(Statement(
+            subject.entity, "rank", loc, f"{self.prefix}:rank:{how}", value=Decimal(int(q.value)), unit="count",
+            status=self._status(s[c0:c1], q), time=time, scope=scope[:40],
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+
+
+#: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요"
+_TOOK = re.compile(r"[”\"’']?\s?(만에|동안|간|내에|안에|이\s?걸|가\s?걸|소요|걸려)")
+
+
+class DurationReader:
+    """Mixed into the text reader: "OpenAI는 … 6년 만에 … 모델 출시" — ``duration`` of the subject's event;
+    "테슬라가 로보택시를 … 65일 만에 확장": the object's (what was built, launched, expanded)."""
+
+    def _duration(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                  values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        took = _TOOK.match(s, q.end)
+        if q.value is None or not took or q.unit not in ("year", "month", "week", "day", "hour", "minute"):
+            return
+        cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")]
+        marked = [m for m in cands if m.role in ("topic", "subject")]
+        objects = [m for m in cands if m.role == "object" and (not marked or m.start > marked[-1].start)]
+        if objects:
+            subject, how = objects[-1], "object"
+        elif marked:
+            subject, how = marked[-1], "clause-topic"
+        elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person"):
+            subject, how = topic, HOW.get(topic.role, "sentence-topic")
+        else:
+            return
+        status = self._status(s[c0:c1], q)
+        high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
+        quals = q.qualifiers
+        self.ex.statements.append(Statement(
+            subject.entity, "duration", loc, f"{self.prefix}:duration-took:{how}", value=Decimal(q.value),
+            high=high, unit=q.unit, status=status, metric=took.group(1).replace(" ", "")[:10],
             approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],

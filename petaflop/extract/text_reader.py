@@ -33,7 +33,7 @@ from petaflop.extract.gazetteer import Mention
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_reader import quantity_period
-from petaflop.extract.text_figures import CountReader, MultipleReader
+from petaflop.extract.text_figures import CountReader, DurationReader, MultipleReader, RankReader
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
@@ -78,7 +78,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(MultipleReader, CountReader, FrameReader):
+class TextReader(MultipleReader, CountReader, RankReader, DurationReader, FrameReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -211,6 +211,9 @@ class TextReader(MultipleReader, CountReader, FrameReader):
             if q.kind == "multiple":  # "N배": a statement only against a base (text_figures.py)
                 base = self._multiple(sentence, q, c0, c1, mentions, topic, values, dates, loc, sources, base)
                 continue
+            if q.kind == "number" and sentence[q.end:q.end + 1] == "위":  # "앱스토어 1위": a rank (text_figures.py)
+                self._rank(sentence, q, c0, c1, mentions, topic, values, dates, loc, sources)
+                continue
             clause_mentions = [m for m in mentions if c0 <= m.start < c1]
             # "185억 달러에서 1,830억 달러로": the second figure measures what the first did
             inherit = None
@@ -272,6 +275,8 @@ class TextReader(MultipleReader, CountReader, FrameReader):
             if entry is None:
                 if q.kind == "count":  # "132개의 스트리밍 멀티프로세서": a noun the gazetteer does not name
                     self._unit_count(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
+                elif q.kind == "duration":  # "6년 만에 … 출시": how long the clause's event took
+                    self._duration(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
                 return None
             kind = entry.kind
             if not self._dimension_ok(entry, q):

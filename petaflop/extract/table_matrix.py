@@ -1,0 +1,93 @@
+"""Two-way tables (a scenario or sensitivity matrix): one measure of one entity, tabulated against
+two variables — one across the header, one down the second column.
+
+    ""            | 월간 웨이퍼 생산량 (WPM) | 5,000  | 10,000 | …
+    다이(Die) 수율 | 5%                     | 23,250 | 46,500 | …
+    ""            | 10%                    | 46,500 | 93,000 | …
+
+The shape is recognised from the cells alone: the header names the column variable in its second
+cell and gives its values (all figures) after it; the first body row names the row variable in its
+first cell, and every body row gives a row value in the second cell and figures after it. The caption
+says of whom and what is tabulated ("<entity>의 <measure> 가정"): the entity in the genitive before
+a measure word of the attribute lexicon. Each body cell is a statement of that measure with the
+scenario in ``scope`` ("월간 웨이퍼 생산량 (WPM) 5,000, 다이(Die) 수율 5%"); a caption naming an
+assumption (``가정``, ``시나리오``) or an estimate makes it an estimate. Rule: ``table-matrix:<kind>``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingest.model import Table
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.lexicon import Lexicon
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.values import find_quantities
+
+_FIGURE = re.compile(r"\s*[\d,.]+\s*%?\s*")
+_ASSUMED = re.compile(r"가정|시나리오|[Ss]cenario|추정|예상")
+_PER = (("월간", "month"), ("연간", "year"), ("일간", "day"))
+
+
+def _figure(text: str) -> Decimal | None:
+    if not _FIGURE.fullmatch(text or ""):
+        return None
+    qs = [q for q in find_quantities(text) if q.value is not None]
+    return Decimal(qs[0].value) if len(qs) == 1 else None
+
+
+def is_matrix(table: Table) -> bool:
+    head = [c.text.strip() for c in table.header]
+    if len(head) < 4 or head[0] or not head[1] or _figure(head[1]) is not None:
+        return False
+    if any(_figure(h) is None for h in head[2:]) or not table.rows:
+        return False
+    first = [c.text.strip() for c in table.rows[0].cells]
+    if not first or not first[0] or _figure(first[0]) is not None:
+        return False
+    for row in table.rows:
+        cells = [c.text.strip() for c in row.cells]
+        if len(cells) != len(head) or (row is not table.rows[0] and cells[0]):
+            return False
+        if any(_figure(c) is None for c in cells[1:]):
+            return False
+    return True
+
+
+def read_matrix(table: Table, res: Resolver, lex: Lexicon, sources: tuple[str, ...]) -> int:
+    """Statements from a two-way table whose caption names its entity and measure; returns how many."""
+    if not is_matrix(table) or not table.caption:
+        return 0
+    caption = table.caption[0]
+    subject, entry = None, None
+    for m in res.gaz.find_mentions(caption):
+        gen = re.match(r"의\s?", caption[m.end:])
+        if not gen:
+            continue
+        rest = caption[m.end + gen.end():m.end + gen.end() + 16]
+        e = next((e for e in lex.values if e.dimension == "count" and (mm := e.match.search(rest))
+                  and len(rest[:mm.start()].split()) <= 2 and "," not in rest[:mm.start()]), None)
+        if e is not None:
+            subject, entry = res.record(res.gaz.by_id(m.entity_id)), e
+    if subject is None or entry is None:
+        return 0
+    head = [c.text.strip() for c in table.header]
+    col_var, row_var = head[1], table.rows[0].cells[0].text.strip()
+    status = "estimate" if _ASSUMED.search(" ".join(table.caption)) else (lex.status_of(caption) or "actual")
+    per = next((p for word, p in _PER if word in col_var or word in row_var), "")
+    n = 0
+    for r, row in enumerate(table.rows, start=1):
+        row_value = row.cells[1].text.strip()
+        for cell, col_value in zip(row.cells[2:], head[2:], strict=True):
+            value = _figure(cell.text)
+            if value is None:
+                continue
+            loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, r, cell.column)
+            res.ex.statements.append(Statement(
+                subject, entry.kind, loc, f"table-matrix:{entry.kind}", value=value, unit="count", status=status,
+                scope=f"{col_var} {col_value}, {row_var} {row_value}"[:60], per=per, sources=sources,
+                raw=cell.text[:60],
+            ))  # fmt: skip
+            n += 1
+    return n
