@@ -53,3 +53,4 @@ def test_a_caption_without_an_entity_owning_a_measure_gives_nothing(gaz):
     _caption, header, body = MATRIX
     assert read_matrix(make_table(["웨이퍼 생산량 가정"], header, body), Resolver(gaz, ex), load_lexicon(), ()) == 0
     assert ex.statements == []
+

@@ -231,3 +231,12 @@ def test_an_export_control_timeline_issuer_is_a_state_body_of_the_tables_country
         ("ai-diffusion-rule-rescission", "eventDate", "2025-05-01", "table:events:eventDate"),
     }
     assert ex.entities["export-control-timeline--r2"].types == ("Event",)
+
+
+def test_a_device_column_keys_the_rows_and_a_maker_before_its_product_names_the_product(reader):
+    r, ex = reader
+    r.read(make_table(["AI 글래스 비교"], ["기기명", "AI 연산 처리", "배터리 수명"],
+                      [["메타 Ray-Ban", "스냅드래곤 AR1", "4시간"], ["애플 Vision Pro", "M2 + R1", "2시간"]]))
+    got = sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements)
+    assert got == [("apple-vision-pro", "lifetime", Decimal(2), "hour"),
+                   ("ray-ban-meta-smart-glasses", "lifetime", Decimal(4), "hour")]

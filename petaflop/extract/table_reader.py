@@ -272,6 +272,9 @@ class TableReader:
         found = self.res.entities_in(text)
         # the cell must be about the entity: its name is most of the cell ("GB200 NVL72 (엔비디아)")
         found = [e for e in found if len(text) <= 2 * max(len(a) for a in e.names) + 12]
+        if len(found) == 2 and is_a(found[0].type, "Organization") and not is_a(found[1].type, "Organization") \
+                and any(is_a(found[1].type, c) for c in ("Hardware", "AIProduct", "AIModel", "SoftwarePlatform")):
+            return [self.res.record(found[1])]  # "메타 Ray-Ban": the maker named before its product
         if found:
             return [self.res.record(e) for e in found[:2]]
         if create and _NAME_LIKE.match(text) and not re.fullmatch(r"[\d\s.,%]+", text):
