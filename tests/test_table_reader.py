@@ -240,3 +240,11 @@ def test_a_device_column_keys_the_rows_and_a_maker_before_its_product_names_the_
     got = sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements)
     assert got == [("apple-vision-pro", "lifetime", Decimal(2), "hour"),
                    ("ray-ban-meta-smart-glasses", "lifetime", Decimal(4), "hour")]
+
+
+def test_a_unit_column_of_time_makes_an_unknown_label_a_duration(reader):
+    r, ex = reader
+    r.read(make_table(["Ascend 910C 가정"], ["항목", "단위", "값"],
+                      [["4. 일일 운영 시간", "시간", "16"], ["5. 평균 속도", "mph", "20"]]))
+    assert [(s.subject, s.kind, s.value, s.unit, s.metric, s.rule.endswith(":unit-column")) for s in ex.statements] == [
+        ("huawei-ascend-910c", "duration", Decimal(16), "hour", "4. 일일 운영 시간", True)]

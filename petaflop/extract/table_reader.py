@@ -356,6 +356,9 @@ class TableReader:
             # title (the caption's first line) names the kind
             entry = self.lex.value_for(table.caption[0], types) if table.caption else None
             rule_suffix = ":caption"
+        if entry is None and _TIME_UNIT.fullmatch(unit_note):
+            # "일일 운영 시간 | 시간 | 16": a figure the unit column says is a time is a duration of what the label says
+            entry, rule_suffix = next((e for e in self.lex.values if e.kind == "duration"), None), ":unit-column"
         if entry is None and not self.tag and any(is_a(t, "AIModel") for t in types) and label.text:
             # a model's figure under a label the lexicon does not know is its score on that benchmark
             self._benchmark(subject, text, label, table, loc, sources)
@@ -459,3 +462,7 @@ class TableReader:
             return ""
         per = hint.unit.split("/", 1)[1].strip()
         return _PER_WORDS.get(per, per)
+
+
+#: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")
+_TIME_UNIT = re.compile(r"(?:시간|분|초|일|주|개월|년|hours?|minutes?|days?|years?|hrs?|min)")
