@@ -54,3 +54,16 @@ def test_a_caption_without_an_entity_owning_a_measure_gives_nothing(gaz):
     assert read_matrix(make_table(["웨이퍼 생산량 가정"], header, body), Resolver(gaz, ex), load_lexicon(), ()) == 0
     assert ex.statements == []
 
+
+
+def test_a_change_column_gives_the_second_names_signed_difference_from_the_first(gaz):
+    from petaflop.extract.table_matrix import read_change_column
+
+    ex = Extraction()
+    t = make_table(["모델 비교"], ["항목", "DeepSeek-V3", "Kimi K2", "V3 대비 K2의 변화"],
+                   [["총 파라미터", "671B", "1.04T", "↑ 54 %"], ["어텐션 헤드 수", "128", "64", "↓ 50 %"],
+                    ["레이어 수", "61", "61", "동일"]])
+    assert read_change_column(t, Resolver(gaz, ex), ()) == 2
+    assert [(s.subject, s.kind, s.value, s.unit, s.metric) for s in ex.statements] == [
+        ("kimi-k2", "relativeDifference", Decimal(54), "%", "총 파라미터 vs DeepSeek-V3"),
+        ("kimi-k2", "relativeDifference", Decimal(-50), "%", "어텐션 헤드 수 vs DeepSeek-V3")]

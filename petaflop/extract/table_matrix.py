@@ -12,6 +12,11 @@ says of whom and what is tabulated ("<entity>의 <measure> 가정"): the entity 
 a measure word of the attribute lexicon. Each body cell is a statement of that measure with the
 scenario in ``scope`` ("월간 웨이퍼 생산량 (WPM) 5,000, 다이(Die) 수율 5%"); a caption naming an
 assumption (``가정``, ``시나리오``) or an estimate makes it an estimate. Rule: ``table-matrix:<kind>``.
+
+A change column (:func:`read_change_column`): a header "<A> 대비 <B>의 변화" over cells "↑ 54 %", "↓ 13 %"
+states, per row, B's signed difference from A in the measure the row's label names
+(``relativeDifference``, metric "<label> vs <A>"); "동일" and dashes state nothing. Rule:
+``table-change-column``.
 """
 
 from __future__ import annotations
@@ -88,6 +93,47 @@ def read_matrix(table: Table, res: Resolver, lex: Lexicon, sources: tuple[str, .
                 subject, entry.kind, loc, f"table-matrix:{entry.kind}", value=value, unit="count", status=status,
                 scope=f"{col_var} {col_value}, {row_var} {row_value}"[:60], per=per, sources=sources,
                 raw=cell.text[:60],
+            ))  # fmt: skip
+            n += 1
+    return n
+
+
+_CHANGE_HEADER = re.compile(r"^(?P<base>.+?)\s?대비\s?(?P<subject>.+?)의?\s?(?:변화|차이|증감)(?:율|률)?$")
+_CHANGE_CELL = re.compile(r"^(?P<dir>[↑↓▲▼+\-−])?\s*(?P<num>[\d.,]+)\s*%$")
+
+
+def _named(res: Resolver, text: str) -> list:
+    """The entity a short header phrase names: the whole phrase as a name ("V3"), else the names in it."""
+    whole = res.gaz.lookup(text.strip())
+    return [whole] if whole is not None else res.entities_in(text)
+
+
+def read_change_column(table: Table, res: Resolver, sources: tuple[str, ...]) -> int:
+    """Relative differences from a "<A> 대비 <B>의 변화" column; returns how many."""
+    head = [c.text.strip() for c in table.header]
+    n = 0
+    for j, h in enumerate(head):
+        m = _CHANGE_HEADER.match(h)
+        if not m or j == 0:
+            continue
+        base, subject = (_named(res, m.group("base")), _named(res, m.group("subject")))
+        if len(base) != 1 or len(subject) != 1 or base[0].id == subject[0].id:
+            continue
+        subject_id, base_name = res.record(subject[0]), base[0].name_en
+        for r, row in enumerate(table.rows, start=1):
+            if j >= len(row.cells) or not row.cells[0].text.strip():
+                continue
+            cell = row.cells[j]
+            cm = _CHANGE_CELL.match(cell.text.strip())
+            if not cm:
+                continue
+            value = Decimal(cm.group("num").replace(",", ""))
+            if cm.group("dir") in ("↓", "▼", "-", "−"):
+                value = -value
+            loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, r, cell.column)
+            res.ex.statements.append(Statement(
+                subject_id, "relativeDifference", loc, "table-change-column", value=value, unit="%",
+                metric=f"{row.cells[0].text.strip()} vs {base_name}"[:60], sources=sources, raw=cell.text[:60],
             ))  # fmt: skip
             n += 1
     return n

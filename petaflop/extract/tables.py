@@ -21,7 +21,7 @@ from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.table_map import ColumnRule, TableMapping
-from petaflop.extract.table_matrix import read_matrix
+from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader, cell_period, prose_cell
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.values import read_date, read_value
@@ -82,6 +82,8 @@ class TableExtractor:
             headers = " | ".join(c.text for c in table.header)
             caption = " ".join(table.caption)
             excluded = next((why for pat, why in self.excludes if pat.search(caption + " || " + headers)), None)
+            if not excluded:  # a "<A> 대비 <B>의 변화" column, whatever else reads the table (table_matrix.py)
+                read_change_column(table, self.res, self.sources_of(table))
             if not excluded and read_matrix(table, self.res, self.reader.lex, self.sources_of(table)):
                 self.ex.tables_mapped[table.id] = "table-matrix"  # a two-way scenario table (table_matrix.py)
                 continue
