@@ -65,5 +65,5 @@ def test_a_change_column_gives_the_second_names_signed_difference_from_the_first
                     ["레이어 수", "61", "61", "동일"]])
     assert read_change_column(t, Resolver(gaz, ex), ()) == 2
     assert [(s.subject, s.kind, s.value, s.unit, s.metric) for s in ex.statements] == [
-        ("kimi-k2", "relativeDifference", Decimal(54), "%", "총 파라미터 vs DeepSeek-V3"),
-        ("kimi-k2", "relativeDifference", Decimal(-50), "%", "어텐션 헤드 수 vs DeepSeek-V3")]
+        ("kimi-k2", "relativeDifference", Decimal(54), "%", "총 파라미터 vs DeepSeek V3"),
+        ("kimi-k2", "relativeDifference", Decimal(-50), "%", "어텐션 헤드 수 vs DeepSeek V3")]
