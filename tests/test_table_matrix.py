@@ -28,7 +28,7 @@ def gaz():
     return Gazetteer.load()
 
 
-MATRIX = (["Ascend 910C의 다이 생산량 가정"], ["", "월간 웨이퍼 생산량 (WPM)", "1,000", "2,000"],
+MATRIX = (["Ascend 910B의 다이 생산량 가정"], ["", "월간 웨이퍼 생산량 (WPM)", "1,000", "2,000"],
           [["수율", "10%", "100", "200"], ["", "20%", "200", "400"]])
 
 
@@ -37,7 +37,7 @@ def test_a_scenario_matrix_gives_one_estimate_per_cell_with_its_scenario(gaz):
     n = read_matrix(make_table(*MATRIX), Resolver(gaz, ex), load_lexicon(), ())
     assert n == 4
     got = [(s.subject, s.kind, s.value, s.status, s.per, s.scope, s.rule) for s in ex.statements]
-    assert got[0] == ("huawei-ascend-910c", "shipments", Decimal(100), "estimate", "month",
+    assert got[0] == ("huawei-ascend-910b", "shipments", Decimal(100), "estimate", "month",
                       "월간 웨이퍼 생산량 (WPM) 1,000, 수율 10%", "table-matrix:shipments")
     assert [s.value for s in ex.statements] == [Decimal(100), Decimal(200), Decimal(200), Decimal(400)]
     assert ex.statements[3].scope.endswith("2,000, 수율 20%")
@@ -61,9 +61,9 @@ def test_a_change_column_gives_the_second_names_signed_difference_from_the_first
 
     ex = Extraction()
     t = make_table(["모델 비교"], ["항목", "DeepSeek-V3", "Kimi K2", "V3 대비 K2의 변화"],
-                   [["총 파라미터", "671B", "1.04T", "↑ 54 %"], ["어텐션 헤드 수", "128", "64", "↓ 50 %"],
-                    ["레이어 수", "61", "61", "동일"]])
+                   [["총 파라미터", "100B", "130B", "↑ 30 %"], ["어텐션 헤드 수", "32", "24", "↓ 25 %"],
+                    ["레이어 수", "40", "40", "동일"]])
     assert read_change_column(t, Resolver(gaz, ex), ()) == 2
     assert [(s.subject, s.kind, s.value, s.unit, s.metric) for s in ex.statements] == [
-        ("kimi-k2", "relativeDifference", Decimal(54), "%", "총 파라미터 vs DeepSeek V3"),
-        ("kimi-k2", "relativeDifference", Decimal(-50), "%", "어텐션 헤드 수 vs DeepSeek V3")]
+        ("kimi-k2", "relativeDifference", Decimal(30), "%", "총 파라미터 vs DeepSeek V3"),
+        ("kimi-k2", "relativeDifference", Decimal(-25), "%", "어텐션 헤드 수 vs DeepSeek V3")]

@@ -236,15 +236,15 @@ def test_an_export_control_timeline_issuer_is_a_state_body_of_the_tables_country
 def test_a_device_column_keys_the_rows_and_a_maker_before_its_product_names_the_product(reader):
     r, ex = reader
     r.read(make_table(["AI 글래스 비교"], ["기기명", "AI 연산 처리", "배터리 수명"],
-                      [["메타 Ray-Ban", "스냅드래곤 AR1", "4시간"], ["애플 Vision Pro", "M2 + R1", "2시간"]]))
+                      [["메타 Ray-Ban", "스냅드래곤 AR1", "6시간"], ["애플 Vision Pro", "M2 + R1", "3시간"]]))
     got = sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements)
-    assert got == [("apple-vision-pro", "lifetime", Decimal(2), "hour"),
-                   ("ray-ban-meta-smart-glasses", "lifetime", Decimal(4), "hour")]
+    assert got == [("apple-vision-pro", "lifetime", Decimal(3), "hour"),
+                   ("ray-ban-meta-smart-glasses", "lifetime", Decimal(6), "hour")]
 
 
 def test_a_unit_column_of_time_makes_an_unknown_label_a_duration(reader):
     r, ex = reader
-    r.read(make_table(["Ascend 910C 가정"], ["항목", "단위", "값"],
-                      [["4. 일일 운영 시간", "시간", "16"], ["5. 평균 속도", "mph", "20"]]))
+    r.read(make_table(["Ascend 910B 가정"], ["항목", "단위", "값"],
+                      [["4. 일일 운영 시간", "시간", "12"], ["5. 평균 속도", "mph", "30"]]))
     assert [(s.subject, s.kind, s.value, s.unit, s.metric, s.rule.endswith(":unit-column")) for s in ex.statements] == [
-        ("huawei-ascend-910c", "duration", Decimal(16), "hour", "4. 일일 운영 시간", True)]
+        ("huawei-ascend-910b", "duration", Decimal(12), "hour", "4. 일일 운영 시간", True)]

@@ -1,8 +1,8 @@
 """Two-way tables (a scenario or sensitivity matrix): one measure of one entity, tabulated against
 two variables — one across the header, one down the second column.
 
-    ""            | 월간 웨이퍼 생산량 (WPM) | 5,000  | 10,000 | …
-    다이(Die) 수율 | 5%                     | 23,250 | 46,500 | …
+    ""     | 월간 생산량 | 1,000 | 2,000 | …
+    수율   | 10%        | 100   | 200   | …
     ""            | 10%                    | 46,500 | 93,000 | …
 
 The shape is recognised from the cells alone: the header names the column variable in its second
@@ -10,10 +10,10 @@ cell and gives its values (all figures) after it; the first body row names the r
 first cell, and every body row gives a row value in the second cell and figures after it. The caption
 says of whom and what is tabulated ("<entity>의 <measure> 가정"): the entity in the genitive before
 a measure word of the attribute lexicon. Each body cell is a statement of that measure with the
-scenario in ``scope`` ("월간 웨이퍼 생산량 (WPM) 5,000, 다이(Die) 수율 5%"); a caption naming an
+scenario in ``scope`` ("월간 생산량 1,000, 수율 10%"); a caption naming an
 assumption (``가정``, ``시나리오``) or an estimate makes it an estimate. Rule: ``table-matrix:<kind>``.
 
-A change column (:func:`read_change_column`): a header "<A> 대비 <B>의 변화" over cells "↑ 54 %", "↓ 13 %"
+A change column (:func:`read_change_column`): a header "<A> 대비 <B>의 변화" over cells "↑ 30 %", "↓ 25 %"
 states, per row, B's signed difference from A in the measure the row's label names
 (``relativeDifference``, metric "<label> vs <A>"); "동일" and dashes state nothing. Rule:
 ``table-change-column``.

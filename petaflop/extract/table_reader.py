@@ -274,7 +274,7 @@ class TableReader:
         found = [e for e in found if len(text) <= 2 * max(len(a) for a in e.names) + 12]
         if len(found) == 2 and is_a(found[0].type, "Organization") and not is_a(found[1].type, "Organization") \
                 and any(is_a(found[1].type, c) for c in ("Hardware", "AIProduct", "AIModel", "SoftwarePlatform")):
-            return [self.res.record(found[1])]  # "메타 Ray-Ban": the maker named before its product
+            return [self.res.record(found[1])]  # "엔비디아 H100": the maker named before its product
         if found:
             return [self.res.record(e) for e in found[:2]]
         if create and _NAME_LIKE.match(text) and not re.fullmatch(r"[\d\s.,%]+", text):
@@ -357,7 +357,7 @@ class TableReader:
             entry = self.lex.value_for(table.caption[0], types) if table.caption else None
             rule_suffix = ":caption"
         if entry is None and _TIME_UNIT.fullmatch(unit_note):
-            # "일일 운영 시간 | 시간 | 16": a figure the unit column says is a time is a duration of what the label says
+            # "운영 시간 | 시간 | 12": a figure the unit column says is a time is a duration of what the label says
             entry, rule_suffix = next((e for e in self.lex.values if e.kind == "duration"), None), ":unit-column"
         if entry is None and not self.tag and any(is_a(t, "AIModel") for t in types) and label.text:
             # a model's figure under a label the lexicon does not know is its score on that benchmark

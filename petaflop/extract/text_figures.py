@@ -1,18 +1,18 @@
 """Figures in prose that need a second term to mean anything: multiples ("N배") against a base,
-counts of things the gazetteer does not name ("132개의 스트리밍 멀티프로세서(SM)를 탑재"), ranks
+counts of things the gazetteer does not name ("64개의 코어를 탑재"), ranks
 ("앱스토어 1위 기록": a place in a ranking the words before it name), and spans of time a clause says
-something took ("6년 만에 … 출시", "4년간 … 구축", "9년 소요").
+something took ("3년 만에 … 출시", "2년간 … 구축", "5년 소요").
 
-"Cambricon은 전년 대비 매출이 43배 증가", "GB300이 H100보다 6.5배 빠르다", "중국 발전량은 미국의 약 2.3배":
+"A는 전년 대비 매출이 7배 증가", "B200이 A100보다 4배 빠르다", "프랑스 발전량은 일본의 약 1.8배":
 a multiple is a statement of the subject (``multiple``, unit ``x``) only when its clause names what it
 is compared with — the **base**: an entity or a generic base (``전년``, ``이전 세대``, ``현재``) marked
 by ``대비``, ``보다``, ``에 비해``, ``과 비교해`` or the genitive right before the figure (``X의 N배``).
-A multiple without a base ("강화학습 컴퓨팅에만 10배를 투자") says nothing checkable and stays a claim
+A multiple without a base ("추론 컴퓨팅에만 5배를 투자") says nothing checkable and stays a claim
 (the claim miner keeps every figure). The base goes into ``metric`` ("vs H100", "lower vs B200").
 
 The subject is found as in the value reader, by case marking: a topic or subject of the clause
 (``A는``, ``A가``), an entity in the genitive or bare before the measure noun that carries the
-clause's particle (``910C의 계산 성능이``, ``중국 발전량은``), else the sentence's topic. The base is never
+clause's particle (``910B의 계산 성능이``, ``프랑스 발전량은``), else the sentence's topic. The base is never
 the subject. Rules are ``text:multiple:<subject>`` (``text:relative:<subject>`` for a percentage of
 change, ``growthRate`` against the subject's own past, ``relativeDifference`` against another thing) so
 the gate judges each way of finding the subject on its own.
@@ -66,7 +66,7 @@ _UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:년|개월|달|주|일|시간|분|초|
 
 
 def _counted_noun(s: str, at: int) -> tuple[str, int]:
-    """"132개의 스트리밍 멀티프로세서(SM)를 탑재" → ("스트리밍 멀티프로세서(SM)", end): at most three words,
+    """"64개의 연산 코어(CU)를 탑재" → ("연산 코어(CU)", end): at most three words,
     up to the one carrying a particle; '' when the words run on without one (not an argument)."""
     m = re.match(r"(?:의)?\s?", s[at:])
     pos = at + m.end()
@@ -95,9 +95,9 @@ class MultipleReader:
     def _multiple(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
                   values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...],
                   carried: tuple | None) -> tuple | None:
-        """One "N배" figure, or a percentage of change ("전년 대비 107.9% 폭증", "B보다 40% 저렴"); returns
+        """One "N배" figure, or a percentage of change ("전년 대비 25% 증가", "B보다 40% 저렴"); returns
         (base name, base entity, where it ends, subject) for a later figure of the sentence: "A는 B보다
-        하루에 40배, 전체 플릿 기준으로는 900배" — the base and subject carry on while no new subject is
+        하루에 4배, 전체 기준으로는 9배" — the base and subject carry on while no new subject is
         marked between the two figures."""
         if q.value is None or q.value <= 0:
             return None
@@ -158,12 +158,12 @@ class MultipleReader:
         cands = [m for m in cands if not (m.start >= base_start and _MARKER.match(s, m.end))]
         marked = [m for m in cands if m.role in ("topic", "subject")]
         if marked:
-            # "엔비디아는 X를 통해 … 2배 개선된다고 주장": the topic is who says it, not what is measured
+            # "A는 X를 통해 … 3배 개선된다고 주장": the topic is who says it, not what is measured
             if _REPORTED.search(s, q.end) and any(marked[-1].end <= m.start < q.start and m.role == "object"
                                                   for m in mentions):
                 return marked[-1], "clause-topic-reported"
             return marked[-1], "clause-topic"
-        # "910C의 계산 성능이", "중국 발전량은": the entity owning the measure that carries the particle
+        # "910B의 계산 성능이", "프랑스 발전량은": the entity owning the measure that carries the particle
         owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)
                   and not _MARKER.match(s, m.end)]
         if owning:
@@ -189,10 +189,10 @@ def _base(s: str, q: Quantity, c0: int, mentions: list[Mention_], reader) -> tup
             g = rx.search(s[c0:at])
             if g:
                 return name, "", "genitive-base", c0 + g.start()
-    # "1,000명에서 3,000명으로 3배 증가": the earlier value of the same measure
+    # "100명에서 400명으로 4배 증가": the earlier value of the same measure
     if _FROM_TO_BASE.search(before):
         return "earlier value", "", "from-to-base", q.start
-    # "2024년 이후 컴퓨팅 성능 15배 증가": growth since a year
+    # "2020년 이후 컴퓨팅 성능 6배 증가": growth since a year
     since = _SINCE.search(before)
     if since and _TO_FIGURE.fullmatch(before[since.end():]):
         return f"since {since.group(1)}", "", "since-base", c0 + since.start()
@@ -270,7 +270,7 @@ _RANKING_WORDS = re.compile(r"((?:[가-힣A-Za-z][가-힣A-Za-z0-9·/]{0,12}\s?)
 
 
 class RankReader:
-    """Mixed into the text reader: "DeepSeek 앱은 앱스토어 1위 기록" — the subject's place (``rank``) in the
+    """Mixed into the text reader: "A 앱은 앱스토어 1위 기록" — the subject's place (``rank``) in the
     ranking named by the words right before the figure (its ``scope``); without them, no statement."""
 
     def _rank(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
@@ -281,7 +281,7 @@ class RankReader:
             return
         upto = q.start
         figure = next((v for v in values if v.end <= q.start and re.fullmatch(r"\s?(?:으로|로)\s?", s[v.end:q.start])), None)
-        if figure is not None:  # "점유율도 32%로 1위": ranked by the measure of the figure before
+        if figure is not None:  # "점유율도 40%로 1위": ranked by the measure of the figure before
             upto = figure.start
         prev_end = max([c0] + [m.end for m in mentions if m.end <= upto] + [v.end for v in values + dates if v.end <= upto])
         words = _RANKING_WORDS.search(s[prev_end:upto].rstrip())
@@ -295,7 +295,7 @@ class RankReader:
         owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)]
         if marked:
             subject, how = marked[-1], "clause-topic"
-        elif owning:  # "Anthropic의 관련 시장 점유율도 32%로 1위"
+        elif owning:  # "A의 관련 시장 점유율도 40%로 1위"
             subject, how = owning[-1], "measure-owner"
         elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person"):
             subject, how = topic, HOW.get(topic.role, "sentence-topic")
@@ -314,8 +314,8 @@ _TOOK = re.compile(r"[”\"’']?\s?(만에|동안|간|내에|안에|이\s?걸|�
 
 
 class DurationReader:
-    """Mixed into the text reader: "OpenAI는 … 6년 만에 … 모델 출시" — ``duration`` of the subject's event;
-    "테슬라가 로보택시를 … 65일 만에 확장": the object's (what was built, launched, expanded)."""
+    """Mixed into the text reader: "A는 … 3년 만에 … 모델 출시" — ``duration`` of the subject's event;
+    "A가 B를 … 40일 만에 확장": the object's (what was built, launched, expanded)."""
 
     def _duration(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
                   values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:

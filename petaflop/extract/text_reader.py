@@ -269,18 +269,18 @@ class TextReader(MultipleReader, CountReader, RankReader, DurationReader, FrameR
             if entry is None and q.kind in UNIT_KINDS:  # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)"
                 entry = self._unit_measure(s, q, mentions, topic)
                 how_measure = ":unit"
-            if entry is None and q.kind == "percent":  # "전년 대비 107.9% 폭증": a change against a base
+            if entry is None and q.kind == "percent":  # "전년 대비 25% 증가": a change against a base
                 self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources, None)
                 return None
             if entry is None:
-                if q.kind == "count":  # "132개의 스트리밍 멀티프로세서": a noun the gazetteer does not name
+                if q.kind == "count":  # "64개의 연산 코어": a noun the gazetteer does not name
                     self._unit_count(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
-                elif q.kind == "duration":  # "6년 만에 … 출시": how long the clause's event took
+                elif q.kind == "duration":  # "3년 만에 … 출시": how long the clause's event took
                     self._duration(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
                 return None
             kind = entry.kind
             if not self._dimension_ok(entry, q):
-                if q.kind == "percent":  # "매출은 전년 대비 107.9% 폭증": the metric word is of another dimension
+                if q.kind == "percent":  # "매출은 전년 대비 25% 증가": the metric word is of another dimension
                     self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources, None)
                 return None
         # the subject
