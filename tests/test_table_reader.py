@@ -248,3 +248,22 @@ def test_a_unit_column_of_time_makes_an_unknown_label_a_duration(reader):
                       [["4. 일일 운영 시간", "시간", "12"], ["5. 평균 속도", "mph", "30"]]))
     assert [(s.subject, s.kind, s.value, s.unit, s.metric, s.rule.endswith(":unit-column")) for s in ex.statements] == [
         ("huawei-ascend-910b", "duration", Decimal(12), "hour", "4. 일일 운영 시간", True)]
+
+
+def test_a_place_or_market_in_a_share_label_says_which_market_not_whose_share(gaz):
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    text = TextReader(res, use_kiwi=False)
+    text.start_slide("")
+    mapping = next(m for m in load_mappings() if m.id == "alibaba-cloud-metrics")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], res, SimpleNamespace(mine=lambda *a, **k: []),
+                        lambda t: (), text)
+    t = make_table(["알리바바 클라우드 지표"], ["구분", "수치/현황", "기준 시점"],
+                   [["중국 AI 인프라 시장 점유율", "11%", "2023년"], ["중국 클라우드 시장 점유율", "22%", "2023년"],
+                    ["중국 클라우드 시장 규모", "$5B", "2023년"]])
+    te._key_value(t, mapping)
+    got = sorted((s.subject, s.kind, s.value) for s in ex.statements if s.kind == "marketShare")
+    assert got == [("alibaba-cloud", "marketShare", Decimal(11)), ("alibaba-cloud", "marketShare", Decimal(22))]

@@ -242,6 +242,8 @@ class TableReader:
                 continue
             label = _Label(row.cells[0].text.strip())
             named = self.res.entities_in(label.text)
+            # "중국 AI 인프라 시장 점유율": a place before a market word says which market, not whose share
+            named = [e for e in named if not (is_a(e.type, "Place") and _MARKET.search(label.text))]
             # a label that names another entity ("GOOGL 기업 가치") is about that entity, not the caption's
             subject = self.res.record(named[0]) if len(named) == 1 else context if not named else ""
             if not subject:
@@ -466,3 +468,4 @@ class TableReader:
 
 #: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")
 _TIME_UNIT = re.compile(r"(?:시간|분|초|일|주|개월|년|hours?|minutes?|days?|years?|hrs?|min)")
+_MARKET = re.compile(r"시장|[Mm]arket")

@@ -410,6 +410,10 @@ class TableExtractor:
                 continue
             key = row.cells[0].text
             keyed = self.res.resolve_cell(key, mapping.entity_type) if key.strip() else []
+            if re.search(r"시장|[Mm]arket", key):  # "중국 AI 인프라 시장 점유율": the place says which market,
+                # and in a share's label the market itself is where the share is held, not who holds it
+                scope_only = ("Place", "MarketSegment") if re.search(r"점유율|[Ss]hare", key) else ("Place",)
+                keyed = [e for e in keyed if not any(is_a(c, s) for c in self.ex.entities[e].types for s in scope_only)]
             subject = keyed[0] if keyed else context
             # every rule naming the label applies (a link and a claims rule may share "GPU 1차 배치");
             # the catch-all rule only where no other does
