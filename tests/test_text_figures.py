@@ -96,3 +96,13 @@ def test_a_count_without_a_verb_of_having_or_a_marked_subject_is_no_statement(re
     r, ex = reader
     r.read("Kimi K2는 좋다. 출시 20일 동안 9만 건의 요청을 생성.", LOC, ())
     assert stated(ex, ("unitCount",)) == []
+
+
+def test_a_parallel_clause_measures_what_the_previous_did_and_falling_to_a_level_keeps_its_sign(reader):
+    r, ex = reader
+    r.read("Claude의 점유율이 10%에서 30%로 급증, Gemini는 40%에서 20%로 하락", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
+        ("claude", "marketShare", Decimal(10), "text:value:genitive"),
+        ("claude", "marketShare", Decimal(30), "text:value-from-to:genitive"),
+        ("gemini", "marketShare", Decimal(40), "text:value-parallel:clause-topic"),
+        ("gemini", "marketShare", Decimal(20), "text:value-from-to:clause-topic")]

@@ -88,9 +88,42 @@ def _counted_noun(s: str, at: int) -> tuple[str, int]:
     return "", at
 
 
+def parallel_measure(previous: tuple | None, q: Quantity, c0: int, clause_mentions: list[Mention_]):
+    """"A의 점유율이 10%에서 30%로, B는 40%에서 20%로": a clause with its own subject and no measure word
+    measures what the previous clause's figure did (used only when its own words name no measure)."""
+    if previous is None or previous[0].kind != q.kind or previous[0].end > c0:
+        return None
+    return previous[1] if any(m.role in ("topic", "subject") and m.end <= q.start for m in clause_mentions) else None
+
+
 class MultipleReader:
     """Mixed into the text reader: ``self.res``, ``self.ex``, ``self.prefix``, ``self._status``,
     ``self._time`` and ``self.default_time`` come from it."""
+
+    def _figure_of_its_own(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_],
+                           topic: Mention_ | None, values: list[Quantity], dates: list[Quantity], loc: Location,
+                           sources: tuple[str, ...]) -> bool:
+        """A multiple ("N배") or a rank ("N위"): read here, never by the metric-word reader."""
+        if q.kind == "multiple":
+            self._base = self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources,
+                                        getattr(self, "_base", None))
+            return True
+        if q.kind == "number" and s[q.end:q.end + 1] == "위":
+            self._rank(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
+            return True
+        return False
+
+    def _unmeasured(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                    values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...],
+                    no_word: bool) -> None:
+        """A figure no metric word of its dimension measures: "전년 대비 25% 증가" (also when the word is of
+        another dimension: "매출은 전년 대비 25% 증가"), "64개의 연산 코어", "3년 만에 … 출시"."""
+        if q.kind == "percent":
+            self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources, None)
+        elif no_word and q.kind == "count":
+            self._unit_count(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
+        elif no_word and q.kind == "duration":
+            self._duration(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
 
     def _multiple(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
                   values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...],
@@ -343,3 +376,7 @@ class DurationReader:
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
+
+
+class FigureReader(MultipleReader, CountReader, RankReader, DurationReader):
+    """The readers of this module, mixed into the text reader as one."""
