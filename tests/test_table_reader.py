@@ -267,3 +267,10 @@ def test_a_place_or_market_in_a_share_label_says_which_market_not_whose_share(ga
     te._key_value(t, mapping)
     got = sorted((s.subject, s.kind, s.value) for s in ex.statements if s.kind == "marketShare")
     assert got == [("alibaba-cloud", "marketShare", Decimal(11)), ("alibaba-cloud", "marketShare", Decimal(22))]
+
+
+def test_a_key_cell_naming_its_maker_in_parentheses_is_about_the_name(reader):
+    r, ex = reader
+    r.read(make_table(["챗봇 사용량"], ["회사", "DAU (백만명)"], [["Gemini(구글)", "20"], ["Grok(xAI)", "9"]]))
+    assert sorted((s.subject, s.kind, s.value) for s in ex.statements) == [
+        ("gemini", "userCount", Decimal(20_000_000)), ("grok", "userCount", Decimal(9_000_000))]

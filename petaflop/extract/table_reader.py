@@ -274,6 +274,10 @@ class TableReader:
         found = self.res.entities_in(text)
         # the cell must be about the entity: its name is most of the cell ("GB200 NVL72 (엔비디아)")
         found = [e for e in found if len(text) <= 2 * max(len(a) for a in e.names) + 12]
+        paren = re.fullmatch(r"([^()]+?)\s?\(([^()]+)\)", text)
+        if len(found) == 2 and paren and found[1] in self.res.entities_in(paren.group(2)) \
+                and found[0] in self.res.entities_in(paren.group(1)):
+            return [self.res.record(found[0])]  # "Gemini(구글)": the name, its maker in parentheses
         if len(found) == 2 and is_a(found[0].type, "Organization") and not is_a(found[1].type, "Organization") \
                 and any(is_a(found[1].type, c) for c in ("Hardware", "AIProduct", "AIModel", "SoftwarePlatform")):
             return [self.res.record(found[1])]  # "엔비디아 H100": the maker named before its product
