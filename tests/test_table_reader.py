@@ -274,3 +274,11 @@ def test_a_key_cell_naming_its_maker_in_parentheses_is_about_the_name(reader):
     r.read(make_table(["챗봇 사용량"], ["회사", "DAU (백만명)"], [["Gemini(구글)", "20"], ["Grok(xAI)", "9"]]))
     assert sorted((s.subject, s.kind, s.value) for s in ex.statements) == [
         ("gemini", "userCount", Decimal(20_000_000)), ("grok", "userCount", Decimal(9_000_000))]
+
+
+def test_a_label_counting_a_noun_is_a_unit_count_of_it_and_a_score_is_not(reader):
+    r, ex = reader
+    r.read(make_table(["Kimi K2 개요"], ["항목", "수치"], [["레이어 수", "40"], ["벤치마크 점수", "77"],
+                                                        ["밀집(Dense) 블록 개수", "2"]]))
+    assert sorted((s.kind, s.value, s.metric) for s in ex.statements if s.kind == "unitCount") == [
+        ("unitCount", Decimal(2), "밀집(Dense) 블록 개수"), ("unitCount", Decimal(40), "레이어 수")]
