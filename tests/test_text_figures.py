@@ -82,8 +82,14 @@ def test_a_percentage_of_change_against_the_prior_year_is_growth_and_against_a_r
 
 def test_a_percentage_with_a_base_but_no_word_of_change_is_not_a_change(reader):
     r, ex = reader
-    r.read("Gemini는 Claude 대비 60% 수준.", LOC, ())
+    r.read("Gemini는 Claude 대비 60%.", LOC, ())
     assert stated(ex) == []
+
+
+def test_a_percentage_of_a_rivals_size_is_a_share_relative_to_it(reader):
+    r, ex = reader
+    r.read("Gemini는 Claude 대비 60% 수준.", LOC, ())
+    assert stated(ex, ("share",)) == [("gemini", "share", Decimal(60), "%", "relative vs Claude", "text:ratio:clause-topic")]
 
 
 def test_a_count_of_a_noun_the_subject_has(reader):

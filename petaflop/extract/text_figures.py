@@ -52,6 +52,7 @@ _REPORTED = re.compile(r"(?:다고|라고|이라고)\s?(?:주장|발표|언급|�
 #: a word of change right after a percentage: up or down
 _CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어)|"
                      r"(?P<up>증가|성장|상승|폭증|급증|높|많|빠르|빨라|향상|개선|확대|늘))")
+_RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|에\s?(?:불과|그침|그쳐|해당))")
 #: bases that are the subject's own past (a change over time, not a difference from another thing)
 _OWN_PAST_NAMES = ("prior year", "end of last year", "prior quarter", "earlier value")
 #: a measure noun carrying the clause's particle right after a bare or genitive subject
@@ -136,7 +137,8 @@ class MultipleReader:
             return None
         percent = q.kind == "percent"
         change = _CHANGE.match(s[q.end:q.end + 10]) if percent else None
-        if percent and change is None:  # a percentage with a base but no word of change: a share, not this
+        ratio = percent and change is None and _RATIO.match(s, q.end)  # "B 대비 60% 규모": a size relative to B
+        if percent and change is None and not ratio:  # a percentage with a base, no word of change or size
             return None
         clause_mentions = [m for m in mentions if c0 <= m.start < c1]
         found = _base(s, q, c0, clause_mentions, self)
@@ -161,7 +163,11 @@ class MultipleReader:
             own_past = not base_entity and (base_name in _OWN_PAST_NAMES or base_name.startswith("since"))
             kind = "growthRate" if own_past else "relativeDifference"
             unit = "%"
-            sign = -1 if change.group("down") or re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) else 1
+            if ratio:  # "B 대비 60% 규모": the subject's measure as a share of another thing's
+                if not base_entity:
+                    return (base_name, base_entity, q.end, subject)
+                kind, direction = "share", "relative"
+            sign = -1 if (change is not None and change.group("down")) or re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) else 1
             value = sign * value
             high = sign * high if high is not None else None
         clause = s[c0:c1]
@@ -173,7 +179,7 @@ class MultipleReader:
             status = "forecast"
         high = high if high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
-        rule = f"{self.prefix}:{'multiple' if kind == 'multiple' else 'relative'}:{how}"
+        rule = f"{self.prefix}:{ {'multiple': 'multiple', 'share': 'ratio'}.get(kind, 'relative')}:{how}"
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=value,
             high=Decimal(high) if high is not None else None, unit=unit, status=status, time=time,
