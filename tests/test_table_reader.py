@@ -126,6 +126,7 @@ def test_a_prose_cell_is_read_about_its_row(reader):
                     ["Colossus", "비고"]])
     r.read(t)
     assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
+        ("project-rainier", "multiple", Decimal(3), "text-cell:multiple:row"),  # against its base (text_figures)
         ("project-rainier", "powerCapacity", Decimal(1500), "text-cell:value-after:row")]
 
 
@@ -255,3 +256,54 @@ def test_figures_of_one_kind_under_different_labels_are_line_items_not_a_conflic
         r.read(table)
     got = sorted((s.value, s.metric) for s in ex.statements if s.kind == "revenue")
     assert got == [(Decimal("80.5"), "일일 운행 수익"), (Decimal("31000"), ""), (Decimal("31000"), "연간 총수익")]
+
+
+def test_a_device_column_keys_the_rows_and_a_maker_before_its_product_names_the_product(reader):
+    r, ex = reader
+    r.read(make_table(["AI 글래스 비교"], ["기기명", "AI 연산 처리", "배터리 수명"],
+                      [["메타 Ray-Ban", "스냅드래곤 AR1", "6시간"], ["애플 Vision Pro", "M2 + R1", "3시간"]]))
+    got = sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements)
+    assert got == [("apple-vision-pro", "lifetime", Decimal(3), "hour"),
+                   ("ray-ban-meta-smart-glasses", "lifetime", Decimal(6), "hour")]
+
+
+def test_a_unit_column_of_time_makes_an_unknown_label_a_duration(reader):
+    r, ex = reader
+    r.read(make_table(["Ascend 910B 가정"], ["항목", "단위", "값"],
+                      [["4. 일일 운영 시간", "시간", "12"], ["5. 평균 속도", "mph", "30"]]))
+    assert [(s.subject, s.kind, s.value, s.unit, s.metric, s.rule.endswith(":unit-column")) for s in ex.statements] == [
+        ("huawei-ascend-910b", "duration", Decimal(12), "hour", "4. 일일 운영 시간", True)]
+
+
+def test_a_place_or_market_in_a_share_label_says_which_market_not_whose_share(gaz):
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    text = TextReader(res, use_kiwi=False)
+    text.start_slide("")
+    mapping = next(m for m in load_mappings() if m.id == "alibaba-cloud-metrics")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], res, SimpleNamespace(mine=lambda *a, **k: []),
+                        lambda t: (), text)
+    t = make_table(["알리바바 클라우드 지표"], ["구분", "수치/현황", "기준 시점"],
+                   [["중국 AI 인프라 시장 점유율", "11%", "2023년"], ["중국 클라우드 시장 점유율", "22%", "2023년"],
+                    ["중국 클라우드 시장 규모", "$5B", "2023년"]])
+    te._key_value(t, mapping)
+    got = sorted((s.subject, s.kind, s.value) for s in ex.statements if s.kind == "marketShare")
+    assert got == [("alibaba-cloud", "marketShare", Decimal(11)), ("alibaba-cloud", "marketShare", Decimal(22))]
+
+
+def test_a_key_cell_naming_its_maker_in_parentheses_is_about_the_name(reader):
+    r, ex = reader
+    r.read(make_table(["챗봇 사용량"], ["회사", "DAU (백만명)"], [["Gemini(구글)", "20"], ["Grok(xAI)", "9"]]))
+    assert sorted((s.subject, s.kind, s.value) for s in ex.statements) == [
+        ("gemini", "userCount", Decimal(20_000_000)), ("grok", "userCount", Decimal(9_000_000))]
+
+
+def test_a_label_counting_a_noun_is_a_unit_count_of_it_and_a_score_is_not(reader):
+    r, ex = reader
+    r.read(make_table(["Kimi K2 개요"], ["항목", "수치"], [["레이어 수", "40"], ["벤치마크 점수", "77"],
+                                                        ["밀집(Dense) 블록 개수", "2"]]))
+    assert sorted((s.kind, s.value, s.metric) for s in ex.statements if s.kind == "unitCount") == [
+        ("unitCount", Decimal(2), "밀집(Dense) 블록 개수"), ("unitCount", Decimal(40), "레이어 수")]

@@ -321,6 +321,8 @@ class TableReader:
                 continue
             label = _Label(row.cells[0].text.strip())
             named = self.res.entities_in(label.text)
+            # "중국 AI 인프라 시장 점유율": a place before a market word says which market, not whose share
+            named = [e for e in named if not (is_a(e.type, "Place") and _MARKET.search(label.text))]
             # a label that names another entity ("GOOGL 기업 가치") is about that entity, not the caption's
             subject = self.res.record(named[0]) if len(named) == 1 else context if not named else ""
             if not subject:
@@ -351,8 +353,13 @@ class TableReader:
         found = self.res.entities_in(text)
         # the cell must be about the entity: its name is most of the cell ("GB200 NVL72 (엔비디아)")
         found = [e for e in found if len(text) <= 2 * max(len(a) for a in e.names) + 12]
-        if len(found) == 2 and is_a(found[0].type, "Organization") and not is_a(found[1].type, "Organization"):
-            found = found[1:]  # "메타 Ray-Ban", "애플 Vision Pro": the maker names the product it makes
+        paren = re.fullmatch(r"([^()]+?)\s?\(([^()]+)\)", text)
+        if len(found) == 2 and paren and found[1] in self.res.entities_in(paren.group(2)) \
+                and found[0] in self.res.entities_in(paren.group(1)):
+            return [self.res.record(found[0])]  # "Gemini(구글)": the name, its maker in parentheses
+        if len(found) == 2 and is_a(found[0].type, "Organization") and not is_a(found[1].type, "Organization") \
+                and any(is_a(found[1].type, c) for c in ("Hardware", "AIProduct", "AIModel", "SoftwarePlatform")):
+            return [self.res.record(found[1])]  # "엔비디아 H100": the maker named before its product
         if found:
             return [self.res.record(e) for e in found[:2]]
         if create and _NAME_LIKE.match(text) and not re.fullmatch(r"[\d\s.,%]+", text):
@@ -434,6 +441,9 @@ class TableReader:
             # title (the caption's first line) names the kind
             entry = self.lex.value_for(table.caption[0], types) if table.caption else None
             rule_suffix = ":caption"
+        if entry is None and _TIME_UNIT.fullmatch(unit_note):
+            # "운영 시간 | 시간 | 12": a figure the unit column says is a time is a duration of what the label says
+            entry, rule_suffix = next((e for e in self.lex.values if e.kind == "duration"), None), ":unit-column"
         if entry is None and not self.tag and any(is_a(t, "AIModel") for t in types) and label.text:
             # a model's figure under a label the lexicon does not know is its score on that benchmark
             self._benchmark(subject, text, label, table, loc, sources)
@@ -446,6 +456,8 @@ class TableReader:
                 self.ex.statements.append(Statement(subject, entry.kind, loc, f"table-reader:{entry.id}{self.tag}",
                                                     time=period, sources=sources, raw=text))
             return
+        if entry.kind == "rank" and any(is_a(t, "Person") for t in types):
+            rule_suffix += ":person"  # a person's place in a list (of earners, of talent): judged apart
         self._value(entry, subject, types, text, label, row_time, unit_note, table, loc, sources, rule_suffix)
 
     def _link(self, link: LinkEntry, subject: str, types: tuple[str, ...], text: str, loc: Location,
@@ -505,6 +517,7 @@ class TableReader:
             subject, entry.kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
+            scope=" ".join(table.caption)[:40] if entry.kind == "rank" else "",  # the ranking a rank is in
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60],
         ))  # fmt: skip
@@ -541,3 +554,8 @@ class TableReader:
             return _PER_WORDS.get(dang.group(1).strip(), dang.group(1).strip()) if dang else ""
         per = hint.unit.split("/", 1)[1].strip()
         return _PER_WORDS.get(per, per)
+
+
+#: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")
+_TIME_UNIT = re.compile(r"(?:시간|분|초|일|주|개월|년|hours?|minutes?|days?|years?|hrs?|min)")
+_MARKET = re.compile(r"시장|[Mm]arket")

@@ -22,6 +22,7 @@ from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.table_map import ColumnRule, TableMapping
+from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader, cell_period, prose_cell
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.values import read_date, read_value
@@ -104,6 +105,11 @@ class TableExtractor:
             headers = " | ".join(c.text for c in table.header)
             caption = " ".join(table.caption)
             excluded = next((why for pat, why in self.excludes if pat.search(caption + " || " + headers)), None)
+            if not excluded:  # a "<A> 대비 <B>의 변화" column, whatever else reads the table (table_matrix.py)
+                read_change_column(table, self.res, self.sources_of(table))
+            if not excluded and read_matrix(table, self.res, self.reader.lex, self.sources_of(table)):
+                self.ex.tables_mapped[table.id] = "table-matrix"  # a two-way scenario table (table_matrix.py)
+                continue
             if excluded:
                 self.ex.tables_excluded[table.id] = excluded
                 continue
@@ -469,6 +475,10 @@ class TableExtractor:
                 continue
             key = row.cells[0].text
             keyed = self.res.resolve_cell(key, mapping.entity_type) if key.strip() else []
+            if re.search(r"시장|[Mm]arket", key):  # "중국 AI 인프라 시장 점유율": the place says which market,
+                # and in a share's label the market itself is where the share is held, not who holds it
+                scope_only = ("Place", "MarketSegment") if re.search(r"점유율|[Ss]hare", key) else ("Place",)
+                keyed = [e for e in keyed if not any(is_a(c, s) for c in self.ex.entities[e].types for s in scope_only)]
             subject = keyed[0] if keyed else context
             # every rule naming the label applies (a link and a claims rule may share "GPU 1차 배치");
             # the catch-all rule only where no other does

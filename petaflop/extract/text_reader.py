@@ -33,6 +33,7 @@ from petaflop.extract.gazetteer import Mention
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_reader import quantity_period
+from petaflop.extract.text_figures import FigureReader, parallel_measure
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
@@ -78,7 +79,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(FrameReader, LinkFrames):
+class TextReader(FigureReader, FrameReader, LinkFrames):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -199,6 +200,7 @@ class TextReader(FrameReader, LinkFrames):
         clause_starts = clause_starts_of(sentence)
         self._measure_terms(sentence, mentions, values, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None
+        self._base = None  # the comparison base of the sentence's last multiple (text_figures.py)
         self._earlier = {id(a) for a, b in itertools.pairwise(values)
                          if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])
                          and re.match(r"\s?(?:에서|부터)", sentence[a.end:b.start])}
@@ -208,12 +210,15 @@ class TextReader(FrameReader, LinkFrames):
             c0 = max(s for s in clause_starts if s <= q.start)
             nxt = [s for s in clause_starts if s > q.start]
             c1 = nxt[0] if nxt else len(sentence)
+            if self._figure_of_its_own(sentence, q, c0, c1, mentions, topic, values, dates, loc, sources):
+                continue  # "N배" against a base, "N위" in a ranking (text_figures.py)
             clause_mentions = [m for m in mentions if c0 <= m.start < c1]
             # "185억 달러에서 1,830억 달러로": the second figure measures what the first did
             inherit = None
             if previous is not None and previous[1] is not None and previous[0].kind == q.kind \
                     and _FROM_TO.fullmatch(sentence[previous[0].end:q.start]):
                 inherit = previous[1]
+            self._parallel = parallel_measure(previous, q, c0, clause_mentions)
             entry = self._value(sentence, q, c0, c1, clause_mentions, topic, values, dates, loc, sources, inherit)
             previous = (q, entry)
         return topic
@@ -252,6 +257,8 @@ class TextReader(FrameReader, LinkFrames):
                     if after:
                         entry, metric_at = self._metric(after.group(1), after.start(1))
                         how_measure = ":after" if entry is not None else how_measure
+            if entry is None and getattr(self, "_parallel", None) is not None:
+                entry, metric_at, how_measure = self._parallel, q.start, ":parallel"
             if entry is None and q.kind in ("count", "number"):
                 entry, metric_at = self._count_noun(s, q)
                 how_measure = ":noun"
@@ -263,11 +270,10 @@ class TextReader(FrameReader, LinkFrames):
             if entry is None and q.kind in UNIT_KINDS:  # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)"
                 entry = self._unit_measure(s, q, mentions, topic)
                 how_measure = ":unit"
-            if entry is None:
+            if entry is None or not self._dimension_ok(entry, q):  # no measure of its dimension: text_figures.py
+                self._unmeasured(s, q, c0, c1, mentions, topic, values, dates, loc, sources, entry is None)
                 return None
             kind = entry.kind
-            if not self._dimension_ok(entry, q):
-                return None
         # the subject
         subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)
         if subject is None:
@@ -288,13 +294,15 @@ class TextReader(FrameReader, LinkFrames):
             status = "forecast"  # a value said to hold after the report's date is not yet actual
         value = q.value
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
-        if q.kind == "percent" and (re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) or _DECREASE.match(s[q.end:])):
+        if q.kind == "percent" and (re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) or (
+                _DECREASE.match(s[q.end:]) and not re.match(r"\s?(?:으로|로)\s", s[q.end:]))):  # "25%로 하락": to a level
             value = -value
             high = -high if high is not None else None
         unit = q.currency if q.kind == "money" and q.currency else ("count" if q.kind in ("count", "number") else q.unit)
         quals = q.qualifiers
         measure = "count-item" if item is not None and how_measure != ":source" else {":noun": "count-noun", ":from-to": "value-from-to",
-                                                         ":after": "value-after", ":unit": "value-unit", ":source": "value-source"
+                                                         ":after": "value-after", ":unit": "value-unit", ":source": "value-source",
+                                                         ":parallel": "value-parallel"
                                                          }.get(how_measure, "value")
         if kind == "equityStake" and item is None and topic is not None and topic.role == "row" \
                 and subject.entity != topic.entity:

@@ -1,0 +1,388 @@
+"""Figures in prose that need a second term to mean anything: multiples ("N배") against a base,
+counts of things the gazetteer does not name ("64개의 코어를 탑재"), ranks
+("앱스토어 1위 기록": a place in a ranking the words before it name), and spans of time a clause says
+something took ("3년 만에 … 출시", "2년간 … 구축", "5년 소요").
+
+"A는 전년 대비 매출이 7배 증가", "B200이 A100보다 4배 빠르다", "프랑스 발전량은 일본의 약 1.8배":
+a multiple is a statement of the subject (``multiple``, unit ``x``) only when its clause names what it
+is compared with — the **base**: an entity or a generic base (``전년``, ``이전 세대``, ``현재``) marked
+by ``대비``, ``보다``, ``에 비해``, ``과 비교해`` or the genitive right before the figure (``X의 N배``).
+A multiple without a base ("추론 컴퓨팅에만 5배를 투자") says nothing checkable and stays a claim
+(the claim miner keeps every figure). The base goes into ``metric`` ("vs H100", "lower vs B200").
+
+The subject is found as in the value reader, by case marking: a topic or subject of the clause
+(``A는``, ``A가``), an entity in the genitive or bare before the measure noun that carries the
+clause's particle (``910B의 계산 성능이``, ``프랑스 발전량은``), else the sentence's topic. The base is never
+the subject. Rules are ``text:multiple:<subject>`` (``text:relative:<subject>`` for a percentage of
+change, ``growthRate`` against the subject's own past, ``relativeDifference`` against another thing) so
+the gate judges each way of finding the subject on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import HOW, Mention_, status_of_words
+
+#: a comparison marker after the base, and what may stand between it and the figure (measure words)
+_MARKER = re.compile(r"\s?(?:의\s?[가-힣]{1,6}\s?|(?:칩|GPU|모델|클러스터|랙|시스템|랙 시스템)\s?|\([^)]{1,12}\)\s?)?(?:(?:와|과)\s?)?(대비|보다|에\s?비해|비교)")
+_TO_FIGURE = re.compile(r"\s?(?:(?:[가-힣A-Za-z0-9/·.\-]{1,10}(?:\([^)]{1,12}\))?(?:이|가|은|는|을|를|에|에서|으로|로|도)?)\s?){0,4}")
+_MARKER_WORD = re.compile(r"(대비|보다|에\s?비해|비교)(?:서|했을\s?때(?:는|도)?|하면|해서?|할\s?때(?:는)?)?")
+_FROM_TO_BASE = re.compile(r"[\d,.]+(?:\s?[가-힣A-Za-z$]{1,4}){0,2}\s?(?:에서|부터)\s?(?:현재\s?)?(?:약\s?)?[$]?[\d,.]+(?:\s?[가-힣A-Za-z]{1,4}){0,2}?\s?(?:이상\s?)?(?:으로|로)\s?(?:약\s?)?$")
+_SINCE = re.compile(r"((?:19|20)\d{2})년\s?(?:이후|이래|부터)")
+_GENITIVE_BASE = re.compile(r"의\s?(?:약\s?|거의\s?|무려\s?)?$")
+#: generic bases: the subject's own earlier or previous state
+_GENERIC_BASES = (
+    (re.compile(r"(?:전년|지난해|작년)(?:\s?동기)?$"), "prior year"),
+    (re.compile(r"(?:작년|지난해)\s?말$"), "end of last year"),
+    (re.compile(r"(?:이전|직전|전)\s?(?:세대|버전|모델)$"), "previous generation"),
+    (re.compile(r"(?:전\s?분기|직전\s?분기)$"), "prior quarter"),
+    (re.compile(r"현재(?:의)?$"), "current"),
+    (re.compile(r"기존(?:\s?[가-힣]{1,6})?$"), "existing"),
+)  # fmt: skip
+_DIRECTION = (
+    (re.compile(r"^\s?(?:이상\s?)?(?:더\s?)?(?:낮|적|느리|작|저렴|싸)"), "lower"),
+    (re.compile(r"^\s?(?:이상\s?)?(?:더\s?)?(?:높|많|빠르|빨라|크|큰|넓|강력|증가|성장|늘|향상|개선|확대|급증)"), "higher"),
+)
+_REPORTED = re.compile(r"(?:다고|라고|이라고)\s?(?:주장|발표|언급|강조|밝힘|밝혔|설명|전망)")
+#: a word of change right after a percentage: up or down
+_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어)|"
+                     r"(?P<up>증가|성장|상승|폭증|급증|높|많|빠르|빨라|향상|개선|확대|늘))")
+_RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|에\s?(?:불과|그침|그쳐|해당))")
+#: bases that are the subject's own past (a change over time, not a difference from another thing)
+_OWN_PAST_NAMES = ("prior year", "end of last year", "prior quarter", "earlier value")
+#: a measure noun carrying the clause's particle right after a bare or genitive subject
+_MEASURE_AFTER_SUBJECT = re.compile(r"(?:의)?\s?(?:(?:\d{1,4}(?:년|월|분기)|[1-4]Q|올해|작년)\s?)*[가-힣A-Za-z/]{1,8}(?:\s[가-힣A-Za-z/]{1,8}){0,2}(?:은|는|이|가|도)\s")
+
+
+_PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
+_VERBAL = re.compile(r"(?:하는|하고|하며|해|한|된|되는|하여|했다|함)$")
+_NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|남짓|미만|초과|안팎|이내|씩|만|중|단위|당|분|가운데|[가-힣]?배)")
+_HAVE = re.compile(r"탑재|보유|운영|확보|사용|갖|가지|가져|쌓|지정|배치|설치|구성|포함|승인|갖춘|두고|거느|개발|생성|수집")
+_UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:년|개월|달|주|일|시간|분|초|달러|원|위안|유로)$")
+
+
+def _counted_noun(s: str, at: int) -> tuple[str, int]:
+    """"64개의 연산 코어(CU)를 탑재" → ("연산 코어(CU)", end): at most three words,
+    up to the one carrying a particle; '' when the words run on without one (not an argument)."""
+    m = re.match(r"(?:의)?\s?", s[at:])
+    pos = at + m.end()
+    words: list[str] = []
+    for w in re.finditer(r"[^\s,.;:]+", s[pos:pos + 60]):
+        if (w.start() and s[pos + w.start() - 1] != " ") or len(words) == 3:
+            break
+        tok = w.group(0)
+        if _HAVE.match(tok) or _VERBAL.search(tok):
+            break
+        pm = _PARTICLE_END.search(tok)
+        if pm and len(tok) > 1:
+            words.append(tok[:pm.start()])
+            return " ".join(words), pos + w.end()
+        words.append(tok)
+        end = pos + w.end()
+        if (end < len(s) and s[end] in ",.;:") or _HAVE.match(s[end + 1:end + 3] if end + 1 < len(s) else ""):
+            return " ".join(words), end
+    return "", at
+
+
+def parallel_measure(previous: tuple | None, q: Quantity, c0: int, clause_mentions: list[Mention_]):
+    """"A의 점유율이 10%에서 30%로, B는 40%에서 20%로": a clause with its own subject and no measure word
+    measures what the previous clause's figure did (used only when its own words name no measure)."""
+    if previous is None or previous[0].kind != q.kind or previous[0].end > c0:
+        return None
+    return previous[1] if any(m.role in ("topic", "subject") and m.end <= q.start for m in clause_mentions) else None
+
+
+class MultipleReader:
+    """Mixed into the text reader: ``self.res``, ``self.ex``, ``self.prefix``, ``self._status``,
+    ``self._time`` and ``self.default_time`` come from it."""
+
+    def _figure_of_its_own(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_],
+                           topic: Mention_ | None, values: list[Quantity], dates: list[Quantity], loc: Location,
+                           sources: tuple[str, ...]) -> bool:
+        """A multiple ("N배") or a rank ("N위"): read here, never by the metric-word reader."""
+        if q.kind == "multiple":
+            self._base = self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources,
+                                        getattr(self, "_base", None))
+            return True
+        if q.kind == "number" and s[q.end:q.end + 1] == "위":
+            self._rank(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
+            return True
+        return False
+
+    def _unmeasured(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                    values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...],
+                    no_word: bool) -> None:
+        """A figure no metric word of its dimension measures: "전년 대비 25% 증가" (also when the word is of
+        another dimension: "매출은 전년 대비 25% 증가"), "64개의 연산 코어", "3년 만에 … 출시"."""
+        if q.kind == "percent":
+            self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources, None)
+        elif no_word and q.kind == "count":
+            self._unit_count(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
+        elif no_word and q.kind == "duration":
+            self._duration(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
+
+    def _multiple(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                  values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...],
+                  carried: tuple | None) -> tuple | None:
+        """One "N배" figure, or a percentage of change ("전년 대비 25% 증가", "B보다 40% 저렴"); returns
+        (base name, base entity, where it ends, subject) for a later figure of the sentence: "A는 B보다
+        하루에 4배, 전체 기준으로는 9배" — the base and subject carry on while no new subject is
+        marked between the two figures."""
+        if q.value is None or q.value <= 0:
+            return None
+        percent = q.kind == "percent"
+        change = _CHANGE.match(s[q.end:q.end + 10]) if percent else None
+        ratio = percent and change is None and _RATIO.match(s, q.end)  # "B 대비 60% 규모": a size relative to B
+        if percent and change is None and not ratio:  # a percentage with a base, no word of change or size
+            return None
+        clause_mentions = [m for m in mentions if c0 <= m.start < c1]
+        found = _base(s, q, c0, clause_mentions, self)
+        how_base = ""
+        if found is not None:
+            base_name, base_entity, how_base, base_start = found
+        elif carried is not None and not [m for m in mentions if carried[2] <= m.start < q.start]:
+            base_name, base_entity, _, _ = carried
+            how_base, base_start = "carried", c0
+        else:
+            return None
+        subject, how = self._multiple_subject(s, q, c0, clause_mentions, topic, base_entity, base_start)
+        if how_base == "carried" and carried[3] is not None and (subject is None or subject.end <= carried[2]):
+            subject, how = carried[3], "carried"
+        if subject is None:
+            return (base_name, base_entity, q.end, None)
+        direction = next((d for rx, d in _DIRECTION if rx.match(s[q.end:q.end + 8])), "")
+        kind, unit, value, high = "multiple", "x", Decimal(q.value), q.high
+        if percent:  # against the subject's own past: growth; against another thing: a relative difference
+            if how_base == "genitive-base":  # "X의 30%": a part of X, not a change
+                return (base_name, base_entity, q.end, subject)
+            own_past = not base_entity and (base_name in _OWN_PAST_NAMES or base_name.startswith("since"))
+            kind = "growthRate" if own_past else "relativeDifference"
+            unit = "%"
+            if ratio:  # "B 대비 60% 규모": the subject's measure as a share of another thing's
+                if not base_entity:
+                    return (base_name, base_entity, q.end, subject)
+                kind, direction = "share", "relative"
+            sign = -1 if (change is not None and change.group("down")) or re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) else 1
+            value = sign * value
+            high = sign * high if high is not None else None
+        clause = s[c0:c1]
+        status = self._status(clause, q)
+        if status == "actual" and status_of_words(s) in ("planned", "target"):
+            status = status_of_words(s)
+        time = self._time(q, dates, c0, c1, values) or self.default_time
+        if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
+            status = "forecast"
+        high = high if high is not None and q.low is not None and q.high != q.low else None
+        quals = q.qualifiers
+        rule = f"{self.prefix}:{ {'multiple': 'multiple', 'share': 'ratio'}.get(kind, 'relative')}:{how}"
+        self.ex.statements.append(Statement(
+            subject.entity, kind, loc, rule, value=value,
+            high=Decimal(high) if high is not None else None, unit=unit, status=status, time=time,
+            metric=f"{direction + ' ' if direction else ''}vs {base_name}"[:60],
+            approximate="approximate" in quals or "vague" in quals,
+            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+        return (base_name, base_entity, q.end, subject)
+
+    def _multiple_subject(self, s: str, q: Quantity, c0: int, mentions: list[Mention_], topic: Mention_ | None,
+                          base_entity: str, base_start: int) -> tuple[Mention_ | None, str]:
+        cands = [m for m in mentions if m.end <= q.start and m.entity != base_entity
+                 and not is_a(m.type, "Person") and not (base_start <= m.start and m.end <= base_start + 1)]
+        cands = [m for m in cands if not (m.start >= base_start and _MARKER.match(s, m.end))]
+        marked = [m for m in cands if m.role in ("topic", "subject")]
+        if marked:
+            # "A는 X를 통해 … 3배 개선된다고 주장": the topic is who says it, not what is measured
+            if _REPORTED.search(s, q.end) and any(marked[-1].end <= m.start < q.start and m.role == "object"
+                                                  for m in mentions):
+                return marked[-1], "clause-topic-reported"
+            return marked[-1], "clause-topic"
+        # "910B의 계산 성능이", "프랑스 발전량은": the entity owning the measure that carries the particle
+        owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)
+                  and not _MARKER.match(s, m.end)]
+        if owning:
+            return owning[-1], "measure-owner"
+        # a topic carried over from the slide's earlier blocks measured 0.2: the figure is seldom about it
+        if topic is not None and topic.end <= q.start and topic.entity != base_entity \
+                and not is_a(topic.type, "Person") and topic.role != "block":
+            return topic, HOW.get(topic.role, "sentence-topic")
+        return None, ""
+
+
+def _base(s: str, q: Quantity, c0: int, mentions: list[Mention_], reader) -> tuple[str, str, str, int] | None:
+    """The base of a multiple in its clause: (English name or generic base, entity id or '', how, start)."""
+    before = s[c0:q.start]
+    # "X의 (약) N배": the genitive right before the figure
+    gm = _GENITIVE_BASE.search(before)
+    if gm:
+        at = c0 + gm.start()
+        ent = next((m for m in mentions if m.end == at), None)
+        if ent is not None and ent.role == "genitive":
+            return _name(reader, ent.entity), ent.entity, "genitive-base", ent.start
+        for rx, name in _GENERIC_BASES:
+            g = rx.search(s[c0:at])
+            if g:
+                return name, "", "genitive-base", c0 + g.start()
+    # "100명에서 400명으로 4배 증가": the earlier value of the same measure
+    if _FROM_TO_BASE.search(before):
+        return "earlier value", "", "from-to-base", q.start
+    # "2020년 이후 컴퓨팅 성능 6배 증가": growth since a year
+    since = _SINCE.search(before)
+    if since and _TO_FIGURE.fullmatch(before[since.end():]):
+        return f"since {since.group(1)}", "", "since-base", c0 + since.start()
+    # "X 대비 / X보다 / X에 비해 (measure words) N배": the last marker whose words run to the figure
+    for mk in reversed(list(_MARKER_WORD.finditer(before))):
+        at = c0 + mk.start(1)
+        if not _TO_FIGURE.fullmatch(s[c0 + mk.end():q.start]):
+            continue
+        ent = next((m for m in reversed(mentions) if m.end <= at and (mm := _MARKER.match(s, m.end))
+                    and mm.start(1) == at), None)
+        if ent is not None:
+            return _name(reader, ent.entity), ent.entity, "entity-base", ent.start
+        head = s[c0:at].rstrip()
+        head = re.sub(r"\s?(?:와|과|에)$", "", head)
+        for rx, name in _GENERIC_BASES:
+            g = rx.search(head)
+            if g:
+                return name, "", "generic-base", c0 + g.start()
+        return None
+    return None
+
+
+def _name(reader, entity: str) -> str:
+    try:
+        return reader.res.gaz.by_id(entity).name_en
+    except Exception:  # an entity a mapping created: its record carries the name
+        rec = reader.ex.entities.get(entity)
+        return rec.name_en if rec is not None and rec.name_en else entity
+
+
+class CountReader:
+    """Mixed into the text reader (as :class:`MultipleReader`): a count whose counted thing is a noun
+    the gazetteer does not name becomes ``unitCount`` with the noun as its metric."""
+
+    def _unit_count(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                    values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        if q.value is None or not re.search(r"[개대기건곳종]$", q.raw.rstrip()):
+            return
+        noun, end = _counted_noun(s, q.end)
+        if not noun or _NOT_A_NOUN.match(noun) or _UNITS_OF_TIME_OR_MONEY.search(noun):
+            return
+        if any(q.end <= m.start < end for m in mentions) or any(q.end <= v.start < end for v in values):
+            return
+        cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
+                 and m.role not in ("place", "object", "with")]
+        marked = [m for m in cands if m.role in ("topic", "subject")]
+        if marked:
+            subject, how = marked[-1], "clause-topic"
+        elif topic is not None and topic.role == "row":  # a table row's own entity
+            subject, how = topic, "row"
+        else:  # a topic carried from elsewhere measured 0.3 (other sentences' counts are of other things)
+            return
+        verb = "have" if _HAVE.search(s, end, c1) else "other"
+        if verb == "other" and how != "row":  # with no verb of having the count measured 0.2 in running text
+            return
+        clause = s[c0:c1]
+        status = self._status(clause, q)
+        time = self._time(q, dates, c0, c1, values) or self.default_time
+        if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
+            status = "forecast"
+        high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
+        quals = q.qualifiers
+        self.ex.statements.append(Statement(
+            subject.entity, "unitCount", loc, f"{self.prefix}:unit-count:{verb}:{how}", value=Decimal(q.value),
+            high=high, unit="count", status=status, time=time, metric=noun[:40],
+            approximate="approximate" in quals or "vague" in quals,
+            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+
+
+#: "N위" as a predicate (… 1위 달성, 1위로 등극, 2위를 차지, 1위였던), not a modifier of a noun ("2위 모델")
+_RANK_END = re.compile(r"위(?:로|를|에|였|이다|임|,|\.|\)|$|\s(?:달성|차지|기록|등극|유지|올라|랭크|에\s))")
+_RANKING_WORDS = re.compile(r"((?:[가-힣A-Za-z][가-힣A-Za-z0-9·/]{0,12}\s?){1,3})$")
+
+
+class RankReader:
+    """Mixed into the text reader: "A 앱은 앱스토어 1위 기록" — the subject's place (``rank``) in the
+    ranking named by the words right before the figure (its ``scope``); without them, no statement."""
+
+    def _rank(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+              values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        if q.value is None or not 1 <= q.value <= 100 or q.value != int(q.value) or not _RANK_END.match(s, q.end):
+            return
+        if re.search(r"(?:제|약|[\d,.])\s?$", s[max(c0, q.start - 2):q.start]):
+            return
+        upto = q.start
+        figure = next((v for v in values if v.end <= q.start and re.fullmatch(r"\s?(?:으로|로)\s?", s[v.end:q.start])), None)
+        if figure is not None:  # "점유율도 40%로 1위": ranked by the measure of the figure before
+            upto = figure.start
+        prev_end = max([c0] + [m.end for m in mentions if m.end <= upto] + [v.end for v in values + dates if v.end <= upto])
+        words = _RANKING_WORDS.search(s[prev_end:upto].rstrip())
+        scope = words.group(1).strip() if words else ""
+        scope = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|이|가|도)$", "", scope).strip()
+        if not scope:
+            return
+        cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
+                 and m.role not in ("place", "object", "with")]
+        marked = [m for m in cands if m.role in ("topic", "subject")]
+        owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)]
+        if marked:
+            subject, how = marked[-1], "clause-topic"
+        elif owning:  # "A의 관련 시장 점유율도 40%로 1위"
+            subject, how = owning[-1], "measure-owner"
+        elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person"):
+            subject, how = topic, HOW.get(topic.role, "sentence-topic")
+        else:
+            return
+        time = self._time(q, dates, c0, c1, values) or self.default_time
+        self.ex.statements.append(Statement(
+            subject.entity, "rank", loc, f"{self.prefix}:rank:{how}", value=Decimal(int(q.value)), unit="count",
+            status=self._status(s[c0:c1], q), time=time, scope=scope[:40],
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+
+
+#: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요"
+_TOOK = re.compile(r"[”\"’']?\s?(만에|동안|간|내에|안에|이\s?걸|가\s?걸|소요|걸려)")
+
+
+class DurationReader:
+    """Mixed into the text reader: "A는 … 3년 만에 … 모델 출시" — ``duration`` of the subject's event;
+    "A가 B를 … 40일 만에 확장": the object's (what was built, launched, expanded)."""
+
+    def _duration(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                  values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        took = _TOOK.match(s, q.end)
+        if q.value is None or not took or q.unit not in ("year", "month", "week", "day", "hour", "minute"):
+            return
+        cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")]
+        marked = [m for m in cands if m.role in ("topic", "subject")]
+        objects = [m for m in cands if m.role == "object" and (not marked or m.start > marked[-1].start)]
+        if objects:
+            subject, how = objects[-1], "object"
+        elif marked:
+            subject, how = marked[-1], "clause-topic"
+        elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person"):
+            subject, how = topic, HOW.get(topic.role, "sentence-topic")
+        else:
+            return
+        status = self._status(s[c0:c1], q)
+        high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
+        quals = q.qualifiers
+        self.ex.statements.append(Statement(
+            subject.entity, "duration", loc, f"{self.prefix}:duration-took:{how}", value=Decimal(q.value),
+            high=high, unit=q.unit, status=status, metric=took.group(1).replace(" ", "")[:10],
+            approximate="approximate" in quals or "vague" in quals,
+            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+
+
+class FigureReader(MultipleReader, CountReader, RankReader, DurationReader):
+    """The readers of this module, mixed into the text reader as one."""

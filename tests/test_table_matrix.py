@@ -1,0 +1,69 @@
+"""Two-way (scenario) tables: one measure of the caption's entity against two variables
+(petaflop/extract/table_matrix.py), on tables of our own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ingest.model import Cell, Row, Span, Table
+from petaflop.extract.facts import Extraction
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.lexicon import load_lexicon
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.table_matrix import is_matrix, read_matrix
+
+
+def make_table(caption: list[str], header: list[str], rows: list[list[str]]) -> Table:
+    line = 100
+    head = [Cell(h, h, line, j + 1) for j, h in enumerate(header)]
+    body = [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)]) for i, r in enumerate(rows)]
+    return Table("T-01-1", Span(line - len(caption), line + len(rows)), caption, head, body,
+                 chapter="VI", slide_title="VI. 테스트: 표", column_labels=header)
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+MATRIX = (["Ascend 910B의 다이 생산량 가정"], ["", "월간 웨이퍼 생산량 (WPM)", "1,000", "2,000"],
+          [["수율", "10%", "100", "200"], ["", "20%", "200", "400"]])
+
+
+def test_a_scenario_matrix_gives_one_estimate_per_cell_with_its_scenario(gaz):
+    ex = Extraction()
+    n = read_matrix(make_table(*MATRIX), Resolver(gaz, ex), load_lexicon(), ())
+    assert n == 4
+    got = [(s.subject, s.kind, s.value, s.status, s.per, s.scope, s.rule) for s in ex.statements]
+    assert got[0] == ("huawei-ascend-910b", "shipments", Decimal(100), "estimate", "month",
+                      "월간 웨이퍼 생산량 (WPM) 1,000, 수율 10%", "table-matrix:shipments")
+    assert [s.value for s in ex.statements] == [Decimal(100), Decimal(200), Decimal(200), Decimal(400)]
+    assert ex.statements[3].scope.endswith("2,000, 수율 20%")
+
+
+def test_a_table_of_named_rows_is_no_matrix():
+    rows = make_table(["출하량 전망"], ["", "Q1", "Q2", "Q3"], [["폭스콘", "10", "20", "30"], ["관타", "5", "6", "7"]])
+    assert not is_matrix(rows)
+
+
+def test_a_caption_without_an_entity_owning_a_measure_gives_nothing(gaz):
+    ex = Extraction()
+    _caption, header, body = MATRIX
+    assert read_matrix(make_table(["웨이퍼 생산량 가정"], header, body), Resolver(gaz, ex), load_lexicon(), ()) == 0
+    assert ex.statements == []
+
+
+
+def test_a_change_column_gives_the_second_names_signed_difference_from_the_first(gaz):
+    from petaflop.extract.table_matrix import read_change_column
+
+    ex = Extraction()
+    t = make_table(["모델 비교"], ["항목", "DeepSeek-V3", "Kimi K2", "V3 대비 K2의 변화"],
+                   [["총 파라미터", "100B", "130B", "↑ 30 %"], ["어텐션 헤드 수", "32", "24", "↓ 25 %"],
+                    ["레이어 수", "40", "40", "동일"]])
+    assert read_change_column(t, Resolver(gaz, ex), ()) == 2
+    assert [(s.subject, s.kind, s.value, s.unit, s.metric) for s in ex.statements] == [
+        ("kimi-k2", "relativeDifference", Decimal(30), "%", "총 파라미터 vs DeepSeek V3"),
+        ("kimi-k2", "relativeDifference", Decimal(-25), "%", "어텐션 헤드 수 vs DeepSeek V3")]

@@ -1,0 +1,114 @@
+"""Multiples, changes against a base, and counts of unnamed things in sentences of our own
+(petaflop/extract/text_figures.py): a figure becomes a statement only with its base and its subject."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.text_reader import TextReader
+
+LOC = Location(10, 10, "VI", "test slide")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+@pytest.fixture()
+def reader(gaz):
+    ex = Extraction()
+    r = TextReader(Resolver(gaz, ex), use_kiwi=False)
+    r.start_slide("")
+    return r, ex
+
+
+def stated(ex: Extraction, kinds=("multiple", "growthRate", "relativeDifference", "unitCount")) -> list[tuple]:
+    return [(s.subject, s.kind, s.value, s.unit, s.metric, s.rule) for s in ex.statements if s.kind in kinds]
+
+
+def test_a_multiple_against_a_named_base_is_the_marked_subjects(reader):
+    r, ex = reader
+    r.read("B200이 A100보다 4배 빠르다", LOC, ())
+    assert stated(ex) == [("nvidia-b200", "multiple", Decimal(4), "x", "higher vs NVIDIA A100",
+                           "text:multiple:clause-topic")]
+
+
+def test_a_multiple_against_the_prior_year(reader):
+    r, ex = reader
+    r.read("Cambricon은 전년 대비 매출이 7배 증가.", LOC, ())
+    assert stated(ex) == [("cambricon", "multiple", Decimal(7), "x", "higher vs prior year", "text:multiple:clause-topic")]
+
+
+def test_the_owner_of_the_measure_is_the_subject_and_the_base_carries_to_the_next_clause(reader):
+    r, ex = reader
+    r.read("엔비디아 A100 칩과 비교했을 때는 910B의 계산 성능이 약 2배 낮고, 메모리 대역폭이 약 1.5배 낮으며", LOC, ())
+    assert stated(ex) == [
+        ("huawei-ascend-910b", "multiple", Decimal(2), "x", "lower vs NVIDIA A100", "text:multiple:measure-owner"),
+        ("huawei-ascend-910b", "multiple", Decimal("1.5"), "x", "lower vs NVIDIA A100", "text:multiple:carried")]
+
+
+def test_a_genitive_base_right_before_the_figure(reader):
+    r, ex = reader
+    r.read("2020년 프랑스 발전량은 일본의 약 1.8배", LOC, ())
+    assert [(s.subject, s.value, s.metric, s.time.text) for s in ex.statements if s.kind == "multiple"] == [
+        ("france", Decimal("1.8"), "vs Japan", "2020")]
+
+
+def test_a_multiple_without_a_base_is_no_statement(reader):
+    r, ex = reader
+    r.read("Grok 3는 사전 훈련 컴퓨팅은 유지하고, 추론 컴퓨팅에만 5배를 투자.", LOC, ())
+    assert stated(ex) == []
+
+
+def test_the_speaker_of_a_reported_claim_is_judged_apart(reader):
+    r, ex = reader
+    r.read("엔비디아는 NVLink를 통해 통신 성능이 기존 이더넷 대비 최대 3배까지 개선된다고 주장.", LOC, ())
+    assert [s.rule for s in ex.statements if s.kind == "multiple"] == ["text:multiple:clause-topic-reported"]
+
+
+def test_a_percentage_of_change_against_the_prior_year_is_growth_and_against_a_rival_a_difference(reader):
+    r, ex = reader
+    r.read("관련 부품사인 폭스콘의 3월 매출은 전년 대비 25% 증가. Gemini는 Claude(0.5 달러) 대비 60% 저렴.", LOC, ())
+    assert stated(ex) == [
+        ("foxconn", "growthRate", Decimal(25), "%", "higher vs prior year", "text:relative:measure-owner"),
+        ("gemini", "relativeDifference", Decimal(-60), "%", "lower vs Claude", "text:relative:clause-topic")]
+
+
+def test_a_percentage_with_a_base_but_no_word_of_change_is_not_a_change(reader):
+    r, ex = reader
+    r.read("Gemini는 Claude 대비 60%.", LOC, ())
+    assert stated(ex) == []
+
+
+def test_a_percentage_of_a_rivals_size_is_a_share_relative_to_it(reader):
+    r, ex = reader
+    r.read("Gemini는 Claude 대비 60% 수준.", LOC, ())
+    assert stated(ex, ("share",)) == [("gemini", "share", Decimal(60), "%", "relative vs Claude", "text:ratio:clause-topic")]
+
+
+def test_a_count_of_a_noun_the_subject_has(reader):
+    r, ex = reader
+    r.read("Kimi K2는 48개의 전문가(expert)를 사용하는 대신 더 얕은 블록을 쌓아.", LOC, ())
+    assert stated(ex) == [("kimi-k2", "unitCount", Decimal(48), "count", "전문가(expert)", "text:unit-count:have:clause-topic")]
+
+
+def test_a_count_without_a_verb_of_having_or_a_marked_subject_is_no_statement(reader):
+    r, ex = reader
+    r.read("Kimi K2는 좋다. 출시 20일 동안 9만 건의 요청을 생성.", LOC, ())
+    assert stated(ex, ("unitCount",)) == []
+
+
+def test_a_parallel_clause_measures_what_the_previous_did_and_falling_to_a_level_keeps_its_sign(reader):
+    r, ex = reader
+    r.read("Claude의 점유율이 10%에서 30%로 급증, Gemini는 40%에서 20%로 하락", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
+        ("claude", "marketShare", Decimal(10), "text:value:genitive"),
+        ("claude", "marketShare", Decimal(30), "text:value-from-to:genitive"),
+        ("gemini", "marketShare", Decimal(40), "text:value-parallel:clause-topic"),
+        ("gemini", "marketShare", Decimal(20), "text:value-from-to:clause-topic")]
