@@ -71,7 +71,10 @@ def memory_limit_mb(source: Path | None = None) -> int:
     """Address-space ceiling of a zygote and of each of its workers: ``$PETAFLOP_QUERY_MEMORY_MB``,
     else 1024 MB or 12 × the graph file plus 512 MB, whichever is larger (the report graph, 35 MB of
     N-Quads, takes 140 MB resident and peaks at 320 MB of address space while loading)."""
-    size_mb = (source.stat().st_size / 2**20) if source is not None and source.is_file() else 0
+    if source is not None and source.is_dir():  # a built store: its files (the SST tables it maps)
+        size_mb = sum(f.stat().st_size for f in source.rglob("*") if f.is_file()) / 2**20
+    else:
+        size_mb = (source.stat().st_size / 2**20) if source is not None and source.is_file() else 0
     default = max(MIN_MEMORY_MB, int(12 * size_mb + 512))
     return _env_int("PETAFLOP_QUERY_MEMORY_MB", default, 256, 1 << 20)
 
@@ -104,7 +107,7 @@ class _Spawner:
             cmd, keep_fd, stderr, box, done = self.requests.get()
             try:
                 box["proc"] = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                               stderr=stderr, pass_fds=(keep_fd,))
+                                               stderr=stderr, pass_fds=(keep_fd,), env=_worker_env())
             except OSError as exc:
                 box["error"] = exc
             done.set()
@@ -117,6 +120,14 @@ class _Spawner:
         if "error" in box:
             raise EnvironmentProblem(f"cannot start the query sandbox: {box['error']}")
         return box["proc"]
+
+
+def _worker_env() -> dict[str, str]:
+    """The zygote's environment: glibc's malloc capped at two arenas. Each thread that finds the arenas
+    busy gets a new one reserving 64 MB of address space (up to 8 per core): under load, a worker's
+    threads (the store's, the query's) could reserve the whole ``RLIMIT_AS`` ceiling that way, and the
+    next thread failed to start ('Resource temporarily unavailable', SIGABRT) — seen on a loaded CI run."""
+    return {**os.environ, "MALLOC_ARENA_MAX": os.environ.get("MALLOC_ARENA_MAX", "2")}
 
 
 _spawner: _Spawner | None = None

@@ -106,3 +106,19 @@ def test_export_sparql_is_bounded(built_graph, tmp_path):
     except subprocess.TimeoutExpired:
         pytest.fail("export --sparql was still running after 60 s")
     assert proc.returncode == 1 and "did not finish" in proc.stderr
+
+
+def test_workers_cap_mallocs_arenas_and_a_stores_ceiling_counts_its_files(built_graph, tmp_path):
+    """Under RLIMIT_AS, every glibc malloc arena reserves 64 MB of address space: the zygote (and so
+    each worker it forks) runs with MALLOC_ARENA_MAX=2, so threads cannot reserve the ceiling away;
+    a built store's ceiling grows with the size of its files like a graph file's."""
+    EmbeddedStore(built_graph).run("ASK { ?s ?p ?o }")
+    zygote = sandbox.pool_for(built_graph).zygote()
+    with open(f"/proc/{zygote.proc.pid}/environ", "rb") as fh:
+        env = dict(item.split(b"=", 1) for item in fh.read().split(b"\0") if b"=" in item)
+    assert env[b"MALLOC_ARENA_MAX"] == b"2"
+    store = tmp_path / "store"
+    store.mkdir()
+    with (store / "000001.sst").open("wb") as fh:
+        fh.truncate(200 * 2**20)  # a sparse file: its size counts, no disk is used
+    assert sandbox.memory_limit_mb(store) == 12 * 200 + 512
