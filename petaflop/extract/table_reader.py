@@ -19,7 +19,6 @@ is ``table-reader:<lexicon entry>`` so the precision gate can judge each entry o
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import SimpleNamespace
@@ -31,6 +30,7 @@ from ingest.quantities import REFERENCE_DATE, parse_cell, unit_hint
 from petaflop.extract.adjacent import qualifier_mentions
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
+from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.values import find_quantities
 
@@ -161,23 +161,8 @@ class TableReader:
                     self._entity_columns(table)
                 finally:
                     self.tag = ""
-        self._name_line_items(first)
+        name_line_items(self.ex.statements, self._read_under, first)
         return len(self.ex.statements) + len(self.ex.facts) - before
-
-    def _name_line_items(self, first: int) -> None:
-        """Several figures of one kind about one subject, each under its own label ("일일 총 운행 수익",
-        "연간 총수익"): line items of a model or a breakdown, not rival values of one measure — each
-        keeps its label as its metric (so none is shown as the subject's plain value or as a conflict)."""
-        groups: dict[tuple, list[int]] = defaultdict(list)
-        for i in range(first, len(self.ex.statements)):
-            st = self.ex.statements[i]
-            if i in self._read_under and not st.metric and st.value is not None:
-                groups[(st.subject, st.kind, st.time, st.status, st.per, st.scope, st.item, st.number_format)].append(i)
-        for members in groups.values():
-            labels = {self._read_under[i] for i in members}
-            if len({self.ex.statements[i].value for i in members}) > 1 and len(labels) == len(members):
-                for i in members:
-                    self.ex.statements[i] = replace(self.ex.statements[i], metric=self._read_under[i][:60])
 
     # ------------------------------------------------------------------ layouts
     def _key_column(self, table: Table) -> int | None:
