@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
@@ -283,3 +284,27 @@ def test_serve_rejects_a_bad_port(cli, built_graph, args):
     result = cli.invoke(app, ["serve", *args, "--data", str(built_graph)], env=WIDE)
     assert result.exit_code == 1
     assert result.stderr == f"error: --port {args[1]}: not a TCP port (1–65535)\n"
+
+
+def test_ctrl_c_while_the_cli_is_still_importing_is_one_line_not_a_traceback():
+    """The console script enters through petaflop.entry: a KeyboardInterrupt raised while the CLI's
+    modules load (simulated by an import hook) ends with 'interrupted' and exit code 130."""
+    code = (
+        "import sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'petaflop.cli':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "from petaflop.entry import main\n"
+        "sys.exit(main())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "interrupted\n")
+
+
+def test_the_console_script_enters_through_the_interrupt_guard():
+    import tomllib
+
+    scripts = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert scripts["project"]["scripts"] == {"petaflop": "petaflop.entry:main"}
