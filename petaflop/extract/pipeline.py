@@ -20,6 +20,7 @@ from petaflop.extract.name_maker import NameMaker
 from petaflop.extract.node_foundry import add_node_foundries
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
+from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
 from petaflop.extract.tables import TableExtractor
 from petaflop.extract.text_reader import TextReader
@@ -82,6 +83,7 @@ class Extractor:
         self._mentions_and_text()
         mappings = load_mappings()
         TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of, self.text).run()
+        add_contract_parties(self.doc, self.ex, self.res, self.sources_of)
         add_node_foundries(self.ex, self.gaz, self.res.record)
         add_count_procurements(self.ex)
         self._entity_facts()

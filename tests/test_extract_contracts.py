@@ -1,0 +1,49 @@
+"""Contract tables (table_contracts): a counterparty row is the firm's partner or customer by what its
+description says; rows that say neither, and tables naming no single firm, give nothing."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from ingest.model import Cell, Row, Span, Table
+from petaflop.extract.facts import Extraction
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.table_contracts import add_contract_parties
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+def _table(caption: str, title: str, rows: list[tuple[str, str]]) -> Table:
+    header = [Cell(t, t, 1, j + 1) for j, t in enumerate(("계약 업체", "발표일", "주요 내용"))]
+    body = [Row(2 + i, [Cell(a, a, 2 + i, 1), Cell("2025년 1월", "2025년 1월", 2 + i, 2), Cell(d, d, 2 + i, 3)])
+            for i, (a, d) in enumerate(rows)]
+    return Table("X-1-1", Span(1, 1 + len(rows)), [caption], header, body, chapter="X", slide_title=title)
+
+
+def _links(gaz, table: Table) -> list[tuple]:
+    ex = Extraction()
+    add_contract_parties(SimpleNamespace(tables=[table]), ex, Resolver(gaz, ex), lambda t: ())
+    return sorted((f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts)
+
+
+def test_the_description_decides_partner_or_customer(gaz):
+    t = _table("주요 계약 체결 내용", "X. 팔란티어: 제조업", [
+        ("두산밥캣", "플랫폼을 도입하는 다년 계약을 체결"),
+        ("파나소닉 에너지", "공장에 플랫폼을 도입하는 다년 파트너십을 체결"),
+        ("Ursa Major", "생산 증대를 위한 협의"),
+    ])
+    assert _links(gaz, t) == [
+        ("doosan-bobcat", "customerOf", "palantir", "table:contracts:customerOf"),
+        ("panasonic-energy", "partnerOf", "palantir", "table:contracts:partnerOf"),
+    ]
+
+
+def test_no_single_firm_no_links(gaz):
+    t = _table("계약 내용", "X. 팔란티어와 엔비디아: 비교", [("두산밥캣", "플랫폼을 도입")])
+    assert _links(gaz, t) == []
