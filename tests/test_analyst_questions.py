@@ -44,7 +44,6 @@ GAPS: dict[str, str] = {
     "power-abilene-turbines": "graph lacks: 29 LM2500XPRESS at ~34-35 MW each, ~1 GW in all, feeding Abilene (lines 1940-1943)",
     "power-colossus-megapacks": "graph lacks: 208 Megapacks at Colossus lasting ~2.5 hours (lines 2529, 2576)",
     "power-abilene-phase-2-mix": "graph lacks: phase 2's 600 MW solar with ESS (line 1960)",
-    "power-bloom-capacity": "graph lacks: Bloom Energy's 1 GW/yr manufacturing capacity growing to 2 GW/yr (line 2677)",
 }
 
 
