@@ -203,3 +203,19 @@ def test_only_a_cell_that_is_a_date_alone_labels_a_row_with_its_date(cell, label
     from petaflop.extract.tables import _DATE_LABEL
 
     assert bool(_DATE_LABEL.fullmatch(cell)) is label
+
+
+def _powers(ex: Extraction) -> set[tuple]:
+    return {(f.subject, f.obj, f.rule) for f in ex.facts if f.predicate == "powerCapacityMW"}
+
+
+def test_a_power_figure_of_another_referent_than_the_slides_topic_is_judged_apart(miner, gaz):
+    m, ex = miner
+    m.res.record(gaz.by_id("colossus"))
+    m.mine("프로젝트 목표는 3GW이고 빠르게 짓는 중.", LOC, "colossus", (), "t")
+    m.mine("부지는 1단계가 끝났다. 이 곳만으로도 약 0.8GW를 수용.", LOC, "colossus", (), "t")
+    m.mine("12기 전체가 가동되면 총 약 400 MW를 생산.", LOC, "colossus", (), "t")
+    m.mine("예상 전력 소모량은 약 20 GW로 추정.", LOC, "colossus", (), "t")
+    apart = "claim:cluster-power:slide:other-referent"
+    assert {(value, rule) for _, value, rule in _powers(ex)} == {
+        (Decimal(3000), "claim:cluster-power:slide"), (Decimal(800), apart), (Decimal(400), apart), (Decimal(20000), apart)}

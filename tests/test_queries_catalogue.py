@@ -903,6 +903,8 @@ def test_statement_value_changes(store, mini):
     report = run(store, "statement-value-changes", subject_text="ascend")
     assert cols(report, "subject", "kind", "earlier_time", "earlier_value", "earlier_line", "later_time",
                 "later_value", "later_line") == [  # Ascend shipments, lines 3220-3221 (thousands)
+        # Ascend's yield "수율이 20%에서 40%로" (line 3383): a from-to pair of one line
+        ("pfid:huawei-ascend", PFK["yield"], None, D(20), D(3383), None, D(40), D(3383)),
         ("pfid:huawei-ascend-910b", PFK.shipments, "2024", D(500_000), D(3220), "2025", D(350_000), D(3221)),
         ("pfid:huawei-ascend-910c", PFK.shipments, "2024", D(0), D(3220), "2025", D(200_000), D(3221)),
     ]

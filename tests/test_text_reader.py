@@ -244,3 +244,13 @@ def test_a_product_called_an_organisations_own_is_its_work(reader):
     r.read("화웨이는 Pangu Ultra를 공개했고 엔비디아는 H20 공급", LOC, ())  # nothing called its own
     own = [(s, p, o, rule.split("@")[0]) for s, p, o, rule in links(ex) if ":own-make:" in rule]
     assert own == [("apple-mlx", "developedBy", "apple", "text:own-make:developedBy")]
+
+
+def test_a_from_to_pair_is_one_construction_whatever_way_its_subject_was_found(reader):
+    r, ex = reader
+    r.read("팔란티어의 매출이 10억 달러에서 30억 달러로 늘었다.", LOC, ())
+    r.read("팔란티어는 생산능력을 3GW/년 → 6GW/년으로 늘린다.", LOC, ())
+    assert {(s.kind, s.value, s.rule) for s in ex.statements if s.subject == "palantir"} == {
+        ("revenue", Decimal(1_000_000_000), "text:value-from"), ("revenue", Decimal(3_000_000_000), "text:value-from-to"),
+        ("manufacturingCapacity", Decimal(3000), "text:value-from"),
+        ("manufacturingCapacity", Decimal(6000), "text:value-from-to")}

@@ -39,6 +39,9 @@ _VERB_SPAN = re.compile(r"[^.;\n:+]{0,24}")
 #: an unnamed other agent as the clause's subject ("3인 스타트업이 … 5억 달러 기업 가치"): a generic
 #: agent noun marked by a subject particle — the figure is not the row's or slide's topic's
 _GENERIC_SUBJECT = re.compile(r"(?:스타트업|경쟁사|경쟁업체|업체들|기업들|회사들|투자자들?|고객사)(?:이|가|은|는|도)(?![\uac00-\ud7a3])")
+#: a power figure whose clause says it is not the topic's own capacity: "이 곳만으로도" (a place named
+#: before), "29기 전체가" (the counted units), "29 × 35MW" (a calculation), "전력 소모량" (a demand)
+_OTHER_POWER_REFERENT = re.compile(r"이\s?곳|그\s?곳|\d+\s?기\s?전체|×|\\times|소모|소비")
 _CLAUSE_BREAK = re.compile(r"[.;!?。]\s|,\s(?=[^,]{0,8}(?:그리고|반면|또한))|\n")
 
 
@@ -128,6 +131,8 @@ class ClaimMiner:
             self.how = default_how or ("row" if in_table else "slide")
             if _GENERIC_SUBJECT.search(text, clause_start, start):
                 self.how += ":generic-subject"  # judged apart: the clause names another, unnamed actor
+            elif kind in ("power", "energy") and _OTHER_POWER_REFERENT.search(text, clause_start, start):
+                self.how += ":other-referent"  # judged apart: the figure is of what the clause names, not the topic
             return default
         before = [m for m in mentions if m.end <= start]
         after = [m for m in mentions if m.start >= start]

@@ -201,6 +201,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames):
         self._measure_terms(sentence, mentions, values, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None
         self._base = None  # the comparison base of the sentence's last multiple (text_figures.py)
+        # "1GW/년 → 2GW/년": the first figure of a from-to pair (its rule is judged with the pair's)
+        self._from_half = {id(a) for a, b in itertools.pairwise(values)
+                           if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])}
         self._earlier = {id(a) for a, b in itertools.pairwise(values)
                          if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])
                          and re.match(r"\s?(?:에서|부터)", sentence[a.end:b.start])}
@@ -310,6 +313,10 @@ class TextReader(FigureReader, FrameReader, LinkFrames):
         if item is None and q.kind == "power":  # "600MW 태양광", "LM2500XPRESS 29기 ≈ 1 GW": the source it measures
             item = self._power_source(s, q, mentions)
         rule = f"{self.prefix}:{measure}:{how}"
+        if measure == "value-from-to":  # the pair's second figure: its measure is the first's, whatever the subject's way
+            rule = f"{self.prefix}:value-from-to"
+        elif measure == "value" and id(q) in getattr(self, "_from_half", ()):
+            rule = f"{self.prefix}:value-from"  # the pair's first figure: a from-to construction, judged apart
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
             scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else "",
