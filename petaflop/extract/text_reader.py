@@ -52,6 +52,7 @@ _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "�
          "로": "means", "으로": "means", "도": "topic", "및": "with",
          "에도": "place", "에는": "place", "에서도": "place", "에게도": "place"}  # fmt: skip
 _CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스)?(?=[은는이가의을를에와과도])")
+_HW_CLASSIFIER = re.compile(r"^\s?(?:GPU|TPU|NPU|CPU|ASIC|칩셋|가속기|슈퍼칩|AI 칩|AI 가속기)(?=[은는이가의을를에와과도])")
 _AFTER_FIGURE = re.compile(r"\s?(?:의|급|수준의?|에 달하는|에 이르는)?\s?([가-힣A-Za-z]{1,6}(?:\s[가-힣A-Za-z]{1,4})?)")
 _FROM_TO = re.compile(r"(?:\s?/\s?(?:년|연|월|yr|year))?\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?")
 _EQUIVALENT = re.compile(r"\s?(?:과|와)?\s?(?:동일|동급|상당|해당|환산)")
@@ -147,7 +148,11 @@ class TextReader(FigureReader, FrameReader, LinkFrames):
         for m in self.res.gaz.find_mentions(text):
             ent = self.res.gaz.by_id(m.entity_id)
             self.res.record(ent)
-            out.append(_Mention(m.entity_id, ent.type, m.start, m.end, self._role(text, m)))
+            role = self._role(text, m)
+            if not role and is_a(ent.type, "Hardware"):  # "H100 GPU는": the particle of the kind word after a chip
+                pm = _PARTICLE.match(_HW_CLASSIFIER.sub("", text[m.end:], count=1))
+                role = _ROLE.get(pm.group(1), "") if pm else ""
+            out.append(_Mention(m.entity_id, ent.type, m.start, m.end, role))
         return out
 
     def _role(self, text: str, m: Mention) -> str:
