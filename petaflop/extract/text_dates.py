@@ -5,6 +5,8 @@
   FSD V14": the thing named within a few words after the clause's verb was released (``출시``, ``내놓``,
   ``선보``) or announced (``공개``, ``발표``; a model made public is released) at that date. A verb
   of plan (``예정``, ``목표``) makes the date planned. Rule ``text:event-before:<kind>``.
+* **A name, its particle, then the date and the verb**: "Hopper 시리즈가 2022년에 출시된 것을 감안하면",
+  "Ascend 910C는 2024년 10월 출시됐다". Rule ``text:event-name-date:<kind>``.
 * **A date leading the sentence**: "2025년 7월 11일, … 모델 Kimi K2 공개.", "엔비디아는 지난 8월,
   Nemotron Nano 2라는 … 언어모델을 출시": the date, set off by a comma at the head of the sentence (after
   at most its topic), governs the event of a later clause that has no date of its own. Rule
@@ -37,7 +39,10 @@ _TO_NAME = re.compile(r"(?:(?:본인들의|자체|자사의?|차세대|신규|�
                       r"[가-힣A-Za-z0-9]{0,5}[가-힣A-Za-z0-9](?<![은는이가을를에의로]))\s){0,3}['‘“\"]?")
 #: a name followed by its verb of release or announcement (as text_frames' event frame reads it)
 _AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:라는\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣A-Za-z]{1,8}|프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
-                    r"(?P<verb>출시|런칭|공개|발표)(?![가-힣]{0,1}(?:예정|계획|목표|했다고 ?보도))")
+                    r"(?P<verb>출시|런칭|공개|발표)(?!\s?[가-힣]?\s?(?:예정|계획|목표|했다고 ?보도|연기|지연))")
+#: "X(시리즈)가 (지난) DATE에 (첫) 출시된/출시했다": a name with its particle right before the date
+_NAME_TO_DATE = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:시리즈|모델|칩|GPU)?\s?(?:은|는|이|가)\s(?:지난\s|올해\s|작년\s)?")
+_VERB_AFTER_DATE = re.compile(r"\s?(?:에|부터)?\s?(?:첫\s?|처음\s?|정식\s?|공식\s?)?(?P<verb>출시|공개|발표)\s?(?:된|됐|되었|했|한|함|돼|되어)")
 _LEAD = re.compile(r"^\s?(?:-\s)?(?:[^\s,]{1,12}(?:은|는)\s)?(?:지난\s|올해\s|작년\s)?$")
 
 
@@ -74,6 +79,22 @@ class DateReader:
             done.add(m.entity)
             self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-before:{kind}", time=time,
                                                 status=status, sources=sources, raw=s[d.start:m.end][:60]))
+        # "엔비디아 Hopper 시리즈가 2022년에 출시된 것": the name, its particle, the date, the verb
+        for d in dates:
+            vm = _VERB_AFTER_DATE.match(s, d.end)
+            if not vm:
+                continue
+            m = next((x for x in reversed(mentions) if x.end <= d.start), None)
+            if m is None or m.entity in done or not _NAME_TO_DATE.fullmatch(s, m.end, d.start):
+                continue
+            kind, classes = _kind(vm.group("verb"), m)
+            time = _event_date(d)
+            if time is None or not any(is_a(m.type, c) for c in classes):
+                continue
+            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            done.add(m.entity)
+            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-name-date:{kind}", time=time,
+                                                status=status, sources=sources, raw=s[m.start:vm.end()][:60]))
         if self.default_time is not None or not dates or not starts:
             return
         # the date leading the sentence: "2025년 7월 11일, …", "엔비디아는 지난 8월, …"

@@ -40,6 +40,8 @@ class ShareReader:
             return
         if any(v is not q and q.end <= v.start < q.end + 12 for v in values):  # "30%에서 40%로": a change
             return
+        if any(v.end <= q.start and re.fullmatch(r"\s?(?:에서|부터|→|->)\s?", s[v.end:q.start]) for v in values):
+            return  # "10%에서 40%를 차지하는 수준으로": the end of a change
         before = s[c0:q.start]
         whole, whole_entity = "", ""
         wm = _WHOLE.search(before)
