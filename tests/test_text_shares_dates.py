@@ -113,3 +113,32 @@ def test_no_release_date_without_a_dated_release(reader, sentence):
     r, ex = reader
     r.read(sentence, LOC, ())
     assert dated(ex) == []
+
+
+# --------------------------------------------------------------------------- changes without a base
+
+
+def changes(ex: Extraction) -> list[tuple]:
+    return [(s.subject, s.value, s.unit, s.rule) for s in ex.statements if s.kind == "growthRate"]
+
+
+def test_a_growth_with_no_base_is_the_subjects_own(reader):
+    r, ex = reader
+    r.read("엔비디아는 매출이 60% 증가.", LOC, ())
+    assert changes(ex) == [("nvidia", Decimal(60), "%", "text:change-unbased:clause-topic")]
+
+
+def test_a_fall_is_negative(reader):
+    r, ex = reader
+    r.read("엔비디아의 순이익은 20% 급감.", LOC, ())
+    assert changes(ex) == [("nvidia", Decimal(-20), "%", "text:change-unbased:measure-owner")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "엔비디아의 점유율은 10%에서 20% 증가.",  # the end of a from-to change
+    "시장 규모가 30% 증가.",  # no entity to carry it
+])
+def test_no_growth_without_its_subject_or_in_a_from_to(reader, sentence):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert changes(ex) == []

@@ -82,3 +82,42 @@ def _english(reader, entity: str) -> str:
     except Exception:  # an entity a mapping created: its record carries the name
         rec = reader.ex.entities.get(entity)
         return rec.name_en if rec is not None and rec.name_en else entity
+
+
+#: a word of change right after the percentage that needs no base: the subject's own growth or fall
+_OWN_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|나\s?|씩\s?)?(?:의\s?(?:[가-힣]{1,5}\s)?)?(?:(?P<down>급감|감소|하락|축소|줄|떨어)|"
+                         r"(?P<up>증가|성장|상승|폭증|급증|급등|확대|늘))")
+
+
+class ChangeReader:
+    """Mixed into the text reader: "구글 클라우드는 32%의 폭발적 성장", "A의 매출은 48% 증가" — a percentage
+    followed by a word of growth or fall, with no base named in its clause, is the subject's ``growthRate``
+    (against its own past: the report's default). Rule ``text:change-unbased:<how>``."""
+
+    def _change(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        if q.kind != "percent" or q.unit not in ("%", "%p") or q.value is None or q.value <= 0:
+            return
+        ch = _OWN_CHANGE.match(s, q.end)
+        if not ch:
+            return
+        if any(v.end <= q.start and re.fullmatch(r"\s?(?:에서|부터|→|->)\s?", s[v.end:q.start]) for v in values):
+            return
+        clause_mentions = [m for m in mentions if c0 <= m.start < c1]
+        subject, how = self._multiple_subject(s, q, c0, clause_mentions, topic, "", len(s) + 1)
+        if subject is None:
+            return
+        sign = -1 if ch.group("down") or re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) else 1
+        status = self._status(s[c0:c1], q)
+        time = self._time(q, dates, c0, c1, values) or self.default_time
+        if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
+            status = "forecast"
+        high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
+        quals = q.qualifiers
+        self.ex.statements.append(Statement(
+            subject.entity, "growthRate", loc, f"{self.prefix}:change-unbased:{how}", value=sign * Decimal(q.value),
+            high=sign * Decimal(high) if high is not None else None, unit=q.unit, status=status, time=time,
+            metric="change", approximate="approximate" in quals or "vague" in quals,
+            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
