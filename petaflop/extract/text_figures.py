@@ -27,6 +27,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
+from petaflop.extract.text_shares import ChangeReader, ShareReader
 
 #: a comparison marker after the base, and what may stand between it and the figure (measure words)
 _MARKER = re.compile(r"\s?(?:의\s?[가-힣]{1,6}\s?|(?:칩|GPU|모델|클러스터|랙|시스템|랙 시스템)\s?|\([^)]{1,12}\)\s?)?(?:(?:와|과)\s?)?(대비|보다|에\s?비해|비교)")
@@ -120,7 +121,12 @@ class MultipleReader:
         """A figure no metric word of its dimension measures: "전년 대비 25% 증가" (also when the word is of
         another dimension: "매출은 전년 대비 25% 증가"), "64개의 연산 코어", "3년 만에 … 출시"."""
         if q.kind == "percent":
+            before = len(self.ex.statements)
             self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources, None)
+            if len(self.ex.statements) == before:  # "A는 N%를 차지" (text_shares.py)
+                self._share(s, q, c0, c1, mentions, values, dates, loc, sources)
+            if len(self.ex.statements) == before and getattr(self, "_base", None) is None:  # "A는 32% 성장"
+                self._change(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
         elif no_word and q.kind == "count":
             self._unit_count(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
         elif no_word and q.kind == "duration":
@@ -384,5 +390,5 @@ class DurationReader:
         ))  # fmt: skip
 
 
-class FigureReader(MultipleReader, CountReader, RankReader, DurationReader):
+class FigureReader(MultipleReader, CountReader, RankReader, DurationReader, ShareReader, ChangeReader):
     """The readers of this module, mixed into the text reader as one."""

@@ -33,6 +33,7 @@ from petaflop.extract.gazetteer import Mention
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_reader import quantity_period
+from petaflop.extract.text_dates import DateReader
 from petaflop.extract.text_figures import FigureReader, parallel_measure
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
@@ -52,6 +53,7 @@ _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "�
          "로": "means", "으로": "means", "도": "topic", "및": "with",
          "에도": "place", "에는": "place", "에서도": "place", "에게도": "place"}  # fmt: skip
 _CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스)?(?=[은는이가의을를에와과도])")
+_HW_CLASSIFIER = re.compile(r"^\s?(?:GPU|TPU|NPU|CPU|ASIC|칩셋|가속기|슈퍼칩|AI 칩|AI 가속기)(?=[은는이가의을를에와과도])")
 _AFTER_FIGURE = re.compile(r"\s?(?:의|급|수준의?|에 달하는|에 이르는)?\s?([가-힣A-Za-z]{1,6}(?:\s[가-힣A-Za-z]{1,4})?)")
 _FROM_TO = re.compile(r"(?:\s?/\s?(?:년|연|월|yr|year))?\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?")
 _EQUIVALENT = re.compile(r"\s?(?:과|와)?\s?(?:동일|동급|상당|해당|환산)")
@@ -79,7 +81,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(FigureReader, FrameReader, LinkFrames):
+class TextReader(FigureReader, FrameReader, LinkFrames, DateReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -147,7 +149,11 @@ class TextReader(FigureReader, FrameReader, LinkFrames):
         for m in self.res.gaz.find_mentions(text):
             ent = self.res.gaz.by_id(m.entity_id)
             self.res.record(ent)
-            out.append(_Mention(m.entity_id, ent.type, m.start, m.end, self._role(text, m)))
+            role = self._role(text, m)
+            if not role and is_a(ent.type, "Hardware"):  # "H100 GPU는": the particle of the kind word after a chip
+                pm = _PARTICLE.match(_HW_CLASSIFIER.sub("", text[m.end:], count=1))
+                role = _ROLE.get(pm.group(1), "") if pm else ""
+            out.append(_Mention(m.entity_id, ent.type, m.start, m.end, role))
         return out
 
     def _role(self, text: str, m: Mention) -> str:
@@ -189,6 +195,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames):
         self._titles(sentence, mentions, loc, sources)
         self._links(sentence, mentions, topic, loc, sources)
         self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
+        self._event_dates(sentence, mentions, dates, clause_starts_of(sentence), loc, sources)
         hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
         if hw is not None:
             self.hw_topic = _Mention(hw.entity, hw.type, -1, -1, "hardware")

@@ -1,0 +1,125 @@
+"""Dates of releases and announcements the event frame of text_frames.py does not reach.
+
+* **A date before a relative clause of the event**: "2024년 10월에 첫 출시된 Ascend 910C는",
+  "지난 4월에 출시한 … Pangu Ultra 모델이", "2024년 9월에 내놓은 모델인 o1", "2025년 10월 출시 예정인
+  FSD V14": the thing named within a few words after the clause's verb was released (``출시``, ``내놓``,
+  ``선보``) or announced (``공개``, ``발표``; a model made public is released) at that date. A verb
+  of plan (``예정``, ``목표``) makes the date planned. Rule ``text:event-before:<kind>``.
+* **A name, its particle, then the date and the verb**: "Hopper 시리즈가 2022년에 출시된 것을 감안하면",
+  "Ascend 910C는 2024년 10월 출시됐다". Rule ``text:event-name-date:<kind>``.
+* **A date leading the sentence**: "2025년 7월 11일, … 모델 Kimi K2 공개.", "엔비디아는 지난 8월,
+  Nemotron Nano 2라는 … 언어모델을 출시": the date, set off by a comma at the head of the sentence (after
+  at most its topic), governs the event of a later clause that has no date of its own. Rule
+  ``text:event-lead-date:<kind>``.
+
+A date that is only a bound ("2027년 이후", "까지") is no event date. Only things of the classes
+the event frame allows for the verb get a date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.resolve import is_a
+from petaflop.extract.table_reader import quantity_period
+from petaflop.extract.text_frames import Mention_
+
+_KINDS = {
+    "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
+    "announce": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
+}
+#: right after the date: (에) (첫) <verb> <relative ending>, then what was released
+_BEFORE = re.compile(r"\s?(?:에|에는|경)?\s?(?:첫\s?|처음\s?|정식\s?|공식\s?|대중에게\s?|전격\s?)?"
+                     r"(?P<verb>출시|공개|발표|내놓|선보)(?P<plan>\s?(?:예정|목표)인|\s?예정된)?"
+                     r"(?:된|한|인|했던|은|인)?\s")
+#: what may stand between the relative clause and the name: a few words, no particle of another role
+_TO_NAME = re.compile(r"(?:(?:본인들의|자체|자사의?|차세대|신규|새로운|최신|첫|[가-힣A-Za-z0-9]{1,8}인|"
+                      r"[가-힣A-Za-z0-9]{0,5}[가-힣A-Za-z0-9](?<![은는이가을를에의로]))\s){0,3}['‘“\"]?")
+#: a name followed by its verb of release or announcement (as text_frames' event frame reads it)
+_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:라는\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣A-Za-z]{1,8}|프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
+                    r"(?P<verb>출시|런칭|공개|발표)(?!\s?[가-힣]?\s?(?:예정|계획|목표|했다고 ?보도|연기|지연))")
+#: "X(시리즈)가 (지난) DATE에 (첫) 출시된/출시했다": a name with its particle right before the date
+_NAME_TO_DATE = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:시리즈|모델|칩|GPU)?\s?(?:은|는|이|가)\s(?:지난\s|올해\s|작년\s)?")
+_VERB_AFTER_DATE = re.compile(r"\s?(?:에|부터)?\s?(?:첫\s?|처음\s?|정식\s?|공식\s?)?(?P<verb>출시|공개|발표)\s?(?:된|됐|되었|했|한|함|돼|되어)")
+_LEAD = re.compile(r"^\s?(?:-\s)?(?:[^\s,]{1,12}(?:은|는)\s)?(?:지난\s|올해\s|작년\s)?$")
+
+
+def _kind(verb: str, m: Mention_) -> tuple[str, tuple[str, ...]]:
+    if verb in ("공개", "발표") and is_a(m.type, "AIModel"):
+        return _KINDS["release"]
+    return _KINDS["release" if verb in ("출시", "런칭", "내놓", "선보") else "announce"]
+
+
+def _event_date(q: Quantity):
+    if {"lowerBound", "upperBound"} & q.qualifiers:
+        return None
+    return quantity_period(q)
+
+
+class DateReader:
+    """Mixed into the text reader (``self.ex``, ``self.prefix``, ``self.default_time``)."""
+
+    def _event_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
+                     loc: Location, sources: tuple[str, ...]) -> None:
+        done: set[str] = set()
+        for d in dates:
+            bm = _BEFORE.match(s, d.end)
+            if not bm:
+                continue
+            m = next((x for x in mentions if x.start >= bm.end()), None)
+            if m is None or m.start - bm.end() > 30 or not _TO_NAME.fullmatch(s, bm.end(), m.start):
+                continue
+            kind, classes = _kind(bm.group("verb"), m)
+            time = _event_date(d)
+            if time is None or not any(is_a(m.type, c) for c in classes):
+                continue
+            status = "planned" if bm.group("plan") or time.start > REFERENCE_DATE.isoformat() else "actual"
+            done.add(m.entity)
+            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-before:{kind}", time=time,
+                                                status=status, sources=sources, raw=s[d.start:m.end][:60]))
+        # "엔비디아 Hopper 시리즈가 2022년에 출시된 것": the name, its particle, the date, the verb
+        for d in dates:
+            vm = _VERB_AFTER_DATE.match(s, d.end)
+            if not vm:
+                continue
+            m = next((x for x in reversed(mentions) if x.end <= d.start), None)
+            if m is None or m.entity in done or not _NAME_TO_DATE.fullmatch(s, m.end, d.start):
+                continue
+            kind, classes = _kind(vm.group("verb"), m)
+            time = _event_date(d)
+            if time is None or not any(is_a(m.type, c) for c in classes):
+                continue
+            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            done.add(m.entity)
+            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-name-date:{kind}", time=time,
+                                                status=status, sources=sources, raw=s[m.start:vm.end()][:60]))
+        if self.default_time is not None or not dates or not starts:
+            return
+        # the date leading the sentence: "2025년 7월 11일, …", "엔비디아는 지난 8월, …"
+        lead = dates[0]
+        comma = s.find(", ", lead.end)
+        if comma != lead.end or not _LEAD.match(s[:lead.start]):
+            return
+        time = _event_date(lead)
+        if time is None:
+            return
+        for m in mentions:
+            if m.start <= comma or m.entity in done:
+                continue
+            am = _AFTER.match(s, m.end)
+            if not am:
+                continue
+            pos = m.start
+            c0 = max(x for x in starts if x <= pos)
+            c1 = min([x for x in starts if x > pos] or [len(s)])
+            if any(c0 <= d.start < c1 for d in dates):  # the clause has its own date: the event frame's
+                continue
+            kind, classes = _kind(am.group("verb"), m)
+            if not any(is_a(m.type, c) for c in classes):
+                continue
+            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            done.add(m.entity)
+            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-lead-date:{kind}", time=time,
+                                                status=status, sources=sources, raw=s[m.start:am.end()][:60]))

@@ -1,0 +1,123 @@
+"""A part's share of a whole in prose: "미국은 75%를 차지", "A는 전체 전력의 30%에 해당".
+
+A percentage no metric word measures and no base of change or comparison governs (text_figures.py
+reads those first) is a **share** when the verb right after it says the figure is a part taken or
+amounted to: ``N%를 차지``, ``N%에 해당/달/육박/불과/그쳐/이르``. The part is the clause's topic or
+subject (``A는``, ``A가``) before the figure; the whole, when the genitive right before the figure
+names it (``전체 전력 공급의 27%``), goes into ``scope`` (an entity's English name, else its words).
+A part whose whole is itself (the subject is the genitive) is no share. Without a marked subject
+in the clause no statement is made (a figure about an earlier sentence's topic is seldom its share).
+Rule ids: ``text:share-verb:<how>`` (``how``: clause-topic), one per way of finding the part.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import Mention_
+
+#: the verb of a part right after the percentage
+_PART_VERB = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|수준\s?|이상을\s?)?(?:(?:을|를)\s?차지|차지|에\s?(?:해당|달[하해했한]|육박|불과|그[쳐친치]|이르|이른))")
+#: "X의 (약) N%": the words of the whole before the genitive
+_WHOLE = re.compile(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9·/\-]{1,14})의\s?(?:약\s?|거의\s?|무려\s?|최대\s?|대략\s?)?$")
+
+
+class ShareReader:
+    """Mixed into the text reader (``self.ex``, ``self.prefix``, ``self._status``, ``self._time``,
+    ``self.default_time`` and ``self.res`` come from it)."""
+
+    def _share(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], values: list[Quantity],
+               dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        if q.kind != "percent" or q.unit != "%" or q.value is None or not 0 < q.value <= 100:
+            return
+        if not _PART_VERB.match(s, q.end):
+            return
+        if re.search(r"[-−–+]\s*$", s[max(0, q.start - 2):q.start]):
+            return
+        if any(v is not q and q.end <= v.start < q.end + 12 for v in values):  # "30%에서 40%로": a change
+            return
+        if any(v.end <= q.start and re.fullmatch(r"\s?(?:에서|부터|→|->)\s?", s[v.end:q.start]) for v in values):
+            return  # "10%에서 40%를 차지하는 수준으로": the end of a change
+        before = s[c0:q.start]
+        whole, whole_entity = "", ""
+        wm = _WHOLE.search(before)
+        if wm:
+            at = c0 + wm.end(1)
+            ent = next((m for m in mentions if m.end == at), None)
+            if ent is not None:
+                whole_entity, whole = ent.entity, _english(self, ent.entity)
+            else:
+                whole = wm.group(1).strip()
+        cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
+                 and m.entity != whole_entity and m.role in ("topic", "subject")]
+        if wm:  # the part is named before its whole
+            cands = [m for m in cands if m.end <= c0 + wm.start(1) + 1]
+        if not cands:
+            return
+        subject = cands[-1]
+        clause = s[c0:c1]
+        status = self._status(clause, q)
+        time = self._time(q, dates, c0, c1, values) or self.default_time
+        if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
+            status = "forecast"
+        high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
+        quals = q.qualifiers
+        self.ex.statements.append(Statement(
+            subject.entity, "share", loc, f"{self.prefix}:share-verb:clause-topic", value=Decimal(q.value),
+            high=Decimal(high) if high is not None else None, unit="%", status=status, time=time,
+            scope=whole[:40], metric="share" + (f" of {whole}" if whole else "")[:56],
+            approximate="approximate" in quals or "vague" in quals,
+            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+
+
+def _english(reader, entity: str) -> str:
+    try:
+        return reader.res.gaz.by_id(entity).name_en
+    except Exception:  # an entity a mapping created: its record carries the name
+        rec = reader.ex.entities.get(entity)
+        return rec.name_en if rec is not None and rec.name_en else entity
+
+
+#: a word of change right after the percentage that needs no base: the subject's own growth or fall
+_OWN_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|나\s?|씩\s?)?(?:의\s?(?:[가-힣]{1,5}\s)?)?(?:(?P<down>급감|감소|하락|축소|줄|떨어)|"
+                         r"(?P<up>증가|성장|상승|폭증|급증|급등|확대|늘))")
+
+
+class ChangeReader:
+    """Mixed into the text reader: "구글 클라우드는 32%의 폭발적 성장", "A의 매출은 48% 증가" — a percentage
+    followed by a word of growth or fall, with no base named in its clause, is the subject's ``growthRate``
+    (against its own past: the report's default). Rule ``text:change-unbased:<how>``."""
+
+    def _change(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        if q.kind != "percent" or q.unit not in ("%", "%p") or q.value is None or q.value <= 0:
+            return
+        ch = _OWN_CHANGE.match(s, q.end)
+        if not ch:
+            return
+        if any(v.end <= q.start and re.fullmatch(r"\s?(?:에서|부터|→|->)\s?", s[v.end:q.start]) for v in values):
+            return
+        clause_mentions = [m for m in mentions if c0 <= m.start < c1]
+        subject, how = self._multiple_subject(s, q, c0, clause_mentions, topic, "", len(s) + 1)
+        if subject is None:
+            return
+        sign = -1 if ch.group("down") or re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) else 1
+        status = self._status(s[c0:c1], q)
+        time = self._time(q, dates, c0, c1, values) or self.default_time
+        if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
+            status = "forecast"
+        high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
+        quals = q.qualifiers
+        self.ex.statements.append(Statement(
+            subject.entity, "growthRate", loc, f"{self.prefix}:change-unbased:{how}", value=sign * Decimal(q.value),
+            high=sign * Decimal(high) if high is not None else None, unit=q.unit, status=status, time=time,
+            metric="change", approximate="approximate" in quals or "vague" in quals,
+            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip

@@ -1,0 +1,144 @@
+"""Shares ("A는 N%를 차지") and release dates stated around the event's verb, in sentences of our own
+(petaflop/extract/text_shares.py, petaflop/extract/text_dates.py, the ratio words of the lexicon)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.text_reader import TextReader
+
+LOC = Location(10, 10, "VI", "test slide")
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+@pytest.fixture()
+def reader(gaz):
+    ex = Extraction()
+    r = TextReader(Resolver(gaz, ex), use_kiwi=False)
+    r.start_slide("")
+    return r, ex
+
+
+def shares(ex: Extraction) -> list[tuple]:
+    return [(s.subject, s.value, s.unit, s.scope, s.rule) for s in ex.statements if s.kind == "share"]
+
+
+def dated(ex: Extraction) -> list[tuple]:
+    return [(s.subject, s.kind, s.time.text, s.status, s.rule) for s in ex.statements
+            if s.kind in ("releaseDate", "announcedDate")]
+
+
+# --------------------------------------------------------------------------- shares
+
+
+def test_a_part_taken_by_the_clauses_topic_is_its_share(reader):
+    r, ex = reader
+    r.read("세계 반도체 설비에서 중국은 40%를 차지하며 선두.", LOC, ())
+    assert shares(ex) == [("china", Decimal(40), "%", "", "text:share-verb:clause-topic")]
+
+
+def test_the_genitive_before_the_share_is_its_whole(reader):
+    r, ex = reader
+    r.read("미국이 전 세계 연산 능력의 약 70%에 해당.", LOC, ())
+    assert shares(ex) == [("united-states", Decimal(70), "%", "전 세계 연산 능력", "text:share-verb:clause-topic")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "중국은 30%에서 40%를 차지하는 수준으로 늘었다.",  # a change between two figures
+    "시장 전체는 40%를 차지.",  # no entity marked as the part
+    "중국의 40%를 차지하는 지역.",  # the whole alone, no part
+])
+def test_no_share_without_a_part_or_in_a_change(reader, sentence):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert shares(ex) == []
+
+
+def test_a_ratio_word_measures_a_percentage_as_a_share(reader):
+    r, ex = reader
+    r.read("엔비디아의 영업이익률은 60%.", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.metric) for s in ex.statements] == [
+        ("nvidia", "share", Decimal(60), "이익률")]
+
+
+def test_a_chip_before_its_kind_word_takes_the_kind_words_particle(reader):
+    r, ex = reader
+    r.read("H100 GPU는 100개의 멀티프로세서(SM)를 탑재.", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
+        ("nvidia-h100", "unitCount", Decimal(100), "text:unit-count:have:clause-topic")]
+
+
+# --------------------------------------------------------------------------- dates of releases
+
+
+def test_a_date_before_the_relative_clause_of_the_release(reader):
+    r, ex = reader
+    r.read("2024년 3월에 첫 출시된 Ascend 910C는 새로운 칩.", LOC, ())
+    assert dated(ex) == [("huawei-ascend-910c", "releaseDate", "2024-03", "actual", "text:event-before:releaseDate")]
+
+
+def test_a_release_planned_for_a_date(reader):
+    r, ex = reader
+    r.read("2026년 2월 출시 예정인 차세대 Ascend 910D 소식.", LOC, ())
+    assert dated(ex) == [("huawei-ascend-910d", "releaseDate", "2026-02", "planned", "text:event-before:releaseDate")]
+
+
+def test_a_date_leading_the_sentence_governs_a_later_clause_without_one(reader):
+    r, ex = reader
+    r.read("2025년 6월 2일, 새 오픈소스 모델 Kimi K2 공개.", LOC, ())
+    assert dated(ex) == [("kimi-k2", "releaseDate", "2025-06-02", "actual", "text:event-lead-date:releaseDate")]
+
+
+def test_a_name_then_the_date_then_the_verb(reader):
+    r, ex = reader
+    r.read("Ascend 910C는 2024년 5월 출시됐다.", LOC, ())
+    assert dated(ex) == [("huawei-ascend-910c", "releaseDate", "2024-05", "actual", "text:event-name-date:releaseDate")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2027년 이후 출시된 Ascend 910C 후속.",  # a bound, not a date
+    "2024년 3월에 출시된 엔비디아 제품.",  # a firm is not released
+    "2024년 3월, 엔비디아는 Kimi K2 출시 계획을 밝힘.",  # a plan in the clause: not a release on the date
+])
+def test_no_release_date_without_a_dated_release(reader, sentence):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert dated(ex) == []
+
+
+# --------------------------------------------------------------------------- changes without a base
+
+
+def changes(ex: Extraction) -> list[tuple]:
+    return [(s.subject, s.value, s.unit, s.rule) for s in ex.statements if s.kind == "growthRate"]
+
+
+def test_a_growth_with_no_base_is_the_subjects_own(reader):
+    r, ex = reader
+    r.read("엔비디아는 매출이 60% 증가.", LOC, ())
+    assert changes(ex) == [("nvidia", Decimal(60), "%", "text:change-unbased:clause-topic")]
+
+
+def test_a_fall_is_negative(reader):
+    r, ex = reader
+    r.read("엔비디아의 순이익은 20% 급감.", LOC, ())
+    assert changes(ex) == [("nvidia", Decimal(-20), "%", "text:change-unbased:measure-owner")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "엔비디아의 점유율은 10%에서 20% 증가.",  # the end of a from-to change
+    "시장 규모가 30% 증가.",  # no entity to carry it
+])
+def test_no_growth_without_its_subject_or_in_a_from_to(reader, sentence):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert changes(ex) == []
