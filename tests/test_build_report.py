@@ -68,7 +68,10 @@ def test_stargate_investor_table_becomes_investments(built):
           GRAPH pfg:provenance { ?st rdf:subject ?inv ; rdf:predicate pfa:amountUSD ; prov:wasDerivedFrom ?loc ;
                                      pfa:citedSource ?src . ?loc pfa:lineStart ?line }
         }""")
-    assert {(Decimal(a), int(line)) for a, line, _ in rows} == {(Decimal(19000000000), 1927)}
+    # the Stargate investor table (line 1927), and the US pledge table's joint SoftBank·OpenAI·Oracle
+    # 500 bn "AI 인프라(Project Stargate)" (line 2810)
+    assert {(Decimal(a), int(line)) for a, line, _ in rows} == {(Decimal(19000000000), 1927),
+                                                                (Decimal(500000000000), 2810)}
     assert "https://petaflop-atlas.org/id/openai" in {s for *_, s in rows}
 
 
