@@ -10,10 +10,10 @@ from __future__ import annotations
 import sys
 
 
-def main() -> object:
+def main() -> None:
     try:
         from petaflop.cli import main as cli_main
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         raise SystemExit(130) from None
-    return cli_main()
+    cli_main()
