@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_shares import ChangeReader, ShareReader
@@ -293,20 +294,13 @@ class CountReader:
         verb = "have" if _HAVE.search(s, end, c1) else "other"
         if verb == "other" and how != "row":  # with no verb of having the count measured 0.2 in running text
             return
-        clause = s[c0:c1]
-        status = self._status(clause, q)
-        time = self._time(q, dates, c0, c1, values) or self.default_time
-        if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
-            status = "forecast"
-        high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
-        quals = q.qualifiers
+        status, time, high = figure_context(self, s, q, dates, c0, c1, values)
         self.ex.statements.append(Statement(
             subject.entity, "unitCount", loc, f"{self.prefix}:unit-count:{verb}:{how}", value=Decimal(q.value),
-            high=high, unit="count", status=status, time=time, metric=noun[:40],
-            approximate="approximate" in quals or "vague" in quals,
-            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
+
 
 
 #: "N위" as a predicate (… 1위 달성, 1위로 등극, 2위를 차지, 1위였던), not a modifier of a noun ("2위 모델")

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 
@@ -59,19 +60,11 @@ class ShareReader:
         if not cands:
             return
         subject = cands[-1]
-        clause = s[c0:c1]
-        status = self._status(clause, q)
-        time = self._time(q, dates, c0, c1, values) or self.default_time
-        if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
-            status = "forecast"
-        high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
-        quals = q.qualifiers
+        status, time, high = figure_context(self, s, q, dates, c0, c1, values)
         self.ex.statements.append(Statement(
             subject.entity, "share", loc, f"{self.prefix}:share-verb:clause-topic", value=Decimal(q.value),
             high=Decimal(high) if high is not None else None, unit="%", status=status, time=time,
-            scope=whole[:40], metric="share" + (f" of {whole}" if whole else "")[:56],
-            approximate="approximate" in quals or "vague" in quals,
-            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            scope=whole[:40], metric="share" + (f" of {whole}" if whole else "")[:56], **figure_flags(q),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
 
