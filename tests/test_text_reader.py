@@ -9,24 +9,18 @@ from decimal import Decimal
 import pytest
 
 from petaflop.extract.facts import Extraction, Location
-from petaflop.extract.gazetteer import Gazetteer
-from petaflop.extract.resolve import Resolver
-from petaflop.extract.text_reader import TextReader
 
 LOC = Location(10, 10, "VI", "test slide")
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.load()
+def gaz(gazetteer):
+    return gazetteer
 
 
 @pytest.fixture()
-def reader(gaz):
-    ex = Extraction()
-    r = TextReader(Resolver(gaz, ex), use_kiwi=False)
-    r.start_slide("")
-    return r, ex
+def reader(text_reader):
+    return text_reader  # (TextReader, Extraction), tests/conftest.py
 
 
 def values(ex: Extraction) -> list[tuple]:
