@@ -114,17 +114,18 @@ class Extractor:
                             self.text.read(cap, Location(line, line, chapter.key, slide.title), self.sources_of(block))
                         continue
                     if isinstance(block, Figure):
+                        figure_sources = self.sources_of(block)
                         for k, cap in enumerate(block.caption):
                             cap_loc = Location(block.lines.first + k, block.lines.first + k, chapter.key, slide.title)
                             self._note_mentions(cap, cap_loc)
-                            self.text.read(cap, cap_loc, self.sources_of(block))
+                            self.text.read(cap, cap_loc, figure_sources)
                         # text inside a figure (a paragraph beside the image, a label) is prose like any other
                         for body in block.text:
                             first = self._line_of(body, block.lines.first, block.lines.last)
                             body_loc = Location(first, first, chapter.key, slide.title)
                             self._note_mentions(body, body_loc)
-                            self.text.read(body, body_loc, self.sources_of(block))
-                            self.miner.mine(body, body_loc, topic, self.sources_of(block), "text:quantity")
+                            self.text.read(body, body_loc, figure_sources)
+                            self.miner.mine(body, body_loc, topic, figure_sources, "text:quantity")
                         continue
                     if not isinstance(block, (Paragraph, Bullet, Heading)):
                         continue

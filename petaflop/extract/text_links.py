@@ -212,12 +212,7 @@ class LinkFrames:
             if gen and any(is_a(gen[-1].type, c) for c in _FIRMS):
                 owner, how = gen[-1], "genitive"
             else:
-                marked = [m for m in mentions if m.role in roles and m not in listed
-                          and any(is_a(m.type, c) for c in _FIRMS)]
-                if len({m.entity for m in marked}) == 1:
-                    owner, how = marked[0], "clause"
-                elif not marked and topic is not None and any(is_a(topic.type, c) for c in _FIRMS):
-                    owner, how = topic, HOW.get(topic.role, "clause")
+                owner, how = _the_firm(mentions, listed, topic, roles)
             if owner is None:
                 continue
             # "<A>의 경쟁사인 B", "<A>의 최대 파트너인 B": one construction, whatever the noun (it names both ends)
@@ -258,13 +253,8 @@ class LinkFrames:
             if not _WITH_TAIL.match(rest):
                 continue
             listed = [x for x in self._list_before(s, m.end, orgs[:i + 1]) if x in orgs]
-            marked = [x for x in mentions if x.role in ("topic", "subject") and x not in listed
-                      and any(is_a(x.type, c) for c in _FIRMS)]
-            if len({x.entity for x in marked}) == 1:
-                owner, how = marked[0], "clause"
-            elif not marked and topic is not None and any(is_a(topic.type, c) for c in _FIRMS):
-                owner, how = topic, HOW.get(topic.role, "clause")
-            else:
+            owner, how = _the_firm(mentions, listed, topic)
+            if owner is None:
                 continue
             for x in listed:
                 self._link(owner, "partnerOf", x, f"{self.prefix}:partner:with:{how}", loc, sources,
@@ -315,13 +305,8 @@ class LinkFrames:
                 continue
             recipients = [x for x in self._list_before(s, places[-1].end, before)
                           if is_a(x.type, "Organization") and not is_a(x.type, "Country")] or places[-1:]
-            marked = [m for m in mentions if m.role in ("topic", "subject") and m not in recipients
-                      and any(is_a(m.type, c) for c in _FIRMS)]
-            if len({m.entity for m in marked}) == 1:
-                provider, how = marked[0], "clause"
-            elif not marked and topic is not None and any(is_a(topic.type, c) for c in _FIRMS):
-                provider, how = topic, HOW.get(topic.role, "clause")
-            else:
+            provider, how = _the_firm(mentions, recipients, topic)
+            if provider is None:
                 continue
             prop, name = ("customerOf", "provide") if v.group(1) == "제공" else ("suppliedBy", "supply")
             for r in recipients:
@@ -383,3 +368,15 @@ class LinkFrames:
             else:
                 for a, b in itertools.combinations(named, 2):
                     self._link(a, "partnerOf", b, "text:named-members:partnerOf", loc, sources, s[m.start:m.end])
+
+
+def _the_firm(mentions: list[Mention_], besides: list[Mention_], topic: Mention_ | None,
+              roles: tuple[str, ...] = ("topic", "subject")) -> tuple[Mention_ | None, str]:
+    """The one firm the clause marks as its topic or subject (other than ``besides``), with "clause";
+    when it marks none, the sentence's firm topic with how it was found; else ``(None, "")``."""
+    marked = [m for m in mentions if m.role in roles and m not in besides and any(is_a(m.type, c) for c in _FIRMS)]
+    if len({m.entity for m in marked}) == 1:
+        return marked[0], "clause"
+    if not marked and topic is not None and any(is_a(topic.type, c) for c in _FIRMS):
+        return topic, HOW.get(topic.role, "clause")
+    return None, ""
