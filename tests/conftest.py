@@ -56,21 +56,21 @@ def virtuoso_server(built_graph, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def gazetteer():
-    """The project's gazetteer, loaded once per run (names, aliases and types only)."""
+def gaz():
+    """The project's gazetteer, loaded once per run (names, aliases and types only; tests only read it)."""
     from petaflop.extract.gazetteer import Gazetteer
 
     return Gazetteer.load()
 
 
 @pytest.fixture()
-def text_reader(gazetteer):
+def text_reader(gaz):
     """A fresh prose reader (no Korean analyser) and the extraction it writes into: ``(reader, ex)``."""
     from petaflop.extract.facts import Extraction
     from petaflop.extract.resolve import Resolver
     from petaflop.extract.text_reader import TextReader
 
     ex = Extraction()
-    reader = TextReader(Resolver(gazetteer, ex), use_kiwi=False)
+    reader = TextReader(Resolver(gaz, ex), use_kiwi=False)
     reader.start_slide("")
     return reader, ex

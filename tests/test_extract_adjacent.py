@@ -4,19 +4,11 @@ parentheses, and a power-supply cell whose operator name only qualifies the asse
 
 from __future__ import annotations
 
-import pytest
-
 from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.adjacent import AdjacentReader, qualifier_mentions
 from petaflop.extract.facts import Extraction, Location
-from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.resolve import Resolver
 from petaflop.extract.table_reader import TableReader
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.load()
 
 
 def read(gaz, text: str) -> set[tuple[str, str, str, str]]:

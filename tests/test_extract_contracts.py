@@ -5,18 +5,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
-
 from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Extraction
-from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.resolve import Resolver
 from petaflop.extract.table_contracts import add_contract_parties
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.load()
 
 
 def _table(caption: str, title: str, rows: list[tuple[str, str]]) -> Table:

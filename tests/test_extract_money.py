@@ -13,15 +13,9 @@ import pytest
 from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.facts import Extraction, Location
-from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.resolve import Resolver
 
 LOC = Location(10, 10, "IV", "test slide")
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.load()
 
 
 @pytest.fixture()

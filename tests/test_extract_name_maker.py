@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from petaflop.extract.facts import Extraction, Location
-from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.lexicon import load_lexicon
 from petaflop.extract.name_maker import NameMaker, maker_prefix
 
 LOC = Location(1, 1)
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.load()
 
 
 def test_the_head_of_a_name_is_its_maker_only_when_it_is_a_whole_organisation_name(gaz):

@@ -9,7 +9,6 @@ import pytest
 
 from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
-from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.mapping_data import MappingError
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver
@@ -18,11 +17,6 @@ from petaflop.extract.typecheck import check
 from petaflop.extract.values import convert, read_date, read_value
 
 LOC = Location(10, 10, "IV", "test slide")
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.load()
 
 
 @pytest.fixture()

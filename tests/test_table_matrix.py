@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Extraction
-from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.lexicon import load_lexicon
 from petaflop.extract.resolve import Resolver
 from petaflop.extract.table_matrix import is_matrix, read_matrix
@@ -21,11 +18,6 @@ def make_table(caption: list[str], header: list[str], rows: list[list[str]]) -> 
     body = [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)]) for i, r in enumerate(rows)]
     return Table("T-01-1", Span(line - len(caption), line + len(rows)), caption, head, body,
                  chapter="VI", slide_title="VI. 테스트: 표", column_labels=header)
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.load()
 
 
 MATRIX = (["Ascend 910B의 다이 생산량 가정"], ["", "월간 웨이퍼 생산량 (WPM)", "1,000", "2,000"],

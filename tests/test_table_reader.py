@@ -11,7 +11,6 @@ import pytest
 
 from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Extraction
-from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.resolve import Resolver
 from petaflop.extract.table_reader import TableReader, cell_period, prose_cell
 from petaflop.extract.text_reader import TextReader
@@ -23,11 +22,6 @@ def make_table(caption: list[str], header: list[str], rows: list[list[str]], tra
     body = [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)]) for i, r in enumerate(rows)]
     return Table("T-01-1", Span(line - len(caption), line + len(rows)), caption, head, body, transposed=transposed,
                  chapter="IV", slide_title="IV. 테스트: 표", column_labels=header)
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return Gazetteer.load()
 
 
 @pytest.fixture()

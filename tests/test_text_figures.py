@@ -12,11 +12,6 @@ from petaflop.extract.facts import Extraction, Location
 LOC = Location(10, 10, "VI", "test slide")
 
 
-@pytest.fixture(scope="module")
-def gaz(gazetteer):
-    return gazetteer
-
-
 @pytest.fixture()
 def reader(text_reader):
     return text_reader  # (TextReader, Extraction), tests/conftest.py
