@@ -153,6 +153,11 @@ def suggest(name: str, n: int = 5, directory: Path | str | None = None) -> list[
 
 def get(query_id: str, directory: Path | str | None = None) -> CatalogueQuery:
     """The query with this id; an unknown id raises :class:`UnknownQuery` with close matches."""
+    folder = Path(directory) if directory else CATALOGUE_DIR
+    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", query_id) and (folder / f"{query_id}.rq").is_file():
+        first = parse_query_file(folder / f"{query_id}.rq")  # files are named by id: one file read
+        if first.id == query_id:
+            return first
     for q in load_catalogue(directory):
         if q.id == query_id:
             return q

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -180,19 +181,32 @@ class Gazetteer:
                 bucket = self._lookup.setdefault(norm_name(name), [])
                 if entity not in bucket:
                     bucket.append(entity)
-        self._exclude = {e.id: re.compile("|".join(e.exclude)) for e in self.entities if e.exclude}
-        self._context = {e.id: re.compile(e.context) for e in self.entities if e.context}
         # alias (casefolded) -> [(alias as written, entity, needs_context)]
         self._alias_index: dict[str, list[tuple[str, Entity, bool]]] = {}
-        trie = _Trie()
         for entity in self.entities:
             ambiguous = set(entity.ambiguous)
             for alias in entity.aliases:
-                key = alias.casefold()
-                self._alias_index.setdefault(key, []).append((alias, entity, alias in ambiguous))
-                trie.add(key, self._tail(alias))
-        self._heads = self._head_pattern()
-        self._regex = re.compile(self._heads + trie.pattern(), re.IGNORECASE) if self.entities else None
+                self._alias_index.setdefault(alias.casefold(), []).append((alias, entity, alias in ambiguous))
+
+    # The mention matcher (one large regex and the exclude/context patterns) is compiled on first
+    # use: name lookups (query parameters, exports) never pay for it.
+    @functools.cached_property
+    def _exclude(self) -> dict[str, re.Pattern[str]]:
+        return {e.id: re.compile("|".join(e.exclude)) for e in self.entities if e.exclude}
+
+    @functools.cached_property
+    def _context(self) -> dict[str, re.Pattern[str]]:
+        return {e.id: re.compile(e.context) for e in self.entities if e.context}
+
+    @functools.cached_property
+    def _regex(self) -> re.Pattern[str] | None:
+        if not self.entities:
+            return None
+        trie = _Trie()
+        for entity in self.entities:
+            for alias in entity.aliases:
+                trie.add(alias.casefold(), self._tail(alias))
+        return re.compile(self._head_pattern() + trie.pattern(), re.IGNORECASE)
 
     # ------------------------------------------------------------------ loading
     @classmethod
