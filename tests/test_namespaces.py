@@ -1,5 +1,5 @@
 """Closed namespaces (foundation.namespaces): a typo is an error, not a silent empty result; W3C
-vocabularies are read from rdflib only when a term is first looked up."""
+vocabularies are read from a copy of rdflib's term lists only when a term is first looked up."""
 
 from __future__ import annotations
 
@@ -42,5 +42,25 @@ def test_a_loaded_term_that_a_str_method_would_shadow_must_be_declared():
 
 def test_commands_start_without_importing_rdflib():
     code = "import sys, petaflop.cli, foundation.namespaces; print('rdflib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("name", ["RDF", "RDFS", "OWL", "XSD", "SKOS", "PROV", "DCTERMS"])
+def test_the_copied_w3c_term_lists_equal_rdflibs(name):
+    import json
+
+    from rdflib import namespace as rdflib_ns
+
+    from foundation.namespaces import _W3C_TERMS
+
+    copied = json.loads(_W3C_TERMS.read_text(encoding="utf-8"))[name]
+    assert copied == sorted(getattr(rdflib_ns, name).__annotations__)
+
+
+def test_a_query_command_imports_no_rdflib():
+    """``petaflop.results`` names xsd:string at import: the term check reads the copied list."""
+    code = ("import sys, petaflop.cli, petaflop.results, petaflop.params, foundation.namespaces as n; "
+            "n.XSD.string; n.RDF.langString; print('rdflib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
