@@ -53,6 +53,7 @@ from queries.sparql import (
     QueryShape,
     analyse,
     insert_values,
+    lateral_optionals,
     project_variables,
     select_from_ask,
     syntax_message,
@@ -324,7 +325,14 @@ class EmbeddedPlan:
 
 
 def plan_embedded(prepared: Prepared) -> EmbeddedPlan:
-    """Choose how to bind parameters for pyoxigraph (see the module docstring)."""
+    """Choose how to bind parameters for pyoxigraph (see the module docstring); OPTIONAL groups
+    of plain patterns are evaluated per row (:func:`queries.sparql.lateral_optionals`)."""
+    plan = _bind_plan(prepared)
+    plan.text = lateral_optionals(plan.text)
+    return plan
+
+
+def _bind_plan(prepared: Prepared) -> EmbeddedPlan:
     shape, params = prepared.shape, prepared.params
     if not params:
         return EmbeddedPlan(prepared.text, None, "none", set())
@@ -455,7 +463,7 @@ def evaluate(store: ox.Store, prepared: Prepared, row_limit: int | None) -> Resu
     except RuntimeError as exc:
         if binding == "substitutions" and "does not contains variable" in str(exc):
             # SELECT * whose parameter is only used in a FILTER: not in scope, so bind by VALUES
-            text = insert_values(prepared.text, prepared.params, prepared.shape)
+            text = lateral_optionals(insert_values(prepared.text, prepared.params, prepared.shape))
             raw = store.query(text, use_default_graph_as_union=True, prefixes=prepared.prefixes or None)
             binding, hidden = "values", set()
         else:

@@ -109,6 +109,30 @@ def check_request(req: Request, allowed_hosts: tuple[str, ...]) -> None:
         raise Reject(403, "this server is read-only: updates are refused")
 
 
+def for_oxigraph(req: Request) -> Request:
+    """The request Oxigraph is sent: OPTIONAL groups of plain patterns evaluated per row
+    (:func:`queries.sparql.lateral_optionals`, as the embedded store runs them), posted as the
+    query text with the other protocol parameters kept in the URL; any other request unchanged."""
+    from queries.sparql import lateral_optionals
+
+    text = query_text(req)
+    if text is None or "OPTIONAL" not in text.upper():
+        return req
+    rewritten = lateral_optionals(text)
+    if rewritten == text:
+        return req
+    parts = urllib.parse.urlsplit(req.target)
+    params = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    if req.method == "POST" and req.headers.get("content-type", "").split(";")[0].strip().lower() == \
+            "application/x-www-form-urlencoded":
+        params += urllib.parse.parse_qsl(req.body.decode("utf-8", "replace"), keep_blank_values=True)
+    params = [(k, v) for k, v in params if k != "query"]
+    headers = {k: v for k, v in req.headers.items() if k != "content-type"}
+    headers["content-type"] = "application/sparql-query; charset=utf-8"
+    target = parts.path + ("?" + urllib.parse.urlencode(params) if params else "")
+    return Request("POST", target, headers, rewritten.encode("utf-8"))
+
+
 async def read_request(reader: asyncio.StreamReader, header_timeout_s: float, max_body: int) -> Request:
     try:
         head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), header_timeout_s)
@@ -246,6 +270,7 @@ class Guard:
             try:
                 req = await read_request(reader, self.limits.header_timeout_s, self.limits.max_body)
                 check_request(req, self.limits.allow_service)
+                req = for_oxigraph(req)
             except Reject as exc:
                 self.stats["refused"] += 1
                 writer.write(response(exc.status, (str(exc) + "\n").encode("utf-8")))

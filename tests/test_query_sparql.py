@@ -164,3 +164,35 @@ def test_values_in_subqueries_give_the_answers_of_substitution():
     portable = [(r["e"], r["n"]) for r in store.query(insert_values(text, {"e": a}))]
     bound = [(r["e"], r["n"]) for r in store.query(text, substitutions={ox.Variable("e"): a})]
     assert portable == bound == [(a, ox.Literal("2", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))]
+
+
+def test_optional_groups_of_plain_patterns_become_lateral_for_oxigraph():
+    from queries.sparql import lateral_optionals
+
+    text = ('SELECT * WHERE { ?s ?p ?o OPTIONAL { GRAPH <urn:g> { ?st <urn:s> ?s } ?st <urn:l> ?l '
+            'FILTER(?l > 1) } OPTIONAL { ?s <urn:x> ?x BIND(?o AS ?z) } }')
+    assert lateral_optionals(text) == (
+        'SELECT * WHERE { ?s ?p ?o LATERAL { OPTIONAL { GRAPH <urn:g> { ?st <urn:s> ?s } ?st <urn:l> ?l '
+        'FILTER(?l > 1) } } OPTIONAL { ?s <urn:x> ?x BIND(?o AS ?z) } }')
+    # the word in a string or a comment is no group; groups whose meaning needs them evaluated alone stay
+    kept = ('SELECT * WHERE { ?s <urn:a> "OPTIONAL { ?x }" # OPTIONAL { ?y }\n'
+            ' OPTIONAL { ?s <urn:b> ?b OPTIONAL { ?b <urn:c> ?c } }'
+            ' OPTIONAL { { SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?q ?r } GROUP BY ?s } }'
+            ' OPTIONAL { ?s <urn:d> ?d FILTER NOT EXISTS { ?d <urn:e> ?s } } }')
+    out = lateral_optionals(kept)
+    assert out.count("LATERAL") == 1 and "LATERAL { OPTIONAL { ?b <urn:c> ?c } }" in out
+    assert lateral_optionals(lateral_optionals(text)) == lateral_optionals(text)
+
+
+def test_a_lateral_optional_keeps_rows_without_a_match_and_binds_per_row():
+    from queries.sparql import lateral_optionals
+
+    store = ox.Store()
+    a, b, p, q = (ox.NamedNode(f"urn:{n}") for n in ("a", "b", "p", "q"))
+    store.add(ox.Quad(a, p, ox.Literal("1")))
+    store.add(ox.Quad(b, p, ox.Literal("2")))
+    store.add(ox.Quad(a, q, ox.Literal("x")))
+    text = "SELECT ?s ?v ?w WHERE { ?s <urn:p> ?v OPTIONAL { ?s <urn:q> ?w FILTER(?v = \"1\") } } ORDER BY ?s"
+    rows = [[None if t is None else t.value for t in row] for row in store.query(lateral_optionals(text))]
+    assert "LATERAL" in lateral_optionals(text)
+    assert rows == [["urn:a", "1", "x"], ["urn:b", "2", None]]

@@ -163,3 +163,41 @@ def test_a_location_that_is_not_a_store_is_never_deleted(built_graph, tmp_path):
 def test_a_host_of_another_machine_is_not_a_busy_port(built_graph, tmp_path):
     proc = petaflop("serve", "--data", str(built_graph), "--location", str(tmp_path / "s"), "--host", "8.8.8.8")
     assert_one_line_error(proc, 1, "--host 8.8.8.8: not an address of this machine")
+
+
+def test_the_guard_hands_oxigraph_optionals_evaluated_per_row():
+    from petaflop.serve_guard import Request, for_oxigraph
+
+    text = "SELECT * WHERE { ?s a ?c OPTIONAL { ?s <urn:p> ?o } }"
+    form = Request("POST", "/query?timeout=3", {"content-type": "application/x-www-form-urlencoded"},
+                   urllib.parse.urlencode({"query": text, "default-graph-uri": "urn:g"}).encode())
+    sent = for_oxigraph(form)
+    assert (sent.method, sent.headers["content-type"]) == ("POST", "application/sparql-query; charset=utf-8")
+    assert sent.body.decode() == "SELECT * WHERE { ?s a ?c LATERAL { OPTIONAL { ?s <urn:p> ?o } } }"
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(sent.target).query) == {
+        "timeout": ["3"], "default-graph-uri": ["urn:g"]}
+    plain = Request("GET", "/query?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"), {}, b"")
+    assert for_oxigraph(plain) is plain
+
+
+def test_a_query_with_optionals_answers_the_same_through_the_guard(served, built_graph):
+    import json
+
+    import pyoxigraph as ox
+
+    text = ("SELECT ?chip ?d ?line WHERE { ?chip a <https://petaflop-atlas.org/ontology#Hardware> ; "
+            "<https://petaflop-atlas.org/ontology#designedBy> ?d . OPTIONAL { GRAPH "
+            "<https://petaflop-atlas.org/graph/provenance> { ?st "
+            "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?chip ; "
+            "<http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?d ; "
+            "<http://www.w3.org/ns/prov#wasDerivedFrom> ?loc } "
+            "?loc <https://petaflop-atlas.org/ontology#lineStart> ?line } }")
+    status, body = served.get(text)
+    assert status == 200, body[:300]
+    got = sorted(tuple(b.get(v, {}).get("value") for v in ("chip", "d", "line"))
+                 for b in json.loads(body)["results"]["bindings"])
+    store = ox.Store()
+    store.bulk_load(path=str(built_graph), format=ox.RdfFormat.N_QUADS)
+    want = sorted(tuple(None if t is None else t.value for t in row)
+                  for row in store.query(text, use_default_graph_as_union=True))
+    assert got == want and any(row[2] for row in got) and len(got) > 20
