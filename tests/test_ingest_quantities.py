@@ -241,7 +241,7 @@ def test_to_json_is_plain_data():
     [("약 2시간 반을 버틴다", "hour", D("2.5")), ("1년 반 동안", "year", D("1.5")), ("3개월 반만에", "month", D("3.5"))],
 )
 def test_half_after_a_duration_unit(text, unit, value):
-    q = [q for q in find_quantities(text) if q.kind == "duration"][0]
+    q = next(q for q in find_quantities(text) if q.kind == "duration")
     assert (q.unit, q.value) == (unit, value)
 
 
