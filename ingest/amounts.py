@@ -70,9 +70,12 @@ AMOUNT = rf"(?:{NUM})(?:{KCHAIN})?"
 VAGUE = r"(?<![가-힣])수\s?(?:[십백천](?:\s?[만억조])?|[만억조])?"
 CUR = r"(?:US\$|\\\$|\$|USD\s?|EUR\s?|€|₩|￦|RMB\s?)"
 SCALE_RE = r"(?:\s?(?:billion|million|trillion|thousand|bn|mn)\b|\s?[BMKkT](?![A-Za-z0-9]))"
+# '2시간 반', '1년 반': a half after a duration unit ('반' closed by a particle or the text's end,
+# never the start of a word such as '반도체')
+HALF = r"(?:(?<=시간)|(?<=개월)|(?<=[년주일]))\s?반(?=(?:[을를이가은는의에도]|만에|동안)?(?![가-힣]))"
 UNIT = (
     rf"(?:\s?(?:(?P<lu{{n}}>{LATIN_UNIT_RE})(?![A-Za-z0-9])(?:/s)?"
-    rf"|(?P<ku{{n}}>{KOREAN_UNIT_RE})(?!비)))"
+    rf"|(?P<ku{{n}}>{KOREAN_UNIT_RE})(?!비)(?P<half{{n}}>{HALF})?))"
 )
 PRE = r"(?P<pre>(?:(?<![가-힣])(?:약|대략|최대|최소|최고|최저|무려|거의|최대치)|~|≈|>|<|≥|≤|\+)\s?)?"
 POST = r"(?P<post>\s?(?:이상|이하|미만|초과|넘게|넘는|여|가량|정도|내외|남짓|안팎|추정|예상|전망|\+(?!\d)))?"

@@ -254,6 +254,19 @@ _POST_QUAL = {
 }  # fmt: skip
 
 
+def _add_half(
+    v1: Decimal | None, v2: Decimal | None, halves: tuple[str | None, str | None]
+) -> tuple[Decimal | None, Decimal | None]:
+    """'2시간 반' → 2.5: the half belongs to the amount whose duration unit it follows."""
+    if halves[0] and v1 is not None:
+        v1 += D("0.5")
+        if v2 is None:
+            return v1, v2
+    if halves[1] and v2 is not None:
+        v2 += D("0.5")
+    return v1, v2
+
+
 def _generic_quantity(m: re.Match[str]) -> Quantity | None:
     g: Callable[[str], Any] = lambda name: match_group(m, "generic", name)  # noqa: E731  (see _date_quantity)
     raw = m.group(0)
@@ -292,6 +305,7 @@ def _generic_quantity(m: re.Match[str]) -> Quantity | None:
                 v1 = amount(amt1 + tail.group(0)) if v1 is not None else None
         if not g("sc1") and g("sc2"):
             sc1 = sc2
+    v1, v2 = _add_half(v1, v2, (g("half1"), g("half2")))
     if v1 is not None:
         v1 *= sc1
     if v2 is not None:

@@ -76,3 +76,11 @@ def test_an_operator_qualifying_the_next_name_is_not_a_power_source(gaz):
     TableReader(res, lambda t: ()).read(table)
     got = {(f.subject, str(f.obj)) for f in ex.facts if f.predicate == "poweredBy"}
     assert got == {("mistral-ai-cluster", "rte-225-kv-substation"), ("mistral-ai-cluster", "solar-pv")}
+
+
+def test_a_quoted_facility_with_its_place_in_parentheses_and_a_place_before_a_cluster(gaz):
+    assert read(gaz, "“Mistral AI Cluster” (오사카)") == {
+        ("mistral-ai-cluster", "locatedIn", "osaka", "adjacent:place-apposition")}
+    assert read(gaz, "루이지애나 “Mistral AI Cluster” 착공") == {
+        ("mistral-ai-cluster", "locatedIn", "louisiana", "adjacent:place-prefix-facility")}
+    assert read(gaz, "OpenAI Mistral AI Cluster") == set()  # an organisation is no place

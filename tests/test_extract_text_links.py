@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from petaflop.extract.count_links import add_count_procurements
+from petaflop.extract.count_links import add_count_chip_uses, add_count_procurements
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.node_foundry import add_node_foundries
 
@@ -144,6 +144,15 @@ def test_an_organisations_count_of_a_chip_is_a_purchase_but_not_a_handful_or_its
     r.read("xAI는 2개의 H100을 비교.", LOC, ())
     add_count_procurements(ex)
     assert links(ex, "procures") == [("xai", "nvidia-h100", "derived:count-procures")]
+
+
+def test_a_clusters_count_of_a_chip_is_a_use_and_an_equivalent_is_none(reader):
+    r, ex = reader
+    r.read("Cortex 1.0은 H100 GPU 6.7만개, Cortex 2.0은 최대 15만 개의 H100과 동등 용량으로 추산", LOC, ())
+    add_count_chip_uses(ex)
+    assert links(ex, "usesChip") == [("tesla-cortex", "nvidia-h100", "derived:count-uses-chip")]
+    assert [(s.subject, s.kind) for s in ex.statements if s.subject == "tesla-cortex-2-0"] == [
+        ("tesla-cortex-2-0", "h100EquivalentCount")]
 
 
 def test_a_model_released_by_the_clauses_subject_is_its_work(reader):

@@ -234,3 +234,18 @@ def test_to_json_is_plain_data():
     j = q.to_json()
     assert j["value"] == 66_000_000_000 and j["high"] == 72_000_000_000 and j["qualifiers"] == ["range"]
     assert j["span"] == [0, len("660~720억 달러")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [("약 2시간 반을 버틴다", "hour", D("2.5")), ("1년 반 동안", "year", D("1.5")), ("3개월 반만에", "month", D("3.5"))],
+)
+def test_half_after_a_duration_unit(text, unit, value):
+    q = next(q for q in find_quantities(text) if q.kind == "duration")
+    assert (q.unit, q.value) == (unit, value)
+
+
+def test_half_is_not_the_start_of_a_word():
+    q = find_quantities("10년 반도체 산업")[0]
+    assert (q.value, q.raw) == (D(10), "10년")
+    assert [(q.low, q.high) for q in find_quantities("1시간 반~2시간")] == [(D("1.5"), D(2))]

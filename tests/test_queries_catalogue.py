@@ -536,7 +536,8 @@ def test_bloc_ai_projects(store):
     assert {("pfid:france", "pfid:mistral-ai-cluster"), ("pfid:france", "pfid:orange-cloud-avenue-genai-zone"),
             ("pfid:germany", "pfid:industrial-ai-factory"), ("pfid:italy", "pfid:miia-supercomputer"),
             ("pfid:spain", "pfid:telefonica-edge-ai-fabric")} <= europe
-    factory = one(rows, project="pfid:industrial-ai-factory", bloc="Europe")  # and US, through NVIDIA that announced it
+    # the direct row (also rows through its city and region); and US, through NVIDIA that announced it
+    factory = one(rows, project="pfid:industrial-ai-factory", bloc="Europe", via=None)
     assert (factory["power_mw"], parts(factory["chips"])) == (D(60), {"NVIDIA B200", "NVIDIA RTX PRO"})
     pledge = one(rows, project="pfid:us-investment-pledges--uae--united-states", bloc="US")  # line 2807: $1.4 trillion
     assert (pledge["link"], pledge["amount_usd"]) == ("pfa:hasInvestee", D(1_400_000_000_000))

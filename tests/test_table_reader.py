@@ -135,6 +135,16 @@ def test_one_figure_in_a_cell_naming_a_thing(reader):
                                                                ("huawei-ascend-920c", "hbm3")}
 
 
+def test_an_interconnect_row_names_the_networks_a_chip_uses_not_a_likeness(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["인터커넥트", "PCIe 4.0 + Da Vinci Link", "PCIe 5.0 + CM-Link (아마존식 NVLink)"]], transposed=True)
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "usesNetwork")} == {
+        ("huawei-ascend-910c", "pcie-4-0"), ("huawei-ascend-910c", "huawei-da-vinci-link"),
+        ("huawei-ascend-920c", "pcie-5-0"), ("huawei-ascend-920c", "huawei-cm-link")}
+
+
 def test_a_key_value_tables_subject_is_the_last_thing_its_title_names(reader):
     r, ex = reader
     t = make_table(["중국 수출용 Blackwell 아키텍처 기반 B40 스펙"], ["항목", "내용"],

@@ -8,7 +8,9 @@ parenthesis between them. The report writes these relations without a verb:
   comma-separated list of places, smallest first, each inside the next (``locatedIn``);
 * **place prefix** — "텍사스 Abilene", "애리조나 피닉스": Korean writes the larger place first, so
   a region or country right before another region or site contains it;
-* **place in parentheses** — "MIIA 슈퍼컴 (밀라노)": a facility with its place in brackets.
+* **place in parentheses** — "MIIA 슈퍼컴 (밀라노)": a facility with its place in brackets;
+* **place before a facility** — "텍사스 Abilene(첫 번째 캠퍼스)": a place right before a cluster,
+  a phase or a site (``adjacent:place-prefix-facility``).
 
 Each construction has its rule id (``adjacent:grid-operator`` for the two operator forms,
 ``adjacent:place-apposition`` for the place chain and the place in parentheses,
@@ -29,7 +31,9 @@ OPERATED = ("GridConnection", "Grid", "PowerAsset")
 GRIDS = ("GridConnection", "Grid")
 _PLACE_LIST = re.compile(r"^\s*(?:,\s*)?$")
 _TIGHT = re.compile(r"^ ?$")
-_OPEN = re.compile(r"^ ?\($")
+_OPEN = re.compile(r"^['’”\"]? ?\($")
+_QUOTED = re.compile(r"^ ?['‘“\"]?$")
+PLACED = ("ComputeCluster", "ClusterPhase", "Site")
 
 
 def qualifier_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> set[str]:
@@ -77,6 +81,9 @@ class AdjacentReader:
             elif (gap == " " and _place(ea.type) and _place(eb.type) and not is_a(eb.type, "Country")
                   and not is_a(ea.type, "Site")):
                 self._add(eb, "locatedIn", ea, loc, sources, "adjacent:place-prefix", text[a.start:b.end])
+            elif (_QUOTED.match(gap) and gap and is_a(ea.type, "Place") and not is_a(ea.type, "Site")
+                  and any(is_a(eb.type, t) for t in PLACED)):
+                self._add(eb, "locatedIn", ea, loc, sources, "adjacent:place-prefix-facility", text[a.start:b.end])
             elif (_OPEN.match(gap) and after in (")", ",") and is_a(ea.type, "Facility") and _place(eb.type)):
                 self._add(ea, "locatedIn", eb, loc, sources, "adjacent:place-apposition",
                           text[a.start:b.end + 1])

@@ -4,6 +4,9 @@ hardware the organisation holds, so the organisation ``procures`` it (on the cou
 Only actual counts of at least a hundred (not planned, targeted or forecast ones, nor the handful of
 a comparison: "910C 칩 2개가 H20 칩 1개와 동등"), never of the organisation's own designs; one rule, ``derived:count-procures``,
 judged by the gate like any other.
+
+A facility's or a system's count of a chip says it uses the chip: "Cortex 1.0은 H100 GPU 6.7만개",
+"NVL72 랙은 … B200 GPU 72개" — ``usesChip`` on the count's line (rule ``derived:count-uses-chip``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from petaflop.extract.resolve import is_a
 RULE = "derived:count-procures"
 _COUNT_KINDS = ("chipCount", "gpuCount", "cpuCount", "unitCount")
 _BUYERS = ("Firm", "AILab")
+USES_RULE = "derived:count-uses-chip"
+_USERS = ("Facility", "System")
 
 
 def _type(ex: Extraction, entity: str) -> str:
@@ -38,5 +43,25 @@ def add_count_procurements(ex: Extraction) -> int:
             continue
         seen.add(key)
         ex.add(Fact(st.subject, "procures", st.item, True, st.location, RULE, st.sources, raw=st.raw[:60]))
+        made += 1
+    return made
+
+
+def add_count_chip_uses(ex: Extraction) -> int:
+    """``usesChip`` from a facility's or a system's count whose item is a chip (any status: a planned
+    count is a planned use, and the link carries no time of its own)."""
+    made = 0
+    seen: set[tuple] = set()
+    for st in list(ex.statements):
+        if st.kind not in (*_COUNT_KINDS, "chipsPerSystem") or not st.item or st.item == st.subject:
+            continue
+        user, item = _type(ex, st.subject), _type(ex, st.item)
+        if not any(is_a(user, c) for c in _USERS) or not is_a(item, "Chip"):
+            continue
+        key = (st.subject, st.item, st.location)
+        if key in seen:
+            continue
+        seen.add(key)
+        ex.add(Fact(st.subject, "usesChip", st.item, True, st.location, USES_RULE, st.sources, raw=st.raw[:60]))
         made += 1
     return made

@@ -12,7 +12,7 @@ from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
 from petaflop.extract.adjacent import AdjacentReader
 from petaflop.extract.claims import ClaimMiner, load_promotions
-from petaflop.extract.count_links import add_count_procurements
+from petaflop.extract.count_links import add_count_chip_uses, add_count_procurements
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.mapping_data import compile_regex, entries
@@ -86,6 +86,7 @@ class Extractor:
         add_contract_parties(self.doc, self.ex, self.res, self.sources_of)
         add_node_foundries(self.ex, self.gaz, self.res.record)
         add_count_procurements(self.ex)
+        add_count_chip_uses(self.ex)
         self._entity_facts()
         typecheck.check(self.ex)
         return self.ex

@@ -66,6 +66,7 @@ _WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
 _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[Vv]alue|[Aa]verage)?\s*(\([^)]*\))?$")
 #: "GPT-4 이후의 차세대 모델", "GPT-4 계열(4.1, 4o)": a name used as a reference point, not the thing meant
 _REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은)")
+_LIKENESS_BEFORE = re.compile(r"[가-힣A-Za-z](?:식|판)\s?$")  # "아마존식 NVLink": a likeness, not the thing
 _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
 _AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
 
@@ -454,7 +455,7 @@ class TableReader:
         qualifiers = qualifier_mentions(text, mentions, self.res.gaz) if link.property == "poweredBy" else set()
         objects = [self.res.record(self.res.gaz.by_id(m.entity_id)) for m in mentions
                    if m.entity_id != subject and m.entity_id not in qualifiers and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)
-                   and not _REFERENCE_POINT.match(text, m.end)]
+                   and not _REFERENCE_POINT.match(text, m.end) and not _LIKENESS_BEFORE.search(text[:m.start])]
         objects = list(dict.fromkeys(objects))
         rule = f"table-reader:{link.id}{self.tag}"
         if not objects and header:  # "OpenAI 때 직책/소속" over "공동창업자": the header names the one object

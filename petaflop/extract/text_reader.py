@@ -56,7 +56,7 @@ _CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트
 _HW_CLASSIFIER = re.compile(r"^\s?(?:GPU|TPU|NPU|CPU|ASIC|칩셋|가속기|슈퍼칩|AI 칩|AI 가속기)(?=[은는이가의을를에와과도])")
 _AFTER_FIGURE = re.compile(r"\s?(?:의|급|수준의?|에 달하는|에 이르는)?\s?([가-힣A-Za-z]{1,6}(?:\s[가-힣A-Za-z]{1,4})?)")
 _FROM_TO = re.compile(r"(?:\s?/\s?(?:년|연|월|yr|year))?\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?")
-_EQUIVALENT = re.compile(r"\s?(?:과|와)?\s?(?:동일|동급|상당|해당|환산)")
+_EQUIVALENT = re.compile(r"\s?(?:과|와)?\s?(?:동일|동급|동등|상당|해당|환산)")
 _AFTER_COUNT = re.compile(r"\s?(?:의|에 달하는|이상의|가량의|여)?\s?(?:[가-힣A-Za-z]{1,6}\s)?([A-Za-z가-힣]{1,10})")
 #: nouns after a count that the lexicon's metric words do not cover
 _COUNT_NOUNS = (
