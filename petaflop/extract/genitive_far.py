@@ -76,4 +76,12 @@ class FarGenitives:
             if entry is None or entry.property not in _PRODUCT_PROPS:
                 continue
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc,  # type: ignore[attr-defined]
-                             f"{prefix}:{how}:{entry.id}", sources, raw=s[a.start:b.end][:60]))
+                             _rule(prefix, how, entry.id), sources, raw=s[a.start:b.end][:60]))
+
+
+def _rule(prefix: str, how: str, entry_id: str) -> str:
+    """A title's reading is one rule; in prose the bare maker before a technology is the modifier frame's
+    construction (``text:modifier:<entry>``) and the far genitive is one rule whatever the classes."""
+    if prefix == "title":
+        return "title:maker"
+    return f"text:modifier:{entry_id}" if how == "modifier-tech" else "text:genitive-far"
