@@ -13,6 +13,12 @@ a technology it makes.
   architecture or a network, packaging or power technology written the same way is the maker's
   work too. Rule ``text:modifier-tech:<entry id>``.
 
+* **maker in a relative clause** — "Butterfly Effect Technology가 개발한 AI 서비스 Manus": the subject
+  of a making verb right before the product names its maker. Rule ``text:made-by-relative``.
+* **where it was made** — "마이크로소프트에서 소형 언어 모델(예: phi-1.5, Phi-3) 개발", "구글에서 MaskGIT·Muse
+  모델을 발명한": the products listed between "<org>에서" and a making verb are the organisation's
+  work (a career line names where someone built what). Rule ``text:made-at``.
+
 The genitive lexicon decides the property by the two classes (designedBy, developedBy, offeredBy).
 
 A slide title ("[참고] 엔비디아의 차세대 랙 아키텍처 “Kyber”는 …") is read for these constructions and
@@ -38,6 +44,11 @@ _NEAR_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,
 _RIVALRY = re.compile(r"경쟁|대체|대항|대비|비해|보다|같은|유사|닮은|모방")
 #: after the product: a comparison ("…와 비슷한", "…처럼") says the product is another's
 _LIKE_AFTER = re.compile(r"^['’”\"]?\s?(?:과|와)?\s?(?:비슷|유사|같|동일|닮|대등)|^['’”\"]?\s?(?:처럼|보다|에 대항|대비)")
+_MAKING = r"(?:(?:개발|발명|출시|공개|제작)(?:한|했던)|만든|내놓은|선보인)"
+_RELATIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z]{1,8}\s)?" + _MAKING + r"\s(?:" + _WORD + r"\s){0,2}['‘“\"]?")
+_LIST_GAP = re.compile(r"['’”\"]?\s?[,·/]\s?['‘“\"]?|['’”\"]?\s(?:및|과|와)\s['‘“\"]?")
+_MADE_AT = re.compile(r"\)?['’”\"]?\s?에서\s")
+_MADE_AT_VERB = re.compile(r"^[^.,;]{0,12}?(?:개발|발명|이끈|만든|만들)")
 _TECH = ("ChipArchitecture", "NetworkTechnology", "PackagingTechnology")
 _MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform", *_TECH)
 
@@ -60,7 +71,9 @@ class FarGenitives:
             if a.entity == b.entity or not any(is_a(a.type, c) for c in _MAKERS):
                 continue
             gap = s[a.end:b.start]
-            if a.role == "genitive" and _NEAR_GAP.fullmatch(gap):
+            if not title and _RELATIVE_GAP.fullmatch(gap):
+                how = "made-by-relative"
+            elif a.role == "genitive" and _NEAR_GAP.fullmatch(gap):
                 if not title:
                     continue  # the prose genitive frame reads it
                 how = "genitive"
@@ -77,6 +90,28 @@ class FarGenitives:
                 continue
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc,  # type: ignore[attr-defined]
                              _rule(prefix, how, entry.id), sources, raw=s[a.start:b.end][:60]))
+        if not title:
+            self._made_at(s, mentions, loc, sources)
+
+    def _made_at(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"<org>에서 <products> … 개발/발명한": the products named before the verb are the org's work."""
+        for i, a in enumerate(mentions):
+            if not any(is_a(a.type, c) for c in _MAKERS) or not _MADE_AT.match(s, a.end):
+                continue
+            made: list[Mention_] = []
+            for b in mentions[i + 1:]:
+                between = s[made[-1].end if made else a.end:b.start]
+                if not any(is_a(b.type, c) for c in _MADE) or (
+                        _LIST_GAP.fullmatch(between) is None if made else re.search(r"[.;,]|이끈|개발|발명", between)):
+                    break
+                made.append(b)
+            if not made or not _MADE_AT_VERB.match(s[made[-1].end:]):
+                continue
+            for b in made:
+                entry = self.lex.genitive_for(a.type, b.type)  # type: ignore[attr-defined]
+                if entry is not None and entry.property in _PRODUCT_PROPS:
+                    self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc,  # type: ignore[attr-defined]
+                                     "text:made-at", sources, raw=s[a.start:b.end][:60]))
 
 
 def _rule(prefix: str, how: str, entry_id: str) -> str:
@@ -84,4 +119,6 @@ def _rule(prefix: str, how: str, entry_id: str) -> str:
     construction (``text:modifier:<entry>``) and the far genitive is one rule whatever the classes."""
     if prefix == "title":
         return "title:maker"
+    if how == "made-by-relative":
+        return "text:made-by-relative"
     return f"text:modifier:{entry_id}" if how == "modifier-tech" else "text:genitive-far"
