@@ -99,6 +99,7 @@ class Extractor:
                 # slide titles name who runs what ("<cluster> by <firm>")
                 self.relations.mine(slide.title, Location(slide.lines.first, slide.lines.first, chapter.key, slide.title),
                                     ())
+                self.text.read_title(slide.title, Location(slide.lines.first, slide.lines.first, chapter.key, slide.title))
                 slide_sources: tuple[str, ...] = ()
                 for block in slide.blocks:
                     if isinstance(block, (Table, Figure)):

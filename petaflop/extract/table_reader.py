@@ -28,6 +28,7 @@ from foundation.periods import Period, parse_period, period_from_bounds
 from ingest.model import Cell, Table
 from ingest.quantities import REFERENCE_DATE, parse_cell, unit_hint
 from petaflop.extract.adjacent import qualifier_mentions
+from petaflop.extract.caption_maker import add_made, caption_maker
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
@@ -201,6 +202,7 @@ class TableReader:
         # people listed under a caption naming an organisation are its members, unless the table
         # says where each one is (a club or affiliation column)
         org = None if any(_OWN_AFFILIATION.search(lab.text) for lab in labels) else self._caption_organization(table)
+        maker = caption_maker(table, [lab.text for lab in labels], self.res.gaz)  # "엔비디아의 신제품들"
         for r, row in enumerate(table.rows, 1):
             if key >= len(row.cells) or row.section:
                 continue
@@ -214,6 +216,8 @@ class TableReader:
             if len(subjects) != 1:  # a row naming no entity, or several, states nothing about one subject
                 continue
             subject = subjects[0]
+            if maker is not None:
+                add_made(self, table, maker, subject, kcell, r)
             if org is not None and any(is_a(t, "Person") for t in self.ex.entities[subject].types):
                 # a list of people under a caption naming an organisation: the people are its members
                 self.ex.add(Fact(subject, "affiliatedWith", org, True, self._loc(table, kcell, r),
@@ -246,6 +250,9 @@ class TableReader:
         if not subjects:
             return
         metrics = self._column_metrics(texts, subjects)
+        if (maker := caption_maker(table, [row.cells[0].text for row in table.rows if row.cells], self.res.gaz)):
+            for j, subject in subjects.items():
+                add_made(self, table, maker, subject, headers[min(j, len(headers) - 1)], 0)
         for r, row in enumerate(table.rows, 1):
             if metrics:  # "칩 레벨 | GB200 비용 | GB200 전력": a header row of the next section
                 again = {j: self._subjects(c.text, "", table, c, r) for j, c in enumerate(row.cells) if j and c.text.strip()}

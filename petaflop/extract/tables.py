@@ -18,6 +18,7 @@ from foundation.namespaces import PFA, RDF, SKOS
 from foundation.periods import parse_period
 from ingest.model import Cell, Document, Heading, Paragraph, Table
 from ontology.model import load_model
+from petaflop.extract.caption_maker import add_made, caption_maker
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
@@ -301,6 +302,7 @@ class TableExtractor:
             ei = 0
         self._entity_col = ei
         context = self.context_entity(table, mapping)
+        maker = caption_maker(table, [h.text for h in table.header], self.res.gaz)  # "엔비디아의 신제품들"
         previous: list[str] = []
         for r, row in enumerate(table.rows, 1):
             if ei >= len(row.cells):
@@ -322,6 +324,8 @@ class TableExtractor:
                 self._group_members(ecell.text, entities[0], loc, self.sources_of(table))
             for entity in entities:
                 self._type_created(entity, loc, table, mapping)
+                if maker is not None and not fallback:
+                    add_made(self, table, maker, entity, ecell, r)
                 if mapping.context_link and context and context != entity:
                     self.ex.add(Fact(entity, mapping.context_link, context, True, loc,
                                      f"table:{mapping.id}:{mapping.context_link}",

@@ -30,6 +30,7 @@ from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Extraction, Location, Statement
 from petaflop.extract.gazetteer import Mention
+from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_reader import quantity_period
@@ -81,7 +82,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(FigureReader, FrameReader, LinkFrames, DateReader):
+class TextReader(FigureReader, FrameReader, LinkFrames, FarGenitives, DateReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -192,6 +193,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, DateReader):
         self.consumed: set[int] = set()  # figures a frame has read (an investment's amount and stake)
         self._genitives(sentence, mentions, loc, sources)
         self._modifiers(sentence, mentions, loc, sources)
+        self._far_genitives(sentence, mentions, loc, sources)
         self._titles(sentence, mentions, loc, sources)
         self._links(sentence, mentions, topic, loc, sources)
         self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)

@@ -1,0 +1,124 @@
+"""A maker's product named a few words after the maker's genitive, and a maker written right before
+a technology it makes.
+
+* **far genitive** — "엔비디아의 차세대 랙 아키텍처 “Kyber”", "AMD의 AI 칩 “MI355X”", "AMD의 1,000W
+  공랭식 MI350X": between "<org>의" and the product stand one to three bare words (a kind, a
+  generation, a figure) — more than the plain genitive's one short modifier, and no "…인"
+  description (``text:genitive-described``). A word ending in a particle or a verb ending ends the
+  noun phrase ("DeepSeek의 성과 뒤에는 … R1"), so the product is not the organisation's; words of
+  rivalry or comparison ("대항마", "대비") never make a product the organisation's own.
+  Rule ``text:genitive-far:<entry id>``.
+* **maker before a technology** — "엔비디아 Hopper 시리즈", "엔비디아 NVLink": the modifier frame
+  (``text:modifier``) reads an organisation right before hardware or an AI product; a chip
+  architecture or a network, packaging or power technology written the same way is the maker's
+  work too. Rule ``text:modifier-tech:<entry id>``.
+
+* **maker in a relative clause** — "Butterfly Effect Technology가 개발한 AI 서비스 Manus": the subject
+  of a making verb right before the product names its maker. Rule ``text:made-by-relative``.
+* **where it was made** — "마이크로소프트에서 소형 언어 모델(예: phi-1.5, Phi-3) 개발", "구글에서 MaskGIT·Muse
+  모델을 발명한": the products listed between "<org>에서" and a making verb are the organisation's
+  work (a career line names where someone built what). Rule ``text:made-at``.
+
+The genitive lexicon decides the property by the two classes (designedBy, developedBy, offeredBy).
+
+A slide title ("[참고] 엔비디아의 차세대 랙 아키텍처 “Kyber”는 …") is read for these constructions and
+for the plain genitive and modifier (``title:<construction>:<entry id>``): the prose frames never
+see a title, and a title names a maker and its product as often as a sentence does.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from petaflop.extract.facts import Fact, Location
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import Mention_
+
+_MAKERS = ("Firm", "AILab", "ResearchInstitute")
+_PRODUCT_PROPS = ("designedBy", "developedBy", "offeredBy")
+#: a bare word of a noun phrase: no particle, no verb or copula ending at its end
+_WORD = r"(?![^\s]*(?:은|는|이|가|을|를|에|와|과|도|로|서|며|고|한|된|던|할|의|인|면|나|써|해|지|들)\s)[가-힣A-Za-z0-9,.~\-·]{1,10}"
+_FAR_GAP = re.compile(r"\)?['’”\"]?\s?의\s(?:" + _WORD + r"\s){1,3}['‘“\"]?")
+_NEAR_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
+_RIVALRY = re.compile(r"경쟁|대체|대항|대비|비해|보다|같은|유사|닮은|모방")
+#: after the product: a comparison ("…와 비슷한", "…처럼") says the product is another's
+_LIKE_AFTER = re.compile(r"^['’”\"]?\s?(?:과|와)?\s?(?:비슷|유사|같|동일|닮|대등)|^['’”\"]?\s?(?:처럼|보다|에 대항|대비)")
+_MAKING = r"(?:(?:개발|발명|출시|공개|제작)(?:한|했던)|만든|내놓은|선보인)"
+_RELATIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z]{1,8}\s)?" + _MAKING + r"\s(?:" + _WORD + r"\s){0,2}['‘“\"]?")
+_LIST_GAP = re.compile(r"['’”\"]?\s?[,·/]\s?['‘“\"]?|['’”\"]?\s(?:및|과|와)\s['‘“\"]?")
+_MADE_AT = re.compile(r"\)?['’”\"]?\s?에서\s")
+_MADE_AT_VERB = re.compile(r"^[^.,;]{0,12}?(?:개발|발명|이끈|만든|만들)")
+_TECH = ("ChipArchitecture", "NetworkTechnology", "PackagingTechnology")
+_MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform", *_TECH)
+
+
+class FarGenitives:
+    """Mixed into the TextReader; needs ``self.ex`` and ``self.lex``."""
+
+    def read_title(self, title: str, loc: Location) -> None:
+        """A slide title's maker-product links (plain, far and bare genitives)."""
+        try:
+            mentions = self._mentions(title)  # type: ignore[attr-defined]
+        except Exception:  # an extractor never raises on odd text
+            return
+        self._far_genitives(title, mentions, loc, (), prefix="title")
+
+    def _far_genitives(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...],
+                       prefix: str = "text") -> None:
+        title = prefix == "title"
+        for a, b in itertools.pairwise(mentions):
+            if a.entity == b.entity or not any(is_a(a.type, c) for c in _MAKERS):
+                continue
+            gap = s[a.end:b.start]
+            if not title and _RELATIVE_GAP.fullmatch(gap):
+                how = "made-by-relative"
+            elif a.role == "genitive" and _NEAR_GAP.fullmatch(gap):
+                if not title:
+                    continue  # the prose genitive frame reads it
+                how = "genitive"
+            elif a.role == "genitive" and _FAR_GAP.fullmatch(gap):
+                how = "genitive-far"
+            elif not a.role and gap == " " and any(is_a(b.type, t) for t in (_MADE if title else _TECH)):
+                how = "modifier" if title else "modifier-tech"
+            else:
+                continue
+            if _RIVALRY.search(gap) or _LIKE_AFTER.match(s[b.end:b.end + 8]):
+                continue
+            entry = self.lex.genitive_for(a.type, b.type)  # type: ignore[attr-defined]
+            if entry is None or entry.property not in _PRODUCT_PROPS:
+                continue
+            self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc,  # type: ignore[attr-defined]
+                             _rule(prefix, how, entry.id), sources, raw=s[a.start:b.end][:60]))
+        if not title:
+            self._made_at(s, mentions, loc, sources)
+
+    def _made_at(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"<org>에서 <products> … 개발/발명한": the products named before the verb are the org's work."""
+        for i, a in enumerate(mentions):
+            if not any(is_a(a.type, c) for c in _MAKERS) or not _MADE_AT.match(s, a.end):
+                continue
+            made: list[Mention_] = []
+            for b in mentions[i + 1:]:
+                between = s[made[-1].end if made else a.end:b.start]
+                if not any(is_a(b.type, c) for c in _MADE) or (
+                        _LIST_GAP.fullmatch(between) is None if made else re.search(r"[.;,]|이끈|개발|발명", between)):
+                    break
+                made.append(b)
+            if not made or not _MADE_AT_VERB.match(s[made[-1].end:]):
+                continue
+            for b in made:
+                entry = self.lex.genitive_for(a.type, b.type)  # type: ignore[attr-defined]
+                if entry is not None and entry.property in _PRODUCT_PROPS:
+                    self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc,  # type: ignore[attr-defined]
+                                     "text:made-at", sources, raw=s[a.start:b.end][:60]))
+
+
+def _rule(prefix: str, how: str, entry_id: str) -> str:
+    """A title's reading is one rule; in prose the bare maker before a technology is the modifier frame's
+    construction (``text:modifier:<entry>``) and the far genitive is one rule whatever the classes."""
+    if prefix == "title":
+        return "title:maker"
+    if how == "made-by-relative":
+        return "text:made-by-relative"
+    return f"text:modifier:{entry_id}" if how == "modifier-tech" else "text:genitive-far"

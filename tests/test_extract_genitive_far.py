@@ -1,0 +1,105 @@
+"""Maker-product links of petaflop/extract/genitive_far.py and caption_maker.py on sentences and
+tables of our own: the far genitive, the bare maker before a technology, a slide title, the maker
+of a relative clause, products made at an organisation, and products under a caption naming
+their maker — and the readings each construction must refuse."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.model import Cell, Row, Span, Table
+from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.table_reader import TableReader
+from petaflop.extract.text_reader import TextReader
+
+LOC = Location(10, 10, "VIII", "test slide")
+
+
+def made(ex: Extraction) -> set[tuple[str, str, str, str]]:
+    return {(f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts
+            if f.obj_is_entity and f.predicate in ("designedBy", "developedBy", "offeredBy")}
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("AMD의 AI 칩 “MI355X”는 가격이 낮음.", ("amd-mi355x", "designedBy", "amd", "text:genitive-far")),
+    ("AMD의 1,000W 공랭식 MI350X GPU는 유일한 옵션.", ("amd-mi350x", "designedBy", "amd", "text:genitive-far")),
+    ("엔비디아 Hopper 시리즈가 먼저 출시됨.", ("nvidia-hopper", "designedBy", "nvidia", "text:modifier:designedBy@329")),
+    ("TSMC의 CoWoS 패키징 기술을 쓰지 않음.", ("cowos", "developedBy", "tsmc", "text:genitive:developedBy@375")),
+    ("중국 스타트업 Butterfly Effect Technology가 개발한 AI 서비스 Manus는 본사를 옮김.",
+     ("manus", "developedBy", "butterfly-effect-technology", "text:made-by-relative")),
+])
+def test_a_maker_a_few_words_before_its_product(text_reader, sentence, fact):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert fact in made(ex)
+
+
+def test_products_listed_between_where_and_a_making_verb_are_that_organisations(text_reader):
+    r, ex = text_reader
+    r.read("마이크로소프트에서 소형 언어 모델(예: phi-1.5, Phi-3, Phi-4) 개발에 기여", LOC, ())
+    assert {(p, "microsoft") for p in ("phi-1-5", "phi-3", "phi-4")} == {
+        (s, o) for s, _, o, rule in made(ex) if rule == "text:made-at"}
+
+
+@pytest.mark.parametrize(("refused", "read"), [
+    # a particle ends the noun phrase: the product is not what the organisation's phrase governs
+    ("알리바바의 경영진은 Qwen을 높이 평가.", "알리바바의 최신 모델 Qwen은 인기."),
+    # rivalry: a rival of the organisation's chip is not its product
+    ("엔비디아의 칩 대항마 MI355X는 저렴함.", "엔비디아의 AI 칩 MI355X는 저렴함."),
+    # the product comes after another organisation: it was made there, not at the first
+    ("마이크로소프트에서 일하다 OpenAI로 옮겨 GPT-4o를 개발", "마이크로소프트에서 GPT-4o를 개발"),
+])
+def test_no_maker_across_a_phrase_boundary_or_a_rivalry(gaz, refused, read):
+    def far_links(sentence: str) -> set:
+        ex = Extraction()
+        r = TextReader(Resolver(gaz, ex), use_kiwi=False)
+        r.start_slide("")
+        r.read(sentence, LOC, ())
+        return {x for x in made(ex) if x[3] in ("text:genitive-far", "text:made-at")}
+
+    assert far_links(read), read  # the construction itself is read (the refusal is not vacuous)
+    assert not far_links(refused), refused
+
+
+def test_a_slide_title_names_a_maker_and_its_product(text_reader):
+    r, ex = text_reader
+    r.read_title("[참고] 엔비디아의 차세대 랙 아키텍처 “Kyber”는 고밀도 집적의 정수", LOC)
+    r.read_title("VI. 소버린 AI: 미국의 수출규제", LOC)
+    assert made(ex) == {("nvidia-kyber", "designedBy", "nvidia", "title:maker")}
+
+
+def _table(caption: str, header: list[str], rows: list[list[str]]) -> Table:
+    line = 100
+    head = [Cell(h, h, line, j + 1) for j, h in enumerate(header)]
+    body = [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)]) for i, r in enumerate(rows)]
+    return Table("T-01-1", Span(line - 1, line + len(rows)), [caption], head, body, chapter="VIII",
+                 slide_title="VIII. 테스트: 표", column_labels=header)
+
+
+@pytest.fixture()
+def table_reader(gaz):
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    text = TextReader(res, use_kiwi=False)
+    text.start_slide("")
+    return TableReader(res, lambda t: (), text=text), ex
+
+
+def test_products_under_a_caption_naming_their_maker(table_reader):
+    reader, ex = table_reader
+    reader.read(_table("줄줄이 출시를 앞두고 있는 AMD의 신제품들", ["칩", "출시일자", "TDP (W)"],
+                       [["MI350X", "2025년 중반", "1,000"], ["MI355X", "2025년 하반기", "1,400"]]))
+    assert {(s, o) for s, _, o, rule in made(ex) if rule == "table-reader:maker@caption"} == {
+        ("amd-mi350x", "amd"), ("amd-mi355x", "amd")}
+
+
+@pytest.mark.parametrize(("caption", "header"), [
+    ("AMD의 신제품들", ["칩", "제조사", "TDP (W)"]),  # the table says who makes each row's chip
+    ("AMD의 MI355X 세부 사양", ["칩", "출시일자", "TDP (W)"]),  # a caption about one product
+    ("AMD 대비 엔비디아의 신제품들", ["칩", "출시일자", "TDP (W)"]),  # a comparison names two makers
+    ("AMD의 락인효과를 더해줄 새로운 계층, “모델 최적화”", ["칩", "출시일자", "TDP (W)"]),  # not its products
+])
+def test_no_caption_maker_when_the_table_or_the_caption_says_otherwise(table_reader, caption, header):
+    reader, ex = table_reader
+    reader.read(_table(caption, header, [["MI350X", "2025년 중반", "1,000"], ["MI355X", "2025년 하반기", "1,400"]]))
+    assert not {x for x in made(ex) if x[3] == "table-reader:maker@caption"}
