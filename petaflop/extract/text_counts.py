@@ -40,7 +40,7 @@ _TO_NOUN_AFTER = re.compile(r"의\s?|\s(?:(?:이상|가량|정도)의?\s|에\s?(
 #: "더 깊은", "높은": a modifier of the counted noun, not a topic particle
 _ADJECTIVE = re.compile(r"^(?:더|가장|매우)$|[깊높작많넓좋낮짧얕적같]은$")
 #: an action on the counted noun after it: "N개의 X 구축을 통해"
-_ACTION = re.compile(r"^(?:구축|확보|개발|배치|도입|설치|운영|건설|생산|구매|투입|가동|조성)(?:을|를|이|가|에|으로|로)?$")
+_ACTION = re.compile(r"^(?:구축|확보|개발|배치|도입|설치|운영|건설|생산|구매|투입|가동|조성|수주|판매|출하|납품|공급|협업|협력)(?:을|를|이|가|에|으로|로)?$")
 #: a plain word of the noun before a count: letters only, no digits
 _PLAIN_WORD = re.compile(r"^[가-힣A-Za-z][가-힣A-Za-z\-]*$")
 _MODIFIER = re.compile(r"^(?:총|약|최소|최대|전체|현재|초기|무려|고작|단|모두|전|세계|국내|기존|신규|추가|이미|연간|매년|각)$")
@@ -66,8 +66,8 @@ def _counted_noun(s: str, at: int) -> tuple[str, int]:
         tok = w.group(0)
         if _HAVE.match(tok) or _VERBAL.search(tok):
             break
-        if words and _ACTION.match(tok):  # "4개의 대규모 AI 클러스터 구축을": the noun ends before the action
-            return " ".join(words), end
+        if _ACTION.match(tok):  # "4개의 대규모 AI 클러스터 구축을": the noun ends before the action
+            return (" ".join(words), end) if words else ("", at)
         pm = _PARTICLE_END.search(tok)
         if pm and len(tok) > 1 and not _ADJECTIVE.search(tok):
             words.append(tok[:pm.start()])
@@ -76,6 +76,8 @@ def _counted_noun(s: str, at: int) -> tuple[str, int]:
         end = pos + w.end()
         if (end < len(s) and s[end] in ",.;:") or _HAVE.match(s[end + 1:end + 3] if end + 1 < len(s) else ""):
             return " ".join(words), end
+    if words and not s[end:].strip():  # "18개의 카트리지(블레이드)" ending a cell
+        return " ".join(words), end
     return "", at
 
 
