@@ -309,3 +309,9 @@ def test_a_label_of_times_or_with_a_count_unit_note_is_a_unit_count_and_a_visit_
                                                         ["방문 횟수", "9"]]))
     assert sorted((s.kind, s.value, s.metric) for s in ex.statements if s.kind == "unitCount") == [
         ("unitCount", Decimal(20), "일일 호출 횟수"), ("unitCount", Decimal(300), "하루 질의량 (개)")]
+
+
+def test_a_header_naming_a_memory_is_no_link_over_a_count_of_it(reader):
+    r, ex = reader
+    r.read(make_table(["신제품"], ["제품명", "HBM 스택"], [["B300A", "12 채널 4개 스택"]]))
+    assert links(ex, "usesMemory") == set()

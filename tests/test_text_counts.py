@@ -78,3 +78,18 @@ def test_a_count_to_be_produced_is_the_shipments_of_hardware_only(reader):
     r.read("MTIA v2는 2026년까지 80만 개 생산 목표. 엔비디아는 올해 100만 개 생산 계획.", LOC, ())
     assert [(s.subject, s.kind, s.value, s.status) for s in ex.statements if s.kind == "shipments"] == [
         ("meta-mtia-v2", "shipments", Decimal(800_000), "target")]
+
+
+def test_a_count_ending_a_cell_is_of_the_rows_entity_and_a_count_of_partners_is_not(gaz):
+    from petaflop.extract.facts import Extraction
+    from petaflop.extract.resolve import Resolver
+    from petaflop.extract.text_reader import TextReader
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    r = TextReader(res, use_kiwi=False)
+    r.start_slide("")
+    row = res.record(gaz.by_id("nvidia-b300a"))
+    r.read_cell("12 채널 4개 스택", LOC, (), row)
+    r.read_cell("3,000개 이상 스타트업과 협업 중", LOC, (), row)
+    assert counts(ex) == [("nvidia-b300a", "unitCount", Decimal(4), "스택", "text-cell:unit-count:other:row")]

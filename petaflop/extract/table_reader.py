@@ -67,6 +67,7 @@ _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[V
 #: "GPT-4 이후의 차세대 모델", "GPT-4 계열(4.1, 4o)": a name used as a reference point, not the thing meant
 _REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은)")
 _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
+_COUNT_CELL = re.compile(r"\d\s?(?:개|대|기|장)(?![가-힣])")
 _AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
 
 
@@ -457,7 +458,8 @@ class TableReader:
                    and not _REFERENCE_POINT.match(text, m.end)]
         objects = list(dict.fromkeys(objects))
         rule = f"table-reader:{link.id}{self.tag}"
-        if not objects and header:  # "OpenAI 때 직책/소속" over "공동창업자": the header names the one object
+        # "OpenAI 때 직책/소속" over "공동창업자": the header names the one object (not over a count: "HBM 스택" | "4개")
+        if not objects and header and not _COUNT_CELL.search(text):
             named = {m.entity_id for m in self.res.gaz.find_mentions(header) if m.entity_id != subject
                      and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)}
             if len(named) == 1:

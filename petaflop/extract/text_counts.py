@@ -70,6 +70,8 @@ def _counted_noun(s: str, at: int) -> tuple[str, int]:
             return (" ".join(words), end) if words else ("", at)
         pm = _PARTICLE_END.search(tok)
         if pm and len(tok) > 1 and not _ADJECTIVE.search(tok):
+            if pm.group(1) in ("와", "과"):  # "3,000개 스타트업과 협업": partners of someone, not holdings
+                return "", at
             words.append(tok[:pm.start()])
             return " ".join(words), pos + w.end()
         words.append(tok)
