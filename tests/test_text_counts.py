@@ -93,3 +93,16 @@ def test_a_count_ending_a_cell_is_of_the_rows_entity_and_a_count_of_partners_is_
     r.read_cell("12 채널 4개 스택", LOC, (), row)
     r.read_cell("3,000개 이상 스타트업과 협업 중", LOC, (), row)
     assert counts(ex) == [("nvidia-b300a", "unitCount", Decimal(4), "스택", "text-cell:unit-count:other:row")]
+
+
+def test_dies_said_in_words_are_a_count_of_the_chips_dies(reader):
+    r, ex = reader
+    r.read("Ascend 910C는 Ascend 910B를 기반으로 듀얼 다이 구성.", LOC, ())
+    r.read("메타는 듀얼 다이 전략을 검토.", LOC, ())  # a firm has no dies
+    assert counts(ex) == [("huawei-ascend-910c", "unitCount", Decimal(2), "다이", "text:die-count:clause-topic")]
+
+
+def test_a_die_cell_is_prose_of_its_row():
+    from petaflop.extract.table_reader import prose_cell
+
+    assert prose_cell("싱글 다이") and prose_cell("4-Chiplet 구조") and not prose_cell("싱글")

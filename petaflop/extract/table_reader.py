@@ -67,6 +67,8 @@ _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[V
 #: "GPT-4 이후의 차세대 모델", "GPT-4 계열(4.1, 4o)": a name used as a reference point, not the thing meant
 _REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은)")
 _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
+#: "듀얼 다이 구성", "싱글 다이", "4-Chiplet 구조": the number of dies in a package, said in words
+DIES = re.compile(r"(?<![가-힣A-Za-z])(싱글|듀얼|쿼드|[2-8]-)\s?(다이|칩렛|[Cc]hiplet)(?![가-힣A-Za-z])")
 _COUNT_CELL = re.compile(r"\d\s?(?:개|대|기|장)(?![가-힣])")
 _AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
 
@@ -113,7 +115,8 @@ def prose_cell(text: str) -> bool:
     """A cell written as prose (words around its figures or an event: "Grok-4 출시"), not a bare
     value or name."""
     words = len(_WORD.findall(text))
-    return (words >= 2 and bool(re.search(r"\d", text))) or (words >= 1 and bool(_EVENT_WORD.search(text)))
+    return (words >= 2 and bool(re.search(r"\d", text))) or (words >= 1 and bool(_EVENT_WORD.search(text))) \
+        or bool(DIES.search(text))
 
 
 def cell_period(text: str) -> Period | None:

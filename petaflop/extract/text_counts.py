@@ -26,7 +26,8 @@ from ingest.quantities import Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
-from petaflop.extract.text_frames import Mention_
+from petaflop.extract.table_reader import DIES
+from petaflop.extract.text_frames import Mention_, clause_starts_of
 
 _PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
 _VERBAL = re.compile(r"(?:하는|하고|하며|해|한|된|되는|하여|했다|함)$")
@@ -48,6 +49,7 @@ _MODIFIER = re.compile(r"^(?:총|약|최소|최대|전체|현재|초기|무려|�
 _AFTER_COUNT_BEFORE = re.compile(r"(?:을|를|이|가|의)?(?:\s|,|$)")
 _STAFF = re.compile(r"연구원|엔지니어|인력|직원|인재|개발자|과학자")
 _HIRE = re.compile(r"영입|고용|채용|보유|두고|거느")
+_DIE_WORDS = {"싱글": 1, "듀얼": 2, "쿼드": 4}
 
 
 def _counted_noun(s: str, at: int) -> tuple[str, int]:
@@ -157,3 +159,27 @@ class CountReader:
             high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
+
+    def _die_counts(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                    sources: tuple[str, ...]) -> None:
+        """"Ascend 910C는 … 듀얼 다이 구성": the chip's ``unitCount`` of dies (metric: the die word), of the
+        clause's marked chip, else the sentence's own topic, else a table row's chip."""
+        starts = clause_starts_of(s)
+        for m in DIES.finditer(s):
+            c0 = max(c for c in starts if c <= m.start())
+            marked = [x for x in mentions if c0 <= x.start and x.end <= m.start() and x.role in ("topic", "subject")]
+            if marked:
+                subject, how = marked[-1], "clause-topic"
+            elif topic is not None and (topic.role == "row" or 0 <= topic.end <= m.start()) and topic.role != "block":
+                subject, how = topic, "row" if topic.role == "row" else "sentence-topic"
+            else:
+                continue
+            if not is_a(subject.type, "Hardware"):
+                continue
+            word = m.group(1)
+            value = _DIE_WORDS.get(word) or int(word.rstrip("-"))
+            self.ex.statements.append(Statement(
+                subject.entity, "unitCount", loc, f"{self.prefix}:die-count:{how}", value=Decimal(value),
+                unit="count", status="actual", metric=m.group(2)[:40], time=getattr(self, "default_time", None),
+                sources=sources, raw=s[max(0, m.start() - 20):m.end() + 8].strip()[:60],
+            ))  # fmt: skip
