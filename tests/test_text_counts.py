@@ -106,3 +106,9 @@ def test_a_die_cell_is_prose_of_its_row():
     from petaflop.extract.table_reader import prose_cell
 
     assert prose_cell("싱글 다이") and prose_cell("4-Chiplet 구조") and not prose_cell("싱글")
+
+
+def test_a_count_reaching_its_noun(reader):
+    r, ex = reader
+    r.read("메타는 6,912개에 달하는 광 트랜시버를 투입.", LOC, ())
+    assert counts(ex) == [("meta", "unitCount", Decimal(6912), "광 트랜시버", "text:unit-count:have:clause-topic")]

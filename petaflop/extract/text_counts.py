@@ -37,7 +37,7 @@ _UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:^|\s)(?:년|개월|달|주|일|시간|
 #: the classifier of a count of things (not of people, times or sums), with a bound or approximation after it
 _CLASSIFIER = re.compile(r"([개대기건곳종척명])(?:\s?(?:이상|가량|정도|여|남짓))?$")
 #: what may stand between a count and the noun after it
-_TO_NOUN_AFTER = re.compile(r"의\s?|\s(?:(?:이상|가량|정도)의?\s|에\s?(?:달하는|이르는)\s)?")
+_TO_NOUN_AFTER = re.compile(r"의\s?|에\s?(?:달하는|이르는)\s|\s(?:(?:이상|가량|정도)의?\s)?")
 #: "더 깊은", "높은": a modifier of the counted noun, not a topic particle
 _ADJECTIVE = re.compile(r"^(?:더|가장|매우)$|[깊높작많넓좋낮짧얕적같]은$")
 #: an action on the counted noun after it: "N개의 X 구축을 통해"
