@@ -311,3 +311,17 @@ def test_a_label_counting_a_noun_is_a_unit_count_of_it_and_a_score_is_not(reader
                                                         ["밀집(Dense) 블록 개수", "2"]]))
     assert sorted((s.kind, s.value, s.metric) for s in ex.statements if s.kind == "unitCount") == [
         ("unitCount", Decimal(2), "밀집(Dense) 블록 개수"), ("unitCount", Decimal(40), "레이어 수")]
+
+
+def test_a_label_of_times_or_with_a_count_unit_note_is_a_unit_count_and_a_visit_count_is_not(reader):
+    r, ex = reader
+    r.read(make_table(["Kimi K2 개요"], ["항목", "수치"], [["일일 호출 횟수", "20"], ["하루 질의량 (개)", "300"],
+                                                        ["방문 횟수", "9"]]))
+    assert sorted((s.kind, s.value, s.metric) for s in ex.statements if s.kind == "unitCount") == [
+        ("unitCount", Decimal(20), "일일 호출 횟수"), ("unitCount", Decimal(300), "하루 질의량 (개)")]
+
+
+def test_a_header_naming_a_memory_is_no_link_over_a_count_of_it(reader):
+    r, ex = reader
+    r.read(make_table(["신제품"], ["제품명", "HBM 스택"], [["B300A", "12 채널 4개 스택"]]))
+    assert links(ex, "usesMemory") == set()

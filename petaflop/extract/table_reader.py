@@ -69,6 +69,9 @@ _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[V
 _REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은)")
 _LIKENESS_BEFORE = re.compile(r"[가-힣A-Za-z](?:식|판)\s?$")  # "아마존식 NVLink": a likeness, not the thing
 _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
+#: "듀얼 다이 구성", "싱글 다이", "4-Chiplet 구조": the number of dies in a package, said in words
+DIES = re.compile(r"(?<![가-힣A-Za-z])(싱글|듀얼|쿼드|[2-8]-)\s?(다이|칩렛|[Cc]hiplet)(?![가-힣A-Za-z])")
+_COUNT_CELL = re.compile(r"\d\s?(?:개|대|기|장)(?![가-힣])")
 _AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
 
 
@@ -114,7 +117,8 @@ def prose_cell(text: str) -> bool:
     """A cell written as prose (words around its figures or an event: "Grok-4 출시"), not a bare
     value or name."""
     words = len(_WORD.findall(text))
-    return (words >= 2 and bool(re.search(r"\d", text))) or (words >= 1 and bool(_EVENT_WORD.search(text)))
+    return (words >= 2 and bool(re.search(r"\d", text))) or (words >= 1 and bool(_EVENT_WORD.search(text))) \
+        or bool(DIES.search(text))
 
 
 def cell_period(text: str) -> Period | None:
@@ -465,7 +469,8 @@ class TableReader:
                    and not _REFERENCE_POINT.match(text, m.end) and not _LIKENESS_BEFORE.search(text[:m.start])]
         objects = list(dict.fromkeys(objects))
         rule = f"table-reader:{link.id}{self.tag}"
-        if not objects and header:  # "OpenAI 때 직책/소속" over "공동창업자": the header names the one object
+        # "OpenAI 때 직책/소속" over "공동창업자": the header names the one object (not over a count: "HBM 스택" | "4개")
+        if not objects and header and not _COUNT_CELL.search(text):
             named = {m.entity_id for m in self.res.gaz.find_mentions(header) if m.entity_id != subject
                      and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)}
             if len(named) == 1:

@@ -25,8 +25,8 @@ from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
-from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
+from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 
@@ -59,36 +59,6 @@ _RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|에\s?(?:불과|그�
 _OWN_PAST_NAMES = ("prior year", "end of last year", "prior quarter", "earlier value")
 #: a measure noun carrying the clause's particle right after a bare or genitive subject
 _MEASURE_AFTER_SUBJECT = re.compile(r"(?:의)?\s?(?:(?:\d{1,4}(?:년|월|분기)|[1-4]Q|올해|작년)\s?)*[가-힣A-Za-z/]{1,8}(?:\s[가-힣A-Za-z/]{1,8}){0,2}(?:은|는|이|가|도)\s")
-
-
-_PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
-_VERBAL = re.compile(r"(?:하는|하고|하며|해|한|된|되는|하여|했다|함)$")
-_NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|남짓|미만|초과|안팎|이내|씩|만|중|단위|당|분|가운데|[가-힣]?배)")
-_HAVE = re.compile(r"탑재|보유|운영|확보|사용|갖|가지|가져|쌓|지정|배치|설치|구성|포함|승인|갖춘|두고|거느|개발|생성|수집")
-_UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:년|개월|달|주|일|시간|분|초|달러|원|위안|유로)$")
-
-
-def _counted_noun(s: str, at: int) -> tuple[str, int]:
-    """"64개의 연산 코어(CU)를 탑재" → ("연산 코어(CU)", end): at most three words,
-    up to the one carrying a particle; '' when the words run on without one (not an argument)."""
-    m = re.match(r"(?:의)?\s?", s[at:])
-    pos = at + m.end()
-    words: list[str] = []
-    for w in re.finditer(r"[^\s,.;:]+", s[pos:pos + 60]):
-        if (w.start() and s[pos + w.start() - 1] != " ") or len(words) == 3:
-            break
-        tok = w.group(0)
-        if _HAVE.match(tok) or _VERBAL.search(tok):
-            break
-        pm = _PARTICLE_END.search(tok)
-        if pm and len(tok) > 1:
-            words.append(tok[:pm.start()])
-            return " ".join(words), pos + w.end()
-        words.append(tok)
-        end = pos + w.end()
-        if (end < len(s) and s[end] in ",.;:") or _HAVE.match(s[end + 1:end + 3] if end + 1 < len(s) else ""):
-            return " ".join(words), end
-    return "", at
 
 
 def parallel_measure(previous: tuple | None, q: Quantity, c0: int, clause_mentions: list[Mention_]):
@@ -128,7 +98,7 @@ class MultipleReader:
                 self._share(s, q, c0, c1, mentions, values, dates, loc, sources)
             if len(self.ex.statements) == before and getattr(self, "_base", None) is None:  # "A는 32% 성장"
                 self._change(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
-        elif no_word and q.kind == "count":
+        elif q.kind == "count":  # a metric word of another dimension does not measure a count
             self._unit_count(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
         elif no_word and q.kind == "duration":
             self._duration(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
@@ -267,40 +237,6 @@ def _name(reader, entity: str) -> str:
     except Exception:  # an entity a mapping created: its record carries the name
         rec = reader.ex.entities.get(entity)
         return rec.name_en if rec is not None and rec.name_en else entity
-
-
-class CountReader:
-    """Mixed into the text reader (as :class:`MultipleReader`): a count whose counted thing is a noun
-    the gazetteer does not name becomes ``unitCount`` with the noun as its metric."""
-
-    def _unit_count(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
-                    values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
-        if q.value is None or not re.search(r"[개대기건곳종]$", q.raw.rstrip()):
-            return
-        noun, end = _counted_noun(s, q.end)
-        if not noun or _NOT_A_NOUN.match(noun) or _UNITS_OF_TIME_OR_MONEY.search(noun):
-            return
-        if any(q.end <= m.start < end for m in mentions) or any(q.end <= v.start < end for v in values):
-            return
-        cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
-                 and m.role not in ("place", "object", "with")]
-        marked = [m for m in cands if m.role in ("topic", "subject")]
-        if marked:
-            subject, how = marked[-1], "clause-topic"
-        elif topic is not None and topic.role == "row":  # a table row's own entity
-            subject, how = topic, "row"
-        else:  # a topic carried from elsewhere measured 0.3 (other sentences' counts are of other things)
-            return
-        verb = "have" if _HAVE.search(s, end, c1) else "other"
-        if verb == "other" and how != "row":  # with no verb of having the count measured 0.2 in running text
-            return
-        status, time, high = figure_context(self, s, q, dates, c0, c1, values)
-        self.ex.statements.append(Statement(
-            subject.entity, "unitCount", loc, f"{self.prefix}:unit-count:{verb}:{how}", value=Decimal(q.value),
-            high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
-            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
-        ))  # fmt: skip
-
 
 
 #: "N위" as a predicate (… 1위 달성, 1위로 등극, 2위를 차지, 1위였던), not a modifier of a noun ("2위 모델")

@@ -208,6 +208,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, FarGenitives, DateReader
         # a comma inside parentheses ("Kimi-2(2025년 7월, 4백만 컨텍스트 길이)") does not end a clause
         clause_starts = clause_starts_of(sentence)
         self._measure_terms(sentence, mentions, values, loc, sources)
+        self._die_counts(sentence, mentions, topic, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None
         self._base = None  # the comparison base of the sentence's last multiple (text_figures.py)
         # "1GW/년 → 2GW/년": the first figure of a from-to pair (its rule is judged with the pair's)

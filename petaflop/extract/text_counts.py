@@ -1,0 +1,185 @@
+"""Counts in prose of things the gazetteer does not name: "Qwen3는 94개의 더 깊은 트랜스포머 블록을 쌓아",
+"메타는 최소 4개의 대규모 AI 클러스터 구축을 통해 … 확보", and the counted noun before the figure:
+"A는 데이터센터 40곳을 운영", "B는 연구원 3명 영입".
+
+A count becomes ``unitCount`` of the clause's topic or subject (``A는``, ``A가``; a table row's own
+entity in a cell) with the counted noun as its metric, when the clause has a verb of having or
+building (``탑재``, ``보유``, ``운영``, ``확보``, ``구축``…). The noun is read
+
+* **after** the figure ("N개의 X", "N개 이상의 X", "N개에 달하는 X"): up to four words, up to the one
+  carrying a particle, or up to an action noun ("X 구축을": the X is built); a figure with a particle
+  attached ("스크린 1개로", "29기를") has its noun before it, never after;
+* **before** the figure ("X N개를", "X N곳 보유"): up to three plain words right before it, none an
+  entity (a named item is the count-item reader's), none a modifier ("총", "약", "최소").
+
+People counted before the figure with a word of staff ("연구원 3명", "엔지니어 4명") are the subject's
+``employeeCount``. Rules: ``text:unit-count:<verb>:<how>`` (noun after), ``text:unit-count-before:…``
+and ``text:count-noun-before:…`` so the gate judges each construction on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingest.quantities import Quantity
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.figure_context import figure_context, figure_flags
+from petaflop.extract.resolve import is_a
+from petaflop.extract.table_reader import DIES
+from petaflop.extract.text_frames import Mention_, clause_starts_of
+
+_PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
+_VERBAL = re.compile(r"(?:하는|하고|하며|해|한|된|되는|하여|했다|함)$")
+_NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|남짓|미만|초과|안팎|이내|씩|만|중|단위|당|분|가운데|[가-힣]?배)")
+_HAVE = re.compile(r"탑재|보유|운영|확보|사용|갖|가지|가져|쌓|지정|배치|설치|구성|포함|승인|갖춘|두고|거느|개발|생성|수집|구축|도입|투입|가동|건설")
+_UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:^|\s)(?:년|개월|달|주|일|시간|분|초|달러|원|위안|유로|엔)$")
+#: the classifier of a count of things (not of people, times or sums), with a bound or approximation after it
+_CLASSIFIER = re.compile(r"([개대기건곳종척명])(?:\s?(?:이상|가량|정도|여|남짓))?$")
+#: what may stand between a count and the noun after it
+_TO_NOUN_AFTER = re.compile(r"의\s?|에\s?(?:달하는|이르는)\s|\s(?:(?:이상|가량|정도)의?\s)?")
+#: "더 깊은", "높은": a modifier of the counted noun, not a topic particle
+_ADJECTIVE = re.compile(r"^(?:더|가장|매우)$|[깊높작많넓좋낮짧얕적같]은$")
+#: an action on the counted noun after it: "N개의 X 구축을 통해"
+_ACTION = re.compile(r"^(?:구축|확보|개발|배치|도입|설치|운영|건설|생산|구매|투입|가동|조성|수주|판매|출하|납품|공급|협업|협력)(?:을|를|이|가|에|으로|로)?$")
+#: a plain word of the noun before a count: letters only, no digits
+_PLAIN_WORD = re.compile(r"^[가-힣A-Za-z][가-힣A-Za-z\-]*$")
+_MODIFIER = re.compile(r"^(?:총|약|최소|최대|전체|현재|초기|무려|고작|단|모두|전|세계|국내|기존|신규|추가|이미|연간|매년|각)$")
+#: after a count with its noun before it: a particle or nothing, then a space, a comma or the end
+_AFTER_COUNT_BEFORE = re.compile(r"(?:을|를|이|가|의)?(?:\s|,|$)")
+_STAFF = re.compile(r"연구원|엔지니어|인력|직원|인재|개발자|과학자")
+_HIRE = re.compile(r"영입|고용|채용|보유|두고|거느")
+_DIE_WORDS = {"싱글": 1, "듀얼": 2, "쿼드": 4}
+
+
+def _counted_noun(s: str, at: int) -> tuple[str, int]:
+    """"64개의 연산 코어(CU)를 탑재" → ("연산 코어(CU)", end): at most four words, up to the one
+    carrying a particle; '' when the words run on without one (not an argument) or when a particle
+    sits on the count itself ("1개로": its noun is before it)."""
+    m = _TO_NOUN_AFTER.match(s, at)
+    if m is None or at >= len(s):
+        return "", at
+    pos = m.end()
+    words: list[str] = []
+    end = pos
+    for w in re.finditer(r"[^\s,.;:]+", s[pos:pos + 60]):
+        if (w.start() and s[pos + w.start() - 1] != " ") or len(words) == 4:
+            break
+        tok = w.group(0)
+        if _HAVE.match(tok) or _VERBAL.search(tok):
+            break
+        if _ACTION.match(tok):  # "4개의 대규모 AI 클러스터 구축을": the noun ends before the action
+            return (" ".join(words), end) if words else ("", at)
+        pm = _PARTICLE_END.search(tok)
+        if pm and len(tok) > 1 and not _ADJECTIVE.search(tok):
+            if pm.group(1) in ("와", "과"):  # "3,000개 스타트업과 협업": partners of someone, not holdings
+                return "", at
+            words.append(tok[:pm.start()])
+            return " ".join(words), pos + w.end()
+        words.append(tok)
+        end = pos + w.end()
+        if (end < len(s) and s[end] in ",.;:") or _HAVE.match(s[end + 1:end + 3] if end + 1 < len(s) else ""):
+            return " ".join(words), end
+    if words and not s[end:].strip():  # "18개의 카트리지(블레이드)" ending a cell
+        return " ".join(words), end
+    return "", at
+
+
+def _noun_before(s: str, q: Quantity, c0: int) -> tuple[str, int]:
+    """"A는 데이터센터 40곳을 운영" → ("데이터센터", start): up to three plain words right before the
+    figure, after the last modifier; '' when a word is not plain or carries a particle."""
+    if not _AFTER_COUNT_BEFORE.match(s, q.end):
+        return "", q.start
+    head = s[c0:q.start]
+    if not head.endswith(" "):
+        return "", q.start
+    words = head[:-1].split(" ")[-3:]
+    kept: list[str] = []
+    for w in reversed(words):
+        if not _PLAIN_WORD.match(w) or _VERBAL.search(w):
+            break
+        if _MODIFIER.match(w):
+            break
+        if _PARTICLE_END.search(w) and len(w) > 1:
+            break
+        kept.insert(0, w)
+    if not kept or _MODIFIER.match(kept[-1]):
+        return "", q.start
+    noun = " ".join(kept)
+    return noun, q.start - 1 - len(noun)
+
+
+class CountReader:
+    """Mixed into the text reader (as the other figure readers): a count whose counted thing is a noun
+    the gazetteer does not name becomes ``unitCount`` with the noun as its metric."""
+
+    def _unit_count(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                    values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        cls = _CLASSIFIER.search(q.raw.rstrip())
+        if q.value is None or cls is None:
+            return
+        kind, construction = "unitCount", "unit-count"
+        noun, start, end = "", q.start, q.end
+        if cls.group(1) != "명":
+            noun, end = _counted_noun(s, q.end)
+            if noun and (_NOT_A_NOUN.match(noun) or _UNITS_OF_TIME_OR_MONEY.search(noun)):
+                return
+        if not noun:  # the noun before the figure
+            noun, start = _noun_before(s, q, c0)
+            if not noun or _UNITS_OF_TIME_OR_MONEY.search(noun) or _NOT_A_NOUN.match(noun):
+                return
+            construction = "unit-count-before"
+            if cls.group(1) == "명":
+                if not _STAFF.search(noun):
+                    return
+                kind, construction = "employeeCount", "count-noun-before"
+            # a named item is the count-item reader's; staff may be named by where they come from
+            if any(m.start < q.start and m.end > start and not (kind == "employeeCount" and is_a(m.type, "Organization"))
+                   for m in mentions):
+                return
+        elif any(q.end <= m.start < end for m in mentions) or any(q.end <= v.start < end for v in values):
+            return
+        cands = [m for m in mentions if c0 <= m.start and m.end <= start and not is_a(m.type, "Person")
+                 and m.role not in ("place", "object", "with")]
+        marked = [m for m in cands if m.role in ("topic", "subject")]
+        if marked:
+            subject, how = marked[-1], "clause-topic"
+        elif topic is not None and topic.role == "row":  # a table row's own entity
+            subject, how = topic, "row"
+        elif topic is not None and 0 <= topic.end <= c0 and topic.role == "topic" and not is_a(topic.type, "Person"):
+            subject, how = topic, "earlier-clause"  # the sentence's own topic: "A는 X를 쓰는 대신, 94개의 Y를 쌓아"
+        else:  # a topic carried from elsewhere measured 0.3 (other sentences' counts are of other things)
+            return
+        verb = "have" if (_HIRE if kind == "employeeCount" else _HAVE).search(s, max(end, q.end), c1) else "other"
+        if verb == "other" and how != "row":  # with no verb of having the count measured 0.2 in running text
+            return
+        status, time, high = figure_context(self, s, q, dates, c0, c1, values)
+        self.ex.statements.append(Statement(
+            subject.entity, kind, loc, f"{self.prefix}:{construction}:{verb}:{how}", value=Decimal(q.value),
+            high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+
+    def _die_counts(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                    sources: tuple[str, ...]) -> None:
+        """"Ascend 910C는 … 듀얼 다이 구성": the chip's ``unitCount`` of dies (metric: the die word), of the
+        clause's marked chip, else the sentence's own topic, else a table row's chip."""
+        starts = clause_starts_of(s)
+        for m in DIES.finditer(s):
+            c0 = max(c for c in starts if c <= m.start())
+            marked = [x for x in mentions if c0 <= x.start and x.end <= m.start() and x.role in ("topic", "subject")]
+            if marked:
+                subject, how = marked[-1], "clause-topic"
+            elif topic is not None and (topic.role == "row" or 0 <= topic.end <= m.start()) and topic.role != "block":
+                subject, how = topic, "row" if topic.role == "row" else "sentence-topic"
+            else:
+                continue
+            if not is_a(subject.type, "Hardware"):
+                continue
+            word = m.group(1)
+            value = _DIE_WORDS.get(word) or int(word.rstrip("-"))
+            self.ex.statements.append(Statement(
+                subject.entity, "unitCount", loc, f"{self.prefix}:die-count:{how}", value=Decimal(value),
+                unit="count", status="actual", metric=m.group(2)[:40], time=getattr(self, "default_time", None),
+                sources=sources, raw=s[max(0, m.start() - 20):m.end() + 8].strip()[:60],
+            ))  # fmt: skip

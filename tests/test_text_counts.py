@@ -1,0 +1,114 @@
+"""Counts of unnamed things in sentences of our own (petaflop/extract/text_counts.py): the counted noun
+after or before the figure, the subject by case marking, and a verb of having or hiring in the clause."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from petaflop.extract.facts import Extraction, Location
+
+LOC = Location(10, 10, "VI", "test slide")
+
+
+@pytest.fixture()
+def reader(text_reader):
+    return text_reader  # (TextReader, Extraction), tests/conftest.py
+
+
+def counts(ex: Extraction) -> list[tuple]:
+    return [(s.subject, s.kind, s.value, s.metric, s.rule) for s in ex.statements
+            if s.kind in ("unitCount", "employeeCount")]
+
+
+def test_a_counted_noun_ends_before_an_action_noun(reader):
+    r, ex = reader
+    r.read("메타는 최소 4개의 대규모 AI 클러스터 구축을 통해 자산을 확보 중.", LOC, ())
+    assert counts(ex) == [("meta", "unitCount", Decimal(4), "대규모 AI 클러스터", "text:unit-count:have:clause-topic")]
+
+
+def test_an_adjective_before_the_counted_noun_is_part_of_it(reader):
+    r, ex = reader
+    r.read("Kimi K2는 61개의 더 깊은 블록을 쌓아 성능을 높임.", LOC, ())
+    assert counts(ex) == [("kimi-k2", "unitCount", Decimal(61), "더 깊은 블록", "text:unit-count:have:clause-topic")]
+
+
+def test_the_sentence_topic_counts_in_a_later_clause(reader):
+    r, ex = reader
+    r.read("Kimi K2는 48개의 전문가를 사용하는 대신, 61개의 블록을 쌓아.", LOC, ())
+    assert [c[2:] for c in counts(ex)] == [(Decimal(48), "전문가", "text:unit-count:have:clause-topic"),
+                                          (Decimal(61), "블록", "text:unit-count:have:earlier-clause")]
+
+
+def test_a_noun_before_the_count(reader):
+    r, ex = reader
+    r.read("메타는 데이터센터 40곳을 운영 중.", LOC, ())
+    assert counts(ex) == [("meta", "unitCount", Decimal(40), "데이터센터", "text:unit-count-before:have:clause-topic")]
+
+
+def test_a_particle_on_the_count_means_its_noun_is_before_it_not_after(reader):
+    r, ex = reader
+    r.read("Tesla는 스크린 1개로 단순하지만 기능적.", LOC, ())
+    r.read("xAI는 23만 개(이 중 GB200은 3만개)의 GPU로 구성된 클러스터 운영 중.", LOC, ())
+    assert [c for c in counts(ex) if c[1] == "unitCount"] == []
+
+
+def test_a_modifier_right_before_the_count_is_no_noun(reader):
+    r, ex = reader
+    r.read("메타는 총 40곳을 운영 중.", LOC, ())
+    assert counts(ex) == []
+
+
+def test_staff_counted_before_the_figure_with_a_verb_of_hiring(reader):
+    r, ex = reader
+    r.read("마이크로소프트는 구글 딥마인드에서 시니어급 연구원 24명을 고용.", LOC, ())
+    assert counts(ex) == [("microsoft", "employeeCount", Decimal(24), "시니어급 연구원",
+                           "text:count-noun-before:have:clause-topic")]
+
+
+def test_people_who_are_not_staff_are_not_counted(reader):
+    r, ex = reader
+    r.read("마이크로소프트는 신규 고객 24명을 확보.", LOC, ())
+    assert counts(ex) == []
+
+
+def test_a_count_to_be_produced_is_the_shipments_of_hardware_only(reader):
+    r, ex = reader
+    r.read("MTIA v2는 2026년까지 80만 개 생산 목표. 엔비디아는 올해 100만 개 생산 계획.", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.status) for s in ex.statements if s.kind == "shipments"] == [
+        ("meta-mtia-v2", "shipments", Decimal(800_000), "target")]
+
+
+def test_a_count_ending_a_cell_is_of_the_rows_entity_and_a_count_of_partners_is_not(gaz):
+    from petaflop.extract.facts import Extraction
+    from petaflop.extract.resolve import Resolver
+    from petaflop.extract.text_reader import TextReader
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    r = TextReader(res, use_kiwi=False)
+    r.start_slide("")
+    row = res.record(gaz.by_id("nvidia-b300a"))
+    r.read_cell("12 채널 4개 스택", LOC, (), row)
+    r.read_cell("3,000개 이상 스타트업과 협업 중", LOC, (), row)
+    assert counts(ex) == [("nvidia-b300a", "unitCount", Decimal(4), "스택", "text-cell:unit-count:other:row")]
+
+
+def test_dies_said_in_words_are_a_count_of_the_chips_dies(reader):
+    r, ex = reader
+    r.read("Ascend 910C는 Ascend 910B를 기반으로 듀얼 다이 구성.", LOC, ())
+    r.read("메타는 듀얼 다이 전략을 검토.", LOC, ())  # a firm has no dies
+    assert counts(ex) == [("huawei-ascend-910c", "unitCount", Decimal(2), "다이", "text:die-count:clause-topic")]
+
+
+def test_a_die_cell_is_prose_of_its_row():
+    from petaflop.extract.table_reader import prose_cell
+
+    assert prose_cell("싱글 다이") and prose_cell("4-Chiplet 구조") and not prose_cell("싱글")
+
+
+def test_a_count_reaching_its_noun(reader):
+    r, ex = reader
+    r.read("메타는 6,912개에 달하는 광 트랜시버를 투입.", LOC, ())
+    assert counts(ex) == [("meta", "unitCount", Decimal(6912), "광 트랜시버", "text:unit-count:have:clause-topic")]
