@@ -135,6 +135,32 @@ def test_one_figure_in_a_cell_naming_a_thing(reader):
                                                                ("huawei-ascend-920c", "hbm3")}
 
 
+def test_a_cell_with_one_figure_per_numeric_format_gives_each(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["연산 성능", "5 PFLOPs (FP8), 10 PFLOPs (FP4)", "354 TFLOPS/s (INT8) 177 TFLOPS/s (FP16)"]],
+                   transposed=True)
+    r.read(t)
+    table = [s for s in ex.statements if s.rule.startswith("table-reader:")]
+    assert {(s.subject, s.kind, s.value, s.unit, s.number_format) for s in table} == {
+        ("huawei-ascend-910c", "computePerformance", Decimal(5) * 10**15, "FLOPS", "FP8"),
+        ("huawei-ascend-910c", "computePerformance", Decimal(10) * 10**15, "FLOPS", "FP4"),
+        ("huawei-ascend-920c", "computePerformance", Decimal(354) * 10**12, "OPS", "INT8"),
+        ("huawei-ascend-920c", "computePerformance", Decimal(177) * 10**12, "FLOPS", "FP16")}
+    assert len(table) == 4 and all(s.rule.endswith(":by-precision") for s in table)
+
+
+def test_a_length_or_area_no_kind_measures_is_a_quantity_of_its_label(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["다이 면적", "666 mm²", "600 mm²"], ["요금", "2km 정도: \\$3.8", "2km 정도: \\$21"]],
+                   transposed=True)
+    r.read(t)
+    got = {(s.subject, s.kind, s.value, s.unit, s.metric) for s in ex.statements if s.kind == "quantity"}
+    assert got == {("huawei-ascend-910c", "quantity", Decimal(666), "mm2", "다이 면적"),
+                   ("huawei-ascend-920c", "quantity", Decimal(600), "mm2", "다이 면적")}
+
+
 def test_a_key_value_tables_subject_is_the_last_thing_its_title_names(reader):
     r, ex = reader
     t = make_table(["중국 수출용 Blackwell 아키텍처 기반 B40 스펙"], ["항목", "내용"],
