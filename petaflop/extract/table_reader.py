@@ -253,7 +253,8 @@ class TableReader:
                     subjects = {j: v[0] for j, v in again.items()}
                     metrics = self._column_metrics([c.text for c in row.cells], subjects)
                     continue
-            label_cells = [c.text.strip() for j, c in enumerate(row.cells) if j not in subjects and c.text.strip()]
+            # a group label merged down from the row above ("메모리 용량 | PE 당 … / ⋯ | 온칩 SRAM") heads the label
+            label_cells = [t for j, c in enumerate(row.cells) if j not in subjects and (t := (c.text or c.carried).strip())]
             if not label_cells:
                 continue
             label = _Label(" ".join(label_cells[:2]))
