@@ -161,6 +161,19 @@ def test_a_length_or_area_no_kind_measures_is_a_quantity_of_its_label(reader):
                    ("huawei-ascend-920c", "quantity", Decimal(600), "mm2", "다이 면적")}
 
 
+def test_a_span_of_time_under_a_label_no_kind_knows_is_a_duration_and_a_depreciation_term_a_lifetime(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["질의당 사용 시간 (초)", "10", "12"], ["감가상각연수(년)", "4", "5"]], transposed=True)
+    r.read(t)
+    got = {(s.subject, s.kind, s.value, s.unit) for s in ex.statements if s.rule.startswith("table-reader:")}
+    assert got == {("huawei-ascend-910c", "duration", Decimal(10), "second"),
+                   ("huawei-ascend-920c", "duration", Decimal(12), "second"),
+                   ("huawei-ascend-910c", "lifetime", Decimal(4), "year"),
+                   ("huawei-ascend-920c", "lifetime", Decimal(5), "year")}
+    assert {s.metric for s in ex.statements if s.kind == "duration"} == {"질의당 사용 시간 (초)"}
+
+
 def test_a_key_value_tables_subject_is_the_last_thing_its_title_names(reader):
     r, ex = reader
     t = make_table(["중국 수출용 Blackwell 아키텍처 기반 B40 스펙"], ["항목", "내용"],

@@ -33,13 +33,16 @@ def plain_measure(text: str, header: str, entry: ValueEntry | None) -> ValueEntr
     a frequency that the label's kind does not measure is a ``quantity`` of what the label says (the
     label is its metric); None when the cell has no such figure or the label's kind takes it."""
     q = parse_cell(text, header)
-    if q is None or q.value is None or q.kind not in PLAIN_DIMENSIONS:
+    if q is None or q.value is None or q.kind not in PLAIN_DIMENSIONS + ("duration",):
         return None
+    if q.kind == "duration" and (entry is not None or not q.original_unit):
+        return None  # "GPU 사용 시간 (초) | 10", "생성 길이 | 8~10초": a span of time under a label no kind knows
     if any(o.kind not in (q.kind, "number") for o in find_quantities(text) if o.value is not None):
         return None  # "2km 정도 단거리: $3.8": the length only qualifies another figure of the cell
     if entry is not None and entry.dimension == q.kind:
         return None
-    return ValueEntry(id="quantity@unit", match=_NEVER, kind="quantity", dimension=q.kind, metric_from_label=True)
+    kind = "duration" if q.kind == "duration" else "quantity"
+    return ValueEntry(id=f"{kind}@unit", match=_NEVER, kind=kind, dimension=q.kind, metric_from_label=True)
 
 
 _NEVER = re.compile(r"(?!)")
