@@ -340,3 +340,13 @@ def test_a_label_counting_a_noun_is_a_unit_count_of_it_and_a_score_is_not(reader
                                                         ["밀집(Dense) 블록 개수", "2"]]))
     assert sorted((s.kind, s.value, s.metric) for s in ex.statements if s.kind == "unitCount") == [
         ("unitCount", Decimal(2), "밀집(Dense) 블록 개수"), ("unitCount", Decimal(40), "레이어 수")]
+
+
+def test_bare_figures_with_a_format_take_the_scale_their_label_names():
+    from petaflop.extract.table_figures import figures_by_precision
+
+    got = [(q.value, q.unit, q.precision) for q in
+           figures_by_precision("5.5 (INT8), 2.8 (FP16)", "compute", "SIMD TOPS 벡터 코어")]
+    assert got == [(Decimal("5.5") * 10**12, "OPS", "INT8"), (Decimal("2.8") * 10**12, "FLOPS", "FP16")]
+    assert figures_by_precision("5.5 (INT8), 2.8 (FP16)", "compute", "연산 성능") == []  # no scale: not read
+    assert figures_by_precision("4,614 TFLOPs (FP8)", "compute", "연산 성능") == []  # one figure: read as before

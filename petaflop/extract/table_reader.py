@@ -479,7 +479,7 @@ class TableReader:
     def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
                unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:
         header = label.text if not unit_note else f"{label.text} ({unit_note})"
-        several = figures_by_precision(text, entry.dimension)
+        several = figures_by_precision(text, entry.dimension, label.text)
         if several:  # "5 PFLOPs (FP8), 10 PFLOPs (FP4)": one statement per numeric format
             for q in several:
                 self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, ":by-precision")
