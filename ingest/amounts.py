@@ -57,7 +57,7 @@ UNITS: dict[str, tuple[str, str, Decimal]] = {
     "km": ("length", "km", D(1)), "mm": ("length", "mm", D(1)), "마일": ("length", "mile", D(1)),
     "miles": ("length", "mile", D(1)), "mile": ("length", "mile", D(1)),
     "km2": ("area", "km2", D(1)), "km²": ("area", "km2", D(1)), "㎢": ("area", "km2", D(1)),
-    "mm2": ("area", "mm2", D(1)), "mm²": ("area", "mm2", D(1)), "m2": ("area", "m2", D(1)),
+    "mm2": ("area", "mm2", D(1)), "mm²": ("area", "mm2", D(1)), "mm^2": ("area", "mm2", D(1)), "m2": ("area", "m2", D(1)),
     "m²": ("area", "m2", D(1)), "㎡": ("area", "m2", D(1)), "제곱미터": ("area", "m2", D(1)),
     "acres": ("area", "acre", D(1)), "acre": ("area", "acre", D(1)), "에이커": ("area", "acre", D(1)),
     "톤": ("mass", "t", D(1)), "GHz": ("frequency", "GHz", D(1)), "MHz": ("frequency", "MHz", D(1)),

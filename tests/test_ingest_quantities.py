@@ -86,6 +86,7 @@ CASES = [
     ("약 50km", "length", "km", D(50), {"qualifiers": {"approximate"}}),
     ("500,000 마일", "length", "mile", D(500_000), {}),
     ("260 mm²", "area", "mm2", D(260), {}),
+    ("666mm^2", "area", "mm2", D(666), {}),
     ("1,000에이커", "area", "acre", D(1000), {}),
     ("246.3톤", "mass", "t", D("246.3"), {}),
     ("2.35 GHz", "frequency", "GHz", D("2.35"), {}),
