@@ -49,11 +49,21 @@ UNITS: dict[str, tuple[str, str, Decimal]] = {
     "센트": ("money", "USD", D("0.01")),
     "개월": ("duration", "month", D(1)), "년간": ("duration", "year", D(1)), "년": ("duration", "year", D(1)),
     "주": ("duration", "week", D(1)), "시간": ("duration", "hour", D(1)), "분": ("duration", "minute", D(1)),
-    "초": ("duration", "second", D(1)), "일": ("duration", "day", D(1)),
+    "초": ("duration", "second", D(1)), "일": ("duration", "day", D(1)), "달": ("duration", "month", D(1)),
     "개": ("count", "count", D(1)), "대": ("count", "count", D(1)), "기": ("count", "count", D(1)),
     "장": ("count", "count", D(1)), "명": ("count", "count", D(1)), "곳": ("count", "count", D(1)),
     "건": ("count", "count", D(1)), "척": ("count", "count", D(1)), "회": ("count", "count", D(1)),
+    # length, area, mass, frequency: kept in the unit written (foundation.units converts between them)
+    "km": ("length", "km", D(1)), "mm": ("length", "mm", D(1)), "마일": ("length", "mile", D(1)),
+    "miles": ("length", "mile", D(1)), "mile": ("length", "mile", D(1)),
+    "km2": ("area", "km2", D(1)), "km²": ("area", "km2", D(1)), "㎢": ("area", "km2", D(1)),
+    "mm2": ("area", "mm2", D(1)), "mm²": ("area", "mm2", D(1)), "mm^2": ("area", "mm2", D(1)), "m2": ("area", "m2", D(1)),
+    "m²": ("area", "m2", D(1)), "㎡": ("area", "m2", D(1)), "제곱미터": ("area", "m2", D(1)),
+    "acres": ("area", "acre", D(1)), "acre": ("area", "acre", D(1)), "에이커": ("area", "acre", D(1)),
+    "톤": ("mass", "t", D(1)), "GHz": ("frequency", "GHz", D(1)), "MHz": ("frequency", "MHz", D(1)),
 }  # fmt: skip
+#: what may not follow a Korean unit token for it to be that unit ("3달러" is money, "달성" no month)
+UNIT_GUARD = {"달": "(?![러성라리해하])", "톤": "(?![가-힣])", "마일": "(?!리지|스톤)"}
 PREFIX_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
                     "₩": "KRW", "￦": "KRW", "RMB": "CNY", "¥": "CNY"}  # fmt: skip
 
@@ -61,8 +71,11 @@ LATIN_UNIT_RE = "|".join(
     re.escape(u) for u in sorted((u for u in UNITS if re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
 )
 KOREAN_UNIT_RE = "|".join(
-    re.escape(u) for u in sorted((u for u in UNITS if not re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
+    re.escape(u) + UNIT_GUARD.get(u, "")
+    for u in sorted((u for u in UNITS if not re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
 )
+#: "2년 반", "2시간 반": half a unit of time more (only after a unit of time, before a particle or a break)
+HALF = r"(?P<half>(?<=[년월간주일분초달])\s?반(?=$|[^가-힣]|이|을|의|만|에|간|동안|가|은|는|으로|까지|쯤|정도))?"
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 KCHAIN = r"(?:\s?[십백천](?:\s?[만억조])?|\s?[만억조])(?:\s?" + NUM + r"\s?(?:[십백천]\s?)?[만억천])*"
@@ -88,6 +101,7 @@ GENERIC = (
     + rf"(?P<sc1>{SCALE_RE})?"
     + UNIT.format(n=1)
     + "?"
+    + HALF
     + r"(?:\s?(?P<sep>~|〜|–|—|-)\s?"
     + rf"(?P<cur2>{CUR})?(?P<amt2>{AMOUNT})(?P<sc2>{SCALE_RE})?)?"
     + UNIT.format(n=2)

@@ -75,6 +75,21 @@ CASES = [
     ("최대 40만 개", "count", "count", D(400_000), {"qualifiers": {"upperBound"}}),
     ("100억 달러 추정", "money", "USD", D(10_000_000_000), {"qualifiers": {"estimate"}}),
     ("~\\$15 billion", "money", "USD", D(15_000_000_000), {"qualifiers": {"approximate"}}),
+    # integer formats count operations, not floating-point ones
+    ("354 TFLOPS/s (INT8)", "compute", "OPS", D(354) * D(10) ** 12, {"precision": "INT8"}),
+    ("177 TFLOPS/s (FP16/BF16)", "compute", "FLOPS", D(177) * D(10) ** 12, {"precision": "FP16/BF16"}),
+    # half a unit of time; months as 달
+    ("2년 반", "duration", "year", D("2.5"), {}),
+    ("2시간 반", "duration", "hour", D("2.5"), {}),
+    ("3달", "duration", "month", D(3), {}),
+    # length, area, mass, frequency (kept in the unit written)
+    ("약 50km", "length", "km", D(50), {"qualifiers": {"approximate"}}),
+    ("500,000 마일", "length", "mile", D(500_000), {}),
+    ("260 mm²", "area", "mm2", D(260), {}),
+    ("666mm^2", "area", "mm2", D(666), {}),
+    ("1,000에이커", "area", "acre", D(1000), {}),
+    ("246.3톤", "mass", "t", D("246.3"), {}),
+    ("2.35 GHz", "frequency", "GHz", D("2.35"), {}),
 ]
 
 

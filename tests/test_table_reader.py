@@ -41,6 +41,8 @@ def links(ex: Extraction, prop: str) -> set[tuple[str, str, str]]:
     ("3Q26", "2026-Q3"), ("2H26", "2026-H2"), ("2027", "2027"), ("2014년 9월", "2014-09"),
     ("2030년 (2028년에 부분운영)", "2030"), ("8월 초", "2025-08"), ("내년 상반기 완료 계획", "2026-H1"),
 ])
+
+
 def test_a_cell_names_a_period_at_its_own_precision(text, period):
     assert cell_period(text).text == period
 
@@ -143,6 +145,45 @@ def test_an_interconnect_row_names_the_networks_a_chip_uses_not_a_likeness(reade
     assert {(s, o) for s, o, _ in links(ex, "usesNetwork")} == {
         ("huawei-ascend-910c", "pcie-4-0"), ("huawei-ascend-910c", "huawei-da-vinci-link"),
         ("huawei-ascend-920c", "pcie-5-0"), ("huawei-ascend-920c", "huawei-cm-link")}
+
+
+def test_a_cell_with_one_figure_per_numeric_format_gives_each(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["연산 성능", "5 PFLOPs (FP8), 10 PFLOPs (FP4)", "354 TFLOPS/s (INT8) 177 TFLOPS/s (FP16)"]],
+                   transposed=True)
+    r.read(t)
+    table = [s for s in ex.statements if s.rule.startswith("table-reader:")]
+    assert {(s.subject, s.kind, s.value, s.unit, s.number_format) for s in table} == {
+        ("huawei-ascend-910c", "computePerformance", Decimal(5) * 10**15, "FLOPS", "FP8"),
+        ("huawei-ascend-910c", "computePerformance", Decimal(10) * 10**15, "FLOPS", "FP4"),
+        ("huawei-ascend-920c", "computePerformance", Decimal(354) * 10**12, "OPS", "INT8"),
+        ("huawei-ascend-920c", "computePerformance", Decimal(177) * 10**12, "FLOPS", "FP16")}
+    assert len(table) == 4 and all(s.rule.endswith(":by-precision") for s in table)
+
+
+def test_a_length_or_area_no_kind_measures_is_a_quantity_of_its_label(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["다이 면적", "666 mm²", "600 mm²"], ["요금", "2km 정도: \\$3.8", "2km 정도: \\$21"]],
+                   transposed=True)
+    r.read(t)
+    got = {(s.subject, s.kind, s.value, s.unit, s.metric) for s in ex.statements if s.kind == "quantity"}
+    assert got == {("huawei-ascend-910c", "quantity", Decimal(666), "mm2", "다이 면적"),
+                   ("huawei-ascend-920c", "quantity", Decimal(600), "mm2", "다이 면적")}
+
+
+def test_a_span_of_time_under_a_label_no_kind_knows_is_a_duration_and_a_depreciation_term_a_lifetime(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["질의당 사용 시간 (초)", "10", "12"], ["감가상각연수(년)", "4", "5"]], transposed=True)
+    r.read(t)
+    got = {(s.subject, s.kind, s.value, s.unit) for s in ex.statements if s.rule.startswith("table-reader:")}
+    assert got == {("huawei-ascend-910c", "duration", Decimal(10), "second"),
+                   ("huawei-ascend-920c", "duration", Decimal(12), "second"),
+                   ("huawei-ascend-910c", "lifetime", Decimal(4), "year"),
+                   ("huawei-ascend-920c", "lifetime", Decimal(5), "year")}
+    assert {s.metric for s in ex.statements if s.kind == "duration"} == {"질의당 사용 시간 (초)"}
 
 
 def test_a_key_value_tables_subject_is_the_last_thing_its_title_names(reader):
@@ -325,3 +366,13 @@ def test_a_header_naming_a_memory_is_no_link_over_a_count_of_it(reader):
     r, ex = reader
     r.read(make_table(["신제품"], ["제품명", "HBM 스택"], [["B300A", "12 채널 4개 스택"]]))
     assert links(ex, "usesMemory") == set()
+
+
+def test_bare_figures_with_a_format_take_the_scale_their_label_names():
+    from petaflop.extract.table_figures import figures_by_precision
+
+    got = [(q.value, q.unit, q.precision) for q in
+           figures_by_precision("5.5 (INT8), 2.8 (FP16)", "compute", "SIMD TOPS 벡터 코어")]
+    assert got == [(Decimal("5.5") * 10**12, "OPS", "INT8"), (Decimal("2.8") * 10**12, "FLOPS", "FP16")]
+    assert figures_by_precision("5.5 (INT8), 2.8 (FP16)", "compute", "연산 성능") == []  # no scale: not read
+    assert figures_by_precision("4,614 TFLOPs (FP8)", "compute", "연산 성능") == []  # one figure: read as before

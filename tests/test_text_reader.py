@@ -243,3 +243,12 @@ def test_a_from_to_pair_is_one_construction_whatever_way_its_subject_was_found(r
         ("revenue", Decimal(1_000_000_000), "text:value-from"), ("revenue", Decimal(3_000_000_000), "text:value-from-to"),
         ("manufacturingCapacity", Decimal(3000), "text:value-from"),
         ("manufacturingCapacity", Decimal(6000), "text:value-from-to")}
+
+
+def test_a_die_area_named_by_its_word_is_a_quantity_of_the_chip(text_reader):
+    from petaflop.extract.facts import Location
+
+    reader, ex = text_reader
+    reader.read("Ascend 910C의 다이 면적은 666mm^2 수준.", Location(1, 1), ())
+    assert [(s.subject, s.kind, s.value, s.unit, s.metric) for s in ex.statements] == [
+        ("huawei-ascend-910c", "quantity", Decimal(666), "mm2", "다이 면적")]

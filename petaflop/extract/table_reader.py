@@ -33,6 +33,7 @@ from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Sta
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
+from petaflop.extract.table_figures import figures_by_precision, plain_measure
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -264,7 +265,8 @@ class TableReader:
                     subjects = {j: v[0] for j, v in again.items()}
                     metrics = self._column_metrics([c.text for c in row.cells], subjects)
                     continue
-            label_cells = [c.text.strip() for j, c in enumerate(row.cells) if j not in subjects and c.text.strip()]
+            # a group label merged down from the row above ("메모리 용량 | PE 당 … / ⋯ | 온칩 SRAM") heads the label
+            label_cells = [t for j, c in enumerate(row.cells) if j not in subjects and (t := (c.text or c.carried).strip())]
             if not label_cells:
                 continue
             label = _Label(" ".join(label_cells[:2]))
@@ -441,6 +443,9 @@ class TableReader:
         if entry is None and _TIME_UNIT.fullmatch(unit_note):
             # "운영 시간 | 시간 | 12": a figure the unit column says is a time is a duration of what the label says
             entry, rule_suffix = next((e for e in self.lex.values if e.kind == "duration"), None), ":unit-column"
+        plain = plain_measure(text, label.text if not unit_note else f"{label.text} ({unit_note})", entry)
+        if plain is not None:  # "탑승 거리 | 마일 | 8": a length, an area, a mass no kind of the label measures
+            entry, rule_suffix = plain, ""
         if entry is None and not self.tag and any(is_a(t, "AIModel") for t in types) and label.text:
             # a model's figure under a label the lexicon does not know is its score on that benchmark
             self._benchmark(subject, text, label, table, loc, sources)
@@ -487,9 +492,18 @@ class TableReader:
     def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
                unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:
         header = label.text if not unit_note else f"{label.text} ({unit_note})"
+        several = figures_by_precision(text, entry.dimension, label.text)
+        if several:  # "5 PFLOPs (FP8), 10 PFLOPs (FP4)": one statement per numeric format
+            for q in several:
+                self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, ":by-precision")
+            return
         q = parse_cell(text, header)
         if q is None or (entry.dimension == "length" and q.kind == "number"):
             q = self._one_figure(text, entry.dimension)
+        self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, rule_suffix)
+
+    def _figure(self, q, entry: ValueEntry, subject: str, text: str, label: _Label, row_time: Period | None,
+                header: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str) -> None:
         if q is None or q.value is None:
             return
         dim = {"number": "number", "count": "count"}.get(q.kind, q.kind)

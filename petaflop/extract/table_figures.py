@@ -1,0 +1,64 @@
+"""Cells that state one measure several times, once per numeric format: "5 PFLOPs (FP8), 10 PFLOPs (FP4)",
+"354 TFLOPS/s (INT8) 177 TFLOPS/s (FP16/BF16)" — each figure is a value of the row's kind with its own
+format (the table reader otherwise keeps a cell's first figure only)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from ingest.amounts import norm
+from ingest.quantities import Quantity, parse_cell
+from petaflop.extract.lexicon import ValueEntry
+from petaflop.extract.values import find_quantities
+
+
+def figures_by_precision(text: str, dimension: str, label: str = "") -> list[Quantity]:
+    """The cell's figures of ``dimension`` when there are two or more, each written with its own numeric
+    format in parentheses and no format repeated; else [] (one figure, or figures the format does not tell
+    apart, are read as before). Bare figures ("5.5 (INT8), 2.8 (FP16)") take the scale the label names
+    ("SIMD TOPS"): operations for an integer format, floating-point operations otherwise."""
+    if dimension != "compute":
+        return []
+    found = [q for q in find_quantities(text) if q.kind in ("compute", "number") and q.value is not None]
+    formats = [q.precision.split()[0] for q in found if q.precision]
+    if not found or len(formats) != len(found) or len(set(formats)) != len(formats):
+        return []
+    bare = [q for q in found if q.kind == "number"]
+    scale = _LABEL_SCALE.search(label)
+    if bare and (scale is None or len(bare) != len(found)):
+        return []
+    if not bare:
+        return found if len(found) >= 2 else []
+    factor = Decimal(10) ** _PREFIX[scale.group(1)]  # type: ignore[union-attr]
+    return [replace(q, kind="compute", value=norm(q.value * factor),  # type: ignore[operator]
+                    unit="OPS" if q.precision.upper().startswith("INT") else "FLOPS") for q in found]
+
+
+_LABEL_SCALE = re.compile(r"(?<![A-Za-z])([GTPE])(?:FLOPS|FLOPs|OPS)(?![A-Za-z])")
+_PREFIX = {"G": 9, "T": 12, "P": 15, "E": 18}
+
+
+#: dimensions no kind of the lexicon measures but ``quantity`` (with the label as its metric)
+PLAIN_DIMENSIONS = ("length", "area", "mass", "frequency")
+
+
+def plain_measure(text: str, header: str, entry: ValueEntry | None) -> ValueEntry | None:
+    """"1회 평균 탑승 거리 | 마일 | 8", "칩 면적 | 260 mm²": a figure whose unit is a length, an area, a mass or
+    a frequency that the label's kind does not measure is a ``quantity`` of what the label says (the
+    label is its metric); None when the cell has no such figure or the label's kind takes it."""
+    q = parse_cell(text, header)
+    if q is None or q.value is None or q.kind not in (*PLAIN_DIMENSIONS, "duration"):
+        return None
+    if q.kind == "duration" and (entry is not None or not q.original_unit):
+        return None  # "GPU 사용 시간 (초) | 10", "생성 길이 | 8~10초": a span of time under a label no kind knows
+    if any(o.kind not in (q.kind, "number") for o in find_quantities(text) if o.value is not None):
+        return None  # "2km 정도 단거리: $3.8": the length only qualifies another figure of the cell
+    if entry is not None and entry.dimension == q.kind:
+        return None
+    kind = "duration" if q.kind == "duration" else "quantity"
+    return ValueEntry(id=f"{kind}@unit", match=_NEVER, kind=kind, dimension=q.kind, metric_from_label=True)
+
+
+_NEVER = re.compile(r"(?!)")
