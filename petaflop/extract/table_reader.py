@@ -429,9 +429,11 @@ class TableReader:
         if entry is None and _TIME_UNIT.fullmatch(unit_note):
             # "운영 시간 | 시간 | 12": a figure the unit column says is a time is a duration of what the label says
             entry, rule_suffix = next((e for e in self.lex.values if e.kind == "duration"), None), ":unit-column"
-        if entry is None and not self.tag and any(is_a(t, "AIModel") for t in types) and label.text:
-            # a model's figure under a label the lexicon does not know is its score on that benchmark
-            self._benchmark(subject, text, label, table, loc, sources)
+        if entry is None and not self.tag and label.text and (any(is_a(t, "AIModel") for t in types) or (
+                _BENCHMARK_CAPTION.search(" ".join(table.caption)) and any(is_a(t, "Organization") for t in types))):
+            # a model's figure under a label the lexicon does not know is its score on that benchmark;
+            # so is a firm's in a table its caption says compares benchmark results
+            self._benchmark(subject, text, label, loc, sources, "" if any(is_a(t, "AIModel") for t in types) else ":caption")
             return
         if entry is None:
             return
@@ -521,13 +523,13 @@ class TableReader:
                  and not any(m.start <= q.start < m.end for m in names)]
         return found[0] if len(found) == 1 else None
 
-    def _benchmark(self, subject: str, text: str, label: _Label, table: Table, loc: Location,
-                   sources: tuple[str, ...]) -> None:
+    def _benchmark(self, subject: str, text: str, label: _Label, loc: Location, sources: tuple[str, ...],
+                   suffix: str) -> None:
         q = parse_cell(text, label.text)
         if q is None or q.value is None or q.kind not in ("number", "percent") or _MAGNITUDE.search(text):
             return  # "235B", "4M", "2억": a size or a count written with its magnitude is no score
         self.ex.statements.append(Statement(
-            subject, "benchmarkScore", loc, "table-reader:benchmarkScore@model-default", value=Decimal(q.value),
+            subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}", value=Decimal(q.value),
             unit="" if q.kind == "number" else "%", scope=label.text[:60], sources=sources, raw=text[:60],
         ))  # fmt: skip
 
@@ -544,3 +546,4 @@ class TableReader:
 #: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")
 _TIME_UNIT = re.compile(r"(?:시간|분|초|일|주|개월|년|hours?|minutes?|days?|years?|hrs?|min)")
 _MARKET = re.compile(r"시장|[Mm]arket")
+_BENCHMARK_CAPTION = re.compile(r"벤치마크|[Bb]enchmark")
