@@ -35,6 +35,7 @@ from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_reader import quantity_period
 from petaflop.extract.text_dates import DateReader
 from petaflop.extract.text_figures import FigureReader, parallel_measure
+from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
@@ -81,7 +82,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(FigureReader, FrameReader, LinkFrames, DateReader):
+class TextReader(FigureReader, FrameReader, LinkFrames, DateReader, ScoreReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -196,6 +197,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, DateReader):
         self._links(sentence, mentions, topic, loc, sources)
         self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
         self._event_dates(sentence, mentions, dates, clause_starts_of(sentence), loc, sources)
+        self._paren_scores(sentence, mentions, clause_starts_of(sentence), loc, sources)
         hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
         if hw is not None:
             self.hw_topic = _Mention(hw.entity, hw.type, -1, -1, "hardware")
