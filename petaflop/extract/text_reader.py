@@ -35,7 +35,6 @@ from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.table_reader import quantity_period
 from petaflop.extract.text_dates import DateReader
 from petaflop.extract.text_figures import FigureReader, parallel_measure
-from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
@@ -45,6 +44,7 @@ from petaflop.extract.text_frames import (
 from petaflop.extract.text_frames import HOW as _HOW
 from petaflop.extract.text_frames import Mention_ as _Mention
 from petaflop.extract.text_links import LinkFrames
+from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
