@@ -100,3 +100,13 @@ def test_a_lead_month_without_a_comma_dates_the_later_announcement(text_reader):
                           "text:event-lead-date:bare:announcedDate")]
     r.read("올해 매출 화웨이는 칩의 열세를 규모로 넘는, 이른바 결정체인 CloudMatrix384 아키텍처를 공개.", LOC, ())  # a year and a noun: no lead date
     assert len(dated(ex)) == 1
+
+
+def test_an_event_happened_at_its_clauses_date_else_the_lead_date(text_reader):
+    r, ex = text_reader
+    r.read("2025년 4월 발생한 이베리아 반도 정전 사태에서 발전이 정지.", LOC, ())
+    r.read("2024년 7월, 데이터센터 밀집 지역에서 전압 강하 사태가 발생.", LOC, ())
+    r.read("이베리아 반도 정전 이후 2026년 계획이 바뀜.", LOC, ())  # a date after the event is not its date
+    assert dated(ex) == [
+        ("iberian-peninsula-blackout-april-2025", "eventDate", "2025-04", "actual", "text:event-class-date"),
+        ("northern-virginia-grid-disturbance-july-2024", "eventDate", "2024-07", "actual", "text:event-class-date")]

@@ -12,6 +12,13 @@
   at most its topic), governs the event of a later clause that has no date of its own. Rule
   ``text:event-lead-date:<kind>``.
 
+* **An event's date**: "2025년 4월 발생한 이베리아 반도 정전 사태": a thing of class Event (a blackout, a
+  ruling) happened at the last date its clause states before (or within) its name, else at the date
+  leading the sentence with a comma. Rule ``text:event-class-date``.
+* **A date in parentheses after a name**: "TPU v2(2017)": a model's or chip's release. Rule
+  ``text:name-paren-date:releaseDate``. A lead date may lack its comma when it is a month or a day
+  followed by the topic or a quoted name (rule ``text:event-lead-date:bare:<kind>``).
+
 A date that is only a bound ("2027년 이후", "까지") is no event date. Only things of the classes
 the event frame allows for the verb get a date.
 """
@@ -102,6 +109,7 @@ class DateReader:
             self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-name-date:{kind}", time=time,
                                                 status=status, sources=sources, raw=s[m.start:vm.end()][:60]))
         self._paren_dates(s, mentions, dates, loc, sources, done)
+        self._event_class_dates(s, mentions, dates, starts, loc, sources)
         if self.default_time is not None or not dates or not starts:
             return
         # the date leading the sentence: "2025년 7월 11일, …", "엔비디아는 지난 8월, …"; without the comma
@@ -149,3 +157,22 @@ class DateReader:
             done.add(m.entity)
             self.ex.statements.append(Statement(m.entity, "releaseDate", loc, f"{self.prefix}:name-paren-date:releaseDate",
                                                 time=time, status=status, sources=sources, raw=s[m.start:pm.end()][:60]))
+
+    def _event_class_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
+                           loc: Location, sources: tuple[str, ...]) -> None:
+        """"2025년 4월 발생한 이베리아 반도 정전 사태", "2024년 7월, … 전압 강하 사태가 발생": an event (a blackout, a
+        ruling) happened at the date its clause states before it, else at the date leading the sentence."""
+        lead = dates[0] if dates and s.startswith(", ", dates[0].end) and _LEAD.match(s[:dates[0].start]) else None
+        for m in mentions:
+            if not is_a(m.type, "Event"):
+                continue
+            c0 = max([x for x in starts if x <= max(m.start, 0)] or [0])
+            own = [d for d in dates if c0 <= d.start and d.end <= m.end and not any(
+                x.start < m.start and x.end > d.end and is_a(x.type, "Event") for x in mentions)]
+            d = own[-1] if own else lead if lead is not None and lead.end <= c0 else None
+            time = _event_date(d) if d is not None else None
+            if time is None:
+                continue
+            status = "forecast" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            self.ex.statements.append(Statement(m.entity, "eventDate", loc, f"{self.prefix}:event-class-date",
+                                                time=time, status=status, sources=sources, raw=s[d.start:m.end][:60]))
