@@ -110,3 +110,12 @@ def test_an_event_happened_at_its_clauses_date_else_the_lead_date(text_reader):
     assert dated(ex) == [
         ("iberian-peninsula-blackout-april-2025", "eventDate", "2025-04", "actual", "text:event-class-date"),
         ("northern-virginia-grid-disturbance-july-2024", "eventDate", "2024-07", "actual", "text:event-class-date")]
+
+
+def test_a_score_as_the_object_of_its_verb_belongs_to_the_model_before_it(text_reader):
+    r, ex = text_reader
+    r.read("Qwen3-235B-A22B는 생각 없이 ARC-AGI-1에서 41%를 기록.", LOC, ())
+    r.read("Grok 4는 약 17%의 점수로 경쟁 모델을 압도.", LOC, ())
+    r.read("Grok 4의 조정 영업마진은 46%를 기록.", LOC, ())  # no test named: a margin, not a score
+    assert scores(ex) == {("qwen3-235b-a22b", Decimal(41), "%", "ARC-AGI-1", "text:score-verb"),
+                          ("grok-4", Decimal(17), "%", "", "text:score-verb")}
