@@ -10,9 +10,10 @@ from types import SimpleNamespace
 import pytest
 
 from ingest.model import Cell, Row, Span, Table
+from petaflop.extract.cell_text import cell_period, prose_cell
 from petaflop.extract.facts import Extraction
 from petaflop.extract.resolve import Resolver
-from petaflop.extract.table_reader import TableReader, cell_period, prose_cell
+from petaflop.extract.table_reader import TableReader
 from petaflop.extract.text_reader import TextReader
 
 

@@ -103,7 +103,7 @@ def test_dies_said_in_words_are_a_count_of_the_chips_dies(reader):
 
 
 def test_a_die_cell_is_prose_of_its_row():
-    from petaflop.extract.table_reader import prose_cell
+    from petaflop.extract.cell_text import prose_cell
 
     assert prose_cell("싱글 다이") and prose_cell("4-Chiplet 구조") and not prose_cell("싱글")
 

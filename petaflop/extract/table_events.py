@@ -27,10 +27,10 @@ import re
 from typing import TYPE_CHECKING
 
 from foundation.namespaces import PFA, RDF
+from petaflop.extract.cell_text import cell_period
 from petaflop.extract.facts import EntityRecord, Fact
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_map import ColumnRule, EventColumns, TableMapping
-from petaflop.extract.table_reader import cell_period
 
 if TYPE_CHECKING:
     from ingest.model import Table

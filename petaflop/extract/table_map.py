@@ -47,7 +47,7 @@ class ColumnRule:
     unit: str = ""  # the unit the property's name carries: USD, MW, TBps, GB, TFLOPS, W, ...
     link: str = ""  # type of entities this cell links to (object property)
     create: bool = False  # create an entity for an unresolved name in a link cell
-    on: str = "entity"  # entity | node | context: which object the value is attached to
+    on: str = "entity"  # entity | node | context | first (the thing the row's first cell names): which object
     claims: bool = False  # mine the cell text for quantities tied to the row entity
     inverse: bool = False  # the link points from the linked entity to the row entity
     lang: str = ""
@@ -140,8 +140,8 @@ def _column(raw: dict[str, Any], where: str) -> ColumnRule:
     rule = ColumnRule(**kw)
     if not (rule.property or rule.claims):
         raise MappingError(f"{where}: a column needs 'property' or 'claims = true'")
-    if rule.on not in ("entity", "node", "context"):
-        raise MappingError(f"{where}: 'on' must be entity, node or context, not {rule.on!r}")
+    if rule.on not in ("entity", "node", "context", "first"):
+        raise MappingError(f"{where}: 'on' must be entity, node, context or first, not {rule.on!r}")
     return rule
 
 

@@ -24,11 +24,12 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from foundation.namespaces import PFA, RDF
-from foundation.periods import Period, parse_period, period_from_bounds
+from foundation.periods import Period
 from ingest.model import Cell, Table
 from ingest.quantities import REFERENCE_DATE, parse_cell, unit_hint
 from petaflop.extract.adjacent import qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
+from petaflop.extract.cell_text import cell_period, period_header, prose_cell
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
@@ -37,10 +38,6 @@ from petaflop.extract.table_figures import figures_by_precision, plain_measure
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
-_PERIOD_HEADER = re.compile(
-    r"^\s*(?:(?P<y>(?:19|20)\d{2})(?:년)?(?P<e>E|F)?|(?P<q>[1-4])Q\s?'?(?P<qy>\d{2,4})(?P<qe>E)?"
-    r"|Q(?P<q2>[1-4])\s?'?(?P<qy2>\d{2,4})(?P<qe2>E)?|(?P<h>[12])H\s?'?(?P<hy>\d{2,4})(?P<he>E)?)\s*$"
-)
 _TIME_HEADER = re.compile(r"^(연도|년도|시기|날짜|일자|시점|기간|Year|Date)$")
 _METRIC_HEADER = re.compile(r"^(지표|항목|Metric|metric|구분 ?지표)$")
 _THEN_TIME = re.compile(r"(이전|과거|기존) ?(시점|시기|날짜)")
@@ -63,15 +60,13 @@ _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
 _MAGNITUDE = re.compile(r"\d\s*(?:[KMBTkmbt]\b|[천만억조])")
 _NANOMETRES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:nm|나노)(?![A-Za-z])")
-_EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업")
-_WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
 _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[Vv]alue|[Aa]verage)?\s*(\([^)]*\))?$")
 #: "GPT-4 이후의 차세대 모델", "GPT-4 계열(4.1, 4o)": a name used as a reference point, not the thing meant
 _REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은)")
 _LIKENESS_BEFORE = re.compile(r"[가-힣A-Za-z](?:식|판)\s?$")  # "아마존식 NVLink": a likeness, not the thing
 _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
 #: "듀얼 다이 구성", "싱글 다이", "4-Chiplet 구조": the number of dies in a package, said in words
-DIES = re.compile(r"(?<![가-힣A-Za-z])(싱글|듀얼|쿼드|[2-8]-)\s?(다이|칩렛|[Cc]hiplet)(?![가-힣A-Za-z])")
+
 _COUNT_CELL = re.compile(r"\d\s?(?:개|대|기|장)(?![가-힣])")
 _AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
 
@@ -81,57 +76,6 @@ class _Label:
     text: str  # the label (header text with its unit note, or a row label)
     period: Period | None = None  # a header that is a period dates its column
     status: str = ""  # a status the period header implies ('2025E' → estimate)
-
-
-def _year(text: str) -> int:
-    n = int(text)
-    return 2000 + n if n < 100 else n
-
-
-def period_header(text: str) -> tuple[Period, str] | None:
-    """``2025E`` → (2025, 'estimate'); ``2Q25`` → (2025-Q2, ''); None for other headers."""
-    m = _PERIOD_HEADER.match(text)
-    if not m:
-        return None
-    if m.group("y"):
-        p, est = parse_period(m.group("y")), m.group("e")
-    elif m.group("q") or m.group("q2"):
-        q = m.group("q") or m.group("q2")
-        p, est = parse_period(f"{_year(m.group('qy') or m.group('qy2'))}-Q{q}"), m.group("qe") or m.group("qe2")
-    else:
-        p, est = parse_period(f"{_year(m.group('hy'))}-H{m.group('h')}"), m.group("he")
-    if p is None:
-        return None
-    return p, ("estimate" if est else "")
-
-
-def quantity_period(q) -> Period | None:
-    """The period of a date quantity; a part of one month ("8월 초") is that month."""
-    if not (q.date_start and q.date_end):
-        return None
-    if q.date_start[:7] == q.date_end[:7]:
-        return parse_period(q.date_start[:7]) if q.date_start != q.date_end else parse_period(q.date_start)
-    return period_from_bounds(q.date_start, q.date_end)
-
-
-def prose_cell(text: str) -> bool:
-    """A cell written as prose (words around its figures or an event: "Grok-4 출시"), not a bare
-    value or name."""
-    words = len(_WORD.findall(text))
-    return (words >= 2 and bool(re.search(r"\d", text))) or (words >= 1 and bool(_EVENT_WORD.search(text))) \
-        or bool(DIES.search(text))
-
-
-def cell_period(text: str) -> Period | None:
-    """The period a cell names: a period-header form ('3Q26', '2H26', '2027'), else the first date
-    or period written in it ('2014년 9월'; '2030년 (2028년에 부분운영)' is 2030)."""
-    ph = period_header(text.strip())
-    if ph is not None:
-        return ph[0]
-    for q in find_quantities(text):
-        if q.kind in ("date", "period"):
-            return quantity_period(q)
-    return None
 
 
 class TableReader:
@@ -446,9 +390,11 @@ class TableReader:
         plain = plain_measure(text, label.text if not unit_note else f"{label.text} ({unit_note})", entry)
         if plain is not None:  # "탑승 거리 | 마일 | 8": a length, an area, a mass no kind of the label measures
             entry, rule_suffix = plain, ""
-        if entry is None and not self.tag and any(is_a(t, "AIModel") for t in types) and label.text:
-            # a model's figure under a label the lexicon does not know is its score on that benchmark
-            self._benchmark(subject, text, label, table, loc, sources)
+        if entry is None and not self.tag and label.text and (any(is_a(t, "AIModel") for t in types) or (
+                _BENCHMARK_CAPTION.search(" ".join(table.caption)) and any(is_a(t, "Organization") for t in types))):
+            # a model's figure under a label the lexicon does not know is its score on that benchmark;
+            # so is a firm's in a table its caption says compares benchmark results
+            self._benchmark(subject, text, label, loc, sources, "" if any(is_a(t, "AIModel") for t in types) else ":caption")
             return
         if entry is None:
             return
@@ -548,13 +494,13 @@ class TableReader:
                  and not any(m.start <= q.start < m.end for m in names)]
         return found[0] if len(found) == 1 else None
 
-    def _benchmark(self, subject: str, text: str, label: _Label, table: Table, loc: Location,
-                   sources: tuple[str, ...]) -> None:
+    def _benchmark(self, subject: str, text: str, label: _Label, loc: Location, sources: tuple[str, ...],
+                   suffix: str) -> None:
         q = parse_cell(text, label.text)
         if q is None or q.value is None or q.kind not in ("number", "percent") or _MAGNITUDE.search(text):
             return  # "235B", "4M", "2억": a size or a count written with its magnitude is no score
         self.ex.statements.append(Statement(
-            subject, "benchmarkScore", loc, "table-reader:benchmarkScore@model-default", value=Decimal(q.value),
+            subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}", value=Decimal(q.value),
             unit="" if q.kind == "number" else "%", scope=label.text[:60], sources=sources, raw=text[:60],
         ))  # fmt: skip
 
@@ -571,3 +517,4 @@ class TableReader:
 #: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")
 _TIME_UNIT = re.compile(r"(?:시간|분|초|일|주|개월|년|hours?|minutes?|days?|years?|hrs?|min)")
 _MARKET = re.compile(r"시장|[Mm]arket")
+_BENCHMARK_CAPTION = re.compile(r"벤치마크|[Bb]enchmark")

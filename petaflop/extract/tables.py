@@ -17,14 +17,16 @@ from foundation.names import slugify as slug
 from foundation.namespaces import PFA, RDF, SKOS
 from foundation.periods import parse_period
 from ingest.model import Cell, Document, Heading, Paragraph, Table
+from ingest.quantities import REFERENCE_DATE
 from ontology.model import load_model
 from petaflop.extract.caption_maker import add_made, caption_maker
+from petaflop.extract.cell_text import cell_period, prose_cell
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
-from petaflop.extract.table_reader import TableReader, cell_period, prose_cell
+from petaflop.extract.table_reader import TableReader
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.values import read_date, read_value
 
@@ -220,7 +222,8 @@ class TableExtractor:
             period = cell_period(text)
             truthy = self.model.truthy_rule(rule.property)
             if period is not None and truthy is not None and self.model.kinds[truthy.kind].dimension == "date":
-                status = self.reader.lex.status_of(" ".join(table.caption), table.slide_title) or "actual"
+                status = self.reader.lex.status_of(" ".join(table.caption), table.slide_title) or (
+                    "planned" if period.start > REFERENCE_DATE.isoformat() else "actual")
                 self.ex.statements.append(Statement(target, truthy.kind, loc, rule_id, time=period, status=status,
                                                     sources=sources, raw=text[:60]))
                 return
@@ -352,7 +355,8 @@ class TableExtractor:
                     header = table.header[j].text
                     if rule.claims and not rule.property:
                         header += " " + row_labels  # a metric named in the row ("기업 가치") is context
-                    targets = {"entity": entities, "node": [node], "context": [context]}[rule.on]
+                    targets = {"entity": entities, "node": [node], "context": [context],
+                               "first": self._first_named(row, ei) or entities}[rule.on]
                     # a row that names its own thing, read about the table's context: which of the two a
                     # value is about is ambiguous, so its promoted facts get a rule of their own
                     how = "row-context" if rule.on == "context" and not fallback and context not in entities else ""
@@ -381,6 +385,13 @@ class TableExtractor:
         else:
             for m in members:
                 self.ex.add(Fact(m, "memberOf", group, True, loc, "table-group:example-member", sources))
+
+    def _first_named(self, row, ei: int) -> list[str]:
+        """The one thing a row's first cell names exactly ("HW1" in "버전"), when the entity column is another."""
+        text = row.cells[0].text.strip() if ei and row.cells else ""
+        found = self.res.gaz.find_mentions(text)
+        return [self.res.record(self.res.gaz.by_id(found[0].entity_id))] if len(found) == 1 and \
+            found[0].start == 0 and found[0].end == len(text) else []
 
     def _row_named(self, row, skip: int) -> str:
         """The one entity a short cell of the row names (its label), or ''."""

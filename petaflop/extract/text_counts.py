@@ -23,10 +23,10 @@ import re
 from decimal import Decimal
 
 from ingest.quantities import Quantity
+from petaflop.extract.cell_text import DIES
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
-from petaflop.extract.table_reader import DIES
 from petaflop.extract.text_frames import Mention_, clause_starts_of
 
 _PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")

@@ -12,6 +12,13 @@
   at most its topic), governs the event of a later clause that has no date of its own. Rule
   ``text:event-lead-date:<kind>``.
 
+* **An event's date**: "2025년 4월 발생한 이베리아 반도 정전 사태": a thing of class Event (a blackout, a
+  ruling) happened at the last date its clause states before (or within) its name, else at the date
+  leading the sentence with a comma. Rule ``text:event-class-date``.
+* **A date in parentheses after a name**: "TPU v2(2017)": a model's or chip's release. Rule
+  ``text:name-paren-date:releaseDate``. A lead date may lack its comma when it is a month or a day
+  followed by the topic or a quoted name (rule ``text:event-lead-date:bare:<kind>``).
+
 A date that is only a bound ("2027년 이후", "까지") is no event date. Only things of the classes
 the event frame allows for the verb get a date.
 """
@@ -20,10 +27,11 @@ from __future__ import annotations
 
 import re
 
+from foundation.periods import parse_period
 from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
-from petaflop.extract.table_reader import quantity_period
 from petaflop.extract.text_frames import Mention_
 
 _KINDS = {
@@ -38,11 +46,16 @@ _BEFORE = re.compile(r"\s?(?:에|에는|경)?\s?(?:첫\s?|처음\s?|정식\s?|�
 _TO_NAME = re.compile(r"(?:(?:본인들의|자체|자사의?|차세대|신규|새로운|최신|첫|[가-힣A-Za-z0-9]{1,8}인|"
                       r"[가-힣A-Za-z0-9]{0,5}[가-힣A-Za-z0-9](?<![은는이가을를에의로]))\s){0,3}['‘“\"]?")
 #: a name followed by its verb of release or announcement (as text_frames' event frame reads it)
-_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:라는\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣A-Za-z]{1,8}|프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
+_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:라는\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣A-Za-z]{1,8}|프로젝트|모델|칩|아키텍처|플랫폼)?\s?(?:을|를|이|가)?\s?"
                     r"(?P<verb>출시|런칭|공개|발표)(?!\s?[가-힣]?\s?(?:예정|계획|목표|했다고 ?보도|연기|지연))")
 #: "X(시리즈)가 (지난) DATE에 (첫) 출시된/출시했다": a name with its particle right before the date
 _NAME_TO_DATE = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:시리즈|모델|칩|GPU)?\s?(?:은|는|이|가)\s(?:지난\s|올해\s|작년\s)?")
 _VERB_AFTER_DATE = re.compile(r"\s?(?:에|부터)?\s?(?:첫\s?|처음\s?|정식\s?|공식\s?)?(?P<verb>출시|공개|발표)\s?(?:된|됐|되었|했|한|함|돼|되어)")
+#: a lead date with no comma: a month or a day, then the topic or a (quoted) name
+_BARE_LEAD = re.compile(r"(?<=[월일])\s(?:[^\s,]{1,12}(?:은|는)\s|['‘“\"])")
+#: "TPU v2(2017)", "Kimi-1.5(2025년 1월) →": a date alone in the parentheses right after a name
+_PAREN_DATE = re.compile(r"\((?P<date>[^()]{2,14}?)(?:\)|,\s)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _LEAD = re.compile(r"^\s?(?:-\s)?(?:[^\s,]{1,12}(?:은|는)\s)?(?:지난\s|올해\s|작년\s)?$")
 
 
@@ -95,13 +108,17 @@ class DateReader:
             done.add(m.entity)
             self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-name-date:{kind}", time=time,
                                                 status=status, sources=sources, raw=s[m.start:vm.end()][:60]))
+        self._paren_dates(s, mentions, dates, loc, sources, done)
+        self._event_class_dates(s, mentions, dates, starts, loc, sources)
         if self.default_time is not None or not dates or not starts:
             return
-        # the date leading the sentence: "2025년 7월 11일, …", "엔비디아는 지난 8월, …"
-        lead = dates[0]
-        comma = s.find(", ", lead.end)
-        if comma != lead.end or not _LEAD.match(s[:lead.start]):
+        # the date leading the sentence: "2025년 7월 11일, …", "엔비디아는 지난 8월, …"; without the comma
+        # only a month or a day followed by the topic or the name ("올해 4월 화웨이는 …", "화웨이는 8월 27일 “AI SSD”를")
+        lead = next((d for d in dates[:2] if _LEAD.match(s[:d.start]) and (s.startswith(", ", d.end) or _BARE_LEAD.match(s, d.end))), None)
+        if lead is None:
             return
+        bare = not s.startswith(", ", lead.end)
+        comma = lead.end
         time = _event_date(lead)
         if time is None:
             return
@@ -114,12 +131,48 @@ class DateReader:
             pos = m.start
             c0 = max(x for x in starts if x <= pos)
             c1 = min([x for x in starts if x > pos] or [len(s)])
-            if any(c0 <= d.start < c1 for d in dates):  # the clause has its own date: the event frame's
+            if any(c0 <= d.start < c1 for d in dates if d.start > lead.end):  # the clause has its own date: the event frame's
                 continue
             kind, classes = _kind(am.group("verb"), m)
             if not any(is_a(m.type, c) for c in classes):
                 continue
             status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
             done.add(m.entity)
-            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-lead-date:{kind}", time=time,
+            rule = f"{self.prefix}:event-lead-date{':bare' if bare else ''}:{kind}"
+            self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[m.start:am.end()][:60]))
+
+    def _paren_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], loc: Location,
+                     sources: tuple[str, ...], done: set[str]) -> None:
+        """"TPU v2(2017) 대비 최신 Ironwood(2025)": a model's or a chip's release date in the parentheses after its name."""
+        for m in mentions:
+            pm = _PAREN_DATE.match(s, m.end)
+            if pm is None or m.entity in done or not any(is_a(m.type, c) for c in ("AIModel", "Hardware")):
+                continue
+            d = next((x for x in dates if x.start == pm.start("date") and x.end == pm.end("date")), None)
+            time = _event_date(d) if d is not None else parse_period(pm.group("date")) if _YEAR.fullmatch(pm.group("date")) else None
+            if time is None:
+                continue
+            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            done.add(m.entity)
+            self.ex.statements.append(Statement(m.entity, "releaseDate", loc, f"{self.prefix}:name-paren-date:releaseDate",
+                                                time=time, status=status, sources=sources, raw=s[m.start:pm.end()][:60]))
+
+    def _event_class_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
+                           loc: Location, sources: tuple[str, ...]) -> None:
+        """"2025년 4월 발생한 이베리아 반도 정전 사태", "2024년 7월, … 전압 강하 사태가 발생": an event (a blackout, a
+        ruling) happened at the date its clause states before it, else at the date leading the sentence."""
+        lead = dates[0] if dates and s.startswith(", ", dates[0].end) and _LEAD.match(s[:dates[0].start]) else None
+        for m in mentions:
+            if not is_a(m.type, "Event"):
+                continue
+            c0 = max([x for x in starts if x <= max(m.start, 0)] or [0])
+            own = [d for d in dates if c0 <= d.start and d.end <= m.end and not any(
+                x.start < m.start and x.end > d.end and is_a(x.type, "Event") for x in mentions)]
+            d = own[-1] if own else lead if lead is not None and lead.end <= c0 else None
+            time = _event_date(d) if d is not None else None
+            if time is None:
+                continue
+            status = "forecast" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            self.ex.statements.append(Statement(m.entity, "eventDate", loc, f"{self.prefix}:event-class-date",
+                                                time=time, status=status, sources=sources, raw=s[d.start:m.end][:60]))

@@ -13,9 +13,9 @@ from decimal import Decimal
 
 from foundation.namespaces import PFA, RDF
 from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
-from petaflop.extract.table_reader import quantity_period
 from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type

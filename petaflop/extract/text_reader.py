@@ -28,12 +28,12 @@ from decimal import Decimal
 from foundation.namespaces import RDF
 from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import Extraction, Location, Statement
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
-from petaflop.extract.table_reader import quantity_period
 from petaflop.extract.text_dates import DateReader
 from petaflop.extract.text_figures import FigureReader, parallel_measure
 from petaflop.extract.text_frames import (
@@ -45,6 +45,7 @@ from petaflop.extract.text_frames import (
 from petaflop.extract.text_frames import HOW as _HOW
 from petaflop.extract.text_frames import Mention_ as _Mention
 from petaflop.extract.text_links import LinkFrames
+from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
@@ -82,7 +83,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(FigureReader, FrameReader, LinkFrames, FarGenitives, DateReader):
+class TextReader(FigureReader, FrameReader, LinkFrames, FarGenitives, DateReader, ScoreReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -198,6 +199,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, FarGenitives, DateReader
         self._links(sentence, mentions, topic, loc, sources)
         self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
         self._event_dates(sentence, mentions, dates, clause_starts_of(sentence), loc, sources)
+        self._paren_scores(sentence, mentions, clause_starts_of(sentence), loc, sources)
+        self._score_verbs(sentence, mentions, loc, sources)
         hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
         if hw is not None:
             self.hw_topic = _Mention(hw.entity, hw.type, -1, -1, "hardware")

@@ -1,0 +1,70 @@
+"""What a table cell's text says besides its figure: the period it names ('3Q26', '2H26',
+'2014년 9월'), and whether it is written as prose (words around its figures, an event, dies in
+words) rather than as a bare value or name. Shared by the table reader, the table families and
+the prose readers (a date quantity's period)."""
+
+from __future__ import annotations
+
+import re
+
+from foundation.periods import Period, parse_period, period_from_bounds
+from petaflop.extract.values import find_quantities
+
+_PERIOD_HEADER = re.compile(
+    r"^\s*(?:(?P<y>(?:19|20)\d{2})(?:년)?(?P<e>E|F)?|(?P<q>[1-4])Q\s?'?(?P<qy>\d{2,4})(?P<qe>E)?"
+    r"|Q(?P<q2>[1-4])\s?'?(?P<qy2>\d{2,4})(?P<qe2>E)?|(?P<h>[12])H\s?'?(?P<hy>\d{2,4})(?P<he>E)?)\s*$"
+)
+_EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업")
+_WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
+DIES = re.compile(r"(?<![가-힣A-Za-z])(싱글|듀얼|쿼드|[2-8]-)\s?(다이|칩렛|[Cc]hiplet)(?![가-힣A-Za-z])")
+
+
+def _year(text: str) -> int:
+    n = int(text)
+    return 2000 + n if n < 100 else n
+
+
+def period_header(text: str) -> tuple[Period, str] | None:
+    """``2025E`` → (2025, 'estimate'); ``2Q25`` → (2025-Q2, ''); None for other headers."""
+    m = _PERIOD_HEADER.match(text)
+    if not m:
+        return None
+    if m.group("y"):
+        p, est = parse_period(m.group("y")), m.group("e")
+    elif m.group("q") or m.group("q2"):
+        q = m.group("q") or m.group("q2")
+        p, est = parse_period(f"{_year(m.group('qy') or m.group('qy2'))}-Q{q}"), m.group("qe") or m.group("qe2")
+    else:
+        p, est = parse_period(f"{_year(m.group('hy'))}-H{m.group('h')}"), m.group("he")
+    if p is None:
+        return None
+    return p, ("estimate" if est else "")
+
+
+def quantity_period(q) -> Period | None:
+    """The period of a date quantity; a part of one month ("8월 초") is that month."""
+    if not (q.date_start and q.date_end):
+        return None
+    if q.date_start[:7] == q.date_end[:7]:
+        return parse_period(q.date_start[:7]) if q.date_start != q.date_end else parse_period(q.date_start)
+    return period_from_bounds(q.date_start, q.date_end)
+
+
+def prose_cell(text: str) -> bool:
+    """A cell written as prose (words around its figures or an event: "Grok-4 출시"), not a bare
+    value or name."""
+    words = len(_WORD.findall(text))
+    return (words >= 2 and bool(re.search(r"\d", text))) or (words >= 1 and bool(_EVENT_WORD.search(text))) \
+        or bool(DIES.search(text))
+
+
+def cell_period(text: str) -> Period | None:
+    """The period a cell names: a period-header form ('3Q26', '2H26', '2027'), else the first date
+    or period written in it ('2014년 9월'; '2030년 (2028년에 부분운영)' is 2030)."""
+    ph = period_header(text.strip())
+    if ph is not None:
+        return ph[0]
+    for q in find_quantities(text):
+        if q.kind in ("date", "period"):
+            return quantity_period(q)
+    return None

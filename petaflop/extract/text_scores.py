@@ -1,0 +1,73 @@
+"""Benchmark scores written right after a name, in parentheses.
+
+"ARC-AGI v2(고난도) 시험 기준, Grok 4 (15.9%)는 Claude Opus 4 (8.6%) 대비", "평균 점수 기준, 구글(9.0점),
+OpenAI(8.4점)": in a sentence that names a test or a score (벤치마크, 시험, 점수, Elo …), a figure alone in
+the parentheses after a model's name is that model's score; a firm's only when written in points (점), the
+unit of a score (a bare percentage after a firm is more often its share). The words that lead the clause
+up to the first scored name ("ARC-AGI v2(고난도) 시험 기준") are the scope. Rule ``text:paren-score``.
+
+A score as the object of its verb: "Qwen3-235B-A22B는 … ARC-AGI-1에서 41%를 기록", "Grok 4는 약 17%의 점수로":
+in a sentence naming a test, the figure before ``의 점수``, ``점을 획득``, ``%를 기록`` is the score of the last
+model named before it; the test is the name before ``에서`` (the scope). Rule ``text:score-verb``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import Mention_
+
+_CUE = re.compile(r"벤치마크|[Bb]enchmark|시험|점수|스코어|Elo|정답률|ARC-AGI|HLE|MMLU|GPQA|SWE-bench|AIME")
+#: a figure as a score: "17%의 점수", "1362점을 획득", "41%를 기록"
+_SCORE_VERB = re.compile(r"\s?(?:%\s?의 점수|점을 (?:획득|기록|달성)|(?:%|점)를? (?:기록|달성))")
+_FIGURE = re.compile(r"(?<![\d.,])(\d{1,4}(?:\.\d{1,2})?)(?=\s?(?:%|점))")
+_TEST_AT = re.compile(r"([A-Za-z][\w.\-]{1,20}(?:\s[\w.\-]{1,8})?)에서(?:\s[^\s]{1,10})?$")
+_ESTIMATE = re.compile(r"추산|추정")
+_NOT_A_SCORE = re.compile(r"점유율|비중|지분|성장률|증가율")
+_PAREN = re.compile(r"\s?\(\s?(?P<fig>\d{1,4}(?:\.\d{1,2})?)\s?(?P<unit>점|%)\s?\)")
+
+
+class ScoreReader:
+    """Mixed into the text reader (``self.ex``, ``self.prefix``)."""
+
+    def _paren_scores(self, s: str, mentions: list[Mention_], starts: list[int], loc: Location,
+                      sources: tuple[str, ...]) -> None:
+        if not _CUE.search(s) or _NOT_A_SCORE.search(s):
+            return
+        scope = None
+        for m in mentions:
+            pm = _PAREN.match(s, m.end)
+            if pm is None:
+                continue
+            points = pm.group("unit") == "점"
+            if not (is_a(m.type, "AIModel") or (points and is_a(m.type, "Organization"))):
+                continue
+            if scope is None:  # the words before the first scored name, back to the clause that has any
+                c0 = max([x for x in starts if x <= m.start and s[x:m.start].strip(" ,")] or [0])
+                scope = re.sub(r"^[\s\-·]+|[\s,:]+$", "", s[c0:m.start])
+                scope = scope if len(scope) <= 40 else scope[-40:].split(" ", 1)[-1]  # whole words
+            self.ex.statements.append(Statement(
+                m.entity, "benchmarkScore", loc, f"{self.prefix}:paren-score", value=Decimal(pm.group("fig")),
+                status="estimate" if _ESTIMATE.search(s) else "actual",
+                unit="" if points else "%", scope=scope, sources=sources, raw=s[m.start:pm.end()][:60],
+            ))  # fmt: skip
+
+    def _score_verbs(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        if not _CUE.search(s) or _NOT_A_SCORE.search(s):
+            return
+        for fm in _FIGURE.finditer(s):
+            vm = _SCORE_VERB.match(s, fm.end())
+            models = [m for m in mentions if m.end <= fm.start() and is_a(m.type, "AIModel")]
+            if vm is None or not models:
+                continue
+            m = models[-1]
+            test = _TEST_AT.search(s[m.end:fm.start()].rstrip("약 "))
+            points = vm.group(0).lstrip().startswith("점")
+            self.ex.statements.append(Statement(
+                m.entity, "benchmarkScore", loc, f"{self.prefix}:score-verb", value=Decimal(fm.group(1)),
+                unit="" if points else "%", scope=test.group(1) if test else "", sources=sources,
+                raw=s[m.start:vm.end()][:60],
+            ))  # fmt: skip
