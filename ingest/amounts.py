@@ -74,8 +74,6 @@ KOREAN_UNIT_RE = "|".join(
     re.escape(u) + UNIT_GUARD.get(u, "")
     for u in sorted((u for u in UNITS if not re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
 )
-#: "2년 반", "2시간 반": half a unit of time more (only after a unit of time, before a particle or a break)
-HALF = r"(?P<half>(?<=[년월간주일분초달])\s?반(?=$|[^가-힣]|이|을|의|만|에|간|동안|가|은|는|으로|까지|쯤|정도))?"
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 KCHAIN = r"(?:\s?[십백천](?:\s?[만억조])?|\s?[만억조])(?:\s?" + NUM + r"\s?(?:[십백천]\s?)?[만억천])*"
@@ -85,7 +83,7 @@ CUR = r"(?:US\$|\\\$|\$|USD\s?|EUR\s?|€|₩|￦|RMB\s?)"
 SCALE_RE = r"(?:\s?(?:billion|million|trillion|thousand|bn|mn)\b|\s?[BMKkT](?![A-Za-z0-9]))"
 # '2시간 반', '1년 반': a half after a duration unit ('반' closed by a particle or the text's end,
 # never the start of a word such as '반도체')
-HALF = r"(?:(?<=시간)|(?<=개월)|(?<=[년주일]))\s?반(?=(?:[을를이가은는의에도]|만에|동안)?(?![가-힣]))"
+HALF = r"(?:(?<=시간)|(?<=개월)|(?<=[년주일달]))\s?반(?=(?:[을를이가은는의에도]|만에|동안)?(?![가-힣]))"
 UNIT = (
     rf"(?:\s?(?:(?P<lu{{n}}>{LATIN_UNIT_RE})(?![A-Za-z0-9])(?:/s)?"
     rf"|(?P<ku{{n}}>{KOREAN_UNIT_RE})(?!비)(?P<half{{n}}>{HALF})?))"
@@ -101,7 +99,6 @@ GENERIC = (
     + rf"(?P<sc1>{SCALE_RE})?"
     + UNIT.format(n=1)
     + "?"
-    + HALF
     + r"(?:\s?(?P<sep>~|〜|–|—|-)\s?"
     + rf"(?P<cur2>{CUR})?(?P<amt2>{AMOUNT})(?P<sc2>{SCALE_RE})?)?"
     + UNIT.format(n=2)

@@ -327,8 +327,6 @@ def _generic_quantity(m: re.Match[str]) -> Quantity | None:
         # '$/시간' style: a currency before a number and a unit after → still money per unit
         if kind in ("duration", "count"):
             kind, unit, factor, counter = "money", PREFIX_CURRENCY.get(cur_tok, "USD"), D(1), ""
-    if g("half") and kind == "duration" and v1 is not None and v2 is None:
-        v1 += D("0.5")  # "2년 반": two and a half years
     if kind == "compute" and unit == "FLOPS" and (g("prec") or "").upper().startswith("INT"):
         unit = "OPS"  # "354 TFLOPS (INT8)": integer operations, not floating-point ones
     currency = unit if kind == "money" else None
