@@ -57,6 +57,9 @@ _PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "�
               "100만 토큰": "1M tokens", "마일": "mile"}  # fmt: skip
 #: "입력 가격 (1M 토큰당)": the denominator of a per-unit figure written with 당
 _PER_DANG = re.compile(r"\(\s*([^()]{1,12}?)\s?당\s*\)")
+#: "비용 (월)", "요금 (연)": a figure per period of time
+_PER_PERIOD = re.compile(r"\((월|연)\)\s*$")
+_COMBINATION = re.compile(r"\S\s\+\s\S")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
 _MAGNITUDE = re.compile(r"\d\s*(?:[KMBTkmbt]\b|[천만억조])")
@@ -138,6 +141,7 @@ class TableReader:
         self.lex = lexicon or load_lexicon()
         self.sources_of = sources_of
         self._read_under: dict[int, str] = {}  # index in ex.statements -> the label its value was read under
+        self._row_status = ""  # a status cue in parentheses beside the row's name ("메타 X (추정)")
 
     # ------------------------------------------------------------------ entry point
     def read(self, table: Table) -> int:
@@ -213,6 +217,7 @@ class TableReader:
             if len(subjects) != 1:  # a row naming no entity, or several, states nothing about one subject
                 continue
             subject = subjects[0]
+            self._row_status = self.lex.status_of(*re.findall(r"\(([^()]{1,12})\)", kcell.text))
             if org is not None and any(is_a(t, "Person") for t in self.ex.entities[subject].types):
                 # a list of people under a caption naming an organisation: the people are its members
                 self.ex.add(Fact(subject, "affiliatedWith", org, True, self._loc(table, kcell, r),
@@ -233,6 +238,7 @@ class TableReader:
                 if j in (key, time_col) or j >= len(labels):
                     continue
                 self._cell(table, r, cell, subject, labels[j], row_time, unit_note)
+        self._row_status = ""
 
     def _entity_columns(self, table: Table) -> None:
         headers = table.header
@@ -335,6 +341,8 @@ class TableReader:
         named = self.res.gaz.lookup(text)
         if named is not None:
             return [self.res.record(named)]
+        if _COMBINATION.search(text):
+            return []  # "챗봇 + Operator": a combination of things is none of them
         found = self.res.entities_in(text)
         # the cell must be about the entity: its name is most of the cell ("GB200 NVL72 (엔비디아)")
         found = [e for e in found if len(text) <= 2 * max(len(a) for a in e.names) + 12]
@@ -491,7 +499,7 @@ class TableReader:
         if _SIGN.match(text):
             value = -value
         unit = q.currency if q.kind == "money" and q.currency else ("count" if dim == "count" else q.unit)
-        status = (label.status or self.lex.status_of(label.text, " ".join(table.caption))
+        status = (label.status or self._row_status or self.lex.status_of(label.text, " ".join(table.caption))
                   or ("estimate" if "estimate" in q.qualifiers else "actual"))
         time = label.period or row_time
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
@@ -536,6 +544,9 @@ class TableReader:
         hint = unit_hint(header)
         if hint is None or "/" not in hint.unit:
             dang = _PER_DANG.search(header)
+            every = _PER_PERIOD.search(header)
+            if every and not dang:
+                return _PER_WORDS[every.group(1)]  # "비용 (월)": a cost per month
             return _PER_WORDS.get(dang.group(1).strip(), dang.group(1).strip()) if dang else ""
         per = hint.unit.split("/", 1)[1].strip()
         return _PER_WORDS.get(per, per)
