@@ -44,6 +44,7 @@ from petaflop.extract.text_frames import (
 from petaflop.extract.text_frames import HOW as _HOW
 from petaflop.extract.text_frames import Mention_ as _Mention
 from petaflop.extract.text_links import LinkFrames
+from petaflop.extract.text_money import MoneyFrames
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
@@ -81,7 +82,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(FigureReader, FrameReader, LinkFrames, DateReader):
+class TextReader(FigureReader, FrameReader, LinkFrames, MoneyFrames, DateReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -203,6 +204,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, DateReader):
         self._adoptions(sentence, mentions, topic if topic is not None and topic.start >= 0 else
                         getattr(self, "hw_topic", None) or topic, loc, sources)
         self._investments(sentence, mentions, topic, loc, sources)
+        self._money(sentence, mentions, values, dates, topic, loc, sources)  # prices, revenue, capex by their words
         # a comma inside parentheses ("Kimi-2(2025년 7월, 4백만 컨텍스트 길이)") does not end a clause
         clause_starts = clause_starts_of(sentence)
         self._measure_terms(sentence, mentions, values, loc, sources)

@@ -1,0 +1,156 @@
+"""Money in prose, read by the words that say what the money is: a price named beside a product
+("SuperGrok Heavy(월 $300)", "FSD 구독료 월 99달러"), a firm's revenue of a period ("팔란티어 2024년
+전체 매출: 약 28.7억 달러") and a capex figure ("2025년 CAPEX 가이던스 660억~720억 달러").
+
+Each construction is its own rule (``text-money:…``) so the precision gate judges it alone. A goal,
+a plan or a guidance is never read as a current value: its status is target, planned or forecast.
+Mixed into the TextReader, whose sentence loop calls :meth:`MoneyFrames._money` before the generic
+value reader; a figure read here is consumed (the generic reader does not read it again).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from foundation.periods import Period
+from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.resolve import is_a
+from petaflop.extract.table_reader import quantity_period
+from petaflop.extract.text_frames import Mention_, status_of_words
+
+#: "월", "연간": the period a price is paid for
+_PERIOD = {"월": "month", "매월": "month", "연": "year", "연간": "year", "年": "year"}
+_PERIOD_WORD = r"(?:매월|월|연간|연|年)"
+#: "<name>(월 $300)": a parenthesis holding nothing but a price (and the period it is paid for)
+_NAMED_PRICE_OPEN = re.compile(rf"\s?\(\s?(?:({_PERIOD_WORD})\s?)?")
+_NAMED_PRICE_CLOSE = re.compile(r"\s?\)")
+#: the words that make a sentence about prices (without one, "(N 달러)" may be any amount)
+_PRICE_CUE = re.compile(r"가격|요금|구독|이용료|판매가|저렴|비싸|[가-힣A-Za-z]당\s")
+#: "이미지당 0.039 달러": the unit a price in the same sentence is paid per
+_PER_UNIT = re.compile(r"([가-힣A-Za-z]{1,6})당\s?(?:[$\\]|\d)")
+_PER_WORDS = {"시간": "hour", "이미지": "image", "토큰": "token", "마일": "mile", "건": "query", "질의": "query"}
+#: "<name> 구독료 월 99달러", "<name>의 가장 낮은 tier의 구독료인 월 20달러": a price noun, then the price
+_PRICE_NOUN = re.compile(rf"(?:구독료|구독 요금|요금제?|이용료|판매가|가격)(?:은|는|이|가|인|을|를)?\s?(?:({_PERIOD_WORD})\s?)?(?:약\s?)?$")
+#: between the priced thing's name and the price noun: a genitive and at most three short words
+_PRICE_GAP = re.compile(r"['’”\"]?\s?(?:의)?(?:\s[^\s.,;:()]{1,8}){0,3}\s?")
+#: "<name> 2024년 전체 매출: 약 28.7억 달러": a name, the period, revenue, the figure
+_REVENUE_GAP = re.compile(r"\s?(?:\([^()]{1,15}\)\s?)?(?:의\s?)?(?P<when>[^\s:()]{2,8}(?:\s[^\s:()]{2,5})?)\s?"
+                          r"(?:전체\s?|연간\s?|분기\s?|총\s?)?매출액?\s?(?:은|는|이)?\s?:?\s?(?:약\s?)?$")
+#: "CAPEX 가이던스 660억~720억 달러": a capex figure (a guidance or an outlook is a forecast)
+_CAPEX_BEFORE = re.compile(r"(?:CAPEX|[Cc]apex|설비\s?투자|자본\s?지출)\s?(가이던스|전망치?|예상치?|계획|목표)?"
+                           r"\s?(?:은|는|이|가|를|을|:)?\s?(?:약\s?)?$")
+_CAPEX_STATUS = {"가이던스": "forecast", "전망": "forecast", "전망치": "forecast", "예상": "forecast",
+                 "예상치": "forecast", "계획": "planned", "목표": "target"}
+_NOT_PRICED = ("Place", "Person", "MarketSegment")
+_CAPEX_SUBJECTS = ("Organization",)
+
+
+class MoneyFrames:
+    """Mixin for the TextReader: money read by the words that name it (see the module docstring)."""
+
+    ex: object
+    consumed: set[int]
+    default_time: Period | None
+
+    def _money(self, s: str, mentions: list[Mention_], values: list[Quantity], dates: list[Quantity],
+               topic: Mention_ | None, loc: Location, sources: tuple[str, ...]) -> None:
+        for q in values:
+            if q.kind != "money" or q.start in self.consumed or q.value is None:
+                continue
+            read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
+                    or self._period_revenue(s, q, mentions, dates) or self._capex(s, q, mentions, dates, topic))
+            if read is None:
+                continue
+            subject, kind, rule, per, status, time = read
+            if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
+                status = "forecast"  # a value said to hold after the report's date is not yet actual
+            high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
+            quals = q.qualifiers
+            self.ex.statements.append(Statement(  # type: ignore[attr-defined]
+                subject, kind, loc, f"text-money:{rule}", value=Decimal(q.value), high=high,
+                unit=q.currency or q.unit, status=status, time=time, per=per,
+                approximate="approximate" in quals or "vague" in quals,
+                bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+                sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+            ))  # fmt: skip
+            self.consumed.add(q.start)
+
+    # ------------------------------------------------------------------ the constructions
+    def _named_price(self, s: str, q: Quantity, mentions: list[Mention_]):
+        """"SuperGrok Heavy(월 $300)", "경쟁사인 OpenAI(0.19 달러)": a price in parentheses after a name."""
+        close = _NAMED_PRICE_CLOSE.match(s, q.end)
+        if close is None:
+            return None
+        m = next((m for m in mentions if _NAMED_PRICE_OPEN.fullmatch(s, m.end, q.start)), None)
+        if m is None or any(is_a(m.type, t) for t in _NOT_PRICED):
+            return None
+        period = _NAMED_PRICE_OPEN.fullmatch(s, m.end, q.start).group(1)  # type: ignore[union-attr]
+        if not period and not _PRICE_CUE.search(s):
+            return None
+        return m.entity, "unitPrice", "named-price", _PERIOD.get(period or "", "") or _per_unit(s), \
+            _words_status(s[q.end:]), None
+
+    def _noun_price(self, s: str, q: Quantity, mentions: list[Mention_]):
+        """"FSD 구독료 월 99달러로 인하": the thing named just before a price noun, then the price."""
+        noun = _PRICE_NOUN.search(s, 0, q.start)
+        if noun is None or noun.end() != q.start:
+            return None
+        before = [m for m in mentions if m.end <= noun.start()]
+        m = before[-1] if before else None
+        if m is None or not _PRICE_GAP.fullmatch(s, m.end, noun.start()) or any(is_a(m.type, t) for t in _NOT_PRICED):
+            return None
+        return m.entity, "unitPrice", "noun-price", _PERIOD.get(noun.group(1) or "", "") or _per_unit(s), \
+            _words_status(s[q.end:]), None
+
+    def _period_revenue(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
+        """"팔란티어 2024년 전체 매출 : 약 28.7억 달러": a firm, a period, its revenue, the figure."""
+        for m in mentions:
+            if m.end > q.start or not is_a(m.type, "Organization"):
+                continue
+            gap = _REVENUE_GAP.fullmatch(s, m.end, q.start)
+            if gap is None:
+                continue
+            when = [d for d in dates if gap.start("when") <= d.start and d.end <= gap.end("when")]
+            time = quantity_period(when[0]) if len(when) == 1 else None
+            if time is None:
+                return None
+            return m.entity, "revenue", "period-revenue", "", _words_status(s[q.end:]), time
+        return None
+
+    def _capex(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity], topic: Mention_ | None):
+        """"(메타는) 2025년 CAPEX 가이던스 660억~720억 달러로 상향": the firm the sentence is about."""
+        cue = _CAPEX_BEFORE.search(s, 0, q.start)
+        if cue is None or cue.end() != q.start:
+            return None
+        firms = [m for m in mentions if m.end <= cue.start() and is_a(m.type, "Organization")]
+        if len({m.entity for m in firms}) > 1:
+            return None  # several firms before the figure: whose capex it is is not said here
+        subject, how = (firms[0], "clause") if firms else (topic, "topic")
+        if subject is None or not is_a(subject.type, "Organization"):
+            return None
+        if how == "topic" and subject.role not in ("topic", "previous", "block", "slide"):
+            return None
+        when = [d for d in dates if d.end <= cue.start() and not s[d.end:cue.start()].strip(" 年년의")]
+        time = quantity_period(when[-1]) if when else None
+        status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(s[q.end:])
+        return subject.entity, "capex", f"capex:{how}", "", status, time
+
+
+def _per_unit(s: str) -> str:
+    """"이미지당 0.039 달러 … OpenAI(0.19 달러)": the unit the sentence's prices are paid per."""
+    found = {m.group(1) for m in _PER_UNIT.finditer(s)}
+    if len(found) != 1:
+        return ""
+    word = found.pop()
+    return _PER_WORDS.get(word, word)
+
+
+def _words_status(after: str) -> str:
+    """The status the words after a figure give it: "… 목표" a target, "… 고려 중" a plan."""
+    clause = re.split(r"[.;]|,\s", after, maxsplit=1)[0]
+    status = status_of_words(clause)
+    if not status and re.search(r"고려\s?중|검토\s?중|추진\s?중", clause):
+        status = "planned"
+    return status or "actual"
