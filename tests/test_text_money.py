@@ -101,3 +101,22 @@ def test_a_tco_row_is_an_amount(table):
     r.read(make_table(["비교"], ["항목", "GB200 NVL72", "Trainium2"], [["PFLOP당 TCO", "$0.50", "$0.70"]]))
     assert sorted((s.subject, s.kind, s.value) for s in ex.statements) == [
         ("aws-trainium2", "amount", Decimal("0.7")), ("nvidia-gb200-nvl72", "amount", Decimal("0.5"))]
+
+
+def test_a_firms_own_spending_is_its_capex_and_a_list_of_firms_or_a_target_says_no_owner(text_reader):
+    r, ex = text_reader
+    r.read("아마존이 2027년 2,000억 달러 투자 예정.", LOC, ())
+    r.read("아마존, 구글은 3,000억 달러를 지출할 것.", LOC, ())
+    r.read("아마존이 데이터센터 건설에 50억 달러 투자.", LOC, ())
+    r.read("아마존이 500억 달러 투자를 유치.", LOC, ())
+    assert money(ex) == [("amazon", "capex", Decimal(200000000000), None, "USD", "planned", "2027", "",
+                          "text-money:own-spend:clause")]
+
+
+def test_a_row_labelled_revenue_reads_the_one_amount_among_its_cells_words(table):
+    r, ex = table
+    r.read(make_table(["비교"], ["회사", "매출", "현금 보유량"], [["팔란티어", "2026년 가이던스 50억 달러(YoY +30%)", "70억 달러"]]))
+    assert sorted((s.kind, s.value, s.status, s.time.text if s.time else "", s.rule) for s in ex.statements
+                  if s.rule.startswith("table-reader")) == [
+        ("amount", Decimal(7000000000), "actual", "", "table-reader:amount@380"),
+        ("revenue", Decimal(5000000000), "forecast", "2026", "table-reader:revenue@87:in-words")]

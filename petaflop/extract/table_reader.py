@@ -26,12 +26,13 @@ from types import SimpleNamespace
 from foundation.namespaces import PFA, RDF
 from foundation.periods import Period, parse_period, period_from_bounds
 from ingest.model import Cell, Table
-from ingest.quantities import REFERENCE_DATE, parse_cell, unit_hint
+from ingest.quantities import REFERENCE_DATE, parse_cell
 from petaflop.extract.adjacent import qualifier_mentions
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
+from petaflop.extract.table_per import per_of_header
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -52,13 +53,6 @@ _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 _HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 소비", "가격": "가격"}
 #: money a chip column's owner spends on it (not the chip's own price)
 _SPEND_KINDS = {"amount", "capex"}
-_PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
-              "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week", "1M 토큰": "1M tokens",
-              "100만 토큰": "1M tokens", "마일": "mile"}  # fmt: skip
-#: "입력 가격 (1M 토큰당)": the denominator of a per-unit figure written with 당
-_PER_DANG = re.compile(r"\(\s*([^()]{1,12}?)\s?당\s*\)")
-#: "비용 (월)", "요금 (연)": a figure per period of time
-_PER_PERIOD = re.compile(r"\((월|연)\)\s*$")
 _COMBINATION = re.compile(r"\S\s\+\s\S")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
@@ -485,6 +479,10 @@ class TableReader:
         q = parse_cell(text, header)
         if q is None or (entry.dimension == "length" and q.kind == "number"):
             q = self._one_figure(text, entry.dimension)
+        in_words = (q is not None and entry.dimension == "money" and q.kind != "money" and prose_cell(text)
+                    and self.tag != ":header-entities")
+        if in_words:  # "25년 가이던스 41.46억 달러(YoY +45%)": the one amount among the row label's words
+            q, rule_suffix = self._one_figure(text, "money"), rule_suffix + ":in-words"
         if q is None or q.value is None:
             return
         dim = {"number": "number", "count": "count"}.get(q.kind, q.kind)
@@ -499,12 +497,13 @@ class TableReader:
         if _SIGN.match(text):
             value = -value
         unit = q.currency if q.kind == "money" and q.currency else ("count" if dim == "count" else q.unit)
-        status = (label.status or self._row_status or self.lex.status_of(label.text, " ".join(table.caption))
+        status = (label.status or self._row_status or self.lex.status_of(label.text, " ".join(table.caption),
+                                                                          text if in_words else "")
                   or ("estimate" if "estimate" in q.qualifiers else "actual"))
-        time = label.period or row_time
+        time = label.period or row_time or (cell_period(text) if in_words else None)
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
-        per = entry.per or self._per(header)
+        per = entry.per or per_of_header(header)
         quals = q.qualifiers
         self.ex.statements.append(Statement(
             subject, entry.kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
@@ -538,18 +537,6 @@ class TableReader:
             subject, "benchmarkScore", loc, "table-reader:benchmarkScore@model-default", value=Decimal(q.value),
             unit="" if q.kind == "number" else "%", scope=label.text[:60], sources=sources, raw=text[:60],
         ))  # fmt: skip
-
-    @staticmethod
-    def _per(header: str) -> str:
-        hint = unit_hint(header)
-        if hint is None or "/" not in hint.unit:
-            dang = _PER_DANG.search(header)
-            every = _PER_PERIOD.search(header)
-            if every and not dang:
-                return _PER_WORDS[every.group(1)]  # "비용 (월)": a cost per month
-            return _PER_WORDS.get(dang.group(1).strip(), dang.group(1).strip()) if dang else ""
-        per = hint.unit.split("/", 1)[1].strip()
-        return _PER_WORDS.get(per, per)
 
 
 #: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")

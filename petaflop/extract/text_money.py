@@ -18,7 +18,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_reader import quantity_period
-from petaflop.extract.text_frames import Mention_, status_of_words
+from petaflop.extract.text_frames import Mention_, clause_starts_of, status_of_words
 
 #: "월", "연간": the period a price is paid for
 _PERIOD = {"월": "month", "매월": "month", "연": "year", "연간": "year", "年": "year"}
@@ -43,6 +43,13 @@ _CAPEX_BEFORE = re.compile(r"(?:CAPEX|[Cc]apex|설비\s?투자|자본\s?지출)\
                            r"\s?(?:은|는|이|가|를|을|:)?\s?(?:약\s?)?$")
 _CAPEX_STATUS = {"가이던스": "forecast", "전망": "forecast", "전망치": "forecast", "예상": "forecast",
                  "예상치": "forecast", "계획": "planned", "목표": "target"}
+#: "N 달러(를) 투자 예정": money a firm spends on its own (no investee), not money it raises
+_SPEND_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를)?\s?(?:추가\s?)?(?:투자|투입|지출)"
+                          r"(?=할|하[고기는며여였]|했|한|해|\s?예정|\s?계획|\s?중|\s*$|\s?[.,)])")
+#: "아마존, MS, 메타, 구글은": a name closing a list of names is not the clause's one subject
+_LIST_BEFORE = re.compile(r"(?:,|、|와|과|및)\s?$")
+#: "데이터센터 건설에", "Anthropic에": a target of the spending (then it is that thing's, or an investment)
+_TARGET = re.compile(r"[가-힣A-Za-z0-9)’”'\"]에(?:도)?\s")
 _NOT_PRICED = ("Place", "Person", "MarketSegment")
 _CAPEX_SUBJECTS = ("Organization",)
 
@@ -60,7 +67,8 @@ class MoneyFrames:
             if q.kind != "money" or q.start in self.consumed or q.value is None:
                 continue
             read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
-                    or self._period_revenue(s, q, mentions, dates) or self._capex(s, q, mentions, dates, topic))
+                    or self._period_revenue(s, q, mentions, dates) or self._capex(s, q, mentions, dates, topic)
+                    or self._own_spend(s, q, mentions, dates, topic))
             if read is None:
                 continue
             subject, kind, rule, per, status, time = read
@@ -136,6 +144,28 @@ class MoneyFrames:
         time = quantity_period(when[-1]) if when else None
         status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(s[q.end:])
         return subject.entity, "capex", f"capex:{how}", "", status, time
+
+    def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
+                   topic: Mention_ | None):
+        """"아마존이 2025년 1,000억 달러 투자", "(알리바바 클라우드 행) 40억 위안 이상 투자 예정": the one firm
+        the clause marks (or the table row's firm) spends the money itself: its capex."""
+        if not _SPEND_AFTER.match(s, q.end):
+            return None
+        c0 = max(c for c in clause_starts_of(s) if c <= q.start)
+        if _TARGET.search(s, c0, q.start):
+            return None
+        before = [m for m in mentions if c0 <= m.start and m.end <= q.start]
+        firms = {m.entity for m in before if is_a(m.type, "Organization") and m.role in ("subject", "topic")}
+        listed = any(_LIST_BEFORE.search(s, 0, m.start) for m in before)
+        if len(firms) == 1 and len({m.entity for m in before}) == 1 and not listed:
+            subject, how = firms.pop(), "clause"
+        elif not before and topic is not None and topic.role == "row" and is_a(topic.type, "Organization"):
+            subject, how = topic.entity, "row"
+        else:
+            return None
+        when = [d for d in dates if c0 <= d.start and d.end <= q.start]
+        time = quantity_period(when[-1]) if len(when) == 1 else None
+        return subject, "capex", f"own-spend:{how}", "", _words_status(s[q.end:]), time
 
 
 def _per_unit(s: str) -> str:
