@@ -120,3 +120,11 @@ def test_a_row_labelled_revenue_reads_the_one_amount_among_its_cells_words(table
                   if s.rule.startswith("table-reader")) == [
         ("amount", Decimal(7000000000), "actual", "", "table-reader:amount@380"),
         ("revenue", Decimal(5000000000), "forecast", "2026", "table-reader:revenue@87:in-words")]
+
+
+def test_a_price_per_a_unit_right_after_a_name_is_its_price_with_the_timeline_date(text_reader):
+    r, ex = text_reader
+    r.read(" - 2025년 3월: DeepSeek R1 - $3/백만 토큰", LOC, ())
+    r.read("RTX4070의 경우 시간당 0.2 달러, 여기에 할인.", LOC, ())
+    assert [(s[0], s[2], s[6], s[7]) for s in money(ex)] == [("deepseek-r1", Decimal(3), "2025-03", "1M tokens"),
+                                                          ("nvidia-rtx-4070", Decimal("0.2"), "", "hour")]

@@ -17,6 +17,7 @@ from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
+from petaflop.extract.table_per import PER_WORDS
 from petaflop.extract.table_reader import quantity_period
 from petaflop.extract.text_frames import Mention_, clause_starts_of, status_of_words
 
@@ -50,6 +51,12 @@ _SPEND_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를)?\s?(?:추
 _LIST_BEFORE = re.compile(r"(?:,|、|와|과|및)\s?$")
 #: "데이터센터 건설에", "Anthropic에": a target of the spending (then it is that thing's, or an investment)
 _TARGET = re.compile(r"[가-힣A-Za-z0-9)’”'\"]에(?:도)?\s")
+#: "OpenAI o1 - $60/백만 토큰": a price per a unit right after a name and a dash or a colon
+_NAME_DASH = re.compile(r"\s?[-–:]\s?$")
+_SLASH_PER = re.compile(r"\s?/\s?([가-힣A-Za-z0-9]{1,4}(?:\s[가-힣]{1,2})?)")
+#: "RTX4070의 경우 시간당 0.12 달러": a name, then a price per a unit
+_NAME_DANG = re.compile(r"(?:의 경우|은|는)?,?\s?([가-힣A-Za-z0-9]{1,6})당\s?$")
+_DATE_LABEL = re.compile(r"\s?[:：]\s?")
 _NOT_PRICED = ("Place", "Person", "MarketSegment")
 _CAPEX_SUBJECTS = ("Organization",)
 
@@ -67,6 +74,7 @@ class MoneyFrames:
             if q.kind != "money" or q.start in self.consumed or q.value is None:
                 continue
             read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
+                    or self._per_price(s, q, mentions, dates)
                     or self._period_revenue(s, q, mentions, dates) or self._capex(s, q, mentions, dates, topic)
                     or self._own_spend(s, q, mentions, dates, topic))
             if read is None:
@@ -111,6 +119,26 @@ class MoneyFrames:
             return None
         return m.entity, "unitPrice", "noun-price", _PERIOD.get(noun.group(1) or "", "") or _per_unit(s), \
             _words_status(s[q.end:]), None
+
+    def _per_price(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
+        """"OpenAI o1 - $60/백만 토큰", "RTX4070의 경우 시간당 0.12 달러": a price per a unit named right
+        after a thing's name is that thing's price."""
+        before = [m for m in mentions if m.end <= q.start]
+        m = before[-1] if before else None
+        if m is None or any(is_a(m.type, t) for t in _NOT_PRICED):
+            return None
+        slash = _SLASH_PER.match(s, q.end)
+        if slash and _NAME_DASH.fullmatch(s, m.end, q.start):
+            per = slash.group(1)
+        else:
+            dang = _NAME_DANG.fullmatch(s, m.end, q.start)
+            if dang is None:
+                return None
+            per = dang.group(1)
+        # "2024년 12월: OpenAI o1 - $60/백만 토큰": a timeline line's date is when the price held
+        when = [d for d in dates if _DATE_LABEL.fullmatch(s, d.end, m.start)]
+        return m.entity, "unitPrice", "name-per-price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
+            _words_status(s[q.end:]), quantity_period(when[0]) if when else None
 
     def _period_revenue(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
         """"팔란티어 2024년 전체 매출 : 약 28.7억 달러": a firm, a period, its revenue, the figure."""
