@@ -108,8 +108,8 @@ def test_a_firms_own_spending_is_its_capex_and_a_list_of_firms_or_a_target_says_
     r.read("아마존이 2027년 2,000억 달러 투자 예정.", LOC, ())
     r.read("아마존, 구글은 3,000억 달러를 지출할 것.", LOC, ())
     r.read("아마존이 데이터센터 건설에 50억 달러 투자.", LOC, ())
-    r.read("아마존이 500억 달러 투자를 유치.", LOC, ())
-    assert money(ex) == [("amazon", "capex", Decimal(200000000000), None, "USD", "planned", "2027", "",
+    r.read("아마존이 500억 달러 투자를 유치.", LOC, ())  # money raised, not spent
+    assert [x for x in money(ex) if x[1] == "capex"] == [("amazon", "capex", Decimal(200000000000), None, "USD", "planned", "2027", "",
                           "text-money:own-spend:clause")]
 
 
@@ -128,3 +128,13 @@ def test_a_price_per_a_unit_right_after_a_name_is_its_price_with_the_timeline_da
     r.read("RTX4070의 경우 시간당 0.2 달러, 여기에 할인.", LOC, ())
     assert [(s[0], s[2], s[6], s[7]) for s in money(ex)] == [("deepseek-r1", Decimal(3), "2025-03", "1M tokens"),
                                                           ("nvidia-rtx-4070", Decimal("0.2"), "", "hour")]
+
+
+def test_money_a_firm_raises_is_its_amount_and_a_raise_being_pursued_is_planned(text_reader):
+    r, ex = text_reader
+    r.read("Moonshot AI는 2023년 텐센트로부터의 투자를 포함, 총 20억 달러 유치.", LOC, ())
+    r.read("xAI는 30억 달러를 대출받고 추가로 90억 달러 부채 조달을 추진 중.", LOC, ())
+    assert [(s[0], s[1], s[2], s[5], s[8]) for s in money(ex)] == [
+        ("moonshot-ai", "amount", Decimal(2000000000), "actual", "text-money:raised:clause"),
+        ("xai", "amount", Decimal(3000000000), "actual", "text-money:raised:clause"),
+        ("xai", "amount", Decimal(9000000000), "planned", "text-money:raised:clause")]

@@ -57,6 +57,9 @@ _SLASH_PER = re.compile(r"\s?/\s?([가-힣A-Za-z0-9]{1,4}(?:\s[가-힣]{1,2})?)"
 #: "RTX4070의 경우 시간당 0.12 달러": a name, then a price per a unit
 _NAME_DANG = re.compile(r"(?:의 경우|은|는)?,?\s?([가-힣A-Za-z0-9]{1,6})당\s?$")
 _DATE_LABEL = re.compile(r"\s?[:：]\s?")
+#: "총 10억 달러 유치", "50억 달러를 대출받고", "120억 달러 구조화 부채 조달을 추진 중": money a firm raises
+_RAISED_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를|의)?\s?(?:[가-힣]{1,4}\s?){0,2}?(?:자금\s?|부채\s?|투자\s?)?"
+                           r"(?:유치|조달|대출\s?받|차입)")
 _NOT_PRICED = ("Place", "Person", "MarketSegment")
 _CAPEX_SUBJECTS = ("Organization",)
 
@@ -66,6 +69,7 @@ class MoneyFrames:
 
     ex: object
     consumed: set[int]
+    _after: str = ""
     default_time: Period | None
 
     def _money(self, s: str, mentions: list[Mention_], values: list[Quantity], dates: list[Quantity],
@@ -73,13 +77,16 @@ class MoneyFrames:
         for q in values:
             if q.kind != "money" or q.start in self.consumed or q.value is None:
                 continue
+            # the words after the figure, up to the next figure, say its status
+            self._after = s[q.end:min((v.start for v in values if v.start > q.start), default=len(s))]
             read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
                     or self._per_price(s, q, mentions, dates)
                     or self._period_revenue(s, q, mentions, dates) or self._capex(s, q, mentions, dates, topic)
-                    or self._own_spend(s, q, mentions, dates, topic))
+                    or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic))
             if read is None:
                 continue
             subject, kind, rule, per, status, time = read
+            time = time or self.default_time  # a table row's date, for a cell read as prose
             if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
                 status = "forecast"  # a value said to hold after the report's date is not yet actual
             high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
@@ -106,7 +113,7 @@ class MoneyFrames:
         if not period and not _PRICE_CUE.search(s):
             return None
         return m.entity, "unitPrice", "named-price", _PERIOD.get(period or "", "") or _per_unit(s), \
-            _words_status(s[q.end:]), None
+            _words_status(self._after), None
 
     def _noun_price(self, s: str, q: Quantity, mentions: list[Mention_]):
         """"FSD 구독료 월 99달러로 인하": the thing named just before a price noun, then the price."""
@@ -118,7 +125,7 @@ class MoneyFrames:
         if m is None or not _PRICE_GAP.fullmatch(s, m.end, noun.start()) or any(is_a(m.type, t) for t in _NOT_PRICED):
             return None
         return m.entity, "unitPrice", "noun-price", _PERIOD.get(noun.group(1) or "", "") or _per_unit(s), \
-            _words_status(s[q.end:]), None
+            _words_status(self._after), None
 
     def _per_price(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
         """"OpenAI o1 - $60/백만 토큰", "RTX4070의 경우 시간당 0.12 달러": a price per a unit named right
@@ -138,7 +145,7 @@ class MoneyFrames:
         # "2024년 12월: OpenAI o1 - $60/백만 토큰": a timeline line's date is when the price held
         when = [d for d in dates if _DATE_LABEL.fullmatch(s, d.end, m.start)]
         return m.entity, "unitPrice", "name-per-price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
-            _words_status(s[q.end:]), quantity_period(when[0]) if when else None
+            _words_status(self._after), quantity_period(when[0]) if when else None
 
     def _period_revenue(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
         """"팔란티어 2024년 전체 매출 : 약 28.7억 달러": a firm, a period, its revenue, the figure."""
@@ -152,7 +159,7 @@ class MoneyFrames:
             time = quantity_period(when[0]) if len(when) == 1 else None
             if time is None:
                 return None
-            return m.entity, "revenue", "period-revenue", "", _words_status(s[q.end:]), time
+            return m.entity, "revenue", "period-revenue", "", _words_status(self._after), time
         return None
 
     def _capex(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity], topic: Mention_ | None):
@@ -170,7 +177,7 @@ class MoneyFrames:
             return None
         when = [d for d in dates if d.end <= cue.start() and not s[d.end:cue.start()].strip(" 年년의")]
         time = quantity_period(when[-1]) if when else None
-        status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(s[q.end:])
+        status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(self._after)
         return subject.entity, "capex", f"capex:{how}", "", status, time
 
     def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
@@ -193,7 +200,24 @@ class MoneyFrames:
             return None
         when = [d for d in dates if c0 <= d.start and d.end <= q.start]
         time = quantity_period(when[-1]) if len(when) == 1 else None
-        return subject, "capex", f"own-spend:{how}", "", _words_status(s[q.end:]), time
+        return subject, "capex", f"own-spend:{how}", "", _words_status(self._after), time
+
+    def _raised(self, s: str, q: Quantity, mentions: list[Mention_], topic: Mention_ | None):
+        """"Moonshot AI는 … 총 10억 달러 유치": the one firm the sentence marks as its subject raises the
+        money (a firm it was raised from is marked 로부터/에서); else the firm the block is about."""
+        if not _RAISED_AFTER.match(s, q.end):
+            return None
+        marked = {m.entity for m in mentions if m.end <= q.start and m.role in ("topic", "subject")}
+        firms = {m.entity for m in mentions if m.end <= q.start and m.role in ("topic", "subject")
+                 and is_a(m.type, "Organization")}
+        if len(firms) == 1 and len(marked) == 1:
+            subject, how = firms.pop(), "clause"
+        elif not marked and topic is not None and topic.start < 0 and is_a(topic.type, "Organization") \
+                and topic.role in ("previous", "block", "row"):
+            subject, how = topic.entity, "topic"
+        else:
+            return None
+        return subject, "amount", f"raised:{how}", "", _words_status(self._after), None
 
 
 def _per_unit(s: str) -> str:
