@@ -1,6 +1,6 @@
 """Money in prose read by the words that name it (petaflop/extract/text_money.py), on sentences of
-our own: a price in parentheses after a name, a price noun then the price, a firm's revenue of a
-period, a capex figure with its status; and the money rows of the generic table reader."""
+our own: a price in parentheses after a name, a price noun then the price, a price per a unit, a
+capex figure with its status, a firm's own spending and money it raises; and the money rows of the generic table reader."""
 
 from __future__ import annotations
 
@@ -47,15 +47,6 @@ def test_a_price_noun_then_the_price_is_the_named_things_price_and_a_plan_stays_
     r.read("FSD 구독료 월 199달러로 인상 검토 중.", LOC, ())
     assert money(ex) == [("tesla-full-self-driving", "unitPrice", Decimal(199), None, "USD", "planned", "", "month",
                           "text-money:noun-price")]
-
-
-def test_a_firms_revenue_of_a_period_and_a_revenue_goal_is_a_target(text_reader):
-    r, ex = text_reader
-    r.read("팔란티어 2023년 매출: 약 22억 달러", LOC, ())
-    r.read("팔란티어 2030년 매출 500억 달러 목표", LOC, ())
-    assert [(s[0], s[1], s[2], s[5], s[6]) for s in money(ex)] == [
-        ("palantir", "revenue", Decimal(2200000000), "actual", "2023"),
-        ("palantir", "revenue", Decimal(50000000000), "target", "2030")]
 
 
 def test_capex_guidance_is_a_forecast_of_the_one_firm_named_and_two_firms_say_no_owner(text_reader):

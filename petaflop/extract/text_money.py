@@ -1,6 +1,7 @@
 """Money in prose, read by the words that say what the money is: a price named beside a product
-("SuperGrok Heavy(월 $300)", "FSD 구독료 월 99달러"), a firm's revenue of a period ("팔란티어 2024년
-전체 매출: 약 28.7억 달러") and a capex figure ("2025년 CAPEX 가이던스 660억~720억 달러").
+("SuperGrok Heavy(월 $300)", "FSD 구독료 월 99달러", "<model> - $60/백만 토큰"), a capex figure
+("2025년 CAPEX 가이던스 660억~720억 달러"), a firm's own spending ("N 달러 투자 예정": its capex) and
+money a firm raises ("총 N 달러 유치", "N 달러를 대출받고").
 
 Each construction is its own rule (``text-money:…``) so the precision gate judges it alone. A goal,
 a plan or a guidance is never read as a current value: its status is target, planned or forecast.
@@ -36,9 +37,6 @@ _PER_WORDS = {"시간": "hour", "이미지": "image", "토큰": "token", "마일
 _PRICE_NOUN = re.compile(rf"(?:구독료|구독 요금|요금제?|이용료|판매가|가격)(?:은|는|이|가|인|을|를)?\s?(?:({_PERIOD_WORD})\s?)?(?:약\s?)?$")
 #: between the priced thing's name and the price noun: a genitive and at most three short words
 _PRICE_GAP = re.compile(r"['’”\"]?\s?(?:의)?(?:\s[^\s.,;:()]{1,8}){0,3}\s?")
-#: "<name> 2024년 전체 매출: 약 28.7억 달러": a name, the period, revenue, the figure
-_REVENUE_GAP = re.compile(r"\s?(?:\([^()]{1,15}\)\s?)?(?:의\s?)?(?P<when>[^\s:()]{2,8}(?:\s[^\s:()]{2,5})?)\s?"
-                          r"(?:전체\s?|연간\s?|분기\s?|총\s?)?매출액?\s?(?:은|는|이)?\s?:?\s?(?:약\s?)?$")
 #: "CAPEX 가이던스 660억~720억 달러": a capex figure (a guidance or an outlook is a forecast)
 _CAPEX_BEFORE = re.compile(r"(?:CAPEX|[Cc]apex|설비\s?투자|자본\s?지출)\s?(가이던스|전망치?|예상치?|계획|목표)?"
                            r"\s?(?:은|는|이|가|를|을|:)?\s?(?:약\s?)?$")
@@ -81,7 +79,7 @@ class MoneyFrames:
             self._after = s[q.end:min((v.start for v in values if v.start > q.start), default=len(s))]
             read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
                     or self._per_price(s, q, mentions, dates)
-                    or self._period_revenue(s, q, mentions, dates) or self._capex(s, q, mentions, dates, topic)
+                    or self._capex(s, q, mentions, dates, topic)
                     or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic))
             if read is None:
                 continue
@@ -146,21 +144,6 @@ class MoneyFrames:
         when = [d for d in dates if _DATE_LABEL.fullmatch(s, d.end, m.start)]
         return m.entity, "unitPrice", "name-per-price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
             _words_status(self._after), quantity_period(when[0]) if when else None
-
-    def _period_revenue(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
-        """"팔란티어 2024년 전체 매출 : 약 28.7억 달러": a firm, a period, its revenue, the figure."""
-        for m in mentions:
-            if m.end > q.start or not is_a(m.type, "Organization"):
-                continue
-            gap = _REVENUE_GAP.fullmatch(s, m.end, q.start)
-            if gap is None:
-                continue
-            when = [d for d in dates if gap.start("when") <= d.start and d.end <= gap.end("when")]
-            time = quantity_period(when[0]) if len(when) == 1 else None
-            if time is None:
-                return None
-            return m.entity, "revenue", "period-revenue", "", _words_status(self._after), time
-        return None
 
     def _capex(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity], topic: Mention_ | None):
         """"(메타는) 2025년 CAPEX 가이던스 660억~720억 달러로 상향": the firm the sentence is about."""
