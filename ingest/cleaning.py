@@ -54,7 +54,12 @@ def split_list_items(text: str) -> list[str]:
 
 def clean_text(text: str) -> str:
     """Markup-free, whitespace-normalised text of a line or cell."""
-    s = clean_latex(text)
+    return _plain(clean_latex(text))
+
+
+def _plain(s: str) -> str:
+    """Markup-free, whitespace-normalised text of LaTeX-cleaned text (cleaning LaTeX twice would
+    read the two dollars of ``$299~$379`` as math delimiters and drop them)."""
     s = re.sub(r"<br\s*/?>", " ", s, flags=re.I)
     s = _TAG.sub(" ", s)
     s = html.unescape(s) if "&" in s else s
@@ -84,7 +89,7 @@ def clean_cell(raw: str) -> tuple[str, list[str]]:
             items = [re.sub(r"\s+", " ", s2).strip()] if s2.strip() else []
     elif re.match(r"\s*-\s\S", s) and len(re.findall(r"(?<!\S)-\s", s)) >= 2:
         items = split_list_items(s)
-    text = "; ".join(items) if len(items) > 1 else clean_text(s)
+    text = "; ".join(items) if len(items) > 1 else _plain(s)
     if len(items) == 1:
         items = []
     return text, items

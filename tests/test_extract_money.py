@@ -87,11 +87,11 @@ def test_money_labels_read_through_the_lexicon(label, kind):
 
 @pytest.mark.parametrize(("header", "per"), [
     ("입력 가격 (1M 토큰당)", "1M tokens"), ("입력비용 (100만 토큰당)", "1M tokens"),
-    ("요금 ($/마일)", "mile"), ("가격", "")])
+    ("요금 ($/마일)", "mile"), ("가격", ""), ("비용 (월)", "month")])
 def test_a_per_unit_header_names_its_denominator(header, per):
-    from petaflop.extract.table_reader import TableReader
+    from petaflop.extract.table_per import per_of_header
 
-    assert TableReader._per(header) == per
+    assert per_of_header(header) == per
 
 
 def test_a_pledge_row_naming_its_facility_invests_in_it_not_in_the_country(gaz):

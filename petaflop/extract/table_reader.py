@@ -26,7 +26,7 @@ from types import SimpleNamespace
 from foundation.namespaces import PFA, RDF
 from foundation.periods import Period
 from ingest.model import Cell, Table
-from ingest.quantities import REFERENCE_DATE, parse_cell, unit_hint
+from ingest.quantities import REFERENCE_DATE, parse_cell
 from petaflop.extract.adjacent import qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
 from petaflop.extract.cell_text import cell_period, period_header, prose_cell
@@ -35,6 +35,7 @@ from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexico
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.table_figures import figures_by_precision, plain_measure
+from petaflop.extract.table_per import per_of_header
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -51,11 +52,7 @@ _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 _HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 소비", "가격": "가격"}
 #: money a chip column's owner spends on it (not the chip's own price)
 _SPEND_KINDS = {"amount", "capex"}
-_PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
-              "MWh": "MWh", "MW": "MW", "GW": "GW", "일": "day", "주": "week", "1M 토큰": "1M tokens",
-              "100만 토큰": "1M tokens", "마일": "mile"}  # fmt: skip
-#: "입력 가격 (1M 토큰당)": the denominator of a per-unit figure written with 당
-_PER_DANG = re.compile(r"\(\s*([^()]{1,12}?)\s?당\s*\)")
+_COMBINATION = re.compile(r"\S\s\+\s\S")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
 _MAGNITUDE = re.compile(r"\d\s*(?:[KMBTkmbt]\b|[천만억조])")
@@ -89,6 +86,7 @@ class TableReader:
         self.lex = lexicon or load_lexicon()
         self.sources_of = sources_of
         self._read_under: dict[int, str] = {}  # index in ex.statements -> the label its value was read under
+        self._row_status = ""  # a status cue in parentheses beside the row's name ("메타 X (추정)")
 
     # ------------------------------------------------------------------ entry point
     def read(self, table: Table) -> int:
@@ -167,6 +165,7 @@ class TableReader:
             subject = subjects[0]
             if maker is not None:
                 add_made(self, table, maker, subject, kcell, r)
+            self._row_status = self.lex.status_of(*re.findall(r"\(([^()]{1,12})\)", kcell.text))
             if org is not None and any(is_a(t, "Person") for t in self.ex.entities[subject].types):
                 # a list of people under a caption naming an organisation: the people are its members
                 self.ex.add(Fact(subject, "affiliatedWith", org, True, self._loc(table, kcell, r),
@@ -187,6 +186,7 @@ class TableReader:
                 if j in (key, time_col) or j >= len(labels):
                     continue
                 self._cell(table, r, cell, subject, labels[j], row_time, unit_note)
+        self._row_status = ""
 
     def _entity_columns(self, table: Table) -> None:
         headers = table.header
@@ -293,6 +293,8 @@ class TableReader:
         named = self.res.gaz.lookup(text)
         if named is not None:
             return [self.res.record(named)]
+        if _COMBINATION.search(text):
+            return []  # "챗봇 + Operator": a combination of things is none of them
         found = self.res.entities_in(text)
         # the cell must be about the entity: its name is most of the cell ("GB200 NVL72 (엔비디아)")
         found = [e for e in found if len(text) <= 2 * max(len(a) for a in e.names) + 12]
@@ -446,12 +448,17 @@ class TableReader:
         q = parse_cell(text, header)
         if q is None or (entry.dimension == "length" and q.kind == "number"):
             q = self._one_figure(text, entry.dimension)
+        in_words = (q is not None and entry.dimension == "money" and q.kind != "money" and prose_cell(text)
+                    and self.tag != ":header-entities")
+        if in_words:  # "25년 가이던스 41.46억 달러(YoY +45%)": the one amount among the row label's words
+            q, rule_suffix = self._one_figure(text, "money"), rule_suffix + ":in-words"
         self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, rule_suffix)
 
     def _figure(self, q, entry: ValueEntry, subject: str, text: str, label: _Label, row_time: Period | None,
                 header: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str) -> None:
         if q is None or q.value is None:
             return
+        in_words = rule_suffix.endswith(":in-words")  # the amount read among a prose cell's words
         dim = {"number": "number", "count": "count"}.get(q.kind, q.kind)
         wanted = entry.dimension
         if wanted == "count" and dim == "number":
@@ -464,12 +471,13 @@ class TableReader:
         if _SIGN.match(text):
             value = -value
         unit = q.currency if q.kind == "money" and q.currency else ("count" if dim == "count" else q.unit)
-        status = (label.status or self.lex.status_of(label.text, " ".join(table.caption))
+        status = (label.status or self._row_status or self.lex.status_of(label.text, " ".join(table.caption),
+                                                                          text if in_words else "")
                   or ("estimate" if "estimate" in q.qualifiers else "actual"))
-        time = label.period or row_time
+        time = label.period or row_time or (cell_period(text) if in_words else None)
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
-        per = entry.per or self._per(header)
+        per = entry.per or per_of_header(header)
         quals = q.qualifiers
         self.ex.statements.append(Statement(
             subject, entry.kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
@@ -503,15 +511,6 @@ class TableReader:
             subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}", value=Decimal(q.value),
             unit="" if q.kind == "number" else "%", scope=label.text[:60], sources=sources, raw=text[:60],
         ))  # fmt: skip
-
-    @staticmethod
-    def _per(header: str) -> str:
-        hint = unit_hint(header)
-        if hint is None or "/" not in hint.unit:
-            dang = _PER_DANG.search(header)
-            return _PER_WORDS.get(dang.group(1).strip(), dang.group(1).strip()) if dang else ""
-        per = hint.unit.split("/", 1)[1].strip()
-        return _PER_WORDS.get(per, per)
 
 
 #: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")

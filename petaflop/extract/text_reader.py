@@ -45,6 +45,7 @@ from petaflop.extract.text_frames import (
 from petaflop.extract.text_frames import HOW as _HOW
 from petaflop.extract.text_frames import Mention_ as _Mention
 from petaflop.extract.text_links import LinkFrames
+from petaflop.extract.text_money import MoneyFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.values import find_quantities
 
@@ -83,7 +84,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(FigureReader, FrameReader, LinkFrames, FarGenitives, DateReader, ScoreReader):
+class TextReader(FigureReader, FrameReader, LinkFrames, MoneyFrames, FarGenitives, DateReader, ScoreReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -208,6 +209,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, FarGenitives, DateReader
         self._adoptions(sentence, mentions, topic if topic is not None and topic.start >= 0 else
                         getattr(self, "hw_topic", None) or topic, loc, sources)
         self._investments(sentence, mentions, topic, loc, sources)
+        self._money(sentence, mentions, values, dates, topic, loc, sources)  # prices, revenue, capex by their words
         # a comma inside parentheses ("Kimi-2(2025년 7월, 4백만 컨텍스트 길이)") does not end a clause
         clause_starts = clause_starts_of(sentence)
         self._measure_terms(sentence, mentions, values, loc, sources)

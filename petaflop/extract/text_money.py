@@ -1,0 +1,221 @@
+"""Money in prose, read by the words that say what the money is: a price named beside a product
+("SuperGrok Heavy(월 $300)", "FSD 구독료 월 99달러", "<model> - $60/백만 토큰"), a capex figure
+("2025년 CAPEX 가이던스 660억~720억 달러"), a firm's own spending ("N 달러 투자 예정": its capex) and
+money a firm raises ("총 N 달러 유치", "N 달러를 대출받고").
+
+Each construction is its own rule (``text-money:…``) so the precision gate judges it alone. A goal,
+a plan or a guidance is never read as a current value: its status is target, planned or forecast.
+Mixed into the TextReader, whose sentence loop calls :meth:`MoneyFrames._money` before the generic
+value reader; a figure read here is consumed (the generic reader does not read it again).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from foundation.periods import Period
+from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.resolve import is_a
+from petaflop.extract.table_per import PER_WORDS
+from petaflop.extract.table_reader import quantity_period
+from petaflop.extract.text_frames import Mention_, clause_starts_of, status_of_words
+
+#: "월", "연간": the period a price is paid for
+_PERIOD = {"월": "month", "매월": "month", "연": "year", "연간": "year", "年": "year"}
+_PERIOD_WORD = r"(?:매월|월|연간|연|年)"
+#: "<name>(월 $300)": a parenthesis holding nothing but a price (and the period it is paid for)
+_NAMED_PRICE_OPEN = re.compile(rf"\s?\(\s?(?:({_PERIOD_WORD})\s?)?")
+_NAMED_PRICE_CLOSE = re.compile(r"\s?\)")
+#: the words that make a sentence about prices (without one, "(N 달러)" may be any amount)
+_PRICE_CUE = re.compile(r"가격|요금|구독|이용료|판매가|저렴|비싸|[가-힣A-Za-z]당\s")
+#: "이미지당 0.039 달러": the unit a price in the same sentence is paid per
+_PER_UNIT = re.compile(r"([가-힣A-Za-z]{1,6})당\s?(?:[$\\]|\d)")
+_PER_WORDS = {"시간": "hour", "이미지": "image", "토큰": "token", "마일": "mile", "건": "query", "질의": "query"}
+#: "<name> 구독료 월 99달러", "<name>의 가장 낮은 tier의 구독료인 월 20달러": a price noun, then the price
+_PRICE_NOUN = re.compile(rf"(?:구독료|구독 요금|요금제?|이용료|판매가|가격)(?:은|는|이|가|인|을|를)?\s?(?:({_PERIOD_WORD})\s?)?(?:약\s?)?$")
+#: between the priced thing's name and the price noun: a genitive and at most three short words
+_PRICE_GAP = re.compile(r"['’”\"]?\s?(?:의)?(?:\s[^\s.,;:()]{1,8}){0,3}\s?")
+#: "CAPEX 가이던스 660억~720억 달러": a capex figure (a guidance or an outlook is a forecast)
+_CAPEX_BEFORE = re.compile(r"(?:CAPEX|[Cc]apex|설비\s?투자|자본\s?지출)\s?(가이던스|전망치?|예상치?|계획|목표)?"
+                           r"\s?(?:은|는|이|가|를|을|:)?\s?(?:약\s?)?$")
+_CAPEX_STATUS = {"가이던스": "forecast", "전망": "forecast", "전망치": "forecast", "예상": "forecast",
+                 "예상치": "forecast", "계획": "planned", "목표": "target"}
+#: "N 달러(를) 투자 예정": money a firm spends on its own (no investee), not money it raises
+_SPEND_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를)?\s?(?:추가\s?)?(?:투자|투입|지출)"
+                          r"(?=할|하[고기는며여였]|했|한|해|\s?예정|\s?계획|\s?중|\s*$|\s?[.,)])")
+#: "아마존, MS, 메타, 구글은": a name closing a list of names is not the clause's one subject
+_LIST_BEFORE = re.compile(r"(?:,|、|와|과|및)\s?$")
+#: "데이터센터 건설에", "Anthropic에": a target of the spending (then it is that thing's, or an investment)
+_TARGET = re.compile(r"[가-힣A-Za-z0-9)’”'\"]에(?:도)?\s")
+#: "OpenAI o1 - $60/백만 토큰": a price per a unit right after a name and a dash or a colon
+_NAME_DASH = re.compile(r"\s?[-–:]\s?$")
+_SLASH_PER = re.compile(r"\s?/\s?([가-힣A-Za-z0-9]{1,4}(?:\s[가-힣]{1,2})?)")
+#: "RTX4070의 경우 시간당 0.12 달러": a name, then a price per a unit
+_NAME_DANG = re.compile(r"(?:의 경우|은|는)?,?\s?([가-힣A-Za-z0-9]{1,6})당\s?$")
+_DATE_LABEL = re.compile(r"\s?[:：]\s?")
+#: "총 10억 달러 유치", "50억 달러를 대출받고", "120억 달러 구조화 부채 조달을 추진 중": money a firm raises
+_RAISED_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를|의)?\s?(?:[가-힣]{1,4}\s?){0,2}?(?:자금\s?|부채\s?|투자\s?)?"
+                           r"(?:유치|조달|대출\s?받|차입)")
+_NOT_PRICED = ("Place", "Person", "MarketSegment")
+_CAPEX_SUBJECTS = ("Organization",)
+
+
+class MoneyFrames:
+    """Mixin for the TextReader: money read by the words that name it (see the module docstring)."""
+
+    ex: object
+    consumed: set[int]
+    _after: str = ""
+    default_time: Period | None
+
+    def _money(self, s: str, mentions: list[Mention_], values: list[Quantity], dates: list[Quantity],
+               topic: Mention_ | None, loc: Location, sources: tuple[str, ...]) -> None:
+        for q in values:
+            if q.kind != "money" or q.start in self.consumed or q.value is None:
+                continue
+            # the words after the figure, up to the next figure, say its status
+            self._after = s[q.end:min((v.start for v in values if v.start > q.start), default=len(s))]
+            read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
+                    or self._per_price(s, q, mentions, dates)
+                    or self._capex(s, q, mentions, dates, topic)
+                    or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic))
+            if read is None:
+                continue
+            subject, kind, rule, per, status, time = read
+            time = time or self.default_time  # a table row's date, for a cell read as prose
+            if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
+                status = "forecast"  # a value said to hold after the report's date is not yet actual
+            high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
+            quals = q.qualifiers
+            self.ex.statements.append(Statement(  # type: ignore[attr-defined]
+                subject, kind, loc, f"text-money:{rule}", value=Decimal(q.value), high=high,
+                unit=q.currency or q.unit, status=status, time=time, per=per,
+                approximate="approximate" in quals or "vague" in quals,
+                bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+                sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+            ))  # fmt: skip
+            self.consumed.add(q.start)
+
+    # ------------------------------------------------------------------ the constructions
+    def _named_price(self, s: str, q: Quantity, mentions: list[Mention_]):
+        """"SuperGrok Heavy(월 $300)", "경쟁사인 OpenAI(0.19 달러)": a price in parentheses after a name."""
+        close = _NAMED_PRICE_CLOSE.match(s, q.end)
+        if close is None:
+            return None
+        m = next((m for m in mentions if _NAMED_PRICE_OPEN.fullmatch(s, m.end, q.start)), None)
+        if m is None or any(is_a(m.type, t) for t in _NOT_PRICED):
+            return None
+        period = _NAMED_PRICE_OPEN.fullmatch(s, m.end, q.start).group(1)  # type: ignore[union-attr]
+        if not period and not _PRICE_CUE.search(s):
+            return None
+        return m.entity, "unitPrice", "named-price", _PERIOD.get(period or "", "") or _per_unit(s), \
+            _words_status(self._after), None
+
+    def _noun_price(self, s: str, q: Quantity, mentions: list[Mention_]):
+        """"FSD 구독료 월 99달러로 인하": the thing named just before a price noun, then the price."""
+        noun = _PRICE_NOUN.search(s, 0, q.start)
+        if noun is None or noun.end() != q.start:
+            return None
+        before = [m for m in mentions if m.end <= noun.start()]
+        m = before[-1] if before else None
+        if m is None or not _PRICE_GAP.fullmatch(s, m.end, noun.start()) or any(is_a(m.type, t) for t in _NOT_PRICED):
+            return None
+        return m.entity, "unitPrice", "noun-price", _PERIOD.get(noun.group(1) or "", "") or _per_unit(s), \
+            _words_status(self._after), None
+
+    def _per_price(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
+        """"OpenAI o1 - $60/백만 토큰", "RTX4070의 경우 시간당 0.12 달러": a price per a unit named right
+        after a thing's name is that thing's price."""
+        before = [m for m in mentions if m.end <= q.start]
+        m = before[-1] if before else None
+        if m is None or any(is_a(m.type, t) for t in _NOT_PRICED):
+            return None
+        slash = _SLASH_PER.match(s, q.end)
+        if slash and _NAME_DASH.fullmatch(s, m.end, q.start):
+            per = slash.group(1)
+        else:
+            dang = _NAME_DANG.fullmatch(s, m.end, q.start)
+            if dang is None:
+                return None
+            per = dang.group(1)
+        # "2024년 12월: OpenAI o1 - $60/백만 토큰": a timeline line's date is when the price held
+        when = [d for d in dates if _DATE_LABEL.fullmatch(s, d.end, m.start)]
+        return m.entity, "unitPrice", "name-per-price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
+            _words_status(self._after), quantity_period(when[0]) if when else None
+
+    def _capex(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity], topic: Mention_ | None):
+        """"(메타는) 2025년 CAPEX 가이던스 660억~720억 달러로 상향": the firm the sentence is about."""
+        cue = _CAPEX_BEFORE.search(s, 0, q.start)
+        if cue is None or cue.end() != q.start:
+            return None
+        firms = [m for m in mentions if m.end <= cue.start() and is_a(m.type, "Organization")]
+        if len({m.entity for m in firms}) > 1:
+            return None  # several firms before the figure: whose capex it is is not said here
+        subject, how = (firms[0], "clause") if firms else (topic, "topic")
+        if subject is None or not is_a(subject.type, "Organization"):
+            return None
+        if how == "topic" and subject.role not in ("topic", "previous", "block", "slide"):
+            return None
+        when = [d for d in dates if d.end <= cue.start() and not s[d.end:cue.start()].strip(" 年년의")]
+        time = quantity_period(when[-1]) if when else None
+        status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(self._after)
+        return subject.entity, "capex", f"capex:{how}", "", status, time
+
+    def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
+                   topic: Mention_ | None):
+        """"아마존이 2025년 1,000억 달러 투자", "(알리바바 클라우드 행) 40억 위안 이상 투자 예정": the one firm
+        the clause marks (or the table row's firm) spends the money itself: its capex."""
+        if not _SPEND_AFTER.match(s, q.end):
+            return None
+        c0 = max(c for c in clause_starts_of(s) if c <= q.start)
+        if _TARGET.search(s, c0, q.start):
+            return None
+        before = [m for m in mentions if c0 <= m.start and m.end <= q.start]
+        firms = {m.entity for m in before if is_a(m.type, "Organization") and m.role in ("subject", "topic")}
+        listed = any(_LIST_BEFORE.search(s, 0, m.start) for m in before)
+        if len(firms) == 1 and len({m.entity for m in before}) == 1 and not listed:
+            subject, how = firms.pop(), "clause"
+        elif not before and topic is not None and topic.role == "row" and is_a(topic.type, "Organization"):
+            subject, how = topic.entity, "row"
+        else:
+            return None
+        when = [d for d in dates if c0 <= d.start and d.end <= q.start]
+        time = quantity_period(when[-1]) if len(when) == 1 else None
+        return subject, "capex", f"own-spend:{how}", "", _words_status(self._after), time
+
+    def _raised(self, s: str, q: Quantity, mentions: list[Mention_], topic: Mention_ | None):
+        """"Moonshot AI는 … 총 10억 달러 유치": the one firm the sentence marks as its subject raises the
+        money (a firm it was raised from is marked 로부터/에서); else the firm the block is about."""
+        if not _RAISED_AFTER.match(s, q.end):
+            return None
+        marked = {m.entity for m in mentions if m.end <= q.start and m.role in ("topic", "subject")}
+        firms = {m.entity for m in mentions if m.end <= q.start and m.role in ("topic", "subject")
+                 and is_a(m.type, "Organization")}
+        if len(firms) == 1 and len(marked) == 1:
+            subject, how = firms.pop(), "clause"
+        elif not marked and topic is not None and topic.start < 0 and is_a(topic.type, "Organization") \
+                and topic.role in ("previous", "block", "row"):
+            subject, how = topic.entity, "topic"
+        else:
+            return None
+        return subject, "amount", f"raised:{how}", "", _words_status(self._after), None
+
+
+def _per_unit(s: str) -> str:
+    """"이미지당 0.039 달러 … OpenAI(0.19 달러)": the unit the sentence's prices are paid per."""
+    found = {m.group(1) for m in _PER_UNIT.finditer(s)}
+    if len(found) != 1:
+        return ""
+    word = found.pop()
+    return _PER_WORDS.get(word, word)
+
+
+def _words_status(after: str) -> str:
+    """The status the words after a figure give it: "… 목표" a target, "… 고려 중" a plan."""
+    clause = re.split(r"[.;]|,\s", after, maxsplit=1)[0]
+    status = status_of_words(clause)
+    if not status and re.search(r"고려\s?중|검토\s?중|추진\s?중", clause):
+        status = "planned"
+    return status or "actual"
