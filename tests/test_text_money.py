@@ -109,7 +109,7 @@ def test_a_row_labelled_revenue_reads_the_one_amount_among_its_cells_words(table
     r.read(make_table(["비교"], ["회사", "매출", "현금 보유량"], [["팔란티어", "2026년 가이던스 50억 달러(YoY +30%)", "70억 달러"]]))
     assert sorted((s.kind, s.value, s.status, s.time.text if s.time else "", s.rule) for s in ex.statements
                   if s.rule.startswith("table-reader")) == [
-        ("amount", Decimal(7000000000), "actual", "", "table-reader:amount@380"),
+        ("amount", Decimal(7000000000), "actual", "", "table-reader:amount@418"),
         ("revenue", Decimal(5000000000), "forecast", "2026", "table-reader:revenue@87:in-words")]
 
 

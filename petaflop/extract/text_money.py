@@ -16,10 +16,10 @@ from decimal import Decimal
 
 from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_per import PER_WORDS
-from petaflop.extract.table_reader import quantity_period
 from petaflop.extract.text_frames import Mention_, clause_starts_of, status_of_words
 
 #: "월", "연간": the period a price is paid for
