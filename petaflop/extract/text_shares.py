@@ -2,7 +2,7 @@
 
 A percentage no metric word measures and no base of change or comparison governs (text_figures.py
 reads those first) is a **share** when the verb right after it says the figure is a part taken or
-amounted to: ``N%를 차지``, ``N%에 해당/달/육박/불과/그쳐/이르``. The part is the clause's topic or
+amounted to: ``N%를 차지``, ``N%로 2위를 차지``, ``N%에 해당/달/육박/불과/그쳐/이르``. The part is the clause's topic or
 subject (``A는``, ``A가``) before the figure; the whole, when the genitive right before the figure
 names it (``전체 전력 공급의 27%``), goes into ``scope`` (an entity's English name, else its words).
 A part whose whole is itself (the subject is the genitive) is no share. Without a marked subject
@@ -22,7 +22,7 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 
 #: the verb of a part right after the percentage
-_PART_VERB = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|수준\s?|이상을\s?)?(?:(?:을|를)\s?차지|차지|에\s?(?:해당|달[하해했한]|육박|불과|그[쳐친치]|이르|이른))")
+_PART_VERB = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|수준\s?|이상을\s?)?(?:(?:을|를)\s?차지|차지|(?:으로|로)\s?\d{1,2}위(?:를|을)?\s?차지|에\s?(?:해당|달[하해했한]|육박|불과|그[쳐친치]|이르|이른))")
 #: "X의 (약) N%": the words of the whole before the genitive
 _WHOLE = re.compile(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9·/\-]{1,14})의\s?(?:약\s?|거의\s?|무려\s?|최대\s?|대략\s?)?$")
 
@@ -39,7 +39,8 @@ class ShareReader:
             return
         if re.search(r"[-−–+]\s*$", s[max(0, q.start - 2):q.start]):
             return
-        if any(v is not q and q.end <= v.start < q.end + 12 for v in values):  # "30%에서 40%로": a change
+        if any(v is not q and q.end <= v.start < q.end + 12 and s[v.end:v.end + 1] != "위" for v in values):
+            # "30%에서 40%로": a change (a rank after it, "15%로 2위를 차지", is none)
             return
         if any(v.end <= q.start and re.fullmatch(r"\s?(?:에서|부터|→|->)\s?", s[v.end:q.start]) for v in values):
             return  # "10%에서 40%를 차지하는 수준으로": the end of a change
