@@ -32,6 +32,7 @@ from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Sta
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
+from petaflop.extract.table_remarks import read_remark
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -316,6 +317,9 @@ class TableReader:
             for j in value_cols[:1]:
                 if j < len(row.cells):
                     self._cell(table, r, row.cells[j], subject, label, None, unit_note)
+            for j, cell in enumerate(row.cells[1:], 1):
+                if j not in value_cols[:1]:
+                    read_remark(self, table, r, cell, subject)
 
     # ------------------------------------------------------------------ pieces
     def _labels(self, table: Table) -> list[_Label]:

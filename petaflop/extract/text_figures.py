@@ -150,7 +150,8 @@ class MultipleReader:
             return None
         percent = q.kind == "percent"
         change = _CHANGE.match(s[q.end:q.end + 10]) if percent else None
-        ratio = percent and change is None and _RATIO.match(s, q.end)  # "B 대비 60% 규모": a size relative to B
+        # "B 대비 60% 규모", "B 대비 20% 정도" (the parser keeps "정도" in the figure): a size relative to B
+        ratio = percent and change is None and (_RATIO.match(s, q.end) or re.search(r"\s(?:정도|수준)$", q.raw))
         if percent and change is None and not ratio:  # a percentage with a base, no word of change or size
             return None
         clause_mentions = [m for m in mentions if c0 <= m.start < c1]
