@@ -301,3 +301,22 @@ def test_a_label_counting_a_noun_is_a_unit_count_of_it_and_a_score_is_not(reader
                                                         ["밀집(Dense) 블록 개수", "2"]]))
     assert sorted((s.kind, s.value, s.metric) for s in ex.statements if s.kind == "unitCount") == [
         ("unitCount", Decimal(2), "밀집(Dense) 블록 개수"), ("unitCount", Decimal(40), "레이어 수")]
+
+
+def test_a_key_value_remark_comparing_with_a_base_keeps_only_the_comparison(reader):
+    r, ex = reader
+    t = make_table(["Anthropic 핵심 지표"], ["항목", "수치", "비고"],
+                   [["기업 가치", "1,000억 달러", "OpenAI 대비 30% 규모, H100 5만 개"],
+                    ["직원 수", "약 900 명", "업계 최대"]])
+    r.read(t)
+    assert {(s.subject, s.kind, s.value, s.rule) for s in ex.statements
+            if s.kind in ("share", "multiple", "unitCount", "h100EquivalentCount")} == {
+        ("anthropic", "share", Decimal(30), "text-cell:ratio:row")}
+
+
+def test_a_chip_model_column_and_a_multiple_column(reader):
+    r, ex = reader
+    t = make_table(["세대별 이점"], ["세대", "성능 향상 (추론)"], [["Blackwell", "30배"], ["Rubin", "200배"]])
+    r.read(t)
+    assert {(s.subject, s.kind, s.value, s.unit) for s in ex.statements} == {
+        ("nvidia-blackwell", "multiple", Decimal(30), "x"), ("nvidia-rubin", "multiple", Decimal(200), "x")}

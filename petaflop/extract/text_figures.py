@@ -132,6 +132,8 @@ class MultipleReader:
             self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources, None)
             if len(self.ex.statements) == before:  # "A는 N%를 차지" (text_shares.py)
                 self._share(s, q, c0, c1, mentions, values, dates, loc, sources)
+            if len(self.ex.statements) == before:  # "ChatGPT 사용자의 95%는" (text_shares.py)
+                self._share_of(s, q, c0, c1, mentions, topic, dates, values, loc, sources)
             if len(self.ex.statements) == before and getattr(self, "_base", None) is None:  # "A는 32% 성장"
                 self._change(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
         elif no_word and q.kind == "count":
@@ -257,7 +259,7 @@ _ONE_OF = re.compile(r"의\s?(?:한|어느|일부|다른|모든)\s")
 _PERIOD_BASE = re.compile(r"(?:(?:19|20)\d{2}|'\d{2})년\s?(?:[1-4]\s?분기|상반기|하반기|\d{1,2}월)?(?:\s?(?:말|초|중순))?$")
 #: a noun base right before the marker: one word of Hangul or Latin letters (a pronoun or a figure is none)
 _NOUN_BASE = re.compile(r"(?:^|[\s(“\"'‘])([가-힣]{2,8}|[A-Za-z][A-Za-z\-]{1,15})$")
-_NOT_A_BASE = re.compile(r"^(?:이|그|이것|그것|이는|것|수준|경우|때|기준|이전|직전|전|이후|당시|평균|전체|[가-힣]?년|분기)$")
+_NOT_A_BASE = re.compile(r"^(?:이|그|이것|그것|이는|것|무엇|누구|어느|수준|경우|때|기준|이전|직전|전|이후|당시|평균|전체|[가-힣]?년|분기)$")
 #: "…, V15는 10배": a name the gazetteer does not know marked as a new topic ends the carried subject
 _NEW_NAME_TOPIC = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9.\-]*(?:은|는|이|가)\s")
 #: a clause opening with a pronoun for what the sentence said before: "이는", "이것은", "물론 이는"
