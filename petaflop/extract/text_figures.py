@@ -54,7 +54,8 @@ _REPORTED = re.compile(r"(?:다고|라고|이라고)\s?(?:주장|발표|언급|�
 #: a word of change right after a percentage: up or down
 _CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어)|"
                      r"(?P<up>증가|성장|상승|폭증|급증|높|많|빠르|빨라|향상|개선|확대|늘))")
-_RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|에\s?(?:불과|그침|그쳐|해당))")
+_RATIO_NOUN = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능)")
+_RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능|에\s?(?:불과|그침|그쳐|해당))")
 #: a word of growth right after "N배" with no base: the subject's own change ("8배 증가", "3배의 성능 향상")
 _GROWTH = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|이나\s?|나\s?|까지\s?|가까이\s?)?(?:(?:으로|로)\s?)?"
                      r"(?:의\s?(?:[가-힣A-Za-z/]{1,6}\s){0,2})?(?:더\s?)?(?:폭발적\s?|급격히\s?)?"
@@ -180,8 +181,8 @@ class MultipleReader:
         direction = next((d for rx, d in _DIRECTION if rx.match(s[q.end:q.end + 8])), "")
         kind, unit, value, high = "multiple", "x", Decimal(q.value), q.high
         if percent:  # against the subject's own past: growth; against another thing: a relative difference
-            if how_base == "genitive-base":  # "X의 30%": a part of X, not a change
-                return (base_name, base_entity, q.end, subject)
+            if how_base == "genitive-base" and not (base_entity and _RATIO_NOUN.match(s, q.end)):  # "X의 30%": a part of X, not a change
+                return (base_name, base_entity, q.end, subject)  # ("H20의 75% 성능": a size relative to H20)
             own_past = not base_entity and (base_name in _OWN_PAST_NAMES or base_name.startswith("since")
                                             or how_base == "period-base")
             kind = "growthRate" if own_past else "relativeDifference"
