@@ -161,3 +161,23 @@ def test_a_size_relative_to_a_base_with_jeongdo_is_a_share(reader):
     r.read("Anthropic은 OpenAI 대비 20% 정도", LOC, ())
     assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
         ("anthropic", "share", Decimal(20), "text:ratio:clause-topic")]
+
+
+def test_a_fall_over_a_range_keeps_its_low_end_first(reader):
+    r, ex = reader
+    r.read("A100은 B200보다 전력이 15~20% 적고", LOC, ())
+    assert [(s.kind, s.value, s.high) for s in ex.statements] == [("relativeDifference", Decimal(-20), Decimal(-15))]
+
+
+def test_a_model_suffix_after_a_named_base_is_part_of_the_base(reader):
+    r, ex = reader
+    r.read("MI355X는 엔비디아 B200 HGX 대비 45% 저렴.", LOC, ())
+    assert stated(ex) == [("amd-mi355x", "relativeDifference", Decimal(-45), "%", "lower vs NVIDIA HGX B200",
+                           "text:relative:clause-topic")]
+
+
+def test_a_size_relative_to_a_genitive_base_is_a_share(reader):
+    r, ex = reader
+    r.read("MI300은 B200의 60% 성능", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
+        ("amd-mi300", "share", Decimal(60), "text:ratio:clause-topic")]

@@ -31,7 +31,7 @@ from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 
 #: a comparison marker after the base, and what may stand between it and the figure (measure words)
-_MARKER = re.compile(r"\s?(?:의\s?[가-힣]{1,6}\s?|(?:칩|GPU|모델|클러스터|랙|시스템|랙 시스템)\s?|\([^)]{1,12}\)\s?)?(?:(?:와|과)\s?)?(대비|보다|에\s?비해|비교)")
+_MARKER = re.compile(r"\s?(?:의\s?[가-힣]{1,6}\s?|(?:칩|GPU|모델|클러스터|랙|시스템|랙 시스템|HGX|DGX|NVL\d{1,3})\s?|\([^)]{1,12}\)\s?)?(?:(?:와|과)\s?)?(대비|보다|에\s?비해|비교)")
 _TO_FIGURE = re.compile(r"\s?(?:(?:[가-힣A-Za-z0-9/·.\-]{1,10}(?:\([^)]{1,12}\))?(?:이|가|은|는|을|를|에|에서|으로|로|도)?)\s?){0,4}")
 _MARKER_WORD = re.compile(r"(대비|보다|에\s?비해|비교)(?:서|했을\s?때(?:는|도)?|하면|해서?|할\s?때(?:는)?)?")
 _FROM_TO_BASE = re.compile(r"[\d,.]+(?:\s?[가-힣A-Za-z$]{1,4}){0,2}\s?(?:에서|부터)\s?(?:현재\s?)?(?:약\s?)?[$]?[\d,.]+(?:\s?[가-힣A-Za-z]{1,4}){0,2}?\s?(?:이상\s?)?(?:으로|로)\s?(?:약\s?)?$")
@@ -194,6 +194,8 @@ class MultipleReader:
             sign = -1 if (change is not None and change.group("down")) or re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) else 1
             value = sign * value
             high = sign * high if high is not None else None
+            if high is not None and high < value:  # "15~20% 적고": the range -20 … -15, low end first
+                value, high = Decimal(high), value
         clause = s[c0:c1]
         status = self._status(clause, q)
         if status == "actual" and status_of_words(s) in ("planned", "target"):

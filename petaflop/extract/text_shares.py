@@ -139,9 +139,10 @@ class ChangeReader:
             status = "forecast"
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
+        low, high = sorted((sign * Decimal(q.value), sign * Decimal(high))) if high is not None else (sign * Decimal(q.value), None)
         self.ex.statements.append(Statement(
-            subject.entity, "growthRate", loc, f"{self.prefix}:change-unbased:{how}", value=sign * Decimal(q.value),
-            high=sign * Decimal(high) if high is not None else None, unit=q.unit, status=status, time=time,
+            subject.entity, "growthRate", loc, f"{self.prefix}:change-unbased:{how}", value=low,
+            high=high, unit=q.unit, status=status, time=time,
             metric="change", approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
