@@ -32,7 +32,7 @@ from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Sta
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
-from petaflop.extract.table_remarks import read_remark
+from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -233,7 +233,10 @@ class TableReader:
             for j, cell in enumerate(row.cells):
                 if j in (key, time_col) or j >= len(labels):
                     continue
-                self._cell(table, r, cell, subject, labels[j], row_time, unit_note)
+                by_row = row_label(self, kcell.text, labels[j])  # "GB300 비중 | 10% | 20%" (table_remarks.py)
+                self.tag, tag = (":row-label" if by_row else self.tag), self.tag
+                self._cell(table, r, cell, subject, by_row or labels[j], row_time, unit_note)
+                self.tag = tag
 
     def _entity_columns(self, table: Table) -> None:
         headers = table.header
@@ -349,6 +352,8 @@ class TableReader:
         if len(found) == 2 and is_a(found[0].type, "Organization") and not is_a(found[1].type, "Organization") \
                 and any(is_a(found[1].type, c) for c in ("Hardware", "AIProduct", "AIModel", "SoftwarePlatform")):
             return [self.res.record(found[1])]  # "엔비디아 H100": the maker named before its product
+        if len(found) == 2 and re.search(r"\s중\s", text):  # "GB 시리즈 중 GB300 비중": one member of a group
+            return [self.res.record(found[1])]
         if found:
             return [self.res.record(e) for e in found[:2]]
         if create and _NAME_LIKE.match(text) and not re.fullmatch(r"[\d\s.,%]+", text):

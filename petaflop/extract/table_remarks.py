@@ -10,6 +10,7 @@ since the other figures a note mentions are about other things (an example, a ba
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 #: a remark comparing with a base, and the kinds read from it
 _COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?(?:%|배)")
@@ -27,3 +28,20 @@ def read_remark(reader, table, r: int, cell, subject: str) -> None:
     new = [st for st in ex.statements[n_st:] if st.kind in _PROPORTIONS]
     del ex.statements[n_st:], ex.facts[n_facts:]
     ex.statements.extend(new)
+
+
+def row_label(reader, text: str, label):
+    """"GB 시리즈 중 GB300 비중 | 10% | 20%" under period columns: a key cell naming the row's entity
+    and, in its other words, a kind of the lexicon ("비중") labels the row's figures — the period column's
+    own label says only when. Returns the label to read the cell under (the period kept), else None."""
+    if label.period is None:
+        return None
+    mentions = reader.res.gaz.find_mentions(text)
+    if not mentions:
+        return None
+    rest = text[mentions[-1].end:] if len(mentions) == 2 and re.search(r"\s중\s", text) else text
+    rest = (rest[:mentions[0].start] + " " + rest[mentions[0].end:]).strip() if len(mentions) == 1 else rest.strip()
+    entry = reader.lex.value_for(rest) if re.search(r"[가-힣A-Za-z]{2,}", rest) else None
+    if entry is None or entry.dimension != "percent":
+        return None
+    return replace(label, text=rest)
