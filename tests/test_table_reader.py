@@ -112,8 +112,12 @@ def test_an_unlabelled_key_column_among_summary_rows(reader):
     r.read(t)
     got = {(s.subject, s.value, s.time.text, s.status) for s in ex.statements}
     assert ("foxconn", Decimal(10), "2025-Q1", "estimate") in got and ("wistron", Decimal(30), "2025", "estimate") in got
-    assert {s.subject for s in ex.statements} == {"foxconn", "quanta-computer", "wistron"}
-    assert {s.rule for s in ex.statements} == {"table-reader:shipments@" + s.rule.split("@")[1] for s in ex.statements}
+    counts = [s for s in ex.statements if s.kind != "share"]
+    assert {s.subject for s in counts} == {"foxconn", "quanta-computer", "wistron"}
+    assert {s.rule for s in counts} == {"table-reader:shipments@" + s.rule.split("@")[1] for s in counts}
+    # the row label names a member and a kind: its figures are that member's share, not shipments
+    assert [(s.subject, s.value, s.time.text) for s in ex.statements if s.kind == "share"] == [
+        ("nvidia-gb300", Decimal(10), "2025")]
 
 
 def test_a_prose_cell_is_read_about_its_row(reader):
@@ -377,3 +381,33 @@ def test_bare_figures_with_a_format_take_the_scale_their_label_names():
     assert got == [(Decimal("5.5") * 10**12, "OPS", "INT8"), (Decimal("2.8") * 10**12, "FLOPS", "FP16")]
     assert figures_by_precision("5.5 (INT8), 2.8 (FP16)", "compute", "연산 성능") == []  # no scale: not read
     assert figures_by_precision("4,614 TFLOPs (FP8)", "compute", "연산 성능") == []  # one figure: read as before
+
+
+def test_a_key_value_remark_comparing_with_a_base_keeps_only_the_comparison(reader):
+    r, ex = reader
+    t = make_table(["Anthropic 핵심 지표"], ["항목", "수치", "비고"],
+                   [["기업 가치", "1,000억 달러", "OpenAI 대비 30% 규모, H100 5만 개"],
+                    ["직원 수", "약 900 명", "업계 최대"]])
+    r.read(t)
+    assert {(s.subject, s.kind, s.value, s.rule) for s in ex.statements
+            if s.kind in ("share", "multiple", "unitCount", "h100EquivalentCount")} == {
+        ("anthropic", "share", Decimal(30), "text-cell:ratio:row")}
+
+
+def test_a_chip_model_column_and_a_multiple_column(reader):
+    r, ex = reader
+    t = make_table(["세대별 이점"], ["세대", "성능 향상 (추론)"], [["Blackwell", "30배"], ["Rubin", "200배"]])
+    r.read(t)
+    assert {(s.subject, s.kind, s.value, s.unit) for s in ex.statements} == {
+        ("nvidia-blackwell", "multiple", Decimal(30), "x"), ("nvidia-rubin", "multiple", Decimal(200), "x")}
+
+
+def test_one_member_of_a_named_group_is_the_rows_subject(reader):
+    r, ex = reader
+    t = make_table(["출하량 전망"], ["", "Q1'25E", "Q2'25E"],
+                   [["폭스콘", "10", "20"], ["관타", "5", "8"], ["위스트론", "3", "4"],
+                    ["GB 시리즈 중 GB300 비중", "15%", "25%"]])
+    r.read(t)
+    assert {(s.subject, s.value, s.time.text, s.rule) for s in ex.statements if s.kind == "share"} == {
+        ("nvidia-gb300", Decimal(15), "2025-Q1", "table-reader:share@243:row-label"),
+        ("nvidia-gb300", Decimal(25), "2025-Q2", "table-reader:share@243:row-label")}

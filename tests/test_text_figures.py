@@ -101,3 +101,83 @@ def test_a_parallel_clause_measures_what_the_previous_did_and_falling_to_a_level
         ("claude", "marketShare", Decimal(30), "text:value-from-to"),
         ("gemini", "marketShare", Decimal(40), "text:value-parallel:clause-topic"),
         ("gemini", "marketShare", Decimal(20), "text:value-from-to")]
+
+
+# --------------------------------------------------------------------------- proportions (wave 6, task C)
+
+def test_a_growth_word_after_a_multiple_without_a_base_is_judged_apart(reader):
+    r, ex = reader
+    r.read("Cambricon은 매출이 7배 증가.", LOC, ())
+    assert stated(ex) == [("cambricon", "multiple", Decimal(7), "x", "higher vs earlier value",
+                           "text:multiple-growth:clause-topic")]
+
+
+def test_a_condition_or_a_marker_without_a_base_makes_no_unbased_growth(reader):
+    r, ex = reader
+    r.read("Cambricon은 매출을 늘리려면 7배 증가해야 함. xAI는 무엇 대비 3배 증가.", LOC, ())
+    assert stated(ex) == []
+
+
+def test_a_common_noun_base_is_a_base_of_its_own_rule(reader):
+    r, ex = reader
+    r.read("B200은 사람보다 3배 빠르다", LOC, ())
+    assert stated(ex) == [("nvidia-b200", "multiple", Decimal(3), "x", "higher vs 사람",
+                           "text:multiple-noun-base:clause-topic")]
+
+
+def test_a_named_earlier_period_is_the_subjects_own_past(reader):
+    r, ex = reader
+    r.read("Cambricon은 2024년 2분기 대비 50% 증가", LOC, ())
+    assert stated(ex) == [("cambricon", "growthRate", Decimal(50), "%", "higher vs 2024년 2분기",
+                           "text:relative-period-base:clause-topic")]
+
+
+def test_an_anaphoric_clause_is_about_the_topic_of_the_clause_before(reader):
+    r, ex = reader
+    r.read("B200은 큰 연산을 제공하며, 이는 A100의 2배에 달하는 수준.", LOC, ())
+    assert stated(ex) == [("nvidia-b200", "multiple", Decimal(2), "x", "vs NVIDIA A100", "text:multiple:anaphora")]
+
+
+def test_a_name_in_a_closed_aside_is_not_the_subject(reader):
+    r, ex = reader
+    r.read("(OpenAI는 10%) 고객 수(계약 고객도 8배 증가)", LOC, ())
+    assert stated(ex) == []
+
+
+def test_one_unnamed_member_of_a_genitive_is_not_its_measure(reader):
+    r, ex = reader
+    r.read("미국의 한 통신사는 계약 규모를 10배로 늘림", LOC, ())
+    assert stated(ex) == []
+
+
+def test_a_new_name_as_topic_ends_the_carried_subject(reader):
+    r, ex = reader
+    r.read("B200은 사람보다 3배, V99는 10배 빠르다", LOC, ())
+    assert [(s.subject, s.value) for s in ex.statements if s.kind == "multiple"] == [("nvidia-b200", Decimal(3))]
+
+
+def test_a_size_relative_to_a_base_with_jeongdo_is_a_share(reader):
+    r, ex = reader
+    r.read("Anthropic은 OpenAI 대비 20% 정도", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
+        ("anthropic", "share", Decimal(20), "text:ratio:clause-topic")]
+
+
+def test_a_fall_over_a_range_keeps_its_low_end_first(reader):
+    r, ex = reader
+    r.read("A100은 B200보다 전력이 15~20% 적고", LOC, ())
+    assert [(s.kind, s.value, s.high) for s in ex.statements] == [("relativeDifference", Decimal(-20), Decimal(-15))]
+
+
+def test_a_model_suffix_after_a_named_base_is_part_of_the_base(reader):
+    r, ex = reader
+    r.read("MI355X는 엔비디아 B200 HGX 대비 45% 저렴.", LOC, ())
+    assert stated(ex) == [("amd-mi355x", "relativeDifference", Decimal(-45), "%", "lower vs NVIDIA HGX B200",
+                           "text:relative:clause-topic")]
+
+
+def test_a_size_relative_to_a_genitive_base_is_a_share(reader):
+    r, ex = reader
+    r.read("MI300은 B200의 60% 성능", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
+        ("amd-mi300", "share", Decimal(60), "text:ratio:clause-topic")]

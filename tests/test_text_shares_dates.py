@@ -131,3 +131,24 @@ def test_no_growth_without_its_subject_or_in_a_from_to(reader, sentence):
     r, ex = reader
     r.read(sentence, LOC, ())
     assert changes(ex) == []
+
+
+def test_a_share_taken_with_a_rank(reader):
+    r, ex = reader
+    r.read("미국은 70%를 차지하고, 중국이 20%로 2위를 차지", LOC, ())
+    assert shares(ex) == [("united-states", Decimal(70), "%", "", "text:share-verb:clause-topic"),
+                          ("china", Decimal(20), "%", "", "text:share-verb:clause-topic")]
+
+
+def test_a_part_of_a_whole_an_entity_owns_is_its_share(reader):
+    r, ex = reader
+    r.read("엔비디아 게임 매출의 30% 이상이 중국에서 발생", LOC, ())
+    assert [(s.subject, s.value, s.metric, s.rule) for s in ex.statements if s.kind == "share"] == [
+        ("nvidia", Decimal(30), "share of 게임 매출", "text:share-of:whole-owner")]
+
+
+@pytest.mark.parametrize("sentence", ["게임 매출의 30%가 중국에서 발생", "엔비디아의 30%가 중국에서 발생"])
+def test_no_share_of_a_whole_without_an_owner_or_a_measure(reader, sentence):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert [s for s in ex.statements if s.kind == "share"] == []

@@ -36,6 +36,7 @@ from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.table_figures import figures_by_precision, plain_measure
 from petaflop.extract.table_per import per_of_header
+from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -185,7 +186,10 @@ class TableReader:
             for j, cell in enumerate(row.cells):
                 if j in (key, time_col) or j >= len(labels):
                     continue
-                self._cell(table, r, cell, subject, labels[j], row_time, unit_note)
+                by_row = row_label(self, kcell.text, labels[j])  # "GB300 비중 | 10% | 20%" (table_remarks.py)
+                self.tag, tag = (":row-label" if by_row else self.tag), self.tag
+                self._cell(table, r, cell, subject, by_row or labels[j], row_time, unit_note)
+                self.tag = tag
         self._row_status = ""
 
     def _entity_columns(self, table: Table) -> None:
@@ -274,6 +278,9 @@ class TableReader:
             for j in value_cols[:1]:
                 if j < len(row.cells):
                     self._cell(table, r, row.cells[j], subject, label, None, unit_note)
+            for j, cell in enumerate(row.cells[1:], 1):
+                if j not in value_cols[:1]:
+                    read_remark(self, table, r, cell, subject)
 
     # ------------------------------------------------------------------ pieces
     def _labels(self, table: Table) -> list[_Label]:
@@ -305,6 +312,8 @@ class TableReader:
         if len(found) == 2 and is_a(found[0].type, "Organization") and not is_a(found[1].type, "Organization") \
                 and any(is_a(found[1].type, c) for c in ("Hardware", "AIProduct", "AIModel", "SoftwarePlatform")):
             return [self.res.record(found[1])]  # "엔비디아 H100": the maker named before its product
+        if len(found) == 2 and re.search(r"\s중\s", text):  # "GB 시리즈 중 GB300 비중": one member of a group
+            return [self.res.record(found[1])]
         if found:
             return [self.res.record(e) for e in found[:2]]
         if create and _NAME_LIKE.match(text) and not re.fullmatch(r"[\d\s.,%]+", text):

@@ -31,7 +31,7 @@ from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 
 #: a comparison marker after the base, and what may stand between it and the figure (measure words)
-_MARKER = re.compile(r"\s?(?:의\s?[가-힣]{1,6}\s?|(?:칩|GPU|모델|클러스터|랙|시스템|랙 시스템)\s?|\([^)]{1,12}\)\s?)?(?:(?:와|과)\s?)?(대비|보다|에\s?비해|비교)")
+_MARKER = re.compile(r"\s?(?:의\s?[가-힣]{1,6}\s?|(?:칩|GPU|모델|클러스터|랙|시스템|랙 시스템|HGX|DGX|NVL\d{1,3})\s?|\([^)]{1,12}\)\s?)?(?:(?:와|과)\s?)?(대비|보다|에\s?비해|비교)")
 _TO_FIGURE = re.compile(r"\s?(?:(?:[가-힣A-Za-z0-9/·.\-]{1,10}(?:\([^)]{1,12}\))?(?:이|가|은|는|을|를|에|에서|으로|로|도)?)\s?){0,4}")
 _MARKER_WORD = re.compile(r"(대비|보다|에\s?비해|비교)(?:서|했을\s?때(?:는|도)?|하면|해서?|할\s?때(?:는)?)?")
 _FROM_TO_BASE = re.compile(r"[\d,.]+(?:\s?[가-힣A-Za-z$]{1,4}){0,2}\s?(?:에서|부터)\s?(?:현재\s?)?(?:약\s?)?[$]?[\d,.]+(?:\s?[가-힣A-Za-z]{1,4}){0,2}?\s?(?:이상\s?)?(?:으로|로)\s?(?:약\s?)?$")
@@ -54,7 +54,14 @@ _REPORTED = re.compile(r"(?:다고|라고|이라고)\s?(?:주장|발표|언급|�
 #: a word of change right after a percentage: up or down
 _CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어)|"
                      r"(?P<up>증가|성장|상승|폭증|급증|높|많|빠르|빨라|향상|개선|확대|늘))")
-_RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|에\s?(?:불과|그침|그쳐|해당))")
+_RATIO_NOUN = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능)")
+_RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능|에\s?(?:불과|그침|그쳐|해당))")
+#: a word of growth right after "N배" with no base: the subject's own change ("8배 증가", "3배의 성능 향상")
+_GROWTH = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|이나\s?|나\s?|까지\s?|가까이\s?)?(?:(?:으로|로)\s?)?"
+                     r"(?:의\s?(?:[가-힣A-Za-z/]{1,6}\s){0,2})?(?:더\s?)?(?:폭발적\s?|급격히\s?)?"
+                     r"(?:증가|성장|급증|폭증|증설|확대|확장|늘|향상|개선|상승|급등|뛰)")
+#: what the clause says before the figure that makes it no change of the subject: a target or condition
+_GROWTH_NOT = re.compile(r"(?:해야|하려면|한다면|된다면|면\s)")
 #: bases that are the subject's own past (a change over time, not a difference from another thing)
 _OWN_PAST_NAMES = ("prior year", "end of last year", "prior quarter", "earlier value")
 #: a measure noun carrying the clause's particle right after a bare or genitive subject
@@ -96,6 +103,8 @@ class MultipleReader:
             self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources, None)
             if len(self.ex.statements) == before:  # "A는 N%를 차지" (text_shares.py)
                 self._share(s, q, c0, c1, mentions, values, dates, loc, sources)
+            if len(self.ex.statements) == before:  # "ChatGPT 사용자의 95%는" (text_shares.py)
+                self._share_of(s, q, c0, c1, mentions, topic, dates, values, loc, sources)
             if len(self.ex.statements) == before and getattr(self, "_base", None) is None:  # "A는 32% 성장"
                 self._change(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
         elif q.kind == "count":  # a metric word of another dimension does not measure a count
@@ -114,7 +123,8 @@ class MultipleReader:
             return None
         percent = q.kind == "percent"
         change = _CHANGE.match(s[q.end:q.end + 10]) if percent else None
-        ratio = percent and change is None and _RATIO.match(s, q.end)  # "B 대비 60% 규모": a size relative to B
+        # "B 대비 60% 규모", "B 대비 20% 정도" (the parser keeps "정도" in the figure): a size relative to B
+        ratio = percent and change is None and (_RATIO.match(s, q.end) or re.search(r"\s(?:정도|수준)$", q.raw))
         if percent and change is None and not ratio:  # a percentage with a base, no word of change or size
             return None
         clause_mentions = [m for m in mentions if c0 <= m.start < c1]
@@ -122,12 +132,18 @@ class MultipleReader:
         how_base = ""
         if found is not None:
             base_name, base_entity, how_base, base_start = found
-        elif carried is not None and not [m for m in mentions if carried[2] <= m.start < q.start]:
+        elif carried is not None and not [m for m in mentions if carried[2] <= m.start < q.start] \
+                and not _NEW_NAME_TOPIC.search(s, carried[2], q.start):
             base_name, base_entity, _, _ = carried
             how_base, base_start = "carried", c0
+        elif not percent and _GROWTH.match(s, q.end) and not _GROWTH_NOT.search(s[c0:q.start]) \
+                and not _MARKER_WORD.search(s[c0:q.start]):
+            # "직원 수 8배 증가", "메모리 용량 6배 증가": a change against the subject's own earlier state
+            base_name, base_entity, how_base, base_start = "earlier value", "", "unbased-growth", len(s) + 1
         else:
             return None
-        subject, how = self._multiple_subject(s, q, c0, clause_mentions, topic, base_entity, base_start)
+        subject, how = self._multiple_subject(s, q, c0, clause_mentions, topic, base_entity, base_start,
+                                              [m for m in mentions if m.end <= c0])
         if how_base == "carried" and carried[3] is not None and (subject is None or subject.end <= carried[2]):
             subject, how = carried[3], "carried"
         if subject is None:
@@ -135,9 +151,10 @@ class MultipleReader:
         direction = next((d for rx, d in _DIRECTION if rx.match(s[q.end:q.end + 8])), "")
         kind, unit, value, high = "multiple", "x", Decimal(q.value), q.high
         if percent:  # against the subject's own past: growth; against another thing: a relative difference
-            if how_base == "genitive-base":  # "X의 30%": a part of X, not a change
-                return (base_name, base_entity, q.end, subject)
-            own_past = not base_entity and (base_name in _OWN_PAST_NAMES or base_name.startswith("since"))
+            if how_base == "genitive-base" and not (base_entity and _RATIO_NOUN.match(s, q.end)):  # "X의 30%": a part of X, not a change
+                return (base_name, base_entity, q.end, subject)  # ("H20의 75% 성능": a size relative to H20)
+            own_past = not base_entity and (base_name in _OWN_PAST_NAMES or base_name.startswith("since")
+                                            or how_base == "period-base")
             kind = "growthRate" if own_past else "relativeDifference"
             unit = "%"
             if ratio:  # "B 대비 60% 규모": the subject's measure as a share of another thing's
@@ -147,6 +164,8 @@ class MultipleReader:
             sign = -1 if (change is not None and change.group("down")) or re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) else 1
             value = sign * value
             high = sign * high if high is not None else None
+            if high is not None and high < value:  # "15~20% 적고": the range -20 … -15, low end first
+                value, high = Decimal(high), value
         clause = s[c0:c1]
         status = self._status(clause, q)
         if status == "actual" and status_of_words(s) in ("planned", "target"):
@@ -157,6 +176,13 @@ class MultipleReader:
         high = high if high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
         rule = f"{self.prefix}:{ {'multiple': 'multiple', 'share': 'ratio'}.get(kind, 'relative')}:{how}"
+        if how_base == "unbased-growth":  # its own rule: the gate judges the unbased reading alone
+            rule = f"{self.prefix}:multiple-growth:{how}"
+        elif how_base == "period-base":  # against the subject's value in a named earlier period
+            rule = rule.replace(":multiple:", ":multiple-period-base:").replace(":relative:", ":relative-period-base:")
+        elif how_base == "noun-base":  # a base the gazetteer does not name: judged apart
+            rule = rule.replace(":multiple:", ":multiple-noun-base:").replace(":relative:", ":relative-noun-base:") \
+                       .replace(":ratio:", ":ratio-noun-base:")
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=value,
             high=Decimal(high) if high is not None else None, unit=unit, status=status, time=time,
@@ -168,11 +194,19 @@ class MultipleReader:
         return (base_name, base_entity, q.end, subject)
 
     def _multiple_subject(self, s: str, q: Quantity, c0: int, mentions: list[Mention_], topic: Mention_ | None,
-                          base_entity: str, base_start: int) -> tuple[Mention_ | None, str]:
+                          base_entity: str, base_start: int, earlier: list[Mention_] | None = None
+                          ) -> tuple[Mention_ | None, str]:
         cands = [m for m in mentions if m.end <= q.start and m.entity != base_entity
-                 and not is_a(m.type, "Person") and not (base_start <= m.start and m.end <= base_start + 1)]
+                 and not is_a(m.type, "Person") and not (base_start <= m.start and m.end <= base_start + 1)
+                 and not _in_closed_aside(s, m, q.start)]
         cands = [m for m in cands if not (m.start >= base_start and _MARKER.match(s, m.end))]
         marked = [m for m in cands if m.role in ("topic", "subject")]
+        # "CM384는 …을 제공하며, 이는 B의 1.6배": "이는" stands for the topic of the sentence's earlier clause
+        if not marked and earlier and _ANAPHOR.match(s, c0):
+            prior = [m for m in earlier if m.role in ("topic", "subject") and m.entity != base_entity
+                     and not is_a(m.type, "Person") and not _in_closed_aside(s, m, q.start)]
+            if prior:
+                return prior[-1], "anaphora"
         if marked:
             # "A는 X를 통해 … 3배 개선된다고 주장": the topic is who says it, not what is measured
             if _REPORTED.search(s, q.end) and any(marked[-1].end <= m.start < q.start and m.role == "object"
@@ -181,14 +215,38 @@ class MultipleReader:
             return marked[-1], "clause-topic"
         # "910B의 계산 성능이", "프랑스 발전량은": the entity owning the measure that carries the particle
         owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)
-                  and not _MARKER.match(s, m.end)]
+                  and not _MARKER.match(s, m.end) and not _ONE_OF.match(s, m.end)]
         if owning:
             return owning[-1], "measure-owner"
         # a topic carried over from the slide's earlier blocks measured 0.2: the figure is seldom about it
         if topic is not None and topic.end <= q.start and topic.entity != base_entity \
-                and not is_a(topic.type, "Person") and topic.role != "block":
+                and not is_a(topic.type, "Person") and topic.role != "block" \
+                and not (topic.start >= 0 and _in_closed_aside(s, topic, q.start)):
             return topic, HOW.get(topic.role, "sentence-topic")
         return None, ""
+
+
+#: "미국의 한 통신사는": one (unnamed) member of the genitive's group, not a measure the genitive owns
+_ONE_OF = re.compile(r"의\s?(?:한|어느|일부|다른|모든)\s")
+#: a named earlier period as the base: "2024년 대비", "2024년 2분기 대비", "2023년 초 대비"
+_PERIOD_BASE = re.compile(r"(?:(?:19|20)\d{2}|'\d{2})년\s?(?:[1-4]\s?분기|상반기|하반기|\d{1,2}월)?(?:\s?(?:말|초|중순))?$")
+#: a noun base right before the marker: one word of Hangul or Latin letters (a pronoun or a figure is none)
+_NOUN_BASE = re.compile(r"(?:^|[\s(“\"'‘])([가-힣]{2,8}|[A-Za-z][A-Za-z\-]{1,15})$")
+_NOT_A_BASE = re.compile(r"^(?:이|그|이것|그것|이는|것|무엇|누구|어느|수준|경우|때|기준|이전|직전|전|이후|당시|평균|전체|[가-힣]?년|분기)$")
+#: "…, V15는 10배": a name the gazetteer does not know marked as a new topic ends the carried subject
+_NEW_NAME_TOPIC = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9.\-]*(?:은|는|이|가)\s")
+#: a clause opening with a pronoun for what the sentence said before: "이는", "이것은", "물론 이는"
+_ANAPHOR = re.compile(r"\s*(?:[-•·]\s*)?(?:물론\s|즉\s|결국\s)?(?:이는|이것은|이것이|이는\s곧)\s")
+
+
+def _in_closed_aside(s: str, m: Mention_, end: int) -> bool:
+    """Whether the mention stands in a parenthesis closed before ``end`` ("(OpenAI는 27%) … 8배 증가"):
+    an aside about something else, never the subject of a figure after it."""
+    opened = s.rfind("(", 0, m.start)
+    if opened < 0 or s.find(")", opened, m.start) >= 0:
+        return False
+    closed = s.find(")", m.end)
+    return 0 <= closed < end
 
 
 def _base(s: str, q: Quantity, c0: int, mentions: list[Mention_], reader) -> tuple[str, str, str, int] | None:
@@ -227,6 +285,14 @@ def _base(s: str, q: Quantity, c0: int, mentions: list[Mention_], reader) -> tup
             g = rx.search(head)
             if g:
                 return name, "", "generic-base", c0 + g.start()
+        pb = _PERIOD_BASE.search(head)  # "2024년 2분기 대비 101% 증가": the subject's value then
+        if pb:
+            return f"{pb.group(0).strip()}"[:20], "", "period-base", c0 + pb.start()
+        # "인간보다 2~3배", "텍스트보다 100배": a common noun the gazetteer does not name is still a base
+        nb = _NOUN_BASE.search(head)
+        if nb and not _NOT_A_BASE.match(nb.group(1)) and not any(m.start < c0 + nb.end(1) and m.end > c0 + nb.start(1)
+                                                                for m in mentions):
+            return nb.group(1), "", "noun-base", c0 + nb.start(1)
         return None
     return None
 

@@ -2,7 +2,7 @@
 
 A percentage no metric word measures and no base of change or comparison governs (text_figures.py
 reads those first) is a **share** when the verb right after it says the figure is a part taken or
-amounted to: ``N%를 차지``, ``N%에 해당/달/육박/불과/그쳐/이르``. The part is the clause's topic or
+amounted to: ``N%를 차지``, ``N%로 2위를 차지``, ``N%에 해당/달/육박/불과/그쳐/이르``. The part is the clause's topic or
 subject (``A는``, ``A가``) before the figure; the whole, when the genitive right before the figure
 names it (``전체 전력 공급의 27%``), goes into ``scope`` (an entity's English name, else its words).
 A part whose whole is itself (the subject is the genitive) is no share. Without a marked subject
@@ -22,7 +22,9 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 
 #: the verb of a part right after the percentage
-_PART_VERB = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|수준\s?|이상을\s?)?(?:(?:을|를)\s?차지|차지|에\s?(?:해당|달[하해했한]|육박|불과|그[쳐친치]|이르|이른))")
+_PART_VERB = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|수준\s?|이상을\s?)?(?:(?:을|를)\s?차지|차지|(?:으로|로)\s?\d{1,2}위(?:를|을)?\s?차지|에\s?(?:해당|달[하해했한]|육박|불과|그[쳐친치]|이르|이른))")
+#: the part as the subject of its clause right after the percentage: "N%가", "N% 이상이", "N%는"
+_PART_SUBJECT = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:이|가|은|는)\s")
 #: "X의 (약) N%": the words of the whole before the genitive
 _WHOLE = re.compile(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9·/\-]{1,14})의\s?(?:약\s?|거의\s?|무려\s?|최대\s?|대략\s?)?$")
 
@@ -39,7 +41,8 @@ class ShareReader:
             return
         if re.search(r"[-−–+]\s*$", s[max(0, q.start - 2):q.start]):
             return
-        if any(v is not q and q.end <= v.start < q.end + 12 for v in values):  # "30%에서 40%로": a change
+        if any(v is not q and q.end <= v.start < q.end + 12 and s[v.end:v.end + 1] != "위" for v in values):
+            # "30%에서 40%로": a change (a rank after it, "15%로 2위를 차지", is none)
             return
         if any(v.end <= q.start and re.fullmatch(r"\s?(?:에서|부터|→|->)\s?", s[v.end:q.start]) for v in values):
             return  # "10%에서 40%를 차지하는 수준으로": the end of a change
@@ -65,6 +68,35 @@ class ShareReader:
             subject.entity, "share", loc, f"{self.prefix}:share-verb:clause-topic", value=Decimal(q.value),
             high=Decimal(high) if high is not None else None, unit="%", status=status, time=time,
             scope=whole[:40], metric="share" + (f" of {whole}" if whole else "")[:56], **figure_flags(q),
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+
+
+    def _share_of(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                  dates: list[Quantity], values: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        """"ChatGPT 사용자의 95%는 무료 버전에 잔류", "엔비디아 데이터센터 매출의 40% 이상이 추론에서 발생":
+        a percentage of a whole that is itself the clause's subject (``X의 N%가/는``) is a share of the
+        entity owning the whole (named first in the whole's words, which go into ``metric``).
+        Rule ``text:share-of:whole-owner``."""
+        if q.kind != "percent" or q.unit != "%" or q.value is None or not 0 < q.value <= 100:
+            return
+        if not _PART_SUBJECT.match(s, q.end) or re.search(r"[-−–+]\s*$", s[max(0, q.start - 2):q.start]):
+            return
+        wm = _WHOLE.search(s, c0, q.start)
+        if not wm or wm.end() != q.start:
+            return
+        w0, w1 = wm.start(1), wm.end(1)
+        inside = [m for m in mentions if w0 <= m.start and m.end <= w1 and not is_a(m.type, "Person")]
+        # the owner opens the whole and more words follow it ("엔비디아 데이터센터 매출"): its measure's part
+        if len(inside) != 1 or inside[0].start != w0 or not re.match(r"(?:의)?\s?[가-힣A-Za-z]", s[inside[0].end:w1]):
+            return
+        rest = s[inside[0].end:w1].strip()
+        rest = re.sub(r"^의\s?", "", rest)
+        status, time, high = figure_context(self, s, q, dates, c0, c1, values)
+        self.ex.statements.append(Statement(
+            inside[0].entity, "share", loc, f"{self.prefix}:share-of:whole-owner", value=Decimal(q.value),
+            high=Decimal(high) if high is not None else None, unit="%", status=status, time=time,
+            metric=f"share of {rest}"[:60], **figure_flags(q),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
 
@@ -107,9 +139,10 @@ class ChangeReader:
             status = "forecast"
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
+        low, high = sorted((sign * Decimal(q.value), sign * Decimal(high))) if high is not None else (sign * Decimal(q.value), None)
         self.ex.statements.append(Statement(
-            subject.entity, "growthRate", loc, f"{self.prefix}:change-unbased:{how}", value=sign * Decimal(q.value),
-            high=sign * Decimal(high) if high is not None else None, unit=q.unit, status=status, time=time,
+            subject.entity, "growthRate", loc, f"{self.prefix}:change-unbased:{how}", value=low,
+            high=high, unit=q.unit, status=status, time=time,
             metric="change", approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],

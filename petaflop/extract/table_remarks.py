@@ -1,0 +1,47 @@
+"""Remarks of a key–value table read as prose: "기업 가치 | 1,830억 달러 | OpenAI 대비 40% 규모".
+
+A key–value table's value column is read through the attribute lexicon (table_reader.py); a further
+column (``비고``, a note) often compares the row's figure with a base: "OpenAI 대비 20% 정도",
+"전년 대비 3배". Such a remark is read by the prose reader as a sentence about the row's entity
+(rules ``text-cell:…``), and only its comparisons are kept — multiples, shares of a base, changes —
+since the other figures a note mentions are about other things (an example, a base's own price).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+#: a remark comparing with a base, and the kinds read from it
+_COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?(?:%|배)")
+_PROPORTIONS = ("multiple", "share", "relativeDifference", "growthRate")
+
+
+def read_remark(reader, table, r: int, cell, subject: str) -> None:
+    """Read one remark cell of row ``r`` about ``subject`` (the table reader's ``text`` reader does it)."""
+    text = cell.text.strip()
+    if reader.text is None or not _COMPARISON.search(text):
+        return
+    ex = reader.ex
+    n_st, n_facts = len(ex.statements), len(ex.facts)
+    reader.text.read_cell(text, reader._loc(table, cell, r), reader.sources_of(table), subject)
+    new = [st for st in ex.statements[n_st:] if st.kind in _PROPORTIONS]
+    del ex.statements[n_st:], ex.facts[n_facts:]
+    ex.statements.extend(new)
+
+
+def row_label(reader, text: str, label):
+    """"GB 시리즈 중 GB300 비중 | 10% | 20%" under period columns: a key cell naming the row's entity
+    and, in its other words, a kind of the lexicon ("비중") labels the row's figures — the period column's
+    own label says only when. Returns the label to read the cell under (the period kept), else None."""
+    if label.period is None:
+        return None
+    mentions = reader.res.gaz.find_mentions(text)
+    if not mentions:
+        return None
+    rest = text[mentions[-1].end:] if len(mentions) == 2 and re.search(r"\s중\s", text) else text
+    rest = (rest[:mentions[0].start] + " " + rest[mentions[0].end:]).strip() if len(mentions) == 1 else rest.strip()
+    entry = reader.lex.value_for(rest) if re.search(r"[가-힣A-Za-z]{2,}", rest) else None
+    if entry is None or entry.dimension != "percent":
+        return None
+    return replace(label, text=rest)
