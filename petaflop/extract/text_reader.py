@@ -44,6 +44,7 @@ from petaflop.extract.text_frames import (
 from petaflop.extract.text_frames import HOW as _HOW
 from petaflop.extract.text_frames import Mention_ as _Mention
 from petaflop.extract.text_links import LinkFrames
+from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
@@ -81,7 +82,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(FigureReader, FrameReader, LinkFrames, DateReader):
+class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, DateReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -194,6 +195,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, DateReader):
         self._modifiers(sentence, mentions, loc, sources)
         self._titles(sentence, mentions, loc, sources)
         self._links(sentence, mentions, topic, loc, sources)
+        self._more_links(sentence, mentions, topic, loc, sources)
         self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
         self._event_dates(sentence, mentions, dates, clause_starts_of(sentence), loc, sources)
         hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
