@@ -107,3 +107,36 @@ def test_a_chance_given_is_no_provision(text_reader):
     r, ex = text_reader
     r.read("메타의 프로젝트들은 엔비디아에 큰 수익 기회를 제공.", LOC, ())
     assert links(ex, "customerOf") == []
+
+
+def test_two_firms_set_against_each_other_compete(text_reader):
+    r, ex = text_reader
+    r.read("엔비디아 VS 테슬라", LOC, ())
+    assert links(ex, "competesWith") == [("nvidia", "tesla", "text:versus")]
+
+
+def test_a_firm_described_as_a_groups_member(text_reader):
+    r, ex = text_reader
+    r.read("UALink마저 핵심 멤버인 브로드컴의 이탈로 지연될 전망.", LOC, ())
+    assert links(ex, "memberOf") == [("broadcom", "ualink", "text:member:described")]
+
+
+def test_a_persons_former_places_before_the_word_for_coming_from(text_reader):
+    r, ex = text_reader
+    r.read("창업자 양즈린은 칭화대/카네기멜론, 前 메타/구글브레인 출신.", LOC, ())
+    assert [x for x in links(ex, "affiliatedWith") if x[2] == "text:alumnus"] == [
+        ("yang-zhilin", o, "text:alumnus") for o in ("carnegie-mellon-university", "google-brain", "meta",
+                                                       "tsinghua-university")]
+
+
+def test_a_chart_of_a_products_customers_names_its_buyers_in_the_legend(text_reader):
+    r, ex = text_reader
+    r.legend_customers("NVL72 랙 시스템의 주력 고객사들 비중 추정", ["■ 마이크로소프트 ■ 메타", "■ xAI/테슬라 ■ 기타"], LOC, ())
+    assert links(ex, "procures") == [(f, "nvidia-gb200-nvl72", "figure:customer-legend:procures")
+                                     for f in ("meta", "microsoft", "tesla", "xai")]
+
+
+def test_a_chart_of_a_products_specifications_names_no_buyers(text_reader):
+    r, ex = text_reader
+    r.legend_customers("NVL72 랙 시스템의 전력 비중 추정", ["■ 마이크로소프트 ■ 메타"], LOC, ())
+    assert links(ex, "procures") == []

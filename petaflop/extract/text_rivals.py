@@ -39,6 +39,18 @@ _HOME_NOTE_BEFORE = re.compile(r"^\s?(?:등\s?)?\(\s?$")
 _HOME_NOTE_AFTER = re.compile(r"^\s?" + _ORG_WORD + r"\s?\)")
 _PAREN_ONLY = re.compile(r"^\s?\(\s?$")
 
+# "엔비디아 VS 테슬라", "xAI vs OpenAI": two things of a kind set against each other
+_VERSUS = re.compile(r"\s?(?:\([^)]{0,20}\))?\s(?:vs\.?|VS\.?)\s")
+# "UALink마저 핵심 멤버인 브로드컴", "NATO의 회원국인 프랑스": the member named after the word
+_MEMBER_GAP = re.compile(r"\)?['’”\"]?\s?(?:의|마저|도)?\s(?:핵심|주요|창립|창설|초기|정식)?\s?"
+                         r"(?:멤버|회원사|회원국|일원)(?:인|이자|으로서|로서)\s?['‘“\"]?")
+# a chart of a product's customers: "NVL72 랙 시스템의 주력 고객사들 비중 추정" (its legend names them)
+_CUSTOMER_CHART = re.compile(r"\s?(?:[가-힣A-Za-z]{1,6}\s){0,2}?[가-힣A-Za-z]{0,6}의\s(?:주력\s|주요\s|핵심\s)?"
+                             r"(?:고객사|고객|구매자|수요처)(?:들)?(?:별)?\s(?:비중|점유율|구성|분포|물량)")
+_LEGEND_MARK = re.compile(r"[■□●○▲◆]")
+# "<person>은 칭화대/카네기멜론, 前 메타/구글브레인 출신": a person's former places
+_FORMER_SEP = re.compile(r"\s?(?:,|·|/|및|와|과)\s?(?:前\s?|전\s)?")
+
 
 def _kind(t: str) -> str | None:
     return next((k for k in _KINDS if is_a(t, k)), None)
@@ -57,6 +69,9 @@ class RivalFrames:
         self._alternatives(s, mentions, topic, loc, sources)
         self._home_lists(s, mentions, loc, sources)
         self._name_parents(s, mentions, loc, sources)
+        self._versus(s, mentions, loc, sources)
+        self._members(s, mentions, loc, sources)
+        self._alumni(s, mentions, loc, sources)
 
     def _add_link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location,
                   sources: tuple[str, ...], raw: str) -> None:
@@ -211,3 +226,61 @@ class RivalFrames:
                 continue
             self._add_link(m, "partOf", Mention_(self.res.record(parent), parent.type, m.start, m.end, ""),
                            "text:name-parent", loc, sources, s[max(0, m.start - 20):m.end + 10])
+
+    def _versus(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"엔비디아 VS 테슬라", "xAI vs OpenAI": two organisations (or things of one kind) set against
+        each other compete."""
+        for a, b in itertools.pairwise(mentions):
+            if _VERSUS.fullmatch(s[a.end:b.start]) and _kind(a.type) is not None and _kind(a.type) == _kind(b.type):
+                self._add_link(a, "competesWith", b, "text:versus", loc, sources, s[a.start:b.end])
+
+    def _members(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"UALink마저 핵심 멤버인 브로드컴": the organisation described as a member is a member of the
+        group (an alliance, a standard's consortium…) named before the word."""
+        for a, b in itertools.pairwise(mentions):
+            if _MEMBER_GAP.fullmatch(s[a.end:b.start]) and is_a(b.type, "Organization") \
+                    and not any(is_a(a.type, h) for h in (*_HOMES, "Person")):
+                self._add_link(b, "memberOf", a, "text:member:described", loc, sources, s[a.start:b.end])
+
+    def _alumni(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"창업자 양즈린은 칭화대/카네기멜론, 前 메타/구글브레인 출신": the organisations listed before
+        "출신" are the person's (the person is the clause's topic or subject)."""
+        for w in re.finditer(r"\s?출신(?![가-힣])", s):
+            listed: list[Mention_] = []
+            end = w.start()
+            for m in reversed([m for m in mentions if m.end <= end]):
+                gap = s[m.end:end]
+                if (listed and not _FORMER_SEP.fullmatch(gap)) or (not listed and gap.strip()):
+                    break
+                listed.insert(0, m)
+                end = m.start
+            if not listed or not all(_is_org(m) for m in listed):
+                continue
+            people = [m for m in mentions if m.end <= listed[0].start and m.role in ("topic", "subject")
+                      and is_a(m.type, "Person")]
+            if len({p.entity for p in people}) != 1 or re.search(r"[.;]\s", s[people[-1].end:listed[0].start]):
+                continue
+            for m in listed:
+                self._add_link(people[-1], "affiliatedWith", m, "text:alumnus", loc, sources,
+                               s[people[-1].start:w.end()])
+
+    def legend_customers(self, caption: str, texts: list[str], loc: Location, sources: tuple[str, ...]) -> None:
+        """A chart captioned as a product's customers' shares ("NVL72 랙 시스템의 주력 고객사들 비중") whose
+        legend ("■ 마이크로소프트 ■ 메타 ■ xAI/테슬라") names organisations: each procures the product."""
+        ms = self._mentions(caption)
+        thing = next((m for m in reversed(ms) if _CUSTOMER_CHART.match(caption, m.end)
+                      and any(is_a(m.type, c) for c in ("Hardware", "AIProduct", "SoftwarePlatform"))), None)
+        if thing is None:
+            return
+        gaz = self.res.gaz
+        for text in texts:
+            if not _LEGEND_MARK.search(text):
+                continue
+            for label in _LEGEND_MARK.split(text):
+                for name in (n.strip() for n in label.split("/")):
+                    org = gaz.lookup(name) if name else None
+                    if org is None or not is_a(org.type, "Organization") or any(is_a(org.type, h) for h in _HOMES):
+                        continue
+                    buyer = Mention_(self.res.record(org), org.type, -1, -1, "")
+                    self._add_link(buyer, "procures", thing, "figure:customer-legend:procures", loc, sources,
+                                   f"{caption[thing.start:thing.end]} ← {name}")
