@@ -140,3 +140,21 @@ def test_a_chart_of_a_products_specifications_names_no_buyers(text_reader):
     r, ex = text_reader
     r.legend_customers("NVL72 랙 시스템의 전력 비중 추정", ["■ 마이크로소프트 ■ 메타"], LOC, ())
     assert links(ex, "procures") == []
+
+
+@pytest.mark.parametrize("sentence, prop, expected", [
+    ("xAI는 X(실시간 데이터), 테슬라(주행 데이터)로부터 고품질 데이터를 받을 수 있음.", "suppliedBy",
+     [("xai", "tesla"), ("xai", "x-corp")]),
+    ("메타는 구글로부터 TPU를 구매할 계획.", "customerOf", [("meta", "google")]),
+])
+def test_what_the_clauses_firm_receives_or_buys_from_the_organisations_marked_from(text_reader, sentence, prop,
+                                                                                   expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert links(ex, prop) == [(*e, "text:received-from:clause") for e in expected]
+
+
+def test_a_receiver_named_after_the_verb_is_left_to_the_supply_frame(text_reader):
+    r, ex = text_reader
+    r.read("자체 칩 준비 중인 OpenAI와 아마존으로부터 칩을 공급받는 Anthropic이 수요의 30% 차지.", LOC, ())
+    assert [x for x in links(ex, "suppliedBy") if "received-from" in x[2]] == []

@@ -16,6 +16,7 @@ from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_links import _the_firm
 
 # things that compete as things (a model with a model, a chip with a chip…), and organisations
 _KINDS = ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "NetworkTechnology", "ScaleUpInterconnect",
@@ -48,6 +49,12 @@ _MEMBER_GAP = re.compile(r"\)?['’”\"]?\s?(?:의|마저|도)?\s(?:핵심|주�
 _CUSTOMER_CHART = re.compile(r"\s?(?:[가-힣A-Za-z]{1,6}\s){0,2}?[가-힣A-Za-z]{0,6}의\s(?:주력\s|주요\s|핵심\s)?"
                              r"(?:고객사|고객|구매자|수요처)(?:들)?(?:별)?\s(?:비중|점유율|구성|분포|물량)")
 _LEGEND_MARK = re.compile(r"[■□●○▲◆]")
+# "A(…), B(…)로부터 데이터를 받을", "엔비디아로부터 IP를 제공받아", "B로부터 칩을 구매": what the clause's firm
+# receives (supplied by) or buys (a customer of) from the organisations marked with 로부터
+_FROM = re.compile(r"(?:\([^)]{0,80}\))?['’”\"]?\s?(?:으로부터|로부터)\s")
+_RECEIVE = re.compile(r"(?:[^\s.,;]{1,10}\s){0,3}?[^\s.,;]{0,10}?(?:을|를)?\s?(?:[가-힣]{1,3}\s)?"
+                      r"(구매|구입|사들|(?:공급|제공)\s?받|받|조달|수입)")
+_FROM_SEP = re.compile(r"(?:\([^)]{0,80}\))?['’”\"]?\s?(?:,|·|와|과|및)\s?")
 # "<person>은 칭화대/카네기멜론, 前 메타/구글브레인 출신": a person's former places
 _FORMER_SEP = re.compile(r"\s?(?:,|·|/|및|와|과)\s?(?:前\s?|전\s)?")
 
@@ -72,6 +79,7 @@ class RivalFrames:
         self._versus(s, mentions, loc, sources)
         self._members(s, mentions, loc, sources)
         self._alumni(s, mentions, loc, sources)
+        self._received_from(s, mentions, topic, loc, sources)
 
     def _add_link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location,
                   sources: tuple[str, ...], raw: str) -> None:
@@ -284,3 +292,30 @@ class RivalFrames:
                     buyer = Mention_(self.res.record(org), org.type, -1, -1, "")
                     self._add_link(buyer, "procures", thing, "figure:customer-legend:procures", loc, sources,
                                    f"{caption[thing.start:thing.end]} ← {name}")
+
+    def _received_from(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                       sources: tuple[str, ...]) -> None:
+        """"(xAI는 …) X(…), 테슬라(…)로부터 고품질 데이터를 받을", "이들은 아마존으로부터 칩을 구매": the
+        clause's firm (its topic or subject, else the sentence's) is supplied by (받다, 공급받다, 조달, 수입)
+        or a customer of (구매, 구입) the organisations marked with 로부터."""
+        orgs = [m for m in mentions if _is_org(m) and s.count("(", 0, m.start) <= s.count(")", 0, m.start)]
+        for i, m in enumerate(orgs):
+            hit = _FROM.match(s, m.end)
+            verb = _RECEIVE.match(s, hit.end()) if hit else None
+            if verb is None or re.search(r"[.;]", s[hit.end():verb.end()]):
+                continue
+            listed = [m]
+            for x in reversed(orgs[:i]):
+                if not _FROM_SEP.fullmatch(s[x.end:listed[0].start]):
+                    break
+                listed.insert(0, x)
+            giver_after = next((x for x in mentions if x.start >= verb.end()), None)
+            if giver_after is not None and re.fullmatch(r"[가-힣]{0,2}\s?", s[verb.end():giver_after.start]):
+                continue  # "…로부터 칩을 공급받는 Anthropic": the receiver named after (text:supply:from)
+            firm, how = _the_firm(mentions, listed, topic)
+            if firm is None:
+                continue
+            prop = "customerOf" if verb.group(1) in ("구매", "구입", "사들") else "suppliedBy"
+            for x in listed:
+                self._add_link(firm, prop, x, f"{self.prefix}:received-from:{how}", loc, sources,
+                               s[x.start:verb.end()])
