@@ -158,3 +158,13 @@ def test_a_receiver_named_after_the_verb_is_left_to_the_supply_frame(text_reader
     r, ex = text_reader
     r.read("자체 칩 준비 중인 OpenAI와 아마존으로부터 칩을 공급받는 Anthropic이 수요의 30% 차지.", LOC, ())
     assert [x for x in links(ex, "suppliedBy") if "received-from" in x[2]] == []
+
+
+def test_a_table_headed_rivals_lists_the_rivals_of_the_firm_its_caption_names(text_reader):
+    from petaflop.extract.rival_tables import caption_rival_owner
+
+    r, _ = text_reader
+    caption = ["Momenta가 바라보는 자율주행 업체들의 위상", "테슬라는 궁극의 업체"]
+    assert caption_rival_owner("경쟁사", caption, r.res) == "momenta"
+    assert caption_rival_owner("기업", caption, r.res) is None  # not a column of rivals
+    assert caption_rival_owner("경쟁사", ["Momenta와 테슬라의 위상"], r.res) is None  # whose rivals: not said

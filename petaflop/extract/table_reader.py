@@ -32,6 +32,7 @@ from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Sta
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
+from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -200,6 +201,7 @@ class TableReader:
         # people listed under a caption naming an organisation are its members, unless the table
         # says where each one is (a club or affiliation column)
         org = None if any(_OWN_AFFILIATION.search(lab.text) for lab in labels) else self._caption_organization(table)
+        rivals_of = caption_rival_owner(labels[key].text, table.caption, self.res)  # "경쟁사 | …" under "A가 …"
         for r, row in enumerate(table.rows, 1):
             if key >= len(row.cells) or row.section:
                 continue
@@ -217,6 +219,9 @@ class TableReader:
                 # a list of people under a caption naming an organisation: the people are its members
                 self.ex.add(Fact(subject, "affiliatedWith", org, True, self._loc(table, kcell, r),
                                  "table-reader:affiliatedWith@caption", self.sources_of(table), raw=kcell.text[:60]))
+            if rivals_of is not None and rivals_of != subject:
+                self.ex.add(Fact(rivals_of, "competesWith", subject, True, self._loc(table, kcell, r),
+                                 "table-reader:competesWith@caption", self.sources_of(table), raw=kcell.text[:60]))
             row_time = self._row_time(row.cells[time_col].text) if time_col is not None and time_col < len(row.cells) else None
             unit_note = self._unit_note(table, row)
             if metric_col is not None and metric_col < len(row.cells):
