@@ -117,8 +117,14 @@ def test_two_firms_set_against_each_other_compete(text_reader):
 
 def test_a_firm_described_as_a_groups_member(text_reader):
     r, ex = text_reader
-    r.read("UALink마저 핵심 멤버인 브로드컴의 이탈로 지연될 전망.", LOC, ())
-    assert links(ex, "memberOf") == [("broadcom", "ualink", "text:member:described")]
+    r.read("BlueForge Alliance의 핵심 멤버인 팔란티어가 참여.", LOC, ())
+    assert links(ex, "memberOf") == [("palantir", "blueforge-alliance", "text:member:described")]
+
+
+def test_a_member_of_a_technology_is_left_unsaid(text_reader):
+    r, ex = text_reader
+    r.read("UALink마저 핵심 멤버인 브로드컴의 이탈로 지연될 전망.", LOC, ())  # a standard: no organisation
+    assert links(ex, "memberOf") == []
 
 
 def test_a_persons_former_places_before_the_word_for_coming_from(text_reader):

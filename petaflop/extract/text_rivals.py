@@ -247,7 +247,7 @@ class RivalFrames:
         group (an alliance, a standard's consortium…) named before the word."""
         for a, b in itertools.pairwise(mentions):
             if _MEMBER_GAP.fullmatch(s[a.end:b.start]) and is_a(b.type, "Organization") \
-                    and not any(is_a(a.type, h) for h in (*_HOMES, "Person")):
+                    and _is_org(a) and not is_a(a.type, "Person"):
                 self._add_link(b, "memberOf", a, "text:member:described", loc, sources, s[a.start:b.end])
 
     def _alumni(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
