@@ -92,7 +92,8 @@ class TableMapping:
     node_context_role: str  # property from the node to the context entity
     node_per_row: bool  # a new node for every row even when rows name the same entities (events)
     # the context is a party only of a row naming one party whose cells match this (an export row naming
-    # the seller alone: the importing country of the table is the other party); None: of every row
+    # the seller alone: the importing country is the other party; a row writing the country beside its
+    # one party: that party's side); None: of every row
     node_context_when: re.Pattern[str] | None = None
     columns: tuple[ColumnRule, ...] = field(default_factory=tuple)
     priority: int = 0

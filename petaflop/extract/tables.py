@@ -330,7 +330,7 @@ class TableExtractor:
                                      self.sources_of(table)))
             # one n-ary node per row, whoever the row names ("Crusoe · Blue Owl JV" is one investment)
             node = self._node(mapping, table, entities, self._row_investee(mapping, row, ei, context), loc,
-                              row_text) \
+                              f"{ecell.text} \t {row_text}") \
                 if mapping.node_type else ""
             used = {ei}
             row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
