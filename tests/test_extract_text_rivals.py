@@ -17,15 +17,15 @@ def links(ex: Extraction, prop: str) -> list[tuple]:
 def test_rival_models_in_parentheses_compete_with_the_topic(text_reader):
     r, ex = text_reader
     r.read("Grok 4는 높은 점수로 경쟁 모델(Claude, Gemini)을 압도.", LOC, ())
-    assert links(ex, "competesWith") == [("grok-4", "claude", "text:rival-thing:AIModel"),
-                                         ("grok-4", "gemini", "text:rival-thing:AIModel")]
+    assert links(ex, "competesWith") == [("grok-4", "claude", "text:rival-thing"),
+                                         ("grok-4", "gemini", "text:rival-thing")]
 
 
 def test_rival_models_listed_before_the_word_compete_with_each_owner_in_parentheses(text_reader):
     r, ex = text_reader
     r.read("주력 모델(Opus 4, Sonnet 4)이 OpenAI의 GPT-4.1 등 경쟁 모델을 압도.", LOC, ())
-    assert links(ex, "competesWith") == [("claude-opus-4", "gpt-4-1", "text:rival-thing:AIModel"),
-                                         ("claude-sonnet-4", "gpt-4-1", "text:rival-thing:AIModel")]
+    assert links(ex, "competesWith") == [("claude-opus-4", "gpt-4-1", "text:rival-thing"),
+                                         ("claude-sonnet-4", "gpt-4-1", "text:rival-thing")]
 
 
 def test_a_rival_model_of_another_kind_is_no_rival(text_reader):

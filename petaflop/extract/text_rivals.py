@@ -135,7 +135,7 @@ class RivalFrames:
                 (owners[-1:] if len({o.entity for o in owners}) == 1 else [])
             for o in owners:
                 for r in rivals:
-                    self._add_link(o, "competesWith", r, f"{self.prefix}:rival-thing:{kind}", loc, sources,
+                    self._add_link(o, "competesWith", r, f"{self.prefix}:rival-thing", loc, sources,
                                    s[max(0, w.start() - 30):w.end() + 30])
 
     @staticmethod
