@@ -454,7 +454,9 @@ def test_chip_procurement(store):
     assert {("pfid:stargate-abilene-phase-0", "pfa:usesChip", D(1958)),
             ("pfid:stargate-abilene-phase-2", "pfa:usesChip", D(1960)),
             ("pfid:colossus-2", "pfa:usesChip", D(2039))} <= got
-    assert {r["chip"] for r in rows} == {"pfid:nvidia-gb200"}
+    # "gb200" also finds the GB200 NVL72 rack, bought by the firms a chart legend names (line 4318,
+    # rule figure:customer-legend:procures)
+    assert {r["chip"] for r in rows} == {"pfid:nvidia-gb200", "pfid:nvidia-gb200-nvl72"}
     everything = run(store, "chip-procurement")
     b100 = one(everything, buyer="pfid:sovereign-llm-cloud-sites", chip="pfid:nvidia-b100")  # line 2786: "B100"
     assert (b100["relation"], b100["status_to_china"], b100["line"]) == ("pfa:usesChip", "banned", D(2786))  # line 2957

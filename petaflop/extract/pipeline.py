@@ -121,6 +121,7 @@ class Extractor:
                             cap_loc = Location(block.lines.first + k, block.lines.first + k, chapter.key, slide.title)
                             self._note_mentions(cap, cap_loc)
                             self.text.read(cap, cap_loc, figure_sources)
+                            self.text.legend_customers(cap, block.text, cap_loc, figure_sources)
                         # text inside a figure (a paragraph beside the image, a label) is prose like any other
                         for body in block.text:
                             first = self._line_of(body, block.lines.first, block.lines.last)

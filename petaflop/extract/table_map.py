@@ -91,6 +91,10 @@ class TableMapping:
     node_entity_role: str  # property from the node to the row entity
     node_context_role: str  # property from the node to the context entity
     node_per_row: bool  # a new node for every row even when rows name the same entities (events)
+    # the context is a party only of a row naming one party whose cells match this (an export row naming
+    # the seller alone: the importing country is the other party; a row writing the country beside its
+    # one party: that party's side); None: of every row
+    node_context_when: re.Pattern[str] | None = None
     columns: tuple[ColumnRule, ...] = field(default_factory=tuple)
     priority: int = 0
     transposed: bool | None = None  # match only tables the parser marked (not) transposed
@@ -151,7 +155,7 @@ _TABLE_KEYS = {"id": "str", "description": "str", "layout": "str", "match": "dic
 _NESTED_KEYS = {
     "match": {"header", "caption", "chapter", "transposed"},
     "entity": {"column", "type", "create", "fallback", "exact", "skip", "aliases"},
-    "node": {"type", "entity_role", "context_role", "per_row"},
+    "node": {"type", "entity_role", "context_role", "per_row", "context_when"},
     "events": {"date", "text", "named", "issuer", "other", "announce", "effective", "cause"},
 }
 
@@ -220,6 +224,8 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
                 node_entity_role=node.get("entity_role", ""),
                 node_context_role=node.get("context_role", ""),
                 node_per_row=bool(node.get("per_row", False)),
+                node_context_when=_compile(node["context_when"], where + ".node.context_when")
+                if "context_when" in node else None,
                 columns=tuple(_column(c, f"{where}.columns[{j}]") for j, c in enumerate(raw.get("columns", []))),
                 priority=int(raw.get("priority", 0)),
                 transposed=match.get("transposed"),

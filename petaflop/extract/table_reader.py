@@ -34,6 +34,7 @@ from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Sta
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
+from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_figures import figures_by_precision, plain_measure
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
@@ -151,6 +152,7 @@ class TableReader:
         # says where each one is (a club or affiliation column)
         org = None if any(_OWN_AFFILIATION.search(lab.text) for lab in labels) else self._caption_organization(table)
         maker = caption_maker(table, [lab.text for lab in labels], self.res.gaz)  # "엔비디아의 신제품들"
+        rivals_of = caption_rival_owner(labels[key].text, table.caption, self.res)  # "경쟁사 | …" under "A가 …"
         for r, row in enumerate(table.rows, 1):
             if key >= len(row.cells) or row.section:
                 continue
@@ -171,6 +173,9 @@ class TableReader:
                 # a list of people under a caption naming an organisation: the people are its members
                 self.ex.add(Fact(subject, "affiliatedWith", org, True, self._loc(table, kcell, r),
                                  "table-reader:affiliatedWith@caption", self.sources_of(table), raw=kcell.text[:60]))
+            if rivals_of is not None and rivals_of != subject:
+                self.ex.add(Fact(rivals_of, "competesWith", subject, True, self._loc(table, kcell, r),
+                                 "table-reader:competesWith@caption", self.sources_of(table), raw=kcell.text[:60]))
             row_time = self._row_time(row.cells[time_col].text) if time_col is not None and time_col < len(row.cells) else None
             unit_note = self._unit_note(table, row)
             if metric_col is not None and metric_col < len(row.cells):

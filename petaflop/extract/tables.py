@@ -271,7 +271,8 @@ class TableExtractor:
                 unit="%", status="estimate" if stake.group(2) else "actual", item=investee, sources=sources,
                 raw=text[m.start:stake.end()][:60]))
 
-    def _node(self, mapping: TableMapping, table: Table, entities: list[str], context: str, loc: Location) -> str:
+    def _node(self, mapping: TableMapping, table: Table, entities: list[str], context: str, loc: Location,
+              row_text: str = "") -> str:
         node_id = f"{mapping.id}--{'--'.join(entities)}" + (f"--{context}" if context else "")
         if mapping.node_per_row:
             node_id += f"--r{loc.row}"
@@ -287,7 +288,8 @@ class TableExtractor:
             for entity in entities:
                 self.ex.add(Fact(node_id, mapping.node_entity_role, entity, True, loc,
                                  f"{rid}:{mapping.node_entity_role}", sources))
-        if mapping.node_context_role and context:
+        when = mapping.node_context_when
+        if mapping.node_context_role and context and (when is None or (len(entities) == 1 and when.search(row_text))):
             self.ex.add(Fact(node_id, mapping.node_context_role, context, True, loc,
                              f"{rid}:{mapping.node_context_role}", sources))
         return node_id
@@ -334,7 +336,8 @@ class TableExtractor:
                                      f"table:{mapping.id}:{mapping.context_link}",
                                      self.sources_of(table)))
             # one n-ary node per row, whoever the row names ("Crusoe · Blue Owl JV" is one investment)
-            node = self._node(mapping, table, entities, self._row_investee(mapping, row, ei, context), loc) \
+            node = self._node(mapping, table, entities, self._row_investee(mapping, row, ei, context), loc,
+                              f"{ecell.text} \t {row_text}") \
                 if mapping.node_type else ""
             used = {ei}
             row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))

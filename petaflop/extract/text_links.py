@@ -47,7 +47,7 @@ _RIVAL_WORD = re.compile(r"경쟁\s?(?:사|자|업체|기업)|라이벌")
 _RIVAL_VERB = re.compile(r"(?:등)?\s?(?:과|와)\s?(?:(?:직접|정면|치열하게|본격)\S*\s)?경쟁(?!사|자|력|업체|기업|우위|구도|\s?우위)")
 _PARTNER_NOUN = re.compile(r"파트너(?:사|社)?(?:들)?(?!십)")
 _CUSTOMER_NOUN = re.compile(r"고객사(?:들)?")
-_CUSTOMER_VERB = re.compile(r"(?:등)?\s?(?:[가-힣]{1,6}\s)?(?:을|를)\s(?:주요\s)?고객으로")
+_CUSTOMER_VERB = re.compile(r"(?:등)?\s?(?:[가-힣/]{1,6}\s)?(?:[가-힣/]{1,6})?(?:을|를)\s(?:주요\s)?고객으로")
 _LIST_SEP = re.compile(r"\s?(?:,|·|및|와|과|나|이나|는 물론,?|\s)\s?")
 _OWNER_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:[가-힣]{1,5}\s){0,2}$")
 
@@ -70,6 +70,7 @@ _FAB_AFTER = re.compile(r"\)?['’”\"]?\s?(?:의)?\s?(?:[A-Za-z0-9+\-.]{1,10}\
 # provisions: "<A>는 … <B>에 … 제공" (B is A's customer), "<B>에 <A>는 … 공급" (B is supplied by A),
 # "<A>로부터 칩을 공급받는 <B>" (B is supplied by A)
 _PROVIDE_VERB = re.compile(r"(제공|공급|납품)(?!받|망|량|과잉|부족|능력|업체|사)")
+_ABSTRACT_GIFT = re.compile(r"(?:기회|수익|혜택|효과|동력|근거|계기|모멘텀|시사점)(?:을|를)?\s?(?:[가-힣]{1,4}\s)?$")
 _SUPPLIED_FROM = re.compile(r"(?:으로부터|로부터)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?[가-힣A-Za-z0-9]{0,8}(?:을|를)?\s?공급받")
 
 # a release by the clause's subject: "OpenAI가 오픈소스 모델 gpt-oss를 출시", "xAI는 Grok 4를 공개"
@@ -201,7 +202,10 @@ class LinkFrames:
         for v in verb.finditer(s) if verb is not None else ():  # "A는/가 … B와 경쟁": A competes
             found.append((v.start(), v.end(), self._list_before(s, v.start(), mentions), ("topic", "subject")))
         for start, end, listed, roles in found:
-            others = _orgs(listed)
+            listed = _without_modifiers(s, listed)
+            # a customer may be any organisation (an agency, a hospital); rivals and partners are firms
+            others = [m for m in listed if is_a(m.type, "Organization") and not is_a(m.type, "Country")] \
+                if listed_first else _orgs(listed)
             if not others or len(others) != len(listed):
                 continue
             owner, how = None, ""
@@ -308,6 +312,8 @@ class LinkFrames:
             provider, how = _the_firm(mentions, recipients, topic)
             if provider is None:
                 continue
+            if _ABSTRACT_GIFT.search(s[c0:v.start()]):
+                continue  # "엔비디아에 수익 기회를 제공": a chance given, nothing bought
             prop, name = ("customerOf", "provide") if v.group(1) == "제공" else ("suppliedBy", "supply")
             for r in recipients:
                 self._link(r, prop, provider, f"{self.prefix}:{name}:{how}", loc, sources, s[r.start:v.end()])
@@ -368,6 +374,12 @@ class LinkFrames:
             else:
                 for a, b in itertools.combinations(named, 2):
                     self._link(a, "partnerOf", b, "text:named-members:partnerOf", loc, sources, s[m.start:m.end])
+
+
+def _without_modifiers(s: str, listed: list[Mention_]) -> list[Mention_]:
+    """A list less the countries written as a modifier of the next name ("英 NHS나 美 HCA 헬스케어")."""
+    return [m for m, nxt in zip(listed, [*listed[1:], None], strict=False)
+            if not (nxt is not None and is_a(m.type, "Country") and s[m.end:nxt.start] == " ")]
 
 
 def _the_firm(mentions: list[Mention_], besides: list[Mention_], topic: Mention_ | None,

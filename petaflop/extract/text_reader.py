@@ -46,6 +46,7 @@ from petaflop.extract.text_frames import HOW as _HOW
 from petaflop.extract.text_frames import Mention_ as _Mention
 from petaflop.extract.text_links import LinkFrames
 from petaflop.extract.text_money import MoneyFrames
+from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.values import find_quantities
 
@@ -84,7 +85,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 
-class TextReader(FigureReader, FrameReader, LinkFrames, MoneyFrames, FarGenitives, DateReader, ScoreReader):
+class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames, FarGenitives, DateReader, ScoreReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -198,6 +199,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, MoneyFrames, FarGenitive
         self._far_genitives(sentence, mentions, loc, sources)
         self._titles(sentence, mentions, loc, sources)
         self._links(sentence, mentions, topic, loc, sources)
+        self._more_links(sentence, mentions, topic, loc, sources)
         self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
         self._event_dates(sentence, mentions, dates, clause_starts_of(sentence), loc, sources)
         self._paren_scores(sentence, mentions, clause_starts_of(sentence), loc, sources)

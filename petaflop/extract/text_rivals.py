@@ -1,0 +1,321 @@
+"""More organisation links read in a sentence by Korean constructions, beside ``text_links``:
+rival products ("경쟁 모델(Claude, Gemini)", "GPT-4.1 등 경쟁 모델"), alternatives and challengers
+("CUDA의 대체재인 CANN", "NVLink에 대항하는 표준인 UALink", a cell "H20 대체" in the row of a chip) and
+home countries given to a list ("유럽의 거인들(SAP와 엑센추어)", "A, B 등 (미국 기업)", "PIF (사우디)").
+
+Each construction is its own rule (``text:<frame>:<how>``) so the precision gate judges each alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from petaflop.extract.facts import Fact, Location
+from petaflop.extract.name_maker import maker_prefix
+from petaflop.extract.node_foundry import written_in
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_links import _the_firm
+
+# things that compete as things (a model with a model, a chip with a chip…), and organisations
+_KINDS = ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "NetworkTechnology", "ScaleUpInterconnect",
+          "ScaleOutNetwork", "Alliance", "Organization")
+_HOMES = ("Country", "Region")
+
+# "경쟁 모델(A, B)", "경쟁 모델인 A", "A 등 경쟁 모델": the word of a rival thing
+_RIVAL_THING = re.compile(r"경쟁\s?(?:모델|제품|칩|플랫폼|서비스)(?:들)?")
+_SEP = re.compile(r"\s?(?:,|·|/|및|와|과|나|이나)\s?")
+_QUOTES = " '‘’“”\""
+# "<A>의 대체재인 <B>", "<A>에 대항하는 표준인 <B>", "<A>에 대항할, <B>"
+_ALTERNATIVE = re.compile(r"\)?['’”\"]?\s?의\s(?:대체재|대안|대항마)(?:인|로서|으로서)\s?['‘“\"]?")
+_CHALLENGER = re.compile(r"\)?['’”\"]?\s?에\s?(?:대항|맞서)(?:하는|할|한)\s?,?\s?(?:[가-힣A-Za-z]{1,8}(?:인|으로서|로서)\s)?['‘“\"]?")
+# a cell naming what the row's thing replaces: "H20 대체", "A100 일부 대체"
+_REPLACES_CELL = re.compile(r"\s?(?:일부\s?|부분\s?)?대체\s?$")
+
+# "<home> [의] [words] 기업들(A, B 등)": a word of organisations, then the listed organisations
+_ORG_WORD = r"(?:기업|업체|빅테크|거인|회사|스타트업|테크\s?기업|IT\s?기업)(?:들)?"
+_HOME_LIST_GAP = re.compile(r"\s?(?:의\s?)?(?:[가-힣A-Za-z]{1,6}\s){0,2}" + _ORG_WORD + r"\s?\(\s?")
+_HOME_NOTE_BEFORE = re.compile(r"^\s?(?:등\s?)?\(\s?$")
+_HOME_NOTE_AFTER = re.compile(r"^\s?" + _ORG_WORD + r"\s?\)")
+_PAREN_ONLY = re.compile(r"^\s?\(\s?$")
+
+# "엔비디아 VS 테슬라", "xAI vs OpenAI": two things of a kind set against each other
+_VERSUS = re.compile(r"\s?(?:\([^)]{0,20}\))?\s(?:vs\.?|VS\.?)\s")
+# "UALink마저 핵심 멤버인 브로드컴", "NATO의 회원국인 프랑스": the member named after the word
+_MEMBER_GAP = re.compile(r"\)?['’”\"]?\s?(?:의|마저|도)?\s(?:핵심|주요|창립|창설|초기|정식)?\s?"
+                         r"(?:멤버|회원사|회원국|일원)(?:인|이자|으로서|로서)\s?['‘“\"]?")
+# a chart of a product's customers: "NVL72 랙 시스템의 주력 고객사들 비중 추정" (its legend names them)
+_CUSTOMER_CHART = re.compile(r"\s?(?:[가-힣A-Za-z]{1,6}\s){0,2}?[가-힣A-Za-z]{0,6}의\s(?:주력\s|주요\s|핵심\s)?"
+                             r"(?:고객사|고객|구매자|수요처)(?:들)?(?:별)?\s(?:비중|점유율|구성|분포|물량)")
+_LEGEND_MARK = re.compile(r"[■□●○▲◆]")
+# "A(…), B(…)로부터 데이터를 받을", "엔비디아로부터 IP를 제공받아", "B로부터 칩을 구매": what the clause's firm
+# receives (supplied by) or buys (a customer of) from the organisations marked with 로부터
+_FROM = re.compile(r"(?:\([^)]{0,80}\))?['’”\"]?\s?(?:으로부터|로부터)\s")
+_RECEIVE = re.compile(r"(?:[^\s.,;]{1,10}\s){0,3}?[^\s.,;]{0,10}?(?:을|를)?\s?(?:[가-힣]{1,3}\s)?"
+                      r"(구매|구입|사들|(?:공급|제공)\s?받|받|조달|수입)")
+_FROM_SEP = re.compile(r"(?:\([^)]{0,80}\))?['’”\"]?\s?(?:,|·|와|과|및)\s?")
+# "<person>은 칭화대/카네기멜론, 前 메타/구글브레인 출신": a person's former places
+_FORMER_SEP = re.compile(r"\s?(?:,|·|/|및|와|과)\s?(?:前\s?|전\s)?")
+
+
+def _kind(t: str) -> str | None:
+    return next((k for k in _KINDS if is_a(t, k)), None)
+
+
+def _is_org(m: Mention_) -> bool:
+    return is_a(m.type, "Organization") and not any(is_a(m.type, h) for h in _HOMES)
+
+
+class RivalFrames:
+    """The frames; needs ``self.ex``, ``self.res`` and ``self.prefix`` (the TextReader's)."""
+
+    def _more_links(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                    sources: tuple[str, ...]) -> None:
+        self._rival_things(s, mentions, topic, loc, sources)
+        self._alternatives(s, mentions, topic, loc, sources)
+        self._home_lists(s, mentions, loc, sources)
+        self._name_parents(s, mentions, loc, sources)
+        self._versus(s, mentions, loc, sources)
+        self._members(s, mentions, loc, sources)
+        self._alumni(s, mentions, loc, sources)
+        self._received_from(s, mentions, topic, loc, sources)
+
+    def _add_link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location,
+                  sources: tuple[str, ...], raw: str) -> None:
+        if subject.entity != obj.entity:
+            self.ex.add(Fact(subject.entity, prop, obj.entity, True, loc, rule, sources, raw=raw[:60]))
+
+    @staticmethod
+    def _listed(s: str, ms: list[Mention_], first: int, stop: int) -> list[Mention_]:
+        """The mentions between ``first`` and ``stop`` when they are a plain list (names and separators)."""
+        inside = [m for m in ms if m.start >= first and m.end <= stop]
+        if not inside or s[first:inside[0].start].strip(_QUOTES) != "" \
+                or s[inside[-1].end:stop].strip(_QUOTES) not in ("", "등"):
+            return []
+        for a, b in itertools.pairwise(inside):
+            if not _SEP.fullmatch(s[a.end:b.start].strip(_QUOTES) or "-"):
+                return []
+        return inside
+
+    def _rival_things(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                      sources: tuple[str, ...]) -> None:
+        """"Grok 4는 … 경쟁 모델(Claude, Gemini)을 압도", "(Opus 4, Sonnet 4)이 GPT-4.1 등 경쟁 모델을":
+        the listed things compete with the clause's topic or subject of the same kind."""
+        for w in _RIVAL_THING.finditer(s):
+            after = re.match(r"(?:인|으로서|로서)?\s?\(?\s?['‘“\"]?", s[w.end():]).group(0)
+            rivals: list[Mention_] = []
+            if after.strip():
+                close = s.find(")", w.end()) if "(" in after else -1
+                stop = close if close > 0 else next((m.end for m in mentions if m.start >= w.end()), w.end())
+                rivals = self._listed(s, mentions, w.end() + len(after), stop)
+                if close < 0:
+                    rivals = rivals[:1]
+            else:
+                before = re.search(r"\s?등\s?$", s[:w.start()])
+                if before:
+                    rivals = [m for m in mentions if m.end <= before.start()]
+                    out: list[Mention_] = []
+                    for m in reversed(rivals):
+                        end = out[0].start if out else before.start()
+                        gap = s[m.end:end]
+                        if (out and not _SEP.fullmatch(gap)) or (not out and gap.strip()):
+                            break
+                        out.insert(0, m)
+                    rivals = out
+            kinds = {_kind(r.type) for r in rivals}
+            if not rivals or len(kinds) != 1 or None in kinds or "Organization" in kinds:
+                continue
+            kind = kinds.pop()
+            owners = [m for m in mentions if m.end <= w.start() and m.role in ("topic", "subject")
+                      and m not in rivals and _kind(m.type) == kind]
+            if not owners and topic is not None and _kind(topic.type) == kind:
+                owners = [topic]
+            owners = self._paren_owners(s, mentions, owners, kind) or \
+                (owners[-1:] if len({o.entity for o in owners}) == 1 else [])
+            for o in owners:
+                for r in rivals:
+                    self._add_link(o, "competesWith", r, f"{self.prefix}:rival-thing", loc, sources,
+                                   s[max(0, w.start() - 30):w.end() + 30])
+
+    @staticmethod
+    def _paren_owners(s: str, mentions: list[Mention_], owners: list[Mention_], kind: str) -> list[Mention_]:
+        """"주력 모델(Opus 4, Sonnet 4)이": the owners listed together in one parenthesis, else none."""
+        if not owners:
+            return []
+        last = owners[-1]
+        close = s.rfind("(", 0, last.start)
+        group = [m for m in mentions if close >= 0 and close < m.start <= last.start and _kind(m.type) == kind]
+        if close < 0 or not group or s[close + 1:group[0].start].strip() or not re.match(r"\s?\)", s[last.end:]):
+            return []
+        return group
+
+    def _alternatives(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                      sources: tuple[str, ...]) -> None:
+        """"CUDA의 대체재인 CANN", "NVLink에 대항하는 표준인 UALink", "MS-OpenAI에 대항할, 아마존-Anthropic
+        동맹": the thing named after competes with the one named before (of the same kind); a table cell
+        "H20 (일부) 대체" names what the row's thing competes with."""
+        for a, b in itertools.pairwise(mentions):
+            gap = s[a.end:b.start]
+            how = "alternative" if _ALTERNATIVE.fullmatch(gap) else "challenger" if _CHALLENGER.fullmatch(gap) else ""
+            if how and _kind(a.type) is not None and _kind(a.type) == _kind(b.type):
+                self._add_link(b, "competesWith", a, f"text:{how}", loc, sources, s[a.start:b.end])
+        if self.prefix != "text-cell" or topic is None or len(mentions) != 1:
+            return
+        m = mentions[0]
+        if s[:m.start].strip() == "" and _REPLACES_CELL.fullmatch(s[m.end:]) and _kind(m.type) is not None \
+                and _kind(m.type) == _kind(topic.type):
+            self._add_link(topic, "competesWith", m, "text-cell:replaces:row", loc, sources, s)
+
+    def _home_lists(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"유럽의 거인들(SAP와 엑센추어)", "중국 빅테크(알리바바·텐센트 등)": the listed organisations are of
+        the place named before the word of organisations; "A, B 등 (미국 기업)": of the place in the note;
+        "PIF (사우디)": of the place alone in the parenthesis after it."""
+        for i, m in enumerate(mentions):
+            home = self._home_of(s, m)
+            if home is None:
+                continue
+            gap = re.match(_HOME_LIST_GAP.pattern, s[m.end:]) if home is m else re.match(r"\s?\(\s?", s[m.end:])
+            if gap is not None and (home is m or re.fullmatch(_ORG_WORD, s[m.start:m.end].split()[-1])):
+                close = s.find(")", m.end)
+                listed = self._listed(s, mentions, m.end + gap.end(), close if close > 0 else len(s))
+                if listed and all(_is_org(x) for x in listed):
+                    for x in listed:
+                        self._add_link(x, "headquarteredIn", home, "text:home-country:list", loc, sources,
+                                       s[m.start:close + 1])
+                continue
+            if home is not m or not _HOME_NOTE_AFTER.match(s[m.end:]):
+                continue
+            before = [x for x in mentions[:i] if x.end <= m.start]
+            if not before or not _HOME_NOTE_BEFORE.match(s[before[-1].end:m.start]):
+                continue
+            listed = [before[-1]]
+            for x in reversed(before[:-1]):
+                if not _SEP.fullmatch(s[x.end:listed[0].start]):
+                    break
+                listed.insert(0, x)
+            if all(_is_org(x) for x in listed):
+                for x in listed:
+                    self._add_link(x, "headquarteredIn", m, "text:home-country:note", loc, sources,
+                                   s[listed[0].start:m.end + 6])
+        self._home_parens(s, mentions, loc, sources)
+
+    def _home_parens(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        for a, b in itertools.pairwise(mentions):
+            if _is_org(a) and any(is_a(b.type, h) for h in _HOMES) and _PAREN_ONLY.match(s[a.end:b.start]) \
+                    and re.match(r"\s?\)", s[b.end:]):
+                self._add_link(a, "headquarteredIn", b, "text:home-country:paren", loc, sources, s[a.start:b.end + 1])
+
+    def _home_of(self, s: str, m: Mention_) -> Mention_ | None:
+        """The place a mention names: a country or region, or the country heading a segment ("중국 빅테크")."""
+        if any(is_a(m.type, h) for h in _HOMES):
+            if m.start > 0 and re.search(r"[가-힣A-Za-z]$", s[:m.start]):
+                return None
+            return m
+        if not is_a(m.type, "MarketSegment"):
+            return None
+        words = s[m.start:m.end].split()
+        ent = self.res.gaz.lookup(words[0]) if len(words) > 1 else None
+        if ent is None or not any(is_a(ent.type, h) for h in _HOMES):
+            return None
+        return Mention_(self.res.record(ent), ent.type, m.start, m.start + len(words[0]), "")
+
+    def _name_parents(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"메타 초지능 연구소(MSL)", "아마존 AWS", "오라클의 DC 인프라인 OCI": an organisation whose own name
+        is another firm's name and more words ("Meta Superintelligence Labs", "Amazon Web Services") is
+        part of that firm — when the sentence writes the firm too, beside the name."""
+        gaz = self.res.gaz
+        for m in mentions:
+            if not _is_org(m) or any(is_a(m.type, c) for c in ("Alliance", "Partnership")):
+                continue
+            ent = gaz.by_id(m.entity)
+            parent = maker_prefix(ent.name_en, gaz, ent.id) if ent is not None and ent.name_en else None
+            if parent is None or not written_in(parent, s[:m.start] + " " + s[m.end:]):
+                continue
+            self._add_link(m, "partOf", Mention_(self.res.record(parent), parent.type, m.start, m.end, ""),
+                           "text:name-parent", loc, sources, s[max(0, m.start - 20):m.end + 10])
+
+    def _versus(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"엔비디아 VS 테슬라", "xAI vs OpenAI": two organisations (or things of one kind) set against
+        each other compete."""
+        for a, b in itertools.pairwise(mentions):
+            if _VERSUS.fullmatch(s[a.end:b.start]) and _kind(a.type) is not None and _kind(a.type) == _kind(b.type):
+                self._add_link(a, "competesWith", b, "text:versus", loc, sources, s[a.start:b.end])
+
+    def _members(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"UALink마저 핵심 멤버인 브로드컴": the organisation described as a member is a member of the
+        group (an alliance, a standard's consortium…) named before the word."""
+        for a, b in itertools.pairwise(mentions):
+            if _MEMBER_GAP.fullmatch(s[a.end:b.start]) and is_a(b.type, "Organization") \
+                    and _is_org(a) and not is_a(a.type, "Person"):
+                self._add_link(b, "memberOf", a, "text:member:described", loc, sources, s[a.start:b.end])
+
+    def _alumni(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"창업자 양즈린은 칭화대/카네기멜론, 前 메타/구글브레인 출신": the organisations listed before
+        "출신" are the person's (the person is the clause's topic or subject)."""
+        for w in re.finditer(r"\s?출신(?![가-힣])", s):
+            listed: list[Mention_] = []
+            end = w.start()
+            for m in reversed([m for m in mentions if m.end <= end]):
+                gap = s[m.end:end]
+                if (listed and not _FORMER_SEP.fullmatch(gap)) or (not listed and gap.strip()):
+                    break
+                listed.insert(0, m)
+                end = m.start
+            if not listed or not all(_is_org(m) for m in listed):
+                continue
+            people = [m for m in mentions if m.end <= listed[0].start and m.role in ("topic", "subject")
+                      and is_a(m.type, "Person")]
+            if len({p.entity for p in people}) != 1 or re.search(r"[.;]\s", s[people[-1].end:listed[0].start]):
+                continue
+            for m in listed:
+                self._add_link(people[-1], "affiliatedWith", m, "text:alumnus", loc, sources,
+                               s[people[-1].start:w.end()])
+
+    def legend_customers(self, caption: str, texts: list[str], loc: Location, sources: tuple[str, ...]) -> None:
+        """A chart captioned as a product's customers' shares ("NVL72 랙 시스템의 주력 고객사들 비중") whose
+        legend ("■ 마이크로소프트 ■ 메타 ■ xAI/테슬라") names organisations: each procures the product."""
+        ms = self._mentions(caption)
+        thing = next((m for m in reversed(ms) if _CUSTOMER_CHART.match(caption, m.end)
+                      and any(is_a(m.type, c) for c in ("Hardware", "AIProduct", "SoftwarePlatform"))), None)
+        if thing is None:
+            return
+        gaz = self.res.gaz
+        for text in texts:
+            if not _LEGEND_MARK.search(text):
+                continue
+            for label in _LEGEND_MARK.split(text):
+                for name in (n.strip() for n in label.split("/")):
+                    org = gaz.lookup(name) if name else None
+                    if org is None or not is_a(org.type, "Organization") or any(is_a(org.type, h) for h in _HOMES):
+                        continue
+                    buyer = Mention_(self.res.record(org), org.type, -1, -1, "")
+                    self._add_link(buyer, "procures", thing, "figure:customer-legend:procures", loc, sources,
+                                   f"{caption[thing.start:thing.end]} ← {name}")
+
+    def _received_from(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
+                       sources: tuple[str, ...]) -> None:
+        """"(xAI는 …) X(…), 테슬라(…)로부터 고품질 데이터를 받을", "이들은 아마존으로부터 칩을 구매": the
+        clause's firm (its topic or subject, else the sentence's) is supplied by (받다, 공급받다, 조달, 수입)
+        or a customer of (구매, 구입) the organisations marked with 로부터."""
+        orgs = [m for m in mentions if _is_org(m) and s.count("(", 0, m.start) <= s.count(")", 0, m.start)]
+        for i, m in enumerate(orgs):
+            hit = _FROM.match(s, m.end)
+            verb = _RECEIVE.match(s, hit.end()) if hit else None
+            if verb is None or re.search(r"[.;]", s[hit.end():verb.end()]):
+                continue
+            listed = [m]
+            for x in reversed(orgs[:i]):
+                if not _FROM_SEP.fullmatch(s[x.end:listed[0].start]):
+                    break
+                listed.insert(0, x)
+            giver_after = next((x for x in mentions if x.start >= verb.end()), None)
+            if giver_after is not None and re.fullmatch(r"[가-힣]{0,2}\s?", s[verb.end():giver_after.start]):
+                continue  # "…로부터 칩을 공급받는 Anthropic": the receiver named after (text:supply:from)
+            firm, how = _the_firm(mentions, listed, topic)
+            if firm is None:
+                continue
+            prop = "customerOf" if verb.group(1) in ("구매", "구입", "사들") else "suppliedBy"
+            for x in listed:
+                self._add_link(firm, prop, x, f"{self.prefix}:received-from:{how}", loc, sources,
+                               s[x.start:verb.end()])
