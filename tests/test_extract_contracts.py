@@ -18,10 +18,15 @@ def _table(caption: str, title: str, rows: list[tuple[str, str]]) -> Table:
     return Table("X-1-1", Span(1, 1 + len(rows)), [caption], header, body, chapter="X", slide_title=title)
 
 
-def _links(gaz, table: Table) -> list[tuple]:
+def _extract(gaz, table: Table) -> Extraction:
     ex = Extraction()
     add_contract_parties(SimpleNamespace(tables=[table]), ex, Resolver(gaz, ex), lambda t: ())
-    return sorted((f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts)
+    return ex
+
+
+def _links(gaz, table: Table) -> list[tuple]:
+    return sorted((f.subject, f.predicate, str(f.obj), f.rule) for f in _extract(gaz, table).facts
+                  if f.predicate in ("customerOf", "partnerOf"))
 
 
 def test_the_description_decides_partner_or_customer(gaz):
@@ -39,3 +44,25 @@ def test_the_description_decides_partner_or_customer(gaz):
 def test_no_single_firm_no_links(gaz):
     t = _table("계약 내용", "X. 팔란티어와 엔비디아: 비교", [("두산밥캣", "플랫폼을 도입")])
     assert _links(gaz, t) == []
+
+
+def test_each_row_is_a_deal_node_with_its_parties_and_date(gaz):
+    t = _table("주요 계약 체결 내용", "X. 팔란티어: 제조업", [
+        ("두산밥캣", "플랫폼을 도입하는 다년 계약을 체결"),
+        ("파나소닉 에너지", "공장에 플랫폼을 도입하는 다년 파트너십을 체결"),
+        ("Ursa Major", "플랫폼을 사용하여 생산 증대"),
+    ])
+    ex = _extract(gaz, t)
+    parties = sorted((f.subject, str(f.obj)) for f in ex.facts if f.predicate == "hasParty")
+    assert parties == [
+        ("contract--doosan-bobcat--palantir--L2", "doosan-bobcat"), ("contract--doosan-bobcat--palantir--L2", "palantir"),
+        ("contract--ursa-major--palantir--L4", "palantir"), ("contract--ursa-major--palantir--L4", "ursa-major"),
+        ("partnership--panasonic-energy--palantir--L3", "palantir"),
+        ("partnership--panasonic-energy--palantir--L3", "panasonic-energy"),
+    ]
+    assert sorted((s.subject, s.kind, s.time.text, s.rule) for s in ex.statements) == [
+        ("contract--doosan-bobcat--palantir--L2", "announcedDate", "2025-01", "table:contracts:deal:announcedDate:signed"),
+        ("contract--ursa-major--palantir--L4", "announcedDate", "2025-01", "table:contracts:deal:announcedDate:row"),
+        ("partnership--panasonic-energy--palantir--L3", "announcedDate", "2025-01",
+         "table:contracts:deal:announcedDate:signed"),
+    ]

@@ -6,6 +6,11 @@ row's description: a partnership or a product launched together ("파트너십",
 makes them partners; otherwise the counterparty adopting or using the firm's product ("도입", "사용",
 "채택") is its customer. A row saying neither, or naming no single organisation, is left alone.
 Rule ids: ``table:contracts:customerOf`` and ``table:contracts:partnerOf``.
+
+Each such row is also a deal node (``table:contracts:deal``): a ``pfa:Partnership`` when the row
+says partnership ("파트너십", "제휴", or a product launched together), a ``pfa:Contract`` when it
+says contract ("계약") or adoption, with both parties (``hasParty``) and the row's date column
+("발표일", "일자", "날짜") as the date it was announced (``announcedDate``).
 """
 
 from __future__ import annotations
@@ -13,8 +18,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from petaflop.extract.facts import Fact, Location
+from foundation.namespaces import PFA, RDF
+from petaflop.extract.cell_text import quantity_period
+from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
+from petaflop.extract.values import find_quantities
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,6 +35,9 @@ _PARTY = re.compile(r"^계약\s?(?:업체|기업|상대(?:방)?|사|주체)$")
 _TEXT = re.compile(r"내용")
 _PARTNER = re.compile(r"파트너십|제휴|공동\s?(?:개발|출시)|협력|출시")
 _CUSTOMER = re.compile(r"도입|사용|채택|구매")
+_DATE = re.compile(r"^(?:발표|체결|계약)?\s?(?:일|일자|날짜|시기|시점)$")
+_PARTNERSHIP_WORD = re.compile(r"파트너십|제휴")
+_SIGNED = re.compile(r"계약|파트너십|제휴|협약|체결")
 
 
 def _column(table: Table, pattern: re.Pattern[str]) -> int | None:
@@ -52,6 +63,7 @@ def add_contract_parties(doc: Document, ex: Extraction, res: Resolver,
         firm = _firm(res, table)
         if not firm:
             continue
+        date = _column(table, _DATE)
         for i, row in enumerate(table.rows):
             if row.section or max(party, text) >= len(row.cells):
                 continue
@@ -72,3 +84,26 @@ def add_contract_parties(doc: Document, ex: Extraction, res: Resolver,
             loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, i + 1, cell.column)
             ex.add(Fact(subject, prop, firm, True, loc, f"table:contracts:{prop}", sources_of(table),
                         raw=(cell.text + " " + desc)[:60]))
+            when = row.cells[date].text if date is not None and date < len(row.cells) else ""
+            _deal(ex, subject, firm, prop, desc, when, loc, sources_of(table))
+
+
+def _deal(ex: Extraction, party: str, firm: str, prop: str, desc: str, when: str, loc: Location,
+          sources: tuple[str, ...]) -> None:
+    """The row's deal as a node: its kind by the row's words, both parties, the date announced."""
+    partner = _PARTNERSHIP_WORD.search(desc) or (prop == "partnerOf" and "계약" not in desc)
+    kind = "Partnership" if partner else "Contract"
+    rule = "table:contracts:deal"
+    node = f"{kind.lower()}--{party}--{firm}--L{loc.line_start}"
+    names = " – ".join((r.name_en or r.name_ko) if (r := ex.entities.get(e)) else e for e in (party, firm))
+    ex.add_entity(EntityRecord(node, (kind,), f"{kind}: {names}", "", (), "table"))
+    ex.add(Fact(node, RDF.type, PFA[kind], True, loc, rule, sources))
+    for p in (party, firm):
+        ex.add(Fact(node, "hasParty", p, True, loc, rule, sources, raw=desc[:60]))
+    dates = [q for q in find_quantities(when) if q.kind in ("date", "period")]
+    period = quantity_period(dates[0]) if len(dates) == 1 else None
+    if period is not None:
+        # a row saying the deal was signed dates the deal; a row about a launch or a use may date that
+        how = "signed" if _SIGNED.search(desc) else "row"
+        ex.statements.append(Statement(node, "announcedDate", loc, f"{rule}:announcedDate:{how}", time=period,
+                                       sources=sources, raw=when[:60]))

@@ -1,0 +1,79 @@
+"""Deals as nodes (petaflop/extract/text_deals.py): a contract or partnership two parties sign, with
+its parties, amount, length and date, on sentences of our own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from petaflop.extract.facts import Extraction, Location
+
+LOC = Location(10, 10, "VI", "test slide")
+
+
+@pytest.fixture()
+def reader(text_reader):
+    return text_reader  # (TextReader, Extraction), tests/conftest.py
+
+
+def deals(ex: Extraction) -> dict[str, tuple]:
+    out = {}
+    for f in ex.facts:
+        if f.predicate == "hasParty":
+            _kind, parties = out.get(f.subject, ("", ()))
+            out[f.subject] = (ex.entities[f.subject].types[0], tuple(sorted((*parties, str(f.obj)))))
+    return out
+
+
+def terms(ex: Extraction, node: str) -> set[tuple]:
+    return {(s.kind, s.value, s.unit, s.per, s.bound, s.time.text if s.time else "", s.rule)
+            for s in ex.statements if s.subject == node}
+
+
+def test_a_contract_signed_with_a_party_is_a_node_with_its_terms(reader):
+    r, ex = reader
+    r.read("엔비디아는 오라클과 최소 50억 달러 규모의 3년 계약 체결.", LOC, ())
+    [(node, (kind, parties))] = deals(ex).items()
+    assert (kind, parties) == ("Contract", ("nvidia", "oracle"))
+    assert terms(ex, node) == {
+        ("amount", Decimal(5000000000), "USD", "", "lower", "", "text-deal:with:amount"),
+        ("leaseTerm", Decimal(3), "year", "", "", "", "text-deal:with:term")}
+    # the figures are the deal's, not a party's
+    assert not [s for s in ex.statements if s.subject in ("nvidia", "oracle")]
+
+
+def test_a_partnership_with_a_year_in_apostrophe_and_years_of_length(reader):
+    r, ex = reader
+    r.read("구글은 '21년 엔비디아와 4년간 3천만달러 규모 파트너십을 맺음.", LOC, ())
+    [(node, (kind, parties))] = deals(ex).items()
+    assert (kind, parties) == ("Partnership", ("google", "nvidia"))
+    got = terms(ex, node)
+    assert ("eventDate", None, "", "", "", "2021", "text-deal:with:date") in got
+    assert ("leaseTerm", Decimal(4), "year", "", "", "", "text-deal:with:term") in got
+    assert ("amount", Decimal(30000000), "USD", "", "", "", "text-deal:with:amount") in got
+    assert [(f.subject, f.predicate, f.obj) for f in ex.facts if f.predicate == "partnerOf"] == [
+        ("google", "partnerOf", "nvidia")]
+
+
+def test_a_dash_pair_signed_is_a_deal_a_pair_merely_named_is_not(reader):
+    r, ex = reader
+    r.read("오라클-OpenAI 전략 파트너십 체결.", LOC, ())
+    r.read("엔비디아와 AMD 간 거래는 중단.", LOC, ())
+    [(_node, (kind, parties))] = deals(ex).items()
+    assert (kind, parties) == ("Partnership", ("openai", "oracle"))
+
+
+def test_no_deal_without_signing_or_with_a_verb_between(reader):
+    r, ex = reader
+    r.read("엔비디아는 오라클과 협력하고 있으며 새 계약을 검토.", LOC, ())
+    r.read("엔비디아는 오라클과 계약 조건을 논의.", LOC, ())
+    assert deals(ex) == {}
+
+
+def test_a_contract_signed_with_the_carried_topic(reader):
+    r, ex = reader
+    r.read("엔비디아는 고성장. 미 국방부와 체결한 최대 30억 달러 규모의 5년 계약이 핵심.", LOC, ())
+    [(node, (kind, parties))] = deals(ex).items()
+    assert (kind, parties) == ("Contract", ("nvidia", "us-department-of-defense"))
+    assert ("amount", Decimal(3000000000), "USD", "", "upper", "", "text-deal:with:carried:amount") in terms(ex, node)
