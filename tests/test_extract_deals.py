@@ -37,8 +37,8 @@ def test_a_contract_signed_with_a_party_is_a_node_with_its_terms(reader):
     [(node, (kind, parties))] = deals(ex).items()
     assert (kind, parties) == ("Contract", ("nvidia", "oracle"))
     assert terms(ex, node) == {
-        ("amount", Decimal(5000000000), "USD", "", "lower", "", "text-deal:with:amount"),
-        ("leaseTerm", Decimal(3), "year", "", "", "", "text-deal:with:term")}
+        ("amount", Decimal(5000000000), "USD", "", "lower", "", "text-deal:terms"),
+        ("leaseTerm", Decimal(3), "year", "", "", "", "text-deal:terms")}
     # the figures are the deal's, not a party's
     assert not [s for s in ex.statements if s.subject in ("nvidia", "oracle")]
 
@@ -49,9 +49,9 @@ def test_a_partnership_with_a_year_in_apostrophe_and_years_of_length(reader):
     [(node, (kind, parties))] = deals(ex).items()
     assert (kind, parties) == ("Partnership", ("google", "nvidia"))
     got = terms(ex, node)
-    assert ("eventDate", None, "", "", "", "2021", "text-deal:with:date") in got
-    assert ("leaseTerm", Decimal(4), "year", "", "", "", "text-deal:with:term") in got
-    assert ("amount", Decimal(30000000), "USD", "", "", "", "text-deal:with:amount") in got
+    assert ("eventDate", None, "", "", "", "2021", "text-deal:terms") in got
+    assert ("leaseTerm", Decimal(4), "year", "", "", "", "text-deal:terms") in got
+    assert ("amount", Decimal(30000000), "USD", "", "", "", "text-deal:terms") in got
     assert [(f.subject, f.predicate, f.obj) for f in ex.facts if f.predicate == "partnerOf"] == [
         ("google", "partnerOf", "nvidia")]
 
@@ -76,4 +76,21 @@ def test_a_contract_signed_with_the_carried_topic(reader):
     r.read("엔비디아는 고성장. 미 국방부와 체결한 최대 30억 달러 규모의 5년 계약이 핵심.", LOC, ())
     [(node, (kind, parties))] = deals(ex).items()
     assert (kind, parties) == ("Contract", ("nvidia", "us-department-of-defense"))
-    assert ("amount", Decimal(3000000000), "USD", "", "upper", "", "text-deal:with:carried:amount") in terms(ex, node)
+    assert ("amount", Decimal(3000000000), "USD", "", "upper", "", "text-deal:terms") in terms(ex, node)
+
+
+def test_two_joined_parties_sign_a_memorandum(reader):
+    r, ex = reader
+    r.read("엔비디아와 오라클이 AI 인프라 MOU를 체결.", LOC, ())
+    assert list(deals(ex).values()) == [("Partnership", ("nvidia", "oracle"))]
+
+
+def test_the_party_a_contract_is_won_from_or_supplied_to_is_the_customer(reader):
+    r, ex = reader
+    r.read("엔비디아는 오라클로부터 20억 달러 규모의 계약을 수주.", LOC, ())
+    r.read("AMD는 메타에 GPU를 공급하는 10억 달러 규모의 계약을 체결.", LOC, ())
+    assert sorted(v for v in deals(ex).values()) == [("Contract", ("amd", "meta")), ("Contract", ("nvidia", "oracle"))]
+    assert sorted((f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "customerOf") == [
+        ("meta", "amd", "text-deal:customerOf"), ("oracle", "nvidia", "text-deal:customerOf")]
+    amounts = sorted(s.value for s in ex.statements if s.kind == "amount" and s.rule == "text-deal:terms")
+    assert amounts == [Decimal(1000000000), Decimal(2000000000)]

@@ -1,10 +1,13 @@
 """Deals as nodes: a contract, a partnership or a deal two parties sign, with its figures.
 
-Prose constructions (rules ``text-deal:…``, each judged by the gate alone):
+Prose constructions (the node's rule ``text-deal:<how>``; its figures ``text-deal:terms``):
 
-* ``with`` — "<A>는 <B>와 [N 달러 규모의] [N년] <계약|파트너십|거래> 체결/맺음": the clause's topic
-  or subject and the party marked by 와/과 before the deal noun, the deal noun followed by a verb of
-  signing (체결, 맺, 합의, 서명) or preceded by one ("<B>와 체결한 … 계약");
+* ``with`` — "<A>는 <B>와 [N 달러 규모의] [N년] <계약|파트너십|거래|MOU> 체결/맺음", "<A>와 <B>가 …
+  계약을 체결": the clause's topic or subject and the party marked by 와/과 before the deal noun, the
+  deal noun followed by a verb of signing (체결, 맺, 합의, 서명, 수주) or preceded by one ("<B>와
+  체결한 … 계약"); ``with:carried`` when the first party is the topic the sentence carries;
+* ``from`` — "<A>는 <B>로부터 … 계약 수주": as ``with``, and B is A's customer (``customerOf``);
+* ``supply`` — "<A>는 <B>에 … 공급하는 계약 체결": B is A's customer;
 * ``pair`` — "<A>-<B> 파트너십 체결", "<A>와 <B>의 계약 체결": two names joined by a dash or 와/과,
   right before a signed deal noun (a deal merely named is not read: its parties may be any two
   names the sentence pairs).
@@ -14,7 +17,8 @@ whose id is its kind, its parties and its line, linked to both parties (``hasPar
 between the parties and the deal noun are its terms: a sum of money (``amount``, ``per=year`` after
 연/연간, a bound after 최소/최대), a length in years (``leaseTerm``: "6년 계약", "5년간"), a year with
 an apostrophe ("'22년": when it was signed, ``eventDate``). A partnership also states ``partnerOf``
-between its parties (symmetric: no direction needed). Mixed into the TextReader; the figures read
+between its parties (symmetric: no direction needed); ``customerOf`` only where the case marking
+says who buys (로부터, 에 … 공급). Mixed into the TextReader; the figures read
 here are consumed (the generic value reader does not give them to a party).
 """
 
@@ -33,12 +37,17 @@ from petaflop.extract.text_frames import Mention_, clause_starts_of
 from petaflop.extract.values import find_quantities
 
 #: the deal noun and the class of node it makes
-_NOUN = re.compile(r"(장기\s?)?(계약|파트너십|제휴|협약|거래|딜)(?![가-힣])|(계약|파트너십|제휴|협약|거래)(?=을|를|이|가|은|는|의)")
+_NOUN = re.compile(r"(장기\s?)?(계약|파트너십|제휴|협약|거래|딜|MOU|양해각서)(?![가-힣])"
+                   r"|(계약|파트너십|제휴|협약|거래|MOU|양해각서)(?=을|를|이|가|은|는|의)")
 _KIND = {"계약": "Contract", "거래": "Contract", "딜": "Contract", "파트너십": "Partnership", "제휴": "Partnership",
-         "협약": "Partnership"}
+         "협약": "Partnership", "MOU": "Partnership", "양해각서": "Partnership"}
 #: the deal is signed: a verb right after the noun, or "체결한/맺은" before it
-_SIGNED_AFTER = re.compile(r"\s?(?:을|를|이|가)?\s?(?:최종\s?)?(?:체결|맺|합의|서명|성사)")
-_SIGNED_BEFORE = re.compile(r"(?:체결한|맺은|합의한|서명한)\s")
+_SIGNED_AFTER = re.compile(r"\s?(?:을|를|이|가)?\s?(?:최종\s?)?(?:체결|맺|합의|서명|성사|수주|따[내냈])")
+_SIGNED_BEFORE = re.compile(r"(?:체결한|맺은|합의한|서명한|수주한)\s")
+#: "<B>로부터 … 계약을 수주": the party the contract comes from is the customer of the one winning it
+_FROM = re.compile(r"(?:\)?['’”\"]?\s?)(?:으로부터|로부터)\s")
+#: "<B>에 … 공급하는 계약": the party supplied is the customer of the one supplying
+_SUPPLY_GAP = re.compile(r"[^,.;:()]{0,30}(?:공급|납품|제공)(?:하는|할|키로 한)\s[^,.;:()]{0,20}")
 #: between the party marked by 와/과 and the deal noun: figures and a few words, no clause, no verb
 _GAP = re.compile(r"[^,.;:()“”\"]{0,45}")
 _VERB_IN_GAP = re.compile(r"(?:하고|했|하며|하여|해서|된\s|되어|되고|으며|지만|에서|으로)")
@@ -48,6 +57,9 @@ _LIST_BEFORE = re.compile(r"(?:[,·/&\-–]|와|과|및)\s?$")
 _PAIR_TAIL = re.compile("\\s?(?:의|간의?|사이의?)?\\s?[\u201c\"\u2018']?(?:[가-힣A-Za-z]{1,6}\\s)?$")
 _PER_YEAR = re.compile(r"(?:연|연간|매년|年)\s?$")
 _APOSTROPHE = re.compile(r"['’‘]$")
+
+#: the two parties, how they were found, where the deal's terms start, and (buyer, seller) if stated
+_Found = tuple[Mention_, Mention_, str, int, "tuple[Mention_, Mention_] | None"]
 
 
 def _party(m: Mention_) -> bool:
@@ -67,43 +79,71 @@ class DealFrames:
             before = [m for m in mentions if c0 <= m.start and m.end <= noun.start() and _party(m)]
             if not signed:
                 continue
-            found = self._pair(s, before, noun.start()) or self._with(s, before, noun.start(), topic)
+            found = self._pair(s, before, noun.start()) or self._with(s, before, noun.start(), topic) \
+                or self._to(s, before, noun.start(), topic)
             if found is None:
                 continue
-            a, b, how, gap_start = found
+            a, b, how, gap_start, customer = found
             if a.entity == b.entity:
                 continue
             self._deal_node(s, a, b, _KIND[word], how, gap_start, noun, loc, sources)
+            if customer is not None:
+                buyer, seller = customer
+                self.ex.add(Fact(buyer.entity, "customerOf", seller.entity, True, loc, f"{self.prefix}-deal:customerOf",
+                                 sources, raw=s[max(a.start, 0):noun.end()][:60]))
 
     @staticmethod
-    def _with(s: str, before: list[Mention_], at: int, topic: Mention_ | None
-              ) -> tuple[Mention_, Mention_, str, int] | None:
-        withs = [m for m in before if m.role == "with"]
+    def _with(s: str, before: list[Mention_], at: int, topic: Mention_ | None) -> _Found | None:
+        withs = [m for m in before if m.role == "with" or _FROM.match(s, m.end)]
         if not withs:
             return None
         b = withs[-1]
-        gap_start = b.end + (2 if s[b.end:b.end + 2].strip() in ("와", "과") else 1)
+        after = [m for m in before if m.start >= b.end]
+        if len(after) == 1 and after[0].role in ("topic", "subject") and re.fullmatch(r"(?:와|과)\s?", s[b.end:after[0].start]):
+            b, a = after[0], b  # "<A>와 <B>가 … 계약을 체결": two parties joined, the second marked
+            gap_start = b.end + 2
+            if not _GAP.fullmatch(s[gap_start:at]) or _VERB_IN_GAP.search(s[gap_start:at]):
+                return None
+            return a, b, "with", gap_start, None
+        fm = _FROM.match(s, b.end)
+        gap_start = fm.end() if fm else b.end + (2 if s[b.end:b.end + 2].strip() in ("와", "과") else 1)
         gap = s[gap_start:at]
-        if not _GAP.fullmatch(gap) or _VERB_IN_GAP.search(gap) or any(m.start >= b.end for m in before):
+        if not _GAP.fullmatch(gap) or _VERB_IN_GAP.search(gap) or after:
             return None
         a = next((m for m in before if m.start < b.start and m.role in ("topic", "subject")), None)
-        if a is not None:
-            return a, b, "with", min(a.end, gap_start)
-        # "<B>와 체결한 … 계약" with no party of its own before: the topic the sentence carries
-        if topic is None or topic.start >= 0 or not _party(topic) \
-                or any(m.role in ("topic", "subject") for m in before):
-            return None
-        return topic, b, "with:carried", gap_start
+        how = "from" if fm else "with"
+        if a is None:
+            # "<B>와 체결한 … 계약" with no party of its own before: the topic the sentence carries
+            if topic is None or topic.start >= 0 or not _party(topic) \
+                    or any(m.role in ("topic", "subject") for m in before):
+                return None
+            a, how, gap_start = topic, how + ":carried", gap_start
+        return a, b, how, min(max(a.end, 0), gap_start) if a.start >= 0 else gap_start, (b, a) if fm else None
 
     @staticmethod
-    def _pair(s: str, before: list[Mention_], at: int) -> tuple[Mention_, Mention_, str, int] | None:
+    def _to(s: str, before: list[Mention_], at: int, topic: Mention_ | None) -> _Found | None:
+        """"<A>는 <B>에 N 달러 규모의 X를 공급하는 계약 체결": B is A's customer."""
+        places = [m for m in before if m.role == "place"]
+        if not places:
+            return None
+        b = places[-1]
+        gap_start = b.end + 1
+        if not _SUPPLY_GAP.fullmatch(s[gap_start:at].rstrip() + " ") or any(m.start >= b.end for m in before):
+            return None
+        a = next((m for m in before if m.start < b.start and m.role in ("topic", "subject")), None)
+        if a is None:
+            return None
+        return a, b, "supply", a.end, (b, a)
+
+    @staticmethod
+    def _pair(s: str, before: list[Mention_], at: int) -> _Found | None:
         if len(before) < 2:
             return None
         a, b = before[-2], before[-1]
         if not _PAIR_JOIN.fullmatch(s[a.end:b.start]) or not _PAIR_TAIL.fullmatch(s[b.end:at]) \
                 or _LIST_BEFORE.search(s[:a.start]):
             return None
-        return a, b, "pair", b.end
+        return a, b, "pair", b.end, None
 
     def _deal_node(self, s: str, a: Mention_, b: Mention_, kind: str, how: str, gap_start: int,
                    noun: re.Match[str], loc: Location, sources: tuple[str, ...]) -> None:
@@ -116,9 +156,9 @@ class DealFrames:
         for party in (a, b):
             self.ex.add(Fact(node, "hasParty", party.entity, True, loc, rule, sources, raw=s[start:noun.end()][:60]))
         if kind == "Partnership":
-            self.ex.add(Fact(a.entity, "partnerOf", b.entity, True, loc, f"{rule}:partnerOf", sources,
+            self.ex.add(Fact(a.entity, "partnerOf", b.entity, True, loc, f"{self.prefix}-deal:partnerOf", sources,
                              raw=s[start:noun.end()][:60]))
-        self._terms(s, node, gap_start, noun, rule, loc, sources)
+        self._terms(s, node, gap_start, noun, f"{self.prefix}-deal:terms", loc, sources)
 
     def _deal_name(self, entity: str) -> str:
         rec = self.ex.entities.get(entity)
@@ -138,7 +178,7 @@ class DealFrames:
                 money = True
                 consumed.add(at)
                 self.ex.statements.append(Statement(
-                    node, "amount", loc, f"{rule}:amount", value=Decimal(q.value), unit=q.currency or "USD",
+                    node, "amount", loc, rule, value=Decimal(q.value), unit=q.currency or "USD",
                     per="year" if _PER_YEAR.search(s[max(0, at - 4):at]) else "",
                     bound=_bound(q), approximate="approximate" in q.qualifiers, sources=sources, raw=q.raw[:60]))
             elif q.kind == "duration" and q.unit == "year" and q.value is not None:
@@ -146,15 +186,15 @@ class DealFrames:
                 if _APOSTROPHE.search(s[max(0, at - 1):at]) and q.value < 100:
                     period = parse_period(str(2000 + int(q.value)))
                     if period is not None:
-                        self.ex.statements.append(Statement(node, "eventDate", loc, f"{rule}:date", time=period,
+                        self.ex.statements.append(Statement(node, "eventDate", loc, rule, time=period,
                                                             sources=sources, raw=s[at - 1:start + q.end][:60]))
                 elif not years and at >= gap_start:
                     years = True
                     self.ex.statements.append(Statement(
-                        node, "leaseTerm", loc, f"{rule}:term", value=Decimal(q.value), unit="year",
+                        node, "leaseTerm", loc, rule, value=Decimal(q.value), unit="year",
                         bound=_bound(q), sources=sources, raw=q.raw[:60]))
             elif q.kind in ("date", "period") and at >= gap_start and (period := quantity_period(q)) is not None:
-                self.ex.statements.append(Statement(node, "eventDate", loc, f"{rule}:date", time=period,
+                self.ex.statements.append(Statement(node, "eventDate", loc, rule, time=period,
                                                     sources=sources, raw=q.raw[:60]))
 
 
