@@ -94,3 +94,11 @@ def test_the_party_a_contract_is_won_from_or_supplied_to_is_the_customer(reader)
         ("meta", "amd", "text-deal:customerOf"), ("oracle", "nvidia", "text-deal:customerOf")]
     amounts = sorted(s.value for s in ex.statements if s.kind == "amount" and s.rule == "text-deal:terms")
     assert amounts == [Decimal(1000000000), Decimal(2000000000)]
+
+
+def test_a_headline_actor_and_a_pair_with_figures(reader):
+    r, ex = reader
+    r.read("엔비디아, 오라클과 50억 달러 규모 공급 계약 체결", LOC, ())
+    r.read("구글-메타 간 100억 달러 규모 클라우드 계약 체결", LOC, ())
+    assert sorted(deals(ex).values()) == [("Contract", ("google", "meta")), ("Contract", ("nvidia", "oracle"))]
+    assert sorted(s.value for s in ex.statements if s.kind == "amount") == [Decimal(5000000000), Decimal(10000000000)]

@@ -54,7 +54,9 @@ _VERB_IN_GAP = re.compile(r"(?:하고|했|하며|하여|해서|된\s|되어|되�
 #: "<A>-<B> 파트너십", "<A>와 <B>의 계약": the join between the two names and after the second
 _PAIR_JOIN = re.compile(r"\s?(?:[-–]|와|과)\s?")
 _LIST_BEFORE = re.compile(r"(?:[,·/&\-–]|와|과|및)\s?$")
-_PAIR_TAIL = re.compile("\\s?(?:의|간의?|사이의?)?\\s?[\u201c\"\u2018']?(?:[가-힣A-Za-z]{1,6}\\s)?$")
+_PAIR_TAIL = re.compile("\\s?(?:의|간의?|사이의?)?\\s?[\u201c\"\u2018']?")
+#: "MS, OpenAI와 … 계약 체결": a headline's actor, the name before its first comma
+_HEADLINE = re.compile(r"\s?,\s")
 _PER_YEAR = re.compile(r"(?:연|연간|매년|年)\s?$")
 _APOSTROPHE = re.compile(r"['’‘]$")
 
@@ -79,7 +81,7 @@ class DealFrames:
             before = [m for m in mentions if c0 <= m.start and m.end <= noun.start() and _party(m)]
             if not signed:
                 continue
-            found = self._pair(s, before, noun.start()) or self._with(s, before, noun.start(), topic) \
+            found = self._pair(s, before, noun.start()) or self._with(s, before, noun.start(), topic, mentions) \
                 or self._to(s, before, noun.start(), topic)
             if found is None:
                 continue
@@ -93,7 +95,8 @@ class DealFrames:
                                  sources, raw=s[max(a.start, 0):noun.end()][:60]))
 
     @staticmethod
-    def _with(s: str, before: list[Mention_], at: int, topic: Mention_ | None) -> _Found | None:
+    def _with(s: str, before: list[Mention_], at: int, topic: Mention_ | None, mentions: list[Mention_]
+              ) -> _Found | None:
         withs = [m for m in before if m.role == "with" or _FROM.match(s, m.end)]
         if not withs:
             return None
@@ -112,6 +115,9 @@ class DealFrames:
             return None
         a = next((m for m in before if m.start < b.start and m.role in ("topic", "subject")), None)
         how = "from" if fm else "with"
+        lead = [m for m in mentions if m.start == 0 and _HEADLINE.match(s, m.end) and _party(m)]
+        if a is None and lead and not any(m.role in ("topic", "subject") for m in before):
+            a = lead[0]  # "MS, OpenAI와 … 계약 체결": the headline's actor before its comma
         if a is None:
             # "<B>와 체결한 … 계약" with no party of its own before: the topic the sentence carries
             if topic is None or topic.start >= 0 or not _party(topic) \
@@ -140,7 +146,9 @@ class DealFrames:
         if len(before) < 2:
             return None
         a, b = before[-2], before[-1]
-        if not _PAIR_JOIN.fullmatch(s[a.end:b.start]) or not _PAIR_TAIL.fullmatch(s[b.end:at]) \
+        tail = _PAIR_TAIL.match(s, b.end)
+        gap = s[tail.end():at] if tail else ""
+        if not _PAIR_JOIN.fullmatch(s[a.end:b.start]) or not _GAP.fullmatch(gap) or _VERB_IN_GAP.search(gap) \
                 or _LIST_BEFORE.search(s[:a.start]):
             return None
         return a, b, "pair", b.end, None
