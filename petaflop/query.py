@@ -328,7 +328,7 @@ def plan_embedded(prepared: Prepared) -> EmbeddedPlan:
     """Choose how to bind parameters for pyoxigraph (see the module docstring); OPTIONAL groups
     of plain patterns are evaluated per row (:func:`queries.sparql.lateral_optionals`)."""
     plan = _bind_plan(prepared)
-    plan.text = lateral_optionals(plan.text)
+    plan.text = lateral_optionals(plan.text, tuple(sorted((prepared.prefixes or {}).items())))
     return plan
 
 
@@ -463,7 +463,8 @@ def evaluate(store: ox.Store, prepared: Prepared, row_limit: int | None) -> Resu
     except RuntimeError as exc:
         if binding == "substitutions" and "does not contains variable" in str(exc):
             # SELECT * whose parameter is only used in a FILTER: not in scope, so bind by VALUES
-            text = lateral_optionals(insert_values(prepared.text, prepared.params, prepared.shape))
+            text = lateral_optionals(insert_values(prepared.text, prepared.params, prepared.shape),
+                                     tuple(sorted((prepared.prefixes or {}).items())))
             raw = store.query(text, use_default_graph_as_union=True, prefixes=prepared.prefixes or None)
             binding, hidden = "values", set()
         else:

@@ -16,6 +16,7 @@ text is an update), where the outermost ``WHERE`` group opens, the projection an
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -394,19 +395,23 @@ def syntax_message(exc: SyntaxError, text: str | None = None) -> str:
 _NOT_LATERAL = frozenset({"BIND", "VALUES", "SELECT", "SERVICE", "MINUS", "EXISTS", "UNION", "LATERAL", "OPTIONAL"})
 
 
-def lateral_optionals(text: str) -> str:
+@functools.lru_cache(maxsize=512)
+def lateral_optionals(text: str, prefixes: tuple[tuple[str, str], ...] = ()) -> str:
     """``P OPTIONAL { B }`` → ``P LATERAL { OPTIONAL { B } }`` for Oxigraph, where ``B`` is only
-    triple patterns, ``GRAPH`` groups and ``FILTER``\\s.
+    triple patterns, ``GRAPH`` groups and ``FILTER``\\s, or one grouped sub-query joined on its
+    group keys.
 
     Oxigraph (0.5, no cost-based planner) evaluates an OPTIONAL's group once on its own and joins
     it by hash: a provenance look-up (``?st rdf:subject ?s ; rdf:predicate ?p …``) then reads every
     statement of the graph for a handful of rows — 0.3 s on the report graph, minutes at 10^7.
     ``LATERAL`` (an Oxigraph extension) evaluates the group once per row with the row's bindings
     in place, through the indexes. For such groups both forms give the same solutions (a FILTER
-    inside an OPTIONAL already sees the outer row); groups holding anything whose meaning depends
-    on the group being evaluated alone (BIND, VALUES, a sub-query, EXISTS, UNION, MINUS, SERVICE,
-    a nested OPTIONAL) are left as written. Found by tokens, so ``OPTIONAL`` in a string or a
-    comment is never touched.
+    inside an OPTIONAL already sees the outer row; a sub-query ``SELECT ?k … GROUP BY ?k`` given
+    the row's ``?k`` computes that one group). Groups holding anything whose meaning depends on the
+    group being evaluated alone (BIND, VALUES, EXISTS, UNION, MINUS, SERVICE, a nested OPTIONAL; in
+    a sub-query: ordering, a limit, a key assigned by BIND or AS, or a variable shared with the rest of the
+    query that is not a group key) are left as written. Found by tokens, so ``OPTIONAL`` in a
+    string or a comment is never touched.
     """
     tokens = tokenize(text)
     spans: list[tuple[int, int]] = []
@@ -414,11 +419,74 @@ def lateral_optionals(text: str) -> str:
         if tok.upper != "OPTIONAL" or i + 1 >= len(tokens) or tokens[i + 1].text != "{":
             continue
         close = _match_close(tokens, i + 1)
-        if close >= len(tokens) or any(t.upper in _NOT_LATERAL for t in tokens[i + 2:close]):
+        if close >= len(tokens) or (i > 1 and tokens[i - 1].text == "{" and tokens[i - 2].upper == "LATERAL"):
             continue
-        if i > 0 and tokens[i - 1].text == "{" and i > 1 and tokens[i - 2].upper == "LATERAL":
-            continue  # already lateral
-        spans.append((tok.start, tokens[close].end))
-    for start, end in reversed(spans):
-        text = text[:start] + "LATERAL { " + text[start:end] + " }" + text[end:]
+        inner = tokens[i + 2:close]
+        plain = not any(t.upper in _NOT_LATERAL for t in inner)
+        if plain or _keyed_subquery(tokens, i + 1, close):
+            spans.append((tok.start, tokens[close].end))
+    known = dict(prefixes)
+    if not spans or not _parses(text, known):
+        return text
+    # each rewrite is kept only if Oxigraph still parses the query (it refuses some sub-queries
+    # under LATERAL that SPARQL allows under OPTIONAL): a query is never broken by this
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if _parses(_with_lateral(text, [*kept, span]), known):
+            kept.append(span)
+    return _with_lateral(text, kept)
+
+
+def _with_lateral(text: str, spans: list[tuple[int, int]]) -> str:
+    # one insertion per point, from the end: nested spans (a sub-query holding an OPTIONAL) stay right
+    inserts = sorted([(start, 1, "LATERAL { ") for start, _ in spans] + [(end, 0, " }") for _, end in spans],
+                     reverse=True)
+    for at, _order, piece in inserts:
+        text = text[:at] + piece + text[at:]
     return text
+
+
+def _parses(text: str, prefixes: dict[str, str]) -> bool:
+    try:
+        ox.Store().query(text, prefixes=prefixes or None)  # parsed when called; solutions are computed only when read
+    except SyntaxError:
+        return False
+    except (RuntimeError, ValueError):
+        return True  # parsed, refused later for another reason (the caller reports it as before)
+    return True
+
+
+_SUBQUERY_STOP = frozenset({"ORDER", "LIMIT", "OFFSET", "SERVICE", "LATERAL", "MINUS", "EXISTS"})
+
+
+def _keyed_subquery(tokens: list[Token], open_: int, close: int) -> bool:
+    """Whether the group ``tokens[open_]..tokens[close]`` is ``{ SELECT … WHERE { … } GROUP BY ?k… }``
+    whose variables shared with the rest of the query are all projected group keys — given the
+    outer row's keys, it computes exactly the groups the row joins with."""
+    inner = tokens[open_ + 1:close]
+    if not inner or inner[0].upper != "SELECT" or sum(t.upper == "SELECT" for t in inner) != 1:
+        return False
+    if any(t.upper in _SUBQUERY_STOP for t in inner):
+        return False
+    projected, star, _aggregate, _j = _select_clause(inner, 1)
+    by = next((k for k in range(len(inner) - 1) if inner[k].upper == "GROUP" and inner[k + 1].upper == "BY"), -1)
+    if star or by < 0:
+        return False
+    keys = set()
+    for t in inner[by + 2:]:
+        if t.kind != "var":
+            return False  # a key that is an expression
+        keys.add(t.text[1:])
+    if not keys <= set(projected):
+        return False
+    assigned = {inner[k + 1].text[1:] for k in range(len(inner) - 1) if inner[k].upper == "AS"}
+    if keys & assigned:  # a key a BIND or a projection assigns (a VALUES block only restricts it: kept)
+        return False
+    # variables the rest of the WHERE group uses (the projection and ORDER BY bind nothing)
+    where = next((k for k in range(open_) if tokens[k].upper == "WHERE" or (tokens[k].text == "{" and k > 0
+                  and tokens[k - 1].upper not in ("LATERAL", "OPTIONAL", "GRAPH"))), 0)
+    end = _match_close(tokens, where + 1 if tokens[where].upper == "WHERE" else where)
+    outside = {t.text[1:] for k, t in enumerate(tokens) if t.kind == "var" and where < k < end
+               and not open_ <= k <= close}
+    used = {t.text[1:] for t in inner if t.kind == "var"}
+    return used & outside <= keys

@@ -196,3 +196,37 @@ def test_a_lateral_optional_keeps_rows_without_a_match_and_binds_per_row():
     rows = [[None if t is None else t.value for t in row] for row in store.query(lateral_optionals(text))]
     assert "LATERAL" in lateral_optionals(text)
     assert rows == [["urn:a", "1", "x"], ["urn:b", "2", None]]
+
+
+def test_a_grouped_sub_query_joined_on_its_keys_becomes_lateral_and_others_stay():
+    from queries.sparql import lateral_optionals
+
+    keyed = ("SELECT ?s ?n WHERE { ?s a <urn:C> OPTIONAL { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s <urn:p> ?o } "
+             "GROUP BY ?s } }")
+    assert lateral_optionals(keyed).count("LATERAL") == 1
+    # ?o is also used outside: the sub-query's ?o is its own variable, so it must stay as written
+    shared = ("SELECT ?s ?n WHERE { ?s <urn:q> ?o OPTIONAL { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s <urn:p> ?o } "
+              "GROUP BY ?s } }")
+    assert "LATERAL" not in lateral_optionals(shared)
+    limited = ("SELECT ?s ?n WHERE { ?s a <urn:C> OPTIONAL { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s <urn:p> ?o } "
+               "GROUP BY ?s LIMIT 1 } }")
+    assert "LATERAL" not in lateral_optionals(limited)
+    # a prefix the text does not declare is given as the stores give it; unknown ones leave the text alone
+    text = "SELECT * WHERE { ?s a ex:C OPTIONAL { ?s ex:p ?o } }"
+    assert lateral_optionals(text) == text
+    assert "LATERAL" in lateral_optionals(text, (("ex", "urn:ex#"),))
+
+
+def test_the_grouped_sub_query_gives_the_same_groups_per_row():
+    from queries.sparql import lateral_optionals
+
+    store = ox.Store()
+    for s, o in (("a", "1"), ("a", "2"), ("b", "3")):
+        store.add(ox.Quad(ox.NamedNode(f"urn:{s}"), ox.NamedNode("urn:p"), ox.Literal(o)))
+    for s in ("a", "b", "c"):
+        store.add(ox.Quad(ox.NamedNode(f"urn:{s}"), ox.NamedNode("urn:type"), ox.NamedNode("urn:C")))
+    text = ("SELECT ?s ?n WHERE { ?s <urn:type> <urn:C> OPTIONAL { SELECT ?s (COUNT(?o) AS ?n) WHERE "
+            "{ ?s <urn:p> ?o } GROUP BY ?s } } ORDER BY ?s")
+    rows = [[None if t is None else t.value for t in row] for row in store.query(lateral_optionals(text))]
+    assert "LATERAL" in lateral_optionals(text)
+    assert rows == [["urn:a", "2"], ["urn:b", "1"], ["urn:c", None]]
