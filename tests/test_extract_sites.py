@@ -24,9 +24,9 @@ def test_row_operator_and_one_site_per_listed_place(gaz):
     ex = _read(gaz, "- 내년 케냐, 필리핀 등지에 새 데이터센터 개설", operator="huawei-cloud")
     assert _links(ex) == [
         ("site-huawei-cloud-kenya-data-center", "locatedIn", "kenya", "site:locatedIn"),
-        ("site-huawei-cloud-kenya-data-center", "operatedBy", "huawei-cloud", "site:operatedBy:row"),
+        ("site-huawei-cloud-kenya-data-center", "operatedBy", "huawei-cloud", "site:holder:named"),
         ("site-huawei-cloud-philippines-data-center", "locatedIn", "philippines", "site:locatedIn"),
-        ("site-huawei-cloud-philippines-data-center", "operatedBy", "huawei-cloud", "site:operatedBy:row"),
+        ("site-huawei-cloud-philippines-data-center", "operatedBy", "huawei-cloud", "site:holder:named"),
     ]
     assert ex.entities["site-huawei-cloud-kenya-data-center"].name_en == "Huawei Cloud Kenya data center"
 
@@ -42,7 +42,7 @@ def test_country_then_city_is_one_site_in_the_city_with_ordinal_and_capex(gaz):
 
 def test_subject_of_the_sentence_owns_a_plant_and_no_operator_no_node(gaz):
     ex = _read(gaz, "엔비디아는 미시간에 공장 설립을 추진")
-    assert ("site-nvidia-michigan-plant", "ownedBy", "nvidia", "site:ownedBy:topic") in _links(ex)
+    assert ("site-nvidia-michigan-plant", "ownedBy", "nvidia", "site:holder:topic") in _links(ex)
     assert _read(gaz, "올해 미시간에 공장 설립").facts == []
 
 
@@ -51,5 +51,18 @@ def test_joint_places_make_one_site_and_a_noun_phrase_site_runs_a_chip(gaz):
     assert {(f.subject, str(f.obj)) for f in ex.facts if f.predicate == "locatedIn"} == {
         ("site-nvidia-ai-data-centers", "united-states"), ("site-nvidia-ai-data-centers", "japan")}
     ex = _read(gaz, "구글은 Fluidstack社와 뉴욕 데이터센터에 TPU 배치 합의")
-    assert ("site-fluidstack-new-york-data-center", "usesChip", "google-tpu", "site:usesChip") in _links(ex)
-    assert ("site-fluidstack-new-york-data-center", "operatedBy", "fluidstack", "site:operatedBy:noun") in _links(ex)
+    assert ("site-fluidstack-new-york-data-center", "usesChip", "google-tpu", "site:terms") in _links(ex)
+    assert ("site-fluidstack-new-york-data-center", "operatedBy", "fluidstack", "site:holder:named") in _links(ex)
+
+
+def test_facility_named_before_its_place_and_the_date_before_the_places(gaz):
+    ex = _read(gaz, "Shamekh IV Solutions가 대규모 생산 시설을 미국 캔자스 주에 건설")
+    assert ("site-shamekh-iv-solutions-kansas-plant", "locatedIn", "kansas", "site:locatedIn") in _links(ex)
+    ex = _read(gaz, "- 내년 일본에 새 거점 개설", operator="alibaba-cloud")
+    assert [(s.subject, s.kind, s.time.text if s.time else "", s.status) for s in ex.statements] == [
+        ("site-alibaba-cloud-japan-site", "operationDate", "2026", "planned")]
+
+
+def test_the_subject_building_a_data_center_develops_it(gaz):
+    ex = _read(gaz, "엔비디아는 일본에 데이터센터를 건설")
+    assert ("site-nvidia-japan-data-center", "developedBy", "nvidia", "site:holder:topic") in _links(ex)

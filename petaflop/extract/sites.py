@@ -12,7 +12,8 @@ The node is named from operator + place + kind ("Tencent Cloud Osaka data center
 place as alternative labels. Data centers and cloud sites are compute facilities run by the
 operator (``operatedBy``); a plant or an R&D centre is a site the firm owns (``ownedBy``). A
 money figure the clause invests in building it ("건설에 1.5억 달러 투자") is the site's capex.
-Rule ids: ``site:<relation>``.
+Rule ids: ``site:locatedIn``, ``site:holder:named|topic`` (see :meth:`SiteReader._facts`) and
+``site:terms`` (capex, opening date, the chip a site runs).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from foundation.namespaces import PFA, RDF
 from ingest.model import Bullet, Paragraph
-from ingest.quantities import find_quantities
+from ingest.quantities import REFERENCE_DATE, find_quantities
+from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import created_id, is_a
 from petaflop.extract.text_frames import status_of_words
@@ -41,7 +43,7 @@ _KINDS = (
     (r"(?:AI\s?)?데이터\s?센터", "data center", "ComputeCluster", "operatedBy"),
     (r"거점|리전", "site", "ComputeCluster", "operatedBy"),
     (r"R&D\s?센터|연구\s?센터", "R&D center", "Site", "ownedBy"),
-    (r"(?:생산\s?)?공장", "plant", "Site", "ownedBy"),
+    (r"생산\s?시설|(?:생산\s?)?공장", "plant", "Site", "ownedBy"),
 )
 _KIND = "|".join(f"(?P<k{i}>{p})" for i, (p, _, _, _) in enumerate(_KINDS))
 #: "에 <≤20 characters of modifiers> <kind>(을/를/의)? … <opening verb>"
@@ -49,11 +51,16 @@ _CLAUSE = re.compile(
     rf"에\s+(?P<mid>[^에,.;:()]{{0,20}}?)(?:{_KIND})(?:을|를|의)?\s?(?:및\s?[^\s,.;]{{1,8}}\s?(?:사무소\s?)?)?"
     r"(?P<verb>개설|건설|설립|신설|구축|개소|착공|증설)"
 )
+#: "<kind>을/를 <places>에 <opening verb>" (the facility named before where it goes)
+_CLAUSE_AFTER = re.compile(
+    rf"(?:{_KIND})(?:을|를)\s(?P<where>[^,.;에]{{1,25}}?)에\s?(?P<verb>개설|건설|설립|신설|구축|개소|착공|증설)"
+)
+_BUILD = re.compile(r"건설|구축|착공|증설")
 _ORDINAL = re.compile(r"(첫|두|세|네|다섯)\s?번째")
 _ORDINALS = {"첫": "first", "두": "second", "세": "third", "네": "fourth", "다섯": "fifth"}
 #: what may stand between places in one place phrase
 _SEP = re.compile(r"^[\s,·/]*(?:및|와|과)?[\s,·/]*$")
-_GROUP_END = re.compile(r"\s*(?:등지|등)?\s*$")
+_GROUP_END = re.compile(r"\s*(?:주|등지|등)?\s*$")
 _TOPIC = re.compile(r"^\s*(?:社|사)?(?:는|은|이|가)\s")
 _MONEY_AFTER = re.compile(r"^에\s?(?P<money>[^에,;]{1,20}?)\s?투자")
 #: "<operator>(社)와/의 <place> 데이터센터에 <chip> 배치": a site named as a noun phrase, and what it runs
@@ -95,6 +102,12 @@ class SiteReader:
             stop = m.start
         return groups
 
+    @staticmethod
+    def _date_before(text: str, start: int):
+        """The date written right before the place phrase ("올해 일본에 … 개설"): when the site opens."""
+        dates = [q for q in find_quantities(text[:start]) if q.date_start and not text[q.end:start].strip()]
+        return quantity_period(dates[-1]) if dates else None
+
     def _topic(self, text: str, end: int) -> str:
         """The one organisation marked as topic or subject before ``end`` ('' if none or several)."""
         orgs = {self._entity(m).id for m in self.res.gaz.find_mentions(text[:end])
@@ -103,16 +116,20 @@ class SiteReader:
         return next(iter(orgs)) if len(orgs) == 1 else ""
 
     def read(self, text: str, loc: Location, operator: str = "", sources: tuple[str, ...] = ()) -> None:
-        for m in _CLAUSE.finditer(text):
-            groups = self._places(text, m.start())
+        found = [(m, m.start(), m.group("mid")) for m in _CLAUSE.finditer(text)]
+        found += [(m, m.end("where"), "") for m in _CLAUSE_AFTER.finditer(text)]
+        for m, where_end, mid in found:
+            groups = self._places(text, where_end)
             if not groups:
                 continue
-            first = text.rfind(groups[0][0][0].name_ko or "\0", 0, m.start())
-            op, how = (operator, "row") if operator else (self._topic(text, first if first >= 0 else m.start()), "topic")
+            first = text.rfind(groups[0][0][0].name_ko or "\0", 0, where_end)
+            when = self._date_before(text, first) if first >= 0 else None
+            topic_end = min(m.start(), first) if first >= 0 else m.start()
+            op, how = (operator, "named") if operator else (self._topic(text, topic_end), "topic")
             if not op:
                 continue
             i = next(j for j in range(len(_KINDS)) if m.group(f"k{j}"))
-            ordinal = _ORDINAL.search(m.group("mid"))
+            ordinal = _ORDINAL.search(mid)
             after = text[m.end():m.end() + 40]
             money = _MONEY_AFTER.match(after)
             for group, joint in groups:
@@ -120,12 +137,18 @@ class SiteReader:
                 node = self._node(op, None if joint else group[-1], i, _ORDINALS[ordinal.group(1)] if ordinal else "",
                                   m.group(f"k{i}"))
                 for place in places:
-                    self._facts(node, op, i, place, loc, sources, text[max(0, m.start() - 20):m.end()][:60], how)
+                    self._facts(node, op, i, place, loc, sources, text[max(0, m.start() - 20):m.end()][:60], how,
+                                builds=bool(_BUILD.match(m.group("verb"))))
+                if when is not None:
+                    self.ex.statements.append(Statement(
+                        node, "operationDate", loc, "site:terms", time=when, sources=sources,
+                        status="planned" if when.start > REFERENCE_DATE.isoformat() else "actual",
+                        raw=text[max(0, first - 12):m.end()][:60]))
                 if money and len(groups) == 1:
                     qs = [q for q in find_quantities(money.group("money")) if q.kind == "money" and q.value is not None]
                     for q in qs[:1]:
                         self.ex.statements.append(Statement(
-                            node, "capex", loc, "site:capex", value=Decimal(q.value), unit=q.currency or "USD",
+                            node, "capex", loc, "site:terms", value=Decimal(q.value), unit=q.currency or "USD",
                             status=status_of_words(after) or "actual", sources=sources, raw=q.raw[:60]))
         self._noun_sites(text, loc, sources)
 
@@ -146,22 +169,25 @@ class SiteReader:
             opid, where = self.res.record(self._entity(op)), self._entity(place)
             node = self._node(opid, where, i, "", k.group(0))
             raw = text[op.start:k.end() + 20][:60]
-            self._facts(node, opid, i, where, loc, sources, raw, "noun")
+            self._facts(node, opid, i, where, loc, sources, raw, "named")
             chip_clause = _CHIP_VERB.match(text[k.end():k.end() + 40])
             if chip_clause is None:
                 continue
             chips = [e for e in self.res.entities_in(chip_clause.group("obj")) if is_a(e.type, "Chip")]
             for chip in chips[:1]:
-                self.ex.add(Fact(node, "usesChip", self.res.record(chip), True, loc, "site:usesChip", sources,
+                self.ex.add(Fact(node, "usesChip", self.res.record(chip), True, loc, "site:terms", sources,
                                  raw=raw))
 
     def _facts(self, node: str, op: str, kind: int, place: Entity, loc: Location, sources: tuple[str, ...],
-               raw: str, how: str) -> None:
-        """Type, holder and place of a site; the holder's rule id says how the operator was found
-        (``row``: the table row's organisation, ``topic``: the sentence's subject, ``noun``: "X의 <site>")."""
+               raw: str, how: str, builds: bool = False) -> None:
+        """Type, holder and place of a site. The holder's rule id says how it was found (``named``: the
+        table row's organisation or "X의 <site>"; ``topic``: the sentence's subject). The subject of a
+        sentence that builds a compute facility ("X는 … 데이터센터를 구축") is its developer."""
         cls, hold = _KINDS[kind][2], _KINDS[kind][3]
+        if how == "topic" and builds and hold == "operatedBy":
+            hold = "developedBy"
         self.ex.add(Fact(node, RDF.type, PFA[cls], True, loc, "site:type", sources))
-        self.ex.add(Fact(node, hold, op, True, loc, f"site:{hold}:{how}", sources, raw=raw))
+        self.ex.add(Fact(node, hold, op, True, loc, f"site:holder:{how}", sources, raw=raw))
         self.ex.add(Fact(node, "locatedIn", self.res.record(place), True, loc, "site:locatedIn", sources, raw=raw))
 
     def _node(self, op: str, place: Entity | None, kind: int, ordinal: str, written: str) -> str:
