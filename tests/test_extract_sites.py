@@ -66,3 +66,11 @@ def test_facility_named_before_its_place_and_the_date_before_the_places(gaz):
 def test_the_subject_building_a_data_center_develops_it(gaz):
     ex = _read(gaz, "엔비디아는 일본에 데이터센터를 건설")
     assert ("site-nvidia-japan-data-center", "developedBy", "nvidia", "site:holder:topic") in _links(ex)
+
+
+def test_apposition_names_the_holder_of_a_known_facility(gaz):
+    ex = _read(gaz, "메타의 AI DC인 “Prometheus” 안에 설치")
+    assert _links(ex) == [("prometheus", "operatedBy", "meta", "site:holder:named")]
+    ex = _read(gaz, "메타는 초기부터 클러스터인 “Hyperion”를 보유했기 때문")
+    assert _links(ex) == [("hyperion", "ownedBy", "meta", "site:holder:topic")]
+    assert _links(_read(gaz, "초기부터 클러스터인 “Hyperion”를 보유")) == []

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from foundation.namespaces import PFA, RDF
-from ingest.model import Bullet, Paragraph
+from ingest.model import Bullet, Figure, Paragraph
 from ingest.quantities import REFERENCE_DATE, find_quantities
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
@@ -55,6 +55,12 @@ _CLAUSE = re.compile(
 _CLAUSE_AFTER = re.compile(
     rf"(?:{_KIND})(?:을|를)\s(?P<where>[^,.;에]{{1,25}}?)에\s?(?P<verb>개설|건설|설립|신설|구축|개소|착공|증설)"
 )
+#: "<facility noun>인 “<known facility>”": the noun phrase before names who holds it
+_APPOSITION = re.compile(r"(?:AI\s?DC|데이터\s?센터|클러스터|슈퍼\s?컴퓨터|캠퍼스)(?:인|이자)\s[“\"']?")
+_GENITIVE_HOLDER = re.compile(r"^(?:社|사)?의\s(?:[^\s.,;]{1,12}\s){0,3}$")
+#: what the topic does with the facility: the verb right after it
+_HOLD_VERB = {"보유": "ownedBy", "소유": "ownedBy", "운영": "operatedBy", "건설": "developedBy", "구축": "developedBy"}
+_AFTER_FACILITY = re.compile(r"^[”\"']?\s?(?:을|를)\s(?:[^\s.,;]{1,8}\s){0,2}?(?P<verb>보유|소유|운영|건설|구축)")
 _BUILD = re.compile(r"건설|구축|착공|증설")
 _ORDINAL = re.compile(r"(첫|두|세|네|다섯)\s?번째")
 _ORDINALS = {"첫": "first", "두": "second", "세": "third", "네": "fourth", "다섯": "fifth"}
@@ -151,6 +157,29 @@ class SiteReader:
                             node, "capex", loc, "site:terms", value=Decimal(q.value), unit=q.currency or "USD",
                             status=status_of_words(after) or "actual", sources=sources, raw=q.raw[:60]))
         self._noun_sites(text, loc, sources)
+        self._appositions(text, loc, sources)
+
+    def _appositions(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
+        """"xAI의 AI DC인 “콜로서스”" (operated by the genitive's organisation); "xAI는 … 클러스터인
+        “Colossus”를 보유" (held by the topic as the verb says)."""
+        mentions = self.res.gaz.find_mentions(text)
+        for a in _APPOSITION.finditer(text):
+            fac = next((m for m in mentions if m.start == a.end() and is_a(self._entity(m).type, "Facility")), None)
+            if fac is None:
+                continue
+            orgs = [m for m in mentions if m.end <= a.start() and is_a(self._entity(m).type, "Organization")
+                    and not is_a(self._entity(m).type, "Place")]
+            genitive = next((m for m in reversed(orgs) if _GENITIVE_HOLDER.match(text[m.end:a.start()])), None)
+            node, raw = self.res.record(self._entity(fac)), text[max(0, a.start() - 20):fac.end + 12][:60]
+            if genitive is not None:
+                self.ex.add(Fact(node, "operatedBy", self.res.record(self._entity(genitive)), True, loc,
+                                 "site:holder:named", sources, raw=raw))
+                continue
+            verb = _AFTER_FACILITY.match(text[fac.end:fac.end + 24])
+            topic = self._topic(text, a.start())
+            if verb and topic:
+                self.ex.add(Fact(node, _HOLD_VERB[verb.group("verb")], topic, True, loc, "site:holder:topic",
+                                 sources, raw=raw))
 
     def _noun_sites(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
         """"<operator>社와 <place> 데이터센터에 <chip> 배치": the operator and the place name the site."""
@@ -232,3 +261,15 @@ def add_sites(doc: Document, ex: Extraction, res: Resolver, sources_of: Callable
             for block in slide.blocks:
                 if isinstance(block, (Paragraph, Bullet)):
                     reader.read(block.text, Location(block.lines.first, block.lines.last, chapter.key, slide.title))
+                elif isinstance(block, Figure):  # captions and the text beside an image, each on its own line
+                    for text in [*block.caption, *block.text]:
+                        line = _line_of(doc, text, block.lines.first, block.lines.last)
+                        reader.read(text, Location(line, line, chapter.key, slide.title))
+
+
+def _line_of(doc: Document, text: str, first: int, last: int) -> int:
+    head = text.strip()[:20]
+    for n in range(first, min(last, len(doc.lines)) + 1):
+        if head and doc.lines[n - 1].strip().startswith(head):
+            return n
+    return first
