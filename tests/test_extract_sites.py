@@ -29,6 +29,7 @@ def test_row_operator_and_one_site_per_listed_place(gaz):
         ("site-huawei-cloud-philippines-data-center", "operatedBy", "huawei-cloud", "site:holder:named"),
     ]
     assert ex.entities["site-huawei-cloud-kenya-data-center"].name_en == "Huawei Cloud Kenya data center"
+    assert ex.entities["site-huawei-cloud-kenya-data-center"].name_ko == "화웨이 클라우드 케냐 데이터센터"
 
 
 def test_country_then_city_is_one_site_in_the_city_with_ordinal_and_capex(gaz):
@@ -74,3 +75,8 @@ def test_apposition_names_the_holder_of_a_known_facility(gaz):
     ex = _read(gaz, "메타는 초기부터 클러스터인 “Hyperion”를 보유했기 때문")
     assert _links(ex) == [("hyperion", "ownedBy", "meta", "site:holder:topic")]
     assert _links(_read(gaz, "초기부터 클러스터인 “Hyperion”를 보유")) == []
+
+
+def test_a_site_the_gazetteer_names_is_reused(gaz):
+    ex = _read(gaz, "TSMC는 애리조나에 팹 건설")
+    assert ("tsmc-arizona-fab", "ownedBy", "tsmc", "site:holder:topic") in _links(ex)

@@ -43,6 +43,7 @@ _KINDS = (
     (r"(?:AI\s?)?데이터\s?센터", "data center", "ComputeCluster", "operatedBy"),
     (r"거점|리전", "site", "ComputeCluster", "operatedBy"),
     (r"R&D\s?센터|연구\s?센터", "R&D center", "Site", "ownedBy"),
+    (r"반도체\s?공장|팹", "fab", "Site", "ownedBy"),
     (r"생산\s?시설|(?:생산\s?)?공장", "plant", "Site", "ownedBy"),
 )
 _KIND = "|".join(f"(?P<k{i}>{p})" for i, (p, _, _, _) in enumerate(_KINDS))
@@ -235,8 +236,13 @@ class SiteReader:
             aliases = [f"{o} {lead}{p} {kind_en}" for o in op_names for p in place_names]
             if ordinal:
                 aliases += [f"{o} {p} {kind_en}" for o in op_names for p in place_names]
+        known = [e for e in map(self.res.gaz.lookup, aliases) if e is not None and is_a(e.type, cls)]
+        if known:  # a site the gazetteer already names ("TSMC Arizona fab"): that node, not a second one
+            return self.res.record(known[0])
         eid = "site-" + created_id(aliases[0])
-        self.ex.add_entity(EntityRecord(eid, (cls,), aliases[0], "", tuple(dict.fromkeys(aliases)), "table"))
+        ko = [getattr(rec, "name_ko", ""), place.name_ko if place is not None else ""]
+        name_ko = " ".join([*ko, " ".join(written.split())]) if all(ko) else ""
+        self.ex.add_entity(EntityRecord(eid, (cls,), aliases[0], name_ko, tuple(dict.fromkeys(aliases)), "table"))
         return eid
 
 
