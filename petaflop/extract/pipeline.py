@@ -20,6 +20,7 @@ from petaflop.extract.name_maker import NameMaker
 from petaflop.extract.node_foundry import add_node_foundries
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
+from petaflop.extract.sites import add_sites
 from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
 from petaflop.extract.tables import TableExtractor
@@ -84,6 +85,7 @@ class Extractor:
         mappings = load_mappings()
         TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of, self.text).run()
         add_contract_parties(self.doc, self.ex, self.res, self.sources_of)
+        add_sites(self.doc, self.ex, self.res, self.sources_of)
         add_node_foundries(self.ex, self.gaz, self.res.record)
         add_count_procurements(self.ex)
         add_count_chip_uses(self.ex)
