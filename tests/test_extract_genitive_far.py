@@ -96,6 +96,7 @@ def test_products_under_a_caption_naming_their_maker(table_reader):
 @pytest.mark.parametrize(("caption", "header"), [
     ("AMD의 신제품들", ["칩", "제조사", "TDP (W)"]),  # the table says who makes each row's chip
     ("AMD의 MI355X 세부 사양", ["칩", "출시일자", "TDP (W)"]),  # a caption about one product
+    ("AMD의 자체 GPU 칩인 MI300 라인업", ["칩", "출시일자", "TDP (W)"]),  # one product line's versions
     ("AMD 대비 엔비디아의 신제품들", ["칩", "출시일자", "TDP (W)"]),  # a comparison names two makers
     ("AMD의 락인효과를 더해줄 새로운 계층, “모델 최적화”", ["칩", "출시일자", "TDP (W)"]),  # not its products
 ])
