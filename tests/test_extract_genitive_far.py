@@ -34,6 +34,17 @@ def test_a_maker_a_few_words_before_its_product(text_reader, sentence, fact):
     assert fact in made(ex)
 
 
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("High (자체개발: Meta 2세대 'Artemis' 칩 공식 공개)", ("meta-artemis", "meta")),
+    ("High (자체개발: AWS Trainium 훈련용 ASIC 공개)", ("aws-trainium", "amazon-web-services")),  # one name
+])
+def test_a_thing_of_its_makers_own_development(text_reader, sentence, fact):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    r.read("엔비디아 의존 탈피를 위한 Meta 2세대 'Artemis' 칩 공개", LOC, ())  # no "자체 개발": not this rule
+    assert {(s, o) for s, p, o, rule in made(ex) if rule == "text:own-development" and p == "developedBy"} == {fact}
+
+
 def test_products_listed_between_where_and_a_making_verb_are_that_organisations(text_reader):
     r, ex = text_reader
     r.read("마이크로소프트에서 소형 언어 모델(예: phi-1.5, Phi-3, Phi-4) 개발에 기여", LOC, ())
@@ -96,6 +107,7 @@ def test_products_under_a_caption_naming_their_maker(table_reader):
 @pytest.mark.parametrize(("caption", "header"), [
     ("AMD의 신제품들", ["칩", "제조사", "TDP (W)"]),  # the table says who makes each row's chip
     ("AMD의 MI355X 세부 사양", ["칩", "출시일자", "TDP (W)"]),  # a caption about one product
+    ("AMD의 자체 GPU 칩인 MI300 라인업", ["칩", "출시일자", "TDP (W)"]),  # one product line's versions
     ("AMD 대비 엔비디아의 신제품들", ["칩", "출시일자", "TDP (W)"]),  # a comparison names two makers
     ("AMD의 락인효과를 더해줄 새로운 계층, “모델 최적화”", ["칩", "출시일자", "TDP (W)"]),  # not its products
 ])

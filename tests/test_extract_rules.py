@@ -191,3 +191,13 @@ def test_a_value_read_about_the_context_of_a_row_naming_its_own_thing_is_judged_
     assert {(f.subject, f.obj, f.rule) for f in ex.facts if f.predicate == "powerCapacityMW"} == {
         ("stargate", Decimal(2200), "claim:cluster-power:row-context"),
         ("stargate", Decimal(5000), "claim:cluster-power:row")}
+
+
+def test_a_model_developer_marked_as_subject_is_a_firm_or_lab(miner):
+    """relation:model-developer-marked: the firm or lab marked as the clause's subject or topic made the
+    model; a government approving its release, or a firm in another role, did not."""
+    m, ex = miner
+    m.relations.mine("xAI는 지난 8월 코딩 특화 모델 Grok Code Fast 1을 출시", LOC, ())
+    m.relations.mine("中정부는 DeepSeek R1 출시에 관한 승인을 내림", LOC, ())
+    marked = {(f.subject, f.obj) for f in ex.facts if f.rule == "relation:model-developer-marked"}
+    assert marked == {("grok-code-fast-1", "xai")}

@@ -18,6 +18,8 @@ from petaflop.extract.lexicon import GenitiveEntry, Lexicon
 from petaflop.extract.resolve import is_a
 
 _MAKERS = ("Firm", "AILab", "ResearchInstitute")
+#: the classes of a named product line a caption may be about
+_NAMED_LINE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform", "ChipArchitecture")
 _OWNER_AFTER = re.compile(r"^['’”\"]?\s?(?:의\s|(?:이|가)\s(?:[가-힣]{1,6}\s)?(?:내놓은|개발한|출시한|공개한|만든|선보인|발표한))")
 #: a column naming each row's maker (not a column of how it is made: "제조 공정" is a process)
 _MAKER_COLUMN = re.compile(r"(?:제조|개발|설계|제작|공급|생산)\s?(?:사|업체|기업|社|회사)|회사|기업|업체|브랜드|벤더|"
@@ -44,6 +46,11 @@ def caption_maker(table: Table, labels: list[str], gaz: Gazetteer) -> Entity | N
         return None
     head = re.split(r"[,“\"‘(]", caption[at:at + 25])[0]  # the noun phrase the genitive governs
     if not _THINGS.search(head):  # "엔비디아의 락인효과를 더해줄 … 계층": not a list of its products
+        return None
+    # "화웨이의 자체 제작 GPU 칩인 Ascend 라인업": the phrase names one product line, and the rows are its
+    # versions (who made each version is the line's story, not this caption's)
+    if any(at <= m.start < at + len(head) and any(is_a(gaz.by_id(m.entity_id).type, t) for t in _NAMED_LINE)
+           for m in gaz.find_mentions(caption)):
         return None
     return gaz.by_id(makers[-1].entity_id)
 

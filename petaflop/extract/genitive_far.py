@@ -15,6 +15,8 @@ a technology it makes.
 
 * **maker in a relative clause** — "Butterfly Effect Technology가 개발한 AI 서비스 Manus": the subject
   of a making verb right before the product names its maker. Rule ``text:made-by-relative``.
+* **its own development** — "자체개발: AWS Inferentia 추론용 ASIC": a maker and its thing right after
+  "자체 개발" (rule ``text:own-development``, in prose and cells alike).
 * **where it was made** — "마이크로소프트에서 소형 언어 모델(예: phi-1.5, Phi-3) 개발", "구글에서 MaskGIT·Muse
   모델을 발명한": the products listed between "<org>에서" and a making verb are the organisation's
   work (a career line names where someone built what). Rule ``text:made-at``.
@@ -32,6 +34,7 @@ import itertools
 import re
 
 from petaflop.extract.facts import Fact, Location
+from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 
@@ -49,6 +52,10 @@ _RELATIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z]{1
 _LIST_GAP = re.compile(r"['’”\"]?\s?[,·/]\s?['‘“\"]?|['’”\"]?\s(?:및|과|와)\s['‘“\"]?")
 _MADE_AT = re.compile(r"\)?['’”\"]?\s?에서\s")
 _MADE_AT_VERB = re.compile(r"^[^.,;]{0,12}?(?:개발|발명|이끈|만든|만들)")
+#: "자체개발:", "자체 개발한", "자체 개발의" right before the maker's name
+_OWN_DEV = re.compile(r"자체\s?개발\s?(?::|한|의|된)?\s?$")
+#: between the maker and its thing: a space, an ordinal generation ("2세대"), a quote
+_OWN_DEV_GAP = re.compile(r"\s(?:\d세대\s)?['‘“\"]?")
 _TECH = ("ChipArchitecture", "NetworkTechnology", "PackagingTechnology")
 _MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform", *_TECH)
 
@@ -92,6 +99,26 @@ class FarGenitives:
                              _rule(prefix, how, entry.id), sources, raw=s[a.start:b.end][:60]))
         if not title:
             self._made_at(s, mentions, loc, sources)
+            self._own_development(s, mentions, loc, sources)
+
+    def _own_development(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"자체개발: AWS Inferentia 추론용 ASIC 발표", "자체 개발한 메타 'Artemis' 칩": the thing named right after
+        "자체 개발", with its maker written before it, was developed by that maker (the words say so,
+        whatever the lexicon would say of the two classes)."""
+        for i, b in enumerate(mentions):
+            if not any(is_a(b.type, c) for c in _MADE):
+                continue
+            a = mentions[i - 1] if i else None
+            if a is not None and a.entity != b.entity and any(is_a(a.type, c) for c in _MAKERS[:2]) \
+                    and _OWN_DEV.search(s[max(0, a.start - 12):a.start]) and _OWN_DEV_GAP.fullmatch(s[a.end:b.start]):
+                maker, at = a.entity, a.start
+            elif _OWN_DEV.search(s[max(0, b.start - 12):b.start]) and (
+                    org := maker_prefix(s[b.start:b.end], self.res.gaz, b.entity)) is not None:  # type: ignore[attr-defined]
+                maker, at = self.res.record(org), b.start  # type: ignore[attr-defined]  # "AWS Inferentia": one name
+            else:
+                continue
+            self.ex.add(Fact(b.entity, "developedBy", maker, True, loc,  # type: ignore[attr-defined]
+                             "text:own-development", sources, raw=s[max(0, at - 12):b.end][:60]))
 
     def _made_at(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"<org>에서 <products> … 개발/발명한": the products named before the verb are the org's work."""

@@ -15,6 +15,7 @@ from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.count_links import add_count_chip_uses, add_count_procurements
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.name_maker import NameMaker
 from petaflop.extract.node_foundry import add_node_foundries
@@ -86,6 +87,7 @@ class Extractor:
         TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of, self.text).run()
         add_contract_parties(self.doc, self.ex, self.res, self.sources_of)
         add_sites(self.doc, self.ex, self.res, self.sources_of)
+        add_label_makers(self.doc, self.ex, self.res, self.text.lex, self.sources_of)
         add_node_foundries(self.ex, self.gaz, self.res.record)
         add_count_procurements(self.ex)
         add_count_chip_uses(self.ex)

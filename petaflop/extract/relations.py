@@ -65,8 +65,8 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
                               _RELATION_KEYS):
         if raw["property"] not in model.object_properties():
             raise MappingError(f"{where}: {raw['property']!r} is not an object property of the ontology")
-        for key in ("subject_type", "object_type"):
-            if raw[key] not in model.classes:
+        for key in ("subject_type", "object_type"):  # "Firm|AILab": any of the classes
+            if any(c not in model.classes for c in raw[key].split("|")):
                 raise MappingError(f"{where}: {key} {raw[key]!r} is not a class of the ontology")
         out.append(RelationPattern(raw["id"], compile_regex(raw["keyword"], where + ".keyword"), raw["subject_type"],
                                    raw["object_type"], raw["property"], int(raw.get("max_gap", 80)),
@@ -75,6 +75,10 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
                                    raw.get("scope", "clause"), bool(raw.get("between", False)),
                                    bool(raw.get("all_objects", False)), _marker(raw.get("object_exclude"))))
     return out
+
+
+def _of(t: str, classes: str) -> bool:
+    return any(is_a(t, c) for c in classes.split("|"))
 
 
 class RelationMiner:
@@ -99,8 +103,8 @@ class RelationMiner:
                 kw = p.keyword.search(text, a, b)
                 if not kw:
                     continue
-                subs = [m for m in inside if is_a(types[m.entity_id], p.subject_type)]
-                objs = [m for m in inside if is_a(types[m.entity_id], p.object_type)]
+                subs = [m for m in inside if _of(types[m.entity_id], p.subject_type)]
+                objs = [m for m in inside if _of(types[m.entity_id], p.object_type)]
                 # Korean marks roles with particles: prefer a subject/topic-marked subject and an
                 # object-marked object when the clause has them.
                 if p.subject_marker is not None:

@@ -74,8 +74,14 @@ _ABSTRACT_GIFT = re.compile(r"(?:기회|수익|혜택|효과|동력|근거|계�
 _SUPPLIED_FROM = re.compile(r"(?:으로부터|로부터)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?[가-힣A-Za-z0-9]{0,8}(?:을|를)?\s?공급받")
 
 # a release by the clause's subject: "OpenAI가 오픈소스 모델 gpt-oss를 출시", "xAI는 Grok 4를 공개"
-_RELEASED = re.compile(r"['’”\")]?\s?(?:\([^)]{0,20}\))?\s?(?:을|를)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
+_RELEASED = re.compile(r"['’”\")]?\s?(?:\([^)]{0,20}\))?\s?"
+                       # the thing's kind after its name: "CloudMatrix384 아키텍처를", "“Codex”라는 코딩 에이전트를"
+                       r"(?:(?:이?라는\s(?:[가-힣A-Za-z]{1,8}\s){0,2}?|\s)[가-힣A-Za-z]{0,6}" + _THING + r")?"
+                       r"(?:을|를)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
                        r"(출시|공개|발표|선보|내놓|오픈소스로 공개|오픈소스화)(?![가-힣]{0,2}\s?(?:예정|계획|목표|전망))")
+
+_RELEASABLE = ("AIModel", "AIProduct", "SoftwarePlatform", "Hardware", "MemoryTechnology", "ChipArchitecture",
+               "NetworkTechnology")
 
 # a group named by its members: "화웨이+SMIC 연합전선", "MS-OpenAI", "삼성전자 & 팔란티어"
 _MEMBER_SPLIT = re.compile(r"\s?[+\-–·&/]\s?")
@@ -332,8 +338,7 @@ class LinkFrames:
         starts = clause_starts_of(s)
         for i, m in enumerate(mentions):
             hit = _RELEASED.match(s, m.end)
-            if hit is None or not any(is_a(m.type, c) for c in ("AIModel", "AIProduct", "SoftwarePlatform", "Hardware",
-                                                                 "MemoryTechnology")):
+            if hit is None or not any(is_a(m.type, c) for c in _RELEASABLE):
                 continue
             c0 = max(x for x in starts if x <= m.start)
             by = [x for x in mentions[:i] if x.start >= c0 and x.role in ("topic", "subject")
@@ -343,7 +348,7 @@ class LinkFrames:
             if hit.group(1) in ("공개", "발표"):  # made public: announced by it
                 self._link(m, "announcedBy", by[0], f"{self.prefix}:release-by:announcedBy", loc, sources,
                            s[by[0].start:m.end + 8])
-            if is_a(m.type, "Hardware") or is_a(m.type, "MemoryTechnology"):
+            if any(is_a(m.type, c) for c in ("Hardware", "MemoryTechnology", "ChipArchitecture")):
                 continue  # who designed a chip is not said by who showed it
             prop = "offeredBy" if is_a(m.type, "AIProduct") else "developedBy"
             self._link(m, prop, by[0], f"{self.prefix}:release-by:{prop}", loc, sources, s[by[0].start:m.end + 8])
