@@ -153,9 +153,16 @@ class CountReader:
         verb = "have" if (_HIRE if kind == "employeeCount" else _HAVE).search(s, max(end, q.end), c1) else "other"
         if verb == "other" and how != "row":  # with no verb of having the count measured 0.2 in running text
             return
+        rule = f"{self.prefix}:{construction}:{verb}:{how}"
+        if how == "row":  # a cell is about its row's entity whatever the verb: one construction
+            rule = f"{self.prefix}:{construction}:row"
+        elif how == "earlier-clause":  # the sentence's own topic, marked in this clause or an earlier one
+            rule = f"{self.prefix}:{construction}:{verb}:clause-topic"
+        if kind == "employeeCount":  # staff counted: one construction, whatever the order (text_reader.py)
+            rule = f"{self.prefix}:staff-count"
         status, time, high = figure_context(self, s, q, dates, c0, c1, values)
         self.ex.statements.append(Statement(
-            subject.entity, kind, loc, f"{self.prefix}:{construction}:{verb}:{how}", value=Decimal(q.value),
+            subject.entity, kind, loc, rule, value=Decimal(q.value),
             high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
