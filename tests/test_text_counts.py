@@ -136,3 +136,11 @@ def test_a_contractors_count_is_of_the_project_it_works_on(reader):
     r.read("Stargate 공사 작업을 맡은 Crusoe가 현재 가스 터빈 29기를 설치 중.", LOC, ())
     assert [(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "unitCount"] == [
         ("stargate", Decimal(29), "text:count-item:contractor-of")]
+
+
+def test_chips_counted_in_a_chips_own_row_are_not_its_count(reader, gaz):
+    r, ex = reader
+    row = r.res.record(gaz.by_id("tesla-ai5"))
+    r.read_cell("두 개의 칩(추정), 칩렛 구조 채택 가능성", LOC, (), row)
+    r.read_cell("• 두 개의 칩 구성 • 칩 면적은 260 mm²", LOC, (), row)
+    assert [s for s in ex.statements if s.kind in ("unitCount", "chipCount")] == []

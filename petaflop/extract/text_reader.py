@@ -302,6 +302,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             return entry
         if entry is not None and entry.subject and not any(is_a(subject.type, c) for c in entry.subject):
             return entry
+        if kind == "chipCount" and item is None and is_a(subject.type, "Chip"):
+            return entry  # "두 개의 칩 구성" in a chip's row: the chips of the system it is part of, not of the chip
         per_system = item is not None and kind == "chipCount" and is_a(subject.type, "System")
         if per_system:  # "CloudMatrix384는 … 384개의 Ascend 910C 칩을": the chips one system holds
             kind = "chipsPerSystem"
