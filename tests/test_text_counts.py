@@ -144,3 +144,9 @@ def test_chips_counted_in_a_chips_own_row_are_not_its_count(reader, gaz):
     r.read_cell("두 개의 칩(추정), 칩렛 구조 채택 가능성", LOC, (), row)
     r.read_cell("• 두 개의 칩 구성 • 칩 면적은 260 mm²", LOC, (), row)
     assert [s for s in ex.statements if s.kind in ("unitCount", "chipCount")] == []
+
+
+def test_counts_said_to_equal_each_other_are_a_ratio_not_holdings(reader):
+    r, ex = reader
+    r.read("현재 유통 중인 Ascend 910C 칩 2개가 엔비디아 H20 칩 1개와 동등한 성능.", LOC, ())
+    assert [s for s in ex.statements if s.kind in ("chipCount", "unitCount")] == []

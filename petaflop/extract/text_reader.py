@@ -70,6 +70,7 @@ _COUNT_NOUNS = (
 )  # fmt: skip
 #: a contractor named by its work on something before it: "X 공사 작업을 맡은 B가"
 _CONTRACTOR = re.compile(r"\S+(?:을|를)\s(?:맡은|맡고 있는|담당하는|담당한|수행하는|수행 중인)\s$")
+_COUNT_EQUALS = re.compile(r"\d\s?개(?:와|과)\s(?:동등|동일|같은|맞먹|비슷)")
 _DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어)")
 #: the kind a unit gives a figure with no metric word, by the class of what it is about
 UNIT_KINDS = {
@@ -258,6 +259,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         kind = ""
         metric_at = -1
         how_measure = ""
+        if item is not None and _COUNT_EQUALS.search(s, c0, c1):
+            return None  # "Ascend 910C 칩 2개가 H20 칩 1개와 동등한 성능": a ratio of performance, not holdings
         if item is not None:
             kind = next((k for t, k in COUNT_KIND_OF_ITEM if is_a(item.type, t)), "unitCount")
             equivalent = _EQUIVALENT.match(s[item.end:])
