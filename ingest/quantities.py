@@ -373,13 +373,29 @@ def _iter_quantities(text: str, reference: date):
         yield replace(q, start=a, end=b, raw=text[a:b])
 
 
+#: a count in a native Korean numeral: "두 개의 칩", "세 곳", "네개" (a counter other than 개 only after a
+#: space: "세대" is a generation); not "한": "한 대는 40MW" is one unit's figure, not a count
+_NATIVE = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+_NATIVE_COUNT = re.compile(r"(?<![가-힣A-Za-z0-9])(두|세|네|다섯|여섯|일곱|여덟|아홉|열)(?:\s?(개)|\s(대|기|곳|명|척))"
+                           r"(?=[은는이가의을를에와과도로만씩\s,.)]|$)")
+
+
+def _native_counts(text: str) -> list[Quantity]:
+    return [Quantity(value=D(_NATIVE[m.group(1)]), unit="count", kind="count", raw=m.group(0), start=m.start(),
+                     end=m.end(), original_value=D(_NATIVE[m.group(1)]), original_unit=m.group(2) or m.group(3),
+                     counter=m.group(2) or m.group(3)) for m in _NATIVE_COUNT.finditer(text)]
+
+
 def find_quantities(text: str, reference: date = REFERENCE_DATE) -> list[Quantity]:
     """Every quantity in ``text``, left to right, with character offsets into ``text``.
 
     Dates and periods win over plain numbers (``2025년`` is a year, not 2025 of something);
-    a number glued to letters (``H100``, ``GB200``, ``GPT-4``) is a name, not a quantity.
+    a number glued to letters (``H100``, ``GB200``, ``GPT-4``) is a name, not a quantity; a native
+    Korean numeral before a counter ("두 개") is a count.
     """
-    return list(_iter_quantities(text, reference))
+    found = list(_iter_quantities(text, reference))
+    native = [q for q in _native_counts(text) if not any(q.start < f.end and f.start < q.end for f in found)]
+    return sorted(found + native, key=lambda q: q.start) if native else found
 
 
 def parse_quantity(text: str, reference: date = REFERENCE_DATE) -> Quantity | None:

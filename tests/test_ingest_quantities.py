@@ -264,3 +264,11 @@ def test_half_is_not_the_start_of_a_word():
     q = find_quantities("10년 반도체 산업")[0]
     assert (q.value, q.raw) == (D(10), "10년")
     assert [(q.low, q.high) for q in find_quantities("1시간 반~2시간")] == [(D("1.5"), D(2))]
+
+
+def test_a_native_korean_numeral_before_a_counter_is_a_count():
+    from ingest.quantities import find_quantities
+
+    got = [(q.value, q.counter, q.raw) for q in find_quantities("두 개의 칩, 세 곳, 네개를, 세대, 한 번, 다섯 명")]
+    assert got == [(Decimal(2), "개", "두 개"), (Decimal(3), "곳", "세 곳"), (Decimal(4), "개", "네개"),
+                   (Decimal(5), "명", "다섯 명")]

@@ -38,7 +38,7 @@ def test_the_sentence_topic_counts_in_a_later_clause(reader):
     r, ex = reader
     r.read("Kimi K2는 48개의 전문가를 사용하는 대신, 61개의 블록을 쌓아.", LOC, ())
     assert [c[2:] for c in counts(ex)] == [(Decimal(48), "전문가", "text:unit-count:have:clause-topic"),
-                                          (Decimal(61), "블록", "text:unit-count:have:earlier-clause")]
+                                          (Decimal(61), "블록", "text:unit-count:have:clause-topic")]
 
 
 def test_a_noun_before_the_count(reader):
@@ -64,7 +64,7 @@ def test_staff_counted_before_the_figure_with_a_verb_of_hiring(reader):
     r, ex = reader
     r.read("마이크로소프트는 구글 딥마인드에서 시니어급 연구원 24명을 고용.", LOC, ())
     assert counts(ex) == [("microsoft", "employeeCount", Decimal(24), "시니어급 연구원",
-                           "text:count-noun-before:have:clause-topic")]
+                           "text:staff-count")]
 
 
 def test_people_who_are_not_staff_are_not_counted(reader):
@@ -92,7 +92,7 @@ def test_a_count_ending_a_cell_is_of_the_rows_entity_and_a_count_of_partners_is_
     row = res.record(gaz.by_id("nvidia-b300a"))
     r.read_cell("12 채널 4개 스택", LOC, (), row)
     r.read_cell("3,000개 이상 스타트업과 협업 중", LOC, (), row)
-    assert counts(ex) == [("nvidia-b300a", "unitCount", Decimal(4), "스택", "text-cell:unit-count:other:row")]
+    assert counts(ex) == [("nvidia-b300a", "unitCount", Decimal(4), "스택", "text-cell:unit-count:row")]
 
 
 def test_dies_said_in_words_are_a_count_of_the_chips_dies(reader):
@@ -112,3 +112,41 @@ def test_a_count_reaching_its_noun(reader):
     r, ex = reader
     r.read("메타는 6,912개에 달하는 광 트랜시버를 투입.", LOC, ())
     assert counts(ex) == [("meta", "unitCount", Decimal(6912), "광 트랜시버", "text:unit-count:have:clause-topic")]
+
+
+def test_staff_counted_after_the_figure_is_the_same_construction(reader):
+    r, ex = reader
+    r.read("마이크로소프트는 구글 딥마인드에서 24명의 시니어급 연구원을 고용.", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.kind == "employeeCount"] == [
+        ("microsoft", "employeeCount", Decimal(24), "text:staff-count")]
+
+
+def test_chips_counted_in_a_system_are_its_chips_per_system(reader):
+    r, ex = reader
+    r.read("CloudMatrix384는 16개의 랙에 걸쳐 384개의 Ascend 910C 칩을 필요로 하는 구조.", LOC, ())
+    r.read("Trainium2 Ultra는 하나의 랙에 64개의 Trainium2 칩을 집적.", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.item, s.rule) for s in ex.statements if s.kind == "chipsPerSystem"] == [
+        ("huawei-cloudmatrix384", "chipsPerSystem", Decimal(384), "huawei-ascend-910c",
+         "text:count-per-system:clause-topic"),
+        ("aws-trainium2-ultra", "chipsPerSystem", Decimal(64), "aws-trainium2", "text:count-per-system:clause-topic")]
+
+
+def test_a_contractors_count_is_of_the_project_it_works_on(reader):
+    r, ex = reader
+    r.read("Stargate 공사 작업을 맡은 Crusoe가 현재 가스 터빈 29기를 설치 중.", LOC, ())
+    assert [(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "unitCount"] == [
+        ("stargate", Decimal(29), "text:count-item:contractor-of")]
+
+
+def test_chips_counted_in_a_chips_own_row_are_not_its_count(reader, gaz):
+    r, ex = reader
+    row = r.res.record(gaz.by_id("tesla-ai5"))
+    r.read_cell("두 개의 칩(추정), 칩렛 구조 채택 가능성", LOC, (), row)
+    r.read_cell("• 두 개의 칩 구성 • 칩 면적은 260 mm²", LOC, (), row)
+    assert [s for s in ex.statements if s.kind in ("unitCount", "chipCount")] == []
+
+
+def test_counts_said_to_equal_each_other_are_a_ratio_not_holdings(reader):
+    r, ex = reader
+    r.read("현재 유통 중인 Ascend 910C 칩 2개가 엔비디아 H20 칩 1개와 동등한 성능.", LOC, ())
+    assert [s for s in ex.statements if s.kind in ("chipCount", "unitCount")] == []

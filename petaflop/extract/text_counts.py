@@ -49,6 +49,7 @@ _MODIFIER = re.compile(r"^(?:총|약|최소|최대|전체|현재|초기|무려|�
 _AFTER_COUNT_BEFORE = re.compile(r"(?:을|를|이|가|의)?(?:\s|,|$)")
 _STAFF = re.compile(r"연구원|엔지니어|인력|직원|인재|개발자|과학자")
 _HIRE = re.compile(r"영입|고용|채용|보유|두고|거느")
+_CHIP_WORD = re.compile(r"^(?:칩|GPU|가속기|SoC)")
 _DIE_WORDS = {"싱글": 1, "듀얼": 2, "쿼드": 4}
 
 
@@ -150,12 +151,21 @@ class CountReader:
             subject, how = topic, "earlier-clause"  # the sentence's own topic: "A는 X를 쓰는 대신, 94개의 Y를 쌓아"
         else:  # a topic carried from elsewhere measured 0.3 (other sentences' counts are of other things)
             return
+        if _CHIP_WORD.match(noun) and is_a(subject.type, "Chip"):
+            return  # a chip counted in a chip's row or sentence: the chips of the system it is part of
         verb = "have" if (_HIRE if kind == "employeeCount" else _HAVE).search(s, max(end, q.end), c1) else "other"
         if verb == "other" and how != "row":  # with no verb of having the count measured 0.2 in running text
             return
+        rule = f"{self.prefix}:{construction}:{verb}:{how}"
+        if how == "row":  # a cell is about its row's entity whatever the verb: one construction
+            rule = f"{self.prefix}:{construction}:row"
+        elif how == "earlier-clause":  # the sentence's own topic, marked in this clause or an earlier one
+            rule = f"{self.prefix}:{construction}:{verb}:clause-topic"
+        if kind == "employeeCount":  # staff counted: one construction, whatever the order (text_reader.py)
+            rule = f"{self.prefix}:staff-count"
         status, time, high = figure_context(self, s, q, dates, c0, c1, values)
         self.ex.statements.append(Statement(
-            subject.entity, kind, loc, f"{self.prefix}:{construction}:{verb}:{how}", value=Decimal(q.value),
+            subject.entity, kind, loc, rule, value=Decimal(q.value),
             high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip

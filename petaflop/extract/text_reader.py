@@ -57,7 +57,7 @@ _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "�
          "를": "object", "에": "place", "에서": "place", "에게": "place", "와": "with", "과": "with",
          "로": "means", "으로": "means", "도": "topic", "및": "with",
          "에도": "place", "에는": "place", "에서도": "place", "에게도": "place"}  # fmt: skip
-_CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스)?(?=[은는이가의을를에와과도])")
+_CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스|시스템|랙)?(?=[은는이가의을를에와과도])")
 _HW_CLASSIFIER = re.compile(r"^\s?(?:GPU|TPU|NPU|CPU|ASIC|칩셋|가속기|슈퍼칩|AI 칩|AI 가속기)(?=[은는이가의을를에와과도])")
 _AFTER_FIGURE = re.compile(r"\s?(?:의|급|수준의?|에 달하는|에 이르는)?\s?([가-힣A-Za-z]{1,6}(?:\s[가-힣A-Za-z]{1,4})?)")
 _FROM_TO = re.compile(r"(?:\s?/\s?(?:년|연|월|yr|year))?\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?")
@@ -69,6 +69,9 @@ _COUNT_NOUNS = (
     (re.compile(r"연구원|엔지니어|인력|직원|명의? ?(?:인재|개발자)"), "employeeCount"),
     (re.compile(r"^랙"), "rackCount"),
 )  # fmt: skip
+#: a contractor named by its work on something before it: "X 공사 작업을 맡은 B가"
+_CONTRACTOR = re.compile(r"\S+(?:을|를)\s(?:맡은|맡고 있는|담당하는|담당한|수행하는|수행 중인)\s$")
+_COUNT_EQUALS = re.compile(r"\d\s?개(?:와|과)\s(?:동등|동일|같은|맞먹|비슷)")
 _DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어)")
 #: the kind a unit gives a figure with no metric word, by the class of what it is about
 UNIT_KINDS = {
@@ -259,6 +262,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         kind = ""
         metric_at = -1
         how_measure = ""
+        if item is not None and _COUNT_EQUALS.search(s, c0, c1):
+            return None  # "Ascend 910C 칩 2개가 H20 칩 1개와 동등한 성능": a ratio of performance, not holdings
         if item is not None:
             kind = next((k for t, k in COUNT_KIND_OF_ITEM if is_a(item.type, t)), "unitCount")
             equivalent = _EQUIVALENT.match(s[item.end:])
@@ -303,8 +308,13 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             return entry
         if entry is not None and entry.subject and not any(is_a(subject.type, c) for c in entry.subject):
             return entry
-        if item is not None and kind == "chipCount" and not (is_a(subject.type, "Agent") or is_a(subject.type, "Facility")
-                                                               or is_a(subject.type, "AIModel")):
+        if kind == "chipCount" and item is None and is_a(subject.type, "Chip"):
+            return entry  # "두 개의 칩 구성" in a chip's row: the chips of the system it is part of, not of the chip
+        per_system = item is not None and kind == "chipCount" and is_a(subject.type, "System")
+        if per_system:  # "CloudMatrix384는 … 384개의 Ascend 910C 칩을": the chips one system holds
+            kind = "chipsPerSystem"
+        elif item is not None and kind == "chipCount" and not (
+                is_a(subject.type, "Agent") or is_a(subject.type, "Facility") or is_a(subject.type, "AIModel")):
             return entry
         clause = s[c0:c1]
         status = self._status(clause, q)
@@ -323,7 +333,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             high = -high if high is not None else None
         unit = q.currency if q.kind == "money" and q.currency else ("count" if q.kind in ("count", "number") else q.unit)
         quals = q.qualifiers
-        measure = "count-item" if item is not None and how_measure != ":source" else {":noun": "count-noun", ":from-to": "value-from-to",
+        measure = "count-per-system" if per_system else "count-item" if item is not None and how_measure != ":source" else {":noun": "count-noun", ":from-to": "value-from-to",
                                                          ":after": "value-after", ":unit": "value-unit", ":source": "value-source",
                                                          ":parallel": "value-parallel"
                                                          }.get(how_measure, "value")
@@ -333,6 +343,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if item is None and q.kind == "power":  # "600MW 태양광", "LM2500XPRESS 29기 ≈ 1 GW": the source it measures
             item = self._power_source(s, q, mentions)
         rule = f"{self.prefix}:{measure}:{how}"
+        if kind == "employeeCount" and measure == "count-noun":  # staff counted: one construction, whatever the order
+            rule = f"{self.prefix}:staff-count"
         if measure == "value-from-to":  # the pair's second figure: its measure is the first's, whatever the subject's way
             rule = f"{self.prefix}:value-from-to"
         elif measure == "value" and id(q) in getattr(self, "_from_half", ()):
@@ -425,7 +437,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
 
     def _subject(self, s: str, metric_at: int, q: Quantity, mentions: list[_Mention], topic: _Mention | None,
                  item: _Mention | None, entry: ValueEntry | None) -> tuple[_Mention | None, str]:
-        cands = [m for m in mentions if (m is not item and not self._is_item(m)) or (entry is not None and m is not item)]
+        holds_chips = item is not None and is_a(item.type, "Chip")  # a system holds chips: it may be their subject
+        cands = [m for m in mentions if (m is not item and (not self._is_item(m) or (holds_chips and is_a(m.type, "System"))))
+                 or (entry is not None and m is not item)]
         cands = [m for m in cands if m.role not in ("place", "object") and m.end <= q.start]
         if entry is None or entry.kind not in PERSON_KINDS:  # a person does not carry the firm's figures
             cands = [m for m in cands if not is_a(m.type, "Person")]
@@ -459,6 +473,11 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 return gen[-1], "genitive"
         marked = [m for m in cands if m.role in ("topic", "subject")]
         if marked:
+            # "Stargate 공사 작업을 맡은 Crusoe가 … 29기를 설치": the contractor's work is the project's
+            role = _CONTRACTOR.search(s, 0, marked[-1].start)
+            project = [m for m in cands if role and m.end <= role.start() and m.start >= s.rfind(",", 0, role.start())]
+            if role and project:
+                return project[0], "contractor-of"
             return marked[-1], "clause-topic"
         if topic is not None and topic.end <= q.start and topic is not item:
             return topic, _HOW.get(topic.role, "sentence-topic")
