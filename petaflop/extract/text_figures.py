@@ -148,6 +148,9 @@ class MultipleReader:
             subject, how = carried[3], "carried"
         if subject is None:
             return (base_name, base_entity, q.end, None)
+        if how_base == "unbased-growth" and any(subject.end <= m.start < q.start and m.role == "object"
+                                                for m in clause_mentions):
+            return (base_name, base_entity, q.end, None)  # "A가 B를 두 배로 늘렸다": what grew is B, not A
         direction = next((d for rx, d in _DIRECTION if rx.match(s[q.end:q.end + 8])), "")
         kind, unit, value, high = "multiple", "x", Decimal(q.value), q.high
         if percent:  # against the subject's own past: growth; against another thing: a relative difference
