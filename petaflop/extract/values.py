@@ -16,7 +16,6 @@ from functools import lru_cache
 from ingest.quantities import Quantity, parse_cell
 from ingest.quantities import find_quantities as _find_quantities
 
-
 #: a multiple written in Korean number words: "두 배로", "세 배나", "열 배" ("세배", a bow, and "두 배터리" are none)
 _WORD_MULTIPLE = re.compile(r"(?<![가-힣A-Za-z0-9])(?P<pre>(?:약|거의|최대)\s)?(?P<n>두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
                             r"(?:\s배|(?<!세)배)(?![가-힣A-Za-z])|"
