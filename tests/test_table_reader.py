@@ -423,3 +423,12 @@ def test_a_reduction_column_states_a_negative_difference_and_a_cost_column_stays
         ("nvidia-rubin", "relativeDifference", Decimal("-99.5"), "table-reader:relativeDifference@450")}
     from petaflop.extract.lexicon import load_lexicon
     assert load_lexicon().value_for("비용 절감액").kind == "amount"  # an amount saved is money, not a change
+
+
+def test_a_key_value_remark_ranking_the_row_gives_the_rows_rank(reader):
+    r, ex = reader
+    t = make_table(["Anthropic 핵심 지표"], ["항목", "수치", "비고"],
+                   [["기업 가치", "1,000억 달러", "세계 스타트업 4위"], ["직원 수", "약 900 명", "2위 업체의 두 배 인력"]])
+    r.read(t)
+    assert {(s.subject, s.kind, s.value, s.scope, s.rule) for s in ex.statements if s.kind == "rank"} == {
+        ("anthropic", "rank", Decimal(4), "세계 스타트업", "text-cell:rank:row")}
