@@ -273,3 +273,10 @@ def test_a_company_doubling_an_object_is_not_the_thing_that_doubled(reader):
     r.read("엔비디아의 데이터센터 매출은 두 배로 늘었다", LOC, ())
     assert [(s.subject, s.kind, s.value) for s in ex.statements if s.kind == "multiple"] == [
         ("nvidia", "multiple", Decimal(2))]
+
+
+def test_a_multiple_before_a_figure_leaves_the_measure_to_the_figure(reader):
+    r, ex = reader
+    r.read("미국 데이터 센터의 전력 수요는 2028년까지 두 배로 늘어나 95GW에 이를 것으로 예상", LOC, ())
+    assert sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements) == [
+        ("us-data-centers", "multiple", Decimal(2), "x"), ("us-data-centers", "powerDemand", Decimal(95000), "MW")]
