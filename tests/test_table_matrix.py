@@ -59,3 +59,26 @@ def test_a_change_column_gives_the_second_names_signed_difference_from_the_first
     assert [(s.subject, s.kind, s.value, s.unit, s.metric) for s in ex.statements] == [
         ("kimi-k2", "relativeDifference", Decimal(30), "%", "총 파라미터 vs DeepSeek V3"),
         ("kimi-k2", "relativeDifference", Decimal(-25), "%", "어텐션 헤드 수 vs DeepSeek V3")]
+
+
+def test_a_change_column_of_multiples_names_its_subject_by_another_columns_first_words(gaz):
+    from petaflop.extract.table_matrix import read_change_column
+
+    ex = Extraction()
+    t = make_table(["사양 비교"], ["사양", "엔비디아 GB200", "7세대 TPU Ironwood", "6세대 TPU Trillium 대비 7세대 성능"],
+                   [["메모리 용량", "1 GB", "2 GB", "3배 증가"], ["전력", "1 W", "1 W", "성능/전력 효율 2배 향상"],
+                    ["연산", "1", "1", "-"]])
+    assert read_change_column(t, Resolver(gaz, ex), ()) == 2
+    got = [(s.kind, s.value, s.unit, s.metric, s.rule) for s in ex.statements]
+    assert got == [("multiple", Decimal(3), "x", "메모리 용량 vs Google TPU v6 Trillium", "table-change-column"),
+                   ("multiple", Decimal(2), "x", "성능/전력 효율 vs Google TPU v6 Trillium", "table-change-column")]
+    assert {s.subject for s in ex.statements} == {ex.statements[0].subject} and "ironwood" in ex.statements[0].subject
+
+
+def test_a_first_word_shared_by_two_columns_names_no_subject(gaz):
+    from petaflop.extract.table_matrix import read_change_column
+
+    ex = Extraction()
+    t = make_table(["사양 비교"], ["사양", "7세대 TPU Ironwood", "7세대 TPU Ironwood Pod", "6세대 TPU Trillium 대비 7세대 성능"],
+                   [["메모리 용량", "1 GB", "2 GB", "3배 증가"]])
+    assert read_change_column(t, Resolver(gaz, ex), ()) == 0

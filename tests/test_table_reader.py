@@ -411,3 +411,24 @@ def test_one_member_of_a_named_group_is_the_rows_subject(reader):
     assert {(s.subject, s.value, s.time.text, s.rule) for s in ex.statements if s.kind == "share"} == {
         ("nvidia-gb300", Decimal(15), "2025-Q1", "table-reader:share@243:row-label"),
         ("nvidia-gb300", Decimal(25), "2025-Q2", "table-reader:share@243:row-label")}
+
+
+def test_a_reduction_column_states_a_negative_difference_and_a_cost_column_stays_a_cost(reader):
+    r, ex = reader
+    t = make_table(["세대별 이점"], ["세대", "성능 향상 (추론)", "비용 감소 (TCO 관점)"],
+                   [["Blackwell", "30배", "80%"], ["Rubin", "200배", "99.5%"]])
+    r.read(t)
+    assert {(s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.kind == "relativeDifference"} == {
+        ("nvidia-blackwell", "relativeDifference", Decimal(-80), "table-reader:relativeDifference@450"),
+        ("nvidia-rubin", "relativeDifference", Decimal("-99.5"), "table-reader:relativeDifference@450")}
+    from petaflop.extract.lexicon import load_lexicon
+    assert load_lexicon().value_for("비용 절감액").kind == "amount"  # an amount saved is money, not a change
+
+
+def test_a_key_value_remark_ranking_the_row_gives_the_rows_rank(reader):
+    r, ex = reader
+    t = make_table(["Anthropic 핵심 지표"], ["항목", "수치", "비고"],
+                   [["기업 가치", "1,000억 달러", "세계 스타트업 4위"], ["직원 수", "약 900 명", "2위 업체의 두 배 인력"]])
+    r.read(t)
+    assert {(s.subject, s.kind, s.value, s.scope, s.rule) for s in ex.statements if s.kind == "rank"} == {
+        ("anthropic", "rank", Decimal(4), "세계 스타트업", "text-cell:rank:row")}

@@ -253,3 +253,30 @@ def test_a_die_area_named_by_its_word_is_a_quantity_of_the_chip(text_reader):
     reader.read("Ascend 910C의 다이 면적은 666mm^2 수준.", Location(1, 1), ())
     assert [(s.subject, s.kind, s.value, s.unit, s.metric) for s in ex.statements] == [
         ("huawei-ascend-910c", "quantity", Decimal(666), "mm2", "다이 면적")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    ("엔비디아의 데이터센터 매출은 56% YoY", Decimal(56), "vs prior year"),
+    ("엔비디아의 데이터센터 매출은 12% QoQ", Decimal(12), "vs prior quarter"),
+    ("엔비디아의 데이터센터 매출은 ▼8% MoM", Decimal(-8), "vs prior month"),
+])
+def test_a_period_abbreviation_after_a_percentage_is_growth_against_that_period(reader, sentence, value, metric):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert [(s.subject, s.kind, s.value, s.metric) for s in ex.statements] == [("nvidia", "growthRate", value, metric)]
+
+
+def test_a_company_doubling_an_object_is_not_the_thing_that_doubled(reader):
+    r, ex = reader
+    r.read("엔비디아가 H100을 두 배로 늘렸다", LOC, ())
+    assert [s for s in ex.statements if s.kind == "multiple" and s.subject == "nvidia"] == []
+    r.read("엔비디아의 데이터센터 매출은 두 배로 늘었다", LOC, ())
+    assert [(s.subject, s.kind, s.value) for s in ex.statements if s.kind == "multiple"] == [
+        ("nvidia", "multiple", Decimal(2))]
+
+
+def test_a_multiple_before_a_figure_leaves_the_measure_to_the_figure(reader):
+    r, ex = reader
+    r.read("미국 데이터 센터의 전력 수요는 2028년까지 두 배로 늘어나 95GW에 이를 것으로 예상", LOC, ())
+    assert sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements) == [
+        ("us-data-centers", "multiple", Decimal(2), "x"), ("us-data-centers", "powerDemand", Decimal(95000), "MW")]

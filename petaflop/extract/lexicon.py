@@ -26,6 +26,7 @@ class ValueEntry:
     subject: tuple[str, ...] = ()
     metric_from_label: bool = False
     per: str = ""
+    negative: bool = False  # `sign = "negative"`: the label names a reduction ("비용 절감"), the cell its size
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ class Lexicon:
     def value_for(self, label: str, subject_types: tuple[str, ...] = ()) -> ValueEntry | None:
         from petaflop.extract.resolve import is_a
 
-        for e in self.values:
+        # a reduction of a measure ("비용 감소", "가격 인하율") names the change, not the measure: matched first
+        for e in sorted(self.values, key=lambda e: not e.negative):
             if not e.match.search(label) or (e.veto and e.veto.search(label)):
                 continue
             if e.subject and subject_types and not any(is_a(t, s) for t in subject_types for s in e.subject):
@@ -99,7 +101,7 @@ class Lexicon:
 
 
 _VALUE_KEYS = {"match": "str", "not": "str", "kind": "str", "dimension": "str", "subject": "list", "metric": "str",
-               "per": "str"}
+               "per": "str", "sign": "str"}
 _LINK_KEYS = {"match": "str", "not": "str", "property": "str", "object": "list", "subject": "list", "inverse": "bool",
               "create": "str"}
 
@@ -125,10 +127,13 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             raise MappingError(f"{where}: dimension {dim!r} is not one of {', '.join(DIMENSIONS)}")
         if raw.get("metric", "label") != "label":
             raise MappingError(f"{where}: metric can only be \"label\"")
+        if raw.get("sign", "negative") != "negative":
+            raise MappingError(f"{where}: sign can only be \"negative\"")
         values.append(ValueEntry(
             id=f"{kind}@{_line(where)}", match=compile_regex(raw["match"], where), kind=kind,
             dimension=dim, veto=compile_regex(raw["not"], where) if raw.get("not") else None,
             subject=classes(raw.get("subject", []), where), metric_from_label="metric" in raw, per=raw.get("per", ""),
+            negative=raw.get("sign") == "negative",
         ))  # fmt: skip
     links = []
     for where, raw in entries(path, "link", ("match", "property", "object"), _LINK_KEYS):

@@ -15,8 +15,9 @@ assumption (``가정``, ``시나리오``) or an estimate makes it an estimate. R
 
 A change column (:func:`read_change_column`): a header "<A> 대비 <B>의 변화" over cells "↑ 30 %", "↓ 25 %"
 states, per row, B's signed difference from A in the measure the row's label names
-(``relativeDifference``, metric "<label> vs <A>"); "동일" and dashes state nothing. Rule:
-``table-change-column``.
+(``relativeDifference``, metric "<label> vs <A>"); cells "6배 증가" state B's ``multiple`` of A
+("<A> 대비 <B> 성능"; B may be named by the first words of another column's header: "7세대" →
+"7세대 TPU Ironwood"); "동일" and dashes state nothing. Rule: ``table-change-column``.
 """
 
 from __future__ import annotations
@@ -98,14 +99,23 @@ def read_matrix(table: Table, res: Resolver, lex: Lexicon, sources: tuple[str, .
     return n
 
 
-_CHANGE_HEADER = re.compile(r"^(?P<base>.+?)\s?대비\s?(?P<subject>.+?)의?\s?(?:변화|차이|증감)(?:율|률)?$")
+_CHANGE_HEADER = re.compile(r"^(?P<base>.+?)\s?대비\s?(?P<subject>.+?)의?\s?(?:변화|차이|증감|개선|향상|성능)(?:율|률|폭)?$")
 _CHANGE_CELL = re.compile(r"^(?P<dir>[↑↓▲▼+\-−])?\s*(?P<num>[\d.,]+)\s*%$")
+#: "6배 증가", "4.6배 향상", "성능/전력 효율 2배 향상": the later thing as a multiple of the base
+_TIMES_CELL = re.compile(r"^(?P<what>[^\d]{0,20}?)\s?(?P<num>\d[\d.,]*)\s?(?:배|x|×)\s?(?:증가|향상|개선|확대|상승)?$")
 
 
-def _named(res: Resolver, text: str) -> list:
-    """The entity a short header phrase names: the whole phrase as a name ("V3"), else the names in it."""
+def _named(res: Resolver, text: str, head: list[str] | None = None) -> list:
+    """The entity a short header phrase names: the whole phrase as a name ("V3"), else the names in it;
+    else ("7세대") the one entity another column's header names after the same words ("7세대 TPU Ironwood")."""
     whole = res.gaz.lookup(text.strip())
-    return [whole] if whole is not None else res.entities_in(text)
+    named = [whole] if whole is not None else res.entities_in(text)
+    if len(named) > 1 and not re.search(r"[,/&]|와\s|과\s|및", text):
+        named = named[-1:]  # "6세대 TPU Trillium": a noun phrase's head is its last name
+    if named or not head or not re.fullmatch(r"[\w·\- ]{2,12}", text.strip()):
+        return named
+    same = [h for h in head if h.startswith(text.strip() + " ")]
+    return res.entities_in(same[0]) if len(same) == 1 else []
 
 
 def read_change_column(table: Table, res: Resolver, sources: tuple[str, ...]) -> int:
@@ -116,7 +126,7 @@ def read_change_column(table: Table, res: Resolver, sources: tuple[str, ...]) ->
         m = _CHANGE_HEADER.match(h)
         if not m or j == 0:
             continue
-        base, subject = (_named(res, m.group("base")), _named(res, m.group("subject")))
+        base, subject = (_named(res, m.group("base")), _named(res, m.group("subject"), head[:j]))
         if len(base) != 1 or len(subject) != 1 or base[0].id == subject[0].id:
             continue
         subject_id, base_name = res.record(subject[0]), base[0].name_en
@@ -125,15 +135,21 @@ def read_change_column(table: Table, res: Resolver, sources: tuple[str, ...]) ->
                 continue
             cell = row.cells[j]
             cm = _CHANGE_CELL.match(cell.text.strip())
-            if not cm:
+            tm = None if cm else _TIMES_CELL.match(cell.text.strip())
+            if not cm and not (tm and Decimal(tm.group("num").replace(",", "")) > 0):
                 continue
-            value = Decimal(cm.group("num").replace(",", ""))
-            if cm.group("dir") in ("↓", "▼", "-", "−"):
-                value = -value
+            kind, unit, what = "relativeDifference", "%", row.cells[0].text.strip()
+            if cm:
+                value = Decimal(cm.group("num").replace(",", ""))
+                if cm.group("dir") in ("↓", "▼", "-", "−"):
+                    value = -value
+            else:  # a multiple of the base: of the measure the cell names, else the row's
+                kind, unit, value = "multiple", "x", Decimal(tm.group("num").replace(",", ""))
+                what = tm.group("what").strip() or what
             loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, r, cell.column)
             res.ex.statements.append(Statement(
-                subject_id, "relativeDifference", loc, "table-change-column", value=value, unit="%",
-                metric=f"{row.cells[0].text.strip()} vs {base_name}"[:60], sources=sources, raw=cell.text[:60],
+                subject_id, kind, loc, "table-change-column", value=value, unit=unit,
+                metric=f"{what} vs {base_name}"[:60], sources=sources, raw=cell.text[:60],
             ))  # fmt: skip
             n += 1
     return n

@@ -484,6 +484,8 @@ class TableReader:
             return  # "$0": no cost of that kind (the statement model holds positive amounts only)
         if _SIGN.match(text):
             value = -value
+        if entry.negative and value > 0:  # "비용 감소 | 87%": the size of a reduction is a negative difference
+            value, high = -(high if high is not None else value), (-value if high is not None else None)
         unit = q.currency if q.kind == "money" and q.currency else ("count" if dim == "count" else q.unit)
         status = (label.status or self._row_status or self.lex.status_of(label.text, " ".join(table.caption),
                                                                           text if in_words else "")

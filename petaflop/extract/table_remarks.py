@@ -2,7 +2,7 @@
 
 A key–value table's value column is read through the attribute lexicon (table_reader.py); a further
 column (``비고``, a note) often compares the row's figure with a base: "OpenAI 대비 20% 정도",
-"전년 대비 3배". Such a remark is read by the prose reader as a sentence about the row's entity
+"전년 대비 3배", or ranks the row's figure ("AI IaaS 시장 1위", "글로벌 4위"). Such a remark is read by the prose reader as a sentence about the row's entity
 (rules ``text-cell:…``), and only its comparisons are kept — multiples, shares of a base, changes —
 since the other figures a note mentions are about other things (an example, a base's own price).
 """
@@ -13,8 +13,8 @@ import re
 from dataclasses import replace
 
 #: a remark comparing with a base, and the kinds read from it
-_COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?(?:%|배)")
-_PROPORTIONS = ("multiple", "share", "relativeDifference", "growthRate")
+_COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?(?:%|배)|(?<![\d.])\d{1,3}위(?:,|$|\s?(?:달성|차지|기록))")
+_PROPORTIONS = ("multiple", "share", "relativeDifference", "growthRate", "rank")
 
 
 def read_remark(reader, table, r: int, cell, subject: str) -> None:

@@ -52,7 +52,7 @@ _DIRECTION = (
 )
 _REPORTED = re.compile(r"(?:다고|라고|이라고)\s?(?:주장|발표|언급|강조|밝힘|밝혔|설명|전망)")
 #: a word of change right after a percentage: up or down
-_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어)|"
+_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어|급감|급락)|"
                      r"(?P<up>증가|성장|상승|폭증|급증|높|많|빠르|빨라|향상|개선|확대|늘))")
 _RATIO_NOUN = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능)")
 _RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능|에\s?(?:불과|그침|그쳐|해당))")
@@ -63,7 +63,11 @@ _GROWTH = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|이나\s?|나\s?|까�
 #: what the clause says before the figure that makes it no change of the subject: a target or condition
 _GROWTH_NOT = re.compile(r"(?:해야|하려면|한다면|된다면|면\s)")
 #: bases that are the subject's own past (a change over time, not a difference from another thing)
-_OWN_PAST_NAMES = ("prior year", "end of last year", "prior quarter", "earlier value")
+_OWN_PAST_NAMES = ("prior year", "end of last year", "prior quarter", "prior month", "earlier value")
+#: a period base written as an abbreviation right before or after the figure: "YoY 38% 증가", "16% YoY", "▲660% MoM"
+_ABBR_BASE = (("YoY", "prior year"), ("QoQ", "prior quarter"), ("MoM", "prior month"))
+_ABBR_BEFORE = re.compile(r"(?<![A-Za-z])(YoY|QoQ|MoM)\s?[:：]?\s?[+▲↑]?\s?$")
+_ABBR_AFTER = re.compile(r"\s?\)?\s?(YoY|QoQ|MoM)(?![A-Za-z])")
 #: a measure noun carrying the clause's particle right after a bare or genitive subject
 _MEASURE_AFTER_SUBJECT = re.compile(r"(?:의)?\s?(?:(?:\d{1,4}(?:년|월|분기)|[1-4]Q|올해|작년)\s?)*[가-힣A-Za-z/]{1,8}(?:\s[가-힣A-Za-z/]{1,8}){0,2}(?:은|는|이|가|도)\s")
 
@@ -123,6 +127,9 @@ class MultipleReader:
             return None
         percent = q.kind == "percent"
         change = _CHANGE.match(s[q.end:q.end + 10]) if percent else None
+        abbr = _ABBR_AFTER.match(s, q.end) if percent else None
+        if abbr and change is None:  # "16% YoY", "-93.3% YoY 급감": the abbreviation is the base and the change
+            change = _CHANGE.match(s[abbr.end():abbr.end() + 10]) or _CHANGE.match(" 증가")
         # "B 대비 60% 규모", "B 대비 20% 정도" (the parser keeps "정도" in the figure): a size relative to B
         ratio = percent and change is None and (_RATIO.match(s, q.end) or re.search(r"\s(?:정도|수준)$", q.raw))
         if percent and change is None and not ratio:  # a percentage with a base, no word of change or size
@@ -148,6 +155,9 @@ class MultipleReader:
             subject, how = carried[3], "carried"
         if subject is None:
             return (base_name, base_entity, q.end, None)
+        if how_base == "unbased-growth" and any(subject.end <= m.start < q.start and m.role == "object"
+                                                for m in clause_mentions):
+            return (base_name, base_entity, q.end, None)  # "A가 B를 두 배로 늘렸다": what grew is B, not A
         direction = next((d for rx, d in _DIRECTION if rx.match(s[q.end:q.end + 8])), "")
         kind, unit, value, high = "multiple", "x", Decimal(q.value), q.high
         if percent:  # against the subject's own past: growth; against another thing: a relative difference
@@ -161,7 +171,7 @@ class MultipleReader:
                 if not base_entity:
                     return (base_name, base_entity, q.end, subject)
                 kind, direction = "share", "relative"
-            sign = -1 if (change is not None and change.group("down")) or re.search(r"[-−–]\s*$", s[max(0, q.start - 2):q.start]) else 1
+            sign = -1 if (change is not None and change.group("down")) or re.search(r"[-−–▼↓]\s*$", s[max(0, q.start - 2):q.start]) else 1
             value = sign * value
             high = sign * high if high is not None else None
             if high is not None and high < value:  # "15~20% 적고": the range -20 … -15, low end first
@@ -252,6 +262,9 @@ def _in_closed_aside(s: str, m: Mention_, end: int) -> bool:
 def _base(s: str, q: Quantity, c0: int, mentions: list[Mention_], reader) -> tuple[str, str, str, int] | None:
     """The base of a multiple in its clause: (English name or generic base, entity id or '', how, start)."""
     before = s[c0:q.start]
+    ab = _ABBR_BEFORE.search(before) or _ABBR_AFTER.match(s, q.end)
+    if ab and q.kind == "percent":  # "YoY 38% 증가", "16% YoY": against the subject's own earlier period
+        return dict(_ABBR_BASE)[ab.group(1)], "", "generic-base", c0 + ab.start() if ab.start() < q.start else q.start
     # "X의 (약) N배": the genitive right before the figure
     gm = _GENITIVE_BASE.search(before)
     if gm:

@@ -277,7 +277,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             if inherit is not None:
                 entry, metric_at, how_measure = inherit, q.start, ":from-to"
             else:
-                prev_q = max((v.end for v in values if v.end <= q.start), default=c0)
+                # a multiple before ("수요는 두 배로 늘어나 95GW에"): a change of the same measure, no new one
+                prev_q = max((v.end for v in values if v.end <= q.start and v.kind != "multiple"), default=c0)
                 window_start = max(c0, prev_q, q.start - _METRIC_WINDOW)
                 entry, metric_at = self._metric(s[window_start:q.start], window_start)
                 if entry is None:  # "10 GW 규모", "30억 달러 매출": the measure right after the figure

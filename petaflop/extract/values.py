@@ -16,10 +16,35 @@ from functools import lru_cache
 from ingest.quantities import Quantity, parse_cell
 from ingest.quantities import find_quantities as _find_quantities
 
+#: a multiple written in Korean number words: "두 배로", "세 배나", "열 배" ("세배", a bow, and "두 배터리" are none)
+_WORD_MULTIPLE = re.compile(r"(?<![가-힣A-Za-z0-9])(?P<pre>(?:약|거의|최대)\s)?(?P<n>두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
+                            r"(?:\s배|(?<!세)배)(?![가-힣A-Za-z])|"
+                            r"(?<![가-힣A-Za-z0-9])(?P<pre2>(?:약|거의|최대)\s)?(?P<n2>두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
+                            r"(?:\s배|(?<!세)배)(?=로|나|의|가|를|에|씩|까지|만큼|이상|이|인|임|에서|\s?(?:이상|가량|정도|수준))")
+_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+_PRE = {"약": "approximate", "거의": "approximate", "최대": "upperBound"}
+
+
+def word_multiples(text: str, found: tuple[Quantity, ...] = ()) -> list[Quantity]:
+    """Multiples in number words ("두 배로 늘어나", "세 배 증가"): the parser reads figures only; each
+    becomes a ``multiple`` quantity (unit ``x``) like "2배", unless a parsed quantity covers its span."""
+    out = []
+    for m in _WORD_MULTIPLE.finditer(text):
+        n, pre = m.group("n") or m.group("n2"), m.group("pre") or m.group("pre2")
+        if any(q.start < m.end() and m.start() < q.end for q in found):
+            continue
+        quals = frozenset({_PRE[pre.strip()]}) if pre else frozenset()
+        v = Decimal(_WORDS[n])
+        out.append(Quantity(v, "x", "multiple", m.group(0), start=m.start(), end=m.end(), qualifiers=quals,
+                            original_value=v, original_unit="배"))
+    return out
+
 
 @lru_cache(maxsize=16384)
 def _quantities(text: str) -> tuple[Quantity, ...]:
-    return tuple(_find_quantities(text))
+    found = tuple(_find_quantities(text))
+    words = word_multiples(text, found) if "배" in text else []
+    return tuple(sorted(found + tuple(words), key=lambda q: q.start)) if words else found
 
 
 def find_quantities(text: str) -> list[Quantity]:
