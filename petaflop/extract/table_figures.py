@@ -49,6 +49,9 @@ def plain_measure(text: str, header: str, entry: ValueEntry | None) -> ValueEntr
     a frequency that the label's kind does not measure is a ``quantity`` of what the label says (the
     label is its metric); None when the cell has no such figure or the label's kind takes it."""
     q = parse_cell(text, header)
+    if entry is None and q is not None and q.kind == "number" and _GRAMS.fullmatch(text.strip()):
+        # "무게 | 50g", "~55g": a weight in grams (no mass unit below tonnes): a number, the label its metric
+        return ValueEntry(id="quantity@grams", match=_NEVER, kind="quantity", dimension="number", metric_from_label=True)
     if q is None or q.value is None or q.kind not in (*PLAIN_DIMENSIONS, "duration"):
         return None
     if q.kind == "duration" and (entry is not None or not q.original_unit):
@@ -62,3 +65,5 @@ def plain_measure(text: str, header: str, entry: ValueEntry | None) -> ValueEntr
 
 
 _NEVER = re.compile(r"(?!)")
+#: a cell that is one weight in grams, alone: "50g", "~55g", "약 600 g", "50~70그램"
+_GRAMS = re.compile(r"(?:약|~|≈)?\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?[~–-]\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?)?\s?(?:g|그램)")

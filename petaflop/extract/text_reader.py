@@ -330,7 +330,11 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if item is None and q.kind == "power":  # "600MW 태양광", "LM2500XPRESS 29기 ≈ 1 GW": the source it measures
             item = self._power_source(s, q, mentions)
         rule = f"{self.prefix}:{measure}:{how}"
-        if measure == "value-from-to":  # the pair's second figure: its measure is the first's, whatever the subject's way
+        if how == "parenthetical" and measure in ("value", "value-after", "value-unit"):
+            # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)": the parentheses after a name tell whose figure it is,
+            # whichever cue (metric word, word after, unit) told the measure: one construction for the gate
+            rule = f"{self.prefix}:value:parenthetical"
+        elif measure == "value-from-to":  # the pair's second figure: its measure is the first's, whatever the subject's way
             rule = f"{self.prefix}:value-from-to"
         elif measure == "value" and id(q) in getattr(self, "_from_half", ()):
             rule = f"{self.prefix}:value-from"  # the pair's first figure: a from-to construction, judged apart
