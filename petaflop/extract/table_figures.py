@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ingest.amounts import norm
 from ingest.quantities import Quantity, parse_cell
+from petaflop.extract.facts import Location, Statement
 from petaflop.extract.lexicon import ValueEntry
 from petaflop.extract.values import find_quantities
 
@@ -67,3 +68,17 @@ def plain_measure(text: str, header: str, entry: ValueEntry | None) -> ValueEntr
 _NEVER = re.compile(r"(?!)")
 #: a cell that is one weight in grams, alone: "50g", "~55g", "약 600 g", "50~70그램"
 _GRAMS = re.compile(r"(?:약|~|≈)?\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?[~–-]\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?)?\s?(?:g|그램)")
+
+
+#: "HBM3e 12hi 8스택", "HBM4 16-Hi": the height of the memory stacks (dies per stack), one per cell
+_STACK_HEIGHT = re.compile(r"(?<![\w.])(\d{1,2})\s?-?\s?[Hh]i(?![A-Za-z])")
+
+
+def stack_height(text: str, subject: str, loc: Location, sources: tuple[str, ...], tag: str) -> Statement | None:
+    """A memory cell naming an HBM stack's height ("HBM3e 12hi") is a ``quantity`` of the chip: the dies
+    per stack (a count the report writes as "N-Hi"); None unless the cell names HBM and one height."""
+    heights = {m.group(1) for m in _STACK_HEIGHT.finditer(text)}
+    if "HBM" not in text.upper() or len(heights) != 1:
+        return None
+    return Statement(subject, "quantity", loc, f"table-reader:quantity@stack-height{tag}", value=Decimal(heights.pop()),
+                     unit="count", metric="HBM 적층 단수 (Hi)", sources=sources, raw=text[:60])
