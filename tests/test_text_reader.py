@@ -255,3 +255,21 @@ def test_a_die_area_named_by_its_word_is_a_quantity_of_the_chip(text_reader):
     reader.read("Ascend 910C의 다이 면적은 666mm^2 수준.", Location(1, 1), ())
     assert [(s.subject, s.kind, s.value, s.unit, s.metric) for s in ex.statements] == [
         ("huawei-ascend-910c", "quantity", Decimal(666), "mm2", "다이 면적")]
+
+
+# --------------------------------------------------------------------------- spans of time
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("테슬라는 로보택시를 40일 만에 확장", {("tesla-robotaxi", Decimal(40), "day", "text:duration-took:object")}),
+    ("마이크로소프트는 Maia 200 칩을 2026년으로 최소 6개월 연기", {
+        ("microsoft-maia-200", Decimal(6), "month", "text:duration-took:object")}),
+    # what the span brought about is the object after it: unnamed here, so the topic gets nothing
+    ("엔비디아는 불과 8년 만에 72개 GPU를 하나의 시스템으로 묶음", set()),
+    # a span a thing usually takes ("걸리는") is a measure of comparison, nobody's duration
+    ("xAI는 2년 반이 걸리는 걸 3달 만에 변전소를 완성", set()),
+])
+def test_a_span_of_time_belongs_to_what_the_clause_made_not_to_its_topic(reader, sentence, expected):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert {(s.subject, s.value, s.unit, s.rule) for s in ex.statements if s.kind == "duration"} == expected
