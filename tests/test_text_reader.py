@@ -264,6 +264,9 @@ def test_a_die_area_named_by_its_word_is_a_quantity_of_the_chip(text_reader):
     ("테슬라는 로보택시를 40일 만에 확장", {("tesla-robotaxi", Decimal(40), "day", "text:duration-took:object")}),
     ("마이크로소프트는 Maia 200 칩을 2026년으로 최소 6개월 연기", {
         ("microsoft-maia-200", Decimal(6), "month", "text:duration-took:object")}),
+    # a word of another measure before it ("출시까지") does not hide the span; the name the object is called by
+    ("OpenAI는 “Codex”라는 코딩 에이전트를 제품 출시까지 7주 만에 완성", {
+        ("openai-codex", Decimal(7), "week", "text:duration-took:object")}),
     # what the span brought about is the object after it: unnamed here, so the topic gets nothing
     ("엔비디아는 불과 8년 만에 72개 GPU를 하나의 시스템으로 묶음", set()),
     # a span a thing usually takes ("걸리는") is a measure of comparison, nobody's duration
