@@ -452,3 +452,14 @@ def test_a_mapped_process_row_links_the_node_and_gives_its_length(gaz):
     assert ("huawei-ascend-920c", "fabricatedOn", "smic-n-3") in {(f.subject, f.predicate, str(f.obj)) for f in ex.facts}
     assert {(s.subject, s.kind, s.value, s.unit) for s in ex.statements} == {
         ("huawei-ascend-910c", "processNode", Decimal(7), "nm"), ("huawei-ascend-920c", "processNode", Decimal(6), "nm")}
+
+
+def test_a_devices_camera_and_display_pixels_are_quantities_and_a_channel_count_is_not(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["카메라", "12MP+ 초광각 3K 동영상", "12 채널"], ["디스플레이", "듀얼 4K OLED (2300만 픽셀)", "-"]],
+                   transposed=True)
+    r.read(t)
+    assert {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "quantity"} == {
+        ("huawei-ascend-910c", Decimal(12000000), "table-reader:quantity@pixels"),
+        ("huawei-ascend-910c", Decimal(23000000), "table-reader:quantity@pixels")}

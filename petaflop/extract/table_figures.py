@@ -70,15 +70,24 @@ _NEVER = re.compile(r"(?!)")
 _GRAMS = re.compile(r"(?:약|~|≈)?\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?[~–-]\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?)?\s?(?:g|그램)")
 
 
-#: "HBM3e 12hi 8스택", "HBM4 16-Hi": the height of the memory stacks (dies per stack), one per cell
-_STACK_HEIGHT = re.compile(r"(?<![\w.])(\d{1,2})\s?-?\s?[Hh]i(?![A-Za-z])")
+#: counts the report writes with a unit of their own, in a hardware item's cell: (pattern, factor, rule, metric,
+#: a word the cell must hold). "HBM3e 12hi 8스택": the height of the memory stacks (dies per stack);
+#: "12MP 초광각", "듀얼 4K OLED (2300만 픽셀)": a camera's or a display's pixels
+_UNIT_COUNTS = (
+    (re.compile(r"(?<![\w.])(\d{1,2})\s?-?\s?[Hh]i(?![A-Za-z])"), Decimal(1), "stack-height", "HBM 적층 단수 (Hi)", "HBM"),
+    (re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?MP(?![A-Za-z])"), Decimal(10) ** 6, "pixels", "화소 (MP)", ""),
+    (re.compile(r"(?<![\w.])(\d{1,5})만\s?(?:픽셀|화소)"), Decimal(10) ** 4, "pixels", "픽셀", ""),
+)
 
 
-def stack_height(text: str, subject: str, loc: Location, sources: tuple[str, ...], tag: str) -> Statement | None:
-    """A memory cell naming an HBM stack's height ("HBM3e 12hi") is a ``quantity`` of the chip: the dies
-    per stack (a count the report writes as "N-Hi"); None unless the cell names HBM and one height."""
-    heights = {m.group(1) for m in _STACK_HEIGHT.finditer(text)}
-    if "HBM" not in text.upper() or len(heights) != 1:
-        return None
-    return Statement(subject, "quantity", loc, f"table-reader:quantity@stack-height{tag}", value=Decimal(heights.pop()),
-                     unit="count", metric="HBM 적층 단수 (Hi)", sources=sources, raw=text[:60])
+def unit_counts(text: str, subject: str, loc: Location, sources: tuple[str, ...], tag: str) -> list[Statement]:
+    """The ``quantity`` statements of a hardware cell's self-described counts (above): one per pattern that
+    finds exactly one figure in the cell (none where a cell gives several)."""
+    out = []
+    for pattern, factor, rule, metric, needs in _UNIT_COUNTS:
+        found = {m.group(1) for m in pattern.finditer(text)}
+        if len(found) == 1 and needs.upper() in text.upper():
+            out.append(Statement(subject, "quantity", loc, f"table-reader:quantity@{rule}{tag}",
+                                 value=norm(Decimal(found.pop()) * factor), unit="count", metric=metric,
+                                 sources=sources, raw=text[:60]))
+    return out

@@ -35,7 +35,7 @@ from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexico
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
-from petaflop.extract.table_figures import figures_by_precision, plain_measure, stack_height
+from petaflop.extract.table_figures import figures_by_precision, plain_measure, unit_counts
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.values import find_quantities
@@ -395,8 +395,8 @@ class TableReader:
         sources = self.sources_of(table)
         for link in self.lex.links_for(label.text) if self._links else ():
             self._link(link, subject, types, text, loc, sources, label.text)
-        if any(is_a(t, "Hardware") for t in types) and (height := stack_height(text, subject, loc, sources, self.tag)):
-            self.ex.statements.append(height)
+        if any(is_a(t, c) for t in types for c in ("Hardware", "AIProduct")):  # "HBM3e 12hi", "12MP": own-unit counts
+            self.ex.statements.extend(unit_counts(text, subject, loc, sources, self.tag))
         entry = self.lex.value_for(label.text, types)
         rule_suffix = ""
         if entry is None and (label.period is not None or _STAT_LABEL.match(label.text.strip())):
