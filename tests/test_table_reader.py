@@ -244,6 +244,9 @@ def test_the_asic_roadmap_table_family(gaz):
     assert ("aws-trainium3", "packagedWith", "cowos-r") in facts and ("microsoft-maia-200", "usesMemory", "hbm4") in facts
     assert {(s.subject, s.time.text) for s in ex.statements if s.kind == "releaseDate"} == {
         ("google-tpu-v7p", "2026-Q3"), ("aws-trainium3", "2026-Q2"), ("microsoft-maia-200", "2026-H1")}
+    # the memory row is also read for its values: the height of the HBM stacks ("12hi"), only where written
+    assert {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "quantity"} == {
+        ("google-tpu-v7p", Decimal(12), "table-reader:quantity@stack-height:mapped")}
 
 
 def test_an_export_control_timeline_issuer_is_a_state_body_of_the_tables_country(gaz):
@@ -432,3 +435,52 @@ def test_a_key_value_remark_ranking_the_row_gives_the_rows_rank(reader):
     r.read(t)
     assert {(s.subject, s.kind, s.value, s.scope, s.rule) for s in ex.statements if s.kind == "rank"} == {
         ("anthropic", "rank", Decimal(4), "세계 스타트업", "text-cell:rank:row")}
+
+
+def test_a_weight_in_grams_is_a_number_of_its_label_and_no_network_generation_is(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["무게", "~55g", "600g"], ["통신", "5G", "5G"]], transposed=True)
+    r.read(t)
+    got = {(s.subject, s.kind, s.value, s.unit, s.metric, s.approximate, s.rule) for s in ex.statements}
+    assert got == {("huawei-ascend-910c", "quantity", Decimal(55), "", "무게", True, "table-reader:quantity@grams"),
+                   ("huawei-ascend-920c", "quantity", Decimal(600), "", "무게", False, "table-reader:quantity@grams")}
+
+
+def test_a_chips_power_consumption_is_its_tdp_and_a_hardware_power_column_its_draw(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["전력 소비", "약 1,200 와트", "약 1,000 와트"]], transposed=True)
+    r.read(t)
+    t = make_table(["스케일업 비용 및 전력"], ["칩 레벨", "910C 비용", "910C 전력"], [["스케일업 스위치", "$157", "33W"]])
+    r.read(t)
+    assert {(s.subject, s.kind, s.value) for s in ex.statements if s.kind in ("tdp", "powerDemand")} == {
+        ("huawei-ascend-910c", "tdp", Decimal("0.0012")), ("huawei-ascend-920c", "tdp", Decimal("0.001")),
+        ("huawei-ascend-910c", "powerDemand", Decimal("0.000033"))}  # the power a part of the system draws
+
+
+def test_a_mapped_process_row_links_the_node_and_gives_its_length(gaz):
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+
+    ex = Extraction()
+    mapping = next(m for m in load_mappings() if m.id == "chip-generation-compare")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], Resolver(gaz, ex),
+                        SimpleNamespace(mine=lambda *a, **k: []), lambda t: ())
+    t = make_table(["칩 비교"], ["항목", "현재 주력 910C", "차세대 920C"],
+                   [["제조 공정", "SMIC 7nm(N+2)", "SMIC 6nm(N+3)"]], transposed=True)
+    te._columns(t, mapping)
+    assert ("huawei-ascend-920c", "fabricatedOn", "smic-n-3") in {(f.subject, f.predicate, str(f.obj)) for f in ex.facts}
+    assert {(s.subject, s.kind, s.value, s.unit) for s in ex.statements} == {
+        ("huawei-ascend-910c", "processNode", Decimal(7), "nm"), ("huawei-ascend-920c", "processNode", Decimal(6), "nm")}
+
+
+def test_a_devices_camera_and_display_pixels_are_quantities_and_a_channel_count_is_not(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["카메라", "12MP+ 초광각 3K 동영상", "12 채널"], ["디스플레이", "듀얼 4K OLED (2300만 픽셀)", "-"]],
+                   transposed=True)
+    r.read(t)
+    assert {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "quantity"} == {
+        ("huawei-ascend-910c", Decimal(12000000), "table-reader:quantity@pixels"),
+        ("huawei-ascend-910c", Decimal(23000000), "table-reader:quantity@pixels")}

@@ -35,7 +35,7 @@ def test_a_figure_in_the_parentheses_after_a_name_is_about_that_name(reader):
     r.read("Kimi-1.5(2025년 1월) → Kimi-2(2025년 7월, 2백만 컨텍스트 길이)", LOC, ())
     # (the dates in the parentheses are also the models' release dates: tests/test_extract_dates_scores.py)
     assert [(s.subject, s.kind, s.value, s.time.text, s.rule) for s in ex.statements if s.kind != "releaseDate"] == [
-        ("kimi-k2", "contextLength", Decimal(2000000), "2025-07", "text:value-after:parenthetical")]
+        ("kimi-k2", "contextLength", Decimal(2000000), "2025-07", "text:value:parenthetical")]
 
 
 def test_a_bare_name_before_the_metric_word_is_its_subject(reader):
@@ -48,9 +48,11 @@ def test_a_bare_name_before_the_metric_word_is_its_subject(reader):
 def test_a_unit_names_the_measure_for_the_subjects_class(reader):
     r, ex = reader
     r.read("Trainium2 칩 (2.5 PFLOPS FP8, 80GB HBM) 탑재", LOC, ())
-    got = {(s.subject, s.kind, s.value, s.unit, s.rule.split(":")[1]) for s in ex.statements}
-    assert ("aws-trainium2", "computePerformance", Decimal("2.5E15"), "FLOPS", "value-unit") in got
-    assert ("aws-trainium2", "memoryCapacity", Decimal(80), "GB", "value-after") in got
+    got = {(s.subject, s.kind, s.value, s.unit, s.rule) for s in ex.statements}
+    # the parentheses after the name tell whose figures they are, whether a unit or a word told the measure:
+    # one construction, one rule for the gate
+    assert ("aws-trainium2", "computePerformance", Decimal("2.5E15"), "FLOPS", "text:value:parenthetical") in got
+    assert ("aws-trainium2", "memoryCapacity", Decimal(80), "GB", "text:value:parenthetical") in got
 
 
 def test_a_table_cell_is_read_about_its_row_with_the_rows_date(reader):
@@ -280,3 +282,24 @@ def test_a_multiple_before_a_figure_leaves_the_measure_to_the_figure(reader):
     r.read("미국 데이터 센터의 전력 수요는 2028년까지 두 배로 늘어나 95GW에 이를 것으로 예상", LOC, ())
     assert sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements) == [
         ("us-data-centers", "multiple", Decimal(2), "x"), ("us-data-centers", "powerDemand", Decimal(95000), "MW")]
+
+
+# --------------------------------------------------------------------------- spans of time
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("테슬라는 로보택시를 40일 만에 확장", {("tesla-robotaxi", Decimal(40), "day", "text:duration-took:object")}),
+    ("마이크로소프트는 Maia 200 칩을 2026년으로 최소 6개월 연기", {
+        ("microsoft-maia-200", Decimal(6), "month", "text:duration-took:object")}),
+    # a word of another measure before it ("출시까지") does not hide the span; the name the object is called by
+    ("OpenAI는 “Codex”라는 코딩 에이전트를 제품 출시까지 7주 만에 완성", {
+        ("openai-codex", Decimal(7), "week", "text:duration-took:object")}),
+    # what the span brought about is the object after it: unnamed here, so the topic gets nothing
+    ("엔비디아는 불과 8년 만에 72개 GPU를 하나의 시스템으로 묶음", set()),
+    # a span a thing usually takes ("걸리는") is a measure of comparison, nobody's duration
+    ("xAI는 2년 반이 걸리는 걸 3달 만에 변전소를 완성", set()),
+])
+def test_a_span_of_time_belongs_to_what_the_clause_made_not_to_its_topic(reader, sentence, expected):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert {(s.subject, s.value, s.unit, s.rule) for s in ex.statements if s.kind == "duration"} == expected

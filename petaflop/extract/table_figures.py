@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ingest.amounts import norm
 from ingest.quantities import Quantity, parse_cell
+from petaflop.extract.facts import Location, Statement
 from petaflop.extract.lexicon import ValueEntry
 from petaflop.extract.values import find_quantities
 
@@ -49,6 +50,9 @@ def plain_measure(text: str, header: str, entry: ValueEntry | None) -> ValueEntr
     a frequency that the label's kind does not measure is a ``quantity`` of what the label says (the
     label is its metric); None when the cell has no such figure or the label's kind takes it."""
     q = parse_cell(text, header)
+    if entry is None and q is not None and q.kind == "number" and _GRAMS.fullmatch(text.strip()):
+        # "무게 | 50g", "~55g": a weight in grams (no mass unit below tonnes): a number, the label its metric
+        return ValueEntry(id="quantity@grams", match=_NEVER, kind="quantity", dimension="number", metric_from_label=True)
     if q is None or q.value is None or q.kind not in (*PLAIN_DIMENSIONS, "duration"):
         return None
     if q.kind == "duration" and (entry is not None or not q.original_unit):
@@ -62,3 +66,28 @@ def plain_measure(text: str, header: str, entry: ValueEntry | None) -> ValueEntr
 
 
 _NEVER = re.compile(r"(?!)")
+#: a cell that is one weight in grams, alone: "50g", "~55g", "약 600 g", "50~70그램"
+_GRAMS = re.compile(r"(?:약|~|≈)?\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?[~–-]\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?)?\s?(?:g|그램)")
+
+
+#: counts the report writes with a unit of their own, in a hardware item's cell: (pattern, factor, rule, metric,
+#: a word the cell must hold). "HBM3e 12hi 8스택": the height of the memory stacks (dies per stack);
+#: "12MP 초광각", "듀얼 4K OLED (2300만 픽셀)": a camera's or a display's pixels
+_UNIT_COUNTS = (
+    (re.compile(r"(?<![\w.])(\d{1,2})\s?-?\s?[Hh]i(?![A-Za-z])"), Decimal(1), "stack-height", "HBM 적층 단수 (Hi)", "HBM"),
+    (re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?MP(?![A-Za-z])"), Decimal(10) ** 6, "pixels", "화소 (MP)", ""),
+    (re.compile(r"(?<![\w.])(\d{1,5})만\s?(?:픽셀|화소)"), Decimal(10) ** 4, "pixels", "픽셀", ""),
+)
+
+
+def unit_counts(text: str, subject: str, loc: Location, sources: tuple[str, ...], tag: str) -> list[Statement]:
+    """The ``quantity`` statements of a hardware cell's self-described counts (above): one per pattern that
+    finds exactly one figure in the cell (none where a cell gives several)."""
+    out = []
+    for pattern, factor, rule, metric, needs in _UNIT_COUNTS:
+        found = {m.group(1) for m in pattern.finditer(text)}
+        if len(found) == 1 and needs.upper() in text.upper():
+            out.append(Statement(subject, "quantity", loc, f"table-reader:quantity@{rule}{tag}",
+                                 value=norm(Decimal(found.pop()) * factor), unit="count", metric=metric,
+                                 sources=sources, raw=text[:60]))
+    return out

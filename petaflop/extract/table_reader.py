@@ -35,7 +35,7 @@ from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexico
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
-from petaflop.extract.table_figures import figures_by_precision, plain_measure
+from petaflop.extract.table_figures import figures_by_precision, plain_measure, unit_counts
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.values import find_quantities
@@ -51,7 +51,7 @@ _VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?/ ?내용|�
 _LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
 _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 #: a hardware column's measure word, as the lexicon names it for hardware
-_HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 소비", "가격": "가격"}
+_HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 수요", "가격": "가격"}
 #: money a chip column's owner spends on it (not the chip's own price)
 _SPEND_KINDS = {"amount", "capex"}
 _COMBINATION = re.compile(r"\S\s\+\s\S")
@@ -89,6 +89,7 @@ class TableReader:
         self.sources_of = sources_of
         self._read_under: dict[int, str] = {}  # index in ex.statements -> the label its value was read under
         self._row_status = ""  # a status cue in parentheses beside the row's name ("메타 X (추정)")
+        self._links = True  # False while reading only the values of a cell a mapping links
 
     # ------------------------------------------------------------------ entry point
     def read(self, table: Table) -> int:
@@ -349,14 +350,15 @@ class TableReader:
         return ""
 
     def label_cell(self, table: Table, r: int, cell: Cell, subject: str, label: str, when: Period | None,
-                   prose: bool = False) -> None:
+                   prose: bool = False, links: bool = True) -> None:
         """One cell of a table a mapping family owns, read through the attribute lexicon by its row label
-        (and as prose when no claims rule of the family reads it)."""
-        self.tag = ":mapped"
+        (and as prose when no claims rule of the family reads it); ``links=False``: its values only (the
+        family's own rule says what the cell links to)."""
+        self.tag, self._links = ":mapped", links
         try:
             self._cell(table, r, cell, subject, _Label(label), when, "", prose=prose)
         finally:
-            self.tag = ""
+            self.tag, self._links = "", True
 
     def _caption_organization(self, table: Table) -> str | None:
         """The organisation a caption is about: the last one it names (captions are head-final,
@@ -391,8 +393,10 @@ class TableReader:
         types = rec.types if rec else ()
         loc = self._loc(table, cell, r)
         sources = self.sources_of(table)
-        for link in self.lex.links_for(label.text):
+        for link in self.lex.links_for(label.text) if self._links else ():
             self._link(link, subject, types, text, loc, sources, label.text)
+        if any(is_a(t, c) for t in types for c in ("Hardware", "AIProduct")):  # "HBM3e 12hi", "12MP": own-unit counts
+            self.ex.statements.extend(unit_counts(text, subject, loc, sources, self.tag))
         entry = self.lex.value_for(label.text, types)
         rule_suffix = ""
         if entry is None and (label.period is not None or _STAT_LABEL.match(label.text.strip())):

@@ -483,8 +483,11 @@ class TableExtractor:
                     for e in ids:
                         for rule in rules:
                             self._apply_rule(rule, mapping, table, row.cells[j], r, key, e, key_date)
-                            if rule.claims and not rule.property:  # a label the mapping leaves open: the lexicon's
-                                self.reader.label_cell(table, r, row.cells[j], e, key, cell_period(key))
+                            # a label the mapping leaves open, or one it reads as a link ("제조 공정": the node
+                            # named, and its length): the lexicon's values, as in a key-value table
+                            if (rule.claims and not rule.property) or rule.link:
+                                self.reader.label_cell(table, r, row.cells[j], e, key, cell_period(key),
+                                                       links=not rule.link)
 
     def _key_value(self, table: Table, mapping: TableMapping) -> None:
         context = self.context_entity(table, mapping)

@@ -113,7 +113,7 @@ class MultipleReader:
                 self._change(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
         elif q.kind == "count":  # a metric word of another dimension does not measure a count
             self._unit_count(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
-        elif no_word and q.kind == "duration":
+        elif q.kind == "duration" and (no_word or _TOOK.match(s, q.end)):  # "출시까지 7주 만에": the cue measures it
             self._duration(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
 
     def _multiple(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
@@ -363,8 +363,13 @@ class RankReader:
         ))  # fmt: skip
 
 
-#: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요"
-_TOOK = re.compile(r"[”\"’']?\s?(만에|동안|간|내에|안에|이\s?걸|가\s?걸|소요|걸려)")
+#: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요";
+#: or by which it was put off: "B를 … N개월 연기"
+_TOOK = re.compile(r"[”\"’']?\s?(만에|동안|간|내에|안에|이\s?걸|가\s?걸|소요|걸려|연기|지연)")
+#: "“Codex”라는 코딩 에이전트를": a name the object is called by stands for the object
+_CALLED_OBJECT = re.compile(r"[”\"’']?\s?(?:이)?라는\s(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]+(?:을|를)(?=\s)")
+#: "N달 만에 변전소를 완성": what the span of time brought about, named right after it as the verb's object
+_OBJECT_AFTER = re.compile(r"\s?(?:[가-힣A-Za-z0-9.\-]+\s){0,2}?[가-힣A-Za-z0-9.\-]+?(?:을|를)(?=\s)")
 
 
 class DurationReader:
@@ -378,8 +383,18 @@ class DurationReader:
             return
         cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")]
         marked = [m for m in cands if m.role in ("topic", "subject")]
-        objects = [m for m in cands if m.role == "object" and (not marked or m.start > marked[-1].start)]
-        if objects:
+        objects = [m for m in cands if (m.role == "object" or _CALLED_OBJECT.match(s, m.end))
+                   and (not marked or m.start > marked[-1].start)]
+        if re.match(r"리는|린다는|리던", s[took.end():]):
+            return  # "2년 반이 걸리는 걸 3달 만에": the span a thing usually takes, the measure of comparison
+        after = _OBJECT_AFTER.match(s, took.end())
+        if after and after.end() <= c1 and not objects:
+            # "xAI는 … 3달 만에 변전소를 완성": the span is the object's (what was built), not the topic's
+            named = [m for m in mentions if took.end() <= m.start and m.end <= after.end() and not is_a(m.type, "Person")]
+            if not named:
+                return
+            subject, how = named[-1], "object"
+        elif objects:
             subject, how = objects[-1], "object"
         elif marked:
             subject, how = marked[-1], "clause-topic"

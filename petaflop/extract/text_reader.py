@@ -346,7 +346,11 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         rule = f"{self.prefix}:{measure}:{how}"
         if kind == "employeeCount" and measure == "count-noun":  # staff counted: one construction, whatever the order
             rule = f"{self.prefix}:staff-count"
-        if measure == "value-from-to":  # the pair's second figure: its measure is the first's, whatever the subject's way
+        if how == "parenthetical" and measure in ("value", "value-after", "value-unit"):
+            # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)": the parentheses after a name tell whose figure it is,
+            # whichever cue (metric word, word after, unit) told the measure: one construction for the gate
+            rule = f"{self.prefix}:value:parenthetical"
+        elif measure == "value-from-to":  # the pair's second figure: its measure is the first's, whatever the subject's way
             rule = f"{self.prefix}:value-from-to"
         elif measure == "value" and id(q) in getattr(self, "_from_half", ()):
             rule = f"{self.prefix}:value-from"  # the pair's first figure: a from-to construction, judged apart
