@@ -58,6 +58,14 @@ _DATE_LABEL = re.compile(r"\s?[:：]\s?")
 #: "총 10억 달러 유치", "50억 달러를 대출받고", "120억 달러 구조화 부채 조달을 추진 중": money a firm raises
 _RAISED_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를|의)?\s?(?:[가-힣]{1,4}\s?){0,2}?(?:자금\s?|부채\s?|투자\s?)?"
                            r"(?:유치|조달|대출\s?받|차입)")
+#: "- 아마존: 1,185억 달러 / 구글: 850억 달러": a list item's figure labelled by a name and a colon
+_LABEL_GAP = re.compile(r"\s?[:：]\s?(?:약\s?)?")
+#: the measure a list's lead-in line (or, failing it, the slide title) names, inherited by its items
+_LEAD_MEASURES = (
+    ("capex", re.compile(r"CAPEX|[Cc]apex|설비\s?투자|자본\s?지출|투자\s?규모|(?:지출|투자)할\s?것")),
+    ("revenue", re.compile(r"매출|[Rr]evenue")),
+    ("valuation", re.compile(r"기업\s?가치|밸류에이션|[Vv]aluation")),
+)
 _NOT_PRICED = ("Place", "Person", "MarketSegment")
 _CAPEX_SUBJECTS = ("Organization",)
 
@@ -69,6 +77,8 @@ class MoneyFrames:
     consumed: set[int]
     _after: str = ""
     default_time: Period | None
+    #: the line a nested list item hangs from and the slide's title (set by the pipeline per block)
+    lead_in: tuple[str, str] = ("", "")
 
     def _money(self, s: str, mentions: list[Mention_], values: list[Quantity], dates: list[Quantity],
                topic: Mention_ | None, loc: Location, sources: tuple[str, ...]) -> None:
@@ -80,7 +90,8 @@ class MoneyFrames:
             read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
                     or self._per_price(s, q, mentions, dates)
                     or self._capex(s, q, mentions, dates, topic)
-                    or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic))
+                    or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic)
+                    or self._list_item(s, q, mentions))
             if read is None:
                 continue
             subject, kind, rule, per, status, time = read
@@ -133,6 +144,8 @@ class MoneyFrames:
         if m is None or any(is_a(m.type, t) for t in _NOT_PRICED):
             return None
         slash = _SLASH_PER.match(s, q.end)
+        if slash and any(n.start == slash.start(1) for n in mentions):
+            slash = None  # "1,000억 달러 / 구글: …": a list's next name, no unit the price is paid per
         if slash and _NAME_DASH.fullmatch(s, m.end, q.start):
             per = slash.group(1)
         else:
@@ -201,6 +214,25 @@ class MoneyFrames:
         else:
             return None
         return subject, "amount", f"raised:{how}", "", _words_status(self._after), None
+
+    def _list_item(self, s: str, q: Quantity, mentions: list[Mention_]):
+        """"- 아마존: 1,185억 달러 / 구글: 850억 달러" under a line about the firms' "AI 투자 규모" (or a slide
+        titled "… CAPEX"): a nested list item's "<firm>: <money>" is a value of the one measure its
+        lead-in line names (else the slide title), with the lead-in's status."""
+        line, title = self.lead_in
+        if not line:
+            return None
+        before = [m for m in mentions if m.end <= q.start]
+        m = before[-1] if before else None
+        if m is None or not is_a(m.type, "Organization") or not _LABEL_GAP.fullmatch(s, m.end, q.start):
+            return None
+        for text in (line, title):
+            kinds = {kind for kind, rx in _LEAD_MEASURES if rx.search(text)}
+            if len(kinds) > 1:
+                return None
+            if kinds:
+                return m.entity, kinds.pop(), "listed", "", status_of_words(line) or "actual", None
+        return None
 
 
 def _per_unit(s: str) -> str:
