@@ -21,7 +21,7 @@ LOC = Location(10, 10, "IV", "test slide")
 
 def listed(ex: Extraction) -> list[tuple]:
     return sorted((s.subject, s.kind, s.value, s.high, s.status) for s in ex.statements
-                  if s.rule == "text-money:listed")
+                  if s.rule in ("text-money:listed", "text-money:capex"))
 
 
 def test_a_nested_items_firm_and_money_take_the_measure_of_the_lead_in_line(text_reader):

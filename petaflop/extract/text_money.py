@@ -3,7 +3,9 @@
 ("2025년 CAPEX 가이던스 660억~720억 달러"), a firm's own spending ("N 달러 투자 예정": its capex) and
 money a firm raises ("총 N 달러 유치", "N 달러를 대출받고").
 
-Each construction is its own rule (``text-money:…``) so the precision gate judges it alone. A goal,
+Each family of constructions is one rule (``text-money:price`` for a price beside the priced thing's
+name, ``text-money:capex`` for a firm's capex however the prose names it, ``text-money:raised``,
+``text-money:listed`` for other measures a list item inherits) so the precision gate judges it alone. A goal,
 a plan or a guidance is never read as a current value: its status is target, planned or forecast.
 Mixed into the TextReader, whose sentence loop calls :meth:`MoneyFrames._money` before the generic
 value reader; a figure read here is consumed (the generic reader does not read it again).
@@ -121,7 +123,7 @@ class MoneyFrames:
         period = _NAMED_PRICE_OPEN.fullmatch(s, m.end, q.start).group(1)  # type: ignore[union-attr]
         if not period and not _PRICE_CUE.search(s):
             return None
-        return m.entity, "unitPrice", "named-price", _PERIOD.get(period or "", "") or _per_unit(s), \
+        return m.entity, "unitPrice", "price", _PERIOD.get(period or "", "") or _per_unit(s), \
             _words_status(self._after), None
 
     def _noun_price(self, s: str, q: Quantity, mentions: list[Mention_]):
@@ -133,7 +135,7 @@ class MoneyFrames:
         m = before[-1] if before else None
         if m is None or not _PRICE_GAP.fullmatch(s, m.end, noun.start()) or any(is_a(m.type, t) for t in _NOT_PRICED):
             return None
-        return m.entity, "unitPrice", "noun-price", _PERIOD.get(noun.group(1) or "", "") or _per_unit(s), \
+        return m.entity, "unitPrice", "price", _PERIOD.get(noun.group(1) or "", "") or _per_unit(s), \
             _words_status(self._after), None
 
     def _per_price(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
@@ -155,7 +157,7 @@ class MoneyFrames:
             per = dang.group(1)
         # "2024년 12월: OpenAI o1 - $60/백만 토큰": a timeline line's date is when the price held
         when = [d for d in dates if _DATE_LABEL.fullmatch(s, d.end, m.start)]
-        return m.entity, "unitPrice", "name-per-price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
+        return m.entity, "unitPrice", "price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
             _words_status(self._after), quantity_period(when[0]) if when else None
 
     def _capex(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity], topic: Mention_ | None):
@@ -174,7 +176,7 @@ class MoneyFrames:
         when = [d for d in dates if d.end <= cue.start() and not s[d.end:cue.start()].strip(" 年년의")]
         time = quantity_period(when[-1]) if when else None
         status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(self._after)
-        return subject.entity, "capex", f"capex:{how}", "", status, time
+        return subject.entity, "capex", "capex", "", status, time
 
     def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
                    topic: Mention_ | None):
@@ -189,14 +191,14 @@ class MoneyFrames:
         firms = {m.entity for m in before if is_a(m.type, "Organization") and m.role in ("subject", "topic")}
         listed = any(_LIST_BEFORE.search(s, 0, m.start) for m in before)
         if len(firms) == 1 and len({m.entity for m in before}) == 1 and not listed:
-            subject, how = firms.pop(), "clause"
+            subject = firms.pop()
         elif not before and topic is not None and topic.role == "row" and is_a(topic.type, "Organization"):
-            subject, how = topic.entity, "row"
+            subject = topic.entity
         else:
             return None
         when = [d for d in dates if c0 <= d.start and d.end <= q.start]
         time = quantity_period(when[-1]) if len(when) == 1 else None
-        return subject, "capex", f"own-spend:{how}", "", _words_status(self._after), time
+        return subject, "capex", "capex", "", _words_status(self._after), time
 
     def _raised(self, s: str, q: Quantity, mentions: list[Mention_], topic: Mention_ | None):
         """"Moonshot AI는 … 총 10억 달러 유치": the one firm the sentence marks as its subject raises the
@@ -207,13 +209,13 @@ class MoneyFrames:
         firms = {m.entity for m in mentions if m.end <= q.start and m.role in ("topic", "subject")
                  and is_a(m.type, "Organization")}
         if len(firms) == 1 and len(marked) == 1:
-            subject, how = firms.pop(), "clause"
+            subject = firms.pop()
         elif not marked and topic is not None and topic.start < 0 and is_a(topic.type, "Organization") \
                 and topic.role in ("previous", "block", "row"):
-            subject, how = topic.entity, "topic"
+            subject = topic.entity
         else:
             return None
-        return subject, "amount", f"raised:{how}", "", _words_status(self._after), None
+        return subject, "amount", "raised", "", _words_status(self._after), None
 
     def _list_item(self, s: str, q: Quantity, mentions: list[Mention_]):
         """"- 아마존: 1,185억 달러 / 구글: 850억 달러" under a line about the firms' "AI 투자 규모" (or a slide
@@ -231,7 +233,8 @@ class MoneyFrames:
             if len(kinds) > 1:
                 return None
             if kinds:
-                return m.entity, kinds.pop(), "listed", "", status_of_words(line) or "actual", None
+                kind = kinds.pop()  # a capex item is one more phrasing of a firm's capex
+                return m.entity, kind, "capex" if kind == "capex" else "listed", "", status_of_words(line) or "actual", None
         return None
 
 
