@@ -42,8 +42,15 @@ _PRICE_GAP = re.compile(r"['’”\"]?\s?(?:의)?(?:\s[^\s.,;:()]{1,8}){0,3}\s?"
 #: "CAPEX 가이던스 660억~720억 달러": a capex figure (a guidance or an outlook is a forecast)
 _CAPEX_BEFORE = re.compile(r"(?:CAPEX|[Cc]apex|설비\s?투자|자본\s?지출)\s?(가이던스|전망치?|예상치?|계획|목표)?"
                            r"\s?(?:은|는|이|가|를|을|:)?\s?(?:약\s?)?$")
+#: "2029년 매출 1,000억 달러 목표", "분기 매출 10억 달러를 돌파", "매출 : 약 28.7억 달러": a revenue figure
+_REVENUE_BEFORE = re.compile(r"(?<![가-힣])(?:분기\s?|연간\s?|전체\s?|총\s?|연환산\s?)?(?:매출액?|런레이트|ARR)"
+                             r"\s?(가이던스|전망치?|예상치?|계획|목표|추정치?)?\s?(?:은|는|이|가|을|를|:|：)?\s?(?:약\s?)?$")
+#: the marking of a firm whose capex or revenue the clause states (the owner, not a partner or a place)
+_OWNER_ROLES = ("topic", "subject", "genitive", "")
+_FROM_VALUE = re.compile(r"\s?(?:이상|이하|수준)?\s?에서")
+_CUES = (("capex", _CAPEX_BEFORE), ("revenue", _REVENUE_BEFORE))
 _CAPEX_STATUS = {"가이던스": "forecast", "전망": "forecast", "전망치": "forecast", "예상": "forecast",
-                 "예상치": "forecast", "계획": "planned", "목표": "target"}
+                 "예상치": "forecast", "계획": "planned", "목표": "target", "추정": "estimate", "추정치": "estimate"}
 #: "N 달러(를) 투자 예정": money a firm spends on its own (no investee), not money it raises
 _SPEND_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를)?\s?(?:추가\s?)?(?:투자|투입|지출)"
                           r"(?=할|하[고기는며여였]|했|한|해|\s?예정|\s?계획|\s?중|\s*$|\s?[.,)])")
@@ -161,22 +168,28 @@ class MoneyFrames:
             _words_status(self._after), quantity_period(when[0]) if when else None
 
     def _capex(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity], topic: Mention_ | None):
-        """"(메타는) 2025년 CAPEX 가이던스 660억~720억 달러로 상향": the firm the sentence is about."""
-        cue = _CAPEX_BEFORE.search(s, 0, q.start)
-        if cue is None or cue.end() != q.start:
-            return None
+        """"(메타는) 2025년 CAPEX 가이던스 660억~720억 달러로 상향", "(팔란티어는) 분기 매출 10억 달러를 돌파":
+        a capex or revenue figure of the firm the sentence is about; a sentence naming no firm is about
+        the firm its block or its slide title names (``…:slide``, judged apart)."""
+        kind, cue = next(((k, c) for k, rx in _CUES if (c := rx.search(s, 0, q.start)) and c.end() == q.start),
+                         ("", None))
+        if cue is None or _FROM_VALUE.match(s, q.end):
+            return None  # "20억 달러 이상에서 5억 달러로": the value it moved from
         firms = [m for m in mentions if m.end <= cue.start() and is_a(m.type, "Organization")]
-        if len({m.entity for m in firms}) > 1:
-            return None  # several firms before the figure: whose capex it is is not said here
+        if len({m.entity for m in firms}) > 1 or any(m.role not in _OWNER_ROLES for m in firms):
+            return None  # several firms before the figure, or one the money goes to: whose it is is not said
+        if not firms and topic is not None and topic.role == "block":
+            topic = getattr(self, "slide_topic", None)  # a block before this one: the slide title's firm
         subject, how = (firms[0], "clause") if firms else (topic, "topic")
         if subject is None or not is_a(subject.type, "Organization"):
             return None
-        if how == "topic" and subject.role not in ("topic", "previous", "block", "slide"):
-            return None
+        if how == "topic" and (subject.role not in ("topic", "previous", "slide", "row")
+                               or any(m.end <= cue.start() for m in mentions)):
+            return None  # a carried firm, but the sentence names something else (a product) first
         when = [d for d in dates if d.end <= cue.start() and not s[d.end:cue.start()].strip(" 年년의")]
         time = quantity_period(when[-1]) if when else None
         status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(self._after)
-        return subject.entity, "capex", "capex", "", status, time
+        return subject.entity, kind, kind + (":slide" if subject.role == "slide" else ""), "", status, time
 
     def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
                    topic: Mention_ | None):
