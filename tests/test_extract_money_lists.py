@@ -83,3 +83,30 @@ def test_a_weekly_wage_column_is_an_amount_per_week(table):
     r.read(make_table(["연봉 비교"], ["선수", "클럽", "주급(EUR)"], [["홍길동", "가상 FC", "1,000,000"]]))
     assert [(s.kind, s.value, s.unit, s.per, s.metric) for s in ex.statements if s.kind == "amount"] == [
         ("amount", Decimal(1000000), "EUR", "week", "주급(EUR)")]
+
+
+def revenue(ex: Extraction) -> list[tuple]:
+    return sorted((s.subject, s.value, s.status, s.time.text if s.time else "", s.rule) for s in ex.statements
+                  if s.rule.startswith("text-money:revenue"))
+
+
+def test_a_revenue_figure_is_the_marked_firms_and_a_goal_is_a_target(text_reader):
+    r, ex = text_reader
+    r.read("팔란티어의 2027년 매출 500억 달러 목표.", LOC, ())
+    assert revenue(ex) == [("palantir", Decimal(50000000000), "target", "2027", "text-money:revenue")]
+
+
+def test_a_sentence_naming_no_firm_takes_the_slide_titles_firm_as_a_rule_of_its_own(text_reader):
+    r, ex = text_reader
+    r.start_slide("III. AI 플레이어: 수익화를 노릴 xAI")
+    r.read("- 올해 매출은 30억 달러를 넘을 것.", LOC, ())
+    assert [(s[0], s[1], s[4]) for s in revenue(ex)] == [("xai", Decimal(3000000000), "text-money:revenue:slide")]
+
+
+def test_no_revenue_from_a_from_value_two_firms_or_a_named_product(text_reader):
+    r, ex = text_reader
+    r.start_slide("")
+    r.read("OpenAI는 매출 전망이 40억 달러에서 10억 달러로 급감.", LOC, ())  # the first is where it moved from
+    r.read("아마존과 구글의 매출 3,000억 달러.", LOC, ())
+    r.read("OpenAI는 성장 중. 특히 “Claude Code” 출시 후 ARR 9억 달러 달성.", LOC, ())
+    assert revenue(ex) == []
