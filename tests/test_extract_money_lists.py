@@ -87,20 +87,20 @@ def test_a_weekly_wage_column_is_an_amount_per_week(table):
 
 def revenue(ex: Extraction) -> list[tuple]:
     return sorted((s.subject, s.value, s.status, s.time.text if s.time else "", s.rule) for s in ex.statements
-                  if s.rule.startswith("text-money:revenue"))
+                  if s.rule.startswith("text-money:results"))
 
 
 def test_a_revenue_figure_is_the_marked_firms_and_a_goal_is_a_target(text_reader):
     r, ex = text_reader
     r.read("팔란티어의 2027년 매출 500억 달러 목표.", LOC, ())
-    assert revenue(ex) == [("palantir", Decimal(50000000000), "target", "2027", "text-money:revenue")]
+    assert revenue(ex) == [("palantir", Decimal(50000000000), "target", "2027", "text-money:results")]
 
 
 def test_a_sentence_naming_no_firm_takes_the_slide_titles_firm_as_a_rule_of_its_own(text_reader):
     r, ex = text_reader
     r.start_slide("III. AI 플레이어: 수익화를 노릴 xAI")
     r.read("- 올해 매출은 30억 달러를 넘을 것.", LOC, ())
-    assert [(s[0], s[1], s[4]) for s in revenue(ex)] == [("xai", Decimal(3000000000), "text-money:revenue:slide")]
+    assert [(s[0], s[1], s[4]) for s in revenue(ex)] == [("xai", Decimal(3000000000), "text-money:results:slide")]
 
 
 def test_no_revenue_from_a_from_value_two_firms_or_a_named_product(text_reader):
@@ -110,3 +110,10 @@ def test_no_revenue_from_a_from_value_two_firms_or_a_named_product(text_reader):
     r.read("아마존과 구글의 매출 3,000억 달러.", LOC, ())
     r.read("OpenAI는 성장 중. 특히 “Claude Code” 출시 후 ARR 9억 달러 달성.", LOC, ())
     assert revenue(ex) == []
+
+
+def test_a_profit_named_before_its_figure_with_its_change_between_is_the_firms_profit(text_reader):
+    r, ex = text_reader
+    r.read("구글 클라우드는 성장. 운영이익 50% 증가한 30억 달러 달성.", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.kind == "profit"] == [
+        ("google-cloud", "profit", Decimal(3000000000), "text-money:results")]

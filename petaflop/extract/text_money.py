@@ -5,7 +5,7 @@ money a firm raises ("총 N 달러 유치", "N 달러를 대출받고").
 
 Each family of constructions is one rule (``text-money:price`` for a price beside the priced thing's
 name, ``text-money:capex`` for a firm's capex however the prose names it, ``text-money:raised``,
-``text-money:listed`` for other measures a list item inherits) so the precision gate judges it alone. A goal,
+``text-money:results`` for revenue and profit named by the word before them, ``text-money:listed`` for other measures a list item inherits) so the precision gate judges it alone. A goal,
 a plan or a guidance is never read as a current value: its status is target, planned or forecast.
 Mixed into the TextReader, whose sentence loop calls :meth:`MoneyFrames._money` before the generic
 value reader; a figure read here is consumed (the generic reader does not read it again).
@@ -48,7 +48,13 @@ _REVENUE_BEFORE = re.compile(r"(?<![가-힣])(?:분기\s?|연간\s?|전체\s?|�
 #: the marking of a firm whose capex or revenue the clause states (the owner, not a partner or a place)
 _OWNER_ROLES = ("topic", "subject", "genitive", "")
 _FROM_VALUE = re.compile(r"\s?(?:이상|이하|수준)?\s?에서")
-_CUES = (("capex", _CAPEX_BEFORE), ("revenue", _REVENUE_BEFORE))
+#: "운영이익 141% 증가한 28억 달러", "순이익은 5억 달러": a profit figure (its change may stand between)
+_PROFIT_BEFORE = re.compile(r"(?<![가-힣])(?:분기\s?|연간\s?)?(?:영업|운영|순)\s?이익\s?(가이던스|전망치?|예상치?|목표|추정치?)?"
+                            r"(?:은|는|이|가|을|를|:|：)?"
+                            r"(?:\s?[\d.,]+\s?%\s?(?:증가|감소|성장|늘어난|줄어든)한?)?\s?(?:약\s?)?$")
+_CUES = (("capex", _CAPEX_BEFORE), ("revenue", _REVENUE_BEFORE), ("profit", _PROFIT_BEFORE))
+#: the rule a kind's figure is read under: a firm's results (revenue, profit) are one family
+_CUE_RULES = {"capex": "capex", "revenue": "results", "profit": "results"}
 _CAPEX_STATUS = {"가이던스": "forecast", "전망": "forecast", "전망치": "forecast", "예상": "forecast",
                  "예상치": "forecast", "계획": "planned", "목표": "target", "추정": "estimate", "추정치": "estimate"}
 #: "N 달러(를) 투자 예정": money a firm spends on its own (no investee), not money it raises
@@ -189,7 +195,7 @@ class MoneyFrames:
         when = [d for d in dates if d.end <= cue.start() and not s[d.end:cue.start()].strip(" 年년의")]
         time = quantity_period(when[-1]) if when else None
         status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(self._after)
-        return subject.entity, kind, kind + (":slide" if subject.role == "slide" else ""), "", status, time
+        return subject.entity, kind, _CUE_RULES[kind] + (":slide" if subject.role == "slide" else ""), "", status, time
 
     def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
                    topic: Mention_ | None):
