@@ -45,8 +45,8 @@ _CAPEX_BEFORE = re.compile(r"(?:CAPEX|[Cc]apex|설비\s?투자|자본\s?지출)\
 #: "2029년 매출 1,000억 달러 목표", "분기 매출 10억 달러를 돌파", "매출 : 약 28.7억 달러": a revenue figure
 _REVENUE_BEFORE = re.compile(r"(?<![가-힣])(?:분기\s?|연간\s?|전체\s?|총\s?|연환산\s?)?(?:매출액?|런레이트|ARR)"
                              r"\s?(가이던스|전망치?|예상치?|계획|목표|추정치?)?\s?(?:은|는|이|가|을|를|:|：)?\s?(?:약\s?)?$")
-#: the marking of a firm whose capex or revenue the clause states (the owner, not a partner or a place)
-_OWNER_ROLES = ("topic", "subject", "genitive", "")
+#: the marking of a firm whose capex or revenue the clause states (a bare name is the generic reader's)
+_OWNER_ROLES = ("topic", "subject", "genitive")
 _FROM_VALUE = re.compile(r"\s?(?:이상|이하|수준)?\s?에서")
 #: "운영이익 141% 증가한 28억 달러", "순이익은 5억 달러": a profit figure (its change may stand between)
 _PROFIT_BEFORE = re.compile(r"(?<![가-힣])(?:분기\s?|연간\s?)?(?:영업|운영|순)\s?이익\s?(가이던스|전망치?|예상치?|목표|추정치?)?"
