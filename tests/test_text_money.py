@@ -27,7 +27,7 @@ def test_a_price_in_parentheses_after_a_name_is_its_price_per_the_period_said(te
     r, ex = text_reader
     r.read("xAI는 SuperGrok Heavy(연 $3,000)라는 요금제를 검토.", LOC, ())
     assert money(ex) == [("supergrok-heavy", "unitPrice", Decimal(3000), None, "USD", "actual", "", "year",
-                          "text-money:named-price")]
+                          "text-money:price")]
 
 
 def test_a_price_per_unit_said_in_the_sentence_gives_the_denominator(text_reader):
@@ -46,7 +46,7 @@ def test_a_price_noun_then_the_price_is_the_named_things_price_and_a_plan_stays_
     r, ex = text_reader
     r.read("FSD 구독료 월 199달러로 인상 검토 중.", LOC, ())
     assert money(ex) == [("tesla-full-self-driving", "unitPrice", Decimal(199), None, "USD", "planned", "", "month",
-                          "text-money:noun-price")]
+                          "text-money:price")]
 
 
 def test_capex_guidance_is_a_forecast_of_the_one_firm_named_and_two_firms_say_no_owner(text_reader):
@@ -54,7 +54,7 @@ def test_capex_guidance_is_a_forecast_of_the_one_firm_named_and_two_firms_say_no
     r.read("아마존은 2026년 CAPEX 가이던스 1,500억~1,600억 달러를 제시.", LOC, ())
     r.read("아마존과 구글의 CAPEX 3,000억 달러.", LOC, ())
     assert money(ex) == [("amazon", "capex", Decimal(150000000000), Decimal(160000000000), "USD", "forecast", "2026",
-                          "", "text-money:capex:clause")]
+                          "", "text-money:capex")]
 
 
 # --------------------------------------------------------------------------- money rows of tables
@@ -101,7 +101,7 @@ def test_a_firms_own_spending_is_its_capex_and_a_list_of_firms_or_a_target_says_
     r.read("아마존이 데이터센터 건설에 50억 달러 투자.", LOC, ())
     r.read("아마존이 500억 달러 투자를 유치.", LOC, ())  # money raised, not spent
     assert [x for x in money(ex) if x[1] == "capex"] == [("amazon", "capex", Decimal(200000000000), None, "USD", "planned", "2027", "",
-                          "text-money:own-spend:clause")]
+                          "text-money:capex")]
 
 
 def test_a_row_labelled_revenue_reads_the_one_amount_among_its_cells_words(table):
@@ -126,6 +126,6 @@ def test_money_a_firm_raises_is_its_amount_and_a_raise_being_pursued_is_planned(
     r.read("Moonshot AI는 2023년 텐센트로부터의 투자를 포함, 총 20억 달러 유치.", LOC, ())
     r.read("xAI는 30억 달러를 대출받고 추가로 90억 달러 부채 조달을 추진 중.", LOC, ())
     assert [(s[0], s[1], s[2], s[5], s[8]) for s in money(ex)] == [
-        ("moonshot-ai", "amount", Decimal(2000000000), "actual", "text-money:raised:clause"),
-        ("xai", "amount", Decimal(3000000000), "actual", "text-money:raised:clause"),
-        ("xai", "amount", Decimal(9000000000), "planned", "text-money:raised:clause")]
+        ("moonshot-ai", "amount", Decimal(2000000000), "actual", "text-money:raised"),
+        ("xai", "amount", Decimal(3000000000), "actual", "text-money:raised"),
+        ("xai", "amount", Decimal(9000000000), "planned", "text-money:raised")]

@@ -105,6 +105,7 @@ class Extractor:
                                     ())
                 self.text.read_title(slide.title, Location(slide.lines.first, slide.lines.first, chapter.key, slide.title))
                 slide_sources: tuple[str, ...] = ()
+                leads: dict[int, str] = {}  # the last bullet of each level: a nested item's lead-in line
                 for block in slide.blocks:
                     if isinstance(block, (Table, Figure)):
                         slide_sources = self.sources_of(block) or slide_sources
@@ -138,7 +139,11 @@ class Extractor:
                         continue
                     loc = Location(block.lines.first, block.lines.last, chapter.key, slide.title)
                     self._note_mentions(block.text, loc)
+                    if isinstance(block, Bullet):
+                        leads = {lv: t for lv, t in leads.items() if lv < block.level} | {block.level: block.text}
+                        self.text.lead_in = (leads.get(block.level - 1, ""), slide.title)
                     self.text.read(block.text, loc, slide_sources)
+                    self.text.lead_in = ("", "")
                     if isinstance(block, (Paragraph, Bullet)):
                         self.miner.mine(block.text, loc, topic, slide_sources, "text:quantity")
 

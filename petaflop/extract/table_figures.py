@@ -91,3 +91,22 @@ def unit_counts(text: str, subject: str, loc: Location, sources: tuple[str, ...]
                                  value=norm(Decimal(found.pop()) * factor), unit="count", metric=metric,
                                  sources=sources, raw=text[:60]))
     return out
+
+#: "0-32K: 1달러; 32K-128K: 1.8달러": one tier of a tiered figure, its label before a colon
+_TIER = re.compile(r"([^:;()]{1,20}?)\s?[:：]\s?([^:;()]+?)\s*(?=;|；|\)|$)")
+
+
+def figures_by_tier(text: str, dimension: str) -> list[tuple[str, Quantity]]:
+    """"컨텍스트 길이별 계층화 (0-32K: 1달러; 32K-128K: 1.8달러)": a cell listing two or more tiers, each
+    "label: figure" and separated by semicolons, states the row's measure once per tier (its label the
+    scope); [] when any tier has no single figure of ``dimension`` or a label repeats."""
+    if ";" not in text and "；" not in text:
+        return []
+    tiers = []
+    for m in _TIER.finditer(text):
+        found = [q for q in find_quantities(m.group(2)) if q.value is not None]
+        if len(found) != 1 or found[0].kind != dimension:
+            return []
+        tiers.append((m.group(1).strip(), found[0]))
+    labels = [label for label, _ in tiers]
+    return tiers if len(tiers) >= 2 and len(set(labels)) == len(labels) and text.count(":") == len(tiers) else []

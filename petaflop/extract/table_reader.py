@@ -35,7 +35,7 @@ from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexico
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
-from petaflop.extract.table_figures import figures_by_precision, plain_measure, unit_counts
+from petaflop.extract.table_figures import figures_by_precision, figures_by_tier, plain_measure, unit_counts
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.values import find_quantities
@@ -463,6 +463,11 @@ class TableReader:
             for q in several:
                 self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, ":by-precision")
             return
+        tiers = figures_by_tier(text, entry.dimension)
+        for tier, q in tiers:  # "(0-32K: 1달러; 32K-128K: 1.8달러)": one statement per tier, its label the scope
+            self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, ":by-tier", tier)
+        if tiers:
+            return
         q = parse_cell(text, header)
         if q is None or (entry.dimension == "length" and q.kind == "number"):
             q = self._one_figure(text, entry.dimension)
@@ -473,7 +478,8 @@ class TableReader:
         self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, rule_suffix)
 
     def _figure(self, q, entry: ValueEntry, subject: str, text: str, label: _Label, row_time: Period | None,
-                header: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str) -> None:
+                header: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str,
+                scope: str = "") -> None:
         if q is None or q.value is None:
             return
         in_words = rule_suffix.endswith(":in-words")  # the amount read among a prose cell's words
@@ -503,7 +509,7 @@ class TableReader:
             subject, entry.kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
-            scope=" ".join(table.caption)[:40] if entry.kind == "rank" else "",  # the ranking a rank is in
+            scope=scope or (" ".join(table.caption)[:40] if entry.kind == "rank" else ""),  # a tier; a rank's ranking
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60],
         ))  # fmt: skip

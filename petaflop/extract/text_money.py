@@ -3,7 +3,9 @@
 ("2025년 CAPEX 가이던스 660억~720억 달러"), a firm's own spending ("N 달러 투자 예정": its capex) and
 money a firm raises ("총 N 달러 유치", "N 달러를 대출받고").
 
-Each construction is its own rule (``text-money:…``) so the precision gate judges it alone. A goal,
+Each family of constructions is one rule (``text-money:price`` for a price beside the priced thing's
+name, ``text-money:capex`` for a firm's capex however the prose names it, ``text-money:raised``,
+``text-money:results`` for revenue and profit named by the word before them, ``text-money:listed`` for other measures a list item inherits) so the precision gate judges it alone. A goal,
 a plan or a guidance is never read as a current value: its status is target, planned or forecast.
 Mixed into the TextReader, whose sentence loop calls :meth:`MoneyFrames._money` before the generic
 value reader; a figure read here is consumed (the generic reader does not read it again).
@@ -40,8 +42,21 @@ _PRICE_GAP = re.compile(r"['’”\"]?\s?(?:의)?(?:\s[^\s.,;:()]{1,8}){0,3}\s?"
 #: "CAPEX 가이던스 660억~720억 달러": a capex figure (a guidance or an outlook is a forecast)
 _CAPEX_BEFORE = re.compile(r"(?:CAPEX|[Cc]apex|설비\s?투자|자본\s?지출)\s?(가이던스|전망치?|예상치?|계획|목표)?"
                            r"\s?(?:은|는|이|가|를|을|:)?\s?(?:약\s?)?$")
+#: "2029년 매출 1,000억 달러 목표", "분기 매출 10억 달러를 돌파", "매출 : 약 28.7억 달러": a revenue figure
+_REVENUE_BEFORE = re.compile(r"(?<![가-힣])(?:분기\s?|연간\s?|전체\s?|총\s?|연환산\s?)?(?:매출액?|런레이트|ARR)"
+                             r"\s?(가이던스|전망치?|예상치?|계획|목표|추정치?)?\s?(?:은|는|이|가|을|를|:|：)?\s?(?:약\s?)?$")
+#: the marking of a firm whose capex or revenue the clause states (a bare name is the generic reader's)
+_OWNER_ROLES = ("topic", "subject", "genitive")
+_FROM_VALUE = re.compile(r"\s?(?:이상|이하|수준)?\s?에서")
+#: "운영이익 141% 증가한 28억 달러", "순이익은 5억 달러": a profit figure (its change may stand between)
+_PROFIT_BEFORE = re.compile(r"(?<![가-힣])(?:분기\s?|연간\s?)?(?:영업|운영|순)\s?이익\s?(가이던스|전망치?|예상치?|목표|추정치?)?"
+                            r"(?:은|는|이|가|을|를|:|：)?"
+                            r"(?:\s?[\d.,]+\s?%\s?(?:증가|감소|성장|늘어난|줄어든)한?)?\s?(?:약\s?)?$")
+_CUES = (("capex", _CAPEX_BEFORE), ("revenue", _REVENUE_BEFORE), ("profit", _PROFIT_BEFORE))
+#: the rule a kind's figure is read under: a firm's results (revenue, profit) are one family
+_CUE_RULES = {"capex": "capex", "revenue": "results", "profit": "results"}
 _CAPEX_STATUS = {"가이던스": "forecast", "전망": "forecast", "전망치": "forecast", "예상": "forecast",
-                 "예상치": "forecast", "계획": "planned", "목표": "target"}
+                 "예상치": "forecast", "계획": "planned", "목표": "target", "추정": "estimate", "추정치": "estimate"}
 #: "N 달러(를) 투자 예정": money a firm spends on its own (no investee), not money it raises
 _SPEND_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를)?\s?(?:추가\s?)?(?:투자|투입|지출)"
                           r"(?=할|하[고기는며여였]|했|한|해|\s?예정|\s?계획|\s?중|\s*$|\s?[.,)])")
@@ -58,6 +73,14 @@ _DATE_LABEL = re.compile(r"\s?[:：]\s?")
 #: "총 10억 달러 유치", "50억 달러를 대출받고", "120억 달러 구조화 부채 조달을 추진 중": money a firm raises
 _RAISED_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를|의)?\s?(?:[가-힣]{1,4}\s?){0,2}?(?:자금\s?|부채\s?|투자\s?)?"
                            r"(?:유치|조달|대출\s?받|차입)")
+#: "- 아마존: 1,185억 달러 / 구글: 850억 달러": a list item's figure labelled by a name and a colon
+_LABEL_GAP = re.compile(r"\s?[:：]\s?(?:약\s?)?")
+#: the measure a list's lead-in line (or, failing it, the slide title) names, inherited by its items
+_LEAD_MEASURES = (
+    ("capex", re.compile(r"CAPEX|[Cc]apex|설비\s?투자|자본\s?지출|투자\s?규모|(?:지출|투자)할\s?것")),
+    ("revenue", re.compile(r"매출|[Rr]evenue")),
+    ("valuation", re.compile(r"기업\s?가치|밸류에이션|[Vv]aluation")),
+)
 _NOT_PRICED = ("Place", "Person", "MarketSegment")
 _CAPEX_SUBJECTS = ("Organization",)
 
@@ -69,6 +92,8 @@ class MoneyFrames:
     consumed: set[int]
     _after: str = ""
     default_time: Period | None
+    #: the line a nested list item hangs from and the slide's title (set by the pipeline per block)
+    lead_in: tuple[str, str] = ("", "")
 
     def _money(self, s: str, mentions: list[Mention_], values: list[Quantity], dates: list[Quantity],
                topic: Mention_ | None, loc: Location, sources: tuple[str, ...]) -> None:
@@ -80,7 +105,8 @@ class MoneyFrames:
             read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
                     or self._per_price(s, q, mentions, dates)
                     or self._capex(s, q, mentions, dates, topic)
-                    or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic))
+                    or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic)
+                    or self._list_item(s, q, mentions))
             if read is None:
                 continue
             subject, kind, rule, per, status, time = read
@@ -110,7 +136,7 @@ class MoneyFrames:
         period = _NAMED_PRICE_OPEN.fullmatch(s, m.end, q.start).group(1)  # type: ignore[union-attr]
         if not period and not _PRICE_CUE.search(s):
             return None
-        return m.entity, "unitPrice", "named-price", _PERIOD.get(period or "", "") or _per_unit(s), \
+        return m.entity, "unitPrice", "price", _PERIOD.get(period or "", "") or _per_unit(s), \
             _words_status(self._after), None
 
     def _noun_price(self, s: str, q: Quantity, mentions: list[Mention_]):
@@ -122,7 +148,7 @@ class MoneyFrames:
         m = before[-1] if before else None
         if m is None or not _PRICE_GAP.fullmatch(s, m.end, noun.start()) or any(is_a(m.type, t) for t in _NOT_PRICED):
             return None
-        return m.entity, "unitPrice", "noun-price", _PERIOD.get(noun.group(1) or "", "") or _per_unit(s), \
+        return m.entity, "unitPrice", "price", _PERIOD.get(noun.group(1) or "", "") or _per_unit(s), \
             _words_status(self._after), None
 
     def _per_price(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
@@ -133,6 +159,8 @@ class MoneyFrames:
         if m is None or any(is_a(m.type, t) for t in _NOT_PRICED):
             return None
         slash = _SLASH_PER.match(s, q.end)
+        if slash and any(n.start == slash.start(1) for n in mentions):
+            slash = None  # "1,000억 달러 / 구글: …": a list's next name, no unit the price is paid per
         if slash and _NAME_DASH.fullmatch(s, m.end, q.start):
             per = slash.group(1)
         else:
@@ -142,26 +170,32 @@ class MoneyFrames:
             per = dang.group(1)
         # "2024년 12월: OpenAI o1 - $60/백만 토큰": a timeline line's date is when the price held
         when = [d for d in dates if _DATE_LABEL.fullmatch(s, d.end, m.start)]
-        return m.entity, "unitPrice", "name-per-price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
+        return m.entity, "unitPrice", "price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
             _words_status(self._after), quantity_period(when[0]) if when else None
 
     def _capex(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity], topic: Mention_ | None):
-        """"(메타는) 2025년 CAPEX 가이던스 660억~720억 달러로 상향": the firm the sentence is about."""
-        cue = _CAPEX_BEFORE.search(s, 0, q.start)
-        if cue is None or cue.end() != q.start:
-            return None
+        """"(메타는) 2025년 CAPEX 가이던스 660억~720억 달러로 상향", "(팔란티어는) 분기 매출 10억 달러를 돌파":
+        a capex or revenue figure of the firm the sentence is about; a sentence naming no firm is about
+        the firm its block or its slide title names (``…:slide``, judged apart)."""
+        kind, cue = next(((k, c) for k, rx in _CUES if (c := rx.search(s, 0, q.start)) and c.end() == q.start),
+                         ("", None))
+        if cue is None or _FROM_VALUE.match(s, q.end):
+            return None  # "20억 달러 이상에서 5억 달러로": the value it moved from
         firms = [m for m in mentions if m.end <= cue.start() and is_a(m.type, "Organization")]
-        if len({m.entity for m in firms}) > 1:
-            return None  # several firms before the figure: whose capex it is is not said here
+        if len({m.entity for m in firms}) > 1 or any(m.role not in _OWNER_ROLES for m in firms):
+            return None  # several firms before the figure, or one the money goes to: whose it is is not said
+        if not firms and topic is not None and topic.role == "block":
+            topic = getattr(self, "slide_topic", None)  # a block before this one: the slide title's firm
         subject, how = (firms[0], "clause") if firms else (topic, "topic")
         if subject is None or not is_a(subject.type, "Organization"):
             return None
-        if how == "topic" and subject.role not in ("topic", "previous", "block", "slide"):
-            return None
+        if how == "topic" and (subject.role not in ("topic", "previous", "slide", "row")
+                               or any(m.end <= cue.start() for m in mentions)):
+            return None  # a carried firm, but the sentence names something else (a product) first
         when = [d for d in dates if d.end <= cue.start() and not s[d.end:cue.start()].strip(" 年년의")]
         time = quantity_period(when[-1]) if when else None
         status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(self._after)
-        return subject.entity, "capex", f"capex:{how}", "", status, time
+        return subject.entity, kind, _CUE_RULES[kind] + (":slide" if subject.role == "slide" else ""), "", status, time
 
     def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
                    topic: Mention_ | None):
@@ -176,14 +210,14 @@ class MoneyFrames:
         firms = {m.entity for m in before if is_a(m.type, "Organization") and m.role in ("subject", "topic")}
         listed = any(_LIST_BEFORE.search(s, 0, m.start) for m in before)
         if len(firms) == 1 and len({m.entity for m in before}) == 1 and not listed:
-            subject, how = firms.pop(), "clause"
+            subject = firms.pop()
         elif not before and topic is not None and topic.role == "row" and is_a(topic.type, "Organization"):
-            subject, how = topic.entity, "row"
+            subject = topic.entity
         else:
             return None
         when = [d for d in dates if c0 <= d.start and d.end <= q.start]
         time = quantity_period(when[-1]) if len(when) == 1 else None
-        return subject, "capex", f"own-spend:{how}", "", _words_status(self._after), time
+        return subject, "capex", "capex", "", _words_status(self._after), time
 
     def _raised(self, s: str, q: Quantity, mentions: list[Mention_], topic: Mention_ | None):
         """"Moonshot AI는 … 총 10억 달러 유치": the one firm the sentence marks as its subject raises the
@@ -194,13 +228,33 @@ class MoneyFrames:
         firms = {m.entity for m in mentions if m.end <= q.start and m.role in ("topic", "subject")
                  and is_a(m.type, "Organization")}
         if len(firms) == 1 and len(marked) == 1:
-            subject, how = firms.pop(), "clause"
+            subject = firms.pop()
         elif not marked and topic is not None and topic.start < 0 and is_a(topic.type, "Organization") \
                 and topic.role in ("previous", "block", "row"):
-            subject, how = topic.entity, "topic"
+            subject = topic.entity
         else:
             return None
-        return subject, "amount", f"raised:{how}", "", _words_status(self._after), None
+        return subject, "amount", "raised", "", _words_status(self._after), None
+
+    def _list_item(self, s: str, q: Quantity, mentions: list[Mention_]):
+        """"- 아마존: 1,185억 달러 / 구글: 850억 달러" under a line about the firms' "AI 투자 규모" (or a slide
+        titled "… CAPEX"): a nested list item's "<firm>: <money>" is a value of the one measure its
+        lead-in line names (else the slide title), with the lead-in's status."""
+        line, title = self.lead_in
+        if not line:
+            return None
+        before = [m for m in mentions if m.end <= q.start]
+        m = before[-1] if before else None
+        if m is None or not is_a(m.type, "Organization") or not _LABEL_GAP.fullmatch(s, m.end, q.start):
+            return None
+        for text in (line, title):
+            kinds = {kind for kind, rx in _LEAD_MEASURES if rx.search(text)}
+            if len(kinds) > 1:
+                return None
+            if kinds:
+                kind = kinds.pop()  # a capex item is one more phrasing of a firm's capex
+                return m.entity, kind, "capex" if kind == "capex" else "listed", "", status_of_words(line) or "actual", None
+        return None
 
 
 def _per_unit(s: str) -> str:
