@@ -10,14 +10,15 @@
 * **A date leading the sentence**: "2025년 7월 11일, … 모델 Kimi K2 공개.", "엔비디아는 지난 8월,
   Nemotron Nano 2라는 … 언어모델을 출시": the date, set off by a comma at the head of the sentence (after
   at most its topic), governs the event of a later clause that has no date of its own. Rule
-  ``text:event-lead-date:<kind>``.
+  ``text:event-lead-date`` (one construction, whatever the verb's kind).
 
 * **An event's date**: "2025년 4월 발생한 이베리아 반도 정전 사태": a thing of class Event (a blackout, a
   ruling) happened at the last date its clause states before (or within) its name, else at the date
   leading the sentence with a comma. Rule ``text:event-class-date``.
 * **A date in parentheses after a name**: "TPU v2(2017)": a model's or chip's release. Rule
-  ``text:name-paren-date:releaseDate``. A lead date may lack its comma when it is a month or a day
-  followed by the topic or a quoted name (rule ``text:event-lead-date:bare:<kind>``).
+  ``text:name-paren-date:releaseDate`` (the same in a table cell: the frame names both ends). A lead
+  date may lack its comma when it is a month or a day followed by the topic or a quoted name (the same
+  rule ``text:event-lead-date``).
 
 A date that is only a bound ("2027년 이후", "까지") is no event date. Only things of the classes
 the event frame allows for the verb get a date.
@@ -117,7 +118,6 @@ class DateReader:
         lead = next((d for d in dates[:2] if _LEAD.match(s[:d.start]) and (s.startswith(", ", d.end) or _BARE_LEAD.match(s, d.end))), None)
         if lead is None:
             return
-        bare = not s.startswith(", ", lead.end)
         comma = lead.end
         time = _event_date(lead)
         if time is None:
@@ -138,7 +138,8 @@ class DateReader:
                 continue
             status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
             done.add(m.entity)
-            rule = f"{self.prefix}:event-lead-date{':bare' if bare else ''}:{kind}"
+            # one construction, with its comma or without, whatever the verb's kind: one rule for the gate
+            rule = f"{self.prefix}:event-lead-date"
             self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[m.start:am.end()][:60]))
 
@@ -155,7 +156,7 @@ class DateReader:
                 continue
             status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
             done.add(m.entity)
-            self.ex.statements.append(Statement(m.entity, "releaseDate", loc, f"{self.prefix}:name-paren-date:releaseDate",
+            self.ex.statements.append(Statement(m.entity, "releaseDate", loc, "text:name-paren-date:releaseDate",
                                                 time=time, status=status, sources=sources, raw=s[m.start:pm.end()][:60]))
 
     def _event_class_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],

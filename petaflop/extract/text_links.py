@@ -1,7 +1,7 @@
 """Links between organisations and their products read in a sentence by Korean constructions:
 whose product a described thing is ("엔비디아의 자체 제품인 X"), an organisation's home country
 ("중국의 딥시크", "미국 기업 X"), its rivals ("경쟁사인 X, Y", "X 등 경쟁사", "X와 경쟁"), its parent
-("X의 자회사 Y", "Y (X 자회사)", "X 산하의 Y") and its partners ("X와 Y의 파트너십", "X와 협력").
+("X의 자회사 Y", "Y (X 자회사)", "X 산하의 Y", "Y(약칭: X 산하의 …)") and its partners ("X와 Y의 파트너십", "X와 협력").
 
 Mixed into the TextReader beside the frames of ``text_frames``; each construction is its own rule
 (``text:<frame>:<how>``) so the precision gate judges each alone. A frame that names both ends (a
@@ -55,6 +55,9 @@ _OWNER_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:[가-힣]{1,5}\s){0,2}$")
 _PARENT_BEFORE = re.compile(r"\)?['’”\"]?\s?(?:의\s?)?(?:자회사|산하|계열사)(?:인|의|이자)?\s?(?:[가-힣]{1,6}\s)?['‘“\"]?$")
 _PARENT_NOTE = re.compile(r"^\s?\(\s?$")
 _PARENT_NOTE_AFTER = re.compile(r"^\s?(?:의\s)?(?:자회사|산하|계열사)\s?\)")
+# "라이프니츠 슈퍼컴퓨팅 센터(LRZ: 바이에른 과학 아카데미 산하의 …)": a gloss in the name's parenthesis
+_PARENT_GLOSS = re.compile(r"^\s?\(\s?(?:[^():]{1,12}:\s?)?$")
+_PARENT_GLOSS_AFTER = re.compile(r"^\s?(?:의\s)?(?:자회사|산하|계열사)(?:인|의|이자)?\s")
 
 # partners
 _PARTNER_WORD = r"(?:파트너십|협력|제휴|협업|동맹|공동\s?개발|합작)"
@@ -233,10 +236,14 @@ class LinkFrames:
             if a.entity == b.entity:
                 continue
             gap = s[a.end:b.start]
+            # one construction (a word of parenthood between the two names), one rule for the gate
             if _PARENT_BEFORE.fullmatch(gap) and not re.search(r"[,.]", gap):
-                self._link(b, "partOf", a, "text:subsidiary:before", loc, sources, s[a.start:b.end])
+                self._link(b, "partOf", a, "text:subsidiary", loc, sources, s[a.start:b.end])
             elif _PARENT_NOTE.fullmatch(gap) and _PARENT_NOTE_AFTER.match(s[b.end:b.end + 12]):
-                self._link(a, "partOf", b, "text:subsidiary:note", loc, sources, s[a.start:b.end + 8])
+                self._link(a, "partOf", b, "text:subsidiary", loc, sources, s[a.start:b.end + 8])
+            elif (_PARENT_GLOSS.fullmatch(gap) or (re.fullmatch(r"\s?:\s?", gap) and re.search(r"\(\s?$", s[:a.start])))\
+                    and _PARENT_GLOSS_AFTER.match(s[b.end:b.end + 12]):
+                self._link(a, "partOf", b, "text:subsidiary", loc, sources, s[a.start:b.end + 8])
 
     def _partners(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                   sources: tuple[str, ...]) -> None:

@@ -81,6 +81,19 @@ class RivalFrames:
         self._alumni(s, mentions, loc, sources)
         self._received_from(s, mentions, topic, loc, sources)
 
+    def read_name_cell(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
+        """A table cell that names organisations with a note ("A, B 등 (미국 기업)", "MGX / PIF (사우디)",
+        "GUC (TSMC 자회사)", "사우디 DataVolt"): the frames that name both ends within the cell — home
+        countries and parents — read whatever column the cell stands in (the same rules as in prose)."""
+        if not text or len(text) > 200:
+            return
+        mentions = self._mentions(text)  # type: ignore[attr-defined]
+        if len(mentions) < 2:
+            return
+        self._home_countries(text, mentions, loc, sources)  # type: ignore[attr-defined]
+        self._home_lists(text, mentions, loc, sources)
+        self._parents(text, mentions, loc, sources)  # type: ignore[attr-defined]
+
     def _add_link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location,
                   sources: tuple[str, ...], raw: str) -> None:
         if subject.entity != obj.entity:
@@ -201,10 +214,12 @@ class RivalFrames:
         self._home_parens(s, mentions, loc, sources)
 
     def _home_parens(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"PIF (사우디)": a place alone in the note after a name — the note construction of
+        "A, B 등 (미국 기업)", judged with it (rule ``text:home-country:note``)."""
         for a, b in itertools.pairwise(mentions):
             if _is_org(a) and any(is_a(b.type, h) for h in _HOMES) and _PAREN_ONLY.match(s[a.end:b.start]) \
                     and re.match(r"\s?\)", s[b.end:]):
-                self._add_link(a, "headquarteredIn", b, "text:home-country:paren", loc, sources, s[a.start:b.end + 1])
+                self._add_link(a, "headquarteredIn", b, "text:home-country:note", loc, sources, s[a.start:b.end + 1])
 
     def _home_of(self, s: str, m: Mention_) -> Mention_ | None:
         """The place a mention names: a country or region, or the country heading a segment ("중국 빅테크")."""
