@@ -24,6 +24,7 @@ from petaflop.extract.cell_text import cell_period, prose_cell
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
+from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
@@ -106,6 +107,7 @@ class TableExtractor:
     def run(self) -> None:
         for table in self.doc.tables:
             self._name_notes(table)
+            add_partner_groups(table, self.res, self.ex, self._loc, self.sources_of(table))
             headers = " | ".join(c.text for c in table.header)
             caption = " ".join(table.caption)
             excluded = next((why for pat, why in self.excludes if pat.search(caption + " || " + headers)), None)

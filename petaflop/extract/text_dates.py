@@ -1,7 +1,7 @@
 """Dates of releases and announcements the event frame of text_frames.py does not reach.
 
 * **A date before a relative clause of the event**: "2024년 10월에 첫 출시된 Ascend 910C는",
-  "지난 4월에 출시한 … Pangu Ultra 모델이", "2024년 9월에 내놓은 모델인 o1", "2025년 10월 출시 예정인
+  "지난 4월에 출시한 … Pangu Ultra 모델이", "2024년 9월에 내놓은 모델인 o1", "지난 8월에 나온 FlashAttention v4", "2025년 10월 출시 예정인
   FSD V14": the thing named within a few words after the clause's verb was released (``출시``, ``내놓``,
   ``선보``) or announced (``공개``, ``발표``; a model made public is released) at that date. A verb
   of plan (``예정``, ``목표``) makes the date planned. Rule ``text:event-before:<kind>``.
@@ -36,12 +36,14 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 
 _KINDS = {
-    "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
-    "announce": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
+    "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "ChipArchitecture",
+                                "MemoryTechnology")),
+    "announce": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility", "ChipArchitecture",
+                                   "MemoryTechnology")),
 }
 #: right after the date: (에) (첫) <verb> <relative ending>, then what was released
 _BEFORE = re.compile(r"\s?(?:에|에는|경)?\s?(?:첫\s?|처음\s?|정식\s?|공식\s?|대중에게\s?|전격\s?)?"
-                     r"(?P<verb>출시|공개|발표|내놓|선보)(?P<plan>\s?(?:예정|목표)인|\s?예정된)?"
+                     r"(?P<verb>출시|공개|발표|내놓|선보|나온|나왔던)(?P<plan>\s?(?:예정|목표)인|\s?예정된)?"
                      r"(?:된|한|인|했던|은|인)?\s")
 #: what may stand between the relative clause and the name: a few words, no particle of another role
 _TO_NAME = re.compile(r"(?:(?:본인들의|자체|자사의?|차세대|신규|새로운|최신|첫|[가-힣A-Za-z0-9]{1,8}인|"
@@ -63,7 +65,7 @@ _LEAD = re.compile(r"^\s?(?:-\s)?(?:[^\s,]{1,12}(?:은|는)\s)?(?:지난\s|올�
 def _kind(verb: str, m: Mention_) -> tuple[str, tuple[str, ...]]:
     if verb in ("공개", "발표") and is_a(m.type, "AIModel"):
         return _KINDS["release"]
-    return _KINDS["release" if verb in ("출시", "런칭", "내놓", "선보") else "announce"]
+    return _KINDS["release" if verb in ("출시", "런칭", "내놓", "선보", "나온", "나왔던") else "announce"]
 
 
 def _event_date(q: Quantity):
