@@ -49,3 +49,22 @@ def test_an_architecture_released_at_a_date_and_a_library_that_came_out(text_rea
     r.read("2024년에 나온 보고서에 따르면 H100 수요가 큼.", LOC, ())  # a report is no product
     assert sorted((s.subject, s.kind, s.time.text) for s in ex.statements if s.kind.endswith("Date")) == [
         ("flashattention-4", "releaseDate", "2025-08"), ("nvidia-hopper", "releaseDate", "2022")]
+
+
+def test_the_organisations_in_a_note_after_a_person_with_a_staff_title_are_the_persons(text_reader):
+    r, ex = text_reader
+    r.read("안드레 카파시(OpenAI 공동창립자 / 테슬라 AI 디렉터)가 설명.", LOC, ())
+    r.read_name_cell("양즈린(杨植麟·CEO) - 前 알리바바·Tsinghua NLP 연구원 주신위(周欣雨) - 前 카카오브레인 연구원", LOC, ())
+    r.read("샘 알트만(OpenAI CEO)은 말함.", LOC, ())  # a head: the note says "leads", not staff
+    r.read("젠슨 황 - 엔비디아와 TSMC의 협력.", LOC, ())  # no title: no note about the person
+    got = sorted((f.subject, str(f.obj)) for f in ex.facts if f.rule == "text:person-note")
+    assert got == [("andrej-karpathy", "openai"), ("andrej-karpathy", "tesla"), ("yang-zhilin", "alibaba"),
+                   ("yang-zhilin", "tsinghua-university"), ("zhou-xinyu", "kakao-brain")]
+
+
+def test_a_region_is_a_home_only_when_the_organisation_is_described_after_it(text_reader):
+    r, ex = text_reader
+    r.read("북미 전력 규제기관인 NERC는 검토.", LOC, ())
+    r.read("유럽 SAP는 성장.", LOC, ())
+    assert [(f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "headquarteredIn"] == [
+        ("nerc", "north-america", "text:home-country:described")]

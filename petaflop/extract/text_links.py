@@ -36,7 +36,7 @@ _HOME_GENITIVE_GAP = re.compile(r"\s?의\s?['‘“\"]?")
 _HOME_MODIFIER_GAP = re.compile(r"\s(?:(?:AI|IT|테크|반도체|빅테크)\s?)?(?:(?:기업|업체|스타트업|회사)\s)?")
 # "<country>의 AI 업체인 <org>", "<country> 최대 쿼트 헤지펀드 '<org>'": described by a noun of organisations
 _HOME_DESCRIBED_GAP = re.compile(r"(?:\s?의)?\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣]{0,6}"
-                                 r"(?:업체|기업|스타트업|회사|펀드|커뮤니티|연구소)(?:인|이자)?\s['‘“\"]?")
+                                 r"(?:업체|기업|스타트업|회사|펀드|커뮤니티|연구소|기관)(?:인|이자)?\s['‘“\"]?")
 # what may follow the organisation: a particle, a list mark, a bracket, a quote, "등", end of clause
 _HOME_AFTER = re.compile(r"^(?:\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:社|사)?(?:은|는|이|가|을|를|와|과|의|도|에|에서|,|·|\)|\(|등|\s관련|$))")
 # a metaphor or comparison, not a home: "중국의 엔비디아로 불림", "중국의 웨이모라고 불렸던"
@@ -138,9 +138,13 @@ class LinkFrames:
         ("중국의 엔비디아로 불림")."""
         named = [m for m in mentions if not is_a(m.type, "MarketSegment")]  # "AI 스타트업" describes, names no one
         for a, b in itertools.pairwise(named):
-            if not is_a(a.type, "Country") or not is_a(b.type, "Organization") or is_a(b.type, "Country"):
+            region = is_a(a.type, "Region")  # "북미 전력 규제기관인 NERC": a region only with the described frame
+            if not (is_a(a.type, "Country") or region) or not is_a(b.type, "Organization") or is_a(b.type, "Country") \
+                    or is_a(b.type, "Region"):
                 continue
             gap = s[a.end:b.start]
+            if region and not (a.role in ("", "genitive") and _HOME_DESCRIBED_GAP.fullmatch(gap)):
+                continue
             if a.role == "genitive" and _HOME_GENITIVE_GAP.fullmatch(gap):
                 how = "genitive"
             elif not a.role and _HOME_MODIFIER_GAP.fullmatch(gap) and any(is_a(b.type, c) for c in _FIRMS):
