@@ -95,12 +95,12 @@ class RivalFrames:
         in (the same rules as in prose)."""
         if not text or len(text) > 200:
             return
-        mentions = self._mentions(text)  # type: ignore[attr-defined]
+        mentions = self._mentions(text)
         if len(mentions) < 2:
             return
-        self._home_countries(text, mentions, loc, sources)  # type: ignore[attr-defined]
+        self._home_countries(text, mentions, loc, sources)
         self._home_lists(text, mentions, loc, sources)
-        self._parents(text, mentions, loc, sources)  # type: ignore[attr-defined]
+        self._parents(text, mentions, loc, sources)
         self._person_notes(text, mentions, loc, sources)
 
     def _add_link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location,
