@@ -73,7 +73,7 @@ def test_rivals_of_a_genitive_and_a_list_before_the_verb(reader):
 def test_a_subsidiary_is_part_of_its_parent(reader):
     r, ex = reader
     r.read("Microsoft의 자회사 GitHub가 성장.", LOC, ())
-    assert links(ex, "partOf") == [("github", "microsoft", "text:subsidiary:before")]
+    assert links(ex, "partOf") == [("github", "microsoft", "text:subsidiary")]
 
 
 def test_partners_named_with_and_a_partnership_word(reader):
@@ -174,3 +174,34 @@ def test_a_chip_made_public_by_a_firm_is_announced_by_it_not_designed(reader):
     r.read("화웨이는 지난달 Ascend 910C를 공개.", LOC, ())
     assert links(ex, "announcedBy") == [("huawei-ascend-910c", "huawei", "text:release-by:announcedBy")]
     assert [f for f in links(ex, "designedBy") if "release-by" in f[2]] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("HD현대 자회사 Avikus 개발 시스템", ("avikus", "hd-hyundai")),
+    ("GUC (TSMC 자회사)", ("global-unichip-corporation", "tsmc")),
+    ("라이프니츠 슈퍼컴퓨팅 센터(LRZ: 바이에른 과학 아카데미 산하의 연구 센터)에 공급",
+     ("leibniz-supercomputing-centre", "bavarian-academy-of-sciences")),
+    ("美 육군 예비군 산하 특수부대인 Detachment 201에 임관.", ("detachment-201", "us-army-reserve")),
+])
+def test_a_word_of_parenthood_between_two_names_makes_one_part_of_the_other(reader, sentence, expected):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert links(ex, "partOf") == [(*expected, "text:subsidiary")]
+
+
+def test_a_gloss_without_a_word_of_parenthood_is_no_parent(reader):
+    r, ex = reader
+    r.read("엔비디아(NVDA: 나스닥 상장사)와 TSMC(대만: 최대 파운드리)", LOC, ())
+    assert links(ex, "partOf") == []
+
+
+def test_a_cell_of_names_with_a_note_gives_their_home_and_parent(reader):
+    r, ex = reader
+    r.read_name_cell("Jacobs, AECOM 등 (미국 기업)", LOC, ())
+    r.read_name_cell("MGX / PIF (사우디)", LOC, ())
+    r.read_name_cell("GUC (TSMC 자회사)", LOC, ())
+    r.read_name_cell("AECOM", LOC, ())  # a name alone states nothing
+    assert links(ex, "headquarteredIn") == [("aecom", "united-states", "text:home-country:note"),
+                                           ("jacobs", "united-states", "text:home-country:note"),
+                                           ("public-investment-fund", "saudi-arabia", "text:home-country:note")]
+    assert links(ex, "partOf") == [("global-unichip-corporation", "tsmc", "text:subsidiary")]

@@ -71,7 +71,7 @@ def test_a_note_of_the_place_after_a_list_of_organisations(text_reader):
 def test_a_place_alone_in_parentheses_after_an_organisation(text_reader):
     r, ex = text_reader
     r.read("MGX / PIF (사우디)는 잠재 LP.", LOC, ())
-    assert links(ex, "headquarteredIn") == [("public-investment-fund", "saudi-arabia", "text:home-country:paren")]
+    assert links(ex, "headquarteredIn") == [("public-investment-fund", "saudi-arabia", "text:home-country:note")]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -84,7 +84,7 @@ def test_a_release_planned_for_a_date(reader):
 def test_a_date_leading_the_sentence_governs_a_later_clause_without_one(reader):
     r, ex = reader
     r.read("2025년 6월 2일, 새 오픈소스 모델 Kimi K2 공개.", LOC, ())
-    assert dated(ex) == [("kimi-k2", "releaseDate", "2025-06-02", "actual", "text:event-lead-date:releaseDate")]
+    assert dated(ex) == [("kimi-k2", "releaseDate", "2025-06-02", "actual", "text:event-lead-date")]
 
 
 def test_a_name_then_the_date_then_the_verb(reader):

@@ -24,6 +24,7 @@ from petaflop.extract.cell_text import cell_period, prose_cell
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
+from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
@@ -105,6 +106,8 @@ class TableExtractor:
 
     def run(self) -> None:
         for table in self.doc.tables:
+            self._name_notes(table)
+            add_partner_groups(table, self.res, self.ex, self._loc, self.sources_of(table))
             headers = " | ".join(c.text for c in table.header)
             caption = " ".join(table.caption)
             excluded = next((why for pat, why in self.excludes if pat.search(caption + " || " + headers)), None)
@@ -127,6 +130,16 @@ class TableExtractor:
             apply = {"rows": self._rows, "columns": self._columns, "key-value": self._key_value,
                      "events": self._events}[mapping.layout]
             apply(table, mapping)
+
+    def _name_notes(self, table: Table) -> None:
+        """Every cell's names with their notes of home or parent ("A, B 등 (미국 기업)"): whatever reads
+        the table (or excludes it), a cell that names both ends states the link by itself."""
+        if self.text is None:
+            return
+        for r, row in enumerate(table.rows, 1):
+            for cell in row.cells:
+                if cell.text.strip():
+                    self.text.read_name_cell(cell.text.strip(), self._loc(table, cell, r), self.sources_of(table))
 
     # -- helpers ---------------------------------------------------------------------------
     def _loc(self, table: Table, cell: Cell, row: int) -> Location:

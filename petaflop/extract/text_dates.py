@@ -1,7 +1,7 @@
 """Dates of releases and announcements the event frame of text_frames.py does not reach.
 
 * **A date before a relative clause of the event**: "2024년 10월에 첫 출시된 Ascend 910C는",
-  "지난 4월에 출시한 … Pangu Ultra 모델이", "2024년 9월에 내놓은 모델인 o1", "2025년 10월 출시 예정인
+  "지난 4월에 출시한 … Pangu Ultra 모델이", "2024년 9월에 내놓은 모델인 o1", "지난 8월에 나온 FlashAttention v4", "2025년 10월 출시 예정인
   FSD V14": the thing named within a few words after the clause's verb was released (``출시``, ``내놓``,
   ``선보``) or announced (``공개``, ``발표``; a model made public is released) at that date. A verb
   of plan (``예정``, ``목표``) makes the date planned. Rule ``text:event-before:<kind>``.
@@ -10,14 +10,15 @@
 * **A date leading the sentence**: "2025년 7월 11일, … 모델 Kimi K2 공개.", "엔비디아는 지난 8월,
   Nemotron Nano 2라는 … 언어모델을 출시": the date, set off by a comma at the head of the sentence (after
   at most its topic), governs the event of a later clause that has no date of its own. Rule
-  ``text:event-lead-date:<kind>``.
+  ``text:event-lead-date`` (one construction, whatever the verb's kind).
 
 * **An event's date**: "2025년 4월 발생한 이베리아 반도 정전 사태": a thing of class Event (a blackout, a
   ruling) happened at the last date its clause states before (or within) its name, else at the date
   leading the sentence with a comma. Rule ``text:event-class-date``.
 * **A date in parentheses after a name**: "TPU v2(2017)": a model's or chip's release. Rule
-  ``text:name-paren-date:releaseDate``. A lead date may lack its comma when it is a month or a day
-  followed by the topic or a quoted name (rule ``text:event-lead-date:bare:<kind>``).
+  ``text:name-paren-date:releaseDate`` (the same in a table cell: the frame names both ends). A lead
+  date may lack its comma when it is a month or a day followed by the topic or a quoted name (the same
+  rule ``text:event-lead-date``).
 
 A date that is only a bound ("2027년 이후", "까지") is no event date. Only things of the classes
 the event frame allows for the verb get a date.
@@ -35,12 +36,14 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 
 _KINDS = {
-    "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
-    "announce": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
+    "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "ChipArchitecture",
+                                "MemoryTechnology")),
+    "announce": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility", "ChipArchitecture",
+                                   "MemoryTechnology")),
 }
 #: right after the date: (에) (첫) <verb> <relative ending>, then what was released
 _BEFORE = re.compile(r"\s?(?:에|에는|경)?\s?(?:첫\s?|처음\s?|정식\s?|공식\s?|대중에게\s?|전격\s?)?"
-                     r"(?P<verb>출시|공개|발표|내놓|선보)(?P<plan>\s?(?:예정|목표)인|\s?예정된)?"
+                     r"(?P<verb>출시|공개|발표|내놓|선보|나온|나왔던)(?P<plan>\s?(?:예정|목표)인|\s?예정된)?"
                      r"(?:된|한|인|했던|은|인)?\s")
 #: what may stand between the relative clause and the name: a few words, no particle of another role
 _TO_NAME = re.compile(r"(?:(?:본인들의|자체|자사의?|차세대|신규|새로운|최신|첫|[가-힣A-Za-z0-9]{1,8}인|"
@@ -62,7 +65,7 @@ _LEAD = re.compile(r"^\s?(?:-\s)?(?:[^\s,]{1,12}(?:은|는)\s)?(?:지난\s|올�
 def _kind(verb: str, m: Mention_) -> tuple[str, tuple[str, ...]]:
     if verb in ("공개", "발표") and is_a(m.type, "AIModel"):
         return _KINDS["release"]
-    return _KINDS["release" if verb in ("출시", "런칭", "내놓", "선보") else "announce"]
+    return _KINDS["release" if verb in ("출시", "런칭", "내놓", "선보", "나온", "나왔던") else "announce"]
 
 
 def _event_date(q: Quantity):
@@ -117,7 +120,6 @@ class DateReader:
         lead = next((d for d in dates[:2] if _LEAD.match(s[:d.start]) and (s.startswith(", ", d.end) or _BARE_LEAD.match(s, d.end))), None)
         if lead is None:
             return
-        bare = not s.startswith(", ", lead.end)
         comma = lead.end
         time = _event_date(lead)
         if time is None:
@@ -138,7 +140,8 @@ class DateReader:
                 continue
             status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
             done.add(m.entity)
-            rule = f"{self.prefix}:event-lead-date{':bare' if bare else ''}:{kind}"
+            # one construction, with its comma or without, whatever the verb's kind: one rule for the gate
+            rule = f"{self.prefix}:event-lead-date"
             self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[m.start:am.end()][:60]))
 
@@ -155,7 +158,7 @@ class DateReader:
                 continue
             status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
             done.add(m.entity)
-            self.ex.statements.append(Statement(m.entity, "releaseDate", loc, f"{self.prefix}:name-paren-date:releaseDate",
+            self.ex.statements.append(Statement(m.entity, "releaseDate", loc, "text:name-paren-date:releaseDate",
                                                 time=time, status=status, sources=sources, raw=s[m.start:pm.end()][:60]))
 
     def _event_class_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],

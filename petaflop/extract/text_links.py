@@ -1,7 +1,7 @@
 """Links between organisations and their products read in a sentence by Korean constructions:
 whose product a described thing is ("엔비디아의 자체 제품인 X"), an organisation's home country
 ("중국의 딥시크", "미국 기업 X"), its rivals ("경쟁사인 X, Y", "X 등 경쟁사", "X와 경쟁"), its parent
-("X의 자회사 Y", "Y (X 자회사)", "X 산하의 Y") and its partners ("X와 Y의 파트너십", "X와 협력").
+("X의 자회사 Y", "Y (X 자회사)", "X 산하의 Y", "Y(약칭: X 산하의 …)") and its partners ("X와 Y의 파트너십", "X와 협력").
 
 Mixed into the TextReader beside the frames of ``text_frames``; each construction is its own rule
 (``text:<frame>:<how>``) so the precision gate judges each alone. A frame that names both ends (a
@@ -36,7 +36,7 @@ _HOME_GENITIVE_GAP = re.compile(r"\s?의\s?['‘“\"]?")
 _HOME_MODIFIER_GAP = re.compile(r"\s(?:(?:AI|IT|테크|반도체|빅테크)\s?)?(?:(?:기업|업체|스타트업|회사)\s)?")
 # "<country>의 AI 업체인 <org>", "<country> 최대 쿼트 헤지펀드 '<org>'": described by a noun of organisations
 _HOME_DESCRIBED_GAP = re.compile(r"(?:\s?의)?\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣]{0,6}"
-                                 r"(?:업체|기업|스타트업|회사|펀드|커뮤니티|연구소)(?:인|이자)?\s['‘“\"]?")
+                                 r"(?:업체|기업|스타트업|회사|펀드|커뮤니티|연구소|기관)(?:인|이자)?\s['‘“\"]?")
 # what may follow the organisation: a particle, a list mark, a bracket, a quote, "등", end of clause
 _HOME_AFTER = re.compile(r"^(?:\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:社|사)?(?:은|는|이|가|을|를|와|과|의|도|에|에서|,|·|\)|\(|등|\s관련|$))")
 # a metaphor or comparison, not a home: "중국의 엔비디아로 불림", "중국의 웨이모라고 불렸던"
@@ -55,6 +55,9 @@ _OWNER_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:[가-힣]{1,5}\s){0,2}$")
 _PARENT_BEFORE = re.compile(r"\)?['’”\"]?\s?(?:의\s?)?(?:자회사|산하|계열사)(?:인|의|이자)?\s?(?:[가-힣]{1,6}\s)?['‘“\"]?$")
 _PARENT_NOTE = re.compile(r"^\s?\(\s?$")
 _PARENT_NOTE_AFTER = re.compile(r"^\s?(?:의\s)?(?:자회사|산하|계열사)\s?\)")
+# "라이프니츠 슈퍼컴퓨팅 센터(LRZ: 바이에른 과학 아카데미 산하의 …)": a gloss in the name's parenthesis
+_PARENT_GLOSS = re.compile(r"^\s?\(\s?(?:[^():]{1,12}:\s?)?$")
+_PARENT_GLOSS_AFTER = re.compile(r"^\s?(?:의\s)?(?:자회사|산하|계열사)(?:인|의|이자)?\s")
 
 # partners
 _PARTNER_WORD = r"(?:파트너십|협력|제휴|협업|동맹|공동\s?개발|합작)"
@@ -141,9 +144,13 @@ class LinkFrames:
         ("중국의 엔비디아로 불림")."""
         named = [m for m in mentions if not is_a(m.type, "MarketSegment")]  # "AI 스타트업" describes, names no one
         for a, b in itertools.pairwise(named):
-            if not is_a(a.type, "Country") or not is_a(b.type, "Organization") or is_a(b.type, "Country"):
+            region = is_a(a.type, "Region")  # "북미 전력 규제기관인 NERC": a region only with the described frame
+            if not (is_a(a.type, "Country") or region) or not is_a(b.type, "Organization") or is_a(b.type, "Country") \
+                    or is_a(b.type, "Region"):
                 continue
             gap = s[a.end:b.start]
+            if region and not (a.role in ("", "genitive") and _HOME_DESCRIBED_GAP.fullmatch(gap)):
+                continue
             if a.role == "genitive" and _HOME_GENITIVE_GAP.fullmatch(gap):
                 how = "genitive"
             elif not a.role and _HOME_MODIFIER_GAP.fullmatch(gap) and any(is_a(b.type, c) for c in _FIRMS):
@@ -239,10 +246,14 @@ class LinkFrames:
             if a.entity == b.entity:
                 continue
             gap = s[a.end:b.start]
+            # one construction (a word of parenthood between the two names), one rule for the gate
             if _PARENT_BEFORE.fullmatch(gap) and not re.search(r"[,.]", gap):
-                self._link(b, "partOf", a, "text:subsidiary:before", loc, sources, s[a.start:b.end])
+                self._link(b, "partOf", a, "text:subsidiary", loc, sources, s[a.start:b.end])
             elif _PARENT_NOTE.fullmatch(gap) and _PARENT_NOTE_AFTER.match(s[b.end:b.end + 12]):
-                self._link(a, "partOf", b, "text:subsidiary:note", loc, sources, s[a.start:b.end + 8])
+                self._link(a, "partOf", b, "text:subsidiary", loc, sources, s[a.start:b.end + 8])
+            elif (_PARENT_GLOSS.fullmatch(gap) or (re.fullmatch(r"\s?:\s?", gap) and re.search(r"\(\s?$", s[:a.start])))\
+                    and _PARENT_GLOSS_AFTER.match(s[b.end:b.end + 12]):
+                self._link(a, "partOf", b, "text:subsidiary", loc, sources, s[a.start:b.end + 8])
 
     def _partners(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                   sources: tuple[str, ...]) -> None:

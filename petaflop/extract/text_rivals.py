@@ -57,6 +57,12 @@ _RECEIVE = re.compile(r"(?:[^\s.,;]{1,10}\s){0,3}?[^\s.,;]{0,10}?(?:을|를)?\s?
 _FROM_SEP = re.compile(r"(?:\([^)]{0,80}\))?['’”\"]?\s?(?:,|·|와|과|및)\s?")
 # "<person>은 칭화대/카네기멜론, 前 메타/구글브레인 출신": a person's former places
 _FORMER_SEP = re.compile(r"\s?(?:,|·|/|및|와|과)\s?(?:前\s?|전\s)?")
+# a note after a person's name: "카파시(OpenAI 공동창립자 / 테슬라 AI 디렉터)", "주신위 - 前 카카오브레인·답마인드
+# 연구원": organisations, each with at most a few words and a title of staff (not a head: "CEO" leads)
+_NOTE_OPEN = re.compile(r"\s?(?:\(|[-–]\s)\s?(?:前\s?|전\s)?")
+_NOTE_TITLE = (r"(?:(?:공동\s?)?(?:창업자|창립자|설립자)|연구원|디렉터|엔지니어|교수|부사장|임원|총괄|CTO|CFO|COO|"
+               r"수석\s?과학자|헤드)")
+_NOTE_AFTER_ORG = re.compile(r"(?:의)?\s?(?:[가-힣A-Za-z]{1,8}\s){0,2}(?:" + _NOTE_TITLE + r")?\s?(?:·|/|,|및|&)?\s?(?:前\s?)?")
 
 
 def _kind(t: str) -> str | None:
@@ -79,7 +85,23 @@ class RivalFrames:
         self._versus(s, mentions, loc, sources)
         self._members(s, mentions, loc, sources)
         self._alumni(s, mentions, loc, sources)
+        self._person_notes(s, mentions, loc, sources)
         self._received_from(s, mentions, topic, loc, sources)
+
+    def read_name_cell(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
+        """A table cell that names organisations with a note ("A, B 등 (미국 기업)", "MGX / PIF (사우디)",
+        "GUC (TSMC 자회사)", "사우디 DataVolt", "양즈린 - 前 알리바바 연구원"): the frames that name both ends
+        within the cell — home countries, parents, a person's note — read whatever column the cell stands
+        in (the same rules as in prose)."""
+        if not text or len(text) > 200:
+            return
+        mentions = self._mentions(text)
+        if len(mentions) < 2:
+            return
+        self._home_countries(text, mentions, loc, sources)
+        self._home_lists(text, mentions, loc, sources)
+        self._parents(text, mentions, loc, sources)
+        self._person_notes(text, mentions, loc, sources)
 
     def _add_link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location,
                   sources: tuple[str, ...], raw: str) -> None:
@@ -201,10 +223,12 @@ class RivalFrames:
         self._home_parens(s, mentions, loc, sources)
 
     def _home_parens(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"PIF (사우디)": a place alone in the note after a name — the note construction of
+        "A, B 등 (미국 기업)", judged with it (rule ``text:home-country:note``)."""
         for a, b in itertools.pairwise(mentions):
             if _is_org(a) and any(is_a(b.type, h) for h in _HOMES) and _PAREN_ONLY.match(s[a.end:b.start]) \
                     and re.match(r"\s?\)", s[b.end:]):
-                self._add_link(a, "headquarteredIn", b, "text:home-country:paren", loc, sources, s[a.start:b.end + 1])
+                self._add_link(a, "headquarteredIn", b, "text:home-country:note", loc, sources, s[a.start:b.end + 1])
 
     def _home_of(self, s: str, m: Mention_) -> Mention_ | None:
         """The place a mention names: a country or region, or the country heading a segment ("중국 빅테크")."""
@@ -271,6 +295,36 @@ class RivalFrames:
             for m in listed:
                 self._add_link(people[-1], "affiliatedWith", m, "text:alumnus", loc, sources,
                                s[people[-1].start:w.end()])
+
+    def _person_notes(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"안드레 카파시(OpenAI 공동창립자 / 테슬라 AI 디렉터)", "양즈린(杨植麟) - 前 알리바바·Tsinghua NLP
+        연구원": the organisations of the note after a person's name, each with a title of staff, are the
+        person's (now or before)."""
+        for i, p in enumerate(mentions):
+            if not is_a(p.type, "Person"):
+                continue
+            pos, j = p.end, i + 1
+            own = re.match(r"\s?\([^()]{0,20}\)", s[pos:])  # the name again: "양즈린(杨植麟·CEO)"
+            if own and not any(pos <= m.start < pos + own.end() and m.entity != p.entity for m in mentions):
+                pos += own.end()
+            while j < len(mentions) and mentions[j].start < pos:
+                j += 1
+            op = _NOTE_OPEN.match(s, pos)
+            if op is None:
+                continue
+            close = s.find(")", op.end()) if "(" in op.group(0) else -1
+            nxt = next((m.start for m in mentions[j:] if is_a(m.type, "Person") and m.entity != p.entity), len(s))
+            end = close if close >= 0 else nxt
+            inside = [m for m in mentions[j:] if m.start >= op.end() and m.end <= end]
+            if not inside or not re.fullmatch(r"(?:[가-힣A-Za-z]{1,8}\s)?", s[op.end():inside[0].start]) \
+                    or not all(_is_org(m) for m in inside) \
+                    or not re.search(_NOTE_TITLE, s[op.end():end]) or end - op.end() > 60:
+                continue
+            if not all(_NOTE_AFTER_ORG.fullmatch(s, a.end, b.start) for a, b in itertools.pairwise(inside)) \
+                    or not _NOTE_AFTER_ORG.fullmatch(s, inside[-1].end, end):
+                continue
+            for m in inside:
+                self._add_link(p, "affiliatedWith", m, "text:person-note", loc, sources, s[p.start:end + 1])
 
     def legend_customers(self, caption: str, texts: list[str], loc: Location, sources: tuple[str, ...]) -> None:
         """A chart captioned as a product's customers' shares ("NVL72 랙 시스템의 주력 고객사들 비중") whose
