@@ -10,6 +10,7 @@ consistent and names the culprits when they are not; tests check both agree on m
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterable
@@ -293,7 +294,7 @@ _RDF_TYPE_NT = b"<" + _RDF_TYPE.encode() + b">"
 
 
 def _run_to_fixpoint(work: ox.Store, known: set[bytes], prepared: list[_Rule], onto: bytes,
-                     stats: MaterialiseStats | None = None) -> tuple[list[bytes], list[int]]:
+                     stats: MaterialiseStats | None = None, workers: int = 1) -> tuple[list[bytes], list[int]]:
     """Run the rules over ``work`` until nothing new is derived; return the new triples (canonical
     N-Triples lines) and, for each, the index of the rule that derived it first (rule run by rule
     run, each run's lines sorted).
@@ -316,8 +317,40 @@ def _run_to_fixpoint(work: ox.Store, known: set[bytes], prepared: list[_Rule], o
     batches: list[bytes] = []
     sizes: list[int] = []
     last_run: dict[int, int] = {}
-    dirty = set(range(len(prepared)))
     deltas = _DeltaStore(onto)
+
+    def absorb(index: int, data: bytes) -> set[int]:
+        """Keep a rule run's new lines; the rules that read what changed."""
+        if stats is not None:
+            stats.rule_runs += 1
+        new = sorted(set(data.splitlines()).difference(known))
+        if not new:
+            return set()
+        known.update(new)
+        blob = _blob(new)
+        _add(work, blob)
+        batches.append(blob)
+        sizes.append(len(new))
+        new_all.extend(new)
+        tags.extend([index] * len(new))
+        changed = _changed_terms(new)
+        return {other for other, candidate in enumerate(prepared)
+                if candidate.reads is None or candidate.reads & changed}
+
+    dirty = set(range(len(prepared)))
+    if workers > 1:
+        # the first sweep in parallel: every rule over the same starting graph (the queries run in
+        # Oxigraph without the GIL), then their results taken in rule order; a rule that reads
+        # what any of them derived runs again below — the same fixpoint, reached on more cores
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(workers) as pool:
+            results = list(pool.map(lambda rule: work.query(rule.sparql).serialize(format=_NT) or b"", prepared))
+        dirty = set()
+        for index, data in enumerate(results):
+            last_run[index] = 0
+            dirty |= absorb(index, data)
+        del results
     while dirty:
         for index, rule in enumerate(prepared):
             if index not in dirty:
@@ -333,22 +366,7 @@ def _run_to_fixpoint(work: ox.Store, known: set[bytes], prepared: list[_Rule], o
                 data = deltas.covering(since, batches, sizes).query(rule.sparql).serialize(format=_NT) or b""
             else:
                 data = work.query(rule.sparql).serialize(format=_NT) or b""
-            if stats is not None:
-                stats.rule_runs += 1
-            new = sorted(set(data.splitlines()).difference(known))
-            if not new:
-                continue
-            known.update(new)
-            blob = _blob(new)
-            _add(work, blob)
-            batches.append(blob)
-            sizes.append(len(new))
-            new_all.extend(new)
-            tags.extend([index] * len(new))
-            changed = _changed_terms(new)
-            for other, candidate in enumerate(prepared):
-                if candidate.reads is None or candidate.reads & changed:
-                    dirty.add(other)
+            dirty |= absorb(index, data)
     return new_all, tags
 
 
@@ -428,7 +446,7 @@ def materialise_into(target: ox.Store, *, facts: ox.NamedNode = GRAPH_FACTS,
     _add(work, data)  # the whole dump: what the ontology repeats is a no-op in a graph
     del data
     lap("copy_in")
-    new, _ = _run_to_fixpoint(work, known, _prepared_rules(None, work), onto_nt, stats)
+    new, _ = _run_to_fixpoint(work, known, _prepared_rules(None, work), onto_nt, stats, workers=os.cpu_count() or 1)
     stats.inferred = len(new)
     del work, known
     lap("rules")

@@ -271,3 +271,25 @@ def test_a_chain_rule_without_its_chain_query_is_named():
               "# delta: chain\nCONSTRUCT { ?x ?p ?z } WHERE { ?x ?p ?y . ?y ?p ?z }")]
     with pytest.raises(UserError, match=r"rules#chainless.*# chains:"):
         materialise([], rules=rules)
+
+
+@pytest.mark.parametrize("graph", ["fixture", "chains"])
+def test_the_parallel_first_sweep_reaches_the_same_fixpoint(fixture_graph, graph):
+    """materialise_into runs the first sweep of rules on several cores, each over the same starting
+    graph: the rules that read what the others derived run again, so the inferences are the same."""
+    import petaflop.reasoning as reasoning
+
+    data = fixture_graph if graph == "fixture" else _chain_graph()
+    onto = reasoning._nt(reasoning._ontology_triples())
+    facts = reasoning._nt(list(reasoning._ox_triples(data)))
+    found = {}
+    for workers in (1, 2):
+        known = set(onto.splitlines()) | set(facts.splitlines())
+        work = ox.Store()
+        reasoning._add(work, onto)
+        reasoning._add(work, facts)
+        stats = reasoning.MaterialiseStats()
+        new, _tags = reasoning._run_to_fixpoint(work, known, reasoning._prepared_rules(None, work), onto, stats,
+                                               workers=workers)
+        found[workers] = set(new)
+    assert found[1] == found[2] and len(found[1]) > 10
