@@ -74,3 +74,19 @@ def text_reader(gaz):
     reader = TextReader(Resolver(gaz, ex), use_kiwi=False)
     reader.start_slide("")
     return reader, ex
+
+
+@pytest.fixture()
+def table_reader(gaz):
+    """A fresh table reader (its prose cells read by a reader without the Korean analyser) and the
+    extraction both write into: ``(reader, ex)``."""
+    from petaflop.extract.facts import Extraction
+    from petaflop.extract.resolve import Resolver
+    from petaflop.extract.table_reader import TableReader
+    from petaflop.extract.text_reader import TextReader
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    text = TextReader(res, use_kiwi=False)
+    text.start_slide("")
+    return TableReader(res, lambda t: (), text=text), ex

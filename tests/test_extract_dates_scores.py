@@ -13,8 +13,6 @@ import pytest
 from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Extraction, Location
 from petaflop.extract.resolve import Resolver
-from petaflop.extract.table_reader import TableReader
-from petaflop.extract.text_reader import TextReader
 
 LOC = Location(10, 10, "IV", "test slide")
 
@@ -33,15 +31,6 @@ def scores(ex: Extraction) -> set[tuple]:
 
 def dated(ex: Extraction) -> list[tuple]:
     return [(s.subject, s.kind, s.time.text, s.status, s.rule) for s in ex.statements if s.kind.endswith("Date")]
-
-
-@pytest.fixture()
-def table_reader(gaz):
-    ex = Extraction()
-    res = Resolver(gaz, ex)
-    text = TextReader(res, use_kiwi=False)
-    text.start_slide("")
-    return TableReader(res, lambda t: (), text=text), ex
 
 
 @pytest.mark.parametrize(("caption", "expected"), [

@@ -9,7 +9,6 @@ import pytest
 from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Extraction, Location
 from petaflop.extract.resolve import Resolver
-from petaflop.extract.table_reader import TableReader
 from petaflop.extract.text_reader import TextReader
 
 LOC = Location(10, 10, "VIII", "test slide")
@@ -85,15 +84,6 @@ def _table(caption: str, header: list[str], rows: list[list[str]]) -> Table:
     body = [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)]) for i, r in enumerate(rows)]
     return Table("T-01-1", Span(line - 1, line + len(rows)), [caption], head, body, chapter="VIII",
                  slide_title="VIII. 테스트: 표", column_labels=header)
-
-
-@pytest.fixture()
-def table_reader(gaz):
-    ex = Extraction()
-    res = Resolver(gaz, ex)
-    text = TextReader(res, use_kiwi=False)
-    text.start_slide("")
-    return TableReader(res, lambda t: (), text=text), ex
 
 
 def test_products_under_a_caption_naming_their_maker(table_reader):

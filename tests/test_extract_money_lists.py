@@ -10,10 +10,7 @@ from decimal import Decimal
 import pytest
 
 from petaflop.extract.facts import Extraction, Location
-from petaflop.extract.resolve import Resolver
 from petaflop.extract.table_figures import figures_by_tier
-from petaflop.extract.table_reader import TableReader
-from petaflop.extract.text_reader import TextReader
 from tests.test_table_reader import make_table
 
 LOC = Location(10, 10, "IV", "test slide")
@@ -61,12 +58,8 @@ def test_tiers_are_read_one_per_label_and_anything_else_is_no_tier():
 
 
 @pytest.fixture()
-def table(gaz):
-    ex = Extraction()
-    res = Resolver(gaz, ex)
-    text = TextReader(res, use_kiwi=False)
-    text.start_slide("")
-    return TableReader(res, lambda t: (), text=text), ex
+def table(table_reader):
+    return table_reader
 
 
 def test_a_tiered_price_cell_gives_one_price_per_tier_with_its_scope(table):

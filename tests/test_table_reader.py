@@ -13,7 +13,6 @@ from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.cell_text import cell_period, prose_cell
 from petaflop.extract.facts import Extraction
 from petaflop.extract.resolve import Resolver
-from petaflop.extract.table_reader import TableReader
 from petaflop.extract.text_reader import TextReader
 
 
@@ -26,12 +25,8 @@ def make_table(caption: list[str], header: list[str], rows: list[list[str]], tra
 
 
 @pytest.fixture()
-def reader(gaz):
-    ex = Extraction()
-    res = Resolver(gaz, ex)
-    text = TextReader(res, use_kiwi=False)
-    text.start_slide("")
-    return TableReader(res, lambda t: (), text=text), ex
+def reader(table_reader):
+    return table_reader
 
 
 def links(ex: Extraction, prop: str) -> set[tuple[str, str, str]]:

@@ -10,9 +10,6 @@ import pytest
 
 from ingest.cleaning import clean_cell
 from petaflop.extract.facts import Extraction, Location
-from petaflop.extract.resolve import Resolver
-from petaflop.extract.table_reader import TableReader
-from petaflop.extract.text_reader import TextReader
 from tests.test_table_reader import make_table
 
 LOC = Location(10, 10, "IV", "test slide")
@@ -61,12 +58,8 @@ def test_capex_guidance_is_a_forecast_of_the_one_firm_named_and_two_firms_say_no
 
 
 @pytest.fixture()
-def table(gaz):
-    ex = Extraction()
-    res = Resolver(gaz, ex)
-    text = TextReader(res, use_kiwi=False)
-    text.start_slide("")
-    return TableReader(res, lambda t: (), text=text), ex
+def table(table_reader):
+    return table_reader
 
 
 def test_a_price_range_keeps_both_dollars_after_cleaning():
