@@ -28,13 +28,13 @@ def test_the_app_loads_the_graph_with_the_log_applied(built_graph, report_path, 
     log_dir = tmp_path / "log"
     c = Curator.open(built_graph, log_dir, str(report_path))
     c.reject("alice", FactSpec("Colossus", 1907, kind="powerCapacity", value="300 MW"), "test")
-    c.add("alice", FactSpec("Colossus", 2005, property="ownedBy", object="xAI"), "직접 소유 및 운영", "missed")
+    c.add("alice", FactSpec("Colossus", 2006, property="usesChip", object="GB200"), "이 중 GB200은 3만개", "missed")
     store, note = curated_store(built_graph, log_dir)
     assert note == "; 2 curation actions applied"
-    colossus, xai = ox.NamedNode(PFID + "colossus"), ox.NamedNode(PFID + "xai")
+    colossus, gb200 = ox.NamedNode(PFID + "colossus"), ox.NamedNode(PFID + "nvidia-gb200")
     assert not list(store.quads_for_pattern(colossus, ox.NamedNode(PFA.powerCapacityMW), None, FACTS))
-    assert list(store.quads_for_pattern(colossus, ox.NamedNode(PFA.ownedBy), xai, FACTS))  # shown as a fact
-    link = graph.statement_iri(ox.Triple(colossus, ox.NamedNode(PFA.ownedBy), xai), "curation")
+    assert list(store.quads_for_pattern(colossus, ox.NamedNode(PFA.usesChip), gb200, FACTS))  # shown as a fact
+    link = graph.statement_iri(ox.Triple(colossus, ox.NamedNode(PFA.usesChip), gb200), "curation")
     assert list(store.quads_for_pattern(link, ox.NamedNode(RDF.subject), colossus, PROV))  # with its badge
     assert built_graph.read_bytes() == before  # the file is never written
 
