@@ -32,6 +32,19 @@ def test_only_mapped_table_columns_back_off():
     assert not g.passes("table:fam")
 
 
+def test_a_sparse_lexicon_entry_passes_when_its_reader_does():
+    g = Gate(0.95, 3, {"table-reader:amount@11": RuleRecord(40, 40), "table-reader:share@20": RuleRecord(2, 2),
+                       "table-reader:rank@30": RuleRecord(1, 0), "table-reader:amount@11:mapped": RuleRecord(2, 2),
+                       "table-reader:rank@30:person": RuleRecord(7, 0)})
+    assert g.decision("table-reader:share@20") == "pass by family"
+    assert g.passes("table-reader:unseen@40")  # the reader's pooled precision: 42 of 43
+    assert not g.passes("table-reader:rank@30")  # an observed error: judged alone
+    # a variant is pooled only with the same variant of other entries
+    assert not g.passes("table-reader:amount@11:mapped") and not g.passes("table-reader:share@20:person")
+    prose = Gate(0.95, 3, {"text:genitive:developedBy@1": RuleRecord(30, 30), "text:genitive:operatedBy@2": RuleRecord(1, 1)})
+    assert not prose.passes("text:genitive:operatedBy@2")  # prose constructions are not pooled
+
+
 def test_a_measured_column_is_judged_alone():
     g = _gate(table__fam__a=(20, 20), table__fam__b=(4, 2))
     assert not g.passes("table:fam:b")

@@ -14,7 +14,11 @@ fewer than ``min_judged`` times without an error — is decided by its family: t
 mapping share its row reading (which row names which entity), so the family's pooled precision
 over at least ``min_judged`` judged facts is the evidence (the ``events`` layout reads every
 timeline table the same way, so its columns form one family, ``table:events``). A column with an
-observed error, or one measured often enough, is judged alone.
+observed error, or one measured often enough, is judged alone. The same holds for the entries of the
+table reader's lexicon (``table-reader:<relation>@<entry>``): they share its row/column reading, so an
+entry judged too seldom, without an error, is decided by the reader's pooled precision over all entries
+with the same variant suffix (``table-reader:*``, ``table-reader:*:mapped``). Prose constructions are
+not pooled: cross-validated, a pooled prose family (the genitive's) passed entries at 73 %.
 
 Facts that state identity or structure — types, labels, an entity's claims, sources — are not
 gated: they name things, they do not assert measured links or values.
@@ -94,9 +98,15 @@ class Gate:
 
 
 def _family(rule: str) -> str:
-    """``table:<family>`` of a mapped table column's rule ``table:<family>:<column>``, else ''."""
+    """``table:<family>`` of a mapped table column's rule ``table:<family>:<column>``; for the table
+    reader's rule of a lexicon entry (``table-reader:<relation>@<entry>[:<variant>]``), the same rule
+    with the entry replaced by ``*`` (one row/column reading applied to every entry); else ''."""
     parts = rule.split(":")
-    return ":".join(parts[:2]) if len(parts) == 3 and parts[0] == "table" and parts[2] != "claims" else ""
+    if len(parts) == 3 and parts[0] == "table" and parts[2] != "claims":
+        return ":".join(parts[:2])
+    if parts[0] == "table-reader" and len(parts) > 1 and "@" in parts[1]:
+        return ":".join("*" if "@" in p else p for p in parts)
+    return ""
 
 
 def _family_totals(rules: dict[str, RuleRecord]) -> dict[str, tuple[int, int]]:

@@ -344,6 +344,10 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if item is None and q.kind == "power":  # "600MW 태양광", "LM2500XPRESS 29기 ≈ 1 GW": the source it measures
             item = self._power_source(s, q, mentions)
         rule = f"{self.prefix}:{measure}:{how}"
+        if measure == "value-unit" and q.kind == "power" and self.prefix == "text-cell":
+            # a power figure in a cell (a plan stage's target, a line or plant it feeds) often measures a
+            # part or a stage rather than the row's entity, unlike a chip's rated figure: judged apart
+            rule = f"{self.prefix}:value-unit-power:{how}"
         if kind == "employeeCount" and measure == "count-noun":  # staff counted: one construction, whatever the order
             rule = f"{self.prefix}:staff-count"
         if how == "parenthetical" and measure in ("value", "value-after", "value-unit"):
