@@ -201,3 +201,14 @@ def test_a_model_developer_marked_as_subject_is_a_firm_or_lab(miner):
     m.relations.mine("中정부는 DeepSeek R1 출시에 관한 승인을 내림", LOC, ())
     marked = {(f.subject, f.obj) for f in ex.facts if f.rule == "relation:model-developer-marked"}
     assert marked == {("grok-code-fast-1", "xai")}
+
+
+def test_a_partner_marked_with_the_comitative_before_the_partnership_word(miner):
+    """relation:partnership-with: "A는 B와 협력": the subject and the comitative-marked partner both stand
+    before the word; a firm named after it opens the next clause, and a contract is no partnership."""
+    m, ex = miner
+    m.relations.mine("웨이모가 Uber와 협력하는 것과 달리, 테슬라는 차주 참여 모델을 택함", LOC, ())
+    m.relations.mine("팔란티어는 HD현대와의 파트너십을 발표", LOC, ())
+    m.relations.mine("오라클은 OpenAI와 대규모 계약을 체결", LOC, ())
+    links = {(f.subject, f.obj) for f in ex.facts if f.rule == "relation:partnership-with"}
+    assert links == {("waymo", "uber"), ("palantir", "hd-hyundai")}

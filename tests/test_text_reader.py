@@ -303,3 +303,21 @@ def test_a_span_of_time_belongs_to_what_the_clause_made_not_to_its_topic(reader,
     r, ex = reader
     r.read(sentence, LOC, ())
     assert {(s.subject, s.value, s.unit, s.rule) for s in ex.statements if s.kind == "duration"} == expected
+
+
+def test_a_cells_power_figure_is_judged_apart_from_a_chips_rating(reader):
+    r, ex = reader
+    for subject, cell in (("stargate", "1.2 GW"), ("nvidia-gb200", "최대 5 PFLOPS")):
+        r.res.record(r.res.gaz.by_id(subject))
+        r.read_cell(cell, LOC, (), subject)
+    assert {(s.subject, s.kind, s.rule) for s in ex.statements} >= {
+        ("stargate", "powerCapacity", "text-cell:value-unit-power:row"),
+        ("nvidia-gb200", "computePerformance", "text-cell:value-unit:row")}
+
+
+def test_a_topic_carried_from_before_is_judged_apart_when_the_sentence_names_another(reader):
+    r, ex = reader
+    r.start_slide("테스트")
+    r.read("메타는 데이터센터를 늘린다. 구글 클라우드 영업이익률 20.7%", LOC, ())
+    # the carried topic (Meta) or the firm the sentence names? Its own rule, for the gate to judge
+    assert [(s.subject, s.rule) for s in ex.statements] == [("meta", "text:value:inherited-other-named")]

@@ -48,11 +48,13 @@ class RelationPattern:
     between: bool = False  # the keyword must stand between the two mentions ("Colossus by xAI")
     all_objects: bool = False  # every object in the clause gets the link ("by Amazon+Anthropic")
     object_exclude: re.Pattern[str] | None = None  # an object followed by this is no object ("미국의", "미국산")
+    before_keyword: bool = False  # both mentions stand before the keyword (the verb ends the Korean clause)
 
 
 _RELATION_KEYS = {"id": "str", "keyword": "str", "subject_type": "str", "object_type": "str", "property": "str",
                   "max_gap": "int", "all_subjects": "bool", "object_marker": "str", "subject_marker": "str",
-                  "scope": "str", "between": "bool", "all_objects": "bool", "object_exclude": "str"}
+                  "scope": "str", "between": "bool", "all_objects": "bool", "object_exclude": "str",
+                  "before_keyword": "bool"}
 
 
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
@@ -73,7 +75,8 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
                                    bool(raw.get("all_subjects", False)),
                                    _marker(raw.get("object_marker")), _marker(raw.get("subject_marker")),
                                    raw.get("scope", "clause"), bool(raw.get("between", False)),
-                                   bool(raw.get("all_objects", False)), _marker(raw.get("object_exclude"))))
+                                   bool(raw.get("all_objects", False)), _marker(raw.get("object_exclude")),
+                                   bool(raw.get("before_keyword", False))))
     return out
 
 
@@ -125,6 +128,8 @@ class RelationMiner:
                             continue
                         lo, hi = sorted((s, o), key=lambda m: m.start)
                         if p.between and not p.keyword.search(text, lo.end, hi.start):
+                            continue
+                        if p.before_keyword and hi.start > kw.start():
                             continue
                         cost = abs(s.start - o.start) + abs(kw.start() - min(s.start, o.start))
                         found.append((cost, s, o))

@@ -344,10 +344,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if item is None and q.kind == "power":  # "600MW 태양광", "LM2500XPRESS 29기 ≈ 1 GW": the source it measures
             item = self._power_source(s, q, mentions)
         rule = f"{self.prefix}:{measure}:{how}"
-        if measure == "value-unit" and q.kind == "power" and self.prefix == "text-cell":
-            # a power figure in a cell (a plan stage's target, a line or plant it feeds) often measures a
-            # part or a stage rather than the row's entity, unlike a chip's rated figure: judged apart
-            rule = f"{self.prefix}:value-unit-power:{how}"
+        if measure == "value-unit" and q.kind == "power" and self.prefix == "text-cell":  # a cell's power figure
+            rule = f"{self.prefix}:value-unit-power:{how}"  # often measures a stage or a plant: judged apart
         if kind == "employeeCount" and measure == "count-noun":  # staff counted: one construction, whatever the order
             rule = f"{self.prefix}:staff-count"
         if how == "parenthetical" and measure in ("value", "value-after", "value-unit"):
@@ -489,7 +487,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 return project[0], "contractor-of"
             return marked[-1], "clause-topic"
         if topic is not None and topic.end <= q.start and topic is not item:
-            return topic, _HOW.get(topic.role, "sentence-topic")
+            other = topic.role in ("previous", "block", "slide") and any(m.entity != topic.entity for m in cands)
+            return topic, "inherited-other-named" if other else _HOW.get(topic.role, "sentence-topic")  # judged apart
         return None, ""
 
     @staticmethod
