@@ -212,3 +212,12 @@ def test_a_partner_marked_with_the_comitative_before_the_partnership_word(miner)
     m.relations.mine("오라클은 OpenAI와 대규모 계약을 체결", LOC, ())
     links = {(f.subject, f.obj) for f in ex.facts if f.rule == "relation:partnership-with"}
     assert links == {("waymo", "uber"), ("palantir", "hd-hyundai")}
+
+
+def test_a_foundry_link_to_the_firm_the_chip_is_named_after_is_judged_apart(miner):
+    m, ex = miner
+    m.relations.mine("AI6 칩을 생산할 공장을 복제해 테슬라 엔지니어들에게 공개", LOC, ())
+    m.relations.mine("SMIC는 Ascend 910C의 대량 생산을 시작", LOC, ())
+    got = {(f.subject, f.obj, f.rule) for f in ex.facts if f.predicate == "fabricatedBy"}
+    assert got == {("tesla-ai6", "tesla", "relation:chip-foundry:own-name"),
+                   ("huawei-ascend-910c", "smic", "relation:chip-foundry")}

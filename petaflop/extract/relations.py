@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from petaflop.extract.facts import Fact, Location
+from petaflop.extract.gazetteer import Mention
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 from petaflop.extract.resolve import Resolver, is_a
 
@@ -89,6 +90,12 @@ class RelationMiner:
         self.res = resolver
         self.patterns = patterns
 
+    def _own_name(self, s: Mention, o: Mention) -> bool:
+        """The object is the firm whose name begins the subject's ("Tesla AI6" and Tesla): the chip's
+        designer, seldom its foundry — such a link is judged apart (``…:own-name``)."""
+        subj, obj = self.res.gaz.by_id(s.entity_id), self.res.gaz.by_id(o.entity_id)
+        return bool(subj and obj) and subj.name_en.startswith(obj.name_en + " ")
+
     def mine(self, text: str, loc: Location, sources: tuple[str, ...]) -> int:
         made = 0
         mentions = self.res.gaz.find_mentions(text)
@@ -137,7 +144,9 @@ class RelationMiner:
                     pairs.extend(found if p.all_objects else found[:1])
                 pairs.sort(key=lambda x: x[0])
                 for _, s, o in pairs if (p.all_subjects or p.all_objects) else pairs[:1]:
-                    self.res.ex.add(Fact(s.entity_id, p.property, o.entity_id, True, loc, f"relation:{p.id}", sources,
+                    own = p.property == "fabricatedBy" and self._own_name(s, o)
+                    rule = f"relation:{p.id}" + (":own-name" if own else "")
+                    self.res.ex.add(Fact(s.entity_id, p.property, o.entity_id, True, loc, rule, sources,
                                          raw=text[a:b].strip()[:200]))
                     made += 1
         return made
