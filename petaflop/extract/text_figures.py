@@ -341,6 +341,10 @@ class RankReader:
         words = _RANKING_WORDS.search(s[prev_end:upto].rstrip())
         scope = words.group(1).strip() if words else ""
         scope = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|이|가|도)$", "", scope).strip()
+        if not scope and figure is not None and figure.kind == "percent":
+            # "중국이 15%로 2위를 차지": a place won by a share names no ranking; the share ranks it
+            whole = _ranked_whole(s, prev_end)
+            scope = f"by share of {whole}" if whole else "by share"
         if not scope:
             return
         cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
@@ -361,6 +365,12 @@ class RankReader:
             status=self._status(s[c0:c1], q), time=time, scope=scope[:40],
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
+
+def _ranked_whole(s: str, upto: int) -> str:
+    """The whole a share is of, when the sentence names it as "X에서" before the clause
+    ("전세계 AI 슈퍼컴퓨터 성능에서 … 중국이 15%로 2위"): its words, else ''."""
+    wm = re.search(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9·/\-]{1,14})에서\s", s[:upto])
+    return wm.group(1).strip()[:30] if wm else ""
 
 
 #: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요";

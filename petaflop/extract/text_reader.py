@@ -191,7 +191,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
     def _sentence(self, sentence: str, loc: Location, sources: tuple[str, ...], carried: _Mention | None
                   ) -> _Mention | None:
         mentions = self._mentions(sentence)
-        own = next((m for m in mentions if m.role == "topic" and not self._is_item(m)), None)
+        # a topic inside parentheses ("(OpenAI는 27%)") is an aside, not what the sentence is about
+        own = next((m for m in mentions if m.role == "topic" and not self._is_item(m)
+                    and sentence.count("(", 0, m.start) <= sentence.count(")", 0, m.start)), None)
         # a carried topic has offsets -1 ("before anything"); its role says where it came from
         topic = own or carried or getattr(self, "slide_topic", None)
         quantities = [q for q in find_quantities(sentence)]
