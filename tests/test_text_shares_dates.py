@@ -174,3 +174,9 @@ def test_a_topic_in_parentheses_is_an_aside_not_the_next_sentences_subject(reade
     r, ex = reader
     r.read("앤트로픽은 API 매출 비중이 85%로 높음. (OpenAI는 27%) 고객이 급증. 관련 시장 점유율도 32%로 1위.", LOC, ())
     assert [(s[0], s[1]) for s in ranks(ex)] == [("anthropic", Decimal(1))]
+
+
+def test_a_place_won_by_beating_a_rival_is_ranked_where_it_was_beaten(reader):
+    r, ex = reader
+    r.read("앤트로픽은 코딩 부문에서 경쟁 모델들을 제치고 1위 차지.", LOC, ())
+    assert ranks(ex) == [("anthropic", Decimal(1), "코딩 부문", "text:rank:sentence-topic")]
