@@ -180,3 +180,11 @@ def test_a_place_won_by_beating_a_rival_is_ranked_where_it_was_beaten(reader):
     r, ex = reader
     r.read("앤트로픽은 코딩 부문에서 경쟁 모델들을 제치고 1위 차지.", LOC, ())
     assert ranks(ex) == [("anthropic", Decimal(1), "코딩 부문", "text:rank:sentence-topic")]
+
+
+def test_a_score_after_a_sentence_naming_the_test_is_the_models_score(reader):
+    r, ex = reader
+    r.read("Grok 4는 HLE 벤치마크 결과, 추론 능력 입증. 특히 협력적 추론(Grok 4 Heavy의 기능)했을 경우 44.4% 달성.", LOC, ())
+    r.read("특히 Grok 4 Heavy 출시 후 매출 목표 30% 달성.", LOC, ())  # no test named in its block
+    assert [(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "benchmarkScore"] == [
+        ("grok-4-heavy", Decimal("44.4"), "text:score-verb")]
