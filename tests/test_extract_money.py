@@ -213,3 +213,27 @@ def test_a_power_figure_of_another_referent_than_the_slides_topic_is_judged_apar
     apart = "claim:cluster-power:slide:other-referent"
     assert {(value, rule) for _, value, rule in _powers(ex)} == {
         (Decimal(3000), "claim:cluster-power:slide"), (Decimal(800), apart), (Decimal(400), apart), (Decimal(20000), apart)}
+
+
+def test_a_note_column_of_a_mapped_key_value_table_ranks_the_rows_figure(gaz):
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+    from petaflop.extract.text_reader import TextReader
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    mapping = next(m for m in load_mappings() if m.id == "company-profile")
+    text = TextReader(res, use_kiwi=False)
+    text.start_slide("")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], res,
+                        SimpleNamespace(mine=lambda *a, **k: []), lambda t: (), text=text)
+    line = 100
+    rows = [["시장 점유율", "20%", "2024년", "국내 시장 2위, 조사 기관"], ["직원 수", "300명", "2025년", "업계 평균"]]
+    table = Table("T-01-1", Span(line - 1, line + len(rows)), ["Moonshot AI에 대한 기업 개요"],
+                  [Cell(h, h, line, j + 1) for j, h in enumerate(["항목", "내용", "시점", "비고"])],
+                  [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)])
+                   for i, r in enumerate(rows)], chapter="VII", slide_title="VII. 테스트",
+                  column_labels=["항목", "내용", "시점", "비고"])
+    te._key_value(table, mapping)
+    assert {(s.subject, s.value, s.scope, s.rule) for s in ex.statements if s.kind == "rank"} == {
+        ("moonshot-ai", Decimal(2), "국내 시장", "text-cell:rank:row")}

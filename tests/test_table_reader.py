@@ -479,3 +479,13 @@ def test_a_devices_camera_and_display_pixels_are_quantities_and_a_channel_count_
     assert {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "quantity"} == {
         ("huawei-ascend-910c", Decimal(12000000), "table-reader:quantity@pixels"),
         ("huawei-ascend-910c", Decimal(23000000), "table-reader:quantity@pixels")}
+
+
+def test_an_advantage_against_a_base_over_percentage_cells_is_a_signed_difference(reader):
+    r, ex = reader
+    t = make_table(["비용 비교"], ["항목", "H100", "Trainium2-Teton2-PD-Ultra-3L"],
+                   [["H100 대비 Trainium % 우위", "", "+12.5%"], ["다른 항목 대비 % 격차", "", "-7%"]], transposed=True)
+    r.read(t)
+    assert {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "relativeDifference"} == {
+        ("aws-trainium2-ultra", Decimal("12.5"), "table-reader:relativeDifference@480"),
+        ("aws-trainium2-ultra", Decimal(-7), "table-reader:relativeDifference@480")}

@@ -152,3 +152,39 @@ def test_no_share_of_a_whole_without_an_owner_or_a_measure(reader, sentence):
     r, ex = reader
     r.read(sentence, LOC, ())
     assert [s for s in ex.statements if s.kind == "share"] == []
+
+
+def ranks(ex: Extraction) -> list[tuple]:
+    return [(s.subject, s.value, s.scope, s.rule) for s in ex.statements if s.kind == "rank"]
+
+
+def test_a_place_won_by_a_share_is_ranked_by_the_share(reader):
+    r, ex = reader
+    r.read("세계 반도체 설비에서 미국은 70%를 차지하고, 중국이 20%로 2위를 차지", LOC, ())
+    assert ranks(ex) == [("china", Decimal(2), "by share of 세계 반도체 설비", "text:rank:clause-topic")]
+
+
+def test_a_rank_after_a_count_names_no_ranking(reader):
+    r, ex = reader
+    r.read("중국이 20개로 2위를 차지", LOC, ())
+    assert ranks(ex) == []
+
+
+def test_a_topic_in_parentheses_is_an_aside_not_the_next_sentences_subject(reader):
+    r, ex = reader
+    r.read("앤트로픽은 API 매출 비중이 85%로 높음. (OpenAI는 27%) 고객이 급증. 관련 시장 점유율도 32%로 1위.", LOC, ())
+    assert [(s[0], s[1]) for s in ranks(ex)] == [("anthropic", Decimal(1))]
+
+
+def test_a_place_won_by_beating_a_rival_is_ranked_where_it_was_beaten(reader):
+    r, ex = reader
+    r.read("앤트로픽은 코딩 부문에서 경쟁 모델들을 제치고 1위 차지.", LOC, ())
+    assert ranks(ex) == [("anthropic", Decimal(1), "코딩 부문", "text:rank:sentence-topic")]
+
+
+def test_a_score_after_a_sentence_naming_the_test_is_the_models_score(reader):
+    r, ex = reader
+    r.read("Grok 4는 HLE 벤치마크 결과, 추론 능력 입증. 특히 협력적 추론(Grok 4 Heavy의 기능)했을 경우 44.4% 달성.", LOC, ())
+    r.read("특히 Grok 4 Heavy 출시 후 매출 목표 30% 달성.", LOC, ())  # no test named in its block
+    assert [(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "benchmarkScore"] == [
+        ("grok-4-heavy", Decimal("44.4"), "text:score-verb")]

@@ -28,6 +28,7 @@ from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
+from petaflop.extract.table_remarks import read_remark
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.values import read_date, read_value
 
@@ -528,3 +529,5 @@ class TableExtractor:
                 elif subject:
                     self.miner.mine(cell.text, self._loc(table, cell, r), subject, self.sources_of(table),
                                     f"table:{mapping.id}:claims", header=key)
+                    # a note ranking or comparing the row's figure ("AI IaaS 시장 1위", "OpenAI 대비 40%")
+                    read_remark(self.reader, table, r, cell, subject)

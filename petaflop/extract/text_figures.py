@@ -341,6 +341,13 @@ class RankReader:
         words = _RANKING_WORDS.search(s[prev_end:upto].rstrip())
         scope = words.group(1).strip() if words else ""
         scope = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|이|가|도)$", "", scope).strip()
+        if not scope and figure is not None and figure.kind == "percent":
+            # "중국이 15%로 2위를 차지": a place won by a share names no ranking; the share ranks it
+            whole = _ranked_whole(s, prev_end)
+            scope = f"by share of {whole}" if whole else "by share"
+        if not scope and re.search(r"(?:제치|따돌리|누르|앞서)고\s?$", s[:upto].rstrip()):
+            # "코딩 부문에서 GPT-5-high를 제치고 1위": the place beaten in is the ranking
+            scope = _ranked_whole(s, upto)
         if not scope:
             return
         cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
@@ -361,6 +368,16 @@ class RankReader:
             status=self._status(s[c0:c1], q), time=time, scope=scope[:40],
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
+
+def _ranked_whole(s: str, upto: int) -> str:
+    """The whole a share is of, when the sentence names it as "X에서" before the clause
+    ("전세계 AI 슈퍼컴퓨터 성능에서 … 중국이 15%로 2위"): its words, else ''."""
+    wm = re.search(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9·/\-]{1,14})에서(?:의)?\s", s[:upto])
+    if not wm:
+        return ""
+    words = wm.group(1).split()
+    marked = [i for i, w in enumerate(words) if re.search(r"(?:은|는|이|가|을|를|도)$", w)]
+    return " ".join(words[marked[-1] + 1:] if marked else words)[:30]
 
 
 #: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요";

@@ -121,13 +121,16 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         """Every sentence of a block; a sentence without a topic keeps the last topic of the block,
         else of the slide's previous blocks ("block-topic"), else the slide title's entity ("slide-topic")."""
         topic: _Mention | None = getattr(self, "block_topic", None)
+        self.previous_sentence = ""  # the block's sentence before (a test it names is the next one's too)
         for sm in _SENTENCE.finditer(text):
             sentence = sm.group(0)
             if not sentence.strip():
                 continue
             found = self._sentence(sentence, loc, sources, topic)
+            self.previous_sentence = sentence
             if found is not None and found.role == "topic":  # this sentence's own topic: carried on, placeless
                 topic = _Mention(found.entity, found.type, -1, -1, "previous")
+        self.previous_sentence = ""
         if topic is not None and topic.role in ("topic", "previous"):
             self.block_topic = _Mention(topic.entity, topic.type, -1, -1, "block")
 
@@ -145,6 +148,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         row = _Mention(subject, rec.types[0], -1, -1, "row") if rec is not None else None
         # a timeline row names the released thing itself: only a release reads the slide title's entity
         self.cell_slide_topic = self._title_topic(loc.slide_title) if loc.slide_title else None
+        self.previous_sentence = ""
         try:
             for sm in _SENTENCE.finditer(text):
                 if sm.group(0).strip():
@@ -191,7 +195,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
     def _sentence(self, sentence: str, loc: Location, sources: tuple[str, ...], carried: _Mention | None
                   ) -> _Mention | None:
         mentions = self._mentions(sentence)
-        own = next((m for m in mentions if m.role == "topic" and not self._is_item(m)), None)
+        # a topic inside parentheses ("(OpenAI는 27%)") is an aside, not what the sentence is about
+        own = next((m for m in mentions if m.role == "topic" and not self._is_item(m)
+                    and sentence.count("(", 0, m.start) <= sentence.count(")", 0, m.start)), None)
         # a carried topic has offsets -1 ("before anything"); its role says where it came from
         topic = own or carried or getattr(self, "slide_topic", None)
         quantities = [q for q in find_quantities(sentence)]

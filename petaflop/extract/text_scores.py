@@ -8,7 +8,8 @@ up to the first scored name ("ARC-AGI v2(고난도) 시험 기준") are the scop
 
 A score as the object of its verb: "Qwen3-235B-A22B는 … ARC-AGI-1에서 41%를 기록", "Grok 4는 약 17%의 점수로":
 in a sentence naming a test, the figure before ``의 점수``, ``점을 획득``, ``%를 기록`` is the score of the last
-model named before it; the test is the name before ``에서`` (the scope). Rule ``text:score-verb``.
+model named before it; the test is the name before ``에서`` (the scope), and may be named by the block's
+sentence before ("… HLE 벤치마크 결과 … . 특히 (Grok 4 Heavy) … 50.7% 달성"). Rule ``text:score-verb``.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ class ScoreReader:
             ))  # fmt: skip
 
     def _score_verbs(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
-        if not _CUE.search(s) or _NOT_A_SCORE.search(s):
+        # the test may be named by the block's sentence before: "A는 HLE 벤치마크 결과 … . 특히 B는 50.7% 달성"
+        if not (_CUE.search(s) or _CUE.search(getattr(self, "previous_sentence", ""))) or _NOT_A_SCORE.search(s):
             return
         for fm in _FIGURE.finditer(s):
             vm = _SCORE_VERB.match(s, fm.end())
