@@ -73,6 +73,8 @@ _FAB_AFTER = re.compile(r"\)?['’”\"]?\s?(?:의)?\s?(?:[A-Za-z0-9+\-.]{1,10}\
 # provisions: "<A>는 … <B>에 … 제공" (B is A's customer), "<B>에 <A>는 … 공급" (B is supplied by A),
 # "<A>로부터 칩을 공급받는 <B>" (B is supplied by A)
 _PROVIDE_VERB = re.compile(r"(제공|공급|납품)(?!받|망|량|과잉|부족|능력|업체|사)")
+#: "A, B 등 첩보/방첩 기관에": a list closed by 등 and the kind of its members, marked as the recipient
+_KIND_PLACE = re.compile(r"(\s?등)\s(?:[가-힣/·]{1,8}\s){0,2}[가-힣/·]{1,8}(?:에게|에)\s")
 _ABSTRACT_GIFT = re.compile(r"(?:기회|수익|혜택|효과|동력|근거|계기|모멘텀|시사점)(?:을|를)?\s?(?:[가-힣]{1,4}\s)?$")
 _SUPPLIED_FROM = re.compile(r"(?:으로부터|로부터)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?[가-힣A-Za-z0-9]{0,8}(?:을|를)?\s?공급받")
 
@@ -233,7 +235,9 @@ class LinkFrames:
             if owner is None:
                 continue
             # "<A>의 경쟁사인 B", "<A>의 최대 파트너인 B": one construction, whatever the noun (it names both ends)
-            rule = "text:counterpart:genitive" if how == "genitive" else f"{self.prefix}:{name}:{how}"
+            # a customer list ("A, B 등을 고객으로", "고객사인 A"): one rule however its firm is found
+            rule = "text:counterpart:genitive" if how == "genitive" else \
+                f"{self.prefix}:{name}" if listed_first else f"{self.prefix}:{name}:{how}"
             for o in others:
                 a, b = (o, owner) if listed_first else (owner, o)
                 self._link(a, prop, b, rule, loc, sources, s[max(0, start - 30):end + 30])
@@ -322,10 +326,15 @@ class LinkFrames:
             before = [m for m in mentions if c0 <= m.start and m.end <= v.start()]
             places = [m for m in before if m.role == "place" and is_a(m.type, "Organization")
                       and not is_a(m.type, "Country")]
-            if not places:
+            kinds = _KIND_PLACE.search(s, c0, v.start())  # "NSA, CIA 등 첩보 기관에 … 제공": the listed ones
+            at = places[-1].end if places else kinds.start() + len(kinds.group(1)) if kinds else -1
+            if at < 0:
                 continue
-            recipients = [x for x in self._list_before(s, places[-1].end, before)
+            # (a list may run across a comma the clause split counts as a boundary)
+            recipients = [x for x in self._list_before(s, at, before if places else mentions)
                           if is_a(x.type, "Organization") and not is_a(x.type, "Country")] or places[-1:]
+            if not recipients:
+                continue
             provider, how = _the_firm(mentions, recipients, topic)
             if provider is None:
                 continue
@@ -333,7 +342,7 @@ class LinkFrames:
                 continue  # "엔비디아에 수익 기회를 제공": a chance given, nothing bought
             prop, name = ("customerOf", "provide") if v.group(1) == "제공" else ("suppliedBy", "supply")
             for r in recipients:
-                self._link(r, prop, provider, f"{self.prefix}:{name}:{how}", loc, sources, s[r.start:v.end()])
+                self._link(r, prop, provider, f"{self.prefix}:{name}", loc, sources, s[r.start:v.end()])
         for m in (m for m in mentions if any(is_a(m.type, c) for c in _FIRMS)):
             hit = _SUPPLIED_FROM.match(s, m.end)
             if not hit:
