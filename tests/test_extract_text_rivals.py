@@ -106,8 +106,8 @@ def test_customers_listed_with_country_modifiers_are_the_topics_customers(text_r
 def test_recipients_listed_before_their_kind_are_the_providers_customers(text_reader):
     r, ex = text_reader
     r.read("팔란티어는 NSA, CIA 등 정보 기관에 솔루션을 제공.", LOC, ())
-    assert links(ex, "customerOf") == [("central-intelligence-agency", "palantir", "text:provide"),
-                                       ("national-security-agency", "palantir", "text:provide")]
+    assert links(ex, "customerOf") == [("central-intelligence-agency", "palantir", "text:customer"),
+                                       ("national-security-agency", "palantir", "text:customer")]
     r.read("팔란티어는 여러 정부 기관에 솔루션을 제공.", LOC, ())  # no list: no one named
     assert len(links(ex, "customerOf")) == 2
 

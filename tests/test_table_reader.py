@@ -479,3 +479,13 @@ def test_a_devices_camera_and_display_pixels_are_quantities_and_a_channel_count_
     assert {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "quantity"} == {
         ("huawei-ascend-910c", Decimal(12000000), "table-reader:quantity@pixels"),
         ("huawei-ascend-910c", Decimal(23000000), "table-reader:quantity@pixels")}
+
+
+def test_a_region_written_before_another_locates_it_and_is_not_the_headquarters(reader):
+    r, ex = reader
+    t = make_table(["두 기업 비교"], ["", "엔비디아", "OpenAI"],
+                   [["본사", "텍사스", "캘리포니아 샌프란시스코"], ["EV/Sales 밸류", "30배", "25배"]])
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "headquarteredIn")} == {("nvidia", "texas"), ("openai", "san-francisco")}
+    assert sorted((s.subject, s.kind, s.value) for s in ex.statements if s.kind == "multiple") == [
+        ("nvidia", "multiple", Decimal(30)), ("openai", "multiple", Decimal(25))]

@@ -340,7 +340,8 @@ class LinkFrames:
                 continue
             if _ABSTRACT_GIFT.search(s[c0:v.start()]):
                 continue  # "엔비디아에 수익 기회를 제공": a chance given, nothing bought
-            prop, name = ("customerOf", "provide") if v.group(1) == "제공" else ("suppliedBy", "supply")
+            # one family with the customer lists ("고객으로", "고객사인"): a provision names a customer
+            prop, name = ("customerOf", "customer") if v.group(1) == "제공" else ("suppliedBy", "supply")
             for r in recipients:
                 self._link(r, prop, provider, f"{self.prefix}:{name}", loc, sources, s[r.start:v.end()])
         for m in (m for m in mentions if any(is_a(m.type, c) for c in _FIRMS)):
