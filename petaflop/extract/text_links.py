@@ -28,7 +28,7 @@ _MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform", "ChipArchitectu
 _THING = (r"(?:제품|모델|기술|칩|시스템|플랫폼|서비스|솔루션|소프트웨어|프레임워크|규격|가속기|GPU|ASIC|브랜드|챗봇|"
           r"에이전트|엔진|LLM|라이브러리|툴킷|스위치|인터커넥트|아키텍처|로봇|앱)")
 _DESCRIBED_GAP = re.compile(r"\)?['’”\"]?\s?의\s(?:[가-힣A-Za-z0-9·\-]{1,10}\s){0,3}[가-힣A-Za-z]{0,8}" + _THING
-                            + r"(?:인|이라는|라는|으로서|로서)\s?['‘“\"(]?")
+                            + r"(?:(?:인|이라는|라는|으로서|로서)\s?['‘“\"(]?|\s?\(\s?['‘“\"]?)")
 _PLAIN_GENITIVE = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
 
 # a home country: "<country>의 <org>" or "<country> [AI|반도체…] [기업|업체|스타트업] <org>"
@@ -38,7 +38,7 @@ _HOME_MODIFIER_GAP = re.compile(r"\s(?:(?:AI|IT|테크|반도체|빅테크)\s?)?
 _HOME_DESCRIBED_GAP = re.compile(r"(?:\s?의)?\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣]{0,6}"
                                  r"(?:업체|기업|스타트업|회사|펀드|커뮤니티|연구소|기관)(?:인|이자)?\s['‘“\"]?")
 # what may follow the organisation: a particle, a list mark, a bracket, a quote, "등", end of clause
-_HOME_AFTER = re.compile(r"^(?:\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:社|사)?(?:은|는|이|가|을|를|와|과|의|도|에|에서|,|·|\)|\(|등|\s관련|$))")
+_HOME_AFTER = re.compile(r"^(?:\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:社|사)?(?:은|는|이나|이|가|을|를|와|과|나\s|의|도|에|에서|,|·|\)|\(|등|\s관련|$))")
 # a metaphor or comparison, not a home: "중국의 엔비디아로 불림", "중국의 웨이모라고 불렸던"
 _METAPHOR = re.compile(r"^\s?['’”\"]?\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:이?라고|이?라\s?불|로\s?불|으로\s?불|처럼|같은|와\s?같|과\s?같|급|판)")
 
@@ -124,8 +124,9 @@ class LinkFrames:
             self.ex.add(Fact(subject.entity, prop, obj.entity, True, loc, rule, sources, raw=raw[:60]))
 
     def _described(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
-        """"엔비디아의 자체 제품인 Quantum-X800", "팔란티어의 최첨단 AI 시스템인 “MSS”": the thing
-        described as the organisation's product is its work (designed or developed, by the classes)."""
+        """"엔비디아의 자체 제품인 Quantum-X800", "팔란티어의 최첨단 AI 시스템인 “MSS”", "TeleTracking의
+        운영 플랫폼(Operation IQ)": the thing described (or named in parentheses after the description)
+        as the organisation's product is its work (designed or developed, by the classes)."""
         for a, b in itertools.pairwise(mentions):
             if a.role != "genitive" or not any(is_a(a.type, c) for c in ("Firm", "AILab", "ResearchInstitute")):
                 continue
@@ -155,7 +156,8 @@ class LinkFrames:
                 continue
             if a.role == "genitive" and _HOME_GENITIVE_GAP.fullmatch(gap):
                 how = "genitive"
-            elif not a.role and _HOME_MODIFIER_GAP.fullmatch(gap) and any(is_a(b.type, c) for c in _FIRMS):
+            elif not a.role and _HOME_MODIFIER_GAP.fullmatch(gap) and (any(is_a(b.type, c) for c in _FIRMS) or (
+                    gap == " " and is_a(b.type, "GovernmentBody"))):  # "英 NHS": a country's own agency
                 how = "modifier"
             elif a.role in ("", "genitive") and _HOME_DESCRIBED_GAP.fullmatch(gap):
                 how = "described"
