@@ -337,7 +337,7 @@ class LinkFrames:
                           if is_a(x.type, "Organization") and not is_a(x.type, "Country")] or places[-1:]
             if not recipients:
                 continue
-            provider, how = _the_firm(mentions, recipients, topic)
+            provider, _ = _the_firm(mentions, recipients, topic)
             if provider is None:
                 continue
             if _ABSTRACT_GIFT.search(s[c0:v.start()]):
