@@ -137,11 +137,3 @@ def test_a_figure_after_another_one_is_no_share_price(text_reader):
     r, ex = text_reader
     r.read("엔비디아 주가가 5% 오르며 시가총액 4조 달러를 돌파.", LOC, ())
     assert [s for s in money(ex) if s[1] == "stockPrice"] == []
-
-
-def test_a_bare_name_right_before_its_revenue_owns_it(text_reader):
-    r, ex = text_reader
-    r.read("3. 기여도: 팔란티어 2024년 전체 매출 : 약 28.7억 달러", LOC, ())
-    r.read("엔비디아와 팔란티어 매출 10억 달러.", LOC, ())  # two firms: whose it is is not said here
-    assert [(s[0], s[1], s[2], s[8]) for s in money(ex)] == [
-        ("palantir", "revenue", Decimal("2870000000"), "text-money:results")]

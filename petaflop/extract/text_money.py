@@ -47,7 +47,6 @@ _REVENUE_BEFORE = re.compile(r"(?<![가-힣])(?:분기\s?|연간\s?|전체\s?|�
                              r"\s?(가이던스|전망치?|예상치?|계획|목표|추정치?)?\s?(?:은|는|이|가|을|를|:|：)?\s?(?:약\s?)?$")
 #: the marking of a firm whose capex or revenue the clause states (a bare name is the generic reader's)
 _OWNER_ROLES = ("topic", "subject", "genitive")
-_BARE_OWNER_GAP = re.compile(r"\s(?:(?:19|20)\d{2}년\s?(?:[1-4]\s?분기\s?|상반기\s?|하반기\s?)?)?")
 _FROM_VALUE = re.compile(r"\s?(?:이상|이하|수준)?\s?에서")
 #: "운영이익 141% 증가한 28억 달러", "순이익은 5억 달러": a profit figure (its change may stand between)
 _PROFIT_BEFORE = re.compile(r"(?<![가-힣])(?:분기\s?|연간\s?)?(?:영업|운영|순)\s?이익\s?(가이던스|전망치?|예상치?|목표|추정치?)?"
@@ -201,9 +200,6 @@ class MoneyFrames:
         if cue is None or _FROM_VALUE.match(s, q.end):
             return None  # "20억 달러 이상에서 5억 달러로": the value it moved from
         firms = [m for m in mentions if m.end <= cue.start() and is_a(m.type, "Organization")]
-        # "팔란티어 2024년 전체 매출 : 약 28.7억 달러": a bare name right before the measure (and its year) owns it
-        if len(firms) == 1 and not firms[0].role and _BARE_OWNER_GAP.fullmatch(s, firms[0].end, cue.start()):
-            firms = [Mention_(firms[0].entity, firms[0].type, firms[0].start, firms[0].end, "genitive")]
         if len({m.entity for m in firms}) > 1 or any(m.role not in _OWNER_ROLES for m in firms):
             return None  # several firms before the figure, or one the money goes to: whose it is is not said
         if not firms and topic is not None and topic.role == "block":
