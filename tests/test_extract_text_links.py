@@ -27,6 +27,13 @@ def test_a_thing_described_as_an_organisations_product_is_its_work(reader):
     assert links(ex, "developedBy") == [("rocm", "amd", "text:genitive-described:developedBy")]
 
 
+def test_a_product_named_in_parentheses_after_its_description_is_the_organisations_work(reader):
+    r, ex = reader
+    r.read("AMD의 오픈소스 소프트웨어 플랫폼(ROCm)을 결합.", LOC, ())
+    r.read("AMD의 주가(ROCm 공개 이후)는 상승.", LOC, ())  # no product noun before the parenthesis
+    assert links(ex, "developedBy") == [("rocm", "amd", "text:genitive-described:developedBy")]
+
+
 def test_a_rival_described_as_an_organisations_product_is_not_its_work(reader):
     r, ex = reader
     r.read("AMD의 경쟁사 제품인 CUDA 대비 열세.", LOC, ())
@@ -42,6 +49,13 @@ def test_a_country_before_an_organisation_is_its_home(reader, sentence, how):
     r, ex = reader
     r.read(sentence, LOC, ())
     assert links(ex, "headquarteredIn") == [("deepseek", "china", f"text:home-country:{how}")]
+
+
+def test_a_country_abbreviation_before_an_agency_in_a_list_is_its_home(reader):
+    r, ex = reader
+    r.read("이미 英 NHS나 美 HCA 헬스케어 등 주요 기관을 고객으로 확보.", LOC, ())
+    assert links(ex, "headquarteredIn") == [("hca-healthcare", "united-states", "text:home-country:modifier"),
+                                            ("national-health-service", "united-kingdom", "text:home-country:modifier")]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -99,8 +99,17 @@ def test_a_firm_named_after_another_alone_states_no_parent(text_reader):
 def test_customers_listed_with_country_modifiers_are_the_topics_customers(text_reader):
     r, ex = text_reader
     r.read("팔란티어는 이미 NHS나 美 HCA 헬스케어 등 주요 기관을 고객으로 확보.", LOC, ())
-    assert links(ex, "customerOf") == [("hca-healthcare", "palantir", "text:customer:clause"),
-                                       ("national-health-service", "palantir", "text:customer:clause")]
+    assert links(ex, "customerOf") == [("hca-healthcare", "palantir", "text:customer"),
+                                       ("national-health-service", "palantir", "text:customer")]
+
+
+def test_recipients_listed_before_their_kind_are_the_providers_customers(text_reader):
+    r, ex = text_reader
+    r.read("팔란티어는 NSA, CIA 등 정보 기관에 솔루션을 제공.", LOC, ())
+    assert links(ex, "customerOf") == [("central-intelligence-agency", "palantir", "text:customer"),
+                                       ("national-security-agency", "palantir", "text:customer")]
+    r.read("팔란티어는 여러 정부 기관에 솔루션을 제공.", LOC, ())  # no list: no one named
+    assert len(links(ex, "customerOf")) == 2
 
 
 def test_a_chance_given_is_no_provision(text_reader):

@@ -489,3 +489,13 @@ def test_an_advantage_against_a_base_over_percentage_cells_is_a_signed_differenc
     assert {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "relativeDifference"} == {
         ("aws-trainium2-ultra", Decimal("12.5"), "table-reader:relativeDifference@480"),
         ("aws-trainium2-ultra", Decimal(-7), "table-reader:relativeDifference@480")}
+
+
+def test_a_region_written_before_another_locates_it_and_is_not_the_headquarters(reader):
+    r, ex = reader
+    t = make_table(["두 기업 비교"], ["", "엔비디아", "OpenAI"],
+                   [["본사", "텍사스", "캘리포니아 샌프란시스코"], ["EV/Sales 밸류", "30배", "25배"]])
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "headquarteredIn")} == {("nvidia", "texas"), ("openai", "san-francisco")}
+    assert sorted((s.subject, s.kind, s.value) for s in ex.statements if s.kind == "multiple") == [
+        ("nvidia", "multiple", Decimal(30)), ("openai", "multiple", Decimal(25))]

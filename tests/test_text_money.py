@@ -122,3 +122,18 @@ def test_money_a_firm_raises_is_its_amount_and_a_raise_being_pursued_is_planned(
         ("moonshot-ai", "amount", Decimal(2000000000), "actual", "text-money:raised"),
         ("xai", "amount", Decimal(3000000000), "actual", "text-money:raised"),
         ("xai", "amount", Decimal(9000000000), "planned", "text-money:raised")]
+
+
+def test_a_share_price_is_the_firm_written_before_the_word_for_it(text_reader):
+    r, ex = text_reader
+    r.read("Citron이 말하는 PLTR의 적정 주가는 40달러.", LOC, ())
+    r.read("6개월 후 TSLA 주가 시뮬레이션 분포에서 가장 높은 구간은 약 376~388달러 범위.", LOC, ())
+    assert [(s[0], s[1], s[2], s[3], s[5]) for s in money(ex)] == [
+        ("palantir", "stockPrice", Decimal(40), None, "estimate"),
+        ("tesla", "stockPrice", Decimal(376), Decimal(388), "actual")]
+
+
+def test_a_figure_after_another_one_is_no_share_price(text_reader):
+    r, ex = text_reader
+    r.read("엔비디아 주가가 5% 오르며 시가총액 4조 달러를 돌파.", LOC, ())
+    assert [s for s in money(ex) if s[1] == "stockPrice"] == []

@@ -46,6 +46,13 @@ def qualifier_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> se
     return out
 
 
+def place_qualifiers(text: str, mentions: list[Mention], gaz: Gazetteer) -> set[str]:
+    """Ids of regions written right before another region they locate ("캘리포니아 샌프란시스코": a state
+    before its city, the larger first as Korean writes it): the place a cell names is the last."""
+    return {a.entity_id for a, b in pairwise(sorted(mentions, key=lambda m: m.start)) if _TIGHT.match(text[a.end:b.start])
+            and is_a(gaz.by_id(a.entity_id).type, "Region") and is_a(gaz.by_id(b.entity_id).type, "Region")}
+
+
 def _operator_prefix(first: str, second: str) -> bool:
     return is_a(first, "UtilityOrGridOperator") and any(is_a(second, t) for t in OPERATED)
 

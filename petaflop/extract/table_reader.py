@@ -27,7 +27,7 @@ from foundation.namespaces import PFA, RDF
 from foundation.periods import Period
 from ingest.model import Cell, Table
 from ingest.quantities import REFERENCE_DATE, parse_cell
-from petaflop.extract.adjacent import qualifier_mentions
+from petaflop.extract.adjacent import place_qualifiers, qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
 from petaflop.extract.cell_text import cell_period, period_header, prose_cell
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
@@ -434,7 +434,8 @@ class TableReader:
             return
         mentions = self.res.gaz.find_mentions(text)
         # "REE 110 kV 노드": a name that only qualifies the next one is not what the cell supplies
-        qualifiers = qualifier_mentions(text, mentions, self.res.gaz) if link.property == "poweredBy" else set()
+        qualifiers = qualifier_mentions(text, mentions, self.res.gaz) if link.property == "poweredBy" else \
+            place_qualifiers(text, mentions, self.res.gaz)
         objects = [self.res.record(self.res.gaz.by_id(m.entity_id)) for m in mentions
                    if m.entity_id != subject and m.entity_id not in qualifiers and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)
                    and not _REFERENCE_POINT.match(text, m.end) and not _LIKENESS_BEFORE.search(text[:m.start])]

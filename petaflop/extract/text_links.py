@@ -28,7 +28,7 @@ _MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform", "ChipArchitectu
 _THING = (r"(?:제품|모델|기술|칩|시스템|플랫폼|서비스|솔루션|소프트웨어|프레임워크|규격|가속기|GPU|ASIC|브랜드|챗봇|"
           r"에이전트|엔진|LLM|라이브러리|툴킷|스위치|인터커넥트|아키텍처|로봇|앱)")
 _DESCRIBED_GAP = re.compile(r"\)?['’”\"]?\s?의\s(?:[가-힣A-Za-z0-9·\-]{1,10}\s){0,3}[가-힣A-Za-z]{0,8}" + _THING
-                            + r"(?:인|이라는|라는|으로서|로서)\s?['‘“\"(]?")
+                            + r"(?:(?:인|이라는|라는|으로서|로서)\s?['‘“\"(]?|\s?\(\s?['‘“\"]?)")
 _PLAIN_GENITIVE = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
 
 # a home country: "<country>의 <org>" or "<country> [AI|반도체…] [기업|업체|스타트업] <org>"
@@ -38,7 +38,7 @@ _HOME_MODIFIER_GAP = re.compile(r"\s(?:(?:AI|IT|테크|반도체|빅테크)\s?)?
 _HOME_DESCRIBED_GAP = re.compile(r"(?:\s?의)?\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣]{0,6}"
                                  r"(?:업체|기업|스타트업|회사|펀드|커뮤니티|연구소|기관)(?:인|이자)?\s['‘“\"]?")
 # what may follow the organisation: a particle, a list mark, a bracket, a quote, "등", end of clause
-_HOME_AFTER = re.compile(r"^(?:\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:社|사)?(?:은|는|이|가|을|를|와|과|의|도|에|에서|,|·|\)|\(|등|\s관련|$))")
+_HOME_AFTER = re.compile(r"^(?:\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:社|사)?(?:은|는|이나|이|가|을|를|와|과|나\s|의|도|에|에서|,|·|\)|\(|등|\s관련|$))")
 # a metaphor or comparison, not a home: "중국의 엔비디아로 불림", "중국의 웨이모라고 불렸던"
 _METAPHOR = re.compile(r"^\s?['’”\"]?\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:이?라고|이?라\s?불|로\s?불|으로\s?불|처럼|같은|와\s?같|과\s?같|급|판)")
 
@@ -73,6 +73,8 @@ _FAB_AFTER = re.compile(r"\)?['’”\"]?\s?(?:의)?\s?(?:[A-Za-z0-9+\-.]{1,10}\
 # provisions: "<A>는 … <B>에 … 제공" (B is A's customer), "<B>에 <A>는 … 공급" (B is supplied by A),
 # "<A>로부터 칩을 공급받는 <B>" (B is supplied by A)
 _PROVIDE_VERB = re.compile(r"(제공|공급|납품)(?!받|망|량|과잉|부족|능력|업체|사)")
+#: "A, B 등 첩보/방첩 기관에": a list closed by 등 and the kind of its members, marked as the recipient
+_KIND_PLACE = re.compile(r"(\s?등)\s(?:[가-힣/·]{1,8}\s){0,2}[가-힣/·]{1,8}(?:에게|에)\s")
 _ABSTRACT_GIFT = re.compile(r"(?:기회|수익|혜택|효과|동력|근거|계기|모멘텀|시사점)(?:을|를)?\s?(?:[가-힣]{1,4}\s)?$")
 _SUPPLIED_FROM = re.compile(r"(?:으로부터|로부터)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?[가-힣A-Za-z0-9]{0,8}(?:을|를)?\s?공급받")
 
@@ -122,8 +124,9 @@ class LinkFrames:
             self.ex.add(Fact(subject.entity, prop, obj.entity, True, loc, rule, sources, raw=raw[:60]))
 
     def _described(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
-        """"엔비디아의 자체 제품인 Quantum-X800", "팔란티어의 최첨단 AI 시스템인 “MSS”": the thing
-        described as the organisation's product is its work (designed or developed, by the classes)."""
+        """"엔비디아의 자체 제품인 Quantum-X800", "팔란티어의 최첨단 AI 시스템인 “MSS”", "TeleTracking의
+        운영 플랫폼(Operation IQ)": the thing described (or named in parentheses after the description)
+        as the organisation's product is its work (designed or developed, by the classes)."""
         for a, b in itertools.pairwise(mentions):
             if a.role != "genitive" or not any(is_a(a.type, c) for c in ("Firm", "AILab", "ResearchInstitute")):
                 continue
@@ -153,7 +156,8 @@ class LinkFrames:
                 continue
             if a.role == "genitive" and _HOME_GENITIVE_GAP.fullmatch(gap):
                 how = "genitive"
-            elif not a.role and _HOME_MODIFIER_GAP.fullmatch(gap) and any(is_a(b.type, c) for c in _FIRMS):
+            elif not a.role and _HOME_MODIFIER_GAP.fullmatch(gap) and (any(is_a(b.type, c) for c in _FIRMS) or (
+                    gap == " " and is_a(b.type, "GovernmentBody"))):  # "英 NHS": a country's own agency
                 how = "modifier"
             elif a.role in ("", "genitive") and _HOME_DESCRIBED_GAP.fullmatch(gap):
                 how = "described"
@@ -233,7 +237,9 @@ class LinkFrames:
             if owner is None:
                 continue
             # "<A>의 경쟁사인 B", "<A>의 최대 파트너인 B": one construction, whatever the noun (it names both ends)
-            rule = "text:counterpart:genitive" if how == "genitive" else f"{self.prefix}:{name}:{how}"
+            # a customer list ("A, B 등을 고객으로", "고객사인 A"): one rule however its firm is found
+            rule = "text:counterpart:genitive" if how == "genitive" else \
+                f"{self.prefix}:{name}" if listed_first else f"{self.prefix}:{name}:{how}"
             for o in others:
                 a, b = (o, owner) if listed_first else (owner, o)
                 self._link(a, prop, b, rule, loc, sources, s[max(0, start - 30):end + 30])
@@ -322,18 +328,24 @@ class LinkFrames:
             before = [m for m in mentions if c0 <= m.start and m.end <= v.start()]
             places = [m for m in before if m.role == "place" and is_a(m.type, "Organization")
                       and not is_a(m.type, "Country")]
-            if not places:
+            kinds = _KIND_PLACE.search(s, c0, v.start())  # "NSA, CIA 등 첩보 기관에 … 제공": the listed ones
+            at = places[-1].end if places else kinds.start() + len(kinds.group(1)) if kinds else -1
+            if at < 0:
                 continue
-            recipients = [x for x in self._list_before(s, places[-1].end, before)
+            # (a list may run across a comma the clause split counts as a boundary)
+            recipients = [x for x in self._list_before(s, at, before if places else mentions)
                           if is_a(x.type, "Organization") and not is_a(x.type, "Country")] or places[-1:]
-            provider, how = _the_firm(mentions, recipients, topic)
+            if not recipients:
+                continue
+            provider, _ = _the_firm(mentions, recipients, topic)
             if provider is None:
                 continue
             if _ABSTRACT_GIFT.search(s[c0:v.start()]):
                 continue  # "엔비디아에 수익 기회를 제공": a chance given, nothing bought
-            prop, name = ("customerOf", "provide") if v.group(1) == "제공" else ("suppliedBy", "supply")
+            # one family with the customer lists ("고객으로", "고객사인"): a provision names a customer
+            prop, name = ("customerOf", "customer") if v.group(1) == "제공" else ("suppliedBy", "supply")
             for r in recipients:
-                self._link(r, prop, provider, f"{self.prefix}:{name}:{how}", loc, sources, s[r.start:v.end()])
+                self._link(r, prop, provider, f"{self.prefix}:{name}", loc, sources, s[r.start:v.end()])
         for m in (m for m in mentions if any(is_a(m.type, c) for c in _FIRMS)):
             hit = _SUPPLIED_FROM.match(s, m.end)
             if not hit:

@@ -82,6 +82,10 @@ _LEAD_MEASURES = (
     ("valuation", re.compile(r"기업\s?가치|밸류에이션|[Vv]aluation")),
 )
 _NOT_PRICED = ("Place", "Person", "MarketSegment")
+#: "PLTR의 적정 주가는 40달러", "TSLA 주가 시뮬레이션 … 구간은 약 376~388달러": a firm right before the
+#: word for its share price, then (in the same sentence, no other name or figure between) the price
+_STOCK_WORD = re.compile(r"\s?(?:의\s?)?(?:(적정|목표|현재)\s?)?주가(?![가-힣]{0,1}(?:지수|상승률|하락률|수익률|변동성))")
+_STOCK_STATUS = {"적정": "estimate", "목표": "target"}
 _CAPEX_SUBJECTS = ("Organization",)
 
 
@@ -103,7 +107,7 @@ class MoneyFrames:
             # the words after the figure, up to the next figure, say its status
             self._after = s[q.end:min((v.start for v in values if v.start > q.start), default=len(s))]
             read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
-                    or self._per_price(s, q, mentions, dates)
+                    or self._per_price(s, q, mentions, dates) or self._stock_price(s, q, mentions)
                     or self._capex(s, q, mentions, dates, topic)
                     or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic)
                     or self._list_item(s, q, mentions))
@@ -150,6 +154,20 @@ class MoneyFrames:
             return None
         return m.entity, "unitPrice", "price", _PERIOD.get(noun.group(1) or "", "") or _per_unit(s), \
             _words_status(self._after), None
+
+    def _stock_price(self, s: str, q: Quantity, mentions: list[Mention_]):
+        """"PLTR의 적정 주가는 40달러", "TSLA 주가 … 가장 높은 구간은 약 376~388달러": the share price of the
+        firm written right before the word 주가, the first figure after it in the sentence."""
+        before = [m for m in mentions if m.end <= q.start]
+        for m in reversed(before):
+            word = _STOCK_WORD.match(s, m.end)
+            if word is None:
+                continue
+            between = s[word.end():q.start]
+            if not is_a(m.type, "Firm") or m is not before[-1] or re.search(r"\d|[.;]\s", between):
+                return None  # another name or figure between: the price is not said of this firm
+            return m.entity, "stockPrice", "stock-price", "", _STOCK_STATUS.get(word.group(1) or "", "actual"), None
+        return None
 
     def _per_price(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
         """"OpenAI o1 - $60/백만 토큰", "RTX4070의 경우 시간당 0.12 달러": a price per a unit named right
