@@ -29,7 +29,10 @@ _ANNOUNCED = ("AIModel", "AIProduct", "SoftwarePlatform", "Hardware", "Source", 
 # "<A>가 [올해 1월 13일에|지난 1월] 공개한 [“]<X>": at most three short words between the subject and the verb
 _MADE_PUBLIC = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:\s(?:대통령|주석|총리|장관|회장|CEO))?(?:이|가)\s"
                           r"(?:(?:[가-힣A-Za-z0-9]{1,8}|\d{1,2}월|\d{1,2}일에?)\s){0,3}?"
-                          r"(공개|발표|공식\s?발표|내놓|제시|출시)(?:한|은|된)\s['‘“\"]?")
+                          r"(공개|발표|공식\s?발표|내놓|제시|출시)(?:한|은|된)\s['‘“\"]?"
+                          # the thing's kind before its name: "개발한 AI 서비스 Manus"
+                          r"(?:(?:AI|오픈소스|코딩|신규|새로운|차세대|자체)\s)?(?:(?:서비스|모델|칩|제품|플랫폼|에이전트|앱|"
+                          r"시스템|가속기|GPU|CPU|ASIC|프로젝트)(?:인)?\s['‘“\"]?)?")
 # "… <A>가 공개한 프로젝트." : the head noun is a plain kind, the thing named is the sentence's topic
 _KIND_END = re.compile(r"(?:프로젝트|계획|보고서|청사진|전략|정책|법안|이니셔티브|제품|모델|칩|서비스|플랫폼)"
                        r"(?:임|이다|입니다)?\s?\.?\s?$")
@@ -37,6 +40,13 @@ _KIND_END = re.compile(r"(?:프로젝트|계획|보고서|청사진|전략|정�
 # "<A>가 내놓은 HBM 대체재 “AI SSD”": the name modifies another noun, which is what was made public
 _DOCUMENT_AFTER = re.compile(r"\s(?:[가-힣]{1,4}\s)?(?:논문|보고서|리포트|백서|문서|자료|대체재|대체품|대안|경쟁|대항|기반|"
                              r"관련|호환|계열|수준)")
+
+# acquisitions: "<A>는 … <B>를 65억 달러에 인수", "<A>가 30억 달러에 인수를 발표한 <B>", "<A>(의) '<B>' 인수"
+_NOT_DEAL = r"(?!\s?(?:심사|후보|제안|가격|설|의향|검토|추진|협상|시도))"
+_ACQUIRED_OBJECT = re.compile(r"['’”\"]?(?:을|를)\s(?:[^\s,.]{1,10}\s){0,3}?(?:전격\s)?인수" + _NOT_DEAL)
+_ACQUIRER_RELATIVE = re.compile(r"(?:이|가)\s(?:[^\s,.]{1,10}\s){0,2}?인수(?:를\s(?:발표|결정|완료|단행)한|한|했던)\s['‘“\"]?")
+_ACQUIRER_GENITIVE_GAP = re.compile(r"\s?(?:의)?\s?['‘“\"]?")
+_ACQUIRED_NOUN = re.compile(r"['’”\"]?\s?인수" + _NOT_DEAL)
 
 # an organisation's own things: "자체", "자체의", "자체 개발(의)", "자체 제작" before the list
 _OWN = re.compile(r"자체(?:의|\s?개발(?:의|한)?|\s?제작(?:한)?)?\s")
@@ -75,6 +85,7 @@ class OwnedFrames(SuccessionFrames):
         self._own_lists(s, mentions, loc, sources)
         self._segment_members(s, mentions, loc, sources)
         self._successions(s, mentions, loc, sources)
+        self._acquisitions(s, mentions, loc, sources)
 
     def _add_link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location,
                   sources: tuple[str, ...], raw: str) -> None:
@@ -154,3 +165,19 @@ class OwnedFrames(SuccessionFrames):
             for m in inner:
                 self._add_link(m, "inSegment", seg, f"{self.prefix}:segment-members", loc, sources,
                                s[seg.start:hit.end()])
+
+    def _acquisitions(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"<A>는 <B>를 … 인수", "<A>가 인수를 발표한 <B>", "<A>의 '<B>' 인수": A acquired B."""
+        starts = clause_starts_of(s)
+        firms = [m for m in mentions if any(is_a(m.type, c) for c in _FIRMS)]
+        for i, b in enumerate(firms):
+            c0 = max(x for x in starts if x <= b.start)
+            a = None
+            if _ACQUIRED_OBJECT.match(s, b.end):
+                a = next((m for m in reversed(firms[:i]) if m.start >= c0 and m.role in ("topic", "subject")), None)
+            elif i > 0 and _ACQUIRER_GENITIVE_GAP.fullmatch(s[firms[i - 1].end:b.start]) and _ACQUIRED_NOUN.match(s, b.end):
+                a = firms[i - 1]
+            elif i > 0 and (hit := _ACQUIRER_RELATIVE.match(s, firms[i - 1].end)) is not None and hit.end() == b.start:
+                a = firms[i - 1]
+            if a is not None:
+                self._add_link(a, "acquired", b, f"{self.prefix}:acquisition", loc, sources, s[a.start:b.end + 8])
