@@ -75,3 +75,12 @@ def test_which_generation_follows_which(reader, sentence, expected):
 ])
 def test_an_acquisition_names_the_buyer_and_the_bought(reader, sentence, expected):
     assert read(reader, sentence, "text:acquisition") == expected
+
+
+def test_a_thing_shown_by_the_clauses_organisation_is_announced_by_it(reader):
+    assert read(reader, "화웨이는 9월 3일 “CloudMatrix384”를 공개.", "text:made-public") == {
+        ("huawei-cloudmatrix384", "announcedBy", "huawei")}
+
+
+def test_a_plan_to_show_is_not_a_showing(reader):
+    assert read(reader, "화웨이는 “CloudMatrix384”를 공개할 예정", "text:made-public") == set()

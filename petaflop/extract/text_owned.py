@@ -33,6 +33,9 @@ _MADE_PUBLIC = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:\s(?:대통령|주석|총�
                           # the thing's kind before its name: "개발한 AI 서비스 Manus"
                           r"(?:(?:AI|오픈소스|코딩|신규|새로운|차세대|자체)\s)?(?:(?:서비스|모델|칩|제품|플랫폼|에이전트|앱|"
                           r"시스템|가속기|GPU|CPU|ASIC|프로젝트)(?:인)?\s['‘“\"]?)?")
+# "<A>는 8월 27일 “<X>”를 공개", "<A>는 … <X>(<abbr>) 아키텍처를 공개": X the object of a verb of showing
+_SHOWN = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:[가-힣A-Za-z]{1,6}\s?)?(?:을|를)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
+                    r"(?:공개|발표|공식\s?발표|제시)(?![가-힣]{0,2}\s?(?:예정|계획|목표|전망|할))")
 # "… <A>가 공개한 프로젝트." : the head noun is a plain kind, the thing named is the sentence's topic
 _KIND_END = re.compile(r"(?:프로젝트|계획|보고서|청사진|전략|정책|법안|이니셔티브|제품|모델|칩|서비스|플랫폼)"
                        r"(?:임|이다|입니다)?\s?\.?\s?$")
@@ -94,6 +97,7 @@ class OwnedFrames(SuccessionFrames):
 
     def _made_public(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"<A>가 공개한 <X>": X made public by A (the subject of the relative clause)."""
+        self._shown(s, mentions, loc, sources)
         for i, a in enumerate(mentions):
             if not any(is_a(a.type, c) for c in _AGENTS):
                 continue
@@ -122,6 +126,31 @@ class OwnedFrames(SuccessionFrames):
             else:
                 continue
             self._add_link(x, prop, a, f"{self.prefix}:made-public", loc, sources, raw)
+
+    def _shown(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"<A>는 8월 27일 “<X>”를 공개": X shown by the clause's topic or subject A (a firm's model or
+        service is left to the release frame, which says it is the firm's work)."""
+        starts = clause_starts_of(s)
+        for i, x in enumerate(mentions):
+            if _SHOWN.match(s, x.end) is None:
+                continue
+            c0 = max(c for c in starts if c <= x.start)
+            by = {m.entity: m for m in mentions[:i] if m.start >= c0 and m.role in ("topic", "subject")
+                  and any(is_a(m.type, c) for c in _AGENTS)}
+            if not by:  # "<A>는 …, … <X>를 공개": the sentence's topic
+                by = {m.entity: m for m in mentions[:i] if m.role == "topic" and any(is_a(m.type, c) for c in _AGENTS)}
+            if len(by) != 1:
+                continue
+            a = next(iter(by.values()))
+            if is_a(a.type, "Person"):
+                continue  # a leader showing the firm's work speaks for the firm
+            # the event of making a policy public: announced (the ontology's "announced a project, policy or deal")
+            if any(is_a(x.type, c) for c in _ISSUED + _ANNOUNCED) and not (
+                    any(is_a(a.type, c) for c in _FIRMS) and any(is_a(x.type, c) for c in ("AIModel", "AIProduct"))):
+                prop = "announcedBy"
+            else:
+                continue
+            self._add_link(x, prop, a, f"{self.prefix}:made-public", loc, sources, s[a.start:x.end + 10])
 
     def _own_lists(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"<A>는 자체 OS(<X>)와 칩(<Y>) 개발": each thing in the list of A's own is A's."""
