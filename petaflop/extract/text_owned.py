@@ -52,7 +52,7 @@ _ACQUIRER_GENITIVE_GAP = re.compile(r"\s?(?:의)?\s?['‘“\"]?")
 _ACQUIRED_NOUN = re.compile(r"['’”\"]?\s?인수" + _NOT_DEAL)
 
 # an organisation's own things: "자체", "자체의", "자체 개발(의)", "자체 제작" before the list
-_OWN = re.compile(r"자체(?:의|\s?개발(?:의|한)?|\s?제작(?:한)?)?\s")
+_OWN = re.compile(r"(?:자체|자사|독자)(?:의|\s?개발(?:의|한)?|\s?제작(?:한)?)?\s")
 # one item of the list: "<kind word(s)>(<names>)" and what joins it to the next
 _ITEM = re.compile(r"\s?(?:[가-힣A-Za-z]{1,8}\s){0,2}[가-힣A-Za-z]{1,8}\s?\(([^()]{1,80})\)\s?(와|과|부터|,|및|그리고|까지)?")
 _NOT_OWN = re.compile(r"경쟁|대체|대항|대비|고객|파트너|외부")
