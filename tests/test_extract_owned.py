@@ -78,9 +78,12 @@ def test_an_acquisition_names_the_buyer_and_the_bought(reader, sentence, expecte
 
 
 def test_a_thing_shown_by_the_clauses_organisation_is_announced_by_it(reader):
-    assert read(reader, "화웨이는 9월 3일 “CloudMatrix384”를 공개.", "text:made-public") == {
+    assert read(reader, "올해 화웨이는 열세를 규모로 압도하는, CloudMatrix384를 공개.", "text:made-public") == {
         ("huawei-cloudmatrix384", "announcedBy", "huawei")}
 
 
-def test_a_plan_to_show_is_not_a_showing(reader):
-    assert read(reader, "화웨이는 “CloudMatrix384”를 공개할 예정", "text:made-public") == set()
+def test_a_policy_shown_by_a_government_body_is_announced_by_it_but_not_a_plan_to_show(reader):
+    assert read(reader, "상무부는 지난주 AI Action Plan을 발표.", "text:made-public") == {
+        ("americas-ai-action-plan", "announcedBy", "us-department-of-commerce")}
+    assert read(reader, "국방부는 AI Action Plan을 발표할 예정", "text:made-public") == {
+        ("americas-ai-action-plan", "announcedBy", "us-department-of-commerce")}  # (the first sentence's only)

@@ -18,6 +18,7 @@ import re
 from petaflop.extract.facts import Fact, Location
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of
+from petaflop.extract.text_links import _RELEASABLE
 from petaflop.extract.text_succession import SuccessionFrames
 
 _FIRMS = ("Firm", "AILab")
@@ -137,6 +138,9 @@ class OwnedFrames(SuccessionFrames):
             c0 = max(c for c in starts if c <= x.start)
             by = {m.entity: m for m in mentions[:i] if m.start >= c0 and m.role in ("topic", "subject")
                   and any(is_a(m.type, c) for c in _AGENTS)}
+            if by and all(any(is_a(m.type, c) for c in _FIRMS) for m in by.values()) and any(
+                    is_a(x.type, c) for c in _RELEASABLE):
+                continue  # a firm's release in its own clause: the release frame's (text_links)
             if not by:  # "<A>는 …, … <X>를 공개": the sentence's topic
                 by = {m.entity: m for m in mentions[:i] if m.role == "topic" and any(is_a(m.type, c) for c in _AGENTS)}
             if len(by) != 1:
