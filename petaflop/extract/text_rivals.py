@@ -17,6 +17,7 @@ from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_links import _the_firm
+from petaflop.extract.text_owned import OwnedFrames
 
 # things that compete as things (a model with a model, a chip with a chip…), and organisations
 _KINDS = ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "NetworkTechnology", "ScaleUpInterconnect",
@@ -73,12 +74,13 @@ def _is_org(m: Mention_) -> bool:
     return is_a(m.type, "Organization") and not any(is_a(m.type, h) for h in _HOMES)
 
 
-class RivalFrames:
+class RivalFrames(OwnedFrames):
     """The frames; needs ``self.ex``, ``self.res`` and ``self.prefix`` (the TextReader's)."""
 
     def _more_links(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                     sources: tuple[str, ...]) -> None:
         self._rival_things(s, mentions, topic, loc, sources)
+        self._owned_links(s, mentions, loc, sources)
         self._alternatives(s, mentions, topic, loc, sources)
         self._home_lists(s, mentions, loc, sources)
         self._name_parents(s, mentions, loc, sources)

@@ -1,0 +1,69 @@
+"""Which product generation follows which, read in a sentence by Korean constructions (rule
+``text:succession``, one rule for the family of phrasings so the gate judges them together):
+
+- "<X> 대비 차세대 칩인 <Y>" (Y, the next generation, compared with X);
+- "<X>에서 (차세대) <Y>(시리즈)로 향상/도약/업그레이드" (the move from X to Y);
+- "<Y> 모델 이전인 <X>", "<Y>” 전작인 <X>" (X named as the one before Y);
+- a line-up "<X>(…) → <Y>(…)" of one maker's family (the names share their first word).
+
+Both ends must be things of one kind (two models, two chips or systems, two architectures).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from petaflop.extract.facts import Fact, Location
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import Mention_
+
+_KINDS = (("AIModel",), ("Hardware", "System"), ("ChipArchitecture",))
+
+_Q = r"['’”\"‘“]?"
+_NOTE = r"(?:\s?\([^()]{0,40}\))?"
+_NEXT = r"(?:차세대|후속|신형|다음\s세대|후속작)"
+_FAMILY = r"(?:\s?(?:시리즈|칩|모델|세대|GPU|아키텍처))?"
+
+# older → newer: (gap after the older, gap after the newer or None when nothing must follow)
+_OLDER_FIRST = (
+    re.compile(_Q + _NOTE + r"\s?(?:[가-힣]{1,4}\s)?대비\s" + _NEXT + r"\s?(?:[가-힣A-Z]{1,6})?(?:인|의)?\s?" + _Q),
+    re.compile(_Q + _NOTE + r"\s?에서\s(?:" + _NEXT + r"\s)?" + _Q),
+    # "<X>의 후속 모델인 <Y>", "<X>의 후속작 <Y>"
+    re.compile(_Q + _NOTE + r"\s?의\s후속(?:작|\s?모델|\s?칩|\s?제품|\s?버전)?(?:인|격인)?\s" + _Q),
+)
+_NEWER_AFTER_FROM = re.compile(_Q + _FAMILY + r"\s?(?:으로|로)\s(?:[가-힣]{1,4}\s)?"
+                               r"(?:향상|도약|업그레이드|전환|진화|발전|교체|세대\s?교체)")
+# newer → older: "<Y> 모델 이전인 <X>", "<Y>” 전전작인 <X>"
+_NEWER_FIRST = re.compile(_Q + _NOTE + r"\s?(?:모델\s|칩\s)?(?:의\s)?(?:이전인|이전의|전작인|전전작인|전작|전\s세대인)\s?"
+                          + _Q)
+_ARROW = re.compile(_NOTE + r"\s?(?:→|->|⇒)\s?" + _Q)
+
+
+def _same_kind(a: Mention_, b: Mention_) -> bool:
+    return a.entity != b.entity and any(all(any(is_a(m.type, c) for c in kind) for m in (a, b)) for kind in _KINDS)
+
+
+def _family(a: Mention_, b: Mention_) -> bool:
+    return a.entity.split("-")[0] == b.entity.split("-")[0]
+
+
+class SuccessionFrames:
+    """The frames; needs ``self.ex`` and ``self.prefix`` (the TextReader's)."""
+
+    def _successions(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        for a, b in itertools.pairwise(mentions):
+            if not _same_kind(a, b):
+                continue
+            gap = s[a.end:b.start]
+            newer, older = None, None
+            if (_OLDER_FIRST[0].fullmatch(gap) or _OLDER_FIRST[2].fullmatch(gap)
+                    or (_OLDER_FIRST[1].fullmatch(gap) and _NEWER_AFTER_FROM.match(s, b.end))):
+                newer, older = b, a
+            elif _NEWER_FIRST.fullmatch(gap):
+                newer, older = a, b
+            elif _ARROW.fullmatch(gap) and _family(a, b):
+                newer, older = b, a
+            if newer is not None and older is not None:
+                self.ex.add(Fact(newer.entity, "succeeds", older.entity, True, loc, f"{self.prefix}:succession",
+                                 sources, raw=s[a.start:b.end + 6][:60]))

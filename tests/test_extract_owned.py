@@ -1,0 +1,89 @@
+"""Links read by the frames of ``text_owned`` and ``text_succession`` on sentences of our own: a relative
+clause of making public, an organisation's own things listed by kind, a segment's members in its
+parenthesis, acquisitions and product succession."""
+
+from __future__ import annotations
+
+import pytest
+
+from petaflop.extract.facts import Extraction, Location
+
+LOC = Location(10, 10, "VI", "test slide")
+
+
+@pytest.fixture()
+def reader(text_reader):
+    return text_reader  # (TextReader, Extraction), tests/conftest.py
+
+
+def read(reader, sentence: str, rule: str) -> set[tuple[str, str, str]]:
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    return links(ex, rule)
+
+
+def links(ex: Extraction, rule: str) -> set[tuple[str, str, str]]:
+    return {(f.subject, f.predicate, str(f.obj)) for f in ex.facts if f.obj_is_entity and f.rule == rule}
+
+
+def test_a_thing_made_public_by_the_subject_of_a_relative_clause(reader):
+    assert read(reader, "Stargate는 구글이 지난 3월 공개한 프로젝트.", "text:made-public") == {
+        ("stargate", "announcedBy", "google")}
+
+
+def test_a_name_modifying_another_noun_is_not_what_was_made_public(reader):
+    assert read(reader, "화웨이가 내놓은 HBM 대체재가 주목받음", "text:made-public") == set()
+
+
+def test_the_things_an_organisation_lists_as_its_own_are_its(reader):
+    assert read(reader, "메타는 자체 클라우드(GCP)와 칩(Kirin) 개발", "text:own-list") == {
+        ("huawei-kirin", "designedBy", "meta"), ("google-cloud", "partOf", "meta")}
+
+
+def test_a_list_without_own_says_nothing_of_ownership(reader):
+    assert read(reader, "메타는 경쟁사 칩(Kirin)을 분석", "text:own-list") == set()
+
+
+def test_the_organisations_in_a_segments_parenthesis_are_in_the_segment(reader):
+    assert read(reader, "신생 클라우드(CoreWeave·Fluidstack 등)의 성장", "text:segment-members") == {
+        ("coreweave", "inSegment", "neoclouds"), ("fluidstack", "inSegment", "neoclouds")}
+
+
+def test_a_parenthesis_with_more_than_names_lists_no_members(reader):
+    assert read(reader, "신생 클라우드(CoreWeave가 주도)의 성장", "text:segment-members") == set()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("H100의 후속 모델인 H200은 빠름", {("nvidia-h200", "succeeds", "nvidia-h100")}),
+    ("Ascend 910B 대비 차세대 칩인 Ascend 910C의 변화", {("huawei-ascend-910c", "succeeds", "huawei-ascend-910b")}),
+    ("엔비디아가 Hopper에서 차세대 Blackwell로 도약", {("nvidia-blackwell", "succeeds", "nvidia-hopper")}),
+    ("AMD의 “MI355X” 전작인 MI300은 저렴", {("amd-mi355x", "succeeds", "amd-mi300")}),
+    ("Kimi-1.5(1월) → Kimi-2(7월)", {("kimi-k2", "succeeds", "kimi-1-5")}),
+    ("H100 → Ascend 910C", set()),  # not one family
+    ("H100 대비 Ascend 910C의 성능", set()),  # a comparison, not a next generation
+])
+def test_which_generation_follows_which(reader, sentence, expected):
+    assert read(reader, sentence, "text:succession") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("구글은 Windsurf를 30억 달러에 인수", {("google", "acquired", "windsurf")}),
+    ("엔비디아의 'CentML' 인수 사건", {("nvidia", "acquired", "centml")}),
+    ("구글이 인수를 발표한 CentML의 창업자", {("google", "acquired", "centml")}),
+    ("메타는 Scale AI의 지분 49%를 인수", set()),  # a stake, not the firm
+    ("구글은 Windsurf를 인수 검토", set()),  # not done
+])
+def test_an_acquisition_names_the_buyer_and_the_bought(reader, sentence, expected):
+    assert read(reader, sentence, "text:acquisition") == expected
+
+
+def test_a_thing_shown_by_the_clauses_organisation_is_announced_by_it(reader):
+    assert read(reader, "올해 화웨이는 열세를 규모로 압도하는, CloudMatrix384를 공개.", "text:made-public") == {
+        ("huawei-cloudmatrix384", "announcedBy", "huawei")}
+
+
+def test_a_policy_shown_by_a_government_body_is_announced_by_it_but_not_a_plan_to_show(reader):
+    assert read(reader, "상무부는 지난주 AI Action Plan을 발표.", "text:made-public") == {
+        ("americas-ai-action-plan", "announcedBy", "us-department-of-commerce")}
+    assert read(reader, "국방부는 AI Action Plan을 발표할 예정", "text:made-public") == {
+        ("americas-ai-action-plan", "announcedBy", "us-department-of-commerce")}  # (the first sentence's only)
