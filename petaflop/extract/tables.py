@@ -19,10 +19,12 @@ from foundation.periods import parse_period
 from ingest.model import Cell, Document, Heading, Paragraph, Table
 from ingest.quantities import REFERENCE_DATE
 from ontology.model import load_model
-from petaflop.extract.caption_maker import add_made, caption_maker
+from petaflop.extract.caption_maker import add_made, caption_maker, in_house_maker
 from petaflop.extract.cell_text import cell_period, prose_cell
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
+from petaflop.extract.gazetteer import Entity
+from petaflop.extract.node_foundry import foundry_ids, maker_property
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_map import ColumnRule, TableMapping
@@ -92,6 +94,8 @@ class TableExtractor:
         self.text = text
         self._named_row = False
         self.titles = table_titles(doc)
+        self._foundries = foundry_ids(resolver.gaz)  # a maker column naming a non-foundry: its designer
+        self._in_house: Entity | None = None
         self.reader = TableReader(resolver, sources_of, text=text, titles=self.titles)
         self.model = load_model()
 
@@ -212,7 +216,12 @@ class TableExtractor:
                     self.ex.add(Fact(target, rule.unless, eid, True, loc, rule_id + ":in-house", sources, raw=text))
                     continue  # a unit of the chip's own designer designs it, it is no partner
                 s, o = (eid, target) if rule.inverse else (target, eid)
-                self.ex.add(Fact(s, rule.property, o, True, loc, rule_id, sources, raw=text))
+                prop = maker_property(rule.property, eid, self._foundries)
+                if prop == "fabricatedBy" and self._in_house is not None and eid in self._foundries:
+                    self.ex.add(Fact(target, "designedBy", self.res.record(self._in_house), True, loc,
+                                     "table:maker-column:in-house", sources, raw=table.caption[0][:60]))
+                self.ex.add(Fact(s, prop, o, True, loc, rule_id if prop == rule.property else
+                                 f"table:maker-column:{prop}", sources, raw=text))
             if (rule.property, rule.inverse) in _INVESTOR_LINKS:
                 self._investor_stakes(text, target, mapping, loc, sources)
             return
@@ -321,6 +330,7 @@ class TableExtractor:
         self._entity_col = ei
         context = self.context_entity(table, mapping)
         maker = caption_maker(table, [h.text for h in table.header], self.res.gaz)  # "엔비디아의 신제품들"
+        self._in_house = in_house_maker(table, self.res.gaz)  # "테슬라의 … 자체 제작 반도체"
         previous: list[str] = []
         for r, row in enumerate(table.rows, 1):
             if ei >= len(row.cells):
