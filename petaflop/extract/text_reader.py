@@ -167,6 +167,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         return out
 
     def _role(self, text: str, m: Mention) -> str:
+        if re.match(r"['’”\"]?\s?(?:은|는)\s물론", text[m.end:]):  # "우버, 리프트는 물론": listed, not the topic
+            return "with"
         if self.kiwi is not None:
             return self._kiwi_role(text, m)
         rest = text[m.end:]
