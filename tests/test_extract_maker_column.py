@@ -83,3 +83,16 @@ def test_a_name_before_neun_mullon_is_listed_not_the_topic(text_reader):
     r.read("테슬라는 경쟁사인 우버, 리프트는 물론, 직접적인 경쟁자인 웨이모에 비해서도 저렴한 가격을 유지.", LOC, ())
     rivals = {(f.subject, str(f.obj)) for f in ex.facts if f.predicate == "competesWith"}
     assert {("tesla", "uber"), ("tesla", "lyft"), ("tesla", "waymo")} <= rivals
+
+
+def test_chips_counted_in_a_chips_row_are_the_chips_of_the_rows_system(text_reader, gaz):
+    from petaflop.extract.text_frames import Mention_
+
+    r, ex = text_reader
+    r.res.record(gaz.by_id("tesla-fsd-chip-1"))
+    r.read_cell("• 두 개의 칩 구성 • 칩 면적은 260 mm²", LOC, (), "tesla-fsd-chip-1")
+    assert not [s for s in ex.statements if s.kind in ("chipsPerSystem", "unitCount")]  # no system named: none
+    r.row_system = Mention_(r.res.record(gaz.by_id("tesla-hw3")), "System", -1, -1, "row-system")
+    r.read_cell("• 두 개의 칩 구성 • 칩 면적은 260 mm²", LOC, (), "tesla-fsd-chip-1")
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.kind == "chipsPerSystem"] == [
+        ("tesla-hw3", "chipsPerSystem", Decimal(2), "text-cell:count-per-system:row")]

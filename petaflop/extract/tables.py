@@ -30,6 +30,7 @@ from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
+from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.values import read_date, read_value
 
@@ -374,6 +375,10 @@ class TableExtractor:
             # a row labelled by a date alone ("2024년 05월 10일 | 시리즈 B 펀딩 | …") dates its mined figures;
             # a deadline in a status cell ("2028년까지 완성") does not
             self._label_date = row_date if any(_DATE_LABEL.fullmatch(c.text.strip()) for c in row.cells) else ""
+            if self.text is not None:  # "두 개의 칩 구성" in the row of HW3's chip: the chips of HW3
+                first = self._first_entity(row, ei)
+                self.text.row_system = Mention_(self.res.record(first), first.type, -1, -1, "row-system") \
+                    if first is not None and is_a(first.type, "System") else None
             for rule in mapping.columns:
                 for j in self._rule_columns(table, rule, used):
                     if j >= len(row.cells):
@@ -395,6 +400,8 @@ class TableExtractor:
                                                    parse_period(row_date) if row_date else None)
             self._named_row = False
             self._label_date = ""
+        if self.text is not None:
+            self.text.row_system = None
 
     def _events(self, table: Table, mapping: TableMapping) -> None:
         from petaflop.extract.table_events import read_events  # it builds on this module's readers
@@ -414,10 +421,14 @@ class TableExtractor:
 
     def _first_named(self, row, ei: int) -> list[str]:
         """The one thing a row's first cell names exactly ("HW1" in "버전"), when the entity column is another."""
+        ent = self._first_entity(row, ei)
+        return [self.res.record(ent)] if ent is not None else []
+
+    def _first_entity(self, row, ei: int) -> Entity | None:
         text = row.cells[0].text.strip() if ei and row.cells else ""
         found = self.res.gaz.find_mentions(text)
-        return [self.res.record(self.res.gaz.by_id(found[0].entity_id))] if len(found) == 1 and \
-            found[0].start == 0 and found[0].end == len(text) else []
+        return self.res.gaz.by_id(found[0].entity_id) if len(found) == 1 and \
+            found[0].start == 0 and found[0].end == len(text) else None
 
     def _row_named(self, row, skip: int) -> str:
         """The one entity a short cell of the row names (its label), or ''."""
