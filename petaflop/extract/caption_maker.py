@@ -72,3 +72,21 @@ def add_made(reader, table: Table, maker: Entity, subject: str, cell, r: int) ->
         return
     reader.ex.add(Fact(subject, entry.property, reader.res.record(maker), True, reader._loc(table, cell, r),
                        "table-reader:maker@caption", reader.sources_of(table), raw=table.caption[0][:60]))
+
+
+#: "자체 제작 반도체", "자체 개발 칩", "인하우스": things made in-house, by the caption's genitive organisation
+_IN_HOUSE = re.compile(r"자체\s?(?:제작|개발|설계)|인하우스|[Ii]n-house")
+
+
+def in_house_maker(table: Table, gaz: Gazetteer) -> Entity | None:
+    """The one organisation a caption line names in the genitive before "자체 제작 …" ("테슬라의 AI
+    추론용 자체 제작 반도체"): the designer of the tabulated chips a foundry column says who fabricated."""
+    for line in table.caption:
+        own = _IN_HOUSE.search(line)
+        if own is None or _RIVALRY.search(line):
+            continue
+        makers = [m for m in gaz.find_mentions(line[:own.start()])
+                  if any(is_a(gaz.by_id(m.entity_id).type, c) for c in _MAKERS)]
+        if len({m.entity_id for m in makers}) == 1 and line[makers[0].end:].startswith("의 "):
+            return gaz.by_id(makers[0].entity_id)
+    return None

@@ -41,3 +41,21 @@ def add_node_foundries(ex: Extraction, gaz: Gazetteer, record) -> int:
                     raw=f"{node.name_en}"[:60]))
         made += 1
     return made
+
+
+def foundry_ids(gaz: Gazetteer) -> frozenset[str]:
+    """The firms that run a foundry: those whose name heads a process node the gazetteer knows
+    ("TSMC N3P", "Samsung SF2", "Intel 18A")."""
+    out = set()
+    for ent in gaz:
+        if is_a(ent.type, "ProcessNode"):
+            org = maker_prefix(ent.name_en, gaz, ent.id)
+            if org is not None:
+                out.add(org.id)
+    return frozenset(out)
+
+
+def maker_property(prop: str, org_id: str, foundries: frozenset[str]) -> str:
+    """A "제조사" (maker) column read as ``fabricatedBy``: a maker that runs no foundry (Mobileye,
+    NVIDIA) designed the chip another firm fabricated — its link is ``designedBy``."""
+    return "designedBy" if prop == "fabricatedBy" and foundries and org_id not in foundries else prop

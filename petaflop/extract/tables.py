@@ -19,16 +19,19 @@ from foundation.periods import parse_period
 from ingest.model import Cell, Document, Heading, Paragraph, Table
 from ingest.quantities import REFERENCE_DATE
 from ontology.model import load_model
-from petaflop.extract.caption_maker import add_made, caption_maker
+from petaflop.extract.caption_maker import add_made, caption_maker, in_house_maker
 from petaflop.extract.cell_text import cell_period, prose_cell
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
+from petaflop.extract.gazetteer import Entity
+from petaflop.extract.node_foundry import foundry_ids, maker_property
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
 from petaflop.extract.table_remarks import read_remark
+from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.values import read_date, read_value
 
@@ -93,6 +96,8 @@ class TableExtractor:
         self.text = text
         self._named_row = False
         self.titles = table_titles(doc)
+        self._foundries = foundry_ids(resolver.gaz)  # a maker column naming a non-foundry: its designer
+        self._in_house: Entity | None = None
         self.reader = TableReader(resolver, sources_of, text=text, titles=self.titles)
         self.model = load_model()
 
@@ -213,7 +218,12 @@ class TableExtractor:
                     self.ex.add(Fact(target, rule.unless, eid, True, loc, rule_id + ":in-house", sources, raw=text))
                     continue  # a unit of the chip's own designer designs it, it is no partner
                 s, o = (eid, target) if rule.inverse else (target, eid)
-                self.ex.add(Fact(s, rule.property, o, True, loc, rule_id, sources, raw=text))
+                prop = maker_property(rule.property, eid, self._foundries)
+                if prop == "fabricatedBy" and self._in_house is not None and eid in self._foundries:
+                    self.ex.add(Fact(target, "designedBy", self.res.record(self._in_house), True, loc,
+                                     "table:maker-column:in-house", sources, raw=table.caption[0][:60]))
+                self.ex.add(Fact(s, prop, o, True, loc, rule_id if prop == rule.property else
+                                 f"table:maker-column:{prop}", sources, raw=text))
             if (rule.property, rule.inverse) in _INVESTOR_LINKS:
                 self._investor_stakes(text, target, mapping, loc, sources)
             return
@@ -322,6 +332,7 @@ class TableExtractor:
         self._entity_col = ei
         context = self.context_entity(table, mapping)
         maker = caption_maker(table, [h.text for h in table.header], self.res.gaz)  # "엔비디아의 신제품들"
+        self._in_house = in_house_maker(table, self.res.gaz)  # "테슬라의 … 자체 제작 반도체"
         previous: list[str] = []
         for r, row in enumerate(table.rows, 1):
             if ei >= len(row.cells):
@@ -365,6 +376,10 @@ class TableExtractor:
             # a row labelled by a date alone ("2024년 05월 10일 | 시리즈 B 펀딩 | …") dates its mined figures;
             # a deadline in a status cell ("2028년까지 완성") does not
             self._label_date = row_date if any(_DATE_LABEL.fullmatch(c.text.strip()) for c in row.cells) else ""
+            if self.text is not None:  # "두 개의 칩 구성" in the row of HW3's chip: the chips of HW3
+                first = self._first_entity(row, ei)
+                self.text.row_system = Mention_(self.res.record(first), first.type, -1, -1, "row-system") \
+                    if first is not None and is_a(first.type, "System") else None
             for rule in mapping.columns:
                 for j in self._rule_columns(table, rule, used):
                     if j >= len(row.cells):
@@ -386,6 +401,8 @@ class TableExtractor:
                                                    parse_period(row_date) if row_date else None)
             self._named_row = False
             self._label_date = ""
+        if self.text is not None:
+            self.text.row_system = None
 
     def _events(self, table: Table, mapping: TableMapping) -> None:
         from petaflop.extract.table_events import read_events  # it builds on this module's readers
@@ -405,10 +422,14 @@ class TableExtractor:
 
     def _first_named(self, row, ei: int) -> list[str]:
         """The one thing a row's first cell names exactly ("HW1" in "버전"), when the entity column is another."""
+        ent = self._first_entity(row, ei)
+        return [self.res.record(ent)] if ent is not None else []
+
+    def _first_entity(self, row, ei: int) -> Entity | None:
         text = row.cells[0].text.strip() if ei and row.cells else ""
         found = self.res.gaz.find_mentions(text)
-        return [self.res.record(self.res.gaz.by_id(found[0].entity_id))] if len(found) == 1 and \
-            found[0].start == 0 and found[0].end == len(text) else []
+        return self.res.gaz.by_id(found[0].entity_id) if len(found) == 1 and \
+            found[0].start == 0 and found[0].end == len(text) else None
 
     def _row_named(self, row, skip: int) -> str:
         """The one entity a short cell of the row names (its label), or ''."""

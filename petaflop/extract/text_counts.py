@@ -152,7 +152,11 @@ class CountReader:
         else:  # a topic carried from elsewhere measured 0.3 (other sentences' counts are of other things)
             return
         if _CHIP_WORD.match(noun) and is_a(subject.type, "Chip"):
-            return  # a chip counted in a chip's row or sentence: the chips of the system it is part of
+            # a chip counted in a chip's row or sentence: the chips of the system it is part of — the
+            # system the row's first cell names ("HW3 | … | Tesla FSD 1 Chip | … 두 개의 칩 구성"), else none
+            if how != "row" or getattr(self, "row_system", None) is None:
+                return
+            subject, kind, construction = self.row_system, "chipsPerSystem", "count-per-system"
         verb = "have" if (_HIRE if kind == "employeeCount" else _HAVE).search(s, max(end, q.end), c1) else "other"
         if verb == "other" and how != "row":  # with no verb of having the count measured 0.2 in running text
             return

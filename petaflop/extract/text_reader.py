@@ -47,6 +47,7 @@ from petaflop.extract.text_frames import HOW as _HOW
 from petaflop.extract.text_frames import Mention_ as _Mention
 from petaflop.extract.text_links import LinkFrames
 from petaflop.extract.text_money import MoneyFrames
+from petaflop.extract.text_paren import ParenMeasureReader
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.values import find_quantities
@@ -90,7 +91,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames, FarGenitives, DateReader, ScoreReader,
-                 DealFrames):
+                 DealFrames, ParenMeasureReader):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -170,6 +171,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         return out
 
     def _role(self, text: str, m: Mention) -> str:
+        if re.match(r"['’”\"]?\s?(?:은|는)\s물론", text[m.end:]):  # "우버, 리프트는 물론": listed, not the topic
+            return "with"
         if self.kiwi is not None:
             return self._kiwi_role(text, m)
         rest = text[m.end:]
@@ -214,6 +217,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
         self._event_dates(sentence, mentions, dates, clause_starts_of(sentence), loc, sources)
         self._paren_scores(sentence, mentions, clause_starts_of(sentence), loc, sources)
+        self._paren_measures(sentence, mentions, loc, sources)
         self._score_verbs(sentence, mentions, loc, sources)
         hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
         if hw is not None:

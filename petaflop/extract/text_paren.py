@@ -1,0 +1,65 @@
+"""Percentages written right after names, in parentheses, in a sentence about one measure.
+
+"현재 SF2의 추정 수율은 40~45%. … TSMC N2(70% 이상)와 인텔 18A(50~55%)에 비해", "점유율은 TSMC(70.2%),
+삼성(7.3%) 순": when a sentence names exactly one measure of percentages (its word in the attribute
+lexicon: 수율, 점유율, 비중, 성장률 …), a percentage (or a range) alone in the parentheses after a name is
+that name's value of the measure — a list of parallel figures; a sentence naming no measure takes the
+one the previous sentence of its block names. A score (벤치마크, 점수) is
+text_scores.py's; a sign ("(+5%)", "(-1.7%)") is a change, not a level, and is not read. Rule
+``text:paren-measure``, judged by the gate.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import Mention_
+
+_NUM = r"\d{1,3}(?:\.\d{1,2})?"
+_PAREN_PERCENT = re.compile(rf"\s?\(\s?(?:약\s?)?(?P<lo>{_NUM})\s?%?(?:\s?[~∼–]\s?(?P<hi>{_NUM}))?\s?%"
+                            rf"\s?(?P<bound>이상|이하|초과|미만)?\s?\)")
+_SCORE_CUE = re.compile(r"벤치마크|[Bb]enchmark|시험|점수|스코어")
+_ESTIMATE = re.compile(r"추정|추산|예상")
+
+
+class ParenMeasureReader:
+    """Mixed into the text reader (``self.ex``, ``self.lex``, ``self.prefix``)."""
+
+    def _sentence_measure(self, s: str):
+        """The one percentage measure the sentence names, else None."""
+        found = {}
+        for e in self.lex.values:
+            if e.dimension != "percent":
+                continue
+            for m in e.match.finditer(s):
+                if not (e.veto and e.veto.search(s[max(0, m.start() - 6):m.end() + 6])):
+                    found.setdefault(e.kind, e)
+                    break
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _paren_measures(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        own = self._sentence_measure(s)
+        carried, self._paren_carry = getattr(self, "_paren_carry", (None, None)), (loc, own)
+        if "(" not in s or _SCORE_CUE.search(s):
+            return
+        # "SF2의 추정 수율은 40~45%. 이는 TSMC N2(70% 이상)와 …": the block's previous sentence names it
+        entry = own or (carried[1] if carried[0] == loc else None)
+        if entry is None:
+            return
+        for m in mentions:
+            pm = _PAREN_PERCENT.match(s, m.end)
+            if pm is None:
+                continue
+            if entry.subject and not any(is_a(m.type, c) for c in entry.subject):
+                continue
+            lo, hi = Decimal(pm.group("lo")), pm.group("hi")
+            bound = {"이상": "lower", "초과": "lower", "이하": "upper", "미만": "upper"}.get(pm.group("bound") or "", "")
+            self.ex.statements.append(Statement(
+                m.entity, entry.kind, loc, f"{self.prefix}:paren-measure", value=lo,
+                high=Decimal(hi) if hi and Decimal(hi) != lo else None, unit="%",
+                status="estimate" if _ESTIMATE.search(s[max(0, m.start - 12):pm.end()]) else "actual",
+                bound=bound, sources=sources, raw=s[m.start:pm.end()][:60],
+            ))  # fmt: skip
