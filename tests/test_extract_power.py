@@ -53,7 +53,13 @@ def test_an_asset_installed_at_a_place_powers_that_place(text_reader):
 def test_an_asset_installed_by_the_clause_topic(text_reader):
     r, ex = text_reader
     r.read("Stargate는 자체 전력으로 태양광을 도입", LOC, ())
-    assert powered(ex) == [("stargate", "solar-pv", "text:power-source:clause-topic")]
+    assert powered(ex) == [("stargate", "solar-pv", "text:power-source:topic")]
+
+
+def test_an_asset_built_as_a_plant_on_site(text_reader):
+    r, ex = text_reader
+    r.read("Stargate는 가스 터빈 기반 발전소를 현장에 건설", LOC, ())
+    assert powered(ex) == [("stargate", "gas-turbine", "text:power-source:topic")]
 
 
 def test_an_asset_supplying_a_facility_powers_it(text_reader):
@@ -66,6 +72,7 @@ def test_an_organisation_installing_an_asset_is_not_powered_by_it(text_reader):
     r, ex = text_reader
     r.read("GE Vernova는 가스터빈 설치 비용을 인상", LOC, ())
     r.read("xAI가 설치한 디젤 발전기", LOC, ())
+    r.read("Stargate는 태양광 설치 후 가스 의존을 축소", LOC, ())
     assert powered(ex) == []
 
 
