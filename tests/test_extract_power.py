@@ -87,3 +87,22 @@ def test_the_asset_a_parenthesis_names_after_a_generic_one_is_meant(text_reader)
     r, ex = text_reader
     r.read("4시간 BESS (메가팩) 도입", LOC, ())
     assert durations(ex) == [("tesla-megapack", Decimal(4), None, "hour", "text:storage-duration:adjacent")]
+
+
+def kinds(ex) -> list[tuple]:
+    return sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements)
+
+
+def test_per_rack_power_is_rack_power_not_a_chip_power(text_reader):
+    r, ex = text_reader
+    r.read("Stargate는 랙당 200kW가 넘는 서버랙을 지원", LOC, ())
+    r.read("Kyber는 랙 하나의 전력 소모량이 300kW를 넘김", LOC, ())
+    assert kinds(ex) == [("nvidia-kyber", "rackPower", Decimal("0.3"), "MW"),
+                         ("stargate", "rackPower", Decimal("0.2"), "MW")]
+
+
+def test_a_lead_time_is_a_duration(text_reader):
+    r, ex = text_reader
+    r.read("H-Class 가스터빈의 리드타임은 3년 이상", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.unit) for s in ex.statements] == [
+        ("h-class-gas-turbine", "duration", Decimal(3), "year")]
