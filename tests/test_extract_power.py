@@ -100,16 +100,3 @@ def test_per_rack_power_is_rack_power_not_a_chip_power(text_reader):
     assert kinds(ex) == [("nvidia-kyber", "rackPower", Decimal("0.3"), "MW"),
                          ("stargate", "rackPower", Decimal("0.2"), "MW")]
 
-
-def test_a_lead_time_is_a_duration(text_reader):
-    r, ex = text_reader
-    r.read("H-Class 가스터빈의 리드타임은 3년 이상", LOC, ())
-    assert [(s.subject, s.kind, s.value, s.unit) for s in ex.statements] == [
-        ("h-class-gas-turbine", "duration", Decimal(3), "year")]
-
-
-def test_a_table_cell_naming_a_duration_and_a_storage_asset(text_reader):
-    r, ex = text_reader
-    r.read_power_cell("3시간 BESS (메가팩)", LOC, ())
-    r.read_power_cell("가스터빈 2시간", LOC, ())
-    assert durations(ex) == [("tesla-megapack", Decimal(3), None, "hour", "text:storage-duration:adjacent")]

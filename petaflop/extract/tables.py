@@ -140,7 +140,6 @@ class TableExtractor:
             for cell in row.cells:
                 if cell.text.strip():
                     self.text.read_name_cell(cell.text.strip(), self._loc(table, cell, r), self.sources_of(table))
-                    self.text.read_power_cell(cell.text.strip(), self._loc(table, cell, r), self.sources_of(table))
 
     # -- helpers ---------------------------------------------------------------------------
     def _loc(self, table: Table, cell: Cell, row: int) -> Location:

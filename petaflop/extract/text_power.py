@@ -27,7 +27,6 @@ from ingest.quantities import Quantity
 from petaflop.extract.facts import Fact, Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
-from petaflop.extract.values import find_quantities
 
 _STORAGE_WORD = re.compile(r"BESS|ESS|UPS|배터리|축전|저장|[Mm]egapack|메가팩|[Bb]atter")
 #: between the figure and the asset: nothing, "급", a generic storage word before the asset's parenthesis
@@ -86,16 +85,6 @@ class PowerFrames:
         lo = min(user.start, source.start) if user.start >= 0 else source.start
         self.ex.add(Fact(user.entity, "poweredBy", source.entity, True, loc, rule, sources,
                          raw=s[max(lo, 0):max(user.end, source.end) + 8][:60]))
-
-    def read_power_cell(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
-        """Any table cell ("2시간 BESS (메가팩)" labelling a row): the frames naming both ends in the cell."""
-        if not text or len(text) > 200 or not _STORAGE_WORD.search(text):
-            return
-        mentions = self._mentions(text)  # type: ignore[attr-defined]
-        values = [q for q in find_quantities(text) if q.kind == "duration"]
-        if mentions and values:
-            self.consumed = set()
-            self._storage_durations(text, values, mentions, loc, sources)
 
     def _is_storage(self, s: str, m: Mention_) -> bool:
         if is_a(m.type, "BatteryStorage"):
