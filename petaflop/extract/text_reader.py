@@ -48,6 +48,7 @@ from petaflop.extract.text_frames import Mention_ as _Mention
 from petaflop.extract.text_links import LinkFrames
 from petaflop.extract.text_money import MoneyFrames
 from petaflop.extract.text_paren import ParenMeasureReader
+from petaflop.extract.text_power import PowerFrames
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.values import find_quantities
@@ -91,7 +92,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames, FarGenitives, DateReader, ScoreReader,
-                 DealFrames, ParenMeasureReader):
+                 DealFrames, ParenMeasureReader, PowerFrames):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -232,6 +233,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         clause_starts = clause_starts_of(sentence)
         self._measure_terms(sentence, mentions, values, loc, sources)
         self._die_counts(sentence, mentions, topic, loc, sources)
+        self._storage_durations(sentence, values, mentions, loc, sources)
+        self._power_sources(sentence, mentions, topic, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None
         self._base = None  # the comparison base of the sentence's last multiple (text_figures.py)
         # "1GW/년 → 2GW/년": the first figure of a from-to pair (its rule is judged with the pair's)

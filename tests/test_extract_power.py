@@ -1,0 +1,102 @@
+"""Power assets in prose and cells (petaflop/extract/text_power.py), on sentences of our own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from petaflop.extract.facts import Location
+
+LOC = Location(10, 10, "V", "test slide")
+
+
+def durations(ex) -> list[tuple]:
+    return sorted((s.subject, s.value, s.high, s.unit, s.rule) for s in ex.statements if s.kind == "storageDuration")
+
+
+def test_a_duration_before_a_storage_asset_is_its_storage_duration(text_reader):
+    r, ex = text_reader
+    r.read("이 부지는 3시간 BESS 설비를 도입", LOC, ())
+    assert durations(ex) == [("battery-energy-storage-system", Decimal(3), None, "hour", "text:storage-duration:adjacent")]
+
+
+def test_the_asset_in_the_parenthesis_after_a_storage_word_is_the_one_meant(text_reader):
+    r, ex = text_reader
+    r.read("10분 배터리 (UPS)", LOC, ())
+    assert durations(ex) == [("uninterruptible-power-supply", Decimal(10), None, "minute",
+                              "text:storage-duration:adjacent")]
+
+
+def test_a_duration_after_the_asset_with_the_instrumental_particle(text_reader):
+    r, ex = text_reader
+    r.read("부지에 설치한 BESS로 1~3시간 피크 수요를 흡수", LOC, ())
+    assert durations(ex) == [("battery-energy-storage-system", Decimal(1), Decimal(3), "hour",
+                              "text:storage-duration:adjacent")]
+
+
+def test_a_break_even_duration_is_no_storage_duration(text_reader):
+    r, ex = text_reader
+    r.read("운영 기준 8시간 이내에는 BESS가 더 싸다", LOC, ())
+    r.read("가스터빈 4시간 가동", LOC, ())
+    assert durations(ex) == []
+
+
+def powered(ex) -> list[tuple]:
+    return sorted((f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "poweredBy")
+
+
+def test_an_asset_installed_at_a_place_powers_that_place(text_reader):
+    r, ex = text_reader
+    r.read("Crusoe는 Stargate I 부지에 가스 터빈 10기를 설치 중", LOC, ())
+    assert powered(ex) == [("stargate-abilene-campus", "gas-turbine", "text:power-source:place")]
+
+
+def test_an_asset_installed_by_the_clause_topic(text_reader):
+    r, ex = text_reader
+    r.read("Stargate는 자체 전력으로 태양광을 도입", LOC, ())
+    assert powered(ex) == [("stargate", "solar-pv", "text:power-source:topic")]
+
+
+def test_an_asset_built_as_a_plant_on_site(text_reader):
+    r, ex = text_reader
+    r.read("Stargate는 가스 터빈 기반 발전소를 현장에 건설", LOC, ())
+    assert powered(ex) == [("stargate", "gas-turbine", "text:power-source:topic")]
+
+
+def test_an_asset_supplying_a_facility_powers_it(text_reader):
+    r, ex = text_reader
+    r.read("마이크로그리드가 콜로서스 캠퍼스에 전력을 공급", LOC, ())
+    assert powered(ex) == [("colossus-campus", "microgrid", "text:power-source:supplies")]
+
+
+def test_an_organisation_installing_an_asset_is_not_powered_by_it(text_reader):
+    r, ex = text_reader
+    r.read("GE Vernova는 가스터빈 설치 비용을 인상", LOC, ())
+    r.read("xAI가 설치한 디젤 발전기", LOC, ())
+    r.read("Stargate는 태양광 설치 후 가스 의존을 축소", LOC, ())
+    assert powered(ex) == []
+
+
+def test_a_priced_reference_configuration_is_no_storage_duration(text_reader):
+    r, ex = text_reader
+    r.read("50MW급 6시간 BESS 구축에 최대 1억 달러가 소요", LOC, ())
+    assert durations(ex) == []
+
+
+
+def test_the_asset_a_parenthesis_names_after_a_generic_one_is_meant(text_reader):
+    r, ex = text_reader
+    r.read("4시간 BESS (메가팩) 도입", LOC, ())
+    assert durations(ex) == [("tesla-megapack", Decimal(4), None, "hour", "text:storage-duration:adjacent")]
+
+
+def kinds(ex) -> list[tuple]:
+    return sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements)
+
+
+def test_per_rack_power_is_rack_power_not_a_chip_power(text_reader):
+    r, ex = text_reader
+    r.read("Stargate는 랙당 200kW가 넘는 서버랙을 지원", LOC, ())
+    r.read("Kyber는 랙 하나의 전력 소모량이 300kW를 넘김", LOC, ())
+    assert kinds(ex) == [("nvidia-kyber", "rackPower", Decimal("0.3"), "MW"),
+                         ("stargate", "rackPower", Decimal("0.2"), "MW")]
+
