@@ -176,15 +176,16 @@ class CountReader:
     def _die_counts(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                     sources: tuple[str, ...]) -> None:
         """"Ascend 910C는 … 듀얼 다이 구성": the chip's ``unitCount`` of dies (metric: the die word), of the
-        clause's marked chip, else the sentence's own topic, else a table row's chip."""
+        clause's marked chip, else the sentence's own topic, else a table row's chip. One rule, ``text:die-count``,
+        in prose and in cells: the die word states the count whoever the subject is (the subject must be hardware)."""
         starts = clause_starts_of(s)
         for m in DIES.finditer(s):
             c0 = max(c for c in starts if c <= m.start())
             marked = [x for x in mentions if c0 <= x.start and x.end <= m.start() and x.role in ("topic", "subject")]
             if marked:
-                subject, how = marked[-1], "clause-topic"
+                subject = marked[-1]
             elif topic is not None and (topic.role == "row" or 0 <= topic.end <= m.start()) and topic.role != "block":
-                subject, how = topic, "row" if topic.role == "row" else "sentence-topic"
+                subject = topic
             else:
                 continue
             if not is_a(subject.type, "Hardware"):
@@ -192,7 +193,7 @@ class CountReader:
             word = m.group(1)
             value = _DIE_WORDS.get(word) or int(word.rstrip("-"))
             self.ex.statements.append(Statement(
-                subject.entity, "unitCount", loc, f"{self.prefix}:die-count:{how}", value=Decimal(value),
+                subject.entity, "unitCount", loc, "text:die-count", value=Decimal(value),
                 unit="count", status="actual", metric=m.group(2)[:40], time=getattr(self, "default_time", None),
                 sources=sources, raw=s[max(0, m.start() - 20):m.end() + 8].strip()[:60],
             ))  # fmt: skip
