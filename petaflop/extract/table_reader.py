@@ -54,6 +54,8 @@ _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 _HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 수요", "가격": "가격"}
 #: money a chip column's owner spends on it (not the chip's own price)
 _SPEND_KINDS = {"amount", "capex"}
+#: a count of chips in a chip's column of a comparison: how many of that chip the caption's owner has
+_CHIP_COUNT_KINDS = {"chipCount", "gpuCount"}
 _COMBINATION = re.compile(r"\S\s\+\s\S")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
@@ -250,8 +252,9 @@ class TableReader:
 
     def _owners_spend(self, table: Table, first: int, column: str) -> None:
         """"DeepSeek TCO | A100 | H20": money spent on a chip column of a comparison (investment,
-        operating cost) is spent by the organisation the caption names, on that chip (its item); a
-        price stays the chip's own."""
+        operating cost) is spent by the organisation the caption names, on that chip (its item), and a
+        count of GPUs in it ("GPU 숫자(개)") is how many of that chip the organisation has; a price stays
+        the chip's own."""
         rec = self.ex.entities.get(column)
         if self.tag != ":header-entities" or rec is None or not any(is_a(t, "Chip") for t in rec.types):
             return
@@ -260,7 +263,7 @@ class TableReader:
             return
         for k in range(first, len(self.ex.statements)):
             st = self.ex.statements[k]
-            if st.subject == column and st.kind in _SPEND_KINDS and not st.item:
+            if st.subject == column and (st.kind in _SPEND_KINDS or st.kind in _CHIP_COUNT_KINDS) and not st.item:
                 self.ex.statements[k] = replace(st, subject=owner, item=column, rule=st.rule + ":owner")
 
     def _key_value(self, table: Table) -> None:
