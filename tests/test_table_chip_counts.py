@@ -28,3 +28,22 @@ def test_a_gpu_count_in_a_chip_column_is_the_caption_owners_count_of_that_chip(g
     assert got == {
         ("deepseek", "chipCount", Decimal(1000), "nvidia-a100", "table-reader:chipCount:header-entities:owner"),
         ("deepseek", "chipCount", Decimal(2000), "nvidia-h100", "table-reader:chipCount:header-entities:owner")}
+
+
+def test_a_gpu_count_of_a_system_column_is_its_chips_per_system(gaz):
+    from petaflop.extract.table_reader import TableReader
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    line = 200
+    header = ["특징", "Oberon 랙", "Kyber 랙"]
+    rows = [["GPU 수", "36 패키지", "48 패키지"]]
+    table = Table("T-01-2", Span(line - 1, line + len(rows)), ["랙 비교"],
+                  [Cell(h, h, line, j + 1) for j, h in enumerate(header)],
+                  [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)])
+                   for i, r in enumerate(rows)], chapter="IV", slide_title="IV. 테스트", column_labels=header)
+    TableReader(res, lambda t: ()).read(table)
+    got = {(s.subject, s.kind, s.value, re.sub(r"@\d+", "", s.rule)) for s in ex.statements}
+    assert got == {
+        ("nvidia-oberon", "chipsPerSystem", Decimal(36), "table-reader:chipCount:header-entities"),
+        ("nvidia-kyber", "chipsPerSystem", Decimal(48), "table-reader:chipCount:header-entities")}

@@ -508,8 +508,12 @@ class TableReader:
             status = "forecast"
         per = entry.per or per_of_header(header)
         quals = q.qualifiers
+        kind = entry.kind
+        rec = self.ex.entities.get(subject)
+        if kind in _CHIP_COUNT_KINDS and rec is not None and any(is_a(t, "System") for t in rec.types):
+            kind = "chipsPerSystem"  # "Kyber 랙 | GPU 수 144": one system's chips (the label's rule: the same construction)
         self.ex.statements.append(Statement(
-            subject, entry.kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
+            subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
             scope=scope or (" ".join(table.caption)[:40] if entry.kind == "rank" else ""),  # a tier; a rank's ranking
