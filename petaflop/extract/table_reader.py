@@ -69,6 +69,8 @@ _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
 #: "듀얼 다이 구성", "싱글 다이", "4-Chiplet 구조": the number of dies in a package, said in words
 
 _COUNT_CELL = re.compile(r"\d\s?(?:개|대|기|장)(?![가-힣])")
+#: "총 <name> 유닛": a total row of the units of one named thing
+_CAPTION_TOTAL = re.compile(r"^(?:총|전체)\s(.+?)\s(?:유닛|대수|수량|출하량)$")
 _AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
 
 
@@ -156,13 +158,19 @@ class TableReader:
         org = None if any(_OWN_AFFILIATION.search(lab.text) for lab in labels) else self._caption_organization(table)
         maker = caption_maker(table, [lab.text for lab in labels], self.res.gaz)  # "엔비디아의 신제품들"
         rivals_of = caption_rival_owner(labels[key].text, table.caption, self.res)  # "경쟁사 | …" under "A가 …"
+        base_tag = self.tag
         for r, row in enumerate(table.rows, 1):
+            self.tag = base_tag
             if key >= len(row.cells) or row.section:
                 continue
             kcell = row.cells[key]
-            if _AGGREGATE.search(kcell.text.strip()):
+            total_of = self._caption_total(kcell.text, table) if _AGGREGATE.search(kcell.text.strip()) else None
+            if _AGGREGATE.search(kcell.text.strip()) and total_of is None:
                 continue  # a total or "others" row is about no entity
-            subjects = self._subjects(kcell.text, key_entry.create if key_entry else "", table, kcell, r)
+            if total_of:
+                self.tag = base_tag + ":caption-total"
+            subjects = [total_of] if total_of else self._subjects(kcell.text, key_entry.create if key_entry else "",
+                                                                   table, kcell, r)
             if not subjects and kcell.merged:
                 subjects = previous
             previous = subjects
@@ -198,6 +206,7 @@ class TableReader:
                 self.tag, tag = (":row-label" if by_row else self.tag), self.tag
                 self._cell(table, r, cell, subject, by_row or labels[j], row_time, unit_note)
                 self.tag = tag
+        self.tag = base_tag
         self._row_status = ""
 
     def _entity_columns(self, table: Table) -> None:
@@ -301,6 +310,18 @@ class TableReader:
             label = text if not unit or unit in text else f"{text} ({unit})"
             out.append(_Label(label, ph[0] if ph else None, ph[1] if ph else ""))
         return out
+
+    def _caption_total(self, text: str, table: Table) -> str | None:
+        """"총 GB200/300 NVL72 유닛" under a caption "GB200/GB300 NVL72의 ODM 출하량": a total row naming the one
+        thing the caption is about (and a word of units) is that thing's figure, the rows above its parts."""
+        m = _CAPTION_TOTAL.match(text.strip())
+        named = {e.id for e in self.res.entities_in(m.group(1))} if m else set()
+        if len(named) != 1:
+            return None
+        (eid,) = named
+        if eid not in {e.id for e in self.res.entities_in(" ".join(table.caption))}:
+            return None
+        return self.res.record(self.res.gaz.by_id(eid))
 
     def _subjects(self, text: str, create: str, table: Table, cell: Cell, row: int) -> list[str]:
         text = text.strip()
