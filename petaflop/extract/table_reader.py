@@ -38,6 +38,7 @@ from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_figures import figures_by_precision, figures_by_tier, plain_measure, unit_counts
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
+from petaflop.extract.table_totals import caption_total
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -69,8 +70,6 @@ _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
 #: "듀얼 다이 구성", "싱글 다이", "4-Chiplet 구조": the number of dies in a package, said in words
 
 _COUNT_CELL = re.compile(r"\d\s?(?:개|대|기|장)(?![가-힣])")
-#: "총 <name> 유닛": a total row of the units of one named thing
-_CAPTION_TOTAL = re.compile(r"^(?:총|전체)\s(.+?)\s(?:유닛|대수|수량|출하량)$")
 _AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
 
 
@@ -164,7 +163,7 @@ class TableReader:
             if key >= len(row.cells) or row.section:
                 continue
             kcell = row.cells[key]
-            total_of = self._caption_total(kcell.text, table) if _AGGREGATE.search(kcell.text.strip()) else None
+            total_of = caption_total(self.res, kcell.text, table) if _AGGREGATE.search(kcell.text.strip()) else None
             if _AGGREGATE.search(kcell.text.strip()) and total_of is None:
                 continue  # a total or "others" row is about no entity
             if total_of:
@@ -310,18 +309,6 @@ class TableReader:
             label = text if not unit or unit in text else f"{text} ({unit})"
             out.append(_Label(label, ph[0] if ph else None, ph[1] if ph else ""))
         return out
-
-    def _caption_total(self, text: str, table: Table) -> str | None:
-        """"총 GB200/300 NVL72 유닛" under a caption "GB200/GB300 NVL72의 ODM 출하량": a total row naming the one
-        thing the caption is about (and a word of units) is that thing's figure, the rows above its parts."""
-        m = _CAPTION_TOTAL.match(text.strip())
-        named = {e.id for e in self.res.entities_in(m.group(1))} if m else set()
-        if len(named) != 1:
-            return None
-        (eid,) = named
-        if eid not in {e.id for e in self.res.entities_in(" ".join(table.caption))}:
-            return None
-        return self.res.record(self.res.gaz.by_id(eid))
 
     def _subjects(self, text: str, create: str, table: Table, cell: Cell, row: int) -> list[str]:
         text = text.strip()
