@@ -99,7 +99,7 @@ def test_dies_said_in_words_are_a_count_of_the_chips_dies(reader):
     r, ex = reader
     r.read("Ascend 910C는 Ascend 910B를 기반으로 듀얼 다이 구성.", LOC, ())
     r.read("메타는 듀얼 다이 전략을 검토.", LOC, ())  # a firm has no dies
-    assert counts(ex) == [("huawei-ascend-910c", "unitCount", Decimal(2), "다이", "text:die-count:clause-topic")]
+    assert counts(ex) == [("huawei-ascend-910c", "unitCount", Decimal(2), "다이", "text:die-count")]
 
 
 def test_a_die_cell_is_prose_of_its_row():
@@ -150,3 +150,12 @@ def test_counts_said_to_equal_each_other_are_a_ratio_not_holdings(reader):
     r, ex = reader
     r.read("현재 유통 중인 Ascend 910C 칩 2개가 엔비디아 H20 칩 1개와 동등한 성능.", LOC, ())
     assert [s for s in ex.statements if s.kind in ("chipCount", "unitCount")] == []
+
+
+def test_a_count_reached_or_processed_is_a_count_with_a_verb(reader):
+    r, ex = reader
+    r.read("메타는 3만 개의 리뷰를 돌파.", LOC, ())
+    r.read("메타는 2조 개의 토큰으로 학습.", LOC, ())
+    r.read("메타는 연산 코어 3개를 탑재하고 월 2만 장의 웨이퍼를 확보.", LOC, ())
+    assert [c[2:4] for c in counts(ex)] == [(Decimal(30_000), "리뷰"), (Decimal(2 * 10**12), "토큰"),
+                                           (Decimal(3), "연산 코어"), (Decimal(20_000), "웨이퍼")]

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from foundation.namespaces import PFA, RDF
+from petaflop.extract.count_context import count_context
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 from petaflop.extract.resolve import Resolver, is_a
@@ -179,7 +180,7 @@ class ClaimMiner:
             asset_power = q.kind in ("power", "energy") and any(
                 is_a(self.res.gaz.by_id(m.entity_id).type, t) for m in self._adjacent_items(text, q, mentions)
                 for t in ("PowerTechnology", "PowerAsset"))
-            self._promote(claim, text, q.start, header, asset_power)
+            self._promote(claim, text, q.start, header, asset_power, q.end)
             self._record(claim)
             if q.kind == "count":
                 self._counted_item(claim, text, q, mentions)
@@ -250,7 +251,8 @@ class ClaimMiner:
                                      as_of=q.date_start))
                 break
 
-    def _promote(self, claim: Claim, text: str, start: int, header: str, asset_power: bool = False) -> None:
+    def _promote(self, claim: Claim, text: str, start: int, header: str, asset_power: bool = False,
+                 end: int | None = None) -> None:
         if asset_power:
             claim.reason = "the capacity of an on-site power source named beside it, not of the subject"
             return
@@ -271,6 +273,8 @@ class ClaimMiner:
                 continue
             claim.promoted_to = p.property
             how = getattr(self, "how", "")  # the rule names how the subject was found: the gate judges each way
+            if claim.kind == "count" and end is not None:
+                how += count_context(text, start, end)  # not a holding: judged apart (count_context.py)
             high = None
             if claim.high is not None and claim.low is not None and claim.high != claim.low:
                 high = convert(claim.high, claim.unit, p.unit) if p.unit else claim.high

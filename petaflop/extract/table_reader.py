@@ -38,6 +38,7 @@ from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_figures import figures_by_precision, figures_by_tier, plain_measure, unit_counts
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
+from petaflop.extract.table_totals import caption_total
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -54,6 +55,8 @@ _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 _HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 수요", "가격": "가격"}
 #: money a chip column's owner spends on it (not the chip's own price)
 _SPEND_KINDS = {"amount", "capex"}
+#: a count of chips in a chip's column of a comparison: how many of that chip the caption's owner has
+_CHIP_COUNT_KINDS = {"chipCount", "gpuCount"}
 _COMBINATION = re.compile(r"\S\s\+\s\S")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
@@ -154,13 +157,19 @@ class TableReader:
         org = None if any(_OWN_AFFILIATION.search(lab.text) for lab in labels) else self._caption_organization(table)
         maker = caption_maker(table, [lab.text for lab in labels], self.res.gaz)  # "엔비디아의 신제품들"
         rivals_of = caption_rival_owner(labels[key].text, table.caption, self.res)  # "경쟁사 | …" under "A가 …"
+        base_tag = self.tag
         for r, row in enumerate(table.rows, 1):
+            self.tag = base_tag
             if key >= len(row.cells) or row.section:
                 continue
             kcell = row.cells[key]
-            if _AGGREGATE.search(kcell.text.strip()):
+            total_of = caption_total(self.res, kcell.text, table) if _AGGREGATE.search(kcell.text.strip()) else None
+            if _AGGREGATE.search(kcell.text.strip()) and total_of is None:
                 continue  # a total or "others" row is about no entity
-            subjects = self._subjects(kcell.text, key_entry.create if key_entry else "", table, kcell, r)
+            if total_of:
+                self.tag = base_tag + ":caption-total"
+            subjects = [total_of] if total_of else self._subjects(kcell.text, key_entry.create if key_entry else "",
+                                                                   table, kcell, r)
             if not subjects and kcell.merged:
                 subjects = previous
             previous = subjects
@@ -196,6 +205,7 @@ class TableReader:
                 self.tag, tag = (":row-label" if by_row else self.tag), self.tag
                 self._cell(table, r, cell, subject, by_row or labels[j], row_time, unit_note)
                 self.tag = tag
+        self.tag = base_tag
         self._row_status = ""
 
     def _entity_columns(self, table: Table) -> None:
@@ -250,8 +260,9 @@ class TableReader:
 
     def _owners_spend(self, table: Table, first: int, column: str) -> None:
         """"DeepSeek TCO | A100 | H20": money spent on a chip column of a comparison (investment,
-        operating cost) is spent by the organisation the caption names, on that chip (its item); a
-        price stays the chip's own."""
+        operating cost) is spent by the organisation the caption names, on that chip (its item), and a
+        count of GPUs in it ("GPU 숫자(개)") is how many of that chip the organisation has; a price stays
+        the chip's own."""
         rec = self.ex.entities.get(column)
         if self.tag != ":header-entities" or rec is None or not any(is_a(t, "Chip") for t in rec.types):
             return
@@ -260,7 +271,7 @@ class TableReader:
             return
         for k in range(first, len(self.ex.statements)):
             st = self.ex.statements[k]
-            if st.subject == column and st.kind in _SPEND_KINDS and not st.item:
+            if st.subject == column and (st.kind in _SPEND_KINDS or st.kind in _CHIP_COUNT_KINDS) and not st.item:
                 self.ex.statements[k] = replace(st, subject=owner, item=column, rule=st.rule + ":owner")
 
     def _key_value(self, table: Table) -> None:
@@ -506,8 +517,12 @@ class TableReader:
             status = "forecast"
         per = entry.per or per_of_header(header)
         quals = q.qualifiers
+        kind = entry.kind
+        rec = self.ex.entities.get(subject)
+        if kind in _CHIP_COUNT_KINDS and rec is not None and any(is_a(t, "System") for t in rec.types):
+            kind = "chipsPerSystem"  # "Kyber 랙 | GPU 수 144": one system's chips (the label's rule: the same construction)
         self.ex.statements.append(Statement(
-            subject, entry.kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
+            subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
             scope=scope or (" ".join(table.caption)[:40] if entry.kind == "rank" else ""),  # a tier; a rank's ranking

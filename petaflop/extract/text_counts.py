@@ -32,10 +32,13 @@ from petaflop.extract.text_frames import Mention_, clause_starts_of
 _PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
 _VERBAL = re.compile(r"(?:하는|하고|하며|해|한|된|되는|하여|했다|함)$")
 _NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|남짓|미만|초과|안팎|이내|씩|만|중|단위|당|분|가운데|[가-힣]?배)")
-_HAVE = re.compile(r"탑재|보유|운영|확보|사용|갖|가지|가져|쌓|지정|배치|설치|구성|포함|승인|갖춘|두고|거느|개발|생성|수집|구축|도입|투입|가동|건설")
-_UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:^|\s)(?:년|개월|달|주|일|시간|분|초|달러|원|위안|유로|엔)$")
+#: a verb the count is the object of: having or building it, reaching it ("N건 돌파", "N개의 평점 기록") or
+#: training on and processing it ("N개의 토큰으로 학습")
+_HAVE = re.compile(r"탑재|보유|운영|확보|사용|갖|가지|가져|쌓|지정|배치|설치|구성|포함|승인|갖춘|두고|거느|개발|생성|수집|구축|도입|투입|가동|건설"
+                   r"|돌파|달성|기록|학습|훈련|처리")
+_UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:^|\s)(?:년|개월|달|주|일|시간|분|초|분기|달러|원|위안|유로|엔)$")
 #: the classifier of a count of things (not of people, times or sums), with a bound or approximation after it
-_CLASSIFIER = re.compile(r"([개대기건곳종척명])(?:\s?(?:이상|가량|정도|여|남짓))?$")
+_CLASSIFIER = re.compile(r"([개대기건곳종척장명])(?:\s?(?:이상|가량|정도|여|남짓))?$")
 #: what may stand between a count and the noun after it
 _TO_NOUN_AFTER = re.compile(r"의\s?|에\s?(?:달하는|이르는)\s|\s(?:(?:이상|가량|정도)의?\s)?")
 #: "더 깊은", "높은": a modifier of the counted noun, not a topic particle
@@ -177,15 +180,16 @@ class CountReader:
     def _die_counts(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                     sources: tuple[str, ...]) -> None:
         """"Ascend 910C는 … 듀얼 다이 구성": the chip's ``unitCount`` of dies (metric: the die word), of the
-        clause's marked chip, else the sentence's own topic, else a table row's chip."""
+        clause's marked chip, else the sentence's own topic, else a table row's chip. One rule, ``text:die-count``,
+        in prose and in cells: the die word states the count whoever the subject is (the subject must be hardware)."""
         starts = clause_starts_of(s)
         for m in DIES.finditer(s):
             c0 = max(c for c in starts if c <= m.start())
             marked = [x for x in mentions if c0 <= x.start and x.end <= m.start() and x.role in ("topic", "subject")]
             if marked:
-                subject, how = marked[-1], "clause-topic"
+                subject = marked[-1]
             elif topic is not None and (topic.role == "row" or 0 <= topic.end <= m.start()) and topic.role != "block":
-                subject, how = topic, "row" if topic.role == "row" else "sentence-topic"
+                subject = topic
             else:
                 continue
             if not is_a(subject.type, "Hardware"):
@@ -193,7 +197,7 @@ class CountReader:
             word = m.group(1)
             value = _DIE_WORDS.get(word) or int(word.rstrip("-"))
             self.ex.statements.append(Statement(
-                subject.entity, "unitCount", loc, f"{self.prefix}:die-count:{how}", value=Decimal(value),
+                subject.entity, "unitCount", loc, "text:die-count", value=Decimal(value),
                 unit="count", status="actual", metric=m.group(2)[:40], time=getattr(self, "default_time", None),
                 sources=sources, raw=s[max(0, m.start() - 20):m.end() + 8].strip()[:60],
             ))  # fmt: skip

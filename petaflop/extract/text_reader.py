@@ -365,6 +365,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)": the parentheses after a name tell whose figure it is,
             # whichever cue (metric word, word after, unit) told the measure: one construction for the gate
             rule = f"{self.prefix}:value:parenthetical"
+        elif measure == "count-item" and how == "sentence-topic":
+            # the sentence's own topic, marked in an earlier clause: one construction with the clause's (as text_counts.py)
+            rule = f"{self.prefix}:count-item:clause-topic"
         elif measure == "value-from-to":  # the pair's second figure: its measure is the first's, whatever the subject's way
             rule = f"{self.prefix}:value-from-to"
         elif measure == "value" and id(q) in getattr(self, "_from_half", ()):
