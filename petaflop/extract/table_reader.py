@@ -35,9 +35,11 @@ from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexico
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
+from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_figures import figures_by_precision, figures_by_tier, plain_measure, unit_counts
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
+from petaflop.extract.table_totals import read_total, total_column
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -158,8 +160,9 @@ class TableReader:
             if key >= len(row.cells) or row.section:
                 continue
             kcell = row.cells[key]
-            if _AGGREGATE.search(kcell.text.strip()):
-                continue  # a total or "others" row is about no entity
+            if _AGGREGATE.search(kcell.text.strip()):  # a total or "others" row is about no firm of the table
+                read_caption_total(self, table, r, row, key, labels, self._unit_note(table, row))
+                continue
             subjects = self._subjects(kcell.text, key_entry.create if key_entry else "", table, kcell, r)
             if not subjects and kcell.merged:
                 subjects = previous
@@ -209,6 +212,7 @@ class TableReader:
         if not subjects:
             return
         metrics = self._column_metrics(texts, subjects)
+        total = total_column(table, texts, subjects)
         if (maker := caption_maker(table, [row.cells[0].text for row in table.rows if row.cells], self.res.gaz)):
             for j, subject in subjects.items():
                 add_made(self, table, maker, subject, headers[min(j, len(headers) - 1)], 0)
@@ -220,7 +224,8 @@ class TableReader:
                     metrics = self._column_metrics([c.text for c in row.cells], subjects)
                     continue
             # a group label merged down from the row above ("메모리 용량 | PE 당 … / ⋯ | 온칩 SRAM") heads the label
-            label_cells = [t for j, c in enumerate(row.cells) if j not in subjects and (t := (c.text or c.carried).strip())]
+            label_cells = [t for j, c in enumerate(row.cells) if j not in subjects and j != total
+                           and (t := (c.text or c.carried).strip())]
             if not label_cells:
                 continue
             label = _Label(" ".join(label_cells[:2]))
@@ -230,6 +235,8 @@ class TableReader:
                     own = _Label(f"{metrics[j]} {label.text}") if metrics.get(j) else label
                     self._cell(table, r, row.cells[j], subject, own, None, "")
                     self._owners_spend(table, first, subject)
+            if total is not None and total < len(row.cells):
+                read_total(self, table, r, row.cells[total], subjects, label)
 
     def _column_metrics(self, texts: list[str], subjects: dict[int, str]) -> dict[int, str]:
         """"NVL72 비용 | NVL72 전력": in a comparison whose header names the entities, the words of a
