@@ -62,3 +62,11 @@ def test_a_total_row_of_a_table_of_firms_is_the_product_the_caption_counts(table
         (400, "2025-Q1"), (6800, "2025-Q2"), (28800, "2025-Q1"), (489600, "2025-Q2"))}
     firms = {s.subject for s in ex.statements if s.kind == "shipments"} - {"nvidia-gb200-gb300-nvl72"}
     assert firms == {"foxconn", "quanta-computer"}
+
+
+def test_a_venue_may_stand_before_the_verb_and_a_year_word_dates_the_month_after_it(text_reader):
+    r, ex = text_reader
+    r.read("작년 12월 아마존 “AWS re:Invent” 행사에서 공식 발표된 “Rainier”", LOC, ())
+    r.read("- 백악관은 7월 23일 “America’s AI Action Plan”라는 제목의 AI 핵심 로드맵을 제시. 끝.", LOC, ())
+    assert _dated(ex) == {("project-rainier", "announcedDate", "2024-12", "text:event-before"),
+                          ("americas-ai-action-plan", "announcedDate", "2025-07-23", "text:event-lead-date")}
