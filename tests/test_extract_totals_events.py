@@ -70,3 +70,11 @@ def test_a_venue_may_stand_before_the_verb_and_a_year_word_dates_the_month_after
     r.read("- 백악관은 7월 23일 “America’s AI Action Plan”라는 제목의 AI 핵심 로드맵을 제시. 끝.", LOC, ())
     assert _dated(ex) == {("project-rainier", "announcedDate", "2024-12", "text:event-before"),
                           ("americas-ai-action-plan", "announcedDate", "2025-07-23", "text:event-lead-date")}
+
+
+def test_a_price_worth_before_a_product_is_its_price_for_the_period_said(text_reader):
+    r, ex = text_reader
+    r.read("픽셀 10 Pro 구매 시, 연간 239달러 가치의 “구글 AI Pro” 서비스 1년 무료 제공.", LOC, ())
+    r.read("구글은 20억 달러 가치의 Gemini 모델을 공개.", LOC, ())  # a model is not priced so
+    assert {(s.subject, s.kind, s.value, s.per, s.rule) for s in ex.statements if s.kind == "unitPrice"} == {
+        ("google-ai-pro", "unitPrice", Decimal(239), "year", "text-money:price")}

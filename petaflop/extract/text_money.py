@@ -1,5 +1,5 @@
 """Money in prose, read by the words that say what the money is: a price named beside a product
-("SuperGrok Heavy(월 $300)", "FSD 구독료 월 99달러", "<model> - $60/백만 토큰"), a capex figure
+("SuperGrok Heavy(월 $300)", "FSD 구독료 월 99달러", "<model> - $60/백만 토큰", "연간 N달러 가치의 <product>"), a capex figure
 ("2025년 CAPEX 가이던스 660억~720억 달러"), a firm's own spending ("N 달러 투자 예정": its capex) and
 money a firm raises ("총 N 달러 유치", "N 달러를 대출받고").
 
@@ -82,6 +82,10 @@ _LEAD_MEASURES = (
     ("valuation", re.compile(r"기업\s?가치|밸류에이션|[Vv]aluation")),
 )
 _NOT_PRICED = ("Place", "Person", "MarketSegment")
+#: "N달러 가치의 <X>", "N달러짜리 <X>": a price before the priced thing, then the period it is paid for
+_WORTH = re.compile(r"\s?(?:가치의|짜리|상당의)\s['‘“\"]?")
+_PERIOD_BEFORE = re.compile(rf"({_PERIOD_WORD})\s?$")
+_PRICED_PRODUCTS = ("AIProduct", "Hardware", "SoftwarePlatform")
 _CAPEX_SUBJECTS = ("Organization",)
 
 
@@ -102,7 +106,7 @@ class MoneyFrames:
                 continue
             # the words after the figure, up to the next figure, say its status
             self._after = s[q.end:min((v.start for v in values if v.start > q.start), default=len(s))]
-            read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
+            read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions) or self._worth_price(s, q, mentions)
                     or self._per_price(s, q, mentions, dates)
                     or self._capex(s, q, mentions, dates, topic)
                     or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic)
@@ -149,6 +153,16 @@ class MoneyFrames:
         if m is None or not _PRICE_GAP.fullmatch(s, m.end, noun.start()) or any(is_a(m.type, t) for t in _NOT_PRICED):
             return None
         return m.entity, "unitPrice", "price", _PERIOD.get(noun.group(1) or "", "") or _per_unit(s), \
+            _words_status(self._after), None
+
+    def _worth_price(self, s: str, q: Quantity, mentions: list[Mention_]):
+        """"연간 239달러 가치의 “구글 AI Pro” 서비스": a price worth of the product named right after it."""
+        worth = _WORTH.match(s, q.end)
+        m = next((m for m in mentions if worth and m.start == worth.end()), None)
+        if m is None or not any(is_a(m.type, t) for t in _PRICED_PRODUCTS):
+            return None
+        period = _PERIOD_BEFORE.search(s, 0, q.start)
+        return m.entity, "unitPrice", "price", _PERIOD.get(period.group(1), "") if period else "", \
             _words_status(self._after), None
 
     def _per_price(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
