@@ -53,15 +53,19 @@ def test_the_total_column_of_a_chip_comparison_is_the_caption_owners_own_spendin
 def test_a_total_row_of_a_table_of_firms_is_the_product_the_caption_counts(table_reader):
     tr, ex = table_reader
     tr.read(_table(["GB200/GB300 NVL72의 ODM 출하량 전망"], ["", "Q1'25E", "Q2'25E"],
-                   [["폭스콘", "175", "3,000"], ["관타", "140", "1,300"], ["TOP 2", "315", "4,300"],
+                   [["폭스콘", "175", "3,000"], ["관타", "140", "1,300"], ["위스트론", "80", "1,900"], ["인벤텍", "0", "100"],
                     ["총 GB200/300 NVL72 유닛", "400", "6,800"], ["총 GB200/300 GPU 갯수", "28,800", "489,600"],
-                    ["총 폭스콘 GB200 유닛", "1", "2"]]))
+                    ["총 폭스콘 GB200 유닛", "1", "2"], ["기타 업체 점유율", "1%", "7%"], ["매출 예상(백만 달러)", "54", "1,200"]]))
     got = {(s.subject, s.value, s.time.text) for s in ex.statements
            if s.kind == "shipments" and s.rule.endswith(":caption-total")}
     assert got == {("nvidia-gb200-gb300-nvl72", Decimal(v), t) for v, t in (
         (400, "2025-Q1"), (6800, "2025-Q2"), (28800, "2025-Q1"), (489600, "2025-Q2"))}
+    revenue = {(s.subject, s.value, s.time.text) for s in ex.statements if s.kind == "revenue"}
+    assert revenue == {("nvidia-gb200-gb300-nvl72", Decimal(54_000_000), "2025-Q1"),
+                       ("nvidia-gb200-gb300-nvl72", Decimal(1_200_000_000), "2025-Q2")}
+    assert not [s for s in ex.statements if s.kind in ("share", "marketShare")]  # the others' share is no product's
     firms = {s.subject for s in ex.statements if s.kind == "shipments"} - {"nvidia-gb200-gb300-nvl72"}
-    assert firms == {"foxconn", "quanta-computer"}
+    assert firms == {"foxconn", "quanta-computer", "wistron", "inventec"}
 
 
 def test_a_venue_may_stand_before_the_verb_and_a_year_word_dates_the_month_after_it(text_reader):

@@ -5,12 +5,14 @@
 opens sums them all, so it is the product's own figure (its units, or the GPUs its units hold), not
 any firm's. Read only when the caption names exactly one piece of hardware and every hardware the
 row names is that product or a part of its name ("GB200/300 GPU" of "GB200/GB300 NVL72"); a row
-naming anything else (a firm, another chip) is left alone. Rule ids end with ``:caption-total``.
+naming anything else (a firm, another chip) is left alone. A revenue row naming nothing ("매출 예상(백만
+달러)") is the revenue those units bring: the product's too. Rule ids end with ``:caption-total``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from petaflop.extract.resolve import is_a
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
 
 #: "총 …": a total row (not "기타", "평균", "TOP 4": those are no product's)
 _TOTAL_ROW = re.compile(r"^총\s")
+#: "매출 예상(백만 달러)": the revenue the counted units bring, a row naming nothing (no firm's)
+_REVENUE_ROW = re.compile(r"^(?:총\s?)?매출")
 
 
 class _Reader(Protocol):
@@ -46,24 +50,24 @@ def _caption_product(reader: _Reader, table: Table) -> tuple[str, str] | None:
 def read_caption_total(reader: _Reader, table: Table, r: int, row: Row, key: int, labels: list, unit_note: str) -> bool:
     """Read row ``r`` as the caption product's total; True when it was one."""
     text = row.cells[key].text.strip()
-    if not _TOTAL_ROW.match(text):
+    named = reader.res.gaz.find_mentions(text)
+    if not (_TOTAL_ROW.match(text) and named) and not (_REVENUE_ROW.match(text) and not named):
         return False
     product = _caption_product(reader, table)
     if product is None:
         return False
     eid, name = product
-    named = reader.res.gaz.find_mentions(text)
-    if not named:
-        return False
     for m in named:
         ent = reader.res.gaz.by_id(m.entity_id)
         if m.entity_id != eid and (ent is None or is_a(ent.type, "Organization") or text[m.start:m.end] not in name):
             return False
+    own = not named  # a row naming nothing says its measure itself: the row's label heads each column's
     tag, reader.tag = reader.tag, ":caption-total"
     try:
         for j, cell in enumerate(row.cells):
             if j != key and j < len(labels):
-                reader._cell(table, r, cell, eid, labels[j], None, unit_note)
+                label = replace(labels[j], text=f"{text} {labels[j].text}") if own else labels[j]
+                reader._cell(table, r, cell, eid, label, None, unit_note)
     finally:
         reader.tag = tag
     return True

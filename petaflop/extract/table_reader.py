@@ -168,6 +168,8 @@ class TableReader:
                 subjects = previous
             previous = subjects
             if len(subjects) != 1:  # a row naming no entity, or several, states nothing about one subject
+                if not subjects:  # a revenue row of the product a firms table's caption counts
+                    read_caption_total(self, table, r, row, key, labels, self._unit_note(table, row))
                 continue
             subject = subjects[0]
             if maker is not None:
