@@ -226,8 +226,7 @@ class TableReader:
                     metrics = self._column_metrics([c.text for c in row.cells], subjects)
                     continue
             # a group label merged down from the row above ("메모리 용량 | PE 당 … / ⋯ | 온칩 SRAM") heads the label
-            label_cells = [t for j, c in enumerate(row.cells) if j not in subjects and j != total
-                           and (t := (c.text or c.carried).strip())]
+            label_cells = [t for j, c in enumerate(row.cells) if j not in subjects and (t := (c.text or c.carried).strip())]
             if not label_cells:
                 continue
             label = _Label(" ".join(label_cells[:2]))
@@ -238,7 +237,8 @@ class TableReader:
                     self._cell(table, r, row.cells[j], subject, own, None, "")
                     self._owners_spend(table, first, subject)
             if total is not None and total < len(row.cells):
-                read_total(self, table, r, row.cells[total], subjects, label)
+                read_total(self, table, r, row.cells[total], subjects, _Label(" ".join(
+                    t for j, c in enumerate(row.cells) if j not in subjects and j != total and (t := c.text.strip()))))
 
     def _column_metrics(self, texts: list[str], subjects: dict[int, str]) -> dict[int, str]:
         """"NVL72 비용 | NVL72 전력": in a comparison whose header names the entities, the words of a

@@ -34,6 +34,9 @@ _STATUS_CUES = (
 _EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
                           r"(?:(?!수출|금지|규제|제한|판매|공급|생산|중단|가격|투자)[가-힣A-Za-z+]{1,8}\s){0,2}(?:(?:전격|공식|정식)\s?)?"
                           r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업)(?![가-힣]{0,1}(?:예정|계획|목표))")
+#: the release that also names its maker (``_released_by``): the name, its particle and the verb, no quote or adverb
+_RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
+                           r"(?:[가-힣A-Za-z+]{1,8}\s){0,2}(?:출시|런칭|롤아웃|공개)(?![가-힣]{0,1}(?:예정|계획|목표))")
 _OWN_FOUNDING = re.compile(r"^\s?(?:회사|기업|법인)\s?(설립|창업)")
 _EVENT_KINDS = {
     "출시": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
@@ -210,7 +213,7 @@ class FrameReader:
             kind, classes = _EVENT_KINDS[verb]
             if not any(is_a(m.type, c) for c in classes):
                 continue
-            if kind == "releaseDate":
+            if kind == "releaseDate" and _RELEASE_LINK.match(s, max(m.end, 0)):
                 self._released_by(s, m, topic, loc, sources)
             pos = max(m.start, 0)
             c0 = max(x for x in starts if x <= pos)
