@@ -163,7 +163,8 @@ def test_a_comparison_whose_header_names_chips_prices_them_and_books_spend_to_th
         ("nvidia-a100", "unitPrice", Decimal(10000), "", "table-reader:unitPrice:header-entities"),
         ("nvidia-h100", "unitPrice", Decimal(20000), "", "table-reader:unitPrice:header-entities"),
         ("deepseek", "amount", Decimal(100_000_000), "nvidia-a100", "table-reader:amount:header-entities:owner"),
-        ("deepseek", "amount", Decimal(200_000_000), "nvidia-h100", "table-reader:amount:header-entities:owner")}
+        ("deepseek", "amount", Decimal(200_000_000), "nvidia-h100", "table-reader:amount:header-entities:owner"),
+        ("deepseek", "amount", Decimal(300_000_000), "", "table-reader:total-owner")}  # the total column: the owner's
 
 
 def test_a_header_naming_entity_and_measure_per_column_reads_each_section(gaz):

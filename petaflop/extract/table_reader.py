@@ -35,10 +35,11 @@ from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexico
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
+from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_figures import figures_by_precision, figures_by_tier, plain_measure, unit_counts
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
-from petaflop.extract.table_totals import caption_total
+from petaflop.extract.table_totals import read_total, total_column
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -163,17 +164,16 @@ class TableReader:
             if key >= len(row.cells) or row.section:
                 continue
             kcell = row.cells[key]
-            total_of = caption_total(self.res, kcell.text, table) if _AGGREGATE.search(kcell.text.strip()) else None
-            if _AGGREGATE.search(kcell.text.strip()) and total_of is None:
-                continue  # a total or "others" row is about no entity
-            if total_of:
-                self.tag = base_tag + ":caption-total"
-            subjects = [total_of] if total_of else self._subjects(kcell.text, key_entry.create if key_entry else "",
-                                                                   table, kcell, r)
+            if _AGGREGATE.search(kcell.text.strip()):  # a total or "others" row is about no firm of the table
+                read_caption_total(self, table, r, row, key, labels, self._unit_note(table, row))
+                continue
+            subjects = self._subjects(kcell.text, key_entry.create if key_entry else "", table, kcell, r)
             if not subjects and kcell.merged:
                 subjects = previous
             previous = subjects
             if len(subjects) != 1:  # a row naming no entity, or several, states nothing about one subject
+                if not subjects:  # a revenue row of the product a firms table's caption counts
+                    read_caption_total(self, table, r, row, key, labels, self._unit_note(table, row))
                 continue
             subject = subjects[0]
             if maker is not None:
@@ -219,6 +219,7 @@ class TableReader:
         if not subjects:
             return
         metrics = self._column_metrics(texts, subjects)
+        total = total_column(table, texts, subjects)
         if (maker := caption_maker(table, [row.cells[0].text for row in table.rows if row.cells], self.res.gaz)):
             for j, subject in subjects.items():
                 add_made(self, table, maker, subject, headers[min(j, len(headers) - 1)], 0)
@@ -240,6 +241,9 @@ class TableReader:
                     own = _Label(f"{metrics[j]} {label.text}") if metrics.get(j) else label
                     self._cell(table, r, row.cells[j], subject, own, None, "")
                     self._owners_spend(table, first, subject)
+            if total is not None and total < len(row.cells):
+                read_total(self, table, r, row.cells[total], subjects, _Label(" ".join(
+                    t for j, c in enumerate(row.cells) if j not in subjects and j != total and (t := c.text.strip()))))
 
     def _column_metrics(self, texts: list[str], subjects: dict[int, str]) -> dict[int, str]:
         """"NVL72 비용 | NVL72 전력": in a comparison whose header names the entities, the words of a

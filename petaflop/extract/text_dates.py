@@ -4,13 +4,16 @@
   "지난 4월에 출시한 … Pangu Ultra 모델이", "2024년 9월에 내놓은 모델인 o1", "지난 8월에 나온 FlashAttention v4", "2025년 10월 출시 예정인
   FSD V14": the thing named within a few words after the clause's verb was released (``출시``, ``내놓``,
   ``선보``) or announced (``공개``, ``발표``; a model made public is released) at that date. A verb
-  of plan (``예정``, ``목표``) makes the date planned. Rule ``text:event-before:<kind>``.
+  of plan (``예정``, ``목표``) makes the date planned. Rule ``text:event-before`` (one construction, whatever the kind).
 * **A name, its particle, then the date and the verb**: "Hopper 시리즈가 2022년에 출시된 것을 감안하면",
   "Ascend 910C는 2024년 10월 출시됐다". Rule ``text:event-name-date:<kind>``.
 * **A date leading the sentence**: "2025년 7월 11일, … 모델 Kimi K2 공개.", "엔비디아는 지난 8월,
   Nemotron Nano 2라는 … 언어모델을 출시": the date, set off by a comma at the head of the sentence (after
   at most its topic), governs the event of a later clause that has no date of its own. Rule
   ``text:event-lead-date`` (one construction, whatever the verb's kind).
+
+* A phrase of the venue may stand between the date and the verb ("작년 12월 아마존 “AWS re:Invent” 행사에서
+  공식 발표된 “Rainier”"); a policy presented ("제시") by a lead-dated clause is announced then.
 
 * **An event's date**: "2025년 4월 발생한 이베리아 반도 정전 사태": a thing of class Event (a blackout, a
   ruling) happened at the last date its clause states before (or within) its name, else at the date
@@ -27,6 +30,7 @@ the event frame allows for the verb get a date.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from foundation.periods import parse_period
 from ingest.quantities import REFERENCE_DATE, Quantity
@@ -39,10 +43,11 @@ _KINDS = {
     "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "ChipArchitecture",
                                 "MemoryTechnology")),
     "announce": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility", "ChipArchitecture",
-                                   "MemoryTechnology")),
+                                   "MemoryTechnology", "PolicyInstrument")),
 }
 #: right after the date: (에) (첫) <verb> <relative ending>, then what was released
-_BEFORE = re.compile(r"\s?(?:에|에는|경)?\s?(?:첫\s?|처음\s?|정식\s?|공식\s?|대중에게\s?|전격\s?)?"
+_BEFORE = re.compile(r"\s?(?:에|에는|경)?\s?(?:(?:[^\s.,]{1,15}\s){0,3}['‘“\"]?[^\s.,]{1,15}['’”\"]?\s?(?:행사|컨퍼런스|회의|이벤트)?에서\s)?"
+                     r"(?:첫\s?|처음\s?|정식\s?|공식\s?|대중에게\s?|전격\s?)?"
                      r"(?P<verb>출시|공개|발표|내놓|선보|나온|나왔던)(?P<plan>\s?(?:예정|목표)인|\s?예정된)?"
                      r"(?:된|한|인|했던|은|인)?\s")
 #: what may stand between the relative clause and the name: a few words, no particle of another role
@@ -50,7 +55,7 @@ _TO_NAME = re.compile(r"(?:(?:본인들의|자체|자사의?|차세대|신규|�
                       r"[가-힣A-Za-z0-9]{0,5}[가-힣A-Za-z0-9](?<![은는이가을를에의로]))\s){0,3}['‘“\"]?")
 #: a name followed by its verb of release or announcement (as text_frames' event frame reads it)
 _AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:라는\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣A-Za-z]{1,8}|프로젝트|모델|칩|아키텍처|플랫폼)?\s?(?:을|를|이|가)?\s?"
-                    r"(?P<verb>출시|런칭|공개|발표)(?!\s?[가-힣]?\s?(?:예정|계획|목표|했다고 ?보도|연기|지연))")
+                    r"(?P<verb>출시|런칭|공개|발표|제시)(?!\s?[가-힣]?\s?(?:예정|계획|목표|했다고 ?보도|연기|지연))")
 #: "X(시리즈)가 (지난) DATE에 (첫) 출시된/출시했다": a name with its particle right before the date
 _NAME_TO_DATE = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:시리즈|모델|칩|GPU)?\s?(?:은|는|이|가)\s(?:지난\s|올해\s|작년\s)?")
 _VERB_AFTER_DATE = re.compile(r"\s?(?:에|부터)?\s?(?:첫\s?|처음\s?|정식\s?|공식\s?)?(?P<verb>출시|공개|발표)\s?(?:된|됐|되었|했|한|함|돼|되어)")
@@ -74,12 +79,30 @@ def _event_date(q: Quantity):
     return quantity_period(q)
 
 
+def _joined(dates: list[Quantity]) -> list[Quantity]:
+    """"작년 12월": a year word read as its own date right before a month is that month's year; the pair
+    is one date (the month in the year), the year alone no event date."""
+    out: list[Quantity] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        pp, dp = (quantity_period(prev) if prev is not None else None), quantity_period(d)
+        if prev is not None and pp is not None and dp is not None and pp.precision == "year" \
+                and dp.precision == "month" and 0 <= d.start - prev.end <= 1:
+            year = pp.start[:4]
+            out[-1] = replace(d, start=prev.start, date_start=year + (d.date_start or "")[4:],
+                              date_end=year + (d.date_end or "")[4:])
+            continue
+        out.append(d)
+    return out
+
+
 class DateReader:
     """Mixed into the text reader (``self.ex``, ``self.prefix``, ``self.default_time``)."""
 
     def _event_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
                      loc: Location, sources: tuple[str, ...]) -> None:
         done: set[str] = set()
+        dates = _joined(dates)
         for d in dates:
             bm = _BEFORE.match(s, d.end)
             if not bm:
@@ -93,7 +116,7 @@ class DateReader:
                 continue
             status = "planned" if bm.group("plan") or time.start > REFERENCE_DATE.isoformat() else "actual"
             done.add(m.entity)
-            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-before:{kind}", time=time,
+            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-before", time=time,
                                                 status=status, sources=sources, raw=s[d.start:m.end][:60]))
         # "엔비디아 Hopper 시리즈가 2022년에 출시된 것": the name, its particle, the date, the verb
         for d in dates:

@@ -28,14 +28,23 @@ _STATUS_CUES = (
     (re.compile(r"전망|예측|예상|될 것|할 것으로"), "forecast"),
     (re.compile(r"추정|추산"), "estimate"),
 )
-_EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
-                          r"(?:[가-힣A-Za-z+]{1,8}\s){0,2}(출시|런칭|롤아웃|공개|설립|창업)(?![가-힣]{0,1}(?:예정|계획|목표))")
+#: "Grok-4 출시", "'Artemis' 칩 공식 공개", "Inferentia 추론용 ASIC 전격 발표", "'OCT 7 Rule' 시행": a name, its
+#: closing quote, a class word, a particle, at most two words and an adverb of manner, then the verb; a word
+#: of an act upon the thing ("A100·H100 수출 금지 발표": the ban was announced, not the chip) breaks it
+_EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
+                          r"(?:(?!수출|금지|규제|제한|판매|공급|생산|중단|가격|투자)[가-힣A-Za-z+]{1,8}\s){0,2}(?:(?:전격|공식|정식)\s?)?"
+                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업)(?![가-힣]{0,1}(?:예정|계획|목표))")
+#: the release that also names its maker (``_released_by``): the name, its particle and the verb, no quote or adverb
+_RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
+                           r"(?:[가-힣A-Za-z+]{1,8}\s){0,2}(?:출시|런칭|롤아웃|공개)(?![가-힣]{0,1}(?:예정|계획|목표))")
 _OWN_FOUNDING = re.compile(r"^\s?(?:회사|기업|법인)\s?(설립|창업)")
 _EVENT_KINDS = {
     "출시": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
     "런칭": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
     "롤아웃": ("releaseDate", ("AIModel", "AIProduct", "SoftwarePlatform")),
     "공개": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
+    "발표": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
+    "시행": ("effectiveDate", ("PolicyInstrument",)),  # a measure put in force
     "모델공개": ("releaseDate", ("AIModel",)),  # a model made public is released
     "설립": ("foundedDate", ("Organization",)),
     "창업": ("foundedDate", ("Organization",)),
@@ -204,7 +213,7 @@ class FrameReader:
             kind, classes = _EVENT_KINDS[verb]
             if not any(is_a(m.type, c) for c in classes):
                 continue
-            if kind == "releaseDate":
+            if kind == "releaseDate" and _RELEASE_LINK.match(s, max(m.end, 0)):
                 self._released_by(s, m, topic, loc, sources)
             pos = max(m.start, 0)
             c0 = max(x for x in starts if x <= pos)
@@ -214,7 +223,9 @@ class FrameReader:
             if time is None or (near and {"lowerBound", "upperBound"} & near[0].qualifiers):
                 continue
             status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
-            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event:{kind}", time=time,
+            # a release, an announcement and a measure put in force: one construction, one rule for the gate
+            rule = f"{self.prefix}:event:{kind}" if kind == "foundedDate" else f"{self.prefix}:event:dated"
+            self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[max(pos, 0):][:60]))
 
     def _released_by(self, s: str, m: Mention_, topic: Mention_ | None, loc: Location,

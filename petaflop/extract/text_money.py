@@ -1,5 +1,5 @@
 """Money in prose, read by the words that say what the money is: a price named beside a product
-("SuperGrok Heavy(월 $300)", "FSD 구독료 월 99달러", "<model> - $60/백만 토큰"), a capex figure
+("SuperGrok Heavy(월 $300)", "FSD 구독료 월 99달러", "<model> - $60/백만 토큰", "연간 N달러 가치의 <product>"), a capex figure
 ("2025년 CAPEX 가이던스 660억~720억 달러"), a firm's own spending ("N 달러 투자 예정": its capex) and
 money a firm raises ("총 N 달러 유치", "N 달러를 대출받고").
 
@@ -86,6 +86,10 @@ _NOT_PRICED = ("Place", "Person", "MarketSegment")
 #: word for its share price, then (in the same sentence, no other name or figure between) the price
 _STOCK_WORD = re.compile(r"\s?(?:의\s?)?(?:(적정|목표|현재)\s?)?주가(?![가-힣]{0,1}(?:지수|상승률|하락률|수익률|변동성))")
 _STOCK_STATUS = {"적정": "estimate", "목표": "target"}
+#: "N달러 가치의 <X>", "N달러짜리 <X>": a price before the priced thing, then the period it is paid for
+_WORTH = re.compile(r"\s?(?:가치의|짜리|상당의)\s['‘“\"]?")
+_PERIOD_BEFORE = re.compile(rf"({_PERIOD_WORD})\s?$")
+_PRICED_PRODUCTS = ("AIProduct", "Hardware", "SoftwarePlatform")
 _CAPEX_SUBJECTS = ("Organization",)
 
 
@@ -106,7 +110,7 @@ class MoneyFrames:
                 continue
             # the words after the figure, up to the next figure, say its status
             self._after = s[q.end:min((v.start for v in values if v.start > q.start), default=len(s))]
-            read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions)
+            read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions) or self._worth_price(s, q, mentions)
                     or self._per_price(s, q, mentions, dates) or self._stock_price(s, q, mentions)
                     or self._capex(s, q, mentions, dates, topic)
                     or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic)
@@ -168,6 +172,16 @@ class MoneyFrames:
                 return None  # another name or figure between: the price is not said of this firm
             return m.entity, "stockPrice", "stock-price", "", _STOCK_STATUS.get(word.group(1) or "", "actual"), None
         return None
+
+    def _worth_price(self, s: str, q: Quantity, mentions: list[Mention_]):
+        """"연간 239달러 가치의 “구글 AI Pro” 서비스": a price worth of the product named right after it."""
+        worth = _WORTH.match(s, q.end)
+        m = next((m for m in mentions if worth and m.start == worth.end()), None)
+        if m is None or not any(is_a(m.type, t) for t in _PRICED_PRODUCTS):
+            return None
+        period = _PERIOD_BEFORE.search(s, 0, q.start)
+        return m.entity, "unitPrice", "price", _PERIOD.get(period.group(1), "") if period else "", \
+            _words_status(self._after), None
 
     def _per_price(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity]):
         """"OpenAI o1 - $60/백만 토큰", "RTX4070의 경우 시간당 0.12 달러": a price per a unit named right
