@@ -1,5 +1,5 @@
 """A total row naming the one thing the caption is about is that thing's figures
-(petaflop/extract/table_totals.py). A table of our own."""
+(petaflop/extract/table_caption_total.py). A table of our own."""
 
 from __future__ import annotations
 

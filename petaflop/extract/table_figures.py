@@ -110,3 +110,18 @@ def figures_by_tier(text: str, dimension: str) -> list[tuple[str, Quantity]]:
         tiers.append((m.group(1).strip(), found[0]))
     labels = [label for label, _ in tiers]
     return tiers if len(tiers) >= 2 and len(set(labels)) == len(labels) and text.count(":") == len(tiers) else []
+
+
+_MAGNITUDE = re.compile(r"\d\s*(?:[KMBTkmbt]\b|[천만억조])")
+
+
+def benchmark_scores(subject: str, text: str, label: str, loc: Location, sources: tuple[str, ...],
+                     suffix: str) -> list[Statement]:
+    """A model's score in a benchmark table's cell; none for a size or a count written with its
+    magnitude ("235B", "4M", "2억")."""
+    q = parse_cell(text, label)
+    if q is None or q.value is None or q.kind not in ("number", "percent") or _MAGNITUDE.search(text):
+        return []
+    return [Statement(subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}",
+                      value=Decimal(q.value), unit="" if q.kind == "number" else "%", scope=label[:60],
+                      sources=sources, raw=text[:60])]

@@ -27,6 +27,7 @@ from foundation.namespaces import PFA, RDF
 from foundation.periods import Period
 from ingest.model import Cell, Table
 from ingest.quantities import REFERENCE_DATE, parse_cell
+from petaflop.extract import table_figures as tf
 from petaflop.extract.adjacent import place_qualifiers, qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
 from petaflop.extract.cell_text import cell_period, period_header, prose_cell
@@ -36,7 +37,6 @@ from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
-from petaflop.extract.table_figures import figures_by_precision, figures_by_tier, plain_measure, unit_counts
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.table_totals import read_total, total_column
@@ -61,7 +61,6 @@ _CHIP_COUNT_KINDS = {"chipCount", "gpuCount"}
 _COMBINATION = re.compile(r"\S\s\+\s\S")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
-_MAGNITUDE = re.compile(r"\d\s*(?:[KMBTkmbt]\b|[천만억조])")
 _NANOMETRES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:nm|나노)(?![A-Za-z])")
 _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[Vv]alue|[Aa]verage)?\s*(\([^)]*\))?$")
 #: "GPT-4 이후의 차세대 모델", "GPT-4 계열(4.1, 4o)": a name used as a reference point, not the thing meant
@@ -411,7 +410,7 @@ class TableReader:
         for link in self.lex.links_for(label.text) if self._links else ():
             self._link(link, subject, types, text, loc, sources, label.text)
         if any(is_a(t, c) for t in types for c in ("Hardware", "AIProduct")):  # "HBM3e 12hi", "12MP": own-unit counts
-            self.ex.statements.extend(unit_counts(text, subject, loc, sources, self.tag))
+            self.ex.statements.extend(tf.unit_counts(text, subject, loc, sources, self.tag))
         entry = self.lex.value_for(label.text, types)
         rule_suffix = ""
         if entry is None and (label.period is not None or _STAT_LABEL.match(label.text.strip())):
@@ -422,14 +421,15 @@ class TableReader:
         if entry is None and _TIME_UNIT.fullmatch(unit_note):
             # "운영 시간 | 시간 | 12": a figure the unit column says is a time is a duration of what the label says
             entry, rule_suffix = next((e for e in self.lex.values if e.kind == "duration"), None), ":unit-column"
-        plain = plain_measure(text, label.text if not unit_note else f"{label.text} ({unit_note})", entry)
+        plain = tf.plain_measure(text, label.text if not unit_note else f"{label.text} ({unit_note})", entry)
         if plain is not None:  # "탑승 거리 | 마일 | 8": a length, an area, a mass no kind of the label measures
             entry, rule_suffix = plain, ""
         if entry is None and not self.tag and label.text and (any(is_a(t, "AIModel") for t in types) or (
                 _BENCHMARK_CAPTION.search(" ".join(table.caption)) and any(is_a(t, "Organization") for t in types))):
             # a model's figure under a label the lexicon does not know is its score on that benchmark;
             # so is a firm's in a table its caption says compares benchmark results
-            self._benchmark(subject, text, label, loc, sources, "" if any(is_a(t, "AIModel") for t in types) else ":caption")
+            self.ex.statements.extend(tf.benchmark_scores(subject, text, label.text, loc, sources,
+                                                       "" if any(is_a(t, "AIModel") for t in types) else ":caption"))
             return
         if entry is None:
             return
@@ -474,12 +474,12 @@ class TableReader:
     def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
                unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:
         header = label.text if not unit_note else f"{label.text} ({unit_note})"
-        several = figures_by_precision(text, entry.dimension, label.text)
+        several = tf.figures_by_precision(text, entry.dimension, label.text)
         if several:  # "5 PFLOPs (FP8), 10 PFLOPs (FP4)": one statement per numeric format
             for q in several:
                 self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, ":by-precision")
             return
-        tiers = figures_by_tier(text, entry.dimension)
+        tiers = tf.figures_by_tier(text, entry.dimension)
         for tier, q in tiers:  # "(0-32K: 1달러; 32K-128K: 1.8달러)": one statement per tier, its label the scope
             self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, ":by-tier", tier)
         if tiers:
@@ -547,16 +547,6 @@ class TableReader:
         found = [q for q in find_quantities(text) if q.value is not None and q.kind == dimension and q.unit
                  and not any(m.start <= q.start < m.end for m in names)]
         return found[0] if len(found) == 1 else None
-
-    def _benchmark(self, subject: str, text: str, label: _Label, loc: Location, sources: tuple[str, ...],
-                   suffix: str) -> None:
-        q = parse_cell(text, label.text)
-        if q is None or q.value is None or q.kind not in ("number", "percent") or _MAGNITUDE.search(text):
-            return  # "235B", "4M", "2억": a size or a count written with its magnitude is no score
-        self.ex.statements.append(Statement(
-            subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}", value=Decimal(q.value),
-            unit="" if q.kind == "number" else "%", scope=label.text[:60], sources=sources, raw=text[:60],
-        ))  # fmt: skip
 
 
 #: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")

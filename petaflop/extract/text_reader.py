@@ -51,6 +51,7 @@ from petaflop.extract.text_paren import ParenMeasureReader
 from petaflop.extract.text_power import PowerFrames
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
+from petaflop.extract.text_value_guards import not_a_value, part_of_name
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
@@ -207,7 +208,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         quantities = [q for q in find_quantities(sentence)]
         dates = [q for q in quantities if q.kind in ("date", "period") and q.date_start and q.date_end]
         values = [q for q in quantities if q.kind not in ("date", "period") and (q.value is not None)
-                  and not _part_of_name(sentence, q, mentions) and not _not_a_value(sentence, q)]
+                  and not part_of_name(sentence, q, mentions) and not not_a_value(sentence, q)]
         self.consumed: set[int] = set()  # figures a frame has read (an investment's amount and stake)
         self._genitives(sentence, mentions, loc, sources)
         self._modifiers(sentence, mentions, loc, sources)
@@ -535,37 +536,10 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
 EARLIER = "earlier value"
 _FROM_RAW = re.compile(r"^\s?(?:에서|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?[$\\]*[\d,.]+")
 
-
-
 _COUNTED_BEFORE = re.compile(r"\s?[\d,.]+\s?(?:기|대|개|units?)\s?(?:(?:≈|=|→|,|총|약|으로|로)\s?)?(?:총\s?)?(?:약\s?)?")
 _SOURCE_AFTER = re.compile(r"\s?(?:\([^)]{0,12}\)\s?)?(?:이상의|규모의|급|의)?\s?")
 _PAREN_GAP = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?")
 _COMPOUND_GAP = re.compile(r"\s?(?:\([^)]{0,20}\)\s?)?(?:(?:(?:19|20)\d{2}년?|FY\d{2,4}|[1-4]Q\d{2}|[1-4]분기|올해|작년|연간|전체|총|누적)\s?)*")
-#: "Ascend 910", "Grok 1", "Phase 2", "RTX PRO 6000D": a bare number glued to a Latin name is part of it
-_NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+]*[\s-]?$")
-_NAME_AFTER = re.compile(r"^[A-Za-z0-9]")
-
-
-def _not_a_value(s: str, q: Quantity) -> bool:
-    """"(0-32K: 1달러; …)": a figure labelling what follows; "(100%는 모든 유희시간 활용)": a figure
-    defined in a parenthesis — neither states a value."""
-    if re.match(r"(?:\s?[가-힣A-Za-z]{1,8}){0,2}\s?:(?:\s|$)", s[q.end:]):  # "최대 8개 GPU: …" labels a line
-        return True
-    if q.kind == "duration" and (q.raw.endswith("분기") or s[q.end:q.end + 1] == "기"):  # "1분기": a quarter
-        return True
-    return s.count("(", 0, q.start) > s.count(")", 0, q.start) and bool(re.match(r"[은는]\s", s[q.end:]))
-
-
-def _part_of_name(s: str, q: Quantity, mentions: list[_Mention]) -> bool:
-    """A figure that is (part of) a name: inside an entity's mention, or a unitless number right
-    after a Latin word ("Ascend 910", "Grok 1") or running into letters ("6000D", "235B-A22B")."""
-    if any(m.start <= q.start < m.end or q.start <= m.start < q.end for m in mentions):
-        return True
-    if q.kind != "number":
-        return False
-    return bool(_NAME_BEFORE.search(s[:q.start]) or _NAME_AFTER.match(s[q.end:]) or s[q.end:q.end + 1] == "-")
-
-
 def entry_metric(entry: ValueEntry, s: str, at: int) -> str:
     if not entry.metric_from_label or at < 0:
         return ""
