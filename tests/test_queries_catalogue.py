@@ -938,6 +938,8 @@ REPORT_MEASURE_TERMS = {
     ("pfid:h20-export-license-requirement", PFK.effectiveDate): (None, None, "2025-04-15", D(2914)),
     ("pfid:ai-diffusion-rule", PFK.announcedDate): (None, None, "2025-01-13", D(2918)),
     ("pfid:china-rare-earth-magnet-export-licensing", PFK.effectiveDate): (None, None, "2025-04", D(3006)),
+    # the quarterly timeline table: "'OCT 7 Rule' 시행" in the 2022 row's fourth-quarter column
+    ("pfid:october-7-2022-export-rule", PFK.effectiveDate): (None, None, "2022-Q4", D(4402)),
 }
 
 
@@ -1012,8 +1014,11 @@ def test_cluster_power_supply(store, mini):
         ("pfid:ge-vernova-lm2500xpress", "phase", "pfid:stargate-abilene-phase-1"),
         ("pfid:on-site-generation", "phase", "pfid:stargate-abilene-phase-1"),
         ("pfid:solar-pv", "phase", "pfid:stargate-abilene-phase-2"),
-        ("pfid:battery-energy-storage-system", "phase", "pfid:stargate-abilene-phase-2")}
-    assert len(stargate) == 5
+        ("pfid:battery-energy-storage-system", "phase", "pfid:stargate-abilene-phase-2"),
+        # and directly, from the paragraph on its power (line 1940: gas turbines installed on site)
+        ("pfid:gas-turbine", "poweredBy", None),
+        ("pfid:on-site-generation", "poweredBy", None)}
+    assert len(stargate) == 7
     phase1 = {(r["via"], r["kind"], r["value"]) for r in report if r["facility"] == "pfid:stargate-abilene-phase-1"}
     assert {("poweredBy", None, None), ("counted", PFK.unitCount, D(29))} <= phase1
 
