@@ -18,6 +18,7 @@ from petaflop.extract.facts import Fact, Location
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
+from petaflop.extract.text_adopt import adoptions
 from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
 
 _FIRMS = ("Firm", "AILab")
@@ -117,6 +118,7 @@ class LinkFrames:
         self._provisions(s, mentions, topic, loc, sources)
         self._releases(s, mentions, loc, sources)
         self._named_members(s, mentions, loc, sources)
+        adoptions(s, mentions, loc, sources, self._link, self.prefix)
 
     def _link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location, sources: tuple[str, ...],
               raw: str) -> None:
