@@ -40,3 +40,17 @@ def test_look_alikes_name_no_customer(reader, sentence):
     r, ex = reader
     r.read(sentence, LOC, ())
     assert customers(ex) == []
+
+
+def test_names_the_customer_base_grew_into_are_customers_of_the_topic(reader):
+    r, ex = reader
+    r.read("AMD는 국방부뿐만 아니라 NIH, NHS와 같은 공공 분야로 고객을 확장.", LOC, ())
+    assert customers(ex) == [("national-health-service", "amd", "text:customer"),
+                             ("national-institutes-of-health", "amd", "text:customer"),
+                             ("us-department-of-defense", "amd", "text:customer")]
+
+
+def test_an_adopted_product_named_after_its_description(reader):
+    r, ex = reader
+    r.read("NATO는 팔란티어의 최첨단 AI 시스템인 “MSS(Maven Smart System) NATO”를 채택하며 도입을 알림.", LOC, ())
+    assert customers(ex) == [("nato", "palantir", "text:customer")]

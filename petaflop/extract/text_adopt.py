@@ -34,10 +34,10 @@ def adoptions(s: str, mentions: list[Mention_], loc: Location, sources: tuple[st
         desc = _DESCRIPTION.match(s, firm.end)
         if desc is None:
             continue
-        # the thing: the next mention right after the description, or the words up to the object marker
-        thing = next((m for m in mentions[i + 1:] if m.start >= desc.end()), None)
-        at = thing.end if thing is not None and thing.start == desc.end() else desc.end()
-        hit = _ADOPTED.search(s, at, min(len(s), at + 40))
+        # the thing: the next mention when only a description stands before it, else the words up to the marker
+        thing = mentions[i + 1] if i + 1 < len(mentions) else None
+        at = thing.end if thing is not None and _DESCRIPTION.fullmatch(s, firm.end, thing.start) else desc.end()
+        hit = _ADOPTED.search(s, at, min(len(s), at + 30))
         if hit is None or re.search(r"[,.;]|\s[가-힣]+(?:는|은|가|이)\s", s[at:hit.start()]):
             continue
         c0 = max(x for x in starts if x <= firm.start)
