@@ -39,3 +39,11 @@ def test_a_title_naming_its_own_topic_after_the_colon_keeps_it(reader):
     r.start_slide("VIII. 엔비디아: AMD의 성장")
     r.read("매출은 전년 대비 20% 증가.", LOC, ())
     assert growth(ex) == [("amd", Decimal(20), "text:relative:slide-topic")]
+
+
+def test_a_block_topic_that_is_the_chapters_theme_carries_a_growth(reader):
+    r, ex = reader
+    r.start_slide("VIII. 엔비디아: 숫자로 증명하는 성장")
+    r.read("엔비디아는 기록적인 실적을 냄.", LOC, ())
+    r.read("미국 내 상업 고객 수는 전년 대비 64% 증가.", LOC, ())
+    assert growth(ex) == [("nvidia", Decimal(64), "text:relative:chapter-topic")]

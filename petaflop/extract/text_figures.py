@@ -234,6 +234,10 @@ class MultipleReader:
                 and not is_a(topic.type, "Person") and topic.role != "block" \
                 and not (topic.start >= 0 and _in_closed_aside(s, topic, q.start)):
             return topic, HOW.get(topic.role, "sentence-topic")
+        theme = getattr(self, "slide_topic", None)  # a block's topic that is also the chapter's theme: both agree
+        if topic is not None and topic.role == "block" and theme is not None and theme.role == "chapter" \
+                and theme.entity == topic.entity and theme.entity != base_entity:
+            return theme, "chapter-topic"
         return None, ""
 
 
