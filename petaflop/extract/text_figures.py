@@ -52,7 +52,7 @@ _DIRECTION = (
 )
 _REPORTED = re.compile(r"(?:다고|라고|이라고)\s?(?:주장|발표|언급|강조|밝힘|밝혔|설명|전망)")
 #: a word of change right after a percentage: up or down
-_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어|급감|급락)|"
+_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:라는\s(?:[가-힣]{1,5}\s)?(?=(?:성장|증가|상승|감소|하락|급증|급감)))?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어|급감|급락)|"
                      r"(?P<up>증가|성장|상승|폭증|급증|높|많|빠르|빨라|향상|개선|확대|늘))")
 _RATIO_NOUN = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능)")
 _RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능|에\s?(?:불과|그침|그쳐|해당))")
@@ -126,7 +126,7 @@ class MultipleReader:
         if q.value is None or q.value <= 0:
             return None
         percent = q.kind == "percent"
-        change = _CHANGE.match(s[q.end:q.end + 10]) if percent else None
+        change = _CHANGE.match(s[q.end:q.end + 14]) if percent else None
         abbr = _ABBR_AFTER.match(s, q.end) if percent else None
         if abbr and change is None:  # "16% YoY", "-93.3% YoY 급감": the abbreviation is the base and the change
             change = _CHANGE.match(s[abbr.end():abbr.end() + 10]) or _CHANGE.match(" 증가")
@@ -225,7 +225,8 @@ class MultipleReader:
             return marked[-1], "clause-topic"
         # "910B의 계산 성능이", "프랑스 발전량은": the entity owning the measure that carries the particle
         owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)
-                  and not _MARKER.match(s, m.end) and not _ONE_OF.match(s, m.end)]
+                  and not _MARKER.match(s, m.end) and not _ONE_OF.match(s, m.end)
+                  and not (is_a(m.type, "Country") and _SCOPED_MEASURE.match(s, m.end))]
         if owning:
             return owning[-1], "measure-owner"
         # a topic carried over from the slide's earlier blocks measured 0.2: the figure is seldom about it
@@ -233,9 +234,16 @@ class MultipleReader:
                 and not is_a(topic.type, "Person") and topic.role != "block" \
                 and not (topic.start >= 0 and _in_closed_aside(s, topic, q.start)):
             return topic, HOW.get(topic.role, "sentence-topic")
+        theme = getattr(self, "slide_topic", None)  # a block's topic that is also the chapter's theme: both agree
+        if topic is not None and topic.role == "block" and theme is not None and theme.role == "chapter" \
+                and theme.entity == topic.entity and theme.entity != base_entity:
+            return theme, "chapter-topic"
         return None, ""
 
 
+#: "미국 상업 부문 매출이", "미국 내 고객 수는": a country before a firm's sales or customers is their market, not
+#: their owner (the owner is the firm the sentence is about)
+_SCOPED_MEASURE = re.compile(r"\s?(?:의\s)?(?:내\s)?(?:(?:상업|정부|공공|민간|기업|소비자|부문|시장|사업)\s?){0,3}(?:매출|수익|고객|영업이익)")
 #: "미국의 한 통신사는": one (unnamed) member of the genitive's group, not a measure the genitive owns
 _ONE_OF = re.compile(r"의\s?(?:한|어느|일부|다른|모든)\s")
 #: a named earlier period as the base: "2024년 대비", "2024년 2분기 대비", "2023년 초 대비"

@@ -20,7 +20,7 @@ from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type
 HOW = {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block": "block-topic",
-       "slide": "slide-topic", "row": "row", "hardware": "hardware-topic"}
+       "slide": "slide-topic", "row": "row", "hardware": "hardware-topic", "chapter": "chapter-topic"}
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|는데|면서|으며|이며)\s")
 _STATUS_CUES = (
     (re.compile(r"목표|타깃|청사진|비전"), "target"),  # a goal, a blueprint, a vision
@@ -366,3 +366,12 @@ class FrameReader:
                 approximate="approximate" in q.qualifiers, sources=sources, raw=s[max(0, q.start - 20):q.end + 8][:60]))
             self.consumed.add(q.start)
 
+
+
+def chapter_topic(res, title: str, cls):
+    """The topic of last resort of a slide whose title names nothing after its colon: the one entity the
+    words before it name ("X. 팔란티어: 실제 숫자는 …" — the chapter's theme), role ``chapter``."""
+    head = re.sub(r"^\s*[IVX]+\.\s*", "", title.split(":", 1)[0])
+    found = res.entities_in(head)
+    ent = found[0] if len({e.id for e in found}) == 1 else None
+    return cls(res.record(ent), ent.type, -1, -1, "chapter") if ent else None

@@ -18,6 +18,7 @@ from petaflop.extract.facts import Fact, Location
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
+from petaflop.extract.text_adopt import adoptions
 from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
 
 _FIRMS = ("Firm", "AILab")
@@ -47,8 +48,11 @@ _RIVAL_WORD = re.compile(r"경쟁\s?(?:사|자|업체|기업)|라이벌")
 _RIVAL_VERB = re.compile(r"(?:등)?\s?(?:과|와)\s?(?:(?:직접|정면|치열하게|본격)\S*\s)?경쟁(?!사|자|력|업체|기업|우위|구도|\s?우위)")
 _PARTNER_NOUN = re.compile(r"파트너(?:사|社)?(?:들)?(?!십)")
 _CUSTOMER_NOUN = re.compile(r"고객사(?:들)?")
-_CUSTOMER_VERB = re.compile(r"(?:등)?\s?(?:[가-힣/]{1,6}\s)?(?:[가-힣/]{1,6})?(?:을|를)\s(?:주요\s)?고객으로")
-_LIST_SEP = re.compile(r"\s?(?:,|·|및|와|과|나|이나|는 물론,?|\s)\s?")
+_CUSTOMER_VERB = re.compile(r"(?:등)?\s?(?:[가-힣/]{1,6}\s)?(?:[가-힣/]{1,6})?(?:을|를)\s(?:주요\s)?고객으로"
+                            # "NIH, NHS와 같은 공공 분야로 고객을 확장": the names the customer base grew into
+                            r"|(?:등|와\s?같은|과\s?같은)\s(?:[가-힣/]{1,6}\s){0,2}?[가-힣/]{0,6}?(?:으로|로)\s(?:[가-힣]{1,4}\s)?"
+                            r"고객(?:을|층을)\s(?:확장|확대|넓)")
+_LIST_SEP = re.compile(r"\s?(?:,|·|및|와|과|나|이나|는 물론,?|뿐만 아니라,?|\s)\s?")
 _OWNER_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:[가-힣]{1,5}\s){0,2}$")
 
 # parents
@@ -117,6 +121,7 @@ class LinkFrames:
         self._provisions(s, mentions, topic, loc, sources)
         self._releases(s, mentions, loc, sources)
         self._named_members(s, mentions, loc, sources)
+        adoptions(s, mentions, loc, sources, self._link, self.prefix)
 
     def _link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location, sources: tuple[str, ...],
               raw: str) -> None:

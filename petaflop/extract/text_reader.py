@@ -40,6 +40,7 @@ from petaflop.extract.text_figures import FigureReader, parallel_measure
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
+    chapter_topic,
     clause_starts_of,
     status_of_words,
 )
@@ -118,6 +119,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
     def _title_topic(self, title: str) -> _Mention | None:
         found = self.res.entities_in(title.split(":", 1)[-1])
         ent = found[0] if len({e.id for e in found}) == 1 else None
+        if ent is None and ":" in title:  # "X. 팔란티어: 실제 숫자는 …": the chapter's theme before the colon
+            return chapter_topic(self.res, title, _Mention)
         return _Mention(self.res.record(ent), ent.type, -1, -1, "slide") if ent else None
 
     def read(self, text: str, loc: Location, sources: tuple[str, ...], default_subject: str = "") -> None:
@@ -504,7 +507,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 return project[0], "contractor-of"
             return marked[-1], "clause-topic"
         if topic is not None and topic.end <= q.start and topic is not item:
-            other = topic.role in ("previous", "block", "slide") and any(m.entity != topic.entity for m in cands)
+            other = topic.role in ("previous", "block", "slide", "chapter") and any(m.entity != topic.entity for m in cands)
             return topic, "inherited-other-named" if other else _HOW.get(topic.role, "sentence-topic")  # judged apart
         return None, ""
 
