@@ -24,7 +24,9 @@ def links(ex: Extraction, prop: str) -> list[tuple]:
 def test_a_thing_described_as_an_organisations_product_is_its_work(reader):
     r, ex = reader
     r.read("AMD의 오픈소스 소프트웨어 플랫폼인 ROCm은 널리 쓰임.", LOC, ())
-    assert links(ex, "developedBy") == [("rocm", "amd", "text:genitive-described:developedBy")]
+    # the genitive frame reads the same appositive under its lexicon entry's rule (tests below)
+    assert links(ex, "developedBy") == [("rocm", "amd", "text:genitive-described:developedBy"),
+                                        ("rocm", "amd", "text:genitive:developedBy@333")]
 
 
 def test_a_product_named_in_parentheses_after_its_description_is_the_organisations_work(reader):
@@ -219,3 +221,12 @@ def test_a_cell_of_names_with_a_note_gives_their_home_and_parent(reader):
                                            ("jacobs", "united-states", "text:home-country:note"),
                                            ("public-investment-fund", "saudi-arabia", "text:home-country:note")]
     assert links(ex, "partOf") == [("global-unichip-corporation", "tsmc", "text:subsidiary")]
+
+
+def test_a_product_in_an_appositive_after_the_genitive_is_its_work_but_not_a_rivals(reader):
+    r, ex = reader
+    r.read("엔비디아의 자체 네트워크 제품인 NVLink는 빠름.", LOC, ())
+    r.read("AMD의 경쟁사 제품인 CUDA 대비 열세.", LOC, ())
+    r.read("AMD의 최대 파트너인 NVLink가 성장.", LOC, ())
+    assert [x for x in links(ex, "developedBy") if x[2].startswith("text:genitive:")] == [
+        ("nvlink", "nvidia", "text:genitive:developedBy@381")]

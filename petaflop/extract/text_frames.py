@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from foundation.namespaces import PFA, RDF
 from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.appositive import APPOSITIVE
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
@@ -64,7 +65,8 @@ ADOPTED = (
 _INVEST_VERB = re.compile(r"투자(?:했|하|해|를|한|\s?금액|액|(?=\)|\.|$))|출자|지분[^.]{0,20}인수|인수(?:했|하|해|를|한)")
 _INVESTEE_GAP = re.compile(r"['’”\"]?\s?(?:에|에도|에게|의)?\s?(?:지분\s?)?")
 # between "A의" and "B": nothing but a quote, a space or a short modifier ("엔비디아의 최신 H20")
-_GENITIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
+# — or an appositive naming what B is to A ("엔비디아의 자체 제품인 X", "구글의 자체 제작 스마트폰인 “Y”")
+_GENITIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s|" + APPOSITIVE + r")?['‘“\"]?")
 
 
 @dataclass

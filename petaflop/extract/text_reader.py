@@ -34,6 +34,7 @@ from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
+from petaflop.extract.text_arch import architecture_of
 from petaflop.extract.text_dates import DateReader
 from petaflop.extract.text_deals import DealFrames
 from petaflop.extract.text_figures import FigureReader, parallel_measure
@@ -216,6 +217,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._genitives(sentence, mentions, loc, sources)
         self._modifiers(sentence, mentions, loc, sources)
         self._far_genitives(sentence, mentions, loc, sources)
+        architecture_of(self.ex, sentence, mentions, loc, sources, self.prefix)
         self._titles(sentence, mentions, loc, sources)
         self._links(sentence, mentions, topic, loc, sources)
         self._more_links(sentence, mentions, topic, loc, sources)
