@@ -53,6 +53,7 @@ from petaflop.extract.text_paren import ParenMeasureReader
 from petaflop.extract.text_power import PowerFrames
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
+from petaflop.extract.text_tokens import TokenCounts
 from petaflop.extract.text_value_guards import not_a_value, part_of_name
 from petaflop.extract.values import find_quantities
 
@@ -95,7 +96,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames, FarGenitives, DateReader, ScoreReader,
-                 DealFrames, ParenMeasureReader, PowerFrames):
+                 DealFrames, ParenMeasureReader, PowerFrames, TokenCounts):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -239,6 +240,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         clause_starts = clause_starts_of(sentence)
         self._measure_terms(sentence, mentions, values, loc, sources)
         self._die_counts(sentence, mentions, topic, loc, sources)
+        self._token_counts(sentence, mentions, values, loc, sources)  # "N개의 토큰으로 학습" (text_tokens.py)
         self._storage_durations(sentence, values, mentions, loc, sources)
         self._power_sources(sentence, mentions, topic, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None

@@ -1,0 +1,81 @@
+"""Counts of tokens in prose: "N개의 토큰으로 학습", "하루 만에 N개의 토큰이 사용됨", "N조 토큰의 데이터셋".
+
+A figure whose counted noun is the token (``N개의 토큰``, ``N개 토큰``, ``N조 토큰``) is the ``tokenCount`` of
+a model, a product or the hardware that trained on, processed or generated them (``per`` a period when the
+words before the figure name one: ``하루``, ``매달``, ``초당``). The subject is found by case marking:
+
+* a topic or subject of the figure's clause before it ("Qwen3는 무려 36조 토큰의 데이터셋으로 학습");
+* the head of a relative clause the figure stands in ("N개의 토큰으로 학습된 … 모델 Kimi K2", "초당 N개의
+  토큰을 처리할 수 있다는 Etched의 Sohu 칩": the thing named after the verb's modifier ending).
+
+Both name the subject in the sentence itself: one construction, one rule (``text:token-count``). A count
+with no subject named in its sentence says nothing checkable here (the claim miner keeps the figure).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingest.quantities import Quantity
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import Mention_, clause_starts_of
+
+#: the counted noun right after the figure: "N개의 토큰", "N개 토큰", "N조 토큰", "N tokens"
+_TOKEN_AFTER = re.compile(r"\s?(?:의\s?)?(?:토큰|[Tt]okens?)(?!화|[A-Za-z])")
+#: a period the count is per, written right before the figure ("하루 만에", "매달 약", "초당")
+_PER = ((re.compile(r"(?:하루|일일|매일|일간|日)(?:\s?만에|\s?동안|에)?\s?(?:약\s?|무려\s?)?$"), "day"),
+        (re.compile(r"(?:매달|매월|월간|한\s?달)(?:\s?동안|에)?\s?(?:약\s?|무려\s?)?$"), "month"),
+        (re.compile(r"(?:초당|1초에)\s?(?:약\s?|무려\s?)?$"), "second"),
+        (re.compile(r"(?:연간|매년|年)\s?(?:약\s?|무려\s?)?$"), "year"))  # fmt: skip
+#: what the subject may be: the things that train on, process or generate tokens
+_SUBJECTS = ("AIModel", "AIProduct", "Hardware", "Organization")
+#: a relative clause ending after the token phrase, up to the head it modifies ("학습된 … 모델 <X>",
+#: "처리할 수 있다는 <X>의 <Y>"): at most six words, none ending a clause
+_RELATIVE = re.compile(r"[^,.;]{0,40}?(?:된|한|하는|있는|다는|라는|던)\s(?:[^\s,.;]+\s){0,4}?$")
+
+
+class TokenCounts:
+    """Mixed into the TextReader: ``self.ex`` and ``self.prefix`` come from it."""
+
+    def _token_counts(self, s: str, mentions: list[Mention_], values: list[Quantity], loc: Location,
+                      sources: tuple[str, ...]) -> None:
+        starts = clause_starts_of(s)
+        for q in values:
+            if q.kind not in ("count", "number") or q.value is None or q.value <= 0:
+                continue
+            after = _TOKEN_AFTER.match(s, q.end)
+            if after is None:
+                continue
+            c0 = max(c for c in starts if c <= q.start)
+            nxt = [c for c in starts if c > q.start]
+            c1 = nxt[0] if nxt else len(s)
+            subject = _subject(s, q, after.end(), c0, c1, mentions)
+            if subject is None:
+                continue
+            before = s[max(c0, q.start - 12):q.start]
+            per = next((p for rx, p in _PER if rx.search(before)), "")
+            self.ex.statements.append(Statement(
+                subject.entity, "tokenCount", loc, f"{self.prefix}:token-count", value=Decimal(q.value),
+                unit="count", per=per, approximate="approximate" in q.qualifiers,
+                bound="lower" if "lowerBound" in q.qualifiers else "",
+                sources=sources, raw=s[max(0, q.start - 20):after.end() + 8].strip()[:60],
+            ))  # fmt: skip
+
+
+def _eligible(m: Mention_) -> bool:
+    return any(is_a(m.type, c) for c in _SUBJECTS) and not is_a(m.type, "Person")
+
+
+def _subject(s: str, q: Quantity, end: int, c0: int, c1: int, mentions: list[Mention_]) -> Mention_ | None:
+    """The clause's marked topic or subject before the figure, else the head of the relative clause the
+    figure stands in (the last name, not in the genitive, of the words after the modifier ending)."""
+    marked = [m for m in mentions if c0 <= m.start and m.end <= q.start and m.role in ("topic", "subject")
+              and _eligible(m) and s.count("(", 0, m.start) <= s.count(")", 0, m.start)]
+    if marked:
+        return marked[-1]
+    later = [m for m in mentions if end <= m.start < c1]
+    heads = [m for m in later if m.role != "genitive" and _eligible(m)
+             and _RELATIVE.fullmatch(s[end:m.start])]
+    return heads[0] if heads else None
