@@ -1,0 +1,42 @@
+"""Constructions read in wave 9 (task B): a size stated in a yardstick's units ("N개의 A100과 동일",
+"H100 약 N개에 해당", "H100-equivalent N장") and the maker of a power asset named in the genitive."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from petaflop.extract.facts import Location
+
+LOC = Location(10, 10, "IV", "test slide")
+
+
+def _values(ex):
+    return sorted((s.subject, s.kind, s.value, s.rule) for s in ex.statements)
+
+
+def test_a_count_equal_to_a_yardstick_is_an_equivalent_not_a_holding(text_reader):
+    r, ex = text_reader
+    r.read("xAI는 3만개의 GB200(약 90만개의 A100과 동일)을 가동 중", LOC, ())
+    assert ("xai", "a100EquivalentCount", Decimal(900000), "text:equivalent:clause-topic") in _values(ex)
+    assert not any(s.kind == "chipCount" and s.value == 900000 for s in ex.statements)
+
+
+def test_the_yardstick_named_before_the_figure_is_an_equivalent_too(text_reader):
+    r, ex = text_reader
+    r.read("xAI는 H100 약 300만 개에 해당하는 성능을 확보", LOC, ())
+    got = _values(ex)
+    assert ("xai", "h100EquivalentCount", Decimal(3000000), "text:equivalent:clause-topic") in got
+    assert not any(k == "chipCount" for _, k, _, _ in got)
+
+
+def test_a_hyphenated_equivalent_word_names_the_measure(text_reader):
+    r, ex = text_reader
+    r.read("테슬라는 H100-equivalent 4.2만 장의 GPU 보유", LOC, ())
+    assert _values(ex) == [("tesla", "h100EquivalentCount", Decimal(42000), "text:equivalent:clause-topic")]
+
+
+def test_a_turbine_named_in_its_makers_genitive_is_its_product(text_reader):
+    r, ex = text_reader
+    r.read("GE Vernova의 LM2500XPRESS 10대를 설치", LOC, ())
+    assert ("ge-vernova-lm2500xpress", "developedBy", "ge-vernova") in {
+        (f.subject, f.predicate, str(f.obj)) for f in ex.facts if f.obj_is_entity}
