@@ -40,3 +40,32 @@ def test_a_turbine_named_in_its_makers_genitive_is_its_product(text_reader):
     r.read("GE Vernova의 LM2500XPRESS 10대를 설치", LOC, ())
     assert ("ge-vernova-lm2500xpress", "developedBy", "ge-vernova") in {
         (f.subject, f.predicate, str(f.obj)) for f in ex.facts if f.obj_is_entity}
+
+
+def _builders(ex):
+    return sorted((f.subject, str(f.obj)) for f in ex.facts if f.rule == "text:facility-builder")
+
+
+def test_the_listed_subjects_of_a_building_verb_develop_the_topic_facility(text_reader):
+    r, ex = text_reader
+    r.read("Colossus는 메타·구글이 3년간 2 GW 규모 시설을 구축하는 계획", LOC, ())
+    assert _builders(ex) == [("colossus", "google"), ("colossus", "meta")]
+
+
+def test_a_parent_written_before_its_unit_is_no_builder(text_reader):
+    r, ex = text_reader
+    r.read("Colossus는 아마존 AWS가 수십억 달러를 투입하는 인프라 구축 사업", LOC, ())
+    assert _builders(ex) == [("colossus", "amazon-web-services")]
+
+
+def test_a_firm_that_led_or_took_the_construction_work_develops_the_facility(text_reader):
+    r, ex = text_reader
+    r.read("구글이 주도한 테네시 Colossus 부지는 완공", LOC, ())
+    r.read("Colossus 공사 작업을 맡은 Crusoe가 터빈을 설치 중", LOC, ())
+    assert _builders(ex) == [("colossus", "crusoe"), ("colossus", "google")]
+
+
+def test_no_building_verb_no_builder(text_reader):
+    r, ex = text_reader
+    r.read("Colossus는 메타가 임차한 클러스터", LOC, ())
+    assert _builders(ex) == []
