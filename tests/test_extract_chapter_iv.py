@@ -69,3 +69,26 @@ def test_no_building_verb_no_builder(text_reader):
     r, ex = text_reader
     r.read("Colossus는 메타가 임차한 클러스터", LOC, ())
     assert _builders(ex) == []
+
+
+def _durations(ex):
+    return sorted((s.subject, s.value, s.unit, s.rule) for s in ex.statements if s.kind == "duration")
+
+
+def test_a_span_written_with_its_suffix_is_the_topic_facilitys(text_reader):
+    r, ex = text_reader
+    r.read("Colossus는 메타·구글이 3년간 2 GW 규모 시설을 구축하는 계획", LOC, ())
+    assert _durations(ex) == [("colossus", Decimal(3), "year", "text:duration-took:clause-topic")]
+
+
+def test_a_span_within_which_a_thing_starts_is_its_duration(text_reader):
+    r, ex = text_reader
+    r.read("가스터빈은 7분 내 기동이 가능", LOC, ())
+    assert _durations(ex) == [("gas-turbine", Decimal(7), "minute", "text:duration-took:clause-topic")]
+
+
+def test_a_time_frame_of_the_statement_is_no_span(text_reader):
+    r, ex = text_reader
+    r.read("엔비디아는 지난 3년간 50개 이상의 기업에 투자", LOC, ())
+    r.read("메타는 향후 5년 내 매출 두 배를 목표", LOC, ())
+    assert _durations(ex) == []
