@@ -390,7 +390,10 @@ def _ranked_whole(s: str, upto: int) -> str:
 
 #: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요";
 #: or by which it was put off: "B를 … N개월 연기"
-_TOOK = re.compile(r"[”\"’']?\s?(만에|동안|간|내에|안에|이\s?걸|가\s?걸|소요|걸려|연기|지연)")
+_TOOK = re.compile(r"[”\"’']?\s?(만에|동안|간|내에|내(?=\s)|안에|이\s?걸|가\s?걸|소요|걸려|연기|지연)")
+_FRAME_BEFORE = re.compile(r"(?:지난|향후|과거|앞으로)\s?$")
+#: "4년간" read whole as the figure: its own suffix tells the span
+_TOOK_IN_FIGURE = re.compile(r"(간|동안)$")
 #: "“Codex”라는 코딩 에이전트를": a name the object is called by stands for the object
 _CALLED_OBJECT = re.compile(r"[”\"’']?\s?(?:이)?라는\s(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]+(?:을|를)(?=\s)")
 #: "N달 만에 변전소를 완성": what the span of time brought about, named right after it as the verb's object
@@ -403,26 +406,30 @@ class DurationReader:
 
     def _duration(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
                   values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
-        took = _TOOK.match(s, q.end)
+        took = _TOOK.match(s, q.end) or _TOOK_IN_FIGURE.search(q.raw)
+        took_end = took.end() if took is not None and took.re is _TOOK else q.end
         if q.value is None or not took or q.unit not in ("year", "month", "week", "day", "hour", "minute"):
             return
         cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")]
         marked = [m for m in cands if m.role in ("topic", "subject")]
         objects = [m for m in cands if (m.role == "object" or _CALLED_OBJECT.match(s, m.end))
                    and (not marked or m.start > marked[-1].start)]
-        if re.match(r"리는|린다는|리던", s[took.end():]):
+        if _FRAME_BEFORE.search(s[max(0, q.start - 6):q.start]):
+            return  # "지난 10년간", "향후 5~10년 내": a time frame of what is said, not an event's span
+        if re.match(r"리는|린다는|리던", s[took_end:]):
             return  # "2년 반이 걸리는 걸 3달 만에": the span a thing usually takes, the measure of comparison
-        after = _OBJECT_AFTER.match(s, took.end())
+        after = _OBJECT_AFTER.match(s, took_end)
         if after and after.end() <= c1 and not objects:
             # "xAI는 … 3달 만에 변전소를 완성": the span is the object's (what was built), not the topic's
-            named = [m for m in mentions if took.end() <= m.start and m.end <= after.end() and not is_a(m.type, "Person")]
+            named = [m for m in mentions if took_end <= m.start and m.end <= after.end() and not is_a(m.type, "Person")]
             if not named:
                 return
             subject, how = named[-1], "object"
         elif objects:
             subject, how = objects[-1], "object"
-        elif marked:
-            subject, how = marked[-1], "clause-topic"
+        elif marked:  # a facility as the topic: the span of its building, whoever builds it ("<시설>는 A·B가 N년간")
+            subject = next((m for m in marked if m.role == "topic" and is_a(m.type, "Facility")), marked[-1])
+            how = "clause-topic"
         elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person"):
             subject, how = topic, HOW.get(topic.role, "sentence-topic")
         else:

@@ -77,6 +77,8 @@ _COUNT_NOUNS = (
 )  # fmt: skip
 #: a contractor named by its work on something before it: "X 공사 작업을 맡은 B가"
 _CONTRACTOR = re.compile(r"\S+(?:을|를)\s(?:맡은|맡고 있는|담당하는|담당한|수행하는|수행 중인)\s$")
+#: "H100 약 500만 개에 해당하는": the yardstick named before the figure, the equivalence after it
+_EQUIVALENT_AFTER = re.compile(r"\s?(?:개|대|장)?\s?(?:에\s?(?:해당|상당)|(?:과|와)\s?(?:동일|동등))")
 _COUNT_EQUALS = re.compile(r"\d\s?개(?:와|과)\s(?:동등|동일|같은|맞먹|비슷)")
 _DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어)")
 #: the kind a unit gives a figure with no metric word, by the class of what it is about
@@ -287,7 +289,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             return None  # "Ascend 910C 칩 2개가 H20 칩 1개와 동등한 성능": a ratio of performance, not holdings
         if item is not None:
             kind = next((k for t, k in COUNT_KIND_OF_ITEM if is_a(item.type, t)), "unitCount")
-            equivalent = _EQUIVALENT.match(s[item.end:])
+            equivalent = _EQUIVALENT.match(s[item.end:]) or (item.end <= q.start and _EQUIVALENT_AFTER.match(s, q.end))
             if equivalent:  # "200만 개의 A100과 동일": a yardstick, not a holding
                 name = self.res.gaz.by_id(item.entity).name_en
                 kind = "h100EquivalentCount" if "H100" in name else "a100EquivalentCount" if "A100" in name else ""
@@ -376,6 +378,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         elif measure == "count-item" and how == "sentence-topic":
             # the sentence's own topic, marked in an earlier clause: one construction with the clause's (as text_counts.py)
             rule = f"{self.prefix}:count-item:clause-topic"
+        elif kind in ("h100EquivalentCount", "a100EquivalentCount") and how in ("clause-topic", "sentence-topic"):
+            rule = f"{self.prefix}:equivalent:clause-topic"  # a size in a yardstick's units: judged apart
         elif measure == "value-from-to":  # the pair's second figure: its measure is the first's, whatever the subject's way
             rule = f"{self.prefix}:value-from-to"
         elif measure == "value" and id(q) in getattr(self, "_from_half", ()):
