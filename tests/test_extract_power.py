@@ -89,6 +89,16 @@ def test_the_asset_a_parenthesis_names_after_a_generic_one_is_meant(text_reader)
     assert durations(ex) == [("tesla-megapack", Decimal(4), None, "hour", "text:storage-duration:adjacent")]
 
 
+def test_a_table_cell_naming_a_storage_option_by_its_duration(text_reader):
+    r, ex = text_reader
+    r.read_name_cell("10분 배터리 (UPS)", LOC, ())
+    r.read_name_cell("3시간 BESS (메가팩)", LOC, ())
+    r.read_name_cell("자체 발전 (디젤 발전기)", LOC, ())
+    assert durations(ex) == [("tesla-megapack", Decimal(3), None, "hour", "text:storage-duration:adjacent"),
+                             ("uninterruptible-power-supply", Decimal(10), None, "minute",
+                              "text:storage-duration:adjacent")]
+
+
 def kinds(ex) -> list[tuple]:
     return sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements)
 

@@ -27,6 +27,7 @@ from ingest.quantities import Quantity
 from petaflop.extract.facts import Fact, Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
+from petaflop.extract.values import find_quantities
 
 _STORAGE_WORD = re.compile(r"BESS|ESS|UPS|배터리|축전|저장|[Mm]egapack|메가팩|[Bb]atter")
 #: between the figure and the asset: nothing, "급", a generic storage word before the asset's parenthesis
@@ -90,6 +91,15 @@ class PowerFrames:
         if is_a(m.type, "BatteryStorage"):
             return True
         return is_a(m.type, "PowerTechnology") and bool(_STORAGE_WORD.search(s[m.start:m.end]))
+
+    def read_storage_label(self, text: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """A table cell naming a storage option by its duration ("5분 배터리 (UPS)", "2시간 BESS (메가팩)",
+        a row or column label): the same construction as in prose, whatever table the cell stands in."""
+        if len(text) > 40 or not mentions:
+            return
+        self.consumed = set()
+        values = [q for q in find_quantities(text) if q.value is not None]
+        self._storage_durations(text, values, mentions, loc, sources)
 
     def _storage_durations(self, s: str, values: list[Quantity], mentions: list[Mention_], loc: Location,
                            sources: tuple[str, ...]) -> None:
