@@ -110,3 +110,9 @@ def test_per_rack_power_is_rack_power_not_a_chip_power(text_reader):
     assert kinds(ex) == [("nvidia-kyber", "rackPower", Decimal("0.3"), "MW"),
                          ("stargate", "rackPower", Decimal("0.2"), "MW")]
 
+
+
+def test_a_plan_named_by_its_project_is_the_topic_of_its_figure(text_reader):
+    r, ex = text_reader
+    r.read("전체 Stargate 계획은 3 GW 규모", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.unit) for s in ex.statements] == [("stargate", "powerCapacity", Decimal(3000), "MW")]
