@@ -125,3 +125,12 @@ def test_an_order_backlog_in_capacity_is_a_quantity_named_by_its_label(text_read
     r.read_cell("수주 잔고는 20억 달러", LOC, (), "ge-vernova")  # a money backlog is no capacity
     assert sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements if s.kind == "quantity") == [
         ("ge-vernova", "quantity", Decimal(40000), "MW")]
+
+
+def test_a_duration_a_storage_asset_lasts_is_its_storage_duration_or_its_sites(text_reader):
+    r, ex = text_reader
+    r.read("ESS는 약 3시간을 버틴다", LOC, ())
+    r.read("xAI의 콜로서스 캠퍼스에 있는 100대의 BESS는 약 1시간 반을 버틴다", LOC, ())
+    r.read("BESS는 4시간 이내에 충전", LOC, ())
+    assert durations(ex) == [("battery-energy-storage-system", Decimal(3), None, "hour", "text:storage-duration:adjacent"),
+                             ("colossus-campus", Decimal("1.5"), None, "hour", "text:storage-duration:adjacent")]
