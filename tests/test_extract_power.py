@@ -89,6 +89,16 @@ def test_the_asset_a_parenthesis_names_after_a_generic_one_is_meant(text_reader)
     assert durations(ex) == [("tesla-megapack", Decimal(4), None, "hour", "text:storage-duration:adjacent")]
 
 
+def test_a_table_cell_naming_a_storage_option_by_its_duration(text_reader):
+    r, ex = text_reader
+    r.read_name_cell("10분 배터리 (UPS)", LOC, ())
+    r.read_name_cell("3시간 BESS (메가팩)", LOC, ())
+    r.read_name_cell("자체 발전 (디젤 발전기)", LOC, ())
+    assert durations(ex) == [("tesla-megapack", Decimal(3), None, "hour", "text:storage-duration:adjacent"),
+                             ("uninterruptible-power-supply", Decimal(10), None, "minute",
+                              "text:storage-duration:adjacent")]
+
+
 def kinds(ex) -> list[tuple]:
     return sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements)
 
@@ -100,3 +110,27 @@ def test_per_rack_power_is_rack_power_not_a_chip_power(text_reader):
     assert kinds(ex) == [("nvidia-kyber", "rackPower", Decimal("0.3"), "MW"),
                          ("stargate", "rackPower", Decimal("0.2"), "MW")]
 
+
+
+def test_a_plan_named_by_its_project_is_the_topic_of_its_figure(text_reader):
+    r, ex = text_reader
+    r.read("전체 Stargate 계획은 3 GW 규모", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.unit) for s in ex.statements] == [("stargate", "powerCapacity", Decimal(3000), "MW")]
+
+
+def test_an_order_backlog_in_capacity_is_a_quantity_named_by_its_label(text_reader):
+    r, ex = text_reader
+    r.res.record(r.res.gaz.by_id("ge-vernova"))
+    r.read_cell("수주 잔고는 40GW (공식 주문 포함)", LOC, (), "ge-vernova")
+    r.read_cell("수주 잔고는 20억 달러", LOC, (), "ge-vernova")  # a money backlog is no capacity
+    assert sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements if s.kind == "quantity") == [
+        ("ge-vernova", "quantity", Decimal(40000), "MW")]
+
+
+def test_a_duration_a_storage_asset_lasts_is_its_storage_duration_or_its_sites(text_reader):
+    r, ex = text_reader
+    r.read("ESS는 약 3시간을 버틴다", LOC, ())
+    r.read("xAI의 콜로서스 캠퍼스에 있는 100대의 BESS는 약 1시간 반을 버틴다", LOC, ())
+    r.read("BESS는 4시간 이내에 충전", LOC, ())
+    assert durations(ex) == [("battery-energy-storage-system", Decimal(3), None, "hour", "text:storage-duration:adjacent"),
+                             ("colossus-campus", Decimal("1.5"), None, "hour", "text:storage-duration:adjacent")]

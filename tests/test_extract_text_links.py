@@ -99,6 +99,14 @@ def test_partners_named_with_and_a_partnership_word(reader):
                                       ("amd", "openai", "text:partner:with:clause")]
 
 
+def test_partners_of_a_project_carried_out_with_them(reader):
+    r, ex = reader
+    r.read("AMD는 AWS/OpenAI와 50MW 규모 프로젝트를 진행 중.", LOC, ())
+    r.read("AMD는 AWS와 프로젝트 비용을 논의.", LOC, ())
+    assert links(ex, "partnerOf") == [("amd", "amazon-web-services", "text:partner:with:clause"),
+                                      ("amd", "openai", "text:partner:with:clause")]
+
+
 def test_a_partnership_of_a_listed_pair(reader):
     r, ex = reader
     r.read("OpenAI와 Oracle의 협력으로 진행.", LOC, ())

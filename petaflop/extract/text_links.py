@@ -52,7 +52,7 @@ _CUSTOMER_VERB = re.compile(r"(?:등)?\s?(?:[가-힣/]{1,6}\s)?(?:[가-힣/]{1,6
                             # "NIH, NHS와 같은 공공 분야로 고객을 확장": the names the customer base grew into
                             r"|(?:등|와\s?같은|과\s?같은)\s(?:[가-힣/]{1,6}\s){0,2}?[가-힣/]{0,6}?(?:으로|로)\s(?:[가-힣]{1,4}\s)?"
                             r"고객(?:을|층을)\s(?:확장|확대|넓)")
-_LIST_SEP = re.compile(r"\s?(?:,|·|및|와|과|나|이나|는 물론,?|뿐만 아니라,?|\s)\s?")
+_LIST_SEP = re.compile(r"\s?(?:,|·|/|및|와|과|나|이나|는 물론,?|뿐만 아니라,?|\s)\s?")
 _OWNER_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:[가-힣]{1,5}\s){0,2}$")
 
 # parents
@@ -66,7 +66,9 @@ _PARENT_GLOSS_AFTER = re.compile(r"^\s?(?:의\s)?(?:자회사|산하|계열사)(
 # partners
 _PARTNER_WORD = r"(?:파트너십|협력|제휴|협업|동맹|공동\s?개발|합작)"
 _PAIR_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:의|간의?|삼자간|양사\s?간의?|사이의?)?\s?(?:전략적\s|기술\s)?" + _PARTNER_WORD)
-_WITH_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:등)?\s?(?:과|와)(?:의)?\s?(?:(?:전략적|기술|긴밀한?|공동)\s)?" + _PARTNER_WORD)
+_WITH_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:등)?\s?(?:과|와)(?:의)?\s?(?:(?:(?:전략적|기술|긴밀한?|공동)\s)?" + _PARTNER_WORD
+                        # "A/B와 100MW 규모 프로젝트를 진행": a project carried out with them
+                        + r"|(?:[^\s,.]{1,12}\s){0,2}(?:공동\s?)?(?:프로젝트|사업)(?:를|을)\s?(?:공동\s?)?(?:진행|추진|수행))")
 
 
 # a foundry's process making chips: "<chips>(의 대부분)은 TSMC의 7nm 공정으로 제작"

@@ -12,7 +12,9 @@ marked by the topic). An asset as the subject of
 A duration written right next to a storage asset is its **storageDuration**: the figure as the asset's
 modifier (``N시간 <asset>``, ``N시간 급 <asset>``, ``N분 배터리 (<asset>)`` — the asset a parenthesis
 names after a generic storage word is the one meant) or the figure right after the asset with the
-instrumental particle (``<asset>로 N시간``: "for N hours with the asset"). Storage assets: the
+instrumental particle (``<asset>로 N시간``: "for N hours with the asset"), or the figure as the object of
+a verb of lasting with the asset as its topic (``<asset>는 약 N시간을 버틴다``; the storage at a site,
+``<site>에 있는 N대의 <asset>``, is the site's). Storage assets: the
 BatteryStorage class, or a power technology named by a storage word (BESS, ESS, UPS, battery).
 The figure is consumed so the generic value reader does not read it again.
 The construction names both ends, so it has one rule in prose and cells: ``text:storage-duration:adjacent``.
@@ -27,12 +29,18 @@ from ingest.quantities import Quantity
 from petaflop.extract.facts import Fact, Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
+from petaflop.extract.values import find_quantities
 
 _STORAGE_WORD = re.compile(r"BESS|ESS|UPS|배터리|축전|저장|[Mm]egapack|메가팩|[Bb]atter")
 #: between the figure and the asset: nothing, "급", a generic storage word before the asset's parenthesis
 _BEFORE_GAP = re.compile(r"\s?(?:급\s?)?(?:(?:배터리|BESS|ESS|저장\s?장치)\s?\(\s?)?")
 #: between the asset and the figure: the instrumental particle ("BESS로 2~5시간")
 _AFTER_GAP = re.compile(r"\)?\s?(?:으로|로)\s(?:약\s?|최대\s?|최소\s?)?")
+#: the asset as the clause's topic or subject, the figure the object of a verb of lasting ("BESS는 약 2시간을 버틴다")
+_LASTS_GAP = re.compile(r"\)?['’”\"]?\s?(?:은|는|이|가)\s(?:약\s?|최대\s?|최소\s?)?")
+_LASTS_VERB = re.compile(r"\s?(?:을|를|동안|간)?\s?(?:버[티틴틸텨텼]|지속|유지)")
+#: "<facility>에 있는 (N대의) <asset>": the storage at a site is the site's
+_AT_SITE = re.compile(r"에\s?(?:있는|설치된|배치된|구축된)\s(?:[\d,]+\s?(?:대|기|개)의?\s)?")
 _UNITS = {"hour", "minute"}
 #: "100MW급 4시간 BESS 구축에 1.57억 달러": a reference configuration that is priced, not an asset's figure
 _PRICED_SPEC = re.compile(r"\)?\s?(?:\([^)]{0,20}\)\s?)?(?:구축|설치|도입|건설)(?:에|시|하는\s?데|\s?비용)")
@@ -91,6 +99,15 @@ class PowerFrames:
             return True
         return is_a(m.type, "PowerTechnology") and bool(_STORAGE_WORD.search(s[m.start:m.end]))
 
+    def read_storage_label(self, text: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """A table cell naming a storage option by its duration ("5분 배터리 (UPS)", "2시간 BESS (메가팩)",
+        a row or column label): the same construction as in prose, whatever table the cell stands in."""
+        if len(text) > 40 or not mentions:
+            return
+        self.consumed = set()
+        values = [q for q in find_quantities(text) if q.value is not None]
+        self._storage_durations(text, values, mentions, loc, sources)
+
     def _storage_durations(self, s: str, values: list[Quantity], mentions: list[Mention_], loc: Location,
                            sources: tuple[str, ...]) -> None:
         for q in values:
@@ -106,6 +123,12 @@ class PowerFrames:
             else:
                 asset = next((m for m in mentions if m.end <= q.start and _AFTER_GAP.fullmatch(s[m.end:q.start])
                               and self._is_storage(s, m)), None)
+            if asset is None and _LASTS_VERB.match(s, end):  # "BESS는 약 2시간 반을 버틴다"
+                asset = next((m for m in mentions if m.end <= q.start and _LASTS_GAP.fullmatch(s[m.end:q.start])
+                              and self._is_storage(s, m)), None)
+                site = next((m for m in mentions if asset is not None and m.end <= asset.start
+                             and any(is_a(m.type, t) for t in _USERS) and _AT_SITE.fullmatch(s[m.end:asset.start])), None)
+                asset = site or asset
             if asset is None or _PRICED_SPEC.match(s, asset.end):
                 continue
             if re.match(r"\s?(?:이내|미만|이하|이상|초과|동안의?\s?(?:비용|가격))", s[end:end + 6]):

@@ -63,7 +63,7 @@ _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "�
          "를": "object", "에": "place", "에서": "place", "에게": "place", "와": "with", "과": "with",
          "로": "means", "으로": "means", "도": "topic", "및": "with",
          "에도": "place", "에는": "place", "에서도": "place", "에게도": "place"}  # fmt: skip
-_CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스|시스템|랙)?(?=[은는이가의을를에와과도])")
+_CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|계획|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스|시스템|랙)?(?=[은는이가의을를에와과도])")
 _HW_CLASSIFIER = re.compile(r"^\s?(?:GPU|TPU|NPU|CPU|ASIC|칩셋|가속기|슈퍼칩|AI 칩|AI 가속기)(?=[은는이가의을를에와과도])")
 _AFTER_FIGURE = re.compile(r"\s?(?:의|급|수준의?|에 달하는|에 이르는)?\s?([가-힣A-Za-z]{1,6}(?:\s[가-힣A-Za-z]{1,4})?)")
 _FROM_TO = re.compile(r"(?:\s?/\s?(?:년|연|월|yr|year))?\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?")

@@ -100,6 +100,7 @@ class RivalFrames(OwnedFrames):
         if not text or len(text) > 200:
             return
         mentions = self._mentions(text)
+        self.read_storage_label(text, mentions, loc, sources)  # type: ignore[attr-defined]  # text_power.py
         if len(mentions) < 2:
             return
         self._home_countries(text, mentions, loc, sources)
