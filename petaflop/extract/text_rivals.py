@@ -189,7 +189,8 @@ class RivalFrames(OwnedFrames):
         m = mentions[0]
         if s[:m.start].strip() == "" and _REPLACES_CELL.fullmatch(s[m.end:]) and _kind(m.type) is not None \
                 and _kind(m.type) == _kind(topic.type):
-            self._add_link(topic, "competesWith", m, "text-cell:replaces:row", loc, sources, s)
+            # the same frame as "<A>의 대체재인 <B>": one rule, judged with its sibling phrasing
+            self._add_link(topic, "competesWith", m, "text:alternative", loc, sources, s)
 
     def _home_lists(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"유럽의 거인들(SAP와 엑센추어)", "중국 빅테크(알리바바·텐센트 등)": the listed organisations are of
