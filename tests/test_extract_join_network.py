@@ -22,7 +22,7 @@ def test_a_network_joining_the_rows_product_is_used_by_it(text_reader, cell, net
     r, ex = text_reader
     r.res.record(r.res.gaz.by_id("nvidia-rtx-pro-6000d"))
     r.read_cell(cell, LOC, (), "nvidia-rtx-pro-6000d")
-    assert networks(ex) == [("nvidia-rtx-pro-6000d", network, "text-cell:adopts:usesNetwork:row")]
+    assert networks(ex) == [("nvidia-rtx-pro-6000d", network, "text-cell:adopts:row")]
 
 
 @pytest.mark.parametrize("cell", [

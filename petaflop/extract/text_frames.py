@@ -263,7 +263,8 @@ class FrameReader:
                 if topic is not None and any(is_a(topic.type, o) for o in owners) else (None, "")
             if subject is None or subject.entity == m.entity:
                 continue
-            self.ex.add(Fact(subject.entity, prop, m.entity, True, loc, f"{self.prefix}:adopts:{prop}:{how}", sources,
+            # one construction whatever the component's class: one rule (by how its subject was found)
+            self.ex.add(Fact(subject.entity, prop, m.entity, True, loc, f"{self.prefix}:adopts:{how}", sources,
                              raw=s[max(m.start, 0):m.end + 12][:60]))
 
     def _event_mentions(self, s: str, mentions: list[Mention_], topic: Mention_ | None):
