@@ -195,3 +195,14 @@ def test_a_cell_naming_an_alternative_is_read_as_prose(cell, prose):
     from petaflop.extract.cell_text import prose_cell
 
     assert prose_cell(cell) is prose
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("물량의 80%를 마이크로소프트와 같은 미국 기업에 제공.", [("microsoft", "united-states")]),
+    ("통제가 화웨이와 같은 중국 기업에 기회.", [("huawei", "china")]),
+    ("엔비디아와 같은 미국 칩 수출이 줄어듦.", []),        # no word of firms after the place
+])
+def test_a_firm_given_as_an_example_of_a_places_firms_is_of_that_place(text_reader, sentence, expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert sorted((s, o) for s, o, _ in links(ex, "headquarteredIn")) == expected
