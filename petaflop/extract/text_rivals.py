@@ -15,6 +15,7 @@ from petaflop.extract.facts import Fact, Location
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
+from petaflop.extract.text_architecture import add_architectures
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_links import _the_firm
 from petaflop.extract.text_owned import OwnedFrames
@@ -94,6 +95,7 @@ class RivalFrames(OwnedFrames):
         self._person_notes(s, mentions, loc, sources)
         self._received_from(s, mentions, topic, loc, sources)
         add_surpassed(self, s, mentions, topic, loc, sources, _kind)
+        add_architectures(self, s, mentions, loc, sources)
 
     def read_name_cell(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
         """A table cell that names organisations with a note ("A, B 등 (미국 기업)", "MGX / PIF (사우디)",
