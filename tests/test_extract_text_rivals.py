@@ -48,7 +48,7 @@ def test_a_cell_naming_what_the_rows_chip_replaces(text_reader):
     r, ex = text_reader
     r.res.record(r.res.gaz.by_id("huawei-ascend-920"))  # the row's entity, as the table reader records it
     r.read_cell("H20 대체", LOC, (), "huawei-ascend-920")
-    assert links(ex, "competesWith") == [("huawei-ascend-920", "nvidia-h20", "text-cell:replaces:row")]
+    assert links(ex, "competesWith") == [("huawei-ascend-920", "nvidia-h20", "text:alternative")]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -183,3 +183,26 @@ def test_a_table_headed_rivals_lists_the_rivals_of_the_firm_its_caption_names(te
     assert caption_rival_owner("경쟁사", caption, r.res) == "momenta"
     assert caption_rival_owner("기업", caption, r.res) is None  # not a column of rivals
     assert caption_rival_owner("경쟁사", ["Momenta와 테슬라의 위상"], r.res) is None  # whose rivals: not said
+
+
+@pytest.mark.parametrize("cell, prose", [
+    ("H20 대체", True),                                   # a bare "stands in for" cell is read as prose
+    ("화웨이가 CUDA의 대체재인 “CANN”을 공개", True),
+    ("대체 생태계", False),                                # the word inside a label is no frame
+    ("H100", False),
+])
+def test_a_cell_naming_an_alternative_is_read_as_prose(cell, prose):
+    from petaflop.extract.cell_text import prose_cell
+
+    assert prose_cell(cell) is prose
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("물량의 80%를 마이크로소프트와 같은 미국 기업에 제공.", [("microsoft", "united-states")]),
+    ("통제가 화웨이와 같은 중국 기업에 기회.", [("huawei", "china")]),
+    ("엔비디아와 같은 미국 칩 수출이 줄어듦.", []),        # no word of firms after the place
+])
+def test_a_firm_given_as_an_example_of_a_places_firms_is_of_that_place(text_reader, sentence, expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert sorted((s, o) for s, o, _ in links(ex, "headquarteredIn")) == expected

@@ -16,6 +16,8 @@ _PERIOD_HEADER = re.compile(
 )
 _EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업")
 _WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
+# a cell naming what a thing stands in for: "H20 대체", "CUDA의 대체재인 CANN" (text_rivals reads the frame)
+_ALTERNATIVE_WORD = re.compile(r"대체재|대체\s?$|대항마")
 DIES = re.compile(r"(?<![가-힣A-Za-z])(싱글|듀얼|쿼드|[2-8]-)\s?(다이|칩렛|[Cc]hiplet)(?![가-힣A-Za-z])")
 
 
@@ -55,7 +57,7 @@ def prose_cell(text: str) -> bool:
     value or name."""
     words = len(_WORD.findall(text))
     return (words >= 2 and bool(re.search(r"\d", text))) or (words >= 1 and bool(_EVENT_WORD.search(text))) \
-        or bool(DIES.search(text))
+        or bool(DIES.search(text)) or bool(_ALTERNATIVE_WORD.search(text.strip()))
 
 
 def cell_period(text: str) -> Period | None:

@@ -18,6 +18,7 @@ from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.name_maker import NameMaker
+from petaflop.extract.named_figures import read_named_figures
 from petaflop.extract.node_foundry import add_node_foundries
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
@@ -163,6 +164,7 @@ class Extractor:
 
     def _note_mentions(self, text: str, loc: Location) -> None:
         self.adjacent.read(text, loc)
+        read_named_figures(self.gaz, self.ex, text, loc, self.res.record)
         for m in self.gaz.find_mentions(text):
             self.names.mention(self.gaz.by_id(m.entity_id), text[m.start:m.end], loc)
             if m.entity_id not in self.first_mention:

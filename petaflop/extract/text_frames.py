@@ -52,6 +52,10 @@ _EVENT_KINDS = {
 }
 _ADOPT_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:을|를|으로|로)?\s?(?:[가-힣]{1,4}\s)?"
                          r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입)")
+#: a network named as what joins the subject's parts: "PCIe 6.0 기반으로 연결", "ConnectX-8 SuperNIC을 통해 연결",
+#: "Spectrum-X 네트워킹 플랫폼으로 확장" (a use of that network, read for network technologies only)
+_JOIN_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:네트워킹\s|네트워크\s)?(?:플랫폼|패브릭)?\s?"
+                        r"(?:을\s통해|를\s통해|을\s?통한|를\s?통한|기반으로|기반의|으로|로)\s?(?:[가-힣]{1,4}\s)?(?:연결|확장|묶)")
 #: what a component used by something is to it: (component class, property, classes of the user)
 ADOPTED = (
     ("MemoryTechnology", "usesMemory", ("Hardware",)),
@@ -250,7 +254,7 @@ class FrameReader:
         """"(910C는) SMIC N+2를 쓰고 HBM2E를 채택": a component named as the object of a verb of use is
         the subject's memory, process node, packaging, network, architecture or chip."""
         for m in mentions:
-            if not _ADOPT_VERB.match(s, m.end):
+            if not (_ADOPT_VERB.match(s, m.end) or (is_a(m.type, "NetworkTechnology") and _JOIN_VERB.match(s, m.end))):
                 continue
             prop, owners = next(((p, o) for t, p, o in ADOPTED if is_a(m.type, t)), ("", ()))
             if not prop:
@@ -261,7 +265,8 @@ class FrameReader:
                 if topic is not None and any(is_a(topic.type, o) for o in owners) else (None, "")
             if subject is None or subject.entity == m.entity:
                 continue
-            self.ex.add(Fact(subject.entity, prop, m.entity, True, loc, f"{self.prefix}:adopts:{prop}:{how}", sources,
+            # one construction whatever the component's class: one rule (by how its subject was found)
+            self.ex.add(Fact(subject.entity, prop, m.entity, True, loc, f"{self.prefix}:adopts:{how}", sources,
                              raw=s[max(m.start, 0):m.end + 12][:60]))
 
     def _event_mentions(self, s: str, mentions: list[Mention_], topic: Mention_ | None):

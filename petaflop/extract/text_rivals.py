@@ -19,6 +19,7 @@ from petaflop.extract.text_builders import builder_links
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_links import _the_firm
 from petaflop.extract.text_owned import OwnedFrames
+from petaflop.extract.text_surpass import add_surpassed
 
 # things that compete as things (a model with a model, a chip with a chip…), and organisations
 _KINDS = ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "NetworkTechnology", "ScaleUpInterconnect",
@@ -41,6 +42,9 @@ _HOME_LIST_GAP = re.compile(r"\s?(?:의\s?)?(?:[가-힣A-Za-z]{1,6}\s){0,2}" + _
 _HOME_NOTE_BEFORE = re.compile(r"^\s?(?:등\s?)?\(\s?$")
 _HOME_NOTE_AFTER = re.compile(r"^\s?" + _ORG_WORD + r"\s?\)")
 _PAREN_ONLY = re.compile(r"^\s?\(\s?$")
+# "마이크로소프트와 같은 미국 기업에": the note construction written as a likeness ("such as A, firms of <home>")
+_SUCH_AS_BEFORE = re.compile(r"^['’”\"]?\s?(?:와|과)\s같은\s$")
+_SUCH_AS_AFTER = re.compile(r"^\s?" + _ORG_WORD + r"(?=[에의을를이가은는과와도]|\s|$)")
 
 # "엔비디아 VS 테슬라", "xAI vs OpenAI": two things of a kind set against each other
 _VERSUS = re.compile(r"\s?(?:\([^)]{0,20}\))?\s(?:vs\.?|VS\.?)\s")
@@ -91,6 +95,7 @@ class RivalFrames(OwnedFrames):
         self._person_notes(s, mentions, loc, sources)
         self._received_from(s, mentions, topic, loc, sources)
         builder_links(self.ex, s, mentions, loc, sources)
+        add_surpassed(self, s, mentions, topic, loc, sources, _kind)
 
     def read_name_cell(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
         """A table cell that names organisations with a note ("A, B 등 (미국 기업)", "MGX / PIF (사우디)",
@@ -192,7 +197,8 @@ class RivalFrames(OwnedFrames):
         m = mentions[0]
         if s[:m.start].strip() == "" and _REPLACES_CELL.fullmatch(s[m.end:]) and _kind(m.type) is not None \
                 and _kind(m.type) == _kind(topic.type):
-            self._add_link(topic, "competesWith", m, "text-cell:replaces:row", loc, sources, s)
+            # the same frame as "<A>의 대체재인 <B>": one rule, judged with its sibling phrasing
+            self._add_link(topic, "competesWith", m, "text:alternative", loc, sources, s)
 
     def _home_lists(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"유럽의 거인들(SAP와 엑센추어)", "중국 빅테크(알리바바·텐센트 등)": the listed organisations are of
@@ -211,10 +217,11 @@ class RivalFrames(OwnedFrames):
                         self._add_link(x, "headquarteredIn", home, "text:home-country:list", loc, sources,
                                        s[m.start:close + 1])
                 continue
-            if home is not m or not _HOME_NOTE_AFTER.match(s[m.end:]):
+            if home is not m or not (_HOME_NOTE_AFTER.match(s[m.end:]) or _SUCH_AS_AFTER.match(s[m.end:])):
                 continue
             before = [x for x in mentions[:i] if x.end <= m.start]
-            if not before or not _HOME_NOTE_BEFORE.match(s[before[-1].end:m.start]):
+            note = _HOME_NOTE_BEFORE if _HOME_NOTE_AFTER.match(s[m.end:]) else _SUCH_AS_BEFORE
+            if not before or not note.match(s[before[-1].end:m.start]):
                 continue
             listed = [before[-1]]
             for x in reversed(before[:-1]):
