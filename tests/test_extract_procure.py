@@ -36,6 +36,10 @@ def test_each_member_of_a_list_closed_by_deung_orders(reader):
         ("google", "procures", "nvidia-h20", "text:procure")}
 
 
+def test_a_planned_purchase_is_a_purchase(reader):
+    assert read(reader, "메타가 3만 개의 H100 도입 계획을 발표.") == {("meta", "procures", "nvidia-h100", "text:procure")}
+
+
 def test_listed_hardware_shares_the_verb(reader):
     assert read(reader, "메타는 H100, H20을 구매.") == {
         ("meta", "procures", "nvidia-h100", "text:procure"),
@@ -43,7 +47,7 @@ def test_listed_hardware_shares_the_verb(reader):
 
 
 @pytest.mark.parametrize("sentence", [
-    "메타는 H100 GPU를 구매할 계획.",  # planned, not bought
+    "메타는 H100 동급 연산 능력 5만 개 확보.",  # a yardstick, not what is bought
     "메타는 H100 GPU를 구매하지 못함.",  # refused
     "미국은 H20 칩 구매 금지.",  # not an organisation that buys
     "엔비디아는 H20 칩 주문형 생산.",  # custom silicon, and its own make

@@ -3,8 +3,8 @@
 "<A>는 … <chip> (칩|GPU)를 확보", "<A>, <B> 등은 <chip> 칩 … 160억 달러 이상 주문": the hardware named before
 a verb of buying (``주문``, ``구매``, ``구입``, ``확보``, ``사들``, ``매입``, ``도입``) in the same clause is
 procured by the buyer — the clause's topic or subject (each member of a list closed by ``등``), else the
-sentence's carried topic. Not when the verb is negated, planned or refused ("구매 금지", "확보 예정",
-"구매하지 못"), nor when the hardware is the buyer's own make ("엔비디아는 … 엔비디아 H20 …"), nor
+sentence's carried topic; a planned purchase is one too ("도입 계획", "구매를 위해"). Not when the verb is
+negated or refused ("구매 금지", "구매하지 못", "구매 검토"), nor when the hardware is a yardstick ("H100 동급"), nor when the hardware is the buyer's own make ("엔비디아는 … 엔비디아 H20 …"), nor
 "주문형" (custom silicon). A buyer named in the sentence gives ``text:procure`` (in prose and in table cells alike); a buyer
 taken from the carried topic gives ``<prefix>:procure:<how>``, judged apart by the gate.
 """
@@ -21,7 +21,9 @@ _BUYERS = ("Firm", "AILab", "Organization")
 # the verb, at most six short words after the hardware (no clause mark in between)
 _BUY = re.compile(r"['’”\")]?\s?(?:칩|GPU|가속기|칩셋|서버)?\s?(?:\([^)]{0,20}\))?(?:을|를)?\s"
                   r"(?:[^\s,.;:()]{1,10}\s){0,6}?(주문|구매|구입|확보|사들|매입|도입)(?!형|처|량|력|선|원)")
-_NOT_BOUGHT = re.compile(r"^[가-힣]{0,4}\s?(?:예정|계획|목표|추진|검토|전망|못|금지|제한|불가|차단|중단|어려|실패|위해|하려|할\s|을\s?위|를\s?위)")
+_NOT_BOUGHT = re.compile(r"^[가-힣]{0,4}\s?(?:검토|못|금지|제한|불가|차단|중단|어려|실패|규제|취소|철회|않)")
+#: an equivalence after the hardware names a yardstick, not what is bought ("H100 동급 연산 능력 … 확보")
+_YARDSTICK = re.compile(r"['’”\")]?\s?(?:-?equivalent|동급|동일|상당|환산|기준|대비|수준|급)")
 _LISTED_TOPIC = re.compile(r"^['’”\")]?\s?등\s?(?:은|는|이|가)\s")
 _LIST_SEP = re.compile(r"['’”\"]?\s?(?:,|·|/|및|와|과)\s?['‘“\"]?")
 
@@ -36,7 +38,7 @@ class ProcureFrames:
             if not is_a(h.type, "Hardware"):
                 continue
             bm = _BUY.match(s, h.end)
-            if bm is None or _NOT_BOUGHT.match(s[bm.end():bm.end() + 10]):
+            if bm is None or _YARDSTICK.match(s, h.end) or _NOT_BOUGHT.match(s[bm.end():bm.end() + 10]):
                 continue
             if any(is_a(m.type, "Hardware") for m in mentions if h.end <= m.start < bm.end()):
                 continue  # another item nearer the verb: only the last of a list is read here
