@@ -87,3 +87,10 @@ def test_a_policy_shown_by_a_government_body_is_announced_by_it_but_not_a_plan_t
         ("americas-ai-action-plan", "announcedBy", "us-department-of-commerce")}
     assert read(reader, "국방부는 AI Action Plan을 발표할 예정", "text:made-public") == {
         ("americas-ai-action-plan", "announcedBy", "us-department-of-commerce")}  # (the first sentence's only)
+
+
+def test_a_succession_in_a_table_cell_is_the_same_rule_as_in_prose(reader):
+    r, ex = reader
+    r.res.record(r.res.gaz.by_id("moonshot-ai"))
+    r.read_cell("Kimi-1.5(2025년 1월) → Kimi-2(2025년 7월)", LOC, (), "moonshot-ai")
+    assert links(ex, "text:succession") == {("kimi-k2", "succeeds", "kimi-1-5")}

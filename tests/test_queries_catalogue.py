@@ -1100,7 +1100,10 @@ def test_country_exposure(store):
         # Huawei's Ascend dies: SMIC's N+2 (lines 3211, 3252) and TSMC's 7nm (line 3411)
         ("designs", "pfid:huawei", "fabricator", "pfid:smic", "CN"),
         ("designs", "pfid:huawei", "fabricator", "pfid:tsmc", "TW"),
-        ("destination", "pfid:china", "designer", "pfid:nvidia", "US")}  # the US measures aimed at China
+        ("destination", "pfid:china", "designer", "pfid:nvidia", "US"),  # the US measures aimed at China
+        # line 3617 "ByteDance, Tencent 등은 H20 칩 … 주문": Chinese firms buying NVIDIA's H20 (text:procure)
+        ("procures", "pfid:bytedance", "designer", "pfid:nvidia", "US"),
+        ("procures", "pfid:tencent", "designer", "pfid:nvidia", "US")}
     assert {r["chip"] for r in rows} >= {"pfid:huawei-ascend-910c", "pfid:huawei-ascend-920c", "pfid:huawei-cloudmatrix384"}
     # line 4402 "美 상무부 A100·H100 수출 금지"; line 4404 "H20 · A800까지 금지"; line 2899 (April 2025) and
     # 2914 (15 April 2025): the new licence requirement for exports to China, for the H20

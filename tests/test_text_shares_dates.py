@@ -93,6 +93,22 @@ def test_a_name_then_the_date_then_the_verb(reader):
     assert dated(ex) == [("huawei-ascend-910c", "releaseDate", "2024-05", "actual", "text:event-name-date:releaseDate")]
 
 
+@pytest.mark.parametrize(("sentence", "month"), [
+    ("Ascend 910C는 당초 2024년 5월 초 출시를 목표로 했음.", "2024-05"),
+    ("Ascend 910C가 2026년 3월에 출시될 것이라 가정.", "2026-03"),
+])
+def test_a_name_then_the_date_then_a_planned_release(reader, sentence, month):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert dated(ex) == [("huawei-ascend-910c", "releaseDate", month, "planned", "text:event-name-date:releaseDate")]
+
+
+def test_a_withdrawn_release_plan_dates_nothing(reader):
+    r, ex = reader
+    r.read("Ascend 910C는 2024년 5월 출시 계획을 철회.", LOC, ())
+    assert dated(ex) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "2027년 이후 출시된 Ascend 910C 후속.",  # a bound, not a date
     "2024년 3월에 출시된 엔비디아 제품.",  # a firm is not released

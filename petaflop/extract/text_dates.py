@@ -57,8 +57,11 @@ _TO_NAME = re.compile(r"(?:(?:본인들의|자체|자사의?|차세대|신규|�
 _AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:라는\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣A-Za-z]{1,8}|프로젝트|모델|칩|아키텍처|플랫폼)?\s?(?:을|를|이|가)?\s?"
                     r"(?P<verb>출시|런칭|공개|발표|제시)(?!\s?[가-힣]?\s?(?:예정|계획|목표|했다고 ?보도|연기|지연))")
 #: "X(시리즈)가 (지난) DATE에 (첫) 출시된/출시했다": a name with its particle right before the date
-_NAME_TO_DATE = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:시리즈|모델|칩|GPU)?\s?(?:은|는|이|가)\s(?:지난\s|올해\s|작년\s)?")
-_VERB_AFTER_DATE = re.compile(r"\s?(?:에|부터)?\s?(?:첫\s?|처음\s?|정식\s?|공식\s?)?(?P<verb>출시|공개|발표)\s?(?:된|됐|되었|했|한|함|돼|되어)")
+_NAME_TO_DATE = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:시리즈|모델|칩|GPU)?\s?(?:은|는|이|가)\s(?:지난\s|올해\s|작년\s|당초\s)?")
+# a planned release ("<X>는 당초 5월 초 출시를 목표로", "… 10월에 출시될 것", "… 출시 예정"): status planned
+_VERB_AFTER_DATE = re.compile(r"\s?(?:초|말|중순)?\s?(?:에|부터)?\s?(?:첫\s?|처음\s?|정식\s?|공식\s?)?(?P<verb>출시|공개|발표)\s?"
+                              r"(?:된|됐|되었|했|한|함|돼|되어|(?P<plan>될\s?것|할\s?것|(?:를|을)\s목표|예정|계획))"
+                              r"(?![^.]{0,8}(?:철회|취소|연기|중단|포기|무산))")
 #: a lead date with no comma: a month or a day, then the topic or a (quoted) name
 _BARE_LEAD = re.compile(r"(?<=[월일])\s(?:[^\s,]{1,12}(?:은|는)\s|['‘“\"])")
 #: "TPU v2(2017)", "Kimi-1.5(2025년 1월) →": a date alone in the parentheses right after a name
@@ -130,7 +133,7 @@ class DateReader:
             time = _event_date(d)
             if time is None or not any(is_a(m.type, c) for c in classes):
                 continue
-            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            status = "planned" if vm.group("plan") or time.start > REFERENCE_DATE.isoformat() else "actual"
             done.add(m.entity)
             self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-name-date:{kind}", time=time,
                                                 status=status, sources=sources, raw=s[m.start:vm.end()][:60]))

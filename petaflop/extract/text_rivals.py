@@ -19,6 +19,7 @@ from petaflop.extract.text_builders import builder_links
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_links import _the_firm
 from petaflop.extract.text_owned import OwnedFrames
+from petaflop.extract.text_procure import ProcureFrames
 from petaflop.extract.text_surpass import add_surpassed
 
 # things that compete as things (a model with a model, a chip with a chip…), and organisations
@@ -79,7 +80,7 @@ def _is_org(m: Mention_) -> bool:
     return is_a(m.type, "Organization") and not any(is_a(m.type, h) for h in _HOMES)
 
 
-class RivalFrames(OwnedFrames):
+class RivalFrames(OwnedFrames, ProcureFrames):
     """The frames; needs ``self.ex``, ``self.res`` and ``self.prefix`` (the TextReader's)."""
 
     def _more_links(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
@@ -96,6 +97,7 @@ class RivalFrames(OwnedFrames):
         self._received_from(s, mentions, topic, loc, sources)
         builder_links(self.ex, s, mentions, loc, sources)
         add_surpassed(self, s, mentions, topic, loc, sources, _kind)
+        self._procurements(s, mentions, topic, loc, sources)
 
     def read_name_cell(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
         """A table cell that names organisations with a note ("A, B 등 (미국 기업)", "MGX / PIF (사우디)",

@@ -65,5 +65,6 @@ class SuccessionFrames:
             elif _ARROW.fullmatch(gap) and _family(a, b):
                 newer, older = b, a
             if newer is not None and older is not None:
-                self.ex.add(Fact(newer.entity, "succeeds", older.entity, True, loc, f"{self.prefix}:succession",
+                # both ends named: the same rule in prose and in table cells (as the genitive frame)
+                self.ex.add(Fact(newer.entity, "succeeds", older.entity, True, loc, "text:succession",
                                  sources, raw=s[a.start:b.end + 6][:60]))
