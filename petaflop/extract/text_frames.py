@@ -65,6 +65,8 @@ _INVEST_VERB = re.compile(r"투자(?:했|하|해|를|한|\s?금액|액|(?=\)|\.|
 _INVESTEE_GAP = re.compile(r"['’”\"]?\s?(?:에|에도|에게|의)?\s?(?:지분\s?)?")
 # between "A의" and "B": nothing but a quote, a space or a short modifier ("엔비디아의 최신 H20")
 _GENITIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
+# "A의 B", "A의 자회사 B", "A의 클라우드 B": a parent named side by side, or with a noun of its units
+_PLAIN_FIRM_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:(?:자회사|계열사|사업부|부문|클라우드)(?:인|이자)?\s)?['‘“\"]?")
 
 
 @dataclass
@@ -143,6 +145,8 @@ class FrameReader:
             entry = self.lex.genitive_for(a.type, b.type)
             if entry is None or entry.property == "headquarteredIn":  # read by text_links, with its guards
                 continue
+            if entry.property == "partOf" and not _PLAIN_FIRM_GAP.fullmatch(gap):
+                continue  # "구글의 웨이모": a firm's firm only side by side ("A의 경쟁사인 B" is no parent)
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
                              raw=s[a.start:b.end][:60]))
 
