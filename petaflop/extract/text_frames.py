@@ -33,7 +33,7 @@ _STATUS_CUES = (
 #: of an act upon the thing ("A100·H100 수출 금지 발표": the ban was announced, not the chip) breaks it
 _EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
                           r"(?:(?!수출|금지|규제|제한|판매|공급|생산|중단|가격|투자)[가-힣A-Za-z+]{1,8}\s){0,2}(?:(?:전격|공식|정식)\s?)?"
-                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업)(?![가-힣]{0,1}(?:예정|계획|목표))")
+                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성)(?![가-힣]{0,1}(?:예정|계획|목표))")
 #: the release that also names its maker (``_released_by``): the name, its particle and the verb, no quote or adverb
 _RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
                            r"(?:[가-힣A-Za-z+]{1,8}\s){0,2}(?:출시|런칭|롤아웃|공개)(?![가-힣]{0,1}(?:예정|계획|목표))")
@@ -48,6 +48,8 @@ _EVENT_KINDS = {
     "모델공개": ("releaseDate", ("AIModel",)),  # a model made public is released
     "설립": ("foundedDate", ("Organization",)),
     "창업": ("foundedDate", ("Organization",)),
+    # "S2 양산 라인 업그레이드 완료", "엑시노스 2600 개발 완료", "캠퍼스 완공": a thing built or developed is done
+    **{v: ("completionDate", ("Facility", "Site", "Chip", "ProcessNode", "ComputeCluster", "ClusterPhase")) for v in ("완공", "완료", "완성")},
 }
 _ADOPT_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:을|를|으로|로)?\s?(?:[가-힣]{1,4}\s)?"
                          r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입)")
@@ -228,7 +230,7 @@ class FrameReader:
                 continue
             status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
             # a release, an announcement and a measure put in force: one construction, one rule for the gate
-            rule = f"{self.prefix}:event:{kind}" if kind == "foundedDate" else f"{self.prefix}:event:dated"
+            rule = f"{self.prefix}:event:{kind}" if kind in ("foundedDate", "completionDate") else f"{self.prefix}:event:dated"
             self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[max(pos, 0):][:60]))
 
