@@ -335,3 +335,9 @@ def test_a_thing_finished_on_a_milestone_date_is_completed_then(reader):
     r.read_cell("• 2031년 2분기: Rubin 개발 완료 (목표) • 2032년 말: 인력 충원 완료", LOC, (), "")
     got = {(s.subject, s.kind, s.time.text) for s in ex.statements if s.kind == "completionDate"}
     assert got == {("nvidia-rubin", "completionDate", "2031-Q2")}
+
+
+def test_a_business_of_a_firm_quoted_after_the_word_of_business_is_its_part(reader):
+    r, ex = reader
+    r.read("보잉은 에너지 사업 “Bloom Energy”를 매각. 보잉은 AI 사업 확대 중", LOC, ())
+    assert sorted({(s, p, o) for s, p, o, _ in links(ex) if p == "partOf"}) == [("bloom-energy", "partOf", "boeing")]
