@@ -67,8 +67,9 @@ _INVEST_VERB = re.compile(r"투자(?:했|하|해|를|한|\s?금액|액|(?=\)|\.|
 _INVESTEE_GAP = re.compile(r"['’”\"]?\s?(?:에|에도|에게|의)?\s?(?:지분\s?)?")
 # between "A의" and "B": nothing but a quote, a space or a short modifier ("엔비디아의 최신 H20")
 _GENITIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
-# "A의 B", "A의 자회사 B", "A의 클라우드 B": a parent named side by side, or with a noun of its units
-_PLAIN_FIRM_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:(?:자회사|계열사|사업부|부문|클라우드)(?:인|이자)?\s)?['‘“\"]?")
+# "A의 B", "A의 클라우드 B": a parent named side by side, or with a noun of its units ("A의 자회사 B" is
+# text_links' subsidiary frame)
+_PLAIN_FIRM_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:(?:사업부|부문|클라우드)(?:인|이자)?\s)?['‘“\"]?")
 
 
 @dataclass
