@@ -321,3 +321,23 @@ def test_a_topic_carried_from_before_is_judged_apart_when_the_sentence_names_ano
     r.read("메타는 데이터센터를 늘린다. 구글 클라우드 영업이익률 20.7%", LOC, ())
     # the carried topic (Meta) or the firm the sentence names? Its own rule, for the gate to judge
     assert [(s.subject, s.rule) for s in ex.statements] == [("meta", "text:value:inherited-other-named")]
+
+
+def test_a_firm_named_side_by_side_after_another_firms_genitive_is_its_part(reader):
+    r, ex = reader
+    r.read("보잉의 자회사 Bloom Energy가 새 제품을 공개. AIG의 경쟁사인 Accenture는 다른 전략.", LOC, ())
+    parts = sorted({(s, p, o) for s, p, o, rule in links(ex) if p == "partOf"})
+    assert parts == [("bloom-energy", "partOf", "boeing")]  # a rival described between is no parent
+
+
+def test_a_thing_finished_on_a_milestone_date_is_completed_then(reader):
+    r, ex = reader
+    r.read_cell("• 2031년 2분기: Rubin 개발 완료 (목표) • 2032년 말: 인력 충원 완료", LOC, (), "")
+    got = {(s.subject, s.kind, s.time.text) for s in ex.statements if s.kind == "completionDate"}
+    assert got == {("nvidia-rubin", "completionDate", "2031-Q2")}
+
+
+def test_a_business_of_a_firm_quoted_after_the_word_of_business_is_its_part(reader):
+    r, ex = reader
+    r.read("보잉은 에너지 사업 “Bloom Energy”를 매각. 보잉은 AI 사업 확대 중", LOC, ())
+    assert sorted({(s, p, o) for s, p, o, _ in links(ex) if p == "partOf"}) == [("bloom-energy", "partOf", "boeing")]

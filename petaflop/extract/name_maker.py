@@ -36,7 +36,7 @@ def maker_prefix(name: str, gaz: Gazetteer, own_id: str = "") -> Entity | None:
 
 def maker_entry(org: Entity, thing_type: str, lex: Lexicon) -> GenitiveEntry | None:
     entry = lex.genitive_for(org.type, thing_type)
-    if entry is None or entry.property in ("affiliatedWith", "headquarteredIn", "locatedIn"):
+    if entry is None or entry.property in ("affiliatedWith", "headquarteredIn", "locatedIn", "partOf"):
         return None  # a person or a firm named after an organisation is not its product
     return entry
 

@@ -34,7 +34,7 @@ _STATUS_CUES = (
 #: of an act upon the thing ("A100·H100 수출 금지 발표": the ban was announced, not the chip) breaks it
 _EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
                           r"(?:(?!수출|금지|규제|제한|판매|공급|생산|중단|가격|투자)[가-힣A-Za-z+]{1,8}\s){0,2}(?:(?:전격|공식|정식)\s?)?"
-                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업)(?![가-힣]{0,1}(?:예정|계획|목표))")
+                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성)(?![가-힣]{0,1}(?:예정|계획|목표))")
 #: the release that also names its maker (``_released_by``): the name, its particle and the verb, no quote or adverb
 _RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
                            r"(?:[가-힣A-Za-z+]{1,8}\s){0,2}(?:출시|런칭|롤아웃|공개)(?![가-힣]{0,1}(?:예정|계획|목표))")
@@ -49,6 +49,8 @@ _EVENT_KINDS = {
     "모델공개": ("releaseDate", ("AIModel",)),  # a model made public is released
     "설립": ("foundedDate", ("Organization",)),
     "창업": ("foundedDate", ("Organization",)),
+    # "S2 양산 라인 업그레이드 완료", "엑시노스 2600 개발 완료", "캠퍼스 완공": a thing built or developed is done
+    **{v: ("completionDate", ("Facility", "Site", "Chip", "ProcessNode", "ComputeCluster", "ClusterPhase")) for v in ("완공", "완료", "완성")},
 }
 _ADOPT_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:을|를|으로|로)?\s?(?:[가-힣]{1,4}\s)?"
                          r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입)")
@@ -71,6 +73,9 @@ _INVESTEE_GAP = re.compile(r"['’”\"]?\s?(?:에|에도|에게|의)?\s?(?:지�
 # between "A의" and "B": nothing but a quote, a space or a short modifier ("엔비디아의 최신 H20")
 # — or an appositive naming what B is to A ("엔비디아의 자체 제품인 X", "구글의 자체 제작 스마트폰인 “Y”")
 _GENITIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s|" + APPOSITIVE + r")?['‘“\"]?")
+# "A의 B", "A의 클라우드 B": a parent named side by side, or with a noun of its units ("A의 자회사 B" is
+# text_links' subsidiary frame)
+_PLAIN_FIRM_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:(?:사업부|부문|클라우드)(?:인|이자)?\s)?['‘“\"]?")
 
 
 @dataclass
@@ -149,6 +154,8 @@ class FrameReader:
             entry = self.lex.genitive_for(a.type, b.type)
             if entry is None or entry.property == "headquarteredIn":  # read by text_links, with its guards
                 continue
+            if entry.property == "partOf" and not _PLAIN_FIRM_GAP.fullmatch(gap):
+                continue  # "구글의 웨이모": a firm's firm only side by side ("A의 경쟁사인 B" is no parent)
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
                              raw=s[a.start:b.end][:60]))
 
@@ -230,7 +237,7 @@ class FrameReader:
                 continue
             status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
             # a release, an announcement and a measure put in force: one construction, one rule for the gate
-            rule = f"{self.prefix}:event:{kind}" if kind == "foundedDate" else f"{self.prefix}:event:dated"
+            rule = f"{self.prefix}:event:{kind}" if kind in ("foundedDate", "completionDate") else f"{self.prefix}:event:dated"
             self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[max(pos, 0):][:60]))
 

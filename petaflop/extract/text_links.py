@@ -57,6 +57,8 @@ _OWNER_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:[가-힣]{1,5}\s){0,2}$")
 
 # parents
 _PARENT_BEFORE = re.compile(r"\)?['’”\"]?\s?(?:의\s?)?(?:자회사|산하|계열사)(?:인|의|이자)?\s?(?:[가-힣]{1,6}\s)?['‘“\"]?$")
+# "GM은 로보택시 사업 “Cruise”를": a business of the firm, its name quoted after the word of business
+_PARENT_BUSINESS = re.compile(r"\)?['’”\"]?\s?(?:은|는|의)?\s(?:[가-힣A-Za-z]{1,8}\s)?(?:사업부?|부문)\s?['‘“\"]")
 _PARENT_NOTE = re.compile(r"^\s?\(\s?$")
 _PARENT_NOTE_AFTER = re.compile(r"^\s?(?:의\s)?(?:자회사|산하|계열사)\s?\)")
 # "라이프니츠 슈퍼컴퓨팅 센터(LRZ: 바이에른 과학 아카데미 산하의 …)": a gloss in the name's parenthesis
@@ -260,7 +262,7 @@ class LinkFrames:
                 continue
             gap = s[a.end:b.start]
             # one construction (a word of parenthood between the two names), one rule for the gate
-            if _PARENT_BEFORE.fullmatch(gap) and not re.search(r"[,.]", gap):
+            if (_PARENT_BEFORE.fullmatch(gap) or _PARENT_BUSINESS.fullmatch(gap)) and not re.search(r"[,.]", gap):
                 self._link(b, "partOf", a, "text:subsidiary", loc, sources, s[a.start:b.end])
             elif _PARENT_NOTE.fullmatch(gap) and _PARENT_NOTE_AFTER.match(s[b.end:b.end + 12]):
                 self._link(a, "partOf", b, "text:subsidiary", loc, sources, s[a.start:b.end + 8])
