@@ -19,7 +19,7 @@ GOLD = Path(__file__).parent / "gold"
 # Today's measured figures on the gold (README "How good is the graph?"). A change may raise a
 # floor; lowering one needs a reason in the commit that does it.
 FLOORS = {
-    "precision": 0.995, "recall": 0.55,
+    "precision": 0.995, "recall": 0.57,
     "quantity precision": 0.995, "link precision": 0.995,
     "entity recall": 0.85, "type accuracy": 0.98,
 }  # fmt: skip
