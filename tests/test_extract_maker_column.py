@@ -8,21 +8,18 @@ from __future__ import annotations
 from decimal import Decimal
 from types import SimpleNamespace
 
-from ingest.model import Cell, Row, Span, Table
+from ingest.model import Table
 from petaflop.extract.caption_maker import in_house_maker
 from petaflop.extract.facts import Extraction, Location
 from petaflop.extract.node_foundry import foundry_ids, maker_property
 from petaflop.extract.resolve import Resolver
+from tests.test_table_reader import make_table as shared_make_table
 
 LOC = Location(10, 10, "IX", "test slide")
 
 
 def make_table(caption: list[str], header: list[str], rows: list[list[str]]) -> Table:
-    line = 100
-    head = [Cell(h, h, line, j + 1) for j, h in enumerate(header)]
-    body = [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)]) for i, r in enumerate(rows)]
-    return Table("T-01-1", Span(line - len(caption), line + len(rows)), caption, head, body,
-                 chapter="IX", slide_title="IX. 테스트: 표", column_labels=header)
+    return shared_make_table(caption, header, rows, chapter="IX")
 
 
 def test_a_foundry_is_a_firm_whose_name_heads_a_process_node(gaz):

@@ -8,8 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from foundation.periods import parse_period
-from ingest.model import Cell, Row, Span, Table
+from ingest.model import Table
 from petaflop.extract.facts import Location
+from tests.test_table_reader import make_table
 
 LOC = Location(10, 10, "IX", "test slide")
 
@@ -33,11 +34,7 @@ def test_a_timeline_cell_dates_what_it_says_was_announced_unveiled_or_put_in_for
 
 
 def _table(caption: list[str], header: list[str], rows: list[list[str]]) -> Table:
-    line = 100
-    return Table("T-01-1", Span(line - 1, line + len(rows)), caption,
-                 [Cell(h, h, line, j + 1) for j, h in enumerate(header)],
-                 [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)])
-                  for i, r in enumerate(rows)], chapter="IX", slide_title="IX. 테스트", column_labels=header)
+    return make_table(caption, header, rows, chapter="IX")
 
 
 def test_the_total_column_of_a_chip_comparison_is_the_caption_owners_own_spending(table_reader):

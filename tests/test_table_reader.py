@@ -16,12 +16,13 @@ from petaflop.extract.resolve import Resolver
 from petaflop.extract.text_reader import TextReader
 
 
-def make_table(caption: list[str], header: list[str], rows: list[list[str]], transposed: bool = False) -> Table:
-    line = 100
+def make_table(caption: list[str], header: list[str], rows: list[list[str]], transposed: bool = False,
+               chapter: str = "IV", line: int = 100) -> Table:
+    """A table of our own: its header on ``line``, one row per line after it (shared by the table tests)."""
     head = [Cell(h, h, line, j + 1) for j, h in enumerate(header)]
     body = [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)]) for i, r in enumerate(rows)]
     return Table("T-01-1", Span(line - len(caption), line + len(rows)), caption, head, body, transposed=transposed,
-                 chapter="IV", slide_title="IV. 테스트: 표", column_labels=header)
+                 chapter=chapter, slide_title=f"{chapter}. 테스트: 표", column_labels=header)
 
 
 @pytest.fixture()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Extraction
 from petaflop.extract.resolve import Resolver
+from tests.test_table_reader import make_table
 
 
 def _read(gaz, caption: str, rows: list[list[str]]) -> Extraction:
@@ -15,11 +15,7 @@ def _read(gaz, caption: str, rows: list[list[str]]) -> Extraction:
 
     ex = Extraction()
     res = Resolver(gaz, ex)
-    line, header = 100, ["", "Q1'25E", "2025E"]
-    table = Table("T-01-1", Span(line - 1, line + len(rows)), [caption],
-                  [Cell(h, h, line, j + 1) for j, h in enumerate(header)],
-                  [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)])
-                   for i, r in enumerate(rows)], chapter="VIII", slide_title="VIII. 테스트", column_labels=header)
+    table = make_table([caption], ["", "Q1'25E", "2025E"], rows, chapter="VIII")
     TableReader(res, lambda t: ()).read(table)
     return ex
 
