@@ -32,11 +32,6 @@ def P(local: str) -> ox.NamedNode:
     return ox.NamedNode(PFA[local])
 
 
-def _line_with(report_path, text: str) -> int:
-    lines = report_path.read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if text in line)
-
-
 def _cli(cli, args: list[str]):
     result = cli.invoke(app, args)
     assert result.exit_code == 0, result.output
@@ -74,8 +69,8 @@ def _curated(mp, tmp_path_factory, built_graph, report_path):
     ids["reject"] = c.reject("alice", FactSpec("Colossus", 1907, kind="powerCapacity", value="300 MW"),
                              "test rejection of the 2025 figure").id
     ids["promote"] = c.confirm("alice", FactSpec("Colossus", 2058, property="operatedBy", object="xAI")).id  # "xAI의 Colossus", a claim
-    px2_line = _line_with(report_path, "DRIVE PX 2")
-    ids["merge"] = c.merge("dave", "nvidia-drive-px-2", "drive-px-2", px2_line, "one computer, two spellings").id
+    ids["merge"] = c.merge("dave", "investment--amazon--anthropic--L1663", "investment--amazon--anthropic--L2101", 2101,
+                           "one investment ($8B), stated on two lines").id
     ids["add_value"] = c.add("dave", FactSpec("Colossus", 2058, kind="chipCount", value="200K"), "20만 개로 확장",
                              "the count after the expansion").id
     import petaflop.curation
@@ -199,9 +194,9 @@ def test_a_split_moves_the_facts_of_its_lines_to_a_new_entity(curated):
 
 
 def test_a_merge_moves_facts_and_names_to_the_entity_kept(curated):
-    drop, keep = N("drive-px-2"), N("nvidia-drive-px-2")
+    drop, keep = N("investment--amazon--anthropic--L2101"), N("investment--amazon--anthropic--L1663")
     assert not [q for q in curated.quads if q.graph_name == FACTS and drop in (q.subject, q.object)]
-    assert has(curated, keep, ox.NamedNode(SKOS.altLabel), ox.Literal("DRIVE PX 2", language="en"))
+    assert has(curated, keep, ox.NamedNode(SKOS.altLabel), ox.Literal("Investment: amazon → anthropic", language="en"))
     had = [q for q in curated.extracted if drop in (q.subject, q.object) and q.predicate.value not in (RDF.type, RDFS.label)]
     assert had  # its statements, claims and links come along, now about the entity kept
     for q in had:
@@ -335,7 +330,7 @@ def test_every_action_type_from_the_library_applies(built_graph, report_path, tm
     c.reject("a", FactSpec("Colossus", 1907, kind="h100EquivalentCount", value="200K"), "test")
     c.correct("a", FactSpec("Colossus", 1907, kind="hardwareCost", value="7B", unit="USD"), "test", new_value="8B USD")
     c.add("a", FactSpec("Colossus", 2058, kind="chipCount", value="200000"), "20만 개로 확장", "missed")
-    c.merge("a", "nvidia-drive-px-2", "drive-px-2", 5026, "two spellings")
+    c.merge("a", "investment--amazon--anthropic--L1663", "investment--amazon--anthropic--L2101", 2101, "stated twice")
     c.split("a", "Colossus", "Colossus successor (2026)", [1908], 1908, "2026 row", type_="ComputeCluster")
     overlay = c.overlay()
     assert [(r.action.type, r.status) for r in overlay.results] == [

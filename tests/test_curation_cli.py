@@ -147,7 +147,8 @@ def test_every_action_type_from_the_command_line_applies(run, tmp_path, built_gr
          "--reason", "the 30k are GB200"],
         ["add", "Colossus", "--property", "ownedBy", "--object", "xAI", "--line", "2005", "--evidence",
          "직접 소유 및 운영", "--reason", "missed"],
-        ["merge", "nvidia-drive-px-2", "drive-px-2", "--line", "5026", "--reason", "two spellings"],
+        ["merge", "investment--amazon--anthropic--L1663", "investment--amazon--anthropic--L2101", "--line", "2101",
+         "--reason", "stated twice"],
         ["split", "Colossus", "--name", "Colossus successor (2026)", "--fact-line", "1908", "--reason", "2026 row"],
     ):
         result = run("curate", *args, "--user", "alice")

@@ -66,7 +66,9 @@ def test_stargate_two_hops_graphml(cli, built_graph, tmp_path):
     assert "unit: USD; https://petaflop-atlas.org/ontology#amountUSD" in out.read_text(encoding="utf-8")
     # the investors also reach Stargate directly through the inferred investsIn links
     assert g.has_edge(PFID + "oracle", PFID + "stargate")
-    assert {a["predicate"] for a in g.get_edge_data(PFID + "oracle", PFID + "stargate").values()} == {"pfa:investsIn"}
+    # (and as one of its builders: "<시설>는 A·B·C가 … 구축", the inverse of developedBy)
+    assert {a["predicate"] for a in g.get_edge_data(PFID + "oracle", PFID + "stargate").values()} == {
+        "pfa:investsIn", "pfa:developerOf"}
 
 
 @pytest.mark.parametrize("fmt", ["nquads", "turtle", "graphml", "cypher"])

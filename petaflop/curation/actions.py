@@ -178,7 +178,7 @@ class Action:
 
 
 _CREATED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")  # ids of created nodes carry a line ("…--L2101")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
