@@ -25,7 +25,7 @@ FACT_COLUMNS = (
     "object", "object_type", "qualifiers", "evidence", "note",
 )  # fmt: skip
 SPAN_COLUMNS = ("lines", "status", "note")
-CHAPTERS = ("III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+CHAPTERS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "conclusion")
 EVIDENCE_MAX = 60
 
 #: Qualifier keys with a value, and flags without one.

@@ -33,8 +33,9 @@ SYMMETRIC = {"partnerOf", "competesWith"}
 DEAL_RELATIONS = {"investsIn", "acquired", "partnerOf", "customerOf", "suppliedBy", "supplies", "procures",
                   "fundedBy", "hasCustomer", "acquiredBy"}
 CHAPTER_BOUNDS = (
+    ("I", 1, 590), ("II", 591, 992),
     ("III", 993, 1770), ("IV", 1771, 2219), ("V", 2220, 2704), ("VI", 2705, 3452), ("VII", 3453, 3893),
-    ("VIII", 3894, 4554), ("IX", 4555, 5180), ("X", 5181, 5747),
+    ("VIII", 3894, 4554), ("IX", 4555, 5180), ("X", 5181, 5747), ("conclusion", 5748, 5774),
 )  # fmt: skip
 
 
