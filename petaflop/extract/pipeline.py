@@ -23,6 +23,7 @@ from petaflop.extract.node_foundry import add_node_foundries
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.sites import add_sites
+from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
 from petaflop.extract.tables import TableExtractor
@@ -93,6 +94,7 @@ class Extractor:
         add_count_procurements(self.ex)
         add_count_chip_uses(self.ex)
         self._entity_facts()
+        settle_statuses(self.doc.tables, self.ex)
         typecheck.check(self.ex)
         return self.ex
 
