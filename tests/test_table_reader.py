@@ -295,16 +295,23 @@ def test_a_models_unmapped_score_column_is_a_benchmark_but_a_size_is_not(reader)
 
 
 def test_figures_of_one_kind_under_different_labels_are_line_items_not_a_conflict(reader):
-    """A model's rows ('일일 운행 수익', '연간 총수익'): several revenues of one subject, each under its
-    own label, keep the label as their metric; one figure under one label stays plain."""
+    """A model's rows ('운행 수익', '총수익'): several revenues of one subject, each under its own label,
+    keep the label as their metric; labels whose period word gives each its own denominator
+    ('일일 …' per day, '연간 …' per year) are told apart by it."""
     r, ex = reader
     t = make_table(["테슬라 로보택시 경제성"], ["항목", "단위", "값"],
                    [["일일 운행 수익", "$", "80.5"], ["연간 총수익", "$", "31,000"]])
     t2 = make_table(["테슬라 로보택시 경제성"], ["항목", "단위", "값"], [["연간 총수익", "$", "31,000"]])
     for table in (t, t2):
         r.read(table)
+    got = sorted((s.value, s.per, s.metric) for s in ex.statements if s.kind == "revenue")
+    # the period word opening each label is its denominator, which tells the two revenues apart
+    assert got == [(Decimal("80.5"), "day", ""), (Decimal("31000"), "year", ""), (Decimal("31000"), "year", "")]
+    ex.statements.clear()
+    r.read(make_table(["테슬라 로보택시 경제성"], ["항목", "단위", "값"],
+                      [["운행 수익", "$", "80.5"], ["총수익", "$", "31,000"]]))
     got = sorted((s.value, s.metric) for s in ex.statements if s.kind == "revenue")
-    assert got == [(Decimal("80.5"), "일일 운행 수익"), (Decimal("31000"), ""), (Decimal("31000"), "연간 총수익")]
+    assert got == [(Decimal("80.5"), "운행 수익"), (Decimal("31000"), "총수익")]
 
 
 def test_a_device_column_keys_the_rows_and_a_maker_before_its_product_names_the_product(reader):
