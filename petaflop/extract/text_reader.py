@@ -55,6 +55,7 @@ from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
 from petaflop.extract.text_value_guards import not_a_value, part_of_name
+from petaflop.extract.text_within import SpansWithin
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
@@ -98,7 +99,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames, FarGenitives, DateReader, ScoreReader,
-                 DealFrames, ParenMeasureReader, PowerFrames, TokenCounts):
+                 DealFrames, ParenMeasureReader, PowerFrames, TokenCounts, SpansWithin):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -243,6 +244,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._measure_terms(sentence, mentions, values, loc, sources)
         self._die_counts(sentence, mentions, topic, loc, sources)
         self._token_counts(sentence, mentions, values, loc, sources)  # "N개의 토큰으로 학습" (text_tokens.py)
+        self._spans_within(sentence, mentions, loc, sources)  # "출시 N개월 만에" (text_within.py)
         self._storage_durations(sentence, values, mentions, loc, sources)
         self._power_sources(sentence, mentions, topic, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None
