@@ -40,3 +40,14 @@ def test_a_span_whose_name_stands_apart_is_not_read_here(text_reader, sentence):
     r, ex = text_reader
     r.read(sentence, LOC, ())
     assert [s for s in ex.statements if s.rule == "text:duration-within"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "xAI는 주당 50시간 근무하고, 개입이 많아지면 주당 100시간 근무하는 문화",  # a rate, not a span
+    "OpenAI는 “Codex”를 7주 만에 완성. 출시 53일 동안 63만 건의 PR을 생성.",  # the unnamed launched thing's span
+])
+def test_a_rate_or_a_span_of_an_unnamed_thing_is_not_the_topics(text_reader, sentence):
+    r, ex = text_reader
+    r.start_slide("OpenAI")
+    r.read(sentence, LOC, ())
+    assert [(s.subject, s.value) for s in ex.statements if s.kind == "duration" and s.value in (50, 100, 53)] == []

@@ -57,3 +57,23 @@ class SpansWithin:
                 metric=(event.group(0) if event else "만에"), approximate=(sp.group("pre") or "").strip() == "약",
                 sources=sources, raw=s[max(0, m.start - 10):sp.end() + 8].strip()[:60],
             ))  # fmt: skip
+
+
+#: a rate, not a span: "주당 50시간 근무", "하루 8시간"
+_PER_BEFORE = re.compile(r"(?:주당|하루|일일|매일|매주|매달|매월|매년|연간|시간당|분당|초당)\s?(?:약\s?|평균\s?)?$")
+#: the event a span is counted from, right before it: "출시 53일 동안", "출시 후 1주일 만에"
+_EVENT_BEFORE = re.compile(r"(?:출시|재직|입사|설립|창립|창업|가동|착공|공개|상장)\s?(?:후|이후)?\s?(?:약|단|불과|겨우)?\s?$")
+_NAME_GAP = re.compile(r"[”\"’']?(?:은|는|이|가|의)?\s?")
+
+
+def not_a_span_of_the_topic(s: str, start: int, mentions: list[Mention_]) -> bool:
+    """A span the clause's topic does not own: a rate ("주당 50시간"), or a span counted from an event
+    whose thing goes unnamed ("… 완성. 출시 53일 동안 N건 생성": the launched thing's, named elsewhere)."""
+    before = s[max(0, start - 16):start]
+    if _PER_BEFORE.search(before):
+        return True
+    ev = _EVENT_BEFORE.search(before)
+    if ev is None:
+        return False
+    at = start - len(before) + ev.start()
+    return not any(m.end <= at and _NAME_GAP.fullmatch(s[m.end:at]) for m in mentions)
