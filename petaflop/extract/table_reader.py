@@ -66,6 +66,7 @@ _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[V
 #: "GPT-4 이후의 차세대 모델", "GPT-4 계열(4.1, 4o)": a name used as a reference point, not the thing meant
 _REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은)")
 _LIKENESS_BEFORE = re.compile(r"[가-힣A-Za-z](?:식|판)\s?$")  # "아마존식 NVLink": a likeness, not the thing
+_TOGETHER = re.compile(r"\s?(?:와|과)\s함께")
 _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
 #: "듀얼 다이 구성", "싱글 다이", "4-Chiplet 구조": the number of dies in a package, said in words
 
@@ -455,6 +456,8 @@ class TableReader:
                    if m.entity_id != subject and m.entity_id not in qualifiers and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)
                    and not _REFERENCE_POINT.match(text, m.end) and not _LIKENESS_BEFORE.search(text[:m.start])]
         objects = list(dict.fromkeys(objects))
+        if link.property == "competesWith":  # "Zhipu AI와 함께 N MAU 달성": a companion, not a rival
+            objects = [o for o in objects if not any(m.entity_id == o and _TOGETHER.match(text, m.end) for m in mentions)]
         rule = f"table-reader:{link.id}{self.tag}"
         # "OpenAI 때 직책/소속" over "공동창업자": the header names the one object (not over a count: "HBM 스택" | "4개")
         if not objects and header and not _COUNT_CELL.search(text):

@@ -29,6 +29,7 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_shares import ChangeReader, ShareReader
+from petaflop.extract.text_within import not_a_span_of_the_topic
 
 #: a comparison marker after the base, and what may stand between it and the figure (measure words)
 _MARKER = re.compile(r"\s?(?:의\s?[가-힣]{1,6}\s?|(?:칩|GPU|모델|클러스터|랙|시스템|랙 시스템|HGX|DGX|NVL\d{1,3})\s?|\([^)]{1,12}\)\s?)?(?:(?:와|과)\s?)?(대비|보다|에\s?비해|비교)")
@@ -414,6 +415,8 @@ class DurationReader:
         marked = [m for m in cands if m.role in ("topic", "subject")]
         objects = [m for m in cands if (m.role == "object" or _CALLED_OBJECT.match(s, m.end))
                    and (not marked or m.start > marked[-1].start)]
+        if not_a_span_of_the_topic(s, q.start, mentions):  # "주당 50시간", "… 출시 53일 동안" (text_within.py)
+            return
         if _FRAME_BEFORE.search(s[max(0, q.start - 6):q.start]):
             return  # "지난 10년간", "향후 5~10년 내": a time frame of what is said, not an event's span
         if re.match(r"리는|린다는|리던", s[took_end:]):

@@ -54,7 +54,8 @@ from petaflop.extract.text_power import PowerFrames
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
-from petaflop.extract.text_value_guards import not_a_value, part_of_name
+from petaflop.extract.text_value_guards import measure_of_another, not_a_value, part_of_name
+from petaflop.extract.text_within import SpansWithin
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
@@ -98,7 +99,7 @@ _METRIC_WINDOW = 28  # characters between a metric word and its figure
 
 
 class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames, FarGenitives, DateReader, ScoreReader,
-                 DealFrames, ParenMeasureReader, PowerFrames, TokenCounts):
+                 DealFrames, ParenMeasureReader, PowerFrames, TokenCounts, SpansWithin):
     def __init__(self, resolver: Resolver, lexicon: Lexicon | None = None, use_kiwi: bool | None = None) -> None:
         import os
 
@@ -243,6 +244,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._measure_terms(sentence, mentions, values, loc, sources)
         self._die_counts(sentence, mentions, topic, loc, sources)
         self._token_counts(sentence, mentions, values, loc, sources)  # "N개의 토큰으로 학습" (text_tokens.py)
+        self._spans_within(sentence, mentions, loc, sources)  # "출시 N개월 만에" (text_within.py)
         self._storage_durations(sentence, values, mentions, loc, sources)
         self._power_sources(sentence, mentions, topic, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None
@@ -326,8 +328,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 self._unmeasured(s, q, c0, c1, mentions, topic, values, dates, loc, sources, entry is None)
                 return None
             kind = entry.kind
-        # the subject
-        subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)
+        subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)  # the subject
         if subject is None:
             return entry
         if entry is not None and entry.subject and not any(is_a(subject.type, c) for c in entry.subject):
@@ -484,8 +485,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             cands = [m for m in cands if any(is_a(m.type, c) for c in entry.subject)]
             if topic is not None and not any(is_a(topic.type, c) for c in entry.subject):
                 topic = None
-        # "Kimi-2(2025년 7월, 4백만 컨텍스트 길이)", "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)": a figure in
-        # the parentheses right after a name is about that name
+        # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)": a figure in the parentheses right after a name is its
         opened = s.rfind("(", 0, q.start)
         if opened >= 0 and ")" not in s[opened:q.start]:
             owner = [m for m in cands if m.end <= opened and _PAREN_GAP.fullmatch(s[m.end:opened])]
@@ -507,6 +507,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             if gen and not between:
                 return gen[-1], "genitive"
         marked = [m for m in cands if m.role in ("topic", "subject")]
+        if marked and measure_of_another(s, q, metric_at, marked[-1]):
+            return None, ""  # quoted speech of the subject's, a measure of a thing it names (text_value_guards)
         if marked:
             # "Stargate 공사 작업을 맡은 Crusoe가 … 29기를 설치": the contractor's work is the project's
             role = _CONTRACTOR.search(s, 0, marked[-1].start)

@@ -31,3 +31,31 @@ def part_of_name(s: str, q: Quantity, mentions: list[Mention_]) -> bool:
     if q.kind != "number":
         return False
     return bool(_NAME_BEFORE.search(s[:q.start]) or _NAME_AFTER.match(s[q.end:]) or s[q.end:q.end + 1] == "-")
+
+
+#: a quotation that is reported speech: its closing quote followed by the quoting ending ("…"라고 말했다)
+_SPEECH_END = re.compile(r"[”\"](?:라고|이라고|고|라며|며)(?![가-힣])")
+#: "에이전트 제품의 가격": a common noun in the genitive right before the measure word owns the measure
+_NOUN_OWNER = re.compile(r"(?<![가-힣A-Za-z0-9])([가-힣]{1,10})의\s?$")
+#: genitives that name no other owner: the subject itself (자사의, 그들의), a time (올해의), a place in it (…에서의)
+_NOT_AN_OWNER = re.compile(r"^(?:자사|자체|본인|본인들|그들|이들|그|회사|당사|동사|올해|작년|내년|금년|연간|당시|현재|"
+                           r"전체|전년|기존|최근|향후|미래|과거|[가-힣]*에서|[가-힣]*년|[가-힣]*월|[가-힣]*분기)$")
+
+
+def in_reported_speech(s: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quotation that ends as reported speech ("…"라고 말했다)."""
+    opened = max(s.rfind("“", 0, pos), s.rfind('"', 0, pos) if s.count('"', 0, pos) % 2 else -1)
+    if opened < 0 or s.rfind("”", 0, pos) > opened:
+        return False
+    return _SPEECH_END.search(s, pos) is not None and not re.search(r"[”\"]", s[pos:_SPEECH_END.search(s, pos).start()])
+
+
+def measure_of_another(s: str, q: Quantity, metric_at: int, subject: Mention_) -> bool:
+    """A figure the marked subject does not own: quoted speech of its ("폭스콘은 "… 투자액은 N달러 …"라고"), or
+    a measure a common noun in the genitive owns ("OpenAI는 … 에이전트 제품의 가격을 월 N달러")."""
+    if in_reported_speech(s, q.start) and not in_reported_speech(s, subject.start):
+        return True
+    if not subject.end < metric_at < q.start:  # the measure word between the subject and the figure ("N달러의 매출": none)
+        return False
+    owner = _NOUN_OWNER.search(s[max(subject.end, metric_at - 14):metric_at])
+    return owner is not None and not _NOT_AN_OWNER.match(owner.group(1))

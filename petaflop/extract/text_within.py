@@ -1,0 +1,79 @@
+"""Spans of time "within" which a named thing did something: "N 만에" right after its name.
+
+Korean writes how soon a thing reached a mark as "<이름> <사건> N 만에 …" — "ChatGPT는 출시 2개월 만에",
+"CFO <이름>가 재직 4개월 만에 떠났고", "<임원>은 입사 두 달 만에 퇴사" — or with the span right after the
+name, in quotes or brackets ("xAI의 "Colossus" 세 달 만에 … 확장", "변전소 1호(97일만에 준공)"). The span is the
+``duration`` of the thing named before it: the event noun (출시, 재직, 입사, 설립 …) says which of its spans.
+
+The figure may be written in number words ("두 달", "세 달", "한 분기"), which the quantity parser does not
+read, so this reader reads the span itself. A span whose name stands further away ("테슬라가 단 두 달 만에
+웨이모의 …", "AI는 한 달 분량의 LIGO 데이터를 단 7분 만에") is left to the clause readers. One construction,
+one rule: ``text:duration-within``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.text_frames import Mention_
+
+_WORDS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+#: unit word -> (unit, factor): "한 분기" is three months
+_UNITS = {"년": ("year", 1), "개월": ("month", 1), "달": ("month", 1), "분기": ("month", 3), "주": ("week", 1),
+          "주일": ("week", 1), "일": ("day", 1), "시간": ("hour", 1), "분": ("minute", 1)}
+_SPAN = re.compile(r"(?<![\d.,가-힣])(?P<pre>(?:약|단|불과|겨우)\s?)?['‘“\"]?"
+                   r"(?P<num>\d{1,3}(?:\.\d+)?|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?"
+                   r"(?P<unit>개월|분기|주일|시간|년|달|주|일|분)['’”\"]?\s?만에")
+#: between the name and the span: its particle and the event the span is counted from ("출시", "재직")
+_EVENT = re.compile(r"[”\"’']?(?:은|는|이|가|의)?\s?(?:출시|재직|입사|설립|창립|창업|가동|착공|공개|상장|"
+                    r"서비스\s?(?:시작|개시))\s?(?:후|이후)?\s?(?:약|단|불과|겨우)?\s?")
+#: the span right after the name: a closing quote, a space, an opening bracket
+_ADJACENT = re.compile(r"[”\"’']?\s?\(?\s?")
+
+
+class SpansWithin:
+    """Mixed into the TextReader: ``self.ex`` and ``self.prefix`` come from it."""
+
+    def _spans_within(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        for sp in _SPAN.finditer(s):
+            start = sp.start("pre") if sp.group("pre") else sp.start()
+            before = [m for m in mentions if m.end <= start]
+            if not before:
+                continue
+            m = before[-1]
+            gap = s[m.end:start]
+            if not (_EVENT.fullmatch(gap) or _ADJACENT.fullmatch(gap)) or re.search(r"[.,;:]", gap):
+                continue
+            num = sp.group("num")
+            unit, factor = _UNITS[sp.group("unit")]
+            if unit == "year" and not num.isalpha() and Decimal(num) > 100:
+                continue  # "2025년 만에" is no span
+            value = Decimal(_WORDS[num]) if num in _WORDS else Decimal(num)
+            event = re.search(r"출시|재직|입사|설립|창립|창업|가동|착공|공개|상장|서비스", gap)
+            self.ex.statements.append(Statement(
+                m.entity, "duration", loc, f"{self.prefix}:duration-within", value=value * factor, unit=unit,
+                metric=(event.group(0) if event else "만에"), approximate=(sp.group("pre") or "").strip() == "약",
+                sources=sources, raw=s[max(0, m.start - 10):sp.end() + 8].strip()[:60],
+            ))  # fmt: skip
+
+
+#: a rate, not a span: "주당 50시간 근무", "하루 8시간"
+_PER_BEFORE = re.compile(r"(?:주당|하루|일일|매일|매주|매달|매월|매년|연간|시간당|분당|초당)\s?(?:약\s?|평균\s?)?$")
+#: the event a span is counted from, right before it: "출시 53일 동안", "출시 후 1주일 만에"
+_EVENT_BEFORE = re.compile(r"(?:출시|재직|입사|설립|창립|창업|가동|착공|공개|상장)\s?(?:후|이후)?\s?(?:약|단|불과|겨우)?\s?$")
+_NAME_GAP = re.compile(r"[”\"’']?(?:은|는|이|가|의)?\s?")
+
+
+def not_a_span_of_the_topic(s: str, start: int, mentions: list[Mention_]) -> bool:
+    """A span the clause's topic does not own: a rate ("주당 50시간"), or a span counted from an event
+    whose thing goes unnamed ("… 완성. 출시 53일 동안 N건 생성": the launched thing's, named elsewhere)."""
+    before = s[max(0, start - 16):start]
+    if _PER_BEFORE.search(before):
+        return True
+    ev = _EVENT_BEFORE.search(before)
+    if ev is None:
+        return False
+    at = start - len(before) + ev.start()
+    return not any(m.end <= at and _NAME_GAP.fullmatch(s[m.end:at]) for m in mentions)

@@ -1,0 +1,39 @@
+"""A figure the clause's marked subject does not own (petaflop/extract/text_value_guards.measure_of_another):
+quoted speech of the subject's, and a measure a common noun in the genitive owns."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from petaflop.extract.facts import Location
+
+LOC = Location(10, 10, "VI", "test slide")
+
+
+def _values(ex):
+    return {(s.subject, s.kind, s.value) for s in ex.statements if s.rule.endswith(":clause-topic")}
+
+
+@pytest.mark.parametrize("sentence", [
+    # the speaker's quoted words measure what they speak of, not the speaker
+    '폭스콘은 "일부 AI 프로젝트 투자액은 1,000억 달러가 아니라 이제 3,000억 달러로 상향되고 있다"고 말함.',
+    # "제품의 가격": the product's price, not the marked subject's
+    "OpenAI는 AGI를 위해 에이전트 제품의 가격을 월 2만 달러 가격대까지 고려 중.",
+])
+def test_a_figure_of_something_else_is_not_the_marked_subjects(text_reader, sentence):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert _values(ex) == set()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a place in the genitive ("…에서의") and the subject's own genitive name no other owner
+    ("OpenAI는 추론 서비스에서의 총마진율은 75% 이상", {("openai", "share", Decimal(75))}),
+    ("Gemini는 월간 활성 사용자 4.5억 명 돌파.", {("gemini", "userCount", Decimal(450000000))}),
+])
+def test_the_marked_subject_keeps_its_own_figures(text_reader, sentence, expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert _values(ex) == expected
