@@ -500,3 +500,12 @@ def test_a_region_written_before_another_locates_it_and_is_not_the_headquarters(
     assert {(s, o) for s, o, _ in links(ex, "headquarteredIn")} == {("nvidia", "texas"), ("openai", "san-francisco")}
     assert sorted((s.subject, s.kind, s.value) for s in ex.statements if s.kind == "multiple") == [
         ("nvidia", "multiple", Decimal(30)), ("openai", "multiple", Decimal(25))]
+
+
+def test_a_founding_members_row_names_who_leads_the_profiled_firm(reader):
+    # "창립 멤버" / "설립자" are siblings of "창업자" in the lexicon's leads entry (one rule id)
+    r, ex = reader
+    t = make_table(["Anthropic에 대한 기업 개요"], ["항목", "내용"],
+                   [["창립 멤버", "다리오 아모데이(CEO) - 前 OpenAI 연구원"]])
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "leads")} == {("dario-amodei", "anthropic")}
