@@ -509,3 +509,17 @@ def test_a_founding_members_row_names_who_leads_the_profiled_firm(reader):
                    [["창립 멤버", "다리오 아모데이(CEO) - 前 OpenAI 연구원"]])
     r.read(t)
     assert {(s, o) for s, o, _ in links(ex, "leads")} == {("dario-amodei", "anthropic")}
+
+
+def test_a_measure_column_reads_its_measure_in_the_corner_notes_unit_under_any_row_label(reader):
+    # "(단위 : $, W)" lists a unit per measure: a bare figure under "… 전력" is in watts, and the total row
+    # ("… 비용", the costs' group) still holds a power draw under the power column (one rule per measure)
+    r, ex = reader
+    t = make_table(["스케일업 네트워킹 비용 및 필요전력"], ["시스템 레벨(단위 : \\$, W)", "NVL72 비용", "NVL72 전력"],
+                   [["광트랜시버", "\\$1,200", "3,100"], ["스케일업 비용 합계", "\\$2,500", "4,700W"]])
+    r.read(t)
+    got = {(s.kind, s.value, s.unit, s.rule) for s in ex.statements}
+    assert got == {("hardwareCost", Decimal(1200), "USD", "table-reader:hardwareCost@108:header-entities"),
+                   ("hardwareCost", Decimal(2500), "USD", "table-reader:hardwareCost@108:header-entities"),
+                   ("powerDemand", Decimal("0.0031"), "MW", "table-reader:powerDemand@161:header-entities"),
+                   ("powerDemand", Decimal("0.0047"), "MW", "table-reader:powerDemand@161:header-entities")}

@@ -37,6 +37,7 @@ from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
+from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.table_totals import read_total, total_column
@@ -237,8 +238,8 @@ class TableReader:
             for j, subject in subjects.items():
                 if j < len(row.cells):
                     first = len(self.ex.statements)
-                    own = _Label(f"{metrics[j]} {label.text}") if metrics.get(j) else label
-                    self._cell(table, r, row.cells[j], subject, own, None, "")
+                    own = _Label(column_label(self.lex, metrics[j], label.text)) if metrics.get(j) else label
+                    self._cell(table, r, row.cells[j], subject, own, None, column_unit(texts[0], self.lex, own.text))
                     self._owners_spend(table, first, subject)
             if total is not None and total < len(row.cells):
                 read_total(self, table, r, row.cells[total], subjects, _Label(" ".join(
