@@ -523,3 +523,14 @@ def test_a_measure_column_reads_its_measure_in_the_corner_notes_unit_under_any_r
                    ("hardwareCost", Decimal(2500), "USD", "table-reader:hardwareCost@108:header-entities"),
                    ("powerDemand", Decimal("0.0031"), "MW", "table-reader:powerDemand@161:header-entities"),
                    ("powerDemand", Decimal("0.0047"), "MW", "table-reader:powerDemand@161:header-entities")}
+
+
+def test_a_remark_saying_what_the_entity_holds_keeps_its_counted_things_and_no_other_figure(reader):
+    r, ex = reader
+    t = make_table(["알리바바 클라우드 주요 지표"], ["구분", "수치", "기준 시점", "세부 내용"],
+                   [["연간 투자 계획", "\\$10B", "2025년", "현재 12개 데이터센터, 5개 리전 확보"],
+                    ["시장 규모", "\\$3B", "2025년", "고객 300개 사례 중 일부"]])
+    r.read(t)
+    counts = {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "unitCount"}
+    assert counts == {("alibaba-cloud", Decimal(12), "text-cell:unit-count:row"),
+                      ("alibaba-cloud", Decimal(5), "text-cell:unit-count:row")}
