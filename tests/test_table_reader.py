@@ -534,3 +534,11 @@ def test_a_remark_saying_what_the_entity_holds_keeps_its_counted_things_and_no_o
     counts = {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "unitCount"}
     assert counts == {("alibaba-cloud", Decimal(12), "text-cell:unit-count:row"),
                       ("alibaba-cloud", Decimal(5), "text-cell:unit-count:row")}
+
+
+def test_a_products_row_names_the_services_the_profiled_firm_offers(reader):
+    r, ex = reader
+    t = make_table(["OpenAI에 대한 기업 개요"], ["항목", "내용"],
+                   [["핵심 제품", "ChatGPT: 개인 사용자용 챗봇. 기업용 API"], ["생산", "ChatGPT"]])
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "offeredBy")} == {("chatgpt", "openai")}
