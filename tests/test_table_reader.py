@@ -542,3 +542,12 @@ def test_a_products_row_names_the_services_the_profiled_firm_offers(reader):
                    [["핵심 제품", "ChatGPT: 개인 사용자용 챗봇. 기업용 API"], ["생산", "ChatGPT"]])
     r.read(t)
     assert {(s, o) for s, o, _ in links(ex, "offeredBy")} == {("chatgpt", "openai")}
+
+
+def test_a_remark_of_a_change_against_the_period_before_is_the_rows_growth(reader):
+    r, ex = reader
+    t = make_table(["알리바바 클라우드 주요 지표"], ["구분", "수치", "기준 시점", "세부 내용"],
+                   [["매출", "\\$3B", "2025년", "18% YoY"], ["시장 규모", "\\$9B", "2025년", "2018년에는 42%였음"]])
+    r.read(t)
+    assert {(s.subject, s.kind, s.value) for s in ex.statements if s.kind in ("growthRate", "share")} == {
+        ("alibaba-cloud", "growthRate", Decimal(18))}

@@ -13,7 +13,8 @@ import re
 from dataclasses import replace
 
 #: a remark comparing with a base, and the kinds read from it
-_COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?(?:%|배)|(?<![\d.])\d{1,3}위(?:,|$|\s?(?:달성|차지|기록))")
+_COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?(?:%|배)|(?<![\d.])\d{1,3}위(?:,|$|\s?(?:달성|차지|기록))"
+                         r"|[\d.]+\s?%\s?\(?(?:YoY|MoM|QoQ|yoy)\b")  # "16% YoY": a change against the period before
 _PROPORTIONS = ("multiple", "share", "relativeDifference", "growthRate", "rank")
 #: a remark saying what the row's entity holds: "현재 87개 가용성 영역, 29개 region 확보" — its counted
 #: things are the entity's own (``unitCount``), read as the same cell construction as a value cell's
