@@ -551,3 +551,16 @@ def test_a_remark_of_a_change_against_the_period_before_is_the_rows_growth(reade
     r.read(t)
     assert {(s.subject, s.kind, s.value) for s in ex.statements if s.kind in ("growthRate", "share")} == {
         ("alibaba-cloud", "growthRate", Decimal(18))}
+
+
+def test_an_architecture_row_names_the_chips_core_and_not_the_one_it_says_it_is_not(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["전용 Tensor Core", "Da Vinci v2", "Da Vinci v3 (INT8 / FP8 매크로)"]], transposed=True)
+    r.read(t)
+    t = make_table(["칩 비교"], ["항목", "B200"], [["기반 아키텍처", "Blackwell이지만, 데이터센터급(GB 시리즈)은 아님"]],
+                   transposed=True)
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "hasArchitecture")} == {
+        ("huawei-ascend-910c", "huawei-da-vinci-v2"), ("huawei-ascend-920c", "huawei-da-vinci-v3"),
+        ("nvidia-b200", "nvidia-blackwell")}
