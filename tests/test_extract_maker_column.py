@@ -93,3 +93,19 @@ def test_chips_counted_in_a_chips_row_are_the_chips_of_the_rows_system(text_read
     r.read_cell("• 두 개의 칩 구성 • 칩 면적은 260 mm²", LOC, (), "tesla-fsd-chip-1")
     assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.kind == "chipsPerSystem"] == [
         ("tesla-hw3", "chipsPerSystem", Decimal(2), "text-cell:count-per-system:row")]
+
+
+def test_a_projects_chip_column_names_the_systems_a_facility_uses_beside_its_chips(gaz):
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+
+    ex = Extraction()
+    mapping = next(m for m in load_mappings() if m.id == "europe-ai-projects")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], Resolver(gaz, ex),
+                        SimpleNamespace(mine=lambda *a, **k: []), lambda t: ())
+    t = make_table(["유럽 AI 프로젝트"], ["시점", "국가", "프로젝트/정책", "엔비디아 협력·칩 스펙"],
+                   [["6월", "독일", "Test AI Campus", "DGX B200 SuperPOD, H100 GPU 2,000개"]])
+    te._rows(t, mapping)
+    facts = {(f.predicate, str(f.obj), f.rule) for f in ex.facts if f.obj_is_entity}
+    assert ("usesSystem", "nvidia-dgx-b200-superpod", "table:europe-ai-projects:usesSystem") in facts
+    assert ("usesChip", "nvidia-h100", "table:europe-ai-projects:usesChip") in facts

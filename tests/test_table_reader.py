@@ -507,3 +507,67 @@ def test_a_region_written_before_another_locates_it_and_is_not_the_headquarters(
     assert {(s, o) for s, o, _ in links(ex, "headquarteredIn")} == {("nvidia", "texas"), ("openai", "san-francisco")}
     assert sorted((s.subject, s.kind, s.value) for s in ex.statements if s.kind == "multiple") == [
         ("nvidia", "multiple", Decimal(30)), ("openai", "multiple", Decimal(25))]
+
+
+def test_a_founding_members_row_names_who_leads_the_profiled_firm(reader):
+    # "창립 멤버" / "설립자" are siblings of "창업자" in the lexicon's leads entry (one rule id)
+    r, ex = reader
+    t = make_table(["Anthropic에 대한 기업 개요"], ["항목", "내용"],
+                   [["창립 멤버", "다리오 아모데이(CEO) - 前 OpenAI 연구원"]])
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "leads")} == {("dario-amodei", "anthropic")}
+
+
+def test_a_measure_column_reads_its_measure_in_the_corner_notes_unit_under_any_row_label(reader):
+    # "(단위 : $, W)" lists a unit per measure: a bare figure under "… 전력" is in watts, and the total row
+    # ("… 비용", the costs' group) still holds a power draw under the power column (one rule per measure)
+    r, ex = reader
+    t = make_table(["스케일업 네트워킹 비용 및 필요전력"], ["시스템 레벨(단위 : \\$, W)", "NVL72 비용", "NVL72 전력"],
+                   [["광트랜시버", "\\$1,200", "3,100"], ["스케일업 비용 합계", "\\$2,500", "4,700W"]])
+    r.read(t)
+    got = {(s.kind, s.value, s.unit, s.rule) for s in ex.statements}
+    assert got == {("hardwareCost", Decimal(1200), "USD", "table-reader:hardwareCost@108:header-entities"),
+                   ("hardwareCost", Decimal(2500), "USD", "table-reader:hardwareCost@108:header-entities"),
+                   ("powerDemand", Decimal("0.0031"), "MW", "table-reader:powerDemand@161:header-entities"),
+                   ("powerDemand", Decimal("0.0047"), "MW", "table-reader:powerDemand@161:header-entities")}
+
+
+def test_a_remark_saying_what_the_entity_holds_keeps_its_counted_things_and_no_other_figure(reader):
+    r, ex = reader
+    t = make_table(["알리바바 클라우드 주요 지표"], ["구분", "수치", "기준 시점", "세부 내용"],
+                   [["연간 투자 계획", "\\$10B", "2025년", "현재 12개 데이터센터, 5개 리전 확보"],
+                    ["시장 규모", "\\$3B", "2025년", "고객 300개 사례 중 일부"]])
+    r.read(t)
+    counts = {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "unitCount"}
+    assert counts == {("alibaba-cloud", Decimal(12), "text-cell:unit-count:row"),
+                      ("alibaba-cloud", Decimal(5), "text-cell:unit-count:row")}
+
+
+def test_a_products_row_names_the_services_the_profiled_firm_offers(reader):
+    r, ex = reader
+    t = make_table(["OpenAI에 대한 기업 개요"], ["항목", "내용"],
+                   [["핵심 제품", "ChatGPT: 개인 사용자용 챗봇. 기업용 API"], ["생산", "ChatGPT"]])
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "offeredBy")} == {("chatgpt", "openai")}
+
+
+def test_a_remark_of_a_change_against_the_period_before_is_the_rows_growth(reader):
+    r, ex = reader
+    t = make_table(["알리바바 클라우드 주요 지표"], ["구분", "수치", "기준 시점", "세부 내용"],
+                   [["매출", "\\$3B", "2025년", "18% YoY"], ["시장 규모", "\\$9B", "2025년", "2018년에는 42%였음"]])
+    r.read(t)
+    assert {(s.subject, s.kind, s.value) for s in ex.statements if s.kind in ("growthRate", "share")} == {
+        ("alibaba-cloud", "growthRate", Decimal(18))}
+
+
+def test_an_architecture_row_names_the_chips_core_and_not_the_one_it_says_it_is_not(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["전용 Tensor Core", "Da Vinci v2", "Da Vinci v3 (INT8 / FP8 매크로)"]], transposed=True)
+    r.read(t)
+    t = make_table(["칩 비교"], ["항목", "B200"], [["기반 아키텍처", "Blackwell이지만, 데이터센터급(GB 시리즈)은 아님"]],
+                   transposed=True)
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "hasArchitecture")} == {
+        ("huawei-ascend-910c", "huawei-da-vinci-v2"), ("huawei-ascend-920c", "huawei-da-vinci-v3"),
+        ("nvidia-b200", "nvidia-blackwell")}

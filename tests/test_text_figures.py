@@ -181,3 +181,11 @@ def test_a_size_relative_to_a_genitive_base_is_a_share(reader):
     r.read("MI300은 B200의 60% 성능", LOC, ())
     assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
         ("amd-mi300", "share", Decimal(60), "text:ratio:clause-topic")]
+
+
+def test_this_opening_a_sentence_is_about_the_topic_of_the_sentence_before(reader):
+    # the same anaphora as within a sentence ("…하며, 이는 A100의 2배"): one rule for both phrasings
+    r, ex = reader
+    r.read("Kimi K2는 큰 데이터셋으로 학습. 이는 Qwen3의 3배 규모.", LOC, ())
+    assert [(s, k, v, rule) for s, k, v, _, _, rule in stated(ex)] == [
+        ("kimi-k2", "multiple", Decimal(3), "text:multiple:anaphora")]

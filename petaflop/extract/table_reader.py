@@ -37,6 +37,7 @@ from petaflop.extract.line_items import name_line_items
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
+from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.table_totals import read_total, total_column
@@ -64,7 +65,7 @@ _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
 _NANOMETRES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:nm|나노)(?![A-Za-z])")
 _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[Vv]alue|[Aa]verage)?\s*(\([^)]*\))?$")
 #: "GPT-4 이후의 차세대 모델", "GPT-4 계열(4.1, 4o)": a name used as a reference point, not the thing meant
-_REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은)")
+_REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은)|\)?\s?(?:은|는|이|가)?\s?아님|\)?\s?(?:은|는|이|가)\s?아니")  # "…(GB 시리즈)은 아님": not it
 _LIKENESS_BEFORE = re.compile(r"[가-힣A-Za-z](?:식|판)\s?$")  # "아마존식 NVLink": a likeness, not the thing
 _TOGETHER = re.compile(r"\s?(?:와|과)\s함께")
 _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
@@ -238,8 +239,8 @@ class TableReader:
             for j, subject in subjects.items():
                 if j < len(row.cells):
                     first = len(self.ex.statements)
-                    own = _Label(f"{metrics[j]} {label.text}") if metrics.get(j) else label
-                    self._cell(table, r, row.cells[j], subject, own, None, "")
+                    own = _Label(column_label(self.lex, metrics[j], label.text)) if metrics.get(j) else label
+                    self._cell(table, r, row.cells[j], subject, own, None, column_unit(texts[0], self.lex, own.text))
                     self._owners_spend(table, first, subject)
             if total is not None and total < len(row.cells):
                 read_total(self, table, r, row.cells[total], subjects, _Label(" ".join(

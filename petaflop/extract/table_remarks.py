@@ -13,19 +13,24 @@ import re
 from dataclasses import replace
 
 #: a remark comparing with a base, and the kinds read from it
-_COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?(?:%|배)|(?<![\d.])\d{1,3}위(?:,|$|\s?(?:달성|차지|기록))")
+_COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?(?:%|배)|(?<![\d.])\d{1,3}위(?:,|$|\s?(?:달성|차지|기록))"
+                         r"|[\d.]+\s?%\s?\(?(?:YoY|MoM|QoQ|yoy)\b")  # "16% YoY": a change against the period before
 _PROPORTIONS = ("multiple", "share", "relativeDifference", "growthRate", "rank")
+#: a remark saying what the row's entity holds: "현재 87개 가용성 영역, 29개 region 확보" — its counted
+#: things are the entity's own (``unitCount``), read as the same cell construction as a value cell's
+_HOLDS = re.compile(r"\d\s?개\s?[^\d]{1,24}(?:확보|보유|운영)(?:\s?중)?\.?$")
 
 
 def read_remark(reader, table, r: int, cell, subject: str) -> None:
     """Read one remark cell of row ``r`` about ``subject`` (the table reader's ``text`` reader does it)."""
     text = cell.text.strip()
-    if reader.text is None or not _COMPARISON.search(text):
+    holds = bool(_HOLDS.search(text))
+    if reader.text is None or not (_COMPARISON.search(text) or holds):
         return
     ex = reader.ex
     n_st, n_facts = len(ex.statements), len(ex.facts)
     reader.text.read_cell(text, reader._loc(table, cell, r), reader.sources_of(table), subject)
-    new = [st for st in ex.statements[n_st:] if st.kind in _PROPORTIONS]
+    new = [st for st in ex.statements[n_st:] if st.kind in _PROPORTIONS or (holds and st.kind == "unitCount")]
     del ex.statements[n_st:], ex.facts[n_facts:]
     ex.statements.extend(new)
 

@@ -234,7 +234,9 @@ class MultipleReader:
         if topic is not None and topic.end <= q.start and topic.entity != base_entity \
                 and not is_a(topic.type, "Person") and topic.role != "block" \
                 and not (topic.start >= 0 and _in_closed_aside(s, topic, q.start)):
-            return topic, HOW.get(topic.role, "sentence-topic")
+            # "Qwen3는 …으로 학습. 이는 이전 버전의 2배": "이는" opening a sentence stands for the one before's topic
+            anaphor = topic.role == "previous" and c0 == 0 and _ANAPHOR.match(s, c0)
+            return topic, "anaphora" if anaphor else HOW.get(topic.role, "sentence-topic")
         theme = getattr(self, "slide_topic", None)  # a block's topic that is also the chapter's theme: both agree
         if topic is not None and topic.role == "block" and theme is not None and theme.role == "chapter" \
                 and theme.entity == topic.entity and theme.entity != base_entity:

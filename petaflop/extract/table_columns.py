@@ -1,0 +1,52 @@
+"""Measure columns of a comparison whose header names the entities ("NVL72 비용 | NVL72 전력 | CM384 …").
+
+Two things the column says that a row label must not undo:
+
+- the column's measure comes first: under "CM384 전력" the row "시스템 레벨 스케일업 비용" (the
+  total of the costs' rows) still holds a power draw — the row label's word of another measure
+  ("비용") names the row's group, not what the power column's cells hold;
+- a unit note in the corner cell ("시스템 레벨(단위 : $, W)") lists one unit per measure; a bare figure
+  of a column ("48,384" under "CM384 전력") is in the listed unit of the column's measure's dimension.
+
+Both keep the lexicon entry's rule id (``table-reader:<kind>@<line>:header-entities``): the same
+construction, read with the column's measure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.quantities import unit_hint
+from petaflop.extract.lexicon import Lexicon
+
+#: "(단위 : $, W)", "(단위: 달러, W)": the units a corner cell lists
+_UNIT_NOTE = re.compile(r"\(\s?단위\s?[:：]\s?([^()]{1,30})\)")
+#: a lexicon dimension -> the kind of a unit hint
+_KIND_OF = {"money": "money", "power": "power", "count": "count", "energy": "energy"}
+
+
+def column_label(lex: Lexicon, metric: str, row_label: str) -> str:
+    """The label of a measure column's cell: the column's measure, then the row label without the
+    words of another measure (at most three: a row label names few)."""
+    want = lex.value_for(metric)
+    row = row_label
+    for _ in range(3):
+        got = lex.value_for(f"{metric} {row}")
+        if want is None or got is None or got.kind == want.kind:
+            break
+        row = re.sub(r"\s+", " ", got.match.sub(" ", row)).strip()
+    return f"{metric} {row}".strip()
+
+
+def column_unit(corner: str, lex: Lexicon, label: str) -> str:
+    """The unit the corner cell's note lists for the dimension of the label's measure ('' if none)."""
+    note = _UNIT_NOTE.search(corner.replace("\\$", "$"))
+    entry = lex.value_for(label)
+    if note is None or entry is None:
+        return ""
+    units = [u.strip() for u in re.split(r"[,，/]", note.group(1)) if u.strip()]
+    if len(units) < 2:
+        return ""  # one unit for the whole table: the header reader's own business
+    fitting = [u for u in units if (h := unit_hint(f"({u})")) is not None
+               and h.kind == _KIND_OF.get(entry.dimension, entry.dimension)]
+    return fitting[0] if len(fitting) == 1 else ""
