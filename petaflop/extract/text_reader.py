@@ -232,7 +232,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
         if hw is not None:
             self.hw_topic = _Mention(hw.entity, hw.type, -1, -1, "hardware")
-        self._own_make(sentence, mentions, topic, loc, sources)
+        firm_topic = topic if own is None or not self._is_item(own) else carried or getattr(self, "slide_topic", None)
+        self._own_make(sentence, mentions, firm_topic, loc, sources)  # a system's "자체 개발 CPU": its maker's
         self._adoptions(sentence, mentions, topic if topic is not None and topic.start >= 0 else
                         getattr(self, "hw_topic", None) or topic, loc, sources)
         self._investments(sentence, mentions, topic, loc, sources)
