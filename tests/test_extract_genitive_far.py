@@ -26,6 +26,8 @@ def made(ex: Extraction) -> set[tuple[str, str, str, str]]:
     ("TSMC의 CoWoS 패키징 기술을 쓰지 않음.", ("cowos", "developedBy", "tsmc", "text:genitive:developedBy@381")),
     ("중국 스타트업 Butterfly Effect Technology가 개발한 AI 서비스 Manus는 본사를 옮김.",
      ("manus", "developedBy", "butterfly-effect-technology", "text:made-by-relative")),
+    ("화웨이가 수년 전부터 구상하고 완성해 온 CloudMatrix384는 주목받음.",
+     ("huawei-cloudmatrix384", "designedBy", "huawei", "text:made-by-relative")),
 ])
 def test_a_maker_a_few_words_before_its_product(text_reader, sentence, fact):
     r, ex = text_reader

@@ -94,3 +94,14 @@ def test_a_succession_in_a_table_cell_is_the_same_rule_as_in_prose(reader):
     r.res.record(r.res.gaz.by_id("moonshot-ai"))
     r.read_cell("Kimi-1.5(2025년 1월) → Kimi-2(2025년 7월)", LOC, (), "moonshot-ai")
     assert links(ex, "text:succession") == {("kimi-k2", "succeeds", "kimi-1-5")}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("구글은 Windsurf와 CentML을 인수", {("google", "acquired", "windsurf"), ("google", "acquired", "centml")}),
+    ("메타는 스타트업 투자를 확대. Windsurf와 CentML 인수", {("meta", "acquired", "windsurf"),
+                                                          ("meta", "acquired", "centml")}),
+    ("구글은 Windsurf와 CentML을 인수 검토", set()),  # not done
+    ("메타는 스타트업 투자를 확대. Windsurf와 CentML 인수 추진", set()),
+])
+def test_every_firm_of_a_list_is_acquired(reader, sentence, expected):
+    assert read(reader, sentence, "text:acquisition") == expected

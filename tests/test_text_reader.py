@@ -341,3 +341,12 @@ def test_a_business_of_a_firm_quoted_after_the_word_of_business_is_its_part(read
     r, ex = reader
     r.read("보잉은 에너지 사업 “Bloom Energy”를 매각. 보잉은 AI 사업 확대 중", LOC, ())
     assert sorted({(s, p, o) for s, p, o, _ in links(ex) if p == "partOf"}) == [("bloom-energy", "partOf", "boeing")]
+
+
+def test_a_system_topic_of_an_earlier_clause_holds_the_chips_and_cpus_counted_later(reader):
+    r, ex = reader
+    r.read("CloudMatrix384 시스템은 흔한 서버가 아니라, Ascend 910C 칩 12개와 Grace 3개를 묶은 장치.", LOC, ())
+    got = {(s.subject, s.kind, s.value, s.item, s.rule) for s in ex.statements}
+    assert got == {
+        ("huawei-cloudmatrix384", "chipsPerSystem", Decimal(12), "huawei-ascend-910c", "text:count-per-system:sentence-topic"),
+        ("huawei-cloudmatrix384", "cpuCount", Decimal(3), "nvidia-grace", "text:count-per-system:sentence-topic")}

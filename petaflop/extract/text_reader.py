@@ -209,7 +209,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                   ) -> _Mention | None:
         mentions = self._mentions(sentence)
         # a topic inside parentheses ("(OpenAI는 27%)") is an aside, not what the sentence is about
-        own = next((m for m in mentions if m.role == "topic" and not self._is_item(m)
+        own = next((m for m in mentions if m.role == "topic" and (not self._is_item(m) or is_a(m.type, "System"))
                     and sentence.count("(", 0, m.start) <= sentence.count(")", 0, m.start)), None)
         # a carried topic has offsets -1 ("before anything"); its role says where it came from
         topic = own or carried or getattr(self, "slide_topic", None)
@@ -233,7 +233,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
         if hw is not None:
             self.hw_topic = _Mention(hw.entity, hw.type, -1, -1, "hardware")
-        self._own_make(sentence, mentions, topic, loc, sources)
+        firm_topic = topic if own is None or not self._is_item(own) else carried or getattr(self, "slide_topic", None)
+        self._own_make(sentence, mentions, firm_topic, loc, sources)  # a system's "자체 개발 CPU": its maker's
         self._adoptions(sentence, mentions, topic if topic is not None and topic.start >= 0 else
                         getattr(self, "hw_topic", None) or topic, loc, sources)
         self._investments(sentence, mentions, topic, loc, sources)
@@ -336,8 +337,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if kind == "chipCount" and item is None and is_a(subject.type, "Chip"):
             return entry  # "두 개의 칩 구성" in a chip's row: the chips of the system it is part of, not of the chip
         per_system = item is not None and kind == "chipCount" and is_a(subject.type, "System")
-        if per_system:  # "CloudMatrix384는 … 384개의 Ascend 910C 칩을": the chips one system holds
-            kind = "chipsPerSystem"
+        if per_system:  # "CloudMatrix384는 … 384개의 Ascend 910C 칩을": the chips (CPUs) one system holds
+            kind = "cpuCount" if item is not None and is_a(item.type, "CPU") else "chipsPerSystem"
         elif item is not None and kind == "chipCount" and not (
                 is_a(subject.type, "Agent") or is_a(subject.type, "Facility") or is_a(subject.type, "AIModel")):
             return entry

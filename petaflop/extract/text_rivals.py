@@ -15,7 +15,9 @@ from petaflop.extract.facts import Fact, Location
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
+from petaflop.extract.text_acquired_lists import listed_acquisitions
 from petaflop.extract.text_builders import builder_links
+from petaflop.extract.text_event_places import event_places
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_links import _the_firm
 from petaflop.extract.text_owned import OwnedFrames
@@ -87,6 +89,8 @@ class RivalFrames(OwnedFrames, ProcureFrames):
                     sources: tuple[str, ...]) -> None:
         self._rival_things(s, mentions, topic, loc, sources)
         self._owned_links(s, mentions, loc, sources)
+        listed_acquisitions(self, s, mentions, topic, loc, sources)
+        event_places(self, s, mentions, loc, sources)
         self._alternatives(s, mentions, topic, loc, sources)
         self._home_lists(s, mentions, loc, sources)
         self._name_parents(s, mentions, loc, sources)

@@ -1,0 +1,56 @@
+"""Where an event happened, read in a sentence (rule ``text:event-place``, one rule for the family):
+
+- the event's written name starts with a place's name ("이베리아 반도 정전": a blackout in the
+  Iberian Peninsula) — the place is a country, region or city of the gazetteer;
+- "<place>에서 … <event>(이|가) 발생": the place marked with 에서 in the clause where the event is said
+  to have happened (발생, 일어나다), with no other place in between.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from petaflop.extract.facts import Extraction, Fact, Location
+from petaflop.extract.gazetteer import Entity, Gazetteer
+from petaflop.extract.resolve import Resolver, is_a
+from petaflop.extract.text_frames import Mention_, clause_starts_of
+
+_PLACES = ("Country", "Region", "City")
+_HAPPENED = re.compile(r"['’”\"]?\s?(?:이|가)?\s?(?:[가-힣]{1,4}\s)?(?:발생|일어났|일어난|일어나)")
+
+
+class _Reader(Protocol):
+    prefix: str
+    ex: Extraction
+    res: Resolver
+
+
+def _place_prefix(written: str, gaz: Gazetteer) -> Entity | None:
+    """The place whose name is the first words of ``written`` (the rest being the event's words)."""
+    words = written.split()
+    for k in range(len(words) - 1, 0, -1):
+        ent = gaz.lookup(" ".join(words[:k]))
+        if ent is not None and any(is_a(ent.type, p) for p in _PLACES):
+            return ent
+    return None
+
+
+def event_places(reader: _Reader, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+    starts = clause_starts_of(s)
+    rule = f"{reader.prefix}:event-place"
+    for i, ev in enumerate(mentions):
+        if not is_a(ev.type, "Event"):
+            continue
+        place = _place_prefix(s[ev.start:ev.end], reader.res.gaz)
+        if place is not None:
+            pid = reader.res.record(place)
+            reader.ex.add(Fact(ev.entity, "locatedIn", pid, True, loc, rule, sources, raw=s[ev.start:ev.end][:60]))
+            continue
+        if not _HAPPENED.match(s, ev.end):
+            continue
+        c0 = max(x for x in starts if x <= ev.start)
+        places = [m for m in mentions[:i] if m.start >= c0 and any(is_a(m.type, p) for p in _PLACES)]
+        if len(places) == 1 and places[0].role == "place" and re.search(r"에서\s?$", s[places[0].end:places[0].end + 3]):
+            reader.ex.add(Fact(ev.entity, "locatedIn", places[0].entity, True, loc, rule, sources,
+                               raw=s[places[0].start:ev.end + 4][:60]))
