@@ -84,3 +84,9 @@ def test_a_quoted_facility_with_its_place_in_parentheses_and_a_place_before_a_cl
     assert read(gaz, "루이지애나 “Mistral AI Cluster” 착공") == {
         ("mistral-ai-cluster", "locatedIn", "louisiana", "adjacent:place-prefix-facility")}
     assert read(gaz, "OpenAI Mistral AI Cluster") == set()  # an organisation is no place
+
+
+def test_a_country_right_before_an_organisation_is_its_home(gaz):
+    assert read(gaz, "독일 엔비디아 발표") == {("nvidia", "headquarteredIn", "germany", "adjacent:country-prefix-org")}
+    assert read(gaz, "독일의 엔비디아") == set()  # a genitive often names a market, not a home
+    assert read(gaz, "독일 젠슨 황") == set()  # a person is no organisation

@@ -40,6 +40,19 @@ def test_the_things_an_organisation_lists_as_its_own_are_its(reader):
         ("huawei-kirin", "designedBy", "meta"), ("google-cloud", "partOf", "meta")}
 
 
+def test_an_own_platform_is_offered_unless_the_list_says_developed(reader):
+    assert read(reader, "메타는 자체 플랫폼(CUDA)과 브라우저(Chrome)까지 수직 계열화", "text:own-list") == {
+        ("cuda", "offeredBy", "meta"), ("google-chrome", "offeredBy", "meta")}
+    reader[1].facts.clear()
+    assert read(reader, "메타는 자체 OS(Chrome)와 칩(Kirin) 개발", "text:own-list") == {
+        ("google-chrome", "developedBy", "meta"), ("huawei-kirin", "designedBy", "meta")}
+
+
+def test_products_and_platforms_in_a_segments_parenthesis_are_in_it(reader):
+    assert read(reader, "신생 클라우드(ChatGPT·CUDA 등)의 성장", "text:segment-members") == {
+        ("chatgpt", "inSegment", "neoclouds"), ("cuda", "inSegment", "neoclouds")}
+
+
 def test_a_list_without_own_says_nothing_of_ownership(reader):
     assert read(reader, "메타는 경쟁사 칩(Kirin)을 분석", "text:own-list") == set()
 

@@ -101,6 +101,18 @@ def test_typecheck_drops_links_outside_domain_or_range():
     assert ex.warnings and ex.warnings[0][0] == 10 and "usesSystem" in ex.warnings[0][1]
 
 
+def test_typecheck_reads_a_system_in_a_chip_link_as_the_system_it_uses():
+    ex = Extraction()
+    ex.add_entity(EntityRecord("board", ("System",)))
+    ex.add_entity(EntityRecord("car-computer", ("System",)))
+    ex.add_entity(EntityRecord("gpu", ("GPU",)))
+    ex.facts = [Fact("car-computer", "usesChip", "board", True, LOC, "test"),
+                Fact("board", "usesChip", "gpu", True, LOC, "test")]
+    assert check(ex) == []
+    assert [(f.subject, f.predicate, f.obj) for f in ex.facts] == [
+        ("car-computer", "usesSystem", "board"), ("board", "usesChip", "gpu")]
+
+
 def test_bad_regex_in_mappings_names_the_entry(tmp_path):
     f = tmp_path / "m.toml"
     f.write_text('[[table]]\nid = "x"\nlayout = "rows"\nmatch = { header = ["(unclosed"] }\n'

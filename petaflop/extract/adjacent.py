@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from petaflop.extract.adjacent_home import RULE as HOME_RULE
+from petaflop.extract.adjacent_home import country_prefix_org
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer, Mention
 from petaflop.extract.resolve import is_a
@@ -85,6 +87,8 @@ class AdjacentReader:
             elif (_OPEN.match(gap) and after == ")" and is_a(eb.type, "UtilityOrGridOperator")
                   and any(is_a(ea.type, t) for t in GRIDS)):
                 self._add(ea, "operatedBy", eb, loc, sources, "adjacent:grid-operator", text[a.start:b.end + 1])
+            elif country_prefix_org(gap, ea.type, eb.type):
+                self._add(eb, "headquarteredIn", ea, loc, sources, HOME_RULE, text[a.start:b.end])
             elif (gap == " " and _place(ea.type) and _place(eb.type) and not is_a(eb.type, "Country")
                   and not is_a(ea.type, "Site")):
                 self._add(eb, "locatedIn", ea, loc, sources, "adjacent:place-prefix", text[a.start:b.end])

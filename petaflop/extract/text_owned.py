@@ -6,7 +6,8 @@ Korean constructions:
 - an organisation's own things listed by kind: "<A>는 자체 OS(<X>)와 칩(<Y>) 개발", "<A>는 자체 개발
   반도체(<X>)부터 …, 브라우저(<Y>)까지", "자체의 플랫폼 (<X>·<Y>·<Z>)" (each is A's: designed, developed or
   offered by A by its class; a business unit is part of A);
-- members of a market segment named in its parenthesis: "<segment>(<A>·<B>·<C> 등)" (each in the segment).
+- members of a market segment named in its parenthesis: "<segment>(<A>·<B>·<C> 등)" (each in the segment:
+  firms, products or platforms).
 
 Mixed into the TextReader through ``RivalFrames``; each construction is its own rule (``text:<frame>:<how>``).
 """
@@ -22,6 +23,7 @@ from petaflop.extract.text_links import _RELEASABLE
 from petaflop.extract.text_succession import SuccessionFrames
 
 _FIRMS = ("Firm", "AILab")
+_SEGMENT_MEMBERS = ("Organization", "AIProduct", "SoftwarePlatform")  # a firm, a product or a platform
 _AGENTS = ("Organization", "Person", "GovernmentBody", "Country")
 _ISSUED = ("PolicyInstrument", "ExportControlEvent")
 _ANNOUNCED = ("AIModel", "AIProduct", "SoftwarePlatform", "Hardware", "Source", "Event", "NetworkTechnology",
@@ -56,6 +58,7 @@ _ACQUIRED_NOUN = re.compile(r"['’”\"]?\s?인수" + _NOT_DEAL)
 _OWN = re.compile(r"(?:자체|자사|독자)(?:의|\s?개발(?:의|한)?|\s?제작(?:한)?)?\s")
 # one item of the list: "<kind word(s)>(<names>)" and what joins it to the next
 _ITEM = re.compile(r"\s?(?:[가-힣A-Za-z]{1,8}\s){0,2}[가-힣A-Za-z]{1,8}\s?\(([^()]{1,80})\)\s?(와|과|부터|,|및|그리고|까지)?")
+_DEVELOPED_AFTER = re.compile(r"\s?(?:을|를)?\s?개발")  # the list is the object of "개발"
 _NOT_OWN = re.compile(r"경쟁|대체|대항|대비|고객|파트너|외부")
 
 # a segment's members in its parenthesis: "<segment>(<A>·<B>·<C> 등)", "<segment> (<A> 등)"
@@ -74,7 +77,7 @@ def _owned_property(owned_type: str) -> str | None:
         return "designedBy"
     if is_a(owned_type, "AIModel"):
         return "developedBy"
-    if is_a(owned_type, "AIProduct"):  # (a platform is offered too, but the ontology's offeredBy does not take it)
+    if is_a(owned_type, "AIProduct") or is_a(owned_type, "SoftwarePlatform"):  # a product or platform is offered
         return "offeredBy"
     if any(is_a(owned_type, c) for c in _FIRMS):
         return "partOf"
@@ -168,16 +171,19 @@ class OwnedFrames(SuccessionFrames):
                               and any(is_a(m.type, c) for c in _FIRMS)), None)
             if owner is None or _NOT_OWN.search(s[owner.end:own.start()]):
                 continue
-            at = own.end()
+            at, found = own.end(), []
             while (item := _ITEM.match(s, at)) is not None:
-                for m in _inside(mentions, item.start(1), item.end(1)):
-                    prop = _owned_property(m.type)
-                    if prop is not None:
-                        self._add_link(m, prop, owner, f"{self.prefix}:own-list", loc, sources,
-                                       s[owner.start:item.end()])
+                found += [(m, item.end()) for m in _inside(mentions, item.start(1), item.end(1))]
                 if item.group(2) is None:
                     break
                 at = item.end()
+            developed = bool(found) and _DEVELOPED_AFTER.match(s, found[-1][1]) is not None
+            for m, end in found:
+                prop = _owned_property(m.type)
+                if prop == "offeredBy" and developed and is_a(m.type, "SoftwarePlatform"):
+                    prop = "developedBy"  # "자체 OS(<X>)와 칩(<Y>) 개발": a platform the list says it developed
+                if prop is not None:
+                    self._add_link(m, prop, owner, f"{self.prefix}:own-list", loc, sources, s[owner.start:end])
 
     def _segment_members(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"<segment>(<A>·<B> 등)": the organisations in the segment's parenthesis are in the segment."""
@@ -188,7 +194,7 @@ class OwnedFrames(SuccessionFrames):
             if hit is None:
                 continue
             inner = _inside(mentions, hit.start(1), hit.end(1))
-            if not inner or not all(any(is_a(m.type, c) for c in ("Organization",)) for m in inner):
+            if not inner or not all(any(is_a(m.type, c) for c in _SEGMENT_MEMBERS) for m in inner):
                 continue
             rest = s[hit.start(1):hit.end(1)]
             for m in inner:

@@ -6,10 +6,15 @@ re-type the subject, and with disjoint classes the whole graph inconsistent. So 
 is checked against the property's ``rdfs:domain``/``rdfs:range`` (named classes and
 ``owl:unionOf`` lists) and the types the extraction knows; a fact that does not fit is
 dropped and reported, with its line, in the coverage report.
+
+One link is re-read rather than dropped: ``usesChip`` whose object is a system, not a chip
+("HW2 … DRIVE PX 2" in a chip column) is the thing's ``usesSystem`` — the same "runs on"
+relation one level up (the ontology chains ``usesSystem o usesChip`` into ``usesChip``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from foundation.namespaces import PFA
@@ -41,6 +46,7 @@ def check(ex: Extraction) -> list[Fact]:
     sigs = signatures()
     kept, dropped = [], []
     for f in ex.facts:
+        f = _system_not_chip(ex, f)
         local = f.predicate[len(PFA):] if f.predicate.startswith(PFA) else f.predicate
         sig = sigs.get(local)
         if sig is None or "://" in local:
@@ -57,3 +63,13 @@ def check(ex: Extraction) -> list[Fact]:
         ex.warnings.append((f.location.line_start, f"dropped {f.subject} {f.predicate} {f.obj} ({f.rule}): "
                                                    "outside the property's domain or range"))
     return dropped
+
+
+def _system_not_chip(ex: Extraction, f: Fact) -> Fact:
+    """``usesChip`` of a system that is no chip reads as ``usesSystem``."""
+    if not f.predicate.endswith("usesChip") or not f.obj_is_entity or str(f.obj) not in ex.entities:
+        return f
+    types = ex.entities[str(f.obj)].types
+    if _fits(types, frozenset({"System"})) and not _fits(types, frozenset({"Chip"})):
+        return replace(f, predicate=f.predicate[:-len("usesChip")] + "usesSystem")
+    return f
