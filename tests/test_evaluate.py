@@ -10,19 +10,23 @@ from pathlib import Path
 import pytest
 
 from petaflop.cli import app
-from petaflop.evaluate.gold import load_gold
+from petaflop.evaluate.gold import Gold, load_gold
 from petaflop.evaluate.graphfacts import read_graph
-from petaflop.evaluate.score import evaluate
+from petaflop.evaluate.score import chapter_of, evaluate
 
 GOLD = Path(__file__).parent / "gold"
 
 # Today's measured figures on the gold (README "How good is the graph?"). A change may raise a
-# floor; lowering one needs a reason in the commit that does it.
+# floor; lowering one needs a reason in the commit that does it. Since the sixth session the gold
+# covers the whole report; chapters III-X (annotated first) keep their own floors, so that the
+# chapters I-II added to the gold (recall 22 %) do not hide a loss there.
 FLOORS = {
-    "precision": 0.995, "recall": 0.57,
+    "precision": 0.995, "recall": 0.52,
     "quantity precision": 0.995, "link precision": 0.995,
-    "entity recall": 0.85, "type accuracy": 0.98,
+    "entity recall": 0.77, "type accuracy": 0.98,
 }  # fmt: skip
+FLOORS_III_X = {"recall": 0.59, "entity recall": 0.86}
+CHAPTERS_III_X = ("III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +45,17 @@ def test_the_graph_keeps_its_measured_fidelity(evaluation):
     }  # fmt: skip
     low = {k: round(v, 3) for k, v in got.items() if v < FLOORS[k]}
     assert not low, f"below the floor: {low} (floors {FLOORS})"
+
+
+def test_chapters_iii_to_x_keep_their_own_floors(evaluation, built_graph):
+    _, gold = evaluation
+    part = Gold([f for f in gold.facts if f.chapter in CHAPTERS_III_X],
+                [s for s in gold.spans if chapter_of(s.start) in CHAPTERS_III_X])
+    ev = evaluate(part, read_graph(built_graph))
+    got = {"recall": ev.overall.recall, "entity recall": ev.types["entity_recall"]}
+    low = {k: round(v, 3) for k, v in got.items() if v < FLOORS_III_X[k]}
+    assert not low, f"chapters III-X below the floor: {low} (floors {FLOORS_III_X})"
+    assert ev.overall.precision >= FLOORS["precision"]
 
 
 def test_every_stratum_is_reported_and_counts_add_up(evaluation):

@@ -374,8 +374,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if kind == "employeeCount" and measure == "count-noun":  # staff counted: one construction, whatever the order
             rule = f"{self.prefix}:staff-count"
         if how == "parenthetical" and measure in ("value", "value-after", "value-unit"):
-            # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)": the parentheses after a name tell whose figure it is,
-            # whichever cue (metric word, word after, unit) told the measure: one construction for the gate
+            # "X 칩 (1.3 PFLOPS)": the parentheses after a name say whose figure it is, whatever told the measure
             rule = f"{self.prefix}:value:parenthetical"
         elif measure == "count-item" and how == "sentence-topic":
             # the sentence's own topic, marked in an earlier clause: one construction with the clause's (as text_counts.py)
