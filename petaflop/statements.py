@@ -8,7 +8,9 @@ statements through the truthy policy). This module then
    :class:`Merged` statement with every place it was read — two lines saying the same figure
    are one fact with two provenances, not a conflict;
 2. flags **conflicts**: different values for the same subject, kind, status, time, scope, per,
-   item and format, neither a range nor a bound;
+   item and format, neither a range nor a bound, read in different places (two values read on
+   one line or in one table are two measures whose distinguishing context — a column, a phase,
+   a market — the reader did not keep; the report does not contradict itself within a row);
 3. ranks them with the policy of ``ontology/truthy_policy.toml``: for each truthy property, the
    candidates are the unscoped statements of its kind with an allowed status; the latest in
    time (an undated one counts as of the report's date) are **preferred** and their values are
@@ -148,7 +150,8 @@ def _context(st: Statement) -> tuple:
 
 
 def mark_conflicts(merged: list[Merged]) -> None:
-    """Different point values for the same context are conflicting (ranges and bounds are not)."""
+    """Different point values for the same context, read in different places, are conflicting
+    (ranges and bounds are not)."""
     by_context: dict[tuple, list[int]] = defaultdict(list)
     for i, m in enumerate(merged):
         st = m.statement
@@ -158,8 +161,18 @@ def mark_conflicts(merged: list[Merged]) -> None:
     for idx in by_context.values():
         for i in idx:
             for j in idx:
-                if i != j and not _close(merged[i].statement.value, merged[j].statement.value):
+                if i != j and not _close(merged[i].statement.value, merged[j].statement.value) \
+                        and not _same_place(merged[i], merged[j]):
                     merged[i].conflicts_with.add(j)
+
+
+def _same_place(a: Merged, b: Merged) -> bool:
+    """Read on a common line or in a common table."""
+    lines_a = {n for loc in a.locations for n in range(loc.line_start, loc.line_end + 1)}
+    if any(n in lines_a for loc in b.locations for n in range(loc.line_start, loc.line_end + 1)):
+        return True
+    tables_a = {loc.table_id for loc in a.locations if loc.table_id}
+    return any(loc.table_id in tables_a for loc in b.locations)
 
 
 def _when(st: Statement) -> str:

@@ -37,3 +37,17 @@ def test_the_marked_subject_keeps_its_own_figures(text_reader, sentence, expecte
     r, ex = text_reader
     r.read(sentence, LOC, ())
     assert _values(ex) == expected
+
+
+@pytest.mark.parametrize(("second", "owned"), [
+    # "이 시스템으로": the figure is the system's (described before), not the topic carried over
+    ("이 시스템으로 1백만 토큰 당 비용을 80달러에서 0.40달러로 절감.", False),
+    ("해당 모델은 1백만 토큰 당 비용을 80달러에서 0.40달러로 낮춤.", False),
+    # without a demonstrative the carried topic is the subject
+    ("1백만 토큰 당 비용을 80달러에서 0.40달러로 절감.", True),
+])
+def test_a_demonstrative_noun_phrase_keeps_the_carried_topic_off_a_figure(text_reader, second, owned):
+    r, ex = text_reader
+    r.read("OpenAI는 새로운 라우터를 도입. " + second, LOC, ())
+    got = {s.value for s in ex.statements if s.subject == "openai" and s.kind in ("amount", "unitPrice")}
+    assert bool(got) is owned, got

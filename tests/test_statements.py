@@ -44,6 +44,21 @@ def test_equal_values_are_not_conflicts_but_different_values_are():
     assert not any(m.conflicts_with for m in merged)
 
 
+def test_two_values_read_on_one_line_or_in_one_table_are_not_a_conflict():
+    # "1단계: 18,000 GPU 2단계: 28,000 GPU" read without its phases: two measures, not a contradiction
+    merged = merge([_st(18000, 40), _st(28000, 40)])
+    mark_conflicts(merged)
+    assert not any(m.conflicts_with for m in merged)
+    cell = dict(location=Location(50, 50, table_id="VI-01-1", row=1, column=2))
+    other = dict(location=Location(52, 52, table_id="VI-01-1", row=3, column=2))
+    merged = merge([_st(23, **cell), _st(33, **other)])
+    mark_conflicts(merged)
+    assert not any(m.conflicts_with for m in merged)
+    merged = merge([_st(23, **cell), _st(33, 90)])  # another line outside the table: a conflict
+    mark_conflicts(merged)
+    assert all(m.conflicts_with for m in merged)
+
+
 def test_the_truthy_value_is_the_latest_actual_never_a_plan_or_a_part():
     merged = merge([
         _st(100, 1, time=parse_period("2024")), _st(300, 2, time=parse_period("2025")),

@@ -54,7 +54,7 @@ from petaflop.extract.text_power import PowerFrames
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
-from petaflop.extract.text_value_guards import measure_of_another, not_a_value, part_of_name
+from petaflop.extract.text_value_guards import demonstrative, measure_of_another, not_a_value, part_of_name
 from petaflop.extract.text_within import SpansWithin
 from petaflop.extract.values import find_quantities
 
@@ -516,7 +516,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             if role and project:
                 return project[0], "contractor-of"
             return marked[-1], "clause-topic"
-        if topic is not None and topic.end <= q.start and topic is not item:
+        if topic is not None and topic.end <= q.start and topic is not item and not demonstrative(s, q):
             other = topic.role in ("previous", "block", "slide", "chapter") and any(m.entity != topic.entity for m in cands)
             return topic, "inherited-other-named" if other else _HOW.get(topic.role, "sentence-topic")  # judged apart
         return None, ""

@@ -59,3 +59,14 @@ def measure_of_another(s: str, q: Quantity, metric_at: int, subject: Mention_) -
         return False
     owner = _NOUN_OWNER.search(s[max(subject.end, metric_at - 14):metric_at])
     return owner is not None and not _NOT_AN_OWNER.match(owner.group(1))
+
+
+#: "이 시스템으로 …", "해당 모델은 …": a demonstrative noun phrase stands for a thing the sentences before
+#: described, which need not be the topic carried from them
+_DEMONSTRATIVE = re.compile(r"(?:^|[\s,(])(?:이|그|해당)\s(?:시스템|모델|기술|서비스|제품|플랫폼|칩|장치|방식|구조|"
+                            r"프로젝트|프로그램|설비|시설)(?=[은는이가을를의에]|으로|로|\s)")
+
+
+def demonstrative(s: str, q: Quantity) -> bool:
+    """Whether a demonstrative noun phrase before the figure ("이 시스템으로 … N달러") names what it is about."""
+    return _DEMONSTRATIVE.search(s, 0, q.start) is not None
