@@ -12,6 +12,7 @@ from ingest.amounts import norm
 from ingest.quantities import Quantity, parse_cell
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.lexicon import ValueEntry
+from petaflop.extract.resolve import is_a
 from petaflop.extract.values import find_quantities
 
 
@@ -125,3 +126,39 @@ def benchmark_scores(subject: str, text: str, label: str, loc: Location, sources
     return [Statement(subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}",
                       value=Decimal(q.value), unit="" if q.kind == "number" else "%", scope=label[:60],
                       sources=sources, raw=text[:60])]
+
+
+def unless_model_score(entry: ValueEntry | None, types: tuple[str, ...] | list[str], text: str) -> ValueEntry | None:
+    """``entry``, unless it reads a model's bare figure as a hardware measure: "종합 성능 | 63.3" in a
+    model's row is a benchmark score (the table reader's fallback for models), not a compute
+    performance, whose cell would carry FLOPS."""
+    if entry is None or entry.dimension != "compute" or not any(is_a(t, "AIModel") for t in types):
+        return entry
+    q = parse_cell(text, "")
+    return None if q is not None and q.value is not None and q.kind in ("number", "percent") else entry
+
+
+#: a caption saying its table compares results: of benchmarks, or of a contest's scores ("성적", "순위표")
+_SCORES_CAPTION = re.compile(r"벤치마크|[Bb]enchmark|성적|점수|순위표|[Ll]eaderboard")
+_CONTEST_CAPTION = re.compile(r"성적|점수|순위표|[Ll]eaderboard")
+
+
+def scored_subject(types: tuple[str, ...] | list[str], caption: list[str]) -> str | None:
+    """The rule suffix under which a row's figure with a label the lexicon does not know is its score on
+    that test, or None: any model's figure; a firm's in a table whose caption says it compares benchmark
+    results or scores (":caption"); a person's in a table whose caption says it lists a contest's scores
+    or standings (":person")."""
+    if any(is_a(t, "AIModel") for t in types):
+        return ""
+    text = " ".join(caption)
+    if _SCORES_CAPTION.search(text) and any(is_a(t, "Organization") for t in types):
+        return ":caption"
+    if _CONTEST_CAPTION.search(text) and any(is_a(t, "Person") for t in types):
+        return ":person"
+    return None
+
+
+def person_rank_suffix(caption: list[str]) -> str:
+    """The rule suffix of a person's rank in a table: ":person:contest" for a contest's standings (the
+    caption says it lists scores), ":person" for any other list (of earners, of talent)."""
+    return ":person:contest" if _CONTEST_CAPTION.search(" ".join(caption)) else ":person"
