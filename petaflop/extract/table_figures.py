@@ -11,7 +11,7 @@ from decimal import Decimal
 from ingest.amounts import norm
 from ingest.quantities import Quantity, parse_cell
 from petaflop.extract.facts import Location, Statement
-from petaflop.extract.lexicon import ValueEntry
+from petaflop.extract.lexicon import Lexicon, ValueEntry
 from petaflop.extract.resolve import is_a
 from petaflop.extract.values import find_quantities
 
@@ -128,14 +128,30 @@ def benchmark_scores(subject: str, text: str, label: str, loc: Location, sources
                       sources=sources, raw=text[:60])]
 
 
-def unless_model_score(entry: ValueEntry | None, types: tuple[str, ...] | list[str], text: str) -> ValueEntry | None:
-    """``entry``, unless it reads a model's bare figure as a hardware measure: "종합 성능 | 63.3" in a
-    model's row is a benchmark score (the table reader's fallback for models), not a compute
-    performance, whose cell would carry FLOPS."""
-    if entry is None or entry.dimension != "compute" or not any(is_a(t, "AIModel") for t in types):
-        return entry
+def cell_entry(lex: Lexicon, label: str, types: tuple[str, ...], text: str) -> ValueEntry | None:
+    """The lexicon's entry for a cell under ``label``: the first that matches (``Lexicon.value_for``), unless
+    - it reads a model's bare figure as a hardware measure: "종합 성능 | 63.3" in a model's row is a benchmark
+      score (the table reader's fallback for models), not a compute performance, whose cell would carry FLOPS;
+    - the cell holds a figure of a dimension of its own (money, power) that the entry does not measure while a
+      later entry matching the label does: "수주 잔고 | $30.1 billion" is a backlog in money, not in power."""
+    entry = lex.value_for(label, types)
+    if entry is None:
+        return None
     q = parse_cell(text, "")
-    return None if q is not None and q.value is not None and q.kind in ("number", "percent") else entry
+    if q is None or q.value is None:
+        return entry
+    if entry.dimension == "compute" and q.kind in ("number", "percent") and any(is_a(t, "AIModel") for t in types):
+        return None
+    if q.kind not in _OWN_DIMENSIONS or entry.dimension not in _OWN_DIMENSIONS or entry.dimension == q.kind:
+        return entry
+    fitting = (e for e in lex.values if e.dimension == q.kind and e.match.search(label)
+               and not (e.veto and e.veto.search(label))
+               and not (e.subject and types and not any(is_a(t, c) for t in types for c in e.subject)))
+    return next(fitting, entry)
+
+
+#: dimensions a cell's figure states by its own unit, so that it tells which measure it is
+_OWN_DIMENSIONS = ("money", "power")
 
 
 #: a caption saying its table compares results: of benchmarks, or of a contest's scores ("성적", "순위표")

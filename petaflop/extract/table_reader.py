@@ -34,6 +34,7 @@ from petaflop.extract.cell_text import cell_period, period_header, prose_cell
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
+from petaflop.extract.period_rows import period_columns, read_period_rows
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
@@ -102,7 +103,9 @@ class TableReader:
         before = len(self.ex.statements) + len(self.ex.facts)
         first = len(self.ex.statements)
         self._read_under = {}
-        if table.transposed:
+        if period_columns(table):  # "항목 | 2024 Q2 | 2025 Q2": the caption entity's figures over periods
+            read_period_rows(self, table)
+        elif table.transposed:
             self._entity_columns(table)
         else:
             key = self._key_column(table)
@@ -413,7 +416,7 @@ class TableReader:
             self._link(link, subject, types, text, loc, sources, label.text)
         if any(is_a(t, c) for t in types for c in ("Hardware", "AIProduct")):  # "HBM3e 12hi", "12MP": own-unit counts
             self.ex.statements.extend(tf.unit_counts(text, subject, loc, sources, self.tag))
-        entry = tf.unless_model_score(self.lex.value_for(label.text, types), types, text)
+        entry = tf.cell_entry(self.lex, label.text, types, text)
         rule_suffix = ""
         if entry is None and (label.period is not None or _STAT_LABEL.match(label.text.strip())):
             # a period column, or one headed only by a statistic ("월 평균(십억 회)"): the table's
