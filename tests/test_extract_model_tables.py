@@ -58,3 +58,11 @@ def test_one_entitys_figures_over_period_columns_with_their_change(table_reader)
         ("coreweave", "powerCapacity", Decimal("150"), "2024-Q3"),
         ("coreweave", "growthRate", Decimal("50"), "2024-Q3")}
     assert all(s.rule.endswith(":period-rows") for s in ex.statements)
+
+
+def test_a_models_percentage_under_a_cost_label_is_its_score_with_the_money_in_parentheses(table_reader):
+    r, ex = table_reader
+    r.read(make_table(["벤치마크 비교"], ["모델", "GPT-4o"], [["코딩 과제 (비용 포함)", "41.2% ($12,500)"]],
+                      transposed=True))
+    got = {(s.subject, s.kind, s.value, s.unit) for s in ex.statements}
+    assert got == {("gpt-4o", "benchmarkScore", Decimal("41.2"), "%"), ("gpt-4o", "amount", Decimal("12500"), "USD")}

@@ -123,15 +123,27 @@ def benchmark_scores(subject: str, text: str, label: str, loc: Location, sources
     q = parse_cell(text, label)
     if q is None or q.value is None or q.kind not in ("number", "percent") or _MAGNITUDE.search(text):
         return []
-    return [Statement(subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}",
-                      value=Decimal(q.value), unit="" if q.kind == "number" else "%", scope=label[:60],
-                      sources=sources, raw=text[:60])]
+    out = [Statement(subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}",
+                     value=Decimal(q.value), unit="" if q.kind == "number" else "%", scope=label[:60],
+                     sources=sources, raw=text[:60])]
+    # "32.9% ($186,125)": the money the score stands for, in parentheses after it
+    paren = _PAREN.fullmatch(text.strip())
+    money = [m for m in find_quantities(paren.group(1)) if m.value is not None] if paren else []
+    if len(money) == 1 and money[0].kind == "money":
+        out.append(Statement(subject, "amount", loc, f"table-reader:amount@score-paren{suffix}",
+                             value=Decimal(money[0].value), unit=money[0].unit, metric=label[:60],
+                             sources=sources, raw=text[:60]))
+    return out
+
+
+_PAREN = re.compile(r"[^()]+\(([^()]+)\)")
 
 
 def cell_entry(lex: Lexicon, label: str, types: tuple[str, ...], text: str) -> ValueEntry | None:
     """The lexicon's entry for a cell under ``label``: the first that matches (``Lexicon.value_for``), unless
     - it reads a model's bare figure as a hardware measure: "종합 성능 | 63.3" in a model's row is a benchmark
       score (the table reader's fallback for models), not a compute performance, whose cell would carry FLOPS;
+      so is a model's percentage under a label naming a cost ("SWE-Lancer (코딩) 비용 포함 | 32.9% ($186,125)");
     - the cell holds a figure of a dimension of its own (money, power) that the entry does not measure while a
       later entry matching the label does: "수주 잔고 | $30.1 billion" is a backlog in money, not in power."""
     entry = lex.value_for(label, types)
@@ -140,7 +152,9 @@ def cell_entry(lex: Lexicon, label: str, types: tuple[str, ...], text: str) -> V
     q = parse_cell(text, "")
     if q is None or q.value is None:
         return entry
-    if entry.dimension == "compute" and q.kind in ("number", "percent") and any(is_a(t, "AIModel") for t in types):
+    if any(is_a(t, "AIModel") for t in types) and (
+            (entry.dimension == "compute" and q.kind in ("number", "percent"))
+            or (entry.dimension == "money" and q.kind == "percent")):
         return None
     if q.kind not in _OWN_DIMENSIONS or entry.dimension not in _OWN_DIMENSIONS or entry.dimension == q.kind:
         return entry
