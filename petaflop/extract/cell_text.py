@@ -28,7 +28,7 @@ def _year(text: str) -> int:
 
 def period_header(text: str) -> tuple[Period, str] | None:
     """``2025E`` → (2025, 'estimate'); ``2Q25`` → (2025-Q2, ''); None for other headers."""
-    m = _PERIOD_HEADER.match(text)
+    m = _PERIOD_HEADER.match(re.sub(r"^\s*((?:19|20)\d{2})\s?Q([1-4])\s*$", r"Q\2 \1", text))  # "2024 Q2"
     if not m:
         return None
     if m.group("y"):

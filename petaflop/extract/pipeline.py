@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from foundation.namespaces import PFA, RDF, RDFS, SKOS
+from foundation.namespaces import PFA, RDF, RDFS, SKOS, UnknownTerm
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
 from petaflop.extract.adjacent import AdjacentReader
@@ -189,6 +189,7 @@ class Extractor:
             if rec.origin != "gazetteer":
                 if rec.origin == "table":
                     self._labels(rec, where.get(eid), "table-entity")
+                    self._types(rec, where.get(eid), "table-entity")  # a name a table's reader created: its class
                 continue
             loc = self.first_mention.get(eid) or where.get(eid)
             if loc is None:
@@ -196,6 +197,13 @@ class Extractor:
             for t in rec.types:
                 self.ex.add(Fact(eid, RDF_TYPE, PFA[t], True, loc, "gazetteer"))
             self._labels(rec, loc, "gazetteer")
+
+    def _types(self, rec: EntityRecord, loc: Location | None, rule: str) -> None:
+        for t in rec.types if loc is not None else ():
+            try:
+                self.ex.add(Fact(rec.id, RDF_TYPE, PFA[t], True, loc, rule))
+            except UnknownTerm:  # a working class of the readers ("Concept"), no class of the ontology
+                continue
 
     def _labels(self, rec: EntityRecord, loc: Location | None, rule: str) -> None:
         if loc is None:

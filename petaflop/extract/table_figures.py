@@ -11,7 +11,8 @@ from decimal import Decimal
 from ingest.amounts import norm
 from ingest.quantities import Quantity, parse_cell
 from petaflop.extract.facts import Location, Statement
-from petaflop.extract.lexicon import ValueEntry
+from petaflop.extract.lexicon import Lexicon, ValueEntry
+from petaflop.extract.resolve import is_a
 from petaflop.extract.values import find_quantities
 
 
@@ -122,6 +123,72 @@ def benchmark_scores(subject: str, text: str, label: str, loc: Location, sources
     q = parse_cell(text, label)
     if q is None or q.value is None or q.kind not in ("number", "percent") or _MAGNITUDE.search(text):
         return []
-    return [Statement(subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}",
-                      value=Decimal(q.value), unit="" if q.kind == "number" else "%", scope=label[:60],
-                      sources=sources, raw=text[:60])]
+    out = [Statement(subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}",
+                     value=Decimal(q.value), unit="" if q.kind == "number" else "%", scope=label[:60],
+                     sources=sources, raw=text[:60])]
+    # "32.9% ($186,125)": the money the score stands for, in parentheses after it
+    paren = _PAREN.fullmatch(text.strip())
+    money = [m for m in find_quantities(paren.group(1)) if m.value is not None] if paren else []
+    if len(money) == 1 and money[0].kind == "money":
+        out.append(Statement(subject, "amount", loc, f"table-reader:amount@score-paren{suffix}",
+                             value=Decimal(money[0].value), unit=money[0].unit, metric=label[:60],
+                             sources=sources, raw=text[:60]))
+    return out
+
+
+_PAREN = re.compile(r"[^()]+\(([^()]+)\)")
+
+
+def cell_entry(lex: Lexicon, label: str, types: tuple[str, ...], text: str) -> ValueEntry | None:
+    """The lexicon's entry for a cell under ``label``: the first that matches (``Lexicon.value_for``), unless
+    - it reads a model's bare figure as a hardware measure: "종합 성능 | 63.3" in a model's row is a benchmark
+      score (the table reader's fallback for models), not a compute performance, whose cell would carry FLOPS;
+      so is a model's percentage under a label naming a cost ("SWE-Lancer (코딩) 비용 포함 | 32.9% ($186,125)");
+    - the cell holds a figure of a dimension of its own (money, power) that the entry does not measure while a
+      later entry matching the label does: "수주 잔고 | $30.1 billion" is a backlog in money, not in power."""
+    entry = lex.value_for(label, types)
+    if entry is None:
+        return None
+    q = parse_cell(text, "")
+    if q is None or q.value is None:
+        return entry
+    if any(is_a(t, "AIModel") for t in types) and (
+            (entry.dimension == "compute" and q.kind in ("number", "percent"))
+            or (entry.dimension == "money" and q.kind == "percent")):
+        return None
+    if q.kind not in _OWN_DIMENSIONS or entry.dimension not in _OWN_DIMENSIONS or entry.dimension == q.kind:
+        return entry
+    fitting = (e for e in lex.values if e.dimension == q.kind and e.match.search(label)
+               and not (e.veto and e.veto.search(label))
+               and not (e.subject and types and not any(is_a(t, c) for t in types for c in e.subject)))
+    return next(fitting, entry)
+
+
+#: dimensions a cell's figure states by its own unit, so that it tells which measure it is
+_OWN_DIMENSIONS = ("money", "power")
+
+
+#: a caption saying its table compares results: of benchmarks, or of a contest's scores ("성적", "순위표")
+_SCORES_CAPTION = re.compile(r"벤치마크|[Bb]enchmark|성적|점수|순위표|[Ll]eaderboard")
+_CONTEST_CAPTION = re.compile(r"성적|점수|순위표|[Ll]eaderboard")
+
+
+def scored_subject(types: tuple[str, ...] | list[str], caption: list[str]) -> str | None:
+    """The rule suffix under which a row's figure with a label the lexicon does not know is its score on
+    that test, or None: any model's figure; a firm's in a table whose caption says it compares benchmark
+    results or scores (":caption"); a person's in a table whose caption says it lists a contest's scores
+    or standings (":person")."""
+    if any(is_a(t, "AIModel") for t in types):
+        return ""
+    text = " ".join(caption)
+    if _SCORES_CAPTION.search(text) and any(is_a(t, "Organization") for t in types):
+        return ":caption"
+    if _CONTEST_CAPTION.search(text) and any(is_a(t, "Person") for t in types):
+        return ":person"
+    return None
+
+
+def person_rank_suffix(caption: list[str]) -> str:
+    """The rule suffix of a person's rank in a table: ":person:contest" for a contest's standings (the
+    caption says it lists scores), ":person" for any other list (of earners, of talent)."""
+    return ":person:contest" if _CONTEST_CAPTION.search(" ".join(caption)) else ":person"

@@ -34,6 +34,7 @@ from petaflop.extract.cell_text import cell_period, period_header, prose_cell
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
+from petaflop.extract.period_rows import period_columns, read_period_rows
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
@@ -102,7 +103,9 @@ class TableReader:
         before = len(self.ex.statements) + len(self.ex.facts)
         first = len(self.ex.statements)
         self._read_under = {}
-        if table.transposed:
+        if period_columns(table):  # "항목 | 2024 Q2 | 2025 Q2": the caption entity's figures over periods
+            read_period_rows(self, table)
+        elif table.transposed:
             self._entity_columns(table)
         else:
             key = self._key_column(table)
@@ -413,7 +416,7 @@ class TableReader:
             self._link(link, subject, types, text, loc, sources, label.text)
         if any(is_a(t, c) for t in types for c in ("Hardware", "AIProduct")):  # "HBM3e 12hi", "12MP": own-unit counts
             self.ex.statements.extend(tf.unit_counts(text, subject, loc, sources, self.tag))
-        entry = self.lex.value_for(label.text, types)
+        entry = tf.cell_entry(self.lex, label.text, types, text)
         rule_suffix = ""
         if entry is None and (label.period is not None or _STAT_LABEL.match(label.text.strip())):
             # a period column, or one headed only by a statistic ("월 평균(십억 회)"): the table's
@@ -426,12 +429,9 @@ class TableReader:
         plain = tf.plain_measure(text, label.text if not unit_note else f"{label.text} ({unit_note})", entry)
         if plain is not None:  # "탑승 거리 | 마일 | 8": a length, an area, a mass no kind of the label measures
             entry, rule_suffix = plain, ""
-        if entry is None and not self.tag and label.text and (any(is_a(t, "AIModel") for t in types) or (
-                _BENCHMARK_CAPTION.search(" ".join(table.caption)) and any(is_a(t, "Organization") for t in types))):
-            # a model's figure under a label the lexicon does not know is its score on that benchmark;
-            # so is a firm's in a table its caption says compares benchmark results
-            self.ex.statements.extend(tf.benchmark_scores(subject, text, label.text, loc, sources,
-                                                       "" if any(is_a(t, "AIModel") for t in types) else ":caption"))
+        scored = tf.scored_subject(types, table.caption) if entry is None and not self.tag and label.text else None
+        if scored is not None:  # a model's figure under a label the lexicon does not know: its score on that test
+            self.ex.statements.extend(tf.benchmark_scores(subject, text, label.text, loc, sources, scored))
             return
         if entry is None:
             return
@@ -442,7 +442,7 @@ class TableReader:
                                                     time=period, sources=sources, raw=text))
             return
         if entry.kind == "rank" and any(is_a(t, "Person") for t in types):
-            rule_suffix += ":person"  # a person's place in a list (of earners, of talent): judged apart
+            rule_suffix += tf.person_rank_suffix(table.caption)  # a person's place in a list: judged apart
         self._value(entry, subject, types, text, label, row_time, unit_note, table, loc, sources, rule_suffix)
 
     def _link(self, link: LinkEntry, subject: str, types: tuple[str, ...], text: str, loc: Location,
@@ -556,4 +556,3 @@ class TableReader:
 #: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")
 _TIME_UNIT = re.compile(r"(?:시간|분|초|일|주|개월|년|hours?|minutes?|days?|years?|hrs?|min)")
 _MARKET = re.compile(r"시장|[Mm]arket")
-_BENCHMARK_CAPTION = re.compile(r"벤치마크|[Bb]enchmark")

@@ -24,6 +24,7 @@ from petaflop.extract.cell_text import cell_period, prose_cell
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.gazetteer import Entity
+from petaflop.extract.name_columns import join_name_columns
 from petaflop.extract.node_foundry import foundry_ids, maker_property
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.rival_tables import add_partner_groups
@@ -111,7 +112,7 @@ class TableExtractor:
         return None
 
     def run(self) -> None:
-        for table in self.doc.tables:
+        for table in map(join_name_columns, self.doc.tables):  # "First Name | Last Name": one name (name_columns.py)
             self._name_notes(table)
             add_partner_groups(table, self.res, self.ex, self._loc, self.sources_of(table))
             headers = " | ".join(c.text for c in table.header)
