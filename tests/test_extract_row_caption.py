@@ -1,13 +1,11 @@
-"""What a caption or a row's note says about each row (table_row_caption.py), a listed firm's table
-valuation (listed_value.py), and the score and share constructions added with them. Tables and
+"""What a caption or a row's note says about each row (table_row_caption.py), and the score and share constructions added with them. Tables and
 sentences are our own."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from petaflop.extract.facts import Extraction, Location, Statement
-from petaflop.extract.listed_value import settle_listed_values
+from petaflop.extract.facts import Location
 from tests.test_table_reader import links, make_table
 
 LOC = Location(10, 10, "IV", "test slide")
@@ -43,16 +41,6 @@ def test_a_metric_tables_growth_column_is_the_rows_growth_rate(table_reader):
     assert ("xai", "growthRate", Decimal(200)) in got
     assert ("xai", "valuation", Decimal("3E+10")) in got
     assert ("xai", "valuation", Decimal(200)) not in got
-
-
-def test_a_listed_firms_table_valuation_is_its_market_cap():
-    table = make_table(["두 회사 비교"], ["항목", "A", "B"], [["기업가치", "1,000억 달러 (상장)", "500억 달러 (비상장)"]],
-                       transposed=True)
-    loc = [Location(101, 101, "IV", "t", "T-01-1", 1, j) for j in (2, 3)]
-    ex = Extraction(statements=[Statement(f, "valuation", at, "test", value=Decimal(1), unit="USD")
-                                for f, at in zip(("acme", "other"), loc, strict=True)])
-    settle_listed_values([table], ex)
-    assert [s.kind for s in ex.statements] == ["marketCap", "valuation"]
 
 
 def test_a_score_recorded_as_performance_and_the_base_models_own(text_reader):

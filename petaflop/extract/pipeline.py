@@ -16,7 +16,6 @@ from petaflop.extract.count_links import add_count_chip_uses, add_count_procurem
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.label_maker import add_label_makers
-from petaflop.extract.listed_value import settle_listed_values
 from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.name_maker import NameMaker
 from petaflop.extract.named_figures import read_named_figures
@@ -96,7 +95,6 @@ class Extractor:
         add_count_chip_uses(self.ex)
         self._entity_facts()
         settle_statuses(self.doc.tables, self.ex)
-        settle_listed_values(self.doc.tables, self.ex)  # a listed firm's 기업 가치 is its market cap
         typecheck.check(self.ex)
         return self.ex
 
