@@ -50,7 +50,7 @@ _LIKE_AFTER = re.compile(r"^['’”\"]?\s?(?:과|와)?\s?(?:비슷|유사|같|�
 #: a making verb in a relative clause: "개발한", "설계해 온", "제시하고 완성해 온"
 _MAKING = (r"(?:(?:[가-힣]{1,4}하고\s)?(?:개발|발명|출시|공개|제작|설계|완성)(?:한|했던|해\s?온|해\s?왔던)"
            r"|만든|내놓은|선보인)")
-_RELATIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z]{1,8}\s){0,2}" + _MAKING + r"\s(?:" + _WORD + r"\s){0,2}['‘“\"]?")
+_RELATIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}" + _MAKING + r"\s(?:" + _WORD + r"\s){0,2}['‘“\"]?")
 _LIST_GAP = re.compile(r"['’”\"]?\s?[,·/]\s?['‘“\"]?|['’”\"]?\s(?:및|과|와)\s['‘“\"]?")
 _MADE_AT = re.compile(r"\)?['’”\"]?\s?에서\s")
 _MADE_AT_VERB = re.compile(r"^[^.,;]{0,12}?(?:개발|발명|이끈|만든|만들)")

@@ -41,6 +41,7 @@ from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
+from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cell
 from petaflop.extract.table_totals import read_total, total_column
 from petaflop.extract.values import find_quantities
 
@@ -48,8 +49,6 @@ _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "
 _TIME_HEADER = re.compile(r"^(연도|년도|시기|날짜|일자|시점|기간|Year|Date)$")
 _METRIC_HEADER = re.compile(r"^(지표|항목|Metric|metric|구분 ?지표)$")
 _THEN_TIME = re.compile(r"(이전|과거|기존) ?(시점|시기|날짜)")
-_THEN_VALUE = re.compile(r"(이전|과거|기존) ?(값|수치|규모)")
-_NOW_VALUE = re.compile(r"(현재|최근|최신) ?(값|수치|규모)")
 _UNIT_HEADER = re.compile(r"^(단위|Unit|unit)$")
 _VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?/ ?내용|내용|규모)$")
 _LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
@@ -180,8 +179,7 @@ class TableReader:
                     read_caption_total(self, table, r, row, key, labels, self._unit_note(table, row))
                 continue
             subject = subjects[0]
-            if maker is not None:
-                add_made(self, table, maker, subject, kcell, r)
+            add_row_caption_facts(self, table, maker, subject, row, key, r)  # maker, release year, predecessor
             self._row_status = self.lex.status_of(*re.findall(r"\(([^()]{1,12})\)", kcell.text))
             if org is not None and any(is_a(t, "Person") for t in self.ex.entities[subject].types):
                 # a list of people under a caption naming an organisation: the people are its members
@@ -195,12 +193,9 @@ class TableReader:
             if metric_col is not None and metric_col < len(row.cells):
                 metric = row.cells[metric_col].text.strip()
                 then = self._row_time(row.cells[then_col].text) if then_col is not None and then_col < len(row.cells) else None
-                for j, cell in enumerate(row.cells):
-                    head = labels[j].text if j < len(labels) else ""
-                    if _THEN_VALUE.search(head):
-                        self._cell(table, r, cell, subject, _Label(metric), then, unit_note)
-                    elif _NOW_VALUE.search(head):
-                        self._cell(table, r, cell, subject, _Label(metric), None, unit_note)
+                for j, cell in enumerate(row.cells):  # values then and now, and their growth (table_row_caption.py)
+                    if (how := metric_cell(labels[j].text if j < len(labels) else "", metric, then)) is not None:
+                        self._cell(table, r, cell, subject, _Label(how[0]), how[1], unit_note)
                 continue
             for j, cell in enumerate(row.cells):
                 if j in (key, time_col) or j >= len(labels):

@@ -421,6 +421,8 @@ class DurationReader:
             return
         if _FRAME_BEFORE.search(s[max(0, q.start - 6):q.start]):
             return  # "지난 10년간", "향후 5~10년 내": a time frame of what is said, not an event's span
+        if s.rfind("(", c0, q.start) > s.rfind(")", c0, q.start):
+            return  # "사용자 20억 명(약 3달 만에 5억 명 증가)": a note on the figure before, not the topic's span
         if re.match(r"리는|린다는|리던", s[took_end:]):
             return  # "2년 반이 걸리는 걸 3달 만에": the span a thing usually takes, the measure of comparison
         after = _OBJECT_AFTER.match(s, took_end)

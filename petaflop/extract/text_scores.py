@@ -23,9 +23,13 @@ from petaflop.extract.text_frames import Mention_
 
 _CUE = re.compile(r"벤치마크|[Bb]enchmark|시험|점수|스코어|Elo|정답률|ARC-AGI|HLE|MMLU|GPQA|SWE-bench|AIME")
 #: a figure as a score: "17%의 점수", "1362점을 획득", "41%를 기록"
-_SCORE_VERB = re.compile(r"\s?(?:%\s?의 점수|점을 (?:획득|기록|달성)|(?:%|점)를? (?:기록|달성))")
+_SCORE_VERB = re.compile(r"\s?(?:%\s?의 점수|점을 (?:획득|기록|달성)|(?:%|점)를? (?:기록|달성)"
+                         r"|%\s?(?:의\s)?(?:성능|정확도|정답률)(?:을|를)?\s(?:기록|달성))")  # "87% 성능 기록"
+#: the base of a comparison in a sentence about a test: "GPT-4의 24% 대비" — the model's own score
+_BASE_SCORE = re.compile(r"\s?(?:%|점)\s?대비")
+_OWN = re.compile(r"^['’”\"]?(?:\s?모델)?의\s(?:약\s)?$")
 _FIGURE = re.compile(r"(?<![\d.,])(\d{1,4}(?:\.\d{1,2})?)(?=\s?(?:%|점))")
-_TEST_AT = re.compile(r"([A-Za-z][\w.\-]{1,20}(?:\s[\w.\-]{1,8})?)에서(?:\s[^\s]{1,10})?$")
+_TEST_AT = re.compile(r"([A-Za-z][\w.\-]{1,20}(?:\s[\w.\-]{1,8})?)\)?에서(?:\s[^\s]{1,10})?$")
 _ESTIMATE = re.compile(r"추산|추정")
 _NOT_A_SCORE = re.compile(r"점유율|비중|지분|성장률|증가율")
 _PAREN = re.compile(r"\s?\(\s?(?P<fig>\d{1,4}(?:\.\d{1,2})?)\s?(?P<unit>점|%)\s?\)")
@@ -63,6 +67,8 @@ class ScoreReader:
         for fm in _FIGURE.finditer(s):
             vm = _SCORE_VERB.match(s, fm.end())
             models = [m for m in mentions if m.end <= fm.start() and is_a(m.type, "AIModel")]
+            if vm is None and models and _OWN.match(s[models[-1].end:fm.start()]):
+                vm = _BASE_SCORE.match(s, fm.end())  # "GPT-4의 24% 대비": the base model's own score
             if vm is None or not models:
                 continue
             m = models[-1]

@@ -28,6 +28,10 @@ _PART_SUBJECT = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:이|가|은
 #: "X의 (약) N%": the words of the whole before the genitive
 _WHOLE = re.compile(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9·/\-]{1,14})의\s?(?:약\s?|거의\s?|무려\s?|최대\s?|대략\s?)?$")
 
+#: "X의 <whole> N%" (no genitive before the figure): the owner's whole is one or two bare words
+_OWNED_WHOLE = re.compile(r"((?:[A-Za-z0-9·\-]{1,14}\s){0,2}[가-힣A-Za-z0-9·\-]{1,14}의\s(?:[가-힣A-Za-z]{1,8}\s)?"
+                          r"(?![가-힣]*(?:은|는|이|가|을|를|에|와|과|도|로|서)\s)[가-힣A-Za-z]{1,8})\s(?:약\s?)?$")
+
 
 class ShareReader:
     """Mixed into the text reader (``self.ex``, ``self.prefix``, ``self._status``, ``self._time``,
@@ -83,8 +87,10 @@ class ShareReader:
         if not _PART_SUBJECT.match(s, q.end) or re.search(r"[-−–+]\s*$", s[max(0, q.start - 2):q.start]):
             return
         wm = _WHOLE.search(s, c0, q.start)
-        if not wm or wm.end() != q.start:
-            return
+        if not wm or wm.end() != q.start:  # "Anthropic의 임직원 90%는": the owner's whole, then the figure
+            wm = _OWNED_WHOLE.search(s, c0, q.start)
+            if not wm or wm.end() != q.start:
+                return
         w0, w1 = wm.start(1), wm.end(1)
         inside = [m for m in mentions if w0 <= m.start and m.end <= w1 and not is_a(m.type, "Person")]
         # the owner opens the whole and more words follow it ("엔비디아 데이터센터 매출"): its measure's part
