@@ -24,6 +24,7 @@ import re
 from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.figure_asides import opens_aside_of_figure
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_counts import CountReader
@@ -412,6 +413,8 @@ class DurationReader:
         took = _TOOK.match(s, q.end) or _TOOK_IN_FIGURE.search(q.raw)
         took_end = took.end() if took is not None and took.re is _TOOK else q.end
         if q.value is None or not took or q.unit not in ("year", "month", "week", "day", "hour", "minute"):
+            return
+        if opens_aside_of_figure(s, q.start):  # "20억 명(약 3달 만에 5억 명 증가)" (figure_asides.py)
             return
         cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")]
         marked = [m for m in cands if m.role in ("topic", "subject")]
