@@ -24,11 +24,12 @@ import re
 from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
-from petaflop.extract.figure_asides import opens_aside_of_figure
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.figure_asides import opens_aside_of_figure
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
+from petaflop.extract.text_lease import lease_term
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_within import not_a_span_of_the_topic
 
@@ -89,10 +90,14 @@ class MultipleReader:
     def _figure_of_its_own(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_],
                            topic: Mention_ | None, values: list[Quantity], dates: list[Quantity], loc: Location,
                            sources: tuple[str, ...]) -> bool:
-        """A multiple ("N배") or a rank ("N위"): read here, never by the metric-word reader."""
+        """A multiple ("N배"), a lease term ("15년 리스") or a rank ("N위"): read here, never by the metric-word reader."""
         if q.kind == "multiple":
             self._base = self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources,
                                         getattr(self, "_base", None))
+            return True
+        if q.kind == "duration" and (lease := lease_term(s, q, c0, mentions, topic, self._status(s[c0:c1], q), loc,
+                                                         sources)):  # "15년 리스" (text_lease.py)
+            self.ex.statements.append(lease)
             return True
         if q.kind == "number" and s[q.end:q.end + 1] == "위":
             self._rank(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
