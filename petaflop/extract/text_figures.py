@@ -380,8 +380,10 @@ class RankReader:
         else:
             return
         time = self._time(q, dates, c0, c1, values) or self.default_time
+        # a subject the clause marks, or the cell's row names ("1위" in a profile row): one construction
+        rule = "text:rank:named" if how in ("clause-topic", "row") else f"{self.prefix}:rank:{how}"
         self.ex.statements.append(Statement(
-            subject.entity, "rank", loc, f"{self.prefix}:rank:{how}", value=Decimal(int(q.value)), unit="count",
+            subject.entity, "rank", loc, rule, value=Decimal(int(q.value)), unit="count",
             status=self._status(s[c0:c1], q), time=time, scope=scope[:40],
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
