@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
-from petaflop.extract.figure_asides import opens_aside_of_figure
+from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
@@ -92,6 +92,7 @@ class MultipleReader:
                            sources: tuple[str, ...]) -> bool:
         """A multiple ("N배"), a lease term ("15년 리스") or a rank ("N위"): read here, never by the metric-word reader."""
         if q.kind == "multiple":
+            self.consumed.update(ends_of_multiple(s, q, values))  # "200배(80달러→0.40달러)" (figure_asides.py)
             self._base = self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources,
                                         getattr(self, "_base", None))
             return True
