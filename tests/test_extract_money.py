@@ -241,4 +241,4 @@ def test_a_note_column_of_a_mapped_key_value_table_ranks_the_rows_figure(gaz):
                   column_labels=["항목", "내용", "시점", "비고"])
     te._key_value(table, mapping)
     assert {(s.subject, s.value, s.scope, s.rule) for s in ex.statements if s.kind == "rank"} == {
-        ("moonshot-ai", Decimal(2), "국내 시장", "text-cell:rank:row")}
+        ("moonshot-ai", Decimal(2), "국내 시장", "text:rank:named")}

@@ -170,6 +170,13 @@ def test_an_organisations_count_of_a_chip_is_a_purchase_but_not_a_handful_or_its
     assert links(ex, "procures") == [("xai", "nvidia-h100", "derived:count-procures")]
 
 
+def test_an_estimated_holding_is_a_purchase_judged_apart(reader):
+    r, ex = reader
+    r.read("OpenAI는 20만 개의 H200을 보유한 것으로 추정.", LOC, ())
+    add_count_procurements(ex)
+    assert links(ex, "procures") == [("openai", "nvidia-h200", "derived:count-procures:estimate")]
+
+
 def test_a_clusters_count_of_a_chip_is_a_use_and_an_equivalent_is_none(reader):
     r, ex = reader
     r.read("Cortex 1.0은 H100 GPU 6.7만개, Cortex 2.0은 최대 15만 개의 H100과 동등 용량으로 추산", LOC, ())

@@ -437,7 +437,7 @@ def test_a_key_value_remark_ranking_the_row_gives_the_rows_rank(reader):
                    [["기업 가치", "1,000억 달러", "세계 스타트업 4위"], ["직원 수", "약 900 명", "2위 업체의 두 배 인력"]])
     r.read(t)
     assert {(s.subject, s.kind, s.value, s.scope, s.rule) for s in ex.statements if s.kind == "rank"} == {
-        ("anthropic", "rank", Decimal(4), "세계 스타트업", "text-cell:rank:row")}
+        ("anthropic", "rank", Decimal(4), "세계 스타트업", "text:rank:named")}
 
 
 def test_a_weight_in_grams_is_a_number_of_its_label_and_no_network_generation_is(reader):

@@ -298,6 +298,9 @@ def test_a_multiple_before_a_figure_leaves_the_measure_to_the_figure(reader):
     ("엔비디아는 불과 8년 만에 72개 GPU를 하나의 시스템으로 묶음", set()),
     # a span a thing usually takes ("걸리는") is a measure of comparison, nobody's duration
     ("xAI는 2년 반이 걸리는 걸 3달 만에 변전소를 완성", set()),
+    # a span opening an aside after a figure tells over what period that figure grew
+    ("테슬라는 사용자 20억 명(약 3달 만에 5억 명 증가)을 기록", set()),
+    ("테슬라는 4년간 10 GW 규모 AI 인프라를 구축", {("tesla", Decimal(4), "year", "text:duration-took:clause-topic")}),
 ])
 def test_a_span_of_time_belongs_to_what_the_clause_made_not_to_its_topic(reader, sentence, expected):
     r, ex = reader

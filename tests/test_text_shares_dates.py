@@ -177,7 +177,7 @@ def ranks(ex: Extraction) -> list[tuple]:
 def test_a_place_won_by_a_share_is_ranked_by_the_share(reader):
     r, ex = reader
     r.read("세계 반도체 설비에서 미국은 70%를 차지하고, 중국이 20%로 2위를 차지", LOC, ())
-    assert ranks(ex) == [("china", Decimal(2), "by share of 세계 반도체 설비", "text:rank:clause-topic")]
+    assert ranks(ex) == [("china", Decimal(2), "by share of 세계 반도체 설비", "text:rank:named")]
 
 
 def test_a_rank_after_a_count_names_no_ranking(reader):

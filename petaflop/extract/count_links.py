@@ -1,9 +1,11 @@
 """An organisation's count of a chip or system is a purchase: "xAI는 20만 개의 H100 … 가동",
 "2021년에 1만 개의 A100 GPU를 확보", "GB200 200만 개 구매 완료" state a count whose item is the
 hardware the organisation holds, so the organisation ``procures`` it (on the count's line).
-Only actual counts of at least a hundred (not planned, targeted or forecast ones, nor the handful of
+Only actual or estimated counts of at least a hundred (not planned, targeted or forecast ones, nor the handful of
 a comparison: "910C 칩 2개가 H20 칩 1개와 동등"), never of the organisation's own designs; one rule, ``derived:count-procures``,
 judged by the gate like any other.
+An estimated count (a table of assumptions: "GPU 숫자(개)" under the chips' columns, in an organisation's
+cost model) is an estimated holding, still bought: ``derived:count-procures:estimate``, judged apart.
 
 A facility's or a system's count of a chip says it uses the chip: "Cortex 1.0은 H100 GPU 6.7만개",
 "NVL72 랙은 … B200 GPU 72개" — ``usesChip`` on the count's line (rule ``derived:count-uses-chip``).
@@ -31,7 +33,8 @@ def add_count_procurements(ex: Extraction) -> int:
     seen: set[tuple] = set()
     own = {(f.subject, str(f.obj)) for f in ex.facts if f.predicate in ("designedBy", "developedBy")}
     for st in list(ex.statements):
-        if st.kind not in _COUNT_KINDS or not st.item or st.status != "actual" or (st.value or 0) < 100:
+        if st.kind not in _COUNT_KINDS or not st.item or st.status not in ("actual", "estimate") \
+                or (st.value or 0) < 100:
             continue
         if (st.item, st.subject) in own:
             continue
@@ -42,7 +45,8 @@ def add_count_procurements(ex: Extraction) -> int:
         if key in seen:
             continue
         seen.add(key)
-        ex.add(Fact(st.subject, "procures", st.item, True, st.location, RULE, st.sources, raw=st.raw[:60]))
+        rule = RULE if st.status == "actual" else f"{RULE}:estimate"  # an estimated holding: judged apart
+        ex.add(Fact(st.subject, "procures", st.item, True, st.location, rule, st.sources, raw=st.raw[:60]))
         made += 1
     return made
 

@@ -25,9 +25,11 @@ from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
+from petaflop.extract.text_lease import lease_term
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_within import not_a_span_of_the_topic
 
@@ -88,10 +90,15 @@ class MultipleReader:
     def _figure_of_its_own(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_],
                            topic: Mention_ | None, values: list[Quantity], dates: list[Quantity], loc: Location,
                            sources: tuple[str, ...]) -> bool:
-        """A multiple ("N배") or a rank ("N위"): read here, never by the metric-word reader."""
+        """A multiple ("N배"), a lease term ("15년 리스") or a rank ("N위"): read here, never by the metric-word reader."""
         if q.kind == "multiple":
+            self.consumed.update(ends_of_multiple(s, q, values))  # "200배(80달러→0.40달러)" (figure_asides.py)
             self._base = self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources,
                                         getattr(self, "_base", None))
+            return True
+        if q.kind == "duration" and (lease := lease_term(s, q, c0, mentions, topic, self._status(s[c0:c1], q), loc,
+                                                         sources)):  # "15년 리스" (text_lease.py)
+            self.ex.statements.append(lease)
             return True
         if q.kind == "number" and s[q.end:q.end + 1] == "위":
             self._rank(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
@@ -374,8 +381,10 @@ class RankReader:
         else:
             return
         time = self._time(q, dates, c0, c1, values) or self.default_time
+        # a subject the clause marks, or the cell's row names ("1위" in a profile row): one construction
+        rule = "text:rank:named" if how in ("clause-topic", "row") else f"{self.prefix}:rank:{how}"
         self.ex.statements.append(Statement(
-            subject.entity, "rank", loc, f"{self.prefix}:rank:{how}", value=Decimal(int(q.value)), unit="count",
+            subject.entity, "rank", loc, rule, value=Decimal(int(q.value)), unit="count",
             status=self._status(s[c0:c1], q), time=time, scope=scope[:40],
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
@@ -412,6 +421,8 @@ class DurationReader:
         took = _TOOK.match(s, q.end) or _TOOK_IN_FIGURE.search(q.raw)
         took_end = took.end() if took is not None and took.re is _TOOK else q.end
         if q.value is None or not took or q.unit not in ("year", "month", "week", "day", "hour", "minute"):
+            return
+        if opens_aside_of_figure(s, q.start):  # "20억 명(약 3달 만에 5억 명 증가)" (figure_asides.py)
             return
         cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")]
         marked = [m for m in cands if m.role in ("topic", "subject")]

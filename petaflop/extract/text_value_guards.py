@@ -18,7 +18,8 @@ def not_a_value(s: str, q: Quantity) -> bool:
     defined in a parenthesis — neither states a value."""
     if re.match(r"(?:\s?[가-힣A-Za-z]{1,8}){0,2}\s?:(?:\s|$)", s[q.end:]):  # "최대 8개 GPU: …" labels a line
         return True
-    if q.kind == "duration" and (q.raw.endswith("분기") or s[q.end:q.end + 1] == "기"):  # "1분기": a quarter
+    if q.kind == "duration" and (q.raw.endswith("분기") or (s[q.end:q.end + 1] == "기" and not q.raw.endswith("장"))):
+        # "1분기": a quarter ("15년 장기": a span, long-term)
         return True
     return s.count("(", 0, q.start) > s.count(")", 0, q.start) and bool(re.match(r"[은는]\s", s[q.end:]))
 

@@ -1,0 +1,38 @@
+"""A figure that opens a parenthetical aside right after another figure qualifies that figure.
+
+"비용을 200배(80달러→0.40달러) 절감": a from-to pair in parentheses right after a multiple gives the
+multiple's two ends (often of a unit's price), not the subject's own values: the multiple's reader
+consumes them (text_figures.py).
+
+"월간 사용자 20억 명(약 3달 만에 5억 명 증가)": the span of time in the parentheses tells over what
+period the figure before them grew; it is not a span the sentence's topic took. The readers of spans
+of time (text_figures.py) skip such a figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.quantities import Quantity
+
+#: a figure (digits and up to two short unit words) closing right before "(", then at most "약"/"최근"/"불과"
+_AFTER_FIGURE_PAREN = re.compile(r"\d[\d.,]*(?:\s?[^\s\d()]{1,4}){0,2}\s?\(\s?(?:약|최근|불과|지난)?\s?$")
+
+
+def opens_aside_of_figure(s: str, start: int) -> bool:
+    """True when the figure at ``start`` opens a parenthesis that follows another figure."""
+    return bool(_AFTER_FIGURE_PAREN.search(s[max(0, start - 24):start]))
+
+
+_PAIR_SEP = re.compile(r"\s?(?:→|->|에서)\s?")
+
+
+def ends_of_multiple(s: str, q: Quantity, values: list[Quantity]) -> set[int]:
+    """The starts of the from-to pair in parentheses right after the multiple ``q``, else nothing."""
+    after = [v for v in values if v.start >= q.end]
+    if len(after) < 2 or s[q.end:after[0].start].strip() != "(":
+        return set()
+    a, b = after[0], after[1]
+    if a.kind != b.kind or not _PAIR_SEP.fullmatch(s[a.end:b.start]) or s[b.end:b.end + 2].strip()[:1] != ")":
+        return set()
+    return {a.start, b.start}
