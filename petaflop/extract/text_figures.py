@@ -402,6 +402,10 @@ _CALLED_OBJECT = re.compile(r"[”\"’']?\s?(?:이)?라는\s(?:[가-힣A-Za-z]+
 #: "N달 만에 변전소를 완성": what the span of time brought about, named right after it as the verb's object
 _OBJECT_AFTER = re.compile(r"\s?(?:[가-힣A-Za-z0-9.\-]+\s){0,2}?[가-힣A-Za-z0-9.\-]+?(?:을|를)(?=\s)")
 
+#: "N달 만에 5억 달러로 성장": a figure and a verb of change right after the span — the span measures the change
+_CHANGE_AFTER = re.compile(r"\s?(?:약\s?)?[$]?[\d.,]+(?:\s?[가-힣A-Za-z%]{1,4}){0,2}?\s?(?:으로|로)?\s?"
+                           r"(?:증가|성장|급증|급성장|늘|확대|감소|급감|줄|상승|하락)")
+
 
 class DurationReader:
     """Mixed into the text reader: "A는 … 3년 만에 … 모델 출시" — ``duration`` of the subject's event;
@@ -423,6 +427,8 @@ class DurationReader:
             return  # "지난 10년간", "향후 5~10년 내": a time frame of what is said, not an event's span
         if re.match(r"리는|린다는|리던", s[took_end:]):
             return  # "2년 반이 걸리는 걸 3달 만에": the span a thing usually takes, the measure of comparison
+        if _CHANGE_AFTER.match(s, took_end):
+            return  # "3달 만에 5억 명 증가": the span over which a figure grew, not a span of the subject's
         after = _OBJECT_AFTER.match(s, took_end)
         if after and after.end() <= c1 and not objects:
             # "xAI는 … 3달 만에 변전소를 완성": the span is the object's (what was built), not the topic's
