@@ -23,6 +23,7 @@ def made(ex: Extraction) -> set[tuple[str, str, str, str]]:
     ("AMD의 AI 칩 “MI355X”는 가격이 낮음.", ("amd-mi355x", "designedBy", "amd", "text:genitive-far")),
     ("AMD의 1,000W 공랭식 MI350X GPU는 유일한 옵션.", ("amd-mi350x", "designedBy", "amd", "text:genitive-far")),
     ("엔비디아 Hopper 시리즈가 먼저 출시됨.", ("nvidia-hopper", "designedBy", "nvidia", "text:modifier:designedBy@329")),
+    ("엔비디아 “H20”의 성능이 높음.", ("nvidia-h20", "designedBy", "nvidia", "text:modifier:designedBy@329")),
     ("TSMC의 CoWoS 패키징 기술을 쓰지 않음.", ("cowos", "developedBy", "tsmc", "text:genitive:developedBy@381")),
     ("중국 스타트업 Butterfly Effect Technology가 개발한 AI 서비스 Manus는 본사를 옮김.",
      ("manus", "developedBy", "butterfly-effect-technology", "text:made-by-relative")),

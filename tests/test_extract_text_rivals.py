@@ -37,6 +37,7 @@ def test_a_rival_model_of_another_kind_is_no_rival(text_reader):
 @pytest.mark.parametrize("sentence, pair, rule", [
     ("화웨이가 CUDA의 대체재인 “CANN”의 툴킷을 공개.", ("cann", "cuda"), "text:alternative"),
     ("NVLink에 대항하는 표준인 UALink가 나옴.", ("ualink", "nvlink"), "text:challenger"),
+    ("'Qwen3-8B'(파란색)와 경쟁 모델인 'Gemini'를 시험.", ("gemini", "qwen3-8b"), "text:challenger"),
 ])
 def test_an_alternative_or_challenger_competes_with_what_it_replaces(text_reader, sentence, pair, rule):
     r, ex = text_reader

@@ -301,6 +301,15 @@ def test_a_multiple_before_a_figure_leaves_the_measure_to_the_figure(reader):
     # a span opening an aside after a figure tells over what period that figure grew
     ("테슬라는 사용자 20억 명(약 3달 만에 5억 명 증가)을 기록", set()),
     ("테슬라는 4년간 10 GW 규모 AI 인프라를 구축", {("tesla", Decimal(4), "year", "text:duration-took:clause-topic")}),
+    # a span followed by the figure that grew over it measures the change, not the topic
+    ("테슬라는 6달 만에 매출 3억 달러에서 9억 달러로 증가", set()),
+    ("테슬라는 2년 만에 12만 명 증가", set()),
+    # a milestone reached is still the topic's span; "시간" (hours) carries no span suffix
+    ("테슬라는 5개월 만에 사용자 2천만 명 돌파", {("tesla", Decimal(5), "month", "text:duration-took:clause-topic")}),
+    ("테슬라는 8시간 배터리 구축에 나섬", set()),
+    # "이내" is "within" as "내에" is; "N개월 이내로 좁혀짐" is a gap closing, no span of the topic's
+    ("테슬라는 계약 후 90일 이내에 가동", {("tesla", Decimal(90), "day", "text:duration-took:clause-topic")}),
+    ("테슬라와의 격차가 6개월 이내로 좁혀짐", set()),
 ])
 def test_a_span_of_time_belongs_to_what_the_clause_made_not_to_its_topic(reader, sentence, expected):
     r, ex = reader
@@ -353,3 +362,11 @@ def test_a_system_topic_of_an_earlier_clause_holds_the_chips_and_cpus_counted_la
     assert got == {
         ("huawei-cloudmatrix384", "chipsPerSystem", Decimal(12), "huawei-ascend-910c", "text:count-per-system:sentence-topic"),
         ("huawei-cloudmatrix384", "cpuCount", Decimal(3), "nvidia-grace", "text:count-per-system:sentence-topic")}
+
+
+def test_the_before_and_after_explaining_a_multiple_are_no_values_of_the_topic(reader):
+    r, ex = reader
+    r.read("테슬라는 토큰당 비용을 최대 50배(40달러→0.80달러) 절감.", LOC, ())
+    assert {s.value for s in ex.statements if s.unit == "USD"} == set()
+    r.read("테슬라는 매출이 3배(10억 달러) 증가.", LOC, ())  # a single figure in the bracket is not a change's ends
+    assert Decimal(1_000_000_000) in {s.value for s in ex.statements if s.unit == "USD"}

@@ -402,14 +402,19 @@ def _ranked_whole(s: str, upto: int) -> str:
 
 #: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요";
 #: or by which it was put off: "B를 … N개월 연기"
-_TOOK = re.compile(r"[”\"’']?\s?(만에|동안|간|내에|내(?=\s)|안에|이\s?걸|가\s?걸|소요|걸려|연기|지연)")
+_TOOK = re.compile(r"[”\"’']?\s?(만에|동안|간|이내(?!로)|내에|내(?=\s)|안에|이\s?걸|가\s?걸|소요|걸려|연기|지연)")
 _FRAME_BEFORE = re.compile(r"(?:지난|향후|과거|앞으로)\s?$")
 #: "4년간" read whole as the figure: its own suffix tells the span
-_TOOK_IN_FIGURE = re.compile(r"(간|동안)$")
+_TOOK_IN_FIGURE = re.compile(r"((?<!시)간|동안)$")  # not the "간" of "시간" (hours): "4시간 BESS"
 #: "“Codex”라는 코딩 에이전트를": a name the object is called by stands for the object
 _CALLED_OBJECT = re.compile(r"[”\"’']?\s?(?:이)?라는\s(?:[가-힣A-Za-z]+\s)?[가-힣A-Za-z]+(?:을|를)(?=\s)")
 #: "N달 만에 변전소를 완성": what the span of time brought about, named right after it as the verb's object
 _OBJECT_AFTER = re.compile(r"\s?(?:[가-힣A-Za-z0-9.\-]+\s){0,2}?[가-힣A-Za-z0-9.\-]+?(?:을|를)(?=\s)")
+
+#: "N달 만에 5억 달러로 성장": a figure and a verb of change right after the span — the span measures the change
+#: (a measure's noun may come first: "1년 만에 직원 수 1,000명에서 3,000명으로 3배 증가")
+_CHANGE_AFTER = re.compile(r"\s?(?:[가-힣A-Za-z]{1,6}\s){0,2}(?:약\s?)?[$]?\d(?:[^.;,()]|,(?=\d)){0,30}?"
+                           r"(?:증가|성장|급증|급성장|늘|확대|감소|급감|줄|상승|하락)")
 
 
 class DurationReader:
@@ -436,6 +441,8 @@ class DurationReader:
             return  # "사용자 20억 명(약 3달 만에 5억 명 증가)": a note on the figure before, not the topic's span
         if re.match(r"리는|린다는|리던", s[took_end:]):
             return  # "2년 반이 걸리는 걸 3달 만에": the span a thing usually takes, the measure of comparison
+        if took.re is _TOOK and took.group(1) == "만에" and _CHANGE_AFTER.match(s, took_end):
+            return  # "3달 만에 5억 명 증가": how soon a figure grew, not a span of the subject's ("N개월 동안 …" is)
         after = _OBJECT_AFTER.match(s, took_end)
         if after and after.end() <= c1 and not objects:
             # "xAI는 … 3달 만에 변전소를 완성": the span is the object's (what was built), not the topic's

@@ -137,6 +137,8 @@ _OWN_MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform")
 
 # between a maker and its product written side by side ("엔비디아 H20", "Palantir Gotham"): one space
 _MODIFIER_GAP = re.compile(r"\s")
+# the same with the product's name quoted: "엔비디아 “Isaac GR00T”의 …"
+_MODIFIER_QUOTE_GAP = re.compile(r"\s['‘“\"]?")
 
 
 class FrameReader:
@@ -207,7 +209,7 @@ class FrameReader:
         for a, b in itertools.pairwise(mentions):
             if a.role or a.entity == b.entity or not any(is_a(a.type, c) for c in ("Firm", "AILab")):
                 continue
-            if not _MODIFIER_GAP.fullmatch(s[a.end:b.start]) or not any(
+            if not _MODIFIER_QUOTE_GAP.fullmatch(s[a.end:b.start]) or not any(
                     is_a(b.type, c) for c in ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform")):
                 continue
             entry = self.lex.genitive_for(a.type, b.type)

@@ -21,7 +21,23 @@ def not_a_value(s: str, q: Quantity) -> bool:
     if q.kind == "duration" and (q.raw.endswith("분기") or (s[q.end:q.end + 1] == "기" and not q.raw.endswith("장"))):
         # "1분기": a quarter ("15년 장기": a span, long-term)
         return True
+    if _explains_a_change(s, q):
+        return True  # "200배(80달러→0.40달러) 절감": the before and after of a change already stated as a multiple
     return s.count("(", 0, q.start) > s.count(")", 0, q.start) and bool(re.match(r"[은는]\s", s[q.end:]))
+
+
+#: a parenthesis right after a multiple or a percentage, holding only the before and after of that change:
+#: "N배(A→B)", "N%(A에서 B로)" — the bracket explains the change; its figures measure nothing new
+_CHANGE_BEFORE = re.compile(r"[\d.]\s?(?:배|%)\s?$")
+_BEFORE_AFTER = re.compile(r"[^()→]{1,20}(?:→|->|에서)\s?[^()→]{1,20}")
+
+
+def _explains_a_change(s: str, q: Quantity) -> bool:
+    opening = s.rfind("(", 0, q.start)
+    closing = s.find(")", q.end)
+    if opening < 0 or closing < 0 or s.find(")", opening, q.start) >= 0:
+        return False
+    return bool(_CHANGE_BEFORE.search(s[:opening]) and _BEFORE_AFTER.fullmatch(s[opening + 1:closing]))
 
 
 def part_of_name(s: str, q: Quantity, mentions: list[Mention_]) -> bool:
