@@ -90,3 +90,6 @@ def test_a_country_right_before_an_organisation_is_its_home(gaz):
     assert read(gaz, "독일 엔비디아 발표") == {("nvidia", "headquarteredIn", "germany", "adjacent:country-prefix-org")}
     assert read(gaz, "독일의 엔비디아") == set()  # a genitive often names a market, not a home
     assert read(gaz, "독일 젠슨 황") == set()  # a person is no organisation
+    # an organisation cited for its data: the country is the data's, not the organisation's home
+    assert read(gaz, "독일 엔비디아 데이터에 따르면") == set()
+    assert read(gaz, "독일 엔비디아에 따르면") == set()

@@ -350,3 +350,14 @@ def test_a_system_topic_of_an_earlier_clause_holds_the_chips_and_cpus_counted_la
     assert got == {
         ("huawei-cloudmatrix384", "chipsPerSystem", Decimal(12), "huawei-ascend-910c", "text:count-per-system:sentence-topic"),
         ("huawei-cloudmatrix384", "cpuCount", Decimal(3), "nvidia-grace", "text:count-per-system:sentence-topic")}
+
+
+def test_a_from_to_pair_in_a_multiples_parenthesis_is_its_working_judged_apart(reader):
+    """"200배(80달러→0.40달러)": the pair works the multiple out (a cost before and after), so its
+    figures are judged apart from a plain from-to pair ("10억 달러에서 50억 달러로")."""
+    r, ex = reader
+    r.read("OpenAI는 이 시스템으로 토큰 당 비용을 최대 200배(80달러→0.40달러) 절감.", LOC, ())
+    r.read("OpenAI는 매출이 10억 달러에서 50억 달러로 증가.", LOC, ())
+    assert sorted((s.value, s.rule) for s in ex.statements if s.unit == "USD") == [
+        (Decimal("0.4"), "text:value-from-to:multiple-working"), (Decimal(80), "text:value-from:multiple-working"),
+        (Decimal(1000000000), "text:value-from"), (Decimal(5000000000), "text:value-from-to")]

@@ -87,7 +87,7 @@ class AdjacentReader:
             elif (_OPEN.match(gap) and after == ")" and is_a(eb.type, "UtilityOrGridOperator")
                   and any(is_a(ea.type, t) for t in GRIDS)):
                 self._add(ea, "operatedBy", eb, loc, sources, "adjacent:grid-operator", text[a.start:b.end + 1])
-            elif country_prefix_org(gap, ea.type, eb.type):
+            elif country_prefix_org(gap, ea.type, eb.type, text[b.end:b.end + 12]):
                 self._add(eb, "headquarteredIn", ea, loc, sources, HOME_RULE, text[a.start:b.end])
             elif (gap == " " and _place(ea.type) and _place(eb.type) and not is_a(eb.type, "Country")
                   and not is_a(ea.type, "Site")):

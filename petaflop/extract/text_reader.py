@@ -54,7 +54,7 @@ from petaflop.extract.text_power import PowerFrames
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
-from petaflop.extract.text_value_guards import measure_of_another, not_a_value, part_of_name
+from petaflop.extract.text_value_guards import measure_of_another, not_a_value, part_of_name, working_pair
 from petaflop.extract.text_within import SpansWithin
 from petaflop.extract.values import find_quantities
 
@@ -382,9 +382,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         elif kind in ("h100EquivalentCount", "a100EquivalentCount") and how in ("clause-topic", "sentence-topic"):
             rule = f"{self.prefix}:equivalent:clause-topic"  # a size in a yardstick's units: judged apart
         elif measure == "value-from-to":  # the pair's second figure: its measure is the first's, whatever the subject's way
-            rule = f"{self.prefix}:value-from-to"
+            rule = working_pair(s, q, f"{self.prefix}:value-from-to")
         elif measure == "value" and id(q) in getattr(self, "_from_half", ()):
-            rule = f"{self.prefix}:value-from"  # the pair's first figure: a from-to construction, judged apart
+            rule = working_pair(s, q, f"{self.prefix}:value-from")  # the pair's first figure: judged apart
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
             scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else "",

@@ -59,3 +59,14 @@ def measure_of_another(s: str, q: Quantity, metric_at: int, subject: Mention_) -
         return False
     owner = _NOUN_OWNER.search(s[max(subject.end, metric_at - 14):metric_at])
     return owner is not None and not _NOT_AN_OWNER.match(owner.group(1))
+
+
+#: a multiple's parenthesis left open before a figure: "비용을 최대 200배(80달러→0.40달러) 절감"
+_MULTIPLE_OPEN = re.compile(r"\d\s?배\s?\([^()]*$")
+
+
+def working_pair(s: str, q: Quantity, rule: str) -> str:
+    """A from-to pair in the parenthesis right after a multiple ("200배(80달러→0.40달러)") is the
+    working of the multiple: its figures measure what the multiple does (a price per unit, a cost
+    before and after), not the words before it — judged apart (``…:multiple-working``)."""
+    return f"{rule}:multiple-working" if _MULTIPLE_OPEN.search(s, 0, q.start) else rule
