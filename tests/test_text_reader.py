@@ -296,6 +296,9 @@ def test_a_multiple_before_a_figure_leaves_the_measure_to_the_figure(reader):
         ("openai-codex", Decimal(7), "week", "text:duration-took:object")}),
     # what the span brought about is the object after it: unnamed here, so the topic gets nothing
     ("엔비디아는 불과 8년 만에 72개 GPU를 하나의 시스템으로 묶음", set()),
+    # the span of a change of the figure after it ("3달 만에 5억 명 증가") is no event's duration
+    ("구글은 약 3달 만에 사용자 5억 명 증가", set()),
+    ("구글은 사용자가 약 3달 만에 5억 명 증가", set()),
     # a span a thing usually takes ("걸리는") is a measure of comparison, nobody's duration
     ("xAI는 2년 반이 걸리는 걸 3달 만에 변전소를 완성", set()),
 ])

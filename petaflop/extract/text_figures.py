@@ -402,6 +402,10 @@ _CALLED_OBJECT = re.compile(r"[”\"’']?\s?(?:이)?라는\s(?:[가-힣A-Za-z]+
 #: "N달 만에 변전소를 완성": what the span of time brought about, named right after it as the verb's object
 _OBJECT_AFTER = re.compile(r"\s?(?:[가-힣A-Za-z0-9.\-]+\s){0,2}?[가-힣A-Za-z0-9.\-]+?(?:을|를)(?=\s)")
 
+#: a figure and a word of change right after the span: "약 3달 만에 5억 명 증가"
+_CHANGE_AFTER = re.compile(r"\s?(?:[가-힣A-Za-z]{1,6}\s)?(?:약\s?)?[\d,.]+\s?(?:[가-힣A-Za-z%]{1,3}\s?){0,2}(?:이상\s?)?"
+                           r"(?:증가|감소|늘|줄|상승|하락|성장|급증|급감)")
+
 
 class DurationReader:
     """Mixed into the text reader: "A는 … 3년 만에 … 모델 출시" — ``duration`` of the subject's event;
@@ -421,6 +425,8 @@ class DurationReader:
             return
         if _FRAME_BEFORE.search(s[max(0, q.start - 6):q.start]):
             return  # "지난 10년간", "향후 5~10년 내": a time frame of what is said, not an event's span
+        if _CHANGE_AFTER.match(s, took_end):
+            return  # "3달 만에 5억 명 증가": the span of a change of the figure after it, not of an event
         if re.match(r"리는|린다는|리던", s[took_end:]):
             return  # "2년 반이 걸리는 걸 3달 만에": the span a thing usually takes, the measure of comparison
         after = _OBJECT_AFTER.match(s, took_end)
