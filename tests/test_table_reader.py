@@ -275,11 +275,37 @@ def test_an_export_control_timeline_issuer_is_a_state_body_of_the_tables_country
         ("export-control-timeline--r2", "announcedDate", "2025-03-05",
          "table:events:announcedDate:other-actor"),
         ("export-control-timeline--r3", "eventDate", "2025-04-01", "table:events:eventDate:other-actor"),
-        ("export-control-timeline--r4", "eventDate", "2025-04-02",  # a requirement named as the cause is no node
-         "table:events:eventDate:other-actor"),
+        ("export-control-timeline--r4", "eventDate", "2025-04-02",  # a requirement named as the cause is no node;
+         "table:events:eventDate:other-actor:figure"),  # a row stating a sum is judged apart
         ("ai-diffusion-rule-rescission", "eventDate", "2025-05-01", "table:events:eventDate"),
     }
     assert ex.entities["export-control-timeline--r2"].types == ("Event",)
+
+
+def test_timeline_rows_of_no_issuer_are_judged_by_what_they_state(gaz):
+    """A row of another actor is a plain event (":other-actor") unless its clause states a sum or a
+    percentage (":other-actor:figure") or a release (":other-actor:release"); a row of no actor at
+    all is a step of a series (":no-actor")."""
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+
+    ex = Extraction()
+    mapping = next(m for m in load_mappings() if m.id == "export-control-timeline")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], Resolver(gaz, ex),
+                        SimpleNamespace(mine=lambda *a, **k: []), lambda t: ())
+    t = make_table(["미국의 칩 수출 규제 관련 타임라인"], ["날짜", "주체", "내용"], [
+        ["3월 2일", "엔비디아", "CEO가 의원들과 만찬."],
+        ["3월 5일", "엔비디아", "매출이 12% 감소."],
+        ["4월 1일", "DeepSeek", "새 추론 모델을 공개하며 반향."],
+        ["4월 2일", "", "허가증 발급 속도 정상화"],
+    ])
+    te._events(t, mapping)
+    assert sorted((s.subject, s.rule) for s in ex.statements) == [
+        ("export-control-timeline--r1", "table:events:eventDate:other-actor"),
+        ("export-control-timeline--r2", "table:events:eventDate:other-actor:figure"),
+        ("export-control-timeline--r3", "table:events:eventDate:other-actor:release"),
+        ("export-control-timeline--r4", "table:events:eventDate:no-actor"),
+    ]
 
 
 def test_a_models_unmapped_score_column_is_a_benchmark_but_a_size_is_not(reader):

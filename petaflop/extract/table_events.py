@@ -17,7 +17,8 @@ no state body: the country only qualifies the actor). A row of another actor is 
 The date is the event's date, a measure's effective date when the row applies it, or the date it
 was announced or proposed (the mapping's verbs). Chips the node's clause names are what the
 issuer's act concerns (``concernsChip`` on an event, ``appliesToChip`` on a measure). Rows of no
-issuer with a node of their own are judged apart (rule ids ending ``:other-actor``). Rule ids are
+issuer with a node of their own are judged apart (rule ids ending ``:other-actor``; a row of no actor,
+or one stating a figure or a release, ``:no-actor``, ``:other-actor:figure``, ``:other-actor:release``). Rule ids are
 ``table:events:<property>`` whichever timeline a row is in: one reading, judged as one family.
 """
 
@@ -38,6 +39,11 @@ if TYPE_CHECKING:
 
 #: clause ends: a connective ending before a comma ("철회하고, ", "경고하자, ") or a sentence end
 _CLAUSE = re.compile(r"(?<=[고며자]),\s+|(?<=[.!?])\s+")
+
+
+#: a sum or a percentage in a row's clause, and a verb of releasing a product
+_FIGURE = re.compile(r"\d[\d,.]*\s?(?:[십백천만억조]\s?)*(?:달러|원|위안|유로|엔|%)")
+_RELEASE = re.compile(r"공개|출시|선보")
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -134,8 +140,7 @@ class EventRows:
             label = " · ".join((tx.ex.entities[a].name_en or tx.ex.entities[a].name_ko) for a in actors) or m.id
             tx.ex.add_entity(EntityRecord(node, node_types, f"{node_type}: {label} r{r}", "", (), "table"))
             tx.ex.add(Fact(node, RDF.type, PFA[node_type], True, loc, rid, sources))
-        own = bool(named) or bool(issuers)
-        tag = "" if own else ":other-actor"
+        tag = "" if named or issuers else _other_tag(actors, text[span[0]:span[1]])
         clause = text[span[0]:span[1]]
         measure = any(is_a(t, "PolicyInstrument") for t in node_types)
         if self.ev.announce.search(clause):
@@ -164,6 +169,20 @@ class EventRows:
             period = cell_period(date_cell.text)
             tx.text.read_cell(text, loc, sources, "", period)
         return node
+
+
+def _other_tag(actors: list[str], clause: str) -> str:
+    """How a row of no issuer and no named node is judged: a row of no actor is a step of a series
+    (":no-actor"), one whose clause states a figure ("45억 달러 비용으로 계상") or a release ("모델을
+    공개") is a figure or a product of its actor before it is an event of its own — each apart from the
+    plain happening of another actor (a dinner, a letter, a warning: ":other-actor")."""
+    if not actors:
+        return ":no-actor"
+    if _FIGURE.search(clause):
+        return ":other-actor:figure"
+    if _RELEASE.search(clause):
+        return ":other-actor:release"
+    return ":other-actor"
 
 
 def _leading_subject(text: str) -> str:
