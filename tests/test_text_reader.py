@@ -298,6 +298,10 @@ def test_a_multiple_before_a_figure_leaves_the_measure_to_the_figure(reader):
     ("엔비디아는 불과 8년 만에 72개 GPU를 하나의 시스템으로 묶음", set()),
     # a span a thing usually takes ("걸리는") is a measure of comparison, nobody's duration
     ("xAI는 2년 반이 걸리는 걸 3달 만에 변전소를 완성", set()),
+    # a span right before an increase is the period of the change, not a span of the topic's
+    ("OpenAI는 사용자 2억 명(약 3달 만에 5천만 명 증가)을 기록", set()),
+    ("OpenAI는 1년 만에 직원 수 100명에서 300명으로 3배 증가", set()),
+    ("Anthropic은 2달 만에 5억 달러로 성장", {("anthropic", Decimal(2), "month", "text:duration-took:clause-topic")}),
 ])
 def test_a_span_of_time_belongs_to_what_the_clause_made_not_to_its_topic(reader, sentence, expected):
     r, ex = reader

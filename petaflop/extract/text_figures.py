@@ -29,7 +29,7 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_shares import ChangeReader, ShareReader
-from petaflop.extract.text_within import not_a_span_of_the_topic
+from petaflop.extract.text_within import not_a_span_of_the_topic, span_of_an_increment
 
 #: a comparison marker after the base, and what may stand between it and the figure (measure words)
 _MARKER = re.compile(r"\s?(?:의\s?[가-힣]{1,6}\s?|(?:칩|GPU|모델|클러스터|랙|시스템|랙 시스템|HGX|DGX|NVL\d{1,3})\s?|\([^)]{1,12}\)\s?)?(?:(?:와|과)\s?)?(대비|보다|에\s?비해|비교)")
@@ -421,6 +421,8 @@ class DurationReader:
             return
         if _FRAME_BEFORE.search(s[max(0, q.start - 6):q.start]):
             return  # "지난 10년간", "향후 5~10년 내": a time frame of what is said, not an event's span
+        if span_of_an_increment(s, took_end):  # "3달 만에 5억 명 증가": the period of a change (text_within.py)
+            return
         if re.match(r"리는|린다는|리던", s[took_end:]):
             return  # "2년 반이 걸리는 걸 3달 만에": the span a thing usually takes, the measure of comparison
         after = _OBJECT_AFTER.match(s, took_end)

@@ -77,3 +77,13 @@ def not_a_span_of_the_topic(s: str, start: int, mentions: list[Mention_]) -> boo
         return False
     at = start - len(before) + ev.start()
     return not any(m.end <= at and _NAME_GAP.fullmatch(s[m.end:at]) for m in mentions)
+
+
+#: "(약 3달 만에 5억 명 증가)", "1년 만에 직원 수 1,000명에서 3,000명으로 3배 증가": the span over which a
+#: measure rose by an amount — the figure of the change carries the fact, the span is its period
+_SPAN_OF_INCREMENT = re.compile(r"(?:(?!\.\s)[^;()]){0,45}?\d[\d,.]*\s?[억만천조]{0,2}\s?(?:[가-힣]{1,2}|%|x|배)?\s?(?:이상\s?)?(?:증가|급증|상승)")
+
+
+def span_of_an_increment(s: str, took_end: int) -> bool:
+    """The span right before a figure and a word of increase: the period of a change, not an event's span."""
+    return _SPAN_OF_INCREMENT.match(s, took_end) is not None
