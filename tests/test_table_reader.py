@@ -571,3 +571,10 @@ def test_an_architecture_row_names_the_chips_core_and_not_the_one_it_says_it_is_
     assert {(s, o) for s, o, _ in links(ex, "hasArchitecture")} == {
         ("huawei-ascend-910c", "huawei-da-vinci-v2"), ("huawei-ascend-920c", "huawei-da-vinci-v3"),
         ("nvidia-b200", "nvidia-blackwell")}
+
+
+def test_a_memory_named_before_instead_of_is_the_one_the_chip_does_not_use(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "B200"], [["메모리", "고가의 HBM 대신, GDDR7 메모리 채택"]], transposed=True)
+    r.read(t)
+    assert {o for _, o, _ in links(ex, "usesMemory")} == {"gddr7"}

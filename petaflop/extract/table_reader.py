@@ -64,8 +64,8 @@ _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
 _NANOMETRES = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:nm|나노)(?![A-Za-z])")
 _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[Vv]alue|[Aa]verage)?\s*(\([^)]*\))?$")
-#: "GPT-4 이후의 차세대 모델", "GPT-4 계열(4.1, 4o)": a name used as a reference point, not the thing meant
-_REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은)|\)?\s?(?:은|는|이|가)?\s?아님|\)?\s?(?:은|는|이|가)\s?아니")  # "…(GB 시리즈)은 아님": not it
+#: "GPT-4 이후의 차세대 모델", "GPT-4 계열(4.1, 4o)", "HBM 대신": a name used as a reference point, not the thing meant
+_REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은|대신)|\)?\s?(?:은|는|이|가)?\s?아님|\)?\s?(?:은|는|이|가)\s?아니")  # "…(GB 시리즈)은 아님": not it
 _LIKENESS_BEFORE = re.compile(r"[가-힣A-Za-z](?:식|판)\s?$")  # "아마존식 NVLink": a likeness, not the thing
 _TOGETHER = re.compile(r"\s?(?:와|과)\s함께")
 _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
