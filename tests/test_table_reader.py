@@ -578,15 +578,3 @@ def test_a_memory_named_before_instead_of_is_the_one_the_chip_does_not_use(reade
     t = make_table(["칩 비교"], ["항목", "B200"], [["메모리", "고가의 HBM 대신, GDDR7 메모리 채택"]], transposed=True)
     r.read(t)
     assert {o for _, o, _ in links(ex, "usesMemory")} == {"gddr7"}
-
-
-def test_a_listed_firms_value_is_its_market_cap_and_a_private_rounds_its_valuation(reader):
-    r, ex = reader
-    t = make_table(["기업 비교"], ["항목", "Palantir", "OpenAI"],
-                   [["기업가치", "3,742억 달러 (상장)", "5,000억 달러 (비공식 라운드 진행중)"]], transposed=True)
-    r.read(t)
-    t = make_table(["Nvidia 기업 개요"], ["항목", "내용"], [["NVDA 기업 가치 (9월 3일 종가 기준)", "약 4조 달러"]])
-    r.read(t)
-    assert {(s.subject, s.kind, s.value) for s in ex.statements if s.kind in ("valuation", "marketCap")} == {
-        ("palantir", "marketCap", Decimal("374200000000")), ("openai", "valuation", Decimal("500000000000")),
-        ("nvidia", "marketCap", Decimal("4000000000000"))}

@@ -70,13 +70,3 @@ def cell_period(text: str) -> Period | None:
         if q.kind in ("date", "period"):
             return quantity_period(q)
     return None
-
-
-#: "기업 가치 (9월 3일 종가 기준)", "3,742억 달러 (상장)": a firm's value read at a stock-market close or
-#: stated as listed is its market capitalisation ("비상장", "상장 예정": a private round's valuation)
-_LISTED = re.compile(r"종가|(?<!비)상장(?!\s?(?:전|前|예정|추진|준비|계획|시|후|을|을\s?앞|하면|할))|주가\s?기준")
-
-
-def listed_value_kind(kind: str, label: str, cell: str) -> str:
-    """``marketCap`` for a valuation the label or the cell says is a listed firm's (closing price, 상장)."""
-    return "marketCap" if kind == "valuation" and _LISTED.search(f"{label} {cell}") else kind

@@ -30,7 +30,7 @@ from ingest.quantities import REFERENCE_DATE, parse_cell
 from petaflop.extract import table_figures as tf
 from petaflop.extract.adjacent import place_qualifiers, qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
-from petaflop.extract.cell_text import cell_period, listed_value_kind, period_header, prose_cell
+from petaflop.extract.cell_text import cell_period, period_header, prose_cell
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
@@ -525,7 +525,7 @@ class TableReader:
             status = "forecast"
         per = entry.per or per_of_header(header)
         quals = q.qualifiers
-        kind = listed_value_kind(entry.kind, label.text, text)  # "(상장)", "종가 기준": a market cap
+        kind = entry.kind
         rec = self.ex.entities.get(subject)
         if kind in _CHIP_COUNT_KINDS and rec is not None and any(is_a(t, "System") for t in rec.types):
             kind = "chipsPerSystem"  # "Kyber 랙 | GPU 수 144": one system's chips (the label's rule: the same construction)
