@@ -28,3 +28,14 @@ def test_one_unnamed_member_as_subject_keeps_the_chapter_topic_out(text_reader):
     r.read("매출은 1년 만에 3배로 늘어남.", LOC, ())
     r.read("유럽의 한 은행은 1년 만에 계약 규모를 5배로 늘림.", LOC, ())
     assert [(s, v) for s, v, _ in figures(ex, "multiple")] == [("palantir", Decimal(3))]
+
+
+def test_a_firm_on_a_slide_comparing_its_product_stands_for_the_product(text_reader):
+    r, ex = text_reader
+    r.start_slide("[참고] 테슬라 로보택시 vs 웨이모 서비스 면적 비교")
+    r.read("테슬라가 웨이모보다 약 1.5배 더 넓은 면적을 갖게 됨", LOC, ())
+    r.read("웨이모가 테슬라보다 약 2.5배 더 넓은 면적을 보유", LOC, ())
+    r.start_slide("테슬라와 웨이모의 비교")
+    r.read("테슬라가 웨이모보다 약 4배 더 넓은 면적을 갖게 됨", LOC, ())
+    assert [(s, v) for s, v, _ in figures(ex, "multiple")] == [
+        ("tesla-robotaxi", Decimal("1.5")), ("waymo", Decimal("2.5")), ("tesla", Decimal(4))]

@@ -21,6 +21,7 @@ the gate judges each way of finding the subject on its own.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
@@ -30,6 +31,9 @@ from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_within import not_a_span_of_the_topic
+from petaflop.extract.vs_titles import vs_products
+
+__all__ = ["FigureReader", "parallel_measure", "vs_products"]  # vs_products: for the text reader's slides
 
 #: a comparison marker after the base, and what may stand between it and the figure (measure words)
 _MARKER = re.compile(r"\s?(?:의\s?[가-힣]{1,6}\s?|(?:칩|GPU|모델|클러스터|랙|시스템|랙 시스템|HGX|DGX|NVL\d{1,3})\s?|\([^)]{1,12}\)\s?)?(?:(?:와|과)\s?)?(대비|보다|에\s?비해|비교)")
@@ -154,6 +158,8 @@ class MultipleReader:
                                               [m for m in mentions if m.end <= c0])
         if how_base == "carried" and carried[3] is not None and (subject is None or subject.end <= carried[2]):
             subject, how = carried[3], "carried"
+        if subject is not None and subject.entity in getattr(self, "vs_products", {}):  # vs_titles.py
+            subject = replace(subject, entity=self.vs_products[subject.entity][0], type=self.vs_products[subject.entity][1])
         if subject is None:
             return (base_name, base_entity, q.end, None)
         if how_base == "unbased-growth" and any(subject.end <= m.start < q.start and m.role == "object"
