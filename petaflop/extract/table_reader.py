@@ -39,6 +39,7 @@ from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
+from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cell
@@ -57,8 +58,7 @@ _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 _HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 수요", "가격": "가격"}
 #: money a chip column's owner spends on it (not the chip's own price)
 _SPEND_KINDS = {"amount", "capex"}
-#: a count of chips in a chip's column of a comparison: how many of that chip the caption's owner has
-_CHIP_COUNT_KINDS = {"chipCount", "gpuCount"}
+_CHIP_COUNT_KINDS = CHIP_COUNT_KINDS
 _COMBINATION = re.compile(r"\S\s\+\s\S")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
@@ -520,10 +520,7 @@ class TableReader:
             status = "forecast"
         per = entry.per or per_of_header(header)
         quals = q.qualifiers
-        kind = entry.kind
-        rec = self.ex.entities.get(subject)
-        if kind in _CHIP_COUNT_KINDS and rec is not None and any(is_a(t, "System") for t in rec.types):
-            kind = "chipsPerSystem"  # "Kyber 랙 | GPU 수 144": one system's chips (the label's rule: the same construction)
+        kind = table_kind(entry.kind, self.ex.entities.get(subject), label.text, text)  # table_kinds.py
         self.ex.statements.append(Statement(
             subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",

@@ -21,6 +21,7 @@ the gate judges each way of finding the subject on its own.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
@@ -32,6 +33,9 @@ from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_lease import lease_term
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_within import not_a_span_of_the_topic
+from petaflop.extract.vs_titles import vs_products
+
+__all__ = ["FigureReader", "parallel_measure", "vs_products"]  # vs_products: for the text reader's slides
 
 #: a comparison marker after the base, and what may stand between it and the figure (measure words)
 _MARKER = re.compile(r"\s?(?:의\s?[가-힣]{1,6}\s?|(?:칩|GPU|모델|클러스터|랙|시스템|랙 시스템|HGX|DGX|NVL\d{1,3})\s?|\([^)]{1,12}\)\s?)?(?:(?:와|과)\s?)?(대비|보다|에\s?비해|비교)")
@@ -161,6 +165,8 @@ class MultipleReader:
                                               [m for m in mentions if m.end <= c0])
         if how_base == "carried" and carried[3] is not None and (subject is None or subject.end <= carried[2]):
             subject, how = carried[3], "carried"
+        if subject is not None and subject.entity in getattr(self, "vs_products", {}):  # vs_titles.py
+            subject = replace(subject, entity=self.vs_products[subject.entity][0], type=self.vs_products[subject.entity][1])
         if subject is None:
             return (base_name, base_entity, q.end, None)
         if how_base == "unbased-growth" and any(subject.end <= m.start < q.start and m.role == "object"
@@ -234,9 +240,12 @@ class MultipleReader:
         # "910B의 계산 성능이", "프랑스 발전량은": the entity owning the measure that carries the particle
         owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)
                   and not _MARKER.match(s, m.end) and not _ONE_OF.match(s, m.end)
-                  and not (is_a(m.type, "Country") and _SCOPED_MEASURE.match(s, m.end))]
+                  and not (is_a(m.type, "Country") and _SCOPED_MEASURE.match(s, m.end))
+                  and not _quoted_after(s, m.end, q.start)]
         if owning:
             return owning[-1], "measure-owner"
+        if _UNNAMED_SUBJECT.search(s[c0:q.start]):  # "미국의 한 통신사는 … 10배로": about one it does not name
+            return None, ""
         # a topic carried over from the slide's earlier blocks measured 0.2: the figure is seldom about it
         if topic is not None and topic.end <= q.start and topic.entity != base_entity \
                 and not is_a(topic.type, "Person") and topic.role != "block" \
@@ -265,6 +274,18 @@ _NOT_A_BASE = re.compile(r"^(?:이|그|이것|그것|이는|것|무엇|누구|�
 _NEW_NAME_TOPIC = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9.\-]*(?:은|는|이|가)\s")
 #: a clause opening with a pronoun for what the sentence said before: "이는", "이것은", "물론 이는"
 _ANAPHOR = re.compile(r"\s*(?:[-•·]\s*)?(?:물론\s|즉\s|결국\s)?(?:이는|이것은|이것이|이는\s곧)\s")
+
+
+#: "미국의 한 통신사는", "어느 고객사가": the clause's subject is one member the report does not name
+_UNNAMED_SUBJECT = re.compile(r"(?:^|\s|의)\s?(?:한|어느)\s[가-힣A-Za-z]{1,8}(?:은|는|이|가)\s")
+
+
+def _quoted_after(s: str, start: int, end: int) -> bool:
+    """Whether a quotation opens between ``start`` and the figure at ``end`` and is still open there
+    ("OpenAI CEO 샘 알트만은 “토큰당 비용이 98% 감소”"): the figure is what the quote measures, not the
+    name before it."""
+    between = s[start:end]
+    return between.count("“") > between.count("”") or between.count("‘") > between.count("’")
 
 
 def _in_closed_aside(s: str, m: Mention_, end: int) -> bool:

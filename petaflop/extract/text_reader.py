@@ -37,7 +37,7 @@ from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.text_arch import architecture_of
 from petaflop.extract.text_dates import DateReader
 from petaflop.extract.text_deals import DealFrames
-from petaflop.extract.text_figures import FigureReader, parallel_measure
+from petaflop.extract.text_figures import FigureReader, parallel_measure, vs_products
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
@@ -117,7 +117,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
     # ------------------------------------------------------------------ entry point
     def start_slide(self, title: str) -> None:
         """A new slide: its title's entity is the topic of last resort; no topic carries over."""
-        self.slide_topic = self._title_topic(title)
+        self.slide_topic, self.vs_products = self._title_topic(title), vs_products(self.res, title)
         self.block_topic: _Mention | None = None
         self.hw_topic: _Mention | None = None  # the last chip or system marked as a topic on the slide
 
