@@ -20,20 +20,18 @@ Only "actual" is ever changed: a status a reader read from the words is kept.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from foundation.periods import parse_period
 from ingest.model import Table
 from ingest.quantities import REFERENCE_DATE
+from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
+from petaflop.extract.table_status import TableStatus, table_status
 
 __all__ = ["settle_statuses"]
 
-#: Words that make a table a calculation on assumptions (가정용/가정에서 = household: not these).
-ASSUMPTION = re.compile(r"추산|가정(?![용에의])|가상의")
-#: A numbered or lettered section row of assumptions in a model table ("E. 주요 재무 가정").
-ASSUMPTION_SECTION = re.compile(r"^\s*(?:[A-Z]|\d+)\.\s.*가정\s*$")
 #: Date kinds of things that happen (a planned date is not yet a fact of the past).
 EVENT_DATES = frozenset({"releaseDate", "launchDate", "operationDate", "completionDate", "availabilityDate",
                          "deliveryDate", "shipmentDate", "productionDate", "massProductionDate"})
@@ -44,28 +42,43 @@ FORECAST_KINDS = frozenset({"revenue", "profit", "marketShare", "marketSize", "s
 
 
 def settle_statuses(tables: Iterable[Table], ex: Extraction) -> int:
-    """Re-read the status of every "actual" statement in its context; returns how many changed."""
+    """Re-read the status of every "actual" statement in its context; returns how many changed.
+
+    A value fact of a table (one that becomes a statement later) gets the table's status as a
+    qualifier, which the statement takes when its own words gave none."""
     ref = REFERENCE_DATE.isoformat()
-    by_id = {t.id: t for t in tables}
-    assumed: dict[str, bool] = {}
+    by_table = table_status({t.id: t for t in tables})
     changed = 0
     for i, st in enumerate(ex.statements):
         if st.status != "actual":
             continue
-        status = _status(st, ref, by_id, assumed)
+        status = _status(st, ref, by_table)
         if status != st.status:
             ex.statements[i] = replace(st, status=status)
+            changed += 1
+    return changed + _settle_table_facts(ex, by_table, ref)
+
+
+def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str) -> int:
+    model = load_model()
+    changed = 0
+    for i, f in enumerate(ex.facts):
+        table = tables.get(f.location.table_id) if f.location.table_id and not f.obj_is_entity else None
+        rule = model.truthy_rule(f.predicate) if table is not None and ":" not in f.predicate else None
+        if rule is None or "actual" not in rule.statuses or set(STATUSES) & set(f.qualifiers):
+            continue
+        status = table.status(rule.kind, parse_period(f.as_of) if f.as_of else None, f.location.line_start,
+                              f.location.column, ref)
+        if status:
+            ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
             changed += 1
     return changed
 
 
-def _status(st: Statement, ref: str, tables: dict[str, Table], assumed: dict[str, bool]) -> str:
-    table_id = st.location.table_id
-    if table_id and table_id in tables:
-        if table_id not in assumed:
-            assumed[table_id] = _is_assumption_table(tables[table_id])
-        if assumed[table_id]:
-            return "estimate"
+def _status(st: Statement, ref: str, tables: dict[str, TableStatus]) -> str:
+    table = tables.get(st.location.table_id) if st.location.table_id else None
+    if table is not None and (status := table.status(st.kind, st.time, st.location.line_start, st.location.column, ref)):
+        return status
     if st.time is None or st.time.start <= ref:
         return st.status
     if st.kind in EVENT_DATES:
@@ -73,9 +86,3 @@ def _status(st: Statement, ref: str, tables: dict[str, Table], assumed: dict[str
     if st.kind.endswith("Date"):
         return st.status  # an effective or expiry date of a rule may lie ahead and still be stated
     return "forecast" if st.kind in FORECAST_KINDS else "planned"
-
-
-def _is_assumption_table(table: Table) -> bool:
-    if ASSUMPTION.search(" ".join([*table.caption, *table.notes])):
-        return True
-    return any(row.cells and ASSUMPTION_SECTION.match(row.cells[0].text) for row in table.rows)

@@ -1,0 +1,101 @@
+"""A table's status from what the table is: a model, an announcement of plans, a table of expectations.
+
+Read once per table by :mod:`petaflop.extract.status_context` (which only ever changes "actual"):
+
+* **A model table** holds estimates: a table whose caption or notes reckon on assumptions (추산, 가정,
+  가상의), one with a numbered, lettered or Roman-numbered section of assumptions or calculations
+  ("E. 주요 재무 가정", "II. 계산"), one whose cells are formulas over its own items ("항목 4*항목 5"),
+  and a table that continues such a table (same header, no caption of its own).
+* **An announcement of plans**: a table whose caption says its rows were announced (발표된/발표한)
+  or agreed (약속, 투자 계약, 거래 계약) lists what is to be built or invested. Its capacities and counts are
+  ``planned``; its money figures are ``planned`` only in a table of deals or investments (투자, 거래
+  in the caption) and where the row or the figure's column speaks of investment (투자) — a sale or an export agreed in the same table is a fact of the deal, not a plan.
+  (계약 alone is not read: "계약 전력" is contracted power, a measure of what is in place.)
+* **A table of expectations** (예상 in the caption: "출하량 예상"): its dated figures are ``forecast``
+  for a period that has not ended by the report's date, ``estimate`` for one already past.
+"""
+
+from __future__ import annotations
+
+import re
+
+from foundation.periods import Period
+from ingest.model import Table
+
+__all__ = ["TableStatus", "table_status"]
+
+#: Words that make a table a calculation on assumptions (가정용/가정에서 = household: not these).
+ASSUMPTION = re.compile(r"추산|가정(?![용에의])|가상의")
+#: A numbered, lettered or Roman-numbered section row of assumptions or calculations in a model table.
+MODEL_SECTION = re.compile(r"^\s*(?:[A-Z]|[IVX]+|\d+)\.\s.*(?:가정|계산)\s*$")
+#: A cell that is a formula over the table's own items: "항목 4*항목 5", "(항목 17+항목 18)/365".
+FORMULA = re.compile(r"항목\s*\d+\s*\)?\s*[-+*/×÷]")
+#: A caption that announces or agrees what its rows list.
+ANNOUNCED = re.compile(r"발표[된한]|약속|(?:투자|거래)\s*계약")
+#: A caption of expectations (전망, an outlook, often mixes reported figures with projections: not read).
+EXPECTED = re.compile(r"예상")
+#: What a project or a programme is to have: counts and capacities.
+PLAN_KINDS = frozenset({"powerCapacity", "gpuCount", "chipCount", "unitCount", "share", "itCapacity"})
+#: Money that an announced deal commits.
+MONEY_KINDS = frozenset({"amount", "capex", "investment"})
+INVESTMENT = re.compile(r"투자")
+#: A caption about deals or investments: only there is an announced sum a commitment (a table announcing
+#: a project may note, in passing, an investment already made).
+DEAL = re.compile(r"투자|거래")
+
+
+class TableStatus:
+    """What one table says about the status of its cells."""
+
+    def __init__(self, table: Table, model: bool) -> None:
+        caption = " ".join(table.caption)
+        self.table = table
+        self.model = model
+        self.announced = bool(ANNOUNCED.search(caption))
+        self.deal = bool(DEAL.search(caption))
+        self.expected = bool(EXPECTED.search(caption))
+
+    def status(self, kind: str, time: Period | None, line: int, column: int, ref: str) -> str | None:
+        """The status this table gives an "actual" figure of ``kind`` in its cell (row at ``line``,
+        1-based ``column``, 0 when unknown), or None."""
+        if self.model:
+            return "estimate"
+        if self.announced and self._planned(kind, line, column):
+            return "planned"
+        if self.expected and time is not None:
+            return "forecast" if time.end >= ref else "estimate"
+        return None
+
+    def _planned(self, kind: str, line: int, column: int) -> bool:
+        if kind in PLAN_KINDS:
+            return True
+        if kind not in MONEY_KINDS or not self.deal:
+            return False
+        row = next((r for r in self.table.rows if r.line == line), None)
+        labels = self.table.column_labels
+        words = " ".join([*(row.texts() if row else []), labels[column - 1] if 0 < column <= len(labels) else ""])
+        return bool(INVESTMENT.search(words))
+
+
+def is_model_table(table: Table) -> bool:
+    """True for a calculation on assumptions (its own caption, sections or formulas; not continuations)."""
+    if ASSUMPTION.search(" ".join([*table.caption, *table.notes])):
+        return True
+    if any(row.cells and MODEL_SECTION.match(row.cells[0].text) for row in table.rows):
+        return True
+    return sum(1 for row in table.rows for cell in row.cells if FORMULA.search(cell.text)) >= 2
+
+
+def table_status(tables: dict[str, Table]) -> dict[str, TableStatus]:
+    """Each table's status reading; a continuation is a model table when the table it continues is one."""
+    model = {tid: is_model_table(t) for tid, t in tables.items()}
+    out: dict[str, TableStatus] = {}
+    for tid, table in tables.items():
+        seen, cur = set(), table
+        is_model = model[tid]
+        while not is_model and cur.continues and cur.continues in tables and cur.continues not in seen:
+            seen.add(cur.continues)
+            cur = tables[cur.continues]
+            is_model = model[cur.id]
+        out[tid] = TableStatus(table, is_model)
+    return out
