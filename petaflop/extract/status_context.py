@@ -50,6 +50,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction) -> int:
     by_table = table_status({t.id: t for t in tables})
     changed = 0
     for i, st in enumerate(ex.statements):
+        table = by_table.get(st.location.table_id) if st.location.table_id else None
+        if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
+            ex.statements[i] = replace(st, status="estimate")
+            changed += 1
         if st.status != "actual":
             continue
         status = _status(st, ref, by_table)
@@ -65,10 +69,14 @@ def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str
     for i, f in enumerate(ex.facts):
         table = tables.get(f.location.table_id) if f.location.table_id and not f.obj_is_entity else None
         rule = model.truthy_rule(f.predicate) if table is not None and ":" not in f.predicate else None
-        if rule is None or "actual" not in rule.statuses or set(STATUSES) & set(f.qualifiers):
+        said = set(STATUSES) & set(f.qualifiers)
+        if rule is None or "actual" not in rule.statuses or said - {"forecast"}:
             continue
-        status = table.status(rule.kind, parse_period(f.as_of) if f.as_of else None, f.location.line_start,
-                              f.location.column, ref)
+        if said:  # a forecast inferred from the words or the period: only the column's label overrides it
+            status = "estimate" if table.estimated_column(f.location.column) else ""
+        else:
+            status = table.status(rule.kind, parse_period(f.as_of) if f.as_of else None, f.location.line_start,
+                                  f.location.column, ref) or ""
         if status:
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
             changed += 1

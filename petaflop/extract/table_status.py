@@ -11,6 +11,9 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   ``planned``; its money figures are ``planned`` only in a table of deals or investments (투자, 거래
   in the caption) and where the row or the figure's column speaks of investment (투자) — a sale or an export agreed in the same table is a fact of the deal, not a plan.
   (계약 alone is not read: "계약 전력" is contracted power, a measure of what is in place.)
+* **A column of estimates**: a column label with 추정 or an E-suffixed period (Q4'25E, 2025E) makes
+  its figures ``estimate`` — read from the label's words, so it also overrides a ``forecast`` that
+  was only inferred from the caption (전망) or from a period after the report's date.
 * **A table of expectations** (예상 in the caption: "출하량 예상"): its dated figures are ``forecast``
   for a period that has not ended by the report's date, ``estimate`` for one already past.
 """
@@ -44,6 +47,10 @@ INVESTMENT = re.compile(r"투자")
 DEAL = re.compile(r"투자|거래")
 
 
+#: A column label that calls its figures estimates: 추정, or a period with the analysts' E suffix (Q4'25E, 2025E).
+ESTIMATE_LABEL = re.compile(r"추정|(?:'\d{2}|\d{4})E\b")
+
+
 class TableStatus:
     """What one table says about the status of its cells."""
 
@@ -58,13 +65,18 @@ class TableStatus:
     def status(self, kind: str, time: Period | None, line: int, column: int, ref: str) -> str | None:
         """The status this table gives an "actual" figure of ``kind`` in its cell (row at ``line``,
         1-based ``column``, 0 when unknown), or None."""
-        if self.model:
+        if self.model or self.estimated_column(column):
             return "estimate"
         if self.announced and self._planned(kind, line, column):
             return "planned"
         if self.expected and time is not None:
             return "forecast" if time.end >= ref else "estimate"
         return None
+
+    def estimated_column(self, column: int) -> bool:
+        """True when the label of the 1-based ``column`` calls its figures estimates."""
+        labels = self.table.column_labels
+        return 0 < column <= len(labels) and bool(ESTIMATE_LABEL.search(labels[column - 1]))
 
     def _planned(self, kind: str, line: int, column: int) -> bool:
         if kind in PLAN_KINDS:
