@@ -133,3 +133,23 @@ def test_a_table_value_fact_takes_its_tables_status_as_a_qualifier():
     ex = Extraction(facts=[fact])
     settle_statuses([table], ex)
     assert "planned" in ex.facts[0].qualifiers
+
+
+def test_a_period_column_or_a_past_period_caption_dates_the_cells():
+    columns = make_table(["파운드리 순위"], ["기업명", "2Q25 매출", "1Q25 매출", "QoQ(%)"], [["A사", "30", "25", "18%"]])
+    dated = _settle_times([columns], _value(loc=_at(2)), _value(loc=_at(3)), _value("growthRate", loc=_at(4)))
+    assert dated == ["2025-Q2", "2025-Q1", None]
+    twice = make_table(["점유율"], ["기업명", "1Q25 점유율", "1Q25 점유율"], [["A사", "70%", "67%"]])
+    assert _settle_times([twice], _value("marketShare", loc=_at(2))) == [None]
+    caption = make_table(["2024년 중국 AI 서비스들의 사용자 확보비용 비교"], ["서비스", "비용"], [["A", "1,030억 원"]])
+    assert _settle_times([caption], _value("amount", loc=_at(2))) == ["2024"]
+    comment = make_table(["2026년에도 아직 과도기, 2027년은 돼야 본 게임"], ["항목", "칩 A"], [["메모리", "216GB"]])
+    future = make_table(["2027년 데이터센터 용량"], ["항목", "용량"], [["A", "1 GW"]])
+    for table in (comment, future):
+        assert _settle_times([table], _value("memoryCapacity", loc=_at(2))) == [None]
+
+
+def _settle_times(tables, *statements: Statement) -> list[str | None]:
+    ex = Extraction(statements=list(statements))
+    settle_statuses(tables, ex)
+    return [s.time.text if s.time else None for s in ex.statements]

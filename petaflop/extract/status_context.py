@@ -51,6 +51,9 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction) -> int:
     changed = 0
     for i, st in enumerate(ex.statements):
         table = by_table.get(st.location.table_id) if st.location.table_id else None
+        if table is not None and st.time is None and not st.kind.endswith("Date"):
+            if (period := table.period(st.location.column)) is not None:
+                ex.statements[i] = st = replace(st, time=period)
         if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
             ex.statements[i] = replace(st, status="estimate")
             changed += 1
@@ -69,8 +72,12 @@ def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str
     for i, f in enumerate(ex.facts):
         table = tables.get(f.location.table_id) if f.location.table_id and not f.obj_is_entity else None
         rule = model.truthy_rule(f.predicate) if table is not None and ":" not in f.predicate else None
+        if table is None or rule is None:
+            continue
+        if not f.as_of and model.kinds[rule.kind].dimension != "date" and (period := table.period(f.location.column)):
+            ex.facts[i] = f = replace(f, as_of=period.text)
         said = set(STATUSES) & set(f.qualifiers)
-        if rule is None or "actual" not in rule.statuses or said - {"forecast"}:
+        if "actual" not in rule.statuses or said - {"forecast"}:
             continue
         if said:  # a forecast inferred from the words or the period: only the column's label overrides it
             status = "estimate" if table.estimated_column(f.location.column) else ""

@@ -14,6 +14,9 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
 * **A column of estimates**: a column label with 추정 or an E-suffixed period (Q4'25E, 2025E) makes
   its figures ``estimate`` — read from the label's words, so it also overrides a ``forecast`` that
   was only inferred from the caption (전망) or from a period after the report's date.
+* **The period of a cell**: a column label that opens with a period ("2Q25 매출", "5월 방문자 수"),
+  when no other column bears the same label, dates its cells; else a caption whose first word is a
+  period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
 * **A table of expectations** (예상 in the caption: "출하량 예상"): its dated figures are ``forecast``
   for a period that has not ended by the report's date, ``estimate`` for one already past.
 """
@@ -24,6 +27,8 @@ import re
 
 from foundation.periods import Period
 from ingest.model import Table
+from ingest.quantities import REFERENCE_DATE
+from petaflop.extract.cell_text import cell_period
 
 __all__ = ["TableStatus", "table_status"]
 
@@ -51,6 +56,11 @@ DEAL = re.compile(r"투자|거래")
 ESTIMATE_LABEL = re.compile(r"추정|(?:'\d{2}|\d{4})E\b")
 
 
+#: A label or caption that opens with a period: "2Q25 매출", "5월 방문자 수", "2024년 중국 AI 서비스들의 …".
+LEADING_PERIOD = re.compile(r"^\s*(?:[1-4]Q\s?\d{2}|[1-4]H\s?\d{2}|\d{4}\s*[-년]?\s*(?:Q[1-4]|[1-4]분기|상반기|하반기)?"
+                            r"|\d{1,2}월)(?![\d~%])")
+
+
 class TableStatus:
     """What one table says about the status of its cells."""
 
@@ -72,6 +82,23 @@ class TableStatus:
         if self.expected and time is not None:
             return "forecast" if time.end >= ref else "estimate"
         return None
+
+    def period(self, column: int) -> Period | None:
+        """The period that dates a cell of the 1-based ``column``: its label's leading period (when no
+        other column has the same label), else the caption's leading period; None when neither says."""
+        labels = self.table.column_labels
+        if 0 < column <= len(labels):
+            label = labels[column - 1]
+            if LEADING_PERIOD.match(label):
+                return cell_period(label) if labels.count(label) == 1 else None
+        if any(LEADING_PERIOD.match(label) for label in labels):
+            return None  # a table of period columns: a cell outside them is not dated by the caption
+        caption = self.table.caption[0] if self.table.caption else ""
+        lead = caption.split(" ", 1)[0]
+        if not LEADING_PERIOD.fullmatch(lead):
+            return None  # "2026년에도 아직 과도기": a caption that comments on a period does not date the cells
+        period = cell_period(lead)
+        return period if period is not None and period.end < REFERENCE_DATE.isoformat() else None
 
     def estimated_column(self, column: int) -> bool:
         """True when the label of the 1-based ``column`` calls its figures estimates."""
