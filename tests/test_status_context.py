@@ -153,3 +153,14 @@ def _settle_times(tables, *statements: Statement) -> list[str | None]:
     ex = Extraction(statements=list(statements))
     settle_statuses(tables, ex)
     return [s.time.text if s.time else None for s in ex.statements]
+
+
+def test_a_daily_monthly_or_yearly_row_section_or_caption_gives_the_rate():
+    table = make_table(["로보택시 모델"], ["항목", "단위", "값"],
+                       [["A. 일일 차량 운영 분석 (시간)", "", ""], ["24. 승객 운송 시간", "시간", "4.8"],
+                        ["29. 1회 승객 운송 소요 시간", "시간", "0.4"], ["50. 연간 총수익", "$", "39,018"]])
+    table.rows[0].section = True
+    ex = Extraction(statements=[_value("duration", loc=_at(3, 102)), _value("duration", loc=_at(3, 103)),
+                                _value("revenue", loc=_at(3, 104)), _value("rank", loc=_at(3, 102))])
+    settle_statuses([table], ex)
+    assert [s.per for s in ex.statements] == ["day", "", "year", ""]

@@ -32,6 +32,8 @@ from petaflop.extract.table_status import TableStatus, table_status
 
 __all__ = ["settle_statuses"]
 
+#: Units of a figure that is already a ratio (a share, a growth, a multiple): never a rate per time.
+RATE_UNITS = frozenset({"%", "x", "%p", "bp"})
 #: Date kinds of things that happen (a planned date is not yet a fact of the past).
 EVENT_DATES = frozenset({"releaseDate", "launchDate", "operationDate", "completionDate", "availabilityDate",
                          "deliveryDate", "shipmentDate", "productionDate", "massProductionDate"})
@@ -54,6 +56,9 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction) -> int:
         if table is not None and st.time is None and not st.kind.endswith("Date"):
             if (period := table.period(st.location.column)) is not None:
                 ex.statements[i] = st = replace(st, time=period)
+        if table is not None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind):
+            if per := table.per(st.location.line_start):
+                ex.statements[i] = st = replace(st, per=per)
         if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
             ex.statements[i] = replace(st, status="estimate")
             changed += 1
@@ -64,6 +69,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction) -> int:
             ex.statements[i] = replace(st, status=status)
             changed += 1
     return changed + _settle_table_facts(ex, by_table, ref)
+
+
+def _may_be_a_rate(kind: str) -> bool:
+    return kind != "rank" and not kind.endswith("Date")  # a position in a ranking, a date: never per time
 
 
 def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str) -> int:

@@ -61,6 +61,14 @@ LEADING_PERIOD = re.compile(r"^\s*(?:[1-4]Q\s?\d{2}|[1-4]H\s?\d{2}|\d{4}\s*[-년
                             r"|\d{1,2}월)(?![\d~%])")
 
 
+#: Words of a row label, its section or the caption that make a figure a rate per day, month or year.
+PER_WORDS = (("day", re.compile(r"일일|하루|일간")), ("month", re.compile(r"月|월간|월평균|매월")),
+             ("year", re.compile(r"연간|年")))
+
+#: A row label that gives its figure per something else than time: per trip (1회), per item (…당).
+PER_OTHER = re.compile(r"1회|\S당")
+
+
 class TableStatus:
     """What one table says about the status of its cells."""
 
@@ -99,6 +107,25 @@ class TableStatus:
             return None  # "2026년에도 아직 과도기": a caption that comments on a period does not date the cells
         period = cell_period(lead)
         return period if period is not None and period.end < REFERENCE_DATE.isoformat() else None
+
+    def per(self, line: int) -> str:
+        """The rate a figure in the row at ``line`` is given per ("day", "month", "year"), or "": read from
+        the row's label, else the label of its section, else the caption."""
+        label, section = "", ""
+        for row in self.table.rows:
+            if row.line > line:
+                break
+            if row.section and row.cells:
+                section = row.cells[0].text
+            if row.line == line and row.cells:
+                label = row.cells[0].text
+        if PER_OTHER.search(label):
+            return ""  # "1회 승객 운송 소요 시간", "마일당 요금": a rate per something else
+        for text in (label, section, self.table.caption[0] if self.table.caption else ""):
+            per = next((p for p, words in PER_WORDS if words.search(text)), "")
+            if per:
+                return per
+        return ""
 
     def estimated_column(self, column: int) -> bool:
         """True when the label of the 1-based ``column`` calls its figures estimates."""
