@@ -4,18 +4,20 @@ The readers give each statement the status its own words carry (계획 → plann
 a dated estimate after the report's date → forecast). Three contexts they do not see are read here,
 for every statement alike:
 
-* **A table of assumptions.** A table whose caption or notes say it is a calculation on
-  assumptions — 추산 (a rough reckoning), 가정 (assumption), 가상의 (hypothetical) — holds
-  estimates: its cells' "actual" figures become ``estimate``. So does a model table with a section
-  of assumptions (a numbered or lettered row label ending in 가정: "E. 주요 재무 가정"). (추정 in a caption usually marks one
-  figure, 시뮬레이션 or 시나리오 a method or a topic: measured on the gold, they are not read.)
+* **What a table is** (:mod:`petaflop.extract.table_status`): a model table (assumptions, a
+  calculation section, formula cells, or a continuation of one) holds estimates; a table of announced
+  projects or pledged investments holds plans; a table of expectations (예상) forecasts an open period
+  and estimates a past one; a column labelled 추정 or Q4'25E holds estimates. The same module dates a
+  table cell from its column label or caption and reads a rate (per day/month/year) from its row,
+  section or caption. A table's value facts (statements only later) get the status as a qualifier.
 * **A date after the report's date.** A release, launch, completion or operation date that has
   not come yet (it starts after the reference date, 2025-09-03) is ``planned``, never ``actual``.
 * **A value for a time after the report's date.** An "actual" figure dated after the reference
   date is a projection: ``forecast`` for market and financial measures, ``planned`` for what a
   project or product is to have (capacity, chips, node, performance).
 
-Only "actual" is ever changed: a status a reader read from the words is kept.
+Only "actual" is ever changed (and a "forecast" inferred from a caption or a later period, when the
+column's own label says estimate): a status a reader read from the words is kept.
 """
 
 from __future__ import annotations
