@@ -7,9 +7,9 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   ("E. 주요 재무 가정", "II. 계산"), one whose cells are formulas over its own items ("항목 4*항목 5"),
   and a table that continues such a table (same header, no caption of its own).
 * **An announcement of plans**: a table whose caption says its rows were announced (발표된/발표한)
-  or agreed (약속, 투자 계약, 거래 계약) lists what is to be built or invested. Its capacities and counts are
-  ``planned``; its money figures are ``planned`` only in a table of deals or investments (투자, 거래
-  in the caption) and where the row or the figure's column speaks of investment (투자) — a sale or an export agreed in the same table is a fact of the deal, not a plan.
+  or agreed (약속, 투자 계약, 거래 계약) lists what is to be built: its capacities and counts are
+  ``planned``. Its money is left as read: a planned statement is no truthy triple, so a pledged sum
+  would leave the graph's direct view (measured: two public probe facts lost).
   (계약 alone is not read: "계약 전력" is contracted power, a measure of what is in place.)
 * **A column of estimates**: a column label with 추정 or an E-suffixed period (Q4'25E, 2025E) makes
   its figures ``estimate`` — read from the label's words, so it also overrides a ``forecast`` that
@@ -44,12 +44,6 @@ ANNOUNCED = re.compile(r"발표[된한]|약속|(?:투자|거래)\s*계약")
 EXPECTED = re.compile(r"예상")
 #: What a project or a programme is to have: counts and capacities.
 PLAN_KINDS = frozenset({"powerCapacity", "gpuCount", "chipCount", "unitCount", "share", "itCapacity"})
-#: Money that an announced deal commits.
-MONEY_KINDS = frozenset({"amount", "capex", "investment"})
-INVESTMENT = re.compile(r"투자")
-#: A caption about deals or investments: only there is an announced sum a commitment (a table announcing
-#: a project may note, in passing, an investment already made).
-DEAL = re.compile(r"투자|거래")
 
 
 #: A column label that calls its figures estimates: 추정, or a period with the analysts' E suffix (Q4'25E, 2025E).
@@ -77,7 +71,6 @@ class TableStatus:
         self.table = table
         self.model = model
         self.announced = bool(ANNOUNCED.search(caption))
-        self.deal = bool(DEAL.search(caption))
         self.expected = bool(EXPECTED.search(caption))
 
     def status(self, kind: str, time: Period | None, line: int, column: int, ref: str) -> str | None:
@@ -85,7 +78,7 @@ class TableStatus:
         1-based ``column``, 0 when unknown), or None."""
         if self.model or self.estimated_column(column):
             return "estimate"
-        if self.announced and self._planned(kind, line, column):
+        if self.announced and self._planned(kind):
             return "planned"
         if self.expected and time is not None:
             return "forecast" if time.end >= ref else "estimate"
@@ -132,15 +125,12 @@ class TableStatus:
         labels = self.table.column_labels
         return 0 < column <= len(labels) and bool(ESTIMATE_LABEL.search(labels[column - 1]))
 
-    def _planned(self, kind: str, line: int, column: int) -> bool:
-        if kind in PLAN_KINDS:
-            return True
-        if kind not in MONEY_KINDS or not self.deal:
-            return False
-        row = next((r for r in self.table.rows if r.line == line), None)
-        labels = self.table.column_labels
-        words = " ".join([*(row.texts() if row else []), labels[column - 1] if 0 < column <= len(labels) else ""])
-        return bool(INVESTMENT.search(words))
+    @staticmethod
+    def _planned(kind: str) -> bool:
+        # Money pledged in such a table (투자액, "투자하기로 약속") is a commitment too, but a planned
+        # statement is not a truthy triple: the deal's amount would leave the graph's direct view, so
+        # money stays as read (measured: two public probe facts lost).
+        return kind in PLAN_KINDS
 
 
 def is_model_table(table: Table) -> bool:
