@@ -4,36 +4,38 @@ The readers give each statement the status its own words carry (계획 → plann
 a dated estimate after the report's date → forecast). Three contexts they do not see are read here,
 for every statement alike:
 
-* **A table of assumptions.** A table whose caption or notes say it is a calculation on
-  assumptions — 추산 (a rough reckoning), 가정 (assumption), 가상의 (hypothetical) — holds
-  estimates: its cells' "actual" figures become ``estimate``. So does a model table with a section
-  of assumptions (a numbered or lettered row label ending in 가정: "E. 주요 재무 가정"). (추정 in a caption usually marks one
-  figure, 시뮬레이션 or 시나리오 a method or a topic: measured on the gold, they are not read.)
+* **What a table is** (:mod:`petaflop.extract.table_status`): a model table (assumptions, a
+  calculation section, formula cells, or a continuation of one) holds estimates; a table of announced
+  projects or pledged investments holds plans; a table of expectations (예상) forecasts an open period
+  and estimates a past one; a column labelled 추정 or Q4'25E holds estimates. The same module dates a
+  table cell from its column label or caption and reads a rate (per day/month/year) from its row,
+  section or caption. A table's value facts (statements only later) get the status as a qualifier.
 * **A date after the report's date.** A release, launch, completion or operation date that has
   not come yet (it starts after the reference date, 2025-09-03) is ``planned``, never ``actual``.
 * **A value for a time after the report's date.** An "actual" figure dated after the reference
   date is a projection: ``forecast`` for market and financial measures, ``planned`` for what a
   project or product is to have (capacity, chips, node, performance).
 
-Only "actual" is ever changed: a status a reader read from the words is kept.
+Only "actual" is ever changed (and a "forecast" inferred from a caption or a later period, when the
+column's own label says estimate): a status a reader read from the words is kept.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from foundation.periods import parse_period
 from ingest.model import Table
 from ingest.quantities import REFERENCE_DATE
+from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
+from petaflop.extract.table_status import TableStatus, table_status
 
 __all__ = ["settle_statuses"]
 
-#: Words that make a table a calculation on assumptions (가정용/가정에서 = household: not these).
-ASSUMPTION = re.compile(r"추산|가정(?![용에의])|가상의")
-#: A numbered or lettered section row of assumptions in a model table ("E. 주요 재무 가정").
-ASSUMPTION_SECTION = re.compile(r"^\s*(?:[A-Z]|\d+)\.\s.*가정\s*$")
+#: Units of a figure that is already a ratio (a share, a growth, a multiple): never a rate per time.
+RATE_UNITS = frozenset({"%", "x", "%p", "bp"})
 #: Date kinds of things that happen (a planned date is not yet a fact of the past).
 EVENT_DATES = frozenset({"releaseDate", "launchDate", "operationDate", "completionDate", "availabilityDate",
                          "deliveryDate", "shipmentDate", "productionDate", "massProductionDate"})
@@ -44,28 +46,65 @@ FORECAST_KINDS = frozenset({"revenue", "profit", "marketShare", "marketSize", "s
 
 
 def settle_statuses(tables: Iterable[Table], ex: Extraction) -> int:
-    """Re-read the status of every "actual" statement in its context; returns how many changed."""
+    """Re-read the status of every "actual" statement in its context; returns how many changed.
+
+    A value fact of a table (one that becomes a statement later) gets the table's status as a
+    qualifier, which the statement takes when its own words gave none."""
     ref = REFERENCE_DATE.isoformat()
-    by_id = {t.id: t for t in tables}
-    assumed: dict[str, bool] = {}
+    by_table = table_status({t.id: t for t in tables})
     changed = 0
     for i, st in enumerate(ex.statements):
+        table = by_table.get(st.location.table_id) if st.location.table_id else None
+        if table is not None and st.time is None and not st.kind.endswith("Date"):
+            if (period := table.period(st.location.column)) is not None:
+                ex.statements[i] = st = replace(st, time=period)
+        if table is not None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind):
+            if per := table.per(st.location.line_start):
+                ex.statements[i] = st = replace(st, per=per)
+        if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
+            ex.statements[i] = replace(st, status="estimate")
+            changed += 1
         if st.status != "actual":
             continue
-        status = _status(st, ref, by_id, assumed)
+        status = _status(st, ref, by_table)
         if status != st.status:
             ex.statements[i] = replace(st, status=status)
+            changed += 1
+    return changed + _settle_table_facts(ex, by_table, ref)
+
+
+def _may_be_a_rate(kind: str) -> bool:
+    return kind != "rank" and not kind.endswith("Date")  # a position in a ranking, a date: never per time
+
+
+def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str) -> int:
+    model = load_model()
+    changed = 0
+    for i, f in enumerate(ex.facts):
+        table = tables.get(f.location.table_id) if f.location.table_id and not f.obj_is_entity else None
+        rule = model.truthy_rule(f.predicate) if table is not None and ":" not in f.predicate else None
+        if table is None or rule is None:
+            continue
+        if not f.as_of and model.kinds[rule.kind].dimension != "date" and (period := table.period(f.location.column)):
+            ex.facts[i] = f = replace(f, as_of=period.text)
+        said = set(STATUSES) & set(f.qualifiers)
+        if "actual" not in rule.statuses or said - {"forecast"}:
+            continue
+        if said:  # a forecast inferred from the words or the period: only the column's label overrides it
+            status = "estimate" if table.estimated_column(f.location.column) else ""
+        else:
+            status = table.status(rule.kind, parse_period(f.as_of) if f.as_of else None, f.location.line_start,
+                                  f.location.column, ref) or ""
+        if status:
+            ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
             changed += 1
     return changed
 
 
-def _status(st: Statement, ref: str, tables: dict[str, Table], assumed: dict[str, bool]) -> str:
-    table_id = st.location.table_id
-    if table_id and table_id in tables:
-        if table_id not in assumed:
-            assumed[table_id] = _is_assumption_table(tables[table_id])
-        if assumed[table_id]:
-            return "estimate"
+def _status(st: Statement, ref: str, tables: dict[str, TableStatus]) -> str:
+    table = tables.get(st.location.table_id) if st.location.table_id else None
+    if table is not None and (status := table.status(st.kind, st.time, st.location.line_start, st.location.column, ref)):
+        return status
     if st.time is None or st.time.start <= ref:
         return st.status
     if st.kind in EVENT_DATES:
@@ -73,9 +112,3 @@ def _status(st: Statement, ref: str, tables: dict[str, Table], assumed: dict[str
     if st.kind.endswith("Date"):
         return st.status  # an effective or expiry date of a rule may lie ahead and still be stated
     return "forecast" if st.kind in FORECAST_KINDS else "planned"
-
-
-def _is_assumption_table(table: Table) -> bool:
-    if ASSUMPTION.search(" ".join([*table.caption, *table.notes])):
-        return True
-    return any(row.cells and ASSUMPTION_SECTION.match(row.cells[0].text) for row in table.rows)

@@ -1,0 +1,157 @@
+"""A table's status from what the table is: a model, an announcement of plans, a table of expectations.
+
+Read once per table by :mod:`petaflop.extract.status_context` (which only ever changes "actual"):
+
+* **A model table** holds estimates: a table whose caption or notes reckon on assumptions (추산, 가정,
+  가상의), one with a numbered, lettered or Roman-numbered section of assumptions or calculations
+  ("E. 주요 재무 가정", "II. 계산"), one whose cells are formulas over its own items ("항목 4*항목 5"),
+  and a table that continues such a table (same header, no caption of its own).
+* **An announcement of plans**: a table whose caption says its rows were announced (발표된/발표한)
+  or agreed (약속, 투자 계약, 거래 계약) lists what is to be built: its capacities and counts are
+  ``planned``. Its money is left as read: a planned statement is no truthy triple, so a pledged sum
+  would leave the graph's direct view (measured: two public probe facts lost).
+  (계약 alone is not read: "계약 전력" is contracted power, a measure of what is in place.)
+* **A column of estimates**: a column label with 추정 or an E-suffixed period (Q4'25E, 2025E) makes
+  its figures ``estimate`` — read from the label's words, so it also overrides a ``forecast`` that
+  was only inferred from the caption (전망) or from a period after the report's date.
+* **The period of a cell**: a column label that opens with a period ("2Q25 매출", "5월 방문자 수"),
+  when no other column bears the same label, dates its cells; else a caption whose first word is a
+  period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
+* **A table of expectations** (예상 in the caption: "출하량 예상"): its dated figures are ``forecast``
+  for a period that has not ended by the report's date, ``estimate`` for one already past.
+"""
+
+from __future__ import annotations
+
+import re
+
+from foundation.periods import Period
+from ingest.model import Table
+from ingest.quantities import REFERENCE_DATE
+from petaflop.extract.cell_text import cell_period
+
+__all__ = ["TableStatus", "table_status"]
+
+#: Words that make a table a calculation on assumptions (가정용/가정에서 = household: not these).
+ASSUMPTION = re.compile(r"추산|가정(?![용에의])|가상의")
+#: A numbered, lettered or Roman-numbered section row of assumptions or calculations in a model table.
+MODEL_SECTION = re.compile(r"^\s*(?:[A-Z]|[IVX]+|\d+)\.\s.*(?:가정|계산)\s*$")
+#: A cell that is a formula over the table's own items: "항목 4*항목 5", "(항목 17+항목 18)/365".
+FORMULA = re.compile(r"항목\s*\d+\s*\)?\s*[-+*/×÷]")
+#: A caption that announces or agrees what its rows list.
+ANNOUNCED = re.compile(r"발표[된한]|약속|(?:투자|거래)\s*계약")
+#: A caption of expectations (전망, an outlook, often mixes reported figures with projections: not read).
+EXPECTED = re.compile(r"예상")
+#: What a project or a programme is to have: counts and capacities.
+PLAN_KINDS = frozenset({"powerCapacity", "gpuCount", "chipCount", "unitCount", "share", "itCapacity"})
+
+
+#: A column label that calls its figures estimates: 추정, or a period with the analysts' E suffix (Q4'25E, 2025E).
+ESTIMATE_LABEL = re.compile(r"추정|(?:'\d{2}|\d{4})E\b")
+
+
+#: A label or caption that opens with a period: "2Q25 매출", "5월 방문자 수", "2024년 중국 AI 서비스들의 …".
+LEADING_PERIOD = re.compile(r"^\s*(?:[1-4]Q\s?\d{2}|[1-4]H\s?\d{2}|\d{4}\s*[-년]?\s*(?:Q[1-4]|[1-4]분기|상반기|하반기)?"
+                            r"|\d{1,2}월)(?![\d~%])")
+
+
+#: Words of a row label, its section or the caption that make a figure a rate per day, month or year.
+PER_WORDS = (("day", re.compile(r"일일|하루|일간")), ("month", re.compile(r"月|월간|월평균|매월")),
+             ("year", re.compile(r"연간|年")))
+
+#: A row label that gives its figure per something else than time: per trip (1회), per item (…당).
+PER_OTHER = re.compile(r"1회|\S당")
+
+
+class TableStatus:
+    """What one table says about the status of its cells."""
+
+    def __init__(self, table: Table, model: bool) -> None:
+        caption = " ".join(table.caption)
+        self.table = table
+        self.model = model
+        self.announced = bool(ANNOUNCED.search(caption))
+        self.expected = bool(EXPECTED.search(caption))
+
+    def status(self, kind: str, time: Period | None, line: int, column: int, ref: str) -> str | None:
+        """The status this table gives an "actual" figure of ``kind`` in its cell (row at ``line``,
+        1-based ``column``, 0 when unknown), or None."""
+        if self.model or self.estimated_column(column):
+            return "estimate"
+        if self.announced and self._planned(kind):
+            return "planned"
+        if self.expected and time is not None:
+            return "forecast" if time.end >= ref else "estimate"
+        return None
+
+    def period(self, column: int) -> Period | None:
+        """The period that dates a cell of the 1-based ``column``: its label's leading period (when no
+        other column has the same label), else the caption's leading period; None when neither says."""
+        labels = self.table.column_labels
+        if 0 < column <= len(labels):
+            label = labels[column - 1]
+            if LEADING_PERIOD.match(label):
+                return cell_period(label) if labels.count(label) == 1 else None
+        if any(LEADING_PERIOD.match(label) for label in labels):
+            return None  # a table of period columns: a cell outside them is not dated by the caption
+        caption = self.table.caption[0] if self.table.caption else ""
+        lead = caption.split(" ", 1)[0]
+        if not LEADING_PERIOD.fullmatch(lead):
+            return None  # "2026년에도 아직 과도기": a caption that comments on a period does not date the cells
+        period = cell_period(lead)
+        return period if period is not None and period.end < REFERENCE_DATE.isoformat() else None
+
+    def per(self, line: int) -> str:
+        """The rate a figure in the row at ``line`` is given per ("day", "month", "year"), or "": read from
+        the row's label, else the label of its section, else the caption."""
+        label, section = "", ""
+        for row in self.table.rows:
+            if row.line > line:
+                break
+            if row.section and row.cells:
+                section = row.cells[0].text
+            if row.line == line and row.cells:
+                label = row.cells[0].text
+        if PER_OTHER.search(label):
+            return ""  # "1회 승객 운송 소요 시간", "마일당 요금": a rate per something else
+        for text in (label, section, self.table.caption[0] if self.table.caption else ""):
+            per = next((p for p, words in PER_WORDS if words.search(text)), "")
+            if per:
+                return per
+        return ""
+
+    def estimated_column(self, column: int) -> bool:
+        """True when the label of the 1-based ``column`` calls its figures estimates."""
+        labels = self.table.column_labels
+        return 0 < column <= len(labels) and bool(ESTIMATE_LABEL.search(labels[column - 1]))
+
+    @staticmethod
+    def _planned(kind: str) -> bool:
+        # Money pledged in such a table (투자액, "투자하기로 약속") is a commitment too, but a planned
+        # statement is not a truthy triple: the deal's amount would leave the graph's direct view, so
+        # money stays as read (measured: two public probe facts lost).
+        return kind in PLAN_KINDS
+
+
+def is_model_table(table: Table) -> bool:
+    """True for a calculation on assumptions (its own caption, sections or formulas; not continuations)."""
+    if ASSUMPTION.search(" ".join([*table.caption, *table.notes])):
+        return True
+    if any(row.cells and MODEL_SECTION.match(row.cells[0].text) for row in table.rows):
+        return True
+    return sum(1 for row in table.rows for cell in row.cells if FORMULA.search(cell.text)) >= 2
+
+
+def table_status(tables: dict[str, Table]) -> dict[str, TableStatus]:
+    """Each table's status reading; a continuation is a model table when the table it continues is one."""
+    model = {tid: is_model_table(t) for tid, t in tables.items()}
+    out: dict[str, TableStatus] = {}
+    for tid, table in tables.items():
+        seen, cur = set(), table
+        is_model = model[tid]
+        while not is_model and cur.continues and cur.continues in tables and cur.continues not in seen:
+            seen.add(cur.continues)
+            cur = tables[cur.continues]
+            is_model = model[cur.id]
+        out[tid] = TableStatus(table, is_model)
+    return out
