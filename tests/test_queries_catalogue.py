@@ -572,9 +572,11 @@ def test_ai_lab_investments(store):
 
 def test_ai_lab_valuations(store):
     rows = run(store, "ai-lab-valuations")
-    # line 1527 "185억 달러에서 1,830억 달러로": $18.5B is the earlier value, so $183B contradicts nothing
+    # line 1527 "185억 달러에서 1,830억 달러로": $18.5B is the earlier value; but the growth table of line 382
+    # gives $170B as the current value, undated too: the report's two current valuations conflict
     top = one(rows, org="pfid:anthropic", valuation_usd=D(183_000_000_000))
-    assert (top["line"], top["conflicting"], top["qualifiers"]) == (D(1527), False, None)
+    assert (top["line"], top["conflicting"], top["qualifiers"]) == (D(1527), True, None)
+    assert one(rows, org="pfid:anthropic", valuation_usd=D(170_000_000_000))["conflicting"] is True
     merged = one(rows, org="pfid:xai", valuation_usd=D(200_000_000_000))  # line 1494: "약 2,000억 달러"
     assert (merged["line"], merged["qualifiers"]) == (D(1494), "approximate")
     assert one(rows, org="pfid:openai", valuation_usd=D(500_000_000_000))["line"] == D(1304)  # "5,000억 달러 수준"
@@ -1042,7 +1044,8 @@ def test_entity_statements(store, mini):
     assert len([r for r in ascend if r.get("scope")]) == 50
     ascend = [r for r in ascend if not r.get("scope")]
     assert cols(ascend, "value", "unit", "time", "preferred", "line") == [
-        (D(0), "count", "2024", False, D(3220)), (D(200_000), "count", "2025", True, D(3221))]
+        # 2024 an estimate, 2025 a forecast (the table's 추정/예상 columns): the latest non-forecast is preferred
+        (D(0), "count", "2024", True, D(3220)), (D(200_000), "count", "2025", False, D(3221))]
     claimed = {r["claim"] for r in run(store, "entity-claims", entity="colossus")}
     assert claimed and not claimed & {r["statement"] for r in run(store, "entity-statements", entity="colossus")}
 
@@ -1105,7 +1108,8 @@ def test_country_exposure(store):
         ("destination", "pfid:china", "designer", "pfid:nvidia", "US"),  # the US measures aimed at China
         # line 3617 "ByteDance, Tencent 등은 H20 칩 … 주문": Chinese firms buying NVIDIA's H20 (text:procure)
         ("procures", "pfid:bytedance", "designer", "pfid:nvidia", "US"),
-        ("procures", "pfid:tencent", "designer", "pfid:nvidia", "US")}
+        ("procures", "pfid:tencent", "designer", "pfid:nvidia", "US"),
+        ("procures", "pfid:deepseek", "designer", "pfid:nvidia", "US")}  # its GPUs in the TCO table (line 3525)
     assert {r["chip"] for r in rows} >= {"pfid:huawei-ascend-910c", "pfid:huawei-ascend-920c", "pfid:huawei-cloudmatrix384"}
     # line 4402 "美 상무부 A100·H100 수출 금지"; line 4404 "H20 · A800까지 금지"; line 2899 (April 2025) and
     # 2914 (15 April 2025): the new licence requirement for exports to China, for the H20
