@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ingest.quantities import parse_cell
 from petaflop.extract.cell_text import period_header
 from petaflop.extract.facts import Statement
+from petaflop.extract.table_states import state_columns
 
 if TYPE_CHECKING:
     from ingest.model import Table
@@ -29,7 +30,7 @@ def period_columns(table: Table) -> bool:
     """Whether the table's first column holds labels and every other column is headed by a period."""
     labels = [t.strip() for t in (table.column_labels or [c.text for c in table.header])]
     return (len(labels) >= 2 and bool(_LABEL_HEADER.match(labels[0]))
-            and all(period_header(t) is not None for t in labels[1:]))
+            and all(period_header(t) is not None for t in labels[1:])) or state_columns(labels)  # before | after
 
 
 def read_period_rows(reader, table: Table) -> None:

@@ -1,0 +1,53 @@
+"""A person named by a bare title after the sentence about an organisation heads it (text_bare_title.py), and
+a caption entity's before/after table is read like a table over periods (table_states.py) — on sentences and
+tables of our own, with look-alikes that state nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from petaflop.extract.facts import Location
+from petaflop.extract.table_states import state_columns
+from tests.test_table_reader import make_table
+
+LOC = Location(10, 10, "I", "test slide")
+
+
+def leads(ex) -> list[tuple]:
+    return sorted((f.subject, str(f.obj), f.rule) for f in ex.facts if f.obj_is_entity and f.predicate == "leads")
+
+
+def test_a_bare_title_after_a_sentence_about_a_firm_names_its_head(text_reader):
+    r, ex = text_reader
+    r.read("프랑스 기업 Mistral AI는 새 모델을 공개. CEO 리사 수는 효율을 강조.", LOC, ())
+    assert ("lisa-su", "mistral-ai", "text:bare-title:leads") in leads(ex)
+
+
+def test_a_founder_on_the_next_line_of_the_same_slide_heads_the_firm(text_reader):
+    r, ex = text_reader
+    r.read("- Mistral AI는 평범한 스타트업은 아님.", LOC, ())
+    r.read("- 창업자 리사 수는 일찍이 간파.", Location(11, 11, "I", "test slide"), ())
+    assert ("lisa-su", "mistral-ai", "text:bare-title:leads") in leads(ex)
+
+
+def test_no_head_across_slides_far_lines_or_without_a_bare_title(text_reader):
+    r, ex = text_reader
+    r.read("- Mistral AI는 평범한 스타트업은 아님.", LOC, ())
+    r.read("- 창업자 리사 수는 일찍이 간파.", Location(11, 11, "I", "another slide"), ())
+    r.read("- Mistral AI는 평범한 스타트업은 아님.", Location(20, 20, "I", "third slide"), ())
+    r.read("- 창업자 리사 수는 일찍이 간파.", Location(25, 25, "I", "third slide"), ())
+    r.read("Mistral AI는 새 모델을 공개. 연구원 리사 수는 효율을 강조.", Location(30, 30, "I", "x"), ())
+    assert [t for t in leads(ex) if t[2] == "text:bare-title:leads"] == []
+
+
+def test_before_and_after_columns_are_states_of_the_caption_entity(table_reader):
+    assert state_columns(["구분", "기존 방식 (Before)", "AI 도입 후 변화 (After)"])
+    assert state_columns(["항목", "도입 전", "도입 후"])
+    assert not state_columns(["구분", "도입 후", "도입 후"])
+    assert not state_columns(["구분", "Mistral AI", "Cohere"])
+    r, ex = table_reader
+    r.read(make_table(["Mistral AI의 AI 도입에 따른 조직 변화"], ["구분", "기존 방식 (Before)", "AI 도입 후 변화 (After)"],
+                      [["인력 규모", "직원 약 900명", "약 700명으로 감축"], ["도입 전략", "인간 중심", "에이전트 배포"]]))
+    got = {(s.subject, s.kind, s.value) for s in ex.statements}
+    assert got == {("mistral-ai", "employeeCount", Decimal("900")), ("mistral-ai", "employeeCount", Decimal("700"))}
+    assert all(s.rule.endswith(":period-rows") and s.time is None for s in ex.statements)
