@@ -32,3 +32,13 @@ def test_a_parameter_count_with_no_model_it_modifies_is_left_to_other_readers(te
     r, ex = text_reader
     r.read("- 업계는 1조 파라미터의 시대를 맞이.", LOC, ())
     assert sizes(ex) == []
+
+
+def test_gpus_used_for_a_named_model_are_that_models_gpu_count(text_reader):
+    # "<model> (훈련)에 N개의 GPU|<GPU>를 사용/썼/투입": the model's GPUs, not the firm's holding (text_model_gpus.py)
+    r, ex = text_reader
+    r.read("- 구글은 Gemini 학습에 5만 개의 H100을 투입.", LOC, ())
+    r.read("- 메타는 Llama 4에 3만 개 GPU를 사용했다고 알려짐.", LOC, ())
+    r.read("- 메타는 Llama 4 공개 후 3만 개 GPU를 추가 구매.", LOC, ())
+    got = sorted((s.subject, s.value, s.item) for s in ex.statements if s.rule == "text:model-gpus")
+    assert got == [("gemini", Decimal(50000), "nvidia-h100"), ("llama-4", Decimal(30000), "")]
