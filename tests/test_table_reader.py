@@ -604,3 +604,12 @@ def test_a_memory_the_cell_says_the_chip_uses_instead_of_is_not_used(reader):
     t = make_table(["칩 비교"], ["항목", "B200"], [["메모리", "비싼 HBM 대신, GDDR7 메모리 채택"]], transposed=True)
     r.read(t)
     assert {(s, o) for s, o, _ in links(ex, "usesMemory")} == {("nvidia-b200", "gddr7")}
+
+
+def test_a_profiles_founding_row_names_where_the_firm_is_based(reader):
+    # "설립 | <date>, <city>": the founding row's place is the firm's base (appended to the lexicon)
+    r, ex = reader
+    t = make_table(["Anthropic에 대한 기업 개요"], ["항목", "내용"],
+                   [["설립", "2021년 1월, 샌프란시스코"], ["비전", "베이징과 H100"]])
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "headquarteredIn")} == {("anthropic", "san-francisco")}

@@ -31,6 +31,8 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_lease import lease_term
+from petaflop.extract.text_model_gpus import model_gpus
+from petaflop.extract.text_params import model_parameters
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_within import not_a_span_of_the_topic
 from petaflop.extract.vs_titles import vs_products
@@ -104,6 +106,10 @@ class MultipleReader:
                                                          sources)):  # "15년 리스" (text_lease.py)
             self.ex.statements.append(lease)
             return True
+        if params := model_parameters(s, q, c0, mentions, self._status(s[c0:c1], q), loc, sources) or \
+                model_gpus(s, q, mentions, self._status(s[c0:c1], q), loc, sources):
+            self.ex.statements.append(params)  # "N개의 활성 파라미터를 가진 <model>" (text_params.py),
+            return True  # "<model> 훈련에 N개의 GPU를 사용" (text_model_gpus.py)
         if q.kind == "number" and s[q.end:q.end + 1] == "위":
             self._rank(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
             return True
