@@ -38,3 +38,17 @@ def test_a_list_naming_something_else_or_under_another_header_states_nothing(gaz
     assert not [s for s in ex.statements if s.rule.endswith(":share-list")]
     ex = _read(gaz, ["구분", "성장률", "비고"], [["경쟁사", "아마존 30%, 마이크로소프트 21%", ""]])
     assert not [s for s in ex.statements if s.rule.endswith(":share-list")]
+
+
+def test_labels_of_a_segments_value_a_multiple_and_funding_raised(gaz):
+    """Lexicon: "부문 사업 가치" is a valuation (not revenue though the label says 매출), "매출 멀티플" a
+    multiple, "투자 유치액" money raised (an amount)."""
+    from petaflop.extract.table_reader import TableReader
+
+    ex = Extraction()
+    table = make_table(["마이크로소프트 핵심 지표"], ["항목", "수치"],
+                       [["클라우드 부문 사업 가치 (매출 기준)", "1,000억 달러"], ["클라우드 부문 매출 멀티플", "8배"],
+                        ["Series B 투자 유치액", "50억 달러"]], chapter="VIII")
+    TableReader(Resolver(gaz, ex), lambda t: ()).read(table)
+    got = {(s.kind, s.value) for s in ex.statements if s.subject == "microsoft"}
+    assert got == {("valuation", Decimal(10 ** 11)), ("multiple", Decimal(8)), ("amount", Decimal(5 * 10 ** 9))}
