@@ -43,6 +43,7 @@ from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cell
+from petaflop.extract.table_share_list import read_share_lists
 from petaflop.extract.table_totals import read_total, total_column
 from petaflop.extract.values import find_quantities
 
@@ -120,6 +121,7 @@ class TableReader:
                     self._entity_columns(table)
                 finally:
                     self.tag = ""
+        read_share_lists(self, table, self._labels(table))  # "경쟁사 | OpenAI 25%, 구글 20%" (table_share_list.py)
         name_line_items(self.ex.statements, self._read_under, first)
         return len(self.ex.statements) + len(self.ex.facts) - before
 
