@@ -233,3 +233,14 @@ def test_a_foundry_link_to_the_firm_the_chip_is_named_after_is_judged_apart(mine
     got = {(f.subject, f.obj, f.rule) for f in ex.facts if f.predicate == "fabricatedBy"}
     assert got == {("tesla-ai6", "tesla", "relation:chip-foundry:own-name"),
                    ("huawei-ascend-910c", "smic", "relation:chip-foundry")}
+
+
+def test_what_a_firm_provides_as_the_verbs_own_object_is_its_offer(miner):
+    """relation:offering: "A는 … B를 제공": the product is offered by the topic-marked firm only when it is
+    the verb's own object (one object particle, then at most an adverb), not an object inside a clause."""
+    m, ex = miner
+    m.relations.mine("엔비디아는 고객사에 “NVLink 칩렛”이라는 부품을 제공", LOC, ())
+    m.relations.mine("엔비디아는 고객 CPU가 NVLink를 지원하도록 IP를 직접 제공", LOC, ())
+    m.relations.mine("OpenAI는 Codex를 제품 출시까지 7주 만에 완성", LOC, ())
+    links = {(f.subject, f.obj) for f in ex.facts if f.rule == "relation:offering"}
+    assert links == {("nvlink-chiplet", "nvidia")}

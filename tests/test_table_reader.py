@@ -613,3 +613,16 @@ def test_a_profiles_founding_row_names_where_the_firm_is_based(reader):
                    [["설립", "2021년 1월, 샌프란시스코"], ["비전", "베이징과 H100"]])
     r.read(t)
     assert {(s, o) for s, o, _ in links(ex, "headquarteredIn")} == {("anthropic", "san-francisco")}
+
+
+def test_a_model_row_names_the_chip_the_rows_of_its_kind_word_describe(reader):
+    """"GPU 모델 | H100": the table's subject runs on the H100, and "GPU 메모리" is the H100's memory, not the
+    subject's; a row of another kind word stays about the caption's subject (``:model-row`` rule ids)."""
+    r, ex = reader
+    r.read(make_table(["GR00T Dreams 실험 사양"], ["항목", "수치", "비고"],
+                      [["GPU 모델", "H100", ""], ["GPU 메모리", "80GB HBM3", ""], ["소요 시간", "54시간", ""]]))
+    assert links(ex, "usesChip") == {("gr00t-dreams", "nvidia-h100", "table-reader:usesChip@model:model-row")}
+    memory = [(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "memoryCapacity"]
+    assert [(s, v) for s, v, _ in memory] == [("nvidia-h100", Decimal(80))]
+    assert memory[0][2].endswith(":model-row")
+    assert [s.subject for s in ex.statements if s.kind == "duration"] == ["gr00t-dreams"]

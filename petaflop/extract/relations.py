@@ -31,6 +31,20 @@ def _marker(particles: str | None) -> re.Pattern[str] | None:
 
 _SUBJ = re.compile(r"['’”\"]?(?:은|는|이|가)(?![\uac00-\ud7a3])")
 _OBJ = re.compile(r"['’”\"]?(?:을|를)(?![\uac00-\ud7a3])")
+_OBJ_END = re.compile(r"(?:을|를)(?![\uac00-\ud7a3])")
+_PAREN = re.compile(r"\([^()]*\)")
+# between the object and its verb: at most one adverb ("직접 제공", "무료로 제공")
+_VERB_GAP = re.compile(r"\s*(?:(?:직접|새로|모두|함께|널리|전격|본격적으로|대규모로|무료로|무상으로)\s*)?")
+
+
+def _verb_object(between: str) -> bool:
+    """The text after a mention up to a verb makes the mention the verb's own object: one object particle
+    (outside parentheses), then at most an adverb — not an object of a clause inside ("X를 지원하도록 IP를 제공")."""
+    rest = _PAREN.sub("", between)
+    marks = list(_OBJ_END.finditer(rest))
+    return len(marks) == 1 and bool(_VERB_GAP.fullmatch(rest, marks[0].end()))
+
+
 _CLAUSE = re.compile(r"[^.;!?。\n]+(?:[.;!?。]|$)")
 
 
@@ -50,12 +64,13 @@ class RelationPattern:
     all_objects: bool = False  # every object in the clause gets the link ("by Amazon+Anthropic")
     object_exclude: re.Pattern[str] | None = None  # an object followed by this is no object ("미국의", "미국산")
     before_keyword: bool = False  # both mentions stand before the keyword (the verb ends the Korean clause)
+    last_object: bool = False  # the subject is the verb's object: the last object-marked phrase before the keyword
 
 
 _RELATION_KEYS = {"id": "str", "keyword": "str", "subject_type": "str", "object_type": "str", "property": "str",
                   "max_gap": "int", "all_subjects": "bool", "object_marker": "str", "subject_marker": "str",
                   "scope": "str", "between": "bool", "all_objects": "bool", "object_exclude": "str",
-                  "before_keyword": "bool"}
+                  "before_keyword": "bool", "last_object": "bool"}
 
 
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
@@ -77,7 +92,7 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
                                    _marker(raw.get("object_marker")), _marker(raw.get("subject_marker")),
                                    raw.get("scope", "clause"), bool(raw.get("between", False)),
                                    bool(raw.get("all_objects", False)), _marker(raw.get("object_exclude")),
-                                   bool(raw.get("before_keyword", False))))
+                                   bool(raw.get("before_keyword", False)), bool(raw.get("last_object", False))))
     return out
 
 
@@ -137,6 +152,8 @@ class RelationMiner:
                         if p.between and not p.keyword.search(text, lo.end, hi.start):
                             continue
                         if p.before_keyword and hi.start > kw.start():
+                            continue
+                        if p.last_object and not _verb_object(text[s.end:kw.start()]):
                             continue
                         cost = abs(s.start - o.start) + abs(kw.start() - min(s.start, o.start))
                         found.append((cost, s, o))

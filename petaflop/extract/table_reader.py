@@ -40,6 +40,7 @@ from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
+from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cell
@@ -285,6 +286,7 @@ class TableReader:
             return
         labels = table.column_labels or [c.text for c in table.header]
         value_cols = [j for j, h in enumerate(labels) if j and _VALUE_HEADER.match(h.strip())]
+        models = ModelRows(self)
         for r, row in enumerate(table.rows, 1):
             if not row.cells or not row.cells[0].text.strip():
                 continue
@@ -296,10 +298,12 @@ class TableReader:
             subject = self.res.record(named[0]) if len(named) == 1 else context if not named else ""
             if not subject:
                 continue
+            subject, self.tag = models.subject(table, r, row, label.text, subject)  # "GPU 모델 | L40": its rows
             unit_note = self._unit_note(table, row)
             for j in value_cols[:1]:
                 if j < len(row.cells):
                     self._cell(table, r, row.cells[j], subject, label, None, unit_note)
+            self.tag = ""
             for j, cell in enumerate(row.cells[1:], 1):
                 if j not in value_cols[:1]:
                     read_remark(self, table, r, cell, subject)

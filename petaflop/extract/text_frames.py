@@ -55,8 +55,8 @@ _EVENT_KINDS = {
 _ADOPT_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:을|를|으로|로)?\s?(?:[가-힣]{1,4}\s)?"
                          r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입)")
 #: a network named as what joins the subject's parts: "PCIe 6.0 기반으로 연결", "ConnectX-8 SuperNIC을 통해 연결",
-#: "Spectrum-X 네트워킹 플랫폼으로 확장" (a use of that network, read for network technologies only)
-_JOIN_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:네트워킹\s|네트워크\s)?(?:플랫폼|패브릭)?\s?"
+#: "Spectrum-X 네트워킹 플랫폼으로 확장", "NVLink 스위치로 묶어" (a use of that network, read for network technologies only)
+_JOIN_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:네트워킹\s|네트워크\s)?(?:플랫폼|패브릭|스위치)?\s?"
                         r"(?:을\s통해|를\s통해|을\s?통한|를\s?통한|기반으로|기반의|으로|로)\s?(?:[가-힣]{1,4}\s)?(?:연결|확장|묶)")
 #: what a component used by something is to it: (component class, property, classes of the user)
 ADOPTED = (
