@@ -249,7 +249,7 @@ class MoneyFrames:
         if len(firms) == 1 and len({m.entity for m in before}) == 1 and not listed:
             subject = firms.pop()
         elif not before and topic is not None and _spender(topic) and (
-                topic.role == "row" and is_a(topic.type, "Organization") or topic.role == "topic" and 0 <= topic.start < c0):
+                (topic.role == "row" and is_a(topic.type, "Organization")) or (topic.role == "topic" and 0 <= topic.start < c0)):
             subject = topic.entity  # the row's firm, or the sentence's own topic before the clause's comma
         else:
             return None
