@@ -228,6 +228,13 @@ def test_a_researcher_title_between_a_lab_and_a_person_names_a_member(reader):
     assert [(p, o, rule) for s, p, o, rule in got] == [("affiliatedWith", "google", "text:appositive:affiliatedWith")]
 
 
+def test_the_head_of_an_organisation_in_the_genitive_leads_it(reader):
+    r, ex = reader
+    r.read("엔비디아의 수장인 젠슨 황은 수요를 강조", LOC, ())
+    assert [(s, p, o) for s, p, o, rule in links(ex) if rule == "text:appositive:leads"] == [
+        ("jensen-huang", "leads", "nvidia")]
+
+
 def test_a_model_in_a_timeline_row_is_the_work_of_the_lab_the_slide_title_names(reader):
     r, ex = reader
     for eid in ("grok-1", "grok-2"):
