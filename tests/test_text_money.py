@@ -87,6 +87,14 @@ def test_a_tco_row_is_an_amount(table):
         ("aws-trainium2", "amount", Decimal("0.7")), ("nvidia-gb200-nvl72", "amount", Decimal("0.5"))]
 
 
+def test_a_group_of_firms_as_the_plural_topic_spends_its_own_money(text_reader):
+    r, ex = text_reader
+    r.read("하이퍼스케일러들은 2027년에 연간 7천억 달러 이상을 지출에 투입할 것으로 전망.", LOC, ())
+    r.read("하이퍼스케일러들은 올해, 데이터센터 건설에 500억 달러를 투자.", LOC, ())  # a target: not said whose
+    assert [x[:2] + x[-1:] for x in money(ex)] == [("hyperscalers", "capex", "text-money:capex")]
+    assert money(ex)[0][2] == Decimal(700000000000)
+
+
 def test_a_firms_own_spending_is_its_capex_and_a_list_of_firms_or_a_target_says_no_owner(text_reader):
     r, ex = text_reader
     r.read("아마존이 2027년 2,000억 달러 투자 예정.", LOC, ())

@@ -220,6 +220,21 @@ def test_a_title_after_a_short_modifier_or_a_slash_names_a_member_or_founder(rea
                    ("lars-moravy", "affiliatedWith", "tesla", "text:appositive:affiliatedWith")]
 
 
+def test_a_researcher_title_between_a_lab_and_a_person_names_a_member(reader):
+    r, ex = reader
+    r.read("구글 연구원 안드레 카파시는 반박", LOC, ())
+    r.read("메타 연구원 출신인 Chenxi Liu", LOC, ())  # a former member: no link
+    got = sorted((s, p, o, rule) for s, p, o, rule in links(ex) if rule.startswith("text:appositive:"))
+    assert [(p, o, rule) for s, p, o, rule in got] == [("affiliatedWith", "google", "text:appositive:affiliatedWith")]
+
+
+def test_the_head_of_an_organisation_in_the_genitive_leads_it(reader):
+    r, ex = reader
+    r.read("엔비디아의 수장인 젠슨 황은 수요를 강조", LOC, ())
+    assert [(s, p, o) for s, p, o, rule in links(ex) if rule == "text:appositive:leads"] == [
+        ("jensen-huang", "leads", "nvidia")]
+
+
 def test_a_model_in_a_timeline_row_is_the_work_of_the_lab_the_slide_title_names(reader):
     r, ex = reader
     for eid in ("grok-1", "grok-2"):

@@ -75,6 +75,12 @@ def test_a_date_before_the_relative_clause_of_the_release(reader):
     assert dated(ex) == [("huawei-ascend-910c", "releaseDate", "2024-03", "actual", "text:event-before")]
 
 
+def test_a_date_before_the_release_of_a_makers_product(reader):
+    r, ex = reader
+    r.read("2024년 3월 출시된 화웨이의 Ascend 910C는 새로운 칩.", LOC, ())
+    assert dated(ex) == [("huawei-ascend-910c", "releaseDate", "2024-03", "actual", "text:event-before")]
+
+
 def test_a_release_planned_for_a_date(reader):
     r, ex = reader
     r.read("2026년 2월 출시 예정인 차세대 Ascend 910D 소식.", LOC, ())

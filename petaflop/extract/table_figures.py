@@ -164,8 +164,9 @@ def cell_entry(lex: Lexicon, label: str, types: tuple[str, ...], text: str) -> V
     return next(fitting, entry)
 
 
-#: dimensions a cell's figure states by its own unit, so that it tells which measure it is
-_OWN_DIMENSIONS = ("money", "power")
+#: dimensions a cell's figure states by its own unit, so that it tells which measure it is ("수주잔고, 리드타임 |
+#: 55GW …": a backlog in power, not a lead time)
+_OWN_DIMENSIONS = ("money", "power", "duration")
 
 
 #: a caption saying its table compares results: of benchmarks, or of a contest's scores ("성적", "순위표")

@@ -66,8 +66,18 @@ _VERB_AFTER_DATE = re.compile(r"\s?(?:초|말|중순)?\s?(?:에|부터)?\s?(?:�
 _BARE_LEAD = re.compile(r"(?<=[월일])\s(?:[^\s,]{1,12}(?:은|는)\s|['‘“\"])")
 #: "TPU v2(2017)", "Kimi-1.5(2025년 1월) →": a date alone in the parentheses right after a name
 _PAREN_DATE = re.compile(r"\((?P<date>[^()]{2,14}?)(?:\)|,\s)")
+#: between a maker and its product: the genitive, an optional quote
+_MAKER_OF = re.compile(r"['’”\"]?의\s['‘“\"]?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LEAD = re.compile(r"^\s?(?:-\s)?(?:[^\s,]{1,12}(?:은|는)\s)?(?:지난\s|올해\s|작년\s)?$")
+
+
+def _past_maker(s: str, m: Mention_, mentions: list[Mention_]) -> Mention_:
+    """"2025년 2월 출시된 OpenAI의 GPT-4.5": the maker in the genitive, then what was released."""
+    gap = _MAKER_OF.match(s, m.end)
+    if gap is None or not is_a(m.type, "Organization"):
+        return m
+    return next((x for x in mentions if x.start == gap.end()), m)
 
 
 def _kind(verb: str, m: Mention_) -> tuple[str, tuple[str, ...]]:
@@ -113,6 +123,7 @@ class DateReader:
             m = next((x for x in mentions if x.start >= bm.end()), None)
             if m is None or m.start - bm.end() > 30 or not _TO_NAME.fullmatch(s, bm.end(), m.start):
                 continue
+            m = _past_maker(s, m, mentions)
             kind, classes = _kind(bm.group("verb"), m)
             time = _event_date(d)
             if time is None or not any(is_a(m.type, c) for c in classes):

@@ -115,8 +115,8 @@ _UPPER = re.compile(r"한도|상한|최대|이하|까지")
 # a title between an organisation and its person ("OpenAI CEO 샘 알트만", "AMD의 CEO 리사 수") or after
 # "<person> <org>" ("젠슨 황 엔비디아 CEO"): (title pattern, property); the rule is the frame and the property,
 # text:appositive:<property>, as for the genitive and modifier frames
-_TITLES = ((r"(?:CEO|최고경영자|대표이사|회장|편집장|장관)", "leads"),
-           (r"(?:(?:공동\s?)?(?:창업자|창립자|설립자)|CTO|CFO|COO|최고\s?[가-힣]{2,4}책임자|부사장|임원|수석\s?과학자|디렉터)",
+_TITLES = ((r"(?:CEO|최고경영자|대표이사|회장|편집장|장관|수장)", "leads"),
+           (r"(?:(?:공동\s?)?(?:창업자|창립자|설립자)|CTO|CFO|COO|최고\s?[가-힣]{2,4}책임자|부사장|임원|수석\s?과학자|디렉터|연구원|연구자)",
             "affiliatedWith"))
 # at most two short words between "의" and the title ("테슬라의 차량 엔지니어링 부사장인"), and a second title
 # after a slash or an abbreviation in parentheses ("창업자/CTO인", "최고 기술책임자(CTO)인")

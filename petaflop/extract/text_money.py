@@ -58,12 +58,12 @@ _CUE_RULES = {"capex": "capex", "revenue": "results", "profit": "results"}
 _CAPEX_STATUS = {"가이던스": "forecast", "전망": "forecast", "전망치": "forecast", "예상": "forecast",
                  "예상치": "forecast", "계획": "planned", "목표": "target", "추정": "estimate", "추정치": "estimate"}
 #: "N 달러(를) 투자 예정": money a firm spends on its own (no investee), not money it raises
-_SPEND_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를)?\s?(?:추가\s?)?(?:투자|투입|지출)"
+_SPEND_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를)?\s?(?:추가\s?)?(?:지출에\s)?(?:투자|투입|지출)"
                           r"(?=할|하[고기는며여였]|했|한|해|\s?예정|\s?계획|\s?중|\s*$|\s?[.,)])")
 #: "아마존, MS, 메타, 구글은": a name closing a list of names is not the clause's one subject
 _LIST_BEFORE = re.compile(r"(?:,|、|와|과|및)\s?$")
-#: "데이터센터 건설에", "Anthropic에": a target of the spending (then it is that thing's, or an investment)
-_TARGET = re.compile(r"[가-힣A-Za-z0-9)’”'\"]에(?:도)?\s")
+#: "데이터센터 건설에", "Anthropic에": a target of the spending (then it is that thing's, or an investment); a date ("2027년에") is none
+_TARGET = re.compile(r"(?![년월일])[가-힣A-Za-z0-9)’”'\"]에(?:도)?\s")
 #: "OpenAI o1 - $60/백만 토큰": a price per a unit right after a name and a dash or a colon
 _NAME_DASH = re.compile(r"\s?[-–:]\s?$")
 _SLASH_PER = re.compile(r"\s?/\s?([가-힣A-Za-z0-9]{1,4}(?:\s[가-힣]{1,2})?)")
@@ -92,6 +92,11 @@ _PERIOD_BEFORE = re.compile(rf"({_PERIOD_WORD})\s?$")
 _PRICED_PRODUCTS = ("AIProduct", "Hardware", "SoftwarePlatform")
 _CAPEX_SUBJECTS = ("Organization",)
 
+
+
+def _spender(m: Mention_) -> bool:
+    """A firm, or a group of firms ("하이퍼스케일러들은 … 투입"), spends its own money."""
+    return is_a(m.type, "Organization") or is_a(m.type, "MarketSegment")
 
 class MoneyFrames:
     """Mixin for the TextReader: money read by the words that name it (see the module docstring)."""
@@ -239,12 +244,13 @@ class MoneyFrames:
         if _TARGET.search(s, c0, q.start):
             return None
         before = [m for m in mentions if c0 <= m.start and m.end <= q.start]
-        firms = {m.entity for m in before if is_a(m.type, "Organization") and m.role in ("subject", "topic")}
+        firms = {m.entity for m in before if _spender(m) and m.role in ("subject", "topic")}
         listed = any(_LIST_BEFORE.search(s, 0, m.start) for m in before)
         if len(firms) == 1 and len({m.entity for m in before}) == 1 and not listed:
             subject = firms.pop()
-        elif not before and topic is not None and topic.role == "row" and is_a(topic.type, "Organization"):
-            subject = topic.entity
+        elif not before and topic is not None and _spender(topic) and (
+                (topic.role == "row" and is_a(topic.type, "Organization")) or (topic.role == "topic" and 0 <= topic.start < c0)):
+            subject = topic.entity  # the row's firm, or the sentence's own topic before the clause's comma
         else:
             return None
         when = [d for d in dates if c0 <= d.start and d.end <= q.start]
