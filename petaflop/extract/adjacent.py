@@ -24,7 +24,7 @@ import re
 from itertools import pairwise
 
 from petaflop.extract.adjacent_home import RULE as HOME_RULE
-from petaflop.extract.adjacent_home import country_prefix_org
+from petaflop.extract.adjacent_home import country_prefix_org, prefixed_homes
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer, Mention
 from petaflop.extract.resolve import is_a
@@ -72,6 +72,8 @@ class AdjacentReader:
             mentions = sorted(self.gaz.find_mentions(text), key=lambda m: m.start)
         except Exception:  # an extractor never raises on odd text
             return
+        for org, country in prefixed_homes(text, mentions, self.gaz):  # "UAE MGX": the prefix inside the name
+            self._add(org, "headquarteredIn", country, loc, sources, HOME_RULE, text[:60])
         if len(mentions) < 2:
             return
         ents = [self.gaz.by_id(m.entity_id) for m in mentions]

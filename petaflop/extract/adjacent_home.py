@@ -25,3 +25,20 @@ def country_prefix_org(gap: str, first_type: str, second_type: str, after: str =
     that names a source of data ("영국 Adzuna 데이터에 따르면": the country scopes the data)."""
     return gap == " " and is_a(first_type, "Country") and is_a(second_type, "Organization") \
         and not _DATA_SOURCE.match(after)
+
+
+def prefixed_homes(text: str, mentions: list, gaz) -> list[tuple]:
+    """"UAE MGX": an organisation's name spelt with its country in front (the gazetteer
+    matched both words as one name) — the same prefix, read from inside the name: (organisation, country)
+    pairs, when the words after the country are themselves the organisation's name."""
+    out = []
+    for m in mentions:
+        org = gaz.by_id(m.entity_id)
+        head, sep, rest = text[m.start:m.end].partition(" ")
+        if not sep or org is None or not is_a(org.type, "Organization") or is_a(org.type, "Country") \
+                or is_a(org.type, "GovernmentBody"):  # "美 상무부": a country's own agency is part of it, not based in it
+            continue
+        country, named = gaz.lookup(head), gaz.lookup(rest)
+        if country is not None and is_a(country.type, "Country") and named is not None and named.id == org.id:
+            out.append((org, country))
+    return out

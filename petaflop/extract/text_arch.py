@@ -13,6 +13,7 @@ import re
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_variant import variant_of
 
 _CHIPS = ("Chip", "System")
 #: architecture then chip: "<arch> [아키텍처|칩|GPU] 기반[의] <chip>" or "<arch> [칩|GPU] (<chip>"
@@ -27,7 +28,9 @@ _COMPARED = re.compile(r"^[^.,;]{0,20}?(?:대비|보다|와 비교|과 비교)")
 
 def architecture_of(ex: Extraction, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...],
                     prefix: str = "text") -> None:
-    """The ``hasArchitecture`` links of one sentence (or cell) by the constructions above."""
+    """The ``hasArchitecture`` links of one sentence (or cell) by the constructions above (and a chip's base
+    chip, text_variant)."""
+    variant_of(ex, s, mentions, loc, sources, prefix)
     for a, b in itertools.pairwise(mentions):
         if a.entity == b.entity:
             continue
