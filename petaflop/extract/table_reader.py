@@ -37,6 +37,7 @@ from petaflop.extract.line_items import name_line_items
 from petaflop.extract.period_rows import period_columns, read_period_rows
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
+from petaflop.extract.table_caption_subject import caption_products, condition_figure
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
@@ -217,6 +218,7 @@ class TableReader:
                 subjects[j] = found[0]
         if not subjects:
             return
+        subjects = caption_products(table, subjects, self.res.gaz, self.res.record)  # "테슬라" of "테슬라 로보택시 vs …"
         metrics = self._column_metrics(texts, subjects)
         total = total_column(table, texts, subjects)
         if (maker := caption_maker(table, [row.cells[0].text for row in table.rows if row.cells], self.res.gaz)):
@@ -411,6 +413,7 @@ class TableReader:
             self._link(link, subject, types, text, loc, sources, label.text)
         if any(is_a(t, c) for t in types for c in ("Hardware", "AIProduct")):  # "HBM3e 12hi", "12MP": own-unit counts
             self.ex.statements.extend(tf.unit_counts(text, subject, loc, sources, self.tag))
+        text = condition_figure(text) if self.tag == ":header-entities" else text  # "단거리: $3.8"
         entry = tf.cell_entry(self.lex, label.text, types, text)
         rule_suffix = ""
         if entry is None and (label.period is not None or _STAT_LABEL.match(label.text.strip())):
