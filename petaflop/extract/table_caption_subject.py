@@ -13,6 +13,7 @@ what follows the colon (the condition, with its own numbers, is not a second fig
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from petaflop.extract.resolve import is_a
 
@@ -53,3 +54,22 @@ def condition_figure(text: str) -> str:
     if m is None or not re.search(r"\d", m.group("fig")):
         return text
     return m.group("fig").strip()
+
+
+#: "TSMC 3nm (N3P)": a name, then another in parentheses (nothing else inside them)
+_PAREN_GAP = re.compile(r"\s?\(\s?")
+_PAREN_CLOSE = re.compile(r"\s?\)")
+
+
+def refined_outer(text: str, mentions, gaz) -> set[str]:
+    """Names a parenthesised name of the same kind refines ("TSMC 3nm (N3P)": the node is N3P, the
+    3nm family before it only its generation): the cell's object is the name inside."""
+    out = set()
+    for m, n in pairwise(mentions):
+        if m.entity_id == n.entity_id or not _PAREN_GAP.fullmatch(text[m.end:n.start]) \
+                or not _PAREN_CLOSE.match(text, n.end):
+            continue
+        a, b = gaz.by_id(m.entity_id), gaz.by_id(n.entity_id)
+        if a is not None and b is not None and a.type == b.type:
+            out.add(m.entity_id)
+    return out

@@ -37,7 +37,7 @@ from petaflop.extract.line_items import name_line_items
 from petaflop.extract.period_rows import period_columns, read_period_rows
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
-from petaflop.extract.table_caption_subject import caption_products, condition_figure
+from petaflop.extract.table_caption_subject import caption_products, condition_figure, refined_outer
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
@@ -454,7 +454,7 @@ class TableReader:
         objects = [self.res.record(self.res.gaz.by_id(m.entity_id)) for m in mentions
                    if m.entity_id != subject and m.entity_id not in qualifiers and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)
                    and not _REFERENCE_POINT.match(text, m.end) and not _LIKENESS_BEFORE.search(text[:m.start])]
-        objects = list(dict.fromkeys(objects))
+        objects = [o for o in dict.fromkeys(objects) if o not in refined_outer(text, mentions, self.res.gaz)]  # "3nm (N3P)"
         if link.property == "competesWith":  # "Zhipu AI와 함께 N MAU 달성": a companion, not a rival
             objects = [o for o in objects if not any(m.entity_id == o and _TOGETHER.match(text, m.end) for m in mentions)]
         rule = f"table-reader:{link.id}{self.tag}"
