@@ -73,3 +73,16 @@ def refined_outer(text: str, mentions, gaz) -> set[str]:
         if a is not None and b is not None and a.type == b.type:
             out.add(m.entity_id)
     return out
+
+
+#: "연간 운행 일수", "가동 개월 수": a label counting days or months (its figure is a length of time)
+_TIME_COUNT = re.compile(r"(?:일수|(?<![가-힣])(?:개월|일)\s?수)\s?$")
+
+
+def time_count_unit(row) -> str:
+    """The unit of time a row label counts ("연간 운행 일수" -> "일"), else ''."""
+    label = row.cells[0].text.strip() if row.cells else ""
+    m = _TIME_COUNT.search(label)
+    if m is None:
+        return ""
+    return "개월" if "개월" in m.group(0) else "일"
