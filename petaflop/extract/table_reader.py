@@ -27,6 +27,7 @@ from foundation.namespaces import PFA, RDF
 from foundation.periods import Period
 from ingest.model import Cell, Table
 from ingest.quantities import REFERENCE_DATE, parse_cell
+from petaflop.extract import table_caption_subject as tcs
 from petaflop.extract import table_figures as tf
 from petaflop.extract.adjacent import place_qualifiers, qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
@@ -220,6 +221,7 @@ class TableReader:
                 subjects[j] = found[0]
         if not subjects:
             return
+        subjects = tcs.caption_products(table, subjects, self.res.gaz, self.res.record)  # "테슬라" of "테슬라 로보택시 vs …"
         metrics = self._column_metrics(texts, subjects)
         total = total_column(table, texts, subjects)
         if (maker := caption_maker(table, [row.cells[0].text for row in table.rows if row.cells], self.res.gaz)):
@@ -395,7 +397,7 @@ class TableReader:
         for j, h in enumerate(labels):
             if _UNIT_HEADER.match(h.strip()) and j < len(row.cells):
                 return row.cells[j].text.strip()
-        return ""
+        return tcs.time_count_unit(row)  # "연간 운행 일수 | 312": a count of days is in days
 
     def _loc(self, table: Table, cell: Cell, row: int) -> Location:
         return Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, row, cell.column)
@@ -417,6 +419,7 @@ class TableReader:
             self._link(link, subject, types, text, loc, sources, label.text)
         if any(is_a(t, c) for t in types for c in ("Hardware", "AIProduct")):  # "HBM3e 12hi", "12MP": own-unit counts
             self.ex.statements.extend(tf.unit_counts(text, subject, loc, sources, self.tag))
+        text = tcs.condition_figure(text) if self.tag == ":header-entities" else text  # "단거리: $3.8"
         entry = tf.cell_entry(self.lex, label.text, types, text)
         rule_suffix = ""
         if entry is None and (label.period is not None or _STAT_LABEL.match(label.text.strip())):
@@ -457,7 +460,7 @@ class TableReader:
         objects = [self.res.record(self.res.gaz.by_id(m.entity_id)) for m in mentions
                    if m.entity_id != subject and m.entity_id not in qualifiers and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)
                    and not _REFERENCE_POINT.match(text, m.end) and not _LIKENESS_BEFORE.search(text[:m.start])]
-        objects = list(dict.fromkeys(objects))
+        objects = [o for o in dict.fromkeys(objects) if o not in tcs.refined_outer(text, mentions, self.res.gaz)]  # "3nm (N3P)"
         if link.property == "competesWith":  # "Zhipu AI와 함께 N MAU 달성": a companion, not a rival
             objects = [o for o in objects if not any(m.entity_id == o and _TOGETHER.match(text, m.end) for m in mentions)]
         rule = f"table-reader:{link.id}{self.tag}"
