@@ -55,6 +55,11 @@ LEADING_PERIOD = re.compile(r"^\s*(?:[1-4]Q\s?\d{2}|[1-4]H\s?\d{2}|\d{4}\s*[-년
                             r"|\d{1,2}월)(?![\d~%])")
 
 
+#: A column whose figures are of the latest period of the table's period columns: a rank, a change on the
+#: previous period or year (QoQ, YoY, MoM, 전분기/전년 대비).
+LATEST_OF = re.compile(r"^\s*순위\s*$|QoQ|YoY|MoM|전분기\s?대비|전년\s?(?:동기\s?)?대비")
+
+
 #: Words of a row label, its section or the caption that make a figure a rate per day, month or year.
 PER_WORDS = (("day", re.compile(r"일일|하루|일간")), ("month", re.compile(r"月|월간|월평균|매월")),
              ("year", re.compile(r"연간|年")))
@@ -93,13 +98,26 @@ class TableStatus:
             if LEADING_PERIOD.match(label):
                 return cell_period(label) if labels.count(label) == 1 else None
         if any(LEADING_PERIOD.match(label) for label in labels):
-            return None  # a table of period columns: a cell outside them is not dated by the caption
+            # a table of period columns: a cell outside them is not dated by the caption; a rank or a change
+            # on the previous period (QoQ, YoY) is of the latest period the columns name
+            if 0 < column <= len(labels) and LATEST_OF.search(labels[column - 1]):
+                return self._latest_period(labels)
+            return None
         caption = self.table.caption[0] if self.table.caption else ""
         lead = caption.split(" ", 1)[0]
         if not LEADING_PERIOD.fullmatch(lead):
             return None  # "2026년에도 아직 과도기": a caption that comments on a period does not date the cells
         period = cell_period(lead)
         return period if period is not None and period.end < REFERENCE_DATE.isoformat() else None
+
+    @staticmethod
+    def _latest_period(labels: list[str]) -> Period | None:
+        """The latest period the period columns name, when every one of them has ended by the report's date
+        (a table with projected columns ranks or compares on a period it does not say)."""
+        periods = [p for label in labels if LEADING_PERIOD.match(label) and (p := cell_period(label)) is not None]
+        if not periods or any(p.end >= REFERENCE_DATE.isoformat() for p in periods):
+            return None
+        return max(periods, key=lambda p: (p.end, p.start))
 
     def per(self, line: int) -> str:
         """The rate a figure in the row at ``line`` is given per ("day", "month", "year"), or "": read from
