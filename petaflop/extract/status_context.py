@@ -60,7 +60,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
     for i, st in enumerate(ex.statements):
         table = by_table.get(st.location.table_id) if st.location.table_id else None
         if table is not None and st.time is None and not st.kind.endswith("Date"):
-            if (period := table.period(st.location.column)) is not None:
+            if (period := table.period(st.location.column, st.location.line_start)) is not None:
                 ex.statements[i] = st = replace(st, time=period)
         if table is not None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind):
             if per := table.per(st.location.line_start):
@@ -96,7 +96,7 @@ def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str
         rule = model.truthy_rule(f.predicate) if table is not None and ":" not in f.predicate else None
         if table is None or rule is None:
             continue
-        if not f.as_of and model.kinds[rule.kind].dimension != "date" and (period := table.period(f.location.column)):
+        if not f.as_of and model.kinds[rule.kind].dimension != "date" and (period := table.period(f.location.column, f.location.line_start)):
             ex.facts[i] = f = replace(f, as_of=period.text)
         said = set(STATUSES) & set(f.qualifiers)
         if "actual" not in rule.statuses or said - {"forecast"}:

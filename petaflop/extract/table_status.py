@@ -89,10 +89,18 @@ class TableStatus:
             return "forecast" if time.end >= ref else "estimate"
         return None
 
-    def period(self, column: int) -> Period | None:
-        """The period that dates a cell of the 1-based ``column``: its label's leading period (when no
-        other column has the same label), else the caption's leading period; None when neither says."""
+    def period(self, column: int, line: int = 0) -> Period | None:
+        """The period that dates a cell of the 1-based ``column`` (in the row at ``line``): its label's leading
+        period (when no other column has the same label), else its row label's leading period ("1Q25 실제
+        매출", "2027년 EBITDA") in a table without period columns, else the caption's leading period; None
+        when none says."""
         labels = self.table.column_labels
+        if column > 1 and not any(LEADING_PERIOD.match(label) for label in labels):
+            row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+            lead = row.cells[0].text.split(" ", 1)[0] if row is not None else ""
+            period = cell_period(lead) if lead and LEADING_PERIOD.fullmatch(lead) else None
+            if period is not None and period.start[:2] in ("19", "20"):  # a year, not a model number (5090)
+                return period
         if 0 < column <= len(labels):
             label = labels[column - 1]
             if LEADING_PERIOD.match(label):
