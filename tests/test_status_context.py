@@ -116,7 +116,10 @@ def test_a_table_of_expectations_forecasts_open_periods_and_estimates_past_ones(
     table = make_table(["칩 출하량 및 배송처 예상 (단위: 천)"], ["구분", "A", "B"], [["2024년", "0", "500"]])
     assert _settle([table], _value("shipments", time="2024", loc=_at(2)), _value("shipments", time="2025", loc=_at(2))) \
         == ["estimate", "forecast"]
-    assert _settle([table], _value("shipments", loc=_at(2))) == ["actual"]
+    undated = make_table(["칩 출하량 및 배송처 예상 (단위: 천)"], ["구분", "A", "B"], [["합계", "0", "500"]])
+    assert _settle([undated], _value("shipments", loc=_at(2))) == ["actual"]
+    # an undated figure of a period's row is dated by its row label (table_status), then read as above
+    assert _settle([table], _value("shipments", loc=_at(2))) == ["estimate"]
 
 
 def test_a_column_labelled_as_estimates_holds_estimates_even_for_a_later_period():
@@ -138,7 +141,7 @@ def test_a_table_value_fact_takes_its_tables_status_as_a_qualifier():
 def test_a_period_column_or_a_past_period_caption_dates_the_cells():
     columns = make_table(["파운드리 순위"], ["기업명", "2Q25 매출", "1Q25 매출", "QoQ(%)"], [["A사", "30", "25", "18%"]])
     dated = _settle_times([columns], _value(loc=_at(2)), _value(loc=_at(3)), _value("growthRate", loc=_at(4)))
-    assert dated == ["2025-Q2", "2025-Q1", None]
+    assert dated == ["2025-Q2", "2025-Q1", "2025-Q2"]  # a change on the previous quarter: of the latest one
     twice = make_table(["점유율"], ["기업명", "1Q25 점유율", "1Q25 점유율"], [["A사", "70%", "67%"]])
     assert _settle_times([twice], _value("marketShare", loc=_at(2))) == [None]
     caption = make_table(["2024년 중국 AI 서비스들의 사용자 확보비용 비교"], ["서비스", "비용"], [["A", "1,030억 원"]])
