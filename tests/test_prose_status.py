@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from petaflop.extract.facts import Extraction, Fact, Location
-from petaflop.extract.prose_status import prose_status
+from petaflop.extract.facts import Extraction, Fact, Location, Statement
+from petaflop.extract.prose_status import prose_deadline, prose_status
 from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_status import table_status
 from tests.test_table_reader import make_table
@@ -79,3 +79,23 @@ def test_a_row_label_opening_with_a_period_dates_its_row_when_no_column_is_a_per
     assert status.period(2, 102).text == "2023"
     assert status.period(2, 103) is None  # not a period's row
     assert status.period(1, 101) is None  # the label itself is not dated
+
+
+def test_a_plan_or_forecast_holds_by_the_deadline_its_clause_names():
+    plan = "- Acme는 연말까지 20만 개 이상의 GPU를 가동할 것이나, 경쟁사는 더 늦음."
+    assert prose_deadline(plan, _raw(plan, "20만 개")).text == "2025"
+    quarter = "- 3분기 내 8만개의 GB300이 추가 투입될 예정."
+    assert prose_deadline(quarter, _raw(quarter, "8만개")).text == "2025-Q3"
+    year = "- 전력 수요는 2030년까지 두 배로 늘어나 90GW에 이를 것으로 예상."
+    assert prose_deadline(year, _raw(year, "90GW")).text == "2030"
+    other_clause = "- 2030년까지 확대하겠다고 했으며, 현재 5만 개를 가동."
+    assert prose_deadline(other_clause, _raw(other_clause, "5만 개")) is None
+
+
+def test_a_prose_plan_without_time_is_dated_by_its_deadline():
+    line = "- Acme는 연말까지 20만 개 이상의 GPU를 가동할 것이나, 경쟁사는 더 늦음."
+    st = Statement("acme", "gpuCount", Location(1, 1, "IV", "IV. 테스트"), "test", value=Decimal(200000),
+                   status="planned", raw=_raw(line, "20만 개"))
+    ex = Extraction(statements=[st])
+    settle_statuses([], ex, [line])
+    assert ex.statements[0].time.text == "2025"

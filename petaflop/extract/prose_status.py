@@ -15,7 +15,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["prose_status"]
+from foundation.periods import Period
+from ingest.quantities import REFERENCE_DATE
+from petaflop.extract.cell_text import cell_period
+
+__all__ = ["prose_deadline", "prose_status"]
+
+#: A deadline before the figure: "2028년까지", "연말까지", "올해 말까지", "3분기 내" (of this year).
+_DEADLINE = re.compile(r"((?:19|20)\d{2})년\s?(?:말\s?)?까지|(연말|올해\s?말|연내)(?:까지)?|([1-4])분기\s?(?:내|까지|중)")
 
 #: Guidance before the figure in its clause.
 GUIDANCE = re.compile(r"(?:가이던스|가이드런스|[Gg]uidance)(?!\s?(?:중간값\s)?기준)")
@@ -29,6 +36,21 @@ _EXPECTED = re.compile(r"[될할] 것(?:이라는|이라고|으로)")
 #: What is to be done: "투입될 예정", "가동할 것이나", "투자하기로 약속".
 _PLANNED = re.compile(r"(?:[할될] (?:예정|계획)|할 것(?:이나|이다|임)?(?:\s*$|[.,]))|하기로\s?(?:약속|합의|결정)")
 _ASSUMED = re.compile(r"(?:으로|로)\s?가정")
+
+
+def prose_deadline(line: str, raw: str) -> Period | None:
+    """The period by which a plan or a forecast written ``raw`` in ``line`` is to hold: the deadline closest
+    before the figure in its clause ("연말까지 20만 개 이상의 GPU를 가동할 것" is this year's), or None."""
+    line = line.replace("\\$", "$")
+    at = line.find(raw) if raw else -1
+    if at < 0 or line.count(raw) > 1 or len(raw) >= RAW_MAX:
+        return None
+    deadlines = list(_DEADLINE.finditer(_CLAUSE_START.sub("", line[:at + len(raw) - RAW_AFTER])))
+    if not deadlines:
+        return None
+    year, this_year, quarter = deadlines[-1].groups()
+    this = str(REFERENCE_DATE.year)
+    return cell_period(year if year else this if this_year else f"{quarter}Q{this[2:]}")
 
 
 #: How a prose reader writes a figure's ``raw``: up to 20 characters before it, the figure, 8 after; at most 60.

@@ -33,7 +33,7 @@ from ingest.model import Table
 from ingest.quantities import REFERENCE_DATE
 from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
-from petaflop.extract.prose_status import prose_status
+from petaflop.extract.prose_status import prose_deadline, prose_status
 from petaflop.extract.table_status import TableStatus, table_status
 
 __all__ = ["settle_statuses"]
@@ -77,7 +77,21 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         if status != st.status:
             ex.statements[i] = replace(st, status=status)
             changed += 1
+    if lines:
+        _date_deadlines(ex, lines)
     return changed + _settle_table_facts(ex, by_table, ref) + (_settle_claim_facts(ex, lines, ref) if lines else 0)
+
+
+def _line(lines: list[str], n: int) -> str:
+    return lines[n - 1] if 0 < n <= len(lines) else ""
+
+
+def _date_deadlines(ex: Extraction, lines: list[str]) -> None:
+    """A prose plan, target or forecast without a time holds by the deadline its clause names (:func:`prose_deadline`)."""
+    for i, st in enumerate(ex.statements):
+        if st.status in ("planned", "target", "forecast") and st.time is None and not st.location.table_id \
+                and not st.kind.endswith("Date") and (when := prose_deadline(_line(lines, st.location.line_start), st.raw)):
+            ex.statements[i] = replace(st, time=when)
 
 
 def _future(st: Statement, ref: str) -> bool:
@@ -125,7 +139,8 @@ def _settle_claim_facts(ex: Extraction, lines: list[str], ref: str) -> int:
             continue
         future = bool(f.as_of) and (p := parse_period(f.as_of)) is not None and p.start > ref
         if (status := prose_status(lines[f.location.line_start - 1], f.raw, future)):
-            ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
+            when = None if f.as_of else prose_deadline(lines[f.location.line_start - 1], f.raw)
+            ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status), as_of=when.text if when else f.as_of)
             changed += 1
     return changed
 
