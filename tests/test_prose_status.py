@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from petaflop.extract.facts import Extraction, Fact, Location, Statement
-from petaflop.extract.prose_status import prose_deadline, prose_status
+from petaflop.extract.prose_status import cell_per, prose_deadline, prose_status
 from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_status import table_status
 from tests.test_table_reader import make_table
@@ -99,3 +99,10 @@ def test_a_prose_plan_without_time_is_dated_by_its_deadline():
     ex = Extraction(statements=[st])
     settle_statuses([], ex, [line])
     assert ex.statements[0].time.text == "2025"
+
+
+def test_a_cell_opening_with_what_its_figure_is_per_gives_the_per():
+    assert cell_per("칩당 최대 2,300 TFLOPS") == "chip"
+    assert cell_per("샘플당 $0.12") == "sample"
+    assert cell_per("칩당 96GB, 총 4,096개 칩 0.4PB") == ""  # several figures: whose per is it
+    assert cell_per("매출 30억 달러") == ""

@@ -19,7 +19,19 @@ from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.cell_text import cell_period
 
-__all__ = ["prose_deadline", "prose_status"]
+__all__ = ["cell_per", "prose_deadline", "prose_status"]
+
+#: A cell that opens with what its one figure is given per: "칩당 192GB HBM3e", "샘플당 $0.34".
+_CELL_PER = re.compile(r"^\s*(칩|GPU|토큰|샘플|차량|사용자|가구|GW|MW)\s?당\s?(?:최대|최소|약|평균)?\s?[\\$]*\d")
+_PER_NAMES = {"칩": "chip", "GPU": "GPU", "토큰": "token", "샘플": "sample", "차량": "vehicle", "사용자": "user",
+              "가구": "household", "GW": "GW", "MW": "MW"}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def cell_per(cell: str) -> str:
+    """What the one figure of a table cell is given per when the cell opens with it ("칩당 192GB"), or ""."""
+    m = _CELL_PER.match(cell)
+    return _PER_NAMES[m.group(1)] if m and len(_NUMBER.findall(_PARENS.sub("", cell))) <= 2 else ""
 
 #: A deadline before the figure: "2028년까지", "연말까지", "올해 말까지", "3분기 내" (of this year).
 _DEADLINE = re.compile(r"((?:19|20)\d{2})년\s?(?:말\s?)?까지|(연말|올해\s?말|연내)(?:까지)?|([1-4])분기\s?(?:내|까지|중)")

@@ -33,7 +33,7 @@ from ingest.model import Table
 from ingest.quantities import REFERENCE_DATE
 from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
-from petaflop.extract.prose_status import prose_deadline, prose_status
+from petaflop.extract.prose_status import cell_per, prose_deadline, prose_status
 from petaflop.extract.table_status import TableStatus, table_status
 
 __all__ = ["settle_statuses"]
@@ -63,7 +63,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             if (period := table.period(st.location.column, st.location.line_start)) is not None:
                 ex.statements[i] = st = replace(st, time=period)
         if table is not None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind):
-            if per := table.per(st.location.line_start):
+            if per := table.per(st.location.line_start) or cell_per(st.raw):
                 ex.statements[i] = st = replace(st, per=per)
         if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
             ex.statements[i] = replace(st, status="estimate")
