@@ -79,6 +79,8 @@ def test_a_row_label_opening_with_a_period_dates_its_row_when_no_column_is_a_per
     assert status.period(2, 102).text == "2023"
     assert status.period(2, 103) is None  # not a period's row
     assert status.period(1, 101) is None  # the label itself is not dated
+    timeline = make_table(["타임라인"], ["날짜", "내용"], [["8월 초", "라이선스 발급(20,000개 한도)"]])
+    assert table_status({timeline.id: timeline})[timeline.id].period(2, 101) is None  # when an event happened
 
 
 def test_a_plan_or_forecast_holds_by_the_deadline_its_clause_names():

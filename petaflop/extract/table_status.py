@@ -60,6 +60,11 @@ LEADING_PERIOD = re.compile(r"^\s*(?:[1-4]Q\s?\d{2}|[1-4]H\s?\d{2}|\d{4}\s*[-년
 LATEST_OF = re.compile(r"^\s*순위\s*$|QoQ|YoY|MoM|전분기\s?대비|전년\s?(?:동기\s?)?대비")
 
 
+#: A first column of dates (a timeline) and the part of a month or year a bare date names.
+DATE_LABEL = re.compile(r"날짜|일자|일시|시점|시기")
+DAY_PART = re.compile(r"초|말|중순|상순|하순|중|경|전후")
+
+
 #: Words of a row label, its section or the caption that make a figure a rate per day, month or year.
 PER_WORDS = (("day", re.compile(r"일일|하루|일간")), ("month", re.compile(r"月|월간|월평균|매월")),
              ("year", re.compile(r"연간|年")))
@@ -95,9 +100,12 @@ class TableStatus:
         매출", "2027년 EBITDA") in a table without period columns, else the caption's leading period; None
         when none says."""
         labels = self.table.column_labels
-        if column > 1 and not any(LEADING_PERIOD.match(label) for label in labels):
+        if column > 1 and not any(LEADING_PERIOD.match(label) for label in labels) \
+                and not (labels and DATE_LABEL.search(labels[0])):
             row = next((r for r in self.table.rows if r.line == line and r.cells), None)
-            lead = row.cells[0].text.split(" ", 1)[0] if row is not None else ""
+            lead, _, rest = row.cells[0].text.partition(" ") if row is not None else ("", "", "")
+            if not rest.strip() or DAY_PART.fullmatch(rest.strip()):
+                lead = ""  # a bare date ("8월 초") is when an event of a timeline happened, not what a figure is of
             period = cell_period(lead) if lead and LEADING_PERIOD.fullmatch(lead) else None
             if period is not None and period.start[:2] in ("19", "20"):  # a year, not a model number (5090)
                 return period
