@@ -138,7 +138,7 @@ def test_a_table_value_fact_takes_its_tables_status_as_a_qualifier():
 def test_a_period_column_or_a_past_period_caption_dates_the_cells():
     columns = make_table(["파운드리 순위"], ["기업명", "2Q25 매출", "1Q25 매출", "QoQ(%)"], [["A사", "30", "25", "18%"]])
     dated = _settle_times([columns], _value(loc=_at(2)), _value(loc=_at(3)), _value("growthRate", loc=_at(4)))
-    assert dated == ["2025-Q2", "2025-Q1", None]
+    assert dated == ["2025-Q2", "2025-Q1", "2025-Q2"]  # a change on the previous quarter: of the latest one
     twice = make_table(["점유율"], ["기업명", "1Q25 점유율", "1Q25 점유율"], [["A사", "70%", "67%"]])
     assert _settle_times([twice], _value("marketShare", loc=_at(2))) == [None]
     caption = make_table(["2024년 중국 AI 서비스들의 사용자 확보비용 비교"], ["서비스", "비용"], [["A", "1,030억 원"]])

@@ -94,7 +94,7 @@ class Extractor:
         add_count_procurements(self.ex)
         add_count_chip_uses(self.ex)
         self._entity_facts()
-        settle_statuses(self.doc.tables, self.ex)
+        settle_statuses(self.doc.tables, self.ex, self.doc.lines)
         typecheck.check(self.ex)
         return self.ex
 

@@ -16,6 +16,9 @@ for every statement alike:
   date is a projection: ``forecast`` for market and financial measures, ``planned`` for what a
   project or product is to have (capacity, chips, node, performance).
 
+* **The words of a prose figure's clause** (:mod:`petaflop.extract.prose_status`): guidance before it,
+  "…할 예정/계획", "…될 것이라는", "…로 가정" after it.
+
 Only "actual" is ever changed (and a "forecast" inferred from a caption or a later period, when the
 column's own label says estimate): a status a reader read from the words is kept.
 """
@@ -30,6 +33,7 @@ from ingest.model import Table
 from ingest.quantities import REFERENCE_DATE
 from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
+from petaflop.extract.prose_status import cell_per, prose_deadline, prose_status
 from petaflop.extract.table_status import TableStatus, table_status
 
 __all__ = ["settle_statuses"]
@@ -45,7 +49,7 @@ FORECAST_KINDS = frozenset({"revenue", "profit", "marketShare", "marketSize", "s
                             "amount", "quantity", "multiple"})
 
 
-def settle_statuses(tables: Iterable[Table], ex: Extraction) -> int:
+def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | None = None) -> int:
     """Re-read the status of every "actual" statement in its context; returns how many changed.
 
     A value fact of a table (one that becomes a statement later) gets the table's status as a
@@ -56,10 +60,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction) -> int:
     for i, st in enumerate(ex.statements):
         table = by_table.get(st.location.table_id) if st.location.table_id else None
         if table is not None and st.time is None and not st.kind.endswith("Date"):
-            if (period := table.period(st.location.column)) is not None:
+            if (period := table.period(st.location.column, st.location.line_start)) is not None:
                 ex.statements[i] = st = replace(st, time=period)
         if table is not None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind):
-            if per := table.per(st.location.line_start):
+            if per := table.per(st.location.line_start) or cell_per(st.raw):
                 ex.statements[i] = st = replace(st, per=per)
         if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
             ex.statements[i] = replace(st, status="estimate")
@@ -67,10 +71,31 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction) -> int:
         if st.status != "actual":
             continue
         status = _status(st, ref, by_table)
+        if status == "actual" and lines and 0 < st.location.line_start <= len(lines):
+            status = prose_status(lines[st.location.line_start - 1], st.raw, _future(st, ref),
+                                  bool(st.location.table_id)) or status
         if status != st.status:
             ex.statements[i] = replace(st, status=status)
             changed += 1
-    return changed + _settle_table_facts(ex, by_table, ref)
+    if lines:
+        _date_deadlines(ex, lines)
+    return changed + _settle_table_facts(ex, by_table, ref) + (_settle_claim_facts(ex, lines, ref) if lines else 0)
+
+
+def _line(lines: list[str], n: int) -> str:
+    return lines[n - 1] if 0 < n <= len(lines) else ""
+
+
+def _date_deadlines(ex: Extraction, lines: list[str]) -> None:
+    """A prose plan, target or forecast without a time holds by the deadline its clause names (:func:`prose_deadline`)."""
+    for i, st in enumerate(ex.statements):
+        if st.status in ("planned", "target", "forecast") and st.time is None and not st.location.table_id \
+                and not st.kind.endswith("Date") and (when := prose_deadline(_line(lines, st.location.line_start), st.raw)):
+            ex.statements[i] = replace(st, time=when)
+
+
+def _future(st: Statement, ref: str) -> bool:
+    return st.time is not None and st.time.start > ref
 
 
 def _may_be_a_rate(kind: str) -> bool:
@@ -85,7 +110,7 @@ def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str
         rule = model.truthy_rule(f.predicate) if table is not None and ":" not in f.predicate else None
         if table is None or rule is None:
             continue
-        if not f.as_of and model.kinds[rule.kind].dimension != "date" and (period := table.period(f.location.column)):
+        if not f.as_of and model.kinds[rule.kind].dimension != "date" and (period := table.period(f.location.column, f.location.line_start)):
             ex.facts[i] = f = replace(f, as_of=period.text)
         said = set(STATUSES) & set(f.qualifiers)
         if "actual" not in rule.statuses or said - {"forecast"}:
@@ -97,6 +122,25 @@ def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str
                                   f.location.column, ref) or ""
         if status:
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
+            changed += 1
+    return changed
+
+
+def _settle_claim_facts(ex: Extraction, lines: list[str], ref: str) -> int:
+    """A value fact promoted from a claim (a statement only later) gets the status the words of its clause
+    give it (:func:`prose_status`) as a qualifier, when the words of its own window gave none."""
+    model = load_model()
+    changed = 0
+    for i, f in enumerate(ex.facts):
+        if not f.rule.startswith("claim:") or f.obj_is_entity or ":" in f.predicate or set(STATUSES) & set(f.qualifiers):
+            continue
+        rule = model.truthy_rule(f.predicate)
+        if rule is None or "actual" not in rule.statuses or not 0 < f.location.line_start <= len(lines):
+            continue
+        future = bool(f.as_of) and (p := parse_period(f.as_of)) is not None and p.start > ref
+        if (status := prose_status(lines[f.location.line_start - 1], f.raw, future)):
+            when = None if f.as_of else prose_deadline(lines[f.location.line_start - 1], f.raw)
+            ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status), as_of=when.text if when else f.as_of)
             changed += 1
     return changed
 

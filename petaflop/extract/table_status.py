@@ -55,6 +55,16 @@ LEADING_PERIOD = re.compile(r"^\s*(?:[1-4]Q\s?\d{2}|[1-4]H\s?\d{2}|\d{4}\s*[-년
                             r"|\d{1,2}월)(?![\d~%])")
 
 
+#: A column whose figures are of the latest period of the table's period columns: a rank, a change on the
+#: previous period or year (QoQ, YoY, MoM, 전분기/전년 대비).
+LATEST_OF = re.compile(r"^\s*순위\s*$|QoQ|YoY|MoM|전분기\s?대비|전년\s?(?:동기\s?)?대비")
+
+
+#: A first column of dates (a timeline) and the part of a month or year a bare date names.
+DATE_LABEL = re.compile(r"날짜|일자|일시|시점|시기")
+DAY_PART = re.compile(r"초|말|중순|상순|하순|중|경|전후")
+
+
 #: Words of a row label, its section or the caption that make a figure a rate per day, month or year.
 PER_WORDS = (("day", re.compile(r"일일|하루|일간")), ("month", re.compile(r"月|월간|월평균|매월")),
              ("year", re.compile(r"연간|年")))
@@ -84,22 +94,46 @@ class TableStatus:
             return "forecast" if time.end >= ref else "estimate"
         return None
 
-    def period(self, column: int) -> Period | None:
-        """The period that dates a cell of the 1-based ``column``: its label's leading period (when no
-        other column has the same label), else the caption's leading period; None when neither says."""
+    def period(self, column: int, line: int = 0) -> Period | None:
+        """The period that dates a cell of the 1-based ``column`` (in the row at ``line``): its label's leading
+        period (when no other column has the same label), else its row label's leading period ("1Q25 실제
+        매출", "2027년 EBITDA") in a table without period columns, else the caption's leading period; None
+        when none says."""
         labels = self.table.column_labels
+        if column > 1 and not any(LEADING_PERIOD.match(label) for label in labels) \
+                and not (labels and DATE_LABEL.search(labels[0])):
+            row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+            lead, _, rest = row.cells[0].text.partition(" ") if row is not None else ("", "", "")
+            if not rest.strip() or DAY_PART.fullmatch(rest.strip()):
+                lead = ""  # a bare date ("8월 초") is when an event of a timeline happened, not what a figure is of
+            period = cell_period(lead) if lead and LEADING_PERIOD.fullmatch(lead) else None
+            if period is not None and period.start[:2] in ("19", "20"):  # a year, not a model number (5090)
+                return period
         if 0 < column <= len(labels):
             label = labels[column - 1]
             if LEADING_PERIOD.match(label):
                 return cell_period(label) if labels.count(label) == 1 else None
         if any(LEADING_PERIOD.match(label) for label in labels):
-            return None  # a table of period columns: a cell outside them is not dated by the caption
+            # a table of period columns: a cell outside them is not dated by the caption; a rank or a change
+            # on the previous period (QoQ, YoY) is of the latest period the columns name
+            if 0 < column <= len(labels) and LATEST_OF.search(labels[column - 1]):
+                return self._latest_period(labels)
+            return None
         caption = self.table.caption[0] if self.table.caption else ""
         lead = caption.split(" ", 1)[0]
         if not LEADING_PERIOD.fullmatch(lead):
             return None  # "2026년에도 아직 과도기": a caption that comments on a period does not date the cells
         period = cell_period(lead)
         return period if period is not None and period.end < REFERENCE_DATE.isoformat() else None
+
+    @staticmethod
+    def _latest_period(labels: list[str]) -> Period | None:
+        """The latest period the period columns name, when every one of them has ended by the report's date
+        (a table with projected columns ranks or compares on a period it does not say)."""
+        periods = [p for label in labels if LEADING_PERIOD.match(label) and (p := cell_period(label)) is not None]
+        if not periods or any(p.end >= REFERENCE_DATE.isoformat() for p in periods):
+            return None
+        return max(periods, key=lambda p: (p.end, p.start))
 
     def per(self, line: int) -> str:
         """The rate a figure in the row at ``line`` is given per ("day", "month", "year"), or "": read from

@@ -1,0 +1,94 @@
+"""A prose figure's status from the words of its clause that the reader of the figure did not weigh.
+
+Run by :mod:`petaflop.extract.status_context` on every "actual" statement that is no table cell, with
+the text of its line (only "actual" is ever changed):
+
+* **Guidance** (가이던스, 가이드런스, guidance) named before the figure in its clause: a company's own
+  projection, ``forecast`` ("25년 조정 FCF 가이던스 중간값 20억 달러").
+* **What is to happen** after the figure, closing its clause: "…할 예정", "…할 계획", "…하기로 약속/합의",
+  "…할 것이나/할 것." (a plan, ``planned``) — but "…될 것이라는/될 것으로" (what is said or expected
+  to happen, ``forecast``). Words in parentheses are skipped ("55만개의 GB200(… 추정)이 추가 투입될 예정").
+* **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from foundation.periods import Period
+from ingest.quantities import REFERENCE_DATE
+from petaflop.extract.cell_text import cell_period
+
+__all__ = ["cell_per", "prose_deadline", "prose_status"]
+
+#: A cell that opens with what its one figure is given per: "칩당 192GB HBM3e", "샘플당 $0.34".
+_CELL_PER = re.compile(r"^\s*(칩|GPU|토큰|샘플|차량|사용자|가구|GW|MW)\s?당\s?(?:최대|최소|약|평균)?\s?[\\$]*\d")
+_PER_NAMES = {"칩": "chip", "GPU": "GPU", "토큰": "token", "샘플": "sample", "차량": "vehicle", "사용자": "user",
+              "가구": "household", "GW": "GW", "MW": "MW"}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def cell_per(cell: str) -> str:
+    """What the one figure of a table cell is given per when the cell opens with it ("칩당 192GB"), or ""."""
+    m = _CELL_PER.match(cell)
+    return _PER_NAMES[m.group(1)] if m and len(_NUMBER.findall(_PARENS.sub("", cell))) <= 2 else ""
+
+#: A deadline before the figure: "2028년까지", "연말까지", "올해 말까지", "3분기 내" (of this year).
+_DEADLINE = re.compile(r"((?:19|20)\d{2})년\s?(?:말\s?)?까지|(연말|올해\s?말|연내)(?:까지)?|([1-4])분기\s?(?:내|까지|중)")
+
+#: Guidance before the figure in its clause.
+GUIDANCE = re.compile(r"(?:가이던스|가이드런스|[Gg]uidance)(?!\s?(?:중간값\s)?기준)")
+#: The end of a clause or sentence after the figure (outside parentheses, which are removed first).
+_CLAUSE_END = re.compile(r"[.;]\s|[.;]$|,\s|\s/\s|(?:지만|는데|면서|으며|이며)\s")
+#: The start of the clause before the figure: a sentence end, a comma, a tab between cells.
+_CLAUSE_START = re.compile(r".*(?:[.;,]\s|\t)")
+_PARENS = re.compile(r"\([^()]*\)")
+#: What is said or expected to happen: "출시될 것이라는", "증가할 것으로".
+_EXPECTED = re.compile(r"[될할] 것(?:이라는|이라고|으로)")
+#: What is to be done: "투입될 예정", "가동할 것이나", "투자하기로 약속".
+_PLANNED = re.compile(r"(?:[할될] (?:예정|계획)|할 것(?:이나|이다|임)?(?:\s*$|[.,]))|하기로\s?(?:약속|합의|결정)")
+_ASSUMED = re.compile(r"(?:으로|로)\s?가정")
+
+
+def prose_deadline(line: str, raw: str) -> Period | None:
+    """The period by which a plan or a forecast written ``raw`` in ``line`` is to hold: the deadline closest
+    before the figure in its clause ("연말까지 20만 개 이상의 GPU를 가동할 것" is this year's), or None."""
+    line = line.replace("\\$", "$")
+    at = line.find(raw) if raw else -1
+    if at < 0 or line.count(raw) > 1 or len(raw) >= RAW_MAX:
+        return None
+    deadlines = list(_DEADLINE.finditer(_CLAUSE_START.sub("", line[:at + len(raw) - RAW_AFTER])))
+    if not deadlines:
+        return None
+    year, this_year, quarter = deadlines[-1].groups()
+    this = str(REFERENCE_DATE.year)
+    return cell_period(year if year else this if this_year else f"{quarter}Q{this[2:]}")
+
+
+#: How a prose reader writes a figure's ``raw``: up to 20 characters before it, the figure, 8 after; at most 60.
+RAW_AFTER, RAW_MAX = 8, 60
+
+
+def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
+    """The status the words of ``line`` around the figure written ``raw`` give it, or "" when none.
+    ``future``: the figure is dated after the report's date; ``cell``: ``raw`` is a whole table cell (the
+    row's label before it is the clause that names the figure)."""
+    line = line.replace("\\$", "$")
+    at = line.find(raw) if raw else -1
+    if at < 0 or line.count(raw) > 1 or (not cell and len(raw) >= RAW_MAX):
+        return ""
+    if cell:  # the row's label and the cell
+        return "forecast" if GUIDANCE.search(line.split("\t", 1)[0] + " " + raw) else ""
+    end = at + len(raw) - RAW_AFTER
+    if GUIDANCE.search(_CLAUSE_START.sub("", line[:end])):
+        return "forecast"
+    after = _PARENS.sub("", line[end:])
+    if future and _ASSUMED.search(after[:RAW_AFTER + 4]):
+        return "forecast"
+    stop = _CLAUSE_END.search(after)
+    clause = after[:stop.end()] if stop else after
+    if _EXPECTED.search(clause):
+        return "forecast"
+    if _PLANNED.search(clause):
+        return "planned"
+    return ""

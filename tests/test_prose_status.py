@@ -1,0 +1,110 @@
+"""A prose figure's status from the words of its clause (petaflop.extract.prose_status) and the period a
+table's rank, change or row label gives its cells (petaflop.extract.table_status). Sentences and tables
+are our own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from petaflop.extract.facts import Extraction, Fact, Location, Statement
+from petaflop.extract.prose_status import cell_per, prose_deadline, prose_status
+from petaflop.extract.status_context import settle_statuses
+from petaflop.extract.table_status import table_status
+from tests.test_table_reader import make_table
+
+
+def _raw(line: str, figure: str) -> str:
+    """The window a prose reader keeps: 20 characters before the figure, the figure, 8 after."""
+    at = line.index(figure)
+    return line[max(0, at - 20):at + len(figure) + 8].strip()[:60]
+
+
+def test_guidance_before_a_figure_makes_it_a_forecast():
+    line = "현금흐름\t올해 조정 FCF 가이던스 중간값 30억 달러. 전년 대비 개선"
+    assert prose_status(line, _raw(line, "30억 달러"), False) == "forecast"
+    row = "올해 매출 가이던스\t-\t$7.1 – $7.3 billion (+120%)"
+    assert prose_status(row, "$7.1 – $7.3 billion (+120%)", False, cell=True) == "forecast"
+
+
+def test_a_figure_computed_on_guidance_or_in_another_cell_is_not_a_guidance():
+    line = "멀티플\t45배 (올해 매출 가이던스 기준)\t12배"
+    assert prose_status(line, "45배 (올해 매출 가이던스 기준)", False, cell=True) == ""
+    row = "매출\t올해 가이던스 9억 달러\t올해 연환산 매출(ARR)은 40억 달러"
+    assert prose_status(row, "올해 연환산 매출(ARR)은 40억 달러", False, cell=True) == ""
+
+
+def test_what_is_to_be_done_after_the_figure_is_planned_and_what_is_said_to_happen_a_forecast():
+    plan = "- Acme는 연말까지 20만 개 이상의 GPU를 가동할 것이나, 경쟁사는 더 늦음."
+    assert prose_status(plan, _raw(plan, "20만 개"), False) == "planned"
+    later = "- 4분기 내 8만개의 GB300(약 100만개의 A100과 동일한 것으로 추정)이 추가 투입될 예정."
+    assert prose_status(later, _raw(later, "8만개"), False) == "planned"
+    rumour = "- 모델이 10월에 출시될 것이라는 커뮤니티 루머가 돌았음."
+    assert prose_status(rumour, _raw(rumour, "10월"), False) == "forecast"
+
+
+def test_a_figure_of_a_clause_that_is_done_keeps_no_status():
+    done = "- Acme는 5만개의 H100을 가동 중이고, 내년에는 10만개를 투입할 예정."
+    assert prose_status(done, _raw(done, "5만개"), False) == ""
+    assert prose_status("매출은 3억 달러를 기록.", "", False) == ""
+
+
+def test_a_claim_fact_takes_the_status_of_its_clause_as_a_qualifier():
+    line = "- Acme는 연말까지 20만 개 이상의 GPU를 가동할 것이나, 경쟁사는 더 늦음."
+    fact = Fact("acme", "gpuCount", Decimal(200000), False, Location(1, 1, "IV", "IV. 테스트"), "claim:org-gpus:marked",
+                (), raw=_raw(line, "20만 개"))
+    ex = Extraction(facts=[fact])
+    settle_statuses([], ex, [line])
+    assert "planned" in ex.facts[0].qualifiers
+
+
+def test_a_rank_or_a_change_on_the_previous_quarter_is_of_the_latest_period_column():
+    table = make_table(["파운드리 매출 순위"], ["순위", "기업명", "2Q24 매출", "1Q24 매출", "QoQ(%)"],
+                       [["1", "A", "30", "25", "20%"]])
+    status = table_status({table.id: table})[table.id]
+    assert status.period(1).text == "2024-Q2" and status.period(5).text == "2024-Q2"
+    assert status.period(2) is None  # the company column is not dated
+
+
+def test_a_rank_beside_projected_period_columns_is_not_dated():
+    table = make_table(["출하량"], ["순위", "기업", "2025", "2026E"], [["1", "A", "3", "5"]])
+    assert table_status({table.id: table})[table.id].period(1) is None
+
+
+def test_a_row_label_opening_with_a_period_dates_its_row_when_no_column_is_a_period():
+    table = make_table(["주요 재무 사항"], ["항목", "금액", "단위"],
+                       [["1Q24 실제 매출", "0.05", "십억 달러"], ["2023년 EBITDA", "4.2", "십억 달러"],
+                        ["RTX 5090 가격", "2", "천 달러"]])
+    status = table_status({table.id: table})[table.id]
+    assert status.period(2, 101).text == "2024-Q1"
+    assert status.period(2, 102).text == "2023"
+    assert status.period(2, 103) is None  # not a period's row
+    assert status.period(1, 101) is None  # the label itself is not dated
+    timeline = make_table(["타임라인"], ["날짜", "내용"], [["8월 초", "라이선스 발급(20,000개 한도)"]])
+    assert table_status({timeline.id: timeline})[timeline.id].period(2, 101) is None  # when an event happened
+
+
+def test_a_plan_or_forecast_holds_by_the_deadline_its_clause_names():
+    plan = "- Acme는 연말까지 20만 개 이상의 GPU를 가동할 것이나, 경쟁사는 더 늦음."
+    assert prose_deadline(plan, _raw(plan, "20만 개")).text == "2025"
+    quarter = "- 3분기 내 8만개의 GB300이 추가 투입될 예정."
+    assert prose_deadline(quarter, _raw(quarter, "8만개")).text == "2025-Q3"
+    year = "- 전력 수요는 2030년까지 두 배로 늘어나 90GW에 이를 것으로 예상."
+    assert prose_deadline(year, _raw(year, "90GW")).text == "2030"
+    other_clause = "- 2030년까지 확대하겠다고 했으며, 현재 5만 개를 가동."
+    assert prose_deadline(other_clause, _raw(other_clause, "5만 개")) is None
+
+
+def test_a_prose_plan_without_time_is_dated_by_its_deadline():
+    line = "- Acme는 연말까지 20만 개 이상의 GPU를 가동할 것이나, 경쟁사는 더 늦음."
+    st = Statement("acme", "gpuCount", Location(1, 1, "IV", "IV. 테스트"), "test", value=Decimal(200000),
+                   status="planned", raw=_raw(line, "20만 개"))
+    ex = Extraction(statements=[st])
+    settle_statuses([], ex, [line])
+    assert ex.statements[0].time.text == "2025"
+
+
+def test_a_cell_opening_with_what_its_figure_is_per_gives_the_per():
+    assert cell_per("칩당 최대 2,300 TFLOPS") == "chip"
+    assert cell_per("샘플당 $0.12") == "sample"
+    assert cell_per("칩당 96GB, 총 4,096개 칩 0.4PB") == ""  # several figures: whose per is it
+    assert cell_per("매출 30억 달러") == ""
