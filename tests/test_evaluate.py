@@ -19,13 +19,13 @@ GOLD = Path(__file__).parent / "gold"
 # Today's measured figures on the gold (README "How good is the graph?"). A change may raise a
 # floor; lowering one needs a reason in the commit that does it. Since the sixth session the gold
 # covers the whole report; chapters III-X (annotated first) keep their own floors, so that the
-# chapters I-II added to the gold (recall 41 %) do not hide a loss there.
+# chapters I-II added to the gold (recall 43 %) do not hide a loss there.
 FLOORS = {
-    "precision": 0.995, "recall": 0.57,
+    "precision": 0.995, "recall": 0.58,
     "quantity precision": 0.995, "link precision": 0.995,
     "entity recall": 0.79, "type accuracy": 0.98,
 }  # fmt: skip
-FLOORS_III_X = {"recall": 0.61, "entity recall": 0.86}
+FLOORS_III_X = {"recall": 0.615, "entity recall": 0.87}
 CHAPTERS_III_X = ("III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
