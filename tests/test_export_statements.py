@@ -65,25 +65,31 @@ def test_anthropic_valuation_history_in_statements_csv(seeds_sub):
             "statementRank", "verified", "scope")
     assert sorted((tuple(r[c] for c in cols) for r in rows), key=lambda x: float(x[0])) == [
         ("18500000000.0", "USD", "", "", "", "", "actual", "normal", "true", "earlier value"),
-        ("61500000000.0", "USD", "2025-Q1", "quarter", "2025-01-01", "2025-03-31", "actual", "normal", "false", ""),
-        ("170000000000.0", "USD", "", "", "", "", "actual", "normal", "false", ""),
+        ("61500000000.0", "USD", "2025-Q1", "quarter", "2025-01-01", "2025-03-31", "actual", "normal", "true", ""),
+        # line 382's growth table gives $170B as the current value, undated like $183B (line 1527): both are
+        # preferred, flagged conflicting (docs/statements.md)
+        ("170000000000.0", "USD", "", "", "", "", "actual", "preferred", "true", ""),
         ("183000000000.0", "USD", "", "", "", "", "actual", "preferred", "true", ""),
     ]
     # rows by entity, kind and time: the undated values first, the dated one after them
     assert [r["timeText"] for r in rows] == ["", "", "", "2025-Q1"]
     assert {r["unit"] for r in rows} == {UNIT + "CCY_USD"}
     assert {r["subjectLabel"] for r in rows} == {"Anthropic"}
-    # the truthy value on the entity is the preferred statement's
-    assert node_row(t["nodes.csv"], "anthropic")["valuationUSD [USD]"] == "183000000000.0"
-    preferred = next(r for r in rows if r["statementRank"] == "preferred")
+    # the truthy values on the entity are the preferred statements'
+    assert set(node_row(t["nodes.csv"], "anthropic")["valuationUSD [USD]"].split("|")) <= {"170000000000.0",
+                                                                                          "183000000000.0"}
+    preferred = next(r for r in rows if r["statementRank"] == "preferred" and r["amount"] == "183000000000.0")
     assert preferred["label"] == "valuation 183000000000 USD (actual)"
     assert preferred["lines"].split() == ["L1527", "T/III-22-1/r1c2"]
     # statements are records, not rows of nodes.csv; the link is an edge named after the kind
     assert not [r for r in t["nodes.csv"] if r["type"] == "Statement"]
     links = [e for e in t["edges.csv"] if e["target"] == preferred["id"] and e["source"] == PFID + "anthropic"]
     assert [(e["predicate"], e["label"], e["graph"]) for e in links] == [("pfk:valuation", "valuation", "facts")]
-    assert sorted((e["predicate"], e["target"]) for e in t["edges.csv"] if e["source"] == preferred["id"]) == [
+    edges = sorted((e["predicate"], e["target"]) for e in t["edges.csv"] if e["source"] == preferred["id"])
+    assert [e for e in edges if e[0] == "prov:wasDerivedFrom"] == [
         ("prov:wasDerivedFrom", PFLOC + "L1527"), ("prov:wasDerivedFrom", PFLOC + "T/III-22-1/r1c2")]
+    other = next(r for r in rows if r["amount"] == "170000000000.0")
+    assert [e for e in edges if e[0] == "pfa:conflictsWith"] == [("pfa:conflictsWith", other["id"])]
 
 
 def test_per_token_price_keeps_its_denominator(store):
@@ -122,7 +128,8 @@ def test_planned_power_of_a_cluster_is_planned(store):
     # a per-unit revenue keeps its denominator (GW); the plain one has none
     revenue = rows_of(t["statements.csv"], "prometheus", "pfk:revenue")
     assert sorted((r["amount"], r["perUnit"], r["statementStatus"], r["statementRank"]) for r in revenue) == [
-        ("30000000000.0", "", "forecast", "preferred"), ("30000000000.0", "GW", "forecast", "normal")]
+        # the per-GW figure is read in the Meta clusters table's estimate column (table_status.py)
+        ("30000000000.0", "", "forecast", "preferred"), ("30000000000.0", "GW", "estimate", "preferred")]
 
 
 def test_statement_columns_in_the_data_dictionary(seeds_sub):
