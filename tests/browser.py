@@ -22,7 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"
 CHROMIUM = Path(os.environ.get("PETAFLOP_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]  # a renderer crash ("Target crashed") once, in CI, on a graph re-render
 
 
 def free_port() -> int:
