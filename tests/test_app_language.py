@@ -94,16 +94,18 @@ def _residue(text: str, data_strings: list[str], lang: str) -> list[str]:
     text = re.sub(r"https?://\S+|\./\?\S+|:material/[a-z_]+:|\b\w+_\w+\b|\b[a-z]+:(?=[\s,]|$)", " ", text)
     if not _foreign(text, lang):
         return []
-    for s in data_strings:
-        if s in text:
-            text = text.replace(s, " ")
-    # a name cut short for a narrow column ("Telefónica Edge A…"): the start of a data string
+    # a name cut short for a narrow column ("Telefónica Edge A…"): the start of a data string. Read
+    # before whole names are removed: "Telenor renewabl…" would otherwise lose "Telenor" (a name of
+    # its own) and leave "renewabl…", which starts no name.
     for m in list(re.finditer(r"([^\n…]{1,60})…", text)):
         frag = m.group(1)
         cut = next((frag[k:] for k in range(len(frag)) if len(frag[k:].strip()) >= 6
                     and any(d.startswith(frag[k:].strip()) for d in data_strings)), None)
         if cut:
             text = text.replace(cut + "…", " ")
+    for s in data_strings:
+        if s in text:
+            text = text.replace(s, " ")
     return _foreign(text, lang)
 
 
@@ -126,3 +128,14 @@ def test_every_page_speaks_one_language(lang, built_graph, data_strings, monkeyp
             if found:
                 problems.append(f"{page}: {found[:4]} in {text[:90]!r}")
     assert not problems, "\n".join(problems[:40])
+
+
+def test_a_cut_name_is_read_before_its_first_word_is_removed():
+    """A cut name whose first word is a name of its own ("Telenor") is still one cut name; an English
+    word after it is still found."""
+    data = sorted(["Telenor", "Telenor renewable-energy data centre", "MIIA", "MIIA supercomputer"],
+                  key=len, reverse=True)
+    assert _residue("Telenor renewabl…", data, "ko") == []
+    assert _residue("MIIA supercompu…\t3", data, "ko") == []
+    assert _residue("Telenor renewabl… 보기 storage", data, "ko") == ["storage"]
+    assert _residue("Telenor renewables", data, "ko") == ["renewables"]
