@@ -72,6 +72,16 @@ def test_the_truthy_value_is_the_latest_actual_never_a_plan_or_a_part():
     assert next(m for m in merged if m.statement.scope).rank == "normal"
 
 
+def test_a_pledged_sum_is_the_planned_amount_never_the_amount_paid():
+    merged = merge([_st(8_000_000_000, 1, kind="amount", unit="USD"),
+                    _st(500_000_000_000, 2, kind="amount", unit="USD", status="planned"),
+                    _st(80_000_000_000, 3, kind="capex", unit="USD", status="planned")])
+    rank(merged)
+    truthy = {(p, v) for m in merged for p, v, _ in m.truthy}
+    assert truthy == {("amountUSD", Decimal(8_000_000_000)), ("plannedAmountUSD", Decimal(500_000_000_000)),
+                      ("plannedCapexUSD", Decimal(80_000_000_000))}
+
+
 def test_a_range_keeps_both_ends_and_is_never_truthy():
     merged = merge([_st(34, 1, high=Decimal(35), kind="unitPowerOutput")])
     rank(merged)

@@ -90,7 +90,7 @@ def test_a_calculation_section_formula_cells_and_a_continuation_make_a_model_tab
     assert _settle([one_formula], _value()) == ["actual"]
 
 
-def test_an_announced_table_holds_planned_capacities_but_keeps_its_money_as_read():
+def test_an_announced_table_holds_planned_capacities_and_pledged_investments():
     projects = make_table(["올해 잇따라 발표된 유럽의 AI 데이터센터"], ["발표 주체", "설비 용량", "칩"],
                           [["A사", "60 MW", "1만 개 GPU"]])
     assert _settle([projects], _value("powerCapacity", loc=_at(2)), _value("gpuCount", loc=_at(3))) == \
@@ -98,7 +98,11 @@ def test_an_announced_table_holds_planned_capacities_but_keeps_its_money_as_read
     assert _settle([projects], _value("memoryCapacity", loc=_at(3))) == ["actual"]
     pledges = make_table(["백악관이 발표한 천 억 달러 이상의 거래"], ["투자 주체", "투자액(달러)", "분야"],
                          [["B사", "5,000억", "AI 인프라"]])
-    assert _settle([pledges], _value("amount", loc=_at(2))) == ["actual"]  # money stays: see table_status
+    # its column of investment amounts is pledged money; a money cell in another column is as read
+    assert _settle([pledges], _value("amount", loc=_at(2)), _value("capex", loc=_at(2)),
+                   _value("amount", loc=_at(3))) == ["planned", "planned", "actual"]
+    promised = make_table(["양국이 투자하기로 약속한 사업"], ["분야", "금액"], [["AI", "800억 달러"]])
+    assert _settle([promised], _value("amount", loc=_at(2)), _value("revenue", loc=_at(2))) == ["planned", "actual"]
     deals = make_table(["양국 간 주요 투자 계약 세부 내용"], ["분야", "금액", "세부 내용", "성격"],
                        [["에너지", "200억 달러", "데이터센터 구축", "대미 투자"], ["항공기", "48억 달러", "항공기 구매", "제품 수출"]])
     assert _settle([deals], _value("amount", loc=_at(2, 101)), _value("amount", loc=_at(2, 102))) == \

@@ -122,6 +122,7 @@ class Flow:
     source_country: str | None = None
     target_country: str | None = None
     unverified: bool = False  # a link the extraction kept as an unverified claim (below its precision gate)
+    planned: bool = False  # the amount is pledged or planned (pfa:plannedAmountUSD), not stated as paid
 
     def countries(self) -> set[str]:
         return {c for c in (self.source_country, self.target_country) if c}
@@ -153,6 +154,14 @@ def _chips_power(atlas: Atlas, iris: list[str]) -> tuple[list[str], float | None
     return list(chips), (max(power) if power else None)
 
 
+def _amount(atlas: Atlas, node: str) -> tuple[float | None, bool]:
+    """The largest amount stated as paid, else the largest pledged or planned; and whether it is planned."""
+    if paid := atlas.numbers(node, PFA.amountUSD):
+        return max(paid), False
+    planned = atlas.numbers(node, PFA.plannedAmountUSD)
+    return (max(planned), True) if planned else (None, False)
+
+
 def _line(atlas: Atlas, node: str, prop: str) -> int | None:
     for st in atlas.statements(node):
         if st.p == prop and st.line is not None:
@@ -169,23 +178,23 @@ def flows(atlas: Atlas) -> list[Flow]:
     investments = atlas.instances_of.get(PFA.Investment, set())
     done: set[str] = set()
     for node in sorted(investments):
-        amounts = atlas.numbers(node, PFA.amountUSD)
+        amount, planned = _amount(atlas, node)
         investees = _links(atlas, node, "hasInvestee") or [None]
         detail = "; ".join(x for x in (_texts(atlas, node, "investorRole"), _texts(atlas, node, "investmentForm"),
                                        _texts(atlas, node, "status")) if x)
         for investor in _links(atlas, node, "hasInvestor"):
             for investee in investees:
                 chips, power = _chips_power(atlas, [node, *([investee] if investee else [])])
-                out.append(Flow("investment", node, investor, investee, max(amounts) if amounts else None,
+                out.append(Flow("investment", node, investor, investee, amount,
                                 _texts(atlas, node, "sector"), detail, chips, power,
-                                _line(atlas, node, PFA.hasInvestor)))
+                                _line(atlas, node, PFA.hasInvestor), planned=planned))
     for cls in DEAL_CLASSES:
         for node in sorted(atlas.instances_of.get(cls, set()) - investments):
             parties = _links(atlas, node, "hasParty")
             if not parties or node in done:
                 continue
             done.add(node)
-            amounts = atlas.numbers(node, PFA.amountUSD)
+            amount, planned = _amount(atlas, node)
             chips, power = _chips_power(atlas, [node])
             detail = _texts(atlas, node, "dealKind")
             hosts = [p for p in parties if p in atlas.entities and COUNTRY in atlas.entities[p].types]
@@ -193,16 +202,15 @@ def flows(atlas: Atlas) -> list[Flow]:
             for party in parties:
                 if party == host:
                     continue
-                out.append(Flow("deal", node, party, host, max(amounts) if amounts else None,
-                                _texts(atlas, node, "sector"), detail, chips, power, _line(atlas, node, PFA.hasParty)))
+                out.append(Flow("deal", node, party, host, amount, _texts(atlas, node, "sector"), detail, chips,
+                                power, _line(atlas, node, PFA.hasParty), planned=planned))
     seen = {(f.source, f.target) for f in out}
     for s, edges in atlas.out.items():
         for e in edges:
             if e.p == PFA.investsIn and e.is_link and not e.inferred and (s, e.target) not in seen:
-                amounts = atlas.numbers(s, PFA.amountUSD)
+                amount, planned = _amount(atlas, s)
                 chips, power = _chips_power(atlas, [e.target])
-                out.append(Flow("funding", None, s, e.target, max(amounts) if amounts else None, "", "",
-                                chips, power))
+                out.append(Flow("funding", None, s, e.target, amount, "", "", chips, power, planned=planned))
                 seen.add((s, e.target))
             elif e.p == PFA.fundedBy and e.is_link and not e.inferred and (e.target, s) not in seen:
                 chips, power = _chips_power(atlas, [s])

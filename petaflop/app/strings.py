@@ -367,6 +367,7 @@ STRINGS.update({
     "graph.open_path": ("Open this path on the canvas", "이 경로를 캔버스에서 열기"),
     # sovereign
     "sov.amount": ("amount", "금액"),
+    "sov.planned": ("pledged", "약정"),
     "bloc.gulf": ("Gulf", "걸프"),
     "bloc.europe": ("Europe", "유럽"),
     "bloc.north-america": ("North America", "북미"),

@@ -46,6 +46,8 @@ META_LINKS = {
 #: property -> (kind, unit of the literal, qualifiers implied).
 DATATYPE_KINDS: dict[str, tuple[str, str, dict[str, str]]] = {
     "plannedPowerMW": ("powerCapacity", "MW", {"status": "planned"}),
+    "plannedAmountUSD": ("amount", "USD", {"status": "planned"}),
+    "plannedCapexUSD": ("capex", "USD", {"status": "planned"}),
     "maxChipCount": ("chipCount", "count", {"bound": "upper"}),
     "fp8DenseTFLOPS": ("computePerformance", "TFLOPS", {"precision": "FP8"}),
     "fp16DenseTFLOPS": ("computePerformance", "TFLOPS", {"precision": "FP16"}),

@@ -8,8 +8,11 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   and a table that continues such a table (same header, no caption of its own).
 * **An announcement of plans**: a table whose caption says its rows were announced (발표된/발표한)
   or agreed (약속, 투자 계약, 거래 계약) lists what is to be built: its capacities and counts are
-  ``planned``. Its money is left as read: a planned statement is no truthy triple, so a pledged sum
-  would leave the graph's direct view (measured: two public probe facts lost).
+  ``planned``. So is its money in a column of investment amounts (투자액) of an announced table, or in
+  any cell of a table of pledges (약속): a pledged sum is the truthy ``plannedAmountUSD`` /
+  ``plannedCapexUSD``, never the ``amountUSD`` of what was paid. Other money of an announced table is
+  left as read (a table describing an announced cluster cites what an investor has paid), and so is
+  the money of a table of agreements (계약): it mixes pledges with signed sales, which are not plans.
   (계약 alone is not read: "계약 전력" is contracted power, a measure of what is in place.)
 * **A column of estimates**: a column label with 추정 or an E-suffixed period (Q4'25E, 2025E) makes
   its figures ``estimate`` — read from the label's words, so it also overrides a ``forecast`` that
@@ -42,8 +45,14 @@ FORMULA = re.compile(r"항목\s*\d+\s*\)?\s*[-+*/×÷]")
 ANNOUNCED = re.compile(r"발표[된한]|약속|(?:투자|거래)\s*계약")
 #: A caption of expectations (전망, an outlook, often mixes reported figures with projections: not read).
 EXPECTED = re.compile(r"예상")
+#: A caption of pledges: its money is pledged.
+PLEDGED = re.compile(r"약속")
+#: A column of investment amounts: in an announced table, its money is pledged.
+INVESTMENT_COLUMN = re.compile(r"투자\s*(?:액|금액)|약정")
 #: What a project or a programme is to have: counts and capacities.
 PLAN_KINDS = frozenset({"powerCapacity", "gpuCount", "chipCount", "unitCount", "share", "itCapacity"})
+#: What it is to spend.
+MONEY_KINDS = frozenset({"amount", "capex"})
 
 
 #: A column label that calls its figures estimates: 추정, or a period with the analysts' E suffix (Q4'25E, 2025E).
@@ -81,6 +90,7 @@ class TableStatus:
         self.table = table
         self.model = model
         self.announced = bool(ANNOUNCED.search(caption))
+        self.pledged = bool(PLEDGED.search(caption))
         self.expected = bool(EXPECTED.search(caption))
 
     def status(self, kind: str, time: Period | None, line: int, column: int, ref: str) -> str | None:
@@ -88,7 +98,7 @@ class TableStatus:
         1-based ``column``, 0 when unknown), or None."""
         if self.model or self.estimated_column(column):
             return "estimate"
-        if self.announced and self._planned(kind):
+        if self.announced and kind in PLAN_KINDS or kind in MONEY_KINDS and self._pledged(column):
             return "planned"
         if self.expected and time is not None:
             return "forecast" if time.end >= ref else "estimate"
@@ -154,17 +164,17 @@ class TableStatus:
                 return per
         return ""
 
+    def _pledged(self, column: int) -> bool:
+        """True when money in the 1-based ``column`` is pledged: a pledge table, or an announced table's
+        column of investment amounts."""
+        labels = self.table.column_labels
+        return self.pledged or (self.announced and 0 < column <= len(labels)
+                                and bool(INVESTMENT_COLUMN.search(labels[column - 1])))
+
     def estimated_column(self, column: int) -> bool:
         """True when the label of the 1-based ``column`` calls its figures estimates."""
         labels = self.table.column_labels
         return 0 < column <= len(labels) and bool(ESTIMATE_LABEL.search(labels[column - 1]))
-
-    @staticmethod
-    def _planned(kind: str) -> bool:
-        # Money pledged in such a table (투자액, "투자하기로 약속") is a commitment too, but a planned
-        # statement is not a truthy triple: the deal's amount would leave the graph's direct view, so
-        # money stays as read (measured: two public probe facts lost).
-        return kind in PLAN_KINDS
 
 
 def is_model_table(table: Table) -> bool:

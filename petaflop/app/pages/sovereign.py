@@ -17,6 +17,14 @@ FOCI = ["all", "us-gulf", "europe", "china"]
 MEASURES = ["received", "sent", "flows"]
 
 
+def _amount(f: sv.Flow, lang: str) -> str | None:
+    """A flow's amount, marked when it is pledged or planned rather than paid."""
+    if not f.amount_usd:
+        return None
+    text = compact_usd(f.amount_usd, lang)
+    return f"{text} ({ui.t('sov.planned')})" if f.planned else text
+
+
 def _countries(atlas, all_flows) -> list[str]:
     found = {c for f in all_flows for c in f.countries()} | set(atlas.instances_of.get(PFA.Country, ()))
     found |= {PFID + k for k, v in sv.geo().items() if "country" not in v and PFID + k in atlas.entities}
@@ -138,7 +146,7 @@ def render() -> None:
         st.dataframe(pd.DataFrame([{
             ui.t("sov.from"): atlas.label(f.source, lang), ui.t("sov.to"): cell(atlas.label(f.target, lang) if f.target else None),
             ui.t("sov.via"): cell(atlas.label(f.node, lang) if f.node else None), ui.t("sov.kind"): ui.t("sov.edge." + f.kind) + (" · " + ui.t("sov.unverified") if f.unverified else ""),
-            ui.t("sov.amount"): cell(compact_usd(f.amount_usd, lang) if f.amount_usd else None),
+            ui.t("sov.amount"): cell(_amount(f, lang)),
             ui.t("sov.sector"): cell(f.sector), ui.t("sov.detail"): cell(f.detail),
             ui.t("power.chips"): cell(", ".join(atlas.label(c, lang) for c in f.chips)),
             ui.t("sov.countries_col"): " → ".join(atlas.label(c, lang) if c else "?"
@@ -149,7 +157,7 @@ def render() -> None:
             if f.key in seen or len(seen) >= 8:
                 continue
             seen.add(f.key)
-            amount = compact_usd(f.amount_usd, lang) if f.amount_usd else "—"
+            amount = _amount(f, lang) or "—"
             to = atlas.label(f.target, lang) if f.target else (atlas.label(f.node, lang) if f.node else "")
             st.markdown(f"- **{ui.md(atlas.label(f.source, lang))}** → **{ui.md(to)}**: {amount}")
     st.subheader(ui.t("sov.network"))
