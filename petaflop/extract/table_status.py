@@ -98,7 +98,7 @@ class TableStatus:
         1-based ``column``, 0 when unknown), or None."""
         if self.model or self.estimated_column(column):
             return "estimate"
-        if self.announced and kind in PLAN_KINDS or kind in MONEY_KINDS and self._pledged(column):
+        if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self._pledged(column)):
             return "planned"
         if self.expected and time is not None:
             return "forecast" if time.end >= ref else "estimate"
