@@ -189,3 +189,19 @@ def test_this_opening_a_sentence_is_about_the_topic_of_the_sentence_before(reade
     r.read("Kimi K2는 큰 데이터셋으로 학습. 이는 Qwen3의 3배 규모.", LOC, ())
     assert [(s, k, v, rule) for s, k, v, _, _, rule in stated(ex)] == [
         ("kimi-k2", "multiple", Decimal(3), "text:multiple:anaphora")]
+
+
+# --------------------------------------------------------------------------- a change from A to B (text_transition.py)
+
+
+def test_a_multiple_over_a_change_from_one_model_to_the_next_is_the_later_ones(reader):
+    r, ex = reader
+    r.read("xAI는 Grok 2에서 Grok 3로 넘어가며 추론 컴퓨팅을 10배 늘림.", LOC, ())
+    assert [(s[0], s[2], s[4], s[5]) for s in stated(ex)] == [
+        ("grok-3", Decimal(10), "higher vs Grok-2", "text:multiple:transition")]
+
+
+def test_without_a_verb_of_change_the_from_to_pair_is_no_transition(reader):
+    r, ex = reader
+    r.read("xAI는 Grok 2에서 Grok 3로 모든 데이터를 옮기며 10배", LOC, ())
+    assert not [s for s in stated(ex) if s[5] == "text:multiple:transition"]

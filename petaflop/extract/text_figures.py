@@ -34,6 +34,7 @@ from petaflop.extract.text_lease import lease_term
 from petaflop.extract.text_model_gpus import model_gpus
 from petaflop.extract.text_params import model_parameters
 from petaflop.extract.text_shares import ChangeReader, ShareReader
+from petaflop.extract.text_transition import transition_ends
 from petaflop.extract.text_within import not_a_span_of_the_topic
 from petaflop.extract.vs_titles import vs_products
 
@@ -153,7 +154,8 @@ class MultipleReader:
         if percent and change is None and not ratio:  # a percentage with a base, no word of change or size
             return None
         clause_mentions = [m for m in mentions if c0 <= m.start < c1]
-        found = _base(s, q, c0, clause_mentions, self)
+        ends = None if percent else transition_ends(s, q, c0, mentions)  # "A에서 B로 넘어가며 N배" (text_transition.py)
+        found = (_name(self, ends[0].entity), ends[0].entity, "transition", ends[0].start) if ends else _base(s, q, c0, clause_mentions, self)
         how_base = ""
         if found is not None:
             base_name, base_entity, how_base, base_start = found
@@ -169,6 +171,8 @@ class MultipleReader:
             return None
         subject, how = self._multiple_subject(s, q, c0, clause_mentions, topic, base_entity, base_start,
                                               [m for m in mentions if m.end <= c0])
+        if ends:  # the later end of the change is what the figure measures
+            subject, how = ends[1], "transition"
         if how_base == "carried" and carried[3] is not None and (subject is None or subject.end <= carried[2]):
             subject, how = carried[3], "carried"
         if subject is not None and subject.entity in getattr(self, "vs_products", {}):  # vs_titles.py

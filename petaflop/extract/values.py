@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ingest.quantities import Quantity, parse_cell
 from ingest.quantities import find_quantities as _find_quantities
+from petaflop.extract.count_bounds import counted_bounds
 
 #: a multiple written in Korean number words: "두 배로", "세 배나", "열 배" ("세배", a bow, and "두 배터리" are none)
 _WORD_MULTIPLE = re.compile(r"(?<![가-힣A-Za-z0-9])(?P<pre>(?:약|거의|최대)\s)?(?P<n>두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
@@ -42,7 +43,7 @@ def word_multiples(text: str, found: tuple[Quantity, ...] = ()) -> list[Quantity
 
 @lru_cache(maxsize=16384)
 def _quantities(text: str) -> tuple[Quantity, ...]:
-    found = tuple(_find_quantities(text))
+    found = counted_bounds(text, tuple(_find_quantities(text)))  # "350+명" (count_bounds.py)
     words = word_multiples(text, found) if "배" in text else []
     return tuple(sorted(found + tuple(words), key=lambda q: q.start)) if words else found
 
