@@ -28,3 +28,22 @@ def test_the_height_written_as_channels_before_the_stacks_counts_under_an_hbm_la
 
 def test_pixels_need_no_memory_word():
     assert _read("12MP 초광각") == {("quantity", Decimal(12) * 10 ** 6, "table-reader:quantity@pixels")}
+
+
+def test_a_row_the_lexicon_does_not_know_is_read_under_its_section_rows_measure():
+    from types import SimpleNamespace
+
+    from ingest.model import Cell, Row
+    from petaflop.extract.lexicon import load_lexicon
+    from petaflop.extract.table_remarks import section_label
+
+    reader = SimpleNamespace(lex=load_lexicon(), res=SimpleNamespace(entities_in=lambda text: []))
+    def cells(*texts: str) -> list[Cell]:
+        return [Cell(t, t, 1, j) for j, t in enumerate(texts, 1)]
+
+    rows = [Row(line=1, cells=cells("작업당 생성 비용", ""), section=True), Row(line=2, cells=cells("로봇 A", "$10")),
+            Row(line=3, cells=cells("소요 시간", "5시간"))]
+    table = SimpleNamespace(rows=rows)
+    assert section_label(reader, table, 2, "로봇 A") == ("로봇 A — 작업당 생성 비용", ":section")
+    assert section_label(reader, table, 3, "소요 시간") == ("소요 시간", "")  # a measure of its own
+    assert section_label(reader, table, 1, "로봇 A") == ("로봇 A", "")  # no section above

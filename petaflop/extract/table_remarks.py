@@ -50,3 +50,20 @@ def row_label(reader, text: str, label):
     if entry is None or entry.dimension != "percent":
         return None
     return replace(label, text=rest)
+
+
+def section_label(reader, table, r: int, text: str) -> tuple[str, str]:
+    """"각 task당 생성 비용" (a section row) over ""GR1" 휴머노이드 | $102": a key–value row whose label
+    names no entity and no measure the lexicon knows, under a section row whose label names a measure
+    and no entity, is read under both labels — the row's says which one, the section's what is measured.
+    Returns the label to read the row under and the rule tag (``:section``), else the row's own label."""
+    lex, res = reader.lex, reader.res
+    if lex.value_for(text) is not None or lex.links_for(text) or res.entities_in(text):
+        return text, ""
+    above = [row for row in table.rows[:r - 1] if row.section and row.cells]
+    if not above:
+        return text, ""
+    section = above[-1].cells[0].text.strip()
+    if lex.value_for(section) is None or res.entities_in(section):
+        return text, ""
+    return f"{text} — {section}", ":section"
