@@ -47,3 +47,11 @@ def test_a_row_the_lexicon_does_not_know_is_read_under_its_section_rows_measure(
     assert section_label(reader, table, 2, "로봇 A") == ("로봇 A — 작업당 생성 비용", ":section")
     assert section_label(reader, table, 3, "소요 시간") == ("소요 시간", "")  # a measure of its own
     assert section_label(reader, table, 1, "로봇 A") == ("로봇 A", "")  # no section above
+
+
+def test_a_remark_saying_what_the_row_makes_or_holds_is_a_count_of_its_own():
+    from petaflop.extract.table_remarks import _HOLDS
+
+    assert _HOLDS.search("각 task 당 300개 생성(망치질, 닦기)")
+    assert _HOLDS.search("현재 87개 가용성 영역, 29개 region 확보")
+    assert not _HOLDS.search("원본 데이터 720개로 24만개의 데이터를 생성하는 방식 설명")

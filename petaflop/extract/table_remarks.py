@@ -17,8 +17,9 @@ _COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?
                          r"|[\d.]+\s?%\s?\(?(?:YoY|MoM|QoQ|yoy)\b")  # "16% YoY": a change against the period before
 _PROPORTIONS = ("multiple", "share", "relativeDifference", "growthRate", "rank")
 #: a remark saying what the row's entity holds: "현재 87개 가용성 영역, 29개 region 확보" — its counted
-#: things are the entity's own (``unitCount``), read as the same cell construction as a value cell's
-_HOLDS = re.compile(r"\d\s?개\s?[^\d]{1,24}(?:확보|보유|운영)(?:\s?중)?\.?$")
+#: things are the entity's own (``unitCount``), read as the same cell construction as a value cell's; so
+#: are the things it makes: "각 task 당 300개 생성(망치질, 닦기)" (an example list in parentheses after)
+_HOLDS = re.compile(r"\d\s?개\s?[^\d]{0,24}(?:확보|보유|운영|생성)(?:\s?중)?\.?(?:\s?\([^()]*\))?$")
 
 
 def read_remark(reader, table, r: int, cell, subject: str) -> None:
