@@ -55,3 +55,11 @@ def test_a_remark_saying_what_the_row_makes_or_holds_is_a_count_of_its_own():
     assert _HOLDS.search("각 task 당 300개 생성(망치질, 닦기)")
     assert _HOLDS.search("현재 87개 가용성 영역, 29개 region 확보")
     assert not _HOLDS.search("원본 데이터 720개로 24만개의 데이터를 생성하는 방식 설명")
+
+
+def test_a_rank_label_is_a_word_not_letters_inside_a_name():
+    from petaflop.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert lex.value_for('"Franka" 로봇팔') is None
+    assert lex.value_for("Rank").kind == "rank" and lex.value_for("글로벌 순위").kind == "rank"
