@@ -71,24 +71,32 @@ _NEVER = re.compile(r"(?!)")
 _GRAMS = re.compile(r"(?:약|~|≈)?\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?[~–-]\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?)?\s?(?:g|그램)")
 
 
-#: counts the report writes with a unit of their own, in a hardware item's cell: (pattern, factor, rule, metric,
-#: a word the cell must hold). "HBM3e 12hi 8스택": the height of the memory stacks (dies per stack);
-#: "12MP 초광각", "듀얼 4K OLED (2300만 픽셀)": a camera's or a display's pixels
+#: counts the report writes with a unit of their own, in a hardware item's cell: (pattern, factor, kind, rule,
+#: metric, a word the cell or its label must hold). "HBM3e 12hi 8스택": the height of the memory stacks (dies
+#: per stack) and their number; "HBM 스택 | 12 채널 8개 스택": the height written as channels before the
+#: stacks; "12MP 초광각", "듀얼 4K OLED (2300만 픽셀)": a camera's or a display's pixels
 _UNIT_COUNTS = (
-    (re.compile(r"(?<![\w.])(\d{1,2})\s?-?\s?[Hh]i(?![A-Za-z])"), Decimal(1), "stack-height", "HBM 적층 단수 (Hi)", "HBM"),
-    (re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?MP(?![A-Za-z])"), Decimal(10) ** 6, "pixels", "화소 (MP)", ""),
-    (re.compile(r"(?<![\w.])(\d{1,5})만\s?(?:픽셀|화소)"), Decimal(10) ** 4, "pixels", "픽셀", ""),
+    (re.compile(r"(?<![\w.])(\d{1,2})\s?-?\s?[Hh]i(?![A-Za-z])"), Decimal(1), "quantity", "stack-height",
+     "HBM 적층 단수 (Hi)", "HBM"),
+    (re.compile(r"(?<![\w.])(\d{1,2})\s?채널\s?\d{1,2}\s?개?\s?스택"), Decimal(1), "quantity", "stack-height",
+     "HBM 적층 단수 (Hi)", "HBM"),
+    (re.compile(r"(?<![\w.])(\d{1,2})\s?스택(?!\w)"), Decimal(1), "unitCount", "stack-count", "HBM 스택 수", "HBM"),
+    (re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?MP(?![A-Za-z])"), Decimal(10) ** 6, "quantity", "pixels",
+     "화소 (MP)", ""),
+    (re.compile(r"(?<![\w.])(\d{1,5})만\s?(?:픽셀|화소)"), Decimal(10) ** 4, "quantity", "pixels", "픽셀", ""),
 )
 
 
-def unit_counts(text: str, subject: str, loc: Location, sources: tuple[str, ...], tag: str) -> list[Statement]:
-    """The ``quantity`` statements of a hardware cell's self-described counts (above): one per pattern that
-    finds exactly one figure in the cell (none where a cell gives several)."""
+def unit_counts(text: str, subject: str, loc: Location, sources: tuple[str, ...], tag: str,
+                label: str = "") -> list[Statement]:
+    """The ``quantity`` (``unitCount``) statements of a hardware cell's self-described counts (above): one
+    per pattern that finds exactly one figure in the cell (none where a cell gives several), where the
+    cell or its label holds the pattern's word."""
     out = []
-    for pattern, factor, rule, metric, needs in _UNIT_COUNTS:
+    for pattern, factor, kind, rule, metric, needs in _UNIT_COUNTS:
         found = {m.group(1) for m in pattern.finditer(text)}
-        if len(found) == 1 and needs.upper() in text.upper():
-            out.append(Statement(subject, "quantity", loc, f"table-reader:quantity@{rule}{tag}",
+        if len(found) == 1 and needs.upper() in f"{text} {label}".upper():
+            out.append(Statement(subject, kind, loc, f"table-reader:{kind}@{rule}{tag}",
                                  value=norm(Decimal(found.pop()) * factor), unit="count", metric=metric,
                                  sources=sources, raw=text[:60]))
     return out

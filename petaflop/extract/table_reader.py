@@ -43,7 +43,7 @@ from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
-from petaflop.extract.table_remarks import read_remark, row_label
+from petaflop.extract.table_remarks import read_remark, row_label, section_label
 from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cell
 from petaflop.extract.table_share_list import read_share_lists
 from petaflop.extract.table_totals import read_total, total_column
@@ -72,7 +72,6 @@ _REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|
 _LIKENESS_BEFORE = re.compile(r"[가-힣A-Za-z](?:식|판)\s?$")  # "아마존식 NVLink": a likeness, not the thing
 _TOGETHER = re.compile(r"\s?(?:와|과)\s함께")
 _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
-#: "듀얼 다이 구성", "싱글 다이", "4-Chiplet 구조": the number of dies in a package, said in words
 
 _COUNT_CELL = re.compile(r"\d\s?(?:개|대|기|장)(?![가-힣])")
 _AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
@@ -292,7 +291,8 @@ class TableReader:
         for r, row in enumerate(table.rows, 1):
             if not row.cells or not row.cells[0].text.strip():
                 continue
-            label = _Label(row.cells[0].text.strip())
+            text, section = section_label(self, table, r, row.cells[0].text.strip())  # a section row's measure
+            label = _Label(text)
             named = self.res.entities_in(label.text)
             # "중국 AI 인프라 시장 점유율": a place before a market word says which market, not whose share
             named = [e for e in named if not (is_a(e.type, "Place") and _MARKET.search(label.text))]
@@ -301,6 +301,7 @@ class TableReader:
             if not subject:
                 continue
             subject, self.tag = models.subject(table, r, row, label.text, subject)  # "GPU 모델 | L40": its rows
+            self.tag += section
             unit_note = self._unit_note(table, row)
             for j in value_cols[:1]:
                 if j < len(row.cells):
@@ -418,7 +419,7 @@ class TableReader:
         for link in self.lex.links_for(label.text) if self._links else ():
             self._link(link, subject, types, text, loc, sources, label.text)
         if any(is_a(t, c) for t in types for c in ("Hardware", "AIProduct")):  # "HBM3e 12hi", "12MP": own-unit counts
-            self.ex.statements.extend(tf.unit_counts(text, subject, loc, sources, self.tag))
+            self.ex.statements.extend(tf.unit_counts(text, subject, loc, sources, self.tag, label.text))
         text = tcs.condition_figure(text) if self.tag == ":header-entities" else text  # "단거리: $3.8"
         entry = tf.cell_entry(self.lex, label.text, types, text)
         rule_suffix = ""

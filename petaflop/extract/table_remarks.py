@@ -17,8 +17,9 @@ _COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?
                          r"|[\d.]+\s?%\s?\(?(?:YoY|MoM|QoQ|yoy)\b")  # "16% YoY": a change against the period before
 _PROPORTIONS = ("multiple", "share", "relativeDifference", "growthRate", "rank")
 #: a remark saying what the row's entity holds: "현재 87개 가용성 영역, 29개 region 확보" — its counted
-#: things are the entity's own (``unitCount``), read as the same cell construction as a value cell's
-_HOLDS = re.compile(r"\d\s?개\s?[^\d]{1,24}(?:확보|보유|운영)(?:\s?중)?\.?$")
+#: things are the entity's own (``unitCount``), read as the same cell construction as a value cell's; so
+#: are the things it makes: "각 task 당 300개 생성(망치질, 닦기)" (an example list in parentheses after)
+_HOLDS = re.compile(r"\d\s?개\s?[^\d]{0,24}(?:확보|보유|운영|생성)(?:\s?중)?\.?(?:\s?\([^()]*\))?$")
 
 
 def read_remark(reader, table, r: int, cell, subject: str) -> None:
@@ -50,3 +51,20 @@ def row_label(reader, text: str, label):
     if entry is None or entry.dimension != "percent":
         return None
     return replace(label, text=rest)
+
+
+def section_label(reader, table, r: int, text: str) -> tuple[str, str]:
+    """"각 task당 생성 비용" (a section row) over ""GR1" 휴머노이드 | $102": a key–value row whose label
+    names no entity and no measure the lexicon knows, under a section row whose label names a measure
+    and no entity, is read under both labels — the row's says which one, the section's what is measured.
+    Returns the label to read the row under and the rule tag (``:section``), else the row's own label."""
+    lex, res = reader.lex, reader.res
+    if lex.value_for(text) is not None or lex.links_for(text) or res.entities_in(text):
+        return text, ""
+    above = [row for row in table.rows[:r - 1] if row.section and row.cells]
+    if not above:
+        return text, ""
+    section = above[-1].cells[0].text.strip()
+    if lex.value_for(section) is None or res.entities_in(section):
+        return text, ""
+    return f"{text} — {section}", ":section"
