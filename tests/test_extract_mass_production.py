@@ -1,8 +1,11 @@
 """Wave 13, task E: mass production of a product ("대량 생산", "양산") dates its release, in a timeline
 cell as in prose; a production line or capacity named after the verb is no release, and "X의 대량 생산을
-시작" is not read (petaflop/extract/text_frames.py). Sentences of our own."""
+시작" is not read (petaflop/extract/text_frames.py); a percentage in parentheses after a name's
+genitive and its measure words (text_paren.py). Sentences of our own."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from foundation.periods import parse_period
 from petaflop.extract.facts import Location
@@ -32,3 +35,11 @@ def test_a_chip_put_into_mass_production_is_released(text_reader):
     r, ex = text_reader
     r.read_cell("B200 칩 양산 개시", LOC, (), "", parse_period("2027-Q2"))
     assert _dated(ex) == {("nvidia-b200", "releaseDate", "2027-Q2", "text-cell:event:dated")}
+
+
+def test_a_percentage_in_parentheses_after_a_names_measure_words_is_its_value(text_reader):
+    r, ex = text_reader
+    r.read("Anthropic의 매출 비중은 80%. 구글의 클라우드 매출 비중(30%)과 비교해 큰 차이.", LOC, ())
+    r.read("인텔의 신규 공정 데이터(40%)는 공개.", LOC, ())  # no measure named: not read
+    got = {(s.subject, s.kind, s.value) for s in ex.statements if s.rule == "text:paren-measure"}
+    assert got == {("google", "share", Decimal(30))}
