@@ -14,7 +14,7 @@ _PERIOD_HEADER = re.compile(
     r"^\s*(?:(?P<y>(?:19|20)\d{2})(?:년)?(?P<e>E|F)?|(?P<q>[1-4])Q\s?'?(?P<qy>\d{2,4})(?P<qe>E)?"
     r"|Q(?P<q2>[1-4])\s?'?(?P<qy2>\d{2,4})(?P<qe2>E)?|(?P<h>[12])H\s?'?(?P<hy>\d{2,4})(?P<he>E)?)\s*$"
 )
-_EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업")
+_EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업|대량\s?생산|양산")
 _WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
 # a cell naming what a thing stands in for: "H20 대체", "CUDA의 대체재인 CANN" (text_rivals reads the frame)
 _ALTERNATIVE_WORD = re.compile(r"대체재|대체\s?$|대항마")

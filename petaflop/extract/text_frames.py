@@ -32,16 +32,21 @@ _STATUS_CUES = (
 #: "Grok-4 출시", "'Artemis' 칩 공식 공개", "Inferentia 추론용 ASIC 전격 발표", "'OCT 7 Rule' 시행": a name, its
 #: closing quote, a class word, a particle, at most two words and an adverb of manner, then the verb; a word
 #: of an act upon the thing ("A100·H100 수출 금지 발표": the ban was announced, not the chip) breaks it
+#: "'사이버캡' 전용 모델 대량 생산", "AI6 칩 양산": mass production of a product is its release
+#: (a production line, plant or capacity named after the verb is no release: "S2 양산 라인")
 _EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
                           r"(?:(?!수출|금지|규제|제한|판매|공급|생산|중단|가격|투자)[가-힣A-Za-z+]{1,8}\s){0,2}(?:(?:전격|공식|정식)\s?)?"
-                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성)(?![가-힣]{0,1}(?:예정|계획|목표))")
+                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성|대량\s?생산|양산)"
+                          r"(?![가-힣]{0,1}(?:예정|계획|목표))(?!\s?(?:라인|공장|능력|시설|설비|체제|규모))")
 #: the release that also names its maker (``_released_by``): the name, its particle and the verb, no quote or adverb
 _RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
                            r"(?:[가-힣A-Za-z+]{1,8}\s){0,2}(?:출시|런칭|롤아웃|공개)(?![가-힣]{0,1}(?:예정|계획|목표))")
+_MASS_PRODUCTION = ("양산", "대량 생산", "대량생산")
 _OWN_FOUNDING = re.compile(r"^\s?(?:회사|기업|법인)\s?(설립|창업)")
 _EVENT_KINDS = {
     "출시": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
     "런칭": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
+    "양산": ("releaseDate", ("AIProduct", "Hardware")),  # mass production of a chip or a vehicle starts its sales
     "롤아웃": ("releaseDate", ("AIModel", "AIProduct", "SoftwarePlatform")),
     "공개": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
     "발표": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
@@ -225,7 +230,7 @@ class FrameReader:
         for m, verb in self._event_mentions(s, mentions, topic):
             if verb == "공개" and is_a(m.type, "AIModel"):
                 verb = "모델공개"
-            kind, classes = _EVENT_KINDS[verb]
+            kind, classes = _EVENT_KINDS["양산" if verb in _MASS_PRODUCTION else verb]
             if not any(is_a(m.type, c) for c in classes):
                 continue
             if kind == "releaseDate" and _RELEASE_LINK.match(s, max(m.end, 0)):
@@ -281,7 +286,7 @@ class FrameReader:
     def _event_mentions(self, s: str, mentions: list[Mention_], topic: Mention_ | None):
         for m in mentions:
             ev = _EVENT_AFTER.match(s, m.end)
-            if ev:
+            if ev and not (ev.group(1) in _MASS_PRODUCTION and re.match(r"\s?의\s", s[m.end:])):  # "X의 대량 생산을 시작": not a dated release
                 yield m, ev.group(1)
         own = _OWN_FOUNDING.search(s)  # "회사 설립": the row's (or sentence's) organisation
         if own and topic is not None and is_a(topic.type, "Organization"):

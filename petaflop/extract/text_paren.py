@@ -1,8 +1,9 @@
 """Percentages written right after names, in parentheses, in a sentence about one measure.
 
 "현재 SF2의 추정 수율은 40~45%. … TSMC N2(70% 이상)와 인텔 18A(50~55%)에 비해", "점유율은 TSMC(70.2%),
-삼성(7.3%) 순": when a sentence names exactly one measure of percentages (its word in the attribute
-lexicon: 수율, 점유율, 비중, 성장률 …), a percentage (or a range) alone in the parentheses after a name is
+삼성(7.3%) 순", "OpenAI의 API 매출 비중(27%)과 비교해": when a sentence names exactly one measure of
+percentages (its word in the attribute lexicon: 수율, 점유율, 비중, 성장률 …), a percentage (or a range)
+alone in the parentheses after a name — or after the name's genitive and the words of that measure — is
 that name's value of the measure — a list of parallel figures; a sentence naming no measure takes the
 one the previous sentence of its block names. A score (벤치마크, 점수) is
 text_scores.py's; a sign ("(+5%)", "(-1.7%)") is a change, not a level, and is not read. Rule
@@ -23,6 +24,8 @@ _PAREN_PERCENT = re.compile(rf"\s?\(\s?(?:약\s?)?(?P<lo>{_NUM})\s?%?(?:\s?[~∼
                             rf"\s?(?P<bound>이상|이하|초과|미만)?\s?\)")
 _SCORE_CUE = re.compile(r"벤치마크|[Bb]enchmark|시험|점수|스코어")
 _ESTIMATE = re.compile(r"추정|추산|예상")
+#: the genitive and at most three words ending right before the parentheses (one of them the measure's)
+_OWNED_MEASURE = re.compile(r"\s?의\s((?:[가-힣A-Za-z0-9]+\s){0,2}[가-힣A-Za-z0-9]+)(?=\s?\()")
 
 
 class ParenMeasureReader:
@@ -51,6 +54,9 @@ class ParenMeasureReader:
             return
         for m in mentions:
             pm = _PAREN_PERCENT.match(s, m.end)
+            if pm is None and m.role == "genitive":  # "OpenAI의 API 매출 비중(27%)": the name's measure word first
+                gm = _OWNED_MEASURE.match(s, m.end)
+                pm = _PAREN_PERCENT.match(s, gm.end()) if gm and entry.match.search(gm.group(1)) else None
             if pm is None:
                 continue
             if entry.subject and not any(is_a(m.type, c) for c in entry.subject):
