@@ -627,3 +627,13 @@ def test_a_model_row_names_the_chip_the_rows_of_its_kind_word_describe(reader):
     assert [(s, v) for s, v, _ in memory] == [("nvidia-h100", Decimal(80))]
     assert memory[0][2].endswith(":model-row")
     assert [s.subject for s in ex.statements if s.kind == "duration"] == ["gr00t-dreams"]
+
+
+def test_a_row_label_naming_on_chip_memory_is_part_of_the_chip_not_a_memory_it_uses(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["메모리 용량 (온칩 SRAM)", "256 MB", "128 MB"], ["메모리 용량 (오프칩 LPDDR5)", "64-128 GB", "32-64 GB"]],
+                   transposed=True)
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "usesMemory")} == {
+        ("huawei-ascend-910c", "lpddr5"), ("huawei-ascend-920c", "lpddr5")}

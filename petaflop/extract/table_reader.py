@@ -40,6 +40,7 @@ from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
+from petaflop.extract.table_header_links import part_of_subject
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
@@ -465,7 +466,7 @@ class TableReader:
             objects = [o for o in objects if not any(m.entity_id == o and _TOGETHER.match(text, m.end) for m in mentions)]
         rule = f"table-reader:{link.id}{self.tag}"
         # "OpenAI 때 직책/소속" over "공동창업자": the header names the one object (not over a count: "HBM 스택" | "4개")
-        if not objects and header and not _COUNT_CELL.search(text):
+        if not objects and header and not _COUNT_CELL.search(text) and not part_of_subject(header):
             named = {m.entity_id for m in self.res.gaz.find_mentions(header) if m.entity_id != subject
                      and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)}
             if len(named) == 1:
