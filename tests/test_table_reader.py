@@ -637,3 +637,16 @@ def test_a_row_label_naming_on_chip_memory_is_part_of_the_chip_not_a_memory_it_u
     r.read(t)
     assert {(s, o) for s, o, _ in links(ex, "usesMemory")} == {
         ("huawei-ascend-910c", "lpddr5"), ("huawei-ascend-920c", "lpddr5")}
+
+
+def test_a_short_alias_in_a_cell_settles_by_the_rows_subject_name():
+    from petaflop.extract.gazetteer import Entity, Gazetteer
+    from petaflop.extract.table_header_links import cell_mentions
+
+    gaz = Gazetteer([Entity("acme-visor", "AIProduct", "Acme Visor", aliases=("Visor",)),
+                     Entity("acme-x9", "Chip", "Acme X9", aliases=("X9",), context="Visor", ambiguous=("X9",)),
+                     Entity("zeta-q1", "Chip", "Zeta Q1", aliases=("Q1 칩",))])
+    assert [m.entity_id for m in gaz.find_mentions("X9 + Q1 칩")] == ["zeta-q1"]  # the cell alone: no X9
+    got = [(m.entity_id, m.start, m.end) for m in cell_mentions(gaz, "X9 + Q1 칩", "acme-visor")]
+    assert got == [("acme-x9", 0, 2), ("zeta-q1", 5, 9)]
+    assert [m.entity_id for m in cell_mentions(gaz, "X9 + Q1 칩", "zeta-q1")] == ["zeta-q1"]  # no context: no X9

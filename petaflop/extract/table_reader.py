@@ -40,7 +40,7 @@ from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
-from petaflop.extract.table_header_links import part_of_subject
+from petaflop.extract.table_header_links import cell_mentions, part_of_subject
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
@@ -454,7 +454,7 @@ class TableReader:
               sources: tuple[str, ...], header: str = "") -> None:
         if link.subject and types and not any(is_a(t, s) for t in types for s in link.subject):
             return
-        mentions = self.res.gaz.find_mentions(text)
+        mentions = cell_mentions(self.res.gaz, text, subject)
         # "REE 110 kV 노드": a name that only qualifies the next one is not what the cell supplies
         qualifiers = qualifier_mentions(text, mentions, self.res.gaz) if link.property == "poweredBy" else \
             place_qualifiers(text, mentions, self.res.gaz)
