@@ -641,7 +641,7 @@ def test_a_row_label_naming_on_chip_memory_is_part_of_the_chip_not_a_memory_it_u
 
 def test_a_short_alias_in_a_cell_settles_by_the_rows_subject_name():
     from petaflop.extract.gazetteer import Entity, Gazetteer
-    from petaflop.extract.table_header_links import cell_mentions
+    from petaflop.extract.table_row_links import cell_mentions
 
     gaz = Gazetteer([Entity("acme-visor", "AIProduct", "Acme Visor", aliases=("Visor",)),
                      Entity("acme-x9", "Chip", "Acme X9", aliases=("X9",), context="Visor", ambiguous=("X9",)),
@@ -650,3 +650,13 @@ def test_a_short_alias_in_a_cell_settles_by_the_rows_subject_name():
     got = [(m.entity_id, m.start, m.end) for m in cell_mentions(gaz, "X9 + Q1 칩", "acme-visor")]
     assert got == [("acme-x9", 0, 2), ("zeta-q1", 5, 9)]
     assert [m.entity_id for m in cell_mentions(gaz, "X9 + Q1 칩", "zeta-q1")] == ["zeta-q1"]  # no context: no X9
+
+
+def test_a_key_cell_listing_two_people_gives_each_the_rows_links_not_its_figures(reader):
+    r, ex = reader
+    r.read(make_table(["OpenAI 출신 인물"], ["인물", "OpenAI 때 직책/소속", "재직 연수"],
+                      [["일리아 수츠케버 / 미라 무라티", "연구", "5년"], ["제프리 어빙", "기술 직원", "3년"]]))
+    assert {(s, o) for s, o, _ in links(ex, "affiliatedWith")} >= {
+        ("ilya-sutskever", "openai"), ("mira-murati", "openai"), ("geoffrey-irving", "openai")}
+    assert {s for s, _, rule in links(ex, "affiliatedWith") if ":listed" in rule} == {"ilya-sutskever", "mira-murati"}
+    assert {st.subject for st in ex.statements if st.kind == "duration"} <= {"geoffrey-irving"}

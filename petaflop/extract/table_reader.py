@@ -40,12 +40,12 @@ from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
-from petaflop.extract.table_header_links import cell_mentions, part_of_subject
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label
 from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cell
+from petaflop.extract.table_row_links import cell_mentions, part_of_subject, several_or_none
 from petaflop.extract.table_share_list import read_share_lists
 from petaflop.extract.table_totals import read_total, total_column
 from petaflop.extract.values import find_quantities
@@ -179,9 +179,8 @@ class TableReader:
             if not subjects and kcell.merged:
                 subjects = previous
             previous = subjects
-            if len(subjects) != 1:  # a row naming no entity, or several, states nothing about one subject
-                if not subjects:  # a revenue row of the product a firms table's caption counts
-                    read_caption_total(self, table, r, row, key, labels, self._unit_note(table, row))
+            if len(subjects) != 1:  # no entity (a caption's total?) or several ("A / B"): table_row_links.py
+                several_or_none(self, table, row, r, key, kcell, labels, subjects, org)
                 continue
             subject = subjects[0]
             add_row_caption_facts(self, table, maker, subject, row, key, r)  # maker, release year, predecessor
