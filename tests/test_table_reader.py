@@ -660,3 +660,11 @@ def test_a_key_cell_listing_two_people_gives_each_the_rows_links_not_its_figures
         ("ilya-sutskever", "openai"), ("mira-murati", "openai"), ("geoffrey-irving", "openai")}
     assert {s for s, _, rule in links(ex, "affiliatedWith") if ":listed" in rule} == {"ilya-sutskever", "mira-murati"}
     assert {st.subject for st in ex.statements if st.kind == "duration"} <= {"geoffrey-irving"}
+
+
+def test_lines_of_code_under_a_code_label_are_a_count_of_the_subject(reader):
+    r, ex = reader
+    r.read(make_table(["코딩 서비스 “Codex”의 성과"], ["항목", "수치 / 내용"],
+                      [["코드 변경량", "2억 3,000만 줄"], ["코드 변경 비중", "40%"]]))
+    got = [(st.subject, st.kind, st.value, st.metric) for st in ex.statements if st.kind == "unitCount"]
+    assert got == [("openai-codex", "unitCount", Decimal("230000000"), "코드 변경량")]
