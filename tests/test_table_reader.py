@@ -627,3 +627,44 @@ def test_a_model_row_names_the_chip_the_rows_of_its_kind_word_describe(reader):
     assert [(s, v) for s, v, _ in memory] == [("nvidia-h100", Decimal(80))]
     assert memory[0][2].endswith(":model-row")
     assert [s.subject for s in ex.statements if s.kind == "duration"] == ["gr00t-dreams"]
+
+
+def test_a_row_label_naming_on_chip_memory_is_part_of_the_chip_not_a_memory_it_uses(reader):
+    r, ex = reader
+    t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
+                   [["메모리 용량 (온칩 SRAM)", "256 MB", "128 MB"], ["메모리 용량 (오프칩 LPDDR5)", "64-128 GB", "32-64 GB"]],
+                   transposed=True)
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "usesMemory")} == {
+        ("huawei-ascend-910c", "lpddr5"), ("huawei-ascend-920c", "lpddr5")}
+
+
+def test_a_short_alias_in_a_cell_settles_by_the_rows_subject_name():
+    from petaflop.extract.gazetteer import Entity, Gazetteer
+    from petaflop.extract.table_row_links import cell_mentions
+
+    gaz = Gazetteer([Entity("acme-visor", "AIProduct", "Acme Visor", aliases=("Visor",)),
+                     Entity("acme-x9", "Chip", "Acme X9", aliases=("X9",), context="Visor", ambiguous=("X9",)),
+                     Entity("zeta-q1", "Chip", "Zeta Q1", aliases=("Q1 칩",))])
+    assert [m.entity_id for m in gaz.find_mentions("X9 + Q1 칩")] == ["zeta-q1"]  # the cell alone: no X9
+    got = [(m.entity_id, m.start, m.end) for m in cell_mentions(gaz, "X9 + Q1 칩", "acme-visor")]
+    assert got == [("acme-x9", 0, 2), ("zeta-q1", 5, 9)]
+    assert [m.entity_id for m in cell_mentions(gaz, "X9 + Q1 칩", "zeta-q1")] == ["zeta-q1"]  # no context: no X9
+
+
+def test_a_key_cell_listing_two_people_gives_each_the_rows_links_not_its_figures(reader):
+    r, ex = reader
+    r.read(make_table(["OpenAI 출신 인물"], ["인물", "OpenAI 때 직책/소속", "재직 연수"],
+                      [["일리아 수츠케버 / 미라 무라티", "연구", "5년"], ["제프리 어빙", "기술 직원", "3년"]]))
+    assert {(s, o) for s, o, _ in links(ex, "affiliatedWith")} >= {
+        ("ilya-sutskever", "openai"), ("mira-murati", "openai"), ("geoffrey-irving", "openai")}
+    assert {s for s, _, rule in links(ex, "affiliatedWith") if ":listed" in rule} == {"ilya-sutskever", "mira-murati"}
+    assert {st.subject for st in ex.statements if st.kind == "duration"} <= {"geoffrey-irving"}
+
+
+def test_lines_of_code_under_a_code_label_are_a_count_of_the_subject(reader):
+    r, ex = reader
+    r.read(make_table(["코딩 서비스 “Codex”의 성과"], ["항목", "수치 / 내용"],
+                      [["코드 변경량", "2억 3,000만 줄"], ["코드 변경 비중", "40%"]]))
+    got = [(st.subject, st.kind, st.value, st.metric) for st in ex.statements if st.kind == "unitCount"]
+    assert got == [("openai-codex", "unitCount", Decimal("230000000"), "코드 변경량")]

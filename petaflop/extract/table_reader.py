@@ -45,6 +45,7 @@ from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label, section_label
 from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cell
+from petaflop.extract.table_row_links import cell_mentions, part_of_subject, several_or_none
 from petaflop.extract.table_share_list import read_share_lists
 from petaflop.extract.table_totals import read_total, total_column
 from petaflop.extract.values import find_quantities
@@ -177,9 +178,8 @@ class TableReader:
             if not subjects and kcell.merged:
                 subjects = previous
             previous = subjects
-            if len(subjects) != 1:  # a row naming no entity, or several, states nothing about one subject
-                if not subjects:  # a revenue row of the product a firms table's caption counts
-                    read_caption_total(self, table, r, row, key, labels, self._unit_note(table, row))
+            if len(subjects) != 1:  # no entity (a caption's total?) or several ("A / B"): table_row_links.py
+                several_or_none(self, table, row, r, key, kcell, labels, subjects, org)
                 continue
             subject = subjects[0]
             add_row_caption_facts(self, table, maker, subject, row, key, r)  # maker, release year, predecessor
@@ -454,7 +454,7 @@ class TableReader:
               sources: tuple[str, ...], header: str = "") -> None:
         if link.subject and types and not any(is_a(t, s) for t in types for s in link.subject):
             return
-        mentions = self.res.gaz.find_mentions(text)
+        mentions = cell_mentions(self.res.gaz, text, subject)
         # "REE 110 kV 노드": a name that only qualifies the next one is not what the cell supplies
         qualifiers = qualifier_mentions(text, mentions, self.res.gaz) if link.property == "poweredBy" else \
             place_qualifiers(text, mentions, self.res.gaz)
@@ -466,7 +466,7 @@ class TableReader:
             objects = [o for o in objects if not any(m.entity_id == o and _TOGETHER.match(text, m.end) for m in mentions)]
         rule = f"table-reader:{link.id}{self.tag}"
         # "OpenAI 때 직책/소속" over "공동창업자": the header names the one object (not over a count: "HBM 스택" | "4개")
-        if not objects and header and not _COUNT_CELL.search(text):
+        if not objects and header and not _COUNT_CELL.search(text) and not part_of_subject(header):
             named = {m.entity_id for m in self.res.gaz.find_mentions(header) if m.entity_id != subject
                      and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)}
             if len(named) == 1:
