@@ -20,6 +20,7 @@ from ingest.model import Cell, Document, Heading, Paragraph, Table
 from ingest.quantities import REFERENCE_DATE
 from ontology.model import load_model
 from petaflop.extract.caption_maker import add_made, caption_maker, in_house_maker
+from petaflop.extract.cell_items import read_policy_items
 from petaflop.extract.cell_text import cell_period, prose_cell
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
@@ -115,6 +116,7 @@ class TableExtractor:
         for table in map(join_name_columns, self.doc.tables):  # "First Name | Last Name": one name (name_columns.py)
             self._name_notes(table)
             add_partner_groups(table, self.res, self.ex, self._loc, self.sources_of(table))
+            read_policy_items(table, self.res, self.ex, self._loc, self.sources_of(table))  # cell_items.py
             headers = " | ".join(c.text for c in table.header)
             caption = " ".join(table.caption)
             excluded = next((why for pat, why in self.excludes if pat.search(caption + " || " + headers)), None)

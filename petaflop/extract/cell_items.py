@@ -1,0 +1,78 @@
+"""A country's row whose cell lists labelled items ("AI 파일럿 구역: 17개 … 지정; 컴퓨팅: "Eastern Data
+and Western Computing" 프로젝트 (8개 컴퓨팅 허브); 디지털 실크로드: 일대일로 일환, … (64개국 155개 프로젝트
+지원)"): an item naming one of the country's programmes (a policy the gazetteer knows, in its label or
+else its text) states that programme's figures. Each count in the item ("8개 컴퓨팅 허브", "64개국") is
+the programme's ``unitCount`` with the counted noun as its metric (``table-cell:policy-item:unit-count``);
+another programme the item calls the frame of this one ("일대일로 일환": part of the Belt and Road) is
+what it is ``partOf`` (``table-cell:policy-item:partOf``). A year span written in the item
+("2000~2017년") is kept as the count's scope (a span of years is no period of its own).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from petaflop.extract.facts import Extraction, Fact, Statement
+from petaflop.extract.resolve import is_a
+
+_PROGRAMME = ("PolicyInstrument", "SovereignAIInitiative")
+_ITEM = re.compile(r"^\s*([^:：;]{1,24}?)\s*[:：]\s*(.+?)\s*$")
+#: a count of things: the figure, its classifier ("개국" counts countries) and up to three words after it
+_COUNT = re.compile(r"(?<![\d.,~\-])(\d{1,3}(?:,\d{3})*|\d+)\s?(개국|개|곳|기)\s?(?:이상\s?|이하\s?|여\s?)?"
+                    r"((?:[A-Za-z가-힣]+\s?){0,3})")
+_STOP = re.compile(r"(?:^|\s)(?:지정|지원|승인|개발|구축|설립|운영|투자|확산|중|및|등)(?:\s.*)?$|\s*$")
+_SPAN = re.compile(r"((?:19|20)\d\d)\s?[~\-–]\s?((?:19|20)\d\d)년")
+_YEARLY = re.compile(r"(?:매년|연간|해마다)\s?$")
+_PART_OF = re.compile(r"^\s*['\"“”‘’]?\s?(?:의\s)?(?:일환|일부|산하)")
+
+
+def _programmes(text: str, res) -> list[str]:
+    return [res.record(e) for e in res.entities_in(text) if any(is_a(e.type, c) for c in _PROGRAMME)]
+
+
+def read_policy_items(table, res, ex: Extraction, loc_of, sources: tuple[str, ...]) -> None:
+    """Every row whose label names exactly one country: its cells' labelled items about a programme."""
+    for r, row in enumerate(table.rows, 1):
+        if len(row.cells) < 2:
+            continue
+        countries = res.entities_in(row.cells[0].text)  # the row is the country's alone: it names nothing else
+        if len(countries) != 1 or not is_a(countries[0].type, "Country"):
+            continue
+        country = res.record(countries[0])
+        for cell in row.cells[1:]:
+            for item in cell.text.split(";"):
+                m = _ITEM.match(item)
+                if m and _item(m.group(1), m.group(2), res, ex, loc_of(table, cell, r), sources):
+                    continue
+                if not _programmes(item, res):  # an item of the country's own: its counts are the country's
+                    _counts(country, item, ex, loc_of(table, cell, r), sources, "table-cell:country-item:unit-count")
+
+
+def _item(label: str, text: str, res, ex: Extraction, loc, sources: tuple[str, ...]) -> bool:
+    named = _programmes(label, res) or _programmes(text, res)[:1]
+    if len(named) != 1:
+        return False
+    prog = named[0]
+    for mention in res.gaz.find_mentions(text):
+        whole = res.gaz.by_id(mention.entity_id)
+        if whole.id != prog and any(is_a(whole.type, c) for c in _PROGRAMME) and _PART_OF.match(text[mention.end:]):
+            ex.add(Fact(prog, "partOf", res.record(whole), True, loc, "table-cell:policy-item:partOf", sources,
+                        raw=text[:60]))
+    _counts(prog, text, ex, loc, sources, "table-cell:policy-item:unit-count")
+    return True
+
+
+def _counts(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ...], rule: str) -> None:
+    """Each count of things in an item's text, the counted noun as its metric ("매년 10기": per year)."""
+    span = _SPAN.search(text)
+    for c in _COUNT.finditer(text):
+        noun = "국가" if c.group(2) == "개국" else _STOP.sub("", c.group(3)).strip()
+        yearly = bool(_YEARLY.search(text[:c.start()]))
+        if not noun and not yearly:
+            continue
+        ex.statements.append(Statement(
+            subject, "unitCount", loc, rule, value=Decimal(c.group(1).replace(",", "")), unit="count",
+            metric=noun[:40], scope=span.group(0) if span else "", per="year" if yearly else "", sources=sources,
+            raw=text[max(0, c.start() - 20):c.end() + 8].strip()[:60],
+        ))  # fmt: skip

@@ -1,0 +1,50 @@
+"""Wave 13 task B: a country's row whose cell lists labelled items about its programmes
+(petaflop/extract/cell_items.py), on tables of our own (invented figures)."""
+
+from __future__ import annotations
+
+from ingest.model import Cell, Row, Span, Table
+from petaflop.extract.cell_items import read_policy_items
+from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.resolve import Resolver
+
+
+def make_table(rows: list[list[str]]) -> Table:
+    line, header = 100, ["항목", "세부 내용"]
+    head = [Cell(h, h, line, j + 1) for j, h in enumerate(header)]
+    body = [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)]) for i, r in enumerate(rows)]
+    return Table("T-01-1", Span(line - 1, line + len(rows)), ["표 제목"], head, body,
+                 chapter="VI", slide_title="VI. 테스트: 표", column_labels=header)
+
+
+def _loc(table, cell, r):
+    return Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, r, cell.column)
+
+
+def read(gaz, rows: list[list[str]]) -> tuple[list[tuple], list[tuple]]:
+    ex = Extraction()
+    read_policy_items(make_table(rows), Resolver(gaz, ex), ex, _loc, ())
+    counts = sorted((s.subject, int(s.value), s.metric, s.per, s.scope, s.rule) for s in ex.statements)
+    return counts, sorted((f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts if f.predicate == "partOf")
+
+
+def test_an_item_naming_a_programme_states_its_counts_and_its_frame(gaz):
+    counts, links = read(gaz, [["중국 정책 현황", "디지털 실크로드: 일대일로 일환 (2010~2012년 7개국 12개 프로젝트 지원); "
+                                              "인재 양성: \"루반 워크숍\" 직업 훈련 (9개 워크숍)"]])
+    rule = "table-cell:policy-item:unit-count"
+    assert counts == [("digital-silk-road", 7, "국가", "", "2010~2012년", rule),
+                      ("digital-silk-road", 12, "프로젝트", "", "2010~2012년", rule),
+                      ("luban-workshop", 9, "워크숍", "", "", rule)]
+    assert links == [("digital-silk-road", "partOf", "belt-and-road-initiative", "table-cell:policy-item:partOf")]
+
+
+def test_an_item_of_the_country_itself_counts_for_the_country(gaz):
+    counts, _ = read(gaz, [["중국 현황", "전력: 3개 지역 4기 원자로 승인, 매년 2기 승인"]])
+    rule = "table-cell:country-item:unit-count"
+    assert counts == [("china", 2, "", "year", "", rule), ("china", 3, "지역", "", "", rule),
+                      ("china", 4, "원자로", "", "", rule)]
+
+
+def test_a_row_naming_more_than_its_country_is_not_the_countrys(gaz):
+    assert read(gaz, [["엔비디아-중국 협력", "40개 이상 스타트업과 협업 중"]]) == ([], [])
+    assert read(gaz, [["정책 현황", "디지털 실크로드: 5개국 지원"]]) == ([], [])  # no country names the row
