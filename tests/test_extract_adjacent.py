@@ -46,6 +46,8 @@ def test_a_list_of_places_in_prose_or_of_countries_is_no_chain(gaz):
 
 def test_a_larger_place_written_before_a_smaller_one_contains_it(gaz):
     assert read(gaz, "루이지애나 밀라노 부지") == {("milan", "locatedIn", "louisiana", "adjacent:place-prefix")}
+    # a state before its city is two names, not one alias of the city
+    assert read(gaz, "콜로라도 덴버") == {("denver", "locatedIn", "colorado", "adjacent:place-prefix")}
     assert read(gaz, "독일 일본") == set()  # a country is never the contained place
 
 

@@ -66,3 +66,15 @@ def test_each_row_is_a_deal_node_with_its_parties_and_date(gaz):
         ("partnership--panasonic-energy--palantir--L3", "announcedDate", "2025-01",
          "table:contracts:deal:announcedDate:signed"),
     ]
+
+
+def test_a_row_launching_a_named_product_dates_the_product_not_the_deal(gaz):
+    t = _table("주요 계약 체결 내용", "X. 팔란티어: 제조업", [
+        ("BlueForge Alliance", "혁신: '군함을 위한 Warp Speed(Warp Speed for Warships)'를 출시하여 전환"),
+        ("Ursa Major", "AI 기반 소프트웨어 플랫폼을 출시"),  # an unnamed launch: the date stays the deal's
+    ])
+    ex = _extract(gaz, t)
+    assert sorted((s.subject, s.kind, s.time.text, s.rule) for s in ex.statements) == [
+        ("partnership--ursa-major--palantir--L3", "announcedDate", "2025-01", "table:contracts:deal:announcedDate:row"),
+        ("warp-speed-for-warships", "announcedDate", "2025-01", "table:contracts:launch:announcedDate"),
+    ]

@@ -109,6 +109,15 @@ def test_a_succession_in_a_table_cell_is_the_same_rule_as_in_prose(reader):
     assert links(ex, "text:succession") == {("kimi-k2", "succeeds", "kimi-1-5")}
 
 
+def test_a_system_replacing_the_existing_one_succeeds_it(reader):
+    assert read(reader, "Kyber는 기존의 수평 트레이 Oberon 구조를 버린 새로운 시스템", "text:succession") == {
+        ("nvidia-kyber", "succeeds", "nvidia-oberon")}
+
+
+def test_an_existing_system_merely_mentioned_is_no_succession(reader):
+    assert read(reader, "Kyber는 기존의 Oberon 구조와 함께 쓰인다", "text:succession") == set()
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("구글은 Windsurf와 CentML을 인수", {("google", "acquired", "windsurf"), ("google", "acquired", "centml")}),
     ("메타는 스타트업 투자를 확대. Windsurf와 CentML 인수", {("meta", "acquired", "windsurf"),

@@ -134,3 +134,18 @@ def test_a_duration_a_storage_asset_lasts_is_its_storage_duration_or_its_sites(t
     r.read("BESS는 4시간 이내에 충전", LOC, ())
     assert durations(ex) == [("battery-energy-storage-system", Decimal(3), None, "hour", "text:storage-duration:adjacent"),
                              ("colossus-campus", Decimal("1.5"), None, "hour", "text:storage-duration:adjacent")]
+
+
+def test_a_sites_genitive_power_mix_powers_it_with_each_source(text_reader):
+    r, ex = text_reader
+    r.read("콜로서스 캠퍼스의 BESS·태양광 결합 마이크로그리드가 핵심", LOC, ())
+    assert powered(ex) == [("colossus-campus", "battery-energy-storage-system", "text:power-mix:genitive"),
+                           ("colossus-campus", "microgrid", "text:power-mix:genitive"),
+                           ("colossus-campus", "solar-pv", "text:power-mix:genitive")]
+
+
+def test_a_makers_or_labs_genitive_is_no_power_mix(text_reader):
+    r, ex = text_reader
+    r.read("GE Vernova의 가스터빈 수주가 증가", LOC, ())
+    r.read("xAI의 BESS·태양광 결합 마이크로그리드", LOC, ())
+    assert [f for f in ex.facts if f.rule == "text:power-mix:genitive"] == []

@@ -37,6 +37,7 @@ from petaflop.extract.facts import Fact, Location
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_power_mix import power_mix
 
 _MAKERS = ("Firm", "AILab", "ResearchInstitute")
 _PRODUCT_PROPS = ("designedBy", "developedBy", "offeredBy")
@@ -72,6 +73,7 @@ class FarGenitives:
         except Exception:  # an extractor never raises on odd text
             return
         self._far_genitives(title, mentions, loc, (), prefix="title")
+        power_mix(self.ex, title, mentions, loc, ())  # type: ignore[attr-defined]  # "X의 A·B 결합 C" (text_power_mix.py)
 
     def _far_genitives(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...],
                        prefix: str = "text") -> None:

@@ -10,7 +10,8 @@ Rule ids: ``table:contracts:customerOf`` and ``table:contracts:partnerOf``.
 Each such row is also a deal node (``table:contracts:deal``): a ``pfa:Partnership`` when the row
 says partnership ("파트너십", "제휴", or a product launched together), a ``pfa:Contract`` when it
 says contract ("계약") or adoption, with both parties (``hasParty``) and the row's date column
-("발표일", "일자", "날짜") as the date it was announced (``announcedDate``).
+("발표일", "일자", "날짜") as the date it was announced (``announcedDate``) — unless the row launches a
+named product ("'<name>'를 출시"): then the date is the product's (table_contract_launch.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from foundation.namespaces import PFA, RDF
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
+from petaflop.extract.table_contract_launch import date_launch, launched_product
 from petaflop.extract.values import find_quantities
 
 if TYPE_CHECKING:
@@ -85,11 +87,11 @@ def add_contract_parties(doc: Document, ex: Extraction, res: Resolver,
             ex.add(Fact(subject, prop, firm, True, loc, f"table:contracts:{prop}", sources_of(table),
                         raw=(cell.text + " " + desc)[:60]))
             when = row.cells[date].text if date is not None and date < len(row.cells) else ""
-            _deal(ex, subject, firm, prop, desc, when, loc, sources_of(table))
+            _deal(ex, subject, firm, prop, desc, when, loc, sources_of(table), launched_product(res, desc))
 
 
 def _deal(ex: Extraction, party: str, firm: str, prop: str, desc: str, when: str, loc: Location,
-          sources: tuple[str, ...]) -> None:
+          sources: tuple[str, ...], product: str = "") -> None:
     """The row's deal as a node: its kind by the row's words, both parties, the date announced."""
     partner = _PARTNERSHIP_WORD.search(desc) or (prop == "partnerOf" and "계약" not in desc)
     kind = "Partnership" if partner else "Contract"
@@ -102,7 +104,9 @@ def _deal(ex: Extraction, party: str, firm: str, prop: str, desc: str, when: str
         ex.add(Fact(node, "hasParty", p, True, loc, rule, sources, raw=desc[:60]))
     dates = [q for q in find_quantities(when) if q.kind in ("date", "period")]
     period = quantity_period(dates[0]) if len(dates) == 1 else None
-    if period is not None:
+    if period is not None and product:  # "'<name>'를 출시": the row dates the launch (table_contract_launch.py)
+        date_launch(ex, product, period, loc, sources, when)
+    elif period is not None:
         # a row saying the deal was signed dates the deal; a row about a launch or a use may date that
         how = "signed" if _SIGNED.search(desc) else "row"
         ex.statements.append(Statement(node, "announcedDate", loc, f"{rule}:announcedDate:{how}", time=period,

@@ -29,6 +29,7 @@ from ingest.quantities import Quantity
 from petaflop.extract.facts import Fact, Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
+from petaflop.extract.text_power_mix import power_mix
 from petaflop.extract.values import find_quantities
 
 _STORAGE_WORD = re.compile(r"BESS|ESS|UPS|배터리|축전|저장|[Mm]egapack|메가팩|[Bb]atter")
@@ -63,6 +64,7 @@ class PowerFrames:
 
     def _power_sources(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                        sources: tuple[str, ...]) -> None:
+        power_mix(self.ex, s, mentions, loc, sources)  # "X의 A·B 결합 C" (text_power_mix.py)
         starts = clause_starts_of(s)
         for m in mentions:
             if not any(is_a(m.type, t) for t in _SOURCES):

@@ -4,6 +4,7 @@
 - "<X> 대비 차세대 칩인 <Y>" (Y, the next generation, compared with X);
 - "<X>에서 (차세대) <Y>(시리즈)로 향상/도약/업그레이드" (the move from X to Y);
 - "<Y> 모델 이전인 <X>", "<Y>” 전작인 <X>" (X named as the one before Y);
+- "<Y>는 기존의 (…) <X> 구조를 버린/대체한 …" (Y replacing the existing X);
 - a line-up "<X>(…) → <Y>(…)" of one maker's family (the names share their first word).
 
 Both ends must be things of one kind (two models, two chips or systems, two architectures).
@@ -38,6 +39,9 @@ _NEWER_AFTER_FROM = re.compile(_Q + _FAMILY + r"\s?(?:으로|로)\s(?:[가-힣]{
 _NEWER_FIRST = re.compile(_Q + _NOTE + r"\s?(?:모델\s|칩\s)?(?:의\s)?(?:이전인|이전의|전작인|전전작인|전작|전\s세대인)\s?"
                           + _Q)
 _ARROW = re.compile(_NOTE + r"\s?(?:→|->|⇒)\s?" + _Q)
+# newer → older: "<Y>는 기존의 수평 트레이 <X> 구조를 버린 새로운 시스템" (Y replacing the existing X)
+_REPLACES_GAP = re.compile(_Q + _NOTE + r"\s?(?:은|는|이|가)\s기존(?:의)?\s(?:[가-힣A-Za-z]{1,6}\s){0,3}" + _Q)
+_REPLACES_AFTER = re.compile(_Q + r"\s?(?:구조|방식|아키텍처|시스템|설계|플랫폼)?\s?(?:을|를)\s(?:버린|버리고|대체한|대체하는|대신하는)")
 
 
 def _same_kind(a: Mention_, b: Mention_) -> bool:
@@ -60,7 +64,7 @@ class SuccessionFrames:
             if (_OLDER_FIRST[0].fullmatch(gap) or _OLDER_FIRST[2].fullmatch(gap)
                     or (_OLDER_FIRST[1].fullmatch(gap) and _NEWER_AFTER_FROM.match(s, b.end))):
                 newer, older = b, a
-            elif _NEWER_FIRST.fullmatch(gap):
+            elif _NEWER_FIRST.fullmatch(gap) or (_REPLACES_GAP.fullmatch(gap) and _REPLACES_AFTER.match(s, b.end)):
                 newer, older = a, b
             elif _ARROW.fullmatch(gap) and _family(a, b):
                 newer, older = b, a

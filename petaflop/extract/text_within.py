@@ -8,7 +8,8 @@ name, in quotes or brackets ("xAI의 "Colossus" 세 달 만에 … 확장", "변
 The figure may be written in number words ("두 달", "세 달", "한 분기"), which the quantity parser does not
 read, so this reader reads the span itself. A span whose name stands further away ("테슬라가 단 두 달 만에
 웨이모의 …", "AI는 한 달 분량의 LIGO 데이터를 단 7분 만에") is left to the clause readers. One construction,
-one rule: ``text:duration-within``.
+one rule, in prose and in cells alike (the name stands right before its span either way):
+``text:duration-within``.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class SpansWithin:
             value = Decimal(_WORDS[num]) if num in _WORDS else Decimal(num)
             event = re.search(r"출시|재직|입사|설립|창립|창업|가동|착공|공개|상장|서비스", gap)
             self.ex.statements.append(Statement(
-                m.entity, "duration", loc, f"{self.prefix}:duration-within", value=value * factor, unit=unit,
+                m.entity, "duration", loc, "text:duration-within", value=value * factor, unit=unit,
                 metric=(event.group(0) if event else "만에"), approximate=(sp.group("pre") or "").strip() == "약",
                 sources=sources, raw=s[max(0, m.start - 10):sp.end() + 8].strip()[:60],
             ))  # fmt: skip
