@@ -222,15 +222,17 @@ def _facts_index(asserted: Iterable[ox.Quad]) -> tuple[dict[str, set[str]], dict
     by_sp: dict[tuple, list[ox.Triple]] = {}
     parts: dict[ox.NamedNode, dict[str, object]] = {}
     subj, pred, obj = (ox.NamedNode(RDF[x]) for x in ("subject", "predicate", "object"))
-    for q in asserted:
-        if q.graph_name == g_facts:
-            if q.predicate == _TYPE and q.subject.value.startswith(PFID) and q.object.value.startswith(PFA):
-                types.setdefault(q.subject.value[len(PFID):], set()).add(q.object.value[len(PFA):])
-            by_sp.setdefault((q.subject, q.predicate), []).append(ox.Triple(q.subject, q.predicate, q.object))
-            if q.predicate == _LABEL and q.subject.value.startswith(PFID):
-                labels.setdefault(q.object.value, set()).add(q.subject.value[len(PFID):])
-        elif q.graph_name == g_prov and q.predicate in (subj, pred, obj):
-            parts.setdefault(q.subject, {})[q.predicate.value] = q.object
+    for q in asserted:  # each attribute of a pyoxigraph quad is a new object: read each once
+        g, p = q.graph_name, q.predicate
+        if g == g_facts:
+            s, o = q.subject, q.object
+            if p == _TYPE and s.value.startswith(PFID) and o.value.startswith(PFA):
+                types.setdefault(s.value[len(PFID):], set()).add(o.value[len(PFA):])
+            by_sp.setdefault((s, p), []).append(ox.Triple(s, p, o))
+            if p == _LABEL and s.value.startswith(PFID):
+                labels.setdefault(o.value, set()).add(s.value[len(PFID):])
+        elif g == g_prov and p in (subj, pred, obj):
+            parts.setdefault(q.subject, {})[p.value] = q.object
     stmts: dict[ox.Triple, list[ox.NamedNode]] = {}
     for stmt, p in parts.items():
         if len(p) == 3:

@@ -26,6 +26,7 @@ def class_ancestors() -> dict[str, frozenset[str]]:
     return load_model().ancestor_map()
 
 
+@lru_cache(maxsize=4096)  # called ~280,000 times in a build over a few hundred distinct pairs
 def is_a(entity_type: str, wanted: str) -> bool:
     if not wanted:
         return True

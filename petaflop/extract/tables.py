@@ -207,8 +207,8 @@ class TableExtractor:
             return
         if rule.link:
             described = self._appositives(text)
-            excluded = {str(f.obj) for f in self.ex.facts if rule.unless and f.subject == target
-                        and f.predicate == rule.unless and f.obj_is_entity}
+            excluded = {str(f.obj) for f in self.ex.facts if f.subject == target
+                        and f.predicate == rule.unless and f.obj_is_entity} if rule.unless else set()
             for parent, child in described.items():  # "Annapura (아마존)": Annapurna is part of Amazon
                 c, p = self.res.gaz.by_id(child), self.res.gaz.by_id(parent)
                 if is_a(c.type, "Organization") and is_a(p.type, "Organization"):

@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from foundation.namespaces import PFA, RDF
 from ingest.quantities import REFERENCE_DATE, Quantity
@@ -96,8 +97,13 @@ class Mention_:
 
 def clause_starts_of(sentence: str) -> list[int]:
     """Where the clauses of a sentence start (a comma inside parentheses starts none)."""
-    return [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence)
-                  if sentence.count("(", 0, b.start()) <= sentence.count(")", 0, b.start())]
+    return list(_clause_starts(sentence))
+
+
+@lru_cache(maxsize=4096)  # a dozen readers ask for the starts of each sentence
+def _clause_starts(sentence: str) -> tuple[int, ...]:
+    return (0, *(b.end() for b in _CLAUSE_BREAK.finditer(sentence)
+                 if sentence.count("(", 0, b.start()) <= sentence.count(")", 0, b.start())))
 
 
 def status_of_words(text: str) -> str:
