@@ -124,3 +124,14 @@ def test_a_cell_with_a_verb_of_making_and_no_figure_is_read_as_prose():
     assert prose_cell("자체 발전소 건설")
     assert not prose_cell("구글 클라우드 기반 모델 개발 예정")  # a plan to make, not a clause of making
     assert not prose_cell("병렬 처리 능력 강화")
+
+
+def test_a_contributor_at_an_organisation_names_a_product_made_there(text_reader):
+    r, ex = text_reader
+    r.read("xAI는 엔비디아에서 NeMO의 주요 공헌자인 연구원을 데려 옴.", LOC, ())
+    assert ("nvidia-nemo", "nvidia") in {(s, o) for s, _, o, rule in made(ex) if rule == "text:made-at"}
+
+
+def test_a_model_line_and_a_voice_project_are_named(gaz):
+    assert [m.entity_id for m in gaz.find_mentions('강화학습으로 "o 시리즈"를 개척')] == ["openai-o-series"]
+    assert [m.entity_id for m in gaz.find_mentions("'Maya' 프로젝트 총책임")] == ["maya"]

@@ -57,7 +57,7 @@ _RELATIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z0-9
 _APPOSITIVE_GAP = re.compile(r"\s(?:" + _WORD + r"\s)?[가-힣A-Za-z0-9]{1,8}인\s['‘“\"]?")
 _LIST_GAP = re.compile(r"['’”\"]?\s?[,·/]\s?['‘“\"]?|['’”\"]?\s(?:및|과|와)\s['‘“\"]?")
 _MADE_AT = re.compile(r"\)?['’”\"]?\s?에서\s")
-_MADE_AT_VERB = re.compile(r"^[^.,;]{0,12}?(?:개발|발명|이끈|만든|만들)")
+_MADE_AT_VERB = re.compile(r"^[^.,;]{0,12}?(?:개발|발명|이끈|만든|만들|공헌|기여)")
 #: "자체개발:", "자체 개발한", "자체 개발의" right before the maker's name
 _OWN_DEV = re.compile(r"자체\s?개발\s?(?::|한|의|된)?\s?$")
 #: between the maker and its thing: a space, an ordinal generation ("2세대"), a quote
