@@ -17,6 +17,7 @@ from petaflop.extract.appositive import APPOSITIVE
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
+from petaflop.extract.text_operation import operation_starts
 from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type
@@ -242,6 +243,7 @@ class FrameReader:
             rule = f"{self.prefix}:event:{kind}" if kind in ("foundedDate", "completionDate") else f"{self.prefix}:event:dated"
             self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[max(pos, 0):][:60]))
+        self.ex.statements.extend(operation_starts(s, mentions, dates, topic, loc, sources))
 
     def _released_by(self, s: str, m: Mention_, topic: Mention_ | None, loc: Location,
                      sources: tuple[str, ...]) -> None:
