@@ -31,3 +31,10 @@ def test_running_without_a_manner_or_a_date_is_no_start(text_reader):
     r.read("Colossus 2단계는 2024년 9월 이후 운영 중.", LOC, ())
     r.read("Hyperion은 부분운영 중.", LOC, ())
     assert starts(ex) == set()
+
+
+def test_a_move_to_a_chip_is_a_use_of_it(text_reader):
+    r, ex = text_reader
+    r.res.record(r.res.gaz.by_id("project-rainier"))
+    r.read_cell("2026년 Trainium3으로 업그레이드", LOC, (), "project-rainier")
+    assert ("project-rainier", "usesChip", "aws-trainium3") in {(f.subject, f.predicate, f.obj) for f in ex.facts}
