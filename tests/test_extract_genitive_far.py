@@ -108,3 +108,30 @@ def test_no_caption_maker_when_the_table_or_the_caption_says_otherwise(table_rea
     reader, ex = table_reader
     reader.read(_table(caption, header, [["MI350X", "2025년 중반", "1,000"], ["MI355X", "2025년 하반기", "1,400"]]))
     assert not {x for x in made(ex) if x[3] == "table-reader:maker@caption"}
+
+
+def test_a_maker_before_a_kind_word_in_the_copula_names_the_products_maker(text_reader):
+    r, ex = text_reader
+    r.read("특히 테슬라 ESS인 Megapack을 활용한 부하 관리.", LOC, ())
+    r.read("엔비디아 경쟁 제품인 MI300X는 저렴.", LOC, ())  # a rival's product: refused
+    assert {(s, o) for s, _, o, rule in made(ex) if rule == "text:maker-appositive"} == {("tesla-megapack", "tesla")}
+
+
+def test_a_cell_with_a_verb_of_making_and_no_figure_is_read_as_prose():
+    from petaflop.extract.cell_text import prose_cell
+
+    assert prose_cell("DeepMind에서 LLM인 'Gopher'·'Chinchilla'를 이끈 경력")
+    assert prose_cell("자체 발전소 건설")
+    assert not prose_cell("구글 클라우드 기반 모델 개발 예정")  # a plan to make, not a clause of making
+    assert not prose_cell("병렬 처리 능력 강화")
+
+
+def test_a_contributor_at_an_organisation_names_a_product_made_there(text_reader):
+    r, ex = text_reader
+    r.read("xAI는 엔비디아에서 NeMO의 주요 공헌자인 연구원을 데려 옴.", LOC, ())
+    assert ("nvidia-nemo", "nvidia") in {(s, o) for s, _, o, rule in made(ex) if rule == "text:made-at"}
+
+
+def test_a_model_line_and_a_voice_project_are_named(gaz):
+    assert [m.entity_id for m in gaz.find_mentions('강화학습으로 "o 시리즈"를 개척')] == ["openai-o-series"]
+    assert [m.entity_id for m in gaz.find_mentions("'Maya' 프로젝트 총책임")] == ["maya"]

@@ -14,8 +14,10 @@ _PERIOD_HEADER = re.compile(
     r"^\s*(?:(?P<y>(?:19|20)\d{2})(?:년)?(?P<e>E|F)?|(?P<q>[1-4])Q\s?'?(?P<qy>\d{2,4})(?P<qe>E)?"
     r"|Q(?P<q2>[1-4])\s?'?(?P<qy2>\d{2,4})(?P<qe2>E)?|(?P<h>[12])H\s?'?(?P<hy>\d{2,4})(?P<he>E)?)\s*$"
 )
-_EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업|대량\s?생산|양산")
+_EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업|대량\s?생산|양산|(?:본격|정식|상업|부분|시범)\s?(?:운영|가동)")
 _WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
+#: a verb of building, installing or making: a cell written as a clause ("자체 발전소 건설", "DeepMind에서 …를 이끈")
+_MAKING_WORD = re.compile(r"(?:설치|구축|건설|도입|채택|개발|발명)(?:한|했|된|\s?$)|이끈|만든")
 # a cell naming what a thing stands in for: "H20 대체", "CUDA의 대체재인 CANN" (text_rivals reads the frame)
 _ALTERNATIVE_WORD = re.compile(r"대체재|대체\s?$|대항마")
 DIES = re.compile(r"(?<![가-힣A-Za-z])(싱글|듀얼|쿼드|[2-8]-)\s?(다이|칩렛|[Cc]hiplet)(?![가-힣A-Za-z])")
@@ -56,8 +58,8 @@ def prose_cell(text: str) -> bool:
     """A cell written as prose (words around its figures or an event: "Grok-4 출시"), not a bare
     value or name."""
     words = len(_WORD.findall(text))
-    return (words >= 2 and bool(re.search(r"\d", text))) or (words >= 1 and bool(_EVENT_WORD.search(text))) \
-        or bool(DIES.search(text)) or bool(_ALTERNATIVE_WORD.search(text.strip()))
+    return (words >= 2 and bool(re.search(r"\d", text) or _MAKING_WORD.search(text))) \
+        or (words >= 1 and bool(_EVENT_WORD.search(text))) or bool(DIES.search(text)) or bool(_ALTERNATIVE_WORD.search(text.strip()))
 
 
 def cell_period(text: str) -> Period | None:

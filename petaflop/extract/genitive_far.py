@@ -15,6 +15,8 @@ a technology it makes.
 
 * **maker in a relative clause** — "Butterfly Effect Technology가 개발한 AI 서비스 Manus": the subject
   of a making verb right before the product names its maker. Rule ``text:made-by-relative``.
+* **maker in an appositive** — "테슬라 ESS인 Megapack": the bare maker, a kind word (or two) ending in the
+  copula "인", then the product. Rule ``text:maker-appositive``.
 * **its own development** — "자체개발: AWS Inferentia 추론용 ASIC": a maker and its thing right after
   "자체 개발" (rule ``text:own-development``, in prose and cells alike).
 * **where it was made** — "마이크로소프트에서 소형 언어 모델(예: phi-1.5, Phi-3) 개발", "구글에서 MaskGIT·Muse
@@ -52,9 +54,11 @@ _LIKE_AFTER = re.compile(r"^['’”\"]?\s?(?:과|와)?\s?(?:비슷|유사|같|�
 _MAKING = (r"(?:(?:[가-힣]{1,4}하고\s)?(?:개발|발명|출시|공개|제작|설계|완성)(?:한|했던|해\s?온|해\s?왔던)"
            r"|만든|내놓은|선보인)")
 _RELATIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}" + _MAKING + r"\s(?:" + _WORD + r"\s){0,2}['‘“\"]?")
+#: "테슬라 ESS인 Megapack": the maker bare before one or two kind words ending in the copula "인"
+_APPOSITIVE_GAP = re.compile(r"\s(?:" + _WORD + r"\s)?[가-힣A-Za-z0-9]{1,8}인\s['‘“\"]?")
 _LIST_GAP = re.compile(r"['’”\"]?\s?[,·/]\s?['‘“\"]?|['’”\"]?\s(?:및|과|와)\s['‘“\"]?")
 _MADE_AT = re.compile(r"\)?['’”\"]?\s?에서\s")
-_MADE_AT_VERB = re.compile(r"^[^.,;]{0,12}?(?:개발|발명|이끈|만든|만들)")
+_MADE_AT_VERB = re.compile(r"^[^.,;]{0,12}?(?:개발|발명|이끈|만든|만들|공헌|기여)")
 #: "자체개발:", "자체 개발한", "자체 개발의" right before the maker's name
 _OWN_DEV = re.compile(r"자체\s?개발\s?(?::|한|의|된)?\s?$")
 #: between the maker and its thing: a space, an ordinal generation ("2세대"), a quote
@@ -102,8 +106,23 @@ class FarGenitives:
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc,  # type: ignore[attr-defined]
                              _rule(prefix, how, entry.id), sources, raw=s[a.start:b.end][:60]))
         if not title:
+            self._maker_appositives(s, mentions, loc, sources)
             self._made_at(s, mentions, loc, sources)
             self._own_development(s, mentions, loc, sources)
+
+    def _maker_appositives(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+        """"테슬라 ESS인 Megapack": the product after "<maker> <kind>인" (the kind word may itself be a name)."""
+        for i, a in enumerate(mentions):
+            if a.role or not any(is_a(a.type, c) for c in _MAKERS):
+                continue
+            b = next((b for b in mentions[i + 1:] if _APPOSITIVE_GAP.fullmatch(s[a.end:b.start])), None)
+            if b is None or b.entity == a.entity or _RIVALRY.search(s[a.end:b.start]) \
+                    or _LIKE_AFTER.match(s[b.end:b.end + 8]):
+                continue
+            entry = self.lex.genitive_for(a.type, b.type)  # type: ignore[attr-defined]
+            if entry is not None and entry.property in _PRODUCT_PROPS:
+                self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc,  # type: ignore[attr-defined]
+                                 "text:maker-appositive", sources, raw=s[a.start:b.end][:60]))
 
     def _own_development(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"자체개발: AWS Inferentia 추론용 ASIC 발표", "자체 개발한 메타 'Artemis' 칩": the thing named right after

@@ -18,6 +18,7 @@ from petaflop.extract.appositive import APPOSITIVE
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
+from petaflop.extract.text_operation import operation_starts
 from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type
@@ -58,8 +59,9 @@ _EVENT_KINDS = {
     # "S2 양산 라인 업그레이드 완료", "엑시노스 2600 개발 완료", "캠퍼스 완공": a thing built or developed is done
     **{v: ("completionDate", ("Facility", "Site", "Chip", "ProcessNode", "ComputeCluster", "ClusterPhase")) for v in ("완공", "완료", "완성")},
 }
-_ADOPT_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:을|를|으로|로)?\s?(?:[가-힣]{1,4}\s)?"
-                         r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입)")
+#: … or the target of a move to it ("2026년 Trainium3으로 업그레이드": the thing then uses Trainium3)
+_ADOPT_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:(?:을|를|으로|로)?\s?(?:[가-힣]{1,4}\s)?"
+                         r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입)|(?:으로|로)\s(?:[가-힣]{1,4}\s)?(?:업그레이드|전환|교체))")
 #: a network named as what joins the subject's parts: "PCIe 6.0 기반으로 연결", "ConnectX-8 SuperNIC을 통해 연결",
 #: "Spectrum-X 네트워킹 플랫폼으로 확장", "NVLink 스위치로 묶어" (a use of that network, read for network technologies only)
 _JOIN_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:네트워킹\s|네트워크\s)?(?:플랫폼|패브릭|스위치)?\s?"
@@ -253,6 +255,7 @@ class FrameReader:
             rule = f"{self.prefix}:event:{kind}" if kind in ("foundedDate", "completionDate") else f"{self.prefix}:event:dated"
             self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[max(pos, 0):][:60]))
+        self.ex.statements.extend(operation_starts(s, mentions, dates, topic, loc, sources))
 
     def _released_by(self, s: str, m: Mention_, topic: Mention_ | None, loc: Location,
                      sources: tuple[str, ...]) -> None:
