@@ -63,15 +63,16 @@ def test_every_asserted_triple_has_provenance_down_to_a_line(built):
 def test_stargate_investor_table_becomes_investments(built):
     _, store = built
     rows = select(store, """
-        SELECT ?amount ?line ?src WHERE {
-          ?inv a pfa:Investment ; pfa:hasInvestor pfid:openai ; pfa:hasInvestee pfid:stargate ; pfa:amountUSD ?amount .
-          GRAPH pfg:provenance { ?st rdf:subject ?inv ; rdf:predicate pfa:amountUSD ; prov:wasDerivedFrom ?loc ;
+        SELECT ?p ?amount ?line ?src WHERE {
+          VALUES ?p { pfa:amountUSD pfa:plannedAmountUSD }
+          ?inv a pfa:Investment ; pfa:hasInvestor pfid:openai ; pfa:hasInvestee pfid:stargate ; ?p ?amount .
+          GRAPH pfg:provenance { ?st rdf:subject ?inv ; rdf:predicate ?p ; prov:wasDerivedFrom ?loc ;
                                      pfa:citedSource ?src . ?loc pfa:lineStart ?line }
         }""")
-    # the Stargate investor table (line 1927), and the US pledge table's joint SoftBank·OpenAI·Oracle
-    # 500 bn "AI 인프라(Project Stargate)" (line 2810)
-    assert {(Decimal(a), int(line)) for a, line, _ in rows} == {(Decimal(19000000000), 1927),
-                                                                (Decimal(500000000000), 2810)}
+    # the Stargate investor table (line 1927): paid; the US pledge table's joint SoftBank·OpenAI·Oracle
+    # 500 bn "AI 인프라(Project Stargate)" (line 2810): pledged, so the planned amount, never amountUSD
+    assert {(p.rsplit("#", 1)[1], Decimal(a), int(line)) for p, a, line, _ in rows} == {
+        ("amountUSD", Decimal(19000000000), 1927), ("plannedAmountUSD", Decimal(500000000000), 2810)}
     assert "https://petaflop-atlas.org/id/openai" in {s for *_, s in rows}
 
 
