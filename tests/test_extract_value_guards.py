@@ -51,3 +51,19 @@ def test_a_demonstrative_noun_phrase_keeps_the_carried_topic_off_a_figure(text_r
     r.read("OpenAI는 새로운 라우터를 도입. " + second, LOC, ())
     got = {s.value for s in ex.statements if s.subject == "openai" and s.kind in ("amount", "unitPrice")}
     assert bool(got) is owned, got
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "(N GPU/72)": the dividend of a formula is not the rack count named before it
+    ("필요 전력 = GB200 NVL72 랙 개수(40만 GPU/72) × 랙 출력", set()),
+    # a rate's denominator carries its unit: the figure before it is still read
+    ("GB200 NVL72의 랙 개수는 5,000개", {("nvidia-gb200-nvl72", "rackCount", Decimal(5000))}),
+])
+def test_the_dividend_of_a_formula_is_no_value(text_reader, sentence, expected):
+    from ingest.quantities import find_quantities
+    from petaflop.extract.text_value_guards import not_a_value
+
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert {(s.subject, s.kind, s.value) for s in ex.statements if s.kind == "rackCount"} == expected
+    assert [not_a_value("이용료 10만 원/1년", q) for q in find_quantities("이용료 10만 원/1년")] == [False, False]

@@ -23,7 +23,17 @@ def not_a_value(s: str, q: Quantity) -> bool:
         return True
     if _explains_a_change(s, q):
         return True  # "200배(80달러→0.40달러) 절감": the before and after of a change already stated as a multiple
+    if _DIVIDEND.match(s, q.end) or (q.raw.isdigit() and _DIVISOR_BEFORE.search(s, 0, q.start)
+                                     and _OPERAND_END.match(s, q.end)):
+        return True  # "랙 개수(50만 GPU/72)": the dividend and divisor of a formula, not the measure named before it
     return s.count("(", 0, q.start) > s.count(")", 0, q.start) and bool(re.match(r"[은는]\s", s[q.end:]))
+
+
+#: a figure divided by a bare number that closes a bracket or meets an operator: "(50만 GPU/72)" is a formula's
+#: operand ("/1M 토큰", "/1년": a rate's denominator, with its unit, is not)
+_DIVIDEND = re.compile(r"\s?[A-Za-z가-힣]{1,8}\s?/\s?\d+(?=\s?[)\]]|\s?[×x*=])")
+_DIVISOR_BEFORE = re.compile(r"\d[\d.,]*\s?[만억천]?\s?[A-Za-z가-힣]{1,8}\s?/\s?$")
+_OPERAND_END = re.compile(r"(?=\s?[)\]]|\s?[×x*=])")
 
 
 #: a parenthesis right after a multiple or a percentage, holding only the before and after of that change:
