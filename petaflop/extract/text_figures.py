@@ -28,6 +28,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
 from petaflop.extract.resolve import is_a
+from petaflop.extract.subject_ways import construction_rule
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_lease import lease_term
@@ -209,7 +210,8 @@ class MultipleReader:
             status = "forecast"
         high = high if high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
-        rule = f"{self.prefix}:{ {'multiple': 'multiple', 'share': 'ratio'}.get(kind, 'relative')}:{how}"
+        family = {'multiple': 'multiple', 'share': 'ratio'}.get(kind, 'relative')  # ratio, relative: subject_ways.py
+        rule = f"{self.prefix}:multiple:{how}" if family == "multiple" else construction_rule(self.prefix, family, how)
         if how_base == "unbased-growth":  # its own rule: the gate judges the unbased reading alone
             rule = f"{self.prefix}:multiple-growth:{how}"
         elif how_base == "period-base":  # against the subject's value in a named earlier period
