@@ -33,3 +33,11 @@ def test_a_share_relative_to_another_thing_in_prose_is_named(text_reader):
     r.read("AMD의 MI300은 엔비디아 대비 70%의 가격.", LOC, ())
     assert [(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "share"] == [
         ("amd-mi300", Decimal(70), "text:ratio:named")]
+
+
+def test_a_quote_of_the_figure_and_its_base_alone_still_measures_the_owner_before_it(text_reader):
+    r, ex = text_reader
+    r.read("로보택시 요금은 추후 “우버 대비 최대 90%”에 책정될 전망.", LOC, ())
+    r.read("메타 CEO 마크 저커버그는 “서버 비용이 40% 감소”를 강조.", LOC, ())  # the quote names its own measure
+    assert [(s.subject, s.kind, s.value, s.status) for s in ex.statements if s.kind in ("share", "growthRate")] == [
+        ("tesla-robotaxi", "share", Decimal(90), "forecast")]

@@ -66,7 +66,7 @@ _REPORTED = re.compile(r"(?:다고|라고|이라고)\s?(?:주장|발표|언급|�
 _CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:라는\s(?:[가-힣]{1,5}\s)?(?=(?:성장|증가|상승|감소|하락|급증|급감)))?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어|급감|급락)|"
                      r"(?P<up>증가|성장|상승|폭증|급증|높|많|빠르|빨라|향상|개선|확대|늘))")
 _RATIO_NOUN = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능)")
-_RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능|에\s?(?:불과|그침|그쳐|해당))")
+_RATIO = re.compile(r"[”\"’]?\s?(?:의\s?)?(?:규모|수준|정도|가격|성능|(?:에|으?로)\s?책정|에\s?(?:불과|그침|그쳐|해당))")
 #: a word of growth right after "N배" with no base: the subject's own change ("8배 증가", "3배의 성능 향상")
 _GROWTH = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|이나\s?|나\s?|까지\s?|가까이\s?)?(?:(?:으로|로)\s?)?"
                      r"(?:의\s?(?:[가-힣A-Za-z/]{1,6}\s){0,2})?(?:더\s?)?(?:폭발적\s?|급격히\s?)?"
@@ -297,7 +297,13 @@ def _quoted_after(s: str, start: int, end: int) -> bool:
     ("OpenAI CEO 샘 알트만은 “토큰당 비용이 98% 감소”"): the figure is what the quote measures, not the
     name before it."""
     between = s[start:end]
-    return between.count("“") > between.count("”") or between.count("‘") > between.count("’")
+    opened = max(between.rfind("“"), between.rfind("‘"))
+    # "요금은 “우버 대비 최대 90%”": a quote of the figure and its base alone still measures the name before it
+    return (between.count("“") > between.count("”") or between.count("‘") > between.count("’")) \
+        and bool(_MARKED_NOUN.search(between, opened))
+
+
+_MARKED_NOUN = re.compile(r"[가-힣A-Za-z0-9](?:은|는|이|가)\s")
 
 
 def _in_closed_aside(s: str, m: Mention_, end: int) -> bool:
