@@ -41,3 +41,11 @@ def test_a_quote_of_the_figure_and_its_base_alone_still_measures_the_owner_befor
     r.read("메타 CEO 마크 저커버그는 “서버 비용이 40% 감소”를 강조.", LOC, ())  # the quote names its own measure
     assert [(s.subject, s.kind, s.value, s.status) for s in ex.statements if s.kind in ("share", "growthRate")] == [
         ("tesla-robotaxi", "share", Decimal(90), "forecast")]
+
+
+def test_a_bare_measure_repeating_an_earlier_clauses_measure_is_its_owners(text_reader):
+    r, ex = text_reader
+    r.read("엔비디아의 매출은 2분기에 크게 늘었고, 매출은 전년 대비 50% 증가.", LOC, ())
+    r.read("AMD의 매출은 크게 늘었고, 순이익은 전년 대비 30% 증가.", LOC, ())  # another measure: no owner
+    assert [(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "growthRate"] == [
+        ("nvidia", Decimal(50), "text:relative:named")]

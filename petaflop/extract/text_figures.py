@@ -28,7 +28,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
 from petaflop.extract.resolve import is_a
-from petaflop.extract.subject_ways import construction_rule
+from petaflop.extract.subject_ways import construction_rule, earlier_measure_owner
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_lease import lease_term
@@ -256,6 +256,9 @@ class MultipleReader:
                   and not _quoted_after(s, m.end, q.start)]
         if owning:
             return owning[-1], "measure-owner"
+        if (owner := earlier_measure_owner(s, c0, q.start, lambda: earlier or self._mentions(s[:c0]))) and owner.entity != base_entity \
+                and not is_a(owner.type, "Person"):  # "A의 수요는 …, 2030년 수요는 N% 증가" (subject_ways.py)
+            return owner, "measure-owner"
         if _UNNAMED_SUBJECT.search(s[c0:q.start]):  # "미국의 한 통신사는 … 10배로": about one it does not name
             return None, ""
         # a topic carried over from the slide's earlier blocks measured 0.2: the figure is seldom about it
