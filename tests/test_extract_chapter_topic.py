@@ -24,7 +24,7 @@ def growth(ex: Extraction) -> list[tuple]:
 def test_a_growth_in_apposition_to_its_figure(reader):
     r, ex = reader
     r.read("엔비디아는 데이터센터 매출이 전년 대비 +93%라는 폭발적 성장을 기록.", LOC, ())
-    assert growth(ex) == [("nvidia", Decimal(93), "text:relative:clause-topic")]
+    assert growth(ex) == [("nvidia", Decimal(93), "text:relative:named")]
 
 
 def test_a_country_before_a_firms_sales_is_their_market_and_the_chapter_names_the_firm(reader):

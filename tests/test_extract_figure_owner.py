@@ -18,7 +18,7 @@ def test_a_name_before_a_quotation_does_not_own_the_figure_quoted(text_reader):
     r, ex = text_reader
     r.read("메타 매출은 30% 증가.", LOC, ())
     r.read("메타 CEO 마크 저커버그는 “서버 비용이 40% 감소”를 강조.", LOC, ())
-    assert figures(ex, "growthRate") == [("meta", Decimal(30), "text:change-unbased:measure-owner")]
+    assert figures(ex, "growthRate") == [("meta", Decimal(30), "text:change-unbased:named")]
 
 
 def test_one_unnamed_member_as_subject_keeps_the_chapter_topic_out(text_reader):

@@ -424,7 +424,7 @@ def test_a_key_value_remark_comparing_with_a_base_keeps_only_the_comparison(read
     r.read(t)
     assert {(s.subject, s.kind, s.value, s.rule) for s in ex.statements
             if s.kind in ("share", "multiple", "unitCount", "h100EquivalentCount")} == {
-        ("anthropic", "share", Decimal(30), "text-cell:ratio:row")}
+        ("anthropic", "share", Decimal(30), "text:ratio:named")}
 
 
 def test_a_chip_model_column_and_a_multiple_column(reader):

@@ -65,8 +65,8 @@ def test_a_percentage_of_change_against_the_prior_year_is_growth_and_against_a_r
     r, ex = reader
     r.read("관련 부품사인 폭스콘의 3월 매출은 전년 대비 25% 증가. Gemini는 Claude(0.5 달러) 대비 60% 저렴.", LOC, ())
     assert stated(ex) == [
-        ("foxconn", "growthRate", Decimal(25), "%", "higher vs prior year", "text:relative:measure-owner"),
-        ("gemini", "relativeDifference", Decimal(-60), "%", "lower vs Claude", "text:relative:clause-topic")]
+        ("foxconn", "growthRate", Decimal(25), "%", "higher vs prior year", "text:relative:named"),
+        ("gemini", "relativeDifference", Decimal(-60), "%", "lower vs Claude", "text:relative:named")]
 
 
 def test_a_percentage_with_a_base_but_no_word_of_change_is_not_a_change(reader):
@@ -78,7 +78,7 @@ def test_a_percentage_with_a_base_but_no_word_of_change_is_not_a_change(reader):
 def test_a_percentage_of_a_rivals_size_is_a_share_relative_to_it(reader):
     r, ex = reader
     r.read("Gemini는 Claude 대비 60% 수준.", LOC, ())
-    assert stated(ex, ("share",)) == [("gemini", "share", Decimal(60), "%", "relative vs Claude", "text:ratio:clause-topic")]
+    assert stated(ex, ("share",)) == [("gemini", "share", Decimal(60), "%", "relative vs Claude", "text:ratio:named")]
 
 
 def test_a_count_of_a_noun_the_subject_has(reader):
@@ -129,7 +129,7 @@ def test_a_named_earlier_period_is_the_subjects_own_past(reader):
     r, ex = reader
     r.read("Cambricon은 2024년 2분기 대비 50% 증가", LOC, ())
     assert stated(ex) == [("cambricon", "growthRate", Decimal(50), "%", "higher vs 2024년 2분기",
-                           "text:relative-period-base:clause-topic")]
+                           "text:relative-period-base:named")]
 
 
 def test_an_anaphoric_clause_is_about_the_topic_of_the_clause_before(reader):
@@ -160,7 +160,7 @@ def test_a_size_relative_to_a_base_with_jeongdo_is_a_share(reader):
     r, ex = reader
     r.read("Anthropic은 OpenAI 대비 20% 정도", LOC, ())
     assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
-        ("anthropic", "share", Decimal(20), "text:ratio:clause-topic")]
+        ("anthropic", "share", Decimal(20), "text:ratio:named")]
 
 
 def test_a_fall_over_a_range_keeps_its_low_end_first(reader):
@@ -173,14 +173,14 @@ def test_a_model_suffix_after_a_named_base_is_part_of_the_base(reader):
     r, ex = reader
     r.read("MI355X는 엔비디아 B200 HGX 대비 45% 저렴.", LOC, ())
     assert stated(ex) == [("amd-mi355x", "relativeDifference", Decimal(-45), "%", "lower vs NVIDIA HGX B200",
-                           "text:relative:clause-topic")]
+                           "text:relative:named")]
 
 
 def test_a_size_relative_to_a_genitive_base_is_a_share(reader):
     r, ex = reader
     r.read("MI300은 B200의 60% 성능", LOC, ())
     assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
-        ("amd-mi300", "share", Decimal(60), "text:ratio:clause-topic")]
+        ("amd-mi300", "share", Decimal(60), "text:ratio:named")]
 
 
 def test_this_opening_a_sentence_is_about_the_topic_of_the_sentence_before(reader):

@@ -28,6 +28,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
 from petaflop.extract.resolve import is_a
+from petaflop.extract.subject_ways import construction_rule, earlier_measure_owner
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_lease import lease_term
@@ -65,7 +66,7 @@ _REPORTED = re.compile(r"(?:다고|라고|이라고)\s?(?:주장|발표|언급|�
 _CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:라는\s(?:[가-힣]{1,5}\s)?(?=(?:성장|증가|상승|감소|하락|급증|급감)))?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어|급감|급락)|"
                      r"(?P<up>증가|성장|상승|폭증|급증|높|많|빠르|빨라|향상|개선|확대|늘))")
 _RATIO_NOUN = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능)")
-_RATIO = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능|에\s?(?:불과|그침|그쳐|해당))")
+_RATIO = re.compile(r"[”\"’]?\s?(?:의\s?)?(?:규모|수준|정도|가격|성능|(?:에|으?로)\s?책정|에\s?(?:불과|그침|그쳐|해당))")
 #: a word of growth right after "N배" with no base: the subject's own change ("8배 증가", "3배의 성능 향상")
 _GROWTH = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|이나\s?|나\s?|까지\s?|가까이\s?)?(?:(?:으로|로)\s?)?"
                      r"(?:의\s?(?:[가-힣A-Za-z/]{1,6}\s){0,2})?(?:더\s?)?(?:폭발적\s?|급격히\s?)?"
@@ -209,7 +210,8 @@ class MultipleReader:
             status = "forecast"
         high = high if high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
-        rule = f"{self.prefix}:{ {'multiple': 'multiple', 'share': 'ratio'}.get(kind, 'relative')}:{how}"
+        family = {'multiple': 'multiple', 'share': 'ratio'}.get(kind, 'relative')  # ratio, relative: subject_ways.py
+        rule = f"{self.prefix}:multiple:{how}" if family == "multiple" else construction_rule(self.prefix, family, how)
         if how_base == "unbased-growth":  # its own rule: the gate judges the unbased reading alone
             rule = f"{self.prefix}:multiple-growth:{how}"
         elif how_base == "period-base":  # against the subject's value in a named earlier period
@@ -254,6 +256,9 @@ class MultipleReader:
                   and not _quoted_after(s, m.end, q.start)]
         if owning:
             return owning[-1], "measure-owner"
+        if (owner := earlier_measure_owner(s, c0, q.start, lambda: earlier or self._mentions(s[:c0]))) and owner.entity != base_entity \
+                and not is_a(owner.type, "Person"):  # "A의 수요는 …, 2030년 수요는 N% 증가" (subject_ways.py)
+            return owner, "measure-owner"
         if _UNNAMED_SUBJECT.search(s[c0:q.start]):  # "미국의 한 통신사는 … 10배로": about one it does not name
             return None, ""
         # a topic carried over from the slide's earlier blocks measured 0.2: the figure is seldom about it
@@ -295,7 +300,13 @@ def _quoted_after(s: str, start: int, end: int) -> bool:
     ("OpenAI CEO 샘 알트만은 “토큰당 비용이 98% 감소”"): the figure is what the quote measures, not the
     name before it."""
     between = s[start:end]
-    return between.count("“") > between.count("”") or between.count("‘") > between.count("’")
+    opened = max(between.rfind("“"), between.rfind("‘"))
+    # "요금은 “우버 대비 최대 90%”": a quote of the figure and its base alone still measures the name before it
+    return (between.count("“") > between.count("”") or between.count("‘") > between.count("’")) \
+        and bool(_MARKED_NOUN.search(between, opened))
+
+
+_MARKED_NOUN = re.compile(r"[가-힣A-Za-z0-9](?:은|는|이|가)\s")
 
 
 def _in_closed_aside(s: str, m: Mention_, end: int) -> bool:

@@ -19,6 +19,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
+from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule
 from petaflop.extract.text_frames import Mention_
 
 #: the verb of a part right after the percentage
@@ -115,6 +116,8 @@ def _english(reader, entity: str) -> str:
         return rec.name_en if rec is not None and rec.name_en else entity
 
 
+#: a cell's row as the subject of an unbased change is judged apart (a row's figure often changes another measure)
+_CLAUSE_WAYS = NAMED_WAYS - {"row"}
 #: a word of change right after the percentage that needs no base: the subject's own growth or fall
 _OWN_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|나\s?|씩\s?)?(?:의\s?(?:[가-힣]{1,5}\s)?)?(?:(?P<down>급감|감소|하락|축소|줄|떨어)|"
                          r"(?P<up>증가|성장|상승|폭증|급증|급등|확대|늘))")
@@ -147,7 +150,7 @@ class ChangeReader:
         quals = q.qualifiers
         low, high = sorted((sign * Decimal(q.value), sign * Decimal(high))) if high is not None else (sign * Decimal(q.value), None)
         self.ex.statements.append(Statement(
-            subject.entity, "growthRate", loc, f"{self.prefix}:change-unbased:{how}", value=low,
+            subject.entity, "growthRate", loc, construction_rule(self.prefix, "change-unbased", how, _CLAUSE_WAYS), value=low,
             high=high, unit=q.unit, status=status, time=time,
             metric="change", approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
