@@ -142,7 +142,7 @@ _FORMER = re.compile(r"(?:前|전|전직|former|Former)\s?$")
 
 # "its own" before a product ("자사의 머신러닝 프레임워크인 MLX", "자체 LLM인 Pangu Ultra", "자체 개발의 Llama 5")
 # or after it ("Aurora라는 자체 이미지 생성 모드", "Nemotron Nano 2라는 직접 만든 언어모델")
-_OWN_BEFORE = re.compile(r"(?:자사의?|자체|직접 만든|직접 개발한|독자)\s?(?:개발(?:의|한)?\s?)?(?:[가-힣A-Za-z]{1,8}\s?){0,3}"
+_OWN_BEFORE = re.compile(r"(?:자사의?|자체|직접 만든|직접 개발한|독자|(?<![가-힣])(?:본인들|자신들|이들|그들|자신)의)\s?(?:개발(?:의|한)?\s?)?(?:[가-힣A-Za-z]{1,8}\s?){0,3}"
                          r"(?:인|이라는|라는)?\s?['‘“\"(]?$")
 _OWN_AFTER = re.compile(r"^['’”\")]?\s?(?:이라는|라는)\s(?:자사의?|자체|직접 만든|직접 개발한|독자)")
 _OWN_MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform")
@@ -195,7 +195,8 @@ class FrameReader:
 
     def _own_make(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                   sources: tuple[str, ...]) -> None:
-        """"애플은 자사의 … 프레임워크인 MLX": a product called the organisation's own is its work; the owner is
+        """"애플은 자사의 … 프레임워크인 MLX", "엔비디아는 본인들의 차세대 시리즈인 ‘Vera Rubin’": a product called
+        the organisation's own (자사의, 자체, a possessive pronoun) is its work; the owner is
         the last organisation named before it in the clause (else the clause's topic)."""
         starts = clause_starts_of(s)
         for i, m in enumerate(mentions):
