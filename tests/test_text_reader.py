@@ -394,3 +394,13 @@ def test_the_before_and_after_explaining_a_multiple_are_no_values_of_the_topic(r
     assert {s.value for s in ex.statements if s.unit == "USD"} == set()
     r.read("테슬라는 매출이 3배(10억 달러) 증가.", LOC, ())  # a single figure in the bracket is not a change's ends
     assert Decimal(1_000_000_000) in {s.value for s in ex.statements if s.unit == "USD"}
+
+
+def test_a_genitive_reaches_the_things_coordinated_after_its_own(reader):
+    """text:genitive-list: "<A>의 B와 C", "<A>의 B/C": C is A's by the same lexicon entry as B; the list
+    stops at a thing with its own genitive ("엔비디아의 H100과 화웨이의 Ascend")."""
+    r, ex = reader
+    r.read("엔비디아의 H100과 H200 수요가 급증", LOC, ())
+    r.read("엔비디아의 H200과 화웨이의 Ascend 칩을 비교", LOC, ())
+    listed = {(s, p, o) for s, p, o, rule in links(ex) if rule == "text:genitive-list"}
+    assert listed == {("nvidia-h200", "designedBy", "nvidia")}

@@ -17,6 +17,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.appositive import APPOSITIVE
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
+from petaflop.extract.genitive_list import genitive_list
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_operation import operation_starts
 from petaflop.extract.values import find_quantities
@@ -173,6 +174,7 @@ class FrameReader:
                 continue  # "구글의 웨이모": a firm's firm only side by side ("A의 경쟁사인 B" is no parent)
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
                              raw=s[a.start:b.end][:60]))
+            genitive_list(self.ex, self.res.gaz, s, mentions, a, b, entry, loc, sources, self.lex.genitive_for)
 
     def _titles(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"<org> CEO <person>", "<org>의 창업자 <person>", "<person> <org> CEO": the person heads (or
