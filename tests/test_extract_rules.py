@@ -215,6 +215,19 @@ def test_a_model_developer_marked_as_subject_is_a_firm_or_lab(miner):
     assert marked == {("grok-code-fast-1", "xai")}
 
 
+def test_a_platform_or_product_made_by_the_firm_marked_as_subject(miner):
+    """relation:platform-developer-marked / product-developer-marked: the firm marked as the clause's topic
+    made the platform or product marked as the verb's object; a platform named as a rival to replace or
+    with a genitive ("CUDA를 대체할", "CUDA의 대체재") is not what was made."""
+    m, ex = miner
+    m.relations.mine("화웨이는 CUDA를 대체할 CANN이라는 것도 함께 개발", LOC, ())
+    m.relations.mine("화웨이가 CUDA의 대체재를 발표", LOC, ())
+    m.relations.mine("OpenAI는 Codex라는 코딩 에이전트를 7주 만에 완성", LOC, ())
+    made = {(f.subject, f.obj, f.rule) for f in ex.facts if f.rule.endswith("-developer-marked")}
+    assert made == {("cann", "huawei", "relation:platform-developer-marked"),
+                    ("openai-codex", "openai", "relation:product-developer-marked")}
+
+
 def test_a_partner_marked_with_the_comitative_before_the_partnership_word(miner):
     """relation:partnership-with: "A는 B와 협력": the subject and the comitative-marked partner both stand
     before the word; a firm named after it opens the next clause, and a contract is no partnership."""

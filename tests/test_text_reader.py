@@ -253,6 +253,15 @@ def test_a_product_called_an_organisations_own_is_its_work(reader):
     assert own == [("apple-mlx", "developedBy", "apple", "text:own-make:developedBy")]
 
 
+def test_a_product_called_the_organisations_own_by_a_possessive_pronoun_is_its_work(reader):
+    """"본인들의/이들의/그들의 <kind>인 <X>" says "its own" as 자사의 does; a word ending in 들의 is no pronoun."""
+    r, ex = reader
+    r.read("엔비디아는 본인들의 차세대 시리즈인 ‘Vera Rubin’을 공급", LOC, ())
+    r.read("애플은 개발자들의 프레임워크인 “MLX”를 지원", LOC, ())
+    own = [(s, p, o, rule.split("@")[0]) for s, p, o, rule in links(ex) if ":own-make:" in rule]
+    assert own == [("nvidia-vera-rubin", "designedBy", "nvidia", "text:own-make:designedBy")]
+
+
 def test_a_from_to_pair_is_one_construction_whatever_way_its_subject_was_found(reader):
     r, ex = reader
     r.read("팔란티어의 매출이 10억 달러에서 30억 달러로 늘었다.", LOC, ())
@@ -385,3 +394,13 @@ def test_the_before_and_after_explaining_a_multiple_are_no_values_of_the_topic(r
     assert {s.value for s in ex.statements if s.unit == "USD"} == set()
     r.read("테슬라는 매출이 3배(10억 달러) 증가.", LOC, ())  # a single figure in the bracket is not a change's ends
     assert Decimal(1_000_000_000) in {s.value for s in ex.statements if s.unit == "USD"}
+
+
+def test_a_genitive_reaches_the_things_coordinated_after_its_own(reader):
+    """text:genitive-list: "<A>의 B와 C", "<A>의 B/C": C is A's by the same lexicon entry as B; the list
+    stops at a thing with its own genitive ("엔비디아의 H100과 화웨이의 Ascend")."""
+    r, ex = reader
+    r.read("엔비디아의 H100과 H200 수요가 급증", LOC, ())
+    r.read("엔비디아의 H200과 화웨이의 Ascend 칩을 비교", LOC, ())
+    listed = {(s, p, o) for s, p, o, rule in links(ex) if rule == "text:genitive-list"}
+    assert listed == {("nvidia-h200", "designedBy", "nvidia")}

@@ -36,6 +36,7 @@ import itertools
 import re
 
 from petaflop.extract.facts import Fact, Location
+from petaflop.extract.genitive_list import genitive_list
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
@@ -105,6 +106,9 @@ class FarGenitives:
                 continue
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc,  # type: ignore[attr-defined]
                              _rule(prefix, how, entry.id), sources, raw=s[a.start:b.end][:60]))
+            if not title:  # "<maker>의 … “A”와 “B”": the things coordinated after it are the maker's too
+                genitive_list(self.ex, self.res.gaz, s, mentions, a, b, entry, loc, sources,  # type: ignore[attr-defined]
+                              self.lex.genitive_for)  # type: ignore[attr-defined]
         if not title:
             self._maker_appositives(s, mentions, loc, sources)
             self._made_at(s, mentions, loc, sources)

@@ -17,6 +17,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.appositive import APPOSITIVE
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
+from petaflop.extract.genitive_list import genitive_list
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_operation import operation_starts
 from petaflop.extract.values import find_quantities
@@ -142,7 +143,7 @@ _FORMER = re.compile(r"(?:前|전|전직|former|Former)\s?$")
 
 # "its own" before a product ("자사의 머신러닝 프레임워크인 MLX", "자체 LLM인 Pangu Ultra", "자체 개발의 Llama 5")
 # or after it ("Aurora라는 자체 이미지 생성 모드", "Nemotron Nano 2라는 직접 만든 언어모델")
-_OWN_BEFORE = re.compile(r"(?:자사의?|자체|직접 만든|직접 개발한|독자)\s?(?:개발(?:의|한)?\s?)?(?:[가-힣A-Za-z]{1,8}\s?){0,3}"
+_OWN_BEFORE = re.compile(r"(?:자사의?|자체|직접 만든|직접 개발한|독자|(?<![가-힣])(?:본인들|자신들|이들|그들|자신)의)\s?(?:개발(?:의|한)?\s?)?(?:[가-힣A-Za-z]{1,8}\s?){0,3}"
                          r"(?:인|이라는|라는)?\s?['‘“\"(]?$")
 _OWN_AFTER = re.compile(r"^['’”\")]?\s?(?:이라는|라는)\s(?:자사의?|자체|직접 만든|직접 개발한|독자)")
 _OWN_MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform")
@@ -173,6 +174,7 @@ class FrameReader:
                 continue  # "구글의 웨이모": a firm's firm only side by side ("A의 경쟁사인 B" is no parent)
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
                              raw=s[a.start:b.end][:60]))
+            genitive_list(self.ex, self.res.gaz, s, mentions, a, b, entry, loc, sources, self.lex.genitive_for)
 
     def _titles(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"<org> CEO <person>", "<org>의 창업자 <person>", "<person> <org> CEO": the person heads (or
@@ -195,7 +197,8 @@ class FrameReader:
 
     def _own_make(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                   sources: tuple[str, ...]) -> None:
-        """"애플은 자사의 … 프레임워크인 MLX": a product called the organisation's own is its work; the owner is
+        """"애플은 자사의 … 프레임워크인 MLX", "엔비디아는 본인들의 차세대 시리즈인 ‘Vera Rubin’": a product called
+        the organisation's own (자사의, 자체, a possessive pronoun) is its work; the owner is
         the last organisation named before it in the clause (else the clause's topic)."""
         starts = clause_starts_of(s)
         for i, m in enumerate(mentions):

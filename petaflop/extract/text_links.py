@@ -15,6 +15,7 @@ import itertools
 import re
 
 from petaflop.extract.facts import Fact, Location
+from petaflop.extract.genitive_list import genitive_list
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
@@ -149,6 +150,7 @@ class LinkFrames:
                 continue
             self._link(b, entry.property, a, f"text:genitive-described:{entry.property}", loc, sources,
                        s[a.start:b.end])
+            genitive_list(self.ex, self.res.gaz, s, mentions, a, b, entry, loc, sources, self.lex.genitive_for)
 
     def _home_countries(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"중국의 DeepSeek이", "미국 메타의 LLaMA", "영국의 Fluidstack社와": the organisation is of that
