@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 RULE = "table-cell:change:row"
 #: a figure, at most two measure words, a word of change: "5.3% 연료 절감", "4배 낮은 지연", "7% 향상"
 _CHANGE = re.compile(
-    r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{1,2})?)\s?(?P<unit>%|배)\s?(?:[가-힣A-Za-z]{1,6}\s?){0,2}?(?:더\s?)?"
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{1,2})?)\s?(?P<unit>%|배)\s?(?:[가-힣A-Za-z]{1,6}(?<!로)\s?){0,2}?(?:더\s?)?"
     r"(?:(?P<down>절감|감소|단축|하락|낮은|낮아|저렴|줄)|(?P<up>향상|개선|증가|상승|높은|빠른|넓은))")
 #: a base named in the cell: the remark reader's construction, not this one
 _BASE = re.compile(r"대비|보다|비해|비교")
