@@ -334,6 +334,10 @@ def test_a_multiple_before_a_figure_leaves_the_measure_to_the_figure(reader):
     # "이내" is "within" as "내에" is; "N개월 이내로 좁혀짐" is a gap closing, no span of the topic's
     ("테슬라는 계약 후 90일 이내에 가동", {("tesla", Decimal(90), "day", "text:duration-took:clause-topic")}),
     ("테슬라와의 격차가 6개월 이내로 좁혀짐", set()),
+    # "N년에 걸쳐", "'약 N달'이 소요": spans too; a new clause's topic after the span is no object of it
+    ("테슬라는 2년 이상에 걸쳐 설계 완료", {("tesla", Decimal(2), "year", "text:duration-took:clause-topic")}),
+    ("테슬라는 매출 두 배 성장에 '약 5달'이 소요 xAI는 동일 구간을 더 빨리 주파",
+     {("tesla", Decimal(5), "month", "text:duration-took:clause-topic")}),
 ])
 def test_a_span_of_time_belongs_to_what_the_clause_made_not_to_its_topic(reader, sentence, expected):
     r, ex = reader

@@ -11,6 +11,7 @@ from foundation.namespaces import PFA, RDF, RDFS, SKOS, UnknownTerm
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
 from petaflop.extract.adjacent import AdjacentReader
+from petaflop.extract.cell_changes import add_cell_changes
 from petaflop.extract.cell_links import add_cell_links
 from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.count_links import add_count_chip_uses, add_count_procurements
@@ -92,6 +93,7 @@ class Extractor:
         add_sites(self.doc, self.ex, self.res, self.sources_of)
         add_label_makers(self.doc, self.ex, self.res, self.text.lex, self.sources_of)
         add_cell_links(self.doc, self.ex, self.text, self.sources_of)  # a genitive in any cell (cell_links.py)
+        add_cell_changes(self.doc, self.ex, self.text, self.sources_of)  # "<thing> | N% 절감" (cell_changes.py)
         add_node_foundries(self.ex, self.gaz, self.res.record)
         add_count_procurements(self.ex)
         add_count_chip_uses(self.ex)

@@ -444,7 +444,7 @@ def _ranked_whole(s: str, upto: int) -> str:
 
 #: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요";
 #: or by which it was put off: "B를 … N개월 연기"
-_TOOK = re.compile(r"[”\"’']?\s?(만에|동안|간|이내(?!로)|내에|내(?=\s)|안에|이\s?걸|가\s?걸|소요|걸려|연기|지연)")
+_TOOK = re.compile(r"[”\"’']?\s?(만에|에\s?걸쳐|동안|간|이내(?!로)|내에|내(?=\s)|안에|이\s?걸|가\s?걸|(?:이|가)?\s?소요|걸려|연기|지연)")
 _FRAME_BEFORE = re.compile(r"(?:지난|향후|과거|앞으로)\s?$")
 #: "4년간" read whole as the figure: its own suffix tells the span
 _TOOK_IN_FIGURE = re.compile(r"((?<!시)간|동안)$")  # not the "간" of "시간" (hours): "4시간 BESS"
@@ -486,6 +486,8 @@ class DurationReader:
         if took.re is _TOOK and took.group(1) == "만에" and _CHANGE_AFTER.match(s, took_end):
             return  # "3달 만에 5억 명 증가": how soon a figure grew, not a span of the subject's ("N개월 동안 …" is)
         after = _OBJECT_AFTER.match(s, took_end)
+        if after and any(m.role in ("topic", "subject") and took_end <= m.start < after.end() for m in mentions):
+            after = None  # "… '8달'이 소요 B는 동일 구간을": a new clause's topic, not what the span brought about
         if after and after.end() <= c1 and not objects:
             # "xAI는 … 3달 만에 변전소를 완성": the span is the object's (what was built), not the topic's
             named = [m for m in mentions if took_end <= m.start and m.end <= after.end() and not is_a(m.type, "Person")]
