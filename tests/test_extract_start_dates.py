@@ -32,21 +32,3 @@ def test_a_place_and_a_parenthesised_alias_may_stand_between_the_topic_and_the_d
     r.read("구글의 웨이모(Waymo)는 애틀랜타에서 지난 6월 24일부터 Uber와 협력해 상용 서비스를 개시.", LOC, ())
     assert starts(ex) == [("waymo", "2025-06-24", "actual")]
 
-
-def results(ex) -> list[tuple]:
-    return [(s.subject, s.kind, s.value, s.unit, s.time.text if s.time else None, s.rule)
-            for s in ex.statements if s.rule.startswith("text-money:")]
-
-
-def test_a_firm_written_right_before_its_revenue_noun_owns_the_figure(text_reader):
-    r, ex = text_reader
-    r.read("팔란티어 2024년 전체 매출 : 약 28.7억 달러", LOC, ())
-    r.read("엔비디아 FY2023 매출: 약 40.8억 달러", LOC, ())
-    assert results(ex) == [("palantir", "revenue", 2870000000, "USD", "2024", "text-money:results:named"),
-                           ("nvidia", "revenue", 4080000000, "USD", "2023", "text-money:results:named")]
-
-
-def test_a_firm_followed_by_another_word_before_the_noun_owns_nothing_by_juxtaposition(text_reader):
-    r, ex = text_reader
-    r.read("팔란티어 고객 매출 : 약 28.7억 달러", LOC, ())
-    assert [x for x in results(ex) if x[-1].endswith(":named")] == []

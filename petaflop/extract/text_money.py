@@ -23,7 +23,6 @@ from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_per import PER_WORDS
 from petaflop.extract.text_frames import Mention_, clause_starts_of, status_of_words
-from petaflop.extract.text_money_owner import named_owner
 
 #: "월", "연간": the period a price is paid for
 _PERIOD = {"월": "month", "매월": "month", "연": "year", "연간": "year", "年": "year"}
@@ -220,10 +219,6 @@ class MoneyFrames:
         if cue is None or _FROM_VALUE.match(s, q.end):
             return None  # "20억 달러 이상에서 5억 달러로": the value it moved from
         firms = [m for m in mentions if m.end <= cue.start() and is_a(m.type, "Organization")]
-        named = named_owner(s, [m for m in mentions if m.end <= cue.start()], cue.start(), dates)
-        if named is not None:  # "팔란티어 2024년 전체 매출 : 약 28.7억 달러": the firm written right before the noun
-            status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(self._after)
-            return named[0].entity, kind, _CUE_RULES[kind] + ":named", "", status, named[1]
         if len({m.entity for m in firms}) > 1 or any(m.role not in _OWNER_ROLES for m in firms):
             return None  # several firms before the figure, or one the money goes to: whose it is is not said
         if not firms and topic is not None and topic.role == "block":
