@@ -38,6 +38,7 @@ from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_starts import bare_quarters, start_dates
 
 _KINDS = {
     "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "ChipArchitecture",
@@ -115,7 +116,7 @@ class DateReader:
     def _event_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
                      loc: Location, sources: tuple[str, ...]) -> None:
         done: set[str] = set()
-        dates = _joined(dates)
+        dates = _joined(bare_quarters(s, dates))
         for d in dates:
             bm = _BEFORE.match(s, d.end)
             if not bm:
@@ -150,6 +151,7 @@ class DateReader:
                                                 status=status, sources=sources, raw=s[m.start:vm.end()][:60]))
         self._paren_dates(s, mentions, dates, loc, sources, done)
         self._event_class_dates(s, mentions, dates, starts, loc, sources)
+        start_dates(self.ex, s, mentions, dates, starts, loc, sources, self.prefix, done)
         if self.default_time is not None or not dates or not starts:
             return
         # the date leading the sentence: "2025년 7월 11일, …", "엔비디아는 지난 8월, …"; without the comma

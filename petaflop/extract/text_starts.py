@@ -1,0 +1,91 @@
+"""The date a named thing started (or stopped) doing something, read from its own clause.
+
+"<X>는 9월부터 훈련 돌입", "<X>는 '23년 8월 SF에서 서비스를 시작한 이후", "<X>는 애틀랜타에서 지난 6월 24일부터
+… 상용 서비스를 개시": the topic of the clause, then (after at most a place) the date with ``에``/``부터``,
+then within a few words a verb of start or stop (``개시``, ``시작``, ``돌입``, ``착수``, ``중단``). The date is
+the topic's ``eventDate``; a verb of plan after it (``예정``, ``계획``, ``목표``) makes it planned, a date after
+the reference date a forecast. One construction, one rule: ``text:start-date``.
+
+A date that is only a bound ("까지", "이후") is none; a verb negated or reported as delayed is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from foundation.periods import Period, parse_period
+from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.cell_text import quantity_period
+from petaflop.extract.facts import Location, Statement
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import Mention_
+
+#: between the topic and the date: a place with 에서 at most, and a word of time
+_TOPIC_TO_DATE = re.compile(r"['’”\"]?\)?\s?(?:\([^()]{1,20}\))?(?:은|는)\s(?:[^\s.,()]{1,12}에서\s)?(?:지난\s|올해\s|작년\s)?$")
+#: after the date: its particle, at most four short words (the activity), then the verb of start or stop
+_DATE_TO_VERB = re.compile(r"\s?(?:초|말|중순|말경)?\s?(?:에|부터|에는)?\s(?:[^\s.,;()]{1,12}\s){0,4}?"
+                           r"(?:[가-힣A-Za-z]{1,8}(?:을|를)?\s?)?(?P<verb>개시|시작|돌입|착수|중단)"
+                           r"(?P<plan>\s?(?:할|될)?\s?(?:예정|계획|목표|것))?"
+                           r"(?![^.]{0,10}(?:연기|지연|무산|취소|않|못))")
+_CLASSES = ("Organization", "AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "Facility", "Event")
+
+
+#: "'23년 8월", "'19년": a year written with an apostrophe (the number reader reads it as a duration)
+_APOSTROPHE_YEAR = re.compile(r"['’‘](\d\d)년(?:\s(\d{1,2})월)?")
+
+
+def _dated(s: str, dates: list[Quantity]) -> list[tuple[int, int, Period]]:
+    """Each date of the sentence as (start, end, period); an apostrophe year with its month is one date."""
+    out: list[tuple[int, int, Period]] = []
+    for am in _APOSTROPHE_YEAR.finditer(s):
+        month = f"-{int(am.group(2)):02d}" if am.group(2) else ""
+        period = parse_period(f"20{am.group(1)}{month}")
+        if period is not None:
+            out.append((am.start(), am.end(), period))
+    for d in dates:
+        if {"lowerBound", "upperBound"} & d.qualifiers or any(a <= d.start < b for a, b, _ in out):
+            continue
+        period = quantity_period(d)
+        if period is not None:
+            out.append((d.start, d.end, period))
+    return sorted(out, key=lambda x: x[0])
+
+
+#: "3분기에는", "1분기부터": a quarter without its year, followed by the particle of a time (the number
+#: reader reads it as a count of quarters); a quarter of the report's year, as "9월" is a month of it
+_BARE_QUARTER = re.compile(r"(?<![\d.])([1-4])분기(?=\s?(?:에|에는|부터|말|초)(?![가-힣]))")
+
+
+def bare_quarters(s: str, dates: list[Quantity]) -> list[Quantity]:
+    """The sentence's dates with each bare quarter ("3분기에") added as a period of the report's year."""
+    year = REFERENCE_DATE.year
+    extra = [Quantity(None, "period", "period", qm.group(0), qm.start(), qm.end(),
+                      qualifiers=frozenset({"yearAssumed"}),
+                      date_start=f"{year}-{3 * int(qm.group(1)) - 2:02d}-01",
+                      date_end=f"{year}-{3 * int(qm.group(1)):02d}-{(31 if qm.group(1) in '14' else 30):02d}")
+             for qm in _BARE_QUARTER.finditer(s) if not any(d.start <= qm.start() < d.end for d in dates)]
+    return sorted([*dates, *extra], key=lambda d: d.start) if extra else dates
+
+
+def start_dates(ex, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
+                loc: Location, sources: tuple[str, ...], prefix: str, done: set[str]) -> None:
+    """The topic's eventDate when its own clause starts or stops something at a date."""
+    dated = _dated(s, dates)
+    for d_start, d_end, time in dated:
+        vm = _DATE_TO_VERB.match(s, d_end)
+        if vm is None:
+            continue
+        c0 = max([x for x in starts if x <= d_start] or [0])
+        if any(c0 < x < vm.end() for x in starts) or any(c0 <= a and b <= d_start for a, b, _ in dated):
+            continue
+        topic = next((m for m in reversed(mentions) if m.role == "topic" and c0 <= m.start and m.end <= d_start), None)
+        if topic is None or topic.entity in done or not _TOPIC_TO_DATE.match(s[topic.end:d_start]) \
+                or not any(is_a(topic.type, c) for c in _CLASSES):
+            continue
+        if any(topic.end <= m.start < d_start and not is_a(m.type, "Place") for m in mentions):
+            continue
+        future = time.start > REFERENCE_DATE.isoformat()
+        status = "planned" if vm.group("plan") else "forecast" if future else "actual"
+        done.add(topic.entity)
+        ex.statements.append(Statement(topic.entity, "eventDate", loc, f"{prefix}:start-date", time=time,
+                                       status=status, sources=sources, raw=s[topic.start:vm.end()][:60]))
