@@ -221,7 +221,7 @@ class LinkFrames:
                       name: str, listed_first: bool) -> None:
         found: list[tuple[int, int, list[Mention_], tuple[str, ...]]] = []
         for w in word.finditer(s):
-            after = re.match(r"(?:인|으로서|로서)?\s?\(?\s?", s[w.end():])
+            after = re.match(r"(?:인|으로서|로서|\s?=)?\s?\(?\s?", s[w.end():])  # "A의 파운드리 파트너 = B"
             listed = self._list_after(s, w.end() + len(after.group(0)), mentions) if after.group(0) else []
             if not listed:
                 before = re.search(r"\s?등\s?(?:의\s)?$", s[:w.start()])

@@ -23,6 +23,7 @@ from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_links import _the_firm
 from petaflop.extract.text_owned import OwnedFrames
 from petaflop.extract.text_procure import ProcureFrames
+from petaflop.extract.text_role_firms import segment_appositives
 from petaflop.extract.text_surpass import add_surpassed
 
 # things that compete as things (a model with a model, a chip with a chip…), and organisations
@@ -107,6 +108,7 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         add_surpassed(self, s, mentions, topic, loc, sources, _kind)
         self._procurements(s, mentions, topic, loc, sources)
         bare_title_leads(self, s, mentions, topic, loc, sources)  # "… IgniteTech는 …. CEO 에릭 보건은"
+        segment_appositives(self, s, mentions, loc, sources)  # "신형 클라우드 업체인 CoreWeave"
 
     def read_name_cell(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
         """A table cell that names organisations with a note ("A, B 등 (미국 기업)", "MGX / PIF (사우디)",
