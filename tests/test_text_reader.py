@@ -45,6 +45,15 @@ def test_a_bare_name_before_the_metric_word_is_its_subject(reader):
         ("palantir", "revenue", Decimal(3000000000), "2024", "text:value:compound")]
 
 
+def test_a_bare_name_with_its_class_noun_or_quote_before_the_metric_word_is_its_subject(reader):
+    r, ex = reader
+    r.read("- 현재 “Ray-Ban Meta 스마트 글라스” 누적 판매량은 200만 대 돌파.", LOC, ())
+    r.read("- 올해 NVL72 시스템 출하량은 최소 3만 개.", LOC, ())
+    assert sorted((s.subject, s.kind, s.value, s.rule) for s in ex.statements) == [
+        ("nvidia-gb200-nvl72", "shipments", Decimal(30000), "text:value:compound"),
+        ("ray-ban-meta-smart-glasses", "shipments", Decimal(2000000), "text:value:compound")]
+
+
 def test_a_unit_names_the_measure_for_the_subjects_class(reader):
     r, ex = reader
     r.read("Trainium2 칩 (2.5 PFLOPS FP8, 80GB HBM) 탑재", LOC, ())
@@ -385,3 +394,9 @@ def test_the_before_and_after_explaining_a_multiple_are_no_values_of_the_topic(r
     assert {s.value for s in ex.statements if s.unit == "USD"} == set()
     r.read("테슬라는 매출이 3배(10억 달러) 증가.", LOC, ())  # a single figure in the bracket is not a change's ends
     assert Decimal(1_000_000_000) in {s.value for s in ex.statements if s.unit == "USD"}
+
+
+def test_a_figure_divided_by_another_is_a_term_of_a_formula_not_a_value(reader):
+    r, ex = reader
+    r.read("- 전제 사용출력 = NVL72 랙 개수(50만 GPU/72) × 랙 출력", LOC, ())
+    assert [s for s in ex.statements if s.rule == "text:value:compound"] == []

@@ -90,6 +90,10 @@ def parallel_measure(previous: tuple | None, q: Quantity, c0: int, clause_mentio
     return previous[1] if any(m.role in ("topic", "subject") and m.end <= q.start for m in clause_mentions) else None
 
 
+#: "(50만 GPU/72)": a figure divided by another is a term of a formula, not a value of the name before it
+FORMULA_AFTER = re.compile(r"\s?[A-Za-z가-힣]{0,6}\s?/\s?\d")
+
+
 class MultipleReader:
     """Mixed into the text reader: ``self.res``, ``self.ex``, ``self.prefix``, ``self._status``,
     ``self._time`` and ``self.default_time`` come from it."""
