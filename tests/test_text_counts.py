@@ -170,3 +170,12 @@ def test_a_named_network_part_counted_up_to_a_bound_is_the_subjects_count_item(r
     assert got == [("huawei-cloudmatrix384", "unitCount", Decimal(6912), "400g-optical-transceiver",
                     "text:count-item:clause-topic"),
                    ("meta", "chipCount", Decimal(10000), "nvidia-h100", "text:count-item:clause-topic")]
+
+
+def test_a_chips_transistors_and_frame_rate_are_named_by_their_words(reader):
+    # lexicon entries (attribute_lexicon.toml, wave 14): "트랜지스터 수는 N개", "N fps"
+    r, ex = reader
+    r.read("- Tesla FSD 1 Chip은 트랜지스터 수는 60억 개 이상 • 2,300 fps 이미지 처리", LOC, ())
+    got = sorted((s.subject, s.kind, s.value, s.metric) for s in ex.statements)
+    assert got == [("tesla-fsd-chip-1", "quantity", Decimal(2300), "fps"),
+                   ("tesla-fsd-chip-1", "unitCount", Decimal(6_000_000_000), "트랜지스터")]
