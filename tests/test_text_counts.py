@@ -159,3 +159,23 @@ def test_a_count_reached_or_processed_is_a_count_with_a_verb(reader):
     r.read("메타는 연산 코어 3개를 탑재하고 월 2만 장의 웨이퍼를 확보.", LOC, ())
     assert [c[2:4] for c in counts(ex)] == [(Decimal(30_000), "리뷰"), (Decimal(2 * 10**12), "토큰"),
                                            (Decimal(3), "연산 코어"), (Decimal(20_000), "웨이퍼")]
+
+
+def test_a_named_network_part_counted_up_to_a_bound_is_the_subjects_count_item(reader):
+    # "N개에 달하는 <named item>": the item named after the bound phrase is counted (text_reader._counted_item)
+    r, ex = reader
+    r.read("- 하나의 CM384 시스템은 6,912개에 달하는 400G 광 트랜시버를 투입.", LOC, ())
+    r.read("- 메타는 1만 개에 이르는 H100을 보유.", LOC, ())
+    got = sorted((s.subject, s.kind, s.value, s.item, s.rule) for s in ex.statements if "count-item" in s.rule)
+    assert got == [("huawei-cloudmatrix384", "unitCount", Decimal(6912), "400g-optical-transceiver",
+                    "text:count-item:clause-topic"),
+                   ("meta", "chipCount", Decimal(10000), "nvidia-h100", "text:count-item:clause-topic")]
+
+
+def test_a_chips_transistors_and_frame_rate_are_named_by_their_words(reader):
+    # lexicon entries (attribute_lexicon.toml, wave 14): "트랜지스터 수는 N개", "N fps"
+    r, ex = reader
+    r.read("- Tesla FSD 1 Chip은 트랜지스터 수는 60억 개 이상 • 2,300 fps 이미지 처리", LOC, ())
+    got = sorted((s.subject, s.kind, s.value, s.metric) for s in ex.statements)
+    assert got == [("tesla-fsd-chip-1", "quantity", Decimal(2300), "fps"),
+                   ("tesla-fsd-chip-1", "unitCount", Decimal(6_000_000_000), "트랜지스터")]

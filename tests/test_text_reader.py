@@ -45,6 +45,15 @@ def test_a_bare_name_before_the_metric_word_is_its_subject(reader):
         ("palantir", "revenue", Decimal(3000000000), "2024", "text:value:compound")]
 
 
+def test_a_bare_name_with_its_class_noun_or_quote_before_the_metric_word_is_its_subject(reader):
+    r, ex = reader
+    r.read("- 현재 “Ray-Ban Meta 스마트 글라스” 누적 판매량은 200만 대 돌파.", LOC, ())
+    r.read("- 올해 NVL72 시스템 출하량은 최소 3만 개.", LOC, ())
+    assert sorted((s.subject, s.kind, s.value, s.rule) for s in ex.statements) == [
+        ("nvidia-gb200-nvl72", "shipments", Decimal(30000), "text:value:compound"),
+        ("ray-ban-meta-smart-glasses", "shipments", Decimal(2000000), "text:value:compound")]
+
+
 def test_a_unit_names_the_measure_for_the_subjects_class(reader):
     r, ex = reader
     r.read("Trainium2 칩 (2.5 PFLOPS FP8, 80GB HBM) 탑재", LOC, ())
@@ -408,3 +417,9 @@ def test_a_genitive_reaches_the_things_coordinated_after_its_own(reader):
     r.read("엔비디아의 H200과 화웨이의 Ascend 칩을 비교", LOC, ())
     listed = {(s, p, o) for s, p, o, rule in links(ex) if rule == "text:genitive-list"}
     assert listed == {("nvidia-h200", "designedBy", "nvidia")}
+
+
+def test_a_figure_divided_by_another_is_a_term_of_a_formula_not_a_value(reader):
+    r, ex = reader
+    r.read("- 전제 사용출력 = NVL72 랙 개수(50만 GPU/72) × 랙 출력", LOC, ())
+    assert [s for s in ex.statements if s.rule == "text:value:compound"] == []

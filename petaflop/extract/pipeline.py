@@ -28,6 +28,7 @@ from petaflop.extract.sites import add_sites
 from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
+from petaflop.extract.table_odds import add_scenario_odds
 from petaflop.extract.tables import TableExtractor
 from petaflop.extract.text_reader import TextReader
 
@@ -92,6 +93,7 @@ class Extractor:
         add_contract_parties(self.doc, self.ex, self.res, self.sources_of)
         add_sites(self.doc, self.ex, self.res, self.sources_of)
         add_label_makers(self.doc, self.ex, self.res, self.text.lex, self.sources_of)
+        add_scenario_odds(self.doc, self.ex, self.res, self.sources_of)  # "시나리오 | 추정 확률" (table_odds.py)
         add_cell_links(self.doc, self.ex, self.text, self.sources_of)  # a genitive in any cell (cell_links.py)
         add_cell_changes(self.doc, self.ex, self.text, self.sources_of)  # "<thing> | N% 절감" (cell_changes.py)
         add_node_foundries(self.ex, self.gaz, self.res.record)

@@ -441,11 +441,11 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if q.kind == "number" and (q.value is None or q.value < 2):
             return None
         for m in mentions:
-            if not self._is_item(m):
+            if not (self._is_item(m) or is_a(m.type, "NetworkTechnology")):  # "400G 광 트랜시버"
                 continue
             gap_after = s[q.end:m.start]
             gap_before = s[m.end:q.start]
-            if m.start >= q.end and re.fullmatch(r"\s?(?:개|대|기|장)?\s?(?:의)?\s?", gap_after):
+            if m.start >= q.end and re.fullmatch(r"\s?(?:개|대|기|장)?\s?(?:의|에\s?(?:달하는|이르는))?\s?", gap_after):
                 return m
             if m.end <= q.start and re.fullmatch(r"\s?(?:칩|GPU)?\s?", gap_before) and q.kind == "count":
                 return m
@@ -552,7 +552,7 @@ _FROM_RAW = re.compile(r"^\s?(?:에서|부터)\s?(?:현재|최근|올해|지금)
 _COUNTED_BEFORE = re.compile(r"\s?[\d,.]+\s?(?:기|대|개|units?)\s?(?:(?:≈|=|→|,|총|약|으로|로)\s?)?(?:총\s?)?(?:약\s?)?")
 _SOURCE_AFTER = re.compile(r"\s?(?:\([^)]{0,12}\)\s?)?(?:이상의|규모의|급|의)?\s?")
 _PAREN_GAP = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?")
-_COMPOUND_GAP = re.compile(r"\s?(?:\([^)]{0,20}\)\s?)?(?:(?:(?:19|20)\d{2}년?|FY\d{2,4}|[1-4]Q\d{2}|[1-4]분기|올해|작년|연간|전체|총|누적)\s?)*")
+_COMPOUND_GAP = re.compile(r"[”’\"']?\s?(?:(?:시스템|스마트\s?글라스|글라스|서버|랙|차량|기기)[”’\"']?\s)?(?:\([^)]{0,20}\)\s?)?(?:(?:(?:19|20)\d{2}년?|FY\d{2,4}|[1-4]Q\d{2}|[1-4]분기|올해|작년|연간|전체|총|누적)\s?)*")
 def entry_metric(entry: ValueEntry, s: str, at: int) -> str:
     if not entry.metric_from_label or at < 0:
         return ""
