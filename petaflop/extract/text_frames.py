@@ -20,8 +20,8 @@ from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_based_on import based_on_model
 from petaflop.extract.text_heads import head_of_state
-from petaflop.extract.text_policy_owner import policy_owner
 from petaflop.extract.text_operation import operation_starts
+from petaflop.extract.text_policy_owner import policy_owner
 from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type
