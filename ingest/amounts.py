@@ -60,15 +60,19 @@ UNITS: dict[str, tuple[str, str, Decimal]] = {
     "mm2": ("area", "mm2", D(1)), "mm²": ("area", "mm2", D(1)), "mm^2": ("area", "mm2", D(1)), "m2": ("area", "m2", D(1)),
     "m²": ("area", "m2", D(1)), "㎡": ("area", "m2", D(1)), "제곱미터": ("area", "m2", D(1)),
     "acres": ("area", "acre", D(1)), "acre": ("area", "acre", D(1)), "에이커": ("area", "acre", D(1)),
-    "톤": ("mass", "t", D(1)), "GHz": ("frequency", "GHz", D(1)), "MHz": ("frequency", "MHz", D(1)),
+    "톤": ("mass", "t", D(1)), "t": ("mass", "t", D(1)), "tonnes": ("mass", "t", D(1)), "tonne": ("mass", "t", D(1)),
+    "GHz": ("frequency", "GHz", D(1)), "MHz": ("frequency", "MHz", D(1)),
 }  # fmt: skip
 #: what may not follow a Korean unit token for it to be that unit ("3달러" is money, "달성" no month)
 UNIT_GUARD = {"달": "(?![러성라리해하])", "톤": "(?![가-힣])", "마일": "(?!리지|스톤)"}
 PREFIX_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
                     "₩": "KRW", "￦": "KRW", "RMB": "CNY", "¥": "CNY"}  # fmt: skip
 
+#: what must precede a Latin unit token for it to be that unit: a bare "t" (tonnes) only glued to its figure ("246.3t")
+LATIN_GUARD = {"t": r"(?<=\d)"}
 LATIN_UNIT_RE = "|".join(
-    re.escape(u) for u in sorted((u for u in UNITS if re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
+    LATIN_GUARD.get(u, "") + re.escape(u)
+    for u in sorted((u for u in UNITS if re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
 )
 KOREAN_UNIT_RE = "|".join(
     re.escape(u) + UNIT_GUARD.get(u, "")

@@ -272,3 +272,15 @@ def test_a_native_korean_numeral_before_a_counter_is_a_count():
     got = [(q.value, q.counter, q.raw) for q in find_quantities("두 개의 칩, 세 곳, 네개를, 세대, 한 번, 다섯 명")]
     assert got == [(Decimal(2), "개", "두 개"), (Decimal(3), "곳", "세 곳"), (Decimal(4), "개", "네개"),
                    (Decimal(5), "명", "다섯 명")]
+
+
+@pytest.mark.parametrize(("text", "value"), [("수출량 353t (▲660% MoM)", D(353)), ("46.4t", D("46.4")),
+                                             ("10 tonnes", D(10)), ("5t 이상", D(5))])
+def test_tonnes_written_with_a_latin_t(text, value):
+    q = find_quantities(text)[0]
+    assert (q.kind, q.unit, q.value) == ("mass", "t", value)
+
+
+def test_a_spaced_or_glued_letter_t_is_no_tonne():
+    assert [(q.kind, q.value) for q in find_quantities("3 t")] == [("number", D(3))]
+    assert find_quantities("GPT-4t") == []

@@ -19,7 +19,10 @@ from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.genitive_list import genitive_list
 from petaflop.extract.resolve import is_a
+from petaflop.extract.text_based_on import based_on_model
+from petaflop.extract.text_heads import head_of_state
 from petaflop.extract.text_operation import operation_starts
+from petaflop.extract.text_policy_owner import policy_owner
 from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type
@@ -161,6 +164,7 @@ class FrameReader:
 
     def _genitives(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"<A>의 <B>": B is A's (designed, developed, run, located, headquartered) — by their classes."""
+        policy_owner(self.ex, self.res.gaz, s, mentions, loc, sources)  # "<state>의 <programme>": text_policy_owner.py
         for a, b in itertools.pairwise(mentions):
             if a.role != "genitive" or a.entity == b.entity:
                 continue
@@ -194,6 +198,8 @@ class FrameReader:
             if hit is not None:
                 self.ex.add(Fact(person.entity, hit, org.entity, True, loc, f"text:appositive:{hit}", sources,
                                  raw=s[a.start:b.end + 8][:60]))
+        head_of_state(self.ex, s, mentions, loc, sources)  # "프랑스의 마크롱 대통령": text_heads.py
+        based_on_model(self.ex, s, mentions, loc, sources)  # "<model> 기반의 <product>": text_based_on.py
 
     def _own_make(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                   sources: tuple[str, ...]) -> None:
