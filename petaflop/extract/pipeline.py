@@ -125,7 +125,6 @@ class Extractor:
                                                                         slide.title))
                         for k, cap in enumerate(block.caption):
                             line = (block.caption_lines.first + k) if block.caption_lines else block.lines.first
-                            self._caption_mentions(cap, Location(line, line, chapter.key, slide.title))
                             self.text.read(cap, Location(line, line, chapter.key, slide.title), self.sources_of(block))
                         continue
                     if isinstance(block, Figure):
@@ -175,13 +174,6 @@ class Extractor:
         for m in self.gaz.find_mentions(text):
             self.names.mention(self.gaz.by_id(m.entity_id), text[m.start:m.end], loc)
             self.divisions.mention(self.gaz.by_id(m.entity_id), text[m.start:m.end], loc)
-            if m.entity_id not in self.first_mention:
-                self.first_mention[m.entity_id] = loc
-                self.res.record(self.gaz.by_id(m.entity_id))
-
-    def _caption_mentions(self, text: str, loc: Location) -> None:
-        """A name in a table's caption is an entity of the graph, as in any other text."""
-        for m in self.gaz.find_mentions(text):
             if m.entity_id not in self.first_mention:
                 self.first_mention[m.entity_id] = loc
                 self.res.record(self.gaz.by_id(m.entity_id))
