@@ -95,6 +95,11 @@ def test_a_thing_shown_by_the_clauses_organisation_is_announced_by_it(reader):
         ("huawei-cloudmatrix384", "announcedBy", "huawei")}
 
 
+def test_a_thing_named_as_a_vision_shown_by_the_topic_is_announced_by_it(reader):
+    assert read(reader, "엔비디아는 국경을 넘는 AI 슈퍼-팩토리라는 새로운 비전을 제시.", "text:made-public") == {
+        ("nvidia-ai-super-factory", "announcedBy", "nvidia")}
+
+
 def test_a_policy_shown_by_a_government_body_is_announced_by_it_but_not_a_plan_to_show(reader):
     assert read(reader, "상무부는 지난주 AI Action Plan을 발표.", "text:made-public") == {
         ("americas-ai-action-plan", "announcedBy", "us-department-of-commerce")}

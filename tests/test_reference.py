@@ -48,7 +48,7 @@ def test_every_file_loads_and_every_cited_line_names_both_ends(ref):
     counts = {f: len(rows) for f, rows in ref.rows.items()}
     assert set(counts) == set(COLUMNS)
     assert counts["countries.tsv"] == 30 and counts["regions.tsv"] == 43
-    assert counts["organisations.tsv"] == 303 and counts["hardware.tsv"] == 119
+    assert counts["organisations.tsv"] == 308 and counts["hardware.tsv"] == 121
     sources = [r.source.kind for rows in ref.rows.values() for r in rows]
     assert sources.count("report") >= 180
 
@@ -290,7 +290,7 @@ def test_every_chip_and_system_has_a_designer_or_a_listed_reason(built):
     designed = {c for (c,) in ask(store, "?c pfa:designedBy ?d .", "?c")}
     listed = {x["id"] for x in coverage["chips_without_designer"]}
     assert len(chips) > 90 and chips - designed == listed
-    assert listed <= {"tesla-hw1", "tesla-hw2"}
+    assert listed <= {"tesla-hw1", "tesla-hw2", "ualink-switch"}  # several makers of UALink switches
 
 
 @pytest.mark.slow

@@ -56,6 +56,8 @@ KNOWN_TYPES = frozenset(
         "GridConnection", "Grid", "PowerTechnology", "GridEvent",
         # models
         "AIModel", "AIProduct",
+        # events and technology families (benchmarks, meetings, algorithms, data sets)
+        "Event", "Technology",
         # policy
         "ExportControlMeasure", "ExportBan", "LicenseRequirement", "RevenueShareCondition",
         "PerformanceThreshold", "RuleRescinded", "ExportControlEvent", "TradeMeasure", "Policy",

@@ -19,6 +19,7 @@ from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.mapping_data import compile_regex, entries
+from petaflop.extract.name_division import NameDivision
 from petaflop.extract.name_maker import NameMaker
 from petaflop.extract.named_figures import read_named_figures
 from petaflop.extract.node_foundry import add_node_foundries
@@ -56,6 +57,7 @@ class Extractor:
         self.miner.relations = self.relations
         self.text = TextReader(self.res)
         self.names = NameMaker(self.gaz, self.text.lex, self.ex, self.res.record)
+        self.divisions = NameDivision(self.gaz, self.ex, self.res.record)  # "<parent> … 부문" (name_division.py)
         self.adjacent = AdjacentReader(self.gaz, self.ex, self.res.record)
         self._source_ids: dict[str, str] = {}
         self.first_mention: dict[str, Location] = {}
@@ -175,6 +177,7 @@ class Extractor:
         read_named_figures(self.gaz, self.ex, text, loc, self.res.record)
         for m in self.gaz.find_mentions(text):
             self.names.mention(self.gaz.by_id(m.entity_id), text[m.start:m.end], loc)
+            self.divisions.mention(self.gaz.by_id(m.entity_id), text[m.start:m.end], loc)
             if m.entity_id not in self.first_mention:
                 self.first_mention[m.entity_id] = loc
                 self.res.record(self.gaz.by_id(m.entity_id))

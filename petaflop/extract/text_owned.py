@@ -27,7 +27,7 @@ _SEGMENT_MEMBERS = ("Organization", "AIProduct", "SoftwarePlatform")  # a firm, 
 _AGENTS = ("Organization", "Person", "GovernmentBody", "Country")
 _ISSUED = ("PolicyInstrument", "ExportControlEvent")
 _ANNOUNCED = ("AIModel", "AIProduct", "SoftwarePlatform", "Hardware", "Source", "Event", "NetworkTechnology",
-              "MemoryTechnology", "ChipArchitecture", "ComputeCluster", "SovereignAIInitiative")
+              "MemoryTechnology", "ChipArchitecture", "ComputeCluster", "SovereignAIInitiative", "Technology")
 
 # "<A>가 [올해 1월 13일에|지난 1월] 공개한 [“]<X>": at most three short words between the subject and the verb
 _MADE_PUBLIC = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:\s(?:대통령|주석|총리|장관|회장|CEO))?(?:이|가)\s"
@@ -36,8 +36,8 @@ _MADE_PUBLIC = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:\s(?:대통령|주석|총�
                           # the thing's kind before its name: "개발한 AI 서비스 Manus"
                           r"(?:(?:AI|오픈소스|코딩|신규|새로운|차세대|자체)\s)?(?:(?:서비스|모델|칩|제품|플랫폼|에이전트|앱|"
                           r"시스템|가속기|GPU|CPU|ASIC|프로젝트)(?:인)?\s['‘“\"]?)?")
-# "<A>는 8월 27일 “<X>”를 공개", "<A>는 … <X>(<abbr>) 아키텍처를 공개": X the object of a verb of showing
-_SHOWN = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:[가-힣A-Za-z]{1,6}\s?)?(?:을|를)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
+# "<A>는 8월 27일 “<X>”를 공개", "<A>는 … <X>(<abbr>) 아키텍처를 공개", "<X>라는 (…) 비전을 제시": X shown
+_SHOWN = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:[가-힣A-Za-z]{1,6}\s?|라는\s(?:[가-힣]{1,6}\s)?(?:비전|청사진|구상|개념))?(?:을|를)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
                     r"(?:공개|발표|공식\s?발표|제시)(?![가-힣]{0,2}\s?(?:예정|계획|목표|전망|할))")
 # "… <A>가 공개한 프로젝트." : the head noun is a plain kind, the thing named is the sentence's topic
 _KIND_END = re.compile(r"(?:프로젝트|계획|보고서|청사진|전략|정책|법안|이니셔티브|제품|모델|칩|서비스|플랫폼)"
