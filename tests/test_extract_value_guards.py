@@ -67,3 +67,22 @@ def test_the_dividend_of_a_formula_is_no_value(text_reader, sentence, expected):
     r.read(sentence, LOC, ())
     assert {(s.subject, s.kind, s.value) for s in ex.statements if s.kind == "rackCount"} == expected
     assert [not_a_value("이용료 10만 원/1년", q) for q in find_quantities("이용료 10만 원/1년")] == [False, False]
+
+
+@pytest.mark.parametrize(("sentence", "scope"), [
+    # a count of hires is scoped as such: never the firm's headcount, never in conflict with it
+    ("OpenAI는 Google, Meta에서 6명의 고급 엔지니어를 대거 영입.", "6명의 고급 엔지니어를 대거 영입"),
+    ("OpenAI의 직원 수는 2,500명 수준.", ""),
+])
+def test_a_count_of_hires_is_scoped_as_hires(text_reader, sentence, scope):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert [(s.subject, s.scope) for s in ex.statements if s.kind == "employeeCount"] == [("openai", scope)]
+
+
+def test_hardware_before_a_count_word_is_what_is_counted_not_its_owner(text_reader):
+    r, ex = text_reader
+    r.read("필요 전력 = GB200 NVL72 랙 개수 ≈ 5,000 개 랙 × 120kW", LOC, ())  # racks of NVL72 at a site
+    r.read("GB200 NVL72 시스템 출하량은 2만 대 수준", LOC, ())  # a shipment count is the system's own
+    assert {(s.subject, s.kind, s.value) for s in ex.statements if s.subject == "nvidia-gb200-nvl72"} == {
+        ("nvidia-gb200-nvl72", "shipments", Decimal(20000))}

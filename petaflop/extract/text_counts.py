@@ -26,8 +26,10 @@ from ingest.quantities import Quantity
 from petaflop.extract.cell_text import DIES
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_context import figure_context, figure_flags
+from petaflop.extract.lexicon import ValueEntry
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of
+from petaflop.extract.text_value_guards import hired_scope
 
 _PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
 _VERBAL = re.compile(r"(?:하는|하고|하며|해|한|된|되는|하여|했다|함)$")
@@ -51,6 +53,8 @@ _MODIFIER = re.compile(r"^(?:총|약|최소|최대|전체|현재|초기|무려|�
 #: after a count with its noun before it: a particle or nothing, then a space, a comma or the end
 _AFTER_COUNT_BEFORE = re.compile(r"(?:을|를|이|가|의)?(?:\s|,|$)")
 _STAFF = re.compile(r"연구원|엔지니어|인력|직원|인재|개발자|과학자")
+#: counts whose metric word a hardware name can precede as the counted thing ("NVL72 랙 개수")
+_ITEM_COUNTS = frozenset({"rackCount", "chipCount", "gpuCount", "unitCount"})
 _HIRE = re.compile(r"영입|고용|채용|보유|두고|거느")
 _CHIP_WORD = re.compile(r"^(?:칩|GPU|가속기|SoC)")
 _DIE_WORDS = {"싱글": 1, "듀얼": 2, "쿼드": 4}
@@ -117,6 +121,14 @@ class CountReader:
     """Mixed into the text reader (as the other figure readers): a count whose counted thing is a noun
     the gazetteer does not name becomes ``unitCount`` with the noun as its metric."""
 
+    hires = staticmethod(hired_scope)  # the scope of a count of hires (text_value_guards), for every reader
+
+    @staticmethod
+    def counted(entry: ValueEntry, m: Mention_) -> bool:
+        """"NVL72 랙 개수", "H100 GPU 수": hardware named right before a count's metric word is what is counted
+        (an item), not the owner of the count (a site's racks of that system)."""
+        return entry.kind in _ITEM_COUNTS and is_a(m.type, "Hardware")
+
     def _unit_count(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
                     values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
         cls = _CLASSIFIER.search(q.raw.rstrip())
@@ -174,6 +186,7 @@ class CountReader:
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(q.value),
             high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
+            scope=hired_scope(s, q) if kind == "employeeCount" else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
 

@@ -84,8 +84,7 @@ _COUNT_EQUALS = re.compile(r"\d\s?개(?:와|과)\s(?:동등|동일|같은|맞먹
 _DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어)")
 #: the kind a unit gives a figure with no metric word, by the class of what it is about
 UNIT_KINDS = {
-    "compute": (("Hardware", "computePerformance"),),
-    "memory": (("Hardware", "memoryCapacity"),),
+    "compute": (("Hardware", "computePerformance"),), "memory": (("Hardware", "memoryCapacity"),),
     "power": (("Chip", "tdp"), ("Facility", "powerCapacity"), ("PowerAsset", "powerCapacity")),
 }
 #: the only kinds whose figure a person can be the subject of (years of experience, tenure)
@@ -387,7 +386,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             rule = f"{self.prefix}:value-from"  # the pair's first figure: a from-to construction, judged apart
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
-            scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else "",
+            scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else self.hires(s, q) if kind == "employeeCount"
+            else "",
             item=item.entity if item else "", per=(entry.per if entry else ""),
             number_format=q.precision.split()[0] if q.precision else "",
             metric=entry_metric(entry, s, metric_at) if entry else "",
@@ -493,7 +493,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 return owner[-1], "parenthetical"
         if entry is not None and metric_at >= 0:
             # "팔란티어 2024년 전체 매출": a bare name before the metric word, only a time between (의 left out)
-            compound = [m for m in cands if m.role == "" and m.end <= metric_at
+            compound = [m for m in cands if m.role == "" and m.end <= metric_at and not self.counted(entry, m)
                         and _COMPOUND_GAP.fullmatch(s[m.end:metric_at])]
             if compound:
                 return compound[-1], "compound"

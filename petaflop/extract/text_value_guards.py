@@ -97,3 +97,16 @@ _DEMONSTRATIVE = re.compile(r"(?:^|[\s,(])(?:이|그|해당)\s(?:시스템|모�
 def demonstrative(s: str, q: Quantity) -> bool:
     """Whether a demonstrative noun phrase before the figure ("이 시스템으로 … N달러") names what it is about."""
     return _DEMONSTRATIVE.search(s, 0, q.start) is not None
+
+
+#: a count of people taken on from elsewhere: hires, not the firm's headcount
+_HIRED = re.compile(r"영입|채용|스카우트|데려|빼내|빼앗")
+
+
+def hired_scope(s: str, q: Quantity) -> str:
+    """"4명의 고급 엔지니어를 대거 영입": the words that say the count is of hires (its scope), or "" for a headcount
+    ("직원 3,000명"). A hire is never the firm's headcount: the scope keeps it out of the truthy count and its conflicts."""
+    hired = _HIRED.search(s, q.end, min(len(s), q.end + 30))
+    if hired is None or re.search(r"[.,;]|\s(?:및|그리고)\s", s[q.end:hired.start()]):
+        return ""
+    return (q.raw + s[q.end:hired.end()]).strip()[:40]
