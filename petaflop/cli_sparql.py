@@ -92,6 +92,7 @@ def query(
     ] = "table",
     endpoint: EndpointOption = None,
     limit: Annotated[int, typer.Option("--limit", help="Stop after this many rows (0: no limit).")] = 10_000,
+    page: Annotated[int, typer.Option("--page", help="Which page of --limit rows to show (1: the first).")] = 1,
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds before the query is stopped.")] = 30.0,
     allow_update: Annotated[
         bool, typer.Option("--allow-update", help="Allow INSERT/DELETE/LOAD/CLEAR/DROP/CREATE… (read-only otherwise).")
@@ -120,6 +121,9 @@ def query(
         raise QueryError("give a catalogue id, a .rq file or --sparql TEXT (exactly one); see --help")
     seconds(timeout, "--timeout")
     count(limit, "--limit", 0)
+    count(page, "--page", 1)
+    if page > 1 and not limit:
+        raise QueryError("--page needs a page size: give --limit N (N > 0)")
     hosts = _hosts(allow_service)
     if fmt not in FORMATS:
         raise QueryError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
@@ -148,7 +152,7 @@ def query(
         store = query_store(data_path, rebuild, lambda msg: err_console.print(escape(msg), highlight=False))
     params = bind_params(raw_params, catalogue_query, store.has_subject)
     result = store.run(text, params, timeout_s=timeout, row_limit=limit or None, allow_update=allow_update,
-                       allow_service=hosts)
+                       allow_service=hosts, offset=(page - 1) * limit)
     if fmt != "table":
         check_format(result, fmt)
         out = render(result, fmt)
@@ -160,6 +164,9 @@ def query(
             err_console.print("update applied to this process's in-memory copy; the graph file is unchanged")
     if result.truncated:
         err_console.print(f"[yellow]{escape(result.truncation_message)}[/]", highlight=False)
+    elif result.offset:
+        err_console.print(f"rows {result.offset + 1}–{result.offset + len(result.rows)} (page {page}, the last)",
+                          highlight=False)
 
 
 def serve(

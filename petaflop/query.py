@@ -108,6 +108,7 @@ class Result:
     binding: str = "none"  # how parameters were bound: "substitutions", "values" or "none"
     notice: str = ""  # a store's own reason for truncation (e.g. an endpoint's row cap)
     elapsed_s: float = 0.0
+    offset: int = 0  # rows skipped before these (a page after the first)
 
     @property
     def truncation_message(self) -> str:
@@ -115,7 +116,11 @@ class Result:
             return ""
         if self.notice:
             return self.notice
-        return f"row limit {self.row_limit} reached; use --limit"
+        if self.offset:
+            page = self.offset // self.row_limit + 1 if self.row_limit else 0
+            return (f"rows {self.offset + 1}–{self.offset + len(self.rows)} (page {page}); more follow: "
+                    f"--page {page + 1}")
+        return f"row limit {self.row_limit} reached; use --limit or --page 2"
 
     def column(self, name: str) -> list[Term | None]:
         i = self.vars.index(name)
@@ -253,16 +258,22 @@ class QueryStore(ABC):
 
     def run(self, sparql: str, params: Mapping[str, Term] | None = None, *,
             timeout_s: float | None = DEFAULT_TIMEOUT_S, row_limit: int | None = DEFAULT_ROW_LIMIT,
-            allow_update: bool = False, allow_service: Iterable[str] = ()) -> Result:
+            allow_update: bool = False, allow_service: Iterable[str] = (), offset: int = 0) -> Result:
+        """Run ``sparql`` under the limits; ``offset`` rows are skipped first (a page of ``row_limit`` rows:
+        the store evaluates the rows before the page too, so an ORDER BY keeps pages disjoint)."""
         if row_limit is not None and (isinstance(row_limit, bool) or row_limit < 1):
             raise QueryError(f"row limit must be at least 1, got {row_limit}")
+        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+            raise QueryError(f"offset must be a whole number of rows, got {offset!r}")
         if timeout_s is not None and not timeout_s > 0:
             raise QueryError(f"timeout must be positive, got {timeout_s:g}")
         if timeout_s is not None and not math.isfinite(timeout_s):
             raise QueryError(f"timeout must be finite, got {timeout_s:g}")
         prepared = prepare(sparql, params, allow_update, allow_service)
         t0 = time.perf_counter()
-        result = self._execute(prepared, timeout_s, row_limit)
+        result = self._execute(prepared, timeout_s, row_limit + offset if row_limit and offset else row_limit)
+        if offset and result.kind in ("select", "graph"):
+            result.rows, result.offset, result.row_limit = result.rows[offset:], offset, row_limit
         result.elapsed_s = time.perf_counter() - t0
         return result
 

@@ -80,7 +80,7 @@ def test_row_limit_message(cli, built_graph):
     result = run(cli, built_graph, "--sparql", q, "--limit", "3", "--format", "csv")
     assert result.exit_code == 0
     assert result.stdout_bytes.count(b"\r\n") == 4  # header + 3 rows
-    assert result.stderr == "row limit 3 reached; use --limit\n"
+    assert result.stderr == "row limit 3 reached; use --limit or --page 2\n"
 
 
 def test_errors_are_one_line_with_exit_code_1(cli, built_graph, tmp_path):
@@ -308,3 +308,26 @@ def test_the_console_script_enters_through_the_interrupt_guard():
 
     scripts = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     assert scripts["project"]["scripts"] == {"petaflop": "petaflop.entry:main"}
+
+
+def test_pages_of_a_listing_are_disjoint_and_cover_it(cli, built_graph):
+    """--page N shows rows (N-1)*limit+1 … N*limit of the ordered result; the last page says so."""
+    q = "SELECT ?c WHERE { GRAPH ?g { ?c a <https://petaflop-atlas.org/ontology#ComputeCluster> } } ORDER BY ?c"
+    whole = run(cli, built_graph, "--sparql", q, "--format", "csv").stdout.splitlines()[1:]
+    assert len(whole) > 10
+    pages, n = [], 1
+    while True:
+        res = run(cli, built_graph, "--sparql", q, "--format", "csv", "--limit", "10", "--page", str(n))
+        assert res.exit_code == 0, res.output
+        pages.append(res.stdout.splitlines()[1:])
+        if "more follow" not in res.stderr and "use --limit" not in res.stderr:
+            break
+        n += 1
+    assert [row for page in pages for row in page] == whole and all(len(p) == 10 for p in pages[:-1])
+    start = 10 * (n - 1) + 1
+    assert res.stderr == f"rows {start}–{start + len(pages[-1]) - 1} (page {n}, the last)\n"
+    assert run(cli, built_graph, "--sparql", q, "--limit", "10", "--page", "2").stderr.startswith(
+        "rows 11–20 (page 2); more follow: --page 3") or n == 2
+    bad = run(cli, built_graph, "--sparql", q, "--limit", "0", "--page", "2")
+    assert (bad.exit_code, bad.stderr) == (1, "error: --page needs a page size: give --limit N (N > 0)\n")
+    assert run(cli, built_graph, "--sparql", q, "--page", "0").stderr == "error: --page 0: must be at least 1\n"

@@ -37,7 +37,7 @@ import pytest
 from foundation.namespaces import GRAPHS, PFID, XSD, sparql_prefixes
 from petaflop.endpoint import AuthenticationFailed, EndpointFailed, RemoteStore
 from petaflop.params import run_catalogue
-from petaflop.query import EmbeddedStore, QuerySyntaxError, Result, UpdateRefused
+from petaflop.query import EmbeddedStore, QueryError, QuerySyntaxError, Result, UpdateRefused
 from queries import get, load_catalogue
 from queries.sparql import tokenize
 
@@ -240,6 +240,16 @@ def test_updates_are_refused_before_anything_is_sent(store):
     assert store.run(P + "ASK { GRAPH pfg:facts { pfid:china rdfs:label \"China\"@en } }").boolean is True
 
 
+def test_an_offset_pages_an_ordered_listing_on_every_store(store):
+    q = P + "SELECT ?c WHERE { GRAPH pfg:facts { ?c a pfa:Country } } ORDER BY ?c"
+    whole = [r[0].value for r in store.run(q, row_limit=None).rows]
+    page = store.run(q, row_limit=4, offset=4)
+    assert [r[0].value for r in page.rows] == whole[4:8] and page.offset == 4
+    assert page.truncated == (len(whole) > 8)
+    with pytest.raises(QueryError, match="offset must be a whole number of rows, got -1"):
+        store.run(q, offset=-1)
+
+
 def test_syntax_errors_name_line_and_column(store):
     with pytest.raises(QuerySyntaxError) as info:
         store.run("SELECT ?s\nWHERE { ?s ?p }")
@@ -251,7 +261,7 @@ def test_syntax_errors_name_line_and_column(store):
 def test_row_limit_truncates_with_a_message(store):
     r = store.run(P + "SELECT ?s ?p ?o WHERE { GRAPH pfg:facts { ?s ?p ?o } }", row_limit=5)
     assert len(r.rows) == 5 and r.truncated
-    assert r.truncation_message == "row limit 5 reached; use --limit"
+    assert r.truncation_message == "row limit 5 reached; use --limit or --page 2"
     r = store.run(P + "SELECT ?l WHERE { GRAPH pfg:facts { pfid:china rdfs:label ?l } }", row_limit=2)
     assert len(r.rows) == 2 and not r.truncated and r.truncation_message == ""
 
