@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from petaflop.extract.resolve import is_a
+from petaflop.extract.table_cell_reader import CellReader
 
 if TYPE_CHECKING:
     from ingest.model import Row, Table
-    from petaflop.extract.facts import Extraction
-    from petaflop.extract.resolve import Resolver
 
 #: "총 …": a total row (not "기타", "평균", "TOP 4": those are no product's)
 _TOTAL_ROW = re.compile(r"^총\s")
@@ -28,16 +27,7 @@ _TOTAL_ROW = re.compile(r"^총\s")
 _REVENUE_ROW = re.compile(r"^(?:총\s?)?매출")
 
 
-class _Reader(Protocol):
-    ex: Extraction
-    res: Resolver
-    tag: str
-
-    def _cell(self, table: Table, r: int, cell, subject: str, label, row_time, unit_note: str,
-              prose: bool = True) -> None: ...
-
-
-def _caption_product(reader: _Reader, table: Table) -> tuple[str, str] | None:
+def _caption_product(reader: CellReader, table: Table) -> tuple[str, str] | None:
     """(entity id, its English name) of the one hardware the caption names, else None."""
     found = {reader.res.record(e) for e in reader.res.entities_in(" ".join(table.caption)) if is_a(e.type, "Hardware")}
     if len(found) != 1:
@@ -47,7 +37,7 @@ def _caption_product(reader: _Reader, table: Table) -> tuple[str, str] | None:
     return (eid, rec.name_en or rec.name_ko) if rec is not None else None
 
 
-def read_caption_total(reader: _Reader, table: Table, r: int, row: Row, key: int, labels: list, unit_note: str) -> bool:
+def read_caption_total(reader: CellReader, table: Table, r: int, row: Row, key: int, labels: list, unit_note: str) -> bool:
     """Read row ``r`` as the caption product's total; True when it was one."""
     text = row.cells[key].text.strip()
     named = reader.res.gaz.find_mentions(text)

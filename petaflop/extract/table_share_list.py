@@ -11,31 +11,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from petaflop.extract.resolve import is_a
+from petaflop.extract.table_cell_reader import CellReader
 
 if TYPE_CHECKING:
-    from ingest.model import Row, Table
-    from petaflop.extract.facts import Extraction
-    from petaflop.extract.resolve import Resolver
+    from ingest.model import Table
 
 #: a column headed by a share of a market
 _SHARE_HEADER = re.compile(r"점유율|(?i:market\s?share)")
 #: one "<name> <N>%" pair; the whole cell must be a list of them
 _PAIR = re.compile(r"\s*([^\s,·%0-9][^,·%]{0,30}?)\s+(\d+(?:\.\d+)?\s?%)\s*")
 _SEP = re.compile(r"\s*[,·]\s*")
-
-
-class _Reader(Protocol):
-    ex: Extraction
-    res: Resolver
-    tag: str
-
-    def _cell(self, table: Table, r: int, cell, subject: str, label, row_time, unit_note: str,
-              prose: bool = True) -> None: ...
-
-    def _unit_note(self, table: Table, row: Row) -> str: ...
 
 
 def _pairs(text: str) -> list[tuple[str, str]] | None:
@@ -50,7 +38,7 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
     return out if len(out) >= 2 else None
 
 
-def read_share_lists(reader: _Reader, table: Table, labels: list) -> None:
+def read_share_lists(reader: CellReader, table: Table, labels: list) -> None:
     """Each organisation's share listed in a share column's cells."""
     for r, row in enumerate(table.rows, 1):
         for j, cell in enumerate(row.cells):
@@ -66,7 +54,7 @@ def read_share_lists(reader: _Reader, table: Table, labels: list) -> None:
                 reader.tag = tag
 
 
-def _named(reader: _Reader, text: str) -> list[tuple[str, str]]:
+def _named(reader: CellReader, text: str) -> list[tuple[str, str]]:
     """(entity id, percent) of each organisation a cell of pairs lists, else nothing."""
     pairs = _pairs(text)
     out = []

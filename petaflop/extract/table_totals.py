@@ -12,28 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from petaflop.extract.resolve import is_a
+from petaflop.extract.table_cell_reader import CellReader
 
 if TYPE_CHECKING:
     from ingest.model import Cell, Table
-    from petaflop.extract.facts import Extraction
 
 #: a header cell that is a total and nothing else
 _TOTAL_HEADER = re.compile(r"^\s*(?:전체|합계|총계|총합|Total|TOTAL|total)\s*$")
 #: what a total column may state for the owner: money spent and things counted
 _TOTAL_KINDS = {"amount", "capex", "chipCount", "unitCount"}
-
-
-class _Reader(Protocol):
-    ex: Extraction
-    tag: str
-
-    def _caption_organization(self, table: Table) -> str | None: ...
-
-    def _cell(self, table: Table, r: int, cell: Cell, subject: str, label, row_time, unit_note: str,
-              prose: bool = True) -> None: ...
 
 
 def total_column(table: Table, texts: list[str], subjects: dict[int, str]) -> int | None:
@@ -42,7 +32,7 @@ def total_column(table: Table, texts: list[str], subjects: dict[int, str]) -> in
     return found[0] if len(found) == 1 else None
 
 
-def read_total(reader: _Reader, table: Table, r: int, cell: Cell, subjects: dict[int, str], label) -> None:
+def read_total(reader: CellReader, table: Table, r: int, cell: Cell, subjects: dict[int, str], label) -> None:
     """The owner's total from the total column's cell of row ``r`` (``label`` is the row's label)."""
     records = [reader.ex.entities.get(s) for s in subjects.values()]
     if reader.tag != ":header-entities" or not records or not all(
