@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from petaflop.extract.cell_text import cell_period
 from petaflop.extract.facts import Extraction, Fact, Location, Statement
 from petaflop.extract.prose_status import cell_per, prose_deadline, prose_status
 from petaflop.extract.status_context import settle_statuses
@@ -108,3 +109,32 @@ def test_a_cell_opening_with_what_its_figure_is_per_gives_the_per():
     assert cell_per("샘플당 $0.12") == "sample"
     assert cell_per("칩당 96GB, 총 4,096개 칩 0.4PB") == ""  # several figures: whose per is it
     assert cell_per("매출 30억 달러") == ""
+
+
+def test_what_may_happen_or_a_simulation_projects_is_a_forecast():
+    may = "- 수율이 오르면, 약 2천 개의 시스템이 연말까지 구축될 수도 있음. 다만 변수가 많음."
+    assert prose_status(may, _raw(may, "2천 개"), False) == "forecast"
+    sim = "몬테카를로 기반 3개월 후 ACME 주가 시뮬레이션 분포에서 가장 높은 구간은 약 120~130달러"
+    assert prose_status(sim, _raw(sim, "120~130달러"), False) == "forecast"
+    done = "- Acme의 시뮬레이션 엔진은 작년에 2천 개 기업이 도입."
+    assert prose_status(done, _raw(done, "2천 개"), False) == ""  # a simulator's users are a fact
+
+
+def test_an_assumed_figure_in_a_cell_is_an_estimate():
+    row = "부문 매출 멀티플\t8배로 가정 (보수적)"
+    assert prose_status(row, "8배로 가정 (보수적)", False, cell=True) == "estimate"
+    assert prose_status("부문 매출 멀티플\t8배 (가정은 아래)", "8배 (가정은 아래)", False, cell=True) == ""
+
+
+def test_a_row_that_says_it_is_estimated_or_expected_gives_its_figures_that_status():
+    table = make_table(["기기 비교"], ["제품", "카메라", "가격"],
+                       [["Acme Glass (추정)", "12MP", "$799"], ["Acme Band", "8MP", "$299"],
+                        ["추정", "Kim", "825,000"], ["예상 가격", "-", "$6,500"]])
+    status = table_status({table.id: table})[table.id]
+    ref = "2025-09-03"
+    assert status.status("unitPrice", None, 101, 3, ref) == "estimate"
+    assert status.status("unitPrice", None, 102, 3, ref) is None
+    assert status.status("amount", None, 103, 3, ref) == "estimate"
+    assert status.status("unitPrice", None, 104, 3, ref) == "estimate"
+    later = cell_period("2026")
+    assert status.status("unitPrice", later, 104, 3, ref) == "forecast"

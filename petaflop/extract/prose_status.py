@@ -8,7 +8,10 @@ the text of its line (only "actual" is ever changed):
 * **What is to happen** after the figure, closing its clause: "…할 예정", "…할 계획", "…하기로 약속/합의",
   "…할 것이나/할 것." (a plan, ``planned``) — but "…될 것이라는/될 것으로" (what is said or expected
   to happen, ``forecast``). Words in parentheses are skipped ("55만개의 GB200(… 추정)이 추가 투입될 예정").
-* **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``.
+* **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``; in a
+  table cell ("12배로 가정"), whatever its date, an ``estimate``.
+* **What may happen**: "…할 수도 있음" closing the figure's clause (a possibility, ``forecast``), and a
+  simulation's outcome or a prediction (시뮬레이션 분포/결과, 예측치/예측한) named before the figure in its clause (``forecast``).
 """
 
 from __future__ import annotations
@@ -48,6 +51,10 @@ _EXPECTED = re.compile(r"[될할] 것(?:이라는|이라고|으로)")
 #: What is to be done: "투입될 예정", "가동할 것이나", "투자하기로 약속".
 _PLANNED = re.compile(r"(?:[할될] (?:예정|계획)|할 것(?:이나|이다|임)?(?:\s*$|[.,]))|하기로\s?(?:약속|합의|결정)")
 _ASSUMED = re.compile(r"(?:으로|로)\s?가정")
+#: What may happen: "구축될 수도 있음", "가능할 수도".
+_POSSIBLE = re.compile(r"[될할]\s?수도\s?있")
+#: A projection named before the figure: a simulation, a prediction.
+_PROJECTION = re.compile(r"시뮬레이션\s?(?:분포|결과)|예측(?:치|했|한|하)")
 
 
 def prose_deadline(line: str, raw: str) -> Period | None:
@@ -78,16 +85,19 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
     if at < 0 or line.count(raw) > 1 or (not cell and len(raw) >= RAW_MAX):
         return ""
     if cell:  # the row's label and the cell
+        if _ASSUMED.search(_PARENS.sub("", raw)):
+            return "estimate"
         return "forecast" if GUIDANCE.search(line.split("\t", 1)[0] + " " + raw) else ""
     end = at + len(raw) - RAW_AFTER
-    if GUIDANCE.search(_CLAUSE_START.sub("", line[:end])):
+    before = _CLAUSE_START.sub("", line[:end])
+    if GUIDANCE.search(before) or _PROJECTION.search(before):
         return "forecast"
     after = _PARENS.sub("", line[end:])
     if future and _ASSUMED.search(after[:RAW_AFTER + 4]):
         return "forecast"
     stop = _CLAUSE_END.search(after)
     clause = after[:stop.end()] if stop else after
-    if _EXPECTED.search(clause):
+    if _EXPECTED.search(clause) or _POSSIBLE.search(clause):
         return "forecast"
     if _PLANNED.search(clause):
         return "planned"

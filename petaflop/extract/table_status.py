@@ -20,6 +20,9 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
 * **The period of a cell**: a column label that opens with a period ("2Q25 매출", "5월 방문자 수"),
   when no other column bears the same label, dates its cells; else a caption whose first word is a
   period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
+* **A row of estimates or expectations**: a row whose label says it is estimated ("Hypernova (추정)",
+  "추정치") or that has a cell that is just 추정 holds ``estimate`` figures; a row whose label opens with
+  예상 ("예상 가격") holds ``estimate`` figures, ``forecast`` ones when they are dated after the report's date.
 * **A table of expectations** (예상 in the caption: "출하량 예상"): its dated figures are ``forecast``
   for a period that has not ended by the report's date, ``estimate`` for one already past.
 """
@@ -54,6 +57,12 @@ PLAN_KINDS = frozenset({"powerCapacity", "gpuCount", "chipCount", "unitCount", "
 #: What it is to spend.
 MONEY_KINDS = frozenset({"amount", "capex"})
 
+
+#: A row label that calls its figures estimates, and a cell that only says so.
+ESTIMATE_ROW = re.compile(r"\(\s*추정\s*\)|추정치")
+ESTIMATE_CELL = re.compile(r"\s*\(?\s*추정\s*\)?\s*")
+#: A row label of expectations: "예상 가격", "예상 출시".
+EXPECTED_ROW = re.compile(r"^\s*예상\s")
 
 #: A column label that calls its figures estimates: 추정, or a period with the analysts' E suffix (Q4'25E, 2025E).
 ESTIMATE_LABEL = re.compile(r"추정|(?:'\d{2}|\d{4})E\b")
@@ -98,6 +107,8 @@ class TableStatus:
         1-based ``column``, 0 when unknown), or None."""
         if self.model or self.estimated_column(column):
             return "estimate"
+        if (row := self._row_estimate(line)) is not None:
+            return "forecast" if row == "expected" and time is not None and time.end >= ref else "estimate"
         if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self._pledged(column)):
             return "planned"
         if self.expected and time is not None:
@@ -170,6 +181,17 @@ class TableStatus:
         labels = self.table.column_labels
         return self.pledged or (self.announced and 0 < column <= len(labels)
                                 and bool(INVESTMENT_COLUMN.search(labels[column - 1])))
+
+    def _row_estimate(self, line: int) -> str | None:
+        """"estimated" when the row at ``line`` says its figures are estimates (its label, or a cell that is
+        only 추정), "expected" when its label opens with 예상, else None."""
+        row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+        if row is None:
+            return None
+        label = row.cells[0].text
+        if ESTIMATE_ROW.search(label) or any(ESTIMATE_CELL.fullmatch(c.text) for c in row.cells):
+            return "estimated"
+        return "expected" if EXPECTED_ROW.match(label) else None
 
     def estimated_column(self, column: int) -> bool:
         """True when the label of the 1-based ``column`` calls its figures estimates."""
