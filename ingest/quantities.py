@@ -138,6 +138,10 @@ _PART_MONTHS = {
 }  # fmt: skip
 
 
+#: Years named relative to the report's date.
+_REL_YEARS = {"올해": 0, "금년": 0, "작년": -1, "지난해": -1, "내년": 1, "재작년": -2, "내후년": 2}
+
+
 def _year_period(y: int, part: str | None) -> tuple[str, str, set[str]]:
     quals: set[str] = set()
     if part in _PART_MONTHS:
@@ -190,6 +194,19 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
         return Quantity(
             None, "period", "period", raw, qualifiers=frozenset(quals), date_start=start, date_end=end
         )
+    if kind == "mrange":
+        m1, m2 = int(g("m1")), int(g("m2"))
+        if m1 >= m2:
+            return None
+        if g("y"):
+            y = int(g("y"))
+        else:
+            y = ref.year + (_REL_YEARS[g("rel")] if g("rel") else 0)
+            quals.add("resolved" if g("rel") else "yearAssumed")
+        return Quantity(
+            None, "period", "period", raw, qualifiers=frozenset(quals),
+            date_start=date(y, m1, 1).isoformat(), date_end=_month_end(y, m2),
+        )  # fmt: skip
     if kind == "y":
         start, end, quals = _year_period(int(g("y")), g("part"))
         p2 = g("part2")
@@ -226,9 +243,7 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
             date_start=date(y, 1, 1).isoformat(), date_end=date(y, 12, 31).isoformat(),
         )  # fmt: skip
     if kind == "rel":
-        offset = {"올해": 0, "금년": 0, "작년": -1, "지난해": -1, "내년": 1, "재작년": -2, "내후년": 2}[
-            g("rel")
-        ]
+        offset = _REL_YEARS[g("rel")]
         start, end, quals = _year_period(ref.year + offset, g("part"))
         quals.add("resolved")
         return Quantity(

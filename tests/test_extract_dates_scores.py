@@ -111,3 +111,10 @@ def test_a_score_as_the_object_of_its_verb_belongs_to_the_model_before_it(text_r
     r.read("Grok 4의 조정 영업마진은 46%를 기록.", LOC, ())  # no test named: a margin, not a score
     assert scores(ex) == {("qwen3-235b-a22b", Decimal(41), "%", "ARC-AGI-1", "text:score-verb"),
                           ("grok-4", Decimal(17), "%", "", "text:score-verb")}
+
+
+def test_a_span_of_months_is_no_release_date(text_reader):
+    r, ex = text_reader
+    r.read("9~10월에 출시 예정인 B40의 수출도 허용.", LOC, ())
+    r.read("9월에 출시 예정인 B40의 수출도 허용.", LOC, ())
+    assert [d[:3] for d in dated(ex)] == [("nvidia-rtx-pro-6000d", "releaseDate", "2025-09")]

@@ -148,6 +148,12 @@ PERIODS = [
     ("작년", "2024-01-01", "2024-12-31", {"resolved"}),
     ("내년 상반기", "2026-01-01", "2026-06-30", {"resolved"}),
     ("올해 말", "2025-10-01", "2025-12-31", {"resolved"}),
+    ("2025년 Q1", "2025-01-01", "2025-03-31", set()),
+    ("2024년 3Q", "2024-07-01", "2024-09-30", set()),
+    ("2025년 3~5월", "2025-03-01", "2025-05-31", set()),
+    ("2024년 3월~5월", "2024-03-01", "2024-05-31", set()),
+    ("작년 10-12월", "2024-10-01", "2024-12-31", {"resolved"}),
+    ("9~10월", "2025-09-01", "2025-10-31", {"yearAssumed"}),
 ]
 
 
@@ -284,3 +290,8 @@ def test_tonnes_written_with_a_latin_t(text, value):
 def test_a_spaced_or_glued_letter_t_is_no_tonne():
     assert [(q.kind, q.value) for q in find_quantities("3 t")] == [("number", D(3))]
     assert find_quantities("GPT-4t") == []
+
+
+def test_a_span_of_months_needs_months_in_order_and_a_count_is_no_span():
+    assert find_quantities("5~3월") == []
+    assert [q.kind for q in find_quantities("GPU 4-5개")] == ["count"]

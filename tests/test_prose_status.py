@@ -138,3 +138,15 @@ def test_a_row_that_says_it_is_estimated_or_expected_gives_its_figures_that_stat
     assert status.status("unitPrice", None, 104, 3, ref) == "estimate"
     later = cell_period("2026")
     assert status.status("unitPrice", later, 104, 3, ref) == "forecast"
+
+
+def test_a_column_of_reference_times_dates_the_other_cells_of_its_row():
+    table = make_table(["클라우드 지표"], ["구분", "수치", "기준 시점", "비고"],
+                       [["시장 점유율", "33%", "2025년 Q1", "1위"], ["성장률", "15%", "최근", "-"],
+                        ["투자 계획", "$5B", "2024년", "2024년과 2025년"]])
+    status = table_status({table.id: table})[table.id]
+    assert status.period(2, 101).text == "2025-Q1"
+    assert status.period(4, 101).text == "2025-Q1"
+    assert status.period(2, 102) is None  # "최근" names no period
+    assert status.period(2, 103).text == "2024"
+    assert status.period(3, 101) is None  # the time cell itself is not dated by itself

@@ -17,7 +17,8 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
 * **A column of estimates**: a column label with 추정 or an E-suffixed period (Q4'25E, 2025E) makes
   its figures ``estimate`` — read from the label's words, so it also overrides a ``forecast`` that
   was only inferred from the caption (전망) or from a period after the report's date.
-* **The period of a cell**: a column label that opens with a period ("2Q25 매출", "5월 방문자 수"),
+* **The period of a cell**: a column of reference times ("기준 시점") dates the other cells of its row
+  when its cell is one period ("2025년 Q1"); else a column label that opens with a period ("2Q25 매출", "5월 방문자 수"),
   when no other column bears the same label, dates its cells; else a caption whose first word is a
   period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
 * **A row of estimates or expectations**: a row whose label says it is estimated ("Hypernova (추정)",
@@ -33,8 +34,8 @@ import re
 
 from foundation.periods import Period
 from ingest.model import Table
-from ingest.quantities import REFERENCE_DATE
-from petaflop.extract.cell_text import cell_period
+from ingest.quantities import REFERENCE_DATE, find_quantities
+from petaflop.extract.cell_text import cell_period, quantity_period
 
 __all__ = ["TableStatus", "table_status"]
 
@@ -79,6 +80,8 @@ LATEST_OF = re.compile(r"^\s*순위\s*$|QoQ|YoY|MoM|전분기\s?대비|전년\s?
 
 
 #: A first column of dates (a timeline) and the part of a month or year a bare date names.
+#: A column of the reference time of each row's figures: "기준 시점", "기준 연도", "시점".
+TIME_COLUMN = re.compile(r"기준\s?(?:시점|연도|일|시기)|^\s*(?:시점|연도|시기)\s*$")
 DATE_LABEL = re.compile(r"날짜|일자|일시|시점|시기")
 DAY_PART = re.compile(r"초|말|중순|상순|하순|중|경|전후")
 
@@ -121,6 +124,8 @@ class TableStatus:
         매출", "2027년 EBITDA") in a table without period columns, else the caption's leading period; None
         when none says."""
         labels = self.table.column_labels
+        if (when := self._time_column_period(column, line)) is not None:
+            return when
         if column > 1 and not any(LEADING_PERIOD.match(label) for label in labels) \
                 and not (labels and DATE_LABEL.search(labels[0])):
             row = next((r for r in self.table.rows if r.line == line and r.cells), None)
@@ -146,6 +151,23 @@ class TableStatus:
             return None  # "2026년에도 아직 과도기": a caption that comments on a period does not date the cells
         period = cell_period(lead)
         return period if period is not None and period.end < REFERENCE_DATE.isoformat() else None
+
+    def _time_column_period(self, column: int, line: int) -> Period | None:
+        """The period the row at ``line`` names in its column of reference times ("기준 시점": "2025년 Q1"),
+        for a cell of another column; None when the table has no such column or the row's cell there is not
+        just one period."""
+        labels = self.table.column_labels
+        at = next((j for j, label in enumerate(labels, 1) if TIME_COLUMN.search(label)), 0)
+        if not at or column == at or column <= 0:
+            return None
+        row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+        if row is None or len(row.cells) < at:
+            return None
+        text = row.cells[at - 1].text.strip()
+        quantities = find_quantities(text)
+        if len(quantities) != 1 or quantities[0].kind not in ("date", "period") or quantities[0].raw.strip() != text:
+            return None
+        return quantity_period(quantities[0])
 
     @staticmethod
     def _latest_period(labels: list[str]) -> Period | None:

@@ -88,9 +88,15 @@ def _kind(verb: str, m: Mention_) -> tuple[str, tuple[str, ...]]:
 
 
 def _event_date(q: Quantity):
+    """The date of an event: one named period ("9월", "2025년 3분기"), never a bound or a span of months
+    ("9~10월" is no release month, and its enclosing year would say less than the text)."""
     if {"lowerBound", "upperBound"} & q.qualifiers:
         return None
-    return quantity_period(q)
+    period = quantity_period(q)
+    if period is not None and q.date_start and q.date_end and q.date_start[:7] != q.date_end[:7] \
+            and (period.start, period.end) != (q.date_start, q.date_end):
+        return None
+    return period
 
 
 def _joined(dates: list[Quantity]) -> list[Quantity]:
