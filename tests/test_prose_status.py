@@ -150,3 +150,19 @@ def test_a_column_of_reference_times_dates_the_other_cells_of_its_row():
     assert status.period(2, 102) is None  # "최근" names no period
     assert status.period(2, 103).text == "2024"
     assert status.period(3, 101) is None  # the time cell itself is not dated by itself
+
+
+def test_a_change_from_one_figure_to_another_over_years_dates_both_ends():
+    line = "- 지난 2년간 Acme의 직원 수가 500명에서 1,500명으로 세 배 증가."
+    loc = Location(1, 1, "IV", "IV. 테스트")
+    ex = Extraction(statements=[
+        Statement("acme", "employeeCount", loc, "text:value-from", value=Decimal(500), raw=_raw(line, "500명")),
+        Statement("acme", "employeeCount", loc, "text:value-from-to", value=Decimal(1500), raw=_raw(line, "1,500명")),
+    ])
+    settle_statuses([], ex, [line])
+    assert [st.time.text for st in ex.statements] == ["2023", "2025"]
+    other = "- Acme의 직원 수가 500명에서 1,500명으로 증가."  # no span: no date
+    ex = Extraction(statements=[Statement("acme", "employeeCount", loc, "text:value-from", value=Decimal(500),
+                                          raw=_raw(other, "500명"))])
+    settle_statuses([], ex, [other])
+    assert ex.statements[0].time is None

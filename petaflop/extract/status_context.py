@@ -25,6 +25,7 @@ column's own label says estimate): a status a reader read from the words is kept
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -38,6 +39,8 @@ from petaflop.extract.table_status import TableStatus, table_status
 
 __all__ = ["settle_statuses"]
 
+#: The start of the clause before a figure: a sentence end, a semicolon, a tab between cells.
+_CLAUSE_START_TEXT = re.compile(r".*(?:[.;]\s|\t)")
 #: Units of a figure that is already a ratio (a share, a growth, a multiple): never a rate per time.
 RATE_UNITS = frozenset({"%", "x", "%p", "bp"})
 #: Date kinds of things that happen (a planned date is not yet a fact of the past).
@@ -79,6 +82,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             changed += 1
     if lines:
         _date_deadlines(ex, lines)
+        _date_spans(ex, lines)
     return changed + _settle_table_facts(ex, by_table, ref) + (_settle_claim_facts(ex, lines, ref) if lines else 0)
 
 
@@ -92,6 +96,29 @@ def _date_deadlines(ex: Extraction, lines: list[str]) -> None:
         if st.status in ("planned", "target", "forecast") and st.time is None and not st.location.table_id \
                 and not st.kind.endswith("Date") and (when := prose_deadline(_line(lines, st.location.line_start), st.raw)):
             ex.statements[i] = replace(st, time=when)
+
+
+#: A span of years that a change "from A to B" took, before the pair: "1년 만에", "지난 2년간", "3년 동안".
+_YEARS_TOOK = re.compile(r"(?:지난|최근)?\s?(\d{1,2})\s?년\s?(?:만에|간|동안|새)")
+
+
+def _date_spans(ex: Extraction, lines: list[str]) -> None:
+    """A prose change "from A to B" over a span of years ("지난 1년간 수율이 20%에서 40%로"), with no date of
+    its own: B is of the report's year, A of the year the span began."""
+    year = REFERENCE_DATE.year
+    for i, st in enumerate(ex.statements):
+        if st.time is not None or st.status != "actual" or st.location.table_id \
+                or not st.rule.endswith((":value-from", ":value-from-to")):
+            continue
+        line = _line(lines, st.location.line_start)
+        at = line.find(st.raw) if st.raw else -1
+        if at < 0 or line.count(st.raw) > 1:
+            continue
+        spans = list(_YEARS_TOOK.finditer(_CLAUSE_START_TEXT.sub("", line[:at + 20])))
+        if len(spans) != 1:
+            continue
+        back = int(spans[0].group(1)) if st.rule.endswith(":value-from") else 0
+        ex.statements[i] = replace(st, time=parse_period(str(year - back)))
 
 
 def _future(st: Statement, ref: str) -> bool:
