@@ -10,7 +10,9 @@
 * **A date leading the sentence**: "2025년 7월 11일, … 모델 Kimi K2 공개.", "엔비디아는 지난 8월,
   Nemotron Nano 2라는 … 언어모델을 출시": the date, set off by a comma at the head of the sentence (after
   at most its topic), governs the event of a later clause that has no date of its own. Rule
-  ``text:event-lead-date`` (one construction, whatever the verb's kind).
+  ``text:event-lead-date`` (one construction, whatever the verb's kind). "올 1월" is "올해 1월"; a dash set
+  off by spaces after the verb ("… 지침 발표 - 파트너십: …(2024년 1월)") opens the next item, whose dates
+  are not the clause's own; a technology or vision presented ("…라는 비전을 제시") is announced then.
 
 * A phrase of the venue may stand between the date and the verb ("작년 12월 아마존 “AWS re:Invent” 행사에서
   공식 발표된 “Rainier”"); a policy presented ("제시") by a lead-dated clause is announced then.
@@ -44,7 +46,7 @@ _KINDS = {
     "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "ChipArchitecture",
                                 "MemoryTechnology")),
     "announce": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility", "ChipArchitecture",
-                                   "MemoryTechnology", "PolicyInstrument")),
+                                   "MemoryTechnology", "PolicyInstrument", "Technology")),
 }
 #: right after the date: (에) (첫) <verb> <relative ending>, then what was released
 _BEFORE = re.compile(r"\s?(?:에|에는|경)?\s?(?:(?:[^\s.,]{1,15}\s){0,3}['‘“\"]?[^\s.,]{1,15}['’”\"]?\s?(?:행사|컨퍼런스|회의|이벤트)?에서\s)?"
@@ -70,7 +72,13 @@ _PAREN_DATE = re.compile(r"\((?P<date>[^()]{2,14}?)(?:\)|,\s)")
 #: between a maker and its product: the genitive, an optional quote
 _MAKER_OF = re.compile(r"['’”\"]?의\s['‘“\"]?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_LEAD = re.compile(r"^\s?(?:-\s)?(?:[^\s,]{1,12}(?:은|는)\s)?(?:지난\s|올해\s|작년\s)?$")
+_LEAD = re.compile(r"^\s?(?:-\s)?(?:[^\s,]{1,12}(?:은|는)\s)?(?:지난\s|올해\s|올\s|작년\s)?$")
+
+
+def _dash_after(s: str, at: int) -> int:
+    """Where a dash set off by spaces after ``at`` opens a new item of a bulleted line; else the end."""
+    k = s.find(" - ", at)
+    return k if k >= 0 else len(s)
 
 
 def _past_maker(s: str, m: Mention_, mentions: list[Mention_]) -> Mention_:
@@ -177,7 +185,7 @@ class DateReader:
                 continue
             pos = m.start
             c0 = max(x for x in starts if x <= pos)
-            c1 = min([x for x in starts if x > pos] or [len(s)])
+            c1 = min([x for x in starts if x > pos] + [_dash_after(s, am.end())])  # "… 발표 - 파트너십: …": a new item
             if any(c0 <= d.start < c1 for d in dates if d.start > lead.end):  # the clause has its own date: the event frame's
                 continue
             kind, classes = _kind(am.group("verb"), m)
