@@ -139,7 +139,7 @@ _PART_MONTHS = {
 
 
 #: Years named relative to the report's date.
-_REL_YEARS = {"올해": 0, "금년": 0, "작년": -1, "지난해": -1, "내년": 1, "재작년": -2, "내후년": 2}
+_REL_YEARS = {"올": 0, "올해": 0, "금년": 0, "작년": -1, "지난해": -1, "내년": 1, "재작년": -2, "내후년": 2}
 
 
 def _year_period(y: int, part: str | None) -> tuple[str, str, set[str]]:
