@@ -166,3 +166,24 @@ def test_a_change_from_one_figure_to_another_over_years_dates_both_ends():
                                           raw=_raw(other, "500명"))])
     settle_statuses([], ex, [other])
     assert ex.statements[0].time is None
+
+
+def test_what_is_intended_or_headed_for_is_planned():
+    intent = "- Acme는 3년간 2 GW 규모 인프라를 구축하고 100억 달러를 투입하겠다는 계획을 공개."
+    assert prose_status(intent, _raw(intent, "100억 달러"), False) == "planned"
+    toward = "- 다음 단계로 약 20만 개의 GPU 탑재로 나아가는 중."
+    assert prose_status(toward, _raw(toward, "20만 개"), False) == "planned"
+    enough = "- 터빈 전력은 10만 개의 GPU를 구동하기에 충분한 수준."
+    assert prose_status(enough, _raw(enough, "10만 개"), False) == "planned"
+    done = "- Acme는 작년에 2 GW 규모 인프라를 구축하고 100억 달러를 투입."
+    assert prose_status(done, _raw(done, "100억 달러"), False) == ""
+
+
+def test_money_in_a_row_that_says_it_is_to_be_done_is_planned():
+    table = make_table(["투자 목록"], ["분야", "기업", "금액", "세부 내용"],
+                       [["데이터센터", "Acme", "20억 달러", "Acme는 내년 데이터센터를 구축 예정"],
+                        ["헬스케어", "Beta", "5억 달러", "Beta가 공장을 건설"]])
+    status = table_status({table.id: table})[table.id]
+    assert status.status("amount", None, 101, 3, "2025-09-03") == "planned"
+    assert status.status("amount", None, 102, 3, "2025-09-03") is None
+    assert status.status("gpuCount", None, 101, 3, "2025-09-03") is None  # only money

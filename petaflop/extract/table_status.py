@@ -21,6 +21,8 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   when its cell is one period ("2025년 Q1"); else a column label that opens with a period ("2Q25 매출", "5월 방문자 수"),
   when no other column bears the same label, dates its cells; else a caption whose first word is a
   period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
+* **A row of plans**: money in a row with another cell that ends in a plan (예정, 계획) or says it was
+  pledged (하기로 약속) is ``planned``.
 * **A row of estimates or expectations**: a row whose label says it is estimated ("Hypernova (추정)",
   "추정치") or that has a cell that is just 추정 holds ``estimate`` figures; a row whose label opens with
   예상 ("예상 가격") holds ``estimate`` figures, ``forecast`` ones when they are dated after the report's date.
@@ -53,6 +55,8 @@ EXPECTED = re.compile(r"예상")
 PLEDGED = re.compile(r"약속")
 #: A column of investment amounts: in an announced table, its money is pledged.
 INVESTMENT_COLUMN = re.compile(r"투자\s*(?:액|금액)|약정")
+#: A cell that says its row is to be done: "구축 예정", "건설할 계획", "투자하기로 약속".
+ROW_PLAN = re.compile(r"(?:예정|계획)(?:이다|임)?\s*\.?\s*$|하기로\s?(?:약속|합의)")
 #: What a project or a programme is to have: counts and capacities.
 PLAN_KINDS = frozenset({"powerCapacity", "gpuCount", "chipCount", "unitCount", "share", "itCapacity"})
 #: What it is to spend.
@@ -113,6 +117,8 @@ class TableStatus:
         if (row := self._row_estimate(line)) is not None:
             return "forecast" if row == "expected" and time is not None and time.end >= ref else "estimate"
         if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self._pledged(column)):
+            return "planned"
+        if kind in MONEY_KINDS and self._row_plans(line, column):
             return "planned"
         if self.expected and time is not None:
             return "forecast" if time.end >= ref else "estimate"
@@ -214,6 +220,12 @@ class TableStatus:
         if ESTIMATE_ROW.search(label) or any(ESTIMATE_CELL.fullmatch(c.text) for c in row.cells):
             return "estimated"
         return "expected" if EXPECTED_ROW.match(label) else None
+
+    def _row_plans(self, line: int, column: int) -> bool:
+        """True when another cell of the row at ``line`` says what is to be done ("구축 예정", "투자하기로
+        약속"): the row's money is to be spent."""
+        row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+        return row is not None and any(ROW_PLAN.search(c.text) for j, c in enumerate(row.cells, 1) if j != column)
 
     def estimated_column(self, column: int) -> bool:
         """True when the label of the 1-based ``column`` calls its figures estimates."""
