@@ -145,3 +145,21 @@ print(json.dumps({{"nq": str(result.nq_path), "opened": opened}}))
     gold = GOLD.resolve()
     assert [str(p) for p in opened if p == gold or gold in p.parents] == []
     assert Path(out["nq"]).read_bytes() == Path(built_graph).read_bytes()
+
+
+def test_the_committed_gate_is_what_measuring_its_own_build_gives(evaluation, built_graph):
+    """The gate is a fixed point: re-measured on the graph it gated, every rule gets the decision the
+    committed file gives it (a rule is measured on one fact per distinct link or value, asserted or not,
+    so passing a rule cannot change its own count; a stale gate file fails here too)."""
+    from petaflop.evaluate.gating import rule_stats
+    from petaflop.extract.gate import Gate, RuleRecord, load_gate
+
+    _, gold = evaluation
+    committed = load_gate()
+    measured = Gate(committed.threshold, committed.min_judged,
+                    {r: RuleRecord(*v) for r, v in rule_stats(gold, read_graph(built_graph, candidates=True)).items()},
+                    committed.always)
+    rules = set(committed.rules) | set(measured.rules)
+    assert rules
+    flipped = sorted(r for r in rules if committed.passes(r) != measured.passes(r))
+    assert flipped == []

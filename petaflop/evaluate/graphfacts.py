@@ -350,11 +350,14 @@ def _link_claims(store: ox.Store) -> list[GraphFact]:
         ?r rdf:subject ?s ; rdf:predicate pfa:hasClaim ; rdf:object ?c ; prov:wasDerivedFrom ?loc .
         ?loc pfa:lineStart ?a ; pfa:lineEnd ?b . OPTIONAL { ?r pfa:extractionRule ?rule } } }
     }"""
-    by_claim: dict[str, GraphFact] = {}
+    # one candidate per proposed link (subject, property, object), whatever number of claims propose it, as
+    # an asserted link is one fact however many places state it: a rule is measured on the same count of
+    # facts whether the gate passes it or not (else a gate re-measured on its own output flips back and forth)
+    by_claim: dict[tuple[str, str, str], GraphFact] = {}
     for r in store.query(q):
         if _local(r["p"].value) in META_LINKS:  # as for asserted links: bookkeeping is not judged
             continue
-        c = r["c"].value
+        c = (r["s"].value, r["p"].value, r["o"].value)
         f = by_claim.get(c)
         if f is None:
             f = by_claim[c] = GraphFact(r["s"].value, _local(r["p"].value), "link", object=r["o"].value,
