@@ -123,7 +123,7 @@ def test_a_prose_cell_is_read_about_its_row(reader):
                     ["Colossus", "비고"]])
     r.read(t)
     assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
-        ("project-rainier", "multiple", Decimal(3), "text-cell:multiple:row"),  # against its base (text_figures)
+        ("project-rainier", "multiple", Decimal(3), "text:multiple:named"),  # against its base (text_figures)
         ("project-rainier", "powerCapacity", Decimal(1500), "text-cell:value-after:row")]
 
 

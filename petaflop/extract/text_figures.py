@@ -28,7 +28,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
 from petaflop.extract.resolve import is_a
-from petaflop.extract.subject_ways import construction_rule, earlier_measure_owner
+from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule, earlier_measure_owner
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_lease import lease_term
@@ -211,7 +211,8 @@ class MultipleReader:
         high = high if high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
         family = {'multiple': 'multiple', 'share': 'ratio'}.get(kind, 'relative')  # ratio, relative: subject_ways.py
-        rule = f"{self.prefix}:multiple:{how}" if family == "multiple" else construction_rule(self.prefix, family, how)
+        # "A에서 B로 넘어가며 N배": B is named in the figure's clause as much as a topic is (subject_ways.py)
+        rule = construction_rule(self.prefix, family, how, NAMED_WAYS | {"transition"} if family == "multiple" else NAMED_WAYS)
         if how_base == "unbased-growth":  # its own rule: the gate judges the unbased reading alone
             rule = f"{self.prefix}:multiple-growth:{how}"
         elif how_base == "period-base":  # against the subject's value in a named earlier period
@@ -423,8 +424,8 @@ class RankReader:
         else:
             return
         time = self._time(q, dates, c0, c1, values) or self.default_time
-        # a subject the clause marks, or the cell's row names ("1위" in a profile row): one construction
-        rule = "text:rank:named" if how in ("clause-topic", "row") else f"{self.prefix}:rank:{how}"
+        # a subject the clause marks or owns, or the cell's row names ("1위" in a profile row): one construction
+        rule = construction_rule(self.prefix, "rank", how)  # clause-topic, measure-owner, row: text:rank:named
         self.ex.statements.append(Statement(
             subject.entity, "rank", loc, rule, value=Decimal(int(q.value)), unit="count",
             status=self._status(s[c0:c1], q), time=time, scope=scope[:40],

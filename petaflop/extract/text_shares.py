@@ -1,8 +1,8 @@
 """A part's share of a whole in prose: "미국은 75%를 차지", "A는 전체 전력의 30%에 해당".
 
 A percentage no metric word measures and no base of change or comparison governs (text_figures.py
-reads those first) is a **share** when the verb right after it says the figure is a part taken or
-amounted to: ``N%를 차지``, ``N%로 2위를 차지``, ``N%에 해당/달/육박/불과/그쳐/이르``. The part is the clause's topic or
+reads those first) is a **share** when the verb right after it says the figure is a part taken, borne or
+amounted to: ``N%를 차지``, ``N% 이상을 담당``, ``N%로 2위를 차지``, ``N%에 해당/달/육박/불과/그쳐/이르``. The part is the clause's topic or
 subject (``A는``, ``A가``) before the figure; the whole, when the genitive right before the figure
 names it (``전체 전력 공급의 27%``), goes into ``scope`` (an entity's English name, else its words).
 A part whose whole is itself (the subject is the genitive) is no share. Without a marked subject
@@ -23,7 +23,7 @@ from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule
 from petaflop.extract.text_frames import Mention_
 
 #: the verb of a part right after the percentage
-_PART_VERB = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|수준\s?|이상을\s?)?(?:(?:을|를)\s?차지|차지|(?:으로|로)\s?\d{1,2}위(?:를|을)?\s?차지|에\s?(?:해당|달[하해했한]|육박|불과|그[쳐친치]|이르|이른))")
+_PART_VERB = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|수준\s?|이상을\s?)?(?:(?:을|를)\s?(?:차지|담당)|차지|담당|(?:으로|로)\s?\d{1,2}위(?:를|을)?\s?차지|에\s?(?:해당|달[하해했한]|육박|불과|그[쳐친치]|이르|이른))")
 #: the part as the subject of its clause right after the percentage: "N%가", "N% 이상이", "N%는"
 _PART_SUBJECT = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:이|가|은|는)\s")
 #: "X의 (약) N%": the words of the whole before the genitive
@@ -54,17 +54,21 @@ class ShareReader:
         before = s[c0:q.start]
         whole, whole_entity = "", ""
         wm = _WHOLE.search(before)
+        ws = -1
         if wm:
-            at = c0 + wm.end(1)
+            at, ws = c0 + wm.end(1), c0 + wm.start(1)
+            # "중국은 세계 수요의 60%": a marked part among the words opens the clause; the whole follows it
+            if marked := [m for m in mentions if ws <= m.start and m.end < at and m.role in ("topic", "subject")]:
+                ws = next((i + 1 for i in range(marked[-1].end, at) if s[i] == " "), at)
             ent = next((m for m in mentions if m.end == at), None)
             if ent is not None:
                 whole_entity, whole = ent.entity, _english(self, ent.entity)
             else:
-                whole = wm.group(1).strip()
+                whole = s[ws:at].strip()
         cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
                  and m.entity != whole_entity and m.role in ("topic", "subject")]
         if wm:  # the part is named before its whole
-            cands = [m for m in cands if m.end <= c0 + wm.start(1) + 1]
+            cands = [m for m in cands if m.end <= ws + 1]
         if not cands:
             return
         subject = cands[-1]
