@@ -32,6 +32,7 @@ from petaflop.extract import table_figures as tf
 from petaflop.extract.adjacent import place_qualifiers, qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
 from petaflop.extract.cell_text import cell_period, period_header, prose_cell
+from petaflop.extract.cell_works import unmade_works
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
@@ -62,7 +63,6 @@ _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 _HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 수요", "가격": "가격"}
 #: money a chip column's owner spends on it (not the chip's own price)
 _SPEND_KINDS = {"amount", "capex"}
-_CHIP_COUNT_KINDS = CHIP_COUNT_KINDS
 _COMBINATION = re.compile(r"\S\s\+\s\S")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
@@ -278,7 +278,7 @@ class TableReader:
             return
         for k in range(first, len(self.ex.statements)):
             st = self.ex.statements[k]
-            if st.subject == column and (st.kind in _SPEND_KINDS or st.kind in _CHIP_COUNT_KINDS) and not st.item:
+            if st.subject == column and (st.kind in _SPEND_KINDS or st.kind in CHIP_COUNT_KINDS) and not st.item:
                 self.ex.statements[k] = replace(st, subject=owner, item=column, rule=st.rule + ":owner")
 
     def _key_value(self, table: Table) -> None:
@@ -455,9 +455,9 @@ class TableReader:
         if link.subject and types and not any(is_a(t, s) for t in types for s in link.subject):
             return
         mentions = cell_mentions(self.res.gaz, text, subject)
-        # "REE 110 kV 노드": a name that only qualifies the next one is not what the cell supplies
+        # "REE 110 kV 노드": a name that only qualifies the next one is not what the cell supplies (nor one used: cell_works)
         qualifiers = qualifier_mentions(text, mentions, self.res.gaz) if link.property == "poweredBy" else \
-            place_qualifiers(text, mentions, self.res.gaz)
+            place_qualifiers(text, mentions, self.res.gaz) | unmade_works(link.property, link.inverse, text, mentions)
         objects = [self.res.record(self.res.gaz.by_id(m.entity_id)) for m in mentions
                    if m.entity_id != subject and m.entity_id not in qualifiers and any(is_a(self.res.gaz.by_id(m.entity_id).type, o) for o in link.object)
                    and not _REFERENCE_POINT.match(text, m.end) and not _LIKENESS_BEFORE.search(text[:m.start])]

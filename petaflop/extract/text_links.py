@@ -382,8 +382,8 @@ class LinkFrames:
             if hit.group(1) in ("공개", "발표"):  # made public: announced by it
                 self._link(m, "announcedBy", by[0], f"{self.prefix}:release-by:announcedBy", loc, sources,
                            s[by[0].start:m.end + 8])
-            if any(is_a(m.type, c) for c in ("Hardware", "MemoryTechnology", "ChipArchitecture")):
-                continue  # who designed a chip is not said by who showed it
+            if any(is_a(m.type, c) for c in ("Hardware", "ChipArchitecture")):
+                continue  # who designed a chip is not said by who showed it (a memory product is the maker's own)
             prop = "offeredBy" if is_a(m.type, "AIProduct") else "developedBy"
             self._link(m, prop, by[0], f"{self.prefix}:release-by:{prop}", loc, sources, s[by[0].start:m.end + 8])
 

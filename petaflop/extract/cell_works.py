@@ -1,0 +1,39 @@
+"""A person's record names things they made and things they only used or studied.
+
+A career cell links the models and products it names to the row's person (``developedBy``, read
+inversely from the person's row). A name the cell makes the object of a verb of using or studying
+("ViT를 더 크게 돌리는 방법을 연구한", "X를 활용한 연구") is not the person's work; a name the object of
+a verb of making ("X를 공동 개발", "'Gopher'를 이끈") is. The first verb after the object particle
+decides, within a few words and before any comma.
+"""
+
+from __future__ import annotations
+
+import re
+
+from petaflop.extract.gazetteer import Mention
+
+#: the object particle right after a name (a closing quote or parenthesis between)
+_OBJECT = re.compile(r"\)?['’”\"]?(?:을|를)\s")
+_MADE = re.compile(r"개발|고안|설계|만들|만든|구축|발명|이끈|이끌|개척|출시|공개|완성|주도|창시")
+_USED = re.compile(r"돌리|돌린|연구|사용|활용|분석|평가|비교|테스트|검증|써|쓰")
+_WORDS = 4
+
+
+def unmade_works(prop: str, inverse: bool, text: str, mentions: list[Mention]) -> set[str]:
+    """Ids of the names a record cell makes the object of a verb of using or studying (only for the
+    inverse ``developedBy`` link from a person's row; empty otherwise)."""
+    if prop != "developedBy" or not inverse:
+        return set()
+    out = set()
+    for m in mentions:
+        hit = _OBJECT.match(text, m.end)
+        if hit is None:
+            continue
+        for word in re.split(r"\s+", re.split(r"[,.;]", text[hit.end():], maxsplit=1)[0])[:_WORDS]:
+            if _MADE.search(word):
+                break
+            if _USED.search(word):
+                out.add(m.entity_id)
+                break
+    return out
