@@ -32,7 +32,10 @@ _KINDS = ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "NetworkTechno
 _HOMES = ("Country", "Region")
 
 # "경쟁 모델(A, B)", "경쟁 모델인 A", "A 등 경쟁 모델": the word of a rival thing
-_RIVAL_THING = re.compile(r"경쟁\s?(?:모델|제품|칩|플랫폼|서비스)(?:들)?")
+# "A, B 등 모든 경쟁자를 제치고": the bare word for rivals, read as things when the listed ones are things
+_RIVAL_THING = re.compile(r"경쟁\s?(?:모델|제품|칩|플랫폼|서비스)(?:들)?|경쟁자(?:들)?")
+# before the word: "등", then at most a word of scope ("A, B 등 모든 경쟁자")
+_RIVAL_LIST_END = re.compile(r"\s?등\s?(?:(?:모든|다른|주요|기존)\s)?$")
 _SEP = re.compile(r"\s?(?:,|·|/|및|와|과|나|이나)\s?")
 _QUOTES = " '‘’“”\""
 # "<A>의 대체재인 <B>", "<A>에 대항하는 표준인 <B>", "<A>에 대항할, <B>"
@@ -157,7 +160,7 @@ class RivalFrames(OwnedFrames, ProcureFrames):
                 if close < 0:
                     rivals = rivals[:1]
             else:
-                before = re.search(r"\s?등\s?$", s[:w.start()])
+                before = _RIVAL_LIST_END.search(s[:w.start()])
                 if before:
                     rivals = [m for m in mentions if m.end <= before.start()]
                     out: list[Mention_] = []
