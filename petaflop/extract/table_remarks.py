@@ -19,19 +19,23 @@ _PROPORTIONS = ("multiple", "share", "relativeDifference", "growthRate", "rank")
 #: a remark saying what the row's entity holds: "현재 87개 가용성 영역, 29개 region 확보" — its counted
 #: things are the entity's own (``unitCount``), read as the same cell construction as a value cell's; so
 #: are the things it makes: "각 task 당 300개 생성(망치질, 닦기)" (an example list in parentheses after)
+#: a remark naming another thing's price per a unit: "(DoorDash 요금은 마일당 $1, 여기에 50% 할인)" — kept
+#: when the price reader gives it to a named thing other than the row's (the base the row's figure is set from)
+_PRICE_PER = re.compile(r"[가-힣A-Za-z]당\s?(?:\$\s?[\d.]|[\d.,]+\s?달러)")
 _HOLDS = re.compile(r"\d\s?개\s?[^\d]{0,24}(?:확보|보유|운영|생성)(?:\s?중)?\.?(?:\s?\([^()]*\))?$")
 
 
 def read_remark(reader, table, r: int, cell, subject: str) -> None:
     """Read one remark cell of row ``r`` about ``subject`` (the table reader's ``text`` reader does it)."""
     text = cell.text.strip()
-    holds = bool(_HOLDS.search(text))
-    if reader.text is None or not (_COMPARISON.search(text) or holds):
+    holds, priced = bool(_HOLDS.search(text)), bool(_PRICE_PER.search(text))
+    if reader.text is None or not (_COMPARISON.search(text) or holds or priced):
         return
     ex = reader.ex
     n_st, n_facts = len(ex.statements), len(ex.facts)
     reader.text.read_cell(text, reader._loc(table, cell, r), reader.sources_of(table), subject)
-    new = [st for st in ex.statements[n_st:] if st.kind in _PROPORTIONS or (holds and st.kind == "unitCount")]
+    new = [st for st in ex.statements[n_st:] if st.kind in _PROPORTIONS or (holds and st.kind == "unitCount")
+           or (priced and st.rule == "text-money:price" and st.subject != subject)]
     del ex.statements[n_st:], ex.facts[n_facts:]
     ex.statements.extend(new)
 

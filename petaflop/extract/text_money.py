@@ -67,8 +67,8 @@ _TARGET = re.compile(r"(?![년월일])[가-힣A-Za-z0-9)’”'\"]에(?:도)?\s"
 #: "OpenAI o1 - $60/백만 토큰": a price per a unit right after a name and a dash or a colon
 _NAME_DASH = re.compile(r"\s?[-–:]\s?$")
 _SLASH_PER = re.compile(r"\s?/\s?([가-힣A-Za-z0-9]{1,4}(?:\s[가-힣]{1,2})?)")
-#: "RTX4070의 경우 시간당 0.12 달러": a name, then a price per a unit
-_NAME_DANG = re.compile(r"(?:의 경우|은|는)?,?\s?([가-힣A-Za-z0-9]{1,6})당\s?$")
+#: "RTX4070의 경우 시간당 0.12 달러", "X 요금은 마일당 $1": a name (its price noun), then a price per a unit
+_NAME_DANG = re.compile(r"(?:의 경우|은|는|\s(?:요금|가격|단가)(?:은|는|이|가))?,?\s?([가-힣A-Za-z0-9]{1,6})당\s?$")
 _DATE_LABEL = re.compile(r"\s?[:：]\s?")
 #: "총 10억 달러 유치", "50억 달러를 대출받고", "120억 달러 구조화 부채 조달을 추진 중": money a firm raises
 _RAISED_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를|의)?\s?(?:[가-힣]{1,4}\s?){0,2}?(?:자금\s?|부채\s?|투자\s?)?"
@@ -91,6 +91,12 @@ _WORTH = re.compile(r"\s?(?:가치의|짜리|상당의)\s['‘“\"]?")
 _PERIOD_BEFORE = re.compile(rf"({_PERIOD_WORD})\s?$")
 _PRICED_PRODUCTS = ("AIProduct", "Hardware", "SoftwarePlatform")
 _CAPEX_SUBJECTS = ("Organization",)
+#: "웨이모는 450억 달러 이상의 기업가치로", "엔비디아는 … 연간 50억 달러의 런레이트": the figure, then the
+#: firm's measure it is the value of (a share or a growth of that measure is another figure)
+_MEASURE_AFTER = re.compile(r"\s?(?:이상|이하|수준|가량|규모)?의\s(?:연간\s?)?(?:(기업\s?가치|밸류에이션)|(?:연\s?)?매출액?|런레이트|ARR)"
+                            r"(?!\s?(?:비중|성장|증가|감소|대비|점유|멀티플|배수))")
+#: "… 밑돌 것으로 보이나": the words after a figure that bound it from above or below
+_BOUND_AFTER = (("upper", re.compile(r"^\s?(?:을|를)?\s?밑돌")), ("lower", re.compile(r"^\s?(?:을|를)?\s?(?:웃돌|상회)")))
 
 
 
@@ -117,7 +123,7 @@ class MoneyFrames:
             self._after = s[q.end:min((v.start for v in values if v.start > q.start), default=len(s))]
             read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions) or self._worth_price(s, q, mentions)
                     or self._per_price(s, q, mentions, dates) or self._stock_price(s, q, mentions)
-                    or self._capex(s, q, mentions, dates, topic)
+                    or self._capex(s, q, mentions, dates, topic) or self._of_measure(s, q, mentions)
                     or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic)
                     or self._list_item(s, q, mentions))
             if read is None:
@@ -128,12 +134,13 @@ class MoneyFrames:
                 status = "forecast"  # a value said to hold after the report's date is not yet actual
             high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
             quals = q.qualifiers
+            bound = "lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else \
+                next((b for b, rx in _BOUND_AFTER if rx.match(self._after)), "")
             self.ex.statements.append(Statement(  # type: ignore[attr-defined]
                 subject, kind, loc, f"text-money:{rule}", value=Decimal(q.value), high=high,
                 unit=q.currency or q.unit, status=status, time=time, per=per,
                 approximate="approximate" in quals or "vague" in quals,
-                bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
-                sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+                bound=bound, sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
             ))  # fmt: skip
             self.consumed.add(q.start)
 
@@ -234,6 +241,21 @@ class MoneyFrames:
         status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(self._after)
         return subject.entity, kind, _CUE_RULES[kind] + (":slide" if subject.role == "slide" else ""), "", status, time
 
+    def _of_measure(self, s: str, q: Quantity, mentions: list[Mention_]):
+        """"웨이모는 450억 달러 이상의 기업가치로 …", "엔비디아는 여기서 연간 50억 달러의 런레이트": a figure
+        followed by "의" and the measure it is of (a valuation, a revenue) is that measure of the one firm
+        the clause marks as its topic or subject, no other name between (one rule with the firm's results)."""
+        after = _MEASURE_AFTER.match(s, q.end)
+        if after is None:
+            return None
+        c0 = max(c for c in clause_starts_of(s) if c <= q.start)
+        before = [m for m in mentions if c0 <= m.start and m.end <= q.start]
+        if len({m.entity for m in before}) != 1 or not is_a(before[0].type, "Organization") \
+                or before[0].role not in ("topic", "subject"):
+            return None
+        kind = "valuation" if after.group(1) else "revenue"
+        return before[0].entity, kind, "results", "", _words_status(self._after), None
+
     def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
                    topic: Mention_ | None):
         """"아마존이 2025년 1,000억 달러 투자", "(알리바바 클라우드 행) 40억 위안 이상 투자 예정": the one firm
@@ -310,4 +332,6 @@ def _words_status(after: str) -> str:
     status = status_of_words(clause)
     if not status and re.search(r"고려\s?중|검토\s?중|추진\s?중", clause):
         status = "planned"
+    if not status and re.search(r"것으로\s?보이|것으로\s?보임", clause):
+        status = "forecast"  # "… 밑돌 것으로 보이나": a figure the writer expects, not one reported
     return status or "actual"
