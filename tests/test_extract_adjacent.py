@@ -84,8 +84,22 @@ def test_a_quoted_facility_with_its_place_in_parentheses_and_a_place_before_a_cl
     assert read(gaz, "“Mistral AI Cluster” (오사카)") == {
         ("mistral-ai-cluster", "locatedIn", "osaka", "adjacent:place-apposition")}
     assert read(gaz, "루이지애나 “Mistral AI Cluster” 착공") == {
-        ("mistral-ai-cluster", "locatedIn", "louisiana", "adjacent:place-prefix-facility")}
+        ("mistral-ai-cluster", "locatedIn", "louisiana", "adjacent:place-prefix")}
     assert read(gaz, "OpenAI Mistral AI Cluster") == set()  # an organisation is no place
+
+
+def test_a_place_before_a_cluster_with_its_capacity_between(gaz):
+    assert read(gaz, "오하이오 2.5 GW “Mistral AI Cluster” 착공") == {
+        ("mistral-ai-cluster", "locatedIn", "ohio", "adjacent:place-prefix")}
+    assert read(gaz, "오하이오 300MW Mistral AI Cluster") == {
+        ("mistral-ai-cluster", "locatedIn", "ohio", "adjacent:place-prefix")}
+    assert read(gaz, "오하이오 2.5 GW 규모 “Mistral AI Cluster”") == set()  # more than a figure between
+    assert read(gaz, "오하이오 2.5 GWh “Mistral AI Cluster”") == set()  # an energy, not a capacity
+
+
+def test_a_place_before_a_site_whose_name_no_longer_swallows_it(gaz):
+    assert read(gaz, "텍사스 Taylor 신공장은 전용") == {
+        ("samsung-taylor-fab", "locatedIn", "texas", "adjacent:place-prefix")}
 
 
 def test_a_country_right_before_an_organisation_is_its_home(gaz):

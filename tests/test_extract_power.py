@@ -149,3 +149,13 @@ def test_a_makers_or_labs_genitive_is_no_power_mix(text_reader):
     r.read("GE Vernova의 가스터빈 수주가 증가", LOC, ())
     r.read("xAI의 BESS·태양광 결합 마이크로그리드", LOC, ())
     assert [f for f in ex.facts if f.rule == "text:power-mix:genitive"] == []
+
+
+def test_renewable_energy_is_a_power_technology_a_facility_can_use(text_reader, gaz):
+    r, ex = text_reader
+    r.read("Stargate는 자체 전력으로 재생에너지를 도입", LOC, ())
+    assert powered(ex) == [("stargate", "renewable-energy", "text:power-source:topic")]
+    assert gaz.lookup("재생 PPA").id == "renewable-energy"  # a renewable power purchase agreement
+    # the data centre named after its power stays that data centre
+    found = {m.entity_id for m in gaz.find_mentions("노르웨이 재생에너지 데이터센터 50 MW")}
+    assert "telenor-renewable-energy-data-centre" in found and "renewable-energy" not in found

@@ -9,12 +9,14 @@ parenthesis between them. The report writes these relations without a verb:
 * **place prefix** — "텍사스 Abilene", "애리조나 피닉스": Korean writes the larger place first, so
   a region or country right before another region or site contains it;
 * **place in parentheses** — "MIIA 슈퍼컴 (밀라노)": a facility with its place in brackets;
-* **place before a facility** — "텍사스 Abilene(첫 번째 캠퍼스)": a place right before a cluster,
-  a phase or a site (``adjacent:place-prefix-facility``).
+* **place before a facility** — "텍사스 Abilene(첫 번째 캠퍼스)", "파리 1.4 GW “X 클러스터”": a place right
+  before a cluster, a phase or a site, its capacity between them or not — the place prefix's construction
+  (the larger place first) with a facility after it, judged with it (``adjacent:place-prefix``).
 
 Each construction has its rule id (``adjacent:grid-operator`` for the two operator forms,
 ``adjacent:place-apposition`` for the place chain and the place in parentheses,
-``adjacent:place-prefix``) so the precision gate judges it apart from other rules. A power-supply link read from a cell skips a name that only qualifies the next one
+``adjacent:place-prefix`` for a place before a place or a facility) so the precision gate judges it
+apart from other rules. A power-supply link read from a cell skips a name that only qualifies the next one
 (:func:`qualifier_mentions`): in "REE 110 kV 노드" the operator is not a power source.
 """
 
@@ -34,7 +36,9 @@ GRIDS = ("GridConnection", "Grid")
 _PLACE_LIST = re.compile(r"^\s*(?:,\s*)?$")
 _TIGHT = re.compile(r"^ ?$")
 _OPEN = re.compile(r"^['’”\"]? ?\($")
-_QUOTED = re.compile(r"^ ?['‘“\"]?$")
+#: a place before a facility: nothing, a space or an opening quote — and the facility's capacity may
+#: stand between ("파리 1.4 GW “X 클러스터”": the place, the size, then the facility's name)
+_QUOTED = re.compile(r"^ ?(?:[\d.,]+\s?[GMk]W\s)?['‘“\"]?$")
 PLACED = ("ComputeCluster", "ClusterPhase", "Site")
 
 
@@ -96,7 +100,7 @@ class AdjacentReader:
                 self._add(eb, "locatedIn", ea, loc, sources, "adjacent:place-prefix", text[a.start:b.end])
             elif (_QUOTED.match(gap) and gap and is_a(ea.type, "Place") and not is_a(ea.type, "Site")
                   and any(is_a(eb.type, t) for t in PLACED)):
-                self._add(eb, "locatedIn", ea, loc, sources, "adjacent:place-prefix-facility", text[a.start:b.end])
+                self._add(eb, "locatedIn", ea, loc, sources, "adjacent:place-prefix", text[a.start:b.end])
             elif (_OPEN.match(gap) and after in (")", ",") and is_a(ea.type, "Facility") and _place(eb.type)):
                 self._add(ea, "locatedIn", eb, loc, sources, "adjacent:place-apposition",
                           text[a.start:b.end + 1])
