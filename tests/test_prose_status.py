@@ -187,3 +187,17 @@ def test_money_in_a_row_that_says_it_is_to_be_done_is_planned():
     assert status.status("amount", None, 101, 3, "2025-09-03") == "planned"
     assert status.status("amount", None, 102, 3, "2025-09-03") is None
     assert status.status("gpuCount", None, 101, 3, "2025-09-03") is None  # only money
+
+
+def test_an_outlook_tables_figure_of_a_period_already_over_is_no_forecast():
+    table = make_table(["클라우드 주요 지표 및 전망"], ["구분", "수치", "기준 시점"],
+                       [["시장 점유율", "23%", "2024년"], ["연간 성장률", "15%", "2026년"], ["매출 전망", "$3B", "2024년"]])
+    loc = lambda line: Location(line, line, "IV", "IV. 테스트", table_id=table.id, column=2)  # noqa: E731
+    ex = Extraction(statements=[
+        Statement("acme", "marketShare", loc(101), "t", value=Decimal(23), unit="%", status="forecast"),
+        Statement("acme", "growthRate", loc(102), "t", value=Decimal(15), unit="%", status="forecast"),
+        Statement("acme", "revenue", loc(103), "t", value=Decimal(3), unit="USD", status="forecast"),
+    ])
+    settle_statuses([table], ex, ["", ""])
+    assert [(st.time.text, st.status) for st in ex.statements] == [
+        ("2024", "actual"), ("2026", "forecast"), ("2024", "forecast")]  # the row itself says 전망

@@ -19,8 +19,9 @@ for every statement alike:
 * **The words of a prose figure's clause** (:mod:`petaflop.extract.prose_status`): guidance before it,
   "…할 예정/계획", "…될 것이라는", "…로 가정" after it.
 
-Only "actual" is ever changed (and a "forecast" inferred from a caption or a later period, when the
-column's own label says estimate): a status a reader read from the words is kept.
+Only "actual" is ever changed (and a "forecast" inferred from a caption or a later period: an estimate when
+the column's own label says so, actual when the figure's period is over and its row label does not call it a
+forecast): a status a reader read from the words is kept.
 """
 
 from __future__ import annotations
@@ -70,6 +71,11 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
                 ex.statements[i] = st = replace(st, per=per)
         if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
             ex.statements[i] = replace(st, status="estimate")
+            changed += 1
+        elif st.status == "forecast" and table is not None and st.time is not None and st.time.end < ref \
+                and not st.kind.endswith("Date") and not table.row_forecasts(st.location.line_start):
+            # an outlook table's caption (전망) does not make a figure of a period already over a forecast
+            ex.statements[i] = replace(st, status="actual")
             changed += 1
         if st.status != "actual":
             continue

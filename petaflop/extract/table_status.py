@@ -66,6 +66,8 @@ MONEY_KINDS = frozenset({"amount", "capex"})
 #: A row label that calls its figures estimates, and a cell that only says so.
 ESTIMATE_ROW = re.compile(r"\(\s*추정\s*\)|추정치")
 ESTIMATE_CELL = re.compile(r"\s*\(?\s*추정\s*\)?\s*")
+#: A row label that calls its figures forecasts.
+FORECAST_ROW = re.compile(r"전망|예측|[Ff]orecast|\(F\)|가이던스|[Gg]uidance")
 #: A row label of expectations: "예상 가격", "예상 출시".
 EXPECTED_ROW = re.compile(r"^\s*예상\s")
 
@@ -209,6 +211,11 @@ class TableStatus:
         labels = self.table.column_labels
         return self.pledged or (self.announced and 0 < column <= len(labels)
                                 and bool(INVESTMENT_COLUMN.search(labels[column - 1])))
+
+    def row_forecasts(self, line: int) -> bool:
+        """True when the label of the row at ``line`` calls its figures forecasts (전망, 예측, guidance)."""
+        row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+        return row is not None and bool(FORECAST_ROW.search(row.cells[0].text))
 
     def _row_estimate(self, line: int) -> str | None:
         """"estimated" when the row at ``line`` says its figures are estimates (its label, or a cell that is
