@@ -2,7 +2,7 @@
 "구글이 내놓은 프레임 생성 모델에 관한 비교 정리" — the organisation in the genitive ("<org>의 …")
 or as the subject of a making verb ("<org>이/가 내놓은|개발한|출시한|공개한|만든 …") is the maker of
 every product a row names (the genitive lexicon decides designedBy, developedBy or offeredBy by the
-two classes). A table with a column of its own saying who makes each row's thing (제조사, 개발사,
+two classes; compute facilities listed as "메타의 AI 데이터센터" are developedBy it). A table with a column of its own saying who makes each row's thing (제조사, 개발사,
 회사 …) is not read this way: the caption then only says whose story the table is. Rule
 ``table-reader:maker@caption``, judged by the gate.
 """
@@ -25,7 +25,10 @@ _OWNER_AFTER = re.compile(r"^['’”\"]?\s?(?:의\s|(?:이|가)\s(?:[가-힣]{1
 _MAKER_COLUMN = re.compile(r"(?:제조|개발|설계|제작|공급|생산)\s?(?:사|업체|기업|社|회사)|회사|기업|업체|브랜드|벤더|"
                            r"[Mm]aker|[Vv]endor|[Cc]ompany|[Dd]eveloper|[Mm]anufacturer|[Ff]irm")
 #: the head noun of a list of made things ("신제품들", "GPU 칩인 … 라인업", "프레임 생성 모델")
-_THINGS = re.compile(r"제품|칩|GPU|CPU|가속기|반도체|모델|라인업|제품군|플랫폼|솔루션|시리즈|[Pp]roducts?|[Mm]odels?")
+_THINGS = re.compile(r"제품|칩|GPU|CPU|가속기|반도체|모델|라인업|제품군|플랫폼|솔루션|시리즈|[Pp]roducts?|[Mm]odels?|"
+                     r"데이터\s?센터|클러스터|슈퍼\s?컴퓨터")
+#: compute facilities a caption lists as the organisation's own ("메타의 AI 데이터센터"): it develops them
+_FACILITY = ("ComputeCluster", "AIDataCenter")
 #: a comparison of the maker's things with others' ("엔비디아 대비", "경쟁 제품") names no one maker
 _RIVALRY = re.compile(r"대비|경쟁|vs\.?|VS|대결|라이벌")
 
@@ -56,6 +59,8 @@ def caption_maker(table: Table, labels: list[str], gaz: Gazetteer) -> Entity | N
 
 
 def made_entry(maker: Entity, thing_types: tuple[str, ...], lex: Lexicon) -> GenitiveEntry | None:
+    if any(is_a(t, c) for t in thing_types for c in _FACILITY):
+        return GenitiveEntry("developedBy@caption", (), (), "developedBy")
     for t in thing_types:
         entry = lex.genitive_for(maker.type, t)
         if entry is not None and entry.property in ("designedBy", "developedBy", "offeredBy"):

@@ -25,6 +25,7 @@ from petaflop.extract.named_figures import read_named_figures
 from petaflop.extract.node_foundry import add_node_foundries
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
+from petaflop.extract.section_facility import move_section_counts
 from petaflop.extract.sites import add_sites
 from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_contracts import add_contract_parties
@@ -99,6 +100,7 @@ class Extractor:
         add_cell_links(self.doc, self.ex, self.text, self.sources_of)  # a genitive in any cell (cell_links.py)
         add_cell_changes(self.doc, self.ex, self.text, self.sources_of)  # "<thing> | N% 절감" (cell_changes.py)
         add_node_foundries(self.ex, self.gaz, self.res.record)
+        move_section_counts(self.doc, self.ex, self.gaz)  # counts under a facility's sub-heading (section_facility.py)
         add_count_procurements(self.ex)
         add_count_chip_uses(self.ex)
         self._entity_facts()
