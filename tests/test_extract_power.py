@@ -159,3 +159,25 @@ def test_renewable_energy_is_a_power_technology_a_facility_can_use(text_reader, 
     # the data centre named after its power stays that data centre
     found = {m.entity_id for m in gaz.find_mentions("노르웨이 재생에너지 데이터센터 50 MW")}
     assert "telenor-renewable-energy-data-centre" in found and "renewable-energy" not in found
+
+
+def test_a_cells_power_source_is_judged_with_the_prose_construction(text_reader):
+    r, ex = text_reader
+    r.res.record(r.res.gaz.by_id("prometheus"))
+    r.read_cell("자체 발전소 건설", LOC, (), "prometheus")
+    assert powered(ex) == [("prometheus", "on-site-generation", "text:power-source:topic")]
+
+
+def test_a_verb_with_an_attached_modifier_still_installs_the_asset(text_reader):
+    r, ex = text_reader
+    r.read("Stargate는 가스터빈 추가도입", LOC, ())
+    r.read("Stargate는 태양광 미설치", LOC, ())  # "not installed": no modifier of the list
+    assert powered(ex) == [("stargate", "gas-turbine", "text:power-source:topic")]
+
+
+def test_an_asset_counted_in_a_facility_rows_cell_is_the_rows_equipment(text_reader):
+    r, ex = text_reader
+    r.res.record(r.res.gaz.by_id("colossus-campus"))
+    r.read_cell("변전소 증설 + 테슬라 Megapack 50대", LOC, (), "colossus-campus")
+    r.read("Stargate는 가스터빈 12대", LOC, ())  # prose: a count alone installs nothing
+    assert powered(ex) == [("colossus-campus", "tesla-megapack", "text:power-source:topic")]

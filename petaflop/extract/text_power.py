@@ -4,8 +4,10 @@ X 캠퍼스에 전력을 공급") and how long a storage asset discharges ("2시
 **Power sources.** A power asset or technology named as the object of a verb of installing or using
 (``<asset>(N기)를 설치/구축/건설/도입/채택/활용``) powers the facility or site of its clause: the one in the
 place case (``<facility>에``: ``text:power-source:place``), else the clause's topic or subject, else
-the sentence's, block's or row's topic (one rule, ``…:topic``: the same construction, its owner
-marked by the topic). An asset as the subject of
+the sentence's, block's or row's topic (one rule in prose and cells, ``text:power-source:topic``: the
+same construction, its owner marked by the topic; the verb may carry "추가/신규/직접": "추가도입"). In a
+facility's table row, an asset counted at the end of a cell's item ("+ 메가팩 100대") is the row's
+equipment: the same rule. An asset as the subject of
 ``<facility>에 전력을 공급`` powers that facility (``text:power-source:supplies``).
 
 **Storage durations.**
@@ -50,9 +52,11 @@ _USERS = ("Facility", "Site")
 #: a verb of installing or using right after the asset (a count of units may come between)
 _POWER_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:\s?기반\s?(?:발전소|발전\s?설비|발전기))?"
                          r"\s?(?:\d[\d,]*\s?(?:기|대|개|유닛)\s?)?(?:을|를|으로|로)?\s?"
-                         r"(?:[가-힣]{1,4}\s)?(?:설치|구축|건설|도입|채택|활용|사용|배치|증설)"
+                         r"(?:[가-힣]{1,4}\s|(?:추가|신규|직접)\s?)?(?:설치|구축|건설|도입|채택|활용|사용|배치|증설)"
                          # not a cost or permit of it, nor a step after which something else happens
                          r"(?!\s?(?:비용|기간|허가|계획|후|이후|뒤|하면|할\s?경우))")
+#: in a facility's row, an asset counted at the end of a cell's item ("+ 메가팩 100대"): the row's equipment
+_COUNTED = re.compile(r"\s?\d[\d,]*\s?(?:기|대|유닛)\s*(?:$|[,+·/→(])")
 #: "<facility>에 전력을 공급" after the asset as the clause's subject
 _SUPPLY_AFTER = re.compile(r"\s?(?:[가-힣]{1,6}\s)?(?:전력|전기|전원)(?:을|를)?\s?(?:[가-힣]{1,4}\s)?공급")
 #: the figure's own text (the quantity parser may take a syllable of the next word: "5분 배")
@@ -79,16 +83,18 @@ class PowerFrames:
                 if fed is not None:
                     self._powered(fed, m, "text:power-source:supplies", s, loc, sources)
                     continue
-            if not _POWER_VERB.match(s, m.end):
+            counted = self.prefix == "text-cell" and topic is not None and topic.role == "row" \
+                and bool(_COUNTED.match(s, m.end))
+            if not _POWER_VERB.match(s, m.end) and not counted:
                 continue
             place = [x for x in users if c0 <= x.start and x.end <= m.start and x.role == "place"]
             marked = [x for x in users if c0 <= x.start and x.end <= m.start and x.role in ("topic", "subject")]
             if place:
                 self._powered(place[-1], m, "text:power-source:place", s, loc, sources)
             elif marked:
-                self._powered(marked[-1], m, f"{self.prefix}:power-source:topic", s, loc, sources)
+                self._powered(marked[-1], m, "text:power-source:topic", s, loc, sources)
             elif topic is not None and any(is_a(topic.type, t) for t in _USERS) and HOW.get(topic.role):
-                self._powered(topic, m, f"{self.prefix}:power-source:topic", s, loc, sources)
+                self._powered(topic, m, "text:power-source:topic", s, loc, sources)
 
     def _powered(self, user: Mention_, source: Mention_, rule: str, s: str, loc: Location,
                  sources: tuple[str, ...]) -> None:
