@@ -46,6 +46,25 @@ def _verb_object(between: str) -> bool:
 
 
 _CLAUSE = re.compile(r"[^.;!?。\n]+(?:[.;!?。]|$)")
+# between two coordinated names: a list mark or conjunction, nothing else ("A100·H100", "H20 · A800", "B와 C")
+_AND = re.compile(r"\s?['’”\"]?\s?(?:·|,|/|및|와|과)\s?['‘“\"]?")
+
+
+def _coordinated(text: str, mentions: list[Mention], o: Mention, types: dict[str, str], classes: str) -> list[Mention]:
+    """The mentions of ``classes`` coordinated with ``o`` on either side, nothing but list marks between."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    i = ordered.index(o)
+    out = []
+    for step in (-1, 1):
+        prev, j = o, i + step
+        while 0 <= j < len(ordered):
+            c = ordered[j]
+            lo, hi = (c, prev) if step < 0 else (prev, c)
+            if not _of(types[c.entity_id], classes) or not _AND.fullmatch(text[lo.end:hi.start]):
+                break
+            out.append(c)
+            prev, j = c, j + step
+    return out
 
 
 @dataclass(frozen=True)
@@ -65,12 +84,13 @@ class RelationPattern:
     object_exclude: re.Pattern[str] | None = None  # an object followed by this is no object ("미국의", "미국산")
     before_keyword: bool = False  # both mentions stand before the keyword (the verb ends the Korean clause)
     last_object: bool = False  # the subject is the verb's object: the last object-marked phrase before the keyword
+    object_list: bool = False  # the things coordinated with the object ("A100·H100", "H20 · A800") are objects too
 
 
 _RELATION_KEYS = {"id": "str", "keyword": "str", "subject_type": "str", "object_type": "str", "property": "str",
                   "max_gap": "int", "all_subjects": "bool", "object_marker": "str", "subject_marker": "str",
                   "scope": "str", "between": "bool", "all_objects": "bool", "object_exclude": "str",
-                  "before_keyword": "bool", "last_object": "bool"}
+                  "before_keyword": "bool", "last_object": "bool", "object_list": "bool"}
 
 
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
@@ -92,7 +112,8 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
                                    _marker(raw.get("object_marker")), _marker(raw.get("subject_marker")),
                                    raw.get("scope", "clause"), bool(raw.get("between", False)),
                                    bool(raw.get("all_objects", False)), _marker(raw.get("object_exclude")),
-                                   bool(raw.get("before_keyword", False)), bool(raw.get("last_object", False))))
+                                   bool(raw.get("before_keyword", False)), bool(raw.get("last_object", False)),
+                                   bool(raw.get("object_list", False))))
     return out
 
 
@@ -160,7 +181,11 @@ class RelationMiner:
                     found.sort(key=lambda x: x[0])
                     pairs.extend(found if p.all_objects else found[:1])
                 pairs.sort(key=lambda x: x[0])
-                for _, s, o in pairs if (p.all_subjects or p.all_objects) else pairs[:1]:
+                chosen = [(s, o) for _, s, o in (pairs if (p.all_subjects or p.all_objects) else pairs[:1])]
+                if p.object_list:
+                    chosen += [(s, c) for s, o in chosen for c in _coordinated(text, inside, o, types, p.object_type)
+                               if c.entity_id != s.entity_id and (s, c) not in chosen]
+                for s, o in chosen:
                     own = p.property == "fabricatedBy" and self._own_name(s, o)
                     rule = f"relation:{p.id}" + (":own-name" if own else "")
                     self.res.ex.add(Fact(s.entity_id, p.property, o.entity_id, True, loc, rule, sources,

@@ -29,6 +29,7 @@ from petaflop.extract.name_columns import join_name_columns
 from petaflop.extract.node_foundry import foundry_ids, maker_property
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.rival_tables import add_partner_groups
+from petaflop.extract.table_code_measures import add_code_measure
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
@@ -240,6 +241,7 @@ class TableExtractor:
             self.ex.add_entity(EntityRecord(cid, ("Concept",), code, text, (), "table"))
             self.ex.add(Fact(cid, RDF_TYPE, SKOS_CONCEPT, True, loc, rule_id, sources))
             self.ex.add(Fact(target, rule.property, cid, True, loc, rule_id, sources, raw=text))
+            add_code_measure(self, mapping, table, target, text, loc, sources)  # "수출 금지": a ban on the chip
             return
         if rule.kind == "text" or not rule.kind:
             self.ex.add(Fact(target, rule.property, text, False, loc, rule_id, sources, lang=rule.lang or lang_of(text),
