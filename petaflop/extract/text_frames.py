@@ -358,9 +358,12 @@ class FrameReader:
                     sources: tuple[str, ...]) -> None:
         rule = "text:investment"
         node = f"investment--{investor.entity}--{investee.entity}--L{loc.line_start}"
-        self.ex.add_entity(EntityRecord(node, ("Investment",), f"Investment: {investor.entity} → {investee.entity}",
+        # a stake bought ("지분 49%를 … 인수") is an acquisition as well as an investment
+        kinds = ("Investment", "Acquisition") if "인수" in verb.group(0) else ("Investment",)
+        self.ex.add_entity(EntityRecord(node, kinds, f"Investment: {investor.entity} → {investee.entity}",
                                         "", (), "table"))
-        self.ex.add(Fact(node, RDF_TYPE, PFA.Investment, True, loc, rule, sources))
+        for kind in kinds:
+            self.ex.add(Fact(node, RDF_TYPE, PFA[kind], True, loc, rule, sources))
         self.ex.add(Fact(node, "hasInvestor", investor.entity, True, loc, rule, sources))
         self.ex.add(Fact(node, "hasInvestee", investee.entity, True, loc, rule, sources))
         self.ex.add(Fact(investor.entity, "investsIn", investee.entity, True, loc, rule + ":link", sources,

@@ -20,6 +20,7 @@ from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_adopt import adoptions
+from petaflop.extract.text_alliance import add_alliance_members
 from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
 
 _FIRMS = ("Firm", "AILab")
@@ -126,6 +127,7 @@ class LinkFrames:
         self._provisions(s, mentions, topic, loc, sources)
         self._releases(s, mentions, loc, sources)
         self._named_members(s, mentions, loc, sources)
+        add_alliance_members(s, mentions, self._link, loc, sources)  # "미국과 중동의 페타플롭스 동맹"
         adoptions(s, mentions, loc, sources, self._link, self.prefix)
 
     def _link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location, sources: tuple[str, ...],
@@ -275,8 +277,9 @@ class LinkFrames:
     def _partners(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                   sources: tuple[str, ...]) -> None:
         """"OpenAI와 Oracle, Vantage 삼자간 협력", "SK하이닉스와의 파트너십", "Kion, Accenture와 협력": the
-        named organisations partner — with each other, or with the clause's topic or subject."""
-        orgs = _orgs(mentions)
+        named organisations partner — with each other, or with the clause's topic or subject (a utility or an
+        investor may be a partner: "BE는 AEP/AWS/Cologics와 … 프로젝트를 진행")."""
+        orgs = [m for m in mentions if any(is_a(m.type, c) for c in (*_FIRMS, "UtilityOrGridOperator", "Investor"))]
         for i, m in enumerate(orgs):
             rest = s[m.end:m.end + 30]
             if _PAIR_TAIL.match(rest) and m.role != "with":
