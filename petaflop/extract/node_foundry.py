@@ -7,12 +7,18 @@ in a row of nodes). One rule, ``derived:node-foundry``, judged by the gate like 
 
 from __future__ import annotations
 
-from petaflop.extract.facts import Extraction, Fact
+import re
+from decimal import Decimal
+
+from petaflop.extract.facts import Extraction, Fact, Statement
 from petaflop.extract.gazetteer import Entity, Gazetteer
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.resolve import is_a
 
 RULE = "derived:node-foundry"
+SIZE_RULE = "derived:node-size"
+#: a node named by its size ("TSMC 7nm", "Samsung 3nm"), not by a code name ("TSMC N3P", "Intel 18A")
+_SIZE_NAME = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?nm$")
 
 
 def written_in(org: Entity, text: str) -> bool:
@@ -39,6 +45,25 @@ def add_node_foundries(ex: Extraction, gaz: Gazetteer, record) -> int:
         seen.add(key)
         ex.add(Fact(f.subject, "fabricatedBy", record(org), True, f.location, RULE, f.sources,
                     raw=f"{node.name_en}"[:60]))
+        made += 1
+    return made
+
+
+def add_node_sizes(ex: Extraction, gaz: Gazetteer) -> int:
+    """Adds ``<chip> processNode <N> nm`` beside every ``<chip> fabricatedOn <node named "… Nnm">``
+    ("TSMC의 7nm 공정으로 제작": a 7 nm chip), once per chip and line; a code-named node ("N3P") says no size."""
+    made = 0
+    seen: set[tuple[str, object]] = set()
+    for f in list(ex.facts):
+        if f.predicate != "fabricatedOn" or not f.obj_is_entity:
+            continue
+        node = gaz.by_id(str(f.obj))
+        size = _SIZE_NAME.search(node.name_en) if node is not None and is_a(node.type, "ProcessNode") else None
+        if size is None or (f.subject, f.location) in seen:
+            continue
+        seen.add((f.subject, f.location))
+        ex.statements.append(Statement(f.subject, "processNode", f.location, SIZE_RULE, value=Decimal(size.group(1)),
+                                       unit="nm", sources=f.sources, raw=node.name_en[:60]))
         made += 1
     return made
 

@@ -22,7 +22,7 @@ from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.name_division import NameDivision
 from petaflop.extract.name_maker import NameMaker
 from petaflop.extract.named_figures import read_named_figures
-from petaflop.extract.node_foundry import add_node_foundries
+from petaflop.extract.node_foundry import add_node_foundries, add_node_sizes
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.section_facility import move_section_counts
@@ -101,6 +101,7 @@ class Extractor:
         add_cell_changes(self.doc, self.ex, self.text, self.sources_of)  # "<thing> | N% 절감" (cell_changes.py)
         add_node_foundries(self.ex, self.gaz, self.res.record)
         move_section_counts(self.doc, self.ex, self.gaz)  # counts under a facility's sub-heading (section_facility.py)
+        add_node_sizes(self.ex, self.gaz)  # "TSMC 7nm" → 7 nm (node_foundry.py)
         add_count_procurements(self.ex)
         add_count_chip_uses(self.ex)
         self._entity_facts()

@@ -1,6 +1,7 @@
 """Key-value tables that name the hardware they describe in one row ("GPU 모델 | L40 | …"): the rows
 below whose label opens with the same kind word ("GPU 메모리 | 48GB GDDR6") describe that model, not
-the table's subject; the model row itself says the table's subject runs on it (``usesChip``).
+the table's subject, and so does an hourly price of use ("클라우드 시간당 비용"); the model row itself
+says the table's subject runs on it (``usesChip``).
 
 Facts read this way carry the reader's ``:model-row`` tag (the model row's own link: ``table-reader:usesChip@model:model-row``),
 so the gate judges the construction apart, pooled as the family ``table-reader:*:model-row``.
@@ -15,6 +16,8 @@ from petaflop.extract.resolve import is_a
 
 #: the row naming the model: "<kind> 모델", "<kind> model" (the kind word opens the rows about it)
 _MODEL_ROW = re.compile(r"^(GPU|CPU|NPU|TPU|칩|가속기)\s?(?:모델|[Mm]odel)$")
+#: the hourly price of using the hardware ("클라우드 시간당 비용 | $1.00/시간"): the rental price of the one model named
+_HOURLY_PRICE = re.compile(r"시간당\s?(?:비용|가격|요금)")
 #: a model row's subject that runs on the named chip (a system, product, platform, model, facility)
 _USERS = ("Facility", "System", "AIProduct", "AIModel", "SoftwarePlatform")
 
@@ -39,6 +42,8 @@ class ModelRows:
             return subject, ""
         kind = label.split()[0] if label.split() else ""
         model = self.models.get(kind)
+        if model is None and _HOURLY_PRICE.search(label) and len(set(self.models.values())) == 1:
+            model = next(iter(self.models.values()))  # a GPU-hour's price is the GPU's, not the table subject's
         return (subject, "") if model is None else (model, ":model-row")
 
     def _uses(self, table, r: int, row, subject: str, model: str) -> None:

@@ -78,6 +78,10 @@ _WITH_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:등)?\s?(?:과|와)(?:의)?\s?(?
 # a foundry's process making chips: "<chips>(의 대부분)은 TSMC의 7nm 공정으로 제작"
 _FAB_AFTER = re.compile(r"\)?['’”\"]?\s?(?:의)?\s?(?:[A-Za-z0-9+\-.]{1,10}\s?)?(?:\([^)]{0,12}\)\s?)?공정\s?(?:\([^)]{0,12}\)\s?)?"
                         r"(?:으로|로|에서|을 통해|를 통해)\s?(?:[가-힣]{1,4}\s)?(?:제작|생산|양산|제조|위탁\s?생산)")
+# "X100 칩은 TSMC 3nm 기반.", "… X100 칩. TSMC 3nm(N3E 추정) 기반.": a chip built on a node (a nominal sentence)
+_NODE_BASED = re.compile(r"\s?(?:\([^)]{0,12}\)\s?)?기반\s?(?:[.。]|$)")
+# the sentence before a nominal "<node> 기반." that ends with the chip it is about ("… Tensor G5 칩.")
+_CHIP_SENTENCE_END = re.compile(r"\)?['’”\"]?\s?(?:칩|칩셋|프로세서)?\s?\.\s?$")
 
 
 # provisions: "<A>는 … <B>에 … 제공" (B is A's customer), "<B>에 <A>는 … 공급" (B is supplied by A),
@@ -306,12 +310,15 @@ class LinkFrames:
         in the same clause, are made by that firm (on that node, when the node is named with its firm;
         the foundry then follows from the node's written name, ``derived:node-foundry``)."""
         for i, m in enumerate(mentions):
-            if not _FAB_AFTER.match(s, m.end):
+            based = not _FAB_AFTER.match(s, m.end) and _NODE_BASED.match(s, m.end)
+            if not (based or _FAB_AFTER.match(s, m.end)):
                 continue
             firm = m if is_a(m.type, "Firm") else self._node_maker(m, s[m.start:m.end])
-            if firm is None:
-                continue
+            if firm is None or (based and firm is m):
+                continue  # (built on a firm, not a node: "엔비디아 기반" is no fabrication)
             chips = [c for c in mentions[:i] if is_a(c.type, "Chip") and not re.search(r"[,;.]\s", s[c.end:m.start])]
+            if based and not chips and not s[:m.start].strip():  # "… Tensor G5 칩. TSMC 3nm 기반."
+                chips = self._chip_closing(getattr(self, "previous_sentence", ""))
             for c in chips:
                 if firm is m:
                     self._link(c, "fabricatedBy", firm, "text:foundry:process", loc, sources,
@@ -319,6 +326,15 @@ class LinkFrames:
                 else:  # the node, written with its foundry: the foundry follows from the node (node_foundry)
                     self._link(c, "fabricatedOn", m, "text:foundry:process-node", loc, sources,
                                s[m.start:m.end + 20])
+
+    def _chip_closing(self, sentence: str) -> list[Mention_]:
+        """The chip a sentence ends with ("… AP는 Tensor G5 칩."), the subject of a nominal sentence after it."""
+        found = self.res.gaz.find_mentions(sentence)
+        last = found[-1] if found else None
+        ent = self.res.gaz.by_id(last.entity_id) if last is not None else None
+        if ent is None or not is_a(ent.type, "Chip") or not _CHIP_SENTENCE_END.fullmatch(sentence[last.end:]):
+            return []
+        return [Mention_(self.res.record(ent), ent.type, last.start, last.end, "")]
 
     def _node_maker(self, m: Mention_, surface: str) -> Mention_ | None:
         """The foundry written at the head of a process node's mention ("TSMC의 7nm" → TSMC)."""
