@@ -28,6 +28,16 @@ from petaflop.extract.values import find_quantities
 RDF_TYPE = RDF.type
 HOW = {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block": "block-topic",
        "slide": "slide-topic", "row": "row", "hardware": "hardware-topic", "chapter": "chapter-topic"}
+#: "오라클도 설비를 함께 공급": a name marked by 도 ("also") adds one more party to what the sentence says
+_ALSO = re.compile(r"\)?['’”\"]?\S{0,6}?도(?![가-힣])")
+
+
+def also_marked(sentence: str, end: int) -> bool:
+    """A name (ending at ``end``) marked by 도 ("X도 함께"): it joins the sentence, often as its object,
+    and is not a topic the following sentences and blocks are about."""
+    return bool(_ALSO.match(sentence, end))
+
+
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|는데|면서|으며|이며)\s")
 _STATUS_CUES = (
     (re.compile(r"목표|타깃|청사진|비전"), "target"),  # a goal, a blueprint, a vision

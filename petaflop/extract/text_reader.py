@@ -41,6 +41,7 @@ from petaflop.extract.text_figures import FigureReader, parallel_measure, vs_pro
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
+    also_marked,
     chapter_topic,
     clause_starts_of,
     status_of_words,
@@ -132,13 +133,11 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         else of the slide's previous blocks ("block-topic"), else the slide title's entity ("slide-topic")."""
         topic: _Mention | None = getattr(self, "block_topic", None)
         self.previous_sentence = ""  # the block's sentence before (a test it names is the next one's too)
-        for sm in _SENTENCE.finditer(text):
-            sentence = sm.group(0)
-            if not sentence.strip():
-                continue
+        for sentence in (sm.group(0) for sm in _SENTENCE.finditer(text) if sm.group(0).strip()):
             found = self._sentence(sentence, loc, sources, topic)
             self.previous_sentence = sentence
-            if found is not None and found.role == "topic":  # this sentence's own topic: carried on, placeless
+            # this sentence's own topic: carried on, placeless ("X도": one more party, not the topic: text_frames.py)
+            if found is not None and found.role == "topic" and not also_marked(sentence, found.end):
                 topic = _Mention(found.entity, found.type, -1, -1, "previous")
         self.previous_sentence = ""
         if topic is not None and topic.role in ("topic", "previous"):
