@@ -91,7 +91,9 @@ def test_the_cli_writes_markdown_and_json(cli, built_graph, report_path, tmp_pat
     assert res.exit_code == 0, res.output
     data = json.loads(js.read_text(encoding="utf-8"))
     assert data["gold_facts"] > 3000 and data["overall"]["precision"] >= FLOORS["precision"]
-    assert {"lines", "subject", "relation", "object", "rules"} <= set(data["false_positives"][0])
+    assert len(data["false_positives"]) == data["overall"]["fp"]  # every wrong fact is listed
+    assert all({"lines", "subject", "relation", "object", "rules"} <= set(f) for f in data["false_positives"])
+    assert {"id", "lines", "subject", "relation", "object", "subject_found"} <= set(data["false_negatives"][0])
     text = md.read_text(encoding="utf-8")
     assert "## By rule" in text and "## False negatives" in text
 

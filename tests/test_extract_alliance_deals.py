@@ -76,3 +76,6 @@ def test_a_party_written_with_the_country_is_of_it_an_export_buyer_is_the_countr
             parties.setdefault(f.subject, set()).add(ex.entities[str(f.obj)].name_ko or str(f.obj))
     # the Saudi firm's investment in the US has the firm alone; the export's buyer is the country
     assert sorted(sorted(p) for p in parties.values()) == [["라마바 터빈", "사우디아라비아"], ["사우디 가나다볼트"]]
+    # a node's label names the context only where it is a party ("A → B" reads as a flow to B)
+    labels = sorted(ex.entities[node].name_en for node in parties)
+    assert labels == ["Deal: 라마바 터빈 → Saudi Arabia", "Deal: 사우디 가나다볼트"]

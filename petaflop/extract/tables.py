@@ -307,8 +307,10 @@ class TableExtractor:
             node_id += f"--r{loc.row}"
         names = [(self.ex.entities[e].name_en or self.ex.entities[e].name_ko) if e in self.ex.entities else e
                  for e in entities]
-        ctx = self.ex.entities.get(context) if context else None
-        label = " · ".join(names) + (f" → {ctx.name_en or ctx.name_ko}" if ctx else "")
+        when = mapping.node_context_when  # the context is a party of the node always, or of rows matching `when`
+        party = bool(mapping.node_context_role and context and (when is None or (len(entities) == 1 and when.search(row_text))))
+        ctx = self.ex.entities.get(context) if context and (party or not mapping.node_context_role) else None
+        label = " · ".join(names) + (f" → {ctx.name_en or ctx.name_ko}" if ctx else "")  # the context only as a party
         self.ex.add_entity(EntityRecord(node_id, (mapping.node_type,), f"{mapping.node_type}: {label}", "", (), "table"))
         sources = self.sources_of(table)
         rid = f"table:{mapping.id}"
@@ -317,8 +319,7 @@ class TableExtractor:
             for entity in entities:
                 self.ex.add(Fact(node_id, mapping.node_entity_role, entity, True, loc,
                                  f"{rid}:{mapping.node_entity_role}", sources))
-        when = mapping.node_context_when
-        if mapping.node_context_role and context and (when is None or (len(entities) == 1 and when.search(row_text))):
+        if party:
             self.ex.add(Fact(node_id, mapping.node_context_role, context, True, loc,
                              f"{rid}:{mapping.node_context_role}", sources))
         return node_id
