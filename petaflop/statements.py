@@ -149,14 +149,21 @@ def _context(st: Statement) -> tuple:
             st.number_format, st.metric)
 
 
+#: Kinds whose value is a comparison: two of them conflict only when they name what is compared.
+COMPARISONS = frozenset({"multiple", "relativeDifference"})
+
+
 def mark_conflicts(merged: list[Merged]) -> None:
     """Different point values for the same context, read in different places, are conflicting
-    (ranges and bounds are not)."""
+    (ranges and bounds are not, nor comparisons that do not say what they compare)."""
     by_context: dict[tuple, list[int]] = defaultdict(list)
     for i, m in enumerate(merged):
         st = m.statement
         if st.value is None or st.high is not None or st.bound:
             continue
+        measure_named = bool(st.metric) and not st.metric.startswith("vs ")  # "vs X" names the base, not the measure
+        if st.kind in COMPARISONS and not (measure_named or st.item):
+            continue  # "6배" and "1.6배" against one base compare different measures unless the measure is named
         by_context[_context(st)].append(i)
     for idx in by_context.values():
         for i in idx:

@@ -211,3 +211,17 @@ def test_stargates_long_term_blueprint_is_a_target_not_its_current_power(store):
     assert status == {"https://petaflop-atlas.org/ontology#Target"}
     truthy = _values(store, "SELECT ?v WHERE { GRAPH ?g { pfid:stargate pfa:powerCapacityMW ?v } }")
     assert "10000" not in truthy
+
+
+def test_comparisons_conflict_only_when_they_say_what_they_compare():
+    ratio = dict(kind="multiple", unit="x")
+    merged = merge([_st(6, 10, **ratio), _st("1.6", 20, **ratio)])  # cost 6x, compute 1.6x: no conflict
+    mark_conflicts(merged)
+    assert not any(m.conflicts_with for m in merged)
+    base = dict(metric="vs Acme X1", **ratio)  # the same base, measures unnamed
+    merged = merge([_st(6, 10, **base), _st(11, 20, **base)])
+    mark_conflicts(merged)
+    assert not any(m.conflicts_with for m in merged)
+    merged = merge([_st(6, 10, metric="비용", **ratio), _st(5, 20, metric="비용", **ratio)])
+    mark_conflicts(merged)
+    assert all(m.conflicts_with for m in merged)
