@@ -61,8 +61,8 @@ def _curated(mp, tmp_path_factory, built_graph, report_path):
                "--user", "alice", *common])
     _cli(cli, ["curate", "correct", "Colossus", "--kind", "chipCount", "--value", "30000", "--line", "2006",
                "--new-item", "GB200", "--reason", "the 30k of line 2006 are the GB200", "--user", "bob", *common])
-    _cli(cli, ["curate", "add", "Colossus", "--property", "usesChip", "--object", "GB200", "--line", "2006",
-               "--evidence", "이 중 GB200은 3만개", "--reason", "the chips of phase 1", "--user", "bob", *common])
+    _cli(cli, ["curate", "add", "Colossus", "--property", "poweredBy", "--object", "Megapack", "--line", "2028",
+               "--evidence", "테슬라 ESS인 Megapack을 활용", "--reason", "the battery of its load", "--user", "bob", *common])
     _cli(cli, ["curate", "split", "Colossus", "--name", "Colossus successor (2026)", "--type", "ComputeCluster",
                "--fact-line", "1908", "--reason", "the 2026 row is an unknown successor", "--user", "carol", *common])
     c = Curator.open(built_graph, log_dir, str(report_path))
@@ -167,14 +167,14 @@ def test_a_correction_replaces_the_statement_and_cites_the_old_one(curated):
 
 
 def test_added_facts_carry_their_line_evidence_and_action(curated):
-    colossus, gb200 = N("colossus"), N("nvidia-gb200")
-    assert has(curated, colossus, P("usesChip"), gb200, CUR) and not has(curated, colossus, P("usesChip"), gb200, FACTS)
-    assert has(curated, gb200, P("chipUsedBy"), colossus, INF)
+    colossus, megapack = N("colossus"), N("tesla-megapack")
+    assert has(curated, colossus, P("poweredBy"), megapack, CUR) and not has(curated, colossus, P("poweredBy"), megapack, FACTS)
+    assert has(curated, megapack, P("suppliesPowerTo"), colossus, INF)
     a = next(a for a in curated.actions if a.type == "add" and a.target.kind == "link")
-    assert objects(curated, action(curated, a.id), P("evidenceText"), CUR) == [ox.Literal("이 중 GB200은 3만개")]
-    link_prov = graph.statement_iri(ox.Triple(colossus, P("usesChip"), gb200), "curation")
+    assert objects(curated, action(curated, a.id), P("evidenceText"), CUR) == [ox.Literal("테슬라 ESS인 Megapack을 활용")]
+    link_prov = graph.statement_iri(ox.Triple(colossus, P("poweredBy"), megapack), "curation")
     assert objects(curated, link_prov, ox.NamedNode(PROV.wasDerivedFrom), CUR) == [
-        ox.NamedNode("https://petaflop-atlas.org/report/L2006")]
+        ox.NamedNode("https://petaflop-atlas.org/report/L2028")]
     [st] = objects(curated, action(curated, curated.ids["add_value"]), P("curates"), CUR)
     assert [x.value for x in objects(curated, st, P("value"), CUR)] == ["200000.0"]
     assert has(curated, colossus, P("statement"), st, CUR)
@@ -302,9 +302,9 @@ def test_a_second_decision_on_a_fact_supersedes_the_first(curated, tmp_path):
 
 def test_an_added_fact_can_be_rejected_again(built_graph, report_path, tmp_path):
     c = Curator.open(built_graph, tmp_path / "log", str(report_path))
-    spec = FactSpec("Colossus", 2006, property="usesChip", object="GB200")
-    added = c.add("bob", spec, "이 중 GB200은 3만개", "missed")
-    assert [str(t.predicate) for t in c.overlay().fact_triples] == [f"<{PFA.usesChip}>"]
+    spec = FactSpec("Colossus", 2028, property="poweredBy", object="Megapack")
+    added = c.add("bob", spec, "테슬라 ESS인 Megapack을 활용", "missed")
+    assert [str(t.predicate) for t in c.overlay().fact_triples] == [f"<{PFA.poweredBy}>"]
     rejected = c.reject("carol", spec, "not stated as a fact")
     overlay = c.overlay()
     status = {r.action.id: (r.status, r.note) for r in overlay.results}
