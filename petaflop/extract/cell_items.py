@@ -5,7 +5,9 @@ else its text) states that programme's figures. Each count in the item ("8개 �
 the programme's ``unitCount`` with the counted noun as its metric (``table-cell:policy-item:unit-count``);
 another programme the item calls the frame of this one ("일대일로 일환": part of the Belt and Road) is
 what it is ``partOf`` (``table-cell:policy-item:partOf``). A year span written in the item
-("2000~2017년") is kept as the count's scope (a span of years is no period of its own).
+("2000~2017년") is kept as the count's scope (a span of years is no period of its own). The programme an
+item is about is the row's country's own: it is ``sponsoredBy`` that country
+(``table-cell:policy-item:sponsoredBy``).
 """
 
 from __future__ import annotations
@@ -43,16 +45,20 @@ def read_policy_items(table, res, ex: Extraction, loc_of, sources: tuple[str, ..
         for cell in row.cells[1:]:
             for item in cell.text.split(";"):
                 m = _ITEM.match(item)
-                if m and _item(m.group(1), m.group(2), res, ex, loc_of(table, cell, r), sources):
+                prog = _item(m.group(1), m.group(2), res, ex, loc_of(table, cell, r), sources) if m else None
+                if prog is not None:  # the row's country runs the programme its item is about
+                    ex.add(Fact(prog, "sponsoredBy", country, True, loc_of(table, cell, r),
+                                "table-cell:policy-item:sponsoredBy", sources, raw=item.strip()[:60]))
                     continue
                 if not _programmes(item, res):  # an item of the country's own: its counts are the country's
                     _counts(country, item, ex, loc_of(table, cell, r), sources, "table-cell:country-item:unit-count")
 
 
-def _item(label: str, text: str, res, ex: Extraction, loc, sources: tuple[str, ...]) -> bool:
+def _item(label: str, text: str, res, ex: Extraction, loc, sources: tuple[str, ...]) -> str | None:
+    """The programme the item is about (after reading its figures), or None."""
     named = _programmes(label, res) or _programmes(text, res)[:1]
     if len(named) != 1:
-        return False
+        return None
     prog = named[0]
     for mention in res.gaz.find_mentions(text):
         whole = res.gaz.by_id(mention.entity_id)
@@ -60,7 +66,7 @@ def _item(label: str, text: str, res, ex: Extraction, loc, sources: tuple[str, .
             ex.add(Fact(prog, "partOf", res.record(whole), True, loc, "table-cell:policy-item:partOf", sources,
                         raw=text[:60]))
     _counts(prog, text, ex, loc, sources, "table-cell:policy-item:unit-count")
-    return True
+    return prog
 
 
 def _counts(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ...], rule: str) -> None:
