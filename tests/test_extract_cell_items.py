@@ -48,3 +48,29 @@ def test_an_item_of_the_country_itself_counts_for_the_country(gaz):
 def test_a_row_naming_more_than_its_country_is_not_the_countrys(gaz):
     assert read(gaz, [["엔비디아-중국 협력", "40개 이상 스타트업과 협업 중"]]) == ([], [])
     assert read(gaz, [["정책 현황", "디지털 실크로드: 5개국 지원"]]) == ([], [])  # no country names the row
+
+
+def _sponsors(gaz, rows: list[list[str]]) -> list[tuple]:
+    ex = Extraction()
+    read_policy_items(make_table(rows), Resolver(gaz, ex), ex, _loc, ())
+    return sorted((f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "sponsoredBy")
+
+
+def test_the_programme_an_item_is_about_is_sponsored_by_the_rows_country(gaz):
+    rule = "table-cell:policy-item:sponsoredBy"
+    assert _sponsors(gaz, [["중국 정책 현황", "디지털 실크로드: 일대일로 일환 (3개국 지원); "
+                                          "인재 양성: \"루반 워크숍\" 직업 훈련 (9개 워크숍); 전력: 원자로 2기 승인"]]) == [
+        ("digital-silk-road", "china", rule), ("luban-workshop", "china", rule)]
+    assert _sponsors(gaz, [["정책 현황", "디지털 실크로드: 5개국 지원"]]) == []  # no country names the row
+
+
+def test_an_item_of_the_countrys_firms_homes_them_in_the_country(gaz):
+    ex = Extraction()
+    read_policy_items(make_table([["중국 산업 특징", "주요 기업: 바이두, 텐센트 등; 인재: 9개 대학과 협력"]]), Resolver(gaz, ex),
+                      ex, _loc, ())
+    rule = "table-cell:country-item:headquarteredIn"
+    assert sorted((f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "headquarteredIn") == [
+        ("baidu", "china", rule), ("tencent", "china", rule)]
+    ex = Extraction()  # a label that is not about firms lists nothing at home
+    read_policy_items(make_table([["중국 산업 특징", "협력 사례: 바이두, 텐센트 등"]]), Resolver(gaz, ex), ex, _loc, ())
+    assert [f for f in ex.facts if f.predicate == "headquarteredIn"] == []

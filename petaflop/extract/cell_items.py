@@ -5,7 +5,10 @@ else its text) states that programme's figures. Each count in the item ("8개 �
 the programme's ``unitCount`` with the counted noun as its metric (``table-cell:policy-item:unit-count``);
 another programme the item calls the frame of this one ("일대일로 일환": part of the Belt and Road) is
 what it is ``partOf`` (``table-cell:policy-item:partOf``). A year span written in the item
-("2000~2017년") is kept as the count's scope (a span of years is no period of its own).
+("2000~2017년") is kept as the count's scope (a span of years is no period of its own). The programme an
+item is about is the row's country's own: it is ``sponsoredBy`` that country
+(``table-cell:policy-item:sponsoredBy``). An item labelled as the country's firms ("거대 IT 기업: A, B,
+C 등") names organisations at home there (``table-cell:country-item:headquarteredIn``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ _COUNT = re.compile(r"(?<![\d.,~\-])(\d{1,3}(?:,\d{3})*|\d+)\s?(개국|개|곳|�
 _STOP = re.compile(r"(?:^|\s)(?:지정|지원|승인|개발|구축|설립|운영|투자|확산|중|및|등)(?:\s.*)?$|\s*$")
 _SPAN = re.compile(r"((?:19|20)\d\d)\s?[~\-–]\s?((?:19|20)\d\d)년")
 _YEARLY = re.compile(r"(?:매년|연간|해마다)\s?$")
+#: an item's label naming the row's country's own firms ("거대 IT 기업", "주요 업체", "빅테크")
+_FIRMS_LABEL = re.compile(r"(?:기업|업체|회사|빅테크|스타트업)(?:들)?$")
+_HOMED = ("Firm", "AILab")
 _PART_OF = re.compile(r"^\s*['\"“”‘’]?\s?(?:의\s)?(?:일환|일부|산하)")
 
 
@@ -43,16 +49,30 @@ def read_policy_items(table, res, ex: Extraction, loc_of, sources: tuple[str, ..
         for cell in row.cells[1:]:
             for item in cell.text.split(";"):
                 m = _ITEM.match(item)
-                if m and _item(m.group(1), m.group(2), res, ex, loc_of(table, cell, r), sources):
+                if m and _FIRMS_LABEL.search(m.group(1)):  # "거대 IT 기업: A, B 등": the country's firms
+                    _home_firms(m.group(2), country, res, ex, loc_of(table, cell, r), sources)
+                prog = _item(m.group(1), m.group(2), res, ex, loc_of(table, cell, r), sources) if m else None
+                if prog is not None:  # the row's country runs the programme its item is about
+                    ex.add(Fact(prog, "sponsoredBy", country, True, loc_of(table, cell, r),
+                                "table-cell:policy-item:sponsoredBy", sources, raw=item.strip()[:60]))
                     continue
                 if not _programmes(item, res):  # an item of the country's own: its counts are the country's
                     _counts(country, item, ex, loc_of(table, cell, r), sources, "table-cell:country-item:unit-count")
 
 
-def _item(label: str, text: str, res, ex: Extraction, loc, sources: tuple[str, ...]) -> bool:
+def _home_firms(text: str, country: str, res, ex: Extraction, loc, sources: tuple[str, ...]) -> None:
+    """Each firm or lab an item of the country's firms lists is headquartered in the country."""
+    for e in res.entities_in(text):
+        if any(is_a(e.type, c) for c in _HOMED):
+            ex.add(Fact(res.record(e), "headquarteredIn", country, True, loc,
+                        "table-cell:country-item:headquarteredIn", sources, raw=text[:60]))
+
+
+def _item(label: str, text: str, res, ex: Extraction, loc, sources: tuple[str, ...]) -> str | None:
+    """The programme the item is about (after reading its figures), or None."""
     named = _programmes(label, res) or _programmes(text, res)[:1]
     if len(named) != 1:
-        return False
+        return None
     prog = named[0]
     for mention in res.gaz.find_mentions(text):
         whole = res.gaz.by_id(mention.entity_id)
@@ -60,7 +80,7 @@ def _item(label: str, text: str, res, ex: Extraction, loc, sources: tuple[str, .
             ex.add(Fact(prog, "partOf", res.record(whole), True, loc, "table-cell:policy-item:partOf", sources,
                         raw=text[:60]))
     _counts(prog, text, ex, loc, sources, "table-cell:policy-item:unit-count")
-    return True
+    return prog
 
 
 def _counts(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ...], rule: str) -> None:
