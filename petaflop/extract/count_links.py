@@ -9,9 +9,13 @@ cost model) is an estimated holding, still bought: ``derived:count-procures:esti
 
 A facility's or a system's count of a chip says it uses the chip: "Cortex 1.0은 H100 GPU 6.7만개",
 "NVL72 랙은 … B200 GPU 72개" — ``usesChip`` on the count's line (rule ``derived:count-uses-chip``).
+A model's count of a chip whose phrase says it trained ("H100 GPU 약 6,500대로 훈련" in the model's row) is the
+same use, made in training: ``trainedOn`` the chip, under the same rule.
 """
 
 from __future__ import annotations
+
+import re
 
 from petaflop.extract.facts import Extraction, Fact
 from petaflop.extract.resolve import is_a
@@ -21,6 +25,7 @@ _COUNT_KINDS = ("chipCount", "gpuCount", "cpuCount", "unitCount")
 _BUYERS = ("Firm", "AILab")
 USES_RULE = "derived:count-uses-chip"
 _USERS = ("Facility", "System")
+_TRAINED = re.compile(r"훈련|학습|트레이닝|train", re.I)
 
 
 def _type(ex: Extraction, entity: str) -> str:
@@ -53,19 +58,26 @@ def add_count_procurements(ex: Extraction) -> int:
 
 def add_count_chip_uses(ex: Extraction) -> int:
     """``usesChip`` from a facility's or a system's count whose item is a chip (any status: a planned
-    count is a planned use, and the link carries no time of its own)."""
+    count is a planned use, and the link carries no time of its own); ``trainedOn`` from a model's count of a chip
+    whose phrase says it trained."""
     made = 0
     seen: set[tuple] = set()
     for st in list(ex.statements):
         if st.kind not in (*_COUNT_KINDS, "chipsPerSystem") or not st.item or st.item == st.subject:
             continue
         user, item = _type(ex, st.subject), _type(ex, st.item)
-        if not any(is_a(user, c) for c in _USERS) or not is_a(item, "Chip"):
+        if not is_a(item, "Chip"):
+            continue
+        if is_a(user, "AIModel") and _TRAINED.search(st.raw):
+            prop = "trainedOn"  # a model's chips, counted in the phrase of its training
+        elif any(is_a(user, c) for c in _USERS):
+            prop = "usesChip"
+        else:
             continue
         key = (st.subject, st.item, st.location)
         if key in seen:
             continue
         seen.add(key)
-        ex.add(Fact(st.subject, "usesChip", st.item, True, st.location, USES_RULE, st.sources, raw=st.raw[:60]))
+        ex.add(Fact(st.subject, prop, st.item, True, st.location, USES_RULE, st.sources, raw=st.raw[:60]))
         made += 1
     return made

@@ -109,7 +109,7 @@ class MultipleReader:
             self.ex.statements.append(lease)
             return True
         if params := model_parameters(s, q, c0, mentions, self._status(s[c0:c1], q), loc, sources) or \
-                model_gpus(s, q, mentions, self._status(s[c0:c1], q), loc, sources):
+                model_gpus(s, q, mentions, self._status(s[c0:c1], q), loc, sources, c0, topic):
             self.ex.statements.append(params)  # "N개의 활성 파라미터를 가진 <model>" (text_params.py),
             return True  # "<model> 훈련에 N개의 GPU를 사용" (text_model_gpus.py)
         if q.kind == "number" and s[q.end:q.end + 1] == "위":
