@@ -32,6 +32,7 @@ from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
 from petaflop.extract.table_odds import add_scenario_odds
 from petaflop.extract.tables import TableExtractor
+from petaflop.extract.text_owned import settle_own_lists
 from petaflop.extract.text_reader import TextReader
 
 RDF_TYPE = RDF.type
@@ -104,6 +105,7 @@ class Extractor:
         add_node_sizes(self.ex, self.gaz)  # "TSMC 7nm" → 7 nm (node_foundry.py)
         add_count_procurements(self.ex)
         add_count_chip_uses(self.ex)
+        settle_own_lists(self.ex)  # an own list's maker link wins over another reader's (text_owned.py)
         self._entity_facts()
         settle_statuses(self.doc.tables, self.ex, self.doc.lines)
         typecheck.check(self.ex)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from petaflop.extract.facts import Fact, Location
+from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of
 from petaflop.extract.text_links import _RELEASABLE
@@ -220,3 +220,18 @@ class OwnedFrames(SuccessionFrames):
                 a = firms[i - 1]
             if a is not None:
                 self._add_link(a, "acquired", b, f"{self.prefix}:acquisition", loc, sources, s[a.start:b.end + 8])
+
+
+_MAKER_PROPS = ("designedBy", "developedBy", "offeredBy")
+
+
+def settle_own_lists(ex: Extraction) -> None:
+    """A thing in an organisation's list of its own ("구글은 자체 … 단말기(<X>)", "자체의 플랫폼 (<X>·<Y>)") is
+    designed, developed or offered by it as the own-list reader says by the thing's class; another reader's
+    maker link of the same pair on the same line (a clause keyword such as "개발" that belongs to another
+    item of the list) yields to it."""
+    own = {(f.subject, str(f.obj), f.location.line_start): f.predicate for f in ex.facts
+           if f.rule.endswith(":own-list") and f.predicate in _MAKER_PROPS}
+    if own:
+        ex.facts[:] = [f for f in ex.facts if f.predicate not in _MAKER_PROPS or f.rule.endswith(":own-list")
+                       or own.get((f.subject, str(f.obj), f.location.line_start), f.predicate) == f.predicate]
