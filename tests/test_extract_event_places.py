@@ -30,3 +30,14 @@ def test_an_event_named_after_its_place(gaz):
     place = _place_prefix("텍사스 정전", gaz)
     assert place is not None and place.id == "texas"
     assert _place_prefix("정전 사태", gaz) is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("가나다전자는 자사 행사인 GTC를 내년 상반기 텍사스에서도 개최하기로 결정.", {("nvidia-gtc", "texas")}),
+    ("GTC를 다음 달 워싱턴 DC에서 연다.", {("nvidia-gtc", "washington-d-c")}),
+    ("GTC를 텍사스와 워싱턴 DC에서 개최.", set()),  # two places: which one is not said
+    ("GTC를 소개했고, 텍사스에서 회의를 개최.", set()),  # the place is another clause's
+    ("GTC를 텍사스에서 발표.", set()),  # announced there, not held there
+])
+def test_the_place_where_an_event_is_held(text_reader, sentence, expected):
+    assert places(text_reader, sentence) == expected

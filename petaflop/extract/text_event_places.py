@@ -3,7 +3,9 @@
 - the event's written name starts with a place's name ("이베리아 반도 정전": a blackout in the
   Iberian Peninsula) — the place is a country, region or city of the gazetteer;
 - "<place>에서 … <event>(이|가) 발생": the place marked with 에서 in the clause where the event is said
-  to have happened (발생, 일어나다), with no other place in between.
+  to have happened (발생, 일어나다), with no other place in between;
+- "<event>를 … <place>에서(도) 개최": the event (a conference, a forum) held at the one place marked
+  with 에서 in its clause before the verb of holding (개최, 열다), no other place in between.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of
 
 _PLACES = ("Country", "Region", "City")
+#: "<place>에서(도) 개최하기로", "<place>에서 열린다": the verb of holding right after the place
+_HELD_AT = re.compile(r"에서(?:도|는)?\s?(?:(?:[가-힣]{1,4}\s){0,2})(?:개최|열린|열리|열렸|열었|연다)")
 _HAPPENED = re.compile(r"['’”\"]?\s?(?:이|가)?\s?(?:[가-힣]{1,4}\s)?(?:발생|일어났|일어난|일어나)")
 
 
@@ -47,6 +51,8 @@ def event_places(reader: _Reader, s: str, mentions: list[Mention_], loc: Locatio
             pid = reader.res.record(place)
             reader.ex.add(Fact(ev.entity, "locatedIn", pid, True, loc, rule, sources, raw=s[ev.start:ev.end][:60]))
             continue
+        if _held_at(reader, s, ev, mentions[i + 1:], starts, loc, sources):
+            continue
         if not _HAPPENED.match(s, ev.end):
             continue
         c0 = max(x for x in starts if x <= ev.start)
@@ -54,3 +60,18 @@ def event_places(reader: _Reader, s: str, mentions: list[Mention_], loc: Locatio
         if len(places) == 1 and places[0].role == "place" and re.search(r"에서\s?$", s[places[0].end:places[0].end + 3]):
             reader.ex.add(Fact(ev.entity, "locatedIn", places[0].entity, True, loc, rule, sources,
                                raw=s[places[0].start:ev.end + 4][:60]))
+
+
+def _held_at(reader: _Reader, s: str, ev: Mention_, after: list[Mention_], starts: list[int], loc: Location,
+             sources: tuple[str, ...]) -> bool:
+    """"엔비디아는 GTC를 하반기 워싱턴 DC에서도 개최하기로": the event, its object particle, then within its
+    clause the one place marked with 에서 right before the verb of holding."""
+    if ev.role != "object":
+        return False
+    c1 = min((x for x in starts if x > ev.end), default=len(s))
+    places = [m for m in after if m.end <= c1 and any(is_a(m.type, p) for p in _PLACES)]
+    if len(places) != 1 or not _HELD_AT.match(s, places[0].end):
+        return False
+    reader.ex.add(Fact(ev.entity, "locatedIn", places[0].entity, True, loc, f"{reader.prefix}:event-place", sources,
+                       raw=s[ev.start:places[0].end + 6][:60]))
+    return True

@@ -57,6 +57,7 @@ from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
 from petaflop.extract.text_value_guards import demonstrative, measure_of_another, not_a_value, part_of_name
 from petaflop.extract.text_within import SpansWithin
+from petaflop.extract.topic_country import country_topic
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
@@ -366,7 +367,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             item = topic  # "알리바바(지분율 36%)" in Moonshot's investor row: a stake in Moonshot
         if item is None and q.kind == "power":  # "600MW 태양광", "LM2500XPRESS 29기 ≈ 1 GW": the source it measures
             item = self._power_source(s, q, mentions)
-        rule = f"{self.prefix}:{measure}:{how}"
+        rule = f"{self.prefix}:{measure}:{country_topic(how, subject.type)}"  # a carried country: apart
         if measure == "value-unit" and q.kind == "power" and self.prefix == "text-cell":  # a cell's power figure
             rule = f"{self.prefix}:value-unit-power:{how}"  # often measures a stage or a plant: judged apart
         if kind == "employeeCount" and measure == "count-noun":  # staff counted: one construction, whatever the order
