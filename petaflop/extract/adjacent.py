@@ -11,7 +11,8 @@ parenthesis between them. The report writes these relations without a verb:
 * **place in parentheses** — "MIIA 슈퍼컴 (밀라노)": a facility with its place in brackets;
 * **place before a facility** — "텍사스 Abilene(첫 번째 캠퍼스)", "파리 1.4 GW “X 클러스터”": a place right
   before a cluster, a phase or a site, its capacity between them or not — the place prefix's construction
-  (the larger place first) with a facility after it, judged with it (``adjacent:place-prefix``).
+  (the larger place first) with a facility after it, judged with it (``adjacent:place-prefix``) — also when
+  the place opens the facility's own name ("Abilene(첫 번째 캠퍼스)": the campus lies in Abilene).
 
 Each construction has its rule id (``adjacent:grid-operator`` for the two operator forms,
 ``adjacent:place-apposition`` for the place chain and the place in parentheses,
@@ -78,9 +79,10 @@ class AdjacentReader:
             return
         for org, country in prefixed_homes(text, mentions, self.gaz):  # "UAE MGX": the prefix inside the name
             self._add(org, "headquarteredIn", country, loc, sources, HOME_RULE, text[:60])
+        ents = [self.gaz.by_id(m.entity_id) for m in mentions]
+        self._place_in_name(text, mentions, ents, loc, sources)
         if len(mentions) < 2:
             return
-        ents = [self.gaz.by_id(m.entity_id) for m in mentions]
         self._place_chain(text, mentions, ents, loc, sources)
         for i, (a, b) in enumerate(pairwise(mentions)):
             ea, eb = ents[i], ents[i + 1]
@@ -104,6 +106,24 @@ class AdjacentReader:
             elif (_OPEN.match(gap) and after in (")", ",") and is_a(ea.type, "Facility") and _place(eb.type)):
                 self._add(ea, "locatedIn", eb, loc, sources, "adjacent:place-apposition",
                           text[a.start:b.end + 1])
+
+    def _place_in_name(self, text, mentions, ents, loc, sources) -> None:
+        """A facility known by "<place>(<what it is>)" ("Abilene(첫 번째 캠퍼스)") lies in that place, and the
+        larger place written right before the name ("텍사스 Abilene(…)") holds that place."""
+        for i, (m, ent) in enumerate(zip(mentions, ents, strict=True)):
+            name = text[m.start:m.end]
+            cut = name.find("(")
+            if cut < 1 or not name.endswith(")") or not any(is_a(ent.type, t) for t in PLACED):
+                continue
+            inner = [p for p in self.gaz.find_mentions(name[:cut]) if p.start == 0 and p.end == len(name[:cut].rstrip())]
+            place = self.gaz.by_id(inner[0].entity_id) if len(inner) == 1 else None
+            if place is None or not _place(place.type) or is_a(place.type, "Site"):
+                continue
+            self._add(ent, "locatedIn", place, loc, sources, "adjacent:place-prefix", name)
+            if i and text[mentions[i - 1].end:m.start] == " " and _place(ents[i - 1].type) \
+                    and not is_a(ents[i - 1].type, "Site") and ents[i - 1].id != place.id:
+                self._add(place, "locatedIn", ents[i - 1], loc, sources, "adjacent:place-prefix",
+                          text[mentions[i - 1].start:m.start + cut])
 
     def _place_chain(self, text, mentions, ents, loc, sources) -> None:
         """A text that is only "place, place, place": each place lies in the next one."""

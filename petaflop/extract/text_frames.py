@@ -38,6 +38,26 @@ def also_marked(sentence: str, end: int) -> bool:
     return bool(_ALSO.match(sentence, end))
 
 
+#: "차세대 동력은 테네시 주에 건설 중인 X 2단계.": a sentence closing on a name, no verb after it (a nominal predicate)
+_CLOSING = re.compile(r"['’”\"]?\s?(?:이다|임)?\s?[.。]?\s*$")
+NAMED_LAST = ("Facility",)
+
+
+def handed_topic(res, sentence: str, found: Mention_ | None) -> Mention_ | None:
+    """The topic a sentence hands on to the next: its own (``found`` marked as topic, unless "X도": one more
+    party), else a facility its last words name ("… 건설 중인 X 2단계."), which the next
+    sentence goes on about; else none."""
+    if found is not None and found.role == "topic":
+        return None if also_marked(sentence, found.end) else found
+    last = max(res.gaz.find_mentions(sentence), key=lambda m: m.end, default=None)
+    if last is None or not _CLOSING.fullmatch(sentence, last.end):
+        return None
+    ent = res.gaz.by_id(last.entity_id)
+    if not any(is_a(ent.type, t) for t in NAMED_LAST) or sentence.count("(", 0, last.start) > sentence.count(")", 0, last.start):
+        return None
+    return Mention_(res.record(ent), ent.type, last.start, last.end, "topic")
+
+
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|는데|면서|으며|이며)\s")
 _STATUS_CUES = (
     (re.compile(r"목표|타깃|청사진|비전"), "target"),  # a goal, a blueprint, a vision

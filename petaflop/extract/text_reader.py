@@ -41,9 +41,9 @@ from petaflop.extract.text_figures import FigureReader, parallel_measure, vs_pro
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
-    also_marked,
     chapter_topic,
     clause_starts_of,
+    handed_topic,
     status_of_words,
 )
 from petaflop.extract.text_frames import HOW as _HOW
@@ -137,9 +137,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         for sentence in (sm.group(0) for sm in _SENTENCE.finditer(text) if sm.group(0).strip()):
             found = self._sentence(sentence, loc, sources, topic)
             self.previous_sentence = sentence
-            # this sentence's own topic: carried on, placeless ("X도": one more party, not the topic: text_frames.py)
-            if found is not None and found.role == "topic" and not also_marked(sentence, found.end):
-                topic = _Mention(found.entity, found.type, -1, -1, "previous")
+            # the topic this sentence hands on, placeless: its own, or a facility it closes on (text_frames.py)
+            if (handed := handed_topic(self.res, sentence, found)) is not None:
+                topic = _Mention(handed.entity, handed.type, -1, -1, "previous")
         self.previous_sentence = ""
         if topic is not None and topic.role in ("topic", "previous"):
             self.block_topic = _Mention(topic.entity, topic.type, -1, -1, "block")
