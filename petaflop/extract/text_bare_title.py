@@ -3,7 +3,8 @@
 …". The title names no organisation of its own, so it is the one the previous sentence (or line) was about:
 the person heads it (``leads``; a founder heads the firm the report tells of). Only when that topic is an
 organisation read on the same slide within two lines, and the person is the new sentence's topic or subject.
-Rule ``text:bare-title:leads``."""
+A table cell's prose is about its row's (or column's) organisation: "팔란티어 | 공동창업자 <person>은 …" (see
+:func:`note_row_org`). Rule ``text:bare-title:leads``."""
 
 from __future__ import annotations
 
@@ -31,3 +32,10 @@ def bare_title_leads(reader, s: str, mentions: list[Mention_], topic: Mention_ |
         reader._bare_title_org = (topic.entity, (reader.prefix, loc.slide_title), loc.line_end)
     elif topic is None or not is_a(topic.type, "Person"):
         reader._bare_title_org = None
+
+
+def note_row_org(reader, row: Mention_ | None, loc: Location) -> None:
+    """Before a table cell's prose: the organisation of the cell's row (or column) is the one a bare
+    title opening the cell names; a cell about anything else names none (nor the previous cell's)."""
+    reader._bare_title_org = (row.entity, (reader.prefix, loc.slide_title), loc.line_start) \
+        if row is not None and any(is_a(row.type, c) for c in _ORGS) else None

@@ -156,6 +156,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                  getattr(self, "hw_topic", None))
         self.prefix, self.default_time, self.slide_topic, self.block_topic, self.hw_topic = "text-cell", time, None, None, None
         row = _Mention(subject, rec.types[0], -1, -1, "row") if rec is not None else None
+        self._note_row_org(row, loc)  # a bare title opening the cell names the row's organisation
         # a timeline row names the released thing itself: only a release reads the slide title's entity
         self.cell_slide_topic = self._title_topic(loc.slide_title) if loc.slide_title else None
         self.previous_sentence = ""

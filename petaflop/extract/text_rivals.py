@@ -16,7 +16,7 @@ from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_acquired_lists import listed_acquisitions
-from petaflop.extract.text_bare_title import bare_title_leads
+from petaflop.extract.text_bare_title import bare_title_leads, note_row_org
 from petaflop.extract.text_builders import builder_links
 from petaflop.extract.text_event_places import event_places
 from petaflop.extract.text_frames import Mention_
@@ -112,6 +112,9 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         self._procurements(s, mentions, topic, loc, sources)
         bare_title_leads(self, s, mentions, topic, loc, sources)  # "… IgniteTech는 …. CEO 에릭 보건은"
         segment_appositives(self, s, mentions, loc, sources)  # "신형 클라우드 업체인 CoreWeave"
+
+    def _note_row_org(self, row: Mention_ | None, loc: Location) -> None:
+        note_row_org(self, row, loc)  # "팔란티어 | 공동창업자 <person>은 …" (text_bare_title.py)
 
     def read_name_cell(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
         """A table cell that names organisations with a note ("A, B 등 (미국 기업)", "MGX / PIF (사우디)",
