@@ -63,6 +63,20 @@ _SUPPLY_AFTER = re.compile(r"\s?(?:[가-힣]{1,6}\s)?(?:전력|전기|전원)(?:
 _FIGURE = re.compile(r"[\d.,]+(?:\s?[~\-–]\s?[\d.,]+)?\s?(?:시간|분)(?:\s?반)?")
 
 
+_COUNTED_BEFORE = re.compile(r"\s?[\d,.]+\s?(?:기|대|개|units?)\s?(?:(?:≈|=|→|,|총|약|으로|로)\s?)?(?:총\s?)?(?:약\s?)?")
+_SOURCE_AFTER = re.compile(r"\s?(?:\([^)]{0,12}\)\s?)?(?:이상의|규모의|급|의)?\s?")
+
+
+def power_source(s: str, q: Quantity, mentions: list[Mention_]) -> Mention_ | None:
+    """The power asset or technology a capacity figure is of: named right after it ("600MW 태양광"),
+    or counted right before it ("LM2500XPRESS 29기 ≈ 1 GW")."""
+    sources = [m for m in mentions if is_a(m.type, "PowerAsset") or is_a(m.type, "PowerTechnology")]
+    before = [m for m in sources if m.end <= q.start and _COUNTED_BEFORE.fullmatch(s[m.end:q.start])]
+    if before:
+        return before[-1]
+    return next((m for m in sources if m.start >= q.end and _SOURCE_AFTER.fullmatch(s[q.end:m.start])), None)
+
+
 class PowerFrames:
     """Mixed into the text reader (``self.ex``, ``self.prefix`` and ``self.consumed`` come from it)."""
 

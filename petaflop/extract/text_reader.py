@@ -51,7 +51,7 @@ from petaflop.extract.text_frames import Mention_ as _Mention
 from petaflop.extract.text_links import LinkFrames
 from petaflop.extract.text_money import MoneyFrames
 from petaflop.extract.text_paren import ParenMeasureReader
-from petaflop.extract.text_power import PowerFrames
+from petaflop.extract.text_power import PowerFrames, power_source
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
@@ -367,7 +367,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 and subject.entity != topic.entity:
             item = topic  # "알리바바(지분율 36%)" in Moonshot's investor row: a stake in Moonshot
         if item is None and q.kind == "power":  # "600MW 태양광", "LM2500XPRESS 29기 ≈ 1 GW": the source it measures
-            item = self._power_source(s, q, mentions)
+            item = power_source(s, q, mentions)
         rule = f"{self.prefix}:{measure}:{country_topic(how, subject.type)}"  # a carried country: apart
         if measure == "value-unit" and q.kind == "power" and self.prefix == "text-cell":  # a cell's power figure
             rule = f"{self.prefix}:value-unit-power:{how}"  # often measures a stage or a plant: judged apart
@@ -397,16 +397,6 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
         return entry
-
-    @staticmethod
-    def _power_source(s: str, q: Quantity, mentions: list[_Mention]) -> _Mention | None:
-        """The power asset or technology a capacity figure is of: named right after it ("600MW 태양광"),
-        or counted right before it ("LM2500XPRESS 29기 ≈ 1 GW")."""
-        sources = [m for m in mentions if is_a(m.type, "PowerAsset") or is_a(m.type, "PowerTechnology")]
-        before = [m for m in sources if m.end <= q.start and _COUNTED_BEFORE.fullmatch(s[m.end:q.start])]
-        if before:
-            return before[-1]
-        return next((m for m in sources if m.start >= q.end and _SOURCE_AFTER.fullmatch(s[q.end:m.start])), None)
 
     def _unit_measure(self, s: str, q: Quantity, mentions: list[_Mention], topic: _Mention | None
                       ) -> ValueEntry | None:
@@ -550,8 +540,6 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
 EARLIER = "earlier value"
 _FROM_RAW = re.compile(r"^\s?(?:에서|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?[$\\]*[\d,.]+")
 
-_COUNTED_BEFORE = re.compile(r"\s?[\d,.]+\s?(?:기|대|개|units?)\s?(?:(?:≈|=|→|,|총|약|으로|로)\s?)?(?:총\s?)?(?:약\s?)?")
-_SOURCE_AFTER = re.compile(r"\s?(?:\([^)]{0,12}\)\s?)?(?:이상의|규모의|급|의)?\s?")
 _PAREN_GAP = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?")
 _COMPOUND_GAP = re.compile(r"[”’\"']?\s?(?:(?:시스템|스마트\s?글라스|글라스|서버|랙|차량|기기)[”’\"']?\s)?(?:\([^)]{0,20}\)\s?)?(?:(?:(?:19|20)\d{2}년?|FY\d{2,4}|[1-4]Q\d{2}|[1-4]분기|올해|작년|연간|전체|총|누적)\s?)*")
 def entry_metric(entry: ValueEntry, s: str, at: int) -> str:
