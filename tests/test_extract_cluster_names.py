@@ -56,16 +56,3 @@ def test_a_sentence_closing_on_a_firm_or_with_a_verb_hands_on_nothing(gaz):
     assert not any(s.subject == "oracle" for s in ex.statements)
     ex = _read(gaz, "- 테네시 주에 Colossus 2단계를 짓는 중이다. 7만 개의 GB200을 먼저 설치.")
     assert not any(s.subject == "colossus-2" for s in ex.statements)
-
-
-def test_a_part_of_a_clusters_power_written_in_its_own_unit_is_a_claim_on_the_cluster():
-    from ingest.parser import parse_text
-    from petaflop.extract.pipeline import extract
-
-    table = "\n".join(["프로젝트명\t지역\t완공 시기\t전체 전력 (GW)\t주요 특징",
-                       "Colossus\t테네시\t2026년\t3 (0.8GW는 태양광)\t대형 클러스터",
-                       "Colossus 2\t테네시\t2027년\t2\t후속 클러스터"])
-    ex = extract(parse_text("IV. 시험 장: 클러스터 전력\n\n" + table + "\n"))
-    power = {(f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "powerCapacityMW"}
-    assert ("colossus", "800", "claim:cluster-power:row") in power
-    assert not any(s == "colossus-2" and r.startswith("claim:") for s, _, r in power)
