@@ -186,7 +186,8 @@ def test_clusters_by_power(store):
     assert (stargate["least_mw"], stargate["max_mw"]) == (D(5000), D(10000))
     assert {"1967", "1974", "1976"} <= parts(stargate["lines"], " ")
     mistral = one(rows, cluster="pfid:mistral-ai-cluster")  # line 2791
-    assert (mistral["max_mw"], mistral["sites"], mistral["chips"]) == (D(1400), "France", "NVIDIA B200")
+    # "파리 1.4 GW “Mistral AI Cluster”": in Paris, in France
+    assert (mistral["max_mw"], parts(mistral["sites"]), mistral["chips"]) == (D(1400), {"Paris", "France"}, "NVIDIA B200")
     assert parts(mistral["owners"]) == {"Mistral AI", "French government"}
     assert one(rows, cluster="pfid:hyperion")["max_mw"] == D(5000)  # line 2157
     phase2 = one(rows, cluster="pfid:stargate-abilene-phase-2")
@@ -211,8 +212,10 @@ def test_clusters_by_accelerators(store):
     assert one(rows, cluster="pfid:mistral-ai-cluster")["max_chips"] == D(18000)
     summit = one(rows, cluster="pfid:oak-ridge-summit")  # 3,492 H100-equivalents, 28K accelerators
     assert (summit["least_chips"], summit["max_chips"]) == (D(3492), D(28000))
-    colossus = one(rows, cluster="pfid:colossus")  # line 1907: "200K"; its 230,000 GPUs (line 2006) are a claim
-    assert (colossus["max_chips"], colossus["lines"]) == (D(200000), "1907")
+    # line 1907: "200K"; lines 1472-1473, under the slide's Colossus heading: 230,000 GPUs by type and the
+    # "약 100만 개" it is headed for (planned), the largest stated
+    colossus = one(rows, cluster="pfid:colossus")
+    assert (colossus["max_chips"], parts(colossus["lines"], " ")) == (D(1000000), {"1472", "1473", "1907"})
     second = one(rows, cluster="pfid:colossus-2")  # line 2039 "110k GB200" first, line 2040 "550k GB200 & GB300"
     assert (second["least_chips"], second["max_chips"], parts(second["lines"], " ")) == (D(110000), D(550000), {"2039", "2040"})
     big = run(store, "clusters-by-accelerators", min_chips="100000")
@@ -308,10 +311,13 @@ def test_export_control_timeline(store):
     rows = run(store, "export-control-timeline")
     dates = [r["date"] for r in rows]
     assert dates == sorted(dates)
-    licence = one(rows, date="2025-04-15")  # line 2914: "4월 15일 … 엔비디아 H20 AI 칩에 대한 수출 허가 요건 적용"
-    assert (licence["actor"], licence["line"], licence["kind"], licence["chips"]) == (
-        "pfid:trump-administration", D(2914), "pfa:LicenseRequirement", "NVIDIA H20")
-    assert "H20" in licence["description"]
+    # line 2914: "4월 15일 … 엔비디아 H20 AI 칩에 대한 수출 허가 요건 적용": the measure, issued by the Trump
+    # administration (the row's actor) and the United States (its issuer, rule relation:measure-issuer)
+    licences = [r for r in rows if r["date"] == "2025-04-15"]
+    assert {r["actor"] for r in licences} == {"pfid:trump-administration", "pfid:united-states"}
+    assert {(r["event"], r["line"], r["kind"], r["chips"]) for r in licences} == {
+        ("pfid:h20-export-license-requirement", D(2914), "pfa:LicenseRequirement", "NVIDIA H20")}
+    assert all("H20" in r["description"] for r in licences)
     rescission = one(rows, date="2025-05-13")  # line 2913: the AI diffusion rule rescinded
     assert (rescission["event"], rescission["line"]) == ("pfid:ai-diffusion-rule-rescission", D(2913))
     resale = one(rows, date="2025-07-15")  # line 2909
@@ -339,7 +345,8 @@ def test_export_control_measures(store):
     assert licence["chips"] == "NVIDIA H20"
     assert "China" in parts(licence["destinations"])
     ban = one(rows, measure="pfid:2022-a100-h100-export-ban")
-    assert (ban["kind"], ban["chips"], ban["destinations"]) == (PFA.ExportBan, "NVIDIA A100", "China")
+    # "A100·H100": both chips of the list (rule relation:export-control-chip)
+    assert (ban["kind"], parts(ban["chips"]), ban["destinations"]) == (PFA.ExportBan, {"NVIDIA A100", "NVIDIA H100"}, "China")
     assert one(rows, measure="pfid:uae-gpu-export-quota")["destinations"] == "United Arab Emirates"
     assert one(rows, measure="pfid:china-rare-earth-magnet-export-licensing")["dates"] == "2025-04"
 
@@ -351,7 +358,9 @@ def test_export_restricted_dependents(store):
         ("pfid:nvidia-b100", "pfid:sovereign-llm-cloud-sites", "pfa:usesChip", None),
         ("pfid:nvidia-b100", "pfid:mistral-ai", "pfa:announcedBy", "pfid:sovereign-llm-cloud-sites"),
     } <= got
-    assert one(rows, chip="pfid:nvidia-b100", dependent="pfid:sovereign-llm-cloud-sites")["restriction_label"] == "banned"
+    # the B100 is banned in the table of China's GPUs (line 2957): its status code and the table's export ban node
+    assert {r["restriction_label"] for r in rows if (r["chip"], r["dependent"]) == (
+        "pfid:nvidia-b100", "pfid:sovereign-llm-cloud-sites")} == {"banned", "Export ban to China"}
 
 
 @pytest.mark.xfail(strict=True, reason="no pfa:procures link is verified: xAI's H100 (line 1472) and Moonshot AI's H100 "
@@ -366,7 +375,8 @@ def test_chips_above_bandwidth_cap(store):
     chips = {r["chip"]: r for r in rows}
     assert chips["pfid:nvidia-h20"]["bandwidth_tbps"] == D(4)
     assert chips["pfid:nvidia-h20"]["status_to_china"] == "effectively allowed"
-    assert parts(chips["pfid:nvidia-h20"]["measures"]) == {"2024 H20/A800 restrictions", "H20 export license requirement"}
+    assert parts(chips["pfid:nvidia-h20"]["measures"]) == {"2024 H20/A800 restrictions", "H20 export license requirement",
+                                                         "15% revenue share on China AI chips"}  # "(H2O·MI308)"
     assert chips["pfid:nvidia-h100"]["bandwidth_tbps"] == D("3.35")
     assert chips["pfid:nvidia-b100"]["bandwidth_tbps"] == D(8)
     assert "pfid:nvidia-h800" not in chips  # 1.68 TB/s is under the cap
@@ -428,7 +438,8 @@ def test_custom_asics(store):
 def test_china_accelerators_vs_nvidia(store):
     rows = run(store, "china-accelerators-vs-nvidia")
     c910 = one(rows, chip="pfid:huawei-ascend-910c")  # line 3252 "SMIC 7nm(N+2)"; line 3221: 200 thousand in 2025
-    assert (c910["side"], c910["node"], c910["shipments_k_max"]) == ("China domestic", "SMIC N+2", D(200))
+    # nodes: "SMIC 7nm(N+2)" and "TSMC 7nm" (a short "… TSMC 7nm 기반." after the chip)
+    assert (c910["side"], parts(c910["node"]), c910["shipments_k_max"]) == ("China domestic", {"TSMC 7nm", "SMIC N+2"}, D(200))
     # its foundries: SMIC, written in its node's name "SMIC 7nm(N+2)" (lines 3211, 3252, rule derived:node-foundry),
     # and TSMC, "910B와 910C의 대부분은 TSMC의 7nm 공정으로 제작" (line 3411); SMIC's "대량 생산" (line 3383)
     # is still an unverified claim (rule relation:chip-foundry is below the gate)
@@ -450,10 +461,12 @@ def test_china_accelerators_vs_nvidia(store):
 def test_chip_procurement(store):
     rows = run(store, "chip-procurement", chip_text="gb200")
     got = {(r["buyer"], r["relation"], r["line"]) for r in rows}
-    # the Stargate Abilene phase table's GB200 (lines 1958, 1960); Colossus 2's "110k GB200" (line 2039)
+    # the Stargate Abilene phase table's GB200 (lines 1958, 1960); Colossus 2's "11만 개의 GB200" (line 2007);
+    # Colossus's 30,000 GB200 (line 1472)
     assert {("pfid:stargate-abilene-phase-0", "pfa:usesChip", D(1958)),
             ("pfid:stargate-abilene-phase-2", "pfa:usesChip", D(1960)),
-            ("pfid:colossus-2", "pfa:usesChip", D(2039))} <= got
+            ("pfid:colossus-2", "pfa:usesChip", D(2007)),
+            ("pfid:colossus", "pfa:usesChip", D(1472))} <= got
     # "gb200" also finds the GB200 NVL72 rack, bought by the firms a chart legend names (line 4318,
     # rule figure:customer-legend:procures)
     assert {r["chip"] for r in rows} == {"pfid:nvidia-gb200", "pfid:nvidia-gb200-nvl72"}
@@ -524,7 +537,7 @@ def test_sovereign_ai_projects(store):
     french = one(rows, project="pfid:mistral-ai-cluster", state_actor="pfid:french-government")
     assert french["actor_type"] == "pfa:GovernmentBody"
     assert {"announcedBy", "fundedBy"} <= parts(french["relations"], " ")
-    assert (french["power_mw"], french["chips"], french["place"]) == (D(1400), "NVIDIA B200", "France")
+    assert (french["power_mw"], french["chips"], parts(french["place"])) == (D(1400), "NVIDIA B200", {"Paris", "France"})
     mgx = one(rows, project="pfid:stargate", state_actor="pfid:mgx")
     assert mgx["actor_type"] == "pfa:SovereignWealthFund"
     assert "hasInvestor" in parts(mgx["relations"], " ")
@@ -986,7 +999,7 @@ def test_investment_terms(store, mini):
 
 # Report lines that state what feeds a cluster (turbines, Megapacks, solar, grid links).
 REPORT_POWER_SUPPLY_LINES = {D(n) for n in (*range(1940, 1947), 1958, 1959, 1960, 1973, 2043, 2515, 2529, 2530,
-                                              2531, 2576, *range(2785, 2792),
+                                              2531, 2576, *range(2785, 2792), 2156,  # Prometheus's "자체 발전소"
                                               2550)}  # the storage-options table: "2시간 BESS (메가팩)", the
 # Megapack's own duration, shown with the asset that feeds Colossus 2
 
@@ -1106,6 +1119,7 @@ def test_country_exposure(store):
         ("designs", "pfid:huawei", "fabricator", "pfid:smic", "CN"),
         ("designs", "pfid:huawei", "fabricator", "pfid:tsmc", "TW"),
         ("destination", "pfid:china", "designer", "pfid:nvidia", "US"),  # the US measures aimed at China
+        ("destination", "pfid:china", None, None, None),  # one naming no chip: the October 7 2022 rule
         # line 3617 "ByteDance, Tencent 등은 H20 칩 … 주문": Chinese firms buying NVIDIA's H20 (text:procure)
         ("procures", "pfid:bytedance", "designer", "pfid:nvidia", "US"),
         ("procures", "pfid:tencent", "designer", "pfid:nvidia", "US"),
@@ -1113,14 +1127,19 @@ def test_country_exposure(store):
     assert {r["chip"] for r in rows} >= {"pfid:huawei-ascend-910c", "pfid:huawei-ascend-920c", "pfid:huawei-cloudmatrix384"}
     # line 4402 "美 상무부 A100·H100 수출 금지"; line 4404 "H20 · A800까지 금지"; line 2899 (April 2025) and
     # 2914 (15 April 2025): the new licence requirement for exports to China, for the H20
+    # and the table of NVIDIA's GPUs for China (lines 2952-2957): "수출 금지" for the H100, H800 and B100
     assert {(r["chip"], r["measure"]) for r in rows if r["relation"] == "destination"} == {
-        ("pfid:nvidia-a100", "pfid:2022-a100-h100-export-ban"), ("pfid:nvidia-h20", "pfid:2024-h20-a800-restrictions"),
-        ("pfid:nvidia-h20", "pfid:h20-export-license-requirement")}
+        ("pfid:nvidia-a100", "pfid:2022-a100-h100-export-ban"), ("pfid:nvidia-h100", "pfid:2022-a100-h100-export-ban"),
+        ("pfid:nvidia-h20", "pfid:2024-h20-a800-restrictions"), ("pfid:nvidia-a800", "pfid:2024-h20-a800-restrictions"),
+        ("pfid:nvidia-h20", "pfid:h20-export-license-requirement"), (None, "pfid:october-7-2022-export-rule"),
+        ("pfid:nvidia-h100", "pfid:china-export-gpus-export-ban"), ("pfid:nvidia-h800", "pfid:china-export-gpus-export-ban"),
+        ("pfid:nvidia-b100", "pfid:china-export-gpus-export-ban")}
     us = run(store, "country-exposure", country="united-states")
     h20 = one(us, chip="pfid:nvidia-h20")
     assert (h20["relation"], h20["dependent"], h20["supplier"], h20["supplier_code"]) == (
         "designs", "pfid:nvidia", "pfid:nvidia", "US")
-    assert parts(h20["measures"]) == {"H20 export license requirement", "2024 H20/A800 restrictions"}
+    assert parts(h20["measures"]) == {"H20 export license requirement", "2024 H20/A800 restrictions",
+                                      "15% revenue share on China AI chips"}
     assert one(us, chip="pfid:nvidia-a100")["measures"] == "2022 A100/H100 export ban"
     assert {r["dependent"] for r in us} >= {"pfid:nvidia", "pfid:google", "pfid:amd", "pfid:tesla"}
     # the UAE's exposure is the quota on exports to it (line 2855: 50만 개 a year); its clusters' chips and
