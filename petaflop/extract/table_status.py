@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from foundation.periods import Period
-from ingest.model import Table
+from ingest.model import Row, Table
 from ingest.quantities import REFERENCE_DATE, find_quantities
 from petaflop.extract.cell_text import cell_period, quantity_period
 
@@ -110,6 +110,13 @@ class TableStatus:
         self.announced = bool(ANNOUNCED.search(caption))
         self.pledged = bool(PLEDGED.search(caption))
         self.expected = bool(EXPECTED.search(caption))
+        self._rows: dict[int, Row] = {}  # the first row with cells on each line, looked up once per figure
+        for r in table.rows:
+            if r.cells:
+                self._rows.setdefault(r.line, r)
+
+    def _row(self, line: int) -> Row | None:
+        return self._rows.get(line)
 
     def status(self, kind: str, time: Period | None, line: int, column: int, ref: str) -> str | None:
         """The status this table gives an "actual" figure of ``kind`` in its cell (row at ``line``,
@@ -136,7 +143,7 @@ class TableStatus:
             return when
         if column > 1 and not any(LEADING_PERIOD.match(label) for label in labels) \
                 and not (labels and DATE_LABEL.search(labels[0])):
-            row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+            row = self._row(line)
             lead, _, rest = row.cells[0].text.partition(" ") if row is not None else ("", "", "")
             if not rest.strip() or DAY_PART.fullmatch(rest.strip()):
                 lead = ""  # a bare date ("8월 초") is when an event of a timeline happened, not what a figure is of
@@ -168,7 +175,7 @@ class TableStatus:
         at = next((j for j, label in enumerate(labels, 1) if TIME_COLUMN.search(label)), 0)
         if not at or column == at or column <= 0:
             return None
-        row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+        row = self._row(line)
         if row is None or len(row.cells) < at:
             return None
         text = row.cells[at - 1].text.strip()
@@ -214,13 +221,13 @@ class TableStatus:
 
     def row_forecasts(self, line: int) -> bool:
         """True when the label of the row at ``line`` calls its figures forecasts (전망, 예측, guidance)."""
-        row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+        row = self._row(line)
         return row is not None and bool(FORECAST_ROW.search(row.cells[0].text))
 
     def _row_estimate(self, line: int) -> str | None:
         """"estimated" when the row at ``line`` says its figures are estimates (its label, or a cell that is
         only 추정), "expected" when its label opens with 예상, else None."""
-        row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+        row = self._row(line)
         if row is None:
             return None
         label = row.cells[0].text
@@ -231,7 +238,7 @@ class TableStatus:
     def _row_plans(self, line: int, column: int) -> bool:
         """True when another cell of the row at ``line`` says what is to be done ("구축 예정", "투자하기로
         약속"): the row's money is to be spent."""
-        row = next((r for r in self.table.rows if r.line == line and r.cells), None)
+        row = self._row(line)
         return row is not None and any(ROW_PLAN.search(c.text) for j, c in enumerate(row.cells, 1) if j != column)
 
     def estimated_column(self, column: int) -> bool:
