@@ -104,7 +104,7 @@ def rdflib_graph(triples: Iterable[ox.Triple]):
 def validate_triples(triples: list[ox.Triple]) -> dict:
     from petaflop.validation import validate
 
-    return shacl_verdict(validate(rdflib_graph(triples)))
+    return shacl_verdict(validate(rdflib_graph(triples), owned=True))
 
 
 class _Child:

@@ -43,15 +43,20 @@ class ValidationReport:
         return sorted({(r.focus, r.message) for r in pool})
 
 
-def validate(data_graph: Any, *, materialised: bool = False) -> ValidationReport:
+def validate(data_graph: Any, *, materialised: bool = False, owned: bool = False) -> ValidationReport:
     """Validate data with the shapes; with materialised=True the SPARQL rules run first.
 
     Running the rules first means links stated one way (e.g. ``owns``) satisfy shapes written the
     other way (``ownedBy``), which is how the published graph is meant to be checked.
+
+    The data is copied first (pySHACL adds the ontology to the graph it validates), unless the caller
+    passes ``owned=True`` for a plain ``rdflib.Graph`` made for this call alone: it is then validated
+    in place and holds the ontology afterwards (the build's check saves two copies of the graph so).
     """
     import pyshacl
 
-    data = _as_graph(data_graph)
+    plain = isinstance(data_graph, rdflib.Graph) and not isinstance(data_graph, rdflib.ConjunctiveGraph)
+    data = data_graph if owned and plain else _as_graph(data_graph)
     if materialised:
         from petaflop.reasoning import materialise
 
@@ -64,6 +69,7 @@ def validate(data_graph: Any, *, materialised: bool = False) -> ValidationReport
         inference="none",
         allow_warnings=True,
         advanced=False,
+        inplace=True,  # ``data`` is a private graph: no clone before the ontology is mixed in
     )
     errors, warnings = [], []
     for result in results_graph.subjects(RDF.type, SH.ValidationResult):

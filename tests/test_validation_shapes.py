@@ -129,3 +129,15 @@ def test_broken_fixture_is_flagged_with_the_right_messages():
     ])
     bad_power = [r for r in report.errors if r.focus == PFID + "bad-cluster" and r.path.endswith("powerCapacityMW")]
     assert [(r.severity, r.value) for r in bad_power] == [("Violation", "-5")]
+
+
+def test_an_owned_graph_is_validated_in_place_with_the_same_verdict_and_a_callers_graph_is_untouched():
+    graph = rdflib.Graph().parse(FIXTURES / "ontology_broken_shapes.ttl", format="turtle")
+    size = len(graph)
+    copied = validate(graph)
+    assert len(graph) == size  # the caller's graph is copied, never changed
+    owned = validate(graph, owned=True)
+    assert len(graph) > size  # validated in place: the ontology was mixed into it
+    assert (owned.conforms, owned.messages(), owned.messages("Warning")) == \
+        (copied.conforms, copied.messages(), copied.messages("Warning"))
+    assert len(owned.errors) == len(copied.errors) == 10
