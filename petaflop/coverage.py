@@ -100,7 +100,8 @@ def _reference_markdown(ref: dict | None) -> list[str]:
         lines += ["", "This is not the report the `report:<line>` sources cite: their lines were not checked, "
                       "and their statements carry no report location."]
     for key, title in (("organisations_without_country", "Organisations without a country"),
-                       ("chips_without_designer", "Chips and systems without a designer")):
+                       ("chips_without_designer", "Chips and systems without a designer"),
+                       ("products_without_developer", "AI models, products and software without a developer")):
         lines += ["", f"### {title} ({len(ref[key])})", ""]
         lines += [f"- {x['id']}: {x['reason']}" for x in ref[key]]
     lines += ["", f"### Report and reference disagree ({len(ref['conflicts'])})", "",

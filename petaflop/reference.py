@@ -35,6 +35,8 @@ ORG_TYPES = frozenset({"Organization", "Firm", "AILab", "GovernmentBody", "Inves
                        "UtilityOrGridOperator", "ResearchInstitute", "StandardsBody"})
 CHIP_TYPES = frozenset({"Chip", "GPU", "ASIC", "TPU", "NPU", "CPU", "System"})
 HARDWARE_TYPES = CHIP_TYPES | {"ChipArchitecture"}
+#: What an organisation makes and the report names by product name alone ("GPT-5", "CUDA", "ChatGPT").
+MADE_TYPES = frozenset({"AIModel", "AIProduct", "SoftwarePlatform"})
 PARENT_LINKS = ("ownedBy", "partOf")
 
 COLUMNS = {
@@ -44,6 +46,7 @@ COLUMNS = {
     "organisations.tsv": ("id", "country", "source", "justification"),
     "parents.tsv": ("id", "parent", "link", "source", "justification"),
     "hardware.tsv": ("id", "designer", "source", "justification"),
+    "makers.tsv": ("id", "developer", "source", "justification"),
     "blocs.tsv": ("bloc", "member", "source", "justification"),
     "unlisted.tsv": ("name", "kind", "value", "source", "justification"),
 }
@@ -346,12 +349,16 @@ def load_reference(folder: Path = REFERENCE_DIR, report_lines: list[str] | None 
         parents.setdefault(v["id"], set()).add(v["parent"])
         check_lines(add("parents.tsv", line, v, True), v["id"], v["parent"])
 
-    for line, v in _read(folder, "hardware.tsv"):
-        check_id("hardware.tsv", line, v["id"], HARDWARE_TYPES, "a chip, system or architecture")
-        once("hardware.tsv", line, ("hardware.tsv", v["id"]))
-        if v["designer"]:
-            check_id("hardware.tsv", line, v["designer"], ORG_TYPES, "an organisation")
-        check_lines(add("hardware.tsv", line, v, bool(v["designer"])), v["id"], *([v["designer"]] if v["designer"] else []))
+    # who designs each chip and who develops each model, product and software platform
+    for file, kinds, what, key in (("hardware.tsv", HARDWARE_TYPES, "a chip, system or architecture", "designer"),
+                                   ("makers.tsv", MADE_TYPES, "an AI model, AI product or software platform",
+                                    "developer")):
+        for line, v in _read(folder, file):
+            check_id(file, line, v["id"], kinds, what)
+            once(file, line, (file, v["id"]))
+            if v[key]:
+                check_id(file, line, v[key], ORG_TYPES, "an organisation")
+            check_lines(add(file, line, v, bool(v[key])), v["id"], *([v[key]] if v[key] else []))
 
     kind_of_bloc: dict[str, str] = {}
     for line, v in _read(folder, "blocs.tsv"):

@@ -37,6 +37,7 @@ from foundation.namespaces import (
 from petaflop.reference import (
     CHIP_TYPES,
     HANGUL,
+    MADE_TYPES,
     ORG_TYPES,
     REFERENCE_DIR,
     RULE,
@@ -179,7 +180,7 @@ def reference_quads(ref: Reference, present: set[str] | None = None,
             continue
         out.add(_iri(row["id"]), _p("headquarteredIn"), _iri(ref.country_by_code[row["country"]]), row)
     for file, key, prop in (("parents.tsv", "parent", None), ("hardware.tsv", "designer", "designedBy"),
-                            ("blocs.tsv", "bloc", "memberOf")):
+                            ("makers.tsv", "developer", "developedBy"), ("blocs.tsv", "bloc", "memberOf")):
         for row in ref.of(file):
             subject = row["member"] if file == "blocs.tsv" else row["id"]
             if not row[key]:
@@ -308,12 +309,13 @@ def _coverage(ref: Reference, types: dict[str, set[str]], by_sp: dict, emitted: 
         key = (_iri(entity), _p(prop))
         return key in by_sp or key in given
 
-    rows = {f: {r["id"]: r for r in ref.of(f)} for f in ("organisations.tsv", "hardware.tsv")}
-    missing_country, missing_designer = [], []
+    rows = {f: {r["id"]: r for r in ref.of(f)} for f in ("organisations.tsv", "hardware.tsv", "makers.tsv")}
+    missing_country, missing_designer, missing_developer = [], [], []
     by_source = {"report": 0, "reference": 0}
     for file, kinds, prop, value, missing in (
             ("organisations.tsv", ORG_TYPES, "headquarteredIn", "country", missing_country),
-            ("hardware.tsv", CHIP_TYPES, "designedBy", "designer", missing_designer)):
+            ("hardware.tsv", CHIP_TYPES, "designedBy", "designer", missing_designer),
+            ("makers.tsv", MADE_TYPES, "developedBy", "developer", missing_developer)):
         for entity in sorted(e for e, ts in types.items() if ts & kinds):
             if has(entity, prop):
                 continue
@@ -333,6 +335,7 @@ def _coverage(ref: Reference, types: dict[str, set[str]], by_sp: dict, emitted: 
         "triples": len(emitted.triples()),
         "organisations_without_country": missing_country,
         "chips_without_designer": missing_designer,
+        "products_without_developer": missing_developer,
         "rows_not_used": [{"row": row.where, "reason": why} for row, why in emitted.skipped],
         "conflicts": conflicts,
     }

@@ -48,7 +48,7 @@ def test_every_file_loads_and_every_cited_line_names_both_ends(ref):
     counts = {f: len(rows) for f, rows in ref.rows.items()}
     assert set(counts) == set(COLUMNS)
     assert counts["countries.tsv"] == 30 and counts["regions.tsv"] == 43
-    assert counts["organisations.tsv"] == 308 and counts["hardware.tsv"] == 121
+    assert counts["organisations.tsv"] == 308 and counts["hardware.tsv"] == 121 and counts["makers.tsv"] == 224
     sources = [r.source.kind for rows in ref.rows.values() for r in rows]
     assert sources.count("report") >= 180
 
@@ -59,6 +59,7 @@ def test_every_gazetteer_organisation_chip_region_and_country_has_a_row(ref):
         "organisations.tsv": {e.id for e in gaz if e.type in ORG_TYPES},
         "hardware.tsv": {e.id for e in gaz if e.type in {"Chip", "GPU", "ASIC", "CPU", "System", "ChipArchitecture"}},
         "regions.tsv": {e.id for e in gaz if e.type == "Region"},
+        "makers.tsv": {e.id for e in gaz if e.type in {"AIModel", "AIProduct", "SoftwarePlatform"}},
     }
     for file, ids in expect.items():  # a new gazetteer entity needs its row (or an empty value and the reason)
         assert ids - set(rows_of(ref, file)) == set(), f"add rows to reference/{file}"
@@ -87,6 +88,12 @@ def test_known_identities(ref):
     assert (hw["nvidia-h20"]["designer"], str(hw["nvidia-h20"].source)) == ("nvidia", "report:2909")
     assert hw["huawei-ascend-910c"]["designer"] == "huawei"
     assert hw["tesla-hw1"]["designer"] == "" and "Mobileye" in hw["tesla-hw1"].source.justification
+    makers = rows_of(ref, "makers.tsv")
+    assert (makers["gpt-5"]["developer"], str(makers["gpt-5"].source)) == ("openai", "reference")
+    assert (makers["cuda"]["developer"], makers["pytorch"]["developer"], makers["rocm"]["developer"]) == ("nvidia", "meta", "amd")
+    # the report's own table of Chinese AI services names each one's developer: cited, as the report has it
+    assert (makers["qingyan"]["developer"], str(makers["qingyan"].source)) == ("listenai", "report:3784")
+    assert makers["vllm"]["developer"] == "" and "Berkeley" in makers["vllm"].source.justification
     blocs = {(r["bloc"], r["member"]) for r in ref.of("blocs.tsv")}
     assert {("usmiddle-east-petaflops-alliance", m) for m in ("united-states", "united-arab-emirates", "saudi-arabia")} <= blocs
     assert {("us-export-control-targets", "china"), ("us-export-control-targets", "russia")} <= blocs
@@ -291,6 +298,18 @@ def test_every_chip_and_system_has_a_designer_or_a_listed_reason(built):
     listed = {x["id"] for x in coverage["chips_without_designer"]}
     assert len(chips) > 90 and chips - designed == listed
     assert listed <= {"tesla-hw1", "tesla-hw2", "ualink-switch"}  # several makers of UALink switches
+
+
+@pytest.mark.slow
+def test_every_model_product_and_software_has_a_developer_or_a_listed_reason(built):
+    store, coverage = built
+    made = {m for (m,) in ask(store, "GRAPH pfg:facts { ?m a ?t } VALUES ?t { pfa:AIModel pfa:AIProduct pfa:SoftwarePlatform }", "?m")}
+    developed = {m for (m,) in ask(store, "?m pfa:developedBy ?d .", "?m")}
+    listed = {x["id"]: x["reason"] for x in coverage["products_without_developer"]}
+    assert len(made) > 150 and made - developed == set(listed) and all(listed.values())
+    assert {"docker", "vllm", "numpy"} <= set(listed) and len(listed) < 30
+    assert {("gpt-5", "openai"), ("cuda", "nvidia"), ("llama-4", "meta"), ("chatgpt", "openai")} <= \
+        ask(store, "GRAPH pfg:reference { ?m pfa:developedBy ?d }", "?m ?d")
 
 
 @pytest.mark.slow
