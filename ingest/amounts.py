@@ -111,7 +111,9 @@ GENERIC = (
     + POST
 )
 
-YEAR = r"(?:19|20)\d{2}"
+#: a year: "2025", or written short after an apostrophe ("'23년 8월"), only before 년 and not as a span of
+#: years ("'10년 후", "'10년간")
+YEAR = r"(?:(?:19|20)\d{2}|(?<![A-Za-z0-9가-힣])['’‘][0-3]\d(?=\s?년(?!\s?(?:후|뒤|간|동안|만에|전|째))))"
 PERIOD_PART = r"(?:상반기|하반기|[1-4]분기|초|말|중반|중순|연말|연초|이후|이전|까지|내)"
 PATTERNS = [
     ("iso", rf"(?<!\d)(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),

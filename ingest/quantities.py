@@ -117,7 +117,7 @@ def decimal_to_json(v: Decimal) -> int | float:
 
 
 def _year(y: str) -> int:
-    n = int(y)
+    n = int(y.lstrip("'’‘"))  # "'23년": the apostrophe of a year written short
     return 2000 + n if n < 100 else n
 
 
@@ -161,7 +161,7 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
     # the named groups of the alternative that matched: the pattern guarantees the ones read as text
     g: Callable[[str], Any] = lambda name: match_group(m, kind, name)  # noqa: E731
     if kind in ("iso", "ymd"):
-        iso = _iso(int(g("y")), int(g("m")), int(g("d")))
+        iso = _iso(_year(g("y")), int(g("m")), int(g("d")))
         if iso is None:
             return None
         return Quantity(None, "date", "date", raw, date_start=iso, date_end=iso)
@@ -173,7 +173,7 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
             None, "date", "date", raw, qualifiers=frozenset({"yearAssumed"}), date_start=iso, date_end=iso
         )
     if kind in ("ym", "mpart"):
-        y = int(g("y")) if kind == "ym" else ref.year
+        y = _year(g("y")) if kind == "ym" else ref.year
         mo = int(g("m"))
         if not 1 <= mo <= 12:
             return None
@@ -199,7 +199,7 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
         if m1 >= m2:
             return None
         if g("y"):
-            y = int(g("y"))
+            y = _year(g("y"))
         else:
             y = ref.year + (_REL_YEARS[g("rel")] if g("rel") else 0)
             quals.add("resolved" if g("rel") else "yearAssumed")
@@ -208,7 +208,7 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
             date_start=date(y, m1, 1).isoformat(), date_end=_month_end(y, m2),
         )  # fmt: skip
     if kind == "y":
-        start, end, quals = _year_period(int(g("y")), g("part"))
+        start, end, quals = _year_period(_year(g("y")), g("part"))
         p2 = g("part2")
         if p2 == "이후":
             quals.add("lowerBound")
@@ -237,7 +237,7 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
             date_start=date(y, a, 1).isoformat(), date_end=_month_end(y, a + 5),
         )  # fmt: skip
     if kind == "ye":
-        y = int(g("y"))
+        y = _year(g("y"))
         return Quantity(
             None, "period", "period", raw, qualifiers=frozenset({"estimate"}),
             date_start=date(y, 1, 1).isoformat(), date_end=date(y, 12, 31).isoformat(),

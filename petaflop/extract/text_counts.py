@@ -37,7 +37,7 @@ _NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|
 #: a verb the count is the object of: having or building it, reaching it ("N건 돌파", "N개의 평점 기록") or
 #: training on and processing it ("N개의 토큰으로 학습")
 _HAVE = re.compile(r"탑재|보유|운영|확보|사용|갖|가지|가져|쌓|지정|배치|설치|구성|포함|승인|갖춘|두고|거느|개발|생성|수집|구축|도입|투입|가동|건설"
-                   r"|돌파|달성|기록|학습|훈련|처리")
+                   r"|돌파|달성|기록|학습|훈련|처리|분산|걸쳐")
 _UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:^|\s)(?:년|개월|달|주|일|시간|분|초|분기|달러|원|위안|유로|엔)$")
 #: the classifier of a count of things (not of people, times or sums), with a bound or approximation after it
 _CLASSIFIER = re.compile(r"([개대기건곳종척장명])(?:\s?(?:이상|가량|정도|여|남짓))?$")

@@ -33,6 +33,7 @@ from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_, status_of_words
 from petaflop.extract.text_lease import lease_term
 from petaflop.extract.text_model_gpus import model_gpus
+from petaflop.extract.text_pair_multiple import pair_multiple
 from petaflop.extract.text_params import model_parameters
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_transition import transition_ends
@@ -101,6 +102,9 @@ class MultipleReader:
         """A multiple ("N배"), a lease term ("15년 리스") or a rank ("N위"): read here, never by the metric-word reader."""
         if q.kind == "multiple":
             self.consumed.update(ends_of_multiple(s, q, values))  # "200배(80달러→0.40달러)" (figure_asides.py)
+            if pair_multiple(self.ex, s, q, values, getattr(self, "_from_half", set()), loc, sources, self.prefix):
+                self._base = None  # "A에서 B로 N배": the pair's ratio (text_pair_multiple.py)
+                return True
             self._base = self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources,
                                         getattr(self, "_base", None))
             return True
