@@ -83,7 +83,7 @@ _CONTRACTOR = re.compile(r"\S+(?:을|를)\s(?:맡은|맡고 있는|담당하는|
 #: "H100 약 500만 개에 해당하는": the yardstick named before the figure, the equivalence after it
 _EQUIVALENT_AFTER = re.compile(r"\s?(?:개|대|장)?\s?(?:에\s?(?:해당|상당)|(?:과|와)\s?(?:동일|동등))")
 _COUNT_EQUALS = re.compile(r"\d\s?개(?:와|과)\s(?:동등|동일|같은|맞먹|비슷)")
-_DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어)")
+_DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어|할인(?![율률]))")
 #: the kind a unit gives a figure with no metric word, by the class of what it is about
 UNIT_KINDS = {
     "compute": (("Hardware", "computePerformance"),), "memory": (("Hardware", "memoryCapacity"),),
@@ -495,8 +495,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             named = [m for m in cands if m.start <= metric_at < m.end]
             if named:
                 return named[-1], "named-measure"
-            # "A의 매출": the genitive right before the metric word
-            gen = [m for m in cands if m.role == "genitive" and m.end <= metric_at and metric_at - m.end <= 30]
+            # "A의 매출": the genitive right before the metric word ("A의 경우 …": a frame, not an owner)
+            gen = [m for m in cands if m.role == "genitive" and m.end <= metric_at and metric_at - m.end <= 30
+                   and not s.startswith("의 경우", m.end)]
             between = [m for m in mentions if gen and gen[-1].end <= m.start < metric_at]
             if gen and not between:
                 return gen[-1], "genitive"
