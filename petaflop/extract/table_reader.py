@@ -56,7 +56,7 @@ _TIME_HEADER = re.compile(r"^(연도|년도|시기|날짜|일자|시점|기간|Y
 _METRIC_HEADER = re.compile(r"^(지표|항목|Metric|metric|구분 ?지표)$")
 _THEN_TIME = re.compile(r"(이전|과거|기존) ?(시점|시기|날짜)")
 _UNIT_HEADER = re.compile(r"^(단위|Unit|unit)$")
-_VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?/ ?내용|내용|규모)$")
+_VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?[/·] ?내용|내용|규모)$")
 _LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
 _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
 #: a hardware column's measure word, as the lexicon names it for hardware

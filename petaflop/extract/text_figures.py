@@ -506,6 +506,8 @@ class DurationReader:
             how = "clause-topic"
         elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person"):
             subject, how = topic, HOW.get(topic.role, "sentence-topic")
+            if how == "sentence-topic":  # the sentence's own topic in an earlier clause: the clause's construction
+                how = "clause-topic"
         else:
             return
         status = self._status(s[c0:c1], q)

@@ -83,7 +83,7 @@ _CONTRACTOR = re.compile(r"\S+(?:을|를)\s(?:맡은|맡고 있는|담당하는|
 #: "H100 약 500만 개에 해당하는": the yardstick named before the figure, the equivalence after it
 _EQUIVALENT_AFTER = re.compile(r"\s?(?:개|대|장)?\s?(?:에\s?(?:해당|상당)|(?:과|와)\s?(?:동일|동등))")
 _COUNT_EQUALS = re.compile(r"\d\s?개(?:와|과)\s(?:동등|동일|같은|맞먹|비슷)")
-_DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어)")
+_DECREASE = re.compile(r"^\s?(?:[가-힣]{0,2}\s)?(감소|하락|줄|축소|떨어|할인(?![율률]))")
 #: the kind a unit gives a figure with no metric word, by the class of what it is about
 UNIT_KINDS = {
     "compute": (("Hardware", "computePerformance"),), "memory": (("Hardware", "memoryCapacity"),),
@@ -159,6 +159,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._note_row_org(row, loc)  # a bare title opening the cell names the row's organisation
         # a timeline row names the released thing itself: only a release reads the slide title's entity
         self.cell_slide_topic = self._title_topic(loc.slide_title) if loc.slide_title else None
+        self.cell_row = row  # the row's entity, when a cell's own topic cannot carry a measure (_subject)
         self.previous_sentence = ""
         try:
             for sm in _SENTENCE.finditer(text):
@@ -166,7 +167,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                     self._sentence(sm.group(0), loc, sources, row)
         finally:
             self.prefix, self.default_time, self.slide_topic, self.block_topic, self.hw_topic = saved
-            self.cell_slide_topic = None
+            self.cell_slide_topic = self.cell_row = None
 
     def _mentions(self, text: str) -> list[_Mention]:
         out = []
@@ -475,7 +476,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if entry is not None and entry.subject:  # only entities the measure can be about ("GW 규모": not a firm)
             cands = [m for m in cands if any(is_a(m.type, c) for c in entry.subject)]
             if topic is not None and not any(is_a(topic.type, c) for c in entry.subject):
-                topic = None
+                # "엔비디아는 올해 100만 개 생산 계획" in a chip's row: the firm cannot be produced, the row's chip is
+                row = getattr(self, "cell_row", None) if topic.role == "topic" else None
+                topic = row if row is not None and any(is_a(row.type, c) for c in entry.subject) else None
         # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)": a figure in the parentheses right after a name is its
         opened = s.rfind("(", 0, q.start)
         if opened >= 0 and ")" not in s[opened:q.start]:
@@ -492,8 +495,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             named = [m for m in cands if m.start <= metric_at < m.end]
             if named:
                 return named[-1], "named-measure"
-            # "A의 매출": the genitive right before the metric word
-            gen = [m for m in cands if m.role == "genitive" and m.end <= metric_at and metric_at - m.end <= 30]
+            # "A의 매출": the genitive right before the metric word ("A의 경우 …": a frame, not an owner)
+            gen = [m for m in cands if m.role == "genitive" and m.end <= metric_at and metric_at - m.end <= 30
+                   and not s.startswith("의 경우", m.end)]
             between = [m for m in mentions if gen and gen[-1].end <= m.start < metric_at]
             if gen and not between:
                 return gen[-1], "genitive"
