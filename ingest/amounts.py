@@ -64,7 +64,7 @@ UNITS: dict[str, tuple[str, str, Decimal]] = {
     "GHz": ("frequency", "GHz", D(1)), "MHz": ("frequency", "MHz", D(1)),
 }  # fmt: skip
 #: what may not follow a Korean unit token for it to be that unit ("3달러" is money, "달성" no month)
-UNIT_GUARD = {"달": "(?![러성라리해하])", "톤": "(?![가-힣])", "마일": "(?!리지|스톤)"}
+UNIT_GUARD = {"달": "(?![러성라리해하])", "분": "(?![의기])", "톤": "(?![가-힣])", "마일": "(?!리지|스톤)"}
 PREFIX_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
                     "₩": "KRW", "￦": "KRW", "RMB": "CNY", "¥": "CNY"}  # fmt: skip
 
