@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from foundation.periods import parse_period, period_from_bounds
 from foundation.units import convert, unit
@@ -34,6 +34,9 @@ from petaflop.extract.facts import Extraction, Fact, Location, Statement
 from petaflop.extract.gate import OPEN, Gate
 
 TOLERANCE = Decimal("0.005")  # relative: 1,200 MW and 1.2 GW are equal; 1.2 and 1.25 GW are not
+#: A figure with fewer significant digits that is another rounded or cut to them, and this close to it,
+#: is that figure written twice ("1조" and "1.04조" parameters; "320억" and "326억"): no contradiction.
+ROUNDING = Decimal("0.05")
 
 
 @dataclass
@@ -133,6 +136,29 @@ def _close(a: Decimal | None, b: Decimal | None) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b))
 
 
+def _significant(d: Decimal) -> int:
+    return len(d.normalize().as_tuple().digits)
+
+
+def _rounded_from(rough: Decimal, fine: Decimal) -> bool:
+    """``rough`` is ``fine`` rounded or cut to ``rough``'s significant digits (1E+12 from 1.04E+12)."""
+    digits = _significant(rough)
+    if digits >= _significant(fine) or fine == 0:
+        return False
+    step = Decimal(1).scaleb(fine.adjusted() - digits + 1)
+    return any(fine.quantize(step, rounding=how) == rough for how in (ROUND_HALF_UP, ROUND_DOWN))
+
+
+def _consistent(a: Decimal, b: Decimal) -> bool:
+    """Two point values that do not contradict each other: equal within TOLERANCE, or one the other
+    written rounder (within ROUNDING)."""
+    if _close(a, b):
+        return True
+    if abs(a - b) > ROUNDING * max(abs(a), abs(b)):
+        return False
+    return _rounded_from(a, b) or _rounded_from(b, a)
+
+
 def merge(statements: list[Statement]) -> list[Merged]:
     """Group equal statements; order by the first location so the result is deterministic."""
     groups: dict[tuple, Merged] = {}
@@ -155,7 +181,8 @@ COMPARISONS = frozenset({"multiple", "relativeDifference"})
 
 def mark_conflicts(merged: list[Merged]) -> None:
     """Different point values for the same context, read in different places, are conflicting
-    (ranges and bounds are not, nor comparisons that do not say what they compare)."""
+    (ranges and bounds are not, nor comparisons that do not say what they compare, nor a figure
+    and the same figure written rounder)."""
     by_context: dict[tuple, list[int]] = defaultdict(list)
     for i, m in enumerate(merged):
         st = m.statement
@@ -168,7 +195,7 @@ def mark_conflicts(merged: list[Merged]) -> None:
     for idx in by_context.values():
         for i in idx:
             for j in idx:
-                if i != j and not _close(merged[i].statement.value, merged[j].statement.value) \
+                if i != j and not _consistent(merged[i].statement.value, merged[j].statement.value) \
                         and not _same_place(merged[i], merged[j]):
                     merged[i].conflicts_with.add(j)
 

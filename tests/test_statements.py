@@ -44,6 +44,23 @@ def test_equal_values_are_not_conflicts_but_different_values_are():
     assert not any(m.conflicts_with for m in merged)
 
 
+@pytest.mark.parametrize("rough, fine, conflict", [
+    ("1000000000000", "1040000000000", False),  # "1조" and "1.04조" parameters: one figure, rounded
+    ("32000000000", "32600000000", False),  # "320억" and "326억": cut to two digits
+    ("1200", "1250", False),  # 1.2 GW and 1.25 GW
+    ("70", "67.6", False),
+    ("1000", "1400", True),  # rounding 1.4 gives 1, but 40 % apart is no rounding
+    ("170000000000", "183000000000", True),  # 170 and 183: neither is the other rounded
+    ("50000", "49000", False),  # "5만" and "4.9만": 49,000 rounded to one digit, 2 % apart
+    ("50000", "39018", True),  # rounding gives 40,000: two figures
+    ("3200", "3300", True),  # same number of digits: two figures
+])
+def test_a_figure_written_rounder_is_no_conflict(rough, fine, conflict):
+    merged = merge([_st(rough, 10), _st(fine, 30)])
+    mark_conflicts(merged)
+    assert all(bool(m.conflicts_with) is conflict for m in merged)
+
+
 def test_two_values_read_on_one_line_or_in_one_table_are_not_a_conflict():
     # "1단계: 18,000 GPU 2단계: 28,000 GPU" read without its phases: two measures, not a contradiction
     merged = merge([_st(18000, 40), _st(28000, 40)])
