@@ -1,9 +1,11 @@
-"""Wave 18, area B: three small readings of figures the readers dropped.
+"""Wave 18, area B: four small readings of figures the readers dropped.
 
 * a table cell that is a size, two lengths across each other ("25.6mm x 16.4mm"), states both lengths
   (``figures_by_precision`` in petaflop/extract/table_figures.py), under the cell's own rule;
 * "사용량" (usage) is no "용량" (capacity): "전력 사용량 (kWh)" names the energy a thing uses
   (``energyConsumption``, attribute_lexicon.toml), not its power or memory capacity;
+* a list item's figure followed by a parenthesis opening with a period word ("아마존: 1,000억 달러 (분기별
+  250억 달러 수준)") states the item's measure again, per that period (``_list_item`` in text_money.py);
 * the first figure of a from-to pair in a parallel clause ("A는 12%에서 32%로, B는 50%에서 25%로") is
   judged with the pair's first figures (``text:value-from``), whatever carried its measure (that test is
   tests/test_text_figures.py::test_a_parallel_clause_measures_what_the_previous_did_and_falling_to_a_level_keeps_its_sign)."""
@@ -58,3 +60,13 @@ def test_usage_is_no_capacity_in_prose(text_reader):
         ("grok-4", "energyConsumption", Decimal("5E-7"), "MWh"),
         ("nvidia-b200", "energyConsumption", Decimal("0.012"), "MWh")]
 
+
+
+def test_a_list_items_figure_per_period_in_parentheses(text_reader):
+    r, ex = text_reader
+    r.lead_in = ("빅테크들의 올해 CAPEX 전망", "")
+    r.read("- 아마존: 1,000억 달러 (분기별 250억 달러 수준) / 구글: 700억 달러 (기존 600억 달러에서 상향)", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.per, s.rule) for s in ex.statements if s.kind == "capex"] == [
+        ("amazon", "capex", Decimal(10) ** 11, "", "text-money:capex"),
+        ("amazon", "capex", Decimal(25) * 10 ** 9, "quarter", "text-money:capex"),
+        ("google", "capex", Decimal(7) * 10 ** 10, "", "text-money:capex")]
