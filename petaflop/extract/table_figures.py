@@ -21,6 +21,8 @@ def figures_by_precision(text: str, dimension: str, label: str = "") -> list[Qua
     format in parentheses and no format repeated; else [] (one figure, or figures the format does not tell
     apart, are read as before). Bare figures ("5.5 (INT8), 2.8 (FP16)") take the scale the label names
     ("SIMD TOPS"): operations for an integer format, floating-point operations otherwise."""
+    if dimension == "length":
+        return _size_pair(text)
     if dimension != "compute":
         return []
     found = [q for q in find_quantities(text) if q.kind in ("compute", "number") and q.value is not None]
@@ -36,6 +38,23 @@ def figures_by_precision(text: str, dimension: str, label: str = "") -> list[Qua
     factor = Decimal(10) ** _PREFIX[scale.group(1)]  # type: ignore[union-attr]
     return [replace(q, kind="compute", value=norm(q.value * factor),  # type: ignore[operator]
                     unit="OPS" if q.precision.upper().startswith("INT") else "FLOPS") for q in found]
+
+
+#: "25.6mm x 16.4mm": a cell that is one size, two lengths across each other (nothing else in it)
+_SIZE_PAIR = re.compile(r"\s*[\d.,]+\s?[a-zμ]{1,2}\s?[x×X*]\s?[\d.,]+\s?[a-zμ]{1,2}\s*")
+
+
+def _size_pair(text: str) -> list[Quantity]:
+    """Both lengths of a cell that is a size ("25.6mm x 16.4mm"), each its own figure; else []."""
+    if not _SIZE_PAIR.fullmatch(text):
+        return []
+    found = [q for q in find_quantities(text) if q.value is not None]
+    return found if len(found) == 2 and all(q.kind == "length" for q in found) else []
+
+
+def several_suffix(entry: ValueEntry, suffix: str) -> str:
+    """The rule suffix of the figures of :func:`figures_by_precision`: a size's lengths keep the cell's rule."""
+    return ":by-precision" if entry.dimension == "compute" else suffix
 
 
 _LABEL_SCALE = re.compile(r"(?<![A-Za-z])([GTPE])(?:FLOPS|FLOPs|OPS)(?![A-Za-z])")

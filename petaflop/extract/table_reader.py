@@ -483,10 +483,10 @@ class TableReader:
     def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
                unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:
         header = label.text if not unit_note else f"{label.text} ({unit_note})"
-        several = tf.figures_by_precision(text, entry.dimension, label.text)
-        if several:  # "5 PFLOPs (FP8), 10 PFLOPs (FP4)": one statement per numeric format
-            for q in several:
-                self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, ":by-precision")
+        if several := tf.figures_by_precision(text, entry.dimension, label.text):  # one statement per numeric
+            for q in several:  # format ("5 PFLOPs (FP8), 10 PFLOPs (FP4)"), or per length of a size ("25mm x 16mm")
+                self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources,
+                             tf.several_suffix(entry, rule_suffix))
             return
         tiers = tf.figures_by_tier(text, entry.dimension)
         for tier, q in tiers:  # "(0-32K: 1달러; 32K-128K: 1.8달러)": one statement per tier, its label the scope

@@ -75,6 +75,11 @@ _RAISED_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를|의)?\s?(
                            r"(?:유치|조달|대출\s?받|차입)")
 #: "- 아마존: 1,185억 달러 / 구글: 850억 달러": a list item's figure labelled by a name and a colon
 _LABEL_GAP = re.compile(r"\s?[:：]\s?(?:약\s?)?")
+#: "<firm>: N 달러 (분기별 M 달러 …)": a parenthesis right after a list item's figure, opening with a period word
+_PERIOD_ASIDE = re.compile(r"\s?\(\s?(분기|월|연)\s?(?:별|당|마다)\s?(?:약\s?)?")
+_PERIOD_OF = {"분기": "quarter", "월": "month", "연": "year"}
+#: the item's own figure before that parenthesis (its end is where the label gap is checked up to)
+_LIST_FIGURE = re.compile(r"(\s?[:：]\s?(?:약\s?)?)[$\\]*[\d,.~\s]+(?:[십백천만억조]\s?)*(?:달러|원|위안|유로|엔)")
 #: the measure a list's lead-in line (or, failing it, the slide title) names, inherited by its items
 _LEAD_MEASURES = (
     ("capex", re.compile(r"CAPEX|[Cc]apex|설비\s?투자|자본\s?지출|투자\s?규모|(?:지출|투자)할\s?것")),
@@ -305,7 +310,12 @@ class MoneyFrames:
             return None
         before = [m for m in mentions if m.end <= q.start]
         m = before[-1] if before else None
-        if m is None or not is_a(m.type, "Organization") or not _LABEL_GAP.fullmatch(s, m.end, q.start):
+        per, label_end = "", q.start
+        if m is not None and (aside := _PERIOD_ASIDE.search(s, m.end, q.start)) and aside.end() == q.start \
+                and (first := _LIST_FIGURE.fullmatch(s, m.end, aside.start())):
+            # "MS: 500억 달러 (분기별 120억 달러 수준)": the item's measure again, per period
+            per, label_end = _PERIOD_OF[aside.group(1)], first.end(1)
+        if m is None or not is_a(m.type, "Organization") or not _LABEL_GAP.fullmatch(s, m.end, label_end):
             return None
         for text in (line, title):
             kinds = {kind for kind, rx in _LEAD_MEASURES if rx.search(text)}
@@ -313,7 +323,7 @@ class MoneyFrames:
                 return None
             if kinds:
                 kind = kinds.pop()  # a capex item is one more phrasing of a firm's capex
-                return m.entity, kind, "capex" if kind == "capex" else "listed", "", status_of_words(line) or "actual", None
+                return m.entity, kind, "capex" if kind == "capex" else "listed", per, status_of_words(line) or "actual", None
         return None
 
 

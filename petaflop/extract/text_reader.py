@@ -384,7 +384,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             rule = f"{self.prefix}:equivalent:clause-topic"  # a size in a yardstick's units: judged apart
         elif measure == "value-from-to":  # the pair's second figure: its measure is the first's, whatever the subject's way
             rule = f"{self.prefix}:value-from-to"
-        elif measure == "value" and id(q) in getattr(self, "_from_half", ()):
+        elif measure in ("value", "value-parallel") and id(q) in getattr(self, "_from_half", ()):
             rule = f"{self.prefix}:value-from"  # the pair's first figure: a from-to construction, judged apart
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
