@@ -82,7 +82,8 @@ KOREAN_UNIT_RE = "|".join(
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 KCHAIN = r"(?:\s?[십백천](?:\s?[만억조])?|\s?[만억조])(?:\s?" + NUM + r"\s?(?:[십백천]\s?)?[만억천])*"
 AMOUNT = rf"(?:{NUM})(?:{KCHAIN})?"
-VAGUE = r"(?<![가-힣])수\s?(?:[십백천](?:\s?[만억조])?|[만억조])?"
+# "수명" (a lifetime) is no "수 명" (several people): a bare 수 glued to 명 is a word
+VAGUE = r"(?<![가-힣])수(?!명)\s?(?:[십백천](?:\s?[만억조])?|[만억조])?"
 CUR = r"(?:US\$|\\\$|\$|USD\s?|EUR\s?|€|₩|￦|RMB\s?)"
 SCALE_RE = r"(?:\s?(?:billion|million|trillion|thousand|bn|mn)\b|\s?[BMKkT](?![A-Za-z0-9]))"
 # '2시간 반', '1년 반': a half after a duration unit ('반' closed by a particle or the text's end,
@@ -113,7 +114,9 @@ GENERIC = (
 
 #: a year: "2025", or written short after an apostrophe ("'23년 8월"), only before 년 and not as a span of
 #: years ("'10년 후", "'10년간")
-YEAR = r"(?:(?:19|20)\d{2}|(?<![A-Za-z0-9가-힣])['’‘][0-3]\d(?=\s?년(?!\s?(?:후|뒤|간|동안|만에|전|째))))"
+#: or two digits 10-29 before 년 and a month ("23년 10월": October 2023, never 23 years and a month)
+YEAR = (r"(?:(?:19|20)\d{2}|(?<![A-Za-z0-9가-힣])['’‘][0-3]\d(?=\s?년(?!\s?(?:후|뒤|간|동안|만에|전|째)))"
+        r"|(?<![A-Za-z0-9가-힣'’‘.,~\-])[12]\d(?=\s?년\s?(?:1[0-2]|[1-9])\s?월))")
 PERIOD_PART = r"(?:상반기|하반기|[1-4]분기|초|말|중반|중순|연말|연초|이후|이전|까지|내)"
 PATTERNS = [
     ("iso", rf"(?<!\d)(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),

@@ -201,6 +201,17 @@ def test_a_fraction_or_a_quarter_is_no_minute():
     assert [(q.kind, q.unit, q.value) for q in find_quantities("45분 만에 끝났다")] == [("duration", "minute", D(45))]
 
 
+def test_a_two_digit_year_before_a_month_is_a_date_not_a_duration():
+    assert [(q.kind, q.date_start) for q in find_quantities("24년 5월 기준 고용")] == [("period", "2024-05-01")]
+    assert [(q.kind, q.raw) for q in find_quantities("약 23년 동안")] == [("duration", "약 23년")]  # no month: years
+    assert [(q.kind, q.raw) for q in find_quantities("3~23년 10월")][0] == ("duration", "3~23년")  # a range's end
+
+
+def test_a_lifetime_is_no_vague_count_of_people():
+    assert [(q.kind, q.raw) for q in find_quantities("배터리 수명은 10년")] == [("duration", "10년")]
+    assert [(q.kind, q.raw) for q in find_quantities("수 명의 연구원과 수십 명의 직원")] == [("count", "수 명"), ("count", "수십 명")]
+
+
 def test_find_all_with_offsets():
     text = "Abilene 부지는 약 1.2GW, GB200 40만 개, 투자 660~720억 달러 (2026년 하반기)"
     found = find_quantities(text)
