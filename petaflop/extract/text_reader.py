@@ -55,7 +55,13 @@ from petaflop.extract.text_power import PowerFrames, power_source
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
-from petaflop.extract.text_value_guards import demonstrative, measure_of_another, not_a_value, part_of_name
+from petaflop.extract.text_value_guards import (
+    demonstrative,
+    measure_of_another,
+    names_another,
+    not_a_value,
+    part_of_name,
+)
 from petaflop.extract.text_within import SpansWithin
 from petaflop.extract.topic_country import country_topic
 from petaflop.extract.values import find_quantities
@@ -207,7 +213,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
     # ------------------------------------------------------------------ one sentence
     def _sentence(self, sentence: str, loc: Location, sources: tuple[str, ...], carried: _Mention | None
                   ) -> _Mention | None:
-        mentions = self._mentions(sentence)
+        mentions = self._sentence_mentions = self._mentions(sentence)
         # a topic inside parentheses ("(OpenAI는 27%)") is an aside, not what the sentence is about
         own = next((m for m in mentions if m.role == "topic" and (not self._is_item(m) or is_a(m.type, "System"))
                     and sentence.count("(", 0, m.start) <= sentence.count(")", 0, m.start)), None)
@@ -509,6 +515,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             return marked[-1], "clause-topic"
         if topic is not None and topic.end <= q.start and topic is not item and not demonstrative(s, q):
             other = topic.role in ("previous", "block", "slide", "chapter") and any(m.entity != topic.entity for m in cands)
+            named = getattr(self, "_sentence_mentions", [])  # the block's topic, stale once another is named
+            other = other or (topic.role == "block" and item is None and names_another(named, topic, q))
             return topic, "inherited-other-named" if other else _HOW.get(topic.role, "sentence-topic")  # judged apart
         return None, ""
 
