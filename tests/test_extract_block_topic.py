@@ -61,3 +61,11 @@ def test_a_yield_is_never_an_organisations(text_reader):
     r.read("- xAI는 새 칩을 준비 중.", _loc(1), ())
     r.read("- 현재 수율은 35% 수준에 불과.", _loc(2), ())
     assert [s for s in ex.statements if s.kind == "yield"] == []
+
+
+def test_a_systems_chips_counted_under_its_topic_are_the_count_item_construction(text_reader):
+    r, ex = text_reader
+    r.read("- 엔비디아의 NVL72 랙은 새 설계로, B200 GPU 48개와 Grace 24개를 묶은 시스템.", _loc(1), ())
+    assert sorted((s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.item) == [
+        ("nvidia-gb200-nvl72", "chipsPerSystem", Decimal(48), "text:count-item:clause-topic"),
+        ("nvidia-gb200-nvl72", "cpuCount", Decimal(24), "text:count-item:clause-topic")]

@@ -382,7 +382,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if how == "parenthetical" and measure in ("value", "value-after", "value-unit"):
             # "X 칩 (1.3 PFLOPS)": the parentheses after a name say whose figure it is, whatever told the measure
             rule = f"{self.prefix}:value:parenthetical"
-        elif measure == "count-item" and how == "sentence-topic":
+        elif (measure, how) in _ONE_COUNT_ITEM:  # a system's chips counted so too ("NVL72 랙은 … B200 GPU 72개")
             # the sentence's own topic, marked in an earlier clause: one construction with the clause's (as text_counts.py)
             rule = f"{self.prefix}:count-item:clause-topic"
         elif kind in ("h100EquivalentCount", "a100EquivalentCount") and how in ("clause-topic", "sentence-topic"):
@@ -548,6 +548,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
 EARLIER = "earlier value"
 _FROM_RAW = re.compile(r"^\s?(?:에서|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?[$\\]*[\d,.]+")
 
+_ONE_COUNT_ITEM = {("count-item", "sentence-topic"), ("count-per-system", "sentence-topic"), ("count-per-system", "clause-topic")}
 _PAREN_GAP = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?")
 _COMPOUND_GAP = re.compile(r"[”’\"']?\s?(?:(?:시스템|스마트\s?글라스|글라스|서버|랙|차량|기기)[”’\"']?\s)?(?:\([^)]{0,20}\)\s?)?(?:(?:(?:19|20)\d{2}년?|FY\d{2,4}|[1-4]Q\d{2}|[1-4]분기|올해|작년|연간|전체|총|누적)\s?)*")
 def entry_metric(entry: ValueEntry, s: str, at: int) -> str:
