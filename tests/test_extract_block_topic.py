@@ -69,3 +69,11 @@ def test_a_systems_chips_counted_under_its_topic_are_the_count_item_construction
     assert sorted((s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.item) == [
         ("nvidia-gb200-nvl72", "chipsPerSystem", Decimal(48), "text:count-item:clause-topic"),
         ("nvidia-gb200-nvl72", "cpuCount", Decimal(24), "text:count-item:clause-topic")]
+
+
+def test_a_platforms_developers_are_its_developer_count(text_reader):
+    r, ex = text_reader
+    r.read("- 심지어 CUDA 개발자는 300만명에 육박.", _loc(1), ())
+    r.read("- 개발자는 JAX 라이브러리로 10개 코드를 작성.", _loc(2), ())  # no name right before: no count
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.kind == "developerCount"] == [
+        ("cuda", "developerCount", Decimal(3000000), "text:value:compound")]
