@@ -127,8 +127,8 @@ def test_chips_counted_in_a_system_are_its_chips_per_system(reader):
     r.read("Trainium2 Ultra는 하나의 랙에 64개의 Trainium2 칩을 집적.", LOC, ())
     assert [(s.subject, s.kind, s.value, s.item, s.rule) for s in ex.statements if s.kind == "chipsPerSystem"] == [
         ("huawei-cloudmatrix384", "chipsPerSystem", Decimal(384), "huawei-ascend-910c",
-         "text:count-per-system:clause-topic"),
-        ("aws-trainium2-ultra", "chipsPerSystem", Decimal(64), "aws-trainium2", "text:count-per-system:clause-topic")]
+         "text:count-item:clause-topic"),  # a named item counted for the marked topic: the count-item construction
+        ("aws-trainium2-ultra", "chipsPerSystem", Decimal(64), "aws-trainium2", "text:count-item:clause-topic")]
 
 
 def test_a_contractors_count_is_of_the_project_it_works_on(reader):

@@ -397,8 +397,8 @@ def test_a_system_topic_of_an_earlier_clause_holds_the_chips_and_cpus_counted_la
     r.read("CloudMatrix384 시스템은 흔한 서버가 아니라, Ascend 910C 칩 12개와 Grace 3개를 묶은 장치.", LOC, ())
     got = {(s.subject, s.kind, s.value, s.item, s.rule) for s in ex.statements}
     assert got == {
-        ("huawei-cloudmatrix384", "chipsPerSystem", Decimal(12), "huawei-ascend-910c", "text:count-per-system:sentence-topic"),
-        ("huawei-cloudmatrix384", "cpuCount", Decimal(3), "nvidia-grace", "text:count-per-system:sentence-topic")}
+        ("huawei-cloudmatrix384", "chipsPerSystem", Decimal(12), "huawei-ascend-910c", "text:count-item:clause-topic"),
+        ("huawei-cloudmatrix384", "cpuCount", Decimal(3), "nvidia-grace", "text:count-item:clause-topic")}
 
 
 def test_the_before_and_after_explaining_a_multiple_are_no_values_of_the_topic(reader):

@@ -55,7 +55,13 @@ from petaflop.extract.text_power import PowerFrames, power_source
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
-from petaflop.extract.text_value_guards import demonstrative, measure_of_another, not_a_value, part_of_name
+from petaflop.extract.text_value_guards import (
+    demonstrative,
+    measure_of_another,
+    names_another,
+    not_a_value,
+    part_of_name,
+)
 from petaflop.extract.text_within import SpansWithin
 from petaflop.extract.topic_country import country_topic
 from petaflop.extract.values import find_quantities
@@ -208,7 +214,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
     # ------------------------------------------------------------------ one sentence
     def _sentence(self, sentence: str, loc: Location, sources: tuple[str, ...], carried: _Mention | None
                   ) -> _Mention | None:
-        mentions = self._mentions(sentence)
+        mentions = self._sentence_mentions = self._mentions(sentence)
         # a topic inside parentheses ("(OpenAI는 27%)") is an aside, not what the sentence is about
         own = next((m for m in mentions if m.role == "topic" and (not self._is_item(m) or is_a(m.type, "System"))
                     and sentence.count("(", 0, m.start) <= sentence.count(")", 0, m.start)), None)
@@ -377,7 +383,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if how == "parenthetical" and measure in ("value", "value-after", "value-unit"):
             # "X 칩 (1.3 PFLOPS)": the parentheses after a name say whose figure it is, whatever told the measure
             rule = f"{self.prefix}:value:parenthetical"
-        elif measure == "count-item" and how == "sentence-topic":
+        elif (measure, how) in _ONE_COUNT_ITEM:  # a system's chips counted so too ("NVL72 랙은 … B200 GPU 72개")
             # the sentence's own topic, marked in an earlier clause: one construction with the clause's (as text_counts.py)
             rule = f"{self.prefix}:count-item:clause-topic"
         elif kind in ("h100EquivalentCount", "a100EquivalentCount") and how in ("clause-topic", "sentence-topic"):
@@ -513,6 +519,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             return marked[-1], "clause-topic"
         if topic is not None and topic.end <= q.start and topic is not item and not demonstrative(s, q):
             other = topic.role in ("previous", "block", "slide", "chapter") and any(m.entity != topic.entity for m in cands)
+            named = getattr(self, "_sentence_mentions", [])  # the block's topic, stale once another is named
+            other = other or (topic.role == "block" and item is None and names_another(named, topic, q))
             return topic, "inherited-other-named" if other else _HOW.get(topic.role, "sentence-topic")  # judged apart
         return None, ""
 
@@ -544,6 +552,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
 EARLIER = "earlier value"
 _FROM_RAW = re.compile(r"^\s?(?:에서|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?[$\\]*[\d,.]+")
 
+_ONE_COUNT_ITEM = {("count-item", "sentence-topic"), ("count-per-system", "sentence-topic"), ("count-per-system", "clause-topic")}
 _PAREN_GAP = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?")
 _COMPOUND_GAP = re.compile(r"[”’\"']?\s?(?:(?:시스템|스마트\s?글라스|글라스|서버|랙|차량|기기)[”’\"']?\s)?(?:\([^)]{0,20}\)\s?)?(?:(?:(?:19|20)\d{2}년?|FY\d{2,4}|[1-4]Q\d{2}|[1-4]분기|올해|작년|연간|전체|총|누적)\s?)*")
 def entry_metric(entry: ValueEntry, s: str, at: int) -> str:

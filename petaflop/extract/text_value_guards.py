@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.quantities import Quantity
+from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 
 #: "Ascend 910", "Grok 1", "Phase 2", "RTX PRO 6000D": a bare number glued to a Latin name is part of it
@@ -22,11 +23,17 @@ def not_a_value(s: str, q: Quantity) -> bool:
         # "1분기": a quarter ("15년 장기": a span, long-term)
         return True
     if _explains_a_change(s, q):
-        return True  # "200배(80달러→0.40달러) 절감": the before and after of a change already stated as a multiple
+        return True
+    if _PER_UNIT.match(s, q.end):
+        return True  # "1인당 사용량", "1K 토큰당 $0.002": the denominator of a rate, not a value  # "200배(80달러→0.40달러) 절감": the before and after of a change already stated as a multiple
     if _DIVIDEND.match(s, q.end) or (q.raw.isdigit() and _DIVISOR_BEFORE.search(s, 0, q.start)
                                      and _OPERAND_END.match(s, q.end)):
         return True  # "랙 개수(50만 GPU/72)": the dividend and divisor of a formula, not the measure named before it
     return s.count("(", 0, q.start) > s.count(")", 0, q.start) and bool(re.match(r"[은는]\s", s[q.end:]))
+
+
+#: a figure followed by "당" (with its counter or unit): "1인당", "1개당", "1K 토큰당" (never "…개 해당하는")
+_PER_UNIT = re.compile(r"\s?(?:[A-Za-z]{1,8}\s?)?[가-힣]{0,3}당(?=[\s,.)]|$)")
 
 
 #: a figure divided by a bare number that closes a bracket or meets an operator: "(50만 GPU/72)" is a formula's
@@ -92,6 +99,14 @@ def measure_of_another(s: str, q: Quantity, metric_at: int, subject: Mention_) -
 #: described, which need not be the topic carried from them
 _DEMONSTRATIVE = re.compile(r"(?:^|[\s,(])(?:이|그|해당)\s(?:시스템|모델|기술|서비스|제품|플랫폼|칩|장치|방식|구조|"
                             r"프로젝트|프로그램|설비|시설)(?=[은는이가을를의에]|으로|로|\s)")
+
+
+def names_another(mentions: list[Mention_], topic: Mention_, q: Quantity) -> bool:
+    """"구글 클라우드(GCP) 수주잔고 (…) YoY 38% 증가", "Rubin의 TDP(…)는 약 2,300W": the sentence names, before
+    the figure, a thing other than the topic carried from an earlier block (a place, a country or a person
+    aside, whatever its case) — the carried topic is then no longer what the sentence is about."""
+    return any(m.entity != topic.entity and 0 <= m.end <= q.start
+               and not any(is_a(m.type, c) for c in ("Country", "Region", "Person")) for m in mentions)
 
 
 def demonstrative(s: str, q: Quantity) -> bool:
