@@ -28,6 +28,13 @@ class ValueEntry:
     per: str = ""
     negative: bool = False  # `sign = "negative"`: the label names a reduction ("비용 절감"), the cell its size
 
+    def metric_at(self, text: str, at: int) -> str:
+        """The metric word as written at ``at`` (``metric = "label"`` entries), or ""."""
+        if not self.metric_from_label or at < 0:
+            return ""
+        m = self.match.search(text, at)
+        return m.group(0) if m else ""
+
 
 @dataclass(frozen=True)
 class LinkEntry:

@@ -398,7 +398,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             else "",
             item=item.entity if item else "", per=(entry.per if entry else ""),
             number_format=q.precision.split()[0] if q.precision else "",
-            metric=entry_metric(entry, s, metric_at) if entry else "",
+            metric=entry.metric_at(s, metric_at) if entry else "",
             approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
@@ -555,8 +555,3 @@ _FROM_RAW = re.compile(r"^\s?(?:에서|부터)\s?(?:현재|최근|올해|지금)
 _ONE_COUNT_ITEM = {("count-item", "sentence-topic"), ("count-per-system", "sentence-topic"), ("count-per-system", "clause-topic")}
 _PAREN_GAP = re.compile(r"\s?(?:[가-힣]{1,3}\s?)?")
 _COMPOUND_GAP = re.compile(r"[”’\"']?\s?(?:(?:시스템|스마트\s?글라스|글라스|서버|랙|차량|기기)[”’\"']?\s)?(?:\([^)]{0,20}\)\s?)?(?:(?:(?:19|20)\d{2}년?|FY\d{2,4}|[1-4]Q\d{2}|[1-4]분기|올해|작년|연간|전체|총|누적)\s?)*")
-def entry_metric(entry: ValueEntry, s: str, at: int) -> str:
-    if not entry.metric_from_label or at < 0:
-        return ""
-    m = entry.match.search(s, at)
-    return m.group(0) if m else ""
