@@ -1,0 +1,58 @@
+"""Sentences and tables of our own for four small constructions: a timeline cell that only announces
+("… 전격 발표") is prose; a state body written unmarked right before a measure's name issues it (a
+destination marked 對 never does); a "scalability" row counts the chips of a scale-up domain; an
+I/O die's node named after the compute die's ("N3(연산) N4(I/O)")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from petaflop.extract.cell_text import prose_cell
+from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.relations import RelationMiner, load_relation_patterns
+from petaflop.extract.resolve import Resolver
+from tests.test_table_reader import make_table
+
+LOC = Location(10, 10, "VIII", "test slide")
+
+
+@pytest.fixture()
+def mined(gaz):
+    def run(text: str) -> set[tuple[str, str, str, str]]:
+        ex = Extraction()
+        RelationMiner(Resolver(gaz, ex), load_relation_patterns()).mine(text, LOC, ())
+        return {(f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts}
+    return run
+
+
+def test_a_cell_that_only_announces_is_prose():
+    assert prose_cell("High (자체개발: 가나다 X100 추론용 칩 전격 발표)")
+    assert not prose_cell("High") and not prose_cell("가나다전자")
+
+
+def test_a_state_body_right_before_the_measure_issues_it(mined):
+    got = mined("High (對中 규제: 美 상무부 B100·H800 수출 금지 발표)")
+    assert ("2022-a100-h100-export-ban", "issuedBy", "us-department-of-commerce", "relation:measure-issuer") in got
+    assert not {(s, o) for s, p, o, _ in got if p == "issuedBy" and o == "china"}
+
+
+def test_a_destination_marked_toward_issues_nothing(mined):
+    got = mined("정부는 GPU에 대한 새로운 對중국 수출 허가 요건을 적용했다.")
+    assert not {(s, o) for s, p, o, _ in got if p == "issuedBy" and o == "china"}
+
+
+def test_a_scalability_row_counts_the_chips_of_a_scale_up_domain(table_reader):
+    r, ex = table_reader
+    t = make_table(["인터커넥트 비교"], ["FEATURES", "UALINK 1.0", "NVLINK 5.0"],
+                   [["MAXIMUM SCALABILITY", "2048 GPUs (4x)", "512 GPUs"]], transposed=True)
+    r.read(t)
+    assert {(s.subject, s.kind, s.value) for s in ex.statements if s.kind == "scaleUpDomainSize"} == {
+        ("ualink", "scaleUpDomainSize", Decimal(2048)), ("nvlink-5-0", "scaleUpDomainSize", Decimal(512))}
+
+
+def test_the_io_die_node_after_the_compute_die_node(gaz):
+    found = [(m.entity_id, m.alias) for m in gaz.find_mentions("N3(연산) N4(I/O)")]
+    assert found == [("tsmc-n3", "N3"), ("tsmc-n4", "N4")]
+    assert not gaz.find_mentions("N4 등급의 차량")
