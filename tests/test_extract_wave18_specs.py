@@ -1,7 +1,8 @@
-"""Sentences and tables of our own for four small constructions: a timeline cell that only announces
+"""Sentences and tables of our own for five small constructions: a timeline cell that only announces
 ("… 전격 발표") is prose; a state body written unmarked right before a measure's name issues it (a
 destination marked 對 never does); a "scalability" row counts the chips of a scale-up domain; an
-I/O die's node named after the compute die's ("N3(연산) N4(I/O)")."""
+I/O die's node named after the compute die's ("N3(연산) N4(I/O)"); a maker read from a name's first
+word yields to the maker the name's table states a row below."""
 
 from __future__ import annotations
 
@@ -56,3 +57,24 @@ def test_the_io_die_node_after_the_compute_die_node(gaz):
     found = [(m.entity_id, m.alias) for m in gaz.find_mentions("N3(연산) N4(I/O)")]
     assert found == [("tsmc-n3", "N3"), ("tsmc-n4", "N4")]
     assert not gaz.find_mentions("N4 등급의 차량")
+
+
+def _maker(subject: str, obj: str, line: int, rule: str):
+    from petaflop.extract.facts import Fact
+    return Fact(subject, "designedBy", obj, True, Location(line, line, "VIII"), rule)
+
+
+def test_a_name_s_first_word_yields_to_the_maker_its_table_states():
+    from petaflop.extract.name_maker import settle_name_makers
+
+    ex = Extraction()
+    ex.facts[:] = [_maker("x100", "gana-cloud", 100, "text:name-maker:designedBy@329"),
+                   _maker("x100", "gana", 101, "table:asics:designedBy"),
+                   _maker("x200", "gana", 100, "text:name-maker:designedBy@329"),
+                   _maker("x200", "gana", 101, "table:asics:designedBy"),
+                   _maker("x300", "gana-cloud", 100, "text:name-maker:designedBy@329"),
+                   _maker("x300", "gana", 400, "table:asics:designedBy")]
+    settle_name_makers(ex)
+    assert {(f.subject, f.obj, f.rule.split(":")[1]) for f in ex.facts} == {
+        ("x100", "gana", "asics"), ("x200", "gana", "name-maker"), ("x200", "gana", "asics"),
+        ("x300", "gana-cloud", "name-maker"), ("x300", "gana", "asics")}
