@@ -1,8 +1,9 @@
-"""Sentences and tables of our own for five small constructions: a timeline cell that only announces
+"""Sentences and tables of our own for six small constructions: a timeline cell that only announces
 ("… 전격 발표") is prose; a state body written unmarked right before a measure's name issues it (a
 destination marked 對 never does); a "scalability" row counts the chips of a scale-up domain; an
 I/O die's node named after the compute die's ("N3(연산) N4(I/O)"); a maker read from a name's first
-word yields to the maker the name's table states a row below."""
+word yields to the maker the name's table states a row below; a version compared with an earlier
+version of the same thing ("ROCm 7은 ROCm 6 대비") is the subject of the multiple."""
 
 from __future__ import annotations
 
@@ -78,3 +79,16 @@ def test_a_name_s_first_word_yields_to_the_maker_its_table_states():
     assert {(f.subject, f.obj, f.rule.split(":")[1]) for f in ex.facts} == {
         ("x100", "gana", "asics"), ("x200", "gana", "name-maker"), ("x200", "gana", "asics"),
         ("x300", "gana-cloud", "name-maker"), ("x300", "gana", "asics")}
+
+
+def test_a_version_against_an_earlier_version_of_the_same_thing(text_reader):
+    r, ex = text_reader
+    r.read("ROCm 7은 ROCm 6 대비 학습 처리량 2.5배 향상.", LOC, ())
+    assert {(s.subject, s.kind, s.value, s.metric) for s in ex.statements} == {
+        ("rocm", "multiple", Decimal("2.5"), "higher vs ROCm 6")}
+
+
+def test_the_same_name_twice_is_still_no_subject_of_its_own_multiple(text_reader):
+    r, ex = text_reader
+    r.read("ROCm은 ROCm 대비 2.5배 향상.", LOC, ())
+    assert not [s for s in ex.statements if s.kind == "multiple"]
