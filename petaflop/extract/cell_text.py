@@ -14,7 +14,7 @@ _PERIOD_HEADER = re.compile(
     r"^\s*(?:(?P<y>(?:19|20)\d{2})(?:년)?(?P<e>E|F)?|(?P<q>[1-4])Q\s?'?(?P<qy>\d{2,4})(?P<qe>E)?"
     r"|Q(?P<q2>[1-4])\s?'?(?P<qy2>\d{2,4})(?P<qe2>E)?|(?P<h>[12])H\s?'?(?P<hy>\d{2,4})(?P<he>E)?)\s*$"
 )
-_EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|설립|창업|대량\s?생산|양산|(?:본격|정식|상업|부분|시범)\s?(?:운영|가동)")
+_EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|발표|설립|창업|대량\s?생산|양산|(?:본격|정식|상업|부분|시범)\s?(?:운영|가동)")
 _WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
 #: a verb of building, installing or making: a cell written as a clause ("자체 발전소 건설", "DeepMind에서 …를 이끈")
 _MAKING_WORD = re.compile(r"(?:설치|구축|건설|도입|채택|개발|발명)(?:한|했|된|\s?$)|이끈|만든")

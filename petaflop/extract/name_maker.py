@@ -20,6 +20,7 @@ from petaflop.extract.resolve import is_a
 
 _SPLIT = re.compile(r"[ \-‐–]")
 _MAKERS = ("Firm", "AILab", "ResearchInstitute")
+_TABLE_ROWS = 15  # how far below a name its table's maker row may stand
 
 
 def maker_prefix(name: str, gaz: Gazetteer, own_id: str = "") -> Entity | None:
@@ -64,3 +65,12 @@ class NameMaker:
         if org is not None:
             self.ex.add(Fact(source_id, "publisherOrganization", self.record(org), True, loc, "source:name-publisher",
                              raw=name[:60]))
+
+
+def settle_name_makers(ex: Extraction) -> None:
+    """A maker read from a name's first word ("AWS Tranium 3") yields to the maker a table states for the same
+    thing in its own row a few lines on ("사용자 | 아마존"): the stated maker, not the word, says who it is."""
+    stated = {(f.subject, f.predicate): f for f in ex.facts if f.rule.startswith("table:") and f.obj_is_entity}
+    ex.facts[:] = [f for f in ex.facts if not (
+        f.rule.startswith("text:name-maker:") and (t := stated.get((f.subject, f.predicate))) is not None
+        and str(t.obj) != str(f.obj) and 0 <= t.location.line_start - f.location.line_start <= _TABLE_ROWS)]

@@ -20,7 +20,7 @@ from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.name_division import NameDivision
-from petaflop.extract.name_maker import NameMaker
+from petaflop.extract.name_maker import NameMaker, settle_name_makers
 from petaflop.extract.named_figures import read_named_figures
 from petaflop.extract.node_foundry import add_node_foundries, add_node_sizes
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
@@ -106,6 +106,7 @@ class Extractor:
         add_count_procurements(self.ex)
         add_count_chip_uses(self.ex)
         settle_own_lists(self.ex)  # an own list's maker link wins over another reader's (text_owned.py)
+        settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()
         settle_statuses(self.doc.tables, self.ex, self.doc.lines)
         typecheck.check(self.ex)

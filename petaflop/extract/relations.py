@@ -32,6 +32,9 @@ def _marker(particles: str | None) -> re.Pattern[str] | None:
 _SUBJ = re.compile(r"['’”\"]?(?:은|는|이|가)(?![\uac00-\ud7a3])")
 _OBJ = re.compile(r"['’”\"]?(?:을|를)(?![\uac00-\ud7a3])")
 _OBJ_END = re.compile(r"(?:을|를)(?![\uac00-\ud7a3])")
+# between an unmarked modifier and the name it modifies: the chips or models the name is about ("美 상무부 A100·H100 수출 금지")
+_MODIFIER_GAP = re.compile(r"\s+(?:[A-Za-z0-9][\w.-]*(?:\s?[·,/]\s?[A-Za-z0-9][\w.-]*)*\s+)?")
+_TOWARD = re.compile(r"對|대(?=중|미)")  # "對중국 수출 허가": the destination, not the issuer
 _PAREN = re.compile(r"\([^()]*\)")
 # between the object and its verb: at most one adverb ("직접 제공", "무료로 제공")
 _VERB_GAP = re.compile(r"\s*(?:(?:직접|새로|모두|함께|널리|전격|본격적으로|대규모로|무료로|무상으로)\s*)?")
@@ -85,12 +88,14 @@ class RelationPattern:
     before_keyword: bool = False  # both mentions stand before the keyword (the verb ends the Korean clause)
     last_object: bool = False  # the subject is the verb's object: the last object-marked phrase before the keyword
     object_list: bool = False  # the things coordinated with the object ("A100·H100", "H20 · A800") are objects too
+    modifier: bool = False  # with object_marker: an unmarked object right before the subject too ("美 상무부 A100 수출 금지")
 
 
 _RELATION_KEYS = {"id": "str", "keyword": "str", "subject_type": "str", "object_type": "str", "property": "str",
                   "max_gap": "int", "all_subjects": "bool", "object_marker": "str", "subject_marker": "str",
                   "scope": "str", "between": "bool", "all_objects": "bool", "object_exclude": "str",
-                  "before_keyword": "bool", "last_object": "bool", "object_list": "bool"}
+                  "before_keyword": "bool", "last_object": "bool", "object_list": "bool",
+                  "modifier": "bool"}
 
 
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
@@ -113,8 +118,14 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
                                    raw.get("scope", "clause"), bool(raw.get("between", False)),
                                    bool(raw.get("all_objects", False)), _marker(raw.get("object_exclude")),
                                    bool(raw.get("before_keyword", False)), bool(raw.get("last_object", False)),
-                                   bool(raw.get("object_list", False))))
+                                   bool(raw.get("object_list", False)), bool(raw.get("modifier", False))))
     return out
+
+
+def _modifies(text: str, o: Mention, s: Mention) -> bool:
+    """``o`` is written unmarked right before ``s``, at most a list of model names between them, and is no
+    destination ("對중국 수출 허가")."""
+    return o.end <= s.start and bool(_MODIFIER_GAP.fullmatch(text, o.end, s.start)) and not _TOWARD.match(text, o.start)
 
 
 def _of(t: str, classes: str) -> bool:
@@ -159,8 +170,11 @@ class RelationMiner:
                     subs = [m for m in subs if _SUBJ.match(text, m.end)] or subs
                 if p.object_exclude is not None:
                     objs = [m for m in objs if not p.object_exclude.match(text, m.end)]
+                bare = []  # objects written unmarked right before a subject ("美 상무부 A100·H100 수출 금지")
                 if p.object_marker is not None:
-                    objs = [m for m in objs if p.object_marker.match(text, m.end)]
+                    bare = [m for m in objs if p.modifier and not p.object_marker.match(text, m.end)
+                            and any(_modifies(text, m, x) for x in subs)]
+                    objs = [m for m in objs if p.object_marker.match(text, m.end) or m in bare]
                 else:
                     objs = [m for m in objs if _OBJ.match(text, m.end)] or objs
                 pairs = []
@@ -171,6 +185,8 @@ class RelationMiner:
                             continue
                         lo, hi = sorted((s, o), key=lambda m: m.start)
                         if p.between and not p.keyword.search(text, lo.end, hi.start):
+                            continue
+                        if o in bare and not _modifies(text, o, s):
                             continue
                         if p.before_keyword and hi.start > kw.start():
                             continue

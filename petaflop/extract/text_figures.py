@@ -184,6 +184,8 @@ class MultipleReader:
             subject = replace(subject, entity=self.vs_products[subject.entity][0], type=self.vs_products[subject.entity][1])
         if subject is None:
             return (base_name, base_entity, q.end, None)
+        if subject.entity == base_entity:  # "ROCm 7은 ROCm 6 대비": the base is the other version, as written
+            base_name = next((s[m.start:m.end] for m in clause_mentions if m.start == base_start), base_name)
         if how_base == "unbased-growth" and any(subject.end <= m.start < q.start and m.role == "object"
                                                 for m in clause_mentions):
             return (base_name, base_entity, q.end, None)  # "A가 B를 두 배로 늘렸다": what grew is B, not A
@@ -237,7 +239,8 @@ class MultipleReader:
     def _multiple_subject(self, s: str, q: Quantity, c0: int, mentions: list[Mention_], topic: Mention_ | None,
                           base_entity: str, base_start: int, earlier: list[Mention_] | None = None
                           ) -> tuple[Mention_ | None, str]:
-        cands = [m for m in mentions if m.end <= q.start and m.entity != base_entity
+        base = next((m.end for m in mentions if m.start == base_start and m.entity == base_entity), -1)
+        cands = [m for m in mentions if m.end <= q.start and (m.entity != base_entity or _other_version(s, m, base_start, base))
                  and not is_a(m.type, "Person") and not (base_start <= m.start and m.end <= base_start + 1)
                  and not _in_closed_aside(s, m, q.start)]
         cands = [m for m in cands if not (m.start >= base_start and _MARKER.match(s, m.end))]
@@ -520,6 +523,13 @@ class DurationReader:
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
+
+
+def _other_version(s: str, m: Mention_, base_start: int, base_end: int) -> bool:
+    """"ROCm 7은 ROCm 6 대비": another version of the base's own thing, written with its own number."""
+    here, there = s[m.start:m.end], s[base_start:base_end] if base_end > base_start else ""
+    return bool(there) and here != there and bool(re.search(r"\d", here)) and bool(re.search(r"\d", there)) \
+        and re.sub(r"[\d.]+", "", here) == re.sub(r"[\d.]+", "", there)
 
 
 class FigureReader(MultipleReader, CountReader, RankReader, DurationReader, ShareReader, ChangeReader):
