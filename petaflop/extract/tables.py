@@ -1,9 +1,8 @@
 """Apply the table mappings to every table of the document.
 
 For each table the first matching mapping (by priority) is applied; a table matched only by
-an ``[[exclude]]`` entry is recorded with its reason. Values are read through
-:mod:`petaflop.extract.values` (the parser's quantity module plus unit conversion); every
-fact carries the cell's location and the table's cited sources.
+an ``[[exclude]]`` entry is recorded with its reason. Values are read through :mod:`petaflop.extract.values`
+(the parser's quantities plus unit conversion); every fact carries its cell and the table's sources.
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
 from petaflop.extract.table_remarks import read_remark
+from petaflop.extract.table_row_label import restates_label
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.values import read_date, read_value
@@ -364,12 +364,10 @@ class TableExtractor:
                     add_made(self, table, maker, entity, ecell, r)
                 if mapping.context_link and context and context != entity:
                     self.ex.add(Fact(entity, mapping.context_link, context, True, loc,
-                                     f"table:{mapping.id}:{mapping.context_link}",
-                                     self.sources_of(table)))
+                                     f"table:{mapping.id}:{mapping.context_link}", self.sources_of(table)))
             # one n-ary node per row, whoever the row names ("Crusoe · Blue Owl JV" is one investment)
             node = self._node(mapping, table, entities, self._row_investee(mapping, row, ei, context), loc,
-                              f"{ecell.text} \t {row_text}") \
-                if mapping.node_type else ""
+                              f"{ecell.text} \t {row_text}") if mapping.node_type else ""
             used = {ei}
             row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
             row_date = self._row_date(row, -1 if fallback else ei)
@@ -395,9 +393,11 @@ class TableExtractor:
                         header += " " + row_labels  # a metric named in the row ("기업 가치") is context
                     targets = {"entity": entities, "node": [node], "context": [context],
                                "first": self._first_named(row, ei) or entities}[rule.on]
-                    # a row that names its own thing, read about the table's context: which of the two a
-                    # value is about is ambiguous, so its promoted facts get a rule of their own
-                    how = "row-context" if rule.on == "context" and not fallback and context not in entities else ""
+                    # a row naming its own thing read about the context: ambiguous, its facts get a rule of their own
+                    own = not fallback and context not in entities
+                    if rule.on == "context" and own and restates_label(table.rows, r, ei, row.cells[j].text):
+                        targets = entities  # unless a cell repeats its label's measure (table_row_label.py)
+                    how = "row-context" if rule.on == "context" and own and targets == [context] else ""
                     for target in targets:
                         self._apply_rule(rule, mapping, table, row.cells[j], r, header, target,
                                          _grid_period(row_date, table.header[j].text), how=how)
