@@ -1,19 +1,20 @@
-"""A cost table about a project whose stage rows are read about the project (table_row_label.py): a cell
-repeating a measure of its row's label (the stage's own or the one carried from the row above) is about the
-stage the label names; a cell stating other figures stays the project's."""
+"""A cost table about a project whose stage rows are read about the project (table_row_label.py): a row
+repeating a measure of its label (the stage's own or the one carried from the row above), or stating no
+figure of its units, is about the stage the label names; a row stating another such figure is the project's."""
 
 from __future__ import annotations
 
 from ingest.model import Cell, Row
 from ingest.parser import parse_text
 from petaflop.extract.pipeline import extract
-from petaflop.extract.table_row_label import measures, restates_label, row_label
+from petaflop.extract.table_row_label import about_label, measures, row_label
 
 TABLE = "\n".join([
     "Stargate 비용 구조(TCO)",
     "단계/구분\t비용 항목\t금액(USD)\t세부 내용·가정",
     "1단계 (Stargate I · 0.9 GW)\t부지 CAPEX\t77\t당초 1.6 GW → 0.9 GW로 축소",
     "\t전력 설비\t12\t0.9 GW 변전소 등",
+    "\t장비\t90\t가나다전자가 구매 후 12년 임대",
     "\t연간 임차료\t210\t신규 포함 총 3 GW 용량",
 ])
 
@@ -27,10 +28,11 @@ def test_measures_are_figures_with_a_latin_unit_or_percent():
 
 
 def test_a_row_without_a_label_takes_the_label_above():
-    rows = _rows(("1단계 (Alpha 0.9 GW)", "0.9 GW 변전소"), ("", "0.9 GW 송전선"), ("", "총 3 GW"))
-    assert row_label(rows, 2, 0) == "1단계 (Alpha 0.9 GW)"
-    assert [restates_label(rows, r, 0, rows[r - 1].cells[1].text) for r in (1, 2, 3)] == [True, True, False]
-    assert not restates_label(_rows(("1단계", "0.9 GW")), 1, 0, "0.9 GW")  # a label stating no measure
+    rows = _rows(("1단계 (Alpha 0.9 GW)", "당초 2 GW → 0.9 GW"), ("", "0.9 GW 송전선"), ("", "10년 임대"),
+                 ("", "총 3 GW"), ("", "총 3 GW, 0.9 GW 신규"))
+    assert row_label(rows, 3, 0) == "1단계 (Alpha 0.9 GW)"
+    assert [about_label(rows, r, 0) for r in (1, 2, 3, 4, 5)] == [True, True, True, False, True]
+    assert not about_label(_rows(("1단계", "10년 임대")), 1, 0)  # a label stating no measure
 
 
 def test_a_cell_repeating_the_stage_labels_measure_is_the_stages():
@@ -40,3 +42,5 @@ def test_a_cell_repeating_the_stage_labels_measure_is_the_stages():
         ("stargate-abilene-campus", "1600", "claim:cluster-power:row"),
         ("stargate-abilene-campus", "900", "claim:cluster-power:row"),
         ("stargate", "3000", "claim:cluster-power:row-context")}
+    leases = {(s.subject, str(s.value)) for s in ex.statements if s.kind == "leaseTerm"}
+    assert leases == {("stargate-abilene-campus", "12")}

@@ -1,10 +1,11 @@
-"""A row read about the table's context whose cell restates a measure of the row's own label.
+"""A row read about the table's context that is about the thing its own label names.
 
 A cost table about a project lists its stages as rows ("1단계 (Alpha I · 부산 1.2 GW)"), the
 stage's further rows leaving the label cell empty. Its cells are read about the project (the
-table's context) by default, since a total or a rent in them is the project's. A cell that repeats
-a measure the row's label states ("… 8개 동(1.2 GW)로 완공 목표", "1.2 GW 송전선 …") is about the
-stage the label names: its figures are the stage's, not the project's.
+table's context) by default, since a total or a rent in them is the project's. A row that repeats
+a measure the row's label states ("… 8개 동(1.2 GW)로 완공 목표", "1.2 GW 송전선 …"), or states no
+figure of its units at all, is about the stage the label names; one stating another figure of
+those units ("총 5 GW 용량") is the project's.
 """
 
 from __future__ import annotations
@@ -32,7 +33,15 @@ def row_label(rows: Sequence[Row], r: int, ei: int) -> str:
     return ""
 
 
-def restates_label(rows: Sequence[Row], r: int, ei: int, text: str) -> bool:
-    """Whether ``text`` (a cell of row ``r``) repeats a measure the row's label states."""
+def about_label(rows: Sequence[Row], r: int, ei: int) -> bool:
+    """Whether body row ``r`` (1-based) is about the thing its label names: the label states a measure
+    and the row's other cells repeat it or state no figure of its units (a project's total, "총 3 GW",
+    is no stage's)."""
     label = measures(row_label(rows, r, ei))
-    return bool(label) and bool(label & measures(text))
+    stated = {m for j, c in enumerate(rows[r - 1].cells) if j != ei for m in measures(c.text)}
+    units = {_unit(m) for m in label}
+    return bool(label) and (bool(label & stated) or not any(_unit(m) in units for m in stated))
+
+
+def _unit(measure: str) -> str:
+    return measure.lstrip("0123456789.")

@@ -33,7 +33,7 @@ from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
 from petaflop.extract.table_remarks import read_remark
-from petaflop.extract.table_row_label import restates_label
+from petaflop.extract.table_row_label import about_label
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.values import read_date, read_value
@@ -395,8 +395,8 @@ class TableExtractor:
                                "first": self._first_named(row, ei) or entities}[rule.on]
                     # a row naming its own thing read about the context: ambiguous, its facts get a rule of their own
                     own = not fallback and context not in entities
-                    if rule.on == "context" and own and restates_label(table.rows, r, ei, row.cells[j].text):
-                        targets = entities  # unless a cell repeats its label's measure (table_row_label.py)
+                    if rule.on == "context" and own and about_label(table.rows, r, ei):
+                        targets = entities  # unless the row is about its label's thing (table_row_label.py)
                     how = "row-context" if rule.on == "context" and own and targets == [context] else ""
                     for target in targets:
                         self._apply_rule(rule, mapping, table, row.cells[j], r, header, target,
