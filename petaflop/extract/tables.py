@@ -29,11 +29,11 @@ from petaflop.extract.node_foundry import foundry_ids, maker_property
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_code_measures import add_code_measure
+from petaflop.extract.table_cost_rows import about_label, add_item_amount
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
 from petaflop.extract.table_remarks import read_remark
-from petaflop.extract.table_row_label import about_label
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.values import read_date, read_value
@@ -45,8 +45,7 @@ SKOS_CONCEPT = SKOS.Concept
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2}년?(?:\s?[01]?\d월)?)\s*\(")
 #: "GUC (TSMC 자회사)", "Annapura (아마존)": a name in parentheses right after another describes it
-#: an investor's stake written right after its name in a list of investors: "알리바바(지분율 36%)",
-#: "텐센트(지분 9% 추정)"
+#: an investor's stake written right after its name in a list of investors: "알리바바(지분율 36%)", "텐센트(지분 9% 추정)"
 _STAKE_AFTER = re.compile(r"\s?\(\s?지분율?\s?(\d{1,3}(?:\.\d+)?)\s?%\s?(추정|예상)?\s?\)")
 #: link properties whose linked entity is an investor of the row's subject (property, inverse)
 _INVESTOR_LINKS = {("fundedBy", False), ("investsIn", True)}
@@ -200,6 +199,7 @@ class TableExtractor:
         if rule.claims:
             self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True,
                             default_how=how, row_date=getattr(self, "_label_date", ""))
+            add_item_amount(self.ex, self.reader.lex, table, row, cell, target, loc, sources)  # table_cost_rows.py
             if self.text is not None and prose_cell(text) and not self._named_row:
                 # a cell about a row's node (an event) has no entity topic: only what its words name
                 self.text.read_cell(text, loc, sources, "" if rule.on == "node" else target,
@@ -396,7 +396,7 @@ class TableExtractor:
                     # a row naming its own thing read about the context: ambiguous, its facts get a rule of their own
                     own = not fallback and context not in entities
                     if rule.on == "context" and own and about_label(table.rows, r, ei):
-                        targets = entities  # unless the row is about its label's thing (table_row_label.py)
+                        targets = entities  # unless the row is about its label's thing (table_cost_rows.py)
                     how = "row-context" if rule.on == "context" and own and targets == [context] else ""
                     for target in targets:
                         self._apply_rule(rule, mapping, table, row.cells[j], r, header, target,
