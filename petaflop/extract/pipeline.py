@@ -135,6 +135,7 @@ class Extractor:
                                                                         slide.title))
                         for k, cap in enumerate(block.caption):
                             line = (block.caption_lines.first + k) if block.caption_lines else block.lines.first
+                            self._note_mentions(cap, Location(line, line, chapter.key, slide.title))
                             self.text.read(cap, Location(line, line, chapter.key, slide.title), self.sources_of(block))
                         continue
                     if isinstance(block, Figure):

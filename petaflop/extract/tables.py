@@ -1,9 +1,8 @@
 """Apply the table mappings to every table of the document.
 
 For each table the first matching mapping (by priority) is applied; a table matched only by
-an ``[[exclude]]`` entry is recorded with its reason. Values are read through
-:mod:`petaflop.extract.values` (the parser's quantity module plus unit conversion); every
-fact carries the cell's location and the table's cited sources.
+an ``[[exclude]]`` entry is recorded with its reason. Values are read through :mod:`petaflop.extract.values`
+(the parser's quantities plus unit conversion); every fact carries its cell and the table's sources.
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ from petaflop.extract.node_foundry import foundry_ids, maker_property
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_code_measures import add_code_measure
+from petaflop.extract.table_cost_rows import about_label, add_item_amount
 from petaflop.extract.table_map import ColumnRule, TableMapping
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
@@ -45,8 +45,7 @@ SKOS_CONCEPT = SKOS.Concept
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2}년?(?:\s?[01]?\d월)?)\s*\(")
 #: "GUC (TSMC 자회사)", "Annapura (아마존)": a name in parentheses right after another describes it
-#: an investor's stake written right after its name in a list of investors: "알리바바(지분율 36%)",
-#: "텐센트(지분 9% 추정)"
+#: an investor's stake written right after its name in a list of investors: "알리바바(지분율 36%)", "텐센트(지분 9% 추정)"
 _STAKE_AFTER = re.compile(r"\s?\(\s?지분율?\s?(\d{1,3}(?:\.\d+)?)\s?%\s?(추정|예상)?\s?\)")
 #: link properties whose linked entity is an investor of the row's subject (property, inverse)
 _INVESTOR_LINKS = {("fundedBy", False), ("investsIn", True)}
@@ -200,6 +199,7 @@ class TableExtractor:
         if rule.claims:
             self.miner.mine(text, loc, target, sources, rule_id + ":claims", header=header, in_table=True,
                             default_how=how, row_date=getattr(self, "_label_date", ""))
+            add_item_amount(self.ex, self.reader.lex, table, row, cell, target, loc, sources)  # table_cost_rows.py
             if self.text is not None and prose_cell(text) and not self._named_row:
                 # a cell about a row's node (an event) has no entity topic: only what its words name
                 self.text.read_cell(text, loc, sources, "" if rule.on == "node" else target,
@@ -364,12 +364,10 @@ class TableExtractor:
                     add_made(self, table, maker, entity, ecell, r)
                 if mapping.context_link and context and context != entity:
                     self.ex.add(Fact(entity, mapping.context_link, context, True, loc,
-                                     f"table:{mapping.id}:{mapping.context_link}",
-                                     self.sources_of(table)))
+                                     f"table:{mapping.id}:{mapping.context_link}", self.sources_of(table)))
             # one n-ary node per row, whoever the row names ("Crusoe · Blue Owl JV" is one investment)
             node = self._node(mapping, table, entities, self._row_investee(mapping, row, ei, context), loc,
-                              f"{ecell.text} \t {row_text}") \
-                if mapping.node_type else ""
+                              f"{ecell.text} \t {row_text}") if mapping.node_type else ""
             used = {ei}
             row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
             row_date = self._row_date(row, -1 if fallback else ei)
@@ -395,9 +393,11 @@ class TableExtractor:
                         header += " " + row_labels  # a metric named in the row ("기업 가치") is context
                     targets = {"entity": entities, "node": [node], "context": [context],
                                "first": self._first_named(row, ei) or entities}[rule.on]
-                    # a row that names its own thing, read about the table's context: which of the two a
-                    # value is about is ambiguous, so its promoted facts get a rule of their own
-                    how = "row-context" if rule.on == "context" and not fallback and context not in entities else ""
+                    # a row naming its own thing read about the context: ambiguous, its facts get a rule of their own
+                    own = not fallback and context not in entities
+                    if rule.on == "context" and own and about_label(table.rows, r, ei):
+                        targets = entities  # unless the row is about its label's thing (table_cost_rows.py)
+                    how = "row-context" if rule.on == "context" and own and targets == [context] else ""
                     for target in targets:
                         self._apply_rule(rule, mapping, table, row.cells[j], r, header, target,
                                          _grid_period(row_date, table.header[j].text), how=how)
