@@ -84,6 +84,26 @@ def test_a_known_fact_is_found_and_a_wrong_value_is_one_fp_and_one_fn(evaluation
     assert ev2.overall.fp == ev.overall.fp + len([f for f in unit.matched_by if any(gold.span_of(n) for n in f.lines)])
 
 
+def test_a_generic_gold_kind_does_not_excuse_a_specific_kind_the_gold_states_otherwise(evaluation, built_graph):
+    ev, gold = evaluation
+    # line 3758: the gold has Moonshot AI's Series B "amount" 300M USD and its "valuation" 3.3B USD; the graph
+    # reads the 300M as an amount, found
+    unit = next(u for u in ev.units if u.first.line_start == 3758 and u.first.relation == "amount")
+    assert [f.relation for f in unit.matched_by] == ["amount"]
+    # the same 300M read as the firm's valuation is wrong: the gold says the valuation on that line is 3.3B
+    view = read_graph(built_graph)
+    for f in view.facts:
+        if f in unit.matched_by:
+            f.relation = "valuation"
+    ev2 = evaluate(gold, view)
+    assert (ev2.overall.fp, ev2.overall.fn) == (ev.overall.fp + 1, ev.overall.fn + 1)
+    # a specific kind the gold does not state on the line stays a match of the generic one ("amount" ~ "capex")
+    for f in view.facts:
+        if f.relation == "valuation" and 3758 in f.lines and f.value == unit.matched_by[0].value:
+            f.relation = "capex"
+    assert evaluate(gold, view).overall.fp == ev.overall.fp
+
+
 def test_the_cli_writes_markdown_and_json(cli, built_graph, report_path, tmp_path):
     md, js = tmp_path / "e.md", tmp_path / "e.json"
     res = cli.invoke(app, ["evaluate", "--report", str(report_path), "--graph", str(built_graph),

@@ -265,8 +265,7 @@ class ClaimMiner:
                 continue
             if p.not_subject_type and any(is_a(t, p.not_subject_type) for t in subject_types):
                 continue
-            near = header + " " + text[max(0, start - p.window): start + p.window]
-            if p.keyword and not p.keyword.search(near):
+            if p.keyword and not _keyword_of(p.keyword, header, text, start, end, p.window):
                 continue
             value = convert(claim.value, claim.unit, p.unit) if p.unit else claim.value
             if value is None:
@@ -305,3 +304,21 @@ class ClaimMiner:
 
 def _decimal(x) -> Decimal:
     return x if isinstance(x, Decimal) else Decimal(str(x))
+
+
+def _keyword_of(keyword: re.Pattern[str], header: str, text: str, start: int, end: int | None, window: int) -> bool:
+    """The pattern's keyword names the figure at ``start``..``end``: within ``window`` of it, or in the header
+    (a table's row label). A keyword after the figure and right before another figure is that one's
+    ("투자·가치 | 3억 달러 조달, 기업가치 33억 달러": the 33억 is the value, the 3억 is not, whatever the label)."""
+    end = start + 1 if end is None else end
+    others = 0
+    for m in keyword.finditer(text, max(0, start - window), start + window):
+        if m.start() >= end and _NEXT_FIGURE.match(text, m.end()):
+            others += 1
+            continue
+        return True
+    return not others and bool(keyword.search(header))
+
+
+#: what follows a keyword that names the figure after it: at most a space and a particle, then the figure
+_NEXT_FIGURE = re.compile(r"\s?(?:은|는|이|가|도|:)?\s?(?:약\s?)?[$\\]*\d")
