@@ -58,8 +58,9 @@ DATATYPE_KINDS: dict[str, tuple[str, str, dict[str, str]]] = {
     "marketingSpendKRW": ("amount", "KRW", {"metric": "marketing spend"}),
     "licensedUnitCount": ("unitCount", "count", {"metric": "licensed units"}),
     "validityMonths": ("duration", "month", {"metric": "validity"}),
-    "nvidiaRevenuePerGWUSD": ("revenue", "USD", {"per": "GW"}),
-    "nvidiaRevenueOpportunityUSD": ("revenue", "USD", {"status": "forecast"}),
+    # NVIDIA's revenue from a cluster is no revenue of the cluster: an amount, its metric saying whose
+    "nvidiaRevenuePerGWUSD": ("amount", "USD", {"per": "GW", "metric": "NVIDIA revenue"}),
+    "nvidiaRevenueOpportunityUSD": ("amount", "USD", {"status": "forecast", "metric": "NVIDIA revenue opportunity"}),
     "footprintAcresPer100MW": ("quantity", "acre", {"per": "100MW"}),
 }
 

@@ -147,11 +147,15 @@ def _value_match(g: Value | DateValue | None, v: GraphValue | GraphDate | None) 
 
 
 def _kinds_compatible(gold: str, graph: str, model: OntologyModel) -> bool:
+    """A graph value of a generic kind (an amount) may stand for the gold's specific one (a capex): it
+    says less, nothing wrong. A specific graph kind where the gold chose a generic one says what the
+    gold does not: NVIDIA's revenue from a cluster is no revenue of the cluster, a share of traffic no
+    market share, visits no users — wrong."""
     if gold == graph:
         return True
     if model.kinds[gold].dimension != model.kinds[graph].dimension:
         return False
-    if gold in GENERIC_KINDS or graph in GENERIC_KINDS:
+    if graph in GENERIC_KINDS:
         return True
     return any(gold in fam and graph in fam for fam in KIND_FAMILIES)
 
@@ -206,22 +210,6 @@ def evaluate(gold: Gold, view: GraphView, model: OntologyModel | None = None) ->
         for o in u.objects:  # an inverse link in the graph starts at the gold object
             by_subject[o].append(u)
 
-    # the gold's value units by (subject, kind) with their lines: a generic gold kind ("amount") takes a
-    # graph fact of a specific kind ("valuation") only where the gold does not state that very measure
-    # on the fact's lines with another value (then the specific reading is the error)
-    stated: dict[tuple[str, str], list[tuple[set[int], GoldUnit]]] = defaultdict(list)
-    for u in units:
-        if u.first.relation_kind == "kind":
-            lines = {n for r in u.rows for n in range(r.line_start, r.line_end + 1)}
-            for s in u.subjects:
-                stated[(s, u.first.relation)].append((lines, u))
-
-    def misnamed(g_kind: str, f: GraphFact, subjects: set[str]) -> bool:
-        if g_kind == f.relation or g_kind not in GENERIC_KINDS or f.relation in GENERIC_KINDS:
-            return False
-        rivals = [u for s in subjects for lines, u in stated.get((s, f.relation), ()) if lines & f.lines]
-        return bool(rivals) and not any(_value_match(u.first.value, f.value) for u in rivals)
-
     def matches(f: GraphFact) -> list[tuple[GoldUnit, str]]:
         out = []
         subjects = {f.subject} | (f.alt_subjects if f.relation_kind == "kind" else set())
@@ -233,7 +221,7 @@ def evaluate(gold: Gold, view: GraphView, model: OntologyModel | None = None) ->
                     # a deal party supported by a value of the party: right, but it does not find the value
                     out.append((u, "exact" if g.relation_kind == "link" else "support"))
             elif f.relation_kind == "kind" and g.relation_kind == "kind" and subjects & u.subjects:
-                if not _kinds_compatible(g.relation, f.relation, model) or misnamed(g.relation, f, subjects):
+                if not _kinds_compatible(g.relation, f.relation, model):
                     continue
                 how = _value_match(g.value, f.value)
                 if how:

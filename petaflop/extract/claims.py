@@ -56,10 +56,11 @@ class Promotion:
     unit: str
     window: int
     not_subject_type: str = ""  # never promote for a subject of this type (it stays a claim)
+    not_before: re.Pattern[str] | None = None  # never promote a figure right after this ("SuperPOD 500개": not chips)
 
 
 _PROMOTE_KEYS = {"id": "str", "kind": "str", "subject_type": "str", "keyword": "str", "property": "str", "unit": "str",
-                 "window": "int", "not_subject_type": "str"}
+                 "window": "int", "not_subject_type": "str", "not_before": "str"}
 
 
 def load_promotions(path: Path = PATTERNS_PATH) -> list[Promotion]:
@@ -75,8 +76,9 @@ def load_promotions(path: Path = PATTERNS_PATH) -> list[Promotion]:
             if raw.get(key) and raw[key] not in model.classes:
                 raise MappingError(f"{where}: {key} {raw[key]!r} is not a class of the ontology")
         kw = compile_regex(raw["keyword"], where + ".keyword") if raw.get("keyword") else None
+        veto = compile_regex(raw["not_before"], where + ".not_before") if raw.get("not_before") else None
         out.append(Promotion(raw["id"], raw["kind"], raw.get("subject_type", ""), kw, raw["property"],
-                             raw.get("unit", ""), int(raw.get("window", 24)), raw.get("not_subject_type", "")))
+                             raw.get("unit", ""), int(raw.get("window", 24)), raw.get("not_subject_type", ""), veto))
     return out
 
 
@@ -266,6 +268,8 @@ class ClaimMiner:
             if p.not_subject_type and any(is_a(t, p.not_subject_type) for t in subject_types):
                 continue
             if p.keyword and not _keyword_of(p.keyword, header, text, start, end, p.window):
+                continue
+            if p.not_before and p.not_before.search(text, max(0, start - 24), start):
                 continue
             value = convert(claim.value, claim.unit, p.unit) if p.unit else claim.value
             if value is None:

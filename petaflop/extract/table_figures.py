@@ -141,14 +141,17 @@ def figures_by_tier(text: str, dimension: str) -> list[tuple[str, Quantity]]:
 
 
 _MAGNITUDE = re.compile(r"\d\s*(?:[KMBTkmbt]\b|[천만억조])")
+#: a figure glued to a spec unit ("320p", "60fps", "1080i") is a specification, not a score
+_SPEC_UNIT = re.compile(r"\d\s?(?:p|i|px|fps|Hz)\b")
 
 
 def benchmark_scores(subject: str, text: str, label: str, loc: Location, sources: tuple[str, ...],
                      suffix: str) -> list[Statement]:
     """A model's score in a benchmark table's cell; none for a size or a count written with its
-    magnitude ("235B", "4M", "2억")."""
+    magnitude ("235B", "4M", "2억") or a specification in its unit ("320p")."""
     q = parse_cell(text, label)
-    if q is None or q.value is None or q.kind not in ("number", "percent") or _MAGNITUDE.search(text):
+    if q is None or q.value is None or q.kind not in ("number", "percent") or _MAGNITUDE.search(text) \
+            or _SPEC_UNIT.search(text):
         return []
     out = [Statement(subject, "benchmarkScore", loc, f"table-reader:benchmarkScore@model-default{suffix}",
                      value=Decimal(q.value), unit="" if q.kind == "number" else "%", scope=label[:60],
