@@ -75,6 +75,7 @@ def test_an_events_goal_is_a_target_and_what_is_said_to_come_a_forecast(text_rea
 def test_cue_words_read_for_what_they_say():
     assert status_of_words("내년에 2,000억 달러를 지출할 것으로 예상") == "forecast"
     assert status_of_words("내년에 2,000억 달러를 투자할 것") == "planned"
+    assert status_of_words("주목할 것은 약 60일 이내라는 계약") == ""  # what is to be noted: no plan
     assert status_of_words("1K 토큰당 $0.01 비용으로 가정") == "estimate"
     assert status_of_words("영상 → 비전 트랜스포머 → 동작") == ""
     assert status_of_words("비전통적 기업의 매출") == ""

@@ -65,7 +65,7 @@ VISION = r"비전(?!통|력|\s?온리|\s?트랜스포머|-?\s?언어)"
 PREDICT = r"예측(?!\s?(?:가능|불가|유지\s?보수|에\s?있어))"
 _STATUS_CUES = (
     (re.compile(r"목표|타깃|청사진|" + VISION), "target"),  # a goal, a blueprint, a vision
-    (re.compile(r"계획|예정|추진 중|할 것(?!으로)|하겠다|할 계획|착공"), "planned"),
+    (re.compile(r"계획|예정|추진 중|할 것(?!으로|은)|하겠다|할 계획|착공"), "planned"),  # not "주목할 것은"
     (re.compile(r"전망|" + PREDICT + r"|예상|될 것|할 것으로"), "forecast"),
     (re.compile(r"추정|추산|(?:으로|로)\s?가정"), "estimate"),  # "…로 가정": an assumed figure
 )
