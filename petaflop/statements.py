@@ -81,10 +81,11 @@ def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Stat
     status = rule.statuses[0] if "actual" not in rule.statuses else ("estimate" if "estimate" in quals else "actual")
     scope = ""
     if f.rule.startswith("claim:") and f.raw:  # a figure read in prose: its words' status, "from X to Y"
-        from petaflop.extract.text_reader import status_of_words
+        from petaflop.extract.status_words import window_words
+        from petaflop.extract.text_frames import status_of_words
 
         if status == "actual":
-            status = status_of_words(f.raw) or status
+            status = status_of_words(window_words(f.raw)) or status
     if status == "actual":  # the table label over the figure says it is a goal, plan or forecast ("목표", "청사진")
         status = next((st for st in ("target", "planned", "forecast") if st in quals), status)
     if "earlierValue" in quals:

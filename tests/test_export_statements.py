@@ -151,7 +151,7 @@ def colossus_power(nodes) -> list[tuple]:
 COLOSSUS_POWER = [
     (300.0, "actual", "preferred", "2025", True, "", False),
     (2000.0, "forecast", "normal", "2026", True, "lower", False),
-    (35000.0, "target", "normal", "", False, "", True),  # xAI's goal: a target, unverified
+    (35000.0, "forecast", "normal", "", False, "", True),  # the expected power of xAI's goal: unverified
 ]
 
 

@@ -719,8 +719,9 @@ def test_entity_facts_by_origin(store):
     gw = one(rows, property="http://www.w3.org/1999/02/22-rdf-syntax-ns#type", value="pfa:GigawattCluster")
     assert (gw["origin"], gw["rule"]) == ("inferred", PFR + "gigawatt-cluster")
     power = {(r["value"], r["origin"], r["line"]) for r in rows if r["property"] == "pfa:powerCapacityMW"}
-    # the truthy value: "총 5 GW 용량" (line 1974); its "4.5 GW" (1974) and "10 GW" (1976) are claims (entity-claims)
-    assert power == {(D(5000), "asserted", D(1974))}
+    # the truthy value: the 5 GW secured (line 1920, also "총 5 GW 용량" of line 1974; the goal of the aside before
+    # it is not its status); its "4.5 GW" (1974) and "10 GW" (1976) are claims (entity-claims)
+    assert power == {(D(5000), "asserted", D(1920))}
     assert all(r["property"] != "pfa:hasClaim" for r in rows)
 
 
@@ -928,8 +929,8 @@ def test_statement_value_changes(store, mini):
     report = run(store, "statement-value-changes", subject_text="ascend")
     assert cols(report, "subject", "kind", "earlier_time", "earlier_value", "earlier_line", "later_time",
                 "later_value", "later_line") == [  # Ascend shipments, lines 3220-3221 (thousands)
-        # Ascend's yield "수율이 20%에서 40%로" (line 3383): a from-to pair of one line
-        ("pfid:huawei-ascend", PFK["yield"], None, D(20), D(3383), None, D(40), D(3383)),
+        # Ascend's yield "지난 1년간 수율이 20%에서 40%로" (line 3383): a from-to pair of one line, now of this year
+        ("pfid:huawei-ascend", PFK["yield"], None, D(20), D(3383), "2025", D(40), D(3383)),
         ("pfid:huawei-ascend-910b", PFK.shipments, "2024", D(500_000), D(3220), "2025", D(350_000), D(3221)),
         ("pfid:huawei-ascend-910c", PFK.shipments, "2024", D(0), D(3220), "2025", D(200_000), D(3221)),
     ]

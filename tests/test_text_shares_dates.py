@@ -99,14 +99,14 @@ def test_a_name_then_the_date_then_the_verb(reader):
     assert dated(ex) == [("huawei-ascend-910c", "releaseDate", "2024-05", "actual", "text:event-name-date:releaseDate")]
 
 
-@pytest.mark.parametrize(("sentence", "month"), [
-    ("Ascend 910C는 당초 2024년 5월 초 출시를 목표로 했음.", "2024-05"),
-    ("Ascend 910C가 2026년 3월에 출시될 것이라 가정.", "2026-03"),
+@pytest.mark.parametrize(("sentence", "month", "status"), [
+    ("Ascend 910C는 당초 2024년 5월 초 출시를 목표로 했음.", "2024-05", "target"),  # a goal (status_words)
+    ("Ascend 910C가 2026년 3월에 출시될 것이라 가정.", "2026-03", "planned"),
 ])
-def test_a_name_then_the_date_then_a_planned_release(reader, sentence, month):
+def test_a_name_then_the_date_then_a_planned_release(reader, sentence, month, status):
     r, ex = reader
     r.read(sentence, LOC, ())
-    assert dated(ex) == [("huawei-ascend-910c", "releaseDate", month, "planned", "text:event-name-date:releaseDate")]
+    assert dated(ex) == [("huawei-ascend-910c", "releaseDate", month, status, "text:event-name-date:releaseDate")]
 
 
 def test_a_withdrawn_release_plan_dates_nothing(reader):

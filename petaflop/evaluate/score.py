@@ -250,7 +250,7 @@ def evaluate(gold: Gold, view: GraphView, model: OntologyModel | None = None) ->
                 continue
             u.matched_by.append(f)
             if f.relation_kind == "kind":
-                _compare_qualifiers(u.first, f, how, quals)
+                _compare_qualifiers(row_of_time(u, f), f, how, quals)
         if not f.lines or not in_gold(f) or not spans:
             outside += 1
             continue
@@ -363,6 +363,14 @@ def _primary_type(types: set[str], model: OntologyModel) -> str:
         return "(untyped)"
     # the most specific asserted class: the one with the most ancestors
     return max(sorted(types), key=lambda t: len(model.ancestors(t)))
+
+
+def row_of_time(u: GoldUnit, f: GraphFact) -> GoldFact:
+    """The row of a gold fact, stated on several rows, that the graph fact's qualifiers are compared with: the
+    row of the graph fact's time when one has it (a figure repeated for 2019 and 2020 is two rows, and the
+    graph's statement of 2020 is compared with the row of 2020), else the first."""
+    time = f.qualifiers.get("time")
+    return next((g for g in u.rows if time and g.qualifiers.get("time") == time), u.first)
 
 
 def _compare_qualifiers(g: GoldFact, f: GraphFact, how: str, quals: dict[str, Counter]) -> None:

@@ -39,6 +39,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
+from petaflop.extract.status_words import plan_status
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_starts import bare_quarters, start_dates
 
@@ -143,7 +144,7 @@ class DateReader:
             time = _event_date(d)
             if time is None or not any(is_a(m.type, c) for c in classes):
                 continue
-            status = "planned" if bm.group("plan") or time.start > REFERENCE_DATE.isoformat() else "actual"
+            status = plan_status(bm.group("plan"), s[bm.end():]) or ("planned" if time.start > REFERENCE_DATE.isoformat() else "actual")
             done.add(m.entity)
             self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-before", time=time,
                                                 status=status, sources=sources, raw=s[d.start:m.end][:60]))
@@ -159,7 +160,7 @@ class DateReader:
             time = _event_date(d)
             if time is None or not any(is_a(m.type, c) for c in classes):
                 continue
-            status = "planned" if vm.group("plan") or time.start > REFERENCE_DATE.isoformat() else "actual"
+            status = plan_status(vm.group("plan"), s[vm.end():]) or ("planned" if time.start > REFERENCE_DATE.isoformat() else "actual")
             done.add(m.entity)
             self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-name-date:{kind}", time=time,
                                                 status=status, sources=sources, raw=s[m.start:vm.end()][:60]))

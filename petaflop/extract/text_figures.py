@@ -28,9 +28,10 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
 from petaflop.extract.resolve import is_a
+from petaflop.extract.status_words import sentence_plan
 from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule, earlier_measure_owner
 from petaflop.extract.text_counts import CountReader
-from petaflop.extract.text_frames import HOW, Mention_, status_of_words
+from petaflop.extract.text_frames import HOW, Mention_
 from petaflop.extract.text_lease import lease_term
 from petaflop.extract.text_model_gpus import model_gpus
 from petaflop.extract.text_pair_multiple import pair_multiple
@@ -209,8 +210,7 @@ class MultipleReader:
                 value, high = Decimal(high), value
         clause = s[c0:c1]
         status = self._status(clause, q)
-        if status == "actual" and status_of_words(s) in ("planned", "target"):
-            status = status_of_words(s)
+        status = (status == "actual" and sentence_plan(s, clause, q.raw)) or status  # a plan of the sentence
         time = self._time(q, dates, c0, c1, values) or self.default_time
         if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"

@@ -59,11 +59,15 @@ def handed_topic(res, sentence: str, found: Mention_ | None) -> Mention_ | None:
 
 
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|는데|면서|으며|이며)\s")
+#: a vision (a goal), not computer vision ("비전 트랜스포머", "비전 온리", "비전-언어") nor 비전통적, 비전력
+VISION = r"비전(?!통|력|\s?온리|\s?트랜스포머|-?\s?언어)"
+#: a prediction, not what is predictable ("예측 가능/불가"), predictive ("예측 유지보수") or "in predicting" ("예측에 있어")
+PREDICT = r"예측(?!\s?(?:가능|불가|유지\s?보수|에\s?있어))"
 _STATUS_CUES = (
-    (re.compile(r"목표|타깃|청사진|비전"), "target"),  # a goal, a blueprint, a vision
-    (re.compile(r"계획|예정|추진 중|할 것|하겠다|할 계획|착공"), "planned"),
-    (re.compile(r"전망|예측|예상|될 것|할 것으로"), "forecast"),
-    (re.compile(r"추정|추산"), "estimate"),
+    (re.compile(r"목표|타깃|청사진|" + VISION), "target"),  # a goal, a blueprint, a vision
+    (re.compile(r"계획|예정|추진 중|할 것(?!으로|은)|하겠다|할 계획|착공"), "planned"),  # not "주목할 것은"
+    (re.compile(r"전망|" + PREDICT + r"|예상|될 것|할 것으로"), "forecast"),
+    (re.compile(r"추정|추산|(?:으로|로)\s?가정"), "estimate"),  # "…로 가정": an assumed figure
 )
 #: "Grok-4 출시", "'Artemis' 칩 공식 공개", "Inferentia 추론용 ASIC 전격 발표", "'OCT 7 Rule' 시행": a name, its
 #: closing quote, a class word, a particle, at most two words and an adverb of manner, then the verb; a word
@@ -78,6 +82,7 @@ _EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트
 _RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
                            r"(?:[가-힣A-Za-z+]{1,8}\s){0,2}(?:출시|런칭|롤아웃|공개)(?![가-힣]{0,1}(?:예정|계획|목표))")
 _MASS_PRODUCTION = ("양산", "대량 생산", "대량생산")
+_GOAL_AFTER = re.compile(r"(?:\s?및\s[^•.;:()]{0,30})?\s?\(\s?목표\s?\)")
 _OWN_FOUNDING = re.compile(r"^\s?(?:회사|기업|법인)\s?(설립|창업)")
 _EVENT_KINDS = {
     "출시": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
@@ -292,7 +297,8 @@ class FrameReader:
             time = quantity_period(near[0]) if near else self.default_time
             if time is None or (near and {"lowerBound", "upperBound"} & near[0].qualifiers):
                 continue
-            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            ev = _EVENT_AFTER.match(s, max(m.end, 0))  # "… 완료 (목표)", "A 완성 및 B 완료 (목표)": a goal
+            status = "target" if ev and _GOAL_AFTER.match(s, ev.end()) else "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
             # a release, an announcement and a measure put in force: one construction, one rule for the gate
             rule = f"{self.prefix}:event:{kind}" if kind in ("foundedDate", "completionDate") else f"{self.prefix}:event:dated"
             self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,

@@ -34,6 +34,7 @@ from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
+from petaflop.extract.status_words import clause_words, sentence_plan
 from petaflop.extract.text_arch import architecture_of
 from petaflop.extract.text_dates import DateReader
 from petaflop.extract.text_deals import DealFrames
@@ -44,7 +45,6 @@ from petaflop.extract.text_frames import (
     chapter_topic,
     clause_starts_of,
     handed_topic,
-    status_of_words,
 )
 from petaflop.extract.text_frames import HOW as _HOW
 from petaflop.extract.text_frames import Mention_ as _Mention
@@ -352,9 +352,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         clause = s[c0:c1]
         status = self._status(clause, q)
         if status == "actual":  # "…구축하고 … 투입하겠다": a plan stated at the end governs the sentence
-            sentence_status = status_of_words(s)
-            if sentence_status in ("planned", "target"):
-                status = sentence_status
+            status = sentence_plan(s, clause, q.raw) or status
         time = self._time(q, dates, c0, c1, values) or self.default_time
         if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"  # a value said to hold after the report's date is not yet actual
@@ -526,6 +524,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
 
     @staticmethod
     def _status(clause: str, q: Quantity) -> str:
+        clause = clause_words(clause, q.raw)  # an aside of another figure is no cue for this one
         for rx, status in _STATUS_CUES:
             if rx.search(clause):
                 return status
