@@ -21,11 +21,11 @@ GOLD = Path(__file__).parent / "gold"
 # covers the whole report; chapters III-X (annotated first) keep their own floors, so that the
 # chapters I-II added to the gold (recall 43 %) do not hide a loss there.
 FLOORS = {
-    "precision": 0.995, "recall": 0.63,
+    "precision": 0.995, "recall": 0.64,
     "quantity precision": 0.995, "link precision": 0.995,
     "entity recall": 0.82, "type accuracy": 0.99,
 }  # fmt: skip
-FLOORS_III_X = {"recall": 0.67, "entity recall": 0.89}
+FLOORS_III_X = {"recall": 0.68, "entity recall": 0.89}
 CHAPTERS_III_X = ("III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -84,7 +84,7 @@ def test_a_known_fact_is_found_and_a_wrong_value_is_one_fp_and_one_fn(evaluation
     assert ev2.overall.fp == ev.overall.fp + len([f for f in unit.matched_by if any(gold.span_of(n) for n in f.lines)])
 
 
-def test_a_generic_gold_kind_does_not_excuse_a_specific_kind_the_gold_states_otherwise(evaluation, built_graph):
+def test_a_specific_graph_kind_for_a_generic_gold_kind_is_wrong_the_other_way_is_right(evaluation, built_graph):
     ev, gold = evaluation
     # line 3758: the gold has Moonshot AI's Series B "amount" 300M USD and its "valuation" 3.3B USD; the graph
     # reads the 300M as an amount, found
@@ -97,11 +97,13 @@ def test_a_generic_gold_kind_does_not_excuse_a_specific_kind_the_gold_states_oth
             f.relation = "valuation"
     ev2 = evaluate(gold, view)
     assert (ev2.overall.fp, ev2.overall.fn) == (ev.overall.fp + 1, ev.overall.fn + 1)
-    # a specific kind the gold does not state on the line stays a match of the generic one ("amount" ~ "capex")
+    # the other way is right: a generic graph kind for the gold's specific one says less, nothing wrong
+    value = next(u for u in ev.units if u.first.line_start == 3758 and u.first.relation == "valuation")
+    view = read_graph(built_graph)
     for f in view.facts:
-        if f.relation == "valuation" and 3758 in f.lines and f.value == unit.matched_by[0].value:
-            f.relation = "capex"
-    assert evaluate(gold, view).overall.fp == ev.overall.fp
+        if f in value.matched_by:
+            f.relation = "amount"
+    assert (evaluate(gold, view).overall.fp, len(value.matched_by)) == (ev.overall.fp, 1)
 
 
 def test_the_cli_writes_markdown_and_json(cli, built_graph, report_path, tmp_path):

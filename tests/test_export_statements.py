@@ -125,11 +125,14 @@ def test_planned_power_of_a_cluster_is_planned(store):
     prometheus = node_row(t["nodes.csv"], "prometheus")
     assert prometheus["plannedPowerMW [MW]"] == "1000.0"
     assert not prometheus.get("powerCapacityMW [MW]")  # a plan is no current power
-    # a per-unit revenue keeps its denominator (GW); the plain one has none
-    revenue = rows_of(t["statements.csv"], "prometheus", "pfk:revenue")
-    assert sorted((r["amount"], r["perUnit"], r["statementStatus"], r["statementRank"]) for r in revenue) == [
+    # NVIDIA's revenue from the cluster is no revenue of the cluster: amounts whose metric says whose; the
+    # per-unit one keeps its denominator (GW), the plain one has none
+    assert rows_of(t["statements.csv"], "prometheus", "pfk:revenue") == []
+    amounts = rows_of(t["statements.csv"], "prometheus", "pfk:amount")
+    assert sorted((r["amount"], r["perUnit"], r["metric"], r["statementStatus"], r["statementRank"]) for r in amounts) == [
         # the per-GW figure is read in the Meta clusters table's estimate column (table_status.py)
-        ("30000000000.0", "", "forecast", "preferred"), ("30000000000.0", "GW", "estimate", "preferred")]
+        ("30000000000.0", "", "NVIDIA revenue opportunity", "forecast", "preferred"),
+        ("30000000000.0", "GW", "NVIDIA revenue", "estimate", "preferred")]
 
 
 def test_statement_columns_in_the_data_dictionary(seeds_sub):

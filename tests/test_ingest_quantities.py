@@ -204,7 +204,7 @@ def test_a_fraction_or_a_quarter_is_no_minute():
 def test_a_two_digit_year_before_a_month_is_a_date_not_a_duration():
     assert [(q.kind, q.date_start) for q in find_quantities("24년 5월 기준 고용")] == [("period", "2024-05-01")]
     assert [(q.kind, q.raw) for q in find_quantities("약 23년 동안")] == [("duration", "약 23년")]  # no month: years
-    assert [(q.kind, q.raw) for q in find_quantities("3~23년 10월")][0] == ("duration", "3~23년")  # a range's end
+    assert [(q.kind, q.raw) for q in find_quantities("3~23년 10월")] == [("duration", "3~23년"), ("period", "10월")]
 
 
 def test_a_lifetime_is_no_vague_count_of_people():

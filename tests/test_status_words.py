@@ -90,12 +90,14 @@ def test_cue_words_read_for_what_they_say():
     assert lexicon.status_of("매출 예측") == "forecast"
 
 
-def test_a_column_of_the_figures_of_now_is_of_the_reports_year():
+def test_a_column_of_the_figures_of_now_stays_undated_like_every_current_value():
+    # "현재 값" is now: undated, it ranks with the report's other current values of the same thing (dated to
+    # the report's year, its period's end would outrank a current value read elsewhere)
     from petaflop.extract.table_status import table_status
     from tests.test_table_reader import make_table
 
     table = make_table(["두 회사의 주요 수치"], ["회사", "지표", "이전 시점", "이전 값", "현재 값", "성장률"],
                        [["가나다랩", "연간 매출", "5개월 전", "$20억", "$50억", "150%"]])
     status = table_status({table.id: table})[table.id]
-    assert status.period(5, 101).text == "2025"
+    assert status.period(5, 101) is None
     assert status.period(4, 101) is None and status.period(6, 101) is None  # an earlier value, a change: not now

@@ -19,8 +19,9 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   was only inferred from the caption (전망) or from a period after the report's date.
 * **The period of a cell**: a column of reference times ("기준 시점") dates the other cells of its row
   when its cell is one period ("2025년 Q1"); else a column label that opens with a period ("2Q25 매출", "5월 방문자 수"),
-  when no other column bears the same label, dates its cells; a column of the figures of now ("현재 값") is of
-  the report's year; else a caption whose first word is a
+  when no other column bears the same label, dates its cells (a column of the figures of now, "현재 값", is
+  left undated: an undated actual value is the current one, and ranks with the report's other current
+  values); else a caption whose first word is a
   period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
 * **A row of plans**: money in a row with another cell that ends in a plan (예정, 계획) or says it was
   pledged (하기로 약속) is ``planned``.
@@ -81,8 +82,6 @@ LEADING_PERIOD = re.compile(r"^\s*(?:[1-4]Q\s?\d{2}|[1-4]H\s?\d{2}|\d{4}\s*[-년
                             r"|\d{1,2}월)(?![\d~%])")
 
 
-#: A column label of the figures of now ("현재", "현재 값", "현재 수치"): they hold in the report's year.
-CURRENT_LABEL = re.compile(r"^\s*현재\s?(?:값|수치|규모|기준)?\s*$")
 
 
 #: A column whose figures are of the latest period of the table's period columns: a rank, a change on the
@@ -159,8 +158,6 @@ class TableStatus:
             label = labels[column - 1]
             if LEADING_PERIOD.match(label):
                 return cell_period(label) if labels.count(label) == 1 else None
-            if CURRENT_LABEL.match(label):  # "현재 값": the figure of now, the report's year
-                return cell_period(str(REFERENCE_DATE.year))
         if any(LEADING_PERIOD.match(label) for label in labels):
             # a table of period columns: a cell outside them is not dated by the caption; a rank or a change
             # on the previous period (QoQ, YoY) is of the latest period the columns name
