@@ -95,8 +95,9 @@ def test_a_column_headed_by_a_statistic_takes_the_kind_the_caption_names(reader)
                    [["1", "구글", "10.5"], ["2", "유튜브", "4.2"]])
     r.read(t)
     got = {(s.subject, s.kind, s.value, s.rule.endswith(":caption")) for s in ex.statements if s.kind != "rank"}
-    assert got == {("google", "userCount", Decimal("10500000000"), True),
-                   ("youtube", "userCount", Decimal("4200000000"), True)}
+    # visits are no users: a count of visits (the caption's "방문 횟수")
+    assert got == {("google", "unitCount", Decimal("10500000000"), True),
+                   ("youtube", "unitCount", Decimal("4200000000"), True)}
 
 
 def test_an_unlabelled_key_column_among_summary_rows(reader):
@@ -346,8 +347,9 @@ def test_a_device_column_keys_the_rows_and_a_maker_before_its_product_names_the_
     r.read(make_table(["AI 글래스 비교"], ["기기명", "AI 연산 처리", "배터리 수명"],
                       [["메타 Ray-Ban", "스냅드래곤 AR1", "6시간"], ["애플 Vision Pro", "M2 + R1", "3시간"]]))
     got = sorted((s.subject, s.kind, s.value, s.unit) for s in ex.statements)
-    assert got == [("apple-vision-pro", "lifetime", Decimal(3), "hour"),
-                   ("ray-ban-meta-smart-glasses", "lifetime", Decimal(6), "hour")]
+    # a battery's life is a duration, not the device's lifetime
+    assert got == [("apple-vision-pro", "duration", Decimal(3), "hour"),
+                   ("ray-ban-meta-smart-glasses", "duration", Decimal(6), "hour")]
 
 
 def test_a_unit_column_of_time_makes_an_unknown_label_a_duration(reader):
@@ -392,12 +394,14 @@ def test_a_label_counting_a_noun_is_a_unit_count_of_it_and_a_score_is_not(reader
         ("unitCount", Decimal(2), "밀집(Dense) 블록 개수"), ("unitCount", Decimal(40), "레이어 수")]
 
 
-def test_a_label_of_times_or_with_a_count_unit_note_is_a_unit_count_and_a_visit_count_is_not(reader):
+def test_a_label_of_times_or_with_a_count_unit_note_is_a_unit_count_and_so_is_a_visit_count(reader):
     r, ex = reader
     r.read(make_table(["Kimi K2 개요"], ["항목", "수치"], [["일일 호출 횟수", "20"], ["하루 질의량 (개)", "300"],
                                                         ["방문 횟수", "9"]]))
     assert sorted((s.kind, s.value, s.metric) for s in ex.statements if s.kind == "unitCount") == [
-        ("unitCount", Decimal(20), "일일 호출 횟수"), ("unitCount", Decimal(300), "하루 질의량 (개)")]
+        ("unitCount", Decimal(9), "방문 횟수"), ("unitCount", Decimal(20), "일일 호출 횟수"),
+        ("unitCount", Decimal(300), "하루 질의량 (개)")]
+    assert not [s for s in ex.statements if s.kind == "userCount"]  # visits are no users
 
 
 def test_a_header_naming_a_memory_is_no_link_over_a_count_of_it(reader):
