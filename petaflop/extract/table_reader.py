@@ -42,6 +42,7 @@ from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
+from petaflop.extract.table_label_prose import read_label_prose
 from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label, section_label
@@ -73,7 +74,6 @@ _REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|
 _LIKENESS_BEFORE = re.compile(r"[가-힣A-Za-z](?:식|판)\s?$")  # "아마존식 NVLink": a likeness, not the thing
 _TOGETHER = re.compile(r"\s?(?:와|과)\s함께")
 _OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
-
 _COUNT_CELL = re.compile(r"\d\s?(?:개|대|기|장)(?![가-힣])")
 _AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
 
@@ -238,6 +238,7 @@ class TableReader:
             if not label_cells:
                 continue
             label = _Label(" ".join(label_cells[:2]))
+            read_label_prose(self, table, r, row, subjects)  # a label cell's own sentences (table_label_prose.py)
             for j, subject in subjects.items():
                 if j < len(row.cells):
                     first = len(self.ex.statements)
@@ -537,8 +538,7 @@ class TableReader:
             metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
             scope=scope or (" ".join(table.caption)[:40] if entry.kind == "rank" else ""),  # a tier; a rank's ranking
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
-            sources=sources, raw=text[:60],
-        ))  # fmt: skip
+            sources=sources, raw=text[:60]))  # fmt: skip
         self._read_under[len(self.ex.statements) - 1] = label.text
 
     def _one_figure(self, text: str, dimension: str):
