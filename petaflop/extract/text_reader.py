@@ -48,6 +48,7 @@ from petaflop.extract.text_frames import (
 )
 from petaflop.extract.text_frames import HOW as _HOW
 from petaflop.extract.text_frames import Mention_ as _Mention
+from petaflop.extract.text_kind_paren import kind_paren_links
 from petaflop.extract.text_links import LinkFrames
 from petaflop.extract.text_money import MoneyFrames
 from petaflop.extract.text_paren import ParenMeasureReader
@@ -242,6 +243,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             self.hw_topic = _Mention(hw.entity, hw.type, -1, -1, "hardware")
         firm_topic = topic if own is None or not self._is_item(own) else carried or getattr(self, "slide_topic", None)
         self._own_make(sentence, mentions, firm_topic, loc, sources)  # a system's "자체 개발 CPU": its maker's
+        kind_paren_links(self.ex, self.lex, self.res.gaz, sentence, mentions, firm_topic, loc, sources, self.prefix)
         self._adoptions(sentence, mentions, topic if topic is not None and topic.start >= 0 else
                         getattr(self, "hw_topic", None) or topic, loc, sources)
         self._investments(sentence, mentions, topic, loc, sources)
