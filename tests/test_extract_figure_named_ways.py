@@ -41,3 +41,17 @@ def test_a_cells_span_with_its_subject_marked_is_the_prose_construction(text_rea
     r.res.record(gaz.by_id("xai"))
     r.read_cell("시리즈 B 조달. SMIC는 같은 규모에 6년 소요", CELL, (), "xai")
     assert ("smic", Decimal(6), "text:duration-took:clause-topic") in _of(ex, "duration")
+
+
+def test_a_sentence_opening_with_a_multiple_carries_on_the_previous_comparison(text_reader):
+    r, ex = text_reader
+    r.read("SMIC는 새 공정을 공개했으며, 이는 TSMC의 1.5배에 달하는 수준. 2.5배 더 넓은 대역폭을 통해 성능을 높임.", LOC, ())
+    assert ("smic", Decimal("2.5"), "text:multiple:carried") in _of(ex, "multiple")
+    assert next(s.metric for s in ex.statements if s.value == Decimal("2.5")) == "higher vs TSMC"
+
+
+def test_a_multiple_opening_another_block_carries_nothing(text_reader):
+    r, ex = text_reader
+    r.read("SMIC는 새 공정을 공개했으며, 이는 TSMC의 1.5배에 달하는 수준.", LOC, ())
+    r.read("2.5배 더 넓은 대역폭을 통해 성능을 높임.", LOC, ())
+    assert all(s.value != Decimal("2.5") for s in ex.statements)
