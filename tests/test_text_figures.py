@@ -129,7 +129,7 @@ def test_a_named_earlier_period_is_the_subjects_own_past(reader):
     r, ex = reader
     r.read("Cambricon은 2024년 2분기 대비 50% 증가", LOC, ())
     assert stated(ex) == [("cambricon", "growthRate", Decimal(50), "%", "higher vs 2024년 2분기",
-                           "text:relative-period-base:named")]
+                           "text:relative:named")]
 
 
 def test_an_anaphoric_clause_is_about_the_topic_of_the_clause_before(reader):

@@ -82,7 +82,7 @@ _ABBR_BASE = (("YoY", "prior year"), ("QoQ", "prior quarter"), ("MoM", "prior mo
 _ABBR_BEFORE = re.compile(r"(?<![A-Za-z])(YoY|QoQ|MoM)\s?[:：]?\s?[+▲↑]?\s?$")
 _ABBR_AFTER = re.compile(r"\s?\)?\s?(YoY|QoQ|MoM)(?![A-Za-z])")
 #: a measure noun carrying the clause's particle right after a bare or genitive subject
-_MEASURE_AFTER_SUBJECT = re.compile(r"(?:의)?\s?(?:(?:\d{1,4}(?:년|월|분기)|[1-4]Q|올해|작년)\s?)*[가-힣A-Za-z/]{1,8}(?:\s[가-힣A-Za-z/]{1,8}){0,2}(?:은|는|이|가|도)\s")
+_MEASURE_AFTER_SUBJECT = re.compile(r"(?:의)?\s?(?:(?:\d{1,4}(?:년|월|분기)|[1-4]Q|올해|작년)\s?)*[가-힣A-Za-z/]{1,8}(?:\s[가-힣A-Za-z/]{1,8}){0,4}(?:은|는|이|가|도)\s")
 
 
 def parallel_measure(previous: tuple | None, q: Quantity, c0: int, clause_mentions: list[Mention_]):
@@ -217,12 +217,14 @@ class MultipleReader:
         high = high if high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
         family = {'multiple': 'multiple', 'share': 'ratio'}.get(kind, 'relative')  # ratio, relative: subject_ways.py
+        if how == "sentence-topic" and family != "ratio":  # the sentence's own topic in an earlier clause (as for spans)
+            how = "clause-topic"
         # "A에서 B로 넘어가며 N배": B is named in the figure's clause as much as a topic is (subject_ways.py)
         rule = construction_rule(self.prefix, family, how, NAMED_WAYS | {"transition"} if family == "multiple" else NAMED_WAYS)
         if how_base == "unbased-growth":  # its own rule: the gate judges the unbased reading alone
             rule = f"{self.prefix}:multiple-growth:{how}"
-        elif how_base == "period-base":  # against the subject's value in a named earlier period
-            rule = rule.replace(":multiple:", ":multiple-period-base:").replace(":relative:", ":relative-period-base:")
+        elif how_base == "period-base":  # against the subject's value in a named earlier period ("2024년 대비 N%
+            rule = rule.replace(":multiple:", ":multiple-period-base:")  # 증가" is "전년 대비 N% 증가": one rule)
         elif how_base == "noun-base":  # a base the gazetteer does not name: judged apart
             rule = rule.replace(":multiple:", ":multiple-noun-base:").replace(":relative:", ":relative-noun-base:") \
                        .replace(":ratio:", ":ratio-noun-base:")
@@ -467,6 +469,11 @@ _CHANGE_AFTER = re.compile(r"\s?(?:[가-힣A-Za-z]{1,6}\s){0,2}(?:약\s?)?[$]?\d
                            r"(?:증가|성장|급증|급성장|늘|확대|감소|급감|줄|상승|하락)")
 
 
+def _span_prefix(prefix: str, how: str) -> str:
+    """A span's subject marked in its own clause is one construction in prose and in a table cell (subject_ways.py)."""
+    return "text" if how == "clause-topic" else prefix
+
+
 class DurationReader:
     """Mixed into the text reader: "A는 … 3년 만에 … 모델 출시" — ``duration`` of the subject's event;
     "A가 B를 … 40일 만에 확장": the object's (what was built, launched, expanded)."""
@@ -517,7 +524,7 @@ class DurationReader:
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
         self.ex.statements.append(Statement(
-            subject.entity, "duration", loc, f"{self.prefix}:duration-took:{how}", value=Decimal(q.value),
+            subject.entity, "duration", loc, f"{_span_prefix(self.prefix, how)}:duration-took:{how}", value=Decimal(q.value),
             high=high, unit=q.unit, status=status, metric=took.group(1).replace(" ", "")[:10],
             approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",

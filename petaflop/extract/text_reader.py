@@ -36,6 +36,7 @@ from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.status_words import clause_words, sentence_plan
 from petaflop.extract.text_arch import architecture_of
+from petaflop.extract.text_carry_base import carried_base
 from petaflop.extract.text_dates import DateReader
 from petaflop.extract.text_deals import DealFrames
 from petaflop.extract.text_figures import FigureReader, parallel_measure, vs_products
@@ -258,7 +259,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._storage_durations(sentence, values, mentions, loc, sources)
         self._power_sources(sentence, mentions, topic, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None
-        self._base = None  # the comparison base of the sentence's last multiple (text_figures.py)
+        # the comparison base of the sentence's last multiple (text_figures.py); one opening it carries on
+        self._base = carried_base(getattr(self, "_base", None), sentence, values, bool(getattr(self, "previous_sentence", "")))
         # "1GW/년 → 2GW/년": the first figure of a from-to pair (its rule is judged with the pair's)
         self._from_half = {id(a) for a, b in itertools.pairwise(values)
                            if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])}
