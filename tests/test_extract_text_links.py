@@ -245,3 +245,15 @@ def test_a_product_in_an_appositive_after_the_genitive_is_its_work_but_not_a_riv
     r.read("AMD의 최대 파트너인 NVLink가 성장.", LOC, ())
     assert [x for x in links(ex, "developedBy") if x[2].startswith("text:genitive:")] == [
         ("nvlink", "nvidia", "text:genitive:developedBy@381")]
+
+
+def test_a_leased_or_run_count_is_judged_apart_from_a_purchase(reader):
+    r, ex = reader
+    lines = ["메타는 H100 GPU 5만 개를 6개월간 임대해 모델을 훈련.", "메타는 H200 약 3천 대 운영 중.",
+             "메타는 B200 4만 개 구매 후 가동."]
+    for n, line in enumerate(lines, start=1):
+        r.read(line, Location(n, n, "VI", "test slide"), ())
+    add_count_procurements(ex, lines)
+    assert [x for x in links(ex, "procures") if x[2].startswith("derived:")] == [
+        ("meta", "nvidia-b200", "derived:count-procures"), ("meta", "nvidia-h100", "derived:count-procures:leased"),
+        ("meta", "nvidia-h200", "derived:count-procures:operates")]

@@ -3,7 +3,8 @@
 hardware the organisation holds, so the organisation ``procures`` it (on the count's line).
 Only actual or estimated counts of at least a hundred (not planned, targeted or forecast ones, nor the handful of
 a comparison: "910C 칩 2개가 H20 칩 1개와 동등"), never of the organisation's own designs; one rule, ``derived:count-procures``,
-judged by the gate like any other.
+judged by the gate like any other. A count the next verb says is leased ("10만 개를 3개월간 임대해") or run
+("약 2천 여 대 운영") is judged apart (``:leased``, ``:operates``), as the counted-item claims judge a run count.
 An estimated count (a table of assumptions: "GPU 숫자(개)" under the chips' columns, in an organisation's
 cost model) is an estimated holding, still bought: ``derived:count-procures:estimate``, judged apart.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from petaflop.extract.claims import _OPERATE, _PURCHASE  # the verbs of a counted item's claim, bought or run
 from petaflop.extract.facts import Extraction, Fact
 from petaflop.extract.resolve import is_a
 
@@ -26,6 +28,7 @@ _BUYERS = ("Firm", "AILab")
 USES_RULE = "derived:count-uses-chip"
 _USERS = ("Facility", "System")
 _TRAINED = re.compile(r"훈련|학습|트레이닝|train", re.I)
+_LEASED = re.compile(r"임대|렌탈|대여|(?i:leas|rent(?:al|ed|s)?\b)")
 
 
 def _type(ex: Extraction, entity: str) -> str:
@@ -33,7 +36,19 @@ def _type(ex: Extraction, entity: str) -> str:
     return rec.types[0] if rec is not None and rec.types else ""
 
 
-def add_count_procurements(ex: Extraction) -> int:
+def _how_held(raw: str, lines: list[str] | None, line_no: int) -> str:
+    """The rule's suffix from the first verb after the count (its phrase, read on to the report line's next words):
+    ":leased" for a lease ("10만 개를 3개월간 임대해"), ":operates" for hardware run rather than bought ("약 2천
+    여 대 운영") — both judged apart, as the counted-item claims judge them; "" for a purchase or no verb."""
+    text = lines[line_no - 1] if lines and 0 < line_no <= len(lines) else ""
+    at = text.find(raw) if raw else -1
+    window = text[at:at + len(raw) + 24] if at >= 0 else raw
+    bought, runs, leased = _PURCHASE.search(window), _OPERATE.search(window), _LEASED.search(window)
+    first = min((m for m in (bought, runs, leased) if m is not None), key=lambda m: m.start(), default=None)
+    return "" if first is None or first is bought else ":leased" if first is leased else ":operates"
+
+
+def add_count_procurements(ex: Extraction, lines: list[str] | None = None) -> int:
     made = 0
     seen: set[tuple] = set()
     own = {(f.subject, str(f.obj)) for f in ex.facts if f.predicate in ("designedBy", "developedBy")}
@@ -50,7 +65,8 @@ def add_count_procurements(ex: Extraction) -> int:
         if key in seen:
             continue
         seen.add(key)
-        rule = RULE if st.status == "actual" else f"{RULE}:estimate"  # an estimated holding: judged apart
+        # an estimated holding, a leased or a run one: judged apart
+        rule = (RULE if st.status == "actual" else f"{RULE}:estimate") + _how_held(st.raw, lines, st.location.line_start)
         ex.add(Fact(st.subject, "procures", st.item, True, st.location, rule, st.sources, raw=st.raw[:60]))
         made += 1
     return made
