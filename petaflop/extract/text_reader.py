@@ -29,6 +29,7 @@ from foundation.namespaces import RDF
 from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.cell_text import quantity_period
+from petaflop.extract.count_parts import part_counts
 from petaflop.extract.facts import Extraction, Location, Statement
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
@@ -254,6 +255,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         clause_starts = clause_starts_of(sentence)
         self._measure_terms(sentence, mentions, values, loc, sources)
         self._die_counts(sentence, mentions, topic, loc, sources)
+        part_counts(self, sentence, mentions, topic, loc, sources)  # "3단계 로드맵" (count_parts.py)
         self._token_counts(sentence, mentions, values, loc, sources)  # "N개의 토큰으로 학습" (text_tokens.py)
         self._spans_within(sentence, mentions, loc, sources)  # "출시 N개월 만에" (text_within.py)
         self._storage_durations(sentence, values, mentions, loc, sources)
