@@ -28,6 +28,10 @@ class ValueEntry:
     per: str = ""
     negative: bool = False  # `sign = "negative"`: the label names a reduction ("비용 절감"), the cell its size
 
+    def measures(self, quantity_kind: str) -> bool:
+        """A figure of this kind of quantity (a bare number counts) can be this entry's measure."""
+        return {"number": "count"}.get(quantity_kind, quantity_kind) == self.dimension
+
     def metric_at(self, text: str, at: int) -> str:
         """The metric word as written at ``at`` (``metric = "label"`` entries), or ""."""
         if not self.metric_from_label or at < 0:

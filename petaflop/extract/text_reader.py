@@ -338,7 +338,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             if entry is None and q.kind in UNIT_KINDS:  # "Trainium2 칩 (1.3 PFLOPS FP8, 96GB HBM)"
                 entry = self._unit_measure(s, q, mentions, topic)
                 how_measure = ":unit"
-            if entry is None or not self._dimension_ok(entry, q):  # no measure of its dimension: text_figures.py
+            if entry is None or not entry.measures(q.kind):  # no measure of its dimension: text_figures.py
                 self._unmeasured(s, q, c0, c1, mentions, topic, values, dates, loc, sources, entry is None)
                 return None
             kind = entry.kind
@@ -465,13 +465,6 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if best is None:
             return None, -1
         return best[1], offset + best[0]
-
-    @staticmethod
-    def _dimension_ok(entry: ValueEntry, q: Quantity) -> bool:
-        dim = {"number": "count"}.get(q.kind, q.kind)
-        if entry.dimension == "count":
-            return dim == "count"
-        return dim == entry.dimension
 
     def _subject(self, s: str, metric_at: int, q: Quantity, mentions: list[_Mention], topic: _Mention | None,
                  item: _Mention | None, entry: ValueEntry | None) -> tuple[_Mention | None, str]:
