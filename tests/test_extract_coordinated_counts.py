@@ -1,6 +1,7 @@
 """A count over a coordination of chips ("5만 개의 GB200·GB300") says the facility uses every chip of it, not only
 the one next to the figure; chips joined by "+" are counts of their own. A title after organisations joined by
-"및" or "·" ("A 및 B 창립자 X") is the person's at each of them, not after a former mark nor "와" — on
+"및" or "·" ("A 및 B 창립자 X") is the person's at each of them, not after a former mark nor "와"; an office written
+with its parent's name as head ("백악관 과학기술정책실") is part of the parent — on
 sentences of our own."""
 
 from __future__ import annotations
@@ -61,3 +62,17 @@ def test_a_title_after_organisations_joined_by_and_is_held_at_each(text_reader):
     assert not {o for s, o, _ in links if s == "lisa-su" and o == "alibaba"}
     assert ("sam-altman", "google", "leads") in links
     assert ("sam-altman", "meta", "leads") not in links
+
+
+def test_an_organisation_written_with_its_parents_name_as_head_is_part_of_it(text_reader):
+    r, ex = text_reader
+    r.read("백악관 과학기술정책실이 새 계획을 발표했다.", LOC, ())
+    r.read("중국 상무부가 새 규정을 발표했다.", LOC, ())  # a country's ministry: no parent organisation
+    parts = {(f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "partOf"}
+    assert parts == {("office-of-science-and-technology-policy", "white-house", "text:name-parent")}
+
+
+def test_a_firms_unit_written_with_the_firms_name_alone_makes_no_part(text_reader):
+    r, ex = text_reader
+    r.read("알리바바 클라우드의 인프라가 압도적이다.", LOC, ())
+    assert not [f for f in ex.facts if f.predicate == "partOf" and f.rule == "text:name-parent"]
