@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 
 from petaflop.extract.claims import _OPERATE, _PURCHASE  # the verbs of a counted item's claim, bought or run
+from petaflop.extract.count_coordinated import coordinated_items
 from petaflop.extract.facts import Extraction, Fact
+from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.resolve import is_a
 
 RULE = "derived:count-procures"
@@ -72,10 +74,11 @@ def add_count_procurements(ex: Extraction, lines: list[str] | None = None) -> in
     return made
 
 
-def add_count_chip_uses(ex: Extraction) -> int:
+def add_count_chip_uses(ex: Extraction, gaz: Gazetteer | None = None, lines: list[str] | None = None) -> int:
     """``usesChip`` from a facility's or a system's count whose item is a chip (any status: a planned
     count is a planned use, and the link carries no time of its own); ``trainedOn`` from a model's count of a chip
-    whose phrase says it trained."""
+    whose phrase says it trained. With the gazetteer and the report's lines, the chips coordinated with the item
+    ("55만 개의 GB200·GB300") are used alike (count_coordinated.py)."""
     made = 0
     seen: set[tuple] = set()
     for st in list(ex.statements):
@@ -90,10 +93,14 @@ def add_count_chip_uses(ex: Extraction) -> int:
             prop = "usesChip"
         else:
             continue
-        key = (st.subject, st.item, st.location)
-        if key in seen:
-            continue
-        seen.add(key)
-        ex.add(Fact(st.subject, prop, st.item, True, st.location, USES_RULE, st.sources, raw=st.raw[:60]))
-        made += 1
+        items = [st.item]
+        if gaz is not None and lines and 0 < st.location.line_start <= len(lines):
+            items += coordinated_items(gaz, lines[st.location.line_start - 1], st.raw, st.item)
+        for item in items:
+            key = (st.subject, item, st.location)
+            if key in seen:
+                continue
+            seen.add(key)
+            ex.add(Fact(st.subject, prop, item, True, st.location, USES_RULE, st.sources, raw=st.raw[:60]))
+            made += 1
     return made

@@ -104,7 +104,7 @@ class Extractor:
         move_section_counts(self.doc, self.ex, self.gaz)  # counts under a facility's sub-heading (section_facility.py)
         add_node_sizes(self.ex, self.gaz)  # "TSMC 7nm" → 7 nm (node_foundry.py)
         add_count_procurements(self.ex, self.doc.lines)  # a leased or run count judged apart (count_links.py)
-        add_count_chip_uses(self.ex)
+        add_count_chip_uses(self.ex, self.gaz, self.doc.lines)  # and the chips coordinated with the item
         settle_own_lists(self.ex)  # an own list's maker link wins over another reader's (text_owned.py)
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()

@@ -23,6 +23,7 @@ from petaflop.extract.text_based_on import based_on_model
 from petaflop.extract.text_heads import head_of_state
 from petaflop.extract.text_operation import operation_starts
 from petaflop.extract.text_policy_owner import policy_owner
+from petaflop.extract.title_list import orgs_before
 from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type
@@ -234,9 +235,11 @@ class FrameReader:
                 person, org = a, b
             else:
                 continue
-            if hit is not None:
-                self.ex.add(Fact(person.entity, hit, org.entity, True, loc, f"text:appositive:{hit}", sources,
-                                 raw=s[a.start:b.end + 8][:60]))
+            if hit is None:
+                continue
+            for o in (org, *(orgs_before(s, mentions, org) if org is a else ())):  # "A 및 B CEO X" (title_list.py)
+                self.ex.add(Fact(person.entity, hit, o.entity, True, loc, f"text:appositive:{hit}", sources,
+                                 raw=s[min(o.start, a.start):b.end + 8][:60]))
         head_of_state(self.ex, s, mentions, loc, sources)  # "프랑스의 마크롱 대통령": text_heads.py
         based_on_model(self.ex, s, mentions, loc, sources)  # "<model> 기반의 <product>": text_based_on.py
 

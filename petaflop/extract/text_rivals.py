@@ -13,6 +13,7 @@ import re
 
 from petaflop.extract.facts import Fact, Location
 from petaflop.extract.name_maker import maker_prefix
+from petaflop.extract.name_parent import surface_parent
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_acquired_lists import listed_acquisitions
@@ -286,6 +287,8 @@ class RivalFrames(OwnedFrames, ProcureFrames):
             ent = gaz.by_id(m.entity)
             parent = maker_prefix(ent.name_en, gaz, ent.id) if ent is not None and ent.name_en else None
             if parent is None or not written_in(parent, s[:m.start] + " " + s[m.end:]):
+                parent = surface_parent(s[m.start:m.end], m.type, gaz, m.entity)  # "백악관 과학기술정책실"
+            if parent is None:
                 continue
             self._add_link(m, "partOf", Mention_(self.res.record(parent), parent.type, m.start, m.end, ""),
                            "text:name-parent", loc, sources, s[max(0, m.start - 20):m.end + 10])
