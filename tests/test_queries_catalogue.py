@@ -760,7 +760,8 @@ def test_entity_outgoing_links(store):
     links = {r["property"]: r for r in run(store, "entity-outgoing-links", entity="colossus-2")}
     # line 2038 "Tulane industrial park, Shelby County, 테네시주"; line 2039 "110k GB200"
     assert {"Shelby County", "Tennessee", "Tulane industrial park"} <= parts(links["pfa:locatedIn"]["values"])
-    assert links["pfa:usesChip"]["values"] == "NVIDIA GB200"
+    # and line 2007 "55만 개의 GB200·GB300": both chips of the count
+    assert parts(links["pfa:usesChip"]["values"]) == {"NVIDIA GB200", "NVIDIA GB300"}
     assert links["pfa:locatedIn"]["property_label"] == "located in"
 
 
@@ -956,6 +957,7 @@ REPORT_MEASURE_TERMS = {
     ("pfid:ai-diffusion-rule-rescission", PFK.eventDate): (None, None, "2025-05-13", D(2913)),
     ("pfid:h20-export-license-requirement", PFK.effectiveDate): (None, None, "2025-04-15", D(2914)),
     ("pfid:ai-diffusion-rule", PFK.announcedDate): (None, None, "2025-01-13", D(2918)),
+    ("pfid:ai-diffusion-rule", PFK.unitCount): (D(3), None, "2025-01-13", D(2918)),  # its three tiers of countries
     ("pfid:china-rare-earth-magnet-export-licensing", PFK.effectiveDate): (None, None, "2025-04", D(3006)),
     # the quarterly timeline table: "'OCT 7 Rule' 시행" in the 2022 row's fourth-quarter column
     ("pfid:october-7-2022-export-rule", PFK.effectiveDate): (None, None, "2022-Q4", D(4402)),
