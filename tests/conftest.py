@@ -90,3 +90,17 @@ def table_reader(gaz):
     text = TextReader(res, use_kiwi=False)
     text.start_slide("")
     return TableReader(res, lambda t: (), text=text), ex
+
+
+@pytest.fixture()
+def mined(gaz):
+    """The relation miner on one text of our own: ``mined(text)`` → {(subject, predicate, object, rule)}."""
+    from petaflop.extract.facts import Extraction, Location
+    from petaflop.extract.relations import RelationMiner, load_relation_patterns
+    from petaflop.extract.resolve import Resolver
+
+    def run(text: str) -> set[tuple[str, str, str, str]]:
+        ex = Extraction()
+        RelationMiner(Resolver(gaz, ex), load_relation_patterns()).mine(text, Location(10, 10, "VI", "test slide"), ())
+        return {(f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts}
+    return run

@@ -6,23 +6,11 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
-
 from petaflop.extract.facts import Extraction, Location
-from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver
 from tests.test_table_reader import make_table
 
 LOC = Location(10, 10, "VI", "test slide")
-
-
-@pytest.fixture()
-def mined(gaz):
-    def run(text: str) -> set[tuple[str, str, str, str]]:
-        ex = Extraction()
-        RelationMiner(Resolver(gaz, ex), load_relation_patterns()).mine(text, LOC, ())
-        return {(f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts}
-    return run
 
 
 def test_every_chip_of_the_list_a_measure_names_is_under_it(mined):

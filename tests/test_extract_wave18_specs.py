@@ -9,24 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from petaflop.extract.cell_text import prose_cell
 from petaflop.extract.facts import Extraction, Location
-from petaflop.extract.relations import RelationMiner, load_relation_patterns
-from petaflop.extract.resolve import Resolver
 from tests.test_table_reader import make_table
 
 LOC = Location(10, 10, "VIII", "test slide")
-
-
-@pytest.fixture()
-def mined(gaz):
-    def run(text: str) -> set[tuple[str, str, str, str]]:
-        ex = Extraction()
-        RelationMiner(Resolver(gaz, ex), load_relation_patterns()).mine(text, LOC, ())
-        return {(f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts}
-    return run
 
 
 def test_a_cell_that_only_announces_is_prose():
