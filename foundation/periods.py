@@ -1,7 +1,8 @@
 """Periods: a year, a half, a quarter, a month or a day, written one way everywhere.
 
 ``2025``, ``2025-H2``, ``2025-Q3``, ``2025-07`` and ``2025-07-15`` name periods at their
-precision; a period knows its first and last day. The report's "mid-2025" is the year 2025,
+precision; a period knows its first and last day. A span written as a range of years or months
+("2023~2025년", "올해 3~5월") is ``2023~2025`` or ``2025-03~2025-05``: its ends' precision, no XSD point. The report's "mid-2025" is the year 2025,
 never an invented day. Statements carry their time as a :class:`Period`; the gold annotation
 writes the same forms.
 """
@@ -21,12 +22,18 @@ _RE = re.compile(r"^(\d{4})(?:-(?:(Q[1-4])|(H[12])|([01]\d)(?:-([0-3]\d))?))?$")
 class Period:
     start: str  # ISO date of the first day
     end: str  # ISO date of the last day
-    precision: str  # year half quarter month day
+    precision: str  # year half quarter month day (of a span: of its ends)
     text: str  # the normalised form
 
     @property
+    def is_span(self) -> bool:
+        return "~" in self.text
+
+    @property
     def xsd(self) -> tuple[str, str] | None:
-        """``(lexical, XSD datatype local name)`` for precisions XSD has a type for, else None."""
+        """``(lexical, XSD datatype local name)`` for precisions XSD has a type for, else None (and for spans)."""
+        if self.is_span:
+            return None
         if self.precision == "year":
             return self.text, "gYear"
         if self.precision == "month":
@@ -40,7 +47,12 @@ class Period:
 
 
 def parse_period(text: str) -> Period | None:
-    """``2025-Q3`` → Period(2025-07-01, 2025-09-30, quarter); None when not one of the five forms."""
+    """``2025-Q3`` → Period(2025-07-01, 2025-09-30, quarter); ``2025-03~2025-05`` → a span of two months or
+    years (:func:`span_of`); None when not one of the five forms or such a span."""
+    if "~" in text:
+        a, _, b = text.partition("~")
+        pa, pb = parse_period(a), parse_period(b)
+        return span_of(pa, pb) if pa is not None and pb is not None else None
     m = _RE.match(text.strip())
     if not m:
         return None
@@ -88,6 +100,33 @@ def period_from_bounds(start: str, end: str) -> Period | None:
     if a.year == b.year:
         return parse_period(str(a.year))
     return None
+
+
+def span_of(first: Period, last: Period) -> Period | None:
+    """The span from ``first`` to ``last``, both years or both months, the first ending before the
+    last starts ("2023~2025", "2025-03~2025-05"); None otherwise."""
+    if first.precision != last.precision or first.precision not in ("year", "month") or first.end >= last.start:
+        return None
+    return Period(first.start, last.end, first.precision, f"{first.text}~{last.text}")
+
+
+def span_from_bounds(start: str, end: str) -> Period | None:
+    """A range written from ``start`` to ``end``: the named period it is when it is one (a year, a half, a
+    quarter, a month: :func:`period_from_bounds`), else the span of its whole years or months; None when
+    its ends are not whole months."""
+    try:
+        a, b = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return None
+    if a > b or a.day != 1 or b.day != calendar.monthrange(b.year, b.month)[1]:
+        return None
+    named = period_from_bounds(start, end)
+    if named is not None and (named.start, named.end) == (start, end):
+        return named
+    if a.month == 1 and b.month == 12:
+        return span_of(Period(start, f"{a.year}-12-31", "year", str(a.year)), Period(f"{b.year}-01-01", end, "year", str(b.year)))
+    return span_of(Period(start, _month_end(a.year, a.month), "month", f"{a.year}-{a.month:02d}"),
+                   Period(date(b.year, b.month, 1).isoformat(), end, "month", f"{b.year}-{b.month:02d}"))
 
 
 def _month_end(y: int, m: int) -> str:

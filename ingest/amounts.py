@@ -124,6 +124,8 @@ PATTERNS = [
     # a span of months: "3~5월", "2025년 3월~5월", "올해 3~5월" (before a year or a month alone takes its start)
     ("mrange", rf"(?<![\d.,])(?:(?P<y>{YEAR})\s?년\s?|(?P<rel>올해|금년|작년|지난해|내년)\s?)?"
                r"(?P<m1>1[0-2]|0?[1-9])\s?월?\s?[~∼-]\s?(?P<m2>1[0-2]|0?[1-9])\s?월(?![간별급])"),
+    # a span of years: "2023~2025년", "2023년~2025년" (before a year alone takes its start)
+    ("yrange", r"(?<![\d.,])(?P<y1>(?:19|20)\d{2})\s?년?\s?[~∼-]\s?(?P<y2>(?:19|20)\d{2})\s?년(?!\s?\d{1,2}\s?월)"),
     # a quarter of a year: "2025 Q1", "2025년 Q1", "2025년 1Q" (before a year alone takes "2025년")
     ("yq2", rf"(?<![A-Za-z0-9])(?P<y>{YEAR})\s?년?\s?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?P<e>E)?(?![0-9A-Za-z])"),
     ("ym", rf"(?<!\d)(?P<y>{YEAR})\s?년\s?(?P<m>\d{{1,2}})\s?월(?:\s?(?P<part>초|중순|말|이후|까지))?"),

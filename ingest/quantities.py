@@ -207,6 +207,11 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
             None, "period", "period", raw, qualifiers=frozenset(quals),
             date_start=date(y, m1, 1).isoformat(), date_end=_month_end(y, m2),
         )  # fmt: skip
+    if kind == "yrange":
+        y1, y2 = int(g("y1")), int(g("y2"))
+        if y1 >= y2:
+            return None
+        return Quantity(None, "period", "period", raw, date_start=f"{y1}-01-01", date_end=f"{y2}-12-31")
     if kind == "y":
         start, end, quals = _year_period(_year(g("y")), g("part"))
         p2 = g("part2")

@@ -99,8 +99,8 @@ def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Stat
     if kind.dimension == "date":
         text = str(f.obj)
         period = parse_period(text)
-        if period is None or "periodStart" in quals:
-            return None  # a span that is not a year/half/quarter/month/day: no invented precision
+        if period is None or period.is_span or "periodStart" in quals:
+            return None  # a span (or a range of months or years): a date kind takes one date, no invented precision
         return Statement(**common, time=period)
     try:
         value = Decimal(str(f.obj))

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from foundation.periods import Period
+from foundation.periods import Period, span_of
 from ingest.model import Row, Table
 from ingest.quantities import REFERENCE_DATE, find_quantities
 from petaflop.extract.cell_text import cell_period, quantity_period
@@ -83,6 +83,12 @@ LEADING_PERIOD = re.compile(r"^\s*(?:[1-4]Q\s?\d{2}|[1-4]H\s?\d{2}|\d{4}\s*[-년
 
 
 
+
+#: What follows a caption's leading period that dates its cells ("올해 3~5월, …", "2025년 (단위: …)").
+_CAPTION_PERIOD_END = re.compile(r"\s|,|\(|$")
+
+#: A column of the change between the table's two period columns ("변동률", "증감률", "성장률").
+CHANGE_BETWEEN = re.compile(r"(?:변동|증감|변화|증가|성장)(?:률|율)?(?:\s?\(%\))?")
 
 #: A column whose figures are of the latest period of the table's period columns: a rank, a change on the
 #: previous period or year (QoQ, YoY, MoM, 전분기/전년 대비).
@@ -163,12 +169,14 @@ class TableStatus:
             # on the previous period (QoQ, YoY) is of the latest period the columns name
             if 0 < column <= len(labels) and LATEST_OF.search(labels[column - 1]):
                 return self._latest_period(labels)
+            if 0 < column <= len(labels) and CHANGE_BETWEEN.fullmatch(labels[column - 1].strip()):
+                return self._span_of_columns(labels)
             return None
         caption = self.table.caption[0] if self.table.caption else ""
-        lead = caption.split(" ", 1)[0]
-        if not LEADING_PERIOD.fullmatch(lead):
+        q = next((q for q in find_quantities(caption) if q.kind in ("date", "period")), None)
+        if q is None or caption[:q.start].strip() or not _CAPTION_PERIOD_END.match(caption[q.start + len(q.raw):]):
             return None  # "2026년에도 아직 과도기": a caption that comments on a period does not date the cells
-        period = cell_period(lead)
+        period = quantity_period(q)
         return period if period is not None and period.end < REFERENCE_DATE.isoformat() else None
 
     def _time_column_period(self, column: int, line: int) -> Period | None:
@@ -187,6 +195,13 @@ class TableStatus:
         if len(quantities) != 1 or quantities[0].kind not in ("date", "period") or quantities[0].raw.strip() != text:
             return None
         return quantity_period(quantities[0])
+
+    @staticmethod
+    def _span_of_columns(labels: list[str]) -> Period | None:
+        """The span from the first to the last of exactly two period columns ("2월 방문자 수", "5월 방문자
+        수"): what a change between them is over."""
+        periods = [p for label in labels if LEADING_PERIOD.match(label) and (p := cell_period(label)) is not None]
+        return span_of(periods[0], periods[1]) if len(periods) == 2 else None
 
     @staticmethod
     def _latest_period(labels: list[str]) -> Period | None:

@@ -102,6 +102,8 @@ def _event_date(q: Quantity):
     if {"lowerBound", "upperBound"} & q.qualifiers:
         return None
     period = quantity_period(q)
+    if period is not None and period.is_span:
+        return None
     if period is not None and q.date_start and q.date_end and q.date_start[:7] != q.date_end[:7] \
             and (period.start, period.end) != (q.date_start, q.date_end):
         return None

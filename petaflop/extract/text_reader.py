@@ -28,9 +28,9 @@ from decimal import Decimal
 from foundation.namespaces import RDF
 from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
-from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.count_parts import part_counts
 from petaflop.extract.facts import Extraction, Location, Statement
+from petaflop.extract.figure_time import figure_time, with_bases
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
@@ -224,7 +224,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         # a carried topic has offsets -1 ("before anything"); its role says where it came from
         topic = own or carried or getattr(self, "slide_topic", None)
         quantities = [q for q in find_quantities(sentence)]
-        dates = [q for q in quantities if q.kind in ("date", "period") and q.date_start and q.date_end]
+        dates = with_bases(sentence, [q for q in quantities if q.kind in ("date", "period") and q.date_start and q.date_end])
         values = [q for q in quantities if q.kind not in ("date", "period") and (q.value is not None)
                   and not part_of_name(sentence, q, mentions) and not not_a_value(sentence, q)]
         self.consumed: set[int] = set()  # figures a frame has read (an investment's amount and stake)
@@ -531,19 +531,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             return "estimate"
         return "actual"
 
-    @staticmethod
-    def _time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: list[Quantity]) -> Period | None:
-        in_clause = [d for d in dates if c0 <= d.start < c1]
-        # the date of this figure: none of the clause's other figures stands between them
-        others = [v for v in values if v is not q and c0 <= v.start < c1]
-        in_clause = [d for d in in_clause if not any(min(d.end, q.end) <= v.start < max(d.start, q.start)
-                                                     for v in others)]
-        if not in_clause:
-            return None
-        d = min(in_clause, key=lambda d: abs(d.start - q.start))
-        if {"lowerBound", "upperBound"} & d.qualifiers:  # "2026년까지": a deadline, not when the value holds
-            return None
-        return quantity_period(d)
+    _time = staticmethod(figure_time)
 
 
 #: the scope of the first figure of "X에서 Y로" (from X to Y): an earlier value, never the current one

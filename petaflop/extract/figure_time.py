@@ -1,0 +1,58 @@
+"""When a figure of a sentence holds: the date of its clause nearest to it.
+
+* The nearest date of the figure's clause with no other figure between them dates it; a date that is
+  only a bound ("2026년까지") is a deadline, not when the value holds.
+* **A base of comparison** ("2024년 대비", "2023년 초 대비") is not when a figure holds: a change
+  (a percentage or a multiple) measured from it to another date of its clause ("2030년 수요는 2024년 대비
+  147% 증가") holds over the span from the base to that date ("2024~2030"); any other figure takes the
+  clause's other dates only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from foundation.periods import Period, parse_period, span_of
+from ingest.quantities import Quantity
+from petaflop.extract.cell_text import quantity_period
+
+#: What follows a date that is the base of a comparison: "대비", "기준 대비", "比".
+_BASE_AFTER = re.compile(r"\s?(?:기준\s?)?(?:대비|比)")
+BASE = "comparisonBase"
+
+
+def with_bases(sentence: str, dates: list[Quantity]) -> list[Quantity]:
+    """``dates`` with the ones right before "대비" marked as bases of comparison."""
+    return [replace(d, qualifiers=d.qualifiers | {BASE}) if _BASE_AFTER.match(sentence, d.end) else d
+            for d in dates]
+
+
+def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: list[Quantity]) -> Period | None:
+    in_clause = [d for d in dates if c0 <= d.start < c1]
+    # the date of this figure: none of the clause's other figures stands between them
+    others = [v for v in values if v is not q and c0 <= v.start < c1]
+    in_clause = [d for d in in_clause if not any(min(d.end, q.end) <= v.start < max(d.start, q.start)
+                                                 for v in others)]
+    bases = [d for d in in_clause if BASE in d.qualifiers]
+    in_clause = [d for d in in_clause if BASE not in d.qualifiers]
+    if bases and q.kind in ("percent", "multiple"):
+        if len(bases) != 1 or len(in_clause) != 1 or {"lowerBound", "upperBound"} & in_clause[0].qualifiers:
+            return None
+        return _span(quantity_period(bases[0]), quantity_period(in_clause[0]))
+    if not in_clause:
+        return None
+    d = min(in_clause, key=lambda d: abs(d.start - q.start))
+    if {"lowerBound", "upperBound"} & d.qualifiers:  # "2026년까지": a deadline, not when the value holds
+        return None
+    return quantity_period(d)
+
+
+def _span(base: Period | None, to: Period | None) -> Period | None:
+    """From the base's period to the other one's, as years unless both are months."""
+    if base is None or to is None:
+        return None
+    if base.precision == to.precision == "month":
+        return span_of(base, to)
+    a, b = parse_period(base.start[:4]), parse_period(to.end[:4])
+    return span_of(a, b) if a is not None and b is not None else None
