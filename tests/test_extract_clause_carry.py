@@ -1,7 +1,7 @@
 """Wave 20, area A: a plain figure whose subject is the sentence's own topic, marked in an earlier clause
 ("A는 … 돌파했고 … 사용자는 N명"), is the clause-topic construction — unless another subject is marked
-between the topic and the figure; "<X>와 (그 다음 모델인) <Y>" names Y as X's successor. Sentences and
-figures of our own."""
+between the topic and the figure; "<X>와 (그 다음 모델인) <Y>" names Y as X's successor; a founder's title
+("창업자", "설립자") is no founding event. Sentences and figures of our own."""
 
 from __future__ import annotations
 
@@ -48,3 +48,10 @@ def test_the_one_after_named_with_it(text_reader, sentence, expected):
     r.read(sentence, LOC, ())
     assert {(f.subject, f.predicate, str(f.obj)) for f in ex.facts if f.rule == "text:succession"} == expected
 
+
+
+def test_a_founder_named_by_title_is_no_founding_event(text_reader):
+    r, ex = text_reader
+    r.read("이미 2024년 9월에 오라클 창업자/CTO인 래리 엘리슨은 티켓 값을 언급.", LOC, ())
+    r.read("2023년 3월 xAI 설립.", LOC, ())
+    assert {(s.subject, s.kind) for s in ex.statements if s.kind == "foundedDate"} == {("xai", "foundedDate")}
