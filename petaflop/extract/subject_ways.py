@@ -38,3 +38,17 @@ def earlier_measure_owner(s: str, c0: int, q_start: int, earlier: Callable[[], l
     tail = re.compile(r"(?:의)?\s?(?:[가-힣A-Za-z]{1,8}\s)?" + re.escape(m.group(1)) + r"(?:은|는|이|가)\s")
     owners = [e for e in earlier() if e.role in ("genitive", "") and tail.match(s, e.end)]
     return owners[-1] if owners else None
+
+
+def marks_another(named: list, topic: Any, q_start: int) -> bool:
+    """"A는 B가 … 포기하고, 대신 … 33%를 제안": between the sentence's topic and the figure another subject is
+    marked (``B가``, ``B는``) — the figure may be that one's, so the topic is not simply carried on."""
+    return any(m.entity != topic.entity and m.role in ("topic", "subject") and topic.end <= m.start
+               and m.end <= q_start for m in named)
+
+
+def clause_way(measure: str, how: str) -> str:
+    """The sentence's own topic, marked in an earlier clause ("A는 … 돌파했고 … 사용자는 4억 명"), states a plain
+    figure (``value``) as the clause's own marked subject does: one construction for the gate (as for spans
+    and counted items)."""
+    return "clause-topic" if measure == "value" and how == "sentence-topic" else how

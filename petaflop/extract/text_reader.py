@@ -36,6 +36,7 @@ from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.status_words import clause_words, sentence_plan
+from petaflop.extract.subject_ways import clause_way, marks_another
 from petaflop.extract.text_arch import architecture_of
 from petaflop.extract.text_carry_base import carried_base
 from petaflop.extract.text_dates import DateReader
@@ -379,7 +380,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             item = topic  # "알리바바(지분율 36%)" in Moonshot's investor row: a stake in Moonshot
         if item is None and q.kind == "power":  # "600MW 태양광", "LM2500XPRESS 29기 ≈ 1 GW": the source it measures
             item = power_source(s, q, mentions)
-        rule = f"{self.prefix}:{measure}:{country_topic(how, subject.type)}"  # a carried country: apart
+        rule = f"{self.prefix}:{measure}:{country_topic(clause_way(measure, how), subject.type)}"  # country: apart
         if measure == "value-unit" and q.kind == "power" and self.prefix == "text-cell":  # a cell's power figure
             rule = f"{self.prefix}:value-unit-power:{how}"  # often measures a stage or a plant: judged apart
         if kind == "employeeCount" and measure == "count-noun":  # staff counted: one construction, whatever the order
@@ -518,6 +519,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             other = topic.role in ("previous", "block", "slide", "chapter") and any(m.entity != topic.entity for m in cands)
             named = getattr(self, "_sentence_mentions", [])  # the block's topic, stale once another is named
             other = other or (topic.role == "block" and item is None and names_another(named, topic, q))
+            other = other or (topic.role == "topic" and marks_another(named, topic, q.start))
             return topic, "inherited-other-named" if other else _HOW.get(topic.role, "sentence-topic")  # judged apart
         return None, ""
 

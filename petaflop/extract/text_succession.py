@@ -3,6 +3,7 @@
 
 - "<X> 대비 차세대 칩인 <Y>" (Y, the next generation, compared with X);
 - "<X>에서 (차세대) <Y>(시리즈)로 향상/도약/업그레이드" (the move from X to Y);
+- "<X>와 (그 다음 모델인) <Y>" (Y named with X as the one after it);
 - "<Y> 모델 이전인 <X>", "<Y>” 전작인 <X>" (X named as the one before Y);
 - "<Y>는 기존의 (…) <X> 구조를 버린/대체한 …" (Y replacing the existing X);
 - a line-up "<X>(…) → <Y>(…)" of one maker's family (the names share their first word).
@@ -32,6 +33,8 @@ _OLDER_FIRST = (
     re.compile(_Q + _NOTE + r"\s?에서\s(?:" + _NEXT + r"\s)?" + _Q),
     # "<X>의 후속 모델인 <Y>", "<X>의 후속작 <Y>"
     re.compile(_Q + _NOTE + r"\s?의\s후속(?:작|\s?모델|\s?칩|\s?제품|\s?버전)?(?:인|격인)?\s" + _Q),
+    # "<X>와 (그 다음 모델인) <Y>", "<X>과 후속 칩인 <Y>": the one after X, named with it
+    re.compile(_Q + r"\s?(?:과|와)\s\(?(?:그\s)?(?:다음|후속)\s?(?:모델|칩|제품|버전|세대)?인\)?\s" + _Q),
 )
 _NEWER_AFTER_FROM = re.compile(_Q + _FAMILY + r"\s?(?:으로|로)\s(?:[가-힣]{1,4}\s)?"
                                r"(?:향상|도약|업그레이드|전환|진화|발전|교체|세대\s?교체)")
@@ -61,7 +64,7 @@ class SuccessionFrames:
                 continue
             gap = s[a.end:b.start]
             newer, older = None, None
-            if (_OLDER_FIRST[0].fullmatch(gap) or _OLDER_FIRST[2].fullmatch(gap)
+            if (any(_OLDER_FIRST[i].fullmatch(gap) for i in (0, 2, 3))
                     or (_OLDER_FIRST[1].fullmatch(gap) and _NEWER_AFTER_FROM.match(s, b.end))):
                 newer, older = b, a
             elif _NEWER_FIRST.fullmatch(gap) or (_REPLACES_GAP.fullmatch(gap) and _REPLACES_AFTER.match(s, b.end)):
