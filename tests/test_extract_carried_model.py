@@ -56,3 +56,13 @@ def test_a_per_unit_figure_that_is_no_price_of_the_carried_model_is_not_read(rea
 def test_tokens_processed_across_a_firms_platforms_are_the_firms(reader):
     got = read(reader, "토큰 처리량은 급증해, 현재 메타 플랫폼 전반에서 매달 약 500조 개 토큰 처리.", kind="tokenCount")
     assert got == {("meta", "500000000000000", "count", "month", "", "text:token-count")}
+
+
+def test_an_organisation_founded_at_a_date_before_its_name_has_that_founding_date(reader):
+    r, ex = reader
+    r.read("가나다 회장이 2021년 5월에 세운 xAI는 빠르게 성장.", LOC, ())
+    got = {(st.subject, st.kind, st.time.text if st.time else "", st.rule) for st in ex.statements}
+    assert ("xai", "foundedDate", "2021-05", "text:event-before") in got
+    ex.statements.clear()
+    r.read("2021년 5월에 세운 목표를 메타가 달성.", LOC, ())  # a goal set, no organisation founded
+    assert not [st for st in ex.statements if st.kind == "foundedDate"]
