@@ -4,7 +4,8 @@
   "지난 4월에 출시한 … Pangu Ultra 모델이", "2024년 9월에 내놓은 모델인 o1", "지난 8월에 나온 FlashAttention v4", "2025년 10월 출시 예정인
   FSD V14": the thing named within a few words after the clause's verb was released (``출시``, ``내놓``,
   ``선보``) or announced (``공개``, ``발표``; a model made public is released) at that date. A verb
-  of plan (``예정``, ``목표``) makes the date planned. Rule ``text:event-before`` (one construction, whatever the kind).
+  of plan (``예정``, ``목표``) makes the date planned; an organisation founded (``세운``, ``설립된``) then has
+  its ``foundedDate``. Rule ``text:event-before`` (one construction, whatever the kind).
 * **A name, its particle, then the date and the verb**: "Hopper 시리즈가 2022년에 출시된 것을 감안하면",
   "Ascend 910C는 2024년 10월 출시됐다". Rule ``text:event-name-date:<kind>``.
 * **A date leading the sentence**: "2025년 7월 11일, … 모델 Kimi K2 공개.", "엔비디아는 지난 8월,
@@ -46,13 +47,14 @@ from petaflop.extract.text_starts import bare_quarters, start_dates
 _KINDS = {
     "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "ChipArchitecture",
                                 "MemoryTechnology")),
+    "found": ("foundedDate", ("Organization",)),  # "2023년 3월에 세운 xAI": when it was founded
     "announce": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility", "ChipArchitecture",
                                    "MemoryTechnology", "PolicyInstrument", "Technology")),
 }
 #: right after the date: (에) (첫) <verb> <relative ending>, then what was released
 _BEFORE = re.compile(r"\s?(?:에|에는|경)?\s?(?:(?:[^\s.,]{1,15}\s){0,3}['‘“\"]?[^\s.,]{1,15}['’”\"]?\s?(?:행사|컨퍼런스|회의|이벤트)?에서\s)?"
                      r"(?:첫\s?|처음\s?|정식\s?|공식\s?|대중에게\s?|전격\s?)?"
-                     r"(?P<verb>출시|공개|발표|내놓|선보|나온|나왔던)(?P<plan>\s?(?:예정|목표)인|\s?예정된)?"
+                     r"(?P<verb>출시|공개|발표|내놓|선보|나온|나왔던|세운|설립|창립|창업)(?P<plan>\s?(?:예정|목표)인|\s?예정된)?"
                      r"(?:된|한|인|했던|은|인)?\s")
 #: what may stand between the relative clause and the name: a few words, no particle of another role
 _TO_NAME = re.compile(r"(?:(?:본인들의|자체|자사의?|차세대|신규|새로운|최신|첫|[가-힣A-Za-z0-9]{1,8}인|"
@@ -91,6 +93,8 @@ def _past_maker(s: str, m: Mention_, mentions: list[Mention_]) -> Mention_:
 
 
 def _kind(verb: str, m: Mention_) -> tuple[str, tuple[str, ...]]:
+    if verb in ("세운", "설립", "창립", "창업"):
+        return _KINDS["found"]
     if verb in ("공개", "발표") and is_a(m.type, "AIModel"):
         return _KINDS["release"]
     return _KINDS["release" if verb in ("출시", "런칭", "내놓", "선보", "나온", "나왔던") else "announce"]

@@ -70,6 +70,12 @@ _SLASH_PER = re.compile(r"\s?/\s?([가-힣A-Za-z0-9]{1,4}(?:\s[가-힣]{1,2})?)"
 #: "RTX4070의 경우 시간당 0.12 달러", "X 요금은 마일당 $1": a name (its price noun), then a price per a unit
 _NAME_DANG = re.compile(r"(?:의 경우|은|는|\s(?:요금|가격|단가)(?:은|는|이|가))?,?\s?([가-힣A-Za-z0-9]{1,6})당\s?$")
 _DATE_LABEL = re.compile(r"\s?[:：]\s?")
+#: "이미지당 0.039 달러": a clause that opens with the unit a price is paid per (a bullet's dash before it)
+_CLAUSE_DANG = re.compile(r"\s*(?:[-–•·]\s*)?([가-힣A-Za-z]{1,6})당\s?")
+#: a word of price (not the bare "X당"): the sentence is about what a thing costs
+_PRICE_WORD = re.compile(r"가격|요금|구독|이용료|판매가|저렴|비싸")
+#: "시간당 0.03달러라는 미미한 수익": a per-unit figure named as an earning, not a price
+_NOT_A_PRICE_AFTER = re.compile(r"\s?(?:라는|이라는|의)\s?(?:[가-힣]{1,4}\s)?(?:수익|매출|이익|비용)")
 #: "총 10억 달러 유치", "50억 달러를 대출받고", "120억 달러 구조화 부채 조달을 추진 중": money a firm raises
 _RAISED_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를|의)?\s?(?:[가-힣]{1,4}\s?){0,2}?(?:자금\s?|부채\s?|투자\s?)?"
                            r"(?:유치|조달|대출\s?받|차입)")
@@ -127,7 +133,8 @@ class MoneyFrames:
             # the words after the figure, up to the next figure, say its status
             self._after = s[q.end:min((v.start for v in values if v.start > q.start), default=len(s))]
             read = (self._named_price(s, q, mentions) or self._noun_price(s, q, mentions) or self._worth_price(s, q, mentions)
-                    or self._per_price(s, q, mentions, dates) or self._stock_price(s, q, mentions)
+                    or self._per_price(s, q, mentions, dates) or self._carried_price(s, q, mentions, topic)
+                    or self._stock_price(s, q, mentions)
                     or self._capex(s, q, mentions, dates, topic) or self._of_measure(s, q, mentions)
                     or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic)
                     or self._list_item(s, q, mentions))
@@ -221,6 +228,20 @@ class MoneyFrames:
         when = [d for d in dates if _DATE_LABEL.fullmatch(s, d.end, m.start)]
         return m.entity, "unitPrice", "price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
             _words_status(self._after), quantity_period(when[0]) if when else None
+
+    def _carried_price(self, s: str, q: Quantity, mentions: list[Mention_], topic: Mention_ | None):
+        """"(Gemini 2.5 Flash Image는 …). 이미지당 0.039 달러에 불과해 … 저렴": a clause opening with a price
+        per a unit, naming nothing before it, in a sentence about prices, is the price of the product the
+        block is about (a model or product carried from the sentence or block before; one rule with prices)."""
+        if topic is None or topic.role not in ("previous", "block") or any(m.start < q.start for m in mentions) \
+                or not any(is_a(topic.type, t) for t in (*_PRICED_PRODUCTS, "AIModel")):
+            return None
+        dang = _CLAUSE_DANG.fullmatch(s, max(c for c in clause_starts_of(s) if c <= q.start), q.start)
+        if dang is None or not _PRICE_WORD.search(s) or _NOT_A_PRICE_AFTER.match(s, q.end):
+            return None
+        per = dang.group(1)
+        return topic.entity, "unitPrice", "price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
+            _words_status(self._after), None
 
     def _capex(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity], topic: Mention_ | None):
         """"(메타는) 2025년 CAPEX 가이던스 660억~720억 달러로 상향", "(팔란티어는) 분기 매출 10억 달러를 돌파":

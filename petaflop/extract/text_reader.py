@@ -240,7 +240,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._event_dates(sentence, mentions, dates, clause_starts_of(sentence), loc, sources)
         self._paren_scores(sentence, mentions, clause_starts_of(sentence), loc, sources)
         self._paren_measures(sentence, mentions, loc, sources)
-        self._score_verbs(sentence, mentions, loc, sources)
+        self._score_verbs(sentence, mentions, loc, sources, topic)
         hw = next((m for m in mentions if m.role == "topic" and self._is_item(m)), None)
         if hw is not None:
             self.hw_topic = _Mention(hw.entity, hw.type, -1, -1, "hardware")

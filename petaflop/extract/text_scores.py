@@ -31,6 +31,9 @@ _OWN = re.compile(r"^['’”\"]?(?:\s?모델)?의\s(?:약\s)?$")
 _FIGURE = re.compile(r"(?<![\d.,])(\d{1,4}(?:\.\d{1,2})?)(?=\s?(?:%|점))")
 _TEST_AT = re.compile(r"([A-Za-z][\w.\-]{1,20}(?:\s[\w.\-]{1,8})?)\)?에서(?:\s[^\s]{1,10})?$")
 _ESTIMATE = re.compile(r"추산|추정")
+#: "Elo 점수는 1147점": the score named as the clause's topic, then the figure in points (the test before it)
+_SCORE_IS = re.compile(r"(?:([A-Za-z][\w.\-]{1,20})\s)?점수(?:는|가)\s?(?:약\s?)?$")
+_POINTS = re.compile(r"\s?점")
 _NOT_A_SCORE = re.compile(r"점유율|비중|지분|성장률|증가율")
 _PAREN = re.compile(r"\s?\(\s?(?P<fig>\d{1,4}(?:\.\d{1,2})?)\s?(?P<unit>점|%)\s?\)")
 
@@ -60,22 +63,28 @@ class ScoreReader:
                 unit="" if points else "%", scope=scope, sources=sources, raw=s[m.start:pm.end()][:60],
             ))  # fmt: skip
 
-    def _score_verbs(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+    def _score_verbs(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...],
+                     topic: Mention_ | None = None) -> None:
         # the test may be named by the block's sentence before: "A는 HLE 벤치마크 결과 … . 특히 B는 50.7% 달성"
         if not (_CUE.search(s) or _CUE.search(getattr(self, "previous_sentence", ""))) or _NOT_A_SCORE.search(s):
             return
         for fm in _FIGURE.finditer(s):
             vm = _SCORE_VERB.match(s, fm.end())
+            named = _SCORE_IS.search(s, 0, fm.start()) if vm is None else None  # "Elo 점수는 1147점으로"
+            vm = vm or (_POINTS.match(s, fm.end()) if named else None)
             models = [m for m in mentions if m.end <= fm.start() and is_a(m.type, "AIModel")]
             if vm is None and models and _OWN.match(s[models[-1].end:fm.start()]):
                 vm = _BASE_SCORE.match(s, fm.end())  # "GPT-4의 24% 대비": the base model's own score
+            if not models and topic is not None and topic.role in ("previous", "block") and is_a(topic.type, "AIModel") \
+                    and not any(m.start < fm.start() for m in mentions):
+                models = [topic]  # "(A는 …). 이미지 편집 성능의 Elo에서 1362점을 획득": the model the block is about
             if vm is None or not models:
                 continue
             m = models[-1]
-            test = _TEST_AT.search(s[m.end:fm.start()].rstrip("약 "))
+            test = _TEST_AT.search(s[max(m.end, 0):fm.start()].rstrip("약 "))
             points = vm.group(0).lstrip().startswith("점")
             self.ex.statements.append(Statement(
                 m.entity, "benchmarkScore", loc, f"{self.prefix}:score-verb", value=Decimal(fm.group(1)),
-                unit="" if points else "%", scope=test.group(1) if test else "", sources=sources,
-                raw=s[m.start:vm.end()][:60],
+                unit="" if points else "%", scope=test.group(1) if test else (named.group(1) or "") if named else "",
+                sources=sources, raw=s[max(m.start, 0):vm.end()][:60],
             ))  # fmt: skip

@@ -5,6 +5,7 @@ a model, a product or the hardware that trained on, processed or generated them 
 words before the figure name one: ``하루``, ``매달``, ``초당``). The subject is found by case marking:
 
 * a topic or subject of the figure's clause before it ("Qwen3는 무려 36조 토큰의 데이터셋으로 학습");
+* the owner of the platforms the figure's clause processes them across ("구글 플랫폼 전반에서 매달 N개 토큰");
 * the head of a relative clause the figure stands in ("N개의 토큰으로 학습된 … 모델 Kimi K2", "초당 N개의
   토큰을 처리할 수 있다는 Etched의 Sohu 칩": the thing named after the verb's modifier ending).
 
@@ -29,6 +30,8 @@ _PER = ((re.compile(r"(?:하루|일일|매일|일간|日)(?:\s?만에|\s?동안|
         (re.compile(r"(?:매달|매월|월간|한\s?달)(?:\s?동안|에)?\s?(?:약\s?|무려\s?)?$"), "month"),
         (re.compile(r"(?:초당|1초에)\s?(?:약\s?|무려\s?)?$"), "second"),
         (re.compile(r"(?:연간|매년|年)\s?(?:약\s?|무려\s?)?$"), "year"))  # fmt: skip
+#: "<X> 플랫폼 전반에서": the tokens are processed across the named owner's platforms or services
+_ACROSS = re.compile(r"\s?(?:의\s)?(?:플랫폼|서비스|제품)\s?(?:전반|전체|전역)(?:에서|에\s걸쳐)\s")
 #: what the subject may be: the things that train on, process or generate tokens
 _SUBJECTS = ("AIModel", "AIProduct", "Hardware", "Organization")
 #: a relative clause ending after the token phrase, up to the head it modifies ("학습된 … 모델 <X>",
@@ -75,6 +78,11 @@ def _subject(s: str, q: Quantity, end: int, c0: int, c1: int, mentions: list[Men
               and _eligible(m) and s.count("(", 0, m.start) <= s.count(")", 0, m.start)]
     if marked:
         return marked[-1]
+    # "구글 플랫폼 전반에서 매달 약 1,000조 개 토큰 처리": the owner of the platforms the tokens are processed on
+    across = [m for m in mentions if c0 <= m.start and m.end <= q.start and _eligible(m) and _ACROSS.match(s, m.end)
+              and not any(m.end <= n.start < q.start for n in mentions)]
+    if across:
+        return across[-1]
     later = [m for m in mentions if end <= m.start < c1]
     heads = [m for m in later if m.role != "genitive" and _eligible(m)
              and _RELATIVE.fullmatch(s[end:m.start])]
