@@ -75,9 +75,9 @@ _STATUS_CUES = (
 #: of an act upon the thing ("A100·H100 수출 금지 발표": the ban was announced, not the chip) breaks it
 #: "'사이버캡' 전용 모델 대량 생산", "AI6 칩 양산": mass production of a product is its release
 #: (a production line, plant or capacity named after the verb is no release: "S2 양산 라인")
-_EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
+_EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가|이?라는\s)?\s?"
                           r"(?:(?!수출|금지|규제|제한|판매|공급|생산|중단|가격|투자)[가-힣A-Za-z+]{1,8}\s){0,2}(?:(?:전격|공식|정식)\s?)?"
-                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성|대량\s?생산|양산)"
+                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성|대량\s?생산|양산|신설)"
                           r"(?![가-힣]{0,1}(?:예정|계획|목표))(?!\s?(?:라인|공장|능력|시설|설비|체제|규모))")
 #: the release that also names its maker (``_released_by``): the name, its particle and the verb, no adverb
 #: (a quoted name only right before its particle and the verb: "“X” 출시", "“X”를 공개", not "'X' 플랫폼 출시")
@@ -91,6 +91,7 @@ _EVENT_KINDS = {
     "런칭": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
     "양산": ("releaseDate", ("AIProduct", "Hardware")),  # mass production of a chip or a vehicle starts its sales
     "롤아웃": ("releaseDate", ("AIModel", "AIProduct", "SoftwarePlatform")),
+    "신설": ("releaseDate", ("AIProduct",)),  # "X(월 $300)이라는 최상위 요금제 신설": a new plan or service launched
     "공개": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
     "발표": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
     "시행": ("effectiveDate", ("PolicyInstrument",)),  # a measure put in force
