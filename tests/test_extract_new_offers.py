@@ -1,6 +1,7 @@
 """Wave 20, area C: a new plan or service "신설" in a timeline cell, written "X라는 <kind> 신설", dates the
 product's release (petaflop/extract/text_frames.py); a firm's "생산" (what it produces) column names its
-products as its work, as it names its models (attribute_lexicon.toml). Sentences and tables of our own."""
+products as its work, as it names its models (attribute_lexicon.toml); memories listed before one verb of use
+("A과 B를 조합") are each the chip's (text_frames.py). Sentences and tables of our own."""
 
 from __future__ import annotations
 
@@ -48,3 +49,20 @@ def test_a_products_column_is_an_offer_not_a_development(table_reader):
     t = make_table(["가나다 그룹 개요"], ["주체", "핵심 제품"], [["xAI", "Claude Code: 개발자용 도구"]])
     r.read(t)
     assert not {(s, o) for s, o, _ in links(ex, "developedBy")}
+
+
+def _uses(ex) -> set[tuple]:
+    return {(f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "usesMemory"}
+
+
+def test_memories_listed_before_one_verb_of_use_are_each_the_chips(text_reader):
+    r, ex = text_reader
+    r.read("Trainium은 학습 전용 칩. HBM 대신에 SRAM과 LPDDR을 조합하여 원가를 낮춤.", LOC, ())
+    assert _uses(ex) == {("aws-trainium", "sram", "text:adopts:hardware-topic"),
+                         ("aws-trainium", "lpddr5", "text:adopts:hardware-topic")}
+
+
+def test_a_listed_memory_before_another_verb_is_not_adopted(text_reader):
+    r, ex = text_reader
+    r.read("Trainium은 학습 전용 칩. SRAM과 HBM을 비교하면 LPDDR을 채택.", LOC, ())
+    assert _uses(ex) == {("aws-trainium", "lpddr5", "text:adopts:hardware-topic")}
