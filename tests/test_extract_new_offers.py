@@ -66,3 +66,9 @@ def test_a_listed_memory_before_another_verb_is_not_adopted(text_reader):
     r, ex = text_reader
     r.read("Trainium은 학습 전용 칩. SRAM과 HBM을 비교하면 LPDDR을 채택.", LOC, ())
     assert _uses(ex) == {("aws-trainium", "lpddr5", "text:adopts:hardware-topic")}
+
+
+def test_an_owner_in_the_genitive_of_another_model_is_that_models_developer(mined):
+    got = mined("자체 개발의 Llama 5 모델이 완성될 때까지 구글의 Gemini를 챗봇에 통합하는 방안을 개발.")
+    dev = {(s, o) for s, p, o, r in got if p == "developedBy" and r == "relation:model-developer"}
+    assert dev == {("gemini", "google")}
