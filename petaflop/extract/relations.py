@@ -128,6 +128,17 @@ def _modifies(text: str, o: Mention, s: Mention) -> bool:
     return o.end <= s.start and bool(_MODIFIER_GAP.fullmatch(text, o.end, s.start)) and not _TOWARD.match(text, o.start)
 
 
+#: "구글의 Gemini": an owner in the genitive right before the name it owns (a quote, a short modifier between)
+_GENITIVE_OF = re.compile(r"['’”\"]?\s?의\s?(?:[가-힣]{1,4}\s)?['‘“\"]?")
+
+
+def _owner_of_other(text: str, o: Mention, s: Mention, subs: list[Mention]) -> bool:
+    """``o`` is written in the genitive of another candidate subject ("자체 개발의 X 모델이 … 구글의 Gemini나"):
+    it is that one's owner, not ``s``'s."""
+    return any(x.entity_id != s.entity_id and x.start >= o.end and _GENITIVE_OF.fullmatch(text, o.end, x.start)
+               for x in subs)
+
+
 def _of(t: str, classes: str) -> bool:
     return any(is_a(t, c) for c in classes.split("|"))
 
@@ -181,7 +192,7 @@ class RelationMiner:
                 for s in subs:
                     found = []
                     for o in objs:
-                        if s.entity_id == o.entity_id or abs(s.start - o.start) > p.max_gap:
+                        if s.entity_id == o.entity_id or abs(s.start - o.start) > p.max_gap or _owner_of_other(text, o, s, subs):
                             continue
                         lo, hi = sorted((s, o), key=lambda m: m.start)
                         if p.between and not p.keyword.search(text, lo.end, hi.start):

@@ -75,11 +75,11 @@ _STATUS_CUES = (
 #: of an act upon the thing ("A100·H100 수출 금지 발표": the ban was announced, not the chip) breaks it
 #: "'사이버캡' 전용 모델 대량 생산", "AI6 칩 양산": mass production of a product is its release
 #: (a production line, plant or capacity named after the verb is no release: "S2 양산 라인")
-_EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
+_EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가|이?라는\s)?\s?"
                           r"(?:(?!수출|금지|규제|제한|판매|공급|생산|중단|가격|투자)[가-힣A-Za-z+]{1,8}\s){0,2}(?:(?:전격|공식|정식)\s?)?"
-                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성|대량\s?생산|양산)"
-                          r"(?![가-힣]{0,1}(?:예정|계획|목표))(?!\s?(?:라인|공장|능력|시설|설비|체제|규모))"
-                          r"(?!(?<=창업|설립)자)")  # "오라클 창업자/CTO인 …": a founder, no founding
+                           r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성|대량\s?생산|양산|신설)"
+                           r"(?![가-힣]{0,1}(?:예정|계획|목표))(?!\s?(?:라인|공장|능력|시설|설비|체제|규모))"
+                           r"(?!(?<=창업|설립)자)")  # "오라클 창업자/CTO인 …": a founder, no founding
 #: the release that also names its maker (``_released_by``): the name, its particle and the verb, no adverb
 #: (a quoted name only right before its particle and the verb: "“X” 출시", "“X”를 공개", not "'X' 플랫폼 출시")
 _RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:['’”\"]\s?(?:을|를|이|가)?\s?|\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
@@ -92,6 +92,7 @@ _EVENT_KINDS = {
     "런칭": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
     "양산": ("releaseDate", ("AIProduct", "Hardware")),  # mass production of a chip or a vehicle starts its sales
     "롤아웃": ("releaseDate", ("AIModel", "AIProduct", "SoftwarePlatform")),
+    "신설": ("releaseDate", ("AIProduct",)),  # "X(월 $300)이라는 최상위 요금제 신설": a new plan or service launched
     "공개": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
     "발표": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
     "시행": ("effectiveDate", ("PolicyInstrument",)),  # a measure put in force
@@ -103,7 +104,9 @@ _EVENT_KINDS = {
 }
 #: … or the target of a move to it ("2026년 Trainium3으로 업그레이드": the thing then uses Trainium3)
 _ADOPT_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:(?:을|를|으로|로)?\s?(?:[가-힣]{1,4}\s)?"
-                         r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입)|(?:으로|로)\s(?:[가-힣]{1,4}\s)?(?:업그레이드|전환|교체))")
+                         r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입|조합)|(?:으로|로)\s(?:[가-힣]{1,4}\s)?(?:업그레이드|전환|교체))")
+#: a component coordinated with the next one, whose verb of use is both's: "SRAM과 LPDDR을 조합", "A, B를 채택"
+_AND_NEXT = re.compile(r"['’”\"]?\s?(?:와|과|,|·|및)\s?['‘“\"]?")
 #: a network named as what joins the subject's parts: "PCIe 6.0 기반으로 연결", "ConnectX-8 SuperNIC을 통해 연결",
 #: "Spectrum-X 네트워킹 플랫폼으로 확장", "NVLink 스위치로 묶어" (a use of that network, read for network technologies only)
 _JOIN_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:네트워킹\s|네트워크\s)?(?:플랫폼|패브릭|스위치)?\s?"
@@ -126,6 +129,16 @@ _GENITIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣
 # "A의 B", "A의 클라우드 B": a parent named side by side, or with a noun of its units ("A의 자회사 B" is
 # text_links' subsidiary frame)
 _PLAIN_FIRM_GAP = re.compile(r"\)?['’”\"]?\s?의\s?(?:(?:사업부|부문|클라우드)(?:인|이자)?\s)?['‘“\"]?")
+
+
+def _list_end(s: str, mentions: list[Mention_], i: int) -> Mention_:
+    """The last of the things of one class listed from ``mentions[i]`` on ("A과 B", "A, B, C"), else itself."""
+    m = mentions[i]
+    for x in mentions[i + 1:]:
+        if x.type != m.type or not _AND_NEXT.fullmatch(s, m.end, x.start):
+            break
+        m = x
+    return m
 
 
 @dataclass
@@ -329,8 +342,9 @@ class FrameReader:
                    sources: tuple[str, ...]) -> None:
         """"(910C는) SMIC N+2를 쓰고 HBM2E를 채택": a component named as the object of a verb of use is
         the subject's memory, process node, packaging, network, architecture or chip."""
-        for m in mentions:
-            if not (_ADOPT_VERB.match(s, m.end) or (is_a(m.type, "NetworkTechnology") and _JOIN_VERB.match(s, m.end))):
+        for i, m in enumerate(mentions):
+            last = _list_end(s, mentions, i)  # "SRAM과 LPDDR을 조합": the list's verb is each member's
+            if not (_ADOPT_VERB.match(s, last.end) or (is_a(m.type, "NetworkTechnology") and _JOIN_VERB.match(s, m.end))):
                 continue
             prop, owners = next(((p, o) for t, p, o in ADOPTED if is_a(m.type, t)), ("", ()))
             if not prop:
