@@ -31,6 +31,7 @@ from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
 from petaflop.extract.table_odds import add_scenario_odds
+from petaflop.extract.table_policy_parts import add_policy_parts
 from petaflop.extract.tables import TableExtractor
 from petaflop.extract.text_owned import settle_own_lists
 from petaflop.extract.text_reader import TextReader
@@ -95,6 +96,7 @@ class Extractor:
         mappings = load_mappings()
         TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of, self.text).run()
         add_contract_parties(self.doc, self.ex, self.res, self.sources_of)
+        add_policy_parts(self.doc, self.ex, self.res, self.sources_of)  # a law's measures, a row each (table_policy_parts.py)
         add_sites(self.doc, self.ex, self.res, self.sources_of)
         add_label_makers(self.doc, self.ex, self.res, self.text.lex, self.sources_of)
         add_scenario_odds(self.doc, self.ex, self.res, self.sources_of)  # "시나리오 | 추정 확률" (table_odds.py)

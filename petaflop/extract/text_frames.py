@@ -77,9 +77,9 @@ _STATUS_CUES = (
 #: (a production line, plant or capacity named after the verb is no release: "S2 양산 라인")
 _EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가|이?라는\s)?\s?"
                           r"(?:(?!수출|금지|규제|제한|판매|공급|생산|중단|가격|투자)[가-힣A-Za-z+]{1,8}\s){0,2}(?:(?:전격|공식|정식)\s?)?"
-                           r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성|대량\s?생산|양산|신설)"
-                           r"(?![가-힣]{0,1}(?:예정|계획|목표))(?!\s?(?:라인|공장|능력|시설|설비|체제|규모))"
-                           r"(?!(?<=창업|설립)자)")  # "오라클 창업자/CTO인 …": a founder, no founding
+                          r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성|대량\s?생산|양산|신설)"
+                          r"(?![가-힣]{0,1}(?:예정|계획|목표))(?!\s?(?:라인|공장|능력|시설|설비|체제|규모))"
+                          r"(?!(?<=창업|설립)자)")  # "오라클 창업자/CTO인 …": a founder, no founding
 #: the release that also names its maker (``_released_by``): the name, its particle and the verb, no adverb
 #: (a quoted name only right before its particle and the verb: "“X” 출시", "“X”를 공개", not "'X' 플랫폼 출시")
 _RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:['’”\"]\s?(?:을|를|이|가)?\s?|\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"

@@ -67,6 +67,23 @@ _COUNTED_BEFORE = re.compile(r"\s?[\d,.]+\s?(?:기|대|개|units?)\s?(?:(?:≈|=
 _SOURCE_AFTER = re.compile(r"\s?(?:\([^)]{0,12}\)\s?)?(?:이상의|규모의|급|의)?\s?")
 
 
+#: "Oracle 합작 4.5 GW": an organisation and a word of a deal right before a figure label the figure as the deal's
+_DEAL_LABEL = re.compile(r"\)?['’”\"]?\s?(?:와의?\s|과의?\s)?(?:합작|공동\s?투자|계약|제휴|JV)\s?(?:분\s?)?(?:약\s?|총\s?)?")
+#: "100MW 이상의 태양광": the figure tied by the genitive to the source it sizes
+_SOURCE_GENITIVE = re.compile(r"\s?(?:이상의|이하의|규모의|의)\s?")
+
+
+def cell_power_of_another(s: str, q: Quantity, mentions: list[Mention_], subject: str) -> bool:
+    """Whether a power figure in a row's cell is not the row's: the capacity of a deal with another
+    organisation written right before it ("Oracle 합작 4.5 GW"), or of a power source it sizes through
+    the genitive ("100MW 이상의 태양광": that plant's own size, not the facility's)."""
+    deal = [m for m in mentions if m.end <= q.start and m.entity != subject and is_a(m.type, "Organization")
+            and _DEAL_LABEL.fullmatch(s, m.end, q.start)]
+    sized = [m for m in mentions if m.start >= q.end and (is_a(m.type, "PowerAsset") or is_a(m.type, "PowerTechnology"))
+             and _SOURCE_GENITIVE.fullmatch(s, q.end, m.start)]
+    return bool(deal or sized)
+
+
 def power_source(s: str, q: Quantity, mentions: list[Mention_]) -> Mention_ | None:
     """The power asset or technology a capacity figure is of: named right after it ("600MW 태양광"),
     or counted right before it ("LM2500XPRESS 29기 ≈ 1 GW")."""

@@ -55,7 +55,7 @@ from petaflop.extract.text_kind_paren import kind_paren_links
 from petaflop.extract.text_links import LinkFrames
 from petaflop.extract.text_money import MoneyFrames
 from petaflop.extract.text_paren import ParenMeasureReader
-from petaflop.extract.text_power import PowerFrames, power_source
+from petaflop.extract.text_power import PowerFrames, cell_power_of_another, power_source
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
@@ -382,6 +382,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             item = power_source(s, q, mentions)
         rule = f"{self.prefix}:{measure}:{country_topic(clause_way(measure, how), subject.type)}"  # country: apart
         if measure == "value-unit" and q.kind == "power" and self.prefix == "text-cell":  # a cell's power figure
+            if cell_power_of_another(s, q, mentions, subject.entity):  # "Oracle 합작 4.5 GW" (text_power.py)
+                return entry
             rule = f"{self.prefix}:value-unit-power:{how}"  # often measures a stage or a plant: judged apart
         if kind == "employeeCount" and measure == "count-noun":  # staff counted: one construction, whatever the order
             rule = f"{self.prefix}:staff-count"
