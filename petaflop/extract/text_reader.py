@@ -36,6 +36,7 @@ from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.status_words import clause_words, sentence_plan
+from petaflop.extract.subject_ways import earlier_measure_owner
 from petaflop.extract.text_arch import architecture_of
 from petaflop.extract.text_carry_base import carried_base
 from petaflop.extract.text_dates import DateReader
@@ -59,6 +60,7 @@ from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
 from petaflop.extract.text_value_guards import (
+    change_before,
     demonstrative,
     measure_of_another,
     names_another,
@@ -317,7 +319,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 entry, metric_at, how_measure = inherit, q.start, ":from-to"
             else:
                 # a multiple before ("수요는 두 배로 늘어나 95GW에"): a change of the same measure, no new one
-                prev_q = max((v.end for v in values if v.end <= q.start and v.kind != "multiple"), default=c0)
+                prev_q = max((v.end for v in values if v.end <= q.start and v.kind != "multiple"  # nor a change right
+                              and not change_before(s, v, q)), default=c0)  # before it: "147% 증가한 117GW"
                 window_start = max(c0, prev_q, q.start - _METRIC_WINDOW)
                 entry, metric_at = self._metric(s[window_start:q.start], window_start)
                 if entry is None:  # "10 GW 규모", "30억 달러 매출": the measure right after the figure
@@ -343,6 +346,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 return None
             kind = entry.kind
         subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)  # the subject
+        if subject is None:  # "A의 수요는 …, 2030년 수요는 B": the measure's owner, one way of naming (subject_ways.py)
+            subject, how = earlier_measure_owner(s, c0, q.start, lambda: self._mentions(s[:c0])), "clause-topic"
         if subject is None:
             return entry
         if entry is not None and entry.subject and not any(is_a(subject.type, c) for c in entry.subject):
