@@ -7,6 +7,8 @@ their first quantity:
   earlier clause gave it (subject_ways.earlier_measure_owner, one way of naming the subject);
 - "2024년 5월 기준 120+명": a cell opening on the date its count holds at (table_figures.figure_further);
 - "시장 규모" in a row naming a market: the market's size (attribute_lexicon.toml, money only).
+- "X조차/X마저 N년이 소요": a subject marked by a particle of "even" is the clause's topic, as "X도" is.
+- "메타는 Llama 3 학습에": the lab marked as subject of a model's training is its developer (relation_patterns.toml).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from ingest.parser import parse_text
-from petaflop.extract.facts import Location
+from petaflop.extract.facts import Extraction, Location
 from petaflop.extract.pipeline import extract
 from petaflop.extract.table_figures import figure_further
 from petaflop.extract.values import find_quantities
@@ -85,3 +87,25 @@ def test_a_market_size_row_of_a_metrics_table_is_the_markets_size():
     assert sizes == [("chinese-cloud-market", Decimal(9_900_000_000), "USD")]
     shares = [(s.subject, s.value) for s in ex.statements if s.kind == "marketShare"]
     assert shares == [("alibaba-cloud", Decimal(31))]
+
+
+def test_a_subject_marked_by_a_particle_of_even_is_the_clauses_topic(text_reader):
+    r, ex = text_reader
+    r.read("- 가나다 보고서에 따르면, 가장 빠른 복합화력발전소조차 최소 3년 이상이 소요.", LOC, ())
+    r.read("- 가나다 보고서에 따르면, 가장 빠른 복합화력발전소마저 최소 5년 이상이 소요.", LOC, ())
+    assert [(s.subject, s.value, s.unit, s.rule) for s in ex.statements if s.kind == "duration"] == [
+        ("combined-cycle-gas-turbine", Decimal(3), "year", "text:duration-took:clause-topic"),
+        ("combined-cycle-gas-turbine", Decimal(5), "year", "text:duration-took:clause-topic")]
+
+
+def test_the_lab_marked_as_subject_of_a_models_training_made_it(gaz):
+    """relation:model-developer-marked: training a model ("훈련/학습") is what its developer does."""
+    from petaflop.extract.relations import RelationMiner, load_relation_patterns
+    from petaflop.extract.resolve import Resolver
+
+    ex = Extraction()
+    miner = RelationMiner(Resolver(gaz, ex), load_relation_patterns())
+    miner.mine("메타는 Llama-3 학습에 자체 클러스터를 활용.", LOC, ())
+    miner.mine("xAI는 Grok 2 훈련에 2만 개의 GPU를 투입.", LOC, ())
+    assert {(f.subject, f.obj) for f in ex.facts if f.rule == "relation:model-developer-marked"} == {
+        ("llama-3", "meta"), ("grok-2", "xai")}

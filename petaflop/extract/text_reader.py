@@ -72,10 +72,10 @@ from petaflop.extract.topic_country import country_topic
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
-_PARTICLE = re.compile(r"^\)?['’”\"]?\s?(?:들(?=[은는]))?(은|는|이|가|의|을|를|에서도|에게도|에서|에게|에도|에는|에|와|과|로|으로|도|및)(?![가-힣])")
+_PARTICLE = re.compile(r"^\)?['’”\"]?\s?(?:들(?=[은는]))?(은|는|이|가|의|을|를|에서도|에게도|에서|에게|에도|에는|에|와|과|로|으로|도|조차|마저|및)(?![가-힣])")
 _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "의": "genitive", "을": "object",
          "를": "object", "에": "place", "에서": "place", "에게": "place", "와": "with", "과": "with",
-         "로": "means", "으로": "means", "도": "topic", "및": "with",
+         "로": "means", "으로": "means", "도": "topic", "조차": "topic", "마저": "topic", "및": "with",
          "에도": "place", "에는": "place", "에서도": "place", "에게도": "place"}  # fmt: skip
 _CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|계획|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스|시스템|랙)?(?=[은는이가의을를에와과도])")
 _HW_CLASSIFIER = re.compile(r"^\s?(?:GPU|TPU|NPU|CPU|ASIC|칩셋|가속기|슈퍼칩|AI 칩|AI 가속기)(?=[은는이가의을를에와과도])")
