@@ -223,3 +223,12 @@ def person_rank_suffix(caption: list[str]) -> str:
     """The rule suffix of a person's rank in a table: ":person:contest" for a contest's standings (the
     caption says it lists scores), ":person" for any other list (of earners, of talent)."""
     return ":person:contest" if _CONTEST_CAPTION.search(" ".join(caption)) else ":person"
+
+
+def figure_further(q: Quantity, dimension: str) -> bool:
+    """The cell's leading quantity is not the row's figure, which is to be found further in: a bare number
+    where a length is wanted ("TSMC 5nm"), or the date a count or other measure holds at ("2025년 7월 기준
+    350+명": as of a month). Money keeps its own reading of such cells (the amount among the words)."""
+    if dimension == "length":
+        return q.kind == "number"
+    return q.kind == "period" and dimension not in ("money", "date", "period")

@@ -495,7 +495,7 @@ class TableReader:
         if tiers:
             return
         q = parse_cell(text, header)
-        if q is None or (entry.dimension == "length" and q.kind == "number"):
+        if q is None or tf.figure_further(q, entry.dimension):  # "40 nm" read as a number; "2025년 기준 N명"
             q = self._one_figure(text, entry.dimension)
         in_words = (q is not None and entry.dimension == "money" and q.kind != "money" and prose_cell(text)
                     and self.tag != ":header-entities")

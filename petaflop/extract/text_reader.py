@@ -36,7 +36,7 @@ from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.status_words import clause_words, sentence_plan
-from petaflop.extract.subject_ways import clause_way, marks_another
+from petaflop.extract.subject_ways import clause_way, earlier_measure_owner, marks_another
 from petaflop.extract.text_arch import architecture_of
 from petaflop.extract.text_carry_base import carried_base
 from petaflop.extract.text_dates import DateReader
@@ -60,6 +60,7 @@ from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import TokenCounts
 from petaflop.extract.text_value_guards import (
+    change_before,
     demonstrative,
     measure_of_another,
     names_another,
@@ -71,10 +72,10 @@ from petaflop.extract.topic_country import country_topic
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
-_PARTICLE = re.compile(r"^\)?['’”\"]?\s?(?:들(?=[은는]))?(은|는|이|가|의|을|를|에서도|에게도|에서|에게|에도|에는|에|와|과|로|으로|도|및)(?![가-힣])")
+_PARTICLE = re.compile(r"^\)?['’”\"]?\s?(?:들(?=[은는]))?(은|는|이|가|의|을|를|에서도|에게도|에서|에게|에도|에는|에|와|과|로|으로|도|조차|마저|및)(?![가-힣])")
 _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "의": "genitive", "을": "object",
          "를": "object", "에": "place", "에서": "place", "에게": "place", "와": "with", "과": "with",
-         "로": "means", "으로": "means", "도": "topic", "및": "with",
+         "로": "means", "으로": "means", "도": "topic", "조차": "topic", "마저": "topic", "및": "with",
          "에도": "place", "에는": "place", "에서도": "place", "에게도": "place"}  # fmt: skip
 _CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|계획|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스|시스템|랙)?(?=[은는이가의을를에와과도])")
 _HW_CLASSIFIER = re.compile(r"^\s?(?:GPU|TPU|NPU|CPU|ASIC|칩셋|가속기|슈퍼칩|AI 칩|AI 가속기)(?=[은는이가의을를에와과도])")
@@ -318,7 +319,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 entry, metric_at, how_measure = inherit, q.start, ":from-to"
             else:
                 # a multiple before ("수요는 두 배로 늘어나 95GW에"): a change of the same measure, no new one
-                prev_q = max((v.end for v in values if v.end <= q.start and v.kind != "multiple"), default=c0)
+                prev_q = max((v.end for v in values if v.end <= q.start and v.kind != "multiple"  # nor a change right
+                              and not change_before(s, v, q)), default=c0)  # before it: "147% 증가한 117GW"
                 window_start = max(c0, prev_q, q.start - _METRIC_WINDOW)
                 entry, metric_at = self._metric(s[window_start:q.start], window_start)
                 if entry is None:  # "10 GW 규모", "30억 달러 매출": the measure right after the figure
@@ -344,6 +346,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 return None
             kind = entry.kind
         subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)  # the subject
+        if subject is None:  # "A의 수요는 …, 2030년 수요는 B": the measure's owner, one way of naming (subject_ways.py)
+            subject, how = earlier_measure_owner(s, c0, q.start, lambda: self._mentions(s[:c0])), "clause-topic"
         if subject is None:
             return entry
         if entry is not None and entry.subject and not any(is_a(subject.type, c) for c in entry.subject):

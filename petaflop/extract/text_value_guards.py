@@ -125,3 +125,13 @@ def hired_scope(s: str, q: Quantity) -> str:
     if hired is None or re.search(r"[.,;]|\s(?:및|그리고)\s", s[q.end:hired.start()]):
         return ""
     return (q.raw + s[q.end:hired.end()]).strip()[:40]
+
+#: "147% 증가한 117GW", "50% 늘어난 300억 달러": a change right before the figure it led to
+_CHANGE_TO_FIGURE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|나\s?)?(?:(?:증가|성장|상승|급증|급등|폭증|확대|감소|하락|급감|축소)(?:한|해|하여|된)"
+                               r"|늘어난|늘어|줄어든|줄어)\s?(?:약\s?)?")
+
+
+def change_before(s: str, v: Quantity, q: Quantity) -> bool:
+    """``v`` is a percentage of change that leads right to the figure ``q`` ("147% 증가한 117GW"): the change of the
+    figure's own measure, so the measure's word before the change still names the figure's (as a multiple's does)."""
+    return v.kind == "percent" and bool(_CHANGE_TO_FIGURE.fullmatch(s, v.end, q.start))
