@@ -9,6 +9,10 @@ what it is ``partOf`` (``table-cell:policy-item:partOf``). A year span written i
 item is about is the row's country's own: it is ``sponsoredBy`` that country
 (``table-cell:policy-item:sponsoredBy``). An item labelled as the country's firms ("거대 IT 기업: A, B,
 C 등") names organisations at home there (``table-cell:country-item:headquarteredIn``).
+An item of the country's own (no programme named) states the country's figures, one construction and one
+rule (``table-cell:country-item:unit-count``): its counts as above, an amount invested ("최소 1,500억 위안
+투자": an ``amount``, its bound kept) and a time a step takes ("7년 소요 예상": a ``duration``, forecast
+when expected); a span of time ("지난 2년간") takes nothing and is no duration.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ingest.quantities import find_quantities
 from petaflop.extract.facts import Extraction, Fact, Statement
 from petaflop.extract.resolve import is_a
 
@@ -30,6 +35,11 @@ _YEARLY = re.compile(r"(?:매년|연간|해마다)\s?$")
 #: an item's label naming the row's country's own firms ("거대 IT 기업", "주요 업체", "빅테크")
 _FIRMS_LABEL = re.compile(r"(?:기업|업체|회사|빅테크|스타트업)(?:들)?$")
 _HOMED = ("Firm", "AILab")
+_COUNTRY_RULE = "table-cell:country-item:unit-count"
+#: what an amount is spent on ("… 위안 투자") and what a duration takes ("5년 소요", "3년이 걸릴")
+_INVESTED = re.compile(r"\s?(?:을|를|이|가)?\s?투자")
+_TAKES = re.compile(r"\s?(?:이|가)?\s?(?:소요|걸리|걸릴|걸림)")
+_EXPECTED = re.compile(r"^[^,;()]{0,12}?(?:예상|전망|예정)")
 _PART_OF = re.compile(r"^\s*['\"“”‘’]?\s?(?:의\s)?(?:일환|일부|산하)")
 
 
@@ -57,7 +67,8 @@ def read_policy_items(table, res, ex: Extraction, loc_of, sources: tuple[str, ..
                                 "table-cell:policy-item:sponsoredBy", sources, raw=item.strip()[:60]))
                     continue
                 if not _programmes(item, res):  # an item of the country's own: its counts are the country's
-                    _counts(country, item, ex, loc_of(table, cell, r), sources, "table-cell:country-item:unit-count")
+                    _counts(country, item, ex, loc_of(table, cell, r), sources, _COUNTRY_RULE)
+                    _figures(country, item, ex, loc_of(table, cell, r), sources)
 
 
 def _home_firms(text: str, country: str, res, ex: Extraction, loc, sources: tuple[str, ...]) -> None:
@@ -95,4 +106,23 @@ def _counts(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ..
             subject, "unitCount", loc, rule, value=Decimal(c.group(1).replace(",", "")), unit="count",
             metric=noun[:40], scope=span.group(0) if span else "", per="year" if yearly else "", sources=sources,
             raw=text[max(0, c.start() - 20):c.end() + 8].strip()[:60],
+        ))  # fmt: skip
+
+
+def _figures(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ...]) -> None:
+    """An amount invested and a time taken in an item of the country's own (its counts: ``_counts``)."""
+    for q in find_quantities(text):
+        if q.value is None:
+            continue
+        if q.kind == "money" and q.currency and _INVESTED.match(text, q.end):
+            kind, unit, metric, after = "amount", q.currency, "투자", text[q.end:]
+        elif q.kind == "duration" and (took := _TAKES.match(text, q.end)):
+            kind, unit, metric, after = "duration", q.unit, "소요", text[took.end():]
+        else:
+            continue
+        bound = "lower" if "lowerBound" in q.qualifiers else "upper" if "upperBound" in q.qualifiers else ""
+        ex.statements.append(Statement(
+            subject, kind, loc, _COUNTRY_RULE, value=q.value, unit=unit, metric=metric, bound=bound,
+            status="forecast" if _EXPECTED.match(after) else "actual", approximate="approximate" in q.qualifiers,
+            sources=sources, raw=text[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip

@@ -64,6 +64,7 @@ _HOLD_VERB = {"보유": "ownedBy", "소유": "ownedBy", "운영": "operatedBy", 
 _AFTER_FACILITY = re.compile(r"^[”\"']?\s?(?:을|를)\s(?:[^\s.,;]{1,8}\s){0,2}?(?P<verb>보유|소유|운영|건설|구축)")
 _BUILD = re.compile(r"건설|구축|착공|증설")
 _ORDINAL = re.compile(r"(첫|두|세|네|다섯)\s?번째")
+_FIRST = re.compile(r"\s?(?:첫|최초의?)(?:\s|$)")
 _ORDINALS = {"첫": "first", "두": "second", "세": "third", "네": "fourth", "다섯": "fifth"}
 #: what may stand between places in one place phrase
 _SEP = re.compile(r"^[\s,·/]*(?:및|와|과)?[\s,·/]*$")
@@ -146,6 +147,9 @@ class SiteReader:
                 for place in places:
                     self._facts(node, op, i, place, loc, sources, text[max(0, m.start() - 20):m.end()][:60], how,
                                 builds=bool(_BUILD.match(m.group("verb"))))
+                for region in self._first_in(mid):  # "리야드에 중동 첫 데이터센터": the first in that region
+                    self.ex.add(Fact(node, "locatedIn", region, True, loc, "site:locatedIn", sources,
+                                     raw=text[max(0, m.start() - 20):m.end()][:60]))
                 if when is not None:
                     self.ex.statements.append(Statement(
                         node, "operationDate", loc, "site:terms", time=when, sources=sources,
@@ -159,6 +163,12 @@ class SiteReader:
                             status=status_of_words(after) or "actual", sources=sources, raw=q.raw[:60]))
         self._noun_sites(text, loc, sources)
         self._appositions(text, loc, sources)
+
+    def _first_in(self, mid: str) -> list[str]:
+        """The places a clause's modifiers name right before "첫"/"최초의" ("중동 첫 데이터센터"): the site is the
+        first of its kind there, so it stands in them too."""
+        return [self.res.record(self._entity(p)) for p in self.res.gaz.find_mentions(mid)
+                if is_a(self._entity(p).type, "Place") and _FIRST.match(mid, p.end)]
 
     def _appositions(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
         """"xAI의 AI DC인 “콜로서스”" (operated by the genitive's organisation); "xAI는 … 클러스터인

@@ -62,6 +62,7 @@ from petaflop.extract.text_tokens import TokenCounts
 from petaflop.extract.text_value_guards import (
     change_before,
     demonstrative,
+    in_kinds_list,
     measure_of_another,
     names_another,
     not_a_value,
@@ -478,7 +479,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         holds_chips = item is not None and is_a(item.type, "Chip")  # a system holds chips: it may be their subject
         cands = [m for m in mentions if (m is not item and (not self._is_item(m) or (holds_chips and is_a(m.type, "System"))))
                  or (entry is not None and m is not item)]
-        cands = [m for m in cands if m.role not in ("place", "object") and m.end <= q.start]
+        cands = [m for m in cands if m.role not in ("place", "object") and m.end <= q.start and not in_kinds_list(s, m)]
         if entry is None or entry.kind not in PERSON_KINDS:  # a person does not carry the firm's figures
             cands = [m for m in cands if not is_a(m.type, "Person")]
             if topic is not None and is_a(topic.type, "Person"):

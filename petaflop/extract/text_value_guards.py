@@ -135,3 +135,18 @@ def change_before(s: str, v: Quantity, q: Quantity) -> bool:
     """``v`` is a percentage of change that leads right to the figure ``q`` ("147% 증가한 117GW"): the change of the
     figure's own measure, so the measure's word before the change still names the figure's (as a multiple's does)."""
     return v.kind == "percent" and bool(_CHANGE_TO_FIGURE.fullmatch(s, v.end, q.start))
+
+
+#: a parenthesis listing kinds after a common noun: "전원(화력·수력·원전·배터리)", "빅테크(알리바바·텐센트 등)"
+_KINDS_OPEN = re.compile(r"[가-힣]\s?\($")
+_KINDS_BODY = re.compile(r"[^()\d]*·[^()\d]*")
+
+
+def in_kinds_list(s: str, m: Mention_) -> bool:
+    """A name inside a list of kinds or members in parentheses after a common noun ("전원(화력·수력·원전)이
+    약 300GW"): the noun, not one of its kinds, is what the figure after measures — the name owns nothing."""
+    opening = s.rfind("(", 0, m.start)
+    closing = s.find(")", m.end)
+    if opening < 0 or closing < 0 or ")" in s[opening:m.start] or not _KINDS_OPEN.search(s, 0, opening + 1):
+        return False
+    return bool(_KINDS_BODY.fullmatch(s, opening + 1, closing))
