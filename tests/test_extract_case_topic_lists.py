@@ -4,7 +4,10 @@
 * a genitive's coordinated list may end on a thing whose own genitive governs a measure of the list
   ("A의 B와 C의 성능": C is A's too; petaflop/extract/genitive_list.py);
 * the appositive of a genitive may take four words, one of them two words joined by a slash
-  ("A의 데이터 생성/AI 훈련 방법론인 B"; petaflop/extract/appositive.py).
+  ("A의 데이터 생성/AI 훈련 방법론인 B"; petaflop/extract/appositive.py);
+* the subject of a selling verb in a relative clause offers the product ("A가 … 판매할 B";
+  petaflop/extract/genitive_far.py);
+* a release noted in parentheses right after the name ("B GPU(… 출시)"; petaflop/extract/text_frames.py).
 """
 
 from __future__ import annotations
@@ -93,3 +96,16 @@ def test_a_rival_in_the_selling_clause_makes_no_offer(reader):
     r, ex = reader
     r.read("AMD가 대항마로 판매할 MI355X는 인기.", LOC, ())
     assert links(ex, "text:made-by-relative") == set()
+
+
+def test_a_release_noted_in_parentheses_after_the_name(reader):
+    r, ex = reader
+    r.read("AMD의 공랭식 MI350X GPU(2025년 중반 출시)는 유일한 옵션.", LOC, ())
+    got = [(s.subject, s.kind, s.time.text if s.time else "", s.rule) for s in ex.statements if s.kind == "releaseDate"]
+    assert got == [("amd-mi350x", "releaseDate", "2025", "text:event:dated")]
+
+
+def test_a_parenthetical_note_without_a_release_verb_is_no_release(reader):
+    r, ex = reader
+    r.read("AMD의 공랭식 MI350X GPU(2025년 중반 기준)는 유일한 옵션.", LOC, ())
+    assert [s for s in ex.statements if s.kind == "releaseDate"] == []
