@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 #: between two coordinated things: a closing quote, a conjunction (와/과/및) or a list mark (·, ",", "/"),
 #: an opening quote — nothing else
 _AND = re.compile(r"\s?['’”\"]?\s?(?:와|과|및|·|,|/)\s?['‘“\"]?")
+#: "… B와 C의 효율성": the list's last thing carrying a genitive of a measure of the things listed, not of a thing
+_LAST_OF_MEASURE = re.compile(r"['’”\"]?\s?의\s?(?:효율성?|성능|성과|차이|비교|장점|단점|특징|한계|가격|비용)(?:은|는|이|가|을|를|에|과|와|도|의)?(?![가-힣])")
 _RELATIONS = ("designedBy", "developedBy", "offeredBy")  # a maker's things (not a place or a parent)
 
 
@@ -39,8 +41,10 @@ def genitive_list(ex: Extraction, gaz: Gazetteer, s: str, mentions: list[Mention
     for c in mentions[i + 1:]:
         if not _AND.fullmatch(s[prev.end:c.start]) or c.entity in (owner.entity, prev.entity):
             return
-        if c.role in ("genitive", "topic", "subject") or genitive_for(owner.type, c.type) is not entry:
+        if c.role in ("topic", "subject") or genitive_for(owner.type, c.type) is not entry:
             return
+        if c.role == "genitive" and not _LAST_OF_MEASURE.match(s, c.end):
+            return  # "A의 B와 C의 D": C's own genitive may make D C's — unless D is a measure of the list
         ent = gaz.by_id(c.entity)
         maker = maker_prefix(ent.name_en, gaz, c.entity) if ent is not None else None
         if maker is not None and maker.id != owner.entity:

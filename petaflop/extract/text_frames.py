@@ -80,6 +80,8 @@ _EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트
                           r"(출시|런칭|롤아웃|공개|발표|시행|설립|창업|완공|완료|완성|대량\s?생산|양산|신설)"
                           r"(?![가-힣]{0,1}(?:예정|계획|목표))(?!\s?(?:라인|공장|능력|시설|설비|체제|규모))"
                           r"(?!(?<=창업|설립)자)")  # "오라클 창업자/CTO인 …": a founder, no founding
+#: … or a note in parentheses right after the name (its kind word between): "MI350X GPU(올해 중반으로 앞당겨 출시)"
+_EVENT_NOTE = re.compile(r"\s?(?:GPU|TPU|CPU|칩|가속기)?\s?\((?:[가-힣A-Za-z0-9]{1,8}\s){0,3}(출시|공개|발표)\)")
 #: the release that also names its maker (``_released_by``): the name, its particle and the verb, no adverb
 #: (a quoted name only right before its particle and the verb: "“X” 출시", "“X”를 공개", not "'X' 플랫폼 출시")
 _RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:['’”\"]\s?(?:을|를|이|가)?\s?|\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
@@ -361,7 +363,7 @@ class FrameReader:
 
     def _event_mentions(self, s: str, mentions: list[Mention_], topic: Mention_ | None):
         for m in mentions:
-            ev = _EVENT_AFTER.match(s, m.end)
+            ev = _EVENT_AFTER.match(s, m.end) or _EVENT_NOTE.match(s, m.end)
             if ev and not (ev.group(1) in _MASS_PRODUCTION and re.match(r"\s?의\s", s[m.end:])):  # "X의 대량 생산을 시작": not a dated release
                 yield m, ev.group(1)
         own = _OWN_FOUNDING.search(s)  # "회사 설립": the row's (or sentence's) organisation

@@ -69,6 +69,7 @@ from petaflop.extract.text_value_guards import (
     part_of_name,
 )
 from petaflop.extract.text_within import SpansWithin
+from petaflop.extract.topic_case import case_topic
 from petaflop.extract.topic_country import country_topic
 from petaflop.extract.values import find_quantities
 
@@ -196,6 +197,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
     def _role(self, text: str, m: Mention) -> str:
         if re.match(r"['’”\"]?\s?(?:은|는)\s물론", text[m.end:]):  # "우버, 리프트는 물론": listed, not the topic
             return "with"
+        if case_topic(text, m.start, m.end):  # "엔비디아 제품의 경우": the topic (topic_case.py)
+            return "topic"
         if self.kiwi is not None:
             return self._kiwi_role(text, m)
         rest = text[m.end:]

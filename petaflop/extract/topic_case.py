@@ -1,0 +1,20 @@
+"""A name marked as the case a sentence speaks of: "엔비디아 제품의 경우, …", "텍사스 전력망(ERCOT)의 경우, …".
+"<X>의 경우" ("in the case of X") is a topic construction written with the genitive: what follows is said of
+X as of a name marked with 은/는, so the name is the clause's topic, not the owner of the noun "경우". A
+parenthetical gloss ("(ERCOT)") or the word for X's products ("제품") may stand between the name and "의";
+a case named inside parentheses is an aside's, not the text's."""
+
+from __future__ import annotations
+
+import re
+
+#: after a name: an optional gloss in parentheses or "제품", then "의 경우"
+CASE_TOPIC = re.compile(r"['’”\"]?\s?(?:\([^()]{1,20}\))?(?:\s?제품)?의\s?경우(?![가-힣])")
+
+
+def case_topic(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``–``end`` is followed by "의 경우" (the sentence's topic); not inside
+    parentheses (an aside's case, "(RTX4070의 경우 시간당 0.12 달러, 여기에 70% 할인)", is no topic of the text)."""
+    if text.count("(", 0, start) > text.count(")", 0, start):
+        return False
+    return CASE_TOPIC.match(text, end) is not None
