@@ -39,6 +39,8 @@ def maker_entry(org: Entity, thing_type: str, lex: Lexicon) -> GenitiveEntry | N
     entry = lex.genitive_for(org.type, thing_type)
     if entry is None or entry.property in ("affiliatedWith", "headquarteredIn", "locatedIn", "partOf"):
         return None  # a person or a firm named after an organisation is not its product
+    if is_a(thing_type, "ProcessNode"):
+        return None  # "TSMC N3P": a foundry's node named as its brand, not a development the prose states
     return entry
 
 

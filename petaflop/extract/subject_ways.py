@@ -2,7 +2,8 @@
 
 A prose rule finds the subject of its figure in one of several ways: the clause marks it (``A는``,
 ``A가``: "clause-topic"), it owns the measure that carries the particle (``A의 매출은``:
-"measure-owner"), or a table cell's row names it ("row"). These ways name the subject in the words
+"measure-owner"), the figure's clause is a relative clause ending right before it ("웨이모보다 2배 넓은 면적을
+커버하게 된 로보택시": "relative-head"), or a table cell's row names it ("row"). These ways name the subject in the words
 the figure belongs to, so they are one construction for the gate (as ``text:rank:named`` already is);
 a subject inherited from an earlier sentence, block, slide or chapter keeps its own id, because
 its precision differs.
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 #: the ways of finding a subject that name it in the figure's own clause or row
-NAMED_WAYS = frozenset({"clause-topic", "measure-owner", "row"})
+NAMED_WAYS = frozenset({"clause-topic", "measure-owner", "relative-head", "row"})
 
 
 def construction_rule(prefix: str, family: str, how: str, named: frozenset[str] = NAMED_WAYS) -> str:
@@ -52,3 +53,19 @@ def clause_way(measure: str, how: str) -> str:
     figure (``value``) as the clause's own marked subject does: one construction for the gate (as for spans
     and counted items)."""
     return "clause-topic" if measure == "value" and how == "sentence-topic" else how
+
+
+#: from a figure to the head noun of its relative clause: words without a comma, a stop or a bracket, ending with a
+#: verb's adnominal ending ("…을 커버하게 된", "…을 생산하는", "…를 선도해 온"); an adjective ("더 많은") is no verb,
+#: and "…에 대한/위한/통한/관한" relates the figure to the name without making it the clause's subject
+_RELATIVE_GAP = re.compile(r"[^,.;:()\[\]]{0,40}?(?<!대)(?<!위)(?<!통)(?<!관)(?:한|하는|할|된|되는|될|해\s?온|돼\s?온|던)\s['‘“\"]?")
+
+
+def relative_head(s: str, q_end: int, clause_end: int, mentions: list) -> Any:
+    """The mention a figure's relative clause modifies: the first mention after the figure (in its clause, not a
+    genitive), when only the clause's words lie between them and they end with a verb's adnominal ending; else None."""
+    head = next((m for m in mentions if m.start >= q_end), None)
+    if head is None or head.start >= clause_end or not _RELATIVE_GAP.fullmatch(s, q_end, head.start):
+        return None
+    # "…를 연결하는 AMD의 차세대 시스템": the clause modifies the genitive's thing, not the genitive
+    return None if head.role == "genitive" else head

@@ -29,7 +29,7 @@ from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import sentence_plan
-from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule, earlier_measure_owner
+from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule, earlier_measure_owner, relative_head
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_
 from petaflop.extract.text_lease import lease_term
@@ -259,6 +259,8 @@ class MultipleReader:
                                                   for m in mentions):
                 return marked[-1], "clause-topic-reported"
             return marked[-1], "clause-topic"
+        if (head := relative_head(s, q.end, len(s), mentions)) and head.entity != base_entity and not is_a(head.type, "Person"):
+            return head, "relative-head"  # "웨이모보다 2배 넓은 면적을 커버하게 된 로보택시" (subject_ways.py)
         # "910B의 계산 성능이", "프랑스 발전량은": the entity owning the measure that carries the particle
         owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)
                   and not _MARKER.match(s, m.end) and not _ONE_OF.match(s, m.end)
