@@ -50,8 +50,8 @@ def parse_period(text: str) -> Period | None:
     """``2025-Q3`` → Period(2025-07-01, 2025-09-30, quarter); ``2025-03~2025-05`` → a span of two months or
     years (:func:`span_of`); None when not one of the five forms or such a span."""
     if "~" in text:
-        a, _, b = text.partition("~")
-        pa, pb = parse_period(a), parse_period(b)
+        head, _, tail = text.partition("~")
+        pa, pb = parse_period(head), parse_period(tail)
         return span_of(pa, pb) if pa is not None and pb is not None else None
     m = _RE.match(text.strip())
     if not m:

@@ -32,6 +32,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from foundation.periods import Period, parse_period, period_from_bounds, span_from_bounds
 from ingest.amounts import (
     MASTER,
     PREFIX_CURRENCY,
@@ -207,6 +208,10 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
             None, "period", "period", raw, qualifiers=frozenset(quals),
             date_start=date(y, m1, 1).isoformat(), date_end=_month_end(y, m2),
         )  # fmt: skip
+    if kind == "qbare":
+        a, b = ((3 * int(g("q")) - 2, 3 * int(g("q"))) if g("q") else (1, 6) if g("h") == "상" else (7, 12))
+        return Quantity(None, "period", "period", raw, qualifiers=frozenset({"yearAssumed"}),
+                        date_start=date(ref.year, a, 1).isoformat(), date_end=_month_end(ref.year, b))
     if kind == "yrange":
         y1, y2 = int(g("y1")), int(g("y2"))
         if y1 >= y2:
@@ -548,3 +553,20 @@ def to_decimal(text: str) -> Decimal | None:
         return D(text.replace(",", "").strip())
     except (InvalidOperation, ValueError):
         return None
+
+
+#: A range of months or years as written ("3~5월", "2023~2025년").
+_RANGE = re.compile(r"\d\s?[년월]?\s?[~∼-]\s?\d")
+
+
+def quantity_period(q: Quantity) -> Period | None:
+    """The period of a date quantity; a part of one month ("8월 초") is that month; a range written of
+    months or years ("3~5월", "2023~2025년") is their span; else the named period its bounds make (never a
+    month for a quarter or a year)."""
+    if not (q.date_start and q.date_end):
+        return None
+    if _RANGE.search(q.raw) and (span := span_from_bounds(q.date_start, q.date_end)) is not None:
+        return span
+    if q.date_start[:7] == q.date_end[:7]:
+        return parse_period(q.date_start[:7]) if q.date_start != q.date_end else parse_period(q.date_start)
+    return period_from_bounds(q.date_start, q.date_end)

@@ -41,7 +41,6 @@ GAPS: dict[str, str] = {
         "(line 2082), Mistral AI Cluster 1.4 GW (line 2791), Stargate Frontier 1.4 GW (line 2515)"),
     "export-h20-licence-requirement": "graph lacks: export-control events of 2025-04-15 (line 2914) and 2025-05-28 (line 2911)",
     "power-colossus-megapacks": "graph lacks: 208 Megapacks at Colossus lasting ~2.5 hours (lines 2529, 2576)",
-    "power-abilene-phase-2-mix": "graph lacks: phase 2's 600 MW solar with ESS (line 1960)",
 }
 
 

@@ -168,3 +168,8 @@ def test_a_daily_monthly_or_yearly_row_section_or_caption_gives_the_rate():
                                 _value("revenue", loc=_at(3, 104)), _value("rank", loc=_at(3, 102))])
     settle_statuses([table], ex)
     assert [s.per for s in ex.statements] == ["day", "", "year", ""]
+
+
+def test_a_row_labelled_as_a_goal_holds_targets():
+    goal = make_table(["클러스터 개요"], ["항목", "내용"], [["1차 배치", "10k 칩"], ["우선 목표", "50k 칩"]])
+    assert _settle([goal], _value("chipCount", loc=_at(2, 101)), _value("chipCount", loc=_at(2, 102))) == ["actual", "target"]

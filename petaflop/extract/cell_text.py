@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from foundation.periods import Period, parse_period, period_from_bounds, span_from_bounds
+from foundation.periods import Period, parse_period
+from ingest.quantities import quantity_period
 from petaflop.extract.values import find_quantities
 
 _PERIOD_HEADER = re.compile(
@@ -16,8 +17,6 @@ _PERIOD_HEADER = re.compile(
 )
 _EVENT_WORD = re.compile(r"출시|런칭|롤아웃|공개|발표|설립|창업|대량\s?생산|양산|(?:본격|정식|상업|부분|시범)\s?(?:운영|가동)")
 _WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
-#: A range of months or years as written ("3~5월", "2023~2025년").
-_RANGE = re.compile(r"\d\s?[년월]?\s?[~∼-]\s?\d")
 #: a verb of building, installing or making: a cell written as a clause ("자체 발전소 건설", "DeepMind에서 …를 이끈")
 _MAKING_WORD = re.compile(r"(?:설치|구축|건설|도입|채택|개발|발명)(?:한|했|된|\s?$)|이끈|만든")
 # a cell naming what a thing stands in for: "H20 대체", "CUDA의 대체재인 CANN" (text_rivals reads the frame)
@@ -45,18 +44,6 @@ def period_header(text: str) -> tuple[Period, str] | None:
     if p is None:
         return None
     return p, ("estimate" if est else "")
-
-
-def quantity_period(q) -> Period | None:
-    """The period of a date quantity; a part of one month ("8월 초") is that month; a range written of
-    months or years ("3~5월", "2023~2025년") is their span."""
-    if not (q.date_start and q.date_end):
-        return None
-    if _RANGE.search(q.raw) and (span := span_from_bounds(q.date_start, q.date_end)) is not None:
-        return span
-    if q.date_start[:7] == q.date_end[:7]:
-        return parse_period(q.date_start[:7]) if q.date_start != q.date_end else parse_period(q.date_start)
-    return period_from_bounds(q.date_start, q.date_end)
 
 
 def prose_cell(text: str) -> bool:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from foundation.namespaces import PFA, RDF
+from ingest.quantities import quantity_period
 from petaflop.extract.count_context import count_context
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
@@ -165,7 +166,7 @@ class ClaimMiner:
             if _FROM_RAW.match(text[q.end:]):  # "X에서 Y로": X is the earlier value of a change
                 q = replace(q, qualifiers=(*q.qualifiers, "earlierValue"))
             if header_dates and not q.as_of:
-                q = replace(q, as_of=header_dates[0].date_start[:7])
+                q = replace(q, as_of=(p.text if (p := quantity_period(header_dates[0])) is not None else ""))
             elif row_date and not q.as_of:
                 q = replace(q, as_of=row_date)
             if q.kind == "number" and self._adjacent_items(text, q, mentions):

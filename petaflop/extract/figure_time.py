@@ -2,6 +2,7 @@
 
 * The nearest date of the figure's clause with no other figure between them dates it; a date that is
   only a bound ("2026년까지") is a deadline, not when the value holds.
+* An event frame reads no quarter or half written without its year (:func:`stated_years`).
 * **A base of comparison** ("2024년 대비", "2023년 초 대비") is not when a figure holds: a change
   (a percentage or a multiple) measured from it to another date of its clause ("2030년 수요는 2024년 대비
   147% 증가") holds over the span from the base to that date ("2024~2030"); any other figure takes the
@@ -26,6 +27,16 @@ def with_bases(sentence: str, dates: list[Quantity]) -> list[Quantity]:
     """``dates`` with the ones right before "대비" marked as bases of comparison."""
     return [replace(d, qualifiers=d.qualifiers | {BASE}) if _BASE_AFTER.match(sentence, d.end) else d
             for d in dates]
+
+
+#: A quarter or half written without its year ("3분기", "하반기"): the report's year is assumed.
+_BARE_PART = re.compile(r"[1-4]\s?분기|[상하]반기")
+
+
+def stated_years(dates: list[Quantity]) -> list[Quantity]:
+    """``dates`` without a quarter or half written without its year: an event's date (a release, an
+    unveiling) is read only where the text states or resolves the year."""
+    return [d for d in dates if not ("yearAssumed" in d.qualifiers and _BARE_PART.fullmatch(d.raw))]
 
 
 def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: list[Quantity]) -> Period | None:

@@ -40,6 +40,7 @@ from foundation.periods import Period, span_of
 from ingest.model import Row, Table
 from ingest.quantities import REFERENCE_DATE, find_quantities
 from petaflop.extract.cell_text import cell_period, quantity_period
+from petaflop.extract.text_frames import status_of_words
 
 __all__ = ["TableStatus", "table_status"]
 
@@ -133,6 +134,9 @@ class TableStatus:
         1-based ``column``, 0 when unknown), or None."""
         if self.model or self.estimated_column(column):
             return "estimate"
+        if (row_label := self._row(line)) is not None and row_label.cells \
+                and status_of_words(row_label.cells[0].text) == "target":
+            return "target"  # "우선 목표 | 550k GB200 …", "장기 청사진 (≈2030)": what the row aims at
         if (row := self._row_estimate(line)) is not None:
             return "forecast" if row == "expected" and time is not None and time.end >= ref else "estimate"
         if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self._pledged(column)):

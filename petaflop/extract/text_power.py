@@ -69,19 +69,22 @@ _SOURCE_AFTER = re.compile(r"\s?(?:\([^)]{0,12}\)\s?)?(?:이상의|규모의|급
 
 #: "Oracle 합작 4.5 GW": an organisation and a word of a deal right before a figure label the figure as the deal's
 _DEAL_LABEL = re.compile(r"\)?['’”\"]?\s?(?:와의?\s|과의?\s)?(?:합작|공동\s?투자|계약|제휴|JV)\s?(?:분\s?)?(?:약\s?|총\s?)?")
+#: "4.5 GW 신규 포함 총 5 GW": a part the total after it includes, not the whole
+_PART_OF_TOTAL = re.compile(r"\s?(?:[가-힣]{1,4}\s?)?(?:을|를)?\s?포함(?:한|하여|해)?\s?(?:총|전체)")
 #: "100MW 이상의 태양광": the figure tied by the genitive to the source it sizes
 _SOURCE_GENITIVE = re.compile(r"\s?(?:이상의|이하의|규모의|의)\s?")
 
 
 def cell_power_of_another(s: str, q: Quantity, mentions: list[Mention_], subject: str) -> bool:
     """Whether a power figure in a row's cell is not the row's: the capacity of a deal with another
-    organisation written right before it ("Oracle 합작 4.5 GW"), or of a power source it sizes through
-    the genitive ("100MW 이상의 태양광": that plant's own size, not the facility's)."""
+    organisation written right before it ("Oracle 합작 4.5 GW"), of a power source it sizes through
+    the genitive ("100MW 이상의 태양광": that plant's own size, not the facility's), or a part of the
+    total written after it ("4.5 GW 신규 포함 총 5 GW")."""
     deal = [m for m in mentions if m.end <= q.start and m.entity != subject and is_a(m.type, "Organization")
             and _DEAL_LABEL.fullmatch(s, m.end, q.start)]
     sized = [m for m in mentions if m.start >= q.end and (is_a(m.type, "PowerAsset") or is_a(m.type, "PowerTechnology"))
              and _SOURCE_GENITIVE.fullmatch(s, q.end, m.start)]
-    return bool(deal or sized)
+    return bool(deal or sized) or bool(_PART_OF_TOTAL.match(s, q.end))
 
 
 def power_source(s: str, q: Quantity, mentions: list[Mention_]) -> Mention_ | None:

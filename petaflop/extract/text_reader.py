@@ -30,7 +30,7 @@ from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.count_parts import part_counts
 from petaflop.extract.facts import Extraction, Location, Statement
-from petaflop.extract.figure_time import figure_time, with_bases
+from petaflop.extract.figure_time import figure_time, stated_years, with_bases
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
@@ -241,7 +241,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._titles(sentence, mentions, loc, sources)
         self._links(sentence, mentions, topic, loc, sources)
         self._more_links(sentence, mentions, topic, loc, sources)
-        self._events(sentence, mentions, dates, clause_starts_of(sentence), topic, loc, sources)
+        self._events(sentence, mentions, stated_years(dates), clause_starts_of(sentence), topic, loc, sources)
         self._event_dates(sentence, mentions, dates, clause_starts_of(sentence), loc, sources)
         self._paren_scores(sentence, mentions, clause_starts_of(sentence), loc, sources)
         self._paren_measures(sentence, mentions, loc, sources)
@@ -362,7 +362,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if per_system:  # "CloudMatrix384는 … 384개의 Ascend 910C 칩을": the chips (CPUs) one system holds
             kind = "cpuCount" if item is not None and is_a(item.type, "CPU") else "chipsPerSystem"
         elif item is not None and kind == "chipCount" and not (
-                is_a(subject.type, "Agent") or is_a(subject.type, "Facility") or is_a(subject.type, "AIModel")):
+                is_a(subject.type, "Agent") or is_a(subject.type, "Facility") or is_a(subject.type, "AIModel")
+                or is_a(subject.type, "MarketSegment")):
             return entry
         clause = s[c0:c1]
         status = self._status(clause, q)
@@ -460,7 +461,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             gap_before = s[m.end:q.start]
             if m.start >= q.end and re.fullmatch(r"\s?(?:개|대|기|장)?\s?(?:의|에\s?(?:달하는|이르는))?\s?", gap_after):
                 return m
-            if m.end <= q.start and re.fullmatch(r"\s?(?:칩|GPU)?\s?", gap_before) and q.kind == "count":
+            if m.end <= q.start and q.kind == "count" and (re.fullmatch(r"\s?(?:칩|GPU)?\s?", gap_before) or (
+                    is_a(m.type, "Chip") and gap_before == " 등 ")):  # "H100·H200 등 115,000개": the chips listed
                 return m
         return None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ingest.quantities import Quantity, parse_cell
+from ingest.quantities import Quantity, parse_cell, quantity_period
 from ingest.quantities import find_quantities as _find_quantities
 from petaflop.extract.count_bounds import counted_bounds
 
@@ -183,7 +183,8 @@ def _date_of(q: Quantity, dates: list[Quantity], values: list[Quantity]) -> str:
             continue
         if {"upperBound", "lowerBound"} & d.qualifiers:
             continue
-        best, best_gap = d.date_start[:7], gap
+        period = quantity_period(d)  # "2025년" is the year, "3분기" the quarter: never their first month
+        best, best_gap = (period.text if period is not None else ""), gap
     return best
 
 
