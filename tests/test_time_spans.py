@@ -71,3 +71,27 @@ def test_a_change_from_a_base_date_holds_from_the_base_to_the_other_date():
     # no other date: the base alone does not date the change
     assert _times("2024년 대비 30% 증가") == {"30%": None}
     assert _times("2025년 매출 10억 달러") == {"10억 달러": "2025"}
+
+
+def test_a_quarter_or_half_written_alone_is_a_period_of_the_reports_year_not_a_number():
+    assert [(q.kind, q.raw) for q in find_quantities("3분기에 양산")] == [("period", "3분기")]
+    assert cell_period("하반기 출시").text == "2025-H2"
+    assert cell_period("올해 하반기").text == "2025-H2"
+    assert cell_period("2026년 1분기").text == "2026-Q1"  # a stated year is kept
+    assert [q.kind for q in find_quantities("4분기 연속 성장")] == ["number"]  # a count of quarters, no date
+
+
+def test_a_claims_time_is_the_period_the_text_names_never_its_first_month():
+    from petaflop.extract.values import find_values
+
+    assert [(v.raw, v.as_of) for v in find_values("가나다의 올해 매출은 10억 달러")] == [("10억 달러", "2025")]
+    assert [v.as_of for v in find_values("2025년 3분기 내 55만개")] == ["2025-Q3"]
+    assert [v.as_of for v in find_values("2024년 3월 시리즈 B에서 3억 달러")] == ["2024-03"]
+
+
+def test_a_power_figure_that_a_total_after_it_includes_is_not_the_rows():
+    from petaflop.extract.text_power import cell_power_of_another
+
+    s = "4.5 GW 신규 포함 총 5 GW 용량"
+    part, total = [q for q in find_quantities(s) if q.kind == "power"]
+    assert cell_power_of_another(s, part, [], "acme") and not cell_power_of_another(s, total, [], "acme")
