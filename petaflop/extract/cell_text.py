@@ -20,7 +20,7 @@ _WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
 #: a verb of building, installing or making: a cell written as a clause ("자체 발전소 건설", "DeepMind에서 …를 이끈")
 _MAKING_WORD = re.compile(r"(?:설치|구축|건설|도입|채택|개발|발명)(?:한|했|된|\s?$)|이끈|만든")
 # a cell naming what a thing stands in for: "H20 대체", "CUDA의 대체재인 CANN" (text_rivals reads the frame)
-_ALTERNATIVE_WORD = re.compile(r"대체재|대체\s?$|대항마")
+_ALTERNATIVE_WORD = re.compile(r"대체재|대체\s?$|대항마|보다\s[^\s]{1,20}\s(?:더\s)?(?:선택|선호)")  # "A보다 B 선택"
 DIES = re.compile(r"(?<![가-힣A-Za-z])(싱글|듀얼|쿼드|[2-8]-)\s?(다이|칩렛|[Cc]hiplet)(?![가-힣A-Za-z])")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from petaflop.extract.facts import Fact, Location
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
+from petaflop.extract.relation_guards import agent_after_the_verb, an_aside, genitive_of_another
 from petaflop.extract.resolve import Resolver, is_a
 
 PATTERNS_PATH = Path(__file__).with_name("relation_patterns.toml")
@@ -89,13 +90,14 @@ class RelationPattern:
     last_object: bool = False  # the subject is the verb's object: the last object-marked phrase before the keyword
     object_list: bool = False  # the things coordinated with the object ("A100·H100", "H20 · A800") are objects too
     modifier: bool = False  # with object_marker: an unmarked object right before the subject too ("美 상무부 A100 수출 금지")
+    guarded: bool = False  # no object in an aside, in another noun's genitive, or after the verb (relation_guards.py)
 
 
 _RELATION_KEYS = {"id": "str", "keyword": "str", "subject_type": "str", "object_type": "str", "property": "str",
                   "max_gap": "int", "all_subjects": "bool", "object_marker": "str", "subject_marker": "str",
                   "scope": "str", "between": "bool", "all_objects": "bool", "object_exclude": "str",
                   "before_keyword": "bool", "last_object": "bool", "object_list": "bool",
-                  "modifier": "bool"}
+                  "modifier": "bool", "guarded": "bool"}
 
 
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
@@ -118,7 +120,8 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
                                    raw.get("scope", "clause"), bool(raw.get("between", False)),
                                    bool(raw.get("all_objects", False)), _marker(raw.get("object_exclude")),
                                    bool(raw.get("before_keyword", False)), bool(raw.get("last_object", False)),
-                                   bool(raw.get("object_list", False)), bool(raw.get("modifier", False))))
+                                   bool(raw.get("object_list", False)), bool(raw.get("modifier", False)),
+                                   bool(raw.get("guarded", False))))
     return out
 
 
@@ -202,6 +205,9 @@ class RelationMiner:
                         if p.before_keyword and hi.start > kw.start():
                             continue
                         if p.last_object and not _verb_object(text[s.end:kw.start()]):
+                            continue
+                        if p.guarded and (an_aside(text, s, o) or genitive_of_another(text, s, o) or agent_after_the_verb(
+                                text, s, o, kw, _verb_object(text[s.end:kw.start()]))):
                             continue
                         cost = abs(s.start - o.start) + abs(kw.start() - min(s.start, o.start))
                         found.append((cost, s, o))

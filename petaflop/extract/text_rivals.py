@@ -19,6 +19,7 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.text_acquired_lists import listed_acquisitions
 from petaflop.extract.text_bare_title import bare_title_leads, note_row_org
 from petaflop.extract.text_builders import builder_links
+from petaflop.extract.text_chosen_over import chosen_over
 from petaflop.extract.text_event_places import event_places
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_links import _the_firm
@@ -110,6 +111,7 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         self._received_from(s, mentions, topic, loc, sources)
         builder_links(self.ex, s, mentions, loc, sources)
         add_surpassed(self, s, mentions, topic, loc, sources, _kind)
+        chosen_over(self.ex, s, mentions, _kind, loc, sources)  # "A/B보다 C 선택"
         self._procurements(s, mentions, topic, loc, sources)
         bare_title_leads(self, s, mentions, topic, loc, sources)  # "… IgniteTech는 …. CEO 에릭 보건은"
         segment_appositives(self, s, mentions, loc, sources)  # "신형 클라우드 업체인 CoreWeave"
