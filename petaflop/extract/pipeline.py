@@ -34,6 +34,7 @@ from petaflop.extract.table_odds import add_scenario_odds
 from petaflop.extract.table_policy_parts import add_policy_parts
 from petaflop.extract.tables import TableExtractor
 from petaflop.extract.text_owned import settle_own_lists
+from petaflop.extract.text_part_counts import add_part_counts
 from petaflop.extract.text_reader import TextReader
 
 RDF_TYPE = RDF.type
@@ -107,6 +108,7 @@ class Extractor:
         add_node_sizes(self.ex, self.gaz)  # "TSMC 7nm" → 7 nm (node_foundry.py)
         add_count_procurements(self.ex, self.doc.lines)  # a leased or run count judged apart (count_links.py)
         add_count_chip_uses(self.ex, self.gaz, self.doc.lines)  # and the chips coordinated with the item
+        add_part_counts(self.ex, self.doc.lines)  # "이 중 N개", "나머지 N개" of the figure before (text_part_counts.py)
         settle_own_lists(self.ex)  # an own list's maker link wins over another reader's (text_owned.py)
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()
