@@ -11,6 +11,7 @@ from foundation.namespaces import PFA, RDF, RDFS, SKOS, UnknownTerm
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
 from petaflop.extract.adjacent import AdjacentReader
+from petaflop.extract.caption_topic import caption_topic
 from petaflop.extract.cell_changes import add_cell_changes
 from petaflop.extract.cell_links import add_cell_links
 from petaflop.extract.claims import ClaimMiner, load_promotions
@@ -144,11 +145,13 @@ class Extractor:
                         continue
                     if isinstance(block, Figure):
                         figure_sources = self.sources_of(block)
+                        carried = caption_topic(self.text, block.caption)  # its first line's subject (caption_topic.py)
                         for k, cap in enumerate(block.caption):
                             cap_loc = Location(block.lines.first + k, block.lines.first + k, chapter.key, slide.title)
                             self._note_mentions(cap, cap_loc)
                             self.text.read(cap, cap_loc, figure_sources)
                             self.text.legend_customers(cap, block.text, cap_loc, figure_sources)
+                        self.text.block_topic = carried(self.text.block_topic)
                         # text inside a figure (a paragraph beside the image, a label) is prose like any other
                         for body in block.text:
                             first = self._line_of(body, block.lines.first, block.lines.last)

@@ -28,7 +28,8 @@ from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type
 HOW = {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block": "block-topic",
-       "slide": "slide-topic", "row": "row", "hardware": "hardware-topic", "chapter": "chapter-topic"}
+       "slide": "slide-topic", "row": "row", "hardware": "hardware-topic", "chapter": "chapter-topic",
+       "caption": "caption-topic"}
 #: "오라클도 설비를 함께 공급": a name marked by 도 ("also") adds one more party to what the sentence says
 _ALSO = re.compile(r"\)?['’”\"]?\S{0,6}?도(?![가-힣])")
 
@@ -331,6 +332,8 @@ class FrameReader:
         a timeline row that names only the released thing, the lab the slide's title names ("<lab>는 … 모델을 출시 중")."""
         if (topic is None or topic.entity == m.entity) and self.prefix == "text-cell":
             topic = getattr(self, "cell_slide_topic", None)
+        if topic is not None and topic.role == "caption" and not any(is_a(topic.type, c) for c in ("Firm", "AILab")):
+            topic = getattr(self, "caption_before", None)  # a caption about a product: the firm carried before it
         if topic is None or topic.entity == m.entity or not any(is_a(topic.type, c) for c in ("Firm", "AILab")):
             return
         if not any(is_a(m.type, c) for c in ("AIModel", "AIProduct", "SoftwarePlatform")):
