@@ -43,6 +43,7 @@ from ingest.amounts import (
     norm,
     vague_bounds,
 )
+from ingest.fractions import word_quantities
 
 __all__ = [
     "REFERENCE_DATE",
@@ -419,6 +420,9 @@ def find_quantities(text: str, reference: date = REFERENCE_DATE) -> list[Quantit
     Korean numeral before a counter ("두 개") is a count.
     """
     found = list(_iter_quantities(text, reference))
+    if words := word_quantities(text, Quantity):  # "절반", "3분의 1 수준" (fractions.py)
+        found = sorted([q for q in found if not any(q.start < w.end and w.start < q.end for w in words)] + words,
+                       key=lambda q: q.start)
     native = [q for q in _native_counts(text) if not any(q.start < f.end and f.start < q.end for f in found)]
     return sorted(found + native, key=lambda q: q.start) if native else found
 

@@ -17,6 +17,7 @@ from ingest.cleaning import clean_text
 from ingest.model import Block, Bullet, Figure, Heading, Paragraph, Span, Table, Warning_
 from ingest.sources import is_source_line, parse_source_line
 from ingest.tables import build_table
+from ingest.wraps import join_wrapped
 
 _BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*•]|\d{1,2}\.|[①-⑳])\s+(?P<text>\S.*)$")
 _NOTE_RE = re.compile(r"^\s*주\s*[:：]")
@@ -289,8 +290,8 @@ class SlideBuilder:
         """A figure from text/note units and its source; ``extra`` are blocks it absorbs
         (a legend or labels that were read as bullets). The id is set at the slide's end."""
         text_units = [x for x in units if x.kind == "text"]
-        caption = self.texts(text_units[0]) if text_units else []
-        body = [t for x in text_units[1:] for t in self.texts(x)]
+        caption = join_wrapped(self.texts(text_units[0])) if text_units else []
+        body = [t for x in text_units[1:] for t in join_wrapped(self.texts(x))]
         notes = [clean_text(self.L(x.first)) for x in units if x.kind == "note"]
         first = units[0].first if units else (src.first if src else 1)
         last = src.first if src else units[-1].last

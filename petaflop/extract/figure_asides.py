@@ -1,8 +1,8 @@
 """A figure that opens a parenthetical aside right after another figure qualifies that figure.
 
-"비용을 200배(80달러→0.40달러) 절감": a from-to pair in parentheses right after a multiple gives the
-multiple's two ends (often of a unit's price), not the subject's own values: the multiple's reader
-consumes them (text_figures.py).
+"비용을 200배(80달러→0.40달러) 절감", "1/4 수준(12% → 3%)": a from-to pair in parentheses right
+after a multiple (or its "수준") gives the multiple's two ends (often of a unit's price), not the
+subject's own values: the multiple's reader consumes them (text_figures.py).
 
 "월간 사용자 20억 명(약 3달 만에 5억 명 증가)": the span of time in the parentheses tells over what
 period the figure before them grew; it is not a span the sentence's topic took. The readers of spans
@@ -24,13 +24,14 @@ def opens_aside_of_figure(s: str, start: int) -> bool:
     return bool(_AFTER_FIGURE_PAREN.search(s[max(0, start - 24):start]))
 
 
+_TO_PAREN = re.compile(r"\s?(?:수준\s?)?\(\s?")  # "200배(", "1/4 수준("
 _PAIR_SEP = re.compile(r"\s?(?:→|->|에서)\s?")
 
 
 def ends_of_multiple(s: str, q: Quantity, values: list[Quantity]) -> set[int]:
     """The starts of the from-to pair in parentheses right after the multiple ``q``, else nothing."""
     after = [v for v in values if v.start >= q.end]
-    if len(after) < 2 or s[q.end:after[0].start].strip() != "(":
+    if len(after) < 2 or not _TO_PAREN.fullmatch(s[q.end:after[0].start]):
         return set()
     a, b = after[0], after[1]
     if a.kind != b.kind or not _PAIR_SEP.fullmatch(s[a.end:b.start]) or s[b.end:b.end + 2].strip()[:1] != ")":

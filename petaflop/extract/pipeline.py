@@ -147,7 +147,8 @@ class Extractor:
                         figure_sources = self.sources_of(block)
                         carried = caption_topic(self.text, block.caption)  # its first line's subject (caption_topic.py)
                         for k, cap in enumerate(block.caption):
-                            cap_loc = Location(block.lines.first + k, block.lines.first + k, chapter.key, slide.title)
+                            at = self._line_of(cap, block.lines.first + k, block.lines.last)  # lines may be joined
+                            cap_loc = Location(at, at, chapter.key, slide.title)
                             self._note_mentions(cap, cap_loc)
                             self.text.read(cap, cap_loc, figure_sources)
                             self.text.legend_customers(cap, block.text, cap_loc, figure_sources)
