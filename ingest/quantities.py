@@ -32,7 +32,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from foundation.periods import Period, parse_period, period_from_bounds, span_from_bounds
 from ingest.amounts import (
     MASTER,
     PREFIX_CURRENCY,
@@ -558,19 +557,3 @@ def to_decimal(text: str) -> Decimal | None:
     except (InvalidOperation, ValueError):
         return None
 
-
-#: A range of months or years as written ("3~5월", "2023~2025년").
-_RANGE = re.compile(r"\d\s?[년월]?\s?[~∼-]\s?\d")
-
-
-def quantity_period(q: Quantity) -> Period | None:
-    """The period of a date quantity; a part of one month ("8월 초") is that month; a range written of
-    months or years ("3~5월", "2023~2025년") is their span; else the named period its bounds make (never a
-    month for a quarter or a year)."""
-    if not (q.date_start and q.date_end):
-        return None
-    if _RANGE.search(q.raw) and (span := span_from_bounds(q.date_start, q.date_end)) is not None:
-        return span
-    if q.date_start[:7] == q.date_end[:7]:
-        return parse_period(q.date_start[:7]) if q.date_start != q.date_end else parse_period(q.date_start)
-    return period_from_bounds(q.date_start, q.date_end)

@@ -197,7 +197,7 @@ def test_names_with_digits_are_not_quantities():
 def test_a_fraction_or_a_quarter_is_no_minute():
     # "N분의 M" is a fraction (a share, fractions.py) and "N분기" a quarter; "N분" alone stays minutes
     assert [(q.kind, q.raw) for q in find_quantities("점유율의 3분의 1을 잃었다")] == [("percent", "3분의 1")]
-    assert [(q.kind, q.raw) for q in find_quantities("2분기에 40억 달러")] == [("number", "2"), ("money", "40억 달러")]
+    assert [(q.kind, q.raw) for q in find_quantities("2분기에 40억 달러")] == [("period", "2분기"), ("money", "40억 달러")]
     assert [(q.kind, q.unit, q.value) for q in find_quantities("45분 만에 끝났다")] == [("duration", "minute", D(45))]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from foundation.periods import Period, parse_period
-from ingest.quantities import quantity_period
+from ingest.date_periods import quantity_period
 from petaflop.extract.values import find_quantities
 
 _PERIOD_HEADER = re.compile(

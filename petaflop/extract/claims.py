@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from foundation.namespaces import PFA, RDF
-from ingest.quantities import quantity_period
+from ingest.date_periods import quantity_period
 from petaflop.extract.count_context import count_context
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
