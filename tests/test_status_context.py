@@ -173,3 +173,21 @@ def test_a_daily_monthly_or_yearly_row_section_or_caption_gives_the_rate():
 def test_a_row_labelled_as_a_goal_holds_targets():
     goal = make_table(["클러스터 개요"], ["항목", "내용"], [["1차 배치", "10k 칩"], ["우선 목표", "50k 칩"]])
     assert _settle([goal], _value("chipCount", loc=_at(2, 101)), _value("chipCount", loc=_at(2, 102))) == ["actual", "target"]
+
+
+def test_a_footnote_that_reckons_the_costs_makes_them_estimates_and_leaves_other_measures():
+    table = replace(make_table(["가나다 시스템의 비용 및 전력"], ["항목", "비용", "전력"], [["스위치", "$1,000", "500W"]]),
+                    source_line=103)
+    lines = [""] * 110
+    lines[102] = "자료: 가나다리서치"
+    lines[104] = "부품에 가상의 마진을 적용하여 비용을 추산."
+    lines[106] = "IV. 다음 슬라이드"
+    cost = Statement("acme", "hardwareCost", _at(2), "test", value=Decimal(1000), unit="USD")
+    power = Statement("acme", "powerDemand", _at(3), "test", value=Decimal("0.5"), unit="MW")
+    ex = Extraction(statements=[cost, power])
+    settle_statuses([table], ex, lines)
+    assert [s.status for s in ex.statements] == ["estimate", "actual"]
+    lines[106] = "다음 표의 캡션"  # another block follows: the line is no footnote of this table
+    ex = Extraction(statements=[cost, power])
+    settle_statuses([table], ex, lines)
+    assert [s.status for s in ex.statements] == ["actual", "actual"]

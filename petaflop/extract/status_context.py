@@ -7,7 +7,9 @@ for every statement alike:
 * **What a table is** (:mod:`petaflop.extract.table_status`): a model table (assumptions, a
   calculation section, formula cells, or a continuation of one) holds estimates; a table of announced
   projects or pledged investments holds plans; a table of expectations (예상) forecasts an open period
-  and estimates a past one; a column labelled 추정 or Q4'25E holds estimates. The same module dates a
+  and estimates a past one; a column labelled 추정 or Q4'25E holds estimates; a row labelled 목표 or
+  청사진 holds targets; a footnote after the source line that reckons the costs on assumptions
+  ("가상의 … 비용을 추산") makes the costs estimates. The same module dates a
   table cell from its column label or caption and reads a rate (per day/month/year) from its row,
   section or caption. A table's value facts (statements only later) get the status as a qualifier.
 * **A date after the report's date.** A release, launch, completion or operation date that has
@@ -59,7 +61,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
     A value fact of a table (one that becomes a statement later) gets the table's status as a
     qualifier, which the statement takes when its own words gave none."""
     ref = REFERENCE_DATE.isoformat()
-    by_table = table_status({t.id: t for t in tables})
+    by_table = table_status({t.id: t for t in tables}, lines)
     changed = 0
     for i, st in enumerate(ex.statements):
         table = by_table.get(st.location.table_id) if st.location.table_id else None

@@ -118,6 +118,7 @@ class TableStatus:
         caption = " ".join(table.caption)
         self.table = table
         self.model = model
+        self.reckoned_costs = False  # a footnote says the costs are reckoned (table_status)
         self.announced = bool(ANNOUNCED.search(caption))
         self.pledged = bool(PLEDGED.search(caption))
         self.expected = bool(EXPECTED.search(caption))
@@ -132,7 +133,7 @@ class TableStatus:
     def status(self, kind: str, time: Period | None, line: int, column: int, ref: str) -> str | None:
         """The status this table gives an "actual" figure of ``kind`` in its cell (row at ``line``,
         1-based ``column``, 0 when unknown), or None."""
-        if self.model or self.estimated_column(column):
+        if self.model or self.estimated_column(column) or (self.reckoned_costs and is_cost(kind)):
             return "estimate"
         if (row_label := self._row(line)) is not None and row_label.cells \
                 and status_of_words(row_label.cells[0].text) == "target":
@@ -270,6 +271,30 @@ class TableStatus:
         return 0 < column <= len(labels) and bool(ESTIMATE_LABEL.search(labels[column - 1]))
 
 
+#: Words of a cost in a footnote: "비용을 추산".
+COST_WORD = re.compile(r"비용|가격|원가|단가")
+
+
+def is_cost(kind: str) -> bool:
+    """A kind of money spent or charged (a cost, a price, an outlay)."""
+    return kind in MONEY_KINDS or kind.endswith(("Cost", "Price", "Opex")) or kind == "costPerMW"
+
+
+#: The heading of a slide: "VI. 소버린 AI: …", "[참고] …".
+_SLIDE_HEADING = re.compile(r"^(?:[IVX]+\.|\[참고\])\s")
+
+
+def footnote(table: Table, lines: list[str]) -> str:
+    """The one line the report writes after a table's source line and before the next slide's heading
+    ("…라는 가상의 매출총이익률을 적용하여 비용을 추산"), or "" when another block follows instead."""
+    if not table.source_line:
+        return ""
+    after = [n for n in range(table.source_line, min(len(lines), table.source_line + 8)) if lines[n].strip()]
+    if not after or "\t" in lines[after[0]] or (len(after) > 1 and not _SLIDE_HEADING.match(lines[after[1]])):
+        return ""  # a table row or another block, no footnote
+    return lines[after[0]].strip()
+
+
 def is_model_table(table: Table) -> bool:
     """True for a calculation on assumptions (its own caption, sections or formulas; not continuations)."""
     if ASSUMPTION.search(" ".join([*table.caption, *table.notes])):
@@ -279,8 +304,10 @@ def is_model_table(table: Table) -> bool:
     return sum(1 for row in table.rows for cell in row.cells if FORMULA.search(cell.text)) >= 2
 
 
-def table_status(tables: dict[str, Table]) -> dict[str, TableStatus]:
-    """Each table's status reading; a continuation is a model table when the table it continues is one."""
+def table_status(tables: dict[str, Table], lines: list[str] | None = None) -> dict[str, TableStatus]:
+    """Each table's status reading; a continuation is a model table when the table it continues is one; so
+    and a table whose footnote (``lines``: the report's) says its costs are reckoned on assumptions holds
+    estimated costs."""
     model = {tid: is_model_table(t) for tid, t in tables.items()}
     out: dict[str, TableStatus] = {}
     for tid, table in tables.items():
@@ -291,4 +318,5 @@ def table_status(tables: dict[str, Table]) -> dict[str, TableStatus]:
             cur = tables[cur.continues]
             is_model = model[cur.id]
         out[tid] = TableStatus(table, is_model)
+        out[tid].reckoned_costs = bool(lines and ASSUMPTION.search(note := footnote(table, lines)) and COST_WORD.search(note))
     return out
