@@ -191,3 +191,18 @@ def test_a_footnote_that_reckons_the_costs_makes_them_estimates_and_leaves_other
     ex = Extraction(statements=[cost, power])
     settle_statuses([table], ex, lines)
     assert [s.status for s in ex.statements] == ["actual", "actual"]
+
+
+def test_a_release_in_a_period_not_over_is_planned_unless_its_words_say_it_happened():
+    prose = Location(50, 50, "VIII", "VIII. 테스트")
+    half = Statement("chip", "releaseDate", prose, "test", time=cell_period("2025년 하반기"), raw="2025년 하반기")
+    year = Statement("chip", "operationDate", prose, "test", time=cell_period("2025"), raw="올해 개설")
+    done = Statement("chip", "releaseDate", prose, "test", time=cell_period("2025"), raw="2025년 출시된")
+    month = Statement("chip", "releaseDate", prose, "test", time=cell_period("2025년 8월"), raw="8월")
+    assert _settle([], half, year, done, month) == ["planned", "planned", "actual", "actual"]
+    # the words right before the date on its line: "최신 X(2025)" is the latest one, out already
+    line = "TPU v2(2017) 대비 최신 Ironwood(2025)는 빠르다"
+    latest = Statement("chip", "releaseDate", prose, "test", time=cell_period("2025"), raw="Ironwood(2025)")
+    ex = Extraction(statements=[latest])
+    settle_statuses([], ex, [""] * 49 + [line])
+    assert [s.status for s in ex.statements] == ["actual"]

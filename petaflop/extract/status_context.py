@@ -49,6 +49,8 @@ RATE_UNITS = frozenset({"%", "x", "%p", "bp"})
 #: Date kinds of things that happen (a planned date is not yet a fact of the past).
 EVENT_DATES = frozenset({"releaseDate", "launchDate", "operationDate", "completionDate", "availabilityDate",
                          "deliveryDate", "shipmentDate", "productionDate", "massProductionDate"})
+#: Words that an event has happened: "출시된", "출시했다", "공개됨", "완료", "가동 중", "최신 X(2025)".
+_DONE = re.compile(r"(?:했|됐|되었|됨|[한된](?=\s|$)|완료|중\b|이미|최신|현재|기존)")
 #: Measures of markets and finances: a future figure of these is a forecast, not a plan.
 FORECAST_KINDS = frozenset({"revenue", "profit", "marketShare", "marketSize", "shipments", "growthRate", "share",
                             "valuation", "marketCap", "grossMargin", "operatingMargin", "userCount", "unitPrice",
@@ -82,6 +84,9 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         if st.status != "actual":
             continue
         status = _status(st, ref, by_table)
+        if status == "planned" and st.kind in EVENT_DATES and st.time is not None and st.time.start <= ref \
+                and _DONE.search(_before(lines, st)):
+            status = st.status  # "최신 Ironwood(2025)": the words before the date say it has happened
         if status == "actual" and lines and 0 < st.location.line_start <= len(lines):
             status = prose_status(lines[st.location.line_start - 1], st.raw, _future(st, ref),
                                   bool(st.location.table_id)) or status
@@ -92,6 +97,13 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         _date_deadlines(ex, lines)
         _date_spans(ex, lines)
     return changed + _settle_table_facts(ex, by_table, ref) + (_settle_claim_facts(ex, lines, ref) if lines else 0)
+
+
+def _before(lines: list[str] | None, st: Statement, width: int = 10) -> str:
+    """The few characters of the statement's line right before its words."""
+    line = _line(lines, st.location.line_start) if lines else ""
+    at = line.find(st.raw) if st.raw else -1
+    return line[max(0, at - width):at] if at > 0 else ""
 
 
 def _line(lines: list[str], n: int) -> str:
@@ -184,6 +196,9 @@ def _status(st: Statement, ref: str, tables: dict[str, TableStatus]) -> str:
     table = tables.get(st.location.table_id) if st.location.table_id else None
     if table is not None and (status := table.status(st.kind, st.time, st.location.line_start, st.location.column, ref)):
         return status
+    if st.kind in EVENT_DATES and st.time is not None and st.time.start <= ref <= st.time.end \
+            and st.time.precision in ("year", "half", "quarter") and not _DONE.search(st.raw):
+        return "planned"  # "2025년 하반기" for a release: the period is not over and nothing says it happened
     if st.time is None or st.time.start <= ref:
         return st.status
     if st.kind in EVENT_DATES:
