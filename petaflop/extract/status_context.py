@@ -83,10 +83,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             changed += 1
         if st.status != "actual":
             continue
-        status = _status(st, ref, by_table)
-        if status == "planned" and st.kind in EVENT_DATES and st.time is not None and st.time.start <= ref \
-                and _DONE.search(_before(lines, st)):
-            status = st.status  # "최신 Ironwood(2025)": the words before the date say it has happened
+        status = _status(st, ref, by_table, _before(lines, st))
         if status == "actual" and lines and 0 < st.location.line_start <= len(lines):
             status = prose_status(lines[st.location.line_start - 1], st.raw, _future(st, ref),
                                   bool(st.location.table_id)) or status
@@ -192,13 +189,14 @@ def _settle_claim_facts(ex: Extraction, lines: list[str], ref: str) -> int:
     return changed
 
 
-def _status(st: Statement, ref: str, tables: dict[str, TableStatus]) -> str:
+def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str = "") -> str:
+    """The status ``st`` takes from its table and its time (``before``: the words right before it on its line)."""
     table = tables.get(st.location.table_id) if st.location.table_id else None
     if table is not None and (status := table.status(st.kind, st.time, st.location.line_start, st.location.column, ref)):
         return status
     if st.kind in EVENT_DATES and st.time is not None and st.time.start <= ref <= st.time.end \
-            and st.time.precision in ("year", "half", "quarter") and not _DONE.search(st.raw):
-        return "planned"  # "2025년 하반기" for a release: the period is not over and nothing says it happened
+            and st.time.precision in ("year", "half", "quarter") and not _DONE.search(f"{before} {st.raw}"):
+        return "planned"  # "2025년 하반기" for a release: the period is not over and nothing ("최신 X(2025)") says it happened
     if st.time is None or st.time.start <= ref:
         return st.status
     if st.kind in EVENT_DATES:

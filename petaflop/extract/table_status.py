@@ -114,11 +114,11 @@ PER_OTHER = re.compile(r"1회|\S당")
 class TableStatus:
     """What one table says about the status of its cells."""
 
-    def __init__(self, table: Table, model: bool) -> None:
+    def __init__(self, table: Table, model: bool, reckoned_costs: bool = False) -> None:
         caption = " ".join(table.caption)
         self.table = table
         self.model = model
-        self.reckoned_costs = False  # a footnote says the costs are reckoned (table_status)
+        self.reckoned_costs = reckoned_costs  # a footnote says the costs are reckoned on assumptions
         self.announced = bool(ANNOUNCED.search(caption))
         self.pledged = bool(PLEDGED.search(caption))
         self.expected = bool(EXPECTED.search(caption))
@@ -317,6 +317,6 @@ def table_status(tables: dict[str, Table], lines: list[str] | None = None) -> di
             seen.add(cur.continues)
             cur = tables[cur.continues]
             is_model = model[cur.id]
-        out[tid] = TableStatus(table, is_model)
-        out[tid].reckoned_costs = bool(lines and ASSUMPTION.search(note := footnote(table, lines)) and COST_WORD.search(note))
+        note = footnote(table, lines) if lines else ""
+        out[tid] = TableStatus(table, is_model, bool(ASSUMPTION.search(note) and COST_WORD.search(note)))
     return out

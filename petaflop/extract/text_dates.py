@@ -42,7 +42,7 @@ from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import plan_status
 from petaflop.extract.text_frames import Mention_
-from petaflop.extract.text_starts import bare_quarters, start_dates
+from petaflop.extract.text_starts import start_dates
 
 _KINDS = {
     "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "ChipArchitecture",
@@ -137,7 +137,7 @@ class DateReader:
     def _event_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
                      loc: Location, sources: tuple[str, ...]) -> None:
         done: set[str] = set()
-        dates = _joined(bare_quarters(s, dates))
+        dates = _joined(dates)  # bare quarters ("3분기에") are dates already: ingest reads them
         for d in dates:
             bm = _BEFORE.match(s, d.end)
             if not bm:

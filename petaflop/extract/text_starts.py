@@ -51,22 +51,6 @@ def _dated(s: str, dates: list[Quantity]) -> list[tuple[int, int, Period]]:
     return sorted(out, key=lambda x: x[0])
 
 
-#: "3분기에는", "1분기부터": a quarter without its year, followed by the particle of a time (the number
-#: reader reads it as a count of quarters); a quarter of the report's year, as "9월" is a month of it
-_BARE_QUARTER = re.compile(r"(?<![\d.])([1-4])분기(?=\s?(?:에|에는|부터|말|초)(?![가-힣]))")
-
-
-def bare_quarters(s: str, dates: list[Quantity]) -> list[Quantity]:
-    """The sentence's dates with each bare quarter ("3분기에") added as a period of the report's year."""
-    year = REFERENCE_DATE.year
-    extra = [Quantity(None, "period", "period", qm.group(0), qm.start(), qm.end(),
-                      qualifiers=frozenset({"yearAssumed"}),
-                      date_start=f"{year}-{3 * int(qm.group(1)) - 2:02d}-01",
-                      date_end=f"{year}-{3 * int(qm.group(1)):02d}-{(31 if qm.group(1) in '14' else 30):02d}")
-             for qm in _BARE_QUARTER.finditer(s) if not any(d.start <= qm.start() < d.end for d in dates)]
-    return sorted([*dates, *extra], key=lambda d: d.start) if extra else dates
-
-
 def start_dates(ex, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
                 loc: Location, sources: tuple[str, ...], prefix: str, done: set[str]) -> None:
     """The topic's eventDate when its own clause starts or stops something at a date."""
