@@ -64,8 +64,11 @@ def wait_ready(port: int, proc: subprocess.Popen | None, timeout_s: float, path:
 
 
 def clients_task(port: int, path: str, queries_file: str, clients: int, max_requests: int, duration_s: float,
-                 request_timeout_s: float) -> None:
-    """Child: ``clients`` threads sending catalogue queries to 127.0.0.1:port until the budget is spent."""
+                 request_timeout_s: float, rounds: int = 0) -> None:
+    """Child: ``clients`` threads sending catalogue queries to 127.0.0.1:port until the budget is spent.
+
+    ``rounds`` > 0: each client stops after sending every query of the mix that many times (so every
+    query has ``clients * rounds`` samples), or when ``duration_s`` is spent, whichever comes first."""
     mix = json.loads(Path(queries_file).read_text())
     texts = [q["portable"] for q in mix]
     per_query: dict[str, list[float]] = {q["id"]: [] for q in mix}
@@ -86,7 +89,8 @@ def clients_task(port: int, path: str, queries_file: str, clients: int, max_requ
     def client(index: int) -> None:
         conn = None
         k = index * 5
-        while take():
+        last = k + rounds * len(texts) if rounds > 0 else None
+        while (last is None or k < last) and take():
             qid = mix[k % len(texts)]["id"]
             text = texts[k % len(texts)]
             k += 1
@@ -134,7 +138,9 @@ def clients_task(port: int, path: str, queries_file: str, clients: int, max_requ
     emit("result", clients=clients, requests=state["sent"], ok=len(latencies), errors=len(errors),
          error_kinds=kinds, wall_s=wall, throughput_qps=len(latencies) / wall if wall else None,
          p50_s=pct(latencies, 0.5), p95_s=pct(latencies, 0.95), max_s=max(latencies) if latencies else None,
-         per_query={q: {"ok": len(v), "p50_s": pct(v, 0.5), "errors": failed_query.get(q, 0)}
+         rounds=rounds,
+         per_query={q: {"ok": len(v), "p50_s": pct(v, 0.5), "p95_s": pct(v, 0.95), "max_s": max(v) if v else None,
+                        "errors": failed_query.get(q, 0)}
                     for q, v in per_query.items() if v or failed_query.get(q)})
 
 
@@ -181,16 +187,24 @@ def rdflib_server_task(nq: str, port: int) -> None:
 # --------------------------------------------------------------------------- parent side
 
 
-def _levels(port: int, mixes: dict[str, Path], levels: list[int], params: dict[str, Any], log) -> list[dict]:
+def _levels(port: int, mixes: dict[str, Path], levels: list[int], params: dict[str, Any], log,
+            rounds: bool = False) -> list[dict]:
+    """Every mix at every level of clients. ``rounds``: the whole-catalogue mix runs until each client has
+    sent every query ``catalogue_rounds`` times (capped at ``catalogue_duration_s``), so that every query has
+    a p95 of its own; otherwise each level runs ``duration_s``."""
     out = []
     for mix, qfile in mixes.items():
         for clients in levels:
+            whole = rounds and mix == "catalogue" and params.get("catalogue_rounds", 0) > 0
+            duration = params["catalogue_duration_s"] if whole else params["duration_s"]
             log(f"serving: {mix} mix, {clients} client(s) on {HOST}:{port}")
             child = run_child("clients", {"port": port, "path": "/query", "queries_file": str(qfile),
-                                          "clients": clients, "max_requests": params["max_requests"],
-                                          "duration_s": params["duration_s"],
-                                          "request_timeout_s": params["request_timeout_s"]},
-                              params["duration_s"] + params["request_timeout_s"] + 60, log)
+                                          "clients": clients,
+                                          "max_requests": 10**9 if whole else params["max_requests"],
+                                          "duration_s": duration,
+                                          "request_timeout_s": params["request_timeout_s"],
+                                          "rounds": params["catalogue_rounds"] if whole else 0},
+                              duration + params["request_timeout_s"] + 60, log)
             res = child.last("result") or {"clients": clients, "error": child.error or "timeout"}
             res.pop("kind", None)
             res["mix"] = mix
@@ -229,6 +243,8 @@ def run_serving(store_dir: Path, nq: Path, mixes: dict[str, list[dict[str, str]]
                               "queries_in_mix": len(mixes.get("catalogue", [])),
                               "max_requests_per_level": params["max_requests"],
                               "duration_s_per_level": params["duration_s"],
+                              "catalogue_rounds": params.get("catalogue_rounds", 0),
+                              "catalogue_duration_s": params.get("catalogue_duration_s"),
                               "request_timeout_s": params["request_timeout_s"]}
     try:
         binary = Path(sys.executable).with_name("oxigraph")
@@ -243,7 +259,7 @@ def run_serving(store_dir: Path, nq: Path, mixes: dict[str, list[dict[str, str]]
             ready = wait_ready(port, proc, 120)
             ours: dict[str, Any] = {"name": "oxigraph server (serve-read-only)", "ready": ready}
             if ready:
-                ours["levels"] = _levels(port, files, levels, params, log)
+                ours["levels"] = _levels(port, files, levels, params, log, rounds=True)
                 try:
                     ours["server_rss_mb"] = round(psutil.Process(proc.pid).memory_info().rss / 2**20, 1)
                 except psutil.Error:

@@ -142,7 +142,9 @@ def markdown(results: dict[str, Any]) -> str:
     v = w.get("serving")
     if v and "ours" in v:
         lines += ["", f"## Serving ({v.get('graph_quads')} quads, 127.0.0.1, ≤ {v['max_requests_per_level']} requests "
-                  f"or {v['duration_s_per_level']} s per level, {v['request_timeout_s']:.0f} s request timeout)", "",
+                  f"or {v['duration_s_per_level']} s per level, {v['request_timeout_s']:.0f} s request timeout; "
+                  f"our server's whole-catalogue levels: {v.get('catalogue_rounds') or 0} round(s) per client, "
+                  f"≤ {v.get('catalogue_duration_s')} s)", "",
                   f"Mixes: *catalogue* = all {len(v['mixes'].get('catalogue', []))} catalogue queries in turn; *fast* "
                   f"= {len(v['mixes'].get('fast', []))} of them ({v.get('fast_mix_rule')}). Parameters are bound "
                   "with a VALUES block, as for any remote endpoint.", "",
@@ -159,6 +161,17 @@ def markdown(results: dict[str, Any]) -> str:
         for mix, r in (v.get("ratios") or {}).items():
             lines.append(f"\nThroughput ratio, {mix} mix: {_x(r['ratio'], r['lower_bound'])} (ours at "
                          f"{max(cfg_levels(v, 'ours'))} clients / rdflib at {max(cfg_levels(v, 'baseline'))}).")
+        whole = [lv for lv in (v.get("ours") or {}).get("levels", []) if lv.get("mix") == "catalogue"]
+        top = max(whole, key=lambda lv: lv.get("clients", 0)) if whole else {}
+        if top.get("per_query"):
+            lines += ["", f"### Each catalogue query on our server, {top.get('clients')} clients "
+                      f"({top.get('rounds') or 0} round(s) of the whole catalogue per client; slowest first)", "",
+                      "| query | answers | errors | p50 ms | p95 ms | max ms |", "| --- | --- | --- | --- | --- | --- |"]
+            per = top["per_query"]
+            for q in sorted(per, key=lambda q: -(per[q].get("p95_s") or float("inf"))):
+                d = per[q]
+                lines.append(f"| `{q}` | {d.get('ok')} | {d.get('errors')} | {_ms(d.get('p50_s'))} | "
+                             f"{_ms(d.get('p95_s'))} | {_ms(d.get('max_s'))} |")
     c = w.get("cli")
     if c and c.get("ours"):
         o = c["ours"]

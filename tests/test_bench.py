@@ -84,6 +84,17 @@ def test_workload_details(quick_results):
     for side in ("ours", "baseline"):
         for level in w["serving"][side]["levels"]:
             assert {"clients", "requests", "ok", "errors", "throughput_qps", "p50_s", "p95_s"} <= set(level)
+    # Our server's whole-catalogue levels run each query once per client (one round), so every query
+    # has a p95 of its own at the top level, and the summary names the worst.
+    whole = [lv for lv in w["serving"]["ours"]["levels"] if lv["mix"] == "catalogue"]
+    top = max(whole, key=lambda lv: lv["clients"])
+    assert top["rounds"] == 1
+    assert top["requests"] == top["clients"] * len(w["serving"]["mixes"]["catalogue"])
+    assert all(d["ok"] + d["errors"] == top["clients"] for d in top["per_query"].values())
+    assert all(d["p95_s"] >= d["p50_s"] for d in top["per_query"].values() if d["ok"])
+    worst = [t for t in quick_results[0]["summary"] if t["target"].startswith("server, every catalogue query")]
+    assert len(worst) == 1 and worst[0]["value"] == round(max(d["p95_s"] for d in top["per_query"].values()
+                                                                if d["ok"]), 3)
 
 
 @pytest.mark.slow

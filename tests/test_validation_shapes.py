@@ -141,3 +141,29 @@ def test_an_owned_graph_is_validated_in_place_with_the_same_verdict_and_a_caller
     assert (owned.conforms, owned.messages(), owned.messages("Warning")) == \
         (copied.conforms, copied.messages(), copied.messages("Warning"))
     assert len(owned.errors) == len(copied.errors) == 10
+
+
+
+def test_the_constraint_words_answer_in_from_a_set_and_pyshacl_uses_them_with_the_same_verdicts():
+    import pyshacl
+    import pyshacl.shape
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+    from rdflib.namespace import SH
+
+    from petaflop.validation import _ConstraintWords
+
+    words = _ConstraintWords(ALL_CONSTRAINT_PARAMETERS)
+    assert list(words) == list(ALL_CONSTRAINT_PARAMETERS) and words.copy() == list(ALL_CONSTRAINT_PARAMETERS)
+    assert SH.minCount in words and URIRef(PFA + "value") not in words
+    graph = rdflib.Graph().parse(FIXTURES / "ontology_broken_shapes.ttl", format="turtle")
+    # pySHACL on its own (its plain list of parameters) …
+    pyshacl.shape.CONSTRAINT_PARAMS = (list(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+    _conforms, results, _text = pyshacl.validate(graph, shacl_graph=load_shapes(), ont_graph=load_ontology(),
+                                                 inference="none", allow_warnings=True)
+    plain = sorted((str(results.value(r, SH.focusNode)), str(results.value(r, SH.resultMessage)))
+                   for r in results.subjects(RDF.type, SH.ValidationResult))
+    # … and through our wrapper, which puts the set-backed list in its place: the same 18 results.
+    report = validate(graph)
+    assert isinstance(pyshacl.shape.CONSTRAINT_PARAMS[0], _ConstraintWords)
+    assert sorted((r.focus, r.message) for r in report.errors + report.warnings) == plain
+    assert len(plain) == 18
