@@ -3,9 +3,10 @@
 The table readers read a cell's prose only for a row whose entity they know (the row's topic); a row
 keyed by a label ("물류·해운 | <maker>의 … <product> 플랫폼 | …") is not read at all, yet a genitive
 naming both ends states the link whatever the row is about. So every table cell with a genitive and
-two names is read by the prose genitive frames (the plain and the far genitive: the same
-constructions, with their rule ids, as in running text); a link another reader already gave is not
-added again. The bare modifier ("<maker> <product>") is not read here: in a cell's aside it names an
+two names is read by the prose genitive frames (the plain, the far and the described genitive,
+"<maker>의 … 시스템(<product>)": the same constructions, with their rule ids, as in running text); a link
+another reader already gave is not added again. A cell naming the bare maker before the noun "개발"
+("Avikus 개발 … (HiNAS)") is read the same way. The bare modifier ("<maker> <product>") is not read here: in a cell's aside it names an
 example ("(<maker> <product>의 경우 …)"), not what the row states.
 """
 
@@ -29,14 +30,14 @@ def add_cell_links(doc: Document, ex: Extraction, text: object, sources_of: Call
         for r, row in enumerate(table.rows):
             for cell in row.cells:
                 s = cell.text.strip()
-                if "의 " not in s or len(s) > 200:
+                if ("의 " not in s and " 개발 " not in s) or len(s) > 200:  # "<maker> 개발 <product>" too
                     continue
                 mentions = text._mentions(s)  # type: ignore[attr-defined]
                 if len(mentions) < 2:
                     continue
                 loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, r + 1, cell.column)
                 n = len(ex.facts)
-                for frame in (text._genitives, text._far_genitives):  # type: ignore[attr-defined]
+                for frame in (text._genitives, text._far_genitives, text._described):  # type: ignore[attr-defined]
                     frame(s, mentions, loc, sources_of(table))
                 new = [f for f in ex.facts[n:] if (f.subject, f.predicate, str(f.obj)) not in seen]
                 del ex.facts[n:]

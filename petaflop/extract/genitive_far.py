@@ -15,7 +15,8 @@ a technology it makes.
 
 * **maker in a relative clause** — "Butterfly Effect Technology가 개발한 AI 서비스 Manus": the subject
   of a making verb right before the product names its maker; the subject of a selling verb ("엔비디아가
-  내년에 본격 판매할 … 스위치") offers the product (``offeredBy``). Rule ``text:made-by-relative``.
+  내년에 본격 판매할 … 스위치") offers the product (``offeredBy``); the bare maker before the noun "개발"
+  ("Avikus 개발 자율운항 시스템 (HiNAS)") says the same. Rule ``text:made-by-relative``.
 * **maker in an appositive** — "테슬라 ESS인 Megapack": the bare maker, a kind word (or two) ending in the
   copula "인", then the product. Rule ``text:maker-appositive``.
 * **its own development** — "자체개발: AWS Inferentia 추론용 ASIC": a maker and its thing right after
@@ -56,6 +57,8 @@ _LIKE_AFTER = re.compile(r"^['’”\"]?\s?(?:과|와)?\s?(?:비슷|유사|같|�
 _MAKING = (r"(?:(?:[가-힣]{1,4}하고\s)?(?:개발|발명|출시|공개|제작|설계|완성)(?:한|했던|해\s?온|해\s?왔던)"
            r"|만든|내놓은|선보인)")
 _RELATIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}" + _MAKING + r"\s(?:" + _WORD + r"\s){0,2}['‘“\"]?")
+#: the same without the verb's ending, the bare maker before the making noun: "Avikus 개발 자율운항 시스템 (HiNAS)"
+_NOMINAL_MADE = re.compile(r"\s개발\s(?:" + _WORD + r"\s){0,2}(?:" + _WORD + r"\s?\(\s?)?['‘“\"]?")
 #: a selling verb in the same relative clause: "엔비디아가 내년에 본격 판매할 … 스위치" — what the firm sells it offers
 _SELLING = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}(?:판매|공급)(?:할|하는|한|해\s?온)\s(?:" + _WORD + r"\s){0,3}['‘“\"]?")
 #: "테슬라 ESS인 Megapack": the maker bare before one or two kind words ending in the copula "인"
@@ -90,7 +93,7 @@ class FarGenitives:
             if a.entity == b.entity or not any(is_a(a.type, c) for c in _MAKERS):
                 continue
             gap = s[a.end:b.start]
-            if not title and _RELATIVE_GAP.fullmatch(gap):
+            if not title and (_RELATIVE_GAP.fullmatch(gap) or (not a.role and _NOMINAL_MADE.fullmatch(gap))):
                 how = "made-by-relative"
             elif not title and _SELLING.fullmatch(gap) and any(is_a(b.type, c) for c in _MADE):
                 if not _RIVALRY.search(gap):  # the seller offers it, whatever it makes (one construction, one rule)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ingest.model import Cell, Row, Table
 from petaflop.extract.facts import Fact
 from petaflop.extract.resolve import is_a
+from petaflop.extract.series_members import series_members
 from petaflop.extract.table_caption_total import read_caption_total
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def cell_mentions(gaz: Gazetteer, text: str, subject: str) -> list[Mention]:
     """The names in a cell about the row's ``subject``; a short alias that needs its context ("M2" in
     "애플 Vision Pro | M2 + R1") also finds it in the row's subject name, as a reader does. Mentions the
     cell alone settles are kept as they are; the subject's name only adds names where the cell has none."""
-    found = gaz.find_mentions(text)
+    found = series_members(gaz, text, gaz.find_mentions(text))  # "GPT-4 계열(4.1, 4o)": GPT-4.1, GPT-4o
     entity = gaz.by_id(subject)
     if entity is None:
         return found
