@@ -114,9 +114,13 @@ GENERIC = (
 
 #: a year: "2025", or written short after an apostrophe ("'23년 8월"), only before 년 and not as a span of
 #: years ("'10년 후", "'10년간")
-#: or two digits 10-29 before 년 and a month ("23년 10월": October 2023, never 23 years and a month)
+#: or two digits 10-29 before 년 and a month ("23년 10월": October 2023, never 23 years and a month),
+#: or two digits 20-29 before 년 and a word of a year's figures ("25년 가이던스", "26년 매출", "25년
+#: 상반기": the year 2025 or 2026; never "25년이 되는", "15년 리스", "20년 장기 계약": spans of years)
+_YEAR_FIGURE = r"(?:매출|가이던스|연환산|조정|실적|영업이익|순이익|CAPEX|가동\s?목표|상반기|하반기|[1-4]분기)"
 YEAR = (r"(?:(?:19|20)\d{2}|(?<![A-Za-z0-9가-힣])['’‘][0-3]\d(?=\s?년(?!\s?(?:후|뒤|간|동안|만에|전|째)))"
-        r"|(?<![A-Za-z0-9가-힣'’‘.,~\-])[12]\d(?=\s?년\s?(?:1[0-2]|[1-9])\s?월))")
+        r"|(?<![A-Za-z0-9가-힣'’‘.,~\-])[12]\d(?=\s?년\s?(?:1[0-2]|[1-9])\s?월)"
+        rf"|(?<![A-Za-z0-9가-힣'’‘.,~\-+])2\d(?=년\s{_YEAR_FIGURE}))")
 PERIOD_PART = r"(?:상반기|하반기|[1-4]분기|초|말|중반|중순|연말|연초|이후|이전|까지|내)"
 PATTERNS = [
     ("iso", rf"(?<!\d)(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),

@@ -7,6 +7,9 @@
   (a percentage or a multiple) measured from it to another date of its clause ("2030년 수요는 2024년 대비
   147% 증가") holds over the span from the base to that date ("2024~2030"); any other figure takes the
   clause's other dates only.
+* **An aside on a figure**: a change in parentheses right after a figure ("41.46억 달러(YoY +45%)",
+  "10억 달러 (전년 대비 40% 증가)") holds when that figure does: the figure does not stand between it
+  and their date (:func:`with_asides`).
 """
 
 from __future__ import annotations
@@ -29,6 +32,21 @@ def with_bases(sentence: str, dates: list[Quantity]) -> list[Quantity]:
             for d in dates]
 
 
+#: What stands between a figure and a change in parentheses about it: "(", "(YoY ", " (전년 대비 "
+_ASIDE_BEFORE = re.compile(r"\s?\(\s?(?:[A-Za-z가-힣]+\s?){0,3}")
+ASIDE = "asideOfFigure"
+
+
+def with_asides(sentence: str, values: list[Quantity]) -> list[Quantity]:
+    """``values`` with a percentage or multiple that opens a parenthesis right after another figure marked
+    as an aside on it."""
+    ends = {v.end for v in values}
+    return [replace(q, qualifiers=q.qualifiers | {ASIDE})
+            if q.kind in ("percent", "multiple") and any(
+                e <= q.start and _ASIDE_BEFORE.fullmatch(sentence, e, q.start) for e in ends) else q
+            for q in values]
+
+
 #: A quarter or half written without its year ("3분기", "하반기"): the report's year is assumed.
 _BARE_PART = re.compile(r"[1-4]\s?분기|[상하]반기")
 
@@ -43,6 +61,8 @@ def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: li
     in_clause = [d for d in dates if c0 <= d.start < c1]
     # the date of this figure: none of the clause's other figures stands between them
     others = [v for v in values if v is not q and c0 <= v.start < c1]
+    if ASIDE in q.qualifiers and (before := [v for v in others if v.end <= q.start]):
+        others.remove(max(before, key=lambda v: v.end))  # the figure it is an aside on
     in_clause = [d for d in in_clause if not any(min(d.end, q.end) <= v.start < max(d.start, q.start)
                                                  for v in others)]
     bases = [d for d in in_clause if BASE in d.qualifiers]

@@ -195,7 +195,7 @@ class TableReader:
             unit_note = self._unit_note(table, row)
             if metric_col is not None and metric_col < len(row.cells):
                 metric = row.cells[metric_col].text.strip()
-                then = self._row_time(row.cells[then_col].text) if then_col is not None and then_col < len(row.cells) else None
+                then = row.cells[then_col].text if then_col is not None and then_col < len(row.cells) else None
                 for j, cell in enumerate(row.cells):  # values then and now, and their growth (table_row_caption.py)
                     if (how := metric_cell(labels[j].text if j < len(labels) else "", metric, then)) is not None:
                         self._cell(table, r, cell, subject, _Label(how[0]), how[1], unit_note)
