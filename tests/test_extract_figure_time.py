@@ -68,3 +68,37 @@ def test_a_percentage_after_a_figure_outside_parentheses_is_still_cut_off_from_t
     r.read("xAI의 2024년 매출은 30억 달러, 점유율은 45%.", LOC, ())
     assert _dated(ex, "revenue") == {Decimal("3E+9"): "2024"}
     assert all(s.time is None for s in ex.statements if s.value == 45)
+
+
+def test_a_vague_part_of_a_year_dates_a_figure_in_that_year(text_reader):
+    r, ex = text_reader
+    r.read("xAI는 제조능력을 1GW/년 → 3GW/년(2027년 말)로 늘리고 있음.", LOC, ())
+    r.read("xAI의 2024년 초 매출은 10억 달러.", LOC, ())
+    assert {s.time.text for s in ex.statements if s.value == Decimal("1E+9")} == {"2024"}
+    assert {s.time.text for s in ex.statements if s.value == 3000} <= {"2027"}
+
+
+def test_a_relative_year_and_a_month_are_one_month():
+    got = [(q.raw, q.date_start, q.date_end) for q in find_quantities("5,000명 (작년 9월), 올 1월 매출")
+           if q.kind == "period"]
+    assert got == [("작년 9월", "2024-09-01", "2024-09-30"), ("올 1월", "2025-01-01", "2025-01-31")]
+    # a day of a relative year stays a day (its month is not cut from its day)
+    assert [q.kind for q in find_quantities("올해 2월 13일 발표")] == ["period", "date"]
+
+
+def test_a_cell_dating_its_figure_in_parentheses_or_as_of_a_date(table_reader):
+    r, ex = table_reader
+    r.read(make_table(["두 회사 비교"], ["구분", "xAI", "Anthropic"],
+                      [["임직원 수", "1,200명 (작년 말), 평균 연봉 20만 달러", "900명 (작년 9월)"],
+                       ["EV/Sales", "40배 (올해 매출 가이던스 기준)", "30배"]]))
+    assert {(s.subject, s.value, s.time.text if s.time else None) for s in ex.statements
+            if s.kind in ("employeeCount", "multiple")} == {
+        ("xai", Decimal(1200), "2024"), ("anthropic", Decimal(900), "2024-09"),
+        ("xai", Decimal(40), "2025"), ("anthropic", Decimal(30), None)}
+
+
+def test_money_raised_in_a_dated_round_is_dated(text_reader):
+    r, ex = text_reader
+    r.read("Moonshot AI는 2023년 6월 시리즈 A에서 2억 달러 조달.", LOC, ())
+    assert [(s.value, s.time.text if s.time else None, s.rule) for s in ex.statements if s.kind == "amount"] == [
+        (Decimal("2E+8"), "2023-06", "text-money:raised")]

@@ -10,6 +10,8 @@
 * **An aside on a figure**: a change in parentheses right after a figure ("41.46억 달러(YoY +45%)",
   "10억 달러 (전년 대비 40% 증가)") holds when that figure does: the figure does not stand between it
   and their date (:func:`with_asides`).
+* A vague part of a year ("2026년 말", "작년 초") dates a figure in that year, never in a quarter
+  (:func:`ingest.date_periods.figure_period`).
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ import re
 from dataclasses import replace
 
 from foundation.periods import Period, parse_period, span_of
+from ingest.date_periods import figure_period
 from ingest.quantities import Quantity
-from petaflop.extract.cell_text import quantity_period
 
 #: What follows a date that is the base of a comparison: "대비", "기준 대비", "比".
 _BASE_AFTER = re.compile(r"\s?(?:기준\s?)?(?:대비|比)")
@@ -70,13 +72,13 @@ def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: li
     if bases and q.kind in ("percent", "multiple"):
         if len(bases) != 1 or len(in_clause) != 1 or {"lowerBound", "upperBound"} & in_clause[0].qualifiers:
             return None
-        return _span(quantity_period(bases[0]), quantity_period(in_clause[0]))
+        return _span(figure_period(bases[0]), figure_period(in_clause[0]))
     if not in_clause:
         return None
     d = min(in_clause, key=lambda d: abs(d.start - q.start))
     if {"lowerBound", "upperBound"} & d.qualifiers:  # "2026년까지": a deadline, not when the value holds
         return None
-    return quantity_period(d)
+    return figure_period(d)
 
 
 def _span(base: Period | None, to: Period | None) -> Period | None:

@@ -31,7 +31,7 @@ from petaflop.extract import table_caption_subject as tcs
 from petaflop.extract import table_figures as tf
 from petaflop.extract.adjacent import place_qualifiers, qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
-from petaflop.extract.cell_text import cell_period, period_header, prose_cell
+from petaflop.extract.cell_text import cell_period, cell_time, period_header, prose_cell
 from petaflop.extract.cell_works import unmade_works
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
@@ -526,7 +526,7 @@ class TableReader:
         status = (label.status or self._row_status or self.lex.status_of(label.text, " ".join(table.caption),
                                                                           text if in_words else "")
                   or ("estimate" if "estimate" in q.qualifiers else "actual"))
-        time = label.period or row_time or (cell_period(text) if in_words else None)
+        time = label.period or row_time or cell_time(text, getattr(q, "raw", ""), in_words)
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
         per = entry.per or per_of_header(header)

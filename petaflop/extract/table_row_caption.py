@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 
 from foundation.periods import Period, parse_period, span_of
+from ingest.date_periods import figure_period, quantity_period
 from ingest.model import Table
-from ingest.quantities import REFERENCE_DATE
+from ingest.quantities import REFERENCE_DATE, find_quantities
 from petaflop.extract.caption_maker import add_made
 from petaflop.extract.cell_text import cell_period
 from petaflop.extract.facts import Fact, Statement
@@ -103,9 +104,11 @@ _AGO = re.compile(r"^(\d{1,2})\s?(개월|달|년)\s?전$")
 
 def then_period(text: str) -> Period | None:
     """The earlier time a period cell names: a date or period ("2025년 3월"), or a number of months
-    or years before the report's date ("6개월 전": six months before its month)."""
+    or years before the report's date ("6개월 전": six months before its month); "2025년 초" is 2025."""
     if (m := _AGO.match(text.strip())) is None:
-        return cell_period(text)
+        dates = [q for q in find_quantities(text) if q.kind in ("date", "period") and q.date_start]
+        p = cell_period(text)  # "2025년 초": early 2025 is the year (figure_period)
+        return figure_period(dates[0]) if p is not None and dates and quantity_period(dates[0]) == p else p
     n = int(m.group(1))
     if m.group(2) == "년":
         return parse_period(str(REFERENCE_DATE.year - n))
@@ -120,5 +123,5 @@ def since(then: Period) -> Period | None:
         return span_of(then, parse_period(REFERENCE_DATE.isoformat()[:7]))  # type: ignore[arg-type]
     year = then.start[:4]
     if int(year) >= REFERENCE_DATE.year:
-        return parse_period(str(REFERENCE_DATE.year)) if then.end <= REFERENCE_DATE.isoformat() else None
+        return parse_period(year) if int(year) == REFERENCE_DATE.year else None
     return span_of(parse_period(year), parse_period(str(REFERENCE_DATE.year)))  # type: ignore[arg-type]
