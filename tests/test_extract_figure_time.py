@@ -34,8 +34,8 @@ def test_a_then_and_now_tables_values_and_growth_hold_then_now_and_between(table
     r.read(make_table(["두 회사의 주요 수치"], ["회사", "지표", "이전 시점", "이전 값", "현재 값", "성장률"],
                       [["xAI", "연간 반복 매출", "4개월 전", "$20억", "$30억", "50%"],
                        ["Anthropic", "기업 가치", "2023년 중순", "$100억", "$300억", "200%"]]))
-    assert _dated(ex, "revenue") == {Decimal("2E+9"): "2025-05", Decimal("3E+9"): "2025"}
-    assert _dated(ex, "valuation") == {Decimal("1E+10"): "2023", Decimal("3E+10"): "2025"}
+    assert _dated(ex, "revenue") == {Decimal("2E+9"): "2025-05", Decimal("3E+9"): None}  # now: undated
+    assert _dated(ex, "valuation") == {Decimal("1E+10"): "2023", Decimal("3E+10"): None}
     assert _dated(ex, "growthRate") == {Decimal(50): "2025-05~2025-09", Decimal(200): "2023~2025"}
 
 
@@ -102,3 +102,10 @@ def test_money_raised_in_a_dated_round_is_dated(text_reader):
     r.read("Moonshot AI는 2023년 6월 시리즈 A에서 2억 달러 조달.", LOC, ())
     assert [(s.value, s.time.text if s.time else None, s.rule) for s in ex.statements if s.kind == "amount"] == [
         (Decimal("2E+8"), "2023-06", "text-money:raised")]
+
+
+def test_a_figure_a_change_describes_holds_at_its_clauses_date_not_the_base(text_reader):
+    r, ex = text_reader
+    r.read("xAI의 2030년 전력 수요는 2024년 대비 147% 증가한 117GW에 이를 것으로 추산.", LOC, ())
+    assert _dated(ex, "powerDemand") == {Decimal(117000): "2030"}
+    assert _dated(ex, "growthRate") == {Decimal(147): "2024~2030"}

@@ -9,7 +9,8 @@
   clause's other dates only.
 * **An aside on a figure**: a change in parentheses right after a figure ("41.46억 달러(YoY +45%)",
   "10억 달러 (전년 대비 40% 증가)") holds when that figure does: the figure does not stand between it
-  and their date (:func:`with_asides`).
+  and their date (:func:`with_asides`); nor does a change describing the figure right after it
+  ("2030년 수요는 2024년 대비 147% 증가한 117GW": 117 GW in 2030).
 * A vague part of a year ("2026년 말", "작년 초") dates a figure in that year, never in a quarter
   (:func:`ingest.date_periods.figure_period`).
 """
@@ -39,13 +40,20 @@ _ASIDE_BEFORE = re.compile(r"\s?\(\s?(?:[A-Za-z가-힣]+\s?){0,3}")
 ASIDE = "asideOfFigure"
 
 
+#: A change that describes the figure right after it: "147% 증가한 117GW", "2배 늘어난 40만 대"
+_CHANGED_TO = re.compile(r"\s?(?:증가|감소|상승|하락|성장|확대|축소)한\s?|\s?(?:늘어|줄어)난\s?")
+
+
 def with_asides(sentence: str, values: list[Quantity]) -> list[Quantity]:
-    """``values`` with a percentage or multiple that opens a parenthesis right after another figure marked
-    as an aside on it."""
+    """``values`` with a figure that the figure right before it qualifies marked as an aside: a percentage
+    or multiple that opens a parenthesis right after another figure, or a figure that a change describes
+    ("147% 증가한 117GW")."""
     ends = {v.end for v in values}
+    changes = {v.end for v in values if v.kind in ("percent", "multiple")}
     return [replace(q, qualifiers=q.qualifiers | {ASIDE})
-            if q.kind in ("percent", "multiple") and any(
-                e <= q.start and _ASIDE_BEFORE.fullmatch(sentence, e, q.start) for e in ends) else q
+            if (q.kind in ("percent", "multiple") and any(
+                e <= q.start and _ASIDE_BEFORE.fullmatch(sentence, e, q.start) for e in ends))
+            or any(e <= q.start and _CHANGED_TO.fullmatch(sentence, e, q.start) for e in changes) else q
             for q in values]
 
 

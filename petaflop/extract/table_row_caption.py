@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 
 from foundation.periods import Period, parse_period, span_of
-from ingest.date_periods import figure_period, quantity_period
 from ingest.model import Table
-from ingest.quantities import REFERENCE_DATE, find_quantities
+from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.caption_maker import add_made
 from petaflop.extract.cell_text import cell_period
 from petaflop.extract.facts import Fact, Statement
@@ -85,14 +84,14 @@ _GROWTH_VALUE = re.compile(r"^(?:성장률|증가율|증감률|변화율|[Gg]row
 
 def metric_cell(head: str, metric: str, then_text: str | None):
     """How a metric row's cell under ``head`` is read: (label, time) — the row's metric at the earlier
-    time its period cell names (:func:`then_period`), the current value in the report's year, or the
+    time its period cell names (:func:`then_period`), the current value (undated, as of the report), or the
     header's growth rate over the span from then to the report's date (rule ``table-reader:growthRate@…``)
     — else None."""
     then = then_period(then_text) if then_text else None
     if _THEN_VALUE.search(head):
         return metric, then
-    if _NOW_VALUE.search(head):
-        return metric, parse_period(str(REFERENCE_DATE.year))
+    if _NOW_VALUE.search(head):  # undated: current as of the report, like the report's undated figures
+        return metric, None
     if _GROWTH_VALUE.match(head.strip()):
         return head.strip(), since(then) if then is not None else None
     return None
@@ -104,11 +103,9 @@ _AGO = re.compile(r"^(\d{1,2})\s?(개월|달|년)\s?전$")
 
 def then_period(text: str) -> Period | None:
     """The earlier time a period cell names: a date or period ("2025년 3월"), or a number of months
-    or years before the report's date ("6개월 전": six months before its month); "2025년 초" is 2025."""
+    or years before the report's date ("6개월 전": six months before its month)."""
     if (m := _AGO.match(text.strip())) is None:
-        dates = [q for q in find_quantities(text) if q.kind in ("date", "period") and q.date_start]
-        p = cell_period(text)  # "2025년 초": early 2025 is the year (figure_period)
-        return figure_period(dates[0]) if p is not None and dates and quantity_period(dates[0]) == p else p
+        return cell_period(text)  # "2025년 초" stays 2025-Q1: before the current value of the same year
     n = int(m.group(1))
     if m.group(2) == "년":
         return parse_period(str(REFERENCE_DATE.year - n))
