@@ -114,9 +114,13 @@ GENERIC = (
 
 #: a year: "2025", or written short after an apostrophe ("'23년 8월"), only before 년 and not as a span of
 #: years ("'10년 후", "'10년간")
-#: or two digits 10-29 before 년 and a month ("23년 10월": October 2023, never 23 years and a month)
+#: or two digits 10-29 before 년 and a month ("23년 10월": October 2023, never 23 years and a month),
+#: or two digits 20-29 before 년 and a word of a year's figures ("25년 가이던스", "26년 매출", "25년
+#: 상반기": the year 2025 or 2026; never "25년이 되는", "15년 리스", "20년 장기 계약": spans of years)
+_YEAR_FIGURE = r"(?:매출|가이던스|연환산|조정|실적|영업이익|순이익|CAPEX|가동\s?목표|상반기|하반기|[1-4]분기)"
 YEAR = (r"(?:(?:19|20)\d{2}|(?<![A-Za-z0-9가-힣])['’‘][0-3]\d(?=\s?년(?!\s?(?:후|뒤|간|동안|만에|전|째)))"
-        r"|(?<![A-Za-z0-9가-힣'’‘.,~\-])[12]\d(?=\s?년\s?(?:1[0-2]|[1-9])\s?월))")
+        r"|(?<![A-Za-z0-9가-힣'’‘.,~\-])[12]\d(?=\s?년\s?(?:1[0-2]|[1-9])\s?월)"
+        rf"|(?<![A-Za-z0-9가-힣'’‘.,~\-+])2\d(?=년\s{_YEAR_FIGURE}))")
 PERIOD_PART = r"(?:상반기|하반기|[1-4]분기|초|말|중반|중순|연말|연초|이후|이전|까지|내)"
 PATTERNS = [
     ("iso", rf"(?<!\d)(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
@@ -128,7 +132,9 @@ PATTERNS = [
     ("yrange", r"(?<![\d.,])(?P<y1>(?:19|20)\d{2})\s?년?\s?[~∼-]\s?(?P<y2>(?:19|20)\d{2})\s?년(?!\s?\d{1,2}\s?월)"),
     # a quarter of a year: "2025 Q1", "2025년 Q1", "2025년 1Q" (before a year alone takes "2025년")
     ("yq2", rf"(?<![A-Za-z0-9])(?P<y>{YEAR})\s?년?\s?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?P<e>E)?(?![0-9A-Za-z])"),
-    ("ym", rf"(?<!\d)(?P<y>{YEAR})\s?년\s?(?P<m>\d{{1,2}})\s?월(?:\s?(?P<part>초|중순|말|이후|까지))?"),
+    # a month of a year, written or named relative to the report's ("작년 9월", "올 1월"; "올해 1월 13일" is a day)
+    ("ym", rf"(?<!\d)(?:(?P<y>{YEAR})\s?년|(?P<rel>올해|금년|작년|지난해|내년|재작년|(?<![가-힣])올)"
+           r"(?=\s?\d{1,2}\s?월(?![간별급])(?!\s?\d{1,2}\s?일)))\s?(?P<m>\d{1,2})\s?월(?:\s?(?P<part>초|중순|말|이후|까지))?"),
     ("y", rf"(?<!\d)(?P<y>{YEAR})\s?년(?:\s?(?P<part>{PERIOD_PART}))?(?:\s?(?P<part2>이후|이전|까지))?"),
     ("qy", r"(?<![A-Za-z0-9])(?P<q>[1-4])\s?Q\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
     ("yq", r"(?<![A-Za-z0-9])Q(?P<q>[1-4])\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),

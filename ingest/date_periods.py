@@ -27,3 +27,16 @@ def quantity_period(q: Quantity) -> Period | None:
     if q.date_start[:7] == q.date_end[:7]:
         return parse_period(q.date_start[:7]) if q.date_start != q.date_end else parse_period(q.date_start)
     return period_from_bounds(q.date_start, q.date_end)
+
+
+#: An early, middle or late part of a year ("2026년 말", "작년 초", "2024년 중순"): no quarter or half
+_VAGUE_PART = re.compile(r"(?:초|말|중반|중순)$")
+
+
+def figure_period(q: Quantity) -> Period | None:
+    """The period a figure dated by ``q`` holds in: :func:`quantity_period`, except that a vague part of a
+    year ("2026년 말": late 2026) is that year, never a quarter or half the text does not name."""
+    p = quantity_period(q)
+    if p is not None and p.precision in ("quarter", "half") and _VAGUE_PART.search(q.raw.strip()):
+        return parse_period(p.start[:4])
+    return p

@@ -174,7 +174,7 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
             None, "date", "date", raw, qualifiers=frozenset({"yearAssumed"}), date_start=iso, date_end=iso
         )
     if kind in ("ym", "mpart"):
-        y = _year(g("y")) if kind == "ym" else ref.year
+        y = (_year(g("y")) if g("y") else ref.year + _REL_YEARS[g("rel")]) if kind == "ym" else ref.year
         mo = int(g("m"))
         if not 1 <= mo <= 12:
             return None
@@ -190,8 +190,8 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
             quals.add("lowerBound")
         elif part == "까지":
             quals.add("upperBound")
-        if kind == "mpart":
-            quals.add("yearAssumed")
+        if kind == "mpart" or g("rel"):  # "작년 9월": a year resolved against the report's date
+            quals.add("yearAssumed" if kind == "mpart" else "resolved")
         return Quantity(
             None, "period", "period", raw, qualifiers=frozenset(quals), date_start=start, date_end=end
         )

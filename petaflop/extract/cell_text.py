@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from foundation.periods import Period, parse_period
-from ingest.date_periods import quantity_period
+from ingest.date_periods import figure_period, quantity_period
 from petaflop.extract.values import find_quantities
 
 _PERIOD_HEADER = re.compile(
@@ -64,3 +64,25 @@ def cell_period(text: str) -> Period | None:
         if q.kind in ("date", "period"):
             return quantity_period(q)
     return None
+
+
+#: what closes a parenthesis dating the figure before it: "(작년 말)", "(올해 매출 가이던스 기준)"
+_DATE_PAREN_CLOSE = re.compile(r"\s?(?:[^()\d]{0,16}기준\s?)?\)")
+_AS_OF = re.compile(r"\s?기준(?:으로)?")
+
+
+def cell_time(text: str, raw: str, in_words: bool) -> Period | None:
+    """The period a cell states for the figure written ``raw``: for a prose cell read in words, its first
+    period (:func:`cell_period`); else a date in parentheses right after that figure, its cell's first
+    ("3,936명 (작년 말), …"), or a date as of which the cell's figures hold ("6월 말 기준으로 1.3억 달러")."""
+    if in_words:
+        return cell_period(text)
+    found = find_quantities(text)
+    figures = [q for q in found if q.kind not in ("date", "period")]
+    if not figures or figures[0].raw.strip() != raw.strip():
+        return None
+    first = figures[0]
+    own = [d for d in found if d.kind in ("date", "period") and d.date_start and (
+        (re.fullmatch(r"\s?\(\s?", text[first.end:d.start]) and _DATE_PAREN_CLOSE.match(text, d.end))
+        or (d.end <= first.start and _AS_OF.match(text, d.end)))]
+    return figure_period(own[0]) if len(own) == 1 else None

@@ -7,6 +7,12 @@
   (a percentage or a multiple) measured from it to another date of its clause ("2030년 수요는 2024년 대비
   147% 증가") holds over the span from the base to that date ("2024~2030"); any other figure takes the
   clause's other dates only.
+* **An aside on a figure**: a change in parentheses right after a figure ("41.46억 달러(YoY +45%)",
+  "10억 달러 (전년 대비 40% 증가)") holds when that figure does: the figure does not stand between it
+  and their date (:func:`with_asides`); nor does a change describing the figure right after it
+  ("2030년 수요는 2024년 대비 147% 증가한 117GW": 117 GW in 2030).
+* A vague part of a year ("2026년 말", "작년 초") dates a figure in that year, never in a quarter
+  (:func:`ingest.date_periods.figure_period`).
 """
 
 from __future__ import annotations
@@ -15,8 +21,8 @@ import re
 from dataclasses import replace
 
 from foundation.periods import Period, parse_period, span_of
+from ingest.date_periods import figure_period
 from ingest.quantities import Quantity
-from petaflop.extract.cell_text import quantity_period
 
 #: What follows a date that is the base of a comparison: "대비", "기준 대비", "比".
 _BASE_AFTER = re.compile(r"\s?(?:기준\s?)?(?:대비|比)")
@@ -27,6 +33,28 @@ def with_bases(sentence: str, dates: list[Quantity]) -> list[Quantity]:
     """``dates`` with the ones right before "대비" marked as bases of comparison."""
     return [replace(d, qualifiers=d.qualifiers | {BASE}) if _BASE_AFTER.match(sentence, d.end) else d
             for d in dates]
+
+
+#: What stands between a figure and a change in parentheses about it: "(", "(YoY ", " (전년 대비 "
+_ASIDE_BEFORE = re.compile(r"\s?\(\s?(?:[A-Za-z가-힣]+\s?){0,3}")
+ASIDE = "asideOfFigure"
+
+
+#: A change that describes the figure right after it: "147% 증가한 117GW", "2배 늘어난 40만 대"
+_CHANGED_TO = re.compile(r"\s?(?:증가|감소|상승|하락|성장|확대|축소)한\s?|\s?(?:늘어|줄어)난\s?")
+
+
+def with_asides(sentence: str, values: list[Quantity]) -> list[Quantity]:
+    """``values`` with a figure that the figure right before it qualifies marked as an aside: a percentage
+    or multiple that opens a parenthesis right after another figure, or a figure that a change describes
+    ("147% 증가한 117GW")."""
+    ends = {v.end for v in values}
+    changes = {v.end for v in values if v.kind in ("percent", "multiple")}
+    return [replace(q, qualifiers=q.qualifiers | {ASIDE})
+            if (q.kind in ("percent", "multiple") and any(
+                e <= q.start and _ASIDE_BEFORE.fullmatch(sentence, e, q.start) for e in ends))
+            or any(e <= q.start and _CHANGED_TO.fullmatch(sentence, e, q.start) for e in changes) else q
+            for q in values]
 
 
 #: A quarter or half written without its year ("3분기", "하반기"): the report's year is assumed.
@@ -43,6 +71,8 @@ def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: li
     in_clause = [d for d in dates if c0 <= d.start < c1]
     # the date of this figure: none of the clause's other figures stands between them
     others = [v for v in values if v is not q and c0 <= v.start < c1]
+    if ASIDE in q.qualifiers and (before := [v for v in others if v.end <= q.start]):
+        others.remove(max(before, key=lambda v: v.end))  # the figure it is an aside on
     in_clause = [d for d in in_clause if not any(min(d.end, q.end) <= v.start < max(d.start, q.start)
                                                  for v in others)]
     bases = [d for d in in_clause if BASE in d.qualifiers]
@@ -50,13 +80,13 @@ def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: li
     if bases and q.kind in ("percent", "multiple"):
         if len(bases) != 1 or len(in_clause) != 1 or {"lowerBound", "upperBound"} & in_clause[0].qualifiers:
             return None
-        return _span(quantity_period(bases[0]), quantity_period(in_clause[0]))
+        return _span(figure_period(bases[0]), figure_period(in_clause[0]))
     if not in_clause:
         return None
     d = min(in_clause, key=lambda d: abs(d.start - q.start))
     if {"lowerBound", "upperBound"} & d.qualifiers:  # "2026년까지": a deadline, not when the value holds
         return None
-    return quantity_period(d)
+    return figure_period(d)
 
 
 def _span(base: Period | None, to: Period | None) -> Period | None:

@@ -1,7 +1,7 @@
 """A table of one entity's figures over periods: "항목 | 2024 Q2 | 2025 Q2" with rows "매출 | $394
 million | $1.21 billion", the entity named by the caption or the slide title. Each row's label names
 the measure, each column's header its period; the table reader reads every cell as the caption
-entity's value of the row's kind at the column's period. A figure followed by its signed change in
+entity's value of the row's kind at the column's period, or at the period its label names ("올해 매출 가이던스"). A figure followed by its signed change in
 parentheses ("$1.21 billion (+207%)") also states the row's growth to that period. Rule ids end with
 ``:period-rows``."""
 
@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ingest.quantities import parse_cell
-from petaflop.extract.cell_text import period_header
+from petaflop.extract.cell_text import cell_period, period_header
 from petaflop.extract.facts import Statement
 from petaflop.extract.table_states import state_columns
 
@@ -48,11 +48,12 @@ def read_period_rows(reader, table: Table) -> None:
             if not text or row.section or reader.res.entities_in(text):
                 continue
             unit_note = reader._unit_note(table, row)
+            own = cell_period(text)  # "올해 매출 가이던스": a row naming its own period holds then
             for j, cell in enumerate(row.cells[1:], 1):
                 if j < len(labels):
-                    label = replace(labels[j], text=text)
-                    reader._cell(table, r, cell, context, label, labels[j].period, unit_note)
-                    _change(reader, table, r, j, context, text, labels[j].period)
+                    label = replace(labels[j], text=text, period=own or labels[j].period)
+                    reader._cell(table, r, cell, context, label, label.period, unit_note)
+                    _change(reader, table, r, j, context, text, label.period)
     finally:
         reader.tag = base
 

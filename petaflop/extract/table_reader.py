@@ -31,7 +31,7 @@ from petaflop.extract import table_caption_subject as tcs
 from petaflop.extract import table_figures as tf
 from petaflop.extract.adjacent import place_qualifiers, qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
-from petaflop.extract.cell_text import cell_period, period_header, prose_cell
+from petaflop.extract.cell_text import cell_period, cell_time, period_header, prose_cell
 from petaflop.extract.cell_works import unmade_works
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
@@ -195,7 +195,7 @@ class TableReader:
             unit_note = self._unit_note(table, row)
             if metric_col is not None and metric_col < len(row.cells):
                 metric = row.cells[metric_col].text.strip()
-                then = self._row_time(row.cells[then_col].text) if then_col is not None and then_col < len(row.cells) else None
+                then = row.cells[then_col].text if then_col is not None and then_col < len(row.cells) else None
                 for j, cell in enumerate(row.cells):  # values then and now, and their growth (table_row_caption.py)
                     if (how := metric_cell(labels[j].text if j < len(labels) else "", metric, then)) is not None:
                         self._cell(table, r, cell, subject, _Label(how[0]), how[1], unit_note)
@@ -526,7 +526,7 @@ class TableReader:
         status = (label.status or self._row_status or self.lex.status_of(label.text, " ".join(table.caption),
                                                                           text if in_words else "")
                   or ("estimate" if "estimate" in q.qualifiers else "actual"))
-        time = label.period or row_time or (cell_period(text) if in_words else None)
+        time = label.period or row_time or cell_time(text, getattr(q, "raw", ""), in_words)
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
         per = entry.per or per_of_header(header)

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
-from foundation.periods import parse_period
+from foundation.periods import Period, parse_period, span_of
 from ingest.model import Table
 from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.caption_maker import add_made
+from petaflop.extract.cell_text import cell_period
 from petaflop.extract.facts import Fact, Statement
 from petaflop.extract.resolve import is_a
 
@@ -81,13 +82,43 @@ _NOW_VALUE = re.compile(r"(현재|최근|최신) ?(값|수치|규모)")
 _GROWTH_VALUE = re.compile(r"^(?:성장률|증가율|증감률|변화율|[Gg]rowth)(?:\s?\(%\))?$")
 
 
-def metric_cell(head: str, metric: str, then):
+def metric_cell(head: str, metric: str, then_text: str | None):
     """How a metric row's cell under ``head`` is read: (label, time) — the row's metric at the earlier
-    time ``then`` or now, or the header's growth rate (rule ``table-reader:growthRate@…``) — else None."""
+    time its period cell names (:func:`then_period`), the current value (undated, as of the report), or the
+    header's growth rate over the span from then to the report's date (rule ``table-reader:growthRate@…``)
+    — else None."""
+    then = then_period(then_text) if then_text else None
     if _THEN_VALUE.search(head):
         return metric, then
-    if _NOW_VALUE.search(head):
+    if _NOW_VALUE.search(head):  # undated: current as of the report, like the report's undated figures
         return metric, None
     if _GROWTH_VALUE.match(head.strip()):
-        return head.strip(), None
+        return head.strip(), since(then) if then is not None else None
     return None
+
+
+#: "6개월 전", "2년 전": a time before the report's date
+_AGO = re.compile(r"^(\d{1,2})\s?(개월|달|년)\s?전$")
+
+
+def then_period(text: str) -> Period | None:
+    """The earlier time a period cell names: a date or period ("2025년 3월"), or a number of months
+    or years before the report's date ("6개월 전": six months before its month)."""
+    if (m := _AGO.match(text.strip())) is None:
+        return cell_period(text)  # "2025년 초" stays 2025-Q1: before the current value of the same year
+    n = int(m.group(1))
+    if m.group(2) == "년":
+        return parse_period(str(REFERENCE_DATE.year - n))
+    months = REFERENCE_DATE.year * 12 + REFERENCE_DATE.month - 1 - n
+    return parse_period(f"{months // 12}-{months % 12 + 1:02d}")
+
+
+def since(then: Period) -> Period | None:
+    """The span from ``then`` to the report's date: of months from a month ("2025-03~2025-09"), else of
+    years ("2024~2025"); the report's year when ``then`` falls in it."""
+    if then.precision == "month":
+        return span_of(then, parse_period(REFERENCE_DATE.isoformat()[:7]))  # type: ignore[arg-type]
+    year = then.start[:4]
+    if int(year) >= REFERENCE_DATE.year:
+        return parse_period(year) if int(year) == REFERENCE_DATE.year else None
+    return span_of(parse_period(year), parse_period(str(REFERENCE_DATE.year)))  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ here are consumed (the generic value reader does not give them to a party).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from foundation.namespaces import PFA, RDF
@@ -180,6 +181,7 @@ class DealFrames:
         window = s[start:noun.end()]
         consumed = getattr(self, "consumed", set())
         money, years = False, False
+        first = len(self.ex.statements)
         for q in find_quantities(window):
             at = start + q.start
             if q.kind == "money" and q.value is not None and not money and at >= gap_start:
@@ -204,6 +206,17 @@ class DealFrames:
             elif q.kind in ("date", "period") and at >= gap_start and (period := quantity_period(q)) is not None:
                 self.ex.statements.append(Statement(node, "eventDate", loc, rule, time=period,
                                                     sources=sources, raw=q.raw[:60]))
+        _dated_amount(self.ex.statements, first)
+
+
+def _dated_amount(statements: list[Statement], first: int) -> None:
+    """The deal's amount holds when the deal was made: the one date its terms state ("'22년 … 2천만달러
+    규모 파트너십"), if they state exactly one."""
+    made = {st.time for st in statements[first:] if st.kind == "eventDate"}
+    if len(made) == 1 and (when := made.pop()) is not None and when.precision in ("year", "month", "day"):
+        for i in range(first, len(statements)):
+            if statements[i].kind == "amount":
+                statements[i] = replace(statements[i], time=when)
 
 
 def _bound(q: Quantity) -> str:

@@ -17,8 +17,8 @@ import re
 from decimal import Decimal
 
 from foundation.periods import Period
+from ingest.date_periods import figure_period
 from ingest.quantities import REFERENCE_DATE, Quantity
-from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_per import PER_WORDS
@@ -136,7 +136,7 @@ class MoneyFrames:
                     or self._per_price(s, q, mentions, dates) or self._carried_price(s, q, mentions, topic)
                     or self._stock_price(s, q, mentions)
                     or self._capex(s, q, mentions, dates, topic) or self._of_measure(s, q, mentions)
-                    or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, topic)
+                    or self._own_spend(s, q, mentions, dates, topic) or self._raised(s, q, mentions, dates, topic)
                     or self._list_item(s, q, mentions))
             if read is None:
                 continue
@@ -227,7 +227,7 @@ class MoneyFrames:
         # "2024년 12월: OpenAI o1 - $60/백만 토큰": a timeline line's date is when the price held
         when = [d for d in dates if _DATE_LABEL.fullmatch(s, d.end, m.start)]
         return m.entity, "unitPrice", "price", PER_WORDS.get(per, _PER_WORDS.get(per, per)), \
-            _words_status(self._after), quantity_period(when[0]) if when else None
+            _words_status(self._after), figure_period(when[0]) if when else None
 
     def _carried_price(self, s: str, q: Quantity, mentions: list[Mention_], topic: Mention_ | None):
         """"(Gemini 2.5 Flash Image는 …). 이미지당 0.039 달러에 불과해 … 저렴": a clause opening with a price
@@ -263,7 +263,7 @@ class MoneyFrames:
                                or any(m.end <= cue.start() for m in mentions)):
             return None  # a carried firm, but the sentence names something else (a product) first
         when = [d for d in dates if d.end <= cue.start() and not s[d.end:cue.start()].strip(" 年년의")]
-        time = quantity_period(when[-1]) if when else None
+        time = figure_period(when[-1]) if when else None
         status = _CAPEX_STATUS.get(cue.group(1) or "", "") or _words_status(self._after)
         return subject.entity, kind, _CUE_RULES[kind] + (":slide" if subject.role == "slide" else ""), "", status, time
 
@@ -302,12 +302,13 @@ class MoneyFrames:
         else:
             return None
         when = [d for d in dates if c0 <= d.start and d.end <= q.start]
-        time = quantity_period(when[-1]) if len(when) == 1 else None
+        time = figure_period(when[-1]) if len(when) == 1 else None
         return subject, "capex", "capex", "", _words_status(self._after), time
 
-    def _raised(self, s: str, q: Quantity, mentions: list[Mention_], topic: Mention_ | None):
+    def _raised(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity], topic: Mention_ | None):
         """"Moonshot AI는 … 총 10억 달러 유치": the one firm the sentence marks as its subject raises the
-        money (a firm it was raised from is marked 로부터/에서); else the firm the block is about."""
+        money (a firm it was raised from is marked 로부터/에서); else the firm the block is about. The one
+        date of its clause before the figure ("2024년 3월 시리즈 B에서 …") is when it was raised."""
         if not _RAISED_AFTER.match(s, q.end):
             return None
         marked = {m.entity for m in mentions if m.end <= q.start and m.role in ("topic", "subject")}
@@ -320,7 +321,10 @@ class MoneyFrames:
             subject = topic.entity
         else:
             return None
-        return subject, "amount", "raised", "", _words_status(self._after), None
+        c0 = max(c for c in clause_starts_of(s) if c <= q.start)
+        when = [d for d in dates if c0 <= d.start and d.end <= q.start]
+        time = figure_period(when[0]) if len(when) == 1 and not {"lowerBound", "upperBound"} & when[0].qualifiers else None
+        return subject, "amount", "raised", "", _words_status(self._after), time
 
     def _list_item(self, s: str, q: Quantity, mentions: list[Mention_]):
         """"- 아마존: 1,185억 달러 / 구글: 850억 달러" under a line about the firms' "AI 투자 규모" (or a slide

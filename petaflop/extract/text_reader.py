@@ -30,7 +30,7 @@ from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.count_parts import part_counts
 from petaflop.extract.facts import Extraction, Location, Statement
-from petaflop.extract.figure_time import figure_time, stated_years, with_bases
+from petaflop.extract.figure_time import figure_time, stated_years, with_asides, with_bases
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
@@ -231,8 +231,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         topic = own or carried or getattr(self, "slide_topic", None)
         quantities = [q for q in find_quantities(sentence)]
         dates = with_bases(sentence, [q for q in quantities if q.kind in ("date", "period") and q.date_start and q.date_end])
-        values = [q for q in quantities if q.kind not in ("date", "period") and (q.value is not None)
-                  and not part_of_name(sentence, q, mentions) and not not_a_value(sentence, q)]
+        values = with_asides(sentence, [q for q in quantities if q.kind not in ("date", "period")
+                                        and q.value is not None and not part_of_name(sentence, q, mentions)
+                                        and not not_a_value(sentence, q)])
         self.consumed: set[int] = set()  # figures a frame has read (an investment's amount and stake)
         self._genitives(sentence, mentions, loc, sources)
         self._modifiers(sentence, mentions, loc, sources)
