@@ -73,3 +73,20 @@ def test_a_growth_rate_in_parentheses_takes_the_status_of_the_figure_before_it()
     ex = Extraction(statements=[head, rate, other, fall])
     settle_statuses([], ex, ["", "", "", "", "", "", line])
     assert [s.status for s in ex.statements] == ["forecast", "forecast", "actual", "actual"]
+
+
+def test_the_outlay_of_a_year_not_over_closing_with_the_verb_of_spending_is_planned():
+    loc = Location(7, 7, "IV", "IV. 테스트")
+    this_year = Statement("ganada", "capex", loc, "test", value=Decimal("5e10"), unit="USD", time=cell_period("2025"),
+                          raw="가나다전자가 2025년 500억 달러 투자")
+    spent = replace(this_year, raw="가나다전자가 2025년 500억 달러 투자했다", value=Decimal("6e10"))
+    last_year = replace(this_year, time=cell_period("2024"), value=Decimal("7e10"))
+    assert _settle([], this_year, spent, last_year) == ["planned", "actual", "actual"]
+
+
+def test_a_capacity_a_site_is_designed_to_take_is_planned():
+    from petaflop.extract.prose_status import prose_status
+
+    line = "가나다 부지는 약 2.5GW 전력을 수용할 수 있도록 설계됨. 다른 부지는 1GW를 쓴다."
+    assert prose_status(line, "가나다 부지는 약 2.5GW 전력을 수용할", False) == "planned"
+    assert prose_status(line, "다른 부지는 1GW를 쓴다.", False) == ""

@@ -51,6 +51,9 @@ EVENT_DATES = frozenset({"releaseDate", "launchDate", "operationDate", "completi
                          "deliveryDate", "shipmentDate", "productionDate", "massProductionDate"})
 #: Words that an event has happened: "출시된", "출시했다", "공개됨", "완료", "가동 중", "최신 X(2025)".
 _DONE = re.compile(r"(?:했|됐|되었|됨|[한된](?=\s|$)|완료|중\b|이미|최신|현재|기존)")
+#: Money a firm spends in a year, and a figure of it that closes its clause with the verb of spending ("1,000억 달러 투자").
+_SPENT = frozenset({"capex", "amount"})
+_SPENDS = re.compile(r"\d\s?(?:[억조만]\s?)?(?:달러|원|위안|엔|유로)\s?(?:을|를)?\s?(?:투자|투입|지출)(?:\s*$|\s*[.,;])")
 #: Words of a forecast said in a figure's own text (not inferred from its date).
 _SAID = re.compile(r"예상|전망|예측|것으로|것이라")
 #: Measures of markets and finances: a future figure of these is a forecast, not a plan.
@@ -258,6 +261,9 @@ def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str
     if st.kind in EVENT_DATES and st.time is not None and st.time.start <= ref <= st.time.end \
             and st.time.precision in ("year", "half", "quarter") and not _DONE.search(f"{before} {st.raw}"):
         return "planned"  # "2025년 하반기" for a release: the period is not over and nothing ("최신 X(2025)") says it happened
+    if st.kind in _SPENT and st.time is not None and st.time.start <= ref <= st.time.end \
+            and st.time.precision == "year" and _SPENDS.search(st.raw):
+        return "planned"  # "A사가 2025년 1,000억 달러 투자": the year's outlay, the year not over
     if st.time is None or st.time.start <= ref:
         return st.status
     if st.kind in EVENT_DATES:
