@@ -90,3 +90,15 @@ def test_a_capacity_a_site_is_designed_to_take_is_planned():
     line = "가나다 부지는 약 2.5GW 전력을 수용할 수 있도록 설계됨. 다른 부지는 1GW를 쓴다."
     assert prose_status(line, "가나다 부지는 약 2.5GW 전력을 수용할", False) == "planned"
     assert prose_status(line, "다른 부지는 1GW를 쓴다.", False) == ""
+
+
+def test_a_status_word_closing_a_caption_after_results_is_of_its_last_measure_only():
+    from petaflop.extract.cell_text import caption_for_status
+
+    caption = ["가나다 앱의 성과 및 MAU 추정", "올해 6월 기준"]
+    assert caption_for_status(caption, "누적 다운로드") == "가나다 앱의 올해 6월 기준"
+    assert caption_for_status(caption, "MAU") == "가나다 앱의 성과 및 MAU 추정 올해 6월 기준"
+    assert caption_for_status(caption, "MAU (7월 발표치 기준)") == "가나다 앱의 올해 6월 기준"
+    # a caption that guesses at all its measures keeps its status word for every row
+    assert caption_for_status(["매출 및 이익 추정"], "이익") == "매출 및 이익 추정"
+    assert caption_for_status(["매출 및 이익 추정"], "매출") == "매출 및 이익 추정"
