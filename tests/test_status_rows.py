@@ -102,3 +102,10 @@ def test_a_status_word_closing_a_caption_after_results_is_of_its_last_measure_on
     # a caption that guesses at all its measures keeps its status word for every row
     assert caption_for_status(["매출 및 이익 추정"], "이익") == "매출 및 이익 추정"
     assert caption_for_status(["매출 및 이익 추정"], "매출") == "매출 및 이익 추정"
+
+
+def test_a_status_noun_a_caption_only_looks_at_gives_no_status():
+    from petaflop.extract.cell_text import caption_for_status
+
+    assert "계획" not in caption_for_status(["의존도는 높고, 가나다의 계획을 보면 계속 쓰고 싶음"], "개발자 규모")
+    assert caption_for_status(["가나다 데이터센터 건설 계획"], "전력") == "가나다 데이터센터 건설 계획"
