@@ -86,3 +86,25 @@ def cell_time(text: str, raw: str, in_words: bool) -> Period | None:
         (re.fullmatch(r"\s?\(\s?", text[first.end:d.start]) and _DATE_PAREN_CLOSE.match(text, d.end))
         or (d.end <= first.start and _AS_OF.match(text, d.end)))]
     return figure_period(own[0]) if len(own) == 1 else None
+
+
+#: A caption of results and of a guess at one measure: "X의 성과 및 ARR 추정", "실적과 매출 전망" (results are
+#: reported; the status word is of the last conjunct's measure only).
+_LAST_CONJUNCT_STATUS = re.compile(r"(?:성과|실적|현황)\s?(?:및|와|과|,)\s(?P<noun>[^\s,]+)\s(?:추정|전망|예상)(?:치)?\s*$")
+#: A status noun a caption only looks at ("중국의 계획을 보면 …"): not what its figures are.
+_LOOKED_AT = re.compile(r"(?:계획|전망|추정|예상)(?:을|를)\s?보면")
+#: A row label that names a reported figure: "ARR (8월 발표치 기준)", "공식 발표".
+_REPORTED_LABEL = re.compile(r"발표치|발표\s?기준|공식\s?발표|실적")
+
+
+def caption_for_status(caption: list[str], label: str) -> str:
+    """The caption's words that may give the figure of the row labelled ``label`` its status: all of it, but
+    without a status word closing a last conjunct after results ("…의 성과 및 ARR 추정") unless the row is of
+    that measure (and does not say its figure was reported, "ARR (8월 발표치 기준)"), and without a status noun it
+    only looks at ("중국의 계획을 보면")."""
+    kept = []
+    for line in caption:
+        m = _LAST_CONJUNCT_STATUS.search(line)
+        of_row = m is not None and m.group("noun").lower() in label.lower() and not _REPORTED_LABEL.search(label)
+        kept.append(_LOOKED_AT.sub(" ", line if m is None or of_row else line[:m.start()].rstrip()))
+    return " ".join(kept)

@@ -6,7 +6,7 @@ the text of its line (only "actual" is ever changed):
 * **Guidance** (가이던스, 가이드런스, guidance) named before the figure in its clause: a company's own
   projection, ``forecast`` ("25년 조정 FCF 가이던스 중간값 20억 달러").
 * **What is to happen** after the figure, closing its clause: "…할 예정", "…할 계획", "…하기로 약속/합의", "…하겠다는", "…로 나아가는 중", "…하기에 충분한",
-  "…할 것이나/할 것." (a plan, ``planned``) — but "…될 것이라는/될 것으로" (what is said or expected
+  "…할 것이나/할 것.", "…을 수용할 수 있도록 설계됨" (a design capacity) (a plan, ``planned``) — but "…될 것이라는/될 것으로" (what is said or expected
   to happen, ``forecast``). Words in parentheses are skipped ("55만개의 GB200(… 추정)이 추가 투입될 예정").
 * **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``; in a
   table cell ("12배로 가정"), whatever its date, an ``estimate``.
@@ -50,7 +50,8 @@ _PARENS = re.compile(r"\([^()]*\)")
 _EXPECTED = re.compile(r"[될할] 것(?:이라는|이라고|으로)")
 #: What is to be done: "투입될 예정", "가동할 것이나", "투자하기로 약속".
 _PLANNED = re.compile(r"(?:[할될] (?:예정|계획)|할 것(?:이나|이다|임)?(?:\s*$|[.,]))|하기로\s?(?:약속|합의|결정)"
-                      r"|하겠다(?:는|고)?(?:\s|$)|(?:으로|로)\s?나아가|하기에\s?(?:충분|여유)")
+                      r"|하겠다(?:는|고)?(?:\s|$)|(?:으로|로)\s?나아가|하기에\s?(?:충분|여유)"
+                      r"|(?:수용|처리|공급)할\s?수\s?있도록\s?설계")
 _ASSUMED = re.compile(r"(?:으로|로)\s?가정")
 #: What may happen: "구축될 수도 있음", "가능할 수도".
 _POSSIBLE = re.compile(r"[될할]\s?수도\s?있")

@@ -38,7 +38,7 @@ from ingest.quantities import REFERENCE_DATE
 from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
 from petaflop.extract.prose_status import cell_per, prose_deadline, prose_status
-from petaflop.extract.table_status import TableStatus, table_status
+from petaflop.extract.table_status import PLAN_KINDS, TableStatus, table_status
 
 __all__ = ["settle_statuses"]
 
@@ -51,6 +51,11 @@ EVENT_DATES = frozenset({"releaseDate", "launchDate", "operationDate", "completi
                          "deliveryDate", "shipmentDate", "productionDate", "massProductionDate"})
 #: Words that an event has happened: "출시된", "출시했다", "공개됨", "완료", "가동 중", "최신 X(2025)".
 _DONE = re.compile(r"(?:했|됐|되었|됨|[한된](?=\s|$)|완료|중\b|이미|최신|현재|기존)")
+#: Money a firm spends in a year, and a figure of it that closes its clause with the verb of spending ("1,000억 달러 투자").
+_SPENT = frozenset({"capex", "amount"})
+_SPENDS = re.compile(r"\d\s?(?:[억조만]\s?)?(?:달러|원|위안|엔|유로)\s?(?:을|를)?\s?(?:투자|투입|지출)(?:\s*$|\s*[.,;])")
+#: Words of a forecast said in a figure's own text (not inferred from its date).
+_SAID = re.compile(r"예상|전망|예측|것으로|것이라")
 #: Measures of markets and finances: a future figure of these is a forecast, not a plan.
 FORECAST_KINDS = frozenset({"revenue", "profit", "marketShare", "marketSize", "shipments", "growthRate", "share",
                             "valuation", "marketCap", "grossMargin", "operatingMargin", "userCount", "unitPrice",
@@ -76,6 +81,19 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
             ex.statements[i] = replace(st, status="estimate")
             changed += 1
+        elif st.status in ("planned", "forecast") and table is not None \
+                and table.cell_estimated(st.location.line_start, st.location.column):
+            ex.statements[i] = replace(st, status="estimate")  # "500~800W (추정)" of a chip due next year
+            changed += 1
+        elif st.status == "planned" and table is not None and st.kind in PLAN_KINDS \
+                and table.cell_done(st.location.line_start, st.location.column):
+            ex.statements[i] = replace(st, status="actual")  # "16k GB200 (7월 납품 완료)" under "배치 계획"
+            changed += 1
+        elif st.status == "forecast" and table is not None and st.kind in PLAN_KINDS and not _SAID.search(st.raw) \
+                and table.row_completes(st.location.line_start, st.location.column):
+            # a capacity dated by the deadline of its stage ("2028년까지 완성"): what the stage is to have
+            ex.statements[i] = replace(st, status="planned")
+            changed += 1
         elif st.status == "forecast" and table is not None and st.time is not None and st.time.end < ref \
                 and not st.kind.endswith("Date") and not table.row_forecasts(st.location.line_start):
             # an outlook table's caption (전망) does not make a figure of a period already over a forecast
@@ -91,9 +109,47 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             ex.statements[i] = replace(st, status=status)
             changed += 1
     if lines:
+        changed += _inherit_in_parens(ex, lines)
         _date_deadlines(ex, lines)
         _date_spans(ex, lines)
     return changed + _settle_table_facts(ex, by_table, ref) + (_settle_claim_facts(ex, lines, ref) if lines else 0)
+
+
+#: The end of a head figure right before a parenthesis: a digit or a unit word ("1,185억 달러 (전년 대비 …").
+_HEAD_END = re.compile(r"(?:\d|달러|원|위안|엔|유로|[GMk]W|GWh|TWh|개|명|대|건)\s*$")
+
+
+def _inherit_in_parens(ex: Extraction, lines: list[str]) -> int:
+    """A growth rate in parentheses right after a prose figure ("1,185억 달러 (전년 대비 40% 증가)") is of
+    that figure: it takes the head figure's status when the head is no actual (a guided capex grows as guided)."""
+    by_line: dict[int, list[int]] = {}
+    for i, st in enumerate(ex.statements):
+        if not st.location.table_id and st.raw and not st.kind.endswith("Date"):
+            by_line.setdefault(st.location.line_start, []).append(i)
+    changed = 0
+    for n, idxs in by_line.items():
+        line = _line(lines, n).replace("\\$", "$")
+        spans = {i: (at, at + len(ex.statements[i].raw)) for i in idxs
+                 if (at := line.find(ex.statements[i].raw)) >= 0 and line.count(ex.statements[i].raw) == 1}
+        for i, (at, _) in spans.items():
+            st = ex.statements[i]
+            if st.status != "actual" or st.kind != "growthRate":
+                continue
+            number = format(abs(st.value), "f") if st.value is not None else ""
+            number = number.rstrip("0").rstrip(".") if "." in number else number
+            found = [m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(number)}\s?%", st.raw)] if number else []
+            if len(found) != 1:
+                continue
+            fig = at + found[0]
+            opening = line.rfind("(", 0, fig)
+            if opening < 0 or ")" in line[opening:fig] or not _HEAD_END.search(line[:opening]):
+                continue
+            heads = {ex.statements[j].status for j, (a, e) in spans.items()
+                     if j != i and a < opening < e and ex.statements[j].kind != "growthRate"}
+            if len(heads) == 1 and (status := heads.pop()) != "actual":
+                ex.statements[i] = replace(st, status=status)
+                changed += 1
+    return changed
 
 
 def _before(lines: list[str] | None, st: Statement, width: int = 10) -> str:
@@ -157,6 +213,14 @@ def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str
         if not f.as_of and model.kinds[rule.kind].dimension != "date" and (period := table.period(f.location.column, f.location.line_start)):
             ex.facts[i] = f = replace(f, as_of=period.text)
         said = set(STATUSES) & set(f.qualifiers)
+        if said <= {"planned", "forecast"} and table.cell_estimated(f.location.line_start, f.location.column):
+            ex.facts[i] = replace(f, qualifiers=(*(q for q in f.qualifiers if q not in said), "estimate"))
+            changed += 1
+            continue
+        if said == {"planned"} and rule.kind in PLAN_KINDS and table.cell_done(f.location.line_start, f.location.column):
+            ex.facts[i] = replace(f, qualifiers=tuple(q for q in f.qualifiers if q != "planned"))
+            changed += 1
+            continue
         if "actual" not in rule.statuses or said - {"forecast"}:
             continue
         if said:  # a forecast inferred from the words or the period: only the column's label overrides it
@@ -197,6 +261,9 @@ def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str
     if st.kind in EVENT_DATES and st.time is not None and st.time.start <= ref <= st.time.end \
             and st.time.precision in ("year", "half", "quarter") and not _DONE.search(f"{before} {st.raw}"):
         return "planned"  # "2025년 하반기" for a release: the period is not over and nothing ("최신 X(2025)") says it happened
+    if st.kind in _SPENT and st.time is not None and st.time.start <= ref <= st.time.end \
+            and st.time.precision == "year" and _SPENDS.search(st.raw):
+        return "planned"  # "A사가 2025년 1,000억 달러 투자": the year's outlay, the year not over
     if st.time is None or st.time.start <= ref:
         return st.status
     if st.kind in EVENT_DATES:

@@ -31,7 +31,7 @@ from petaflop.extract import table_caption_subject as tcs
 from petaflop.extract import table_figures as tf
 from petaflop.extract.adjacent import place_qualifiers, qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
-from petaflop.extract.cell_text import cell_period, cell_time, period_header, prose_cell
+from petaflop.extract.cell_text import caption_for_status, cell_period, cell_time, period_header, prose_cell
 from petaflop.extract.cell_works import unmade_works
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
@@ -523,8 +523,8 @@ class TableReader:
         if entry.negative and value > 0:  # "비용 감소 | 87%": the size of a reduction is a negative difference
             value, high = -(high if high is not None else value), (-value if high is not None else None)
         unit = q.currency if q.kind == "money" and q.currency else ("count" if dim == "count" else q.unit)
-        status = (label.status or self._row_status or self.lex.status_of(label.text, " ".join(table.caption),
-                                                                          text if in_words else "")
+        status = (label.status or self._row_status or self.lex.status_of(
+            label.text, caption_for_status(table.caption, label.text), text if in_words else "")
                   or ("estimate" if "estimate" in q.qualifiers else "actual"))
         time = label.period or row_time or cell_time(text, getattr(q, "raw", ""), in_words)
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():

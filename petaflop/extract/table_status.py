@@ -24,7 +24,10 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   values); else a caption whose first word is a
   period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
 * **A row of plans**: money in a row with another cell that ends in a plan (예정, 계획) or says it was
-  pledged (하기로 약속) is ``planned``.
+  pledged (하기로 약속) is ``planned``; so are the capacities and counts of a row whose stage is to be
+  finished later ("2028년까지 완성", "내년 상반기 완료 계획").
+* **A cell marked as a guess**: one figure followed by "(추정)" or "?" ("500~800W (추정)", "4,600?") is an
+  ``estimate``, whatever the date of its row (a spec of a product due later is guessed, not planned).
 * **A row of estimates or expectations**: a row whose label says it is estimated ("Hypernova (추정)",
   "추정치") or that has a cell that is just 추정 holds ``estimate`` figures; a row whose label opens with
   예상 ("예상 가격") holds ``estimate`` figures, ``forecast`` ones when they are dated after the report's date.
@@ -60,6 +63,15 @@ PLEDGED = re.compile(r"약속")
 INVESTMENT_COLUMN = re.compile(r"투자\s*(?:액|금액)|약정")
 #: A cell that says its row is to be done: "구축 예정", "건설할 계획", "투자하기로 약속".
 ROW_PLAN = re.compile(r"(?:예정|계획)(?:이다|임)?\s*\.?\s*$|하기로\s?(?:약속|합의)")
+#: A cell that says the row's work is to be finished: "2028년까지 완성", "내년 상반기 완료 계획", "완공 예정"
+#: (group 1: the year of a deadline, which must not be over at the report's date).
+ROW_COMPLETES = re.compile(r"^\s*(?:((?:19|20)\d{2})년\s?(?:말|상반기|하반기)?\s?까지\s?(?:완성|완료|완공|준공)"
+                           r"|[^\t]{0,16}(?:완성|완료|완공|준공)\s?(?:계획|예정))(?:이다|임)?\s*\.?\s*$")
+#: A cell that says its figure is already in place: "(7월 납품 완료)", "이미 투입" (not "완료 예정").
+CELL_DONE = re.compile(r"(?:납품|설치|가동|구축|완공|투입|배치|인도|공사)\s?완료(?!\s?(?:계획|예정|목표))|이미\s?\S+")
+#: A cell that is one figure the report marks as a guess: "500~800W (추정)", "4,600?".
+CELL_ESTIMATED = re.compile(r"^\s*[^\d\t]{0,20}\d[\d,.~\s-]*\s?[A-Za-z%]{0,4}\s*(?:\(\s*추정\s*\)|\?)\s*$")
+CELL_PLAN = re.compile(r"예정|계획|목표|할\s?것")
 #: What a project or a programme is to have: counts and capacities.
 PLAN_KINDS = frozenset({"powerCapacity", "gpuCount", "chipCount", "unitCount", "share", "itCapacity"})
 #: What it is to spend.
@@ -133,14 +145,16 @@ class TableStatus:
     def status(self, kind: str, time: Period | None, line: int, column: int, ref: str) -> str | None:
         """The status this table gives an "actual" figure of ``kind`` in its cell (row at ``line``,
         1-based ``column``, 0 when unknown), or None."""
-        if self.model or self.estimated_column(column) or (self.reckoned_costs and is_cost(kind)):
+        if self.model or self.estimated_column(column) or (self.reckoned_costs and is_cost(kind)) \
+                or self.cell_estimated(line, column):
             return "estimate"
         if (row_label := self._row(line)) is not None and row_label.cells \
                 and status_of_words(row_label.cells[0].text) == "target":
             return "target"  # "우선 목표 | 550k GB200 …", "장기 청사진 (≈2030)": what the row aims at
         if (row := self._row_estimate(line)) is not None:
             return "forecast" if row == "expected" and time is not None and time.end >= ref else "estimate"
-        if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self._pledged(column)):
+        if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self._pledged(column)) \
+                or (kind in PLAN_KINDS and self.row_completes(line, column)):
             return "planned"
         if kind in MONEY_KINDS and self._row_plans(line, column):
             return "planned"
@@ -264,6 +278,33 @@ class TableStatus:
         약속"): the row's money is to be spent."""
         row = self._row(line)
         return row is not None and any(ROW_PLAN.search(c.text) for j, c in enumerate(row.cells, 1) if j != column)
+
+    def row_completes(self, line: int, column: int) -> bool:
+        """True when another cell of the row at ``line`` says the row's work is to be finished by a time not
+        yet over ("2028년까지 완성", "내년 상반기 완료 계획"): the row's capacities and counts are planned."""
+        row = self._row(line)
+        if row is None:
+            return False
+        for j, cell in enumerate(row.cells, 1):
+            if j != column and (m := ROW_COMPLETES.match(cell.text)) is not None \
+                    and (m.group(1) is None or int(m.group(1)) >= REFERENCE_DATE.year):
+                return True
+        return False
+
+    def cell_estimated(self, line: int, column: int) -> bool:
+        """True when the cell of the 1-based ``column`` in the row at ``line`` is one figure marked as a guess
+        ("500~800W (추정)", "4,600?")."""
+        row = self._row(line)
+        return row is not None and 0 < column <= len(row.cells) and bool(CELL_ESTIMATED.match(row.cells[column - 1].text))
+
+    def cell_done(self, line: int, column: int) -> bool:
+        """True when the cell of the 1-based ``column`` in the row at ``line`` says its figure is already in
+        place ("16k GB200 (7월 납품 완료)"): a column of plans (배치 계획) does not make it planned."""
+        row = self._row(line)
+        if row is None or not 0 < column <= len(row.cells):
+            return False
+        text = row.cells[column - 1].text
+        return bool(CELL_DONE.search(text)) and not CELL_PLAN.search(text)
 
     def estimated_column(self, column: int) -> bool:
         """True when the label of the 1-based ``column`` calls its figures estimates."""
