@@ -87,8 +87,9 @@ _CHIP_SENTENCE_END = re.compile(r"\)?['’”\"]?\s?(?:칩|칩셋|프로세서)?
 # provisions: "<A>는 … <B>에 … 제공" (B is A's customer), "<B>에 <A>는 … 공급" (B is supplied by A),
 # "<A>로부터 칩을 공급받는 <B>" (B is supplied by A)
 _PROVIDE_VERB = re.compile(r"(제공|공급|납품)(?!받|망|량|과잉|부족|능력|업체|사)")
-#: "A, B 등 첩보/방첩 기관에": a list closed by 등 and the kind of its members, marked as the recipient
-_KIND_PLACE = re.compile(r"(\s?등)\s(?:[가-힣/·]{1,8}\s){0,2}[가-힣/·]{1,8}(?:에게|에)\s")
+#: "A, B 등 첩보/방첩 기관에", "A와 같은 미국 기업에": a list closed by 등 (or one example "와 같은") and the kind
+#: of its members, marked as the recipient
+_KIND_PLACE = re.compile(r"(\s?등)?(?(1)|(?:와|과)\s?같은)\s(?:[가-힣/·]{1,8}\s){0,2}[가-힣/·]{1,8}(?:에게|에)\s")
 _ABSTRACT_GIFT = re.compile(r"(?:기회|수익|혜택|효과|동력|근거|계기|모멘텀|시사점)(?:을|를)?\s?(?:[가-힣]{1,4}\s)?$")
 _SUPPLIED_FROM = re.compile(r"(?:으로부터|로부터)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?[가-힣A-Za-z0-9]{0,8}(?:을|를)?\s?공급받")
 
@@ -359,7 +360,7 @@ class LinkFrames:
             places = [m for m in before if m.role == "place" and is_a(m.type, "Organization")
                       and not is_a(m.type, "Country")]
             kinds = _KIND_PLACE.search(s, c0, v.start())  # "NSA, CIA 등 첩보 기관에 … 제공": the listed ones
-            at = places[-1].end if places else kinds.start() + len(kinds.group(1)) if kinds else -1
+            at = places[-1].end if places else kinds.start() + len(kinds.group(1) or "") if kinds else -1
             if at < 0:
                 continue
             # (a list may run across a comma the clause split counts as a boundary)

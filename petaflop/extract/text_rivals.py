@@ -20,6 +20,7 @@ from petaflop.extract.text_acquired_lists import listed_acquisitions
 from petaflop.extract.text_bare_title import bare_title_leads, note_row_org
 from petaflop.extract.text_builders import builder_links
 from petaflop.extract.text_chosen_over import chosen_over
+from petaflop.extract.text_data_sources import data_sources
 from petaflop.extract.text_event_places import event_places
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_links import _the_firm
@@ -109,6 +110,7 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         self._alumni(s, mentions, loc, sources)
         self._person_notes(s, mentions, loc, sources)
         self._received_from(s, mentions, topic, loc, sources)
+        data_sources(self.ex, s, mentions, topic, loc, sources)  # "A나 B의 데이터를 사용" (text_data_sources.py)
         builder_links(self.ex, s, mentions, loc, sources)
         add_surpassed(self, s, mentions, topic, loc, sources, _kind)
         chosen_over(self.ex, s, mentions, _kind, loc, sources)  # "A/B보다 C 선택"

@@ -1,0 +1,42 @@
+"""The data-source frame (text_data_sources.py) on sentences of our own: the organisations whose data a
+firm or a product uses supply it — and look-alikes that state no supply."""
+
+from __future__ import annotations
+
+import pytest
+
+from petaflop.extract.facts import Extraction, Location
+
+LOC = Location(10, 10, "III", "test slide")
+
+
+def supplied(ex: Extraction) -> list[tuple]:
+    return sorted((f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "suppliedBy")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a genitive list, the user the clause's topic
+    ("메타는 Surge나 Mercor의 데이터를 사용하여 새 모델을 훈련.", [("meta", "mercor"), ("meta", "surge-ai")]),
+    # a list closed by 등, a second list of data after 와 (one verb for both), a cited source in the list
+    ("“Claude Financial Services”는 FactSet, S&P, Morningstar 등 외부 시장 데이터와 Box, Snowflake 등 내부 "
+     "데이터를 하나의 공간으로 통합.", [("claude-for-financial-services", "box"),
+                                  ("claude-for-financial-services", "factset"),
+                                  ("claude-for-financial-services", "morningstar"),
+                                  ("claude-for-financial-services", "snowflake")]),
+])
+def test_the_organisations_whose_data_is_used_supply_the_user(text_reader, sentence, expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert supplied(ex) == [(*e, "text:data-source") for e in expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "메타는 Mercor의 데이터센터를 사용하여 새 모델을 훈련.",  # a data centre, not data
+    "메타는 Mercor의 데이터가 부족하다고 밝혔고, 새 모델을 훈련.",  # no verb of use on the data
+    "메타는 Mercor의 데이터 품질을 문제 삼음.",  # the data is not used
+    "메타와 구글은 Mercor의 데이터를 사용.",  # two users: whose is not said
+])
+def test_no_supply_without_data_used_by_one_user(text_reader, sentence):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert supplied(ex) == []
