@@ -226,6 +226,13 @@ def _candidate(st: Statement, rule: TruthyRule) -> bool:
     return st.high is None and (not rule.unit or convert(Decimal(1), st.unit, rule.unit) is not None)
 
 
+def _of_a_source(st: Statement, model: OntologyModel) -> bool:
+    """A power figure with an item measures that item ("600MW 태양광": the site's solar plant), not the
+    subject's own capacity: it stays a statement of the subject, never its truthy power."""
+    kind = model.kinds.get(st.kind)
+    return bool(st.item) and kind is not None and kind.dimension == "power"
+
+
 def _fits_domain(subject_types: tuple[str, ...], prop: str, model: OntologyModel) -> bool:
     """A truthy property is asserted only on a subject of its domain: several properties share a
     kind (a chip's TFLOPS and a system's PFLOPS are both 'computePerformance'), and the wrong one
@@ -249,7 +256,8 @@ def rank(merged: list[Merged], model: OntologyModel | None = None,
     by_subject_rule: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(merged):
         for r in rules_by_kind.get(m.statement.kind, ()):
-            if _candidate(m.statement, r) and _fits_domain(types.get(m.statement.subject, ()), r.property, model):
+            if _candidate(m.statement, r) and _fits_domain(types.get(m.statement.subject, ()), r.property, model) \
+                    and not _of_a_source(m.statement, model):
                 by_subject_rule[(m.statement.subject, r.property)].append(i)
     rule_of = {r.property: r for r in model.truthy}
     for (_subject, prop), idx in sorted(by_subject_rule.items()):

@@ -89,6 +89,14 @@ def test_the_truthy_value_is_the_latest_actual_never_a_plan_or_a_part():
     assert next(m for m in merged if m.statement.scope).rank == "normal"
 
 
+
+def test_a_power_figure_of_a_source_the_site_has_is_never_the_sites_power():
+    # "총 1.2 GW(가스), 600MW 태양광": both planned; the 600 MW is the solar plant's (its item), not the site's
+    merged = merge([_st(1200, 1, status="planned"), _st(600, 1, status="planned", item="solar-pv")])
+    rank(merged)
+    assert {(p, v) for m in merged for p, v, _ in m.truthy} == {("plannedPowerMW", Decimal(1200))}
+    assert [m.rank for m in merged if m.statement.item] == ["normal"]
+
 def test_a_pledged_sum_is_the_planned_amount_never_the_amount_paid():
     merged = merge([_st(8_000_000_000, 1, kind="amount", unit="USD"),
                     _st(500_000_000_000, 2, kind="amount", unit="USD", status="planned"),
