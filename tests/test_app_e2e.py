@@ -21,6 +21,10 @@ from playwright.sync_api import expect, sync_playwright
 SHOTS = Path(__file__).resolve().parent.parent / "build" / "screenshots"
 TIMEOUT_MS = 60_000
 expect.set_options(timeout=30_000)
+# A renderer crash ("Target crashed") is Chromium's, not an assertion about the app: it struck the
+# graph test's double-click twice in CI runs of 14 minutes (never in 3 local runs of that test).
+# Such a test runs once more, on a fresh browser; any other failure, or a second crash, fails.
+pytestmark = pytest.mark.flaky(reruns=1, only_rerun=["Target crashed"])
 IGNORED = ("Unrecognized feature", "allow-scripts and allow-same-origin", "wheel sensitivity", "Infinite extent",
            "Log scale domain includes zero", "is deprecated")
 
