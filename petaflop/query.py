@@ -369,6 +369,9 @@ class EmbeddedStore(QueryStore):
     :func:`petaflop.store.load_memory_store` is known by its file; another store is sent along,
     or written to a snapshot file when it is big). ``.store`` is this process's own copy, loaded
     when first asked for; updates (``allow_update``) change it, and later queries then see it.
+    A store handed over is sent (or written) once, at the first query: a change made to it
+    afterwards by other code is seen after :meth:`refresh` (sizing the store on every query to
+    notice such a change cost a scan, ~10 ms on the report).
     """
 
     def __init__(self, nq_path: Path | str | None = None, store: ox.Store | None = None,
@@ -378,6 +381,7 @@ class EmbeddedStore(QueryStore):
         self._store_dir = store_dir  # the built store the workers open read-only (petaflop.store_open)
         self._runner = runner  # answers one request in its own worker (petaflop.query_fork.call), not the pool
         self._generation = 0
+        self._sent: tuple | None = None  # (pool, digest, data) of a store handed over, once sent
         if store is not None:
             from petaflop.store import source_of
 
@@ -405,13 +409,23 @@ class EmbeddedStore(QueryStore):
 
         if self._path is not None and self._generation == 0:
             return sandbox.pool_for(self._store_dir or self._path), None, None
-        st = self.store
-        n = len(st)
-        if n > 50_000:  # too big to send with every request: a snapshot file of this version
-            key = (id(st), n, self._generation)
-            return sandbox.pool_for(sandbox.snapshot(key, lambda: st.dump(format=ox.RdfFormat.N_QUADS))), None, None
-        data = st.dump(format=ox.RdfFormat.N_QUADS)
-        return sandbox.pool_for(None), hashlib.sha1(data).hexdigest(), data
+        if self._sent is None:
+            st = self.store
+            n = len(st)
+            if n > 50_000:  # too big to send with every request: a snapshot file of this version
+                key = (id(st), n, self._generation)
+                path = sandbox.snapshot(key, lambda: st.dump(format=ox.RdfFormat.N_QUADS))
+                self._sent = (path, None, None)
+            else:
+                data = st.dump(format=ox.RdfFormat.N_QUADS)
+                self._sent = (None, hashlib.sha1(data).hexdigest(), data)
+        where, digest, data = self._sent
+        return sandbox.pool_for(where), digest, data
+
+    def refresh(self) -> None:
+        """See the store handed over as it is now (after a change made to it by other code)."""
+        self._sent = None
+        self._generation += 1
 
     def warm(self) -> None:
         """Start a worker now, so that the first query does not wait for the graph to load."""
@@ -449,6 +463,7 @@ class EmbeddedStore(QueryStore):
         except (OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"update failed: {exc}") from None
         self._generation += 1
+        self._sent = None
 
 
 def _cached_store_of(path: Path | None) -> ox.Store | None:

@@ -138,6 +138,24 @@ def test_updates_run_only_when_allowed():
         st.run(update, {"x": dec("1")}, allow_update=True)
 
 
+@pytest.mark.parametrize("big", [False, True])
+def test_a_store_handed_over_is_sent_once_and_seen_anew_after_refresh(big):
+    """Small stores travel with the request, big ones (over 50,000 quads) as a snapshot file."""
+    st = ox.Store()
+    p = ox.NamedNode(EX + "p")
+    n = 50_001 if big else 3
+    st.extend([ox.Quad(ox.NamedNode(f"{EX}s{i}"), p, ox.Literal(str(i)), ox.NamedNode(EX + "g")) for i in range(n)])
+    wrapper = EmbeddedStore(store=st)
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s <{EX}p> ?o }}"
+    assert wrapper.run(count).rows[0][0].value == str(n)
+    st.add(ox.Quad(ox.NamedNode(EX + "late"), p, ox.Literal("x"), ox.NamedNode(EX + "g")))  # behind its back
+    assert wrapper.run(count).rows[0][0].value == str(n)
+    wrapper.refresh()
+    assert wrapper.run(count).rows[0][0].value == str(n + 1)
+    wrapper.run(f"INSERT DATA {{ GRAPH <{EX}g> {{ <{EX}more> <{EX}p> 1 }} }}", allow_update=True)
+    assert wrapper.run(count).rows[0][0].value == str(n + 2)
+
+
 def test_the_graph_file_is_loaded_once_per_version(built_graph):
     assert EmbeddedStore(built_graph).store is EmbeddedStore(built_graph).store
 
