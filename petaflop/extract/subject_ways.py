@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from petaflop.extract.resolve import is_a
+
 #: the ways of finding a subject that name it in the figure's own clause or row
 NAMED_WAYS = frozenset({"clause-topic", "measure-owner", "relative-head", "row"})
 
@@ -69,3 +71,17 @@ def relative_head(s: str, q_end: int, clause_end: int, mentions: list) -> Any:
         return None
     # "…를 연결하는 AMD의 차세대 시스템": the clause modifies the genitive's thing, not the genitive
     return None if head.role == "genitive" else head
+
+
+#: "A는 B를 통해 …", "A는 B를 두고 …": the object of "통해" (through) or "두고" (about) is what the clause measures
+_INSTRUMENT = re.compile(r"['’”\"]?\s?(?:을|를)\s(?:통해|두고)\s")
+
+
+def instrument_of(s: str, topic: Any, q_start: int, mentions: list) -> Any:
+    """"엔비디아는 X를 통해 … 성능이 기존 대비 2배 개선된다고 주장": the thing (no firm, no person) the topic
+    works through or speaks about, named between the topic and the figure, is the figure's subject; else None."""
+    found = [m for m in mentions if topic.end <= m.start and m.end <= q_start and _INSTRUMENT.match(s, m.end)
+             and not is_a(m.type, "Organization") and not is_a(m.type, "Person")]
+    if not found or any(found[-1].end <= m.start < q_start and m.role in ("topic", "subject") for m in mentions):
+        return None
+    return found[-1]

@@ -29,7 +29,13 @@ from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import sentence_plan
-from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule, earlier_measure_owner, relative_head
+from petaflop.extract.subject_ways import (
+    NAMED_WAYS,
+    construction_rule,
+    earlier_measure_owner,
+    instrument_of,
+    relative_head,
+)
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_
 from petaflop.extract.text_lease import lease_term
@@ -220,7 +226,7 @@ class MultipleReader:
         if how == "sentence-topic" and family != "ratio":  # the sentence's own topic in an earlier clause (as for spans)
             how = "clause-topic"
         # "A에서 B로 넘어가며 N배": B is named in the figure's clause as much as a topic is (subject_ways.py)
-        rule = construction_rule(self.prefix, family, how, NAMED_WAYS | {"transition"} if family == "multiple" else NAMED_WAYS)
+        rule = construction_rule(self.prefix, family, how, NAMED_WAYS | {"transition", "instrument"} if family == "multiple" else NAMED_WAYS)
         if how_base == "unbased-growth":  # its own rule: the gate judges the unbased reading alone
             rule = f"{self.prefix}:multiple-growth:{how}"
         elif how_base == "period-base":  # against the subject's value in a named earlier period ("2024년 대비 N%
@@ -253,6 +259,8 @@ class MultipleReader:
                      and not is_a(m.type, "Person") and not _in_closed_aside(s, m, q.start)]
             if prior:
                 return prior[-1], "anaphora"
+        if marked and (tool := instrument_of(s, marked[-1], q.start, mentions)) is not None:
+            return tool, "instrument"  # "A는 X를 통해/두고 …": X's figure (subject_ways.py)
         if marked:
             # "A는 X를 통해 … 3배 개선된다고 주장": the topic is who says it, not what is measured
             if _REPORTED.search(s, q.end) and any(marked[-1].end <= m.start < q.start and m.role == "object"

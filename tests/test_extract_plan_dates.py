@@ -1,0 +1,64 @@
+"""Wave 23, task B: dates of plans (text_dates.py) and the thing a firm works through (subject_ways.py).
+
+* A span of months or years a plan names ("11~12월에 출시 예정인 X") dates the plan by its first end; a span
+  of a past event stays no event date.
+* A lead date marked as the topic ("4분기에는 …") or one still to come ("2027년, …") dates the plan the
+  sentence goes on to ("… 칩 양산 목표", "… 모델 공개 예정"); a past lead date does not date a plan.
+* "A는 X를 통해 … N배 개선": X's multiple, not A's (a firm or a person is no such X).
+Sentences and figures of our own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from petaflop.extract.facts import Location
+
+LOC = Location(10, 10, "VI", "test slide")
+
+
+def _dates(ex, rule: str) -> list[tuple]:
+    return sorted((s.subject, s.kind, s.time.text, s.status) for s in ex.statements if s.rule == rule)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("엔비디아는 11~12월에 출시 예정인 GB300 칩의 사양을 공개.", [
+        ("nvidia-gb300", "releaseDate", "2025-11", "planned")]),
+    ("엔비디아는 11~12월에 출시 목표인 GB300 칩의 사양을 공개.", [
+        ("nvidia-gb300", "releaseDate", "2025-11", "target")]),
+    # a span of a past release names no one date
+    ("엔비디아는 1~2월에 출시된 GB300 칩의 사양을 공개.", []),
+])
+def test_a_plans_span_dates_it_by_its_first_end(text_reader, sentence, expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert _dates(ex, "text:event-before") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("4분기에는 성능을 높인 “GB300” 모델 공개 예정.", [("nvidia-gb300", "releaseDate", "2025-Q4", "planned")]),
+    ("그리고 2027년, 새 공정의 “Rubin” 칩 양산 목표.", [("nvidia-rubin", "releaseDate", "2027", "target")]),
+    # a past date leading the sentence is when the plan was told, not when it comes
+    ("지난 3월, 엔비디아는 “Rubin” 칩 출시 예정.", []),
+])
+def test_a_lead_date_dates_the_plan_of_its_sentence(text_reader, sentence, expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert _dates(ex, "text:event-lead-date") == expected
+
+
+def _multiples(ex) -> set[tuple]:
+    return {(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "multiple"}
+
+
+def test_the_thing_a_firm_works_through_is_the_multiples_subject(text_reader):
+    r, ex = text_reader
+    r.read("엔비디아는 NVLink를 통해 GPU 간 통신 성능이 기존 이더넷 대비 최대 3배 개선된다고 주장.", LOC, ())
+    assert _multiples(ex) == {("nvlink", Decimal(3), "text:multiple:named")}
+
+
+def test_a_firm_worked_through_is_no_subject(text_reader):
+    r, ex = text_reader
+    r.read("엔비디아는 오라클을 통해 데이터센터 매출이 전년 대비 3배 증가.", LOC, ())
+    assert {x[0] for x in _multiples(ex)} == {"nvidia"}
