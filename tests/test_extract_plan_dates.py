@@ -62,3 +62,27 @@ def test_a_firm_worked_through_is_no_subject(text_reader):
     r, ex = text_reader
     r.read("엔비디아는 오라클을 통해 데이터센터 매출이 전년 대비 3배 증가.", LOC, ())
     assert {x[0] for x in _multiples(ex)} == {"nvidia"}
+
+
+def test_a_multiple_of_reduction_is_the_subjects_own_change(text_reader):
+    r, ex = text_reader  # "N배 단축": the subject's own measure cut by a factor (no base named)
+    r.read("엔비디아는 칩 설계 기간을 4배 단축하고 수율을 높임.", LOC, ())
+    assert _multiples(ex) == {("nvidia", Decimal(4), "text:multiple-growth:clause-topic")}
+
+
+def test_a_noun_object_grown_n_times_is_not_the_subjects_growth(text_reader):
+    r, ex = text_reader  # "A가 X를 N배로 늘렸다": X grew, not A
+    r.read("엔비디아가 생산 라인을 두 배로 늘렸던 시기.", LOC, ())
+    assert _multiples(ex) == set()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("2014년, 구글은 전용 칩인 TPU 개발에 착수.", [("google-tpu", "eventDate", "2014", "actual")]),
+    ("가나다전자는 자체 도구인 CANN을 '18년부터 개발.", [("cann", "eventDate", "2018", "actual")]),
+    # a date of sale is no start of development
+    ("구글은 TPU를 2014년부터 판매.", []),
+])
+def test_the_start_of_a_things_development_is_its_event_date(text_reader, sentence, expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert [x for x in _dates(ex, "text:start-date") if x[1] == "eventDate"] == expected

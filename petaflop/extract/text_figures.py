@@ -78,7 +78,9 @@ _RATIO = re.compile(r"[”\"’]?\s?(?:의\s?)?(?:규모|수준|정도|가격|�
 #: a word of growth right after "N배" with no base: the subject's own change ("8배 증가", "3배의 성능 향상")
 _GROWTH = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|이나\s?|나\s?|까지\s?|가까이\s?)?(?:(?:으로|로)\s?)?"
                      r"(?:의\s?(?:[가-힣A-Za-z/]{1,6}\s){0,2})?(?:더\s?)?(?:폭발적\s?|급격히\s?)?"
-                     r"(?:증가|성장|급증|폭증|증설|확대|확장|늘|향상|개선|상승|급등|뛰)")
+                     r"(?:증가|성장|급증|폭증|증설|확대|확장|늘|향상|개선|상승|급등|뛰|단축|절감)")  # "N배 단축": by a factor
+#: "A가 전력망을 두 배로 늘렸다": a noun object right before "N배로" is what grew, not the subject
+_GROWN_OBJECT = re.compile(r"[가-힣](?:을|를)\s?$")
 #: what the clause says before the figure that makes it no change of the subject: a target or condition
 _GROWTH_NOT = re.compile(r"(?:해야|하려면|한다면|된다면|면\s)")
 #: bases that are the subject's own past (a change over time, not a difference from another thing)
@@ -193,8 +195,8 @@ class MultipleReader:
             return (base_name, base_entity, q.end, None)
         if subject.entity == base_entity:  # "ROCm 7은 ROCm 6 대비": the base is the other version, as written
             base_name = next((s[m.start:m.end] for m in clause_mentions if m.start == base_start), base_name)
-        if how_base == "unbased-growth" and any(subject.end <= m.start < q.start and m.role == "object"
-                                                for m in clause_mentions):
+        if how_base == "unbased-growth" and (any(subject.end <= m.start < q.start and m.role == "object" for m in clause_mentions)
+                                             or (_GROWN_OBJECT.search(s, c0, q.start) and s.startswith("로", q.end))):
             return (base_name, base_entity, q.end, None)  # "A가 B를 두 배로 늘렸다": what grew is B, not A
         direction = next((d for rx, d in _DIRECTION if rx.match(s[q.end:q.end + 8])), "")
         kind, unit, value, high = "multiple", "x", Decimal(q.value), q.high
