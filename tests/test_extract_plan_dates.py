@@ -86,3 +86,9 @@ def test_the_start_of_a_things_development_is_its_event_date(text_reader, senten
     r, ex = text_reader
     r.read(sentence, LOC, ())
     assert [x for x in _dates(ex, "text:start-date") if x[1] == "eventDate"] == expected
+
+
+def test_a_firms_own_figure_through_a_product_stays_the_firms(text_reader):
+    r, ex = text_reader  # not a claim about the product: the firm's revenue grew through it
+    r.read("엔비디아는 GB300을 통해 데이터센터 매출이 전년 대비 3배 증가.", LOC, ())
+    assert {x[0] for x in _multiples(ex)} == {"nvidia"}

@@ -79,7 +79,8 @@ _INSTRUMENT = re.compile(r"['’”\"]?\s?(?:을|를)\s(?:통해|두고)\s")
 
 def instrument_of(s: str, topic: Any, q_start: int, mentions: list) -> Any:
     """"엔비디아는 X를 통해 … 성능이 기존 대비 2배 개선된다고 주장": the thing (no firm, no person) the topic
-    works through or speaks about, named between the topic and the figure, is the figure's subject; else None."""
+    works through or speaks about, named between the topic and the figure, is the subject of the figure the
+    topic claims (the caller checks the claim: "A는 X를 통해 매출을 늘렸다" is A's own figure); else None."""
     found = [m for m in mentions if topic.end <= m.start and m.end <= q_start and _INSTRUMENT.match(s, m.end)
              and not is_a(m.type, "Organization") and not is_a(m.type, "Person")]
     if not found or any(found[-1].end <= m.start < q_start and m.role in ("topic", "subject") for m in mentions):

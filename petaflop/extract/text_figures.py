@@ -261,8 +261,8 @@ class MultipleReader:
                      and not is_a(m.type, "Person") and not _in_closed_aside(s, m, q.start)]
             if prior:
                 return prior[-1], "anaphora"
-        if marked and (tool := instrument_of(s, marked[-1], q.start, mentions)) is not None:
-            return tool, "instrument"  # "A는 X를 통해/두고 …": X's figure (subject_ways.py)
+        if marked and _REPORTED.search(s, q.end) and (tool := instrument_of(s, marked[-1], q.start, mentions)):
+            return tool, "instrument"  # "A는 X를 통해 … 개선된다고 주장": X's figure A claims (subject_ways.py)
         if marked:
             # "A는 X를 통해 … 3배 개선된다고 주장": the topic is who says it, not what is measured
             if _REPORTED.search(s, q.end) and any(marked[-1].end <= m.start < q.start and m.role == "object"
