@@ -92,3 +92,19 @@ def test_a_firms_own_figure_through_a_product_stays_the_firms(text_reader):
     r, ex = text_reader  # not a claim about the product: the firm's revenue grew through it
     r.read("엔비디아는 GB300을 통해 데이터센터 매출이 전년 대비 3배 증가.", LOC, ())
     assert {x[0] for x in _multiples(ex)} == {"nvidia"}
+
+
+def _multiple_metrics(ex) -> set[tuple]:
+    return {(s.subject, s.value, s.metric, s.rule) for s in ex.statements if s.kind == "multiple"}
+
+
+def test_a_genitive_base_named_with_its_kind_word(text_reader):
+    r, ex = text_reader  # "AMD 칩의 N배": the base is AMD's chip, named with its kind word
+    r.read("B200은 AMD 칩의 2배 수준의 성능을 제공.", LOC, ())
+    assert _multiple_metrics(ex) == {("nvidia-b200", Decimal(2), "vs AMD", "text:multiple:named")}
+
+
+def test_the_head_of_a_relative_clause_named_with_its_kind_word_is_the_subject(text_reader):
+    r, ex = text_reader  # "…에 불과한 개별 X 칩의 성능": X itself, not a genitive owner of another thing
+    r.read("AMD 칩의 3분의 1 수준에 불과한 개별 GB300 칩의 성능을 보완하기 위해 랙 단위로 묶음.", LOC, ())
+    assert _multiple_metrics(ex) == {("nvidia-gb300", Decimal("0.333"), "vs AMD", "text:multiple:named")}

@@ -60,7 +60,7 @@ def clause_way(measure: str, how: str) -> str:
 #: from a figure to the head noun of its relative clause: words without a comma, a stop or a bracket, ending with a
 #: verb's adnominal ending ("…을 커버하게 된", "…을 생산하는", "…를 선도해 온"); an adjective ("더 많은") is no verb,
 #: and "…에 대한/위한/통한/관한" relates the figure to the name without making it the clause's subject
-_RELATIVE_GAP = re.compile(r"[^,.;:()\[\]]{0,40}?(?<!대)(?<!위)(?<!통)(?<!관)(?:한|하는|할|된|되는|될|해\s?온|돼\s?온|던)\s['‘“\"]?")
+_RELATIVE_GAP = re.compile(r"[^,.;:()\[\]]{0,40}?(?<!대)(?<!위)(?<!통)(?<!관)(?:한|하는|할|된|되는|될|해\s?온|돼\s?온|던)\s(?:개별\s|단일\s)?['‘“\"]?")
 
 
 def relative_head(s: str, q_end: int, clause_end: int, mentions: list) -> Any:
@@ -70,7 +70,11 @@ def relative_head(s: str, q_end: int, clause_end: int, mentions: list) -> Any:
     if head is None or head.start >= clause_end or not _RELATIVE_GAP.fullmatch(s, q_end, head.start):
         return None
     # "…를 연결하는 AMD의 차세대 시스템": the clause modifies the genitive's thing, not the genitive
-    return None if head.role == "genitive" else head
+    # ("…에 불과한 개별 X 칩의 성능": X named with its kind word is the thing itself)
+    return None if head.role == "genitive" and not _KIND_GENITIVE.match(s, head.end) else head
+
+
+_KIND_GENITIVE = re.compile(r"\s?(?:칩|GPU|모델)의\s")
 
 
 #: "A는 B를 통해 …", "A는 B를 두고 …": the object of "통해" (through) or "두고" (about) is what the clause measures

@@ -56,6 +56,7 @@ _MARKER_WORD = re.compile(r"(대비|보다|에\s?비해|비교)(?:서|했을\s?�
 _FROM_TO_BASE = re.compile(r"[\d,.]+(?:\s?[가-힣A-Za-z$]{1,4}){0,2}\s?(?:에서|부터)\s?(?:현재\s?)?(?:약\s?)?[$]?[\d,.]+(?:\s?[가-힣A-Za-z]{1,4}){0,2}?\s?(?:이상\s?)?(?:으로|로)\s?(?:약\s?)?$")
 _SINCE = re.compile(r"((?:19|20)\d{2})년\s?(?:이후|이래|부터)")
 _GENITIVE_BASE = re.compile(r"의\s?(?:약\s?|거의\s?|무려\s?)?$")
+_KIND_WORD = re.compile(r"\s?(?:칩|GPU|모델|시스템|클러스터)")
 #: generic bases: the subject's own earlier or previous state
 _GENERIC_BASES = (
     (re.compile(r"(?:전년|지난해|작년)(?:\s?동기)?$"), "prior year"),
@@ -351,7 +352,7 @@ def _base(s: str, q: Quantity, c0: int, mentions: list[Mention_], reader) -> tup
     gm = _GENITIVE_BASE.search(before)
     if gm:
         at = c0 + gm.start()
-        ent = next((m for m in mentions if m.end == at), None)
+        ent = next((m for m in mentions if m.end == at or _KIND_WORD.fullmatch(s, m.end, at)), None)  # "엔비디아 칩의"
         if ent is not None and ent.role == "genitive":
             return _name(reader, ent.entity), ent.entity, "genitive-base", ent.start
         for rx, name in _GENERIC_BASES:
