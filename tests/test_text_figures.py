@@ -57,8 +57,14 @@ def test_a_multiple_without_a_base_is_no_statement(reader):
 
 def test_the_speaker_of_a_reported_claim_is_judged_apart(reader):
     r, ex = reader
-    r.read("엔비디아는 NVLink를 통해 통신 성능이 기존 이더넷 대비 최대 3배까지 개선된다고 주장.", LOC, ())
+    r.read("엔비디아는 NVLink를 사용해 통신 성능이 기존 이더넷 대비 최대 3배까지 개선된다고 주장.", LOC, ())
     assert [s.rule for s in ex.statements if s.kind == "multiple"] == ["text:multiple:clause-topic-reported"]
+
+
+def test_what_the_speaker_works_through_is_the_subject_of_its_claim(reader):
+    r, ex = reader  # wave 23: "A는 X를 통해 …": X's figure, named in the clause
+    r.read("엔비디아는 NVLink를 통해 통신 성능이 기존 이더넷 대비 최대 3배까지 개선된다고 주장.", LOC, ())
+    assert [(s.subject, s.rule) for s in ex.statements if s.kind == "multiple"] == [("nvlink", "text:multiple:named")]
 
 
 def test_a_percentage_of_change_against_the_prior_year_is_growth_and_against_a_rival_a_difference(reader):

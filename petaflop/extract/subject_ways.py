@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from petaflop.extract.resolve import is_a
+
 #: the ways of finding a subject that name it in the figure's own clause or row
 NAMED_WAYS = frozenset({"clause-topic", "measure-owner", "relative-head", "row"})
 
@@ -58,7 +60,7 @@ def clause_way(measure: str, how: str) -> str:
 #: from a figure to the head noun of its relative clause: words without a comma, a stop or a bracket, ending with a
 #: verb's adnominal ending ("…을 커버하게 된", "…을 생산하는", "…를 선도해 온"); an adjective ("더 많은") is no verb,
 #: and "…에 대한/위한/통한/관한" relates the figure to the name without making it the clause's subject
-_RELATIVE_GAP = re.compile(r"[^,.;:()\[\]]{0,40}?(?<!대)(?<!위)(?<!통)(?<!관)(?:한|하는|할|된|되는|될|해\s?온|돼\s?온|던)\s['‘“\"]?")
+_RELATIVE_GAP = re.compile(r"[^,.;:()\[\]]{0,40}?(?<!대)(?<!위)(?<!통)(?<!관)(?:한|하는|할|된|되는|될|해\s?온|돼\s?온|던)\s(?:개별\s|단일\s)?['‘“\"]?")
 
 
 def relative_head(s: str, q_end: int, clause_end: int, mentions: list) -> Any:
@@ -68,4 +70,23 @@ def relative_head(s: str, q_end: int, clause_end: int, mentions: list) -> Any:
     if head is None or head.start >= clause_end or not _RELATIVE_GAP.fullmatch(s, q_end, head.start):
         return None
     # "…를 연결하는 AMD의 차세대 시스템": the clause modifies the genitive's thing, not the genitive
-    return None if head.role == "genitive" else head
+    # ("…에 불과한 개별 X 칩의 성능": X named with its kind word is the thing itself)
+    return None if head.role == "genitive" and not _KIND_GENITIVE.match(s, head.end) else head
+
+
+_KIND_GENITIVE = re.compile(r"\s?(?:칩|GPU|모델)의\s")
+
+
+#: "A는 B를 통해 …", "A는 B를 두고 …": the object of "통해" (through) or "두고" (about) is what the clause measures
+_INSTRUMENT = re.compile(r"['’”\"]?\s?(?:을|를)\s(?:통해|두고)\s")
+
+
+def instrument_of(s: str, topic: Any, q_start: int, mentions: list) -> Any:
+    """"엔비디아는 X를 통해 … 성능이 기존 대비 2배 개선된다고 주장": the thing (no firm, no person) the topic
+    works through or speaks about, named between the topic and the figure, is the subject of the figure the
+    topic claims (the caller checks the claim: "A는 X를 통해 매출을 늘렸다" is A's own figure); else None."""
+    found = [m for m in mentions if topic.end <= m.start and m.end <= q_start and _INSTRUMENT.match(s, m.end)
+             and not is_a(m.type, "Organization") and not is_a(m.type, "Person")]
+    if not found or any(found[-1].end <= m.start < q_start and m.role in ("topic", "subject") for m in mentions):
+        return None
+    return found[-1]

@@ -75,7 +75,12 @@ _PAREN_DATE = re.compile(r"\((?P<date>[^()]{2,14}?)(?:\)|,\s)")
 #: between a maker and its product: the genitive, an optional quote
 _MAKER_OF = re.compile(r"['’”\"]?의\s['‘“\"]?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_LEAD = re.compile(r"^\s?(?:-\s)?(?:[^\s,]{1,12}(?:은|는)\s)?(?:지난\s|올해\s|올\s|작년\s)?$")
+_LEAD = re.compile(r"^\s?(?:-\s)?(?:그리고\s|또한\s|한편\s)?(?:[^\s,]{1,12}(?:은|는)\s)?(?:지난\s|올해\s|올\s|작년\s)?$")
+#: a lead date marked as the topic ("3분기에는 …"): the time of what the sentence goes on to plan
+_TOPIC_LEAD = re.compile(r"에는\s")
+#: a name, then (one noun and) its verb of release and a plan: "“Orion” 글래스 상용화 목표", "X 모델 공개 예정"
+_AFTER_PLAN = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:[가-힣A-Za-z]{1,5}\s)?(?:을\s|를\s)?"
+                         r"(?P<verb>출시|공개|상용화|양산)\s?(?P<plan>예정|목표)(?![가-힣])")
 
 
 def _dash_after(s: str, at: int) -> int:
@@ -97,17 +102,18 @@ def _kind(verb: str, m: Mention_) -> tuple[str, tuple[str, ...]]:
         return _KINDS["found"]
     if verb in ("공개", "발표") and is_a(m.type, "AIModel"):
         return _KINDS["release"]
-    return _KINDS["release" if verb in ("출시", "런칭", "내놓", "선보", "나온", "나왔던") else "announce"]
+    return _KINDS["release" if verb in ("출시", "런칭", "내놓", "선보", "나온", "나왔던", "상용화", "양산") else "announce"]
 
 
-def _event_date(q: Quantity):
+def _event_date(q: Quantity, planned: bool = False):
     """The date of an event: one named period ("9월", "2025년 3분기"), never a bound or a span of months
-    ("9~10월" is no release month, and its enclosing year would say less than the text)."""
+    ("9~10월" is no release month, and its enclosing year would say less than the text) — except of a plan
+    ("9~10월에 출시 예정", "2026~27년 … 상용화 목표"): the plan's date is the earliest it names, its first end."""
     if {"lowerBound", "upperBound"} & q.qualifiers:
         return None
     period = quantity_period(q)
     if period is not None and period.is_span:
-        return None
+        return parse_period(period.text.partition("~")[0]) if planned else None
     if period is not None and q.date_start and q.date_end and q.date_start[:7] != q.date_end[:7] \
             and (period.start, period.end) != (q.date_start, q.date_end):
         return None
@@ -147,7 +153,7 @@ class DateReader:
                 continue
             m = _past_maker(s, m, mentions)
             kind, classes = _kind(bm.group("verb"), m)
-            time = _event_date(d)
+            time = _event_date(d, planned=bool(bm.group("plan")))
             if time is None or not any(is_a(m.type, c) for c in classes):
                 continue
             status = plan_status(bm.group("plan"), s[bm.end():]) or ("planned" if time.start > REFERENCE_DATE.isoformat() else "actual")
@@ -177,17 +183,20 @@ class DateReader:
             return
         # the date leading the sentence: "2025년 7월 11일, …", "엔비디아는 지난 8월, …"; without the comma
         # only a month or a day followed by the topic or the name ("올해 4월 화웨이는 …", "화웨이는 8월 27일 “AI SSD”를")
-        lead = next((d for d in dates[:2] if _LEAD.match(s[:d.start]) and (s.startswith(", ", d.end) or _BARE_LEAD.match(s, d.end))), None)
+        lead = next((d for d in dates[:2] if _LEAD.match(s[:d.start]) and (s.startswith(", ", d.end) or _BARE_LEAD.match(s, d.end)
+                                                                          or _TOPIC_LEAD.match(s, d.end))), None)
         if lead is None:
             return
         comma = lead.end
-        time = _event_date(lead)
+        # a plan led by its date: a date marked as the topic, or one still to come ("2026~27년, … 상용화 목표")
+        plans = _TOPIC_LEAD.match(s, lead.end) or (lead.date_start or "") > REFERENCE_DATE.isoformat()
+        time = _event_date(lead, planned=bool(plans))
         if time is None:
             return
         for m in mentions:
             if m.start <= comma or m.entity in done:
                 continue
-            am = _AFTER.match(s, m.end)
+            am = _AFTER.match(s, m.end) or (_AFTER_PLAN.match(s, m.end) if plans else None)
             if not am:
                 continue
             pos = m.start
@@ -195,10 +204,12 @@ class DateReader:
             c1 = min([x for x in starts if x > pos] + [_dash_after(s, am.end())])  # "… 발표 - 파트너십: …": a new item
             if any(c0 <= d.start < c1 for d in dates if d.start > lead.end):  # the clause has its own date: the event frame's
                 continue
-            kind, classes = _kind(am.group("verb"), m)
+            # a thing to be unveiled on a plan ("… 모델 공개 예정") is to be released then
+            kind, classes = _kind("출시" if am.re is _AFTER_PLAN else am.group("verb"), m)
             if not any(is_a(m.type, c) for c in classes):
                 continue
-            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            status = plan_status(am.groupdict().get("plan"), s[am.end():]) or \
+                ("planned" if time.start > REFERENCE_DATE.isoformat() else "actual")
             done.add(m.entity)
             # one construction, with its comma or without, whatever the verb's kind: one rule for the gate
             rule = f"{self.prefix}:event-lead-date"

@@ -29,7 +29,13 @@ from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import sentence_plan
-from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule, earlier_measure_owner, relative_head
+from petaflop.extract.subject_ways import (
+    NAMED_WAYS,
+    construction_rule,
+    earlier_measure_owner,
+    instrument_of,
+    relative_head,
+)
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_
 from petaflop.extract.text_lease import lease_term
@@ -50,6 +56,7 @@ _MARKER_WORD = re.compile(r"(대비|보다|에\s?비해|비교)(?:서|했을\s?�
 _FROM_TO_BASE = re.compile(r"[\d,.]+(?:\s?[가-힣A-Za-z$]{1,4}){0,2}\s?(?:에서|부터)\s?(?:현재\s?)?(?:약\s?)?[$]?[\d,.]+(?:\s?[가-힣A-Za-z]{1,4}){0,2}?\s?(?:이상\s?)?(?:으로|로)\s?(?:약\s?)?$")
 _SINCE = re.compile(r"((?:19|20)\d{2})년\s?(?:이후|이래|부터)")
 _GENITIVE_BASE = re.compile(r"의\s?(?:약\s?|거의\s?|무려\s?)?$")
+_KIND_WORD = re.compile(r"\s?(?:칩|GPU|모델|시스템|클러스터)")
 #: generic bases: the subject's own earlier or previous state
 _GENERIC_BASES = (
     (re.compile(r"(?:전년|지난해|작년)(?:\s?동기)?$"), "prior year"),
@@ -72,7 +79,9 @@ _RATIO = re.compile(r"[”\"’]?\s?(?:의\s?)?(?:규모|수준|정도|가격|�
 #: a word of growth right after "N배" with no base: the subject's own change ("8배 증가", "3배의 성능 향상")
 _GROWTH = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|이나\s?|나\s?|까지\s?|가까이\s?)?(?:(?:으로|로)\s?)?"
                      r"(?:의\s?(?:[가-힣A-Za-z/]{1,6}\s){0,2})?(?:더\s?)?(?:폭발적\s?|급격히\s?)?"
-                     r"(?:증가|성장|급증|폭증|증설|확대|확장|늘|향상|개선|상승|급등|뛰)")
+                     r"(?:증가|성장|급증|폭증|증설|확대|확장|늘|향상|개선|상승|급등|뛰|단축|절감)")  # "N배 단축": by a factor
+#: "A가 전력망을 두 배로 늘렸다": a noun object right before "N배로" is what grew, not the subject
+_GROWN_OBJECT = re.compile(r"[가-힣](?:을|를)\s?$")
 #: what the clause says before the figure that makes it no change of the subject: a target or condition
 _GROWTH_NOT = re.compile(r"(?:해야|하려면|한다면|된다면|면\s)")
 #: bases that are the subject's own past (a change over time, not a difference from another thing)
@@ -187,8 +196,8 @@ class MultipleReader:
             return (base_name, base_entity, q.end, None)
         if subject.entity == base_entity:  # "ROCm 7은 ROCm 6 대비": the base is the other version, as written
             base_name = next((s[m.start:m.end] for m in clause_mentions if m.start == base_start), base_name)
-        if how_base == "unbased-growth" and any(subject.end <= m.start < q.start and m.role == "object"
-                                                for m in clause_mentions):
+        if how_base == "unbased-growth" and (any(subject.end <= m.start < q.start and m.role == "object" for m in clause_mentions)
+                                             or (_GROWN_OBJECT.search(s, c0, q.start) and s.startswith("로", q.end))):
             return (base_name, base_entity, q.end, None)  # "A가 B를 두 배로 늘렸다": what grew is B, not A
         direction = next((d for rx, d in _DIRECTION if rx.match(s[q.end:q.end + 8])), "")
         kind, unit, value, high = "multiple", "x", Decimal(q.value), q.high
@@ -220,7 +229,7 @@ class MultipleReader:
         if how == "sentence-topic" and family != "ratio":  # the sentence's own topic in an earlier clause (as for spans)
             how = "clause-topic"
         # "A에서 B로 넘어가며 N배": B is named in the figure's clause as much as a topic is (subject_ways.py)
-        rule = construction_rule(self.prefix, family, how, NAMED_WAYS | {"transition"} if family == "multiple" else NAMED_WAYS)
+        rule = construction_rule(self.prefix, family, how, NAMED_WAYS | {"transition", "instrument"} if family == "multiple" else NAMED_WAYS)
         if how_base == "unbased-growth":  # its own rule: the gate judges the unbased reading alone
             rule = f"{self.prefix}:multiple-growth:{how}"
         elif how_base == "period-base":  # against the subject's value in a named earlier period ("2024년 대비 N%
@@ -253,6 +262,8 @@ class MultipleReader:
                      and not is_a(m.type, "Person") and not _in_closed_aside(s, m, q.start)]
             if prior:
                 return prior[-1], "anaphora"
+        if marked and _REPORTED.search(s, q.end) and (tool := instrument_of(s, marked[-1], q.start, mentions)):
+            return tool, "instrument"  # "A는 X를 통해 … 개선된다고 주장": X's figure A claims (subject_ways.py)
         if marked:
             # "A는 X를 통해 … 3배 개선된다고 주장": the topic is who says it, not what is measured
             if _REPORTED.search(s, q.end) and any(marked[-1].end <= m.start < q.start and m.role == "object"
@@ -341,7 +352,7 @@ def _base(s: str, q: Quantity, c0: int, mentions: list[Mention_], reader) -> tup
     gm = _GENITIVE_BASE.search(before)
     if gm:
         at = c0 + gm.start()
-        ent = next((m for m in mentions if m.end == at), None)
+        ent = next((m for m in mentions if m.end == at or _KIND_WORD.fullmatch(s, m.end, at)), None)  # "엔비디아 칩의"
         if ent is not None and ent.role == "genitive":
             return _name(reader, ent.entity), ent.entity, "genitive-base", ent.start
         for rx, name in _GENERIC_BASES:

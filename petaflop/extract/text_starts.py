@@ -73,3 +73,33 @@ def start_dates(ex, s: str, mentions: list[Mention_], dates: list[Quantity], sta
         done.add(topic.entity)
         ex.statements.append(Statement(topic.entity, "eventDate", loc, f"{prefix}:start-date", time=time,
                                        status=status, sources=sources, raw=s[topic.start:vm.end()][:60]))
+    _development_starts(ex, s, mentions, dated, loc, sources, prefix, done)
+
+
+#: "<X>(gloss) 개발에 착수": the start of X's development
+_DEV_START = re.compile(r"['’”\"]?\s?(?:\([^()]{1,40}\))?\s?(?:의\s)?개발(?:에|을)?\s?(?:착수|시작|돌입)")
+#: "… '19년부터 개발.": the date with 부터 and the verb 개발 closing the clause: since when X is developed
+_SINCE_DEV = re.compile(r"\s?부터\s(?:본격\s?)?개발(?:\.|,|$|했|해\s?왔|\s중)")
+_DEVELOPED = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform")
+
+
+def _development_starts(ex, s: str, mentions: list[Mention_], dated: list[tuple[int, int, Period]], loc: Location,
+                        sources: tuple[str, ...], prefix: str, done: set[str]) -> None:
+    """"2013년, A는 … X 개발에 착수", "A는 X라는 것도 '19년부터 개발": the start of X's development is X's
+    ``eventDate`` (the topic's start construction, with the thing developed as what starts)."""
+    for i, (d_start, d_end, time) in enumerate(dated):
+        nxt = dated[i + 1][0] if i + 1 < len(dated) else len(s)
+        if i == 0 and s.startswith(", ", d_end) and re.fullmatch(r"\s?(?:-\s)?", s[:d_start]):
+            things = [m for m in mentions if d_end < m.start < nxt and _DEV_START.match(s, m.end)]
+        elif _SINCE_DEV.match(s, d_end):
+            things = [m for m in mentions if m.end <= d_start and m.role != "with"
+                      and (i == 0 or dated[i - 1][1] <= m.start) and "." not in s[m.end:d_start]][-1:]
+        else:
+            continue
+        for m in things:
+            if m.entity in done or not any(is_a(m.type, c) for c in _DEVELOPED):
+                continue
+            done.add(m.entity)
+            status = "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
+            ex.statements.append(Statement(m.entity, "eventDate", loc, f"{prefix}:start-date", time=time, status=status,
+                                           scope="start of development", sources=sources, raw=s[min(d_start, m.start):max(d_end, m.end)][:60]))
