@@ -25,6 +25,7 @@ from petaflop.extract.text_event_places import event_places
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_links import _the_firm
 from petaflop.extract.text_owned import OwnedFrames
+from petaflop.extract.text_person_genitive import person_genitives
 from petaflop.extract.text_procure import ProcureFrames
 from petaflop.extract.text_role_firms import segment_appositives
 from petaflop.extract.text_surpass import add_surpassed
@@ -112,6 +113,7 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         self._received_from(s, mentions, topic, loc, sources)
         data_sources(self.ex, s, mentions, topic, loc, sources)  # "A나 B의 데이터를 사용" (text_data_sources.py)
         builder_links(self.ex, s, mentions, loc, sources)
+        person_genitives(self.ex, s, mentions, loc, sources)  # "조니 아이브의 스타트업 'io'"
         add_surpassed(self, s, mentions, topic, loc, sources, _kind)
         chosen_over(self.ex, s, mentions, _kind, loc, sources)  # "A/B보다 C 선택"
         self._procurements(s, mentions, topic, loc, sources)

@@ -1,0 +1,40 @@
+"""A person's genitive before a firm or a compute facility: "조니 아이브의 스타트업 'io'", "일론 머스크의 xAI",
+"일론 머스크의 Colossus 클러스터" — the firm (or lab) is the person's own (the person leads it: its founder or
+head), the facility the person's project (developed by the person). Between the two names stand only the
+genitive and at most a noun of firms ("스타트업", "회사"); after a former title ("前 …") the person's
+genitive says nothing of now (a comparison after the name keeps it: "일론 머스크의 xAI와 유사" is still his). A country, a policy or a product is
+no one's own in this sense (a head of state's "트럼프의 미국" is read by text_heads). Both ends are written,
+so the construction is one rule in prose and in table cells (``text:person-genitive``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from petaflop.extract.facts import Extraction, Fact, Location
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import Mention_
+
+#: "<person>의 [AI] [스타트업|회사|기업] ['‘“]<name>"
+_GAP = re.compile(r"\)?['’”\"]?\s?의\s(?:(?:[A-Za-z]{1,4}\s)?(?:스타트업|회사|기업|벤처)\s)?['‘“\"]?")
+_FORMER = re.compile(r"(?:前|(?<![가-힣])전|전직|former)\s?$")
+#: (classes of the named thing, the property, whether the person is the subject)
+_OWNED = ((("Firm", "AILab"), "leads", True), (("ComputeCluster",), "developedBy", False))
+
+
+def person_genitives(ex: Extraction, s: str, mentions: list[Mention_], loc: Location,
+                     sources: tuple[str, ...]) -> None:
+    """Add ``<person> leads <firm>`` or ``<facility> developedBy <person>`` for "<person>의 <name>"."""
+    for a, b in itertools.pairwise(mentions):
+        if not is_a(a.type, "Person") or a.entity == b.entity or not _GAP.fullmatch(s, a.end, b.start):
+            continue
+        if _FORMER.search(s, 0, a.start):
+            continue
+        hit = next(((p, first) for classes, p, first in _OWNED if any(is_a(b.type, c) for c in classes)), None)
+        if hit is None:
+            continue
+        prop, person_first = hit
+        subj, obj = (a, b) if person_first else (b, a)
+        ex.add(Fact(subj.entity, prop, obj.entity, True, loc, "text:person-genitive", sources,
+                    raw=s[a.start:b.end][:60]))

@@ -1,0 +1,34 @@
+"""text:person-genitive on sentences of our own: "<person>의 [스타트업] <firm>" — the person leads the firm;
+"<person>의 <cluster>" — the cluster is the person's project (text_person_genitive.py)."""
+
+from __future__ import annotations
+
+from petaflop.extract.facts import Extraction, Location
+
+LOC = Location(10, 10, "IV", "test slide")
+
+
+def links(ex: Extraction) -> list[tuple[str, str, str]]:
+    return sorted((f.subject, f.predicate, str(f.obj)) for f in ex.facts if f.rule == "text:person-genitive")
+
+
+def test_a_persons_firm_is_led_by_the_person(text_reader):
+    r, ex = text_reader
+    r.read("샘 알트만의 스타트업 'OpenAI'는 새 칩을 준비.", LOC, ())
+    r.read("이 전략은 젠슨 황의 엔비디아와 유사.", LOC, ())  # a comparison after the name keeps the genitive
+    assert links(ex) == [("jensen-huang", "leads", "nvidia"), ("sam-altman", "leads", "openai")]
+
+
+def test_a_persons_cluster_is_developed_by_the_person(text_reader):
+    r, ex = text_reader
+    r.read("일론 머스크의 Colossus 클러스터는 2단계 확장 중.", LOC, ())
+    assert links(ex) == [("colossus", "developedBy", "elon-musk")]
+
+
+def test_no_link_to_a_model_a_country_after_a_former_title_or_across_words(text_reader):
+    r, ex = text_reader
+    r.read("일론 머스크의 Grok은 인기.", LOC, ())  # a model: not this construction
+    r.read("트럼프의 미국은 관세를 올림.", LOC, ())  # a country
+    r.read("前 샘 알트만의 OpenAI 이사회는 해체.", LOC, ())  # after a former title
+    r.read("젠슨 황의 발표는 엔비디아 주가를 올림.", LOC, ())  # a noun with its own particle between
+    assert links(ex) == []
