@@ -37,10 +37,10 @@ _NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|
 #: a verb the count is the object of: having or building it, reaching it ("N건 돌파", "N개의 평점 기록") or
 #: training on and processing it ("N개의 토큰으로 학습")
 _HAVE = re.compile(r"탑재|보유|운영|확보|사용|갖|가지|가져|쌓|지정|배치|설치|구성|포함|승인|갖춘|두고|거느|개발|생성|수집|구축|도입|투입|가동|건설"
-                   r"|돌파|달성|기록|학습|훈련|처리|분산|걸쳐")
+                   r"|돌파|달성|기록|학습|훈련|처리|분산|걸쳐|설문")
 _UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:^|\s)(?:년|개월|달|주|일|시간|분|초|분기|달러|원|위안|유로|엔)$")
 #: the classifier of a count of things (not of people, times or sums), with a bound or approximation after it
-_CLASSIFIER = re.compile(r"([개대기건곳종척장명])(?:\s?(?:이상|가량|정도|여|남짓))?$")
+_CLASSIFIER = re.compile(r"([개대기건곳종척장명회])(?:\s?(?:이상|가량|정도|여|남짓))?$")
 #: what may stand between a count and the noun after it
 _TO_NOUN_AFTER = re.compile(r"의\s?|에\s?(?:달하는|이르는)\s|\s(?:(?:이상|가량|정도)의?\s)?")
 #: "더 깊은", "높은": a modifier of the counted noun, not a topic particle
@@ -52,12 +52,19 @@ _PLAIN_WORD = re.compile(r"^[가-힣A-Za-z][가-힣A-Za-z\-]*$")
 _MODIFIER = re.compile(r"^(?:총|약|최소|최대|전체|현재|초기|무려|고작|단|모두|전|세계|국내|기존|신규|추가|이미|연간|매년|각)$")
 #: after a count with its noun before it: a particle or nothing, then a space, a comma or the end
 _AFTER_COUNT_BEFORE = re.compile(r"(?:을|를|이|가|의)?(?:\s|,|$)")
-_STAFF = re.compile(r"연구원|엔지니어|인력|직원|인재|개발자|과학자")
+_STAFF = re.compile(r"연구원|엔지니어|인력|직원|인재|개발자|과학자|전문가|컨설턴트|파트너|라벨러")
 #: counts whose metric word a hardware name can precede as the counted thing ("NVL72 랙 개수")
 _ITEM_COUNTS = frozenset({"rackCount", "chipCount", "gpuCount", "unitCount"})
+_HEADCOUNT = re.compile(r"(?:전체\s?|총\s?)?(?:임?직원|인력)(?:\s?수)?")
 _HIRE = re.compile(r"영입|고용|채용|보유|두고|거느")
 _CHIP_WORD = re.compile(r"^(?:칩|GPU|가속기|SoC)")
 _DIE_WORDS = {"싱글": 1, "듀얼": 2, "쿼드": 4}
+
+
+def _staff_scope(noun: str) -> str:
+    """"컨설턴트 4명": a count of one kind of staff is scoped by it (never the firm's whole headcount);
+    "직원 3,000명" is the headcount itself."""
+    return "" if _HEADCOUNT.fullmatch(noun) else noun
 
 
 def _counted_noun(s: str, at: int) -> tuple[str, int]:
@@ -186,7 +193,7 @@ class CountReader:
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(q.value),
             high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
-            scope=hired_scope(s, q) if kind == "employeeCount" else "",
+            scope=(hired_scope(s, q) or _staff_scope(noun)) if kind == "employeeCount" else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
 
