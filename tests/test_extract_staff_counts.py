@@ -60,3 +60,23 @@ def test_a_team_of_partners_and_consultants_in_a_row(table_reader):
         ("meta", "employeeCount", Decimal(1), "파트너", "text-cell:staff-count"),
         ("meta", "employeeCount", Decimal(3), "컨설턴트", "text-cell:staff-count"),
     ]
+
+
+def test_the_second_count_of_a_coordination_counts_the_first_ones_noun(table_reader):
+    r, ex = table_reader
+    r.read(make_table(["메타의 합성 데이터 생성 비용"], ["항목", "값", "비고"],
+                      [["생성된 샘플 수", "240,000개", "원본 데이터에서 만든 샘플"], ["로봇팔", "$12", "과제 각각 30개, 45개 생성"],
+                       ["로봇손", "$9", "과제 각각 20개, 총 25개 생성"]]))  # "총 25개": a total, not the next of the list
+    assert [(c[0], c[2], c[3], c[5]) for c in _counts(ex) if c[5].startswith("text-cell")] == [
+        ("meta", Decimal(30), "과제 각각", "text-cell:unit-count-before:row"),
+        ("meta", Decimal(45), "과제 각각", "text-cell:unit-count-before:row"),
+        ("meta", Decimal(20), "과제 각각", "text-cell:unit-count-before:row"),
+    ]
+
+
+def test_messages_a_day_are_a_daily_unit_count_of_the_blocks_topic(text_reader):
+    r, ex = text_reader
+    r.read("- 메타는 새 메신저 앱을 출시.", LOC, ())
+    r.read("- 일일 사용자 메시지는 20억 건 돌파.", LOC, ())
+    assert [(s.subject, s.kind, s.value, s.per, s.metric, s.rule) for s in ex.statements if s.kind == "unitCount"] == [
+        ("meta", "unitCount", Decimal(2_000_000_000), "day", "일일 사용자 메시지", "text:value:block-topic")]

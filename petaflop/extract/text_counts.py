@@ -20,6 +20,7 @@ and ``text:count-noun-before:…`` so the gate judges each construction on its o
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ingest.quantities import Quantity
@@ -149,7 +150,10 @@ class CountReader:
                 return
         if not noun:  # the noun before the figure
             noun, start = _noun_before(s, q, c0)
-            if not noun or _UNITS_OF_TIME_OR_MONEY.search(noun) or _NOT_A_NOUN.match(noun):
+            if not noun:  # "task 각각 40개, 50개 생성": the second count of a coordination is of the first's noun
+                self._coordinated_count(s, q, cls.group(1))
+                return
+            if _UNITS_OF_TIME_OR_MONEY.search(noun) or _NOT_A_NOUN.match(noun):
                 return
             construction = "unit-count-before"
             if cls.group(1) == "명":
@@ -190,12 +194,24 @@ class CountReader:
         if kind == "employeeCount":  # staff counted: one construction, whatever the order (text_reader.py)
             rule = f"{self.prefix}:staff-count"
         status, time, high = figure_context(self, s, q, dates, c0, c1, values)
+        self._count_tail = (s, q.end, cls.group(1), len(self.ex.statements))
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(q.value),
             high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
             scope=(hired_scope(s, q) or _staff_scope(noun)) if kind == "employeeCount" else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
+
+    def _coordinated_count(self, s: str, q: Quantity, counter: str) -> None:
+        """A count with no noun of its own right after a comma and a count of the same counter ("각각 40개,
+        50개"): the same subject's count of the same noun, by the same rule (the first count's statement)."""
+        tail = getattr(self, "_count_tail", None)
+        if tail is None or tail[0] != s or tail[2] != counter or not re.fullmatch(r",\s?", s[tail[1]:q.start]):
+            return
+        first = self.ex.statements[tail[3]]
+        self._count_tail = (s, q.end, counter, len(self.ex.statements))
+        self.ex.statements.append(replace(first, value=Decimal(q.value or 0), high=None, **figure_flags(q),
+                                          raw=s[max(0, q.start - 20):q.end + 8].strip()[:60]))
 
     def _die_counts(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                     sources: tuple[str, ...]) -> None:
