@@ -80,3 +80,11 @@ def test_messages_a_day_are_a_daily_unit_count_of_the_blocks_topic(text_reader):
     r.read("- 일일 사용자 메시지는 20억 건 돌파.", LOC, ())
     assert [(s.subject, s.kind, s.value, s.per, s.metric, s.rule) for s in ex.statements if s.kind == "unitCount"] == [
         ("meta", "unitCount", Decimal(2_000_000_000), "day", "일일 사용자 메시지", "text:value:block-topic")]
+
+
+def test_a_chip_the_sentence_is_about_counts_in_a_later_clause(text_reader):
+    r, ex = text_reader
+    r.read("H100 칩은 규제를 피하며, 대리회사로부터 30만 개 로직 다이를 공급받은 구조.", LOC, ())
+    r.read("이 구조(H100 칩은 예외)는 규제를 피하며, 대리회사로부터 20만 개 로직 다이를 공급받음.", LOC, ())
+    assert _counts(ex) == [("nvidia-h100", "unitCount", Decimal(300_000), "로직 다이", "",
+                            "text:unit-count:have:clause-topic")]

@@ -38,7 +38,7 @@ _NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|
 #: a verb the count is the object of: having or building it, reaching it ("N건 돌파", "N개의 평점 기록") or
 #: training on and processing it ("N개의 토큰으로 학습")
 _HAVE = re.compile(r"탑재|보유|운영|확보|사용|갖|가지|가져|쌓|지정|배치|설치|구성|포함|승인|갖춘|두고|거느|개발|생성|수집|구축|도입|투입|가동|건설"
-                   r"|돌파|달성|기록|학습|훈련|처리|분산|걸쳐|설문")
+                   r"|돌파|달성|기록|학습|훈련|처리|분산|걸쳐|설문|공급받")
 _UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:^|\s)(?:년|개월|달|주|일|시간|분|초|분기|달러|원|위안|유로|엔)$")
 #: the classifier of a count of things (not of people, times or sums), with a bound or approximation after it
 _CLASSIFIER = re.compile(r"([개대기건곳종척장명회])(?:\s?(?:이상|가량|정도|여|남짓))?$")
@@ -66,6 +66,15 @@ def _staff_scope(noun: str) -> str:
     """"컨설턴트 4명": a count of one kind of staff is scoped by it (never the firm's whole headcount);
     "직원 3,000명" is the headcount itself."""
     return "" if _HEADCOUNT.fullmatch(noun) else noun
+
+
+def _hardware_topic(mentions: list[Mention_], s: str, c0: int) -> Mention_ | None:
+    """The sentence's first topic when it is hardware marked before the clause at ``c0``, outside parentheses
+    (the text reader keeps hardware out of its sentence topics: an item, not an owner, of most figures)."""
+    first = next((m for m in mentions if m.role == "topic"), None)
+    if first is None or first.end > c0 or not is_a(first.type, "Hardware"):
+        return None
+    return first if s.count("(", 0, first.start) <= s.count(")", 0, first.start) else None
 
 
 def _counted_noun(s: str, at: int) -> tuple[str, int]:
@@ -175,6 +184,8 @@ class CountReader:
             subject, how = topic, "row"
         elif topic is not None and 0 <= topic.end <= c0 and topic.role == "topic" and not is_a(topic.type, "Person"):
             subject, how = topic, "earlier-clause"  # the sentence's own topic: "A는 X를 쓰는 대신, 94개의 Y를 쌓아"
+        elif (hw := _hardware_topic(getattr(self, "_sentence_mentions", []), s, c0)) is not None:
+            subject, how = hw, "earlier-clause"  # a chip the sentence is about: "X 칩은 …, N개의 다이를 공급받은"
         else:  # a topic carried from elsewhere measured 0.3 (other sentences' counts are of other things)
             return
         if _CHIP_WORD.match(noun) and is_a(subject.type, "Chip"):
