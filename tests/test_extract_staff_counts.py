@@ -88,3 +88,9 @@ def test_a_chip_the_sentence_is_about_counts_in_a_later_clause(text_reader):
     r.read("이 구조(H100 칩은 예외)는 규제를 피하며, 대리회사로부터 20만 개 로직 다이를 공급받음.", LOC, ())
     assert _counts(ex) == [("nvidia-h100", "unitCount", Decimal(300_000), "로직 다이", "",
                             "text:unit-count:have:clause-topic")]
+
+
+def test_the_parenthesis_holding_a_count_closes_its_noun(text_reader):
+    r, ex = text_reader
+    r.read("메타는 2 GW(30개 캠퍼스) 규모의 클러스터를 구축.", LOC, ())
+    assert _counts(ex) == [("meta", "unitCount", Decimal(30), "캠퍼스", "", "text:unit-count:have:clause-topic")]
