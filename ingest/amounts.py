@@ -93,8 +93,10 @@ UNIT = (
     rf"(?:\s?(?:(?P<lu{{n}}>{LATIN_UNIT_RE})(?![A-Za-z0-9])(?:/s)?"
     rf"|(?P<ku{{n}}>{KOREAN_UNIT_RE})(?!비)(?P<half{{n}}>{HALF})?))"
 )
+COUNTERS = "개대기장명곳건척회"
 PRE = r"(?P<pre>(?:(?<![가-힣])(?:약|대략|최대|최소|최고|최저|무려|거의|최대치)|~|≈|>|<|≥|≤|\+)\s?)?"
-POST = r"(?P<post>\s?(?:이상|이하|미만|초과|넘게|넘는|여|가량|정도|내외|남짓|안팎|추정|예상|전망|\+(?!\d)))?"
+# a "+" glued to the figure is a lower bound ("350+명"); spaced, it adds terms ("파트너 1명 + 컨설턴트 4명")
+POST = r"(?P<post>\s?(?:이상|이하|미만|초과|넘게|넘는|여|가량|정도|내외|남짓|안팎|추정|예상|전망)|\+(?!\d))?"
 PRECISION = r"(?:\s?\((?P<prec>(?:FP|INT|BF|TF)\d+[A-Za-z0-9/ ,]*)\))?"
 
 GENERIC = (
@@ -106,8 +108,9 @@ GENERIC = (
     + "?"
     + r"(?:\s?(?P<sep>~|〜|–|—|-)\s?"
     + rf"(?P<cur2>{CUR})?(?P<amt2>{AMOUNT})(?P<sc2>{SCALE_RE})?)?"
+    + rf"(?:(?<![{COUNTERS}])(?<![{COUNTERS}]\s)"  # "150개 기업" is no "150개 기": a counter takes no second unit
     + UNIT.format(n=2)
-    + "?"
+    + ")?"
     + PRECISION
     + POST
 )

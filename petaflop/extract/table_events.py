@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from foundation.namespaces import PFA, RDF
 from petaflop.extract.cell_text import cell_period
 from petaflop.extract.facts import EntityRecord, Fact
+from petaflop.extract.period_row_series import read_period_series
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_map import ColumnRule, EventColumns, TableMapping
 
@@ -193,6 +194,7 @@ def _leading_subject(text: str) -> str:
 
 def read_events(tx: TableExtractor, table: Table, mapping: TableMapping) -> None:
     EventRows(tx, table, mapping).run()
+    read_period_series(tx.reader, table)  # a measured column under a caption's owner (period_row_series.py)
 
 
 __all__ = ["EventColumns", "clauses", "read_events"]

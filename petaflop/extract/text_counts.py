@@ -20,6 +20,7 @@ and ``text:count-noun-before:…`` so the gate judges each construction on its o
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ingest.quantities import Quantity
@@ -37,10 +38,10 @@ _NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|
 #: a verb the count is the object of: having or building it, reaching it ("N건 돌파", "N개의 평점 기록") or
 #: training on and processing it ("N개의 토큰으로 학습")
 _HAVE = re.compile(r"탑재|보유|운영|확보|사용|갖|가지|가져|쌓|지정|배치|설치|구성|포함|승인|갖춘|두고|거느|개발|생성|수집|구축|도입|투입|가동|건설"
-                   r"|돌파|달성|기록|학습|훈련|처리|분산|걸쳐")
+                   r"|돌파|달성|기록|학습|훈련|처리|분산|걸쳐|설문|공급받")
 _UNITS_OF_TIME_OR_MONEY = re.compile(r"(?:^|\s)(?:년|개월|달|주|일|시간|분|초|분기|달러|원|위안|유로|엔)$")
 #: the classifier of a count of things (not of people, times or sums), with a bound or approximation after it
-_CLASSIFIER = re.compile(r"([개대기건곳종척장명])(?:\s?(?:이상|가량|정도|여|남짓))?$")
+_CLASSIFIER = re.compile(r"([개대기건곳종척장명회])(?:\s?(?:이상|가량|정도|여|남짓))?$")
 #: what may stand between a count and the noun after it
 _TO_NOUN_AFTER = re.compile(r"의\s?|에\s?(?:달하는|이르는)\s|\s(?:(?:이상|가량|정도)의?\s)?")
 #: "더 깊은", "높은": a modifier of the counted noun, not a topic particle
@@ -52,12 +53,28 @@ _PLAIN_WORD = re.compile(r"^[가-힣A-Za-z][가-힣A-Za-z\-]*$")
 _MODIFIER = re.compile(r"^(?:총|약|최소|최대|전체|현재|초기|무려|고작|단|모두|전|세계|국내|기존|신규|추가|이미|연간|매년|각)$")
 #: after a count with its noun before it: a particle or nothing, then a space, a comma or the end
 _AFTER_COUNT_BEFORE = re.compile(r"(?:을|를|이|가|의)?(?:\s|,|$)")
-_STAFF = re.compile(r"연구원|엔지니어|인력|직원|인재|개발자|과학자")
+_STAFF = re.compile(r"연구원|엔지니어|인력|직원|인재|개발자|과학자|전문가|컨설턴트|파트너|라벨러")
 #: counts whose metric word a hardware name can precede as the counted thing ("NVL72 랙 개수")
 _ITEM_COUNTS = frozenset({"rackCount", "chipCount", "gpuCount", "unitCount"})
+_HEADCOUNT = re.compile(r"(?:전체\s?|총\s?)?(?:임?직원|인력)(?:\s?수)?")
 _HIRE = re.compile(r"영입|고용|채용|보유|두고|거느")
 _CHIP_WORD = re.compile(r"^(?:칩|GPU|가속기|SoC)")
 _DIE_WORDS = {"싱글": 1, "듀얼": 2, "쿼드": 4}
+
+
+def _staff_scope(noun: str) -> str:
+    """"컨설턴트 4명": a count of one kind of staff is scoped by it (never the firm's whole headcount);
+    "직원 3,000명" is the headcount itself."""
+    return "" if _HEADCOUNT.fullmatch(noun) else noun
+
+
+def _hardware_topic(mentions: list[Mention_], s: str, c0: int) -> Mention_ | None:
+    """The sentence's first topic when it is hardware marked before the clause at ``c0``, outside parentheses
+    (the text reader keeps hardware out of its sentence topics: an item, not an owner, of most figures)."""
+    first = next((m for m in mentions if m.role == "topic"), None)
+    if first is None or first.end > c0 or not is_a(first.type, "Hardware"):
+        return None
+    return first if s.count("(", 0, first.start) <= s.count(")", 0, first.start) else None
 
 
 def _counted_noun(s: str, at: int) -> tuple[str, int]:
@@ -74,6 +91,9 @@ def _counted_noun(s: str, at: int) -> tuple[str, int]:
         if (w.start() and s[pos + w.start() - 1] != " ") or len(words) == 4:
             break
         tok = w.group(0)
+        if tok.endswith(")") and tok.count("(") < tok.count(")") and s.count("(", 0, at) > s.count(")", 0, at):
+            words.append(tok[:-1])  # "10 GW(20개 캠퍼스)": the parenthesis holding the count closes its noun
+            return " ".join(words), pos + w.end() - 1
         if _HAVE.match(tok) or _VERBAL.search(tok):
             break
         if _ACTION.match(tok):  # "4개의 대규모 AI 클러스터 구축을": the noun ends before the action
@@ -142,7 +162,10 @@ class CountReader:
                 return
         if not noun:  # the noun before the figure
             noun, start = _noun_before(s, q, c0)
-            if not noun or _UNITS_OF_TIME_OR_MONEY.search(noun) or _NOT_A_NOUN.match(noun):
+            if not noun:  # "task 각각 40개, 50개 생성": the second count of a coordination is of the first's noun
+                self._coordinated_count(s, q, cls.group(1))
+                return
+            if _UNITS_OF_TIME_OR_MONEY.search(noun) or _NOT_A_NOUN.match(noun):
                 return
             construction = "unit-count-before"
             if cls.group(1) == "명":
@@ -164,6 +187,8 @@ class CountReader:
             subject, how = topic, "row"
         elif topic is not None and 0 <= topic.end <= c0 and topic.role == "topic" and not is_a(topic.type, "Person"):
             subject, how = topic, "earlier-clause"  # the sentence's own topic: "A는 X를 쓰는 대신, 94개의 Y를 쌓아"
+        elif (hw := _hardware_topic(getattr(self, "_sentence_mentions", []), s, c0)) is not None:
+            subject, how = hw, "earlier-clause"  # a chip the sentence is about: "X 칩은 …, N개의 다이를 공급받은"
         else:  # a topic carried from elsewhere measured 0.3 (other sentences' counts are of other things)
             return
         if _CHIP_WORD.match(noun) and is_a(subject.type, "Chip"):
@@ -183,12 +208,24 @@ class CountReader:
         if kind == "employeeCount":  # staff counted: one construction, whatever the order (text_reader.py)
             rule = f"{self.prefix}:staff-count"
         status, time, high = figure_context(self, s, q, dates, c0, c1, values)
+        self._count_tail = (s, q.end, cls.group(1), len(self.ex.statements))
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(q.value),
             high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
-            scope=hired_scope(s, q) if kind == "employeeCount" else "",
+            scope=(hired_scope(s, q) or _staff_scope(noun)) if kind == "employeeCount" else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
+
+    def _coordinated_count(self, s: str, q: Quantity, counter: str) -> None:
+        """A count with no noun of its own right after a comma and a count of the same counter ("각각 40개,
+        50개"): the same subject's count of the same noun, by the same rule (the first count's statement)."""
+        tail = getattr(self, "_count_tail", None)
+        if tail is None or tail[0] != s or tail[2] != counter or not re.fullmatch(r",\s?", s[tail[1]:q.start]):
+            return
+        first = self.ex.statements[tail[3]]
+        self._count_tail = (s, q.end, counter, len(self.ex.statements))
+        self.ex.statements.append(replace(first, value=Decimal(q.value or 0), high=None, **figure_flags(q),
+                                          raw=s[max(0, q.start - 20):q.end + 8].strip()[:60]))
 
     def _die_counts(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                     sources: tuple[str, ...]) -> None:
