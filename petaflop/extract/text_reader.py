@@ -291,7 +291,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                     and _FROM_TO.fullmatch(sentence[previous[0].end:q.start]):
                 inherit = previous[1]
             self._parallel = parallel_measure(previous, q, c0, clause_mentions)
+            first = len(self.ex.statements)
             entry = self._value(sentence, q, c0, c1, clause_mentions, topic, values, dates, loc, sources, inherit)
+            self._restate(sentence, q, values, first)  # "2억 원(15만 달러)" (figure_asides.py)
             previous = (q, entry)
         return topic
 
