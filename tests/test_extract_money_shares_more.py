@@ -94,3 +94,10 @@ def test_a_spending_per_day_coordinated_with_one_per_year_is_its_capex_per_day(t
 def test_a_sum_before_a_comma_and_another_sum_without_a_period_word_is_not_read(text_reader):
     ex = _read(text_reader, "아마존은 2억 달러, 700억 달러를 투자할 계획.")
     assert [s.value for s in ex.statements if s.kind == "capex" and s.per] == []
+
+
+# ------------------------------------------------------------------ a plural name ("…들의", "…들이")
+def test_a_plural_group_named_with_its_genitive_owns_the_measure_after_it(text_reader):
+    ex = _read(text_reader, "2024년 주요 테크 기업들의 AI 투자 규모가 年 2,000억 달러로 급증.")
+    got = [(s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.unit == "USD"]
+    assert got == [("big-tech", "amount", Decimal(200000000000), "text:value:genitive")]
