@@ -109,3 +109,25 @@ def test_a_date_after_which_a_figure_holds_is_not_its_time(text_reader):
         ("big-tech", Decimal(200000000000), None)]
     ex = _read(text_reader, "3분기 주요 테크 기업들의 AI 투자 규모가 500억 달러로 급증.")
     assert [s.time.text for s in ex.statements if s.unit == "USD" and s.time] == ["2025-Q3"]
+
+
+# ------------------------------------------------------------------ a remark giving the row's figure at another year
+def _table_shares(table_reader, remark: str, value: str = "30%") -> list[tuple]:
+    from tests.test_table_reader import make_table
+
+    reader, ex = table_reader
+    reader.read(make_table(["알리바바 클라우드 주요 지표"], ["구분", "수치", "비고"],
+                           [["국내 점유율", value, remark]]))
+    return sorted((s.subject, s.kind, s.value, s.time.text if s.time else "", s.rule) for s in ex.statements
+                  if s.unit == "%")
+
+
+def test_a_remark_stating_a_percentage_at_a_year_is_the_rows_measure_then(table_reader):
+    got = _table_shares(table_reader, "국내 1위이지만 2019년에는 45%였음")
+    assert ("alibaba-cloud", "marketShare", Decimal(45), "2019", "table-reader:marketShare@79") in got
+    assert next(g for g in got if g[2] == 30)[:3] == ("alibaba-cloud", "marketShare", Decimal(30))
+
+
+def test_a_remark_with_a_percentage_not_said_to_have_been_the_rows_is_not_read(table_reader):
+    got = _table_shares(table_reader, "2019년에는 45% 성장")
+    assert [g for g in got if g[2] == 45 and g[1] == "marketShare"] == []
