@@ -131,3 +131,18 @@ def test_a_remark_stating_a_percentage_at_a_year_is_the_rows_measure_then(table_
 def test_a_remark_with_a_percentage_not_said_to_have_been_the_rows_is_not_read(table_reader):
     got = _table_shares(table_reader, "2019년에는 45% 성장")
     assert [g for g in got if g[2] == 45 and g[1] == "marketShare"] == []
+
+
+# ------------------------------------------------------------------ "N 달러 (기존 M에서 상향)"
+def test_the_figure_a_capex_was_revised_from_is_its_earlier_capex(text_reader):
+    ex = _read(text_reader, "아마존은 2026년 CAPEX 가이던스 900억 달러 (기존 800억에서 상향 조정).")
+    got = sorted((s.subject, s.value, s.unit, s.status, s.time.text if s.time else "", s.rule) for s in ex.statements
+                 if s.kind == "capex")
+    assert got == [("amazon", Decimal(80000000000), "USD", "forecast", "2026", "text-money:capex"),
+                   ("amazon", Decimal(90000000000), "USD", "forecast", "2026", "text-money:capex")]
+
+
+def test_a_revision_without_its_earlier_figure_or_in_another_currency_adds_nothing(text_reader):
+    ex = _read(text_reader, "아마존은 2026년 CAPEX 가이던스 900억 달러 (기존 대비 상향).")
+    ex = _read(text_reader, "구글은 2026년 CAPEX 가이던스 700억 달러 (기존 80조 원에서 상향).")
+    assert sorted(s.value for s in ex.statements if s.kind == "capex") == [Decimal(70000000000), Decimal(90000000000)]

@@ -14,6 +14,7 @@ value reader; a figure read here is consumed (the generic reader does not read i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from foundation.periods import Period
@@ -119,6 +120,20 @@ _BOUND_AFTER = (("upper", re.compile(r"^\s?(?:을|를)?\s?밑돌")), ("lower", r
 
 
 
+#: "850억 달러 (기존 750억에서 상향 조정)": the same measure's earlier figure, revised from
+_EARLIER_OPEN = re.compile(r"\s?\(\s?(?:기존|당초|종전)\s?(?:약\s?)?")
+_EARLIER_CLOSE = re.compile(r"\s?(?:달러|원)?\s?에서\s?(?:상향|하향|증액|감액)")
+
+
+def _earlier_figure(s: str, q: Quantity, values: list[Quantity]) -> Quantity | None:
+    """The figure a parenthesis right after ``q`` says ``q`` was revised from (in ``q``'s currency, its unit
+    left out or the same), else None."""
+    v = next((v for v in values if v.start >= q.end), None)
+    if v is None or v.value is None or not _EARLIER_OPEN.fullmatch(s, q.end, v.start) or not _EARLIER_CLOSE.match(s, v.end):
+        return None
+    return v if v.kind == "number" or (v.kind == "money" and v.unit == q.unit) else None
+
+
 def _spender(m: Mention_) -> bool:
     """A firm, or a group of firms ("하이퍼스케일러들은 … 투입"), spends its own money."""
     return is_a(m.type, "Organization") or is_a(m.type, "MarketSegment")
@@ -163,6 +178,10 @@ class MoneyFrames:
                 bound=bound, sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
             ))  # fmt: skip
             self.consumed.add(q.start)
+            if (v := _earlier_figure(s, q, values)) is not None:  # "850억 달러 (기존 750억에서 상향)"
+                self.ex.statements.append(replace(self.ex.statements[-1], value=Decimal(v.value), high=None,  # type: ignore[attr-defined]
+                                                  bound="", raw=s[max(0, v.start - 20):v.end + 8].strip()[:60]))
+                self.consumed.add(v.start)
 
     # ------------------------------------------------------------------ the constructions
     def _named_price(self, s: str, q: Quantity, mentions: list[Mention_]):
