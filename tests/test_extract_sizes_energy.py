@@ -69,4 +69,5 @@ def test_a_list_items_figure_per_period_in_parentheses(text_reader):
     assert [(s.subject, s.kind, s.value, s.per, s.rule) for s in ex.statements if s.kind == "capex"] == [
         ("amazon", "capex", Decimal(10) ** 11, "", "text-money:capex"),
         ("amazon", "capex", Decimal(25) * 10 ** 9, "quarter", "text-money:capex"),
-        ("google", "capex", Decimal(7) * 10 ** 10, "", "text-money:capex")]
+        ("google", "capex", Decimal(7) * 10 ** 10, "", "text-money:capex"),
+        ("google", "capex", Decimal(6) * 10 ** 10, "", "text-money:capex")]  # the figure it was revised from

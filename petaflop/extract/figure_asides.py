@@ -7,11 +7,15 @@ subject's own values: the multiple's reader consumes them (text_figures.py).
 "월간 사용자 20억 명(약 3달 만에 5억 명 증가)": the span of time in the parentheses tells over what
 period the figure before them grew; it is not a span the sentence's topic took. The readers of spans
 of time (text_figures.py) skip such a figure.
+
+"차량 한 대당 가격이 2억 원(15만 달러~20만 달러)": a sum in another currency alone in parentheses right
+after a sum restates it; whatever the first sum was read as, the second is too (one figure, two currencies).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.quantities import Quantity
 
@@ -37,3 +41,36 @@ def ends_of_multiple(s: str, q: Quantity, values: list[Quantity]) -> set[int]:
     if a.kind != b.kind or not _PAIR_SEP.fullmatch(s[a.end:b.start]) or s[b.end:b.end + 2].strip()[:1] != ")":
         return set()
     return {a.start, b.start}
+
+
+#: "2억 원(15만 달러~20만 달러)", "25억 달러(약 3조 원)": a sum, then a parenthesis holding only a sum
+_RESTATED_OPEN = re.compile(r"\s?\(\s?")
+_RESTATED_CLOSE = re.compile(r"\s?\)")
+
+
+def restated_sum(s: str, q: Quantity, values: list[Quantity]) -> Quantity | None:
+    """The sum in another currency that the parentheses right after the sum ``q`` hold alone, else None."""
+    if q.kind != "money" or not q.unit:
+        return None
+    v = next((v for v in values if v.start >= q.end), None)
+    if v is None or v.kind != "money" or not v.unit or v.unit == q.unit or v.value is None:
+        return None
+    if not _RESTATED_OPEN.fullmatch(s[q.end:v.start]) or not _RESTATED_CLOSE.match(s, v.end):
+        return None
+    return v
+
+
+def restate_in_other_currency(statements: list, first: int, s: str, q: Quantity, values: list[Quantity]) -> int | None:
+    """State again, in the currency of the parentheses right after ``q``, each statement read from ``q``
+    (those from ``first`` on, in ``q``'s unit): the same subject, measure, period, bound and rule — one
+    sum written two ways. Returns the start of the restating sum when it was used (the caller consumes
+    it), else None."""
+    v = restated_sum(s, q, values)
+    if v is None:
+        return None
+    low = v.low if v.low is not None else v.value
+    high = v.high if v.high is not None and v.high != low else None
+    made = [replace(st, value=low, high=high, unit=v.unit, approximate=st.approximate or "approximate" in v.qualifiers)
+            for st in statements[first:] if st.unit == q.unit]
+    statements.extend(made)
+    return v.start if made else None

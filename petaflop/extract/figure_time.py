@@ -29,9 +29,16 @@ _BASE_AFTER = re.compile(r"\s?(?:기준\s?)?(?:대비|比)")
 BASE = "comparisonBase"
 
 
+#: What follows a date after which (not when) a figure holds: "2분기 실적 이후 … 年 N 달러"
+_SINCE_AFTER = re.compile(r"\s?(?:실적\s?)?(?:발표\s?)?이후")
+SINCE = "sinceDate"
+
+
 def with_bases(sentence: str, dates: list[Quantity]) -> list[Quantity]:
-    """``dates`` with the ones right before "대비" marked as bases of comparison."""
-    return [replace(d, qualifiers=d.qualifiers | {BASE}) if _BASE_AFTER.match(sentence, d.end) else d
+    """``dates`` with the ones right before "대비" marked as bases of comparison, and the ones right
+    before "이후" as the start of a time after which the figure holds (never its own time)."""
+    return [replace(d, qualifiers=d.qualifiers | {BASE}) if _BASE_AFTER.match(sentence, d.end)
+            else replace(d, qualifiers=d.qualifiers | {SINCE}) if _SINCE_AFTER.match(sentence, d.end) else d
             for d in dates]
 
 
@@ -76,7 +83,7 @@ def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: li
     in_clause = [d for d in in_clause if not any(min(d.end, q.end) <= v.start < max(d.start, q.start)
                                                  for v in others)]
     bases = [d for d in in_clause if BASE in d.qualifiers]
-    in_clause = [d for d in in_clause if BASE not in d.qualifiers]
+    in_clause = [d for d in in_clause if BASE not in d.qualifiers and SINCE not in d.qualifiers]
     if bases and q.kind in ("percent", "multiple"):
         if len(bases) != 1 or len(in_clause) != 1 or {"lowerBound", "upperBound"} & in_clause[0].qualifiers:
             return None

@@ -5,12 +5,16 @@ column (``비고``, a note) often compares the row's figure with a base: "OpenAI
 "전년 대비 3배", or ranks the row's figure ("AI IaaS 시장 1위", "글로벌 4위"). Such a remark is read by the prose reader as a sentence about the row's entity
 (rules ``text-cell:…``), and only its comparisons are kept — multiples, shares of a base, changes —
 since the other figures a note mentions are about other things (an example, a base's own price).
+A note giving the row's own percentage at another year ("2018년에는 42%였음") states the row's measure then.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
+
+from petaflop.extract.cell_text import cell_period
 
 #: a remark comparing with a base, and the kinds read from it
 _COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?(?:%|배)|(?<![\d.])\d{1,3}위(?:,|$|\s?(?:달성|차지|기록))"
@@ -25,8 +29,29 @@ _PRICE_PER = re.compile(r"[가-힣A-Za-z]당\s?(?:\$\s?[\d.]|[\d.,]+\s?달러)")
 _HOLDS = re.compile(r"\d\s?개\s?[^\d]{0,24}(?:확보|보유|운영|생성)(?:\s?중)?\.?(?:\s?\([^()]*\))?$")
 
 
+#: "중국 1위이지만 2018년에는 42%였음": the row's measure at another (earlier) year, said in a remark
+_EARLIER = re.compile(r"(?P<year>(?:19|20)\d{2}년)\s?(?:에는|엔|에도|에)\s?(?:약\s?)?(?P<fig>\d{1,3}(?:\.\d+)?)\s?%\s?(?:였|이었)")
+
+
+def earlier_value(ex, table, r: int, cell, subject: str) -> None:
+    """A remark stating a percentage at a year ("2018년에는 42%였음") gives the row's one percentage measure
+    (its value cell's statement, same subject) at that year: the same reading of the row, another time."""
+    m = _EARLIER.search(cell.text)
+    if m is None:
+        return
+    row = [st for st in ex.statements if st.subject == subject and st.location.table_id == table.id
+           and st.location.row == r and st.location.column != cell.column and st.unit == "%"
+           and st.kind not in _PROPORTIONS]
+    if len({(st.kind, st.rule) for st in row}) != 1:
+        return
+    year = cell_period(m.group("year"))
+    ex.statements.append(replace(row[0], value=Decimal(m.group("fig")), high=None, time=year, status="actual",
+                                 location=replace(row[0].location, column=cell.column), raw=m.group(0)[:60]))
+
+
 def read_remark(reader, table, r: int, cell, subject: str) -> None:
     """Read one remark cell of row ``r`` about ``subject`` (the table reader's ``text`` reader does it)."""
+    earlier_value(reader.ex, table, r, cell, subject)
     text = cell.text.strip()
     holds, priced = bool(_HOLDS.search(text)), bool(_PRICE_PER.search(text))
     if reader.text is None or not (_COMPARISON.search(text) or holds or priced):

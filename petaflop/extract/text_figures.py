@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
-from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure
+from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure, restate_in_other_currency
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import sentence_plan
 from petaflop.extract.subject_ways import (
@@ -554,3 +554,8 @@ def _other_version(s: str, m: Mention_, base_start: int, base_end: int) -> bool:
 
 class FigureReader(MultipleReader, CountReader, RankReader, DurationReader, ShareReader, ChangeReader):
     """The readers of this module, mixed into the text reader as one."""
+
+    def _restate(self, s: str, q: Quantity, values: list[Quantity], first: int) -> None:
+        """"2억 원(15만 달러)": the statements just read from ``q`` restated in the parentheses' currency."""
+        if (at := restate_in_other_currency(self.ex.statements, first, s, q, values)) is not None:
+            self.consumed.add(at)

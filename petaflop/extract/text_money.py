@@ -14,6 +14,7 @@ value reader; a figure read here is consumed (the generic reader does not read i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from foundation.periods import Period
@@ -60,6 +61,11 @@ _CAPEX_STATUS = {"가이던스": "forecast", "전망": "forecast", "전망치": 
 #: "N 달러(를) 투자 예정": money a firm spends on its own (no investee), not money it raises
 _SPEND_AFTER = re.compile(r"\s?(?:이상|가량|규모)?\s?(?:을|를)?\s?(?:추가\s?)?(?:지출에\s)?(?:투자|투입|지출)"
                           r"(?=할|하[고기는며여였]|했|한|해|\s?예정|\s?계획|\s?중|\s*$|\s?[.,)])")
+#: "“하루 10억 달러”, 연간 5천억 달러": a sum, a comma, then the same spending per another period
+_PER_COORD = re.compile(r"[”\"’']?\s?,\s?(?:연간|연|월|분기|하루)\s?(?:약\s?)?[$\\]*[\d,.~]+\s?(?:[십백천만억조]\s?)*(?:달러|원|위안)")
+#: the period word opening the first sum ("“하루 10억 달러"), and the period it names
+_PERIOD_OPENS = re.compile(r"(하루|월|분기|연간)\s?[“\"‘']?\s?(?:약\s?)?$")
+_PER_OF = {"하루": "day", "월": "month", "분기": "quarter", "연간": "year"}
 #: "아마존, MS, 메타, 구글은": a name closing a list of names is not the clause's one subject
 _LIST_BEFORE = re.compile(r"(?:,|、|와|과|및)\s?$")
 #: "데이터센터 건설에", "Anthropic에": a target of the spending (then it is that thing's, or an investment); a date ("2027년에") is none
@@ -104,11 +110,28 @@ _PRICED_PRODUCTS = ("AIProduct", "Hardware", "SoftwarePlatform")
 _CAPEX_SUBJECTS = ("Organization",)
 #: "웨이모는 450억 달러 이상의 기업가치로", "엔비디아는 … 연간 50억 달러의 런레이트": the figure, then the
 #: firm's measure it is the value of (a share or a growth of that measure is another figure)
-_MEASURE_AFTER = re.compile(r"\s?(?:이상|이하|수준|가량|규모)?의\s(?:연간\s?)?(?:(기업\s?가치|밸류에이션)|(?:연\s?)?매출액?|런레이트|ARR)"
+_MEASURE_AFTER = re.compile(r"\s?(?:이상|이하|수준|가량|규모)?의\s(?:연간\s?)?(?:(기업\s?가치|밸류에이션)|(?:연\s?)?매출액?|런레이트|ARR"
+                            r"|(잠재적?\s?)(?:매출|수익)(?:\s?기회)?)"
                             r"(?!\s?(?:비중|성장|증가|감소|대비|점유|멀티플|배수))")
+#: "<firm>에 N 달러 이상의": the firm a potential revenue goes to (dative, right before the figure)
+_TO_FIRM = re.compile(r"['’”\"]?에(?:게)?\s?(?:약\s?|최소\s?)?")
 #: "… 밑돌 것으로 보이나": the words after a figure that bound it from above or below
 _BOUND_AFTER = (("upper", re.compile(r"^\s?(?:을|를)?\s?밑돌")), ("lower", re.compile(r"^\s?(?:을|를)?\s?(?:웃돌|상회)")))
 
+
+
+#: "850억 달러 (기존 750억에서 상향 조정)": the same measure's earlier figure, revised from
+_EARLIER_OPEN = re.compile(r"\s?\(\s?(?:기존|당초|종전)\s?(?:약\s?)?")
+_EARLIER_CLOSE = re.compile(r"\s?(?:달러|원)?\s?에서\s?(?:상향|하향|증액|감액)")
+
+
+def _earlier_figure(s: str, q: Quantity, values: list[Quantity]) -> Quantity | None:
+    """The figure a parenthesis right after ``q`` says ``q`` was revised from (in ``q``'s currency, its unit
+    left out or the same), else None."""
+    v = next((v for v in values if v.start >= q.end), None)
+    if v is None or v.value is None or not _EARLIER_OPEN.fullmatch(s, q.end, v.start) or not _EARLIER_CLOSE.match(s, v.end):
+        return None
+    return v if v.kind == "number" or (v.kind == "money" and v.unit == q.unit) else None
 
 
 def _spender(m: Mention_) -> bool:
@@ -155,6 +178,10 @@ class MoneyFrames:
                 bound=bound, sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
             ))  # fmt: skip
             self.consumed.add(q.start)
+            if (v := _earlier_figure(s, q, values)) is not None:  # "850억 달러 (기존 750억에서 상향)"
+                self.ex.statements.append(replace(self.ex.statements[-1], value=Decimal(v.value), high=None,  # type: ignore[attr-defined]
+                                                  bound="", raw=s[max(0, v.start - 20):v.end + 8].strip()[:60]))
+                self.consumed.add(v.start)
 
     # ------------------------------------------------------------------ the constructions
     def _named_price(self, s: str, q: Quantity, mentions: list[Mention_]):
@@ -276,18 +303,27 @@ class MoneyFrames:
             return None
         c0 = max(c for c in clause_starts_of(s) if c <= q.start)
         before = [m for m in mentions if c0 <= m.start and m.end <= q.start]
-        if len({m.entity for m in before}) != 1 or not is_a(before[0].type, "Organization") \
-                or before[0].role not in ("topic", "subject"):
+        # "이 프로젝트들은 엔비디아에 N 달러의 잠재적 수익 기회를": the firm the potential revenue goes to
+        to = [m for m in before if after.group(2) and _TO_FIRM.fullmatch(s, m.end, q.start)]
+        if to:
+            before = to
+        elif len({m.entity for m in before}) != 1 or before[0].role not in ("topic", "subject"):
+            return None
+        if not is_a(before[0].type, "Organization"):
             return None
         kind = "valuation" if after.group(1) else "revenue"
-        return before[0].entity, kind, "results", "", _words_status(self._after), None
+        status = _words_status(self._after)  # a potential revenue is reckoned, not reported or forecast
+        status = "estimate" if after.group(2) and status in ("actual", "forecast") else status
+        return before[0].entity, kind, "results", "", status, None
 
     def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
                    topic: Mention_ | None):
         """"아마존이 2025년 1,000억 달러 투자", "(알리바바 클라우드 행) 40억 위안 이상 투자 예정": the one firm
         the clause marks (or the table row's firm) spends the money itself: its capex."""
-        if not _SPEND_AFTER.match(s, q.end):
+        coord = _PER_COORD.match(s, q.end)  # "“하루 10억 달러”, 연간 5천억 달러를 투입": one spending, two periods
+        if not _SPEND_AFTER.match(s, coord.end() if coord else q.end):
             return None
+        per = _PER_OF.get(p.group(1), "") if coord and (p := _PERIOD_OPENS.search(s, 0, q.start)) else ""
         c0 = max(c for c in clause_starts_of(s) if c <= q.start)
         if _TARGET.search(s, c0, q.start):
             return None
@@ -303,7 +339,7 @@ class MoneyFrames:
             return None
         when = [d for d in dates if c0 <= d.start and d.end <= q.start]
         time = figure_period(when[-1]) if len(when) == 1 else None
-        return subject, "capex", "capex", "", _words_status(self._after), time
+        return subject, "capex", "capex", per, _words_status(s[coord.end():] if coord else self._after), time
 
     def _raised(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity], topic: Mention_ | None):
         """"Moonshot AI는 … 총 10억 달러 유치": the one firm the sentence marks as its subject raises the

@@ -74,7 +74,7 @@ from petaflop.extract.topic_country import country_topic
 from petaflop.extract.values import find_quantities
 
 _SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
-_PARTICLE = re.compile(r"^\)?['’”\"]?\s?(?:들(?=[은는]))?(은|는|이|가|의|을|를|에서도|에게도|에서|에게|에도|에는|에|와|과|로|으로|도|조차|마저|및)(?![가-힣])")
+_PARTICLE = re.compile(r"^\)?['’”\"]?\s?(?:들(?=[은는이가의]))?(은|는|이|가|의|을|를|에서도|에게도|에서|에게|에도|에는|에|와|과|로|으로|도|조차|마저|및)(?![가-힣])")
 _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "의": "genitive", "을": "object",
          "를": "object", "에": "place", "에서": "place", "에게": "place", "와": "with", "과": "with",
          "로": "means", "으로": "means", "도": "topic", "조차": "topic", "마저": "topic", "및": "with",
@@ -291,7 +291,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                     and _FROM_TO.fullmatch(sentence[previous[0].end:q.start]):
                 inherit = previous[1]
             self._parallel = parallel_measure(previous, q, c0, clause_mentions)
+            first = len(self.ex.statements)
             entry = self._value(sentence, q, c0, c1, clause_mentions, topic, values, dates, loc, sources, inherit)
+            self._restate(sentence, q, values, first)  # "2억 원(15만 달러)" (figure_asides.py)
             previous = (q, entry)
         return topic
 

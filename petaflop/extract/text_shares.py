@@ -33,6 +33,9 @@ _WHOLE = re.compile(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9
 _OWNED_WHOLE = re.compile(r"((?:[A-Za-z0-9·\-]{1,14}\s){0,2}[가-힣A-Za-z0-9·\-]{1,14}의\s(?:[가-힣A-Za-z]{1,8}\s)?"
                           r"(?![가-힣]*(?:은|는|이|가|을|를|에|와|과|도|로|서)\s)[가-힣A-Za-z]{1,8})\s(?:약\s?)?$")
 
+#: "<X>(MSL)의 경우 (약) N%가": the entity (its name in parentheses after it) framed by "의 경우"
+_CASE_OF = re.compile(r"(?:\s?\([^()]{1,12}\))?의\s?경우\s?,?\s?(?:약\s?|거의\s?|무려\s?)?")
+
 
 class ShareReader:
     """Mixed into the text reader (``self.ex``, ``self.prefix``, ``self._status``, ``self._time``,
@@ -91,23 +94,27 @@ class ShareReader:
             return
         if not _PART_SUBJECT.match(s, q.end) or re.search(r"[-−–+]\s*$", s[max(0, q.start - 2):q.start]):
             return
+        # "<X>(MSL)의 경우 40%가": the whole is the entity itself (its staff, its output)
+        case = [m for m in mentions if c0 <= m.start and _CASE_OF.fullmatch(s, m.end, q.start) and not is_a(m.type, "Person")]
         wm = _WHOLE.search(s, c0, q.start)
-        if not wm or wm.end() != q.start:  # "Anthropic의 임직원 90%는": the owner's whole, then the figure
+        if case:
+            owner, rest = case[-1], ""
+        elif not wm or wm.end() != q.start:  # "Anthropic의 임직원 90%는": the owner's whole, then the figure
             wm = _OWNED_WHOLE.search(s, c0, q.start)
             if not wm or wm.end() != q.start:
                 return
-        w0, w1 = wm.start(1), wm.end(1)
-        inside = [m for m in mentions if w0 <= m.start and m.end <= w1 and not is_a(m.type, "Person")]
-        # the owner opens the whole and more words follow it ("엔비디아 데이터센터 매출"): its measure's part
-        if len(inside) != 1 or inside[0].start != w0 or not re.match(r"(?:의)?\s?[가-힣A-Za-z]", s[inside[0].end:w1]):
-            return
-        rest = s[inside[0].end:w1].strip()
-        rest = re.sub(r"^의\s?", "", rest)
+        if not case and wm is not None:
+            w0, w1 = wm.start(1), wm.end(1)
+            inside = [m for m in mentions if w0 <= m.start and m.end <= w1 and not is_a(m.type, "Person")]
+            # the owner opens the whole and more words follow it ("엔비디아 데이터센터 매출"): its measure's part
+            if len(inside) != 1 or inside[0].start != w0 or not re.match(r"(?:의)?\s?[가-힣A-Za-z]", s[inside[0].end:w1]):
+                return
+            owner, rest = inside[0], re.sub(r"^의\s?", "", s[inside[0].end:w1].strip())
         status, time, high = figure_context(self, s, q, dates, c0, c1, values)
         self.ex.statements.append(Statement(
-            inside[0].entity, "share", loc, f"{self.prefix}:share-of:whole-owner", value=Decimal(q.value),
+            owner.entity, "share", loc, f"{self.prefix}:share-of:whole-owner", value=Decimal(q.value),
             high=Decimal(high) if high is not None else None, unit="%", status=status, time=time,
-            metric=f"share of {rest}"[:60], **figure_flags(q),
+            metric=f"share of {rest}"[:60] if rest else "share", **figure_flags(q),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
 
