@@ -554,7 +554,6 @@ def _other_version(s: str, m: Mention_, base_start: int, base_end: int) -> bool:
 
 class FigureReader(MultipleReader, CountReader, RankReader, DurationReader, ShareReader, ChangeReader):
     """The readers of this module, mixed into the text reader as one."""
-
     def _restate(self, s: str, q: Quantity, values: list[Quantity], first: int) -> None:
         """"2억 원(15만 달러)": the statements just read from ``q`` restated in the parentheses' currency."""
         if (at := restate_in_other_currency(self.ex.statements, first, s, q, values)) is not None:
