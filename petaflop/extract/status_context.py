@@ -94,6 +94,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             # a capacity dated by the deadline of its stage ("2028년까지 완성"): what the stage is to have
             ex.statements[i] = replace(st, status="planned")
             changed += 1
+        elif st.status == "forecast" and _dated_plan(st, ref, lines):
+            # "2GW/년(2026년 말)로 증설": what a project is to have by a later date, which no word calls expected
+            ex.statements[i] = replace(st, status="planned")
+            changed += 1
         elif st.status == "forecast" and table is not None and st.time is not None and st.time.end < ref \
                 and not st.kind.endswith("Date") and not table.row_forecasts(st.location.line_start):
             # an outlook table's caption (전망) does not make a figure of a period already over a forecast
@@ -192,6 +196,26 @@ def _date_spans(ex: Extraction, lines: list[str]) -> None:
             continue
         back = int(spans[0].group(1)) if st.rule.endswith(":value-from") else 0
         ex.statements[i] = replace(st, time=parse_period(str(year - back)))
+
+
+#: The sentence around a figure (up to a sentence end on either side).
+_SENTENCE_END = re.compile(r"[.;]\s|\t")
+
+
+def _dated_plan(st: Statement, ref: str, lines: list[str] | None) -> bool:
+    """True for a "forecast" that only its date made one: a figure of what a project or product is to have
+    (no market or financial measure, no date), dated after the report's date, whose sentence says nothing
+    of an expectation (예상, 전망, …으로) — the readers call any figure of a later date a forecast."""
+    if st.kind in FORECAST_KINDS or st.kind.endswith("Date") or st.time is None or st.time.start <= ref \
+            or not lines or not st.raw:
+        return False
+    line = _line(lines, st.location.line_start).replace("\\$", "$")
+    at = line.find(st.raw)
+    if at < 0 or line.count(st.raw) > 1:
+        return False
+    start = max((m.end() for m in _SENTENCE_END.finditer(line, 0, at)), default=0)
+    stop = _SENTENCE_END.search(line, at + len(st.raw))
+    return not _SAID.search(line[start:stop.start() if stop else len(line)])
 
 
 def _future(st: Statement, ref: str) -> bool:
