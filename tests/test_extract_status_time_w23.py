@@ -120,3 +120,39 @@ def test_a_capacity_that_only_its_later_date_made_a_forecast_is_planned(text_rea
 def test_a_capacity_said_to_be_expected_stays_a_forecast(text_reader):
     got = _settled(text_reader, "블룸에너지의 제조능력은 2027년 4GW/년에 이를 것으로 전망.")
     assert got == {("manufacturingCapacity", Decimal(4000)): "forecast"}
+
+
+def _settled_times(text_reader, sentence: str) -> dict[tuple[str, Decimal], str | None]:
+    from petaflop.extract.status_context import settle_statuses
+
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    settle_statuses([], ex, [""] * 9 + [sentence])
+    return {(s.kind, s.value): (s.time.text if s.time else None) for s in ex.statements}
+
+
+def test_a_part_of_what_the_sentence_before_said_holds_when_that_sentence_does(text_reader):
+    got = _settled_times(text_reader, "가나벤처 투자는 2025년에만 500억 달러에 달하는 자본을 AI 스타트업에 쏟아붓고 있음. 그중 미국 비중 70%.")
+    assert got[("share", Decimal(70))] == "2025"
+
+
+def test_no_time_for_a_part_when_the_sentence_before_has_no_one_date_or_the_part_is_not_marked(text_reader):
+    got = _settled_times(text_reader, "투자는 2024년 300억 달러에서 2025년 500억 달러로 늘어났음. 그중 미국 비중 70%.")
+    assert ("share", Decimal(70)) in got and got[("share", Decimal(70))] is None
+    text_reader[1].statements.clear()
+    got = _settled_times(text_reader, "가나벤처 투자는 2025년에만 500억 달러에 달하는 자본을 쏟아붓고 있음. 미국 비중 70%.")
+    assert ("share", Decimal(70)) in got and got[("share", Decimal(70))] is None
+
+
+def test_a_model_table_quotes_another_owners_figure_as_stated_and_keeps_its_own_as_estimates(table_reader):
+    from petaflop.extract.status_context import settle_statuses
+
+    r, ex = table_reader
+    t = make_table(["가나 로보택시 차량당 수익 모델 (가정)"], ["항목", "단위", "값", "비고"],
+                   [["배달 요금 (마일당)", "$/마일", "0.50", "건당 요금 가능 (DoorDash 요금은 마일당 $1, 여기에 50% 할인)"]])
+    r.read(t)
+    settle_statuses([t], ex)
+    got = {(s.subject, s.kind, s.value): s.status for s in ex.statements}
+    assert got[("doordash", "unitPrice", Decimal(1))] == "actual"  # quoted: DoorDash's own fee
+    assert got[("tesla-robotaxi", "unitPrice", Decimal("0.5"))] == "estimate"  # the model's assumption
+    assert got[("tesla-robotaxi", "relativeDifference", Decimal(-50))] == "estimate"

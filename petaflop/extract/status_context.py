@@ -33,11 +33,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from foundation.periods import parse_period
+from ingest.date_periods import figure_period
 from ingest.model import Table
-from ingest.quantities import REFERENCE_DATE
+from ingest.quantities import REFERENCE_DATE, find_quantities
 from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
-from petaflop.extract.prose_status import cell_per, prose_deadline, prose_status
+from petaflop.extract.figure_time import BASE, with_bases
+from petaflop.extract.prose_status import RAW_AFTER, cell_per, prose_deadline, prose_status
 from petaflop.extract.table_status import PLAN_KINDS, TableStatus, table_status
 
 __all__ = ["settle_statuses"]
@@ -70,6 +72,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
     ref = REFERENCE_DATE.isoformat()
     by_table = table_status({t.id: t for t in tables}, lines)
     changed = 0
+    cited = _cited_in_models(ex, by_table)
     for i, st in enumerate(ex.statements):
         table = by_table.get(st.location.table_id) if st.location.table_id else None
         if table is not None and st.time is None and not st.kind.endswith("Date"):
@@ -105,7 +108,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             changed += 1
         if st.status != "actual":
             continue
-        status = _status(st, ref, by_table, _before(lines, st))
+        status = _status(st, ref, by_table, _before(lines, st), i in cited)
         if status == "actual" and lines and 0 < st.location.line_start <= len(lines):
             status = prose_status(lines[st.location.line_start - 1], st.raw, _future(st, ref),
                                   bool(st.location.table_id)) or status
@@ -116,6 +119,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         changed += _inherit_in_parens(ex, lines)
         _date_deadlines(ex, lines)
         _date_spans(ex, lines)
+        _date_parts(ex, lines)
     return changed + _settle_table_facts(ex, by_table, ref) + (_settle_claim_facts(ex, lines, ref) if lines else 0)
 
 
@@ -218,6 +222,33 @@ def _dated_plan(st: Statement, ref: str, lines: list[str] | None) -> bool:
     return not _SAID.search(line[start:stop.start() if stop else len(line)])
 
 
+#: A sentence that opens with a part of what the sentence before it said: "그중 미국 비중 85%", "이 중 50억 달러가".
+_PART_OF_BEFORE = re.compile(r"(?:그|이)\s?중(?:에서)?\s")
+#: A sentence break on a line.
+_SENTENCE_BREAK = re.compile(r"[.;]\s")
+
+
+def _date_parts(ex: Extraction, lines: list[str]) -> None:
+    """A prose figure without a time in a sentence that opens with a part of the sentence before ("… 2025년에만
+    1,220억 달러를 … 쏟아붓고 있음. 그중 미국 비중 85%"): it holds when the one date of that sentence says
+    (none when that sentence names no date or several, or only a base or a deadline)."""
+    for i, st in enumerate(ex.statements):
+        if st.time is not None or st.location.table_id or st.kind.endswith("Date") or not st.raw:
+            continue
+        line = _line(lines, st.location.line_start).replace("\\$", "$")
+        at = line.find(st.raw)
+        if at < 0 or line.count(st.raw) > 1:
+            continue
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(line, 0, at + len(st.raw) - RAW_AFTER)]
+        if not breaks or not _PART_OF_BEFORE.match(line, breaks[-1]):
+            continue
+        before = line[breaks[-2] if len(breaks) > 1 else 0:breaks[-1]]
+        dates = [q for q in with_bases(before, [q for q in find_quantities(before) if q.kind in ("date", "period")])
+                 if not {"lowerBound", "upperBound", BASE} & q.qualifiers]
+        if len(dates) == 1 and (when := figure_period(dates[0])) is not None:
+            ex.statements[i] = replace(st, time=when)
+
+
 def _future(st: Statement, ref: str) -> bool:
     return st.time is not None and st.time.start > ref
 
@@ -277,9 +308,41 @@ def _settle_claim_facts(ex: Extraction, lines: list[str], ref: str) -> int:
     return changed
 
 
-def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str = "") -> str:
-    """The status ``st`` takes from its table and its time (``before``: the words right before it on its line)."""
+#: Rules of a prose figure whose owner is carried from the row, a topic or the slide, not named in its words.
+_CARRIED = (":row", "-topic", ":slide")
+
+
+def _cited_in_models(ex: Extraction, tables: dict[str, TableStatus]) -> set[int]:
+    """The statements (indices) of model tables that cite a figure of another owner: read in a cell's prose,
+    their words name an owner ("DoorDash 요금은 마일당 $1") that none of the table's own figures is of, or
+    date them in a period already over ("가나사 2024년 매출: 약 28억 달러") — an input the model quotes, not
+    one of its assumptions."""
+    own: dict[str, set[str]] = {}
+    prose: list[int] = []
+    for i, st in enumerate(ex.statements):
+        table = tables.get(st.location.table_id) if st.location.table_id else None
+        if table is None or not table.model:
+            continue
+        if st.rule.startswith("text") and not st.rule.endswith(_CARRIED):
+            prose.append(i)
+        else:
+            own.setdefault(table.table.id, set()).add(st.subject)
+    for f in ex.facts:
+        if f.location.table_id in own or (f.location.table_id in tables and tables[f.location.table_id].model):
+            if not (f.rule.startswith("text") and not f.rule.endswith(_CARRIED)):
+                own.setdefault(f.location.table_id, set()).add(f.subject)
+    ref = REFERENCE_DATE.isoformat()
+    return {i for i in prose if ex.statements[i].subject not in own.get(ex.statements[i].location.table_id, set())
+            or ((when := ex.statements[i].time) is not None and when.end < ref)}
+
+
+def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str = "", cited: bool = False) -> str:
+    """The status ``st`` takes from its table and its time (``before``: the words right before it on its line;
+    ``cited``: a figure a model table quotes, :func:`_cited_in_models`, whose table does not make it an estimate)."""
     table = tables.get(st.location.table_id) if st.location.table_id else None
+    if table is not None and cited and not table.estimated_column(st.location.column) \
+            and not table.cell_estimated(st.location.line_start, st.location.column):
+        table = None
     if table is not None and (status := table.status(st.kind, st.time, st.location.line_start, st.location.column, ref)):
         return status
     if st.kind in EVENT_DATES and st.time is not None and st.time.start <= ref <= st.time.end \
