@@ -1,6 +1,7 @@
 """Status and time of values (wave 23): a header's period repeated by a slip, a column label's period in
 parentheses, a product's release date that does not date its specs, a horizon counted from the report's date,
-and a date that frames a sentence. Tables and sentences are our own."""
+a date that frames a sentence, a capacity dated later that no word calls expected, a part of the sentence
+before ("그중 …"), and a figure a model table quotes. Tables and sentences are our own."""
 
 from __future__ import annotations
 
