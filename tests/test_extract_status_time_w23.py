@@ -157,3 +157,16 @@ def test_a_model_table_quotes_another_owners_figure_as_stated_and_keeps_its_own_
     assert got[("doordash", "unitPrice", Decimal(1))] == "actual"  # quoted: DoorDash's own fee
     assert got[("tesla-robotaxi", "unitPrice", Decimal("0.5"))] == "estimate"  # the model's assumption
     assert got[("tesla-robotaxi", "relativeDifference", Decimal(-50))] == "estimate"
+
+
+def test_a_row_of_expectations_does_not_make_another_products_current_price_an_estimate(table_reader):
+    from petaflop.extract.status_context import settle_statuses
+
+    r, ex = table_reader
+    t = make_table(["B40 주요 사양"], ["항목", "내용"],
+                   [["제품명", "B40"], ["예상 가격", "\\$5,000 ~ \\$6,000 - 현재 주력 모델인 H20(\\$1만~\\$1.2만)보다도 50% 낮은 가격."]])
+    r.read(t)
+    settle_statuses([t], ex)
+    got = {(s.subject, s.kind, s.value): s.status for s in ex.statements}
+    assert got[("nvidia-h20", "unitPrice", Decimal(10000))] == "actual"  # the other chip's price, now
+    assert got[("nvidia-rtx-pro-6000d", "unitPrice", Decimal(5000))] == "estimate"  # the row's own expected price

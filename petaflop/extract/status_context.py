@@ -313,32 +313,32 @@ _CARRIED = (":row", "-topic", ":slide")
 
 
 def _cited_in_models(ex: Extraction, tables: dict[str, TableStatus]) -> set[int]:
-    """The statements (indices) of model tables that cite a figure of another owner: read in a cell's prose,
-    their words name an owner ("DoorDash 요금은 마일당 $1") that none of the table's own figures is of, or
-    date them in a period already over ("가나사 2024년 매출: 약 28억 달러") — an input the model quotes, not
-    one of its assumptions."""
+    """The statements (indices) of tables that cite a figure of another owner: read in a cell's prose, their
+    words name an owner ("DoorDash 요금은 마일당 $1", "현재 주력 모델인 H20($1만~$1.2만)") that none of the
+    table's own figures is of — what the table's rows are (a model's assumptions, a row of expectations) is
+    not said of it; in a model table, so is a figure dated in a period already over ("가나사 2024년 매출:
+    약 28억 달러"), an input the model quotes."""
     own: dict[str, set[str]] = {}
     prose: list[int] = []
     for i, st in enumerate(ex.statements):
-        table = tables.get(st.location.table_id) if st.location.table_id else None
-        if table is None or not table.model:
+        if not st.location.table_id or st.location.table_id not in tables:
             continue
         if st.rule.startswith("text") and not st.rule.endswith(_CARRIED):
             prose.append(i)
         else:
-            own.setdefault(table.table.id, set()).add(st.subject)
+            own.setdefault(st.location.table_id, set()).add(st.subject)
     for f in ex.facts:
-        if f.location.table_id in own or (f.location.table_id in tables and tables[f.location.table_id].model):
-            if not (f.rule.startswith("text") and not f.rule.endswith(_CARRIED)):
-                own.setdefault(f.location.table_id, set()).add(f.subject)
+        if f.location.table_id in tables and not (f.rule.startswith("text") and not f.rule.endswith(_CARRIED)):
+            own.setdefault(f.location.table_id, set()).add(f.subject)
     ref = REFERENCE_DATE.isoformat()
     return {i for i in prose if ex.statements[i].subject not in own.get(ex.statements[i].location.table_id, set())
-            or ((when := ex.statements[i].time) is not None and when.end < ref)}
+            or (tables[ex.statements[i].location.table_id].model
+                and (when := ex.statements[i].time) is not None and when.end < ref)}
 
 
 def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str = "", cited: bool = False) -> str:
     """The status ``st`` takes from its table and its time (``before``: the words right before it on its line;
-    ``cited``: a figure a model table quotes, :func:`_cited_in_models`, whose table does not make it an estimate)."""
+    ``cited``: a figure a table quotes, :func:`_cited_in_models`, whose table does not make it an estimate)."""
     table = tables.get(st.location.table_id) if st.location.table_id else None
     if table is not None and cited and not table.estimated_column(st.location.column) \
             and not table.cell_estimated(st.location.line_start, st.location.column):
