@@ -11,6 +11,9 @@
   "10억 달러 (전년 대비 40% 증가)") holds when that figure does: the figure does not stand between it
   and their date (:func:`with_asides`); nor does a change describing the figure right after it
   ("2030년 수요는 2024년 대비 147% 증가한 117GW": 117 GW in 2030).
+* **A frame**: the one date of a sentence, opening it and set off by a comma ("올 2분기, 처음으로 …"), dates
+  the figures of its later clauses that name no date (none when a word of another time, 현재, 이후, 작년 …,
+  follows it).
 * A vague part of a year ("2026년 말", "작년 초") dates a figure in that year, never in a quarter
   (:func:`ingest.date_periods.figure_period`).
 """
@@ -35,11 +38,32 @@ SINCE = "sinceDate"
 
 
 def with_bases(sentence: str, dates: list[Quantity]) -> list[Quantity]:
-    """``dates`` with the ones right before "대비" marked as bases of comparison, and the ones right
-    before "이후" as the start of a time after which the figure holds (never its own time)."""
-    return [replace(d, qualifiers=d.qualifiers | {BASE}) if _BASE_AFTER.match(sentence, d.end)
-            else replace(d, qualifiers=d.qualifiers | {SINCE}) if _SINCE_AFTER.match(sentence, d.end) else d
-            for d in dates]
+    """``dates`` with the ones right before "대비" marked as bases of comparison, the ones right before
+    "이후" as the start of a time after which the figure holds (never its own time), and the one date
+    that opens the sentence set off by a comma marked as its frame (:func:`_frame`)."""
+    dates = [replace(d, qualifiers=d.qualifiers | {BASE}) if _BASE_AFTER.match(sentence, d.end)
+             else replace(d, qualifiers=d.qualifiers | {SINCE}) if _SINCE_AFTER.match(sentence, d.end) else d
+             for d in dates]
+    return [replace(d, qualifiers=d.qualifiers | {FRAME}) if _frame(sentence, d, dates) else d for d in dates]
+
+
+#: What may open a sentence before its framing date: a bullet, "올", "지난".
+_FRAME_BEFORE = re.compile(r"\s*(?:[-•·*]\s*)?(?:올해?|금년|지난)?\s*")
+#: What sets the framing date off: "올 2분기, …", "2025년에는, …", "2분기 기준, …".
+_FRAME_AFTER = re.compile(r"\s?(?:에는|에|기준으로|기준)?\s?,\s")
+#: Words of another time than the frame's: what is now, later or then.
+_OTHER_TIME = re.compile(r"현재|지금|이후|향후|앞으로|당시|이전|과거|최근|작년|내년|지난해|전년(?!\s?(?:동기\s?)?대비)")
+FRAME = "sentenceFrame"
+
+
+def _frame(sentence: str, d: Quantity, dates: list[Quantity]) -> bool:
+    """True when ``d`` is the sentence's one date, opens it and is set off by a comma ("올 2분기, 처음으로 분기
+    매출 10억 달러를 돌파 …, 이는 전년 동기 대비 48% 증가"), and no word of another time follows: it dates the
+    figures of the sentence's later clauses, which name no date of their own."""
+    if len(dates) != 1 or not _FRAME_BEFORE.fullmatch(sentence, 0, d.start):
+        return False
+    after = _FRAME_AFTER.match(sentence, d.end)
+    return after is not None and not _OTHER_TIME.search(sentence, after.end())
 
 
 #: What stands between a figure and a change in parentheses about it: "(", "(YoY ", " (전년 대비 "
@@ -74,8 +98,15 @@ def stated_years(dates: list[Quantity]) -> list[Quantity]:
     return [d for d in dates if not ("yearAssumed" in d.qualifiers and _BARE_PART.fullmatch(d.raw))]
 
 
+def framed(dates: list[Quantity], at: int) -> Period | None:
+    """The period of the date framing the sentence (:func:`with_bases`) when it ends before ``at``, else None."""
+    return next((figure_period(d) for d in dates if FRAME in d.qualifiers and d.end <= at), None)
+
+
 def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: list[Quantity]) -> Period | None:
     in_clause = [d for d in dates if c0 <= d.start < c1]
+    if not in_clause:  # a clause without a date of its own: the date that frames the sentence
+        return framed(dates, c0)
     # the date of this figure: none of the clause's other figures stands between them
     others = [v for v in values if v is not q and c0 <= v.start < c1]
     if ASIDE in q.qualifiers and (before := [v for v in others if v.end <= q.start]):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from foundation.periods import Period
+from foundation.periods import Period, parse_period
 from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.cell_text import cell_period
 
@@ -36,8 +36,10 @@ def cell_per(cell: str) -> str:
     m = _CELL_PER.match(cell)
     return _PER_NAMES[m.group(1)] if m and len(_NUMBER.findall(_PARENS.sub("", cell))) <= 2 else ""
 
-#: A deadline before the figure: "2028년까지", "연말까지", "올해 말까지", "3분기 내" (of this year).
-_DEADLINE = re.compile(r"((?:19|20)\d{2})년\s?(?:말\s?)?까지|(연말|올해\s?말|연내)(?:까지)?|([1-4])분기\s?(?:내|까지|중)")
+#: A deadline before the figure: "2028년까지", "연말까지", "올해 말까지", "3분기 내" (of this year), or a horizon
+#: counted from the report's date: "6개월 후", "3개월 뒤" (that month).
+_DEADLINE = re.compile(r"((?:19|20)\d{2})년\s?(?:말\s?)?까지|(연말|올해\s?말|연내)(?:까지)?|([1-4])분기\s?(?:내|까지|중)"
+                       r"|(?<![\d.])(\d{1,2})\s?개월\s?(?:후|뒤)(?!에야)")
 
 #: Guidance before the figure in its clause.
 GUIDANCE = re.compile(r"(?:가이던스|가이드런스|[Gg]uidance)(?!\s?(?:중간값\s)?기준)")
@@ -69,8 +71,11 @@ def prose_deadline(line: str, raw: str) -> Period | None:
     deadlines = list(_DEADLINE.finditer(_CLAUSE_START.sub("", line[:at + len(raw) - RAW_AFTER])))
     if not deadlines:
         return None
-    year, this_year, quarter = deadlines[-1].groups()
+    year, this_year, quarter, months = deadlines[-1].groups()
     this = str(REFERENCE_DATE.year)
+    if months:
+        month = REFERENCE_DATE.month - 1 + int(months)
+        return parse_period(f"{REFERENCE_DATE.year + month // 12}-{month % 12 + 1:02d}")
     return cell_period(year if year else this if this_year else f"{quarter}Q{this[2:]}")
 
 

@@ -33,11 +33,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from foundation.periods import parse_period
+from ingest.date_periods import figure_period
 from ingest.model import Table
-from ingest.quantities import REFERENCE_DATE
+from ingest.quantities import REFERENCE_DATE, find_quantities
 from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
-from petaflop.extract.prose_status import cell_per, prose_deadline, prose_status
+from petaflop.extract.figure_time import BASE, with_bases
+from petaflop.extract.prose_status import RAW_AFTER, cell_per, prose_deadline, prose_status
 from petaflop.extract.table_status import PLAN_KINDS, TableStatus, table_status
 
 __all__ = ["settle_statuses"]
@@ -70,6 +72,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
     ref = REFERENCE_DATE.isoformat()
     by_table = table_status({t.id: t for t in tables}, lines)
     changed = 0
+    cited = _cited_in_models(ex, by_table)
     for i, st in enumerate(ex.statements):
         table = by_table.get(st.location.table_id) if st.location.table_id else None
         if table is not None and st.time is None and not st.kind.endswith("Date"):
@@ -94,6 +97,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             # a capacity dated by the deadline of its stage ("2028년까지 완성"): what the stage is to have
             ex.statements[i] = replace(st, status="planned")
             changed += 1
+        elif st.status == "forecast" and _dated_plan(st, ref, lines):
+            # "2GW/년(2026년 말)로 증설": what a project is to have by a later date, which no word calls expected
+            ex.statements[i] = replace(st, status="planned")
+            changed += 1
         elif st.status == "forecast" and table is not None and st.time is not None and st.time.end < ref \
                 and not st.kind.endswith("Date") and not table.row_forecasts(st.location.line_start):
             # an outlook table's caption (전망) does not make a figure of a period already over a forecast
@@ -101,7 +108,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             changed += 1
         if st.status != "actual":
             continue
-        status = _status(st, ref, by_table, _before(lines, st))
+        status = _status(st, ref, by_table, _before(lines, st), i in cited)
         if status == "actual" and lines and 0 < st.location.line_start <= len(lines):
             status = prose_status(lines[st.location.line_start - 1], st.raw, _future(st, ref),
                                   bool(st.location.table_id)) or status
@@ -112,6 +119,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         changed += _inherit_in_parens(ex, lines)
         _date_deadlines(ex, lines)
         _date_spans(ex, lines)
+        _date_parts(ex, lines)
     return changed + _settle_table_facts(ex, by_table, ref) + (_settle_claim_facts(ex, lines, ref) if lines else 0)
 
 
@@ -194,6 +202,53 @@ def _date_spans(ex: Extraction, lines: list[str]) -> None:
         ex.statements[i] = replace(st, time=parse_period(str(year - back)))
 
 
+#: The sentence around a figure (up to a sentence end on either side).
+_SENTENCE_END = re.compile(r"[.;]\s|\t")
+
+
+def _dated_plan(st: Statement, ref: str, lines: list[str] | None) -> bool:
+    """True for a "forecast" that only its date made one: a figure of what a project or product is to have
+    (no market or financial measure, no date), dated after the report's date, whose sentence says nothing
+    of an expectation (예상, 전망, …으로) — the readers call any figure of a later date a forecast."""
+    if st.kind in FORECAST_KINDS or st.kind.endswith("Date") or st.time is None or st.time.start <= ref \
+            or not lines or not st.raw:
+        return False
+    line = _line(lines, st.location.line_start).replace("\\$", "$")
+    at = line.find(st.raw)
+    if at < 0 or line.count(st.raw) > 1:
+        return False
+    start = max((m.end() for m in _SENTENCE_END.finditer(line, 0, at)), default=0)
+    stop = _SENTENCE_END.search(line, at + len(st.raw))
+    return not _SAID.search(line[start:stop.start() if stop else len(line)])
+
+
+#: A sentence that opens with a part of what the sentence before it said: "그중 미국 비중 85%", "이 중 50억 달러가".
+_PART_OF_BEFORE = re.compile(r"(?:그|이)\s?중(?:에서)?\s")
+#: A sentence break on a line.
+_SENTENCE_BREAK = re.compile(r"[.;]\s")
+
+
+def _date_parts(ex: Extraction, lines: list[str]) -> None:
+    """A prose figure without a time in a sentence that opens with a part of the sentence before ("… 2025년에만
+    1,220억 달러를 … 쏟아붓고 있음. 그중 미국 비중 85%"): it holds when the one date of that sentence says
+    (none when that sentence names no date or several, or only a base or a deadline)."""
+    for i, st in enumerate(ex.statements):
+        if st.time is not None or st.location.table_id or st.kind.endswith("Date") or not st.raw:
+            continue
+        line = _line(lines, st.location.line_start).replace("\\$", "$")
+        at = line.find(st.raw)
+        if at < 0 or line.count(st.raw) > 1:
+            continue
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(line, 0, at + len(st.raw) - RAW_AFTER)]
+        if not breaks or not _PART_OF_BEFORE.match(line, breaks[-1]):
+            continue
+        before = line[breaks[-2] if len(breaks) > 1 else 0:breaks[-1]]
+        dates = [q for q in with_bases(before, [q for q in find_quantities(before) if q.kind in ("date", "period")])
+                 if not {"lowerBound", "upperBound", BASE} & q.qualifiers]
+        if len(dates) == 1 and (when := figure_period(dates[0])) is not None:
+            ex.statements[i] = replace(st, time=when)
+
+
 def _future(st: Statement, ref: str) -> bool:
     return st.time is not None and st.time.start > ref
 
@@ -253,9 +308,41 @@ def _settle_claim_facts(ex: Extraction, lines: list[str], ref: str) -> int:
     return changed
 
 
-def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str = "") -> str:
-    """The status ``st`` takes from its table and its time (``before``: the words right before it on its line)."""
+#: Rules of a prose figure whose owner is carried from the row, a topic or the slide, not named in its words.
+_CARRIED = (":row", "-topic", ":slide")
+
+
+def _cited_in_models(ex: Extraction, tables: dict[str, TableStatus]) -> set[int]:
+    """The statements (indices) of tables that cite a figure of another owner: read in a cell's prose, their
+    words name an owner ("DoorDash 요금은 마일당 $1", "현재 주력 모델인 H20($1만~$1.2만)") that none of the
+    table's own figures is of — what the table's rows are (a model's assumptions, a row of expectations) is
+    not said of it; in a model table, so is a figure dated in a period already over ("가나사 2024년 매출:
+    약 28억 달러"), an input the model quotes."""
+    own: dict[str, set[str]] = {}
+    prose: list[int] = []
+    for i, st in enumerate(ex.statements):
+        if not st.location.table_id or st.location.table_id not in tables:
+            continue
+        if st.rule.startswith("text") and not st.rule.endswith(_CARRIED):
+            prose.append(i)
+        else:
+            own.setdefault(st.location.table_id, set()).add(st.subject)
+    for f in ex.facts:
+        if f.location.table_id in tables and not (f.rule.startswith("text") and not f.rule.endswith(_CARRIED)):
+            own.setdefault(f.location.table_id, set()).add(f.subject)
+    ref = REFERENCE_DATE.isoformat()
+    return {i for i in prose if ex.statements[i].subject not in own.get(ex.statements[i].location.table_id, set())
+            or (tables[ex.statements[i].location.table_id].model
+                and (when := ex.statements[i].time) is not None and when.end < ref)}
+
+
+def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str = "", cited: bool = False) -> str:
+    """The status ``st`` takes from its table and its time (``before``: the words right before it on its line;
+    ``cited``: a figure a table quotes, :func:`_cited_in_models`, whose table does not make it an estimate)."""
     table = tables.get(st.location.table_id) if st.location.table_id else None
+    if table is not None and cited and not table.estimated_column(st.location.column) \
+            and not table.cell_estimated(st.location.line_start, st.location.column):
+        table = None
     if table is not None and (status := table.status(st.kind, st.time, st.location.line_start, st.location.column, ref)):
         return status
     if st.kind in EVENT_DATES and st.time is not None and st.time.start <= ref <= st.time.end \

@@ -25,14 +25,17 @@ entity to the table's context entity.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ingest.model import Row, Table
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 
 MAPPINGS_PATH = Path(__file__).with_name("table_mappings.toml")
 LAYOUTS = ("rows", "columns", "key-value", "events")
+#: Date properties of a row's thing that do not date its other cells: when a product comes out.
+SPEC_FREE_DATES = frozenset({"releaseDate"})
 
 
 
@@ -99,6 +102,16 @@ class TableMapping:
     priority: int = 0
     transposed: bool | None = None  # match only tables the parser marked (not) transposed
     events: EventColumns | None = None  # layout 'events': its columns and vocabulary
+
+    def undated_row(self, table: Table, row: Row) -> Row:
+        """``row`` with the cells of its release-date columns emptied: the day a product comes out is not
+        when its specs hold (a spec of a chip due next year is no forecast, nor dated then)."""
+        rules = [r for r in self.columns if r.property in SPEC_FREE_DATES and r.on == "entity"]
+        header = [h.text for h in table.header]
+        if not rules:
+            return row
+        return replace(row, cells=[replace(c, text="") if j < len(header) and any(r.header.search(header[j]) for r in rules)
+                                   else c for j, c in enumerate(row.cells)])
 
     def matches(self, header_texts: list[str], caption_text: str, chapter: str, transposed: bool = False) -> bool:
         if self.chapter and chapter not in self.chapter:

@@ -19,7 +19,9 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   was only inferred from the caption (전망) or from a period after the report's date.
 * **The period of a cell**: a column of reference times ("기준 시점") dates the other cells of its row
   when its cell is one period ("2025년 Q1"); else a column label that opens with a period ("2Q25 매출", "5월 방문자 수"),
-  when no other column bears the same label, dates its cells (a column of the figures of now, "현재 값", is
+  when no other column bears the same label, dates its cells (a label repeated by a slip takes the period of
+  its place among another measure's period columns: :mod:`petaflop.extract.period_columns`; a label that
+  writes its period in parentheses after the measure, "점유율(2025)", dates its cells too) (a column of the figures of now, "현재 값", is
   left undated: an undated actual value is the current one, and ranks with the report's other current
   values); else a caption whose first word is a
   period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
@@ -43,6 +45,7 @@ from foundation.periods import Period, span_of
 from ingest.model import Row, Table
 from ingest.quantities import REFERENCE_DATE, find_quantities
 from petaflop.extract.cell_text import cell_period, quantity_period
+from petaflop.extract.period_columns import slipped_period, trailing_period
 from petaflop.extract.text_frames import status_of_words
 
 __all__ = ["TableStatus", "table_status"]
@@ -182,7 +185,11 @@ class TableStatus:
         if 0 < column <= len(labels):
             label = labels[column - 1]
             if LEADING_PERIOD.match(label):
-                return cell_period(label) if labels.count(label) == 1 else None
+                if labels.count(label) == 1:
+                    return cell_period(label)
+                return slipped_period(labels, column, LEADING_PERIOD)  # "1Q25 점유율" twice: a slip
+            if labels.count(label) == 1 and (when := trailing_period(label)) is not None:
+                return when  # "점유율(2025)"
         if any(LEADING_PERIOD.match(label) for label in labels):
             # a table of period columns: a cell outside them is not dated by the caption; a rank or a change
             # on the previous period (QoQ, YoY) is of the latest period the columns name

@@ -370,7 +370,7 @@ class TableExtractor:
                               f"{ecell.text} \t {row_text}") if mapping.node_type else ""
             used = {ei}
             row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
-            row_date = self._row_date(row, -1 if fallback else ei)
+            row_date = self._row_date(mapping.undated_row(table, row), -1 if fallback else ei)
             # a row about the table's entity by default whose label cell names one thing ("Grok-2 출시")
             # is about that thing: its prose cells are read about it
             named = self._row_named(row, ei) if fallback else ""

@@ -21,6 +21,7 @@ from foundation.periods import Period
 from ingest.date_periods import figure_period
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.figure_time import framed
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_per import PER_WORDS
 from petaflop.extract.text_frames import Mention_, clause_starts_of, status_of_words
@@ -164,7 +165,7 @@ class MoneyFrames:
             if read is None:
                 continue
             subject, kind, rule, per, status, time = read
-            time = time or self.default_time  # a table row's date, for a cell read as prose
+            time = time or framed(dates, q.start) or self.default_time  # the sentence's frame, the row's date
             if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
                 status = "forecast"  # a value said to hold after the report's date is not yet actual
             high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
