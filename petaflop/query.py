@@ -381,7 +381,7 @@ class EmbeddedStore(QueryStore):
         self._store_dir = store_dir  # the built store the workers open read-only (petaflop.store_open)
         self._runner = runner  # answers one request in its own worker (petaflop.query_fork.call), not the pool
         self._generation = 0
-        self._sent: tuple | None = None  # (pool, digest, data) of a store handed over, once sent
+        self._sent: tuple | None = None  # (snapshot file or None, digest, data) of a store handed over, once sent
         if store is not None:
             from petaflop.store import source_of
 
