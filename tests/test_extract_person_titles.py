@@ -45,3 +45,24 @@ def test_a_title_hedged_by_the_writer_is_still_the_title(text_reader):
 
 def test_a_lab_written_after_a_university_still_names_the_university(gaz):
     assert [m.entity_id for m in gaz.find_mentions("MIT SEAL 헤드; NYU 박사")][:1] == ["mit"]
+
+
+def test_a_title_as_the_predicate_of_its_person_is_the_same_link(text_reader):
+    r, ex = text_reader
+    r.read("리사 수는 엔비디아의 서버 설계를 총괄. 새 칩이 나왔다.", LOC, ())
+    r.read("샘 알트만은 구글의 CEO.", LOC, ())
+    r.read("일론 머스크는 테슬라의 CEO였음.", LOC, ())
+    assert links(ex, "affiliatedWith") == {("lisa-su", "nvidia", RULE), ("elon-musk", "tesla", RULE)}
+    assert links(ex, "leads") == {("sam-altman", "google", "text:appositive:leads")}
+
+
+def test_a_title_that_does_not_end_the_clause_is_someone_elses(text_reader):
+    r, ex = text_reader
+    r.read("샘 알트만은 구글의 CEO를 만났다.", LOC, ())
+    r.read("리사 수가 엔비디아의 서버 설계 총괄과 논의했다.", LOC, ())
+    assert links(ex, "affiliatedWith") == set()
+    assert links(ex, "leads") == set()
+
+
+def test_a_models_team_named_after_it_still_names_the_model(gaz):
+    assert [m.entity_id for m in gaz.find_mentions("o3를 공동 개발, Gemini 멀티모달 팀 공동 리더")] == ["openai-o3", "gemini"]

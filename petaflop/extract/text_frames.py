@@ -24,6 +24,7 @@ from petaflop.extract.text_heads import head_of_state
 from petaflop.extract.text_operation import operation_starts
 from petaflop.extract.text_policy_owner import policy_owner
 from petaflop.extract.title_list import orgs_before
+from petaflop.extract.title_predicate import predicate_titles
 from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type
@@ -266,6 +267,7 @@ class FrameReader:
                 self.ex.add(Fact(person.entity, hit, o.entity, True, loc, f"text:appositive:{hit}", sources,
                                  raw=s[min(o.start, a.start):b.end + 8][:60]))
         head_of_state(self.ex, s, mentions, loc, sources)  # "프랑스의 마크롱 대통령": text_heads.py
+        predicate_titles(self.ex, s, mentions, loc, sources, _TITLES)  # "<person>는 <org>의 CEO.": title_predicate.py
         based_on_model(self.ex, s, mentions, loc, sources)  # "<model> 기반의 <product>": text_based_on.py
 
     def _own_make(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
