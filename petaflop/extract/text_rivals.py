@@ -29,6 +29,7 @@ from petaflop.extract.text_person_genitive import person_genitives
 from petaflop.extract.text_procure import ProcureFrames
 from petaflop.extract.text_role_firms import segment_appositives
 from petaflop.extract.text_surpass import add_surpassed
+from petaflop.extract.title_slide_people import slide_title_people
 
 # things that compete as things (a model with a model, a chip with a chip…), and organisations
 _KINDS = ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "NetworkTechnology", "ScaleUpInterconnect",
@@ -118,6 +119,7 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         chosen_over(self.ex, s, mentions, _kind, loc, sources)  # "A/B보다 C 선택"
         self._procurements(s, mentions, topic, loc, sources)
         bare_title_leads(self, s, mentions, topic, loc, sources)  # "… IgniteTech는 …. CEO 에릭 보건은"
+        slide_title_people(self, s, mentions, loc, sources)  # a slide on one firm: "CFO <person>가" (title_slide_people.py)
         segment_appositives(self, s, mentions, loc, sources)  # "신형 클라우드 업체인 CoreWeave"
 
     def _note_row_org(self, row: Mention_ | None, loc: Location) -> None:
