@@ -24,6 +24,7 @@ from petaflop.extract.text_heads import head_of_state
 from petaflop.extract.text_operation import operation_starts
 from petaflop.extract.text_policy_owner import policy_owner
 from petaflop.extract.title_list import orgs_before
+from petaflop.extract.title_predicate import predicate_titles
 from petaflop.extract.values import find_quantities
 
 RDF_TYPE = RDF.type
@@ -188,15 +189,21 @@ _UPPER = re.compile(r"한도|상한|최대|이하|까지")
 # text:appositive:<property>, as for the genitive and modifier frames
 _TITLES = ((r"(?:CEO|최고경영자|대표이사|회장|편집장|장관|수장)", "leads"),
            (r"(?:(?:공동\s?)?(?:창업자|창립자|설립자)|CTO|CFO|COO|최고\s?[가-힣]{2,4}책임자|부사장|임원|수석\s?과학자|디렉터|연구원|연구자|"
-            r"총괄|헤드)", "affiliatedWith"))
+            r"총괄|헤드|설계자)", "affiliatedWith"))
 # at most two short words between "의" and the title ("테슬라의 차량 엔지니어링 부사장인", a team's name may be
 # quoted: "애플의 ‘파운데이션 모델팀’ 헤드"), and a second title after a slash or an abbreviation in parentheses
 # ("창업자/CTO인", "최고 기술책임자(CTO)인"); a title in the past ("…의 수장이었던 <person>", group ``was``) says the
 # person worked there, not that they lead it now: ``affiliatedWith`` whatever the title
 _TITLE_TAIL = r"(?:\([A-Z]{2,4}\)|/[A-Za-z가-힣]{2,6})?"
+# a title hedged by the writer ("…의 AI 정책 설계자라고 볼 수 있는 <person>") is still the title
+_CALLED = r"(?:이)?라고\s(?:볼|할)\s수\s있는"
 _ORG_TITLE_GAP = [(re.compile(r"['’”\"]?(?:'s|의)?\s?(?:(?![가-힣]*사\s)['‘“\"]?[가-힣A-Za-z]{1,6}['’”\"]?\s){0,2}" + t + _TITLE_TAIL
-                              + r"(?:인|이자|,|(?P<was>이었던|였던))?\s?"), p) for t, p in _TITLES]
+                              + r"(?:인|이자|,|(?P<was>이었던|였던)|" + _CALLED + r")?\s?"), p) for t, p in _TITLES]
 _TITLE_AFTER = [(re.compile(r"\s?" + t + r"(?![A-Za-z])"), p) for t, p in _TITLES]
+# one or two bare nouns between an organisation without particle and its person, none a rival's or a
+# partner's word nor ending in a particle or a verb's modifier ("OpenAI 수학 천재 <person>")
+_BARE_ROLE = re.compile(r" (?:(?![가-힣A-Za-z]*(?:경쟁|라이벌|대항|적수|비판|상대|고객|투자|파트너|협력))"
+                        r"(?!(?:vs|VS|and|or|및|또는|대|등|그리고|with) )[가-힣A-Za-z]{1,6}(?<![의은는을를와과도로에서한된던인난간온]) ){1,2}")
 _FORMER = re.compile(r"(?:前|전|전직|former|Former)\s?$")
 
 
@@ -246,6 +253,8 @@ class FrameReader:
             if is_a(a.type, "Organization") and is_a(b.type, "Person"):
                 title = next(((t, p) for rx, p in _ORG_TITLE_GAP if (t := rx.fullmatch(gap))), None)
                 hit = None if title is None else "affiliatedWith" if title[0].group("was") else title[1]
+                if hit is None and not a.role and _BARE_ROLE.fullmatch(gap):
+                    hit = "affiliatedWith"  # "OpenAI 수학 천재 <person>": a bare descriptor, no title
                 person, org = b, a
             elif is_a(a.type, "Person") and is_a(b.type, "Organization") and _MODIFIER_GAP.fullmatch(gap):
                 hit = next((p for rx, p in _TITLE_AFTER if rx.match(s, b.end)), None)
@@ -258,6 +267,7 @@ class FrameReader:
                 self.ex.add(Fact(person.entity, hit, o.entity, True, loc, f"text:appositive:{hit}", sources,
                                  raw=s[min(o.start, a.start):b.end + 8][:60]))
         head_of_state(self.ex, s, mentions, loc, sources)  # "프랑스의 마크롱 대통령": text_heads.py
+        predicate_titles(self.ex, s, mentions, loc, sources, _TITLES)  # "<person>는 <org>의 CEO.": title_predicate.py
         based_on_model(self.ex, s, mentions, loc, sources)  # "<model> 기반의 <product>": text_based_on.py
 
     def _own_make(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,

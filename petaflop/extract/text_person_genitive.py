@@ -1,5 +1,5 @@
 """A person's genitive before a firm or a compute facility: "조니 아이브의 스타트업 'io'", "일론 머스크의 xAI",
-"일론 머스크의 Colossus 클러스터" — the firm (or lab) is the person's own (the person leads it: its founder or
+"일론 머스크의 Colossus 클러스터", or in a relative clause "<person>가 이끄는 (세운) <firm>" — the firm (or lab) is the person's own (the person leads it: its founder or
 head), the facility the person's project (developed by the person). Between the two names stand only the
 genitive and at most a noun of firms ("스타트업", "회사"); after a former title ("前 …") the person's
 genitive says nothing of now (a comparison after the name keeps it: "일론 머스크의 xAI와 유사" is still his). A country, a policy or a product is
@@ -19,6 +19,9 @@ from petaflop.extract.text_frames import Mention_
 #: "<person>의 [AI] [스타트업|회사|기업] ['‘“]<name>"
 _GAP = re.compile(r"\)?['’”\"]?\s?의\s(?:(?:[A-Za-z]{1,4}\s)?(?:스타트업|회사|기업|벤처)\s)?['‘“\"]?")
 _FORMER = re.compile(r"(?:前|(?<![가-힣])전|전직|former)\s?$")
+#: the same in a relative clause: "<person>가 이끄는 <firm>", "<person>가 2023년 3월에 세운 <firm>" (firms only)
+_LED = re.compile(r"(?:이|가)\s(?:[0-9]{4}년\s?(?:[0-9]{1,2}월\s?)?(?:에\s)?)?(?:이끄는|이끌고\s있는|세운|설립한|창업한|창립한)"
+                  r"\s(?:(?:스타트업|회사|기업|벤처)\s)?['‘“\"]?")
 #: (classes of the named thing, the property, whether the person is the subject)
 _OWNED = ((("Firm", "AILab"), "leads", True), (("ComputeCluster",), "developedBy", False))
 
@@ -27,7 +30,10 @@ def person_genitives(ex: Extraction, s: str, mentions: list[Mention_], loc: Loca
                      sources: tuple[str, ...]) -> None:
     """Add ``<person> leads <firm>`` or ``<facility> developedBy <person>`` for "<person>의 <name>"."""
     for a, b in itertools.pairwise(mentions):
-        if not is_a(a.type, "Person") or a.entity == b.entity or not _GAP.fullmatch(s, a.end, b.start):
+        if not is_a(a.type, "Person") or a.entity == b.entity:
+            continue
+        led = _LED.fullmatch(s, a.end, b.start)
+        if not (led or _GAP.fullmatch(s, a.end, b.start)) or (led and not _is_firm(b)):
             continue
         if _FORMER.search(s, 0, a.start):
             continue
@@ -38,3 +44,7 @@ def person_genitives(ex: Extraction, s: str, mentions: list[Mention_], loc: Loca
         subj, obj = (a, b) if person_first else (b, a)
         ex.add(Fact(subj.entity, prop, obj.entity, True, loc, "text:person-genitive", sources,
                     raw=s[a.start:b.end][:60]))
+
+
+def _is_firm(m: Mention_) -> bool:
+    return any(is_a(m.type, c) for c in ("Firm", "AILab"))

@@ -15,6 +15,7 @@ from petaflop.extract.facts import Fact, Location
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.name_parent import surface_parent
 from petaflop.extract.node_foundry import written_in
+from petaflop.extract.person_moves import person_moves
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_acquired_lists import listed_acquisitions
 from petaflop.extract.text_bare_title import bare_title_leads, note_row_org
@@ -29,6 +30,7 @@ from petaflop.extract.text_person_genitive import person_genitives
 from petaflop.extract.text_procure import ProcureFrames
 from petaflop.extract.text_role_firms import segment_appositives
 from petaflop.extract.text_surpass import add_surpassed
+from petaflop.extract.title_slide_people import slide_title_people
 
 # things that compete as things (a model with a model, a chip with a chip…), and organisations
 _KINDS = ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "NetworkTechnology", "ScaleUpInterconnect",
@@ -114,10 +116,12 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         data_sources(self.ex, s, mentions, topic, loc, sources)  # "A나 B의 데이터를 사용" (text_data_sources.py)
         builder_links(self.ex, s, mentions, loc, sources)
         person_genitives(self.ex, s, mentions, loc, sources)  # "조니 아이브의 스타트업 'io'"
+        person_moves(self.ex, s, mentions, loc, sources)  # "<person>이 A에서 B로 이직" (person_moves.py)
         add_surpassed(self, s, mentions, topic, loc, sources, _kind)
         chosen_over(self.ex, s, mentions, _kind, loc, sources)  # "A/B보다 C 선택"
         self._procurements(s, mentions, topic, loc, sources)
         bare_title_leads(self, s, mentions, topic, loc, sources)  # "… IgniteTech는 …. CEO 에릭 보건은"
+        slide_title_people(self, s, mentions, loc, sources)  # a slide on one firm: "CFO <person>가" (title_slide_people.py)
         segment_appositives(self, s, mentions, loc, sources)  # "신형 클라우드 업체인 CoreWeave"
 
     def _note_row_org(self, row: Mention_ | None, loc: Location) -> None:

@@ -1,0 +1,49 @@
+"""A title said of a person as the predicate of the clause: "<person>는 <org>의 CEO.", "<person>는 <org>의
+하드웨어 디자인을 총괄." — the appositive "<org>의 CEO <person>" turned into a predicate, so the same titles
+and the same rule id, ``text:appositive:<property>``. The person is the clause's topic or subject, the
+organisation is in the genitive right after it, at most two short words (the last may take 을/를) stand
+before the title, and the title ends the clause: "…의 CEO를 만났다" (the person met someone) says nothing.
+A title in the past ("…의 CEO였음") or marked former (前, 전) is an affiliation, not a lead."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from petaflop.extract.facts import Fact, Location
+from petaflop.extract.resolve import is_a
+
+if TYPE_CHECKING:
+    from petaflop.extract.text_frames import Mention_
+
+#: between the person (topic or subject) and the organisation: the particle and a space
+_PERSON_GAP = re.compile(r"(?:은|는|이|가)\s")
+#: after the organisation: the genitive, up to two short words, the last maybe with its object particle
+_BEFORE_TITLE = r"의\s(?P<former>(?:前|전)\s)?(?:['‘“\"]?[가-힣A-Za-z]{1,6}['’”\"]?\s){0,1}(?:[가-힣A-Za-z]{1,6}(?:을|를)?\s)?"
+#: after the title: the copula or 맡다, then the end of the clause
+_AFTER_TITLE = r"(?:(?P<was>이었|였)[가-힣]{0,2}|이다|임|을\s맡음|를\s맡음|을\s맡고\s있음|를\s맡고\s있음)?(?:[.;]|,\s|\s?$)"
+
+
+def _frames(titles: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(_BEFORE_TITLE + t + _AFTER_TITLE), p) for t, p in titles]
+
+
+_CACHE: dict[tuple[tuple[str, str], ...], list[tuple[re.Pattern[str], str]]] = {}
+
+
+def predicate_titles(ex, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...],
+                     titles: tuple[tuple[str, str], ...]) -> None:
+    """The frame (see the module doc); ``titles`` are the (title pattern, property) pairs of the
+    appositive frame."""
+    frames = _CACHE.setdefault(titles, _frames(titles))
+    for a, b in itertools.pairwise(mentions):
+        if a.role not in ("topic", "subject") or not is_a(a.type, "Person") or b.role != "genitive" \
+                or not is_a(b.type, "Organization") or not _PERSON_GAP.fullmatch(s, a.end, b.start):
+            continue
+        hit = next(((m, p) for rx, p in frames if (m := rx.match(s, b.end))), None)
+        if hit is None:
+            continue
+        prop = "affiliatedWith" if hit[0].group("was") or hit[0].group("former") else hit[1]
+        ex.add(Fact(a.entity, prop, b.entity, True, loc, f"text:appositive:{prop}", sources,
+                    raw=s[a.start:hit[0].end()][:60]))
