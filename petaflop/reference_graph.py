@@ -180,7 +180,8 @@ def reference_quads(ref: Reference, present: set[str] | None = None,
             continue
         out.add(_iri(row["id"]), _p("headquarteredIn"), _iri(ref.country_by_code[row["country"]]), row)
     for file, key, prop in (("parents.tsv", "parent", None), ("hardware.tsv", "designer", "designedBy"),
-                            ("makers.tsv", "developer", "developedBy"), ("blocs.tsv", "bloc", "memberOf")):
+                            ("makers.tsv", "developer", "developedBy"), ("blocs.tsv", "bloc", "memberOf"),
+                            ("publishers.tsv", "publisher", "publisherOrganization"), ("sites.tsv", "place", "locatedIn")):
         for row in ref.of(file):
             subject = row["member"] if file == "blocs.tsv" else row["id"]
             if not row[key]:

@@ -39,8 +39,9 @@ def ratio(built_graph) -> float:
 
 
 def test_named_entities_linked_at_least_as_measured(ratio):
-    """Floor at the measured figure (77.5 % on 2026-12-03, tenth session): a change that cuts links fails here."""
-    assert ratio >= 0.77
+    """Floor at the measured figure (79.5 % on 2026-12-04, wave 24: owned technologies, publishers and sites
+    in the reference layer): a change that cuts links fails here."""
+    assert ratio >= 0.79
 
 
 def test_named_entities_linked_reaches_the_target(ratio):
