@@ -37,8 +37,9 @@ CHIP_TYPES = frozenset({"Chip", "GPU", "ASIC", "TPU", "NPU", "CPU", "System"})
 HARDWARE_TYPES = CHIP_TYPES | {"ChipArchitecture"}
 #: What an organisation makes and the report names by product name alone ("GPT-5", "CUDA", "ChatGPT").
 MADE_TYPES = frozenset({"AIModel", "AIProduct", "SoftwarePlatform"})
-#: Technologies one firm owns ("NVLink 6", a vendor's switch line): designed by it, as a chip is.
-DESIGNED_TYPES = HARDWARE_TYPES | {"NetworkTechnology", "MemoryTechnology", "PackagingTechnology"}
+#: Technologies and power products one firm owns ("NVLink 6", a vendor's switch line or fuel-cell
+#: server): designed by it, as a chip is.
+DESIGNED_TYPES = HARDWARE_TYPES | {"NetworkTechnology", "MemoryTechnology", "PackagingTechnology", "FuelCell"}
 #: Places inside a region or country (a campus, a fab, a national grid): ``locatedIn`` it.
 SITE_TYPES = frozenset({"Site", "Grid"})
 PLACE_TYPES = frozenset({"Region", "Country"})

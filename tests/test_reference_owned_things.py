@@ -1,6 +1,6 @@
 """The reference layer beyond organisations, chips and products: the firm that owns a network
 technology (hardware.tsv), the organisation that publishes a cited source (publishers.tsv) and the
-region or country a site or grid lies in (sites.tsv)."""
+region or country a site is part of or a grid lies in (sites.tsv)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ def test_owned_technologies_sources_and_sites_have_rows(ref):
     hw, pub, sites = rows(ref, "hardware.tsv"), rows(ref, "publishers.tsv"), rows(ref, "sites.tsv")
     assert (hw["nvlink-6"]["designer"], hw["sharp-v4"]["designer"], hw["huawei-cloudengine-switch"]["designer"]) \
         == ("nvidia", "nvidia", "huawei")
+    assert (hw["bloom-energy-server"]["designer"], str(hw["bloom-energy-server"].source)) \
+        == ("bloom-energy", "report:2671-2679")
     assert (pub["kimi-k2-technical-report"]["publisher"], str(pub["kimi-k2-technical-report"].source)) \
         == ("moonshot-ai", "report:3798")  # "<lab>의 <model> 기술 보고서" on the source line
     assert pub["nerc-2025-state-of-reliability-report"]["publisher"] == "nerc"
@@ -74,6 +76,7 @@ def _triple(s: str, p: str, o: str) -> ox.Triple:
 
 
 def test_the_layer_links_designer_publisher_and_place_when_both_ends_are_in_the_graph():
+    """A site is a place (``partOf`` its region, as the site shape asks); a grid is not (``locatedIn``)."""
     layer = reference_layer([_typed("nvlink-6", "NetworkTechnology"), _typed("nvidia", "Firm"),
                              _typed("kimi-k2-technical-report", "Source"), _typed("moonshot-ai", "AILab"),
                              _typed("tsmc-arizona-fab", "Site"), _typed("arizona", "Region"),
@@ -81,7 +84,7 @@ def test_the_layer_links_designer_publisher_and_place_when_both_ends_are_in_the_
     assert {_triple("nvlink-6", "designedBy", "nvidia"),
             _triple("kimi-k2-technical-report", "publisherOrganization", "moonshot-ai"),
             _triple("paper-dreamgen", "publisherOrganization", "nvidia"),
-            _triple("tsmc-arizona-fab", "locatedIn", "arizona"),
+            _triple("tsmc-arizona-fab", "partOf", "arizona"),  # a site is a place: part of its region
             _triple("us-power-grid", "locatedIn", "united-states")} <= set(layer.triples)
     # a source whose publisher the graph lacks gets no link; its row is listed as not used
     assert not any(t.subject.value.endswith("/nerc-2025-state-of-reliability-report") for t in layer.triples)
