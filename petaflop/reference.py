@@ -37,6 +37,12 @@ CHIP_TYPES = frozenset({"Chip", "GPU", "ASIC", "TPU", "NPU", "CPU", "System"})
 HARDWARE_TYPES = CHIP_TYPES | {"ChipArchitecture"}
 #: What an organisation makes and the report names by product name alone ("GPT-5", "CUDA", "ChatGPT").
 MADE_TYPES = frozenset({"AIModel", "AIProduct", "SoftwarePlatform"})
+#: Technologies and power products one firm owns ("NVLink 6", a vendor's switch line or fuel-cell
+#: server): designed by it, as a chip is.
+DESIGNED_TYPES = HARDWARE_TYPES | {"NetworkTechnology", "MemoryTechnology", "PackagingTechnology", "FuelCell"}
+#: Places inside a region or country (a campus, a fab, a national grid): ``locatedIn`` it.
+SITE_TYPES = frozenset({"Site", "Grid"})
+PLACE_TYPES = frozenset({"Region", "Country"})
 PARENT_LINKS = ("ownedBy", "partOf")
 
 COLUMNS = {
@@ -48,6 +54,8 @@ COLUMNS = {
     "hardware.tsv": ("id", "designer", "source", "justification"),
     "makers.tsv": ("id", "developer", "source", "justification"),
     "blocs.tsv": ("bloc", "member", "source", "justification"),
+    "publishers.tsv": ("id", "publisher", "source", "justification"),
+    "sites.tsv": ("id", "place", "source", "justification"),
     "unlisted.tsv": ("name", "kind", "value", "source", "justification"),
 }
 UNLISTED_KINDS = ("country", "designer")
@@ -349,16 +357,23 @@ def load_reference(folder: Path = REFERENCE_DIR, report_lines: list[str] | None 
         parents.setdefault(v["id"], set()).add(v["parent"])
         check_lines(add("parents.tsv", line, v, True), v["id"], v["parent"])
 
-    # who designs each chip and who develops each model, product and software platform
-    for file, kinds, what, key in (("hardware.tsv", HARDWARE_TYPES, "a chip, system or architecture", "designer"),
-                                   ("makers.tsv", MADE_TYPES, "an AI model, AI product or software platform",
-                                    "developer")):
+    # who designs each chip (and owned technology), who develops each model, product and software
+    # platform, which organisation publishes a cited source, and where a site lies
+    for file, kinds, what, key, values, value_what in (
+            ("hardware.tsv", DESIGNED_TYPES, "a chip, system, architecture or owned technology", "designer",
+             ORG_TYPES, "an organisation"),
+            ("makers.tsv", MADE_TYPES, "an AI model, AI product or software platform", "developer",
+             ORG_TYPES, "an organisation"),
+            ("publishers.tsv", {"Source"}, "a cited source", "publisher", ORG_TYPES, "an organisation"),
+            ("sites.tsv", SITE_TYPES, "a site or grid", "place", PLACE_TYPES, "a region or country")):
         for line, v in _read(folder, file):
             check_id(file, line, v["id"], kinds, what)
             once(file, line, (file, v["id"]))
+            target = []
             if v[key]:
-                check_id(file, line, v[key], ORG_TYPES, "an organisation")
-            check_lines(add(file, line, v, bool(v[key])), v["id"], *([v[key]] if v[key] else []))
+                check_id(file, line, v[key], values, value_what)
+                target = [v[key] + "+places" if types[v[key]] == "Country" else v[key]]
+            check_lines(add(file, line, v, bool(v[key])), v["id"], *target)
 
     kind_of_bloc: dict[str, str] = {}
     for line, v in _read(folder, "blocs.tsv"):

@@ -180,7 +180,8 @@ def reference_quads(ref: Reference, present: set[str] | None = None,
             continue
         out.add(_iri(row["id"]), _p("headquarteredIn"), _iri(ref.country_by_code[row["country"]]), row)
     for file, key, prop in (("parents.tsv", "parent", None), ("hardware.tsv", "designer", "designedBy"),
-                            ("makers.tsv", "developer", "developedBy"), ("blocs.tsv", "bloc", "memberOf")):
+                            ("makers.tsv", "developer", "developedBy"), ("blocs.tsv", "bloc", "memberOf"),
+                            ("publishers.tsv", "publisher", "publisherOrganization"), ("sites.tsv", "place", None)):
         for row in ref.of(file):
             subject = row["member"] if file == "blocs.tsv" else row["id"]
             if not row[key]:
@@ -188,6 +189,8 @@ def reference_quads(ref: Reference, present: set[str] | None = None,
             if (why := here(subject, row[key])) is not None:
                 out.skipped.append((row, why))
                 continue
+            if file == "sites.tsv":  # a site is a place, part of its region (as a region is); a grid lies in one
+                prop = "partOf" if ref.types.get(subject) == "Site" else "locatedIn"
             out.add(_iri(subject), _p(prop or row["link"]), _iri(row[key]), row)
     for row in ref.of("unlisted.tsv"):
         matches = sorted((created or {}).get(row["kind"], {}).get(row["name"], set()))
@@ -277,11 +280,12 @@ def reference_layer(asserted: Iterable[ox.Quad], report: Path | str | None = Non
                     created[kind].setdefault(name, set()).add(entity)
     emitted = reference_quads(ref, set(types), created, locations=cited)
     region_country = {r["id"]: r["country"] for r in ref.of("regions.tsv") if r["country"]}
+    places = set(region_country) | {r["id"] for r in ref.of("sites.tsv")}  # partOf a place: no parent to conflict
     conflicts, quads = [], list(emitted.quads)
     for triple, ref_stmts in emitted.statements.items():
         name = triple.predicate.value[len(PFA):] if triple.predicate.value.startswith(PFA) else ""
         if name not in ("headquarteredIn", "designedBy", "ownedBy") and not (
-                name == "partOf" and triple.subject.value[len(PFID):] not in region_country):
+                name == "partOf" and triple.subject.value[len(PFID):] not in places):
             continue
         for fact in by_sp.get((triple.subject, triple.predicate), []):
             if fact.object == triple.object:

@@ -2,7 +2,9 @@
 
 Measured with SPARQL over the facts, the inferred links and the reference layer (pfg:reference
 supplies designers, countries and parents). Bookkeeping links (claims, statements, sources) and
-nodes that are not named things (claims, statements, deals, code-list values) do not count.
+nodes that are not named things (claims, statements, deals, code-list values) do not count. The
+linked-to thing is named in the facts or in the reference layer: a country only the layer
+defines (Finland for Nokia, Switzerland for Zurich) or a bloc it declares is a named thing too.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ LINKED = NAMED + """
   { GRAPH ?g { ?e ?p ?o } } UNION { GRAPH ?g { ?o ?p ?e } }
   FILTER(?o != ?e && isIRI(?o) && STRSTARTS(STR(?o), "https://petaflop-atlas.org/id/"))
   FILTER(?p NOT IN (pfa:hasClaim, pfa:claimAbout, pfa:citedSource, pfa:citedIn, pfa:statement, pfa:statementOf))
-  FILTER EXISTS { GRAPH pfg:facts { ?o rdfs:label ?ol }
+  FILTER EXISTS { VALUES ?lg { pfg:facts pfg:reference } GRAPH ?lg { ?o rdfs:label ?ol }
     FILTER NOT EXISTS { GRAPH pfg:facts { ?o a ?y } VALUES ?y { pfa:Claim pfa:Statement skos:Concept } } }"""
 
 
@@ -39,8 +41,9 @@ def ratio(built_graph) -> float:
 
 
 def test_named_entities_linked_at_least_as_measured(ratio):
-    """Floor at the measured figure (77.5 % on 2026-12-03, tenth session): a change that cuts links fails here."""
-    assert ratio >= 0.77
+    """Floor at the measured figure (80.4 % on 2026-12-04, wave 24: owned technologies, publishers and sites
+    in the reference layer, and countries only the layer defines counted): a change that cuts links fails here."""
+    assert ratio >= 0.80
 
 
 def test_named_entities_linked_reaches_the_target(ratio):
