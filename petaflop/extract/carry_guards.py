@@ -13,6 +13,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_value_guards import names_another
+
+#: measures only an organisation has: a product or a model has no staff (its maker has)
+ORGANISATION_KINDS = ("employeeCount",)
+
 #: a quoted name with a Latin letter or a digit ("'Nano-9B'", "“X100”"): a product the gazetteer may not know
 _QUOTED_NAME = re.compile(r"['‘\"“][^'’\"”]{0,40}[A-Za-z0-9][^'’\"”]{0,40}['’\"”]")
 
@@ -28,3 +34,11 @@ def block_topic_owns(s: str, q_start: int, mentions: list[Any], topic: Any, base
            and m.role != "with" for m in mentions):
         return False
     return not _QUOTED_NAME.search(s, 0, q_start) and not _OWNED_TOPIC.search(s, 0, q_start)
+
+
+def carried_elsewhere(named: list[Any], topic: Any, q: Any, entry: Any) -> bool:
+    """Whether a topic carried from an earlier sentence or block is not plainly what a figure measures:
+    the sentence names another thing before the figure (``names_another``), or the measure is one only an
+    organisation has and the topic is none ("가나 서비스는 … 이 과정에서 직원 40명을 해고": the service's maker's)."""
+    return names_another(named, topic, q) or (entry is not None and entry.kind in ORGANISATION_KINDS
+                                              and not is_a(topic.type, "Organization"))
