@@ -25,6 +25,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.carry_guards import block_topic_owns
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure, restate_in_other_currency
 from petaflop.extract.resolve import is_a
@@ -284,9 +285,9 @@ class MultipleReader:
             return owner, "measure-owner"
         if _UNNAMED_SUBJECT.search(s[c0:q.start]):  # "미국의 한 통신사는 … 10배로": about one it does not name
             return None, ""
-        # a topic carried over from the slide's earlier blocks measured 0.2: the figure is seldom about it
-        if topic is not None and topic.end <= q.start and topic.entity != base_entity \
-                and not is_a(topic.type, "Person") and topic.role != "block" \
+        # a topic carried over from the slide's earlier blocks: only by a sentence naming no one else (carry_guards.py)
+        if topic is not None and topic.end <= q.start and topic.entity != base_entity and not is_a(topic.type, "Person") \
+                and (topic.role != "block" or block_topic_owns(s, q.start, getattr(self, "_sentence_mentions", mentions), topic, base_entity, base_start)) \
                 and not (topic.start >= 0 and _in_closed_aside(s, topic, q.start)):
             # "Qwen3는 …으로 학습. 이는 이전 버전의 2배": "이는" opening a sentence stands for the one before's topic
             anaphor = topic.role == "previous" and c0 == 0 and _ANAPHOR.match(s, c0)
@@ -312,7 +313,6 @@ _NOT_A_BASE = re.compile(r"^(?:이|그|이것|그것|이는|것|무엇|누구|�
 _NEW_NAME_TOPIC = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9.\-]*(?:은|는|이|가)\s")
 #: a clause opening with a pronoun for what the sentence said before: "이는", "이것은", "물론 이는"
 _ANAPHOR = re.compile(r"\s*(?:[-•·]\s*)?(?:물론\s|즉\s|결국\s)?(?:이는|이것은|이것이|이는\s곧)\s")
-
 
 #: "미국의 한 통신사는", "어느 고객사가": the clause's subject is one member the report does not name
 _UNNAMED_SUBJECT = re.compile(r"(?:^|\s|의)\s?(?:한|어느)\s[가-힣A-Za-z]{1,8}(?:은|는|이|가)\s")

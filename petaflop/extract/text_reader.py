@@ -28,6 +28,7 @@ from decimal import Decimal
 from foundation.namespaces import RDF
 from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.carry_guards import carried_elsewhere
 from petaflop.extract.count_parts import part_counts
 from petaflop.extract.facts import Extraction, Location, Statement
 from petaflop.extract.figure_time import figure_time, stated_years, with_asides, with_bases
@@ -64,9 +65,9 @@ from petaflop.extract.text_value_guards import (
     demonstrative,
     in_kinds_list,
     measure_of_another,
-    names_another,
     not_a_value,
     part_of_name,
+    per_unit_start,
 )
 from petaflop.extract.text_within import SpansWithin
 from petaflop.extract.topic_case import case_topic
@@ -109,7 +110,6 @@ COUNT_KIND_OF_ITEM = (("Chip", "chipCount"), ("System", "unitCount"), ("PowerAss
                       ("PowerTechnology", "unitCount"), ("Hardware", "unitCount"))  # fmt: skip
 RDF_TYPE = RDF.type
 _METRIC_WINDOW = 28  # characters between a metric word and its figure
-
 
 
 class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames, FarGenitives, DateReader, ScoreReader,
@@ -328,7 +328,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 # a multiple before ("수요는 두 배로 늘어나 95GW에"): a change of the same measure, no new one
                 prev_q = max((v.end for v in values if v.end <= q.start and v.kind != "multiple"  # nor a change right
                               and not change_before(s, v, q)), default=c0)  # before it: "147% 증가한 117GW"
-                window_start = max(c0, prev_q, q.start - _METRIC_WINDOW)
+                window_start = max(c0, prev_q, q.start - _METRIC_WINDOW, per_unit_start(s, q.start))  # "토큰당 $N"
                 entry, metric_at = self._metric(s[window_start:q.start], window_start)
                 if entry is None:  # "10 GW 규모", "30억 달러 매출": the measure right after the figure
                     after = _AFTER_FIGURE.match(s, q.end)
@@ -471,16 +471,16 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
 
     def _metric(self, window: str, offset: int) -> tuple[ValueEntry | None, int]:
         """The metric word nearest the figure in the window before it."""
-        best: tuple[int, ValueEntry] | None = None
+        best: tuple[int, int, ValueEntry] | None = None
         for e in self.lex.values:
             for m in e.match.finditer(window):
                 if e.veto and e.veto.search(window[max(0, m.start() - 6):m.end() + 6]):
                     continue
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), e)
+                if best is None or (m.start() > best[0] and m.end() > best[1]) or (m.start() <= best[0] and best[1] <= m.end() and m.end() - m.start() > best[1] - best[0]):
+                    best = (m.start(), m.end(), e)  # the nearest; of nested words the longer ("활성 파라미터")
         if best is None:
             return None, -1
-        return best[1], offset + best[0]
+        return best[2], offset + best[0]
 
     def _subject(self, s: str, metric_at: int, q: Quantity, mentions: list[_Mention], topic: _Mention | None,
                  item: _Mention | None, entry: ValueEntry | None) -> tuple[_Mention | None, str]:
@@ -533,7 +533,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if topic is not None and topic.end <= q.start and topic is not item and not demonstrative(s, q):
             other = topic.role in ("previous", "block", "slide", "chapter") and any(m.entity != topic.entity for m in cands)
             named = getattr(self, "_sentence_mentions", [])  # the block's topic, stale once another is named
-            other = other or (topic.role == "block" and item is None and names_another(named, topic, q))
+            other = other or (topic.role in ("block", "previous") and item is None and carried_elsewhere(named, topic, q, entry))
             other = other or (topic.role == "topic" and marks_another(named, topic, q.start))
             return topic, "inherited-other-named" if other else _HOW.get(topic.role, "sentence-topic")  # judged apart
         return None, ""

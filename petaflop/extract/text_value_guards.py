@@ -150,3 +150,15 @@ def in_kinds_list(s: str, m: Mention_) -> bool:
     if opening < 0 or closing < 0 or ")" in s[opening:m.start] or not _KINDS_OPEN.search(s, 0, opening + 1):
         return False
     return bool(_KINDS_BODY.fullmatch(s, opening + 1, closing))
+
+
+#: a figure right after a per-unit word ("1K 토큰당 $0.002", "GPU 1개당 3만 달러"): the window for its metric word
+_PER_UNIT_BEFORE = re.compile(r"[가-힣A-Za-z0-9]{0,8}당\s?[\\$€£¥₩]*\s?$")
+
+
+def per_unit_start(s: str, q_start: int) -> int:
+    """Where the metric words of a figure stated per unit may begin: at its per-unit word ("… 매출 추정(1K
+    토큰당 $0.002": the sales word before "토큰당" does not measure the price of one unit; "랙당 200kW": the
+    per-unit word may name the measure itself); else 0."""
+    m = _PER_UNIT_BEFORE.search(s, max(0, q_start - 16), q_start)
+    return m.start() if m else 0
