@@ -11,7 +11,7 @@ from petaflop.extract.text_frames import HOW, Mention_
 
 #: "Ascend 910", "Grok 1", "Phase 2", "RTX PRO 6000D": a bare number glued to a Latin name is part of it
 _NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+]*[\s-]?$")
-_NAME_AFTER = re.compile(r"^[A-Za-z0-9]")
+_NAME_AFTER = re.compile(r"^(?![Ff][Pp][Ss](?![A-Za-z]))[A-Za-z0-9]")  # "24fps": a frame rate, no name
 
 
 def not_a_value(s: str, q: Quantity) -> bool:
