@@ -48,7 +48,7 @@ UNITS: dict[str, tuple[str, str, Decimal]] = {
     "유로": ("money", "EUR", D(1)), "EUR": ("money", "EUR", D(1)), "KRW": ("money", "KRW", D(1)),
     "센트": ("money", "USD", D("0.01")),
     "개월": ("duration", "month", D(1)), "년간": ("duration", "year", D(1)), "년": ("duration", "year", D(1)),
-    "주": ("duration", "week", D(1)), "시간": ("duration", "hour", D(1)), "분": ("duration", "minute", D(1)),
+    "주일": ("duration", "week", D(1)), "주": ("duration", "week", D(1)), "시간": ("duration", "hour", D(1)), "분": ("duration", "minute", D(1)),
     "초": ("duration", "second", D(1)), "일": ("duration", "day", D(1)), "달": ("duration", "month", D(1)),
     "개": ("count", "count", D(1)), "대": ("count", "count", D(1)), "기": ("count", "count", D(1)),
     "장": ("count", "count", D(1)), "명": ("count", "count", D(1)), "곳": ("count", "count", D(1)),
@@ -82,6 +82,9 @@ KOREAN_UNIT_RE = "|".join(
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 KCHAIN = r"(?:\s?[십백천](?:\s?[만억조])?|\s?[만억조])(?:\s?" + NUM + r"\s?(?:[십백천]\s?)?[만억천])*"
 AMOUNT = rf"(?:{NUM})(?:{KCHAIN})?"
+# "백만 대", "천만 달러": a multiplier written without digits, read only right before a unit word
+# (never a column's unit note: "(십억 달러)", "(단위: 백만 달러)")
+KWORD = rf"(?<![가-힣(:（])(?<![(:（]\s)(?:[십백천]\s?[만억조]|백\s?억)(?=\s?(?:{KOREAN_UNIT_RE})(?:에서|[은는이가의을를에와과도로만씩])?(?![가-힣]))"
 # "수명" (a lifetime) is no "수 명" (several people): a bare 수 glued to 명 is a word
 VAGUE = r"(?<![가-힣])수(?!명)\s?(?:[십백천](?:\s?[만억조])?|[만억조])?"
 CUR = r"(?:US\$|\\\$|\$|USD\s?|EUR\s?|€|₩|￦|RMB\s?)"
@@ -93,7 +96,6 @@ UNIT = (
     rf"(?:\s?(?:(?P<lu{{n}}>{LATIN_UNIT_RE})(?![A-Za-z0-9])(?:/s)?"
     rf"|(?P<ku{{n}}>{KOREAN_UNIT_RE})(?!비)(?P<half{{n}}>{HALF})?))"
 )
-COUNTERS = "개대기장명곳건척회"
 PRE = r"(?P<pre>(?:(?<![가-힣])(?:약|대략|최대|최소|최고|최저|무려|거의|최대치)|~|≈|>|<|≥|≤|\+)\s?)?"
 # a "+" glued to the figure is a lower bound ("350+명"); spaced, it adds terms ("파트너 1명 + 컨설턴트 4명")
 POST = r"(?P<post>\s?(?:이상|이하|미만|초과|넘게|넘는|여|가량|정도|내외|남짓|안팎|추정|예상|전망)|\+(?!\d))?"
@@ -102,13 +104,14 @@ PRECISION = r"(?:\s?\((?P<prec>(?:FP|INT|BF|TF)\d+[A-Za-z0-9/ ,]*)\))?"
 GENERIC = (
     PRE
     + rf"(?P<cur1>{CUR})?"
-    + rf"(?P<amt1>{AMOUNT}|{VAGUE})"
+    + rf"(?P<amt1>{AMOUNT}|{VAGUE}|{KWORD})"
     + rf"(?P<sc1>{SCALE_RE})?"
     + UNIT.format(n=1)
     + "?"
     + r"(?:\s?(?P<sep>~|〜|–|—|-)\s?"
     + rf"(?P<cur2>{CUR})?(?P<amt2>{AMOUNT})(?P<sc2>{SCALE_RE})?)?"
-    + rf"(?:(?<![{COUNTERS}])(?<![{COUNTERS}]\s)"  # "150개 기업" is no "150개 기": a counter takes no second unit
+    # "150개 기업", "5억 달러 기업": a unit after a unit is the next word, unless a range sits between them
+    + r"(?:(?(sep)|(?(lu1)(?!)|(?(ku1)(?!))))"
     + UNIT.format(n=2)
     + ")?"
     + PRECISION
@@ -131,8 +134,9 @@ PATTERNS = [
     # a span of months: "3~5월", "2025년 3월~5월", "올해 3~5월" (before a year or a month alone takes its start)
     ("mrange", rf"(?<![\d.,])(?:(?P<y>{YEAR})\s?년\s?|(?P<rel>올해|금년|작년|지난해|내년)\s?)?"
                r"(?P<m1>1[0-2]|0?[1-9])\s?월?\s?[~∼-]\s?(?P<m2>1[0-2]|0?[1-9])\s?월(?![간별급])"),
-    # a span of years: "2023~2025년", "2023년~2025년" (before a year alone takes its start)
-    ("yrange", r"(?<![\d.,])(?P<y1>(?:19|20)\d{2})\s?년?\s?[~∼-]\s?(?P<y2>(?:19|20)\d{2})\s?년(?!\s?\d{1,2}\s?월)"),
+    # a span of years: "2023~2025년", "2023년~2025년", "2026~27년" (before a year alone takes its start)
+    ("yrange", r"(?<![\d.,])(?P<y1>(?:19|20)\d{2})\s?년?\s?[~∼-]\s?(?P<y2>(?:19|20)\d{2}|\d{2}(?=년))\s?년"
+               r"(?!\s?\d{1,2}\s?월)"),
     # a quarter of a year: "2025 Q1", "2025년 Q1", "2025년 1Q" (before a year alone takes "2025년")
     ("yq2", rf"(?<![A-Za-z0-9])(?P<y>{YEAR})\s?년?\s?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?P<e>E)?(?![0-9A-Za-z])"),
     # a month of a year, written or named relative to the report's ("작년 9월", "올 1월"; "올해 1월 13일" is a day)
@@ -155,7 +159,8 @@ PATTERNS = [
     ("generic", r"(?<![A-Za-z0-9.,])(?<![A-Za-z]-)" + GENERIC),
 ]
 MASTER = re.compile(
-    "|".join(f"(?P<_{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in PATTERNS)
+    "|".join(f"(?P<_{name}>{pat.replace('(?P<', f'(?P<{name}_').replace('(?(', f'(?({name}_')})"
+             for name, pat in PATTERNS)
 )
 
 

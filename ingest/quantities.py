@@ -214,6 +214,7 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
                         date_start=date(ref.year, a, 1).isoformat(), date_end=_month_end(ref.year, b))
     if kind == "yrange":
         y1, y2 = int(g("y1")), int(g("y2"))
+        y2 += y1 // 100 * 100 if y2 < 100 else 0  # "2026~27년": the end year written short
         if y1 >= y2:
             return None
         return Quantity(None, "period", "period", raw, date_start=f"{y1}-01-01", date_end=f"{y2}-12-31")

@@ -21,6 +21,8 @@ from petaflop.extract.resolve import is_a
 _PRODUCT = ("AIProduct", "SoftwarePlatform", "Hardware", "AIModel")
 #: "2km 정도 단거리: $3.8" — a short condition, a colon, a short figure
 _CONDITION = re.compile(r"^(?P<cond>[^:：]{1,24})[:：]\s?(?P<fig>[^:：]{1,16})$")
+#: "20% 전환 시:", "가격 2배 인상 경우:" — a premise holding a figure, a colon: the cell lists scenarios
+_SCENARIO = re.compile(r"\d[^:：]{0,16}\s(?:시|경우)\s?[:：]")
 
 
 def caption_products(table, subjects: dict[int, str], gaz, record) -> dict[int, str]:
@@ -50,6 +52,8 @@ def caption_products(table, subjects: dict[int, str], gaz, record) -> dict[int, 
 
 def condition_figure(text: str) -> str:
     """The figure part of a "condition: figure" cell, else the cell's text unchanged."""
+    if _SCENARIO.search(text):  # "20% 전환 시: 약 3억 달러": a figure under a premise holds only if it does
+        return ""
     m = _CONDITION.match(text.strip())
     if m is None or not re.search(r"\d", m.group("fig")):
         return text

@@ -86,7 +86,7 @@ class TableMapping:
     entity_skip: re.Pattern[str] | None  # entity cells (header cells in 'columns') that name no entity
     entity_exact: bool  # the entity cell must be an exact alias (else a new entity is created)
     entity_aliases: dict[str, str]  # a cell spelling -> gazetteer id, for names that mean another thing elsewhere
-    entity_fallback: str  # 'context': rows naming no entity are about the table's context entity
+    entity_fallback: str  # 'context': rows naming no entity are about the table's context entity ('prose': their prose)
     context: str  # 'caption' or an entity id the whole table is about
     context_link: str  # property linking row entity -> context entity
     context_type: str  # the caption/title entity must be of this type (e.g. Facility)
@@ -102,6 +102,8 @@ class TableMapping:
     priority: int = 0
     transposed: bool | None = None  # match only tables the parser marked (not) transposed
     events: EventColumns | None = None  # layout 'events': its columns and vocabulary
+    # the rule its context links carry: another mapping's id when the construction is the same (judged together)
+    rule: str = ""
 
     def undated_row(self, table: Table, row: Row) -> Row:
         """``row`` with the cells of its release-date columns emptied: the day a product comes out is not
@@ -164,7 +166,8 @@ def _column(raw: dict[str, Any], where: str) -> ColumnRule:
 
 _TABLE_KEYS = {"id": "str", "description": "str", "layout": "str", "match": "dict", "entity": "dict", "node": "dict",
                "events": "dict",
-               "context": "str", "context_link": "str", "context_type": "str", "columns": "list", "priority": "int"}
+               "context": "str", "context_link": "str", "context_type": "str", "columns": "list", "priority": "int",
+               "rule": "str"}
 _NESTED_KEYS = {
     "match": {"header", "caption", "chapter", "transposed"},
     "entity": {"column", "type", "create", "fallback", "exact", "skip", "aliases"},
@@ -243,6 +246,7 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
                 priority=int(raw.get("priority", 0)),
                 transposed=match.get("transposed"),
                 events=events,
+                rule=raw.get("rule", ""),
             )
         )
         _check_terms(out[-1], where)

@@ -43,6 +43,7 @@ from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_label_prose import read_label_prose
+from petaflop.extract.table_market_scope import scope_classes
 from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label, section_label
@@ -295,8 +296,8 @@ class TableReader:
             text, section = section_label(self, table, r, row.cells[0].text.strip())  # a section row's measure
             label = _Label(text)
             named = self.res.entities_in(label.text)
-            # "중국 AI 인프라 시장 점유율": a place before a market word says which market, not whose share
-            named = [e for e in named if not (is_a(e.type, "Place") and _MARKET.search(label.text))]
+            # "중국 AI 인프라 시장 점유율": a place (in a share's label, a market) says where, not whose (table_market_scope.py)
+            named = [e for e in named if not any(is_a(e.type, c) for c in scope_classes(label.text))]
             # a label that names another entity ("GOOGL 기업 가치") is about that entity, not the caption's
             subject = self.res.record(named[0]) if len(named) == 1 else context if not named else ""
             if not subject:
@@ -557,4 +558,3 @@ class TableReader:
 
 #: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")
 _TIME_UNIT = re.compile(r"(?:시간|분|초|일|주|개월|년|hours?|minutes?|days?|years?|hrs?|min)")
-_MARKET = re.compile(r"시장|[Mm]arket")

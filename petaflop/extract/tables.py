@@ -31,6 +31,7 @@ from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_code_measures import add_code_measure
 from petaflop.extract.table_cost_rows import about_label, add_item_amount
 from petaflop.extract.table_map import ColumnRule, TableMapping
+from petaflop.extract.table_market_scope import scope_classes
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
 from petaflop.extract.table_remarks import read_remark
@@ -353,7 +354,8 @@ class TableExtractor:
                 entities, fallback = [context], True
             previous = entities
             if not entities:
-                self._read_prose(table, row, r, "", self._row_date(row, -1))  # a row naming no entity
+                self._read_prose(table, row, r, (mapping.entity_fallback == "prose" and context) or "",
+                                 self._row_date(row, -1))  # a row naming no entity ('prose': about the context)
                 continue
             loc = self._loc(table, ecell, r)
             if not fallback and len(entities) == 1 and names_a_group(ecell.text):
@@ -364,15 +366,14 @@ class TableExtractor:
                     add_made(self, table, maker, entity, ecell, r)
                 if mapping.context_link and context and context != entity:
                     self.ex.add(Fact(entity, mapping.context_link, context, True, loc,
-                                     f"table:{mapping.id}:{mapping.context_link}", self.sources_of(table)))
+                                     f"table:{mapping.rule or mapping.id}:{mapping.context_link}", self.sources_of(table)))
             # one n-ary node per row, whoever the row names ("Crusoe · Blue Owl JV" is one investment)
             node = self._node(mapping, table, entities, self._row_investee(mapping, row, ei, context), loc,
                               f"{ecell.text} \t {row_text}") if mapping.node_type else ""
             used = {ei}
             row_labels = " ".join(c.text for c in row.cells if c.text and not any(ch.isdigit() for ch in c.text))
             row_date = self._row_date(mapping.undated_row(table, row), -1 if fallback else ei)
-            # a row about the table's entity by default whose label cell names one thing ("Grok-2 출시")
-            # is about that thing: its prose cells are read about it
+            # a row about the table's entity by default whose label cell names one thing ("Grok-2 출시"): its prose is its
             named = self._row_named(row, ei) if fallback else ""
             if named:
                 self._read_prose(table, row, r, named, row_date)
@@ -537,10 +538,8 @@ class TableExtractor:
                 continue
             key = row.cells[0].text
             keyed = self.res.resolve_cell(key, mapping.entity_type) if key.strip() else []
-            if re.search(r"시장|[Mm]arket", key):  # "중국 AI 인프라 시장 점유율": the place says which market,
-                # and in a share's label the market itself is where the share is held, not who holds it
-                scope_only = ("Place", "MarketSegment") if re.search(r"점유율|[Ss]hare", key) else ("Place",)
-                keyed = [e for e in keyed if not any(is_a(c, s) for c in self.ex.entities[e].types for s in scope_only)]
+            scope_only = scope_classes(key)  # "중국 AI 인프라 시장 점유율": where the share holds (table_market_scope.py)
+            keyed = [e for e in keyed if not any(is_a(c, s) for c in self.ex.entities[e].types for s in scope_only)]
             subject = keyed[0] if keyed else context
             # every rule naming the label applies (a link and a claims rule may share "GPU 1차 배치");
             # the catch-all rule only where no other does

@@ -68,6 +68,7 @@ from petaflop.extract.text_value_guards import (
     not_a_value,
     part_of_name,
     per_unit_start,
+    unnamed_subject,
 )
 from petaflop.extract.text_within import SpansWithin
 from petaflop.extract.topic_case import case_topic
@@ -220,7 +221,6 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 return ""
         return ""
 
-    # ------------------------------------------------------------------ one sentence
     def _sentence(self, sentence: str, loc: Location, sources: tuple[str, ...], carried: _Mention | None
                   ) -> _Mention | None:
         mentions = self._sentence_mentions = self._mentions(sentence)
@@ -355,7 +355,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)  # the subject
         if subject is None:  # "A의 수요는 …, 2030년 수요는 B": the measure's owner, one way of naming (subject_ways.py)
             subject, how = earlier_measure_owner(s, c0, q.start, lambda: self._mentions(s[:c0])), "clause-topic"
-        if subject is None:
+        if subject is None or unnamed_subject(s[c0:q.start], how):  # "3인 스타트업이 …" (text_value_guards.py)
             return entry
         if entry is not None and entry.subject and not any(is_a(subject.type, c) for c in entry.subject):
             return entry

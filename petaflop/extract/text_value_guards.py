@@ -7,11 +7,11 @@ import re
 
 from ingest.quantities import Quantity
 from petaflop.extract.resolve import is_a
-from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_frames import HOW, Mention_
 
 #: "Ascend 910", "Grok 1", "Phase 2", "RTX PRO 6000D": a bare number glued to a Latin name is part of it
 _NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+]*[\s-]?$")
-_NAME_AFTER = re.compile(r"^[A-Za-z0-9]")
+_NAME_AFTER = re.compile(r"^(?![Ff][Pp][Ss](?![A-Za-z]))[A-Za-z0-9]")  # "24fps": a frame rate, no name
 
 
 def not_a_value(s: str, q: Quantity) -> bool:
@@ -162,3 +162,15 @@ def per_unit_start(s: str, q_start: int) -> int:
     per-unit word may name the measure itself); else 0."""
     m = _PER_UNIT_BEFORE.search(s, max(0, q_start - 16), q_start)
     return m.start() if m else 0
+
+
+#: "3인 스타트업이", "두 회사가", "한 통신사는": a counted common noun as the clause's subject names none
+_COUNTED_SUBJECT = re.compile(r"(?:^|[\s,(“\"])(?:\d+\s?(?:인|개|곳)|한|두|세|어느)\s[가-힣]{2,8}(?:은|는|이|가)\s")
+#: the ways a subject is carried in from outside the clause (a topic, a row, a title)
+_INHERITED = frozenset(HOW.values()) | {"inherited-other-named"}
+
+
+def unnamed_subject(clause_before: str, how: str) -> bool:
+    """Whether a figure carried to an inherited topic has its own unnamed subject in the clause before it
+    ("3인 스타트업이 … 5억 달러 기업 가치": a startup's value, not the row's)."""
+    return how in _INHERITED and _COUNTED_SUBJECT.search(clause_before) is not None
