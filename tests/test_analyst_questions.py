@@ -40,7 +40,6 @@ GAPS: dict[str, str] = {
         "graph lacks: power of Stargate 10 GW (line 1918), Abilene 1.2 GW (line 1921), Rainier 2.2 GW "
         "(line 2082), Mistral AI Cluster 1.4 GW (line 2791), Stargate Frontier 1.4 GW (line 2515)"),
     "export-h20-licence-requirement": "graph lacks: export-control events of 2025-04-15 (line 2914) and 2025-05-28 (line 2911)",
-    "power-colossus-megapacks": "graph lacks: 208 Megapacks at Colossus lasting ~2.5 hours (lines 2529, 2576)",
 }
 
 

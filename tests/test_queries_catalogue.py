@@ -1006,6 +1006,38 @@ def test_investment_terms(store, mini):
         "pfid:openai", "pfid:softbank", "pfid:oracle", "pfid:crusoe-blue-owl-jv", "pfid:mgx", "pfid:pf-jpm"}  # lines 1927-1932
 
 
+FLEET_TRIG = """
+@prefix pfa: <https://petaflop-atlas.org/ontology#> . @prefix pfk: <https://petaflop-atlas.org/kind/> .
+@prefix pfid: <https://petaflop-atlas.org/id/> . @prefix pfg: <https://petaflop-atlas.org/graph/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+pfg:facts {
+  pfid:camp a pfa:ComputeCluster ; pfa:poweredBy pfid:pack , pfid:gas ; pfa:statement pfid:st-f1 , pfid:st-f2 .
+  pfid:pack a pfa:BatteryStorage . pfid:gas a pfa:GasTurbine .
+  pfid:st-f1 a pfa:Statement ; pfa:kind pfk:storageDuration ; pfa:value 2.5 ; pfa:unitCode "hour" ;
+    pfa:statementStatus pfa:Actual .
+  pfid:st-f2 a pfa:Statement ; pfa:kind pfk:powerCapacity ; pfa:value 300 ; pfa:unitCode "MW" ;
+    pfa:statementStatus pfa:Actual .
+}
+pfg:provenance {
+  pfid:pf1 rdf:subject pfid:camp ; rdf:predicate pfa:statement ; rdf:object pfid:st-f1 ; prov:wasDerivedFrom pfid:lf1 .
+  pfid:lf1 pfa:lineStart 91 .
+}
+"""
+
+
+def test_cluster_power_supply_shows_a_facilitys_storage_duration_with_its_batteries():
+    # "the campus's batteries last 2.5 hours" is the campus's statement: shown with the battery that feeds
+    # it (via "fleet"), not with its turbine; the campus's own capacity is no figure of an asset
+    s = ox.Store()
+    s.load(FLEET_TRIG.encode(), format=ox.RdfFormat.TRIG)
+    rows = run_both(s, "cluster-power-supply")
+    assert cols(rows, "facility", "asset", "via", "kind", "value", "unit", "line") == [
+        ("pfid:camp", "pfid:gas", "poweredBy", None, None, None, None),
+        ("pfid:camp", "pfid:pack", "poweredBy", None, None, None, None),
+        ("pfid:camp", "pfid:pack", "fleet", PFK.storageDuration, D("2.5"), "hour", D(91)),
+    ]
+
+
 # Report lines that state what feeds a cluster (turbines, Megapacks, solar, grid links).
 REPORT_POWER_SUPPLY_LINES = {D(n) for n in (*range(1940, 1947), 1958, 1959, 1960, 1973, 2043, 2515, 2529, 2530,
                                               2531, 2576, *range(2785, 2792), 2156,  # Prometheus's "자체 발전소"
