@@ -35,11 +35,14 @@ PREFIXES = {"pfid": str(PFID), "pfa": str(PFA), "pfk": str(PFK), "pfr": str(PFR)
 # Questions the graph built from the report does not answer yet: the missing or misread fact and
 # the report line(s) stating it. Each entry is a task for the extractors, not for the queries.
 GAPS: dict[str, str] = {
-    "clusters-abilene-phases": "graph lacks: chip counts and power of the Abilene phases (lines 1959-1961)",
-    "clusters-gigawatt-scale": (
-        "graph lacks: power of Stargate 10 GW (line 1918), Abilene 1.2 GW (line 1921), Rainier 2.2 GW "
-        "(line 2082), Mistral AI Cluster 1.4 GW (line 2791), Stargate Frontier 1.4 GW (line 2515)"),
-    "export-h20-licence-requirement": "graph lacks: export-control events of 2025-04-15 (line 2914) and 2025-05-28 (line 2911)",
+    "clusters-abilene-phases": (
+        "graph wrong: the phases' chip counts and power are there (lines 1958-1961), under Stargate, whose "
+        "table it is ('Stargate 관련 …', line 1956), not under the Abilene campus the question names "
+        "(cluster-phases with cluster=stargate lists them)"),
+    "clusters-gigawatt-scale": "graph lacks: Stargate Frontier 1.4 GW (line 2515: the site is named after its facts)",
+    "export-h20-licence-requirement": (
+        "graph lacks: NVIDIA's booking of the charge on 2025-05-28 (line 2911) as a dated event (the row's event "
+        "rule stays gated: the gold reads the row as NVIDIA's Q1 charge)"),
 }
 
 
