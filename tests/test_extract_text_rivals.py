@@ -207,3 +207,23 @@ def test_a_firm_given_as_an_example_of_a_places_firms_is_of_that_place(text_read
     r, ex = text_reader
     r.read(sentence, LOC, ())
     assert sorted((s, o) for s, o, _ in links(ex, "headquarteredIn")) == expected
+
+
+@pytest.mark.parametrize("sentence, pair", [
+    ("야간 비상 전원의 선택 — 배터리(BESS) vs 디젤", ("battery-energy-storage-system", "diesel-generator")),
+    ("Megapack cost competitive vs diesel generators at our test site", ("tesla-megapack", "diesel-generator")),
+])
+def test_two_power_sources_set_against_each_other_compete(text_reader, sentence, pair):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert links(ex, "competesWith") == [(*pair, "text:versus")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "엔비디아 vs 테슬라: 로봇 사업 전략 비교 분석",  # a comparison's title states no rivalry
+    "BESS vs 테슬라",  # a power source and a firm are not of one kind
+])
+def test_a_comparison_or_a_pair_of_two_kinds_is_no_rivalry(text_reader, sentence):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert links(ex, "competesWith") == []

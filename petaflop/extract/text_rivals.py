@@ -63,8 +63,11 @@ _PAREN_ONLY = re.compile(r"^\s?\(\s?$")
 _SUCH_AS_BEFORE = re.compile(r"^['’”\"]?\s?(?:와|과)\s같은\s$")
 _SUCH_AS_AFTER = re.compile(r"^\s?" + _ORG_WORD + r"(?=[에의을를이가은는과와도]|\s|$)")
 
-# "엔비디아 VS 테슬라", "xAI vs OpenAI": two things of a kind set against each other
-_VERSUS = re.compile(r"\s?(?:\([^)]{0,20}\))?\s(?:vs\.?|VS\.?)\s")
+# "엔비디아 VS 테슬라", "배터리(BESS) vs 디젤 발전", "X cost competitive vs Y": two things of a kind set against
+# each other (a power source with a power source, too); "A vs B … 비교" titles a comparison, which states no rivalry
+_VERSUS = re.compile(r"\)?\s?(?:\([^)]{0,20}\))?\s(?:(?:cost\s)?competitive\s)?(?:vs\.?|VS\.?)\s")
+_VERSUS_KINDS = (*_KINDS, "PowerTechnology|PowerAsset")
+_COMPARISON_AFTER = re.compile(r"[^.]{0,40}비교")
 # "UALink마저 핵심 멤버인 브로드컴", "NATO의 회원국인 프랑스": the member named after the word
 _MEMBER_GAP = re.compile(r"\)?['’”\"]?\s?(?:의|마저|도)?\s(?:핵심|주요|창립|창설|초기|정식)?\s?"
                          r"(?:멤버|회원사|회원국|일원)(?:인|이자|으로서|로서)\s?['‘“\"]?")
@@ -90,6 +93,10 @@ _NOTE_AFTER_ORG = re.compile(r"(?:의)?\s?(?:[가-힣A-Za-z]{1,8}\s){0,2}(?:" + 
 
 def _kind(t: str) -> str | None:
     return next((k for k in _KINDS if is_a(t, k)), None)
+
+
+def _versus_kind(t: str) -> str | None:
+    return next((k for k in _VERSUS_KINDS if any(is_a(t, c) for c in k.split("|"))), None)
 
 
 def _is_org(m: Mention_) -> bool:
@@ -307,7 +314,8 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         """"엔비디아 VS 테슬라", "xAI vs OpenAI": two organisations (or things of one kind) set against
         each other compete."""
         for a, b in itertools.pairwise(mentions):
-            if _VERSUS.fullmatch(s[a.end:b.start]) and _kind(a.type) is not None and _kind(a.type) == _kind(b.type):
+            if _VERSUS.fullmatch(s[a.end:b.start]) and _versus_kind(a.type) is not None \
+                    and _versus_kind(a.type) == _versus_kind(b.type) and not _COMPARISON_AFTER.match(s, b.end):
                 self._add_link(a, "competesWith", b, "text:versus", loc, sources, s[a.start:b.end])
 
     def _members(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
