@@ -57,3 +57,19 @@ def test_an_hourly_price_in_a_table_naming_one_gpu_is_that_gpus_price(table_read
     assert prices == {("nvidia-h100", "unitPrice", Decimal("2.50"), "USD"),
                       ("gr00t-dreams", "amount", Decimal(900), "USD")}
     assert next(s.rule for s in ex.statements if s.kind == "unitPrice").endswith(":model-row")
+
+
+def test_a_derived_size_takes_the_status_of_the_size_read_on_its_line(gaz):
+    from dataclasses import replace
+
+    from petaflop.extract.facts import Statement
+    from petaflop.extract.node_foundry import settle_node_sizes
+
+    ex = Extraction()
+    ex.add(Fact("aws-trainium2", "fabricatedOn", "tsmc-7nm", True, LOC, "table:some-table:fabricatedOn"))
+    add_node_sizes(ex, gaz)
+    ex.statements.append(Statement("aws-trainium2", "processNode", replace(LOC, column=3), "table-reader:processNode",
+                                   value=Decimal(7), unit="nm", status="planned"))
+    assert settle_node_sizes(ex) == 1
+    assert [(s.rule, s.status) for s in ex.statements] == [(SIZE_RULE, "planned"), ("table-reader:processNode", "planned")]
+    assert settle_node_sizes(ex) == 0

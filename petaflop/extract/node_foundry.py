@@ -8,6 +8,7 @@ in a row of nodes). One rule, ``derived:node-foundry``, judged by the gate like 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from petaflop.extract.facts import Extraction, Fact, Statement
@@ -66,6 +67,20 @@ def add_node_sizes(ex: Extraction, gaz: Gazetteer) -> int:
                                        unit="nm", sources=f.sources, raw=node.name_en[:60]))
         made += 1
     return made
+
+
+def settle_node_sizes(ex: Extraction) -> int:
+    """A derived size takes the status of the same size a reader gave the chip on that line (a row of a chip
+    due next year: ``planned``), once statuses are settled; returns how many changed."""
+    read = {(s.subject, s.location.line_start, s.value): s.status for s in ex.statements
+            if s.kind == "processNode" and s.rule != SIZE_RULE}
+    changed = 0
+    for i, st in enumerate(ex.statements):
+        status = read.get((st.subject, st.location.line_start, st.value), "") if st.rule == SIZE_RULE else ""
+        if status and status != st.status:
+            ex.statements[i] = replace(st, status=status)
+            changed += 1
+    return changed
 
 
 def foundry_ids(gaz: Gazetteer) -> frozenset[str]:

@@ -23,7 +23,7 @@ from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.name_division import NameDivision
 from petaflop.extract.name_maker import NameMaker, settle_name_makers
 from petaflop.extract.named_figures import read_named_figures
-from petaflop.extract.node_foundry import add_node_foundries, add_node_sizes
+from petaflop.extract.node_foundry import add_node_foundries, add_node_sizes, settle_node_sizes
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.section_facility import move_section_counts
@@ -114,6 +114,7 @@ class Extractor:
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()
         settle_statuses(self.doc.tables, self.ex, self.doc.lines)
+        settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
         typecheck.check(self.ex)
         return self.ex
 

@@ -66,10 +66,13 @@ _CLAUSE_BREAK = re.compile(r",\s|;\s|\s/\s|(?<=[고며])\s(?=[^\s])|(?:지만|�
 VISION = r"비전(?!통|력|\s?온리|\s?트랜스포머|-?\s?언어)"
 #: a prediction, not what is predictable ("예측 가능/불가"), predictive ("예측 유지보수") or "in predicting" ("예측에 있어")
 PREDICT = r"예측(?!\s?(?:가능|불가|유지\s?보수|에\s?있어))"
+#: a figure on completion ("완공 시", "완료되면"), not "완료 시점"
+ON_COMPLETION = r"(?:완공|완료|완성)\s?(?:시|되면|하면)(?![가-힣])"
 _STATUS_CUES = (
     (re.compile(r"목표|타깃|청사진|" + VISION), "target"),  # a goal, a blueprint, a vision
-    (re.compile(r"계획|예정|추진 중|할 것(?!으로|은)|하겠다|할 계획|착공"), "planned"),  # not "주목할 것은"
-    (re.compile(r"전망|" + PREDICT + r"|예상|될 것|할 것으로"), "forecast"),
+    # a figure on completion ("완공 시", "완료되면") is a plan
+    (re.compile(r"계획|예정|추진 중|할 것(?!으로|은)|하겠다|할 계획|착공|" + ON_COMPLETION), "planned"),
+    (re.compile(r"전망|" + PREDICT + r"|예상|될 것|할 것으로|수도 있"), "forecast"),  # "…될 수도 있음": a hedge
     (re.compile(r"추정|추산|(?:으로|로)\s?가정"), "estimate"),  # "…로 가정": an assumed figure
 )
 #: "Grok-4 출시", "'Artemis' 칩 공식 공개", "Inferentia 추론용 ASIC 전격 발표", "'OCT 7 Rule' 시행": a name, its
@@ -182,6 +185,8 @@ _PROJECT_DASH = re.compile(r"['’”\"]?\s?[-–:]\s")
 MEASURE_CLASSES = ("TradeMeasure", "ExportControlEvent")
 _PER_YEAR = re.compile(r"(?:연간|매년|年|해마다)\s?$")
 _UPPER = re.compile(r"한도|상한|최대|이하|까지")
+#: a measure put under review ("…'수출 쿼터'를 검토"): not in force, its terms are planned
+_UNDER_REVIEW = re.compile(r"(?:을|를)\s?검토")
 
 
 # a title between an organisation and its person ("OpenAI CEO 샘 알트만", "AMD의 CEO 리사 수") or after
@@ -476,7 +481,7 @@ class FrameReader:
             self.ex.statements.append(Statement(
                 measure.entity, kind, loc, "text:measure-term", value=value, high=high,
                 unit=q.currency or ("count" if q.kind in ("count", "number") else q.unit),
-                status=status_of_words(s[c0:c1]) or "actual", per=per,
+                status=status_of_words(s[c0:c1]) or ("planned" if _UNDER_REVIEW.search(s[c0:].split(". ")[0]) else "actual"), per=per,
                 bound="upper" if _UPPER.search(around) and kind != "duration" else "",
                 approximate="approximate" in q.qualifiers, sources=sources, raw=s[max(0, q.start - 20):q.end + 8][:60]))
             self.consumed.add(q.start)
