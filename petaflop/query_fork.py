@@ -98,8 +98,10 @@ def _died(pid: int, err, memory_mb: int):
     err.seek(0)
     text = err.read().decode("utf-8", "replace").strip()
     err.close()
-    if code == 3 or (code == -signal.SIGABRT and "memory allocation" in text) or (code == -signal.SIGKILL
-                                                                                  and not text):
+    # an abort under the memory cap: the allocator's message ("memory allocation of N bytes failed"), or none
+    # when even writing it needed memory (seen in CI: SIGABRT, empty stderr, on a runaway sort)
+    if code == 3 or (code == -signal.SIGABRT and ("memory allocation" in text or not text)) or (
+            code == -signal.SIGKILL and not text):
         return SandboxError("memory", f"needed more than the memory limit of {memory_mb} MB")
     tail = next((ln for ln in text.splitlines() if "panicked" in ln), text.splitlines()[-1] if text else "")[:200]
     what = signal.Signals(-code).name if code < 0 and -code in signal.Signals._value2member_map_ else f"code {code}"
