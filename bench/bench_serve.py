@@ -212,6 +212,47 @@ def _levels(port: int, mixes: dict[str, Path], levels: list[int], params: dict[s
     return out
 
 
+def guard_server_task(store_dir: str, port: int, timeout_s: float) -> None:
+    """Child: ``petaflop serve``'s guard (its limits, answers kept) in front of Oxigraph over a built store,
+    on 127.0.0.1:port until SIGTERM."""
+    import asyncio
+
+    from petaflop.serve import Limits, _spawn_oxigraph, wait_for_http
+    from petaflop.serve import free_port as private_port
+    from petaflop.serve_guard import Upstream, run_guard
+
+    limits = Limits(timeout_s=timeout_s)
+
+    def start(p: int) -> subprocess.Popen:
+        return _spawn_oxigraph(Path(store_dir), "127.0.0.1", p, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               timeout_s=limits.timeout_s, memory_mb=limits.memory_mb)
+
+    upstream = Upstream(start, lambda: private_port("127.0.0.1"),
+                        lambda url, proc: wait_for_http(url, proc, what="oxigraph"))
+    asyncio.run(run_guard(HOST, port, upstream, limits, lambda: None, lambda _m: None))
+
+
+def _guarded(store_dir: Path, files: dict[str, Path], levels: list[int], params: dict[str, Any], log) -> dict:
+    """``petaflop serve`` (the guard, answers kept) at each level of each mix, a fresh server each time: every
+    level starts with no answer kept, so each query is evaluated at least once within it (a cold start)."""
+    side: dict[str, Any] = {"name": "petaflop serve (guard; answers kept, a fresh server per level)", "levels": []}
+    for mix, qfile in files.items():
+        for clients in levels:
+            port = free_port()
+            cmd = [sys.executable, "-m", "bench.child", "guard_server",
+                   json.dumps({"store_dir": str(store_dir), "port": port, "timeout_s": params["request_timeout_s"]})]
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    cwd=str(Path(__file__).resolve().parent.parent))
+            try:
+                if not wait_ready(port, proc, 120):
+                    side["error"] = f"the guard did not come up (exit {proc.poll()})"
+                    return side
+                side["levels"] += _levels(port, {mix: qfile}, [clients], params, log, rounds=True)
+            finally:
+                _stop(proc)
+    return side
+
+
 def _stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         proc.terminate()
@@ -271,6 +312,8 @@ def run_serving(store_dir: Path, nq: Path, mixes: dict[str, list[dict[str, str]]
             _stop(proc)
             log_file.close()
         result["ours"] = ours
+        if params.get("guarded_levels"):
+            result["guarded"] = _guarded(store_dir, files, params["guarded_levels"], params, log)
         base: dict[str, Any] = {"name": "rdflib Dataset behind http.server (ThreadingHTTPServer)"}
         if baseline_levels:
             bport = free_port()
@@ -305,7 +348,7 @@ def run_serving(store_dir: Path, nq: Path, mixes: dict[str, list[dict[str, str]]
     btop = max(baseline_levels) if baseline_levels else None
     ratios = {}
     for mix in files:
-        ours_qps = _level(result["ours"], mix, top).get("throughput_qps")
+        ours_qps = _level(result.get("guarded") or result["ours"], mix, top).get("throughput_qps")
         base_level = _level(result["baseline"], mix, btop) if btop else {}
         base_qps = base_level.get("throughput_qps")
         if ours_qps and base_level:

@@ -26,6 +26,7 @@ TASKS = {
     "catalogue_rdflib": "bench.bench_catalogue:rdflib_task",
     "clients": "bench.bench_serve:clients_task",
     "rdflib_server": "bench.bench_serve:rdflib_server_task",
+    "guard_server": "bench.bench_serve:guard_server_task",
 }
 
 

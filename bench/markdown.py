@@ -150,7 +150,7 @@ def markdown(results: dict[str, Any]) -> str:
                   "with a VALUES block, as for any remote endpoint.", "",
                   "| server | mix | clients | requests | ok | errors | queries/s | p50 ms | p95 ms |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-        for who in ("ours", "baseline"):
+        for who in ("ours", "guarded", "baseline"):
             side = v.get(who) or {}
             for lv in side.get("levels", []):
                 lines.append(f"| {side.get('name')} | {lv.get('mix')} | {lv.get('clients')} | {lv.get('requests')} | "
@@ -159,19 +159,12 @@ def markdown(results: dict[str, Any]) -> str:
             if side.get("error"):
                 lines.append(f"| {side.get('name')} | — | — | — | — | — | {side['error'][:80]} | | |")
         for mix, r in (v.get("ratios") or {}).items():
-            lines.append(f"\nThroughput ratio, {mix} mix: {_x(r['ratio'], r['lower_bound'])} (ours at "
-                         f"{max(cfg_levels(v, 'ours'))} clients / rdflib at {max(cfg_levels(v, 'baseline'))}).")
-        whole = [lv for lv in (v.get("ours") or {}).get("levels", []) if lv.get("mix") == "catalogue"]
-        top = max(whole, key=lambda lv: lv.get("clients", 0)) if whole else {}
-        if top.get("per_query"):
-            lines += ["", f"### Each catalogue query on our server, {top.get('clients')} clients "
-                      f"({top.get('rounds') or 0} round(s) of the whole catalogue per client; slowest first)", "",
-                      "| query | answers | errors | p50 ms | p95 ms | max ms |", "| --- | --- | --- | --- | --- | --- |"]
-            per = top["per_query"]
-            for q in sorted(per, key=lambda q: -(per[q].get("p95_s") or float("inf"))):
-                d = per[q]
-                lines.append(f"| `{q}` | {d.get('ok')} | {d.get('errors')} | {_ms(d.get('p50_s'))} | "
-                             f"{_ms(d.get('p95_s'))} | {_ms(d.get('max_s'))} |")
+            ours = "guarded" if (v.get("guarded") or {}).get("levels") else "ours"
+            lines.append(f"\nThroughput ratio, {mix} mix: {_x(r['ratio'], r['lower_bound'])} "
+                         f"({(v.get(ours) or {}).get('name')} at {max(cfg_levels(v, ours))} clients / rdflib at "
+                         f"{max(cfg_levels(v, 'baseline'))}).")
+        for who in ("ours", "guarded"):
+            lines += _per_query(v, who)
     c = w.get("cli")
     if c and c.get("ours"):
         o = c["ours"]
@@ -183,6 +176,24 @@ def markdown(results: dict[str, Any]) -> str:
         for q in c["queries"]:
             lines.append(f"| {q['id']} | {_f(q['store_s'], 3)} | {_f(q['reload_s'], 3)} |")
     return "\n".join(lines) + "\n"
+
+
+def _per_query(v: dict[str, Any], who: str) -> list[str]:
+    """Each catalogue query's figures on one server at its top level of clients, slowest first."""
+    side = v.get(who) or {}
+    whole = [lv for lv in side.get("levels", []) if lv.get("mix") == "catalogue"]
+    top = max(whole, key=lambda lv: lv.get("clients", 0)) if whole else {}
+    if not top.get("per_query"):
+        return []
+    lines = ["", f"### Each catalogue query on {side.get('name')}, {top.get('clients')} clients "
+             f"({top.get('rounds') or 0} round(s) of the whole catalogue per client; slowest first)", "",
+             "| query | answers | errors | p50 ms | p95 ms | max ms |", "| --- | --- | --- | --- | --- | --- |"]
+    per = top["per_query"]
+    for q in sorted(per, key=lambda q: -(per[q].get("p95_s") or float("inf"))):
+        d = per[q]
+        lines.append(f"| `{q}` | {d.get('ok')} | {d.get('errors')} | {_ms(d.get('p50_s'))} | "
+                     f"{_ms(d.get('p95_s'))} | {_ms(d.get('max_s'))} |")
+    return lines
 
 
 def cfg_levels(v: dict[str, Any], who: str) -> list[int]:

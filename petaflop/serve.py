@@ -54,6 +54,7 @@ class Limits:
     grace_s: float = 2.0
     max_body: int = 1 << 20
     max_response: int = 256 << 20
+    cache_mb: int = 256  # answers kept in memory (the store is read-only: petaflop.serve_cache); 0: none
 
 
 def oxigraph_binary() -> Path:
@@ -307,7 +308,8 @@ def serve(nq_path: Path | None = None, host: str = "127.0.0.1", port: int = DEFA
         def announce() -> None:
             say(f"SPARQL endpoint: {query_url(host, port)}  (read-only, union default graph; time-out "
                 f"{limits.timeout_s:g} s, {limits.max_queries} queries at once, {limits.max_connections} "
-                f"connections, memory ceiling {limits.memory_mb} MB; Ctrl-C stops)")
+                f"connections, memory ceiling {limits.memory_mb} MB; answers kept: "
+                f"{f'{limits.cache_mb} MB' if limits.cache_mb else 'none'}; Ctrl-C stops)")
 
         def on_stop() -> None:
             nonlocal timer

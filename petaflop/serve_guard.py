@@ -39,6 +39,8 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from petaflop.serve_cache import AnswerCache, marked
+
 CANCELLED = b"The SPARQL operation has been cancelled"
 SLOW_AFTER_S = 1.0
 SLOW_NICE = 15
@@ -259,6 +261,8 @@ class Guard:
         self.niced: dict[int, tuple[int, int]] = {}  # thread id -> (CPU ticks at last look, busy looks)
         self.in_flight: dict[int, int] = {}  # id(task) -> upstream generation
         self.stats = {"answered": 0, "refused": 0, "timeouts": 0, "restarts": 0, "retried": 0}
+        cache_mb = getattr(limits, "cache_mb", 0)
+        self.cache = AnswerCache(cache_mb << 20, min(limits.max_response, (cache_mb << 20) // 4)) if cache_mb else None
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
@@ -269,21 +273,37 @@ class Guard:
                 return
             try:
                 req = await read_request(reader, self.limits.header_timeout_s, self.limits.max_body)
-                check_request(req, self.limits.allow_service)
-                req = for_oxigraph(req)
+                key = self.cache.key(req.method, req.target, req.headers, req.body, query_text(req)) \
+                    if self.cache is not None and req.path.rstrip("/") == "/query" else None
             except Reject as exc:
-                self.stats["refused"] += 1
-                writer.write(response(exc.status, (str(exc) + "\n").encode("utf-8")))
+                writer.write(self.refuse(exc))
                 return
             except (TimeoutError, asyncio.IncompleteReadError, ConnectionError):
                 return  # idle, half-open or gone: just close
-            writer.write(await self.forward(req))
+            if self.cache is None or key is None:
+                writer.write(await self.checked(req))
+            else:  # read-only: an answer kept (its query passed the checks), or the one being computed now
+                raw, how = await self.cache.answer(key, lambda: self.checked(req))
+                writer.write(raw if how == "miss" else marked(raw, how))
             with contextlib.suppress(ConnectionError, asyncio.TimeoutError):
                 await asyncio.wait_for(writer.drain(), self.limits.timeout_s)
         finally:
             self.connections -= 1
             with contextlib.suppress(Exception):
                 writer.close()
+
+    def refuse(self, exc: Reject) -> bytes:
+        self.stats["refused"] += 1
+        return response(exc.status, (str(exc) + "\n").encode("utf-8"))
+
+    async def checked(self, req: Request) -> bytes:
+        """Oxigraph's answer to a request that passes the checks; the refusal of one that does not."""
+        try:
+            check_request(req, self.limits.allow_service)
+            req = for_oxigraph(req)
+        except Reject as exc:
+            return self.refuse(exc)
+        return await self.forward(req)
 
     async def forward(self, req: Request) -> bytes:
         lim = self.limits

@@ -201,3 +201,34 @@ def test_a_query_with_optionals_answers_the_same_through_the_guard(served, built
     want = sorted(tuple(None if t is None else t.value for t in row)
                   for row in store.query(text, use_default_graph_as_union=True))
     assert got == want and any(row[2] for row in got) and len(got) > 20
+
+
+def _fetch(url: str, query: str, accept: str) -> tuple[int, str | None, bytes]:
+    req = urllib.request.Request(url + "?query=" + urllib.parse.quote(query), headers={"Accept": accept})
+    with urllib.request.urlopen(req, timeout=60) as resp:
+        return resp.status, resp.headers.get("X-Petaflop-Cache"), resp.read()
+
+
+def test_an_answer_asked_again_comes_from_memory_and_a_refusal_does_not(served):
+    json_type, csv_type = "application/sparql-results+json", "text/csv"
+    first = _fetch(served.url, SMALL, json_type)
+    again = _fetch(served.url, SMALL, json_type)
+    assert first[0] == again[0] == 200 and first[1] is None and again[1] == "hit"
+    assert again[2] == first[2] and first[2].count(b"https://petaflop-atlas.org/id/") == 3
+    as_csv = _fetch(served.url, SMALL, csv_type)  # another format is another answer
+    assert as_csv[1] is None and as_csv[2].startswith(b"c\r\n") and as_csv[2].count(b"\r\n") == 4
+    for _ in range(2):  # a time-out is computed (and refused) each time, never kept
+        status, body = served.get(ORDER_BY)
+        assert status == 503 and body.startswith(b"query did not finish within 3 s")
+
+
+def test_no_answers_are_kept_with_cache_mb_0(built_graph, tmp_path):
+    server = Served(built_graph, tmp_path, "--cache-mb", "0")
+    try:
+        assert "answers kept: none" in server.seen
+        hows = [_fetch(server.url, SMALL, "application/sparql-results+json")[1] for _ in range(2)]
+        assert hows == [None, None]
+    finally:
+        server.stop()
+    proc = petaflop("serve", "--data", str(built_graph), "--location", str(tmp_path / "s2"), "--cache-mb", "-1")
+    assert_one_line_error(proc, 1, "--cache-mb -1: must be 0–65536")
