@@ -97,8 +97,8 @@ _MEASURE_AFTER_SUBJECT = re.compile(r"(?:의)?\s?(?:(?:\d{1,4}(?:년|월|분기)
 
 def parallel_measure(previous: tuple | None, q: Quantity, c0: int, clause_mentions: list[Mention_]):
     """"A의 점유율이 10%에서 30%로, B는 40%에서 20%로": a clause with its own subject and no measure word
-    measures what the previous clause's figure did (used only when its own words name no measure)."""
-    if previous is None or previous[0].kind != q.kind or previous[0].end > c0:
+    measures what the previous clause's figure did (only when its own words name none; not one its unit told)."""
+    if previous is None or previous[0].kind != q.kind or previous[0].end > c0 or getattr(previous[1], "id", "") == "unit":
         return None
     return previous[1] if any(m.role in ("topic", "subject") and m.end <= q.start for m in clause_mentions) else None
 

@@ -432,7 +432,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             entry = next((e for e in self.lex.values if e.kind == kind), None)
             if entry is None:
                 continue
-            entry = replace(entry, subject=(cls,))
+            entry = replace(entry, subject=(cls,), id="unit")  # told by the unit (parallel_measure)
             if self._subject(s, -1, q, mentions, topic, None, entry)[0] is not None:
                 return entry
         return None
