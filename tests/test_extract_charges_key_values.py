@@ -20,8 +20,8 @@ def test_a_loss_booked_after_the_figure_is_the_topics_charge(text_reader):
     r.read("Mistral AI는 재고를 처리하지 못했고, 결국 2분기에만 12억 달러의 손실을 기록하는 등 총 30억 달러에 달하는 "
            "비용이 발생.", LOC, ())
     # the next figure's metric is its own "비용", not the loss said of the figure before it
-    assert money(ex) == [("mistral-ai", "amount", Decimal(3_000_000_000), "text:value-after:sentence-topic"),
-                         ("mistral-ai", "charge", Decimal(1_200_000_000), "text:value-after:sentence-topic")]
+    assert money(ex) == [("mistral-ai", "amount", Decimal(3_000_000_000), "text:value-after:clause-topic"),
+                         ("mistral-ai", "charge", Decimal(1_200_000_000), "text:value-after:clause-topic")]
 
 
 def test_a_net_loss_stays_a_profit_and_a_loss_recovered_is_no_charge(text_reader):

@@ -32,9 +32,10 @@ def test_another_subject_marked_after_the_topic_makes_the_figure_no_longer_the_t
     assert {s.rule for s in ex.statements if s.kind == "equityStake"} == {"text:value:inherited-other-named"}
 
 
-def test_only_a_plain_figure_folds_the_sentence_topic_into_the_clause_topic():
+def test_a_plain_figure_or_one_with_its_measure_after_folds_the_sentence_topic_into_the_clause_topic():
     assert clause_way("value", "sentence-topic") == "clause-topic"
-    assert clause_way("value-after", "sentence-topic") == "sentence-topic"
+    assert clause_way("value-after", "sentence-topic") == "clause-topic"
+    assert clause_way("value-unit", "sentence-topic") == "sentence-topic"
     assert clause_way("value", "previous-sentence-topic") == "previous-sentence-topic"
 
 

@@ -86,3 +86,18 @@ def test_hardware_before_a_count_word_is_what_is_counted_not_its_owner(text_read
     r.read("GB200 NVL72 시스템 출하량은 2만 대 수준", LOC, ())  # a shipment count is the system's own
     assert {(s.subject, s.kind, s.value) for s in ex.statements if s.subject == "nvidia-gb200-nvl72"} == {
         ("nvidia-gb200-nvl72", "shipments", Decimal(20000))}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the last name of a list owns nothing alone: the figure is the group's
+    ("'26년에 아마존, MS, 메타, 구글은 4,650억 달러를 지출할 것으로 예상.", set()),
+    ("아마존과 구글은 1,000억 달러를 지출할 것으로 예상.", set()),
+    # said of each member ("각각"): the marked name keeps its figure
+    ("아마존과 구글은 각각 1,000억 달러를 지출할 것으로 예상.", {("google", "amount", Decimal(10) ** 11)}),
+    # a counted set of a kind ("29기 가스 터빈이"): the set's output, not one turbine's (nor the kind's)
+    ("29기 가스 터빈이 생성하는 약 1 GW 전력은 충분한 수준", set()),
+])
+def test_a_group_figure_is_not_its_last_members(text_reader, sentence, expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert _values(ex) == expected

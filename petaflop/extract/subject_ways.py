@@ -52,9 +52,10 @@ def marks_another(named: list, topic: Any, q_start: int) -> bool:
 
 def clause_way(measure: str, how: str) -> str:
     """The sentence's own topic, marked in an earlier clause ("A는 … 돌파했고 … 사용자는 4억 명"), states a plain
-    figure (``value``) as the clause's own marked subject does: one construction for the gate (as for spans
-    and counted items)."""
-    return "clause-topic" if measure == "value" and how == "sentence-topic" else how
+    figure (``value``) or one whose measure word follows it (``value-after``: "… 10 GW 규모") as the clause's own
+    marked subject does: one construction for the gate (as for spans and counted items). The marked subject's
+    errors of the second (a list's last name, a counted set of a kind) are guarded in text_value_guards.py."""
+    return "clause-topic" if measure in ("value", "value-after") and how == "sentence-topic" else how
 
 
 #: from a figure to the head noun of its relative clause: words without a comma, a stop or a bracket, ending with a

@@ -521,7 +521,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             if gen and not between:
                 return gen[-1], "genitive"
         marked = [m for m in cands if m.role in ("topic", "subject")]
-        if marked and measure_of_another(s, q, metric_at, marked[-1]):
+        if marked and measure_of_another(s, q, metric_at, marked[-1], getattr(self, "_sentence_mentions", mentions)):
             return None, ""  # quoted speech of the subject's, a measure of a thing it names (text_value_guards)
         if marked:
             # "Stargate 공사 작업을 맡은 Crusoe가 … 29기를 설치": the contractor's work is the project's

@@ -84,15 +84,38 @@ def in_reported_speech(s: str, pos: int) -> bool:
     return _SPEECH_END.search(s, pos) is not None and not re.search(r"[”\"]", s[pos:_SPEECH_END.search(s, pos).start()])
 
 
-def measure_of_another(s: str, q: Quantity, metric_at: int, subject: Mention_) -> bool:
-    """A figure the marked subject does not own: quoted speech of its ("폭스콘은 "… 투자액은 N달러 …"라고"), or
-    a measure a common noun in the genitive owns ("OpenAI는 … 에이전트 제품의 가격을 월 N달러")."""
+def measure_of_another(s: str, q: Quantity, metric_at: int, subject: Mention_, mentions: tuple = ()) -> bool:
+    """A figure the marked subject does not own: quoted speech of its ("폭스콘은 "… 투자액은 N달러 …"라고"),
+    a measure a common noun in the genitive owns ("OpenAI는 … 에이전트 제품의 가격을 월 N달러"), or a group's
+    figure (:func:`group_subject`)."""
     if in_reported_speech(s, q.start) and not in_reported_speech(s, subject.start):
+        return True
+    if group_subject(s, q, subject, mentions):
         return True
     if not subject.end < metric_at < q.start:  # the measure word between the subject and the figure ("N달러의 매출": none)
         return False
     owner = _NOUN_OWNER.search(s[max(subject.end, metric_at - 14):metric_at])
     return owner is not None and not _NOT_AN_OWNER.match(owner.group(1))
+
+
+#: what joins the names of a list: a comma, a middle dot, "와/과", "및"
+_LIST_JOINT = re.compile(r"[”’\"']?\s?(?:,|·|와|과|및|\s및)\s?")
+#: "각각", "각자", "각 사": the figure is said of each member, not of the group
+_EACH = re.compile(r"각각|각자|각\s?사|개별|저마다")
+#: "29기 가스 터빈이", "50만 개의 GPU가": a counted number of the named kind, right before its name
+_COUNTED_KIND = re.compile(r"\d[\d,.]*\s?(?:만\s?|천\s?)?(?:기|개|대|곳|장|척)(?:의)?\s?$")
+
+
+def group_subject(s: str, q: Quantity, subject: Mention_, mentions: tuple | list) -> bool:
+    """"아마존, MS, 메타, 구글은 N달러를 지출": the marked subject closes a list of names joined by commas or
+    "와/과" — the figure is the group's, none of its members' (unless said of each: "각각"); "29기 가스 터빈이
+    생성하는 1 GW": a counted set of the named kind, whose figure is the set's, not the kind's."""
+    if _COUNTED_KIND.search(s, max(0, subject.start - 12), subject.start):
+        return True
+    before = [m for m in mentions if m.end <= subject.start and m is not subject]
+    if not before or not _LIST_JOINT.fullmatch(s, before[-1].end, subject.start):
+        return False
+    return _EACH.search(s, subject.end, q.start) is None
 
 
 #: "이 시스템으로 …", "해당 모델은 …": a demonstrative noun phrase stands for a thing the sentences before
