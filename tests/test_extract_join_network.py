@@ -33,3 +33,26 @@ def test_no_use_without_a_joining_verb_and_a_product(text_reader, cell):
     r, ex = text_reader
     r.read(cell, LOC, ())
     assert networks(ex) == []
+
+
+@pytest.mark.parametrize("sentence, user, network", [
+    # a network platform marked as the clause's topic, the network its means ("… 기술을 통해")
+    ("Quantum-X800 InfiniBand는 SHARPV4 기술을 통해 연산을 처리.", "quantum-x800-infiniband", "sharp-v4"),
+    # a part put into the topic's system ("… 트랜시버를 투입")
+    ("CM384 시스템은 6,912개의 400G 광 트랜시버를 투입.", "huawei-cloudmatrix384", "400g-optical-transceiver"),
+])
+def test_a_network_the_clause_topic_works_through_or_puts_in(text_reader, sentence, user, network):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert networks(ex) == [(user, network, "text:adopts:clause-topic")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "엔비디아는 Spectrum-XGS를 통해 NCCL 성능이 개선된다고 주장.",   # a firm is no user of a network
+    "Spectrum-XGS를 통해 성능이 2배 개선.",                          # no topic marked in the clause
+])
+def test_no_network_through_without_a_marked_user(text_reader, sentence):
+    r, ex = text_reader
+    r.start_slide("GB200 NVL72 랙의 구조")  # a system the slide is about: never the user of a means
+    r.read(sentence, LOC, ())
+    assert networks(ex) == []

@@ -111,13 +111,16 @@ _EVENT_KINDS = {
 }
 #: … or the target of a move to it ("2026년 Trainium3으로 업그레이드": the thing then uses Trainium3)
 _ADOPT_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:(?:을|를|으로|로)?\s?(?:[가-힣]{1,4}\s)?"
-                         r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입|조합)|(?:으로|로)\s(?:[가-힣]{1,4}\s)?(?:업그레이드|전환|교체))")
+                         r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입|조합|투입)|(?:으로|로)\s(?:[가-힣]{1,4}\s)?(?:업그레이드|전환|교체))")
 #: a component coordinated with the next one, whose verb of use is both's: "SRAM과 LPDDR을 조합", "A, B를 채택"
 _AND_NEXT = re.compile(r"['’”\"]?\s?(?:와|과|,|·|및)\s?['‘“\"]?")
 #: a network named as what joins the subject's parts: "PCIe 6.0 기반으로 연결", "ConnectX-8 SuperNIC을 통해 연결",
 #: "Spectrum-X 네트워킹 플랫폼으로 확장", "NVLink 스위치로 묶어" (a use of that network, read for network technologies only)
 _JOIN_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:네트워킹\s|네트워크\s)?(?:플랫폼|패브릭|스위치)?\s?"
                         r"(?:을\s통해|를\s통해|을\s?통한|를\s?통한|기반으로|기반의|으로|로)\s?(?:[가-힣]{1,4}\s)?(?:연결|확장|묶)")
+#: a network named as the means of the clause's topic, with no verb of joining after it: "Quantum-X800는 SHARPV4
+#: 기술을 통해 … 처리" (read only with the topic marked in the clause: a carried topic may not be the one it serves)
+_VIA = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:기술|프로토콜)?\s?(?:을|를)\s통해\s")
 #: what a component used by something is to it: (component class, property, classes of the user)
 ADOPTED = (
     ("MemoryTechnology", "usesMemory", ("Hardware",)),
@@ -364,16 +367,21 @@ class FrameReader:
         the subject's memory, process node, packaging, network, architecture or chip."""
         for i, m in enumerate(mentions):
             last = _list_end(s, mentions, i)  # "SRAM과 LPDDR을 조합": the list's verb is each member's
-            if not (_ADOPT_VERB.match(s, last.end) or (is_a(m.type, "NetworkTechnology") and _JOIN_VERB.match(s, m.end))):
+            via = is_a(m.type, "NetworkTechnology") and not _JOIN_VERB.match(s, m.end) and bool(_VIA.match(s, m.end))
+            if not (_ADOPT_VERB.match(s, last.end) or via
+                    or (is_a(m.type, "NetworkTechnology") and _JOIN_VERB.match(s, m.end))):
                 continue
             prop, owners = next(((p, o) for t, p, o in ADOPTED if is_a(m.type, t)), ("", ()))
             if not prop:
                 continue
+            # a network platform marked as the clause's topic uses the network it runs on too ("Quantum-X800는
+            # SHARPV4 기술을 통해"); never carried: a network topic is no user of every network named after it
+            users = (*owners, "NetworkTechnology") if prop == "usesNetwork" else owners
             marked = [x for x in mentions if x.end <= m.start and x.role in ("topic", "subject")
-                      and any(is_a(x.type, o) for o in owners)]
+                      and any(is_a(x.type, o) for o in users)]
             subject, how = (marked[-1], "clause-topic") if marked else (topic, HOW.get(topic.role, "")) \
                 if topic is not None and any(is_a(topic.type, o) for o in owners) else (None, "")
-            if subject is None or subject.entity == m.entity:
+            if subject is None or subject.entity == m.entity or (via and how != "clause-topic"):
                 continue
             # one construction whatever the component's class: one rule (by how its subject was found)
             self.ex.add(Fact(subject.entity, prop, m.entity, True, loc, f"{self.prefix}:adopts:{how}", sources,
