@@ -71,10 +71,15 @@ _DATE_PAREN_CLOSE = re.compile(r"\s?(?:[^()\d]{0,16}기준\s?)?\)")
 _AS_OF = re.compile(r"\s?기준(?:으로)?")
 
 
-def cell_time(text: str, raw: str, in_words: bool) -> Period | None:
+def cell_time(text: str, raw: str, in_words: bool, header: str = "") -> Period | None:
     """The period a cell states for the figure written ``raw``: for a prose cell read in words, its first
     period (:func:`cell_period`); else a date in parentheses right after that figure, its cell's first
-    ("3,936명 (작년 말), …"), or a date as of which the cell's figures hold ("6월 말 기준으로 1.3억 달러")."""
+    ("3,936명 (작년 말), …"), or a date as of which the cell's figures hold ("6월 말 기준으로 1.3억 달러").
+    A cell stating none holds at the date its column ``header``'s closing note names (:func:`header_period`)."""
+    return _own_time(text, raw, in_words) or header_period(header)
+
+
+def _own_time(text: str, raw: str, in_words: bool) -> Period | None:
     if in_words:
         return cell_period(text)
     found = find_quantities(text)
@@ -86,6 +91,16 @@ def cell_time(text: str, raw: str, in_words: bool) -> Period | None:
         (re.fullmatch(r"\s?\(\s?", text[first.end:d.start]) and _DATE_PAREN_CLOSE.match(text, d.end))
         or (d.end <= first.start and _AS_OF.match(text, d.end)))]
     return figure_period(own[0]) if len(own) == 1 else None
+
+
+#: a header's closing note naming only the month or year its column holds at: "고용 숫자(24년 5월)", "(2024년 기준)"
+_HEADER_DATE_NOTE = re.compile(r"\(\s?((?:19|20)\d{2}년(?:\s?[01]?\d월)?|\d{2}년\s?[01]?\d월)(?:\s?기준)?\s?\)\s*$")
+
+
+def header_period(header: str) -> Period | None:
+    """The period a column header's closing note names (its column's figures hold then), else None."""
+    m = _HEADER_DATE_NOTE.search(header)
+    return cell_period(m.group(1)) if m else None
 
 
 #: A caption of results and of a guess at one measure: "X의 성과 및 ARR 추정", "실적과 매출 전망" (results are

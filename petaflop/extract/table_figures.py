@@ -232,3 +232,14 @@ def figure_further(q: Quantity, dimension: str) -> bool:
     if dimension == "length":
         return q.kind == "number"
     return q.kind == "period" and dimension not in ("money", "date", "period")
+
+
+#: a comma that lists the groups one segment's name joins ("뉴스 분석가, 기자, 저널리스트", "교사, 고등 교육")
+_LISTING_COMMA = re.compile(r",(?=\s)")
+
+
+def listed_name(text: str, create: str) -> str:
+    """A key cell's text as a name to create an entity of class ``create`` from: a market segment (a group
+    of actors described together) may be named by a list of groups, one segment, so its listing commas
+    are no separators; another class's cell naming several things is left as it is (no name)."""
+    return _LISTING_COMMA.sub("", text) if create == "MarketSegment" else text

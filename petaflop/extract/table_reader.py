@@ -347,7 +347,7 @@ class TableReader:
             return [self.res.record(found[1])]
         if found:
             return [self.res.record(e) for e in found[:2]]
-        if create and _NAME_LIKE.match(text) and not re.fullmatch(r"[\d\s.,%]+", text):
+        if create and _NAME_LIKE.match(tf.listed_name(text, create)) and not re.fullmatch(r"[\d\s.,%]+", text):
             eid = created_id(text)
             latin = not re.search(r"[가-힣]", text)
             self.ex.add_entity(EntityRecord(eid, (create,), text if latin else "", "" if latin else text, (text,),
@@ -527,7 +527,7 @@ class TableReader:
         status = (label.status or self._row_status or self.lex.status_of(
             label.text, caption_for_status(table.caption, label.text), text if in_words else "")
                   or ("estimate" if "estimate" in q.qualifiers else "actual"))
-        time = label.period or row_time or cell_time(text, getattr(q, "raw", ""), in_words)
+        time = label.period or row_time or cell_time(text, getattr(q, "raw", ""), in_words, label.text)
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
         per = entry.per or per_of_header(header)
