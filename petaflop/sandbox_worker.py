@@ -30,19 +30,28 @@ from typing import Any
 from petaflop.sandbox_frames import EXIT_MARK, HEADER, PID, read_frame, write_frame
 
 _PR_SET_PDEATHSIG = 1
+_M_ARENA_MAX = -8  # mallopt(3): the most arenas glibc's malloc makes
 
 
 # --------------------------------------------------------------------------- the zygote
 
 
 def limit_self(memory_mb: int) -> None:
-    """``RLIMIT_AS``, death with the parent, Ctrl-C left to the parent."""
+    """``RLIMIT_AS``, death with the parent, Ctrl-C left to the parent; glibc's malloc kept to two arenas.
+
+    The arenas: a thread that finds them busy gets a new one reserving 64 MB of address space (up to 8 per
+    core), so under load the store's threads could reserve the whole ceiling and the next thread failed to
+    start ('Resource temporarily unavailable', SIGABRT). The zygote has ``MALLOC_ARENA_MAX`` in its
+    environment (petaflop.sandbox); a command line's forked worker (petaflop.query_fork) inherits its
+    parent's malloc, so the cap is set here, before the store starts its threads (seen on a loaded CI run)."""
     import ctypes
     import resource
 
     if memory_mb:
         limit = memory_mb * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).mallopt(_M_ARENA_MAX, 2)
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -36,6 +36,7 @@ from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.resolve import Resolver, is_a
+from petaflop.extract.sentence_split import sentences
 from petaflop.extract.status_words import clause_words, sentence_plan
 from petaflop.extract.subject_ways import clause_way, earlier_measure_owner, marks_another
 from petaflop.extract.text_arch import architecture_of
@@ -75,7 +76,6 @@ from petaflop.extract.topic_case import case_topic
 from petaflop.extract.topic_country import country_topic
 from petaflop.extract.values import find_quantities
 
-_SENTENCE = re.compile(r"(?:[^.!?。]|[.!?](?=\S))+(?:[.!?。](?=\s|$)|$)")
 _PARTICLE = re.compile(r"^\)?['’”\"]?\s?(?:들(?=[은는이가의]))?(은|는|이|가|의|을|를|에서도|에게도|에서|에게|에도|에는|에|와|과|로|으로|도|조차|마저|및)(?![가-힣])")
 _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "의": "genitive", "을": "object",
          "를": "object", "에": "place", "에서": "place", "에게": "place", "와": "with", "과": "with",
@@ -148,7 +148,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         else of the slide's previous blocks ("block-topic"), else the slide title's entity ("slide-topic")."""
         topic: _Mention | None = getattr(self, "block_topic", None)
         self.previous_sentence = ""  # the block's sentence before (a test it names is the next one's too)
-        for sentence in (sm.group(0) for sm in _SENTENCE.finditer(text) if sm.group(0).strip()):
+        for sentence in sentences(text):
             found = self._sentence(sentence, loc, sources, topic)
             self.previous_sentence = sentence
             # the topic this sentence hands on, placeless: its own, or a facility it closes on (text_frames.py)
@@ -176,9 +176,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self.cell_row = row  # the row's entity, when a cell's own topic cannot carry a measure (_subject)
         self.previous_sentence = ""
         try:
-            for sm in _SENTENCE.finditer(text):
-                if sm.group(0).strip():
-                    self._sentence(sm.group(0), loc, sources, row)
+            for sentence in sentences(text):
+                self._sentence(sentence, loc, sources, row)
         finally:
             self.prefix, self.default_time, self.slide_topic, self.block_topic, self.hw_topic = saved
             self.cell_slide_topic = self.cell_row = None

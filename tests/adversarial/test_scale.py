@@ -30,6 +30,13 @@ def test_parse_time_grows_linearly(report_path):
     assert sixteen < 16 * one * 1.5, (one, sixteen)
 
 
+def _cpu_now() -> float:
+    import resource
+
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _long_line(report_path) -> str:
     lines = report_path.read_text(encoding="utf-8").split("\n")
     unit = lines[LONG_LINE - 1] + " "
@@ -48,9 +55,10 @@ def test_a_1mb_line_builds_in_seconds(report_path, tmp_path):
 
     report = tmp_path / "long.txt"
     report.write_text(_long_line(report_path), encoding="utf-8")
-    t0 = time.monotonic()
+    t0 = _cpu_now()
     result = run_build(str(report), out_dir=tmp_path / "out", check_consistency=False, write_store=False)
     assert result.nq_path.stat().st_size > 0
-    # a guard against a hang (the quadratic text reader took 169 s), not a timing claim: the time
-    # is measured in bench/bench_input_scale.py
-    assert time.monotonic() - t0 < 300
+    # a guard against the quadratic reader coming back (it spent 169 s), not a timing claim: the time is
+    # measured in bench/bench_input_scale.py. CPU seconds of this process and its children, not wall time:
+    # on a CI machine shared with other work the build took 363 s of wall time and failed a wall-time bound.
+    assert _cpu_now() - t0 < 150
