@@ -105,14 +105,16 @@ def test_per_token_price_keeps_its_denominator(store):
 
 
 def test_an_unverified_figure_hangs_off_has_claim(store):
-    """Stargate Frontier's 1.4 GW (line 2515, a paragraph inside a figure) is read by a rule judged
-    too seldom for the gate: exported as an unverified statement under pfa:hasClaim, never under
-    an edge named after its kind."""
-    t = tables(select(Selection(seeds=("pfid:stargate-frontier-shackelford-county",), hops=1), store))
-    rows = rows_of(t["statements.csv"], "stargate-frontier-shackelford-county", "pfk:powerCapacity")
-    assert [(r["amount"], r["unitCode"], r["verified"], r["label"]) for r in rows] == [
-        ("1400.0", "MW", "false", "power capacity 1400 MW (planned, unverified)")]
-    assert [e["predicate"] for e in t["edges.csv"] if e["target"] == rows[0]["id"]] == ["pfa:hasClaim"]
+    """The "약 35 GW" of xAI's GPU goal (line 2004), read onto Colossus by a rule the gate holds back
+    (claim:cluster-power:slide): exported as an unverified statement under pfa:hasClaim, never under an edge
+    named after its kind, beside Colossus's verified 300 MW (line 1907)."""
+    t = tables(select(Selection(seeds=("pfid:colossus",), hops=1), store))
+    rows = rows_of(t["statements.csv"], "colossus", "pfk:powerCapacity")
+    unverified = [(r["amount"], r["unitCode"], r["verified"], r["label"]) for r in rows if r["verified"] == "false"]
+    assert unverified == [("35000.0", "MW", "false", "power capacity ~35000 MW (forecast, unverified)")]
+    claim = next(r["id"] for r in rows if r["verified"] == "false")
+    assert [e["predicate"] for e in t["edges.csv"] if e["target"] == claim] == ["pfa:hasClaim"]
+    assert ("300.0", "true") in {(r["amount"], r["verified"]) for r in rows}
 
 
 def test_planned_power_of_a_cluster_is_planned(store):
