@@ -110,7 +110,9 @@ def test_an_unlabelled_key_column_among_summary_rows(reader):
     got = {(s.subject, s.value, s.time.text, s.status) for s in ex.statements}
     assert ("foxconn", Decimal(10), "2025-Q1", "estimate") in got and ("wistron", Decimal(30), "2025", "estimate") in got
     counts = [s for s in ex.statements if s.kind != "share"]
-    assert {s.subject for s in counts} == {"foxconn", "quanta-computer", "wistron"}
+    # "TOP 3 합" is the group of the top three, a segment of its own (table_group_rows.py), no firm's
+    top = next(eid for eid, e in ex.entities.items() if e.name_ko == "TOP 3 합" and "MarketSegment" in e.types)
+    assert {s.subject for s in counts} == {"foxconn", "quanta-computer", "wistron", top}
     assert {s.rule for s in counts} == {"table-reader:shipments@" + s.rule.split("@")[1] for s in counts}
     # the row label names a member and a kind: its figures are that member's share, not shipments
     assert [(s.subject, s.value, s.time.text) for s in ex.statements if s.kind == "share"] == [

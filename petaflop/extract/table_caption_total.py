@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_cell_reader import CellReader
+from petaflop.extract.table_group_rows import read_group_row
 
 if TYPE_CHECKING:
     from ingest.model import Row, Table
@@ -38,7 +39,10 @@ def _caption_product(reader: CellReader, table: Table) -> tuple[str, str] | None
 
 
 def read_caption_total(reader: CellReader, table: Table, r: int, row: Row, key: int, labels: list, unit_note: str) -> bool:
-    """Read row ``r`` as the caption product's total; True when it was one."""
+    """Read row ``r`` as the caption product's total; True when it was one (or a group of the firms: "TOP 4",
+    "Total of Top 10" name the group, no product; ``table_group_rows.py``)."""
+    if read_group_row(reader, table, r, row, key, labels):
+        return True
     text = row.cells[key].text.strip()
     named = reader.res.gaz.find_mentions(text)
     if not (_TOTAL_ROW.match(text) and named) and not (_REVENUE_ROW.match(text) and not named):

@@ -22,6 +22,7 @@ from petaflop.extract.facts import Fact
 from petaflop.extract.resolve import is_a
 from petaflop.extract.series_members import series_members
 from petaflop.extract.table_caption_total import read_caption_total
+from petaflop.extract.table_group_rows import read_group_row
 
 if TYPE_CHECKING:
     from petaflop.extract.gazetteer import Gazetteer, Mention
@@ -58,6 +59,8 @@ def several_or_none(reader: Any, table: Table, row: Row, r: int, key: int, kcell
                     subjects: list[str], org: str | None) -> None:
     """A row whose key names no one subject (``reader`` is the table reader): a caption's total when it
     names none; each person's links when it lists people."""
+    if len(subjects) >= 2 and read_group_row(reader, table, r, row, key, labels):  # "A, B, C 등": the rest
+        return
     if not subjects:  # a revenue row of the product a firms table's caption counts
         read_caption_total(reader, table, r, row, key, labels, reader._unit_note(table, row))
     if len(subjects) < 2 or not _LIST.search(kcell.text):

@@ -1,0 +1,78 @@
+"""Rows of a table of firms that name a group of its firms (a hook of the table reader).
+
+A table whose rows are firms ("폭스콘 | 10 | 175 …", "1 | TSMC | 30,239 …") often closes on summary rows;
+most are no one's ("총 …", "기타 업체 점유율") or the caption product's (``table_caption_total.py``), but
+three name a group of the firms, whose figures are the group's own:
+
+* the top of the ranking: "TOP 4", "Top 10", "상위 5", "합계 | Total of Top 10" — the first N firms;
+* the rest, listed: "기가바이트, 위원, 페가트론, SMCI, 아수스, 레노보 등" — three or more names, the last
+  followed by 등, naming firms none of which has a row of its own.
+
+Each is a market segment (``MarketSegment``) named by its label, one per table (its id holds the table's and the row's),
+and its cells are read as any firm row's. Read only in a table where at least two other rows are
+organisations, and a top N only when the table has N firm rows at least. Rule ids carry ``:group-row``,
+so the gate judges these rows apart from the firms' own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ingest.model import Row, Table
+from petaflop.extract.facts import EntityRecord
+from petaflop.extract.resolve import created_id, is_a
+
+#: "TOP 4", "Top 10", "상위 5", "Total of Top 10", "Top 4 합계": the first N of the ranking
+_TOP = re.compile(r"^(?:(?:Total of|Sum of)\s)?(?:the\s)?(?:TOP|Top|top|상위)\s?(?P<n>\d{1,3})(?:\s?(?:합계?|기업|업체|개사|社))?$")
+#: "A, B, C 등": three or more names, the last followed by 등 ("etc.")
+_LISTED = re.compile(r"^(?P<items>[^,\t]{1,20}(?:,\s?[^,\t]{1,20}){2,})\s등$")
+#: a label cell that only says the row sums others ("합계 | Total of Top 10"): the group is named next to it
+_SUM_WORD = re.compile(r"^(?:합계|총계|소계|Total|Sum)$")
+
+
+def _org_rows(reader: Any, table: Table, key: int, skip: int) -> set[str]:
+    """Ids of the organisations the other rows of the key column name, one each."""
+    out: set[str] = set()
+    for r, row in enumerate(table.rows, 1):
+        if r == skip or key >= len(row.cells):
+            continue
+        ent = reader.res.gaz.lookup(row.cells[key].text.strip())
+        if ent is not None and is_a(ent.type, "Organization"):
+            out.add(ent.id)
+    return out
+
+
+def _group_label(reader: Any, table: Table, r: int, row: Row, key: int) -> str | None:
+    """The row's label when it names a group of the table's firms, else None."""
+    texts = [c.text.strip() for c in row.cells[key:key + 2]]
+    text = texts[1] if len(texts) > 1 and _SUM_WORD.match(texts[0]) else texts[0] if texts else ""
+    firms = _org_rows(reader, table, key, r)
+    if len(firms) < 2:
+        return None
+    if (top := _TOP.match(text)) is not None:
+        return text if len(firms) >= int(top.group("n")) > 1 else None
+    if (listed := _LISTED.match(text)) is not None:
+        names = [reader.res.gaz.lookup(x.strip()) for x in listed.group("items").split(",")]
+        orgs = {e.id for e in names if e is not None and is_a(e.type, "Organization")}
+        return text if len(orgs) >= 2 and not orgs & firms else None
+    return None
+
+
+def read_group_row(reader: Any, table: Table, r: int, row: Row, key: int, labels: list) -> bool:
+    """Read row ``r`` as a group of the table's firms (a ``MarketSegment``); True when it was one."""
+    text = _group_label(reader, table, r, row, key)
+    if text is None:
+        return False
+    eid = created_id(f"{table.id} group row {r}")  # one per table: "TOP 4" of one ranking is not another's
+    latin = not re.search(r"[가-힣]", text)
+    reader.ex.add_entity(EntityRecord(eid, ("MarketSegment",), text if latin else "", "" if latin else text,
+                                      (text,), "table"))
+    tag, reader.tag = reader.tag, reader.tag + ":group-row"
+    try:
+        for j, cell in enumerate(row.cells):
+            if j != key and j < len(labels) and cell.text.strip() != text:
+                reader._cell(table, r, cell, eid, labels[j], None, reader._unit_note(table, row))
+    finally:
+        reader.tag = tag
+    return True
