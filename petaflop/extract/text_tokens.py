@@ -23,8 +23,11 @@ from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of
 
-#: the counted noun right after the figure: "N개의 토큰", "N개 토큰", "N조 토큰", "N tokens"
-_TOKEN_AFTER = re.compile(r"\s?(?:의\s?)?(?:토큰|[Tt]okens?)(?!화|[A-Za-z])")
+#: "128,000 토큰의 장문 컨텍스트", "(≈140만 토큰) 컨텍스트": tokens that measure a context window, no count of tokens
+#: used — the word after them is the measure (the text reader's measure right after a figure reads it so)
+CONTEXT_TOKENS = r"(?:\s?(?:토큰|[Tt]okens?)\)?\s?(?:의\s)?(?:(?:장문|긴)\s)?(?=컨텍스트|[Cc]ontext))?"
+#: the counted noun right after the figure: "N개의 토큰", "N개 토큰", "N조 토큰", "N tokens" (not a context's size)
+_TOKEN_AFTER = re.compile(r"\s?(?:의\s?)?(?:토큰|[Tt]okens?)(?!화|[A-Za-z])(?!\)?\s?(?:의\s)?(?:(?:장문|긴)\s)?(?:컨텍스트|[Cc]ontext))")
 #: a period the count is per, written right before the figure ("하루 만에", "매달 약", "초당")
 _PER = ((re.compile(r"(?:하루|일일|매일|일간|日)(?:\s?만에|\s?동안|에)?\s?(?:약\s?|무려\s?)?$"), "day"),
         (re.compile(r"(?:매달|매월|월간|한\s?달)(?:\s?동안|에)?\s?(?:약\s?|무려\s?)?$"), "month"),
