@@ -276,8 +276,8 @@ def test_an_export_control_timeline_issuer_is_a_state_body_of_the_tables_country
     dates = {(s.subject, s.kind, s.time.text, s.rule) for s in ex.statements}
     assert dates == {
         ("h20-export-license-requirement", "effectiveDate", "2025-03-02", "table:events:effectiveDate"),
-        ("export-control-timeline--r2", "announcedDate", "2025-03-05",
-         "table:events:announcedDate:other-actor"),
+        ("export-control-timeline--r2", "announcedDate", "2025-03-05",  # announced by its actor: an announcement
+         "table:events:announcedDate"),
         ("export-control-timeline--r3", "eventDate", "2025-04-01", "table:events:eventDate:other-actor"),
         ("export-control-timeline--r4", "eventDate", "2025-04-02",  # a requirement named as the cause is no node;
          "table:events:eventDate:other-actor:figure"),  # a row stating a sum is judged apart

@@ -12,7 +12,9 @@ answers beside that country's acts. The actor is the *issuer* only when it is a 
 type in ``issuer``) the whole actor cell names, of the table's country — the context entity the
 caption names, when the actor cell names it too ("미국 트럼프 정부") or is it ("미국 정치인" names
 no state body: the country only qualifies the actor). A row of another actor is a plain event
-(``other``), linked to its actor only when it announced something (``announcedBy``).
+(``other``), linked to its actor only when it announced something (``announcedBy``) — then the row is
+that actor's announcement, dated as one (``table:events:announcedDate``, not judged apart).
+A clause withdrawing a named measure ("'인공지능 확산 규칙'을 공식 철회") says the row's act ``rescinds`` it.
 
 The date is the event's date, a measure's effective date when the row applies it, or the date it
 was announced or proposed (the mapping's verbs). Chips the node's clause names are what the
@@ -45,6 +47,8 @@ _CLAUSE = re.compile(r"(?<=[고며자]),\s+|(?<=[.!?])\s+")
 #: a sum or a percentage in a row's clause, and a verb of releasing a product
 _FIGURE = re.compile(r"\d[\d,.]*\s?(?:[십백천만억조]\s?)*(?:달러|원|위안|유로|엔|%)")
 _RELEASE = re.compile(r"공개|출시|선보")
+#: right after a measure's name: a verb of withdrawing it ("'인공지능 확산 규칙'을 공식 철회")
+_RESCIND = re.compile(r"['’”\"]?\s?(?:을|를)?\s?(?:(?:공식|전격|전면)\s?)?(?:철회|폐지|폐기|취소)")
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -141,8 +145,10 @@ class EventRows:
             label = " · ".join((tx.ex.entities[a].name_en or tx.ex.entities[a].name_ko) for a in actors) or m.id
             tx.ex.add_entity(EntityRecord(node, node_types, f"{node_type}: {label} r{r}", "", (), "table"))
             tx.ex.add(Fact(node, RDF.type, PFA[node_type], True, loc, rid, sources))
-        tag = "" if named or issuers else _other_tag(actors, text[span[0]:span[1]])
         clause = text[span[0]:span[1]]
+        # an announcement of another actor is its announcement (announcedBy below): dated as any announcement
+        announced = bool(actors) and not issuers and not named and bool(self.ev.announce.search(clause))
+        tag = "" if named or issuers or announced else _other_tag(actors, clause)
         measure = any(is_a(t, "PolicyInstrument") for t in node_types)
         if self.ev.announce.search(clause):
             date_prop = "announcedDate"
@@ -155,13 +161,14 @@ class EventRows:
                            self.table, date_cell, r, self.table.header[0].text, node, rule_id=f"{rid}:{date_prop}{tag}")
         for issuer in issuers:
             tx.ex.add(Fact(node, "issuedBy", issuer, True, loc, f"{rid}:issuedBy", sources, raw=actor_text))
-        if not issuers and not named and self.ev.announce.search(clause):
+        if announced:
             for a in actors:
                 tx.ex.add(Fact(node, "announcedBy", a, True, loc, f"{rid}:announcedBy", sources, raw=actor_text))
         if issuers:  # the chips of the issuer's act, named in its clause
             chip_prop = "appliesToChip" if measure else "concernsChip"
             for chip in tx.res.resolve_cell(clause, "Chip"):
                 tx.ex.add(Fact(node, chip_prop, chip, True, loc, f"{rid}:{chip_prop}", sources, raw=clause[:60]))
+        self.rescinded(node, node_types, clause, loc, sources)
         tx.ex.add(Fact(node, "eventDescription", text, False, loc, f"{rid}:eventDescription", sources, lang="ko",
                        raw=text[:60]))
         # the figures and links of the text, by what its own words say (no row topic: an event)
@@ -170,6 +177,16 @@ class EventRows:
             period = cell_period(date_cell.text)
             tx.text.read_cell(text, loc, sources, "", period)
         return node
+
+    def rescinded(self, node: str, node_types, clause: str, loc, sources: tuple[str, ...]) -> None:
+        """"'<measure>'을 공식 철회": the row's act or measure rescinds the measure its clause withdraws."""
+        if not any(is_a(t, c) for t in node_types for c in ("ExportControlEvent", "PolicyInstrument")):
+            return
+        for mention in self.res.gaz.find_mentions(clause):
+            ent = self.res.gaz.by_id(mention.entity_id)
+            if is_a(ent.type, "PolicyInstrument") and ent.id != node and _RESCIND.match(clause, mention.end):
+                self.tx.ex.add(Fact(node, "rescinds", self.res.record(ent), True, loc, "table:events:rescinds",
+                                    sources, raw=clause[:60]))
 
 
 def _other_tag(actors: list[str], clause: str) -> str:
