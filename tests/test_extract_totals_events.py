@@ -25,12 +25,13 @@ def test_a_timeline_cell_dates_what_it_says_was_announced_unveiled_or_put_in_for
     r.read_cell("High (자체개발: AWS Inferentia 추론용 ASIC 전격 발표)", LOC, (), "", q4)
     r.read_cell("High (자체개발: Meta 2세대 'Artemis' 칩 공식 공개)", LOC, (), "", q2)
     r.read_cell("High (對中 규제: 초광범위 'OCT 7 Rule' 시행)", LOC, (), "", q4)
-    # a word of an act upon the chip: the ban was announced, not the chip
+    # a word of an act upon the chip: the ban was announced (its name ends with the verb), not the chip
     r.read_cell("High (對中 규제: 美 상무부 A100·H100 수출 금지 발표)", LOC, (), "", q4)
     assert _dated(ex) == {
         ("aws-inferentia", "announcedDate", "2018-Q4", "text-cell:event:dated"),
         ("meta-artemis", "announcedDate", "2024-Q2", "text-cell:event:dated"),
-        ("october-7-2022-export-rule", "effectiveDate", "2018-Q4", "text-cell:event:dated")}
+        ("october-7-2022-export-rule", "effectiveDate", "2018-Q4", "text-cell:event:dated"),
+        ("2022-a100-h100-export-ban", "announcedDate", "2018-Q4", "text-cell:event:dated")}
 
 
 def _table(caption: list[str], header: list[str], rows: list[list[str]]) -> Table:

@@ -93,6 +93,8 @@ _RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:['’”\"]\s?(?:을|를|�
                            r"(?:[가-힣A-Za-z+]{1,8}\s){0,2})(?:출시|런칭|롤아웃|공개)(?![가-힣]{0,1}(?:예정|계획|목표))")
 _MASS_PRODUCTION = ("양산", "대량 생산", "대량생산")
 _GOAL_AFTER = re.compile(r"(?:\s?및\s[^•.;:()]{0,30})?\s?\(\s?목표\s?\)")
+#: the verb closing a name's own words ("A100·H100 수출 금지 발표" named as the ban it announces)
+_VERB_ENDED = re.compile(r"\s(발표|시행|출시|공개)")
 _OWN_FOUNDING = re.compile(r"^\s?(?:회사|기업|법인)\s?(설립|창업)")
 _EVENT_KINDS = {
     "출시": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
@@ -101,7 +103,7 @@ _EVENT_KINDS = {
     "롤아웃": ("releaseDate", ("AIModel", "AIProduct", "SoftwarePlatform")),
     "신설": ("releaseDate", ("AIProduct",)),  # "X(월 $300)이라는 최상위 요금제 신설": a new plan or service launched
     "공개": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
-    "발표": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
+    "발표": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility", "PolicyInstrument")),
     "시행": ("effectiveDate", ("PolicyInstrument",)),  # a measure put in force
     "모델공개": ("releaseDate", ("AIModel",)),  # a model made public is released
     "설립": ("foundedDate", ("Organization",)),
@@ -332,6 +334,8 @@ class FrameReader:
             pos = max(m.start, 0)
             c0 = max(x for x in starts if x <= pos)
             c1 = min([x for x in starts if x > pos] or [len(s)])
+            # a measure announced: its date is written before its name ("올 1월, … 지침 발표 - (2024년 1월, …)")
+            c1 = pos if kind == "announcedDate" and is_a(m.type, "PolicyInstrument") else c1
             near = sorted((d for d in dates if c0 <= d.start < c1), key=lambda d: abs(d.start - pos))
             time = quantity_period(near[0]) if near else self.default_time
             if time is None or (near and {"lowerBound", "upperBound"} & near[0].qualifiers):
@@ -392,6 +396,8 @@ class FrameReader:
             ev = _EVENT_AFTER.match(s, m.end) or _EVENT_NOTE.match(s, m.end)
             if ev and not (ev.group(1) in _MASS_PRODUCTION and re.match(r"\s?의\s", s[m.end:])):  # "X의 대량 생산을 시작": not a dated release
                 yield m, ev.group(1)
+            elif not ev and (own := _VERB_ENDED.search(s, m.start, m.end)) and own.end() == m.end:
+                yield m, own.group(1)  # a name written with its verb ("수출 금지 발표"): the verb is the name's own
         own = _OWN_FOUNDING.search(s)  # "회사 설립": the row's (or sentence's) organisation
         if own and topic is not None and is_a(topic.type, "Organization"):
             yield topic, own.group(1)
