@@ -37,3 +37,10 @@ def test_a_measures_date_is_the_one_before_its_name_not_a_later_note(text_reader
     r, ex = text_reader
     r.read("FDA는 지난달 '인공지능 확산 규칙' 발표 - 파트너십: 릴리(2024년 1월, 최대 17억 달러).", LOC, ())
     assert dated(ex) == []
+
+
+def test_a_tightening_named_with_its_verb_is_dated_but_a_verb_after_a_name_is_not(text_reader):
+    r, ex = text_reader
+    r.read_cell("High (對中 규제: 美, H20 · A800까지 금지·대역폭 한도 강화)", LOC, (), "", parse_period("2024-Q4"))
+    r.read_cell("'인공지능 확산 규칙' 강화", LOC, (), "", parse_period("2025-Q1"))  # "강화" only as a name's own
+    assert dated(ex) == [("2024-h20-a800-restrictions", "eventDate", "2024-Q4", "text-cell:event:dated")]

@@ -94,7 +94,7 @@ _RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:['’”\"]\s?(?:을|를|�
 _MASS_PRODUCTION = ("양산", "대량 생산", "대량생산")
 _GOAL_AFTER = re.compile(r"(?:\s?및\s[^•.;:()]{0,30})?\s?\(\s?목표\s?\)")
 #: the verb closing a name's own words ("A100·H100 수출 금지 발표" named as the ban it announces)
-_VERB_ENDED = re.compile(r"\s(발표|시행|출시|공개)")
+_VERB_ENDED = re.compile(r"\s(발표|시행|출시|공개|강화)")
 _OWN_FOUNDING = re.compile(r"^\s?(?:회사|기업|법인)\s?(설립|창업)")
 _EVENT_KINDS = {
     "출시": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform")),
@@ -105,6 +105,7 @@ _EVENT_KINDS = {
     "공개": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility")),
     "발표": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility", "PolicyInstrument")),
     "시행": ("effectiveDate", ("PolicyInstrument",)),  # a measure put in force
+    "강화": ("eventDate", ("PolicyInstrument",)),  # a tightening named as such ("대역폭 한도 강화"): only a name's own verb
     "모델공개": ("releaseDate", ("AIModel",)),  # a model made public is released
     "설립": ("foundedDate", ("Organization",)),
     "창업": ("foundedDate", ("Organization",)),
