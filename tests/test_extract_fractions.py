@@ -54,3 +54,21 @@ def test_a_figure_caption_wrapped_over_two_lines_is_one_sentence():
                      "약 1/4 수준으로 줄였다고 보고\n\n \n자료: 가나다리서치\n")
     fig = next(b for ch in doc.chapters for s in ch.slides for b in s.blocks if isinstance(b, Figure))
     assert fig.caption == ["가나다전자의 X100 칩은 경쟁 칩 대비 오류율을 약 1/4 수준으로 줄였다고 보고"]
+
+
+def test_a_relative_clause_before_a_makers_named_chip_gives_the_chip_its_share(text_reader):
+    from petaflop.extract.facts import Location
+
+    r, ex = text_reader
+    r.read("엔비디아 대비 거의 절반 가격으로 제시되는 AMD의 AI 칩 “MI355X” 출시", Location(10, 10, "VIII", "t"), ())
+    got = {(s.subject, s.kind, s.value, s.rule) for s in ex.statements}
+    assert got == {("amd-mi355x", "share", Decimal(50), "text:ratio:named")}
+    assert all(s.approximate for s in ex.statements)  # "거의"
+
+
+def test_a_relative_clause_before_a_makers_genitive_thing_without_a_name_has_no_head(text_reader):
+    from petaflop.extract.facts import Location
+
+    r, ex = text_reader
+    r.read("엔비디아 대비 거의 절반 가격으로 제시되는 AMD의 차세대 시스템 출시", Location(10, 10, "VIII", "t"), ())
+    assert not any(s.subject == "amd" for s in ex.statements if s.kind == "share")

@@ -72,10 +72,16 @@ def relative_head(s: str, q_end: int, clause_end: int, mentions: list) -> Any:
         return None
     # "…를 연결하는 AMD의 차세대 시스템": the clause modifies the genitive's thing, not the genitive
     # ("…에 불과한 개별 X 칩의 성능": X named with its kind word is the thing itself)
-    return None if head.role == "genitive" and not _KIND_GENITIVE.match(s, head.end) else head
+    if head.role == "genitive" and not _KIND_GENITIVE.match(s, head.end):
+        # "… 가격으로 제시되는 AMD의 AI 칩 “X”": the maker's thing, named right after its kind word, is the head
+        made = _MAKERS_NAMED.match(s, head.end)
+        return next((m for m in mentions if made and m.start == made.end() and m.end <= clause_end), None)
+    return head
 
 
 _KIND_GENITIVE = re.compile(r"\s?(?:칩|GPU|모델)의\s")
+#: a maker's genitive, then its thing's kind word (one modifier before it at most), then the thing's (quoted) name
+_MAKERS_NAMED = re.compile(r"의\s(?:[A-Za-z가-힣]{1,6}\s)?(?:칩|GPU|가속기|모델)\s?['‘“\"]?")
 
 
 #: "A는 B를 통해 …", "A는 B를 두고 …": the object of "통해" (through) or "두고" (about) is what the clause measures
