@@ -148,9 +148,10 @@ def test_both_binding_methods_agree_and_results_stay_small(store, query_id):
     bindings = _bindings(query, {})
 
     def canon(rows):
-        # GROUP_CONCAT order is not defined: compare the members of text values
-        return Counter(tuple(sorted((k, tuple(sorted(str(v).split())) if isinstance(v, str) else v)
-                                    for k, v in r.items())) for r in rows)
+        # GROUP_CONCAT order is not defined: compare the members of text values (words, with the "; " separators
+        # dropped: "NVIDIA A100; NVIDIA H100" and "NVIDIA H100; NVIDIA A100" are one value)
+        return Counter(tuple(sorted((k, tuple(sorted(w for w in re.split(r"[;\s]+", v) if w)) if isinstance(v, str)
+                                     else v) for k, v in r.items())) for r in rows)
 
     names_a, rows_a = _execute(store, query, bindings, "substitution")
     names_b, rows_b = _execute(store, query, bindings, "values")
@@ -965,6 +966,10 @@ REPORT_MEASURE_TERMS = {
     ("pfid:china-rare-earth-magnet-export-licensing", PFK.effectiveDate): (None, None, "2025-04", D(3006)),
     # the quarterly timeline table: "'OCT 7 Rule' 시행" in the 2022 row's fourth-quarter column
     ("pfid:october-7-2022-export-rule", PFK.effectiveDate): (None, None, "2022-Q4", D(4402)),
+    # its third-quarter column: "美 상무부 A100·H100 수출 금지 발표" (the ban's own verb dates its announcement)
+    ("pfid:2022-a100-h100-export-ban", PFK.announcedDate): (None, None, "2022-Q3", D(4402)),
+    # the 2024 row's fourth-quarter column: "美, H20 · A800까지 금지·대역폭 한도 강화"
+    ("pfid:2024-h20-a800-restrictions", PFK.eventDate): (None, None, "2024-Q4", D(4404)),
 }
 
 
