@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import urllib.parse
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
@@ -39,17 +38,14 @@ class AnswerCache:
         self.stats = {"hits": 0, "shared": 0, "misses": 0, "kept": 0, "evicted": 0}
 
     @staticmethod
-    def key(method: str, target: str, headers: dict[str, str], body: bytes, text: str | None) -> bytes | None:
-        """The key of a query request (``text`` its SPARQL, as the guard read it); None when there is no query."""
+    def key(text: str | None, params: list[tuple[str, str]], accept: str) -> bytes | None:
+        """The key of a query request: its SPARQL ``text``, its protocol ``params`` (URL and form, as the guard
+        reads them) and its ``Accept`` header; None when there is no query."""
         if text is None:
             return None
-        params = urllib.parse.parse_qsl(urllib.parse.urlsplit(target).query, keep_blank_values=True)
-        ctype = headers.get("content-type", "").split(";")[0].strip().lower()
-        if method == "POST" and ctype == "application/x-www-form-urlencoded":
-            params += urllib.parse.parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
         kept = sorted((k, v) for k, v in params if k in _ANSWER_PARAMS)
         digest = hashlib.sha256()
-        for part in (text, repr(kept), headers.get("accept", "").strip().lower()):
+        for part in (text, repr(kept), accept.strip().lower()):
             digest.update(part.encode("utf-8", "replace") + b"\0")
         return digest.digest()
 

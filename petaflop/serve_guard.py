@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from petaflop.serve_cache import AnswerCache, marked
 
 CANCELLED = b"The SPARQL operation has been cancelled"
+FORM = "application/x-www-form-urlencoded"
 SLOW_AFTER_S = 1.0
 SLOW_NICE = 15
 _HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "proxy-connection", "upgrade", "te",
@@ -74,7 +75,7 @@ def query_text(req: Request) -> str | None:
     if req.method == "POST":
         if ctype == "application/sparql-query":
             return req.body.decode("utf-8", "replace")
-        if ctype == "application/x-www-form-urlencoded":
+        if ctype == FORM:
             found = {**found, **urllib.parse.parse_qs(req.body.decode("utf-8", "replace"), keep_blank_values=True)}
         if "update" in found:
             raise Reject(403, "this server is read-only: updates are refused")
@@ -111,6 +112,13 @@ def check_request(req: Request, allowed_hosts: tuple[str, ...]) -> None:
         raise Reject(403, "this server is read-only: updates are refused")
 
 
+def protocol_params(req: Request) -> list[tuple[str, str]]:
+    """The protocol parameters of a request: its URL's, then a posted form's."""
+    form = req.method == "POST" and req.headers.get("content-type", "").split(";")[0].strip().lower() == FORM
+    return urllib.parse.parse_qsl(urllib.parse.urlsplit(req.target).query, keep_blank_values=True) + (
+        urllib.parse.parse_qsl(req.body.decode("utf-8", "replace"), keep_blank_values=True) if form else [])
+
+
 def for_oxigraph(req: Request) -> Request:
     """The request Oxigraph is sent: OPTIONAL groups of plain patterns evaluated per row
     (:func:`queries.sparql.lateral_optionals`, as the embedded store runs them), posted as the
@@ -123,15 +131,10 @@ def for_oxigraph(req: Request) -> Request:
     rewritten = lateral_optionals(text)
     if rewritten == text:
         return req
-    parts = urllib.parse.urlsplit(req.target)
-    params = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
-    if req.method == "POST" and req.headers.get("content-type", "").split(";")[0].strip().lower() == \
-            "application/x-www-form-urlencoded":
-        params += urllib.parse.parse_qsl(req.body.decode("utf-8", "replace"), keep_blank_values=True)
-    params = [(k, v) for k, v in params if k != "query"]
+    params = [(k, v) for k, v in protocol_params(req) if k != "query"]
     headers = {k: v for k, v in req.headers.items() if k != "content-type"}
     headers["content-type"] = "application/sparql-query; charset=utf-8"
-    target = parts.path + ("?" + urllib.parse.urlencode(params) if params else "")
+    target = req.path + ("?" + urllib.parse.urlencode(params) if params else "")
     return Request("POST", target, headers, rewritten.encode("utf-8"))
 
 
@@ -261,8 +264,8 @@ class Guard:
         self.niced: dict[int, tuple[int, int]] = {}  # thread id -> (CPU ticks at last look, busy looks)
         self.in_flight: dict[int, int] = {}  # id(task) -> upstream generation
         self.stats = {"answered": 0, "refused": 0, "timeouts": 0, "restarts": 0, "retried": 0}
-        cache_mb = getattr(limits, "cache_mb", 0)
-        self.cache = AnswerCache(cache_mb << 20, min(limits.max_response, (cache_mb << 20) // 4)) if cache_mb else None
+        budget = limits.cache_mb << 20
+        self.cache = AnswerCache(budget, min(limits.max_response, budget // 4)) if budget else None
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
@@ -273,7 +276,7 @@ class Guard:
                 return
             try:
                 req = await read_request(reader, self.limits.header_timeout_s, self.limits.max_body)
-                key = self.cache.key(req.method, req.target, req.headers, req.body, query_text(req)) \
+                key = AnswerCache.key(query_text(req), protocol_params(req), req.headers.get("accept", "")) \
                     if self.cache is not None and req.path.rstrip("/") == "/query" else None
             except Reject as exc:
                 writer.write(self.refuse(exc))

@@ -9,6 +9,7 @@ import urllib.parse
 import pytest
 
 from petaflop.serve_cache import AnswerCache, marked
+from petaflop.serve_guard import Request, protocol_params
 
 Q = "SELECT ?c WHERE { ?c a <https://petaflop-atlas.org/ontology#Country> } LIMIT 3"
 JSON = {"accept": "application/sparql-results+json"}
@@ -19,7 +20,8 @@ def ok(body: bytes) -> bytes:
 
 
 def key(method="GET", target="/query", headers=None, body=b"", text=Q):
-    return AnswerCache.key(method, target, headers if headers is not None else JSON, body, text)
+    req = Request(method, target, headers if headers is not None else JSON, body)
+    return AnswerCache.key(text, protocol_params(req), req.headers.get("accept", ""))
 
 
 def test_the_key_is_the_query_its_graphs_and_its_format():
