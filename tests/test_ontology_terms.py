@@ -84,7 +84,7 @@ def test_core_names_from_the_architecture_are_kept(g):
 
 def test_term_counts(g):
     assert (len(_terms(g, OWL.Class)), len(_terms(g, OWL.ObjectProperty)), len(_terms(g, OWL.DatatypeProperty))) == (
-        108, 148, 129)
+        108, 150, 129)
 
 
 def test_every_object_property_has_an_inverse_or_is_symmetric(g):

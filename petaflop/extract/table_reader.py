@@ -33,6 +33,7 @@ from petaflop.extract.adjacent import place_qualifiers, qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
 from petaflop.extract.cell_text import caption_for_status, cell_period, cell_time, period_header, prose_cell
 from petaflop.extract.cell_works import unmade_works
+from petaflop.extract.education import studied
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
@@ -474,13 +475,12 @@ class TableReader:
             if len(named) == 1:
                 objects, rule = [self.res.record(self.res.gaz.by_id(named.pop()))], rule + ":header"
         if not objects and link.create and _NAME_LIKE.match(text) and not re.search(r"\d", text):
-            objects = self.res.resolve_cell(text, link.create, create=True)  # "동영상 플랫폼": a segment named by the cell
-            rule += ":created"
+            objects, rule = self.res.resolve_cell(text, link.create, create=True), rule + ":created"  # "동영상 플랫폼": a segment named by the cell
             for eid in objects:  # a thing only this cell names: its type is stated here
                 self.ex.add(Fact(eid, RDF.type, PFA[link.create], True, loc, rule, sources, raw=text[:60]))
         for eid in objects:
-            s, o = (eid, subject) if link.inverse else (subject, eid)
-            self.ex.add(Fact(s, link.property, o, True, loc, rule, sources, raw=text[:60]))
+            s, o = (eid, subject) if link.inverse else (subject, eid)  # a school named with a degree: educatedAt
+            self.ex.add(Fact(s, studied(link.property, eid, text, mentions), o, True, loc, rule, sources, raw=text[:60]))
 
     def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
                unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:

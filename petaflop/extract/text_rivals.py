@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from petaflop.extract.education import came_from
 from petaflop.extract.facts import Fact, Location
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.name_parent import surface_parent
@@ -345,7 +346,7 @@ class RivalFrames(OwnedFrames, ProcureFrames):
             if len({p.entity for p in people}) != 1 or re.search(r"[.;]\s", s[people[-1].end:listed[0].start]):
                 continue
             for m in listed:
-                self._add_link(people[-1], "affiliatedWith", m, "text:alumnus", loc, sources,
+                self._add_link(people[-1], came_from(m.type), m, "text:alumnus", loc, sources,
                                s[people[-1].start:w.end()])
 
     def _person_notes(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
