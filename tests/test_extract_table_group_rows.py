@@ -54,3 +54,22 @@ def test_no_group_without_enough_firms_nor_one_of_firms_with_rows_of_their_own(t
                                         ["폭스콘, 위스트론, 인벤텍 등", "255", "5,000", "26,005"],  # they have rows
                                         ["기타 업체 점유율", "1%", "7%", "6%"]]))
     assert _segments(ex) == {}
+
+
+def test_the_other_firms_share_row_is_the_listed_rests_share(table_reader):
+    r, ex = table_reader
+    r.read(make_table(CAPTION, HEADER, [*FIRMS, ["기가바이트, 페가트론, 레노보 등", "5", "500", "2,105"],
+                                        ["기타 업체 점유율", "0%", "7%", "6%"]]))
+    rest = _segments(ex)["기가바이트, 페가트론, 레노보 등"]
+    shares = {(s.value, s.time.text if s.time else "", s.status, s.rule) for s in ex.statements
+              if s.subject == rest and s.kind == "marketShare"}
+    rule = "table-reader:marketShare@79:group-row:others"
+    assert shares == {(Decimal(0), "2025-Q1", "estimate", rule), (Decimal(7), "2025-Q2", "estimate", rule),
+                      (Decimal(6), "2025", "estimate", rule)}
+    assert not any(s.kind == "marketShare" and s.subject != rest for s in ex.statements)
+
+
+def test_an_other_firms_share_row_without_a_listed_rest_is_no_ones(table_reader):
+    r, ex = table_reader
+    r.read(make_table(CAPTION, HEADER, [*FIRMS, ["TOP 3", "255", "5,000", "26,005"], ["기타 업체 점유율", "1%", "7%", "6%"]]))
+    assert not any(s.kind == "marketShare" for s in ex.statements)

@@ -1,7 +1,7 @@
 """Rows of a table of firms that name a group of its firms (a hook of the table reader).
 
 A table whose rows are firms ("폭스콘 | 10 | 175 …", "1 | TSMC | 30,239 …") often closes on summary rows;
-most are no one's ("총 …", "기타 업체 점유율") or the caption product's (``table_caption_total.py``), but
+most are no one's ("총 …") or the caption product's (``table_caption_total.py``), but
 three name a group of the firms, whose figures are the group's own:
 
 * the top of the ranking: "TOP 4", "Top 10", "상위 5", "합계 | Total of Top 10" — the first N firms;
@@ -12,11 +12,16 @@ Each is a market segment (``MarketSegment``) named by its label, one per table (
 and its cells are read as any firm row's. Read only in a table where at least two other rows are
 organisations, and a top N only when the table has N firm rows at least. Rule ids carry ``:group-row``,
 so the gate judges these rows apart from the firms' own.
+
+A row "기타 업체 점유율 | 1% | 7%" under period columns, below the listed rest, gives that group's share of
+the table's market ("the other firms' share": the rest is the only group of other firms the table names);
+its rule ids carry ``:group-row:others``. Without a listed rest above it, the row is no one's.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ingest.model import Row, Table
@@ -29,6 +34,8 @@ _TOP = re.compile(r"^(?:(?:Total of|Sum of)\s)?(?:the\s)?(?:TOP|Top|top|상위)\
 _LISTED = re.compile(r"^(?P<items>[^,\t]{1,20}(?:,\s?[^,\t]{1,20}){2,})\s등$")
 #: a label cell that only says the row sums others ("합계 | Total of Top 10"): the group is named next to it
 _SUM_WORD = re.compile(r"^(?:합계|총계|소계|Total|Sum)$")
+#: "기타 업체 점유율", "기타 기업 비중", "기타 M/S": the share of the other firms (the listed rest)
+_OTHERS_SHARE = re.compile(r"^기타\s?(?:업체|기업|회사|업체들|기업들|社)?\s?(?:의\s)?(?P<measure>점유율|시장\s?점유율|비중|M/S|share)$")
 
 
 def _org_rows(reader: Any, table: Table, key: int, skip: int) -> set[str]:
@@ -59,11 +66,37 @@ def _group_label(reader: Any, table: Table, r: int, row: Row, key: int) -> str |
     return None
 
 
+def _listed_rest_above(reader: Any, table: Table, r: int, key: int) -> int | None:
+    """The ordinal of the one row above ``r`` that lists the rest of the firms ("A, B, C 등"), else None."""
+    found = [i for i, row in enumerate(table.rows[:r - 1], 1) if key < len(row.cells)
+             and _LISTED.match(row.cells[key].text.strip()) and _group_label(reader, table, i, row, key) is not None]
+    return found[0] if len(found) == 1 else None
+
+
+def _read_others_share(reader: Any, table: Table, r: int, row: Row, key: int, labels: list) -> bool:
+    """"기타 업체 점유율 | 1% | 7%" below the listed rest: that group's share in each period column."""
+    m = _OTHERS_SHARE.match(row.cells[key].text.strip()) if key < len(row.cells) else None
+    rest = _listed_rest_above(reader, table, r, key) if m is not None else None
+    if rest is None or created_id(f"{table.id} group row {rest}") not in reader.ex.entities:
+        return False
+    eid = created_id(f"{table.id} group row {rest}")
+    tag, reader.tag = reader.tag, reader.tag + ":group-row:others"
+    try:
+        for j, cell in enumerate(row.cells):
+            if j != key and j < len(labels) and labels[j].period is not None:
+                reader._cell(table, r, cell, eid, replace(labels[j], text=m.group("measure")), None,
+                             reader._unit_note(table, row))
+    finally:
+        reader.tag = tag
+    return True
+
+
 def read_group_row(reader: Any, table: Table, r: int, row: Row, key: int, labels: list) -> bool:
-    """Read row ``r`` as a group of the table's firms (a ``MarketSegment``); True when it was one."""
+    """Read row ``r`` as a group of the table's firms (a ``MarketSegment``), or as the listed rest's share
+    (``_read_others_share``); True when it was one."""
     text = _group_label(reader, table, r, row, key)
     if text is None:
-        return False
+        return _read_others_share(reader, table, r, row, key, labels)
     eid = created_id(f"{table.id} group row {r}")  # one per table: "TOP 4" of one ranking is not another's
     latin = not re.search(r"[가-힣]", text)
     reader.ex.add_entity(EntityRecord(eid, ("MarketSegment",), text if latin else "", "" if latin else text,
