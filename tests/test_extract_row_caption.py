@@ -41,6 +41,8 @@ def test_a_metric_tables_growth_column_is_the_rows_growth_rate(table_reader):
     assert ("xai", "growthRate", Decimal(200)) in got
     assert ("xai", "valuation", Decimal("3E+10")) in got
     assert ("xai", "valuation", Decimal(200)) not in got
+    # the growth names what grew: the row's metric (a growth rate alone cannot be told from the row's others)
+    assert {s.metric for s in ex.statements if s.kind == "growthRate"} == {"기업 가치"}
 
 
 def test_a_score_recorded_as_performance_and_the_base_models_own(text_reader):

@@ -36,6 +36,8 @@ def is_a(entity_type: str, wanted: str) -> bool:
 # Worth listing as a name the gazetteer may lack: starts with a capital Latin letter or a
 # Hangul syllable and is not a number or a date.
 _NAME_LIKE = re.compile(r"^(?![\d\s.,%~+-]+$)(?!.*\d{4}년)[A-Z\uac00-\ud7a3]")
+#: "<org>의 창업자": a person named by their role at the organisation — the cell does not name the organisation
+_ROLE_OF = re.compile(r"\s?(?:\([^)]{1,20}\))?\s?의\s?(?:공동\s?)?(?:창업자|창립자|설립자|CEO|대표|회장)")
 
 
 # A cell naming a group, not its members: a joint venture of names ("A · B JV", "A-B 합작법인") or a
@@ -83,6 +85,8 @@ class Resolver:
         mentions = self.gaz.find_mentions(text + " \t " + context if context else text)
         for m in (m for m in mentions if m.end <= len(text)):
             ent = self.gaz.by_id(m.entity_id)
+            if _ROLE_OF.match(text, m.end) and not is_a("Person", wanted_type or "Person"):
+                continue
             if ent.id not in seen and is_a(ent.type, wanted_type):
                 seen[ent.id] = ent
         return list(seen.values())
@@ -102,7 +106,7 @@ class Resolver:
         found = [] if exact or group else self.entities_in(text, wanted_type, context)
         if found:
             return [self.record(e) for e in found]
-        if create and wanted_type:
+        if create and wanted_type and not any(_ROLE_OF.match(text, i) for i in range(len(text))):
             eid = created_id(text)
             clash = self.gaz.by_id(eid) or self.ex.entities.get(eid)
             label = text

@@ -85,6 +85,7 @@ class _Label:
     text: str  # the label (header text with its unit note, or a row label)
     period: Period | None = None  # a header that is a period dates its column
     status: str = ""  # a status the period header implies ('2025E' → estimate)
+    metric: str = ""  # what the figure measures when the label does not say it ("성장률" in a metric's row)
 
 
 class TableReader:
@@ -158,8 +159,7 @@ class TableReader:
         key_entry = self.lex.key_for(labels[key].text)
         time_col = next((j for j, lab in enumerate(labels) if _TIME_HEADER.match(lab.text.strip())), None)
         # "회사 | 지표 | 이전 시점 | 이전 값 | 현재 값": the metric is named per row, values then and now
-        metric_col = next((j for j, lab in enumerate(labels) if j != key and _METRIC_HEADER.match(lab.text.strip())),
-                          None)
+        metric_col = next((j for j, lab in enumerate(labels) if j != key and _METRIC_HEADER.match(lab.text.strip())), None)
         then_col = next((j for j, lab in enumerate(labels) if _THEN_TIME.search(lab.text)), None)
         previous: list[str] = []
         # people listed under a caption naming an organisation are its members, unless the table
@@ -200,7 +200,7 @@ class TableReader:
                 then = row.cells[then_col].text if then_col is not None and then_col < len(row.cells) else None
                 for j, cell in enumerate(row.cells):  # values then and now, and their growth (table_row_caption.py)
                     if (how := metric_cell(labels[j].text if j < len(labels) else "", metric, then)) is not None:
-                        self._cell(table, r, cell, subject, _Label(how[0]), how[1], unit_note)
+                        self._cell(table, r, cell, subject, _Label(how[0], metric=metric if how[0] != metric else ""), how[1], unit_note)
                 continue
             for j, cell in enumerate(row.cells):
                 if j in (key, time_col) or j >= len(labels):
@@ -536,7 +536,7 @@ class TableReader:
         self.ex.statements.append(Statement(
             subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
-            metric=label.text[:60] if entry.metric_from_label else "", approximate="approximate" in quals,
+            metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label else ""), approximate="approximate" in quals,
             scope=scope or (" ".join(table.caption)[:40] if entry.kind == "rank" else ""),  # a tier; a rank's ranking
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60]))  # fmt: skip
