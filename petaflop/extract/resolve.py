@@ -114,7 +114,7 @@ class Resolver:
                                                                                    if hasattr(clash, "type") else ())):
                 eid = f"{eid}-{slugify(wanted_type)}"  # a new thing named like a known one of another kind
                 label = f"{text} ({wanted_type})"  # "Apple (Chip)": never a second thing labelled "Apple"
-            latin = bool(re.search(r"[A-Za-z]", text))
+            latin = bool(re.search(r"[A-Za-z]", text)) and not re.search(r"[가-힣]", text)  # "UAE 국부펀드 등" is Korean
             self.ex.add_entity(
                 EntityRecord(eid, (wanted_type,), label if latin else "", "" if latin else label, (label,), origin)
             )
