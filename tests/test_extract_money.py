@@ -89,8 +89,11 @@ def test_money_labels_read_through_the_lexicon(label, kind):
     ("입력 가격 (1M 토큰당)", "1M tokens"), ("입력비용 (100만 토큰당)", "1M tokens"),
     ("요금 ($/마일)", "mile"), ("가격", ""), ("비용 (월)", "month"),
     # a noun with 당 in the row label, a period word opening it — and the words that only end in 당
-    ("질의당 처리 시간 (초)", "query"), ("칩 하나당 시간별 비용", "chip"), ("PE 당 로컬 메모리", "PE"),
+    ("질의당 처리 시간 (초)", "query"), ("칩 하나당 시간별 비용", "chip-hour"), ("PE 당 로컬 메모리", "PE"),
     ("GPU당 설비 투자", "GPU"), ("7. 일일 운행 횟수", "day"), ("연간 매출 (USD)", "year"), ("하루 처리량 (개)", "day"),
+    # money per unit of time per thing: both denominators
+    ("칩 하나당 시간별 자본 비용 (USD/hr/GPU)", "GPU-hour"), ("유효 학습 PFLOP당 TCO ($/hr/PFLOP)", "PFLOP-hour"),
+    ("메모리 대역폭당 TCO (\\$/hr/TB/s)", "TB/s-hour"),
     ("해당 매출", ""), ("상당 부분", ""), ("총 매출", ""), ("월 매출", "")])
 def test_a_per_unit_header_names_its_denominator(header, per):
     from petaflop.extract.table_per import per_of_header

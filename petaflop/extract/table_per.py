@@ -25,10 +25,18 @@ _LABEL_DANG = re.compile(r"(?:^|\s)((?:[A-Za-z0-9/]+|[가-힣]+)(?: 하나)?)\s?
 _NOT_DANG = re.compile(r"(?:해|상|정|담|식|마|적|배|충|감|부)$")
 #: "일일 승차 횟수", "4. 일일 운영 시간", "연간 매출 (USD)": a period word opening the label
 _PERIOD_FIRST = re.compile(r"^\s*(?:\d+\.\s*)?(일일|하루|일간|월간|연간|주간|시간별)\s")
+#: "USD/hr/GPU", "$/hr/PFLOP", "$/hr/TB/s": money per unit of time per thing — both denominators kept
+_COMPOUND = re.compile(r"(?:USD|\\?\$|달러|원)\s?/\s?(hr|h|시간|day|일|월|month|yr|년)\s?/\s?([A-Za-z][A-Za-z0-9/]*)")
+_PERIOD_OF = {"hr": "hour", "h": "hour", "시간": "hour", "day": "day", "일": "day", "월": "month", "month": "month",
+              "yr": "year", "년": "year"}
+#: a period word anywhere in a label that also names a thing with 당 ("칩 하나당 시간별 비용")
+_PERIOD_WORD = re.compile(r"(?:^|\s)(일일|하루|일간|월간|연간|주간|시간별)(?=\s|$)")
 
 
 def per_of_header(header: str) -> str:
     """The denominator a header gives its figures ('' when none)."""
+    if compound := _COMPOUND.search(header):  # "(USD/hr/GPU)": per GPU-hour, not per GPU nor per hour
+        return f"{compound.group(2)}-{_PERIOD_OF[compound.group(1)]}"
     hint = unit_hint(header)
     if hint is None or "/" not in hint.unit:
         dang = _PER_DANG.search(header)
@@ -47,6 +55,8 @@ def _label_per(label: str) -> str:
     noun = _LABEL_DANG.search(label)
     if noun and not _NOT_DANG.search(noun.group(1)):
         word = noun.group(1).strip()
-        return PER_WORDS.get(word, word)
+        period = _PERIOD_WORD.search(label)
+        thing = PER_WORDS.get(word, word)
+        return f"{thing}-{PER_WORDS[period.group(1)]}" if period else thing  # "칩 하나당 시간별": per chip-hour
     first = _PERIOD_FIRST.match(label)
     return PER_WORDS[first.group(1)] if first else ""
