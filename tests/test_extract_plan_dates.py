@@ -67,7 +67,7 @@ def test_a_firm_worked_through_is_no_subject(text_reader):
 def test_a_multiple_of_reduction_is_the_subjects_own_change(text_reader):
     r, ex = text_reader  # "N배 단축": the subject's own measure cut by a factor (no base named)
     r.read("엔비디아는 칩 설계 기간을 4배 단축하고 수율을 높임.", LOC, ())
-    assert _multiples(ex) == {("nvidia", Decimal(4), "text:multiple-growth:clause-topic")}
+    assert _multiples(ex) == {("nvidia", Decimal(4), "text:multiple-growth:named")}
 
 
 def test_a_noun_object_grown_n_times_is_not_the_subjects_growth(text_reader):

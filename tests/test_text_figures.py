@@ -115,7 +115,7 @@ def test_a_growth_word_after_a_multiple_without_a_base_is_judged_apart(reader):
     r, ex = reader
     r.read("Cambricon은 매출이 7배 증가.", LOC, ())
     assert stated(ex) == [("cambricon", "multiple", Decimal(7), "x", "higher vs earlier value",
-                           "text:multiple-growth:clause-topic")]
+                           "text:multiple-growth:named")]
 
 
 def test_a_condition_or_a_marker_without_a_base_makes_no_unbased_growth(reader):

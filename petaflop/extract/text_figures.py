@@ -28,6 +28,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.carry_guards import block_topic_owns
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure, restate_in_other_currency
+from petaflop.extract.growth_words import reported, unbased_growth
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import sentence_plan
 from petaflop.extract.subject_ways import (
@@ -71,16 +72,11 @@ _DIRECTION = (
     (re.compile(r"^\s?(?:이상\s?)?(?:더\s?)?(?:낮|적|느리|작|저렴|싸)"), "lower"),
     (re.compile(r"^\s?(?:이상\s?)?(?:더\s?)?(?:높|많|빠르|빨라|크|큰|넓|강력|증가|성장|늘|향상|개선|확대|급증)"), "higher"),
 )
-_REPORTED = re.compile(r"(?:다고|라고|이라고)\s?(?:주장|발표|언급|강조|밝힘|밝혔|설명|전망)")
 #: a word of change right after a percentage: up or down
 _CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:라는\s(?:[가-힣]{1,5}\s)?(?=(?:성장|증가|상승|감소|하락|급증|급감)))?(?:더\s?)?(?:(?P<down>저렴|절감|낮|감소|하락|줄|적|축소|할인|떨어|급감|급락)|"
                      r"(?P<up>증가|성장|상승|폭증|급증|높|많|빠르|빨라|향상|개선|확대|늘))")
 _RATIO_NOUN = re.compile(r"\s?(?:의\s?)?(?:규모|수준|정도|가격|성능)")
 _RATIO = re.compile(r"[”\"’]?\s?(?:의\s?)?(?:규모|수준|정도|가격|성능|(?:에|으?로)\s?책정|에\s?(?:불과|그침|그쳐|해당))")
-#: a word of growth right after "N배" with no base: the subject's own change ("8배 증가", "3배의 성능 향상")
-_GROWTH = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|이나\s?|나\s?|까지\s?|가까이\s?)?(?:(?:으로|로)\s?)?"
-                     r"(?:의\s?(?:[가-힣A-Za-z/]{1,6}\s){0,2})?(?:더\s?)?(?:폭발적\s?|급격히\s?)?"
-                     r"(?:증가|성장|급증|폭증|증설|확대|확장|늘|향상|개선|상승|급등|뛰|단축|절감)")  # "N배 단축": by a factor
 #: "A가 전력망을 두 배로 늘렸다": a noun object right before "N배로" is what grew, not the subject
 _GROWN_OBJECT = re.compile(r"[가-힣](?:을|를)\s?$")
 #: what the clause says before the figure that makes it no change of the subject: a target or condition
@@ -179,7 +175,7 @@ class MultipleReader:
                 and not _NEW_NAME_TOPIC.search(s, carried[2], q.start):
             base_name, base_entity, _, _ = carried
             how_base, base_start = "carried", c0
-        elif not percent and _GROWTH.match(s, q.end) and not _GROWTH_NOT.search(s[c0:q.start]) \
+        elif not percent and unbased_growth(s, q.end) and not _GROWTH_NOT.search(s[c0:q.start]) \
                 and not _MARKER_WORD.search(s[c0:q.start]):
             # "직원 수 8배 증가", "메모리 용량 6배 증가": a change against the subject's own earlier state
             base_name, base_entity, how_base, base_start = "earlier value", "", "unbased-growth", len(s) + 1
@@ -232,7 +228,7 @@ class MultipleReader:
         # "A에서 B로 넘어가며 N배": B is named in the figure's clause as much as a topic is (subject_ways.py)
         rule = construction_rule(self.prefix, family, how, NAMED_WAYS | {"transition", "instrument"} if family == "multiple" else NAMED_WAYS)
         if how_base == "unbased-growth":  # its own rule: the gate judges the unbased reading alone
-            rule = f"{self.prefix}:multiple-growth:{how}"
+            rule = construction_rule(self.prefix, "multiple-growth", how, NAMED_WAYS | {"transition", "instrument"})
         elif how_base == "period-base":  # against the subject's value in a named earlier period ("2024년 대비 N%
             rule = rule.replace(":multiple:", ":multiple-period-base:")  # 증가" is "전년 대비 N% 증가": one rule)
         elif how_base == "noun-base":  # a base the gazetteer does not name: judged apart
@@ -263,11 +259,11 @@ class MultipleReader:
                      and not is_a(m.type, "Person") and not _in_closed_aside(s, m, q.start)]
             if prior:
                 return prior[-1], "anaphora"
-        if marked and _REPORTED.search(s, q.end) and (tool := instrument_of(s, marked[-1], q.start, mentions)):
+        if marked and reported(s, q.end) and (tool := instrument_of(s, marked[-1], q.start, mentions)):
             return tool, "instrument"  # "A는 X를 통해 … 개선된다고 주장": X's figure A claims (subject_ways.py)
         if marked:
             # "A는 X를 통해 … 3배 개선된다고 주장": the topic is who says it, not what is measured
-            if _REPORTED.search(s, q.end) and any(marked[-1].end <= m.start < q.start and m.role == "object"
+            if reported(s, q.end) and any(marked[-1].end <= m.start < q.start and m.role == "object"
                                                   for m in mentions):
                 return marked[-1], "clause-topic-reported"
             return marked[-1], "clause-topic"
@@ -291,6 +287,8 @@ class MultipleReader:
                 and not (topic.start >= 0 and _in_closed_aside(s, topic, q.start)):
             # "Qwen3는 …으로 학습. 이는 이전 버전의 2배": "이는" opening a sentence stands for the one before's topic
             anaphor = topic.role == "previous" and c0 == 0 and _ANAPHOR.match(s, c0)
+            if topic.role == "topic" and reported(s, q.end) and (tool := instrument_of(s, topic, q.start, getattr(self, "_sentence_mentions", mentions))):
+                return tool, "instrument"  # "A는 X를 두고 …, N배 개선을 제시": the claim is of X (subject_ways.py)
             return topic, "anaphora" if anaphor else HOW.get(topic.role, "sentence-topic")
         theme = getattr(self, "slide_topic", None)  # a block's topic that is also the chapter's theme: both agree
         if topic is not None and topic.role == "block" and theme is not None and theme.role == "chapter" \
