@@ -18,11 +18,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from petaflop.extract.text_frames import Mention_
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import HOW, Mention_
 
 RULE = "text:caption-topic"
 #: a caption comparing things names no single subject
 _COMPARISON = re.compile(r"대비|비교|vs\.?|VS|대결|경쟁")
+#: what only a firm has: a caption headed by a product or a site does not give it these (its maker's figures)
+_FIRMS_OWN = frozenset({"revenue", "profit", "valuation", "marketCap", "stockPrice", "employeeCount"})
 #: roles of a mention that cannot be the caption's head
 _NOT_HEAD = ("place", "object", "means", "with")
 
@@ -52,12 +55,25 @@ def caption_topic(reader: Any, caption: Sequence[str]) -> Callable[[Any], Any]:
     reader.caption_before = before  # what a reader needing another class may still take (a release's maker)
     ex = reader.ex
     n_statements, n_facts = len(ex.statements), len(ex.facts)
+    firm = is_a(head.type, "Organization")  # "X 칩의 출하량 전망 / 작년 전체 매출(N달러)": a firm's sales, not the chip's
 
     def done(now: Any) -> Any:
-        ex.statements[n_statements:] = [replace(s, rule=RULE) if s.rule.endswith(":caption-topic") else s
-                                        for s in ex.statements[n_statements:]]
+        ex.statements[n_statements:] = [f for s in ex.statements[n_statements:] if (f := _filed(s, firm, before)) is not None]
         ex.facts[n_facts:] = [replace(f, rule=RULE) if f.rule.endswith(":caption-topic") else f for f in ex.facts[n_facts:]]
         reader.caption_before = None
         return before if now is not None and now.role == "caption" else now
 
     return done
+
+
+def _filed(s: Any, firm: bool, before: Any) -> Any:
+    """A statement read of the caption's head, under :data:`RULE`; a firm's own figure (sales, value) read of a
+    head that is no firm goes back to the firm carried before the caption ("X 칩의 출하량 전망 / 작년 전체 매출"), by
+    the rule that topic gives; with no such firm it is dropped (None)."""
+    if not s.rule.endswith(":caption-topic"):
+        return s
+    if s.kind not in _FIRMS_OWN or firm:
+        return replace(s, rule=RULE)
+    if before is None or not is_a(before.type, "Organization") or before.role not in HOW:
+        return None
+    return replace(s, subject=before.entity, rule=s.rule.removesuffix("caption-topic") + HOW[before.role])

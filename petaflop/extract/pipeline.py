@@ -139,10 +139,12 @@ class Extractor:
                             for cell in row:
                                 self._note_mentions(cell.text, Location(cell.line, cell.line, chapter.key,
                                                                         slide.title))
+                        carried = caption_topic(self.text, block.caption)  # a table's caption heads its lines too
                         for k, cap in enumerate(block.caption):
                             line = (block.caption_lines.first + k) if block.caption_lines else block.lines.first
                             self._note_mentions(cap, Location(line, line, chapter.key, slide.title))
                             self.text.read(cap, Location(line, line, chapter.key, slide.title), self.sources_of(block))
+                        self.text.block_topic = carried(self.text.block_topic)
                         continue
                     if isinstance(block, Figure):
                         figure_sources = self.sources_of(block)
