@@ -22,7 +22,7 @@ from foundation.periods import Period, parse_period
 from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.cell_text import cell_period
 
-__all__ = ["cell_per", "prose_deadline", "prose_status"]
+__all__ = ["added_figure", "cell_per", "prose_deadline", "prose_status"]
 
 #: A cell that opens with what its one figure is given per: "칩당 192GB HBM3e", "샘플당 $0.34".
 _CELL_PER = re.compile(r"^\s*(칩|GPU|토큰|샘플|차량|사용자|가구|GW|MW)\s?당\s?(?:최대|최소|약|평균)?\s?[\\$]*\d")
@@ -109,3 +109,25 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
     if _PLANNED.search(clause):
         return "planned"
     return ""
+
+
+#: An amount added to what there is, not the total: "55만개의 GB200이 추가 투입될 예정", "2GW를 추가 확보"
+_ADDED_AFTER = re.compile(r"^[^,.;]{0,30}?추가\s?(?:로\s?|적으로\s?)?(?:투입|도입|확보|구매|배치|설치|증설|구축|주문|공급|조달)")
+#: … or said before it: "추가로 10만 개", "추가 물량 5만 개"
+_ADDED_BEFORE = re.compile(r"추가(?:로|적으로|\s?물량)?\s*$")
+
+
+def added_figure(line: str, raw: str) -> bool:
+    """True when the prose figure written ``raw`` in ``line`` is an addition to what there is ("… 추가 투입될
+    예정"), not the whole: its statement is scoped as an addition."""
+    line = line.replace("\\$", "$")
+    at = line.find(raw) if raw else -1
+    if at < 0 or line.count(raw) > 1 or len(raw) >= RAW_MAX:
+        return False
+    end = at + len(raw) - RAW_AFTER
+    numbers = list(_NUMBER.finditer(line, at, end))
+    if numbers and _ADDED_BEFORE.search(line[:numbers[-1].start()]):
+        return True
+    after = _PARENS.sub("", line[end:])
+    stop = _CLAUSE_END.search(after)
+    return bool(_ADDED_AFTER.search(after[:stop.end()] if stop else after))

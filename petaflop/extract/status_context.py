@@ -39,7 +39,7 @@ from ingest.quantities import REFERENCE_DATE, find_quantities
 from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
 from petaflop.extract.figure_time import BASE, with_bases
-from petaflop.extract.prose_status import RAW_AFTER, cell_per, prose_deadline, prose_status
+from petaflop.extract.prose_status import RAW_AFTER, added_figure, cell_per, prose_deadline, prose_status
 from petaflop.extract.table_status import PLAN_KINDS, TableStatus, table_status
 
 __all__ = ["settle_statuses"]
@@ -64,6 +64,11 @@ FORECAST_KINDS = frozenset({"revenue", "profit", "marketShare", "marketSize", "s
                             "amount", "quantity", "multiple"})
 
 
+#: what a thing has, counted or sized: an addition to it is scoped as one ("55만개 … 추가 투입")
+ADDED_KINDS = frozenset({"gpuCount", "chipCount", "cpuCount", "rackCount", "unitCount", "buildingCount",
+                         "a100EquivalentCount", "h100EquivalentCount", "powerCapacity"})
+
+
 def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | None = None) -> int:
     """Re-read the status of every "actual" statement in its context; returns how many changed.
 
@@ -75,6 +80,9 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
     cited = _cited_in_models(ex, by_table)
     for i, st in enumerate(ex.statements):
         table = by_table.get(st.location.table_id) if st.location.table_id else None
+        if table is None and not st.scope and st.kind in ADDED_KINDS and lines and 0 < st.location.line_start <= len(lines) \
+                and added_figure(lines[st.location.line_start - 1], st.raw):
+            ex.statements[i] = st = replace(st, scope="addition")  # "… 추가 투입될 예정": not what there is in all
         if table is not None and st.time is None and not st.kind.endswith("Date"):
             if (period := table.period(st.location.column, st.location.line_start)) is not None:
                 ex.statements[i] = st = replace(st, time=period)
