@@ -23,6 +23,7 @@ from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.name_division import NameDivision
 from petaflop.extract.name_maker import NameMaker, settle_name_makers
 from petaflop.extract.named_figures import read_named_figures
+from petaflop.extract.named_later import read_named_later
 from petaflop.extract.node_foundry import add_node_foundries, add_node_sizes, settle_node_sizes
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
@@ -161,7 +162,8 @@ class Extractor:
                             first = self._line_of(body, block.lines.first, block.lines.last)
                             body_loc = Location(first, first, chapter.key, slide.title)
                             self._note_mentions(body, body_loc)
-                            self.text.read(body, body_loc, figure_sources)
+                            if not read_named_later(self.text, body, body_loc, figure_sources):  # (named_later.py)
+                                self.text.read(body, body_loc, figure_sources)
                             self.miner.mine(body, body_loc, topic, figure_sources, "text:quantity")
                         continue
                     if not isinstance(block, (Paragraph, Bullet, Heading)):
@@ -171,7 +173,9 @@ class Extractor:
                     if isinstance(block, Bullet):
                         leads = {lv: t for lv, t in leads.items() if lv < block.level} | {block.level: block.text}
                         self.text.lead_in = (leads.get(block.level - 1, ""), slide.title)
-                    self.text.read(block.text, loc, slide_sources)
+                    # a paragraph whose facility is named further on reads with it as its topic (named_later.py)
+                    if isinstance(block, Heading) or not read_named_later(self.text, block.text, loc, slide_sources):
+                        self.text.read(block.text, loc, slide_sources)
                     self.text.lead_in = ("", "")
                     if isinstance(block, (Paragraph, Bullet)):
                         self.miner.mine(block.text, loc, topic, slide_sources, "text:quantity")

@@ -529,7 +529,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             if role and project:
                 return project[0], "contractor-of"
             return marked[-1], "clause-topic"
-        if topic is not None and topic.end <= q.start and topic is not item and not demonstrative(s, q):
+        if topic is not None and topic.end <= q.start and topic is not item and not demonstrative(s, q, getattr(self, "facility_named", False)):
             other = topic.role in ("previous", "block", "slide", "chapter") and any(m.entity != topic.entity for m in cands)
             named = getattr(self, "_sentence_mentions", [])  # the block's topic, stale once another is named
             other = other or (topic.role in ("block", "previous") and item is None and carried_elsewhere(named, topic, q, entry))

@@ -132,9 +132,12 @@ def names_another(mentions: list[Mention_], topic: Mention_, q: Quantity) -> boo
                and not any(is_a(m.type, c) for c in ("Country", "Region", "Person")) for m in mentions)
 
 
-def demonstrative(s: str, q: Quantity) -> bool:
-    """Whether a demonstrative noun phrase before the figure ("이 시스템으로 … N달러") names what it is about."""
-    return _DEMONSTRATIVE.search(s, 0, q.start) is not None
+def demonstrative(s: str, q: Quantity, facility_meant: bool = False) -> bool:
+    """Whether a demonstrative noun phrase before the figure ("이 시스템으로 … N달러") names what it is about.
+    ``facility_meant``: the block's carried topic is the facility its paragraph named (named_later.py), so
+    "이 시설" stands for it and does not keep the figure from it."""
+    found = _DEMONSTRATIVE.finditer(s, 0, q.start)
+    return any(not (facility_meant and m.group().endswith("시설")) for m in found)
 
 
 #: a count of people taken on from elsewhere: hires, not the firm's headcount
