@@ -14,6 +14,7 @@ PARAGRAPH = " ".join([
     "규모는 300억 달러.",
     "첫 시설은 내년 상반기 오픈 예정.",
     "해당 부지의 공식 명칭은 “Hyperion”.",
+    "기존 Colossus 시설과 약 30km 떨어져.",
     "루이지애나 내 약 200만㎡ 부지에 6개 개별 시설이 들어설 예정.",
     "Oracle은 연간 5억 달러의 연료 비용을 이 데이터센터에 투입할 계획.",
     "가스 터빈 기반 발전소를 현장에 건설해 전력 공급.",
@@ -26,8 +27,8 @@ def _read(text_reader, text: str):
     r.start_slide("")
     done = read_named_later(r, text, LOC, ())
     links = sorted((f.subject, f.predicate, str(f.obj)) for f in ex.facts if f.rule == RULE)
-    terms = sorted((s.subject, s.kind, s.value, s.time.text if s.time else "", s.status)
-                   for s in ex.statements if s.rule == RULE)
+    terms = sorted(((s.subject, s.kind, s.value, s.time.text if s.time else "", s.status)
+                    for s in ex.statements if s.rule == RULE), key=lambda t: (t[1], t[3], t[2] or 0))
     return done, links, terms
 
 
@@ -40,7 +41,11 @@ def test_the_kind_noun_and_its_anaphora_are_the_facility_named_later(text_reader
                      ("hyperion", "annualOpex", Decimal(500_000_000), "", "planned"),
                      ("hyperion", "buildingCount", Decimal(6), "", "planned"),
                      ("hyperion", "capex", Decimal(30_000_000_000), "", "planned"),
-                     ("hyperion", "operationDate", None, "2026-H1", "planned")]
+                     ("hyperion", "operationDate", None, "2026-H1", "planned"),
+                     ("hyperion", "quantity", Decimal(30), "", "actual"),
+                     ("hyperion", "quantity", Decimal(2_000_000), "", "actual")]
+    assert sorted((s.metric, s.unit, s.approximate) for s in text_reader[1].statements if s.kind == "quantity") == [
+        ("distance from Colossus", "km", True), ("site area", "m2", True)]
 
 
 def test_other_naming_constructions_name_the_facility(text_reader):

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from ingest.date_periods import quantity_period
 from ingest.quantities import find_quantities
 from petaflop.extract.facts import Fact, Statement
+from petaflop.extract.figure_context import figure_flags
 from petaflop.extract.resolve import is_a
 from petaflop.extract.sentence_split import sentences
 from petaflop.extract.text_frames import Mention_
@@ -72,6 +73,10 @@ _VALUE = re.compile(r"(?:총\s?)?(?:규모|사업비|투자\s?(?:규모|액))(?:
 _OPENS = re.compile(r"\s?(?:에\s)?(?:오픈|개소|가동|완공|운영\s?개시)\s?(?:예정|계획)")
 _BUILDINGS = re.compile(r"\s?(?:의\s)?(?:개별\s)?(?:시설|건물|데이터\s?센터|데이터\s?홀)(?:이|가)\s(?:들어설|건설될|지어질)")
 _ANNOUNCED = re.compile(r"\s?(?:에\s)?(?:새롭게\s|새로\s|처음\s)?(?:알려진|공개된|발표된)\s")
+#: "약 N㎡ 부지": the site's area; "<facility> 시설과 약 N km 떨어져": how far it lies from that one
+_PLOT = re.compile(r"\s?(?:규모의\s|의\s)?부지")
+_APART = re.compile(r"\s?(?:가량\s|정도\s)?떨어[져진진]")
+_FROM = re.compile(r"['’”\")]?\s?(?:시설|캠퍼스|부지|데이터\s?센터)?(?:과|와|에서|로부터)\s(?:약\s|불과\s)?")
 #: "<state> <county> 내 … 부지": the innermost place of the site
 _INSIDE = re.compile(r"\s?(?:내|에\s위치한)\s(?:[^\s.,;]{1,12}\s){0,2}?부지")
 #: "<power technology> 기반 발전소를 현장에 건설": what powers the site, generated on it
@@ -170,7 +175,8 @@ def _terms(reader: TextReader, s: str, eid: str, loc: Location, sources: tuple[s
         if q.kind == "money" and q.value is not None and _VALUE.search(before) and \
                 _VALUE.search(before).end() == len(before):
             ex.statements.append(Statement(eid, "capex", loc, RULE, value=Decimal(q.value), unit=q.currency or "USD",
-                                           status=status, sources=sources, raw=s[max(0, q.start - 8):q.end][:60]))
+                                           status=status, sources=sources, raw=s[max(0, q.start - 8):q.end][:60],
+                                           **figure_flags(q)))
         elif q.kind in ("date", "period") and (when := quantity_period(q)) is not None:
             if _OPENS.match(after):
                 ex.statements.append(Statement(eid, "operationDate", loc, RULE, time=when, status="planned",
@@ -180,7 +186,20 @@ def _terms(reader: TextReader, s: str, eid: str, loc: Location, sources: tuple[s
                                                sources=sources, raw=s[q.start:q.end + 16][:60]))
         elif q.kind == "count" and q.counter == "개" and q.value is not None and _BUILDINGS.match(after):
             ex.statements.append(Statement(eid, "buildingCount", loc, RULE, value=Decimal(q.value), unit="count",
-                                           status=status, sources=sources, raw=s[q.start:q.end + 16][:60]))
+                                           status=status, sources=sources, raw=s[q.start:q.end + 16][:60],
+                                           **figure_flags(q)))
+        elif q.kind == "area" and q.value is not None and _PLOT.match(after):
+            ex.statements.append(Statement(eid, "quantity", loc, RULE, value=Decimal(q.value), unit=q.unit,
+                                           metric="site area", sources=sources, raw=s[q.start:q.end + 4][:60],
+                                           **figure_flags(q)))
+        elif q.kind == "length" and q.value is not None and _APART.match(after):
+            near = [m for m in gaz.find_mentions(before) if m.entity_id != eid
+                    and is_a(gaz.by_id(m.entity_id).type, "Facility") and _FROM.fullmatch(before, m.end)]
+            if near:
+                other = gaz.by_id(near[-1].entity_id)
+                ex.statements.append(Statement(eid, "quantity", loc, RULE, value=Decimal(q.value), unit=q.unit,
+                                               metric=f"distance from {other.name_en or other.id}"[:60], sources=sources,
+                                               raw=s[near[-1].start:q.end + 4][:60], **figure_flags(q)))
     mentions, powered = gaz.find_mentions(s), False
     for i, m in enumerate(mentions):
         ent = gaz.by_id(m.entity_id)
@@ -212,5 +231,5 @@ def _spends(reader: TextReader, s: str, eid: str, loc: Location, sources: tuple[
             reader.ex.statements.append(Statement(
                 eid, "annualOpex", loc, RULE, value=Decimal(q.value), unit=q.currency or "USD",
                 status="planned" if _PLANNED.search(s, spent.end()) else "actual", sources=sources,
-                raw=s[q.start:spent.end()][:60]))
+                raw=s[q.start:spent.end()][:60], **figure_flags(q)))
             return
