@@ -11,7 +11,7 @@ from petaflop.extract.named_later import RULE, named_later, read_named_later
 LOC = Location(10, 10, "V", "test slide")
 PARAGRAPH = " ".join([
     "5월에 새롭게 알려진 데이터센터 캠퍼스는 Oracle에서 시공 진행.",
-    "규모는 300억 달러.",
+    "Meta와 Oracle, AMD 삼자간 협력으로, 규모는 300억 달러.",
     "첫 시설은 내년 상반기 오픈 예정.",
     "해당 부지의 공식 명칭은 “Hyperion”.",
     "기존 Colossus 시설과 약 30km 떨어져.",
@@ -35,7 +35,8 @@ def _read(text_reader, text: str):
 def test_the_kind_noun_and_its_anaphora_are_the_facility_named_later(text_reader):
     done, links, terms = _read(text_reader, PARAGRAPH)
     assert done
-    assert links == [("hyperion", "developedBy", "oracle"), ("hyperion", "locatedIn", "louisiana"),
+    assert links == [("hyperion", "developedBy", "amd"), ("hyperion", "developedBy", "meta"),
+                     ("hyperion", "developedBy", "oracle"), ("hyperion", "developedBy", "oracle"), ("hyperion", "locatedIn", "louisiana"),
                      ("hyperion", "poweredBy", "gas-turbine"), ("hyperion", "poweredBy", "on-site-generation")]
     assert terms == [("hyperion", "announcedDate", None, "2025-05", "actual"),
                      ("hyperion", "annualOpex", Decimal(500_000_000), "", "planned"),
@@ -76,3 +77,9 @@ def test_a_later_block_pointing_back_is_about_the_facility(text_reader):
         ("hyperion", "rackPower", Decimal("0.25"), RULE)]
     # on another slide the anaphor has nothing to point back to
     assert not read_named_later(r, "이 시설은 랙당 250kW 서버랙을 지원", Location(12, 12, "V", "other"), ())
+
+
+def test_one_organisation_alone_is_no_partnership(text_reader):
+    text = "새 캠퍼스는 착공. 공식 명칭은 “Hyperion”. Meta 단독 협력으로 건설 예정."
+    done, links, _ = _read(text_reader, text)
+    assert done and links == []

@@ -7,8 +7,9 @@ kind-noun topic and its anaphora (해당 부지, 이 시설) are X: the paragrap
 its first sentence, so the readers that take a subject from the sentence before find X where no sentence marks
 its own topic ("이 시설" then stands for X: text_value_guards.demonstrative). The paragraph's own constructions
 about X, in sentences that mark no organisation as their subject: the kind-noun topic "built by A"
-(``<kind>는 A에서 시공/건설``: developedBy), ``<date>에 (새롭게) 알려진 <kind>는`` (announcedDate), ``규모는 <money>``
-(capex), ``<date> 오픈/가동 예정`` (operationDate), ``N개 (개별) 시설이 들어설`` (buildingCount), ``<places> 내 …
+(``<kind>는 A에서 시공/건설``: developedBy), the organisations of ``A와 B, C 삼자간 협력으로`` (developedBy),
+``<date>에 (새롭게) 알려진 <kind>는`` (announcedDate), ``규모는 <money>`` (capex), ``약 N㎡ 부지`` and
+``<facility> 시설과 약 N km 떨어져`` (quantities: site area, distance from that facility), ``<date> 오픈/가동 예정`` (operationDate), ``N개 (개별) 시설이 들어설`` (buildingCount), ``<places> 내 …
 부지`` (locatedIn the innermost place), ``<power technology> 기반 발전소를 현장에 건설`` and a label in parentheses
 after it ("(온사이트 발전)") (poweredBy), ``연간 <money> … 비용을 이 데이터센터에 투입`` (annualOpex). A figure is
 planned when the paragraph says "예정"/"계획". A later block of the same slide opening on the facility's anaphor
@@ -56,6 +57,9 @@ _SPENDS = re.compile(rf"비용(?:을|를)\s(?:이|해당|동)\s{_KIND}\s?(?:하�
 _YEARLY = re.compile(r"(?:연간|매년|해마다|연)\s(?:약\s)?$")
 #: a sentence that is only a label in parentheses: "(온사이트 발전)"
 _LABEL = re.compile(r"\s*\([^()]{1,20}\)\s*\.?\s*")
+#: "A와 B, C 삼자간 협력으로": the organisations whose partnership develops the facility
+_PARTNERSHIP = re.compile(r"['’”\")]?\s?(?:삼자간|3자간|양자간|양사|3사|공동)?\s?(?:협력|합작|파트너십)(?:으로|을 통해|하에)")
+_JOIN = re.compile(r"['’”\")]?\s?(?:와|과|,|·|및)\s?")
 #: a later block of the slide opening on the facility's anaphor: "한편, 이 시설은 …"
 _POINTS_BACK = re.compile(r"\s*(?:[-•·]\s*)?(?:한편|또한|특히)?,?\s?(?:이|해당|동)\s(?:시설|캠퍼스|부지|클러스터|사이트|데이터\s?센터)"
                           r"(?:은|는|이|가)\s")
@@ -134,6 +138,7 @@ def read_named_later(reader: TextReader, text: str, loc: Location, sources: tupl
         if st.subject == eid and st.rule.endswith(_CARRIED):
             ex.statements[i] = replace(st, rule=RULE)
     _builders(reader, text, eid, loc, sources)
+    _partners(reader, text, eid, loc, sources)
     on_site = False
     for sentence in sentences(text):
         _spends(reader, sentence, eid, loc, sources)
@@ -233,3 +238,27 @@ def _spends(reader: TextReader, s: str, eid: str, loc: Location, sources: tuple[
                 status="planned" if _PLANNED.search(s, spent.end()) else "actual", sources=sources,
                 raw=s[q.start:spent.end()][:60], **figure_flags(q)))
             return
+
+
+def _partners(reader: TextReader, text: str, eid: str, loc: Location, sources: tuple[str, ...]) -> None:
+    """"A와 B, C 삼자간 협력으로": each organisation of the list right before the partnership word develops it."""
+    gaz = reader.res.gaz
+    for sentence in sentences(text):
+        if _marks_another(reader, sentence):
+            continue
+        mentions = gaz.find_mentions(sentence)
+        for p in _PARTNERSHIP.finditer(sentence):
+            listed = [m for m in mentions if m.end <= p.start()]
+            if not listed or not _PARTNERSHIP.match(sentence, listed[-1].end):
+                continue
+            party = [listed[-1]]
+            for m in reversed(listed[:-1]):
+                if not _JOIN.fullmatch(sentence, m.end, party[0].start):
+                    break
+                party.insert(0, m)
+            ents = [gaz.by_id(m.entity_id) for m in party]
+            if len(ents) < 2 or not all(is_a(e.type, "Organization") and not is_a(e.type, "Place") for e in ents):
+                continue
+            for e in dict.fromkeys(ents):
+                reader.ex.add(Fact(eid, "developedBy", reader.res.record(e), True, loc, RULE, sources,
+                                   raw=sentence[party[0].start:p.end()][:60]))
