@@ -77,6 +77,8 @@ def test_an_investor_lists_stakes_are_stakes_in_the_rows_subject(gaz):
     ("FCF 현재가치 (3년차)", "amount"),
     ("일일 총이익 (Gross Profit)", "profit"),
     ("매출 총이익률", "grossMargin"),
+    ("추론 서비스 총마진율", "grossMargin"), ("총 마진", "grossMargin"),  # a gross margin, not a share
+    ("마진율", "share"),
 ])
 def test_money_labels_read_through_the_lexicon(label, kind):
     from petaflop.extract.lexicon import load_lexicon
