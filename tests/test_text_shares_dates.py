@@ -143,6 +143,16 @@ def test_a_fall_is_negative(reader):
     r, ex = reader
     r.read("엔비디아의 순이익은 20% 급감.", LOC, ())
     assert changes(ex) == [("nvidia", Decimal(-20), "%", "text:change-unbased:named")]
+    assert [s.metric for s in ex.statements if s.kind == "growthRate"] == ["순이익"]  # what fell, not the firm
+
+
+def test_the_measure_that_changed_is_the_growths_metric(reader):
+    r, ex = reader
+    r.read("유럽에서도 RTX 4090의 가격은 최근 40% 이상 급등.", LOC, ())
+    assert [(s.subject, s.value, s.metric) for s in ex.statements if s.kind == "growthRate"] == [
+        ("nvidia-rtx-4090", Decimal(40), "가격")]
+    r.read("엔비디아는 60% 성장.", LOC, ())
+    assert [s.metric for s in ex.statements if s.kind == "growthRate"][-1] == "change"  # none named
 
 
 @pytest.mark.parametrize("sentence", [

@@ -134,6 +134,16 @@ _OWN_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|나\s?|씩\s?)?(?
                          r"(?P<up>증가|성장|상승|폭증|급증|급등|확대|늘))")
 
 
+#: what of the subject changed, named between it and the figure: "RTX 4090의 가격은 … 40% 급등" (the price's change)
+_MEASURE_OF = re.compile(r"의\s?(?P<noun>[가-힣A-Za-z]{1,8}(?:\s[가-힣A-Za-z]{1,8})?)(?:은|는|이|가)\s")
+
+
+def _changed_measure(s: str, subject: Mention_, figure_start: int) -> str:
+    """The measure whose change the figure gives ("가격" in "X의 가격은 … N% 급등"), else "change"."""
+    m = _MEASURE_OF.match(s, subject.end) if 0 <= subject.end < figure_start else None
+    return m.group("noun") if m and m.end() <= figure_start else "change"
+
+
 class ChangeReader:
     """Mixed into the text reader: "구글 클라우드는 32%의 폭발적 성장", "A의 매출은 48% 증가" — a percentage
     followed by a word of growth or fall, with no base named in its clause, is the subject's ``growthRate``
@@ -163,7 +173,7 @@ class ChangeReader:
         self.ex.statements.append(Statement(
             subject.entity, "growthRate", loc, construction_rule(self.prefix, "change-unbased", how, _CLAUSE_WAYS), value=low,
             high=high, unit=q.unit, status=status, time=time,
-            metric="change", approximate="approximate" in quals or "vague" in quals,
+            metric=_changed_measure(s, subject, q.start), approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
