@@ -201,3 +201,9 @@ def test_an_outlook_tables_figure_of_a_period_already_over_is_no_forecast():
     settle_statuses([table], ex, ["", ""])
     assert [(st.time.text, st.status) for st in ex.statements] == [
         ("2024", "actual"), ("2026", "forecast"), ("2024", "forecast")]  # the row itself says 전망
+
+
+def test_a_figure_supposed_in_a_condition_is_an_estimate():
+    line = "설비이용률은 약 39%로, 절반 이상이 놀고 있다는 뜻. 이용률을 78%로만 올려도 연간 생산이 늘어남."
+    assert prose_status(line, "이용률을 78%로만 올려도 연", False) == "estimate"  # "if only raised to 78%"
+    assert prose_status(line, "설비이용률은 약 39%로, 절반", False) == ""  # what there is

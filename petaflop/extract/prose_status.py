@@ -10,6 +10,7 @@ the text of its line (only "actual" is ever changed):
   to happen, ``forecast``). Words in parentheses are skipped ("55만개의 GB200(… 추정)이 추가 투입될 예정").
 * **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``; in a
   table cell ("12배로 가정"), whatever its date, an ``estimate``.
+* **What is supposed**: "…%로만 올려도", "…로 높이면" right after the figure (a condition's figure, ``estimate``).
 * **What may happen**: "…할 수도 있음" closing the figure's clause (a possibility, ``forecast``), and a
   simulation's outcome or a prediction (시뮬레이션 분포/결과, 예측치/예측한) named before the figure in its clause (``forecast``).
 """
@@ -57,6 +58,8 @@ _PLANNED = re.compile(r"(?:[할될] (?:예정|계획)|할 것(?:이나|이다|�
 _ASSUMED = re.compile(r"(?:으로|로)\s?가정")
 #: What may happen: "구축될 수도 있음", "가능할 수도".
 _POSSIBLE = re.compile(r"[될할]\s?수도\s?있")
+#: A figure supposed in a condition: "78%로만 올려도", "50%로 높이면", "절반으로 줄여도".
+_IF_SET = re.compile(r"\s?(?:으로|로)(?:만)?\s?(?:올려도|올리면|높여도|높이면|낮춰도|낮추면|늘려도|늘리면|줄여도|줄이면)")
 #: A projection named before the figure: a simulation, a prediction.
 _PROJECTION = re.compile(r"시뮬레이션\s?(?:분포|결과)|예측(?:치|했|한|하)")
 
@@ -102,6 +105,8 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
     after = _PARENS.sub("", line[end:])
     if future and _ASSUMED.search(after[:RAW_AFTER + 4]):
         return "forecast"
+    if _IF_SET.match(after):  # "이용률을 78%로만 올려도 …": a figure supposed, not one there is
+        return "estimate"
     stop = _CLAUSE_END.search(after)
     clause = after[:stop.end()] if stop else after
     if _EXPECTED.search(clause) or _POSSIBLE.search(clause):
