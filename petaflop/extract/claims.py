@@ -58,10 +58,12 @@ class Promotion:
     window: int
     not_subject_type: str = ""  # never promote for a subject of this type (it stays a claim)
     not_before: re.Pattern[str] | None = None  # never promote a figure right after this ("SuperPOD 500개": not chips)
+    not_near: re.Pattern[str] | None = None  # a date: never promote when its window says this ("출시를 연기")
 
 
 _PROMOTE_KEYS = {"id": "str", "kind": "str", "subject_type": "str", "keyword": "str", "property": "str", "unit": "str",
-                 "window": "int", "not_subject_type": "str", "not_before": "str"}
+                 "window": "int", "not_subject_type": "str", "not_before": "str",
+                 "not_near": "str"}
 
 
 def load_promotions(path: Path = PATTERNS_PATH) -> list[Promotion]:
@@ -78,8 +80,10 @@ def load_promotions(path: Path = PATTERNS_PATH) -> list[Promotion]:
                 raise MappingError(f"{where}: {key} {raw[key]!r} is not a class of the ontology")
         kw = compile_regex(raw["keyword"], where + ".keyword") if raw.get("keyword") else None
         veto = compile_regex(raw["not_before"], where + ".not_before") if raw.get("not_before") else None
+        near = compile_regex(raw["not_near"], where + ".not_near") if raw.get("not_near") else None
         out.append(Promotion(raw["id"], raw["kind"], raw.get("subject_type", ""), kw, raw["property"],
-                             raw.get("unit", ""), int(raw.get("window", 24)), raw.get("not_subject_type", ""), veto))
+                             raw.get("unit", ""), int(raw.get("window", 24)), raw.get("not_subject_type", ""), veto,
+                             near))
     return out
 
 
@@ -242,7 +246,7 @@ class ClaimMiner:
             b = nxt.start() if nxt else len(text)
             for p in patterns:
                 near = text[max(a, q.start - p.window): min(b, q.end + p.window)]
-                if p.keyword and not p.keyword.search(near):
+                if (p.keyword and not p.keyword.search(near)) or (p.not_near and p.not_near.search(near)):
                     continue
                 cands = [m for m in mentions if a <= m.start < b
                          and is_a(self.res.gaz.by_id(m.entity_id).type, p.subject_type)]

@@ -114,7 +114,7 @@ class Extractor:
         settle_own_lists(self.ex)  # an own list's maker link wins over another reader's (text_owned.py)
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()
-        settle_statuses(self.doc.tables, self.ex, self.doc.lines)
+        settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
         typecheck.check(self.ex)
         return self.ex

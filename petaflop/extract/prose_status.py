@@ -6,24 +6,31 @@ the text of its line (only "actual" is ever changed):
 * **Guidance** (가이던스, 가이드런스, guidance) named before the figure in its clause: a company's own
   projection, ``forecast`` ("25년 조정 FCF 가이던스 중간값 20억 달러").
 * **What is to happen** after the figure, closing its clause: "…할 예정", "…할 계획", "…하기로 약속/합의", "…하겠다는", "…로 나아가는 중", "…하기에 충분한",
-  "…할 것이나/할 것.", "…을 수용할 수 있도록 설계됨" (a design capacity) (a plan, ``planned``) — but "…될 것이라는/될 것으로" (what is said or expected
+  "…할 것이나/할 것.", "…을 수용할 수 있도록 설계됨" (a design capacity), "…받는 방향으로 전환" (a direction taken) (a plan, ``planned``) — but "…될 것이라는/될 것으로" (what is said or expected
   to happen, ``forecast``). Words in parentheses are skipped ("55만개의 GB200(… 추정)이 추가 투입될 예정").
 * **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``; in a
   table cell ("12배로 가정"), whatever its date, an ``estimate``.
 * **What is supposed**: "…%로만 올려도", "…로 높이면" right after the figure (a condition's figure, ``estimate``).
 * **What may happen**: "…할 수도 있음" closing the figure's clause (a possibility, ``forecast``), and a
   simulation's outcome or a prediction (시뮬레이션 분포/결과, 예측치/예측한) named before the figure in its clause (``forecast``).
+* **A bullet on completion**: a line that opens with "… 완공 시," plans the figures of its later sentences
+  ("… 완공 시, 2만 EFLOPS를 의미. 경쟁 클러스터 대비 50배 …"), except a sentence about what runs now.
+* **An estimated caption** (:func:`estimated_caption_lines`): the caption lines of a chart titled "… (추정)" and
+  of a model table hold estimates.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from foundation.periods import Period, parse_period
+from ingest.model import Figure, Table
 from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.cell_text import cell_period
+from petaflop.extract.text_frames import ON_COMPLETION
 
-__all__ = ["added_figure", "cell_per", "prose_deadline", "prose_status"]
+__all__ = ["added_figure", "cell_per", "estimated_caption_lines", "prose_deadline", "prose_status"]
 
 #: A cell that opens with what its one figure is given per: "칩당 192GB HBM3e", "샘플당 $0.34".
 _CELL_PER = re.compile(r"^\s*(칩|GPU|토큰|샘플|차량|사용자|가구|GW|MW)\s?당\s?(?:최대|최소|약|평균)?\s?[\\$]*\d")
@@ -54,12 +61,16 @@ _EXPECTED = re.compile(r"[될할] 것(?:이라는|이라고|으로)")
 #: What is to be done: "투입될 예정", "가동할 것이나", "투자하기로 약속".
 _PLANNED = re.compile(r"(?:[할될] (?:예정|계획)|할 것(?:이나|이다|임)?(?:\s*$|[.,]))|하기로\s?(?:약속|합의|결정)"
                       r"|하겠다(?:는|고)?(?:\s|$)|(?:으로|로)\s?나아가|하기에\s?(?:충분|여유)"
-                      r"|(?:수용|처리|공급)할\s?수\s?있도록\s?설계")
+                      r"|(?:수용|처리|공급)할\s?수\s?있도록\s?설계|(?:는|을|할)\s?방향으로\s?(?:전환|추진|가닥|선회)")
 _ASSUMED = re.compile(r"(?:으로|로)\s?가정")
 #: What may happen: "구축될 수도 있음", "가능할 수도".
 _POSSIBLE = re.compile(r"[될할]\s?수도\s?있")
 #: A figure supposed in a condition: "78%로만 올려도", "50%로 높이면", "절반으로 줄여도".
 _IF_SET = re.compile(r"\s?(?:으로|로)(?:만)?\s?(?:올려도|올리면|높여도|높이면|낮춰도|낮추면|늘려도|늘리면|줄여도|줄이면)")
+#: A line (a bullet) that opens with a condition of completion, before its first comma: "- 가나 2단계 완공 시, …".
+_OPENS_ON_COMPLETION = re.compile(r"^\s*[-•·]?\s*[^,.;]{0,30}?" + ON_COMPLETION + r"\s?,\s")
+#: A sentence about what already runs or exists now: its figures are no part of the plan.
+_NOW = re.compile(r"(?:가동|운영|운용)\s?중|이미\s|현재")
 #: A projection named before the figure: a simulation, a prediction.
 _PROJECTION = re.compile(r"시뮬레이션\s?(?:분포|결과)|예측(?:치|했|한|하)")
 
@@ -136,3 +147,33 @@ def added_figure(line: str, raw: str) -> bool:
     after = _PARENS.sub("", line[end:])
     stop = _CLAUSE_END.search(after)
     return bool(_ADDED_AFTER.search(after[:stop.end()] if stop else after))
+    return _on_completion(line, at, end)
+
+
+def _on_completion(line: str, at: int, end: int) -> str:
+    """``planned`` for a figure (at ``line[at:end]``) of a line that opens with a condition of completion ("가나
+    2단계 완공 시, 2만 EFLOPS … 의미. 경쟁 클러스터 대비 50배 …"): the line's later sentences say what the
+    thing will have then; "" for a figure before the condition's comma or in a sentence about what runs now."""
+    m = _OPENS_ON_COMPLETION.match(line)
+    if m is None or at < m.end():
+        return ""
+    start = max((b.end() for b in re.finditer(r"[.;]\s", line[:at])), default=0)
+    stop = re.compile(r"[.;]\s|$").search(line, end)
+    return "" if _NOW.search(line[start:stop.start() if stop else len(line)]) else "planned"
+
+
+#: A chart's title that marks the whole chart as the writer's estimate: "… 호출 건수 (추정)".
+_ESTIMATED_TITLE = re.compile(r"\(\s*추정\s*\)\s*$")
+
+
+def estimated_caption_lines(figures: Iterable[Figure], models: Iterable[Table], lines: list[str]) -> set[int]:
+    """The caption lines (1-based) of the charts whose title ends in "(추정)" and of the model tables (a
+    calculation on assumptions): a figure their caption states ("약 1년 반 만에 55배 이상 증가", "… 비용 추산을
+    위한 여러 가정 / 총마진율은 75% 이상") is read off the estimate, an ``estimate``."""
+    blocks = [*(f for f in figures if f.caption and _ESTIMATED_TITLE.search(f.caption[0])), *models]
+    out: set[int] = set()
+    for block in blocks:
+        captions = {c.strip() for c in block.caption}
+        out.update(n for n in range(block.lines.first, block.lines.last + 1)
+                   if 0 < n <= len(lines) and lines[n - 1].strip() in captions)
+    return out

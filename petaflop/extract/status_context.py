@@ -16,7 +16,8 @@ for every statement alike:
   not come yet (it starts after the reference date, 2025-09-03) is ``planned``, never ``actual``.
 * **A value for a time after the report's date.** An "actual" figure dated after the reference
   date is a projection: ``forecast`` for market and financial measures, ``planned`` for what a
-  project or product is to have (capacity, chips, node, performance).
+  project or product is to have (capacity, chips, node, performance). The total of a year not over yet
+  (shipments, revenue, profit of "올해", outside tables) is a ``forecast``.
 
 * **The words of a prose figure's clause** (:mod:`petaflop.extract.prose_status`): guidance before it,
   "…할 예정/계획", "…될 것이라는", "…로 가정" after it.
@@ -34,12 +35,19 @@ from dataclasses import replace
 
 from foundation.periods import parse_period
 from ingest.date_periods import figure_period
-from ingest.model import Table
+from ingest.model import Figure, Table
 from ingest.quantities import REFERENCE_DATE, find_quantities
 from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
 from petaflop.extract.figure_time import BASE, with_bases
-from petaflop.extract.prose_status import RAW_AFTER, added_figure, cell_per, prose_deadline, prose_status
+from petaflop.extract.prose_status import (
+    RAW_AFTER,
+    added_figure,
+    cell_per,
+    estimated_caption_lines,
+    prose_deadline,
+    prose_status,
+)
 from petaflop.extract.table_status import PLAN_KINDS, TableStatus, table_status
 
 __all__ = ["settle_statuses"]
@@ -56,6 +64,8 @@ _DONE = re.compile(r"(?:했|됐|되었|됨|[한된](?=\s|$)|완료|중\b|이미|
 #: Money a firm spends in a year, and a figure of it that closes its clause with the verb of spending ("1,000억 달러 투자").
 _SPENT = frozenset({"capex", "amount"})
 _SPENDS = re.compile(r"\d\s?(?:[억조만]\s?)?(?:달러|원|위안|엔|유로)\s?(?:을|를)?\s?(?:투자|투입|지출)(?:\s*$|\s*[.,;])")
+#: What a year adds up to (shipped, sold, earned): the total of a year not over is a projection.
+_YEAR_FLOWS = frozenset({"shipments", "revenue", "profit"})
 #: Words of a forecast said in a figure's own text (not inferred from its date).
 _SAID = re.compile(r"예상|전망|예측|것으로|것이라")
 #: Measures of markets and finances: a future figure of these is a forecast, not a plan.
@@ -69,8 +79,10 @@ ADDED_KINDS = frozenset({"gpuCount", "chipCount", "cpuCount", "rackCount", "unit
                          "a100EquivalentCount", "h100EquivalentCount", "powerCapacity"})
 
 
-def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | None = None) -> int:
-    """Re-read the status of every "actual" statement in its context; returns how many changed.
+def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | None = None,
+                    figures: Iterable[Figure] = ()) -> int:
+    """Re-read the status of every "actual" statement in its context; returns how many changed (a figure
+    on a caption line of a chart titled "… (추정)" or of a model table is an estimate: :func:`estimated_caption_lines`).
 
     A value fact of a table (one that becomes a statement later) gets the table's status as a
     qualifier, which the statement takes when its own words gave none."""
@@ -78,6 +90,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
     by_table = table_status({t.id: t for t in tables}, lines)
     changed = 0
     cited = _cited_in_models(ex, by_table)
+    models = [t.table for t in by_table.values() if t.model]
+    estimated = estimated_caption_lines(figures, models, lines) if lines else set()
     for i, st in enumerate(ex.statements):
         table = by_table.get(st.location.table_id) if st.location.table_id else None
         if table is None and not st.scope and st.kind in ADDED_KINDS and lines and 0 < st.location.line_start <= len(lines) \
@@ -117,6 +131,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         if st.status != "actual":
             continue
         status = _status(st, ref, by_table, _before(lines, st), i in cited)
+        if status == "actual" and not st.location.table_id and st.location.line_start in estimated:
+            status = "estimate"
         if status == "actual" and lines and 0 < st.location.line_start <= len(lines):
             status = prose_status(lines[st.location.line_start - 1], st.raw, _future(st, ref),
                                   bool(st.location.table_id)) or status
@@ -359,6 +375,9 @@ def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str
     if st.kind in _SPENT and st.time is not None and st.time.start <= ref <= st.time.end \
             and st.time.precision == "year" and _SPENDS.search(st.raw):
         return "planned"  # "A사가 2025년 1,000억 달러 투자": the year's outlay, the year not over
+    if st.kind in _YEAR_FLOWS and not table and st.time is not None and st.time.start <= ref <= st.time.end \
+            and st.time.precision == "year" and not st.per:
+        return "forecast"  # "올해 출하량은 최소 3만 개": the total of a year not over yet is a projection
     if st.time is None or st.time.start <= ref:
         return st.status
     if st.kind in EVENT_DATES:

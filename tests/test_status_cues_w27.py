@@ -1,0 +1,101 @@
+"""Status fidelity of wave 27: no target, plan, forecast or estimate is shown as a current value.
+
+* A release said to be put off or called off ("출시를 연기", "공개가 지연") dates no release (claims.py ``not_near``).
+* A bullet that opens with a condition of completion ("… 완공 시, …") plans the figures of its later sentences.
+* "…받는 방향으로 전환": a direction taken, a plan.
+* A chart titled "… (추정)" and a model table: a figure of their caption lines is an estimate.
+* The total of a year not over ("올해 출하량은 최소 3만 개") is a forecast.
+Sentences and figures are our own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from foundation.periods import parse_period
+from ingest.model import Figure, Span
+from petaflop.extract.claims import ClaimMiner, load_promotions
+from petaflop.extract.facts import Extraction, Location, Statement
+from petaflop.extract.prose_status import estimated_caption_lines, prose_status
+from petaflop.extract.resolve import Resolver
+from petaflop.extract.status_context import settle_statuses
+from tests.test_table_reader import make_table
+
+LOC = Location(10, 10, "VII", "test slide")
+
+
+@pytest.fixture()
+def miner(gaz):
+    ex = Extraction()
+    return ClaimMiner(Resolver(gaz, ex), load_promotions()), ex
+
+
+def _release_dates(miner, sentence: str) -> list[str]:
+    m, ex = miner
+    m.mine(sentence, LOC, "", (), "test")
+    return [f.obj for f in ex.facts if f.predicate == "releaseDate"]
+
+
+def test_a_release_put_off_dates_no_release(miner):
+    assert _release_dates(miner, "지난 3월 5일, DeepSeek가 R2 출시를 연기했다는 보도가 있었음.") == []
+
+
+def test_a_release_called_off_dates_no_release(miner):
+    assert _release_dates(miner, "지난 3월 5일, DeepSeek의 R2 공개가 취소됨.") == []
+
+
+def test_a_release_that_happened_is_dated(miner):
+    assert _release_dates(miner, "지난 3월 5일, DeepSeek가 R2를 출시.") == ["2025-03-05"]
+
+
+LINE = "- 가나 2단계 완공 시, 3 GW 전력을 의미. 경쟁 클러스터 대비 50배 이상의 압도적 성능. 현재 1 GW 가동 중."
+
+
+def test_a_bullet_opening_on_completion_plans_its_later_sentences():
+    assert prose_status(LINE, "경쟁 클러스터 대비 50배 이상의 압도적 성능", False) == "planned"
+    assert prose_status(LINE, "현재 1 GW 가동 중.", False) == ""  # what runs now
+
+
+def test_a_condition_later_in_the_line_plans_nothing_before_it():
+    line = "- 가나 클러스터는 50배 성능. 나중에 2단계 완공 시, 3 GW."
+    assert prose_status(line, "가나 클러스터는 50배 성능", False) == ""
+
+
+def test_a_direction_taken_is_a_plan():
+    line = "MS는 기존 구조 대신 30~35% 수준의 지분을 받는 방향으로 전환. 다음 문장."
+    assert prose_status(line, "구조 대신 30~35% 수준의 지분을", False) == "planned"
+    assert prose_status("MS는 30~35% 수준의 지분을 보유. 다음 문장.", "MS는 30~35% 수준의 지분을", False) == ""
+
+
+def _lines(n: int, at: dict[int, str]) -> list[str]:
+    return [at.get(i, "") for i in range(1, n + 1)]
+
+
+def test_the_caption_of_an_estimated_chart_or_a_model_table_holds_estimates():
+    lines = _lines(30, {3: "가나의 호출 건수 (추정)", 4: "1년 반 만에 55배 이상 증가", 20: "비용 추산을 위한 여러 가정",
+                        21: "가나는 총마진율 75% 이상"})
+    chart = Figure("F-1", Span(3, 6), ["가나의 호출 건수 (추정)", "1년 반 만에 55배 이상 증가"])
+    plain = Figure("F-2", Span(8, 10), ["가나의 호출 건수", "1년 만에 5배 증가"])
+    model = make_table(["비용 추산을 위한 여러 가정", "가나는 총마진율 75% 이상"], ["항목", "값"], [["단가", "2"]], line=22)
+    assert estimated_caption_lines([chart, plain], [model], lines) == {3, 4, 20, 21}
+
+
+def _statement(kind: str, line: int, time: str | None = None, unit: str = "x") -> Statement:
+    return Statement("acme", kind, Location(line, line, "IX", "IX. 테스트"), "test", value=Decimal(55), unit=unit,
+                     raw="", time=parse_period(time) if time else None)
+
+
+def test_a_figure_on_an_estimated_charts_caption_is_settled_as_an_estimate():
+    lines = _lines(10, {3: "가나의 호출 건수 (추정)", 4: "1년 반 만에 55배 이상 증가", 8: "가나는 55배 증가"})
+    chart = Figure("F-1", Span(3, 6), ["가나의 호출 건수 (추정)", "1년 반 만에 55배 이상 증가"])
+    ex = Extraction(statements=[_statement("multiple", 4), _statement("multiple", 8)])
+    settle_statuses([], ex, lines, [chart])
+    assert [s.status for s in ex.statements] == ["estimate", "actual"]
+
+
+def test_the_total_of_a_year_not_over_is_a_forecast():
+    ex = Extraction(statements=[_statement("shipments", 5, "2025", "count"), _statement("shipments", 6, "2024", "count"),
+                                _statement("share", 7, "2025", "%")])
+    settle_statuses([], ex, _lines(10, {}))
+    assert [s.status for s in ex.statements] == ["forecast", "actual", "actual"]
