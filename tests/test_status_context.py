@@ -105,8 +105,9 @@ def test_an_announced_table_holds_planned_capacities_and_pledged_investments():
     assert _settle([promised], _value("amount", loc=_at(2)), _value("revenue", loc=_at(2))) == ["planned", "actual"]
     deals = make_table(["양국 간 주요 투자 계약 세부 내용"], ["분야", "금액", "세부 내용", "성격"],
                        [["에너지", "200억 달러", "데이터센터 구축", "대미 투자"], ["항공기", "48억 달러", "항공기 구매", "제품 수출"]])
+    # a deal named an investment ("대미 투자") is money to be invested; a sale (제품 수출) is as read
     assert _settle([deals], _value("amount", loc=_at(2, 101)), _value("amount", loc=_at(2, 102))) == \
-        ["actual", "actual"]
+        ["planned", "actual"]
 
 
 def test_contracted_power_and_a_project_launch_are_not_announcements_of_plans():

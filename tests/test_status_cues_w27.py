@@ -5,6 +5,7 @@
 * "…받는 방향으로 전환": a direction taken, a plan.
 * A chart titled "… (추정)" and a model table: a figure of their caption lines is an estimate.
 * The total of a year not over ("올해 출하량은 최소 3만 개") is a forecast.
+* In an announced table of deals, money of a row named an investment ("대미 투자") is planned; an export is not.
 Sentences and figures are our own."""
 
 from __future__ import annotations
@@ -99,3 +100,19 @@ def test_the_total_of_a_year_not_over_is_a_forecast():
                                 _statement("share", 7, "2025", "%")])
     settle_statuses([], ex, _lines(10, {}))
     assert [s.status for s in ex.statements] == ["forecast", "actual", "actual"]
+
+
+def test_an_announced_tables_row_named_an_investment_plans_its_money():
+    table = make_table(["가나와 라마간 주요 투자 계약"], ["분야", "금액", "성격"],
+                       [["헬스케어", "58억 달러", "대미 투자"], ["항공기", "48억 달러", "미국 제품 수출"]])
+    def money(*lines: int) -> list[Statement]:
+        return [Statement("acme", "amount", Location(n, n, "VI", "VI. 테스트", "T-01-1", 0, 2), "test",
+                          value=Decimal(5), unit="USD") for n in lines]
+
+    ex = Extraction(statements=money(101, 102))
+    settle_statuses([table], ex)
+    assert [s.status for s in ex.statements] == ["planned", "actual"]
+    plain = make_table(["가나의 사업부별 현황"], ["분야", "금액", "성격"], [["헬스케어", "58억 달러", "대미 투자"]])
+    ex = Extraction(statements=money(101))
+    settle_statuses([plain], ex)
+    assert [s.status for s in ex.statements] == ["actual"]

@@ -12,7 +12,7 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   any cell of a table of pledges (약속): a pledged sum is the truthy ``plannedAmountUSD`` /
   ``plannedCapexUSD``, never the ``amountUSD`` of what was paid. Other money of an announced table is
   left as read (a table describing an announced cluster cites what an investor has paid), and so is
-  the money of a table of agreements (계약): it mixes pledges with signed sales, which are not plans.
+  the money of a table of agreements (계약): it mixes pledges with signed sales, which are not plans (but a row it names an investment, "대미 투자", is money to be invested).
   (계약 alone is not read: "계약 전력" is contracted power, a measure of what is in place.)
 * **A column of estimates**: a column label with 추정 or an E-suffixed period (Q4'25E, 2025E) makes
   its figures ``estimate`` — read from the label's words, so it also overrides a ``forecast`` that
@@ -26,7 +26,7 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   values); else a caption whose first word is a
   period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
 * **A row of plans**: money in a row with another cell that ends in a plan (예정, 계획) or says it was
-  pledged (하기로 약속) is ``planned``; so are the capacities and counts of a row whose stage is to be
+  pledged (하기로 약속), or in an announced table names the row an investment ("대미 투자"), is ``planned``; so are the capacities and counts of a row whose stage is to be
   finished later ("2028년까지 완성", "내년 상반기 완료 계획").
 * **A cell marked as a guess**: one figure followed by "(추정)" or "?" ("500~800W (추정)", "4,600?") is an
   ``estimate``, whatever the date of its row (a spec of a product due later is guessed, not planned).
@@ -66,6 +66,9 @@ PLEDGED = re.compile(r"약속")
 INVESTMENT_COLUMN = re.compile(r"투자\s*(?:액|금액)|약정")
 #: A cell that says its row is to be done: "구축 예정", "건설할 계획", "투자하기로 약속".
 ROW_PLAN = re.compile(r"(?:예정|계획)(?:이다|임)?\s*\.?\s*$|하기로\s?(?:약속|합의)")
+#: A short cell that names the row an investment ("대미 투자", "양국 공동 투자"): in an announced table, its money is
+#: to be invested (an export or a sale beside it is not).
+ROW_INVESTS = re.compile(r"^\s*[^\t\d]{0,12}투자\s*$")
 #: A cell that says the row's work is to be finished: "2028년까지 완성", "내년 상반기 완료 계획", "완공 예정"
 #: (group 1: the year of a deadline, which must not be over at the report's date).
 ROW_COMPLETES = re.compile(r"^\s*(?:((?:19|20)\d{2})년\s?(?:말|상반기|하반기)?\s?까지\s?(?:완성|완료|완공|준공)"
@@ -282,9 +285,10 @@ class TableStatus:
 
     def _row_plans(self, line: int, column: int) -> bool:
         """True when another cell of the row at ``line`` says what is to be done ("구축 예정", "투자하기로
-        약속"): the row's money is to be spent."""
+        약속") or, in an announced table, names the row an investment ("대미 투자"): the row's money is to be spent."""
         row = self._row(line)
-        return row is not None and any(ROW_PLAN.search(c.text) for j, c in enumerate(row.cells, 1) if j != column)
+        return row is not None and any(ROW_PLAN.search(c.text) or (self.announced and ROW_INVESTS.match(c.text))
+                                       for j, c in enumerate(row.cells, 1) if j != column)
 
     def row_completes(self, line: int, column: int) -> bool:
         """True when another cell of the row at ``line`` says the row's work is to be finished by a time not
