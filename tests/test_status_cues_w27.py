@@ -6,6 +6,7 @@
 * A chart titled "… (추정)" and a model table: a figure of their caption lines is an estimate.
 * The total of a year not over ("올해 출하량은 최소 3만 개") is a forecast.
 * In an announced table of deals, money of a row named an investment ("대미 투자") is planned; an export is not.
+* A caption line that chains steps ("… → 동작 예측 → …") names a process, no status.
 Sentences and figures are our own."""
 
 from __future__ import annotations
@@ -116,3 +117,10 @@ def test_an_announced_tables_row_named_an_investment_plans_its_money():
     ex = Extraction(statements=money(101))
     settle_statuses([plain], ex)
     assert [s.status for s in ex.statements] == ["actual"]
+
+
+def test_a_caption_that_chains_steps_gives_no_status():
+    from petaflop.extract.cell_text import caption_for_status
+    steps = ["가나 방식: 영상 → 트랜스포머 → 동작 예측 → 모터 제어 → 반복"]
+    assert caption_for_status(steps, "비용 구조") == ""
+    assert caption_for_status(["가나의 매출 전망", "A → B"], "매출") == "가나의 매출 전망 A → B"

@@ -108,6 +108,9 @@ def header_period(header: str) -> Period | None:
 _LAST_CONJUNCT_STATUS = re.compile(r"(?:성과|실적|현황)\s?(?:및|와|과|,)\s(?P<noun>[^\s,]+)\s(?:추정|전망|예상)(?:치)?\s*$")
 #: A status noun a caption only looks at ("중국의 계획을 보면 …"): not what its figures are.
 _LOOKED_AT = re.compile(r"(?:계획|전망|추정|예상)(?:을|를)\s?보면")
+#: A caption line that is a chain of steps ("영상 → 트랜스포머 → 동작 예측 → 제어"): it names a process, whose
+#: step names ("동작 예측", motion prediction) say nothing of what the figures are.
+_STEPS = re.compile(r"(?:[^→]+→){3,}")
 #: A row label that names a reported figure: "ARR (8월 발표치 기준)", "공식 발표".
 _REPORTED_LABEL = re.compile(r"발표치|발표\s?기준|공식\s?발표|실적")
 
@@ -116,9 +119,11 @@ def caption_for_status(caption: list[str], label: str) -> str:
     """The caption's words that may give the figure of the row labelled ``label`` its status: all of it, but
     without a status word closing a last conjunct after results ("…의 성과 및 ARR 추정") unless the row is of
     that measure (and does not say its figure was reported, "ARR (8월 발표치 기준)"), and without a status noun it
-    only looks at ("중국의 계획을 보면")."""
+    only looks at ("중국의 계획을 보면"), and without a line that is a chain of steps ("… → 동작 예측 → …")."""
     kept = []
     for line in caption:
+        if _STEPS.search(line):
+            continue
         m = _LAST_CONJUNCT_STATUS.search(line)
         of_row = m is not None and m.group("noun").lower() in label.lower() and not _REPORTED_LABEL.search(label)
         kept.append(_LOOKED_AT.sub(" ", line if m is None or of_row else line[:m.start()].rstrip()))
