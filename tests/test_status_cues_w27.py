@@ -7,6 +7,7 @@
 * The total of a year not over ("올해 출하량은 최소 3만 개") is a forecast.
 * In an announced table of deals, money of a row named an investment ("대미 투자") is planned; an export is not.
 * A caption line that chains steps ("… → 동작 예측 → …") names a process, no status.
+* "출시 예정인 X를 6개월 연기": the put-off is done (its own verb), the plan before it is what was put off.
 Sentences and figures are our own."""
 
 from __future__ import annotations
@@ -124,3 +125,18 @@ def test_a_caption_that_chains_steps_gives_no_status():
     steps = ["가나 방식: 영상 → 트랜스포머 → 동작 예측 → 모터 제어 → 반복"]
     assert caption_for_status(steps, "비용 구조") == ""
     assert caption_for_status(["가나의 매출 전망", "A → B"], "매출") == "가나의 매출 전망 A → B"
+
+
+def _put_off(text_reader, sentence: str) -> list[tuple]:
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    return [(s.value, s.unit, s.status) for s in ex.statements if ":duration-took:" in s.rule]
+
+
+def test_a_put_off_is_done_though_what_was_put_off_was_planned(text_reader):
+    assert _put_off(text_reader, "마이크로소프트는 출시 예정인 Maia 200 칩을 최소 6개월 연기.") == [
+        (Decimal(6), "month", "actual")]
+
+
+def test_a_put_off_still_to_come_is_planned(text_reader):
+    assert _put_off(text_reader, "마이크로소프트는 Maia 200 칩을 6개월 연기할 예정.") == [(Decimal(6), "month", "planned")]

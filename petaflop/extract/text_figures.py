@@ -464,7 +464,8 @@ def _ranked_whole(s: str, upto: int) -> str:
 
 
 #: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요";
-#: or by which it was put off: "B를 … N개월 연기"
+#: or by which it was put off: "B를 … N개월 연기" (said by its verb: "예정인 B를 6개월 연기" is done, no plan)
+_PUT_OFF = ("연기", "지연")
 _TOOK = re.compile(r"[”\"’']?\s?(만에|에\s?걸쳐|동안|간|이내(?!로)|내에|내(?=\s)|안에|이\s?걸|가\s?걸|(?:이|가)?\s?소요|걸려|연기|지연)")
 _FRAME_BEFORE = re.compile(r"(?:지난|향후|과거|앞으로)\s?$")
 #: "4년간" read whole as the figure: its own suffix tells the span
@@ -531,14 +532,13 @@ class DurationReader:
                 how = "clause-topic"
         else:
             return
-        status = self._status(s[c0:c1], q)
+        status = self._status(s[q.start if took.re is _TOOK and took.group(1) in _PUT_OFF else c0:c1], q)
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
-        quals = q.qualifiers
         self.ex.statements.append(Statement(
             subject.entity, "duration", loc, f"{_span_prefix(self.prefix, how)}:duration-took:{how}", value=Decimal(q.value),
             high=high, unit=q.unit, status=status, metric=took.group(1).replace(" ", "")[:10],
-            approximate="approximate" in quals or "vague" in quals,
-            bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            approximate="approximate" in q.qualifiers or "vague" in q.qualifiers,
+            bound="lower" if "lowerBound" in q.qualifiers else "upper" if "upperBound" in q.qualifiers else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
 
