@@ -140,3 +140,25 @@ def test_a_put_off_is_done_though_what_was_put_off_was_planned(text_reader):
 
 def test_a_put_off_still_to_come_is_planned(text_reader):
     assert _put_off(text_reader, "마이크로소프트는 Maia 200 칩을 6개월 연기할 예정.") == [(Decimal(6), "month", "planned")]
+
+
+@pytest.mark.parametrize("sentence", ["지난 8월 DeepSeek가 R2 출시를 연기.", "DeepSeek의 R2 출시가 8월로 지연.",
+                                      "8월 DeepSeek는 R2 공개를 취소."])
+def test_a_release_put_off_in_prose_is_no_event(text_reader, sentence):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert [s for s in ex.statements if s.kind.endswith("Date")] == []
+
+
+def test_a_release_in_prose_is_an_event(text_reader):
+    r, ex = text_reader
+    r.read("8월 DeepSeek는 R2를 출시.", LOC, ())
+    assert {(s.subject, s.kind, s.time.text, s.status) for s in ex.statements if s.kind.endswith("Date")} == {
+        ("deepseek-r2", "releaseDate", "2025-08", "actual")}
+
+
+def test_a_release_put_off_still_names_its_maker(text_reader):
+    r, ex = text_reader
+    r.read("DeepSeek는 8월에 R2 출시를 연기.", LOC, ())
+    assert {(f.subject, f.obj) for f in ex.facts if f.predicate == "developedBy"} == {("deepseek-r2", "deepseek")}
+    assert [s for s in ex.statements if s.kind.endswith("Date")] == []

@@ -41,7 +41,7 @@ from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import plan_status
-from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_frames import PUT_OFF, Mention_
 from petaflop.extract.text_starts import start_dates
 
 _KINDS = {
@@ -61,7 +61,7 @@ _TO_NAME = re.compile(r"(?:(?:본인들의|자체|자사의?|차세대|신규|�
                       r"[가-힣A-Za-z0-9]{0,5}[가-힣A-Za-z0-9](?<![은는이가을를에의로]))\s){0,3}['‘“\"]?")
 #: a name followed by its verb of release or announcement (as text_frames' event frame reads it)
 _AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:라는\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣A-Za-z]{1,8}|프로젝트|모델|칩|아키텍처|플랫폼)?\s?(?:을|를|이|가)?\s?"
-                    r"(?P<verb>출시|런칭|공개|발표|제시)(?!\s?[가-힣]?\s?(?:예정|계획|목표|했다고 ?보도|연기|지연))")
+                    r"(?P<verb>출시|런칭|공개|발표|제시)(?!\s?[가-힣]?\s?(?:예정|계획|목표|했다고 ?보도))(?!" + PUT_OFF + ")")
 #: "X(시리즈)가 (지난) DATE에 (첫) 출시된/출시했다": a name with its particle right before the date
 _NAME_TO_DATE = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:시리즈|모델|칩|GPU)?\s?(?:은|는|이|가)\s(?:지난\s|올해\s|작년\s|당초\s)?")
 # a planned release ("<X>는 당초 5월 초 출시를 목표로", "… 10월에 출시될 것", "… 출시 예정"): status planned

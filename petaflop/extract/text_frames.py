@@ -75,6 +75,10 @@ _STATUS_CUES = (
     (re.compile(r"전망|" + PREDICT + r"|예상|될 것|할 것으로|수도 있"), "forecast"),  # "…될 수도 있음": a hedge
     (re.compile(r"추정|추산|(?:으로|로)\s?가정"), "estimate"),  # "…로 가정": an assumed figure
 )
+#: a release, an announcement or a completion put off or called off ("출시를 연기", "공개가 취소", "출시가 8월로
+#: 지연"): no event (not "지연 시간", a latency)
+PUT_OFF = r"[^.,;]{0,10}?(?:연기|지연(?!\s?시간)|미뤄|미루|늦춰|취소|무산|보류|철회)"
+_PUT_OFF_AFTER = re.compile(PUT_OFF)
 #: "Grok-4 출시", "'Artemis' 칩 공식 공개", "Inferentia 추론용 ASIC 전격 발표", "'OCT 7 Rule' 시행": a name, its
 #: closing quote, a class word, a particle, at most two words and an adverb of manner, then the verb; a word
 #: of an act upon the thing ("A100·H100 수출 금지 발표": the ban was announced, not the chip) breaks it
@@ -332,6 +336,8 @@ class FrameReader:
                 continue
             if kind == "releaseDate" and _RELEASE_LINK.match(s, max(m.end, 0)):
                 self._released_by(s, m, topic, loc, sources)
+            if (ev := _EVENT_AFTER.match(s, max(m.end, 0))) and _PUT_OFF_AFTER.match(s, ev.end()):
+                continue  # "R2 출시를 연기": its maker is named, no release is dated
             pos = max(m.start, 0)
             c0 = max(x for x in starts if x <= pos)
             c1 = min([x for x in starts if x > pos] or [len(s)])
