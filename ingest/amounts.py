@@ -147,6 +147,8 @@ PATTERNS = [
     ("yq", r"(?<![A-Za-z0-9])Q(?P<q>[1-4])\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
     ("hy", r"(?<![A-Za-z0-9])(?P<h>[12])\s?H\s?'?(?P<y>\d{2}|\d{4})(?P<e>E)?(?![0-9])"),
     ("ye", rf"(?<![A-Za-z0-9])(?P<y>{YEAR})E(?![A-Za-z0-9])"),
+    # a fiscal year: "FY2023", "FY25", "FY'24" (the year the report names it by)
+    ("fy", r"(?<![A-Za-z0-9])FY\s?['’]?(?P<y>(?:19|20)\d{2}|\d{2})(?P<e>E)?(?![0-9A-Za-z])"),
     # a quarter or half of the report's year written alone: "3분기에", "하반기 출시" (not "4분기 연속", "2분기 만에")
     ("qbare", r"(?<![\d.,A-Za-z])(?:(?P<q>[1-4])\s?분기|(?<![가-힣])(?P<h>상|하)반기)(?!\s?(?:연속|째|마다|만에|동안|간))"),
     ("md", r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\s?월\s?(?P<d>[0-3]?\d)\s?일"),

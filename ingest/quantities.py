@@ -247,10 +247,10 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
             None, "period", "period", raw, qualifiers=frozenset(quals),
             date_start=date(y, a, 1).isoformat(), date_end=_month_end(y, a + 5),
         )  # fmt: skip
-    if kind == "ye":
+    if kind in ("ye", "fy"):  # "2025E"; a fiscal year ("FY2023", "FY26E") is the year it is named by
         y = _year(g("y"))
         return Quantity(
-            None, "period", "period", raw, qualifiers=frozenset({"estimate"}),
+            None, "period", "period", raw, qualifiers=frozenset({"estimate"} if kind == "ye" or g("e") else ()),
             date_start=date(y, 1, 1).isoformat(), date_end=date(y, 12, 31).isoformat(),
         )  # fmt: skip
     if kind == "rel":

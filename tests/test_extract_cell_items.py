@@ -24,7 +24,8 @@ def _loc(table, cell, r):
 def read(gaz, rows: list[list[str]]) -> tuple[list[tuple], list[tuple]]:
     ex = Extraction()
     read_policy_items(make_table(rows), Resolver(gaz, ex), ex, _loc, ())
-    counts = sorted((s.subject, int(s.value), s.metric, s.per, s.scope, s.rule) for s in ex.statements)
+    counts = sorted((s.subject, int(s.value), s.metric, s.per, s.scope or (s.time.text if s.time else ""), s.rule)
+                    for s in ex.statements)
     return counts, sorted((f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts if f.predicate == "partOf")
 
 
@@ -32,8 +33,8 @@ def test_an_item_naming_a_programme_states_its_counts_and_its_frame(gaz):
     counts, links = read(gaz, [["중국 정책 현황", "디지털 실크로드: 일대일로 일환 (2010~2012년 7개국 12개 프로젝트 지원); "
                                               "인재 양성: \"루반 워크숍\" 직업 훈련 (9개 워크숍)"]])
     rule = "table-cell:policy-item:unit-count"
-    assert counts == [("digital-silk-road", 7, "국가", "", "2010~2012년", rule),
-                      ("digital-silk-road", 12, "프로젝트", "", "2010~2012년", rule),
+    assert counts == [("digital-silk-road", 7, "국가", "", "2010~2012", rule),  # the span is their time
+                      ("digital-silk-road", 12, "프로젝트", "", "2010~2012", rule),
                       ("luban-workshop", 9, "워크숍", "", "", rule)]
     assert links == [("digital-silk-road", "partOf", "belt-and-road-initiative", "table-cell:policy-item:partOf")]
 
@@ -74,3 +75,11 @@ def test_an_item_of_the_countrys_firms_homes_them_in_the_country(gaz):
     ex = Extraction()  # a label that is not about firms lists nothing at home
     read_policy_items(make_table([["중국 산업 특징", "협력 사례: 바이두, 텐센트 등"]]), Resolver(gaz, ex), ex, _loc, ())
     assert [f for f in ex.facts if f.predicate == "headquarteredIn"] == []
+
+
+def test_a_span_of_years_in_an_item_is_the_time_of_its_counts_not_their_scope(gaz):
+    ex = Extraction()
+    read_policy_items(make_table([["중국 정책 현황", "디지털 실크로드: 일대일로 일환 (2010~2012년 7개국 12개 프로젝트 지원)"]]),
+                      Resolver(gaz, ex), ex, _loc, ())
+    assert sorted((int(s.value), s.time.text if s.time else None, s.scope) for s in ex.statements) == [
+        (7, "2010~2012", ""), (12, "2010~2012", "")]

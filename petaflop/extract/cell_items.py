@@ -5,7 +5,7 @@ else its text) states that programme's figures. Each count in the item ("8개 �
 the programme's ``unitCount`` with the counted noun as its metric (``table-cell:policy-item:unit-count``);
 another programme the item calls the frame of this one ("일대일로 일환": part of the Belt and Road) is
 what it is ``partOf`` (``table-cell:policy-item:partOf``). A year span written in the item
-("2000~2017년") is kept as the count's scope (a span of years is no period of its own). The programme an
+("2000~2017년") is when the counts hold (their time, the span of those years). The programme an
 item is about is the row's country's own: it is ``sponsoredBy`` that country
 (``table-cell:policy-item:sponsoredBy``). An item labelled as the country's firms ("거대 IT 기업: A, B,
 C 등") names organisations at home there (``table-cell:country-item:headquarteredIn``).
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from foundation.periods import parse_period, span_of
 from ingest.quantities import find_quantities
 from petaflop.extract.facts import Extraction, Fact, Statement
 from petaflop.extract.resolve import is_a
@@ -97,6 +98,7 @@ def _item(label: str, text: str, res, ex: Extraction, loc, sources: tuple[str, .
 def _counts(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ...], rule: str) -> None:
     """Each count of things in an item's text, the counted noun as its metric ("매년 10기": per year)."""
     span = _SPAN.search(text)
+    years = span_of(parse_period(span.group(1)), parse_period(span.group(2))) if span else None  # type: ignore[arg-type]
     for c in _COUNT.finditer(text):
         noun = "국가" if c.group(2) == "개국" else _STOP.sub("", c.group(3)).strip()
         yearly = bool(_YEARLY.search(text[:c.start()]))
@@ -104,7 +106,8 @@ def _counts(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ..
             continue
         ex.statements.append(Statement(
             subject, "unitCount", loc, rule, value=Decimal(c.group(1).replace(",", "")), unit="count",
-            metric=noun[:40], scope=span.group(0) if span else "", per="year" if yearly else "", sources=sources,
+            metric=noun[:40], time=years, scope=span.group(0) if span and years is None else "",
+            per="year" if yearly else "", sources=sources,
             raw=text[max(0, c.start() - 20):c.end() + 8].strip()[:60],
         ))  # fmt: skip
 

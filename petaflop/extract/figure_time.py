@@ -11,11 +11,18 @@
   "10억 달러 (전년 대비 40% 증가)") holds when that figure does: the figure does not stand between it
   and their date (:func:`with_asides`); nor does a change describing the figure right after it
   ("2030년 수요는 2024년 대비 147% 증가한 117GW": 117 GW in 2030).
-* **A frame**: the one date of a sentence, opening it and set off by a comma ("올 2분기, 처음으로 …"), dates
-  the figures of its later clauses that name no date (none when a word of another time, 현재, 이후, 작년 …,
+* **A frame**: the one date of a sentence, opening it and set off by a comma ("올 2분기, 처음으로 …") or, when
+  not a base, a start or a bound, by a space in a sentence of at most two clauses ("작년 화력 1,444GW의 평균
+  가동시간은 3,442시간"), dates the figures of its later clauses that name no date, and those of its own clause
+  that another figure keeps from their clause's date (none when a word of another time, 현재, 이후, 작년 …,
   follows it).
 * A vague part of a year ("2026년 말", "작년 초") dates a figure in that year, never in a quarter
   (:func:`ingest.date_periods.figure_period`).
+* **As of a date**: the one date opening a sentence as the date its figures hold at ("2분기 기준 전체 매출은 …")
+  frames the later sentences of its block that name no date and no word of another time (:func:`opening_dates`).
+* **Now**: "현재" opening a sentence ("현재 SF2의 추정 수율은 40~45%", "현재 기준, …") is the report's date: it
+  dates the figures of its clause as the report's year (and, as a frame in a sentence with no other date,
+  those of the sentence's other clauses too) (:func:`now_date`); "현재까지" (so far) and "현재의" are not read.
 """
 
 from __future__ import annotations
@@ -25,7 +32,8 @@ from dataclasses import replace
 
 from foundation.periods import Period, parse_period, span_of
 from ingest.date_periods import figure_period
-from ingest.quantities import Quantity
+from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.text_frames import clause_starts_of
 
 #: What follows a date that is the base of a comparison: "대비", "기준 대비", "比".
 _BASE_AFTER = re.compile(r"\s?(?:기준\s?)?(?:대비|比)")
@@ -54,15 +62,23 @@ _FRAME_AFTER = re.compile(r"\s?(?:에는|에|기준으로|기준)?\s?,\s")
 #: Words of another time than the frame's: what is now, later or then.
 _OTHER_TIME = re.compile(r"현재|지금|이후|향후|앞으로|당시|이전|과거|최근|작년|내년|지난해|전년(?!\s?(?:동기\s?)?대비)")
 FRAME = "sentenceFrame"
+#: A date opening the sentence without a comma ("2024년 3월 Series B에서 …, 기업가치 …", "작년 화력 1,444GW의 평균
+#: 가동시간은 3,442시간"): it frames the sentence too, for the figures that no date of their own dates.
+_OPENS = re.compile(r"(?:에는|에)?\s")
 
 
 def _frame(sentence: str, d: Quantity, dates: list[Quantity]) -> bool:
     """True when ``d`` is the sentence's one date, opens it and is set off by a comma ("올 2분기, 처음으로 분기
-    매출 10억 달러를 돌파 …, 이는 전년 동기 대비 48% 증가"), and no word of another time follows: it dates the
-    figures of the sentence's later clauses, which name no date of their own."""
+    매출 10억 달러를 돌파 …, 이는 전년 동기 대비 48% 증가") or, not a base, a start or a bound, by a space
+    in a sentence of at most one more clause ("2024년 3월 Series B에서 3억 달러 조달, 기업가치 33억 달러": a
+    longer one tells of more than the dated event), and no word of another time follows: it dates
+    the figures of the sentence that no date of their own dates (those of its later clauses, and those its
+    own clause's dates are kept from by a figure between)."""
     if len(dates) != 1 or not _FRAME_BEFORE.fullmatch(sentence, 0, d.start):
         return False
-    after = _FRAME_AFTER.match(sentence, d.end)
+    after = _FRAME_AFTER.match(sentence, d.end) or (
+        None if {BASE, SINCE, "lowerBound", "upperBound"} & d.qualifiers
+        or sum(s > d.end for s in clause_starts_of(sentence)) > 1 else _OPENS.match(sentence, d.end))
     return after is not None and not _OTHER_TIME.search(sentence, after.end())
 
 
@@ -103,6 +119,44 @@ def framed(dates: list[Quantity], at: int) -> Period | None:
     return next((figure_period(d) for d in dates if FRAME in d.qualifiers and d.end <= at), None)
 
 
+#: "현재" opening a sentence, after a bullet: the report's date ("현재 기준, …"; not "현재까지", "현재의").
+_NOW_OPENING = re.compile(r"\s*(?:[-•·*]\s*)?(현재)(?=\s)")
+
+
+def now_date(sentence: str, dates: list[Quantity]) -> list[Quantity]:
+    """The report's year as a date at the "현재" opening ``sentence`` (a frame of the sentence when set off by a
+    comma, as :func:`with_bases` marks one, in a sentence with no other date), else nothing."""
+    m = _NOW_OPENING.match(sentence)
+    if m is None:
+        return []
+    y = REFERENCE_DATE.year
+    now = Quantity(None, "period", "period", m.group(1), m.start(1), m.end(1), qualifiers=frozenset({"resolved"}),
+                   date_start=f"{y}-01-01", date_end=f"{y}-12-31")
+    return [now] if dates else with_bases(sentence, [now])
+
+
+#: What follows a date as of which a sentence's figures hold: "2분기 기준 전체 매출은 …"
+_AS_OF = re.compile(r"\s?기준(?:으로)?\s")
+
+
+def opening_dates(reader: object, sentence: str, dates: list[Quantity]) -> list[Quantity]:
+    """The dates a text reader adds to ``sentence``'s own for its figures' time: the "현재" opening it
+    (:func:`now_date`), else, in a sentence with no date and no word of another time, the date "as of" which
+    (기준) an earlier sentence of its block opens and holds ("2분기 기준 전체 매출은 … 기록. 미국 상업 부문 매출이
+    전년 대비 +93%", ``reader._as_of``, kept while the block's sentences name no other time)."""
+    carried = getattr(reader, "_as_of", None) if getattr(reader, "previous_sentence", "") else None
+    if dates:
+        d = dates[0]
+        as_of = len(dates) == 1 and _FRAME_BEFORE.fullmatch(sentence, 0, d.start) and _AS_OF.match(sentence, d.end) \
+            and not {BASE, SINCE, "lowerBound", "upperBound"} & d.qualifiers
+        reader._as_of = replace(d, start=0, end=0, qualifiers=d.qualifiers | {FRAME}) if as_of else None  # type: ignore[attr-defined]
+    elif _OTHER_TIME.search(sentence):
+        reader._as_of = None  # type: ignore[attr-defined]
+    else:
+        reader._as_of = carried  # type: ignore[attr-defined]
+    return now_date(sentence, dates) or ([carried] if carried is not None and not dates else [])
+
+
 def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: list[Quantity]) -> Period | None:
     in_clause = [d for d in dates if c0 <= d.start < c1]
     if not in_clause:  # a clause without a date of its own: the date that frames the sentence
@@ -113,6 +167,8 @@ def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: li
         others.remove(max(before, key=lambda v: v.end))  # the figure it is an aside on
     in_clause = [d for d in in_clause if not any(min(d.end, q.end) <= v.start < max(d.start, q.start)
                                                  for v in others)]
+    if not in_clause:  # its clause's dates are of the figures between: the date framing the sentence, if any
+        return framed(dates, q.start)
     bases = [d for d in in_clause if BASE in d.qualifiers]
     in_clause = [d for d in in_clause if BASE not in d.qualifiers and SINCE not in d.qualifiers]
     if bases and q.kind in ("percent", "multiple"):
@@ -135,3 +191,12 @@ def _span(base: Period | None, to: Period | None) -> Period | None:
         return span_of(base, to)
     a, b = parse_period(base.start[:4]), parse_period(to.end[:4])
     return span_of(a, b) if a is not None and b is not None else None
+
+
+def reader_time(reader: object, q: Quantity, dates: list[Quantity], c0: int, c1: int, values: list[Quantity]
+                ) -> Period | None:
+    """:func:`figure_time` for a text reader (its ``_time``): the "현재" opening its sentence (``reader._now``,
+    :func:`now_date`) is a date too, unless the reader reads a table cell (``text-cell``): there "현재" is the
+    time of the cell's row or table, which the table's reader gives."""
+    now = getattr(reader, "_now", []) if getattr(reader, "prefix", "") != "text-cell" else []
+    return figure_time(q, [*now, *dates], c0, c1, values)

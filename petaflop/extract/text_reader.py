@@ -31,7 +31,7 @@ from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.carry_guards import carried_elsewhere
 from petaflop.extract.count_parts import part_counts
 from petaflop.extract.facts import Extraction, Location, Statement
-from petaflop.extract.figure_time import figure_time, stated_years, with_asides, with_bases
+from petaflop.extract.figure_time import opening_dates, reader_time, stated_years, with_asides, with_bases
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
@@ -230,6 +230,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         topic = own or carried or getattr(self, "slide_topic", None)
         quantities = [q for q in find_quantities(sentence)]
         dates = with_bases(sentence, [q for q in quantities if q.kind in ("date", "period") and q.date_start and q.date_end])
+        self._now = opening_dates(self, sentence, dates)  # "현재 …", an as-of date carried: for figures' time only
         values = with_asides(sentence, [q for q in quantities if q.kind not in ("date", "period")
                                         and q.value is not None and not part_of_name(sentence, q, mentions)
                                         and not not_a_value(sentence, q)])
@@ -547,7 +548,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             return "estimate"
         return "actual"
 
-    _time = staticmethod(figure_time)
+    _time = reader_time
 
 
 #: the scope of the first figure of "X에서 Y로" (from X to Y): an earlier value, never the current one
