@@ -83,3 +83,16 @@ def test_a_word_of_another_time_or_a_new_block_ends_the_as_of_frame(text_reader)
     assert _dated(ex, "revenue") == {Decimal("1E+9"): "2025-Q2", Decimal("5E+8"): "2024"}
     assert _dated(ex, "share") == {Decimal(20): None}
     assert _dated(ex, "marketShare") == {Decimal(30): None}
+
+
+def test_a_date_right_after_the_sentences_topic_frames_it_too(text_reader):
+    r, ex = text_reader
+    r.read("- xAI는 2025년에 “하루 10억 달러”, 연간 5천억 달러 이상을 지출에 투입할 것으로 전망.", LOC, ())
+    assert {s.value: s.time.text if s.time else None for s in ex.statements if s.kind == "capex"} == {
+        Decimal("1E+9"): "2025", Decimal("5E+11"): "2025"}
+
+
+def test_a_date_after_the_topic_of_an_event_frames_nothing(text_reader):
+    r, ex = text_reader
+    r.read("인텔은 올 3분기 출시를 앞두고, 매출 50억 달러를 기록.", LOC, ())
+    assert _dated(ex, "revenue") == {Decimal("5E+9"): None}

@@ -88,7 +88,7 @@ def test_a_spending_per_day_coordinated_with_one_per_year_is_its_capex_per_day(t
     got = sorted((s.subject, s.value, s.per, s.status, s.time.text if s.time else "") for s in ex.statements
                  if s.kind == "capex")
     assert got == [("amazon", Decimal(200000000), "day", "forecast", "2026"),
-                   ("amazon", Decimal(70000000000), "", "forecast", "")]
+                   ("amazon", Decimal(70000000000), "", "forecast", "2026")]  # the year framing the sentence (w27)
 
 
 def test_a_sum_before_a_comma_and_another_sum_without_a_period_word_is_not_read(text_reader):

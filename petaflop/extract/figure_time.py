@@ -11,7 +11,8 @@
   "10억 달러 (전년 대비 40% 증가)") holds when that figure does: the figure does not stand between it
   and their date (:func:`with_asides`); nor does a change describing the figure right after it
   ("2030년 수요는 2024년 대비 147% 증가한 117GW": 117 GW in 2030).
-* **A frame**: the one date of a sentence, opening it and set off by a comma ("올 2분기, 처음으로 …") or, when
+* **A frame**: the one date of a sentence, opening it (or right after its topic, saying when with 에: "A는
+  2025년에 …") and set off by a comma ("올 2분기, 처음으로 …") or, when
   not a base, a start or a bound, by a space in a sentence of at most two clauses ("작년 화력 1,444GW의 평균
   가동시간은 3,442시간"), dates the figures of its later clauses that name no date, and those of its own clause
   that another figure keeps from their clause's date (none when a word of another time, 현재, 이후, 작년 …,
@@ -57,6 +58,10 @@ def with_bases(sentence: str, dates: list[Quantity]) -> list[Quantity]:
 
 #: What may open a sentence before its framing date: a bullet, "올", "지난".
 _FRAME_BEFORE = re.compile(r"\s*(?:[-•·*]\s*)?(?:올해?|금년|지난)?\s*")
+#: The sentence's topic before its framing date, which then says when with 에 ("A는 2025년에 …", never "A는 올
+#: 3분기 출시를 앞두고": the date of an event).
+_TOPIC_BEFORE = re.compile(r"\s*(?:[-•·*]\s*)?[^\s,()]{1,20}(?:은|는)\s(?:올해?|금년|지난)?\s*")
+_TOPIC_FRAME_AFTER = re.compile(r"(?:에는|에)\s?,?\s")
 #: What sets the framing date off: "올 2분기, …", "2025년에는, …", "2분기 기준, …".
 _FRAME_AFTER = re.compile(r"\s?(?:에는|에|기준으로|기준)?\s?,\s")
 #: Words of another time than the frame's: what is now, later or then.
@@ -74,6 +79,9 @@ def _frame(sentence: str, d: Quantity, dates: list[Quantity]) -> bool:
     longer one tells of more than the dated event), and no word of another time follows: it dates
     the figures of the sentence that no date of their own dates (those of its later clauses, and those its
     own clause's dates are kept from by a figure between)."""
+    if len(dates) == 1 and _TOPIC_BEFORE.fullmatch(sentence, 0, d.start) \
+            and (after := _TOPIC_FRAME_AFTER.match(sentence, d.end)) is not None:
+        return not _OTHER_TIME.search(sentence, after.end()) and not {BASE, SINCE} & d.qualifiers
     if len(dates) != 1 or not _FRAME_BEFORE.fullmatch(sentence, 0, d.start):
         return False
     after = _FRAME_AFTER.match(sentence, d.end) or (
