@@ -103,7 +103,7 @@ def test_a_specific_graph_kind_for_a_generic_gold_kind_is_wrong_the_other_way_is
     for f in view.facts:
         if f in value.matched_by:
             f.relation = "amount"
-    assert (evaluate(gold, view).overall.fp, len(value.matched_by)) == (ev.overall.fp, 1)
+    assert value.matched_by and evaluate(gold, view).overall.fp == ev.overall.fp
 
 
 def test_the_cli_writes_markdown_and_json(cli, built_graph, report_path, tmp_path):

@@ -30,7 +30,7 @@ def test_a_figure_of_something_else_is_not_the_marked_subjects(text_reader, sent
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     # a place in the genitive ("…에서의") and the subject's own genitive name no other owner
-    ("OpenAI는 추론 서비스에서의 총마진율은 75% 이상", {("openai", "share", Decimal(75))}),
+    ("OpenAI는 추론 서비스에서의 총마진율은 75% 이상", {("openai", "grossMargin", Decimal(75))}),
     ("Gemini는 월간 활성 사용자 4.5억 명 돌파.", {("gemini", "userCount", Decimal(450000000))}),
 ])
 def test_the_marked_subject_keeps_its_own_figures(text_reader, sentence, expected):

@@ -220,3 +220,10 @@ def test_a_score_after_a_sentence_naming_the_test_is_the_models_score(reader):
     r.read("특히 Grok 4 Heavy 출시 후 매출 목표 30% 달성.", LOC, ())  # no test named in its block
     assert [(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "benchmarkScore"] == [
         ("grok-4-heavy", Decimal("44.4"), "text:score-verb")]
+
+
+def test_a_clause_opening_on_what_changed_names_the_growths_metric(reader):
+    r, ex = reader
+    r.read("구글 클라우드는 32%의 폭발적 성장. 운영마진은 11.3%에서 20.7%로 9%p 이상 확대.", LOC, ())
+    got = {(s.value, s.metric) for s in ex.statements if s.kind == "growthRate"}
+    assert (Decimal(9), "운영마진") in got  # the margin's widening, not the firm's growth

@@ -124,7 +124,7 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
         return "forecast"
     if _PLANNED.search(clause):
         return "planned"
-    return ""
+    return _on_completion(line, at, end)
 
 
 #: An amount added to what there is, not the total: "55만개의 GB200이 추가 투입될 예정", "2GW를 추가 확보"
@@ -147,7 +147,6 @@ def added_figure(line: str, raw: str) -> bool:
     after = _PARENS.sub("", line[end:])
     stop = _CLAUSE_END.search(after)
     return bool(_ADDED_AFTER.search(after[:stop.end()] if stop else after))
-    return _on_completion(line, at, end)
 
 
 def _on_completion(line: str, at: int, end: int) -> str:

@@ -52,6 +52,11 @@ def _size_pair(text: str) -> list[Quantity]:
     return found if len(found) == 2 and all(q.kind == "length" for q in found) else []
 
 
+def size_side(label: str, index: int) -> str:
+    """The metric of a size's ``index``-th length ("면적 | 25.6mm x 16.4mm"): the label's length, then width."""
+    return f"{label} ({'length' if index == 0 else 'width' if index == 1 else f'side {index + 1}'})"[:60]
+
+
 def several_suffix(entry: ValueEntry, suffix: str) -> str:
     """The rule suffix of the figures of :func:`figures_by_precision`: a size's lengths keep the cell's rule."""
     return ":by-precision" if entry.dimension == "compute" else suffix

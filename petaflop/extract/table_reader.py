@@ -486,9 +486,9 @@ class TableReader:
                unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:
         header = label.text if not unit_note else f"{label.text} ({unit_note})"
         if several := tf.figures_by_precision(text, entry.dimension, label.text):  # one statement per numeric
-            for q in several:  # format ("5 PFLOPs (FP8), 10 PFLOPs (FP4)"), or per length of a size ("25mm x 16mm")
-                self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources,
-                             tf.several_suffix(entry, rule_suffix))
+            for i, q in enumerate(several):  # format ("5 PFLOPs (FP8), 10 PFLOPs (FP4)"), or per length of a size ("25mm x 16mm": its length, width)
+                self._figure(q, entry, subject, text, replace(label, metric=tf.size_side(label.text, i)) if entry.dimension == "length" else label,
+                             row_time, header, table, loc, sources, tf.several_suffix(entry, rule_suffix))
             return
         tiers = tf.figures_by_tier(text, entry.dimension)
         for tier, q in tiers:  # "(0-32K: 1달러; 32K-128K: 1.8달러)": one statement per tier, its label the scope
@@ -536,7 +536,7 @@ class TableReader:
         self.ex.statements.append(Statement(
             subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
-            metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label else ""), approximate="approximate" in quals,
+            metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label or rule_suffix == ":by-precision" else ""), approximate="approximate" in quals,
             scope=scope or (" ".join(table.caption)[:40] if entry.kind == "rank" else ""),  # a tier; a rank's ranking
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60]))  # fmt: skip

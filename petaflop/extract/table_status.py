@@ -33,6 +33,7 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
 * **A row of estimates or expectations**: a row whose label says it is estimated ("Hypernova (추정)",
   "추정치") or that has a cell that is just 추정 holds ``estimate`` figures; a row whose label opens with
   예상 ("예상 가격") holds ``estimate`` figures, ``forecast`` ones when they are dated after the report's date.
+* **A table of estimates**: a caption or slide title ending "(추정)" makes every figure an ``estimate``.
 * **A table of expectations** (예상 in the caption: "출하량 예상"): its dated figures are ``forecast``
   for a period that has not ended by the report's date, ``estimate`` for one already past.
 """
@@ -58,6 +59,8 @@ MODEL_SECTION = re.compile(r"^\s*(?:[A-Z]|[IVX]+|\d+)\.\s.*(?:가정|계산)\s*$
 FORMULA = re.compile(r"항목\s*\d+\s*\)?\s*[-+*/×÷]")
 #: A caption that announces or agrees what its rows list.
 ANNOUNCED = re.compile(r"발표[된한]|약속|(?:투자|거래)\s*계약")
+#: A caption or slide title that ends by calling what it lists estimated: "… 정리 (추정)".
+ESTIMATED_TITLE = re.compile(r"\(\s*추정\s*\)\s*$")
 #: A caption of expectations (전망, an outlook, often mixes reported figures with projections: not read).
 EXPECTED = re.compile(r"예상")
 #: A caption of pledges: its money is pledged.
@@ -140,6 +143,8 @@ class TableStatus:
         self.announced = bool(ANNOUNCED.search(caption))
         self.pledged = bool(PLEDGED.search(caption))
         self.expected = bool(EXPECTED.search(caption))
+        # "… 프로젝트 정리 (추정)": a caption or slide title that calls the whole table an estimate
+        self.estimated = any(ESTIMATED_TITLE.search(t) for t in (caption, table.slide_title or ""))
         self._rows: dict[int, Row] = {}  # the first row with cells on each line, looked up once per figure
         for r in table.rows:
             if r.cells:
@@ -151,7 +156,7 @@ class TableStatus:
     def status(self, kind: str, time: Period | None, line: int, column: int, ref: str) -> str | None:
         """The status this table gives an "actual" figure of ``kind`` in its cell (row at ``line``,
         1-based ``column``, 0 when unknown), or None."""
-        if self.model or self.estimated_column(column) or (self.reckoned_costs and is_cost(kind)) \
+        if self.model or self.estimated or self.estimated_column(column) or (self.reckoned_costs and is_cost(kind)) \
                 or self.cell_estimated(line, column):
             return "estimate"
         if (row_label := self._row(line)) is not None and row_label.cells \

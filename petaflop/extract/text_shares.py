@@ -138,10 +138,18 @@ _OWN_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|나\s?|씩\s?)?(?
 _MEASURE_OF = re.compile(r"의\s?(?P<noun>[가-힣A-Za-z]{1,8}(?:\s[가-힣A-Za-z]{1,8})?)(?:은|는|이|가)\s")
 
 
-def _changed_measure(s: str, subject: Mention_, figure_start: int) -> str:
-    """The measure whose change the figure gives ("가격" in "X의 가격은 … N% 급등"), else "change"."""
+#: a clause opening on what changed, the subject named elsewhere: "운영마진은 11.3%에서 20.7%로 9%p 확대"
+_CLAUSE_MEASURE = re.compile(r"\s*(?:-\s)?(?P<noun>[가-힣A-Za-z]{2,8}(?:\s[가-힣A-Za-z]{1,8})?)(?:은|는|이|가)\s")
+
+
+def _changed_measure(s: str, subject: Mention_, figure_start: int, c0: int = -1) -> str:
+    """The measure whose change the figure gives ("가격" in "X의 가격은 … N% 급등"; "운영마진" in a clause
+    opening "운영마진은 …" whose subject is named elsewhere), else "change"."""
     m = _MEASURE_OF.match(s, subject.end) if 0 <= subject.end < figure_start else None
-    return m.group("noun") if m and m.end() <= figure_start else "change"
+    if m and m.end() <= figure_start:
+        return m.group("noun")
+    t = _CLAUSE_MEASURE.match(s, c0) if 0 <= c0 < figure_start and not c0 <= subject.start < figure_start else None
+    return t.group("noun") if t and t.end() <= figure_start else "change"
 
 
 class ChangeReader:
@@ -173,7 +181,7 @@ class ChangeReader:
         self.ex.statements.append(Statement(
             subject.entity, "growthRate", loc, construction_rule(self.prefix, "change-unbased", how, _CLAUSE_WAYS), value=low,
             high=high, unit=q.unit, status=status, time=time,
-            metric=_changed_measure(s, subject, q.start), approximate="approximate" in quals or "vague" in quals,
+            metric=_changed_measure(s, subject, q.start, c0), approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
