@@ -33,3 +33,12 @@ def test_a_chip_word_past_the_window_names_nothing(miner):
     claims = m.mine("Colossus의 중심은 30만 개에 달하는 가나다전자와 라마바전자의 공동 설계 AI 가속기.", LOC, "", (), "test")
     assert [(c.subject, c.promoted_to) for c in claims] == [("colossus", "")]
     assert not [f for f in ex.facts if f.predicate == "chipCount"]
+
+
+def test_a_price_per_unit_is_not_the_revenue_of_the_subject(miner):
+    m, ex = miner
+    claims = m.mine("Google은 연 20억 달러의 잠재 매출 추정(1K 토큰당 $0.002 비용으로 가정).", LOC, "", (), "test")
+    assert [(c.subject, c.value, c.promoted_to) for c in claims if c.kind == "money"] == [
+        ("google", Decimal(2_000_000_000), "revenueUSD"), ("google", Decimal("0.002"), "")]
+    assert [(f.obj, f.rule) for f in ex.facts if f.predicate == "revenueUSD"] == [
+        (Decimal(2_000_000_000), "claim:org-revenue:marked")]

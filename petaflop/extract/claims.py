@@ -24,6 +24,7 @@ from petaflop.extract.mapping_data import MappingError, check_tables, compile_re
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.text_frames import status_of_words
 from petaflop.extract.text_reader import _FROM_RAW
+from petaflop.extract.text_value_guards import per_unit_start
 from petaflop.extract.values import convert, find_quantities, find_values
 
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
@@ -262,6 +263,9 @@ class ClaimMiner:
                  end: int | None = None) -> None:
         if asset_power:
             claim.reason = "the capacity of an on-site power source named beside it, not of the subject"
+            return
+        if claim.kind == "money" and per_unit_start(text, start):  # "1K 토큰당 $0.002": a price, never a total
+            claim.reason = "a price per unit, not a total of the subject"
             return
         ent = self.res.ex.entities.get(claim.subject)
         subject_types = ent.types if ent else ()

@@ -33,12 +33,21 @@ HOW = {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block"
        "caption": "caption-topic"}
 #: "오라클도 설비를 함께 공급": a name marked by 도 ("also") adds one more party to what the sentence says
 _ALSO = re.compile(r"\)?['’”\"]?\S{0,6}?도(?![가-힣])")
+#: "X조차 달성하지 못한 성과." ("even X"): a name marked by a focus particle as the subject of a clause that only
+#: describes the noun closing the sentence (no comma, no verb of its own after): the sentence is not about X
+#: ("X마저 … 지연될 전망이고, …": X is the subject of the sentence's own verb, it stays the topic)
+_EVEN_RELATIVE = re.compile(r"\)?['’”\"]?(?:조차|마저)\s(?:[^\s.,;]+\s){0,3}[^\s.,;]*([가-힣])\s[가-힣]{1,6}[.。]?\s*$")
+
+
+def _adnominal(syllable: str) -> bool:
+    """A verb's adnominal ending: a syllable closing on ㄴ ("못한", "이룬", "된") or 는/던."""
+    return syllable in "는던" or (ord(syllable) - 0xAC00) % 28 == 4
 
 
 def also_marked(sentence: str, end: int) -> bool:
-    """A name (ending at ``end``) marked by 도 ("X도 함께"): it joins the sentence, often as its object,
-    and is not a topic the following sentences and blocks are about."""
-    return bool(_ALSO.match(sentence, end))
+    """A name (ending at ``end``) marked by 도 ("X도 함께"), or by 조차/마저 ("even X") in a clause describing the
+    noun the sentence closes on: it joins the sentence, often as its object, and is not a topic the following sentences and blocks are about."""
+    return bool(_ALSO.match(sentence, end)) or bool((m := _EVEN_RELATIVE.match(sentence, end)) and _adnominal(m.group(1)))
 
 
 #: "차세대 동력은 테네시 주에 건설 중인 X 2단계.": a sentence closing on a name, no verb after it (a nominal predicate)
