@@ -2,9 +2,8 @@
 
 A figure in a sentence becomes a statement when three things are found in its clause:
 
-* the **measure**: a metric word of the attribute lexicon before it (``매출``, ``기업 가치``,
-  ``점유율``…), with no other figure in between, or — for a count — the item counted next to
-  it (``20만 개의 H100``, ``GB200 40만 개``: a chip count with ``item=H100``);
+* the **measure**: a metric word of the attribute lexicon before it (``매출``, ``기업 가치``, ``점유율``…), with no
+  other figure in between, or — for a count — the item counted next to it (``20만 개의 H100``: ``item=H100``);
 * the **subject**, by Korean case marking rather than nearness: the entity in the genitive with
   the metric word (``A의 매출``), else the clause's topic or subject (``A는``, ``A가``), else the
   sentence's topic; an entity marked as recipient or place (``에``, ``에서``) or counted as the
@@ -62,6 +61,7 @@ from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_tokens import CONTEXT_TOKENS, TokenCounts
 from petaflop.extract.text_value_guards import (
+    architecture_chips,
     change_before,
     demonstrative,
     in_kinds_list,
@@ -107,7 +107,7 @@ UNIT_KINDS = {
 #: the only kinds whose figure a person can be the subject of (years of experience, tenure)
 PERSON_KINDS = ("duration",)
 ITEM_TYPES = ("Hardware", "PowerTechnology", "PowerAsset", "MemoryTechnology")
-COUNT_KIND_OF_ITEM = (("Chip", "chipCount"), ("System", "unitCount"), ("PowerAsset", "unitCount"),
+COUNT_KIND_OF_ITEM = (("Chip", "chipCount"), ("ChipArchitecture", "chipCount"), ("System", "unitCount"), ("PowerAsset", "unitCount"),
                       ("PowerTechnology", "unitCount"), ("Hardware", "unitCount"))  # fmt: skip
 RDF_TYPE = RDF.type
 _METRIC_WINDOW = 28  # characters between a metric word and its figure
@@ -454,11 +454,11 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         return None, -1
 
     def _counted_item(self, s: str, q: Quantity, mentions: list[_Mention]) -> _Mention | None:
-        """An item named right after a count ("20만 개의 H100") or right before it ("GB200 40만 개")."""
+        """An item named right after a count ("20만 개의 H100", "N개의 Blackwell GPU") or before it ("GB200 40만 개")."""
         if q.kind == "number" and (q.value is None or q.value < 2):
             return None
         for m in mentions:
-            if not (self._is_item(m) or is_a(m.type, "NetworkTechnology")):  # "400G 광 트랜시버"
+            if not (self._is_item(m) or is_a(m.type, "NetworkTechnology") or architecture_chips(s, m)):
                 continue
             gap_after = s[q.end:m.start]
             gap_before = s[m.end:q.start]

@@ -200,3 +200,13 @@ def unnamed_subject(clause_before: str, how: str) -> bool:
     """Whether a figure carried to an inherited topic has its own unnamed subject in the clause before it
     ("3인 스타트업이 … 5억 달러 기업 가치": a startup's value, not the row's)."""
     return how in _INHERITED and _COUNTED_SUBJECT.search(clause_before) is not None
+
+
+#: the chip word after an architecture's name ("Blackwell GPU"): the chips of that architecture
+_ARCH_CHIPS = re.compile(r"\s?(?:GPU|칩|가속기)(?![A-Za-z0-9가-힣])")
+
+
+def architecture_chips(s: str, m) -> bool:
+    """Whether the mention ``m`` is an architecture named with its chip word ("100만 개의 Blackwell GPU",
+    "Blackwell GPU 35만 개"): a count next to it counts chips of that architecture."""
+    return is_a(m.type, "ChipArchitecture") and _ARCH_CHIPS.match(s, m.end) is not None
