@@ -39,3 +39,21 @@ def test_a_table_titled_as_an_estimate_holds_estimates():
     ex = Extraction(statements=[Statement("chip-x", "memoryCapacity", loc, "t", value=Decimal(144), unit="GB")])
     settle_statuses([plain], ex, ["", ""])
     assert ex.statements[0].status == "actual"
+
+
+def test_the_report_graph_keeps_lane_rates_and_shared_experts_out(built_graph):
+    """Line 4199 ("HIGH SPEED I/O | 224 Gbps") is one lane's rate, not UALink's or NVLink's bandwidth; line 3858
+    ("공유 전문가 | 1") is the shared expert, not a model's number of experts (which line 3856 gives)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(path=str(built_graph), format=ox.RdfFormat.N_QUADS)
+    pfa, pfid = "https://petaflop-atlas.org/ontology#", "https://petaflop-atlas.org/id/"
+
+    def values(entity: str, prop: str) -> set[float]:
+        rows = store.query(f"SELECT ?v WHERE {{ GRAPH <https://petaflop-atlas.org/graph/facts> "
+                           f"{{ <{pfid}{entity}> <{pfa}{prop}> ?v }} }}")
+        return {float(r["v"].value) for r in rows}
+
+    assert values("ualink", "interconnectBandwidthGBps") == set()
+    assert 1.0 not in values("kimi-k2", "expertCount") and 384.0 in values("kimi-k2", "expertCount")

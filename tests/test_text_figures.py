@@ -42,6 +42,17 @@ def test_the_owner_of_the_measure_is_the_subject_and_the_base_carries_to_the_nex
         ("huawei-ascend-910b", "multiple", Decimal("1.5"), "x", "lower vs NVIDIA A100", "text:multiple:carried")]
 
 
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("화웨이 CM384의 와트당 연산 효율이 엔비디아 대비 2.6배나 떨어짐.", "lower vs NVIDIA"),  # worse, not 2.6 times it
+    ("화웨이 CM384의 비용이 엔비디아 대비 3배 절감.", "lower vs NVIDIA"),
+    ("화웨이 CM384의 효율이 엔비디아 대비 2배 높음.", "higher vs NVIDIA"),
+])
+def test_a_multiple_of_a_fall_says_lower(reader, sentence, metric):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert [m for *_, m, _rule in stated(ex)] == [metric]
+
+
 def test_a_genitive_base_right_before_the_figure(reader):
     r, ex = reader
     r.read("2020년 프랑스 발전량은 일본의 약 1.8배", LOC, ())

@@ -59,7 +59,7 @@ class Promotion:
     window: int
     not_subject_type: str = ""  # never promote for a subject of this type (it stays a claim)
     not_before: re.Pattern[str] | None = None  # never promote a figure right after this ("SuperPOD 500개": not chips)
-    not_near: re.Pattern[str] | None = None  # a date: never promote when its window says this ("출시를 연기")
+    not_near: re.Pattern[str] | None = None  # never promote when the window (or row label) says this ("출시를 연기")
 
 
 _PROMOTE_KEYS = {"id": "str", "kind": "str", "subject_type": "str", "keyword": "str", "property": "str", "unit": "str",
@@ -280,6 +280,9 @@ class ClaimMiner:
                 continue
             if p.not_before and p.not_before.search(text, max(0, start - 24), start):
                 continue
+            if p.not_near and (p.not_near.search(header) or p.not_near.search(
+                    text, max(0, start - p.window), (end if end is not None else start) + p.window)):
+                continue  # "HIGH SPEED I/O | 224 Gbps": one lane's rate, not the link's bandwidth
             value = convert(claim.value, claim.unit, p.unit) if p.unit else claim.value
             if value is None:
                 continue
