@@ -94,7 +94,7 @@ def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Stat
         scope = EARLIER
     bound = rule.bound or next((b for q, b in _QUAL_BOUND.items() if q in quals), "")
     common = dict(subject=f.subject, kind=rule.kind, location=f.location, rule=f.rule, status=status, scope=scope,
-                  per=rule.per, number_format=rule.number_format, metric=rule.metric,
+                  per=rule.per or next((q[4:] for q in quals if q.startswith("per:")), ""), number_format=rule.number_format, metric=rule.metric,
                   approximate="approximate" in quals, bound=bound, sources=f.sources, raw=f.raw)  # fmt: skip
     if kind.dimension == "date":
         text = str(f.obj)

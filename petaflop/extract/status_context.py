@@ -48,6 +48,7 @@ from petaflop.extract.prose_status import (
     prose_deadline,
     prose_status,
 )
+from petaflop.extract.table_per import cell_of, per_before
 from petaflop.extract.table_status import PLAN_KINDS, TableStatus, table_status
 
 __all__ = ["settle_statuses"]
@@ -101,8 +102,12 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             if (period := table.period(st.location.column, st.location.line_start)) is not None:
                 ex.statements[i] = st = replace(st, time=period)
         if table is not None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind):
-            if per := table.per(st.location.line_start) or cell_per(st.raw):
+            if per := table.per(st.location.line_start, st.location.column) or cell_per(st.raw) \
+                    or per_before(cell_of(lines, st.location.line_start, st.location.column)):
                 ex.statements[i] = st = replace(st, per=per)
+        elif table is None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind) \
+                and (per := per_before(st.raw)) and per.lower() not in st.kind.lower():  # rackPower: per rack
+            ex.statements[i] = st = replace(st, per=per)  # "차량 한 대당 가격이 2억 원"
         if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
             ex.statements[i] = replace(st, status="estimate")
             changed += 1
@@ -291,6 +296,8 @@ def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str
             continue
         if not f.as_of and model.kinds[rule.kind].dimension != "date" and (period := table.period(f.location.column, f.location.line_start)):
             ex.facts[i] = f = replace(f, as_of=period.text)
+        if not rule.per and rule.unit not in RATE_UNITS and _may_be_a_rate(rule.kind) and (per := table.per(f.location.line_start, f.location.column)):
+            ex.facts[i] = f = replace(f, qualifiers=(*f.qualifiers, f"per:{per}"))  # the statement's per (statements.py)
         said = set(STATUSES) & set(f.qualifiers)
         if said <= {"planned", "forecast"} and table.cell_estimated(f.location.line_start, f.location.column):
             ex.facts[i] = replace(f, qualifiers=(*(q for q in f.qualifiers if q not in said), "estimate"))

@@ -1,12 +1,16 @@
 """The denominator of a per-unit figure in a table, read from its header or row label: a unit with a
 slash ("GPU 임대 단가 ($/시간)"), a 당 in parentheses ("입력 가격 (1M 토큰당)"), a period ("비용 (월)"),
 a noun with 당 in the label ("질의당 GPU 사용 시간", "PE 당 로컬 메모리") or a period word opening it
-("일일 승차 횟수", "연간 매출")."""
+("일일 승차 횟수", "연간 매출").
+
+:func:`row_per` reads what a statement of a table row is given per (its row label, its section, the caption);
+:func:`per_before` what a cell or a clause names right before its figure ("(샘플당 $0.34)", "연간 80억 달러")."""
 
 from __future__ import annotations
 
 import re
 
+from ingest.model import Table
 from ingest.quantities import unit_hint
 
 PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "백만 토큰": "1M tokens", "토큰": "token",
@@ -14,14 +18,14 @@ PER_WORDS = {"시간": "hour", "월": "month", "년": "year", "연": "year", "�
              "100만 토큰": "1M tokens", "마일": "mile", "질의": "query", "칩": "chip", "칩 하나": "chip",
              "프롬프트": "prompt", "샘플": "sample", "차량": "vehicle", "사용자": "user", "명": "person",
              "일일": "day", "하루": "day", "일간": "day", "월간": "month", "연간": "year", "주간": "week",
-             "시간별": "hour", "대역폭": "bandwidth"}  # fmt: skip
+             "시간별": "hour", "대역폭": "bandwidth", "개발자": "developer", "랙": "rack"}  # fmt: skip
 #: "입력 가격 (1M 토큰당)": the denominator of a per-unit figure written with 당
 _PER_DANG = re.compile(r"\(\s*([^()]{1,12}?)\s?당\s*\)")
 #: "비용 (월)", "요금 (연)": a figure per period of time
 _PER_PERIOD = re.compile(r"\((월|연)\)\s*$")
 #: "질의당 GPU 사용 시간", "칩 하나당 …", "PE 당 로컬 메모리": a noun (or two) with 당 — not the 당 of
 #: 해당/상당/정당/담당/식당/당사, which are words of their own
-_LABEL_DANG = re.compile(r"(?:^|\s)((?:[A-Za-z0-9/]+|[가-힣]+)(?: 하나)?)\s?당(?=\s|$|\()")
+_LABEL_DANG = re.compile(r"(?:^|\s)((?:[A-Za-z0-9/]+|[가-힣]+)(?: 하나)?)(?:\s?(?:한|1)\s?(?:대|개|명|인))?\s?당(?=\s|$|\()")
 _NOT_DANG = re.compile(r"(?:해|상|정|담|식|마|적|배|충|감|부)$")
 #: "일일 승차 횟수", "4. 일일 운영 시간", "연간 매출 (USD)": a period word opening the label
 _PERIOD_FIRST = re.compile(r"^\s*(?:\d+\.\s*)?(일일|하루|일간|월간|연간|주간|시간별)\s")
@@ -60,3 +64,71 @@ def _label_per(label: str) -> str:
         return f"{thing}-{PER_WORDS[period.group(1)]}" if period else thing  # "칩 하나당 시간별": per chip-hour
     first = _PERIOD_FIRST.match(label)
     return PER_WORDS[first.group(1)] if first else ""
+
+
+#: Words of a row label, its section or the caption that make a figure a rate per day, month or year.
+_PERIOD_IN = (("day", re.compile(r"일일|하루|일간")), ("month", re.compile(r"月|월간|월평균|매월")),
+              ("year", re.compile(r"연간|年")))
+#: A row label that gives its figure per something else than time: per trip (1회), per item (…당).
+_PER_OTHER = re.compile(r"1회|\S당")
+#: A sub-header row of a level of things ("칩 레벨(단위 : $, W)"): the figures below it are per one of them.
+_LEVEL = re.compile(r"^\s*([가-힣A-Za-z]+)\s?레벨(?=\s|\(|$)")
+#: Things (not periods) a level can be of.
+_THINGS = ("칩", "GPU", "차량", "사용자", "토큰", "칩 하나")
+
+
+def row_per(table: Table, line: int, column: int = 0) -> str:
+    """The rate a figure in the row at ``line`` (in the 1-based ``column``) is given per, or "": read from the
+    row's label ("질의당 GPU 사용 시간": per query; "개발자 1인당 연간 …": per developer-year; "연간 매출": per
+    year), else the label of its section ("칩 레벨(단위 : $, W)": per chip), else the caption. A row whose first
+    cell is empty is labelled by its next cell when the figure stands right after it."""
+    label, section = "", ""
+    for row in table.rows:
+        if row.line > line:
+            break
+        texts = [c.text for c in row.cells]
+        if texts and (row.section or _LEVEL.match(texts[0])):
+            section = texts[0]
+        if row.line == line and texts:
+            label = texts[0]
+            if not label.strip() and len(texts) > 1 and column == 3:
+                label = texts[1]  # "\t연간 OPEX (…)\t300": an item under the group of the row before
+    if _PER_OTHER.search(label):
+        return _label_per(label)  # "1회 승객 운송 소요 시간": a rate per trip, not per time
+    if (level := _LEVEL.match(section)) and level.group(1) in _THINGS:
+        return PER_WORDS[level.group(1)]
+    for text in (label, section, table.caption[0] if table.caption else ""):
+        if per := next((p for p, words in _PERIOD_IN if words.search(text)), ""):
+            return per
+    return ""
+
+
+#: What a figure is given per, named right before it: "칩당 192GB", "차량 한 대당 가격이 2억 원", "(샘플당 $0.34)",
+#: "각 task 당 300개" — not the 당 of 해당/상당/… (:data:`_NOT_DANG`).
+_PER_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(?:각\s?)?([가-힣A-Za-z][가-힣A-Za-z0-9-]{0,9}?)(?:\s?(?:한|1)\s?(?:대|개|명|인))?"
+                         r"\s?당\s?(?:[가-힣]{1,4}?(?:이|가|은|는)?:?\s)?(?:최대|최소|약|평균)?\s?[\\$]*\d")
+#: "연간 80억 달러 현금 소진", "월 20달러": a figure per a period named right before it.
+_PERIOD_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(연간|월간|매월|매년|하루|일일|연|월)\s?(?:약\s?)?[\\$]*\d")
+_PERIOD_NAMES = {"연간": "year", "매년": "year", "연": "year", "월간": "month", "매월": "month", "월": "month",
+                 "하루": "day", "일일": "day"}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def per_before(text: str) -> str:
+    """What the one figure of a cell or a clause is given per when it is named right before the figure, or "".
+    A text with more than two figures (outside parentheses) is no one figure's."""
+    if len(_NUMBER.findall(_PARENS.sub("", text))) > 2:
+        return ""
+    if (m := _PER_BEFORE.search(text)) and not _NOT_DANG.search(m.group(1)):
+        return PER_WORDS.get(m.group(1), m.group(1))
+    m = _PERIOD_BEFORE.search(text)
+    return _PERIOD_NAMES[m.group(1)] if m else ""
+
+
+def cell_of(lines: list[str] | None, line: int, column: int) -> str:
+    """The text of the table cell in the 1-based ``column`` of the report's ``line`` ("" when unknown)."""
+    if not lines or not 0 < line <= len(lines) or column < 1:
+        return ""
+    cells = lines[line - 1].split("\t")
+    return cells[column - 1] if column <= len(cells) else ""

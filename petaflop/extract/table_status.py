@@ -47,6 +47,7 @@ from ingest.model import Row, Table
 from ingest.quantities import REFERENCE_DATE, find_quantities
 from petaflop.extract.cell_text import cell_period, quantity_period
 from petaflop.extract.period_columns import slipped_period, trailing_period
+from petaflop.extract.table_per import row_per
 from petaflop.extract.text_frames import status_of_words
 
 __all__ = ["TableStatus", "table_status"]
@@ -122,14 +123,6 @@ LATEST_OF = re.compile(r"^\s*순위\s*$|QoQ|YoY|MoM|전분기\s?대비|전년\s?
 TIME_COLUMN = re.compile(r"기준\s?(?:시점|연도|일|시기)|^\s*(?:시점|연도|시기)\s*$")
 DATE_LABEL = re.compile(r"날짜|일자|일시|시점|시기")
 DAY_PART = re.compile(r"초|말|중순|상순|하순|중|경|전후")
-
-
-#: Words of a row label, its section or the caption that make a figure a rate per day, month or year.
-PER_WORDS = (("day", re.compile(r"일일|하루|일간")), ("month", re.compile(r"月|월간|월평균|매월")),
-             ("year", re.compile(r"연간|年")))
-
-#: A row label that gives its figure per something else than time: per trip (1회), per item (…당).
-PER_OTHER = re.compile(r"1회|\S당")
 
 
 class TableStatus:
@@ -246,24 +239,10 @@ class TableStatus:
             return None
         return max(periods, key=lambda p: (p.end, p.start))
 
-    def per(self, line: int) -> str:
-        """The rate a figure in the row at ``line`` is given per ("day", "month", "year"), or "": read from
-        the row's label, else the label of its section, else the caption."""
-        label, section = "", ""
-        for row in self.table.rows:
-            if row.line > line:
-                break
-            if row.section and row.cells:
-                section = row.cells[0].text
-            if row.line == line and row.cells:
-                label = row.cells[0].text
-        if PER_OTHER.search(label):
-            return ""  # "1회 승객 운송 소요 시간", "마일당 요금": a rate per something else
-        for text in (label, section, self.table.caption[0] if self.table.caption else ""):
-            per = next((p for p, words in PER_WORDS if words.search(text)), "")
-            if per:
-                return per
-        return ""
+    def per(self, line: int, column: int = 0) -> str:
+        """The rate a figure in the row at ``line`` is given per ("day", "chip", "developer-year"), or "":
+        :func:`petaflop.extract.table_per.row_per`."""
+        return row_per(self.table, line, column)
 
     def _pledged(self, column: int) -> bool:
         """True when money in the 1-based ``column`` is pledged: a pledge table, or an announced table's
