@@ -88,7 +88,7 @@ def test_money_labels_read_through_the_lexicon(label, kind):
 
 
 @pytest.mark.parametrize(("header", "per"), [
-    ("입력 가격 (1M 토큰당)", "1M tokens"), ("입력비용 (100만 토큰당)", "1M tokens"),
+    ("입력 가격 (1M 토큰당)", "1M input tokens"), ("입력비용 (100만 토큰당)", "1M input tokens"),
     ("요금 ($/마일)", "mile"), ("가격", ""), ("비용 (월)", "month"),
     # a noun with 당 in the row label, a period word opening it — and the words that only end in 당
     ("질의당 처리 시간 (초)", "query"), ("칩 하나당 시간별 비용", "chip-hour"), ("PE 당 로컬 메모리", "PE"),

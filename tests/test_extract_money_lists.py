@@ -67,8 +67,8 @@ def test_a_tiered_price_cell_gives_one_price_per_tier_with_its_scope(table):
     r.read(make_table(["가격 비교"], ["모델", "입력 비용 (달러/백만 토큰)"],
                       [["GPT-5", "길이별 (0-10K: 2달러; 10K-1M: 4달러)"]]))
     assert sorted((s.subject, s.kind, s.value, s.per, s.scope, s.rule) for s in ex.statements) == [
-        ("gpt-5", "unitPrice", Decimal(2), "1M tokens", "0-10K", "table-reader:unitPrice@103:by-tier"),
-        ("gpt-5", "unitPrice", Decimal(4), "1M tokens", "10K-1M", "table-reader:unitPrice@103:by-tier")]
+        ("gpt-5", "unitPrice", Decimal(2), "1M input tokens", "0-10K", "table-reader:unitPrice@103:by-tier"),
+        ("gpt-5", "unitPrice", Decimal(4), "1M input tokens", "10K-1M", "table-reader:unitPrice@103:by-tier")]
 
 
 def test_a_weekly_wage_column_is_an_amount_per_week(table):

@@ -10,7 +10,7 @@ from decimal import Decimal
 from ontology.model import load_model
 from petaflop.extract.facts import Extraction, Fact, Location, Statement
 from petaflop.extract.status_context import settle_statuses
-from petaflop.extract.table_per import per_before, row_per
+from petaflop.extract.table_per import per_before, per_of_header, row_per
 from petaflop.statements import statement_from_fact
 from tests.test_table_reader import make_table
 
@@ -66,3 +66,18 @@ def test_a_mapped_table_fact_takes_the_per_of_its_row():
     model = load_model()
     pers = [statement_from_fact(f, model.truthy_rule("expertCount"), model).per for f in ex.facts]
     assert pers == ["", "token"]
+
+
+def test_a_token_price_header_names_the_side_of_the_tokens():
+    assert per_of_header("입력 가격 (1M 토큰당)") == "1M input tokens"
+    assert per_of_header("캐시된 입력 가격 (1M 토큰당)") == "1M cached input tokens"
+    assert per_of_header("출력 비용 (달러/백만 토큰)") == "1M output tokens"
+    assert per_of_header("가격 (1M 토큰당)") == "1M tokens"
+
+
+def test_a_lettered_section_of_a_model_table_with_a_remark_gives_its_per():
+    table = make_table(["모델"], ["항목", "단위", "값", "비고"],
+                       [["B. 연간 차량당 지표", "", "", ""], ["58. 총수익", "$", "39,018", ""],
+                        ["C. 가치평가 (차량당)", "", "", "향후 10년간 가정"], ["62. FCF 현재가치 (1년차)", "$", "17,442", ""],
+                        ["D. 부가 수익 (차량당 연간)", "", "", ""], ["17. 광고 수익", "$", "1,000", ""]])
+    assert [row_per(table, line, 3) for line in (102, 104, 106)] == ["vehicle-year", "vehicle", "vehicle-year"]

@@ -25,7 +25,7 @@ _PER_DANG = re.compile(r"\(\s*([^()]{1,12}?)\s?당\s*\)")
 _PER_PERIOD = re.compile(r"\((월|연)\)\s*$")
 #: "질의당 GPU 사용 시간", "칩 하나당 …", "PE 당 로컬 메모리": a noun (or two) with 당 — not the 당 of
 #: 해당/상당/정당/담당/식당/당사, which are words of their own
-_LABEL_DANG = re.compile(r"(?:^|\s)((?:[A-Za-z0-9/]+|[가-힣]+)(?: 하나)?)(?:\s?(?:한|1)\s?(?:대|개|명|인))?\s?당(?=\s|$|\()")
+_LABEL_DANG = re.compile(r"(?:^|[\s(])((?:[A-Za-z0-9/]+|[가-힣]+)(?: 하나)?)(?:\s?(?:한|1)\s?(?:대|개|명|인))?\s?당(?=\s|$|\()")
 _NOT_DANG = re.compile(r"(?:해|상|정|담|식|마|적|배|충|감|부)$")
 #: "일일 승차 횟수", "4. 일일 운영 시간", "연간 매출 (USD)": a period word opening the label
 _PERIOD_FIRST = re.compile(r"^\s*(?:\d+\.\s*)?(일일|하루|일간|월간|연간|주간|시간별)\s")
@@ -34,11 +34,26 @@ _COMPOUND = re.compile(r"(?:USD|\\?\$|달러|원)\s?/\s?(hr|h|시간|day|일|월
 _PERIOD_OF = {"hr": "hour", "h": "hour", "시간": "hour", "day": "day", "일": "day", "월": "month", "month": "month",
               "yr": "year", "년": "year"}
 #: a period word anywhere in a label that also names a thing with 당 ("칩 하나당 시간별 비용")
-_PERIOD_WORD = re.compile(r"(?:^|\s)(일일|하루|일간|월간|연간|주간|시간별)(?=\s|$)")
+_PERIOD_WORD = re.compile(r"(?:^|\s)(일일|하루|일간|월간|연간|주간|시간별)(?=\s|$|\))")
+
+
+#: "입력 가격 (1M 토큰당)", "출력 비용 (달러/백만 토큰)": a price of the tokens read or of those written
+_TOKEN_SIDE = re.compile(r"^\s*(캐시된\s?입력|입력|출력|[Cc]ached [Ii]nput|[Ii]nput|[Oo]utput)")
+_SIDES = {"입력": "input", "출력": "output", "input": "input", "output": "output"}
 
 
 def per_of_header(header: str) -> str:
-    """The denominator a header gives its figures ('' when none)."""
+    """The denominator a header gives its figures ('' when none): "1M input tokens" when it opens with the
+    side of the tokens priced."""
+    per = _per_of_header(header)
+    if per.endswith("tokens") and (side := _TOKEN_SIDE.match(header)):
+        word = side.group(1).lower()
+        name = "cached input" if "캐시" in word or "cached" in word else _SIDES[word]
+        return per.replace("tokens", f"{name} tokens")
+    return per
+
+
+def _per_of_header(header: str) -> str:
     if compound := _COMPOUND.search(header):  # "(USD/hr/GPU)": per GPU-hour, not per GPU nor per hour
         return f"{compound.group(2)}-{_PERIOD_OF[compound.group(1)]}"
     hint = unit_hint(header)
@@ -47,11 +62,15 @@ def per_of_header(header: str) -> str:
         every = _PER_PERIOD.search(header)
         if every and not dang:
             return PER_WORDS[every.group(1)]  # "비용 (월)": a cost per month
-        if dang:
-            return PER_WORDS.get(dang.group(1).strip(), dang.group(1).strip())
-        return _label_per(header)
+        return _dang_per(header) or _label_per(header)
     per = hint.unit.split("/", 1)[1].strip()
     return PER_WORDS.get(per, per)
+
+
+def _dang_per(text: str) -> str:
+    """The denominator written with 당 in parentheses ("(1M 토큰당)", "(차량당)"), or ""."""
+    dang = _PER_DANG.search(text)
+    return PER_WORDS.get(dang.group(1).strip(), dang.group(1).strip()) if dang else ""
 
 
 def _label_per(label: str) -> str:
@@ -73,6 +92,8 @@ _PERIOD_IN = (("day", re.compile(r"일일|하루|일간")), ("month", re.compile
 _PER_OTHER = re.compile(r"1회|\S당")
 #: A sub-header row of a level of things ("칩 레벨(단위 : $, W)"): the figures below it are per one of them.
 _LEVEL = re.compile(r"^\s*([가-힣A-Za-z]+)\s?레벨(?=\s|\(|$)")
+#: A lettered or Roman-numbered section row of a model table: "B. 승객 운송", "II. 계산".
+_LETTERED = re.compile(r"^\s*(?:[A-Z]|[IVX]+)\.\s")
 #: Things (not periods) a level can be of.
 _THINGS = ("칩", "GPU", "차량", "사용자", "토큰", "칩 하나")
 
@@ -87,7 +108,8 @@ def row_per(table: Table, line: int, column: int = 0) -> str:
         if row.line > line:
             break
         texts = [c.text for c in row.cells]
-        if texts and (row.section or _LEVEL.match(texts[0])):
+        if texts and (row.section or _LEVEL.match(texts[0]) or (_LETTERED.match(texts[0]) and not any(
+                _NUMBER.search(t) for t in texts[1:3]))):  # "C. DCF 가치평가 (차량당)\t\t\t<remark>"
             section = texts[0]
         if row.line == line and texts:
             label = texts[0]
@@ -97,6 +119,8 @@ def row_per(table: Table, line: int, column: int = 0) -> str:
         return _label_per(label)  # "1회 승객 운송 소요 시간": a rate per trip, not per time
     if (level := _LEVEL.match(section)) and level.group(1) in _THINGS:
         return PER_WORDS[level.group(1)]
+    if _PER_OTHER.search(section) and (per := _label_per(section) or _dang_per(section)):
+        return per  # "D. 부가 수익 (차량당 연간)": per vehicle-year
     for text in (label, section, table.caption[0] if table.caption else ""):
         if per := next((p for p, words in _PERIOD_IN if words.search(text)), ""):
             return per
