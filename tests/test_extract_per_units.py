@@ -5,9 +5,11 @@ and a per or a period named right before the figure in its cell or clause ("(샘
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ontology.model import load_model
+from petaflop.extract.cell_text import cell_period
 from petaflop.extract.facts import Extraction, Fact, Location, Statement
 from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_per import per_before, per_of_header, row_per
@@ -81,3 +83,13 @@ def test_a_lettered_section_of_a_model_table_with_a_remark_gives_its_per():
                         ["C. 가치평가 (차량당)", "", "", "향후 10년간 가정"], ["62. FCF 현재가치 (1년차)", "$", "17,442", ""],
                         ["D. 부가 수익 (차량당 연간)", "", "", ""], ["17. 광고 수익", "$", "1,000", ""]])
     assert [row_per(table, line, 3) for line in (102, 104, 106)] == ["vehicle-year", "vehicle", "vehicle-year"]
+
+
+def test_a_period_before_a_dated_figure_is_its_total_not_a_rate():
+    assert per_before("연간 5천억 달러 이상을 지출", periods=False) == ""
+    assert per_before("칩당 192GB", periods=False) == "chip"
+    prose = Location(104, 104, "IV", "IV. 테스트", None, 0, 0)
+    dated = replace(_value("capex", prose, "2025년 연간 5천억 달러 이상을 지출"), time=cell_period("2025"))
+    ex = Extraction(statements=[dated, _value("amount", prose, "연간 80억 달러 현금 소진")])
+    settle_statuses([], ex, [])
+    assert [s.per for s in ex.statements] == ["", "year"]

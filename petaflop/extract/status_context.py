@@ -103,10 +103,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
                 ex.statements[i] = st = replace(st, time=period)
         if table is not None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind):
             if per := table.per(st.location.line_start, st.location.column) or cell_per(st.raw) \
-                    or per_before(cell_of(lines, st.location.line_start, st.location.column)):
+                    or per_before(cell_of(lines, st.location.line_start, st.location.column), st.time is None):
                 ex.statements[i] = st = replace(st, per=per)
         elif table is None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind) \
-                and (per := per_before(st.raw)) and per.lower() not in st.kind.lower():  # rackPower: per rack
+                and (per := per_before(st.raw, st.time is None)) and per.lower() not in st.kind.lower():  # rackPower: per rack
             ex.statements[i] = st = replace(st, per=per)  # "차량 한 대당 가격이 2억 원"
         if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
             ex.statements[i] = replace(st, status="estimate")

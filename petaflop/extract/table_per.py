@@ -139,14 +139,15 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PARENS = re.compile(r"\([^()]*\)")
 
 
-def per_before(text: str) -> str:
+def per_before(text: str, periods: bool = True) -> str:
     """What the one figure of a cell or a clause is given per when it is named right before the figure, or "".
-    A text with more than two figures (outside parentheses) is no one figure's."""
+    A text with more than two figures (outside parentheses) is no one figure's. Without ``periods`` (a figure
+    dated to its year: "2025년 연간 5천억 달러" is the year's total) only a thing is read ("칩당")."""
     if len(_NUMBER.findall(_PARENS.sub("", text))) > 2:
         return ""
     if (m := _PER_BEFORE.search(text)) and not _NOT_DANG.search(m.group(1)):
         return PER_WORDS.get(m.group(1), m.group(1))
-    m = _PERIOD_BEFORE.search(text)
+    m = _PERIOD_BEFORE.search(text) if periods else None
     return _PERIOD_NAMES[m.group(1)] if m else ""
 
 
