@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ontology.model import load_model
 from petaflop.extract.cell_text import cell_period
-from petaflop.extract.facts import Extraction, Fact, Location, Statement
+from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_per import per_before, per_of_header, row_per
 from petaflop.statements import statement_from_fact
@@ -93,3 +93,13 @@ def test_a_period_before_a_dated_figure_is_its_total_not_a_rate():
     ex = Extraction(statements=[dated, _value("amount", prose, "연간 80억 달러 현금 소진")])
     settle_statuses([], ex, [])
     assert [s.per for s in ex.statements] == ["", "year"]
+
+
+def test_an_hourly_price_of_a_chip_is_per_gpu_hour():
+    prose = Location(104, 104, "IV", "IV. 테스트", None, 0, 0)
+    gpu = replace(_value("unitPrice", prose, "시간당 1달러"), subject="l40", per="hour")
+    car = replace(_value("unitPrice", prose, "시간당 14달러"), per="hour")
+    ex = Extraction(statements=[gpu, car])
+    ex.add_entity(EntityRecord("l40", ("GPU",), "L40"))
+    settle_statuses([], ex, [])
+    assert [s.per for s in ex.statements] == ["GPU-hour", "hour"]

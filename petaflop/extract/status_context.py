@@ -93,6 +93,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
     cited = _cited_in_models(ex, by_table)
     models = [t.table for t in by_table.values() if t.model]
     estimated = estimated_caption_lines(figures, models, lines) if lines else set()
+    model = load_model()
     for i, st in enumerate(ex.statements):
         table = by_table.get(st.location.table_id) if st.location.table_id else None
         if table is None and not st.scope and st.kind in ADDED_KINDS and lines and 0 < st.location.line_start <= len(lines) \
@@ -108,6 +109,9 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         elif table is None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind) \
                 and (per := per_before(st.raw, st.time is None)) and per.lower() not in st.kind.lower():  # rackPower: per rack
             ex.statements[i] = st = replace(st, per=per)  # "차량 한 대당 가격이 2억 원"
+        if st.per == "hour" and st.kind == "unitPrice" and (rec := ex.entities.get(st.subject)) \
+                and any("Chip" in model.ancestors(t) for t in rec.types):
+            ex.statements[i] = st = replace(st, per="GPU-hour")  # "L40 | 시간당 비용 $1.00": a chip rented by the hour
         if st.status == "forecast" and table is not None and table.estimated_column(st.location.column):
             ex.statements[i] = replace(st, status="estimate")
             changed += 1
