@@ -96,8 +96,8 @@ def test_per_token_price_keeps_its_denominator(store):
     t = tables(select(Selection(seeds=("pfid:kimi-k2",), hops=1), store))
     rows = rows_of(t["statements.csv"], "kimi-k2", "pfk:unitPrice")
     assert sorted((r["amount"], r["unitCode"], r["unit"], r["perUnit"], r["verified"], r["label"]) for r in rows) == [
-        ("0.15", "USD", UNIT + "CCY_USD", "1M tokens", "true", "price 0.15 USD per 1M tokens (actual)"),
-        ("0.6", "USD", UNIT + "CCY_USD", "1M tokens", "true", "price 0.6 USD per 1M tokens (actual)"),
+        ("0.15", "USD", UNIT + "CCY_USD", "1M input tokens", "true", "price 0.15 USD per 1M input tokens (actual)"),
+        ("0.6", "USD", UNIT + "CCY_USD", "1M output tokens", "true", "price 0.6 USD per 1M output tokens (actual)"),
     ]
     # verified statements hang off an edge named after their kind
     ids = {r["id"] for r in rows}

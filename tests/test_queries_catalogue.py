@@ -220,10 +220,10 @@ def test_clusters_by_accelerators(store):
     # "약 100만 개" it is headed for (planned), the largest stated
     colossus = one(rows, cluster="pfid:colossus")
     assert (colossus["max_chips"], parts(colossus["lines"], " ")) == (D(1000000), {"1472", "1473", "1907"})
-    # line 2007 "11만 개의 GB200을 시작으로 … 55만 개의 GB200·GB300 … 목표" (targets); line 2039 "110k GB200" first,
-    # line 2040 "550k GB200 & GB300"
+    # line 2007 "11만 개의 GB200을 시작으로 … 55만 개의 GB200·GB300, … 최종적으로는 100만 개 이상의 Blackwell GPU
+    # 집적을 목표" (targets, the last read since wave 28); line 2039 "110k GB200" first, line 2040 "550k GB200 & GB300"
     second = one(rows, cluster="pfid:colossus-2")
-    assert (second["least_chips"], second["max_chips"], parts(second["lines"], " ")) == (D(110000), D(550000), {"2007", "2039", "2040"})
+    assert (second["least_chips"], second["max_chips"], parts(second["lines"], " ")) == (D(110000), D(1000000), {"2007", "2039", "2040"})
     big = run(store, "clusters-by-accelerators", min_chips="100000")
     assert all(r["max_chips"] >= 100000 for r in big)
     assert "pfid:mistral-ai-cluster" not in {r["cluster"] for r in big}
