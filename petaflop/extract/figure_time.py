@@ -64,8 +64,9 @@ _TOPIC_BEFORE = re.compile(r"\s*(?:[-•·*]\s*)?[^\s,()]{1,20}(?:은|는)\s(?:�
 _TOPIC_FRAME_AFTER = re.compile(r"(?:에는|에)\s?,?\s")
 #: What sets the framing date off: "올 2분기, …", "2025년에는, …", "2분기 기준, …".
 _FRAME_AFTER = re.compile(r"\s?(?:에는|에|기준으로|기준)?\s?,\s")
-#: Words of another time than the frame's: what is now, later or then.
-_OTHER_TIME = re.compile(r"현재|지금|이후|향후|앞으로|당시|이전|과거|최근|작년|내년|지난해|전년(?!\s?(?:동기\s?)?대비)")
+#: Words of another time than the frame's: what is now, later or then, or some time after it.
+OTHER_TIME = re.compile(r"현재|지금|이후|향후|앞으로|당시|이전|과거|최근|작년|내년|지난해|전년(?!\s?(?:동기\s?)?대비)"
+                        r"|\d\s?(?:년|개월|달|주|일)\s?만에")  # "2달 만에 5억 달러로": a time later than the frame's
 FRAME = "sentenceFrame"
 #: A date opening the sentence without a comma ("2024년 3월 Series B에서 …, 기업가치 …", "작년 화력 1,444GW의 평균
 #: 가동시간은 3,442시간"): it frames the sentence too, for the figures that no date of their own dates.
@@ -81,13 +82,13 @@ def _frame(sentence: str, d: Quantity, dates: list[Quantity]) -> bool:
     own clause's dates are kept from by a figure between)."""
     if len(dates) == 1 and _TOPIC_BEFORE.fullmatch(sentence, 0, d.start) \
             and (after := _TOPIC_FRAME_AFTER.match(sentence, d.end)) is not None:
-        return not _OTHER_TIME.search(sentence, after.end()) and not {BASE, SINCE} & d.qualifiers
+        return not OTHER_TIME.search(sentence, after.end()) and not {BASE, SINCE} & d.qualifiers
     if len(dates) != 1 or not _FRAME_BEFORE.fullmatch(sentence, 0, d.start):
         return False
     after = _FRAME_AFTER.match(sentence, d.end) or (
         None if {BASE, SINCE, "lowerBound", "upperBound"} & d.qualifiers
         or sum(s > d.end for s in clause_starts_of(sentence)) > 1 else _OPENS.match(sentence, d.end))
-    return after is not None and not _OTHER_TIME.search(sentence, after.end())
+    return after is not None and not OTHER_TIME.search(sentence, after.end())
 
 
 #: What stands between a figure and a change in parentheses about it: "(", "(YoY ", " (전년 대비 "
@@ -158,7 +159,7 @@ def opening_dates(reader: object, sentence: str, dates: list[Quantity]) -> list[
         as_of = len(dates) == 1 and _FRAME_BEFORE.fullmatch(sentence, 0, d.start) and _AS_OF.match(sentence, d.end) \
             and not {BASE, SINCE, "lowerBound", "upperBound"} & d.qualifiers
         reader._as_of = replace(d, start=0, end=0, qualifiers=d.qualifiers | {FRAME}) if as_of else None  # type: ignore[attr-defined]
-    elif _OTHER_TIME.search(sentence):
+    elif OTHER_TIME.search(sentence):
         reader._as_of = None  # type: ignore[attr-defined]
     else:
         reader._as_of = carried  # type: ignore[attr-defined]

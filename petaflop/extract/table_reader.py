@@ -527,7 +527,7 @@ class TableReader:
         status = (label.status or self._row_status or self.lex.status_of(
             label.text, caption_for_status(table.caption, label.text), text if in_words else "")
                   or ("estimate" if "estimate" in q.qualifiers else "actual"))
-        time = label.period or row_time or cell_time(text, getattr(q, "raw", ""), in_words, label.text)
+        time = label.period or row_time or cell_time(text, getattr(q, "raw", ""), in_words, label.text, table.caption)
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
         per = entry.per or per_of_header(header)

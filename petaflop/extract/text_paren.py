@@ -5,7 +5,8 @@
 percentages (its word in the attribute lexicon: 수율, 점유율, 비중, 성장률 …), a percentage (or a range)
 alone in the parentheses after a name — or after the name's genitive and the words of that measure — is
 that name's value of the measure — a list of parallel figures; a sentence naming no measure takes the
-one the previous sentence of its block names. A score (벤치마크, 점수) is
+one the previous sentence of its block names, and the time that sentence's frame states ("현재 …", "2분기에 …":
+:func:`petaflop.extract.figure_time.with_bases`) when it names no date and no other time of its own. A score (벤치마크, 점수) is
 text_scores.py's; a sign ("(+5%)", "(-1.7%)") is a change, not a level, and is not read. Rule
 ``text:paren-measure``, judged by the gate.
 """
@@ -15,7 +16,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from foundation.periods import Period
+from ingest.date_periods import figure_period
+from ingest.quantities import find_quantities
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.figure_time import FRAME, OTHER_TIME, with_bases
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 
@@ -45,13 +50,16 @@ class ParenMeasureReader:
 
     def _paren_measures(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         own = self._sentence_measure(s)
-        carried, self._paren_carry = getattr(self, "_paren_carry", (None, None)), (loc, own)
+        dates = [q for q in find_quantities(s) if q.kind in ("date", "period") and q.date_start and q.date_end]
+        carried, self._paren_carry = getattr(self, "_paren_carry", (None, None, None)), (loc, own, _frame_time(self, s, dates))
         if "(" not in s or _SCORE_CUE.search(s):
             return
         # "SF2의 추정 수율은 40~45%. 이는 TSMC N2(70% 이상)와 …": the block's previous sentence names it
         entry = own or (carried[1] if carried[0] == loc else None)
         if entry is None:
             return
+        # … and its frame's time, unless this sentence names a time of its own
+        time = carried[2] if own is None and not dates and not OTHER_TIME.search(s) else None
         for m in mentions:
             pm = _PAREN_PERCENT.match(s, m.end)
             if pm is None and m.role == "genitive":  # "OpenAI의 API 매출 비중(27%)": the name's measure word first
@@ -67,5 +75,11 @@ class ParenMeasureReader:
                 m.entity, entry.kind, loc, f"{self.prefix}:paren-measure", value=lo,
                 high=Decimal(hi) if hi and Decimal(hi) != lo else None, unit="%",
                 status="estimate" if _ESTIMATE.search(s[max(0, m.start - 12):pm.end()]) else "actual",
-                bound=bound, sources=sources, raw=s[m.start:pm.end()][:60],
+                bound=bound, sources=sources, raw=s[m.start:pm.end()][:60], time=time,
             ))  # fmt: skip
+
+
+def _frame_time(reader: object, s: str, dates: list) -> Period | None:
+    """The time of the one date framing sentence ``s`` (its own, or the "현재" opening it: ``reader._now``)."""
+    frames = [d for d in [*getattr(reader, "_now", []), *with_bases(s, dates)] if FRAME in d.qualifiers]
+    return figure_period(frames[0]) if len(frames) == 1 else None

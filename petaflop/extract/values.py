@@ -189,22 +189,32 @@ def _date_of(q: Quantity, dates: list[Quantity], values: list[Quantity]) -> str:
     return best
 
 
+#: The end of a sentence: a frame dates the figures of its own sentence only
+_SENTENCE_END = re.compile(r"[.!?。]\s")
+
+
 def find_values(text: str, header: str = "") -> list[ValueRead]:
     """Every quantity in a sentence worth a claim, with the first date in it as 'as of'.
 
     Bare numbers count only when they are large (a Korean multiplier or >= 100), so list
     numbering and small counts without a unit do not become claims.
     """
+    from petaflop.extract.figure_time import framed, with_bases  # (figure_time → text_frames → values)
+
     found = find_quantities(text)
     dates = [q for q in found if q.kind in ("date", "period") and q.date_start]
     values = [q for q in found if q.kind in CLAIM_KINDS]
+    # the one date framing the sentence ("2024년 3월 Series B에서 3억 달러 조달, 기업가치 33억 달러"): a figure
+    # that no date of its own dates holds then (figure_time.py)
+    frames = with_bases(text, [d for d in dates if d.date_end])
     out = []
     for q in found:
         if q.kind not in CLAIM_KINDS:
             continue
         if q.kind == "number" and (q.value is None or q.value < 100):
             continue
-        v = _from_quantity(q, _date_of(q, dates, values))
+        frame = framed(frames, q.start) if not _SENTENCE_END.search(text, 0, q.start) else None  # its first sentence only
+        v = _from_quantity(q, _date_of(q, dates, values) or (frame.text if frame is not None else ""))
         if v is not None:
             out.append(v)
     return out
