@@ -33,7 +33,7 @@ from dataclasses import replace
 
 from foundation.periods import Period, parse_period, span_of
 from ingest.date_periods import figure_period
-from ingest.quantities import REFERENCE_DATE, Quantity
+from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
 from petaflop.extract.text_frames import clause_starts_of
 
 #: What follows a date that is the base of a comparison: "대비", "기준 대비", "比".
@@ -163,7 +163,29 @@ def opening_dates(reader: object, sentence: str, dates: list[Quantity]) -> list[
         reader._as_of = None  # type: ignore[attr-defined]
     else:
         reader._as_of = carried  # type: ignore[attr-defined]
+    if carried is None and not dates and not OTHER_TIME.search(sentence):
+        carried = getattr(reader, "caption_frame", None)  # a table caption's dated title (:func:`caption_frame`)
     return now_date(sentence, dates) or ([carried] if carried is not None and not dates else [])
+
+
+def caption_frame(titles: list[str]) -> Quantity | None:
+    """The date a table's title opens with ("2025년 기업용 LLM API 시장 점유율 변화": a short line of no figure, the
+    paragraph right before the table or its caption's first line): it frames the caption's (other) lines that name
+    no date and no other time ("A의 점유율이 12%에서 32%로 급증": 32% in 2025) (the text reader's
+    ``caption_frame``, read by :func:`opening_dates`)."""
+    title = titles[0] if len(titles) == 1 else ""
+    if not title or len(title) > 40 or _SENTENCE_END.search(title):
+        return None
+    found = find_quantities(title)
+    dates = with_bases(title, [q for q in found if q.kind in ("date", "period") and q.date_start and q.date_end])
+    if len(dates) != 1 or FRAME not in dates[0].qualifiers or any(
+            q.kind not in ("date", "period") and q.value is not None for q in found):
+        return None
+    return replace(dates[0], start=0, end=0)
+
+
+#: The end of a sentence (a title has none)
+_SENTENCE_END = re.compile(r"[.!?。]\s|[.!?。]$|[다음함됨임]\.?$")
 
 
 def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: list[Quantity]) -> Period | None:
@@ -206,6 +228,9 @@ def reader_time(reader: object, q: Quantity, dates: list[Quantity], c0: int, c1:
                 ) -> Period | None:
     """:func:`figure_time` for a text reader (its ``_time``): the "현재" opening its sentence (``reader._now``,
     :func:`now_date`) is a date too, unless the reader reads a table cell (``text-cell``): there "현재" is the
-    time of the cell's row or table, which the table's reader gives."""
+    time of the cell's row or table, which the table's reader gives. A date carried from an earlier sentence or a
+    title (:func:`opening_dates`) dates no earlier value of a change ("12%에서 32%로 급증": 32% only)."""
     now = getattr(reader, "_now", []) if getattr(reader, "prefix", "") != "text-cell" else []
+    if id(q) in getattr(reader, "_earlier", ()):  # "12%에서 32%로": a frame carried from before dates the new value only
+        now = [d for d in now if d.end > 0]
     return figure_time(q, [*now, *dates], c0, c1, values)

@@ -17,6 +17,7 @@ from petaflop.extract.cell_links import add_cell_links
 from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.count_links import add_count_chip_uses, add_count_procurements
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
+from petaflop.extract.figure_time import caption_frame
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.mapping_data import compile_regex, entries
@@ -133,7 +134,7 @@ class Extractor:
                 for block in slide.blocks:
                     if isinstance(block, (Table, Figure)):
                         slide_sources = self.sources_of(block) or slide_sources
-                for block in slide.blocks:
+                for before, block in zip([None, *slide.blocks], slide.blocks, strict=False):  # and the block before
                     if isinstance(block, Table):
                         header_rows = [r.cells for r in block.header_rows] or [block.header]
                         for row in [*header_rows, *[r.cells for r in block.rows]]:
@@ -141,10 +142,15 @@ class Extractor:
                                 self._note_mentions(cell.text, Location(cell.line, cell.line, chapter.key,
                                                                         slide.title))
                         carried = caption_topic(self.text, block.caption)  # a table's caption heads its lines too
+                        # "2025년 … 점유율 변화", its title, on the line before or opening it: when its lines hold
+                        titled = caption_frame([before.text]) if isinstance(before, Paragraph) else None
+                        title_date = titled or caption_frame(block.caption[:1]) if len(block.caption) > 1 or titled else None
                         for k, cap in enumerate(block.caption):
                             line = (block.caption_lines.first + k) if block.caption_lines else block.lines.first
                             self._note_mentions(cap, Location(line, line, chapter.key, slide.title))
+                            self.text.caption_frame = title_date if k or titled else None
                             self.text.read(cap, Location(line, line, chapter.key, slide.title), self.sources_of(block))
+                        self.text.caption_frame = None
                         self.text.block_topic = carried(self.text.block_topic)
                         continue
                     if isinstance(block, Figure):
