@@ -17,6 +17,8 @@
   가동시간은 3,442시간"), dates the figures of its later clauses that name no date, and those of its own clause
   that another figure keeps from their clause's date (none when a word of another time, 현재, 이후, 작년 …,
   follows it).
+* **A year's figure after a part of it**: a figure written as a year's (年, 연간) whose clause dates only a quarter or
+  half after which it holds ("2분기 실적 이후 … 年 3,640억 달러") is that year's.
 * A vague part of a year ("2026년 말", "작년 초") dates a figure in that year, never in a quarter
   (:func:`ingest.date_periods.figure_period`).
 * **As of a date**: the one date opening a sentence as the date its figures hold at ("2분기 기준 전체 매출은 …")
@@ -106,11 +108,18 @@ def with_asides(sentence: str, values: list[Quantity]) -> list[Quantity]:
     ("147% 증가한 117GW")."""
     ends = {v.end for v in values}
     changes = {v.end for v in values if v.kind in ("percent", "multiple")}
+    values = [replace(q, qualifiers=q.qualifiers | {ANNUAL}) if _ANNUAL_BEFORE.search(sentence, 0, q.start) else q
+              for q in values]
     return [replace(q, qualifiers=q.qualifiers | {ASIDE})
             if (q.kind in ("percent", "multiple") and any(
                 e <= q.start and _ASIDE_BEFORE.fullmatch(sentence, e, q.start) for e in ends))
             or any(e <= q.start and _CHANGED_TO.fullmatch(sentence, e, q.start) for e in changes) else q
             for q in values]
+
+
+#: A figure written as a year's ("年 3,640억 달러", "연간 5천억 달러"): after a quarter or half (이후) it is that year's
+_ANNUAL_BEFORE = re.compile(r"(?:年|연간)\s?(?:약\s?)?$")
+ANNUAL = "perYearFigure"
 
 
 #: A quarter or half written without its year ("3분기", "하반기"): the report's year is assumed.
@@ -201,7 +210,11 @@ def figure_time(q: Quantity, dates: list[Quantity], c0: int, c1: int, values: li
     if not in_clause:  # its clause's dates are of the figures between: the date framing the sentence, if any
         return framed(dates, q.start)
     bases = [d for d in in_clause if BASE in d.qualifiers]
+    since = [figure_period(d) for d in in_clause if SINCE in d.qualifiers]
     in_clause = [d for d in in_clause if BASE not in d.qualifiers and SINCE not in d.qualifiers]
+    if not in_clause and ANNUAL in q.qualifiers and len(since) == 1 and since[0] is not None \
+            and since[0].precision in ("quarter", "half"):  # "2분기 실적 이후 … 年 N 달러": that year's N
+        return parse_period(since[0].start[:4])
     if bases and q.kind in ("percent", "multiple"):
         if len(bases) != 1 or len(in_clause) != 1 or {"lowerBound", "upperBound"} & in_clause[0].qualifiers:
             return None
