@@ -85,7 +85,7 @@ class Resolver:
         mentions = self.gaz.find_mentions(text + " \t " + context if context else text)
         for m in (m for m in mentions if m.end <= len(text)):
             ent = self.gaz.by_id(m.entity_id)
-            if _ROLE_OF.match(text, m.end) and not is_a("Person", wanted_type or "Person"):
+            if wanted_type and not is_a("Person", wanted_type) and _ROLE_OF.match(text, m.end):
                 continue
             if ent.id not in seen and is_a(ent.type, wanted_type):
                 seen[ent.id] = ent
@@ -106,7 +106,7 @@ class Resolver:
         found = [] if exact or group else self.entities_in(text, wanted_type, context)
         if found:
             return [self.record(e) for e in found]
-        if create and wanted_type and not any(_ROLE_OF.match(text, i) for i in range(len(text))):
+        if create and wanted_type and not _ROLE_OF.search(text):
             eid = created_id(text)
             clash = self.gaz.by_id(eid) or self.ex.entities.get(eid)
             label = text
