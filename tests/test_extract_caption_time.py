@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from petaflop.extract.cell_text import caption_time, cell_time
-from petaflop.extract.values import find_values
+from petaflop.extract.cell_text import cell_time
+from petaflop.extract.claim_values import find_values
+from petaflop.extract.figure_time import caption_time
 
 
 def test_a_cell_restating_the_captions_dated_figure_holds_then():
     caption = ["2025년 6월 말 기준으로 2.4억 달러인데, 2달 만에 6억 달러로 성장"]
     assert caption_time(caption, "2.4억 달러", "2.4억 달러").text == "2025-06"
-    assert cell_time("2.4억 달러", "2.4억 달러", False, "ARR", caption).text == "2025-06"
     # the caption's other figure names no date; a figure the caption does not restate takes none
     assert caption_time(caption, "6억 달러", "6억 달러") is None
     assert caption_time(caption, "3억 달러", "3억 달러") is None

@@ -82,7 +82,7 @@ def test_a_quarter_or_half_written_alone_is_a_period_of_the_reports_year_not_a_n
 
 
 def test_a_claims_time_is_the_period_the_text_names_never_its_first_month():
-    from petaflop.extract.values import find_values
+    from petaflop.extract.claim_values import find_values
 
     assert [(v.raw, v.as_of) for v in find_values("가나다의 올해 매출은 10억 달러")] == [("10억 달러", "2025")]
     assert [v.as_of for v in find_values("2025년 3분기 내 55만개")] == ["2025-Q3"]

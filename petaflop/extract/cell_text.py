@@ -71,14 +71,13 @@ _DATE_PAREN_CLOSE = re.compile(r"\s?(?:[^()\d]{0,16}기준\s?)?\)")
 _AS_OF = re.compile(r"\s?기준(?:으로)?")
 
 
-def cell_time(text: str, raw: str, in_words: bool, header: str = "", caption: tuple[str, ...] | list[str] = ()
-              ) -> Period | None:
+def cell_time(text: str, raw: str, in_words: bool, header: str = "") -> Period | None:
     """The period a cell states for the figure written ``raw``: for a prose cell read in words, its first
     period (:func:`cell_period`); else a date in parentheses right after that figure, its cell's first
     ("3,936명 (작년 말), …"), or a date as of which the cell's figures hold ("6월 말 기준으로 1.3억 달러").
-    A cell stating none holds at the date its column ``header``'s closing note names (:func:`header_period`),
-    else at the one the table's ``caption`` states for the same figure (:func:`caption_time`)."""
-    return _own_time(text, raw, in_words) or header_period(header) or (caption_time(caption, text, raw) if caption else None)
+    A cell stating none holds at the date its column ``header``'s closing note names (:func:`header_period`)
+    (else, for a table reader, at the one the caption states for the same figure: ``figure_time.caption_time``)."""
+    return _own_time(text, raw, in_words) or header_period(header)
 
 
 def _own_time(text: str, raw: str, in_words: bool) -> Period | None:
@@ -130,29 +129,3 @@ def caption_for_status(caption: list[str], label: str) -> str:
         of_row = m is not None and m.group("noun").lower() in label.lower() and not _REPORTED_LABEL.search(label)
         kept.append(_LOOKED_AT.sub(" ", line if m is None or of_row else line[:m.start()].rstrip()))
     return " ".join(kept)
-
-
-def caption_time(caption: list[str] | tuple[str, ...], text: str, raw: str) -> Period | None:
-    """The time a table's caption states for the figure ``raw`` of a cell that restates it ("2025년 6월 말
-    기준으로 1.3억 달러인데, …" over "ARR | 1.3억 달러"): the caption line's one figure of the same value and unit,
-    dated as prose dates it (:func:`petaflop.extract.figure_time.figure_time`); else None."""
-    from petaflop.extract.figure_time import (  # (figure_time → text_frames → cell_text)
-        figure_time,
-        with_bases,
-    )
-    from petaflop.extract.text_frames import clause_starts_of
-
-    cell = next((q for q in find_quantities(text) if q.raw.strip() == raw.strip() and q.value is not None), None)
-    if cell is None or cell.kind in ("date", "period"):
-        return None
-    for line in caption:
-        found = find_quantities(line)
-        dates = with_bases(line, [d for d in found if d.kind in ("date", "period") and d.date_start and d.date_end])
-        values = [v for v in found if v.kind not in ("date", "period") and v.value is not None]
-        same = [v for v in values if (v.kind, v.value, v.high, v.unit, v.currency)
-                == (cell.kind, cell.value, cell.high, cell.unit, cell.currency)]
-        if len(same) == 1:
-            starts = [*clause_starts_of(line), len(line)]
-            c0 = max(s for s in starts if s <= same[0].start)
-            return figure_time(same[0], dates, c0, min(s for s in starts if s > c0), values)
-    return None

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from foundation.namespaces import PFA, RDF
 from ingest.date_periods import quantity_period
+from petaflop.extract.claim_values import find_values
 from petaflop.extract.count_context import count_context
 from petaflop.extract.facts import Claim, EntityRecord, Fact, Location
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
@@ -25,7 +26,7 @@ from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.text_frames import status_of_words
 from petaflop.extract.text_reader import _FROM_RAW
 from petaflop.extract.text_value_guards import per_unit_start
-from petaflop.extract.values import convert, find_quantities, find_values
+from petaflop.extract.values import convert, find_quantities
 
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
 RDF_TYPE = RDF.type

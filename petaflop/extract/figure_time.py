@@ -247,3 +247,23 @@ def reader_time(reader: object, q: Quantity, dates: list[Quantity], c0: int, c1:
     if id(q) in getattr(reader, "_earlier", ()):  # "12%에서 32%로": a frame carried from before dates the new value only
         now = [d for d in now if d.end > 0]
     return figure_time(q, [*now, *dates], c0, c1, values)
+
+
+def caption_time(caption: list[str] | tuple[str, ...], text: str, raw: str) -> Period | None:
+    """The time a table's caption states for the figure ``raw`` of a cell that restates it ("2025년 6월 말
+    기준으로 1.3억 달러인데, …" over "ARR | 1.3억 달러"): the caption line's one figure of the same value and unit,
+    dated as prose dates it (:func:`figure_time`); else None."""
+    cell = next((q for q in find_quantities(text) if q.raw.strip() == raw.strip() and q.value is not None), None)
+    if cell is None or cell.kind in ("date", "period"):
+        return None
+    for line in caption:
+        found = find_quantities(line)
+        dates = with_bases(line, [d for d in found if d.kind in ("date", "period") and d.date_start and d.date_end])
+        values = [v for v in found if v.kind not in ("date", "period") and v.value is not None]
+        same = [v for v in values if (v.kind, v.value, v.high, v.unit, v.currency)
+                == (cell.kind, cell.value, cell.high, cell.unit, cell.currency)]
+        if len(same) == 1:
+            starts = [*clause_starts_of(line), len(line)]
+            c0 = max(s for s in starts if s <= same[0].start)
+            return figure_time(same[0], dates, c0, min(s for s in starts if s > c0), values)
+    return None

@@ -35,6 +35,7 @@ from petaflop.extract.cell_text import caption_for_status, cell_period, cell_tim
 from petaflop.extract.cell_works import unmade_works
 from petaflop.extract.education import studied
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
+from petaflop.extract.figure_time import caption_time
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.period_rows import period_columns, read_period_rows
@@ -162,8 +163,7 @@ class TableReader:
         metric_col = next((j for j, lab in enumerate(labels) if j != key and _METRIC_HEADER.match(lab.text.strip())), None)
         then_col = next((j for j, lab in enumerate(labels) if _THEN_TIME.search(lab.text)), None)
         previous: list[str] = []
-        # people listed under a caption naming an organisation are its members, unless the table
-        # says where each one is (a club or affiliation column)
+        # people listed under a caption naming an organisation are its members, unless the table says where each one is (a club or affiliation column)
         org = None if any(_OWN_AFFILIATION.search(lab.text) for lab in labels) else self._caption_organization(table)
         maker = caption_maker(table, [lab.text for lab in labels], self.res.gaz)  # "엔비디아의 신제품들"
         rivals_of = caption_rival_owner(labels[key].text, table.caption, self.res)  # "경쟁사 | …" under "A가 …"
@@ -527,7 +527,7 @@ class TableReader:
         status = (label.status or self._row_status or self.lex.status_of(
             label.text, caption_for_status(table.caption, label.text), text if in_words else "")
                   or ("estimate" if "estimate" in q.qualifiers else "actual"))
-        time = label.period or row_time or cell_time(text, getattr(q, "raw", ""), in_words, label.text, table.caption)
+        time = label.period or row_time or cell_time(text, getattr(q, "raw", ""), in_words, label.text) or caption_time(table.caption, text, getattr(q, "raw", ""))
         if status == "estimate" and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
         per = entry.per or per_of_header(header)

@@ -98,7 +98,7 @@ def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
     return (value * a[1] / b[1]).normalize()
 
 
-def _from_quantity(q: Quantity, as_of: str = "") -> ValueRead | None:
+def from_quantity(q: Quantity, as_of: str = "") -> ValueRead | None:
     value = q.value if q.value is not None else q.low
     if value is None:
         return None
@@ -119,7 +119,7 @@ def read_value(text: str, header: str, kind: str, unit: str) -> ValueRead | None
         q = next((x for x in find_quantities(text) if x.kind == kind), q)
     if q is None:
         return None
-    v = _from_quantity(q)
+    v = from_quantity(q)
     if v is None:
         return None
     if kind == "number":
@@ -172,7 +172,7 @@ def _month_end(iso: str) -> bool:
     return d == calendar.monthrange(y, m)[1]
 
 
-def _date_of(q: Quantity, dates: list[Quantity], values: list[Quantity]) -> str:
+def date_of(q: Quantity, dates: list[Quantity], values: list[Quantity]) -> str:
     """The date a figure holds for: the nearest date within 25 characters with no other figure
     between them (a sentence's first date is not every figure's date). A deadline ("까지") is none."""
     best = ""
@@ -187,34 +187,3 @@ def _date_of(q: Quantity, dates: list[Quantity], values: list[Quantity]) -> str:
         period = quantity_period(d)  # "2025년" is the year, "3분기" the quarter: never their first month
         best, best_gap = (period.text if period is not None else ""), gap
     return best
-
-
-#: The end of a sentence: a frame dates the figures of its own sentence only
-_SENTENCE_END = re.compile(r"[.!?。]\s")
-
-
-def find_values(text: str, header: str = "") -> list[ValueRead]:
-    """Every quantity in a sentence worth a claim, with the first date in it as 'as of'.
-
-    Bare numbers count only when they are large (a Korean multiplier or >= 100), so list
-    numbering and small counts without a unit do not become claims.
-    """
-    from petaflop.extract.figure_time import framed, with_bases  # (figure_time → text_frames → values)
-
-    found = find_quantities(text)
-    dates = [q for q in found if q.kind in ("date", "period") and q.date_start]
-    values = [q for q in found if q.kind in CLAIM_KINDS]
-    # the one date framing the sentence ("2024년 3월 Series B에서 3억 달러 조달, 기업가치 33억 달러"): a figure
-    # that no date of its own dates holds then (figure_time.py)
-    frames = with_bases(text, [d for d in dates if d.date_end])
-    out = []
-    for q in found:
-        if q.kind not in CLAIM_KINDS:
-            continue
-        if q.kind == "number" and (q.value is None or q.value < 100):
-            continue
-        frame = framed(frames, q.start) if not _SENTENCE_END.search(text, 0, q.start) else None  # its first sentence only
-        v = _from_quantity(q, _date_of(q, dates, values) or (frame.text if frame is not None else ""))
-        if v is not None:
-            out.append(v)
-    return out
