@@ -40,7 +40,7 @@ EXPECTED = {
     "GridConnectedCluster": ["colossus", "stargate-abilene", "stargate-abilene-phase-0"],
     "ChineseOrganization": ["alibaba", "cambricon", "china-mofcom", "deepseek", "huawei", "moonshot", "smic"],
     "USOrganization": ["amazon", "amd", "anthropic", "bis", "bloom-energy", "blue-owl", "crusoe", "ercot",
-                       "ge-vernova", "google", "jpmorgan", "meta", "nvidia", "openai", "oracle", "semianalysis",
+                       "ge-vernova", "google", "jpmorgan", "meta", "nvidia", "openai", "oracle", "semianalysis", "stanford-university",
                        "tesla", "test-acquired-startup", "tva", "ualink-consortium", "us-congress", "us-department-of-commerce",
                        "white-house", "windsurf", "xai"],
     "ChineseDomesticAccelerator": ["ascend-910b", "ascend-910c", "ascend-920c"],
