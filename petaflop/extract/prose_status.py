@@ -78,11 +78,11 @@ _PROJECTION = re.compile(r"시뮬레이션\s?(?:분포|결과)|예측(?:치|했|
 def prose_deadline(line: str, raw: str) -> Period | None:
     """The period by which a plan or a forecast written ``raw`` in ``line`` is to hold: the deadline closest
     before the figure in its clause ("연말까지 20만 개 이상의 GPU를 가동할 것" is this year's), or None."""
-    line = line.replace("\\$", "$")
-    at = line.find(raw) if raw else -1
-    if at < 0 or line.count(raw) > 1 or len(raw) >= RAW_MAX:
+    span = _figure_span(line, raw)
+    if span is None:
         return None
-    deadlines = list(_DEADLINE.finditer(_CLAUSE_START.sub("", line[:at + len(raw) - RAW_AFTER])))
+    line, _, end = span
+    deadlines = list(_DEADLINE.finditer(_CLAUSE_START.sub("", line[:end])))
     if not deadlines:
         return None
     year, this_year, quarter, months = deadlines[-1].groups()
@@ -101,15 +101,14 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
     """The status the words of ``line`` around the figure written ``raw`` give it, or "" when none.
     ``future``: the figure is dated after the report's date; ``cell``: ``raw`` is a whole table cell (the
     row's label before it is the clause that names the figure)."""
-    line = line.replace("\\$", "$")
-    at = line.find(raw) if raw else -1
-    if at < 0 or line.count(raw) > 1 or (not cell and len(raw) >= RAW_MAX):
+    span = _figure_span(line, raw, cell)
+    if span is None:
         return ""
+    line, at, end = span
     if cell:  # the row's label and the cell
         if _ASSUMED.search(_PARENS.sub("", raw)):
             return "estimate"
         return "forecast" if GUIDANCE.search(line.split("\t", 1)[0] + " " + raw) else ""
-    end = at + len(raw) - RAW_AFTER
     before = _CLAUSE_START.sub("", line[:end])
     if GUIDANCE.search(before) or _PROJECTION.search(before):
         return "forecast"
@@ -118,8 +117,7 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
         return "forecast"
     if _IF_SET.match(after):  # "이용률을 78%로만 올려도 …": a figure supposed, not one there is
         return "estimate"
-    stop = _CLAUSE_END.search(after)
-    clause = after[:stop.end()] if stop else after
+    clause = _clause_of(after)
     if _EXPECTED.search(clause) or _POSSIBLE.search(clause):
         return "forecast"
     if _PLANNED.search(clause):
@@ -136,17 +134,31 @@ _ADDED_BEFORE = re.compile(r"추가(?:로|적으로|\s?물량)?\s*$")
 def added_figure(line: str, raw: str) -> bool:
     """True when the prose figure written ``raw`` in ``line`` is an addition to what there is ("… 추가 투입될
     예정"), not the whole: its statement is scoped as an addition."""
-    line = line.replace("\\$", "$")
-    at = line.find(raw) if raw else -1
-    if at < 0 or line.count(raw) > 1 or len(raw) >= RAW_MAX:
+    span = _figure_span(line, raw)
+    if span is None:
         return False
-    end = at + len(raw) - RAW_AFTER
+    line, at, end = span
     numbers = list(_NUMBER.finditer(line, at, end))
     if numbers and _ADDED_BEFORE.search(line[:numbers[-1].start()]):
         return True
-    after = _PARENS.sub("", line[end:])
+    return bool(_ADDED_AFTER.search(_clause_of(_PARENS.sub("", line[end:]))))
+
+
+def _figure_span(line: str, raw: str, cell: bool = False) -> tuple[str, int, int] | None:
+    """``line`` (its escaped dollars plain), where the figure written ``raw`` starts in it and where the
+    words after the figure start (a prose reader's ``raw`` runs ``RAW_AFTER`` characters past it); None when
+    ``raw`` is not found once, or is too long for a prose reader's (``cell``: a whole table cell may be)."""
+    line = line.replace("\\$", "$")
+    at = line.find(raw) if raw else -1
+    if at < 0 or line.count(raw) > 1 or (not cell and len(raw) >= RAW_MAX):
+        return None
+    return line, at, at + len(raw) - RAW_AFTER
+
+
+def _clause_of(after: str) -> str:
+    """The words after a figure up to the end of its clause (all of them when the clause does not end)."""
     stop = _CLAUSE_END.search(after)
-    return bool(_ADDED_AFTER.search(after[:stop.end()] if stop else after))
+    return after[:stop.end()] if stop else after
 
 
 def _on_completion(line: str, at: int, end: int) -> str:
