@@ -32,7 +32,7 @@ def item_figures(gaz, text: str) -> list[tuple]:
 def test_a_country_item_states_the_amount_invested_and_the_time_it_takes(gaz):
     assert item_figures(gaz, "전력: 3개 지역 원자로 승인 (최소 1,500억 위안 투자, 7년 소요 예상)") == [
         ("amount", Decimal(150000000000), "CNY", "lower", "actual", "투자", RULE),
-        ("duration", Decimal(7), "year", "", "forecast", "소요", RULE)]
+        ("duration", Decimal(7), "year", "", "forecast", "time taken", RULE)]
 
 
 def test_a_span_of_time_or_money_not_invested_is_no_figure_of_the_country(gaz):

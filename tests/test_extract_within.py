@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from petaflop.extract.facts import Location
+from petaflop.extract.text_within import span_metric
 
 LOC = Location(10, 10, "VI", "test slide")
 
@@ -18,8 +19,8 @@ LOC = Location(10, 10, "VI", "test slide")
     # a person's tenure, in number words the quantity parser does not read
     ("임원 루벤 메이어는 입사 두 달 만에 퇴사했고", {("ruben-mayer", Decimal(2), "month", "입사")}),
     # the span right after a quoted name or in the brackets after it
-    ('xAI의 "Colossus" 세 달 만에 GPU가 늘었다', {("colossus", Decimal(3), "month", "만에")}),
-    ("변전소 1호(97일만에 준공)", {("colossus-substation-1", Decimal(97), "day", "만에")}),
+    ('xAI의 "Colossus" 세 달 만에 GPU가 늘었다', {("colossus", Decimal(3), "month", "time taken")}),
+    ("변전소 1호(97일만에 준공)", {("colossus-substation-1", Decimal(97), "day", "time taken")}),
     # a quarter is three months
     ("“Claude Code” 출시 한 분기 만에 성장", {("claude-code", Decimal(3), "month", "출시")}),
 ])
@@ -51,3 +52,22 @@ def test_a_rate_or_a_span_of_an_unnamed_thing_is_not_the_topics(text_reader, sen
     r.start_slide("OpenAI")
     r.read(sentence, LOC, ())
     assert [(s.subject, s.value) for s in ex.statements if s.kind == "duration" and s.value in (50, 100, 53)] == []
+
+
+@pytest.mark.parametrize(("frame", "metric"), [
+    ("만에", "time taken"), ("내에", "time taken"), ("이 소요", "time taken"), ("가 걸", "time taken"),
+    ("동안", "period"), ("간", "period"), ("에 걸쳐", "period"), ("연기", "delay"), ("지연", "delay"),
+    ("출시", "출시"),
+])
+def test_a_span_frame_word_is_read_as_the_measure_it_frames(frame, metric):
+    assert span_metric(frame) == metric
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Colossus는 메타·구글이 3년간 2 GW 규모 시설을 구축하는 계획", (Decimal(3), "year", "period")),
+    ("AMD 제품의 경우 설치가 10분 안에 완료.", (Decimal(10), "minute", "time taken")),
+])
+def test_a_took_span_carries_a_readable_metric_not_its_frame_word(text_reader, sentence, expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert [(s.value, s.unit, s.metric) for s in ex.statements if s.kind == "duration"] == [expected]

@@ -24,6 +24,7 @@ from foundation.periods import parse_period, span_of
 from ingest.quantities import find_quantities
 from petaflop.extract.facts import Extraction, Fact, Statement
 from petaflop.extract.resolve import is_a
+from petaflop.extract.text_within import span_metric
 
 _PROGRAMME = ("PolicyInstrument", "SovereignAIInitiative")
 _ITEM = re.compile(r"^\s*([^:：;]{1,24}?)\s*[:：]\s*(.+?)\s*$")
@@ -120,7 +121,7 @@ def _figures(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, .
         if q.kind == "money" and q.currency and _INVESTED.match(text, q.end):
             kind, unit, metric, after = "amount", q.currency, "투자", text[q.end:]
         elif q.kind == "duration" and (took := _TAKES.match(text, q.end)):
-            kind, unit, metric, after = "duration", q.unit, "소요", text[took.end():]
+            kind, unit, metric, after = "duration", q.unit, span_metric("소요"), text[took.end():]
         else:
             continue
         bound = "lower" if "lowerBound" in q.qualifiers else "upper" if "upperBound" in q.qualifiers else ""

@@ -41,6 +41,7 @@ from petaflop.extract.subject_ways import (
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_
 from petaflop.extract.text_lease import lease_term
+from petaflop.extract.text_within import span_metric
 from petaflop.extract.text_model_gpus import model_gpus
 from petaflop.extract.text_pair_multiple import pair_multiple
 from petaflop.extract.text_params import model_parameters
@@ -536,7 +537,7 @@ class DurationReader:
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
         self.ex.statements.append(Statement(
             subject.entity, "duration", loc, f"{_span_prefix(self.prefix, how)}:duration-took:{how}", value=Decimal(q.value),
-            high=high, unit=q.unit, status=status, metric=took.group(1).replace(" ", "")[:10],
+            high=high, unit=q.unit, status=status, metric=span_metric(took.group(1))[:10],
             approximate="approximate" in q.qualifiers or "vague" in q.qualifiers,
             bound="lower" if "lowerBound" in q.qualifiers else "upper" if "upperBound" in q.qualifiers else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],

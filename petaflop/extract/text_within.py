@@ -55,7 +55,7 @@ class SpansWithin:
             event = re.search(r"출시|재직|입사|설립|창립|창업|가동|착공|공개|상장|서비스", gap)
             self.ex.statements.append(Statement(
                 m.entity, "duration", loc, "text:duration-within", value=value * factor, unit=unit,
-                metric=(event.group(0) if event else "만에"), approximate=(sp.group("pre") or "").strip() == "약",
+                metric=(event.group(0) if event else span_metric("만에")), approximate=(sp.group("pre") or "").strip() == "약",
                 sources=sources, raw=s[max(0, m.start - 10):sp.end() + 8].strip()[:60],
             ))  # fmt: skip
 
@@ -78,3 +78,18 @@ def not_a_span_of_the_topic(s: str, start: int, mentions: list[Mention_]) -> boo
         return False
     at = start - len(before) + ev.start()
     return not any(m.end <= at and _NAME_GAP.fullmatch(s[m.end:at]) for m in mentions)
+
+
+#: The measure a span of time is, from the word that frames it: how long something took ("N년 만에",
+#: "N주 내에", "N년 소요"), how long it lasted ("N개월 동안", "N년간", "N년에 걸쳐"), or by how long it was put
+#: off ("N개월 연기"). The frame word itself ("만에", "동안") is no measure an analyst can read.
+_SPAN_METRICS = (("period", re.compile(r"동안|간|에걸쳐")),
+                 ("time taken", re.compile(r"만에|이내|내에|내|안에|걸|소요")),
+                 ("delay", re.compile(r"연기|지연")))
+
+
+def span_metric(frame: str) -> str:
+    """The metric of a span of time framed by ``frame`` (spaces removed): "time taken", "period" or "delay";
+    ``frame`` itself when it is none of them."""
+    frame = frame.replace(" ", "")
+    return next((metric for metric, words in _SPAN_METRICS if words.search(frame)), frame)
