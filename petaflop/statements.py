@@ -287,6 +287,7 @@ def assemble(ex: Extraction, model: OntologyModel | None = None, gate: Gate = OP
     keep their content but take no part in conflicts, rank or truthy values."""
     model = model or load_model()
     from_value_facts(ex, model)
+    ex.statements[:] = same_figure_same_status(ex.statements)
     merged = merge(ex.statements)
     for m in merged:
         m.verified = any(gate.passes(o.rule) for o in m.occurrences)
@@ -294,6 +295,43 @@ def assemble(ex: Extraction, model: OntologyModel | None = None, gate: Gate = OP
     mark_conflicts(verified)
     rank(verified, model, {rec.id: rec.types for rec in ex.entities.values()})
     return verified + [m for m in merged if not m.verified]
+
+
+#: Statuses a figure is given by words that say so; "actual" is also what a figure has when nothing is said.
+_SAID = ("target", "planned", "forecast")
+
+
+def same_figure_same_status(statements: list[Statement]) -> list[Statement]:
+    """An undated figure read as actual takes the status (and time) of the same figure of the same subject
+    read in the same place — a table's row, a line of prose — where words say it is a target, a plan or a forecast
+    ("1단계 (Abilene 1.2 GW)" in a row's label and "… 1.2 GW로 완공 목표" in its remarks): the default status
+    is only the absence of a word, and the words were read beside the same figure. When the same place says
+    two different statuses of it, nothing is changed."""
+    said: dict[tuple, list[Statement]] = defaultdict(list)
+    for st in statements:
+        if st.status in _SAID and st.value is not None:
+            said[_figure(st)].append(st)
+    if not said:
+        return statements
+    out = []
+    for st in statements:
+        others = said.get(_figure(st), []) if st.status == "actual" and st.time is None else []
+        here = [o for o in others if _shares_place(o.location, st.location)]
+        if here and len({(o.status, o.time.text if o.time else "") for o in here}) == 1:
+            st = replace(st, status=here[0].status, time=here[0].time)
+        out.append(st)
+    return out
+
+
+def _figure(st: Statement) -> tuple:
+    return (st.subject, st.kind, st.value, st.high, st.unit, st.scope, st.per)
+
+
+def _shares_place(a: Location, b: Location) -> bool:
+    """The same table row, or a common line of prose (other rows of a table state other things)."""
+    if a.table_id or b.table_id:
+        return a.table_id == b.table_id and a.row == b.row
+    return a.line_start <= b.line_end and b.line_start <= a.line_end
 
 
 def with_location(st: Statement, loc: Location) -> Statement:

@@ -11,7 +11,7 @@ import pytest
 
 from foundation.periods import parse_period, period_from_bounds
 from petaflop.extract.facts import Location, Statement
-from petaflop.statements import mark_conflicts, merge, rank
+from petaflop.statements import mark_conflicts, merge, rank, same_figure_same_status
 
 PREFIX = """PREFIX pfa: <https://petaflop-atlas.org/ontology#>
 PREFIX pfk: <https://petaflop-atlas.org/kind/>
@@ -74,6 +74,25 @@ def test_two_values_read_on_one_line_or_in_one_table_are_not_a_conflict():
     merged = merge([_st(23, **cell), _st(33, 90)])  # another line outside the table: a conflict
     mark_conflicts(merged)
     assert all(m.conflicts_with for m in merged)
+
+
+def test_a_figure_said_to_be_a_target_in_its_row_is_a_target_in_the_rows_label_too():
+    row = dict(location=Location(12, 12, table_id="T1", row=1, column=1))
+    goal = _st(1200, status="target", location=Location(12, 12, table_id="T1", row=1, column=4))
+    label = _st(1200, **row)  # "1단계 (Abilene 1.2 GW)": no word of its own, read as actual
+    other_row = _st(1200, location=Location(14, 14, table_id="T1", row=3, column=4))
+    dated = _st(1200, time=parse_period("2024"), **row)
+    other_value = _st(900, **row)
+    out = same_figure_same_status([goal, label, other_row, dated, other_value])
+    assert [st.status for st in out] == ["target", "target", "actual", "actual", "actual"]
+    assert len(merge([out[0], out[1]])) == 1  # one statement, read in two cells
+
+
+def test_a_figure_given_two_statuses_in_one_place_keeps_its_own():
+    line = _st(5000, line=7)
+    out = same_figure_same_status([_st(5000, line=7, status="target"), _st(5000, line=7, status="forecast"), line])
+    assert out[2].status == "actual"
+    assert same_figure_same_status([_st(5000, line=8, status="target"), line])[1].status == "actual"
 
 
 def test_the_truthy_value_is_the_latest_actual_never_a_plan_or_a_part():
