@@ -82,7 +82,9 @@ def test_which_generation_follows_which(reader, sentence, expected):
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("구글은 Windsurf를 30억 달러에 인수", {("google", "acquired", "windsurf")}),
     ("엔비디아의 'CentML' 인수 사건", {("nvidia", "acquired", "centml")}),
-    ("구글이 인수를 발표한 CentML의 창업자", {("google", "acquired", "centml")}),
+    ("구글이 인수를 완료한 CentML의 창업자", {("google", "acquired", "centml")}),
+    ("구글이 인수를 발표한 CentML의 창업자", set()),  # announced, not done
+    ("엔비디아의 'CentML' 인수 발표", set()),
     ("메타는 Scale AI의 지분 49%를 인수", set()),  # a stake, not the firm
     ("구글은 Windsurf를 인수 검토", set()),  # not done
 ])

@@ -47,10 +47,11 @@ _KIND_END = re.compile(r"(?:프로젝트|계획|보고서|청사진|전략|정�
 _DOCUMENT_AFTER = re.compile(r"\s(?:[가-힣]{1,4}\s)?(?:논문|보고서|리포트|백서|문서|자료|대체재|대체품|대안|경쟁|대항|기반|"
                              r"관련|호환|계열|수준)")
 
-# acquisitions: "<A>는 … <B>를 65억 달러에 인수", "<A>가 30억 달러에 인수를 발표한 <B>", "<A>(의) '<B>' 인수"
-_NOT_DEAL = r"(?!\s?(?:심사|후보|제안|가격|설|의향|검토|추진|협상|시도))"
+# acquisitions: "<A>는 … <B>를 65억 달러에 인수", "<A>가 인수를 완료한 <B>", "<A>(의) '<B>' 인수" (an acquisition
+# only announced or decided — "인수를 발표한 <B>" — is not done: no link)
+_NOT_DEAL = r"(?!\s?(?:(?:를|을)\s?)?(?:심사|후보|제안|가격|설|의향|검토|추진|협상|시도|발표|결정|계획))"
 _ACQUIRED_OBJECT = re.compile(r"['’”\"]?(?:을|를)\s(?:[^\s,.]{1,10}\s){0,3}?(?:전격\s)?인수" + _NOT_DEAL)
-_ACQUIRER_RELATIVE = re.compile(r"(?:이|가)\s(?:[^\s,.]{1,10}\s){0,2}?인수(?:를\s(?:발표|결정|완료|단행)한|한|했던)\s['‘“\"]?")
+_ACQUIRER_RELATIVE = re.compile(r"(?:이|가)\s(?:[^\s,.]{1,10}\s){0,2}?인수(?:를\s(?:완료|단행)한|한|했던)\s['‘“\"]?")
 _ACQUIRER_GENITIVE_GAP = re.compile(r"\s?(?:의)?\s?['‘“\"]?")
 _ACQUIRED_NOUN = re.compile(r"['’”\"]?\s?인수" + _NOT_DEAL)
 
