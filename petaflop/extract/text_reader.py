@@ -264,7 +264,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._die_counts(sentence, mentions, topic, loc, sources)
         part_counts(self, sentence, mentions, topic, loc, sources)  # "3단계 로드맵" (count_parts.py)
         self._token_counts(sentence, mentions, values, loc, sources)  # "N개의 토큰으로 학습" (text_tokens.py)
-        self._spans_within(sentence, mentions, loc, sources)  # "출시 N개월 만에" (text_within.py)
+        self._spans_within(sentence, mentions, loc, sources, topic)  # "출시 N개월 만에", "N의 격차" (text_within.py)
         self._storage_durations(sentence, values, mentions, loc, sources)
         self._power_sources(sentence, mentions, topic, loc, sources)
         previous: tuple[Quantity, ValueEntry | None] | None = None

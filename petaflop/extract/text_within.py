@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_gap import gap_durations, marked_side
 
 _WORDS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 #: unit word -> (unit, factor): "한 분기" is three months
@@ -37,7 +38,12 @@ _ADJACENT = re.compile(r"[”\"’']?\s?\(?\s?")
 class SpansWithin:
     """Mixed into the TextReader: ``self.ex`` and ``self.prefix`` come from it."""
 
-    def _spans_within(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+    def _spans_within(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...],
+                      topic: Mention_ | None = None) -> None:
+        previous = getattr(self, "_gap_side", None)  # a gap's side named in the block's sentence before (text_gap.py)
+        self.ex.statements.extend(gap_durations(s, mentions, topic, previous[1] if previous and previous[0] == loc
+                                                else None, loc, sources))
+        self._gap_side = (loc, marked_side(s, mentions))
         for sp in _SPAN.finditer(s):
             start = sp.start("pre") if sp.group("pre") else sp.start()
             before = [m for m in mentions if m.end <= start]
