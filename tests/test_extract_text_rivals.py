@@ -52,6 +52,20 @@ def test_a_cell_naming_what_the_rows_chip_replaces(text_reader):
     assert links(ex, "competesWith") == [("huawei-ascend-920", "nvidia-h20", "text:alternative")]
 
 
+@pytest.mark.parametrize("cell, expected", [
+    # a cell opening with what the row's cluster is set against (its firm a modifier before it)
+    ("OpenAI Stargate 대응 100만 GPU 탑재", [("hyperion", "stargate", "text:challenger")]),
+    ("Stargate에 대항", [("hyperion", "stargate", "text:challenger")]),
+    ("엔비디아 대응 지연", []),  # a firm, not a cluster: no rival of the row's cluster
+    ("전력 수요에 대응해 Stargate 확장", []),  # the name does not open the cell
+])
+def test_a_cell_naming_what_the_rows_cluster_counters(text_reader, cell, expected):
+    r, ex = text_reader
+    r.res.record(r.res.gaz.by_id("hyperion"))  # the row's entity, as the table reader records it
+    r.read_cell(cell, LOC, (), "hyperion")
+    assert links(ex, "competesWith") == expected
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("팔란티어는 유럽의 거인들(SAP와 엑센추어)과 동맹을 체결.", [("accenture", "europe"), ("sap", "europe")]),
     ("중국 빅테크(알리바바·텐센트 등) 누적 주문이 늘어남.", [("alibaba", "china"), ("tencent", "china")]),

@@ -35,7 +35,7 @@ from petaflop.extract.title_slide_people import slide_title_people
 
 # things that compete as things (a model with a model, a chip with a chip…), and organisations
 _KINDS = ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "NetworkTechnology", "ScaleUpInterconnect",
-          "ScaleOutNetwork", "Alliance", "Organization")
+          "ScaleOutNetwork", "Alliance", "Organization", "ComputeCluster")
 _HOMES = ("Country", "Region")
 
 # "경쟁 모델(A, B)", "경쟁 모델인 A", "A 등 경쟁 모델": the word of a rival thing
@@ -53,6 +53,8 @@ _CHALLENGER = re.compile(r"\)?['’”\"]?\s?(?:에\s?(?:대항|맞서)(?:하는
                          r"\s?,?\s?(?:[가-힣A-Za-z]{1,8}(?:인|으로서|로서)\s)?['‘“\"]?")
 # a cell naming what the row's thing replaces: "H20 대체", "A100 일부 대체"
 _REPLACES_CELL = re.compile(r"\s?(?:일부\s?|부분\s?)?대체\s?$")
+# a cell opening with what the row's thing is set against: "<A> 대응 …", "<A>에 대항" (a word of its own after)
+_COUNTERS_CELL = re.compile(r"['’”\"]?\s?(?:에\s?)?(?:대응|대항|맞대응)(?:마|책|용)?(?=\s|,|$)")
 
 # "<home> [의] [words] 기업들(A, B 등)": a word of organisations, then the listed organisations
 _ORG_WORD = r"(?:기업|업체|빅테크|거인|회사|스타트업|테크\s?기업|IT\s?기업)(?:들)?"
@@ -230,13 +232,19 @@ class RivalFrames(OwnedFrames, ProcureFrames):
             how = "alternative" if _ALTERNATIVE.fullmatch(gap) else "challenger" if _CHALLENGER.fullmatch(gap) else ""
             if how and _kind(a.type) is not None and _kind(a.type) == _kind(b.type):
                 self._add_link(b, "competesWith", a, f"text:{how}", loc, sources, s[a.start:b.end])
-        if self.prefix != "text-cell" or topic is None or len(mentions) != 1:
+        if self.prefix != "text-cell" or topic is None or not mentions:
             return
-        m = mentions[0]
-        if s[:m.start].strip() == "" and _REPLACES_CELL.fullmatch(s[m.end:]) and _kind(m.type) is not None \
-                and _kind(m.type) == _kind(topic.type):
+        m = mentions[0]  # the cell's first name, opening it (a quote at most before it)
+        if len(mentions) > 1 and _is_org(m) and s[m.end:mentions[1].start] == " " and not _is_org(mentions[1]):
+            m = mentions[1]  # "OpenAI Stargate 대응": the firm a modifier of the thing it names
+        if s[:mentions[0].start].strip() not in ("", "'", "‘", "“", '"') or _kind(m.type) is None or _kind(m.type) != _kind(topic.type):
+            return
+        if len(mentions) == 1 and _REPLACES_CELL.fullmatch(s[m.end:]):
             # the same frame as "<A>의 대체재인 <B>": one rule, judged with its sibling phrasing
             self._add_link(topic, "competesWith", m, "text:alternative", loc, sources, s)
+        elif _COUNTERS_CELL.match(s, m.end):
+            # the same frame as "<A>에 대항하는 <B>", the row's thing the challenger: one rule with it
+            self._add_link(topic, "competesWith", m, "text:challenger", loc, sources, s)
 
     def _home_lists(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"유럽의 거인들(SAP와 엑센추어)", "중국 빅테크(알리바바·텐센트 등)": the listed organisations are of
