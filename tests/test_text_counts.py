@@ -179,3 +179,30 @@ def test_a_chips_transistors_and_frame_rate_are_named_by_their_words(reader):
     got = sorted((s.subject, s.kind, s.value, s.metric) for s in ex.statements)
     assert got == [("tesla-fsd-chip-1", "quantity", Decimal(2300), "fps"),
                    ("tesla-fsd-chip-1", "unitCount", Decimal(6_000_000_000), "트랜지스터")]
+
+
+def test_a_count_in_a_sentence_naming_nothing_is_the_previous_sentences_topics(reader):
+    r, ex = reader
+    r.read("메타는 조직을 전면 재설계. 약 300개의 AI 에이전트를 현장에 배치.", LOC, ())
+    assert counts(ex) == [("meta", "unitCount", Decimal(300), "AI 에이전트", "text:unit-count:have:carried-topic")]
+
+
+def test_a_carried_count_needs_its_noun_as_an_object_and_no_other_name_before(reader):
+    r, ex = reader
+    r.read("OpenAI는 Codex라는 코딩 에이전트를 완성. 53일 동안 63만 건의 PR을 생성.", LOC, ())
+    r.read("메타는 GPU 확보가 목표. 100만 개의 GPU는 모델을 운영하는 수준을 넘어섬.", LOC, ())
+    r.read("메타는 조직을 재설계. 29기 전체가 가동되면 전력을 생산.", LOC, ())
+    assert counts(ex) == []
+
+
+def test_a_carried_count_needs_no_other_name_before_it_in_its_sentence(reader):
+    r, ex = reader
+    r.read("메타는 조직을 재설계. Qwen을 가지고 80만 개의 데이터를 생성.", LOC, ())
+    assert counts(ex) == []
+
+
+def test_a_carried_count_may_say_where_it_was_reached(reader):
+    r, ex = reader
+    r.read("Grok Code Fast 1은 인기. 출시 2주 만에 OpenRouter에서 1조개 토큰 사용량 달성.", LOC, ())
+    assert counts(ex) == [("grok-code-fast-1", "unitCount", Decimal(10) ** 12, "토큰",
+                           "text:unit-count:have:carried-topic")]

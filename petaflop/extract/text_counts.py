@@ -34,7 +34,7 @@ from petaflop.extract.text_value_guards import hired_scope
 
 _PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
 _VERBAL = re.compile(r"(?:하는|하고|하며|해|한|된|되는|하여|했다|함)$")
-_NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|남짓|미만|초과|안팎|이내|씩|만|중|단위|당|분|가운데|[가-힣]?배)")
+_NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|남짓|미만|초과|안팎|이내|씩|만|중|단위|당|분|가운데|전체|모두|[가-힣]?배)")
 #: a verb the count is the object of: having or building it, reaching it ("N건 돌파", "N개의 평점 기록") or
 #: training on and processing it ("N개의 토큰으로 학습")
 _HAVE = re.compile(r"탑재|보유|운영|확보|사용|갖|가지|가져|쌓|지정|배치|설치|구성|포함|승인|갖춘|두고|거느|개발|생성|수집|구축|도입|투입|가동|건설"
@@ -60,6 +60,8 @@ _HEADCOUNT = re.compile(r"(?:전체\s?|총\s?)?(?:임?직원|인력)(?:\s?수)?"
 _HIRE = re.compile(r"영입|고용|채용|보유|두고|거느")
 _CHIP_WORD = re.compile(r"^(?:칩|GPU|가속기|SoC)")
 _DIE_WORDS = {"싱글": 1, "듀얼": 2, "쿼드": 4}
+#: a counted noun marked as a topic or subject ("100만 개의 GPU는"): what the clause is about, not a holding
+_NOUN_AS_SUBJECT = re.compile(r"(?:은|는|이|가|도)$")
 
 
 def _staff_scope(noun: str) -> str:
@@ -189,7 +191,9 @@ class CountReader:
             subject, how = topic, "earlier-clause"  # the sentence's own topic: "A는 X를 쓰는 대신, 94개의 Y를 쌓아"
         elif (hw := _hardware_topic(getattr(self, "_sentence_mentions", []), s, c0)) is not None:
             subject, how = hw, "earlier-clause"  # a chip the sentence is about: "X 칩은 …, N개의 다이를 공급받은"
-        else:  # a topic carried from elsewhere measured 0.3 (other sentences' counts are of other things)
+        elif self._carried_owner(s, q, end, noun, topic, getattr(self, "_sentence_mentions", mentions)):
+            subject, how = topic, "carried-topic"  # "A는 …. N개의 X를 배치": no name of its own, A's holding
+        else:
             return
         if _CHIP_WORD.match(noun) and is_a(subject.type, "Chip"):
             # a chip counted in a chip's row or sentence: the chips of the system it is part of — the
@@ -215,6 +219,23 @@ class CountReader:
             scope=(hired_scope(s, q) or _staff_scope(noun)) if kind == "employeeCount" else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
+
+    def _carried_owner(self, s: str, q: Quantity, end: int, noun: str, topic: Mention_ | None,
+                       sentence_mentions: list[Mention_]) -> bool:
+        """"맥킨지는 … 재설계. 약 12,000개의 AI 에이전트를 현장에 배치": a sentence naming nothing but the topic or
+        a place before its count, the counted noun after the figure its object, counts for the topic the
+        previous sentence or block carries (``…:carried-topic``) — unless the previous sentence names something
+        else besides it (a product it made may own the count) or the noun is the clause's own topic ("N개의 GPU는")."""
+        if topic is None or topic.role not in ("previous", "block") or is_a(topic.type, "Person"):
+            return False
+        if any(m.end <= q.start and m.entity != topic.entity and not is_a(m.type, "Place") and m.role != "place"
+               for m in sentence_mentions):  # "OpenRouter에서 N개 토큰 사용량 달성": where, not whose
+            return False  # "Qwen을 가지고 N개의 X를 생성": another name before the count may own it
+        if not noun or end <= q.end or _NOUN_AS_SUBJECT.search(s[q.end:end]):
+            return False
+        others = [e for e in self.res.entities_in(getattr(self, "previous_sentence", ""))
+                  if e.id != topic.entity and not is_a(e.type, "Place")]
+        return not others
 
     def _coordinated_count(self, s: str, q: Quantity, counter: str) -> None:
         """A count with no noun of its own right after a comma and a count of the same counter ("각각 40개,
