@@ -206,3 +206,9 @@ def test_a_carried_count_may_say_where_it_was_reached(reader):
     r.read("Grok Code Fast 1은 인기. 출시 2주 만에 OpenRouter에서 1조개 토큰 사용량 달성.", LOC, ())
     assert counts(ex) == [("grok-code-fast-1", "unitCount", Decimal(10) ** 12, "토큰",
                            "text:unit-count:have:carried-topic")]
+
+
+def test_a_carried_count_is_not_one_of_an_unnamed_subject_the_clause_marks(reader):
+    r, ex = reader
+    r.read("메타는 로봇을 개발. 숙련된 작업자가 10개의 시연 데이터를 수집.", LOC, ())
+    assert counts(ex) == []

@@ -62,6 +62,8 @@ _CHIP_WORD = re.compile(r"^(?:칩|GPU|가속기|SoC)")
 _DIE_WORDS = {"싱글": 1, "듀얼": 2, "쿼드": 4}
 #: a counted noun marked as a topic or subject ("100만 개의 GPU는"): what the clause is about, not a holding
 _NOUN_AS_SUBJECT = re.compile(r"(?:은|는|이|가|도)$")
+#: a word marked as a clause's topic or subject
+_MARKED_WORD = re.compile(r"[가-힣A-Za-z0-9)'’”](?:은|는|이|가)(?=\s)")
 
 
 def _staff_scope(noun: str) -> str:
@@ -191,7 +193,7 @@ class CountReader:
             subject, how = topic, "earlier-clause"  # the sentence's own topic: "A는 X를 쓰는 대신, 94개의 Y를 쌓아"
         elif (hw := _hardware_topic(getattr(self, "_sentence_mentions", []), s, c0)) is not None:
             subject, how = hw, "earlier-clause"  # a chip the sentence is about: "X 칩은 …, N개의 다이를 공급받은"
-        elif self._carried_owner(s, q, end, noun, topic, getattr(self, "_sentence_mentions", mentions)):
+        elif self._carried_owner(s, q, end, noun, topic, getattr(self, "_sentence_mentions", mentions), c0):
             subject, how = topic, "carried-topic"  # "A는 …. N개의 X를 배치": no name of its own, A's holding
         else:
             return
@@ -221,17 +223,20 @@ class CountReader:
         ))  # fmt: skip
 
     def _carried_owner(self, s: str, q: Quantity, end: int, noun: str, topic: Mention_ | None,
-                       sentence_mentions: list[Mention_]) -> bool:
+                       sentence_mentions: list[Mention_], c0: int) -> bool:
         """"맥킨지는 … 재설계. 약 12,000개의 AI 에이전트를 현장에 배치": a sentence naming nothing but the topic or
         a place before its count, the counted noun after the figure its object, counts for the topic the
         previous sentence or block carries (``…:carried-topic``) — unless the previous sentence names something
-        else besides it (a product it made may own the count) or the noun is the clause's own topic ("N개의 GPU는")."""
+        else besides it (a product it made may own the count), the clause marks a subject of its own
+        ("작업자가") or the noun is the clause's own topic ("N개의 GPU는")."""
         if topic is None or topic.role not in ("previous", "block") or is_a(topic.type, "Person"):
             return False
         if any(m.end <= q.start and m.entity != topic.entity and not is_a(m.type, "Place") and m.role != "place"
                for m in sentence_mentions):  # "OpenRouter에서 N개 토큰 사용량 달성": where, not whose
             return False  # "Qwen을 가지고 N개의 X를 생성": another name before the count may own it
         if not noun or end <= q.end or _NOUN_AS_SUBJECT.search(s[q.end:end]):
+            return False
+        if _MARKED_WORD.search(s, c0, q.start):  # "숙련된 작업자가 N개의 X를 수집": the clause's own (unnamed) subject
             return False
         others = [e for e in self.res.entities_in(getattr(self, "previous_sentence", ""))
                   if e.id != topic.entity and not is_a(e.type, "Place")]
