@@ -21,6 +21,7 @@ from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
 from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule
 from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_population import population_share
 
 #: the verb of a part right after the percentage
 _PART_VERB = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|수준\s?|이상을\s?)?(?:(?:을|를)\s?(?:차지|담당)|차지|담당|(?:으로|로)\s?\d{1,2}위(?:를|을)?\s?차지|에\s?(?:해당|달[하해했한]|육박|불과|그[쳐친치]|이르|이른))")
@@ -86,6 +87,14 @@ class ShareReader:
 
     def _share_of(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
                   dates: list[Quantity], values: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        """The share of an entity owning the whole, else of a population no one names (text_population.py)."""
+        before = len(self.ex.statements)
+        self._share_of_owner(s, q, c0, c1, mentions, topic, dates, values, loc, sources)
+        if len(self.ex.statements) == before:  # "미국 기업 40%가", "비디오 게임 개발자의 87%가"
+            population_share(self, s, q, c0, c1, mentions, dates, values, loc, sources)
+
+    def _share_of_owner(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+                        dates: list[Quantity], values: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
         """"ChatGPT 사용자의 95%는 무료 버전에 잔류", "엔비디아 데이터센터 매출의 40% 이상이 추론에서 발생":
         a percentage of a whole that is itself the clause's subject (``X의 N%가/는``) is a share of the
         entity owning the whole (named first in the whole's words, which go into ``metric``).

@@ -1,0 +1,129 @@
+"""A part of a population of members no gazetteer names: "미국 기업 40%가 …", "비디오 게임 개발자의 87%가 …".
+
+A percentage that is itself the subject of its clause (``N%가``, ``N%는``, ``N% 이상이``) right after a
+noun phrase, bare or in the genitive, whose head word counts members (기업, 개발자, 연구자, 프로젝트,
+일자리 …) is the share of that population for which the clause holds. The population, which the
+gazetteer does not know, becomes a node of its own (a ``MarketSegment`` named by its Korean words); the
+figure is its ``share``. "이중 N%는" / "그중 N%가" right after such a share in the same sentence is a
+further share of the same population.
+
+The phrase must be cleanly bounded on its left: the clause's start, a comma or a full stop, a dropped
+word of time (현재, 올해, 2025년 …), or a word closing a clause ("따르면", "…고"); a list before "등"
+("기술, 금융, 법률 등 초급 일자리") belongs to it. No phrase naming an entity (other than a place) is a
+population (the owner's share is text_shares.py's), and a clause whose figure describes a named thing
+("N%가 … 사용하는 SAP") is about that thing. Rule ``text:share-of:population``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from foundation.periods import parse_period
+from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.facts import EntityRecord, Location, Statement
+from petaflop.extract.figure_context import figure_context, figure_flags
+from petaflop.extract.resolve import created_id, is_a
+from petaflop.extract.text_frames import clause_starts_of
+
+RULE = "text:share-of:population"
+
+#: the head word of a population: a noun that counts members (people, firms, projects, jobs)
+_HEAD = re.compile(r"(?:기업|기관|회사|업체|개발자|연구자|연구원|응답자|사용자|이용자|고객|직원|근로자|일자리|"
+                   r"프로젝트|소비자|가구|엔지니어|스타트업)$")
+#: the percentage as the clause's subject, right after it
+_FIGURE_SUBJECT = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:이|가|은|는)\s")
+#: between the phrase and the figure: nothing, or the genitive, with an adverb of size
+_LINK = re.compile(r"(?:의)?\s?(?:약\s?|최대\s?|무려\s?|거의\s?|대략\s?)?")
+#: one word of the phrase: letters and digits, no punctuation
+_WORD = re.compile(r"[가-힣A-Za-z0-9]{1,12}")
+#: words of time before the phrase, left out of it
+_TIME_WORD = re.compile(r"(?:현재|이미|올해|작년|내년|지난해|최근|향후|또한|특히|즉|한편|(?:19|20)\d{2}년(?:에는|에)?)$")
+#: a word closing the clause before the phrase ("조사에 따르면", "…했고", "…하며")
+_CLAUSE_END = re.compile(r"(?:따르면|의하면|보면|하고|했고|되고|하며|했으며|되며|이며|으며|지만|는데|인데|[,.:;])$")
+#: a word ending in a particle or a verb's ending: the phrase may reach further left (its edge is unclear)
+_OPEN_LEFT = re.compile(r"(?:은|는|을|를|에|와|과|도|로|이|가|의|께|하여|되어|[해돼]|[였었한된]다|이다|[음함됨]|[하되]게|[하되]지|않아)$")
+#: "이중 4%는", "그중 97%가": a further part of the population just named
+_AMONG = re.compile(r"(?:이|그)\s?중\s?(?:약\s?)?$")
+#: the years ahead of the report a clause foresees: "향후 5년 내", "앞으로 3년간"
+_AHEAD = re.compile(r"(?:향후|앞으로)\s?(\d{1,2})\s?년\s?(?:내|간|이내|안에)")
+#: a named thing the figure's clause describes: an adnominal verb right before a mention
+_ADNOMINAL = re.compile(r"(?:하는|한|된|되는|쓰는|있는)\s$")
+
+
+def _phrase_start(s: str, end: int, c0: int) -> int:
+    """Where the population's words ending at ``end`` start, or -1 when their left edge is unclear."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", s[c0:end])]
+    words = [(a + c0, b + c0) for a, b in words]
+    start = -1
+    for i in range(len(words) - 1, -1, -1):
+        a, b = words[i]
+        w = s[a:b]
+        if not _WORD.fullmatch(w):
+            return start if _CLAUSE_END.search(w) or w in ("-", "•", "·") else -1
+        if i < len(words) - 1 and (_TIME_WORD.fullmatch(w) or _CLAUSE_END.search(w)):
+            return start
+        if i < len(words) - 1 and _OPEN_LEFT.search(w) and w != "등":
+            return -1  # a word with a particle or a verb's ending: the phrase may go on to its left
+        start = a
+        if len(words) - i >= 6:
+            return -1
+    return start
+
+
+def _listed(s: str, start: int) -> int:
+    """"기술, 금융, 법률 등 …": the words listed before "등" belong to the phrase."""
+    while m := re.search(r"([가-힣A-Za-z]{1,8}),\s$", s[:start]):
+        start = m.start(1)
+    return start
+
+
+def population_share(reader, s: str, q: Quantity, c0: int, c1: int, mentions: list, dates: list[Quantity],
+                     values: list[Quantity], loc: Location, sources: tuple[str, ...]) -> bool:
+    """Adds the share of a population the figure's clause names; True when it did."""
+    if q.kind != "percent" or q.unit != "%" or q.value is None or not 0 < q.value <= 100:
+        return False
+    if not _FIGURE_SUBJECT.match(s, q.end) or re.search(r"[-−–+(]\s*$", s[max(0, q.start - 2):q.start]):
+        return False
+    after = [m for m in mentions if q.end <= m.start < c1]
+    if any(_ADNOMINAL.search(s, max(q.end, m.start - 6), m.start) for m in after):
+        return False  # "N%가 … 사용하는 SAP": the clause describes the named thing
+    node = ""
+    if (among := _AMONG.search(s, c0, q.start)) and among.end() == q.start:
+        last = getattr(reader, "_population", ((), ""))
+        node, label = (last[1] if last[0] == (loc.line_start, loc.table_id, loc.row, loc.column) else ""), ""
+    else:
+        link = next((m for m in re.finditer(r"[가-힣A-Za-z0-9]" + _LINK.pattern + "$", s[c0:q.start])), None)
+        if link is None:
+            return False
+        end = c0 + link.start() + 1
+        head = re.search(r"\S+$", s[c0:end])
+        if head is None or not _HEAD.search(head.group()):
+            return False
+        start = _phrase_start(s, end, 0)  # its own edges, not the clause's: "최고" may open a clause
+        if start < 0:
+            return False
+        if re.match(r"\S+\s등\s", s[start:end]) or " 등 " in s[start:end]:
+            start = _listed(s, start)
+        label = s[start:end].strip()
+        if any(start <= m.start < end and not is_a(m.type, "Place") for m in mentions):
+            return False  # an entity's people or products: text_shares.py's owner
+        node = "population-" + created_id(label)
+        reader.ex.add_entity(EntityRecord(node, ("MarketSegment",), "", label, (label,), "table"))  # a created node: labelled and typed as a table's
+    if not node:
+        return False
+    if label:  # the clause the population's words open ("향후 5년 내 기술, 금융, 법률 등 …"): the figure's context
+        c0 = min(c0, max((c for c in clause_starts_of(s) if c <= start), default=0))
+    reader._population = ((loc.line_start, loc.table_id, loc.row, loc.column), node)
+    status, time, high = figure_context(reader, s, q, dates, c0, c1, values)
+    if (ahead := _AHEAD.search(s, c0, q.start)) and status == "actual" and time is None:
+        # "향후 5년 내 … 50%가 대체": a share foreseen within the years ahead of the report
+        year = REFERENCE_DATE.year
+        status, time = "forecast", parse_period(f"{year}~{year + int(ahead.group(1))}")
+    name = label or reader.ex.entities[node].name_ko
+    reader.ex.statements.append(Statement(
+        node, "share", loc, RULE, value=Decimal(q.value), high=Decimal(high) if high is not None else None,
+        unit="%", status=status, time=time, metric=f"share of {name}"[:60], **figure_flags(q),
+        sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+    ))  # fmt: skip
+    return True
