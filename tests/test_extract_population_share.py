@@ -70,3 +70,12 @@ def test_a_share_within_the_years_ahead_is_a_forecast(text_reader):
     ex = _read(text_reader, "현재 신규 프로젝트의 44%는 4년 이상 대기하는 것으로 추산.")
     st = next(s for s in ex.statements if s.rule == RULE and s.value == 44)
     assert st.status == "estimate"
+
+
+def test_a_bare_figure_opening_a_later_clause_is_the_same_populations(text_reader):
+    ex = _read(text_reader, "미국 기업 40%가 도구에 지불. 2028년에는 80%, 2030년에는 거의 100%가 될 것으로 전망.")
+    rows = [(s.value, s.status, s.time.text if s.time else "", s.rule) for s in ex.statements if s.kind == "share"]
+    carried = RULE + "-carried"
+    assert rows == [(Decimal(40), "actual", "", RULE), (Decimal(80), "forecast", "2028", carried),
+                    (Decimal(100), "forecast", "2030", carried)]
+    assert len({s.subject for s in ex.statements if s.kind == "share"}) == 1

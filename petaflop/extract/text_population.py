@@ -5,7 +5,9 @@ noun phrase, bare or in the genitive, whose head word counts members (기업, �
 일자리 …) is the share of that population for which the clause holds. The population, which the
 gazetteer does not know, becomes a node of its own (a ``MarketSegment`` named by its Korean words); the
 figure is its ``share``. "이중 N%는" / "그중 N%가" right after such a share in the same sentence is a
-further share of the same population.
+further share of the same population, and so is a bare figure opening a later clause of the same line
+("12%는 …", "2028년에는 80%, 2030년에는 거의 100%가 될 것으로 전망": its year the clause's, its status cue the
+sentence's): rule ``text:share-of:population-carried``, judged apart.
 
 The phrase must be cleanly bounded on its left: the clause's start, a comma or a full stop, a dropped
 word of time (현재, 올해, 2025년 …), or a word closing a clause ("따르면", "…고"); a list before "등"
@@ -27,6 +29,8 @@ from petaflop.extract.resolve import created_id, is_a
 from petaflop.extract.text_frames import clause_starts_of
 
 RULE = "text:share-of:population"
+#: a bare figure opening a later clause of the same line: the same population's ("2030년에는 거의 100%가 …")
+RULE_CARRIED = "text:share-of:population-carried"
 
 #: the head word of a population: a noun that counts members (people, firms, projects, jobs)
 _HEAD = re.compile(r"(?:기업|기관|회사|업체|개발자|연구자|연구원|응답자|사용자|이용자|고객|직원|근로자|일자리|"
@@ -43,6 +47,8 @@ _TIME_WORD = re.compile(r"(?:현재|이미|올해|작년|내년|지난해|최근
 _CLAUSE_END = re.compile(r"(?:따르면|의하면|보면|하고|했고|되고|하며|했으며|되며|이며|으며|지만|는데|인데|[,.:;])$")
 #: a word ending in a particle or a verb's ending: the phrase may reach further left (its edge is unclear)
 _OPEN_LEFT = re.compile(r"(?:은|는|을|를|에|와|과|도|로|이|가|의|께|하여|되어|[해돼]|[였었한된]다|이다|[음함됨]|[하되]게|[하되]지|않아)$")
+#: a clause opening on the figure, at most with its year and an adverb: "12%는 …", "2028년에는 80%, …"
+_CARRIED = re.compile(r"\s*(?:(?:19|20)\d{2}년(?:에는|에)?\s?)?(?:거의\s?|약\s?|최대\s?)?")
 #: "이중 4%는", "그중 97%가": a further part of the population just named
 _AMONG = re.compile(r"(?:이|그)\s?중\s?(?:약\s?)?$")
 #: the years ahead of the report a clause foresees: "향후 5년 내", "앞으로 3년간"
@@ -83,6 +89,11 @@ def population_share(reader, s: str, q: Quantity, c0: int, c1: int, mentions: li
     """Adds the share of a population the figure's clause names; True when it did."""
     if q.kind != "percent" or q.unit != "%" or q.value is None or not 0 < q.value <= 100:
         return False
+    last = getattr(reader, "_population", ((), ""))
+    here = (loc.line_start, loc.table_id, loc.row, loc.column)
+    if last[0] == here and _CARRIED.fullmatch(s, c0, q.start) and re.match(r"\s?(?:,|(?:이|가|은|는)\s)", s[q.end:]):
+        # "2028년에는 80%, 2030년에는 거의 100%가 될 것으로 전망": the year is the clause's, the cue the sentence's
+        return _add(reader, s, q, c0, c1, dates, values, loc, sources, last[1], "", RULE_CARRIED, len(s))
     if not _FIGURE_SUBJECT.match(s, q.end) or re.search(r"[-−–+(]\s*$", s[max(0, q.start - 2):q.start]):
         return False
     after = [m for m in mentions if q.end <= m.start < c1]
@@ -90,8 +101,7 @@ def population_share(reader, s: str, q: Quantity, c0: int, c1: int, mentions: li
         return False  # "N%가 … 사용하는 SAP": the clause describes the named thing
     node = ""
     if (among := _AMONG.search(s, c0, q.start)) and among.end() == q.start:
-        last = getattr(reader, "_population", ((), ""))
-        node, label = (last[1] if last[0] == (loc.line_start, loc.table_id, loc.row, loc.column) else ""), ""
+        node, label = (last[1] if last[0] == here else ""), ""
     else:
         link = next((m for m in re.finditer(r"[가-힣A-Za-z0-9]" + _LINK.pattern + "$", s[c0:q.start])), None)
         if link is None:
@@ -112,17 +122,25 @@ def population_share(reader, s: str, q: Quantity, c0: int, c1: int, mentions: li
         reader.ex.add_entity(EntityRecord(node, ("MarketSegment",), "", label, (label,), "table"))  # a created node: labelled and typed as a table's
     if not node:
         return False
+    reader._population = (here, node)
     if label:  # the clause the population's words open ("향후 5년 내 기술, 금융, 법률 등 …"): the figure's context
         c0 = min(c0, max((c for c in clause_starts_of(s) if c <= start), default=0))
-    reader._population = ((loc.line_start, loc.table_id, loc.row, loc.column), node)
+    return _add(reader, s, q, c0, c1, dates, values, loc, sources, node, label, RULE)
+
+
+def _add(reader, s: str, q: Quantity, c0: int, c1: int, dates: list[Quantity], values: list[Quantity], loc: Location,
+         sources: tuple[str, ...], node: str, label: str, rule: str, cue_end: int = -1) -> bool:
+    """The population's share stated by the figure, in the context of ``s[c0:c1]`` (its status up to ``cue_end``)."""
     status, time, high = figure_context(reader, s, q, dates, c0, c1, values)
+    if cue_end > c1 and status == "actual":
+        status, _, _ = figure_context(reader, s, q, dates, c0, cue_end, values)
     if (ahead := _AHEAD.search(s, c0, q.start)) and status == "actual" and time is None:
         # "향후 5년 내 … 50%가 대체": a share foreseen within the years ahead of the report
         year = REFERENCE_DATE.year
         status, time = "forecast", parse_period(f"{year}~{year + int(ahead.group(1))}")
     name = label or reader.ex.entities[node].name_ko
     reader.ex.statements.append(Statement(
-        node, "share", loc, RULE, value=Decimal(q.value), high=Decimal(high) if high is not None else None,
+        node, "share", loc, rule, value=Decimal(q.value), high=Decimal(high) if high is not None else None,
         unit="%", status=status, time=time, metric=f"share of {name}"[:60], **figure_flags(q),
         sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
     ))  # fmt: skip
