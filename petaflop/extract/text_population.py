@@ -4,7 +4,7 @@ A percentage that is itself the subject of its clause (``N%가``, ``N%는``, ``N
 noun phrase, bare or in the genitive, whose head word counts members (기업, 개발자, 연구자, 프로젝트,
 일자리 …) is the share of that population for which the clause holds. The population, which the
 gazetteer does not know, becomes a node of its own (a ``MarketSegment`` named by its Korean words); the
-figure is its ``share``. "이중 N%는" / "그중 N%가" right after such a share in the same sentence is a
+figure is its ``share``. "이중 N%는" / "그중 N%가" after such a share on the same line is a
 further share of the same population, and so is a bare figure opening a later clause of the same line
 ("12%는 …", "2028년에는 80%, 2030년에는 거의 100%가 될 것으로 전망": its year the clause's, its status cue the
 sentence's): rule ``text:share-of:population-carried``, judged apart.
