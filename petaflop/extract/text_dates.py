@@ -2,8 +2,10 @@
 
 * **A date before a relative clause of the event**: "2024년 10월에 첫 출시된 Ascend 910C는",
   "지난 4월에 출시한 … Pangu Ultra 모델이", "2024년 9월에 내놓은 모델인 o1", "지난 8월에 나온 FlashAttention v4", "2025년 10월 출시 예정인
-  FSD V14": the thing named within a few words after the clause's verb was released (``출시``, ``내놓``,
-  ``선보``) or announced (``공개``, ``발표``; a model made public is released) at that date. A verb
+  FSD V14", "5월에 개발한 x402라는 프로토콜", "내년에 본격 판매할 … 스위치": the thing named within a few words
+  after the clause's verb was released (``출시``, ``내놓``, ``선보``; brought out as developed, ``개발한``; put on
+  sale, ``판매``) or announced (``공개``, ``발표``; a model made public is released) at that date; a verb still to
+  come ("판매할", "출시할") makes the date planned, and work still to do ("개발할") is no release. A verb
   of plan (``예정``, ``목표``) makes the date planned; an organisation founded (``세운``, ``설립된``) then has
   its ``foundedDate``. Rule ``text:event-before`` (one construction, whatever the kind).
 * **A name, its particle, then the date and the verb**: "Hopper 시리즈가 2022년에 출시된 것을 감안하면",
@@ -46,16 +48,16 @@ from petaflop.extract.text_starts import start_dates
 
 _KINDS = {
     "release": ("releaseDate", ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "ChipArchitecture",
-                                "MemoryTechnology")),
+                                "MemoryTechnology", "NetworkTechnology")),
     "found": ("foundedDate", ("Organization",)),  # "2023년 3월에 세운 xAI": when it was founded
     "announce": ("announcedDate", ("AIProduct", "Hardware", "SoftwarePlatform", "Facility", "ChipArchitecture",
                                    "MemoryTechnology", "PolicyInstrument", "Technology")),
 }
 #: right after the date: (에) (첫) <verb> <relative ending>, then what was released
 _BEFORE = re.compile(r"\s?(?:에|에는|경)?\s?(?:(?:[^\s.,]{1,15}\s){0,3}['‘“\"]?[^\s.,]{1,15}['’”\"]?\s?(?:행사|컨퍼런스|회의|이벤트)?에서\s)?"
-                     r"(?:첫\s?|처음\s?|정식\s?|공식\s?|대중에게\s?|전격\s?)?"
-                     r"(?P<verb>출시|공개|발표|내놓|선보|나온|나왔던|세운|설립|창립|창업)(?P<plan>\s?(?:예정|목표)인|\s?예정된)?"
-                     r"(?:된|한|인|했던|은|인)?\s")
+                     r"(?:첫\s?|처음\s?|정식\s?|공식\s?|대중에게\s?|전격\s?|본격\s?)?"
+                     r"(?P<verb>출시|공개|발표|내놓|선보|나온|나왔던|세운|설립|창립|창업|개발|판매)(?P<plan>\s?(?:예정|목표)인|\s?예정된)?"
+                     r"(?P<end>된|한|인|했던|은|인|할)?\s")
 #: what may stand between the relative clause and the name: a few words, no particle of another role
 _TO_NAME = re.compile(r"(?:(?:본인들의|자체|자사의?|차세대|신규|새로운|최신|첫|[가-힣A-Za-z0-9]{1,8}인|"
                       r"[가-힣A-Za-z0-9]{0,5}[가-힣A-Za-z0-9](?<![은는이가을를에의로]))\s){0,3}['‘“\"]?")
@@ -102,7 +104,8 @@ def _kind(verb: str, m: Mention_) -> tuple[str, tuple[str, ...]]:
         return _KINDS["found"]
     if verb in ("공개", "발표") and is_a(m.type, "AIModel"):
         return _KINDS["release"]
-    return _KINDS["release" if verb in ("출시", "런칭", "내놓", "선보", "나온", "나왔던", "상용화", "양산") else "announce"]
+    return _KINDS["release" if verb in ("출시", "런칭", "내놓", "선보", "나온", "나왔던", "상용화", "양산", "개발", "판매")
+                  else "announce"]
 
 
 def _event_date(q: Quantity, planned: bool = False):
@@ -152,11 +155,14 @@ class DateReader:
             if m is None or m.start - bm.end() > 30 or not _TO_NAME.fullmatch(s, bm.end(), m.start):
                 continue
             m = _past_maker(s, m, mentions)
+            if bm.group("end") == "할" and bm.group("verb") not in ("출시", "판매", "공개", "발표"):
+                continue  # "… 개발할 X": work still to do, no release
             kind, classes = _kind(bm.group("verb"), m)
             time = _event_date(d, planned=bool(bm.group("plan")))
             if time is None or not any(is_a(m.type, c) for c in classes):
                 continue
-            status = plan_status(bm.group("plan"), s[bm.end():]) or ("planned" if time.start > REFERENCE_DATE.isoformat() else "actual")
+            status = plan_status(bm.group("plan"), s[bm.end():]) or (
+                "planned" if bm.group("end") == "할" or time.start > REFERENCE_DATE.isoformat() else "actual")
             done.add(m.entity)
             self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-before", time=time,
                                                 status=status, sources=sources, raw=s[d.start:m.end][:60]))

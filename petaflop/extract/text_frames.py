@@ -295,10 +295,12 @@ class FrameReader:
         based_on_model(self.ex, s, mentions, loc, sources)  # "<model> 기반의 <product>": text_based_on.py
 
     def _own_make(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
-                  sources: tuple[str, ...]) -> None:
+                  sources: tuple[str, ...], carried: Mention_ | None = None) -> None:
         """"애플은 자사의 … 프레임워크인 MLX", "엔비디아는 본인들의 차세대 시리즈인 ‘Vera Rubin’": a product called
         the organisation's own (자사의, 자체, a possessive pronoun) is its work; the owner is
-        the last organisation named before it in the clause (else the clause's topic)."""
+        the last organisation named before it in the clause (else the clause's topic). When the product is
+        itself the sentence's topic ("이들의 최신 모델인 X는 …"), the pronoun points back past it to the topic
+        carried from before (``carried``): rule ``…:own-make:<entry>:product-topic``."""
         starts = clause_starts_of(s)
         for i, m in enumerate(mentions):
             if not any(is_a(m.type, c) for c in _OWN_MADE):
@@ -309,6 +311,8 @@ class FrameReader:
             owner = next((o for o in reversed(mentions[:i]) if o.start >= c0 and o.role in ("topic", "subject", "genitive")
                           and any(is_a(o.type, c) for c in ("Firm", "AILab"))), None)
             how = "mention" if owner is not None else HOW.get(topic.role, "clause") if topic is not None else ""
+            if owner is None and topic is not None and topic.entity == m.entity and topic.role == "topic":
+                owner, how = carried, "product-topic"  # the product is the topic: the pronoun's firm is carried
             owner = owner or topic
             if owner is None or owner.entity == m.entity or not any(is_a(owner.type, c) for c in ("Firm", "AILab")):
                 continue

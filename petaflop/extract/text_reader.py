@@ -251,7 +251,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if hw is not None:
             self.hw_topic = _Mention(hw.entity, hw.type, -1, -1, "hardware")
         firm_topic = topic if own is None or not self._is_item(own) else carried or getattr(self, "slide_topic", None)
-        self._own_make(sentence, mentions, firm_topic, loc, sources)  # a system's "자체 개발 CPU": its maker's
+        self._own_make(sentence, mentions, firm_topic, loc, sources, carried or getattr(self, "slide_topic", None))  # a system's "자체 개발 CPU": its maker's
         kind_paren_links(self.ex, self.lex, self.res.gaz, sentence, mentions, firm_topic, loc, sources, self.prefix)
         self._adoptions(sentence, mentions, topic if topic is not None and topic.start >= 0 else
                         getattr(self, "hw_topic", None) or topic, loc, sources)
