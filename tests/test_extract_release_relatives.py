@@ -47,3 +47,20 @@ def test_without_a_firm_before_the_pronoun_names_nobody(text_reader):
     r, ex = text_reader
     r.read("이들의 최신 모델인 Claude Opus 4.1은 코딩 1위.", LOC, ())
     assert _own(ex) == []
+
+
+def _announced(ex):
+    return sorted((f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts if f.predicate == "announcedBy")
+
+
+def test_a_plan_also_put_forward_by_the_topic_is_its_announcement(text_reader):
+    """"<A>는 "…"는 <X>도 제시": a name inside the quoted words is not the one who puts X forward."""
+    r, ex = text_reader
+    r.read('OpenAI는 "미국이 반드시 이겨야 한다"는 경제 청사진도 제시.', LOC, ())
+    assert _announced(ex) == [("openai-economic-blueprint", "announcedBy", "openai", "text:made-public")]
+
+
+def test_a_quoted_agent_alone_announces_nothing(text_reader):
+    r, ex = text_reader
+    r.read('그는 "OpenAI가 경제 청사진을 제시" 라고 말함.', LOC, ())
+    assert _announced(ex) == []

@@ -23,6 +23,13 @@ from petaflop.extract.text_links import _RELEASABLE
 from petaflop.extract.text_succession import SuccessionFrames
 
 _FIRMS = ("Firm", "AILab")
+
+
+def _quoted(s: str, at: int) -> bool:
+    """A name inside a quotation ("OpenAI는 "미국이 … 한다"는 청사진도 제시") is the quoted words' own subject,
+    not the agent of the sentence's verb."""
+    return s.count('"', 0, at) % 2 == 1 or s.count("“", 0, at) > s.count("”", 0, at)
+
 _SEGMENT_MEMBERS = ("Organization", "AIProduct", "SoftwarePlatform")  # a firm, a product or a platform
 _AGENTS = ("Organization", "Person", "GovernmentBody", "Country")
 _ISSUED = ("PolicyInstrument", "ExportControlEvent")
@@ -36,8 +43,9 @@ _MADE_PUBLIC = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:\s(?:대통령|주석|총�
                           # the thing's kind before its name: "개발한 AI 서비스 Manus"
                           r"(?:(?:AI|오픈소스|코딩|신규|새로운|차세대|자체)\s)?(?:(?:서비스|모델|칩|제품|플랫폼|에이전트|앱|"
                           r"시스템|가속기|GPU|CPU|ASIC|프로젝트)(?:인)?\s['‘“\"]?)?")
-# "<A>는 8월 27일 “<X>”를 공개", "<A>는 … <X>(<abbr>) 아키텍처를 공개", "<X>라는 (…) 비전을 제시": X shown
-_SHOWN = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:[가-힣A-Za-z]{1,6}\s?|라는\s(?:[가-힣]{1,6}\s)?(?:비전|청사진|구상|개념))?(?:을|를)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
+# "<A>는 8월 27일 “<X>”를 공개", "<A>는 … <X>(<abbr>) 아키텍처를 공개", "<X>라는 (…) 비전을 제시", "<X>도 제시"
+# (also put forward): X shown
+_SHOWN = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:[가-힣A-Za-z]{1,6}\s?|라는\s(?:[가-힣]{1,6}\s)?(?:비전|청사진|구상|개념))?(?:을|를|도)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
                     r"(?:공개|발표|공식\s?발표|제시)(?![가-힣]{0,2}\s?(?:예정|계획|목표|전망|할))")
 # "… <A>가 공개한 프로젝트." : the head noun is a plain kind, the thing named is the sentence's topic
 _KIND_END = re.compile(r"(?:프로젝트|계획|보고서|청사진|전략|정책|법안|이니셔티브|제품|모델|칩|서비스|플랫폼)"
@@ -141,7 +149,7 @@ class OwnedFrames(SuccessionFrames):
                 continue
             c0 = max(c for c in starts if c <= x.start)
             by = {m.entity: m for m in mentions[:i] if m.start >= c0 and m.role in ("topic", "subject")
-                  and any(is_a(m.type, c) for c in _AGENTS)}
+                  and any(is_a(m.type, c) for c in _AGENTS) and not _quoted(s, m.start)}
             if by and all(any(is_a(m.type, c) for c in _FIRMS) for m in by.values()) and any(
                     is_a(x.type, c) for c in _RELEASABLE):
                 continue  # a firm's release in its own clause: the release frame's (text_links)
