@@ -79,3 +79,16 @@ def test_a_bare_figure_opening_a_later_clause_is_the_same_populations(text_reade
     assert rows == [(Decimal(40), "actual", "", RULE), (Decimal(80), "forecast", "2028", carried),
                     (Decimal(100), "forecast", "2030", carried)]
     assert len({s.subject for s in ex.statements if s.kind == "share"}) == 1
+
+
+def test_a_population_share_says_what_its_members_do(text_reader):
+    ex = _read(text_reader, "미국 기업 40%가 이미 AI 도구에 비용 지불. 2028년에는 80%, 2030년에는 거의 100%가 될 것으로 전망.")
+    assert sorted((s.value, s.metric) for s in ex.statements if s.kind == "share") == [
+        (Decimal(40), "share of 미국 기업: AI 도구에 비용 지불"),
+        (Decimal(80), "share of 미국 기업: AI 도구에 비용 지불"),
+        (Decimal(100), "share of 미국 기업: AI 도구에 비용 지불")]
+    ex = _read(text_reader, "향후 5년 내 초급 일자리의 최대 50%가 대체되어 실업률 증가.")
+    assert [s.metric for s in ex.statements if s.kind == "share" and s.value == 50] == ["share of 초급 일자리: 대체"]
+    ex = _read(text_reader, "신규 프로젝트의 44%는 4년 이상 대기. 12%는 대기 시간이 7년을 초과.")
+    assert sorted((s.value, s.metric) for s in ex.statements if s.kind == "share" and s.value in (12, 44)) == [
+        (Decimal(12), "share of 신규 프로젝트: 대기 시간이 7년을 초과"), (Decimal(44), "share of 신규 프로젝트: 4년 이상 대기")]

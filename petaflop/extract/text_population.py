@@ -69,6 +69,8 @@ def _phrase_start(s: str, end: int, c0: int) -> int:
             return start if _CLAUSE_END.search(w) or w in ("-", "•", "·") else -1
         if i < len(words) - 1 and (_TIME_WORD.fullmatch(w) or _CLAUSE_END.search(w)):
             return start
+        if w in ("내", "이내", "안에") and i and re.fullmatch(r"\d{1,2}(?:년|개월|주)", s[words[i - 1][0]:words[i - 1][1]]):
+            return start  # "향후 5년 내 초급 일자리": a span of time ahead, no part of the population
         if i < len(words) - 1 and _OPEN_LEFT.search(w) and w != "등":
             return -1  # a word with a particle or a verb's ending: the phrase may go on to its left
         start = a
@@ -89,11 +91,13 @@ def population_share(reader, s: str, q: Quantity, c0: int, c1: int, mentions: li
     """Adds the share of a population the figure's clause names; True when it did."""
     if q.kind != "percent" or q.unit != "%" or q.value is None or not 0 < q.value <= 100:
         return False
-    last = getattr(reader, "_population", ((), ""))
+    last = getattr(reader, "_population", ((), "", ""))
     here = (loc.line_start, loc.table_id, loc.row, loc.column)
     if last[0] == here and _CARRIED.fullmatch(s, c0, q.start) and re.match(r"\s?(?:,|(?:이|가|은|는)\s)", s[q.end:]):
         # "2028년에는 80%, 2030년에는 거의 100%가 될 것으로 전망": the year is the clause's, the cue the sentence's
-        return _add(reader, s, q, c0, c1, dates, values, loc, sources, last[1], "", RULE_CARRIED, len(s))
+        own = _predicate(s[q.end:c1])  # "12%는 평균 대기 시간이 …": its own; "100%가 될 것으로 전망": the first's
+        said = own if own and not re.match(r"(?:될|된|됨|되)", own) else last[2]
+        return _add(reader, s, q, c0, c1, dates, values, loc, sources, last[1], "", RULE_CARRIED, len(s), said)
     if not _FIGURE_SUBJECT.match(s, q.end) or re.search(r"[-−–+(]\s*$", s[max(0, q.start - 2):q.start]):
         return False
     after = [m for m in mentions if q.end <= m.start < c1]
@@ -122,14 +126,32 @@ def population_share(reader, s: str, q: Quantity, c0: int, c1: int, mentions: li
         reader.ex.add_entity(EntityRecord(node, ("MarketSegment",), "", label, (label,), "table"))  # a created node: labelled and typed as a table's
     if not node:
         return False
-    reader._population = (here, node)
+    said = _predicate(s[q.end:c1]) or (last[2] if last[0] == here else "")
+    reader._population = (here, node, said)
     if label:  # the clause the population's words open ("향후 5년 내 기술, 금융, 법률 등 …"): the figure's context
         c0 = min(c0, max((c for c in clause_starts_of(s) if c <= start), default=0))
-    return _add(reader, s, q, c0, c1, dates, values, loc, sources, node, label, RULE)
+    return _add(reader, s, q, c0, c1, dates, values, loc, sources, node, label, RULE, said=said)
+
+
+#: what the share's members do, after the figure's particle: "…40%가 이미 AI 도구에 비용 지불" → "AI 도구에 비용 지불";
+#: cut before a connective ending ("50%가 대체되어 실업률 …" → "대체") and at 40 characters, on a word's end
+_PREDICATE_OPEN = re.compile(r"^\s?(?:이|가|은|는)?\s(?:이미|현재|모두|약|거의)?\s?")
+_CONNECTIVE = re.compile(r"(?:되어|하여|되고|하고|되며|하며|으며|이며)\s")
+
+
+def _predicate(after: str) -> str:
+    """What the members counted by a share do, from the words after its figure ("" when none)."""
+    text = _PREDICATE_OPEN.sub("", after, count=1)
+    if (cut := _CONNECTIVE.search(text)) is not None:
+        text = text[:cut.start()]
+    text = re.split(r"[.;,]\s|[.;]$", text, maxsplit=1)[0].strip()
+    if len(text) > 40:
+        text = text[:40].rsplit(" ", 1)[0]
+    return text if re.search(r"[가-힣A-Za-z]", text) else ""
 
 
 def _add(reader, s: str, q: Quantity, c0: int, c1: int, dates: list[Quantity], values: list[Quantity], loc: Location,
-         sources: tuple[str, ...], node: str, label: str, rule: str, cue_end: int = -1) -> bool:
+         sources: tuple[str, ...], node: str, label: str, rule: str, cue_end: int = -1, said: str = "") -> bool:
     """The population's share stated by the figure, in the context of ``s[c0:c1]`` (its status up to ``cue_end``)."""
     status, time, high = figure_context(reader, s, q, dates, c0, c1, values)
     if cue_end > c1 and status == "actual":
@@ -141,7 +163,7 @@ def _add(reader, s: str, q: Quantity, c0: int, c1: int, dates: list[Quantity], v
     name = label or reader.ex.entities[node].name_ko
     reader.ex.statements.append(Statement(
         node, "share", loc, rule, value=Decimal(q.value), high=Decimal(high) if high is not None else None,
-        unit="%", status=status, time=time, metric=f"share of {name}"[:60], **figure_flags(q),
+        unit="%", status=status, time=time, metric=(f"share of {name}" + (f": {said}" if said else ""))[:60], **figure_flags(q),
         sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
     ))  # fmt: skip
     return True
