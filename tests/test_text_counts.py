@@ -34,6 +34,16 @@ def test_an_adjective_before_the_counted_noun_is_part_of_it(reader):
     assert counts(ex) == [("kimi-k2", "unitCount", Decimal(61), "더 깊은 블록", "text:unit-count:have:clause-topic")]
 
 
+@pytest.mark.parametrize(("sentence", "noun"), [
+    ("HLE는 2,500개의 극도로 어려운 문제로 구성", "극도로 어려운 문제"),  # an adverb is no noun with a particle
+    ("HLE는 300개의 상대적으로 쉬운 문제로 구성", "상대적으로 쉬운 문제"),
+])
+def test_an_adverb_before_an_adjective_is_part_of_the_counted_noun(reader, sentence, noun):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert [c[3] for c in counts(ex)] == [noun]
+
+
 def test_the_sentence_topic_counts_in_a_later_clause(reader):
     r, ex = reader
     r.read("Kimi K2는 48개의 전문가를 사용하는 대신, 61개의 블록을 쌓아.", LOC, ())

@@ -45,7 +45,7 @@ _CLASSIFIER = re.compile(r"([개대기건곳종척장명회])(?:\s?(?:이상|가
 #: what may stand between a count and the noun after it
 _TO_NOUN_AFTER = re.compile(r"의\s?|에\s?(?:달하는|이르는)\s|\s(?:(?:이상|가량|정도)의?\s)?")
 #: "더 깊은", "높은": a modifier of the counted noun, not a topic particle
-_ADJECTIVE = re.compile(r"^(?:더|가장|매우)$|[깊높작많넓좋낮짧얕적같]은$")
+_ADJECTIVE = re.compile(r"^(?:더|가장|매우)$|[깊높작많넓좋낮짧얕적같]은$|^(?:극도|[가-힣]{1,4}적)으?로$")  # "극도로 어려운 문제"
 #: an action on the counted noun after it: "N개의 X 구축을 통해"
 _ACTION = re.compile(r"^(?:구축|확보|개발|배치|도입|설치|운영|건설|생산|구매|투입|가동|조성|수주|판매|출하|납품|공급|협업|협력)(?:을|를|이|가|에|으로|로)?$")
 #: a plain word of the noun before a count: letters only, no digits
