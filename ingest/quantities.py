@@ -269,7 +269,7 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
 _PRE_QUAL = {
     "약": "approximate", "대략": "approximate", "~": "approximate", "≈": "approximate", "거의": "approximate",
     "최대": "upperBound", "최대치": "upperBound", "최고": "upperBound", "<": "upperBound", "≤": "upperBound",
-    "최소": "lowerBound", "최저": "lowerBound", ">": "lowerBound", "≥": "lowerBound", "+": "lowerBound",
+    "최소": "lowerBound", "최저": "lowerBound", ">": "lowerBound", "≥": "lowerBound",
     "무려": "",
 }  # fmt: skip
 _POST_QUAL = {

@@ -71,6 +71,7 @@ CASES = [
     ("약 1,000 MW", "power", "MW", D(1000), {"qualifiers": {"approximate"}}),
     ("5 GW 이상", "power", "MW", D(5000), {"qualifiers": {"lowerBound"}}),
     ("10 GW+", "power", "MW", D(10_000), {"qualifiers": {"lowerBound"}}),
+    ("+25.8%", "percent", "%", D("25.8"), {"qualifiers": set()}),  # a leading plus is a sign, not "at least"
     ("3k 미만", "number", "", D(3000), {"qualifiers": {"upperBound"}}),
     ("최대 40만 개", "count", "count", D(400_000), {"qualifiers": {"upperBound"}}),
     ("100억 달러 추정", "money", "USD", D(10_000_000_000), {"qualifiers": {"estimate"}}),
