@@ -25,6 +25,8 @@ _WORD = re.compile(r"[가-힣A-Za-z]+")
 _PARTICLE = re.compile(r"(?:라는|이라는|으로|을|를|이|가|은|는|로|와|과)$")
 #: "X의 비전은": a genitive whose head noun is the sentence's topic
 _TOPIC_HEAD = re.compile(r"의\s[가-힣]+[은는]\s")
+#: what is counted, by the classifier: "3단계 수출 제한 조치" is one measure of three stages, not three measures
+_OF = {"가지": "kinds of ", "단계": "stages of ", "계층": "tiers of "}
 #: the head of a whole made of parts
 _WHOLE = re.compile(r"(?:구조|파이프라인|로드맵|진화론|아키텍처|네트워킹|기억|메모리|조치|체계|프로세스)$")
 
@@ -74,6 +76,6 @@ def part_counts(reader: Any, s: str, mentions: list[Mention_], topic: Mention_ |
             continue
         reader.ex.statements.append(Statement(
             subject.entity, "unitCount", loc, "text:part-count", value=Decimal(m.group(1)), unit="count",
-            status="actual", metric=noun[:40], time=getattr(reader, "default_time", None), sources=sources,
+            status="actual", metric=f"{_OF.get(m.group(2) or '', '')}{noun}"[:40], time=getattr(reader, "default_time", None), sources=sources,
             raw=s[max(0, m.start() - 20):m.end() + 8].strip()[:60],
         ))  # fmt: skip

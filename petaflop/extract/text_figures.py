@@ -41,13 +41,12 @@ from petaflop.extract.subject_ways import (
 from petaflop.extract.text_counts import CountReader
 from petaflop.extract.text_frames import HOW, Mention_
 from petaflop.extract.text_lease import lease_term
-from petaflop.extract.text_within import span_metric
 from petaflop.extract.text_model_gpus import model_gpus
 from petaflop.extract.text_pair_multiple import pair_multiple
 from petaflop.extract.text_params import model_parameters
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_transition import transition_ends
-from petaflop.extract.text_within import not_a_span_of_the_topic
+from petaflop.extract.text_within import not_a_span_of_the_topic, span_metric
 from petaflop.extract.vs_titles import vs_products
 
 __all__ = ["FigureReader", "parallel_measure", "vs_products"]  # vs_products: for the text reader's slides
