@@ -24,7 +24,7 @@ def links(ex: Extraction, prop: str) -> list[tuple]:
 
 
 def values(ex: Extraction) -> list[tuple]:
-    return sorted((s.subject, s.kind, s.value, s.unit, s.status) for s in ex.statements)
+    return sorted((s.subject, s.kind, s.value, s.unit, s.status) for s in ex.statements if s.value is not None)
 
 
 def test_a_bare_title_opening_a_cell_names_the_cells_organisation(reader, gaz):

@@ -84,7 +84,7 @@ def test_a_date_before_the_release_of_a_makers_product(reader):
 def test_a_release_planned_for_a_date(reader):
     r, ex = reader
     r.read("2026년 2월 출시 예정인 차세대 Ascend 910D 소식.", LOC, ())
-    assert dated(ex) == [("huawei-ascend-910d", "releaseDate", "2026-02", "planned", "text:event-before")]
+    assert dated(ex) == [("huawei-ascend-910d", "releaseDate", "2026-02", "planned", "text:event-plan")]
 
 
 def test_a_date_leading_the_sentence_governs_a_later_clause_without_one(reader):

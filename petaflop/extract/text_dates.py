@@ -44,6 +44,8 @@ from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import plan_status
 from petaflop.extract.text_frames import PUT_OFF, Mention_
+from petaflop.extract.text_plans import RULE as PLAN_RULE
+from petaflop.extract.text_plans import plan_dates
 from petaflop.extract.text_starts import start_dates
 
 _KINDS = {
@@ -144,7 +146,7 @@ class DateReader:
     """Mixed into the text reader (``self.ex``, ``self.prefix``, ``self.default_time``)."""
 
     def _event_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
-                     loc: Location, sources: tuple[str, ...]) -> None:
+                     loc: Location, sources: tuple[str, ...], topic: Mention_ | None = None) -> None:
         done: set[str] = set()
         dates = _joined(dates)  # bare quarters ("3분기에") are dates already: ingest reads them
         for d in dates:
@@ -164,7 +166,8 @@ class DateReader:
             status = plan_status(bm.group("plan"), s[bm.end():]) or (
                 "planned" if bm.group("end") == "할" or time.start > REFERENCE_DATE.isoformat() else "actual")
             done.add(m.entity)
-            self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-before", time=time,
+            rule = f"{self.prefix}:{PLAN_RULE}" if bm.group("plan") else f"{self.prefix}:event-before"  # "출시 예정인 X": a plan's clause
+            self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[d.start:m.end][:60]))
         # "엔비디아 Hopper 시리즈가 2022년에 출시된 것": the name, its particle, the date, the verb
         for d in dates:
@@ -182,6 +185,7 @@ class DateReader:
             done.add(m.entity)
             self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-name-date:{kind}", time=time,
                                                 status=status, sources=sources, raw=s[m.start:vm.end()][:60]))
+        self.ex.statements.extend(plan_dates(s, mentions, dates, topic, loc, sources, done, self.prefix))  # text_plans.py
         self._paren_dates(s, mentions, dates, loc, sources, done)
         self._event_class_dates(s, mentions, dates, starts, loc, sources)
         start_dates(self.ex, s, mentions, dates, starts, loc, sources, self.prefix, done)

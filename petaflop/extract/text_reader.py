@@ -243,7 +243,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._links(sentence, mentions, topic, loc, sources)
         self._more_links(sentence, mentions, topic, loc, sources)
         self._events(sentence, mentions, stated_years(dates), clause_starts_of(sentence), topic, loc, sources)
-        self._event_dates(sentence, mentions, dates, clause_starts_of(sentence), loc, sources)
+        self._event_dates(sentence, mentions, dates, clause_starts_of(sentence), loc, sources, topic)
         self._paren_scores(sentence, mentions, clause_starts_of(sentence), loc, sources)
         self._paren_measures(sentence, mentions, loc, sources)
         self._score_verbs(sentence, mentions, loc, sources, topic)
