@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from petaflop.extract.count_of_whole import whole_parts
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.text_frames import Mention_, clause_starts_of
 
@@ -51,6 +52,7 @@ def _whole_noun(s: str, at: int) -> str:
 
 def part_counts(reader: Any, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                 sources: tuple[str, ...]) -> None:
+    whole_parts(reader, s, mentions, loc, sources)  # "N개 중 M개": a part out of a whole (count_of_whole.py)
     starts = clause_starts_of(s)
     for m in _PARTS.finditer(s):
         noun = _whole_noun(s, m.end())
