@@ -41,8 +41,9 @@ def test_the_owner_of_the_topic_before_the_whole_and_the_parts_own_noun(reader):
 
 def test_problems_solved_out_of_a_whole_are_the_models_score(reader):
     r, ex = reader
-    r.read("GPT-5는 올해 올림피아드의 6문제 중 5개를 해결하며 금메달 달성.", LOC, ())
+    r.read("GPT-5는 2025년 올림피아드의 6문제 중 5개를 해결하며 금메달 달성.", LOC, ())
     assert parts(ex) == [("gpt-5", "benchmarkScore", Decimal(5), "문제 해결", "6문제 중")]
+    assert ex.statements[-1].time is not None and ex.statements[-1].time.start == "2025-01-01"  # the clause's year
 
 
 @pytest.mark.parametrize("text", [

@@ -20,9 +20,12 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.figure_context import figure_context
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of
+from petaflop.extract.values import find_quantities
 
 RULE = "text:count-of-whole"
 #: a classifier of things (not of people): a seat ("석") counts too
@@ -71,6 +74,24 @@ def _owner(s: str, m: re.Match[str], mentions: list[Mention_]) -> tuple[Mention_
     return None, False
 
 
+def _context(reader: Any, s: str, at: int) -> tuple[str, Any]:
+    """The status and time of the part's figure at ``at``, as the text reader's figures have them."""
+    qs = find_quantities(s)
+    q = next((x for x in qs if x.start == at and x.value is not None), None)
+    if q is None or not hasattr(reader, "_time"):
+        return "actual", getattr(reader, "default_time", None)
+    dates = [x for x in qs if x.kind in ("date", "period") and x.date_start and x.date_end]
+    values = [x for x in qs if x.kind not in ("date", "period") and x.value is not None]
+    starts = clause_starts_of(s)
+    c0 = max(c for c in starts if c <= at)
+    c1 = min([c for c in starts if c > at] or [len(s)])
+    status, time, _ = figure_context(reader, s, q, dates, c0, c1, values)
+    before = [d for d in dates if c0 <= d.start and d.end <= at]
+    if time is None and len(before) == 1:  # "A는 2025년 올림피아드의 6문제 중 5개": the one date of the clause
+        time = quantity_period(before[0])
+    return status, time
+
+
 def whole_parts(reader: Any, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
     for m in _OF_WHOLE.finditer(s):
         n, part = Decimal(m.group("n").replace(",", "")), Decimal(m.group("m").replace(",", ""))
@@ -88,8 +109,9 @@ def whole_parts(reader: Any, s: str, mentions: list[Mention_], loc: Location, so
             kind, unit, metric = "unitCount", "count", whole_noun or (own.group(1) if own else "")
         else:
             continue
+        status, time = _context(reader, s, m.start("m"))
         reader.ex.statements.append(Statement(
-            owner.entity, kind, loc, RULE, value=part, unit=unit, status="actual", metric=metric[:40],
-            scope=f"{m.group('n')}{m.group('cn') or ''} 중", time=getattr(reader, "default_time", None),
+            owner.entity, kind, loc, RULE, value=part, unit=unit, status=status, metric=metric[:40],
+            scope=f"{m.group('n')}{m.group('cn') or ''} 중", time=time,
             sources=sources, raw=s[max(0, m.start() - 10):m.end() + 10].strip()[:60],
         ))  # fmt: skip
