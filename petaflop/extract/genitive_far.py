@@ -43,6 +43,7 @@ from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_power_mix import power_mix
+from petaflop.extract.text_rank_noun import ranked_nouns
 
 _MAKERS = ("Firm", "AILab", "ResearchInstitute")
 _PRODUCT_PROPS = ("designedBy", "developedBy", "offeredBy")
@@ -78,13 +79,14 @@ class FarGenitives:
     """Mixed into the TextReader; needs ``self.ex`` and ``self.lex``."""
 
     def read_title(self, title: str, loc: Location) -> None:
-        """A slide title's maker-product links (plain, far and bare genitives)."""
+        """A slide title's maker-product links (plain, far and bare genitives), and the place in a ranking it gives a name."""
         try:
             mentions = self._mentions(title)  # type: ignore[attr-defined]
         except Exception:  # an extractor never raises on odd text
             return
         self._far_genitives(title, mentions, loc, (), prefix="title")
         power_mix(self.ex, title, mentions, loc, ())  # type: ignore[attr-defined]  # "X의 A·B 결합 C" (text_power_mix.py)
+        ranked_nouns(self, title, mentions, loc, ())  # "세계 N번째로 높은 … 이 된 X" (text_rank_noun.py)
 
     def _far_genitives(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...],
                        prefix: str = "text") -> None:

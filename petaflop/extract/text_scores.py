@@ -10,6 +10,9 @@ A score as the object of its verb: "Qwen3-235B-A22B는 … ARC-AGI-1에서 41%�
 in a sentence naming a test, the figure before ``의 점수``, ``점을 획득``, ``%를 기록`` is the score of the last
 model named before it; the test is the name before ``에서`` (the scope), and may be named by the block's
 sentence before ("… HLE 벤치마크 결과 … . 특히 (Grok 4 Heavy) … 50.7% 달성"). Rule ``text:score-verb``.
+
+With the scores, the places in a ranking written into a noun phrase said of a name ("2위 그룹 중 하나인 X",
+"X는 … 두 번째 AI 앱으로 등극"): see text_rank_noun.py (rule ``text:rank:ranked-noun``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from decimal import Decimal
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_rank_noun import ranked_nouns
 
 _CUE = re.compile(r"벤치마크|[Bb]enchmark|시험|점수|스코어|Elo|정답률|ARC-AGI|HLE|MMLU|GPQA|SWE-bench|AIME")
 #: a figure as a score: "17%의 점수", "1362점을 획득", "41%를 기록"
@@ -65,6 +69,7 @@ class ScoreReader:
 
     def _score_verbs(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...],
                      topic: Mention_ | None = None) -> None:
+        ranked_nouns(self, s, mentions, loc, sources)  # a place in a ranking said of a name (text_rank_noun.py)
         # the test may be named by the block's sentence before: "A는 HLE 벤치마크 결과 … . 특히 B는 50.7% 달성"
         if not (_CUE.search(s) or _CUE.search(getattr(self, "previous_sentence", ""))) or _NOT_A_SCORE.search(s):
             return
