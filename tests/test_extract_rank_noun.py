@@ -52,3 +52,9 @@ def test_a_slide_title_ranks_the_name_it_describes(text_reader):
     r, ex = text_reader
     r.read_title("[참고] 세계 4번째로 높은 가치의 스타트업이 된 Anthropic", LOC)
     assert _ranks(ex) == [("anthropic", Decimal(4), RULE, "세계 높은 가치의 스타트업", "actual")]
+
+
+def test_a_ranked_deal_phrase_ranks_the_deal_the_sentence_before_stated(text_reader):
+    r, ex = text_reader
+    r.read("아마존의 Anthropic 투자 금액은 총 80억 달러. 아마존 역사상 세 번 째로 큰 규모의 투자.", LOC, ())
+    assert _ranks(ex) == [("investment--amazon--anthropic--L10", Decimal(3), RULE, "아마존 역사상 큰 규모의 투자", "actual")]

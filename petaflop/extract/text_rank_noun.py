@@ -31,6 +31,10 @@ _SUPERLATIVE = re.compile(r"로\s(?:가장\s)?(?P<adj>높은|큰|많은|빠른|�
 #: the ranked noun phrase (up to four words) and how it is said of a name
 _NOUN_LINK = re.compile(r"\s(?P<np>(?:[^\s.,()]{1,12}\s){0,3}?[^\s.,()]{1,12}?)"
                         r"(?P<link>(?:\s중\s하나)?(?:인|이\s된|가\s된)\s['‘“\"]?|(?:으로|로)\s(?:등극|선정))")
+#: a sentence that is only the ranked phrase of a deal: "A 역사상 세 번째로 큰 규모의 투자." — the deal the sentence
+#: before stated on the same line (its node) is ranked
+_DEAL_NOUN = re.compile(r"\s(?P<np>(?:[^\s.,()]{1,12}\s){0,3}[^\s.,()]{0,12}?(?P<deal>투자|계약|인수|거래))\s?\.?\s*$")
+_DEAL_KINDS = {"투자": "investment--", "인수": "acquisition--", "계약": "contract--", "거래": "contract--"}
 _RANKING_WORDS = re.compile(r"((?:[가-힣A-Za-z][가-힣A-Za-z0-9·/]{0,12}\s?){1,3})$")
 _RISE = ("등극", "선정")
 
@@ -47,6 +51,8 @@ def ranked_nouns(reader, s: str, mentions: list[Mention_], loc: Location, source
                 adj, at = sup.group("adj"), sup.end()
         nl = _NOUN_LINK.match(s, at)
         if nl is None:
+            if adj and (dm := _DEAL_NOUN.match(s, at)) is not None:
+                _ranked_deal(reader, s, rk, adj, dm, starts, mentions, loc, sources)
             continue
         rise = nl.group("link").endswith(_RISE)
         if rk.group("place") is None and not adj and not rise:
@@ -60,18 +66,35 @@ def ranked_nouns(reader, s: str, mentions: list[Mention_], loc: Location, source
             subject = next((m for m in mentions if m.start == nl.end()), None)
         if subject is None or is_a(subject.type, "Person"):
             continue
-        value = int(rk.group("place") or rk.group("nth") or _WORDS[rk.group("word")])
-        prev_end = max([c0] + [m.end for m in mentions if m.end <= rk.start()])
-        before = _RANKING_WORDS.search(re.sub(r"[\d\s]+$", "", s[prev_end:rk.start()]).rstrip())
-        words = re.sub(r"^(?:이|그|이런|이러한)\s", "", before.group(1).strip()) if before else ""
-        words = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|도)$", "", words).strip()
-        scope = " ".join(w for w in (words, adj, nl.group("np")) if w)
-        status = status_of_words(s[c0:nl.end()]) or _listed_status(reader, loc) or "actual"
-        reader.ex.statements.append(Statement(
-            subject.entity, "rank", loc, f"{reader.prefix}:rank:ranked-noun", value=Decimal(value), unit="count",
-            status=status, time=getattr(reader, "default_time", None), scope=scope[:40], sources=sources,
-            raw=s[max(0, rk.start() - 10):nl.end() + 12].strip()[:60],
-        ))  # fmt: skip
+        _add(reader, s, rk, adj, nl, c0, subject.entity, mentions, loc, sources)
+
+
+def _add(reader, s: str, rk: re.Match[str], adj: str, nl: re.Match[str], c0: int, subject: str,
+         mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
+    value = int(rk.group("place") or rk.group("nth") or _WORDS[rk.group("word")])
+    prev_end = max([c0] + [m.end for m in mentions if m.end <= rk.start()])
+    before = _RANKING_WORDS.search(re.sub(r"[\d\s]+$", "", s[prev_end:rk.start()]).rstrip())
+    words = re.sub(r"^(?:이|그|이런|이러한)\s", "", before.group(1).strip()) if before else ""
+    words = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|도)$", "", words).strip()
+    if prev_end > c0 and any(m.end == prev_end and not m.role for m in mentions):  # "Amazon 역사상": the name scopes it
+        words = (s[max(m.start for m in mentions if m.end == prev_end):prev_end] + " " + words).strip()
+    scope = " ".join(w for w in (words, adj, nl.group("np")) if w)
+    status = status_of_words(s[c0:nl.end()]) or _listed_status(reader, loc) or "actual"
+    reader.ex.statements.append(Statement(
+        subject, "rank", loc, f"{reader.prefix}:rank:ranked-noun", value=Decimal(value), unit="count",
+        status=status, time=getattr(reader, "default_time", None), scope=scope[:40], sources=sources,
+        raw=s[max(0, rk.start() - 10):nl.end() + 12].strip()[:60],
+    ))  # fmt: skip
+
+
+def _ranked_deal(reader, s, rk, adj, dm, starts, mentions, loc, sources) -> None:
+    """"A 역사상 세 번째로 큰 규모의 투자.": the one deal of that kind stated on this line is ranked."""
+    if s[:rk.start()].count(" ") > 3 or any(m.role in ("topic", "subject") for m in mentions):
+        return  # a phrase of its own, no clause with a subject of its own
+    kind, tail = _DEAL_KINDS[dm.group("deal")], f"--L{loc.line_start}"
+    nodes = [n for n in reader.ex.entities if n.startswith(kind) and n.endswith(tail)]
+    if len(nodes) == 1:
+        _add(reader, s, rk, adj, dm, max(x for x in starts if x <= rk.start()), nodes[0], mentions, loc, sources)
 
 
 def _listed_status(reader, loc: Location) -> str:
