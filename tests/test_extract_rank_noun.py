@@ -25,7 +25,7 @@ def test_the_name_after_a_superlative_ordinal_is_ranked(text_reader):
 def test_the_name_after_a_ranked_group_is_ranked(text_reader):
     r, ex = text_reader
     r.read("2위 그룹 중 하나인 OpenAI는 혁신의 역사 때문.", LOC, ())
-    assert _ranks(ex) == [("openai", Decimal(2), RULE, "그룹", "actual")]
+    assert _ranks(ex) == [("openai", Decimal(2), RULE, "그룹 중 하나", "actual")]
 
 
 def test_the_topic_that_rose_to_an_ordinal_place_is_ranked(text_reader):

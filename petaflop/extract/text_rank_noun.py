@@ -78,7 +78,8 @@ def _add(reader, s: str, rk: re.Match[str], adj: str, nl: re.Match[str], c0: int
     words = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|도)$", "", words).strip()
     if prev_end > c0 and any(m.end == prev_end and not m.role for m in mentions):  # "Amazon 역사상": the name scopes it
         words = (s[max(m.start for m in mentions if m.end == prev_end):prev_end] + " " + words).strip()
-    scope = " ".join(w for w in (words, adj, nl.group("np")) if w)
+    shared = " 중 하나" if "link" in nl.groupdict() and nl.group("link").startswith(" 중") else ""  # one of a tied place
+    scope = " ".join(w for w in (words, adj, nl.group("np")) if w) + shared
     status = status_of_words(s[c0:nl.end()]) or _listed_status(reader, loc) or "actual"
     reader.ex.statements.append(Statement(
         subject, "rank", loc, f"{reader.prefix}:rank:ranked-noun", value=Decimal(value), unit="count",
