@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ontology.model import STATUSES, load_model
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
+from petaflop.extract.table_market_scope import prose_market
 
 LEXICON_PATH = Path(__file__).with_name("attribute_lexicon.toml")
 DIMENSIONS = ("power", "energy", "count", "memory", "bandwidth", "compute", "length", "voltage", "money",
@@ -38,6 +39,11 @@ class ValueEntry:
             return ""
         m = self.match.search(text, at)
         return m.group(0) if m else ""
+
+    def scope_at(self, text: str, at: int) -> str:
+        """Where a figure of this entry holds, as the words before its metric word at ``at`` say: a share's
+        market ("엔터프라이즈 시장점유율": table_market_scope.py), else ""."""
+        return prose_market(text, at) if self.kind == "marketShare" and at >= 0 else ""
 
 
 @dataclass(frozen=True)

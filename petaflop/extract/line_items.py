@@ -23,6 +23,7 @@ def name_line_items(statements: list[Statement], read_under: dict[int, str], fir
             groups[(st.subject, st.kind, st.time, st.status, st.per, st.scope, st.item, st.number_format)].append(i)
     for members in groups.values():
         labels = {read_under[i] for i in members}
-        if len({statements[i].value for i in members}) > 1 and len(labels) == len(members):
+        # equal figures under two labels ('사용자 숫자 점유율 | 3%', '사용자 쿼리 점유율 | 3%') are two measures too
+        if len(members) > 1 and len(labels) == len(members):
             for i in members:
                 statements[i] = replace(statements[i], metric=read_under[i][:60])

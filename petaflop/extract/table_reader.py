@@ -45,7 +45,7 @@ from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_label_prose import read_label_prose
-from petaflop.extract.table_market_scope import scope_classes
+from petaflop.extract.table_market_scope import label_scope, scope_classes
 from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
 from petaflop.extract.table_remarks import read_remark, row_label, section_label
@@ -360,8 +360,7 @@ class TableReader:
         title = self.res.entities_in(self.titles.get(table.id, ""))
         if len({e.id for e in title}) == 1:
             return self.res.record(title[0])
-        # a caption's first line is a head-final noun phrase ("중국 수출용 Blackwell 아키텍처 기반 B40 스펙"):
-        # the last thing it names
+        # a caption's first line is a head-final noun phrase ("중국 수출용 Blackwell 아키텍처 기반 B40 스펙"): the last thing it names
         first = table.caption[0] if table.caption else ""
         # … skipping a thing the title only relates to ("가스터빈 관련 내용", "H100 대비")
         things = [self.res.gaz.by_id(m.entity_id) for m in self.res.gaz.find_mentions(first)
@@ -537,7 +536,8 @@ class TableReader:
             subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label or rule_suffix == ":by-precision" else ""), approximate="approximate" in quals,
-            scope=scope or (" ".join(table.caption)[:40] if entry.kind == "rank" else ""),  # a tier; a rank's ranking
+            scope=scope or (" ".join(table.caption)[:40] if entry.kind == "rank" else label_scope(  # a tier; a rank's ranking;
+                entry.kind, label.text, (self.titles.get(table.id, ""), *table.caption))),  # a share's market (table_market_scope.py)
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60]))  # fmt: skip
         self._read_under[len(self.ex.statements) - 1] = label.text

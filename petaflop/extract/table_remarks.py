@@ -74,7 +74,9 @@ def row_label(reader, text: str, label):
     mentions = reader.res.gaz.find_mentions(text)
     if not mentions:
         return None
-    rest = text[mentions[-1].end:] if len(mentions) == 2 and re.search(r"\s중\s", text) else text
+    # "GB 시리즈 중 GB300 비중": a member's share of the group — the label without the member's name
+    rest = re.sub(r"\s+", " ", text[:mentions[-1].start] + text[mentions[-1].end:]) if len(mentions) == 2 \
+        and re.search(r"\s중\s", text) else text
     rest = (rest[:mentions[0].start] + " " + rest[mentions[0].end:]).strip() if len(mentions) == 1 else rest.strip()
     entry = reader.lex.value_for(rest) if re.search(r"[가-힣A-Za-z]{2,}", rest) else None
     if entry is None or entry.dimension != "percent":

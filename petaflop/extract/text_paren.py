@@ -22,6 +22,7 @@ from ingest.quantities import find_quantities
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_time import FRAME, OTHER_TIME, with_bases
 from petaflop.extract.resolve import is_a
+from petaflop.extract.table_market_scope import market_of
 from petaflop.extract.text_frames import Mention_
 
 _NUM = r"\d{1,3}(?:\.\d{1,2})?"
@@ -61,7 +62,7 @@ class ParenMeasureReader:
         # … and its frame's time, unless this sentence names a time of its own
         time = carried[2] if own is None and not dates and not OTHER_TIME.search(s) else None
         for m in mentions:
-            pm = _PAREN_PERCENT.match(s, m.end)
+            pm, gm = _PAREN_PERCENT.match(s, m.end), None
             if pm is None and m.role == "genitive":  # "OpenAI의 API 매출 비중(27%)": the name's measure word first
                 gm = _OWNED_MEASURE.match(s, m.end)
                 pm = _PAREN_PERCENT.match(s, gm.end()) if gm and entry.match.search(gm.group(1)) else None
@@ -76,6 +77,7 @@ class ParenMeasureReader:
                 high=Decimal(hi) if hi and Decimal(hi) != lo else None, unit="%",
                 status="estimate" if _ESTIMATE.search(s[max(0, m.start - 12):pm.end()]) else "actual",
                 bound=bound, sources=sources, raw=s[m.start:pm.end()][:60], time=time,
+                scope=market_of(gm.group(1)) if gm and entry.kind == "marketShare" else "",  # "엔터프라이즈 시장점유율"
             ))  # fmt: skip
 
 

@@ -414,7 +414,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
             scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else self.hires(s, q) if kind == "employeeCount"
-            else "",
+            else entry.scope_at(s, metric_at) if entry else "",  # a share's market ("엔터프라이즈 시장점유율")
             item=item.entity if item else "", per=(entry.per if entry else ""),
             number_format=q.precision.split()[0] if q.precision else "",
             metric=entry.metric_at(s, metric_at) if entry else "",
