@@ -47,7 +47,7 @@ def test_a_sentence_opening_with_a_multiple_carries_on_the_previous_comparison(t
     r, ex = text_reader
     r.read("SMIC는 새 공정을 공개했으며, 이는 TSMC의 1.5배에 달하는 수준. 2.5배 더 넓은 대역폭을 통해 성능을 높임.", LOC, ())
     assert ("smic", Decimal("2.5"), "text:multiple:carried") in _of(ex, "multiple")
-    assert next(s.metric for s in ex.statements if s.value == Decimal("2.5")) == "higher vs TSMC"
+    assert next(s.metric for s in ex.statements if s.value == Decimal("2.5")) == "대역폭 higher vs TSMC"
 
 
 def test_a_multiple_opening_another_block_carries_nothing(text_reader):

@@ -31,21 +31,21 @@ def test_a_multiple_against_a_named_base_is_the_marked_subjects(reader):
 def test_a_multiple_against_the_prior_year(reader):
     r, ex = reader
     r.read("Cambricon은 전년 대비 매출이 7배 증가.", LOC, ())
-    assert stated(ex) == [("cambricon", "multiple", Decimal(7), "x", "higher vs prior year", "text:multiple:named")]
+    assert stated(ex) == [("cambricon", "multiple", Decimal(7), "x", "매출 higher vs prior year", "text:multiple:named")]
 
 
 def test_the_owner_of_the_measure_is_the_subject_and_the_base_carries_to_the_next_clause(reader):
     r, ex = reader
     r.read("엔비디아 A100 칩과 비교했을 때는 910B의 계산 성능이 약 2배 낮고, 메모리 대역폭이 약 1.5배 낮으며", LOC, ())
     assert stated(ex) == [
-        ("huawei-ascend-910b", "multiple", Decimal(2), "x", "lower vs NVIDIA A100", "text:multiple:named"),
-        ("huawei-ascend-910b", "multiple", Decimal("1.5"), "x", "lower vs NVIDIA A100", "text:multiple:carried")]
+        ("huawei-ascend-910b", "multiple", Decimal(2), "x", "계산 성능 lower vs NVIDIA A100", "text:multiple:named"),
+        ("huawei-ascend-910b", "multiple", Decimal("1.5"), "x", "메모리 대역폭 lower vs NVIDIA A100", "text:multiple:carried")]
 
 
 @pytest.mark.parametrize(("sentence", "metric"), [
-    ("화웨이 CM384의 와트당 연산 효율이 엔비디아 대비 2.6배나 떨어짐.", "lower vs NVIDIA"),  # worse, not 2.6 times it
-    ("화웨이 CM384의 비용이 엔비디아 대비 3배 절감.", "lower vs NVIDIA"),
-    ("화웨이 CM384의 효율이 엔비디아 대비 2배 높음.", "higher vs NVIDIA"),
+    ("화웨이 CM384의 와트당 연산 효율이 엔비디아 대비 2.6배나 떨어짐.", "와트당 연산 효율 lower vs NVIDIA"),  # worse, not 2.6 times it
+    ("화웨이 CM384의 비용이 엔비디아 대비 3배 절감.", "비용 lower vs NVIDIA"),
+    ("화웨이 CM384의 효율이 엔비디아 대비 2배 높음.", "효율 higher vs NVIDIA"),
 ])
 def test_a_multiple_of_a_fall_says_lower(reader, sentence, metric):
     r, ex = reader
@@ -57,7 +57,7 @@ def test_a_genitive_base_right_before_the_figure(reader):
     r, ex = reader
     r.read("2020년 프랑스 발전량은 일본의 약 1.8배", LOC, ())
     assert [(s.subject, s.value, s.metric, s.time.text) for s in ex.statements if s.kind == "multiple"] == [
-        ("france", Decimal("1.8"), "vs Japan", "2020")]
+        ("france", Decimal("1.8"), "발전량 vs Japan", "2020")]
 
 
 def test_a_multiple_without_a_base_is_no_statement(reader):
@@ -82,7 +82,7 @@ def test_a_percentage_of_change_against_the_prior_year_is_growth_and_against_a_r
     r, ex = reader
     r.read("관련 부품사인 폭스콘의 3월 매출은 전년 대비 25% 증가. Gemini는 Claude(0.5 달러) 대비 60% 저렴.", LOC, ())
     assert stated(ex) == [
-        ("foxconn", "growthRate", Decimal(25), "%", "higher vs prior year", "text:relative:named"),
+        ("foxconn", "growthRate", Decimal(25), "%", "매출 higher vs prior year", "text:relative:named"),
         ("gemini", "relativeDifference", Decimal(-60), "%", "lower vs Claude", "text:relative:named")]
 
 
@@ -128,7 +128,7 @@ def test_a_parallel_clause_measures_what_the_previous_did_and_falling_to_a_level
 def test_a_growth_word_after_a_multiple_without_a_base_is_judged_apart(reader):
     r, ex = reader
     r.read("Cambricon은 매출이 7배 증가.", LOC, ())
-    assert stated(ex) == [("cambricon", "multiple", Decimal(7), "x", "higher vs earlier value",
+    assert stated(ex) == [("cambricon", "multiple", Decimal(7), "x", "매출 higher vs earlier value",
                            "text:multiple-growth:named")]
 
 
@@ -218,7 +218,7 @@ def test_a_multiple_over_a_change_from_one_model_to_the_next_is_the_later_ones(r
     r, ex = reader
     r.read("xAI는 Grok 2에서 Grok 3로 넘어가며 추론 컴퓨팅을 10배 늘림.", LOC, ())
     assert [(s[0], s[2], s[4], s[5]) for s in stated(ex)] == [
-        ("grok-3", Decimal(10), "higher vs Grok-2", "text:multiple:named")]
+        ("grok-3", Decimal(10), "추론 컴퓨팅 higher vs Grok-2", "text:multiple:named")]
 
 
 def test_without_a_verb_of_change_the_from_to_pair_is_no_transition(reader):

@@ -291,9 +291,9 @@ def test_a_die_area_named_by_its_word_is_a_quantity_of_the_chip(text_reader):
 
 
 @pytest.mark.parametrize(("sentence", "value", "metric"), [
-    ("엔비디아의 데이터센터 매출은 56% YoY", Decimal(56), "vs prior year"),
-    ("엔비디아의 데이터센터 매출은 12% QoQ", Decimal(12), "vs prior quarter"),
-    ("엔비디아의 데이터센터 매출은 ▼8% MoM", Decimal(-8), "vs prior month"),
+    ("엔비디아의 데이터센터 매출은 56% YoY", Decimal(56), "데이터센터 매출 vs prior year"),
+    ("엔비디아의 데이터센터 매출은 12% QoQ", Decimal(12), "데이터센터 매출 vs prior quarter"),
+    ("엔비디아의 데이터센터 매출은 ▼8% MoM", Decimal(-8), "데이터센터 매출 vs prior month"),
 ])
 def test_a_period_abbreviation_after_a_percentage_is_growth_against_that_period(reader, sentence, value, metric):
     r, ex = reader

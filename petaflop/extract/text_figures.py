@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.carry_guards import block_topic_owns
+from petaflop.extract.compared_measure import comparison_metric
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure, restate_in_other_currency
 from petaflop.extract.growth_words import reported, unbased_growth
@@ -109,7 +110,7 @@ class MultipleReader:
         """A multiple ("N배"), a lease term ("15년 리스") or a rank ("N위"): read here, never by the metric-word reader."""
         if q.kind == "multiple":
             self.consumed.update(ends_of_multiple(s, q, values))  # "200배(80달러→0.40달러)" (figure_asides.py)
-            if pair_multiple(self.ex, s, q, values, getattr(self, "_from_half", set()), loc, sources, self.prefix):
+            if pair_multiple(self.ex, s, q, values, getattr(self, "_from_half", set()), loc, sources, self.prefix, mentions):
                 self._base = None  # "A에서 B로 N배": the pair's ratio (text_pair_multiple.py)
                 return True
             self._base = self._multiple(s, q, c0, c1, mentions, topic, values, dates, loc, sources,
@@ -237,7 +238,7 @@ class MultipleReader:
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=value,
             high=Decimal(high) if high is not None else None, unit=unit, status=status, time=time,
-            metric=f"{direction + ' ' if direction else ''}vs {base_name}"[:60],
+            metric=comparison_metric(s, q.start, q.end, c0, [(m.start, m.end) for m in mentions], f"{direction + ' ' if direction else ''}vs {base_name}"),
             approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],

@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 
 from ingest.quantities import Quantity
+from petaflop.extract.compared_measure import measure_before
 from petaflop.extract.facts import Location, Statement
 
 #: between the pair's later figure and the multiple: its rate ("/년"), its particle, an aside, "약"/"거의"
@@ -23,7 +24,7 @@ _TOLERANCE = Decimal("0.15")
 
 
 def pair_multiple(ex, s: str, q: Quantity, values: list[Quantity], from_half: set[int], loc: Location,
-                  sources: tuple[str, ...], prefix: str = "text") -> bool:
+                  sources: tuple[str, ...], prefix: str = "text", mentions: list = ()) -> bool:
     """Record the multiple ``q`` of the from-to pair right before it (True), else leave it (False)."""
     before = [v for v in values if v.end <= q.start]
     if len(before) < 2 or q.value is None or q.value <= 1:
@@ -38,9 +39,11 @@ def pair_multiple(ex, s: str, q: Quantity, values: list[Quantity], from_half: se
                  and st.value == Decimal(b.value)), None)
     if pair is None:
         return False
+    # "직원 수 1,000명에서", "수율이 20%에서": the measure named before the pair (in its clause)
+    measure = measure_before(s, a.start, max(s.rfind(",", 0, a.start) + 1, 0), [(m.start, m.end) for m in mentions])
     ex.statements.append(Statement(
         pair.subject, "multiple", loc, f"{prefix}:multiple-from-to", value=n, unit="x", status=pair.status,
-        time=pair.time, metric="higher vs earlier value", approximate="approximate" in q.qualifiers,
+        time=pair.time, metric=f"{measure + ' ' if measure else ''}higher vs earlier value", approximate="approximate" in q.qualifiers,
         sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
     ))  # fmt: skip
     return True

@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.compared_measure import compared_measure, measure_before
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
@@ -186,11 +187,15 @@ class ChangeReader:
             status = "forecast"
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
+        measure = _changed_measure(s, subject, q.start, c0)  # else the words of the clause ("운영이익 141% 증가")
+        if measure == "change":
+            spans = [(m.start, m.end) for m in mentions]
+            measure = compared_measure(s, q.start, q.end, c0, spans) or measure_before(s, q.start, c0, spans) or measure
         low, high = sorted((sign * Decimal(q.value), sign * Decimal(high))) if high is not None else (sign * Decimal(q.value), None)
         self.ex.statements.append(Statement(
             subject.entity, "growthRate", loc, construction_rule(self.prefix, "change-unbased", how, _CLAUSE_WAYS), value=low,
             high=high, unit=q.unit, status=status, time=time,
-            metric=_changed_measure(s, subject, q.start, c0), approximate="approximate" in quals or "vague" in quals,
+            metric=measure, approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip

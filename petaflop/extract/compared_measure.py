@@ -1,0 +1,153 @@
+"""What a comparison or a change measures, as the clause writes it: "ROCm 6 대비 추론 처리량 성능 3.5배" (the
+words between the base marker and the figure), "N배의 자원을", "N배 더 많은 주행 데이터를" (the noun right
+after the figure), "910C의 계산 성능이 약 3배 낮고" (the noun marked as the clause's subject or object before
+the figure, its owner's name left out).
+
+A measure is a short noun phrase: one to four bare words of Hangul or Latin letters, no figure, no particle
+inside, no entity the sentence names, no pronoun, no word of time or degree ("올해", "약", "기존"), and not a
+word that only says the figure changed or compares ("증가", "수준", "격차"). Without one the caller keeps its
+metric ("higher vs X").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a base marker and its verb ending: "대비", "보다", "에 비해", "와 비교해", "2024년 이후"
+_MARKER = re.compile(r"(?:대비|보다|에\s?비해|비교(?:해서?|했을\s?때(?:는|도)?|하면|할\s?때(?:는)?)?|년\s?(?:이후|이래))")
+#: adverbs of degree between a measure and its figure ("약", "최대", "무려"), and a sign
+_DEGREE = re.compile(r"(?:\s?(?:약|최대|최소|무려|거의|평균|대략|이미|모두|각각|단|불과|[+\-−]))*\s*$")
+#: what may stand between the figure and a measure after it: "이상의", "까지", "의", "더 많은", "가량 더 넓은"
+_AFTER = re.compile(r"(?:\s?(?:이상|이하|가량|정도|까지|나|씩))*(?P<link>\s?의\s?|\s(?:더\s)?(?:많은|넓은|큰|높은|긴|빠른|강한|나은|적은|낮은|작은)\s|\s)")
+#: case particles a measure may carry (the subject's, the topic's, the object's; "과/와" opening a list)
+_PARTICLES = ("이", "가", "은", "는", "을", "를", "과", "와")
+#: stems one syllable long that are measures ("직원 수는", "생산 양이")
+_SHORT = frozenset("수 양 값 폭 량 비".split())
+#: words that are no measure: a change, a degree, a comparison, a time, a pronoun, a role, a kind word
+_NOT_MEASURE = frozenset("""
+증가 감소 성장 향상 개선 상승 하락 인하 인상 확대 축소 단축 절감 급증 급감 폭증 증설 가속 저하 저렴 투입 달성
+수준 정도 이상 이하 가량 차이 격차 우위 열세 배 시나리오 가능성 효과 결과 기록 전략 계획 목표
+것 등 중 내 때 경우 기준 대비 보다 이는 이것 그것 이 그 해당 각 이전 기존 현재 올해 작년 내년 지난 최근
+이후 당시 동안 하루 매년 약 최대 최소 무려 거의 평균 대략 더 CEO 대표 회장 창업자 관계자 회사 기업 측
+모델 제품 버전 칩 세대 직전 신규 최신 훨씬 아직 처음 가장 다시 또한 특히 반면 한편 물론 즉
+""".split())
+#: an ending that makes a word no bare noun: a particle, an adnominal or a connective ("필수적인", "만에", "낮고")
+_BOUND = re.compile(r"(?:으로|로|에서|에게|에|의|도|만|부터|까지|적인|하는|했던|있는|되는|된|한|던|인|며|고|서|게|다|음|함|짐|해|돼|춰|춘|려|쳐|켜|는|은|을|를|운|할|될)$")
+#: a change word a measure after the figure may end on ("성능 향상", "에너지 효율 개선"): the measure is before it
+_CHANGE_TAIL = re.compile(r"\s(?:향상|개선|증가|감소|절감|확대|상승|하락)$")
+#: the stem of a predicate of size or change right after a figure ("N배 높아", "N배 빨라")
+_VERBAL = re.compile(r"(?:높|낮|빠|빨|늘|줄|커|크|작|많|적|넓|좁|길|짧|비싸|싸|저렴|떨어|올|내려|앞서|뒤)")
+#: a word ending as a predicate (a verb's adnominal or connective form) between a marked noun and the figure
+_PREDICATE = re.compile(r"(?:된|던|는데|하는|되는|있는|없는|며|고|게|다|해|돼|면|춰|한)$")
+_WORD = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z\-/·]*")
+
+
+def _particle(w: str) -> tuple[str, str]:
+    """A word split into its stem and a case particle after it ("성능이" → "성능", "이"), else (w, '')."""
+    for p in _PARTICLES:
+        stem = w[:-len(p)]
+        if w.endswith(p) and (len(stem) >= 2 or stem in _SHORT) and _WORD.fullmatch(stem) \
+                and not (p in ("은", "는", "을", "를") and re.search(r"(?:되|하|있|없|않|했|됐|였|이었)$", stem)):
+            return stem, p
+    return w, ""
+
+
+def _bare(w: str) -> bool:
+    return bool(_WORD.fullmatch(w)) and w not in _NOT_MEASURE and not _BOUND.search(w)
+
+
+def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s < b and e > a for s, e in spans)
+
+
+def _clean(words: list[str]) -> str:
+    text = _CHANGE_TAIL.sub("", " ".join(words))
+    words = text.split()
+    while words and words[0].endswith("적") and len(words) > 1:  # "압도적 성능": the noun after the adjective
+        words = words[1:]
+    if not words or len(words) > 4 or any(w in _NOT_MEASURE for w in words):
+        return ""
+    text = " ".join(words)
+    return text if 2 <= len(text) <= 24 else ""
+
+
+def _ending_at(s: str, end: int, lo: int, spans: list[tuple[int, int]]) -> str:
+    """The phrase ending at ``end`` (degree adverbs before it left out): its last word may carry a case
+    particle, the words before it are bare nouns; it stops at ``lo``, a name, or a word that is no noun."""
+    end = lo + _DEGREE.search(s[lo:end]).start()
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", s[lo:end])]
+    kept: list[str] = []
+    for i, (a, b, w) in enumerate(reversed(words)):
+        if i == 0:
+            w = re.sub(r"\([^()]{1,20}\)$", "", w)  # "연산 효율(FLOPs/Watt)이": the aside left out
+            w = re.sub(r"\([^()]{1,20}\)", "", w)
+            w, _ = _particle(w)
+        if _overlaps(spans, lo + a, lo + b) or not _bare(w) or len(kept) == 4:
+            break
+        kept.insert(0, w)
+    return _clean(kept) if kept else ""
+
+
+def _after(s: str, q_end: int, spans: list[tuple[int, int]]) -> str:
+    """"N배의 <measure>을", "N배 더 많은 <measure>를": the noun phrase right after the figure."""
+    a = _AFTER.match(s, q_end)
+    if not a:
+        return ""
+    bare_link = not a.group("link").strip()  # "N배 <words>": only a phrase carrying a particle is a noun
+    kept: list[str] = []
+    for m in re.finditer(r"\S+", s[a.end():a.end() + 60]):
+        at = a.end() + m.start()
+        raw = m.group()
+        punct = re.search(r"[.,;:)”’\"']+$", raw)
+        w = raw[:punct.start()] if punct else raw
+        if kept and w in _PARTICLES:  # "총 메모리 용량 과": the particle written apart
+            return _clean(kept)
+        stem, p = _particle(re.sub(r"(?<=[가-힣])(?:이었던|였던|이던)$", "이", w))  # "N%의 가격이었던"
+        if kept and _CHANGE_TAIL.match(" " + stem):  # "N배의 에너지 효율 개선을": the measure before the change
+            return _clean(kept)
+        if bare_link and ((not kept and _VERBAL.match(stem)) or p in ("은", "는")):
+            return ""  # "N배 높아", "N배나 떨어지는": a predicate after the figure, not a noun
+        if _overlaps(spans, at, at + len(w)) or not _bare(stem) or len(kept) == 4:
+            return ""
+        kept.append(stem)
+        if p or (punct and not bare_link):
+            return _clean(kept)
+        if punct:
+            return ""
+    return ""
+
+
+def _marked_before(s: str, q_start: int, c0: int, spans: list[tuple[int, int]]) -> str:
+    """"<owner>의 <measure>이 … N배", "<measure>은 … N배": the last word before the figure marked as
+    subject, topic or object, with the bare words before it (the owner's name left out)."""
+    for m in reversed(list(re.finditer(r"\S+", s[c0:q_start]))):
+        w = re.sub(r"\([^()]{1,20}\)", "", m.group())
+        stem, p = _particle(w)
+        if (_PREDICATE.search(w) and not _MARKER.search(w)) or w == "지":  # "유료 서비스가 본격화된 지 … N배": the noun is another verb's
+            return ""
+        if p in ("이", "가", "은", "는", "을", "를") and _WORD.fullmatch(stem):
+            if _overlaps(spans, c0 + m.start(), c0 + m.end()):
+                return ""
+            return _ending_at(s, c0 + m.end(), c0, spans)
+    return ""
+
+
+def compared_measure(s: str, q_start: int, q_end: int, c0: int, spans: list[tuple[int, int]]) -> str:
+    """The measure a figure at ``s[q_start:q_end]`` in a clause opening at ``c0`` compares or changes, or ''.
+    ``spans``: where the sentence names entities (never part of a measure)."""
+    markers = [m for m in _MARKER.finditer(s, c0, q_start)]
+    if markers and (np := _ending_at(s, q_start, markers[-1].end(), spans)):
+        return np  # "X 대비 <measure>(이) (약) N배"
+    # "전력 효율 3.5배, 복원력 10배": the bare words right before the figure; else a marked noun before it
+    return _after(s, q_end, spans) or _ending_at(s, q_start, c0, spans) or _marked_before(s, q_start, c0, spans)
+
+
+def comparison_metric(s: str, q_start: int, q_end: int, c0: int, spans: list[tuple[int, int]], base: str) -> str:
+    """"<measure> higher vs <base>" (``base``: the metric without its measure, "higher vs H100"), else ``base``."""
+    measure = compared_measure(s, q_start, q_end, c0, spans)
+    return f"{measure} {base}"[:60] if measure else base[:60]
+
+
+def measure_before(s: str, at: int, c0: int, spans: list[tuple[int, int]]) -> str:
+    """The measure named right before a figure ("직원 수 1,000명에서", "수율이 20%에서"), or ''."""
+    return _ending_at(s, at, c0, spans)
