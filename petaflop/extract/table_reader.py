@@ -41,6 +41,7 @@ from petaflop.extract.line_items import name_line_items
 from petaflop.extract.period_rows import period_columns, read_period_rows
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
+from petaflop.extract.table_caption_context import add_caption_context
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
@@ -129,6 +130,7 @@ class TableReader:
                     self.tag = ""
         read_share_lists(self, table, self._labels(table))  # "경쟁사 | OpenAI 25%, 구글 20%" (table_share_list.py)
         name_line_items(self.ex.statements, self._read_under, first)
+        add_caption_context(self, table, first)  # a benchmark, an item only the caption names (table_caption_context.py)
         return len(self.ex.statements) + len(self.ex.facts) - before
 
     # ------------------------------------------------------------------ layouts
@@ -391,9 +393,7 @@ class TableReader:
         found = [e for e in self.res.entities_in(" ".join(table.caption)) if is_a(e.type, "Organization")]
         return self.res.record(found[-1]) if found else None
 
-    @staticmethod
-    def _row_time(text: str) -> Period | None:
-        return cell_period(text)
+    _row_time = staticmethod(cell_period)  # a row's time cell: the period it names
 
     def _unit_note(self, table: Table, row) -> str:
         labels = table.column_labels or [c.text for c in table.header]
