@@ -21,6 +21,7 @@ Nothing here knows RDF; :mod:`petaflop.graph` writes the quads.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -178,6 +179,9 @@ def _context(st: Statement) -> tuple:
 
 #: Kinds whose value is a comparison: two of them conflict only when they name what is compared.
 COMPARISONS = frozenset({"multiple", "relativeDifference"})
+_UNNAMED_COMPARISON = re.compile(r"(?:(?:higher|lower)\s)?vs\s")
+#: Metrics of a span of time that say how it was framed, not what took that long (text_within.span_metric)
+SPAN_FRAMES = frozenset({"time taken", "period", "delay"})
 
 
 def mark_conflicts(merged: list[Merged]) -> None:
@@ -189,9 +193,12 @@ def mark_conflicts(merged: list[Merged]) -> None:
         st = m.statement
         if st.value is None or st.high is not None or st.bound:
             continue
-        measure_named = bool(st.metric) and not st.metric.startswith("vs ")  # "vs X" names the base, not the measure
+        # "vs X" and "higher vs X" name the base and the direction, not the measure
+        measure_named = bool(st.metric) and not _UNNAMED_COMPARISON.match(st.metric)
         if st.kind in COMPARISONS and not (measure_named or st.item):
             continue  # "6배" and "1.6배" against one base compare different measures unless the measure is named
+        if st.kind == "duration" and st.metric in SPAN_FRAMES and not st.item:
+            continue  # "3년 만에", "8개월이 소요": how long two different things took, not two readings of one
         by_context[_context(st)].append(i)
     for idx in by_context.values():
         for i in idx:

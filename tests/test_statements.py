@@ -271,3 +271,22 @@ def test_comparisons_conflict_only_when_they_say_what_they_compare():
     merged = merge([_st(6, 10, metric="비용", **ratio), _st(5, 20, metric="비용", **ratio)])
     mark_conflicts(merged)
     assert all(m.conflicts_with for m in merged)
+    direction = dict(metric="higher vs Acme X1", **ratio)  # the direction names no measure either
+    merged = merge([_st(6, 10, **direction), _st(11, 20, **direction)])
+    mark_conflicts(merged)
+    assert not any(m.conflicts_with for m in merged)
+    named = [_st(6, 10, metric="비용 higher vs Acme X1", **ratio), _st(5, 20, metric="비용 higher vs Acme X1", **ratio)]
+    merged = merge(named)
+    mark_conflicts(merged)
+    assert all(m.conflicts_with for m in merged)
+
+
+def test_spans_of_time_framed_alike_are_different_things_not_a_conflict():
+    took = dict(kind="duration", unit="month", metric="time taken")  # "6개월 만에", "8개월이 소요": two events
+    merged = merge([_st(6, 10, **took), _st(8, 20, **took)])
+    mark_conflicts(merged)
+    assert not any(m.conflicts_with for m in merged)
+    tenure = dict(kind="duration", unit="month", metric="재직")  # the same measure read twice: a conflict
+    merged = merge([_st(6, 10, **tenure), _st(8, 20, **tenure)])
+    mark_conflicts(merged)
+    assert all(m.conflicts_with for m in merged)
