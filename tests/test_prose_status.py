@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from petaflop.extract.cell_text import cell_period
 from petaflop.extract.facts import Extraction, Fact, Location, Statement
-from petaflop.extract.prose_status import cell_per, prose_deadline, prose_status
+from petaflop.extract.prose_status import cell_per, prose_deadline, prose_status, supposed_figure
 from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_status import table_status
 from tests.test_table_reader import make_table
@@ -203,7 +203,13 @@ def test_an_outlook_tables_figure_of_a_period_already_over_is_no_forecast():
         ("2024", "actual"), ("2026", "forecast"), ("2024", "forecast")]  # the row itself says 전망
 
 
-def test_a_figure_supposed_in_a_condition_is_an_estimate():
+def test_a_figure_supposed_in_a_condition_is_a_scenarios():
     line = "설비이용률은 약 39%로, 절반 이상이 놀고 있다는 뜻. 이용률을 78%로만 올려도 연간 생산이 늘어남."
-    assert prose_status(line, "이용률을 78%로만 올려도 연", False) == "estimate"  # "if only raised to 78%"
-    assert prose_status(line, "설비이용률은 약 39%로, 절반", False) == ""  # what there is
+    assert supposed_figure(line, "이용률을 78%로만 올려도 연")  # "if only raised to 78%": no figure there is
+    assert not supposed_figure(line, "설비이용률은 약 39%로, 절반")  # what there is
+    assert prose_status(line, "이용률을 78%로만 올려도 연", False) == ""  # its status is not what makes it so
+    ex = Extraction()
+    ex.statements.append(Statement("china", "share", Location(7, 7), "text:value:country-topic", value=Decimal(78),
+                                   unit="%", raw="이용률을 78%로만 올려도 연"))
+    settle_statuses([], ex, ["", "", "", "", "", "", line])
+    assert [(st.scope, st.status) for st in ex.statements] == [("scenario", "actual")]

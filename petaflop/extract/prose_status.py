@@ -115,8 +115,6 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
     after = _PARENS.sub("", line[end:])
     if future and _ASSUMED.search(after[:RAW_AFTER + 4]):
         return "forecast"
-    if _IF_SET.match(after):  # "이용률을 78%로만 올려도 …": a figure supposed, not one there is
-        return "estimate"
     clause = _clause_of(after)
     if _EXPECTED.search(clause) or _POSSIBLE.search(clause):
         return "forecast"
@@ -142,6 +140,13 @@ def added_figure(line: str, raw: str) -> bool:
     if numbers and _ADDED_BEFORE.search(line[:numbers[-1].start()]):
         return True
     return bool(_ADDED_AFTER.search(_clause_of(_PARENS.sub("", line[end:]))))
+
+
+def supposed_figure(line: str, raw: str) -> bool:
+    """True when the prose figure written ``raw`` in ``line`` is supposed in a condition ("이용률을 78%로만
+    올려도 …", "50%로 높이면"): a scenario's figure, not one there is — its statement is scoped ``scenario``."""
+    span = _figure_span(line, raw)
+    return span is not None and bool(_IF_SET.match(_PARENS.sub("", span[0][span[2]:])))
 
 
 def _figure_span(line: str, raw: str, cell: bool = False) -> tuple[str, int, int] | None:

@@ -47,6 +47,7 @@ from petaflop.extract.prose_status import (
     estimated_caption_lines,
     prose_deadline,
     prose_status,
+    supposed_figure,
 )
 from petaflop.extract.table_per import cell_of, per_before
 from petaflop.extract.table_status import PLAN_KINDS, TableStatus, table_status
@@ -143,8 +144,11 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         if status == "actual" and not st.location.table_id and st.location.line_start in estimated:
             status = "estimate"
         if status == "actual" and lines and 0 < st.location.line_start <= len(lines):
-            status = prose_status(lines[st.location.line_start - 1], st.raw, _future(st, ref),
-                                  bool(st.location.table_id)) or status
+            line = lines[st.location.line_start - 1]
+            if not st.location.table_id and not st.scope and supposed_figure(line, st.raw):
+                ex.statements[i] = st = replace(st, scope="scenario")  # "78%로만 올려도": a scenario's figure
+                changed += 1
+            status = prose_status(line, st.raw, _future(st, ref), bool(st.location.table_id)) or status
         if status != st.status:
             ex.statements[i] = replace(st, status=status)
             changed += 1
