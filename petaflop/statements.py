@@ -294,7 +294,7 @@ def assemble(ex: Extraction, model: OntologyModel | None = None, gate: Gate = OP
     keep their content but take no part in conflicts, rank or truthy values."""
     model = model or load_model()
     from_value_facts(ex, model)
-    ex.statements[:] = same_figure_same_status(ex.statements)
+    ex.statements[:] = same_figure_same_status(ex.statements, ex.row_groups)
     merged = merge(ex.statements)
     for m in merged:
         m.verified = any(gate.passes(o.rule) for o in m.occurrences)
@@ -308,12 +308,15 @@ def assemble(ex: Extraction, model: OntologyModel | None = None, gate: Gate = OP
 _SAID = ("target", "planned", "forecast")
 
 
-def same_figure_same_status(statements: list[Statement]) -> list[Statement]:
+def same_figure_same_status(statements: list[Statement],
+                            row_groups: dict[tuple[str, int], int] | None = None) -> list[Statement]:
     """An undated figure read as actual takes the status (and time) of the same figure of the same subject
     read in the same place — a table's row, a line of prose — where words say it is a target, a plan or a forecast
     ("1단계 (Abilene 1.2 GW)" in a row's label and "… 1.2 GW로 완공 목표" in its remarks): the default status
     is only the absence of a word, and the words were read beside the same figure. When the same place says
-    two different statuses of it, nothing is changed."""
+    two different statuses of it, nothing is changed. A table's row whose first cell is empty continues the row
+    above it (``row_groups``: (table id, line) → the group's first line): the rows of one group are one place
+    ("1단계 (… 1.2 GW) | … 완공 목표" and the next row's "| … | 1.2 GW 송전선 …" are the same plan)."""
     said: dict[tuple, list[Statement]] = defaultdict(list)
     for st in statements:
         if st.status in _SAID and st.value is not None:
@@ -323,7 +326,7 @@ def same_figure_same_status(statements: list[Statement]) -> list[Statement]:
     out = []
     for st in statements:
         others = said.get(_figure(st), []) if st.status == "actual" and st.time is None else []
-        here = [o for o in others if _shares_place(o.location, st.location)]
+        here = [o for o in others if _shares_place(o.location, st.location, row_groups or {})]
         if here and len({(o.status, o.time.text if o.time else "") for o in here}) == 1:
             st = replace(st, status=here[0].status, time=here[0].time)
         out.append(st)
@@ -334,11 +337,15 @@ def _figure(st: Statement) -> tuple:
     return (st.subject, st.kind, st.value, st.high, st.unit, st.scope, st.per)
 
 
-def _shares_place(a: Location, b: Location) -> bool:
-    """The same table row, or a common line of prose (other rows of a table state other things)."""
+def _shares_place(a: Location, b: Location, row_groups: dict[tuple[str, int], int]) -> bool:
+    """The same table row or row group, or a common line of prose (other rows of a table state other things)."""
     if a.table_id or b.table_id:
-        return a.table_id == b.table_id and a.row == b.row
+        return a.table_id == b.table_id and (a.row == b.row or _group(a, row_groups) == _group(b, row_groups))
     return a.line_start <= b.line_end and b.line_start <= a.line_end
+
+
+def _group(loc: Location, row_groups: dict[tuple[str, int], int]) -> int:
+    return row_groups.get((loc.table_id, loc.line_start), loc.line_start)
 
 
 def with_location(st: Statement, loc: Location) -> Statement:

@@ -148,6 +148,8 @@ class Extraction:
     statements: list[Statement] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     tables_mapped: dict[str, str] = field(default_factory=dict)  # table id -> mapping id
+    #: (table id, line) of a row whose first cell is empty -> line of the row it continues (its group's first row)
+    row_groups: dict[tuple[str, int], int] = field(default_factory=dict)
     tables_excluded: dict[str, str] = field(default_factory=dict)  # table id -> reason
     unlinked_mentions: Counter[str] = field(default_factory=Counter)
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (line, message)

@@ -8,6 +8,8 @@ the text of its line (only "actual" is ever changed):
 * **What is to happen** after the figure, closing its clause: "…할 예정", "…할 계획", "…하기로 약속/합의", "…하겠다는", "…로 나아가는 중", "…하기에 충분한",
   "…할 것이나/할 것.", "…을 수용할 수 있도록 설계됨" (a design capacity), "…받는 방향으로 전환" (a direction taken) (a plan, ``planned``) — but "…될 것이라는/될 것으로" (what is said or expected
   to happen, ``forecast``). Words in parentheses are skipped ("55만개의 GB200(… 추정)이 추가 투입될 예정").
+* **A revised outlook**: a figure whose next sentence opens by comparing it with an earlier forecast it
+  revises ("… 3,000억 달러로 급증. 지난 2월 예상치 … 대비 12% 상향"), ``forecast``.
 * **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``; in a
   table cell ("12배로 가정"), whatever its date, an ``estimate``.
 * **What is supposed**: "…%로만 올려도", "…로 높이면" right after the figure (a condition's figure, ``estimate``).
@@ -63,6 +65,9 @@ _PLANNED = re.compile(r"(?:[할될] (?:예정|계획)|할 것(?:이나|이다|�
                       r"|하겠다(?:는|고)?(?:\s|$)|(?:으로|로)\s?나아가|하기에\s?(?:충분|여유)"
                       r"|(?:수용|처리|공급)할\s?수\s?있도록\s?설계|(?:는|을|할)\s?방향으로\s?(?:전환|추진|가닥|선회)")
 _ASSUMED = re.compile(r"(?:으로|로)\s?가정")
+#: A next sentence that revises an earlier forecast by the figure before it: "지난 2월 예상치 N 대비 12% 상향" (the
+#: figure is the revised outlook, not a result: a result beats an outlook, 상회).
+_REVISES = re.compile(r"\s*(?:지난\s?\S{1,8}\s)?(?:기존\s?)?(?:예상치|전망치)\s?[^.;]{0,30}?대비\s?[^.;]{0,15}?(?:상향|하향)")
 #: What may happen: "구축될 수도 있음", "가능할 수도".
 _POSSIBLE = re.compile(r"[될할]\s?수도\s?있")
 #: A figure supposed in a condition: "78%로만 올려도", "50%로 높이면", "절반으로 줄여도".
@@ -120,6 +125,8 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
         return "forecast"
     if _PLANNED.search(clause):
         return "planned"
+    if re.search(r"[.;]\s*$", clause) and _REVISES.match(after[len(clause):]):
+        return "forecast"
     return _on_completion(line, at, end)
 
 

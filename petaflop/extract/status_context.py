@@ -50,7 +50,7 @@ from petaflop.extract.prose_status import (
     supposed_figure,
 )
 from petaflop.extract.table_per import cell_of, per_before
-from petaflop.extract.table_status import PLAN_KINDS, TableStatus, table_status
+from petaflop.extract.table_status import PLAN_KINDS, TableStatus, row_groups, table_status
 
 __all__ = ["settle_statuses"]
 
@@ -89,7 +89,9 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
     A value fact of a table (one that becomes a statement later) gets the table's status as a
     qualifier, which the statement takes when its own words gave none."""
     ref = REFERENCE_DATE.isoformat()
-    by_table = table_status({t.id: t for t in tables}, lines)
+    by_id = {t.id: t for t in tables}
+    by_table = table_status(by_id, lines)
+    ex.row_groups.update(row_groups(by_id))  # the rows one first cell heads (statements.same_figure_same_status)
     changed = 0
     cited = _cited_in_models(ex, by_table)
     models = [t.table for t in by_table.values() if t.model]

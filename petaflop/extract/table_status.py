@@ -33,6 +33,9 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
 * **A row of estimates or expectations**: a row whose label says it is estimated ("Hypernova (추정)",
   "추정치") or that has a cell that is just 추정 holds ``estimate`` figures; a row whose label opens with
   예상 ("예상 가격") holds ``estimate`` figures, ``forecast`` ones when they are dated after the report's date.
+* **A ladder of what may come**: a table of expected items or potential charges ("해당 제품 (예상)", "잠재적으로
+  부과할") whose caption says only one tier exists now ("현재 월 N 달러의 … 모델만 있지만") holds ``forecast`` figures above
+  that tier; those up to it are of tiers there are.
 * **A table of estimates**: a caption or slide title ending "(추정)" makes every figure an ``estimate``.
 * **A table of expectations** (예상 in the caption: "출하량 예상"): its dated figures are ``forecast``
   for a period that has not ended by the report's date, ``estimate`` for one already past.
@@ -44,7 +47,7 @@ import re
 
 from foundation.periods import Period, span_of
 from ingest.model import Row, Table
-from ingest.quantities import REFERENCE_DATE, find_quantities
+from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
 from petaflop.extract.cell_text import cell_period, quantity_period
 from petaflop.extract.period_columns import slipped_period, trailing_period
 from petaflop.extract.table_per import row_per
@@ -64,6 +67,10 @@ ANNOUNCED = re.compile(r"발표[된한]|약속|(?:투자|거래)\s*계약")
 ESTIMATED_TITLE = re.compile(r"\(\s*추정\s*\)\s*$")
 #: A caption of expectations (전망, an outlook, often mixes reported figures with projections: not read).
 EXPECTED = re.compile(r"예상")
+#: A table of what may come: a column of expected items ("해당 제품 (예상)") or a caption of what may be charged (잠재적).
+POTENTIAL = re.compile(r"\(\s*예상\s*\)|잠재적")
+#: A caption clause that says only the tier of one figure exists now: "현재 월 N 달러의 … 모델만 있지만".
+ONLY_NOW = re.compile(r"현재\s[^.,;]{0,30}?만\s?(?:있|존재)")
 #: A caption of pledges: its money is pledged.
 PLEDGED = re.compile(r"약속")
 #: A column of investment amounts: in an announced table, its money is pledged.
@@ -138,6 +145,7 @@ class TableStatus:
         self.expected = bool(EXPECTED.search(caption))
         # "… 프로젝트 정리 (추정)": a caption or slide title that calls the whole table an estimate
         self.estimated = any(ESTIMATED_TITLE.search(t) for t in (caption, table.slide_title or ""))
+        self.now = _only_now(table, caption)
         self._rows: dict[int, Row] = {}  # the first row with cells on each line, looked up once per figure
         for r in table.rows:
             if r.cells:
@@ -152,6 +160,8 @@ class TableStatus:
         if self.model or self.estimated or self.estimated_column(column) or (self.reckoned_costs and is_cost(kind)) \
                 or self.cell_estimated(line, column):
             return "estimate"
+        if self.beyond_now(line, column):
+            return "forecast"  # "$2,000" in a ladder of what may be charged, above the tier that exists now
         if (row_label := self._row(line)) is not None and row_label.cells \
                 and status_of_words(row_label.cells[0].text) == "target":
             return "target"  # "우선 목표 | 550k GB200 …", "장기 청사진 (≈2030)": what the row aims at
@@ -286,6 +296,16 @@ class TableStatus:
                 return True
         return False
 
+    def beyond_now(self, line: int, column: int) -> bool:
+        """True when the table lists what may come (:data:`POTENTIAL`), its caption says only the tier of one
+        figure exists now (:data:`ONLY_NOW`), and the cell of the 1-based ``column`` in the row at ``line`` is
+        one figure above it in the same unit: a tier still to come. Figures up to it are of tiers there are."""
+        row = self._row(line)
+        if self.now is None or row is None or not 0 < column <= len(row.cells):
+            return False
+        found = [q for q in find_quantities(row.cells[column - 1].text) if q.value is not None]
+        return len(found) == 1 and found[0].unit == self.now.unit and found[0].value > self.now.value
+
     def cell_estimated(self, line: int, column: int) -> bool:
         """True when the cell of the 1-based ``column`` in the row at ``line`` is one figure marked as a guess
         ("500~800W (추정)", "4,600?")."""
@@ -305,6 +325,16 @@ class TableStatus:
         """True when the label of the 1-based ``column`` calls its figures estimates."""
         labels = self.table.column_labels
         return 0 < column <= len(labels) and bool(ESTIMATE_LABEL.search(labels[column - 1]))
+
+
+def _only_now(table: Table, caption: str) -> Quantity | None:
+    """The one figure a caption of a table of what may come says is the only one now ("현재 월 N 달러의 … 모델만
+    있지만, … 점점 비싸질 것"), or None."""
+    if not (POTENTIAL.search(caption) or any(POTENTIAL.search(label) for label in table.column_labels)):
+        return None
+    m = ONLY_NOW.search(caption)
+    found = [q for q in find_quantities(m.group()) if q.value is not None] if m else []
+    return found[0] if len(found) == 1 else None
 
 
 #: Words of a cost in a footnote: "비용을 추산".
@@ -355,4 +385,20 @@ def table_status(tables: dict[str, Table], lines: list[str] | None = None) -> di
             is_model = model[cur.id]
         note = footnote(table, lines) if lines else ""
         out[tid] = TableStatus(table, is_model, bool(ASSUMPTION.search(note) and COST_WORD.search(note)))
+    return out
+
+
+def row_groups(tables: dict[str, Table]) -> dict[tuple[str, int], int]:
+    """(table id, line) of each row whose first cell is empty → the line of the row it continues, the first
+    row above it whose first cell is filled ("1단계 (…) | 부지 | …" then "| AI 하드웨어 | …"): one group."""
+    out: dict[tuple[str, int], int] = {}
+    for tid, table in tables.items():
+        head = 0
+        for row in table.rows:
+            if not row.cells or row.section:
+                head = 0
+            elif row.cells[0].column == 1 and row.cells[0].text.strip():
+                head = row.line
+            elif head and row.line != head:
+                out[(tid, row.line)] = head
     return out
