@@ -63,3 +63,13 @@ def test_a_ladder_of_what_may_be_charged_forecasts_the_tiers_above_the_one_there
     plain = make_table(["가나 AI 단계별 월 요금", "현재 월 100 달러의 요금제만 있지만, 점점 비싸질 것"],
                        ["단계", "해당 제품", "비용 (월)"], [["단계 3", "가나-3", "$1,000"]])
     assert table_status({"T-01-1": plain})["T-01-1"].status("unitPrice", None, 101, 3, ref) is None
+
+
+def test_a_row_that_applies_an_assumed_figure_is_an_estimate():
+    rows = [["가나 현재 기업 가치", "약 1조 달러"], ["가나 클라우드 매출 멀티플", "10배로 가정"],
+            ["클라우드 사업 가치 (매출 기준 멀티플 적용)", "0.3조 달러"]]
+    table = table_status({"T-01-1": make_table(["가나의 SOTP"], ["항목", "수치"], rows)})["T-01-1"]
+    ref = "2025-09-03"
+    assert [table.status("valuation", None, line, 2, ref) for line in (101, 103)] == [None, "estimate"]
+    plain = make_table(["가나의 SOTP"], ["항목", "수치"], [rows[0], ["가나 클라우드 매출 멀티플", "10배"], rows[2]])
+    assert table_status({"T-01-1": plain})["T-01-1"].status("valuation", None, 103, 2, ref) is None  # nothing assumed

@@ -33,6 +33,8 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
 * **A row of estimates or expectations**: a row whose label says it is estimated ("Hypernova (추정)",
   "추정치") or that has a cell that is just 추정 holds ``estimate`` figures; a row whose label opens with
   예상 ("예상 가격") holds ``estimate`` figures, ``forecast`` ones when they are dated after the report's date.
+* **A figure computed on an assumption**: in a table with a cell that assumes ("12배로 가정"), a row whose
+  label applies it ("… (멀티플 적용)") holds an ``estimate``.
 * **A ladder of what may come**: a table of expected items or potential charges ("해당 제품 (예상)", "잠재적으로
   부과할") whose caption says only one tier exists now ("현재 월 N 달러의 … 모델만 있지만") holds ``forecast`` figures above
   that tier; those up to it are of tiers there are.
@@ -71,6 +73,9 @@ EXPECTED = re.compile(r"예상")
 POTENTIAL = re.compile(r"\(\s*예상\s*\)|잠재적")
 #: A caption clause that says only the tier of one figure exists now: "현재 월 N 달러의 … 모델만 있지만".
 ONLY_NOW = re.compile(r"현재\s[^.,;]{0,30}?만\s?(?:있|존재)")
+#: A cell that states an assumption ("12배로 가정"), and a row label that applies one ("사업 가치 (멀티플 적용)").
+ASSUMED_CELL = re.compile(r"(?:으로|로)\s?가정")
+APPLIED_ROW = re.compile(r"적용\s*\)?\s*$")
 #: A caption of pledges: its money is pledged.
 PLEDGED = re.compile(r"약속")
 #: A column of investment amounts: in an announced table, its money is pledged.
@@ -146,6 +151,7 @@ class TableStatus:
         # "… 프로젝트 정리 (추정)": a caption or slide title that calls the whole table an estimate
         self.estimated = any(ESTIMATED_TITLE.search(t) for t in (caption, table.slide_title or ""))
         self.now = _only_now(table, caption)
+        self.assumes = any(ASSUMED_CELL.search(c.text) for r in table.rows for c in r.cells[1:])
         self._rows: dict[int, Row] = {}  # the first row with cells on each line, looked up once per figure
         for r in table.rows:
             if r.cells:
@@ -158,7 +164,7 @@ class TableStatus:
         """The status this table gives an "actual" figure of ``kind`` in its cell (row at ``line``,
         1-based ``column``, 0 when unknown), or None."""
         if self.model or self.estimated or self.estimated_column(column) or (self.reckoned_costs and is_cost(kind)) \
-                or self.cell_estimated(line, column):
+                or self.cell_estimated(line, column) or self.applies_assumption(line):
             return "estimate"
         if self.beyond_now(line, column):
             return "forecast"  # "$2,000" in a ladder of what may be charged, above the tier that exists now
@@ -295,6 +301,12 @@ class TableStatus:
                     and (m.group(1) is None or int(m.group(1)) >= REFERENCE_DATE.year):
                 return True
         return False
+
+    def applies_assumption(self, line: int) -> bool:
+        """True when a cell of the table states an assumption ("12배로 가정") and the label of the row at ``line``
+        says its figure applies one ("사업 가치 (매출 기준 멀티플 적용)"): a figure computed on the assumption."""
+        row = self._row(line)
+        return self.assumes and row is not None and bool(row.cells) and bool(APPLIED_ROW.search(row.cells[0].text))
 
     def beyond_now(self, line: int, column: int) -> bool:
         """True when the table lists what may come (:data:`POTENTIAL`), its caption says only the tier of one
