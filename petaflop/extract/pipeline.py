@@ -30,6 +30,8 @@ from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.section_facility import move_section_counts
 from petaflop.extract.sites import add_sites
+from petaflop.extract.source_data import STUDY, read_source_data
+from petaflop.extract.source_titles import titled_source
 from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
@@ -74,10 +76,14 @@ class Extractor:
         if name in self._source_ids:
             return self._source_ids[name]
         ent = self.gaz.lookup(name)
-        if ent is not None:
-            eid = self.res.record(ent)
+        titled = titled_source(name, self.gaz) if ent is None else None  # a quoted title (source_titles.py)
+        if ent is not None or titled is not None:
+            eid = self.res.record(ent or titled)
             # a source the text never names is still named here: its type and labels sit on this line
-            self.first_mention.setdefault(eid, Location(line, line, rule_chapter(self.doc, line)))
+            loc = Location(line, line, rule_chapter(self.doc, line))
+            self.first_mention.setdefault(eid, loc)
+            if titled is not None:
+                self.names.source(eid, name, loc)  # its owner before the title publishes it ('하버드 논문 "…"')
         else:
             eid = "source-" + created_id(name)
             latin = not _HANGUL.search(name)
@@ -89,6 +95,11 @@ class Extractor:
             self.names.source(eid, name, loc)
         self._source_ids[name] = eid
         return eid
+
+    def _studies_cited(self, blocks) -> tuple[str, ...]:
+        """The sources named a paper, study, report or survey that a slide's tables and figures cite."""
+        return tuple(dict.fromkeys(self.source_id(s, b.source_line or b.lines.last) for b in blocks
+                                   if isinstance(b, (Table, Figure)) for s in b.sources if STUDY.search(s)))
 
     def sources_of(self, block: Table | Figure) -> tuple[str, ...]:
         line = block.source_line or block.lines.last
@@ -134,6 +145,7 @@ class Extractor:
                 for block in slide.blocks:
                     if isinstance(block, (Table, Figure)):
                         slide_sources = self.sources_of(block) or slide_sources
+                studies = self._studies_cited(slide.blocks)  # the studies its figures cite (source_data.py)
                 for before, block in zip([None, *slide.blocks], slide.blocks, strict=False):  # and the block before
                     if isinstance(block, Table):
                         header_rows = [r.cells for r in block.header_rows] or [block.header]
@@ -182,6 +194,8 @@ class Extractor:
                     # a paragraph whose facility is named further on reads with it as its topic (named_later.py)
                     if isinstance(block, Heading) or not read_named_later(self.text, block.text, loc, slide_sources):
                         self.text.read(block.text, loc, slide_sources)
+                    if isinstance(block, (Heading, Paragraph)):
+                        read_source_data(self.ex, block.text, loc, studies)  # the data a study rests on
                     self.text.lead_in = ("", "")
                     if isinstance(block, (Paragraph, Bullet)):
                         self.miner.mine(block.text, loc, topic, slide_sources, "text:quantity")
