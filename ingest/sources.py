@@ -93,7 +93,8 @@ def normalise_source(name: str) -> str:
 
 
 def _is_note(part: str) -> bool:
-    return bool(re.search(r"[≥≤<>]|:\s|기준은", part))
+    """A remark, not a name: a criterion ("A: ≥ 80k"); a colon inside a quoted title ('논문 "X: Y"') is the title's."""
+    return bool(re.search(r"[≥≤<>]|:\s|기준은", re.sub(r"[\"“][^\"“”]*[\"”]", "", part)))
 
 
 def parse_source_line(line: str) -> SourceLine:

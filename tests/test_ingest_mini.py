@@ -242,6 +242,12 @@ def test_sources_split_and_normalise():
     assert sl.notes == ["기준은 A: ≥ 80k", "SS: 40k-79.9k"]
 
 
+def test_source_line_a_colon_inside_a_quoted_title_is_no_note():
+    sl = parse_source_line('자료: 구글 논문 "Titans: Learning to Memorize", 미래에셋증권 리서치센터')
+    assert sl.names == ['구글 논문 "Titans: Learning to Memorize"', "미래에셋증권 리서치센터"]
+    assert sl.notes == []
+
+
 # ----------------------------------------------------------------------------- CLI
 
 

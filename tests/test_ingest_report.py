@@ -215,7 +215,7 @@ def test_source_line_with_remarks(doc):
 def test_sources_normalised(doc):
     assert "미래셋증권 리서치센터" not in doc.sources
     assert {"SemiAnalysis", "미래에셋증권 리서치센터", "엔비디아", "OpenAI"} <= set(doc.sources)
-    assert len(doc.sources) == 166
+    assert len(doc.sources) == 167  # the Microsoft paper whose quoted title holds a colon
 
 
 def test_bullets_and_levels(doc):
