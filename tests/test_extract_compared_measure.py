@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from petaflop.extract.compared_measure import compared_measure
+from petaflop.extract.compared_measure import compared_measure, figure_measure
 from petaflop.extract.facts import Location
 
 LOC = Location(10, 10, "VI", "test slide")
@@ -87,3 +87,49 @@ def test_compared_measure_on_its_own(sentence, figure, names, measure):
 def test_compared_measure_before_the_figure(sentence, figure, measure):
     q0 = sentence.index(figure)
     assert compared_measure(sentence, q0, q0 + len(figure), 0, []) == measure
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the value the change reached
+    ("xAI는 2년 만에 직원 수 1,200명 이상으로 100배 증가.", ("xai", Decimal(100), "직원 수 higher vs earlier value")),
+    # the basis opening the sentence
+    ("‘GPU 하나당 초당 토큰’ 기준, GB300이 H100보다 6배 빠르다.",
+     ("nvidia-gb300", Decimal(6), "GPU 하나당 초당 토큰 기준 higher vs NVIDIA H100")),
+    # the measure after the figure coordinated with it
+    ("테슬라는 웨이모보다 하루에 40배, 전체 기준으로는 900배 더 많은 주행 데이터를 수집.",
+     ("tesla", Decimal(40), "주행 데이터 vs Waymo")),
+    # the figure of the clause "이는" points back to
+    ("팔란티어는 처음으로 분기 매출 10억 달러를 돌파, 이는 전년 대비 48% 급증한 성장세.",
+     ("palantir", Decimal(48), "분기 매출 higher vs prior year")),
+])
+def test_a_change_of_another_figure_names_that_figures_measure(text_reader, sentence, expected):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert expected in _metrics(ex)
+
+
+def test_figure_measure_of_an_aside():
+    from petaflop.extract.values import find_quantities
+    s = "NVLink는 3.6TB/s 양방향 대역폭 (2배 향상)"
+    qs = find_quantities(s)
+    at = s.index("2배")
+    assert figure_measure(s, at, 0, [], qs) == "양방향 대역폭"
+    s = "아마존: 1,185억 달러 (전년 대비 40% 증가)"  # the aside of an amount measures nothing named
+    assert figure_measure(s, s.index("40%"), 0, [], find_quantities(s)) == ""
+    s = "H100 약 10만대로 훈련(Grok-2 대비 15배)"  # what was done, not a measure
+    assert figure_measure(s, s.index("15배"), 0, [], find_quantities(s)) == ""
+
+
+def test_coordinated_figures_share_a_measure_only_across_an_adverbial():
+    from petaflop.extract.compared_measure import shared_after
+    from petaflop.extract.values import find_quantities
+    s = "A는 B보다 매출 3배, 이익은 5배 더 많은 현금을 보유"  # "이익은": the first figure's own clause ends
+    assert shared_after(s, s.index("3배") + 2, [], find_quantities(s)) == ""
+
+
+def test_a_basis_opening_the_sentence_needs_its_comma():
+    from petaflop.extract.compared_measure import lead_basis
+    s = "시험 점수 기준 유사 성능의 A보다 3배 저렴"  # the basis of "유사 성능", not of the price
+    assert lead_basis(s, s.index("3배")) == ""
+    s = "ARC-AGI v2(고난도) 시험 기준, A는 B 대비 약 2배 성능."
+    assert lead_basis(s, s.index("2배")) == "ARC-AGI v2 시험 기준"

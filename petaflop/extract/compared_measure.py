@@ -12,6 +12,7 @@ metric ("higher vs X").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 #: a base marker and its verb ending: "대비", "보다", "에 비해", "와 비교해", "2024년 이후"
 _MARKER = re.compile(r"(?:대비|보다|에\s?비해|비교(?:해서?|했을\s?때(?:는|도)?|하면|할\s?때(?:는)?)?|년\s?(?:이후|이래))")
@@ -142,12 +143,79 @@ def compared_measure(s: str, q_start: int, q_end: int, c0: int, spans: list[tupl
     return _after(s, q_end, spans) or _ending_at(s, q_start, c0, spans) or _marked_before(s, q_start, c0, spans)
 
 
-def comparison_metric(s: str, q_start: int, q_end: int, c0: int, spans: list[tuple[int, int]], base: str) -> str:
-    """"<measure> higher vs <base>" (``base``: the metric without its measure, "higher vs H100"), else ``base``."""
-    measure = compared_measure(s, q_start, q_end, c0, spans)
+def comparison_metric(s: str, q_start: int, q_end: int, c0: int, spans: list[tuple[int, int]], base: str,
+                      values: Sequence = ()) -> str:
+    """"<measure> higher vs <base>" (``base``: the metric without its measure, "higher vs H100"), else ``base``;
+    ``values``: the sentence's figures, whose measure a change of one of them names (``figure_measure``)."""
+    measure = (compared_measure(s, q_start, q_end, c0, spans) or figure_measure(s, q_start, c0, spans, values)
+               or shared_after(s, q_end, spans, values) or lead_basis(s, q_start))
     return f"{measure} {base}"[:60] if measure else base[:60]
+
+
+#: a value reached right before the figure of its change: "1,200명 이상으로 100배 증가"
+_REACHED = re.compile(r"\s?(?:이상|이하|가량|정도|수준)?\s?(?:으로|로)\s(?:약\s|무려\s)?")
+#: "이는 …", "이것은 …" opening the figure's clause: it is about the figure of the clause before
+_ANAPHOR = re.compile(r"(?:^|(?<=[\s,]))(?:이는|이것은)\s")
+
+
+def figure_measure(s: str, q_start: int, c0: int, spans: list[tuple[int, int]], values: Sequence) -> str:
+    """The measure of another figure that the figure at ``q_start`` changes, when its own clause names none:
+    the value it reached ("직원 수 1,200명으로 100배 증가"), the figure of the clause "이는" points back to
+    ("분기 매출 10억 달러를 돌파, 이는 48% 급증"), or the phrase its aside follows ("대역폭 (2배 향상)");
+    ``values``: the sentence's figures (with ``start``/``end``). '' when none fits."""
+    before = [v for v in values if v.end <= q_start]
+    for v in reversed(before):
+        if _REACHED.fullmatch(s, v.end, q_start):
+            return measure_before(s, v.start, max(c0, s.rfind(",", 0, v.start) + 1), spans)
+        break
+    anaphors = list(_ANAPHOR.finditer(s, max(0, c0 - 4), q_start))
+    if anaphors and not any(anaphors[-1].start() <= v.start for v in before):
+        earlier = [v for v in before if v.end <= anaphors[-1].start()]
+        if earlier:
+            v = earlier[-1]
+            return measure_before(s, v.start, max(0, s.rfind(",", 0, v.start) + 1), spans)
+        return ""
+    paren = s.rfind("(", c0, q_start)
+    if paren >= 0 and ")" not in s[paren:q_start] and not any(not s[v.end:paren].strip() for v in before):
+        np = _ending_at(s, paren, c0, spans)  # not "1,185억 달러 (40% 증가)": the aside of a figure
+        words = s[c0:paren].rstrip()[:-len(np) or None].split() if np else []
+        # "10만대로 훈련(… 15배)": a verbal noun after its argument is what was done, not a measure
+        return "" if words and re.search(r"(?:으로|로|을|를|에서|에게)$", words[-1]) else np
+    return ""
 
 
 def measure_before(s: str, at: int, c0: int, spans: list[tuple[int, int]]) -> str:
     """The measure named right before a figure ("직원 수 1,000명에서", "수율이 20%에서"), or ''."""
     return _ending_at(s, at, c0, spans)
+
+
+#: "<X> 기준, …" opening the sentence: what its comparisons are measured by ("‘GPU당 초당 토큰’ 기준, A가 B보다 …")
+_LEAD_BASIS = re.compile(r"^\s*(?:[-•·]\s*)?(?P<basis>[^,.]{2,40}?)\s?기준(?:으로(?:는|도)?)?,\s")
+
+
+def lead_basis(s: str, q_start: int) -> str:
+    """The "<X> 기준" phrase opening the sentence, followed by a comma, as the measure of a comparison after it
+    ("ARC-AGI v2(고난도) 시험 기준, A는 B 대비 약 2배" → "ARC-AGI v2 시험 기준"); '' otherwise."""
+    m = _LEAD_BASIS.match(s)
+    if not m or m.end() > q_start:
+        return ""
+    basis = re.sub(r"\s+", " ", re.sub(r"\([^()]*\)|[‘’“”'\"]", " ", m.group("basis"))).strip()
+    if not basis or re.search(r"(?:[음함임됨다]|[은는이가을를])$", basis) or len(basis.split()) > 6:
+        return ""
+    return f"{basis} 기준"[:40]
+
+
+#: between two coordinated figures: a comma, then at most an adverbial ("전체 플릿 기준으로는", "연간으로는")
+_COORDINATED = re.compile(r"\s?,\s(?:(?:[가-힣A-Za-z]+\s){0,3}[가-힣A-Za-z]*(?:으로는|로는|에는|에서는|에선|에서|에)\s)?")
+_ADVERBIAL_WORD = re.compile(r".*(?:[은는이가을를과와의도]|으로는|로는|에는|에서는|에선|에서|에)$")
+
+
+def shared_after(s: str, q_end: int, spans: list[tuple[int, int]], values: Sequence) -> str:
+    """"하루에 40배, 전체 기준으로는 900배 더 많은 주행 데이터를": the measure after the next figure, which the
+    comma coordinates with this one (only an adverbial between); '' otherwise."""
+    nxt = min((v for v in values if v.start >= q_end), key=lambda v: v.start, default=None)
+    if nxt is None or not _COORDINATED.fullmatch(s, q_end, nxt.start):
+        return ""
+    if any(_ADVERBIAL_WORD.match(w) for w in s[q_end:nxt.start].strip(" ,").split()[:-1]):
+        return ""  # "매출 3배, 이익은 5배": a word marked before the adverbial opens a clause of its own
+    return _after(s, nxt.end, spans)

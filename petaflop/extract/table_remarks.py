@@ -62,7 +62,33 @@ def read_remark(reader, table, r: int, cell, subject: str) -> None:
     new = [st for st in ex.statements[n_st:] if st.kind in _PROPORTIONS or (holds and st.kind == "unitCount")
            or (priced and st.rule == "text-money:price" and st.subject != subject)]
     del ex.statements[n_st:], ex.facts[n_facts:]
-    ex.statements.extend(new)
+    measure = _label_measure(reader, table, r)
+    ex.statements.extend(replace(st, metric=_measured(st.metric, measure)) if measure and st.kind in _COMPARED
+                         else st for st in new)
+
+
+#: the comparisons a remark gives of the row's own figure, and a metric naming no measure ("relative vs X")
+_COMPARED = frozenset(("multiple", "share", "relativeDifference", "growthRate"))
+_NO_MEASURE = re.compile(r"^(?:change|(?:(?:higher|lower|relative) )?vs .*)?$")
+#: a unit in brackets after a label ("매출 (억 달러)")
+_LABEL_UNIT = re.compile(r"\s?[(\[][^)\]]*[)\]]\s*$")
+
+
+def _label_measure(reader, table, r: int) -> str:
+    """The row's label as the measure its remark compares ("직원 수 | 약 1,100명 | OpenAI 대비 20% 정도"):
+    a short noun phrase of letters naming no entity; '' otherwise."""
+    row = table.rows[r - 1] if 0 < r <= len(table.rows) else None
+    label = _LABEL_UNIT.sub("", row.cells[0].text.strip()) if row is not None and row.cells else ""
+    if not (2 <= len(label) <= 24) or re.search(r"\d", label) or not re.fullmatch(r"[가-힣A-Za-z][가-힣A-Za-z ./&·-]*", label):
+        return ""
+    return "" if reader.res.gaz.find_mentions(label) else label
+
+
+def _measured(metric: str, measure: str) -> str:
+    """"relative vs OpenAI" under "직원 수" → "직원 수 relative vs OpenAI"; a metric naming its measure is kept."""
+    if not _NO_MEASURE.match(metric):
+        return metric
+    return measure if metric in ("", "change") else f"{measure} {metric}"[:60]
 
 
 def row_label(reader, text: str, label):

@@ -238,7 +238,7 @@ class MultipleReader:
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=value,
             high=Decimal(high) if high is not None else None, unit=unit, status=status, time=time,
-            metric=comparison_metric(s, q.start, q.end, c0, [(m.start, m.end) for m in mentions], f"{direction + ' ' if direction else ''}vs {base_name}"),
+            metric=comparison_metric(s, q.start, q.end, c0, [(m.start, m.end) for m in mentions], f"{direction + ' ' if direction else ''}vs {base_name}", values),
             approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
-from petaflop.extract.compared_measure import compared_measure, measure_before
+from petaflop.extract.compared_measure import compared_measure, figure_measure, measure_before
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
@@ -190,7 +190,8 @@ class ChangeReader:
         measure = _changed_measure(s, subject, q.start, c0)  # else the words of the clause ("운영이익 141% 증가")
         if measure == "change":
             spans = [(m.start, m.end) for m in mentions]
-            measure = compared_measure(s, q.start, q.end, c0, spans) or measure_before(s, q.start, c0, spans) or measure
+            measure = (compared_measure(s, q.start, q.end, c0, spans) or measure_before(s, q.start, c0, spans)
+                       or figure_measure(s, q.start, c0, spans, values) or measure)
         low, high = sorted((sign * Decimal(q.value), sign * Decimal(high))) if high is not None else (sign * Decimal(q.value), None)
         self.ex.statements.append(Statement(
             subject.entity, "growthRate", loc, construction_rule(self.prefix, "change-unbased", how, _CLAUSE_WAYS), value=low,

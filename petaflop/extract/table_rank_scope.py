@@ -1,0 +1,76 @@
+"""What a ranking table ranks by — the scope of the places read from its rank column (table_reader.py).
+
+A place ("순위 | 기업명 | 2Q25 매출 | …") means nothing without its ranking, and a caption is often a
+headline sentence ("A의 점유율은 70%를 초과... B의 격차는 …") that says nothing about it. The scope is,
+in order:
+
+1. the caption's "<X> 기준" phrase: "올해 3~5월, 月방문 횟수 기준 인기있는 웹사이트" ranks by
+   "月방문 횟수 기준";
+2. else the header of the table's value column — its only figure column, or the first of several (the
+   one a ranking is ordered by, written next to the names: "2Q25 매출"), when that header is written in
+   full (not cut short as "so..."), without its unit in brackets;
+3. else the caption's first line when it is a title (a noun phrase: no sentence ending, no "..."
+   headline): "IOI에서 … 비교한 순위표";
+4. else nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import Table
+
+#: "<X> 기준" in a caption: up to three words before 기준, after a comma or the caption's start
+_BASIS = re.compile(r"(?:^|[,，:]\s*|\s)((?:[^\s,，:]+\s){0,2}[^\s,，:]+?)\s?기준(?:으로)?(?=\s|$|[,，])")
+#: words that only frame the time before a basis ("올해", "2025년", "3~5월")
+_TIME_WORD = re.compile(r"^(?:올해|작년|금년|\d{2,4}년|[\d~\-]+월|[1-4]Q\d{2}|\d{2}Q[1-4]|\d{4})$")
+#: a figure cell: "16.30", "30,239", "18.5%", "-1.7%", "$2.5"
+_FIGURE = re.compile(r"^[-+−]?[$₩€]?\d[\d,]*(?:\.\d+)?\s?[%xX배]?$")
+#: a rank column's header
+_RANK = re.compile(r"순위|(?<![A-Za-z])[Rr]ank")
+#: a sentence's end (a Korean nominal or verbal ending, a full stop) or a headline's "..."
+_SENTENCE = re.compile(r"(?:[음함임됨다요]|[.!?。…])$|\.\.\.|…")
+#: a unit in brackets ending a header: "월 평균(십억 회)"
+_UNIT = re.compile(r"\s?[(\[（][^)\]）]*[)\]）]$")
+
+
+def caption_basis(caption: list[str]) -> str:
+    """The caption's "<X> 기준" phrase ("月방문 횟수 기준"), "" when it has none."""
+    for line in caption:
+        m = _BASIS.search(line)
+        if not m:
+            continue
+        words = [w for w in m.group(1).split() if not _TIME_WORD.match(w)]
+        if words:
+            return f"{' '.join(words)} 기준"
+    return ""
+
+
+def value_column_header(table: Table) -> str:
+    """The header of the table's value column: its only figure column, else the first of them, when
+    written in full; "" when the table has none or the header is cut short ("so...")."""
+    labels = table.column_labels or [c.text for c in table.header]
+    rows = [r for r in table.rows if not r.section and r.cells]
+    if not rows:
+        return ""
+    for i, label in enumerate(labels):
+        if not label or _RANK.search(label):
+            continue
+        cells = [r.cells[i].text for r in rows if i < len(r.cells) and r.cells[i].text]
+        if len(cells) * 5 < len(rows) * 4 or not all(_FIGURE.match(c) for c in cells):
+            continue
+        if "..." in label or "…" in label:
+            return ""
+        return _UNIT.sub("", label).strip()[:40]
+    return ""
+
+
+def title_caption(caption: list[str]) -> str:
+    """The caption's first line when it is a title, not a sentence or a "..." headline."""
+    first = caption[0].strip() if caption else ""
+    return first[:60] if first and not _SENTENCE.search(first) else ""
+
+
+def rank_scope(table: Table) -> str:
+    """What the places of ``table``'s rank column rank by (module docstring)."""
+    return caption_basis(table.caption) or value_column_header(table) or title_caption(table.caption)
