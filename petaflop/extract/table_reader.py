@@ -47,9 +47,9 @@ from petaflop.extract.table_columns import column_label, column_unit
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_label_prose import read_label_prose
 from petaflop.extract.table_market_scope import label_scope, scope_classes
+from petaflop.extract.table_measure_context import change_measure, rank_scope
 from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
-from petaflop.extract.table_rank_scope import rank_scope
 from petaflop.extract.table_remarks import read_remark, row_label, section_label
 from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cell
 from petaflop.extract.table_row_links import cell_mentions, part_of_subject, several_or_none
@@ -535,9 +535,9 @@ class TableReader:
         self.ex.statements.append(Statement(
             subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
-            metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label or rule_suffix == ":by-precision" else ""), approximate="approximate" in quals,
-            scope=scope or (rank_scope(table) if entry.kind == "rank" else label_scope(  # a tier; what a rank ranks by
-                entry.kind, label.text, (self.titles.get(table.id, ""), *table.caption))),  # (table_rank_scope.py); a share's market
+            metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label or rule_suffix == ":by-precision" else "") or (change_measure(table, loc.column - 1) if kind == "growthRate" else ""),
+            approximate="approximate" in quals, scope=scope or (rank_scope(table) if entry.kind == "rank" else label_scope(  # a tier; what a rank ranks by
+                entry.kind, label.text, (self.titles.get(table.id, ""), *table.caption))),  # (table_measure_context.py); a share's market
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60]))  # fmt: skip
         self._read_under[len(self.ex.statements) - 1] = label.text

@@ -1,4 +1,7 @@
-"""What a ranking table ranks by — the scope of the places read from its rank column (table_reader.py).
+"""What a table's bare figures measure (table_reader.py): what a ranking ranks by (``rank_scope``), and
+what a change column changes (``change_measure``).
+
+**Ranks.** What a ranking table ranks by is the scope of the places read from its rank column.
 
 A place ("순위 | 기업명 | 2Q25 매출 | …") means nothing without its ranking, and a caption is often a
 headline sentence ("A의 점유율은 70%를 초과... B의 격차는 …") that says nothing about it. The scope is,
@@ -12,6 +15,9 @@ in order:
 3. else the caption's first line when it is a title (a noun phrase: no sentence ending, no "..."
    headline): "IOI에서 … 비교한 순위표";
 4. else nothing.
+
+**Changes.** A change column ("변동률", "QoQ(%)") after columns of one measure at two periods ("2월 방문자
+수 | 5월 방문자 수 | 변동률", "2Q25 매출 | 1Q25 매출 | QoQ(%)") changes that measure: its metric.
 """
 
 from __future__ import annotations
@@ -74,3 +80,21 @@ def title_caption(caption: list[str]) -> str:
 def rank_scope(table: Table) -> str:
     """What the places of ``table``'s rank column rank by (module docstring)."""
     return caption_basis(table.caption) or value_column_header(table) or title_caption(table.caption)
+
+
+#: a header naming a period, then a measure: "2월 방문자 수", "2Q25 매출", "2024년 매출", "FY25 매출"
+_PERIOD_MEASURE = re.compile(r"^(?:\d{1,2}월|[1-4]Q\s?'?\d{2}|'?\d{2}\s?Q[1-4]|(?:19|20)\d{2}년?E?|'\d{2}년?E?|[12]H\s?\d{2}"
+                             r"|FY\s?\d{2,4}E?)\s+(?P<measure>[가-힣A-Za-z][^\d()]{0,24}?)\s*(?:\([^)]*\))?$")
+
+
+def change_measure(table: Table, column: int) -> str:
+    """The measure a change column (``column``, 0-based) changes: the one measure of the period columns right
+    before it, when there are at least two ("2월 방문자 수 | 5월 방문자 수 | 변동률" → "방문자 수"); else ''."""
+    labels = table.column_labels or [c.text for c in table.header]
+    measures = []
+    for label in reversed(labels[:max(column, 0)]):
+        m = _PERIOD_MEASURE.match(label.strip())
+        if not m:
+            break
+        measures.append(m.group("measure").strip())
+    return measures[0] if len(measures) >= 2 and len(set(measures)) == 1 else ""
