@@ -33,6 +33,7 @@ from ingest.quantities import REFERENCE_DATE
 from ontology.model import OntologyModel, TruthyRule, load_model
 from petaflop.extract.facts import Extraction, Fact, Location, Statement
 from petaflop.extract.gate import OPEN, Gate
+from petaflop.extract.text_within import SPAN_FRAMES
 
 TOLERANCE = Decimal("0.005")  # relative: 1,200 MW and 1.2 GW are equal; 1.2 and 1.25 GW are not
 #: A figure with fewer significant digits that is another rounded or cut to them, and this close to it,
@@ -180,8 +181,6 @@ def _context(st: Statement) -> tuple:
 #: Kinds whose value is a comparison: two of them conflict only when they name what is compared.
 COMPARISONS = frozenset({"multiple", "relativeDifference"})
 _UNNAMED_COMPARISON = re.compile(r"(?:(?:higher|lower)\s)?vs\s")
-#: Metrics of a span of time that say how it was framed, not what took that long (text_within.span_metric)
-SPAN_FRAMES = frozenset({"time taken", "period", "delay"})
 
 
 def mark_conflicts(merged: list[Merged]) -> None:

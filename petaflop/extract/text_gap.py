@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ingest.quantities import NATIVE_NUMBERS
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import _STATUS_CUES, Mention_
 
 RULE = "text:duration-gap"
-_WORDS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 #: unit word -> (unit, factor): "한 분기" is three months, "반년" six
 _UNITS = {"년": ("year", 1), "개월": ("month", 1), "달": ("month", 1), "분기": ("month", 3), "주": ("week", 1)}
 #: a span and its bound: "1년 이상", "'한 분기 이상'", "6개월 이내"
@@ -54,7 +54,7 @@ def gap_durations(s: str, mentions: list[Mention_], topic: Mention_ | None, prev
             continue
         num = sp.group("num")
         unit, factor = _UNITS[sp.group("unit")]
-        value = Decimal(_WORDS[num]) if num in _WORDS else Decimal(num)
+        value = Decimal(NATIVE_NUMBERS[num]) if num in NATIVE_NUMBERS else Decimal(num)
         bound = {"이상": "lower", "이내": "upper", "이하": "upper", "미만": "upper"}.get(sp.group("bound") or "", "")
         clause = s[max(s.rfind(",", 0, sp.start()), 0):]
         status = next((st for rx, st in _STATUS_CUES if rx.search(clause)), "actual")

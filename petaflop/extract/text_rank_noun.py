@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ingest.quantities import NATIVE_NUMBERS
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of, status_of_words
 
-_WORDS = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
+_WORDS = {"첫": 1, **{word: n for word, n in NATIVE_NUMBERS.items() if word != "한"}}  # "첫 번째", "두 번째"
 _RANK = re.compile(r"(?:(?<![\d.,])(?P<place>\d{1,2})\s?위(?![가-힣])|(?<![\d.,])(?P<nth>\d{1,2})\s?번\s?째"
                    r"|(?<![가-힣])(?P<word>" + "|".join(_WORDS) + r")\s?번\s?째)")
 #: a superlative after an ordinal: "4번째로 높은", "세 번째로 큰"

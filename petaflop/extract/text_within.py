@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ingest.quantities import NATIVE_NUMBERS
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_gap import gap_durations, marked_side
 
-_WORDS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 #: unit word -> (unit, factor): "한 분기" is three months
 _UNITS = {"년": ("year", 1), "개월": ("month", 1), "달": ("month", 1), "분기": ("month", 3), "주": ("week", 1),
           "주일": ("week", 1), "일": ("day", 1), "시간": ("hour", 1), "분": ("minute", 1)}
@@ -57,7 +57,7 @@ class SpansWithin:
             unit, factor = _UNITS[sp.group("unit")]
             if unit == "year" and not num.isalpha() and Decimal(num) > 100:
                 continue  # "2025년 만에" is no span
-            value = Decimal(_WORDS[num]) if num in _WORDS else Decimal(num)
+            value = Decimal(NATIVE_NUMBERS[num]) if num in NATIVE_NUMBERS else Decimal(num)
             event = re.search(r"출시|재직|입사|설립|창립|창업|가동|착공|공개|상장|서비스", gap)
             self.ex.statements.append(Statement(
                 m.entity, "duration", loc, "text:duration-within", value=value * factor, unit=unit,
@@ -92,6 +92,8 @@ def not_a_span_of_the_topic(s: str, start: int, mentions: list[Mention_]) -> boo
 _SPAN_METRICS = (("period", re.compile(r"동안|간|에걸쳐")),
                  ("time taken", re.compile(r"만에|이내|내에|내|안에|걸|소요")),
                  ("delay", re.compile(r"연기|지연")))
+#: the metrics a span's frame word gives: how it was framed, not what took that long
+SPAN_FRAMES = frozenset(metric for metric, _ in _SPAN_METRICS)
 
 
 def span_metric(frame: str) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ingest.date_periods import quantity_period
-from ingest.quantities import Quantity, parse_cell
+from ingest.quantities import NATIVE_NUMBERS, Quantity, parse_cell
 from ingest.quantities import find_quantities as _find_quantities
 from petaflop.extract.count_bounds import counted_bounds
 
@@ -23,7 +23,6 @@ _WORD_MULTIPLE = re.compile(r"(?<![가-힣A-Za-z0-9])(?P<pre>(?:약|거의|최�
                             r"(?:\s배|(?<!세)배)(?![가-힣A-Za-z])|"
                             r"(?<![가-힣A-Za-z0-9])(?P<pre2>(?:약|거의|최대)\s)?(?P<n2>두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
                             r"(?:\s배|(?<!세)배)(?=로|나|의|가|를|에|씩|까지|만큼|이상|이|인|임|에서|\s?(?:이상|가량|정도|수준))")
-_WORDS = {"두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 _PRE = {"약": "approximate", "거의": "approximate", "최대": "upperBound"}
 
 
@@ -36,7 +35,7 @@ def word_multiples(text: str, found: tuple[Quantity, ...] = ()) -> list[Quantity
         if any(q.start < m.end() and m.start() < q.end for q in found):
             continue
         quals = frozenset({_PRE[pre.strip()]}) if pre else frozenset()
-        v = Decimal(_WORDS[n])
+        v = Decimal(NATIVE_NUMBERS[n])
         out.append(Quantity(v, "x", "multiple", m.group(0), start=m.start(), end=m.end(), qualifiers=quals,
                             original_value=v, original_unit="배"))
     return out
