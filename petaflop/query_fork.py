@@ -91,18 +91,13 @@ def _kill(pid: int) -> None:
 
 
 def _died(pid: int, err, memory_mb: int):
-    from petaflop.sandbox import SandboxError
+    from petaflop.sandbox import SandboxError, worker_death
 
     _pid, status = os.waitpid(pid, 0)
     code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
     err.seek(0)
     text = err.read().decode("utf-8", "replace").strip()
     err.close()
-    # an abort under the memory cap: the allocator's message ("memory allocation of N bytes failed"), or none
-    # when even writing it needed memory (seen in CI: SIGABRT, empty stderr, on a runaway sort)
-    if code == 3 or (code == -signal.SIGABRT and ("memory allocation" in text or not text)) or (
-            code == -signal.SIGKILL and not text):
+    if code == 3:  # the child's own word for a MemoryError
         return SandboxError("memory", f"needed more than the memory limit of {memory_mb} MB")
-    tail = next((ln for ln in text.splitlines() if "panicked" in ln), text.splitlines()[-1] if text else "")[:200]
-    what = signal.Signals(-code).name if code < 0 and -code in signal.Signals._value2member_map_ else f"code {code}"
-    return SandboxError("crash", f"crashed the query worker ({what}){': ' + tail if tail else ''}")
+    return worker_death(code, text, memory_mb)

@@ -417,14 +417,22 @@ class Pool:
 
     def _died(self, worker: _Worker) -> SandboxError:
         code, text = worker.exit_code()
-        tail = next((ln for ln in text.splitlines() if "panicked" in ln or "memory allocation" in ln),
-                    text.splitlines()[-1] if text else "")[:200]
-        if (code == -signal.SIGABRT and "memory allocation" in text) or (code == -signal.SIGKILL and not text):
-            return SandboxError("memory", f"needed more than the memory limit of {self.memory_mb} MB")
-        if code is not None and code < 0:
-            name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
-            return SandboxError("crash", f"crashed the query worker ({name}){': ' + tail if tail else ''}")
-        return SandboxError("crash", f"the query worker exited with code {code}{': ' + tail if tail else ''}")
+        return worker_death(code, text, self.memory_mb)
+
+
+def worker_death(code: int | None, text: str, memory_mb: int) -> SandboxError:
+    """What a query worker's death (exit ``code``, negative for a signal; its stderr ``text``) means: an abort
+    under the memory cap — the allocator's message ("memory allocation of N bytes failed"), or none when even
+    writing it needed memory (seen in CI: SIGABRT, empty stderr, on a runaway sort) — or a kill by the cap with
+    nothing said is ``memory``; anything else a crash, with the line that says why."""
+    if (code == -signal.SIGABRT and ("memory allocation" in text or not text)) or (code == -signal.SIGKILL and not text):
+        return SandboxError("memory", f"needed more than the memory limit of {memory_mb} MB")
+    tail = next((ln for ln in text.splitlines() if "panicked" in ln or "memory allocation" in ln),
+                text.splitlines()[-1] if text else "")[:200]
+    if code is not None and code < 0:
+        name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
+        return SandboxError("crash", f"crashed the query worker ({name}){': ' + tail if tail else ''}")
+    return SandboxError("crash", f"the query worker exited with code {code}{': ' + tail if tail else ''}")
 
 
 def _renice(pid: int, nice: int) -> bool:
