@@ -32,3 +32,16 @@ def test_a_place_and_a_parenthesised_alias_may_stand_between_the_topic_and_the_d
     r.read("구글의 웨이모(Waymo)는 애틀랜타에서 지난 6월 24일부터 Uber와 협력해 상용 서비스를 개시.", LOC, ())
     assert starts(ex) == [("waymo", "2025-06-24", "actual")]
 
+
+
+def test_a_sentence_marking_no_topic_stops_at_the_date_for_the_topic_carried_on(text_reader):
+    r, ex = text_reader
+    r.read("Moonshot은 B2C에 집중한 기업. 그러나, 경쟁사 출현에 충격 받아 올해 2월 광고를 중단.", LOC, ())
+    assert starts(ex) == [("moonshot-ai", "2025-02", "actual")]
+
+
+def test_a_carried_topic_is_not_read_when_the_sentence_marks_its_own(text_reader):
+    r, ex = text_reader
+    r.read("Moonshot은 B2C에 집중한 기업. 그러나, xAI가 올해 2월 광고를 중단.", LOC, ())
+    r.read("Moonshot은 B2C에 집중한 기업. 이 회사의 수익은 2월에 급감, 3월에 서비스 중단.", LOC, ())
+    assert [s for s in starts(ex) if s[0] == "moonshot-ai"] == []

@@ -188,7 +188,7 @@ class DateReader:
         self.ex.statements.extend(plan_dates(s, mentions, dates, topic, loc, sources, done, self.prefix))  # text_plans.py
         self._paren_dates(s, mentions, dates, loc, sources, done)
         self._event_class_dates(s, mentions, dates, starts, loc, sources)
-        start_dates(self.ex, s, mentions, dates, starts, loc, sources, self.prefix, done)
+        start_dates(self.ex, s, mentions, dates, starts, loc, sources, self.prefix, done, topic)
         if self.default_time is not None or not dates or not starts:
             return
         # the date leading the sentence: "2025년 7월 11일, …", "엔비디아는 지난 8월, …"; without the comma

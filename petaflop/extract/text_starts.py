@@ -52,8 +52,10 @@ def _dated(s: str, dates: list[Quantity]) -> list[tuple[int, int, Period]]:
 
 
 def start_dates(ex, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
-                loc: Location, sources: tuple[str, ...], prefix: str, done: set[str]) -> None:
-    """The topic's eventDate when its own clause starts or stops something at a date."""
+                loc: Location, sources: tuple[str, ...], prefix: str, done: set[str],
+                carried: Mention_ | None = None) -> None:
+    """The topic's eventDate when its own clause starts or stops something at a date; in a sentence that
+    marks no topic or subject before the date, the topic carried from the sentence before (``carried``)."""
     dated = _dated(s, dates)
     for d_start, d_end, time in dated:
         vm = _DATE_TO_VERB.match(s, d_end)
@@ -63,10 +65,12 @@ def start_dates(ex, s: str, mentions: list[Mention_], dates: list[Quantity], sta
         if any(c0 < x < vm.end() for x in starts) or any(c0 <= a and b <= d_start for a, b, _ in dated):
             continue
         topic = next((m for m in reversed(mentions) if m.role == "topic" and c0 <= m.start and m.end <= d_start), None)
-        if topic is None or topic.entity in done or not _TOPIC_TO_DATE.match(s[topic.end:d_start]) \
-                or not any(is_a(topic.type, c) for c in _CLASSES):
+        if topic is None and (topic := _carried_topic(s, mentions, d_start, vm.end(), carried)) is not None:
+            pass
+        elif topic is None or not _TOPIC_TO_DATE.match(s[topic.end:d_start]) \
+                or any(topic.end <= m.start < d_start and not is_a(m.type, "Place") for m in mentions):
             continue
-        if any(topic.end <= m.start < d_start and not is_a(m.type, "Place") for m in mentions):
+        if topic.entity in done or not any(is_a(topic.type, c) for c in _CLASSES):
             continue
         future = time.start > REFERENCE_DATE.isoformat()
         status = "planned" if vm.group("plan") else "forecast" if future else "actual"
@@ -74,6 +78,21 @@ def start_dates(ex, s: str, mentions: list[Mention_], dates: list[Quantity], sta
         ex.statements.append(Statement(topic.entity, "eventDate", loc, f"{prefix}:start-date", time=time,
                                        status=status, sources=sources, raw=s[topic.start:vm.end()][:60]))
     _development_starts(ex, s, mentions, dated, loc, sources, prefix, done)
+
+
+#: a sentence carrying its topic on: an opening conjunction, then at most a cause ("…에 충격 받아"), then the date
+_CARRIED_TO_DATE = re.compile(r"\s?(?:-\s)?(?:그러나|하지만|이후|이에|그리고|결국|다만)?,?\s?(?:[^.,;()]{1,30}\s)?(?:지난\s|올해\s|작년\s)?$")
+
+
+def _carried_topic(s: str, mentions: list[Mention_], d_start: int, v_end: int,
+                   carried: Mention_ | None) -> Mention_ | None:
+    """"그러나, … 올해 2월 광고를 중단": no name is marked as topic or subject before the date (nor after it up to
+    the verb): the stop or start is the topic the sentence before handed on."""
+    if carried is None or carried.role not in ("previous", "block") or not _CARRIED_TO_DATE.fullmatch(s[:d_start]):
+        return None
+    if any(m.role in ("topic", "subject") and m.start < v_end for m in mentions):
+        return None
+    return carried
 
 
 #: "<X>(gloss) 개발에 착수": the start of X's development
