@@ -362,8 +362,9 @@ class FrameReader:
                 continue
             ev = _EVENT_AFTER.match(s, max(m.end, 0))  # "… 완료 (목표)", "A 완성 및 B 완료 (목표)": a goal
             status = "target" if ev and _GOAL_AFTER.match(s, ev.end()) else "planned" if time.start > REFERENCE_DATE.isoformat() else "actual"
-            # a release, an announcement and a measure put in force: one construction, one rule for the gate
-            rule = f"{self.prefix}:event:{kind}" if kind in ("foundedDate", "completionDate") else f"{self.prefix}:event:dated"
+            # a release, an announcement, a founding and a measure put in force: one construction (the thing,
+            # its event noun, the clause's or the row's date), one rule for the gate; a completion is judged apart
+            rule = f"{self.prefix}:event:{kind}" if kind == "completionDate" else f"{self.prefix}:event:dated"
             self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[max(pos, 0):][:60]))
         self.ex.statements.extend(operation_starts(s, mentions, dates, topic, loc, sources))
