@@ -72,6 +72,7 @@ from petaflop.extract.text_value_guards import (
     unnamed_subject,
 )
 from petaflop.extract.text_within import SpansWithin
+from petaflop.extract.topic_anaphor import anaphor_topic
 from petaflop.extract.topic_case import case_topic
 from petaflop.extract.topic_country import country_topic
 from petaflop.extract.values import find_quantities
@@ -149,10 +150,9 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         topic: _Mention | None = getattr(self, "block_topic", None)
         self.previous_sentence = ""  # the block's sentence before (a test it names is the next one's too)
         for sentence in sentences(text):
-            found = self._sentence(sentence, loc, sources, topic)
+            found = self._sentence(sentence, loc, sources, anaphor_topic(self, sentence) or topic)  # topic_anaphor.py
             self.previous_sentence = sentence
-            # the topic this sentence hands on, placeless: its own, or a facility it closes on (text_frames.py)
-            if (handed := handed_topic(self.res, sentence, found)) is not None:
+            if (handed := handed_topic(self.res, sentence, found)) is not None:  # its own, or a closing facility
                 topic = _Mention(handed.entity, handed.type, -1, -1, "previous")
         self.previous_sentence = ""
         if topic is not None and topic.role in ("topic", "previous"):

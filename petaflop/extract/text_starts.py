@@ -19,6 +19,7 @@ from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
+from petaflop.extract.topic_anaphor import opens_on_anaphor_of
 
 #: between the topic and the date: a place with 에서 at most, and a word of time
 _TOPIC_TO_DATE = re.compile(r"['’”\"]?\)?\s?(?:\([^()]{1,20}\))?(?:은|는)\s(?:[^\s.,()]{1,12}에서\s)?(?:지난\s|올해\s|작년\s)?$")
@@ -83,13 +84,22 @@ def start_dates(ex, s: str, mentions: list[Mention_], dates: list[Quantity], sta
 #: a sentence carrying its topic on: an opening conjunction, then at most a cause ("…에 충격 받아"), then the date
 _CARRIED_TO_DATE = re.compile(r"\s?(?:-\s)?(?:그러나|하지만|이후|이에|그리고|결국|다만)?,?\s?(?:[^.,;()]{1,30}\s)?(?:지난\s|올해\s|작년\s)?$")
 
+#: a word marked as topic or subject: the sentence names its own
+_MARKED_WORD = re.compile(r"[가-힣A-Za-z0-9)’”\"'](?:은|는|이|가)(?=\s)")
+#: the anaphor then the date: "이 랙은 4분기에", "해당 모델은 올해 9월부터"
+_ANAPHOR_TO_DATE = re.compile(r"\s*(?:[-•·]\s*)?(?:이|해당)\s[가-힣]{1,5}(?:은|는|이|가)\s(?:지난\s|올해\s|작년\s)?")
+
 
 def _carried_topic(s: str, mentions: list[Mention_], d_start: int, v_end: int,
                    carried: Mention_ | None) -> Mention_ | None:
     """"그러나, … 올해 2월 광고를 중단": no name is marked as topic or subject before the date (nor after it up to
     the verb): the stop or start is the topic the sentence before handed on."""
-    if carried is None or carried.role not in ("previous", "block") or not _CARRIED_TO_DATE.fullmatch(s[:d_start]):
+    if carried is None or carried.role not in ("previous", "block"):
         return None
+    if (fits := opens_on_anaphor_of(s, carried)) is not None:  # "이 랙은 4분기에 …": the rack named before
+        return carried if fits and _ANAPHOR_TO_DATE.fullmatch(s[:d_start]) else None
+    if not _CARRIED_TO_DATE.fullmatch(s[:d_start]) or _MARKED_WORD.search(s[:d_start]):
+        return None  # "이 랙은 …" with no rack named before: the sentence's own topic, unresolved
     if any(m.role in ("topic", "subject") and m.start < v_end for m in mentions):
         return None
     return carried
