@@ -37,6 +37,7 @@ from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
 from petaflop.extract.table_odds import add_scenario_odds
 from petaflop.extract.table_policy_parts import add_policy_parts
+from petaflop.extract.table_scenario_cells import add_scenario_cells
 from petaflop.extract.tables import TableExtractor
 from petaflop.extract.text_owned import settle_own_lists
 from petaflop.extract.text_part_counts import add_part_counts
@@ -115,6 +116,7 @@ class Extractor:
         add_sites(self.doc, self.ex, self.res, self.sources_of)
         add_label_makers(self.doc, self.ex, self.res, self.text.lex, self.sources_of)
         add_scenario_odds(self.doc, self.ex, self.res, self.sources_of)  # "시나리오 | 추정 확률" (table_odds.py)
+        add_scenario_cells(self.doc, self.ex, self.res, self.text.lex, self.sources_of)  # "A 시: N달러 B 시: M달러"
         add_cell_links(self.doc, self.ex, self.text, self.sources_of)  # a genitive in any cell (cell_links.py)
         add_cell_changes(self.doc, self.ex, self.text, self.sources_of)  # "<thing> | N% 절감" (cell_changes.py)
         add_node_foundries(self.ex, self.gaz, self.res.record)
