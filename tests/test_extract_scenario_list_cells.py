@@ -39,4 +39,6 @@ def test_one_condition_or_a_figure_of_another_dimension_is_no_scenario_list():
 
 def test_the_pairs_keep_their_conditions_and_approximation():
     assert scenario_pairs("낙관 시나리오 시: 10억 달러, 비관 시나리오 시: 약 2억 달러", "money") == [
-        ("낙관 시나리오", Decimal("1E+9"), "USD", False), ("비관 시나리오", Decimal("2E+8"), "USD", True)]
+        ("낙관 시나리오 시", Decimal("1E+9"), "USD", False), ("비관 시나리오 시", Decimal("2E+8"), "USD", True)]
+    assert [p[0] for p in scenario_pairs("가격 2배 인상 경우: 약 5억 달러 동결 경우: 3억 달러", "money")] == [
+        "가격 2배 인상 경우", "동결 경우"]

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from petaflop.extract.resolve import Resolver
 
 RULE = "table:scenario-cell"
-#: the end of a condition, "시" a word of its own: "… 전환 시:", "… 시나리오 시 :" (never "출시:")
-_SCENARIO = re.compile(r"\s시\s?[:：]\s?")
+#: the end of a condition, "시" a word of its own: "… 전환 시:", "… 인상 경우:" (never "출시:"; as
+#: table_caption_subject.condition_figure, which keeps such a cell's figures from the row's value)
+_SCENARIO = re.compile(r"\s(?:시|경우)\s?[:：]\s?")
 #: the header's own note, "(팔란티어 몫)": whose share of the measure the figures are
 _NOTE = re.compile(r"\(([^()]{1,20})\)")
 _DIMENSION_KINDS = {"money": ("money",), "percent": ("percent",), "count": ("count", "number")}
@@ -50,6 +51,7 @@ def scenario_pairs(text: str, dimension: str) -> list[tuple[str, Decimal, str, b
         cond = text[start:m.start()].strip(" ,;/·")
         if not qs or qs[0].kind not in kinds or qs[0].start > 3 or not cond or len(cond) > 30:
             return []
+        cond = f"{cond} {m.group(0).strip(' :：')}"  # "20% 전환 시", "가격 인상 경우"
         q = qs[0]
         start = m.end() + q.end
         out.append((cond, Decimal(q.value), q.unit, "approximate" in q.qualifiers))
@@ -79,7 +81,7 @@ def add_scenario_cells(doc: Document, ex: Extraction, res: Resolver, lex: Lexico
                 status = lex.status_of(labels[j]) or "forecast"
                 loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, r, cell.column)
                 for cond, value, unit, approx in pairs:
-                    scope = f"{cond} 시" + (f", {note.group(1)}" if note else "")
+                    scope = cond + (f", {note.group(1)}" if note else "")
                     ex.statements.append(Statement(
                         subject, entry.kind, loc, f"{RULE}:{entry.kind}", value=value, unit=unit, status=status,
                         scope=scope[:60], approximate=approx, sources=sources_of(table), raw=cell.text[:60],
