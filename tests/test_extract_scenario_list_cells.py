@@ -25,8 +25,8 @@ def _statements(doc: str) -> set[tuple[str, str, Decimal, str, str, str]]:
 def test_each_scenario_of_a_cell_is_the_headers_measure_of_the_captions_entity():
     got = _statements(_doc("20% 전환 시: 약 3.0억 달러 40% 전환 시: 약 6.0억 달러"))
     assert got == {
-        ("nvidia", "revenue", Decimal("3.0E+8"), "estimate", "20% 전환 시, 엔비디아 몫", f"{RULE}:revenue"),
-        ("nvidia", "revenue", Decimal("6.0E+8"), "estimate", "40% 전환 시, 엔비디아 몫", f"{RULE}:revenue"),
+        ("nvidia", "revenue", Decimal("3.0E+8"), "forecast", "20% 전환 시, 엔비디아 몫", f"{RULE}:revenue"),
+        ("nvidia", "revenue", Decimal("6.0E+8"), "forecast", "40% 전환 시, 엔비디아 몫", f"{RULE}:revenue"),
     }
 
 

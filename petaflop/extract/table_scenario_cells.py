@@ -3,8 +3,9 @@
 Each "<condition> 시: <figure>" pair of the cell is the measure its column's header names ("예상 매출":
 revenue, by the attribute lexicon) under that condition, of the entity the table's caption names (the
 last one: captions are head-final noun phrases, "<A>-<B> 파트너십 잠재 매출 기여도 분석"). The condition
-is the statement's ``scope``, with the header's own note ("(팔란티어 몫)"); the header's status word
-("예상") its status, else a forecast (a scenario is no actual). Only a cell of two scenarios or more
+is the statement's ``scope``, with the header's own note ("(팔란티어 몫)"); its status is a forecast (what a
+scenario would bring is a projection, "예상" no estimate of a present fact) unless the header says a target
+or a plan. Only a cell of two scenarios or more
 is read (one "X 시:" is a condition of a prose sentence, not a list), and only when each scenario
 gives one figure of the measure's dimension. Rule ``table:scenario-cell:<kind>`` (table_matrix.py
 reads the two-way tables of scenarios; table_odds.py the odds of named outcomes).
@@ -78,7 +79,9 @@ def add_scenario_cells(doc: Document, ex: Extraction, res: Resolver, lex: Lexico
                 if not pairs or (subject := subject or _caption_subject(table, res)) is None:
                     continue
                 note = _NOTE.search(labels[j])
-                status = lex.status_of(labels[j]) or "forecast"
+                # what a scenario would bring is a projection: "예상" says forecast here, not an estimate of a fact
+                status = lex.status_of(labels[j])
+                status = "forecast" if status in ("", "estimate", "actual") else status
                 loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, r, cell.column)
                 for cond, value, unit, approx in pairs:
                     scope = cond + (f", {note.group(1)}" if note else "")
