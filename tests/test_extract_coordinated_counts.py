@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from petaflop.extract.count_coordinated import coordinated_items
+from petaflop.extract.count_coordinated import coordinated_items, drop_listed_items
 from petaflop.extract.count_links import USES_RULE, add_count_chip_uses
 from petaflop.extract.facts import EntityRecord, Extraction, Location, Statement
 from petaflop.extract.gazetteer import Gazetteer
@@ -76,3 +76,13 @@ def test_a_firms_unit_written_with_the_firms_name_alone_makes_no_part(text_reade
     r, ex = text_reader
     r.read("알리바바 클라우드의 인프라가 압도적이다.", LOC, ())
     assert not [f for f in ex.facts if f.predicate == "partOf" and f.rule == "text:name-parent"]
+
+
+def test_a_count_over_a_list_keeps_no_one_member_as_its_item_but_every_member_is_used():
+    gaz = Gazetteer.load()
+    ex = _ex(("GB200을 시작으로, 이후 5만 개의 GB200·", "nvidia-gb200"), ("H100 3만 개 + H200 2만 개를", "nvidia-h100"))
+    add_count_chip_uses(ex, gaz, LINES)
+    assert drop_listed_items(ex, gaz, LINES) == 1
+    assert [s.item for s in ex.statements] == ["", "nvidia-h100"]  # the list's count: no item; a count apart keeps its own
+    assert ("ganada-campus", "nvidia-gb300", USES_RULE) in _uses(ex)  # the links the item gave stay
+    assert drop_listed_items(ex, gaz, []) == 0  # without the report's lines: nothing to tell

@@ -9,7 +9,9 @@ Grace 36개": another count) is no part of the coordination."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from petaflop.extract.facts import Extraction
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.resolve import is_a
 
@@ -45,3 +47,21 @@ def coordinated_items(gaz: Gazetteer, line: str, raw: str, item: str, cls: str =
                 out.append(nxt.entity_id)
             i += step
     return out
+
+
+def drop_listed_items(ex: Extraction, gaz: Gazetteer, lines: list[str]) -> int:
+    """A count over a coordination ("B200, RTX Pro 등 1만 개", "H100·H200 등 115,000개") counts the whole list:
+    its ``item`` (the one name the count's reader kept, next to the figure) is no one member's, so it is dropped.
+    Run after the links the item gave (each listed chip is used, ``add_count_chip_uses``); returns how many."""
+    dropped = 0
+    for i, st in enumerate(ex.statements):
+        if st.unit != "count" or not st.item or not (0 < st.location.line_start <= len(lines)):
+            continue
+        entity = gaz.by_id(st.item)
+        if entity is None:
+            continue
+        cls = "Hardware" if is_a(entity.type, "Hardware") else entity.type
+        if coordinated_items(gaz, lines[st.location.line_start - 1], st.raw, st.item, cls):
+            ex.statements[i] = replace(st, item="")
+            dropped += 1
+    return dropped

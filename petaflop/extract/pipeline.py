@@ -15,6 +15,7 @@ from petaflop.extract.caption_topic import caption_topic
 from petaflop.extract.cell_changes import add_cell_changes
 from petaflop.extract.cell_links import add_cell_links
 from petaflop.extract.claims import ClaimMiner, load_promotions
+from petaflop.extract.count_coordinated import drop_listed_items
 from petaflop.extract.count_links import add_count_chip_uses, add_count_procurements
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.figure_time import caption_frame
@@ -124,6 +125,7 @@ class Extractor:
         add_node_sizes(self.ex, self.gaz)  # "TSMC 7nm" → 7 nm (node_foundry.py)
         add_count_procurements(self.ex, self.doc.lines)  # a leased or run count judged apart (count_links.py)
         add_count_chip_uses(self.ex, self.gaz, self.doc.lines)  # and the chips coordinated with the item
+        drop_listed_items(self.ex, self.gaz, self.doc.lines)  # a count over a list counts no one member (count_coordinated.py)
         add_part_counts(self.ex, self.doc.lines)  # "이 중 N개", "나머지 N개" of the figure before (text_part_counts.py)
         settle_own_lists(self.ex)  # an own list's maker link wins over another reader's (text_owned.py)
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
