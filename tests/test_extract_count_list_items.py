@@ -19,6 +19,8 @@ def _counts(ex) -> set[tuple[str, str, Decimal, str, str]]:
 def test_a_count_after_a_list_closed_by_deung_counts_the_list(text_reader):
     r, ex = text_reader
     r.read("xAI는 H100·H200 등 20,000개를 확보할 계획", _loc(1), ())
+    # the reader keeps the name next to the figure (its links use it); the pipeline then drops it as the
+    # count's item: the count is of the whole list (count_coordinated.drop_listed_items)
     assert _counts(ex) == {("xai", "chipCount", Decimal(20000), "nvidia-h200", "planned")}
 
 
