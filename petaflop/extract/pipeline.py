@@ -33,6 +33,7 @@ from petaflop.extract.section_facility import move_section_counts
 from petaflop.extract.sites import add_sites
 from petaflop.extract.source_data import STUDY, read_source_data
 from petaflop.extract.source_titles import titled_source
+from petaflop.extract.span_events import name_span_events
 from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
@@ -127,6 +128,7 @@ class Extractor:
         add_count_chip_uses(self.ex, self.gaz, self.doc.lines)  # and the chips coordinated with the item
         drop_listed_items(self.ex, self.gaz, self.doc.lines)  # a count over a list counts no one member (count_coordinated.py)
         add_part_counts(self.ex, self.doc.lines)  # "이 중 N개", "나머지 N개" of the figure before (text_part_counts.py)
+        name_span_events(self.ex, self.doc.lines)  # "time taken" → "time taken: 건설" (span_events.py)
         settle_own_lists(self.ex)  # an own list's maker link wins over another reader's (text_owned.py)
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()

@@ -159,6 +159,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         _date_deadlines(ex, lines)
         _date_spans(ex, lines)
         _date_parts(ex, lines)
+        _date_guidance(ex, lines)
     return changed + _settle_table_facts(ex, by_table, ref) + (_settle_claim_facts(ex, lines, ref) if lines else 0)
 
 
@@ -286,6 +287,23 @@ def _date_parts(ex: Extraction, lines: list[str]) -> None:
                  if not {"lowerBound", "upperBound", BASE} & q.qualifiers]
         if len(dates) == 1 and (when := figure_period(dates[0])) is not None:
             ex.statements[i] = replace(st, time=when)
+
+
+#: Outlays a firm guides for its fiscal year: a forecast of one without a year is of the year under way.
+_GUIDED = frozenset({"capex"})
+
+
+def _date_guidance(ex: Extraction, lines: list[str]) -> None:
+    """A prose capex forecast with no time, no per and a line that names no date ("아마존: 1,185억 달러 (전년
+    대비 40% 증가)" under a guidance round-up) is the guidance of the report's year: a firm guides the outlay
+    of the fiscal year under way, and one of a later year names it ("'26년에 … 지출할 것으로 예상")."""
+    for i, st in enumerate(ex.statements):
+        if st.kind not in _GUIDED or st.status != "forecast" or st.time is not None or st.per or st.scope \
+                or st.location.table_id:
+            continue
+        line = _line(lines, st.location.line_start)
+        if line and not any(q.kind in ("date", "period") for q in find_quantities(line)):
+            ex.statements[i] = replace(st, time=parse_period(str(REFERENCE_DATE.year)))
 
 
 def _future(st: Statement, ref: str) -> bool:

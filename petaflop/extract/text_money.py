@@ -135,6 +135,17 @@ def _earlier_figure(s: str, q: Quantity, values: list[Quantity]) -> Quantity | N
     return v if v.kind == "number" or (v.kind == "money" and v.unit == q.unit) else None
 
 
+#: the words of a raising that are no part of what was raised: a bound, a particle, the verb's ending
+_RAISED_NOISE = re.compile(r"^\s?(?:이상|가량|규모)?\s?(?:을|를|의)?\s?|\s?받$")
+
+
+def _raised_metric(words: str) -> str:
+    """What money raised is, from the words after it ("를 대출받" → "대출", " 구조화 부채 조달" → "구조화 부채
+    조달"; a bare "유치" or "조달" is of funds: "자금 유치")."""
+    noun = _RAISED_NOISE.sub("", words).strip()
+    return f"자금 {noun}" if noun in ("유치", "조달", "차입") else noun[:40]
+
+
 def _spender(m: Mention_) -> bool:
     """A firm, or a group of firms ("하이퍼스케일러들은 … 투입"), spends its own money."""
     return is_a(m.type, "Organization") or is_a(m.type, "MarketSegment")
@@ -164,7 +175,7 @@ class MoneyFrames:
                     or self._list_item(s, q, mentions))
             if read is None:
                 continue
-            subject, kind, rule, per, status, time = read
+            subject, kind, rule, per, status, time, *named = read
             time = time or framed(dates, q.start) or self.default_time  # the sentence's frame, the row's date
             if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
                 status = "forecast"  # a value said to hold after the report's date is not yet actual
@@ -174,7 +185,7 @@ class MoneyFrames:
                 next((b for b, rx in _BOUND_AFTER if rx.match(self._after)), "")
             self.ex.statements.append(Statement(  # type: ignore[attr-defined]
                 subject, kind, loc, f"text-money:{rule}", value=Decimal(q.value), high=high,
-                unit=q.currency or q.unit, status=status, time=time, per=per,
+                unit=q.currency or q.unit, status=status, time=time, per=per, metric=named[0] if named else "",
                 approximate="approximate" in quals or "vague" in quals,
                 bound=bound, sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
             ))  # fmt: skip
@@ -361,7 +372,7 @@ class MoneyFrames:
         c0 = max(c for c in clause_starts_of(s) if c <= q.start)
         when = [d for d in dates if c0 <= d.start and d.end <= q.start]
         time = figure_period(when[0]) if len(when) == 1 and not {"lowerBound", "upperBound"} & when[0].qualifiers else None
-        return subject, "amount", "raised", "", _words_status(self._after), time
+        return subject, "amount", "raised", "", _words_status(self._after), time, _raised_metric(_RAISED_AFTER.match(s, q.end).group(0))
 
     def _list_item(self, s: str, q: Quantity, mentions: list[Mention_]):
         """"- 아마존: 1,185억 달러 / 구글: 850억 달러" under a line about the firms' "AI 투자 규모" (or a slide

@@ -1,0 +1,108 @@
+"""The event a span of time in prose is of: "time taken" says how a span was framed, not what took it.
+
+A clause reader names a ``duration`` by its frame word only ("N년 만에" → "time taken", "N개월 동안" →
+"period", "N개월 연기" → "delay"). The clause around the span usually names the event in a short action
+noun, and the metric then says which span it is ("time taken: 건설"):
+
+* right before the span: "출시 2개월 만에", "착공 후 1년 만에";
+* as the noun a span is the length of: "건설 기간이 … 최소 2년이 소요";
+* as what it takes to do: "성장하는 데 '약 8달'이 소요";
+* for a delay, the event put off, before it: "출시 예정인 <칩>을 … 6개월 연기";
+* else the first action noun after the frame word in its clause: "7주 만에 완성", "5분 안에 설치가 완료",
+  "7시간 동안 … 임무 수행" (with the bare noun right before it when it carries no particle).
+
+The nouns are a closed list of actions (출시, 건설, 승인 …); a clause that names none keeps the frame alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from petaflop.extract.facts import Extraction
+from petaflop.extract.text_within import SPAN_FRAMES
+
+__all__ = ["name_span_events", "span_event"]
+
+#: action nouns an event of a span is named by
+_EVENT_WORDS = ("출시|건설|준공|완공|착공|구축|설치|완성|완료|개발|확장|증설|성장|기동|가동|승인|배포|도입|달성|인수|"
+                "개통|수행|분석|학습|훈련|생산|확보|구매|상장|설립|전환|교체|납품|인도|공개|돌파|조달|유지|복구|재직|입사|공급")
+_EVENT_BARE = re.compile(_EVENT_WORDS)
+#: the span as written: a number (or a native number word), its unit, then its frame word
+_SPAN = re.compile(r"['‘“\"]?(?:약\s?|단\s?|최소\s?|최대\s?)?(?:\d[\d.,]*|한|두|세|네|다섯|여섯)\s?(?:~\s?\d+\s?)?"
+                   r"(?:개월|분기|주일|시간|년|달|주|일|분)['’”\"]?\s?(?:이상|이하|가량|정도)?\s?(?:이|가|을|를|의)?\s?"
+                   r"(?P<frame>만에|이내|내에|안에|내|동안|간|에\s?걸쳐|소요|걸|연기|지연)")
+#: the end of a clause
+_CLAUSE_END = re.compile(r"[.;,](?:\s|$)|[.;]$|\t")
+#: the event right before the span ("출시 2개월 만에", "착공 후 약 1년 만에")
+_RIGHT_BEFORE = re.compile(rf"({_EVENT_WORDS})\s?(?:후|이후)?\s?$")
+#: the noun the span is the length of ("건설 기간이 …"), or the action it takes ("성장하는 데 …")
+_LENGTH_OF = re.compile(rf"({_EVENT_WORDS})\s?(?:기간|시간)")
+_UNTIL = re.compile(rf"({_EVENT_WORDS})\s?까지\s?.{{0,6}}$")
+_TAKES = re.compile(rf"({_EVENT_WORDS})(?:하|되)는\s?데(?:에)?\s?.{{0,6}}$")
+#: a word with no particle, right before the event noun after the span ("임무 수행", "모델 출시")
+_BARE_WORD = re.compile(r"([가-힣A-Za-z0-9]{1,8})\s$")
+_PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|의|로|서|도|과|와|고|며|면|게|지|던|한|된|인|적|다)$")
+
+
+def span_event(clause_before: str, frame: str, clause_after: str) -> str:
+    """The event noun of a span of time whose clause reads ``clause_before`` up to the span and
+    ``clause_after`` from its frame word on (``frame``: the metric the frame gave); "" when none is named."""
+    if m := _RIGHT_BEFORE.search(clause_before):
+        return m.group(1)
+    if frame == "time taken" and (m := _UNTIL.search(clause_before)):
+        return _with_bare_word(clause_before, m.start(1), m.group(1))  # "전력 공급까지 약 90일 이내"
+    if frame in ("time taken", "delay"):
+        if m := _TAKES.search(clause_before):
+            return m.group(1)
+        found = list(_LENGTH_OF.finditer(clause_before))
+        if found:
+            return found[-1].group(1)
+    if frame == "delay":
+        found = list(_EVENT_BARE.finditer(clause_before))
+        return found[-1].group(0) if found else ""
+    m = _EVENT_BARE.search(clause_after)
+    if m is None:
+        return ""
+    return _with_bare_word(clause_after, m.start(), m.group(0))
+
+
+def _with_bare_word(text: str, at: int, event: str) -> str:
+    """``event`` (at ``at`` in ``text``) with the word right before it when that word has no particle
+    ("임무 수행", "전력 공급"); else ``event`` alone."""
+    word = _BARE_WORD.search(text, 0, at)
+    if word and word.end() == at and not _PARTICLE_END.search(word.group(1)) and not re.search(r"\d", word.group(1)):
+        return f"{word.group(1)} {event}"
+    return event
+
+
+def _clause(line: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause around line[start:end] before and after it."""
+    opens = max((m.end() for m in _CLAUSE_END.finditer(line, 0, start)), default=0)
+    stop = _CLAUSE_END.search(line, end)
+    return line[opens:start], line[end:stop.start() if stop else len(line)]
+
+
+def name_span_events(ex: Extraction, lines: list[str]) -> int:
+    """Give every ``duration`` (in prose or a prose cell) named by its frame alone ("time taken", "period", "delay") the event
+    its clause names ("time taken: 건설"); returns how many were named."""
+    named = 0
+    for i, st in enumerate(ex.statements):
+        if st.kind != "duration" or st.metric not in SPAN_FRAMES or not st.raw \
+                or not 0 < st.location.line_start <= len(lines):
+            continue
+        line = lines[st.location.line_start - 1].replace("\\$", "$")
+        at = line.find(st.raw)
+        if at < 0 or line.find(st.raw, at + 1) >= 0:
+            continue
+        spans = list(_SPAN.finditer(line, at, at + len(st.raw)))
+        if len(spans) != 1:
+            continue
+        before, after = _clause(line, spans[0].start(), spans[0].end())
+        if spans[0].group("frame") in ("연기", "지연"):
+            after = ""
+        event = span_event(before, st.metric, after)
+        if event and len(event) <= 20:
+            ex.statements[i] = replace(st, metric=f"{st.metric}: {event}")
+            named += 1
+    return named

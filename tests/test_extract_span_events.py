@@ -1,0 +1,69 @@
+"""Context of figures an analyst could not read: the event a span of time is of (span_events.py), what
+money raised is (text_money.py), and the year of a capex guidance said without one (status_context.py).
+Sentences are our own, in the report's style."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from petaflop.extract.facts import Extraction, Location, Statement
+from petaflop.extract.span_events import name_span_events, span_event
+from petaflop.extract.status_context import settle_statuses
+
+LOC = Location(10, 10, "IV", "test slide")
+
+
+@pytest.mark.parametrize(("before", "frame", "after", "event"), [
+    ("가나다봇은 출시 ", "time taken", " 사용자 1억 명 돌파", "출시"),  # right before the span
+    ("신규 발전소 중 건설 기간이 가장 짧은 곳조차 최소 ", "time taken", "", "건설"),  # the noun it is the length of
+    ("A사는 10억 달러에서 20억 달러로 성장하는 데 '", "time taken", "", "성장"),  # what it takes to do
+    ("전력 공급까지 '", "time taken", " 이라는 계약", "전력 공급"),  # the event it runs up to
+    ("원래 하반기 출시 예정인 칩을 최소 ", "delay", "", "출시"),  # the event put off
+    ("코딩 에이전트를 ", "time taken", " 완성", "완성"),  # the action after it
+    ("", "time taken", " GPU가 10만 개에서 20만 개로 확장", "확장"),  # not "로" + noun
+    ("모델은 최대 ", "period", " 인간의 개입 없이 임무 수행 가능", "임무 수행"),  # with its bare object noun
+    ("같은 밸류에이션에 ", "time taken", "", ""),  # no event named: the frame alone
+])
+def test_the_event_of_a_span_is_the_action_noun_its_clause_names(before, frame, after, event):
+    assert span_event(before, frame, after) == event
+
+
+def _duration(metric: str, raw: str, line: int = 1) -> Statement:
+    return Statement("acme", "duration", Location(line, line, "IV", "t"), "text:duration-took:clause-topic",
+                     value=Decimal(2), unit="year", metric=metric, raw=raw)
+
+
+def test_a_framed_duration_takes_the_event_and_other_metrics_stay():
+    lines = ["- 가나다 발전소는 착공 후 2년 만에 준공. 나머지는 2년 동안 유지.", "다른 줄"]
+    ex = Extraction(statements=[_duration("time taken", "가나다 발전소는 착공 후 2년 만에 준공."),
+                                _duration("리드타임", "가나다 발전소는 착공 후 2년 만에 준공."),
+                                _duration("time taken", "없는 문장 2년 만에")])
+    assert name_span_events(ex, lines) == 1
+    assert [s.metric for s in ex.statements] == ["time taken: 착공", "리드타임", "time taken"]
+
+
+def test_money_a_firm_raises_says_how_it_was_raised(text_reader):
+    r, ex = text_reader
+    r.read("Moonshot AI는 2023년 텐센트로부터의 투자를 포함, 총 20억 달러 유치.", LOC, ())
+    r.read("xAI는 30억 달러를 대출받고 추가로 90억 달러 구조화 부채 조달을 추진 중.", LOC, ())
+    assert sorted((s.subject, s.value, s.metric) for s in ex.statements if s.rule == "text-money:raised") == [
+        ("moonshot-ai", Decimal(2000000000), "자금 유치"), ("xai", Decimal(3000000000), "대출"),
+        ("xai", Decimal(9000000000), "구조화 부채 조달")]
+
+
+def _capex(raw: str, per: str = "", line: int = 1) -> Statement:
+    return Statement("acme", "capex", Location(line, line, "IV", "t"), "text-money:capex", value=Decimal(80),
+                     unit="USD", status="forecast", per=per, raw=raw)
+
+
+def test_a_capex_guidance_without_a_year_is_of_the_reports_year():
+    lines = [" - 가나다: 800억 달러 (기존 750억에서 상향 조정)", " - 라마바: 900억 달러 ('26년 가이던스)",
+             " - 사아자: 분기별 300억 달러 수준 유지"]
+    ex = Extraction(statements=[_capex("가나다: 800억 달러"), _capex("라마바: 900억 달러", line=2),
+                                _capex("분기별 300억 달러", per="quarter", line=3)])
+    settle_statuses([], ex, lines)
+    assert [(s.time.text if s.time else "", s.status) for s in ex.statements] == [
+        ("2025", "forecast"), ("", "forecast"), ("", "forecast")]  # a line naming a year, a quarterly level: none
+
