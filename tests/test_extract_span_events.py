@@ -67,3 +67,16 @@ def test_a_capex_guidance_without_a_year_is_of_the_reports_year():
     assert [(s.time.text if s.time else "", s.status) for s in ex.statements] == [
         ("2025", "forecast"), ("", "forecast"), ("", "forecast")]  # a line naming a year, a quarterly level: none
 
+
+
+@pytest.mark.parametrize(("label", "period"), [
+    ("ARR (8월 발표치 기준)", "2025-08"),  # a month of the report's year, as of which the row's figure holds
+    ("기업 가치 (9월 3일 종가 기준)", "2025-09-03"),
+    ("고용 숫자(24년 5월)", "2024-05"),  # a year and month, as before
+    ("매출 (12월 기준)", ""),  # a month not begun by the report's date: no time said
+    ("매출 (8월)", ""),  # a bare month without "기준": no note of an as-of date
+])
+def test_a_labels_closing_as_of_month_dates_its_figure(label, period):
+    from petaflop.extract.cell_text import header_period
+    when = header_period(label)
+    assert (when.text if when else "") == period

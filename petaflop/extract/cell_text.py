@@ -9,6 +9,7 @@ import re
 
 from foundation.periods import Period, parse_period
 from ingest.date_periods import figure_period, quantity_period
+from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.values import find_quantities
 
 _PERIOD_HEADER = re.compile(
@@ -98,10 +99,20 @@ def _own_time(text: str, raw: str, in_words: bool) -> Period | None:
 _HEADER_DATE_NOTE = re.compile(r"\(\s?((?:19|20)\d{2}년(?:\s?[01]?\d월)?|\d{2}년\s?[01]?\d월)(?:\s?기준)?\s?\)\s*$")
 
 
+#: a closing note naming a month (and day) of the report's year as of which a figure holds, with a word
+#: of what it is between: "ARR (8월 발표치 기준)", "기업 가치 (9월 3일 종가 기준)"
+_MONTH_AS_OF_NOTE = re.compile(r"\(\s?([01]?\d월(?:\s?[0-3]?\d일)?)(?:\s?[가-힣]{1,4})?\s?기준\s?\)\s*$")
+
+
 def header_period(header: str) -> Period | None:
-    """The period a column header's closing note names (its column's figures hold then), else None."""
-    m = _HEADER_DATE_NOTE.search(header)
-    return cell_period(m.group(1)) if m else None
+    """The period a column header's (or a row label's) closing note names (its figures hold then), else
+    None; a month without a year is of the report's year, and only when it has begun by the report's date."""
+    if m := _HEADER_DATE_NOTE.search(header):
+        return cell_period(m.group(1))
+    if (m := _MONTH_AS_OF_NOTE.search(header)) and (when := cell_period(m.group(1))) is not None \
+            and when.start <= REFERENCE_DATE.isoformat():
+        return when
+    return None
 
 
 #: A caption of results and of a guess at one measure: "X의 성과 및 ARR 추정", "실적과 매출 전망" (results are
