@@ -8,6 +8,7 @@ noun, and the metric then says which span it is ("time taken: 건설"):
 * as the noun a span is the length of: "건설 기간이 … 최소 2년이 소요";
 * as what it takes to do: "성장하는 데 '약 8달'이 소요";
 * for a delay, the event put off, before it: "출시 예정인 <칩>을 … 6개월 연기";
+* for a period, the noun it is the period of: "4년 동안의 총 소유 비용";
 * else the first action noun after the frame word in its clause: "7주 만에 완성", "5분 안에 설치가 완료",
   "7시간 동안 … 임무 수행" (with the bare noun right before it when it carries no particle).
 
@@ -40,6 +41,8 @@ _RIGHT_BEFORE = re.compile(rf"({_EVENT_WORDS})\s?(?:후|이후)?\s?$")
 _LENGTH_OF = re.compile(rf"({_EVENT_WORDS})\s?(?:기간|시간)")
 _UNTIL = re.compile(rf"({_EVENT_WORDS})\s?까지\s?.{{0,6}}$")
 _TAKES = re.compile(rf"({_EVENT_WORDS})(?:하|되)는\s?데(?:에)?\s?.{{0,6}}$")
+#: the noun a span is the period of, right after it in the genitive ("4년 동안의 총 소유 비용(TCO)은")
+_OF_SPAN = re.compile(r"의\s([가-힣A-Za-z]{1,8}(?:\s[가-힣A-Za-z]{1,8}){0,2}?)\s?(?:\(|은|는|이|가|을|를|$)")
 #: a word with no particle, right before the event noun after the span ("임무 수행", "모델 출시")
 _BARE_WORD = re.compile(r"([가-힣A-Za-z0-9]{1,8})\s$")
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|의|로|서|도|과|와|고|며|면|게|지|던|한|된|인|적|다)$")
@@ -61,6 +64,8 @@ def span_event(clause_before: str, frame: str, clause_after: str) -> str:
     if frame == "delay":
         found = list(_EVENT_BARE.finditer(clause_before))
         return found[-1].group(0) if found else ""
+    if frame == "period" and (m := _OF_SPAN.match(clause_after)):
+        return m.group(1).strip()  # "4년 동안의 총 소유 비용": what the span is the period of
     m = _EVENT_BARE.search(clause_after)
     if m is None:
         return ""
