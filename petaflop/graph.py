@@ -224,7 +224,8 @@ def _provenance(stmt: ox.NamedNode, triple: ox.Triple, loc: Location, rule: str,
 
 
 def link_claim_quads(fact: Fact) -> list[ox.Quad]:
-    """A link whose rule is below the precision gate: a claim node naming the proposed link."""
+    """A link whose rule is below the precision gate: a claim node naming the proposed link (and its
+    status when it is not actual)."""
     triple = fact_triple(fact)
     digest = hashlib.sha1(f"{triple}|{fact.location.key}|{fact.rule}".encode()).hexdigest()[:16]
     node = ox.NamedNode(PFID + "claim-link-" + digest)
@@ -233,8 +234,36 @@ def link_claim_quads(fact: Fact) -> list[ox.Quad]:
              ox.Quad(node, _RDF_TYPE, pfa("Claim"), G_FACTS),
              ox.Quad(node, pfa("claimedProperty"), triple.predicate, G_FACTS),
              ox.Quad(node, pfa("claimedObject"), triple.object, G_FACTS)]
+    if fact.link_status:
+        quads.append(ox.Quad(node, pfa("statementStatus"), pfa(_STATUS[fact.link_status]), G_FACTS))
     stmt = statement_iri(link, f"{fact.location.key}|{fact.rule}")
     quads += list(_provenance(stmt, link, fact.location, fact.rule, fact.sources, fact.raw))
+    quads += list(location_quads(fact.location))
+    return quads
+
+
+def link_statement_node(fact: Fact) -> ox.NamedNode:
+    """A link statement's IRI: ``pfid:lst-<hash of subject, property, object and status>`` (the same link with
+    the same status read in several places is one node with several provenances)."""
+    digest = hashlib.sha1(f"{fact_triple(fact)}|{fact.link_status}".encode()).hexdigest()[:20]
+    return ox.NamedNode(PFID + "lst-" + digest)
+
+
+def link_statement_quads(fact: Fact) -> list[ox.Quad]:
+    """A verified link that is not actual (planned, target, forecast, estimate): not the plain triple — a
+    planned acquisition is no ``acquired`` — but a link statement ``?s pfa:linkStatement ?lst . ?lst a
+    pfa:LinkStatement ; pfa:linkProperty ?p ; pfa:linkObject ?o ; pfa:statementStatus ?status``, with one
+    provenance statement per place it was read (reifying ``?s pfa:linkStatement ?lst``)."""
+    triple = fact_triple(fact)
+    node = link_statement_node(fact)
+    attach = ox.Triple(triple.subject, pfa("linkStatement"), node)
+    quads = [ox.Quad(triple.subject, pfa("linkStatement"), node, G_FACTS),
+             ox.Quad(node, _RDF_TYPE, pfa("LinkStatement"), G_FACTS),
+             ox.Quad(node, pfa("linkProperty"), triple.predicate, G_FACTS),
+             ox.Quad(node, pfa("linkObject"), triple.object, G_FACTS),
+             ox.Quad(node, pfa("statementStatus"), pfa(_STATUS[fact.link_status]), G_FACTS)]
+    stmt = statement_iri(attach, f"{fact.location.key}|{fact.rule}")
+    quads += list(_provenance(stmt, attach, fact.location, fact.rule, fact.sources, fact.raw))
     quads += list(location_quads(fact.location))
     return quads
 
@@ -242,12 +271,16 @@ def link_claim_quads(fact: Fact) -> list[ox.Quad]:
 def extraction_quads(ex: Extraction, merged: list[Merged] | None = None, gate: Gate = OPEN) -> list[ox.Quad]:
     """All asserted facts, value statements and their provenance as quads (duplicates removed).
 
-    A link whose rule does not pass ``gate`` becomes a claim node (:func:`link_claim_quads`)."""
+    A link whose rule does not pass ``gate`` becomes a claim node (:func:`link_claim_quads`); a link that
+    passes with a status other than actual, a link statement (:func:`link_statement_quads`)."""
     quads: set[ox.Quad] = set(value_statement_quads(merged or []))
     stmt_of: dict[int, ox.NamedNode] = {}
     for fact in ex.facts:
         if fact.obj_is_entity and fact.predicate not in UNGATED_PREDICATES and not gate.passes(fact.rule):
             quads.update(link_claim_quads(fact))
+            continue
+        if fact.link_status and fact.predicate not in UNGATED_PREDICATES:
+            quads.update(link_statement_quads(fact))
             continue
         triple = fact_triple(fact)
         quads.add(ox.Quad(triple.subject, triple.predicate, triple.object, G_FACTS))

@@ -354,7 +354,9 @@ def test_export_control_measures(store):
     ban = one(rows, measure="pfid:2022-a100-h100-export-ban")
     # "A100·H100": both chips of the list (rule relation:export-control-chip)
     assert (ban["kind"], parts(ban["chips"]), ban["destinations"]) == (PFA.ExportBan, {"NVIDIA A100", "NVIDIA H100"}, "China")
-    assert one(rows, measure="pfid:uae-gpu-export-quota")["destinations"] == "United Arab Emirates"
+    # line 2855: the quota is under review ("…'수출 쿼터'를 검토"): its destination and issuer are planned links
+    quota = one(rows, measure="pfid:uae-gpu-export-quota")
+    assert (quota["destinations"], quota["issuers"]) == ("United Arab Emirates (planned)", "Trump administration (planned)")
     assert one(rows, measure="pfid:china-rare-earth-magnet-export-licensing")["dates"] == "2025-04"
 
 
@@ -1193,4 +1195,6 @@ def test_country_exposure(store):
     # the UAE's exposure is the quota on exports to it (line 2855: 50만 개 a year); its clusters' chips and
     # procurement are unverified claims under the precision gate
     uae = run(store, "country-exposure", country="united-arab-emirates")
-    assert {(r["relation"], r["measure"], r["chip"]) for r in uae} == {("destination", "pfid:uae-gpu-export-quota", None)}
+    assert {(r["relation"], r["measure"], r["chip"], r["status"]) for r in uae} == {
+        ("destination", "pfid:uae-gpu-export-quota", None, "pfa:Planned")}  # under review: a planned link
+    assert {r["status"] for r in rows if r["relation"] == "destination"} == {"pfa:Actual"}  # China's are in force

@@ -290,3 +290,14 @@ def test_spans_of_time_framed_alike_are_different_things_not_a_conflict():
     merged = merge([_st(6, 10, **tenure), _st(8, 20, **tenure)])
     mark_conflicts(merged)
     assert all(m.conflicts_with for m in merged)
+
+
+def test_a_planned_link_is_a_link_statement_not_the_plain_triple(store):
+    # "오라클이 3만 개의 MI355X 도입 계획을 발표" (line 4166): a planned purchase, not a purchase (docs/statements.md)
+    assert not _values(store, "SELECT ?x WHERE { BIND(1 AS ?x) pfid:oracle pfa:procures pfid:amd-mi355x }", "x")
+    rows = {(r["st"].value.rsplit("#", 1)[1], r["a"].value) for r in store.query(PREFIX + """
+        SELECT ?st ?a WHERE { pfid:oracle pfa:linkStatement ?l . ?l a pfa:LinkStatement ;
+          pfa:linkProperty pfa:procures ; pfa:linkObject pfid:amd-mi355x ; pfa:statementStatus ?st .
+          ?r rdf:subject pfid:oracle ; rdf:predicate pfa:linkStatement ; rdf:object ?l ; prov:wasDerivedFrom ?loc .
+          ?loc pfa:lineStart ?a }""", use_default_graph_as_union=True)}
+    assert rows == {("Planned", "4166")}

@@ -40,6 +40,7 @@ META_LINKS = {
     "countedItem", "countedIn", "publisherOrganization", "publishesAs", "hasParticipation",
     "participationIn", "participant", "participatesAs", "exportStatusToChina", "exportStatusOf",
     "statement", "statementOf", "kind", "unit", "statementStatus", "statementRank", "timePrecision", "item",
+    "linkStatement", "linkStatementOf", "linkObject", "linkObjectOf",
 }  # fmt: skip
 
 #: Datatype properties whose meaning fixes a qualifier or a unit the kind table does not give:
@@ -320,6 +321,7 @@ def read_graph(path: str | Path, model: OntologyModel | None = None, candidates:
         facts.append(GraphFact(s.value, kind, "kind", value=value, qualifiers=quals, lines=set(lines),
                                rules=set(rules), predicate=p))
     facts.extend(_statement_facts(store, model, g_facts, g_prov, candidates))
+    facts.extend(_link_statements(store))
     if candidates:
         for f in _link_claims(store):
             if f.subject in deals and f.relation in DEAL_ROLES and f.object:  # a deal's party, proposed
@@ -340,17 +342,28 @@ def read_graph(path: str | Path, model: OntologyModel | None = None, candidates:
     return GraphView(facts, dict(names), labels, dict(types), dict(type_lines), inferred, unscored)
 
 
+def _link_statements(store: ox.Store) -> list[GraphFact]:
+    """Links asserted with a status other than actual (``?s pfa:linkStatement ?lst . ?lst pfa:linkProperty ?p ;
+    pfa:linkObject ?o ; pfa:statementStatus ?status``): link facts whose ``status`` qualifier is that status."""
+    return _link_nodes(store, "linkStatement", "linkProperty", "linkObject", candidate=False)
+
+
 def _link_claims(store: ox.Store) -> list[GraphFact]:
+    return _link_nodes(store, "hasClaim", "claimedProperty", "claimedObject", candidate=True)
+
+
+def _link_nodes(store: ox.Store, attach: str, prop: str, obj: str, candidate: bool) -> list[GraphFact]:
     q = """
     PREFIX pfa: <https://petaflop-atlas.org/ontology#>
     PREFIX prov: <http://www.w3.org/ns/prov#>
     PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-    SELECT ?c ?s ?p ?o ?a ?b ?rule WHERE {
-      GRAPH <https://petaflop-atlas.org/graph/facts> { ?s pfa:hasClaim ?c . ?c pfa:claimedProperty ?p ; pfa:claimedObject ?o }
+    SELECT ?c ?s ?p ?o ?status ?a ?b ?rule WHERE {
+      GRAPH <https://petaflop-atlas.org/graph/facts> { ?s pfa:ATTACH ?c . ?c pfa:PROP ?p ; pfa:OBJ ?o
+        OPTIONAL { ?c pfa:statementStatus ?status } }
       OPTIONAL { GRAPH <https://petaflop-atlas.org/graph/provenance> {
-        ?r rdf:subject ?s ; rdf:predicate pfa:hasClaim ; rdf:object ?c ; prov:wasDerivedFrom ?loc .
+        ?r rdf:subject ?s ; rdf:predicate pfa:ATTACH ; rdf:object ?c ; prov:wasDerivedFrom ?loc .
         ?loc pfa:lineStart ?a ; pfa:lineEnd ?b . OPTIONAL { ?r pfa:extractionRule ?rule } } }
-    }"""
+    }""".replace("ATTACH", attach).replace("PROP", prop).replace("OBJ", obj)
     # one candidate per proposed link (subject, property, object), whatever number of claims propose it, as
     # an asserted link is one fact however many places state it: a rule is measured on the same count of
     # facts whether the gate passes it or not (else a gate re-measured on its own output flips back and forth)
@@ -361,8 +374,9 @@ def _link_claims(store: ox.Store) -> list[GraphFact]:
         c = (r["s"].value, r["p"].value, r["o"].value)
         f = by_claim.get(c)
         if f is None:
+            quals = {"status": _local(r["status"].value).lower()} if r["status"] is not None else {}
             f = by_claim[c] = GraphFact(r["s"].value, _local(r["p"].value), "link", object=r["o"].value,
-                                        predicate=r["p"].value, candidate=True)
+                                        predicate=r["p"].value, candidate=candidate, qualifiers=quals)
         if r["a"] is not None:
             f.lines.update(range(int(r["a"].value), int(r["b"].value) + 1))
         if r["rule"] is not None:

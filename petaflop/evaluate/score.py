@@ -251,6 +251,9 @@ def evaluate(gold: Gold, view: GraphView, model: OntologyModel | None = None) ->
             u.matched_by.append(f)
             if f.relation_kind == "kind":
                 _compare_qualifiers(row_of_time(u, f), f, how, quals)
+            elif not f.candidate:  # a link's status (absent: actual) against the gold row's
+                gs, fs = u.first.qualifiers.get("status", "actual"), f.qualifiers.get("status", "actual")
+                quals["status (links)"]["agree" if gs == fs else f"gold {gs} / graph {fs}"] += 1
         if not f.lines or not in_gold(f) or not spans:
             outside += 1
             continue

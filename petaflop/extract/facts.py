@@ -53,6 +53,10 @@ class EntityRecord:
     origin: str = "gazetteer"  # gazetteer | table | claim | source
 
 
+#: The statuses a link may carry besides actual (docs/statements.md, "Links with a status").
+LINK_STATUSES = ("planned", "target", "forecast", "estimate")
+
+
 @dataclass(frozen=True)
 class Fact:
     """One statement. ``obj`` is an entity id when ``obj_is_entity``, else a literal value;
@@ -76,6 +80,14 @@ class Fact:
     @property
     def triple_key(self) -> tuple[str, str, str]:
         return (self.subject, self.predicate, f"{'@' if self.obj_is_entity else ''}{self.obj!s}")
+
+    @property
+    def link_status(self) -> str:
+        """A link's status when it is not actual (a planned acquisition, an estimated chip): the first of
+        :data:`LINK_STATUSES` among its qualifiers, "" for an actual link or a value."""
+        if not self.obj_is_entity:
+            return ""
+        return next((q for q in self.qualifiers if q in LINK_STATUSES), "")
 
 
 @dataclass(frozen=True)

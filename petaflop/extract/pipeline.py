@@ -21,6 +21,7 @@ from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.figure_time import caption_frame
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.label_maker import add_label_makers
+from petaflop.extract.link_status import settle_link_statuses
 from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.name_division import NameDivision
 from petaflop.extract.name_maker import NameMaker, settle_name_makers
@@ -133,6 +134,7 @@ class Extractor:
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()
         settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
+        settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
         typecheck.check(self.ex)
         return self.ex

@@ -56,10 +56,11 @@ _DOCUMENT_AFTER = re.compile(r"\s(?:[가-힣]{1,4}\s)?(?:논문|보고서|리포
                              r"관련|호환|계열|수준)")
 
 # acquisitions: "<A>는 … <B>를 65억 달러에 인수", "<A>가 인수를 완료한 <B>", "<A>(의) '<B>' 인수" (an acquisition
-# only announced or decided — "인수를 발표한 <B>" — is not done: no link)
+# only announced or decided — "인수를 발표한 <B>" — is not done: a planned link, its own rule)
 _NOT_DEAL = r"(?!\s?(?:(?:를|을)\s?)?(?:심사|후보|제안|가격|설|의향|검토|추진|협상|시도|발표|결정|계획))"
 _ACQUIRED_OBJECT = re.compile(r"['’”\"]?(?:을|를)\s(?:[^\s,.]{1,10}\s){0,3}?(?:전격\s)?인수" + _NOT_DEAL)
 _ACQUIRER_RELATIVE = re.compile(r"(?:이|가)\s(?:[^\s,.]{1,10}\s){0,2}?인수(?:를\s(?:완료|단행)한|한|했던)\s['‘“\"]?")
+_ACQUIRER_ANNOUNCED = re.compile(r"(?:이|가)\s(?:[^\s,.]{1,10}\s){0,2}?인수(?:를)?\s?(?:발표|결정)한\s['‘“\"]?")
 _ACQUIRER_GENITIVE_GAP = re.compile(r"\s?(?:의)?\s?['‘“\"]?")
 _ACQUIRED_NOUN = re.compile(r"['’”\"]?\s?인수" + _NOT_DEAL)
 
@@ -215,7 +216,8 @@ class OwnedFrames(SuccessionFrames):
                                s[seg.start:hit.end()])
 
     def _acquisitions(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
-        """"<A>는 <B>를 … 인수", "<A>가 인수를 발표한 <B>", "<A>의 '<B>' 인수": A acquired B."""
+        """"<A>는 <B>를 … 인수", "<A>의 '<B>' 인수": A acquired B; "<A>가 인수를 발표한 <B>":
+        A is to acquire B (a planned link, ``acquisition-announced``)."""
         starts = clause_starts_of(s)
         firms = [m for m in mentions if any(is_a(m.type, c) for c in _FIRMS)]
         for i, b in enumerate(firms):
@@ -227,6 +229,11 @@ class OwnedFrames(SuccessionFrames):
                 a = firms[i - 1]
             elif i > 0 and (hit := _ACQUIRER_RELATIVE.match(s, firms[i - 1].end)) is not None and hit.end() == b.start:
                 a = firms[i - 1]
+            elif i > 0 and (hit := _ACQUIRER_ANNOUNCED.match(s, firms[i - 1].end)) is not None and hit.end() == b.start:
+                if firms[i - 1].entity != b.entity:  # to be done: a planned link (docs/statements.md)
+                    self.ex.add(Fact(firms[i - 1].entity, "acquired", b.entity, True, loc,
+                                     f"{self.prefix}:acquisition-announced", sources,
+                                     raw=s[firms[i - 1].start:b.end + 8][:60], qualifiers=("planned",)))
             if a is not None:
                 self._add_link(a, "acquired", b, f"{self.prefix}:acquisition", loc, sources, s[a.start:b.end + 8])
 

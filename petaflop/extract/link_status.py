@@ -1,0 +1,109 @@
+"""A link's status from the words right after what it was read from (docs/statements.md, "Links with a status").
+
+A reader writes a link's ``raw`` up to the words that make it: the verb or verbal noun of the event
+("… 데이터센터를 구축", "… R&D 센터 설립", "오라클이 3만 개의 MI355X 도입"). When the words right after
+that span, outside any other clause, say the event is only planned, aimed at or estimated, the link is
+not actual: it takes that status as a qualifier and is asserted as a link statement, not as the plain
+triple (:func:`petaflop.graph.link_statement_quads`). Only a link with no status is changed, only by the
+words adjacent to its span (a plan named elsewhere in the sentence may be another clause's):
+
+* **planned**: "… 구축 예정", "… 설립까지 추진", "… 도입 계획", "… 투자하기로 약속", "… 할 예정";
+* **target**: "… 초과할 것을 목표";
+* **estimate**: "… 확장 추정" (the writer's guess that the link holds).
+
+A span that itself ends with its clause's verb says so too: "…'수출 쿼터'를 검토" (a measure under review,
+planned), "… 연결될 가능성" (a possibility, estimate).
+
+A link read from a table cell is **planned** when its row's label says the row holds plans ("미래 계획 |
+… Trainium3으로 업그레이드"), and a facility's place, owner, operator or developer when another cell of its
+row says the row is to be done or, in an announced table, an investment ("… 건설 | 대미 투자":
+:meth:`TableStatus.row_plans`, the rule that plans the row's money); a column's label does not decide (a column "GPU 배치 계획" lists a phase's chips,
+which the report states as the phase's own).
+
+Links that say what a thing is (its maker, parent, home, a rival) are left alone: their status is no
+event's (the event's words may follow a name in a modifier, "사우디 DataVolt는 … 구축 예정").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ingest.model import Table
+from petaflop.extract.facts import LINK_STATUSES, Extraction, Fact
+from petaflop.extract.table_status import table_status
+
+__all__ = ["label_status", "link_status_after", "settle_link_statuses"]
+
+#: A verbal noun of an event a link may be made by, written between the span and the status word
+#: ("… 플랫폼으로 확장 추정"); the span itself most often ends with it.
+_EVENT = r"(?:구축|건설|설립|신설|개설|도입|구매|인수|개발|출시|투자|공급|확장|증설|이전|착공|설치|채택|연결|판매|가동)"
+_AFTER = (
+    (re.compile(r"^\s?(?:" + _EVENT + r"\s?)?(?:까지\s?)?(?:예정|계획|추진)(?!\s?(?:대비|보다))"), "planned"),
+    (re.compile(r"^\s?(?:[가-힣]{0,3}(?:할|될)\s?(?:예정|계획)|(?:하|되)기로\s?(?:약속|합의))"), "planned"),
+    (re.compile(r"^\s?[가-힣]{0,3}(?:할|될)\s?것을\s?목표"), "target"),
+    (re.compile(r"^\s?(?:" + _EVENT + r"\s?)?추정(?!치)"), "estimate"),
+)
+#: The end of a span that reads up to its clause's verb: a measure under review ("…'수출 쿼터'를 검토"), a
+#: possibility ("… 기반으로 연결될 가능성").
+_RAW_END = (
+    (re.compile(r"(?:을|를)\s?검토\.?\s*$"), "planned"),
+    (re.compile(r"(?:될|할)\s?가능(?:성)?\s*$"), "estimate"),
+)
+#: A row label of plans: "미래 계획", "추진 예정", "확충 방안".
+_PLAN_LABEL = re.compile(r"계획|예정|방안")
+#: A facility's links that hold once it is built: where it is, whose it is, who runs or develops it.
+_FACILITY = frozenset({"locatedIn", "ownedBy", "operatedBy", "developedBy"})
+#: Links that name what a thing is rather than an event that may be planned.
+_STABLE = frozenset({"partOf", "headquarteredIn", "designedBy", "subsidiaryOf", "memberOf",
+                     "sameAs", "variantOf", "successorOf", "predecessorOf", "announcedBy"})
+
+
+def link_status_after(line: str, raw: str) -> str:
+    """The status the words right after ``raw`` in ``line`` give the link read from it, or ""."""
+    line = line.replace("\\$", "$")
+    at = line.find(raw) if raw else -1
+    if at < 0 or line.count(raw) > 1:
+        return ""
+    after = line[at + len(raw):]
+    if (status := next((status for pattern, status in _AFTER if pattern.match(after)), "")):
+        return status
+    return next((status for pattern, status in _RAW_END if pattern.search(raw)), "")
+
+
+def _candidate(f: Fact) -> bool:
+    return (f.obj_is_entity and ":" not in f.predicate and f.predicate not in _STABLE and bool(f.raw)
+            and not f.link_status)
+
+
+def label_status(table: Table, line: int, column: int) -> str:
+    """"planned" when the label of the row at ``line`` says the row holds plans ("미래 계획") and the link is
+    read from a cell after it, else "". (A column of plans — "GPU 배치 계획", "주요 해외 인프라 계획" — is
+    not enough: it lists what the row's thing has and will have, each item as the report says it.)"""
+    row = next((r for r in table.rows if r.line == line and r.cells), None)
+    if column > 1 and row is not None and _PLAN_LABEL.search(row.cells[0].text):
+        return "planned"
+    return ""
+
+
+def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Table] = ()) -> int:
+    """Give each link its status from the words after its span or its cell's labels (see the module);
+    returns how many changed."""
+    by_id = {t.id: t for t in tables}
+    said = {f.location.table_id for f in ex.facts if f.predicate in _FACILITY and f.location.table_id in by_id}
+    statuses = table_status({tid: by_id[tid] for tid in sorted(said)})
+    changed = 0
+    for i, f in enumerate(ex.facts):
+        if not _candidate(f) or not 0 < f.location.line_start <= len(lines):
+            continue
+        status = link_status_after(lines[f.location.line_start - 1], f.raw)
+        if not status and (table := by_id.get(f.location.table_id)) is not None:
+            status = label_status(table, f.location.line_start, f.location.column)
+            if not status and f.predicate in _FACILITY and table.id in statuses \
+                    and statuses[table.id].row_plans(f.location.line_start, f.location.column):
+                status = "planned"
+        if status in LINK_STATUSES:
+            ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
+            changed += 1
+    return changed
