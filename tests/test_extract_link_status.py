@@ -11,9 +11,9 @@ import pytest
 from foundation.namespaces import PFA, PFID, RDF
 from ingest.model import Cell, Row, Span, Table
 from petaflop.evaluate.graphfacts import read_graph
-from petaflop.extract.facts import Extraction, Fact, Location
+from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.gate import Gate, RuleRecord
-from petaflop.extract.link_status import link_status_after, settle_link_statuses
+from petaflop.extract.link_status import added_after_name, link_status_after, settle_link_statuses
 from petaflop.graph import G_FACTS, extraction_quads, to_nquads
 
 LOC = Location(3, 3, "VI", "test slide")
@@ -85,6 +85,17 @@ def test_a_facilitys_links_are_planned_when_its_row_in_an_announced_table_is_an_
         ex.add(Fact(s, p, o, True, loc, "site:locatedIn", raw="생산 시설을 미시간 주에 건설"))
     assert settle_link_statuses(ex, ["x"] * 3, [table]) == 1
     assert [f.link_status for f in ex.facts] == ["planned", "", ""]
+
+
+@pytest.mark.parametrize(("cell", "names", "status"), [
+    ("수력 100%, Statnett 420 kV 루프 증설", ("Statnett 420 kV loop", "420 kV 루프"), "planned"),
+    ("그리드 N+1 구성 + 테슬라 Megapack 추가도입", ("Tesla Megapack", "Megapack"), "planned"),
+    ("RTE 225 kV 신규 서브스테이션", ("RTE 225 kV substation", "225 kV 신규 서브스테이션"), "planned"),
+    ("수력 100%, Statnett 420 kV 루프 증설", ("Hydropower", "수력"), ""),  # the other item of the cell
+    ("변전소 1호 + Megapack 증설 완료", ("Tesla Megapack", "Megapack"), ""),  # done
+])
+def test_a_cells_link_is_planned_when_its_objects_name_is_followed_by_an_addition(cell, names, status):
+    assert added_after_name(cell, EntityRecord("x", ("GridConnection",), names[0], "", names[1:])) == status
 
 
 def test_an_announced_acquisition_is_a_planned_link_of_its_own_rule(text_reader):

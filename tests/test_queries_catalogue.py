@@ -275,6 +275,9 @@ def test_power_assets(store):
     assert one(rows, asset="pfid:tesla-megapack")["type"] == "pfa:BatteryStorage"
     assert one(rows, asset="pfid:tesla-megapack")["onsite"] is True
     assert one(rows, asset="pfid:rte-225-kv-substation")["onsite"] is False
+    # line 2789 "RTE 225 kV 신규 서브스테이션": a new substation, the Orange zone's planned grid connection
+    rte = one(rows, asset="pfid:rte-225-kv-substation")
+    assert (rte["feeds"], rte["planned_feeds"]) == (None, "Orange Cloud Avenue GenAI Zone")
     assert one(rows, asset="pfid:bloom-energy-server")["type"] == "pfa:FuelCell"
 
 

@@ -17,7 +17,8 @@ planned), "… 연결될 가능성" (a possibility, estimate).
 A link read from a table cell is **planned** when its row's label says the row holds plans ("미래 계획 |
 … Trainium3으로 업그레이드"), and a facility's place, owner, operator or developer when another cell of its
 row says the row is to be done or, in an announced table, an investment ("… 건설 | 대미 투자":
-:meth:`TableStatus.row_plans`, the rule that plans the row's money); a column's label does not decide (a column "GPU 배치 계획" lists a phase's chips,
+:meth:`TableStatus.row_plans`, the rule that plans the row's money), and a link whose object's name in the cell
+is followed by or says what is to be added ("Megapack 추가도입", "RTE 225 kV 신규 서브스테이션"); a column's label does not decide (a column "GPU 배치 계획" lists a phase's chips,
 which the report states as the phase's own).
 
 Links that say what a thing is (its maker, parent, home, a rival) are left alone: their status is no
@@ -31,10 +32,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ingest.model import Table
-from petaflop.extract.facts import LINK_STATUSES, Extraction, Fact
+from petaflop.extract.facts import LINK_STATUSES, EntityRecord, Extraction, Fact
 from petaflop.extract.table_status import table_status
 
-__all__ = ["label_status", "link_status_after", "settle_link_statuses"]
+__all__ = ["added_after_name", "label_status", "link_status_after", "settle_link_statuses"]
 
 #: A verbal noun of an event a link may be made by, written between the span and the status word
 #: ("… 플랫폼으로 확장 추정"); the span itself most often ends with it.
@@ -51,6 +52,12 @@ _RAW_END = (
     (re.compile(r"(?:을|를)\s?검토\.?\s*$"), "planned"),
     (re.compile(r"(?:될|할)\s?가능(?:성)?\s*$"), "estimate"),
 )
+#: In a cell, what is to be added right after the object's name: "Statnett 420 kV 루프 증설", "Megapack 추가도입"
+#: (not "증설 완료": done).
+_ADDED_AFTER_NAME = re.compile(r"^\s?(?:증설|신설|신규\s?(?:구축|건설|설치)|추가\s?(?:도입|구축|건설|증설|설치))"
+                               r"(?!\s?(?:완료|완공|준공))")
+#: … or in the name itself, as the cell writes it: "225 kV 신규 서브스테이션", "110 kV 라인 증설".
+_ADDED_IN_NAME = re.compile(r"(?:^|\s)(?:증설|신설|신규)(?:\s|$)")
 #: A row label of plans: "미래 계획", "추진 예정", "확충 방안".
 _PLAN_LABEL = re.compile(r"계획|예정|방안")
 #: A facility's links that hold once it is built: where it is, whose it is, who runs or develops it.
@@ -87,6 +94,17 @@ def label_status(table: Table, line: int, column: int) -> str:
     return ""
 
 
+def added_after_name(cell: str, record: EntityRecord) -> str:
+    """"planned" when the longest name of the object ``record`` found once in a table ``cell`` is followed by
+    what is to be added ("Megapack 추가도입") or says so itself ("225 kV 신규 서브스테이션"), else ""."""
+    names = sorted({n for n in (record.name_ko, record.name_en, *record.aliases) if len(n) >= 2}, key=len, reverse=True)
+    name = next((n for n in names if cell.count(n) == 1), "")
+    if not name:
+        return ""
+    after = cell[cell.index(name) + len(name):]
+    return "planned" if _ADDED_AFTER_NAME.match(after) or _ADDED_IN_NAME.search(name) else ""
+
+
 def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Table] = ()) -> int:
     """Give each link its status from the words after its span or its cell's labels (see the module);
     returns how many changed."""
@@ -103,6 +121,8 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
             if not status and f.predicate in _FACILITY and table.id in statuses \
                     and statuses[table.id].row_plans(f.location.line_start, f.location.column):
                 status = "planned"
+            if not status and (record := ex.entities.get(str(f.obj))) is not None:
+                status = added_after_name(f.raw, record)
         if status in LINK_STATUSES:
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
             changed += 1
