@@ -18,6 +18,7 @@ from petaflop.extract.resolve import is_a
 
 RULE = "derived:node-foundry"
 SIZE_RULE = "derived:node-size"
+SITE_RULE = "table:process-cell:fab-site"
 #: a node named by its size ("TSMC 7nm", "Samsung 3nm"), not by a code name ("TSMC N3P", "Intel 18A")
 _SIZE_NAME = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?nm$")
 
@@ -47,6 +48,26 @@ def add_node_foundries(ex: Extraction, gaz: Gazetteer, record) -> int:
         ex.add(Fact(f.subject, "fabricatedBy", record(org), True, f.location, RULE, f.sources,
                     raw=f"{node.name_en}"[:60]))
         made += 1
+    return made
+
+
+def add_cell_fab_sites(ex: Extraction, gaz: Gazetteer, record) -> int:
+    """A table's process cell naming a fab site beside the node ("TSMC 3nm, 애리조나 공장도 활용",
+    "2nm, Taylor 신공장은 … 전용"): the chip the row names is made at that site — ``<chip>
+    fabricatedBy <site>`` (the ontology's fabricatedBy takes a foundry or its fab Site)."""
+    made = 0
+    seen: set[tuple[str, str]] = set()
+    for f in list(ex.facts):
+        if f.predicate != "fabricatedOn" or not f.rule.startswith("table") or not f.raw:
+            continue
+        for m in gaz.find_mentions(f.raw):
+            site = gaz.by_id(m.entity_id)
+            if site is None or not is_a(site.type, "Site") or (f.subject, site.id) in seen:
+                continue
+            seen.add((f.subject, site.id))
+            ex.add(Fact(f.subject, "fabricatedBy", record(site), True, f.location, SITE_RULE, f.sources,
+                        raw=f.raw[:60]))
+            made += 1
     return made
 
 

@@ -27,7 +27,12 @@ from petaflop.extract.name_division import NameDivision
 from petaflop.extract.name_maker import NameMaker, settle_name_makers
 from petaflop.extract.named_figures import read_named_figures
 from petaflop.extract.named_later import read_named_later
-from petaflop.extract.node_foundry import add_node_foundries, add_node_sizes, settle_node_sizes
+from petaflop.extract.node_foundry import (
+    add_cell_fab_sites,
+    add_node_foundries,
+    add_node_sizes,
+    settle_node_sizes,
+)
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.section_facility import move_section_counts
@@ -123,6 +128,7 @@ class Extractor:
         add_cell_links(self.doc, self.ex, self.text, self.sources_of)  # a genitive in any cell (cell_links.py)
         add_cell_changes(self.doc, self.ex, self.text, self.sources_of)  # "<thing> | N% 절감" (cell_changes.py)
         add_node_foundries(self.ex, self.gaz, self.res.record)
+        add_cell_fab_sites(self.ex, self.gaz, self.res.record)  # "TSMC 3nm, 애리조나 공장도 활용"
         move_section_counts(self.doc, self.ex, self.gaz)  # counts under a facility's sub-heading (section_facility.py)
         add_node_sizes(self.ex, self.gaz)  # "TSMC 7nm" → 7 nm (node_foundry.py)
         add_count_procurements(self.ex, self.doc.lines)  # a leased or run count judged apart (count_links.py)

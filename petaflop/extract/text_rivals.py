@@ -29,6 +29,7 @@ from petaflop.extract.text_links import _the_firm
 from petaflop.extract.text_owned import OwnedFrames
 from petaflop.extract.text_person_genitive import person_genitives
 from petaflop.extract.text_procure import ProcureFrames
+from petaflop.extract.text_programme import add_programme_members
 from petaflop.extract.text_role_firms import industry_lists, segment_appositives
 from petaflop.extract.text_surpass import add_surpassed
 from petaflop.extract.title_slide_people import slide_title_people
@@ -134,6 +135,7 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         slide_title_people(self, s, mentions, loc, sources)  # a slide on one firm: "CFO <person>가" (title_slide_people.py)
         segment_appositives(self, s, mentions, loc, sources)  # "신형 클라우드 업체인 CoreWeave"
         industry_lists(self, s, mentions, topic, loc, sources)  # "A, B, C 등 핵심 산업에 침투"
+        add_programme_members(self.ex, s, mentions, topic, loc, sources)  # "A와 B, 그리고 C가 거론"
 
     def _note_row_org(self, row: Mention_ | None, loc: Location) -> None:
         note_row_org(self, row, loc)  # "팔란티어 | 공동창업자 <person>은 …" (text_bare_title.py)
