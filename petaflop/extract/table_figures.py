@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from types import SimpleNamespace
 
 from ingest.amounts import norm
 from ingest.quantities import Quantity, parse_cell
@@ -248,3 +249,25 @@ def listed_name(text: str, create: str) -> str:
     of actors described together) may be named by a list of groups, one segment, so its listing commas
     are no separators; another class's cell naming several things is left as it is (no name)."""
     return _LISTING_COMMA.sub("", text) if create == "MarketSegment" else text
+
+
+#: a label naming a picture's resolution ("해상도", "출력 해상도", "Resolution")
+_RESOLUTION_LABEL = re.compile(r"해상도|[Rr]esolution")
+#: a resolution by its lines ("720p", "1080i") or by its common name ("4K", "FHD")
+_LINES = r"(?:(\d{3,4})\s?[pi]|([248])K|(UHD|QHD|FHD|HD))(?![A-Za-z])"
+_RESOLUTION_CELL = re.compile(rf"\s*{_LINES}(?:\s*[~–-]\s*{_LINES})?\s*")
+#: the lines of a resolution named in words (a "4K" picture is 3,840 x 2,160)
+_NAMED_LINES = {"2": 1080, "4": 2160, "8": 4320, "HD": 720, "FHD": 1080, "QHD": 1440, "UHD": 2160}
+
+
+def resolution_lines(text: str, label: str) -> SimpleNamespace | None:
+    """Under a resolution label, the cell's vertical resolution in lines: "320p" → 320, "720p ~ 4K" → 720–2,160;
+    a cell in another form ("12MP 초광각") holds no figure (value None). None when the label is no resolution."""
+    if not _RESOLUTION_LABEL.search(label):
+        return None
+    m = _RESOLUTION_CELL.fullmatch(text)
+    lines = [] if m is None else [Decimal(g[0]) if g[0] else Decimal(_NAMED_LINES[g[1] or g[2]])
+                                  for g in (m.groups()[:3], m.groups()[3:]) if any(g)]
+    low, high = (lines[0], lines[-1]) if lines else (None, None)
+    return SimpleNamespace(kind="number", value=low, low=low, high=high, unit="", currency=None,
+                           qualifiers=frozenset(), precision="", raw=text)

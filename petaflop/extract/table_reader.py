@@ -494,7 +494,7 @@ class TableReader:
             self._figure(q, entry, subject, text, label, row_time, header, table, loc, sources, ":by-tier", tier)
         if tiers:
             return
-        q = parse_cell(text, header)
+        q = tf.resolution_lines(text, label.text) or parse_cell(text, header)  # "720p ~ 4K": lines
         if q is None or tf.figure_further(q, entry.dimension):  # "40 nm" read as a number; "2025년 기준 N명"
             q = self._one_figure(text, entry.dimension)
         in_words = (q is not None and entry.dimension == "money" and q.kind != "money" and prose_cell(text)
