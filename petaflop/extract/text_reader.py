@@ -34,6 +34,7 @@ from petaflop.extract.figure_time import opening_dates, reader_time, stated_year
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
+from petaflop.extract.morphology import load_kiwi
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.sentence_split import sentences
 from petaflop.extract.status_words import clause_words, sentence_plan
@@ -126,9 +127,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self.prefix = "text"  # "text-cell" while reading a table cell: its own rules for the gate
         self.default_time: Period | None = None  # a table row's date, for figures whose clause has none
         if use_kiwi if use_kiwi is not None else os.environ.get("PETAFLOP_KIWI") == "1":
-            from kiwipiepy import Kiwi
-
-            self.kiwi = Kiwi()
+            self.kiwi = load_kiwi()
 
     # ------------------------------------------------------------------ entry point
     def start_slide(self, title: str) -> None:
