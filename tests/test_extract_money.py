@@ -247,3 +247,31 @@ def test_a_note_column_of_a_mapped_key_value_table_ranks_the_rows_figure(gaz):
     te._key_value(table, mapping)
     assert {(s.subject, s.value, s.scope, s.rule) for s in ex.statements if s.kind == "rank"} == {
         ("moonshot-ai", Decimal(2), "국내 시장", "text:rank:named")}
+
+
+def test_a_zero_dollar_line_of_a_cost_breakdown_is_a_zero_hardware_cost_but_a_zero_price_is_no_figure(gaz):
+    """'구리 인터커넥트 | $500 | 0 | $0 | 0': the system of the '$0' column spends nothing on that part (a cost
+    of zero, as the gold reads it); a '$0' under another money measure (a price) still states no amount."""
+    from petaflop.extract.table_reader import TableReader
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    line = 100
+    header = ["시스템 레벨(단위 : $, W)", "NVL72 비용", "NVL72 전력", "CM384 비용", "CM384 전력"]
+    rows = [["구리 기반 인터커넥트", "$500", "0", "$0", "0"]]
+    table = Table("T-01-1", Span(line - 1, line + len(rows)), ["스케일업 네트워킹 비용 및 필요전력"],
+                  [Cell(h, h, line, j + 1) for j, h in enumerate(header)],
+                  [Row(line + i + 1, [Cell(t, t, line + i + 1, j + 1) for j, t in enumerate(r)])
+                   for i, r in enumerate(rows)], chapter="VI", slide_title="VI. 테스트", column_labels=header)
+    TableReader(res, lambda t: ()).read(table)
+    got = {(s.subject, s.value, s.unit) for s in ex.statements if s.kind == "hardwareCost"}
+    assert got == {("nvidia-gb200-nvl72", Decimal(500), "USD"), ("huawei-cloudmatrix384", Decimal(0), "USD")}
+    ex2 = Extraction()
+    header = ["항목(unit)", "A100", "H100"]
+    rows = [["엔비디아 GPU 평균판매가 (달러)", "$0", "$20,000"]]
+    table = Table("T-01-2", Span(line - 1, line + 1), ["GPU 가격 비교"],
+                  [Cell(h, h, line, j + 1) for j, h in enumerate(header)],
+                  [Row(line + 1, [Cell(t, t, line + 1, j + 1) for j, t in enumerate(rows[0])])],
+                  chapter="VII", slide_title="VII. 테스트", column_labels=header)
+    TableReader(Resolver(gaz, ex2), lambda t: ()).read(table)
+    assert {(s.subject, s.value) for s in ex2.statements if s.kind == "unitPrice"} == {("nvidia-h100", Decimal(20000))}

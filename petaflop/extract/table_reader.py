@@ -516,8 +516,8 @@ class TableReader:
         if dim != wanted:
             return
         value, high = q.value, (q.high if q.high is not None and q.low is not None and q.high != q.low else None)
-        if not value and high is None and dim == "money":
-            return  # "$0": no cost of that kind (the statement model holds positive amounts only)
+        if not value and high is None and dim == "money" and entry.kind != "hardwareCost":
+            return  # "$0": no amount (but a cost breakdown's "$0" line is a zero hardware cost)
         if _SIGN.match(text):
             value = -value
         if entry.negative and value > 0:  # "비용 감소 | 87%": the size of a reduction is a negative difference
