@@ -35,6 +35,7 @@ from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of
+from petaflop.extract.text_submissions import submissions
 from petaflop.extract.values import find_quantities
 
 #: the deal noun and the class of node it makes
@@ -74,6 +75,7 @@ class DealFrames:
 
     def _deals(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                sources: tuple[str, ...]) -> None:
+        submissions(self.ex, s, mentions, loc, sources)  # "<A>·<B>는 5월 공동 의견서를 제출" (text_submissions.py)
         starts = clause_starts_of(s)
         for noun in _NOUN.finditer(s):
             word = noun.group(2) or noun.group(3)
