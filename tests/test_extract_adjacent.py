@@ -23,6 +23,13 @@ def test_an_operator_name_right_before_a_grid_connection_runs_it(gaz):
         ("rte-225-kv-substation", "operatedBy", "terna", "adjacent:grid-operator")}
 
 
+def test_an_operator_spelt_inside_an_assets_name_runs_it(gaz):
+    """"EDF SMR pilot 2기": the gazetteer matches operator and asset as one name; the prefix still says who runs it."""
+    assert read(gaz, "EDF SMR pilot 2기 전력 직결") == {
+        ("edf-smr-pilot-units", "operatedBy", "edf", "adjacent:grid-operator")}
+    assert read(gaz, "SMR pilot 전력 직결") == set()  # no operator in front: nothing
+
+
 def test_an_operator_in_parentheses_after_a_grid_runs_it(gaz):
     assert read(gaz, "북미 전력망(ERCOT)의 경우") == {
         ("north-american-power-grid", "operatedBy", "ercot", "adjacent:grid-operator")}

@@ -3,6 +3,7 @@ parenthesis between them. The report writes these relations without a verb:
 
 * **operator prefix** — "REE 110 kV 노드", "Statnett 420 kV 루프": a grid operator's name right
   before a grid connection or power asset names who runs it (``operatedBy``);
+* **operator inside the name** — "EDF SMR pilot 2기": the gazetteer matched operator and asset as one name;
 * **operator in parentheses** — "텍사스 전력망(ERCOT)": a grid with its operator in brackets;
 * **place chain** — "Tulane industrial park, Shelby County, 테네시주": a cell that is only a
   comma-separated list of places, smallest first, each inside the next (``locatedIn``);
@@ -81,6 +82,7 @@ class AdjacentReader:
             self._add(org, "headquarteredIn", country, loc, sources, HOME_RULE, text[:60])
         ents = [self.gaz.by_id(m.entity_id) for m in mentions]
         self._place_in_name(text, mentions, ents, loc, sources)
+        self._operator_in_name(text, mentions, ents, loc, sources)
         if len(mentions) < 2:
             return
         self._place_chain(text, mentions, ents, loc, sources)
@@ -124,6 +126,15 @@ class AdjacentReader:
                     and not is_a(ents[i - 1].type, "Site") and ents[i - 1].id != place.id:
                 self._add(place, "locatedIn", ents[i - 1], loc, sources, "adjacent:place-prefix",
                           text[mentions[i - 1].start:m.start + cut])
+
+    def _operator_in_name(self, text, mentions, ents, loc, sources) -> None:
+        """"EDF SMR pilot 2기": an operated asset's name spelt with its operator in front (the gazetteer matched
+        the words as one name) — the operator prefix read from inside the name, as :func:`prefixed_homes` does."""
+        for m, ent in zip(mentions, ents, strict=True):
+            head, sep, _rest = text[m.start:m.end].partition(" ")
+            op = self.gaz.lookup(head) if sep else None
+            if op is not None and op.id != ent.id and _operator_prefix(op.type, ent.type):
+                self._add(ent, "operatedBy", op, loc, sources, "adjacent:grid-operator", text[m.start:m.end])
 
     def _place_chain(self, text, mentions, ents, loc, sources) -> None:
         """A text that is only "place, place, place": each place lies in the next one."""
