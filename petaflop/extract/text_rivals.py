@@ -19,6 +19,7 @@ from petaflop.extract.node_foundry import written_in
 from petaflop.extract.person_moves import person_moves
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_acquired_lists import listed_acquisitions
+from petaflop.extract.text_annual_multiple import annual_multiples
 from petaflop.extract.text_bare_title import bare_title_leads, note_row_org
 from petaflop.extract.text_builders import builder_links
 from petaflop.extract.text_chosen_over import chosen_over
@@ -136,6 +137,7 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         segment_appositives(self, s, mentions, loc, sources)  # "신형 클라우드 업체인 CoreWeave"
         industry_lists(self, s, mentions, topic, loc, sources)  # "A, B, C 등 핵심 산업에 침투"
         add_programme_members(self.ex, s, mentions, topic, loc, sources)  # "A와 B, 그리고 C가 거론"
+        annual_multiples(self.ex, s, mentions, loc, sources, self.prefix)  # "훈련 연산량(연간 4.5배 증가)"
 
     def _note_row_org(self, row: Mention_ | None, loc: Location) -> None:
         note_row_org(self, row, loc)  # "팔란티어 | 공동창업자 <person>은 …" (text_bare_title.py)
