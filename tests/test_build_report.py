@@ -51,7 +51,7 @@ def test_every_asserted_triple_has_provenance_down_to_a_line(built):
               prov:wasDerivedFrom ?loc . ?loc pfa:lineStart ?l1 ; pfa:lineEnd ?l2 } }"""))
     attached = {row[0] for row in select(store, """
         SELECT DISTINCT ?node WHERE {
-          VALUES (?class ?attach) { (pfa:Statement pfa:statement) (pfa:Claim pfa:hasClaim) }
+          VALUES (?class ?attach) { (pfa:Statement pfa:statement) (pfa:LinkStatement pfa:linkStatement) (pfa:Claim pfa:hasClaim) }
           GRAPH pfg:facts { ?node a ?class . ?subject ?attach ?node }
           GRAPH pfg:provenance { ?st rdf:subject ?subject ; rdf:predicate ?attach ; rdf:object ?node ;
                                      prov:wasDerivedFrom ?loc . ?loc pfa:lineStart ?l1 ; pfa:lineEnd ?l2 } }""")}
