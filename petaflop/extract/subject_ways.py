@@ -50,6 +50,17 @@ def marks_another(named: list, topic: Any, q_start: int) -> bool:
                and m.end <= q_start for m in named)
 
 
+#: the ways a subject is carried from outside the figure's sentence (an earlier sentence, block, slide, chapter)
+_CARRIED = ("previous-sentence-topic", "block-topic", "slide-topic", "chapter-topic", "inherited-other-named")
+
+
+def counted_measure(item: Any, how: str) -> str:
+    """A counted item's construction: ``count-item``. A counted system ("50만 개의 GB200 NVL72 GPU") whose subject is
+    carried from outside the sentence is its own (``count-system``): a system's name counts its racks or its chips
+    alike, and a figure restated for the block's project is often its site's — judged apart."""
+    return "count-system" if how in _CARRIED and is_a(item.type, "System") else "count-item"
+
+
 def clause_way(measure: str, how: str) -> str:
     """The sentence's own topic, marked in an earlier clause ("A는 … 돌파했고 … 사용자는 4억 명"), states a plain
     figure (``value``) or one whose measure word follows it (``value-after``: "… 10 GW 규모") as the clause's own

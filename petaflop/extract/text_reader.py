@@ -38,7 +38,7 @@ from petaflop.extract.morphology import load_kiwi
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.sentence_split import sentences
 from petaflop.extract.status_words import clause_words, sentence_plan
-from petaflop.extract.subject_ways import clause_way, earlier_measure_owner, marks_another
+from petaflop.extract.subject_ways import clause_way, counted_measure, earlier_measure_owner, marks_another
 from petaflop.extract.text_arch import architecture_of
 from petaflop.extract.text_carry_base import carried_base
 from petaflop.extract.text_dates import DateReader
@@ -382,7 +382,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             high = -high if high is not None else None
         unit = q.currency if q.kind == "money" and q.currency else ("count" if q.kind in ("count", "number") else q.unit)
         quals = q.qualifiers
-        measure = "count-per-system" if per_system else "count-item" if item is not None and how_measure != ":source" else {":noun": "count-noun", ":from-to": "value-from-to",
+        measure = "count-per-system" if per_system else counted_measure(item, how) if item is not None and how_measure != ":source" else {":noun": "count-noun", ":from-to": "value-from-to",
                                                          ":after": "value-after", ":unit": "value-unit", ":source": "value-source",
                                                          ":parallel": "value-parallel"
                                                          }.get(how_measure, "value")
