@@ -22,6 +22,7 @@ from petaflop.extract.figure_time import caption_frame
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.link_status import settle_link_statuses
+from petaflop.extract.listed_parts import add_listed_parts
 from petaflop.extract.mapping_data import compile_regex, entries
 from petaflop.extract.name_division import NameDivision
 from petaflop.extract.name_maker import NameMaker, settle_name_makers
@@ -121,6 +122,7 @@ class Extractor:
         TableExtractor(self.doc, mappings, load_excludes(), self.res, self.miner, self.sources_of, self.text).run()
         add_contract_parties(self.doc, self.ex, self.res, self.sources_of)
         add_policy_parts(self.doc, self.ex, self.res, self.sources_of)  # a law's measures, a row each (table_policy_parts.py)
+        add_listed_parts(self.doc, self.ex, self.res, self.sources_of)  # "3계층 …" then its N parts (listed_parts.py)
         add_sites(self.doc, self.ex, self.res, self.sources_of)
         add_label_makers(self.doc, self.ex, self.res, self.text.lex, self.sources_of)
         add_scenario_odds(self.doc, self.ex, self.res, self.sources_of)  # "시나리오 | 추정 확률" (table_odds.py)
