@@ -239,6 +239,8 @@ def test_the_asic_roadmap_table_family(gaz):
     assert ("google-tpu-v7p", "designPartner", "broadcom") in facts
     assert ("google-tpu-v7p", "designPartner", "google") not in facts  # its own designer is no partner
     assert ("aws-trainium3", "designedBy", "annapurna-labs") in facts  # a unit of the designer designs it
+    # judged as a column of the mapping's family (the row reading names the chip): table:<family>:<column>-in-house
+    assert {f.rule for f in ex.facts if f.obj == "annapurna-labs"} == {"table:bigtech-asics:designPartner-in-house"}
     assert ("annapurna-labs", "partOf", "amazon") in facts and ("global-unichip-corporation", "partOf", "tsmc") in facts
     assert ("microsoft-maia-200", "designPartner", "tsmc") not in facts
     assert ("aws-trainium3", "packagedWith", "cowos-r") in facts and ("microsoft-maia-200", "usesMemory", "hbm4") in facts

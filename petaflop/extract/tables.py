@@ -220,8 +220,8 @@ class TableExtractor:
                 if eid == target or eid in described or eid in excluded:
                     continue
                 if any(described.get(x) == eid for x in excluded):  # "Annapura (아마존)" for Amazon's chip:
-                    self.ex.add(Fact(target, rule.unless, eid, True, loc, rule_id + ":in-house", sources, raw=text))
-                    continue  # a unit of the chip's own designer designs it, it is no partner
+                    self.ex.add(Fact(target, rule.unless, eid, True, loc, rule_id + "-in-house", sources, raw=text))
+                    continue  # a unit of the chip's own designer designs it, no partner (judged with the family)
                 s, o = (eid, target) if rule.inverse else (target, eid)
                 prop = maker_property(rule.property, eid, self._foundries)
                 if prop == "fabricatedBy" and self._in_house is not None and eid in self._foundries:
