@@ -119,7 +119,9 @@ def test_type_counts_grouped_as_on_home(atlas, built_graph):
         "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } FILTER(isIRI(?s)) "
         "VALUES ?g { <https://petaflop-atlas.org/graph/facts> <https://petaflop-atlas.org/graph/reference> } } GROUP BY ?c")}
     flat = {cls: n for rows in atlas.grouped_type_counts().values() for cls, n in rows}
-    assert flat == {c: n for c, n in expected.items() if c not in (PFA.Statement, PFA.ReportLocation)}
+    # statement-model nodes (value and link statements) and report locations are no objects of their own
+    assert flat == {c: n for c, n in expected.items()
+                    if c not in (PFA.Statement, PFA.LinkStatement, PFA.ReportLocation)}
     groups = atlas.grouped_type_counts()
     assert PFA.Country in dict(groups["geography"]) and PFA.Firm in dict(groups["organisations"])
 
@@ -179,6 +181,41 @@ def test_links_both_directions_stated_and_unverified(atlas):
     # a link and its materialised inverse are one link
     pairs = [(g.prop, g.direction, i.iri) for g in nvidia.links for i in g.items]
     assert len(pairs) == len(set(pairs))
+
+
+def test_link_statements_are_auxiliary_and_shown_with_their_status(atlas):
+    """A link the report states as planned (docs/statements.md "Links with a status") is a link
+    statement node: never an object, a search hit, a graph node or a plain link; the object page
+    lists it with its status and report line, on both ends."""
+    nodes = [i for i, e in atlas.entities.items() if PFA.LinkStatement in e.types]
+    assert len(nodes) >= 15
+    graph = entity_graph(atlas)
+    for n in nodes:
+        assert atlas.is_aux(n) and n not in graph and atlas.resolve(slug(n)) is None
+        assert not atlas.search(slug(n)[:12])
+    assert not any(c == PFA.LinkStatement for rows in atlas.grouped_type_counts().values() for c, _ in rows)
+    site = PFID + "site-nvidia-shanghai-r-d-center"
+    assert not [x for x in atlas.links(site) if x[2] in nodes or x[0] == PFA.ownedBy]  # no lst, no plain ownedBy
+    view = build_object_view(atlas, site, "en")
+    owned = next(g for g in view.stated if g.prop == PFA.ownedBy and g.direction == "out")
+    assert [(i.label, i.status) for i in owned.items] == [("NVIDIA", "planned")]
+    assert owned.items[0].statements[0].line is not None  # where the report says so
+    assert not any(i.iri in nodes for g in view.links + view.stated for i in g.items)
+    korean = build_object_view(atlas, site, "ko")
+    assert {i.status for g in korean.stated for i in g.items} == {"계획"}
+    nvidia = build_object_view(atlas, PFID + "nvidia", "en")  # the other end: NVIDIA "owns" it, planned
+    owns = next(g for g in nvidia.stated if g.prop == PFA.ownedBy and g.direction == "in")
+    assert (site, "planned") in {(i.iri, i.status) for i in owns.items}
+    oracle = build_object_view(atlas, PFID + "oracle", "en")
+    procures = {(i.label, i.status) for g in oracle.stated if g.prop == PFA.procures for i in g.items}
+    assert ("AMD MI355X", "planned") in procures
+    assert "AMD MI355X" not in {i.label for g in oracle.links if g.prop == PFA.procures for i in g.items}
+    # an acquisition only announced stays an unverified claim, carrying its status
+    openai = build_object_view(atlas, PFID + "openai", "en")
+    assert ("Windsurf", "planned") in {(i.label, i.status) for g in openai.unverified if g.prop == PFA.acquired
+                                       for i in g.items}
+    # actual links carry no status
+    assert all(not i.status for g in nvidia.links for i in g.items)
 
 
 # ------------------------------------------------------------------ graph

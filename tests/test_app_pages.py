@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -152,6 +153,60 @@ def test_object_page_in_korean_names_objects_in_korean(app):
     at = app("object", id="colossus", lang="ko")
     assert at.title[0].value == "콜로서스"  # the report's own Korean spelling
     assert "주요 속성" in [s.value for s in at.subheader]
+
+
+def _badges(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if "-badge[" in m.value]
+
+
+def test_object_page_lists_planned_links_with_their_status(app):
+    """A link statement (a planned link) is shown next to the links with a status badge, as a
+    link to its object; the statement node itself is never a link or a page."""
+    at = app("object", id="site-nvidia-shanghai-r-d-center")
+    body = joined(at)
+    assert "##### Planned and other not-yet-actual links" in body
+    assert "→ **owned by** · 1" in body and "→ **located in** · 1" in body
+    assert sum("planned" in b for b in _badges(at)) == 2
+    links = {p.proto.label: p for p in page_links(at)}
+    assert link_params(links["NVIDIA"]) == {"page": "object", "id": "nvidia"}
+    assert not [p for p in page_links(at) if "lst-" in str(link_params(p))]
+    assert any(m.startswith("**Report location:**") for m in texts(at))  # where the report plans it
+    korean = app("object", id="site-nvidia-shanghai-r-d-center", lang="ko")
+    assert any("계획" in b for b in _badges(korean))
+    lst = app("object", id="lst-947b00127f25bc16c8e2")  # a statement node is no object of its own
+    assert lst.warning and lst.title[0].value != "lst-947b00127f25bc16c8e2"
+    # an acquisition only announced: an unverified claim, its status shown too
+    openai = app("object", id="openai")
+    assert "Windsurf" in {p.proto.label for p in page_links(openai)}
+    assert any("planned" in b for b in _badges(openai))
+
+
+def test_planned_link_text_stays_inert(built_graph, monkeypatch, tmp_path):
+    """Names on a link statement's ends are the report's text: escaped like every other name."""
+    ns, facts = "https://petaflop-atlas.org/", "https://petaflop-atlas.org/graph/facts"
+    store = ox.Store()
+    store.load(path=str(Path(APP).parent / "ontology" / "atlas.ttl"), format=ox.RdfFormat.TURTLE,
+               to_graph=ox.NamedNode(ns + "graph/ontology"))
+    hostile = "<img src=x onerror=alert(1)> **b** [l](javascript:y)"
+    ttl = f"""@prefix pfa: <{PFA}> . @prefix pfid: <{PFID}> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    pfid:site-a a pfa:Site ; rdfs:label "Site A"@en ; pfa:linkStatement pfid:lst-1 .
+    pfid:firm-b a pfa:Firm ; rdfs:label "{hostile}"@en .
+    pfid:lst-1 a pfa:LinkStatement ; pfa:linkProperty pfa:ownedBy ; pfa:linkObject pfid:firm-b ;
+        pfa:statementStatus pfa:Planned ."""
+    store.load(ttl.encode(), ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(facts))
+    path = tmp_path / "small.nq"
+    store.dump(output=str(path), format=ox.RdfFormat.N_QUADS)
+    monkeypatch.setenv("PETAFLOP_GRAPH", str(path))
+    monkeypatch.setenv("PETAFLOP_VIEWS_DIR", str(tmp_path / "views"))
+    monkeypatch.delenv("PETAFLOP_ENDPOINT", raising=False)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["page"], at.query_params["id"] = "object", "site-a"
+    at.run()
+    assert not at.exception, at.exception
+    assert any("planned" in b for b in _badges(at))
+    label = next(p.proto.label for p in page_links(at) if link_params(p).get("id") == "firm-b")
+    assert "<img" not in label and "&lt;img" in label and "\\*\\*b\\*\\*" in label
+    assert "<img" not in joined(at)
 
 
 def test_object_page_unknown_id_offers_search(app):

@@ -8,9 +8,9 @@ value statements, and a search index over every name and alias. Provenance (repo
 location, cited sources, qualifiers, conflicts, the rule behind an inferred fact) is fetched
 per object on demand, because most of the graph's quads are provenance.
 
-*Auxiliary* nodes — claims, statement-model nodes, report locations — are never objects of
-their own: they are shown inside the object they describe, never as graph nodes, search hits
-or explorer rows.
+*Auxiliary* nodes — claims, statement-model nodes (value and link statements), report
+locations — are never objects of their own: they are shown inside the object they describe,
+never as graph nodes, search hits or explorer rows.
 
 No Streamlit here: everything is unit-testable against the report graph.
 """
@@ -71,6 +71,7 @@ class Atlas(GraphIndex):
         atlas._load_facts()
         atlas._load_rules()
         atlas._index_claimed_links()
+        atlas._index_link_statements()
         atlas._build_search()
         return atlas
 
@@ -186,6 +187,12 @@ class Atlas(GraphIndex):
             seen.add((p, d, o))
             out.append((p, d, o, c))
         return out
+
+    def stated_links(self, iri: str) -> list[tuple[str, str, str, str, str]]:
+        """Links touching ``iri`` that the report states as planned, a target, a forecast or an
+        estimate (link statements, never plain links): ``(predicate, direction, other, status, node)``,
+        the status an IRI (``pfa:Planned``)."""
+        return sorted(self.stated.get(iri, ()), key=lambda r: (r[1] != "out", r[0], r[2], r[3]))
 
     def claims(self, iri: str) -> list[str]:
         return [e.target for e in self.out.get(iri, ()) if e.p == HAS_CLAIM and e.is_link]

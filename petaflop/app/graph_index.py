@@ -70,6 +70,28 @@ class GraphIndex:
         self._names: dict[tuple[str, str], str] = {}
         self._links: dict[str, list[tuple[str, str, str, bool]]] = {}
         self.claimed: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)  # iri -> (p, dir, other, claim)
+        # iri -> (p, dir, other, status, link statement): links stated as planned, a target, a forecast, an estimate
+        self.stated: dict[str, list[tuple[str, str, str, str, str]]] = defaultdict(list)
+
+    def _index_link_statements(self) -> None:
+        """Links the report states as not (yet) actual (``pfa:linkStatement`` → ``pfa:LinkStatement``)."""
+        if "linkStatement" not in PFA.terms:
+            return
+        for s_, edges in list(self.out.items()):
+            if self.is_aux(s_):
+                continue
+            for e in edges:
+                if e.p != PFA.linkStatement or not e.is_link or e.inferred:
+                    continue
+                props = [v.value for v in self.values(e.target, PFA.linkProperty) if isinstance(v, ox.NamedNode)]
+                objs = [v.value for v in self.values(e.target, PFA.linkObject) if isinstance(v, ox.NamedNode)]
+                status = next((v.value for v in self.values(e.target, PFA.statementStatus)
+                               if isinstance(v, ox.NamedNode)), "")
+                for p_ in props:
+                    for o in objs:
+                        if o in self.entities and o != s_ and not self.is_aux(o):
+                            self.stated[s_].append((p_, "out", o, status, e.target))
+                            self.stated[o].append((p_, "in", s_, status, e.target))
 
     def _index_claimed_links(self) -> None:
         """Links the extraction kept as unverified claims (``pfa:claimedProperty``/``claimedObject``)."""

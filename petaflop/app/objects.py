@@ -77,6 +77,7 @@ class LinkItem:
     rules: list[str] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     reference: bool = False
+    status: str = ""  # a link statement's or a claim's status in words ("planned"); "" for an actual link
 
 
 @dataclass
@@ -135,6 +136,7 @@ class ObjectView:
     statements: list[StatementView] = field(default_factory=list)
     reference: bool = False
     unverified: list[LinkGroup] = field(default_factory=list)  # links kept as claims (below the precision gate)
+    stated: list[LinkGroup] = field(default_factory=list)  # link statements: planned, target, forecast, estimate
 
     @property
     def links_out(self) -> list[LinkGroup]:
@@ -257,7 +259,8 @@ def build_object_view(atlas: Atlas, iri: str, lang: str = "en", *, with_claims: 
         if g is None:
             g = unverified[(p, direction)] = LinkGroup(p, direction, atlas.prop_label(p, lang, inverse=direction == "in"))
         sts = [s for s in atlas.statements(claim, "subject") if s.location is not None][:1]
-        g.items.append(LinkItem(other, atlas.label(other, lang), False, [], sts))
+        status = next((v.value for v in atlas.values(claim, PFA.statementStatus) if isinstance(v, ox.NamedNode)), "")
+        g.items.append(LinkItem(other, atlas.label(other, lang), False, [], sts, status=_status_words(atlas, status, lang)))
     for g in unverified.values():
         g.items.sort(key=lambda i: i.label.casefold())
 
@@ -267,7 +270,30 @@ def build_object_view(atlas: Atlas, iri: str, lang: str = "en", *, with_claims: 
         types=types, properties=properties, links=links, claims=claims,
         label_statements=[s for s in own if s.p == RDFS_LABEL], statements=statements, reference=ent.reference,
         unverified=sorted(unverified.values(), key=lambda g: (g.direction != "out", g.label.casefold())),
+        stated=_stated_groups(atlas, iri, lang),
     )
+
+
+def _status_words(atlas: Atlas, status: str, lang: str) -> str:
+    """``pfa:Planned`` → "planned" ("계획"); "" for none or for actual."""
+    return atlas.term_label(status, lang) if status and status != PFA.Actual else ""
+
+
+def _stated_groups(atlas: Atlas, iri: str, lang: str) -> list[LinkGroup]:
+    """The object's link statements grouped like its links, each item with its status and the
+    provenance of ``?s pfa:linkStatement ?lst``."""
+    groups: dict[tuple[str, str], LinkGroup] = {}
+    for p, direction, other, status, node in atlas.stated_links(iri):
+        g = groups.get((p, direction))
+        if g is None:
+            g = groups[(p, direction)] = LinkGroup(p, direction, atlas.prop_label(p, lang, inverse=direction == "in"))
+        subject = iri if direction == "out" else other
+        sts = [s for s in atlas.statements_for(subject, PFA.linkStatement, node) if s.location is not None][:1]
+        g.items.append(LinkItem(other, atlas.label(other, lang), False, [], sts,
+                                status=_status_words(atlas, status, lang)))
+    for g in groups.values():
+        g.items.sort(key=lambda i: (i.status, i.label.casefold()))
+    return sorted(groups.values(), key=lambda g: (g.direction != "out", g.label.casefold()))
 
 
 def claim_view(atlas: Atlas, claim: str, lang: str = "en") -> ClaimView:

@@ -19,11 +19,16 @@ SKOS_ALT = SKOS.altLabel
 SKOS_CONCEPT = SKOS.Concept
 CLAIM = PFA.Claim
 HAS_CLAIM = PFA.hasClaim
+# A link the report states as planned, a target, a forecast or an estimate (docs/statements.md):
+# ``?s pfa:linkStatement ?lst . ?lst pfa:linkProperty ?p ; pfa:linkObject ?o ; pfa:statementStatus ?status``.
+LINK_STATEMENT_LINKS = frozenset(PFA[n] for n in ("linkStatement", "linkStatementOf", "linkObject", "linkObjectOf")
+                                 if n in PFA.terms)
 # Claim and statement bookkeeping: shown inside the object page, never as links.
 CLAIM_LINKS = frozenset({HAS_CLAIM, PFA.claimAbout, PFA.countedIn, PFA.countedItem, PFA.promotedTo,
-                         STATEMENT_LINK, PFA.statementOf,
+                         STATEMENT_LINK, PFA.statementOf, *LINK_STATEMENT_LINKS,
                          *(PFA[n] for n in ("claimedObject", "claimedObjectOf") if n in PFA.terms)})
-AUX_CLASSES = frozenset({CLAIM, PFA.Statement, PFA.ReportLocation})
+AUX_CLASSES = frozenset({CLAIM, PFA.Statement, PFA.ReportLocation,
+                         *(PFA[n] for n in ("LinkStatement",) if n in PFA.terms)})
 LANGS = ("en", "ko")
 
 # Home groups: asserted class local name -> group. Anything else falls back by ancestry, then "other".

@@ -296,6 +296,11 @@ STRINGS.update({
     "url.defaults": ("The page shows its default for what it could not read.", "읽지 못한 부분은 기본값으로 보여 줍니다."),
     # object page
     "object.identifier": ("Identifier", "식별자"),
+    "object.stated": ("Planned and other not-yet-actual links", "계획 등 아직 실현되지 않은 링크"),
+    "object.stated_help": ("Links the report states as planned, a target, a forecast or an estimate (link "
+                           "statements): the graph does not assert them as links.",
+                           "보고서가 계획·목표·전망·추정으로 말하는 링크(관계 진술)입니다. 그래프는 이를 실제 링크로 "
+                           "단정하지 않습니다."),
     "object.unverified": ("Unverified links", "미검증 링크"),
     "object.unverified_help": ("Links the report states that the extraction kept as claims: their extraction rule is "
                                "below its precision gate. Check the report text in each badge.",

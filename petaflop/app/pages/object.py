@@ -68,6 +68,8 @@ def _property_block(pv: PropertyView, key: _Keys) -> None:
 
 def _link_row(item: LinkItem, key: _Keys) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
+        if item.status:  # a link statement's (or an unverified claim's) status: planned, target, estimate …
+            st.badge(ui.md(item.status), color="orange", width="content")
         if item.inferred:
             ui.object_link(item.iri, item.label, icon=ui.ICON_RULE, help=ui.inferred_help(item.rules))
         else:
@@ -164,9 +166,12 @@ def render() -> None:
                                 ui.object_link(item.iri, item.label)
         if any(i.inferred for g in view.links for i in g.items):
             st.caption(ui.ICON_RULE + " " + ui.t("object.inferred_legend"))
-        if view.unverified:
-            st.markdown(f"##### {ui.t('object.unverified')}", help=ui.t("object.unverified_help"))
-            for g in view.unverified:
+        for section, help_, groups in (("object.stated", "object.stated_help", view.stated),
+                                       ("object.unverified", "object.unverified_help", view.unverified)):
+            if not groups:
+                continue
+            st.markdown(f"##### {ui.t(section)}", help=ui.t(help_))
+            for g in groups:
                 with st.container(border=True):
                     arrow = "→" if g.direction == "out" else "←"
                     st.markdown(f"{arrow} **{ui.md(g.label)}** · {len(g.items)}")
