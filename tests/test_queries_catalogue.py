@@ -784,6 +784,28 @@ def test_entity_incoming_links(store):
     assert "Targets of tightened US AI export controls" in parts(china["pfa:hasMember"]["subjects"])  # reference layer
 
 
+def test_entity_links_carry_their_status(store):
+    """A link statement (a planned link, docs/statements.md) is a row of its own with its status,
+    never the plain link nor the pfa:linkStatement bookkeeping; plain links are pfa:Actual."""
+    def by_status(rows):
+        return {(r["property"], r["status"]): r for r in rows}
+
+    site = by_status(run(store, "entity-outgoing-links", entity="site-nvidia-shanghai-r-d-center"))
+    assert parts(site[("pfa:ownedBy", "pfa:Planned")]["values"]) == {"NVIDIA"}  # line 2928: to be built
+    assert parts(site[("pfa:locatedIn", "pfa:Planned")]["values"]) == {"Shanghai"}
+    assert ("pfa:ownedBy", "pfa:Actual") not in site
+    assert not {p for p, _ in site} & {"pfa:linkStatement", "pfa:linkObjectOf"}
+    rainier = by_status(run(store, "entity-outgoing-links", entity="project-rainier"))
+    assert parts(rainier[("pfa:usesChip", "pfa:Actual")]["values"]) == {"AWS Trainium2"}
+    assert parts(rainier[("pfa:usesChip", "pfa:Planned")]["values"]) == {"AWS Trainium3"}  # upgrading in 2026
+    assert rainier[("pfa:plannedPowerMW", None)]["max_number"] == D(2200)  # a value: no link status
+    nvidia = by_status(run(store, "entity-incoming-links"))
+    assert "NVIDIA Shanghai R&D center" in parts(nvidia[("pfa:ownedBy", "pfa:Planned")]["subjects"])
+    assert "Jensen Huang" in parts(nvidia[("pfa:leads", "pfa:Actual")]["subjects"])
+    assert not {p for p, _ in nvidia} & {"pfa:linkObject", "pfa:linkStatementOf"}
+    assert {s for _, s in nvidia} <= {"pfa:Actual", "pfa:Planned", "pfa:Target", "pfa:Forecast", "pfa:Estimate"}
+
+
 def test_entity_incoming_links_of_export_measures(store):
     china = {r["property"]: r for r in run(store, "entity-incoming-links", entity="china")}
     assert {"2022 A100/H100 export ban", "H20 export license requirement"} <= parts(
