@@ -295,3 +295,49 @@ def test_rdf_export_keeps_the_qudt_unit_of_statements(store):
     g = rdflib.Graph().parse(data=export(sub, "turtle").data, format="turtle")
     units = list(g.triples((None, rdflib.URIRef(PFA.unit), None)))
     assert len(units) == len(list(g.subjects(rdflib.RDF.type, rdflib.URIRef(PFA.Statement)))) > 0
+
+
+# ----------------------------------------------------------------------------- link statements
+LINK_BOOKKEEPING = {"pfa:linkStatement", "pfa:linkStatementOf", "pfa:linkObject", "pfa:linkObjectOf"}
+
+
+def test_a_planned_link_is_an_edge_with_its_status(store):
+    """A link statement (docs/statements.md "Links with a status") is one edge named after its
+    property carrying ``status``, never a node; an actual link carries no status."""
+    site = PFID + "site-nvidia-shanghai-r-d-center"
+    sub = select(Selection(seeds=("pfid:site-nvidia-shanghai-r-d-center",), hops=1), store)
+    pg = property_graph(sub)
+    assert not [nid for nid, attrs in pg.nodes if "/lst-" in nid or attrs.get("type") == "LinkStatement"]
+    assert {PFID + "nvidia", PFID + "shanghai"} <= {nid for nid, _ in pg.nodes}  # one hop crosses the statement
+    assert not [e for e in pg.edges if "/lst-" in e[1] or "/lst-" in e[2] or e[3]["predicate"] in LINK_BOOKKEEPING]
+    owned = [attrs for _, s, t, attrs in pg.edges if (s, t) == (site, PFID + "nvidia")]
+    assert len(owned) == 1
+    assert {k: owned[0][k] for k in ("predicate", "label", "graph", "status", "lines")} == {
+        "predicate": "pfa:ownedBy", "label": "owned by", "graph": "facts", "status": "planned", "lines": "L2928"}
+    assert owned[0]["linkStatement"].startswith(PFID + "lst-")
+    assert {c.name for c in pg.edge_columns} >= {"status", "linkStatement", "lines"}
+    # the other direction: from the chip Oracle plans to buy, following incoming links only
+    chip = select(Selection(seeds=("pfid:amd-mi355x",), hops=1, direction="in"), store)
+    procures = [a for _, s, t, a in property_graph(chip).edges if (s, t) == (PFID + "oracle", PFID + "amd-mi355x")]
+    assert [(a["predicate"], a["status"]) for a in procures] == [("pfa:procures", "planned")]
+    assert all("status" not in a for *_, a in property_graph(chip).edges if "linkStatement" not in a)
+
+
+def test_every_graph_format_carries_the_status(store):
+    sub = select(Selection(seeds=("pfid:site-nvidia-shanghai-r-d-center",), hops=1), store)
+    site, nvidia = PFID + "site-nvidia-shanghai-r-d-center", PFID + "nvidia"
+    graphml = nx.read_graphml(io.BytesIO(export(sub, "graphml", force=True).data))
+    assert [d["status"] for s, t, d in graphml.edges(data=True) if (s, t) == (site, nvidia)] == ["planned"]
+    assert not [n for n in graphml.nodes if "/lst-" in n]
+    edges = tables(sub)["edges.csv"]
+    row = next(r for r in edges if (r["source"], r["target"]) == (site, nvidia))
+    assert (row["predicate"], row["status"]) == ("pfa:ownedBy", "planned")
+    assert {r["status"] for r in edges if not r["linkStatement"]} == {""}  # actual: no status
+    cypher = export(sub, "cypher", force=True).data.decode()
+    owned = next(line for line in cypher.splitlines() if "[r:ownedBy {id:" in line)
+    assert f"{{iri: '{nvidia}'}}" in owned and "status: 'planned'" in owned
+    assert "MERGE (n:Resource {iri: 'https://petaflop-atlas.org/id/lst-" not in cypher and ":LinkStatement" not in cypher
+    data = json.loads(export(sub, "cytoscape", force=True).data)
+    edge = next(e["data"] for e in data["elements"]["edges"] if (e["data"]["source"], e["data"]["target"]) == (site, nvidia))
+    assert (edge["interaction"], edge["status"]) == ("ownedBy", "planned")
+    assert not [n for n in data["elements"]["nodes"] if "/lst-" in n["data"]["id"]]

@@ -18,7 +18,11 @@ How a selection is made (every rule is a design choice documented here and in th
   another object. ``rdf:type``, labels and literal values are never links, and neither is a
   triple whose object is an ontology term (``pfa:promotedTo pfa:chipCount``), so a class, a
   property or a literal cannot pull half the graph in. ``direction`` follows links
-  subject→object (``out``), object→subject (``in``) or both.
+  subject→object (``out``), object→subject (``in``) or both. A link statement (a planned,
+  target, forecast or estimated link, ``pfa:LinkStatement``, docs/statements.md) is a link: the
+  hop that reaches its node also reaches both its ends, when its ``pfa:linkProperty`` passes
+  the link filters. The graph formats write it as one edge with a ``status``
+  (``formats/link_statement_edges.py``); the RDF formats keep the node.
 * **Filters** shape the graph the hops walk in: a link is walked only if its predicate passes
   ``include_links``/``exclude_links``; an object is entered only if its types (with their
   superclasses from the ontology) pass ``include_types``/``exclude_types``. Seeds always pass.

@@ -288,6 +288,27 @@ def _seeds(selection: Selection, store: ox.Store) -> list[Node]:
     return seeds
 
 
+_LINK_STATEMENT = ox.NamedNode(PFA.LinkStatement)
+_LINK_PROPERTY, _LINK_SUBJECT, _LINK_OBJECT = (ox.NamedNode(PFA[n]) for n in ("linkProperty", "linkStatement",
+                                                                               "linkObject"))
+
+
+def _link_statement_ends(store: ox.Store, node: Node, graphs, link_ok) -> list[Node]:
+    """A link statement (a planned link, docs/statements.md) is a link, not a stop: reaching its
+    node reaches both of its ends (its subject and its ``pfa:linkObject``) when its property may be
+    followed."""
+    if not isinstance(node, ox.NamedNode) or not any(
+            next(store.quads_for_pattern(node, RDF_TYPE, _LINK_STATEMENT, g), None) for g in graphs):
+        return []
+    props = [q.object for g in graphs for q in store.quads_for_pattern(node, _LINK_PROPERTY, None, g)]
+    if not any(isinstance(p, ox.NamedNode) and link_ok(p) for p in props):
+        return []
+    ends = [q.subject for g in graphs for q in store.quads_for_pattern(None, _LINK_SUBJECT, node, g)]
+    ends += [q.object for g in graphs for q in store.quads_for_pattern(node, _LINK_OBJECT, None, g)
+             if not isinstance(q.object, ox.Literal)]
+    return ends
+
+
 def _select(selection: Selection, store: ox.Store | None) -> Subgraph:
     selection.validate()
     store = store if store is not None else open_store()
@@ -345,6 +366,10 @@ def _select(selection: Selection, store: ox.Store | None) -> Subgraph:
                 if cand not in selected and allowed(cand):
                     selected[cand] = hop
                     nxt.append(cand)
+                    for end in _link_statement_ends(store, cand, graphs, link_ok):
+                        if end not in selected and allowed(end):  # the link's other end, in the same hop
+                            selected[end] = hop
+                            nxt.append(end)
         frontier = nxt
         if not frontier:
             break

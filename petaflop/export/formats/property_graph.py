@@ -12,7 +12,10 @@
   its CURIE (``promotedTo`` = ``pfa:chipCount``); empty strings are left out;
 * statements (``pfa:Statement``) are records: typed qualifier columns, one edge named after the kind
   from the entity, provenance folded in (:mod:`.statement_records`); other predicates whose local
-  name is a statement column are named ``prefix_local`` (``pfa_conflicting``).
+  name is a statement column are named ``prefix_local`` (``pfa_conflicting``);
+* a link statement (``pfa:LinkStatement``: a planned, target, forecast or estimated link) is an
+  edge named after its property with a ``status`` (``planned``…), never a node
+  (:mod:`.link_statement_edges`); an actual link has no ``status``.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ import pyoxigraph as ox
 from foundation.names import local_name
 from foundation.namespaces import PFA, RDF, XSD
 from petaflop.export.formats.base import TITLE
+from petaflop.export.formats.link_statement_edges import COLUMNS as LINK_COLUMNS
+from petaflop.export.formats.link_statement_edges import link_statement_edges
 from petaflop.export.formats.statement_records import COLUMN_NAMES, COLUMNS, QUALIFIER_IRIS, statement_records
 from petaflop.export.selection import Subgraph
 from petaflop.export.terms import (
@@ -166,7 +171,8 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
         return ok
 
     graph_names = {g.value: name for g, name in GRAPH_NAMES.items()}
-    stmts = statement_records(sub.quads, info_by_iri, lambda g: graph_names.get(g) or curie(g))
+    lsts = link_statement_edges(sub.quads, info_by_iri, lambda g: graph_names.get(g) or curie(g))
+    stmts = statement_records(lsts.rest, info_by_iri, lambda g: graph_names.get(g) or curie(g))
     ontology, rdf_type = G_ONTOLOGY.value, RDF_TYPE.value
     named, literal = ox.NamedNode, ox.Literal
     nodes: set[str] = set()
@@ -200,7 +206,7 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
             nodes.add(oid)
             edges[(sid, p, oid)].add(graph_names.get(g) or curie(g))
     nodes.update(stmts.records)
-    for s_id, _p, o_id, _attrs in stmts.edges:
+    for s_id, _p, o_id, _attrs in (*stmts.edges, *lsts.edges):
         nodes.update((s_id, o_id))
 
     node_names = _predicate_names({p for attrs in literals.values() for p, _ in attrs},
@@ -277,11 +283,15 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
             "label": info.label if info and info.label else local_name(p),
             "graph": " ".join(sorted(graphs)),
         }))
-    edge_rows = [(_edge_id(s, p, o), s, o, attrs)
-                 for s, p, o, attrs in sorted(links + stmts.edges, key=lambda e: e[:3])]
+    # a link statement's edge id also hashes its node, so it never meets an actual link's
+    edge_rows = [(_edge_id(s, p if "linkStatement" not in attrs else f"{p} {attrs['linkStatement']}", o), s, o, attrs)
+                 for s, p, o, attrs in sorted(links + stmts.edges + lsts.edges, key=lambda e: e[:3])]
     edge_columns = [Column("predicate", "edge", "string", label="link type (CURIE)"),
                     Column("label", "edge", "string", label="link type label"),
                     Column("graph", "edge", "string", label="named graphs holding the link")]
+    if lsts.edges:
+        used = {k for *_, attrs in lsts.edges for k in attrs}
+        edge_columns += [Column(name, "edge", ctype, label=desc) for name, ctype, desc in LINK_COLUMNS if name in used]
     graph_attrs = {"title": TITLE, "selection": sub.summary(),
                    "seeds": " ".join(_node_id(s) for s in sub.seeds)}
     node_labels = {nid: sorted({_label_name(t) for t in ts}) for nid, ts in types.items()}
