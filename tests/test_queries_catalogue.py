@@ -444,7 +444,8 @@ def test_custom_asics(store):
     maia = one(rows, chip="pfid:microsoft-maia-200")
     assert parts(maia["partners"]) == {"Global Unichip Corporation"}  # line 4372 "GUC (TSMC 자회사)": TSMC is GUC's parent
     trainium = one(rows, chip="pfid:aws-trainium3")
-    assert "Alchip" in parts(trainium["partners"]) and trainium["designer"] == "Amazon"
+    # Amazon (the reference layer) and its Annapurna Labs, the table's in-house design cell "Annapurna (아마존)" (line 4372)
+    assert "Alchip" in parts(trainium["partners"]) and parts(trainium["designer"]) == {"Amazon", "Annapurna Labs"}
     assert one(rows, chip="pfid:openai-2-nd")["node"] == "TSMC A16"
 
 
@@ -1109,8 +1110,10 @@ def test_cluster_power_supply(store, mini):
         ("pfid:battery-energy-storage-system", "phase", "pfid:stargate-abilene-phase-2"),
         # and directly, from the paragraph on its power (line 1940: gas turbines installed on site)
         ("pfid:gas-turbine", "poweredBy", None),
-        ("pfid:on-site-generation", "poweredBy", None)}
-    assert len(stargate) == 7
+        ("pfid:on-site-generation", "poweredBy", None),
+        # and its count of them, 29 turbines (line 1940), a statement whose item is the turbine
+        ("pfid:gas-turbine", "counted", None)}
+    assert len(stargate) == 8
     phase1 = {(r["via"], r["kind"], r["value"]) for r in report if r["facility"] == "pfid:stargate-abilene-phase-1"}
     assert {("poweredBy", None, None), ("counted", PFK.unitCount, D(29))} <= phase1
 
