@@ -77,6 +77,15 @@ def test_apposition_names_the_holder_of_a_known_facility(gaz):
     assert _links(_read(gaz, "초기부터 클러스터인 “Hyperion”를 보유")) == []
 
 
+def test_a_plant_in_apposition_is_owned_by_the_genitive_firm(gaz):
+    ex = _read(gaz, "- 심지어 테슬라의 차량 생산 기지인 “기가팩사스”까지 포함")
+    assert _links(ex) == [("giga-texas", "ownedBy", "tesla", "site:holder:named")]
+    assert _links(_read(gaz, "- 테슬라의 공장인 “기가팩사스”에서 생산")) == [("giga-texas", "ownedBy", "tesla", "site:holder:named")]
+    # no genitive firm: no holder (a plant's topic is not read); a compute facility noun needs a Facility
+    assert _links(_read(gaz, "- 테슬라는 생산 기지인 “기가팩사스”를 보유")) == []
+    assert _links(_read(gaz, "- 메타의 생산 기지인 “Prometheus”")) == []
+
+
 def test_a_site_the_gazetteer_names_is_reused(gaz):
     ex = _read(gaz, "TSMC는 애리조나에 팹 건설")
     assert ("tsmc-arizona-fab", "ownedBy", "tsmc", "site:holder:topic") in _links(ex)

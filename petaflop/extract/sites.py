@@ -58,6 +58,8 @@ _CLAUSE_AFTER = re.compile(
 )
 #: "<facility noun>인 “<known facility>”": the noun phrase before names who holds it
 _APPOSITION = re.compile(r"(?:AI\s?DC|데이터\s?센터|클러스터|슈퍼\s?컴퓨터|캠퍼스)(?:인|이자)\s[“\"']?")
+#: "<firm>의 차량 생산 기지인 “<plant>”": a plant or fab named in apposition is a site the genitive's firm owns
+_PLANT_APPOSITION = re.compile(r"(?:생산\s?)?(?:기지|공장|팹|시설)(?:인|이자)\s[“\"']?")
 _GENITIVE_HOLDER = re.compile(r"^(?:社|사)?의\s(?:[^\s.,;]{1,12}\s){0,3}$")
 #: what the topic does with the facility: the verb right after it
 _HOLD_VERB = {"보유": "ownedBy", "소유": "ownedBy", "운영": "operatedBy", "건설": "developedBy", "구축": "developedBy"}
@@ -172,19 +174,24 @@ class SiteReader:
 
     def _appositions(self, text: str, loc: Location, sources: tuple[str, ...]) -> None:
         """"xAI의 AI DC인 “콜로서스”" (operated by the genitive's organisation); "xAI는 … 클러스터인
-        “Colossus”를 보유" (held by the topic as the verb says)."""
+        “Colossus”를 보유" (held by the topic as the verb says); "X의 생산 기지인 “<plant>”" (a Site the
+        genitive's firm owns)."""
         mentions = self.res.gaz.find_mentions(text)
-        for a in _APPOSITION.finditer(text):
-            fac = next((m for m in mentions if m.start == a.end() and is_a(self._entity(m).type, "Facility")), None)
+        plants = [(a, "Site") for a in _PLANT_APPOSITION.finditer(text)]
+        for a, kind in [(a, "Facility") for a in _APPOSITION.finditer(text)] + plants:
+            fac = next((m for m in mentions if m.start == a.end() and is_a(self._entity(m).type, kind)), None)
             if fac is None:
                 continue
             orgs = [m for m in mentions if m.end <= a.start() and is_a(self._entity(m).type, "Organization")
                     and not is_a(self._entity(m).type, "Place")]
             genitive = next((m for m in reversed(orgs) if _GENITIVE_HOLDER.match(text[m.end:a.start()])), None)
             node, raw = self.res.record(self._entity(fac)), text[max(0, a.start() - 20):fac.end + 12][:60]
-            if genitive is not None:
-                self.ex.add(Fact(node, "operatedBy", self.res.record(self._entity(genitive)), True, loc,
+            if genitive is not None:  # a compute facility is run by the firm, a plant owned
+                hold = "ownedBy" if kind == "Site" else "operatedBy"
+                self.ex.add(Fact(node, hold, self.res.record(self._entity(genitive)), True, loc,
                                  "site:holder:named", sources, raw=raw))
+                continue
+            if kind == "Site":  # a plant's holder only from the genitive
                 continue
             verb = _AFTER_FACILITY.match(text[fac.end:fac.end + 24])
             topic = self._topic(text, a.start())
