@@ -15,7 +15,8 @@ a technology it makes.
 
 * **maker in a relative clause** — "Butterfly Effect Technology가 개발한 AI 서비스 Manus": the subject
   of a making verb right before the product names its maker; the subject of a selling verb ("엔비디아가
-  내년에 본격 판매할 … 스위치") offers the product (``offeredBy``); the bare maker before the noun "개발"
+  내년에 본격 판매할 … 스위치") offers the product (``offeredBy``, planned when
+  it is still to be sold: "판매할"); the bare maker before the noun "개발"
   ("Avikus 개발 자율운항 시스템 (HiNAS)") says the same. Rule ``text:made-by-relative``.
 * **maker in an appositive** — "테슬라 ESS인 Megapack": the bare maker, a kind word (or two) ending in the
   copula "인", then the product. Rule ``text:maker-appositive``.
@@ -62,6 +63,7 @@ _RELATIVE_GAP = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z0-9
 _NOMINAL_MADE = re.compile(r"\s개발\s(?:" + _WORD + r"\s){0,2}(?:" + _WORD + r"\s?\(\s?)?['‘“\"]?")
 #: a selling verb in the same relative clause: "엔비디아가 내년에 본격 판매할 … 스위치" — what the firm sells it offers
 _SELLING = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}(?:판매|공급)(?:할|하는|한|해\s?온)\s(?:" + _WORD + r"\s){0,3}['‘“\"]?")
+_SELLING_TO_COME = re.compile(r"(?:판매|공급)할\s")
 #: "테슬라 ESS인 Megapack": the maker bare before one or two kind words ending in the copula "인"
 _APPOSITIVE_GAP = re.compile(r"\s(?:" + _WORD + r"\s)?[가-힣A-Za-z0-9]{1,8}인\s['‘“\"]?")
 _LIST_GAP = re.compile(r"['’”\"]?\s?[,·/]\s?['‘“\"]?|['’”\"]?\s(?:및|과|와)\s['‘“\"]?")
@@ -99,8 +101,10 @@ class FarGenitives:
                 how = "made-by-relative"
             elif not title and _SELLING.fullmatch(gap) and any(is_a(b.type, c) for c in _MADE):
                 if not _RIVALRY.search(gap):  # the seller offers it, whatever it makes (one construction, one rule)
+                    # "…가 내년에 판매할 X": the prospective "-할" says it is to be sold, a planned link
+                    status = ("planned",) if _SELLING_TO_COME.search(gap) else ()
                     self.ex.add(Fact(b.entity, "offeredBy", a.entity, True, loc, "text:made-by-relative",  # type: ignore[attr-defined]
-                                     sources, raw=s[a.start:b.end][:60]))
+                                     sources, raw=s[a.start:b.end][:60], qualifiers=status))
                 continue
             elif a.role == "genitive" and _NEAR_GAP.fullmatch(gap):
                 if not title:

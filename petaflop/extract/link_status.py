@@ -35,7 +35,7 @@ from ingest.model import Table
 from petaflop.extract.facts import LINK_STATUSES, EntityRecord, Extraction, Fact
 from petaflop.extract.table_status import table_status
 
-__all__ = ["added_after_name", "label_status", "link_status_after", "settle_link_statuses"]
+__all__ = ["added_after_name", "estimated_name", "label_status", "link_status_after", "settle_link_statuses"]
 
 #: A verbal noun of an event a link may be made by, written between the span and the status word
 #: ("… 플랫폼으로 확장 추정"); the span itself most often ends with it.
@@ -58,6 +58,9 @@ _ADDED_AFTER_NAME = re.compile(r"^\s?(?:증설|신설|신규\s?(?:구축|건설|
                                r"(?!\s?(?:완료|완공|준공))")
 #: … or in the name itself, as the cell writes it: "225 kV 신규 서브스테이션", "110 kV 라인 증설".
 _ADDED_IN_NAME = re.compile(r"(?:^|\s)(?:증설|신설|신규)(?:\s|$)")
+#: Right after a name in a table row, a parenthesis that ends with the writer's guess: "텐센트(지분율 9% 추정)",
+#: "메타 Hypernova (추정)" (the thing, or its part in the link, is an estimate).
+_ESTIMATE_PAREN = re.compile(r"^\s?\([^()\t]{0,20}추정\)")
 #: A row label of plans: "미래 계획", "추진 예정", "확충 방안".
 _PLAN_LABEL = re.compile(r"계획|예정|방안")
 #: A facility's links that hold once it is built: where it is, whose it is, who runs or develops it.
@@ -97,12 +100,33 @@ def label_status(table: Table, line: int, column: int) -> str:
 def added_after_name(cell: str, record: EntityRecord) -> str:
     """"planned" when the longest name of the object ``record`` found once in a table ``cell`` is followed by
     what is to be added ("Megapack 추가도입") or says so itself ("225 kV 신규 서브스테이션"), else ""."""
-    names = sorted({n for n in (record.name_ko, record.name_en, *record.aliases) if len(n) >= 2}, key=len, reverse=True)
-    name = next((n for n in names if cell.count(n) == 1), "")
+    name = next((n for n in _names(record) if cell.count(n) == 1), "")
     if not name:
         return ""
     after = cell[cell.index(name) + len(name):]
     return "planned" if _ADDED_AFTER_NAME.match(after) or _ADDED_IN_NAME.search(name) else ""
+
+
+def _names(record: EntityRecord) -> list[str]:
+    return sorted({n for n in (record.name_ko, record.name_en, *record.aliases) if len(n) >= 2}, key=len, reverse=True)
+
+
+def estimated_name(text: str, record: EntityRecord | None) -> bool:
+    """True when the longest name of ``record`` found once in ``text`` (a cell, a row's label) is followed by a
+    parenthesis that ends with "추정": "텐센트(지분율 9% 추정)", "메타 Hypernova (추정)"."""
+    name = next((n for n in _names(record) if text.count(n) == 1), "") if record is not None else ""
+    return bool(name) and bool(_ESTIMATE_PAREN.match(text[text.index(name) + len(name):]))
+
+
+def _estimated_in_row(ex: Extraction, f: Fact, table: Table) -> bool:
+    """A link read from a row is an estimate when, in its cell, its subject's or object's name is marked as a
+    guess ("… 텐센트(지분율 9% 추정)"), or when the row's label names its subject so ("X (추정)") and the link is
+    read from a later cell (the thing's maker, in the label, is no guess)."""
+    row = next((r for r in table.rows if r.line == f.location.line_start and r.cells), None)
+    if row is None or f.location.column <= 1 or f.raw in row.cells[0].text:
+        return False
+    return (any(estimated_name(f.raw, ex.entities.get(str(e))) for e in (f.subject, f.obj))
+            or estimated_name(row.cells[0].text, ex.entities.get(str(f.subject))))
 
 
 def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Table] = ()) -> int:
@@ -123,6 +147,8 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
                 status = "planned"
             if not status and (record := ex.entities.get(str(f.obj))) is not None:
                 status = added_after_name(f.raw, record)
+            if not status and _estimated_in_row(ex, f, table):
+                status = "estimate"
         if status in LINK_STATUSES:
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
             changed += 1
