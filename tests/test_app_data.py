@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -222,7 +223,8 @@ def test_link_statements_are_auxiliary_and_shown_with_their_status(atlas):
 
 def test_canvas_merges_inverse_edges_and_keeps_its_layout(atlas):
     nvidia = PFID + "nvidia"
-    counts = {(p, d): n for p, d, _, n in link_type_counts(atlas, nvidia)}
+    counts = Counter({(p, d): n for p, d, _, n in link_type_counts(atlas, nvidia)})
+    counts.update((p, d) for p, d, _, _, _ in atlas.stated_links(nvidia))  # planned links are followed too
     canvas = Canvas.start(nvidia)
     found = canvas.expand(atlas, nvidia, cap=1)
     assert found == counts
@@ -254,6 +256,33 @@ def test_replay_is_the_permalink_of_a_canvas(atlas):
     els2, _ = elements(atlas, a, "en", hidden={victim}, excluded_groups={"geography"})
     assert slug(victim) not in {e["data"]["id"] for e in els2}
     assert all(e["data"].get("group") != "geography" for e in els2 if "source" not in e["data"])
+
+
+def test_planned_links_are_drawn_dashed_with_their_status(atlas):
+    """Link statements (issue #16): NVIDIA's planned Shanghai R&D site, Oracle's planned
+    MI355X purchase: edges of their own, dashed on the canvas, the status in label and tooltip."""
+    site = PFID + "site-nvidia-shanghai-r-d-center"
+    assert (PFA.ownedBy, "in", site, PFA.Planned) in {r[:4] for r in atlas.stated_links(PFID + "nvidia")}
+    canvas, bad = replay(atlas, PFID + "nvidia", [], cap=12)
+    assert not bad and site in canvas.nodes  # neighbour expansion follows the planned link
+    assert canvas.stated_edges[(PFID + "nvidia", PFA.owns, site)] == {PFA.Planned}
+    els, legend = elements(atlas, canvas, "en")
+    edge = next(e["data"] for e in els if e["data"].get("target") == "site-nvidia-shanghai-r-d-center")
+    assert edge["source"] == "nvidia" and edge["planned"] and edge["status"] == "planned"
+    assert edge["label"] == edge["title"] == "owns (planned)" and not edge.get("inferred")
+    assert "owns" in {r for r, _, _ in legend.links}  # counted in the legend with its relation
+    ko = next(e["data"] for e in elements(atlas, canvas, "ko")[0] if e["data"].get("planned")
+              and e["data"]["target"] == "site-nvidia-shanghai-r-d-center")
+    assert ko["title"] == "소유한다 (계획)"
+    oracle, _ = replay(atlas, PFID + "oracle", [], cap=100)
+    buy = [e["data"] for e in elements(atlas, oracle, "en")[0] if e["data"].get("planned")]
+    assert {(e["source"], e["target"], e["title"]) for e in buy} >= {("amd-mi355x", "oracle", "procured by (planned)")}
+    # no actual link is drawn as planned, and a hidden or collapsed end takes the planned edge with it
+    assert not set(oracle.stated_edges) & oracle.edges
+    els, _ = elements(atlas, canvas, "en", hidden={site})
+    assert not any(e["data"].get("planned") and e["data"].get("target") == slug(site) for e in els)
+    canvas.collapse(PFID + "nvidia")
+    assert not canvas.stated_edges
 
 
 def test_shortest_path_has_provenance_on_every_step(atlas):

@@ -268,6 +268,18 @@ def test_graph_canvas_lives_in_the_address(app, atlas):
     assert f"**{n}** objects" in joined(at)
 
 
+def test_graph_draws_planned_links(app):
+    """A link the report states as planned (Oracle procuring AMD MI355X) is on the canvas with its
+    status: the side panel lists it, the legend explains the dashed edge; the page does not raise."""
+    at = app("graph", seed="oracle", sel="amd-mi355x")
+    body = joined(at)
+    assert "#### AMD MI355X" in body
+    assert "→ procured by · **Oracle** · *planned*" in body  # the canonical reading (procuredBy), its status
+    assert "planned, a target, a forecast or an estimate (not yet actual)" in body  # the legend
+    ko = app("graph", seed="oracle", sel="amd-mi355x", lang="ko")
+    assert "계획·목표·전망·추정" in joined(ko) and "**오라클** · *계획*" in joined(ko)
+
+
 def test_graph_paths_with_provenance(app):
     at = app("graph", seed="nvidia", to="nvidia-h20")
     body = joined(at)

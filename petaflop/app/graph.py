@@ -10,7 +10,9 @@
   ``x2:slug`` expand two hops, ``m:slug|link|dir`` show the next of a group, ``c:slug``
   collapse). The operations are the canvas's URL state, so a permalink redraws the same canvas;
 * :func:`elements` — the canvas as Cytoscape elements (hidden objects, excluded types and link
-  types left out; pinned positions applied), plus its legend;
+  types left out; pinned positions applied), plus its legend. Links the report states as planned,
+  a target, a forecast or an estimate (link statements) are followed when expanding and drawn
+  dashed, their status in the label and tooltip ("owns (planned)"); an actual link wins;
 * :func:`shortest_paths` — networkx over the undirected view, each step with its triple.
 """
 
@@ -36,6 +38,7 @@ GROUP_SHAPES = {
     "policy": "round-octagon", "geography": "diamond", "deals": "round-hexagon", "models": "round-pentagon",
     "sources": "round-tag", "other": "ellipse",
 }
+PLANNED_COLOR = "#8e6cc8"  # link statements (planned, target, forecast, estimate): the canvas draws them dashed
 RADIUS = 230.0
 MAX_NODES = 400
 MAX_OPS = 60
@@ -153,6 +156,7 @@ class Canvas:
     truncated: bool = False  # a replay stopped at MAX_NODES
     claims: bool = False  # also follow unverified links (claims below the extraction's precision gate)
     claimed_edges: set[tuple[str, str, str]] = field(default_factory=set)
+    stated_edges: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)  # not actual: edge -> statuses
 
     @classmethod
     def start(cls, seed: str, claims: bool = False) -> Canvas:
@@ -163,6 +167,7 @@ class Canvas:
     def links_of(self, atlas: Atlas, node: str) -> list[tuple[str, str, str, bool]]:
         """The node's links, with its unverified ones when the canvas follows them."""
         out = list(atlas.links(node))
+        out += [(p, d, o, False) for p, d, o, _status, _node in atlas.stated_links(node)]
         if self.claims:
             out += [(p, d, o, True) for p, d, o, _ in atlas.claimed_links(node)]
         return out
@@ -206,6 +211,10 @@ class Canvas:
                     edge = canonical(atlas, s, p, o)
                     if edge not in self.edges:
                         self.claimed_edges.add(edge)
+        for p, direction, other, status, _ in atlas.stated_links(node):
+            if other in self.nodes and self.nodes[other].group is None:
+                s, o = (node, other) if direction == "out" else (other, node)
+                self.stated_edges.setdefault(canonical(atlas, s, p, o), set()).add(status)
 
     def expand(self, atlas: Atlas, node: str, link_types: list[tuple[str, str]] | None = None,
                cap: int = 12) -> dict[tuple[str, str], int]:
@@ -287,6 +296,7 @@ class Canvas:
         self.expanded.pop(node, None)
         self.edges = {(s, p, o) for s, p, o in self.edges if s in self.nodes and o in self.nodes}
         self.claimed_edges = {(s, p, o) for s, p, o in self.claimed_edges if s in self.nodes and o in self.nodes}
+        self.stated_edges = {e: v for e, v in self.stated_edges.items() if e[0] in self.nodes and e[2] in self.nodes}
         return sum(1 for d in doomed if not d.startswith("group:"))
 
     def add_path(self, atlas: Atlas, steps: list[PathStep]) -> None:
@@ -407,8 +417,19 @@ def elements(atlas: Atlas, canvas: Canvas, lang: str, *, hidden: set[str] = froz
         out.append({"data": {"id": f"{slug(s)}>{local_name(p)}>{slug(o)}", "source": slug(s), "target": slug(o),
                              "label": labels[local_name(p)], "rel": local_name(p), "both": both,
                              "inferred": inferred}})
+    for (s, p, o), statuses in sorted(canvas.stated_edges.items()):
+        if s not in visible or o not in visible or local_name(p) in excluded_links or (s, p, o) in canvas.edges:
+            continue
+        labels[local_name(p)] = atlas.prop_label(p, lang)
+        links[local_name(p)] += 1
+        words = ", ".join(sorted({atlas.term_label(x, lang) for x in statuses if x}))
+        text = f"{labels[local_name(p)]} ({words})" if words else labels[local_name(p)]
+        out.append({"data": {"id": f"{slug(s)}>{local_name(p)}>{slug(o)}~", "source": slug(s), "target": slug(o),
+                             "label": text, "title": text, "rel": local_name(p), "planned": True,
+                             "status": words}})
     for s, p, o in sorted(canvas.claimed_edges):
-        if s not in visible or o not in visible or local_name(p) in excluded_links:
+        if (s not in visible or o not in visible or local_name(p) in excluded_links
+                or (s, p, o) in canvas.stated_edges):
             continue
         labels[local_name(p)] = atlas.prop_label(p, lang)
         links[local_name(p)] += 1

@@ -355,6 +355,8 @@ STRINGS.update({
     "graph.links_here": ("Links on the canvas ({n})", "캔버스의 링크 ({n})"),
     "graph.inferred_edge": ("inferred", "추론됨"),
     "graph.unverified_edge": ("unverified (a claim below the precision gate)", "미검증 (정밀도 기준 미달 주장)"),
+    "graph.planned_edge": ("planned, a target, a forecast or an estimate (not yet actual)",
+                           "계획·목표·전망·추정 (아직 실제 아님)"),
     "graph.unverified": ("Follow unverified links", "미검증 링크 포함"),
     "graph.unverified_help": ("Links the report states but the extraction kept as claims (below its precision gate); "
                               "drawn dotted.",

@@ -148,19 +148,25 @@ def _side_panel(url, atlas, canvas, lang: str, sel: str | None) -> None:
     c4.button(ui.t("graph.unpin_btn") if pinned else ui.t("graph.pin_btn"), key="sa_pin", on_click=_queue,
               args=({"type": "unpin", "id": sid} if pinned else {"type": "pin", "id": sid, "x": node.x, "y": node.y},))
     edges = [(s, p, o) for s, p, o in sorted(canvas.edges) if sel in (s, o)]
-    if edges:
-        st.markdown(f"**{ui.t('graph.links_here', n=len(edges))}**")
-        for i, (s, p, o) in enumerate(edges[:12]):
-            other = o if s == sel else s
-            arrow = "→" if s == sel else "←"
-            with st.container(horizontal=True, vertical_alignment="center"):
-                st.markdown(f"{arrow} {ui.md(atlas.prop_label(p, lang))} · **{ui.md(atlas.label(other, lang))}**",
-                            width="content")
-                sts = atlas.statements_for(s, p, o) or atlas.statements_for(o, atlas.inverse_of(p) or p, s)
-                if sts and not sts[0].inferred_by:
-                    ui.provenance_badge(sts[0], key=f"sa-prov-{i}", compact=True)
-                elif sts:
-                    st.caption(ui.ICON_RULE, help=ui.inferred_help(sts[0].inferred_by))
+    planned = [(s, p, o, st_) for (s, p, o), st_ in sorted(canvas.stated_edges.items())
+               if sel in (s, o) and (s, p, o) not in canvas.edges]
+    if edges or planned:
+        st.markdown(f"**{ui.t('graph.links_here', n=len(edges) + len(planned))}**")
+    for i, (s, p, o) in enumerate(edges[:12]):
+        other = o if s == sel else s
+        arrow = "→" if s == sel else "←"
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"{arrow} {ui.md(atlas.prop_label(p, lang))} · **{ui.md(atlas.label(other, lang))}**",
+                        width="content")
+            sts = atlas.statements_for(s, p, o) or atlas.statements_for(o, atlas.inverse_of(p) or p, s)
+            if sts and not sts[0].inferred_by:
+                ui.provenance_badge(sts[0], key=f"sa-prov-{i}", compact=True)
+            elif sts:
+                st.caption(ui.ICON_RULE, help=ui.inferred_help(sts[0].inferred_by))
+    for s, p, o, statuses in planned[:12]:  # link statements: the status instead of a provenance badge
+        other, arrow = (o, "→") if s == sel else (s, "←")
+        words = ", ".join(sorted({atlas.term_label(x, lang) for x in statuses if x}))
+        st.markdown(f"{arrow} {ui.md(atlas.prop_label(p, lang))} · **{ui.md(atlas.label(other, lang))}** · *{ui.md(words)}*")
 
 
 def _legend(legend: gr.Legend) -> None:
@@ -168,7 +174,8 @@ def _legend(legend: gr.Legend) -> None:
     links = [("#9aa0a6", "line", f"{label} ({n})") for _, label, n in legend.links]
     st.markdown(ui.legend_html(groups), unsafe_allow_html=True)
     st.markdown(ui.legend_html([*links, ("#9aa0a6", "dash", ui.t("graph.inferred_edge")),
-                                ("#e39b3b", "dash", ui.t("graph.unverified_edge"))]), unsafe_allow_html=True)
+                                ("#e39b3b", "dash", ui.t("graph.unverified_edge")),
+                                (gr.PLANNED_COLOR, "dash", ui.t("graph.planned_edge"))]), unsafe_allow_html=True)
 
 
 def _filters(url, atlas, canvas, lang: str) -> None:
@@ -177,8 +184,9 @@ def _filters(url, atlas, canvas, lang: str) -> None:
     st.pills(ui.t("graph.node_types"), all_groups, selection_mode="multi", key="sa_groups",
              format_func=lambda g: ui.t("group." + g), on_change=lambda: _queue(
                  {"type": "groups", "value": st.session_state.get("sa_groups"), "all": all_groups}))
-    rels = sorted({local_name(p) for _, p, _ in canvas.edges} | set(url["xl"]))
-    names = {r: atlas.prop_label(next((p for _, p, _ in canvas.edges if local_name(p) == r), r), lang) for r in rels}
+    props = {p for _, p, _ in (*canvas.edges, *canvas.stated_edges)}
+    rels = sorted({local_name(p) for p in props} | set(url["xl"]))
+    names = {r: atlas.prop_label(next((p for p in sorted(props) if local_name(p) == r), r), lang) for r in rels}
     st.session_state["sa_links"] = [r for r in rels if r not in url["xl"]]
     st.pills(ui.t("graph.link_types_filter"), rels, selection_mode="multi", key="sa_links",
              format_func=lambda r: names.get(r, r), on_change=lambda: _queue(
