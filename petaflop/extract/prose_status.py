@@ -12,7 +12,8 @@ the text of its line (only "actual" is ever changed):
   revises ("… 3,000억 달러로 급증. 지난 2월 예상치 … 대비 12% 상향"), ``forecast``.
 * **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``; in a
   table cell ("12배로 가정"), whatever its date, an ``estimate``.
-* **What is supposed**: "…%로만 올려도", "…로 높이면" right after the figure (a condition's figure, ``estimate``).
+* **What is supposed**: "…%로만 올려도", "…로 높이면" right after the figure (a condition's figure, ``estimate``),
+  or a requirement's premise "N개의 X만으로도 … 필요" (the statement is scoped ``scenario``).
 * **What may happen**: "…할 수도 있음" closing the figure's clause (a possibility, ``forecast``), and a
   simulation's outcome or a prediction (시뮬레이션 분포/결과, 예측치/예측한) named before the figure in its clause (``forecast``).
 * **A bullet on completion**: a line that opens with "… 완공 시," plans the figures of its later sentences
@@ -72,6 +73,8 @@ _REVISES = re.compile(r"\s*(?:지난\s?\S{1,8}\s)?(?:기존\s?)?(?:예상치|전
 _POSSIBLE = re.compile(r"[될할]\s?수도\s?있")
 #: A figure supposed in a condition: "78%로만 올려도", "50%로 높이면", "절반으로 줄여도".
 _IF_SET = re.compile(r"\s?(?:으로|로)(?:만)?\s?(?:올려도|올리면|높여도|높이면|낮춰도|낮추면|늘려도|늘리면|줄여도|줄이면)")
+#: A figure taken as the premise of a requirement: "55만 개의 GB200만으로도 수 GW가 필요" (even that much needs…).
+_PREMISE = re.compile(r"[^,.;]{0,25}?만으로도\s?[^,.;]{0,40}?필요")
 #: A line (a bullet) that opens with a condition of completion, before its first comma: "- 가나 2단계 완공 시, …".
 _OPENS_ON_COMPLETION = re.compile(r"^\s*[-•·]?\s*[^,.;]{0,30}?" + ON_COMPLETION + r"\s?,\s")
 #: A sentence about what already runs or exists now: its figures are no part of the plan.
@@ -153,7 +156,10 @@ def supposed_figure(line: str, raw: str) -> bool:
     """True when the prose figure written ``raw`` in ``line`` is supposed in a condition ("이용률을 78%로만
     올려도 …", "50%로 높이면"): a scenario's figure, not one there is — its statement is scoped ``scenario``."""
     span = _figure_span(line, raw)
-    return span is not None and bool(_IF_SET.match(_PARENS.sub("", span[0][span[2]:])))
+    if span is None:
+        return False
+    after = _PARENS.sub("", span[0][span[2]:])
+    return bool(_IF_SET.match(after) or _PREMISE.match(after))
 
 
 def _figure_span(line: str, raw: str, cell: bool = False) -> tuple[str, int, int] | None:
