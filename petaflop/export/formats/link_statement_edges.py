@@ -53,15 +53,20 @@ class LinkStatementEdges:
     rest: list[ox.Quad] = field(default_factory=list)
 
 
-def _id(term) -> str:
-    return "_:" + term.value if isinstance(term, ox.BlankNode) else term.value
+def _id(term: Any) -> str:
+    return "_:" + term.value if isinstance(term, ox.BlankNode) else str(term.value)
+
+
+def _value(term: Any) -> str:
+    """A term's lexical value (an IRI's string, a literal's text); typed loosely for quoted triples."""
+    return str(term.value)
 
 
 def link_statement_edges(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
                          graph_name: Callable[[str], str]) -> LinkStatementEdges:
     """Split the quads into link-statement edges and the rest (see the module docstring)."""
     quads = list(quads)
-    nodes = {_id(q.subject) for q in quads if q.predicate.value == RDF.type and q.object.value == LINK_STATEMENT}
+    nodes = {_id(q.subject) for q in quads if q.predicate.value == RDF.type and _value(q.object) == LINK_STATEMENT}
     out = LinkStatementEdges()
     if not nodes:
         out.rest = quads
@@ -75,7 +80,7 @@ def link_statement_edges(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
         if q.predicate.value in _REIFY and not isinstance(q.object, ox.Literal):
             reified[_id(q.subject)][_REIFY[q.predicate.value]] = _id(q.object)
     # reification nodes of a link between an entity and a link statement (either direction)
-    prov_of = {r: (p["o"] if p.get("o") in nodes else p.get("s")) for r, p in reified.items()
+    prov_of = {r: (p["o"] if p.get("o") in nodes else p["s"]) for r, p in reified.items()
                if p.get("o") in nodes or p.get("s") in nodes}
     provenance: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for q in quads:
@@ -84,14 +89,14 @@ def link_statement_edges(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
             if p == PROV.wasDerivedFrom:
                 provenance[prov_of[s]]["lines"].add(_id(o))
             elif p == PFA.extractionRule:
-                provenance[prov_of[s]]["rules"].add(o.value)
+                provenance[prov_of[s]]["rules"].add(_value(o))
             continue
         if p == _SUBJECT_LINK and _id(o) in nodes:
             subjects[_id(o)].add(s)
-            graphs[(s, _id(o))].add(graph_name(q.graph_name.value))
+            graphs[(s, _id(o))].add(graph_name(_value(q.graph_name)))
         elif p == _SUBJECT_INV and s in nodes:
             subjects[s].add(_id(o))
-            inverse_graphs[(_id(o), s)].add(graph_name(q.graph_name.value))
+            inverse_graphs[(_id(o), s)].add(graph_name(_value(q.graph_name)))
         elif p == _OBJECT_INV and _id(o) in nodes:
             continue
         elif s in nodes:
@@ -108,7 +113,7 @@ def link_statement_edges(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
         for s in sorted(subjects.get(lst, ())):
             for p in sorted(props):
                 term = info.get(p)
-                for o in sorted(objects):
+                for obj in sorted(objects):
                     attrs: dict[str, Any] = {
                         "predicate": curie(p), "label": term.label if term and term.label else local_name(p),
                         "graph": " ".join(sorted(graphs.get((s, lst)) or inverse_graphs[(s, lst)]))}
@@ -119,7 +124,7 @@ def link_statement_edges(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
                         attrs["lines"] = " ".join(sorted(_location(v) for v in prov["lines"]))
                     if prov.get("rules"):
                         attrs["rules"] = " ".join(sorted(prov["rules"]))
-                    out.edges.append((s, p, o, attrs))
+                    out.edges.append((s, p, obj, attrs))
     return out
 
 
