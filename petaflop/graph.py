@@ -32,6 +32,7 @@ from foundation.namespaces import (
 from foundation.units import unit as unit_of
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.gate import OPEN, UNGATED_PREDICATES, Gate
+from petaflop.extract.link_status import DEAL_PARTIES
 from petaflop.statements import Merged
 
 _RDF_TYPE = ox.NamedNode(RDF.type)
@@ -279,7 +280,7 @@ def extraction_quads(ex: Extraction, merged: list[Merged] | None = None, gate: G
         if fact.obj_is_entity and fact.predicate not in UNGATED_PREDICATES and not gate.passes(fact.rule):
             quads.update(link_claim_quads(fact))
             continue
-        if fact.link_status and fact.predicate not in UNGATED_PREDICATES:
+        if fact.link_status and (fact.predicate not in UNGATED_PREDICATES or fact.predicate in DEAL_PARTIES):
             quads.update(link_statement_quads(fact))
             continue
         triple = fact_triple(fact)

@@ -540,7 +540,10 @@ def test_deals_by_amount(store):
     assert datavolt == [D(20_000_000_000)]  # one deal node per table row
     joint = [r for r in rows if r["deal"].startswith("pfid:saudi-us-deals--datavolt--google--")]
     assert [r["amount_usd"] for r in joint] == [D(80_000_000_000)]
-    assert {"DataVolt", "Google", "Oracle"} <= parts(joint[0]["parties"])
+    # The row says the firms pledged to invest ("…하기로 약속"): its parties are planned link statements, listed
+    # with their status (not dropped, not plain parties).
+    assert {"DataVolt (planned)", "Google (planned)", "Oracle (planned)"} <= parts(joint[0]["parties"])
+    assert "Google" not in parts(joint[0]["parties"])
     assert one(rows, deal="pfid:stargate-investors--openai--stargate")["investee"] == "Stargate"
     small = run(store, "deals-by-amount")
     assert one(small, deal="pfid:saudi-us-deals--hill-international--jacobs--parsons--aecom--saudi-arabia")["amount_usd"] == D(2_000_000_000)
@@ -554,8 +557,9 @@ def test_sovereign_ai_projects(store):
     assert (french["power_mw"], french["chips"], parts(french["place"])) == (D(1400), "NVIDIA B200", {"Paris", "France"})
     mgx = one(rows, project="pfid:stargate", state_actor="pfid:mgx")
     assert mgx["actor_type"] == "pfa:SovereignWealthFund"
-    assert "hasInvestor" in parts(mgx["relations"], " ")
-    one(rows, project="pfid:stargate", state_actor="pfid:public-investment-fund")
+    # MGX's investment in Stargate is a letter of intent ("의향서"): a planned investor, listed with its status
+    assert mgx["relations"] == "hasInvestor (planned)"
+    assert one(rows, project="pfid:stargate", state_actor="pfid:public-investment-fund")["relations"] == "hasInvestor (planned)"
     one(rows, project="pfid:mistral-ai-cluster", state_actor="pfid:mgx")
 
 
@@ -575,6 +579,12 @@ def test_bloc_ai_projects(store):
     assert ("pfid:united-arab-emirates", "pfa:hasInvestor", "pfid:uae") in from_gulf
     gulf = {(r["country"], r["project"], r["link"]) for r in rows if r["bloc"] == "Gulf"}
     assert ("pfid:saudi-arabia", "pfid:saudi-us-deals--ge-vernova--saudi-arabia", "pfa:hasParty") in gulf
+    # a pledged investment (MGX's row is a letter of intent, "의향서"): its investor is a planned link statement,
+    # still tied to the fund's country, with its status; an actual link has no status
+    mgx = one(rows, project="pfid:stargate-investors--mgx--public-investment-fund--stargate",
+              country="pfid:united-arab-emirates", via="pfid:mgx")
+    assert (mgx["link"], mgx["status"]) == ("pfa:hasInvestor", "planned")
+    assert one(rows, project="pfid:saudi-us-deals--ge-vernova--saudi-arabia", bloc="Gulf", via=None)["status"] is None
     only = run(store, "bloc-ai-projects", bloc_name="europe")
     assert {r["bloc"] for r in only} == {"Europe"}
     assert len(only) == len([r for r in rows if r["bloc"] == "Europe"])
@@ -701,8 +711,10 @@ def test_fact_provenance(store):
     assert (lower["line_start"], lower["qualifiers"], lower["conflicting"]) == (D(1908), "lowerBound", False)
 
     funded = run(store, "fact-provenance", entity="stargate", property="pfa:fundedBy")
-    mgx = one(funded, value="pfid:mgx")
-    assert (mgx["origin"], mgx["inferred_by"], mgx["line_start"]) == ("inferred", "pfr:inverse", None)
+    openai = one(funded, value="pfid:openai")  # the inverse of OpenAI's row in the investor table
+    assert (openai["origin"], openai["inferred_by"], openai["line_start"]) == ("inferred", "pfr:inverse", None)
+    # MGX's row is a letter of intent ("의향서"): a planned investor (a link statement), so no fundedBy is inferred
+    assert all(r["value"] != "pfid:mgx" for r in funded)
 
 
 def test_inferred_vs_asserted(store):
@@ -725,8 +737,10 @@ def test_entity_facts_by_origin(store):
     kind = one(rows, property="http://www.w3.org/1999/02/22-rdf-syntax-ns#type", value="pfa:ComputeCluster")
     assert (kind["origin"], kind["line"], kind["rule"], kind["value_label"]) == (
         "asserted", D(1918), "gazetteer", "compute cluster or AI data center")
-    mgx = one(rows, property="pfa:fundedBy", value="pfid:mgx")
-    assert (mgx["origin"], mgx["rule"]) == ("inferred", PFR + "inverse")
+    openai = one(rows, property="pfa:fundedBy", value="pfid:openai")
+    assert (openai["origin"], openai["rule"]) == ("inferred", PFR + "inverse")
+    # a letter of intent is no funding: MGX is a planned investor (a link statement), no inferred fundedBy
+    assert not [r for r in rows if r["property"] == "pfa:fundedBy" and r["value"] == "pfid:mgx"]
     gw = one(rows, property="http://www.w3.org/1999/02/22-rdf-syntax-ns#type", value="pfa:GigawattCluster")
     assert (gw["origin"], gw["rule"]) == ("inferred", PFR + "gigawatt-cluster")
     power = {(r["value"], r["origin"], r["line"]) for r in rows if r["property"] == "pfa:powerCapacityMW"}
@@ -1172,11 +1186,18 @@ def test_cross_border_flows(store):
         ("pfid:x-8cc692047a", "SA", "pfid:united-states", D(600_000_000_000), D(2809)),
         ("pfid:damac-properties", "AE", "pfid:united-states", D(200_000_000_000), D(2813)),
     }
-    assert {r["blocs"] for r in rows if r["from_code"] in ("AE", "QA", "SA") and r["to_code"] == "US"} == {
-        "US–Middle East petaflops alliance"}
+    # (rule pfr:bloc-deal counts a deal's plain parties: a pledged deal's planned parties give it no bloc)
+    assert {r["blocs"] for r in rows if r["from_code"] in ("AE", "QA", "SA") and r["to_code"] == "US"
+            and r["status"] == "actual"} == {"US–Middle East petaflops alliance"}
     ge = one(rows, kind="deal", target="pfid:ge-vernova")
-    assert (ge["source"], ge["from_code"], ge["to_code"], ge["amount_usd"], ge["line"]) == (
-        "pfid:saudi-arabia", "SA", "US", D(14_200_000_000), D(2841))
+    assert (ge["source"], ge["from_code"], ge["to_code"], ge["amount_usd"], ge["line"], ge["status"]) == (
+        "pfid:saudi-arabia", "SA", "US", D(14_200_000_000), D(2841), "actual")
+    # the joint Saudi–US row says the firms pledged to invest ("…하기로 약속"): its parties are planned link
+    # statements, and its flows are listed with that status (line: the link statement's)
+    joint = {(r["source"], r["target"], r["status"], r["line"]) for r in rows
+             if (r["deal"] or "").startswith("pfid:saudi-us-deals--datavolt--google--")}
+    assert ("pfid:datavolt", "pfid:google", "planned", D(2839)) in joint
+    assert {status for _s, _t, status, _l in joint} == {"planned"}
     assert (one(rows, source="pfid:tsmc")["to_code"], one(rows, source="pfid:tsmc")["blocs"]) == ("US", None)
     assert {r["kind"] for r in run(store, "cross-border-flows", country_name="qatar")} == {"investment"}
     # line 2791: the Mistral AI Cluster in Paris, "프랑스 정부와 UAE MGX 공동투자": a Gulf fund into France,

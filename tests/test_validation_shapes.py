@@ -123,7 +123,8 @@ def test_broken_fixture_is_flagged_with_the_right_messages():
         ("lonely-phase", "A cluster phase should belong to exactly one cluster (phaseOf)."),
         ("nameless-model", "Every entity should have an rdfs:label."),
         ("orphan-cluster", "A compute cluster should have an owner (ownedBy)."),
-        ("partyless-deal", "A deal should have at least one party (hasParty, hasParticipation or hasInvestor)."),
+        ("partyless-deal", "A deal should have at least one party (hasParty, hasParticipation or hasInvestor; "
+                           "a pledged deal's parties are link statements)."),
         ("undated-event", "An export-control event should have an issuing authority (issuedBy)."),
         ("undated-event", "An export-control event should have exactly one date (eventDate)."),
     ])

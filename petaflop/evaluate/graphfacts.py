@@ -141,22 +141,25 @@ DEAL_ROLES = {"hasInvestor": "investor", "hasInvestee": "investee", "hasParty": 
               "involvesChip": "chip"}
 
 
-def _deal_links(roles, types, lines, rules) -> list[GraphFact]:
+def _deal_links(roles, types, lines, rules, statuses=None) -> list[GraphFact]:
     """A deal node's parties as an analyst reads them: investor → investee (``investsIn``) when
     the deal names both; otherwise one fact per party (``dealParty``), judged right when the gold
-    links that party to another party of the same deal by any deal relation."""
+    links that party to another party of the same deal by any deal relation. A deal whose parties are
+    link statements (a pledge: planned) gives its links that status."""
     out = []
     for deal, r in sorted(roles.items()):
+        status = (statuses or {}).get(deal)
+        quals = {"deal": deal, "status": status} if status else {"deal": deal}
         if r.get("investor") and r.get("investee"):
             for a in sorted(r["investor"]):
                 for b in sorted(r["investee"]):
                     out.append(GraphFact(a, "investsIn", "link", object=b, lines=set(lines[deal]),
-                                         rules=set(rules[deal]), predicate=deal, qualifiers={"deal": deal}))
+                                         rules=set(rules[deal]), predicate=deal, qualifiers=dict(quals)))
             continue
         parties = r.get("party", set()) | r.get("investor", set()) | r.get("investee", set())
         for a in sorted(parties):
             out.append(GraphFact(a, "dealParty", "link", object=deal, lines=set(lines[deal]), rules=set(rules[deal]),
-                                 predicate=deal, alt_subjects=parties - {a}, qualifiers={"deal": deal}))
+                                 predicate=deal, alt_subjects=parties - {a}, qualifiers=dict(quals)))
     return out
 
 
@@ -321,7 +324,15 @@ def read_graph(path: str | Path, model: OntologyModel | None = None, candidates:
         facts.append(GraphFact(s.value, kind, "kind", value=value, qualifiers=quals, lines=set(lines),
                                rules=set(rules), predicate=p))
     facts.extend(_statement_facts(store, model, g_facts, g_prov, candidates))
-    facts.extend(_link_statements(store))
+    statuses: dict[str, str] = {}
+    for f in _link_statements(store):
+        if f.subject in deals and f.relation in DEAL_ROLES and f.object:  # a planned deal's party
+            roles[f.subject][DEAL_ROLES[f.relation]].add(f.object)
+            deal_lines[f.subject].update(f.lines)
+            deal_rules[f.subject].update(f.rules)
+            statuses[f.subject] = f.qualifiers.get("status", "")
+        else:
+            facts.append(f)
     if candidates:
         for f in _link_claims(store):
             if f.subject in deals and f.relation in DEAL_ROLES and f.object:  # a deal's party, proposed
@@ -330,7 +341,7 @@ def read_graph(path: str | Path, model: OntologyModel | None = None, candidates:
                 deal_rules[f.subject].update(f.rules)
             else:
                 facts.append(f)
-    facts.extend(_deal_links(roles, types, deal_lines, deal_rules))
+    facts.extend(_deal_links(roles, types, deal_lines, deal_rules, statuses))
     for f in facts:  # a value stated on a deal node is also a value of its parties' deal
         if f.subject in roles:
             f.alt_subjects = set().union(*roles[f.subject].values())

@@ -35,7 +35,7 @@ from ingest.model import Table
 from petaflop.extract.facts import LINK_STATUSES, EntityRecord, Extraction, Fact
 from petaflop.extract.table_status import table_status
 
-__all__ = ["added_after_name", "estimated_name", "label_status", "link_status_after", "settle_link_statuses"]
+__all__ = ["DEAL_PARTIES", "added_after_name", "estimated_name", "label_status", "link_status_after", "settle_link_statuses"]
 
 #: A verbal noun of an event a link may be made by, written between the span and the status word
 #: ("… 플랫폼으로 확장 추정"); the span itself most often ends with it.
@@ -61,6 +61,11 @@ _ADDED_IN_NAME = re.compile(r"(?:^|\s)(?:증설|신설|신규)(?:\s|$)")
 #: Right after a name in a table row, a parenthesis that ends with the writer's guess: "텐센트(지분율 9% 추정)",
 #: "메타 Hypernova (추정)" (the thing, or its part in the link, is an estimate).
 _ESTIMATE_PAREN = re.compile(r"^\s?\([^()\t]{0,20}추정\)")
+#: A deal's row that says the deal is only promised or intended: a pledge ("…하기로 약속/합의"), a letter of
+#: intent ("의향서"), money not yet put in ("자금 미투입"). (Not "… 구축 예정": a plan of the deal's project.)
+_PLEDGED_ROW = re.compile(r"(?:하|되)기로\s?(?:약속|합의)|의향서|미투입|미집행")
+#: A deal node's parties: planned with the deal (a party of a pledge is no actual investor).
+DEAL_PARTIES = frozenset({"hasInvestor", "hasInvestee", "hasParty"})
 #: A row label of plans: "미래 계획", "추진 예정", "확충 방안".
 _PLAN_LABEL = re.compile(r"계획|예정|방안")
 #: A facility's links that hold once it is built: where it is, whose it is, who runs or develops it.
@@ -83,8 +88,14 @@ def link_status_after(line: str, raw: str) -> str:
 
 
 def _candidate(f: Fact) -> bool:
-    return (f.obj_is_entity and ":" not in f.predicate and f.predicate not in _STABLE and bool(f.raw)
-            and not f.link_status)
+    return (f.obj_is_entity and ":" not in f.predicate and f.predicate not in _STABLE | DEAL_PARTIES
+            and bool(f.raw) and not f.link_status)
+
+
+def _pledged_party(f: Fact, lines: list[str]) -> bool:
+    """A deal's party read from a table row that says the deal is only pledged or intended."""
+    return (f.predicate in DEAL_PARTIES and bool(f.location.table_id) and not f.link_status
+            and 0 < f.location.line_start <= len(lines) and bool(_PLEDGED_ROW.search(lines[f.location.line_start - 1])))
 
 
 def label_status(table: Table, line: int, column: int) -> str:
@@ -137,6 +148,10 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
     statuses = table_status({tid: by_id[tid] for tid in sorted(said)})
     changed = 0
     for i, f in enumerate(ex.facts):
+        if _pledged_party(f, lines):
+            ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, "planned"))
+            changed += 1
+            continue
         if not _candidate(f) or not 0 < f.location.line_start <= len(lines):
             continue
         status = link_status_after(lines[f.location.line_start - 1], f.raw)
