@@ -49,7 +49,7 @@ def data_strings(built_graph) -> list[str]:
 
     for q in console.catalogue()[0]:
         out |= {q.title, q.description, *re.findall(r"\?(\w+)", q.sparql)}
-    return sorted(out, key=len, reverse=True)
+    return sorted(out, key=lambda s: (-len(s), s))  # longest first; one order whatever the hash seed
 
 
 def _rendered(at: AppTest) -> list[str]:

@@ -18,6 +18,12 @@ def render() -> None:
     _form(atlas, lang)
 
 
+def _format_line(name: str, lang: str) -> str:
+    """A format's name and its one-line description in the page's language."""
+    spec = FORMATS[name]
+    return f"{name} — {spec.description_ko if lang == 'ko' and spec.description_ko else spec.description}"
+
+
 def _form(atlas, lang: str) -> None:
     st.title(ui.t("page.export"))
     st.caption(ui.t("export.intro"))
@@ -59,7 +65,7 @@ def _form(atlas, lang: str) -> None:
     ontology = t2.toggle(ui.t("export.ontology"), value=True, key="ontology")
     url.seed("format")
     fmt = st.selectbox(ui.t("export.format"), list(FORMATS), key="format",
-                       format_func=lambda f: f"{f} — {FORMATS[f].description}")
+                       format_func=lambda f: _format_line(f, lang))
     url.publish(seeds=seeds, hops=hops, direction=direction, facts=facts, include_types=include_types,
                 exclude_types=exclude_types, format=fmt)
     if not seeds:

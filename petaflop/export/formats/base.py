@@ -24,6 +24,7 @@ class ExportFormat(ABC):
     extension: ClassVar[str]                   # the suggested file extension, with its dot
     media_type: ClassVar[str]
     description: ClassVar[str]                 # one line, for --help and the app
+    description_ko: ClassVar[str] = ""         # the same line in Korean, for the app's Korean pages
     named_graphs: ClassVar[bool] = False       # True when the named graphs are kept
     aliases: ClassVar[tuple[str, ...]] = ()    # other --format values
     other_extensions: ClassVar[tuple[str, ...]] = ()  # further --out extensions that mean this format

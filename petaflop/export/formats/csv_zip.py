@@ -65,6 +65,7 @@ class CsvZip(ExportFormat):
     extension = ".zip"
     media_type = "application/zip"
     description = "zip of nodes.csv, edges.csv, statements.csv, columns.csv"
+    description_ko = "nodes.csv, edges.csv, statements.csv, columns.csv를 묶은 zip"
     aliases = ("zip",)
 
     def write(self, sub: Subgraph) -> bytes:

@@ -52,6 +52,7 @@ class Cypher(ExportFormat):
     extension = ".cypher"
     media_type = "application/x-cypher-query"
     description = "Cypher script for Neo4j (cypher-shell -f)"
+    description_ko = "Neo4j용 Cypher 스크립트 (cypher-shell -f)"
     aliases = ("neo4j", "cql")
     other_extensions = (".cql",)
 

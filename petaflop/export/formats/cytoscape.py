@@ -13,6 +13,7 @@ class Cytoscape(ExportFormat):
     extension = ".cyjs"
     media_type = "application/json"
     description = "Cytoscape JSON (Cytoscape desktop, Cytoscape.js)"
+    description_ko = "Cytoscape JSON (Cytoscape 데스크톱, Cytoscape.js)"
     aliases = ("cyjs", "cytoscape-json")
 
     def write(self, sub: Subgraph) -> bytes:

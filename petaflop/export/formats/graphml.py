@@ -27,6 +27,7 @@ class GraphML(ExportFormat):
     extension = ".graphml"
     media_type = "application/graphml+xml"
     description = "GraphML with typed attributes (Gephi, yEd, networkx)"
+    description_ko = "형식 있는 속성을 담은 GraphML (Gephi, yEd, networkx)"
 
     def write(self, sub: Subgraph) -> bytes:
         pg = property_graph(sub)

@@ -55,6 +55,7 @@ class JsonLd(ExportFormat):
     extension = ".jsonld"
     media_type = "application/ld+json"
     description = "JSON-LD, compacted with a prefix context (named graphs kept)"
+    description_ko = "접두사 컨텍스트로 압축한 JSON-LD (명명 그래프 유지)"
     named_graphs = True
     aliases = ("json-ld",)
 

@@ -14,6 +14,7 @@ class NQuads(ExportFormat):
     extension = ".nq"
     media_type = "application/n-quads"
     description = "N-Quads (named graphs kept)"
+    description_ko = "N-Quads (명명 그래프 유지)"
     named_graphs = True
     aliases = ("nq", "n-quads")
 

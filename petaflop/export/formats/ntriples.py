@@ -15,6 +15,7 @@ class NTriples(ExportFormat):
     extension = ".nt"
     media_type = "application/n-triples"
     description = "N-Triples (one graph)"
+    description_ko = "N-Triples (그래프 하나)"
     aliases = ("nt", "n-triples")
 
     def write(self, sub: Subgraph) -> bytes:

@@ -55,6 +55,7 @@ class RdfXml(ExportFormat):
     extension = ".rdf"
     media_type = "application/rdf+xml"
     description = "RDF/XML (one graph; opens in OWL tools)"
+    description_ko = "RDF/XML (그래프 하나; OWL 도구에서 열림)"
     aliases = ("xml", "rdf", "owl", "rdf/xml", "rdf-xml")
     other_extensions = (".owl", ".xml")
 

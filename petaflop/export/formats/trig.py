@@ -16,6 +16,7 @@ class TriG(ExportFormat):
     extension = ".trig"
     media_type = "application/trig"
     description = "TriG (named graphs kept)"
+    description_ko = "TriG (명명 그래프 유지)"
     named_graphs = True
 
     def write(self, sub: Subgraph) -> bytes:

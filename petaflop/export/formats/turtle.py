@@ -19,6 +19,7 @@ class Turtle(ExportFormat):
     extension = ".ttl"
     media_type = "text/turtle"
     description = "Turtle (one graph: the union of the named graphs)"
+    description_ko = "Turtle (그래프 하나: 명명 그래프의 합집합)"
     aliases = ("ttl",)
 
     def write(self, sub: Subgraph) -> bytes:
