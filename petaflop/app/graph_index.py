@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 
@@ -73,43 +74,44 @@ class GraphIndex:
         # iri -> (p, dir, other, status, link statement): links stated as planned, a target, a forecast, an estimate
         self.stated: dict[str, list[tuple[str, str, str, str, str]]] = defaultdict(list)
 
-    def _index_link_statements(self) -> None:
-        """Links the report states as not (yet) actual (``pfa:linkStatement`` → ``pfa:LinkStatement``)."""
-        if "linkStatement" not in PFA.terms:
-            return
+    def _node_links(self, attach: str, prop: str, obj: str, *,
+                    include_inferred: bool = True) -> Iterator[tuple[str, str, str, str]]:
+        """``(subject, property, object, node)`` for each entity ``?s attach ?node . ?node prop ?p ; obj ?o``
+        between two entities that are not auxiliary: the links a claim or a link statement names."""
         for s_, edges in list(self.out.items()):
             if self.is_aux(s_):
                 continue
             for e in edges:
-                if e.p != PFA.linkStatement or not e.is_link or e.inferred:
+                if e.p != attach or not e.is_link or (e.inferred and not include_inferred):
                     continue
-                props = [v.value for v in self.values(e.target, PFA.linkProperty) if isinstance(v, ox.NamedNode)]
-                objs = [v.value for v in self.values(e.target, PFA.linkObject) if isinstance(v, ox.NamedNode)]
-                status = next((v.value for v in self.values(e.target, PFA.statementStatus)
-                               if isinstance(v, ox.NamedNode)), "")
+                props = [v.value for v in self.values(e.target, prop) if isinstance(v, ox.NamedNode)]
+                objs = [v.value for v in self.values(e.target, obj) if isinstance(v, ox.NamedNode)]
                 for p_ in props:
                     for o in objs:
                         if o in self.entities and o != s_ and not self.is_aux(o):
-                            self.stated[s_].append((p_, "out", o, status, e.target))
-                            self.stated[o].append((p_, "in", s_, status, e.target))
+                            yield s_, p_, o, e.target
+
+    def first_iri(self, iri: str, prop: str) -> str:
+        """The first IRI value of ``prop`` on ``iri`` (a claim's or link statement's status), else ""."""
+        return next((v.value for v in self.values(iri, prop) if isinstance(v, ox.NamedNode)), "")
+
+    def _index_link_statements(self) -> None:
+        """Links the report states as not (yet) actual (``pfa:linkStatement`` → ``pfa:LinkStatement``)."""
+        if "linkStatement" not in PFA.terms:
+            return
+        for s_, p_, o, node in self._node_links(PFA.linkStatement, PFA.linkProperty, PFA.linkObject,
+                                                include_inferred=False):
+            status = self.first_iri(node, PFA.statementStatus)
+            self.stated[s_].append((p_, "out", o, status, node))
+            self.stated[o].append((p_, "in", s_, status, node))
 
     def _index_claimed_links(self) -> None:
         """Links the extraction kept as unverified claims (``pfa:claimedProperty``/``claimedObject``)."""
         if "claimedProperty" not in PFA.terms or "claimedObject" not in PFA.terms:
             return
-        for s_, edges in list(self.out.items()):
-            if self.is_aux(s_):
-                continue
-            for e in edges:
-                if e.p != HAS_CLAIM or not e.is_link:
-                    continue
-                props = [v.value for v in self.values(e.target, PFA.claimedProperty) if isinstance(v, ox.NamedNode)]
-                objs = [v.value for v in self.values(e.target, PFA.claimedObject) if isinstance(v, ox.NamedNode)]
-                for p_ in props:
-                    for o in objs:
-                        if o in self.entities and o != s_ and not self.is_aux(o):
-                            self.claimed[s_].append((p_, "out", o, e.target))
-                            self.claimed[o].append((p_, "in", s_, e.target))
+        for s_, p_, o, claim in self._node_links(HAS_CLAIM, PFA.claimedProperty, PFA.claimedObject):
+            self.claimed[s_].append((p_, "out", o, claim))
+            self.claimed[o].append((p_, "in", s_, claim))
 
     def _load_ontology(self) -> None:
         rows = self.backend.select(f"""

@@ -259,7 +259,7 @@ def build_object_view(atlas: Atlas, iri: str, lang: str = "en", *, with_claims: 
         if g is None:
             g = unverified[(p, direction)] = LinkGroup(p, direction, atlas.prop_label(p, lang, inverse=direction == "in"))
         sts = [s for s in atlas.statements(claim, "subject") if s.location is not None][:1]
-        status = next((v.value for v in atlas.values(claim, PFA.statementStatus) if isinstance(v, ox.NamedNode)), "")
+        status = atlas.first_iri(claim, PFA.statementStatus)
         g.items.append(LinkItem(other, atlas.label(other, lang), False, [], sts, status=_status_words(atlas, status, lang)))
     for g in unverified.values():
         g.items.sort(key=lambda i: i.label.casefold())
