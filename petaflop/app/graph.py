@@ -367,6 +367,11 @@ class Legend:
     links: list[tuple[str, str, int]]  # (link local name, label, edges drawn)
 
 
+def status_words(atlas: Atlas, statuses: set[str], lang: str) -> str:
+    """A stated edge's statuses (``pfa:Planned`` …) in words, sorted: "planned, estimate"."""
+    return ", ".join(sorted({atlas.term_label(x, lang) for x in statuses if x}))
+
+
 def elements(atlas: Atlas, canvas: Canvas, lang: str, *, hidden: set[str] = frozenset(),
              excluded_groups: set[str] = frozenset(), excluded_links: set[str] = frozenset(),
              pins: dict[str, tuple[float, float]] | None = None,
@@ -422,7 +427,7 @@ def elements(atlas: Atlas, canvas: Canvas, lang: str, *, hidden: set[str] = froz
             continue
         labels[local_name(p)] = atlas.prop_label(p, lang)
         links[local_name(p)] += 1
-        words = ", ".join(sorted({atlas.term_label(x, lang) for x in statuses if x}))
+        words = status_words(atlas, statuses, lang)
         text = f"{labels[local_name(p)]} ({words})" if words else labels[local_name(p)]
         out.append({"data": {"id": f"{slug(s)}>{local_name(p)}>{slug(o)}~", "source": slug(s), "target": slug(o),
                              "label": text, "title": text, "rel": local_name(p), "planned": True,

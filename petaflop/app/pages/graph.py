@@ -165,7 +165,7 @@ def _side_panel(url, atlas, canvas, lang: str, sel: str | None) -> None:
                 st.caption(ui.ICON_RULE, help=ui.inferred_help(sts[0].inferred_by))
     for s, p, o, statuses in planned[:12]:  # link statements: the status instead of a provenance badge
         other, arrow = (o, "→") if s == sel else (s, "←")
-        words = ", ".join(sorted({atlas.term_label(x, lang) for x in statuses if x}))
+        words = gr.status_words(atlas, statuses, lang)
         st.markdown(f"{arrow} {ui.md(atlas.prop_label(p, lang))} · **{ui.md(atlas.label(other, lang))}** · *{ui.md(words)}*")
 
 
