@@ -224,23 +224,30 @@ def _provenance(stmt: ox.NamedNode, triple: ox.Triple, loc: Location, rule: str,
         yield ox.Quad(stmt, pfa("sourceText"), literal(raw), G_PROV)
 
 
-def link_claim_quads(fact: Fact) -> list[ox.Quad]:
-    """A link whose rule is below the precision gate: a claim node naming the proposed link (and its
-    status when it is not actual)."""
+def _link_node_quads(fact: Fact, node: ox.NamedNode, attach: str, cls: str, prop: str, obj: str) -> list[ox.Quad]:
+    """A node standing for the link ``fact`` reads, not the plain triple: ``?s <attach> node . node a <cls> ;
+    <prop> ?p ; <obj> ?o`` (and ``pfa:statementStatus`` when the link is not actual), with the provenance of
+    ``?s <attach> node`` where the fact was read and that report location (a claim, a link statement)."""
     triple = fact_triple(fact)
-    digest = hashlib.sha1(f"{triple}|{fact.location.key}|{fact.rule}".encode()).hexdigest()[:16]
-    node = ox.NamedNode(PFID + "claim-link-" + digest)
-    link = ox.Triple(triple.subject, pfa("hasClaim"), node)
-    quads = [ox.Quad(triple.subject, pfa("hasClaim"), node, G_FACTS),
-             ox.Quad(node, _RDF_TYPE, pfa("Claim"), G_FACTS),
-             ox.Quad(node, pfa("claimedProperty"), triple.predicate, G_FACTS),
-             ox.Quad(node, pfa("claimedObject"), triple.object, G_FACTS)]
+    link = ox.Triple(triple.subject, pfa(attach), node)
+    quads = [ox.Quad(triple.subject, pfa(attach), node, G_FACTS),
+             ox.Quad(node, _RDF_TYPE, pfa(cls), G_FACTS),
+             ox.Quad(node, pfa(prop), triple.predicate, G_FACTS),
+             ox.Quad(node, pfa(obj), triple.object, G_FACTS)]
     if fact.link_status:
         quads.append(ox.Quad(node, pfa("statementStatus"), pfa(_STATUS[fact.link_status]), G_FACTS))
     stmt = statement_iri(link, f"{fact.location.key}|{fact.rule}")
     quads += list(_provenance(stmt, link, fact.location, fact.rule, fact.sources, fact.raw))
     quads += list(location_quads(fact.location))
     return quads
+
+
+def link_claim_quads(fact: Fact) -> list[ox.Quad]:
+    """A link whose rule is below the precision gate: a claim node naming the proposed link (and its
+    status when it is not actual)."""
+    digest = hashlib.sha1(f"{fact_triple(fact)}|{fact.location.key}|{fact.rule}".encode()).hexdigest()[:16]
+    node = ox.NamedNode(PFID + "claim-link-" + digest)
+    return _link_node_quads(fact, node, "hasClaim", "Claim", "claimedProperty", "claimedObject")
 
 
 def link_statement_node(fact: Fact) -> ox.NamedNode:
@@ -255,18 +262,8 @@ def link_statement_quads(fact: Fact) -> list[ox.Quad]:
     planned acquisition is no ``acquired`` — but a link statement ``?s pfa:linkStatement ?lst . ?lst a
     pfa:LinkStatement ; pfa:linkProperty ?p ; pfa:linkObject ?o ; pfa:statementStatus ?status``, with one
     provenance statement per place it was read (reifying ``?s pfa:linkStatement ?lst``)."""
-    triple = fact_triple(fact)
-    node = link_statement_node(fact)
-    attach = ox.Triple(triple.subject, pfa("linkStatement"), node)
-    quads = [ox.Quad(triple.subject, pfa("linkStatement"), node, G_FACTS),
-             ox.Quad(node, _RDF_TYPE, pfa("LinkStatement"), G_FACTS),
-             ox.Quad(node, pfa("linkProperty"), triple.predicate, G_FACTS),
-             ox.Quad(node, pfa("linkObject"), triple.object, G_FACTS),
-             ox.Quad(node, pfa("statementStatus"), pfa(_STATUS[fact.link_status]), G_FACTS)]
-    stmt = statement_iri(attach, f"{fact.location.key}|{fact.rule}")
-    quads += list(_provenance(stmt, attach, fact.location, fact.rule, fact.sources, fact.raw))
-    quads += list(location_quads(fact.location))
-    return quads
+    return _link_node_quads(fact, link_statement_node(fact), "linkStatement", "LinkStatement", "linkProperty",
+                            "linkObject")
 
 
 def extraction_quads(ex: Extraction, merged: list[Merged] | None = None, gate: Gate = OPEN) -> list[ox.Quad]:
