@@ -14,7 +14,7 @@ from typing import Protocol
 
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.resolve import is_a
-from petaflop.extract.text_frames import Mention_, clause_starts_of
+from petaflop.extract.text_frames import Mention_, clause_starts_of, listed_up_to
 from petaflop.extract.text_owned import _ACQUIRED_OBJECT
 
 _FIRMS = ("Firm", "AILab")
@@ -32,22 +32,12 @@ def _is_firm(m: Mention_) -> bool:
     return any(is_a(m.type, c) for c in _FIRMS)
 
 
-def _list_ending_at(s: str, firms: list[Mention_], i: int) -> list[Mention_]:
-    """The firms joined into one list that ends with ``firms[i]``."""
-    out = [firms[i]]
-    j = i
-    while j > 0 and _JOIN.fullmatch(s[firms[j - 1].end:firms[j].start]):
-        out.insert(0, firms[j - 1])
-        j -= 1
-    return out
-
-
 def listed_acquisitions(reader: _Reader, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                         sources: tuple[str, ...]) -> None:
     firms = [m for m in mentions if _is_firm(m)]
     starts = clause_starts_of(s)
     for i, last in enumerate(firms):
-        listed = _list_ending_at(s, firms, i)
+        listed = listed_up_to(s, firms, i, _JOIN)
         if len(listed) < 2:
             continue
         acquirer = None

@@ -15,7 +15,7 @@ from typing import Any
 
 from petaflop.extract.facts import Fact, Location
 from petaflop.extract.resolve import is_a
-from petaflop.extract.text_frames import Mention_, clause_starts_of
+from petaflop.extract.text_frames import Mention_, clause_starts_of, listed_up_to
 
 RULE = "text:data-source"
 #: after the last listed name: its genitive or "등", at most two words of kind, then the data (not a data centre)
@@ -28,16 +28,6 @@ _LIST_SEP = re.compile(r"\)?['’”\"]?\s?(?:社|사)?\s?(?:,|·|/|및|와|과|
 _USE = re.compile(r"(?:(?!(?<=[고며])\s|지만|는데|면서|으며|이며|;|[.]\s)[^.;]){0,60}?(?:사용|활용|통합|학습|훈련|도입)")
 _SOURCE_TYPES = ("Firm", "AILab", "ResearchInstitute")
 _USER_TYPES = ("Firm", "AILab", "AIProduct", "SoftwarePlatform")
-
-
-def _listed_before(s: str, last: int, mentions: list[Mention_]) -> list[Mention_]:
-    """The names listed up to and including ``mentions[last]`` (a cited source, a product may be among them)."""
-    out = [mentions[last]]
-    for m in reversed(mentions[:last]):
-        if not _LIST_SEP.fullmatch(s, m.end, out[0].start):
-            break
-        out.insert(0, m)
-    return out
 
 
 def _user(s: str, mentions: list[Mention_], listed: list[Mention_], c0: int, topic: Mention_ | None
@@ -65,7 +55,7 @@ def data_sources(ex: Any, s: str, mentions: list[Mention_], topic: Mention_ | No
             continue
         if not _USE.match(s, hit.end()) or s.count("(", 0, m.start) > s.count(")", 0, m.start):
             continue
-        listed = _listed_before(s, i, mentions)
+        listed = listed_up_to(s, mentions, i, _LIST_SEP)  # a cited source, a product may be among them
         c0 = max(x for x in starts if x <= listed[0].start) if listed else 0
         user = _user(s, mentions, listed, c0, topic) if listed else None
         if user is None:

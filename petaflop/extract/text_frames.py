@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -176,6 +177,18 @@ class Mention_:
     start: int
     end: int
     role: str
+
+
+def listed_up_to(s: str, mentions: list[Mention_], last: int, joint: re.Pattern[str],
+                 keep: Callable[[Mention_], bool] = lambda m: True) -> list[Mention_]:
+    """The mentions listed up to and including ``mentions[last]`` ("A와 B, C"): walking back, each one ``keep``
+    accepts whose text up to the next listed one is all ``joint`` (each reader its own joints and kinds)."""
+    out = [mentions[last]]
+    for m in reversed(mentions[:last]):
+        if not keep(m) or not joint.fullmatch(s, m.end, out[0].start):
+            break
+        out.insert(0, m)
+    return out
 
 
 def clause_starts_of(sentence: str) -> list[int]:

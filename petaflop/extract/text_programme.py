@@ -15,7 +15,7 @@ import re
 
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.resolve import is_a
-from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_frames import Mention_, listed_up_to
 
 RULE = "text:programme-members:memberOf"
 #: the joint between listed firms: "A와 B", "A, B", "B, 그리고 C", "A 및 B"
@@ -31,23 +31,13 @@ def _firm(m: Mention_) -> bool:
     return any(is_a(m.type, c) for c in _FIRMS)
 
 
-def _listed(s: str, mentions: list[Mention_], last: int) -> list[Mention_]:
-    """The firms listed up to ``mentions[last]``, each joined to the next by a joint."""
-    out = [mentions[last]]
-    j = last - 1
-    while j >= 0 and _firm(mentions[j]) and _JOINT.fullmatch(s[mentions[j].end:out[0].start]):
-        out.insert(0, mentions[j])
-        j -= 1
-    return out
-
-
 def programme_members(s: str, mentions: list[Mention_], topic: Mention_ | None) -> list[tuple[Mention_, Mention_]]:
     """(firm, programme) for each firm of a listed subject named as taking part in a Policy programme."""
     out: list[tuple[Mention_, Mention_]] = []
     for i, m in enumerate(mentions):
         if not _firm(m) or not _NAMED.match(s, m.end):
             continue
-        listed = _listed(s, mentions, i)
+        listed = listed_up_to(s, mentions, i, _JOINT, _firm)
         if len({x.entity for x in listed}) < 2:
             continue
         k = mentions.index(listed[0]) - 1

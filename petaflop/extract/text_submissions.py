@@ -18,7 +18,7 @@ from foundation.namespaces import PFA, RDF
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
-from petaflop.extract.text_frames import Mention_, clause_starts_of
+from petaflop.extract.text_frames import Mention_, clause_starts_of, listed_up_to
 from petaflop.extract.values import find_quantities
 
 RULE = "text-event:submission"
@@ -45,11 +45,7 @@ def submissions(ex, s: str, mentions: list[Mention_], loc: Location, sources: tu
         before = [m for m in mentions if c0 <= m.start and m.end <= q.start]
         if period is None or not before or not _actor(before[-1]) or not _TO_DATE.fullmatch(s, before[-1].end, q.start):
             continue
-        actors = [before[-1]]
-        for m in reversed(before[:-1]):
-            if not _actor(m) or not _JOIN.fullmatch(s, m.end, actors[0].start):
-                break
-            actors.insert(0, m)
+        actors = listed_up_to(s, before, len(before) - 1, _JOIN, _actor)
         ids = list(dict.fromkeys(a.entity for a in actors))
         node = f"submission--{'--'.join(ids)}--L{loc.line_start}"
         names = " – ".join((rec.name_en or rec.name_ko) if (rec := ex.entities.get(i)) else i for i in ids)
