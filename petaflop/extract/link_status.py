@@ -111,21 +111,23 @@ def label_status(table: Table, line: int, column: int) -> str:
 def added_after_name(cell: str, record: EntityRecord) -> str:
     """"planned" when the longest name of the object ``record`` found once in a table ``cell`` is followed by
     what is to be added ("Megapack 추가도입") or says so itself ("225 kV 신규 서브스테이션"), else ""."""
-    name = next((n for n in _names(record) if cell.count(n) == 1), "")
+    name = _name_once(cell, record)
     if not name:
         return ""
     after = cell[cell.index(name) + len(name):]
     return "planned" if _ADDED_AFTER_NAME.match(after) or _ADDED_IN_NAME.search(name) else ""
 
 
-def _names(record: EntityRecord) -> list[str]:
-    return sorted({n for n in (record.name_ko, record.name_en, *record.aliases) if len(n) >= 2}, key=len, reverse=True)
+def _name_once(text: str, record: EntityRecord) -> str:
+    """The longest name of ``record`` (two characters or more) that ``text`` holds exactly once, else ""."""
+    names = sorted({n for n in (record.name_ko, record.name_en, *record.aliases) if len(n) >= 2}, key=len, reverse=True)
+    return next((n for n in names if text.count(n) == 1), "")
 
 
 def estimated_name(text: str, record: EntityRecord | None) -> bool:
     """True when the longest name of ``record`` found once in ``text`` (a cell, a row's label) is followed by a
     parenthesis that ends with "추정": "텐센트(지분율 9% 추정)", "메타 Hypernova (추정)"."""
-    name = next((n for n in _names(record) if text.count(n) == 1), "") if record is not None else ""
+    name = _name_once(text, record) if record is not None else ""
     return bool(name) and bool(_ESTIMATE_PAREN.match(text[text.index(name) + len(name):]))
 
 
