@@ -325,22 +325,15 @@ def read_graph(path: str | Path, model: OntologyModel | None = None, candidates:
                                rules=set(rules), predicate=p))
     facts.extend(_statement_facts(store, model, g_facts, g_prov, candidates))
     statuses: dict[str, str] = {}
-    for f in _link_statements(store):
-        if f.subject in deals and f.relation in DEAL_ROLES and f.object:  # a planned deal's party
+    for f in _link_statements(store) + (_link_claims(store) if candidates else []):
+        if f.subject in deals and f.relation in DEAL_ROLES and f.object:  # a deal's party, planned or proposed
             roles[f.subject][DEAL_ROLES[f.relation]].add(f.object)
             deal_lines[f.subject].update(f.lines)
             deal_rules[f.subject].update(f.rules)
-            statuses[f.subject] = f.qualifiers.get("status", "")
+            if not f.candidate:  # a link statement: the deal's status (a pledge: planned)
+                statuses[f.subject] = f.qualifiers.get("status", "")
         else:
             facts.append(f)
-    if candidates:
-        for f in _link_claims(store):
-            if f.subject in deals and f.relation in DEAL_ROLES and f.object:  # a deal's party, proposed
-                roles[f.subject][DEAL_ROLES[f.relation]].add(f.object)
-                deal_lines[f.subject].update(f.lines)
-                deal_rules[f.subject].update(f.rules)
-            else:
-                facts.append(f)
     facts.extend(_deal_links(roles, types, deal_lines, deal_rules, statuses))
     for f in facts:  # a value stated on a deal node is also a value of its parties' deal
         if f.subject in roles:
