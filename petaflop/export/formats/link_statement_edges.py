@@ -30,7 +30,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from foundation.names import local_name
-from foundation.namespaces import PFA, PFLOC, PROV, RDF
+from foundation.namespaces import PFA, PROV, RDF
+from petaflop.export.formats.statement_records import location_id, term_id
 from petaflop.export.terms import TermInfo, curie
 
 LINK_STATEMENT = PFA.LinkStatement
@@ -53,10 +54,6 @@ class LinkStatementEdges:
     rest: list[ox.Quad] = field(default_factory=list)
 
 
-def _id(term: Any) -> str:
-    return "_:" + term.value if isinstance(term, ox.BlankNode) else str(term.value)
-
-
 def _value(term: Any) -> str:
     """A term's lexical value (an IRI's string, a literal's text); typed loosely for quoted triples."""
     return str(term.value)
@@ -66,7 +63,7 @@ def link_statement_edges(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
                          graph_name: Callable[[str], str]) -> LinkStatementEdges:
     """Split the quads into link-statement edges and the rest (see the module docstring)."""
     quads = list(quads)
-    nodes = {_id(q.subject) for q in quads if q.predicate.value == RDF.type and _value(q.object) == LINK_STATEMENT}
+    nodes = {term_id(q.subject) for q in quads if q.predicate.value == RDF.type and _value(q.object) == LINK_STATEMENT}
     out = LinkStatementEdges()
     if not nodes:
         out.rest = quads
@@ -78,30 +75,30 @@ def link_statement_edges(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
     reified: dict[str, dict[str, str]] = defaultdict(dict)
     for q in quads:
         if q.predicate.value in _REIFY and not isinstance(q.object, ox.Literal):
-            reified[_id(q.subject)][_REIFY[q.predicate.value]] = _id(q.object)
+            reified[term_id(q.subject)][_REIFY[q.predicate.value]] = term_id(q.object)
     # reification nodes of a link between an entity and a link statement (either direction)
     prov_of = {r: (p["o"] if p.get("o") in nodes else p["s"]) for r, p in reified.items()
                if p.get("o") in nodes or p.get("s") in nodes}
     provenance: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for q in quads:
-        s, p, o = _id(q.subject), q.predicate.value, q.object
+        s, p, o = term_id(q.subject), q.predicate.value, q.object
         if s in prov_of:
             if p == PROV.wasDerivedFrom:
-                provenance[prov_of[s]]["lines"].add(_id(o))
+                provenance[prov_of[s]]["lines"].add(term_id(o))
             elif p == PFA.extractionRule:
                 provenance[prov_of[s]]["rules"].add(_value(o))
             continue
-        if p == _SUBJECT_LINK and _id(o) in nodes:
-            subjects[_id(o)].add(s)
-            graphs[(s, _id(o))].add(graph_name(_value(q.graph_name)))
+        if p == _SUBJECT_LINK and term_id(o) in nodes:
+            subjects[term_id(o)].add(s)
+            graphs[(s, term_id(o))].add(graph_name(_value(q.graph_name)))
         elif p == _SUBJECT_INV and s in nodes:
-            subjects[s].add(_id(o))
-            inverse_graphs[(_id(o), s)].add(graph_name(_value(q.graph_name)))
-        elif p == _OBJECT_INV and _id(o) in nodes:
+            subjects[s].add(term_id(o))
+            inverse_graphs[(term_id(o), s)].add(graph_name(_value(q.graph_name)))
+        elif p == _OBJECT_INV and term_id(o) in nodes:
             continue
         elif s in nodes:
             if p in (PFA.linkProperty, _OBJECT_LINK, PFA.statementStatus) and not isinstance(o, ox.Literal):
-                parts[s][p].add(_id(o))
+                parts[s][p].add(term_id(o))
             # its types and anything else on the node are bookkeeping of the edge
         else:
             out.rest.append(q)
@@ -121,12 +118,8 @@ def link_statement_edges(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
                         attrs["status"] = words
                     attrs["linkStatement"] = lst
                     if prov.get("lines"):
-                        attrs["lines"] = " ".join(sorted(_location(v) for v in prov["lines"]))
+                        attrs["lines"] = " ".join(sorted(location_id(v) for v in prov["lines"]))
                     if prov.get("rules"):
                         attrs["rules"] = " ".join(sorted(prov["rules"]))
                     out.edges.append((s, p, obj, attrs))
     return out
-
-
-def _location(iri: str) -> str:
-    return iri[len(PFLOC):] if iri.startswith(PFLOC) else curie(iri)

@@ -35,7 +35,13 @@ from foundation.namespaces import PFA, RDF, XSD
 from petaflop.export.formats.base import TITLE
 from petaflop.export.formats.link_statement_edges import COLUMNS as LINK_COLUMNS
 from petaflop.export.formats.link_statement_edges import link_statement_edges
-from petaflop.export.formats.statement_records import COLUMN_NAMES, COLUMNS, QUALIFIER_IRIS, statement_records
+from petaflop.export.formats.statement_records import (
+    COLUMN_NAMES,
+    COLUMNS,
+    QUALIFIER_IRIS,
+    statement_records,
+    term_id,
+)
 from petaflop.export.selection import Subgraph
 from petaflop.export.terms import (
     G_FACTS,
@@ -90,10 +96,6 @@ class PropertyGraph:
     node_labels: dict[str, list[str]] = field(default_factory=dict)  # node id -> class names (Neo4j labels)
     statement_columns: list[Column] = field(default_factory=list)  # every statement column (CSV)
     statement_ids: list[str] = field(default_factory=list)  # the statement nodes, in reading order
-
-
-def _node_id(term) -> str:
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
 def _type_name(iri: str) -> str:
@@ -230,7 +232,7 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
             return float(value)
         return value
 
-    primary = {_node_id(n): t.value for n, t in sub.primary_types.items()}
+    primary = {term_id(n): t.value for n, t in sub.primary_types.items()}
     node_rows: list[tuple[str, dict[str, Any]]] = []
     multiplicity: dict[str, int] = defaultdict(int)
     base_pred: dict[str, str] = {}
@@ -293,7 +295,7 @@ def _property_graph(sub: Subgraph) -> PropertyGraph:
         used = {k for *_, attrs in lsts.edges for k in attrs}
         edge_columns += [Column(name, "edge", ctype, label=desc) for name, ctype, desc in LINK_COLUMNS if name in used]
     graph_attrs = {"title": TITLE, "selection": sub.summary(),
-                   "seeds": " ".join(_node_id(s) for s in sub.seeds)}
+                   "seeds": " ".join(term_id(s) for s in sub.seeds)}
     node_labels = {nid: sorted({_label_name(t) for t in ts}) for nid, ts in types.items()}
     return PropertyGraph(graph_attrs, node_columns, edge_columns, node_rows, edge_rows, node_labels,
                          statement_columns, stmts.sorted_ids())

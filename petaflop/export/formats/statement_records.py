@@ -140,14 +140,14 @@ def statement_records(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
     for q in quads:
         p, o = q.predicate.value, q.object
         if p == RDF.type:
-            types[_id(q.subject)].add(o.value)
+            types[term_id(q.subject)].add(o.value)
             if o.value in (STATEMENT_CLASS, CLAIM_CLASS):
-                (statements if o.value == STATEMENT_CLASS else claims).add(_id(q.subject))
+                (statements if o.value == STATEMENT_CLASS else claims).add(term_id(q.subject))
         elif p in reify_parts and not isinstance(o, ox.Literal):
-            reified[_id(q.subject)][reify_parts[p]] = _id(o)
+            reified[term_id(q.subject)][reify_parts[p]] = term_id(o)
         elif p == RDFS_LABEL.value and isinstance(o, ox.Literal):
             rank = 0 if o.language in (None, "", "en") else 1
-            sid = _id(q.subject)
+            sid = term_id(q.subject)
             if sid not in labels or (rank, o.value) < labels[sid]:
                 labels[sid] = (rank, o.value)
     out = StatementRecords()
@@ -163,7 +163,7 @@ def statement_records(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
     inverse: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     provenance: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     for q in quads:
-        s, p, o = _id(q.subject), q.predicate.value, q.object
+        s, p, o = term_id(q.subject), q.predicate.value, q.object
         if s in statements and p in _CONSUMED:
             rec = values[s]
             if p in _FLOATS and isinstance(o, ox.Literal):
@@ -180,15 +180,15 @@ def statement_records(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
             elif p in _IRIS:
                 rec[_IRIS[p]].add(curie(o.value) if p == PFA.kind else o.value)
             elif p in INVERSE_LINKS:
-                inverse[(_id(o), INVERSE_LINKS[p], s)].add(graph_name(q.graph_name.value))
+                inverse[(term_id(o), INVERSE_LINKS[p], s)].add(graph_name(q.graph_name.value))
             else:  # a qualifier with an unexpected value: keep it for the generic projection
                 out.rest.append(q)
             continue
-        if p == VERIFIED_LINK and _id(o) in statements:
-            links[(s, p, _id(o))].add(graph_name(q.graph_name.value))
+        if p == VERIFIED_LINK and term_id(o) in statements:
+            links[(s, p, term_id(o))].add(graph_name(q.graph_name.value))
             continue
-        if p == CLAIM_LINK and _id(o) in statements:
-            links[(s, p, _id(o))].add(graph_name(q.graph_name.value))
+        if p == CLAIM_LINK and term_id(o) in statements:
+            links[(s, p, term_id(o))].add(graph_name(q.graph_name.value))
             out.rest.append(q)  # an unverified claim keeps its hasClaim edge
             continue
         if s in link_nodes:
@@ -196,11 +196,11 @@ def statement_records(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
             st = parts.get("o") if parts.get("o") in statements else parts.get("s")
             prov = provenance[st]
             if p == DERIVED_FROM:
-                prov["lines"].add(_id(o))
+                prov["lines"].add(term_id(o))
             elif p == PFA.extractionRule:
                 prov["rules"].add(o.value)
             elif p == PFA.citedSource:
-                prov["sources"].add(curie(_id(o)))
+                prov["sources"].add(curie(term_id(o)))
             elif p == PFA.sourceText:
                 prov["sourceText"].add(o.value)
             elif p == PFA.asOf:
@@ -246,7 +246,7 @@ def statement_records(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
         for name, sep in _LIST_SEP.items():
             found = provenance.get(sid, {}).get(name)
             if found:
-                rec[name] = sep.join(sorted(_location(v) if name == "lines" else v for v in found))
+                rec[name] = sep.join(sorted(location_id(v) if name == "lines" else v for v in found))
         rec["label"] = _summary(rec, floats[sid])
         out.records[sid] = {c: rec[c] for c, _, _ in COLUMNS if c in rec}
 
@@ -266,13 +266,14 @@ def statement_records(quads: Iterable[ox.Quad], info: Mapping[str, TermInfo],
     return out
 
 
-def _location(iri: str) -> str:
+def location_id(iri: str) -> str:
     """``L1527`` for a report line, ``T/IV-04-1/r8c3`` for a table cell (the pfloc: local part)."""
     return iri[len(PFLOC):] if iri.startswith(PFLOC) else curie(iri)
 
 
-def _id(term) -> str:
-    return "_:" + term.value if isinstance(term, ox.BlankNode) else term.value
+def term_id(term: Any) -> str:
+    """A node's id in a property graph: its IRI, ``_:<id>`` for a blank node (typed loosely for quoted triples)."""
+    return "_:" + term.value if isinstance(term, ox.BlankNode) else str(term.value)
 
 
 def _expand(kind_curie: str) -> str:
