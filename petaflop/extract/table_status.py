@@ -176,7 +176,7 @@ class TableStatus:
         if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self._pledged(column)) \
                 or (kind in PLAN_KINDS and self.row_completes(line, column)):
             return "planned"
-        if kind in MONEY_KINDS and self._row_plans(line, column):
+        if kind in MONEY_KINDS and self.row_plans(line, column):
             return "planned"
         if self.expected and time is not None:
             return "forecast" if time.end >= ref else "estimate"
@@ -284,10 +284,6 @@ class TableStatus:
         return "expected" if EXPECTED_ROW.match(label) else None
 
     def row_plans(self, line: int, column: int) -> bool:
-        """:meth:`_row_plans`, for a link's cell (link_status.py): the row's facility is to be built."""
-        return self._row_plans(line, column)
-
-    def _row_plans(self, line: int, column: int) -> bool:
         """True when another cell of the row at ``line`` says what is to be done ("구축 예정", "투자하기로
         약속") or, in an announced table, names the row an investment ("대미 투자"): the row's money is to be spent."""
         row = self._row(line)
