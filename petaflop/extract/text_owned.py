@@ -105,9 +105,10 @@ class OwnedFrames(SuccessionFrames):
         self._acquisitions(s, mentions, loc, sources)
 
     def _add_link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location,
-                  sources: tuple[str, ...], raw: str) -> None:
+                  sources: tuple[str, ...], raw: str, qualifiers: tuple[str, ...] = ()) -> None:
         if subject.entity != obj.entity:
-            self.ex.add(Fact(subject.entity, prop, obj.entity, True, loc, rule, sources, raw=raw[:60]))
+            self.ex.add(Fact(subject.entity, prop, obj.entity, True, loc, rule, sources, raw=raw[:60],
+                             qualifiers=qualifiers))
 
     def _made_public(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"<A>가 공개한 <X>": X made public by A (the subject of the relative clause)."""
@@ -230,10 +231,8 @@ class OwnedFrames(SuccessionFrames):
             elif i > 0 and (hit := _ACQUIRER_RELATIVE.match(s, firms[i - 1].end)) is not None and hit.end() == b.start:
                 a = firms[i - 1]
             elif i > 0 and (hit := _ACQUIRER_ANNOUNCED.match(s, firms[i - 1].end)) is not None and hit.end() == b.start:
-                if firms[i - 1].entity != b.entity:  # to be done: a planned link (docs/statements.md)
-                    self.ex.add(Fact(firms[i - 1].entity, "acquired", b.entity, True, loc,
-                                     f"{self.prefix}:acquisition-announced", sources,
-                                     raw=s[firms[i - 1].start:b.end + 8][:60], qualifiers=("planned",)))
+                self._add_link(firms[i - 1], "acquired", b, f"{self.prefix}:acquisition-announced", loc, sources,
+                               s[firms[i - 1].start:b.end + 8], qualifiers=("planned",))  # to be done: a planned link
             if a is not None:
                 self._add_link(a, "acquired", b, f"{self.prefix}:acquisition", loc, sources, s[a.start:b.end + 8])
 

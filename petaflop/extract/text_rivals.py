@@ -12,7 +12,7 @@ import itertools
 import re
 
 from petaflop.extract.education import came_from
-from petaflop.extract.facts import Fact, Location
+from petaflop.extract.facts import Location
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.name_parent import surface_parent
 from petaflop.extract.node_foundry import written_in
@@ -157,11 +157,6 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         self._home_lists(text, mentions, loc, sources)
         self._parents(text, mentions, loc, sources)
         self._person_notes(text, mentions, loc, sources)
-
-    def _add_link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location,
-                  sources: tuple[str, ...], raw: str) -> None:
-        if subject.entity != obj.entity:
-            self.ex.add(Fact(subject.entity, prop, obj.entity, True, loc, rule, sources, raw=raw[:60]))
 
     @staticmethod
     def _listed(s: str, ms: list[Mention_], first: int, stop: int) -> list[Mention_]:
