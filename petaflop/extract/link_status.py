@@ -120,7 +120,8 @@ def added_after_name(cell: str, record: EntityRecord) -> str:
 
 def _name_once(text: str, record: EntityRecord) -> str:
     """The longest name of ``record`` (two characters or more) that ``text`` holds exactly once, else ""."""
-    names = sorted({n for n in (record.name_ko, record.name_en, *record.aliases) if len(n) >= 2}, key=len, reverse=True)
+    names = sorted({n for n in (record.name_ko, record.name_en, *record.aliases) if len(n) >= 2},
+                   key=lambda n: (-len(n), n))  # names of one length in a fixed order, not the set's (hash seed)
     return next((n for n in names if text.count(n) == 1), "")
 
 
