@@ -1,11 +1,13 @@
 """The named SPARQL query catalogue: ``queries/<id>.rq`` files with a metadata header.
 
-Header (comment lines at the top of the file; ``param`` may repeat, ``title_ko`` is Korean)::
+Header (comment lines at the top of the file; ``param`` may repeat, ``title_ko`` and
+``description_ko`` are Korean; ``description_ko`` is optional, the catalogue's own files all have it)::
 
     # id: clusters-by-power
     # title: Clusters ranked by power
     # title_ko: 전력 기준 클러스터 순위
     # description: one line
+    # description_ko: 한 줄 설명
     # param: min_mw | decimal | 0 | minimum power in MW
     # view: table
 
@@ -29,6 +31,7 @@ CATALOGUE_DIR = Path(__file__).resolve().parent
 PARAM_TYPES = ("iri", "entity", "string", "decimal", "integer", "date")
 VIEWS = ("table", "bar", "graph", "map", "timeline")
 REQUIRED_KEYS = ("id", "title", "title_ko", "description", "view")
+OPTIONAL_KEYS = ("description_ko",)
 _KEY_RE = re.compile(r"#\s*([a-z_]+)\s*:\s?(.*)$")
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -65,6 +68,15 @@ class CatalogueQuery:
     view: str
     sparql: str  # the whole file text (the header is SPARQL comments, so line numbers match the file)
     path: Path
+    description_ko: str = ""
+
+    def description_in(self, lang: str = "en") -> str:
+        """The description in ``lang`` ("ko": the Korean one when the file has it, else the English one)."""
+        return self.description_ko if lang == "ko" and self.description_ko else self.description
+
+    def title_in(self, lang: str = "en") -> str:
+        """The title in ``lang``."""
+        return self.title_ko if lang == "ko" and self.title_ko else self.title
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -92,7 +104,7 @@ def parse_query_file(path: Path | str) -> CatalogueQuery:
         key, value = m.group(1), m.group(2).strip()
         if key == "param":
             params.append(_parse_param(value, lineno, fail, params))
-        elif key in REQUIRED_KEYS:
+        elif key in REQUIRED_KEYS or key in OPTIONAL_KEYS:
             if key in meta:
                 raise fail(lineno, f"'{key}' is given twice (first on line {meta[key][0]})")
             meta[key] = (lineno, value)
@@ -118,6 +130,7 @@ def parse_query_file(path: Path | str) -> CatalogueQuery:
     return CatalogueQuery(
         id=qid, title=meta["title"][1], title_ko=meta["title_ko"][1], description=meta["description"][1],
         params=tuple(params), view=view, sparql=text, path=path,
+        description_ko=meta.get("description_ko", (0, ""))[1],
     )
 
 

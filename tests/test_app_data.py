@@ -11,10 +11,11 @@ import pyoxigraph as ox
 import pytest
 
 from foundation.names import norm_name
+from foundation.namespaces import XSD
 from petaflop.app import console, controls, explorer, i18n, naming, power, sovereign, world
 from petaflop.app.backend import EmbeddedBackend, open_backend
 from petaflop.app.data import PFA, PFID, Atlas, slug
-from petaflop.app.format import cell, format_number, qualifier_words, unit_words
+from petaflop.app.format import cell, format_literal, format_number, qualifier_words, unit_words
 from petaflop.app.graph import Canvas, elements, entity_graph, link_type_counts, replay, shortest_paths
 from petaflop.app.objects import build_object_view
 from petaflop.app.provenance import read_report_lines, report_excerpt
@@ -133,6 +134,9 @@ def test_units_and_qualifiers_in_words():
     assert unit_words("count") == "" and unit_words("MW") == "MW"
     assert unit_words("H100-equivalents") == "H100-equivalent chips"
     assert unit_words("years", "ko") == "년"
+    one, twenty = (ox.Literal(n, datatype=ox.NamedNode(XSD.integer)) for n in ("1", "20"))
+    assert (format_literal(one, "years"), format_literal(twenty, "years")) == ("1 year", "20 years")
+    assert (format_literal(one, "years", "ko"), format_literal(twenty, "acre/100MW", "ko")) == ("1 년", "20 에이커/100MW")
     assert qualifier_words("unitFromHeader") == "unit from the table header"
     assert qualifier_words("lowerBound", "ko") == "이상"
     assert qualifier_words("someNewCode") == "some new code"

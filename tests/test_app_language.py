@@ -32,7 +32,9 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 ALLOWED_EN = {"petaflop", "atlas", "sparql", "json", "csv", "iri", "ctrl", "space", "enter", "usd", "tpp", "bis",
               "eccn", "mw", "gw", "gb", "tb", "tflops", "pflops", "bf", "fp", "hbm", "nm", "kw", "kv", "mwh",
               "graphml", "cypher", "turtle", "trig", "jsonld", "rdfxml", "ntriples", "nquads", "cytoscape",
-              "english", "tn", "bn", "run"}
+              "english", "tn", "bn", "run",
+              # tools and formats named by their own names
+              "gephi", "yed", "networkx", "cypher-shell", "n-quads", "n-triples", "zip"}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +50,7 @@ def data_strings(built_graph) -> list[str]:
     from petaflop.app import console
 
     for q in console.catalogue()[0]:
-        out |= {q.title, q.description, *re.findall(r"\?(\w+)", q.sparql)}
+        out |= set(re.findall(r"\?(\w{2,})", q.sparql))  # column names: identifiers, removed as whole words
     return sorted(out, key=lambda s: (-len(s), s))  # longest first; one order whatever the hash seed
 
 
@@ -91,6 +93,8 @@ def _residue(text: str, data_strings: list[str], lang: str) -> list[str]:
     """The other language's words left in ``text`` once data, code and identifiers are removed."""
     text = text.replace("\\", "").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     text = re.sub(r"`[^`]*`", " ", text)  # code spans: identifiers, paths, queries
+    text = re.sub(r":[a-z]+(?:-badge|-background)?\[", "[", text)  # Streamlit colour markup around words
+    text = re.sub(r"\b[\w.-]+\.(?:csv|zip|json|ttl|nq|trig|graphml|cypher)(?![A-Za-z0-9])", " ", text)  # file names
     text = re.sub(r"https?://\S+|\./\?\S+|:material/[a-z_]+:|\b\w+_\w+\b|\b[a-z]+:(?=[\s,]|$)", " ", text)
     if not _foreign(text, lang):
         return []
@@ -104,8 +108,9 @@ def _residue(text: str, data_strings: list[str], lang: str) -> list[str]:
         if cut:
             text = text.replace(cut + "…", " ")
     for s in data_strings:
-        if s in text:
-            text = text.replace(s, " ")
+        if s in text:  # a name that is one ASCII word goes only as a whole word ("AI" not out of "AIR")
+            text = (re.sub(rf"(?<![A-Za-z]){re.escape(s)}(?![A-Za-z])", " ", text) if re.fullmatch(r"[A-Za-z]+", s)
+                    else text.replace(s, " "))
     return _foreign(text, lang)
 
 
@@ -139,3 +144,13 @@ def test_a_cut_name_is_read_before_its_first_word_is_removed():
     assert _residue("MIIA supercompu…\t3", data, "ko") == []
     assert _residue("Telenor renewabl… 보기 storage", data, "ko") == ["storage"]
     assert _residue("Telenor renewables", data, "ko") == ["renewables"]
+
+
+def test_a_one_word_name_is_removed_only_as_a_whole_word_and_markup_is_not_a_word():
+    """Removing the name "AI" leaves "AIR"'s residue; a colour badge's markup is not English, its words are."""
+    data = sorted(["AI", "Stargate"], key=len, reverse=True)
+    assert _residue("AI 클러스터", data, "ko") == []
+    assert _residue("Airflow 클러스터", data, "ko") == ["Airflow"]
+    assert _residue(":orange-badge[계획] Stargate", data, "ko") == []
+    assert _residue(":orange-badge[planned]", data, "ko") == ["planned"]
+    assert _residue("nodes.csv, edges.csv를 묶은 zip", data, "ko") == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pyoxigraph as ox
@@ -144,6 +145,28 @@ def test_a_header_is_read_into_a_catalogue_query(tmp_path):
     assert [(p.name, p.type, p.default, p.required) for p in q.params] == [
         ("min_mw", "decimal", "0", False), ("label", "string", "", False), ("owner", "entity", "", True)]
     assert q.sparql == path.read_text(encoding="utf-8") and q.path == path
+
+
+def test_a_korean_description_is_read_when_given_and_the_english_one_stands_in_otherwise(tmp_path):
+    plain = parse_query_file(write(tmp_path, "q-plain.rq", GOOD.format(id="q-plain")))
+    assert (plain.description_ko, plain.description_in("ko"), plain.title_in("ko"), plain.title_in("en")) == (
+        "", "Clusters with a stated power.", "전력 기준 클러스터 순위", "Clusters ranked by power")
+    text = GOOD.format(id="q-ko").replace("# description: Clusters with a stated power.\n",
+                                          "# description: Clusters with a stated power.\n"
+                                          "    # description_ko: 전력이 밝혀진 클러스터\n")
+    q = parse_query_file(write(tmp_path, "q-ko.rq", text))
+    assert (q.description_ko, q.description_in("ko"), q.description_in("en")) == (
+        "전력이 밝혀진 클러스터", "전력이 밝혀진 클러스터", "Clusters with a stated power.")
+    twice = text.replace("    # view: bar\n", "    # description_ko: 두 번째\n    # view: bar\n")
+    with pytest.raises(CatalogueError, match="line 9: 'description_ko' is given twice \\(first on line 5\\)"):
+        parse_query_file(write(tmp_path, "q-ko.rq", twice))
+
+
+def test_every_catalogue_query_says_what_it_answers_in_korean_too():
+    """The Korean pages show the catalogue in Korean: every query has a Korean title and description."""
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    missing = [q.id for q in load_catalogue() if not (hangul.search(q.title_ko) and hangul.search(q.description_ko))]
+    assert missing == []
 
 
 def test_binding_uses_header_types_and_defaults(tmp_path):

@@ -30,7 +30,7 @@ UNIT_WORDS: dict[str, tuple[str, str]] = {
     "thousand units": ("thousand units", "천 대"),
     "H100-equivalents": ("H100-equivalent chips", "H100 환산 칩"),
     "A100-equivalents": ("A100-equivalent chips", "A100 환산 칩"),
-    "acre/100MW": ("acres per 100 MW", "100MW당 에이커"),
+    "acre/100MW": ("acres per 100 MW", "에이커/100MW"),
     "USD/year": ("USD a year", "연간 USD"),
     "see currencyCode": ("in the stated currency", "표시 통화"),
     "ISO 4217": ("", ""),
@@ -153,6 +153,8 @@ def format_literal(term, unit: str | None = None, lang: str = "en") -> str:
             num = float(term.value)
             return f"{text} USD ({compact_usd(num, lang)})" if abs(num) >= 1e6 else f"{text} USD"
         words = unit_words(unit, lang)
+        if lang != "ko" and text == "1" and words in ("years", "months", "hours"):
+            words = words[:-1]  # "1 year", not "1 years"
         return f"{text} {words}" if words else text
     if term.datatype is not None and term.datatype.value == XSD.boolean:
         return {"true": ("yes", "예"), "false": ("no", "아니오")}.get(term.value, (term.value, term.value))[

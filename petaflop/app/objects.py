@@ -303,10 +303,10 @@ def claim_view(atlas: Atlas, claim: str, lang: str = "en") -> ClaimView:
 
     value = atlas.values(claim, PFA.quantityValue)
     unit = one("quantityUnit")
-    text = format_literal(value[0]) if value else ""
+    text = format_literal(value[0], lang=lang) if value else ""
     low, high = atlas.values(claim, PFA.quantityLow), atlas.values(claim, PFA.quantityHigh)
     if low and high:
-        text = f"{format_literal(low[0])}–{format_literal(high[0])}"
+        text = f"{format_literal(low[0], lang=lang)}–{format_literal(high[0], lang=lang)}"
     counted = [(t.value, atlas.label(t.value, lang)) for t in atlas.values(claim, PFA.countedItem)
                if isinstance(t, ox.NamedNode)]
     sts = [s for s in atlas.statements(claim, "subject") if s.p == PFA.quantityValue]

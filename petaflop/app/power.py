@@ -142,7 +142,7 @@ def assets(atlas: Atlas, lang: str = "en") -> list[AssetView]:
         facts = []
         for e in atlas.edges_out(a):
             if isinstance(e.o, ox.Literal) and e.p.startswith(PFA) and e.p != CURRENT:
-                facts.append((atlas.prop_label(e.p, lang), format_literal(e.o, atlas.unit(e.p))))
+                facts.append((atlas.prop_label(e.p, lang), format_literal(e.o, atlas.unit(e.p), lang)))
         out.append(AssetView(a, atlas.label(a, lang), atlas.class_label(cls, lang) if cls else "",
                              ONSITE in types, bool(types & {PFA.GridConnection, PFA.Grid}),
                              atlas.numbers(a, CURRENT), sorted(by_asset.get(a, [])), facts))
@@ -161,6 +161,6 @@ def time_to_power(atlas: Atlas, lang: str = "en") -> list[dict]:
             if any(w in name for w in TIME_WORDS):
                 sts = atlas.statements_for(i, e.p, e.o)
                 rows.append({"object": atlas.label(i, lang), "id": i, "property": atlas.prop_label(e.p, lang),
-                             "value": format_literal(e.o, atlas.unit(e.p)),
+                             "value": format_literal(e.o, atlas.unit(e.p), lang),
                              "line": sts[0].line if sts else None})
     return rows

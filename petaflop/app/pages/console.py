@@ -130,10 +130,8 @@ def _gallery(queries, lang: str) -> None:
         cols = st.columns(2)
         for i, q in enumerate(queries):
             with cols[i % 2].container(border=True):
-                title = q.title_ko if lang == "ko" and getattr(q, "title_ko", "") else q.title
-                ui.link("sparql", f"**{ui.md(title)}**", icon=":material/play_arrow:", query=q.id)
-                if lang != "ko" or not q.description.isascii():
-                    st.caption(ui.md(q.description[:200]))
+                ui.link("sparql", f"**{ui.md(q.title_in(lang))}**", icon=":material/play_arrow:", query=q.id)
+                st.caption(ui.md(q.description_in(lang)))
 
 
 def render() -> None:
@@ -183,12 +181,11 @@ def render() -> None:
     _gallery(queries, lang)
     st.session_state["c_query_pick"] = url["query"]
     st.selectbox(ui.t("console.catalogue"), ["", *by_id], key="c_query_pick",
-                 format_func=lambda q: (by_id[q].title_ko if lang == "ko" and getattr(by_id[q], "title_ko", "")
-                                        else by_id[q].title) if q else ui.t("console.adhoc"),
+                 format_func=lambda q: by_id[q].title_in(lang) if q else ui.t("console.adhoc"),
                  on_change=lambda: st.session_state.update(_c_load={"query": st.session_state.get("c_query_pick", ""),
                                                                     "text": DEFAULT_TEXT}))
-    if chosen is not None and (lang == "en" or not chosen.description.isascii()):
-        st.caption(ui.md(chosen.description))
+    if chosen is not None:
+        st.caption(ui.md(chosen.description_in(lang)))
     values: dict[str, str] = {}
     if chosen is not None and chosen.params:
         cols = st.columns(min(3, len(chosen.params)))

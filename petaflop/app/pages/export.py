@@ -9,6 +9,7 @@ from foundation.names import local_name
 from petaflop import export as ex
 from petaflop.app import ui
 from petaflop.app.data import PFA, iri_of, slug
+from petaflop.app.strings import STRINGS
 from petaflop.app.urlstate import Param
 from petaflop.export.formats import FORMATS
 
@@ -22,6 +23,19 @@ def _format_line(name: str, lang: str) -> str:
     """A format's name and its one-line description in the page's language."""
     spec = FORMATS[name]
     return f"{name} — {spec.description_ko if lang == 'ko' and spec.description_ko else spec.description}"
+
+
+def _graph_name(name: str) -> str:
+    """A named graph's name in the page's language (its local name when the UI has no word for it)."""
+    key = "export.graph." + name
+    return ui.t(key) if key in STRINGS else name
+
+
+def _type_name(atlas, name: str, lang: str) -> str:
+    """A preview row's type: the class's label in the page's language; a CURIE or "(untyped)" as it is."""
+    if name == "(untyped)":
+        return ui.t("export.untyped")
+    return atlas.class_label(PFA[name], lang) if name.isidentifier() else name
 
 
 def _form(atlas, lang: str) -> None:
@@ -82,9 +96,11 @@ def _form(atlas, lang: str) -> None:
     preview = sub.preview()
     st.markdown(ui.t("export.preview", objects=preview.objects, links=preview.links, triples=preview.triples))
     cols = st.columns(2)
-    cols[0].dataframe(pd.DataFrame(list(preview.per_graph), columns=[ui.t("export.graph"), ui.t("export.triples")]),
+    graphs = [(_graph_name(g), n) for g, n in preview.per_graph]
+    types = [(_type_name(atlas, c, lang), n) for c, n in preview.by_type]
+    cols[0].dataframe(pd.DataFrame(graphs, columns=[ui.t("export.graph"), ui.t("export.triples")]),
                       hide_index=True, width="stretch")
-    cols[1].dataframe(pd.DataFrame(list(preview.by_type), columns=[ui.t("export.type"), ui.t("export.objects")]),
+    cols[1].dataframe(pd.DataFrame(types, columns=[ui.t("export.type"), ui.t("export.objects")]),
                       hide_index=True, width="stretch")
     if preview.empty:
         st.warning(ui.t("export.empty"))
