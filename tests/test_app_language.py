@@ -26,7 +26,8 @@ from petaflop.app.data import Atlas
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = [("home", {}), ("explorer", {"type": "Chip"}), ("object", {"id": "nvidia"}), ("object", {"id": "colossus"}),
          ("graph", {"seed": "nvidia"}), ("sovereign", {}), ("export-controls", {}), ("power", {}),
-         ("sparql", {"query": "clusters-by-power", "run": "1"}), ("views", {}), ("export", {"seeds": "stargate"})]
+         ("sparql", {"query": "clusters-by-power", "run": "1"}), ("views", {}), ("export", {"seeds": "stargate"}),
+         ("review", {}), ("object", {"id": "h20"}), ("explorer", {"type": "ComputeCluster"})]
 HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 # English a Korean page may show: units, formats, the product's own name, keyboard keys
 ALLOWED_EN = {"petaflop", "atlas", "sparql", "json", "csv", "iri", "ctrl", "space", "enter", "usd", "tpp", "bis",
@@ -111,6 +112,7 @@ def _residue(text: str, data_strings: list[str], lang: str) -> list[str]:
         if s in text:  # a name that is one ASCII word goes only as a whole word ("AI" not out of "AIR")
             text = (re.sub(rf"(?<![A-Za-z]){re.escape(s)}(?![A-Za-z])", " ", text) if re.fullmatch(r"[A-Za-z]+", s)
                     else text.replace(s, " "))
+    text = re.sub(r"“[^”]*”", " ", text)  # the report's own words, quoted (a table's column header)
     return _foreign(text, lang)
 
 

@@ -158,3 +158,13 @@ def test_every_action_type_from_the_command_line_applies(run, tmp_path, built_gr
     assert [(r.action.type, r.status) for r in results] == [
         ("confirm", "applied"), ("reject", "applied"), ("correct", "applied"), ("add", "applied"),
         ("merge", "applied"), ("split", "applied")]
+
+
+def test_a_queue_reason_reads_in_english_and_in_korean():
+    from petaflop.curation.queue import Reason
+
+    r = Reason("rule.precision", (("rule", "table:x"), ("percent", "50"), ("correct", "1"), ("judged", "2")))
+    assert str(r) == "rule table:x: precision 50 % (1/2 on the gold)"
+    assert r.text("ko") == "규칙 table:x: 정밀도 50% (정답 주석 2개 중 1개)"
+    more = Reason("shacl.more", (("message", "over 100"), ("more", "2")))
+    assert (str(more), more.text("ko")) == ("SHACL: over 100 (+2 more)", "SHACL: over 100 (외 2개)")

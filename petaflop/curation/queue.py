@@ -30,12 +30,48 @@ UNMEASURED = 0.5
 _SHAPE = re.compile(r"focus='([^']*)'.*?message='((?:[^'\\]|\\.)*)'")
 
 
+# why a fact is in the queue: key -> (English, Korean) templates
+REASON_TEXT: dict[str, tuple[str, str]] = {
+    "rule.always": ("rule {rule} passed without measurement", "규칙 {rule}: 측정 없이 통과"),
+    "rule.unmeasured": ("rule {rule} never measured on the gold", "규칙 {rule}: 정답 주석에서 측정된 적 없음"),
+    "rule.precision": ("rule {rule}: precision {percent} % ({correct}/{judged} on the gold)",
+                       "규칙 {rule}: 정밀도 {percent}% (정답 주석 {judged}개 중 {correct}개)"),
+    "conflicting": ("the report states another value for the same thing (conflicting)",
+                    "보고서가 같은 대상에 다른 값을 밝힘 (상충)"),
+    "unverified": ("unverified claim: its rule is below the precision gate",
+                   "미검증 주장: 규칙이 정밀도 기준에 못 미침"),
+    "shacl": ("SHACL: {message}", "SHACL: {message}"),
+    "shacl.more": ("SHACL: {message} (+{more} more)", "SHACL: {message} (외 {more}개)"),
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason a fact is queued, as a key of :data:`REASON_TEXT` and its fields; ``str`` is English."""
+    key: str
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        en, ko = REASON_TEXT[self.key]
+        return (ko if lang == "ko" else en).format(**dict(self.fields))
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _reason(key: str, **fields) -> Reason:
+    return Reason(key, tuple((k, str(v)) for k, v in fields.items()))
+
+
 @dataclass
 class QueueItem:
     target: Target
-    title: str  # "colossus · powerCapacity = 300 MW [2025]"
+    name: str            # the subject's label
+    predicate: str       # a statement's kind ("powerCapacity") or a link's property (pfa local name)
+    shown: str           # the value ("300 MW") or the link's object label
+    qualifiers: list[str]
     risk: float
-    reasons: list[str]
+    reasons: list[Reason]
     occurrence: Occurrence
     verified: bool = True
     rules: list[str] = field(default_factory=list)
@@ -43,6 +79,18 @@ class QueueItem:
     @property
     def line(self) -> int:
         return self.target.line
+
+    @property
+    def is_link(self) -> bool:
+        return self.target.kind == "link"
+
+    @property
+    def title(self) -> str:
+        """"colossus · powerCapacity = 300 MW [2025]" or "xai · operates → Colossus"."""
+        if self.is_link:
+            return f"{self.name} · {self.predicate} → {self.shown}"
+        return f"{self.name} · {self.predicate} = {self.shown}" + (
+            f" [{', '.join(self.qualifiers)}]" if self.qualifiers else "")
 
 
 def shacl_warnings(coverage_json: Path) -> dict[str, list[str]]:
@@ -74,19 +122,19 @@ def reviewed_keys(index: FactIndex, actions: list[Action]) -> set[tuple]:
     return keys
 
 
-def _rule_risk(rules: list[str], gate) -> tuple[float, str]:
-    best, why = None, ""
+def _rule_risk(rules: list[str], gate) -> tuple[float, Reason | None]:
+    best, why = None, None
     for rule in sorted(set(rules)):
         rec = gate.rules.get(rule)
         if rule in gate.always:
-            risk, text = 0.1, f"rule {rule} passed without measurement"
+            risk, reason = 0.1, _reason("rule.always", rule=rule)
         elif rec is None or rec.judged == 0:
-            risk, text = UNMEASURED, f"rule {rule} never measured on the gold"
+            risk, reason = UNMEASURED, _reason("rule.unmeasured", rule=rule)
         else:
-            risk, text = 1 - rec.precision, (f"rule {rule}: precision {100 * rec.precision:.0f} % "
-                                             f"({rec.correct}/{rec.judged} on the gold)")
+            risk, reason = 1 - rec.precision, _reason("rule.precision", rule=rule, percent=f"{100 * rec.precision:.0f}",
+                                                      correct=rec.correct, judged=rec.judged)
         if best is None or risk < best:
-            best, why = risk, text
+            best, why = risk, reason
     return (best if best is not None else UNMEASURED), why
 
 
@@ -130,21 +178,22 @@ def _item(index: FactIndex, rec: StatementRecord | LinkRecord, gate, warnings: l
         target = target_from_statement(rec, occ.line_start)
         quals = [q for q in (rec.status if rec.status != "actual" else "", rec.time.text if rec.time and
                              rec.value is not None else "", rec.scope, rec.item) if q]
-        title = f"{name} · {rec.kind} = {rec.value_text()}" + (f" [{', '.join(quals)}]" if quals else "")
+        predicate, shown = rec.kind, rec.value_text()
         if rec.conflicting:
             risk += 0.4
-            reasons.append("the report states another value for the same thing (conflicting)")
+            reasons.append(_reason("conflicting"))
     else:
         verified = rec.claim is None
         target = target_from_link(rec, occ.line_start)
-        title = f"{name} · {rec.property} → {index.label(rec.object)}"
+        predicate, shown, quals = rec.property, index.label(rec.object), []
     if not verified:
         risk += 0.3
-        reasons.append("unverified claim: its rule is below the precision gate")
+        reasons.append(_reason("unverified"))
     if warnings:
         risk += 0.2
-        reasons.append(f"SHACL: {warnings[0]}" + (f" (+{len(warnings) - 1} more)" if len(warnings) > 1 else ""))
-    return QueueItem(target, title, risk, reasons, occ, verified, rules)
+        reasons.append(_reason("shacl.more", message=warnings[0], more=len(warnings) - 1) if len(warnings) > 1
+                       else _reason("shacl", message=warnings[0]))
+    return QueueItem(target, name, predicate, shown, quals, risk, reasons, occ, verified, rules)
 
 
 def table_context(doc, table_id: str, column: int) -> tuple[str, str, str]:

@@ -36,7 +36,7 @@ def show(item: QueueItem, c: Curator, console: Console, n: int, total: int, doc=
     console.rule(f"[{n}/{total}] risk {item.risk:.2f}")
     console.print(f"[bold]{escape(item.title)}[/]", highlight=False)
     for why in item.reasons:
-        console.print(f"  • {escape(why)}", highlight=False)
+        console.print(f"  • {escape(str(why))}", highlight=False)
     lines = c.lines_if_found()
     occ = item.occurrence
     if occ.table and doc is not None:
@@ -62,7 +62,7 @@ def run_review(c: Curator, limit: int, list_only: bool, links: bool, user: str |
         for col in ("risk", "line", "fact", "why"):
             table.add_column(col, overflow="fold")
         for item in queue[:limit]:
-            table.add_row(f"{item.risk:.2f}", str(item.line), escape(item.title), escape("; ".join(item.reasons)))
+            table.add_row(f"{item.risk:.2f}", str(item.line), escape(item.title), escape("; ".join(map(str, item.reasons))))
         console.print(table)
         return
     who = resolve_user(user)  # before anything is shown: no anonymous review

@@ -43,8 +43,9 @@ TEXT = {
     "pending": ("{n} actions are not shown on the other pages yet.", "{n}개 조치가 아직 다른 페이지에 반영되지 않았습니다."),
     "apply": ("Show them now", "지금 반영"),
     "subject": ("Subject (name or id)", "주어 (이름 또는 ID)"),
-    "fact_kind": ("Statement kind (e.g. powerCapacity) — or leave empty for a link", "진술 종류 (예: powerCapacity) — 링크면 비움"),
-    "value": ("Value (e.g. 300 MW)", "값 (예: 300 MW)"), "property": ("Link property (e.g. operatedBy)", "링크 속성 (예: operatedBy)"),
+    "fact_kind": ("Statement kind (e.g. powerCapacity) — or leave empty for a link",
+                  "진술 종류 (예: `powerCapacity`) — 링크면 비움"),
+    "value": ("Value (e.g. 300 MW)", "값 (예: 300 MW)"), "property": ("Link property (e.g. operatedBy)", "링크 속성 (예: `operatedBy`)"),
     "object": ("Link object (name or id)", "링크 대상 (이름 또는 ID)"), "add_line": ("Report line", "보고서 줄"),
     "evidence": ("Evidence: exact text of that line (≤ 60 characters)", "근거: 그 줄의 정확한 문구 (60자 이내)"),
     "add": ("Add", "추가"),
@@ -167,10 +168,10 @@ def _queue(c, user: str | None) -> None:
         return
     pos = min(st.session_state.get("review_pos", 0), len(queue) - 1)
     item = queue[pos]
-    st.markdown(f"#### {ui.md(item.title)}")
+    st.markdown(f"#### {ui.md(_title(item, ui.lang()))}")
     st.caption(_t("position", n=pos + 1, total=len(queue), risk=f"{item.risk:.2f}"))
     for why in item.reasons:
-        st.markdown(f"- {ui.md(why)}")
+        st.markdown(f"- {_reason(why, ui.lang())}")
     _report_context(item)
     spec = spec_of(item)
     reason = st.text_input(_t("reason"), key=f"review_reason_{pos}", max_chars=300, disabled=user is None)
@@ -197,6 +198,27 @@ def _queue(c, user: str | None) -> None:
             st.rerun()
 
 
+def _reason(why, lang: str) -> str:
+    """A queue reason as Markdown: a rule id is code, every other field is inert text."""
+    from petaflop.curation.queue import REASON_TEXT
+
+    fields = {k: f"`{v}`" if k == "rule" else ui.md(v) for k, v in why.fields}
+    return REASON_TEXT[why.key][1 if lang == "ko" else 0].format(**fields)  # templates hold no markup
+
+
+def _title(item, lang: str) -> str:
+    """The queued fact in the page's language: the kind's or the property's label, not its code."""
+    if lang != "ko":
+        return item.title
+    from foundation.namespaces import PFA, PFK
+
+    atlas = ui.atlas()
+    if item.is_link:
+        return f"{item.name} · {atlas.prop_label(str(PFA) + item.predicate, lang)} → {item.shown}"
+    kind = atlas.term_label(str(PFK) + item.predicate, lang)
+    return f"{item.name} · {kind} = {item.shown}" + (f" [{', '.join(item.qualifiers)}]" if item.qualifiers else "")
+
+
 def _report_context(item) -> None:
     from petaflop.curation.queue import table_context
 
@@ -205,7 +227,7 @@ def _report_context(item) -> None:
     if occ.table and lines is not None:
         caption, header, label = table_context(_document(where, Path(where).stat().st_mtime_ns), occ.table,
                                                occ.column)
-        st.caption(_t("table", table=occ.table, row=occ.row, column=occ.column) + (f" · {ui.md(label)}" if label
+        st.caption(_t("table", table=occ.table, row=occ.row, column=occ.column) + (f" · “{ui.md(label)}”" if label
                                                                                    else ""))
         if caption or header:
             st.code("\n".join(x for x in (caption, header) if x), language=None, wrap_lines=True)
