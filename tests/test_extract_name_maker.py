@@ -28,3 +28,17 @@ def test_a_product_named_after_its_maker_gets_the_link_its_classes_allow(gaz):
     got = [(f.subject, f.predicate, f.obj, f.rule.split("@")[0]) for f in ex.facts]
     assert got == [("palantir-gotham", "developedBy", "palantir", "text:name-maker:developedBy"),
                    ("source-x", "publisherOrganization", "google", "source:name-publisher")]
+
+
+def test_a_product_or_service_named_after_its_firm_is_offered_by_it(gaz):
+    # "DeepSeek 앱", "구글 AI Pro": a service is offered by the firm heading its name (as a released product is);
+    # a model or platform so named stays developed by it
+    ex = Extraction()
+    names = NameMaker(gaz, load_lexicon(), ex, lambda e: e.id)
+    names.mention(gaz.by_id("deepseek-app"), "DeepSeek 앱", LOC)
+    names.mention(gaz.by_id("google-ai-pro"), "구글 AI Pro", LOC)
+    names.mention(gaz.by_id("palantir-gotham"), "Palantir Gotham", LOC)
+    got = [(f.subject, f.predicate, f.obj, f.rule.split("@")[0]) for f in ex.facts]
+    assert got == [("deepseek-app", "offeredBy", "deepseek", "text:name-maker:offeredBy"),
+                   ("google-ai-pro", "offeredBy", "google", "text:name-maker:offeredBy"),
+                   ("palantir-gotham", "developedBy", "palantir", "text:name-maker:developedBy")]

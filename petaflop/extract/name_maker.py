@@ -5,7 +5,9 @@ gazetteer matches the whole product and the modifier frame (text:modifier:*) nev
 The name is split at each space or hyphen; when the head is exactly a known organisation's name
 (alias or canonical, never a partial word) the genitive lexicon decides the link by the two classes,
 as for "<A>의 <B>" (designedBy, developedBy, operatedBy…). Each entry is its own rule,
-``text:name-maker:<entry id>``, judged by the gate. A cited source named that way ("Google at OCP
+``text:name-maker:<entry id>``, judged by the gate. A product or service ("DeepSeek 앱", "Google AI Pro") is
+offered by the firm heading its name, as a product a firm releases is (``text:name-maker:offeredBy``): who
+built the service the name does not say. A cited source named that way ("Google at OCP
 EMEA Summit 2025") is published by the organisation (``source:name-publisher``).
 """
 
@@ -59,8 +61,10 @@ class NameMaker:
         if org is None or entry is None:
             return
         self.done.add(entity.id)
-        self.ex.add(Fact(entity.id, entry.property, self.record(org), True, loc, f"text:name-maker:{entry.id}",
-                         raw=surface[:60]))
+        prop, rule = entry.property, f"text:name-maker:{entry.id}"
+        if prop == "developedBy" and is_a(entity.type, "AIProduct"):
+            prop, rule = "offeredBy", "text:name-maker:offeredBy"
+        self.ex.add(Fact(entity.id, prop, self.record(org), True, loc, rule, raw=surface[:60]))
 
     def source(self, source_id: str, name: str, loc: Location) -> None:
         org = maker_prefix(name, self.gaz)
