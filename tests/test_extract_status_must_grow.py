@@ -31,3 +31,18 @@ def test_a_duty_that_is_no_growth_gives_no_goal():
     # "납부해야 하는": an obligation on a sale, no size to reach
     assert status_of_words("매출의 15%를 정부에 납부해야 하는 수익 공유") == ""
     assert status_of_words("현재 10만 개를 가동 중") == ""
+
+
+def test_what_may_come_is_a_forecast():
+    # "…까지 늘어날 가능성": a possibility, said of the future
+    assert status_of_words("연말까지 15% 비중까지 늘어날 가능성") == "forecast"
+    assert status_of_words("수율 문제가 커질 가능성이 높음") == "forecast"
+    assert status_of_words("점유율이 20%로 오를 가능성은 낮음") == ""  # said unlikely: no forecast of it
+
+
+def test_a_share_that_may_grow_is_a_forecast(text_reader):
+    r, ex = text_reader
+    r.read("xAI는 GB200 물량의 약 10%를 소화했고, 연말까지 15% 비중까지 늘어날 가능성.", LOC, ())
+    statuses = {s.value: s.status for s in ex.statements if s.kind == "share"}
+    assert statuses.get(Decimal(15)) == "forecast"
+    assert statuses.get(Decimal(10)) in (None, "actual")  # the share taken is no forecast

@@ -78,13 +78,15 @@ VISION = r"비전(?!통|력|\s?온리|\s?트랜스포머|-?\s?언어)"
 PREDICT = r"예측(?!\s?(?:가능|불가|유지\s?보수|에\s?있어))"
 #: a figure on completion ("완공 시", "완료되면"), not "완료 시점"
 ON_COMPLETION = r"(?:완공|완료|완성)\s?(?:시|되면|하면)(?![가-힣])"
+#: "15%까지 늘어날 가능성": what may come (not "가능성은 낮다", said unlikely)
+LIKELY = r"(?:[날될할갈질울을일올릴킬줄]|있을)\s?가능성(?!\s?(?:은|이)\s?(?:낮|적|없|희박))"
 #: a size the thing must grow to ("1억 개 수준으로 확대해야 한다", "두 배로 늘려야 함"): what is needed, a goal
 MUST_GROW = r"(?:확대|증설|확충|증가)\s?(?:해|시켜)야\s?(?:한|함|할)|(?:늘려|높여|키워|끌어올려)야\s?(?:한|함|할)"
 _STATUS_CUES = (
     (re.compile(r"목표|타깃|청사진|" + VISION + "|" + MUST_GROW), "target"),  # a goal, a blueprint, a vision
     # a figure on completion ("완공 시", "완료되면") is a plan
     (re.compile(r"계획|예정|추진 중|할 것(?!으로|은)|하겠다|할 계획|착공|" + ON_COMPLETION), "planned"),
-    (re.compile(r"전망|" + PREDICT + r"|예상|될 것|할 것으로|수도 있"), "forecast"),  # "…될 수도 있음": a hedge
+    (re.compile(r"전망|" + PREDICT + r"|예상|될 것|할 것으로|수도 있|" + LIKELY), "forecast"),  # "…될 수도 있음": a hedge
     (re.compile(r"추정|추산|(?:으로|로)\s?가정"), "estimate"),  # "…로 가정": an assumed figure
 )
 #: a release, an announcement or a completion put off or called off ("출시를 연기", "공개가 취소", "출시가 8월로
