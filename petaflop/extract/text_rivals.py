@@ -29,6 +29,7 @@ from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_links import _the_firm
 from petaflop.extract.text_owned import OwnedFrames
 from petaflop.extract.text_person_genitive import person_genitives
+from petaflop.extract.text_platform import platform_offers
 from petaflop.extract.text_procure import ProcureFrames
 from petaflop.extract.text_programme import add_programme_members
 from petaflop.extract.text_role_firms import industry_lists, segment_appositives
@@ -126,6 +127,7 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         self._person_notes(s, mentions, loc, sources)
         self._received_from(s, mentions, topic, loc, sources)
         data_sources(self.ex, s, mentions, topic, loc, sources)  # "A나 B의 데이터를 사용" (text_data_sources.py)
+        platform_offers(self.ex, s, mentions, topic, loc, sources)  # "F 같은 플랫폼에서 사용 가능" (text_platform.py)
         builder_links(self.ex, s, mentions, loc, sources)
         person_genitives(self.ex, s, mentions, loc, sources)  # "조니 아이브의 스타트업 'io'"
         person_moves(self.ex, s, mentions, loc, sources)  # "<person>이 A에서 B로 이직" (person_moves.py)
