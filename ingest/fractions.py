@@ -1,4 +1,4 @@
-"""Shares and multiples written in words: "절반" (half), "3분의 1", "1/4 수준".
+"""Shares and multiples written in words: "절반" (half), "3분의 1", "1/4 수준", "¼".
 
 A fraction is a quantity only where its words make the measure clear. It is a multiple when it
 sets a level or a target ("1/4 수준", "3분의 1 수준", "절반으로 줄여") and a share (percent)
@@ -25,6 +25,10 @@ _HALF = re.compile(_BEFORE + r"(?<![가-힣])(?P<half>절반)(?=\s?(?:이상|이
 _POST = r"(?P<post>\s?(?:이상|이하|미만|가량|수준|으로|로))"
 _SLASH = re.compile(_BEFORE + r"(?<![\d./])(?P<num>\d)/(?P<den>\d{1,2})(?![\d/.,]|\s?분기)" + _POST)
 _WORDS = re.compile(_BEFORE + r"(?<![\d.])(?P<den>\d{1,2})\s?분의\s?(?P<num>\d)(?![\d.,])" + _POST + "?")
+#: a vulgar-fraction sign: (numerator, denominator)
+_GLYPHS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5),
+           "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
+_GLYPH = re.compile(_BEFORE + r"(?<![\d.])(?P<glyph>[" + "".join(_GLYPHS) + r"])" + _POST + "?")
 _BOUNDS = {"이상": "lowerBound", "이하": "upperBound", "미만": "upperBound", "가량": "approximate"}
 
 
@@ -40,7 +44,7 @@ def _fraction(num: int, den: int) -> Decimal | None:
 
 def word_quantities(text: str, make: Callable[..., Q]) -> list[Q]:
     """The quantities written in words in ``text``; ``make(**fields)`` builds each one."""
-    if "절반" not in text and "/" not in text and "분의" not in text:
+    if "절반" not in text and "/" not in text and "분의" not in text and not any(g in text for g in _GLYPHS):
         return []
     out: list[Q] = []
     spans: list[tuple[re.Match[str], Decimal]] = []
@@ -54,6 +58,9 @@ def word_quantities(text: str, make: Callable[..., Q]) -> list[Q]:
             frac = _fraction(num, den)
             if frac is not None and not any(m.start() < s.end() and s.start() < m.end() for s, _ in spans):
                 spans.append((m, frac))
+    for m in _GLYPH.finditer(text):
+        num, den = _GLYPHS[m.group("glyph")]
+        spans.append((m, Decimal(num) / Decimal(den)))
     for m, frac in spans:
         post = (m.group("post") or "").strip()
         quals = {"approximate"} if m.group("pre") else set()

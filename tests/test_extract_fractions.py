@@ -72,3 +72,11 @@ def test_a_relative_clause_before_a_makers_genitive_thing_without_a_name_has_no_
     r, ex = text_reader
     r.read("엔비디아 대비 거의 절반 가격으로 제시되는 AMD의 차세대 시스템 출시", Location(10, 10, "VIII", "t"), ())
     assert not any(s.subject == "amd" for s in ex.statements if s.kind == "share")
+
+
+def test_a_vulgar_fraction_sign_reads_as_its_words():
+    assert _read("전체 계획은 4.5 GW(국내 전력의 ¼)") == [
+        ("power", Decimal(4500), "MW", [], "4.5 GW"), ("percent", Decimal(25), "%", [], "¼")]
+    assert _read("경쟁 칩의 ⅓ 수준") == [("multiple", Decimal("0.333"), "x", [], "⅓")]
+    assert _read("약 ½ 이상을 확보") == [("percent", Decimal(50), "%", ["approximate", "lowerBound"], "약 ½ 이상")]
+    assert [q.raw for q in find_quantities("1½ 시간")] == ["1"]  # a mixed number: the sign is left alone
