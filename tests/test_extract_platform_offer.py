@@ -40,6 +40,7 @@ def test_a_price_cell_via_a_firm_offers_the_rows_model(text_reader, gaz):
     "알리바바는 Groq 같은 클라우드 플랫폼에서 서비스를 제공.",  # the topic is a firm, no model
     "Kimi K2와 Qwen은 Groq 같은 클라우드 플랫폼에서 사용 가능.",  # two models: whose is not said
     "Kimi K2는 Groq의 클라우드 플랫폼에서 학습.",  # a genitive, not a platform named so
+    "Kimi K2는 Groq 같은 플랫폼 기업과 경쟁.",  # a kind of firm ("플랫폼 기업"), not a route to the model
 ])
 def test_no_offer_without_one_model_and_a_firm_called_its_platform(text_reader, sentence):
     r, ex = text_reader

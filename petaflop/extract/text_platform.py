@@ -22,8 +22,9 @@ from petaflop.extract.text_frames import Mention_
 RULE = "text:platform-offer"
 _QUALIFIER = r"(?:클라우드|제\s?3자|서드\s?파티|외부|추론|API)"
 #: after the firm: "같은 (클라우드) 플랫폼", "등(의) 플랫폼"; or its route "경유"
+#: (the platform word with its particle, not a compound: "플랫폼 기업" is a kind of firm, no route)
 _AFTER = re.compile(r"['’”\"]?\s?(?:(?:와\s|과\s)?같은|등(?:의|과\s같은)?)\s(?:" + _QUALIFIER + r"\s?)?플랫폼"
-                    r"|['’”\"]?\s?경유")
+                    r"(?=에서|에|을|를|으로|로|\s?\(|[,.·]|$)|['’”\"]?\s?경유")
 #: before the firm: a third-party, external or cloud platform and an opening parenthesis (other names may come first)
 _BEFORE = re.compile(_QUALIFIER + r"\s?플랫폼\s?\((?:[^()]{0,30}?(?:,|·)\s?)?$")
 #: after the firm inside those parentheses: "등" or the closing one (other names may follow)
