@@ -115,7 +115,8 @@ def _settled(text_reader, sentence: str) -> dict[tuple[str, Decimal], str]:
 def test_a_capacity_that_only_its_later_date_made_a_forecast_is_planned(text_reader):
     got = _settled(text_reader, "블룸에너지는 제조능력을 2GW/년 → 4GW/년(2027년 말)로 두 배 증설하고 있음.")
     assert got[("manufacturingCapacity", Decimal(4000))] == "planned"
-    assert got[("multiple", Decimal(2))] == "forecast"  # a multiple is a market measure: left as read
+    # the pair's ratio is the same plan (status_context._pair_planned); a lone multiple stays as read
+    assert got[("multiple", Decimal(2))] == "planned"
 
 
 def test_a_capacity_said_to_be_expected_stays_a_forecast(text_reader):

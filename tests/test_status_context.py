@@ -207,3 +207,21 @@ def test_a_release_in_a_period_not_over_is_planned_unless_its_words_say_it_happe
     ex = Extraction(statements=[latest])
     settle_statuses([], ex, [""] * 49 + [line])
     assert [s.status for s in ex.statements] == ["actual"]
+
+
+def test_the_multiple_of_a_from_to_pair_takes_the_plan_its_later_figure_was_given(text_reader):
+    line = "- GE Vernova는 생산능력을 1GW/년 → 2GW/년(2026년 말)로 두 배 증설하고 있음."
+    r, ex = text_reader
+    r.read(line, Location(1, 1, "V", "V. 테스트"), ())
+    assert sorted((s.kind, s.status) for s in ex.statements if s.rule.endswith("-from-to")) == [
+        ("manufacturingCapacity", "forecast"), ("multiple", "forecast")]  # as read: only a later date
+    settle_statuses([], ex, [line])
+    assert sorted((s.kind, s.status) for s in ex.statements if s.rule.endswith("-from-to")) == [
+        ("manufacturingCapacity", "planned"), ("multiple", "planned")]
+
+
+def test_the_multiple_of_a_pair_whose_later_figure_stays_a_forecast_stays_one():
+    prose, when = Location(50, 50, "VIII", "VIII. 테스트"), cell_period("2027")
+    pair = Statement("acme", "revenue", prose, "text:value-from-to", value=Decimal(2), unit="USD", status="forecast", time=when)
+    ratio = Statement("acme", "multiple", prose, "text:multiple-from-to", value=Decimal(2), unit="x", status="forecast", time=when)
+    assert _settle([], pair, ratio) == ["forecast", "forecast"]

@@ -135,6 +135,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             # "2GW/년(2026년 말)로 증설": what a project is to have by a later date, which no word calls expected
             ex.statements[i] = replace(st, status="planned")
             changed += 1
+        elif st.status == "forecast" and _pair_planned(ex.statements, i):
+            # "… → 2GW/년(2026년 말)로 두 배 증설": the ratio of a pair has the status its later figure was given
+            ex.statements[i] = replace(st, status="planned")
+            changed += 1
         elif st.status == "forecast" and table is not None and st.time is not None and st.time.end < ref \
                 and not st.kind.endswith("Date") and not table.row_forecasts(st.location.line_start):
             # an outlook table's caption (전망) does not make a figure of a period already over a forecast
@@ -260,6 +264,15 @@ def _dated_plan(st: Statement, ref: str, lines: list[str] | None) -> bool:
     start = max((m.end() for m in _SENTENCE_END.finditer(line, 0, at)), default=0)
     stop = _SENTENCE_END.search(line, at + len(st.raw))
     return not _SAID.search(line[start:stop.start() if stop else len(line)])
+
+
+def _pair_planned(statements: list[Statement], i: int) -> bool:
+    """True for the multiple of a from-to pair (``…:multiple-from-to``) whose pair's later figure, read
+    before it at the same place and time, is now planned (``_dated_plan`` made it so)."""
+    st = statements[i]
+    return st.rule.endswith(":multiple-from-to") and any(
+        p.location == st.location and p.rule.endswith("value-from-to") and p.time == st.time and p.status == "planned"
+        for p in statements[:i])
 
 
 #: A sentence that opens with a part of what the sentence before it said: "그중 미국 비중 85%", "이 중 50억 달러가".
