@@ -80,6 +80,17 @@ def test_which_generation_follows_which(reader, sentence, expected):
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    ("화웨이가 Ascend 910B에서 차세대 Ascend 910C로 향상", {("huawei-ascend-910b", "designedBy", "huawei"),
+                                                  ("huawei-ascend-910c", "designedBy", "huawei")}),
+    ("OpenAI는 GPT-4에서 GPT-4o로 발전", {("gpt-4", "developedBy", "openai"), ("gpt-4o", "developedBy", "openai")}),
+    ("메타가 H100에서 B200으로 전환", set()),  # a buyer's switch says nothing of who made them
+    ("메타의 H100에서 B200으로 향상", set()),  # no subject right before the older name
+])
+def test_the_subject_whose_generations_move_on_made_both(reader, sentence, expected):
+    assert read(reader, sentence, "text:succession:maker") == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     ("구글은 Windsurf를 30억 달러에 인수", {("google", "acquired", "windsurf")}),
     ("엔비디아의 'CentML' 인수 사건", {("nvidia", "acquired", "centml")}),
     ("구글이 인수를 완료한 CentML의 창업자", {("google", "acquired", "centml")}),

@@ -109,3 +109,15 @@ def test_a_status_noun_a_caption_only_looks_at_gives_no_status():
 
     assert "계획" not in caption_for_status(["의존도는 높고, 가나다의 계획을 보면 계속 쓰고 싶음"], "개발자 규모")
     assert caption_for_status(["가나다 데이터센터 건설 계획"], "전력") == "가나다 데이터센터 건설 계획"
+
+
+def test_a_date_still_to_come_its_cell_marks_with_a_question_mark_is_a_forecast():
+    chips = make_table(["가나다전자의 칩 라인업"], ["칩", "공급 일정", "수율"],
+                       [["X300", "2026년 하반기 램프업?", "공개 안 됨"], ["X200", "2026년 하반기 램프업", "40%"]])
+    assert _settle([chips], _value("releaseDate", 2, 101, time="2026년 하반기"),
+                   _value("releaseDate", 2, 102, time="2026년 하반기")) == ["forecast", "planned"]
+    # a date a table mapping already read as planned
+    assert _settle([chips], _value("releaseDate", 2, 101, "planned", "2026년 하반기")) == ["forecast"]
+    # a half year not over at the report's date (2025-09-03)
+    assert _settle([chips], _value("releaseDate", 2, 101, time="2025년 하반기"),
+                   _value("releaseDate", 2, 102, time="2025년 하반기")) == ["forecast", "planned"]

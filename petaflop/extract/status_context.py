@@ -122,6 +122,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
                 and table.cell_estimated(st.location.line_start, st.location.column):
             ex.statements[i] = replace(st, status="estimate")  # "500~800W (추정)" of a chip due next year
             changed += 1
+        elif st.status == "planned" and table is not None and st.kind in EVENT_DATES \
+                and table.cell_guessed(st.location.line_start, st.location.column):
+            ex.statements[i] = replace(st, status="forecast")  # "하반기 램프업?": a date the table guesses
+            changed += 1
         elif st.status == "planned" and table is not None and st.kind in PLAN_KINDS \
                 and table.cell_done(st.location.line_start, st.location.column):
             ex.statements[i] = replace(st, status="actual")  # "16k GB200 (7월 납품 완료)" under "배치 계획"
@@ -417,9 +421,11 @@ def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str
         table = None
     if table is not None and (status := table.status(st.kind, st.time, st.location.line_start, st.location.column, ref)):
         return status
+    # a date its table cell marks as a guess ("하반기 램프업?") is expected, not planned
+    plan = "forecast" if table is not None and table.cell_guessed(st.location.line_start, st.location.column) else "planned"
     if st.kind in EVENT_DATES and st.time is not None and st.time.start <= ref <= st.time.end \
             and st.time.precision in ("year", "half", "quarter") and not _DONE.search(f"{before} {st.raw}"):
-        return "planned"  # "2025년 하반기" for a release: the period is not over and nothing ("최신 X(2025)") says it happened
+        return plan  # "2025년 하반기" for a release: the period is not over and nothing ("최신 X(2025)") says it happened
     if st.kind in _SPENT and st.time is not None and st.time.start <= ref <= st.time.end \
             and st.time.precision == "year" and _SPENDS.search(st.raw):
         return "planned"  # "A사가 2025년 1,000억 달러 투자": the year's outlay, the year not over
@@ -429,7 +435,7 @@ def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str
     if st.time is None or st.time.start <= ref:
         return st.status
     if st.kind in EVENT_DATES:
-        return "planned"
+        return plan
     if st.kind.endswith("Date"):
         return st.status  # an effective or expiry date of a rule may lie ahead and still be stated
     return "forecast" if st.kind in FORECAST_KINDS else "planned"

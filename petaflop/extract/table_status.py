@@ -30,6 +30,7 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   finished later ("2028년까지 완성", "내년 상반기 완료 계획").
 * **A cell marked as a guess**: one figure followed by "(추정)" or "?" ("500~800W (추정)", "4,600?") is an
   ``estimate``, whatever the date of its row (a spec of a product due later is guessed, not planned).
+  A date still to come in a cell that ends in "?" ("하반기 램프업?") is a ``forecast``, not a plan.
 * **A row of estimates or expectations**: a row whose label says it is estimated ("Hypernova (추정)",
   "추정치") or that has a cell that is just 추정 holds ``estimate`` figures; a row whose label opens with
   예상 ("예상 가격") holds ``estimate`` figures, ``forecast`` ones when they are dated after the report's date.
@@ -93,6 +94,8 @@ ROW_COMPLETES = re.compile(r"^\s*(?:((?:19|20)\d{2})년\s?(?:말|상반기|하�
 CELL_DONE = re.compile(r"(?:납품|설치|가동|구축|완공|투입|배치|인도|공사)\s?완료(?!\s?(?:계획|예정|목표))|이미\s?\S+")
 #: A cell that is one figure the report marks as a guess: "500~800W (추정)", "4,600?".
 CELL_ESTIMATED = re.compile(r"^\s*[^\d\t]{0,20}\d[\d,.~\s-]*\s?[A-Za-z%]{0,4}\s*(?:\(\s*추정\s*\)|\?)\s*$")
+#: A cell that ends in a question mark: the report guesses what it says ("하반기 램프업?").
+CELL_GUESSED = re.compile(r"\?\s*$")
 CELL_PLAN = re.compile(r"예정|계획|목표|할\s?것")
 #: What a project or a programme is to have: counts and capacities.
 PLAN_KINDS = frozenset({"powerCapacity", "gpuCount", "chipCount", "unitCount", "share", "itCapacity"})
@@ -323,6 +326,12 @@ class TableStatus:
         ("500~800W (추정)", "4,600?")."""
         row = self._row(line)
         return row is not None and 0 < column <= len(row.cells) and bool(CELL_ESTIMATED.match(row.cells[column - 1].text))
+
+    def cell_guessed(self, line: int, column: int) -> bool:
+        """True when the cell of the 1-based ``column`` in the row at ``line`` ends in a question mark
+        ("하반기 램프업?"): a date the report guesses."""
+        row = self._row(line)
+        return row is not None and 0 < column <= len(row.cells) and bool(CELL_GUESSED.search(row.cells[column - 1].text))
 
     def cell_done(self, line: int, column: int) -> bool:
         """True when the cell of the 1-based ``column`` in the row at ``line`` says its figure is already in

@@ -8,6 +8,11 @@
 - "<Y>는 기존의 (…) <X> 구조를 버린/대체한 …" (Y replacing the existing X);
 - a line-up "<X>(…) → <Y>(…)" of one maker's family (the names share their first word).
 
+When the organisation whose work moves on is the clause's subject right before the older name ("<A>가 <X>에서
+차세대 <Y>로 향상", "<A>는 <X> 대비 차세대 칩인 <Y>"), both generations are its work (designed or developed,
+by the genitive lexicon's classes; rule ``text:succession:maker``). A buyer's switch of products
+("…로 전환/교체/업그레이드") says nothing of who made them and is not read so.
+
 Both ends must be things of one kind (two models, two chips or systems, two architectures).
 """
 
@@ -41,6 +46,11 @@ _NEWER_AFTER_FROM = re.compile(_Q + _FAMILY + r"\s?(?:으로|로)\s(?:[가-힣]{
 # newer → older: "<Y> 모델 이전인 <X>", "<Y>” 전전작인 <X>"
 _NEWER_FIRST = re.compile(_Q + _NOTE + r"\s?(?:모델\s|칩\s)?(?:의\s)?(?:이전인|이전의|전작인|전전작인|전작|전\s세대인)\s?"
                           + _Q)
+#: the maker right before the older name, as the clause's subject or topic, and a verb of its own progress
+_MAKER_GAP = re.compile(r"\s?(?:가|이|은|는)\s" + _Q)
+_MAKER_VERB = re.compile(_Q + _FAMILY + r"\s?(?:으로|로)\s(?:[가-힣]{1,4}\s)?(?:향상|도약|진화|발전)")
+_MAKERS = ("Firm", "AILab")
+_MAKER_PROPS = ("designedBy", "developedBy")
 _ARROW = re.compile(_NOTE + r"\s?(?:→|->|⇒)\s?" + _Q)
 # newer → older: "<Y>는 기존의 수평 트레이 <X> 구조를 버린 새로운 시스템" (Y replacing the existing X)
 _REPLACES_GAP = re.compile(_Q + _NOTE + r"\s?(?:은|는|이|가)\s기존(?:의)?\s(?:[가-힣A-Za-z]{1,6}\s){0,3}" + _Q)
@@ -59,11 +69,13 @@ class SuccessionFrames:
     """The frames; needs ``self.ex`` and ``self.prefix`` (the TextReader's)."""
 
     def _successions(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
-        for a, b in itertools.pairwise(mentions):
+        for i, (a, b) in enumerate(itertools.pairwise(mentions)):
             if not _same_kind(a, b):
                 continue
             gap = s[a.end:b.start]
             newer, older = None, None
+            if i > 0 and (_OLDER_FIRST[0].fullmatch(gap) or (_OLDER_FIRST[1].fullmatch(gap) and _MAKER_VERB.match(s, b.end))):
+                self._succession_maker(s, mentions[i - 1], (a, b), loc, sources)
             if (any(_OLDER_FIRST[i].fullmatch(gap) for i in (0, 2, 3))
                     or (_OLDER_FIRST[1].fullmatch(gap) and _NEWER_AFTER_FROM.match(s, b.end))):
                 newer, older = b, a
@@ -75,3 +87,14 @@ class SuccessionFrames:
                 # both ends named: the same rule in prose and in table cells (as the genitive frame)
                 self.ex.add(Fact(newer.entity, "succeeds", older.entity, True, loc, "text:succession",
                                  sources, raw=s[a.start:b.end + 6][:60]))
+
+    def _succession_maker(self, s: str, maker: Mention_, generations: tuple[Mention_, Mention_], loc: Location,
+                          sources: tuple[str, ...]) -> None:
+        """"<A>가 <X>에서 차세대 <Y>로 향상": X and Y are the work of A, the subject right before them."""
+        if not any(is_a(maker.type, c) for c in _MAKERS) or not _MAKER_GAP.fullmatch(s[maker.end:generations[0].start]):
+            return
+        for x in generations:
+            entry = self.lex.genitive_for(maker.type, x.type)  # type: ignore[attr-defined]
+            if entry is not None and entry.property in _MAKER_PROPS and x.entity != maker.entity:
+                self.ex.add(Fact(x.entity, entry.property, maker.entity, True, loc, "text:succession:maker",
+                                 sources, raw=s[maker.start:generations[1].end + 6][:60]))
