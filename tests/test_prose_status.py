@@ -215,8 +215,9 @@ def test_a_figure_supposed_in_a_condition_is_a_scenarios():
     assert [(st.scope, st.status) for st in ex.statements] == [("scenario", "actual")]
 
 
-def test_a_figure_taken_as_a_requirements_premise_is_a_scenarios():
-    # "even 550k chips alone need several GW": the count is a premise, not a count there is
+def test_a_figure_taken_as_a_requirements_premise_is_a_scenarios_and_planned():
+    # "even 550k chips alone need several GW": the count is a premise, not a count there is — the count a need
+    # is reckoned for, one is to have (planned)
     line = "- 다만, 제약 요인이 있음. 55만 개의 GB200만으로도 수 GW가 필요하고, 전력망도 필수."
     raw = "55만 개의 GB200만으로도 수"
     assert supposed_figure(line, raw)
@@ -225,4 +226,4 @@ def test_a_figure_taken_as_a_requirements_premise_is_a_scenarios():
     ex.statements.append(Statement("acme", "chipCount", Location(2, 2), "text:count-item:block-topic",
                                    value=Decimal(550000), unit="count", raw=raw))
     settle_statuses([], ex, ["", line])
-    assert [(st.scope, st.status) for st in ex.statements] == [("scenario", "actual")]
+    assert [(st.scope, st.status) for st in ex.statements] == [("scenario", "planned")]

@@ -7,7 +7,8 @@ not actual: it takes that status as a qualifier and is asserted as a link statem
 triple (:func:`petaflop.graph.link_statement_quads`). Only a link with no status is changed, only by the
 words adjacent to its span (a plan named elsewhere in the sentence may be another clause's):
 
-* **planned**: "… 구축 예정", "… 설립까지 추진", "… 도입 계획", "… 투자하기로 약속", "… 할 예정";
+* **planned**: "… 구축 예정", "… 설립까지 추진", "… 도입 계획", "… 투자하기로 약속", "… 할 예정", "… 제공하게
+  되는 거래" (what a deal would bring about; not "…하게 되는 것으로 귀결", what came of it);
 * **target**: "… 초과할 것을 목표";
 * **estimate**: "… 확장 추정" (the writer's guess that the link holds).
 
@@ -19,7 +20,14 @@ A link read from a table cell is **planned** when its row's label says the row h
 row says the row is to be done or, in an announced table, an investment ("… 건설 | 대미 투자":
 :meth:`TableStatus.row_plans`, the rule that plans the row's money), and a link whose object's name in the cell
 is followed by or says what is to be added ("Megapack 추가도입", "RTE 225 kV 신규 서브스테이션"); a column's label does not decide (a column "GPU 배치 계획" lists a phase's chips,
-which the report states as the phase's own).
+which the report states as the phase's own). A cell that opens with a possibility and lists its items ("…연결될
+가능성 - 최대 8개 GPU: X를 통해 연결 - …") makes each of its links an **estimate**; a rival surpassed in a column
+of goals ("목표 성능 | H20 성능 일부 초과") is a **target** (a rival replaced, "H20 대체", is what the chip is).
+
+A site the site reader reads as only to open (its opening, "올해 일본에 새 데이터센터 개설", is no actual) has
+planned place and operator links. A deal's parties are planned when its row says the deal is only pledged or
+intended, or when the table itself calls the deal's money pledged (a table of pledges, or an announced table's
+investment column: "백악관이 발표한 … 거래 | 투자액").
 
 Links that say what a thing is (its maker, parent, home, a rival) are left alone: their status is no
 event's (the event's words may follow a name in a modifier, "사우디 DataVolt는 … 구축 예정").
@@ -35,7 +43,8 @@ from ingest.model import Table
 from petaflop.extract.facts import LINK_STATUSES, EntityRecord, Extraction, Fact
 from petaflop.extract.table_status import table_status
 
-__all__ = ["DEAL_PARTIES", "added_after_name", "estimated_name", "label_status", "link_status_after", "settle_link_statuses"]
+__all__ = ["DEAL_PARTIES", "added_after_name", "cell_link_status", "estimated_name", "label_status", "link_status_after",
+           "settle_link_statuses"]
 
 #: A verbal noun of an event a link may be made by, written between the span and the status word
 #: ("… 플랫폼으로 확장 추정"); the span itself most often ends with it.
@@ -43,6 +52,8 @@ _EVENT = r"(?:구축|건설|설립|신설|개설|도입|구매|인수|개발|출
 _AFTER = (
     (re.compile(r"^\s?(?:" + _EVENT + r"\s?)?(?:까지\s?)?(?:예정|계획|추진)(?!\s?(?:대비|보다))"), "planned"),
     (re.compile(r"^\s?(?:[가-힣]{0,3}(?:할|될)\s?(?:예정|계획)|(?:하|되)기로\s?(?:약속|합의))"), "planned"),
+    # "… 제공하게 되는 거래 구조": what the deal would bring about (not "…하게 되는 것으로 귀결": what came of it)
+    (re.compile(r"^\s?[가-힣]{0,3}하게\s?되는(?!\s?것)"), "planned"),
     (re.compile(r"^\s?[가-힣]{0,3}(?:할|될)\s?것을\s?목표"), "target"),
     (re.compile(r"^\s?(?:" + _EVENT + r"\s?)?추정(?!치)"), "estimate"),
 )
@@ -70,6 +81,13 @@ DEAL_PARTIES = frozenset({"hasInvestor", "hasInvestee", "hasParty"})
 _PLAN_LABEL = re.compile(r"계획|예정|방안")
 #: A facility's links that hold once it is built: where it is, whose it is, who runs or develops it.
 _FACILITY = frozenset({"locatedIn", "ownedBy", "operatedBy", "developedBy"})
+#: A cell that opens with a possibility and then lists its items: "PCIe 6.0 기반으로 연결될 가능성 - 최대 8개
+#: GPU: … 연결 - …": the items spell out what may be, so each link of the cell is an estimate.
+_SPECULATIVE_CELL = re.compile(r"^[^-\t]{0,60}?(?:될|할)\s?가능성\s+-\s")
+#: A column label of goals ("목표 성능 추정") and a cell of it that compares with a rival by surpassing it
+#: ("H20 성능 일부 초과"): the link is what the thing aims at (not "H20 대체": what it is).
+_GOAL_LABEL = re.compile(r"목표")
+_SURPASS = re.compile(r"초과|능가|상회|뛰어넘")
 #: Links that name what a thing is rather than an event that may be planned.
 _STABLE = frozenset({"partOf", "headquarteredIn", "designedBy", "subsidiaryOf", "memberOf",
                      "sameAs", "variantOf", "successorOf", "predecessorOf", "announcedBy"})
@@ -92,10 +110,23 @@ def _candidate(f: Fact) -> bool:
             and bool(f.raw) and not f.link_status)
 
 
-def _pledged_party(f: Fact, lines: list[str]) -> bool:
-    """A deal's party read from a table row that says the deal is only pledged or intended."""
+def _pledged_party(f: Fact, lines: list[str], pledged: set[tuple[str, int]]) -> bool:
+    """A deal's party read from a table row that says the deal is only pledged or intended, or whose deal's
+    money the table itself calls pledged (``pledged``: deal and line)."""
     return (f.predicate in DEAL_PARTIES and bool(f.location.table_id) and not f.link_status
-            and 0 < f.location.line_start <= len(lines) and bool(_PLEDGED_ROW.search(lines[f.location.line_start - 1])))
+            and 0 < f.location.line_start <= len(lines)
+            and (bool(_PLEDGED_ROW.search(lines[f.location.line_start - 1]))
+                 or (str(f.subject), f.location.line_start) in pledged))
+
+
+def _pledged_deals(ex: Extraction, statuses: dict) -> set[tuple[str, int]]:
+    """The deals (and lines) whose money a table calls pledged by what the table is, not by its row's words: a
+    table of pledges, or the investment column of an announced table ("백악관이 발표한 … 거래 | 투자액") — a
+    sum announced is to be invested, and so the deal's parties are no investors yet. (A row whose project is
+    to be built, "… 구축 예정", plans the money but not the deal: its parties stay.)"""
+    return {(str(f.subject), f.location.line_start) for f in ex.facts
+            if f.predicate == "amountUSD" and "planned" in f.qualifiers and f.location.table_id in statuses
+            and statuses[f.location.table_id].pledged_money(f.location.column)}
 
 
 def label_status(table: Table, line: int, column: int) -> str:
@@ -143,23 +174,54 @@ def _estimated_in_row(ex: Extraction, f: Fact, table: Table) -> bool:
             or estimated_name(row.cells[0].text, ex.entities.get(str(f.subject))))
 
 
+def _cell(table: Table, line: int, column: int) -> str:
+    """The text of the cell at the 1-based ``column`` of the row at ``line``, or ""."""
+    row = next((r for r in table.rows if r.line == line and r.cells), None)
+    return row.cells[column - 1].text if row is not None and 0 < column <= len(row.cells) else ""
+
+
+def cell_link_status(table: Table, line: int, column: int) -> str:
+    """The status a link read from the cell (row at ``line``, 1-based ``column``) takes from the cell and its
+    column: ``estimate`` in a cell that opens with a possibility and lists its items ("…연결될 가능성 - 최대 8개
+    GPU: ConnectX-8 … 연결 - …"), ``target`` for a rival surpassed in a column of goals ("목표 성능 | H20 성능
+    일부 초과"); "" otherwise."""
+    cell = _cell(table, line, column)
+    if _SPECULATIVE_CELL.match(cell):
+        return "estimate"
+    labels = table.column_labels
+    if 1 < column <= len(labels) and _GOAL_LABEL.search(labels[column - 1]) and _SURPASS.search(cell):
+        return "target"
+    return ""
+
+
+def _site_openings(ex: Extraction) -> dict[tuple[str, int], str]:
+    """The status of each site's opening the site reader read ("올해 일본에 새 데이터센터 개설"), by site and line,
+    when it is no actual: the site's place and holder hold only once it opens."""
+    return {(str(st.subject), st.location.line_start): st.status for st in ex.statements
+            if st.kind == "operationDate" and st.rule == "site:terms" and st.status in LINK_STATUSES}
+
+
 def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Table] = ()) -> int:
     """Give each link its status from the words after its span or its cell's labels (see the module);
     returns how many changed."""
     by_id = {t.id: t for t in tables}
-    said = {f.location.table_id for f in ex.facts if f.predicate in _FACILITY and f.location.table_id in by_id}
+    said = {f.location.table_id for f in ex.facts if f.predicate in _FACILITY | DEAL_PARTIES and f.location.table_id in by_id}
     statuses = table_status({tid: by_id[tid] for tid in sorted(said)})
+    openings, pledged = _site_openings(ex), _pledged_deals(ex, statuses)
     changed = 0
     for i, f in enumerate(ex.facts):
-        if _pledged_party(f, lines):
+        if _pledged_party(f, lines, pledged):
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, "planned"))
             changed += 1
             continue
         if not _candidate(f) or not 0 < f.location.line_start <= len(lines):
             continue
         status = link_status_after(lines[f.location.line_start - 1], f.raw)
+        if not status and f.predicate in _FACILITY and f.rule.startswith("site:"):
+            status = openings.get((str(f.subject), f.location.line_start), "")  # a site only to open
         if not status and (table := by_id.get(f.location.table_id)) is not None:
-            status = label_status(table, f.location.line_start, f.location.column)
+            status = label_status(table, f.location.line_start, f.location.column) \
+                or cell_link_status(table, f.location.line_start, f.location.column)
             if not status and f.predicate in _FACILITY and table.id in statuses \
                     and statuses[table.id].row_plans(f.location.line_start, f.location.column):
                 status = "planned"

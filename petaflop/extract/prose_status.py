@@ -12,8 +12,10 @@ the text of its line (only "actual" is ever changed):
   revises ("… 3,000억 달러로 급증. 지난 2월 예상치 … 대비 12% 상향"), ``forecast``.
 * **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``; in a
   table cell ("12배로 가정"), whatever its date, an ``estimate``.
-* **What is supposed**: "…%로만 올려도", "…로 높이면" right after the figure (a condition's figure, ``estimate``),
-  or a requirement's premise "N개의 X만으로도 … 필요" (the statement is scoped ``scenario``).
+* **What is supposed**: "…%로만 올려도", "…로 높이면" right after the figure (a condition's figure), or a
+  requirement's premise "N개의 X만으로도 … 필요" (the statement is scoped ``scenario``). A premise is also
+  ``planned`` unless its clause speaks of now (현재, 이미, 운영 중): what a need is reckoned for is a count one
+  is to have, not one there is.
 * **What may happen**: "…할 수도 있음" closing the figure's clause (a possibility, ``forecast``), and a
   simulation's outcome or a prediction (시뮬레이션 분포/결과, 예측치/예측한) named before the figure in its clause (``forecast``).
 * **A bullet on completion**: a line that opens with "… 완공 시," plans the figures of its later sentences
@@ -126,8 +128,8 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
     clause = _clause_of(after)
     if _EXPECTED.search(clause) or _POSSIBLE.search(clause):
         return "forecast"
-    if _PLANNED.search(clause):
-        return "planned"
+    if _PLANNED.search(clause) or (_PREMISE.match(after) and not _NOW.search(before)):
+        return "planned"  # "… 할 예정"; "55만 개의 GB200만으로도 수 GW가 필요": the count a need is reckoned for
     if re.search(r"[.;]\s*$", clause) and _REVISES.match(after[len(clause):]):
         return "forecast"
     return _on_completion(line, at, end)

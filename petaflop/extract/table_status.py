@@ -176,7 +176,7 @@ class TableStatus:
             return "target"  # "우선 목표 | 550k GB200 …", "장기 청사진 (≈2030)": what the row aims at
         if (row := self._row_estimate(line)) is not None:
             return "forecast" if row == "expected" and time is not None and time.end >= ref else "estimate"
-        if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self._pledged(column)) \
+        if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self.pledged_money(column)) \
                 or (kind in PLAN_KINDS and self.row_completes(line, column)):
             return "planned"
         if kind in MONEY_KINDS and self.row_plans(line, column):
@@ -263,7 +263,7 @@ class TableStatus:
         :func:`petaflop.extract.table_per.row_per`."""
         return row_per(self.table, line, column)
 
-    def _pledged(self, column: int) -> bool:
+    def pledged_money(self, column: int) -> bool:
         """True when money in the 1-based ``column`` is pledged: a pledge table, or an announced table's
         column of investment amounts."""
         labels = self.table.column_labels
