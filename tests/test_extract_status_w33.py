@@ -1,15 +1,19 @@
 """Statuses, wave 33: a requirement's premise count is planned, a site only to open has planned links, a
 cell that opens with a possibility and a rival surpassed in a column of goals give their links a status,
-an announced table's pledged deal has planned parties, and "…하게 되는 거래" plans the link before it.
+an announced table's pledged deal has planned parties, "…하게 되는 거래" plans the link before it, and a cost
+named on the caption of a table of reckoned costs is an estimate.
 Sentences and tables are our own (in the report's style)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from foundation.periods import parse_period
 from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Extraction, Fact, Location, Statement
 from petaflop.extract.link_status import cell_link_status, link_status_after, settle_link_statuses
-from petaflop.extract.prose_status import prose_status, supposed_figure
+from petaflop.extract.prose_status import names_a_cost, prose_status, supposed_figure
+from petaflop.extract.status_context import settle_statuses
 
 
 def _raw(line: str, figure: str) -> str:
@@ -105,3 +109,19 @@ def test_what_a_deal_would_bring_about_is_planned_but_what_came_of_it_is_not():
     done = "- 결국 추론 단계에서만 H사 칩을 사용하게 되는 것으로 귀결."
     assert link_status_after(done, "H사 칩을 사용") == ""
 
+
+
+def test_a_cost_named_on_the_caption_of_a_table_of_reckoned_costs_is_an_estimate_but_its_power_is_not():
+    line = "A사 랙은 B사 랙에 비해 비용은 6배에 달하고, 전력 소비는 무려 11배"
+    assert names_a_cost(line, _raw(line, "6배"), Decimal(6))
+    assert not names_a_cost(line, _raw(line, "11배"), Decimal(11))
+    table = Table("T-6", Span(1, 6), [line], [], [_row(4, "스위치", "$1,000", "5,400W"), _row(5, "광모듈", "$0", "0")],
+                  source_line=6, caption_lines=Span(1, 1), column_labels=["항목", "A 비용", "A 전력"])
+    lines = [line, "", "항목\tA 비용\tA 전력", "스위치\t$1,000\t5,400W", "광모듈\t$0\t0", "자료: X사",
+             "", "두 회사의 부품에 가상의 총이익률을 적용하여 비용을 추산.", "", "VI. 다음 장"]
+    ex = Extraction()
+    for value, figure, rule in ((6, "6배", "text:multiple:named"), (11, "11배", "text:multiple:carried")):
+        ex.statements.append(Statement("a-rack", "multiple", Location(1, 1), rule, value=Decimal(value), unit="x",
+                                       raw=_raw(line, figure)))
+    settle_statuses([table], ex, lines)
+    assert [(st.value, st.status) for st in ex.statements] == [(Decimal(6), "estimate"), (Decimal(11), "actual")]

@@ -21,7 +21,8 @@ the text of its line (only "actual" is ever changed):
 * **A bullet on completion**: a line that opens with "… 완공 시," plans the figures of its later sentences
   ("… 완공 시, 2만 EFLOPS를 의미. 경쟁 클러스터 대비 50배 …"), except a sentence about what runs now.
 * **An estimated caption** (:func:`estimated_caption_lines`): the caption lines of a chart titled "… (추정)" and
-  of a model table hold estimates.
+  of a model table hold estimates; on the caption of a table whose footnote reckons its costs, a figure whose
+  clause names a cost (:func:`names_a_cost`: "비용은 6배에 달하고", not "전력 소비는 11배") is an estimate.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ from foundation.periods import Period, parse_period
 from ingest.model import Figure, Table
 from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.cell_text import cell_period
+from petaflop.extract.table_status import COST_WORD
 from petaflop.extract.text_frames import ON_COMPLETION
 
-__all__ = ["added_figure", "cell_per", "estimated_caption_lines", "prose_deadline", "prose_status"]
+__all__ = ["added_figure", "cell_per", "estimated_caption_lines", "names_a_cost", "prose_deadline", "prose_status"]
 
 #: A cell that opens with what its one figure is given per: "칩당 192GB HBM3e", "샘플당 $0.34".
 _CELL_PER = re.compile(r"^\s*(칩|GPU|토큰|샘플|차량|사용자|가구|GW|MW)\s?당\s?(?:최대|최소|약|평균)?\s?[\\$]*\d")
@@ -191,6 +193,21 @@ def _on_completion(line: str, at: int, end: int) -> str:
     start = max((b.end() for b in re.finditer(r"[.;]\s", line[:at])), default=0)
     stop = re.compile(r"[.;]\s|$").search(line, end)
     return "" if _NOW.search(line[start:stop.start() if stop else len(line)]) else "planned"
+
+
+def names_a_cost(line: str, raw: str, value: object) -> bool:
+    """True when the clause of the prose figure written ``raw`` (of ``value``) in ``line`` names a cost before
+    it ("… 비용은 6배에 달하고, 전력 소비는 11배": the 6, not the 11): on the caption of a table whose
+    footnote reckons its costs, such a figure is read off the reckoning, an ``estimate``."""
+    span = _figure_span(line, raw) if value is not None else None
+    if span is None:
+        return False
+    line, at, _ = span
+    number = format(value, "f")
+    number = number.rstrip("0").rstrip(".") if "." in number else number
+    figure = max((m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d.,])",
+                                                 line[:at + len(raw)]) if m.start() >= at), default=-1)
+    return figure >= 0 and bool(COST_WORD.search(_CLAUSE_START.sub("", line[:figure])))
 
 
 #: A chart's title that marks the whole chart as the writer's estimate: "… 호출 건수 (추정)".

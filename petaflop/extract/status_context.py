@@ -45,6 +45,7 @@ from petaflop.extract.prose_status import (
     added_figure,
     cell_per,
     estimated_caption_lines,
+    names_a_cost,
     prose_deadline,
     prose_status,
     supposed_figure,
@@ -96,6 +97,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
     cited = _cited_in_models(ex, by_table)
     models = [t.table for t in by_table.values() if t.model]
     estimated = estimated_caption_lines(figures, models, lines) if lines else set()
+    reckoned = estimated_caption_lines((), [t.table for t in by_table.values() if t.reckoned_costs], lines) \
+        if lines else set()  # the caption lines of a table whose footnote reckons its costs
     model = load_model()
     for i, st in enumerate(ex.statements):
         table = by_table.get(st.location.table_id) if st.location.table_id else None
@@ -153,6 +156,9 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         status = _status(st, ref, by_table, _before(lines, st), i in cited)
         if status == "actual" and not st.location.table_id and st.location.line_start in estimated:
             status = "estimate"
+        elif status == "actual" and not st.location.table_id and st.location.line_start in reckoned \
+                and names_a_cost(lines[st.location.line_start - 1], st.raw, st.value):
+            status = "estimate"  # "… 비용은 6배에 달하고" over a table of reckoned costs
         if status == "actual" and lines and 0 < st.location.line_start <= len(lines):
             line = lines[st.location.line_start - 1]
             if not st.location.table_id and not st.scope and supposed_figure(line, st.raw):
