@@ -125,3 +125,15 @@ def test_a_cost_named_on_the_caption_of_a_table_of_reckoned_costs_is_an_estimate
                                        raw=_raw(line, figure)))
     settle_statuses([table], ex, lines)
     assert [(st.value, st.status) for st in ex.statements] == [(Decimal(6), "estimate"), (Decimal(11), "actual")]
+
+
+def test_a_total_of_this_year_already_reached_is_no_projection():
+    reached = "- 현재 A사 스마트 글라스 누적 판매량은 200만 대 돌파."
+    running = "- 올해 A사 스마트 글라스 판매량은 최소 300만 대."
+    ex = Extraction()
+    for n, line, figure, value in ((1, reached, "200만 대", 2000000), (2, running, "300만 대", 3000000)):
+        ex.statements.append(Statement("a-glasses", "shipments", Location(n, n), "text:value:compound",
+                                       value=Decimal(value), unit="count", time=parse_period("2025"),
+                                       raw=_raw(line, figure)))
+    settle_statuses([], ex, [reached, running])
+    assert [st.status for st in ex.statements] == ["actual", "forecast"]

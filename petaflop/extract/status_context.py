@@ -69,6 +69,8 @@ _SPENT = frozenset({"capex", "amount"})
 _SPENDS = re.compile(r"\d\s?(?:[억조만]\s?)?(?:달러|원|위안|엔|유로)\s?(?:을|를)?\s?(?:투자|투입|지출)(?:\s*$|\s*[.,;])")
 #: What a year adds up to (shipped, sold, earned): the total of a year not over is a projection.
 _YEAR_FLOWS = frozenset({"shipments", "revenue", "profit"})
+#: A total already reached: "누적 판매량은 200만 대 돌파", "매출 10억 달러 달성" (no projection of the year).
+_REACHED = re.compile(r"누적|돌파|달성|넘어섰|넘었")
 #: Words of a forecast said in a figure's own text (not inferred from its date).
 _SAID = re.compile(r"예상|전망|예측|것으로|것이라")
 #: Measures of markets and finances: a future figure of these is a forecast, not a plan.
@@ -436,7 +438,8 @@ def _status(st: Statement, ref: str, tables: dict[str, TableStatus], before: str
             and st.time.precision == "year" and _SPENDS.search(st.raw):
         return "planned"  # "A사가 2025년 1,000억 달러 투자": the year's outlay, the year not over
     if st.kind in _YEAR_FLOWS and not table and st.time is not None and st.time.start <= ref <= st.time.end \
-            and st.time.precision == "year" and not st.per:
+            and st.time.precision == "year" and not st.per \
+            and not (_REACHED.search(f"{before} {st.raw}") and not _SAID.search(st.raw)):
         return "forecast"  # "올해 출하량은 최소 3만 개": the total of a year not over yet is a projection
     if st.time is None or st.time.start <= ref:
         return st.status
