@@ -60,6 +60,7 @@ from petaflop.extract.text_paren import ParenMeasureReader
 from petaflop.extract.text_power import PowerFrames, cell_power_of_another, power_source
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
+from petaflop.extract.text_shares import gain_after
 from petaflop.extract.text_tokens import CONTEXT_TOKENS, TokenCounts
 from petaflop.extract.text_value_guards import (
     architecture_chips,
@@ -331,7 +332,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 entry, metric_at = self._metric(s[window_start:q.start], window_start)
                 if entry is None:  # "10 GW 규모", "30억 달러 매출": the measure right after the figure
                     after = _AFTER_FIGURE.match(s, q.end)
-                    if after:
+                    if after and not (q.kind == "percent" and self.prefix == "text" and gain_after(s, q.end)):  # "3%의 전환율 향상"
                         entry, metric_at = self._metric(after.group(1), after.start(1))
                         how_measure = ":after" if entry is not None else how_measure
             if entry is None and getattr(self, "_parallel", None) is not None:

@@ -144,6 +144,14 @@ _OWN_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|나\s?|씩\s?)?(?
                          r"(?P<up>증가|성장|상승|폭증|급증|급등|확대|늘))")
 
 
+#: a gain or a cut right after the percentage, with no base: "30% 향상", "10~15% 이상 향상시키고", "5%, Y에서 3%의
+#: 광고 전환율 향상" (figures listed before one word of change share it); a rate ("개선율") is a measure, not this
+_GAIN = re.compile(r"(?:\s?,\s?[가-힣A-Za-z]{1,10}에서\s?\d{1,3}(?:\.\d+)?\s?%)*(?P<measure>\s?(?:이상\s?|가량\s?|정도\s?|씩\s?)?"
+                   r"(?:의\s?)?(?:[가-힣A-Za-z]{1,6}(?<!로)\s?){0,2}?)(?:(?P<up>향상|개선)|(?P<down>단축|절감))(?![율률])")
+#: a place the figure holds in, not the subject: "인스타그램에서 5%"
+_SCOPE_PLACE = re.compile(r"['’”\"]?\s?에서\s")
+
+
 #: what of the subject changed, named between it and the figure: "RTX 4090의 가격은 … 40% 급등" (the price's change)
 _MEASURE_OF = re.compile(r"의\s?(?P<noun>[가-힣A-Za-z]{1,8}(?:\s[가-힣A-Za-z]{1,8})?)(?:은|는|이|가)\s")
 
@@ -162,6 +170,11 @@ def _changed_measure(s: str, subject: Mention_, figure_start: int, c0: int = -1)
     return t.group("noun") if t and t.end() <= figure_start else "change"
 
 
+def gain_after(s: str, end: int) -> bool:
+    """A gain or a cut with no base right after a percentage ending at ``end`` ("3%의 광고 전환율 향상")."""
+    return _GAIN.match(s, end) is not None
+
+
 class ChangeReader:
     """Mixed into the text reader: "구글 클라우드는 32%의 폭발적 성장", "A의 매출은 48% 증가" — a percentage
     followed by a word of growth or fall, with no base named in its clause, is the subject's ``growthRate``
@@ -173,6 +186,7 @@ class ChangeReader:
             return
         ch = _OWN_CHANGE.match(s, q.end)
         if not ch:
+            self._gain(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
             return
         if any(v.end <= q.start and re.fullmatch(r"\s?(?:에서|부터|→|->)\s?", s[v.end:q.start]) for v in values):
             return
@@ -198,5 +212,38 @@ class ChangeReader:
             high=high, unit=q.unit, status=status, time=time,
             metric=measure, approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
+            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+        ))  # fmt: skip
+
+    def _gain(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
+              values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
+        """"생산성은 30% 향상", "A가 X에서 5%, Y에서 3%의 전환율 향상 달성": a gain or a cut with no base is the
+        subject's ``relativeDifference`` against doing without it: the unbased change's construction with a word of
+        gain or cut (rule ``text:change-unbased:<how>``), only for a subject named in the clause."""
+        g = _GAIN.match(s, q.end)
+        if not g or self.prefix != "text" or any(v.end <= q.start and re.fullmatch(r"\s?(?:에서|부터|→|->)\s?", s[v.end:q.start]) for v in values):
+            return
+        clause_mentions = [m for m in mentions if c0 <= m.start < c1 and not _SCOPE_PLACE.match(s, m.end)]
+        last = getattr(self, "_last_gain", None)  # "A가 X에서 5%, Y에서 3%의 … 향상": the list's first figure's subject
+        if last is not None and last[0] == (loc, s) and re.fullmatch(r"\s?,\s?", s[last[1]:c0]) \
+                and not any(m.role in ("topic", "subject") for m in clause_mentions):
+            subject, how = last[2], last[3]
+        else:
+            subject, how = self._multiple_subject(s, q, c0, clause_mentions, topic, "", len(s) + 1)
+        if subject is None or how not in (*_CLAUSE_WAYS, "sentence-topic"):
+            return  # a topic carried from another sentence seldom owns an improvement (a project's, its maker's …)
+        self._last_gain = ((loc, s), q.end, subject, how)
+        sign = -1 if g.group("down") else 1
+        status = self._status(s[c0:c1], q)
+        time = self._time(q, dates, c0, c1, values) or self.default_time
+        if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
+            status = "forecast"
+        high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
+        low, high = sorted((sign * Decimal(q.value), sign * Decimal(high))) if high is not None else (sign * Decimal(q.value), None)
+        measure = re.sub(r"^(?:이상|가량|정도|씩|의)\s?", "", g.group("measure").strip())
+        self.ex.statements.append(Statement(
+            subject.entity, "relativeDifference", loc, construction_rule(self.prefix, "change-unbased", how, _CLAUSE_WAYS), value=low, high=high, unit="%",
+            status=status, time=time, metric=f"{'lower' if sign < 0 else 'higher'} {measure} vs without".replace("  ", " ")[:60],
+            approximate="approximate" in q.qualifiers, bound="lower" if "lowerBound" in q.qualifiers else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
