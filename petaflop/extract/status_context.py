@@ -176,6 +176,7 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         _date_spans(ex, lines)
         _date_parts(ex, lines)
         _date_guidance(ex, lines)
+        _inherit_in_parens(ex, lines, times=True)  # the head's time, once the guidance is dated
     return changed + _settle_table_facts(ex, by_table, ref) + (_settle_claim_facts(ex, lines, ref) if lines else 0)
 
 
@@ -183,9 +184,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
 _HEAD_END = re.compile(r"(?:\d|달러|원|위안|엔|유로|[GMk]W|GWh|TWh|개|명|대|건)\s*$")
 
 
-def _inherit_in_parens(ex: Extraction, lines: list[str]) -> int:
+def _inherit_in_parens(ex: Extraction, lines: list[str], times: bool = False) -> int:
     """A growth rate in parentheses right after a prose figure ("1,185억 달러 (전년 대비 40% 증가)") is of
-    that figure: it takes the head figure's status when the head is no actual (a guided capex grows as guided)."""
+    that figure: it takes the head figure's status when the head is no actual (a guided capex grows as guided);
+    with ``times``, an undated growth rate takes the head's time (the year's capex grew 40%)."""
     by_line: dict[int, list[int]] = {}
     for i, st in enumerate(ex.statements):
         if not st.location.table_id and st.raw and not st.kind.endswith("Date"):
@@ -197,7 +199,7 @@ def _inherit_in_parens(ex: Extraction, lines: list[str]) -> int:
                  if (at := line.find(ex.statements[i].raw)) >= 0 and line.count(ex.statements[i].raw) == 1}
         for i, (at, _) in spans.items():
             st = ex.statements[i]
-            if st.status != "actual" or st.kind != "growthRate":
+            if st.kind != "growthRate" or (st.time is not None if times else st.status != "actual"):
                 continue
             number = format(abs(st.value), "f") if st.value is not None else ""
             number = number.rstrip("0").rstrip(".") if "." in number else number
@@ -208,9 +210,11 @@ def _inherit_in_parens(ex: Extraction, lines: list[str]) -> int:
             opening = line.rfind("(", 0, fig)
             if opening < 0 or ")" in line[opening:fig] or not _HEAD_END.search(line[:opening]):
                 continue
-            heads = {ex.statements[j].status for j, (a, e) in spans.items()
+            heads = {ex.statements[j].time if times else ex.statements[j].status for j, (a, e) in spans.items()
                      if j != i and a < opening < e and ex.statements[j].kind != "growthRate"}
-            if len(heads) == 1 and (status := heads.pop()) != "actual":
+            if times and len(heads) == 1 and (time := heads.pop()) is not None:
+                ex.statements[i] = replace(st, time=time)
+            elif not times and len(heads) == 1 and (status := heads.pop()) != "actual":
                 ex.statements[i] = replace(st, status=status)
                 changed += 1
     return changed
