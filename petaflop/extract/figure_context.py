@@ -6,6 +6,7 @@ Shared by the prose readers of figures (:mod:`petaflop.extract.text_figures`,
 
 from __future__ import annotations
 
+from foundation.periods import parse_period
 from ingest.quantities import REFERENCE_DATE
 
 
@@ -25,3 +26,13 @@ def figure_flags(q) -> dict:
     quals = q.qualifiers
     return {"approximate": "approximate" in quals or "vague" in quals,
             "bound": "lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else ""}
+
+
+def after_the_report(time) -> bool:
+    """A figure's time lies after the report's date: it starts later, or it is a span ("2024~2030") whose last
+    period starts later — a change over a span still to come is a forecast, whatever words estimate it."""
+    if time is None:
+        return False
+    ref = REFERENCE_DATE.isoformat()
+    last = parse_period(time.text.rsplit("~", 1)[1]) if "~" in (time.text or "") else None
+    return time.start > ref or (last is not None and last.start > ref)

@@ -24,11 +24,12 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ingest.quantities import REFERENCE_DATE, Quantity
+from ingest.quantities import Quantity
 from petaflop.extract.carry_guards import block_topic_owns
 from petaflop.extract.compared_measure import comparison_metric
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure, restate_in_other_currency
+from petaflop.extract.figure_context import after_the_report
 from petaflop.extract.growth_words import reported, unbased_growth
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import sentence_plan
@@ -219,7 +220,7 @@ class MultipleReader:
         status = self._status(clause, q)
         status = (status == "actual" and sentence_plan(s, clause, q.raw)) or status  # a plan of the sentence
         time = self._time(q, dates, c0, c1, values) or self.default_time
-        if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
+        if status in ("estimate", "actual") and after_the_report(time):  # "2024년 대비 … 2030년": a span to come
             status = "forecast"
         high = high if high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
