@@ -1047,6 +1047,10 @@ def test_investment_terms(store, mini):
     uae = one(report, investor="pfid:uae", investee="pfid:united-states")  # line 2807: $1.4 trillion
     assert (uae["amount_usd"], uae["line"]) == (D(1_400_000_000_000), D(2807))
     assert one(report, investor="pfid:tsmc", investee="pfid:united-states")["amount_usd"] == D(100_000_000_000)
+    # a pledged deal's amount stands in only where no actual deal of the pair states one: OpenAI's stake in
+    # Stargate is the investors table's $19B (line 1927), not the $500B the three pledged together (line 2810)
+    openai = one(report, investor="pfid:openai", investee="pfid:stargate")
+    assert (openai["amount_usd"], openai["line"]) == (D(19_000_000_000), D(1927))
     moonshot = run(store, "investment-terms", party_text="moonshot")  # line 3759: its main investors
     assert {r["investor"] for r in moonshot} >= {"pfid:alibaba", "pfid:tencent", "pfid:hongshan", "pfid:coatue"}
     assert {r["line"] for r in moonshot} == {D(3759)}
