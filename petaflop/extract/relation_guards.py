@@ -6,7 +6,9 @@ constructions in which the closest pair of mentions around a verb is no pair of 
 - a genitive of another noun: "X의 고객을 위한 Y 출시" — the genitive owns "고객", not Y; only a
   genitive standing right before the subject (a short modifier between: "X의 신형 Y") owns it;
 - the agent after the verb: "Y를 출시한 후, X …" — with the subject the verb's object, the agent stands
-  before the verb, or right after its adnominal form ("Y를 출시한 X").
+  before the verb, or right after its adnominal form ("Y를 출시한 X");
+- a partnership's pair (``partner_guards``): none across an inline " - " or a contrast ("A와 달리 B"),
+  none of one list ("Kion, Accenture와 협력"), no party written as an owner in the genitive ("구글의 웨이모").
 """
 
 from __future__ import annotations
@@ -62,3 +64,29 @@ def agent_after_the_verb(text: str, s: Mention, o: Mention, verb: re.Match[str],
     if not objected or s.end > verb.start() or o.start < verb.end():
         return False
     return not _ADNOMINAL.fullmatch(text, verb.end(), o.start)
+
+
+# Guards of a partnership read from the partner marked with the comitative ("B와 협력"):
+# an inline " - " inside a bullet starts another statement; "A와 달리 B는" contrasts A with B
+_BREAK = re.compile(r"\s[-–]\s|(?:와|과)\s?달리(?![가-힣])")
+# between two names of one list: a list mark or conjunction only ("Kion, Accenture와")
+_LISTED = re.compile(r"\)?['’”\"]?\s?(?:·|,|/|및|와|과|&|\+)\s?['‘“\"]?")
+
+
+def across_a_break(text: str, s: Mention, o: Mention) -> bool:
+    """``s`` and ``o`` stand on either side of an inline dash or a contrast ("X와 협력하는 것과 달리, Y는")."""
+    lo, hi = sorted((s, o), key=lambda m: m.start)
+    return bool(_BREAK.search(text, lo.end, hi.start))
+
+
+def listed_with(text: str, s: Mention, o: Mention) -> bool:
+    """``s`` is named in the same list as ``o`` ("Kion, Accenture와 협력"): a fellow partner, not the party
+    the list partners with."""
+    lo, hi = sorted((s, o), key=lambda m: m.start)
+    return bool(_LISTED.fullmatch(text, lo.end, hi.start))
+
+
+def an_owner(text: str, s: Mention) -> bool:
+    """``s`` is written in the genitive ("구글의 웨이모는 Uber와 협력"): the owner of the noun after it, not the
+    clause's party."""
+    return bool(_GENITIVE.match(text, s.end))

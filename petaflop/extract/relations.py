@@ -15,7 +15,14 @@ from pathlib import Path
 from petaflop.extract.facts import Fact, Location
 from petaflop.extract.gazetteer import Mention
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
-from petaflop.extract.relation_guards import agent_after_the_verb, an_aside, genitive_of_another
+from petaflop.extract.relation_guards import (
+    across_a_break,
+    agent_after_the_verb,
+    an_aside,
+    an_owner,
+    genitive_of_another,
+    listed_with,
+)
 from petaflop.extract.resolve import Resolver, is_a
 
 PATTERNS_PATH = Path(__file__).with_name("relation_patterns.toml")
@@ -91,13 +98,14 @@ class RelationPattern:
     object_list: bool = False  # the things coordinated with the object ("A100·H100", "H20 · A800") are objects too
     modifier: bool = False  # with object_marker: an unmarked object right before the subject too ("美 상무부 A100 수출 금지")
     guarded: bool = False  # no object in an aside, in another noun's genitive, or after the verb (relation_guards.py)
+    partner_guards: bool = False  # no pair across a dash or a contrast, from one list, or with an owner in the genitive
 
 
 _RELATION_KEYS = {"id": "str", "keyword": "str", "subject_type": "str", "object_type": "str", "property": "str",
                   "max_gap": "int", "all_subjects": "bool", "object_marker": "str", "subject_marker": "str",
                   "scope": "str", "between": "bool", "all_objects": "bool", "object_exclude": "str",
                   "before_keyword": "bool", "last_object": "bool", "object_list": "bool",
-                  "modifier": "bool", "guarded": "bool"}
+                  "modifier": "bool", "guarded": "bool", "partner_guards": "bool"}
 
 
 def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
@@ -121,7 +129,7 @@ def load_relation_patterns(path: Path = PATTERNS_PATH) -> list[RelationPattern]:
                                    bool(raw.get("all_objects", False)), _marker(raw.get("object_exclude")),
                                    bool(raw.get("before_keyword", False)), bool(raw.get("last_object", False)),
                                    bool(raw.get("object_list", False)), bool(raw.get("modifier", False)),
-                                   bool(raw.get("guarded", False))))
+                                   bool(raw.get("guarded", False)), bool(raw.get("partner_guards", False))))
     return out
 
 
@@ -208,6 +216,9 @@ class RelationMiner:
                             continue
                         if p.guarded and (an_aside(text, s, o) or genitive_of_another(text, s, o) or agent_after_the_verb(
                                 text, s, o, kw, _verb_object(text[s.end:kw.start()]))):
+                            continue
+                        if p.partner_guards and (across_a_break(text, s, o) or listed_with(text, s, o)
+                                                 or an_owner(text, s)):
                             continue
                         cost = abs(s.start - o.start) + abs(kw.start() - min(s.start, o.start))
                         found.append((cost, s, o))
