@@ -112,9 +112,11 @@ def test_no_caption_maker_when_the_table_or_the_caption_says_otherwise(table_rea
 
 def test_a_maker_before_a_kind_word_in_the_copula_names_the_products_maker(text_reader):
     r, ex = text_reader
-    r.read("특히 테슬라 ESS인 Megapack을 활용한 부하 관리.", LOC, ())
+    r.read("특히 테슬라 휴머노이드인 Optimus를 활용한 생산.", LOC, ())
+    r.read("특히 테슬라 ESS인 Megapack을 활용한 부하 관리.", LOC, ())  # power equipment: text_power_maker's
     r.read("엔비디아 경쟁 제품인 MI300X는 저렴.", LOC, ())  # a rival's product: refused
-    assert {(s, o) for s, _, o, rule in made(ex) if rule == "text:maker-appositive"} == {("tesla-megapack", "tesla")}
+    assert {(s, o) for s, _, o, rule in made(ex) if rule == "text:maker-appositive"} == {("tesla-optimus", "tesla")}
+    assert ("tesla-megapack", "developedBy", "tesla", "text:power-maker") in made(ex)
 
 
 def test_a_cell_with_a_verb_of_making_and_no_figure_is_read_as_prose():

@@ -43,6 +43,8 @@ from petaflop.extract.genitive_list import genitive_list
 from petaflop.extract.name_maker import maker_prefix
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
+from petaflop.extract.text_power_maker import PRODUCTS as POWER_PRODUCTS
+from petaflop.extract.text_power_maker import power_makers
 from petaflop.extract.text_power_mix import power_mix
 from petaflop.extract.text_rank_noun import ranked_nouns
 
@@ -127,6 +129,7 @@ class FarGenitives:
                 genitive_list(self.ex, self.res.gaz, s, mentions, a, b, entry, loc, sources,  # type: ignore[attr-defined]
                               self.lex.genitive_for)  # type: ignore[attr-defined]
         if not title:
+            power_makers(self.ex, self.res.gaz, s, mentions, loc, sources)  # type: ignore[attr-defined]  # text_power_maker.py
             self._maker_appositives(s, mentions, loc, sources)
             self._made_at(s, mentions, loc, sources)
             self._own_development(s, mentions, loc, sources)
@@ -137,7 +140,8 @@ class FarGenitives:
             if a.role or not any(is_a(a.type, c) for c in _MAKERS):
                 continue
             b = next((b for b in mentions[i + 1:] if _APPOSITIVE_GAP.fullmatch(s[a.end:b.start])), None)
-            if b is None or b.entity == a.entity or _RIVALRY.search(s[a.end:b.start]) \
+            if b is None or b.entity == a.entity or any(is_a(b.type, c) for c in POWER_PRODUCTS) \
+                    or _RIVALRY.search(s[a.end:b.start]) \
                     or _LIKE_AFTER.match(s[b.end:b.end + 8]):
                 continue
             entry = self.lex.genitive_for(a.type, b.type)  # type: ignore[attr-defined]

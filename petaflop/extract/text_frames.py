@@ -24,6 +24,7 @@ from petaflop.extract.text_based_on import based_on_model
 from petaflop.extract.text_heads import head_of_state
 from petaflop.extract.text_operation import operation_starts
 from petaflop.extract.text_policy_owner import policy_owner
+from petaflop.extract.text_power_maker import PRODUCTS as _POWER_PRODUCTS
 from petaflop.extract.title_list import orgs_before
 from petaflop.extract.title_predicate import predicate_titles
 from petaflop.extract.values import find_quantities
@@ -278,6 +279,8 @@ class FrameReader:
             entry = self.lex.genitive_for(a.type, b.type)
             if entry is None or entry.property == "headquarteredIn":  # read by text_links, with its guards
                 continue
+            if is_a(a.type, "Firm") and any(is_a(b.type, c) for c in _POWER_PRODUCTS):
+                continue  # a firm's turbine or battery: read with its guards by text_power_maker
             if entry.property == "partOf" and not _PLAIN_FIRM_GAP.fullmatch(gap):
                 continue  # "구글의 웨이모": a firm's firm only side by side ("A의 경쟁사인 B" is no parent)
             self.ex.add(Fact(b.entity, entry.property, a.entity, True, loc, f"text:genitive:{entry.id}", sources,
