@@ -351,6 +351,8 @@ def test_flows_countries_and_totals_count_each_deal_once(atlas):
     uae = [f for f in flows if f.source_country == PFID + "united-arab-emirates" and
            f.target_country == PFID + "united-states"]
     assert uae  # Gulf -> US
+    # the White House pledge row (line 2807): its parties are planned link statements, still a (pledged) flow
+    assert [(f.amount_usd, f.planned, f.line) for f in uae if f.source == PFID + "uae"] == [(1.4e12, True, 2807)]
     deals = {}
     for f in flows:
         if f.kind == "deal" and f.amount_usd:

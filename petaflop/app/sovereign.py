@@ -122,7 +122,7 @@ class Flow:
     source_country: str | None = None
     target_country: str | None = None
     unverified: bool = False  # a link the extraction kept as an unverified claim (below its precision gate)
-    planned: bool = False  # the amount is pledged or planned (pfa:plannedAmountUSD), not stated as paid
+    planned: bool = False  # pledged or planned (pfa:plannedAmountUSD, or a party named by a link statement)
 
     def countries(self) -> set[str]:
         return {c for c in (self.source_country, self.target_country) if c}
@@ -139,6 +139,18 @@ def _texts(atlas: Atlas, iri: str, local: str) -> str:
 
 def _links(atlas: Atlas, iri: str, local: str) -> list[str]:
     return [v.value for v in atlas.values(iri, PFA[local]) if isinstance(v, ox.NamedNode)]
+
+
+def _parties(atlas: Atlas, iri: str, local: str) -> list[tuple[str, bool]]:
+    """A deal's ends by ``local`` (hasInvestor, hasInvestee, hasParty): ``(party, not actual)`` — the plain
+    links, then those a link statement names (a pledged deal's parties are planned)."""
+    out = [(o, False) for o in _links(atlas, iri, local)]
+    seen = {o for o, _ in out}
+    for p_, d, o, _status, _node in atlas.stated_links(iri):
+        if d == "out" and p_ == PFA[local] and o not in seen:
+            out.append((o, True))
+            seen.add(o)
+    return out
 
 
 def _chips_power(atlas: Atlas, iris: list[str]) -> tuple[list[str], float | None]:
@@ -163,9 +175,11 @@ def _amount(atlas: Atlas, node: str) -> tuple[float | None, bool]:
 
 
 def _line(atlas: Atlas, node: str, prop: str) -> int | None:
-    for st in atlas.statements(node):
-        if st.p == prop and st.line is not None:
-            return st.line
+    """The first report line of ``node``'s ``prop`` link, else of its link statements (a pledged deal's parties)."""
+    for wanted in (prop, PFA.linkStatement):
+        for st in atlas.statements(node):
+            if st.p == wanted and st.line is not None:
+                return st.line
     return None
 
 
@@ -179,18 +193,19 @@ def flows(atlas: Atlas) -> list[Flow]:
     done: set[str] = set()
     for node in sorted(investments):
         amount, planned = _amount(atlas, node)
-        investees = _links(atlas, node, "hasInvestee") or [None]
+        investees = _parties(atlas, node, "hasInvestee") or [(None, False)]
         detail = "; ".join(x for x in (_texts(atlas, node, "investorRole"), _texts(atlas, node, "investmentForm"),
                                        _texts(atlas, node, "status")) if x)
-        for investor in _links(atlas, node, "hasInvestor"):
-            for investee in investees:
+        for investor, pledged in _parties(atlas, node, "hasInvestor"):
+            for investee, pledged_to in investees:
                 chips, power = _chips_power(atlas, [node, *([investee] if investee else [])])
                 out.append(Flow("investment", node, investor, investee, amount,
                                 _texts(atlas, node, "sector"), detail, chips, power,
-                                _line(atlas, node, PFA.hasInvestor), planned=planned))
+                                _line(atlas, node, PFA.hasInvestor), planned=planned or pledged or pledged_to))
     for cls in DEAL_CLASSES:
         for node in sorted(atlas.instances_of.get(cls, set()) - investments):
-            parties = _links(atlas, node, "hasParty")
+            stated = _parties(atlas, node, "hasParty")
+            parties, pledged = [p for p, _ in stated], {p for p, not_actual in stated if not_actual}
             if not parties or node in done:
                 continue
             done.add(node)
@@ -203,7 +218,7 @@ def flows(atlas: Atlas) -> list[Flow]:
                 if party == host:
                     continue
                 out.append(Flow("deal", node, party, host, amount, _texts(atlas, node, "sector"), detail, chips,
-                                power, _line(atlas, node, PFA.hasParty), planned=planned))
+                                power, _line(atlas, node, PFA.hasParty), planned=planned or party in pledged))
     seen = {(f.source, f.target) for f in out}
     for s, edges in atlas.out.items():
         for e in edges:
