@@ -42,11 +42,13 @@ from petaflop.extract.source_data import STUDY, read_source_data
 from petaflop.extract.source_titles import titled_source
 from petaflop.extract.span_events import name_span_events
 from petaflop.extract.status_context import settle_statuses
+from petaflop.extract.survey_size import add_caption_survey_sizes, add_surveyor_sizes
 from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
 from petaflop.extract.table_odds import add_scenario_odds
 from petaflop.extract.table_policy_parts import add_policy_parts
 from petaflop.extract.table_scenario_cells import add_scenario_cells
+from petaflop.extract.table_survey import add_listed_answers, add_survey_answers
 from petaflop.extract.tables import TableExtractor
 from petaflop.extract.text_owned import settle_own_lists
 from petaflop.extract.text_part_counts import add_part_counts
@@ -126,6 +128,10 @@ class Extractor:
         add_sites(self.doc, self.ex, self.res, self.sources_of)
         add_label_makers(self.doc, self.ex, self.res, self.text.lex, self.sources_of)
         add_scenario_odds(self.doc, self.ex, self.res, self.sources_of)  # "시나리오 | 추정 확률" (table_odds.py)
+        add_survey_answers(self.doc, self.ex, self.res, self.sources_of)  # "원인 | 응답 비율" (table_survey.py)
+        add_listed_answers(self.doc, self.ex, self.res)  # "① … 문제 (46%), ② …" after a survey's shares
+        add_caption_survey_sizes(self.doc, self.ex, self.sources_of)  # "… 조사 (n=149)" (survey_size.py)
+        add_surveyor_sizes(self.doc, self.ex, self.res, self.sources_of)  # "<기관>가 N개 기업 … 를 설문"
         add_scenario_cells(self.doc, self.ex, self.res, self.text.lex, self.sources_of)  # "A 시: N달러 B 시: M달러"
         add_cell_links(self.doc, self.ex, self.text, self.sources_of)  # a genitive in any cell (cell_links.py)
         add_cell_changes(self.doc, self.ex, self.text, self.sources_of)  # "<thing> | N% 절감" (cell_changes.py)

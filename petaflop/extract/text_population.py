@@ -31,6 +31,8 @@ from petaflop.extract.text_frames import clause_starts_of
 RULE = "text:share-of:population"
 #: a bare figure opening a later clause of the same line: the same population's ("2030년에는 거의 100%가 …")
 RULE_CARRIED = "text:share-of:population-carried"
+#: "업계 관계자 10명 중 9명 이상(92%)이": a ratio of a survey's respondents (_ratio_share)
+RULE_RATIO = "text:share-of:population-ratio"
 
 #: the head word of a population: a noun that counts members (people, firms, projects, jobs)
 _HEAD = re.compile(r"(?:기업|기관|회사|업체|개발자|연구자|연구원|응답자|사용자|이용자|고객|직원|근로자|일자리|"
@@ -98,6 +100,9 @@ def population_share(reader, s: str, q: Quantity, c0: int, c1: int, mentions: li
         own = _predicate(s[q.end:c1])  # "12%는 평균 대기 시간이 …": its own; "100%가 될 것으로 전망": the first's
         said = own if own and not re.match(r"(?:될|된|됨|되)", own) else last[2]
         return _add(reader, s, q, c0, c1, dates, values, loc, sources, last[1], "", RULE_CARRIED, len(s), said)
+    if (ratio := _RATIO.search(s, c0, q.start)) and ratio.end() == q.start and _RATIO_AFTER.match(s, q.end):
+        # "업계 관계자 10명 중 9명 이상(92%)이 …": the people counted before the ratio are the population
+        return _ratio_share(reader, s, q, c0, c1, ratio.start(), mentions, dates, values, loc, sources, last, here)
     if not _FIGURE_SUBJECT.match(s, q.end) or re.search(r"[-−–+(]\s*$", s[max(0, q.start - 2):q.start]):
         return False
     after = [m for m in mentions if q.end <= m.start < c1]
@@ -131,6 +136,52 @@ def population_share(reader, s: str, q: Quantity, c0: int, c1: int, mentions: li
     if label:  # the clause the population's words open ("향후 5년 내 기술, 금융, 법률 등 …"): the figure's context
         c0 = min(c0, max((c for c in clause_starts_of(s) if c <= start), default=0))
     return _add(reader, s, q, c0, c1, dates, values, loc, sources, node, label, RULE, said=said)
+
+
+#: "10명 중 9명 이상(", "2명 중 1명(": a ratio of people whose percentage follows in parentheses
+_RATIO = re.compile(r"(?:의\s?)?\d{1,3}\s?명\s?중\s?\d{1,3}\s?명\s?(?:이상|가량|정도|꼴)?\s?\($")
+#: the parenthesis closed and the ratio the clause's subject: "(92%)이 …"
+_RATIO_AFTER = re.compile(r"\)\s?(?:이|가|은|는)\s")
+#: the people of an industry named before ("AI 데이터센터 업계가 … 업계 관계자 10명 중 9명")
+_INSIDERS = re.compile(r"업계\s?(?:관계자|종사자|응답자)$")
+#: the industry a clause names: up to three plain words before "업계" ("AI 데이터센터 업계가")
+_INDUSTRY = re.compile(r"((?:[가-힣A-Za-z0-9]{1,12}\s){1,3})업계(?:가|는|의|에서|에)?\s")
+#: a word ending in a particle: not part of the industry's name
+_PARTICLE_END = re.compile(r"(?:에서|의|은|는|이|가|을|를|에|로|과|와|도|며|고)$")
+
+
+def _industry(s: str, end: int) -> str:
+    """The last industry named before ``end`` ("AI 데이터센터 업계"), or ""."""
+    found = ""
+    for m in _INDUSTRY.finditer(s, 0, end):
+        words = m.group(1).split()
+        while words and (_PARTICLE_END.search(words[0]) or _TIME_WORD.fullmatch(words[0])):
+            words = words[1:]  # "제약사항에서 AI 데이터센터": the words after the particle name it
+        if words and not m.group().startswith("업계"):
+            found = " ".join([*words, "업계"])
+    return found
+
+
+def _ratio_share(reader, s: str, q: Quantity, c0: int, c1: int, r0: int, mentions: list, dates: list[Quantity],
+                 values: list[Quantity], loc: Location, sources: tuple[str, ...], last: tuple, here: tuple) -> bool:
+    """"업계 관계자 10명 중 9명 이상(92%)이 …", "응답자의 2명 중 1명(44%)은 …": the share of the people counted,
+    the respondents of a survey: an industry's people are that industry named before on the line, bare
+    respondents the population this line named before. Rule ``text:share-of:population-ratio``."""
+    head = re.search(r"(\S+\s)?\S+$", s[c0:r0].rstrip())
+    if head is None:
+        return False
+    words = head.group().strip()
+    before = getattr(reader, "previous_sentence", "") or ""  # the industry may be the sentence before's
+    if _INSIDERS.search(words) and (label := _industry(s, c0 + head.start()) or _industry(before, len(before))):
+        node = "population-" + created_id(label)
+        reader.ex.add_entity(EntityRecord(node, ("MarketSegment",), "", label, (label,), "table"))
+    elif words.split()[-1] == "응답자" and last[0] == here:
+        node, label = last[1], ""
+    else:
+        return False
+    said = _predicate(s[q.end + 1:c1])
+    reader._population = (here, node, said)
+    return _add(reader, s, q, c0, c1, dates, values, loc, sources, node, label, RULE_RATIO, said=said)
 
 
 #: what the share's members do, after the figure's particle: "…40%가 이미 AI 도구에 비용 지불" → "AI 도구에 비용 지불";
