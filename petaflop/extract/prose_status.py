@@ -6,8 +6,13 @@ the text of its line (only "actual" is ever changed):
 * **Guidance** (가이던스, 가이드런스, guidance) named before the figure in its clause: a company's own
   projection, ``forecast`` ("25년 조정 FCF 가이던스 중간값 20억 달러").
 * **What is to happen** after the figure, closing its clause: "…할 예정", "…할 계획", "…하기로 약속/합의", "…하겠다는", "…로 나아가는 중", "…하기에 충분한",
-  "…할 것이나/할 것.", "…을 수용할 수 있도록 설계됨" (a design capacity), "…받는 방향으로 전환" (a direction taken) (a plan, ``planned``) — but "…될 것이라는/될 것으로" (what is said or expected
-  to happen, ``forecast``). Words in parentheses are skipped ("55만개의 GB200(… 추정)이 추가 투입될 예정").
+  "…할 것이나/할 것." after an agent's act, "…을 수용할 수 있도록 설계됨" (a design capacity: of the figure right
+  before it, not of one before another figure), "…받는 방향으로 전환" (a direction taken) (a plan, ``planned``) — but
+  "…ㄹ 것이라는/것으로" ("밑돌 것으로 보이나") and "…할 것" after a verb of what happens ("…에 달할 것.", "10배
+  안전할 것", :mod:`petaflop.extract.will_words`) are what is said or expected to happen (``forecast``). A
+  condition of completion or operation before the figure ("29기 전체가 가동되면 총 1,000 MW …") plans it.
+  Words in parentheses are skipped ("55만개의 GB200(… 추정)이 추가 투입될 예정").
+* **A reckoning** closing the figure's clause ("年 20억 달러의 잠재 매출 추정."): an ``estimate``.
 * **A revised outlook**: a figure whose next sentence opens by comparing it with an earlier forecast it
   revises ("… 3,000억 달러로 급증. 지난 2월 예상치 … 대비 12% 상향"), ``forecast``.
 * **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``; in a
@@ -36,6 +41,7 @@ from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.cell_text import cell_period
 from petaflop.extract.table_status import COST_WORD
 from petaflop.extract.text_frames import ON_COMPLETION
+from petaflop.extract.will_words import FUTURE_EXPECTED, HAPPEN_WILL, NOT_HAPPEN
 
 __all__ = ["added_figure", "cell_per", "estimated_caption_lines", "names_a_cost", "prose_deadline", "prose_status"]
 
@@ -64,11 +70,21 @@ _CLAUSE_END = re.compile(r"[.;]\s|[.;]$|,\s|\s/\s|(?:지만|는데|면서|으며
 _CLAUSE_START = re.compile(r".*(?:[.;,]\s|\t)")
 _PARENS = re.compile(r"\([^()]*\)")
 #: What is said or expected to happen: "출시될 것이라는", "증가할 것으로".
-_EXPECTED = re.compile(r"[될할] 것(?:이라는|이라고|으로)")
+_EXPECTED = re.compile(FUTURE_EXPECTED)
+#: What comes to pass, no one's act, closing the clause: "…에 달할 것.", "10배 안전할 것”" (will_words.py).
+_HAPPENS = re.compile(HAPPEN_WILL + r"(?:이다|임|입니다)?(?:\s*$|[.,”’\"'])")
 #: What is to be done: "투입될 예정", "가동할 것이나", "투자하기로 약속".
-_PLANNED = re.compile(r"(?:[할될] (?:예정|계획)|할 것(?:이나|이다|임)?(?:\s*$|[.,]))|하기로\s?(?:약속|합의|결정)"
-                      r"|하겠다(?:는|고)?(?:\s|$)|(?:으로|로)\s?나아가|하기에\s?(?:충분|여유)"
-                      r"|(?:수용|처리|공급)할\s?수\s?있도록\s?설계|(?:는|을|할)\s?방향으로\s?(?:전환|추진|가닥|선회)")
+_PLANNED = re.compile(r"(?:[할될] (?:예정|계획)|" + NOT_HAPPEN + r"할 것(?:이나|이다|임)?(?:\s*$|[.,]))|하기로\s?(?:약속|합의|결정)"
+                      r"|하겠다(?:는|고)?(?:\s|$)|(?:으로|로)\s?나아가|(?:는|을|할)\s?방향으로\s?(?:전환|추진|가닥|선회)")
+#: What the figure is sized for: "…을 구동하기에 충분", "1.2GW 전력을 수용할 수 있도록 설계" — of the figure right
+#: before it: with another figure between ("29기 터빈이 생성하는 1 GW 전력은 50만 개 GPU를 구동하기에 여유"), of that one.
+#: A condition of completion or operation before the figure in its clause: "29기 전체가 가동되면 총 1,000 MW를 생산".
+_ONCE_DONE = re.compile(r"(?:완공|완료|완성|가동)\s?(?:되면|하면)\s")
+#: A figure standing apart (not the digits of a name: "GB200 NVL72").
+_FIGURE = re.compile(r"(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?![A-Za-z\d])|(?<![A-Za-z\d.,])\d+(?:[.,]\d+)*(?=[GMk]?W|GB|TB)")
+_ENOUGH = re.compile(r"하기에\s?(?:충분|여유)|(?:수용|처리|공급)할\s?수\s?있도록\s?설계")
+#: A reckoning closing the figure's clause: "…의 잠재 매출 추정.", "…로 추산됨".
+_RECKONED = re.compile(r"(?:추정|추산)(?:됨|함|했음|된다|한다)?(?:[.;,]\s|[.;]?\s*$)")
 _ASSUMED = re.compile(r"(?:으로|로)\s?가정")
 #: A next sentence that revises an earlier forecast by the figure before it: "지난 2월 예상치 N 대비 12% 상향" (the
 #: figure is the revised outlook, not a result: a result beats an outlook, 상회).
@@ -128,10 +144,14 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
     if future and _ASSUMED.search(after[:RAW_AFTER + 4]):
         return "forecast"
     clause = _clause_of(after)
-    if _EXPECTED.search(clause) or _POSSIBLE.search(clause):
+    if _EXPECTED.search(clause) or _POSSIBLE.search(clause) or _HAPPENS.search(clause):
         return "forecast"
-    if _PLANNED.search(clause) or (_PREMISE.match(after) and not _NOW.search(before)):
+    enough = _ENOUGH.search(clause)
+    if _PLANNED.search(clause) or (enough and not _FIGURE.search(clause, 0, enough.start())) \
+            or _ONCE_DONE.search(before) or (_PREMISE.match(after) and not _NOW.search(before)):
         return "planned"  # "… 할 예정"; "55만 개의 GB200만으로도 수 GW가 필요": the count a need is reckoned for
+    if _RECKONED.search(clause):
+        return "estimate"  # "年 20억 달러의 잠재 매출 추정.": the writer's reckoning
     if re.search(r"[.;]\s*$", clause) and _REVISES.match(after[len(clause):]):
         return "forecast"
     return _on_completion(line, at, end)

@@ -69,7 +69,8 @@ def _strip_other_asides(text: str, at: int, end: int) -> str:
 
 
 def sentence_plan(sentence: str, clause: str, raw: str) -> str:
-    """The plan or goal (``planned``, ``target``) that ``sentence`` states for all its figures, as the status
+    """The plan, goal or forecast (``planned``, ``target``, ``forecast``: "V14는 인간보다 2~3배, V15는 10배 안전할
+    것") that ``sentence`` states for all its figures, as the status
     of the figure written ``raw`` in ``clause`` whose own words gave none; "" when the sentence states none
     outside the asides of figures, when the figure stands in an aside of its own, or when its clause says
     the thing already runs."""
@@ -77,7 +78,7 @@ def sentence_plan(sentence: str, clause: str, raw: str) -> str:
     if (at >= 0 and _enclosing_aside(clause, at, at + len(raw)) is not None) or _RUNNING.search(clause):
         return ""
     status = status_of_words(_ASIDE.sub(" ", sentence))
-    return status if status in ("planned", "target") else ""
+    return status if status in ("planned", "target", "forecast") else ""
 
 
 #: After "될 것": what is said or expected, not what is to be done.

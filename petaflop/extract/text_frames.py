@@ -28,6 +28,7 @@ from petaflop.extract.text_power_maker import PRODUCTS as _POWER_PRODUCTS
 from petaflop.extract.title_list import orgs_before
 from petaflop.extract.title_predicate import predicate_titles
 from petaflop.extract.values import find_quantities
+from petaflop.extract.will_words import FUTURE_EXPECTED, HAPPEN_WILL, NOT_HAPPEN
 
 RDF_TYPE = RDF.type
 HOW = {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block": "block-topic",
@@ -86,8 +87,10 @@ MUST_GROW = r"(?:확대|증설|확충|증가)\s?(?:해|시켜)야\s?(?:한|함|�
 _STATUS_CUES = (
     (re.compile(r"목표|타깃|청사진|" + VISION + "|" + MUST_GROW), "target"),  # a goal, a blueprint, a vision
     # a figure on completion ("완공 시", "완료되면") is a plan
-    (re.compile(r"계획|예정|추진 중|할 것(?!으로|은)|하겠다|할 계획|착공|" + ON_COMPLETION), "planned"),
-    (re.compile(r"전망|" + PREDICT + r"|예상|될 것|할 것으로|수도 있|" + LIKELY), "forecast"),  # "…될 수도 있음": a hedge
+    # "…할 것" of an agent's act is a plan, of what happens ("발생할 것", "10배 안전할 것") a forecast (will_words)
+    (re.compile(r"계획|예정|추진 중|" + NOT_HAPPEN + r"할 것(?!으로|은)|하겠다|할 계획|착공|" + ON_COMPLETION), "planned"),
+    (re.compile(r"전망|" + PREDICT + r"|예상|될 것|" + FUTURE_EXPECTED + "|" + HAPPEN_WILL + r"|수도 있|" + LIKELY),
+     "forecast"),  # "…될 수도 있음": a hedge; "밑돌 것으로": what is expected
     (re.compile(r"추정|추산|(?:으로|로)\s?가정"), "estimate"),  # "…로 가정": an assumed figure
 )
 #: a release, an announcement or a completion put off or called off ("출시를 연기", "공개가 취소", "출시가 8월로
