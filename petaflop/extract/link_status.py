@@ -19,10 +19,17 @@ A link read from a table cell is **planned** when its row's label says the row h
 … Trainium3으로 업그레이드"), and a facility's place, owner, operator or developer when another cell of its
 row says the row is to be done or, in an announced table, an investment ("… 건설 | 대미 투자":
 :meth:`TableStatus.row_plans`, the rule that plans the row's money), and a link whose object's name in the cell
-is followed by or says what is to be added ("Megapack 추가도입", "RTE 225 kV 신규 서브스테이션"); a column's label does not decide (a column "GPU 배치 계획" lists a phase's chips,
-which the report states as the phase's own). A cell that opens with a possibility and lists its items ("…연결될
+is followed by or says what is to be added ("Megapack 추가도입", "RTE 225 kV 신규 서브스테이션"); a column's label of plans does not decide (a column "GPU 배치 계획" lists a phase's chips,
+which the report states as the phase's own), but one of measures to be taken does: a link read from a column
+whose label ends in 방안 ("전력망 확충·연계 방안 | … 태양광 PPA") is **planned** (how the project is to be powered). A cell that opens with a possibility and lists its items ("…연결될
 가능성 - 최대 8개 GPU: X를 통해 연결 - …") makes each of its links an **estimate**; a rival surpassed in a column
 of goals ("목표 성능 | H20 성능 일부 초과") is a **target** (a rival replaced, "H20 대체", is what the chip is).
+
+A table whose caption or slide title ends by marking all it lists with a status in parentheses ("… 프로젝트 정리
+(추정)": ``estimate``; "(예상)", "(전망)": ``forecast``; "(계획)", "(예정)": ``planned``) gives that status to every
+link read from its cells that has none (its process node, memory, packaging, design partner are the writer's guess
+as much as its dates are); a caption that only names plans in its words ("… 해외 인프라 계획") does not: its rows
+say which items are plans.
 
 A site the site reader reads as only to open (its opening, "올해 일본에 새 데이터센터 개설", is no actual) has
 planned place and operator links. A deal's parties are planned when its row says the deal is only pledged or
@@ -44,7 +51,7 @@ from petaflop.extract.facts import LINK_STATUSES, EntityRecord, Extraction, Fact
 from petaflop.extract.table_status import table_status
 
 __all__ = ["DEAL_PARTIES", "added_after_name", "cell_link_status", "estimated_name", "label_status", "link_status_after",
-           "settle_link_statuses"]
+           "settle_link_statuses", "title_status"]
 
 #: A verbal noun of an event a link may be made by, written between the span and the status word
 #: ("… 플랫폼으로 확장 추정"); the span itself most often ends with it.
@@ -81,6 +88,8 @@ DEAL_PARTIES = frozenset({"hasInvestor", "hasInvestee", "hasParty"})
 _PLAN_LABEL = re.compile(r"계획|예정|방안")
 #: A facility's links that hold once it is built: where it is, whose it is, who runs or develops it.
 _FACILITY = frozenset({"locatedIn", "ownedBy", "operatedBy", "developedBy"})
+#: A column label of measures to be taken: "전력망(그리드) 확충·연계 방안", "세부 실행 방안".
+_MEASURES_LABEL = re.compile(r"방안\s*$")
 #: A cell that opens with a possibility and then lists its items: "PCIe 6.0 기반으로 연결될 가능성 - 최대 8개
 #: GPU: … 연결 - …": the items spell out what may be, so each link of the cell is an estimate.
 _SPECULATIVE_CELL = re.compile(r"^[^-\t]{0,60}?(?:될|할)\s?가능성\s+-\s")
@@ -88,6 +97,12 @@ _SPECULATIVE_CELL = re.compile(r"^[^-\t]{0,60}?(?:될|할)\s?가능성\s+-\s")
 #: ("H20 성능 일부 초과"): the link is what the thing aims at (not "H20 대체": what it is).
 _GOAL_LABEL = re.compile(r"목표")
 _SURPASS = re.compile(r"초과|능가|상회|뛰어넘")
+#: A caption or slide title that ends by marking the whole table: "… 정리 (추정)", "… 로드맵 (계획)".
+_TITLE_STATUS = (
+    (re.compile(r"\(\s*추정\s*\)\s*$"), "estimate"),
+    (re.compile(r"\(\s*(?:예상|전망)\s*\)\s*$"), "forecast"),
+    (re.compile(r"\(\s*(?:계획|예정)\s*\)\s*$"), "planned"),
+)
 #: Links that name what a thing is rather than an event that may be planned.
 _STABLE = frozenset({"partOf", "headquarteredIn", "designedBy", "subsidiaryOf", "memberOf",
                      "sameAs", "variantOf", "successorOf", "predecessorOf", "announcedBy"})
@@ -184,14 +199,23 @@ def cell_link_status(table: Table, line: int, column: int) -> str:
     """The status a link read from the cell (row at ``line``, 1-based ``column``) takes from the cell and its
     column: ``estimate`` in a cell that opens with a possibility and lists its items ("…연결될 가능성 - 최대 8개
     GPU: ConnectX-8 … 연결 - …"), ``target`` for a rival surpassed in a column of goals ("목표 성능 | H20 성능
-    일부 초과"); "" otherwise."""
+    일부 초과"), ``planned`` in a column of measures to be taken ("… 확충·연계 방안"); "" otherwise."""
     cell = _cell(table, line, column)
     if _SPECULATIVE_CELL.match(cell):
         return "estimate"
     labels = table.column_labels
     if 1 < column <= len(labels) and _GOAL_LABEL.search(labels[column - 1]) and _SURPASS.search(cell):
         return "target"
+    if 1 < column <= len(labels) and _MEASURES_LABEL.search(labels[column - 1]):
+        return "planned"  # "전력망 확충·연계 방안 | … 태양광 PPA": how the row's project is to be powered
     return ""
+
+
+def title_status(table: Table) -> str:
+    """The status a table's caption or slide title gives all it lists by ending with it in parentheses ("… 프로젝트
+    정리 (추정)": ``estimate``), else ""."""
+    titles = (" ".join(table.caption).strip(), (table.slide_title or "").strip())
+    return next((status for pattern, status in _TITLE_STATUS for t in titles if pattern.search(t)), "")
 
 
 def _site_openings(ex: Extraction) -> dict[tuple[str, int], str]:
@@ -229,6 +253,8 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
                 status = added_after_name(f.raw, record)
             if not status and _estimated_in_row(ex, f, table):
                 status = "estimate"
+            if not status and f.predicate != "hasClaim":
+                status = title_status(table)  # "… 프로젝트 정리 (추정)": the whole table is the writer's guess
         if status in LINK_STATUSES:
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
             changed += 1

@@ -36,6 +36,7 @@ from petaflop.extract.node_foundry import (
 )
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
+from petaflop.extract.same_cell import adopt_more_specific
 from petaflop.extract.section_facility import move_section_counts
 from petaflop.extract.sites import add_sites
 from petaflop.extract.source_data import STUDY, read_source_data
@@ -148,6 +149,7 @@ class Extractor:
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()
         settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
+        adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
         typecheck.check(self.ex)

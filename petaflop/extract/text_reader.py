@@ -71,6 +71,7 @@ from petaflop.extract.text_value_guards import (
     not_a_value,
     part_of_name,
     per_unit_start,
+    stage_scope,
     unnamed_subject,
 )
 from petaflop.extract.text_within import SpansWithin
@@ -390,8 +391,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if kind == "equityStake" and item is None and topic is not None and topic.role == "row" \
                 and subject.entity != topic.entity:
             item = topic  # "알리바바(지분율 36%)" in Moonshot's investor row: a stake in Moonshot
-        if item is None and q.kind == "power":  # "600MW 태양광", "LM2500XPRESS 29기 ≈ 1 GW": the source it measures
-            item = power_source(s, q, mentions)
+        item = power_source(s, q, mentions) if item is None and q.kind == "power" else item  # "600MW 태양광": its source
         rule = f"{self.prefix}:{measure}:{country_topic(clause_way(measure, how), subject.type)}"  # country: apart
         if measure == "value-unit" and q.kind == "power" and self.prefix == "text-cell":  # a cell's power figure
             if cell_power_of_another(s, q, mentions, subject.entity):  # "Oracle 합작 4.5 GW" (text_power.py)
@@ -414,7 +414,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
             scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else self.hires(s, q) if kind == "employeeCount"
-            else entry.scope_at(s, metric_at) if entry else "",  # a share's market ("엔터프라이즈 시장점유율")
+            else (entry.scope_at(s, metric_at) if entry else "") or stage_scope(s, q.start),  # "… 시장점유율", "1단계: N"
             item=item.entity if item else "", per=(entry.per if entry else ""),
             number_format=q.precision.split()[0] if q.precision else "",
             metric=entry.metric_at(s, metric_at) if entry else "",

@@ -14,6 +14,17 @@ _NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+]*[\s-]?$")
 _NAME_AFTER = re.compile(r"^(?![Ff][Pp][Ss](?![A-Za-z]))[A-Za-z0-9]")  # "24fps": a frame rate, no name
 
 
+#: A stage's label before its figures: "1단계: 18,000 GPU 2단계: 28,000 GPU", "Phase 2: 1.2 GW".
+_STAGE_LABEL = re.compile(r"(?<![\w.])(\d{1,2}\s?단계|Phase\s?\d{1,2})\s?[:：]\s")
+
+
+def stage_scope(s: str, at: int) -> str:
+    """The stage label ("1단계") the figure starting at ``at`` is listed under: the last "N단계:" before it in ``s``
+    ("1단계: 18,000 GPU 2단계: 28,000 GPU": each figure is its stage's, not the whole project's), else ""."""
+    labels = list(_STAGE_LABEL.finditer(s, 0, at))
+    return re.sub(r"\s+", " ", labels[-1].group(1)) if labels else ""
+
+
 def not_a_value(s: str, q: Quantity) -> bool:
     """"(0-32K: 1달러; …)": a figure labelling what follows; "(100%는 모든 유희시간 활용)": a figure
     defined in a parenthesis — neither states a value."""
