@@ -25,7 +25,7 @@ from petaflop.extract.mapping_data import MappingError, check_tables, compile_re
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.text_frames import status_of_words
 from petaflop.extract.text_reader import _FROM_RAW
-from petaflop.extract.text_value_guards import per_unit_start
+from petaflop.extract.text_value_guards import per_unit_start, superseded
 from petaflop.extract.values import convert, find_quantities
 
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
@@ -169,7 +169,7 @@ class ClaimMiner:
         # a label that makes every figure under it a goal, plan or forecast ("장기 청사진 (≈2030)", "목표")
         header_status = status_of_words(header) if in_table else ""
         for q in find_values(text, header):
-            if _FROM_RAW.match(text[q.end:]):  # "X에서 Y로": X is the earlier value of a change
+            if _FROM_RAW.match(text[q.end:]) or superseded(text, q.start, q.end):  # "X에서 Y로", "원래 X → Y"
                 q = replace(q, qualifiers=(*q.qualifiers, "earlierValue"))
             if header_dates and not q.as_of:
                 q = replace(q, as_of=(p.text if (p := quantity_period(header_dates[0])) is not None else ""))

@@ -50,7 +50,7 @@ from petaflop.extract.prose_status import (
     prose_status,
     supposed_figure,
 )
-from petaflop.extract.table_per import cell_of, per_before
+from petaflop.extract.table_per import ONE_THING_TOTALS, cell_of, one_thing, per_before, per_one_thing
 from petaflop.extract.table_status import PLAN_KINDS, TableStatus, row_groups, table_status
 
 __all__ = ["settle_statuses"]
@@ -117,6 +117,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         elif table is None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind) \
                 and (per := per_before(st.raw, st.time is None)) and per.lower() not in st.kind.lower():  # rackPower: per rack
             ex.statements[i] = st = replace(st, per=per)  # "차량 한 대당 가격이 2억 원"
+        if table is not None and st.kind in ONE_THING_TOTALS and (per := per_one_thing(st.per, one_thing(table.table))) != st.per:
+            ex.statements[i] = st = replace(st, per=per)  # "연간 매출" of a table reckoning one car's economics: per vehicle-year
         if st.per == "hour" and st.kind == "unitPrice" and (rec := ex.entities.get(st.subject)) \
                 and any("Chip" in model.ancestors(t) for t in rec.types):
             ex.statements[i] = st = replace(st, per="GPU-hour")  # "L40 | 시간당 비용 $1.00": a chip rented by the hour

@@ -157,3 +157,29 @@ def cell_of(lines: list[str] | None, line: int, column: int) -> str:
         return ""
     cells = lines[line - 1].split("\t")
     return cells[column - 1] if column <= len(cells) else ""
+
+
+#: "테슬라 차량 1대를 구매할 때", "차량 1대의 연간 고정·변동비": one thing counted in a cell — the table
+#: reckons the economics of one of them
+_ONE_THING = re.compile(r"(차량|자동차|칩|GPU|랙|서버)\s?(?:1|한)\s?(?:대|개)(?:의|를|을|당|에|가|는|\s)")
+#: the kinds of a sum a thing earns or costs over a period (not a price of one use: "평균 승차 요금")
+ONE_THING_TOTALS = frozenset({"revenue", "profit", "netIncome", "annualOpex", "opex", "cost", "amount", "cashFlow"})
+_THING_WORDS = {"자동차": "vehicle"}
+
+
+def one_thing(table: Table) -> str:
+    """The thing a table of one thing's economics reckons per ("vehicle"), when its remarks (cells after the
+    first column) name exactly one kind of thing counted as one ("차량 1대"); else ""."""
+    things = {m.group(1) for row in table.rows for c in row.cells[1:] for m in _ONE_THING.finditer(c.text)}
+    if len(things) != 1:
+        return ""
+    word = things.pop()
+    return _THING_WORDS.get(word) or PER_WORDS.get(word, word)
+
+
+def per_one_thing(per: str, thing: str) -> str:
+    """``per`` (none, or a period) given per ``thing`` as well: "year" → "vehicle-year"; a per of another thing
+    is kept."""
+    if not thing or thing in per:
+        return per
+    return f"{thing}-{per}" if per in ("year", "month", "day", "hour") else thing if not per else per

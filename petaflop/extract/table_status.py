@@ -124,6 +124,9 @@ LEADING_PERIOD = re.compile(r"^\s*(?:[1-4]Q\s?\d{2}|[1-4]H\s?\d{2}|\d{4}\s*[-년
 
 #: What follows a caption's leading period that dates its cells ("올해 3~5월, …", "2025년 (단위: …)").
 _CAPTION_PERIOD_END = re.compile(r"\s|,|\(|$")
+#: A caption whose leading date is of an event it names ("작년 12월 … 행사에서 공식 발표된 “X”"): the cells
+#: describe what was announced then; their figures (totals invested, specs) do not hold at that date.
+_CAPTION_EVENT = re.compile(r"(?:에서|때)\s?(?:공식\s?|처음\s?|최초\s?)?(?:발표|공개|출시|소개|선보)[가-힣]{0,2}\s")
 
 #: A column of the change between the table's two period columns ("변동률", "증감률", "성장률").
 CHANGE_BETWEEN = re.compile(r"(?:변동|증감|변화|증가|성장)(?:률|율)?(?:\s?\(%\))?")
@@ -222,6 +225,8 @@ class TableStatus:
         q = next((q for q in find_quantities(caption) if q.kind in ("date", "period")), None)
         if q is None or caption[:q.start].strip() or not _CAPTION_PERIOD_END.match(caption[q.start + len(q.raw):]):
             return None  # "2026년에도 아직 과도기": a caption that comments on a period does not date the cells
+        if _CAPTION_EVENT.search(caption, q.start + len(q.raw)):
+            return None  # "<날짜> … 행사에서 공식 발표된 “X”": the date of X's announcement, not of the cells' figures
         period = quantity_period(q)
         return period if period is not None and period.end < REFERENCE_DATE.isoformat() else None
 

@@ -48,7 +48,7 @@ from petaflop.extract.text_pair_multiple import pair_multiple
 from petaflop.extract.text_params import model_parameters
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_transition import transition_ends
-from petaflop.extract.text_within import not_a_span_of_the_topic, span_metric
+from petaflop.extract.text_within import not_a_span_of_the_topic, promised_term, span_metric
 from petaflop.extract.vs_titles import vs_products
 
 __all__ = ["FigureReader", "parallel_measure", "vs_products"]  # vs_products: for the text reader's slides
@@ -534,13 +534,13 @@ class DurationReader:
                 how = "clause-topic"
         else:
             return
-        status = self._status(s[q.start if took.re is _TOOK and took.group(1) in _PUT_OFF else c0:c1], q)
+        status = "target" if (term := promised_term(s, took, took_end)) else self._status(s[q.start if took.re is _TOOK and took.group(1) in _PUT_OFF else c0:c1], q)  # "'N일 이내'라는 계약": a term
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
         self.ex.statements.append(Statement(
             subject.entity, "duration", loc, f"{_span_prefix(self.prefix, how)}:duration-took:{how}", value=Decimal(q.value),
             high=high, unit=q.unit, status=status, metric=span_metric(took.group(1))[:10],
             approximate="approximate" in q.qualifiers or "vague" in q.qualifiers,
-            bound="lower" if "lowerBound" in q.qualifiers else "upper" if "upperBound" in q.qualifiers else "",
+            bound="lower" if "lowerBound" in q.qualifiers else "upper" if term or "upperBound" in q.qualifiers else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
 

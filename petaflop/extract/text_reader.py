@@ -66,6 +66,7 @@ from petaflop.extract.text_value_guards import (
     architecture_chips,
     change_before,
     demonstrative,
+    earlier_figures,
     in_kinds_list,
     measure_of_another,
     not_a_value,
@@ -74,6 +75,7 @@ from petaflop.extract.text_value_guards import (
     stage_scope,
     unnamed_subject,
 )
+from petaflop.extract.text_venue import venue_of, venue_scope
 from petaflop.extract.text_within import SpansWithin
 from petaflop.extract.topic_anaphor import anaphor_topic
 from petaflop.extract.topic_case import case_topic
@@ -154,7 +156,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             found = self._sentence(sentence, loc, sources, anaphor_topic(self, sentence) or topic)  # topic_anaphor.py
             self.previous_sentence = sentence
             if (handed := handed_topic(self.res, sentence, found)) is not None:  # its own, or a closing facility
-                topic = _Mention(handed.entity, handed.type, -1, -1, "previous")
+                topic, self.venue = _Mention(handed.entity, handed.type, -1, -1, "previous"), venue_of(sentence, self._sentence_mentions, handed)
         self.previous_sentence = ""
         if topic is not None and topic.role in ("topic", "previous"):
             self.block_topic = _Mention(topic.entity, topic.type, -1, -1, "block")
@@ -274,9 +276,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         # "1GW/년 → 2GW/년": the first figure of a from-to pair (its rule is judged with the pair's)
         self._from_half = {id(a) for a, b in itertools.pairwise(values)
                            if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])}
-        self._earlier = {id(a) for a, b in itertools.pairwise(values)
-                         if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])
-                         and re.match(r"\s?(?:에서|부터)", sentence[a.end:b.start])}
+        self._earlier = earlier_figures(sentence, values, _FROM_TO)  # "X에서 Y로", "원래 목표 2.2 GW → …"
         for q in values:
             if q.start in self.consumed:
                 continue
@@ -414,7 +414,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
             scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else self.hires(s, q) if kind == "employeeCount"
-            else (entry.scope_at(s, metric_at) if entry else "") or stage_scope(s, q.start),  # "… 시장점유율", "1단계: N"
+            else venue_scope(self, subject, kind, (entry.scope_at(s, metric_at) if entry else "") or stage_scope(s, q.start)),
             item=item.entity if item else "", per=(entry.per if entry else ""),
             number_format=q.precision.split()[0] if q.precision else "",
             metric=entry.metric_at(s, metric_at) if entry else "",

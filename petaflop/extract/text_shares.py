@@ -26,6 +26,10 @@ from petaflop.extract.text_population import population_share
 
 #: the verb of a part right after the percentage
 _PART_VERB = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|수준\s?|이상을\s?)?(?:(?:을|를)\s?(?:차지|담당)|차지|담당|(?:으로|로)\s?\d{1,2}위(?:를|을)?\s?차지|에\s?(?:해당|달[하해했한]|육박|불과|그[쳐친치]|이르|이른))")
+#: an adnominal part verb whose noun phrase names a rate or margin ("N%에 달하는 높은 조정 FCF 마진",
+#: "N%에 육박하는 도입률"): the figure measures that noun, no share (a share noun, 점유율/비율/비중, is one)
+_RATE_NOUN = re.compile(r"(?:(?:하|이)?(?:는|한|른|친|인|던)|(?<=[친른한]))\s(?:[가-힣A-Za-z0-9]*[가-힣A-Za-z0-9](?<![을를에로서가])\s){0,3}"
+                        r"[가-힣A-Za-z]*(?:마진|이익률|[Mm]argin|(?<!점유)(?<!비)[률율])(?:을|를|이|가|은|는|의|도)?(?![가-힣])")
 #: the part as the subject of its clause right after the percentage: "N%가", "N% 이상이", "N%는"
 _PART_SUBJECT = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?)?(?:이|가|은|는)\s")
 #: "X의 (약) N%": the words of the whole before the genitive
@@ -47,7 +51,9 @@ class ShareReader:
                dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
         if q.kind != "percent" or q.unit != "%" or q.value is None or not 0 < q.value <= 100:
             return
-        if not _PART_VERB.match(s, q.end):
+        if not (pv := _PART_VERB.match(s, q.end)):
+            return
+        if _RATE_NOUN.match(s, pv.end()):  # "57%에 달하는 높은 조정 FCF 마진": the figure is that rate's
             return
         if re.search(r"[-−–+]\s*$", s[max(0, q.start - 2):q.start]):
             return

@@ -3,6 +3,7 @@ a number that is part of a name ("Ascend 910", "Grok 1", "6000D")."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ingest.quantities import Quantity
@@ -221,3 +222,30 @@ def architecture_chips(s: str, m) -> bool:
     """Whether the mention ``m`` is an architecture named with its chip word ("100만 개의 Blackwell GPU",
     "Blackwell GPU 35만 개"): a count next to it counts chips of that architecture."""
     return is_a(m.type, "ChipArchitecture") and _ARCH_CHIPS.match(s, m.end) is not None
+
+
+#: "원래 목표 2.2 GW → …", "당초 계획 500MW에서 …": a figure the words before it call the original one
+_ORIGINAL_BEFORE = re.compile(r"(?:원래|당초|기존|종전)(?:의)?\s?(?:[가-힣]{1,6}\s?)?(?:약\s?|최대\s?)?$")
+#: then its revision: an arrow or "에서" to what replaced it
+_REVISED_AFTER = re.compile(r"\s?(?:\([^()]{0,20}\)\s?)?(?:에서|→|->|⇒)")
+#: "2.2 GW → 1.2 GW로 하향": an arrow whose clause says the figure was revised
+_REVISION_WORD = re.compile(r"(?:[^.;]|\.(?=\d)){0,40}?(?:하향|상향|수정|변경|조정|번복)")
+
+
+def superseded(s: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` is an earlier value a revision replaced: called the original
+    ("원래/당초/기존/종전") right before it and followed by what replaced it ("→", "에서"), or followed by an
+    arrow whose clause says it was revised ("A → B로 하향 조정") — it is no longer the subject's figure."""
+    after = _REVISED_AFTER.match(s, end)
+    if after is None:
+        return False
+    return bool(_ORIGINAL_BEFORE.search(s[max(0, start - 16):start])) or (
+        "에서" not in after.group(0) and bool(_REVISION_WORD.match(s, after.end())))
+
+
+def earlier_figures(s: str, values: list[Quantity], from_to: re.Pattern[str]) -> set[int]:
+    """The ids of the figures of ``s`` that are earlier values, no longer the subject's: the first of "X에서 Y로"
+    (two figures of one kind joined by ``from_to`` with "에서/부터"), and a superseded one (:func:`superseded`)."""
+    pairs = {id(a) for a, b in itertools.pairwise(values) if a.kind == b.kind and from_to.fullmatch(s[a.end:b.start])
+             and re.match(r"\s?(?:에서|부터)", s[a.end:b.start])}
+    return pairs | {id(q) for q in values if superseded(s, q.start, q.end)}

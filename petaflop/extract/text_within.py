@@ -96,6 +96,19 @@ _SPAN_METRICS = (("period", re.compile(r"동안|간|에걸쳐")),
 SPAN_FRAMES = frozenset(metric for metric, _ in _SPAN_METRICS)
 
 
+#: a bound of time ("N일 이내") named as a contract's, a promise's or a target's term: "'90일 이내'라는 계약",
+#: "90일 이내 공급을 보장", "3년 내 달성 목표" — a term promised, not the time something took
+_WITHIN = ("이내", "내에", "내", "안에")
+_TERM_AFTER = re.compile(r"[”\"’']?\s?(?:(?:이)?라는\s|(?:로|의)\s)?(?:[가-힣A-Za-z]+\s){0,2}?[가-힣]*"
+                         r"(?:계약|약속|보장|공약|조건|목표|약정|하겠|할\s?계획|할\s?예정)")
+
+
+def promised_term(s: str, took: re.Match, end: int) -> bool:
+    """Whether the span's frame word (group 1 of ``took``, ending at ``end``) is a bound a contract or
+    promise sets."""
+    return took.lastindex is not None and took.group(1) in _WITHIN and bool(_TERM_AFTER.match(s, end))
+
+
 def span_metric(frame: str) -> str:
     """The metric of a span of time framed by ``frame`` (spaces removed): "time taken", "period" or "delay";
     ``frame`` itself when it is none of them."""

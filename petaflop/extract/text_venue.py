@@ -1,0 +1,37 @@
+"""The venue a carried topic's figures are measured on: "X는 OpenRouter에서 최상위권 유지 / 특히 프로그래밍
+시장 점유율은 50% 이상" — the share the next sentences give their topic is its share of the usage of the
+platform its topic sentence named with "에서", not of the whole market.
+
+The sentence handing a topic on (``handed_topic``) names, after its topic, an organisation with "에서" (a
+place that is a firm: a platform, a store, a marketplace, not a country or a city); the market share read for that
+topic by a later sentence of the block (the topic carried, role ``previous`` or ``block``) gets the venue's
+name before its market in ``scope`` ("OpenRouter 프로그래밍 시장")."""
+
+from __future__ import annotations
+
+import re
+
+from petaflop.extract.resolve import is_a
+from petaflop.extract.text_frames import Mention_
+
+#: the kinds a venue scopes: a share measured on the platform's usage
+_SCOPED = ("marketShare",)
+
+
+def venue_of(sentence: str, mentions: list[Mention_], topic: Mention_) -> tuple[str, str] | None:
+    """(the topic's entity, the venue's words) when ``sentence``'s own ``topic`` is placed at an organisation
+    right after it ("Grok Code는 OpenRouter에서 …"), else None."""
+    if topic.start < 0:
+        return None
+    venue = next((m for m in mentions if m.start >= topic.end and m.role == "place" and is_a(m.type, "Organization")
+                  and re.match(r"['’”\"]?\s?에서(?!는|도)", sentence[m.end:])), None)
+    return (topic.entity, sentence[venue.start:venue.end].strip()) if venue is not None else None
+
+
+def venue_scope(reader, subject: Mention_, kind: str, scope: str) -> str:
+    """``scope`` with the venue of ``subject`` before it, when ``subject`` is a carried topic whose sentence
+    named one (:func:`venue_of`, kept on the reader as ``venue``) and the figure is a share of a market."""
+    venue = getattr(reader, "venue", None)
+    if kind not in _SCOPED or subject.role not in ("previous", "block") or venue is None or venue[0] != subject.entity:
+        return scope
+    return f"{venue[1]} {scope or '시장'}".strip()[:40]
