@@ -53,7 +53,11 @@ def test_a_letter_of_intent_or_money_not_put_in_makes_an_investments_parties_pla
         ex.add(Fact(node, "hasInvestor", who, True, _loc(line, 1), "table:investors:hasInvestor", raw=who))
         ex.add(Fact(node, "hasInvestee", "stargate", True, _loc(line, 1), "table:investors:hasInvestee", raw=who))
     assert settle_link_statuses(ex, lines) == 4
-    assert [f.link_status for f in ex.facts] == ["planned"] * 4 + ["", ""]
+    assert [f.link_status for f in ex.facts[:6]] == ["planned"] * 4 + ["", ""]
+    # the pledger stays a party to the pledge (actual), under a rule of its own: only its investing is planned
+    assert [(str(f.subject), f.predicate, str(f.obj), f.link_status, f.rule) for f in ex.facts[6:]] == [
+        ("inv-mgx", "hasParty", "mgx", "", "table:investors:hasInvestor:pledger"),
+        ("inv-sb", "hasParty", "softbank", "", "table:investors:hasInvestor:pledger")]
 
 
 def test_a_pledged_deal_is_written_with_link_statements_and_read_back_with_its_status(tmp_path):

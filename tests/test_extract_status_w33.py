@@ -100,7 +100,8 @@ def test_an_announced_tables_pledged_deal_has_planned_parties_but_a_plain_tables
     assert settle_link_statuses(ex, lines, [announced, plain]) == 2
     assert [(str(f.subject), f.predicate, f.link_status) for f in ex.facts if f.obj_is_entity] == [
         ("deal-ab", "hasInvestor", "planned"), ("deal-ab", "hasInvestee", "planned"),
-        ("deal-c", "hasInvestor", ""), ("deal-c", "hasInvestee", "")]
+        ("deal-c", "hasInvestor", ""), ("deal-c", "hasInvestee", ""),
+        ("deal-ab", "hasParty", "")]  # the pledger: an actual party to the pledge, its investing planned
 
 
 def test_what_a_deal_would_bring_about_is_planned_but_what_came_of_it_is_not():

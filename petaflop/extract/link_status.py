@@ -34,7 +34,8 @@ say which items are plans.
 A site the site reader reads as only to open (its opening, "올해 일본에 새 데이터센터 개설", is no actual) has
 planned place and operator links. A deal's parties are planned when its row says the deal is only pledged or
 intended, or when the table itself calls the deal's money pledged (a table of pledges, or an announced table's
-investment column: "백악관이 발표한 … 거래 | 투자액").
+investment column: "백악관이 발표한 … 거래 | 투자액"). Its investor stays a party to the pledge (a plain
+``hasParty``, rule ``<rule>:pledger``): that it pledged is a fact, only its investing is planned.
 
 Links that say what a thing is (its maker, parent, home, a rival) are left alone: their status is no
 event's (the event's words may follow a name in a modifier, "사우디 DataVolt는 … 구축 예정").
@@ -232,11 +233,13 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
     said = {f.location.table_id for f in ex.facts if f.predicate in _FACILITY | DEAL_PARTIES and f.location.table_id in by_id}
     statuses = table_status({tid: by_id[tid] for tid in sorted(said)})
     openings, pledged = _site_openings(ex), _pledged_deals(ex, statuses)
-    changed = 0
+    changed, parties = 0, []
     for i, f in enumerate(ex.facts):
         if _pledged_party(f, lines, pledged):
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, "planned"))
             changed += 1
+            if f.predicate == "hasInvestor":  # the pledger is a party to the pledge (actual); its investing is planned
+                parties.append(replace(f, predicate="hasParty", rule=f"{f.rule}:pledger"))
             continue
         if not _candidate(f) or not 0 < f.location.line_start <= len(lines):
             continue
@@ -258,4 +261,5 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
         if status in LINK_STATUSES:
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
             changed += 1
+    ex.facts.extend(parties)
     return changed
