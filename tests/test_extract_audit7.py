@@ -70,10 +70,15 @@ def test_a_figure_read_twice_in_one_cell_takes_the_metric_of_the_reading_that_na
     # two readings that each say something the other does not are both kept
     scoped = Statement("site-a", "powerCapacity", _loc(5, 3, "T-6"), "r1", value=Decimal(1000), unit="MW", scope="1단계")
     itemed = Statement("site-a", "powerCapacity", _loc(5, 3, "T-6"), "r2", value=Decimal(1000), unit="MW", item="turbine")
+    # a power figure's item says whose power it is (the turbines'), not more of the subject's own figure: both kept
+    phase = Statement("phase-1", "powerCapacity", _loc(6, 3, "T-6"), "r3", value=Decimal(1000), unit="MW")
+    turbines = Statement("phase-1", "powerCapacity", _loc(6, 3, "T-6"), "r4", value=Decimal(1000), unit="MW",
+                         item="turbine")
     ex = Extraction()
-    ex.statements.extend([bare, named, other_place, scoped, itemed])
+    ex.statements.extend([bare, named, other_place, scoped, itemed, phase, turbines])
     assert adopt_more_specific(ex) == 1
-    assert [st.metric for st in ex.statements] == ["GEMM TOPS (최소성)", "GEMM TOPS (최소성)", "", "", ""]
+    assert [st.item for st in ex.statements[5:]] == ["", "turbine"]
+    assert [st.metric for st in ex.statements] == ["GEMM TOPS (최소성)", "GEMM TOPS (최소성)", "", "", "", "", ""]
     assert ex.statements[0].identity == named.identity  # one statement, read by two rules
     assert ex.statements[2].number_format == "INT8"  # the dense row's figure, read elsewhere, stays as read
     assert (ex.statements[3].scope, ex.statements[3].item) == ("1단계", "")

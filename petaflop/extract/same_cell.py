@@ -5,7 +5,7 @@ label as the figure's metric ("GEMM TOPS (최소성) | … 354 TFLOPS/s (FP16/BF
 text reader of the cell, which sees the cell alone and keeps no metric. Both would be asserted, and the bare
 one reads as the thing's plain figure — here twice the dense one. So when two statements of one subject, kind,
 value, unit, status, time and bound are read at the same place (line, column, table) and what one says of the
-figure (metric, scope, item, per, number format) is the other's and more, the less specific one takes the
+figure (metric, scope, a count's item, per, number format) is the other's and more, the less specific one takes the
 other's context: the two are then one statement read by two rules (merged with both provenances), and no
 bare figure is left. Two readings that each say something the other does not are both kept as read; so is a
 reading with two more specific ones that disagree.
@@ -27,10 +27,13 @@ _CONTEXT = ("metric", "scope", "item", "per", "number_format")
 def _place_and_value(st: Statement) -> tuple:
     loc = st.location
     return (st.subject, st.kind, st.value, st.high, st.unit, st.status, st.time.text if st.time else "", st.bound,
-            loc.line_start, loc.line_end, loc.column, loc.table_id)
+            loc.line_start, loc.line_end, loc.column, loc.table_id, "" if st.unit == "count" else st.item)
 
 
 def _context(st: Statement) -> tuple[str, ...]:
+    """What ``st`` says of its figure. An item is part of it only for a count (the thing counted): a power or
+    money figure's item names whose figure it is ("29기 ≈ 1 GW": the turbines'), another figure than the
+    subject's own (the phase's 1 GW) — it is part of the place-and-value key instead, so both are kept."""
     return tuple(getattr(st, f) or "" for f in _CONTEXT)
 
 
