@@ -23,6 +23,9 @@
   (:func:`ingest.date_periods.figure_period`).
 * **As of a date**: the one date opening a sentence as the date its figures hold at ("2분기 기준 전체 매출은 …")
   frames the later sentences of its block that name no date and no word of another time (:func:`opening_dates`).
+* **A results slide's period**: the one quarter or half a slide writes frames its sentences that name no date, clause
+  by clause (none with a word of another time or a duration): ``reader.slide_frame``
+  (:mod:`petaflop.extract.slide_time`), read by :func:`opening_dates` when no as-of date or title frames the sentence.
 * **Now**: "현재" opening a sentence ("현재 SF2의 추정 수율은 40~45%", "현재 기준, …") is the report's date: it
   dates the figures of its clause as the report's year (and, as a frame in a sentence with no other date,
   those of the sentence's other clauses too) (:func:`now_date`); "현재까지" (so far) and "현재의" are not read.
@@ -30,6 +33,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -70,6 +74,7 @@ _FRAME_AFTER = re.compile(r"\s?(?:에는|에|기준으로|기준)?\s?,\s")
 OTHER_TIME = re.compile(r"현재|지금|이후|향후|앞으로|당시|이전|과거|최근|작년|내년|지난해|전년(?!\s?(?:동기\s?)?대비)"
                         r"|\d\s?(?:년|개월|달|주|일)\s?만에")  # "2달 만에 5억 달러로": a time later than the frame's
 FRAME = "sentenceFrame"
+SLIDE = "slideFrame"  # the frame of a results slide (slide_time.py)
 #: A date opening the sentence without a comma ("2024년 3월 Series B에서 …, 기업가치 …", "작년 화력 1,444GW의 평균
 #: 가동시간은 3,442시간"): it frames the sentence too, for the figures that no date of their own dates.
 _OPENS = re.compile(r"(?:에는|에)?\s")
@@ -174,7 +179,18 @@ def opening_dates(reader: object, sentence: str, dates: list[Quantity]) -> list[
         reader._as_of = carried  # type: ignore[attr-defined]
     if carried is None and not dates and not OTHER_TIME.search(sentence):
         carried = getattr(reader, "caption_frame", None)  # a table caption's dated title (:func:`caption_frame`)
+    if carried is None and not dates:  # a results slide's one period, for the clauses of no other time
+        carried = getattr(reader, "slide_frame", None)
+        reader._slide_off = _other_time_clauses(sentence)  # type: ignore[attr-defined]
     return now_date(sentence, dates) or ([carried] if carried is not None and not dates else [])
+
+
+def _other_time_clauses(sentence: str) -> list[tuple[int, int]]:
+    """The spans of the clauses of ``sentence`` that a word of another time or a duration ("2년 만에", "10년 장기
+    계약") keeps from a slide's period."""
+    starts = [*clause_starts_of(sentence), len(sentence)]
+    return [(a, b) for a, b in itertools.pairwise(starts)
+            if OTHER_TIME.search(sentence, a, b) or any(q.kind == "duration" for q in find_quantities(sentence[a:b]))]
 
 
 def caption_frame(titles: list[str]) -> Quantity | None:
@@ -246,6 +262,8 @@ def reader_time(reader: object, q: Quantity, dates: list[Quantity], c0: int, c1:
     now = getattr(reader, "_now", []) if getattr(reader, "prefix", "") != "text-cell" else []
     if id(q) in getattr(reader, "_earlier", ()):  # "12%에서 32%로": a frame carried from before dates the new value only
         now = [d for d in now if d.end > 0]
+    if any(a <= q.start < b for a, b in getattr(reader, "_slide_off", ())):  # a clause of another time
+        now = [d for d in now if SLIDE not in d.qualifiers]
     return figure_time(q, [*now, *dates], c0, c1, values)
 
 

@@ -11,6 +11,7 @@ from foundation.namespaces import PFA, RDF, RDFS, SKOS, UnknownTerm
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
 from petaflop.extract.adjacent import AdjacentReader
+from petaflop.extract.caption_restates import settle_caption_times
 from petaflop.extract.caption_topic import caption_topic
 from petaflop.extract.cell_changes import add_cell_changes
 from petaflop.extract.cell_links import add_cell_links
@@ -39,6 +40,7 @@ from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.same_cell import adopt_more_specific
 from petaflop.extract.section_facility import move_section_counts
 from petaflop.extract.sites import add_sites
+from petaflop.extract.slide_time import slide_period, slide_texts
 from petaflop.extract.source_data import STUDY, read_source_data
 from petaflop.extract.source_titles import titled_source
 from petaflop.extract.span_events import name_span_events
@@ -149,6 +151,7 @@ class Extractor:
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()
         settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
+        settle_caption_times(self.doc.tables, self.ex, self.doc.lines)  # a caption restating a cell (caption_restates.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
@@ -160,6 +163,7 @@ class Extractor:
             for slide in chapter.slides:
                 topic = self._topic(slide.title)
                 self.text.start_slide(slide.title)
+                self.text.slide_frame = slide_period(slide_texts(slide.title, slide.blocks))  # (slide_time.py)
                 # slide titles name who runs what ("<cluster> by <firm>")
                 self.relations.mine(slide.title, Location(slide.lines.first, slide.lines.first, chapter.key, slide.title),
                                     ())
