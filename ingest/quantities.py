@@ -253,10 +253,10 @@ def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
             None, "period", "period", raw, qualifiers=frozenset({"estimate"} if kind == "ye" or g("e") else ()),
             date_start=date(y, 1, 1).isoformat(), date_end=date(y, 12, 31).isoformat(),
         )  # fmt: skip
-    if kind == "rel":
-        offset = _REL_YEARS[g("rel")]
-        start, end, quals = _year_period(ref.year + offset, g("part"))
-        quals.add("resolved")
+    if kind == "rel":  # "내년 상반기"; "연말", "연내" alone: the report's year's ("연내": in it)
+        start, end, quals = _year_period(ref.year + (_REL_YEARS[g("rel")] if g("rel") else 0),
+                                         g("part") or (g("own") if g("own") != "연내" else None))
+        quals |= {"resolved", *(["upperBound"] if g("by") else [])}  # "연말까지": a deadline
         return Quantity(
             None, "period", "period", raw, qualifiers=frozenset(quals), date_start=start, date_end=end
         )

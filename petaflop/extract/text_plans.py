@@ -1,6 +1,7 @@
 """Dates of a plan: a date, the words of what is planned (a verb noun) and a word of plan (목표, 예정).
 
 * **Before the head of a relative clause**: "올해 4분기 출시 목표인 차세대 X", "2025년 하반기 출시 예정인 X칩",
+  "연말까지 대량 생산에 들어간다고 예정된 X" (a deadline of the report's year: "연말까지", "연내"),
   "내년 목표인 MI450" (a goal stated by its date alone: the thing's arrival, a release), "2030년까지 … 완성을
   목표로 하는 이 프로젝트" (the head an anaphor, "이 프로젝트", "해당 시설": the sentence's topic).
 * **After the clause's topic**: "X 프로젝트는 '29년 초까지 실전 배치를 목표로": the topic, right before the
@@ -42,9 +43,10 @@ _PROJECTS = ("PolicyInstrument", "Deal")
 _VERBS = {"출시": "release", "양산": "release", "대량 생산": "release", "대량생산": "release", "상용화": "release",
           "가동": "operation", "운영": "operation", "배치": "operation",
           "완공": "completion", "완성": "completion", "완료": "completion"}
-#: right after the date: (까지), at most three words of what is planned, the verb noun and its object particle
+#: right after the date: (까지), at most three words of what is planned, the verb noun and its object particle (or
+#: its start: "대량 생산에 들어간다고 예정된", "양산에 들어갈 예정")
 _CLAUSE = (r"\s?(?:까지|에|에는)?\s(?:(?P<words>(?:[가-힣A-Za-z0-9]{1,8}\s){0,3}?)"
-           r"(?P<verb>출시|양산|대량\s?생산|상용화|가동|운영|배치|완공|완성|완료)\s?(?:을\s|를\s)?)?")
+           r"(?P<verb>출시|양산|대량\s?생산|상용화|가동|운영|배치|완공|완성|완료)\s?(?:을\s|를\s|에\s들어(?:간다고|갈)\s)?)?")
 #: … then a word of plan ending in a relative ("목표인", "목표로 하는", "예정인", "예정된") and the head
 _BEFORE_HEAD = re.compile(_CLAUSE + r"(?P<plan>목표인|목표로\s하는|예정인|예정된)\s(?:차세대\s|신규\s|최신\s)?")
 #: … or a word of plan closing the clause of a topic ("… 배치를 목표로 하며", "… 양산 목표.")
