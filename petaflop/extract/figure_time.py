@@ -28,7 +28,8 @@
   (:mod:`petaflop.extract.slide_time`), read by :func:`opening_dates` when no as-of date or title frames the sentence.
 * **Now**: "현재" opening a sentence ("현재 SF2의 추정 수율은 40~45%", "현재 기준, …") is the report's date: it
   dates the figures of its clause as the report's year (and, as a frame in a sentence with no other date,
-  those of the sentence's other clauses too) (:func:`now_date`); "현재까지" (so far) and "현재의" are not read.
+  those of the sentence's other clauses too) (:func:`now_date`); "현재까지" (so far) is not read, "현재의" only right
+  before a figure it dates ("현재의 약 60 GW", not "현재의 100배": a multiple of now's).
 """
 
 from __future__ import annotations
@@ -162,11 +163,16 @@ def now_date(sentence: str, dates: list[Quantity]) -> list[Quantity]:
 _AS_OF = re.compile(r"\s?기준(?:으로)?\s")
 
 
+#: "현재의" right before a figure ("현재의 약 60 GW"): the figure is now's (not "현재의 100배": a multiple of it)
+_NOW_OF = re.compile(r"현재의\s$")
+
+
 def opening_dates(reader: object, sentence: str, dates: list[Quantity]) -> list[Quantity]:
     """The dates a text reader adds to ``sentence``'s own for its figures' time: the "현재" opening it
     (:func:`now_date`), else, in a sentence with no date and no word of another time, the date "as of" which
     (기준) an earlier sentence of its block opens and holds ("2분기 기준 전체 매출은 … 기록. 미국 상업 부문 매출이
     전년 대비 +93%", ``reader._as_of``, kept while the block's sentences name no other time)."""
+    reader._sentence_text = sentence  # type: ignore[attr-defined]
     carried = getattr(reader, "_as_of", None) if getattr(reader, "previous_sentence", "") else None
     if dates:
         d = dates[0]
@@ -259,6 +265,9 @@ def reader_time(reader: object, q: Quantity, dates: list[Quantity], c0: int, c1:
     :func:`now_date`) is a date too, unless the reader reads a table cell (``text-cell``): there "현재" is the
     time of the cell's row or table, which the table's reader gives. A date carried from an earlier sentence or a
     title (:func:`opening_dates`) dates no earlier value of a change ("12%에서 32%로 급증": 32% only)."""
+    if q.kind not in ("percent", "multiple") and getattr(reader, "default_time", None) is None \
+            and _NOW_OF.search(getattr(reader, "_sentence_text", ""), 0, q.start):  # "현재의 약 60GW": now's
+        return parse_period(str(REFERENCE_DATE.year))
     now = getattr(reader, "_now", []) if getattr(reader, "prefix", "") != "text-cell" else []
     if id(q) in getattr(reader, "_earlier", ()):  # "12%에서 32%로": a frame carried from before dates the new value only
         now = [d for d in now if d.end > 0]
