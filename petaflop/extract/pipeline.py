@@ -21,6 +21,7 @@ from petaflop.extract.count_links import add_count_chip_uses, add_count_procurem
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.figure_time import caption_frame
 from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.grown_from import settle_grown_from
 from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.link_status import settle_link_statuses
 from petaflop.extract.listed_parts import add_listed_parts
@@ -152,6 +153,7 @@ class Extractor:
         self._entity_facts()
         settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
         settle_caption_times(self.doc.tables, self.ex, self.doc.lines)  # a caption restating a cell (caption_restates.py)
+        settle_grown_from(self.ex, self.doc.lines)  # "7억 명 돌파. 올해 3월 5억 명에서 급증" (grown_from.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
