@@ -65,7 +65,12 @@ def test_stargate_investor_table_becomes_investments(built):
     rows = select(store, """
         SELECT ?p ?amount ?line ?src WHERE {
           VALUES ?p { pfa:amountUSD pfa:plannedAmountUSD }
-          ?inv a pfa:Investment ; pfa:hasInvestor pfid:openai ; pfa:hasInvestee pfid:stargate ; ?p ?amount .
+          ?inv a pfa:Investment ; ?p ?amount .
+          # a pledge's parties are planned link statements (docs/statements.md, "Links with a status")
+          { ?inv pfa:hasInvestor pfid:openai }
+          UNION { ?inv pfa:linkStatement ?li . ?li pfa:linkProperty pfa:hasInvestor ; pfa:linkObject pfid:openai }
+          { ?inv pfa:hasInvestee pfid:stargate }
+          UNION { ?inv pfa:linkStatement ?le . ?le pfa:linkProperty pfa:hasInvestee ; pfa:linkObject pfid:stargate }
           GRAPH pfg:provenance { ?st rdf:subject ?inv ; rdf:predicate ?p ; prov:wasDerivedFrom ?loc ;
                                      pfa:citedSource ?src . ?loc pfa:lineStart ?line }
         }""")
