@@ -202,8 +202,10 @@ class Extractor:
                             at = self._line_of(cap, block.lines.first + k, block.lines.last)  # lines may be joined
                             cap_loc = Location(at, at, chapter.key, slide.title)
                             self._note_mentions(cap, cap_loc)
+                            self.text.caption_title = block.caption[0] if k else ""  # a ranking's basis (text_rank.py)
                             self.text.read(cap, cap_loc, figure_sources)
                             self.text.legend_customers(cap, block.text, cap_loc, figure_sources)
+                        self.text.caption_title = ""
                         self.text.block_topic = carried(self.text.block_topic)
                         # text inside a figure (a paragraph beside the image, a label) is prose like any other
                         for body in block.text:

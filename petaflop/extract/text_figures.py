@@ -1,6 +1,6 @@
 """Figures in prose that need a second term to mean anything: multiples ("N배") against a base,
 counts of things the gazetteer does not name ("64개의 코어를 탑재"), ranks
-("앱스토어 1위 기록": a place in a ranking the words before it name), and spans of time a clause says
+("앱스토어 1위 기록": text_rank.py), and spans of time a clause says
 something took ("3년 만에 … 출시", "2년간 … 구축", "5년 소요").
 
 "A는 전년 대비 매출이 7배 증가", "B200이 A100보다 4배 빠르다", "프랑스 발전량은 일본의 약 1.8배":
@@ -46,6 +46,7 @@ from petaflop.extract.text_lease import lease_term
 from petaflop.extract.text_model_gpus import model_gpus
 from petaflop.extract.text_pair_multiple import pair_multiple
 from petaflop.extract.text_params import model_parameters
+from petaflop.extract.text_rank import MEASURE_AFTER_SUBJECT, RankReader
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_transition import transition_ends
 from petaflop.extract.text_within import not_a_span_of_the_topic, promised_term, span_metric
@@ -89,8 +90,6 @@ _OWN_PAST_NAMES = ("prior year", "end of last year", "prior quarter", "prior mon
 _ABBR_BASE = (("YoY", "prior year"), ("QoQ", "prior quarter"), ("MoM", "prior month"))
 _ABBR_BEFORE = re.compile(r"(?<![A-Za-z])(YoY|QoQ|MoM)\s?[:：]?\s?[+▲↑]?\s?$")
 _ABBR_AFTER = re.compile(r"\s?\)?\s?(YoY|QoQ|MoM)(?![A-Za-z])")
-#: a measure noun carrying the clause's particle right after a bare or genitive subject
-_MEASURE_AFTER_SUBJECT = re.compile(r"(?:의)?\s?(?:(?:\d{1,4}(?:년|월|분기)|[1-4]Q|올해|작년)\s?)*[가-힣A-Za-z/]{1,8}(?:\s[가-힣A-Za-z/]{1,8}){0,4}(?:은|는|이|가|도)\s")
 
 
 def parallel_measure(previous: tuple | None, q: Quantity, c0: int, clause_mentions: list[Mention_]):
@@ -272,7 +271,7 @@ class MultipleReader:
         if (head := relative_head(s, q.end, len(s), mentions)) and head.entity != base_entity and not is_a(head.type, "Person"):
             return head, "relative-head"  # "웨이모보다 2배 넓은 면적을 커버하게 된 로보택시" (subject_ways.py)
         # "910B의 계산 성능이", "프랑스 발전량은": the entity owning the measure that carries the particle
-        owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)
+        owning = [m for m in cands if m.role in ("genitive", "") and MEASURE_AFTER_SUBJECT.match(s, m.end)
                   and not _MARKER.match(s, m.end) and not _ONE_OF.match(s, m.end)
                   and not (is_a(m.type, "Country") and _SCOPED_MEASURE.match(s, m.end))
                   and not _quoted_after(s, m.end, q.start)]
@@ -399,70 +398,6 @@ def _name(reader, entity: str) -> str:
     except Exception:  # an entity a mapping created: its record carries the name
         rec = reader.ex.entities.get(entity)
         return rec.name_en if rec is not None and rec.name_en else entity
-
-
-#: "N위" as a predicate (… 1위 달성, 1위로 등극, 2위를 차지, 1위였던), not a modifier of a noun ("2위 모델")
-_RANK_END = re.compile(r"위(?:로|를|에|였|이다|임|,|\.|\)|$|\s(?:달성|차지|기록|등극|유지|올라|랭크|에\s))")
-_RANKING_WORDS = re.compile(r"((?:[가-힣A-Za-z][가-힣A-Za-z0-9·/]{0,12}\s?){1,3})$")
-
-
-class RankReader:
-    """Mixed into the text reader: "A 앱은 앱스토어 1위 기록" — the subject's place (``rank``) in the
-    ranking named by the words right before the figure (its ``scope``); without them, no statement."""
-
-    def _rank(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
-              values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
-        if q.value is None or not 1 <= q.value <= 100 or q.value != int(q.value) or not _RANK_END.match(s, q.end):
-            return
-        if re.search(r"(?:제|약|[\d,.])\s?$", s[max(c0, q.start - 2):q.start]):
-            return
-        upto = q.start
-        figure = next((v for v in values if v.end <= q.start and re.fullmatch(r"\s?(?:으로|로)\s?", s[v.end:q.start])), None)
-        if figure is not None:  # "점유율도 40%로 1위": ranked by the measure of the figure before
-            upto = figure.start
-        prev_end = max([c0] + [m.end for m in mentions if m.end <= upto] + [v.end for v in values + dates if v.end <= upto])
-        words = _RANKING_WORDS.search(s[prev_end:upto].rstrip())
-        scope = words.group(1).strip() if words else ""
-        scope = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|이|가|도)$", "", scope).strip()
-        if not scope and figure is not None and figure.kind == "percent":
-            # "중국이 15%로 2위를 차지": a place won by a share names no ranking; the share ranks it
-            whole = _ranked_whole(s, prev_end)
-            scope = f"by share of {whole}" if whole else "by share"
-        if not scope and re.search(r"(?:제치|따돌리|누르|앞서)고\s?$", s[:upto].rstrip()):
-            # "코딩 부문에서 GPT-5-high를 제치고 1위": the place beaten in is the ranking
-            scope = _ranked_whole(s, upto)
-        if not scope:
-            return
-        cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
-                 and m.role not in ("place", "object", "with")]
-        marked = [m for m in cands if m.role in ("topic", "subject")]
-        owning = [m for m in cands if m.role in ("genitive", "") and _MEASURE_AFTER_SUBJECT.match(s, m.end)]
-        if marked:
-            subject, how = marked[-1], "clause-topic"
-        elif owning:  # "A의 관련 시장 점유율도 40%로 1위"
-            subject, how = owning[-1], "measure-owner"
-        elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person"):
-            subject, how = topic, HOW.get(topic.role, "sentence-topic")
-        else:
-            return
-        time = self._time(q, dates, c0, c1, values) or self.default_time
-        # a subject the clause marks or owns, or the cell's row names ("1위" in a profile row): one construction
-        rule = construction_rule(self.prefix, "rank", how)  # clause-topic, measure-owner, row: text:rank:named
-        self.ex.statements.append(Statement(
-            subject.entity, "rank", loc, rule, value=Decimal(int(q.value)), unit="count",
-            status=self._status(s[c0:c1], q), time=time, scope=scope[:40],
-            sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
-        ))  # fmt: skip
-
-def _ranked_whole(s: str, upto: int) -> str:
-    """The whole a share is of, when the sentence names it as "X에서" before the clause
-    ("전세계 AI 슈퍼컴퓨터 성능에서 … 중국이 15%로 2위"): its words, else ''."""
-    wm = re.search(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9·/\-]{1,14})에서(?:의)?\s", s[:upto])
-    if not wm:
-        return ""
-    words = wm.group(1).split()
-    marked = [i for i, w in enumerate(words) if re.search(r"(?:은|는|이|가|을|를|도)$", w)]
-    return " ".join(words[marked[-1] + 1:] if marked else words)[:30]
 
 
 #: a span of time the clause's event took or lasted: "N년 만에", "N개월 동안", "N년간", "N주 내에", "N년 소요";
