@@ -94,3 +94,19 @@ def test_the_parenthesis_holding_a_count_closes_its_noun(text_reader):
     r, ex = text_reader
     r.read("메타는 2 GW(30개 캠퍼스) 규모의 클러스터를 구축.", LOC, ())
     assert _counts(ex) == [("meta", "unitCount", Decimal(30), "캠퍼스", "", "text:unit-count:have:clause-topic")]
+
+
+def test_staff_counted_after_the_figure_form_a_unit_of_the_firm(text_reader):
+    r, ex = text_reader
+    r.read("메타는 1,000명의 인증 전문가 부대를 창설해 역량 확보.", LOC, ())
+    r.read("메타는 500명의 구글 출신 엔지니어 조직을 신설.", LOC, ())  # a firm naming where the staff come from
+    assert [(c[0], c[1], c[2], c[4], c[5]) for c in _counts(ex)] == [
+        ("meta", "employeeCount", Decimal(1000), "인증 전문가 부대", "text:staff-count"),
+        ("meta", "employeeCount", Decimal(500), "구글 출신 엔지니어 조직", "text:staff-count")]
+
+
+def test_no_staff_count_after_the_figure_without_a_genitive_or_a_word_of_staff(text_reader):
+    r, ex = text_reader
+    r.read("메타는 10만 명 이상의 데이터 라벨러와 기술에 대한 접근 권한 확보.", LOC, ())  # "와": a partner's
+    r.read("메타는 100명의 사용자 그룹을 창설.", LOC, ())  # users are no staff
+    assert _counts(ex) == []

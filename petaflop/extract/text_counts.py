@@ -13,7 +13,8 @@ building (``탑재``, ``보유``, ``운영``, ``확보``, ``구축``…). The no
   entity (a named item is the count-item reader's), none a modifier ("총", "약", "최소").
 
 People counted before the figure with a word of staff ("연구원 3명", "엔지니어 4명") are the subject's
-``employeeCount``. Rules: ``text:unit-count:<verb>:<how>`` (noun after), ``text:unit-count-before:…``
+``employeeCount``, and so are people counted after it with a genitive ("1,000명의 인증 전문가 부대를 창설":
+a unit of staff formed, scoped by its noun; a firm may name them, "구글 출신 엔지니어"). Rules: ``text:unit-count:<verb>:<how>`` (noun after), ``text:unit-count-before:…``
 and ``text:count-noun-before:…`` so the gate judges each construction on its own.
 """
 
@@ -56,8 +57,12 @@ _AFTER_COUNT_BEFORE = re.compile(r"(?:을|를|이|가|의)?(?:\s|,|$)")
 _STAFF = re.compile(r"연구원|엔지니어|인력|직원|인재|개발자|과학자|전문가|컨설턴트|파트너|라벨러")
 #: counts whose metric word a hardware name can precede as the counted thing ("NVL72 랙 개수")
 _ITEM_COUNTS = frozenset({"rackCount", "chipCount", "gpuCount", "unitCount"})
+#: people counted with their noun after the figure: "N명의 X", "N명 이상의 X" (never "N명 + X M명")
+_OF_PEOPLE = re.compile(r"(?:\s?(?:이상|가량|정도))?의\s")
+#: a noun ending in 가 that is no particle: "인증 전문가 부대를"
+_GA_NOUN = re.compile(r"(?<![가-힣])(?:[가-힣]{0,4}(?:전문|투자|사업|전략|평론))가$")
 _HEADCOUNT = re.compile(r"(?:전체\s?|총\s?)?(?:임?직원|인력)(?:\s?수)?")
-_HIRE = re.compile(r"영입|고용|채용|보유|두고|거느")
+_HIRE = re.compile(r"영입|고용|채용|보유|두고|거느|창설|신설|꾸려|꾸린")  # a unit of staff formed too
 _CHIP_WORD = re.compile(r"^(?:칩|GPU|가속기|SoC)")
 _DIE_WORDS = {"싱글": 1, "듀얼": 2, "쿼드": 4}
 #: a counted noun marked as a topic or subject ("100만 개의 GPU는"): what the clause is about, not a holding
@@ -102,7 +107,7 @@ def _counted_noun(s: str, at: int) -> tuple[str, int]:
             break
         if _ACTION.match(tok):  # "4개의 대규모 AI 클러스터 구축을": the noun ends before the action
             return (" ".join(words), end) if words else ("", at)
-        pm = _PARTICLE_END.search(tok)
+        pm = None if _GA_NOUN.search(tok) else _PARTICLE_END.search(tok)  # "전문가": no subject particle
         if pm and len(tok) > 1 and not _ADJECTIVE.search(tok):
             if pm.group(1) in ("와", "과"):  # "3,000개 스타트업과 협업": partners of someone, not holdings
                 return "", at
@@ -164,6 +169,10 @@ class CountReader:
             noun, end = _counted_noun(s, q.end)
             if noun and (_NOT_A_NOUN.match(noun) or _UNITS_OF_TIME_OR_MONEY.search(noun)):
                 return
+        elif _OF_PEOPLE.match(s, q.end) and (after := _counted_noun(s, q.end))[0] and _STAFF.search(after[0]) \
+                and not _NOT_A_NOUN.match(after[0]):  # "1,000명의 인증 전문가 부대를 창설": staff counted after
+            noun, end = after
+            kind = "employeeCount"
         if not noun:  # the noun before the figure
             noun, start = _noun_before(s, q, c0)
             if not noun:  # "task 각각 40개, 50개 생성": the second count of a coordination is of the first's noun
@@ -180,8 +189,9 @@ class CountReader:
             if any(m.start < q.start and m.end > start and not (kind == "employeeCount" and is_a(m.type, "Organization"))
                    for m in mentions):
                 return
-        elif any(q.end <= m.start < end for m in mentions) or any(q.end <= v.start < end for v in values):
-            return
+        elif any(q.end <= m.start < end and not (kind == "employeeCount" and is_a(m.type, "Organization"))
+                 for m in mentions) or any(q.end <= v.start < end for v in values):
+            return  # a named item is the count-item reader's ("팔란티어 인증 전문가": staff named by a firm are not)
         cands = [m for m in mentions if c0 <= m.start and m.end <= start and not is_a(m.type, "Person")
                  and m.role not in ("place", "object", "with")]
         marked = [m for m in cands if m.role in ("topic", "subject")]
