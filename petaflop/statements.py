@@ -81,7 +81,7 @@ def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Stat
     kind = model.kinds[rule.kind]
     quals = set(f.qualifiers)
     status = rule.statuses[0] if "actual" not in rule.statuses else ("estimate" if "estimate" in quals else "actual")
-    scope = ""
+    scope = next((q[6:] for q in quals if q.startswith("scope:")), "")  # a column header's condition (table_map.py)
     if f.rule.startswith("claim:") and f.raw:  # a figure read in prose: its words' status, "from X to Y"
         from petaflop.extract.status_words import window_words
         from petaflop.extract.text_frames import status_of_words

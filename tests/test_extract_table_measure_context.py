@@ -45,10 +45,44 @@ def test_a_change_column_changes_the_measure_of_the_period_columns_before_it(tab
                    [["ChatGPT", "39억", "54억", "41%"], ["Claude", "7,000만", "1억", "37%"]])
     assert tmc.change_measure(t, 3) == "방문자 수"
     assert tmc.change_measure(make_table(["실적"], ["기업", "2Q25 매출", "1Q25 매출", "QoQ(%)"], [["TSMC", "3", "2", "5%"]]),
-                              3) == "매출"
+                              3) == "매출 QoQ"
+    assert tmc.change_measure(make_table(["파운드리 순위"], ["기업", "2Q25 매출", "1Q25 매출", "QoQ(%)"],
+                                         [["TSMC", "3", "2", "5%"]]), 3) == "파운드리 매출 QoQ"
     assert tmc.change_measure(make_table(["실적"], ["기업", "2Q25 매출", "2Q25 이익", "QoQ(%)"], [["TSMC", "3", "2", "5%"]]),
                               3) == ""  # two measures: which one changed is not said
     r, ex = table_reader
     r.read(t)
     assert [(s.subject, s.value, s.metric) for s in ex.statements if s.kind == "growthRate"] == [
         ("chatgpt", Decimal(41), "방문자 수"), ("claude", Decimal(37), "방문자 수")]
+
+
+def test_a_ranking_of_three_foundries_or_more_grows_their_foundry_revenue(gaz):
+    header = ["순위", "기업명", "2Q25 매출", "1Q25 매출", "QoQ(%)"]
+    foundries = make_table(["TSMC의 점유율은 70%를 초과"], header,
+                           [["1", "TSMC", "3", "2", "5%"], ["2", "삼성", "3", "2", "9%"], ["3", "SMIC", "2", "2", "-1%"]])
+    assert tmc.change_measure(foundries, 4, gaz) == "파운드리 매출 QoQ"
+    assert tmc.change_measure(foundries, 4) == "매출 QoQ"  # no gazetteer: no segment guessed
+    two = make_table(["실적"], header, [["1", "TSMC", "3", "2", "5%"], ["2", "엔비디아", "3", "2", "9%"],
+                                        ["3", "SMIC", "2", "2", "-1%"]])
+    assert tmc.change_measure(two, 4, gaz) == "매출 QoQ"
+
+
+def test_a_foundry_rankings_revenue_share_and_rank_hold_in_the_foundry_business(gaz):
+    from petaflop.extract.facts import Extraction, Location, Statement
+
+    header = ["순위", "기업명", "2Q25 매출", "QoQ(%)", "점유율"]
+    rows = [["1", "TSMC", "30", "5%", "70%"], ["2", "삼성", "3", "9%", "7%"], ["3", "SMIC", "2", "-1%", "5%"]]
+    table = make_table(["TSMC의 점유율은 70%를 초과"], header, rows)
+
+    def at(kind: str, scope: str = "", rule: str = "table-reader:x") -> Statement:
+        loc = Location(102, 102, "IX", "IX. 테스트: 표", table.id, 2, 5)
+        return Statement("samsung-electronics", kind, loc, rule, value=Decimal(7), unit="%", scope=scope)
+
+    ex = Extraction(statements=[at("marketShare"), at("rank", "2Q25 매출"), at("revenue"), at("growthRate"),
+                                at("marketShare", rule="table:mapped:share")])
+    tmc.scope_foundry_tables([table], ex, gaz)
+    assert [s.scope for s in ex.statements] == ["파운드리 시장", "파운드리 2Q25 매출", "파운드리", "", ""]
+    named = make_table(["파운드리 순위"], header, rows)  # the caption names the segment: kept as read
+    ex = Extraction(statements=[at("marketShare")])
+    tmc.scope_foundry_tables([named], ex, gaz)
+    assert ex.statements[0].scope == ""

@@ -28,11 +28,19 @@ def test_a_scenario_matrix_gives_one_estimate_per_cell_with_its_scenario(gaz):
     ex = Extraction()
     n = read_matrix(make_table(*MATRIX), Resolver(gaz, ex), load_lexicon(), ())
     assert n == 4
-    got = [(s.subject, s.kind, s.value, s.status, s.per, s.scope, s.rule) for s in ex.statements]
+    got = [(s.subject, s.kind, s.value, s.status, s.per, s.scope, s.metric, s.rule) for s in ex.statements]
+    # a what-if grid: every cell is a scenario's value, and "다이 생산량" (dies made) is said, not plain shipments
     assert got[0] == ("huawei-ascend-910b", "shipments", Decimal(100), "estimate", "month",
-                      "월간 웨이퍼 생산량 (WPM) 1,000, 수율 10%", "table-matrix:shipments")
+                      "scenario: 월간 웨이퍼 생산량 (WPM) 1,000, 수율 10%", "다이 생산량", "table-matrix:shipments")
     assert [s.value for s in ex.statements] == [Decimal(100), Decimal(200), Decimal(200), Decimal(400)]
     assert ex.statements[3].scope.endswith("2,000, 수율 20%")
+
+
+def test_a_matrix_of_shipments_keeps_the_scenario_scope_and_names_no_production_metric(gaz):
+    ex = Extraction()
+    _caption, header, body = MATRIX
+    read_matrix(make_table(["Ascend 910B의 출하량 시나리오"], header, body), Resolver(gaz, ex), load_lexicon(), ())
+    assert [(s.kind, s.metric, s.scope[:9]) for s in ex.statements][:1] == [("shipments", "", "scenario:")]
 
 
 def test_a_table_of_named_rows_is_no_matrix():

@@ -49,6 +49,7 @@ from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.survey_size import add_caption_survey_sizes, add_surveyor_sizes
 from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
+from petaflop.extract.table_measure_context import scope_foundry_tables
 from petaflop.extract.table_odds import add_scenario_odds
 from petaflop.extract.table_policy_parts import add_policy_parts
 from petaflop.extract.table_scenario_cells import add_scenario_cells
@@ -152,6 +153,7 @@ class Extractor:
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()
         settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
+        scope_foundry_tables(self.doc.tables, self.ex, self.gaz)  # a ranking of foundries (table_measure_context.py)
         settle_caption_times(self.doc.tables, self.ex, self.doc.lines)  # a caption restating a cell (caption_restates.py)
         settle_grown_from(self.ex, self.doc.lines)  # "7억 명 돌파. 올해 3월 5억 명에서 급증" (grown_from.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)

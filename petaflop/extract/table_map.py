@@ -251,3 +251,16 @@ def load_mappings(path: Path = MAPPINGS_PATH) -> list[TableMapping]:
         )
         _check_terms(out[-1], where)
     return sorted(out, key=lambda m: -m.priority)
+
+
+#: A column header's condition in parentheses: "수명 (평탄화 적용시)", "비용 (클라우드 기준)", "(가동 시)"; a number format
+#: ("BF16 dense 기준") is the figure's format, a period ("2025년 기준") its time — neither is a condition.
+_HEADER_CONDITION = re.compile(r"\(\s*([^()]{1,24}?(?:시|기준|경우|때))\s*\)")
+_NOT_CONDITION = re.compile(r"(?i)\b(?:[BT]?F|FP|INT|MX?FP)\d|\d{2,4}\s?(?:년|월|분기)|[1-4]Q\d{2}|\d{4}\s?기준$")
+
+
+def header_scope(header: str) -> tuple[str, ...]:
+    """The ``scope:`` qualifier a column header's condition gives its figures (statements.py reads it): a
+    lifetime "under load smoothing" is no lifetime of the thing itself. () when the header states none."""
+    m = _HEADER_CONDITION.search(header or "")
+    return (f"scope:{m.group(1).strip()}",) if m and not _NOT_CONDITION.search(m.group(1)) else ()

@@ -10,8 +10,10 @@ cell and gives its values (all figures) after it; the first body row names the r
 first cell, and every body row gives a row value in the second cell and figures after it. The caption
 says of whom and what is tabulated ("<entity>의 <measure> 가정"): the entity in the genitive before
 a measure word of the attribute lexicon. Each body cell is a statement of that measure with the
-scenario in ``scope`` ("월간 생산량 1,000, 수율 10%"); a caption naming an
-assumption (``가정``, ``시나리오``) or an estimate makes it an estimate. Rule: ``table-matrix:<kind>``.
+scenario in ``scope`` ("scenario: 월간 생산량 1,000, 수율 10%": a what-if value, never one there is); a caption
+naming an assumption (``가정``, ``시나리오``) or an estimate makes it an estimate. A measure word whose
+entry keeps its label (생산량: made, not shipped) gives the caption's measure phrase as the ``metric``
+("다이 생산량"). Rule: ``table-matrix:<kind>``.
 
 A change column (:func:`read_change_column`): a header "<A> 대비 <B>의 변화" over cells "↑ 30 %", "↓ 25 %"
 states, per row, B's signed difference from A in the measure the row's label names
@@ -66,7 +68,7 @@ def read_matrix(table: Table, res: Resolver, lex: Lexicon, sources: tuple[str, .
     if not is_matrix(table) or not table.caption:
         return 0
     caption = table.caption[0]
-    subject, entry = None, None
+    subject, entry, metric = None, None, ""
     for m in res.gaz.find_mentions(caption):
         gen = re.match(r"의\s?", caption[m.end:])
         if not gen:
@@ -76,6 +78,8 @@ def read_matrix(table: Table, res: Resolver, lex: Lexicon, sources: tuple[str, .
                   and len(rest[:mm.start()].split()) <= 2 and "," not in rest[:mm.start()]), None)
         if e is not None:
             subject, entry = res.record(res.gaz.by_id(m.entity_id)), e
+            # "다이 생산량": the caption's measure phrase says what is counted (a label-metric entry's)
+            metric = rest[:e.match.search(rest).end()].strip() if e.metric_from_label else ""
     if subject is None or entry is None:
         return 0
     head = [c.text.strip() for c in table.header]
@@ -92,8 +96,8 @@ def read_matrix(table: Table, res: Resolver, lex: Lexicon, sources: tuple[str, .
             loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, r, cell.column)
             res.ex.statements.append(Statement(
                 subject, entry.kind, loc, f"table-matrix:{entry.kind}", value=value, unit="count", status=status,
-                scope=f"{col_var} {col_value}, {row_var} {row_value}"[:60], per=per, sources=sources,
-                raw=cell.text[:60],
+                scope=f"scenario: {col_var} {col_value}, {row_var} {row_value}"[:60], per=per, metric=metric,
+                sources=sources, raw=cell.text[:60],
             ))  # fmt: skip
             n += 1
     return n

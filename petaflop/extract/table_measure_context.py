@@ -17,14 +17,22 @@ in order:
 4. else nothing.
 
 **Changes.** A change column ("변동률", "QoQ(%)") after columns of one measure at two periods ("2월 방문자
-수 | 5월 방문자 수 | 변동률", "2Q25 매출 | 1Q25 매출 | QoQ(%)") changes that measure: its metric.
+수 | 5월 방문자 수 | 변동률", "2Q25 매출 | 1Q25 매출 | QoQ(%)") changes that measure: its metric, with the
+span the column compares over ("매출 QoQ") and the business segment the caption or a header names ("파운드리
+매출 QoQ": a foundry ranking's growth is no growth of the whole firm) — or, unnamed, that rows of three firms
+running foundries or more show (``foundry_table``); such a table's revenue, shares and ranks are scoped to
+the foundry business (``scope_foundry_tables``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.model import Table
+from petaflop.extract.facts import Extraction
+from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.node_foundry import foundry_ids
 
 #: "<X> 기준" in a caption: up to three words before 기준, after a comma or the caption's start
 _BASIS = re.compile(r"(?:^|[,，:]\s*|\s)((?:[^\s,，:]+\s){0,2}[^\s,，:]+?)\s?기준(?:으로)?(?=\s|$|[,，])")
@@ -87,7 +95,7 @@ _PERIOD_MEASURE = re.compile(r"^(?:\d{1,2}월|[1-4]Q\s?'?\d{2}|'?\d{2}\s?Q[1-4]|
                              r"|FY\s?\d{2,4}E?)\s+(?P<measure>[가-힣A-Za-z][^\d()]{0,24}?)\s*(?:\([^)]*\))?$")
 
 
-def change_measure(table: Table, column: int) -> str:
+def change_measure(table: Table, column: int, gaz: Gazetteer | None = None) -> str:
     """The measure a change column (``column``, 0-based) changes: the one measure of the period columns right
     before it, when there are at least two ("2월 방문자 수 | 5월 방문자 수 | 변동률" → "방문자 수"); else ''."""
     labels = table.column_labels or [c.text for c in table.header]
@@ -97,4 +105,43 @@ def change_measure(table: Table, column: int) -> str:
         if not m:
             break
         measures.append(m.group("measure").strip())
-    return measures[0] if len(measures) >= 2 and len(set(measures)) == 1 else ""
+    if len(measures) < 2 or len(set(measures)) != 1:
+        return ""
+    # "QoQ(%)": over which span it changed; "파운드리" in the caption or a header: of which business
+    over = _OVER.search(labels[column]) if 0 <= column < len(labels) else None
+    segment = _SEGMENT.search(" ".join([*table.caption, table.slide_title or "", *labels]))
+    named = segment.group(0) if segment else ("파운드리" if gaz is not None and foundry_table(table, gaz) else "")
+    return " ".join(w for w in (named, measures[0], over.group(0) if over else "") if w)
+
+
+def foundry_table(table: Table, gaz: Gazetteer) -> bool:
+    """A table whose rows name three firms or more that run foundries (node_foundry.py: TSMC, Samsung, SMIC …)
+    compares foundries: a ranking's "매출" there is their foundry revenue, not the whole firm's."""
+    foundries = foundry_ids(gaz)
+    named = {m.entity_id for row in table.rows for cell in row.cells[:3] for m in gaz.find_mentions(cell.text)}
+    return len(named & foundries) >= 3
+
+
+#: the span a change column compares over, and a business segment a caption or header names
+_OVER = re.compile(r"QoQ|YoY|MoM|전분기\s?대비|전년\s?(?:동기\s?)?대비|전월\s?대비")
+_SEGMENT = re.compile(r"파운드리|[Ff]oundry|메모리|데이터\s?센터")
+
+
+#: what a foundry table's figures hold in, by kind: a firm's revenue and share there are its foundry business's
+_FOUNDRY_SCOPES = {"revenue": "파운드리", "marketShare": "파운드리 시장", "rank": "파운드리"}
+
+
+def scope_foundry_tables(tables: list[Table], ex: Extraction, gaz: Gazetteer) -> None:
+    """A generic table's revenue, share and rank of a firm in a table of foundries (``foundry_table``) whose
+    caption and headers name no segment: scoped to the foundry business ("삼성 | 3,159" is no Samsung revenue)."""
+    by_id = {t.id: t for t in tables}
+    seen: dict[str, bool] = {}
+    for i, st in enumerate(ex.statements):
+        table = by_id.get(st.location.table_id or "")
+        if table is None or st.kind not in _FOUNDRY_SCOPES or not st.rule.startswith("table-reader:"):
+            continue
+        if table.id not in seen:
+            words = " ".join([*table.caption, table.slide_title or "", *(c.text for c in table.header)])
+            seen[table.id] = not _SEGMENT.search(words) and foundry_table(table, gaz)
+        if seen[table.id]:
+            ex.statements[i] = replace(st, scope=f"{_FOUNDRY_SCOPES[st.kind]} {st.scope}".strip()[:60])

@@ -32,8 +32,10 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   ``estimate``, whatever the date of its row (a spec of a product due later is guessed, not planned).
   A date still to come in a cell that ends in "?" ("하반기 램프업?") is a ``forecast``, not a plan.
 * **A row of estimates or expectations**: a row whose label says it is estimated ("Hypernova (추정)",
-  "추정치") or that has a cell that is just 추정 holds ``estimate`` figures; a row whose label opens with
-  예상 ("예상 가격") holds ``estimate`` figures, ``forecast`` ones when they are dated after the report's date.
+  "추정치", "추정 총 비용") or that has a cell that is just 추정 holds ``estimate`` figures, and so does a row
+  computed from such a row's figure (a cell "$81,000 ÷ 240,000" citing the estimated row's "$81,000"); a row
+  whose label opens with 예상 ("예상 가격") holds ``estimate`` figures, ``forecast`` ones when they are dated
+  after the report's date.
 * **A figure computed on an assumption**: in a table with a cell that assumes ("12배로 가정"), a row whose
   label applies it ("… (멀티플 적용)") holds an ``estimate``.
 * **A ladder of what may come**: a table of expected items or potential charges ("해당 제품 (예상)", "잠재적으로
@@ -104,7 +106,10 @@ MONEY_KINDS = frozenset({"amount", "capex"})
 
 
 #: A row label that calls its figures estimates, and a cell that only says so.
-ESTIMATE_ROW = re.compile(r"\(\s*추정\s*\)|추정치")
+ESTIMATE_ROW = re.compile(r"\(\s*추정\s*\)|추정치|^\s*추정\s")
+#: A cell that computes its row's figure from others ("$81,000 ÷ 240,000", "1,500 × 54"), and a figure in it.
+FORMULA_CELL = re.compile(r"\d[\d,.]*\s*[÷×*/]\s*\\?\$?\d")
+FIGURE_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 ESTIMATE_CELL = re.compile(r"\s*\(?\s*추정\s*\)?\s*")
 #: A row label that calls its figures forecasts.
 FORECAST_ROW = re.compile(r"전망|예측|[Ff]orecast|\(F\)|가이던스|[Gg]uidance")
@@ -286,10 +291,24 @@ class TableStatus:
         row = self._row(line)
         if row is None:
             return None
-        label = row.cells[0].text
-        if ESTIMATE_ROW.search(label) or any(ESTIMATE_CELL.fullmatch(c.text) for c in row.cells):
+        if self._estimated_row(row) or self._computed_from_estimate(row):
             return "estimated"
-        return "expected" if EXPECTED_ROW.match(label) else None
+        return "expected" if EXPECTED_ROW.match(row.cells[0].text) else None
+
+    @staticmethod
+    def _estimated_row(row: Row) -> bool:
+        """The row's label calls it estimated ("추정 총 비용", "X (추정)"), or a cell of it is just 추정."""
+        return bool(ESTIMATE_ROW.search(row.cells[0].text)) or any(ESTIMATE_CELL.fullmatch(c.text) for c in row.cells)
+
+    def _computed_from_estimate(self, row: Row) -> bool:
+        """A cell of the row computes its figure from a figure of an estimated row ("샘플당 비용 | $0.34 |
+        $81,000 ÷ 240,000" under "추정 총 비용 | $81,000"): what is derived from an estimate is one too."""
+        operands = {_figure(f) for c in row.cells[1:] if FORMULA_CELL.search(c.text)
+                    for f in FIGURE_TEXT.findall(c.text) if len(_figure(f)) >= 3}  # "× 2": no row's own figure
+        if not operands:
+            return False
+        return any(_figure(f) in operands for other in self.table.rows if other is not row and other.cells
+                   and self._estimated_row(other) for c in other.cells[1:] for f in FIGURE_TEXT.findall(c.text))
 
     def row_plans(self, line: int, column: int) -> bool:
         """True when another cell of the row at ``line`` says what is to be done ("구축 예정", "투자하기로
@@ -365,6 +384,11 @@ def _only_now(table: Table, caption: str) -> Quantity | None:
 
 #: Words of a cost in a footnote: "비용을 추산".
 COST_WORD = re.compile(r"비용|가격|원가|단가")
+
+
+def _figure(text: str) -> str:
+    """A figure as written without its thousands separators ("81,000" → "81000")."""
+    return text.replace(",", "")
 
 
 def is_cost(kind: str) -> bool:
