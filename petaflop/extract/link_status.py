@@ -10,7 +10,8 @@ words adjacent to its span (a plan named elsewhere in the sentence may be anothe
 * **planned**: "… 구축 예정", "… 설립까지 추진", "… 도입 계획", "… 투자하기로 약속", "… 할 예정", "… 제공하게
   되는 거래" (what a deal would bring about; not "…하게 되는 것으로 귀결", what came of it);
 * **target**: "… 초과할 것을 목표";
-* **estimate**: "… 확장 추정" (the writer's guess that the link holds).
+* **estimate**: "… 확장 추정" (the writer's guess that the link holds), "… 받을 수 있", "… 조달 가능", "…받기 용이"
+  (a possibility: that the link may be, not that it is).
 
 A span that itself ends with its clause's verb says so too: "…'수출 쿼터'를 검토" (a measure under review,
 planned), "… 연결될 가능성" (a possibility, estimate).
@@ -64,6 +65,10 @@ _AFTER = (
     (re.compile(r"^\s?[가-힣]{0,3}하게\s?되는(?!\s?것)"), "planned"),
     (re.compile(r"^\s?[가-힣]{0,3}(?:할|될)\s?것을\s?목표"), "target"),
     (re.compile(r"^\s?(?:" + _EVENT + r"\s?)?추정(?!치)"), "estimate"),
+    # "…로부터 데이터를 받을 수 있기 때문", "… 조달이 가능", "…받기 용이": what may be, no link that holds
+    # (the verb's ending or a particle first: not "…토큰당 비" + "용이", nor "대등하거나" + " 경쟁 가능한")
+    (re.compile(r"^(?:\s|을|를|이|가|기|할|될|하기|는\s?것이)\s?(?:수\s?(?:도\s?)?있|(?<!불)(?:가능|용이))"),
+     "estimate"),
 )
 #: The end of a span that reads up to its clause's verb: a measure under review ("…'수출 쿼터'를 검토"), a
 #: possibility ("… 기반으로 연결될 가능성").
