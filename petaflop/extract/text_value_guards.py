@@ -19,11 +19,27 @@ _NAME_AFTER = re.compile(r"^(?![Ff][Pp][Ss](?![A-Za-z]))[A-Za-z0-9]")  # "24fps"
 _STAGE_LABEL = re.compile(r"(?<![\w.])(\d{1,2}\s?단계|Phase\s?\d{1,2})\s?[:：]\s")
 
 
-def stage_scope(s: str, at: int) -> str:
+def stage_scope(s: str, at: int, end: int = -1) -> str:
     """The stage label ("1단계") the figure starting at ``at`` is listed under: the last "N단계:" before it in ``s``
-    ("1단계: 18,000 GPU 2단계: 28,000 GPU": each figure is its stage's, not the whole project's), else ""."""
+    ("1단계: 18,000 GPU 2단계: 28,000 GPU": each figure is its stage's, not the whole project's); else, given the
+    figure's ``end``, ``FIRST_BATCH`` when it counts the first batch of a larger build (:func:`first_batch_scope`)."""
     labels = list(_STAGE_LABEL.finditer(s, 0, at))
-    return re.sub(r"\s+", " ", labels[-1].group(1)) if labels else ""
+    if labels:
+        return re.sub(r"\s+", " ", labels[-1].group(1))
+    return first_batch_scope(s, at, end) if end >= 0 else ""
+
+
+#: A count that opens a larger build: "11만 개의 GB200을 시작으로 (이후 55만 개…)" — right after the figure, its
+#: counted thing and "을/를 시작으로"; or right before it, a first batch ("첫 번째 물량 N개", "1차 배치 N개", "초기 물량 약 N개").
+_FIRST_AFTER = re.compile(r"\s?(?:개|대|장)?\s?(?:의\s)?(?:[^\s,.;()]{1,16}\s){0,2}?[^\s,.;()]{0,16}?(?:을|를)\s?시작으로")
+_FIRST_BEFORE = re.compile(r"(?:첫\s?번째|1차|초기)\s?(?:물량|배치|출하|공급분)\s?(?:으로|로|에|은|는)?\s?(?:약\s?)?$")
+FIRST_BATCH = "첫 물량"
+
+
+def first_batch_scope(s: str, at: int, end: int) -> str:
+    """``FIRST_BATCH`` when the figure counts the first batch of a larger build ("11만 개의 GB200을 시작으로", "1차
+    배치 N개"): a part of the build, never the whole cluster's count; else ""."""
+    return FIRST_BATCH if _FIRST_AFTER.match(s, end) or _FIRST_BEFORE.search(s[max(0, at - 16):at]) else ""
 
 
 def not_a_value(s: str, q: Quantity) -> bool:
