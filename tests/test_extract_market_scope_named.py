@@ -30,9 +30,9 @@ def test_the_market_is_the_noun_phrase_before_its_share():
     assert market_of("점유율(2025)", ["", "2025년 기업용 LLM API 시장 점유율 변화"]) == "기업용 LLM API 시장"
     assert market_of("1Q25 점유율", ["가나의 점유율은 70%를 초과"]) == ""  # no market named anywhere
     assert market_of("사용자 숫자 점유율") == ""  # a share of users: a measure, not a market
-    for s, market in [("특히 프로그래밍 시장 점유율은 50%", "프로그래밍 시장"), ("관련 시장 점유율도 32%로 1위", ""),
+    for s, market in [("특히 프로그래밍 시장 점유율은 50%", "프로그래밍 시장"), ("관련 시장 점유율도 32%로 1위", "관련 시장"),
                       ("OpenAI의 엔터프라이즈 시장점유율 데이터(72%)", "엔터프라이즈 시장")]:
-        assert prose_market(s, s.index("점유율")) == market  # "관련" names no market
+        assert prose_market(s, s.index("점유율")) == market  # "관련" only points back (market_back names it)
     assert market_before("메타가 AI 시장", 7) == "AI 시장"  # the clause's subject is not the market's name
 
 

@@ -58,6 +58,7 @@ from petaflop.extract.tables import TableExtractor
 from petaflop.extract.text_owned import settle_own_lists
 from petaflop.extract.text_part_counts import add_part_counts
 from petaflop.extract.text_reader import TextReader
+from petaflop.extract.text_venue import UNKNOWN as UNKNOWN_MARKET
 
 RDF_TYPE = RDF.type
 RDFS_LABEL = RDFS.label
@@ -152,6 +153,8 @@ class Extractor:
         settle_own_lists(self.ex)  # an own list's maker link wins over another reader's (text_owned.py)
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         self._entity_facts()
+        # a share of a market only pointed back to ("관련 시장 점유율") that no sentence before names (text_venue.py)
+        self.ex.statements = [st for st in self.ex.statements if st.scope != UNKNOWN_MARKET]
         settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
         scope_foundry_tables(self.doc.tables, self.ex, self.gaz)  # a ranking of foundries (table_measure_context.py)
         settle_caption_times(self.doc.tables, self.ex, self.doc.lines)  # a caption restating a cell (caption_restates.py)

@@ -67,7 +67,30 @@ def label_scope(kind: str, label: str, captions: Iterable[str] = ()) -> str:
     return within.group(1) if within else ""
 
 
+#: a market named only by pointing back: "관련 시장 점유율도 32%", "해당 시장 점유율" (its market is an earlier one's)
+_BACK = re.compile(r"(?:^|\s)(관련|해당|동|이|그|같은)\s?시장\s?$")
+#: in the sentence before, what a market is made of: "엔터프라이즈 채택(…)이 급증", "기업 고객 수요"
+_MARKET_OF = re.compile(r"([가-힣A-Za-z]{2,12})\s?(?:채택|고객|수요|부문)")
+BACK = "관련 시장"
+
+
 def prose_market(sentence: str, at: int) -> str:
-    """A share's market in prose: "엔터프라이즈 시장점유율", "프로그래밍 시장 점유율은" (``at``: its 점유율)."""
+    """A share's market in prose: "엔터프라이즈 시장점유율", "프로그래밍 시장 점유율은" (``at``: its 점유율); ``BACK``
+    when the market is only pointed back to ("관련 시장 점유율": :func:`market_back` names it)."""
+    if _BACK.search(sentence[:at]):
+        return BACK
     m = re.search(r"시장\s?$", sentence[:at])
     return market_before(sentence, m.start()) if m else ""
+
+
+def market_back(before: str) -> str:
+    """The market a share pointed back to ("관련 시장 점유율") is of: the last one the sentence ``before`` names
+    ("… 기업용 LLM 시장"), else what it names a market by ("엔터프라이즈 채택이 급증": "엔터프라이즈 시장");
+    "" when it names none (the share's market is unknown)."""
+    for m in reversed(list(re.finditer(r"시장", before))):
+        if (market := market_before(before, m.start())):
+            return market
+    before = re.sub(r"\([^()]*\)", " ", before)  # "엔터프라이즈 채택(… 계약 고객 …)이": not what is in the note
+    words = [m.group(1) for m in _MARKET_OF.finditer(before) if m.group(1) not in _NOT_NAME
+             and not _PARTICLE.search(m.group(1))]
+    return f"{words[-1]} 시장" if words else ""

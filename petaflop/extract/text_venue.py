@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 
 from petaflop.extract.resolve import is_a
+from petaflop.extract.table_market_scope import BACK, market_back
 from petaflop.extract.text_frames import Mention_
 
 #: the kinds a venue scopes: a share measured on the platform's usage
 _SCOPED = ("marketShare",)
+#: the scope of a share whose market is only pointed back to and not named before: the reader drops it
+UNKNOWN = "?"
 
 
 def venue_of(sentence: str, mentions: list[Mention_], topic: Mention_) -> tuple[str, str] | None:
@@ -31,6 +34,8 @@ def venue_of(sentence: str, mentions: list[Mention_], topic: Mention_) -> tuple[
 def venue_scope(reader, subject: Mention_, kind: str, scope: str) -> str:
     """``scope`` with the venue of ``subject`` before it, when ``subject`` is a carried topic whose sentence
     named one (:func:`venue_of`, kept on the reader as ``venue``) and the figure is a share of a market."""
+    if kind in _SCOPED and scope == BACK:  # "관련 시장 점유율": the market the sentence before names, else unknown
+        return market_back(getattr(reader, "previous_sentence", "") or "") or UNKNOWN
     venue = getattr(reader, "venue", None)
     if kind not in _SCOPED or subject.role not in ("previous", "block") or venue is None or venue[0] != subject.entity:
         return scope
