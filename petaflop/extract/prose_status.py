@@ -245,3 +245,30 @@ def estimated_caption_lines(figures: Iterable[Figure], models: Iterable[Table], 
         out.update(n for n in range(block.lines.first, block.lines.last + 1)
                    if 0 < n <= len(lines) and lines[n - 1].strip() in captions)
     return out
+
+
+#: A bullet saying a thing is being built: "… 캠퍼스들을 … 건설 중", "건설 중인 C 2단계", "… 인프라 구축 이니셔티브".
+_IN_THE_MAKING = re.compile(r"(?:건설|구축|공사|조성)\s?(?:중(?!단|지|국)|이니셔티브|프로젝트)")
+_BULLET = re.compile(r"^\s*[-•·]\s")
+
+
+def in_the_making(lines: list[str], n: int, raw: str) -> bool:
+    """True when the figure written ``raw`` on line ``n`` (1-based), a bullet, follows in its block of bullets a
+    bullet (or an earlier sentence of its own) that says what it belongs to is being built ("… 데이터센터 캠퍼스들을
+    … 건설 중" / "X의 심장은 100만 개에 달하는 … 클러스터"): the size of a facility in the making is what it is to
+    have. Not when the figure's sentence speaks of now ("현재 … 운영 중")."""
+    if not 0 < n <= len(lines) or not _BULLET.match(lines[n - 1]) or (span := _figure_span(lines[n - 1], raw)) is None:
+        return False
+    line, at, end = span
+    start = max((b.end() for b in re.finditer(r"[.;]\s", line[:at])), default=0)
+    stop = re.compile(r"[.;]\s|$").search(line, end)
+    if _NOW.search(line[start:stop.start() if stop else len(line)]) or _IN_THE_MAKING.search(line[start:at]):
+        return False  # what runs now; a figure in the sentence of the building itself is that sentence's to say
+    if _IN_THE_MAKING.search(line[:start]):
+        return True
+    k = n - 1
+    while k > 0 and _BULLET.match(lines[k - 1]):
+        if _IN_THE_MAKING.search(lines[k - 1]):
+            return True
+        k -= 1
+    return False

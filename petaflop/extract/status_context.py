@@ -45,11 +45,13 @@ from petaflop.extract.prose_status import (
     added_figure,
     cell_per,
     estimated_caption_lines,
+    in_the_making,
     names_a_cost,
     prose_deadline,
     prose_status,
     supposed_figure,
 )
+from petaflop.extract.resolve import is_a
 from petaflop.extract.table_per import ONE_THING_TOTALS, cell_of, one_thing, per_before, per_one_thing
 from petaflop.extract.table_status import PLAN_KINDS, TableStatus, row_groups, table_status
 
@@ -169,6 +171,9 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
                 ex.statements[i] = st = replace(st, scope="scenario")  # "78%로만 올려도": a scenario's figure
                 changed += 1
             status = prose_status(line, st.raw, _future(st, ref), bool(st.location.table_id)) or status
+            if status == "actual" and not st.location.table_id and _making(ex, st.subject, st.kind) \
+                    and in_the_making(lines, st.location.line_start, st.raw):
+                status = "planned"  # "… 캠퍼스들을 건설 중. - X의 심장은 100만 개의 … 클러스터": what it is to have
         if status != st.status:
             ex.statements[i] = replace(st, status=status)
             changed += 1
@@ -379,6 +384,12 @@ def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str
     return changed
 
 
+def _making(ex: Extraction, subject: object, kind: str) -> bool:
+    """A facility's size (chips, capacity): what :func:`in_the_making` may plan."""
+    record = ex.entities.get(str(subject))
+    return record is not None and any(is_a(t, "Facility") for t in record.types) and kind.removesuffix("MW") in PLAN_KINDS
+
+
 def _settle_claim_facts(ex: Extraction, lines: list[str], ref: str) -> int:
     """A value fact promoted from a claim (a statement only later) gets the status the words of its clause
     give it (:func:`prose_status`) as a qualifier, when the words of its own window gave none."""
@@ -391,7 +402,10 @@ def _settle_claim_facts(ex: Extraction, lines: list[str], ref: str) -> int:
         if rule is None or "actual" not in rule.statuses or not 0 < f.location.line_start <= len(lines):
             continue
         future = bool(f.as_of) and (p := parse_period(f.as_of)) is not None and p.start > ref
-        if (status := prose_status(lines[f.location.line_start - 1], f.raw, future)):
+        status = prose_status(lines[f.location.line_start - 1], f.raw, future)
+        if not status and _making(ex, f.subject, f.predicate) and in_the_making(lines, f.location.line_start, f.raw):
+            status = "planned"  # a facility in the making: its size is what it is to have
+        if status:
             when = None if f.as_of else prose_deadline(lines[f.location.line_start - 1], f.raw)
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status), as_of=when.text if when else f.as_of)
             changed += 1
