@@ -62,7 +62,8 @@ REJECT = ["curate", "reject", "Colossus", "--kind", "powerCapacity", "--line", "
       "--evidence", "직접 소유 및 운영", "--reason", "x", "--user", "a"],
      "error: operatedBy cannot link object tennessee (Region): its range is Agent"),
     (["curate", "merge", "uae-sovereign-wealth-funds", "uae", "--line", "2807", "--reason", "x", "--user", "a"],
-     "error: hasInvestor cannot link object uae-sovereign-wealth-funds (MarketSegment): its range is Agent"),
+     # the first link the merge would break: the pledge's plain party (its investing is a planned link statement)
+     "error: hasParty cannot link object uae-sovereign-wealth-funds (MarketSegment): its range is Agent"),
 ])
 def test_bad_input_is_one_line_and_writes_nothing(run, tmp_path, args, message):
     result = run(*args)

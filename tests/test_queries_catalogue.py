@@ -295,7 +295,9 @@ def test_power_sources_lcoe(store):
     assert (gas["lcoe_usd_per_mwh"], gas["construction_period"]) == (D(220), "1~3년")
     assert one(rows, technology="pfid:nuclear-power")["lcoe_usd_per_mwh"] == D(90)
     bess = one(rows, technology="pfid:2-bess")
-    assert (bess["lifetime_years"], bess["footprint_acres_per_100mw"]) == (D(20), D("0.5"))
+    # line 2545: the lifetime column is headed "수명 (평탄화 적용시)": the condition comes with the value
+    assert (bess["lifetime_years"], bess["lifetime_condition"], bess["footprint_acres_per_100mw"]) == (
+        D(20), "평탄화 적용시", D("0.5"))
     priced = [r["lcoe_usd_per_mwh"] for r in rows if r["lcoe_usd_per_mwh"] is not None]
     assert priced == sorted(priced)
 
