@@ -68,6 +68,8 @@ GUIDANCE = re.compile(r"(?:가이던스|가이드런스|[Gg]uidance)(?!\s?(?:중
 _CLAUSE_END = re.compile(r"[.;]\s|[.;]$|,\s|\s/\s|(?:지만|는데|면서|으며|이며)\s")
 #: The start of the clause before the figure: a sentence end, a comma, a tab between cells.
 _CLAUSE_START = re.compile(r".*(?:[.;,]\s|\t)")
+#: a clause's condition up to its end ("… 완료되면 "): what it names belongs to the condition
+_CONDITION_DONE = re.compile(r".*[가-힣](?:되|하|이)면\s")
 _PARENS = re.compile(r"\([^()]*\)")
 #: What is said or expected to happen: "출시될 것이라는", "증가할 것으로".
 _EXPECTED = re.compile(FUTURE_EXPECTED)
@@ -110,7 +112,8 @@ def prose_deadline(line: str, raw: str) -> Period | None:
     if span is None:
         return None
     line, _, end = span
-    deadlines = list(_DEADLINE.finditer(_CLAUSE_START.sub("", line[:end])))
+    # "2030년까지 … 완료되면 생산성은 30% 향상": the condition's deadline is not the consequence's
+    deadlines = list(_DEADLINE.finditer(_CONDITION_DONE.sub("", _CLAUSE_START.sub("", line[:end]))))
     if not deadlines:
         return None
     year, this_year, quarter, months = deadlines[-1].groups()

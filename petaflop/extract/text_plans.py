@@ -89,11 +89,11 @@ def plan_dates(s: str, mentions: list[Mention_], dates: list[Quantity], topic: M
             continue
         if (bm := _BEFORE_HEAD.match(s, d.end)) is not None:
             head = next((m for m in mentions if m.start - bm.end() in (0, 1) and _QUOTE.fullmatch(s, bm.end(), m.start)), None)
-            project = False
-            if head is None and (am := _ANAPHOR.match(s, bm.end())) is not None:
+            # the head an anaphor: its mention when the reader resolved it (topic_anaphor.py), else the topic
+            project = (am := _ANAPHOR.match(s, bm.end())) is not None and bool(_PROJECT.fullmatch(am.group("noun")))
+            if head is None and am is not None:
                 marked = [m for m in mentions if m.end <= d.start and m.role == "topic"]
                 head = marked[-1] if marked else topic
-                project = bool(_PROJECT.fullmatch(am.group("noun")))
             if head is None:
                 continue
             found = bm

@@ -77,7 +77,7 @@ from petaflop.extract.text_value_guards import (
 )
 from petaflop.extract.text_venue import venue_of, venue_scope
 from petaflop.extract.text_within import SpansWithin
-from petaflop.extract.topic_anaphor import anaphor_topic
+from petaflop.extract.topic_anaphor import anaphor_topic, with_anaphors
 from petaflop.extract.topic_case import case_topic
 from petaflop.extract.topic_country import country_topic
 from petaflop.extract.values import find_quantities
@@ -137,7 +137,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
     def start_slide(self, title: str) -> None:
         """A new slide: its title's entity is the topic of last resort; no topic carries over."""
         self.slide_topic, self.vs_products = self._title_topic(title), vs_products(self.res, title)
-        self.block_topic: _Mention | None = None
+        self.block_topic: _Mention | None = None; self.named_on_slide: list[_Mention] = []  # noqa: E702
         self.hw_topic: _Mention | None = None  # the last chip or system marked as a topic on the slide
 
     def _title_topic(self, title: str) -> _Mention | None:
@@ -225,7 +225,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
 
     def _sentence(self, sentence: str, loc: Location, sources: tuple[str, ...], carried: _Mention | None
                   ) -> _Mention | None:
-        mentions = self._sentence_mentions = self._mentions(sentence)
+        mentions = self._sentence_mentions = with_anaphors(self, sentence, self._mentions(sentence))  # topic_anaphor.py
         # a topic inside parentheses ("(OpenAI는 27%)") is an aside, not what the sentence is about
         own = next((m for m in mentions if m.role == "topic" and (not self._is_item(m) or is_a(m.type, "System"))
                     and sentence.count("(", 0, m.start) <= sentence.count(")", 0, m.start)), None)

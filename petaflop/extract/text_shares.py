@@ -154,6 +154,10 @@ _OWN_CHANGE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|나\s?|씩\s?)?(?
 #: 광고 전환율 향상" (figures listed before one word of change share it); a rate ("개선율") is a measure, not this
 _GAIN = re.compile(r"(?:\s?,\s?[가-힣A-Za-z]{1,10}에서\s?\d{1,3}(?:\.\d+)?\s?%)*(?P<measure>\s?(?:이상\s?|가량\s?|정도\s?|씩\s?)?"
                    r"(?:의\s?)?(?:[가-힣A-Za-z]{1,6}(?<!로)\s?){0,2}?)(?:(?P<up>향상|개선)|(?P<down>단축|절감))(?![율률])")
+#: a condition the gain follows from, ending before the figure: "이 프로젝트가 완료되면 ", "도입하면 "
+_CONDITION = re.compile(r"[가-힣](?:되|하|이)면\s")
+#: the noun marked as topic or subject right before the figure ("생산성은 30% 향상")
+_MEASURE_TOPIC = re.compile(r"(?<![가-힣A-Za-z])([가-힣]{2,6})(?:은|는)\s(?:약\s)?$")
 #: a place the figure holds in, not the subject: "인스타그램에서 5%"
 _SCOPE_PLACE = re.compile(r"['’”\"]?\s?에서\s")
 
@@ -244,9 +248,14 @@ class ChangeReader:
         time = self._time(q, dates, c0, c1, values) or self.default_time
         if status in ("estimate", "actual") and time is not None and time.start > REFERENCE_DATE.isoformat():
             status = "forecast"
+        if cond := [m.end() for m in _CONDITION.finditer(s, c0, q.start)]:  # "X가 완료되면 생산성은 30% 향상": what would
+            status, time = "forecast", self._time(q, dates, cond[-1], c1, values) or self.default_time  # follow; the
+            # condition's words (its date, "…을 목표로 하는") are not the figure's
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
         low, high = sorted((sign * Decimal(q.value), sign * Decimal(high))) if high is not None else (sign * Decimal(q.value), None)
         measure = re.sub(r"^(?:이상|가량|정도|씩|의)\s?", "", g.group("measure").strip())
+        if not measure and (tm := _MEASURE_TOPIC.search(s, c0, q.start)) and not any(m.end > tm.start() for m in mentions if m.start < q.start):
+            measure = tm.group(1)  # "… 완료되면 생산성은 30% 향상": the noun the clause opens on right before the figure
         self.ex.statements.append(Statement(
             subject.entity, "relativeDifference", loc, construction_rule(self.prefix, "change-unbased", how, _CLAUSE_WAYS), value=low, high=high, unit="%",
             status=status, time=time, metric=f"{'lower' if sign < 0 else 'higher'} {measure} vs without".replace("  ", " ")[:60],
