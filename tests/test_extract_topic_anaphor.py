@@ -69,3 +69,13 @@ def test_this_project_in_a_condition_is_the_project_of_the_block_before(text_rea
         ("future-of-shipyard", Decimal(30), "forecast", None, "higher 생산성 vs without")]
     assert prose_deadline(line, gains[0].raw) is None
     assert prose_deadline("2030년까지 생산성은 30% 향상 목표.", "2030년까지 생산성은 30% 향상 목표.").text == "2030"
+
+
+def test_a_gain_joined_by_go_shares_the_first_gains_subject(text_reader):
+    r, ex = text_reader
+    r.read("‘Future of Shipyard’ 프로젝트는 조선소의 모든 공정을 연결.", LOC, ())
+    r.read("이 프로젝트가 완료되면 생산성은 30% 향상되고 건조 기간은 20% 단축될 것으로 기대.", LOC, ())
+    r.read("Qwen3는 추론 성능이 뛰어남. 속도는 10% 향상되고 메모리는 5% 절감.", LOC, ())
+    assert sorted((s.subject, s.value, s.status, s.metric) for s in ex.statements if s.kind == "relativeDifference") == [
+        ("future-of-shipyard", Decimal(-20), "forecast", "lower 기간 vs without"),
+        ("future-of-shipyard", Decimal(30), "forecast", "higher 생산성 vs without")]

@@ -158,6 +158,9 @@ _GAIN = re.compile(r"(?:\s?,\s?[가-힣A-Za-z]{1,10}에서\s?\d{1,3}(?:\.\d+)?\s
 _CONDITION = re.compile(r"[가-힣](?:되|하|이)면\s")
 #: the noun marked as topic or subject right before the figure ("생산성은 30% 향상")
 _MEASURE_TOPIC = re.compile(r"(?<![가-힣A-Za-z])([가-힣]{2,6})(?:은|는)\s(?:약\s)?$")
+#: between a gain and the next clause's figure that shares its subject: a comma, or the gain's verb joined by "-고"
+#: ("생산성은 30% 향상되고 건조 기간은 30% 단축")
+_GAIN_AND = re.compile(r"\s?,\s?|\s?(?:향상|개선|단축|절감)(?:되|하|시키|됐|했)?고,?\s")
 #: a place the figure holds in, not the subject: "인스타그램에서 5%"
 _SCOPE_PLACE = re.compile(r"['’”\"]?\s?에서\s")
 
@@ -235,7 +238,7 @@ class ChangeReader:
             return
         clause_mentions = [m for m in mentions if c0 <= m.start < c1 and not _SCOPE_PLACE.match(s, m.end)]
         last = getattr(self, "_last_gain", None)  # "A가 X에서 5%, Y에서 3%의 … 향상": the list's first figure's subject
-        if last is not None and last[0] == (loc, s) and re.fullmatch(r"\s?,\s?", s[last[1]:c0]) \
+        if last is not None and last[0] == (loc, s) and _GAIN_AND.fullmatch(s, last[1], c0) \
                 and not any(m.role in ("topic", "subject") for m in clause_mentions):
             subject, how = last[2], last[3]
         else:
