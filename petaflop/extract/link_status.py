@@ -50,7 +50,7 @@ from dataclasses import replace
 
 from ingest.model import Table
 from petaflop.extract.facts import LINK_STATUSES, EntityRecord, Extraction, Fact
-from petaflop.extract.table_status import table_status
+from petaflop.extract.table_status import ESTIMATED_TITLE, table_status
 
 __all__ = ["DEAL_PARTIES", "added_after_name", "cell_link_status", "estimated_name", "label_status", "link_status_after",
            "settle_link_statuses", "title_status"]
@@ -103,9 +103,10 @@ _SPECULATIVE_CELL = re.compile(r"^[^-\t]{0,60}?(?:될|할)\s?가능성\s+-\s")
 #: ("H20 성능 일부 초과"): the link is what the thing aims at (not "H20 대체": what it is).
 _GOAL_LABEL = re.compile(r"목표")
 _SURPASS = re.compile(r"초과|능가|상회|뛰어넘")
-#: A caption or slide title that ends by marking the whole table: "… 정리 (추정)", "… 로드맵 (계획)".
+#: A caption or slide title that ends by marking the whole table: "… 정리 (추정)" (the title the table's figures
+#: are estimates by, :data:`~petaflop.extract.table_status.ESTIMATED_TITLE`), "… 로드맵 (계획)".
 _TITLE_STATUS = (
-    (re.compile(r"\(\s*추정\s*\)\s*$"), "estimate"),
+    (ESTIMATED_TITLE, "estimate"),
     (re.compile(r"\(\s*(?:예상|전망)\s*\)\s*$"), "forecast"),
     (re.compile(r"\(\s*(?:계획|예정)\s*\)\s*$"), "planned"),
 )

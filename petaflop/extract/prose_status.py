@@ -39,7 +39,7 @@ from foundation.periods import Period, parse_period
 from ingest.model import Figure, Table
 from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.cell_text import cell_period
-from petaflop.extract.table_status import COST_WORD
+from petaflop.extract.table_status import COST_WORD, ESTIMATED_TITLE
 from petaflop.extract.text_frames import ON_COMPLETION
 from petaflop.extract.will_words import FUTURE_EXPECTED, HAPPEN_WILL, NOT_HAPPEN
 
@@ -233,15 +233,11 @@ def names_a_cost(line: str, raw: str, value: object) -> bool:
     return figure >= 0 and bool(COST_WORD.search(_CLAUSE_START.sub("", line[:figure])))
 
 
-#: A chart's title that marks the whole chart as the writer's estimate: "… 호출 건수 (추정)".
-_ESTIMATED_TITLE = re.compile(r"\(\s*추정\s*\)\s*$")
-
-
 def estimated_caption_lines(figures: Iterable[Figure], models: Iterable[Table], lines: list[str]) -> set[int]:
     """The caption lines (1-based) of the charts whose title ends in "(추정)" and of the model tables (a
     calculation on assumptions): a figure their caption states ("약 1년 반 만에 55배 이상 증가", "… 비용 추산을
     위한 여러 가정 / 총마진율은 75% 이상") is read off the estimate, an ``estimate``."""
-    blocks = [*(f for f in figures if f.caption and _ESTIMATED_TITLE.search(f.caption[0])), *models]
+    blocks = [*(f for f in figures if f.caption and ESTIMATED_TITLE.search(f.caption[0])), *models]
     out: set[int] = set()
     for block in blocks:
         captions = {c.strip() for c in block.caption}
