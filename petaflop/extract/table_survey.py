@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 from ingest.quantities import find_quantities
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
+from petaflop.extract.text_population import RULE as POPULATION_RULE
+from petaflop.extract.text_population import RULE_CARRIED, RULE_RATIO
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -38,7 +40,7 @@ _ITEM = re.compile(r"([①-⑩])\s?([^①-⑩()%]{4,80}?(?:\([^()%]{1,20}\)[^①
 #: a column of answer shares: "응답 비율", "응답률", "응답자 비율", "응답 비중"
 _ANSWERS = re.compile(r"^응답(?:자)?\s?(?:비율|비중|률|\(%\))")
 #: the prose rules that name a population and its shares
-_POPULATION_RULES = ("text:share-of:population", "text:share-of:population-ratio", "text:share-of:population-carried")
+_POPULATION_RULES = (POPULATION_RULE, RULE_RATIO, RULE_CARRIED)
 #: a sentence reporting a survey
 _SURVEY = re.compile(r"설문|응답|조사\s?결과")
 #: a plain percentage cell: "46%"
