@@ -48,7 +48,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ingest.model import Table
+from ingest.model import Row, Table
 from petaflop.extract.facts import LINK_STATUSES, EntityRecord, Extraction, Fact
 from petaflop.extract.table_status import ESTIMATED_TITLE, table_status
 
@@ -151,11 +151,16 @@ def _pledged_deals(ex: Extraction, statuses: dict) -> set[tuple[str, int]]:
             and statuses[f.location.table_id].pledged_money(f.location.column)}
 
 
+def _row(table: Table, line: int) -> Row | None:
+    """The first row of ``table`` with cells on the report's ``line``, or None."""
+    return next((r for r in table.rows if r.line == line and r.cells), None)
+
+
 def label_status(table: Table, line: int, column: int) -> str:
     """"planned" when the label of the row at ``line`` says the row holds plans ("미래 계획") and the link is
     read from a cell after it, else "". (A column of plans — "GPU 배치 계획", "주요 해외 인프라 계획" — is
     not enough: it lists what the row's thing has and will have, each item as the report says it.)"""
-    row = next((r for r in table.rows if r.line == line and r.cells), None)
+    row = _row(table, line)
     if column > 1 and row is not None and _PLAN_LABEL.search(row.cells[0].text):
         return "planned"
     return ""
@@ -189,7 +194,7 @@ def _estimated_in_row(ex: Extraction, f: Fact, table: Table) -> bool:
     """A link read from a row is an estimate when, in its cell, its subject's or object's name is marked as a
     guess ("… 텐센트(지분율 9% 추정)"), or when the row's label names its subject so ("X (추정)") and the link is
     read from a later cell (the thing's maker, in the label, is no guess)."""
-    row = next((r for r in table.rows if r.line == f.location.line_start and r.cells), None)
+    row = _row(table, f.location.line_start)
     if row is None or f.location.column <= 1 or f.raw in row.cells[0].text:
         return False
     return (any(estimated_name(f.raw, ex.entities.get(str(e))) for e in (f.subject, f.obj))
@@ -198,7 +203,7 @@ def _estimated_in_row(ex: Extraction, f: Fact, table: Table) -> bool:
 
 def _cell(table: Table, line: int, column: int) -> str:
     """The text of the cell at the 1-based ``column`` of the row at ``line``, or ""."""
-    row = next((r for r in table.rows if r.line == line and r.cells), None)
+    row = _row(table, line)
     return row.cells[column - 1].text if row is not None and 0 < column <= len(row.cells) else ""
 
 
