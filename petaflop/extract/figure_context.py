@@ -6,7 +6,7 @@ Shared by the prose readers of figures (:mod:`petaflop.extract.text_figures`,
 
 from __future__ import annotations
 
-from foundation.periods import parse_period
+from foundation.periods import Period, parse_period
 from ingest.quantities import REFERENCE_DATE
 
 
@@ -26,6 +26,11 @@ def figure_flags(q) -> dict:
     quals = q.qualifiers
     return {"approximate": "approximate" in quals or "vague" in quals,
             "bound": "lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else ""}
+
+
+def report_year() -> Period:
+    """The report's year as a period ("2025"): the time of what the report says holds now."""
+    return parse_period(str(REFERENCE_DATE.year))  # type: ignore[return-value]
 
 
 def after_the_report(time) -> bool:

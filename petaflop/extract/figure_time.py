@@ -41,6 +41,7 @@ from dataclasses import replace
 from foundation.periods import Period, parse_period, span_of
 from ingest.date_periods import figure_period
 from ingest.quantities import REFERENCE_DATE, Quantity, find_quantities
+from petaflop.extract.figure_context import report_year
 from petaflop.extract.text_frames import clause_starts_of
 
 #: What follows a date that is the base of a comparison: "대비", "기준 대비", "比".
@@ -267,7 +268,7 @@ def reader_time(reader: object, q: Quantity, dates: list[Quantity], c0: int, c1:
     title (:func:`opening_dates`) dates no earlier value of a change ("12%에서 32%로 급증": 32% only)."""
     if q.kind not in ("percent", "multiple") and getattr(reader, "default_time", None) is None \
             and _NOW_OF.search(getattr(reader, "_sentence_text", ""), 0, q.start):  # "현재의 약 60GW": now's
-        return parse_period(str(REFERENCE_DATE.year))
+        return report_year()
     now = getattr(reader, "_now", []) if getattr(reader, "prefix", "") != "text-cell" else []
     if id(q) in getattr(reader, "_earlier", ()):  # "12%에서 32%로": a frame carried from before dates the new value only
         now = [d for d in now if d.end > 0]

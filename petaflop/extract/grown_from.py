@@ -11,9 +11,9 @@ import itertools
 import re
 from dataclasses import replace
 
-from foundation.periods import parse_period
 from ingest.quantities import REFERENCE_DATE, find_quantities
 from petaflop.extract.facts import Extraction
+from petaflop.extract.figure_context import report_year
 from petaflop.extract.sentence_split import sentences
 
 #: after the earlier figure: "에서" and a word of growth within a few words
@@ -42,7 +42,7 @@ def _now_figure(sentence: str, following: str) -> object | None:
 def settle_grown_from(ex: Extraction, lines: list[str]) -> int:
     """Date the report's year the undated prose figures a next sentence says grew from an earlier one
     (:mod:`grown_from`); returns how many it dated."""
-    now = parse_period(str(REFERENCE_DATE.year))
+    now = report_year()
     dated = 0
     for i, st in enumerate(ex.statements):
         if st.time is not None or st.location.table_id or st.value is None or not st.raw \

@@ -39,6 +39,7 @@ from ingest.model import Figure, Table
 from ingest.quantities import REFERENCE_DATE, find_quantities
 from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
+from petaflop.extract.figure_context import report_year
 from petaflop.extract.figure_time import BASE, with_bases
 from petaflop.extract.prose_status import (
     RAW_AFTER,
@@ -339,7 +340,7 @@ def _date_guidance(ex: Extraction, lines: list[str]) -> None:
             continue
         line = _line(lines, st.location.line_start)
         if line and not any(q.kind in ("date", "period") for q in find_quantities(line)):
-            ex.statements[i] = replace(st, time=parse_period(str(REFERENCE_DATE.year)))
+            ex.statements[i] = replace(st, time=report_year())
 
 
 def _future(st: Statement, ref: str) -> bool:

@@ -17,9 +17,8 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from foundation.periods import parse_period
-from ingest.quantities import REFERENCE_DATE
 from petaflop.extract.facts import EntityRecord, Location, Statement
+from petaflop.extract.figure_context import report_year
 from petaflop.extract.resolve import created_id, is_a
 
 if TYPE_CHECKING:
@@ -85,7 +84,7 @@ def read_surveyor_size(res: Resolver, ex: Extraction, text: str, loc: Location, 
         if m is None:
             continue
         members = re.sub(r"\s+", " ", text[m.start(1):m.end(2)]).strip()
-        time = parse_period(str(REFERENCE_DATE.year)) if "올해" in text[men.end:m.end()] else None
+        time = report_year() if "올해" in text[men.end:m.end()] else None
         ex.statements.append(Statement(
             res.record(ent), "unitCount", loc, RULE, value=_count(m.group(1)), unit="count", time=time,
             metric=f"surveyed: {members}"[:60], sources=sources, raw=text[men.start:m.end()][:60],
