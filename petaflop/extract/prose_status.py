@@ -43,7 +43,8 @@ from petaflop.extract.table_status import COST_WORD, ESTIMATED_TITLE
 from petaflop.extract.text_frames import ON_COMPLETION
 from petaflop.extract.will_words import FUTURE_EXPECTED, HAPPEN_WILL, NOT_HAPPEN
 
-__all__ = ["added_figure", "cell_per", "estimated_caption_lines", "names_a_cost", "prose_deadline", "prose_status"]
+__all__ = ["added_figure", "cell_per", "estimated_caption_lines", "names_a_cost", "number_text", "prose_deadline",
+           "prose_status"]
 
 #: A cell that opens with what its one figure is given per: "칩당 192GB HBM3e", "샘플당 $0.34".
 _CELL_PER = re.compile(r"^\s*(칩|GPU|토큰|샘플|차량|사용자|가구|GW|MW)\s?당\s?(?:최대|최소|약|평균)?\s?[\\$]*\d")
@@ -218,6 +219,12 @@ def _on_completion(line: str, at: int, end: int) -> str:
     return "" if _NOW.search(line[start:stop.start() if stop else len(line)]) else "planned"
 
 
+def number_text(value: object) -> str:
+    """A statement's value as its digits are written in prose, with no trailing zeros ("1185", "40", "2.5")."""
+    number = format(value, "f")
+    return number.rstrip("0").rstrip(".") if "." in number else number
+
+
 def names_a_cost(line: str, raw: str, value: object) -> bool:
     """True when the clause of the prose figure written ``raw`` (of ``value``) in ``line`` names a cost before
     it ("… 비용은 6배에 달하고, 전력 소비는 11배": the 6, not the 11): on the caption of a table whose
@@ -226,8 +233,7 @@ def names_a_cost(line: str, raw: str, value: object) -> bool:
     if span is None:
         return False
     line, at, _ = span
-    number = format(value, "f")
-    number = number.rstrip("0").rstrip(".") if "." in number else number
+    number = number_text(value)
     figure = max((m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(number)}(?![\d.,])",
                                                  line[:at + len(raw)]) if m.start() >= at), default=-1)
     return figure >= 0 and bool(COST_WORD.search(_CLAUSE_START.sub("", line[:figure])))

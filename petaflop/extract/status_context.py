@@ -48,6 +48,7 @@ from petaflop.extract.prose_status import (
     estimated_caption_lines,
     in_the_making,
     names_a_cost,
+    number_text,
     prose_deadline,
     prose_status,
     supposed_figure,
@@ -209,8 +210,7 @@ def _inherit_in_parens(ex: Extraction, lines: list[str], times: bool = False) ->
             st = ex.statements[i]
             if st.kind != "growthRate" or (st.time is not None if times else st.status != "actual"):
                 continue
-            number = format(abs(st.value), "f") if st.value is not None else ""
-            number = number.rstrip("0").rstrip(".") if "." in number else number
+            number = number_text(abs(st.value)) if st.value is not None else ""
             found = [m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(number)}\s?%", st.raw)] if number else []
             if len(found) != 1:
                 continue
