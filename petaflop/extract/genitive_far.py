@@ -41,6 +41,7 @@ import re
 from petaflop.extract.facts import Fact, Location
 from petaflop.extract.genitive_list import genitive_list
 from petaflop.extract.name_maker import maker_prefix
+from petaflop.extract.relation_guards import LIKE_AFTER
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_power_maker import PRODUCTS as POWER_PRODUCTS
@@ -55,8 +56,6 @@ _WORD = r"(?![^\s]*(?:은|는|이|가|을|를|에|와|과|도|로|서|며|고|�
 _FAR_GAP = re.compile(r"\)?['’”\"]?\s?의\s(?:" + _WORD + r"\s){1,3}['‘“\"]?")
 _NEAR_GAP = re.compile(r"\)?['’”\"]?\s?(?:의)\s?['‘“\"]?(?:[가-힣]{1,4}\s)?['‘“\"]?")
 _RIVALRY = re.compile(r"경쟁|대체|대항|대비|비해|보다|같은|유사|닮은|모방")
-#: after the product: a comparison ("…와 비슷한", "…처럼") says the product is another's
-_LIKE_AFTER = re.compile(r"^['’”\"]?\s?(?:과|와)?\s?(?:비슷|유사|같|동일|닮|대등)|^['’”\"]?\s?(?:처럼|보다|에 대항|대비)")
 #: a making verb in a relative clause: "개발한", "설계해 온", "제시하고 완성해 온"
 _MAKING = (r"(?:(?:[가-힣]{1,4}하고\s)?(?:개발|발명|출시|공개|제작|설계|완성)(?:한|했던|해\s?온|해\s?왔던)"
            r"|만든|내놓은|선보인)")
@@ -118,7 +117,7 @@ class FarGenitives:
                 how = "modifier" if title else "modifier-tech"
             else:
                 continue
-            if _RIVALRY.search(gap) or _LIKE_AFTER.match(s[b.end:b.end + 8]):
+            if _RIVALRY.search(gap) or LIKE_AFTER.match(s[b.end:b.end + 8]):
                 continue
             entry = self.lex.genitive_for(a.type, b.type)  # type: ignore[attr-defined]
             if entry is None or entry.property not in _PRODUCT_PROPS:
@@ -142,7 +141,7 @@ class FarGenitives:
             b = next((b for b in mentions[i + 1:] if _APPOSITIVE_GAP.fullmatch(s[a.end:b.start])), None)
             if b is None or b.entity == a.entity or any(is_a(b.type, c) for c in POWER_PRODUCTS) \
                     or _RIVALRY.search(s[a.end:b.start]) \
-                    or _LIKE_AFTER.match(s[b.end:b.end + 8]):
+                    or LIKE_AFTER.match(s[b.end:b.end + 8]):
                 continue
             entry = self.lex.genitive_for(a.type, b.type)  # type: ignore[attr-defined]
             if entry is not None and entry.property in _PRODUCT_PROPS:

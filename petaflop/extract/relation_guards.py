@@ -22,6 +22,9 @@ _GENITIVE = re.compile(r"['’”\"]?\s?의(?![가-힣])")
 # a word of the gap ending in a case particle, or a word of purpose: the genitive's noun is another one
 _CASED_WORD = re.compile(r"(?:을|를|에|에게|에서|으로|로|와|과|이|가|은|는)(?=\s|$)|위한|위해|대한")
 _ADNOMINAL = re.compile(r"(?:한|했던|하는|할|된)\s?['‘“\"]?")
+#: after a product: a comparison ("…와 비슷한", "…처럼", "대비") says the product is another's, not the maker's
+#: before it (the genitive and appositive maker frames, genitive_far.py, and the power makers, text_power_maker.py)
+LIKE_AFTER = re.compile(r"^['’”\"]?\s?(?:과|와)?\s?(?:비슷|유사|같|동일|닮|대등)|^['’”\"]?\s?(?:처럼|보다|에 대항|대비)")
 
 
 def _open_paren(text: str, at: int) -> int:

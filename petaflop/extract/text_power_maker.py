@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.gazetteer import Gazetteer
+from petaflop.extract.relation_guards import LIKE_AFTER
 from petaflop.extract.resolve import is_a
 
 if TYPE_CHECKING:
@@ -40,8 +41,6 @@ _GENITIVE = re.compile(_QUOTE_CLOSE + r"\s?의\s" + _QUOTE_OPEN)
 _APPOSITIVE = re.compile(r"\s[가-힣A-Za-z0-9]{1,8}인\s" + _QUOTE_OPEN)
 #: after a product in the genitive: a count of units (a fleet the firm installed: ownership)
 _FLEET_AFTER = re.compile(r"^['’”\"]?\s?(?:\([^)]{0,30}\)\s?)?(?:총\s?)?\d[\d,.]*\s?(?:기|대|개|units?)")
-#: after the product: a comparison says the product is another's
-_LIKE_AFTER = re.compile(r"^['’”\"]?\s?(?:과|와)?\s?(?:비슷|유사|같|동일|닮|대등)|^['’”\"]?\s?(?:처럼|보다|에 대항|대비)")
 #: the clause calls a technology after the firm's genitive its product or its sale
 _OFFERED_AFTER = re.compile(r"^[^.;]{0,30}?(?:수출\s?품목|주력\s?제품|제품|품목|판매|수출|수주)")
 
@@ -56,7 +55,7 @@ def power_makers(ex: Extraction, gaz: Gazetteer, s: str, mentions: list[Mention_
             if b.entity == a.entity or b.start < a.end:
                 continue
             prop = _made(s, a, b, _brand_of(gaz, a.entity, b.entity))
-            if prop and not _LIKE_AFTER.match(s[b.end:b.end + 8]):
+            if prop and not LIKE_AFTER.match(s[b.end:b.end + 8]):
                 ex.add(Fact(b.entity, prop, a.entity, True, loc, RULE, sources, raw=s[a.start:b.end][:60]))
                 break
 
