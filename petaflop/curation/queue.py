@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,9 +52,10 @@ class Reason:
     key: str
     fields: tuple[tuple[str, str], ...] = ()
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str = "en", shown: Callable[[str, str], str] | None = None) -> str:
+        """The reason in ``lang``; ``shown(key, value)`` writes each field (as it is when not given)."""
         en, ko = REASON_TEXT[self.key]
-        return (ko if lang == "ko" else en).format(**dict(self.fields))
+        return (ko if lang == "ko" else en).format(**{k: shown(k, v) if shown else v for k, v in self.fields})
 
     def __str__(self) -> str:
         return self.text()
@@ -87,9 +89,13 @@ class QueueItem:
     @property
     def title(self) -> str:
         """"colossus · powerCapacity = 300 MW [2025]" or "xai · operates → Colossus"."""
+        return self.heading(self.predicate)
+
+    def heading(self, predicate: str) -> str:
+        """The title with ``predicate`` written for the kind or property (its label in a page's language)."""
         if self.is_link:
-            return f"{self.name} · {self.predicate} → {self.shown}"
-        return f"{self.name} · {self.predicate} = {self.shown}" + (
+            return f"{self.name} · {predicate} → {self.shown}"
+        return f"{self.name} · {predicate} = {self.shown}" + (
             f" [{', '.join(self.qualifiers)}]" if self.qualifiers else "")
 
 

@@ -200,10 +200,7 @@ def _queue(c, user: str | None) -> None:
 
 def _reason(why, lang: str) -> str:
     """A queue reason as Markdown: a rule id is code, every other field is inert text."""
-    from petaflop.curation.queue import REASON_TEXT
-
-    fields = {k: f"`{v}`" if k == "rule" else ui.md(v) for k, v in why.fields}
-    return REASON_TEXT[why.key][1 if lang == "ko" else 0].format(**fields)  # templates hold no markup
+    return why.text(lang, lambda k, v: f"`{v}`" if k == "rule" else ui.md(v))  # templates hold no markup
 
 
 def _title(item, lang: str) -> str:
@@ -213,10 +210,8 @@ def _title(item, lang: str) -> str:
     from foundation.namespaces import PFA, PFK
 
     atlas = ui.atlas()
-    if item.is_link:
-        return f"{item.name} · {atlas.prop_label(str(PFA) + item.predicate, lang)} → {item.shown}"
-    kind = atlas.term_label(str(PFK) + item.predicate, lang)
-    return f"{item.name} · {kind} = {item.shown}" + (f" [{', '.join(item.qualifiers)}]" if item.qualifiers else "")
+    return item.heading(atlas.prop_label(str(PFA) + item.predicate, lang) if item.is_link
+                        else atlas.term_label(str(PFK) + item.predicate, lang))
 
 
 def _report_context(item) -> None:
