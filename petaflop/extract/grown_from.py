@@ -44,14 +44,18 @@ def settle_grown_from(ex: Extraction, lines: list[str]) -> int:
     (:mod:`grown_from`); returns how many it dated."""
     now = report_year()
     dated = 0
+    by_line: dict[int, list[tuple[str, object | None]]] = {}  # each line's sentences read once, not per statement
     for i, st in enumerate(ex.statements):
         if st.time is not None or st.location.table_id or st.value is None or not st.raw \
                 or not 0 < st.location.line_start <= len(lines):
             continue
-        said = list(sentences(lines[st.location.line_start - 1].replace("\\$", "$")))
-        for sentence, following in itertools.pairwise(said):
-            if st.raw.strip() in sentence and (last := _now_figure(sentence, following)) is not None \
-                    and last.value == st.value:
+        line = st.location.line_start
+        if line not in by_line:
+            said = list(sentences(lines[line - 1].replace("\\$", "$")))
+            by_line[line] = [(sentence, _now_figure(sentence, following))
+                             for sentence, following in itertools.pairwise(said)]
+        for sentence, last in by_line[line]:
+            if last is not None and st.raw.strip() in sentence and last.value == st.value:
                 ex.statements[i] = replace(st, time=now)
                 dated += 1
                 break
