@@ -212,10 +212,12 @@ def _levels(port: int, mixes: dict[str, Path], levels: list[int], params: dict[s
     return out
 
 
-def guard_server_task(store_dir: str, port: int, timeout_s: float) -> None:
+def guard_server_task(store_dir: str, port: int, timeout_s: float, warm_file: str | None = None) -> None:
     """Child: ``petaflop serve``'s guard (its limits, answers kept) in front of Oxigraph over a built store,
-    on 127.0.0.1:port until SIGTERM."""
+    on 127.0.0.1:port until SIGTERM. ``warm_file``: compute the catalogue's answers at start, as ``petaflop
+    serve`` does (:mod:`petaflop.serve_warm`), and write its report there as JSON when done."""
     import asyncio
+    import threading
 
     from petaflop.serve import Limits, _spawn_oxigraph, wait_for_http
     from petaflop.serve import free_port as private_port
@@ -229,7 +231,19 @@ def guard_server_task(store_dir: str, port: int, timeout_s: float) -> None:
 
     upstream = Upstream(start, lambda: private_port("127.0.0.1"),
                         lambda url, proc: wait_for_http(url, proc, what="oxigraph"))
-    asyncio.run(run_guard(HOST, port, upstream, limits, lambda: None, lambda _m: None))
+
+    def warm() -> None:
+        from petaflop.serve_warm import warm_catalogue
+
+        report = warm_catalogue(f"http://{HOST}:{port}/query", timeout_s)
+        Path(warm_file).write_text(json.dumps({"seconds": round(report.seconds, 1), "queries": report.queries,
+                                               "kept": report.kept, "failed": report.failed}))
+
+    def ready() -> None:
+        if warm_file:
+            threading.Thread(target=warm, daemon=True).start()
+
+    asyncio.run(run_guard(HOST, port, upstream, limits, ready, lambda _m: None))
 
 
 def _guarded(store_dir: Path, files: dict[str, Path], levels: list[int], params: dict[str, Any], log) -> dict:
@@ -250,6 +264,38 @@ def _guarded(store_dir: Path, files: dict[str, Path], levels: list[int], params:
                 side["levels"] += _levels(port, {mix: qfile}, [clients], params, log, rounds=True)
             finally:
                 _stop(proc)
+    return side
+
+
+def _warmed(store_dir: Path, files: dict[str, Path], levels: list[int], params: dict[str, Any], log) -> dict:
+    """``petaflop serve`` as it starts by default: one server that first computes every catalogue query's
+    answer (default parameters; :mod:`petaflop.serve_warm`), then each mix at each level of clients."""
+    side: dict[str, Any] = {"name": "petaflop serve (catalogue answers computed at start)", "levels": []}
+    port = free_port()
+    warm_file = Path(tempfile.mkstemp(suffix=".json", prefix="petaflop-warm-", dir=cache_dir())[1])
+    warm_file.unlink()
+    cmd = [sys.executable, "-m", "bench.child", "guard_server",
+           json.dumps({"store_dir": str(store_dir), "port": port, "timeout_s": params["request_timeout_s"],
+                       "warm_file": str(warm_file)})]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            cwd=str(Path(__file__).resolve().parent.parent))
+    try:
+        if not wait_ready(port, proc, 120):
+            side["error"] = f"the guard did not come up (exit {proc.poll()})"
+            return side
+        log("serving: computing the catalogue's answers at start")
+        deadline = time.perf_counter() + params["catalogue_duration_s"]
+        while not warm_file.exists() and proc.poll() is None and time.perf_counter() < deadline:
+            time.sleep(0.5)
+        if not warm_file.exists():
+            side["error"] = f"the catalogue's answers were not all computed within {params['catalogue_duration_s']} s"
+            return side
+        time.sleep(0.2)  # written whole
+        side["warm"] = json.loads(warm_file.read_text())
+        side["levels"] = _levels(port, files, levels, params, log, rounds=True)
+    finally:
+        _stop(proc)
+        warm_file.unlink(missing_ok=True)
     return side
 
 
@@ -314,6 +360,8 @@ def run_serving(store_dir: Path, nq: Path, mixes: dict[str, list[dict[str, str]]
         result["ours"] = ours
         if params.get("guarded_levels"):
             result["guarded"] = _guarded(store_dir, files, params["guarded_levels"], params, log)
+        if params.get("warm_levels"):
+            result["warm"] = _warmed(store_dir, files, params["warm_levels"], params, log)
         base: dict[str, Any] = {"name": "rdflib Dataset behind http.server (ThreadingHTTPServer)"}
         if baseline_levels:
             bport = free_port()

@@ -150,7 +150,7 @@ def markdown(results: dict[str, Any]) -> str:
                   "with a VALUES block, as for any remote endpoint.", "",
                   "| server | mix | clients | requests | ok | errors | queries/s | p50 ms | p95 ms |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-        for who in ("ours", "guarded", "baseline"):
+        for who in ("ours", "guarded", "warm", "baseline"):
             side = v.get(who) or {}
             for lv in side.get("levels", []):
                 lines.append(f"| {side.get('name')} | {lv.get('mix')} | {lv.get('clients')} | {lv.get('requests')} | "
@@ -163,7 +163,13 @@ def markdown(results: dict[str, Any]) -> str:
             lines.append(f"\nThroughput ratio, {mix} mix: {_x(r['ratio'], r['lower_bound'])} "
                          f"({(v.get(ours) or {}).get('name')} at {max(cfg_levels(v, ours))} clients / rdflib at "
                          f"{max(cfg_levels(v, 'baseline'))}).")
-        for who in ("ours", "guarded"):
+        warm = (v.get("warm") or {}).get("warm")
+        if warm:
+            failed = "; ".join(f"`{q}`: {why}" for q, why in warm.get("failed") or [])
+            lines.append(f"\n{v['warm']['name']}: the catalogue's answers (default parameters, both clients' forms) "
+                         f"took {warm.get('seconds')} s to compute at start; {warm.get('kept')} of {warm.get('queries')} "
+                         f"kept{' (not kept: ' + failed + ')' if failed else ''}; the levels ran after.")
+        for who in ("ours", "guarded", "warm"):
             lines += _per_query(v, who)
     c = w.get("cli")
     if c and c.get("ours"):

@@ -184,6 +184,9 @@ def serve(
     allow_service: AllowServiceOption = None,
     cache_mb: Annotated[int, typer.Option("--cache-mb", help="Memory for answers kept (the store is read-only, "
                                           "so a query asked again is answered from memory); 0 keeps none.")] = 256,
+    warm: Annotated[bool, typer.Option("--warm/--no-warm", help="Compute every catalogue query's answer (default "
+                                       "parameters) right after start, so its first reader gets it from memory.")
+                    ] = True,
 ) -> None:
     """Serve the graph over SPARQL (Oxigraph behind a guard: read-only, time-out, limits) until Ctrl-C."""
     from pathlib import Path
@@ -195,7 +198,7 @@ def serve(
     limits = Limits(timeout_s=seconds(timeout, "--timeout"), max_queries=count(max_queries, "--max-queries", 1, 64),
                     max_connections=count(max_connections, "--max-connections", 1, 10_000),
                     memory_mb=count(memory_mb, "--memory-mb", 256), allow_service=_hosts(allow_service),
-                    cache_mb=count(cache_mb, "--cache-mb", 0, 65_536))
+                    cache_mb=count(cache_mb, "--cache-mb", 0, 65_536), warm=warm)
     if not 0 < port < 65536:
         from foundation.errors import UserError
 

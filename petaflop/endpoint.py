@@ -260,9 +260,9 @@ class RemoteStore(QueryStore):
         raise AuthenticationFailed(f"authentication failed at {url} (HTTP 401): check --user and --password")
 
     # ------------------------------------------------------------------ results
-    def _execute(self, prepared: Prepared, timeout_s: float | None, row_limit: int | None) -> Result:
-        if prepared.kind != "update":
-            check_syntax(prepared, timeout_s)  # parsed in a sandbox worker: exact positions, no crash here
+    def send(self, prepared: Prepared, timeout_s: float | None) -> tuple[HttpAnswer, str]:
+        """The endpoint's answer to ``prepared`` as it is sent (parameters in a ``VALUES`` block, the
+        prefixes it uses declared) and how its parameters were bound; the syntax is not checked here."""
         text, binding = prepared.text, "none"
         if prepared.params:
             text, binding = insert_values(text, prepared.params, prepared.shape), "values"
@@ -271,7 +271,12 @@ class RemoteStore(QueryStore):
         # next to ORDER BY makes Virtuoso refuse to sort more than its ResultSetMaxRows.
         form = prepared.shape.form if prepared.kind != "update" else _UPDATE_TYPES.get(
             prepared.shape.update_keyword, "INSERT")
-        answer = self._request(text, prepared.kind, form, timeout_s)
+        return self._request(text, prepared.kind, form, timeout_s), binding
+
+    def _execute(self, prepared: Prepared, timeout_s: float | None, row_limit: int | None) -> Result:
+        if prepared.kind != "update":
+            check_syntax(prepared, timeout_s)  # parsed in a sandbox worker: exact positions, no crash here
+        answer, binding = self.send(prepared, timeout_s)
         if prepared.kind == "update":
             return Result(kind="update")
         mime = answer.content_type.split(";")[0].strip().lower()

@@ -55,6 +55,7 @@ class Limits:
     max_body: int = 1 << 20
     max_response: int = 256 << 20
     cache_mb: int = 256  # answers kept in memory (the store is read-only: petaflop.serve_cache); 0: none
+    warm: bool = True  # with answers kept: the catalogue's answers are computed at start (petaflop.serve_warm)
 
 
 def oxigraph_binary() -> Path:
@@ -206,6 +207,11 @@ def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
+def _own_host(host: str) -> str:
+    """The address this machine reaches a server bound to ``host`` at (a wildcard: loopback)."""
+    return {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
+
+
 def stop_process(proc: subprocess.Popen, grace_s: float = 5.0) -> int:
     """SIGTERM, wait, then SIGKILL: the process is gone when this returns."""
     if proc.poll() is None:
@@ -305,14 +311,22 @@ def serve(nq_path: Path | None = None, host: str = "127.0.0.1", port: int = DEFA
 
         upstream = Upstream(start, lambda: free_port("127.0.0.1"), ready)
 
+        warming = threading.Event()  # set: stop warming
+
         def announce() -> None:
             say(f"SPARQL endpoint: {query_url(host, port)}  (read-only, union default graph; time-out "
                 f"{limits.timeout_s:g} s, {limits.max_queries} queries at once, {limits.max_connections} "
                 f"connections, memory ceiling {limits.memory_mb} MB; answers kept: "
                 f"{f'{limits.cache_mb} MB' if limits.cache_mb else 'none'}; Ctrl-C stops)")
+            if limits.cache_mb and limits.warm:
+                from petaflop.serve_warm import start_warming
+
+                say("computing the catalogue's answers (default parameters) in the background …")
+                start_warming(query_url(_own_host(host), port), limits.timeout_s, say, warming)
 
         def on_stop() -> None:
             nonlocal timer
+            warming.set()
             stop.requested = True
             timer = _hard_stop_after(STOP_WITHIN_S, upstream, say)
 
