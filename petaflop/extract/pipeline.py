@@ -22,6 +22,7 @@ from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.figure_time import caption_frame
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.grown_from import settle_grown_from
+from petaflop.extract.headline_rivals import add_headline_challengers
 from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.link_status import settle_link_statuses
 from petaflop.extract.listed_parts import add_listed_parts
@@ -131,6 +132,7 @@ class Extractor:
         add_contract_parties(self.doc, self.ex, self.res, self.sources_of)
         add_policy_parts(self.doc, self.ex, self.res, self.sources_of)  # a law's measures, a row each (table_policy_parts.py)
         add_listed_parts(self.doc, self.ex, self.res, self.sources_of)  # "3계층 …" then its N parts (listed_parts.py)
+        add_headline_challengers(self.doc, self.ex, self.res)  # "…에 도전하다" over its challenger's text
         add_sites(self.doc, self.ex, self.res, self.sources_of)
         add_label_makers(self.doc, self.ex, self.res, self.text.lex, self.sources_of)
         add_scenario_odds(self.doc, self.ex, self.res, self.sources_of)  # "시나리오 | 추정 확률" (table_odds.py)
