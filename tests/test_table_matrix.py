@@ -29,9 +29,10 @@ def test_a_scenario_matrix_gives_one_estimate_per_cell_with_its_scenario(gaz):
     n = read_matrix(make_table(*MATRIX), Resolver(gaz, ex), load_lexicon(), ())
     assert n == 4
     got = [(s.subject, s.kind, s.value, s.status, s.per, s.scope, s.metric, s.rule) for s in ex.statements]
-    # a what-if grid: every cell is a scenario's value, and "다이 생산량" (dies made) is said, not plain shipments
-    assert got[0] == ("huawei-ascend-910b", "shipments", Decimal(100), "estimate", "month",
-                      "scenario: 월간 웨이퍼 생산량 (WPM) 1,000, 수율 10%", "다이 생산량", "table-matrix:shipments")
+    # a what-if grid: every cell is a scenario's value, and "다이 생산량" (dies made) is a count of dies with its
+    # metric, never the chip's shipments (a dual-die chip is two dies)
+    assert got[0] == ("huawei-ascend-910b", "unitCount", Decimal(100), "estimate", "month",
+                      "scenario: 월간 웨이퍼 생산량 (WPM) 1,000, 수율 10%", "다이 생산량", "table-matrix:unitCount")
     assert [s.value for s in ex.statements] == [Decimal(100), Decimal(200), Decimal(200), Decimal(400)]
     assert ex.statements[3].scope.endswith("2,000, 수율 20%")
 

@@ -17,8 +17,10 @@ the text of its line (only "actual" is ever changed):
   revises ("… 3,000억 달러로 급증. 지난 2월 예상치 … 대비 12% 상향"), ``forecast``.
 * **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``; in a
   table cell ("12배로 가정"), whatever its date, an ``estimate``.
-* **What is supposed**: "…%로만 올려도", "…로 높이면" right after the figure (a condition's figure), or a
-  requirement's premise "N개의 X만으로도 … 필요" (the statement is scoped ``scenario``). A premise is also
+* **What is supposed**: "…%로만 올려도", "…로 높이면" right after the figure (a condition's figure), a clause
+  closing as a supposition ("…할 수 있다면", "…할 경우"), one before the figure in its sentence ("…한다면, …"),
+  a sentence opening with "만약", or a requirement's premise "N개의 X만으로도 … 필요" (the statement is scoped
+  ``scenario``: :func:`supposed_figure`, the one place for a what-if's figure in prose). A premise is also
   ``planned`` unless its clause speaks of now (현재, 이미, 운영 중): what a need is reckoned for is a count one
   is to have, not one there is.
 * **What may happen**: "…할 수도 있음" closing the figure's clause (a possibility, ``forecast``), and a
@@ -96,6 +98,12 @@ _REVISES = re.compile(r"\s*(?:지난\s?\S{1,8}\s)?(?:기존\s?)?(?:예상치|전
 _POSSIBLE = re.compile(r"[될할]\s?수도\s?있")
 #: A figure supposed in a condition: "78%로만 올려도", "50%로 높이면", "절반으로 줄여도".
 _IF_SET = re.compile(r"\s?(?:으로|로)(?:만)?\s?(?:올려도|올리면|높여도|높이면|낮춰도|낮추면|늘려도|늘리면|줄여도|줄이면)")
+#: A figure in a supposition: its clause closes as one ("2~5시간 … 떠안아 줄 수 있다면,", "… 도입할 경우", "…로
+#: 가정하면"), or a supposition before it in its sentence ("… 줄인다면, 비용은 30% 감소"), or the sentence opens
+#: with "만약/만일/가령": a what-if's figure. "X의 경우" is a topic, no supposition (topic_case.py).
+_IF_CLAUSE = re.compile(r"[^,.;]{0,50}?(?:(?<=[가-힣])(?:다|라)면|[할될일을]\s?경우|가정(?:하면|할\s?때|\s?시))(?![가-힣])")
+_IF_BEFORE = re.compile(r"(?:(?<=[가-힣])(?:다|라)면|[할될일을]\s?경우|가정하면)\s?,\s")
+_IF_OPENS = re.compile(r"^\s*[-•·]?\s*(?:만약|만일|가령)(?![가-힣])")
 #: A figure taken as the premise of a requirement: "55만 개의 GB200만으로도 수 GW가 필요" (even that much needs…).
 _PREMISE = re.compile(r"[^,.;]{0,25}?만으로도\s?[^,.;]{0,40}?필요")
 #: A line (a bullet) that opens with a condition of completion, before its first comma: "- 가나 2단계 완공 시, …".
@@ -182,12 +190,16 @@ def added_figure(line: str, raw: str) -> bool:
 
 def supposed_figure(line: str, raw: str) -> bool:
     """True when the prose figure written ``raw`` in ``line`` is supposed in a condition ("이용률을 78%로만
-    올려도 …", "50%로 높이면"): a scenario's figure, not one there is — its statement is scoped ``scenario``."""
+    올려도 …", "50%로 높이면", "…할 수 있다면", "만약 …") or follows one in its sentence: a scenario's figure,
+    not one there is — its statement is scoped ``scenario``."""
     span = _figure_span(line, raw)
     if span is None:
         return False
-    after = _PARENS.sub("", span[0][span[2]:])
-    return bool(_IF_SET.match(after) or _PREMISE.match(after))
+    line, _, end = span
+    after = _PARENS.sub("", line[end:])
+    sentence = re.split(r"[.;]\s", line[:end])[-1]  # up to the figure's end (a window opens before it)
+    return bool(_IF_SET.match(after) or _PREMISE.match(after) or _IF_CLAUSE.match(after)
+                or _IF_BEFORE.search(sentence) or _IF_OPENS.match(sentence))
 
 
 def _figure_span(line: str, raw: str, cell: bool = False) -> tuple[str, int, int] | None:

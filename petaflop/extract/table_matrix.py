@@ -12,8 +12,8 @@ says of whom and what is tabulated ("<entity>의 <measure> 가정"): the entity 
 a measure word of the attribute lexicon. Each body cell is a statement of that measure with the
 scenario in ``scope`` ("scenario: 월간 생산량 1,000, 수율 10%": a what-if value, never one there is); a caption
 naming an assumption (``가정``, ``시나리오``) or an estimate makes it an estimate. A measure word whose
-entry keeps its label (생산량: made, not shipped) gives the caption's measure phrase as the ``metric``
-("다이 생산량"). Rule: ``table-matrix:<kind>``.
+entry keeps its label (생산량: made, not shipped — a ``unitCount``, never the chip's shipments: dies are no
+chips) gives the caption's measure phrase as the ``metric`` ("다이 생산량"). Rule: ``table-matrix:<kind>``.
 
 A change column (:func:`read_change_column`): a header "<A> 대비 <B>의 변화" over cells "↑ 30 %", "↓ 25 %"
 states, per row, B's signed difference from A in the measure the row's label names

@@ -2,8 +2,7 @@
 
 For each table the first matching mapping (by priority) is applied; a table matched only by
 an ``[[exclude]]`` entry is recorded with its reason. Values are read through :mod:`petaflop.extract.values`
-(the parser's quantities plus unit conversion); every fact carries its cell and the table's sources.
-"""
+(the parser's quantities plus unit conversion); every fact carries its cell and the table's sources."""
 
 from __future__ import annotations
 
@@ -26,6 +25,7 @@ from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Sta
 from petaflop.extract.gazetteer import Entity
 from petaflop.extract.name_columns import join_name_columns
 from petaflop.extract.node_foundry import foundry_ids, maker_property
+from petaflop.extract.release_milestone import milestone_scope
 from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_code_measures import add_code_measure
@@ -254,8 +254,9 @@ class TableExtractor:
             if period is not None and truthy is not None and self.model.kinds[truthy.kind].dimension == "date":
                 status = self.reader.lex.status_of(" ".join(table.caption), table.slide_title) or (
                     "planned" if period.start > REFERENCE_DATE.isoformat() else "actual")
+                scope = milestone_scope(text, header) if truthy.kind == "releaseDate" else ""  # "5월 램프업 개시"
                 self.ex.statements.append(Statement(target, truthy.kind, loc, rule_id, time=period, status=status,
-                                                    sources=sources, raw=text[:60]))
+                                                    scope=scope, sources=sources, raw=text[:60]))
                 return
             d = read_date(text)
             if d is None:  # keep what the report says, as text, rather than lose it

@@ -19,6 +19,7 @@ from petaflop.extract.appositive import APPOSITIVE
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.genitive_list import genitive_list
+from petaflop.extract.release_milestone import milestone_scope
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_based_on import based_on_model
 from petaflop.extract.text_heads import head_of_state
@@ -388,8 +389,11 @@ class FrameReader:
             # a release, an announcement, a founding and a measure put in force: one construction (the thing,
             # its event noun, the clause's or the row's date), one rule for the gate; a completion is judged apart
             rule = f"{self.prefix}:event:{kind}" if kind == "completionDate" else f"{self.prefix}:event:dated"
-            self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
-                                                status=status, sources=sources, raw=s[max(pos, 0):][:60]))
+            # "Grok-1 오픈소스 출시", "B200 칩 양산 개시": a later milestone's date, a release in that scope only
+            words = ev or _EVENT_NOTE.match(s, max(m.end, 0))
+            scope = milestone_scope(s[m.end:words.end()]) if kind == "releaseDate" and words and m.end >= 0 else ""
+            self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time, status=status, scope=scope,
+                                                sources=sources, raw=s[max(pos, 0):][:60]))
         self.ex.statements.extend(operation_starts(s, mentions, dates, topic, loc, sources))
 
     def _released_by(self, s: str, m: Mention_, topic: Mention_ | None, loc: Location,

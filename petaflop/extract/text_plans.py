@@ -7,8 +7,9 @@
 * **After the clause's topic**: "X 프로젝트는 '29년 초까지 실전 배치를 목표로": the topic, right before the
   date, is what is planned.
 
-What the verb noun says gives the kind: a release (출시, 양산, 대량 생산, 상용화; no verb), the start of
-operation (가동, 운영, 배치) or a completion (완공, 완성, 완료). A deadline ("'29년 초까지") is the plan's date.
+What the verb noun says gives the kind: a release (출시, 양산, 대량 생산, 상용화; no verb; mass production is
+a release in that scope only, release_milestone.py), the start of operation (가동, 운영, 배치) or a completion
+(완공, 완성, 완료). A deadline ("'29년 초까지") is the plan's date.
 The status is ``target`` for a goal (목표), ``planned`` for what is scheduled (예정). Only a thing of a class
 the kind allows gets a date; a project ("… 프로젝트", "이 프로젝트") deployed or completed may also be a
 programme or a joint project (a project is not released); a software platform is no project.
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from ingest.quantities import Quantity
 from petaflop.extract.cell_text import quantity_period
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.release_milestone import milestone_scope
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import plan_status
 
@@ -110,6 +112,7 @@ def plan_dates(s: str, mentions: list[Mention_], dates: list[Quantity], topic: M
             continue
         done.add(head.entity)
         status = plan_status(found.group("plan"), s[found.end():]) or "planned"
+        scope = milestone_scope(found.group("verb") or "") if kind == "releaseDate" else ""  # "대량 생산에 들어간다고"
         out.append(Statement(head.entity, kind, loc, f"{prefix}:{RULE}", time=time, status=status, sources=sources,
-                             raw=s[d.start:found.end()][:60]))
+                             scope=scope, raw=s[d.start:found.end()][:60]))
     return out
