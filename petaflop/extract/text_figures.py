@@ -35,6 +35,7 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import sentence_plan
 from petaflop.extract.subject_ways import (
     NAMED_WAYS,
+    clause_way,
     construction_rule,
     earlier_measure_owner,
     instrument_of,
@@ -421,6 +422,24 @@ _CHANGE_AFTER = re.compile(r"\s?(?:[가-힣A-Za-z]{1,6}\s){0,2}(?:약\s?)?[$]?\d
 def _span_prefix(prefix: str, how: str) -> str:
     """A span's subject marked in its own clause is one construction in prose and in a table cell (subject_ways.py)."""
     return "text" if how == "clause-topic" else prefix
+
+
+#: a label the lexicon reads a duration by that is itself a cue of taking ("4-5시간 소요되던", "최소 30분 소요")
+_TOOK_LABELS = frozenset({"소요"})
+#: the ways the span reader below finds the subject of a span (``duration-took:<way>``)
+_TOOK_WAYS = frozenset({"clause-topic", "previous-sentence-topic", "slide-topic"})
+
+
+def took_rule(prefix: str, kind: str, measure: str, how: str, label: str) -> str | None:
+    """A duration read by a label that is a cue of taking is the span reader's construction (``N시간 소요``): its
+    rule (``…:duration-took:<way>``), when its subject was found in one of the span reader's ways; else None (the
+    value reader's own rule). The lexicon's label reads such a figure first, so without this one construction
+    would be judged under two ids."""
+    way = clause_way(measure, how)
+    if kind != "duration" or measure not in ("value", "value-after") or label not in _TOOK_LABELS \
+            or way not in _TOOK_WAYS:
+        return None
+    return f"{'text' if way == 'clause-topic' else prefix}:duration-took:{way}"
 
 
 class DurationReader:

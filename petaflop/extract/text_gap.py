@@ -31,6 +31,10 @@ _SPAN = re.compile(r"(?<![\d.,가-힣])['‘“\"]?(?P<num>\d{1,2}(?:\.\d+)?|한
 _GAP_AFTER = re.compile(r"(?:의\s|\s(?:벌어진|벌어졌던|벌어졌다고\s여겨졌던|뒤처진|뒤진)\s)(?:[가-힣A-Z]{1,6}\s){0,2}격차(?:가|는|를|이|의|도)?(?![가-힣])")
 #: the gap noun before the span: "격차가 최소 3년 이상", "격차가 6개월 이내로 좁혀졌다"
 _GAP_BEFORE = re.compile(r"격차(?:가|는)\s(?:최소|최대|약|불과|단)?\s?$")
+#: a span after the other side said by comparison ("구글보다 15년 늦게 시작"): how much later the side did it — a gap
+#: too (the verb the metric's: "늦게 시작", "늦게 진입"); "보다" right before the span, "늦게" and a verb right after
+_THAN = re.compile(r"보다\s$")
+_LATE = re.compile(r"\s?늦게[,\s]\s?(?:[가-힣A-Za-z0-9]+보다\s[^\s,]+\s늦게\s)?([가-힣]{2,3}?)(?:했|한|하|해|하였)")
 #: what a span after the gap noun goes on with: the gap is (이다, 임), narrowed to (로 좁혀) or widened to it
 _GAP_IS = re.compile(r"(?:임|이다|다|에\s?달|로\s(?:좁혀|줄어|축소|벌어|확대))")
 #: the other side, named by a particle of comparison or company: "미국과", "엔비디아보다", "미국에 비해"
@@ -47,7 +51,8 @@ def gap_durations(s: str, mentions: list[Mention_], topic: Mention_ | None, prev
     for sp in _SPAN.finditer(s):
         after = _GAP_AFTER.match(s, sp.end())
         before = _GAP_BEFORE.search(s[max(0, sp.start() - 12):sp.start()]) and _GAP_IS.match(s, sp.end())
-        if not (after or before):
+        late = _LATE.match(s, sp.end()) if _THAN.search(s, max(0, sp.start() - 4), sp.start()) else None
+        if not (after or before or late):
             continue
         side = _trailing_side(s, sp.start(), mentions, previous or topic)
         if side is None:
@@ -59,7 +64,7 @@ def gap_durations(s: str, mentions: list[Mention_], topic: Mention_ | None, prev
         clause = s[max(s.rfind(",", 0, sp.start()), 0):]
         status = next((st for rx, st in _STATUS_CUES if rx.search(clause)), "actual")
         found.append(Statement(side.entity, "duration", loc, RULE, value=value * factor, unit=unit, status=status,
-                               metric="격차", bound=bound, approximate=sp.group("bound") in ("가량", "정도"),
+                               metric=f"격차: 늦게 {late.group(1)}" if late else "격차", bound=bound, approximate=sp.group("bound") in ("가량", "정도"),
                                sources=sources, raw=s[max(0, sp.start() - 20):sp.end() + 12].strip()[:60]))
     return found
 

@@ -43,7 +43,7 @@ from petaflop.extract.text_arch import architecture_of
 from petaflop.extract.text_carry_base import carried_base
 from petaflop.extract.text_dates import DateReader
 from petaflop.extract.text_deals import DealFrames
-from petaflop.extract.text_figures import FigureReader, parallel_measure, vs_products
+from petaflop.extract.text_figures import FigureReader, parallel_measure, took_rule, vs_products
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
@@ -392,7 +392,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 and subject.entity != topic.entity:
             item = topic  # "알리바바(지분율 36%)" in Moonshot's investor row: a stake in Moonshot
         item = power_source(s, q, mentions) if item is None and q.kind == "power" else item  # "600MW 태양광": its source
-        rule = f"{self.prefix}:{measure}:{country_topic(clause_way(measure, how), subject.type)}"  # country: apart
+        rule = took_rule(self.prefix, kind, measure, how, entry.metric_at(s, metric_at) if entry else "") or f"{self.prefix}:{measure}:{country_topic(clause_way(measure, how), subject.type)}"  # "N시간 소요": a span; country: apart
         if measure == "value-unit" and q.kind == "power" and self.prefix == "text-cell":  # a cell's power figure
             if cell_power_of_another(s, q, mentions, subject.entity):  # "Oracle 합작 4.5 GW" (text_power.py)
                 return entry
