@@ -53,3 +53,16 @@ def test_a_lag_needs_the_rival_and_a_verb_of_the_side(text_reader):
     r.read("미국보다 3년 늦게 출시된 칩은 성능이 낮다.", LOC, ())  # the chip's launch: no side is the subject
     r.read("중국은 3년 늦게 진입했다.", LOC, ())  # no rival named: no gap between two sides
     assert _durations(ex) == [("china", Decimal(3), None, "year", "text:duration-gap")]
+
+
+def test_the_length_of_a_task_the_subject_does_is_its_span(text_reader):
+    r, ex = text_reader
+    r.read("GPT-5는 인간이라면 최대 4.5시간이 걸렸을 작업을 50% 확률로 성공", LOC, ())
+    assert [(s.subject, s.value, s.unit, s.rule, s.metric) for s in ex.statements if s.kind == "duration"] == [
+        ("gpt-5", Decimal("4.5"), "hour", "text:duration-took:clause-topic", "task length")]
+
+
+def test_a_span_of_an_unnamed_thing_built_is_still_not_the_topics(text_reader):
+    r, ex = text_reader
+    r.read("xAI는 2년이 걸렸을 변전소를 3달 만에 완성.", LOC, ())  # the substation's usual span, no task
+    assert (Decimal(2), "year") not in [(s.value, s.unit) for s in ex.statements if s.kind == "duration"]

@@ -413,6 +413,9 @@ _CALLED_OBJECT = re.compile(r"[”\"’']?\s?(?:이)?라는\s(?:[가-힣A-Za-z]+
 #: "N달 만에 변전소를 완성": what the span of time brought about, named right after it as the verb's object
 _OBJECT_AFTER = re.compile(r"\s?(?:[가-힣A-Za-z0-9.\-]+\s){0,2}?[가-힣A-Za-z0-9.\-]+?(?:을|를)(?=\s)")
 
+#: "A는 인간이라면 4.5시간이 걸렸을 작업을 성공": the length of a task the clause's subject does (the task is no
+#: thing built: the span is the doer's, as its length measures what the doer can do)
+_TASK_AFTER = re.compile(r"(?:렸을|렸던)\s(?:[가-힣]{1,4}\s)?(?:작업|업무|과제|태스크)(?:을|를)\s")
 #: "N달 만에 5억 달러로 성장": a figure and a verb of change right after the span — the span measures the change
 #: (a measure's noun may come first: "1년 만에 직원 수 1,000명에서 3,000명으로 3배 증가")
 _CHANGE_AFTER = re.compile(r"\s?(?:[가-힣A-Za-z]{1,6}\s){0,2}(?:약\s?)?[$]?\d(?:[^.;,()]|,(?=\d)){0,30}?"
@@ -468,7 +471,8 @@ class DurationReader:
             return  # "2년 반이 걸리는 걸 3달 만에": the span a thing usually takes, the measure of comparison
         if took.re is _TOOK and took.group(1) == "만에" and _CHANGE_AFTER.match(s, took_end):
             return  # "3달 만에 5억 명 증가": how soon a figure grew, not a span of the subject's ("N개월 동안 …" is)
-        after = _OBJECT_AFTER.match(s, took_end)
+        task = took.re is _TOOK and _TASK_AFTER.match(s, took_end)
+        after = None if task else _OBJECT_AFTER.match(s, took_end)  # a task's length is the doer's
         if after and any(m.role in ("topic", "subject") and took_end <= m.start < after.end() for m in mentions):
             after = None  # "… '8달'이 소요 B는 동일 구간을": a new clause's topic, not what the span brought about
         if after and after.end() <= c1 and not objects:
@@ -492,7 +496,7 @@ class DurationReader:
         high = q.high if q.high is not None and q.low is not None and q.high != q.low else None
         self.ex.statements.append(Statement(
             subject.entity, "duration", loc, f"{_span_prefix(self.prefix, how)}:duration-took:{how}", value=Decimal(q.value),
-            high=high, unit=q.unit, status=status, metric=span_metric(took.group(1))[:10],
+            high=high, unit=q.unit, status=status, metric="task length" if task else span_metric(took.group(1))[:10],
             approximate="approximate" in q.qualifiers or "vague" in q.qualifiers,
             bound="lower" if "lowerBound" in q.qualifiers else "upper" if term or "upperBound" in q.qualifiers else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
