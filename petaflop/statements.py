@@ -80,7 +80,9 @@ _QUAL_BOUND = {"lowerBound": "lower", "upperBound": "upper"}
 def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Statement | None:
     kind = model.kinds[rule.kind]
     quals = set(f.qualifiers)
-    status = rule.statuses[0] if "actual" not in rule.statuses else ("estimate" if "estimate" in quals else "actual")
+    # a property never actual: the first of its statuses, unless the table settled another of them (an estimate)
+    status = next((x for x in rule.statuses if x in quals), rule.statuses[0]) if "actual" not in rule.statuses \
+        else ("estimate" if "estimate" in quals else "actual")
     scope = next((q[6:] for q in quals if q.startswith("scope:")), "")  # a column header's condition (table_map.py)
     if f.rule.startswith("claim:") and f.raw:  # a figure read in prose: its words' status, "from X to Y"
         from petaflop.extract.status_words import window_words

@@ -372,6 +372,12 @@ def _settle_table_facts(ex: Extraction, tables: dict[str, TableStatus], ref: str
             ex.facts[i] = replace(f, qualifiers=tuple(q for q in f.qualifiers if q != "planned"))
             changed += 1
             continue
+        if said <= {"forecast"} and "actual" not in rule.statuses and "estimate" in rule.statuses \
+                and table.estimated_column(f.location.column):
+            # a property never actual ("총 매출 기회": forecast or estimate) under a label of estimates
+            ex.facts[i] = replace(f, qualifiers=(*(q for q in f.qualifiers if q not in said), "estimate"))
+            changed += 1
+            continue
         if "actual" not in rule.statuses or said - {"forecast"}:
             continue
         if said:  # a forecast inferred from the words or the period: only the column's label overrides it

@@ -14,8 +14,8 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   left as read (a table describing an announced cluster cites what an investor has paid), and so is
   the money of a table of agreements (계약): it mixes pledges with signed sales, which are not plans (but a row it names an investment, "대미 투자", is money to be invested).
   (계약 alone is not read: "계약 전력" is contracted power, a measure of what is in place.)
-* **A column of estimates**: a column label with 추정 or an E-suffixed period (Q4'25E, 2025E) makes
-  its figures ``estimate`` — read from the label's words, so it also overrides a ``forecast`` that
+* **A column of estimates**: a column label with 추정 or an E-suffixed period (Q4'25E, 2025E), or one
+  naming money to be won ("총 매출 기회": an opportunity is reckoned), makes its figures ``estimate`` — read from the label's words, so it also overrides a ``forecast`` that
   was only inferred from the caption (전망) or from a period after the report's date.
 * **The period of a cell**: a column of reference times ("기준 시점") dates the other cells of its row
   when its cell is one period ("2025년 Q1"); else a column label that opens with a period ("2Q25 매출", "5월 방문자 수"),
@@ -116,8 +116,9 @@ FORECAST_ROW = re.compile(r"전망|예측|[Ff]orecast|\(F\)|가이던스|[Gg]uid
 #: A row label of expectations: "예상 가격", "예상 출시".
 EXPECTED_ROW = re.compile(r"^\s*예상\s")
 
-#: A column label that calls its figures estimates: 추정, or a period with the analysts' E suffix (Q4'25E, 2025E).
-ESTIMATE_LABEL = re.compile(r"추정|(?:'\d{2}|\d{4})E\b")
+#: A column label that calls its figures estimates: 추정, or a period with the analysts' E suffix (Q4'25E, 2025E);
+#: or money a firm may win ("총 매출 기회", "수익 기회"): an opportunity is reckoned, not forecast.
+ESTIMATE_LABEL = re.compile(r"추정|(?:'\d{2}|\d{4})E\b|(?:매출|수익)\s?기회")
 
 
 #: A label or caption that opens with a period: "2Q25 매출", "5월 방문자 수", "2024년 중국 AI 서비스들의 …".

@@ -87,6 +87,13 @@ _AFTER_PLAN = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:[가-힣A-Za-
                          r"(?P<verb>출시|공개|상용화|양산)\s?(?P<plan>예정|목표)(?![가-힣])")
 
 
+#: between a held event and its date: its closing quote and object particle
+_OBJECT_GAP = re.compile(r"['’”\"]?\s?(?:를|을)\s(?:올해\s|내년\s|오는\s)?")
+#: after the date: (에) (a place with 에서(도)) and the verb of holding, with a decision or schedule
+_HELD_AFTER = re.compile(r"\s?(?:초|말|중순)?\s?(?:에|에는)?\s(?:[^\s.,;()]{1,12}\s){0,2}?[^\s.,;()]{1,12}에서(?:도|는)?\s?"
+                         r"개최(?P<plan>하기로|할\s?예정|\s?예정|할\s?계획|\s?계획)?(?![^.]{0,10}(?:연기|취소|무산|않|못))")
+
+
 def _dash_after(s: str, at: int) -> int:
     """Where a dash set off by spaces after ``at`` opens a new item of a bulleted line; else the end."""
     k = s.find(" - ", at)
@@ -242,6 +249,24 @@ class DateReader:
             self.ex.statements.append(Statement(m.entity, "releaseDate", loc, "text:name-paren-date:releaseDate",
                                                 time=time, status=status, sources=sources, raw=s[m.start:pm.end()][:60]))
 
+    def _held_date(self, s: str, m: Mention_, dates: list[Quantity], starts: list[int], loc: Location,
+                   sources: tuple[str, ...]) -> bool:
+        """"GTC를 올해 하반기 워싱턴 DC에서도 개최하기로 결정": an event (the object) held at the one date its clause
+        states after it, right before the verb of holding (after at most a place): its date, planned when
+        decided or scheduled (하기로, 예정, 계획) or still to come."""
+        c1 = min([x for x in starts if x > m.end] or [len(s)])
+        own = [d for d in dates if m.end <= d.start and d.end <= c1]
+        if len(own) != 1 or not _OBJECT_GAP.fullmatch(s, m.end, own[0].start):
+            return False
+        hm = _HELD_AFTER.match(s, own[0].end)
+        time = _event_date(own[0]) if hm else None
+        if time is None:
+            return False
+        status = "planned" if hm.group("plan") or time.start > REFERENCE_DATE.isoformat() else "actual"
+        self.ex.statements.append(Statement(m.entity, "eventDate", loc, f"{self.prefix}:event-class-date",
+                                            time=time, status=status, sources=sources, raw=s[m.start:hm.end()][:60]))
+        return True
+
     def _event_class_dates(self, s: str, mentions: list[Mention_], dates: list[Quantity], starts: list[int],
                            loc: Location, sources: tuple[str, ...]) -> None:
         """"2025년 4월 발생한 이베리아 반도 정전 사태", "2024년 7월, … 전압 강하 사태가 발생": an event (a blackout, a
@@ -249,6 +274,8 @@ class DateReader:
         lead = dates[0] if dates and s.startswith(", ", dates[0].end) and _LEAD.match(s[:dates[0].start]) else None
         for m in mentions:
             if not is_a(m.type, "Event"):
+                continue
+            if self._held_date(s, m, dates, starts, loc, sources):
                 continue
             c0 = max([x for x in starts if x <= max(m.start, 0)] or [0])
             own = [d for d in dates if c0 <= d.start and d.end <= m.end and not any(

@@ -43,6 +43,9 @@ _MADE_PUBLIC = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:\s(?:대통령|주석|총�
                           # the thing's kind before its name: "개발한 AI 서비스 Manus"
                           r"(?:(?:AI|오픈소스|코딩|신규|새로운|차세대|자체)\s)?(?:(?:서비스|모델|칩|제품|플랫폼|에이전트|앱|"
                           r"시스템|가속기|GPU|CPU|ASIC|프로젝트)(?:인)?\s['‘“\"]?)?")
+# "<A> “<행사명>” 행사에서 공식 발표된 “<X>”": a firm's own event (its quoted name after the firm's) where X was shown
+_MADE_PUBLIC_AT = re.compile(r"\s['‘“\"][^'’”\"]{1,30}['’”\"]\s?(?:행사|컨퍼런스|콘퍼런스|이벤트|개발자\s?회의)에서\s"
+                             r"(?:공식\s?|정식\s?|처음\s?)?(공개|발표)(?:한|된)\s['‘“\"]?")
 # "<A>는 8월 27일 “<X>”를 공개", "<A>는 … <X>(<abbr>) 아키텍처를 공개", "<X>라는 (…) 비전을 제시", "<X>도 제시"
 # (also put forward): X shown
 _SHOWN = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:[가-힣A-Za-z]{1,6}\s?|라는\s(?:[가-힣]{1,6}\s)?(?:비전|청사진|구상|개념))?(?:을|를|도)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
@@ -111,12 +114,13 @@ class OwnedFrames(SuccessionFrames):
                              qualifiers=qualifiers))
 
     def _made_public(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
-        """"<A>가 공개한 <X>": X made public by A (the subject of the relative clause)."""
+        """"<A>가 공개한 <X>": X made public by A (the subject of the relative clause); "<A> “<행사>” 행사에서
+        발표된 <X>": X shown at A's own event (A unmarked, right before the event's quoted name)."""
         self._shown(s, mentions, loc, sources)
         for i, a in enumerate(mentions):
             if not any(is_a(a.type, c) for c in _AGENTS):
                 continue
-            hit = _MADE_PUBLIC.match(s, a.end)
+            hit = _MADE_PUBLIC.match(s, a.end) or (_MADE_PUBLIC_AT.match(s, a.end) if not a.role else None)
             if hit is None:
                 continue
             x = next((m for m in mentions[i + 1:] if m.start == hit.end()), None)

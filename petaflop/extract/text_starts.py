@@ -2,7 +2,8 @@
 
 "<X>는 9월부터 훈련 돌입", "<X>는 '23년 8월 SF에서 서비스를 시작한 이후", "<X>는 애틀랜타에서 지난 6월 24일부터
 … 상용 서비스를 개시": the topic of the clause, then (after at most a place) the date with ``에``/``부터``,
-then within a few words a verb of start or stop (``개시``, ``시작``, ``돌입``, ``착수``, ``중단``). The date is
+then within a few words a verb of start or stop (``개시``, ``시작``, ``돌입``, ``착수``, ``중단``; a turn to
+profit, ``흑자 전환``, is the start of profit: "… 2027년 말 현금 흐름 흑자전환", scoped by its words). The date is
 the topic's ``eventDate``; a verb of plan after it (``예정``, ``계획``, ``목표``) makes it planned, a date after
 the reference date a forecast. One construction, one rule: ``text:start-date``.
 
@@ -25,7 +26,7 @@ from petaflop.extract.topic_anaphor import opens_on_anaphor_of
 _TOPIC_TO_DATE = re.compile(r"['’”\"]?\)?\s?(?:\([^()]{1,20}\))?(?:은|는)\s(?:[^\s.,()]{1,12}에서\s)?(?:지난\s|올해\s|작년\s)?$")
 #: after the date: its particle, at most four short words (the activity), then the verb of start or stop
 _DATE_TO_VERB = re.compile(r"\s?(?:초|말|중순|말경)?\s?(?:에|부터|에는)?\s(?:[^\s.,;()]{1,12}\s){0,4}?"
-                           r"(?:[가-힣A-Za-z]{1,8}(?:을|를)?\s?)?(?P<verb>개시|시작|돌입|착수|중단)"
+                           r"(?:[가-힣A-Za-z]{1,8}(?:을|를)?\s?)?(?P<verb>개시|시작|돌입|착수|중단|흑자\s?전환)"
                            r"(?P<plan>\s?(?:할|될)?\s?(?:예정|계획|목표|것))?"
                            r"(?![^.]{0,10}(?:연기|지연|무산|취소|않|못))")
 _CLASSES = ("Organization", "AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "Facility", "Event")
@@ -76,9 +77,17 @@ def start_dates(ex, s: str, mentions: list[Mention_], dates: list[Quantity], sta
         future = time.start > REFERENCE_DATE.isoformat()
         status = "planned" if vm.group("plan") else "forecast" if future else "actual"
         done.add(topic.entity)
+        # a turn to profit names what turns ("현금 흐름 흑자전환"): the words before the verb, its scope
+        scope = _turn_scope(s, d_end, vm) if vm.group("verb").startswith("흑자") else ""
         ex.statements.append(Statement(topic.entity, "eventDate", loc, f"{prefix}:start-date", time=time,
-                                       status=status, sources=sources, raw=s[topic.start:vm.end()][:60]))
+                                       status=status, scope=scope, sources=sources, raw=s[topic.start:vm.end()][:60]))
     _development_starts(ex, s, mentions, dated, loc, sources, prefix, done)
+
+
+def _turn_scope(s: str, d_end: int, vm: re.Match) -> str:
+    """"2027년 말 현금 흐름 흑자전환": what turns to profit, with the verb ("현금 흐름 흑자전환")."""
+    words = re.sub(r"^\s?(?:초|말|중순|말경)?\s?(?:에|부터|에는)?\s", "", s[d_end:vm.start("verb")])
+    return re.sub(r"\s+", " ", f"{words}{vm.group('verb')}").strip()
 
 
 #: a sentence carrying its topic on: an opening conjunction, then at most a cause ("…에 충격 받아"), then the date
