@@ -32,6 +32,7 @@ def test_a_sentence_marking_no_topic_turns_the_topic_carried_on(text_reader):
 def test_a_turn_to_profit_put_off_or_a_start_is_as_before(text_reader):
     r, ex = text_reader
     r.read("xAI는 2027년 흑자 전환이 연기됨.", LOC, ())
+    r.read("xAI는 2024년 흑자 전환에 실패.", LOC, ())  # a turn that failed is none
     r.read("Grok 5는 9월부터 훈련 돌입.", LOC, ())
     assert _dates(ex, "text:start-date") == [("grok-5", "eventDate", "2025-09", "actual", "")]
 

@@ -28,7 +28,7 @@ _TOPIC_TO_DATE = re.compile(r"['’”\"]?\)?\s?(?:\([^()]{1,20}\))?(?:은|는)\
 _DATE_TO_VERB = re.compile(r"\s?(?:초|말|중순|말경)?\s?(?:에|부터|에는)?\s(?:[^\s.,;()]{1,12}\s){0,4}?"
                            r"(?:[가-힣A-Za-z]{1,8}(?:을|를)?\s?)?(?P<verb>개시|시작|돌입|착수|중단|흑자\s?전환)"
                            r"(?P<plan>\s?(?:할|될)?\s?(?:예정|계획|목표|것))?"
-                           r"(?![^.]{0,10}(?:연기|지연|무산|취소|않|못))")
+                           r"(?![^.]{0,10}(?:연기|지연|무산|취소|실패|않|못))")
 _CLASSES = ("Organization", "AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "Facility", "Event")
 
 
