@@ -22,6 +22,7 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.text_adopt import adoptions
 from petaflop.extract.text_alliance import add_alliance_members
 from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
+from petaflop.extract.text_partner_pairs import partner_pairs
 
 _FIRMS = ("Firm", "AILab")
 _MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform", "ChipArchitecture", "ScaleUpInterconnect",
@@ -128,6 +129,7 @@ class LinkFrames:
         self._rivals(s, mentions, topic, loc, sources)
         self._parents(s, mentions, loc, sources)
         self._partners(s, mentions, topic, loc, sources)
+        partner_pairs(self.ex, s, mentions, getattr(self, "previous_sentence", ""), loc, sources)  # "A는 B, C는 D"
         self._fabrication(s, mentions, loc, sources)
         self._provisions(s, mentions, topic, loc, sources)
         self._releases(s, mentions, loc, sources)
