@@ -21,6 +21,7 @@ from petaflop.extract.node_foundry import written_in
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_adopt import adoptions
 from petaflop.extract.text_alliance import add_alliance_members
+from petaflop.extract.text_demand_share import demand_shares
 from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
 from petaflop.extract.text_partner_pairs import partner_pairs
 
@@ -132,6 +133,7 @@ class LinkFrames:
         partner_pairs(self.ex, s, mentions, getattr(self, "previous_sentence", ""), loc, sources)  # "A는 B, C는 D"
         self._fabrication(s, mentions, loc, sources)
         self._provisions(s, mentions, topic, loc, sources)
+        demand_shares(s, mentions, self._link, self.prefix, loc, sources)  # "A가 엔비디아 칩 수요의 30% 차지"
         self._releases(s, mentions, loc, sources)
         self._named_members(s, mentions, loc, sources)
         add_alliance_members(s, mentions, self._link, loc, sources)  # "미국과 중동의 페타플롭스 동맹"
