@@ -151,7 +151,6 @@ class TableExtractor:
                 if cell.text.strip():
                     self.text.read_name_cell(cell.text.strip(), self._loc(table, cell, r), self.sources_of(table))
 
-    # -- helpers ---------------------------------------------------------------------------
     def _loc(self, table: Table, cell: Cell, row: int) -> Location:
         return Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, row, cell.column)
 
@@ -268,6 +267,8 @@ class TableExtractor:
         value = read_value(text, header, rule.kind, rule.unit)
         if value is None:
             self.ex.warnings.append((cell.line, f"table {table.id} r{row}c{cell.column}: no {rule.kind} in {text[:40]!r}"))
+            if self.text is not None and not rule.claims and re.search(r"[가-힣]", text) and re.search(r"\d", text):  # "“H20의 75% 성능”"
+                self.text.read_cell(text, loc, sources, target, parse_period(as_of) if as_of else None)
             return
         high = value.high if value.high is not None and value.low is not None and value.high != value.low else None
         self.ex.add(Fact(target, rule.property, value.value, False, loc, rule_id, sources, datatype=value.datatype,

@@ -63,6 +63,7 @@ from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_shares import gain_after
 from petaflop.extract.text_tokens import CONTEXT_TOKENS, TokenCounts
 from petaflop.extract.text_value_guards import (
+    FROM_TO,
     architecture_chips,
     change_before,
     demonstrative,
@@ -90,7 +91,6 @@ _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "�
 _CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|계획|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스|시스템|랙)?(?=[은는이가의을를에와과도])")
 _HW_CLASSIFIER = re.compile(r"^\s?(?:GPU|TPU|NPU|CPU|ASIC|칩셋|가속기|슈퍼칩|AI 칩|AI 가속기)(?=[은는이가의을를에와과도])")
 _AFTER_FIGURE = re.compile(CONTEXT_TOKENS + r"\s?(?:의|급|수준의?|에 달하는|에 이르는)?\s?([가-힣A-Za-z]{1,6}(?:\s[가-힣A-Za-z]{1,4})?)")
-_FROM_TO = re.compile(r"(?:\s?/\s?(?:년|연|월|yr|year))?\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?(?:약\s?)?")
 _EQUIVALENT = re.compile(r"\s?(?:과|와)?\s?(?:동일|동급|동등|상당|해당|환산)")
 _AFTER_COUNT = re.compile(r"\s?(?:의|에 달하는|이상의|가량의|여)?\s?(?:[가-힣A-Za-z]{1,6}\s)?([A-Za-z가-힣]{1,10})")
 #: nouns after a count that the lexicon's metric words do not cover
@@ -275,8 +275,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._base = carried_base(getattr(self, "_base", None), sentence, values, bool(getattr(self, "previous_sentence", "")))
         # "1GW/년 → 2GW/년": the first figure of a from-to pair (its rule is judged with the pair's)
         self._from_half = {id(a) for a, b in itertools.pairwise(values)
-                           if a.kind == b.kind and _FROM_TO.fullmatch(sentence[a.end:b.start])}
-        self._earlier = earlier_figures(sentence, values, _FROM_TO)  # "X에서 Y로", "원래 목표 2.2 GW → …"
+                           if a.kind == b.kind and FROM_TO.fullmatch(sentence[a.end:b.start])}
+        self._earlier = earlier_figures(sentence, values, FROM_TO)  # "X에서 Y로", "원래 목표 2.2 GW → …"
         for q in values:
             if q.start in self.consumed:
                 continue
@@ -289,7 +289,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             # "185억 달러에서 1,830억 달러로": the second figure measures what the first did
             inherit = None
             if previous is not None and previous[1] is not None and previous[0].kind == q.kind \
-                    and _FROM_TO.fullmatch(sentence[previous[0].end:q.start]):
+                    and FROM_TO.fullmatch(sentence[previous[0].end:q.start]):
                 inherit = previous[1]
             self._parallel = parallel_measure(previous, q, c0, clause_mentions)
             first = len(self.ex.statements)

@@ -14,6 +14,12 @@ from petaflop.extract.text_frames import HOW, Mention_
 _NAME_BEFORE = re.compile(r"[A-Za-z][A-Za-z0-9.+]*[\s-]?$")
 _NAME_AFTER = re.compile(r"^(?![Ff][Pp][Ss](?![A-Za-z]))[A-Za-z0-9]")  # "24fps": a frame rate, no name
 
+#: the date of a from-to pair's later figure, between the two: "12% → 올해 6월 38%로", "A에서 2025년 말 B로"
+_LATER_DATE = (r"(?:(?:(?:19|20)?\d{2}년|올해|작년|지난해|내년)\s?(?:\d{1,2}월|[1-4]분기|[상하]반기|말|초)?|\d{1,2}월|연말)"
+               r"(?:\s?(?:기준|현재|말|초))?")
+FROM_TO = re.compile(r"(?:\s?/\s?(?:년|연|월|yr|year))?\s?(?:에서|→|->|~|부터)\s?(?:현재|최근|올해|지금)?\s?"
+                      r"(?:" + _LATER_DATE + r"\s?)?(?:약\s?)?")
+
 
 #: A stage's label before its figures: "1단계: 18,000 GPU 2단계: 28,000 GPU", "Phase 2: 1.2 GW".
 _STAGE_LABEL = re.compile(r"(?<![\w.])(\d{1,2}\s?단계|Phase\s?\d{1,2})\s?[:：]\s")
