@@ -43,3 +43,22 @@ def test_a_cell_with_a_base_a_target_or_another_name_before_the_figure_gives_not
 def test_a_matrix_comparing_named_columns_gives_nothing(text_reader):
     table = _table([("메모리", "HBM3e", "6배 증가")], ("사양", "NVIDIA GB200", "Ironwood"))
     assert _changes(text_reader, table) == []
+
+
+def _metrics(text_reader, table: Table) -> list[tuple]:
+    r, ex = text_reader
+    add_cell_changes(SimpleNamespace(tables=[table]), ex, r, lambda t: ())
+    return sorted((s.value, s.metric) for s in ex.statements)
+
+
+def test_each_figure_of_a_listed_pair_measures_the_noun_before_it(text_reader):
+    # "X 7% 향상 및 Y 5% 감소": 7% is X's gain, 5% Y's cut — not the words after the figure
+    table = _table([("해운", "자율운항 시스템 (HiNAS)", "횡단 성공, 연료효율 7% 향상 및 온실가스 배출 5% 감소")])
+    assert _metrics(text_reader, table) == [
+        (Decimal(-5), "lower 온실가스 배출 vs without"), (Decimal(7), "higher 연료효율 vs without")]
+
+
+def test_an_aside_measures_the_phrase_before_it_and_an_adjective_the_noun_after_it(text_reader):
+    rows = [("NVLink 6", "3.6TB/s 양방향 대역폭 (2배 향상)"), ("NCCL", "4배 낮은 지연 시간")]
+    assert _metrics(text_reader, _table(rows, ("기술", "효과"))) == [
+        (Decimal(2), "higher 양방향 대역폭 vs without"), (Decimal(4), "lower 지연 시간 vs without")]

@@ -2,14 +2,17 @@
 
 from decimal import Decimal
 
+from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Location
-from petaflop.extract.table_figures import unit_counts
+from petaflop.extract.table_figures import height_fits, unit_counts
 
 LOC = Location(10, 10, "X", "test table")
 
 
-def _read(text: str, label: str = "") -> set[tuple[str, Decimal, str]]:
-    return {(s.kind, s.value, s.rule) for s in unit_counts(text, "chip-a", LOC, (), "", label)}
+def _read(text: str, label: str = "", row: tuple[str, ...] = ("HBM3E 288GB",)) -> set[tuple[str, Decimal, str]]:
+    cells = [Cell(t, t, 10, j + 1) for j, t in enumerate((*row, text))]
+    table = Table("X-1-1", Span(9, 10), [], [], [Row(10, cells)])
+    return {(s.kind, s.value, s.rule) for s in unit_counts(text, "chip-a", LOC, (), "", label, table)}
 
 
 def test_an_hbm_cell_gives_the_height_and_the_number_of_its_stacks():
@@ -24,6 +27,17 @@ def test_the_height_written_as_channels_before_the_stacks_counts_under_an_hbm_la
     assert _read("12 채널 8개 스택", "HBM 스택") == {("quantity", Decimal(12), "table-reader:quantity@stack-height")}
     assert _read("12 채널 8개 스택", "구성") == set()  # no word of HBM in the cell or its label
     assert _read("8스택 / 6스택", "HBM") == set()  # two figures: none is the cell's
+
+
+def test_a_height_written_as_channels_needs_the_rows_memory_to_fit_it():
+    # 288 GB over 8 stacks of 12 dies: 3 GB (24 Gb) a die — the 12 is the height
+    assert _read("12 채널 8개 스택", "HBM 스택", ("HBM4 288GB",)) == {
+        ("quantity", Decimal(12), "table-reader:quantity@stack-height")}
+    assert _read("12 채널 4개 스택", "HBM 스택", ("HBM3E 144GB",)) != set()
+    # 1024 GB over 16 stacks is 64 GB a stack: 12 dies of 5.3 GB is no die, the 12 is no height
+    assert _read("12 채널 16개 스택", "HBM 스택", ("HBM4E 1024GB",)) == set()
+    assert _read("12 채널 8개 스택", "HBM 스택", ("듀얼 다이",)) == set()  # no memory in the row: not verified
+    assert height_fits("12 채널 8개 스택", "B300 HBM3E 288GB 12 채널 8개 스택")
 
 
 def test_pixels_need_no_memory_word():

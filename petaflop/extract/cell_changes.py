@@ -36,6 +36,36 @@ _BASE = re.compile(r"대비|보다|비해|비교")
 _NOT = re.compile(r"목표|예상|전망|가정|경우|해야|하려면|최대|까지")
 
 
+#: a word of change that is an adjective of the noun after it ("4배 낮은 지연 시간"), not a predicate of the one before
+_ADJECTIVE = re.compile(r"(?:낮은|높은|빠른|넓은|저렴한)$")
+#: where the noun phrase before a figure starts: a cell's start, a list's comma, a parenthesis, "및"
+_PHRASE_START = re.compile(r".*(?:[,;(·]|\s및\s|\s그리고\s|\s또한\s)")
+#: words by a figure's measure that are none of it: "평균", "약", "최대"; a figure ("3.6TB/s") ends what is before it
+_FILLER = frozenset("평균 약 최대 최소 총 연간 최고".split())
+_FIGURE_WORD = re.compile(r"^[\d.,]+\S*$")
+
+
+def _measure(s: str, m: re.Match, down: bool) -> str:
+    """What a figure of change measures: the words between it and its word of change ("5.3% 연료 절감"), else the
+    noun after an adjective of change ("4배 낮은 지연 시간"), else the noun phrase right before the figure in its
+    part of the cell ("연료효율 7% 향상 및 온실가스 배출 5% 감소": fuel efficiency, then emissions; "양방향 대역폭
+    (2배 향상)"); "" when none is written."""
+    between = s[m.end("unit"):m.start("down" if down else "up")].strip()
+    if between:
+        return between
+    if _ADJECTIVE.search(m.group(0)):
+        after = re.match(r"\s?([가-힣A-Za-z]{1,8}(?:\s[가-힣A-Za-z]{1,8})?)", s[m.end():])
+        return after.group(1) if after else ""
+    before = s[:m.start()]
+    start = _PHRASE_START.match(before)
+    if start and not before[start.end():].strip() and before[:start.end()].endswith("("):
+        before = before[:start.end() - 1]  # "양방향 대역폭 (2배 향상)": the aside's phrase is before it
+        start = _PHRASE_START.match(before)
+    words = before[start.end() if start else 0:].split()
+    cut = max((k + 1 for k, w in enumerate(words) if _FIGURE_WORD.match(w)), default=0)
+    return " ".join([w for w in words[cut:] if w not in _FILLER][-3:])
+
+
 def _name_cell(row, mentions_of) -> tuple[int, object] | None:
     """The first of the row's first two cells naming something, and the last name in it."""
     for j, cell in enumerate(row.cells[:2]):
@@ -77,11 +107,11 @@ def add_cell_changes(doc: Document, ex: Extraction, text: object, sources_of: Ca
                     if value == 0 or (name.entity, kind, value) in have:
                         continue
                     have.add((name.entity, kind, value))
-                    measure = s[m.end("unit"):m.start("down" if down else "up")].strip() or s[m.end():m.end() + 12].strip()
+                    measure = _measure(s, m, down)
                     loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, r + 1, cell.column)
                     ex.statements.append(Statement(
                         name.entity, kind, loc, RULE, value=value, unit=unit,
-                        metric=f"{'lower' if down else 'higher'} {measure} vs without"[:60],
+                        metric=f"{'lower' if down else 'higher'} {measure or 'figure'} vs without"[:60],
                         approximate=bool(re.search(r"(?:약|가량)", s[max(0, m.start() - 4):m.end() + 3])),
                         sources=sources_of(table), raw=s[max(0, m.start() - 20):m.end() + 8][:60],
                     ))  # fmt: skip

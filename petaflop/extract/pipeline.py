@@ -27,6 +27,7 @@ from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.link_status import settle_link_statuses
 from petaflop.extract.listed_parts import add_listed_parts
 from petaflop.extract.mapping_data import compile_regex, entries
+from petaflop.extract.milestone_span import settle_milestones
 from petaflop.extract.name_division import NameDivision
 from petaflop.extract.name_maker import NameMaker, settle_name_makers
 from petaflop.extract.named_figures import read_named_figures
@@ -50,6 +51,7 @@ from petaflop.extract.status_context import settle_statuses
 from petaflop.extract.survey_size import add_caption_survey_sizes, add_surveyor_sizes
 from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
+from petaflop.extract.table_market_scope import market_of
 from petaflop.extract.table_measure_context import scope_foundry_tables
 from petaflop.extract.table_odds import add_scenario_odds
 from petaflop.extract.table_policy_parts import add_policy_parts
@@ -161,6 +163,7 @@ class Extractor:
         scope_foundry_tables(self.doc.tables, self.ex, self.gaz)  # a ranking of foundries (table_measure_context.py)
         settle_caption_times(self.doc.tables, self.ex, self.doc.lines)  # a caption restating a cell (caption_restates.py)
         settle_grown_from(self.ex, self.doc.lines)  # "7억 명 돌파. 올해 3월 5억 명에서 급증" (grown_from.py)
+        settle_milestones(self.ex, self.doc.lines)  # "출시 2개월 만에 사용자 1억 명 돌파" (milestone_span.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
@@ -194,12 +197,15 @@ class Extractor:
                         # "2025년 … 점유율 변화", its title, on the line before or opening it: when its lines hold
                         titled = caption_frame([before.text]) if isinstance(before, Paragraph) else None
                         title_date = titled or caption_frame(block.caption[:1]) if len(block.caption) > 1 or titled else None
+                        title = before.text if titled else block.caption[0] if len(block.caption) > 1 else ""
                         for k, cap in enumerate(block.caption):
                             line = (block.caption_lines.first + k) if block.caption_lines else block.lines.first
                             self._note_mentions(cap, Location(line, line, chapter.key, slide.title))
                             self.text.caption_frame = title_date if k or titled else None
+                            # "기업용 LLM API 시장 점유율 변화": the market its lines' shares are of (text_venue.py)
+                            self.text.caption_market = market_of("", [title]) if k or titled else ""
                             self.text.read(cap, Location(line, line, chapter.key, slide.title), self.sources_of(block))
-                        self.text.caption_frame = None
+                        self.text.caption_frame, self.text.caption_market = None, ""
                         self.text.block_topic = carried(self.text.block_topic)
                         continue
                     if isinstance(block, Figure):

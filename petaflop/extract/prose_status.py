@@ -39,7 +39,7 @@ from collections.abc import Iterable
 
 from foundation.periods import Period, parse_period
 from ingest.model import Figure, Table
-from ingest.quantities import REFERENCE_DATE
+from ingest.quantities import REFERENCE_DATE, find_quantities
 from petaflop.extract.cell_text import cell_period
 from petaflop.extract.table_status import COST_WORD, ESTIMATED_TITLE
 from petaflop.extract.text_frames import ON_COMPLETION
@@ -288,4 +288,27 @@ def in_the_making(lines: list[str], n: int, raw: str) -> bool:
         if _IN_THE_MAKING.search(lines[k - 1]):
             return True
         k -= 1
+    return False
+
+
+#: A contract in a sentence: "4.5 GW 추가 계약", "… 용량에 대한 계약 임대료" (not one ended: "계약 해지", "계약을 취소")
+_CONTRACT = re.compile(r"계약(?!\s?(?:을|이)?\s?(?:해지|파기|취소|종료|만료))")
+
+
+def contracted(line: str, kind: str, value: object, unit: str) -> bool:
+    """True when a power capacity (``kind``) of ``value`` (in ``unit``) is, somewhere on ``line``, written in a sentence that
+    contracts it ("오라클과 4.5 GW 추가 계약하면서, 기존 물량 포함 총 5 GW+는 확보", a cell "총 5 GW 용량에 대한
+    계약 임대료"): capacity contracted is to be built, not built — a plan, as is the same figure restated later
+    on the line ("5GW급 … 클러스터는"). Not when the sentence says it runs now ("가동 중", "현재")."""
+    if value is None or "계약" not in line or not kind.startswith("powerCapacity"):
+        return False
+    line = line.replace("\\$", "$")
+    for q in find_quantities(line):
+        if q.kind != "power" or q.value != value or (unit and q.unit != unit):
+            continue
+        start = max((b.end() for b in re.finditer(r"[.;]\s", line[:q.start])), default=0)
+        stop = re.compile(r"[.;]\s|$").search(line, q.end)
+        sentence = line[start:stop.start() if stop else len(line)]
+        if _CONTRACT.search(sentence) and not _NOW.search(sentence):
+            return True
     return False

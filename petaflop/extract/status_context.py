@@ -45,6 +45,7 @@ from petaflop.extract.prose_status import (
     RAW_AFTER,
     added_figure,
     cell_per,
+    contracted,
     estimated_caption_lines,
     in_the_making,
     names_a_cost,
@@ -176,6 +177,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             if status == "actual" and not st.location.table_id and _making(ex, st.subject, st.kind) \
                     and in_the_making(lines, st.location.line_start, st.raw):
                 status = "planned"  # "… 캠퍼스들을 건설 중. - X의 심장은 100만 개의 … 클러스터": what it is to have
+            if status == "actual" and _making(ex, st.subject, st.kind) and contracted(line, st.kind, st.value, st.unit):
+                status = "planned"  # "4.5 GW 추가 계약하면서, … 총 5 GW+는 확보": capacity contracted, to be built
         if status != st.status:
             ex.statements[i] = replace(st, status=status)
             changed += 1
@@ -412,6 +415,9 @@ def _settle_claim_facts(ex: Extraction, lines: list[str], ref: str) -> int:
         status = prose_status(lines[f.location.line_start - 1], f.raw, future)
         if not status and _making(ex, f.subject, f.predicate) and in_the_making(lines, f.location.line_start, f.raw):
             status = "planned"  # a facility in the making: its size is what it is to have
+        if not status and _making(ex, f.subject, f.predicate) and contracted(lines[f.location.line_start - 1], f.predicate,
+                                                                        f.obj, "MW"):
+            status = "planned"  # capacity contracted ("… 추가 계약", "… 용량에 대한 계약"): to be built
         if status:
             when = None if f.as_of else prose_deadline(lines[f.location.line_start - 1], f.raw)
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status), as_of=when.text if when else f.as_of)

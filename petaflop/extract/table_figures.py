@@ -10,6 +10,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from ingest.amounts import norm
+from ingest.model import Table
 from ingest.quantities import Quantity, parse_cell
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.lexicon import Lexicon, ValueEntry
@@ -99,12 +100,13 @@ _GRAMS = re.compile(r"(?:약|~|≈)?\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?[~–-]
 #: counts the report writes with a unit of their own, in a hardware item's cell: (pattern, factor, kind, rule,
 #: metric, a word the cell or its label must hold). "HBM3e 12hi 8스택": the height of the memory stacks (dies
 #: per stack) and their number; "HBM 스택 | 12 채널 8개 스택": the height written as channels before the
-#: stacks; "12MP 초광각", "듀얼 4K OLED (2300만 픽셀)": a camera's or a display's pixels
+#: stacks (an HBM3E/HBM4 stack has 16 or 32 channels, never 12: "12" is its 12-Hi height — 288 GB over 8 stacks
+#: is 36 GB, twelve 24 Gb dies —, and the metric says it was written '채널'); "12MP 초광각", "듀얼 4K OLED (2300만 픽셀)": a camera's or a display's pixels
 _UNIT_COUNTS = (
     (re.compile(r"(?<![\w.])(\d{1,2})\s?-?\s?[Hh]i(?![A-Za-z])"), Decimal(1), "quantity", "stack-height",
      "HBM 적층 단수 (Hi)", "HBM"),
     (re.compile(r"(?<![\w.])(\d{1,2})\s?채널\s?\d{1,2}\s?개?\s?스택"), Decimal(1), "quantity", "stack-height",
-     "HBM 적층 단수 (Hi)", "HBM"),
+     "HBM 적층 단수 (Hi; 원문 '채널' 표기)", "HBM"),
     (re.compile(r"(?<![\w.])(\d{1,2})\s?스택(?!\w)"), Decimal(1), "unitCount", "stack-count", "HBM 스택 수", "HBM"),
     (re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?MP(?![A-Za-z])"), Decimal(10) ** 6, "quantity", "pixels",
      "화소 (MP)", ""),
@@ -112,14 +114,36 @@ _UNIT_COUNTS = (
 )
 
 
+#: "12 채널 8개 스택": the written height and the number of stacks; "HBM3E 288GB": the memory the row gives
+_CHANNEL_STACKS = re.compile(r"(\d{1,2})\s?채널\s?(\d{1,2})\s?개?\s?스택")
+_ROW_MEMORY = re.compile(r"(?<![\d.])(\d{2,4})\s?GB(?![/A-Za-z])")
+#: the capacities (GB) of one HBM die: 16 Gb, 24 Gb, 32 Gb
+_DIE_GB = (Decimal(2), Decimal(3), Decimal(4))
+
+
+def height_fits(cell: str, row: str) -> bool:
+    """True when the height written as channels ("12 채널 8개 스택") is the stacks' height by the row's own memory
+    (one "288GB" in the row: 288 / 8 stacks / 12 = 3 GB, a 24 Gb die); not when the row gives no such one memory
+    or another die ("1024GB" over "12 채널 16개 스택" is 5.3 GB a die: the 12 is no height)."""
+    m = _CHANNEL_STACKS.search(cell)
+    sizes = {Decimal(x) for x in _ROW_MEMORY.findall(row)}
+    if m is None or len(sizes) != 1 or not int(m.group(1)) or not int(m.group(2)):
+        return False
+    return sizes.pop() / int(m.group(2)) / int(m.group(1)) in _DIE_GB
+
+
 def unit_counts(text: str, subject: str, loc: Location, sources: tuple[str, ...], tag: str,
-                label: str = "") -> list[Statement]:
+                label: str = "", table: Table | None = None) -> list[Statement]:
     """The ``quantity`` (``unitCount``) statements of a hardware cell's self-described counts (above): one
     per pattern that finds exactly one figure in the cell (none where a cell gives several), where the
-    cell or its label holds the pattern's word."""
+    cell or its label holds the pattern's word; a height written as channels only where the row's memory
+    fits it (:func:`height_fits`: ``table`` holds the cell's row)."""
     out = []
+    row = " ".join(c.text for r in (table.rows if table else ()) if r.line == loc.line_start for c in r.cells)
     for pattern, factor, kind, rule, metric, needs in _UNIT_COUNTS:
         found = {m.group(1) for m in pattern.finditer(text)}
+        if "채널" in pattern.pattern and not height_fits(text, row):  # a height written as channels
+            continue
         if len(found) == 1 and needs.upper() in f"{text} {label}".upper():
             out.append(Statement(subject, kind, loc, f"table-reader:{kind}@{rule}{tag}",
                                  value=norm(Decimal(found.pop()) * factor), unit="count", metric=metric,

@@ -421,7 +421,7 @@ class TableReader:
         for link in self.lex.links_for(label.text) if self._links else ():
             self._link(link, subject, types, text, loc, sources, label.text)
         if any(is_a(t, c) for t in types for c in ("Hardware", "AIProduct")):  # "HBM3e 12hi", "12MP": own-unit counts
-            self.ex.statements.extend(tf.unit_counts(text, subject, loc, sources, self.tag, label.text))
+            self.ex.statements += tf.unit_counts(text, subject, loc, sources, self.tag, label.text, table)
         text = tcs.condition_figure(text) if self.tag == ":header-entities" else text  # "단거리: $3.8"
         entry = tf.cell_entry(self.lex, label.text, types, text)
         rule_suffix = ""

@@ -17,6 +17,7 @@ from ingest.quantities import Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.subject_ways import construction_rule
+from petaflop.extract.table_market_scope import market_of
 from petaflop.extract.text_frames import HOW, Mention_
 
 #: a name (genitive or bare) owning the measure word that is the clause's subject: "A의 관련 시장 점유율도"
@@ -52,7 +53,7 @@ class RankReader:
         scope = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|이|가|도)$", "", scope).strip()
         if not scope and figure is not None and figure.kind == "percent":
             # "중국이 15%로 2위를 차지": a place won by a share names no ranking; the share ranks it
-            whole = ranked_whole(s, prev_end)
+            whole = ranked_whole(s, prev_end) or survey_market(getattr(self, "previous_sentence", "") or "")
             scope = f"by share of {whole}" if whole else "by share"
         beaten = bool(_BEATEN.search(s[:upto].rstrip()))
         if not scope and beaten:  # "코딩 부문에서 GPT-5-high를 제치고 1위": the place beaten in is the ranking
@@ -106,3 +107,9 @@ def ranked_whole(s: str, upto: int) -> str:
     words = [w for w in wm.group(1).split() if re.search(r"[가-힣A-Za-z0-9]", w)]  # not a bullet's dash
     marked = [i for i, w in enumerate(words) if re.search(r"(?:은|는|이|가|을|를|도)$", w)]
     return " ".join(words[marked[-1] + 1:] if marked else words)[:30]
+
+
+def survey_market(before: str) -> str:
+    """The market a share ranked without its whole is of, when the sentence ``before`` names a share of one ("A의
+    엔터프라이즈 시장점유율 데이터(72%)부터 … / B의 설문에 따르면, C가 32%로 1위"): its words, else ''."""
+    return market_of("", [before]) if before else ""

@@ -36,6 +36,8 @@ def venue_scope(reader, subject: Mention_, kind: str, scope: str) -> str:
     named one (:func:`venue_of`, kept on the reader as ``venue``) and the figure is a share of a market."""
     if kind in _SCOPED and scope == BACK:  # "관련 시장 점유율": the market the sentence before names, else unknown
         return market_back(getattr(reader, "previous_sentence", "") or "") or UNKNOWN
+    if kind in _SCOPED and not scope and (market := getattr(reader, "caption_market", "")):
+        return market  # a caption line under "기업용 LLM API 시장 점유율 변화": a share of the title's market
     venue = getattr(reader, "venue", None)
     if kind not in _SCOPED or subject.role not in ("previous", "block") or venue is None or venue[0] != subject.entity:
         return scope

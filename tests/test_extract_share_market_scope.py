@@ -1,0 +1,51 @@
+"""Wave 34: a share or a rank by share read from one market's survey names the market (its scope), or it reads
+as the firm's overall share: the market of a caption title the share's line stands under ("2025년 기업용 LLM API
+시장 점유율 변화" / "A의 점유율이 12%에서 32%로"), and for a rank by share naming no whole, the market whose share
+the sentence before names. Sentences are our own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from petaflop.extract.facts import Location
+
+LOC = Location(10, 10, "III", "test slide")
+
+
+def _shares(ex) -> list[tuple]:
+    return sorted((s.subject, s.value, s.scope) for s in ex.statements if s.kind == "marketShare")
+
+
+def test_a_caption_lines_share_is_of_the_market_its_title_names(text_reader):
+    r, ex = text_reader
+    r.caption_market = "기업용 LLM API 시장"  # set by the pipeline from the title (pipeline.py)
+    r.read("Anthropic의 점유율이 12%에서 32%로 급증", LOC, ())
+    assert ("anthropic", Decimal(32), "기업용 LLM API 시장") in _shares(ex)
+    assert ("anthropic", Decimal(12), "earlier value") in _shares(ex)  # the earlier value keeps its own scope
+
+
+def test_without_a_caption_market_the_share_has_no_scope(text_reader):
+    r, ex = text_reader
+    r.read("Anthropic의 점유율이 12%에서 32%로 급증", LOC, ())
+    assert ("anthropic", Decimal(32), "") in _shares(ex)
+
+
+def test_a_rank_by_share_takes_the_market_the_sentence_before_names(text_reader):
+    r, ex = text_reader
+    r.read("OpenAI의 엔터프라이즈 시장점유율 데이터(72%)부터 불분명. B 설문에 따르면, Anthropic이 32%로 1위.", LOC, ())
+    ranks = [(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "rank"]
+    assert ranks == [("anthropic", Decimal(1), "by share of 엔터프라이즈 시장")]
+
+
+def test_a_rank_by_share_after_a_sentence_naming_no_market_stays_by_share(text_reader):
+    r, ex = text_reader
+    r.read("유럽은 존재감이 미미. 미국은 75%를 차지하고, 중국이 15%로 2위를 차지.", LOC, ())
+    ranks = [(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "rank"]
+    assert ranks == [("china", Decimal(2), "by share")]
+
+
+def test_the_market_of_a_caption_title():
+    from petaflop.extract.table_market_scope import market_of
+
+    assert market_of("", ["2025년 기업용 LLM API 시장 점유율 변화"]) == "기업용 LLM API 시장"
+    assert market_of("", ["2025년 주요 모델 점유율 변화"]) == ""
