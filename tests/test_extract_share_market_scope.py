@@ -49,3 +49,20 @@ def test_the_market_of_a_caption_title():
 
     assert market_of("", ["2025년 기업용 LLM API 시장 점유율 변화"]) == "기업용 LLM API 시장"
     assert market_of("", ["2025년 주요 모델 점유율 변화"]) == ""
+
+
+def test_a_caption_restating_a_cell_takes_the_cells_market_too():
+    from foundation.periods import parse_period
+    from ingest.model import Span, Table
+    from petaflop.extract.caption_restates import settle_caption_times
+    from petaflop.extract.facts import Extraction, Statement
+
+    ex = Extraction()
+    cell = Location(12, 12, "IX", "s", "T1", 1, 6)
+    ex.statements = [Statement("tsmc", "marketShare", cell, "table-reader:marketShare@79", Decimal("70.2"), unit="%",
+                               time=parse_period("2025-Q2"), scope="파운드리 시장"),
+                     Statement("tsmc", "marketShare", Location(10, 10, "IX", "s"), "text:value", Decimal(70), unit="%")]
+    table = Table("T1", Span(10, 13), ["TSMC의 점유율은 70%를 초과"], [], [], caption_lines=Span(10, 10))
+    lines = [""] * 9 + ["TSMC의 점유율은 70%를 초과", "", "순위\t기업명\t2Q25 점유율", "1\tTSMC\t70.2%"]
+    assert settle_caption_times([table], ex, lines) == 1
+    assert (ex.statements[-1].time.text, ex.statements[-1].scope) == ("2025-Q2", "파운드리 시장")

@@ -2,7 +2,7 @@
 
 A caption over a table of two periods ("2Q25 매출 | 1Q25 매출 | … | 점유율") sums it up in a sentence of no date
 ("A의 점유율은 70%를 초과"): the figure is the cell of the same subject and measure it rounds or bounds (70.2%), and
-takes that cell's time (2025-Q2). Only one cell of the table may fit (67.6% rounds to 68, not 70); a caption line
+takes that cell's time (2025-Q2) and, having none of its own, its scope (the cell's market). Only one cell of the table may fit (67.6% rounds to 68, not 70); a caption line
 that writes a date, and a statement of another status than the cell's, keep their own time (none).
 """
 
@@ -51,6 +51,8 @@ def settle_caption_times(tables: Iterable[Table], ex: Extraction, lines: list[st
         fit = [c for c in cells[table] if (c.subject, c.kind, c.status) == (st.subject, st.kind, st.status)
                and _restates(st, c)]
         if len({c.time for c in fit}) == 1:
-            ex.statements[i] = replace(st, time=fit[0].time)
+            # and its scope ("파운드리 시장"): the caption's share is the cell's, of the cell's market
+            scope = st.scope or (fit[0].scope if len({c.scope for c in fit}) == 1 else "")
+            ex.statements[i] = replace(st, time=fit[0].time, scope=scope)
             dated += 1
     return dated
