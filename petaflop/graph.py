@@ -133,7 +133,7 @@ def statement_quads(fact: Fact, triple: ox.Triple, stmt: ox.NamedNode) -> Iterat
 
 
 _STATUS = {"actual": "Actual", "planned": "Planned", "target": "Target", "estimate": "Estimate",
-           "forecast": "Forecast"}
+           "forecast": "Forecast", "former": "Former"}
 _RANK = {"preferred": "PreferredRank", "normal": "NormalRank", "deprecated": "DeprecatedRank"}
 _PRECISION = {"year": "YearPrecision", "half": "HalfPrecision", "quarter": "QuarterPrecision",
               "month": "MonthPrecision", "day": "DayPrecision"}

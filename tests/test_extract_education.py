@@ -58,4 +58,9 @@ def test_the_report_graph_gives_schools_as_education_not_affiliation(built_graph
     assert "tsinghua-university" not in objects("hongyu-ren", "affiliatedWith")
     assert {"new-york-university", "tsinghua-university"} <= objects("ji-lin", "educatedAt")
     assert {"tsinghua-university", "carnegie-mellon-university"} <= objects("yang-zhilin", "educatedAt")
-    assert "carnegie-mellon-university" in objects("yuanzhi-li", "affiliatedWith")  # "CMU 교수": staff
+    # "CMU 교수" in the column of past careers ("이전 경력"): staff once, a former affiliation (a link statement)
+    former = store.query(f"SELECT ?o WHERE {{ GRAPH <{facts}> {{ <{pfid}yuanzhi-li> <{pfa}linkStatement> ?l . "
+                         f"?l <{pfa}linkProperty> <{pfa}affiliatedWith> ; <{pfa}linkObject> ?o ; "
+                         f"<{pfa}statementStatus> <{pfa}Former> }} }}")
+    assert "carnegie-mellon-university" in {r["o"].value.rsplit("/", 1)[1] for r in former}
+    assert "carnegie-mellon-university" not in objects("yuanzhi-li", "affiliatedWith")

@@ -1,6 +1,6 @@
 """Link statuses, second pass (docs/statements.md, "Links with a status"): a pledged deal's parties are
 planned link statements (and the evaluator reads the deal's links with that status), a name marked as a
-guess in a row ("X(지분율 9% 추정)", "X (추정)") makes the row's links of it estimates, and a seller's
+guess in a row ("X (추정)"; not "X(지분율 9% 추정)", the figure's guess) makes the row's links of it estimates, and a seller's
 prospective relative clause ("…가 내년에 판매할 X") a planned offer."""
 
 from __future__ import annotations
@@ -81,7 +81,11 @@ def test_a_pledged_deal_is_written_with_link_statements_and_read_back_with_its_s
 def test_a_name_marked_as_a_guess_in_a_row_makes_its_links_there_estimates():
     tencent = EntityRecord("tencent", ("Organization",), "Tencent", "텐센트", ())
     glasses = EntityRecord("glasses-x", ("AIProduct",), "Glasses X", "", ("X글래스",))
-    assert estimated_name("알리바바(지분율 36%), 텐센트(지분율 9% 추정)", tencent)
+    assert estimated_name("알리바바(지분율 36%), 텐센트(지분 추정)", tencent)
+    assert estimated_name("알리바바, 텐센트 (N3E 추정)", tencent)
+    # a guess that follows a figure is the figure's (the stake is a guess, not that Tencent invests)
+    assert not estimated_name("알리바바(지분율 36%), 텐센트(지분율 9% 추정)", tencent)
+    assert not estimated_name("텐센트(약 3억 추정)", tencent)
     assert not estimated_name("알리바바(지분율 9% 추정), 텐센트(지분율 36%)", tencent)
     assert estimated_name("메타 X글래스 (추정)", glasses)
     table = Table("T-2", Span(1, 3), [], [], [_row(2, "주요 투자자", "알리바바(지분율 36%), 텐센트(지분율 9% 추정)"),
@@ -97,8 +101,9 @@ def test_a_name_marked_as_a_guess_in_a_row_makes_its_links_there_estimates():
     # the maker read from the label itself is no guess
     ex.add(Fact("glasses-x", "offeredBy", "meta", True, _loc(3, 1, "T-2"), "r", raw="메타 X글래스 (추정)"))
     lines = ["x", "\t".join(c.text for c in table.rows[0].cells), "\t".join(c.text for c in table.rows[1].cells)]
-    assert settle_link_statuses(ex, lines, [table]) == 2
-    assert [f.link_status for f in ex.facts] == ["estimate", "", "estimate", ""]
+    assert settle_link_statuses(ex, lines, [table]) == 1
+    # "텐센트(지분율 9% 추정)": the stake is the guess, Tencent's link is stated plainly
+    assert [f.link_status for f in ex.facts] == ["", "", "estimate", ""]
 
 
 def test_a_sellers_prospective_relative_clause_is_a_planned_offer(text_reader):

@@ -826,7 +826,7 @@ def test_entity_links_carry_their_status(store):
     assert "NVIDIA Shanghai R&D center" in parts(nvidia[("pfa:ownedBy", "pfa:Planned")]["subjects"])
     assert "Jensen Huang" in parts(nvidia[("pfa:leads", "pfa:Actual")]["subjects"])
     assert not {p for p, _ in nvidia} & {"pfa:linkObject", "pfa:linkStatementOf"}
-    assert {s for _, s in nvidia} <= {"pfa:Actual", "pfa:Planned", "pfa:Target", "pfa:Forecast", "pfa:Estimate"}
+    assert {s for _, s in nvidia} <= {"pfa:Actual", "pfa:Planned", "pfa:Target", "pfa:Forecast", "pfa:Estimate", "pfa:Former"}
 
 
 def test_entity_incoming_links_of_export_measures(store):

@@ -70,6 +70,7 @@ QUALIFIER_WORDS: dict[str, tuple[str, str]] = {
     "planned": ("planned", "계획"),
     "target": ("target", "목표"),
     "forecast": ("forecast", "전망"),
+    "former": ("former", "이전"),
     "actual": ("actual", "실적"),
 }
 

@@ -14,6 +14,7 @@ false positive and leaves its gold fact a false negative.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -252,7 +253,7 @@ def evaluate(gold: Gold, view: GraphView, model: OntologyModel | None = None) ->
             if f.relation_kind == "kind":
                 _compare_qualifiers(row_of_time(u, f), f, how, quals)
             elif not f.candidate:  # a link's status (absent: actual) against the gold row's
-                gs, fs = u.first.qualifiers.get("status", "actual"), f.qualifiers.get("status", "actual")
+                gs, fs = _link_status(u.first.qualifiers, u.first.note), f.qualifiers.get("status", "actual")
                 quals["status (links)"]["agree" if gs == fs else f"gold {gs} / graph {fs}"] += 1
         if not f.lines or not in_gold(f) or not spans:
             outside += 1
@@ -422,3 +423,16 @@ def _type_accuracy(gold: Gold, view: GraphView, model: OntologyModel) -> dict[st
         "type_accuracy": round(compatible / found, 4) if found else None,
         "wrong": sorted(wrong, key=lambda w: w["entity"]), "missing": sorted(missing),
     }  # fmt: skip
+
+
+def _link_status(quals: dict[str, str], note: str = "") -> str:
+    """A gold link's status: its ``status``, else "former" for a past role (``role=former …``, "CFO (left)", or a
+    note "former OpenAI role": the gold's ways of writing an ended affiliation, which the graph states as a link
+    statement of status former)."""
+    if "status" not in quals and (_PAST_ROLE.search(quals.get("role", "")) or _PAST_ROLE.match(note)):
+        return "former"
+    return quals.get("status", "actual")
+
+
+#: A gold role of a link that has ended: "former …", "… (former)", "CFO (left)", "left two months after joining".
+_PAST_ROLE = re.compile(r"^former\b|\(former\)|\bleft\b")

@@ -54,7 +54,7 @@ class EntityRecord:
 
 
 #: The statuses a link may carry besides actual (docs/statements.md, "Links with a status").
-LINK_STATUSES = ("planned", "target", "forecast", "estimate")
+LINK_STATUSES = ("planned", "target", "forecast", "estimate", "former")
 
 
 @dataclass(frozen=True)

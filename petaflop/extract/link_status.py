@@ -53,7 +53,7 @@ from petaflop.extract.facts import LINK_STATUSES, EntityRecord, Extraction, Fact
 from petaflop.extract.table_status import ESTIMATED_TITLE, table_status
 
 __all__ = ["DEAL_PARTIES", "added_after_name", "cell_link_status", "estimated_name", "label_status", "link_status_after",
-           "settle_link_statuses", "title_status"]
+           "marked_former", "settle_link_statuses", "title_status"]
 
 #: A verbal noun of an event a link may be made by, written between the span and the status word
 #: ("… 플랫폼으로 확장 추정"); the span itself most often ends with it.
@@ -82,9 +82,11 @@ _ADDED_AFTER_NAME = re.compile(r"^\s?(?:증설|신설|신규\s?(?:구축|건설|
                                r"(?!\s?(?:완료|완공|준공))")
 #: … or in the name itself, as the cell writes it: "225 kV 신규 서브스테이션", "110 kV 라인 증설".
 _ADDED_IN_NAME = re.compile(r"(?:^|\s)(?:증설|신설|신규)(?:\s|$)")
-#: Right after a name in a table row, a parenthesis that ends with the writer's guess: "텐센트(지분율 9% 추정)",
-#: "메타 Hypernova (추정)" (the thing, or its part in the link, is an estimate).
-_ESTIMATE_PAREN = re.compile(r"^\s?\([^()\t]{0,20}추정\)")
+#: Right after a name in a table row, a parenthesis that ends with the writer's guess: "메타 Hypernova (추정)",
+#: "TSMC (N3E 추정)" (the thing, or its part in the link, is an estimate) — but not one whose guess follows a figure,
+#: "텐센트(지분율 9% 추정)": the marker belongs to the figure it follows (the stake is a guess, not that it invests).
+_ESTIMATE_PAREN = re.compile(r"^\s?\((?![^()\t]*?(?<![A-Za-z\d])\d[\d.,]*\s?(?:%|배|개|명|대|억|조|만)?\s?추정\))"
+                             r"[^()\t]{0,20}추정\)")
 #: A deal's row that says the deal is only promised or intended: a pledge ("…하기로 약속/합의"), a letter of
 #: intent ("의향서"), money not yet put in ("자금 미투입"). (Not "… 구축 예정": a plan of the deal's project.)
 _PLEDGED_ROW = re.compile(r"(?:하|되)기로\s?(?:약속|합의)|의향서|미투입|미집행")
@@ -110,6 +112,19 @@ _TITLE_STATUS = (
     (re.compile(r"\(\s*(?:예상|전망)\s*\)\s*$"), "forecast"),
     (re.compile(r"\(\s*(?:계획|예정)\s*\)\s*$"), "planned"),
 )
+#: A column label of past roles: "이전 경력(주요)", "출신", "OpenAI 때 직책/소속", "前 소속", "전 직장".
+_PAST_LABEL = re.compile(r"이전|출신|전직|前|과거|(?<![가-힣])전\s?(?:직장|소속|직책)|때\s?(?:직책|소속|역할)")
+#: A column label of a career ("주요 경력·성과"): its links are past, but for a cell that says the role is now
+#: ("메타에서 Chief Scientist로 임명", "… 재직 중").
+_CAREER_LABEL = re.compile(r"경력")
+_NOW = re.compile(r"임명|현재|재직\s?중|합류|영입|취임")
+#: Right before an organisation's name, maybe over a list of names: "前 알리바바·Tsinghua NLP 연구원", "前 메타/구글브레인";
+#: after 前 one word may name the owner ("前 알리바바 DAMO 아카데미").
+_FORMER_BEFORE = re.compile(r"(?:(?:前|전직)\s?(?:[^\s,.;()/·]{1,20}\s)?|(?<![가-힣])전\s?)(?:[^\s,.;()/·]{1,20}\s?[/·]\s?){0,3}$")
+#: Right after it: "ScaleAI 출신", "메타/구글브레인 출신", "구글 최고 연구원 출신", a title in the past ("애플 디자이너
+#: 총괄이었던", "메타 AI의 수장이었던"), a move away ("애플 → 메타").
+_FORMER_AFTER = re.compile(r"(?:\s?[/·]\s?[^\s,.;()/·]{1,20}){0,3}(?:\s[^\s,.;()]{1,10}){0,2}\s?출신"
+                           r"|(?:의)?\s(?:[^\s,.;]+\s){0,2}[^\s,.;]*(?:이었던|였던)(?=\s)|\s?(?:→|->)")
 #: Links that name what a thing is rather than an event that may be planned.
 _STABLE = frozenset({"partOf", "headquarteredIn", "designedBy", "subsidiaryOf", "memberOf",
                      "sameAs", "variantOf", "successorOf", "predecessorOf", "announcedBy"})
@@ -125,6 +140,48 @@ def link_status_after(line: str, raw: str) -> str:
     if (status := next((status for pattern, status in _AFTER if pattern.match(after)), "")):
         return status
     return next((status for pattern, status in _RAW_END if pattern.search(raw)), "")
+
+
+def _past_at(text: str, start: int, end: int) -> bool:
+    return bool(_FORMER_BEFORE.search(text, 0, start) or _FORMER_AFTER.match(text, end))
+
+
+def marked_former(text: str, record: EntityRecord | None) -> bool:
+    """True when the longest name of the organisation ``record`` in ``text`` is marked as past wherever it stands:
+    "前 메타/구글브레인 출신", "ScaleAI 출신", "애플 디자이너 총괄이었던", "애플 → 메타" (a person's former employer)."""
+    names = sorted({n for n in (record.name_ko, record.name_en, *record.aliases) if len(n) >= 2},
+                   key=lambda n: (-len(n), n)) if record is not None else []
+    name = next((n for n in names if n in text), "")
+    spots = [m.start() for m in re.finditer(re.escape(name), text)] if name else []
+    return bool(spots) and all(_past_at(text, at, at + len(name)) for at in spots)
+
+
+def _now_in(cell: str, record: EntityRecord | None) -> bool:
+    """True when the clause of ``cell`` naming ``record`` says the role is now ("메타에서 Chief Scientist로 임명"; the
+    cell's other clauses may be of the past: "…로 임명. GPT-4를 만든 개발자로, OpenAI 내 … 총괄")."""
+    clauses = re.split(r"[.;,]\s", cell)
+    names = {n for n in (record.name_ko, record.name_en, *record.aliases) if len(n) >= 2} if record else set()
+    return any(_NOW.search(c) for c in clauses if any(n in c for n in names))
+
+
+def _former(ex: Extraction, f: Fact, line: str, table: Table | None) -> bool:
+    """An affiliation that has ended: read from a column of past roles ("이전 경력", "출신", "OpenAI 때 직책/소속") or
+    of a career (but for a role said to be now), or whose organisation's name its cell or its sentence marks as past
+    (:func:`marked_former`; in a sentence, the name the reader read when its span is found once)."""
+    if f.predicate != "affiliatedWith":
+        return False
+    record = ex.entities.get(str(f.obj))
+    if table is not None:
+        labels, cell = table.column_labels, _cell(table, f.location.line_start, f.location.column)
+        label = labels[f.location.column - 1] if 1 < f.location.column <= len(labels) else ""
+        if _PAST_LABEL.search(label) or (_CAREER_LABEL.search(label) and not _now_in(cell, record)):
+            return True
+        return marked_former(cell, record)
+    at = line.find(f.raw) if f.raw and line.count(f.raw) == 1 else -1
+    if at >= 0 and record is not None and (name := _name_once(f.raw, record)):  # the name the reader read
+        start = at + f.raw.index(name)
+        return _past_at(line, start, start + len(name))
+    return marked_former(line, record)
 
 
 def _candidate(f: Fact) -> bool:
@@ -185,14 +242,15 @@ def _name_once(text: str, record: EntityRecord) -> str:
 
 def estimated_name(text: str, record: EntityRecord | None) -> bool:
     """True when the longest name of ``record`` found once in ``text`` (a cell, a row's label) is followed by a
-    parenthesis that ends with "추정": "텐센트(지분율 9% 추정)", "메타 Hypernova (추정)"."""
+    parenthesis that ends with "추정" not right after a figure: "메타 Hypernova (추정)", "TSMC (N3E 추정)" (not
+    "텐센트(지분율 9% 추정)": the stake is the guess)."""
     name = _name_once(text, record) if record is not None else ""
     return bool(name) and bool(_ESTIMATE_PAREN.match(text[text.index(name) + len(name):]))
 
 
 def _estimated_in_row(ex: Extraction, f: Fact, table: Table) -> bool:
     """A link read from a row is an estimate when, in its cell, its subject's or object's name is marked as a
-    guess ("… 텐센트(지분율 9% 추정)"), or when the row's label names its subject so ("X (추정)") and the link is
+    guess ("… X글래스 (추정)"), or when the row's label names its subject so ("X (추정)") and the link is
     read from a later cell (the thing's maker, in the label, is no guess)."""
     row = _row(table, f.location.line_start)
     if row is None or f.location.column <= 1 or f.raw in row.cells[0].text:
@@ -254,7 +312,8 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
             continue
         if not _candidate(f) or not 0 < f.location.line_start <= len(lines):
             continue
-        status = link_status_after(lines[f.location.line_start - 1], f.raw)
+        line = lines[f.location.line_start - 1]
+        status = "former" if _former(ex, f, line, by_id.get(f.location.table_id)) else link_status_after(line, f.raw)
         if not status and f.predicate in _FACILITY and f.rule.startswith("site:"):
             status = openings.get((str(f.subject), f.location.line_start), "")  # a site only to open
         if not status and (table := by_id.get(f.location.table_id)) is not None:

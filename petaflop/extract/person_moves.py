@@ -1,6 +1,6 @@
 """A person who moved from one organisation to another: "<person>이 (<A>에서) <B>로 이직/이적/복귀", "<person>가
 <B>에 합류/입사" — the person is affiliated with B (now) and with A (before: the same link, the former one is
-not a lead). The person is the clause's topic or subject, right before the organisations (only particles
+not a lead, and is "former": a link statement, docs/statements.md). The person is the clause's topic or subject, right before the organisations (only particles
 between). Rule ``text:person-moved``."""
 
 from __future__ import annotations
@@ -38,6 +38,6 @@ def person_moves(ex, s: str, mentions: list[Mention_], loc: Location, sources: t
         moved = _MOVED.match(s, orgs[-1].end)
         if moved is None or any(o.entity == p.entity for o in orgs):
             continue
-        for o in orgs:
+        for o in orgs:  # the one left ("<A>에서") is a former affiliation
             ex.add(Fact(p.entity, "affiliatedWith", o.entity, True, loc, "text:person-moved", sources,
-                        raw=s[p.start:moved.end()][:60]))
+                        raw=s[p.start:moved.end()][:60], qualifiers=("former",) if o is not orgs[-1] else ()))

@@ -3,7 +3,8 @@
 and the same rule id, ``text:appositive:<property>``. The person is the clause's topic or subject, the
 organisation is in the genitive right after it, at most two short words (the last may take 을/를) stand
 before the title, and the title ends the clause: "…의 CEO를 만났다" (the person met someone) says nothing.
-A title in the past ("…의 CEO였음") or marked former (前, 전) is an affiliation, not a lead."""
+A title in the past ("…의 CEO였음") or marked former (前, 전) is an affiliation, not a lead, and an ended one:
+the link is "former" (a link statement, docs/statements.md)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ def predicate_titles(ex, s: str, mentions: list[Mention_], loc: Location, source
         hit = next(((m, p) for rx, p in frames if (m := rx.match(s, b.end))), None)
         if hit is None:
             continue
-        prop = "affiliatedWith" if hit[0].group("was") or hit[0].group("former") else hit[1]
+        past = bool(hit[0].group("was") or hit[0].group("former"))  # a past title: an ended affiliation
+        prop = "affiliatedWith" if past else hit[1]
         ex.add(Fact(a.entity, prop, b.entity, True, loc, f"text:appositive:{prop}", sources,
-                    raw=s[a.start:hit[0].end()][:60]))
+                    raw=s[a.start:hit[0].end()][:60], qualifiers=("former",) if past else ()))

@@ -66,7 +66,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("item", "string", "what a count counts (IRI)"),
     ("numberFormat", "string", "number format of a compute figure (FP8, BF16)"),
     ("metric", "string", "what a generic kind measures"),
-    ("statementStatus", "string", "actual, planned, target, estimate or forecast"),
+    ("statementStatus", "string", "actual, planned, target, estimate, forecast or (a link) former"),
     ("statementRank", "string", "preferred, normal or deprecated"),
     ("timeText", "string", "time as written: 2025, 2025-H2, 2025-Q3, 2025-07, 2025-07-15, or a span 2023~2025, 2025-03~2025-05"),
     ("timePrecision", "string", "year, half, quarter, month or day (of a span: of its ends)"),
