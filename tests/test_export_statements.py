@@ -132,8 +132,9 @@ def test_planned_power_of_a_cluster_is_planned(store):
     assert rows_of(t["statements.csv"], "prometheus", "pfk:revenue") == []
     amounts = rows_of(t["statements.csv"], "prometheus", "pfk:amount")
     assert sorted((r["amount"], r["perUnit"], r["metric"], r["statementStatus"], r["statementRank"]) for r in amounts) == [
-        # the per-GW figure is read in the Meta clusters table's estimate column (table_status.py)
-        ("30000000000.0", "", "NVIDIA revenue opportunity", "forecast", "preferred"),
+        # the per-GW figure is read in the Meta clusters table's estimate column (table_status.py); the
+        # revenue opportunity column ("총 매출 기회") is an estimate label too
+        ("30000000000.0", "", "NVIDIA revenue opportunity", "estimate", "preferred"),
         ("30000000000.0", "GW", "NVIDIA revenue", "estimate", "preferred")]
 
 

@@ -335,9 +335,7 @@ class TableExtractor:
 
     # -- layouts ---------------------------------------------------------------------------
     def _rows(self, table: Table, mapping: TableMapping) -> None:
-        ei = self._column_index(table, mapping.entity_column, set()) if mapping.entity_column else 0
-        if ei is None:
-            ei = 0
+        ei = (self._column_index(table, mapping.entity_column, set()) if mapping.entity_column else 0) or 0
         self._entity_col = ei
         context = self.context_entity(table, mapping)
         maker = caption_maker(table, [h.text for h in table.header], self.res.gaz)  # "엔비디아의 신제품들"
