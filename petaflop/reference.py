@@ -35,15 +35,25 @@ ORG_TYPES = frozenset({"Organization", "Firm", "AILab", "GovernmentBody", "Inves
                        "UtilityOrGridOperator", "ResearchInstitute", "StandardsBody"})
 CHIP_TYPES = frozenset({"Chip", "GPU", "ASIC", "TPU", "NPU", "CPU", "System"})
 HARDWARE_TYPES = CHIP_TYPES | {"ChipArchitecture"}
-#: What an organisation makes and the report names by product name alone ("GPT-5", "CUDA", "ChatGPT").
-MADE_TYPES = frozenset({"AIModel", "AIProduct", "SoftwarePlatform"})
+#: What an organisation makes and the report names by product name alone ("GPT-5", "CUDA", "ChatGPT"),
+#: and a foundry's process node ("N3P", "18A"), developed by the foundry.
+MADE_TYPES = frozenset({"AIModel", "AIProduct", "SoftwarePlatform", "ProcessNode"})
 #: Technologies and power products one firm owns ("NVLink 6", a vendor's switch line or fuel-cell
 #: server): designed by it, as a chip is.
 DESIGNED_TYPES = HARDWARE_TYPES | {"NetworkTechnology", "MemoryTechnology", "PackagingTechnology", "FuelCell"}
-#: Places inside a region or country (a campus, a fab, a national grid): ``locatedIn`` it.
-SITE_TYPES = frozenset({"Site", "Grid"})
+#: Places inside a region or country (a campus, a fab, a national grid) and named compute clusters
+#: (a national laboratory's supercomputer): ``partOf`` it (a site) or ``locatedIn`` it (a grid, a cluster).
+SITE_TYPES = frozenset({"Site", "Grid", "ComputeCluster"})
 PLACE_TYPES = frozenset({"Region", "Country"})
 PARENT_LINKS = ("ownedBy", "partOf")
+#: A bloc's members are ``memberOf`` it; a partnership the report names by its parties ("팔란티어+
+#: TeleTracking", "삼성전자 & 팔란티어 반도체 협력") has them as parties (``hasParty``, as a deal has).
+BLOC_TYPES = frozenset({"Alliance", "Partnership"})
+#: A named policy, law or trade measure and the authority that issued it (``issuedBy``: "China Personal
+#: Information Protection Law" → China); a named programme or event and its host (``sponsoredBy``).
+ISSUED_TYPES = frozenset({"Policy", "Law", "TradeMeasure", "ExportControlMeasure", "PolicyInstrument"})
+HOSTED_TYPES = frozenset({"Event"})
+ISSUER_LINKS = ("issuedBy", "sponsoredBy")
 
 COLUMNS = {
     "countries.tsv": ("id", "code", "name_en", "name_ko", "source", "justification"),
@@ -56,6 +66,7 @@ COLUMNS = {
     "blocs.tsv": ("bloc", "member", "source", "justification"),
     "publishers.tsv": ("id", "publisher", "source", "justification"),
     "sites.tsv": ("id", "place", "source", "justification"),
+    "issuers.tsv": ("id", "issuer", "link", "source", "justification"),
     "unlisted.tsv": ("name", "kind", "value", "source", "justification"),
 }
 UNLISTED_KINDS = ("country", "designer")
@@ -312,13 +323,14 @@ def load_reference(folder: Path = REFERENCE_DIR, report_lines: list[str] | None 
         if v["country"]:
             region_country[v["id"]] = v["country"]
     for line, v in region_rows:
-        if not v["country"] and (v["part_of"] or v["subdivision"]):
-            raise _fail("regions.tsv", line, "part_of or subdivision without a country")
+        if not v["country"] and v["subdivision"]:
+            raise _fail("regions.tsv", line, "subdivision without a country")
         target = [country("regions.tsv", line, v["country"])] if v["country"] else []
         if v["part_of"]:
             check_id("regions.tsv", line, v["part_of"], {"Region"}, "a region")
-            if region_country.get(v["part_of"]) != v["country"]:
-                raise _fail("regions.tsv", line, f"part_of {v['part_of']!r} is not in {v['country']}")
+            # a macro-region of no country lies only in another (North Africa in Africa)
+            if region_country.get(v["part_of"], "") != v["country"]:
+                raise _fail("regions.tsv", line, f"part_of {v['part_of']!r} is not in {v['country'] or 'no country'}")
             target = [v["part_of"]]
         if v["subdivision"]:
             import pycountry
@@ -326,7 +338,7 @@ def load_reference(folder: Path = REFERENCE_DIR, report_lines: list[str] | None 
             sub = pycountry.subdivisions.get(code=v["subdivision"])
             if sub is None or sub.country_code != v["country"]:
                 raise _fail("regions.tsv", line, f"{v['subdivision']!r} is not an ISO 3166-2 subdivision of {v['country']}")
-        check_lines(add("regions.tsv", line, v, bool(v["country"])), v["id"], *target)
+        check_lines(add("regions.tsv", line, v, bool(v["country"] or v["part_of"])), v["id"], *target)
     # an organisation's country may be stated through one of its places ("본사: 콜로라도 덴버")
     for cid, code in code_of.items():
         places = [n for r, c in region_country.items() if c == code for n in names.get(r, [])]
@@ -362,10 +374,10 @@ def load_reference(folder: Path = REFERENCE_DIR, report_lines: list[str] | None 
     for file, kinds, what, key, values, value_what in (
             ("hardware.tsv", DESIGNED_TYPES, "a chip, system, architecture or owned technology", "designer",
              ORG_TYPES, "an organisation"),
-            ("makers.tsv", MADE_TYPES, "an AI model, AI product or software platform", "developer",
+            ("makers.tsv", MADE_TYPES, "an AI model, AI product, software platform or process node", "developer",
              ORG_TYPES, "an organisation"),
             ("publishers.tsv", {"Source"}, "a cited source", "publisher", ORG_TYPES, "an organisation"),
-            ("sites.tsv", SITE_TYPES, "a site or grid", "place", PLACE_TYPES, "a region or country")):
+            ("sites.tsv", SITE_TYPES, "a site, grid or compute cluster", "place", PLACE_TYPES, "a region or country")):
         for line, v in _read(folder, file):
             check_id(file, line, v["id"], kinds, what)
             once(file, line, (file, v["id"]))
@@ -375,9 +387,21 @@ def load_reference(folder: Path = REFERENCE_DIR, report_lines: list[str] | None 
                 target = [v[key] + "+places" if types[v[key]] == "Country" else v[key]]
             check_lines(add(file, line, v, bool(v[key])), v["id"], *target)
 
+    for line, v in _read(folder, "issuers.tsv"):
+        check_id("issuers.tsv", line, v["id"], ISSUED_TYPES | HOSTED_TYPES, "a policy, law, programme or event")
+        if v["link"] not in ISSUER_LINKS or (v["link"] == "issuedBy" and types[v["id"]] in HOSTED_TYPES):
+            raise _fail("issuers.tsv", line, f"link {v['link']!r} is not one of {', '.join(ISSUER_LINKS)} "
+                                             "(an event is sponsoredBy its host)")
+        once("issuers.tsv", line, ("issuers.tsv", v["id"]))
+        target = []
+        if v["issuer"]:
+            check_id("issuers.tsv", line, v["issuer"], ORG_TYPES | {"Country"}, "an organisation or a country")
+            target = [v["issuer"] + "+places" if types[v["issuer"]] == "Country" else v["issuer"]]
+        check_lines(add("issuers.tsv", line, v, bool(v["issuer"])), v["id"], *target)
+
     kind_of_bloc: dict[str, str] = {}
     for line, v in _read(folder, "blocs.tsv"):
-        check_id("blocs.tsv", line, v["bloc"], {"Alliance"}, "an alliance or bloc")
+        check_id("blocs.tsv", line, v["bloc"], BLOC_TYPES, "an alliance, bloc or named partnership")
         check_id("blocs.tsv", line, v["member"], ORG_TYPES | {"Country"}, "a country or an organisation")
         kind = "country" if types[v["member"]] == "Country" else "organisation"
         if kind_of_bloc.setdefault(v["bloc"], kind) != kind:

@@ -131,7 +131,7 @@ def reference_quads(ref: Reference, present: set[str] | None = None,
         if present is not None and bloc not in present and bloc not in own and bloc in ref.labels:
             own.add(bloc)
             en, ko = ref.labels[bloc]
-            out.add(_iri(bloc), _TYPE, _p("Alliance"), row)
+            out.add(_iri(bloc), _TYPE, _p(ref.types.get(bloc, "Alliance")), row)
             out.add(_iri(bloc), _LABEL, ox.Literal(en, language="en"), row)
             if ko:
                 out.add(_iri(bloc), _LABEL, ox.Literal(ko, language="ko"), row)
@@ -164,7 +164,9 @@ def reference_quads(ref: Reference, present: set[str] | None = None,
             if name != row["name_ko"]:
                 out.add(s, _ALT, ox.Literal(name, language="ko"), row)
     for row in ref.of("regions.tsv"):
-        if not row["country"]:
+        if not row["country"]:  # a macro-region lies in another one (North Africa in Africa) or in none
+            if row["part_of"] and here(row["id"], row["part_of"]) is None:
+                out.add(_iri(row["id"]), _p("partOf"), _iri(row["part_of"]), row)
             continue
         country = ref.country_by_code[row["country"]]
         parent = row["part_of"] if row["part_of"] and here(row["part_of"]) is None else country
@@ -181,7 +183,8 @@ def reference_quads(ref: Reference, present: set[str] | None = None,
         out.add(_iri(row["id"]), _p("headquarteredIn"), _iri(ref.country_by_code[row["country"]]), row)
     for file, key, prop in (("parents.tsv", "parent", None), ("hardware.tsv", "designer", "designedBy"),
                             ("makers.tsv", "developer", "developedBy"), ("blocs.tsv", "bloc", "memberOf"),
-                            ("publishers.tsv", "publisher", "publisherOrganization"), ("sites.tsv", "place", None)):
+                            ("publishers.tsv", "publisher", "publisherOrganization"), ("sites.tsv", "place", None),
+                            ("issuers.tsv", "issuer", None)):
         for row in ref.of(file):
             subject = row["member"] if file == "blocs.tsv" else row["id"]
             if not row[key]:
@@ -189,7 +192,10 @@ def reference_quads(ref: Reference, present: set[str] | None = None,
             if (why := here(subject, row[key])) is not None:
                 out.skipped.append((row, why))
                 continue
-            if file == "sites.tsv":  # a site is a place, part of its region (as a region is); a grid lies in one
+            if file == "blocs.tsv" and ref.types.get(row["bloc"]) == "Partnership":  # its parties
+                out.add(_iri(row["bloc"]), _p("hasParty"), _iri(subject), row)
+                continue
+            if file == "sites.tsv":  # a site is a place, part of its region (as a region is); a grid or cluster lies in one
                 prop = "partOf" if ref.types.get(subject) == "Site" else "locatedIn"
             out.add(_iri(subject), _p(prop or row["link"]), _iri(row[key]), row)
     for row in ref.of("unlisted.tsv"):

@@ -48,8 +48,8 @@ def test_every_file_loads_and_every_cited_line_names_both_ends(ref):
     counts = {f: len(rows) for f, rows in ref.rows.items()}
     assert set(counts) == set(COLUMNS)
     assert counts["countries.tsv"] == 30 and counts["regions.tsv"] == 43
-    assert counts["publishers.tsv"] == 8 and counts["sites.tsv"] == 8
-    assert counts["organisations.tsv"] == 308 and counts["hardware.tsv"] == 132 and counts["makers.tsv"] == 224
+    assert counts["publishers.tsv"] == 8 and counts["sites.tsv"] == 12 and counts["issuers.tsv"] == 7
+    assert counts["organisations.tsv"] == 308 and counts["hardware.tsv"] == 132 and counts["makers.tsv"] == 239
     sources = [r.source.kind for rows in ref.rows.values() for r in rows]
     assert sources.count("report") >= 180
 
@@ -60,7 +60,7 @@ def test_every_gazetteer_organisation_chip_region_and_country_has_a_row(ref):
         "organisations.tsv": {e.id for e in gaz if e.type in ORG_TYPES},
         "hardware.tsv": {e.id for e in gaz if e.type in {"Chip", "GPU", "ASIC", "CPU", "System", "ChipArchitecture"}},
         "regions.tsv": {e.id for e in gaz if e.type == "Region"},
-        "makers.tsv": {e.id for e in gaz if e.type in {"AIModel", "AIProduct", "SoftwarePlatform"}},
+        "makers.tsv": {e.id for e in gaz if e.type in {"AIModel", "AIProduct", "SoftwarePlatform", "ProcessNode"}},
     }
     for file, ids in expect.items():  # a new gazetteer entity needs its row (or an empty value and the reason)
         assert ids - set(rows_of(ref, file)) == set(), f"add rows to reference/{file}"

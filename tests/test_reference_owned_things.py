@@ -35,7 +35,7 @@ def test_owned_technologies_sources_and_sites_have_rows(ref):
     assert pub["nerc-2025-state-of-reliability-report"]["publisher"] == "nerc"
     assert (sites["tsmc-arizona-fab"]["place"], sites["giga-texas"]["place"], sites["qiddiya-city"]["place"]) \
         == ("arizona", "austin", "saudi-arabia")
-    assert sites["samsung-s2-line"]["place"] == "" and "does not say" in sites["samsung-s2-line"].source.justification
+    assert (sites["samsung-s2-line"]["place"], str(sites["samsung-s2-line"].source)) == ("austin", "reference")
     assert "ethernet" not in hw and "hbm" not in hw  # generic technologies have no owner
 
 
@@ -50,7 +50,7 @@ def folder(tmp_path):
     ("publishers.tsv", "nvidia\tnvidia\treference\tx", "'nvidia' is a Firm, not a cited source"),
     ("publishers.tsv", "bloomberg\tunited-states\treference\tx", "'united-states' is a Country, not an organisation"),
     ("sites.tsv", "the-vault\tnvidia\treference\tx", "'nvidia' is a Firm, not a region or country"),
-    ("sites.tsv", "texas\tunited-states\treference\tx", "'texas' is a Region, not a site or grid"),
+    ("sites.tsv", "texas\tunited-states\treference\tx", "'texas' is a Region, not a site, grid or compute cluster"),
     ("sites.tsv", "tsmc-arizona-fab\ttexas\treport:5029\t", "source report:5029 does not name 'texas'"),
     ("hardware.tsv", "nuclear-power\tnvidia\treference\tx", "'nuclear-power' is a PowerTechnology"),
 ])
