@@ -123,5 +123,5 @@ def _settled(remark: str) -> list[str]:
 
 
 def test_a_table_of_one_cars_economics_gives_its_yearly_sums_per_vehicle_year():
-    assert _settled("차량 1대의 연간 매출 총합") == ["vehicle-year", ""]  # a fare is per ride, not per car
-    assert _settled("연간 매출 총합") == ["year", ""]  # no one thing counted: per year only
+    assert _settled("차량 1대의 연간 매출 총합") == ["vehicle-year", "ride"]  # a fare is per ride, not per car
+    assert _settled("연간 매출 총합") == ["year", "ride"]  # no one thing counted: per year only

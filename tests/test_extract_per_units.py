@@ -103,3 +103,14 @@ def test_an_hourly_price_of_a_chip_is_per_gpu_hour():
     ex.add_entity(EntityRecord("l40", ("GPU",), "L40"))
     settle_statuses([], ex, [])
     assert [s.per for s in ex.statements] == ["GPU-hour", "hour"]
+
+
+def test_a_row_label_pricing_one_thing_gives_the_per():
+    table = make_table(["차량 1대 경제성"], ["항목", "값", "설명"],
+                       [["차량 가격 (USD)", "30,000", "구매 총비용"], ["평균 승차 요금 (USD)", "7", "한 번 탑승"],
+                        ["1. 차량 가격 (예: 사이버캡)", "28,000", "가정"], ["감가상각비 (차량 가격/ 연 수명)", "5,600", ""],
+                        ["차량 가격 합산", "9", ""]])
+    assert [row_per(table, line, 2) for line in range(101, 106)] == ["vehicle", "ride", "vehicle", "", ""]
+    ex = Extraction(statements=[_value("unitPrice", _at(2, 101)), _value("unitPrice", _at(2, 102))])
+    settle_statuses([table], ex, [""] * 110)
+    assert [s.per for s in ex.statements] == ["vehicle", "ride"]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ingest.quantities import parse_cell
 from petaflop.extract.cell_text import cell_period, period_header
 from petaflop.extract.facts import Statement
-from petaflop.extract.table_states import state_columns
+from petaflop.extract.table_states import mark_earlier, state_columns
 
 if TYPE_CHECKING:
     from ingest.model import Table
@@ -40,6 +40,8 @@ def read_period_rows(reader, table: Table) -> None:
     if not context:
         return
     labels = reader._labels(table)
+    heads = [t.strip() for t in (table.column_labels or [c.text for c in table.header])]
+    before = 1 if state_columns(heads) else 0  # the "before" column of a before | after table: earlier values
     base = reader.tag
     reader.tag = base + ":period-rows"
     try:
@@ -52,8 +54,11 @@ def read_period_rows(reader, table: Table) -> None:
             for j, cell in enumerate(row.cells[1:], 1):
                 if j < len(labels):
                     label = replace(labels[j], text=text, period=own or labels[j].period)
+                    first = len(reader.ex.statements)
                     reader._cell(table, r, cell, context, label, label.period, unit_note)
                     _change(reader, table, r, j, context, text, label.period)
+                    if j == before:
+                        mark_earlier(reader.ex.statements, first)
     finally:
         reader.tag = base
 

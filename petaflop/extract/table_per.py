@@ -98,6 +98,17 @@ _LETTERED = re.compile(r"^\s*(?:[A-Z]|[IVX]+)\.\s")
 _THINGS = ("칩", "GPU", "차량", "사용자", "토큰", "칩 하나")
 
 
+#: "차량 가격 (USD)", "1. 차량 가격 (예: …)", "평균 승차 요금 (USD)": the price or fare of one thing the label names
+_PRICED = re.compile(r"^\s*(?:\d+\.\s*)?(?:평균\s?)?(차량|승차|탑승|칩|서버|랙)\s?(?:가격|요금|단가)(?=\s?\(|\s*$)")
+_PRICED_THINGS = {"차량": "vehicle", "승차": "ride", "탑승": "ride", "칩": "chip", "서버": "server", "랙": "rack"}
+
+
+def priced_thing(label: str) -> str:
+    """The thing a row label prices, one of it ("차량 가격": per vehicle; "평균 승차 요금": per ride), or ""."""
+    m = _PRICED.match(label)
+    return _PRICED_THINGS[m.group(1)] if m else ""
+
+
 def row_per(table: Table, line: int, column: int = 0) -> str:
     """The rate a figure in the row at ``line`` (in the 1-based ``column``) is given per, or "": read from the
     row's label ("질의당 GPU 사용 시간": per query; "개발자 1인당 연간 …": per developer-year; "연간 매출": per
@@ -117,6 +128,8 @@ def row_per(table: Table, line: int, column: int = 0) -> str:
                 label = texts[1]  # "\t연간 OPEX (…)\t300": an item under the group of the row before
     if _PER_OTHER.search(label):
         return _label_per(label)  # "1회 승객 운송 소요 시간": a rate per trip, not per time
+    if thing := priced_thing(label):
+        return thing  # "차량 가격 (USD) | 35,000": the price of one vehicle
     if (level := _LEVEL.match(section)) and level.group(1) in _THINGS:
         return PER_WORDS[level.group(1)]
     if _PER_OTHER.search(section) and (per := _label_per(section) or _dang_per(section)):
