@@ -62,6 +62,7 @@ from petaflop.extract.text_owned import settle_own_lists
 from petaflop.extract.text_part_counts import add_part_counts
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.text_venue import UNKNOWN as UNKNOWN_MARKET
+from petaflop.extract.vague_dates import settle_vague_dates
 
 RDF_TYPE = RDF.type
 RDFS_LABEL = RDFS.label
@@ -167,6 +168,7 @@ class Extractor:
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
+        settle_vague_dates(self.ex, self.doc.lines)  # "2027년 말": the year, not Q4 (vague_dates.py)
         typecheck.check(self.ex)
         return self.ex
 
