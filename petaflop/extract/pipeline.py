@@ -38,6 +38,7 @@ from petaflop.extract.node_foundry import (
     add_node_sizes,
     settle_node_sizes,
 )
+from petaflop.extract.person_firm import settle_stand_ins
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.same_cell import adopt_more_specific
@@ -167,6 +168,7 @@ class Extractor:
         settle_milestones(self.ex, self.doc.lines)  # "출시 2개월 만에 사용자 1억 명 돌파" (milestone_span.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
+        settle_stand_ins(self.ex)  # a person's figure: the firm the whole report says they head (person_firm.py)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
         settle_vague_dates(self.ex, self.doc.lines)  # "2027년 말": the year, not Q4 (vague_dates.py)
         typecheck.check(self.ex)

@@ -35,6 +35,7 @@ from petaflop.extract.gazetteer import Mention
 from petaflop.extract.genitive_far import FarGenitives
 from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.morphology import load_kiwi
+from petaflop.extract.person_firm import firm_for_people, settle_firm_figures
 from petaflop.extract.resolve import Resolver, is_a
 from petaflop.extract.sentence_split import sentences
 from petaflop.extract.status_words import clause_words, sentence_plan
@@ -91,7 +92,7 @@ _ROLE = {"은": "topic", "는": "topic", "이": "subject", "가": "subject", "�
 _CLASSIFIER = re.compile(r"^['’”\"]?\s?(?:\([^)]{1,20}\)\s?)?(?:프로젝트|계획|클러스터|캠퍼스|데이터센터|부지|社|사|그룹|측|칩|모델|플랫폼|서비스|시스템|랙)?(?=[은는이가의을를에와과도])")
 _HW_CLASSIFIER = re.compile(r"^\s?(?:GPU|TPU|NPU|CPU|ASIC|칩셋|가속기|슈퍼칩|AI 칩|AI 가속기)(?=[은는이가의을를에와과도])")
 _AFTER_FIGURE = re.compile(CONTEXT_TOKENS + r"\s?(?:의|급|수준의?|에 달하는|에 이르는)?\s?([가-힣A-Za-z]{1,6}(?:\s[가-힣A-Za-z]{1,4})?)")
-_EQUIVALENT = re.compile(r"\s?(?:과|와)?\s?(?:동일|동급|동등|상당|해당|환산)")
+_EQUIVALENT = re.compile(r"\s?(?:(?:성능|연산\s?능력)\s?(?:에\s?)?)?(?:과|와)?\s?(?:동일|동급|동등|상당|해당|환산)")
 _AFTER_COUNT = re.compile(r"\s?(?:의|에 달하는|이상의|가량의|여)?\s?(?:[가-힣A-Za-z]{1,6}\s)?([A-Za-z가-힣]{1,10})")
 #: nouns after a count that the lexicon's metric words do not cover
 _COUNT_NOUNS = (
@@ -137,8 +138,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
     def start_slide(self, title: str) -> None:
         """A new slide: its title's entity is the topic of last resort; no topic carries over."""
         self.slide_topic, self.vs_products = self._title_topic(title), vs_products(self.res, title)
-        self.block_topic: _Mention | None = None; self.named_on_slide: list[_Mention] = []  # noqa: E702
-        self.hw_topic: _Mention | None = None  # the last chip or system marked as a topic on the slide
+        self.block_topic: _Mention | None = None; self.named_on_slide: list[_Mention] = []; self.hw_topic: _Mention | None = None  # noqa: E702
 
     def _title_topic(self, title: str) -> _Mention | None:
         found = self.res.entities_in(title.split(":", 1)[-1])
@@ -148,8 +148,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         return _Mention(self.res.record(ent), ent.type, -1, -1, "slide") if ent else None
 
     def read(self, text: str, loc: Location, sources: tuple[str, ...], default_subject: str = "") -> None:
-        """Every sentence of a block; a sentence without a topic keeps the last topic of the block,
-        else of the slide's previous blocks ("block-topic"), else the slide title's entity ("slide-topic")."""
+        """Every sentence of a block; one without a topic keeps the block's last, else the slide's ("block-topic"), else the title's."""
         topic: _Mention | None = getattr(self, "block_topic", None)
         self.previous_sentence = ""  # the block's sentence before (a test it names is the next one's too)
         for sentence in sentences(text):
@@ -277,6 +276,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._from_half = {id(a) for a, b in itertools.pairwise(values)
                            if a.kind == b.kind and FROM_TO.fullmatch(sentence[a.end:b.start])}
         self._earlier = earlier_figures(sentence, values, FROM_TO)  # "X에서 Y로", "원래 목표 2.2 GW → …"
+        said, (mentions, topic, stood), first_figure = topic, firm_for_people(self, sentence, mentions, topic), len(self.ex.statements)
         for q in values:
             if q.start in self.consumed:
                 continue
@@ -296,7 +296,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             entry = self._value(sentence, q, c0, c1, clause_mentions, topic, values, dates, loc, sources, inherit)
             self._restate(sentence, q, values, first)  # "2억 원(15만 달러)" (figure_asides.py)
             previous = (q, entry)
-        return topic
+        return settle_firm_figures(self, first_figure, stood, said)  # a person's figures: the firm's, under their own rule
 
     def _is_item(self, m: _Mention) -> bool:
         return any(is_a(m.type, t) for t in ITEM_TYPES)
@@ -464,7 +464,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             gap_before = s[m.end:q.start]
             if m.start >= q.end and re.fullmatch(r"\s?(?:개|대|기|장)?\s?(?:의|에\s?(?:달하는|이르는))?\s?", gap_after):
                 return m
-            if m.end <= q.start and q.kind == "count" and (re.fullmatch(r"\s?(?:칩|GPU)?\s?", gap_before) or (
+            if m.end <= q.start and q.kind == "count" and (re.fullmatch(r"\s?(?:칩|GPU)?\s?|\s?동급\s?(?:연산\s?능력|성능)?\s?", gap_before) or (
                     is_a(m.type, "Chip") and gap_before == " 등 ")):  # "H100·H200 등 115,000개": the chips listed
                 return m
         return None
