@@ -77,3 +77,13 @@ def test_a_count_in_a_chips_performance_is_a_yardstick(text_reader):
     r.read("Mistral AI는 연말까지 400만 개의 A100 성능에 해당하는 컴퓨팅을 확보.", loc(10), ())
     assert {(s.subject, s.kind, s.value) for s in ex.statements if s.value is not None} == {
         ("mistral-ai", "a100EquivalentCount", Decimal("4000000"))}
+
+
+def test_the_firms_own_figure_in_the_sentence_keeps_its_rule(text_reader):
+    r, ex = text_reader
+    r.read(HEAD, loc(10), ())
+    r.read("Mistral AI는 5만 개의 H100을 가동, 리사 수는 20만 개의 A100 성능에 해당하는 연산 확보", loc(11), ())
+    got = {(s.kind, s.value, s.rule) for s in ex.statements if s.subject == "mistral-ai"}
+    assert got == {("chipCount", Decimal("50000"), "text:count-item:clause-topic"),
+                   ("a100EquivalentCount", Decimal("200000"), "text:person-for-firm")}
+    assert not [s for s in ex.statements if "<-" in s.subject]

@@ -50,9 +50,13 @@ _TITLE_AFTER = re.compile(rf"\s?{_TITLE}\s?(?:은|는|이|가)\s")
 _OWN = re.compile(r"기부|후원|연봉|보수|급여|재산|자산가|순자산|나이|세\s?때|살\s|트윗|팔로워|개인\s?(?:지분|자금|돈)")
 
 
+#: joins the firm and the person in a stand-in's entity id, so that only figures read of the stand-in are settled
+VIA = "<-"
+
+
 @dataclass
 class StandIn(Mention_):
-    """An organisation mention standing where its head was named (the rule says so)."""
+    """An organisation mention standing where its head was named (entity ``<firm><-<person>``)."""
 
     person: str = ""
 
@@ -111,48 +115,51 @@ def stand_in(reader, s: str, person: Mention_, mentions: list[Mention_]) -> Stan
     if said is None:  # "<another firm>의 <person>": not the firm the person heads
         return None
     firms = said or (leads | other if leads else set())
-    if not said and not leads and not other:
-        return StandIn(person.entity, "Firm", person.start, person.end, person.role, person=person.entity)
+    if not said and not leads and not other:  # pending: the person's own id stands, marked
+        return StandIn(f"{person.entity}{VIA}{person.entity}", "Firm", person.start, person.end, person.role,
+                       person=person.entity)
     if len(firms) != 1:
         return None
     firm = next(iter(firms))
     rec = reader.ex.entities.get(firm)
-    return StandIn(firm, rec.types[0] if rec and rec.types else "Firm", person.start, person.end, person.role,
-                   person=person.entity)
+    return StandIn(f"{firm}{VIA}{person.entity}", rec.types[0] if rec and rec.types else "Firm", person.start,
+                   person.end, person.role, person=person.entity)
 
 
 def firm_for_people(reader, s: str, mentions: list[Mention_], topic: Mention_ | None
-                    ) -> tuple[list[Mention_], Mention_ | None, dict[str, str]]:
+                    ) -> tuple[list[Mention_], Mention_ | None, int]:
     """The sentence's mentions and topic for its figures, each person who stands for a firm replaced by a
-    :class:`StandIn`; and the entities stood for (a firm, or a pending person), each with its person."""
+    :class:`StandIn`; and how many facts the extraction held (any a reader adds about a stand-in is dropped)."""
     subs = {id(m): si for m in mentions if (si := stand_in(reader, s, m, mentions)) is not None}
     if topic is not None and topic.start < 0 and (si := stand_in(reader, s, topic, mentions)) is not None:
         subs[id(topic)] = si  # a person carried as the topic: only when the links so far name one firm
     if not subs:
-        return mentions, topic, {}
+        return mentions, topic, -1
     reader._own_mentions, reader._sentence_mentions = reader._sentence_mentions, [subs.get(id(m), m) for m in mentions]
-    return reader._sentence_mentions, subs.get(id(topic), topic), {si.entity: si.person for si in subs.values()}
+    return reader._sentence_mentions, subs.get(id(topic), topic), len(reader.ex.facts)
 
 
-def settle_firm_figures(reader, first: int, stood: dict[str, str], topic: Mention_ | None) -> Mention_ | None:
+def settle_firm_figures(reader, first: int, facts: int, topic: Mention_ | None) -> Mention_ | None:
     """The figures read since ``first`` about an entity stood for: under ``<prefix>:person-for-firm`` when
     their measure is a firm's (:data:`FIRM_KINDS`, a plan's :data:`PLAN_KINDS`); the person's own span as read
     of the person mention ("재직 4개월 만에": its rule is the value reader's); else dropped. Returns ``topic``
     (the sentence's own, handed on as it was)."""
-    if not stood:
+    if facts < 0:
         return topic
     reader._sentence_mentions = reader._own_mentions
     kept = []
     for st in reader.ex.statements[first:]:
-        if st.subject in stood:
-            if st.kind in FIRM_KINDS or (st.kind in PLAN_KINDS and st.status in ("planned", "target")):
-                st = replace(st, rule=f"{reader.prefix}:person-for-firm")
-            elif st.kind in _PERSON_KINDS and ":duration-took:" not in st.rule:
-                st = replace(st, subject=stood[st.subject])  # as the reader reads a person's own span
+        if VIA in st.subject or VIA in st.item:
+            firm, person = st.subject.split(VIA) if VIA in st.subject else ("", "")
+            if firm and (st.kind in FIRM_KINDS or (st.kind in PLAN_KINDS and st.status in ("planned", "target"))):
+                st = replace(st, subject=firm, rule=f"{reader.prefix}:person-for-firm")
+            elif firm and st.kind in _PERSON_KINDS and ":duration-took:" not in st.rule:
+                st = replace(st, subject=person)  # as the reader reads a person's own span
             else:
                 continue
         kept.append(st)
     reader.ex.statements[first:] = kept
+    reader.ex.facts[facts:] = [f for f in reader.ex.facts[facts:] if VIA not in f.subject and VIA not in str(f.obj)]
     return topic
 
 

@@ -276,7 +276,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self._from_half = {id(a) for a, b in itertools.pairwise(values)
                            if a.kind == b.kind and FROM_TO.fullmatch(sentence[a.end:b.start])}
         self._earlier = earlier_figures(sentence, values, FROM_TO)  # "X에서 Y로", "원래 목표 2.2 GW → …"
-        said, (mentions, topic, stood), first_figure = topic, firm_for_people(self, sentence, mentions, topic), len(self.ex.statements)
+        said, (mentions, topic, facts), first_figure = topic, firm_for_people(self, sentence, mentions, topic), len(self.ex.statements)
         for q in values:
             if q.start in self.consumed:
                 continue
@@ -296,7 +296,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             entry = self._value(sentence, q, c0, c1, clause_mentions, topic, values, dates, loc, sources, inherit)
             self._restate(sentence, q, values, first)  # "2억 원(15만 달러)" (figure_asides.py)
             previous = (q, entry)
-        return settle_firm_figures(self, first_figure, stood, said)  # a person's figures: the firm's, under their own rule
+        return settle_firm_figures(self, first_figure, facts, said)  # a person's figures: the firm's, under their own rule
 
     def _is_item(self, m: _Mention) -> bool:
         return any(is_a(m.type, t) for t in ITEM_TYPES)
