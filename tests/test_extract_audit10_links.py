@@ -124,3 +124,40 @@ def test_a_traffic_tables_visitors_are_visits_of_each_service_not_its_users():
     counts = {(s.subject, s.kind, int(s.value)) for s in ex.statements if s.kind in ("userCount", "unitCount")}
     assert counts == {("chatgpt", "unitCount", 3905000000), ("chatgpt", "unitCount", 5492000000),
                       ("claude", "unitCount", 73000000), ("claude", "unitCount", 100000000)}
+
+
+def test_a_rows_thing_released_only_later_has_planned_links_though_its_specs_are_read_as_they_are():
+    header = ["제품명", "출시일자", "제조 공정", "HBM 구성"]
+    rows = [("Rubin", "2026년 하반기", "TSMC N3P", "HBM4 288GB"), ("B200", "2024년 하반기", "TSMC N4P", "HBM3E 192GB")]
+    table = Table("VIII-20-1", Span(1, 3), ["엔비디아의 신제품들"], [Cell(h, h, 1, j) for j, h in enumerate(header, 1)],
+                  [_row(2 + i, *r) for i, r in enumerate(rows)], column_labels=header)
+    ex = Extraction()
+    for subject, line, status in (("rubin", 2, "planned"), ("b200", 3, "actual")):
+        ex.statements.append(Statement(subject, "releaseDate", _loc(line, 2, table.id), "table", status=status))
+        ex.statements.append(Statement(subject, "memoryCapacity", _loc(line, 4, table.id), "table",
+                                       value=Decimal(288 if subject == "rubin" else 192)))
+        ex.add(Fact(subject, "fabricatedOn", f"node-{line}", True, _loc(line, 3, table.id), "table:fabricatedOn",
+                    raw=rows[line - 2][2]))
+    settle_link_statuses(ex, ["\t".join(header), *("\t".join(r) for r in rows)], [table])
+    assert [(str(f.subject), f.link_status) for f in ex.facts] == [("rubin", "planned"), ("b200", "")]
+
+
+CHIPS = ("테슬라의 AI 추론용 자체 제작 반도체 스펙 히스토리\n\n"
+         "버전\t출시 시기\t칩 이름\t제조사\t제조 공정\t신경망 성능 (TOPS)\t전력 소모\n"
+         "HW4\t2023년 1월\tTesla FSD 2 Chip\tTSMC\t7 nm\t500\t160W\n"
+         "AI5\t2026년 하반기\tTesla AI5 Chip\tTSMC\tTSMC 3nm (N3P)\t2,000~2,500\t500~800W (추정)\n\n"
+         "자료: 테슬라, 미래에셋증권 리서치센터\n")
+
+
+def test_a_chip_due_later_is_to_be_made_at_its_foundry_a_chip_out_already_is_made_there():
+    from ingest.parser import parse_text
+    from petaflop.extract.pipeline import extract
+
+    ex = extract(parse_text("I. 시험 장: 칩\n\nIX. 테슬라: 칩\n\n" + CHIPS))
+    links = {(f.subject, f.predicate, str(f.obj), f.link_status) for f in ex.facts
+             if f.predicate in ("fabricatedBy", "fabricatedOn")}
+    assert ("tesla-ai5", "fabricatedOn", "tsmc-n3p", "planned") in links
+    assert ("tesla-ai5", "fabricatedBy", "tsmc", "planned") in links
+    assert ("tesla-ai5", "fabricatedBy", "tsmc", "") not in links
+    assert {lk for lk in links if lk[0] == "tesla-fsd-chip-2"} and all(
+        lk[3] == "" for lk in links if lk[0] == "tesla-fsd-chip-2")
