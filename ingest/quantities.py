@@ -353,7 +353,7 @@ def _generic_quantity(m: re.Match[str]) -> Quantity | None:
         # '$/시간' style: a currency before a number and a unit after → still money per unit
         if kind in ("duration", "count"):
             kind, unit, factor, counter = "money", PREFIX_CURRENCY.get(cur_tok, "USD"), D(1), ""
-    if kind == "compute" and unit == "FLOPS" and (g("prec") or "").upper().startswith("INT"):
+    if kind == "compute" and unit == "FLOPS" and (g("prec") or g("prec_word") or "").upper().startswith("INT"):
         unit = "OPS"  # "354 TFLOPS (INT8)": integer operations, not floating-point ones
     currency = unit if kind == "money" else None
     original = v1
@@ -377,7 +377,7 @@ def _generic_quantity(m: re.Match[str]) -> Quantity | None:
         original_value=norm(original) if original is not None else None,
         original_unit=(cur_tok + " " if cur_tok else "") + unit_tok if (cur_tok or unit_tok) else "",
         counter=counter,
-        precision=g("prec") or "",
+        precision=g("prec") or (g("prec_word") if kind == "compute" else "") or "",  # a word after a compute figure
     )
 
 
@@ -390,8 +390,8 @@ def _iter_quantities(text: str, reference: date):
         q = _generic_quantity(m) if kind == "generic" else _date_quantity(kind, m, reference)
         if q is None:
             continue
-        a, b = m.span()
-        # trim whitespace the optional groups may have eaten
+        word = kind == "generic" and q.kind != "compute" and m.group("generic_prec_word")  # "96GB FP8": no format
+        a, b = m.start(), m.start("generic_prec_word") if word else m.end()  # then trim the spaces groups ate
         while b > a and text[b - 1].isspace():
             b -= 1
         while a < b and text[a].isspace():

@@ -97,7 +97,8 @@ def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Stat
 
         scope = EARLIER
     bound = rule.bound or next((b for q, b in _QUAL_BOUND.items() if q in quals), "")
-    common = dict(subject=f.subject, kind=rule.kind, location=f.location, rule=f.rule, status=status, scope=scope,
+    item = next((q[5:] for q in quals if q.startswith("item:")), "")  # the one model a count is of (claims.py)
+    common = dict(subject=f.subject, kind=rule.kind, location=f.location, rule=f.rule, status=status, scope=scope, item=item,
                   per=rule.per or next((q[4:] for q in quals if q.startswith("per:")), ""), number_format=rule.number_format, metric=rule.metric,
                   approximate="approximate" in quals, bound=bound, sources=f.sources, raw=f.raw)  # fmt: skip
     if kind.dimension == "date":
@@ -241,6 +242,20 @@ def _of_a_source(st: Statement, model: OntologyModel) -> bool:
     return bool(st.item) and kind is not None and kind.dimension == "power"
 
 
+#: counts of chips a holder has: one of them with a model (an item) counts that model only
+_HOLDING_COUNTS = frozenset({"gpuCount", "chipCount"})
+
+
+def _parts_of_a_whole(merged: list[Merged], idx: list[int]) -> list[int]:
+    """A subject's chip counts when they count several models, or a model and all its chips ("20만개의 H100과
+    3만개의 GB200", "23만 개: H100 15만 개 + …"): each model's count is a part, never the subject's total — only
+    the counts naming no model stay. One model's count alone ("H100 10만 개로 훈련") is the total."""
+    items = {merged[i].statement.item for i in idx}
+    if len(items) < 2 or merged[idx[0]].statement.kind not in _HOLDING_COUNTS:
+        return idx
+    return [i for i in idx if not merged[i].statement.item]
+
+
 def _fits_domain(subject_types: tuple[str, ...], prop: str, model: OntologyModel) -> bool:
     """A truthy property is asserted only on a subject of its domain: several properties share a
     kind (a chip's TFLOPS and a system's PFLOPS are both 'computePerformance'), and the wrong one
@@ -269,6 +284,8 @@ def rank(merged: list[Merged], model: OntologyModel | None = None,
                 by_subject_rule[(m.statement.subject, r.property)].append(i)
     rule_of = {r.property: r for r in model.truthy}
     for (_subject, prop), idx in sorted(by_subject_rule.items()):
+        if not (idx := _parts_of_a_whole(merged, idx)):
+            continue
         latest = max(_when(merged[i].statement) for i in idx)
         for i in idx:
             st = merged[i].statement

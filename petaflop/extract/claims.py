@@ -31,6 +31,11 @@ from petaflop.extract.values import convert, find_quantities
 PATTERNS_PATH = Path(__file__).with_name("claim_patterns.toml")
 RDF_TYPE = RDF.type
 _EQUIVALENT = re.compile(r"\s*(?:에\s*)?(?:해당|상당|동급|equivalent)")
+#: "N개의 <model>", "110k GB200": the model a count is of, right after the count or its genitive
+_OF_MODEL = re.compile(r"\s?(?:의\s?)?")
+#: a model written as one of several ("GB200/GB300", "GB200 & GB300", "H100과 H200"): the count is of them together
+_MODEL_LIST = re.compile(r"\s?(?:[/·,&]\s?[A-Za-z0-9]|(?:과|와|및)\s?[A-Za-z])")
+_MODEL_LIST_END = re.compile(r"[A-Za-z0-9]\s?[/·]\s?$")
 _DATIVE = re.compile(r"['’”\"]?(?:에게|에서|에)(?![\uac00-\ud7a3])")
 _PARTICLE = re.compile(r"(?:이|가|은|는|도)(?![\uac00-\ud7a3])")
 # Types whose mention right before a count names what is counted, not who has it.
@@ -189,7 +194,8 @@ class ClaimMiner:
             asset_power = q.kind in ("power", "energy") and any(
                 is_a(self.res.gaz.by_id(m.entity_id).type, t) for m in self._adjacent_items(text, q, mentions)
                 for t in ("PowerTechnology", "PowerAsset"))
-            self._promote(claim, text, q.start, header, asset_power, q.end)
+            self._promote(claim, text, q.start, header, asset_power, q.end,
+                          self._chip_model(text, q, mentions) if q.kind == "count" else "")
             self._record(claim)
             if q.kind == "count":
                 self._counted_item(claim, text, q, mentions)
@@ -260,8 +266,20 @@ class ClaimMiner:
                                      as_of=q.date_start))
                 break
 
+    def _chip_model(self, text: str, q, mentions) -> str:
+        """The one chip model a count is of ("20만개의 H100", "H100 150,000개"), else "": a count of one model is
+        a part of the holder's chips, never its total. Several models named together ("GB200/GB300") or a
+        yardstick ("A100 N개에 해당") give none."""
+        after = _OF_MODEL.match(text, q.end)
+        near = [m for m in mentions if is_a(self.res.gaz.by_id(m.entity_id).type, "Chip") and (
+            (m.end <= q.start and not text[m.end:q.start].strip()) or (after and m.start == after.end()))]
+        if len({m.entity_id for m in near}) != 1 or _EQUIVALENT.match(text, q.end) \
+                or any(_MODEL_LIST.match(text, m.end) or _MODEL_LIST_END.search(text, 0, m.start) for m in near):
+            return ""
+        return near[0].entity_id
+
     def _promote(self, claim: Claim, text: str, start: int, header: str, asset_power: bool = False,
-                 end: int | None = None) -> None:
+                 end: int | None = None, model: str = "") -> None:
         if asset_power:
             claim.reason = "the capacity of an on-site power source named beside it, not of the subject"
             return
@@ -294,8 +312,10 @@ class ClaimMiner:
             high = None
             if claim.high is not None and claim.low is not None and claim.high != claim.low:
                 high = convert(claim.high, claim.unit, p.unit) if p.unit else claim.high
+            own_model = model and claim.kind == "count" and not how.endswith(":equivalent")  # a yardstick's model: no item
+            quals = (*claim.qualifiers, f"item:{model}") if own_model else claim.qualifiers
             self.res.ex.add(Fact(claim.subject, p.property, value, False, claim.location, f"claim:{p.id}:{how}",
-                                 claim.sources, datatype="decimal", qualifiers=claim.qualifiers,
+                                 claim.sources, datatype="decimal", qualifiers=quals,
                                  as_of=claim.as_of, raw=claim.text, high=high))
             return
         claim.reason = "no promotion pattern for this subject type, kind and keyword"

@@ -29,6 +29,17 @@ _LAUNCH = re.compile(r"출시|공개|런칭|론칭|오픈|서비스")
 _MONTHS = {"month": 1, "year": 12}
 
 
+#: a name's own event right after it, opening a span: "“Claude Code” 출시 ", "X의 공개 후 " (then the span)
+_NAMED_EVENT = re.compile(r"[”\"'’)]?\s?(?:의\s)?(?:출시|공개|런칭|론칭|발표|오픈|개시|서비스\s?시작|설립|창업)\s?(?:후|이후)?\s?(?:약|단|불과)?\s?$")
+
+
+def names_its_event(s: str, span_start: int, name_end: int) -> bool:
+    """"특히 제품인 “X” 출시 3개월 만에 …": the name ending at ``name_end`` is followed by an event word right up to
+    the span at ``span_start`` — the span is counted from that name's event, so it is the name's, never the
+    previous sentence's topic's."""
+    return 0 <= name_end <= span_start and bool(_NAMED_EVENT.fullmatch(s, name_end, span_start))
+
+
 def _milestone(sentence: str, value: object) -> tuple[str, object, object] | None:
     """(the scope, the span, the event's word) of the figure of ``value`` in ``sentence`` when it is a mark reached
     a span after an event, else None."""

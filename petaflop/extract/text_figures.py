@@ -31,6 +31,7 @@ from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure, restate_in_other_currency
 from petaflop.extract.figure_context import after_the_report
 from petaflop.extract.growth_words import reported, unbased_growth
+from petaflop.extract.milestone_span import names_its_event
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import sentence_plan
 from petaflop.extract.subject_ways import (
@@ -486,6 +487,8 @@ class DurationReader:
         elif marked:  # a facility as the topic: the span of its building, whoever builds it ("<시설>는 A·B가 N년간")
             subject = next((m for m in marked if m.role == "topic" and is_a(m.type, "Facility")), marked[-1])
             how = "clause-topic"
+        elif any(names_its_event(s, q.start, m.end) for m in cands):
+            return  # "제품 “X” 출시 3개월 만에": the span of the named thing's event (text_within.py reads it), not the topic's
         elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person"):
             subject, how = topic, HOW.get(topic.role, "sentence-topic")
             if how == "sentence-topic":  # the sentence's own topic in an earlier clause: the clause's construction

@@ -78,7 +78,8 @@ class ScoreReader:
             named = _SCORE_IS.search(s, 0, fm.start()) if vm is None else None  # "Elo 점수는 1147점으로"
             vm = vm or (_POINTS.match(s, fm.end()) if named else None)
             models = [m for m in mentions if m.end <= fm.start() and is_a(m.type, "AIModel")]
-            if vm is None and models and _OWN.match(s[models[-1].end:fm.start()]):
+            base = vm is None and bool(models) and bool(_OWN.match(s[models[-1].end:fm.start()]))
+            if base:
                 vm = _BASE_SCORE.match(s, fm.end())  # "GPT-4의 24% 대비": the base model's own score
             if not models and topic is not None and topic.role in ("previous", "block") and is_a(topic.type, "AIModel") \
                     and not any(m.start < fm.start() for m in mentions):
@@ -88,8 +89,20 @@ class ScoreReader:
             m = models[-1]
             test = _TEST_AT.search(s[max(m.end, 0):fm.start()].rstrip("약 "))
             points = vm.group(0).lstrip().startswith("점")
+            scope = test.group(1) if test else (named.group(1) or "") if named else ""
+            if base and not scope:  # "… GPQA에서 87% 기록. GPT-4의 24% 대비": the base is scored on the same test
+                scope = self._compared_test(s, points)
             self.ex.statements.append(Statement(
                 m.entity, "benchmarkScore", loc, f"{self.prefix}:score-verb", value=Decimal(fm.group(1)),
-                unit="" if points else "%", scope=test.group(1) if test else (named.group(1) or "") if named else "",
+                unit="" if points else "%", scope=scope,
                 sources=sources, raw=s[max(m.start, 0):vm.end()][:60],
             ))  # fmt: skip
+
+    def _compared_test(self, s: str, points: bool) -> str:
+        """The test of the score a base score is compared with: the last score read from this sentence or the
+        block's sentence before, in the same unit, when its test is named; else ""."""
+        here = (s, getattr(self, "previous_sentence", ""))
+        for st in reversed(self.ex.statements[-12:]):
+            if st.kind == "benchmarkScore" and st.raw and any(st.raw in x for x in here):
+                return st.scope if (st.unit == "") == points else ""
+        return ""

@@ -174,14 +174,20 @@ def demonstrative(s: str, q: Quantity, facility_meant: bool = False) -> bool:
     return any(not (facility_meant and m.group().endswith("시설")) for m in found)
 
 
-#: a count of people taken on from elsewhere: hires, not the firm's headcount
-_HIRED = re.compile(r"영입|채용|스카우트|데려|빼내|빼앗")
+#: a count of people taken on from elsewhere (hires) or let go (layoffs), not the firm's headcount
+_HIRED = re.compile(r"영입|채용|스카우트|데려|빼내|빼앗|해고|감원")
+#: "고용" employs as well as hires: a hire only when the clause says where the people came from ("X에서 N명 … 고용"),
+#: never while it goes on ("고용하고 있는", "고용 중": a headcount)
+_EMPLOYED = re.compile(r"고용(?!\s?(?:하고\s?있|중|을\s?유지))")
+_FROM_ELSEWHERE = re.compile(r"[가-힣A-Za-z)]에서\s")
 
 
 def hired_scope(s: str, q: Quantity) -> str:
-    """"4명의 고급 엔지니어를 대거 영입": the words that say the count is of hires (its scope), or "" for a headcount
+    """"4명의 고급 엔지니어를 대거 영입": the words that say the count is of hires or layoffs (its scope), or "" for a headcount
     ("직원 3,000명"). A hire is never the firm's headcount: the scope keeps it out of the truthy count and its conflicts."""
     hired = _HIRED.search(s, q.end, min(len(s), q.end + 30))
+    if hired is None and _FROM_ELSEWHERE.search(s, s.rfind(". ", 0, q.start) + 1, q.start):
+        hired = _EMPLOYED.search(s, q.end, min(len(s), q.end + 30))  # "구글에서 24명의 연구원을 고용": taken from a firm
     if hired is None or re.search(r"[.,;]|\s(?:및|그리고)\s", s[q.end:hired.start()]):
         return ""
     return (q.raw + s[q.end:hired.end()]).strip()[:40]
