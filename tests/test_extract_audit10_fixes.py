@@ -145,3 +145,12 @@ def test_a_model_right_after_the_count_is_its_item_unless_named_with_another(min
     from_value_facts(ex)
     assert [(s.value, s.item) for s in ex.statements if s.kind == "gpuCount"] == [
         (Decimal(110_000), "nvidia-gb200"), (Decimal(550_000), "")]
+
+
+def test_a_difference_said_cheaper_is_of_the_price(text_reader):
+    r, ex = text_reader
+    r.read("B40은 화웨이 Ascend 910C보다 40% 이상 저렴.", LOC, ())
+    r.read("Gemini는 OpenAI 대비 95% 저렴.", LOC, ())
+    assert sorted((s.subject, s.value, s.metric) for s in ex.statements if s.kind == "relativeDifference") == [
+        ("gemini", Decimal(-95), "price lower vs OpenAI"),
+        ("nvidia-rtx-pro-6000d", Decimal(-40), "price lower vs Huawei Ascend 910C")]

@@ -143,12 +143,17 @@ def compared_measure(s: str, q_start: int, q_end: int, c0: int, spans: list[tupl
     return _after(s, q_end, spans) or _ending_at(s, q_start, c0, spans) or _marked_before(s, q_start, c0, spans)
 
 
+#: a predicate of price right after the figure: "40% 이상 저렴", "30% 비싸" — the measure compared is the price
+_PRICED = re.compile(r"(?:\s?(?:이상|이하|가량|정도|더))*\s?(?:저렴|싸[고다게며지.]|싼|비싸|비싼)")
+
+
 def comparison_metric(s: str, q_start: int, q_end: int, c0: int, spans: list[tuple[int, int]], base: str,
                       values: Sequence = ()) -> str:
     """"<measure> higher vs <base>" (``base``: the metric without its measure, "higher vs H100"), else ``base``;
     ``values``: the sentence's figures, whose measure a change of one of them names (``figure_measure``)."""
     measure = (compared_measure(s, q_start, q_end, c0, spans) or figure_measure(s, q_start, c0, spans, values)
-               or shared_after(s, q_end, spans, values) or lead_basis(s, q_start))
+               or shared_after(s, q_end, spans, values) or lead_basis(s, q_start)
+               or ("price" if _PRICED.match(s, q_end) else ""))
     return f"{measure} {base}"[:60] if measure else base[:60]
 
 
