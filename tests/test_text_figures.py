@@ -83,7 +83,7 @@ def test_a_percentage_of_change_against_the_prior_year_is_growth_and_against_a_r
     r.read("관련 부품사인 폭스콘의 3월 매출은 전년 대비 25% 증가. Gemini는 Claude(0.5 달러) 대비 60% 저렴.", LOC, ())
     assert stated(ex) == [
         ("foxconn", "growthRate", Decimal(25), "%", "매출 higher vs prior year", "text:relative:named"),
-        ("gemini", "relativeDifference", Decimal(-60), "%", "lower vs Claude", "text:relative:named")]
+        ("gemini", "relativeDifference", Decimal(-60), "%", "price lower vs Claude", "text:relative:named")]
 
 
 def test_a_percentage_with_a_base_but_no_word_of_change_is_not_a_change(reader):
@@ -192,7 +192,7 @@ def test_a_fall_over_a_range_keeps_its_low_end_first(reader):
 def test_a_model_suffix_after_a_named_base_is_part_of_the_base(reader):
     r, ex = reader
     r.read("MI355X는 엔비디아 B200 HGX 대비 45% 저렴.", LOC, ())
-    assert stated(ex) == [("amd-mi355x", "relativeDifference", Decimal(-45), "%", "lower vs NVIDIA HGX B200",
+    assert stated(ex) == [("amd-mi355x", "relativeDifference", Decimal(-45), "%", "price lower vs NVIDIA HGX B200",
                            "text:relative:named")]
 
 
