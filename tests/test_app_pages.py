@@ -317,7 +317,7 @@ def test_power_page(app):
     at = app("power")
     body = joined(at)
     # the ten largest, current and planned apart (Colossus's 300 MW is now below the tenth)
-    assert "- **Stargate** — current 5,000 MW · planned 10,000 MW" in body
+    assert "- **Stargate** — planned 10,000 MW" in body  # its 5 GW is contracted, to be built: planned too
     assert "- **Hyperion** — planned 5,000 MW" in body  # a plan is no current power
     at.slider(key="min_mw").set_value(5000).run()
     assert qp(at, "min_mw") == ["5000"]

@@ -9,7 +9,6 @@ import collections
 import csv
 import itertools
 import re
-import time
 
 import pytest
 
@@ -231,11 +230,9 @@ def test_shared_alias_is_allowed_when_both_rows_mark_it_ambiguous(tmp_path):
 # ---------------------------------------------------------------- the real report
 
 
-def test_full_report_scan_is_fast_and_counts_are_stable(gaz, report_text):
-    start = time.perf_counter()
+def test_full_report_scan_counts_are_stable(gaz, report_text):
+    # its speed is measured in the benchmark (bench/: the build's extract stage), not asserted here
     mentions = gaz.find_mentions(report_text)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.5, elapsed  # typically ~0.3 s
     for a, b in itertools.pairwise(mentions):
         assert a.end <= b.start
     count = collections.Counter(m.entity_id for m in mentions)

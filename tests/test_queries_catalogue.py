@@ -751,10 +751,12 @@ def test_entity_facts_by_origin(store):
     assert not [r for r in rows if r["property"] == "pfa:fundedBy" and r["value"] == "pfid:mgx"]
     gw = one(rows, property="http://www.w3.org/1999/02/22-rdf-syntax-ns#type", value="pfa:GigawattCluster")
     assert (gw["origin"], gw["rule"]) == ("inferred", PFR + "gigawatt-cluster")
-    power = {(r["value"], r["origin"], r["line"]) for r in rows if r["property"] == "pfa:powerCapacityMW"}
-    # the truthy value: the 5 GW secured (line 1920, also "총 5 GW 용량" of line 1974; the goal of the aside before
-    # it is not its status); its "4.5 GW" (1974) and "10 GW" (1976) are claims (entity-claims)
-    assert power == {(D(5000), "asserted", D(1920))}
+    # no current power: the 5 GW (line 1920) is contracted, to be built — planned (prose_status.contracted), as
+    # are the 10 GW vision (1918) and the 4.5 GW of the Oracle deal (1974)
+    assert not [r for r in rows if r["property"] == "pfa:powerCapacityMW"]
+    planned = {(r["value"], r["origin"], r["line"]) for r in rows if r["property"] == "pfa:plannedPowerMW"}
+    assert planned == {(D(10000), "asserted", D(1918)), (D(5000), "asserted", D(1920)),
+                       (D(4500), "asserted", D(1974))}
     assert all(r["property"] != "pfa:hasClaim" for r in rows)
 
 
@@ -1156,10 +1158,12 @@ def test_entity_statements(store, mini):
     ]  # never the claimed 9,999 MW
     assert cols(run_both(mini, "entity-statements", entity="alpha", kind_text="COUNT"), "value") == [(D(208),)]
 
+    # the die-output scenario table (table_matrix.py): 50 estimates of dies made a month (a count of dies, no
+    # shipments of chips), each with its scenario as scope
+    dies = run(store, "entity-statements", entity="huawei-ascend-910c", kind_text="unitCount")
+    assert len([r for r in dies if r.get("scope") and r["status"] == "pfa:Estimate"]) == 50
     ascend = run(store, "entity-statements", entity="huawei-ascend-910c", kind_text="shipments")  # lines 3220-3221
-    # the die-output scenario table (table_matrix.py) adds 50 estimates, each with its scenario as scope
-    assert len([r for r in ascend if r.get("scope")]) == 50
-    ascend = [r for r in ascend if not r.get("scope")]
+    assert not [r for r in ascend if r.get("scope")]
     assert cols(ascend, "value", "unit", "time", "preferred", "line") == [
         # 2024 an estimate, 2025 a forecast (the table's 추정/예상 columns): the latest non-forecast is preferred
         (D(0), "count", "2024", True, D(3220)), (D(200_000), "count", "2025", False, D(3221))]
