@@ -79,27 +79,41 @@ def warm_catalogue(url: str, timeout_s: float, stop: threading.Event | None = No
     report = WarmReport()
     started = time.perf_counter()
     remote = RemoteStore(url, retry_delays=())
-    for query in catalogue if catalogue is not None else load_catalogue():
-        if stop.is_set():
-            report.stopped = True
-            break
-        report.queries += 1
-        try:
-            # a default that names an object the build made (no gazetteer row) is bound as the client binds
-            # it once the endpoint has confirmed it: the same IRI (the text sent must be the client's)
-            params = bind_params({}, query, lambda _iri: True)
-            answer, _binding = remote.send(prepare(query.sparql, params), timeout_s)
-            if answer.status != 200:
-                raise UserError(f"HTTP {answer.status}")
-            status = _plain_post(url, insert_values(query.sparql, params) if params else query.sparql, timeout_s)
-            if status != 200:
-                raise UserError(f"HTTP {status}")
-            report.kept += 1
-        except (PetaflopError, OSError, http.client.HTTPException) as exc:
+
+    def ask(query) -> None:
+        # a default that names an object the build made (no gazetteer row) is bound as the client binds it once
+        # the endpoint has confirmed it: the same IRI (the text sent must be the client's)
+        params = bind_params({}, query, lambda _iri: True)
+        answer, _binding = remote.send(prepare(query.sparql, params), timeout_s)
+        if answer.status != 200:
+            raise UserError(f"HTTP {answer.status}")
+        status = _plain_post(url, insert_values(query.sparql, params) if params else query.sparql, timeout_s)
+        if status != 200:
+            raise UserError(f"HTTP {status}")
+
+    queries = list(catalogue if catalogue is not None else load_catalogue())
+    report.queries = len(queries)
+    failed: list = []
+    # a query that did not finish in time (a busy machine) is asked once more after the others: what the first
+    # pass kept is no longer computed, so the second has the machine to itself
+    for attempt, batch in enumerate((queries, failed)):
+        if attempt:
+            batch, failed, report.failed = list(batch), [], []
+        for query in batch:
             if stop.is_set():
                 report.stopped = True
                 break
-            report.failed.append((query.id, str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__))
+            try:
+                ask(query)
+                report.kept += 1
+            except (PetaflopError, OSError, http.client.HTTPException) as exc:
+                if stop.is_set():
+                    report.stopped = True
+                    break
+                failed.append(query)
+                report.failed.append((query.id, str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__))
+        if report.stopped or not failed:
+            break
     report.seconds = time.perf_counter() - started
     return report
 
