@@ -100,9 +100,10 @@ def _counted_noun(s: str, at: int) -> tuple[str, int]:
         if (w.start() and s[pos + w.start() - 1] != " ") or len(words) == 4:
             break
         tok = w.group(0)
-        if tok.endswith(")") and tok.count("(") < tok.count(")") and s.count("(", 0, at) > s.count(")", 0, at):
-            words.append(tok[:-1])  # "10 GW(20개 캠퍼스)": the parenthesis holding the count closes its noun
-            return " ".join(words), pos + w.end() - 1
+        if ")" in tok and tok.count("(") < tok.count(")") and s.count("(", 0, at) > s.count(")", 0, at):
+            cut = tok.index(")")  # "10 GW(20개 캠퍼스)", "(… 160개 SM)의": the count's parenthesis closes its noun
+            words.append(tok[:cut])
+            return " ".join(words), pos + w.start() + cut
         if _HAVE.match(tok) or _VERBAL.search(tok):
             break
         if _ACTION.match(tok):  # "4개의 대규모 AI 클러스터 구축을": the noun ends before the action
