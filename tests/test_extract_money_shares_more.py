@@ -139,10 +139,11 @@ def test_a_remark_with_a_percentage_not_said_to_have_been_the_rows_is_not_read(t
 # ------------------------------------------------------------------ "N 달러 (기존 M에서 상향)"
 def test_the_figure_a_capex_was_revised_from_is_its_earlier_capex(text_reader):
     ex = _read(text_reader, "아마존은 2026년 CAPEX 가이던스 900억 달러 (기존 800억에서 상향 조정).")
-    got = sorted((s.subject, s.value, s.unit, s.status, s.time.text if s.time else "", s.rule) for s in ex.statements
-                 if s.kind == "capex")
-    assert got == [("amazon", Decimal(80000000000), "USD", "forecast", "2026", "text-money:capex"),
-                   ("amazon", Decimal(90000000000), "USD", "forecast", "2026", "text-money:capex")]
+    got = sorted((s.subject, s.value, s.unit, s.status, s.time.text if s.time else "", s.scope, s.rule)
+                 for s in ex.statements if s.kind == "capex")
+    # the figure it was raised from is no longer the forecast: an earlier value
+    assert got == [("amazon", Decimal(80000000000), "USD", "forecast", "2026", "earlier value", "text-money:capex"),
+                   ("amazon", Decimal(90000000000), "USD", "forecast", "2026", "", "text-money:capex")]
 
 
 def test_a_revision_without_its_earlier_figure_or_in_another_currency_adds_nothing(text_reader):

@@ -55,6 +55,7 @@ from petaflop.extract.prose_status import (
     supposed_figure,
 )
 from petaflop.extract.resolve import is_a
+from petaflop.extract.status_words import frames_a_measure
 from petaflop.extract.table_per import ONE_THING_TOTALS, cell_of, one_thing, per_before, per_one_thing
 from petaflop.extract.table_status import PLAN_KINDS, TableStatus, row_groups, table_status
 
@@ -163,7 +164,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         if st.status != "actual":
             continue
         status = _status(st, ref, by_table, _before(lines, st), i in cited)
-        if status == "actual" and not st.location.table_id and st.location.line_start in estimated:
+        if status == "actual" and not st.location.table_id and st.location.line_start in estimated \
+                and not (st.kind == "duration" and frames_a_measure(st.raw)):  # "4년 동안의 총 비용": a frame
             status = "estimate"
         elif status == "actual" and not st.location.table_id and st.location.line_start in reckoned \
                 and names_a_cost(lines[st.location.line_start - 1], st.raw, st.value):
@@ -174,6 +176,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
                 ex.statements[i] = st = replace(st, scope="scenario")  # "78%로만 올려도": a scenario's figure
                 changed += 1
             status = prose_status(line, st.raw, _future(st, ref), bool(st.location.table_id)) or status
+            if status == "estimate" and st.kind == "duration" and frames_a_measure(st.raw):
+                status = "actual"  # "4년 동안의 총 비용은 … 추정": the cost is estimated, not the span it is over
             if status == "actual" and not st.location.table_id and _making(ex, st.subject, st.kind) \
                     and in_the_making(lines, st.location.line_start, st.raw):
                 status = "planned"  # "… 캠퍼스들을 건설 중. - X의 심장은 100만 개의 … 클러스터": what it is to have
@@ -338,8 +342,8 @@ def _date_guidance(ex: Extraction, lines: list[str]) -> None:
     대비 40% 증가)" under a guidance round-up) is the guidance of the report's year: a firm guides the outlay
     of the fiscal year under way, and one of a later year names it ("'26년에 … 지출할 것으로 예상")."""
     for i, st in enumerate(ex.statements):
-        if st.kind not in _GUIDED or st.status != "forecast" or st.time is not None or st.per or st.scope \
-                or st.location.table_id:
+        if st.kind not in _GUIDED or st.status != "forecast" or st.time is not None or st.per \
+                or st.scope not in ("", "earlier value") or st.location.table_id:  # a guidance raised from: same year
             continue
         line = _line(lines, st.location.line_start)
         if line and not any(q.kind in ("date", "period") for q in find_quantities(line)):

@@ -22,10 +22,12 @@ import re
 
 from petaflop.extract.text_frames import status_of_words
 
-__all__ = ["clause_words", "plan_status", "sentence_plan", "window_words"]
+__all__ = ["clause_words", "frames_a_measure", "plan_status", "sentence_plan", "window_words"]
 
 #: Parentheses (not nested) that hold a figure of their own.
 _ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
+#: "4년 동안의 총 소유 비용": a span framing the measure after it (the status words after it are the measure's)
+_SPAN_OF = re.compile(r"\s?(?:동안|간)의\s")
 #: A clause about what already runs or is in hand.
 _RUNNING = re.compile(r"(?:가동|운영|운용|사용)\s?중(?!단)|이미\s|현재(?!의\s?[\d.,]+\s?배)")
 
@@ -50,10 +52,23 @@ def clause_words(clause: str, raw: str) -> str:
     at = _find(clause, raw)
     if at < 0:
         return clause
+    if _SPAN_OF.match(clause, at + len(raw)):
+        return clause[:at]  # "4년 동안의 총 비용은 … 로 추정": the span the cost is reckoned over is not estimated
     inside = _enclosing_aside(clause, at, at + len(raw))
     if inside is not None:
         return clause[inside[0]:inside[1]]
     return _strip_other_asides(clause, at, at + len(raw))
+
+
+#: a span of time ending before "동안의"/"간의": "4년 동안의", "10년간의"
+_SPAN_FIGURE = re.compile(r"\d[\d.,]*\s?(?:년|개월|주|일|시간)(?=\s?(?:동안|간)의\s)")
+
+
+def frames_a_measure(raw: str) -> bool:
+    """True when the span whose window (20 characters before, 8 after: text_reader) is ``raw`` frames the
+    measure after it ("… 계산, 4년 동안의 총 소"): what is estimated or planned of the measure is not the span's."""
+    found = list(_SPAN_FIGURE.finditer(raw))
+    return bool(found) and found[-1].end() >= len(raw) - 9
 
 
 def _strip_other_asides(text: str, at: int, end: int) -> str:

@@ -103,6 +103,17 @@ _PRICED = re.compile(r"^\s*(?:\d+\.\s*)?(?:평균\s?)?(차량|승차|탑승|칩|
 _PRICED_THINGS = {"차량": "vehicle", "승차": "ride", "탑승": "ride", "칩": "chip", "서버": "server", "랙": "rack"}
 
 
+#: "요금", "운임 (USD)": a fare row; "2km 정도 단거리: $3.8", "18km 장거리": a trip of a length the cell names
+_FARE = re.compile(r"^\s*(?:\d+\.\s*)?(?:평균\s?)?(?:요금|운임)(?=\s?\(|\s*$)")
+_TRIP = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?(?:km|마일|mile)s?\b|단거리|장거리")
+
+
+def _cell(table: Table, line: int, column: int) -> str:
+    """The text of the cell in the 1-based ``column`` of the row at ``line`` ("" when none)."""
+    row = next((r for r in table.rows if r.line == line), None)
+    return row.cells[column - 1].text if row is not None and 0 < column <= len(row.cells) else ""
+
+
 def priced_thing(label: str) -> str:
     """The thing a row label prices, one of it ("차량 가격": per vehicle; "평균 승차 요금": per ride), or ""."""
     m = _PRICED.match(label)
@@ -114,11 +125,13 @@ def row_per(table: Table, line: int, column: int = 0) -> str:
     row's label ("질의당 GPU 사용 시간": per query; "개발자 1인당 연간 …": per developer-year; "연간 매출": per
     year), else the label of its section ("칩 레벨(단위 : $, W)": per chip), else the caption. A row whose first
     cell is empty is labelled by its next cell when the figure stands right after it."""
-    label, section = "", ""
+    label, section, above = "", "", ""
     for row in table.rows:
         if row.line > line:
             break
         texts = [c.text for c in row.cells]
+        if row.line < line and texts:
+            above = texts[0].strip() or above  # the label an unlabelled row below continues
         if texts and (row.section or _LEVEL.match(texts[0]) or (_LETTERED.match(texts[0]) and not any(
                 _NUMBER.search(t) for t in texts[1:3]))):  # "C. DCF 가치평가 (차량당)\t\t\t<remark>"
             section = texts[0]
@@ -130,6 +143,9 @@ def row_per(table: Table, line: int, column: int = 0) -> str:
         return _label_per(label)  # "1회 승객 운송 소요 시간": a rate per trip, not per time
     if thing := priced_thing(label):
         return thing  # "차량 가격 (USD) | 35,000": the price of one vehicle
+    fare = _FARE.match(label) or (not _cell(table, line, 1).strip() and _FARE.match(above))
+    if fare and _TRIP.search(_cell(table, line, column)):
+        return "ride"  # "요금 | 2km 정도 단거리: $3.8": the fare of one trip of that length
     if (level := _LEVEL.match(section)) and level.group(1) in _THINGS:
         return PER_WORDS[level.group(1)]
     if _PER_OTHER.search(section) and (per := _label_per(section) or _dang_per(section)):
@@ -137,7 +153,28 @@ def row_per(table: Table, line: int, column: int = 0) -> str:
     for text in (label, section, table.caption[0] if table.caption else ""):
         if per := next((p for p, words in _PERIOD_IN if words.search(text)), ""):
             return per
-    return ""
+    return basis_per(table, line, label)
+
+
+#: A row giving a table's basis: a volume of things in a period ("하루 질의량 (개)", "일일 승차 횟수").
+_BASIS_ROW = re.compile(r"^\s*(?:\d+\.\s*)?(일일|하루|일간|월간|연간|주간)\s[^()]*?(?:량|횟수|건수|개수)(?=\s|\(|$)")
+#: A row reckoned from it: a total ("총 GPU 사용 시간"), a cost ("GPU 임대 비용"), a use ("전력 사용량").
+_RECKONED = re.compile(r"^\s*(?:\d+\.\s*)?(?:총\s|[^()]*(?:비용|사용량|매출)(?=\s|\(|$))")
+#: A row of a rate or a price of one unit: never a total over the basis period.
+_RATE_ROW = re.compile(r"단가|비율|[율률](?=\s|\(|$)|%|\S당|/")
+
+
+def basis_per(table: Table, line: int, label: str) -> str:
+    """The period of a table's basis row ("하루 질의량 (개) | 10억") for a total reckoned from it in a later row
+    ("총 GPU 사용 시간 (초)", "GPU 임대 비용 (USD)", "전력 사용량 (kWh)"): the table costs one day. Only where every
+    period word opening a row label names the same period ("일일 승차 횟수" then "연간 매출": no one basis), and
+    not for a rate or a unit price ("전력 단가 ($/kWh)", "운행비 비율")."""
+    if not _RECKONED.match(label) or _RATE_ROW.search(label):
+        return ""
+    labels = [(row.line, row.cells[0].text) for row in table.rows if row.cells]
+    periods = {PER_WORDS[m.group(1)] for _, text in labels if (m := _PERIOD_FIRST.match(text))}
+    basis = [n for n, text in labels if n < line and _BASIS_ROW.match(text)]
+    return periods.pop() if basis and len(periods) == 1 else ""
 
 
 #: What a figure is given per, named right before it: "칩당 192GB", "차량 한 대당 가격이 2억 원", "(샘플당 $0.34)",

@@ -192,7 +192,8 @@ class MoneyFrames:
             self.consumed.add(q.start)
             if (v := _earlier_figure(s, q, values)) is not None:  # "850억 달러 (기존 750억에서 상향)"
                 self.ex.statements.append(replace(self.ex.statements[-1], value=Decimal(v.value), high=None,  # type: ignore[attr-defined]
-                                                  bound="", raw=s[max(0, v.start - 20):v.end + 8].strip()[:60]))
+                                                  bound="", scope="earlier value",  # no longer the figure
+                                                  raw=s[max(0, v.start - 20):v.end + 8].strip()[:60]))
                 self.consumed.add(v.start)
 
     # ------------------------------------------------------------------ the constructions
