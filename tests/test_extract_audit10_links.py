@@ -88,7 +88,7 @@ def _projects() -> tuple[Extraction, Table, list[str]]:
     return ex, table, lines
 
 
-def test_the_links_of_a_row_whose_thing_is_only_to_be_are_planned_but_not_its_maker_nor_its_place():
+def test_the_links_of_a_row_whose_thing_is_only_to_be_are_planned_but_not_its_maker():
     ex, table, lines = _projects()
     cell = lambda line, column: _loc(line, column, table.id)  # noqa: E731
     ex.add(Fact("factory", "usesChip", "nvidia-b200", True, cell(2, 6), "table:usesChip", raw="B200 등 1만 개 GPU"))
@@ -100,8 +100,8 @@ def test_the_links_of_a_row_whose_thing_is_only_to_be_are_planned_but_not_its_ma
     ex.add(Fact("munich", "locatedIn", "bavaria", True, _loc(2), "adjacent:place-prefix", raw="뮌헨"))
     settle_link_statuses(ex, lines, [table])
     assert [(str(f.subject), str(f.obj), f.link_status) for f in ex.facts] == [
-        ("factory", "nvidia-b200", "planned"), ("factory", "germany", ""), ("factory", "meta", ""),
-        ("zone", "nvidia-b100", ""), ("factory", "munich", ""), ("munich", "bavaria", "")]
+        ("factory", "nvidia-b200", "planned"), ("factory", "germany", "planned"), ("factory", "meta", ""),
+        ("zone", "nvidia-b100", ""), ("factory", "munich", "planned"), ("munich", "bavaria", "")]
 
 
 def test_a_text_readers_link_in_a_column_of_measures_is_planned_unless_its_thing_has_an_actual_figure():

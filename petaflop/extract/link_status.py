@@ -141,10 +141,7 @@ _ROW_NEUTRAL = frozenset({"announcedDate"})
 #: The dates of a thing's coming: released, put in operation, completed.
 _COMING = frozenset({"releaseDate", "operationDate", "completionDate"})
 #: Links of a row's thing that say what it is, not what it is to have: its developer, a rival it answers.
-#: Links a row of a thing only to be leaves plain: its maker and rival are what it is, and its place is where it
-#: is being built (the site of a planned cluster is known: "프로메테우스 | 오하이오 | 2026년"; the thing's own
-#: figures carry the plan) — so a planned cluster still answers "which clusters are in Ohio".
-_ROW_KEPT = frozenset({"developedBy", "competesWith", "locatedIn"})
+_ROW_KEPT = frozenset({"developedBy", "competesWith"})
 #: Links that name what a thing is rather than an event that may be planned.
 _STABLE = frozenset({"partOf", "headquarteredIn", "designedBy", "subsidiaryOf", "memberOf",
                      "sameAs", "variantOf", "successorOf", "predecessorOf", "announcedBy"})
