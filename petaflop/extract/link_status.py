@@ -33,10 +33,9 @@ as much as its dates are); a caption that only names plans in its words ("… �
 say which items are plans.
 
 A link read from a table row whose thing is only to be — every figure the row gives its subject is planned or
-forecast, none actual (a row of a table of announced projects: "60 MW | … | B200, RTX Pro 등 1만 개 GPU"; a chip's
-row dated after the report, "2027년 | … | 삼성전자 2nm (SF2)"), or the row dates its release later ("Rubin | 2026년
-하반기 | …") — takes that status: the chips a planned cluster is to use, the fab a future chip is to be made in
-are no actual links (:func:`_planned_rows`; an announcement's date is no
+forecast, none actual (a row of a table of announced projects: "60 MW | … | B200, RTX Pro 등 1만 개 GPU"; a chip's row
+dated after the report, "2027년 | … | 삼성전자 2nm (SF2)") — takes that status: the chips a planned cluster is to
+use, the fab a future chip is to be made in are no actual links (:func:`_planned_rows`; an announcement's date is no
 figure of the thing, and the thing's maker or rival is what it is). A link a text reader read inside a table cell
 (no cell of its own: "EDF SMR pilot 2기" in a column "… 확충·연계 방안") is judged by that cell and its row too —
 unless its subject has an actual figure on that line (a grid node whose voltage is as it is: "REE 110 kV 노드 병행"
@@ -138,8 +137,6 @@ _FORMER_AFTER = re.compile(r"(?:\s?[/·]\s?[^\s,.;()/·]{1,20}){0,3}(?:\s[^\s,.;
                            r"|(?:의)?\s(?:[^\s,.;]+\s){0,2}[^\s,.;]*(?:이었던|였던)(?=\s)|\s?(?:→|->)")
 #: Figures that do not say whether a row's thing is yet: its announcement is actual by nature ("6월 엔비디아").
 _ROW_NEUTRAL = frozenset({"announcedDate"})
-#: The dates of a thing's coming: released, put in operation, completed.
-_COMING = frozenset({"releaseDate", "operationDate", "completionDate"})
 #: Links of a row's thing that say what it is, not what it is to have: its developer, a rival it answers.
 _ROW_KEPT = frozenset({"developedBy", "competesWith"})
 #: Links that name what a thing is rather than an event that may be planned.
@@ -301,19 +298,13 @@ def cell_link_status(table: Table, line: int, column: int) -> str:
 def _planned_rows(ex: Extraction) -> dict[tuple[str, int, str], str]:
     """The status of each row's thing only to be, by table, line and subject: "planned" (or "forecast") when every
     figure read from the row for the subject is planned or forecast, at least one, estimates aside (a guessed spec
-    of a future chip) and no announcement date counted, or when the row dates its release or start of operation
-    later (a product not yet out: its specs may be read as they are designed, its links are to be); absent when
-    the row gives it an actual figure and no such date."""
+    of a future chip) and no announcement date counted; absent when the row gives it an actual figure."""
     seen: dict[tuple[str, int, str], set[str]] = {}
-    dated: dict[tuple[str, int, str], str] = {}
     for st in ex.statements:
         if st.location.table_id and st.kind not in _ROW_NEUTRAL:
-            key = (st.location.table_id, st.location.line_start, st.subject)
-            seen.setdefault(key, set()).add(st.status)
-            if st.kind in _COMING and st.status in ("planned", "forecast"):
-                dated[key] = st.status  # "Rubin | 2026년 하반기 | …": released or run only later
-    return dated | {key: "planned" if "planned" in statuses else "forecast" for key, statuses in seen.items()
-                    if statuses & {"planned", "forecast"} and statuses <= {"planned", "forecast", "estimate"}}
+            seen.setdefault((st.location.table_id, st.location.line_start, st.subject), set()).add(st.status)
+    return {key: "planned" if "planned" in statuses else "forecast" for key, statuses in seen.items()
+            if statuses & {"planned", "forecast"} and statuses <= {"planned", "forecast", "estimate"}}
 
 
 def _in_cell(f: Fact, tables_at: dict[int, list[Table]]) -> Fact:

@@ -168,9 +168,9 @@ class Extractor:
         settle_grown_from(self.ex, self.doc.lines)  # "7억 명 돌파. 올해 3월 5억 명에서 급증" (grown_from.py)
         settle_milestones(self.ex, self.doc.lines)  # "출시 2개월 만에 사용자 1억 명 돌파" (milestone_span.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
-        settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py), before a row's links do
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
         settle_stand_ins(self.ex)  # a person's figure: the firm the whole report says they head (person_firm.py)
+        settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
         settle_vague_dates(self.ex, self.doc.lines)  # "2027년 말": the year, not Q4 (vague_dates.py)
         typecheck.check(self.ex)
         return self.ex
