@@ -6,25 +6,21 @@ a comparison: "910C 칩 2개가 H20 칩 1개와 동등"), never of the organisat
 judged by the gate like any other. A count the next verb says is leased ("10만 개를 3개월간 임대해") or run
 ("약 2천 여 대 운영") is judged apart (``:leased``, ``:operates``), as the counted-item claims judge a run count.
 An estimated count (a table of assumptions: "GPU 숫자(개)" under the chips' columns, in an organisation's
-cost model) is an estimated holding, still bought: ``derived:count-procures:estimate``, judged apart, and the link
-is an estimate (a link statement of status estimate: the writer's guess that the organisation holds the chip).
+cost model) is an estimated holding, still bought: ``derived:count-procures:estimate``, judged apart.
 
 A facility's or a system's count of a chip says it uses the chip: "Cortex 1.0은 H100 GPU 6.7만개",
 "NVL72 랙은 … B200 GPU 72개" — ``usesChip`` on the count's line (rule ``derived:count-uses-chip``).
 A model's count of a chip whose phrase says it trained ("H100 GPU 약 6,500대로 훈련" in the model's row) is the
-same use, made in training: ``trainedOn`` the chip, under the same rule. A use takes its count's status once the
-statuses are settled (:func:`settle_count_links`): the chips of a planned count ("… 등 1만 개 GPU" in a table of announced
-projects) are a planned use, a link statement of status planned.
+same use, made in training: ``trainedOn`` the chip, under the same rule.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from petaflop.extract.claims import _OPERATE, _PURCHASE  # the verbs of a counted item's claim, bought or run
 from petaflop.extract.count_coordinated import coordinated_items
-from petaflop.extract.facts import LINK_STATUSES, Extraction, Fact
+from petaflop.extract.facts import Extraction, Fact
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.resolve import is_a
 
@@ -73,9 +69,7 @@ def add_count_procurements(ex: Extraction, lines: list[str] | None = None) -> in
         seen.add(key)
         # an estimated holding, a leased or a run one: judged apart
         rule = (RULE if st.status == "actual" else f"{RULE}:estimate") + _how_held(st.raw, lines, st.location.line_start)
-        status = ("estimate",) if st.status == "estimate" else ()  # an estimated holding: an estimated link
-        ex.add(Fact(st.subject, "procures", st.item, True, st.location, rule, st.sources, raw=st.raw[:60],
-                    qualifiers=status))
+        ex.add(Fact(st.subject, "procures", st.item, True, st.location, rule, st.sources, raw=st.raw[:60]))
         made += 1
     return made
 
@@ -110,22 +104,3 @@ def add_count_chip_uses(ex: Extraction, gaz: Gazetteer | None = None, lines: lis
             ex.add(Fact(st.subject, prop, item, True, st.location, USES_RULE, st.sources, raw=st.raw[:60]))
             made += 1
     return made
-
-
-def settle_count_links(ex: Extraction) -> int:
-    """Give each chip use read from a count (``derived:count-uses-chip``) its count's status, when the count is not
-    actual once the statuses are settled (a planned count of a table of announced projects): the count read at the
-    link's place whose phrase the link was read from. Returns how many changed."""
-    status_of: dict[tuple, set[str]] = {}
-    for st in ex.statements:
-        if st.kind in (*_COUNT_KINDS, "chipsPerSystem"):
-            status_of.setdefault((st.subject, st.location, st.raw[:60]), set()).add(st.status)
-    changed = 0
-    for i, f in enumerate(ex.facts):
-        if f.rule != USES_RULE or f.link_status:
-            continue
-        statuses = status_of.get((f.subject, f.location, f.raw), set())
-        if len(statuses) == 1 and (status := next(iter(statuses))) in LINK_STATUSES:
-            ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
-            changed += 1
-    return changed

@@ -32,15 +32,6 @@ link read from its cells that has none (its process node, memory, packaging, des
 as much as its dates are); a caption that only names plans in its words ("… 해외 인프라 계획") does not: its rows
 say which items are plans.
 
-A link read from a table row whose thing is only to be — every figure the row gives its subject is planned or
-forecast, none actual (a row of a table of announced projects: "60 MW | … | B200, RTX Pro 등 1만 개 GPU"; a chip's row
-dated after the report, "2027년 | … | 삼성전자 2nm (SF2)") — takes that status: the chips a planned cluster is to
-use, the fab a future chip is to be made in are no actual links (:func:`_planned_rows`; an announcement's date is no
-figure of the thing, and the thing's maker or rival is what it is). A link a text reader read inside a table cell
-(no cell of its own: "EDF SMR pilot 2기" in a column "… 확충·연계 방안") is judged by that cell and its row too —
-unless its subject has an actual figure on that line (a grid node whose voltage is as it is: "REE 110 kV 노드 병행"
-in the same column is REE's, no plan), and for no place in a place ("미국 미시간 주" in a row of investments).
-
 A site the site reader reads as only to open (its opening, "올해 일본에 새 데이터센터 개설", is no actual) has
 planned place and operator links. A deal's parties are planned when its row says the deal is only pledged or
 intended, or when the table itself calls the deal's money pledged (a table of pledges, or an announced table's
@@ -59,7 +50,6 @@ from dataclasses import replace
 
 from ingest.model import Row, Table
 from petaflop.extract.facts import LINK_STATUSES, EntityRecord, Extraction, Fact
-from petaflop.extract.resolve import is_a
 from petaflop.extract.table_status import ESTIMATED_TITLE, table_status
 
 __all__ = ["DEAL_PARTIES", "added_after_name", "cell_link_status", "estimated_name", "label_status", "link_status_after",
@@ -135,10 +125,6 @@ _FORMER_BEFORE = re.compile(r"(?:(?:前|전직)\s?(?:[^\s,.;()/·]{1,20}\s)?|(?<
 #: 총괄이었던", "메타 AI의 수장이었던"), a move away ("애플 → 메타").
 _FORMER_AFTER = re.compile(r"(?:\s?[/·]\s?[^\s,.;()/·]{1,20}){0,3}(?:\s[^\s,.;()]{1,10}){0,2}\s?출신"
                            r"|(?:의)?\s(?:[^\s,.;]+\s){0,2}[^\s,.;]*(?:이었던|였던)(?=\s)|\s?(?:→|->)")
-#: Figures that do not say whether a row's thing is yet: its announcement is actual by nature ("6월 엔비디아").
-_ROW_NEUTRAL = frozenset({"announcedDate"})
-#: Links of a row's thing that say what it is, not what it is to have: its developer, a rival it answers.
-_ROW_KEPT = frozenset({"developedBy", "competesWith"})
 #: Links that name what a thing is rather than an event that may be planned.
 _STABLE = frozenset({"partOf", "headquarteredIn", "designedBy", "subsidiaryOf", "memberOf",
                      "sameAs", "variantOf", "successorOf", "predecessorOf", "announcedBy"})
@@ -295,44 +281,6 @@ def cell_link_status(table: Table, line: int, column: int) -> str:
     return ""
 
 
-def _planned_rows(ex: Extraction) -> dict[tuple[str, int, str], str]:
-    """The status of each row's thing only to be, by table, line and subject: "planned" (or "forecast") when every
-    figure read from the row for the subject is planned or forecast, at least one, estimates aside (a guessed spec
-    of a future chip) and no announcement date counted; absent when the row gives it an actual figure."""
-    seen: dict[tuple[str, int, str], set[str]] = {}
-    for st in ex.statements:
-        if st.location.table_id and st.kind not in _ROW_NEUTRAL:
-            seen.setdefault((st.location.table_id, st.location.line_start, st.subject), set()).add(st.status)
-    return {key: "planned" if "planned" in statuses else "forecast" for key, statuses in seen.items()
-            if statuses & {"planned", "forecast"} and statuses <= {"planned", "forecast", "estimate"}}
-
-
-def _in_cell(f: Fact, tables_at: dict[int, list[Table]]) -> Fact:
-    """``f`` placed in its table cell when a text reader read it from one without saying so: the one cell of a table
-    row at its line that holds its span ("EDF SMR pilot 2기" in "… 전력 직결 4×400 kV 변전소 증설"); else ``f``."""
-    if f.location.table_id or not f.raw:
-        return f
-    cells = [(t, c) for t in tables_at.get(f.location.line_start, ()) for r in t.rows if r.line == f.location.line_start
-             for c in r.cells if f.raw in c.text]
-    if len(cells) != 1:
-        return f
-    table, cell = cells[0]
-    return replace(f, location=replace(f.location, table_id=table.id, column=cell.column))
-
-
-def _actual_on_line(ex: Extraction) -> set[tuple[int, str]]:
-    """The (line, subject) pairs of the figures read as actual (an announcement aside): a thing that is as its
-    figure says."""
-    return {(st.location.line_start, st.subject) for st in ex.statements
-            if st.status == "actual" and st.kind not in _ROW_NEUTRAL}
-
-
-def _place_in_place(ex: Extraction, f: Fact) -> bool:
-    """True for a link of a place to the place it lies in ("미국 미시간 주"): where it lies is no plan of a row's."""
-    types = [rec.types if (rec := ex.entities.get(str(e))) is not None else () for e in (f.subject, f.obj)]
-    return f.predicate == "locatedIn" and all(any(is_a(t, "Place") for t in ts) for ts in types)
-
-
 def title_status(table: Table) -> str:
     """The status a table's caption or slide title gives all it lists by ending with it in parentheses ("… 프로젝트
     정리 (추정)": ``estimate``), else ""."""
@@ -351,12 +299,6 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
     """Give each link its status from the words after its span or its cell's labels (see the module);
     returns how many changed."""
     by_id = {t.id: t for t in tables}
-    tables_at: dict[int, list[Table]] = {}
-    for t in by_id.values():
-        for r in t.rows:
-            if r.cells and t not in tables_at.setdefault(r.line, []):
-                tables_at[r.line].append(t)
-    rows, actual = _planned_rows(ex), _actual_on_line(ex)
     said = {f.location.table_id for f in ex.facts if f.predicate in _FACILITY | DEAL_PARTIES and f.location.table_id in by_id}
     statuses = table_status({tid: by_id[tid] for tid in sorted(said)})
     openings, pledged = _site_openings(ex), _pledged_deals(ex, statuses)
@@ -374,23 +316,18 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
         status = "former" if _former(ex, f, line, by_id.get(f.location.table_id)) else link_status_after(line, f.raw)
         if not status and f.predicate in _FACILITY and f.rule.startswith("site:"):
             status = openings.get((str(f.subject), f.location.line_start), "")  # a site only to open
-        placed = _in_cell(f, tables_at) if not status else f  # a text reader's link read in a cell: that cell's
-        if placed is not f and ((f.location.line_start, str(f.subject)) in actual or _place_in_place(ex, f)):
-            placed = f  # its thing is as its own figure says, or a place lies where it lies: no plan of the cell's
-        if not status and (table := by_id.get(placed.location.table_id)) is not None:
-            at, column = placed.location.line_start, placed.location.column
-            status = label_status(table, at, column) or cell_link_status(table, at, column)
+        if not status and (table := by_id.get(f.location.table_id)) is not None:
+            status = label_status(table, f.location.line_start, f.location.column) \
+                or cell_link_status(table, f.location.line_start, f.location.column)
             if not status and f.predicate in _FACILITY and table.id in statuses \
-                    and statuses[table.id].row_plans(at, column):
+                    and statuses[table.id].row_plans(f.location.line_start, f.location.column):
                 status = "planned"
             if not status and (record := ex.entities.get(str(f.obj))) is not None:
                 status = added_after_name(f.raw, record)
-            if not status and _estimated_in_row(ex, placed, table):
+            if not status and _estimated_in_row(ex, f, table):
                 status = "estimate"
             if not status and f.predicate != "hasClaim":
                 status = title_status(table)  # "… 프로젝트 정리 (추정)": the whole table is the writer's guess
-            if not status and f.predicate not in _ROW_KEPT:
-                status = rows.get((table.id, at, str(f.subject)), "")  # a row's thing only to be (_planned_rows)
         if status in LINK_STATUSES:
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))
             changed += 1

@@ -17,7 +17,7 @@ from petaflop.extract.cell_changes import add_cell_changes
 from petaflop.extract.cell_links import add_cell_links
 from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.count_coordinated import drop_listed_items
-from petaflop.extract.count_links import add_count_chip_uses, add_count_procurements, settle_count_links
+from petaflop.extract.count_links import add_count_chip_uses, add_count_procurements
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.figure_time import caption_frame
 from petaflop.extract.gazetteer import Gazetteer
@@ -162,7 +162,6 @@ class Extractor:
         # a share of a market only pointed back to ("관련 시장 점유율") that no sentence before names (text_venue.py)
         self.ex.statements = [st for st in self.ex.statements if st.scope != UNKNOWN_MARKET]
         settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
-        settle_count_links(self.ex)  # a planned count's chips: a planned use (count_links.py)
         scope_foundry_tables(self.doc.tables, self.ex, self.gaz)  # a ranking of foundries (table_measure_context.py)
         settle_caption_times(self.doc.tables, self.ex, self.doc.lines)  # a caption restating a cell (caption_restates.py)
         settle_grown_from(self.ex, self.doc.lines)  # "7억 명 돌파. 올해 3월 5억 명에서 급증" (grown_from.py)
