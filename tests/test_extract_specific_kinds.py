@@ -20,7 +20,7 @@ LOC = Location(10, 10, "II", "test slide")
     ("월간 방문 횟수 (십억 회)", "unitCount"),
     ("Monthly visits", "unitCount"),
     ("월간 활성 사용자", "userCount"),
-    ("방문자 수", "userCount"),
+    ("방문자 수", "unitCount"),  # a site's visitors are its visits counted, no users (audit 10)
     ("AI 추천 트래픽 점유율", "share"),
     ("시장 점유율", "marketShare"),
     ("배터리 수명 (시간)", "duration"),
