@@ -44,8 +44,8 @@ from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import plan_status
 from petaflop.extract.text_frames import PUT_OFF, Mention_
+from petaflop.extract.text_plans import EARLIER_PLAN, plan_dates, put_off
 from petaflop.extract.text_plans import RULE as PLAN_RULE
-from petaflop.extract.text_plans import plan_dates
 from petaflop.extract.text_starts import start_dates
 
 _KINDS = {
@@ -174,8 +174,9 @@ class DateReader:
                 "planned" if bm.group("end") == "할" or time.start > REFERENCE_DATE.isoformat() else "actual")
             done.add(m.entity)
             rule = f"{self.prefix}:{PLAN_RULE}" if bm.group("plan") else f"{self.prefix}:event-before"  # "출시 예정인 X": a plan's clause
-            self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
-                                                status=status, sources=sources, raw=s[d.start:m.end][:60]))
+            st = Statement(m.entity, kind, loc, rule, time=time, status=status, sources=sources, raw=s[d.start:m.end][:60])
+            later = put_off(s, d, m.start, m.end, dates, st) if bm.group("plan") else None  # "원래 … 예정인 X를 … 연기"
+            self.ex.statements.extend([replace(st, scope=EARLIER_PLAN), *later] if later is not None else [st])
         # "엔비디아 Hopper 시리즈가 2022년에 출시된 것": the name, its particle, the date, the verb
         for d in dates:
             vm = _VERB_AFTER_DATE.match(s, d.end)
@@ -190,8 +191,10 @@ class DateReader:
                 continue
             status = plan_status(vm.group("plan"), s[vm.end():]) or ("planned" if time.start > REFERENCE_DATE.isoformat() else "actual")
             done.add(m.entity)
+            earlier = bool(vm.group("plan")) and put_off(s, d, m.start, m.end, [], Statement(m.entity, kind, loc, "")) is not None
             self.ex.statements.append(Statement(m.entity, kind, loc, f"{self.prefix}:event-name-date:{kind}", time=time,
-                                                status=status, sources=sources, raw=s[m.start:vm.end()][:60]))
+                                                status=status, sources=sources, raw=s[m.start:vm.end()][:60],
+                                                scope=EARLIER_PLAN if earlier else ""))  # "X는 당초 5월 출시를 목표로 했던"
         self.ex.statements.extend(plan_dates(s, mentions, dates, topic, loc, sources, done, self.prefix))  # text_plans.py
         self._paren_dates(s, mentions, dates, loc, sources, done)
         self._event_class_dates(s, mentions, dates, starts, loc, sources)

@@ -14,11 +14,17 @@ The status is ``target`` for a goal (목표), ``planned`` for what is scheduled 
 the kind allows gets a date; a project ("… 프로젝트", "이 프로젝트") deployed or completed may also be a
 programme or a joint project (a project is not released); a software platform is no project.
 One construction, whatever the kind: rule ``text:event-plan`` (``text-cell:event-plan`` in a table cell).
+
+A plan the sentence says was superseded — its date marked as the first one ("원래 2025년 하반기 출시 예정인 X",
+"당초 …") or its head put off in the same clause ("… 예정인 X를 2026년으로 6개월 연기") — is scoped "earlier plan"
+(no truthy date); the date it was put off to ("… 2026년으로 … 연기") is the thing's plan now, rule
+``text:event-plan:put-off``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ingest.quantities import Quantity
@@ -59,6 +65,13 @@ _TOPIC_GAP = re.compile(r"['’”\"]?\s?(?:\([^)]{0,20}\))?\s?(?:프로젝트|�
 _ANAPHOR = re.compile(r"(?:이|해당)\s(?P<noun>[가-힣]{1,6}?)(?:은|는|이|가|을|를|의)?(?=[\s.,]|$)")
 _PROJECT = re.compile(r"프로젝트")
 _QUOTE = re.compile(r"['‘“\"]?")
+#: the scope of a plan superseded: "원래 2025년 하반기 출시 예정인", or its head put off right after
+EARLIER_PLAN = "earlier plan"
+_FIRST = re.compile(r"(?:원래|당초|기존)(?:에는|은)?\s?$")
+#: the rest of the head's clause puts it off, maybe to a new date: "…을 2026년으로 최소 6개월 연기"
+_PUT_OFF = re.compile(r"[^.;]{0,40}?(?:연기|지연(?!\s?시간)|미뤄|미루|늦춰)")
+#: right after the new date: "…년으로", then the words up to the verb of putting off
+_TO = re.compile(r"\s?(?:으로|로)\s")
 
 
 def _kind(verb: str | None, project: bool, ent_type: str) -> str:
@@ -113,6 +126,26 @@ def plan_dates(s: str, mentions: list[Mention_], dates: list[Quantity], topic: M
         done.add(head.entity)
         status = plan_status(found.group("plan"), s[found.end():]) or "planned"
         scope = milestone_scope(found.group("verb") or "") if kind == "releaseDate" else ""  # "대량 생산에 들어간다고"
+        later = put_off(s, d, head.start, head.end, dates, Statement(head.entity, kind, loc, f"{prefix}:{RULE}",
+                                                                      sources=sources))
         out.append(Statement(head.entity, kind, loc, f"{prefix}:{RULE}", time=time, status=status, sources=sources,
-                             scope=scope, raw=s[d.start:found.end()][:60]))
+                             scope=EARLIER_PLAN if later is not None else scope, raw=s[d.start:found.end()][:60]))
+        out.extend(later or ())
     return out
+
+
+def put_off(s: str, d: Quantity, head_start: int, head_end: int, dates: list[Quantity], like: Statement) \
+        -> list[Statement] | None:
+    """None when the plan dated ``d`` of the head at ``head_start:head_end`` stands; else it was superseded — its date
+    marked as the first ("원래 2025년 하반기 출시 예정인 X", "당초 …") or the head put off in its clause ("X를 …
+    연기") — and the list holds the date it was put off to ("…을 2026년으로 최소 6개월 연기"), a statement like
+    ``like`` (rule ``…:put-off``)."""
+    later = _PUT_OFF.match(s, head_end) if head_start > d.end else None  # only a head after the date
+    if later is None:
+        return [] if _FIRST.search(s, 0, d.start) else None
+    for n in dates:
+        if later.start() <= n.start and n.end <= later.end() and _TO.match(s, n.end) \
+                and (time := _time(s, n)) is not None:
+            return [replace(like, rule=f"{like.rule}:put-off", time=time, status="planned",
+                            raw=s[n.start:later.end()][:60])]
+    return []
