@@ -223,7 +223,7 @@ class SiteReader:
             chips = [e for e in self.res.entities_in(chip_clause.group("obj")) if is_a(e.type, "Chip")]
             for chip in chips[:1]:
                 self.ex.add(Fact(node, "usesChip", self.res.record(chip), True, loc, "site:terms", sources,
-                                 raw=raw))
+                                 raw=text[op.start:k.end() + chip_clause.end()]))  # up to its verb: "… TPU 배치"
 
     def _facts(self, node: str, op: str, kind: int, place: Entity, loc: Location, sources: tuple[str, ...],
                raw: str, how: str, builds: bool = False) -> None:
