@@ -1,4 +1,4 @@
-"""Audit 11: a link only agreed or decided is planned (link_status.py): "…에 TPU 배치 합의 완료", "…배치하기로";
+"""Audit 11: a link only agreed is planned (link_status.py): "…에 TPU 배치 합의 완료", "…배치하기로 합의";
 the site reader's chip link reads up to its verb so the words after it are seen. Sentences of our own."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from petaflop.extract.sites import SiteReader
 @pytest.mark.parametrize(("line", "raw", "status"), [
     ("Fluidstack社와 뉴욕 데이터센터에 TPU 배치 합의 완료.", "Fluidstack社와 뉴욕 데이터센터에 TPU", "planned"),
     ("Fluidstack社와 뉴욕 데이터센터에 TPU 배치 합의 완료.", "Fluidstack社와 뉴욕 데이터센터에 TPU 배치", "planned"),
-    ("오라클은 텍사스에 MI355X를 배치하기로 했다.", "오라클은 텍사스에 MI355X를", "planned"),
-    ("오라클은 텍사스에 MI355X를 도입하기로 결정.", "오라클은 텍사스에 MI355X를 도입", "planned"),
+    ("오라클은 텍사스에 MI355X를 배치하기로 합의.", "오라클은 텍사스에 MI355X를", "planned"),
+    ("오라클은 텍사스에 MI355X 도입 합의.", "오라클은 텍사스에 MI355X", "planned"),
     # an agreement called off, a deployment done: no plan
     ("오라클은 MI355X 도입 합의 파기.", "오라클은 MI355X", ""),
     ("오라클은 텍사스에 MI355X를 배치 완료.", "오라클은 텍사스에 MI355X를 배치", ""),

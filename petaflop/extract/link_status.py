@@ -7,7 +7,7 @@ not actual: it takes that status as a qualifier and is asserted as a link statem
 triple (:func:`petaflop.graph.link_statement_quads`). Only a link with no status is changed, only by the
 words adjacent to its span (a plan named elsewhere in the sentence may be another clause's):
 
-* **planned**: "… 구축 예정", "… 배치 합의 완료", "… 배치하기로", "… 설립까지 추진", "… 도입 계획", "… 투자하기로 약속", "… 할 예정", "… 제공하게
+* **planned**: "… 구축 예정", "… 배치 합의 완료", "… 설립까지 추진", "… 도입 계획", "… 투자하기로 약속", "… 할 예정", "… 제공하게
   되는 거래" (what a deal would bring about; not "…하게 되는 것으로 귀결", what came of it);
 * **target**: "… 초과할 것을 목표";
 * **estimate**: "… 확장 추정" (the writer's guess that the link holds), "… 받을 수 있", "… 조달 가능", "…받기 용이"
@@ -61,8 +61,9 @@ _EVENT = r"(?:구축|건설|설립|신설|개설|도입|구매|인수|개발|출
 _AFTER = (
     (re.compile(r"^\s?(?:" + _EVENT + r"\s?)?(?:까지\s?)?(?:예정|계획|추진)(?!\s?(?:대비|보다))"), "planned"),
     (re.compile(r"^\s?(?:[가-힣]{0,3}(?:할|될)\s?(?:예정|계획)|(?:하|되)기로\s?(?:약속|합의))"), "planned"),
-    # "… TPU 배치 합의 완료", "… 배치하기로 했다": only agreed or decided, the event is still to come
-    (re.compile(r"^\s?(?:" + _EVENT + r"\s?|배치\s?)?(?:합의|(?:하|되)기로)(?!\s?(?:파기|결렬|무산))"), "planned"),
+    # "… TPU 배치 합의 완료": only agreed, the event is still to come (not an event decided with its date, "GTC를
+    # 하반기 워싱턴 DC에서도 개최하기로 결정": where it is held is stated)
+    (re.compile(r"^\s?(?:" + _EVENT + r"\s?|배치\s?)?(?:(?:하|되)기로\s?)?합의(?!\s?(?:파기|결렬|무산))"), "planned"),
     # "… 제공하게 되는 거래 구조": what the deal would bring about (not "…하게 되는 것으로 귀결": what came of it)
     (re.compile(r"^\s?[가-힣]{0,3}하게\s?되는(?!\s?것)"), "planned"),
     (re.compile(r"^\s?[가-힣]{0,3}(?:할|될)\s?것을\s?목표"), "target"),
