@@ -45,8 +45,17 @@ from petaflop.extract.table_status import COST_WORD, ESTIMATED_TITLE
 from petaflop.extract.text_frames import ON_COMPLETION
 from petaflop.extract.will_words import FUTURE_EXPECTED, HAPPEN_WILL, NOT_HAPPEN
 
-__all__ = ["added_figure", "cell_per", "estimated_caption_lines", "names_a_cost", "number_text", "prose_deadline",
-           "prose_status"]
+__all__ = [
+    "CUMULATIVE",
+    "added_figure",
+    "cell_per",
+    "cumulative_figure",
+    "estimated_caption_lines",
+    "names_a_cost",
+    "number_text",
+    "prose_deadline",
+    "prose_status",
+]
 
 #: A cell that opens with what its one figure is given per: "칩당 192GB HBM3e", "샘플당 $0.34".
 _CELL_PER = re.compile(r"^\s*(칩|GPU|토큰|샘플|차량|사용자|가구|GW|MW)\s?당\s?(?:최대|최소|약|평균)?\s?[\\$]*\d")
@@ -186,6 +195,22 @@ def added_figure(line: str, raw: str) -> bool:
     if numbers and _ADDED_BEFORE.search(line[:numbers[-1].start()]):
         return True
     return bool(_ADDED_AFTER.search(_clause_of(_PARENS.sub("", line[end:]))))
+
+
+#: A total since the thing began, said before the figure in its clause: "누적 판매량은 200만 대", "누적 주문 180만 장"
+_CUMULATIVE_BEFORE = re.compile(r"누적\s?(?:[가-힣A-Za-z]{1,8}\s?){0,2}?(?:은|는|이|가|으로|로)?\s?(?:약\s?)?$")
+CUMULATIVE = "cumulative"
+
+
+def cumulative_figure(line: str, raw: str) -> bool:
+    """True when the prose figure written ``raw`` in ``line`` is a total since the thing began ("누적 판매량은 200만
+    대 돌파"), not the flow of a year: its statement is scoped ``cumulative`` and takes no "now" year as its time."""
+    span = _figure_span(line, raw)
+    if span is None:
+        return False
+    line, at, end = span
+    numbers = list(_NUMBER.finditer(line, at, end))
+    return bool(numbers) and bool(_CUMULATIVE_BEFORE.search(line, 0, numbers[-1].start()))
 
 
 def supposed_figure(line: str, raw: str) -> bool:

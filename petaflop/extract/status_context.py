@@ -42,10 +42,12 @@ from petaflop.extract.facts import Extraction, Statement
 from petaflop.extract.figure_context import report_year
 from petaflop.extract.figure_time import BASE, with_bases
 from petaflop.extract.prose_status import (
+    CUMULATIVE,
     RAW_AFTER,
     added_figure,
     cell_per,
     contracted,
+    cumulative_figure,
     estimated_caption_lines,
     in_the_making,
     names_a_cost,
@@ -113,6 +115,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         if table is None and not st.scope and st.kind in ADDED_KINDS and lines and 0 < st.location.line_start <= len(lines) \
                 and added_figure(lines[st.location.line_start - 1], st.raw):
             ex.statements[i] = st = replace(st, scope="addition")  # "… 추가 투입될 예정": not what there is in all
+        if table is None and not st.scope and st.unit not in RATE_UNITS and st.value is not None and lines \
+                and 0 < st.location.line_start <= len(lines) and cumulative_figure(lines[st.location.line_start - 1], st.raw):
+            now = st.time is not None and st.time.text == REFERENCE_DATE.isoformat()[:4] and "올해" not in st.raw
+            ex.statements[i] = st = replace(st, scope=CUMULATIVE, time=None if now else st.time)  # "현재 … 누적 판매량은 N"
         if table is not None and st.time is None and not st.kind.endswith("Date"):
             if (period := table.period(st.location.column, st.location.line_start)) is not None:
                 ex.statements[i] = st = replace(st, time=period)
