@@ -35,6 +35,8 @@ from petaflop.extract.text_value_guards import hired_scope
 
 _PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
 _VERBAL = re.compile(r"(?:하는|하고|하며|해|한|된|되는|하여|했다|함)$")
+#: a one-day frame right before the figure: "하루 만에 N개의", "일일 N개", "하루 동안 약 N개" (a count per day)
+_ONE_DAY = re.compile(r"(?:하루|일일|매일)(?:\s?만에|\s?동안|에)?\s?(?:약\s?|무려\s?|평균\s?)?$")
 _NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|남짓|미만|초과|안팎|이내|씩|만|중|단위|당|분|가운데|전체|모두|[가-힣]?배)")
 #: a verb the count is the object of: having or building it, reaching it ("N건 돌파", "N개의 평점 기록") or
 #: training on and processing it ("N개의 토큰으로 학습")
@@ -229,6 +231,7 @@ class CountReader:
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(q.value),
             high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
+            per="day" if _ONE_DAY.search(s, c0, q.start) else "",
             scope=(hired_scope(s, q) or _staff_scope(noun)) if kind == "employeeCount" else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip

@@ -1,0 +1,29 @@
+"""Audit 11: a count framed by one day ("하루 만에 N개의 …", "일일 N개") is per day (text_counts.py), as the token
+reader's count of the same figure is. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from petaflop.extract.facts import Location
+
+LOC = Location(10, 10, "X", "test slide")
+
+
+def _counts(ex) -> list[tuple]:
+    return sorted((s.subject, s.kind, int(s.value), s.per) for s in ex.statements if s.kind in ("unitCount", "tokenCount"))
+
+
+def test_tokens_used_in_one_day_are_a_token_count_per_day(text_reader):
+    r, ex = text_reader
+    r.read("실제로, Grok 4는 라우터에서 단 하루 만에 1,380억 개의 토큰이 사용됨.", LOC, ())
+    assert _counts(ex) == [("grok-4", "tokenCount", 138000000000, "day"), ("grok-4", "unitCount", 138000000000, "day")]
+
+
+@pytest.mark.parametrize(("sentence", "per"), [("Grok 4는 하루 만에 3만 개의 앱을 생성.", "day"),
+                                              ("Grok 4는 일일 약 3만 개의 앱을 생성.", "day"),
+                                              ("Grok 4는 지금까지 3만 개의 앱을 생성.", "")])
+def test_a_count_of_one_day_is_per_day(text_reader, sentence, per):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert _counts(ex) == [("grok-4", "unitCount", 30000, per)]
