@@ -50,6 +50,7 @@ __all__ = [
     "added_figure",
     "cell_per",
     "cumulative_figure",
+    "doubted_figure",
     "estimated_caption_lines",
     "names_a_cost",
     "number_text",
@@ -211,6 +212,21 @@ def cumulative_figure(line: str, raw: str) -> bool:
     line, at, end = span
     numbers = list(_NUMBER.finditer(line, at, end))
     return bool(numbers) and bool(_CUMULATIVE_BEFORE.search(line, 0, numbers[-1].start()))
+
+
+#: Words that doubt a figure, after it in its sentence: "데이터(72%)부터 진위가 불분명", "신빙성이 낮은", "검증되지 않은"
+_DOUBTED = re.compile(r"^[^.;]{0,30}?(?:진위(?:가|는|도|\s?여부가?)?\s?(?:불분명|불확실|의문|의심|확인되지)"
+                      r"|신빙성(?:이|은|에)?\s?(?:낮|의문|떨어|부족|없)|(?:검증|확인)되지\s?않은|출처(?:가|는)?\s?불분명)")
+
+
+def doubted_figure(line: str, raw: str) -> bool:
+    """True when the sentence of the prose figure written ``raw`` in ``line`` doubts it right after ("… 점유율
+    데이터(72%)부터 진위가 불분명"): a claim the writer questions, no actual figure (an estimate at best)."""
+    span = _figure_span(line, raw)
+    if span is None:
+        return False
+    line, _, end = span
+    return bool(_DOUBTED.match(line[end:]))
 
 
 def supposed_figure(line: str, raw: str) -> bool:

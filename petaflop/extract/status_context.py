@@ -48,6 +48,7 @@ from petaflop.extract.prose_status import (
     cell_per,
     contracted,
     cumulative_figure,
+    doubted_figure,
     estimated_caption_lines,
     in_the_making,
     names_a_cost,
@@ -184,6 +185,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             status = prose_status(line, st.raw, _future(st, ref), bool(st.location.table_id)) or status
             if status == "estimate" and st.kind == "duration" and frames_a_measure(st.raw):
                 status = "actual"  # "4년 동안의 총 비용은 … 추정": the cost is estimated, not the span it is over
+            if status == "actual" and not st.location.table_id and doubted_figure(line, st.raw):
+                status = "estimate"  # "… 데이터(72%)부터 진위가 불분명": a figure the writer questions
             if status == "actual" and not st.location.table_id and _making(ex, st.subject, st.kind) \
                     and in_the_making(lines, st.location.line_start, st.raw):
                 status = "planned"  # "… 캠퍼스들을 건설 중. - X의 심장은 100만 개의 … 클러스터": what it is to have
