@@ -27,3 +27,10 @@ def test_a_count_of_one_day_is_per_day(text_reader, sentence, per):
     r, ex = text_reader
     r.read(sentence, LOC, ())
     assert _counts(ex) == [("grok-4", "unitCount", 30000, per)]
+
+
+def test_the_platform_tokens_were_used_on_scopes_the_count(text_reader):
+    r, ex = text_reader
+    r.read("Grok 4는 OpenRouter(라우팅 플랫폼)에서 하루 만에 1,380억 개의 토큰이 사용됨.", LOC, ())
+    assert [(s.subject, int(s.value), s.per, s.scope) for s in ex.statements if s.kind == "tokenCount"] == \
+        [("grok-4", 138000000000, "day", "OpenRouter")]

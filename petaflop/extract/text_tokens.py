@@ -2,7 +2,8 @@
 
 A figure whose counted noun is the token (``N개의 토큰``, ``N개 토큰``, ``N조 토큰``) is the ``tokenCount`` of
 a model, a product or the hardware that trained on, processed or generated them (``per`` a period when the
-words before the figure name one: ``하루``, ``매달``, ``초당``). The subject is found by case marking:
+words before the figure name one: ``하루``, ``매달``, ``초당``; ``scope`` the name the clause says they were used on:
+``OpenRouter에서``). The subject is found by case marking:
 
 * a topic or subject of the figure's clause before it ("Qwen3는 무려 36조 토큰의 데이터셋으로 학습");
 * the owner of the platforms the figure's clause processes them across ("구글 플랫폼 전반에서 매달 N개 토큰");
@@ -35,6 +36,8 @@ _PER = ((re.compile(r"(?:하루|일일|매일|일간|日)(?:\s?만에|\s?동안|
         (re.compile(r"(?:연간|매년|年)\s?(?:약\s?|무려\s?)?$"), "year"))  # fmt: skip
 #: "<X> 플랫폼 전반에서": the tokens are processed across the named owner's platforms or services
 _ACROSS = re.compile(r"\s?(?:의\s)?(?:플랫폼|서비스|제품)\s?(?:전반|전체|전역)(?:에서|에\s걸쳐)\s")
+#: a name the tokens were used on: "<X>(…)에서" (its parenthesised gloss may be long)
+_ON = re.compile(r"\s?(?:\([^()]{0,120}\))?\s?에서\s")
 #: what the subject may be: the things that train on, process or generate tokens
 _SUBJECTS = ("AIModel", "AIProduct", "Hardware", "Organization")
 #: a relative clause ending after the token phrase, up to the head it modifies ("학습된 … 모델 <X>",
@@ -62,9 +65,12 @@ class TokenCounts:
                 continue
             before = s[max(c0, q.start - 12):q.start]
             per = next((p for rx, p in _PER if rx.search(before)), "")
+            # "OpenRouter(…)에서 하루 만에 N개의 토큰이 사용됨": the platform the tokens were used on scopes the count
+            venue = next((m for m in reversed(mentions) if c0 <= m.start and m.end <= q.start and m.entity != subject.entity
+                          and _ON.match(s, m.end)), None)
             self.ex.statements.append(Statement(
                 subject.entity, "tokenCount", loc, f"{self.prefix}:token-count", value=Decimal(q.value),
-                unit="count", per=per, approximate="approximate" in q.qualifiers,
+                unit="count", per=per, approximate="approximate" in q.qualifiers, scope=s[venue.start:venue.end] if venue else "",
                 bound="lower" if "lowerBound" in q.qualifiers else "",
                 sources=sources, raw=s[max(0, q.start - 20):after.end() + 8].strip()[:60],
             ))  # fmt: skip
