@@ -52,7 +52,7 @@ class WarmReport:
 def _plain_post(url: str, text: str, timeout_s: float) -> int:
     """POST ``text`` as ``application/sparql-query`` to ``url``; the HTTP status (the answer is read whole)."""
     parts = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout_s)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=timeout_s)
     try:
         conn.request("POST", parts.path or "/query", body=text.encode("utf-8"),
                      headers={"Content-Type": "application/sparql-query", "Accept": PLAIN_ACCEPT})
