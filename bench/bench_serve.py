@@ -236,8 +236,10 @@ def guard_server_task(store_dir: str, port: int, timeout_s: float, warm_file: st
         from petaflop.serve_warm import warm_catalogue
 
         report = warm_catalogue(f"http://{HOST}:{port}/query", timeout_s)
-        Path(warm_file).write_text(json.dumps({"seconds": round(report.seconds, 1), "queries": report.queries,
-                                               "kept": report.kept, "failed": report.failed}))
+        part = Path(f"{warm_file}.part")  # written whole, then renamed: the parent never reads half of it
+        part.write_text(json.dumps({"seconds": round(report.seconds, 1), "queries": report.queries,
+                                    "kept": report.kept, "failed": report.failed}))
+        part.replace(warm_file)
 
     def ready() -> None:
         if warm_file:
@@ -252,11 +254,7 @@ def _guarded(store_dir: Path, files: dict[str, Path], levels: list[int], params:
     side: dict[str, Any] = {"name": "petaflop serve (guard; answers kept, a fresh server per level)", "levels": []}
     for mix, qfile in files.items():
         for clients in levels:
-            port = free_port()
-            cmd = [sys.executable, "-m", "bench.child", "guard_server",
-                   json.dumps({"store_dir": str(store_dir), "port": port, "timeout_s": params["request_timeout_s"]})]
-            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                    cwd=str(Path(__file__).resolve().parent.parent))
+            proc, port = _guard_process(store_dir, params)
             try:
                 if not wait_ready(port, proc, 120):
                     side["error"] = f"the guard did not come up (exit {proc.poll()})"
@@ -267,18 +265,26 @@ def _guarded(store_dir: Path, files: dict[str, Path], levels: list[int], params:
     return side
 
 
+def _guard_process(store_dir: Path, params: dict[str, Any], warm_file: Path | None = None
+                   ) -> tuple[subprocess.Popen, int]:
+    """A :func:`guard_server_task` child over ``store_dir`` on a free port of 127.0.0.1, and that port."""
+    port = free_port()
+    args = {"store_dir": str(store_dir), "port": port, "timeout_s": params["request_timeout_s"]}
+    if warm_file is not None:
+        args["warm_file"] = str(warm_file)
+    proc = subprocess.Popen([sys.executable, "-m", "bench.child", "guard_server", json.dumps(args)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            cwd=str(Path(__file__).resolve().parent.parent))
+    return proc, port
+
+
 def _warmed(store_dir: Path, files: dict[str, Path], levels: list[int], params: dict[str, Any], log) -> dict:
     """``petaflop serve`` as it starts by default: one server that first computes every catalogue query's
     answer (default parameters; :mod:`petaflop.serve_warm`), then each mix at each level of clients."""
     side: dict[str, Any] = {"name": "petaflop serve (catalogue answers computed at start)", "levels": []}
-    port = free_port()
     warm_file = Path(tempfile.mkstemp(suffix=".json", prefix="petaflop-warm-", dir=cache_dir())[1])
     warm_file.unlink()
-    cmd = [sys.executable, "-m", "bench.child", "guard_server",
-           json.dumps({"store_dir": str(store_dir), "port": port, "timeout_s": params["request_timeout_s"],
-                       "warm_file": str(warm_file)})]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            cwd=str(Path(__file__).resolve().parent.parent))
+    proc, port = _guard_process(store_dir, params, warm_file)
     try:
         if not wait_ready(port, proc, 120):
             side["error"] = f"the guard did not come up (exit {proc.poll()})"
@@ -290,7 +296,6 @@ def _warmed(store_dir: Path, files: dict[str, Path], levels: list[int], params: 
         if not warm_file.exists():
             side["error"] = f"the catalogue's answers were not all computed within {params['catalogue_duration_s']} s"
             return side
-        time.sleep(0.2)  # written whole
         side["warm"] = json.loads(warm_file.read_text())
         side["levels"] = _levels(port, files, levels, params, log, rounds=True)
     finally:
