@@ -79,7 +79,10 @@ class Served:
 
 @pytest.fixture()
 def served(built_graph, tmp_path):
-    server = Served(built_graph, tmp_path, "--timeout", "3", "--max-queries", "2", "--max-connections", "600")
+    # no warm-up: these tests measure what the guard lets run (a runaway stopped, nothing computing on after it),
+    # which the catalogue's answers computed in the background at start would blur (tests/test_serve_warm.py)
+    server = Served(built_graph, tmp_path, "--timeout", "3", "--max-queries", "2", "--max-connections", "600",
+                    "--no-warm")
     yield server
     server.stop()
 
