@@ -104,3 +104,15 @@ def mined(gaz):
         RelationMiner(Resolver(gaz, ex), load_relation_patterns()).mine(text, Location(10, 10, "VI", "test slide"), ())
         return {(f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts}
     return run
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    """A copy of the reference layer's folder (reference/*.tsv) to edit rows in; the real one stays as it is."""
+    import shutil
+
+    from reference import REFERENCE_DIR
+
+    copy = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return copy

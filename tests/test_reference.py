@@ -3,7 +3,6 @@ provenance, conflicts with the report, coverage, and the build with and without 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,7 +20,6 @@ from foundation.namespaces import (
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.reference import COLUMNS, ORG_TYPES, ReferenceError, load_reference
 from petaflop.reference_graph import reference_layer, reference_quads
-from reference import REFERENCE_DIR
 
 FACTS, PROV = ox.NamedNode(GRAPH_FACTS), ox.NamedNode(GRAPH_PROVENANCE)
 
@@ -101,13 +99,6 @@ def test_known_identities(ref):
 
 
 # --------------------------------------------------------------------------- bad input
-
-
-@pytest.fixture()
-def folder(tmp_path):
-    copy = tmp_path / "reference"
-    shutil.copytree(REFERENCE_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    return copy
 
 
 def edit(folder, file: str, old: str, new: str) -> int:

@@ -6,8 +6,6 @@ macro-region lies in (regions.tsv)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pyoxigraph as ox
 import pytest
 
@@ -15,7 +13,6 @@ from foundation.namespaces import GRAPH_FACTS, PFA, PFID, RDF
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.reference import ReferenceError, load_reference
 from petaflop.reference_graph import reference_layer
-from reference import REFERENCE_DIR
 
 
 @pytest.fixture(scope="module")
@@ -74,13 +71,6 @@ def test_the_layer_links_issuer_host_parties_cluster_node_and_macro_region():
             _triple("north-africa", "partOf", "africa")} <= set(layer.triples)
     # a partnership's parties are not members of it (memberOf is for blocs)
     assert not any(t.predicate.value == PFA["memberOf"] and "partnership" in t.object.value for t in layer.triples)
-
-
-@pytest.fixture()
-def folder(tmp_path):
-    copy = tmp_path / "reference"
-    shutil.copytree(REFERENCE_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    return copy
 
 
 @pytest.mark.parametrize(("file", "row", "message"), [

@@ -4,15 +4,12 @@ region or country a site is part of or a grid lies in (sites.tsv)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pyoxigraph as ox
 import pytest
 
 from foundation.namespaces import GRAPH_FACTS, PFA, PFID, RDF
 from petaflop.reference import ReferenceError, load_reference
 from petaflop.reference_graph import reference_layer
-from reference import REFERENCE_DIR
 
 
 @pytest.fixture(scope="module")
@@ -37,13 +34,6 @@ def test_owned_technologies_sources_and_sites_have_rows(ref):
         == ("arizona", "austin", "saudi-arabia")
     assert (sites["samsung-s2-line"]["place"], str(sites["samsung-s2-line"].source)) == ("austin", "reference")
     assert "ethernet" not in hw and "hbm" not in hw  # generic technologies have no owner
-
-
-@pytest.fixture()
-def folder(tmp_path):
-    copy = tmp_path / "reference"
-    shutil.copytree(REFERENCE_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    return copy
 
 
 @pytest.mark.parametrize(("file", "row", "message"), [
