@@ -52,8 +52,10 @@ def test_named_entities_linked_at_least_as_measured(ratio):
     segments, each with its figures and no link; 79.3 % after wave 34, whose reference rows link what the report
     takes for granted: the issuer of a named policy or law and the host of a named event (issuers.tsv), the
     parties a partnership is named by, the foundry of each process node, where a laboratory's supercomputer
-    stands, the continent a macro-region lies in (996 of 1,256 named things, from 974)."""
-    assert ratio >= 0.79
+    stands, the continent a macro-region lies in (996 of 1,256 named things, from 974); 79.6 % after wave 35,
+    whose reference rows give BRICS its founding members (India was linked to nothing), the Arm
+    architecture its licensor and the Action Plan's chip-tracking duty its issuer (1,000 of 1,256)."""
+    assert ratio >= 0.795
 
 
 def test_named_entities_linked_reaches_the_target(ratio):

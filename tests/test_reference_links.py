@@ -73,6 +73,33 @@ def test_the_layer_links_issuer_host_parties_cluster_node_and_macro_region():
     assert not any(t.predicate.value == PFA["memberOf"] and "partnership" in t.object.value for t in layer.triples)
 
 
+def test_rows_for_brics_arm_and_the_action_plans_chip_tracking(ref):
+    """Wave 35: a bloc's founding members, the firm behind the Arm architecture and the issuer of the
+    chip-tracking duty in the Trump column of the policy table (lines 2751-2758)."""
+    members = {r["member"] for r in ref.of("blocs.tsv") if r["bloc"] == "brics"}
+    assert members == {"china", "india", "russia"}
+    designers = {r["id"]: r["designer"] for r in ref.of("hardware.tsv")}
+    assert designers["arm"] == "arm-holdings"
+    countries = {r["id"]: r["country"] for r in ref.of("organisations.tsv")}
+    parents = {r["id"]: (r["parent"], r["link"]) for r in ref.of("parents.tsv")}
+    assert (countries["arm-holdings"], parents["arm-holdings"]) == ("GB", ("softbank", "ownedBy"))
+    issuers = {r["id"]: r for r in ref.of("issuers.tsv")}
+    row = issuers["chip-location-verification-requirement"]
+    assert (row["issuer"], row["link"], str(row.source)) == ("trump-administration", "issuedBy", "report:2751-2758")
+
+
+def test_the_layer_links_brics_members_arm_and_chip_tracking():
+    layer = reference_layer([
+        _typed("brics", "Alliance"), _typed("india", "Country"), _typed("china", "Country"),
+        _typed("arm", "ChipArchitecture"), _typed("softbank", "Firm"),
+        _typed("chip-location-verification-requirement", "Policy"),
+        _typed("trump-administration", "GovernmentBody")])
+    assert {_triple("india", "memberOf", "brics"), _triple("china", "memberOf", "brics"),
+            _triple("arm", "designedBy", "arm-holdings"), _triple("arm-holdings", "ownedBy", "softbank"),
+            _triple("chip-location-verification-requirement", "issuedBy", "trump-administration")} \
+        <= set(layer.triples)
+
+
 @pytest.mark.parametrize(("file", "row", "message"), [
     ("issuers.tsv", "openai-devday\topenai\tissuedBy\treference\tx", "an event is sponsoredBy its host"),
     ("issuers.tsv", "silicon-diplomacy\ttrump-administration\tenacts\treport:2797\t", "link 'enacts' is not one of"),
