@@ -77,3 +77,30 @@ def test_a_rank_label_is_a_word_not_letters_inside_a_name():
     lex = load_lexicon()
     assert lex.value_for('"Franka" 로봇팔') is None
     assert lex.value_for("Rank").kind == "rank" and lex.value_for("글로벌 순위").kind == "rank"
+
+
+def test_a_die_word_in_a_mapped_packaging_row_is_the_column_chips_die_count(gaz):
+    """"칩렛·패키징 | 2.5D CoWoS-Lite | 4-Chiplet 구조": the packaging row of a chip-per-column table
+    links the packaging it names and counts the dies the column's chip is built of (``text:die-count``)."""
+    from types import SimpleNamespace
+
+    from petaflop.extract.facts import Extraction
+    from petaflop.extract.resolve import Resolver
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+    from petaflop.extract.text_reader import TextReader
+    from tests.test_table_reader import make_table
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    text = TextReader(res, use_kiwi=False)
+    text.start_slide("")
+    mapping = next(m for m in load_mappings() if m.id == "chip-generation-compare")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], res,
+                        SimpleNamespace(mine=lambda *a, **k: []), lambda t: (), text=text)
+    t = make_table(["910C 대비 920C의 주요 변화"], ["항목", "현재 주력 910C", "차세대 920C"],
+                   [["칩렛·패키징", "2.5D CoWoS-Lite", "4-Chiplet 구조"]], transposed=True)
+    te._columns(t, mapping)
+    got = [(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "unitCount"]
+    assert got == [("huawei-ascend-920c", Decimal(4), "text:die-count")]  # none for the 910C: no die word
+    assert ("huawei-ascend-910c", "cowos-lite") in {(f.subject, str(f.obj)) for f in ex.facts if f.obj_is_entity}

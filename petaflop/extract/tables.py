@@ -1,8 +1,7 @@
-"""Apply the table mappings to every table of the document.
-
-For each table the first matching mapping (by priority) is applied; a table matched only by
-an ``[[exclude]]`` entry is recorded with its reason. Values are read through :mod:`petaflop.extract.values`
-(the parser's quantities plus unit conversion); every fact carries its cell and the table's sources."""
+"""Apply the table mappings to every table of the document. For each table the first matching mapping (by
+priority) is applied; a table matched only by an ``[[exclude]]`` entry is recorded with its reason. Values
+are read through :mod:`petaflop.extract.values` (the parser's quantities plus unit conversion); every fact
+carries its cell and the table's sources."""
 
 from __future__ import annotations
 
@@ -19,7 +18,7 @@ from ingest.quantities import REFERENCE_DATE
 from ontology.model import load_model
 from petaflop.extract.caption_maker import add_made, caption_maker, in_house_maker
 from petaflop.extract.cell_items import read_policy_items
-from petaflop.extract.cell_text import cell_period, prose_cell
+from petaflop.extract.cell_text import DIES, cell_period, prose_cell
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.gazetteer import Entity
@@ -207,6 +206,8 @@ class TableExtractor:
         if not rule.property:
             return
         if rule.link:
+            if self.text is not None and DIES.search(text):  # "4-Chiplet 구조" under 패키징: the column chip's dies
+                self.text.read_cell(text, loc, sources, target)
             described = self._appositives(text)
             excluded = {str(f.obj) for f in self.ex.facts if f.subject == target
                         and f.predicate == rule.unless and f.obj_is_entity} if rule.unless else set()
