@@ -38,6 +38,8 @@ FIRM_KINDS = frozenset({
 PLAN_KINDS = frozenset({"multiple"})
 #: the person's own figures a person mention carries anyway ("재직 4개월 만에", text_reader.PERSON_KINDS)
 _PERSON_KINDS = frozenset({"duration"})
+#: constructions whose figure is what a head does for the firm: "CEO X는 … 기존 직원의 80%를 교체" (its staff's share)
+FIRM_ACTS = (":share-object:",)
 _FIRMS = ("Firm", "AILab")
 _TITLE = r"(?:공동\s?)?(?:CEO|최고경영자|대표(?:이사)?|회장|창업자|창립자|설립자)"
 #: between the firm and the person: "OpenAI CEO ", "AMD의 CEO ", "오라클 창업자인 "
@@ -151,7 +153,8 @@ def settle_firm_figures(reader, first: int, facts: int, topic: Mention_ | None) 
     for st in reader.ex.statements[first:]:
         if VIA in st.subject or VIA in st.item:
             firm, person = st.subject.split(VIA) if VIA in st.subject else ("", "")
-            if firm and (st.kind in FIRM_KINDS or (st.kind in PLAN_KINDS and st.status in ("planned", "target"))):
+            if firm and (st.kind in FIRM_KINDS or (st.kind in PLAN_KINDS and st.status in ("planned", "target"))
+                         or any(r in st.rule for r in FIRM_ACTS)):
                 st = replace(st, subject=firm, rule=f"{reader.prefix}:person-for-firm")
             elif firm and st.kind in _PERSON_KINDS and ":duration-took:" not in st.rule:
                 st = replace(st, subject=person)  # as the reader reads a person's own span

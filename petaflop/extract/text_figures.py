@@ -49,6 +49,7 @@ from petaflop.extract.text_model_gpus import model_gpus
 from petaflop.extract.text_pair_multiple import pair_multiple
 from petaflop.extract.text_params import model_parameters
 from petaflop.extract.text_rank import MEASURE_AFTER_SUBJECT, RankReader
+from petaflop.extract.text_share_object import object_share
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_transition import transition_ends
 from petaflop.extract.text_within import not_a_span_of_the_topic, promised_term, span_metric
@@ -143,6 +144,8 @@ class MultipleReader:
                 self._share(s, q, c0, c1, mentions, values, dates, loc, sources)
             if len(self.ex.statements) == before:  # "ChatGPT 사용자의 95%는" (text_shares.py)
                 self._share_of(s, q, c0, c1, mentions, topic, dates, values, loc, sources)
+            if len(self.ex.statements) == before:  # "그 물량의 80%를 … 제공" (text_share_object.py)
+                object_share(self, s, q, c0, c1, mentions, topic, dates, values, loc, sources)
             if len(self.ex.statements) == before and getattr(self, "_base", None) is None:  # "A는 32% 성장"
                 self._change(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
         elif q.kind == "count":  # a metric word of another dimension does not measure a count
