@@ -135,9 +135,10 @@ _EVENT_KINDS = {
     # "S2 양산 라인 업그레이드 완료", "엑시노스 2600 개발 완료", "캠퍼스 완공": a thing built or developed is done
     **{v: ("completionDate", ("Facility", "Site", "Chip", "ProcessNode", "ComputeCluster", "ClusterPhase")) for v in ("완공", "완료", "완성")},
 }
-#: … or the target of a move to it ("2026년 Trainium3으로 업그레이드": the thing then uses Trainium3)
+#: … the target of a move to it ("Trainium3으로 업그레이드"), what it is made of ("Trainium으로 구성된 클러스터")
 _ADOPT_VERB = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:(?:을|를|으로|로)?\s?(?:[가-힣]{1,4}\s)?"
-                         r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입|조합|투입)|(?:으로|로)\s(?:[가-힣]{1,4}\s)?(?:업그레이드|전환|교체))")
+                         r"(?:쓰|사용|채택|탑재|적용|장착|활용|도입|조합|투입)|(?:으로|로)\s(?:[가-힣]{1,4}\s)?(?:업그레이드|전환|교체)|(?:으로|로)\s구성(?:된|되어|돼|되는))")
+_TOPIC_OWNER = re.compile(r"['’”\"]?\s?의\s[가-힣]{1,6}(?:은|는)\s")  # "X의 심장은 …": the topic noun's owner is what the clause is about
 #: a component coordinated with the next one, whose verb of use is both's: "SRAM과 LPDDR을 조합", "A, B를 채택"
 _AND_NEXT = re.compile(r"['’”\"]?\s?(?:와|과|,|·|및)\s?['‘“\"]?")
 #: a network named as what joins the subject's parts: "PCIe 6.0 기반으로 연결", "ConnectX-8 SuperNIC을 통해 연결",
@@ -254,8 +255,8 @@ _FORMER = re.compile(r"(?:前|전|전직|former|Former)\s?$")
 
 
 # "its own" before a product ("자사의 머신러닝 프레임워크인 MLX", "자체 LLM인 Pangu Ultra", "자체 개발의 Llama 5")
-# or after it ("Aurora라는 자체 이미지 생성 모드", "Nemotron Nano 2라는 직접 만든 언어모델")
-_OWN_BEFORE = re.compile(r"(?:자사의?|자체|직접 만든|직접 개발한|독자|(?<![가-힣])(?:본인들|자신들|이들|그들|자신)의)\s?(?:개발(?:의|한)?\s?)?(?:[가-힣A-Za-z]{1,8}\s?){0,3}"
+# or after it ("Aurora라는 자체 이미지 생성 모드", "Nemotron Nano 2라는 직접 만든 언어모델"); "그 자체인 X" (X itself) is no own make
+_OWN_BEFORE = re.compile(r"(?:자사의?|(?<!그 )(?<!그)자체(?!인)|직접 만든|직접 개발한|독자|(?<![가-힣])(?:본인들|자신들|이들|그들|자신)의)\s?(?:개발(?:의|한)?\s?)?(?:[가-힣A-Za-z]{1,8}\s?){0,3}"
                          r"(?:인|이라는|라는)?\s?['‘“\"(]?$")
 _OWN_AFTER = re.compile(r"^['’”\")]?\s?(?:이라는|라는)\s(?:자사의?|자체|직접 만든|직접 개발한|독자)")
 _OWN_MADE = ("Hardware", "AIModel", "AIProduct", "SoftwarePlatform")
@@ -429,8 +430,8 @@ class FrameReader:
             # a network platform marked as the clause's topic uses the network it runs on too ("Quantum-X800는
             # SHARPV4 기술을 통해"); never carried: a network topic is no user of every network named after it
             users = (*owners, "NetworkTechnology") if prop == "usesNetwork" else owners
-            marked = [x for x in mentions if x.end <= m.start and x.role in ("topic", "subject")
-                      and any(is_a(x.type, o) for o in users)]
+            marked = [x for x in mentions if x.end <= m.start and (x.role in ("topic", "subject") or (
+                x.role == "genitive" and _TOPIC_OWNER.match(s, x.end))) and any(is_a(x.type, o) for o in users)]
             subject, how = (marked[-1], "clause-topic") if marked else (topic, HOW.get(topic.role, "")) \
                 if topic is not None and any(is_a(topic.type, o) for o in owners) else (None, "")
             if subject is None or subject.entity == m.entity or (via and how != "clause-topic"):
