@@ -102,3 +102,21 @@ def test_a_headline_actor_and_a_pair_with_figures(reader):
     r.read("구글-메타 간 100억 달러 규모 클라우드 계약 체결", LOC, ())
     assert sorted(deals(ex).values()) == [("Contract", ("google", "meta")), ("Contract", ("nvidia", "oracle"))]
     assert sorted(s.value for s in ex.statements if s.kind == "amount") == [Decimal(5000000000), Decimal(10000000000)]
+
+
+def test_a_sum_and_deal_noun_in_a_parenthesis_closing_the_clause(reader):
+    r, ex = reader
+    r.read("테슬라는 전략적 동맹으로 삼성전자의 파운드리를 선택(165억 달러 규모 계약).", LOC, ())
+    [(node, (kind, parties))] = deals(ex).items()
+    assert (kind, parties) == ("Contract", ("samsung-electronics", "tesla"))
+    assert terms(ex, node) == {("amount", Decimal(16500000000), "USD", "", "", "", "text-deal:terms")}
+    assert {f.rule for f in ex.facts if f.predicate == "hasParty"} == {"text-deal:aside"}
+    assert not [s for s in ex.statements if s.subject in ("tesla", "samsung-electronics")]
+
+
+def test_no_aside_deal_without_one_topic_firm_and_one_other(reader):
+    r, ex = reader
+    r.read("삼성전자의 파운드리를 선택(165억 달러 규모 계약).", LOC, ())  # no topic firm
+    r.read("테슬라는 삼성전자와 TSMC를 비교(165억 달러 규모 계약).", LOC, ())  # two others
+    r.read("테슬라는 삼성전자의 파운드리를 선택(계약 규모 165억 달러).", LOC, ())  # noun not closing it
+    assert deals(ex) == {}

@@ -10,7 +10,9 @@ Prose constructions (the node's rule ``text-deal:<how>``; its figures ``text-dea
 * ``supply`` — "<A>는 <B>에 … 공급하는 계약 체결": B is A's customer;
 * ``pair`` — "<A>-<B> 파트너십 체결", "<A>와 <B>의 계약 체결": two names joined by a dash or 와/과,
   right before a signed deal noun (a deal merely named is not read: its parties may be any two
-  names the sentence pairs).
+  names the sentence pairs);
+* ``aside`` — "<A>는 … <B>의 파운드리를 선택(N 달러 규모 계약)": a parenthesis holding only the deal's sum and
+  noun, closing a clause that marks one firm as its topic and names one other firm after it.
 
 Each makes one node (``pfa:Contract`` for 계약/거래/딜, ``pfa:Partnership`` for 파트너십/제휴/협약)
 whose id is its kind, its parties and its line, linked to both parties (``hasParty``); the figures
@@ -57,6 +59,8 @@ _VERB_IN_GAP = re.compile(r"(?:하고|했|하며|하여|해서|된\s|되어|되�
 _PAIR_JOIN = re.compile(r"\s?(?:[-–]|와|과)\s?")
 _LIST_BEFORE = re.compile(r"(?:[,·/&\-–]|와|과|및)\s?$")
 _PAIR_TAIL = re.compile("\\s?(?:의|간의?|사이의?)?\\s?[\u201c\"\u2018']?")
+#: "(165억 달러 규모 계약)": the opening of a parenthesis holding a sum (its size) and then the deal noun
+_ASIDE = re.compile(r"\(\s?(?:약\s?|총\s?)?[$\\]*[\d,.~]+\s?(?:[십백천만억조]\s?)*(?:달러|원|위안|유로)\s?(?:규모의?|상당의?)?\s?$")
 #: "MS, OpenAI와 … 계약 체결": a headline's actor, the name before its first comma
 _HEADLINE = re.compile(r"\s?,\s")
 _PER_YEAR = re.compile(r"(?:연|연간|매년|年)\s?$")
@@ -83,6 +87,8 @@ class DealFrames:
             c0 = max(x for x in starts if x <= noun.start())
             before = [m for m in mentions if c0 <= m.start and m.end <= noun.start() and _party(m)]
             if not signed:
+                if (aside := self._aside(s, before, noun, c0)) is not None:  # "…를 선택(N 달러 규모 계약)"
+                    self._deal_node(s, aside[0], aside[1], _KIND[word], "aside", aside[2], noun, loc, sources)
                 continue
             found = self._pair(s, before, noun.start()) or self._with(s, before, noun.start(), topic, mentions) \
                 or self._to(s, before, noun.start(), topic)
@@ -96,6 +102,21 @@ class DealFrames:
                 buyer, seller = customer
                 self.ex.add(Fact(buyer.entity, "customerOf", seller.entity, True, loc, f"{self.prefix}-deal:customerOf",
                                  sources, raw=s[max(a.start, 0):noun.end()][:60]))
+
+    @staticmethod
+    def _aside(s: str, before: list[Mention_], noun: re.Match[str], c0: int) -> tuple[Mention_, Mention_, int] | None:
+        """"<A>는 … <B>의 파운드리를 선택(165억 달러 규모 계약)": a parenthesis holding only a sum and the deal
+        noun, closing the clause that marks one party as its topic and names one other: the deal of the two
+        (and where its terms start: inside the parenthesis)."""
+        opening = _ASIDE.search(s, c0, noun.start())
+        if opening is None or not re.match(r"\s?\)", s[noun.end():]):
+            return None
+        parties = {m.entity for m in before}
+        a = [m for m in before if m.role in ("topic", "subject")]
+        if len(parties) != 2 or len(a) != 1 or not is_a(a[0].type, "Organization"):
+            return None
+        b = next(m for m in before if m.entity != a[0].entity)
+        return (a[0], b, opening.start() + 1) if b.start > a[0].end and is_a(b.type, "Organization") else None
 
     @staticmethod
     def _with(s: str, before: list[Mention_], at: int, topic: Mention_ | None, mentions: list[Mention_]
