@@ -14,17 +14,18 @@ from dataclasses import replace
 from petaflop.evaluate.gold import Gold
 from petaflop.evaluate.graphfacts import GraphView
 from petaflop.evaluate.score import Counts, chapter_of, evaluate
-from petaflop.extract.gate import Gate, RuleRecord
+from petaflop.extract.gate import Gate, RuleRecord, reader_rule
 
 FOLDS = (("I", "III", "V", "VII", "IX"), ("II", "IV", "VI", "VIII", "X", "conclusion"))
 
 
 def rule_stats(gold: Gold, view: GraphView) -> dict[str, tuple[int, int]]:
-    """rule -> (judged, correct) over every candidate fact (asserted or unverified)."""
+    """rule -> (judged, correct) over every candidate fact (asserted or unverified); an unsure fact counts for the
+    rule of its reader (gate.reader_rule: it never passes, but its reader read it)."""
     ev = evaluate(gold, view)
     stats: dict[str, list[int]] = {}
     for f, ok in ev.judged:
-        for rule in f.rules or {"(none)"}:
+        for rule in {reader_rule(r) for r in f.rules} or {"(none)"}:
             s = stats.setdefault(rule, [0, 0])
             s[0] += 1
             s[1] += ok

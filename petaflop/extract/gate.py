@@ -20,6 +20,11 @@ entry judged too seldom, without an error, is decided by the reader's pooled pre
 with the same variant suffix (``table-reader:*``, ``table-reader:*:mapped``). Prose constructions are
 not pooled: cross-validated, a pooled prose family (the genitive's) passed entries at 73 %.
 
+A fact whose rule carries the part ``unsure`` (:data:`UNSURE`, "…:doubted-figure:unsure") is one the report
+itself leaves in doubt — a figure it questions, a rumour it says was denied, a cell whose column shares its
+header with another — and never passes, whatever its rule measured: the words, not the reader, make it unsure
+(so its judgement counts for its reader's rule, :func:`reader_rule`, when the gate is measured).
+
 Facts that state identity or structure — types, labels, an entity's claims, sources — are not
 gated: they name things, they do not assert measured links or values.
 """
@@ -33,6 +38,23 @@ from pathlib import Path
 from petaflop.extract.mapping_data import MappingError, check_tables, read_toml
 
 GATE_PATH = Path(__file__).with_name("rule_gate.toml")
+#: the part of a rule id that keeps its fact a claim whatever the rule measured (see the module)
+UNSURE = "unsure"
+
+
+def unsure(rule: str) -> str:
+    """``rule`` marked as the rule of a fact the report leaves in doubt (never asserted)."""
+    return rule if is_unsure(rule) else f"{rule}:{UNSURE}"
+
+
+def is_unsure(rule: str) -> bool:
+    return UNSURE in rule.split(":")
+
+
+def reader_rule(rule: str) -> str:
+    """The rule of the reader that read an unsure fact (``rule`` without :data:`UNSURE`): the reader's precision
+    is measured on every fact it read, the ones the report leaves in doubt too."""
+    return ":".join(p for p in rule.split(":") if p != UNSURE)
 #: predicates that are never gated (identity, structure, bookkeeping)
 UNGATED_PREDICATES = {
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
@@ -70,6 +92,8 @@ class Gate:
     def passes(self, rule: str) -> bool:
         if not self.enabled or rule in self.always:
             return True
+        if is_unsure(rule):
+            return False
         rec = self.rules.get(rule)
         if rec is not None and rec.judged >= self.min_judged:
             return rec.precision >= self.threshold
@@ -86,6 +110,8 @@ class Gate:
     def decision(self, rule: str) -> str:
         if rule in self.always:
             return "always"
+        if is_unsure(rule):
+            return "unsure"
         rec = self.rules.get(rule)
         if rec is not None and rec.judged >= self.min_judged:
             return "pass" if rec.precision >= self.threshold else "below threshold"

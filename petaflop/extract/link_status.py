@@ -38,7 +38,10 @@ intended, or when the table itself calls the deal's money pledged (a table of pl
 investment column: "백악관이 발표한 … 거래 | 투자액"). Its investor stays a party to the pledge (a plain
 ``hasParty``, rule ``<rule>:pledger``): that it pledged is a fact, only its investing is planned.
 
-Links that say what a thing is (its maker, parent, home, a rival) are left alone: their status is no
+A home (headquarteredIn) read from a sentence that says the firm moved its headquarters away from that place
+("중국을 떠나 싱가포르로 본사를 이전") is **former**.
+
+Other links that say what a thing is (its maker, parent, home, a rival) are left alone: their status is no
 event's (the event's words may follow a name in a modifier, "사우디 DataVolt는 … 구축 예정").
 """
 
@@ -187,6 +190,28 @@ def _former(ex: Extraction, f: Fact, line: str, table: Table | None) -> bool:
     return marked_former(line, record)
 
 
+#: A move of the headquarters in a sentence: "본사를 이전", "본사를 싱가포르로 옮겨", "본사 이전을 결정", "이전한 본사".
+_HQ_MOVED = re.compile(r"본사(?:를|을|의)?\s?(?:[^\s.;]+\s){0,2}?(?:이전|옮|이동)|(?:이전|옮긴|이동한)\s?본사")
+#: Right after a place's name, what the firm left: "중국을 떠나", "중국에서 싱가포르로".
+_LEFT = re.compile(r"\s?(?:을|를)\s?떠나|\s?에서\s?[^\s.;]+(?:으로|로)\s")
+
+
+def _moved_from(ex: Extraction, f: Fact, line: str) -> bool:
+    """A home read from a sentence that says the firm moved its headquarters away from it ("중국 AI 스타트업 X가 …
+    최근 중국을 떠나 싱가포르로 본사를 이전"): the place is its former home, no longer where it is."""
+    record = ex.entities.get(str(f.obj))
+    at = line.find(f.raw) if f.raw and line.count(f.raw) == 1 else -1
+    if f.predicate != "headquarteredIn" or f.location.table_id or record is None or at < 0:
+        return False
+    start = max((b.end() for b in re.finditer(r"[.;]\s", line[:at])), default=0)
+    stop = re.compile(r"[.;](?:\s|$)|$").search(line, at + len(f.raw))
+    sentence = line[start:stop.start() if stop else len(line)]
+    if not _HQ_MOVED.search(sentence):
+        return False
+    names = {n for n in (record.name_ko, record.name_en, *record.aliases) if len(n) >= 2}
+    return any(_LEFT.match(sentence, m.end()) for n in names for m in re.finditer(re.escape(n), sentence))
+
+
 def _candidate(f: Fact) -> bool:
     return (f.obj_is_entity and ":" not in f.predicate and f.predicate not in _STABLE | DEAL_PARTIES
             and bool(f.raw) and not f.link_status)
@@ -312,6 +337,11 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
             changed += 1
             if f.predicate == "hasInvestor":  # the pledger is a party to the pledge (actual); its investing is planned
                 parties.append(replace(f, predicate="hasParty", rule=f"{f.rule}:pledger"))
+            continue
+        if not f.link_status and 0 < f.location.line_start <= len(lines) \
+                and _moved_from(ex, f, lines[f.location.line_start - 1]):
+            ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, "former"))  # "중국을 떠나 싱가포르로 본사를 이전"
+            changed += 1
             continue
         if not _candidate(f) or not 0 < f.location.line_start <= len(lines):
             continue

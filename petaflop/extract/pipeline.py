@@ -43,6 +43,7 @@ from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.same_cell import adopt_more_specific
 from petaflop.extract.section_facility import move_section_counts
+from petaflop.extract.shared_labels import unsure_shared_columns
 from petaflop.extract.sites import add_sites
 from petaflop.extract.slide_time import slide_period, slide_texts
 from petaflop.extract.source_data import STUDY, read_source_data
@@ -162,6 +163,7 @@ class Extractor:
         # a share of a market only pointed back to ("관련 시장 점유율") that no sentence before names (text_venue.py)
         self.ex.statements = [st for st in self.ex.statements if st.scope != UNKNOWN_MARKET]
         settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
+        unsure_shared_columns(self.doc.tables, self.ex)  # two columns both headed "Inter...": no scope (shared_labels.py)
         scope_foundry_tables(self.doc.tables, self.ex, self.gaz)  # a ranking of foundries (table_measure_context.py)
         settle_caption_times(self.doc.tables, self.ex, self.doc.lines)  # a caption restating a cell (caption_restates.py)
         settle_grown_from(self.ex, self.doc.lines)  # "7억 명 돌파. 올해 3월 5억 명에서 급증" (grown_from.py)

@@ -25,6 +25,9 @@ the text of its line (only "actual" is ever changed):
   is to have, not one there is.
 * **What may happen**: "…할 수도 있음" closing the figure's clause (a possibility, ``forecast``), and a
   simulation's outcome or a prediction (시뮬레이션 분포/결과, 예측치/예측한) named before the figure in its clause (``forecast``).
+* **What the report disowns** (:func:`doubted_figure`, :func:`rumoured`): a figure it doubts right after ("진위가
+  불분명", "출처가 불분명") or attributes to a rumour ("…라는 루머") is an ``estimate``; status_context marks the
+  rule of a doubted one, or of a rumour the sentence says was denied ("정정보도", "사실무근"), unsure (never asserted).
 * **A bullet on completion**: a line that opens with "… 완공 시," plans the figures of its later sentences
   ("… 완공 시, 2만 EFLOPS를 의미. 경쟁 클러스터 대비 50배 …"), except a sentence about what runs now.
 * **An estimated caption** (:func:`estimated_caption_lines`): the caption lines of a chart titled "… (추정)" and
@@ -56,6 +59,7 @@ __all__ = [
     "number_text",
     "prose_deadline",
     "prose_status",
+    "rumoured",
 ]
 
 #: A cell that opens with what its one figure is given per: "칩당 192GB HBM3e", "샘플당 $0.34".
@@ -214,9 +218,12 @@ def cumulative_figure(line: str, raw: str) -> bool:
     return bool(numbers) and bool(_CUMULATIVE_BEFORE.search(line, 0, numbers[-1].start()))
 
 
-#: Words that doubt a figure, after it in its sentence: "데이터(72%)부터 진위가 불분명", "신빙성이 낮은", "검증되지 않은"
+#: Words that doubt a figure, after it in its sentence: "데이터(72%)부터 진위가 불분명", "신빙성이 낮은", "검증되지 않은",
+#: "출처가 불분명", "근거가 부족", "신뢰성에 의문", "의문이 제기", "믿기 어려운", "과장된 수치"
 _DOUBTED = re.compile(r"^[^.;]{0,30}?(?:진위(?:가|는|도|\s?여부가?)?\s?(?:불분명|불확실|의문|의심|확인되지)"
-                      r"|신빙성(?:이|은|에)?\s?(?:낮|의문|떨어|부족|없)|(?:검증|확인)되지\s?않은|출처(?:가|는)?\s?불분명)")
+                      r"|(?:신빙성|신뢰성|신뢰도)(?:이|은|에|가|는)?\s?(?:낮|의문|의심|떨어|부족|없)"
+                      r"|(?:검증|확인)되지\s?않은|(?:출처|근거)(?:가|는|도)?\s?(?:불분명|불확실|부족|희박|없|확인되지)"
+                      r"|의문(?:이|을)?\s?(?:제기|남|스러)|믿기\s?(?:어려|힘들)|과장(?:된|됐|되었))")
 
 
 def doubted_figure(line: str, raw: str) -> bool:
@@ -227,6 +234,33 @@ def doubted_figure(line: str, raw: str) -> bool:
         return False
     line, _, end = span
     return bool(_DOUBTED.match(line[end:]))
+
+
+#: A rumour the figure's sentence attributes it to, after it ("8월에 출시될 것이라는 커뮤니티 루머", "…한다는 소문",
+#: "…라는 설이 돌") or before it ("루머에 따르면 …").
+_RUMOUR_AFTER = re.compile(r"(?:루머|소문|풍문|찌라시|(?:라는|다는|란)\s(?:[^\s.;]+\s){0,2}?설(?:이|을|에|도|만)?(?=\s|$))")
+_RUMOUR_BEFORE = re.compile(r"(?:루머|소문|풍문)(?:에\s?따르면|대로|로는)")
+#: Words that deny or correct a rumour: "부인", "사실무근", "정정보도", "일축", "반박", "사실이 아니".
+_DENIED = re.compile(r"부인(?:했|하|함|됨|되|에|을)|사실\s?무근|정정(?:보도|했|하|함)|일축|반박|사실이\s?아니")
+RUMOUR, DENIED = "rumour", "denied"
+
+
+def rumoured(line: str, raw: str) -> str:
+    """``denied`` when the sentence of the prose figure written ``raw`` in ``line`` attributes it to a rumour
+    ("8월에 출시될 것이라는 커뮤니티 루머") and says the rumour was denied or corrected ("… 정정보도를 냈을 정도",
+    "사실무근", "부인"): a figure the report itself disowns, never asserted; ``rumour`` when it is not denied (a
+    rumour's figure is at most an estimate); "" when no rumour is named with it."""
+    line = line.replace("\\$", "$")
+    at = line.find(raw) if raw else -1
+    if at < 0 or line.count(raw) > 1:
+        return ""
+    start = max((b.end() for b in re.finditer(r"[.;]\s", line[:at])), default=0)
+    stop = re.compile(r"[.;](?:\s|$)|$").search(line, at)
+    after = line[at:stop.start() if stop else len(line)]
+    rumour = _RUMOUR_AFTER.search(after)
+    if rumour is None and not _RUMOUR_BEFORE.search(line, start, at):
+        return ""
+    return DENIED if _DENIED.search(after, rumour.end() if rumour else 0) else RUMOUR
 
 
 def supposed_figure(line: str, raw: str) -> bool:

@@ -41,9 +41,11 @@ from ontology.model import STATUSES, load_model
 from petaflop.extract.facts import Extraction, Statement
 from petaflop.extract.figure_context import report_year
 from petaflop.extract.figure_time import BASE, with_bases
+from petaflop.extract.gate import unsure
 from petaflop.extract.prose_status import (
     CUMULATIVE,
     RAW_AFTER,
+    RUMOUR,
     added_figure,
     cell_per,
     contracted,
@@ -55,6 +57,7 @@ from petaflop.extract.prose_status import (
     number_text,
     prose_deadline,
     prose_status,
+    rumoured,
     supposed_figure,
 )
 from petaflop.extract.resolve import is_a
@@ -168,6 +171,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             # an outlook table's caption (전망) does not make a figure of a period already over a forecast
             ex.statements[i] = replace(st, status="actual")
             changed += 1
+        if not st.location.table_id and lines and 0 < st.location.line_start <= len(lines):
+            ex.statements[i] = st = _disowned(ex.statements[i], lines[st.location.line_start - 1])  # as settled above
         if st.status != "actual":
             continue
         status = _status(st, ref, by_table, _before(lines, st), i in cited)
@@ -185,8 +190,6 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             status = prose_status(line, st.raw, _future(st, ref), bool(st.location.table_id)) or status
             if status == "estimate" and st.kind == "duration" and frames_a_measure(st.raw):
                 status = "actual"  # "4년 동안의 총 비용은 … 추정": the cost is estimated, not the span it is over
-            if status == "actual" and not st.location.table_id and doubted_figure(line, st.raw):
-                status = "estimate"  # "… 데이터(72%)부터 진위가 불분명": a figure the writer questions
             if status == "actual" and not st.location.table_id and _making(ex, st.subject, st.kind) \
                     and in_the_making(lines, st.location.line_start, st.raw):
                 status = "planned"  # "… 캠퍼스들을 건설 중. - X의 심장은 100만 개의 … 클러스터": what it is to have
@@ -203,6 +206,16 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         _date_guidance(ex, lines)
         _inherit_in_parens(ex, lines, times=True)  # the head's time, once the guidance is dated
     return changed + _settle_table_facts(ex, by_table, ref) + (_settle_claim_facts(ex, lines, ref) if lines else 0)
+
+
+def _disowned(st: Statement, line: str) -> Statement:
+    """A prose figure the report questions ("… 데이터(72%)부터 진위가 불분명") or attributes to a rumour it says was
+    denied ("8월에 출시될 것이라는 … 루머에 … 정정보도") is an ``estimate`` whose rule is :func:`unsure` (never
+    asserted); an undenied rumour's figure is an ``estimate``."""
+    said = rumoured(line, st.raw)
+    if not said and not doubted_figure(line, st.raw):
+        return st
+    return replace(st, status="estimate", rule=st.rule if said == RUMOUR else unsure(st.rule))
 
 
 #: The end of a head figure right before a parenthesis: a digit or a unit word ("1,185억 달러 (전년 대비 …").

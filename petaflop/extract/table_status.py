@@ -28,8 +28,8 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
 * **A row of plans**: money in a row with another cell that ends in a plan (예정, 계획) or says it was
   pledged (하기로 약속), or in an announced table names the row an investment ("대미 투자"), is ``planned``; so are the capacities and counts of a row whose stage is to be
   finished later ("2028년까지 완성", "내년 상반기 완료 계획").
-* **A cell marked as a guess**: one figure followed by "(추정)" or "?" ("500~800W (추정)", "4,600?") is an
-  ``estimate``, whatever the date of its row (a spec of a product due later is guessed, not planned).
+* **A cell marked as a guess**: one figure followed by "(추정)" or "?" ("500~800W (추정)", "4,600?"), or one
+  computed on an estimate ("25배 (올해 ARR 추정치 기준)"), is an ``estimate``, whatever the date of its row (a spec of a product due later is guessed, not planned).
   A date still to come in a cell that ends in "?" ("하반기 램프업?") is a ``forecast``, not a plan.
 * **A row of estimates or expectations**: a row whose label says it is estimated ("Hypernova (추정)",
   "추정치", "추정 총 비용") or that has a cell that is just 추정 holds ``estimate`` figures, and so does a row
@@ -96,6 +96,9 @@ ROW_COMPLETES = re.compile(r"^\s*(?:((?:19|20)\d{2})년\s?(?:말|상반기|하�
 CELL_DONE = re.compile(r"(?:납품|설치|가동|구축|완공|투입|배치|인도|공사)\s?완료(?!\s?(?:계획|예정|목표))|이미\s?\S+")
 #: A cell that is one figure the report marks as a guess: "500~800W (추정)", "4,600?".
 CELL_ESTIMATED = re.compile(r"^\s*[^\d\t]{0,20}\d[\d,.~\s-]*\s?[A-Za-z%]{0,4}\s*(?:\(\s*추정\s*\)|\?)\s*$")
+#: A cell whose figure is computed on an estimate, said in parentheses after it: "25배 (올해 ARR 추정치 기준)",
+#: "(예상 매출 기준)", "(추산 기준)" — a figure derived from an estimate is an estimate.
+CELL_ON_ESTIMATE = re.compile(r"\d[^()\t]*\([^()]*(?:추정|예상|추산|예측)(?:치|값)?\s?(?:[가-힣A-Za-z]+\s)?기준\s*\)")
 #: A cell that ends in a question mark: the report guesses what it says ("하반기 램프업?").
 CELL_GUESSED = re.compile(r"\?\s*$")
 CELL_PLAN = re.compile(r"예정|계획|목표|할\s?것")
@@ -352,8 +355,9 @@ class TableStatus:
 
     def cell_estimated(self, line: int, column: int) -> bool:
         """True when the cell of the 1-based ``column`` in the row at ``line`` is one figure marked as a guess
-        ("500~800W (추정)", "4,600?")."""
-        return bool(CELL_ESTIMATED.match(self._cell(line, column)))
+        ("500~800W (추정)", "4,600?") or computed on an estimate ("25배 (올해 ARR 추정치 기준)")."""
+        cell = self._cell(line, column)
+        return bool(CELL_ESTIMATED.match(cell) or CELL_ON_ESTIMATE.search(cell))
 
     def cell_guessed(self, line: int, column: int) -> bool:
         """True when the cell of the 1-based ``column`` in the row at ``line`` ends in a question mark
