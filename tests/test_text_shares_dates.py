@@ -56,7 +56,7 @@ def test_a_ratio_word_measures_a_percentage_as_a_share(reader):
     r, ex = reader
     r.read("엔비디아의 영업이익률은 60%.", LOC, ())
     assert [(s.subject, s.kind, s.value, s.metric) for s in ex.statements] == [
-        ("nvidia", "share", Decimal(60), "이익률")]
+        ("nvidia", "share", Decimal(60), "영업이익률")]  # the whole compound
 
 
 def test_a_chip_before_its_kind_word_takes_the_kind_words_particle(reader):

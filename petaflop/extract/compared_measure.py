@@ -224,3 +224,52 @@ def shared_after(s: str, q_end: int, spans: list[tuple[int, int]], values: Seque
     if any(_ADVERBIAL_WORD.match(w) for w in s[q_end:nxt.start].strip(" ,").split()[:-1]):
         return ""  # "매출 3배, 이익은 5배": a word marked before the adverbial opens a clause of its own
     return _after(s, nxt.end, spans)
+
+
+#: "<place> 내" right before a measure: "미국 내 상업 고객 수" (where the figure holds: its scope)
+_WITHIN_BEFORE = re.compile(r"(?:^|[\s,(])([가-힣A-Za-z]{1,12}\s?내)\s$")
+
+
+def measure_within(s: str, c0: int, end: int, metric: str, base: str) -> str:
+    """Where a compared measure holds when the clause writes a place before it with 내 ("미국 내 상업 고객 수는
+    전년 대비 64% 증가" → "미국 내"): ``metric`` is "<measure> <base>" as :func:`comparison_metric` made it;
+    '' when the measure is not written before ``end`` or no "<place> 내" opens it."""
+    measure = metric[:-len(base)].strip() if metric.endswith(base) else ""
+    at = s.rfind(measure, c0, end) if measure else -1
+    m = _WITHIN_BEFORE.search(s[c0:at]) if at >= 0 else None
+    return m.group(1) if m else ""
+
+
+#: words joining coordinated nouns in a heading: "비용 및 필요전력", "비용과 전력", "비용/전력"
+_AND = frozenset("및 와 과 및/또는 or and".split())
+#: a word that closes a heading's modifiers: a particle or an ending ("레벨에서의", "차이에 따른")
+_CLOSED = re.compile(r"(?:의|에|에서|은|는|이|가|을|를|로|으로|른|한|인|된|:)$")
+
+
+def heading_part(heading: str, metric: str, names: Sequence[tuple[int, int]] = ()) -> str:
+    """The part a caption's heading limits its measure to: under "… 스케일업 네트워킹 비용 및 필요전력" a
+    later caption line's "비용은 6배" or "전력 소비는 11배" compares the scale-up networking part
+    ("스케일업 네트워킹"), not the whole. The heading must write the measure's first word (alone or ending a
+    compound, "필요전력"), one noun of a list ("A 및 B") after bare modifier words; '' otherwise, or when
+    the measure already holds them. ``names``: where the heading names entities (no modifier: "중국 발전량")."""
+    head = metric.split()[0] if metric.split() else ""
+    if len(head) < 2 or head in ("vs", "higher", "lower") or not heading:
+        return ""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", heading)]
+    words = heading.split()
+    for i, w in enumerate(words):
+        if not (w == head or (w.endswith(head) and re.fullmatch(r"[가-힣]+", w))):
+            continue
+        j = i
+        while j >= 2 and words[j - 1] in _AND and _bare(words[j - 2]):  # "비용 및 필요전력": the list's first noun
+            j -= 2
+        mods: list[str] = []
+        for k in reversed(range(max(0, j - 3), j)):
+            v = words[k]  # not a name, nor a distribution ("연도별"), a particle's word or one of a list
+            if _CLOSED.search(v) or v.endswith("별") or not _WORD.fullmatch(v) or v in _NOT_MEASURE or v in _AND \
+                    or _overlaps(list(names), *spans[k]):
+                break
+            mods.insert(0, v)
+        part = " ".join(mods)
+        return "" if not mods or part in metric else part
+    return ""

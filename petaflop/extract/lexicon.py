@@ -28,6 +28,7 @@ class ValueEntry:
     metric_from_label: bool = False
     per: str = ""
     negative: bool = False  # `sign = "negative"`: the label names a reduction ("비용 절감"), the cell its size
+    whole_word: bool = False  # `metric = "word"`: the metric is the whole compound the match ends ("운영마진")
 
     def measures(self, quantity_kind: str) -> bool:
         """A figure of this kind of quantity (a bare number counts) can be this entry's measure."""
@@ -38,12 +39,39 @@ class ValueEntry:
         if not self.metric_from_label or at < 0:
             return ""
         m = self.match.search(text, at)
-        return m.group(0) if m else ""
+        if m is None:
+            return ""
+        return compound_at(text, m.start(), m.end()) if self.whole_word else m.group(0)
 
     def scope_at(self, text: str, at: int) -> str:
         """Where a figure of this entry holds, as the words before its metric word at ``at`` say: a share's
         market ("엔터프라이즈 시장점유율": table_market_scope.py), else ""."""
         return prose_market(text, at) if self.kind == "marketShare" and at >= 0 else ""
+
+
+#: a particle closing the word a metric word stands in ("운영마진은", "영업이익률을")
+_WORD_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|도|과|와|으로|로|에)$")
+#: an acronym written as its own word right before the compound ("EBITDA 마진", "잉여현금흐름(FCF) 마진율")
+_ACRONYM_BEFORE = re.compile(r"(?:EBITDA|EBIT|FCF|GAAP|[가-힣]{2,8}\([A-Z]{2,6}\))\s$")
+
+
+def compound_at(text: str, start: int, end: int) -> str:
+    """The whole compound noun a metric word at ``text[start:end]`` ends or stands in, as written: the letters
+    attached before it ("운영마진", "영업이익률"), an acronym word before that ("EBITDA 마진"), its own letters
+    after it ("마진율") without a closing particle."""
+    a = start
+    while a > 0 and re.match(r"[가-힣A-Za-z]", text[a - 1]):
+        a -= 1
+    if (acr := _ACRONYM_BEFORE.search(text, 0, a)) and (acr.start() == 0 or not re.match(r"[가-힣A-Za-z(]", text[acr.start() - 1])):
+        a = acr.start()
+    b = end
+    while b < len(text) and re.match(r"[가-힣]", text[b]):
+        b += 1
+    word = text[a:b]
+    tail = _WORD_PARTICLE.search(word)
+    if tail and tail.start() >= end - a:  # the particle is after the metric word, never part of it
+        word = word[:tail.start()]
+    return word
 
 
 @dataclass(frozen=True)
@@ -142,15 +170,15 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         dim = raw.get("dimension", model.kinds[kind].dimension)
         if dim not in DIMENSIONS:
             raise MappingError(f"{where}: dimension {dim!r} is not one of {', '.join(DIMENSIONS)}")
-        if raw.get("metric", "label") != "label":
-            raise MappingError(f"{where}: metric can only be \"label\"")
+        if raw.get("metric", "label") not in ("label", "word"):
+            raise MappingError(f"{where}: metric can only be \"label\" or \"word\"")
         if raw.get("sign", "negative") != "negative":
             raise MappingError(f"{where}: sign can only be \"negative\"")
         values.append(ValueEntry(
             id=f"{kind}@{_line(where)}", match=compile_regex(raw["match"], where), kind=kind,
             dimension=dim, veto=compile_regex(raw["not"], where) if raw.get("not") else None,
             subject=classes(raw.get("subject", []), where), metric_from_label="metric" in raw, per=raw.get("per", ""),
-            negative=raw.get("sign") == "negative",
+            negative=raw.get("sign") == "negative", whole_word=raw.get("metric") == "word",
         ))  # fmt: skip
     links = []
     for where, raw in entries(path, "link", ("match", "property", "object"), _LINK_KEYS):

@@ -210,8 +210,9 @@ class Extractor:
                             self.text.caption_frame = title_date if k or titled else None
                             # "기업용 LLM API 시장 점유율 변화": the market its lines' shares are of (text_venue.py)
                             self.text.caption_market = market_of("", [title]) if k or titled else ""
+                            self.text.caption_heading = title if k or titled else ""  # what a multiple compares
                             self.text.read(cap, Location(line, line, chapter.key, slide.title), self.sources_of(block))
-                        self.text.caption_frame, self.text.caption_market = None, ""
+                        self.text.caption_frame, self.text.caption_market, self.text.caption_heading = None, "", ""
                         self.text.block_topic = carried(self.text.block_topic)
                         continue
                     if isinstance(block, Figure):
@@ -222,9 +223,10 @@ class Extractor:
                             cap_loc = Location(at, at, chapter.key, slide.title)
                             self._note_mentions(cap, cap_loc)
                             self.text.caption_title = block.caption[0] if k else ""  # a ranking's basis (text_rank.py)
+                            self.text.caption_heading = self.text.caption_title  # the part a multiple compares
                             self.text.read(cap, cap_loc, figure_sources)
                             self.text.legend_customers(cap, block.text, cap_loc, figure_sources)
-                        self.text.caption_title = ""
+                        self.text.caption_title = self.text.caption_heading = ""
                         self.text.block_topic = carried(self.text.block_topic)
                         # text inside a figure (a paragraph beside the image, a label) is prose like any other
                         for body in block.text:

@@ -59,10 +59,22 @@ def market_of(label: str, captions: Iterable[str] = ()) -> str:
     return ""
 
 
+#: a row label naming an accounting assumption, not a property of the thing: "감가상각연수(년)", "내용연수"
+_ASSUMED = re.compile(r"(?:감가\s?상각|내용)\s?(?:연수|기간)|[Dd]epreciation (?:period|life)")
+#: a caption naming the model its table computes: "DeepSeek AI TCO 계산, …", "로보택시 DCF 모델"
+_MODEL = re.compile(r"((?:[가-힣A-Za-z0-9]+\s){0,3}(?:TCO|DCF|[Mm]odel|모델|시나리오)(?:\s?(?:계산|추정|분석))?)")
+
+
 def label_scope(kind: str, label: str, captions: Iterable[str] = ()) -> str:
-    """Where a figure read under ``label`` holds: a share's market, else a place opening the label ("미국 내")."""
+    """Where a figure read under ``label`` holds: a share's market, an assumption of the model the caption
+    names ("감가상각연수 (DeepSeek AI TCO 계산)": a depreciation period assumed, not the thing's lifetime),
+    else a place opening the label ("미국 내")."""
     if kind == "marketShare" and (market := market_of(label, captions)):
         return market
+    if assumed := _ASSUMED.search(label):
+        model = next((m.group(1) for c in captions if c and (m := _MODEL.search(c))), "")
+        name = re.sub(r"\s?\([^)]*\)$", "", label.strip())[:30] or assumed.group(0)
+        return f"{name} ({model})"[:60] if model else name
     within = _WITHIN.match(label)
     return within.group(1) if within else ""
 

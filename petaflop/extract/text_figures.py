@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from ingest.quantities import Quantity
 from petaflop.extract.carry_guards import block_topic_owns
-from petaflop.extract.compared_measure import comparison_metric
+from petaflop.extract.compared_measure import comparison_metric, heading_part, measure_within
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure, restate_in_other_currency
 from petaflop.extract.figure_context import after_the_report
@@ -240,10 +240,15 @@ class MultipleReader:
         elif how_base == "noun-base":  # a base the gazetteer does not name: judged apart
             rule = rule.replace(":multiple:", ":multiple-noun-base:").replace(":relative:", ":relative-noun-base:") \
                        .replace(":ratio:", ":ratio-noun-base:")
+        base_words = f"{direction + ' ' if direction else ''}vs {base_name}"
+        metric = comparison_metric(s, q.start, q.end, c0, [(m.start, m.end) for m in mentions], base_words, values)
+        heading = getattr(self, "caption_heading", "")
+        if heading and (part := heading_part(heading, metric, [(m.start, m.end) for m in self.res.gaz.find_mentions(heading)])):  # "… 스케일업 네트워킹 비용 및 필요전력"
+            metric = f"{part} {metric}"[:60]  # over a caption line's "비용은 6배": the part compared, not the whole
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=value,
             high=Decimal(high) if high is not None else None, unit=unit, status=status, time=time,
-            metric=comparison_metric(s, q.start, q.end, c0, [(m.start, m.end) for m in mentions], f"{direction + ' ' if direction else ''}vs {base_name}", values),
+            metric=metric, scope=measure_within(s, c0, q.start, metric, base_words),  # "미국 내 … 고객 수"
             approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
