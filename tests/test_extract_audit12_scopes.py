@@ -111,3 +111,20 @@ def test_a_place_within_before_the_measure_scopes_the_change(text_reader):
     ex.statements.clear()
     r.read("팔란티어의 상업 고객 수는 전년 대비 64% 증가.", LOC, ())
     assert [s.scope for s in ex.statements if s.kind == "growthRate"] == [""]
+
+
+def test_a_measure_owned_by_no_name_is_scoped_to_its_owner(text_reader):
+    from petaflop.extract.compared_measure import owner_segment
+
+    s = "상위 20개 고객의 매출은 30% 증가"
+    assert owner_segment(s, 0, s.index("30%"), "매출", []) == "상위 20개 고객"
+    s = "128,000 토큰의 처리 능력(16배)"
+    assert owner_segment(s, 0, s.index("16"), "처리 능력", []) == ""  # a figure, cut at its comma
+    r, ex = text_reader
+    r.read("팔란티어는 성장 중. 상위 20개 고객의 매출은 30% 증가.", LOC, ())
+    assert [(s.subject, s.value, s.metric, s.scope) for s in ex.statements if s.kind == "growthRate"] == [
+        ("palantir", Decimal(30), "매출", "상위 20개 고객")]
+    ex.statements.clear()
+    r.read("팔란티어의 매출은 30% 증가.", LOC, ())  # the owner is the subject's name: no scope
+    assert [(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "growthRate"] == [
+        ("palantir", Decimal(30), "")]

@@ -273,3 +273,20 @@ def heading_part(heading: str, metric: str, names: Sequence[tuple[int, int]] = (
         part = " ".join(mods)
         return "" if not mods or part in metric else part
     return ""
+
+
+#: "<words>의 " right before a measure: its owner in the genitive ("상위 20개 고객의 매출")
+_OWNER_BEFORE = re.compile(r"(?:^|[\s,(])((?:[가-힣A-Za-z0-9]+\s){0,2}[가-힣A-Za-z]{2,10})의\s$")
+
+
+def owner_segment(s: str, c0: int, end: int, measure: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The part a measure is of when its genitive owner is no name: "상위 20개 고객의 매출은 30% 증가" is the
+    revenue of the top customers ("상위 20개 고객"), not the subject's; '' when the owner is a name the
+    sentence resolves ("팔란티어의 매출", left out of the measure as its subject), a pronoun or a word of time."""
+    at = s.rfind(measure, c0, end) if measure else -1
+    m = _OWNER_BEFORE.search(s[c0:at]) if at >= 0 else None
+    if m is None or _overlaps(list(spans), c0 + m.start(1), c0 + m.end(1)) \
+            or re.search(r"\d,$", s[c0:c0 + m.start(1)]):  # "128,000 토큰의": a figure cut at its comma
+        return ""
+    words = m.group(1).split()
+    return "" if any(w in _NOT_MEASURE or _BOUND.search(w) for w in words) else m.group(1)
