@@ -150,7 +150,7 @@ class MultipleReader:
                 self._change(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
         elif q.kind == "count":  # a metric word of another dimension does not measure a count
             self._unit_count(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
-        elif q.kind == "duration" and (no_word or _TOOK.match(s, q.end)):  # "출시까지 7주 만에": the cue measures it
+        elif q.kind == "duration" and (no_word or _TOOK.match(s, q.end) or _TOOK_IN_FIGURE.search(q.raw)):  # "출시까지 7주 만에": the cue measures it
             self._duration(s, q, c0, c1, mentions, topic, values, dates, loc, sources)
 
     def _multiple(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
@@ -265,7 +265,13 @@ class MultipleReader:
                  and not is_a(m.type, "Person") and not (base_start <= m.start and m.end <= base_start + 1)
                  and not _in_closed_aside(s, m, q.start)]
         cands = [m for m in cands if not (m.start >= base_start and _MARKER.match(s, m.end))]
+        # "A이 보유한 기존 클러스터보다 N배": A is the subject of a relative clause naming the base, not the figure's
         marked = [m for m in cands if m.role in ("topic", "subject")]
+        owners = [m for m in marked if m.end < base_start and (ro := _RELATIVE_OWNER.match(s, m.end)) and ro.end() <= base_start]
+        if owners:  # the figure's own subject left unsaid: no topic of another sentence stands in for it
+            marked = [m for m in marked if m not in owners]
+            if not marked:
+                return None, ""
         # "CM384는 …을 제공하며, 이는 B의 1.6배": "이는" stands for the topic of the sentence's earlier clause
         if not marked and earlier and _ANAPHOR.match(s, c0):
             prior = [m for m in earlier if m.role in ("topic", "subject") and m.entity != base_entity
@@ -319,6 +325,10 @@ _ONE_OF = re.compile(r"의\s?(?:한|어느|일부|다른|모든)\s")
 _PERIOD_BASE = re.compile(r"(?:(?:19|20)\d{2}|'\d{2})년\s?(?:[1-4]\s?분기|상반기|하반기|\d{1,2}월)?(?:\s?(?:말|초|중순))?$")
 #: a noun base right before the marker: one word of Hangul or Latin letters (a pronoun or a figure is none)
 _NOUN_BASE = re.compile(r"(?:^|[\s(“\"'‘])([가-힣]{2,8}|[A-Za-z][A-Za-z\-]{1,15})$")
+#: "A이 보유한 …", "A가 운영하는 …": the marked name heads a relative clause on the noun after it
+_RELATIVE_OWNER = re.compile(r"(?:이|가)\s[가-힣]{1,5}(?:한|하는|했던|하던)\s")
+#: a period named as a base ("올해의 2배", "내년의 절반"): the subject's own value then, no other thing
+_PERIOD_WORD = re.compile(r"^(?:올해|금년|내년|작년|지난해|전년|당시|현재|과거|향후|미래|[가-힣]?반기|연간|월간)$")
 _NOT_A_BASE = re.compile(r"^(?:이|그|이것|그것|이는|것|무엇|누구|어느|수준|경우|때|기준|이전|직전|전|이후|당시|평균|전체|[가-힣]?년|분기)$")
 #: "…, V15는 10배": a name the gazetteer does not know marked as a new topic ends the carried subject
 _NEW_NAME_TOPIC = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9.\-]*(?:은|는|이|가)\s")
@@ -370,6 +380,12 @@ def _base(s: str, q: Quantity, c0: int, mentions: list[Mention_], reader) -> tup
             g = rx.search(s[c0:at])
             if g:
                 return name, "", "genitive-base", c0 + g.start()
+        # "중국 일반 석사 초봉의 10배", "투자 원금의 100배": a common noun the gazetteer does not name ("X의 30%" is
+        # a part of X, and "올해의 2배" the subject's own value in a period: neither is a noun base)
+        nb = _NOUN_BASE.search(s[c0:at]) if q.kind == "multiple" else None
+        if nb and not _NOT_A_BASE.match(nb.group(1)) and not _PERIOD_WORD.match(nb.group(1)) and not any(m.start < c0 + nb.end(1) and m.end > c0 + nb.start(1)
+                                                                for m in mentions):
+            return nb.group(1), "", "noun-base", c0 + nb.start(1)
     # "100명에서 400명으로 4배 증가": the earlier value of the same measure
     if _FROM_TO_BASE.search(before):
         return "earlier value", "", "from-to-base", q.start
@@ -486,9 +502,13 @@ class DurationReader:
         after = None if task else _OBJECT_AFTER.match(s, took_end)  # a task's length is the doer's
         if after and any(m.role in ("topic", "subject") and took_end <= m.start < after.end() for m in mentions):
             after = None  # "… '8달'이 소요 B는 동일 구간을": a new clause's topic, not what the span brought about
-        if after and after.end() <= c1 and not objects:
+        # "A는 약 1년간 직원을 교체": a span the doing lasted measures the doer, whatever unnamed thing it acts on
+        lasting = (took.re is _TOOK and took.group(1) in ("간", "동안", "에 걸쳐", "에걸쳐")) or took.re is _TOOK_IN_FIGURE
+        # "N달 만에 웨이모의 서비스 지역을 포위": a name owning the object ("X의 …를") is not what the span brought about
+        named = [m for m in mentions if after and took_end <= m.start and m.end <= after.end() and not is_a(m.type, "Person")
+                 and not s.startswith("의", m.end)]
+        if after and after.end() <= c1 and not objects and (named or not lasting or not marked):
             # "xAI는 … 3달 만에 변전소를 완성": the span is the object's (what was built), not the topic's
-            named = [m for m in mentions if took_end <= m.start and m.end <= after.end() and not is_a(m.type, "Person")]
             if not named:
                 return
             subject, how = named[-1], "object"

@@ -41,10 +41,30 @@ def word_multiples(text: str, found: tuple[Quantity, ...] = ()) -> list[Quantity
     return out
 
 
+#: a span of time in number words right before "만에": "'한 분기'만에 주파", "세 달 만에" (unit, months per word)
+_WORD_SPAN = re.compile(r"(?<![가-힣A-Za-z0-9])(?P<pre>(?:약|단|불과)\s)?['‘“\"]?(?P<n>한|두|세|네|다섯|여섯)\s?"
+                        r"(?P<u>달|분기)['’”\"]?(?=\s?만에)")
+
+
+def word_spans(text: str, found: tuple[Quantity, ...] = ()) -> list[Quantity]:
+    """Spans of time in number words before "만에" ("'한 분기'만에", "두 달 만에"): the parser reads figures only;
+    each becomes a ``duration`` quantity in months like "3개월", unless a parsed quantity covers its span."""
+    out = []
+    for m in _WORD_SPAN.finditer(text):
+        if any(q.start < m.end() and m.start() < q.end for q in found):
+            continue
+        v = Decimal(NATIVE_NUMBERS[m.group("n")]) * (3 if m.group("u") == "분기" else 1)
+        quals = frozenset({"approximate"}) if (m.group("pre") or "").strip() == "약" else frozenset()
+        out.append(Quantity(v, "month", "duration", m.group(0), start=m.start(), end=m.end(), qualifiers=quals,
+                            original_value=Decimal(NATIVE_NUMBERS[m.group("n")]), original_unit=m.group("u")))
+    return out
+
+
 @lru_cache(maxsize=16384)
 def _quantities(text: str) -> tuple[Quantity, ...]:
     found = counted_bounds(text, tuple(_find_quantities(text)))  # "350+명" (count_bounds.py)
     words = word_multiples(text, found) if "배" in text else []
+    words += word_spans(text, found) if "만에" in text else []
     return tuple(sorted(found + tuple(words), key=lambda q: q.start)) if words else found
 
 
