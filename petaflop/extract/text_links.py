@@ -71,6 +71,21 @@ _PARENT_GLOSS_AFTER = re.compile(r"^\s?(?:의\s)?(?:자회사|산하|계열사)(
 
 # partners
 _PARTNER_WORD = r"(?:파트너십|협력|제휴|협업|동맹|공동\s?개발|합작)"
+# the close of a list named before its noun: "A, B 등 고객사", "A, B 단 두 고객사", "A, B 등 3개 경쟁사"
+# (a count of the names listed: the noun is theirs)
+_LIST_CLOSE = re.compile(r"\s?(?:등\s?(?:의\s)?|(?:등\s|단\s)?(?:두|세|네|[2-9]\s?개)\s?)$")
+_COUNTS = {"두": 2, "세": 3, "네": 4}
+# "Anthropic의 API 매출 비중은 …": a block opening on a topic a firm owns (a few words, no aside)
+_LEAD = re.compile(r"[\s\-•·*]*")
+_TOPIC_OWNED = re.compile(r"\)?['’”\"]?\s?의\s(?:[^\s,.·'‘’“”()\[\]]{1,10}\s){0,3}[^\s,.·'‘’“”()\[\]]{1,10}(?:은|는)\s")
+_COUNTERPART_NOUN = re.compile(r"경쟁|라이벌|파트너|고객|투자|자회사|계열|산하|주주|협력|공급|인수|CEO|대표|창업")
+
+
+def _count_of(close: str) -> int:
+    """The count a list's close states ("단 두" 2, "등 3개" 3), 0 for none."""
+    m = re.search(r"(두|세|네|[2-9])", close)
+    return 0 if m is None else _COUNTS.get(m.group(1)) or int(m.group(1))
+
 _PAIR_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:의|간의?|삼자간|양사\s?간의?|사이의?)?\s?(?:전략적\s|기술\s)?" + _PARTNER_WORD)
 _WITH_TAIL = re.compile(r"^\)?['’”\"]?\s?(?:등)?\s?(?:과|와)(?:의)?\s?(?:(?:(?:전략적|기술|긴밀한?|공동)\s)?" + _PARTNER_WORD
                         # "A/B와 100MW 규모 프로젝트를 진행": a project carried out with them
@@ -125,6 +140,8 @@ class LinkFrames:
 
     def _links(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                sources: tuple[str, ...]) -> None:
+        if not getattr(self, "previous_sentence", ""):  # a block's first sentence: whose is the block
+            self.block_owner = _opening_owner(s, mentions)
         self._described(s, mentions, loc, sources)
         self._home_countries(s, mentions, loc, sources)
         self._rivals(s, mentions, topic, loc, sources)
@@ -235,8 +252,10 @@ class LinkFrames:
             after = re.match(r"(?:인|으로서|로서|\s?=)?\s?\(?\s?", s[w.end():])  # "A의 파운드리 파트너 = B"
             listed = self._list_after(s, w.end() + len(after.group(0)), mentions) if after.group(0) else []
             if not listed:
-                before = re.search(r"\s?등\s?(?:의\s)?$", s[:w.start()])
+                before = _LIST_CLOSE.search(s[:w.start()])
                 listed = self._list_before(s, before.start(), mentions) if before else []
+                if before and _count_of(before.group(0)) not in (0, len(listed)) and "등" not in before.group(0):
+                    listed = []  # "GitHub 두 고객사": a count the names do not fill
             found.append((w.start(), w.end(), listed, ("topic",)))  # "A는 … 경쟁사인 B": A's rival
         for v in verb.finditer(s) if verb is not None else ():  # "A는/가 … B와 경쟁": A competes
             found.append((v.start(), v.end(), self._list_before(s, v.start(), mentions), ("topic", "subject")))
@@ -255,7 +274,7 @@ class LinkFrames:
             if gen and any(is_a(gen[-1].type, c) for c in _FIRMS):
                 owner, how = gen[-1], "genitive"
             else:
-                owner, how = _the_firm(mentions, listed, topic, roles)
+                owner, how = _the_firm(mentions, listed, topic, roles, getattr(self, "block_owner", None))
             if owner is None:
                 continue
             # "<A>의 경쟁사인 B", "<A>의 최대 파트너인 B": one construction, whatever the noun (it names both ends)
@@ -303,7 +322,7 @@ class LinkFrames:
             if not _WITH_TAIL.match(rest):
                 continue
             listed = [x for x in self._list_before(s, m.end, orgs[:i + 1]) if x in orgs]
-            owner, how = _the_firm(mentions, listed, topic)
+            owner, how = _the_firm(mentions, listed, topic, opening=getattr(self, "block_owner", None))
             if owner is None:
                 continue
             for x in listed:
@@ -446,12 +465,29 @@ def _without_modifiers(s: str, listed: list[Mention_]) -> list[Mention_]:
 
 
 def _the_firm(mentions: list[Mention_], besides: list[Mention_], topic: Mention_ | None,
-              roles: tuple[str, ...] = ("topic", "subject")) -> tuple[Mention_ | None, str]:
+              roles: tuple[str, ...] = ("topic", "subject"), opening: Mention_ | None = None
+              ) -> tuple[Mention_ | None, str]:
     """The one firm the clause marks as its topic or subject (other than ``besides``), with "clause";
-    when it marks none, the sentence's firm topic with how it was found; else ``(None, "")``."""
+    when it marks none, the sentence's firm topic with how it was found; else the firm owning the topic
+    the block opens on (``opening``, "block-owner"); else ``(None, "")``."""
     marked = [m for m in mentions if m.role in roles and m not in besides and any(is_a(m.type, c) for c in _FIRMS)]
     if len({m.entity for m in marked}) == 1:
         return marked[0], "clause"
     if not marked and topic is not None and any(is_a(topic.type, c) for c in _FIRMS):
         return topic, HOW.get(topic.role, "clause")
+    if not marked and opening is not None and all(m.entity != opening.entity for m in besides):
+        return opening, "block-owner"
     return None, ""
+
+
+def _opening_owner(s: str, mentions: list[Mention_]) -> Mention_ | None:
+    """"- Anthropic의 API 매출 비중은 …": the firm owning the topic a block opens on (a few words, no
+    list, no aside, not the firm's rival, partner or customer: "A의 경쟁사는 …" is another party)."""
+    first = mentions[0] if mentions else None
+    if first is None or first.role != "genitive" or not any(is_a(first.type, c) for c in _FIRMS) \
+            or not _LEAD.fullmatch(s[:first.start]):
+        return None
+    owned = _TOPIC_OWNED.match(s, first.end)
+    if owned is None or _COUNTERPART_NOUN.search(owned.group(0)) or any(m.start < owned.end() for m in mentions[1:]):
+        return None
+    return Mention_(first.entity, first.type, -1, -1, "block-owner")
