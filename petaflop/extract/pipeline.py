@@ -50,6 +50,7 @@ from petaflop.extract.source_data import STUDY, read_source_data
 from petaflop.extract.source_titles import titled_source
 from petaflop.extract.span_events import name_span_events
 from petaflop.extract.status_context import settle_statuses
+from petaflop.extract.summed_columns import scope_summed_columns
 from petaflop.extract.survey_size import add_caption_survey_sizes, add_surveyor_sizes
 from petaflop.extract.table_contracts import add_contract_parties
 from petaflop.extract.table_map import MAPPINGS_PATH, load_mappings
@@ -163,6 +164,7 @@ class Extractor:
         # a share of a market only pointed back to ("관련 시장 점유율") that no sentence before names (text_venue.py)
         self.ex.statements = [st for st in self.ex.statements if st.scope != UNKNOWN_MARKET]
         settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
+        scope_summed_columns(self.doc.tables, self.ex)  # "Inter..." = so + tri + w: "subtotal of so…, …"
         unsure_shared_columns(self.doc.tables, self.ex)  # two columns both headed "Inter...": no scope (shared_labels.py)
         scope_foundry_tables(self.doc.tables, self.ex, self.gaz)  # a ranking of foundries (table_measure_context.py)
         settle_caption_times(self.doc.tables, self.ex, self.doc.lines)  # a caption restating a cell (caption_restates.py)

@@ -6,7 +6,8 @@ report gives — "Inter..." may be either subtotal, and a reader of the graph wo
 report gives no header that tells them apart, so every fact read from such a column is :func:`unsure` (kept
 as a claim, never asserted). A label written out in full and repeated ("ToR 스위치" over every rack of a
 diagram, a period label repeated by a slip that :mod:`petaflop.extract.period_columns` places) is not cut
-short and is left alone.
+short and is left alone; so is a column the table's arithmetic proves to be the sum of the columns before it
+(:mod:`petaflop.extract.summed_columns`: its figures are scoped by what they sum).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import replace
 from ingest.model import Table
 from petaflop.extract.facts import Extraction
 from petaflop.extract.gate import unsure
+from petaflop.extract.summed_columns import summed_columns
 
 __all__ = ["shared_truncated_columns", "unsure_shared_columns"]
 
@@ -27,10 +29,12 @@ _TRUNCATED = re.compile(r"(?:\.{2,}|…)\s*$")
 
 
 def shared_truncated_columns(table: Table) -> set[int]:
-    """The 1-based columns of ``table`` whose label is cut short and borne by another column too."""
+    """The 1-based columns of ``table`` whose label is cut short and borne by another column too, unless the
+    rows prove the column a subtotal or total (:func:`summed_columns`)."""
     labels = [label.strip() for label in table.column_labels]
     counts = Counter(label for label in labels if _TRUNCATED.search(label))
-    return {j for j, label in enumerate(labels, 1) if counts.get(label, 0) > 1}
+    shared = {j for j, label in enumerate(labels, 1) if counts.get(label, 0) > 1}
+    return shared - set(summed_columns(table)) if shared else shared
 
 
 def unsure_shared_columns(tables: Iterable[Table], ex: Extraction) -> int:
