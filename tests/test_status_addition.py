@@ -24,3 +24,18 @@ def test_added_said_before_the_figure():
 def test_an_addition_in_another_clause_is_not_this_figures():
     line = "C사는 3만 개를 보유, 내년에는 다른 설비를 추가 구축."
     assert not added_figure(line, "C사는 3만 개를 보유, ")
+
+
+def test_users_won_are_an_addition_not_all_the_users():
+    line = "- 출시 후 1주일 만에 2,000만 명 이상의 신규 가나 앱 사용자 유입."
+    assert added_figure(line, "2,000만 명 이상의 신규 ")
+    assert added_figure("- 신규 가입자 수는 약 300만 명으로 집계 완료.", "300만 명으로 집계 완료")
+    assert added_figure("- 월간 사용자 9억 명(3달 만에 2억 명 증가) 기록.", "2억 명 증가) 기록.")
+    # the total the users grew to, and a total beside the gain, are not additions
+    assert not added_figure("- 사용자 수가 7억 명으로 증가한 상태.", "7억 명으로 증가한 상")
+    assert not added_figure("- 월간 사용자 9억 명(3달 만에 2억 명 증가) 기록.", "9억 명(3달 만에 2")
+    assert not added_figure("- 직원 수 1,200명 이상으로 100배 증가.", "1,200명 이상으로 10")
+
+
+def test_a_new_sites_size_is_not_an_addition():
+    assert not added_figure("- 개발 예정인 신규 사이트는 1.4GW급 시설로 건설 중.", "1.4GW급 시설로 건설")

@@ -93,7 +93,7 @@ FORECAST_KINDS = frozenset({"revenue", "profit", "marketShare", "marketSize", "s
 
 #: what a thing has, counted or sized: an addition to it is scoped as one ("55만개 … 추가 투입")
 ADDED_KINDS = frozenset({"gpuCount", "chipCount", "cpuCount", "rackCount", "unitCount", "buildingCount",
-                         "a100EquivalentCount", "h100EquivalentCount", "powerCapacity"})
+                         "a100EquivalentCount", "h100EquivalentCount", "powerCapacity", "userCount", "customerCount"})
 
 
 def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | None = None,
@@ -428,10 +428,15 @@ def _making(ex: Extraction, subject: object, kind: str) -> bool:
 
 def _settle_claim_facts(ex: Extraction, lines: list[str], ref: str) -> int:
     """A value fact promoted from a claim (a statement only later) gets the status the words of its clause
-    give it (:func:`prose_status`) as a qualifier, when the words of its own window gave none."""
+    give it (:func:`prose_status`) as a qualifier, when the words of its own window gave none; a count added
+    to what there is ("… 추가 투입될 예정", :func:`added_figure`) is scoped as an addition, as a statement is."""
     model = load_model()
     changed = 0
     for i, f in enumerate(ex.facts):
+        if f.rule.startswith("claim:") and f.predicate in ADDED_KINDS and not f.obj_is_entity \
+                and 0 < f.location.line_start <= len(lines) and not any(q.startswith("scope:") for q in f.qualifiers) \
+                and added_figure(lines[f.location.line_start - 1], f.raw):
+            ex.facts[i] = f = replace(f, qualifiers=(*f.qualifiers, "scope:addition"))  # "… 추가 투입될 예정"
         if not f.rule.startswith("claim:") or f.obj_is_entity or ":" in f.predicate or set(STATUSES) & set(f.qualifiers):
             continue
         rule = model.truthy_rule(f.predicate)

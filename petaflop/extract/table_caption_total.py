@@ -7,6 +7,10 @@ any firm's. Read only when the caption names exactly one piece of hardware and e
 row names is that product or a part of its name ("GB200/300 GPU" of "GB200/GB300 NVL72"); a row
 naming anything else (a firm, another chip) is left alone. A revenue row naming nothing ("매출 예상(백만
 달러)") is the revenue those units bring: the product's too. Rule ids end with ``:caption-total``.
+
+A caption that counts the product through one channel ("… 의 ODM(…) 출하량 전망") limits the totals to it: they
+are the units shipped by those makers, not all the product's, so each total keeps the channel as its scope
+("ODM 기준").
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ if TYPE_CHECKING:
 _TOTAL_ROW = re.compile(r"^총\s")
 #: "매출 예상(백만 달러)": the revenue the counted units bring, a row naming nothing (no firm's)
 _REVENUE_ROW = re.compile(r"^(?:총\s?)?매출")
+#: the channel a caption counts through, before its measure: "ODM(하이퍼스케일러들은 …) 출하량", "OEM 판매량"
+_CHANNEL = re.compile(r"(?<![A-Za-z])(ODM|OEM|EMS)(?![A-Za-z])\s?(?:\([^()]*\)\s?)?(?:관련\s?)?(?:출하|판매|매출|공급)")
 
 
 def _caption_product(reader: CellReader, table: Table) -> tuple[str, str] | None:
@@ -57,6 +63,7 @@ def read_caption_total(reader: CellReader, table: Table, r: int, row: Row, key: 
             return False
     own = not named  # a row naming nothing says its measure itself: the row's label heads each column's
     tag, reader.tag = reader.tag, ":caption-total"
+    first = len(reader.ex.statements)
     try:
         for j, cell in enumerate(row.cells):
             if j != key and j < len(labels):
@@ -64,4 +71,7 @@ def read_caption_total(reader: CellReader, table: Table, r: int, row: Row, key: 
                 reader._cell(table, r, cell, eid, label, None, unit_note)
     finally:
         reader.tag = tag
+    if channel := _CHANNEL.search(" ".join(table.caption)):  # "… ODM 출하량": the units of that channel only
+        reader.ex.statements[first:] = [st if st.scope else replace(st, scope=f"{channel.group(1)} 기준")
+                                        for st in reader.ex.statements[first:]]
     return True

@@ -202,7 +202,8 @@ _PAREN = re.compile(r"[^()]+\(([^()]+)\)")
 def cell_entry(lex: Lexicon, label: str, types: tuple[str, ...], text: str) -> ValueEntry | None:
     """The lexicon's entry for a cell under ``label``: the first that matches (``Lexicon.value_for``), unless
     - it reads a model's bare figure as a hardware measure: "종합 성능 | 63.3" in a model's row is a benchmark
-      score (the table reader's fallback for models), not a compute performance, whose cell would carry FLOPS;
+      score (the table reader's fallback for models, and for the people a model table measures them against),
+      not a compute performance, whose cell would carry FLOPS;
       so is a model's percentage under a label naming a cost ("SWE-Lancer (코딩) 비용 포함 | 32.9% ($186,125)");
     - the cell holds a figure of a dimension of its own (money, power) that the entry does not measure while a
       later entry matching the label does: "수주 잔고 | $30.1 billion" is a backlog in money, not in power."""
@@ -212,7 +213,7 @@ def cell_entry(lex: Lexicon, label: str, types: tuple[str, ...], text: str) -> V
     q = parse_cell(text, "")
     if q is None or q.value is None:
         return entry
-    if any(is_a(t, "AIModel") for t in types) and (
+    if any(is_a(t, c) for t in types for c in ("AIModel", "Person")) and (
             (entry.dimension == "compute" and q.kind in ("number", "percent"))
             or (entry.dimension == "money" and q.kind == "percent")):
         return None
@@ -234,14 +235,17 @@ _SCORES_CAPTION = re.compile(r"벤치마크|[Bb]enchmark|성적|점수|순위표
 _CONTEST_CAPTION = re.compile(r"성적|점수|순위표|[Ll]eaderboard")
 
 
-def scored_subject(types: tuple[str, ...] | list[str], caption: list[str]) -> str | None:
+def scored_subject(types: tuple[str, ...] | list[str], table: Table) -> str | None:
     """The rule suffix under which a row's figure with a label the lexicon does not know is its score on
-    that test, or None: any model's figure; a firm's in a table whose caption says it compares benchmark
+    that test, or None: any model's figure, and the human baseline's of a table keyed by its models (the
+    row :func:`created_class` makes people); a firm's in a table whose caption says it compares benchmark
     results or scores (":caption"); a person's in a table whose caption says it lists a contest's scores
     or standings (":person")."""
-    if any(is_a(t, "AIModel") for t in types):
+    keys = (table.column_labels or [c.text for c in table.header])[:1]
+    if any(is_a(t, "AIModel") for t in types) or (
+            any(is_a(t, "Person") for t in types) and any(_MODEL_KEY.match(k.strip()) for k in keys)):
         return ""
-    text = " ".join(caption)
+    text = " ".join(table.caption)
     if _SCORES_CAPTION.search(text) and any(is_a(t, "Organization") for t in types):
         return ":caption"
     if _CONTEST_CAPTION.search(text) and any(is_a(t, "Person") for t in types):
@@ -273,6 +277,19 @@ def listed_name(text: str, create: str) -> str:
     of actors described together) may be named by a list of groups, one segment, so its listing commas
     are no separators; another class's cell naming several things is left as it is (no name)."""
     return _LISTING_COMMA.sub("", text) if create == "MarketSegment" else text
+
+
+#: the human baseline row of a model comparison ("인간 | 우주 | ? | 53.7", "Human expert"): people, not a model
+_HUMAN_BASELINE = re.compile(r"(?:인간|사람|일반인|[Hh]umans?)(?:\s?(?:전문가|평균|최고|[Ee]xperts?|[Aa]verage|"
+                             r"[Bb]aseline))?|(?:인간\s?)?전문가(?:\s?평균)?|(?:[Hh]uman\s)?[Ee]xperts?")
+#: a key header naming the models of a table
+_MODEL_KEY = re.compile(r"^(?:모델|모델명|[Mm]odel)$")
+
+
+def created_class(text: str, create: str) -> str:
+    """The class of the entity a key cell creates: the key's ``create``, but a person (the people the models
+    are measured against) for the human baseline row of a model table ("인간", "Human expert")."""
+    return "Person" if create == "AIModel" and _HUMAN_BASELINE.fullmatch(text.strip()) else create
 
 
 #: a label naming a picture's resolution ("해상도", "출력 해상도", "Resolution")

@@ -78,7 +78,7 @@ _STAT_LABEL = re.compile(r"^(월 ?평균|연 ?평균|평균|합계|수치|값|[V
 _REFERENCE_POINT = re.compile(r"\s?(?:이후|이전|대비|계열|보다|처럼|같은|대신)|\)?\s?(?:은|는|이|가)?\s?아님|\)?\s?(?:은|는|이|가)\s?아니")  # "…(GB 시리즈)은 아님", "HBM 대신": not it
 _LIKENESS_BEFORE = re.compile(r"[가-힣A-Za-z](?:식|판)\s?$")  # "아마존식 NVLink": a likeness, not the thing
 _TOGETHER = re.compile(r"\s?(?:와|과)\s함께")
-_OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$")
+_OWN_AFFILIATION = re.compile(r"소속|클럽|^팀$|[Cc]lub|^[Tt]eam$|^모델명?$|^[Mm]odel$")  # a model table's people: no staff
 _COUNT_CELL = re.compile(r"\d\s?(?:개|대|기|장)(?![가-힣])")
 _AGGREGATE = re.compile(r"^(합계|총계|소계|전체|기타|평균|총\s|Total|total|Others?|Sum|Average)\b|Total of|Top ?\d+ 합")
 
@@ -353,8 +353,8 @@ class TableReader:
         if create and _NAME_LIKE.match(tf.listed_name(text, create)) and not re.fullmatch(r"[\d\s.,%]+", text):
             eid = created_id(text)
             latin = not re.search(r"[가-힣]", text)
-            self.ex.add_entity(EntityRecord(eid, (create,), text if latin else "", "" if latin else text, (text,),
-                                            "table"))
+            self.ex.add_entity(EntityRecord(eid, (tf.created_class(text, create),), text if latin else "",
+                                            "" if latin else text, (text,), "table"))
             return [eid]
         return []
 
@@ -436,7 +436,7 @@ class TableReader:
         plain = tf.plain_measure(text, label.text if not unit_note else f"{label.text} ({unit_note})", entry)
         if plain is not None:  # "탑승 거리 | 마일 | 8": a length, an area, a mass no kind of the label measures
             entry, rule_suffix = plain, ""
-        scored = tf.scored_subject(types, table.caption) if entry is None and not self.tag and label.text else None
+        scored = tf.scored_subject(types, table) if entry is None and not self.tag and label.text else None
         if scored is not None:  # a model's figure under a label the lexicon does not know: its score on that test
             self.ex.statements.extend(tf.benchmark_scores(subject, text, label.text, loc, sources, scored))
             return
