@@ -42,7 +42,7 @@ def test_an_item_naming_a_programme_states_its_counts_and_its_frame(gaz):
 def test_an_item_of_the_country_itself_counts_for_the_country(gaz):
     counts, _ = read(gaz, [["중국 현황", "전력: 3개 지역 4기 원자로 승인, 매년 2기 승인"]])
     rule = "table-cell:country-item:unit-count"
-    assert counts == [("china", 2, "", "year", "", rule), ("china", 3, "지역", "", "", rule),
+    assert counts == [("china", 2, "원자로 승인", "year", "", rule), ("china", 3, "지역", "", "", rule),
                       ("china", 4, "원자로", "", "", rule)]
 
 

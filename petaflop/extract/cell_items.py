@@ -34,6 +34,8 @@ _COUNT = re.compile(r"(?<![\d.,~\-])(\d{1,3}(?:,\d{3})*|\d+)\s?(개국|개|곳|�
 _STOP = re.compile(r"(?:^|\s)(?:지정|지원|승인|개발|구축|설립|운영|투자|확산|중|및|등)(?:\s.*)?$|\s*$")
 _SPAN = re.compile(r"((?:19|20)\d\d)\s?[~\-–]\s?((?:19|20)\d\d)년")
 _YEARLY = re.compile(r"(?:매년|연간|해마다)\s?$")
+#: "지난 2년간 매년 10기": the recent span a yearly count holds over (its scope)
+_RECENT = re.compile(r"(?:지난|최근)\s?\d+\s?년간")
 #: an item's label naming the row's country's own firms ("거대 IT 기업", "주요 업체", "빅테크")
 _FIRMS_LABEL = re.compile(r"(?:기업|업체|회사|빅테크|스타트업)(?:들)?$")
 _HOMED = ("Firm", "AILab")
@@ -100,14 +102,23 @@ def _counts(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ..
     """Each count of things in an item's text, the counted noun as its metric ("매년 10기": per year)."""
     span = _SPAN.search(text)
     years = span_of(parse_period(span.group(1)), parse_period(span.group(2))) if span else None  # type: ignore[arg-type]
+    nouns: dict[str, str] = {}  # classifier → the noun it last counted ("11기 원자로": 기 counts 원자로)
     for c in _COUNT.finditer(text):
         noun = "국가" if c.group(2) == "개국" else _STOP.sub("", c.group(3)).strip()
         yearly = bool(_YEARLY.search(text[:c.start()]))
-        if not noun and not yearly:
-            continue
+        if noun:
+            nouns[c.group(2)] = noun
+        elif yearly and (counted := nouns.get(c.group(2))):
+            # "11기 원자로 승인, 지난 2년간 매년 10기 승인": the yearly count is of the noun counted before
+            verb = (_STOP.search(c.group(3)) or c).group(0).split()[:1]
+            noun = f"{counted} {verb[0]}" if verb and verb[0] not in ("중", "및", "등") else counted
+        if not noun:
+            continue  # a bare count ("매년 10기 승인"): no counted noun, nothing to assert
+        recent = _RECENT.search(text[max(0, c.start() - 16):c.start()]) if yearly else None
         ex.statements.append(Statement(
             subject, "unitCount", loc, rule, value=Decimal(c.group(1).replace(",", "")), unit="count",
-            metric=noun[:40], time=years, scope=span.group(0) if span and years is None else "",
+            metric=noun[:40], time=years,
+            scope=span.group(0) if span and years is None else recent.group(0) if recent else "",
             per="year" if yearly else "", sources=sources,
             raw=text[max(0, c.start() - 20):c.end() + 8].strip()[:60],
         ))  # fmt: skip

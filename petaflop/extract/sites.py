@@ -11,7 +11,9 @@ The node is named from operator + place + kind ("Tencent Cloud Osaka data center
 "세 번째" is kept: "… third Indonesia data center"), with every Latin alias of the operator and the
 place as alternative labels. Data centers and cloud sites are compute facilities run by the
 operator (``operatedBy``); a plant or an R&D centre is a site the firm owns (``ownedBy``). A
-money figure the clause invests in building it ("건설에 1.5억 달러 투자") is the site's capex.
+money figure the clause invests in building it ("건설에 1.5억 달러 투자") is the site's capex — planned when
+its own words say so ("투자 예정") or when the clause is a cell of a table whose caption lists plans
+("… 해외 인프라 계획", "추진", "예정"): such a table gives the sums pledged, not what was spent.
 Rule ids: ``site:locatedIn``, ``site:holder:named|topic`` (see :meth:`SiteReader._facts`) and
 ``site:terms`` (capex, opening date, the chip a site runs).
 """
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 from foundation.namespaces import PFA, RDF
 from ingest.model import Bullet, Figure, Paragraph
 from ingest.quantities import REFERENCE_DATE, find_quantities
-from petaflop.extract.cell_text import quantity_period
+from petaflop.extract.cell_text import caption_for_status, quantity_period
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import created_id, is_a
 from petaflop.extract.text_frames import status_of_words
@@ -125,7 +127,9 @@ class SiteReader:
                 and _TOPIC.match(text[m.end:m.end + 4])}
         return next(iter(orgs)) if len(orgs) == 1 else ""
 
-    def read(self, text: str, loc: Location, operator: str = "", sources: tuple[str, ...] = ()) -> None:
+    def read(self, text: str, loc: Location, operator: str = "", sources: tuple[str, ...] = (),
+             plans: bool = False) -> None:
+        """Sites a clause of ``text`` opens; ``plans``: the text is a cell of a table of plans (its money is planned)."""
         found = [(m, m.start(), m.group("mid")) for m in _CLAUSE.finditer(text)]
         found += [(m, m.end("where"), "") for m in _CLAUSE_AFTER.finditer(text)]
         for m, where_end, mid in found:
@@ -162,7 +166,8 @@ class SiteReader:
                     for q in qs[:1]:
                         self.ex.statements.append(Statement(
                             node, "capex", loc, "site:terms", value=Decimal(q.value), unit=q.currency or "USD",
-                            status=status_of_words(after) or "actual", sources=sources, raw=q.raw[:60]))
+                            status=status_of_words(after) or ("planned" if plans else "actual"), sources=sources,
+                            raw=q.raw[:60]))
         self._noun_sites(text, loc, sources)
         self._appositions(text, loc, sources)
 
@@ -263,11 +268,16 @@ class SiteReader:
         return eid
 
 
+#: A caption that lists plans: "주요 클라우드 기업의 해외 인프라 계획", "… 추진 현황", "… 신설 예정"
+_PLANS = re.compile(r"계획|추진|예정")
+
+
 def add_sites(doc: Document, ex: Extraction, res: Resolver, sources_of: Callable[[Table], tuple[str, ...]]) -> None:
     """Site nodes from every table cell and every paragraph or bullet of the document."""
     reader = SiteReader(ex, res)
     for table in doc.tables:
         operator = ""
+        plans = bool(_PLANS.search(caption_for_status(table.caption, "")))  # "… 해외 인프라 계획": a table of plans
         for i, row in enumerate(table.rows):
             if row.section or not row.cells:
                 operator = ""
@@ -278,7 +288,7 @@ def add_sites(doc: Document, ex: Extraction, res: Resolver, sources_of: Callable
                 operator = res.record(orgs[0]) if len(orgs) == 1 else ""
             for cell in row.cells[1:]:
                 loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, i + 1, cell.column)
-                reader.read(cell.text, loc, operator, sources_of(table))
+                reader.read(cell.text, loc, operator, sources_of(table), plans)
     for chapter in doc.chapters:
         for slide in chapter.slides:
             for block in slide.blocks:

@@ -62,7 +62,15 @@ from petaflop.extract.prose_status import (
 )
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import frames_a_measure
-from petaflop.extract.table_per import ONE_THING_TOTALS, cell_of, one_thing, per_before, per_one_thing
+from petaflop.extract.table_per import (
+    ONE_THING_COUNTS,
+    ONE_THING_TOTALS,
+    PERIODS,
+    cell_of,
+    one_thing,
+    per_before,
+    per_one_thing,
+)
 from petaflop.extract.table_status import PLAN_KINDS, TableStatus, row_groups, table_status
 
 __all__ = ["settle_statuses"]
@@ -133,7 +141,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
         elif table is None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind) \
                 and (per := per_before(st.raw, st.time is None)) and per.lower() not in st.kind.lower():  # rackPower: per rack
             ex.statements[i] = st = replace(st, per=per)  # "차량 한 대당 가격이 2억 원"
-        if table is not None and st.kind in ONE_THING_TOTALS and (per := per_one_thing(st.per, one_thing(table.table))) != st.per:
+        if table is not None and (st.kind in ONE_THING_TOTALS or (st.kind in ONE_THING_COUNTS and st.per in PERIODS)) \
+                and (per := per_one_thing(st.per, one_thing(table.table))) != st.per:
             ex.statements[i] = st = replace(st, per=per)  # "연간 매출" of a table reckoning one car's economics: per vehicle-year
         if st.per == "hour" and st.kind == "unitPrice" and (rec := ex.entities.get(st.subject)) \
                 and any("Chip" in model.ancestors(t) for t in rec.types):

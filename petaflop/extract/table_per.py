@@ -150,9 +150,12 @@ def row_per(table: Table, line: int, column: int = 0) -> str:
         return PER_WORDS[level.group(1)]
     if _PER_OTHER.search(section) and (per := _label_per(section) or _dang_per(section)):
         return per  # "D. 부가 수익 (차량당 연간)": per vehicle-year
-    for text in (label, section, table.caption[0] if table.caption else ""):
-        if per := next((p for p, words in _PERIOD_IN if words.search(text)), ""):
-            return per
+    for i, text in enumerate((label, section, table.caption[0] if table.caption else "")):
+        periods = [p for p, words in _PERIOD_IN if words.search(text)]
+        if len(periods) > 1 and i:
+            return ""  # "C. 일일/연간 수익 및 비용 분석": which of its periods a row has is the row's own to say
+        if periods:
+            return periods[0]
     return basis_per(table, line, label)
 
 
@@ -214,13 +217,17 @@ def cell_of(lines: list[str] | None, line: int, column: int) -> str:
 _ONE_THING = re.compile(r"(차량|자동차|칩|GPU|랙|서버)\s?(?:1|한)\s?(?:대|개)(?:의|를|을|당|에|가|는|\s)")
 #: the kinds of a sum a thing earns or costs over a period (not a price of one use: "평균 승차 요금")
 ONE_THING_TOTALS = frozenset({"revenue", "profit", "netIncome", "annualOpex", "opex", "cost", "amount", "cashFlow"})
+PERIODS = ("year", "month", "day", "hour")
+#: kinds of a count one thing makes in a period ("일일 승객 운행 횟수": trips per vehicle-day), never without one
+ONE_THING_COUNTS = frozenset({"unitCount"})
 _THING_WORDS = {"자동차": "vehicle"}
 
 
 def one_thing(table: Table) -> str:
     """The thing a table of one thing's economics reckons per ("vehicle"), when its remarks (cells after the
-    first column) name exactly one kind of thing counted as one ("차량 1대"); else ""."""
-    things = {m.group(1) for row in table.rows for c in row.cells[1:] for m in _ONE_THING.finditer(c.text)}
+    first column) and its caption name exactly one kind of thing counted as one ("차량 1대", "차량 한 대당"); else ""."""
+    texts = [c.text for row in table.rows for c in row.cells[1:]] + list(table.caption)  # "차량 한 대당 가치" heads it
+    things = {m.group(1) for text in texts for m in _ONE_THING.finditer(text)}
     if len(things) != 1:
         return ""
     word = things.pop()
@@ -232,4 +239,4 @@ def per_one_thing(per: str, thing: str) -> str:
     is kept."""
     if not thing or thing in per:
         return per
-    return f"{thing}-{per}" if per in ("year", "month", "day", "hour") else thing if not per else per
+    return f"{thing}-{per}" if per in PERIODS else thing if not per else per

@@ -41,6 +41,8 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
 * **A ladder of what may come**: a table of expected items or potential charges ("해당 제품 (예상)", "잠재적으로
   부과할") whose caption says only one tier exists now ("현재 월 N 달러의 … 모델만 있지만") holds ``forecast`` figures above
   that tier; those up to it are of tiers there are.
+* **A column of a thing still to come**: a column label "차세대 920C" (next generation) or "… (출시 예정)" makes
+  the specs in its cells ``planned``: the chip is not out yet (its links are left to link_status.py).
 * **A table of estimates**: a caption or slide title ending "(추정)" makes every figure an ``estimate``.
 * **A table of expectations** (예상 in the caption: "출하량 예상"): its dated figures are ``forecast``
   for a period that has not ended by the report's date, ``estimate`` for one already past.
@@ -70,6 +72,8 @@ FORMULA = re.compile(r"항목\s*\d+\s*\)?\s*[-+*/×÷]")
 ANNOUNCED = re.compile(r"발표[된한]|약속|(?:투자|거래)\s*계약")
 #: A caption or slide title that ends by calling what it lists estimated: "… 정리 (추정)".
 ESTIMATED_TITLE = re.compile(r"\(\s*추정\s*\)\s*$")
+#: A column label naming a thing still to come: "차세대 920C (…)", "Rubin (출시 예정)".
+NEXT_GENERATION = re.compile(r"^\s*차세대\s|출시\s?예정|\(\s*예정\s*\)")
 #: A caption of expectations (전망, an outlook, often mixes reported figures with projections: not read).
 EXPECTED = re.compile(r"예상")
 #: A table of what may come: a column of expected items ("해당 제품 (예상)") or a caption of what may be charged (잠재적).
@@ -187,7 +191,9 @@ class TableStatus:
                 or self.cell_estimated(line, column) or self.applies_assumption(line):
             return "estimate"
         if self.beyond_now(line, column):
-            return "forecast"  # "$2,000" in a ladder of what may be charged, above the tier that exists now
+            return "forecast"
+        if self.next_generation_column(column):
+            return "planned"  # "차세대 920C | SMIC 6nm": the spec of a chip still to come  # "$2,000" in a ladder of what may be charged, above the tier that exists now
         if (row_label := self._row(line)) is not None and row_label.cells \
                 and status_of_words(row_label.cells[0].text) == "target":
             return "target"  # "우선 목표 | 550k GB200 …", "장기 청사진 (≈2030)": what the row aims at
@@ -369,6 +375,11 @@ class TableStatus:
         place ("16k GB200 (7월 납품 완료)"): a column of plans (배치 계획) does not make it planned."""
         text = self._cell(line, column)
         return bool(CELL_DONE.search(text)) and not CELL_PLAN.search(text)
+
+    def next_generation_column(self, column: int) -> bool:
+        """True when the label of the 1-based ``column`` names a thing still to come ("차세대 920C", "X (출시 예정)")."""
+        labels = self.table.column_labels
+        return 0 < column <= len(labels) and bool(NEXT_GENERATION.search(labels[column - 1]))
 
     def estimated_column(self, column: int) -> bool:
         """True when the label of the 1-based ``column`` calls its figures estimates."""
