@@ -28,6 +28,15 @@ def test_a_model_the_record_says_was_run_or_studied_is_not_the_persons_work(tabl
     assert _made(ex) == {("gopher", "jack-rae"), ("codex-mini", "lucas-beyer")}
 
 
+def test_a_model_whose_part_the_record_says_was_made_is_not_the_persons_work(table_reader):
+    r, ex = table_reader
+    r.read(_table([["Huiwen Chang", "구글", "GPT-4o 이미지 생성 기능을 공동 개발한 연구자"],
+                   ["Ji Lin", "OpenAI", "Codex-mini 추론 엔진 등 핵심 백엔드를 구축"],
+                   ["Lucas Beyer", "OpenAI", "GPT-4o 및 mini 모델들을 공동 개발"]]))
+    # a feature or engine of the model made: not the model; the model itself made: the model
+    assert _made(ex) == {("gpt-4o", "lucas-beyer")}
+
+
 def test_only_the_inverse_developer_link_is_filtered(gaz):
     text = "Gopher를 연구한 전문가"
     mentions = gaz.find_mentions(text)

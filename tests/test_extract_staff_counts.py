@@ -1,6 +1,6 @@
 """Counts of wave 23 (sentences and tables of our own): a counter takes no second unit ("150개 기업"), a
 spaced "+" adds terms instead of bounding the figure, "회" counts, a survey's count, and staff of one kind
-("파트너 1명 + 컨설턴트 4명") counted as the firm's scoped employeeCount (petaflop/extract/text_counts.py)."""
+counted as the firm's scoped employeeCount, but not the makeup of one team ("파트너 1명 + 컨설턴트 4명") (petaflop/extract/text_counts.py)."""
 
 from __future__ import annotations
 
@@ -50,16 +50,20 @@ def test_staff_of_one_kind_is_a_scoped_count_and_the_whole_staff_is_not(text_rea
     assert [(c[2], c[4]) for c in _counts(ex)] == [(Decimal(40), "컨설턴트"), (Decimal(3000), "")]
 
 
-def test_a_team_of_partners_and_consultants_in_a_row(table_reader):
+def test_the_makeup_of_one_team_is_a_count_per_team(table_reader, text_reader):
     r, ex = table_reader
     r.read(make_table(["메타의 AI 도입에 따른 조직 변화"], ["구분", "기존 방식 (Before)", "AI 도입 후 변화 (After)"],
                       [["팀 구조", "파트너 2명 + 컨설턴트 5명", "파트너 1명 + 컨설턴트 3명 + 다수 AI 에이전트"]]))
-    assert [(c[0], c[1], c[2], c[4], c[5]) for c in _counts(ex)] == [
-        ("meta", "employeeCount", Decimal(2), "파트너", "text-cell:staff-count"),
-        ("meta", "employeeCount", Decimal(5), "컨설턴트", "text-cell:staff-count"),
-        ("meta", "employeeCount", Decimal(1), "파트너", "text-cell:staff-count"),
-        ("meta", "employeeCount", Decimal(3), "컨설턴트", "text-cell:staff-count"),
+    # roles counted with "+": one team's makeup, per team — never the firm's headcount nor a unit of its staff
+    assert [(s.subject, s.value, s.scope, s.per, s.rule) for s in ex.statements if s.kind == "employeeCount"] == [
+        ("meta", Decimal(2), "파트너", "team", "text-cell:staff-count"),
+        ("meta", Decimal(5), "컨설턴트", "team", "text-cell:staff-count"),
+        ("meta", Decimal(1), "파트너", "team", "text-cell:staff-count"),
+        ("meta", Decimal(3), "컨설턴트", "team", "text-cell:staff-count"),
     ]
+    t, tex = text_reader
+    t.read("메타는 컨설턴트 40명을 보유.", LOC, ())  # staff of one kind the firm has: no team's
+    assert [(s.value, s.scope, s.per) for s in tex.statements if s.kind == "employeeCount"] == [(Decimal(40), "컨설턴트", "")]
 
 
 def test_the_second_count_of_a_coordination_counts_the_first_ones_noun(table_reader):

@@ -31,6 +31,7 @@ from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.lexicon import ValueEntry
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of
+from petaflop.extract.text_tokens import ONE_DAY_PEAK, one_day_feat, venue_before
 from petaflop.extract.text_value_guards import hired_scope
 
 _PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
@@ -71,6 +72,16 @@ _DIE_WORDS = {"싱글": 1, "듀얼": 2, "쿼드": 4}
 _NOUN_AS_SUBJECT = re.compile(r"(?:은|는|이|가|도)$")
 #: a word marked as a clause's topic or subject
 _MARKED_WORD = re.compile(r"[가-힣A-Za-z0-9)'’”](?:은|는|이|가)(?=\s)")
+
+
+#: the makeup of one team: roles counted with "+" ("파트너 1명 + 컨설턴트 2명"), or a team's structure before the count
+_TEAM = re.compile(r"팀\s?(?:구성|구조)|팀당|프로젝트당|(?:한|1개)\s?팀")
+
+
+def _team_makeup(s: str, q: Quantity, start: int) -> bool:
+    """"파트너 1명 + 컨설턴트 2명", "팀 구조를 '파트너 1명과 …'": staff counted in the makeup of one team (``per`` team,
+    never the firm's headcount nor a unit of its staff)."""
+    return bool(re.match(r"\s?\+", s[q.end:]) or re.search(r"\+\s?$", s[:start]) or _TEAM.search(s, 0, start))
 
 
 def _staff_scope(noun: str) -> str:
@@ -230,9 +241,11 @@ class CountReader:
         self._count_tail = (s, q.end, cls.group(1), len(self.ex.statements))
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=Decimal(q.value),
-            high=high, unit="count", status=status, time=time, metric=noun[:40], **figure_flags(q),
-            per="day" if _ONE_DAY.search(s, c0, q.start) else "",
-            scope=(hired_scope(s, q) or _staff_scope(noun)) if kind == "employeeCount" else "",
+            high=high, unit="count", status=status, time=time, **figure_flags(q),
+            metric=f"{noun[:40]} ({ONE_DAY_PEAK})" if one_day_feat(s, c0, q) else noun[:40],  # one day's: a peak
+            per="day" if _ONE_DAY.search(s, c0, q.start) else "team" if kind == "employeeCount" and _team_makeup(s, q, start)
+            else "",  # "OpenRouter에서 …": the platform the count is of; "파트너 1명 + 컨설턴트 2명": per team
+            scope=(hired_scope(s, q) or _staff_scope(noun)) if kind == "employeeCount" else venue_before(s, q, c0, mentions, subject),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
 

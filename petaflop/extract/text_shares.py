@@ -188,6 +188,18 @@ def gain_after(s: str, end: int) -> bool:
     return _GAIN.match(s, end) is not None
 
 
+#: the measured noun is an outlook or guidance ("올해 매출 전망이 … 75% 급감", "가이던스를 … 20% 하향"): the change
+#: revises a forecast — done, and of the outlook (its metric), not the subject's growth forecast
+_OUTLOOK = re.compile(r"(전망치?|가이던스|예상치|추정치|컨센서스)\s?(?:이|가|을|를)\s")
+
+
+def outlook_measure(s: str, c0: int, outlook: re.Match) -> str:
+    """The outlook revised, with the measure it forecasts ("매출 전망"): up to two words before it in the clause."""
+    words = s[c0:outlook.start()].split()[-2:]
+    kept = [w for w in words if re.fullmatch(r"[가-힣A-Za-z]{1,8}", w) and not re.search(r"[은는이가]$|올해|내년|작년", w)]
+    return " ".join([*kept, outlook.group(1)])
+
+
 class ChangeReader:
     """Mixed into the text reader: "구글 클라우드는 32%의 폭발적 성장", "A의 매출은 48% 증가" — a percentage
     followed by a word of growth or fall, with no base named in its clause, is the subject's ``growthRate``
@@ -219,6 +231,9 @@ class ChangeReader:
             spans = [(m.start, m.end) for m in mentions]
             measure = (compared_measure(s, q.start, q.end, c0, spans) or measure_before(s, q.start, c0, spans)
                        or figure_measure(s, q.start, c0, spans, values) or measure)
+        if outlook := _OUTLOOK.search(s, c0, q.start):  # "매출 전망이 … 75% 급감": the outlook was revised (a
+            # done change of a forecast, its time the outlook's), not the subject's growth forecast
+            measure, status = f"{outlook_measure(s, c0, outlook)} 수정 (revision)", "actual"
         low, high = sorted((sign * Decimal(q.value), sign * Decimal(high))) if high is not None else (sign * Decimal(q.value), None)
         self.ex.statements.append(Statement(
             subject.entity, "growthRate", loc, construction_rule(self.prefix, "change-unbased", how, _CLAUSE_WAYS), value=low,

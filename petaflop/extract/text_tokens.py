@@ -66,14 +66,30 @@ class TokenCounts:
             before = s[max(c0, q.start - 12):q.start]
             per = next((p for rx, p in _PER if rx.search(before)), "")
             # "OpenRouter(…)에서 하루 만에 N개의 토큰이 사용됨": the platform the tokens were used on scopes the count
-            venue = next((m for m in reversed(mentions) if c0 <= m.start and m.end <= q.start and m.entity != subject.entity
-                          and _ON.match(s, m.end)), None)
             self.ex.statements.append(Statement(
                 subject.entity, "tokenCount", loc, f"{self.prefix}:token-count", value=Decimal(q.value),
-                unit="count", per=per, approximate="approximate" in q.qualifiers, scope=s[venue.start:venue.end] if venue else "",
+                unit="count", per=per, approximate="approximate" in q.qualifiers, scope=venue_before(s, q, c0, mentions, subject),
+                metric=ONE_DAY_PEAK if one_day_feat(s, c0, q) else "",
                 bound="lower" if "lowerBound" in q.qualifiers else "",
                 sources=sources, raw=s[max(0, q.start - 20):after.end() + 8].strip()[:60],
             ))  # fmt: skip
+
+
+#: "단 하루 만에 N개": what was done within one day — that day's amount (a peak), not a steady daily rate
+_ONE_DAY_FEAT = re.compile(r"하루\s?만에\s?(?:약\s?|무려\s?)?$")
+ONE_DAY_PEAK = "하루 최대"
+
+
+def one_day_feat(s: str, c0: int, q: Quantity) -> bool:
+    """"OpenRouter에서 단 하루 만에 1,000억 개의 토큰이 사용됨": the count is one day's, a peak (metric ``하루 최대``)."""
+    return _ONE_DAY_FEAT.search(s, max(c0, q.start - 12), q.start) is not None
+
+
+def venue_before(s: str, q: Quantity, c0: int, mentions: list[Mention_], subject: Mention_) -> str:
+    """The name, before the figure in its clause, that the count was made on ("<X>(…)에서"): the count's scope."""
+    venue = next((m for m in reversed(mentions) if c0 <= m.start and m.end <= q.start and m.entity != subject.entity
+                  and _ON.match(s, m.end)), None)
+    return s[venue.start:venue.end] if venue else ""
 
 
 def _eligible(m: Mention_) -> bool:
