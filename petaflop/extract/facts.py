@@ -9,6 +9,7 @@ tested without a triple store and lets the graph layer stay a pure function of t
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -90,6 +91,16 @@ class Fact:
         return next((q for q in self.qualifiers if q in LINK_STATUSES), "")
 
 
+#: a list marker heading a label ("60. ", "3) ", "①", "- ", "•") and a dash or stray separator ending it
+_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,3}[.)]\s+|[①-⑳]\s*|[-–•·▶■□○●*]\s+)")
+_DANGLING = re.compile(r"[\s,;:/]*[-–—,;:/]\s*$")
+
+
+def clean_qualifier(text: str) -> str:
+    """A qualifier string without the list marker heading it or the separator dangling at its end."""
+    return _DANGLING.sub("", _LIST_MARK.sub("", text)).strip() or text
+
+
 @dataclass(frozen=True)
 class Statement:
     """One value with its context (a statement node in the graph, Wikidata-style).
@@ -127,6 +138,11 @@ class Statement:
         return (self.subject, self.kind, self.value, self.high, self.unit, self.status,
                 self.time.text if self.time else "", self.scope, self.per, self.item, self.number_format,
                 self.metric, self.approximate, self.bound)  # fmt: skip
+
+    def __post_init__(self) -> None:  # a row's list number ("60. 순이익률") or a dash cell is no part of what it measures
+        for name in ("metric", "scope"):
+            if (text := getattr(self, name)) and text != (clean := clean_qualifier(text)):
+                object.__setattr__(self, name, clean)
 
 
 @dataclass

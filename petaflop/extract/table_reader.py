@@ -238,7 +238,7 @@ class TableReader:
                     metrics = self._column_metrics([c.text for c in row.cells], subjects)
                     continue
             # a group label merged down from the row above ("메모리 용량 | PE 당 … / ⋯ | 온칩 SRAM") heads the label
-            label_cells = [t for j, c in enumerate(row.cells) if j not in subjects and (t := (c.text or c.carried).strip())]
+            label_cells = [t for j, c in enumerate(row.cells) if j not in subjects and j != total and (t := (c.text or c.carried).strip()) and t.strip("-–— ")]
             if not label_cells:
                 continue
             label = _Label(" ".join(label_cells[:2]))

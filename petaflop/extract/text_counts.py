@@ -64,6 +64,8 @@ _ITEM_COUNTS = frozenset({"rackCount", "chipCount", "gpuCount", "unitCount"})
 _OF_PEOPLE = re.compile(r"(?:\s?(?:이상|가량|정도))?의\s")
 #: a noun ending in 가 that is no particle: "인증 전문가 부대를"
 _GA_NOUN = re.compile(r"(?<![가-힣])(?:[가-힣]{0,4}(?:전문|투자|사업|전략|평론))가$")
+#: a loanword ending in 이 that is no particle: "4개 컴퓨트 다이", "디스플레이", "게이트웨이"
+_I_NOUN = re.compile(r"(?:다|레|웨)이$")
 _HEADCOUNT = re.compile(r"(?:전체\s?|총\s?)?(?:임?직원|인력)(?:\s?수)?")
 _HIRE = re.compile(r"영입|고용|채용|보유|두고|거느|창설|신설|꾸려|꾸린")  # a unit of staff formed too
 _CHIP_WORD = re.compile(r"^(?:칩|GPU|가속기|SoC)")
@@ -119,9 +121,11 @@ def _counted_noun(s: str, at: int) -> tuple[str, int]:
             return " ".join(words), pos + w.start() + cut
         if _HAVE.match(tok) or _VERBAL.search(tok):
             break
+        if re.fullmatch(r"[+&/=×]+", tok):  # "4개 컴퓨트 다이 + 16개 스택": a sum of parts ends the noun
+            return (" ".join(words), end) if words else ("", at)
         if _ACTION.match(tok):  # "4개의 대규모 AI 클러스터 구축을": the noun ends before the action
             return (" ".join(words), end) if words else ("", at)
-        pm = None if _GA_NOUN.search(tok) else _PARTICLE_END.search(tok)  # "전문가": no subject particle
+        pm = None if _GA_NOUN.search(tok) or _I_NOUN.search(tok) else _PARTICLE_END.search(tok)  # "전문가", "다이"
         if pm and len(tok) > 1 and not _ADJECTIVE.search(tok):
             if pm.group(1) in ("와", "과"):  # "3,000개 스타트업과 협업": partners of someone, not holdings
                 return "", at

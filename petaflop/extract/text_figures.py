@@ -460,6 +460,11 @@ _TOOK_LABELS = frozenset({"소요"})
 _TOOK_WAYS = frozenset({"clause-topic", "previous-sentence-topic", "slide-topic"})
 
 
+def took_metric(label: str) -> str:
+    """The metric of a duration read by ``label``: a cue of taking ("소요") is the span's frame ("time taken")."""
+    return span_metric(label) if label in _TOOK_LABELS else label
+
+
 def took_rule(prefix: str, kind: str, measure: str, how: str, label: str) -> str | None:
     """A duration read by a label that is a cue of taking is the span reader's construction (``N시간 소요``): its
     rule (``…:duration-took:<way>``), when its subject was found in one of the span reader's ways; else None (the

@@ -23,6 +23,7 @@ RULE = "text:part-of-whole"
 _PART = re.compile(r"^\s*(?:이\s?중|그\s?중|나머지)\s")
 _NOUN_AFTER = re.compile(r"^\s*(?:의\s)?([가-힣A-Za-z]+)")
 _LEAD = re.compile(r"^\s*(?:의|은|는|이|가|에는|에)\s")
+_PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(?:에서|에는|에|으로|로|은|는|을|를)$")
 _NOUN_BEFORE = re.compile(r"([가-힣A-Za-z]+)\s$")
 
 
@@ -45,6 +46,20 @@ def _noun(text: str, start: int, end: int) -> str:
             return word
     before = _NOUN_BEFORE.search(text[:start])
     return before.group(1) if before else ""
+
+
+def _after_scope(after: str, noun: str) -> str:
+    """"가 전력 인프라에 필요하다고 함" → "전력 인프라": the words after a part's figure up to the first one a
+    particle ends (what the part goes to), not the clause's predicate, past the counted noun ("서버는 저장용")."""
+    words, m = [], None
+    for w in after.strip().rstrip(".").split():
+        m = _PARTICLE_END.search(w)
+        if not words and m and w[:m.start()] == noun:  # "서버는 저장용": the counted noun, then what it is for
+            continue
+        words.append(w[:m.start()] if m else w)
+        if m or len(words) == 4:
+            break
+    return "" if m is None and len(words) == 4 else " ".join(words).strip()
 
 
 def _whole(stmts: list[Statement], line: str, upto: int) -> Statement | None:
@@ -87,8 +102,8 @@ def add_part_counts(ex: Extraction, lines: list[str]) -> None:
                     continue
             mark = _PART.match(sent)
             assert mark is not None
-            scope = sent[mark.end():q.start].strip() or _LEAD.sub("", sent[q.end:]).strip().rstrip(".")
+            scope = sent[mark.end():q.start].strip() or _after_scope(_LEAD.sub("", sent[q.end:]), _noun(sent, q.start, q.end))
             if mark.group(0).strip() == "나머지":
-                scope = "나머지: " + scope
+                scope = "나머지" + (f": {scope}" if scope else "")
             ex.statements.append(replace(whole, value=q.value, high=None, rule=RULE, scope=scope[:40], bound="",
                                          approximate=False, raw=sent[max(0, q.start - 20):q.end + 20]))

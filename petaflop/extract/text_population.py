@@ -187,6 +187,7 @@ def _ratio_share(reader, s: str, q: Quantity, c0: int, c1: int, r0: int, mention
 #: what the share's members do, after the figure's particle: "…40%가 이미 AI 도구에 비용 지불" → "AI 도구에 비용 지불";
 #: cut before a connective ending ("50%가 대체되어 실업률 …" → "대체") and at 40 characters, on a word's end
 _PREDICATE_OPEN = re.compile(r"^\s?(?:이|가|은|는)?\s(?:이미|현재|모두|약|거의)?\s?")
+_REPORTED = re.compile(r"(?:\s*(?:하|한|인|있|된|될)?는?\s*것으로\s*(?:추산|추정|예상|집계|조사)|(?:한|했|하였|된|됐)?다고|(?<=[가-힣])\s?으로)(?:\s*(?:응답|답변|밝힘|나타남|나타났\S*))?$")
 _CONNECTIVE = re.compile(r"(?:되어|하여|되고|하고|되며|하며|으며|이며)\s")
 
 
@@ -196,6 +197,7 @@ def _predicate(after: str) -> str:
     if (cut := _CONNECTIVE.search(text)) is not None:
         text = text[:cut.start()]
     text = re.split(r"[.;,]\s|[.;]$", text, maxsplit=1)[0].strip()
+    text = _REPORTED.sub("", text)  # "… 초과한다고 (응답)", "… 기다려야 하는 것으로 추산": what they do, not how it is told
     if len(text) > 40:
         text = text[:40].rsplit(" ", 1)[0]
     return text if re.search(r"[가-힣A-Za-z]", text) else ""

@@ -51,6 +51,7 @@ class RankReader:
         words = _RANKING_WORDS.search(s[prev_end:upto].rstrip())
         scope = words.group(1).strip() if words else ""
         scope = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|이|가|도)$", "", scope).strip()
+        scope = re.sub(r"^.*[가-힣A-Za-z0-9)](?:은|는)\s", "", scope)  # "배터리는 점유율 전세계": the topic is not the ranking
         if not scope and figure is not None and figure.kind == "percent":
             # "중국이 15%로 2위를 차지": a place won by a share names no ranking; the share ranks it
             whole = ranked_whole(s, prev_end) or survey_market(getattr(self, "previous_sentence", "") or "")

@@ -44,7 +44,7 @@ from petaflop.extract.text_arch import architecture_of
 from petaflop.extract.text_carry_base import carried_base
 from petaflop.extract.text_dates import DateReader
 from petaflop.extract.text_deals import DealFrames
-from petaflop.extract.text_figures import FigureReader, parallel_measure, took_rule, vs_products
+from petaflop.extract.text_figures import FigureReader, parallel_measure, took_metric, took_rule, vs_products
 from petaflop.extract.text_frames import (
     _STATUS_CUES,
     FrameReader,
@@ -417,7 +417,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             else venue_scope(self, subject, kind, (entry.scope_at(s, metric_at) if entry else "") or stage_scope(s, q.start, q.end)),
             item=item.entity if item else "", per=(entry.per if entry else ""),
             number_format=q.precision.split()[0] if q.precision else "",
-            metric=entry.metric_at(s, metric_at) if entry else "",
+            metric=took_metric(entry.metric_at(s, metric_at)) if entry else "",  # "N일 소요": time taken
             approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],

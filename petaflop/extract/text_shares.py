@@ -75,7 +75,8 @@ class ShareReader:
             if ent is not None:
                 whole_entity, whole = ent.entity, _english(self, ent.entity)
             else:
-                whole = s[ws:at].strip()
+                whole = s[ws:at].strip()  # "서비스를 시작한 이후 시장": a time clause before the whole is no part of it
+                whole = re.sub(r"^.*\S(?:을|를)\s(?:\S+\s)*?\S*(?:한|된|던)\s(?:이후|이래|후|뒤)\s", "", whole)
         cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
                  and m.entity != whole_entity and m.role in ("topic", "subject")]
         if wm:  # the part is named before its whole
