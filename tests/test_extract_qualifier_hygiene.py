@@ -111,3 +111,21 @@ def test_a_span_read_by_the_word_of_taking_is_time_taken_not_the_bare_word(text_
     r.read("앤트로픽은 같은 구간에 5달이 소요.", LOC, ())
     metrics = [s.metric for s in ex.statements if s.kind == "duration"]
     assert metrics and all(m.startswith("time taken") for m in metrics), metrics
+
+
+def test_a_verdict_column_after_the_entities_is_no_word_of_the_label():
+    from petaflop.extract.table_columns import label_texts
+
+    def cells(*texts):
+        return [Cell(t, t, 100, j + 1) for j, t in enumerate(texts)]
+
+    # "항목 | 테슬라 | 웨이모 | 현재 승자": the winner's name after the entity columns is not the label's
+    assert label_texts(cells("요금", "$3.8", "$21.5", "테슬라"), {1: "tesla", 2: "waymo"}, None) == ["요금"]
+    # a total column and a dash cell are none either
+    assert label_texts(cells("운영 비용", "$157", "$230", "$387"), {1: "a", 2: "b"}, 3) == ["운영 비용"]
+    assert label_texts(cells("연산 성능", "5 PF", "4 PF", "-"), {1: "a", 2: "b"}, None) == ["연산 성능"]
+    # a group label and its sub-label before the entities both head it
+    assert label_texts(cells("메모리 용량", "온칩 SRAM", "256 MB", "128 MB"), {2: "a", 3: "b"}, None) == [
+        "메모리 용량", "온칩 SRAM"]
+    # with the entity first, the label after it is still the label
+    assert label_texts(cells("테슬라", "요금"), {0: "tesla"}, None) == ["요금"]

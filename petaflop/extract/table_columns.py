@@ -50,3 +50,14 @@ def column_unit(corner: str, lex: Lexicon, label: str) -> str:
     fitting = [u for u in units if (h := unit_hint(f"({u})")) is not None
                and h.kind == _KIND_OF.get(entry.dimension, entry.dimension)]
     return fitting[0] if len(fitting) == 1 else ""
+
+
+def label_texts(cells: list, subjects: dict[int, str], total: int | None) -> list[str]:
+    """The words of a row's label: its cells outside the entity columns and the total column, not a bare dash;
+    a cell after the last entity column (a verdict, "현재 승자 | 테슬라") only when none stands before them."""
+    texts = [(j, t) for j, c in enumerate(cells)
+             if j not in subjects and j != total and (t := (c.text or c.carried).strip()) and t.strip("-–— ")]
+    first, last = min(subjects, default=len(cells)), max(subjects, default=-1)
+    if any(j < first for j, _ in texts):
+        texts = [(j, t) for j, t in texts if j < last]
+    return [t for _, t in texts]

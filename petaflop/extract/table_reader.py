@@ -43,7 +43,7 @@ from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_context import add_caption_context
 from petaflop.extract.table_caption_total import read_caption_total
-from petaflop.extract.table_columns import column_label, column_unit
+from petaflop.extract.table_columns import column_label, column_unit, label_texts
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_label_prose import read_label_prose
 from petaflop.extract.table_market_scope import label_scope, scope_classes
@@ -238,7 +238,7 @@ class TableReader:
                     metrics = self._column_metrics([c.text for c in row.cells], subjects)
                     continue
             # a group label merged down from the row above ("메모리 용량 | PE 당 … / ⋯ | 온칩 SRAM") heads the label
-            label_cells = [t for j, c in enumerate(row.cells) if j not in subjects and j != total and (t := (c.text or c.carried).strip()) and t.strip("-–— ")]
+            label_cells = label_texts(row.cells, subjects, total)  # no total, no verdict after the entities (table_columns.py)
             if not label_cells:
                 continue
             label = _Label(" ".join(label_cells[:2]))
