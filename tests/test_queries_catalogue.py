@@ -469,7 +469,11 @@ def test_china_accelerators_vs_nvidia(store):
     assert c910["yield"] == "약 40%"
     # the largest yearly figure: 500 thousand in 2024 (line 3220), not the latest, 350 in 2025 (line 3221)
     assert one(rows, chip="pfid:huawei-ascend-910b")["shipments_k_max"] == D(500)
-    assert one(rows, chip="pfid:huawei-ascend-920c")["node"] == "SMIC N+3"
+    c920 = one(rows, chip="pfid:huawei-ascend-920c")
+    assert c920["node"] == "SMIC N+3"
+    # the next-generation column (line 3252) states its bandwidth as planned: shown, and said to be planned
+    assert (c920["bandwidth_tbps"], c920["planned_figures"]) == (D(4), "bandwidth (planned)")
+    assert (c910["bandwidth_tbps"], c910["planned_figures"]) == (D("3.2"), "")
     h20 = one(rows, chip="pfid:nvidia-h20")
     assert (h20["side"], h20["status_to_china"], h20["bf16_tflops"], h20["memory_gb"]) == (
         "NVIDIA China SKU", "effectively allowed", D(148), D(96))
@@ -821,7 +825,8 @@ def test_entity_links_carry_their_status(store):
     assert ("pfa:ownedBy", "pfa:Actual") not in site
     assert not {p for p, _ in site} & {"pfa:linkStatement", "pfa:linkObjectOf"}
     rainier = by_status(run(store, "entity-outgoing-links", entity="project-rainier"))
-    assert parts(rainier[("pfa:usesChip", "pfa:Actual")]["values"]) == {"AWS Trainium2"}
+    # the chip it runs (Trainium2) and, from line 2084's "… Trainium으로 구성된", the chip family
+    assert parts(rainier[("pfa:usesChip", "pfa:Actual")]["values"]) == {"AWS Trainium2", "AWS Trainium"}
     assert parts(rainier[("pfa:usesChip", "pfa:Planned")]["values"]) == {"AWS Trainium3"}  # upgrading in 2026
     assert rainier[("pfa:plannedPowerMW", None)]["max_number"] == D(2200)  # a value: no link status
     nvidia = by_status(run(store, "entity-incoming-links"))
