@@ -32,3 +32,19 @@ def test_no_link_to_a_model_a_country_after_a_former_title_or_across_words(text_
     r.read("前 샘 알트만의 OpenAI 이사회는 해체.", LOC, ())  # after a former title
     r.read("젠슨 황의 발표는 엔비디아 주가를 올림.", LOC, ())  # a noun with its own particle between
     assert links(ex) == []
+
+
+def test_a_cluster_an_organisation_holds_is_no_persons_work(text_reader, gaz):
+    from petaflop.extract.facts import Fact
+    from petaflop.extract.text_person_genitive import settle_person_facilities
+
+    r, ex = text_reader
+    r.read("일론 머스크의 Colossus 클러스터는 2단계 확장 중.", LOC, ())
+    r.read("샘 알트만의 스타트업 'OpenAI'는 새 칩을 준비.", LOC, ())
+    settle_person_facilities(ex, gaz)  # no organisation holds Colossus yet: the person's project
+    assert links(ex) == [("colossus", "developedBy", "elon-musk"), ("sam-altman", "leads", "openai")]
+    ex.add(Fact("colossus", "ownedBy", "xai", True, LOC, "text:owned-by", ()))  # "xAI가 소유한 Colossus"
+    settle_person_facilities(ex, gaz)
+    assert links(ex) == [("sam-altman", "leads", "openai")]  # the firm's leader link stays
+    assert [(f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts if f.rule.endswith(":unsure")] == [
+        ("colossus", "developedBy", "elon-musk", "text:person-genitive:unsure")]  # a claim, not a fact

@@ -63,6 +63,7 @@ from petaflop.extract.table_survey import add_listed_answers, add_survey_answers
 from petaflop.extract.tables import TableExtractor
 from petaflop.extract.text_owned import settle_own_lists
 from petaflop.extract.text_part_counts import add_part_counts
+from petaflop.extract.text_person_genitive import settle_person_facilities
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.text_venue import UNKNOWN as UNKNOWN_MARKET
 from petaflop.extract.vague_dates import settle_vague_dates
@@ -160,6 +161,7 @@ class Extractor:
         name_span_events(self.ex, self.doc.lines)  # "time taken" → "time taken: 건설" (span_events.py)
         settle_own_lists(self.ex)  # an own list's maker link wins over another reader's (text_owned.py)
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
+        settle_person_facilities(self.ex, self.gaz)  # "머스크의 Colossus" when xAI owns it (text_person_genitive.py)
         self._entity_facts()
         # a share of a market only pointed back to ("관련 시장 점유율") that no sentence before names (text_venue.py)
         self.ex.statements = [st for st in self.ex.statements if st.scope != UNKNOWN_MARKET]

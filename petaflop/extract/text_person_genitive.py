@@ -4,15 +4,20 @@ head), the facility the person's project (developed by the person). Between the 
 genitive and at most a noun of firms ("스타트업", "회사"); after a former title ("前 …") the person's
 genitive says nothing of now (a comparison after the name keeps it: "일론 머스크의 xAI와 유사" is still his). A country, a policy or a product is
 no one's own in this sense (a head of state's "트럼프의 미국" is read by text_heads). Both ends are written,
-so the construction is one rule in prose and in table cells (``text:person-genitive``).
+so the construction is one rule in prose and in table cells (``text:person-genitive``). A facility an
+organisation is also said to own, run or develop ("xAI의 Colossus") is the firm's: the person's genitive is then
+possessive wording for the firm's cluster and makes no developer of the person — that link stays a claim
+(:func:`settle_person_facilities`).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from petaflop.extract.facts import Extraction, Fact, Location
+from petaflop.extract.gate import unsure
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 
@@ -44,6 +49,23 @@ def person_genitives(ex: Extraction, s: str, mentions: list[Mention_], loc: Loca
         subj, obj = (a, b) if person_first else (b, a)
         ex.add(Fact(subj.entity, prop, obj.entity, True, loc, "text:person-genitive", sources,
                     raw=s[a.start:b.end][:60]))
+
+
+#: links that make an organisation a facility's own
+_ORG_HOLDS = frozenset({"developedBy", "ownedBy", "operatedBy"})
+
+
+def settle_person_facilities(ex: Extraction, gaz) -> None:
+    """A facility's ``developedBy <person>`` read from "<person>의 <facility>" is left in doubt (a claim, its
+    rule marked :func:`~petaflop.extract.gate.unsure`) when another reader links the facility to an organisation
+    as its developer, owner or operator: "머스크의 Colossus" names the person's firm's cluster."""
+    def is_org(entity: str) -> bool:
+        rec = gaz.by_id(entity)
+        return rec is not None and is_a(rec.type, "Organization")
+    held = {f.subject for f in ex.facts if f.predicate in _ORG_HOLDS and f.obj_is_entity
+            and f.rule != "text:person-genitive" and is_org(str(f.obj))}
+    ex.facts[:] = [replace(f, rule=unsure(f.rule)) if f.rule == "text:person-genitive"
+                   and f.predicate == "developedBy" and f.subject in held else f for f in ex.facts]
 
 
 def _is_firm(m: Mention_) -> bool:
