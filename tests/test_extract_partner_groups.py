@@ -64,7 +64,9 @@ def test_the_organisations_in_a_note_after_a_person_with_a_staff_title_are_the_p
 
 def test_a_region_is_a_home_only_when_the_organisation_is_described_after_it(text_reader):
     r, ex = text_reader
-    r.read("북미 전력 규제기관인 NERC는 검토.", LOC, ())
+    r.read("유럽의 AI 스타트업인 Mistral은 성장.", LOC, ())
     r.read("유럽 SAP는 성장.", LOC, ())
+    r.read("북미 전력 규제기관인 NERC는 검토.", LOC, ())  # a regulator: the region is its jurisdiction, no seat
+    r.read("유럽 표준 기관인 SAP는 검토.", LOC, ())  # any body of a region (기관, 당국, 협회, 위원회)
     assert [(f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "headquarteredIn"] == [
-        ("nerc", "north-america", "text:home-country:described")]
+        ("mistral-ai", "europe", "text:home-country:described")]

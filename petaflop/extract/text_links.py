@@ -42,6 +42,8 @@ _HOME_MODIFIER_GAP = re.compile(r"\s(?:(?:AI|IT|테크|반도체|빅테크)\s?)?
 # "<country>의 AI 업체인 <org>", "<country> 최대 쿼트 헤지펀드 '<org>'": described by a noun of organisations
 _HOME_DESCRIBED_GAP = re.compile(r"(?:\s?의)?\s(?:[가-힣A-Za-z]{1,8}\s){0,3}[가-힣]{0,6}"
                                  r"(?:업체|기업|스타트업|회사|펀드|커뮤니티|연구소|기관)(?:인|이자)?\s['‘“\"]?")
+# a body that governs or serves a region ("북미 전력 규제기관인 NERC"): the region is its jurisdiction, not its seat
+_GOVERNING_GAP = re.compile(r".*(?:기관|당국|위원회|협회|기구)(?:인|이자)?\s['‘“\"]?")
 # what may follow the organisation: a particle, a list mark, a bracket, a quote, "등", end of clause
 _HOME_AFTER = re.compile(r"^(?:\s?(?:\([^)]{0,30}\))?['’”\"]?\s?(?:社|사)?(?:은|는|이나|이|가|을|를|와|과|나\s|의|도|에|에서|,|·|\)|\(|등|\s관련|$))")
 # a metaphor or comparison, not a home: "중국의 엔비디아로 불림", "중국의 웨이모라고 불렸던"
@@ -191,7 +193,8 @@ class LinkFrames:
                     or is_a(b.type, "Region"):
                 continue
             gap = s[a.end:b.start]
-            if region and not (a.role in ("", "genitive") and _HOME_DESCRIBED_GAP.fullmatch(gap)):
+            if region and (not (a.role in ("", "genitive") and _HOME_DESCRIBED_GAP.fullmatch(gap))
+                           or _GOVERNING_GAP.fullmatch(gap)):  # a region's regulator sits somewhere in it
                 continue
             if a.role == "genitive" and _HOME_GENITIVE_GAP.fullmatch(gap):
                 how = "genitive"
