@@ -128,3 +128,17 @@ def test_a_measure_owned_by_no_name_is_scoped_to_its_owner(text_reader):
     r.read("팔란티어의 매출은 30% 증가.", LOC, ())  # the owner is the subject's name: no scope
     assert [(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "growthRate"] == [
         ("palantir", Decimal(30), "")]
+
+
+def test_a_bare_place_before_the_measure_scopes_the_change(text_reader):
+    s = "한편, 미국 정부 매출은 전년 대비 53% 증가"
+    us = (s.index("미국"), s.index("미국") + 2)
+    assert measure_within(s, 0, s.index("53"), "정부 매출 vs prior year", "vs prior year", [us]) == "미국"
+    assert measure_within(s, 0, s.index("53"), "정부 매출 vs prior year", "vs prior year") == ""
+    r, ex = text_reader
+    r.read("팔란티어의 미국 정부 매출은 전년 대비 53% 증가.", LOC, ())
+    got = [(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "growthRate"]
+    assert got == [("palantir", Decimal(53), "미국")]
+    ex.statements.clear()
+    r.read("미국은 팔란티어의 정부 매출이 전년 대비 53% 증가.", LOC, ())  # the place is no modifier of the measure
+    assert [s.scope for s in ex.statements if s.kind == "growthRate"] == [""]

@@ -230,14 +230,21 @@ def shared_after(s: str, q_end: int, spans: list[tuple[int, int]], values: Seque
 _WITHIN_BEFORE = re.compile(r"(?:^|[\s,(])([가-힣A-Za-z]{1,12}\s?내)\s$")
 
 
-def measure_within(s: str, c0: int, end: int, metric: str, base: str) -> str:
+def measure_within(s: str, c0: int, end: int, metric: str, base: str,
+                   places: Sequence[tuple[int, int]] = ()) -> str:
     """Where a compared measure holds when the clause writes a place before it with 내 ("미국 내 상업 고객 수는
-    전년 대비 64% 증가" → "미국 내"): ``metric`` is "<measure> <base>" as :func:`comparison_metric` made it;
-    '' when the measure is not written before ``end`` or no "<place> 내" opens it."""
+    전년 대비 64% 증가" → "미국 내") or bare, as a modifier of the measure ("미국 정부 매출은 전년 대비 53%" →
+    "미국": the government revenue in the US, not the whole): ``metric`` is "<measure> <base>" as
+    :func:`comparison_metric` made it; ``places``: where the clause names a country or a region (not the
+    figure's subject); '' when the measure is not written before ``end`` or no place opens it."""
     measure = metric[:-len(base)].strip() if metric.endswith(base) else ""
     at = s.rfind(measure, c0, end) if measure else -1
-    m = _WITHIN_BEFORE.search(s[c0:at]) if at >= 0 else None
-    return m.group(1) if m else ""
+    if at < 0:
+        return ""
+    if m := _WITHIN_BEFORE.search(s[c0:at]):
+        return m.group(1)
+    return next((s[a:b] for a, b in places if c0 <= a and s[b:at] == " "
+                 and (a == 0 or re.match(r"[\s,(]", s[a - 1]))), "")
 
 
 #: words joining coordinated nouns in a heading: "비용 및 필요전력", "비용과 전력", "비용/전력"

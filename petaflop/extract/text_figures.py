@@ -248,7 +248,9 @@ class MultipleReader:
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=value,
             high=Decimal(high) if high is not None else None, unit=unit, status=status, time=time,
-            metric=metric, scope=measure_within(s, c0, q.start, metric, base_words) or owner_segment(  # "미국 내 … 고객 수"
+            metric=metric, scope=measure_within(s, c0, q.start, metric, base_words, [  # "미국 (내) 정부 매출"
+                (m.start, m.end) for m in mentions if m.entity != subject.entity
+                and any(is_a(m.type, c) for c in ("Country", "Region"))]) or owner_segment(  # "미국 내 … 고객 수"
                 s, c0, q.start, metric[:-len(base_words)].strip() if metric.endswith(base_words) else "",
                 [(m.start, m.end) for m in mentions]),  # "상위 20개 고객의 매출"
             approximate="approximate" in quals or "vague" in quals,
