@@ -20,3 +20,14 @@ def test_a_sum_drawn_only_in_part_or_committed_is_planned_money():
         column_labels=["투자자", "투자액 (억 달러)", "현재 상황"])
     st = TableStatus(table, model=False)
     assert [st.row_plans(line, 2) for line in (2, 3, 4, 5)] == [True, True, False, False]
+
+
+def test_a_table_comparing_a_modelled_total_cost_of_ownership_is_a_model():
+    from petaflop.extract.table_status import is_model_table
+
+    def table(caption: str) -> Table:
+        return Table("T-2", Span(1, 3), [caption], [], [_row(2, "칩 하나당 시간별 자본 비용", "USD/hr/GPU", "$0.53")],
+                     column_labels=["항목", "단위", "Trainium3"])
+    assert is_model_table(table("“자체 칩 시스템 vs GPU 시스템”의 총소유비용 비교"))
+    assert is_model_table(table("DeepSeek AI TCO 계산"))
+    assert not is_model_table(table("Stargate 총 비용 구조(TCO)"))  # a cost structure stated, no comparison

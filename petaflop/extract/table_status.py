@@ -3,7 +3,7 @@
 Read once per table by :mod:`petaflop.extract.status_context` (which only ever changes "actual"):
 
 * **A model table** holds estimates: a table whose caption or notes reckon on assumptions (추산, 가정,
-  가상의), one with a numbered, lettered or Roman-numbered section of assumptions or calculations
+  가상의) or compare a modelled total cost of ownership (총소유비용 비교, TCO 계산), one with a numbered, lettered or Roman-numbered section of assumptions or calculations
   ("E. 주요 재무 가정", "II. 계산"), one whose cells are formulas over its own items ("항목 4*항목 5"),
   and a table that continues such a table (same header, no caption of its own).
 * **An announcement of plans**: a table whose caption says its rows were announced (발표된/발표한)
@@ -63,7 +63,8 @@ from petaflop.extract.text_frames import status_of_words
 __all__ = ["TableStatus", "table_status"]
 
 #: Words that make a table a calculation on assumptions (가정용/가정에서 = household: not these).
-ASSUMPTION = re.compile(r"추산|가정(?![용에의])|가상의")
+ASSUMPTION = re.compile(r"추산|가정(?![용에의])|가상의"
+                        r"|(?:총\s?소유\s?비용|TCO)\s?(?:\([^)]{0,8}\)\s?)?(?:비교|계산|모델)")  # a modelled cost
 #: A numbered, lettered or Roman-numbered section row of assumptions or calculations in a model table.
 MODEL_SECTION = re.compile(r"^\s*(?:[A-Z]|[IVX]+|\d+)\.\s.*(?:가정|계산)\s*$")
 #: A cell that is a formula over the table's own items: "항목 4*항목 5", "(항목 17+항목 18)/365".
