@@ -25,8 +25,8 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   left undated: an undated actual value is the current one, and ranks with the report's other current
   values); else a caption whose first word is a
   period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
-* **A row of plans**: money in a row with another cell that ends in a plan (예정, 계획), says it was
-  pledged (하기로 약속, 출자 약정) or that only part of it is drawn ("190억 중 40억 사용": a commitment), or in an announced table names the row an investment ("대미 투자"), is ``planned``; so are the capacities and counts of a row whose stage is to be
+* **A row of plans**: money in a row with another cell that ends in a plan (예정, 계획) or says it was
+  pledged (하기로 약속), or in an announced table names the row an investment ("대미 투자"), is ``planned``; so are the capacities and counts of a row whose stage is to be
   finished later ("2028년까지 완성", "내년 상반기 완료 계획").
 * **A cell marked as a guess**: one figure followed by "(추정)" or "?" ("500~800W (추정)", "4,600?"), or one
   computed on an estimate ("25배 (올해 ARR 추정치 기준)"), is an ``estimate``, whatever the date of its row (a spec of a product due later is guessed, not planned).
@@ -89,10 +89,7 @@ PLEDGED = re.compile(r"약속")
 #: A column of investment amounts: in an announced table, its money is pledged.
 INVESTMENT_COLUMN = re.compile(r"투자\s*(?:액|금액)|약정")
 #: A cell that says its row is to be done: "구축 예정", "건설할 계획", "투자하기로 약속".
-ROW_PLAN = re.compile(r"(?:예정|계획)(?:이다|임)?\s*\.?\s*$|하기로\s?(?:약속|합의)"
-                      # a sum committed and drawn only in part ("초기 190억 중 40억 … 사용"), an equity commitment
-                      r"|[0-9][0-9,.]*\s?(?:억|조)\s?(?:달러|원)?\s?중\s?[0-9][0-9,.]*\s?(?:억|조).{0,12}?"
-                      r"(?:사용|집행|소진|인출)|(?:출자|투자)\s?약정")
+ROW_PLAN = re.compile(r"(?:예정|계획)(?:이다|임)?\s*\.?\s*$|하기로\s?(?:약속|합의)")
 #: A short cell that names the row an investment ("대미 투자", "양국 공동 투자"): in an announced table, its money is
 #: to be invested (an export or a sale beside it is not).
 ROW_INVESTS = re.compile(r"^\s*[^\t\d]{0,12}투자\s*$")
