@@ -44,12 +44,9 @@ def unsure_shared_columns(tables: Iterable[Table], ex: Extraction) -> int:
     if not shared:
         return 0
     changed = 0
-    for i, st in enumerate(ex.statements):
-        if st.location.column in shared.get(st.location.table_id, ()):
-            ex.statements[i] = replace(st, rule=unsure(st.rule))
-            changed += 1
-    for i, f in enumerate(ex.facts):
-        if f.location.column in shared.get(f.location.table_id, ()):
-            ex.facts[i] = replace(f, rule=unsure(f.rule))
-            changed += 1
+    for items in (ex.statements, ex.facts):
+        for i, item in enumerate(items):
+            if item.location.column in shared.get(item.location.table_id, ()):
+                items[i] = replace(item, rule=unsure(item.rule))
+                changed += 1
     return changed

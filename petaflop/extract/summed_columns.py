@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ingest.model import Table
+from ingest.quantities import to_decimal
 from petaflop.extract.facts import Extraction
 
 __all__ = ["SUMMED", "SummedColumn", "scope_summed_columns", "summed_columns", "summed_scope"]
@@ -40,12 +41,7 @@ class SummedColumn:
 
 def _figure(text: str) -> Decimal | None:
     text = text.strip()
-    if not _FIGURE.fullmatch(text):
-        return None
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
+    return to_decimal(text) if _FIGURE.fullmatch(text) else None
 
 
 def _numeric_columns(table: Table) -> dict[int, list[Decimal]]:
