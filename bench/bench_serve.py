@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -254,28 +255,60 @@ def _guarded(store_dir: Path, files: dict[str, Path], levels: list[int], params:
     side: dict[str, Any] = {"name": "petaflop serve (guard; answers kept, a fresh server per level)", "levels": []}
     for mix, qfile in files.items():
         for clients in levels:
-            proc, port = _guard_process(store_dir, params)
+            started = _start_guard(store_dir, params, log)
+            if isinstance(started, str):
+                side["error"] = started
+                return side
+            proc, port, retried = started
             try:
-                if not wait_ready(port, proc, 120):
-                    side["error"] = f"the guard did not come up (exit {proc.poll()})"
-                    return side
-                side["levels"] += _levels(port, {mix: qfile}, [clients], params, log, rounds=True)
+                got = _levels(port, {mix: qfile}, [clients], params, log, rounds=True)
+                for level in got:
+                    if retried:
+                        level["note"] = f"the guard came up at the second start (the first: {retried})"
+                side["levels"] += got
             finally:
                 _stop(proc)
     return side
 
 
+def _start_guard(store_dir: Path, params: dict[str, Any], log, warm_file: Path | None = None
+                 ) -> tuple[subprocess.Popen, int, str] | str:
+    """A guard that answers, started at most twice (a port taken between choosing it and binding it fails a
+    start): (process, port, why the first start failed or ""), or why neither start came up."""
+    why = ""
+    for attempt in (1, 2):
+        proc, port, err = _guard_process(store_dir, params, warm_file)
+        if wait_ready(port, proc, 120):
+            return proc, port, why
+        _stop(proc)
+        why = f"exit {proc.poll()}: {_tail(err)}"
+        log(f"serving: the guard did not come up ({why})" + (", starting it again" if attempt == 1 else ""))
+    return f"the guard did not come up twice (the second: {why})"
+
+
+def _tail(path: Path, limit: int = 300) -> str:
+    """The last line of a child's error output (its reason to exit), at most ``limit`` characters."""
+    try:
+        lines = [ln for ln in path.read_text(errors="replace").splitlines() if ln.strip()]
+    except OSError:
+        return "no error output"
+    return lines[-1][-limit:] if lines else "no error output"
+
+
 def _guard_process(store_dir: Path, params: dict[str, Any], warm_file: Path | None = None
-                   ) -> tuple[subprocess.Popen, int]:
-    """A :func:`guard_server_task` child over ``store_dir`` on a free port of 127.0.0.1, and that port."""
+                   ) -> tuple[subprocess.Popen, int, Path]:
+    """A :func:`guard_server_task` child over ``store_dir`` on a free port of 127.0.0.1, that port, and the
+    file its error output goes to (read when it does not come up)."""
     port = free_port()
     args = {"store_dir": str(store_dir), "port": port, "timeout_s": params["request_timeout_s"]}
     if warm_file is not None:
         args["warm_file"] = str(warm_file)
-    proc = subprocess.Popen([sys.executable, "-m", "bench.child", "guard_server", json.dumps(args)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            cwd=str(Path(__file__).resolve().parent.parent))
-    return proc, port
+    fd, err = tempfile.mkstemp(suffix=".log", prefix="petaflop-guard-", dir=cache_dir())
+    with os.fdopen(fd, "wb") as err_out:
+        proc = subprocess.Popen([sys.executable, "-m", "bench.child", "guard_server", json.dumps(args)],
+                                stdout=subprocess.DEVNULL, stderr=err_out,
+                                cwd=str(Path(__file__).resolve().parent.parent))
+    return proc, port, Path(err)
 
 
 def _warmed(store_dir: Path, files: dict[str, Path], levels: list[int], params: dict[str, Any], log) -> dict:
@@ -284,11 +317,14 @@ def _warmed(store_dir: Path, files: dict[str, Path], levels: list[int], params: 
     side: dict[str, Any] = {"name": "petaflop serve (catalogue answers computed at start)", "levels": []}
     warm_file = Path(tempfile.mkstemp(suffix=".json", prefix="petaflop-warm-", dir=cache_dir())[1])
     warm_file.unlink()
-    proc, port = _guard_process(store_dir, params, warm_file)
+    started = _start_guard(store_dir, params, log, warm_file)
+    if isinstance(started, str):
+        side["error"] = started
+        return side
+    proc, port, retried = started
+    if retried:
+        side["note"] = f"the guard came up at the second start (the first: {retried})"
     try:
-        if not wait_ready(port, proc, 120):
-            side["error"] = f"the guard did not come up (exit {proc.poll()})"
-            return side
         log("serving: computing the catalogue's answers at start")
         deadline = time.perf_counter() + params["catalogue_duration_s"]
         while not warm_file.exists() and proc.poll() is None and time.perf_counter() < deadline:

@@ -22,6 +22,12 @@ def _ms(seconds: float | None) -> str:
     return "—" if seconds is None else f"{seconds * 1000:,.1f}"
 
 
+def _cell(text: str, limit: int = 160) -> str:
+    """Free text in a table cell: one line, no column bar, at most ``limit`` characters."""
+    flat = " ".join(str(text).split()).replace("|", "/")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def _x(value: float | None, lower: bool = False) -> str:
     return "—" if value is None else ("≥ " if lower else "") + f"{value:,.1f}×"
 
@@ -157,7 +163,13 @@ def markdown(results: dict[str, Any]) -> str:
                              f"{lv.get('ok')} | {lv.get('errors')} | {_f(lv.get('throughput_qps'), 1)} | "
                              f"{_ms(lv.get('p50_s'))} | {_ms(lv.get('p95_s'))} |")
             if side.get("error"):
-                lines.append(f"| {side.get('name')} | — | — | — | — | — | {side['error'][:80]} | | |")
+                lines.append(f"| {side.get('name')} | — | — | — | — | — | {_cell(side['error'])} | | |")
+        for who in ("ours", "guarded", "warm", "baseline"):  # a server that came up only at its second start
+            side = v.get(who) or {}
+            for note in [side.get("note")] + [f"{lv.get('mix')} mix, {lv.get('clients')} clients: {lv['note']}"
+                                              for lv in side.get("levels", []) if lv.get("note")]:
+                if note:
+                    lines.append(f"\n{side.get('name')}: {note}.")
         for mix, r in (v.get("ratios") or {}).items():
             ours = "guarded" if (v.get("guarded") or {}).get("levels") else "ours"
             lines.append(f"\nThroughput ratio, {mix} mix: {_x(r['ratio'], r['lower_bound'])} "

@@ -257,3 +257,75 @@ def test_bench_compare_prints_the_slower_figures(monkeypatch):
     assert result.exit_code == 0, result.output  # slower figures never change the exit code
     assert "SLOWER build: total s [mini_report.txt]: 2.00 s -> 3.00 s (+50%" in result.output
     assert "SLOWER reasoning" not in result.output
+
+
+_FAILS = "import sys; sys.stderr.write('Traceback\\nOSError: [Errno 98] Address already in use\\n'); sys.exit(1)"
+_ANSWERS = """
+import sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+class H(BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get('Content-Length') or 0))
+        self.send_response(200); self.end_headers(); self.wfile.write(b'{}')
+    def log_message(self, *a):
+        pass
+HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()
+"""
+
+
+def _fake_guards(tmp_path, scripts: list[str]):
+    """A stand-in for ``bench_serve._guard_process``: the n-th start runs ``scripts[n]`` (a real child)."""
+    from bench import bench_serve
+
+    started = []
+
+    def start(store_dir, params, warm_file=None):
+        port = bench_serve.free_port()
+        err = tmp_path / f"guard-{len(started)}.log"
+        with err.open("wb") as out:
+            proc = subprocess.Popen([sys.executable, "-c", scripts[len(started)], str(port)], stderr=out)
+        started.append(proc)
+        return proc, port, err
+    return start, started
+
+
+def test_a_guard_that_does_not_come_up_is_started_again_and_the_reason_is_reported(tmp_path, monkeypatch):
+    from bench import bench_serve
+
+    start, started = _fake_guards(tmp_path, [_FAILS, _ANSWERS])
+    monkeypatch.setattr(bench_serve, "_guard_process", start)
+    logged: list[str] = []
+    proc, _port, why = bench_serve._start_guard(tmp_path, {}, logged.append)
+    try:
+        assert len(started) == 2 and proc is started[1] and proc.poll() is None
+        assert why == "exit 1: OSError: [Errno 98] Address already in use"
+        assert logged == ["serving: the guard did not come up (exit 1: OSError: [Errno 98] Address already in use)"
+                          ", starting it again"]
+    finally:
+        bench_serve._stop(proc)
+
+
+def test_a_guard_that_never_comes_up_is_an_error_naming_its_reason(tmp_path, monkeypatch):
+    from bench import bench_serve
+
+    start, started = _fake_guards(tmp_path, [_FAILS, _FAILS])
+    monkeypatch.setattr(bench_serve, "_guard_process", start)
+    result = bench_serve._start_guard(tmp_path, {}, lambda _m: None)
+    assert result == "the guard did not come up twice (the second: exit 1: OSError: [Errno 98] Address already in use)"
+    assert [p.returncode for p in started] == [1, 1]
+
+
+def test_a_server_that_came_up_late_or_never_is_named_in_the_markdown_with_its_reason():
+    from bench.markdown import markdown
+
+    results = _results("2026-12-01T10:00:00", 1.0, 1.0, 300.0, workloads=("serving",))
+    results.update(date="2026-12-01", summary=[], seconds=1.0)
+    serving = results["workloads"]["serving"]
+    serving.update(max_requests_per_level=10, duration_s_per_level=1, request_timeout_s=1, mixes={"fast": []})
+    serving["guarded"] = {"name": "petaflop serve (guard)", "error": "did not come up twice (exit 1: a | b\nc)",
+                          "levels": [{"mix": "fast", "clients": 8, "errors": 0, "throughput_qps": 5.0,
+                                      "note": "the guard came up at the second start (the first: exit 1: x)"}]}
+    text = markdown(results)
+    assert "| petaflop serve (guard) | — | — | — | — | — | did not come up twice (exit 1: a / b c) | | |" in text
+    assert ("petaflop serve (guard): fast mix, 8 clients: the guard came up at the second start "
+            "(the first: exit 1: x).") in text
