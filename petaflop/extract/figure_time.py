@@ -49,14 +49,17 @@ _BASE_AFTER = re.compile(r"\s?(?:기준\s?)?(?:대비|比)")
 BASE = "comparisonBase"
 
 
-#: What follows a date after which (not when) a figure holds: "2분기 실적 이후 … 年 N 달러"
-_SINCE_AFTER = re.compile(r"\s?(?:실적\s?)?(?:발표\s?)?이후")
+#: What follows a date after which (not when) a figure holds: "2분기 실적 이후 … 年 N 달러", or the date of an
+#: event whose clause opens a period after it ("'23년 8월 SF에서 서비스를 시작한 이후 시장의 4분의 1": since then)
+_SINCE_AFTER = re.compile(r"\s?(?:실적\s?)?(?:발표\s?)?이후"
+                          r"|(?:\s?[^\s\d,.;:()]+){0,4}?(?:한|된|던|난)\s(?:이후|이래|후|뒤)(?:에는|에도|에|로)?(?![가-힣])")
 SINCE = "sinceDate"
 
 
 def with_bases(sentence: str, dates: list[Quantity]) -> list[Quantity]:
     """``dates`` with the ones right before "대비" marked as bases of comparison, the ones right before
-    "이후" as the start of a time after which the figure holds (never its own time), and the one date
+    "이후" (or an event's clause ending in "…한 이후/이래/후") as the start of a time after which the figure holds
+    (never its own time), and the one date
     that opens the sentence set off by a comma marked as its frame (:func:`_frame`)."""
     dates = [replace(d, qualifiers=d.qualifiers | {BASE}) if _BASE_AFTER.match(sentence, d.end)
              else replace(d, qualifiers=d.qualifiers | {SINCE}) if _SINCE_AFTER.match(sentence, d.end) else d
