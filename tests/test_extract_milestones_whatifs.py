@@ -16,6 +16,7 @@ from types import SimpleNamespace
 from foundation.periods import parse_period
 from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.gate import is_unsure
 from petaflop.extract.prose_status import supposed_figure
 from petaflop.extract.release_milestone import milestone_scope
 from petaflop.extract.resolve import Resolver
@@ -107,5 +108,15 @@ def test_a_storage_duration_supposed_in_a_condition_is_scoped_a_scenario(text_re
     line = "만약, 부지에 설치한 BESS로 2~5시간 피크 수요를 떠안을 수 있다면, 여유가 생김."
     r.read(line, LOC, ())
     settle_statuses([], ex, ["x"] * 9 + [line])
-    got = [(s.subject, s.value, s.high, s.status, s.scope) for s in ex.statements if s.kind == "storageDuration"]
-    assert got == [("battery-energy-storage-system", Decimal(2), Decimal(5), "actual", "scenario")]
+    got = [(s.subject, s.value, s.high, s.status, s.scope, is_unsure(s.rule))
+           for s in ex.statements if s.kind == "storageDuration"]
+    assert got == [("battery-energy-storage-system", Decimal(2), Decimal(5), "actual", "scenario", True)]
+
+
+def test_a_what_ifs_figure_is_a_claim_and_a_real_one_is_not(text_reader):
+    r, ex = text_reader
+    lines = ["x"] * 9 + ["- 중국은 설비이용률이 약 39%. 이용률을 78%로만 올려도 생산이 늘어남."]
+    r.read(lines[-1], LOC, ())
+    settle_statuses([], ex, lines)
+    got = sorted((s.value, s.scope, is_unsure(s.rule)) for s in ex.statements if s.unit == "%")
+    assert got == [(Decimal(39), "", False), (Decimal(78), "scenario", True)]

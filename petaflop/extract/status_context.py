@@ -20,7 +20,9 @@ for every statement alike:
   (shipments, revenue, profit of "올해", outside tables) is a ``forecast``.
 
 * **The words of a prose figure's clause** (:mod:`petaflop.extract.prose_status`): guidance before it,
-  "…할 예정/계획", "…될 것이라는", "…로 가정" after it.
+  "…할 예정/계획", "…될 것이라는", "…로 가정" after it. A figure supposed in a condition ("이용률을 78%로만
+  올려도", "…할 수 있다면") is scoped ``scenario``; left ``actual`` by its words, its rule is ``unsure`` (a claim:
+  a what-if's figure is none there is, and prose has no status for it; a table of scenarios states theirs).
 
 Only "actual" is ever changed (and a "forecast" inferred from a caption or a later period: an estimate when
 the column's own label says so, actual when the figure's period is over and its row label does not call it a
@@ -204,6 +206,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
                 status = "planned"  # "… 캠퍼스들을 건설 중. - X의 심장은 100만 개의 … 클러스터": what it is to have
             if status == "actual" and _making(ex, st.subject, st.kind) and contracted(line, st.kind, st.value, st.unit):
                 status = "planned"  # "4.5 GW 추가 계약하면서, … 총 5 GW+는 확보": capacity contracted, to be built
+        if status == "actual" and st.scope == "scenario" and not st.location.table_id and st.rule != unsure(st.rule):
+            st = replace(st, rule=unsure(st.rule))  # a what-if's figure ("78%로만 올려도") is none there is: a claim
+            ex.statements[i] = st
+            changed += 1
         if status != st.status:
             ex.statements[i] = replace(st, status=status)
             changed += 1
