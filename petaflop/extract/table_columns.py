@@ -10,6 +10,10 @@ Two things the column says that a row label must not undo:
 
 Both keep the lexicon entry's rule id (``table-reader:<kind>@<line>:header-entities``): the same
 construction, read with the column's measure.
+
+A row that names only the base its figures differ from ("엔비디아 대비 Trainium % 우위" under "메모리 대역폭당
+TCO") measures what the nearest row above it with figures does (:func:`compared_measure`): two such rows of one
+table are told apart by their metric.
 """
 
 from __future__ import annotations
@@ -61,3 +65,23 @@ def label_texts(cells: list, subjects: dict[int, str], total: int | None) -> lis
     if any(j < first for j, _ in texts):
         texts = [(j, t) for j, t in texts if j < last]
     return [t for _, t in texts]
+
+
+#: A row label naming only a base and a difference from it ("엔비디아 대비 Trainium % 우위", "A보다 격차")
+_COMPARED = re.compile(r"^\S+\s?(?:대비|보다)\s.{0,24}?(?:우위|열위|격차|차이)$")
+
+
+def compared_measure(rows: list, i: int, subjects: dict[int, str], total: int | None) -> str:
+    """The metric of row ``i`` when its label names only the base its figures differ from: "<label (first cell) of
+    the nearest row above with figures in the entity columns>: <its label>" ("메모리 대역폭당 TCO: 엔비디아 대비 … 우위");
+    "" for any other row, or when a row of no figures (a section's title) stands between."""
+    label = " ".join(label_texts(rows[i].cells, subjects, total)[:2])
+    if not _COMPARED.match(label):
+        return ""
+    for row in reversed(rows[:i]):
+        above = " ".join(label_texts(row.cells, subjects, total)[:1])  # its name, not its unit
+        if _COMPARED.match(above):
+            continue
+        figures = any(j < len(row.cells) and re.search(r"\d", row.cells[j].text) for j in subjects)
+        return f"{above}: {label}"[:60] if figures and above else ""
+    return ""

@@ -43,7 +43,7 @@ from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_caption_context import add_caption_context
 from petaflop.extract.table_caption_total import read_caption_total
-from petaflop.extract.table_columns import column_label, column_unit, label_texts
+from petaflop.extract.table_columns import column_label, column_unit, compared_measure, label_texts
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
 from petaflop.extract.table_label_prose import read_label_prose
 from petaflop.extract.table_market_scope import label_scope, scope_classes
@@ -241,7 +241,7 @@ class TableReader:
             label_cells = label_texts(row.cells, subjects, total)  # no total, no verdict after the entities (table_columns.py)
             if not label_cells:
                 continue
-            label = _Label(" ".join(label_cells[:2]))
+            label = _Label(" ".join(label_cells[:2]), metric=compared_measure(table.rows, r - 1, subjects, total))
             read_label_prose(self, table, r, row, subjects)  # a label cell's own sentences (table_label_prose.py)
             for j, subject in subjects.items():
                 if j < len(row.cells):
