@@ -18,7 +18,10 @@ Matching rules (why they exist):
   non-Hangul character or a Korean particle/suffix (``오라클이``, ``중국산``), which
   keeps ``애플리케이션`` from being Apple;
 * per-row ``exclude`` and ``context`` regexes settle the remaining ambiguities, and a
-  shared ambiguous alias goes to the entity whose context match lies nearest the mention.
+  shared ambiguous alias goes to the entity whose context match lies nearest the mention;
+* a model's name followed by a release-date suffix its alias lacks (``Qwen3-235B-A22B-2507``,
+  ``…-Instruct-2507``, ``R1 0528``) names another release, not the base model: no mention
+  (:data:`_RELEASE_SUFFIX`); a release the report names gets its own row.
 """
 
 from __future__ import annotations
@@ -90,6 +93,11 @@ _HANGUL_TAIL = "(?-i:(?=(?:" + "|".join(re.escape(p) for p in PARTICLES) + f")|[
 # still tries the same aliases in the same order.
 _HANGUL_END = f"(?-i:(?<![{_HANGUL}])|{_HANGUL_TAIL})"
 _CASE_SENSITIVE_MAX = 3
+#: A release-date suffix right after a model's name (an optional variant word, then MMDD or YYMM): "-2507",
+#: "-Instruct-2507", " 0528" (a space before a month's leading zero only) — another release of the model
+_RELEASE_SUFFIX = re.compile(r"(?:\s?[- ](?:Instruct|Thinking|Chat|Base))?(?:\s?-\s?(?:(?:0[1-9]|1[0-2])[0-3]\d|2[1-9]"
+                             r"(?:0[1-9]|1[0-2]))|\s0[1-9][0-3]\d)(?![0-9A-Za-z])")  # not "GPT-4o 1024 토큰"
+_RELEASE_TYPES = frozenset({"AIModel"})
 
 
 class GazetteerError(ValueError):
@@ -322,6 +330,22 @@ class Gazetteer:
                 return entity
         return bucket[0]
 
+    def release_of(self, text: str) -> Entity | None:
+        """A release of a known model that ``text`` (a whole cell) names: a model's name and a release-date
+        suffix ("Qwen3-235B -A22B-2507") is another model than the base, a new entity named by the text (its
+        spaces around hyphens closed); None for any other text."""
+        text = text.strip()
+        for m in re.finditer(r"[\s-]", text):
+            suffix = _RELEASE_SUFFIX.match(text, m.start())
+            if suffix is not None and suffix.end() == len(text):
+                base = self.lookup(text[:m.start()])
+                if base is not None and base.type in _RELEASE_TYPES:
+                    name = re.sub(r"\s*-\s*", "-", text)
+                    return self.lookup(name) or Entity(slugify(name), base.type, name, aliases=(text,),
+                                                       note=f"a release of {base.id}")
+                return None
+        return None
+
     def suggest(self, name: str, n: int = 5) -> list[Entity]:
         """Close matches for a name that ``lookup`` did not resolve (reviewer aid)."""
         keys = difflib.get_close_matches(norm_name(name), list(self._lookup), n=n * 3, cutoff=0.5)
@@ -394,6 +418,8 @@ class Gazetteer:
             exclude = self._exclude.get(entity.id)
             if exclude is not None and exclude.search(window):
                 continue
+            if entity.type in _RELEASE_TYPES and _RELEASE_SUFFIX.match(text, end):
+                continue  # "Qwen3-235B-A22B-2507": another release than the base model's
             distance = 0
             if needs_context:
                 if line is None:

@@ -89,6 +89,8 @@ class Resolver:
                 continue
             if ent.id not in seen and is_a(ent.type, wanted_type):
                 seen[ent.id] = ent
+        if not seen and (release := self.gaz.release_of(text)) is not None and is_a(release.type, wanted_type):
+            seen[release.id] = release  # "Qwen3-235B -A22B-2507": a release of a known model, not the base model
         return list(seen.values())
 
     def resolve_cell(self, text: str, wanted_type: str = "", create: bool = False, origin: str = "table",
