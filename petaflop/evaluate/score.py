@@ -195,8 +195,9 @@ def evaluate(gold: Gold, view: GraphView, model: OntologyModel | None = None) ->
     unresolved: Counter = Counter()
     for f in gold.facts:
         key = _unit_key(f)
-        if key in by_key:
+        if key in by_key:  # one fact stated on several rows: each row's names of its subject name it
             by_key[key].rows.append(f)
+            by_key[key].subjects |= _resolve(view, f.subject)
             continue
         subs = _resolve(view, f.subject)
         if not subs:
