@@ -41,8 +41,9 @@ def test_a_count_of_people_hired_or_let_go_is_scoped_as_such(s, raw, scope):
 def test_staff_hired_from_a_firm_are_not_the_hirers_headcount(text_reader):
     r, ex = text_reader
     r.read("마이크로소프트는 구글 딥마인드에서 24명의 시니어급 연구원을 고용.", LOC, ())
-    assert [(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "employeeCount"] == [
-        ("microsoft", Decimal(24), "24명의 시니어급 연구원을 고용")]
+    assert [(s.subject, s.kind, s.value, s.metric, s.scope) for s in ex.statements
+            if s.kind in ("employeeCount", "quantity")] == [
+        ("microsoft", "quantity", Decimal(24), "hires", "24명의 시니어급 연구원을 고용")]  # a count of hires
 
 
 # --------------------------------------------------------------------------- a span of a named thing's event

@@ -76,10 +76,10 @@ def test_a_staff_count_carried_to_a_product_is_judged_apart(text_reader):
     r, ex = text_reader
     r.read("- 가나전자가 만든 AI 서비스 Manus는 본사를 옮김. 이 과정에서 직원 40명을 해고.", _loc(1), ())
     r.read("- xAI는 본사를 옮김. 이 과정에서 직원 40명을 해고.", _loc(2), ())
-    assert [(s[0], s[3]) for s in _values(ex, 1) if s[1] == "employeeCount"] == [
-        ("manus", "text:value:inherited-other-named")]
-    assert [(s[0], s[3]) for s in _values(ex, 2) if s[1] == "employeeCount"] == [
-        ("xai", "text:value:previous-sentence-topic")]
+    assert [(s[0], s[3]) for s in _values(ex, 1) if s[1] == "quantity"] == [  # layoffs: no headcount
+        ("manus", "text:hire-count:inherited-other-named")]
+    assert [(s[0], s[3]) for s in _values(ex, 2) if s[1] == "quantity"] == [
+        ("xai", "text:hire-count:previous-sentence-topic")]
 
 
 def test_of_nested_metric_words_the_longer_measures_the_figure(text_reader):

@@ -69,15 +69,17 @@ def test_the_dividend_of_a_formula_is_no_value(text_reader, sentence, expected):
     assert [not_a_value("이용료 10만 원/1년", q) for q in find_quantities("이용료 10만 원/1년")] == [False, False]
 
 
-@pytest.mark.parametrize(("sentence", "scope"), [
-    # a count of hires is scoped as such: never the firm's headcount, never in conflict with it
-    ("OpenAI는 Google, Meta에서 6명의 고급 엔지니어를 대거 영입.", "6명의 고급 엔지니어를 대거 영입"),
-    ("OpenAI의 직원 수는 2,500명 수준.", ""),
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a count of hires is scoped as such and counts hires: never the firm's headcount, never in conflict with it
+    ("OpenAI는 Google, Meta에서 6명의 고급 엔지니어를 대거 영입.",
+     ("quantity", "hires", "6명의 고급 엔지니어를 대거 영입", "text:hire-count")),
+    ("OpenAI의 직원 수는 2,500명 수준.", ("employeeCount", "", "", "text:value:genitive")),
 ])
-def test_a_count_of_hires_is_scoped_as_hires(text_reader, sentence, scope):
+def test_a_count_of_hires_is_scoped_as_hires(text_reader, sentence, expected):
     r, ex = text_reader
     r.read(sentence, LOC, ())
-    assert [(s.subject, s.scope) for s in ex.statements if s.kind == "employeeCount"] == [("openai", scope)]
+    assert [(s.subject, s.kind, s.metric, s.scope, s.rule) for s in ex.statements
+            if s.kind in ("employeeCount", "quantity")] == [("openai", *expected)]
 
 
 def test_hardware_before_a_count_word_is_what_is_counted_not_its_owner(text_reader):

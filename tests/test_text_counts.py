@@ -19,7 +19,7 @@ def reader(text_reader):
 
 def counts(ex: Extraction) -> list[tuple]:
     return [(s.subject, s.kind, s.value, s.metric, s.rule) for s in ex.statements
-            if s.kind in ("unitCount", "employeeCount")]
+            if s.kind in ("unitCount", "employeeCount", "quantity")]
 
 
 def test_a_counted_noun_ends_before_an_action_noun(reader):
@@ -73,8 +73,7 @@ def test_a_modifier_right_before_the_count_is_no_noun(reader):
 def test_staff_counted_before_the_figure_with_a_verb_of_hiring(reader):
     r, ex = reader
     r.read("마이크로소프트는 구글 딥마인드에서 시니어급 연구원 24명을 고용.", LOC, ())
-    assert counts(ex) == [("microsoft", "employeeCount", Decimal(24), "시니어급 연구원",
-                           "text:staff-count")]
+    assert counts(ex) == [("microsoft", "quantity", Decimal(24), "hires", "text:hire-count")]  # hires, no headcount
 
 
 def test_people_who_are_not_staff_are_not_counted(reader):
@@ -127,8 +126,8 @@ def test_a_count_reaching_its_noun(reader):
 def test_staff_counted_after_the_figure_is_the_same_construction(reader):
     r, ex = reader
     r.read("마이크로소프트는 구글 딥마인드에서 24명의 시니어급 연구원을 고용.", LOC, ())
-    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.kind == "employeeCount"] == [
-        ("microsoft", "employeeCount", Decimal(24), "text:staff-count")]
+    assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements if s.kind == "quantity"] == [
+        ("microsoft", "quantity", Decimal(24), "text:hire-count")]
 
 
 def test_chips_counted_in_a_system_are_its_chips_per_system(reader):

@@ -32,7 +32,7 @@ from petaflop.extract.lexicon import ValueEntry
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of
 from petaflop.extract.text_tokens import ONE_DAY_PEAK, one_day_feat, venue_before
-from petaflop.extract.text_value_guards import hired_scope
+from petaflop.extract.text_value_guards import hire_count, hired_scope
 
 _PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|에서|으로|로|와|과|도)$")
 _VERBAL = re.compile(r"(?:하는|하고|하며|해|한|된|되는|하여|했다|함)$")
@@ -169,6 +169,7 @@ class CountReader:
     the gazetteer does not name becomes ``unitCount`` with the noun as its metric."""
 
     hires = staticmethod(hired_scope)  # the scope of a count of hires (text_value_guards), for every reader
+    hire_count = staticmethod(hire_count)  # a count of hires or layoffs: no headcount (text_value_guards)
 
     @staticmethod
     def counted(entry: ValueEntry, m: Mention_) -> bool:
@@ -243,7 +244,7 @@ class CountReader:
             rule = f"{self.prefix}:staff-count"
         status, time, high = figure_context(self, s, q, dates, c0, c1, values)
         self._count_tail = (s, q.end, cls.group(1), len(self.ex.statements))
-        self.ex.statements.append(Statement(
+        self.ex.statements.append(hire_count(Statement(
             subject.entity, kind, loc, rule, value=Decimal(q.value),
             high=high, unit="count", status=status, time=time, **figure_flags(q),
             metric=f"{noun[:40]} ({ONE_DAY_PEAK})" if one_day_feat(s, c0, q) else noun[:40],  # one day's: a peak
@@ -251,7 +252,7 @@ class CountReader:
             else "",  # "OpenRouter에서 …": the platform the count is of; "파트너 1명 + 컨설턴트 2명": per team
             scope=(hired_scope(s, q) or _staff_scope(noun)) if kind == "employeeCount" else venue_before(s, q, c0, mentions, subject),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
-        ))  # fmt: skip
+        )))  # fmt: skip
 
     def _carried_owner(self, s: str, q: Quantity, end: int, noun: str, topic: Mention_ | None,
                        sentence_mentions: list[Mention_], c0: int) -> bool:

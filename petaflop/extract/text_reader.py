@@ -411,7 +411,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             rule = f"{self.prefix}:value-from-to"
         elif measure in ("value", "value-parallel") and id(q) in getattr(self, "_from_half", ()):
             rule = f"{self.prefix}:value-from"  # the pair's first figure: a from-to construction, judged apart
-        self.ex.statements.append(Statement(
+        self.ex.statements.append(self.hire_count(Statement(
             subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
             scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else self.hires(s, q) if kind == "employeeCount"
             else venue_scope(self, subject, kind, (entry.scope_at(s, metric_at) if entry else "") or stage_scope(s, q.start, q.end)),
@@ -421,7 +421,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
-        ))  # fmt: skip
+        )))  # fmt: skip
         return entry
 
     def _unit_measure(self, s: str, q: Quantity, mentions: list[_Mention], topic: _Mention | None

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from ingest.quantities import Quantity
+from petaflop.extract.facts import Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import HOW, Mention_
 
@@ -191,6 +193,24 @@ def hired_scope(s: str, q: Quantity) -> str:
     if hired is None or re.search(r"[.,;]|\s(?:및|그리고)\s", s[q.end:hired.start()]):
         return ""
     return (q.raw + s[q.end:hired.end()]).strip()[:40]
+
+
+#: the words :func:`hired_scope` ends a count of people let go with
+_LET_GO = re.compile(r"(?:해고|감원)$")
+
+
+def hire_count(st: Statement) -> Statement:
+    """A staff count whose scope says the people were hired or let go (:func:`hired_scope`: "연구원 3명 영입") is
+    not the firm's headcount: it becomes a ``quantity`` whose metric says so ("hires", "layoffs"), read by its own
+    rule (``…:hire-count``) so the gate judges it apart from the headcounts (``…:staff-count``); a count read for a
+    subject found another way keeps that way ("text:value:inherited-other-named" → "text:hire-count:inherited-other-named")."""
+    if st.kind != "employeeCount" or not re.match(r"\D{0,3}\d", st.scope) \
+            or not (_HIRED.search(st.scope) or _EMPLOYED.search(st.scope)):
+        return st
+    metric = "layoffs" if _LET_GO.search(st.scope) else "hires"
+    parts = st.rule.split(":")
+    way = "" if parts[-1] == "staff-count" or len(parts) < 3 else f":{parts[-1]}"
+    return replace(st, kind="quantity", metric=metric, rule=f"{parts[0]}:hire-count{way}")
 
 #: "147% 증가한 117GW", "50% 늘어난 300억 달러": a change right before the figure it led to
 _CHANGE_TO_FIGURE = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|나\s?)?(?:(?:증가|성장|상승|급증|급등|폭증|확대|감소|하락|급감|축소)(?:한|해|하여|된)"
