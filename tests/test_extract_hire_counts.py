@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ingest.quantities import find_quantities
 from petaflop.extract.facts import Location, Statement
-from petaflop.extract.text_value_guards import hire_count
+from petaflop.extract.text_value_guards import hire_count, hired_scope
 
 LOC = Location(10, 10, "IV", "test slide")
 
@@ -41,3 +42,11 @@ def test_a_count_of_people_let_go_is_layoffs():
 def test_a_staff_scope_that_is_a_noun_is_left_alone():
     st = Statement("x", "employeeCount", LOC, "text-cell:staff-count", value=Decimal(2), unit="count", scope="채용 담당자")
     assert hire_count(st) is st
+
+
+def test_engineers_who_joined_are_hires_never_a_headcount(text_reader):
+    r, ex = text_reader
+    r.read("메타는 오픈AI 출신 엔지니어 5명이 합류.", LOC, ())
+    assert _people(ex) == []  # no staff count of Meta
+    s = "메타에는 엔지니어 5명이 합류."
+    assert hired_scope(s, next(q for q in find_quantities(s) if q.raw == "5명")) == "5명이 합류"
