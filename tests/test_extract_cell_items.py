@@ -42,8 +42,16 @@ def test_an_item_naming_a_programme_states_its_counts_and_its_frame(gaz):
 def test_an_item_of_the_country_itself_counts_for_the_country(gaz):
     counts, _ = read(gaz, [["중국 현황", "전력: 3개 지역 4기 원자로 승인, 매년 2기 승인"]])
     rule = "table-cell:country-item:unit-count"
-    assert counts == [("china", 2, "원자로 승인", "year", "", rule), ("china", 3, "지역", "", "", rule),
+    assert counts == [("china", 2, "원자로 승인", "year", "", rule),
+                      ("china", 3, "지역", "", "", f"{rule}:of-next-count"),  # the regions of the 4 reactors
                       ("china", 4, "원자로", "", "", rule)]
+
+
+def test_a_countrys_count_right_before_another_count_qualifies_it(gaz):
+    counts, _ = read(gaz, [["중국 현황", "컴퓨팅: 6개 허브, 3개 성 9개 데이터센터 구축"]])
+    rule = "table-cell:country-item:unit-count"
+    assert counts == [("china", 3, "성", "", "", f"{rule}:of-next-count"),  # where the 9 centres are: judged apart
+                      ("china", 6, "허브", "", "", rule), ("china", 9, "데이터센터", "", "", rule)]
 
 
 def test_a_row_naming_more_than_its_country_is_not_the_countrys(gaz):

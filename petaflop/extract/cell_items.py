@@ -12,7 +12,9 @@ C 등") names organisations at home there (``table-cell:country-item:headquarter
 An item of the country's own (no programme named) states the country's figures, one construction and one
 rule (``table-cell:country-item:unit-count``): its counts as above, an amount invested ("최소 1,500억 위안
 투자": an ``amount``, its bound kept) and a time a step takes ("7년 소요 예상": a ``duration``, forecast
-when expected); a span of time ("지난 2년간") takes nothing and is no duration.
+when expected); a span of time ("지난 2년간") takes nothing and is no duration. A count right before another
+count ("5개 지역 11기 원자로 승인": the regions of the 11 reactors) qualifies that one, no figure of the country's
+own: it is read by a rule of its own (``…:unit-count:of-next-count``), judged apart.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ _RECENT = re.compile(r"(?:지난|최근)\s?\d+\s?년간")
 _FIRMS_LABEL = re.compile(r"(?:기업|업체|회사|빅테크|스타트업)(?:들)?$")
 _HOMED = ("Firm", "AILab")
 _COUNTRY_RULE = "table-cell:country-item:unit-count"
+#: the rule of a country's count that qualifies the count right after it ("5개 지역 11기 원자로")
+_OF_NEXT_COUNT = f"{_COUNTRY_RULE}:of-next-count"
 #: what an amount is spent on ("… 위안 투자") and what a duration takes ("5년 소요", "3년이 걸릴")
 _INVESTED = re.compile(r"\s?(?:을|를|이|가)?\s?투자")
 _TAKES = re.compile(r"\s?(?:이|가)?\s?(?:소요|걸리|걸릴|걸림)")
@@ -115,8 +119,9 @@ def _counts(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ..
         if not noun:
             continue  # a bare count ("매년 10기 승인"): no counted noun, nothing to assert
         recent = _RECENT.search(text[max(0, c.start() - 16):c.start()]) if yearly else None
+        qualifies = rule == _COUNTRY_RULE and _COUNT.match(text, c.end()) is not None  # "5개 지역 11기 원자로"
         ex.statements.append(Statement(
-            subject, "unitCount", loc, rule, value=Decimal(c.group(1).replace(",", "")), unit="count",
+            subject, "unitCount", loc, _OF_NEXT_COUNT if qualifies else rule, value=Decimal(c.group(1).replace(",", "")), unit="count",
             metric=noun[:40], time=years,
             scope=span.group(0) if span and years is None else recent.group(0) if recent else "",
             per="year" if yearly else "", sources=sources,
