@@ -177,7 +177,8 @@ def demonstrative(s: str, q: Quantity, facility_meant: bool = False) -> bool:
 
 
 #: a count of people taken on from elsewhere (hires) or let go (layoffs), not the firm's headcount
-_HIRED = re.compile(r"영입|채용|스카우트|데려|빼내|빼앗|합류|이직|해고|감원")
+#: ("이직", moving jobs, is left out: whether it is a hire or a departure depends on whose side the clause takes)
+_HIRED = re.compile(r"영입|채용|스카우트|데려|빼내|빼앗|합류|해고|감원")
 #: "고용" employs as well as hires: a hire only when the clause says where the people came from ("X에서 N명 … 고용"),
 #: never while it goes on ("고용하고 있는", "고용 중": a headcount)
 _EMPLOYED = re.compile(r"고용(?!\s?(?:하고\s?있|중|을\s?유지))")
