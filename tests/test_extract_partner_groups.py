@@ -57,9 +57,21 @@ def test_the_organisations_in_a_note_after_a_person_with_a_staff_title_are_the_p
     r.read_name_cell("양즈린(杨植麟·CEO) - 前 알리바바·Tsinghua NLP 연구원 주신위(周欣雨) - 前 카카오브레인 연구원", LOC, ())
     r.read("샘 알트만(OpenAI CEO)은 말함.", LOC, ())  # a head: the note says "leads", not staff
     r.read("젠슨 황 - 엔비디아와 TSMC의 협력.", LOC, ())  # no title: no note about the person
-    got = sorted((f.subject, str(f.obj)) for f in ex.facts if f.rule == "text:person-note")
-    assert got == [("andrej-karpathy", "openai"), ("andrej-karpathy", "tesla"), ("yang-zhilin", "alibaba"),
-                   ("yang-zhilin", "tsinghua-university"), ("zhou-xinyu", "kakao-brain")]
+    got = sorted((f.subject, str(f.obj), f.rule) for f in ex.facts if f.rule.startswith("text:person-note"))
+    assert got == [("andrej-karpathy", "openai", "text:person-note:founder"),  # a founding: no current affiliation
+                   ("andrej-karpathy", "tesla", "text:person-note"),
+                   ("yang-zhilin", "alibaba", "text:person-note"),
+                   ("yang-zhilin", "tsinghua-university", "text:person-note"),
+                   ("zhou-xinyu", "kakao-brain", "text:person-note")]
+
+
+def test_a_founder_who_also_holds_a_title_is_the_organisations(text_reader):
+    r, ex = text_reader
+    r.read("일리아 수츠케버(OpenAI 공동창업자 겸 연구원)가 설명.", LOC, ())
+    r.read("안드레 카파시(OpenAI 창립자)가 설명.", LOC, ())
+    assert sorted((f.subject, str(f.obj), f.rule) for f in ex.facts if f.rule.startswith("text:person-note")) == [
+        ("andrej-karpathy", "openai", "text:person-note:founder"),
+        ("ilya-sutskever", "openai", "text:person-note")]  # a founder and a staff title: the organisation's
 
 
 def test_a_region_is_a_home_only_when_the_organisation_is_described_after_it(text_reader):

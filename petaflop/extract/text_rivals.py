@@ -94,6 +94,8 @@ _FORMER_SEP = re.compile(r"\s?(?:,|·|/|및|와|과)\s?(?:前\s?|전\s)?")
 _NOTE_OPEN = re.compile(r"\s?(?:\(|[-–]\s)\s?(?:前\s?|전\s)?")
 _NOTE_TITLE = (r"(?:(?:공동\s?)?(?:창업자|창립자|설립자)|연구원|디렉터|엔지니어|교수|부사장|임원|총괄|CTO|CFO|COO|"
                r"수석\s?과학자|헤드)")
+#: a founder's title: a founding link, no current affiliation ("OpenAI 공동창립자": the founder may have left)
+_FOUNDER = re.compile(r"(?:공동\s?)?(?:창업자|창립자|설립자|창시자)")
 _NOTE_AFTER_ORG = re.compile(r"(?:의)?\s?(?:[가-힣A-Za-z]{1,8}\s){0,2}(?:" + _NOTE_TITLE + r")?\s?(?:·|/|,|및|&)?\s?(?:前\s?)?")
 
 
@@ -362,7 +364,8 @@ class RivalFrames(OwnedFrames, ProcureFrames):
     def _person_notes(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"안드레 카파시(OpenAI 공동창립자 / 테슬라 AI 디렉터)", "양즈린(杨植麟) - 前 알리바바·Tsinghua NLP
         연구원": the organisations of the note after a person's name, each with a title of staff, are the
-        person's (now or before)."""
+        person's (now or before). An organisation whose only title is a founder's ("OpenAI 공동창립자") is read by a rule
+        of its own (``text:person-note:founder``): a founding says nothing of now, the founder may have left."""
         for i, p in enumerate(mentions):
             if not is_a(p.type, "Person"):
                 continue
@@ -386,8 +389,11 @@ class RivalFrames(OwnedFrames, ProcureFrames):
             if not all(_NOTE_AFTER_ORG.fullmatch(s, a.end, b.start) for a, b in itertools.pairwise(inside)) \
                     or not _NOTE_AFTER_ORG.fullmatch(s, inside[-1].end, end):
                 continue
-            for m in inside:
-                self._add_link(p, "affiliatedWith", m, "text:person-note", loc, sources, s[p.start:end + 1])
+            for m, till in zip(inside, [n.start for n in inside[1:]] + [end], strict=True):
+                title = s[m.end:till]  # the organisation's own title, up to the next organisation
+                founder = _FOUNDER.search(title) and not re.search(_NOTE_TITLE, _FOUNDER.sub("", title))
+                self._add_link(p, "affiliatedWith", m, "text:person-note:founder" if founder else "text:person-note",
+                               loc, sources, s[p.start:end + 1])
 
     def legend_customers(self, caption: str, texts: list[str], loc: Location, sources: tuple[str, ...]) -> None:
         """A chart captioned as a product's customers' shares ("NVL72 랙 시스템의 주력 고객사들 비중") whose
