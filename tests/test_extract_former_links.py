@@ -60,6 +60,14 @@ def test_a_column_of_past_roles_makes_its_affiliations_former_but_not_a_column_o
                     lines, [origin]) == ["former"]
 
 
+def test_a_column_of_backgrounds_makes_a_founding_former_but_not_a_role_said_to_be_now():
+    table, lines = _table(["역할 구분", "핵심 인물", "주요 배경 및 역량"], ["실행가", "Alexandr Wang", "ScaleAI 창업자 산업화 전문가"],
+                          ["설계자", "Tao Zhu", "현재 메타 AI 총괄"])
+    facts = [Fact("alexandr-wang", "affiliatedWith", "scale-ai", True, _at(2, 3), "r", raw="ScaleAI 창업자"),
+             Fact("tao-zhu", "affiliatedWith", "meta", True, _at(3, 3), "r", raw="현재 메타 AI 총괄")]
+    assert _settled(facts, lines, [table]) == ["former", ""]
+
+
 def test_a_move_in_a_cell_makes_the_employer_left_former_and_the_new_one_current():
     table, lines = _table(["순위", "선수", "클럽"], ["추정", "Ruoming Pang", "애플 → 메타"])
     facts = [Fact("ruoming-pang", "affiliatedWith", "apple", True, _at(2, 3), "r", raw="애플 → 메타"),

@@ -120,9 +120,10 @@ _TITLE_STATUS = (
 )
 #: A column label of past roles: "이전 경력(주요)", "출신", "OpenAI 때 직책/소속", "前 소속", "전 직장".
 _PAST_LABEL = re.compile(r"이전|출신|전직|前|과거|(?<![가-힣])전\s?(?:직장|소속|직책)|때\s?(?:직책|소속|역할)")
-#: A column label of a career ("주요 경력·성과"): its links are past, but for a cell that says the role is now
-#: ("메타에서 Chief Scientist로 임명", "… 재직 중").
-_CAREER_LABEL = re.compile(r"경력")
+#: A column label of a career ("주요 경력·성과") or of a background ("주요 배경 및 역량": "ScaleAI 창업자", where the
+#: person comes from): its links are past, but for a cell that says the role is now ("메타에서 Chief Scientist로
+#: 임명", "… 재직 중").
+_CAREER_LABEL = re.compile(r"경력|배경")
 _NOW = re.compile(r"임명|현재|재직\s?중|합류|영입|취임")
 #: Right before an organisation's name, maybe over a list of names: "前 알리바바·Tsinghua NLP 연구원", "前 메타/구글브레인";
 #: after 前 one word may name the owner ("前 알리바바 DAMO 아카데미").
