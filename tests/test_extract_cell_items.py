@@ -54,6 +54,15 @@ def test_a_countrys_count_right_before_another_count_qualifies_it(gaz):
                       ("china", 6, "허브", "", "", rule), ("china", 9, "데이터센터", "", "", rule)]
 
 
+def test_a_count_a_body_acted_on_counts_the_noun_before_and_keeps_its_bound(gaz):
+    ex = Extraction()
+    read_policy_items(make_table([["중국 현황", "AI: 120개 이상 LLM 개발, 90개 이상 정부 승인, 7곳 당국 지정"]]),
+                      Resolver(gaz, Extraction()), ex, _loc, ())
+    assert sorted((int(s.value), s.metric, s.bound) for s in ex.statements) == [
+        (90, "LLM 정부 승인", "lower"),  # the LLMs the government approved, at least 90
+        (120, "LLM", "lower")]  # "7곳 당국 지정": no noun counted before by 곳, no figure
+
+
 def test_a_row_naming_more_than_its_country_is_not_the_countrys(gaz):
     assert read(gaz, [["엔비디아-중국 협력", "40개 이상 스타트업과 협업 중"]]) == ([], [])
     assert read(gaz, [["정책 현황", "디지털 실크로드: 5개국 지원"]]) == ([], [])  # no country names the row

@@ -31,8 +31,10 @@ from petaflop.extract.text_within import span_metric
 _PROGRAMME = ("PolicyInstrument", "SovereignAIInitiative")
 _ITEM = re.compile(r"^\s*([^:：;]{1,24}?)\s*[:：]\s*(.+?)\s*$")
 #: a count of things: the figure, its classifier ("개국" counts countries) and up to three words after it
-_COUNT = re.compile(r"(?<![\d.,~\-])(\d{1,3}(?:,\d{3})*|\d+)\s?(개국|개|곳|기)\s?(?:이상\s?|이하\s?|여\s?)?"
+_COUNT = re.compile(r"(?<![\d.,~\-])(\d{1,3}(?:,\d{3})*|\d+)\s?(개국|개|곳|기)\s?(?:(이상|이하|여)\s?)?"
                     r"((?:[A-Za-z가-힣]+\s?){0,3})")
+#: a body that approves or designates, counted nothing ("180개 이상 정부 승인": LLMs the government approved)
+_AGENT = re.compile(r"(?:중앙\s?)?(?:정부|당국|규제\s?당국|규제\s?기관)")
 _STOP = re.compile(r"(?:^|\s)(?:지정|지원|승인|개발|구축|설립|운영|투자|확산|중|및|등)(?:\s.*)?$|\s*$")
 _SPAN = re.compile(r"((?:19|20)\d\d)\s?[~\-–]\s?((?:19|20)\d\d)년")
 _YEARLY = re.compile(r"(?:매년|연간|해마다)\s?$")
@@ -108,13 +110,16 @@ def _counts(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ..
     years = span_of(parse_period(span.group(1)), parse_period(span.group(2))) if span else None  # type: ignore[arg-type]
     nouns: dict[str, str] = {}  # classifier → the noun it last counted ("11기 원자로": 기 counts 원자로)
     for c in _COUNT.finditer(text):
-        noun = "국가" if c.group(2) == "개국" else _STOP.sub("", c.group(3)).strip()
+        noun = "국가" if c.group(2) == "개국" else _STOP.sub("", c.group(4)).strip()
         yearly = bool(_YEARLY.search(text[:c.start()]))
-        if noun:
+        if _AGENT.fullmatch(noun):  # "LLM 개발, 180개 이상 정부 승인": the body acted on the noun counted before
+            verb, counted = (_STOP.search(c.group(4)) or c).group(0).split()[:1], nouns.get(c.group(2))
+            noun = f"{counted} {noun} {verb[0]}" if counted and verb else ""
+        elif noun:
             nouns[c.group(2)] = noun
         elif yearly and (counted := nouns.get(c.group(2))):
             # "11기 원자로 승인, 지난 2년간 매년 10기 승인": the yearly count is of the noun counted before
-            verb = (_STOP.search(c.group(3)) or c).group(0).split()[:1]
+            verb = (_STOP.search(c.group(4)) or c).group(0).split()[:1]
             noun = f"{counted} {verb[0]}" if verb and verb[0] not in ("중", "및", "등") else counted
         if not noun:
             continue  # a bare count ("매년 10기 승인"): no counted noun, nothing to assert
@@ -124,7 +129,7 @@ def _counts(subject: str, text: str, ex: Extraction, loc, sources: tuple[str, ..
             subject, "unitCount", loc, _OF_NEXT_COUNT if qualifies else rule, value=Decimal(c.group(1).replace(",", "")), unit="count",
             metric=noun[:40], time=years,
             scope=span.group(0) if span and years is None else recent.group(0) if recent else "",
-            per="year" if yearly else "", sources=sources,
+            per="year" if yearly else "", sources=sources, bound={"이상": "lower", "이하": "upper"}.get(c.group(3) or "", ""),
             raw=text[max(0, c.start() - 20):c.end() + 8].strip()[:60],
         ))  # fmt: skip
 
