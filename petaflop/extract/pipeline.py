@@ -41,6 +41,7 @@ from petaflop.extract.node_foundry import (
 from petaflop.extract.person_firm import settle_stand_ins
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
+from petaflop.extract.run_rate import settle_run_rates
 from petaflop.extract.same_cell import adopt_more_specific
 from petaflop.extract.section_facility import move_section_counts
 from petaflop.extract.shared_labels import unsure_shared_columns
@@ -172,6 +173,7 @@ class Extractor:
         settle_caption_times(self.doc.tables, self.ex, self.doc.lines)  # a caption restating a cell (caption_restates.py)
         settle_grown_from(self.ex, self.doc.lines)  # "7억 명 돌파. 올해 3월 5억 명에서 급증" (grown_from.py)
         settle_milestones(self.ex, self.doc.lines)  # "출시 2개월 만에 사용자 1억 명 돌파" (milestone_span.py)
+        settle_run_rates(self.doc.tables, self.ex, self.doc.lines)  # "ARR 5억 달러": scope run-rate (run_rate.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
         settle_stand_ins(self.ex)  # a person's figure: the firm the whole report says they head (person_firm.py)
