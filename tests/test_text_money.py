@@ -137,8 +137,18 @@ def test_a_share_price_is_the_firm_written_before_the_word_for_it(text_reader):
     r.read("Citron이 말하는 PLTR의 적정 주가는 40달러.", LOC, ())
     r.read("6개월 후 TSLA 주가 시뮬레이션 분포에서 가장 높은 구간은 약 376~388달러 범위.", LOC, ())
     assert [(s[0], s[1], s[2], s[3], s[5]) for s in money(ex)] == [
-        ("palantir", "stockPrice", Decimal(40), None, "estimate"),
+        ("palantir", "stockPrice", Decimal(40), None, "target"),
         ("tesla", "stockPrice", Decimal(376), Decimal(388), "actual")]
+    # a claimed price is no share price: its own metric, with the party who claims it (audit 16)
+    assert [st.metric for st in ex.statements if st.kind == "stockPrice"] == ["fair value claimed by Citron", ""]
+
+
+def test_a_target_price_is_a_target_price_and_gives_no_claimant_when_none_is_said(text_reader):
+    r, ex = text_reader
+    r.read("엔비디아의 목표 주가는 250달러로 상향.", LOC, ())
+    r.read("PLTR의 목표가는 200달러.", LOC, ())
+    assert [(st.subject, st.value, st.status, st.metric) for st in ex.statements if st.kind == "stockPrice"] == [
+        ("nvidia", Decimal(250), "target", "target price"), ("palantir", Decimal(200), "target", "target price")]
 
 
 def test_a_figure_after_another_one_is_no_share_price(text_reader):

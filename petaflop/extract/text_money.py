@@ -102,8 +102,14 @@ _LEAD_MEASURES = (
 _NOT_PRICED = ("Place", "Person", "MarketSegment")
 #: "PLTR의 적정 주가는 40달러", "TSLA 주가 시뮬레이션 … 구간은 약 376~388달러": a firm right before the
 #: word for its share price, then (in the same sentence, no other name or figure between) the price
-_STOCK_WORD = re.compile(r"\s?(?:의\s?)?(?:(적정|목표|현재)\s?)?주가(?![가-힣]{0,1}(?:지수|상승률|하락률|수익률|변동성))")
-_STOCK_STATUS = {"적정": "estimate", "목표": "target"}
+_STOCK_WORD = re.compile(r"\s?(?:의\s?)?(?:(?:(적정|목표|현재)\s?)?주가(?![가-힣]{0,1}(?:지수|상승률|하락률|수익률|변동성))"
+                         r"|(목표)가(?=[는은:\s]))")
+_STOCK_STATUS = {"적정": "target", "목표": "target"}
+#: a claimed price is not the share price: its own metric, with the party who claims it when the sentence names it
+#: right before the firm ("Citron이 말하는 PLTR의 적정 주가", "모건스탠리가 제시한 X의 목표 주가")
+_STOCK_METRIC = {"적정": "fair value", "목표": "target price"}
+_CLAIMANTS = ("Organization", "Source", "Person")
+_CLAIMED_BY = re.compile(r"\s?(?:이|가|은|는|의)?\s(?:말하는|제시한|주장하는|보는|산정한|평가한|추정한|내놓은|책정한)\s$")
 #: "N달러 가치의 <X>", "N달러짜리 <X>": a price before the priced thing, then the period it is paid for
 _WORTH = re.compile(r"\s?(?:가치의|짜리|상당의)\s['‘“\"]?")
 _PERIOD_BEFORE = re.compile(rf"({_PERIOD_WORD})\s?$")
@@ -234,7 +240,12 @@ class MoneyFrames:
             between = s[word.end():q.start]
             if not is_a(m.type, "Firm") or m is not before[-1] or re.search(r"\d|[.;]\s", between):
                 return None  # another name or figure between: the price is not said of this firm
-            return m.entity, "stockPrice", "stock-price", "", _STOCK_STATUS.get(word.group(1) or "", "actual"), None
+            said = word.group(1) or word.group(2) or ""
+            metric = _STOCK_METRIC.get(said, "")
+            if metric and (by := before[-2] if len(before) > 1 else None) and any(is_a(by.type, t) for t in _CLAIMANTS) \
+                    and _CLAIMED_BY.fullmatch(s, by.end, m.start):
+                metric = f"{metric} claimed by {s[by.start:by.end]}"
+            return m.entity, "stockPrice", "stock-price", "", _STOCK_STATUS.get(said, "actual"), None, metric
         return None
 
     def _worth_price(self, s: str, q: Quantity, mentions: list[Mention_]):
