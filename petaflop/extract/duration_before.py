@@ -1,0 +1,48 @@
+"""A span a task used to take is the baseline a thing replaced, not the thing's own: "4-5시간 소요되던 업무를 30분 내로".
+
+A duration written as what something took before ("N시간 소요되던 …", "N일이 걸리던 …", "기존 N년에서 M년으로
+단축") is the time of the old way the sentence compares against: read as the subject's own span it says the product
+takes as long as the work it shortens. Such a prose figure keeps its value but gets the scope ``before`` (kept before
+any scope it had); the figure it was cut to ("30분 내로 단축") is the subject's own and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.quantities import find_quantities
+from petaflop.extract.facts import Extraction
+
+__all__ = ["BEFORE", "is_before_value", "settle_before_durations"]
+
+BEFORE = "before"
+#: the span then a past relative form of taking: "4-5시간 소요되던", "3일이 걸리던", "2주가 걸렸던"
+_TOOK_BEFORE = re.compile(r"^\s?(?:이|가|나|씩)?\s?(?:소요되던|소요됐던|소요되었던|걸리던|걸렸던|들던|들었던)(?![가-힣])")
+#: "기존 5~10년에서", "종전의 3시간에서": the old figure of a change, then the new one
+_OLD_BEFORE = re.compile(r"(?:기존|종전|이전|과거)(?:의|에는|엔)?\s?(?:약\s?)?$")
+_FROM_AFTER = re.compile(r"^\s?(?:이상|가량|정도)?\s?에서\s")
+
+
+def is_before_value(line: str, value: object, unit: str) -> bool:
+    """The duration of ``value`` (in ``unit``) in ``line`` is what something took before (see the module doc)."""
+    for q in find_quantities(line):
+        if q.kind != "duration" or q.value != value or q.unit != unit:
+            continue
+        if _TOOK_BEFORE.match(line[q.end:]) or (_OLD_BEFORE.search(line[:q.start]) and _FROM_AFTER.match(line[q.end:])):
+            return True
+    return False
+
+
+def settle_before_durations(ex: Extraction, lines: list[str]) -> int:
+    """Scope every prose duration that is what something took before ``before``; returns how many it changed."""
+    changed = 0
+    for i, st in enumerate(ex.statements):
+        if st.kind != "duration" or st.value is None or st.location.table_id or st.scope.startswith(BEFORE) \
+                or not 0 < st.location.line_start <= len(lines):
+            continue
+        text = " ".join(lines[st.location.line_start - 1:st.location.line_end])
+        if is_before_value(text, st.value, st.unit):
+            ex.statements[i] = replace(st, scope=f"{BEFORE}, {st.scope}" if st.scope else BEFORE)
+            changed += 1
+    return changed
