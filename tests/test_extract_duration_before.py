@@ -1,5 +1,5 @@
 """Audit 16: the span a task used to take ("4-5시간 소요되던 업무를 30분 내로 단축", "기존 5~10년에서 1~2년으로")
-is the baseline the subject replaced, not its own span: scope before; the figure it was cut to is left alone
+is the baseline the subject replaced, not its own span: scope "earlier value"; the figure it was cut to is left alone
 (duration_before.py). Sentences of our own, in the report's style."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def test_a_span_that_used_to_be_taken_is_the_baseline_and_the_new_one_the_subjec
     ex = Extraction()
     ex.statements = [_span("4", "hour", "5"), _span("30", "minute")]
     assert settle_before_durations(ex, [line]) == 1
-    assert [st.scope for st in ex.statements] == ["before", ""]
+    assert [st.scope for st in ex.statements] == ["earlier value", ""]
 
 
 def test_an_old_figure_of_a_change_and_a_span_still_taken():

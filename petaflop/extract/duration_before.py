@@ -2,8 +2,10 @@
 
 A duration written as what something took before ("N시간 소요되던 …", "N일이 걸리던 …", "기존 N년에서 M년으로
 단축") is the time of the old way the sentence compares against: read as the subject's own span it says the product
-takes as long as the work it shortens. Such a prose figure keeps its value but gets the scope ``before`` (kept before
-any scope it had); the figure it was cut to ("30분 내로 단축") is the subject's own and is left alone.
+takes as long as the work it shortens. Such a prose figure keeps its value but gets the scope of an earlier value
+(``earlier value``, as the first figure of "X에서 Y로" and a before | after table's "before" column,
+:mod:`petaflop.extract.table_states`); the figure it was cut to ("30분 내로 단축") is the subject's own and is left
+alone.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from dataclasses import replace
 
 from ingest.quantities import find_quantities
 from petaflop.extract.facts import Extraction
+from petaflop.extract.table_states import EARLIER
 
-__all__ = ["BEFORE", "is_before_value", "settle_before_durations"]
+__all__ = ["is_before_value", "settle_before_durations"]
 
-BEFORE = "before"
 #: the span then a past relative form of taking: "4-5시간 소요되던", "3일이 걸리던", "2주가 걸렸던"
 _TOOK_BEFORE = re.compile(r"^\s?(?:이|가|나|씩)?\s?(?:소요되던|소요됐던|소요되었던|걸리던|걸렸던|들던|들었던)(?![가-힣])")
 #: "기존 5~10년에서", "종전의 3시간에서": the old figure of a change, then the new one
@@ -35,14 +37,14 @@ def is_before_value(line: str, value: object, unit: str) -> bool:
 
 
 def settle_before_durations(ex: Extraction, lines: list[str]) -> int:
-    """Scope every prose duration that is what something took before ``before``; returns how many it changed."""
+    """Scope every prose duration that is what something took before ``earlier value``; returns how many it changed."""
     changed = 0
     for i, st in enumerate(ex.statements):
-        if st.kind != "duration" or st.value is None or st.location.table_id or st.scope.startswith(BEFORE) \
+        if st.kind != "duration" or st.value is None or st.location.table_id or st.scope.startswith(EARLIER) \
                 or not 0 < st.location.line_start <= len(lines):
             continue
         text = " ".join(lines[st.location.line_start - 1:st.location.line_end])
         if is_before_value(text, st.value, st.unit):
-            ex.statements[i] = replace(st, scope=f"{BEFORE}, {st.scope}" if st.scope else BEFORE)
+            ex.statements[i] = replace(st, scope=f"{EARLIER}, {st.scope}" if st.scope else EARLIER)
             changed += 1
     return changed
