@@ -20,8 +20,12 @@ A link read from a table cell is **planned** when its row's label says the row h
 … Trainium3으로 업그레이드"), and a facility's place, owner, operator or developer when another cell of its
 row says the row is to be done or, in an announced table, an investment ("… 건설 | 대미 투자":
 :meth:`TableStatus.row_plans`, the rule that plans the row's money), and a link whose object's name in the cell
-is followed by or says what is to be added ("Megapack 추가도입", "RTE 225 kV 신규 서브스테이션"); a column's label of plans does not decide (a column "GPU 배치 계획" lists a phase's chips,
-which the report states as the phase's own), but one of measures to be taken does: a link read from a column
+is followed by or says what is to be added ("Megapack 추가도입", "RTE 225 kV 신규 서브스테이션"); a column's label of plans does not decide by
+itself (a column "GPU 배치 계획" lists a phase's chips), but a link read from such a column ("계획", "예정", "목표") takes
+the status of the figures read from its cell for its subject when all are planned (or targets): "최대 40만 개 GB200"
+of a phase due in 2028 plans the chip with its count, "16 k GB200 랙 (7월 납품 완료)" (its count actual) leaves it
+actual (not a facility's place or holder: "리야드에 … 데이터센터 건설에 1.5억 달러 투자" under "… 인프라 계획" is where
+the site is being built). A column of measures to be taken decides: a link read from a column
 whose label ends in 방안 ("전력망 확충·연계 방안 | … 태양광 PPA") is **planned** (how the project is to be powered). A cell that opens with a possibility and lists its items ("…연결될
 가능성 - 최대 8개 GPU: X를 통해 연결 - …") makes each of its links an **estimate**; a rival surpassed in a column
 of goals ("목표 성능 | H20 성능 일부 초과") is a **target** (a rival replaced, "H20 대체", is what the chip is).
@@ -107,6 +111,8 @@ _MEASURES_LABEL = re.compile(r"방안\s*$")
 #: A cell that opens with a possibility and then lists its items: "PCIe 6.0 기반으로 연결될 가능성 - 최대 8개
 #: GPU: … 연결 - …": the items spell out what may be, so each link of the cell is an estimate.
 _SPECULATIVE_CELL = re.compile(r"^[^-\t]{0,60}?(?:될|할)\s?가능성\s+-\s")
+#: A column label of figures still to come: "GPU 배치 계획", "도입 예정", "목표 용량".
+_PLAN_COLUMN = re.compile(r"계획|예정|목표")
 #: A column label of goals ("목표 성능 추정") and a cell of it that compares with a rival by surpassing it
 #: ("H20 성능 일부 초과"): the link is what the thing aims at (not "H20 대체": what it is).
 _GOAL_LABEL = re.compile(r"목표")
@@ -310,6 +316,28 @@ def cell_link_status(table: Table, line: int, column: int) -> str:
     return ""
 
 
+def _cell_figure_statuses(ex: Extraction) -> dict[tuple[str, int, int, str], set[str]]:
+    """The statuses of the figures read from each table cell, by table, line, column and subject."""
+    found: dict[tuple[str, int, int, str], set[str]] = {}
+    for st in ex.statements:
+        if st.location.table_id and st.location.column:
+            key = (st.location.table_id, st.location.line_start, st.location.column, str(st.subject))
+            found.setdefault(key, set()).add(st.status)
+    return found
+
+
+def planned_figures_status(table: Table, column: int, statuses: set[str]) -> str:
+    """The status a link read from a cell takes from the figures read from the same cell for the same subject
+    when the cell's column is one of plans ("GPU 배치 계획 | 최대 40만 개 GB200"): what the row's thing is to get
+    is planned with its count, so its chip is too; a cell whose figures are done ("16k GB200 (7월 납품 완료)":
+    actual) leaves its links actual. "" unless all the cell's figures are planned or targets."""
+    labels = table.column_labels
+    if not 1 < column <= len(labels) or not _PLAN_COLUMN.search(labels[column - 1]) or len(statuses) != 1:
+        return ""
+    status = next(iter(statuses))
+    return status if status in ("planned", "target") else ""
+
+
 def title_status(table: Table) -> str:
     """The status a table's caption or slide title gives all it lists by ending with it in parentheses ("… 프로젝트
     정리 (추정)": ``estimate``), else ""."""
@@ -331,6 +359,7 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
     said = {f.location.table_id for f in ex.facts if f.predicate in _FACILITY | DEAL_PARTIES and f.location.table_id in by_id}
     statuses = table_status({tid: by_id[tid] for tid in sorted(said)})
     openings, pledged = _site_openings(ex), _pledged_deals(ex, statuses)
+    figures = _cell_figure_statuses(ex)
     changed, parties = 0, []
     for i, f in enumerate(ex.facts):
         if _pledged_party(f, lines, pledged):
@@ -353,6 +382,9 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
         if not status and (table := by_id.get(f.location.table_id)) is not None:
             status = label_status(table, f.location.line_start, f.location.column) \
                 or cell_link_status(table, f.location.line_start, f.location.column)
+            if not status and f.predicate not in _FACILITY:  # a site being built is where it is built (row_plans)
+                key = (table.id, f.location.line_start, f.location.column, str(f.subject))
+                status = planned_figures_status(table, f.location.column, figures.get(key, set()))
             if not status and f.predicate in _FACILITY and table.id in statuses \
                     and statuses[table.id].row_plans(f.location.line_start, f.location.column):
                 status = "planned"
