@@ -175,6 +175,11 @@ def test_an_estimated_holding_is_a_purchase_judged_apart(reader):
     r.read("OpenAI는 20만 개의 H200을 보유한 것으로 추정.", LOC, ())
     add_count_procurements(ex)
     assert links(ex, "procures") == [("openai", "nvidia-h200", "derived:count-procures:estimate")]
+    # the link is an estimate with its count (a link statement, never the plain triple); a bought count's is actual
+    r.read("xAI는 20만 개의 H100을 구매.", LOC, ())
+    add_count_procurements(ex)
+    assert sorted({(str(f.obj), f.link_status) for f in ex.facts if f.predicate == "procures"}) == [
+        ("nvidia-h100", ""), ("nvidia-h200", "estimate")]
 
 
 def test_a_clusters_count_of_a_chip_is_a_use_and_an_equivalent_is_none(reader):

@@ -6,7 +6,8 @@ a comparison: "910C 칩 2개가 H20 칩 1개와 동등"), never of the organisat
 judged by the gate like any other. A count the next verb says is leased ("10만 개를 3개월간 임대해") or run
 ("약 2천 여 대 운영") is judged apart (``:leased``, ``:operates``), as the counted-item claims judge a run count.
 An estimated count (a table of assumptions: "GPU 숫자(개)" under the chips' columns, in an organisation's
-cost model) is an estimated holding, still bought: ``derived:count-procures:estimate``, judged apart.
+cost model) is an estimated holding, still bought: ``derived:count-procures:estimate``, judged apart, and its link is an
+estimate (a link statement of status estimate, not the plain triple: that the organisation bought it is a guess too).
 
 A facility's or a system's count of a chip says it uses the chip: "Cortex 1.0은 H100 GPU 6.7만개",
 "NVL72 랙은 … B200 GPU 72개" — ``usesChip`` on the count's line (rule ``derived:count-uses-chip``).
@@ -69,7 +70,10 @@ def add_count_procurements(ex: Extraction, lines: list[str] | None = None) -> in
         seen.add(key)
         # an estimated holding, a leased or a run one: judged apart
         rule = (RULE if st.status == "actual" else f"{RULE}:estimate") + _how_held(st.raw, lines, st.location.line_start)
-        ex.add(Fact(st.subject, "procures", st.item, True, st.location, rule, st.sources, raw=st.raw[:60]))
+        # an estimated count is an estimated holding: the link is an estimate too (a link statement), never actual
+        status = ("estimate",) if st.status == "estimate" else ()
+        ex.add(Fact(st.subject, "procures", st.item, True, st.location, rule, st.sources, qualifiers=status,
+                    raw=st.raw[:60]))
         made += 1
     return made
 
