@@ -38,3 +38,14 @@ def test_a_token_count_without_a_subject_in_its_sentence_says_nothing(reader):
 
 def test_tokenization_is_not_a_count_of_tokens(reader):
     assert tokens(reader, "Qwen3는 3개 토큰화 방식을 지원") == set()
+
+
+@pytest.mark.parametrize(("sentence", "scope"), [
+    ("초당 20만개의 토큰을 처리할 수 있다는 Etched의 8xSohu 칩", "8xSohu"),  # an 8-chip server's, not one chip's
+    ("초당 20만개의 토큰을 처리할 수 있다는 Etched의 4× Sohu 칩", "4×Sohu"),
+    ("초당 20만개의 토큰을 처리할 수 있다는 Etched의 Sohu 칩", ""),
+])
+def test_a_count_of_a_system_of_several_units_is_scoped_to_it(reader, sentence, scope):
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert [(st.subject, st.scope) for st in ex.statements if st.rule == "text:token-count"] == [("etched-sohu", scope)]

@@ -3,7 +3,8 @@
 A figure whose counted noun is the token (``N개의 토큰``, ``N개 토큰``, ``N조 토큰``) is the ``tokenCount`` of
 a model, a product or the hardware that trained on, processed or generated them (``per`` a period when the
 words before the figure name one: ``하루``, ``매달``, ``초당``; ``scope`` the name the clause says they were used on:
-``OpenRouter에서``). The subject is found by case marking:
+``OpenRouter에서``, or the system of several units the subject is written as: "8xSohu" — the figure is the
+eight-chip server's, not one chip's). The subject is found by case marking:
 
 * a topic or subject of the figure's clause before it ("Qwen3는 무려 36조 토큰의 데이터셋으로 학습");
 * the owner of the platforms the figure's clause processes them across ("구글 플랫폼 전반에서 매달 N개 토큰");
@@ -68,7 +69,8 @@ class TokenCounts:
             # "OpenRouter(…)에서 하루 만에 N개의 토큰이 사용됨": the platform the tokens were used on scopes the count
             self.ex.statements.append(Statement(
                 subject.entity, "tokenCount", loc, f"{self.prefix}:token-count", value=Decimal(q.value),
-                unit="count", per=per, approximate="approximate" in q.qualifiers, scope=venue_before(s, q, c0, mentions, subject),
+                unit="count", per=per, approximate="approximate" in q.qualifiers,
+                scope=venue_before(s, q, c0, mentions, subject) or units_of(s, subject),
                 metric=ONE_DAY_PEAK if one_day_feat(s, c0, q) else "",
                 bound="lower" if "lowerBound" in q.qualifiers else "",
                 sources=sources, raw=s[max(0, q.start - 20):after.end() + 8].strip()[:60],
@@ -90,6 +92,20 @@ def venue_before(s: str, q: Quantity, c0: int, mentions: list[Mention_], subject
     venue = next((m for m in reversed(mentions) if c0 <= m.start and m.end <= q.start and m.entity != subject.entity
                   and _ON.match(s, m.end)), None)
     return s[venue.start:venue.end] if venue else ""
+
+
+#: a multiple of units right before a name ("8xSohu", "8x Sohu", "8× Sohu"): a system built of that many of the thing
+_MULTIPLE = re.compile(r"(?<![\w.])\d{1,4}\s?[x×]\s?$")
+#: … or a name that is written so itself (a gazetteer's alias "8xSohu")
+_MULTIPLE_NAME = re.compile(r"\d{1,4}\s?[x×]\s?[A-Za-z]")
+
+
+def units_of(s: str, subject: Mention_) -> str:
+    """The system of several units the subject's name is written as ("Etched의 8xSohu 칩": a server of 8 Sohu), the
+    count's scope (the figure is the system's, not one unit's), else ""."""
+    m = _MULTIPLE.search(s, 0, subject.start)
+    name = s[m.start() if m else subject.start:subject.end]
+    return name.replace(" ", "") if m or _MULTIPLE_NAME.match(name) else ""
 
 
 def _eligible(m: Mention_) -> bool:
