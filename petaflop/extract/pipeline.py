@@ -19,6 +19,7 @@ from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.count_coordinated import drop_listed_items
 from petaflop.extract.count_links import add_count_chip_uses, add_count_procurements
 from petaflop.extract.duration_before import settle_before_durations
+from petaflop.extract.ended_plans import settle_ended_plans
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.figure_time import caption_frame
 from petaflop.extract.gazetteer import Gazetteer
@@ -176,6 +177,7 @@ class Extractor:
         settle_milestones(self.ex, self.doc.lines)  # "출시 2개월 만에 사용자 1억 명 돌파" (milestone_span.py)
         settle_run_rates(self.doc.tables, self.ex, self.doc.lines)  # "ARR 5억 달러": scope run-rate (run_rate.py)
         settle_before_durations(self.ex, self.doc.lines)  # "4-5시간 소요되던 업무": scope before (duration_before.py)
+        settle_ended_plans(self.ex, self.doc.lines)  # a plan of a thing "… 프로젝트 종료를 선언" (ended_plans.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
         settle_stand_ins(self.ex)  # a person's figure: the firm the whole report says they head (person_firm.py)
