@@ -18,10 +18,11 @@ same use, made in training: ``trainedOn`` the chip, under the same rule.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from petaflop.extract.claims import _OPERATE, _PURCHASE  # the verbs of a counted item's claim, bought or run
 from petaflop.extract.count_coordinated import coordinated_items
-from petaflop.extract.facts import Extraction, Fact
+from petaflop.extract.facts import LINK_STATUSES, Extraction, Fact
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.resolve import is_a
 
@@ -80,7 +81,8 @@ def add_count_procurements(ex: Extraction, lines: list[str] | None = None) -> in
 
 def add_count_chip_uses(ex: Extraction, gaz: Gazetteer | None = None, lines: list[str] | None = None) -> int:
     """``usesChip`` from a facility's or a system's count whose item is a chip (any status: a planned
-    count is a planned use, and the link carries no time of its own); ``trainedOn`` from a model's count of a chip
+    count is a planned use — the link takes the count's status, a link statement when it is not actual —, and the
+    link carries no time of its own); ``trainedOn`` from a model's count of a chip
     whose phrase says it trained. With the gazetteer and the report's lines, the chips coordinated with the item
     ("55만 개의 GB200·GB300") are used alike (count_coordinated.py)."""
     made = 0
@@ -105,6 +107,38 @@ def add_count_chip_uses(ex: Extraction, gaz: Gazetteer | None = None, lines: lis
             if key in seen:
                 continue
             seen.add(key)
-            ex.add(Fact(st.subject, prop, item, True, st.location, USES_RULE, st.sources, raw=st.raw[:60]))
+            ex.add(Fact(st.subject, prop, item, True, st.location, USES_RULE, st.sources, raw=st.raw[:60],
+                        qualifiers=(st.status,) if st.status in LINK_STATUSES else ()))
             made += 1
     return made
+
+
+def settle_count_link_statuses(ex: Extraction) -> int:
+    """After the counts' statuses are settled (a table's row of goals, "우선 목표 | 550k GB200 & GB300", makes its
+    count a target only then), each link derived from a count takes its count's status again: a planned, targeted,
+    forecast or estimated count gives a link statement of that status, an actual one the plain link. Returns how
+    many links changed."""
+    status_of: dict[tuple, str] = {}
+    at_place: dict[tuple, set[str]] = {}
+    for st in ex.statements:
+        if st.kind in (*_COUNT_KINDS, "chipsPerSystem"):
+            if st.item:
+                status_of.setdefault((st.subject, st.item, st.location), st.status)
+            # a count of two items has lost its item since ("550k GB200 & GB300": count_coordinated.py)
+            at_place.setdefault((st.subject, st.location), set()).add(st.status)
+    changed = 0
+    for i, f in enumerate(ex.facts):
+        if f.rule != USES_RULE and not f.rule.startswith(RULE):
+            continue
+        status = status_of.get((f.subject, str(f.obj), f.location))
+        if status is None:  # a chip coordinated with the count's item ("550k GB200 & GB300"): the count's status
+            statuses = at_place.get((f.subject, f.location), set())
+            if len(statuses) != 1:
+                continue
+            status = next(iter(statuses))
+        kept = tuple(q for q in f.qualifiers if q not in LINK_STATUSES)
+        qualifiers = (*kept, status) if status in LINK_STATUSES else kept
+        if qualifiers != f.qualifiers:
+            ex.facts[i] = replace(f, qualifiers=qualifiers)
+            changed += 1
+    return changed

@@ -17,7 +17,11 @@ from petaflop.extract.cell_changes import add_cell_changes
 from petaflop.extract.cell_links import add_cell_links
 from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.count_coordinated import drop_listed_items
-from petaflop.extract.count_links import add_count_chip_uses, add_count_procurements
+from petaflop.extract.count_links import (
+    add_count_chip_uses,
+    add_count_procurements,
+    settle_count_link_statuses,
+)
 from petaflop.extract.duration_before import settle_before_durations
 from petaflop.extract.ended_plans import settle_ended_plans
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
@@ -169,6 +173,7 @@ class Extractor:
         # a share of a market only pointed back to ("관련 시장 점유율") that no sentence before names (text_venue.py)
         self.ex.statements = [st for st in self.ex.statements if st.scope != UNKNOWN_MARKET]
         settle_statuses(self.doc.tables, self.ex, self.doc.lines, self.doc.figures)
+        settle_count_link_statuses(self.ex)  # a link derived from a count: the count's settled status (count_links.py)
         scope_summed_columns(self.doc.tables, self.ex)  # "Inter..." = so + tri + w: "subtotal of so…, …"
         unsure_shared_columns(self.doc.tables, self.ex)  # two columns both headed "Inter...": no scope (shared_labels.py)
         scope_foundry_tables(self.doc.tables, self.ex, self.gaz)  # a ranking of foundries (table_measure_context.py)
