@@ -236,8 +236,10 @@ def test_cluster_phases(store):
     p0, p1, p2, p3 = (one(rows, phase=p) for p in phases)
     # line 1958: "ERCOT 계통 전력 200 MW 이미 투입", "16 k GB200 랙"
     assert (p0["max_mw"], p0["chip_count"], p0["line"], p0["status"]) == (D(200), D(16000), D(1958), "에너지 작업 완료")
-    # line 1959: "LM2500XPRESS 29기 ≈ 1 GW 현장 발전", "6.4만개 GB200 랙" (a deployment plan: a planned statement)
-    assert (p1["chip_count"], p1["line"], p1["chips"]) == (D(64000), D(1959), "NVIDIA GB200")
+    # line 1959: "LM2500XPRESS 29기 ≈ 1 GW 현장 발전", "6.4만개 GB200 랙" (a deployment plan: a planned statement,
+    # and its chip a planned link statement — the column is "GPU 배치 계획"); phase 0's racks are delivered
+    assert (p1["chip_count"], p1["line"], p1["chips"]) == (D(64000), D(1959), "NVIDIA GB200 (planned)")
+    assert (p0["chips"], p2["chips"], p3["chips"]) == ("NVIDIA GB200", "NVIDIA GB200 (planned)", "NVIDIA GB200 (planned)")
     assert (p1["max_mw"], p1["least_mw"]) == (D(1000), D(1000))
     # the turbines and the kind of supply the cell names ("현장 발전": poweredBy may name a PowerTechnology)
     assert set(p1["power_assets"].split("; ")) == {"GE Vernova LM2500XPRESS", "On-site generation"}
