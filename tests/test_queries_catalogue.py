@@ -212,7 +212,7 @@ def test_clusters_by_accelerators(store):
     assert (phase2["max_chips"], phase2["lines"]) == (D(400000), "1960")  # "최대 40만 개 GB200"
     assert "NVIDIA GB200" in parts(phase2["chips"])
     assert one(rows, cluster="pfid:stargate-abilene-phase-1")["max_chips"] == D(64000)
-    assert one(rows, cluster="pfid:stargate-abilene-phase-3")["max_chips"] == D(2000000)
+    assert one(rows, cluster="pfid:stargate-phase-3")["max_chips"] == D(2000000)
     assert one(rows, cluster="pfid:mistral-ai-cluster")["max_chips"] == D(18000)
     summit = one(rows, cluster="pfid:oak-ridge-summit")  # 3,492 H100-equivalents, 28K accelerators
     assert (summit["least_chips"], summit["max_chips"]) == (D(3492), D(28000))
@@ -231,7 +231,8 @@ def test_clusters_by_accelerators(store):
 
 def test_cluster_phases(store):
     rows = run(store, "cluster-phases")  # default: Stargate, whose phase table (lines 1957-1961) is Abilene's
-    phases = [f"pfid:stargate-abilene-phase-{n}" for n in range(4)]
+    # phase 3 is the multi-site 5 GW+ pipeline (line 1961), not Abilene's: "Stargate Phase 3"
+    phases = [f"pfid:stargate-abilene-phase-{n}" for n in range(3)] + ["pfid:stargate-phase-3"]
     assert [r["phase"] for r in rows if r["phase"] in phases] == phases  # in report order
     p0, p1, p2, p3 = (one(rows, phase=p) for p in phases)
     # line 1958: "ERCOT 계통 전력 200 MW 이미 투입", "16 k GB200 랙"
