@@ -16,8 +16,8 @@ Normalisation (the units the ontology's property names carry, see docs/architect
 
 Ranges keep both ends in ``low``/``high``; ``value`` is then the lower end and the qualifier
 ``range`` is set. Qualifiers: ``approximate`` (약, ≈, ~, 가량), ``lowerBound`` (이상, 최소, +,
-초과, 이후), ``upperBound`` (이하, 미만, 최대, 까지), ``estimate`` (추정, 예상, ``2025E``),
-``range``, ``vague`` (수백, 수 GW), ``yearAssumed`` (a month-day date placed in the reference
+초과, 이후; 상회, 돌파 …: bound_words.py), ``upperBound`` (이하, 미만, 최대, 까지; 하회, 이내 …),
+``estimate`` (추정, 예상, ``2025E``), ``range``, ``vague`` (수백, 수 GW), ``yearAssumed`` (a month-day date placed in the reference
 year) and ``resolved`` (올해/작년/내년 resolved against the reference date).
 """
 
@@ -42,6 +42,7 @@ from ingest.amounts import (
     norm,
     vague_bounds,
 )
+from ingest.bound_words import bounded_after
 from ingest.fractions import word_quantities
 
 __all__ = [
@@ -424,7 +425,7 @@ def find_quantities(text: str, reference: date = REFERENCE_DATE) -> list[Quantit
         found = sorted([q for q in found if not any(q.start < w.end and w.start < q.end for w in words)] + words,
                        key=lambda q: q.start)
     native = [q for q in _native_counts(text) if not any(q.start < f.end and f.start < q.end for f in found)]
-    return sorted(found + native, key=lambda q: q.start) if native else found
+    return bounded_after(text, sorted(found + native, key=lambda q: q.start))  # "4억 명 상회" (bound_words.py)
 
 
 def parse_quantity(text: str, reference: date = REFERENCE_DATE) -> Quantity | None:
@@ -521,11 +522,7 @@ def parse_cell(
         return q
     if q.kind == "number":
         return _apply_hint(q, hint, D(1))
-    if (
-        q.kind == hint.kind
-        and hint.multiplier != 1
-        and not re.search(r"[십백천만억조]|[BMK]\b|billion|million", q.raw)
-    ):
+    if q.kind == hint.kind and hint.multiplier != 1 and not re.search(r"[십백천만억조]|[BMK]\b|billion|million", q.raw):
         return _apply_hint(q, hint, D(1) / UNITS.get(q.original_unit.split()[-1], ("", "", D(1)))[2]
                            if q.original_unit else D(1))  # fmt: skip
     return q

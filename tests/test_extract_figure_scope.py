@@ -55,7 +55,7 @@ def test_a_span_something_took_within_stays_actual(text_reader):
     r, ex = text_reader
     r.read("엔비디아는 설치가 5분 안에 완료.", LOC, ())
     assert [(s.subject, s.value, s.status, s.bound) for s in _of(ex, "duration")] == [
-        ("nvidia", Decimal(5), "actual", "")]
+        ("nvidia", Decimal(5), "actual", "upper")]  # "안에": at most 5 minutes (ingest/bound_words.py)
 
 
 # --------------------------------------------------------------------------- a caption dating an announcement

@@ -1,0 +1,49 @@
+"""Words after a figure that bound it: "4억 명 상회", "10억 달러를 돌파", "10억 달러를 밑돌", "250kW가 넘는".
+
+The quantity parser reads a bound word glued to the figure ("100명 이상", "10년 넘는", amounts.POST).
+A verb or noun of exceeding or falling short often comes after a particle ("70%를 초과", "250kW가 넘는")
+or is one the parser does not know ("상회", "웃도는", "돌파", "하회", "밑돌", "이내"); the figure it
+follows is then a lower bound (exceeds, tops, broke through: a milestone passed is at least the figure)
+or an upper bound (falls short of, within: "90일 이내", and after a duration "5분 안에", "2주 내에"). Only the figure right before the word is bounded — with at
+most a particle, or a size noun ("250MW 규모 초과") between — so a figure in parentheses a phrase compares
+against ("B 출신(37%)을 넘어선") is untouched. A figure the clause goes on past to another figure
+("약 60 GW를 넘어 80~100 GW 수준으로") is the level it starts from, not a bound, and is left as it is;
+so are dates ("8월을 넘어": time passing), words that only share the stem ("돌파구": a breakthrough;
+"넘어가": moving on), and a conditional ("넘어도": even if it exceeds).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any, TypeVar
+
+__all__ = ["bounded_after"]
+
+Q = TypeVar("Q", bound=Any)
+
+_LOWER = r"상회|웃[돌도]|돌파(?!구)|초과|넘[는긴었게]|넘어(?![도가간갔오온와])"
+_UPPER = r"하회|밑[돌도]|이내"
+#: within a span: only after a duration ("5분 안에", "2주 내에", "30분 내로"; never a place: "72 랙 안에서")
+_WITHIN = r"안에(?!서)|내에(?!서)|내로"
+#: right after the figure: a size noun, a particle, then the bound word
+_WORD = re.compile(rf"\s?(?:(?:규모|수준)\s?)?(?:[을를이가]\s?)?"
+                   rf"(?:(?P<lower>{_LOWER})|(?P<upper>{_UPPER})|(?P<within>{_WITHIN}))")
+#: "… 넘어 80~100 GW 수준으로": the clause carries on to another figure the value grows to
+_ONWARD = re.compile(r"[가-힣]{0,4}\s[^.,;:·]{0,12}?\d[^.,;:·]{0,14}?(?:으로|로|까지)(?![가-힣])")
+_BOUNDS = frozenset({"lowerBound", "upperBound"})
+
+
+def bounded_after(text: str, found: list[Q]) -> list[Q]:
+    """``found`` with each figure followed by a bound word (see the module) bounded by it."""
+    if not re.search(f"{_LOWER}|{_UPPER}|{_WITHIN}", text):
+        return found
+    out = []
+    for q in found:
+        m = None if q.kind in ("date", "period") or _BOUNDS & q.qualifiers else _WORD.match(text, q.end)
+        if m is not None and m.group("within") and q.kind != "duration":
+            m = None
+        if m is not None and not (m.group("lower") and _ONWARD.match(text, m.end())):
+            q = replace(q, qualifiers=q.qualifiers | {"lowerBound" if m.group("lower") else "upperBound"})
+        out.append(q)
+    return out
