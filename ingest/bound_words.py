@@ -22,12 +22,12 @@ __all__ = ["bounded_after"]
 
 Q = TypeVar("Q", bound=Any)
 
-_LOWER = r"상회|웃[돌도]|돌파(?!구)|초과|넘[는긴었게]|넘어(?![도가간갔오온와])"
+_LOWER = r"상회|웃[돌도]|돌파(?!구)|초과|넘[는긴었게]|넘기|넘어(?![도가간갔오온와])"
 _UPPER = r"하회|밑[돌도]|이내"
 #: within a span: only after a duration ("5분 안에", "2주 내에", "30분 내로"; never a place: "72 랙 안에서")
-_WITHIN = r"안에(?!서)|내에(?!서)|내로"
-#: right after the figure: a size noun, a particle, then the bound word
-_WORD = re.compile(rf"\s?(?:(?:규모|수준)\s?)?(?:[을를이가]\s?)?"
+_WITHIN = r"안에(?!서)|내에(?!서)|내로|내(?![가-힣])"
+#: right after the figure (a space at most, never a table cell's tab): a size noun, a particle, the bound word
+_WORD = re.compile(rf" ?(?:(?:규모|수준) ?)?(?:[을를이가] ?)?"
                    rf"(?:(?P<lower>{_LOWER})|(?P<upper>{_UPPER})|(?P<within>{_WITHIN}))")
 #: "… 넘어 80~100 GW 수준으로": the clause carries on to another figure the value grows to
 _ONWARD = re.compile(r"[가-힣]{0,4}\s[^.,;:·]{0,12}?\d[^.,;:·]{0,14}?(?:으로|로|까지)(?![가-힣])")

@@ -1,5 +1,5 @@
 """A word after a figure that bounds it (ingest/bound_words.py): "상회", "돌파", "밑돌", "를 초과", "가 넘는",
-"이내", and after a duration "안에" / "내에" / "내로", in sentences of our own; a figure the clause goes on past
+"이내", and after a duration "안에" / "내에" / "내로" / "내", in sentences of our own; a figure the clause goes on past
 to another figure, one in parentheses compared against, a date, a place ("랙 안에서") and "돌파구" stay
 unbounded."""
 
@@ -32,6 +32,8 @@ def _bounds(text: str) -> list[tuple]:
     ("전력 공급까지 약 90일 이내", [("약 90일", Decimal(90), ["upperBound"])]),
     ("한 줄로 5분 안에 설치가 완료", [("5분", Decimal(5), ["upperBound"])]),
     ("대개 2주 내에 공급된다", [("2주", Decimal(2), ["upperBound"])]),
+    ("가스터빈은 5분 내 기동이 가능", [("5분", Decimal(5), ["upperBound"])]),
+    ("전력 소모량은 330kW를 넘기게 됨", [("330kW", Decimal("0.33"), ["lowerBound"])]),
     ("4-5시간 걸리던 업무를 30분 내로 단축", [("4-5시간", Decimal(4), []), ("30분", Decimal(30), ["upperBound"])]),
 ])
 def test_a_bound_word_after_the_figure_bounds_it(text, expected):
@@ -45,6 +47,8 @@ def test_a_bound_word_after_the_figure_bounds_it(text, expected):
     ("본토 출신(37%)을 넘어선 상황", [("37%", Decimal(37), [])]),
     ("72 랙 안에서 연결", [("72", Decimal(72), [])]),
     ("3개 랙 안에 모두", [("3개", Decimal(3), [])]),
+    ("1,000 차량 내 탑재", [("1,000", Decimal(1000), [])]),
+    ("기간\t1년\t내부 평가", [("1년", Decimal(1), [])]),  # the next cell of a row is no bound word
     ("40만 넘어도 우수한 회사", [("40만", Decimal(400000), [])]),
     ("1억 달러 돌파구를 마련", [("1억 달러", Decimal(100000000), [])]),
 ])
