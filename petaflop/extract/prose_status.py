@@ -13,6 +13,8 @@ the text of its line (only "actual" is ever changed):
   condition of completion or operation before the figure ("29기 전체가 가동되면 총 1,000 MW …") plans it.
   Words in parentheses are skipped ("55만개의 GB200(… 추정)이 추가 투입될 예정").
 * **A reckoning** closing the figure's clause ("年 20억 달러의 잠재 매출 추정."): an ``estimate``.
+* **A calculation** said before the figure in its sentence ("단순 계산만으로도 … 330kW를 넘기게 됨", "시스템
+  단위로 환산하면, … 약 3천 개", "계산해보면 대략 93개"): a figure the writer derives, an ``estimate``.
 * **A revised outlook**: a figure whose next sentence opens by comparing it with an earlier forecast it
   revises ("… 3,000억 달러로 급증. 지난 2월 예상치 … 대비 12% 상향"), ``forecast``.
 * **An assumption**: "…로 가정" right after a figure dated after the report's date: a ``forecast``; in a
@@ -105,6 +107,11 @@ _ENOUGH = re.compile(r"하기에\s?(?:충분|여유)|(?:수용|처리|공급)할
 #: A reckoning closing the figure's clause: "…의 잠재 매출 추정.", "…로 추산됨".
 _RECKONED = re.compile(r"(?:추정|추산)(?:됨|함|했음|된다|한다)?(?:[.;,]\s|[.;]?\s*$)")
 _ASSUMED = re.compile(r"(?:으로|로)\s?가정")
+#: A calculation before the figure in its sentence: "단순 계산만으로도", "환산하면", "계산해보면", "곱하면", "어림잡아"
+_CALCULATED = re.compile(r"계산(?:하면|해\s?보면|만으로도|상으로|할\s?경우|\s?시\s?,)|단순\s?(?:계산|셈|산술)|환산(?:하면|해\s?보면)"
+                         r"|곱하면|곱해\s?보면|어림(?:잡|셈|계산|해)|구해\s?보면|산술적으로")
+#: The end of the sentence before the figure
+_SENTENCE_START = re.compile(r".*(?:[.;]\s|다\.)")
 #: A next sentence that revises an earlier forecast by the figure before it: "지난 2월 예상치 N 대비 12% 상향" (the
 #: figure is the revised outlook, not a result: a result beats an outlook, 상회).
 _REVISES = re.compile(r"\s*(?:지난\s?\S{1,8}\s)?(?:기존\s?)?(?:예상치|전망치)\s?[^.;]{0,30}?대비\s?[^.;]{0,15}?(?:상향|하향)")
@@ -176,8 +183,8 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
     if _PLANNED.search(clause) or (enough and not _FIGURE.search(clause, 0, enough.start())) \
             or _ONCE_DONE.search(before) or (_PREMISE.match(after) and not _NOW.search(before)):
         return "planned"  # "… 할 예정"; "55만 개의 GB200만으로도 수 GW가 필요": the count a need is reckoned for
-    if _RECKONED.search(clause):
-        return "estimate"  # "年 20억 달러의 잠재 매출 추정.": the writer's reckoning
+    if _RECKONED.search(clause) or _CALCULATED.search(_SENTENCE_START.sub("", line[:end])):
+        return "estimate"  # "年 20억 달러의 잠재 매출 추정.", "단순 계산만으로도 … 330kW": the writer's reckoning
     if re.search(r"[.;]\s*$", clause) and _REVISES.match(after[len(clause):]):
         return "forecast"
     return _on_completion(line, at, end)
