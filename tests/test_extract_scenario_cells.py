@@ -15,7 +15,7 @@ from petaflop.extract.table_caption_subject import condition_figure
     ("약 4.5억 달러", "약 4.5억 달러"),
 ])
 def test_a_premises_figure_is_no_value(cell, figure):
-    assert condition_figure(cell) == figure
+    assert condition_figure(cell)[0] == figure
 
 
 def test_a_scenario_cell_gives_no_share(table_reader):

@@ -35,9 +35,9 @@ def test_a_parenthesised_node_refines_the_node_before_it(table_reader):
 
 
 def test_the_figure_of_a_condition_cell_follows_its_colon():
-    assert condition_figure("18km 정도 장거리: $13.7") == "$13.7"
-    assert condition_figure("정식 서비스") == "정식 서비스"
-    assert condition_figure("비고: 없음") == "비고: 없음"  # no figure after the colon: the cell as it is
+    assert condition_figure("18km 정도 장거리: $13.7") == ("$13.7", "18km 정도 장거리")  # the condition scopes it
+    assert condition_figure("정식 서비스") == ("정식 서비스", "")
+    assert condition_figure("비고: 없음") == ("비고: 없음", "")  # no figure after the colon: the cell as it is
 
 
 def test_a_label_counting_days_says_its_unit():

@@ -50,14 +50,15 @@ def caption_products(table, subjects: dict[int, str], gaz, record) -> dict[int, 
     return out
 
 
-def condition_figure(text: str) -> str:
-    """The figure part of a "condition: figure" cell, else the cell's text unchanged."""
+def condition_figure(text: str) -> tuple[str, str]:
+    """The figure part of a "condition: figure" cell and its condition, the figure's scope ("2km 정도 단거리:
+    $3.8" is the fare of a short ride, not of any ride), else the cell's text unchanged and no condition."""
     if _SCENARIO.search(text):  # "20% 전환 시: 약 3억 달러": a figure under a premise holds only if it does
-        return ""
+        return "", ""
     m = _CONDITION.match(text.strip())
     if m is None or not re.search(r"\d", m.group("fig")):
-        return text
-    return m.group("fig").strip()
+        return text, ""
+    return m.group("fig").strip(), m.group("cond").strip()
 
 
 #: "TSMC 3nm (N3P)": a name, then another in parentheses (nothing else inside them)

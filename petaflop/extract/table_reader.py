@@ -422,7 +422,7 @@ class TableReader:
             self._link(link, subject, types, text, loc, sources, label.text)
         if any(is_a(t, c) for t in types for c in ("Hardware", "AIProduct")):  # "HBM3e 12hi", "12MP": own-unit counts
             self.ex.statements += tf.unit_counts(text, subject, loc, sources, self.tag, label.text, table)
-        text = tcs.condition_figure(text) if self.tag == ":header-entities" else text  # "단거리: $3.8"
+        text, self._condition = tcs.condition_figure(text) if self.tag == ":header-entities" else (text, "")  # "단거리: $3.8"
         entry = tf.cell_entry(self.lex, label.text, types, text)
         rule_suffix = ""
         if entry is None and (label.period is not None or _STAT_LABEL.match(label.text.strip())):
@@ -536,7 +536,7 @@ class TableReader:
             subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label or rule_suffix == ":by-precision" else "") or (change_measure(table, loc.column - 1, self.res.gaz) if kind == "growthRate" else ""),
-            approximate="approximate" in quals, scope=scope or (rank_scope(table) if entry.kind == "rank" else label_scope(  # a tier; what a rank ranks by
+            approximate="approximate" in quals, scope=scope or self._condition or (rank_scope(table) if entry.kind == "rank" else label_scope(  # a tier; what a rank ranks by
                 entry.kind, label.text, (self.titles.get(table.id, ""), *table.caption))),  # (table_measure_context.py); a share's market
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60]))  # fmt: skip
