@@ -23,6 +23,7 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_population import population_share
+from petaflop.extract.text_tokens import venue_before
 
 #: the verb of a part right after the percentage
 _PART_VERB = re.compile(r"\s?(?:이상\s?|가량\s?|정도\s?|수준\s?|이상을\s?)?(?:(?:을|를)\s?(?:차지|담당)|차지|담당|(?:으로|로)\s?\d{1,2}위(?:를|을)?\s?차지|에\s?(?:해당|달[하해했한]|육박|불과|그[쳐친치]|이르|이른))")
@@ -249,7 +250,8 @@ class ChangeReader:
               values: list[Quantity], dates: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
         """"생산성은 30% 향상", "A가 X에서 5%, Y에서 3%의 전환율 향상 달성": a gain or a cut with no base is the
         subject's ``relativeDifference`` against doing without it: the unbased change's construction with a word of
-        gain or cut (rule ``text:change-unbased:<how>``), only for a subject named in the clause."""
+        gain or cut (rule ``text:change-unbased:<how>``), only for a subject named in the clause. A name the figure
+        is given on ("Y에서 3%") scopes it: the gain of that part, not of the whole."""
         g = _GAIN.match(s, q.end)
         if not g or self.prefix != "text" or any(v.end <= q.start and re.fullmatch(r"\s?(?:에서|부터|→|->)\s?", s[v.end:q.start]) for v in values):
             return
@@ -281,4 +283,5 @@ class ChangeReader:
             status=status, time=time, metric=f"{'lower' if sign < 0 else 'higher'} {measure} vs without".replace("  ", " ")[:60],
             approximate="approximate" in q.qualifiers, bound="lower" if "lowerBound" in q.qualifiers else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
+            scope=venue_before(s, q, c0, mentions, subject),  # "인스타그램에서 5%, 페이스북에서 3%": each platform's gain
         ))  # fmt: skip

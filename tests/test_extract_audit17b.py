@@ -1,0 +1,50 @@
+"""Audit 17, part 2: a figure the sentence derives by calculation is an estimate; a gain given on one named
+part ("Y에서 3%") is scoped by it.
+Sentences are our own (in the report's style)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from petaflop.extract.facts import Location
+from petaflop.extract.prose_status import prose_status
+from tests.test_table_reader import make_table
+
+LOC = Location(10, 10, "III", "test slide")
+
+
+def _raw(line: str, figure: str) -> str:
+    """The window a prose reader keeps: 20 characters before the figure, the figure, 8 after."""
+    at = line.index(figure)
+    return line[max(0, at - 20):at + len(figure) + 8].strip()[:60]
+
+
+def test_a_figure_derived_by_calculation_is_an_estimate():
+    line = "칩 전력은 약 2,300W로 추정. 랙에 144개가 들어가니, 단순 계산만으로도 랙 전력은 330kW를 넘김."
+    assert prose_status(line, _raw(line, "330kW"), False) == "estimate"
+    assert prose_status(line, _raw(line, "2,300W"), False) == "estimate"  # "…로 추정." as before
+    assert prose_status(line, _raw(line, "144개"), False) == ""  # the count before the calculation
+    converted = "- 이를 시스템 단위로 환산하면, 약 3천 개의 시스템이 구축됨."
+    assert prose_status(converted, _raw(converted, "3천 개"), False) == "estimate"
+    plain = "- 지난 분기 매출은 30억 달러. 이 계산법은 새롭지 않음."  # a calculation after the figure
+    assert prose_status(plain, _raw(plain, "30억 달러"), False) == ""
+
+
+def test_each_listed_gain_is_scoped_by_the_platform_it_is_given_on(text_reader):
+    r, ex = text_reader
+    r.read("“Andromeda”가 인스타그램에서 5%, 페이스북에서 3%의 광고 전환율 향상 달성.", LOC, ())
+    assert [(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "relativeDifference"] == [
+        ("meta-andromeda", Decimal(5), "인스타그램"), ("meta-andromeda", Decimal(3), "페이스북")]
+    r.read("“Andromeda”는 광고 집행 시간을 20% 단축.", LOC, ())  # no platform named: no scope
+    assert ex.statements[-1].value == Decimal(-20) and ex.statements[-1].scope == ""
+
+
+def test_a_fare_for_a_ride_of_a_length_keeps_the_length_as_its_scope(table_reader):
+    r, ex = table_reader
+    t = make_table(["각 항목별 테슬라 로보택시 vs 구글 웨이모 비교"], ["항목", "테슬라", "웨이모", "현재 승자"],
+                   [["요금", "3km 정도 단거리: $4.1", "3km 정도 단거리: $19", "테슬라"],
+                    ["구독 요금", "$20", "$10", ""]])
+    r.read(t)
+    assert {(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "unitPrice"} == {
+        ("tesla-robotaxi", Decimal("4.1"), "3km 정도 단거리"), ("waymo", Decimal("19"), "3km 정도 단거리"),
+        ("tesla-robotaxi", Decimal("20"), ""), ("waymo", Decimal("10"), "")}  # no condition: no scope
