@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from petaflop.extract.facts import Location
 from petaflop.extract.prose_status import prose_status
+from petaflop.extract.table_remarks import section_part
 from tests.test_table_reader import make_table
 
 LOC = Location(10, 10, "III", "test slide")
@@ -48,3 +49,17 @@ def test_a_fare_for_a_ride_of_a_length_keeps_the_length_as_its_scope(table_reade
     assert {(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "unitPrice"} == {
         ("tesla-robotaxi", Decimal("4.1"), "3km 정도 단거리"), ("waymo", Decimal("19"), "3km 정도 단거리"),
         ("tesla-robotaxi", Decimal("20"), ""), ("waymo", Decimal("10"), "")}  # no condition: no scope
+
+
+def test_a_section_rows_named_part_scopes_its_figures_but_a_measure_row_does_not(table_reader):
+    r, ex = table_reader
+    t = make_table(["NVIDIA GR00T Dreams 비용 분석"], ["항목", "값", "비고"],
+                   [["각 task당 생성 비용", "", ""], ["\"Alpha\" 로봇팔", "$40", "각 task당 120개 생성(쌓기)"],
+                    ["\"Beta\" 휴머노이드", "$90", "각 task 당 250개 생성(닦기)"]])
+    t.rows[0].section = True
+    r.read(t)
+    got = {(s.kind, s.value, s.scope) for s in ex.statements if s.subject == "gr00t-dreams"}
+    assert {("unitCount", Decimal(120), "\"Alpha\" 로봇팔"), ("unitCount", Decimal(250), "\"Beta\" 휴머노이드"),
+            ("amount", Decimal(40), "\"Alpha\" 로봇팔"), ("amount", Decimal(90), "\"Beta\" 휴머노이드")} <= got
+    assert section_part("일일 총 주행 거리 — B. 일일 운행 분석", ":section") == ""  # a measure, not a part
+    assert section_part("\"Alpha\" 로봇팔 — 각 task당 생성 비용", "") == ""  # no section row above

@@ -50,7 +50,7 @@ from petaflop.extract.table_market_scope import label_scope, scope_classes
 from petaflop.extract.table_measure_context import change_measure, rank_scope
 from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
-from petaflop.extract.table_remarks import read_remark, row_label, section_label
+from petaflop.extract.table_remarks import read_remark, row_label, section_label, section_part
 from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cell
 from petaflop.extract.table_row_links import cell_mentions, part_of_subject, several_or_none
 from petaflop.extract.table_share_list import read_share_lists
@@ -536,7 +536,7 @@ class TableReader:
             subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label or rule_suffix == ":by-precision" else "") or (change_measure(table, loc.column - 1, self.res.gaz) if kind == "growthRate" else ""),
-            approximate="approximate" in quals, scope=scope or self._condition or (rank_scope(table) if entry.kind == "rank" else label_scope(  # a tier; what a rank ranks by
+            approximate="approximate" in quals, scope=scope or self._condition or section_part(label.text, self.tag) or (rank_scope(table) if entry.kind == "rank" else label_scope(  # a tier; what a rank ranks by
                 entry.kind, label.text, (self.titles.get(table.id, ""), *table.caption))),  # (table_measure_context.py); a share's market
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60]))  # fmt: skip

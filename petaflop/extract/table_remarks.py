@@ -62,7 +62,8 @@ def read_remark(reader, table, r: int, cell, subject: str) -> None:
     new = [st for st in ex.statements[n_st:] if st.kind in _PROPORTIONS or (holds and st.kind == "unitCount")
            or (priced and st.rule == "text-money:price" and st.subject != subject)]
     del ex.statements[n_st:], ex.facts[n_facts:]
-    measure = _label_measure(reader, table, r)
+    measure, part = _label_measure(reader, table, r), section_part(*section_label(reader, table, r, table.rows[r - 1].cells[0].text.strip()))
+    new = [replace(st, scope=part) if part and not st.scope else st for st in new]  # ""GR1" 휴머노이드 | … | task당 300개": GR1's
     ex.statements.extend(replace(st, metric=_measured(st.metric, measure)) if measure and st.kind in _COMPARED
                          else st for st in new)
 
@@ -108,6 +109,18 @@ def row_label(reader, text: str, label):
     if entry is None or entry.dimension != "percent":
         return None
     return replace(label, text=rest)
+
+
+def section_part(label: str, tag: str) -> str:
+    """The row's own label when it was read under a section row's (``:section``): the one part of several
+    ("\"GR1\" 휴머노이드" under "각 task당 생성 비용") that its figures are of, their scope, when it names a
+    thing (not a measure: "일일 총 주행 거리" is what its figure is); else ""."""
+    part = label.split(" — ")[0].strip()
+    return part[:60] if tag.endswith(":section") and _NAMED_PART.search(re.sub(r"\([^()]*\)", "", part)) else ""
+
+
+#: a row label naming a thing (a quoted name, a Latin name: ""GR1" 휴머노이드"), not a measure ("일일 총 주행 거리")
+_NAMED_PART = re.compile(r"[\"“‘'][^\"”’']{1,20}[\"”’']|(?<![A-Za-z])[A-Za-z][A-Za-z0-9-]+")
 
 
 def section_label(reader, table, r: int, text: str) -> tuple[str, str]:
