@@ -63,3 +63,15 @@ def test_a_section_rows_named_part_scopes_its_figures_but_a_measure_row_does_not
             ("amount", Decimal(40), "\"Alpha\" 로봇팔"), ("amount", Decimal(90), "\"Beta\" 휴머노이드")} <= got
     assert section_part("일일 총 주행 거리 — B. 일일 운행 분석", ":section") == ""  # a measure, not a part
     assert section_part("\"Alpha\" 로봇팔 — 각 task당 생성 비용", "") == ""  # no section row above
+
+
+def test_a_remarks_discount_on_the_figure_before_it_names_what_it_discounts():
+    from petaflop.extract.facts import Statement
+    from petaflop.extract.table_remarks import _discounted
+
+    st = Statement("tesla-robotaxi", "relativeDifference", LOC, "text-cell:value-after:row", value=Decimal(-70),
+                   unit="%", metric="할인", status="estimate")
+    cell = "유휴 컴퓨팅 수익 (RTX4070의 경우 시간당 0.12 달러, 여기에 70% 할인)"
+    assert _discounted(st, cell).metric == "할인 vs RTX4070의 경우 시간당 0.12 달러"
+    assert _discounted(st, "요금은 마일당 \\$1, 여기에 50% 할인").metric == "할인"  # another figure: not this one
+    assert _discounted(st, "전 품목 70% 할인").metric == "할인"  # no figure before it: as it was

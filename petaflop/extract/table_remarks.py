@@ -64,8 +64,23 @@ def read_remark(reader, table, r: int, cell, subject: str) -> None:
     del ex.statements[n_st:], ex.facts[n_facts:]
     measure, part = _label_measure(reader, table, r), section_part(*section_label(reader, table, r, table.rows[r - 1].cells[0].text.strip()))
     new = [replace(st, scope=part) if part and not st.scope else st for st in new]  # ""GR1" 휴머노이드 | … | task당 300개": GR1's
+    new = [_discounted(st, text) for st in new]
     ex.statements.extend(replace(st, metric=_measured(st.metric, measure)) if measure and st.kind in _COMPARED
                          else st for st in new)
+
+
+#: "(RTX4070의 경우 시간당 0.12 달러, 여기에 70% 할인)": a discount on the figure of the clause before ("여기에")
+_DISCOUNT_ON = re.compile(r"(?P<on>[^(),]{4,50}?)\s?,\s?여기에\s?(?:약\s?)?(?P<n>\d+(?:\.\d+)?)\s?%\s?할인(?![율률])")
+
+
+def _discounted(st, text: str):
+    """A remark's discount said on the figure before it ("X의 경우 시간당 0.12 달러, 여기에 70% 할인") names what it
+    discounts in its metric ("할인 vs X의 경우 시간당 0.12 달러"), not a bare "할인" of the row's subject."""
+    m = _DISCOUNT_ON.search(text.replace("\\$", "$"))
+    if st.kind != "relativeDifference" or st.metric != "할인" or m is None or st.value is None \
+            or abs(st.value) != abs(Decimal(m.group("n"))):
+        return st
+    return replace(st, metric=f"할인 vs {m.group('on').strip()}"[:60])
 
 
 #: the comparisons a remark gives of the row's own figure, and a metric naming no measure ("relative vs X")
