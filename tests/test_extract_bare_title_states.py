@@ -23,11 +23,18 @@ def test_a_bare_title_after_a_sentence_about_a_firm_names_its_head(text_reader):
     assert ("lisa-su", "mistral-ai", "text:bare-title:leads") in leads(ex)
 
 
-def test_a_founder_on_the_next_line_of_the_same_slide_heads_the_firm(text_reader):
+def test_a_founder_on_the_next_line_of_the_same_slide_founded_the_firm_but_may_not_lead_it(text_reader):
     r, ex = text_reader
     r.read("- Mistral AI는 평범한 스타트업은 아님.", LOC, ())
     r.read("- 창업자 리사 수는 일찍이 간파.", Location(11, 11, "I", "test slide"), ())
-    assert ("lisa-su", "mistral-ai", "text:bare-title:leads") in leads(ex)
+    r.read("- 공동창업자 샘 알트만은 말함.", Location(12, 12, "I", "test slide"), ())
+    assert leads(ex) == []  # a founder may have left: no "leads", an affiliation judged apart
+    assert sorted((f.subject, str(f.obj), f.predicate, f.rule) for f in ex.facts if "bare-title" in f.rule) == [
+        ("lisa-su", "mistral-ai", "affiliatedWith", "text:bare-title:founder"),
+        ("sam-altman", "mistral-ai", "affiliatedWith", "text:bare-title:founder")]
+    r.read("- Mistral AI는 평범한 스타트업은 아님.", Location(20, 20, "I", "test slide"), ())
+    r.read("- 대표 리사 수는 일찍이 간파.", Location(21, 21, "I", "test slide"), ())
+    assert leads(ex) == [("lisa-su", "mistral-ai", "text:bare-title:leads")]  # a head's title leads
 
 
 def test_no_head_across_slides_far_lines_or_without_a_bare_title(text_reader):
@@ -37,7 +44,7 @@ def test_no_head_across_slides_far_lines_or_without_a_bare_title(text_reader):
     r.read("- Mistral AI는 평범한 스타트업은 아님.", Location(20, 20, "I", "third slide"), ())
     r.read("- 창업자 리사 수는 일찍이 간파.", Location(25, 25, "I", "third slide"), ())
     r.read("Mistral AI는 새 모델을 공개. 연구원 리사 수는 효율을 강조.", Location(30, 30, "I", "x"), ())
-    assert [t for t in leads(ex) if t[2] == "text:bare-title:leads"] == []
+    assert [f for f in ex.facts if f.rule.startswith("text:bare-title:")] == []
 
 
 def test_before_and_after_columns_are_states_of_the_caption_entity(table_reader):
@@ -51,3 +58,14 @@ def test_before_and_after_columns_are_states_of_the_caption_entity(table_reader)
     got = {(s.subject, s.kind, s.value) for s in ex.statements}
     assert got == {("mistral-ai", "employeeCount", Decimal("900")), ("mistral-ai", "employeeCount", Decimal("700"))}
     assert all(s.rule.endswith(":period-rows") and s.time is None for s in ex.statements)
+
+
+def test_an_appositive_founders_title_is_an_affiliation_read_apart(text_reader):
+    r, ex = text_reader
+    r.read("2025년 1월, 구글 딥마인드 창립자 데미스 하사비스는 계획을 밝혔음.", LOC, ())
+    r.read("- 이미 오라클 창업자/CTO인 래리 엘리슨은 말한 바 있음.", Location(12, 12, "I", "x"), ())
+    r.read("- 데미스 하사비스는 OpenAI의 공동창업자임.", Location(13, 13, "I", "y"), ())
+    got = sorted((f.subject, f.predicate, str(f.obj), f.rule) for f in ex.facts if f.rule.startswith("text:appositive"))
+    assert got == [("demis-hassabis", "affiliatedWith", "google-deepmind", "text:appositive:founder"),
+                   ("demis-hassabis", "affiliatedWith", "openai", "text:appositive:founder"),
+                   ("larry-ellison", "affiliatedWith", "oracle", "text:appositive:affiliatedWith")]  # and a staff title

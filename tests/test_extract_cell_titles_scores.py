@@ -30,8 +30,16 @@ def values(ex: Extraction) -> list[tuple]:
 def test_a_bare_title_opening_a_cell_names_the_cells_organisation(reader, gaz):
     r, ex = reader
     r.res.record(gaz.by_id("palantir"))
-    r.read_cell("공동창업자 피터 틸은 2019년부터 이사회 의장", CELL, (), "palantir")
+    r.read_cell("CEO 피터 틸은 2019년부터 이사회 의장", CELL, (), "palantir")
     assert links(ex, "leads") == [("peter-thiel", "palantir", "text:bare-title:leads")]
+
+
+def test_a_founders_title_opening_a_cell_is_a_founding_not_a_lead(reader, gaz):
+    r, ex = reader
+    r.res.record(gaz.by_id("palantir"))
+    r.read_cell("공동창업자 피터 틸은 2016년부터 공화당 지지", CELL, (), "palantir")
+    assert links(ex, "leads") == []
+    assert links(ex, "affiliatedWith") == [("peter-thiel", "palantir", "text:bare-title:founder")]
 
 
 def test_a_cell_without_a_title_or_about_no_organisation_names_no_leader(reader, gaz):

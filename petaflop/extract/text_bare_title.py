@@ -1,7 +1,8 @@
 """A person introduced by a bare title right after the organisation a sentence was about: "미국 소프트웨어
 기업 IgniteTech는 …을 보여줌. CEO 에릭 보건은 …", "DeepSeek은 평범한 스타트업은 아님. … / - 창업자 량원평은
 …". The title names no organisation of its own, so it is the one the previous sentence (or line) was about:
-the person heads it (``leads``; a founder heads the firm the report tells of). Only when that topic is an
+the person heads it (``leads``). A founder's title ("공동창업자 <person>") says the person founded it, not that they
+lead it now (a founder may have left): ``affiliatedWith`` under a rule of its own, ``text:bare-title:founder``. Only when that topic is an
 organisation read on the same slide within two lines, and the person is the new sentence's topic or subject.
 A table cell's prose is about its row's (or column's) organisation: "팔란티어 | 공동창업자 <person>은 …" (see
 :func:`note_row_org`). Rule ``text:bare-title:leads``."""
@@ -15,7 +16,7 @@ from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 
 #: a bare title opening a sentence or a line item, right before the person's name
-_BARE_TITLE = re.compile(r"^\s?[-–•·]?\s?(?:공동\s?)?(?:CEO|최고경영자|대표|회장|창업자|창립자|설립자)\s$")
+_BARE_TITLE = re.compile(r"^\s?[-–•·]?\s?(?:CEO|최고경영자|대표|회장|(?P<founder>(?:공동\s?)?(?:창업자|창립자|설립자)))\s$")
 _ORGS = ("Firm", "AILab", "Organization")
 
 
@@ -25,9 +26,11 @@ def bare_title_leads(reader, s: str, mentions: list[Mention_], topic: Mention_ |
     last = getattr(reader, "_bare_title_org", None)
     if last is not None and last[1] == (reader.prefix, loc.slide_title) and loc.line_start - last[2] <= 2:
         person = next((m for m in mentions if m.role in ("topic", "subject") and is_a(m.type, "Person")), None)
-        if person is not None and _BARE_TITLE.match(s[:person.start]) and person.entity != last[0]:
-            reader.ex.add(Fact(person.entity, "leads", last[0], True, loc, "text:bare-title:leads", sources,
-                               raw=s[:person.end + 4][:60]))
+        title = _BARE_TITLE.match(s[:person.start]) if person is not None else None
+        if title is not None and person.entity != last[0]:
+            prop, rule = ("affiliatedWith", "text:bare-title:founder") if title.group("founder") \
+                else ("leads", "text:bare-title:leads")
+            reader.ex.add(Fact(person.entity, prop, last[0], True, loc, rule, sources, raw=s[:person.end + 4][:60]))
     if topic is not None and topic.role in ("topic", "previous", "block") and any(is_a(topic.type, c) for c in _ORGS):
         reader._bare_title_org = (topic.entity, (reader.prefix, loc.slide_title), loc.line_end)
     elif topic is None or not is_a(topic.type, "Person"):

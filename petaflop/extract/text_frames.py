@@ -27,7 +27,7 @@ from petaflop.extract.text_operation import operation_starts
 from petaflop.extract.text_policy_owner import policy_owner
 from petaflop.extract.text_power_maker import PRODUCTS as _POWER_PRODUCTS
 from petaflop.extract.title_list import orgs_before
-from petaflop.extract.title_predicate import predicate_titles
+from petaflop.extract.title_predicate import predicate_titles, title_link
 from petaflop.extract.values import find_quantities
 from petaflop.extract.will_words import FUTURE_EXPECTED, HAPPEN_WILL, NOT_HAPPEN
 
@@ -233,8 +233,8 @@ _UNDER_REVIEW = re.compile(r"(?:을|를)\s?검토")
 
 # a title between an organisation and its person ("OpenAI CEO 샘 알트만", "AMD의 CEO 리사 수") or after
 # "<person> <org>" ("젠슨 황 엔비디아 CEO"): (title pattern, property); the rule is the frame and the property,
-# text:appositive:<property>, as for the genitive and modifier frames
-_TITLES = ((r"(?:CEO|최고경영자|대표이사|회장|편집장|장관|수장)", "leads"),
+# text:appositive:<property>, as for the genitive and modifier frames; a founder's title alone: see title_link
+_TITLES = ((r"(?:CEO|최고경영자|대표이사|회장|편집장|장관|수장)", "leads"), (r"(?:공동\s?)?(?:창업자|창립자|설립자)(?!/)", "founder"),
            (r"(?:(?:공동\s?)?(?:창업자|창립자|설립자)|CTO|CFO|COO|최고\s?[가-힣]{2,4}책임자|부사장|임원|수석\s?과학자|디렉터|연구원|연구자|"
             r"총괄|헤드|설계자)", "affiliatedWith"))
 # at most two short words between "의" and the title ("테슬라의 차량 엔지니어링 부사장인", a team's name may be
@@ -301,7 +301,7 @@ class FrameReader:
             gap = s[a.end:b.start]
             if is_a(a.type, "Organization") and is_a(b.type, "Person"):
                 title = next(((t, p) for rx, p in _ORG_TITLE_GAP if (t := rx.fullmatch(gap))), None)
-                hit = None if title is None else "affiliatedWith" if title[0].group("was") else title[1]
+                hit = None if title is None else "affiliatedWith" if title[0].group("was") and title[1] != "founder" else title[1]
                 if hit is None and not a.role and _BARE_ROLE.fullmatch(gap):
                     hit = "affiliatedWith"  # "OpenAI 수학 천재 <person>": a bare descriptor, no title
                 person, org = b, a
@@ -313,7 +313,7 @@ class FrameReader:
             if hit is None:
                 continue
             for o in (org, *(orgs_before(s, mentions, org) if org is a else ())):  # "A 및 B CEO X" (title_list.py)
-                self.ex.add(Fact(person.entity, hit, o.entity, True, loc, f"text:appositive:{hit}", sources,
+                self.ex.add(Fact(person.entity, title_link(hit)[0], o.entity, True, loc, title_link(hit)[1], sources,
                                  raw=s[min(o.start, a.start):b.end + 8][:60]))
         head_of_state(self.ex, s, mentions, loc, sources)  # "프랑스의 마크롱 대통령": text_heads.py
         predicate_titles(self.ex, s, mentions, loc, sources, _TITLES)  # "<person>는 <org>의 CEO.": title_predicate.py

@@ -26,6 +26,12 @@ _BEFORE_TITLE = r"의\s(?P<former>(?:前|전)\s)?(?:['‘“\"]?[가-힣A-Za-z]{
 _AFTER_TITLE = r"(?:(?P<was>이었|였)[가-힣]{0,2}|이다|임|을\s맡음|를\s맡음|을\s맡고\s있음|를\s맡고\s있음)?(?:[.;]|,\s|\s?$)"
 
 
+def title_link(hit: str) -> tuple[str, str]:
+    """The property and rule of a title's link: a founder's title ("구글 딥마인드 창립자 <person>") is a founding,
+    which says nothing of now (the founder may have left): an affiliation under its own rule."""
+    return ("affiliatedWith", "text:appositive:founder") if hit == "founder" else (hit, f"text:appositive:{hit}")
+
+
 def _frames(titles: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(_BEFORE_TITLE + t + _AFTER_TITLE), p) for t, p in titles]
 
@@ -47,5 +53,6 @@ def predicate_titles(ex, s: str, mentions: list[Mention_], loc: Location, source
             continue
         past = bool(hit[0].group("was") or hit[0].group("former"))  # a past title: an ended affiliation
         prop = "affiliatedWith" if past else hit[1]
-        ex.add(Fact(a.entity, prop, b.entity, True, loc, f"text:appositive:{prop}", sources,
+        rule = "text:appositive:founder" if hit[1] == "founder" else f"text:appositive:{prop}"
+        ex.add(Fact(a.entity, "affiliatedWith" if prop == "founder" else prop, b.entity, True, loc, rule, sources,
                     raw=s[a.start:hit[0].end()][:60], qualifiers=("former",) if past else ()))

@@ -2,7 +2,8 @@
 text "… 발생. CFO <person>가 떠났고, 공동 창립자이자 유명 엔지니어인 <person>도 퇴사" — the title names no
 organisation of its own, nor does anything before it in the sentence or the sentence before (but the
 slide's organisation itself), so it is the slide's: the one organisation (firm or lab) its title names. The title opens the clause (after the start, a
-bullet, a full stop or "…고,"); a head's title (CEO, founder) ``leads``, a staff title (CFO, CTO…) or a
+bullet, a full stop or "…고,"); a head's title (CEO) ``leads``, a founder's ``affiliatedWith`` under a rule of its
+own (``text:bare-title:slide:founder``: a founding says nothing of now), a staff title (CFO, CTO…) or a
 former one (前, 전) ``affiliatedWith``. Rule ``text:bare-title:slide`` (both properties: one frame). A former
 title, or a person said in the clause to have left ("…가 … 회사를 떠났고", "퇴사"), has an ended affiliation: the
 link is "former" (a link statement, docs/statements.md)."""
@@ -18,12 +19,15 @@ from petaflop.extract.resolve import is_a
 if TYPE_CHECKING:
     from petaflop.extract.text_frames import Mention_
 
-_HEAD = r"CEO|최고경영자|대표이사|회장|(?:공동\s?)?(?:창업자|창립자|설립자)"
+_HEAD = r"CEO|최고경영자|대표이사|회장"
+#: a founder's title: the person founded the firm, which says nothing of now (rule ``text:bare-title:slide:founder``)
+_FOUNDER = r"(?:공동\s?)?(?:창업자|창립자|설립자)"
 _STAFF = r"CFO|CTO|COO|CSO|최고\s?[가-힣]{2,4}책임자|부사장|수석\s?과학자"
 #: After the person, in the same clause, a verb of leaving: "…가 재직 4개월 만에 회사를 떠났고", "… 퇴사".
 _LEFT = re.compile(r"[^.,;]{0,40}?(?:떠났|떠나|퇴사|사임)")
 #: the title opening the clause right before the person; a descriptor may follow it ("창립자이자 유명 엔지니어인")
-_BARE = re.compile(r"(?:^\s?|[-–•·]\s|[.;]\s|고,\s)(?P<former>(?:前|전)\s?)?(?:(?P<head>" + _HEAD + r")|(?:" + _STAFF + r"))"
+_BARE = re.compile(r"(?:^\s?|[-–•·]\s|[.;]\s|고,\s)(?P<former>(?:前|전)\s?)?(?:(?P<head>" + _HEAD + r")|(?P<founder>" + _FOUNDER + r")|(?:"
+                   + _STAFF + r"))"
                    r"(?:이자\s(?:[가-힣A-Za-z]{1,6}\s){0,2}[가-힣A-Za-z]{1,6}인)?\s$")
 _ORGS = ("Firm", "AILab")
 
@@ -53,5 +57,6 @@ def slide_title_people(reader, s: str, mentions: list[Mention_], loc: Location, 
             continue
         prop = "leads" if hit.group("head") and not hit.group("former") else "affiliatedWith"
         former = bool(hit.group("former") or _LEFT.match(s, p.end))  # a head who left no longer leads either
-        reader.ex.add(Fact(p.entity, prop, org, True, loc, "text:bare-title:slide", sources,
+        rule = "text:bare-title:slide:founder" if hit.group("founder") else "text:bare-title:slide"
+        reader.ex.add(Fact(p.entity, prop, org, True, loc, rule, sources,
                            raw=s[hit.start():p.end + 4][:60], qualifiers=("former",) if former else ()))
