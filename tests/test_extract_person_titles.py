@@ -51,8 +51,12 @@ def test_a_title_as_the_predicate_of_its_person_is_the_same_link(text_reader):
     r, ex = text_reader
     r.read("리사 수는 엔비디아의 서버 설계를 총괄. 새 칩이 나왔다.", LOC, ())
     r.read("샘 알트만은 구글의 CEO.", LOC, ())
-    r.read("일론 머스크는 테슬라의 CEO였음.", LOC, ())
-    assert links(ex, "affiliatedWith") == {("lisa-su", "nvidia", RULE), ("elon-musk", "tesla", RULE)}
+    r.read("일론 머스크는 테슬라의 CEO였음.", LOC, ())  # a past role, no leaving said: judged apart
+    r.read("젠슨 황은 구글의 CEO였음, 지금은 퇴사.", LOC, ())  # a past role the person left: an ended affiliation
+    assert links(ex, "affiliatedWith") == {("lisa-su", "nvidia", RULE), ("elon-musk", "tesla", "text:appositive:past-title"),
+                                           ("jensen-huang", "google", RULE)}
+    assert {(f.subject, f.link_status) for f in ex.facts if f.predicate == "affiliatedWith"} == {
+        ("lisa-su", ""), ("elon-musk", ""), ("jensen-huang", "former")}
     assert links(ex, "leads") == {("sam-altman", "google", "text:appositive:leads")}
 
 

@@ -58,6 +58,7 @@ from dataclasses import replace
 from ingest.model import Row, Table
 from petaflop.extract.facts import LINK_STATUSES, EntityRecord, Extraction, Fact
 from petaflop.extract.table_status import ESTIMATED_TITLE, table_status
+from petaflop.extract.title_predicate import left_after
 
 __all__ = ["DEAL_PARTIES", "added_after_name", "cell_link_status", "estimated_name", "label_status", "link_status_after",
            "marked_former", "settle_link_statuses", "title_status"]
@@ -134,10 +135,11 @@ _NOW = re.compile(r"임명|현재|재직\s?중|합류|영입|취임")
 #: Right before an organisation's name, maybe over a list of names: "前 알리바바·Tsinghua NLP 연구원", "前 메타/구글브레인";
 #: after 前 one word may name the owner ("前 알리바바 DAMO 아카데미").
 _FORMER_BEFORE = re.compile(r"(?:(?:前|전직)\s?(?:[^\s,.;()/·]{1,20}\s)?|(?<![가-힣])전\s?)(?:[^\s,.;()/·]{1,20}\s?[/·]\s?){0,3}$")
-#: Right after it: "ScaleAI 출신", "메타/구글브레인 출신", "구글 최고 연구원 출신", a title in the past ("애플 디자이너
-#: 총괄이었던", "메타 AI의 수장이었던"), a move away ("애플 → 메타").
-_FORMER_AFTER = re.compile(r"(?:\s?[/·]\s?[^\s,.;()/·]{1,20}){0,3}(?:\s[^\s,.;()]{1,10}){0,2}\s?출신"
-                           r"|(?:의)?\s(?:[^\s,.;]+\s){0,2}[^\s,.;]*(?:이었던|였던)(?=\s)|\s?(?:→|->)")
+#: Right after it: "ScaleAI 출신", "메타/구글브레인 출신", "구글 최고 연구원 출신", a move away ("애플 → 메타").
+_FORMER_AFTER = re.compile(r"(?:\s?[/·]\s?[^\s,.;()/·]{1,20}){0,3}(?:\s[^\s,.;()]{1,10}){0,2}\s?출신|\s?(?:→|->)")
+#: … or a title in the past ("애플 디자이너 총괄이었던", "메타 AI의 수장이었던"): the role is past, but the person left
+#: the organisation only when the sentence says so (title_predicate.left_after): "…의 헤드였던 X가 메타로 이직".
+_PAST_TITLE_AFTER = re.compile(r"(?:의)?\s(?:[^\s,.;]+\s){0,2}[^\s,.;]*(?:이었던|였던)(?=\s)")
 #: Links that name what a thing is rather than an event that may be planned.
 _STABLE = frozenset({"partOf", "headquarteredIn", "designedBy", "subsidiaryOf", "memberOf",
                      "sameAs", "variantOf", "successorOf", "predecessorOf", "announcedBy"})
@@ -156,7 +158,8 @@ def link_status_after(line: str, raw: str) -> str:
 
 
 def _past_at(text: str, start: int, end: int) -> bool:
-    return bool(_FORMER_BEFORE.search(text, 0, start) or _FORMER_AFTER.match(text, end))
+    return bool(_FORMER_BEFORE.search(text, 0, start) or _FORMER_AFTER.match(text, end)
+                or (_PAST_TITLE_AFTER.match(text, end) and left_after(text, end)))
 
 
 def marked_former(text: str, record: EntityRecord | None) -> bool:

@@ -27,7 +27,7 @@ from petaflop.extract.text_operation import operation_starts
 from petaflop.extract.text_policy_owner import policy_owner
 from petaflop.extract.text_power_maker import PRODUCTS as _POWER_PRODUCTS
 from petaflop.extract.title_list import orgs_before
-from petaflop.extract.title_predicate import predicate_titles, title_link
+from petaflop.extract.title_predicate import past_title, predicate_titles, title_link
 from petaflop.extract.values import find_quantities
 from petaflop.extract.will_words import FUTURE_EXPECTED, HAPPEN_WILL, NOT_HAPPEN
 
@@ -301,7 +301,7 @@ class FrameReader:
             gap = s[a.end:b.start]
             if is_a(a.type, "Organization") and is_a(b.type, "Person"):
                 title = next(((t, p) for rx, p in _ORG_TITLE_GAP if (t := rx.fullmatch(gap))), None)
-                hit = None if title is None else "affiliatedWith" if title[0].group("was") and title[1] != "founder" else title[1]
+                hit = None if title is None else past_title(title[1], s, b.end) if title[0].group("was") else title[1]
                 if hit is None and not a.role and _BARE_ROLE.fullmatch(gap):
                     hit = "affiliatedWith"  # "OpenAI 수학 천재 <person>": a bare descriptor, no title
                 person, org = b, a

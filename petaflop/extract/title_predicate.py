@@ -24,12 +24,28 @@ _PERSON_GAP = re.compile(r"(?:은|는|이|가)\s")
 _BEFORE_TITLE = r"의\s(?P<former>(?:前|전)\s)?(?:['‘“\"]?[가-힣A-Za-z]{1,6}['’”\"]?\s){0,1}(?:[가-힣A-Za-z]{1,6}(?:을|를)?\s)?"
 #: after the title: the copula or 맡다, then the end of the clause
 _AFTER_TITLE = r"(?:(?P<was>이었|였)[가-힣]{0,2}|이다|임|을\s맡음|를\s맡음|을\s맡고\s있음|를\s맡고\s있음)?(?:[.;]|,\s|\s?$)"
+#: words saying a person left an organisation (moved, quit, came from it)
+LEFT_ORG = re.compile(r"이직|퇴사|떠나|떠났|떠난|나와|나온|사임|그만두|그만둔|옮겨|옮긴|합류|영입|출신")
+
+
+def left_after(text: str, end: int) -> bool:
+    """True when the sentence of ``text`` from ``end`` on says a person left (:data:`LEFT_ORG`)."""
+    stop = re.search(r"[.;!?](?:\s|$)", text[end:])
+    return bool(LEFT_ORG.search(text, end, end + stop.start() if stop else len(text)))
 
 
 def title_link(hit: str) -> tuple[str, str]:
     """The property and rule of a title's link: a founder's title ("구글 딥마인드 창립자 <person>") is a founding,
     which says nothing of now (the founder may have left): an affiliation under its own rule."""
-    return ("affiliatedWith", "text:appositive:founder") if hit == "founder" else (hit, f"text:appositive:{hit}")
+    if hit in ("founder", "past-title"):  # a past title without words of leaving: the role is past, the tie unsure
+        return "affiliatedWith", f"text:appositive:{hit}"
+    return hit, f"text:appositive:{hit}"
+
+
+def past_title(hit: str, s: str, end: int) -> str:
+    """A title in the past ("메타 AI의 수장이었던 <person>") is an affiliation; an ended one (status "former", set by
+    link_status.py) only when the sentence says the person left, else judged apart (``past-title``)."""
+    return "affiliatedWith" if hit == "founder" or left_after(s, end) else "past-title"
 
 
 def _frames(titles: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
@@ -51,8 +67,8 @@ def predicate_titles(ex, s: str, mentions: list[Mention_], loc: Location, source
         hit = next(((m, p) for rx, p in frames if (m := rx.match(s, b.end))), None)
         if hit is None:
             continue
-        past = bool(hit[0].group("was") or hit[0].group("former"))  # a past title: an ended affiliation
-        prop = "affiliatedWith" if past else hit[1]
-        rule = "text:appositive:founder" if hit[1] == "founder" else f"text:appositive:{prop}"
-        ex.add(Fact(a.entity, "affiliatedWith" if prop == "founder" else prop, b.entity, True, loc, rule, sources,
+        was = bool(hit[0].group("was")) and past_title(hit[1], s, a.end) == "past-title"  # a past role, no leaving
+        past = bool(hit[0].group("former")) or (bool(hit[0].group("was")) and not was)  # an ended affiliation
+        prop, rule = title_link("past-title" if was else "affiliatedWith" if past and hit[1] != "founder" else hit[1])
+        ex.add(Fact(a.entity, prop, b.entity, True, loc, rule, sources,
                     raw=s[a.start:hit[0].end()][:60], qualifiers=("former",) if past else ()))
