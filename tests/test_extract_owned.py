@@ -71,6 +71,7 @@ def test_a_parenthesis_with_more_than_names_lists_no_members(reader):
     ("Ascend 910B 대비 차세대 칩인 Ascend 910C의 변화", {("huawei-ascend-910c", "succeeds", "huawei-ascend-910b")}),
     ("엔비디아가 Hopper에서 차세대 Blackwell로 도약", {("nvidia-blackwell", "succeeds", "nvidia-hopper")}),
     ("AMD의 “MI355X” 전작인 MI300은 저렴", {("amd-mi355x", "succeeds", "amd-mi300")}),
+    ("AMD의 “MI355X” 전전작인 MI300은 저렴", set()),  # the one before the predecessor: no direct succession
     ("Kimi-1.5(1월) → Kimi-2(7월)", {("kimi-k2", "succeeds", "kimi-1-5")}),
     ("H100 → Ascend 910C", set()),  # not one family
     ("H100 대비 Ascend 910C의 성능", set()),  # a comparison, not a next generation

@@ -43,8 +43,8 @@ _OLDER_FIRST = (
 )
 _NEWER_AFTER_FROM = re.compile(_Q + _FAMILY + r"\s?(?:으로|로)\s(?:[가-힣]{1,4}\s)?"
                                r"(?:향상|도약|업그레이드|전환|진화|발전|교체|세대\s?교체)")
-# newer → older: "<Y> 모델 이전인 <X>", "<Y>” 전전작인 <X>"
-_NEWER_FIRST = re.compile(_Q + _NOTE + r"\s?(?:모델\s|칩\s)?(?:의\s)?(?:이전인|이전의|전작인|전전작인|전작|전\s세대인)\s?"
+# newer → older: "<Y> 모델 이전인 <X>", "<Y>” 전작인 <X>" ("전전작", the predecessor's predecessor, is no succession)
+_NEWER_FIRST = re.compile(_Q + _NOTE + r"\s?(?:모델\s|칩\s)?(?:의\s)?(?:이전인|이전의|전작인|전작|전\s세대인)\s?"
                           + _Q)
 #: the maker right before the older name, as the clause's subject or topic, and a verb of its own progress
 _MAKER_GAP = re.compile(r"\s?(?:가|이|은|는)\s" + _Q)
