@@ -70,3 +70,21 @@ def test_settling_keeps_the_framing_span_actual():
         Statement("deepseek", "amount", loc, "test", value=Decimal(1200000000), unit="USD", raw="총 소유 비용은 12억 달러로 추정")])
     settle_statuses([], ex, ["", "", line, ""])
     assert [s.status for s in ex.statements] == ["actual", "estimate"]
+
+
+def test_a_count_in_a_cells_prose_takes_no_period_from_its_row_label():
+    table = make_table(["클라우드 현황"], ["구분", "수치", "세부 내용"],
+                       [["연간 투자 계획", "$52.7B", "현재 87개 가용성 영역 확보"], ["연간 매출", "$10B", "매년 100개 신설"]])
+    loc = Location(101, 101, "VII", "VII. 테스트: 표", "T-01-1", 1, 3)
+    cell_row = Location(102, 102, "VII", "VII. 테스트: 표", "T-01-1", 2, 3)
+    ex = Extraction(statements=[
+        Statement("acme", "unitCount", loc, "text-cell:unit-count:row", value=Decimal(87), unit="count",
+                  raw="현재 87개 가용성 영역"),
+        Statement("acme", "unitCount", loc, "table-reader:unitCount@test", value=Decimal(87), unit="count"),
+        Statement("acme", "unitCount", cell_row, "text-cell:unit-count:row", value=Decimal(100), unit="count",
+                  raw="100개 신설")])
+    lines = [""] * 120
+    lines[101] = "연간 매출\t$10B\t매년 100개 신설"
+    settle_statuses([table], ex, lines)
+    # the zones are a stock, not a yearly figure; the row's own count keeps its label's period; the cell's "매년" counts
+    assert [s.per for s in ex.statements] == ["", "year", "year"]

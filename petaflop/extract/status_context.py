@@ -137,7 +137,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             if (period := table.period(st.location.column, st.location.line_start)) is not None:
                 ex.statements[i] = st = replace(st, time=period)
         if table is not None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind):
-            if per := table.per(st.location.line_start, st.location.column) or cell_per(st.raw) \
+            # a count read from a cell's prose ("현재 87개 가용성 영역" under "연간 투자 계획") is of things, not of the
+            # row label's figure: a per-unit only from its own cell ("task당 100개")
+            prose_count = st.kind in ONE_THING_COUNTS and st.rule.startswith("text-cell:")
+            if per := (not prose_count and table.per(st.location.line_start, st.location.column)) or cell_per(st.raw) \
                     or per_before(cell_of(lines, st.location.line_start, st.location.column), st.time is None):
                 ex.statements[i] = st = replace(st, per=per)
         elif table is None and not st.per and st.unit not in RATE_UNITS and _may_be_a_rate(st.kind) \
