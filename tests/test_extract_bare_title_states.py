@@ -69,3 +69,12 @@ def test_an_appositive_founders_title_is_an_affiliation_read_apart(text_reader):
     assert got == [("demis-hassabis", "affiliatedWith", "google-deepmind", "text:appositive:founder"),
                    ("demis-hassabis", "affiliatedWith", "openai", "text:appositive:founder"),
                    ("larry-ellison", "affiliatedWith", "oracle", "text:appositive:affiliatedWith")]  # and a staff title
+
+
+def test_a_row_of_founders_in_a_firms_profile_names_affiliations_not_heads(table_reader):
+    r, ex = table_reader
+    r.read(make_table(["Mistral AI에 대한 기업 개요"], ["항목", "내용"],
+                      [["설립", "2023년 3월"], ["창립 멤버", "리사 수 - 前 구글 연구원"], ["CEO", "샘 알트만"]]))
+    got = {(f.subject, f.predicate, str(f.obj)) for f in ex.facts if f.rule.startswith("table-reader:")
+           and f.predicate in ("leads", "affiliatedWith") and str(f.obj) == "mistral-ai"}
+    assert got == {("lisa-su", "affiliatedWith", "mistral-ai"), ("sam-altman", "leads", "mistral-ai")}
