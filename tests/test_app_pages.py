@@ -249,10 +249,11 @@ def test_explorer_linked_object_filter(app):
 # ------------------------------------------------------------------ graph
 
 def test_graph_canvas_lives_in_the_address(app, atlas):
-    at = app("graph", seed="colossus-2")  # its site (line 2038) and chips (line 2039)
+    at = app("graph", seed="colossus-2")  # its site (line 2038), chips (line 2039) and target chips (line 2040)
     n = int(re.search(r"\*\*(\d+)\*\* objects", joined(at)).group(1))
     neighbours = {o for _, _, o, _ in atlas.links(PFID + "colossus-2")} | {
-        o for _, _, o, _ in atlas.claimed_links(PFID + "colossus-2")}
+        o for _, _, o, _ in atlas.claimed_links(PFID + "colossus-2")} | {
+        o for _, _, o, _, _ in atlas.stated_links(PFID + "colossus-2")}
     assert n == 1 + len(neighbours) and n > 2
     at.selectbox(key="sa_sel").set_value("nvidia-gb200").run()
     assert qp(at, "sel") == ["nvidia-gb200"]

@@ -54,8 +54,13 @@ def test_named_entities_linked_at_least_as_measured(ratio):
     parties a partnership is named by, the foundry of each process node, where a laboratory's supercomputer
     stands, the continent a macro-region lies in (996 of 1,256 named things, from 974); 79.6 % after wave 35,
     whose reference rows give BRICS its founding members (India was linked to nothing), the Arm
-    architecture its licensor and the Action Plan's chip-tracking duty its issuer (1,000 of 1,256)."""
-    assert ratio >= 0.795
+    architecture its licensor and the Action Plan's chip-tracking duty its issuer (1,000 of 1,256); 79.3 % after
+    wave 36 (997 of 1,258), whose audits took out links the words do not support: a founder's title read as
+    "leads" (a founder may have left: Babuschkin, xAI) and a past title read as a tie of now (LeCun, Meta) are
+    claims now, and splitting the founders out of the bare-title rule left Vaughan's and Liberatore's plain
+    "leads" too few judged facts to pass the gate (2) — four people linked to nothing; and a model's July release
+    ("-2507"), merged into its base before, is a model of its own the report gives no developer for."""
+    assert ratio >= 0.792
 
 
 def test_named_entities_linked_reaches_the_target(ratio):
