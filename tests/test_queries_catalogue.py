@@ -1248,8 +1248,12 @@ def test_country_exposure(store):
         ("destination", "pfid:china", None, None, None),  # one naming no chip: the October 7 2022 rule
         # line 3617 "ByteDance, Tencent 등은 H20 칩 … 주문": Chinese firms buying NVIDIA's H20 (text:procure)
         ("procures", "pfid:bytedance", "designer", "pfid:nvidia", "US"),
-        ("procures", "pfid:tencent", "designer", "pfid:nvidia", "US")}
-    # DeepSeek's NVIDIA GPUs come from an estimate table (line 3525): estimate link statements, not listed as bought
+        ("procures", "pfid:tencent", "designer", "pfid:nvidia", "US"),
+        ("procures", "pfid:deepseek", "designer", "pfid:nvidia", "US")}  # its GPUs in the TCO table (line 3525)
+    # ... which is an estimate table: DeepSeek's NVIDIA GPUs are estimate link statements, listed with that status
+    deepseek = {r["chip"]: r["status"] for r in rows if r["dependent"] == "pfid:deepseek"}
+    assert deepseek == {c: "pfa:Estimate" for c in ("pfid:nvidia-a100", "pfid:nvidia-h100", "pfid:nvidia-h20", "pfid:nvidia-h800")}
+    assert {r["status"] for r in rows if r["dependent"] in ("pfid:bytedance", "pfid:tencent")} == {"pfa:Actual"}
     assert {r["chip"] for r in rows} >= {"pfid:huawei-ascend-910c", "pfid:huawei-ascend-920c", "pfid:huawei-cloudmatrix384"}
     # line 4402 "美 상무부 A100·H100 수출 금지"; line 4404 "H20 · A800까지 금지"; line 2899 (April 2025) and
     # 2914 (15 April 2025): the new licence requirement for exports to China, for the H20
