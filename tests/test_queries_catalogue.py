@@ -493,12 +493,14 @@ def test_chip_procurement(store):
     rows = run(store, "chip-procurement", chip_text="gb200")
     got = {(r["buyer"], r["relation"], r["line"]) for r in rows}
     # the Stargate Abilene phase table's delivered GB200 (line 1958, "7월 납품 완료"); Colossus's 30,000 GB200
-    # (line 1472); Colossus 2's "110k GB200" first (line 2039). The chips of the table's plan column (phase 2,
-    # line 1960) are a planned link statement: not listed as procured or in use
-    assert {("pfid:stargate-abilene-phase-0", "pfa:usesChip", D(1958)),
-            ("pfid:colossus-2", "pfa:usesChip", D(2039)),
-            ("pfid:colossus", "pfa:usesChip", D(1472))} <= got
-    assert "pfid:stargate-abilene-phase-2" not in {b for b, _, _ in got}
+    # (line 1472); Colossus 2's "110k GB200" first (line 2039) — actual. The chips of the table's plan column
+    # (phase 2, line 1960) and Colossus 2's goal of GB200s (line 2007) are link statements: listed with their status
+    status = {(r["buyer"], r["relation"], r["line"]): r["status"] for r in rows}
+    assert {("pfid:stargate-abilene-phase-0", "pfa:usesChip", D(1958)): "pfa:Actual",
+            ("pfid:colossus-2", "pfa:usesChip", D(2039)): "pfa:Actual",
+            ("pfid:colossus", "pfa:usesChip", D(1472)): "pfa:Actual",
+            ("pfid:stargate-abilene-phase-2", "pfa:usesChip", D(1960)): "pfa:Planned",
+            ("pfid:colossus-2", "pfa:usesChip", D(2007)): "pfa:Target"}.items() <= status.items()
     # "gb200" also finds the GB200 NVL72 rack, bought by the firms a chart legend names (line 4318,
     # rule figure:customer-legend:procures)
     assert {r["chip"] for r in rows} == {"pfid:nvidia-gb200", "pfid:nvidia-gb200-nvl72"}
