@@ -491,7 +491,6 @@ def test_china_accelerators_vs_nvidia(store):
 
 def test_chip_procurement(store):
     rows = run(store, "chip-procurement", chip_text="gb200")
-    got = {(r["buyer"], r["relation"], r["line"]) for r in rows}
     # the Stargate Abilene phase table's delivered GB200 (line 1958, "7월 납품 완료"); Colossus's 30,000 GB200
     # (line 1472); Colossus 2's "110k GB200" first (line 2039) — actual. The chips of the table's plan column
     # (phase 2, line 1960) and Colossus 2's goal of GB200s (line 2007) are link statements: listed with their status
