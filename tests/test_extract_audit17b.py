@@ -21,7 +21,7 @@ def _raw(line: str, figure: str) -> str:
 
 
 def test_a_figure_derived_by_calculation_is_an_estimate():
-    line = "칩 전력은 약 2,300W로 추정. 랙에 144개가 들어가니, 단순 계산만으로도 랙 전력은 330kW를 넘김."
+    line = "칩 전력은 약 2,300W로 추정. 144개면 단순 계산만으로도 랙 전력 330kW 초과."
     assert prose_status(line, _raw(line, "330kW"), False) == "estimate"
     assert prose_status(line, _raw(line, "2,300W"), False) == "estimate"  # "…로 추정." as before
     assert prose_status(line, _raw(line, "144개"), False) == ""  # the count before the calculation
