@@ -26,12 +26,14 @@ _OLD_BEFORE = re.compile(r"(?:기존|종전|이전|과거)(?:의|에는|엔)?\s?
 _FROM_AFTER = re.compile(r"^\s?(?:이상|가량|정도)?\s?에서\s")
 
 
-def is_before_value(line: str, value: object, unit: str) -> bool:
-    """The duration of ``value`` (in ``unit``) in ``line`` is what something took before (see the module doc)."""
-    for q in find_quantities(line):
+def is_before_value(line: str, value: object, unit: str, quantities: list | None = None) -> bool:
+    """The duration of ``value`` (in ``unit``) in ``line`` is what something took before (see the module doc).
+    ``quantities``: ``find_quantities(line)`` when the caller has it (a line read once for all its figures)."""
+    for q in find_quantities(line) if quantities is None else quantities:
         if q.kind != "duration" or q.value != value or q.unit != unit:
             continue
-        if _TOOK_BEFORE.match(line[q.end:]) or (_OLD_BEFORE.search(line[:q.start]) and _FROM_AFTER.match(line[q.end:])):
+        after, before = line[q.end:q.end + 40], line[max(0, q.start - 40):q.start]  # bounded: a line may be 1 MB
+        if _TOOK_BEFORE.match(after) or (_OLD_BEFORE.search(before) and _FROM_AFTER.match(after)):
             return True
     return False
 
@@ -39,12 +41,17 @@ def is_before_value(line: str, value: object, unit: str) -> bool:
 def settle_before_durations(ex: Extraction, lines: list[str]) -> int:
     """Scope every prose duration that is what something took before ``earlier value``; returns how many it changed."""
     changed = 0
+    found: dict[tuple[int, int], tuple[str, list]] = {}  # each span's text and figures, read once
     for i, st in enumerate(ex.statements):
         if st.kind != "duration" or st.value is None or st.location.table_id or st.scope.startswith(EARLIER) \
                 or not 0 < st.location.line_start <= len(lines):
             continue
-        text = " ".join(lines[st.location.line_start - 1:st.location.line_end])
-        if is_before_value(text, st.value, st.unit):
+        span = (st.location.line_start, st.location.line_end)
+        if span not in found:
+            text = " ".join(lines[span[0] - 1:span[1]])
+            found[span] = (text, find_quantities(text))
+        text, quantities = found[span]
+        if is_before_value(text, st.value, st.unit, quantities):
             ex.statements[i] = replace(st, scope=f"{EARLIER}, {st.scope}" if st.scope else EARLIER)
             changed += 1
     return changed
