@@ -9,15 +9,10 @@ from decimal import Decimal
 from petaflop.extract.facts import Location
 from petaflop.extract.prose_status import prose_status
 from petaflop.extract.table_remarks import section_part
+from tests.test_prose_status import _raw
 from tests.test_table_reader import make_table
 
 LOC = Location(10, 10, "III", "test slide")
-
-
-def _raw(line: str, figure: str) -> str:
-    """The window a prose reader keeps: 20 characters before the figure, the figure, 8 after."""
-    at = line.index(figure)
-    return line[max(0, at - 20):at + len(figure) + 8].strip()[:60]
 
 
 def test_a_figure_derived_by_calculation_is_an_estimate():

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ingest.quantities import find_quantities
 from petaflop.extract.facts import Extraction
 from petaflop.extract.table_states import EARLIER
+from petaflop.extract.values import find_quantities
 
 __all__ = ["is_before_value", "settle_before_durations"]
 
@@ -26,10 +26,9 @@ _OLD_BEFORE = re.compile(r"(?:기존|종전|이전|과거)(?:의|에는|엔)?\s?
 _FROM_AFTER = re.compile(r"^\s?(?:이상|가량|정도)?\s?에서\s")
 
 
-def is_before_value(line: str, value: object, unit: str, quantities: list | None = None) -> bool:
-    """The duration of ``value`` (in ``unit``) in ``line`` is what something took before (see the module doc).
-    ``quantities``: ``find_quantities(line)`` when the caller has it (a line read once for all its figures)."""
-    for q in find_quantities(line) if quantities is None else quantities:
+def is_before_value(line: str, value: object, unit: str) -> bool:
+    """The duration of ``value`` (in ``unit``) in ``line`` is what something took before (see the module doc)."""
+    for q in find_quantities(line):  # cached: a line is parsed once for all its figures
         if q.kind != "duration" or q.value != value or q.unit != unit:
             continue
         after, before = line[q.end:q.end + 40], line[max(0, q.start - 40):q.start]  # bounded: a line may be 1 MB
@@ -41,17 +40,12 @@ def is_before_value(line: str, value: object, unit: str, quantities: list | None
 def settle_before_durations(ex: Extraction, lines: list[str]) -> int:
     """Scope every prose duration that is what something took before ``earlier value``; returns how many it changed."""
     changed = 0
-    found: dict[tuple[int, int], tuple[str, list]] = {}  # each span's text and figures, read once
     for i, st in enumerate(ex.statements):
         if st.kind != "duration" or st.value is None or st.location.table_id or st.scope.startswith(EARLIER) \
                 or not 0 < st.location.line_start <= len(lines):
             continue
-        span = (st.location.line_start, st.location.line_end)
-        if span not in found:
-            text = " ".join(lines[span[0] - 1:span[1]])
-            found[span] = (text, find_quantities(text))
-        text, quantities = found[span]
-        if is_before_value(text, st.value, st.unit, quantities):
+        text = " ".join(lines[st.location.line_start - 1:st.location.line_end])
+        if is_before_value(text, st.value, st.unit):
             ex.statements[i] = replace(st, scope=f"{EARLIER}, {st.scope}" if st.scope else EARLIER)
             changed += 1
     return changed

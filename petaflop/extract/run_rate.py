@@ -19,9 +19,9 @@ import re
 from dataclasses import replace
 
 from ingest.model import Table
-from ingest.quantities import find_quantities
 from petaflop.extract.facts import Extraction, Statement
 from petaflop.extract.sentence_split import sentences
+from petaflop.extract.values import find_quantities
 
 __all__ = ["RUN_RATE", "says_run_rate", "settle_run_rates"]
 
