@@ -262,7 +262,7 @@ def _portable_queries(store_dir: Path, plan_all) -> list[dict[str, str]]:
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(store_dir))
-    plans, _wrapper = plan_all(store)
+    plans, _wrapper = plan_all(store, with_wrapper=False)
     del store
     return [{"id": p["id"], "portable": p["portable"]} for p in plans]
 
