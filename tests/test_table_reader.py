@@ -546,13 +546,26 @@ def test_a_region_written_before_another_locates_it_and_is_not_the_headquarters(
 
 def test_a_founding_members_row_names_the_profiled_firms_founders(reader):
     # "창립 멤버" / "설립자" / "공동창업자" alone: a founding says nothing of now (a founder may have left), so an
-    # affiliation under the founders' entry, not "leads"
+    # affiliation under the founders' entry, not "leads" — but one the cell marks "(…·CEO)" leads the firm now
     r, ex = reader
     t = make_table(["Anthropic에 대한 기업 개요"], ["항목", "내용"],
-                   [["창립 멤버", "다리오 아모데이(CEO) - 前 OpenAI 연구원"]])
+                   [["창립 멤버", "다리오 아모데이(達里奧·CEO) - 前 OpenAI 연구원 샘 알트만(山姆) - 前 구글 연구원"]])
     r.read(t)
-    assert links(ex, "leads") == set()
-    assert {(s, o) for s, o, _ in links(ex, "affiliatedWith") if o == "anthropic"} == {("dario-amodei", "anthropic")}
+    assert links(ex, "leads") == {("dario-amodei", "anthropic", "table-reader:leads@298")}
+    assert {(s, o) for s, o, _ in links(ex, "affiliatedWith") if o == "anthropic"} == {
+        ("dario-amodei", "anthropic"), ("sam-altman", "anthropic")}
+
+
+@pytest.mark.parametrize(("label", "cell"), [
+    ("창립 멤버", "다리오 아모데이(前 CEO) - OpenAI 연구원"),  # a past title
+    ("창립 멤버", "다리오 아모데이(OpenAI CEO) - 연구원"),  # the title of another organisation
+    ("창립 멤버", "다리오 아모데이 - 前 OpenAI 연구원 (CTO)"),  # a bracket after something else than the name
+    ("창립 멤버", "다리오 아모데이(CTO) - 연구원"),  # a title that is no head's
+])
+def test_a_founders_bracketed_title_that_is_past_or_anothers_is_no_lead(reader, label, cell):
+    r, ex = reader
+    r.read(make_table(["Anthropic에 대한 기업 개요"], ["항목", "내용"], [[label, cell]]))
+    assert {(s, o) for s, o, _ in links(ex, "leads") if o == "anthropic"} == set()
 
 
 def test_a_measure_column_reads_its_measure_in_the_corner_notes_unit_under_any_row_label(reader):

@@ -32,6 +32,7 @@ from petaflop.extract import table_figures as tf
 from petaflop.extract.adjacent import place_qualifiers, qualifier_mentions
 from petaflop.extract.caption_maker import add_made, caption_maker
 from petaflop.extract.cell_text import caption_for_status, cell_period, cell_time, period_header, prose_cell
+from petaflop.extract.cell_titles import titled_links
 from petaflop.extract.cell_works import unmade_works
 from petaflop.extract.education import studied
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
@@ -65,10 +66,8 @@ _UNIT_HEADER = re.compile(r"^(단위|Unit|unit)$")
 _VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?[/·] ?내용|내용|규모)$")
 _LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
 _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
-#: a hardware column's measure word, as the lexicon names it for hardware
-_HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 수요", "가격": "가격"}
-#: money a chip column's owner spends on it (not the chip's own price)
-_SPEND_KINDS = {"amount", "capex"}
+_HARDWARE_MEASURE = {"비용": "하드웨어 비용", "전력": "전력 수요", "가격": "가격"}  # a hardware column's measure word, as the lexicon names it
+_SPEND_KINDS = {"amount", "capex"}  # money a chip column's owner spends on it (not the chip's own price)
 _COMBINATION = re.compile(r"\S\s\+\s\S")
 _SIGN = re.compile(r"^\s*[-−–]\s*\d")
 _RELATED_ONLY = re.compile(r"\s?(?:관련|대비|기반의?|향)(?![가-힣])")
@@ -480,6 +479,7 @@ class TableReader:
         for eid in objects:
             s, o = (eid, subject) if link.inverse else (subject, eid)  # a school named with a degree: educatedAt
             self.ex.add(Fact(s, studied(link.property, eid, text, mentions), o, True, loc, rule, sources, raw=text[:60]))
+        titled_links(self, link, subject, types, objects, mentions, text, header, loc, sources)  # "홍길동(洪吉童·CEO)"
 
     def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
                unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:
