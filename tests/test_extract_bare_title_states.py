@@ -51,7 +51,7 @@ def test_before_and_after_columns_are_states_of_the_caption_entity(table_reader)
     assert state_columns(["구분", "기존 방식 (Before)", "AI 도입 후 변화 (After)"])
     assert state_columns(["항목", "도입 전", "도입 후"])
     assert not state_columns(["구분", "도입 후", "도입 후"])
-    assert not state_columns(["구분", "Mistral AI", "Cohere"])
+    assert not state_columns(["구분", "Mistral AI", "Anthropic"])
     r, ex = table_reader
     r.read(make_table(["Mistral AI의 AI 도입에 따른 조직 변화"], ["구분", "기존 방식 (Before)", "AI 도입 후 변화 (After)"],
                       [["인력 규모", "직원 약 900명", "약 700명으로 감축"], ["도입 전략", "인간 중심", "에이전트 배포"]]))
@@ -78,3 +78,55 @@ def test_a_row_of_founders_in_a_firms_profile_names_affiliations_not_heads(table
     got = {(f.subject, f.predicate, str(f.obj)) for f in ex.facts if f.rule.startswith("table-reader:")
            and f.predicate in ("leads", "affiliatedWith") and str(f.obj) == "mistral-ai"}
     assert got == {("lisa-su", "affiliatedWith", "mistral-ai"), ("sam-altman", "leads", "mistral-ai")}
+
+
+def test_a_head_title_after_the_name_or_said_of_it_names_the_head_of_the_previous_sentences_firm(text_reader):
+    r, ex = text_reader
+    r.read("Mistral AI는 새 모델을 공개. 리사 수 CEO는 효율을 강조.", LOC, ())
+    r.read("- Anthropic는 평범한 스타트업은 아님. CEO인 샘 알트만은 말함.", Location(20, 20, "I", "x"), ())
+    assert ("lisa-su", "mistral-ai", "text:bare-title:leads") in leads(ex)
+    assert ("sam-altman", "anthropic", "text:bare-title:leads") in leads(ex)
+
+
+def test_a_title_after_a_name_that_does_not_open_the_sentence_or_no_head_title_names_no_head(text_reader):
+    r, ex = text_reader
+    r.read("Mistral AI는 새 모델을 공개. 이에 대해 리사 수 CEO는 효율을 강조.", LOC, ())
+    r.read("Anthropic는 새 모델을 공개. 샘 알트만 CFO는 효율을 강조.", Location(20, 20, "I", "x"), ())
+    r.read("Anthropic는 새 모델을 공개. 샘 알트만 CEO 시절의 일.", Location(30, 30, "I", "y"), ())
+    assert [f for f in ex.facts if f.rule.startswith("text:bare-title:")] == []
+
+
+def test_a_head_title_after_the_name_opening_a_timeline_row_names_its_one_actors_head(gaz):
+    from types import SimpleNamespace
+
+    from petaflop.extract.facts import Extraction
+    from petaflop.extract.resolve import Resolver
+    from petaflop.extract.table_map import load_mappings
+    from petaflop.extract.tables import TableExtractor
+    from petaflop.extract.text_reader import TextReader
+
+    ex = Extraction()
+    res = Resolver(gaz, ex)
+    text = TextReader(res, use_kiwi=False)
+    text.start_slide("")
+    mapping = next(m for m in load_mappings() if m.id == "export-control-timeline")
+    te = TableExtractor(SimpleNamespace(chapters=[]), [mapping], [], res, SimpleNamespace(mine=lambda *a, **k: []),
+                        lambda t: (), text=text)
+    te._events(make_table(["미국의 칩 수출 규제 관련 타임라인"], ["날짜", "주체", "내용"], [
+        ["1월 6일", "Anthropic", "리사 수 CEO, 기존 규제를 지지하며 추가 규제를 촉구."],
+        ["1월 9일", "미국 트럼프 정부", "샘 알트만 CEO가 백악관을 방문."],  # an actor that is no firm: no head
+        ["1월 12일", "Anthropic, 엔비디아", "샘 알트만 CEO가 만찬."]]), mapping)  # two actors: whose?
+    assert {(f.subject, str(f.obj), f.rule) for f in ex.facts if f.predicate == "leads"} == {
+        ("lisa-su", "anthropic", "text:bare-title:leads")}
+
+
+def test_a_head_title_after_the_name_on_a_slide_about_one_firm(text_reader):
+    r, ex = text_reader
+    slide = "III. AI 플레이어 분석: Mistral AI의 진짜 승부수"
+    r.start_slide(slide)
+    r.read("- 주요 고객은 유럽의 은행들.", Location(40, 40, "III", slide), ())
+    r.read("- 리사 수 CEO는 효율을 확신. 샘 알트만 CFO가 재직 4개월 만에 회사를 떠났고.", Location(41, 41, "III", slide), ())
+    assert sorted((f.subject, f.predicate, str(f.obj), f.rule, f.qualifiers) for f in ex.facts
+                  if f.rule.startswith("text:bare-title:")) == [
+        ("lisa-su", "leads", "mistral-ai", "text:bare-title:slide", ()),
+        ("sam-altman", "affiliatedWith", "mistral-ai", "text:bare-title:slide", ("former",))]

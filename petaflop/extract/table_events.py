@@ -35,6 +35,7 @@ from petaflop.extract.facts import EntityRecord, Fact
 from petaflop.extract.period_row_series import read_period_series
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_map import ColumnRule, EventColumns, TableMapping
+from petaflop.extract.text_bare_title import event_actor
 
 if TYPE_CHECKING:
     from ingest.model import Table
@@ -175,7 +176,11 @@ class EventRows:
         tx.miner.mine(text, loc, node, sources, f"{rid}:claims", header=self.table.header[-1].text, in_table=True)
         if tx.text is not None:
             period = cell_period(date_cell.text)
-            tx.text.read_cell(text, loc, sources, "", period)
+            event_actor(tx.text, tx.ex, actors)  # "엔비디아 | 젠슨 황 CEO가 …": a bare title names the actor
+            try:
+                tx.text.read_cell(text, loc, sources, "", period)
+            finally:
+                event_actor(tx.text, tx.ex, [])
         return node
 
     def rescinded(self, node: str, node_types, clause: str, loc, sources: tuple[str, ...]) -> None:

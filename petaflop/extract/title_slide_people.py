@@ -2,7 +2,7 @@
 text "… 발생. CFO <person>가 떠났고, 공동 창립자이자 유명 엔지니어인 <person>도 퇴사" — the title names no
 organisation of its own, nor does anything before it in the sentence or the sentence before (but the
 slide's organisation itself), so it is the slide's: the one organisation (firm or lab) its title names. The title opens the clause (after the start, a
-bullet, a full stop or "…고,"); a head's title (CEO) ``leads``, a founder's ``affiliatedWith`` under a rule of its
+bullet, a full stop or "…고,") or follows the name that opens it ("<person> CEO는"); a head's title (CEO) ``leads``, a founder's ``affiliatedWith`` under a rule of its
 own (``text:bare-title:slide:founder``: a founding says nothing of now), a staff title (CFO, CTO…) or a
 former one (前, 전) ``affiliatedWith``. Rule ``text:bare-title:slide`` (both properties: one frame). A former
 title, or a person said in the clause to have left ("…가 … 회사를 떠났고", "퇴사"), has an ended affiliation: the
@@ -29,6 +29,10 @@ _LEFT = re.compile(r"[^.,;]{0,40}?(?:떠났|떠나|퇴사|사임)")
 _BARE = re.compile(r"(?:^\s?|[-–•·]\s|[.;]\s|고,\s)(?P<former>(?:前|전)\s?)?(?:(?P<head>" + _HEAD + r")|(?P<founder>" + _FOUNDER + r")|(?:"
                    + _STAFF + r"))"
                    r"(?:이자\s(?:[가-힣A-Za-z]{1,6}\s){0,2}[가-힣A-Za-z]{1,6}인)?\s$")
+#: the title right after a person's name that opens the clause, then the particle the name would take ("<person> CEO는")
+_AFTER = re.compile(r"\s?(?:(?P<head>" + _HEAD + r")|(?:" + _STAFF + r"))(?:은|는|이|가|도|,)")
+#: what may open the clause before a name the title follows
+_OPENS = re.compile(r"(?:^\s?|[-–•·]\s|[.;]\s|고,\s)$")
 _ORGS = ("Firm", "AILab")
 
 
@@ -49,14 +53,17 @@ def slide_title_people(reader, s: str, mentions: list[Mention_], loc: Location, 
         if not is_a(p.type, "Person"):
             continue
         hit = _BARE.search(s, max(0, p.start - 40), p.start)
-        if hit is None or hit.end() != p.start:
-            continue
+        if hit is None or hit.end() != p.start:  # else "<person> CEO는": the title after the name opening the clause
+            hit = _AFTER.match(s, p.end) if _OPENS.search(s, 0, p.start) else None
+            if hit is None:
+                continue
         org = _slide_org(reader, loc.slide_title)
         before = reader._mentions(getattr(reader, "previous_sentence", "")) + [m for m in mentions if m.end <= p.start]
         if org is None or org == p.entity or any(is_a(m.type, "Organization") and m.entity != org for m in before):
             continue
-        prop = "leads" if hit.group("head") and not hit.group("former") else "affiliatedWith"
-        former = bool(hit.group("former") or _LEFT.match(s, p.end))  # a head who left no longer leads either
-        rule = "text:bare-title:slide:founder" if hit.group("founder") else "text:bare-title:slide"
-        reader.ex.add(Fact(p.entity, prop, org, True, loc, rule, sources,
-                           raw=s[hit.start():p.end + 4][:60], qualifiers=("former",) if former else ()))
+        said = hit.groupdict()
+        prop = "leads" if said.get("head") and not said.get("former") else "affiliatedWith"
+        former = bool(said.get("former") or _LEFT.match(s, p.end))  # a head who left no longer leads either
+        rule = "text:bare-title:slide:founder" if said.get("founder") else "text:bare-title:slide"
+        reader.ex.add(Fact(p.entity, prop, org, True, loc, rule, sources, raw=s[min(hit.start(), p.start):max(hit.end(), p.end + 4)][:60],
+                           qualifiers=("former",) if former else ()))
