@@ -16,6 +16,7 @@ from petaflop.extract.caption_topic import caption_topic
 from petaflop.extract.cell_changes import add_cell_changes
 from petaflop.extract.cell_links import add_cell_links
 from petaflop.extract.claims import ClaimMiner, load_promotions
+from petaflop.extract.committed_drawn import settle_drawn_sums
 from petaflop.extract.count_coordinated import drop_listed_items
 from petaflop.extract.count_links import (
     add_count_chip_uses,
@@ -169,6 +170,7 @@ class Extractor:
         settle_own_lists(self.ex)  # an own list's maker link wins over another reader's (text_owned.py)
         settle_name_makers(self.ex)  # a table's stated maker wins over a name's first word (name_maker.py)
         settle_person_facilities(self.ex, self.gaz)  # "머스크의 Colossus" when xAI owns it (text_person_genitive.py)
+        settle_drawn_sums(self.doc.tables, self.ex)  # "190 | 초기 190억 중 40억 사용": pledged 190, 40 paid (committed_drawn.py)
         self._entity_facts()
         # a share of a market only pointed back to ("관련 시장 점유율") that no sentence before names (text_venue.py)
         self.ex.statements = [st for st in self.ex.statements if st.scope != UNKNOWN_MARKET]
