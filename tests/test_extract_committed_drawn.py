@@ -50,3 +50,15 @@ def test_the_pairs_a_note_states():
     assert drawn_pairs("50억 달러 중 12억 유로 집행") == []  # two currencies
     assert drawn_pairs("직원 500명 중 40명 이동") == []
     assert drawn_pairs("1차 대출 71억 실행, 추가 최대 1,000억 목표") == []  # no sum the part is of
+
+
+def test_the_generic_readers_sum_of_which_part_was_drawn(table_reader):
+    r, ex = table_reader
+    table = make_table(["AI 인프라 투자 현황"], ["기업", "투자액 (억 달러)", "현재 상황"],
+                       [["Oracle", "250", "초기 250억 중 30억 집행"], ["Cohere", "80", "협상 중"]])
+    r.read(table)
+    settle_drawn_sums([table], ex)
+    assert sorted((s.subject, s.value, s.status, s.rule.split("@")[-1], s.location.column) for s in ex.statements) == [
+        ("cohere", Decimal("8000000000"), "actual", "111", 2),
+        ("oracle", Decimal("3000000000"), "actual", "111:drawn", 3),
+        ("oracle", Decimal("25000000000"), "planned", "111", 2)]
