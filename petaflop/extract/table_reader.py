@@ -56,13 +56,13 @@ from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cel
 from petaflop.extract.table_row_links import cell_mentions, part_of_subject, several_or_none
 from petaflop.extract.table_share_list import read_share_lists
 from petaflop.extract.table_totals import read_total, total_column
+from petaflop.extract.table_units import header_with_unit, unit_note
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
 _TIME_HEADER = re.compile(r"^(연도|년도|시기|날짜|일자|시점|기간|Year|Date)$")
 _METRIC_HEADER = re.compile(r"^(지표|항목|Metric|metric|구분 ?지표)$")
 _THEN_TIME = re.compile(r"(이전|과거|기존) ?(시점|시기|날짜)")
-_UNIT_HEADER = re.compile(r"^(단위|Unit|unit)$")
 _VALUE_HEADER = re.compile(r"^(수치|값|금액|Value|value|수치 ?[/·] ?내용|내용|규모)$")
 _LABEL_HEADER = re.compile(r"^(항목|지표|구분|사양|특징|Item|item|주요 재무 사항|비교 항목|항목\(unit\))$")
 _NAME_LIKE = re.compile(r"^[\w\s.&+·\-/()'’가-힣]{1,40}$")
@@ -393,13 +393,7 @@ class TableReader:
         return self.res.record(found[-1]) if found else None
 
     _row_time = staticmethod(cell_period)  # a row's time cell: the period it names
-
-    def _unit_note(self, table: Table, row) -> str:
-        labels = table.column_labels or [c.text for c in table.header]
-        for j, h in enumerate(labels):
-            if _UNIT_HEADER.match(h.strip()) and j < len(row.cells):
-                return row.cells[j].text.strip()
-        return tcs.time_count_unit(row)  # "연간 운행 일수 | 312": a count of days is in days
+    _unit_note = staticmethod(unit_note)  # a row's unit column ("단위 | MW"), a count of days (table_units.py)
 
     def _loc(self, table: Table, cell: Cell, row: int) -> Location:
         return Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, row, cell.column)
@@ -483,7 +477,7 @@ class TableReader:
 
     def _value(self, entry: ValueEntry, subject: str, types, text: str, label: _Label, row_time: Period | None,
                unit_note: str, table: Table, loc: Location, sources: tuple[str, ...], rule_suffix: str = "") -> None:
-        header = label.text if not unit_note else f"{label.text} ({unit_note})"
+        header = header_with_unit(table, label.text, unit_note, entry.dimension)  # the row's, column's or table's unit
         if several := tf.figures_by_precision(text, entry.dimension, label.text):  # one statement per numeric
             for i, q in enumerate(several):  # format ("5 PFLOPs (FP8), 10 PFLOPs (FP4)"), or per length of a size ("25mm x 16mm": its length, width)
                 self._figure(q, entry, subject, text, replace(label, metric=tf.size_side(label.text, i)) if entry.dimension == "length" else label,
