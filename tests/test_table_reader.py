@@ -551,7 +551,7 @@ def test_a_founding_members_row_names_the_profiled_firms_founders(reader):
     t = make_table(["Anthropic에 대한 기업 개요"], ["항목", "내용"],
                    [["창립 멤버", "다리오 아모데이(達里奧·CEO) - 前 OpenAI 연구원 샘 알트만(山姆) - 前 구글 연구원"]])
     r.read(t)
-    assert links(ex, "leads") == {("dario-amodei", "anthropic", "table-reader:leads@298")}
+    assert links(ex, "leads") == {("dario-amodei", "anthropic", "table-reader:leads@298:cell-title")}
     assert {(s, o) for s, o, _ in links(ex, "affiliatedWith") if o == "anthropic"} == {
         ("dario-amodei", "anthropic"), ("sam-altman", "anthropic")}
 

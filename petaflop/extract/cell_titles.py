@@ -3,7 +3,7 @@
 A label that only says founder ("창립 멤버") gives each person it lists an affiliation (a founder may have left);
 a person the cell itself marks as head — a title in the brackets right after the name, "(…·CEO)" — leads the
 row's organisation now: the bracket's title is read through the lexicon as that person's own label (the entry
-that reads a "CEO" column), so the link is the lexicon entry's (``table-reader:<leads entry>``).
+that reads a "CEO" column), so the link is the lexicon entry's, marked as this construction (``table-reader:<leads entry>:cell-title``).
 
 Nothing is read when the title is past ("前 CEO", "former CEO"), when the bracket names an organisation (the
 title is that organisation's: "(구글 CEO)"), or when the label itself says the cell lists the past ("이전 경력",
@@ -53,4 +53,4 @@ def titled_links(reader, link: LinkEntry, subject: str, types: tuple[str, ...], 
                 if other.subject and types and not any(is_a(t, s) for t in types for s in other.subject):
                     continue
                 reader.ex.add(Fact(m.entity_id, other.property, subject, True, loc,
-                                   f"table-reader:{other.id}{reader.tag}", sources, raw=text[:60]))
+                                   f"table-reader:{other.id}{reader.tag}:cell-title", sources, raw=text[:60]))
