@@ -34,6 +34,12 @@ class ValueEntry:
         """A figure of this kind of quantity (a bare number counts) can be this entry's measure."""
         return {"number": "count"}.get(quantity_kind, quantity_kind) == self.dimension
 
+    def frames_time(self, text: str, end: int) -> bool:
+        """An event's word (a date kind's: "출시", "공개") used as a time frame ("출시 직후 12%", "공개 이후 3배"):
+        it dates the figure after it, never measures it, so a metric word before it still does ("사용자 비중은
+        23년 10월 출시 직후 12%": a share)."""
+        return self.dimension == "date" and bool(_TIME_FRAME.match(text, end))
+
     def metric_at(self, text: str, at: int) -> str:
         """The metric word as written at ``at`` (``metric = "label"`` entries), or ""."""
         if not self.metric_from_label or at < 0:
@@ -49,6 +55,8 @@ class ValueEntry:
         return prose_market(text, at) if self.kind == "marketShare" and at >= 0 else ""
 
 
+#: what turns an event's word into a time frame right after it: "출시 직후", "공개 이후", "출시 당시"
+_TIME_FRAME = re.compile(r"\s?(?:직후|직전|이후|이전|후|전|당시|이래|무렵)(?![가-힣])")
 #: a particle closing the word a metric word stands in ("운영마진은", "영업이익률을")
 _WORD_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|도|과|와|으로|로|에)$")
 #: an acronym written as its own word right before the compound ("EBITDA 마진", "잉여현금흐름(FCF) 마진율")

@@ -474,8 +474,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         best: tuple[int, int, ValueEntry] | None = None
         for e in self.lex.values:
             for m in e.match.finditer(window):
-                if e.veto and e.veto.search(window[max(0, m.start() - 6):m.end() + 6]):
-                    continue
+                if (e.veto and e.veto.search(window[max(0, m.start() - 6):m.end() + 6])) or e.frames_time(window, m.end()):
+                    continue  # a vetoed word; an event's word as a time frame ("출시 직후 12%": lexicon.py)
                 if best is None or (m.start() > best[0] and m.end() > best[1]) or (m.start() <= best[0] and best[1] <= m.end() and m.end() - m.start() > best[1] - best[0]):
                     best = (m.start(), m.end(), e)  # the nearest; of nested words the longer ("활성 파라미터")
         if best is None:

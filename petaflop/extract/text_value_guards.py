@@ -154,10 +154,10 @@ def group_subject(s: str, q: Quantity, subject: Mention_, mentions: tuple | list
     return _EACH.search(s, subject.end, q.start) is None
 
 
-#: "이 시스템으로 …", "해당 모델은 …": a demonstrative noun phrase stands for a thing the sentences before
+#: "이 시스템으로 …", "해당 모델은 …", "해당 기기 사용자 중": a demonstrative noun phrase stands for a thing the sentences before
 #: described, which need not be the topic carried from them
 _DEMONSTRATIVE = re.compile(r"(?:^|[\s,(])(?:이|그|해당)\s(?:시스템|모델|기술|서비스|제품|플랫폼|칩|장치|방식|구조|"
-                            r"프로젝트|프로그램|설비|시설)(?=[은는이가을를의에]|으로|로|\s)")
+                            r"프로젝트|프로그램|설비|시설|기기|디바이스|스마트\s?글라스|글라스|안경|앱)(?=[은는이가을를의에]|으로|로|\s)")
 
 
 def names_another(mentions: list[Mention_], topic: Mention_, q: Quantity) -> bool:
