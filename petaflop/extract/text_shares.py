@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
+from petaflop.extract.cell_share_whole import row_share_of_whole
 from petaflop.extract.compared_measure import compared_measure, figure_measure, measure_before, owner_segment
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_context import figure_context, figure_flags
@@ -101,6 +102,8 @@ class ShareReader:
         self._share_of_owner(s, q, c0, c1, mentions, topic, dates, values, loc, sources)
         if len(self.ex.statements) == before:  # "미국 기업 40%가", "비디오 게임 개발자의 87%가"
             population_share(self, s, q, c0, c1, mentions, dates, values, loc, sources)
+        if len(self.ex.statements) == before:  # a cell's "매출의 20~40% 사이": its row's share (cell_share_whole.py)
+            row_share_of_whole(self, s, q, c0, c1, mentions, topic, dates, values, loc, sources)
 
     def _share_of_owner(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
                         dates: list[Quantity], values: list[Quantity], loc: Location, sources: tuple[str, ...]) -> None:
