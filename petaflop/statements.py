@@ -33,6 +33,7 @@ from ingest.quantities import REFERENCE_DATE
 from ontology.model import OntologyModel, TruthyRule, load_model
 from petaflop.extract.facts import Extraction, Fact, Location, Statement
 from petaflop.extract.gate import OPEN, Gate
+from petaflop.extract.share_whole import unsure_unknown_wholes
 from petaflop.extract.text_within import SPAN_FRAMES
 
 TOLERANCE = Decimal("0.005")  # relative: 1,200 MW and 1.2 GW are equal; 1.2 and 1.25 GW are not
@@ -99,7 +100,8 @@ def statement_from_fact(f: Fact, rule: TruthyRule, model: OntologyModel) -> Stat
     bound = rule.bound or next((b for q, b in _QUAL_BOUND.items() if q in quals), "")
     item = next((q[5:] for q in quals if q.startswith("item:")), "")  # the one model a count is of (claims.py)
     common = dict(subject=f.subject, kind=rule.kind, location=f.location, rule=f.rule, status=status, scope=scope, item=item,
-                  per=rule.per or next((q[4:] for q in quals if q.startswith("per:")), ""), number_format=rule.number_format, metric=rule.metric,
+                  per=rule.per or next((q[4:] for q in quals if q.startswith("per:")), ""), number_format=rule.number_format,
+                  metric=rule.metric or next((q[6:] for q in quals if q.startswith("label:")), ""),  # a share's column (table_map.py)
                   approximate="approximate" in quals, bound=bound, sources=f.sources, raw=f.raw)  # fmt: skip
     if kind.dimension == "date":
         text = str(f.obj)
@@ -312,7 +314,8 @@ def assemble(ex: Extraction, model: OntologyModel | None = None, gate: Gate = OP
     keep their content but take no part in conflicts, rank or truthy values."""
     model = model or load_model()
     from_value_facts(ex, model)
-    ex.statements[:] = same_figure_same_status(ex.statements, ex.row_groups)
+    # a share that does not say of what stays a claim (share_whole.py)
+    ex.statements[:] = unsure_unknown_wholes(same_figure_same_status(ex.statements, ex.row_groups))
     merged = merge(ex.statements)
     for m in merged:
         m.verified = any(gate.passes(o.rule) for o in m.occurrences)

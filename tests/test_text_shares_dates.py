@@ -31,8 +31,8 @@ def dated(ex: Extraction) -> list[tuple]:
 
 def test_a_part_taken_by_the_clauses_topic_is_its_share(reader):
     r, ex = reader
-    r.read("세계 반도체 설비에서 중국은 40%를 차지하며 선두.", LOC, ())
-    assert shares(ex) == [("china", Decimal(40), "%", "", "text:share-verb:clause-topic")]
+    r.read("세계 반도체 설비에서 중국은 40%를 차지하며 선두.", LOC, ())  # the domain "X에서" is its whole
+    assert shares(ex) == [("china", Decimal(40), "%", "세계 반도체 설비", "text:share-verb:clause-topic")]
 
 
 def test_the_genitive_before_the_share_is_its_whole(reader):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ontology.model import STATUSES, load_model
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
+from petaflop.extract.measured_noun import restricted_metric
 from petaflop.extract.table_market_scope import prose_market
 
 LEXICON_PATH = Path(__file__).with_name("attribute_lexicon.toml")
@@ -48,6 +49,15 @@ class ValueEntry:
         if m is None:
             return ""
         return compound_at(text, m.start(), m.end()) if self.whole_word else m.group(0)
+
+    def metric_in(self, text: str, at: int, mentions: list, c0: int = 0, rewrite=lambda word: word) -> str:
+        """The metric word at ``at`` with what restricts it in the sentence (measured_noun.py): its adnominal
+        clause, an enumeration after it, a share's compounded nouns; a word ``rewrite`` changes is its own."""
+        word = self.metric_at(text, at)
+        if (said := rewrite(word)) != word or not word:
+            return said
+        m = self.match.search(text, at)
+        return restricted_metric(text, m.start(), m.end(), word, self.kind, mentions, c0) if m else word
 
     def scope_at(self, text: str, at: int) -> str:
         """Where a figure of this entry holds, as the words before its metric word at ``at`` say: a share's

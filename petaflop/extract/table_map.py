@@ -264,3 +264,10 @@ def header_scope(header: str) -> tuple[str, ...]:
     lifetime "under load smoothing" is no lifetime of the thing itself. () when the header states none."""
     m = _HEADER_CONDITION.search(header or "")
     return (f"scope:{m.group(1).strip()}",) if m and not _NOT_CONDITION.search(m.group(1)) else ()
+
+
+def header_qualifiers(header: str, truthy) -> tuple[str, ...]:
+    """:func:`header_scope`, and for a column of shares (``truthy``: its property's rule) the header as what the
+    share is of (``label:``, statements.py reads it): "GPU 비용 비중" says of what, the bare figure does not."""
+    label = (f"label:{header.strip()}",) if truthy is not None and truthy.kind == "share" and header.strip() else ()
+    return (*header_scope(header), *label)

@@ -29,7 +29,7 @@ from petaflop.extract.resolve import JOINT, Resolver, is_a, names_a_group
 from petaflop.extract.rival_tables import add_partner_groups
 from petaflop.extract.table_code_measures import add_code_measure
 from petaflop.extract.table_cost_rows import about_label, add_item_amount
-from petaflop.extract.table_map import ColumnRule, TableMapping, header_scope
+from petaflop.extract.table_map import ColumnRule, TableMapping, header_qualifiers
 from petaflop.extract.table_market_scope import scope_classes
 from petaflop.extract.table_matrix import read_change_column, read_matrix
 from petaflop.extract.table_reader import TableReader
@@ -273,7 +273,7 @@ class TableExtractor:
             return
         high = value.high if value.high is not None and value.low is not None and value.high != value.low else None
         self.ex.add(Fact(target, rule.property, value.value, False, loc, rule_id, sources, datatype=value.datatype,
-                         qualifiers=(*value.qualifiers, *header_scope(header)), as_of=value.as_of or as_of, raw=text, high=high))
+                         qualifiers=(*value.qualifiers, *header_qualifiers(header, self.model.truthy_rule(rule.property))), as_of=value.as_of or as_of, raw=text, high=high))
 
     def _row_investee(self, mapping: TableMapping, row, ei: int, context: str) -> str:
         """A row of investments into a place whose other cells name, in parentheses, the facility the

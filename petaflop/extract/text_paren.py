@@ -78,6 +78,7 @@ class ParenMeasureReader:
                 status="estimate" if _ESTIMATE.search(s[max(0, m.start - 12):pm.end()]) else "actual",
                 bound=bound, sources=sources, raw=s[m.start:pm.end()][:60], time=time,
                 scope=market_of(gm.group(1)) if gm and entry.kind == "marketShare" else "",  # "엔터프라이즈 시장점유율"
+                metric=gm.group(1) if gm and entry.metric_from_label else "",  # "API 매출 비중": what the share is of
             ))  # fmt: skip
 
 

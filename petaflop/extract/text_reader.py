@@ -308,9 +308,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         # the measure: an item counted right next to the figure, else a metric word before it
         item = self._counted_item(s, q, mentions) if q.kind in ("count", "number") else None
         entry: ValueEntry | None = None
-        kind = ""
-        metric_at = -1
-        how_measure = ""
+        kind, metric_at, how_measure = "", -1, ""
         if item is not None and _COUNT_EQUALS.search(s, c0, c1):
             return None  # "Ascend 910C 칩 2개가 H20 칩 1개와 동등한 성능": a ratio of performance, not holdings
         if item is not None:
@@ -353,6 +351,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                 self._unmeasured(s, q, c0, c1, mentions, topic, values, dates, loc, sources, entry is None)
                 return None
             kind = entry.kind
+        # "운영마진은 11.3%에서 20.7%로": the pair's second figure measures what the first's word says
+        self._word_at = metric_at if inherit is None else getattr(self, "_word_at", -1)
         subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)  # the subject
         if subject is None:  # "A의 수요는 …, 2030년 수요는 B": the measure's owner, one way of naming (subject_ways.py)
             subject, how = earlier_measure_owner(s, c0, q.start, lambda: self._mentions(s[:c0])), "clause-topic"
@@ -417,7 +417,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             else venue_scope(self, subject, kind, (entry.scope_at(s, metric_at) if entry else "") or stage_scope(s, q.start, q.end)),
             item=item.entity if item else "", per=(entry.per if entry else ""),
             number_format=q.precision.split()[0] if q.precision else "",
-            metric=took_metric(entry.metric_at(s, metric_at)) if entry else "",  # "N일 소요": time taken
+            metric=entry.metric_in(s, self._word_at, mentions, c0, took_metric) if entry else "",  # "N일 소요": time taken
             approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],

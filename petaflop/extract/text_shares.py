@@ -21,6 +21,7 @@ from petaflop.extract.compared_measure import compared_measure, figure_measure, 
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
+from petaflop.extract.share_whole import domain_whole
 from petaflop.extract.subject_ways import NAMED_WAYS, construction_rule
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_population import population_share
@@ -41,6 +42,9 @@ _WHOLE = re.compile(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9
 _OWNED_WHOLE = re.compile(r"((?:[A-Za-z0-9·\-]{1,14}\s){0,2}[가-힣A-Za-z0-9·\-]{1,14}의\s(?:[가-힣A-Za-z]{1,8}\s)?"
                           r"(?![가-힣]*(?:은|는|이|가|을|를|에|와|과|도|로|서)\s)[가-힣A-Za-z]{1,8})\s(?:약\s?)?$")
 
+#: "N%가 중국계 엔지니어일 정도로": the noun the part is said to be (the copula after it)
+_PREDICATE_NOUN = re.compile(r"\s?(?:이상|가량|정도)?\s?(?:이|가)\s((?:[가-힣A-Za-z]{1,10}\s){0,2}[가-힣A-Za-z]{1,10}?)"
+                             r"(?:일|이다|임|인|였|이었|이며|이고)(?![가-힣])")
 #: "<X>(MSL)의 경우 (약) N%가": the entity (its name in parentheses after it) framed by "의 경우"
 _CASE_OF = re.compile(r"(?:\s?\([^()]{1,12}\))?의\s?경우\s?,?\s?(?:약\s?|거의\s?|무려\s?)?")
 
@@ -79,6 +83,8 @@ class ShareReader:
             else:
                 whole = s[ws:at].strip()  # "서비스를 시작한 이후 시장": a time clause before the whole is no part of it
                 whole = re.sub(r"^.*\S(?:을|를)\s(?:\S+\s)*?\S*(?:한|된|던)\s(?:이후|이래|후|뒤)\s", "", whole)
+        if not wm:  # "세계 AI 슈퍼컴퓨터 성능에서 … 미국은 75%를 차지": the domain it is taken in (share_whole.py)
+            whole = domain_whole(s, q.start, getattr(self, "previous_sentence", ""), lambda w: self.res.gaz.lookup(w) is not None)
         cands = [m for m in mentions if c0 <= m.start and m.end <= q.start and not is_a(m.type, "Person")
                  and m.entity != whole_entity and m.role in ("topic", "subject")]
         if wm:  # the part is named before its whole
@@ -118,8 +124,8 @@ class ShareReader:
         # "<X>(MSL)의 경우 40%가": the whole is the entity itself (its staff, its output)
         case = [m for m in mentions if c0 <= m.start and _CASE_OF.fullmatch(s, m.end, q.start) and not is_a(m.type, "Person")]
         wm = _WHOLE.search(s, c0, q.start)
-        if case:
-            owner, rest = case[-1], ""
+        if case:  # "… 40%가 중국계 엔지니어일 정도로": the part is what the predicate says the share is
+            owner, rest = case[-1], (f": {pm.group(1)}" if (pm := _PREDICATE_NOUN.match(s, q.end)) else "")
         elif not wm or wm.end() != q.start:  # "Anthropic의 임직원 90%는": the owner's whole, then the figure
             wm = _OWNED_WHOLE.search(s, c0, q.start)
             if not wm or wm.end() != q.start:
@@ -135,7 +141,7 @@ class ShareReader:
         self.ex.statements.append(Statement(
             owner.entity, "share", loc, f"{self.prefix}:share-of:whole-owner", value=Decimal(q.value),
             high=Decimal(high) if high is not None else None, unit="%", status=status, time=time,
-            metric=f"share of {rest}"[:60] if rest else "share", **figure_flags(q),
+            metric=(f"share{rest}" if rest.startswith(":") else f"share of {rest}")[:60] if rest else "share", **figure_flags(q),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         ))  # fmt: skip
 
