@@ -102,3 +102,26 @@ def test_a_clause_framing_the_figure_restricts_nothing(text_reader):
     r.read("엔비디아는 30억 달러에 달하는 비용을 지불.", LOC, ())
     assert [(s.kind, s.metric) for s in ex.statements] == [("amount", "비용")]
 
+
+def scores(ex: Extraction) -> list[tuple]:
+    return [(s.subject, s.value, s.scope, s.approximate, s.rule) for s in ex.statements if s.kind == "benchmarkScore"]
+
+
+def test_a_caption_lines_score_takes_its_test_from_the_chart_title_above(text_reader):
+    r, ex = text_reader
+    r.caption_title = "MMLU 기준 성능과 비용 분석"  # the caption's first line (pipeline.py sets it)
+    r.read("Claude Opus 4는 약 42%의 점수로 경쟁 모델을 앞섬", LOC, ())
+    assert scores(ex) == [("claude-opus-4", Decimal(42), "MMLU", True, "text:score-verb")]
+
+
+def test_a_score_takes_the_test_the_blocks_sentence_before_names(text_reader):
+    r, ex = text_reader
+    r.read("Gemini 2.5 Pro는 LiveBench(코딩 문제) 벤치마크 결과, 높은 추론 능력 입증. 특히 심층 모드에서 60.2% 달성.",
+           LOC, ())
+    assert scores(ex) == [("gemini-2-5-pro", Decimal("60.2"), "LiveBench", False, "text:score-verb")]
+
+
+def test_a_score_on_no_named_test_is_a_claim(text_reader):
+    r, ex = text_reader
+    r.read("Claude Opus 4는 약 42%의 점수로 경쟁 모델을 앞섬", LOC, ())
+    assert scores(ex) == [("claude-opus-4", Decimal(42), "", True, "text:score-verb:unsure")]

@@ -110,7 +110,7 @@ def test_a_score_as_the_object_of_its_verb_belongs_to_the_model_before_it(text_r
     r.read("Grok 4는 약 17%의 점수로 경쟁 모델을 압도.", LOC, ())
     r.read("Grok 4의 조정 영업마진은 46%를 기록.", LOC, ())  # no test named: a margin, not a score
     assert scores(ex) == {("qwen3-235b-a22b", Decimal(41), "%", "ARC-AGI-1", "text:score-verb"),
-                          ("grok-4", Decimal(17), "%", "", "text:score-verb")}
+                          ("grok-4", Decimal(17), "%", "", "text:score-verb:unsure")}  # on no named test: a claim
 
 
 def test_a_span_of_months_is_no_release_date_but_dates_a_plan_by_its_first_month(text_reader):

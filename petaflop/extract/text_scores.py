@@ -9,7 +9,9 @@ up to the first scored name ("ARC-AGI v2(고난도) 시험 기준") are the scop
 A score as the object of its verb: "Qwen3-235B-A22B는 … ARC-AGI-1에서 41%를 기록", "Grok 4는 약 17%의 점수로":
 in a sentence naming a test, the figure before ``의 점수``, ``점을 획득``, ``%를 기록`` is the score of the last
 model named before it; the test is the name before ``에서`` (the scope), and may be named by the block's
-sentence before ("… HLE 벤치마크 결과 … . 특히 (Grok 4 Heavy) … 50.7% 달성"). Rule ``text:score-verb``.
+sentence before ("… HLE 벤치마크 결과 … . 특히 (Grok 4 Heavy) … 50.7% 달성") or, on a figure's caption line, by
+the chart's title above it ("ARC-AGI 기준 성능 …"). Rule ``text:score-verb``; a score on no test named in any of
+these places is no score one can read (its rule ``…:unsure``: a claim). "약 17%" is approximate.
 
 With the scores, the places in a ranking written into a noun phrase said of a name ("2위 그룹 중 하나인 X",
 "X는 … 두 번째 AI 앱으로 등극"): see text_rank_noun.py (rule ``text:rank:ranked-noun``).
@@ -21,6 +23,7 @@ import re
 from decimal import Decimal
 
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.gate import unsure
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_rank_noun import ranked_nouns
@@ -39,6 +42,12 @@ _ESTIMATE = re.compile(r"추산|추정")
 _SCORE_IS = re.compile(r"(?:([A-Za-z][\w.\-]{1,20})\s)?점수(?:는|가)\s?(?:약\s?)?$")
 _POINTS = re.compile(r"\s?점")
 _NOT_A_SCORE = re.compile(r"점유율|비중|지분|성장률|증가율")
+#: a test named in words: one the cue lists (with its version), else a name before "벤치마크", "시험", "테스트"
+_KNOWN_TEST = re.compile(r"(?<![\w-])(ARC-AGI(?:[-\s]?v?\d)?|HLE|MMLU(?:-Pro)?|GPQA(?:\s?Diamond)?|SWE-bench(?:\s?Verified)?"
+                         r"|AIME(?:\s?\d{2,4})?)(?![\w-])")
+_NAMED_TEST = re.compile(r"(?<![\w.\-])([A-Za-z][\w.\-]{1,20}(?:\s?v\d+)?)(?:\s?\([^()]{1,40}\))?\s?(?:벤치마크|[Bb]enchmark|시험|테스트)")
+#: "약 17%의 점수": an approximate figure
+_APPROX = re.compile(r"(?:약|대략)\s?$")
 _PAREN = re.compile(r"\s?\(\s?(?P<fig>\d{1,4}(?:\.\d{1,2})?)\s?(?P<unit>점|%)\s?\)")
 
 
@@ -92,9 +101,14 @@ class ScoreReader:
             scope = test.group(1) if test else (named.group(1) or "") if named else ""
             if base and not scope:  # "… GPQA에서 87% 기록. GPT-4의 24% 대비": the base is scored on the same test
                 scope = self._compared_test(s, points)
+            # else the test the sentence names before the figure, the chart's title above a caption line ("X 기준
+            # 성능 …" over "A는 약 17%의 점수로"), the block's sentence before; a score on no named test is a claim
+            scope = scope or named_test(s[:fm.start()]) or named_test(getattr(self, "caption_title", "")) \
+                or named_test(getattr(self, "previous_sentence", ""))
+            rule = f"{self.prefix}:score-verb"
             self.ex.statements.append(Statement(
-                m.entity, "benchmarkScore", loc, f"{self.prefix}:score-verb", value=Decimal(fm.group(1)),
-                unit="" if points else "%", scope=scope,
+                m.entity, "benchmarkScore", loc, rule if scope else unsure(rule), value=Decimal(fm.group(1)),
+                unit="" if points else "%", scope=scope, approximate=bool(_APPROX.search(s, 0, fm.start())),
                 sources=sources, raw=s[max(m.start, 0):vm.end()][:60],
             ))  # fmt: skip
 
@@ -106,3 +120,9 @@ class ScoreReader:
             if st.kind == "benchmarkScore" and st.raw and any(st.raw in x for x in here):
                 return st.scope if (st.unit == "") == points else ""
         return ""
+
+
+def named_test(text: str) -> str:
+    """The test ``text`` names ("ARC-AGI 기준 성능", "HLE(…) 벤치마크 결과"), else ''."""
+    m = _KNOWN_TEST.search(text or "") or _NAMED_TEST.search(text or "")
+    return m.group(1) if m else ""
