@@ -125,3 +125,22 @@ def test_a_score_on_no_named_test_is_a_claim(text_reader):
     r, ex = text_reader
     r.read("Claude Opus 4는 약 42%의 점수로 경쟁 모델을 앞섬", LOC, ())
     assert scores(ex) == [("claude-opus-4", Decimal(42), "", True, "text:score-verb:unsure")]
+
+
+@pytest.mark.parametrize(("caption", "scope", "rule_end"), [
+    # the title's head names the columns' measure: the words qualifying it scope every part
+    ("엔비디아와 AWS의 서버 레벨에서의 메모리 인터페이스 비용 및 필요전력", "메모리 인터페이스", ":header-entities"),
+    ("엔비디아와 AWS의 메모리 구성 비교", "", ":header-entities:unsure"),  # a title of no cost: parts of what? claims
+])
+def test_a_rows_part_of_a_measure_column_carries_what_the_title_says_it_is_part_of(table_reader, caption, scope,
+                                                                                     rule_end):
+    r, ex = table_reader
+    r.read(make_table([caption], ["칩 레벨(단위 : $, W)", "Trainium2 비용", "Trainium2 전력", "H100 비용", "H100 전력"],
+                      [["HBM 스택", "$1,200", "40W", "$1,000", "30W"], ["인터포저", "$0", "0", "$300", "5W"]]))
+    got = {(s.subject, s.value, s.metric, s.scope) for s in ex.statements if s.kind == "hardwareCost"}
+    assert got == {("aws-trainium2", Decimal(1200), "하드웨어 비용 HBM 스택", scope),
+                   ("aws-trainium2", Decimal(0), "하드웨어 비용 인터포저", scope),
+                   ("nvidia-h100", Decimal(1000), "하드웨어 비용 HBM 스택", scope),
+                   ("nvidia-h100", Decimal(300), "하드웨어 비용 인터포저", scope)}
+    assert {s.rule.removeprefix("table-reader:hardwareCost@108").removeprefix("table-reader:powerDemand@161")
+            for s in ex.statements} == {rule_end}

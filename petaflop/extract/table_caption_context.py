@@ -10,7 +10,12 @@ Run by the table reader over the statements one table gave, after it was read:
   row above that is no such variant and has figures of its own ("SWE-bench Verified w/ …");
 - a count a caption's kind was read for ("… 출하량 전망" over firms' rows) counts the one piece of hardware
   the caption names: that is its item; a row about that hardware itself ("총 … GPU 갯수") keeps its own
-  label as the metric.
+  label as the metric;
+- a comparison whose columns name the measure ("NVL72 비용 | NVL72 전력") breaks it down by its rows, as its
+  title's head says (:func:`caption_whole`, called by the table reader as it reads): under "… 레벨에서의 스케일업
+  네트워킹 비용 및 필요전력" the row "광트랜시버 및 광섬유 기반" holds the optics' part of the scale-up networking
+  cost, not the chip's whole optics cost — "스케일업 네트워킹" is the scope of every figure of a measure column; a
+  title that does not name the columns' measure leaves what the rows are parts of unsaid (their figures are claims).
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from petaflop.extract.resolve import is_a
 if TYPE_CHECKING:
     from ingest.model import Table
 
+#: a word of a title that ends its head noun phrase from the left: a particle after it, a quote, a bracket
+_NOT_HEAD = re.compile(r"(?:의|에서|에|을|를|은|는|로|으로|과|와|이|가|도)$|[‘’“”'\"()\[\]:,]")
 _BENCHMARK_RULE = "table-reader:benchmarkScore@model-default"
 _LATIN_NAME = r"[A-Za-z][A-Za-z0-9.\-]*[A-Za-z0-9]"
 #: “LongBench”, 'MMLU': a quoted name in Latin letters
@@ -111,3 +118,22 @@ def add_caption_context(reader, table: Table, first: int) -> None:
                 statements[i] = replace(s, item=hardware)
             elif not s.metric and (label := _row_label(table, s.location.row)) not in _names_of(reader, hardware):
                 statements[i] = replace(s, metric=label[:60])
+
+
+def caption_whole(caption: list[str], measures) -> str | None:
+    """What a table whose columns name the measure ("NVL72 비용 | NVL72 전력": ``measures``, the ones the lexicon
+    knows) breaks down by its rows, as its title says: the words before the first of the measures in the head noun
+    phrase closing the caption's first line ("스케일업 네트워킹" of "… 칩 레벨에서의 스케일업 네트워킹 비용 및
+    필요전력"); '' when the head names a measure with no such words (the rows are parts of the whole measure), None
+    when it names none (what the rows are parts of is not said)."""
+    words = (caption[0] if caption else "").strip(" .").split()
+    head: list[str] = []
+    for word in reversed(words[-8:]):
+        if _NOT_HEAD.search(word):
+            break
+        head.insert(0, word)
+    tokens = {t for m in measures for t in m.split() if len(t) >= 2}
+    if not tokens:  # no column names a measure the lexicon knows: nothing is broken down
+        return ""
+    first = next((i for i, w in enumerate(head) if any(t in w for t in tokens)), None)
+    return None if first is None else " ".join(head[:first])

@@ -312,3 +312,7 @@ def resolution_lines(text: str, label: str) -> SimpleNamespace | None:
     low, high = (lines[0], lines[-1]) if lines else (None, None)
     return SimpleNamespace(kind="number", value=low, low=low, high=high, unit="", currency=None,
                            qualifiers=frozenset(), precision="", raw=text)
+
+
+#: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")
+TIME_UNIT = re.compile(r"(?:시간|분|초|일|주|개월|년|hours?|minutes?|days?|years?|hrs?|min)")

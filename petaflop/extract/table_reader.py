@@ -37,12 +37,13 @@ from petaflop.extract.cell_works import unmade_works
 from petaflop.extract.education import studied
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.figure_time import caption_time
+from petaflop.extract.gate import unsure
 from petaflop.extract.lexicon import Lexicon, LinkEntry, ValueEntry, load_lexicon
 from petaflop.extract.line_items import name_line_items
 from petaflop.extract.period_rows import period_columns, read_period_rows
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
-from petaflop.extract.table_caption_context import add_caption_context
+from petaflop.extract.table_caption_context import add_caption_context, caption_whole
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit, compared_measure, label_texts
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
@@ -88,6 +89,7 @@ class _Label:
     period: Period | None = None  # a header that is a period dates its column
     status: str = ""  # a status the period header implies ('2025E' → estimate)
     metric: str = ""  # what the figure measures when the label does not say it ("성장률" in a metric's row)
+    scope: str = ""  # what the table breaks down, when its row is a part of it (table_caption_context.caption_whole)
 
 
 class TableReader:
@@ -225,6 +227,7 @@ class TableReader:
             return
         subjects = tcs.caption_products(table, subjects, self.res.gaz, self.res.record)  # "테슬라" of "테슬라 로보택시 vs …"
         metrics = self._column_metrics(texts, subjects)
+        whole = caption_whole(table.caption, [m for m in metrics.values() if self.lex.value_for(m)])  # "스케일업 네트워킹 비용 및 …"
         total = total_column(table, texts, subjects)
         if (maker := caption_maker(table, [row.cells[0].text for row in table.rows if row.cells], self.res.gaz)):
             for j, subject in subjects.items():
@@ -245,9 +248,9 @@ class TableReader:
             for j, subject in subjects.items():
                 if j < len(row.cells):
                     first = len(self.ex.statements)
-                    own = _Label(column_label(self.lex, metrics[j], label.text)) if metrics.get(j) else label
+                    own = _Label(column_label(self.lex, metrics[j], label.text), scope=whole or "") if metrics.get(j) else label
                     self._cell(table, r, row.cells[j], subject, own, None, column_unit(texts[0], self.lex, own.text))
-                    self._owners_spend(table, first, subject)
+                    self._owners_spend(table, first, subject, whole is None and bool(metrics.get(j)))
             if total is not None and total < len(row.cells):
                 read_total(self, table, r, row.cells[total], subjects, _Label(" ".join(
                     t for j, c in enumerate(row.cells) if j not in subjects and j != total and (t := c.text.strip()))))
@@ -269,11 +272,12 @@ class TableReader:
                 out[j] = _HARDWARE_MEASURE.get(rest, rest) if hardware else rest
         return out
 
-    def _owners_spend(self, table: Table, first: int, column: str) -> None:
+    def _owners_spend(self, table: Table, first: int, column: str, unsaid: bool = False) -> None:
         """"DeepSeek TCO | A100 | H20": money spent on a chip column of a comparison (investment,
         operating cost) is spent by the organisation the caption names, on that chip (its item), and a
         count of GPUs in it ("GPU 숫자(개)") is how many of that chip the organisation has; a price stays
-        the chip's own."""
+        the chip's own. ``unsaid``: the cell's row is a part of what its title does not name (a claim)."""
+        self.ex.statements[first:] = [replace(st, rule=unsure(st.rule)) if unsaid else st for st in self.ex.statements[first:]]
         rec = self.ex.entities.get(column)
         if self.tag != ":header-entities" or rec is None or not any(is_a(t, "Chip") for t in rec.types):
             return
@@ -423,7 +427,7 @@ class TableReader:
             # title (the caption's first line) names the kind
             entry = self.lex.value_for(table.caption[0], types) if table.caption else None
             rule_suffix = ":caption"
-        if entry is None and _TIME_UNIT.fullmatch(unit_note):
+        if entry is None and tf.TIME_UNIT.fullmatch(unit_note):
             # "운영 시간 | 시간 | 12": a figure the unit column says is a time is a duration of what the label says
             entry, rule_suffix = next((e for e in self.lex.values if e.kind == "duration"), None), ":unit-column"
         plain = tf.plain_measure(text, label.text if not unit_note else f"{label.text} ({unit_note})", entry)
@@ -530,7 +534,7 @@ class TableReader:
             subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
             metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label or rule_suffix == ":by-precision" else "") or (change_measure(table, loc.column - 1, self.res.gaz) if kind == "growthRate" else ""),
-            approximate="approximate" in quals, scope=scope or self._condition or section_part(label.text, self.tag) or (rank_scope(table) if entry.kind == "rank" else label_scope(  # a tier; what a rank ranks by
+            approximate="approximate" in quals, scope=scope or label.scope or self._condition or section_part(label.text, self.tag) or (rank_scope(table) if entry.kind == "rank" else label_scope(  # a tier; what a rank ranks by
                 entry.kind, label.text, (self.titles.get(table.id, ""), *table.caption))),  # (table_measure_context.py); a share's market
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=text[:60]))  # fmt: skip
@@ -548,7 +552,3 @@ class TableReader:
         found = [q for q in find_quantities(text) if q.value is not None and q.kind == dimension and q.unit
                  and not any(m.start <= q.start < m.end for m in names)]
         return found[0] if len(found) == 1 else None
-
-
-#: a unit column's cell naming a unit of time ("시간", "분", "일", "hours")
-_TIME_UNIT = re.compile(r"(?:시간|분|초|일|주|개월|년|hours?|minutes?|days?|years?|hrs?|min)")
