@@ -144,3 +144,10 @@ def test_a_rows_part_of_a_measure_column_carries_what_the_title_says_it_is_part_
                    ("nvidia-h100", Decimal(300), "하드웨어 비용 인터포저", scope)}
     assert {s.rule.removeprefix("table-reader:hardwareCost@108").removeprefix("table-reader:powerDemand@161")
             for s in ex.statements} == {rule_end}
+
+
+def test_a_place_won_by_a_share_is_ranked_by_the_share_of_the_domain_the_sentence_before_names(text_reader):
+    r, ex = text_reader
+    r.read("일본은 세계 반도체 장비 매출에서 존재감이 큼. 미국은 60%를 차지하며 지배적이고, 한국이 20%로 2위를 차지.", LOC, ())
+    assert [(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "rank"] == [
+        ("south-korea", Decimal(2), "by share of 세계 반도체 장비 매출")]

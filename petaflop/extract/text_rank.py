@@ -54,7 +54,11 @@ class RankReader:
         scope = re.sub(r"^.*[가-힣A-Za-z0-9)](?:은|는)\s", "", scope)  # "배터리는 점유율 전세계": the topic is not the ranking
         if not scope and figure is not None and figure.kind == "percent":
             # "중국이 15%로 2위를 차지": a place won by a share names no ranking; the share ranks it
-            whole = ranked_whole(s, prev_end) or survey_market(getattr(self, "previous_sentence", "") or "")
+            from petaflop.extract.share_whole import domain_whole  # (it reads ranked_whole: imported here)
+
+            before = getattr(self, "previous_sentence", "") or ""  # … or the domain the sentence before names
+            whole = ranked_whole(s, prev_end) or survey_market(before) or domain_whole(
+                "", 0, before, lambda w: self.res.gaz.lookup(w) is not None)
             scope = f"by share of {whole}" if whole else "by share"
         beaten = bool(_BEATEN.search(s[:upto].rstrip()))
         if not scope and beaten:  # "코딩 부문에서 GPT-5-high를 제치고 1위": the place beaten in is the ranking
