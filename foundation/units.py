@@ -65,7 +65,10 @@ _TABLE = [
     _u("km", "length", "nm", 10**12, UNIT + "KiloM"), _u("mile", "length", "nm", "1609344000000", UNIT + "MI"),
     _u("m2", "area", "m2", 1, UNIT + "M2"), _u("km2", "area", "m2", 10**6, UNIT + "KiloM2"),
     _u("mm2", "area", "m2", "0.000001", UNIT + "MilliM2"), _u("acre", "area", "m2", "4046.8564224", UNIT + "AC"),
-    _u("t", "mass", "t", 1, UNIT + "TONNE"), _u("kV", "voltage", "kV", 1, UNIT + "KiloV"),
+    _u("t", "mass", "t", 1, UNIT + "TONNE"), _u("kg", "mass", "t", "0.001", UNIT + "KiloGM"),
+    _u("g", "mass", "t", "0.000001", UNIT + "GM"), _u("mg", "mass", "t", "0.000000001", UNIT + "MilliGM"),
+    _u("lb", "mass", "t", "0.00045359237", UNIT + "LB"), _u("oz", "mass", "t", "0.0000283495231250", UNIT + "OZ"),
+    _u("kV", "voltage", "kV", 1, UNIT + "KiloV"),
     _u("MHz", "frequency", "Hz", 10**6, UNIT + "MegaHZ"), _u("GHz", "frequency", "Hz", 10**9, UNIT + "GigaHZ"),
 ]  # fmt: skip
 CURRENCIES = ("USD", "KRW", "CNY", "EUR", "JPY", "GBP", "SAR", "AED", "TWD")
@@ -77,7 +80,7 @@ ALIASES = {
     "years": "year", "months": "month", "h": "hour", "hours": "hour", "parameters": "count",
     "thousand units": "thousand", "H100-equivalents": "count", "A100-equivalents": "count",
     "TBps": "TB/s", "GBps": "GB/s", "USD/year": "USD", "USD/MW": "USD", "USD/MWh": "USD", "USD/GW": "USD",
-    "acre/100MW": "acre",
+    "acre/100MW": "acre", "lbs": "lb",
 }  # fmt: skip
 
 

@@ -61,6 +61,9 @@ UNITS: dict[str, tuple[str, str, Decimal]] = {
     "m²": ("area", "m2", D(1)), "㎡": ("area", "m2", D(1)), "제곱미터": ("area", "m2", D(1)),
     "acres": ("area", "acre", D(1)), "acre": ("area", "acre", D(1)), "에이커": ("area", "acre", D(1)),
     "톤": ("mass", "t", D(1)), "t": ("mass", "t", D(1)), "tonnes": ("mass", "t", D(1)), "tonne": ("mass", "t", D(1)),
+    "kg": ("mass", "kg", D(1)), "킬로그램": ("mass", "kg", D(1)), "g": ("mass", "g", D(1)), "그램": ("mass", "g", D(1)),
+    "mg": ("mass", "mg", D(1)), "밀리그램": ("mass", "mg", D(1)), "lb": ("mass", "lb", D(1)), "lbs": ("mass", "lb", D(1)),
+    "oz": ("mass", "oz", D(1)),
     "GHz": ("frequency", "GHz", D(1)), "MHz": ("frequency", "MHz", D(1)),
 }  # fmt: skip
 #: what may not follow a Korean unit token for it to be that unit ("3달러" is money, "달성" no month)
@@ -69,7 +72,9 @@ PREFIX_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "USD": "USD", "€": 
                     "₩": "KRW", "￦": "KRW", "RMB": "CNY", "¥": "CNY"}  # fmt: skip
 
 #: what must precede a Latin unit token for it to be that unit: a bare "t" (tonnes) only glued to its figure ("246.3t")
-LATIN_GUARD = {"t": r"(?<=\d)"}
+#: and a bare "g" (grams), "lb" or "oz" only right after it, glued or one space on ("50g", "약 600 g")
+_AFTER_FIGURE = r"(?:(?<=\d)|(?<=\d\s))"
+LATIN_GUARD = {"t": r"(?<=\d)", "g": _AFTER_FIGURE, "lb": _AFTER_FIGURE, "lbs": _AFTER_FIGURE, "oz": _AFTER_FIGURE}
 LATIN_UNIT_RE = "|".join(
     LATIN_GUARD.get(u, "") + re.escape(u)
     for u in sorted((u for u in UNITS if re.match(r"[A-Za-z%]", u)), key=len, reverse=True)

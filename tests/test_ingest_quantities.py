@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from foundation.units import convert
 from ingest.quantities import REFERENCE_DATE, find_quantities, parse_cell, parse_quantity, unit_hint
 
 D = Decimal
@@ -306,6 +307,20 @@ def test_a_native_korean_numeral_before_a_counter_is_a_count():
 def test_tonnes_written_with_a_latin_t(text, value):
     q = find_quantities(text)[0]
     assert (q.kind, q.unit, q.value) == ("mass", "t", value)
+
+
+@pytest.mark.parametrize(("text", "unit", "value", "tonnes"), [
+    ("~48g", "g", D(48), D("0.000048")), ("약 640 g", "g", D(640), D("0.00064")), ("1.5kg", "kg", D("1.5"), D("0.0015")),
+    ("30그램", "g", D(30), D("0.00003")), ("250 mg", "mg", D(250), D("0.00000025")), ("2 lbs", "lb", D(2), D("0.00090718474")),
+])
+def test_weights_below_a_tonne_keep_their_unit_which_converts_to_tonnes(text, unit, value, tonnes):
+    q = find_quantities(text)[0]
+    assert (q.kind, q.unit, q.value) == ("mass", unit, value)
+    assert convert(q.value, q.unit, "t") == tonnes
+
+
+def test_a_letter_g_is_grams_only_after_a_figure():
+    assert [(q.kind, q.value) for q in find_quantities("5G 통신, GB200 3개")] == [("number", D(5)), ("count", D(3))]
 
 
 def test_a_spaced_or_glued_letter_t_is_no_tonne():

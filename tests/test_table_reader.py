@@ -475,14 +475,21 @@ def test_a_key_value_remark_ranking_the_row_gives_the_rows_rank(reader):
         ("anthropic", "rank", Decimal(4), "세계 스타트업", "text:rank:named")}
 
 
-def test_a_weight_in_grams_is_a_number_of_its_label_and_no_network_generation_is(reader):
+def test_a_weight_keeps_its_unit_and_no_network_generation_is_a_figure(reader):
     r, ex = reader
     t = make_table(["칩 비교"], ["항목", "Ascend 910C", "Ascend 920C"],
-                   [["무게", "~55g", "600g"], ["통신", "5G", "5G"]], transposed=True)
+                   [["무게", "~55g", "1.2kg"], ["통신", "5G", "5G"]], transposed=True)
     r.read(t)
     got = {(s.subject, s.kind, s.value, s.unit, s.metric, s.approximate, s.rule) for s in ex.statements}
-    assert got == {("huawei-ascend-910c", "quantity", Decimal(55), "", "무게", True, "table-reader:quantity@grams"),
-                   ("huawei-ascend-920c", "quantity", Decimal(600), "", "무게", False, "table-reader:quantity@grams")}
+    assert got == {("huawei-ascend-910c", "quantity", Decimal(55), "g", "무게", True, "table-reader:quantity@mass"),
+                   ("huawei-ascend-920c", "quantity", Decimal("1.2"), "kg", "무게", False, "table-reader:quantity@mass")}
+
+
+def test_a_weight_column_in_grams_gives_its_cells_the_unit(reader):
+    r, ex = reader
+    r.read(make_table(["안경 비교"], ["기기명", "무게 (g)"], [["Ascend 910C", "48"]]))
+    assert {(s.subject, s.value, s.unit, s.metric) for s in ex.statements} == {
+        ("huawei-ascend-910c", Decimal(48), "g", "무게 (g)")}
 
 
 def test_a_chips_power_consumption_is_its_tdp_and_a_hardware_power_column_its_draw(reader):

@@ -65,6 +65,8 @@ UNITS: dict[str, tuple[str, str, Decimal]] = {
     "mile": ("length", "nm", D("1609344000000")), "kV": ("voltage", "kV", D(1)),
     "acre": ("area", "m2", D("4046.8564224")), "m2": ("area", "m2", D(1)), "km2": ("area", "m2", D(10) ** 6),
     "mm2": ("area", "m2", D("0.000001")), "t": ("mass", "t", D(1)),
+    "kg": ("mass", "t", D("0.001")), "g": ("mass", "t", D("0.000001")), "mg": ("mass", "t", D("0.000000001")),
+    "lb": ("mass", "t", D("0.00045359237")), "oz": ("mass", "t", D("0.0000283495231250")),
     "MHz": ("frequency", "Hz", D(10) ** 6), "GHz": ("frequency", "Hz", D(10) ** 9),
     "count": ("count", "count", D(1)), "tokens": ("count", "count", D(1)),
 }  # fmt: skip

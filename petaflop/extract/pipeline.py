@@ -74,6 +74,7 @@ from petaflop.extract.text_part_counts import add_part_counts
 from petaflop.extract.text_person_genitive import settle_person_facilities
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.text_venue import UNKNOWN as UNKNOWN_MARKET
+from petaflop.extract.unit_suffix import settle_unknown_units
 from petaflop.extract.vague_dates import settle_vague_dates
 
 RDF_TYPE = RDF.type
@@ -190,6 +191,7 @@ class Extractor:
         settle_stand_ins(self.ex)  # a person's figure: the firm the whole report says they head (person_firm.py)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
         settle_vague_dates(self.ex, self.doc.lines)  # "2027년 말": the year, not Q4 (vague_dates.py)
+        settle_unknown_units(self.ex)  # "300nits": a figure in a unit no table knows is no bare number (unit_suffix.py)
         typecheck.check(self.ex)
         return self.ex
 

@@ -77,9 +77,6 @@ def plain_measure(text: str, header: str, entry: ValueEntry | None) -> ValueEntr
     a frequency that the label's kind does not measure is a ``quantity`` of what the label says (the
     label is its metric); None when the cell has no such figure or the label's kind takes it."""
     q = parse_cell(text, header)
-    if entry is None and q is not None and q.kind == "number" and _GRAMS.fullmatch(text.strip()):
-        # "무게 | 50g", "~55g": a weight in grams (no mass unit below tonnes): a number, the label its metric
-        return ValueEntry(id="quantity@grams", match=_NEVER, kind="quantity", dimension="number", metric_from_label=True)
     if q is None or q.value is None or q.kind not in (*PLAIN_DIMENSIONS, "duration"):
         return None
     if q.kind == "duration" and (entry is not None or not q.original_unit):
@@ -89,12 +86,13 @@ def plain_measure(text: str, header: str, entry: ValueEntry | None) -> ValueEntr
     if entry is not None and entry.dimension == q.kind:
         return None
     kind = "duration" if q.kind == "duration" else "quantity"
-    return ValueEntry(id=f"{kind}@unit", match=_NEVER, kind=kind, dimension=q.kind, metric_from_label=True)
+    # "무게 | 50g", "~55g": a weight, in the unit written (grams, kilograms, tonnes), read apart from the lengths
+    # and areas (a weight below tonnes was a unitless number before the units knew grams)
+    rule = "quantity@mass" if q.kind == "mass" else f"{kind}@unit"
+    return ValueEntry(id=rule, match=_NEVER, kind=kind, dimension=q.kind, metric_from_label=True)
 
 
 _NEVER = re.compile(r"(?!)")
-#: a cell that is one weight in grams, alone: "50g", "~55g", "약 600 g", "50~70그램"
-_GRAMS = re.compile(r"(?:약|~|≈)?\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\s?[~–-]\s?\d{1,3}(?:,\d{3})*(?:\.\d+)?)?\s?(?:g|그램)")
 
 
 #: counts the report writes with a unit of their own, in a hardware item's cell: (pattern, factor, kind, rule,
