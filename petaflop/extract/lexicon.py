@@ -11,6 +11,7 @@ from pathlib import Path
 from ontology.model import STATUSES, load_model
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 from petaflop.extract.measured_noun import restricted_metric
+from petaflop.extract.part_scope import part_scope
 from petaflop.extract.table_market_scope import prose_market
 
 LEXICON_PATH = Path(__file__).with_name("attribute_lexicon.toml")
@@ -61,8 +62,11 @@ class ValueEntry:
 
     def scope_at(self, text: str, at: int) -> str:
         """Where a figure of this entry holds, as the words before its metric word at ``at`` say: a share's
-        market ("엔터프라이즈 시장점유율": table_market_scope.py), else ""."""
-        return prose_market(text, at) if self.kind == "marketShare" and at >= 0 else ""
+        market ("엔터프라이즈 시장점유율": table_market_scope.py), a generic measure's part of its thing ("CPU 최대
+        클럭": part_scope.py), else ""."""
+        if at < 0:
+            return ""
+        return prose_market(text, at) if self.kind == "marketShare" else part_scope(text, at) if self.kind == "quantity" else ""
 
 
 #: what turns an event's word into a time frame right after it: "출시 직후", "공개 이후", "출시 당시"
