@@ -27,10 +27,19 @@ def test_the_topic_owns_the_kinds_of_a_structure(reader):
     assert parts(ex) == [("meta", Decimal(3), "kinds of 기억")]
 
 
-def test_the_subject_owns_the_stages_of_its_theory(reader):
+def test_the_stages_of_a_theory_are_no_count_about_its_author(reader):
     r, ex = reader
     r.read("메타가 정의한 로봇의 5단계 진화론", LOC, ())
-    assert parts(ex) == [("meta", Decimal(5), "stages of 진화론")]
+    r.read("메타가 제시한 로봇의 5단계 이론", LOC, ())
+    r.read("메타는 로봇 시장의 4가지 분류를 발표.", LOC, ())
+    assert parts(ex) == []
+
+
+def test_a_structure_its_owner_defined_is_no_part_of_the_owner(reader):
+    r, ex = reader
+    r.read("메타가 정의한 로봇의 3계층 구조", LOC, ())
+    r.read("메타는 로봇의 3계층 구조를 채택.", LOC, ())
+    assert parts(ex) == [("meta", Decimal(3), "tiers of 구조")]
 
 
 def test_a_name_holding_the_count_owns_it(reader):
@@ -60,10 +69,11 @@ def test_no_owner_no_count(reader):
     assert parts(ex) == []
 
 
-def test_the_owner_of_the_topic_owns_a_roadmap_in_a_later_clause(reader):
+def test_the_owner_of_the_topic_owns_a_pipeline_in_a_later_clause_but_no_roadmap(reader):
     r, ex = reader
+    r.read("메타의 플랫폼은 현재의 사업을 기반으로, 명확한 4단계 파이프라인을 통해 시장을 공략.", LOC, ())
     r.read("메타의 비전은 현재의 사업을 기반으로, 명확한 3단계 로드맵을 통해 시장을 공략.", LOC, ())
-    assert parts(ex) == [("meta", Decimal(3), "stages of 로드맵")]
+    assert parts(ex) == [("meta", Decimal(4), "stages of 파이프라인")]
 
 
 def test_a_dashed_count_before_a_structure_counts_its_parts(reader):
