@@ -76,6 +76,7 @@ from petaflop.extract.text_reader import TextReader
 from petaflop.extract.text_venue import UNKNOWN as UNKNOWN_MARKET
 from petaflop.extract.unit_suffix import settle_unknown_units
 from petaflop.extract.vague_dates import settle_vague_dates
+from petaflop.extract.work_amount import settle_work_amounts
 
 RDF_TYPE = RDF.type
 RDFS_LABEL = RDFS.label
@@ -185,6 +186,7 @@ class Extractor:
         settle_milestones(self.ex, self.doc.lines)  # "출시 2개월 만에 사용자 1억 명 돌파" (milestone_span.py)
         settle_run_rates(self.doc.tables, self.ex, self.doc.lines)  # "ARR 5억 달러": scope run-rate (run_rate.py)
         settle_before_durations(self.ex, self.doc.lines)  # "4-5시간 소요되던 업무": scope before (duration_before.py)
+        settle_work_amounts(self.ex, self.doc.lines)  # "한 달 분량의 데이터를 7분 만에": a rate's span (work_amount.py)
         settle_ended_plans(self.ex, self.doc.lines)  # a plan of a thing "… 프로젝트 종료를 선언" (ended_plans.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
