@@ -50,7 +50,7 @@ def power(reader, title: str, sentence: str) -> list[tuple]:
 def test_the_capacity_of_the_sources_a_country_can_dispatch(text_reader):
     assert power(text_reader, "[참고] 일본은 전기가 모자라지 않다",
                  "- 2025년 말 기준, 바로 돌릴 수 있는 전원(화력·수력·원전·배터리)이 약 300GW.") == [
-        ("japan", Decimal(300000), "MW", "전원", "text:value:country-topic")]
+        ("japan", Decimal(300000), "MW", "바로 돌릴 수 있는 전원(화력·수력·원전·배터리)", "text:value:country-topic")]
 
 
 def test_the_capacity_of_thermal_power_before_its_running_hours(text_reader):
