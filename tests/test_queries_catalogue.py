@@ -523,7 +523,9 @@ def test_chip_procurement_purchases(store):
 def test_project_financing_of_stargate(store):
     rows = run(store, "project-financing")
     openai = one(rows, investor="pfid:openai", investment="pfid:stargate-investors--openai--stargate")
-    assert (openai["amount_usd"], openai["line"], openai["form"]) == (D(19_000_000_000), D(1927), "자체 현금/지분")
+    # "초기 190억 중 40억 … 사용": 19 bn pledged, 4 bn of it drawn (paid first, the pledge beside it)
+    assert (openai["amount_usd"], openai["amount_status"], openai["pledged_usd"], openai["line"], openai["form"]) == (
+        D(4_000_000_000), "actual", D(19_000_000_000), D(1927), "자체 현금/지분")
     assert "OpenAI" in parts(openai["sources"])
     # line 2810: SoftBank, OpenAI and Oracle pledge 500 bn together to "AI 인프라(Project Stargate)" — one
     # joint investment listed under each of its three investors
@@ -713,7 +715,10 @@ def test_conflicting_values(store, mini):
 
 
 def test_fact_provenance(store):
-    rows = run(store, "fact-provenance")  # OpenAI's row of the Stargate investor table
+    rows = run(store, "fact-provenance")  # OpenAI's row of the Stargate investor table: the part drawn
+    drawn = one(rows, value=D(4_000_000_000))  # "초기 190억 중 40억 … 사용", in the status column
+    assert (drawn["line_start"], drawn["column"], drawn["rule"]) == (D(1927), D(5), "truthy:table:stargate-investors:drawn")
+    rows = run(store, "fact-provenance", property="pfa:plannedAmountUSD")  # the sum pledged, in the amount column
     fact = one(rows, value=D(19_000_000_000))
     assert (fact["origin"], fact["line_start"], fact["line_end"], fact["chapter"]) == ("asserted", D(1927), D(1927), "IV")
     assert (fact["table"], fact["row"], fact["column"]) == ("IV-05-1", D(1), D(3))
