@@ -74,10 +74,11 @@ def test_stargate_investor_table_becomes_investments(built):
           GRAPH pfg:provenance { ?st rdf:subject ?inv ; rdf:predicate ?p ; prov:wasDerivedFrom ?loc ;
                                      pfa:citedSource ?src . ?loc pfa:lineStart ?line }
         }""")
-    # the Stargate investor table (line 1927): paid; the US pledge table's joint SoftBank·OpenAI·Oracle
+    # the Stargate investor table (line 1927): pledged, and the part drawn; the US pledge table's joint SoftBank·OpenAI·Oracle
     # 500 bn "AI 인프라(Project Stargate)" (line 2810): pledged, so the planned amount, never amountUSD
     assert {(p.rsplit("#", 1)[1], Decimal(a), int(line)) for p, a, line, _ in rows} == {
-        ("amountUSD", Decimal(19000000000), 1927), ("plannedAmountUSD", Decimal(500000000000), 2810)}
+        ("plannedAmountUSD", Decimal(19000000000), 1927), ("amountUSD", Decimal(4000000000), 1927),  # 19 bn, 4 bn drawn
+        ("plannedAmountUSD", Decimal(500000000000), 2810)}
     assert "https://petaflop-atlas.org/id/openai" in {s for *_, s in rows}
 
 
