@@ -111,6 +111,9 @@ PRECISION = (r"(?:\s?\((?P<prec>(?:FP|INT|BF|TF)\d+[A-Za-z0-9/ ,]*)\)"
 
 GENERIC = (
     PRE
+    # "약 2026년 3월 8일경": a year after "약" is a date's (the date patterns read it from its year), never a span
+    # of two thousand years
+    + r"(?!(?:19|20)\d{2}\s?년)"
     + rf"(?P<cur1>{CUR})?"
     + rf"(?P<amt1>{AMOUNT}|{VAGUE}|{KWORD})"
     + rf"(?P<sc1>{SCALE_RE})?"

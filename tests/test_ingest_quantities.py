@@ -331,3 +331,12 @@ def test_a_spaced_or_glued_letter_t_is_no_tonne():
 def test_a_span_of_months_needs_months_in_order_and_a_count_is_no_span():
     assert find_quantities("5~3월") == []
     assert [q.kind for q in find_quantities("GPU 4-5개")] == ["count"]
+
+
+def test_a_year_after_an_approximation_word_is_a_date_not_a_span():
+    # "약 2031년 5월 2일경": the day the figure names, never a span of 2,031 years (nor 5월 2일 in the report's year)
+    found = [(q.kind, q.date_start) for q in find_quantities("만기 시점은 약 2031년 5월 2일경으로 추정")]
+    assert found == [("date", "2031-05-02")]
+    assert [(q.kind, q.date_start) for q in find_quantities("최대 2030년까지 연장")] == [("period", "2030-01-01")]
+    # a span of years after "약" is still a span
+    assert [(q.kind, q.value) for q in find_quantities("약 20년간 운영")] == [("duration", D(20))]
