@@ -47,6 +47,7 @@ from petaflop.extract.table_caption_context import add_caption_context, caption_
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit, compared_measure, label_texts
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
+from petaflop.extract.table_label_figure import read_row_value
 from petaflop.extract.table_label_prose import read_label_prose
 from petaflop.extract.table_market_scope import label_scope, scope_classes
 from petaflop.extract.table_measure_context import change_measure, rank_scope
@@ -313,7 +314,7 @@ class TableReader:
             unit_note = self._unit_note(table, row)
             for j in value_cols[:1]:
                 if j < len(row.cells):
-                    self._cell(table, r, row.cells[j], subject, label, None, unit_note)
+                    read_row_value(self, table, r, row.cells[j], subject, label, unit_note)  # (table_label_figure.py)
             self.tag = ""
             for j, cell in enumerate(row.cells[1:], 1):
                 if j not in value_cols[:1]:
