@@ -138,10 +138,15 @@ _YEAR_FIGURE = r"(?:매출|가이던스|연환산|조정|실적|영업이익|순
 YEAR = (r"(?:(?:19|20)\d{2}|(?<![A-Za-z0-9가-힣])['’‘][0-3]\d(?=\s?년(?!\s?(?:후|뒤|간|동안|만에|전|째)))"
         r"|(?<![A-Za-z0-9가-힣'’‘.,~\-])[12]\d(?=\s?년\s?(?:1[0-2]|[1-9])\s?월)"
         rf"|(?<![A-Za-z0-9가-힣'’‘.,~\-+])2\d(?=년\s{_YEAR_FIGURE}))")
+#: English month names, full or abbreviated ("Sept" before "Sep": the longer spelling first)
+EN_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept(?:ember)?|Sep"
+             r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
 PERIOD_PART = r"(?:상반기|하반기|[1-4]분기|초|말|중반|중순|연말|연초|이후|이전|까지|내)"
 PATTERNS = [
     ("iso", rf"(?<!\d)(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     ("ymd", rf"(?<!\d)(?P<y>{YEAR})\s?년\s?(?P<m>\d{{1,2}})\s?월\s?(?P<d>\d{{1,2}})\s?일"),
+    # a day written in English, month first: "Jul 28, 2025", "August 18th, 2025" (a post's or a letterhead's date)
+    ("mdy", rf"(?<![A-Za-z])(?P<mon>{EN_MONTHS})\.?\s(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s(?P<y>(?:19|20)\d{{2}})(?!\d)"),
     # a span of months: "3~5월", "2025년 3월~5월", "올해 3~5월" (before a year or a month alone takes its start)
     ("mrange", rf"(?<![\d.,])(?:(?P<y>{YEAR})\s?년\s?|(?P<rel>올해|금년|작년|지난해|내년)\s?)?"
                r"(?P<m1>1[0-2]|0?[1-9])\s?월?\s?[~∼-]\s?(?P<m2>1[0-2]|0?[1-9])\s?월(?![간별급])"),

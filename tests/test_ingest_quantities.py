@@ -340,3 +340,14 @@ def test_a_year_after_an_approximation_word_is_a_date_not_a_span():
     assert [(q.kind, q.date_start) for q in find_quantities("최대 2030년까지 연장")] == [("period", "2030-01-01")]
     # a span of years after "약" is still a span
     assert [(q.kind, q.value) for q in find_quantities("약 20년간 운영")] == [("duration", D(20))]
+
+
+def test_a_day_written_in_english_month_first_is_a_date():
+    # a post's footer and a letterhead: "Mar 4, 2024", "October 2nd, 2023" — not the bare numbers 4 and 2024
+    got = [(q.kind, q.date_start) for q in find_quantities("9:15 AM · Mar 4, 2024 · 1.2M Views") if q.kind == "date"]
+    assert got == [("date", "2024-03-04")]
+    assert [(q.kind, q.date_start) for q in find_quantities("Acme Research October 2nd, 2023")] == [
+        ("date", "2023-10-02")]
+    assert [(q.kind, q.date_start) for q in find_quantities("Sept. 30, 2022")] == [("date", "2022-09-30")]
+    # a word that only starts like a month, or a month and a year without a day, is no day
+    assert all(q.kind != "date" for q in find_quantities("Mayday 12, 2020"))
