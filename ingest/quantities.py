@@ -33,6 +33,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ingest.amounts import (
+    EN_MONTH_NUMBER,
     MASTER,
     PREFIX_CURRENCY,
     SCALE,
@@ -157,18 +158,13 @@ def _year_period(y: int, part: str | None) -> tuple[str, str, set[str]]:
     return start, end, quals
 
 
-#: the month an English name starts with ("Jul", "August")
-_EN_MONTH = {name: i for i, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-
-
 def _date_quantity(kind: str, m: re.Match[str], ref: date) -> Quantity | None:
     raw = m.group(0)
     quals: set[str] = set()
     # the named groups of the alternative that matched: the pattern guarantees the ones read as text
     g: Callable[[str], Any] = lambda name: match_group(m, kind, name)  # noqa: E731
     if kind in ("iso", "ymd", "mdy"):
-        month = _EN_MONTH[g("mon")[:3].lower()] if kind == "mdy" else int(g("m"))
+        month = EN_MONTH_NUMBER[g("mon")[:3].lower()] if kind == "mdy" else int(g("m"))
         iso = _iso(_year(g("y")), month, int(g("d")))
         if iso is None:
             return None
