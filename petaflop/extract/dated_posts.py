@@ -9,6 +9,10 @@ line: the date it published) and the views a post counts (``unitCount``, metric 
 Nothing but trimmings may stand on the line beside the one date: a time of day, the separators "·" and "|", the
 view count, the publisher's name — a sentence with a date in it is prose, read by the prose readers. One
 construction, one rule: ``text:dated-post``.
+
+The prose names such publications too, dated by the clause that names them ("<기관>가 올해 1월 13일에 내놓은
+보고서", "<인물>가 지난 8월에 남긴 트윗", "<인물>와 한 2016년 인터뷰"): :func:`add_publications`, its own rule
+``text:dated-publication``.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from foundation.periods import Period
 from ingest.quantities import find_quantities
-from petaflop.extract.facts import EntityRecord, Location, Statement
+from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
 
 if TYPE_CHECKING:
@@ -81,3 +85,65 @@ def add_dated_posts(doc: Document, ex: Extraction, res: Resolver) -> None:
             if views is not None:
                 ex.statements.append(Statement(node, "unitCount", loc, RULE, value=views, unit="count",
                                                metric="views", raw=raw))
+
+
+#: "<author>가 <when>에 내놓은 보고서", "<author>가 <when>에 남긴 트윗": a publication the clause dates and attributes
+_PUBLISHED = re.compile(r"(?:가|이)\s(?P<when>[^,.;()]{2,20}?)에\s(?:내놓은|발표한|남긴|공개한|발간한|게시한|올린)\s"
+                        r"(?P<noun>보고서|리포트|논문|백서|트윗|게시물|포스트)")
+#: "<person>와 한 2016년 인터뷰": an interview dated by its year
+_INTERVIEW = re.compile(r"(?:와|과)\s(?:한|가진|진행한)\s(?P<when>(?:19|20)\d{2}년)\s(?P<noun>인터뷰)")
+_YEAR_WORDS = ("", "지난", "올해", "작년", "지난해")  # what may stand before the date: the year it is in
+_REPORTS = ("보고서", "리포트", "논문", "백서")  # published by their author: announcedDate, announcedBy
+PROSE_RULE = "text:dated-publication"
+
+
+def _publications(res: Resolver, text: str) -> list[tuple[Period, str, str, str]]:
+    """(date, author id or "", kind, phrase) of each dated publication the text names (see add_publications)."""
+    out = []
+    for m in (*_PUBLISHED.finditer(text), *_INTERVIEW.finditer(text)):
+        found = [q for q in find_quantities(m.group("when")) if q.kind in ("date", "period") and q.date_start]
+        days = [q for q in found if q.kind == "date"]
+        when = days if days else found  # "올해 1월 13일": the day, its year named before it
+        if len(when) != 1 or m.group("when")[:when[0].start].strip() not in _YEAR_WORDS:
+            continue
+        q = when[0]
+        precision = "day" if q.date_start == q.date_end else "month" if q.date_start[:7] == q.date_end[:7] else (
+            "year" if q.date_start[:4] == q.date_end[:4] and q.date_start.endswith("01-01") and q.date_end.endswith("12-31")
+            else "")
+        if not precision:
+            continue
+        iso = {"day": q.date_start, "month": q.date_start[:7], "year": q.date_start[:4]}[precision]
+        author = ""
+        if m.group("noun") in _REPORTS:
+            before = [x for x in res.gaz.find_mentions(text) if x.end == m.start()]
+            ent = res.gaz.by_id(before[-1].entity_id) if before else None
+            if ent is None or not is_a(ent.type, "Organization"):
+                continue  # a report of no organisation the line names
+            author = res.record(ent)
+        start = max(text.rfind(" ", 0, max(0, m.start() - 12)), 0)
+        out.append((Period(q.date_start, q.date_end, precision, iso), author,
+                    "announcedDate" if author else "eventDate", text[start:m.end()].strip()))
+    return out
+
+
+def add_publications(doc: Document, ex: Extraction, res: Resolver) -> None:
+    """A report, a post or an interview named with its date in prose, a caption or a figure's text: "OpenAI가 올해
+    1월 13일에 내놓은 보고서", "<person>가 지난 8월에 남긴 트윗", "<person>와 한 2016년 인터뷰". The publication is an
+    ``Event`` node the report does not name: a report's date is when its author published it (``announcedDate``,
+    ``announcedBy`` the organisation right before "가/이"), a post's or an interview's is when it took place
+    (``eventDate``). Rule ``text:dated-publication``."""
+    for chapter in doc.chapters:
+        for slide in chapter.slides:
+            for block in slide.blocks:
+                texts = [*getattr(block, "caption", []), *(getattr(block, "text", []) if block.kind == "figure" else
+                                                           [getattr(block, "text", "")] if isinstance(getattr(block, "text", None), str) else [])]
+                for text in texts:
+                    for when, author, kind, phrase in _publications(res, text):
+                        line = next((n for n in range(block.lines.first, block.lines.last + 1)
+                                     if phrase in doc.lines[n - 1]), block.lines.first)
+                        node = f"publication-{when.text}-L{line}"
+                        ex.add_entity(EntityRecord(node, ("Event",), "", phrase[:60], (phrase[:60],), "table"))
+                        loc = Location(line, line, chapter.key, slide.title)
+                        ex.statements.append(Statement(node, kind, loc, PROSE_RULE, time=when, raw=phrase[:60]))
+                        if author:
+                            ex.add(Fact(node, "announcedBy", author, True, loc, PROSE_RULE, raw=phrase[:60]))

@@ -23,7 +23,7 @@ from petaflop.extract.count_links import (
     add_count_procurements,
     settle_count_link_statuses,
 )
-from petaflop.extract.dated_posts import add_dated_posts
+from petaflop.extract.dated_posts import add_dated_posts, add_publications
 from petaflop.extract.duration_before import settle_before_durations
 from petaflop.extract.ended_plans import settle_ended_plans
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
@@ -158,6 +158,7 @@ class Extractor:
         add_listed_answers(self.doc, self.ex, self.res)  # "① … 문제 (46%), ② …" after a survey's shares
         add_caption_survey_sizes(self.doc, self.ex, self.sources_of)  # "… 조사 (n=149)" (survey_size.py)
         add_dated_posts(self.doc, self.ex, self.res)  # "12:28 PM · Jul 28, 2025 · 29.5M Views" (dated_posts.py)
+        add_publications(self.doc, self.ex, self.res)  # "<기관>가 올해 1월 13일에 내놓은 보고서" (dated_posts.py)
         add_surveyor_sizes(self.doc, self.ex, self.res, self.sources_of)  # "<기관>가 N개 기업 … 를 설문"
         add_scenario_cells(self.doc, self.ex, self.res, self.text.lex, self.sources_of)  # "A 시: N달러 B 시: M달러"
         add_cell_links(self.doc, self.ex, self.text, self.sources_of)  # a genitive in any cell (cell_links.py)
