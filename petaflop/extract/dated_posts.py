@@ -22,9 +22,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from foundation.periods import Period
-from ingest.quantities import find_quantities
 from petaflop.extract.facts import EntityRecord, Fact, Location, Statement
 from petaflop.extract.resolve import is_a
+from petaflop.extract.values import find_quantities
 
 if TYPE_CHECKING:
     from ingest.model import Document

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ingest.quantities import find_quantities
 from petaflop.extract.cell_text import cell_period
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.values import find_quantities
 
 RULE = "table-reader:label-figure"
 #: the cell: an optional approximation word, the figure, then nothing or a note in parentheses
