@@ -11,6 +11,7 @@ from foundation.namespaces import PFA, RDF, RDFS, SKOS, UnknownTerm
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
 from petaflop.extract.adjacent import AdjacentReader
+from petaflop.extract.bare_quarters import settle_bare_quarters
 from petaflop.extract.caption_restates import settle_caption_times
 from petaflop.extract.caption_topic import caption_topic
 from petaflop.extract.cell_changes import add_cell_changes
@@ -196,6 +197,7 @@ class Extractor:
         settle_stand_ins(self.ex)  # a person's figure: the firm the whole report says they head (person_firm.py)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
         settle_vague_dates(self.ex, self.doc.lines)  # "2027년 말": the year, not Q4 (vague_dates.py)
+        settle_bare_quarters(self.ex, self.doc.lines)  # "4월 규제 … 결국 1분기에 손실": no time (bare_quarters.py)
         settle_unknown_units(self.ex)  # "300nits": a figure in a unit no table knows is no bare number (unit_suffix.py)
         typecheck.check(self.ex)
         return self.ex
