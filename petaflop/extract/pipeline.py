@@ -48,6 +48,7 @@ from petaflop.extract.node_foundry import (
     settle_node_sizes,
 )
 from petaflop.extract.person_firm import settle_stand_ins
+from petaflop.extract.rank_measure import settle_rank_measures
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
 from petaflop.extract.run_rate import settle_run_rates
@@ -199,8 +200,13 @@ class Extractor:
         settle_vague_dates(self.ex, self.doc.lines)  # "2027년 말": the year, not Q4 (vague_dates.py)
         settle_bare_quarters(self.ex, self.doc.lines)  # "4월 규제 … 결국 1분기에 손실": no time (bare_quarters.py)
         settle_unknown_units(self.ex)  # "300nits": a figure in a unit no table knows is no bare number (unit_suffix.py)
+        settle_rank_measures(self.ex, self.doc.lines, self._type_of)  # "X에서 … 세계 1위": what is ranked (rank_measure.py)
         typecheck.check(self.ex)
         return self.ex
+
+    def _type_of(self, name: str) -> str | None:
+        """The type of the entity ``name`` names in the gazetteer, None when it names none."""
+        return e.type if (e := self.gaz.lookup(name)) is not None else None
 
     def _mentions_and_text(self) -> None:
         for chapter in self.doc.chapters:
