@@ -568,11 +568,28 @@ def test_a_founding_members_row_names_the_profiled_firms_founders(reader):
     ("창립 멤버", "다리오 아모데이(OpenAI CEO) - 연구원"),  # the title of another organisation
     ("창립 멤버", "다리오 아모데이 - 前 OpenAI 연구원 (CTO)"),  # a bracket after something else than the name
     ("창립 멤버", "다리오 아모데이(CTO) - 연구원"),  # a title that is no head's
+    ("이전 창립 멤버", "다리오 아모데이 - OpenAI 연구원"),  # a label that says the cell lists the past
+    ("前 CEO", "다리오 아모데이"),
+    ("전 대표", "다리오 아모데이"),
+    ("Former CEO", "다리오 아모데이"),
 ])
 def test_a_founders_bracketed_title_that_is_past_or_anothers_is_no_lead(reader, label, cell):
     r, ex = reader
     r.read(make_table(["Anthropic에 대한 기업 개요"], ["항목", "내용"], [[label, cell]]))
     assert {(s, o) for s, o, _ in links(ex, "leads") if o == "anthropic"} == set()
+
+
+def test_a_current_head_label_still_leads(reader):
+    r, ex = reader
+    r.read(make_table(["Anthropic에 대한 기업 개요"], ["항목", "내용"], [["CEO", "다리오 아모데이"]]))
+    assert {(s, o) for s, o, _ in links(ex, "leads") if o == "anthropic"} == {("dario-amodei", "anthropic")}
+
+
+def test_a_past_header_over_a_column_of_people_gives_no_lead(reader):
+    r, ex = reader
+    t = make_table(["주요 AI 기업"], ["기업", "前 CEO"], [["Anthropic", "다리오 아모데이"]])
+    r.read(t)
+    assert {(s, o) for s, o, _ in links(ex, "leads")} == set()
 
 
 def test_a_measure_column_reads_its_measure_in_the_corner_notes_unit_under_any_row_label(reader):
