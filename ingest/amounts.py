@@ -230,3 +230,10 @@ def norm(v: Decimal) -> Decimal:
     if v == v.to_integral_value():
         return v.quantize(D(1))
     return v.normalize()
+
+
+NATIVE_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}  # "한 분기", "두 달": one table for every reader
+#: a count in a native Korean numeral: "두 개의 칩", "세 곳", "네개" (a counter other than 개 only after a space: "세대" is a generation); not "한": "한 대는 40MW" is one unit's figure, not a count
+NATIVE_WORDS = {word: n for word, n in NATIVE_NUMBERS.items() if word != "한"}
+NATIVE_COUNT = re.compile(r"(?<![가-힣A-Za-z0-9])(두|세|네|다섯|여섯|일곱|여덟|아홉|열)(?:\s?(개)|\s(대|기|곳|명|척))"
+                          r"(?=[은는이가의을를에와과도로만씩\s,.)]|$)")

@@ -35,6 +35,8 @@ from typing import Any
 from ingest.amounts import (
     EN_MONTH_NUMBER,
     MASTER,
+    NATIVE_COUNT,
+    NATIVE_WORDS,
     PREFIX_CURRENCY,
     SCALE,
     UNITS,
@@ -402,17 +404,10 @@ def _iter_quantities(text: str, reference: date):
         yield replace(q, start=a, end=b, raw=text[a:b])
 
 
-NATIVE_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}  # "한 분기", "두 달": one table for every reader
-#: a count in a native Korean numeral: "두 개의 칩", "세 곳", "네개" (a counter other than 개 only after a space: "세대" is a generation); not "한": "한 대는 40MW" is one unit's figure, not a count
-_NATIVE = {word: n for word, n in NATIVE_NUMBERS.items() if word != "한"}
-_NATIVE_COUNT = re.compile(r"(?<![가-힣A-Za-z0-9])(두|세|네|다섯|여섯|일곱|여덟|아홉|열)(?:\s?(개)|\s(대|기|곳|명|척))"
-                           r"(?=[은는이가의을를에와과도로만씩\s,.)]|$)")
-
-
 def _native_counts(text: str) -> list[Quantity]:
-    return [Quantity(value=D(_NATIVE[m.group(1)]), unit="count", kind="count", raw=m.group(0), start=m.start(),
-                     end=m.end(), original_value=D(_NATIVE[m.group(1)]), original_unit=m.group(2) or m.group(3),
-                     counter=m.group(2) or m.group(3)) for m in _NATIVE_COUNT.finditer(text)]
+    return [Quantity(value=D(NATIVE_WORDS[m.group(1)]), unit="count", kind="count", raw=m.group(0), start=m.start(),
+                     end=m.end(), original_value=D(NATIVE_WORDS[m.group(1)]), original_unit=m.group(2) or m.group(3),
+                     counter=m.group(2) or m.group(3)) for m in NATIVE_COUNT.finditer(text)]
 
 
 def find_quantities(text: str, reference: date = REFERENCE_DATE) -> list[Quantity]:
@@ -420,14 +415,19 @@ def find_quantities(text: str, reference: date = REFERENCE_DATE) -> list[Quantit
 
     Dates and periods win over plain numbers (``2025년`` is a year, not 2025 of something);
     a number glued to letters (``H100``, ``GB200``, ``GPT-4``) is a name, not a quantity; a native
-    Korean numeral before a counter ("두 개") is a count.
+    Korean numeral before a counter ("두 개") is a count. Cached: several rules read one sentence or title.
     """
+    return list(_quantities_in(text, reference))
+
+
+@functools.lru_cache(maxsize=16384)
+def _quantities_in(text: str, reference: date) -> tuple[Quantity, ...]:
     found = list(_iter_quantities(text, reference))
     if words := word_quantities(text, Quantity):  # "절반", "3분의 1 수준" (fractions.py)
         found = sorted([q for q in found if not any(q.start < w.end and w.start < q.end for w in words)] + words,
                        key=lambda q: q.start)
     native = [q for q in _native_counts(text) if not any(q.start < f.end and f.start < q.end for f in found)]
-    return bounded_after(text, sorted(found + native, key=lambda q: q.start))  # "4억 명 상회" (bound_words.py)
+    return tuple(bounded_after(text, sorted(found + native, key=lambda q: q.start)))  # "4억 명 상회" (bound_words.py)
 
 
 def parse_quantity(text: str, reference: date = REFERENCE_DATE) -> Quantity | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ingest.quantities import NATIVE_NUMBERS
+from ingest.amounts import NATIVE_NUMBERS
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import _STATUS_CUES, Mention_

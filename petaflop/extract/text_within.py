@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ingest.quantities import NATIVE_NUMBERS
+from ingest.amounts import NATIVE_NUMBERS
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_gap import gap_durations, marked_side

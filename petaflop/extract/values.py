@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from ingest.amounts import NATIVE_NUMBERS
 from ingest.date_periods import quantity_period
-from ingest.quantities import NATIVE_NUMBERS, Quantity, parse_cell
+from ingest.quantities import Quantity, parse_cell
 from ingest.quantities import find_quantities as _find_quantities
 from petaflop.extract.count_bounds import counted_bounds
 
