@@ -19,7 +19,6 @@ from dataclasses import replace
 
 from petaflop.extract.facts import Statement
 from petaflop.extract.gate import unsure
-from petaflop.extract.text_rank import ranked_whole
 
 #: the words that only say "a share" (what is left when they are taken away names the whole)
 _SHARE_WORDS = re.compile(r"(?i)\bshare\b|\bof\b|비중|비율|구성비|점유율|몫|[\s:()·,.\-]")
@@ -36,6 +35,17 @@ def unsure_unknown_wholes(statements: list[Statement]) -> list[Statement]:
     """Every ``share`` statement whose metric does not say of what, as a claim (its rule ``…:unsure``)."""
     return [replace(st, rule=unsure(st.rule)) if st.kind == "share" and not names_whole(st.metric) else st
             for st in statements]
+
+
+def ranked_whole(s: str, upto: int) -> str:
+    """The whole a share is of, when the sentence names it as "X에서" before the clause
+    ("전세계 AI 슈퍼컴퓨터 성능에서 … 중국이 15%로 2위"): its words, else ''."""
+    wm = re.search(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9·/\-]{1,14})에서(?:의)?\s", s[:upto])
+    if not wm:
+        return ""
+    words = [w for w in wm.group(1).split() if re.search(r"[가-힣A-Za-z0-9]", w)]  # not a bullet's dash
+    marked = [i for i, w in enumerate(words) if re.search(r"(?:은|는|이|가|을|를|도)$", w)]
+    return " ".join(words[marked[-1] + 1:] if marked else words)[:30]
 
 
 def domain_whole(s: str, upto: int, previous: str, is_name) -> str:

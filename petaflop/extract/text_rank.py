@@ -16,6 +16,7 @@ from decimal import Decimal
 from ingest.quantities import Quantity
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.resolve import is_a
+from petaflop.extract.share_whole import domain_whole, ranked_whole
 from petaflop.extract.subject_ways import construction_rule
 from petaflop.extract.table_market_scope import market_of
 from petaflop.extract.text_frames import HOW, Mention_
@@ -54,8 +55,6 @@ class RankReader:
         scope = re.sub(r"^.*[가-힣A-Za-z0-9)](?:은|는)\s", "", scope)  # "배터리는 점유율 전세계": the topic is not the ranking
         if not scope and figure is not None and figure.kind == "percent":
             # "중국이 15%로 2위를 차지": a place won by a share names no ranking; the share ranks it
-            from petaflop.extract.share_whole import domain_whole  # (it reads ranked_whole: imported here)
-
             before = getattr(self, "previous_sentence", "") or ""  # … or the domain the sentence before names
             whole = ranked_whole(s, prev_end) or survey_market(before) or domain_whole(
                 "", 0, before, lambda w: self.res.gaz.lookup(w) is not None)
@@ -101,17 +100,6 @@ def caption_basis(title: str) -> str:
     if m is None or _TIME_BASIS.match(m.group(1)):
         return ""
     return m.group(1)[:40]
-
-
-def ranked_whole(s: str, upto: int) -> str:
-    """The whole a share is of, when the sentence names it as "X에서" before the clause
-    ("전세계 AI 슈퍼컴퓨터 성능에서 … 중국이 15%로 2위"): its words, else ''."""
-    wm = re.search(r"((?:[가-힣A-Za-z0-9·/\-]{1,14}\s){0,3}[가-힣A-Za-z0-9·/\-]{1,14})에서(?:의)?\s", s[:upto])
-    if not wm:
-        return ""
-    words = [w for w in wm.group(1).split() if re.search(r"[가-힣A-Za-z0-9]", w)]  # not a bullet's dash
-    marked = [i for i, w in enumerate(words) if re.search(r"(?:은|는|이|가|을|를|도)$", w)]
-    return " ".join(words[marked[-1] + 1:] if marked else words)[:30]
 
 
 def survey_market(before: str) -> str:
