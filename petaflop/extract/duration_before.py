@@ -39,13 +39,15 @@ def is_before_value(line: str, value: object, unit: str) -> bool:
 
 def settle_before_durations(ex: Extraction, lines: list[str]) -> int:
     """Scope every prose duration that is what something took before ``earlier value``; returns how many it changed."""
-    changed = 0
+    changed, seen = 0, {}
     for i, st in enumerate(ex.statements):
         if st.kind != "duration" or st.value is None or st.location.table_id or st.scope.startswith(EARLIER) \
                 or not 0 < st.location.line_start <= len(lines):
             continue
-        text = " ".join(lines[st.location.line_start - 1:st.location.line_end])
-        if is_before_value(text, st.value, st.unit):
+        key = (st.location.line_start, st.location.line_end, st.value, st.unit)
+        if key not in seen:  # one look per line and figure: a line may repeat one span many times
+            seen[key] = is_before_value(" ".join(lines[st.location.line_start - 1:st.location.line_end]), st.value, st.unit)
+        if seen[key]:
             ex.statements[i] = replace(st, scope=f"{EARLIER}, {st.scope}" if st.scope else EARLIER)
             changed += 1
     return changed

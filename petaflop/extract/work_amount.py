@@ -56,9 +56,11 @@ def _named_in(ex: Extraction, entity: str, text: str) -> bool:
     return any(len(n) >= 2 and n in text for n in names)
 
 
-def _settled(ex: Extraction, st: Statement, lines: list[str]) -> Statement:
-    text = " ".join(lines[st.location.line_start - 1:st.location.line_end])
-    found = work_before(text, st.value, st.unit)
+def _settled(ex: Extraction, st: Statement, lines: list[str], seen: dict) -> Statement:
+    key = (st.location.line_start, st.location.line_end, st.value, st.unit)
+    if key not in seen:  # one look per line and figure: a line may repeat one span many times
+        seen[key] = work_before(" ".join(lines[st.location.line_start - 1:st.location.line_end]), st.value, st.unit)
+    found = seen[key]
     if found is None:
         return st
     work, is_amount = found
@@ -70,6 +72,7 @@ def _settled(ex: Extraction, st: Statement, lines: list[str]) -> Statement:
 def settle_work_amounts(ex: Extraction, lines: list[str]) -> None:
     """Scope every prose duration by the amount of work its clause gives, and keep it a claim unless its subject
     is the clause's doer (see the module)."""
-    ex.statements = [_settled(ex, st, lines) if st.kind == "duration" and st.value is not None
+    seen: dict = {}
+    ex.statements = [_settled(ex, st, lines, seen) if st.kind == "duration" and st.value is not None
                      and not st.location.table_id and 0 < st.location.line_start <= len(lines) else st
                      for st in ex.statements]
