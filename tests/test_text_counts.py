@@ -182,7 +182,7 @@ def test_a_named_network_part_counted_up_to_a_bound_is_the_subjects_count_item(r
 
 
 def test_a_chips_transistors_and_frame_rate_are_named_by_their_words(reader):
-    # lexicon entries (attribute_lexicon.toml, wave 14): "트랜지스터 수는 N개", "N fps"
+    # lexicon entries (attribute_lexicon.toml, wave 14): "트랜지스터 수는 N개", "N fps" (per second: unit_suffix.py)
     r, ex = reader
     r.read("- Tesla FSD 1 Chip은 트랜지스터 수는 60억 개 이상 • 2,300 fps 이미지 처리", LOC, ())
     got = sorted((s.subject, s.kind, s.value, s.metric) for s in ex.statements)
@@ -221,3 +221,21 @@ def test_a_carried_count_is_not_one_of_an_unnamed_subject_the_clause_marks(reade
     r, ex = reader
     r.read("메타는 로봇을 개발. 숙련된 작업자가 10개의 시연 데이터를 수집.", LOC, ())
     assert counts(ex) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kimi K2는 공개됨. Kimi K2를 가지고 50만 개의 합성 데이터를 생성하는 방식.",
+    "Kimi K2는 공개됨. Kimi K2를 활용해 3만 개의 문제를 만들어 학습.",
+    "Gemini 2.5 Pro를 가지고 20만 개의 예제를 제작.",
+])
+def test_a_count_made_with_a_tool_is_no_holding_of_the_tool(reader, sentence):
+    # "X을 가지고 N개의 Y를 생성": X is what Y was made with (using X), not its owner
+    r, ex = reader
+    r.read(sentence, LOC, ())
+    assert counts(ex) == []
+
+
+def test_a_tool_before_a_verb_of_having_still_leaves_the_topics_count(reader):
+    r, ex = reader
+    r.read("메타는 조직을 전면 재설계. 약 300개의 AI 에이전트를 현장에 배치.", LOC, ())
+    assert counts(ex) == [("meta", "unitCount", Decimal(300), "AI 에이전트", "text:unit-count:have:carried-topic")]

@@ -101,6 +101,21 @@ def _hardware_topic(mentions: list[Mention_], s: str, c0: int) -> Mention_ | Non
     return first if s.count("(", 0, first.start) <= s.count(")", 0, first.start) else None
 
 
+#: "X을 가지고", "X를 활용해": an object taken as the tool of what the clause does, not a holding
+_INSTRUMENT = re.compile(r"(?:을|를)\s?(?:가지고|갖고|이용해|이용하여|활용해|활용하여|사용해|사용하여|써서)\s")
+#: a verb of making what is counted: "생성", "만들어", "제작", "학습"
+_MAKE = re.compile(r"생성|만들|만든|제작|개발|학습|훈련|합성|산출|생산")
+
+
+def _made_with(s: str, c0: int, start: int, end: int, c1: int) -> bool:
+    """"R1을 가지고 80만 개의 고품질 데이터를 생성": a count after a tool ("X을 가지고", "X를 활용해") in its clause
+    and before a verb of making counts what was made with the tool — the tool's holding it is not."""
+    # "X을 가지고" ends a clause of its own: the tool may sit in the clause before the count's
+    c_1 = max((c for c in clause_starts_of(s) if c < c0), default=c0)
+    tool = _INSTRUMENT.search(s, c0, start) or ((m := _INSTRUMENT.search(s, c_1, c0)) and m.end() == c0)
+    return bool(tool and _MAKE.search(s, end, c1))
+
+
 def _counted_noun(s: str, at: int) -> tuple[str, int]:
     """"64개의 연산 코어(CU)를 탑재" → ("연산 코어(CU)", end): at most four words, up to the one
     carrying a particle; '' when the words run on without one (not an argument) or when a particle
@@ -211,6 +226,9 @@ class CountReader:
         elif any(q.end <= m.start < end and not (kind == "employeeCount" and is_a(m.type, "Organization"))
                  for m in mentions) or any(q.end <= v.start < end for v in values):
             return  # a named item is the count-item reader's ("팔란티어 인증 전문가": staff named by a firm are not)
+        if not any(m.role in ("topic", "subject") and c0 <= m.start and m.end <= start for m in mentions) \
+                and _made_with(s, c0, start, max(end, q.end), c1):
+            return  # "R1을 가지고 N개의 데이터를 생성": what was made with a tool, no holding of anyone named
         cands = [m for m in mentions if c0 <= m.start and m.end <= start and not is_a(m.type, "Person")
                  and m.role not in ("place", "object", "with")]
         marked = [m for m in cands if m.role in ("topic", "subject")]
