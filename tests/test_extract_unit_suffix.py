@@ -45,3 +45,20 @@ def test_a_models_score_written_with_an_unknown_unit_is_no_score(table_reader):
     assert [st.value for st in ex.statements if st.kind == "benchmarkScore"] == [D(85)]
     settle_unknown_units(ex)
     assert [is_unsure(st.rule) for st in ex.statements if st.kind == "benchmarkScore"] == [True]
+
+
+@pytest.mark.parametrize(("raw", "value", "unit", "per", "unsure"), [
+    ("• 1,200 fps 영상 처리", D(1200), "count", "second", False),  # frames a second, no bare count
+    ("최대 60fps 렌더링", D(60), "", "second", False),
+    ("출력 속도 150 tokens/s 기록", D(150), "count", "second", False),
+    ("약 900 토큰/초 생성", D(900), "", "second", False),
+    ("모터 3,000 rpm 회전", D(3000), "count", "minute", False),
+    ("처리량 40 widgets/s 수준", D(40), "count", "", True),  # a rate of an unknown thing: a claim
+    ("1,200개 처리", D(1200), "count", "", False),  # no rate word: untouched
+])
+def test_a_count_written_with_a_rate_word_is_per_its_period(raw, value, unit, per, unsure):
+    ex = Extraction(statements=[_value(raw, value, unit)])
+    settle_unknown_units(ex)
+    st = ex.statements[0]
+    assert (st.per, is_unsure(st.rule)) == (per, unsure)
+    assert st.unit == ("count" if per else unit)

@@ -42,9 +42,35 @@ def unknown_suffix(text: str, value: Decimal) -> str:
     return ""
 
 
+#: a rate written after a figure ("2,300 fps", "50 tokens/s", "30 토큰/초"): so many of something per unit of time —
+#: the period it is per; a rate word whose period is not known here keeps the value a claim
+_RATE = re.compile(r"\s?(?:([Ff][Pp][Ss]|[Tt][Pp][Ss]|[Qq][Pp][Ss]|[Rr][Pp][Ss])|([Rr][Pp][Mm])"
+                   r"|(?:[Tt]okens?|토큰|[Ff]rames?|프레임|[Qq]ueries|[Rr]equests?|요청|건|개)\s?/\s?(?:(s|sec|초)|(min|분)|(h|hr|시간))"
+                   r"|([A-Za-z]+/s|[A-Za-z]+/sec))(?![A-Za-z0-9가-힣])")
+#: the kinds a rate is a count of (a score written "85tps" stays a claim: no score per second)
+_COUNTS = frozenset({"quantity", "unitCount"})
+_RATE_PER = ("second", "minute", "second", "minute", "hour", "")
+
+
+def rate_period(text: str, value: Decimal) -> str | None:
+    """The period of a rate written right after the figure ``value`` in ``text`` ("second" for "2,300 fps",
+    "minute" for "3,000 rpm"), "" for a rate whose period is unknown, None when the figure has no rate word."""
+    for q in find_quantities(text):
+        if q.kind not in ("number", "count") or value not in (q.value, q.low, q.high):
+            continue
+        if (m := _RATE.match(text, q.end)) is not None:
+            return next(p for g, p in zip(m.groups(), _RATE_PER, strict=True) if g)
+    return None
+
+
 def settle_unknown_units(ex: Extraction) -> None:
-    """Keep as claims the values without a unit whose figure was written with a unit no table knows."""
+    """Keep as claims the values without a unit whose figure was written with a unit no table knows; a count
+    written with a rate word ("2,300 fps") is a count per second, or a claim when its period is unknown."""
     for i, st in enumerate(ex.statements):
+        if st.value is not None and (st.unit == "count" or (not st.unit and st.kind in _COUNTS)) and not st.per and st.raw \
+                and (period := rate_period(st.raw, st.value)) is not None:
+            ex.statements[i] = replace(st, unit="count", per=period) if period else replace(st, rule=unsure(st.rule))
+            continue
         if st.value is None or st.unit or not st.raw:
             continue
         if word := unknown_suffix(st.raw, st.value):
