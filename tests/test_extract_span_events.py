@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from petaflop.extract.facts import Extraction, Location, Statement
+from petaflop.extract.gate import is_unsure
 from petaflop.extract.span_events import name_span_events, span_event
 from petaflop.extract.status_context import settle_statuses
 
@@ -43,6 +44,17 @@ def test_a_framed_duration_takes_the_event_and_other_metrics_stay():
                                 _duration("time taken", "없는 문장 2년 만에")])
     assert name_span_events(ex, lines) == 1
     assert [s.metric for s in ex.statements] == ["time taken: 착공", "리드타임", "time taken"]
+    assert [is_unsure(s.rule) for s in ex.statements] == [False, False, True]  # taken by nothing named: a claim
+
+
+def test_a_time_taken_at_the_end_of_its_clause_is_of_the_last_action_before_it():
+    line = "- 가나다 칩은 패키지를 내려받고 복잡한 설정을 거쳐야 해 최소 2년 소요. 반면 라마바는 빠름."
+    ex = Extraction(statements=[_duration("time taken", "복잡한 설정을 거쳐야 해 최소 2년 소요")])
+    assert name_span_events(ex, [line]) == 1
+    assert (ex.statements[0].metric, is_unsure(ex.statements[0].rule)) == ("time taken: 설정", False)
+    ex = Extraction(statements=[_duration("time taken", "같은 밸류에이션에 도달하는 데 2년 소요")])
+    name_span_events(ex, ["- 가나다는 같은 밸류에이션에 도달하는 데 2년 소요."])
+    assert (ex.statements[0].metric, is_unsure(ex.statements[0].rule)) == ("time taken", True)
 
 
 def test_money_a_firm_raises_says_how_it_was_raised(text_reader):

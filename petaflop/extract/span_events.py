@@ -12,7 +12,10 @@ noun, and the metric then says which span it is ("time taken: 건설"):
 * else the first action noun after the frame word in its clause: "7주 만에 완성", "5분 안에 설치가 완료",
   "7시간 동안 … 임무 수행" (with the bare noun right before it when it carries no particle).
 
-The nouns are a closed list of actions (출시, 건설, 승인 …); a clause that names none keeps the frame alone.
+The nouns are a closed list of actions (출시, 건설, 승인 …); a clause that names none keeps the frame alone, and a
+"time taken" of nothing named is kept a claim (its rule unsure): how long, but not what took that long.
+A span whose frame is a verb of taking ending the clause ("최소 30분 소요", "2년 걸려") takes the last action named
+before it ("복잡한 설정을 거쳐야 해 최소 30분 소요" → "time taken: 설정").
 """
 
 from __future__ import annotations
@@ -21,13 +24,15 @@ import re
 from dataclasses import replace
 
 from petaflop.extract.facts import Extraction
+from petaflop.extract.gate import unsure
 from petaflop.extract.text_within import SPAN_FRAMES
 
 __all__ = ["name_span_events", "span_event"]
 
 #: action nouns an event of a span is named by
 _EVENT_WORDS = ("출시|건설|준공|완공|착공|구축|설치|완성|완료|개발|확장|증설|성장|기동|가동|승인|배포|도입|달성|인수|"
-                "개통|수행|분석|학습|훈련|생산|확보|구매|상장|설립|전환|교체|납품|인도|공개|돌파|조달|유지|복구|재직|입사|공급")
+                "개통|수행|분석|학습|훈련|생산|확보|구매|상장|설립|전환|교체|납품|인도|공개|돌파|조달|유지|복구|재직|입사|공급|"
+                "설정|다운로드|검증|테스트|조립|제조|심사|검토|협상|배송|컴파일|추론|충전|방전")
 _EVENT_BARE = re.compile(_EVENT_WORDS)
 #: the span as written: a number (or a native number word), its unit, then its frame word
 _SPAN = re.compile(r"['‘“\"]?(?:약\s?|단\s?|최소\s?|최대\s?)?(?:\d[\d.,]*|한|두|세|네|다섯|여섯)\s?(?:~\s?\d+\s?)?"
@@ -48,9 +53,11 @@ _BARE_WORD = re.compile(r"([가-힣A-Za-z0-9]{1,8})\s$")
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|의|로|서|도|과|와|고|며|면|게|지|던|한|된|인|적|다)$")
 
 
-def span_event(clause_before: str, frame: str, clause_after: str) -> str:
+def span_event(clause_before: str, frame: str, clause_after: str, taken_at_end: bool = False) -> str:
     """The event noun of a span of time whose clause reads ``clause_before`` up to the span and
-    ``clause_after`` from its frame word on (``frame``: the metric the frame gave); "" when none is named."""
+    ``clause_after`` from its frame word on (``frame``: the metric the frame gave); "" when none is named.
+    ``taken_at_end``: the span's frame word is a verb of taking that ends the clause ("N분 소요", "N년 걸려"),
+    so the action it took is the last one named before it."""
     if m := _RIGHT_BEFORE.search(clause_before):
         return m.group(1)
     if frame == "time taken" and (m := _UNTIL.search(clause_before)):
@@ -61,7 +68,7 @@ def span_event(clause_before: str, frame: str, clause_after: str) -> str:
         found = list(_LENGTH_OF.finditer(clause_before))
         if found:
             return found[-1].group(1)
-    if frame == "delay":
+    if frame == "delay" or taken_at_end:  # "… 복잡한 설정을 거쳐야 해 최소 30분 소요": the last action before it
         found = list(_EVENT_BARE.finditer(clause_before))
         return found[-1].group(0) if found else ""
     if frame == "period" and (m := _OF_SPAN.match(clause_after)):
@@ -106,8 +113,11 @@ def name_span_events(ex: Extraction, lines: list[str]) -> int:
         before, after = _clause(line, spans[0].start(), spans[0].end())
         if spans[0].group("frame") in ("연기", "지연"):
             after = ""
-        event = span_event(before, st.metric, after)
+        event = span_event(before, st.metric, after, spans[0].group("frame") in ("소요", "걸"))
         if event and len(event) <= 20:
             ex.statements[i] = replace(st, metric=f"{st.metric}: {event}")
             named += 1
+    for i, st in enumerate(ex.statements):  # a time taken by nothing named says nothing: a claim
+        if st.kind == "duration" and st.metric == "time taken":
+            ex.statements[i] = replace(st, rule=unsure(st.rule))
     return named
