@@ -27,6 +27,7 @@ LOC = Location(10, 10, "IV", "test slide")
     ("모델은 최대 ", "period", " 인간의 개입 없이 임무 수행 가능", "임무 수행"),  # with its bare object noun
     ("가나다의 ", "period", "의 총 소유 비용(TCO)은 25억 달러로 추정", "총 소유 비용"),  # what it is the period of
     ("같은 밸류에이션에 ", "time taken", "", ""),  # no event named: the frame alone
+    ("2시간 걸리던 검토 업무를 ", "time taken", "로 단축", "검토"),  # none after it: the action before it
 ])
 def test_the_event_of_a_span_is_the_action_noun_its_clause_names(before, frame, after, event):
     assert span_event(before, frame, after) == event

@@ -70,6 +70,10 @@ def span_event(clause_before: str, frame: str, clause_after: str, taken_at_end: 
             return found[-1].group(1)
     if frame == "delay" or taken_at_end:  # "… 복잡한 설정을 거쳐야 해 최소 30분 소요": the last action before it
         found = list(_EVENT_BARE.finditer(clause_before))
+        if found or frame == "delay":  # else "4시간 소요되던 분석 업무": the action it took may follow it
+            return found[-1].group(0) if found else ""
+    elif frame == "time taken" and not _EVENT_BARE.search(clause_after):
+        found = list(_EVENT_BARE.finditer(clause_before))  # "4시간 걸리던 분석 업무를 30분 내로 단축"
         return found[-1].group(0) if found else ""
     if frame == "period" and (m := _OF_SPAN.match(clause_after)):
         return m.group(1).strip()  # "4년 동안의 총 소유 비용": what the span is the period of
