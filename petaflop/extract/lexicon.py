@@ -11,7 +11,7 @@ from pathlib import Path
 from ontology.model import STATUSES, load_model
 from petaflop.extract.mapping_data import MappingError, check_tables, compile_regex, entries
 from petaflop.extract.measured_noun import restricted_metric
-from petaflop.extract.part_scope import part_scope
+from petaflop.extract.part_scope import BUSINESS_KINDS, business_scope, part_scope
 from petaflop.extract.table_market_scope import prose_market
 
 LEXICON_PATH = Path(__file__).with_name("attribute_lexicon.toml")
@@ -66,6 +66,8 @@ class ValueEntry:
         클럭": part_scope.py), else ""."""
         if at < 0:
             return ""
+        if self.kind in BUSINESS_KINDS:  # "추론 서비스에서의 총마진율": the business the figure is of
+            return business_scope(text, at)
         return prose_market(text, at) if self.kind == "marketShare" else part_scope(text, at) if self.kind == "quantity" else ""
 
 

@@ -37,3 +37,26 @@ def part_scope(text: str, at: int) -> str:
     if m is None or _JOINED.search(head, 0, m.start(1)):
         return ""
     return m.group(1)
+
+
+#: the kinds a business of the firm may scope: its margin, revenue, profit, cost
+BUSINESS_KINDS = frozenset({"grossMargin", "revenue", "profit", "annualOpex", "charge"})
+#: the business a figure is of, right before its metric word: "추론(Inference) 서비스에서의 총마진율",
+#: "클라우드 사업의 매출", "데이터센터 부문 매출" — one or two words (no particle) then 서비스/사업/부문
+_BUSINESS = re.compile(r"(?<![^\s])((?:[가-힣A-Za-z0-9]+(?:\([^()]{1,30}\))?\s){0,2}?[가-힣A-Za-z0-9]*(?:서비스|사업|부문))"
+                       r"\s?(?:에서의|에서|의)?\s?$")
+_WORD_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|에|에서|와|과|로|도)$")
+
+
+def business_scope(text: str, at: int) -> str:
+    """The business ("추론(Inference) 서비스") a margin, revenue or cost whose metric word starts at ``at`` is
+    of, when the words right before it name one; else "" (the firm's own figure)."""
+    start = max((m.end() for m in _LINE_END.finditer(text, 0, at)), default=0)
+    m = _BUSINESS.search(text[start:at])
+    if m is None:
+        return ""
+    words = m.group(1).split(" ")
+    while words and _WORD_PARTICLE.search(re.sub(r"\([^()]*\)$", "", words[0])):
+        words.pop(0)  # "OpenAI는 추론 서비스": the topic is the firm, not the business
+    scope = " ".join(words)
+    return "" if scope in ("서비스", "사업", "부문") else scope
