@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from petaflop.extract.gate import is_unsure
 from tests.test_table_reader import make_table
 
 CAPTION = ["GB200 NVL72의 ODM 출하량 전망"]
@@ -67,6 +68,19 @@ def test_the_other_firms_share_row_is_the_listed_rests_share(table_reader):
     assert shares == {(Decimal(0), "2025-Q1", "estimate", rule), (Decimal(7), "2025-Q2", "estimate", rule),
                       (Decimal(6), "2025", "estimate", rule)}
     assert not any(s.kind == "marketShare" and s.subject != rest for s in ex.statements)
+
+
+def test_the_other_firms_share_is_of_the_market_the_caption_measures(table_reader):
+    r, ex = table_reader
+    rows = [*FIRMS, ["기가바이트, 페가트론, 레노보 등", "5", "500", "2,105"], ["기타 업체 점유율", "0%", "7%", "6%"]]
+    r.read(make_table(["MI355X 랙의 ODM(위탁 생산) 출하량 추이"], HEADER, rows))
+    shares = [s for s in ex.statements if s.kind == "marketShare"]
+    assert {(s.value, s.scope, is_unsure(s.rule)) for s in shares} == {
+        (Decimal(v), "MI355X 랙의 ODM 출하량", False) for v in (0, 7, 6)}
+    r, ex = table_reader
+    ex.statements.clear()
+    r.read(make_table([], HEADER, rows))  # no caption: the market is not known, a claim
+    assert {(s.scope, is_unsure(s.rule)) for s in ex.statements if s.kind == "marketShare"} == {("", True)}
 
 
 def test_an_other_firms_share_row_without_a_listed_rest_is_no_ones(table_reader):

@@ -15,7 +15,9 @@ so the gate judges these rows apart from the firms' own.
 
 A row "기타 업체 점유율 | 1% | 7%" under period columns, below the listed rest, gives that group's share of
 the table's market ("the other firms' share": the rest is the only group of other firms the table names);
-its rule ids carry ``:group-row:others``. Without a listed rest above it, the row is no one's.
+its rule ids carry ``:group-row:others``. Without a listed rest above it, the row is no one's. The share is
+scoped by its market: the one its label or caption names ("… 시장 점유율"), else what the table measures, as its
+caption's first line says ("GB200 NVL72의 ODM 출하량 전망" → "GB200 NVL72의 ODM 출하량"); with no caption, a claim.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from typing import Any
 
 from ingest.model import Row, Table
 from petaflop.extract.facts import EntityRecord
+from petaflop.extract.gate import unsure
 from petaflop.extract.resolve import created_id, is_a
+from petaflop.extract.table_market_scope import market_of
 
 #: "TOP 4", "Top 10", "상위 5", "Total of Top 10", "Top 4 합계": the first N of the ranking
 _TOP = re.compile(r"^(?:(?:Total of|Sum of)\s)?(?:the\s)?(?:TOP|Top|top|상위)\s?(?P<n>\d{1,3})(?:\s?(?:합계?|기업|업체|개사|社))?$")
@@ -80,15 +84,32 @@ def _read_others_share(reader: Any, table: Table, r: int, row: Row, key: int, la
     if rest is None or created_id(f"{table.id} group row {rest}") not in reader.ex.entities:
         return False
     eid = created_id(f"{table.id} group row {rest}")
+    market = market_of(row.cells[key].text, table.caption) or _caption_measure(table.caption)
     tag, reader.tag = reader.tag, reader.tag + ":group-row:others"
+    first = len(reader.ex.statements)
     try:
         for j, cell in enumerate(row.cells):
             if j != key and j < len(labels) and labels[j].period is not None:
-                reader._cell(table, r, cell, eid, replace(labels[j], text=m.group("measure")), None,
+                reader._cell(table, r, cell, eid, replace(labels[j], text=m.group("measure"), scope=market), None,
                              reader._unit_note(table, row))
     finally:
         reader.tag = tag
+    if not market:  # a share of no market the table names: a claim
+        for i in range(first, len(reader.ex.statements)):
+            reader.ex.statements[i] = replace(reader.ex.statements[i], rule=unsure(reader.ex.statements[i].rule))
     return True
+
+
+#: words closing a caption that say how its figures are given, not what they measure
+_CAPTION_TAIL = re.compile(r"\s?(?:전망|추이|현황|예상|추정|추산|비교|현황 및 전망)$")
+
+
+def _caption_measure(caption: list[str]) -> str:
+    """What a table of firms measures, as its caption's first line says ("GB200 NVL72의 ODM 출하량 전망" →
+    "GB200 NVL72의 ODM 출하량"): the market the others' share is of; "" without a caption."""
+    text = re.sub(r"\s?\([^()]*\)", "", caption[0]).strip() if caption else ""
+    text = _CAPTION_TAIL.sub("", text).strip()
+    return text[:60] if len(text) > 2 else ""
 
 
 def read_group_row(reader: Any, table: Table, r: int, row: Row, key: int, labels: list) -> bool:
