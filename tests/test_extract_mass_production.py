@@ -43,3 +43,12 @@ def test_a_percentage_in_parentheses_after_a_names_measure_words_is_its_value(te
     r.read("인텔의 신규 공정 데이터(40%)는 공개.", LOC, ())  # no measure named: not read
     got = {(s.subject, s.kind, s.value) for s in ex.statements if s.rule == "text:paren-measure"}
     assert got == {("google", "share", Decimal(30))}
+
+
+def test_figures_compared_with_an_estimate_in_the_sentence_before_are_estimates(text_reader):
+    # "A의 추정 수율은 N%. 이는 B(M% 이상)에 비해 …": B's figure is given as the estimate's comparison
+    r, ex = text_reader
+    r.read("현재 인텔 18A의 추정 수율은 30~35%. 이는 TSMC N2(60% 이상)에 비해 낮은 수치.", LOC, ())
+    r.read("현재 인텔 18A의 수율은 30~35%. 이는 TSMC N2(60% 이상)에 비해 낮은 수치.", LOC, ())  # no estimate
+    got = sorted((s.value, s.status) for s in ex.statements if s.rule == "text:paren-measure")
+    assert got == [(Decimal(60), "actual"), (Decimal(60), "estimate")]

@@ -7,7 +7,8 @@ alone in the parentheses after a name — or after the name's genitive and the w
 that name's value of the measure — a list of parallel figures; a sentence naming no measure takes the
 one the previous sentence of its block names, and the time that sentence's frame states ("현재 …", "2분기에 …":
 :func:`petaflop.extract.figure_time.with_bases`) when it names no date and no other time of its own. A score (벤치마크, 점수) is
-text_scores.py's; a sign ("(+5%)", "(-1.7%)") is a change, not a level, and is not read. Rule
+text_scores.py's. Figures of a sentence that compares them with the previous sentence's measure ("이는 … 에
+비해") when that sentence gives it as an estimate ("추정 수율은 40~45%") are estimates too. A sign ("(+5%)", "(-1.7%)") is a change, not a level, and is not read. Rule
 ``text:paren-measure``, judged by the gate.
 """
 
@@ -30,6 +31,8 @@ _PAREN_PERCENT = re.compile(rf"\s?\(\s?(?:약\s?)?(?P<lo>{_NUM})\s?%?(?:\s?[~∼
                             rf"\s?(?P<bound>이상|이하|초과|미만)?\s?\)")
 _SCORE_CUE = re.compile(r"벤치마크|[Bb]enchmark|시험|점수|스코어")
 _ESTIMATE = re.compile(r"추정|추산|예상")
+#: a sentence comparing its figures with the previous one's: "이는 … 에 비해", "… 대비", "… 보다"
+_COMPARED = re.compile(r"에\s?비해|에\s?비하면|대비|보다|와\s?비교|과\s?비교")
 #: the genitive and at most three words ending right before the parentheses (one of them the measure's)
 _OWNED_MEASURE = re.compile(r"\s?의\s((?:[가-힣A-Za-z0-9]+\s){0,2}[가-힣A-Za-z0-9]+)(?=\s?\()")
 
@@ -52,7 +55,8 @@ class ParenMeasureReader:
     def _paren_measures(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         own = self._sentence_measure(s)
         dates = [q for q in find_quantities(s) if q.kind in ("date", "period") and q.date_start and q.date_end]
-        carried, self._paren_carry = getattr(self, "_paren_carry", (None, None, None)), (loc, own, _frame_time(self, s, dates))
+        carried = getattr(self, "_paren_carry", (None, None, None, False))
+        self._paren_carry = (loc, own, _frame_time(self, s, dates), bool(own and _ESTIMATE.search(s)))
         if "(" not in s or _SCORE_CUE.search(s):
             return
         # "SF2의 추정 수율은 40~45%. 이는 TSMC N2(70% 이상)와 …": the block's previous sentence names it
@@ -61,6 +65,8 @@ class ParenMeasureReader:
             return
         # … and its frame's time, unless this sentence names a time of its own
         time = carried[2] if own is None and not dates and not OTHER_TIME.search(s) else None
+        # "SF2의 추정 수율은 40~45%. 이는 TSMC N2(70% 이상)에 비해 …": figures compared with an estimate are estimates
+        compared_estimate = own is None and carried[3] and bool(_COMPARED.search(s))
         for m in mentions:
             pm, gm = _PAREN_PERCENT.match(s, m.end), None
             if pm is None and m.role == "genitive":  # "OpenAI의 API 매출 비중(27%)": the name's measure word first
@@ -75,7 +81,7 @@ class ParenMeasureReader:
             self.ex.statements.append(Statement(
                 m.entity, entry.kind, loc, f"{self.prefix}:paren-measure", value=lo,
                 high=Decimal(hi) if hi and Decimal(hi) != lo else None, unit="%",
-                status="estimate" if _ESTIMATE.search(s[max(0, m.start - 12):pm.end()]) else "actual",
+                status="estimate" if compared_estimate or _ESTIMATE.search(s[max(0, m.start - 12):pm.end()]) else "actual",
                 bound=bound, sources=sources, raw=s[m.start:pm.end()][:60], time=time,
                 scope=market_of(gm.group(1)) if gm and entry.kind == "marketShare" else "",  # "엔터프라이즈 시장점유율"
                 metric=gm.group(1) if gm and entry.metric_from_label else "",  # "API 매출 비중": what the share is of
