@@ -94,3 +94,11 @@ def test_a_labels_closing_as_of_month_dates_its_figure(label, period):
     from petaflop.extract.cell_text import header_period
     when = header_period(label)
     assert (when.text if when else "") == period
+
+
+def test_a_line_with_two_spans_names_the_one_of_its_figure():
+    line = "- 6시간 소요되던 검토 업무를 20분 내로 단축."
+    ex = Extraction(statements=[Statement("acme", "duration", Location(1, 1, "IV", "t"), "text:duration-took:clause-topic",
+                                          value=Decimal(20), unit="minute", metric="time taken", raw=line[2:])])
+    assert name_span_events(ex, [line]) == 1
+    assert ex.statements[0].metric == "time taken: 검토"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from petaflop.extract.facts import Extraction
 from petaflop.extract.gate import unsure
@@ -99,6 +100,15 @@ def _clause(line: str, start: int, end: int) -> tuple[str, str]:
     return line[opens:start], line[end:stop.start() if stop else len(line)]
 
 
+def _figure_of(span: str) -> Decimal | None:
+    """The first figure written in a span ("30" in "30분 내"), None when it is a word ("한 분기")."""
+    m = re.search(r"\d[\d.,]*", span)
+    try:
+        return Decimal(m.group(0).replace(",", "").rstrip(".")) if m else None
+    except ArithmeticError:
+        return None
+
+
 def name_span_events(ex: Extraction, lines: list[str]) -> int:
     """Give every ``duration`` (in prose or a prose cell) named by its frame alone ("time taken", "period", "delay") the event
     its clause names ("time taken: 건설"); returns how many were named."""
@@ -112,6 +122,8 @@ def name_span_events(ex: Extraction, lines: list[str]) -> int:
         if at < 0 or line.find(st.raw, at + 1) >= 0:
             continue
         spans = list(_SPAN.finditer(line, at, at + len(st.raw)))
+        if len(spans) > 1:  # "4시간 소요되던 … 30분 내로": the span of this statement's figure
+            spans = [sp for sp in spans if _figure_of(sp.group(0)) == st.value]
         if len(spans) != 1:
             continue
         before, after = _clause(line, spans[0].start(), spans[0].end())
