@@ -42,7 +42,7 @@ UNITS: dict[str, tuple[str, str, Decimal]] = {
     "GFLOPS": ("compute", "FLOPS", D(10) ** 9), "FLOPS": ("compute", "FLOPS", D(1)),
     "POPS": ("compute", "OPS", D(10) ** 15), "TOPS": ("compute", "OPS", D(10) ** 12),
     "%p": ("percent", "%p", D(1)), "%": ("percent", "%", D(1)), "퍼센트": ("percent", "%", D(1)),
-    "배": ("multiple", "x", D(1)), "x": ("multiple", "x", D(1)),
+    "배": ("multiple", "x", D(1)), "x": ("multiple", "x", D(1)), "×": ("multiple", "x", D(1)),
     "달러": ("money", "USD", D(1)), "불": ("money", "USD", D(1)), "USD": ("money", "USD", D(1)),
     "원": ("money", "KRW", D(1)), "위안": ("money", "CNY", D(1)), "CNY": ("money", "CNY", D(1)),
     "유로": ("money", "EUR", D(1)), "EUR": ("money", "EUR", D(1)), "KRW": ("money", "KRW", D(1)),
@@ -50,6 +50,8 @@ UNITS: dict[str, tuple[str, str, Decimal]] = {
     "개월": ("duration", "month", D(1)), "년간": ("duration", "year", D(1)), "년": ("duration", "year", D(1)),
     "주일": ("duration", "week", D(1)), "주": ("duration", "week", D(1)), "시간": ("duration", "hour", D(1)), "분": ("duration", "minute", D(1)),
     "초": ("duration", "second", D(1)), "일": ("duration", "day", D(1)), "달": ("duration", "month", D(1)),
+    "hours": ("duration", "hour", D(1)), "hour": ("duration", "hour", D(1)), "hrs": ("duration", "hour", D(1)),
+    "h": ("duration", "hour", D(1)), "ms": ("duration", "second", D("0.001")),
     "개": ("count", "count", D(1)), "대": ("count", "count", D(1)), "기": ("count", "count", D(1)),
     "장": ("count", "count", D(1)), "명": ("count", "count", D(1)), "곳": ("count", "count", D(1)),
     "건": ("count", "count", D(1)), "척": ("count", "count", D(1)), "회": ("count", "count", D(1)),
@@ -74,14 +76,16 @@ PREFIX_CURRENCY = {"$": "USD", "\\$": "USD", "US$": "USD", "USD": "USD", "€": 
 #: what must precede a Latin unit token for it to be that unit: a bare "t" (tonnes) only glued to its figure ("246.3t")
 #: and a bare "g" (grams), "lb" or "oz" only right after it, glued or one space on ("50g", "약 600 g")
 _AFTER_FIGURE = r"(?:(?<=\d)|(?<=\d\s))"
-LATIN_GUARD = {"t": r"(?<=\d)", "g": _AFTER_FIGURE, "lb": _AFTER_FIGURE, "lbs": _AFTER_FIGURE, "oz": _AFTER_FIGURE}
+#: a times sign only glued to its figure and no product of figures ("5×", never "수×FPS", "4096 × 4096", "4× 400")
+LATIN_GUARD = {"t": r"(?<=\d)", "h": r"(?<=\d)", "×": r"(?<=\d)(?!×\s?\d)", "ms": _AFTER_FIGURE, "hrs": _AFTER_FIGURE, "hour": _AFTER_FIGURE,
+               "hours": _AFTER_FIGURE, "g": _AFTER_FIGURE, "lb": _AFTER_FIGURE, "lbs": _AFTER_FIGURE, "oz": _AFTER_FIGURE}
 LATIN_UNIT_RE = "|".join(
     LATIN_GUARD.get(u, "") + re.escape(u)
-    for u in sorted((u for u in UNITS if re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
+    for u in sorted((u for u in UNITS if re.match(r"[A-Za-z%×]", u)), key=len, reverse=True)
 )
 KOREAN_UNIT_RE = "|".join(
     re.escape(u) + UNIT_GUARD.get(u, "")
-    for u in sorted((u for u in UNITS if not re.match(r"[A-Za-z%]", u)), key=len, reverse=True)
+    for u in sorted((u for u in UNITS if not re.match(r"[A-Za-z%×]", u)), key=len, reverse=True)
 )
 
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

@@ -351,3 +351,19 @@ def test_a_day_written_in_english_month_first_is_a_date():
     assert [(q.kind, q.date_start) for q in find_quantities("Sept. 30, 2022")] == [("date", "2022-09-30")]
     # a word that only starts like a month, or a month and a year without a day, is no day
     assert all(q.kind != "date" for q in find_quantities("Mayday 12, 2020"))
+
+
+def test_hours_milliseconds_and_a_times_sign_are_units():
+    # "30h+", "~8 hours", "5ms", "3×": durations and multiples, not bare numbers
+    def got(text):
+        return [(q.kind, q.value, q.unit) for q in find_quantities(text)]
+
+    assert got("약30h+ 대기") == [("duration", D(30), "hour")]
+    assert got("for ~8 hours of storage") == [("duration", D(8), "hour")]
+    assert got("지연 시간은 5ms 미만") == [("duration", D("0.005"), "second")]
+    assert got("신규 3× 광학 줌, 최대 30× 디지털") == [("multiple", D(3), "x"), ("multiple", D(30), "x")]
+    # a product of figures ("2048 × 2048", "6×200 kV") has no multiple; a name after a figure ("12hi") no hour
+    assert got("2048 × 2048 행렬") == [("number", D(2048), ""), ("number", D(2048), "")]
+    assert got("6×200 kV") == [("number", D(6), ""), ("number", D(200), "")]
+    assert got("HBM3e 12hi") == [("number", D(12), "")]
+    assert got("토큰 수×FPS×모델 스텝 수") == []
