@@ -19,7 +19,7 @@ from dataclasses import replace
 from foundation.periods import Period
 from ingest.date_periods import quantity_period
 from ingest.quantities import Quantity, find_quantities
-from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.facts import Extraction
 from petaflop.extract.figure_time import BASE, with_bases
 
 __all__ = ["before_its_cause", "settle_bare_quarters"]
@@ -57,18 +57,12 @@ def before_its_cause(text: str, period: Period, raw: str) -> bool:
                and not {BASE, "lowerBound", "upperBound"} & q.qualifiers for q in dates)
 
 
-def _text(lines: list[str], loc: Location) -> str:
-    if not (0 < loc.line_start <= loc.line_end <= len(lines)):
-        return ""
-    return "\n".join(lines[loc.line_start - 1:loc.line_end])
-
-
 def settle_bare_quarters(ex: Extraction, lines: list[str]) -> int:
     """Take the time off the statements dated by a bare quarter before their cause (see the module doc); returns
     how many it changed."""
     changed = 0
     for i, st in enumerate(ex.statements):
-        if st.time is not None and before_its_cause(_text(lines, st.location), st.time, st.raw):
+        if st.time is not None and before_its_cause(st.location.text_in(lines), st.time, st.raw):
             ex.statements[i] = replace(st, time=None)
             changed += 1
     return changed

@@ -40,6 +40,12 @@ class Location:
             return f"L{self.line_start}"
         return f"L{self.line_start}-{self.line_end}"
 
+    def text_in(self, lines: list[str]) -> str:
+        """The report lines the location spans, joined by newlines; '' when it lies outside ``lines``."""
+        if not (0 < self.line_start <= self.line_end <= len(lines)):
+            return ""
+        return "\n".join(lines[self.line_start - 1:self.line_end])
+
 
 @dataclass(frozen=True)
 class EntityRecord:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.facts import Extraction
 from petaflop.extract.gate import unsure
 from petaflop.extract.resolve import is_a
 
@@ -82,12 +82,6 @@ def row_label(text: str, type_of: Callable[[str], str | None]) -> str:
     return label[:30]
 
 
-def _text(lines: list[str], loc: Location) -> str:
-    if not (0 < loc.line_start <= loc.line_end <= len(lines)):
-        return ""
-    return "\n".join(lines[loc.line_start - 1:loc.line_end])
-
-
 def settle_rank_measures(ex: Extraction, lines: list[str], type_of: Callable[[str], str | None]) -> int:
     """Give each rank that names only a place the measure its sentence ranks by, else make it a claim (see the
     module doc); ``type_of`` gives the type of a name (None for a word no name); returns how many it changed."""
@@ -98,7 +92,7 @@ def settle_rank_measures(ex: Extraction, lines: list[str], type_of: Callable[[st
     for i, st in enumerate(ex.statements):
         if st.kind != "rank" or st.value is None or names_measure(st.scope, st.metric, is_place):
             continue
-        text = _text(lines, st.location)
+        text = st.location.text_in(lines)
         measure = ranked_measure(text, st.raw, int(st.value), is_place) or (
             row_label(text, type_of) if st.location.table_id else "")
         place = st.scope.strip()

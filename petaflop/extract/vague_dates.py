@@ -14,7 +14,7 @@ from dataclasses import replace
 from foundation.periods import Period, parse_period
 from ingest.date_periods import quantity_period
 from ingest.quantities import REFERENCE_DATE, find_quantities
-from petaflop.extract.facts import Extraction, Location
+from petaflop.extract.facts import Extraction
 
 __all__ = ["settle_vague_dates", "vague_year"]
 
@@ -45,12 +45,6 @@ def vague_year(text: str, period: Period, raw: str = "") -> Period | None:
     return parse_period(period.start[:4])
 
 
-def _text(lines: list[str], loc: Location) -> str:
-    if not (0 < loc.line_start <= loc.line_end <= len(lines)):
-        return ""
-    return "\n".join(lines[loc.line_start - 1:loc.line_end])
-
-
 def _kept(status: str, period: Period) -> bool:
     """An actual date after the report's date keeps its quarter (the graph reads it as a forecast)."""
     return status in ("", "actual") and period.start > REFERENCE_DATE.isoformat()
@@ -63,7 +57,7 @@ def settle_vague_dates(ex: Extraction, lines: list[str]) -> int:
     for i, st in enumerate(ex.statements):
         if st.time is None or not st.kind.endswith("Date") or _kept(st.status, st.time):
             continue
-        if (year := vague_year(_text(lines, st.location) or st.raw, st.time, st.raw)) is not None:
+        if (year := vague_year(st.location.text_in(lines) or st.raw, st.time, st.raw)) is not None:
             ex.statements[i] = replace(st, time=year)
             changed += 1
     for i, f in enumerate(ex.facts):
