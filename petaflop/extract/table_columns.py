@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import re
 
-from ingest.quantities import unit_hint
 from petaflop.extract.lexicon import Lexicon
+from petaflop.extract.table_units import listed_units, units_of
 
 #: "(단위 : $, W)", "(단위: 달러, W)": the units a corner cell lists
 _UNIT_NOTE = re.compile(r"\(\s?단위\s?[:：]\s?([^()]{1,30})\)")
-#: a lexicon dimension -> the kind of a unit hint
-_KIND_OF = {"money": "money", "power": "power", "count": "count", "energy": "energy"}
 
 
 def column_label(lex: Lexicon, metric: str, row_label: str) -> str:
@@ -48,11 +46,10 @@ def column_unit(corner: str, lex: Lexicon, label: str) -> str:
     entry = lex.value_for(label)
     if note is None or entry is None:
         return ""
-    units = [u.strip() for u in re.split(r"[,，/]", note.group(1)) if u.strip()]
+    units = listed_units(note.group(1))
     if len(units) < 2:
         return ""  # one unit for the whole table: the header reader's own business
-    fitting = [u for u in units if (h := unit_hint(f"({u})")) is not None
-               and h.kind == _KIND_OF.get(entry.dimension, entry.dimension)]
+    fitting = units_of(entry.dimension, units)
     return fitting[0] if len(fitting) == 1 else ""
 
 

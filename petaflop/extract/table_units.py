@@ -41,10 +41,19 @@ def table_unit(table: Table, dimension: str) -> str:
     notes += [m.group(1) for line in table.caption if (m := _BARE_NOTE.match(line))]
     if table.header:
         notes += [m.group(1) for m in _UNIT_NOTE.finditer(table.header[0].text)]
-    want = _KIND_OF.get(dimension, dimension)
-    fitting = {u for note in notes for u in (p.strip() for p in re.split(r"[,，/]", note.replace("\\$", "$")))
-               if u and (h := unit_hint(f"({u})")) is not None and h.kind == want}
+    fitting = set(units_of(dimension, [u for note in notes for u in listed_units(note)]))
     return fitting.pop() if len(fitting) == 1 else ""
+
+
+def listed_units(note: str) -> list[str]:
+    """The units a unit note lists ("$, W" → ["$", "W"])."""
+    return [u for u in (p.strip() for p in re.split(r"[,，/]", note.replace("\\$", "$"))) if u]
+
+
+def units_of(dimension: str, units: list[str]) -> list[str]:
+    """The ``units`` that measure a lexicon ``dimension`` (a money unit for "money"), in their order."""
+    want = _KIND_OF.get(dimension, dimension)
+    return [u for u in units if (h := unit_hint(f"({u})")) is not None and h.kind == want]
 
 
 def header_with_unit(table: Table, header: str, unit: str, dimension: str) -> str:
