@@ -57,3 +57,19 @@ def test_cells_naming_a_group_not_its_members():
     assert not names_a_group("MGX / PIF (사우디)")  # two investors and a country note
     assert not names_a_group("(JPM 등)")  # only examples: no group named
     assert not names_a_group("OpenAI")
+
+
+def test_a_sparse_prose_rule_passes_when_its_construction_and_its_way_both_do():
+    g = Gate(0.95, 3, {"text:pact:named": RuleRecord(20, 20), "text:pact:founder": RuleRecord(2, 2),
+                       "text:bio:founder": RuleRecord(6, 6), "text:pact:nearest": RuleRecord(1, 1),
+                       "text:cue:nearest": RuleRecord(9, 5), "text:lone:founder": RuleRecord(1, 1),
+                       "text:pact:row": RuleRecord(2, 1), "text:pact:slide": RuleRecord(0, 0)})
+    assert g.passes("text:pact:founder") and g.decision("text:pact:founder") == "pass by construction and way"
+    assert not g.passes("text:pact:nearest")  # its way (the nearest name) is 6 of 10 over all constructions
+    assert g.decision("text:pact:nearest") == "too few judged"
+    assert not g.passes("text:lone:founder")  # its construction has 1 judged fact: no evidence
+    assert not g.passes("text:pact:row")  # an observed error: judged alone
+    assert not g.passes("text:pact:slide") and not g.passes("text:pact:unseen")  # never judged: nothing to go on
+    assert not g.passes("text:pact:founder:unsure")  # the report's doubt wins
+    assert not Gate(0.95, 3, {"text:pact:named": RuleRecord(20, 20), "text:pact:founder": RuleRecord(2, 2)}).passes(
+        "text:pact:founder")  # the way 'founder' has only its own 2 judged facts

@@ -18,7 +18,11 @@ observed error, or one measured often enough, is judged alone. The same holds fo
 table reader's lexicon (``table-reader:<relation>@<entry>``): they share its row/column reading, so an
 entry judged too seldom, without an error, is decided by the reader's pooled precision over all entries
 with the same variant suffix (``table-reader:*``, ``table-reader:*:mapped``). Prose constructions are
-not pooled: cross-validated, a pooled prose family (the genitive's) passed entries at 73 %.
+not pooled as one family: cross-validated, a pooled prose family (the genitive's) passed entries at 73 %,
+because a prose rule's precision hangs as much on how it found its subject (the nearest name, the slide's
+topic…) as on its construction. So a prose or claim rule ``<reader>:<construction>:…:<way>`` judged fewer than
+``min_judged`` times, never wrong, passes only when both margins pass: its construction pooled over all its
+ways, and its way (the last part) pooled over all constructions ("pass by construction and way").
 
 A fact whose rule carries the part ``unsure`` (:data:`UNSURE`, "…:doubted-figure:unsure") is one the report
 itself leaves in doubt — a figure it questions, a rumour it says was denied, a cell whose column shares its
@@ -85,9 +89,11 @@ class Gate:
     always: dict[str, str] = field(default_factory=dict)  # rule -> reason
     enabled: bool = True
     families: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    margins: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "families", _family_totals(self.rules))
+        object.__setattr__(self, "margins", _margin_totals(self.rules))
 
     def passes(self, rule: str) -> bool:
         if not self.enabled or rule in self.always:
@@ -97,7 +103,7 @@ class Gate:
         rec = self.rules.get(rule)
         if rec is not None and rec.judged >= self.min_judged:
             return rec.precision >= self.threshold
-        return self._family_passes(rule, rec)
+        return self._family_passes(rule, rec) or self._margins_pass(rule, rec)
 
     def _family_passes(self, rule: str, rec: RuleRecord | None) -> bool:
         """A sparse column of a mapped table family (no error seen) passes when its family does."""
@@ -106,6 +112,15 @@ class Gate:
             return False
         judged, correct = self.families.get(family, (0, 0))
         return judged >= self.min_judged and correct / judged >= self.threshold
+
+    def _margins_pass(self, rule: str, rec: RuleRecord | None) -> bool:
+        """A sparse prose rule, judged and never wrong, passes when both its construction and its way of
+        finding the subject pass, each pooled over every rule that shares it (see the module)."""
+        margins = _margins(rule)
+        if not margins or rec is None or not rec.judged or rec.correct < rec.judged:
+            return False
+        return all(j >= self.min_judged and c / j >= self.threshold
+                   for j, c in (self.margins.get(m, (0, 0)) for m in margins))
 
     def decision(self, rule: str) -> str:
         if rule in self.always:
@@ -117,6 +132,8 @@ class Gate:
             return "pass" if rec.precision >= self.threshold else "below threshold"
         if self._family_passes(rule, rec):
             return "pass by family"
+        if self._margins_pass(rule, rec):
+            return "pass by construction and way"
         if rec is None or rec.judged == 0:
             return "unmeasured"
         return "too few judged"
@@ -133,6 +150,26 @@ def _family(rule: str) -> str:
     if parts[0] == "table-reader" and len(parts) > 1 and "@" in parts[1]:
         return ":".join("*" if "@" in p else p for p in parts)
     return ""
+
+
+def _margins(rule: str) -> tuple[str, ...]:
+    """The construction (``text:<construction>``) and the way (the last part: ``nearest``, ``slide-topic``,
+    ``founder``…) of a prose or claim rule ``<reader>:<construction>:…:<way>``; () for a table's rule (its
+    family decides) and for a rule without a variant."""
+    parts = rule.split(":")
+    if len(parts) < 3 or parts[0] in ("table", "table-reader") or UNSURE in parts:
+        return ()
+    return ":".join(parts[:2]), "way:" + parts[-1]
+
+
+def _margin_totals(rules: dict[str, RuleRecord]) -> dict[str, tuple[int, int]]:
+    """Judged and correct facts per construction and per way, each pooled over the rules that share it."""
+    totals: dict[str, tuple[int, int]] = {}
+    for rule, rec in rules.items():
+        for m in _margins(rule):
+            j, c = totals.get(m, (0, 0))
+            totals[m] = (j + rec.judged, c + rec.correct)
+    return totals
 
 
 def _family_totals(rules: dict[str, RuleRecord]) -> dict[str, tuple[int, int]]:
