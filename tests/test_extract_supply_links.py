@@ -36,3 +36,20 @@ def test_an_example_given_a_chance_is_no_customer(text_reader):
 ])
 def test_a_supplier_is_marked_as_the_clauses_subject_or_topic(mined, text, expected):
     assert {(s, o) for s, p, o, r in mined(text) if r == "relation:supply"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the thing's supply rests on the firms listed before "에 의존": each supplies it
+    ("H20 공급은 이제 삼성과 인텔에 의존해야 함.", [("nvidia-h20", "intel"), ("nvidia-h20", "samsung-electronics")]),
+    ("H20 공급은 삼성, 인텔 등에 의존.", [("nvidia-h20", "intel"), ("nvidia-h20", "samsung-electronics")]),
+    # negated, a degree of reliance, a possibility, a list with a country, a genitive of another noun: none
+    ("H20 공급은 인텔에 의존하지 않음.", []),
+    ("H20 공급은 인텔에 대한 의존도가 높음.", []),
+    ("H20 공급을 인텔에 의존할 수도 있음.", []),
+    ("H20 공급은 인텔과 영국에 의존.", []),
+    ("H20 공급은 인텔의 공장에 의존.", []),
+])
+def test_a_things_supply_resting_on_firms_is_supplied_by_them(text_reader, text, expected):
+    r, ex = text_reader
+    r.read(text, LOC, ())
+    assert [(s, o) for s, o, rule in links(ex, "suppliedBy") if rule == "text:supply:from"] == expected

@@ -111,6 +111,10 @@ _PROVIDE_VERB = re.compile(r"(제공|공급|납품)(?!받|망|량|과잉|부족|
 _KIND_PLACE = re.compile(r"(\s?등)?(?(1)|(?:와|과)\s?같은)\s(?:[가-힣/·]{1,8}\s){0,2}[가-힣/·]{1,8}(?:에게|에)\s")
 _ABSTRACT_GIFT = re.compile(r"(?:기회|수익|혜택|효과|동력|근거|계기|모멘텀|시사점)(?:을|를)?\s?(?:[가-힣]{1,4}\s)?$")
 _SUPPLIED_FROM = re.compile(r"(?:으로부터|로부터)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?[가-힣A-Za-z0-9]{0,8}(?:을|를)?\s?공급받")
+#: "<thing> 공급은 (이제) <A>와 <B>에 의존": the supply of the thing rests on the firms listed before "에 의존" (not
+#: negated, nor a degree of reliance: "의존하지 않", "의존도")
+_SUPPLY_OF = re.compile(r"['’”\")]?\s?공급(?:은|는|이|가|도|을|를)\s(?:[가-힣]{1,4}\s){0,2}?")
+_RESTS_ON = re.compile(r"(?:\([^)]{0,30}\))?['’”\"]?\s?(?:등)?에\s?(?:[가-힣]{1,4}\s)?의존(?!도|하지|도\s?않|할\s?수)")
 
 # a release by the clause's subject: "OpenAI가 오픈소스 모델 gpt-oss를 출시", "xAI는 Grok 4를 공개"
 _RELEASED = re.compile(r"['’”\")]?\s?(?:\([^)]{0,20}\))?\s?"
@@ -378,7 +382,8 @@ class LinkFrames:
                     sources: tuple[str, ...]) -> None:
         """"팔란티어가 우크라이나군에 제공하는 AI 플랫폼": the recipients (marked 에/에게) of what an
         organisation provides are its customers; of what it supplies (공급, 납품), supplied by it;
-        "아마존으로부터 칩을 공급받는 Anthropic": the next organisation is supplied by the first."""
+        "아마존으로부터 칩을 공급받는 Anthropic": the next organisation is supplied by the first; "<thing> 공급은
+        A와 B에 의존": the thing is supplied by the firms it rests on (one rule, the supplier marked by its case)."""
         starts = clause_starts_of(s)
         for v in _PROVIDE_VERB.finditer(s):
             c0 = max(x for x in starts if x <= v.start())
@@ -410,6 +415,16 @@ class LinkFrames:
             nxt = next((x for x in mentions if x.start >= hit.end() and any(is_a(x.type, c) for c in _FIRMS)), None)
             if nxt is not None and re.fullmatch(r"[가-힣]{0,2}\s?", s[hit.end():nxt.start]):
                 self._link(nxt, "suppliedBy", m, "text:supply:from", loc, sources, s[m.start:nxt.end])
+        for t, nxt in itertools.pairwise(mentions):
+            # "UALink 스위치 공급은 이제 A와 B에 의존": the same frame, the supplier marked by 에 의존 (the thing first)
+            if not any(is_a(t.type, c) for c in _MADE) or not _SUPPLY_OF.fullmatch(s, t.end, nxt.start):
+                continue
+            listed = self._list_after(s, nxt.start, mentions)
+            if not listed or not all(any(is_a(x.type, c) for c in _FIRMS) for x in listed) \
+                    or not _RESTS_ON.match(s, listed[-1].end):
+                continue
+            for x in listed:
+                self._link(t, "suppliedBy", x, "text:supply:from", loc, sources, s[t.start:listed[-1].end + 6])
 
     def _releases(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"OpenAI가 오픈소스 모델 gpt-oss를 출시": a model, product or platform released (the object of a
