@@ -23,6 +23,7 @@ from petaflop.extract.text_adopt import adoptions
 from petaflop.extract.text_alliance import add_alliance_members
 from petaflop.extract.text_demand_share import demand_shares
 from petaflop.extract.text_frames import HOW, Mention_, clause_starts_of
+from petaflop.extract.text_invest_relative import relative_investments
 from petaflop.extract.text_partner_pairs import partner_pairs
 
 _FIRMS = ("Firm", "AILab")
@@ -161,6 +162,7 @@ class LinkFrames:
         self._named_members(s, mentions, loc, sources)
         add_alliance_members(s, mentions, self._link, loc, sources)  # "미국과 중동의 페타플롭스 동맹"
         adoptions(s, mentions, loc, sources, self._link, self.prefix)
+        relative_investments(self, s, mentions, loc, sources)  # "A가 투자한 <kind> B"
 
     def _link(self, subject: Mention_, prop: str, obj: Mention_, rule: str, loc: Location, sources: tuple[str, ...],
               raw: str) -> None:
