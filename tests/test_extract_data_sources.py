@@ -17,10 +17,12 @@ def supplied(ex: Extraction) -> list[tuple]:
 @pytest.mark.parametrize("sentence, expected", [
     # a genitive list, the user the clause's topic
     ("메타는 Surge나 Mercor의 데이터를 사용하여 새 모델을 훈련.", [("meta", "mercor"), ("meta", "surge-ai")]),
-    # a list closed by 등, a second list of data after 와 (one verb for both), a cited source in the list
+    # a list closed by 등, a second list of data after 와 (one verb for both); a data firm also cited as a
+    # source (S&P Global, a firm as SemiAnalysis is) supplies its data like the others
     ("“Claude Financial Services”는 FactSet, S&P, Morningstar 등 외부 시장 데이터와 Box, Snowflake 등 내부 "
      "데이터를 하나의 공간으로 통합.", [("claude-for-financial-services", "factset"),
-                                  ("claude-for-financial-services", "morningstar")]),
+                                  ("claude-for-financial-services", "morningstar"),
+                                  ("claude-for-financial-services", "s-p-global")]),
 ])
 def test_the_organisations_whose_data_is_used_supply_the_user(text_reader, sentence, expected):
     r, ex = text_reader
