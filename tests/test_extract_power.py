@@ -181,3 +181,10 @@ def test_an_asset_counted_in_a_facility_rows_cell_is_the_rows_equipment(text_rea
     r.read_cell("변전소 증설 + 테슬라 Megapack 50대", LOC, (), "colossus-campus")
     r.read("Stargate는 가스터빈 12대", LOC, ())  # prose: a count alone installs nothing
     assert powered(ex) == [("colossus-campus", "tesla-megapack", "text:power-source:topic")]
+
+
+def test_cooling_is_no_power_source(text_reader):
+    r, ex = text_reader
+    r.read("Stargate는 액체 냉각 시스템을 도입", LOC, ())
+    r.read("Stargate는 직접액냉을 채택", LOC, ())
+    assert powered(ex) == []
