@@ -188,3 +188,11 @@ def test_cooling_is_no_power_source(text_reader):
     r.read("Stargate는 액체 냉각 시스템을 도입", LOC, ())
     r.read("Stargate는 직접액냉을 채택", LOC, ())
     assert powered(ex) == []
+
+
+
+def test_a_slide_titled_thing_by_maker_is_about_the_thing(text_reader):
+    r, ex = text_reader
+    r.start_slide("IV. 테스트 장: Stargate by OpenAI")  # "<thing> by <maker>": the maker is a credit
+    r.read("- 특히 메가팩을 활용한 전력 관리가 특징.", LOC, ())
+    assert powered(ex) == [("stargate", "tesla-megapack", "text:power-source:topic")]

@@ -141,7 +141,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         self.block_topic: _Mention | None = None; self.named_on_slide: list[_Mention] = []; self.hw_topic: _Mention | None = None  # noqa: E702
 
     def _title_topic(self, title: str) -> _Mention | None:
-        found = self.res.entities_in(title.split(":", 1)[-1])
+        found = self.res.entities_in(re.sub(r"\s+by\s+\S.*$", "", title.split(":", 1)[-1]))  # "X by Y": X, Y its credit
         ent = found[0] if len({e.id for e in found}) == 1 else None
         if ent is None and ":" in title:  # "X. 팔란티어: 실제 숫자는 …": the chapter's theme before the colon
             return chapter_topic(self.res, title, _Mention)
