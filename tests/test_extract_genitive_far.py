@@ -137,3 +137,24 @@ def test_a_contributor_at_an_organisation_names_a_product_made_there(text_reader
 def test_a_model_line_and_a_voice_project_are_named(gaz):
     assert [m.entity_id for m in gaz.find_mentions('강화학습으로 "o 시리즈"를 개척')] == ["openai-o-series"]
     assert [m.entity_id for m in gaz.find_mentions("'Maya' 프로젝트 총책임")] == ["maya"]
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("AMD가 핵심 제품 MI355X에 HBM을 더 얹음.", ("amd-mi355x", "offeredBy", "amd", "text:made-by-relative")),
+    ("AMD가 주력으로 밀고 있는 칩 제품인, MI355X의 판매가 늘어남.",
+     ("amd-mi355x", "offeredBy", "amd", "text:made-by-relative")),
+])
+def test_the_subject_naming_its_product_offers_it(text_reader, sentence, fact):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert fact in made(ex)
+
+
+@pytest.mark.parametrize("sentence", [
+    "메타가 구매한 제품 MI355X는 성능이 좋음.",  # a buyer's product is not its own
+    "엔비디아가 경쟁 제품 MI355X를 의식함.",  # a rival's product
+])
+def test_a_bought_or_rival_product_is_not_offered(text_reader, sentence):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert not {x for x in made(ex) if x[3] == "text:made-by-relative"}

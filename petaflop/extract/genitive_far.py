@@ -16,7 +16,8 @@ a technology it makes.
 * **maker in a relative clause** — "Butterfly Effect Technology가 개발한 AI 서비스 Manus": the subject
   of a making verb right before the product names its maker; the subject of a selling verb ("엔비디아가
   내년에 본격 판매할 … 스위치") offers the product (``offeredBy``, planned when
-  it is still to be sold: "판매할"); the bare maker before the noun "개발"
+  it is still to be sold: "판매할"), and so does the subject naming it its product ("GitHub가 핵심 제품
+  Copilot에", "엔비디아가 주력으로 밀고 있는 시스템 제품인, NVL72"); the bare maker before the noun "개발"
   ("Avikus 개발 자율운항 시스템 (HiNAS)") says the same. Rule ``text:made-by-relative``.
 * **maker in an appositive** — "테슬라 ESS인 Megapack": the bare maker, a kind word (or two) ending in the
   copula "인", then the product. Rule ``text:maker-appositive``.
@@ -65,6 +66,10 @@ _NOMINAL_MADE = re.compile(r"\s개발\s(?:" + _WORD + r"\s){0,2}(?:" + _WORD + r
 #: a selling verb in the same relative clause: "엔비디아가 내년에 본격 판매할 … 스위치" — what the firm sells it offers
 _SELLING = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}(?:판매|공급)(?:할|하는|한|해\s?온)\s(?:" + _WORD + r"\s){0,3}['‘“\"]?")
 _SELLING_TO_COME = re.compile(r"(?:판매|공급)할\s")
+#: the subject of the clause naming its product: "GitHub가 핵심 제품 Copilot에", "엔비디아가 주력으로 밀고 있는 시스템
+#: 제품인, NVL72" — what a firm calls its (flagship) product it offers; no verb of buying or using fits between
+_PRODUCT_NOUN = re.compile(r"\)?['’”\"]?\s?(?:이|가)\s(?:(?:핵심|주력|대표|간판)\s)?(?:주력으로\s)?(?:밀고\s있는\s)?"
+                           r"(?:(?![가-힣A-Za-z]*(?:한|된|던|할|는|은|을|를|의|에)\s)[가-힣A-Za-z]{1,6}\s)?제품(?:인,?)?\s['‘“\"]?")
 #: "테슬라 ESS인 Megapack": the maker bare before one or two kind words ending in the copula "인"
 _APPOSITIVE_GAP = re.compile(r"\s(?:" + _WORD + r"\s)?[가-힣A-Za-z0-9]{1,8}인\s['‘“\"]?")
 _LIST_GAP = re.compile(r"['’”\"]?\s?[,·/]\s?['‘“\"]?|['’”\"]?\s(?:및|과|와)\s['‘“\"]?")
@@ -100,6 +105,11 @@ class FarGenitives:
             gap = s[a.end:b.start]
             if not title and (_RELATIVE_GAP.fullmatch(gap) or (not a.role and _NOMINAL_MADE.fullmatch(gap))):
                 how = "made-by-relative"
+            elif not title and _PRODUCT_NOUN.fullmatch(gap) and any(is_a(b.type, c) for c in _MADE):
+                if not _RIVALRY.search(gap):  # the firm's own product: offered by it (the seller's rule)
+                    self.ex.add(Fact(b.entity, "offeredBy", a.entity, True, loc, "text:made-by-relative",  # type: ignore[attr-defined]
+                                     sources, raw=s[a.start:b.end][:60]))
+                continue
             elif not title and _SELLING.fullmatch(gap) and any(is_a(b.type, c) for c in _MADE):
                 if not _RIVALRY.search(gap):  # the seller offers it, whatever it makes (one construction, one rule)
                     # "…가 내년에 판매할 X": the prospective "-할" says it is to be sold, a planned link
