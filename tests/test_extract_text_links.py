@@ -198,6 +198,15 @@ def test_a_model_released_by_the_clauses_subject_is_its_work(reader):
     assert links(ex, "developedBy") == [("gpt-oss", "openai", "text:release-by:developedBy")]
 
 
+def test_a_thing_made_by_the_clauses_subject_is_its_work_a_person_too(reader):
+    r, ex = reader
+    r.read("얀 르쿤은 연구자 다수가 쓰는 프레임워크 'PyTorch'를 만든 인물.", LOC, ())
+    r.read("OpenAI가 gpt-oss를 만든 이유는 단순.", LOC, ())
+    r.read("얀 르쿤은 PyTorch를 출시.", LOC, ())  # a release by a person is not read: only a making verb
+    assert links(ex, "developedBy") == [("gpt-oss", "openai", "text:release-by:developedBy"),
+                                        ("pytorch", "yann-lecun", "text:release-by:developedBy")]
+
+
 def test_an_alliance_written_as_its_members_has_them(reader):
     r, ex = reader
     r.read("화웨이+SMIC 연합전선이 부상.", LOC, ())

@@ -122,7 +122,9 @@ _RELEASED = re.compile(r"['’”\")]?\s?(?:\([^)]{0,20}\))?\s?"
                        # the thing's kind after its name: "CloudMatrix384 아키텍처를", "“Codex”라는 코딩 에이전트를"
                        r"(?:(?:이?라는\s(?:[가-힣A-Za-z]{1,8}\s){0,2}?|\s)[가-힣A-Za-z]{0,6}" + _THING + r")?"
                        r"(?:을|를)\s(?:[가-힣A-Za-z0-9]{1,8}\s){0,2}?"
-                       r"(출시|공개|발표|선보|내놓|오픈소스로 공개|오픈소스화)(?![가-힣]{0,2}\s?(?:예정|계획|목표|전망))")
+                       r"(출시|공개|발표|선보|내놓|오픈소스로 공개|오픈소스화|만든|만들었)(?![가-힣]{0,2}\s?(?:예정|계획|목표|전망))")
+#: a verb of making among them: its subject may be a person ("Chollet는 … 'Keras'를 만든 천재")
+_MAKING_VERBS = ("만든", "만들었")
 
 _RELEASABLE = ("AIModel", "AIProduct", "SoftwarePlatform", "Hardware", "MemoryTechnology", "ChipArchitecture",
                "NetworkTechnology")
@@ -431,15 +433,17 @@ class LinkFrames:
     def _releases(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"OpenAI가 오픈소스 모델 gpt-oss를 출시": a model, product or platform released (the object of a
         verb of release) by the organisation marked as the clause's subject or topic before it is its
-        work (a product or service: offered by it)."""
+        work (a product or service: offered by it). A thing made ("X를 만든") by the clause's subject is
+        its work too, and the maker may be a person ("Chollet는 … 'Keras'를 만든 천재": developed by them)."""
         starts = clause_starts_of(s)
         for i, m in enumerate(mentions):
             hit = _RELEASED.match(s, m.end)
             if hit is None or not any(is_a(m.type, c) for c in _RELEASABLE):
                 continue
             c0 = max(x for x in starts if x <= m.start)
+            makers = (*_FIRMS, "Person") if hit.group(1) in _MAKING_VERBS else _FIRMS
             by = [x for x in mentions[:i] if x.start >= c0 and x.role in ("topic", "subject")
-                  and any(is_a(x.type, c) for c in _FIRMS)]
+                  and any(is_a(x.type, c) for c in makers)]
             if len({x.entity for x in by}) != 1:
                 continue
             if hit.group(1) in ("공개", "발표"):  # made public: announced by it
@@ -447,7 +451,8 @@ class LinkFrames:
                            s[by[0].start:m.end + 8])
             if any(is_a(m.type, c) for c in ("Hardware", "ChipArchitecture")):
                 continue  # who designed a chip is not said by who showed it (a memory product is the maker's own)
-            prop = "offeredBy" if is_a(m.type, "AIProduct") else "developedBy"
+            person = is_a(by[0].type, "Person")  # a person makes a thing, a firm offers its product
+            prop = "offeredBy" if is_a(m.type, "AIProduct") and not person else "developedBy"
             self._link(m, prop, by[0], f"{self.prefix}:release-by:{prop}", loc, sources, s[by[0].start:m.end + 8])
 
     def _named_members(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
