@@ -27,6 +27,9 @@ a technology it makes.
   모델을 발명한": the products listed between "<org>에서" and a making verb are the organisation's
   work (a career line names where someone built what). Rule ``text:made-at``.
 
+* **maker before its things in parentheses** — "구글(Gemini)", "TSMC(로직+CoWoS)": paren_maker.py, rule
+  ``text:paren-maker``.
+
 The genitive lexicon decides the property by the two classes (designedBy, developedBy, offeredBy).
 
 A slide title ("[참고] 엔비디아의 차세대 랙 아키텍처 “Kyber”는 …") is read for these constructions and
@@ -42,6 +45,7 @@ import re
 from petaflop.extract.facts import Fact, Location
 from petaflop.extract.genitive_list import genitive_list
 from petaflop.extract.name_maker import maker_prefix
+from petaflop.extract.paren_maker import paren_makers
 from petaflop.extract.relation_guards import LIKE_AFTER
 from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_
@@ -139,6 +143,7 @@ class FarGenitives:
                               self.lex.genitive_for)  # type: ignore[attr-defined]
         if not title:
             power_makers(self.ex, self.res.gaz, s, mentions, loc, sources)  # type: ignore[attr-defined]  # text_power_maker.py
+            paren_makers(self.ex, self.lex.genitive_for, s, mentions, loc, sources)  # type: ignore[attr-defined]  # paren_maker.py
             self._maker_appositives(s, mentions, loc, sources)
             self._made_at(s, mentions, loc, sources)
             self._own_development(s, mentions, loc, sources)
