@@ -145,6 +145,12 @@ def test_short_aliases_need_their_context(gaz):
     assert "ge-vernova" in ids(gaz, "GE의 가스 터빈 수주")
 
 
+def test_a_bare_router_is_the_gpt5_router_only_beside_its_maker_or_model(gaz):
+    assert "gpt-5-router" in ids(gaz, "OpenAI의 라우터가 요청을 나눈다.")
+    assert "gpt-5-router" not in ids(gaz, "사내망의 라우터를 교체했다.")  # no OpenAI, no GPT-5 on the line
+    assert "gpt-5-router" not in ids(gaz, "OpenAI 추론용 스마트 라우터 기능")  # another firm's kind of router
+
+
 def test_shared_ambiguous_alias_goes_to_the_nearest_context(gaz):
     assert ids(gaz, "삼성과 TSMC의 파운드리 경쟁") == ["samsung-electronics", "tsmc", "semiconductor-foundry-market"]
     assert "palantir-foundry" in ids(gaz, "팔란티어의 파운드리 플랫폼을 도입했다.")
