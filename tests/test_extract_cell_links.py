@@ -27,3 +27,9 @@ def test_a_makers_genitive_in_a_label_keyed_row_is_read(text_reader):
 
 def test_a_cell_without_a_genitive_or_with_one_name_gives_nothing(text_reader):
     assert _links(text_reader, [("물류", "OceanWise 플랫폼 HD현대마린솔루션"), ("해운", "엔비디아의 경우")]) == []
+
+
+def test_a_unit_written_beside_its_parent_in_a_cell_is_part_of_it(text_reader):
+    # no genitive needed: the unit's own name begins with the firm written beside it
+    assert _links(text_reader, [("경력", "前 아마존 AWS 솔루션 아키텍트")]) == [
+        ("amazon-web-services", "partOf", "amazon", "text:name-parent")]

@@ -6,7 +6,8 @@ naming both ends states the link whatever the row is about. So every table cell 
 two names is read by the prose genitive frames (the plain, the far and the described genitive,
 "<maker>의 … 시스템(<product>)": the same constructions, with their rule ids, as in running text); a link
 another reader already gave is not added again. A cell naming the bare maker before the noun "개발"
-("Avikus 개발 … (HiNAS)") is read the same way. The bare modifier ("<maker> <product>") is not read here: in a cell's aside it names an
+("Avikus 개발 … (HiNAS)") is read the same way. Any cell with two names is also read for a unit written
+beside its parent ("前 <parent> <unit> 연구원": text_rivals' name parents, ``text:name-parent``), which needs no genitive. The bare modifier ("<maker> <product>") is not read here: in a cell's aside it names an
 example ("(<maker> <product>의 경우 …)"), not what the row states.
 """
 
@@ -30,14 +31,16 @@ def add_cell_links(doc: Document, ex: Extraction, text: object, sources_of: Call
         for r, row in enumerate(table.rows):
             for cell in row.cells:
                 s = cell.text.strip()
-                if ("의 " not in s and " 개발 " not in s) or len(s) > 200:  # "<maker> 개발 <product>" too
+                genitive = "의 " in s or " 개발 " in s  # "<maker> 개발 <product>" too
+                if len(s) > 200:
                     continue
                 mentions = text._mentions(s)  # type: ignore[attr-defined]
                 if len(mentions) < 2:
                     continue
                 loc = Location(cell.line, cell.line, table.chapter, table.slide_title, table.id, r + 1, cell.column)
                 n = len(ex.facts)
-                for frame in (text._genitives, text._far_genitives, text._described):  # type: ignore[attr-defined]
+                frames = (text._genitives, text._far_genitives, text._described) if genitive else ()  # type: ignore[attr-defined]
+                for frame in (*frames, text._name_parents):  # type: ignore[attr-defined]
                     frame(s, mentions, loc, sources_of(table))
                 new = [f for f in ex.facts[n:] if (f.subject, f.predicate, str(f.obj)) not in seen]
                 del ex.facts[n:]
