@@ -153,9 +153,33 @@ def test_a_named_earlier_period_is_the_subjects_own_past(reader):
 
 
 def test_an_anaphoric_clause_is_about_the_topic_of_the_clause_before(reader):
+    # "이는" stands for the clause before: its figure's noun is what the multiple measures (anaphor_measure.py)
+    r, ex = reader
+    r.read("B200은 400PFLOP의 고밀도 FP8 연산을 제공하며, 이는 A100의 2배에 달하는 수준.", LOC, ())
+    assert stated(ex) == [("nvidia-b200", "multiple", Decimal(2), "x", "고밀도 FP8 연산 vs NVIDIA A100",
+                           "text:multiple:anaphora")]
+
+
+def test_an_anaphoric_multiple_takes_the_measure_of_the_statement_before(reader):
+    r, ex = reader
+    r.read("B200은 2,000 TFLOPS의 연산 성능을 제공하며, 이는 A100의 2배에 달하는 수준.", LOC, ())
+    assert stated(ex) == [("nvidia-b200", "multiple", Decimal(2), "x", "compute performance vs NVIDIA A100",
+                           "text:multiple:anaphora")]
+
+
+def test_an_anaphoric_multiple_with_no_figure_before_measures_nothing(reader):
+    # "vs A100" says what is compared with, not what is measured: a claim (its rule unsure)
     r, ex = reader
     r.read("B200은 큰 연산을 제공하며, 이는 A100의 2배에 달하는 수준.", LOC, ())
-    assert stated(ex) == [("nvidia-b200", "multiple", Decimal(2), "x", "vs NVIDIA A100", "text:multiple:anaphora")]
+    assert stated(ex) == [("nvidia-b200", "multiple", Decimal(2), "x", "vs NVIDIA A100",
+                           "text:multiple:anaphora:unsure")]
+
+
+def test_an_anaphoric_multiple_that_names_its_measure_keeps_it(reader):
+    r, ex = reader
+    r.read("B200은 큰 연산을 제공하며, 이는 전력 효율이 A100 대비 2배 높은 수준.", LOC, ())
+    assert [(s.metric, s.rule) for s in ex.statements if s.kind == "multiple"] == [
+        ("전력 효율 higher vs NVIDIA A100", "text:multiple:anaphora")]
 
 
 def test_a_name_in_a_closed_aside_is_not_the_subject(reader):
@@ -204,11 +228,21 @@ def test_a_size_relative_to_a_genitive_base_is_a_share(reader):
 
 
 def test_this_opening_a_sentence_is_about_the_topic_of_the_sentence_before(reader):
-    # the same anaphora as within a sentence ("…하며, 이는 A100의 2배"): one rule for both phrasings
+    # the same anaphora as within a sentence ("…하며, 이는 A100의 2배"): one rule for both phrasings;
+    # the sentence before's figure is what "이는" stands for: its statement's kind is the measure compared
+    r, ex = reader
+    r.read("Kimi K2는 15조 토큰으로 사전 학습됨. 이는 Qwen3의 3배 규모이자 이전 모델보다 1.5배 많은 수준.", LOC, ())
+    assert [(s, k, v, metric, rule) for s, k, v, _, metric, rule in stated(ex)] == [
+        ("kimi-k2", "multiple", Decimal(3), "number of tokens vs Qwen3", "text:multiple:anaphora"),
+        ("kimi-k2", "multiple", Decimal("1.5"), "number of tokens higher vs previous generation",
+         "text:multiple:anaphora")]
+
+
+def test_this_opening_a_sentence_after_one_with_no_figure_measures_nothing(reader):
     r, ex = reader
     r.read("Kimi K2는 큰 데이터셋으로 학습. 이는 Qwen3의 3배 규모.", LOC, ())
     assert [(s, k, v, rule) for s, k, v, _, _, rule in stated(ex)] == [
-        ("kimi-k2", "multiple", Decimal(3), "text:multiple:anaphora")]
+        ("kimi-k2", "multiple", Decimal(3), "text:multiple:anaphora:unsure")]
 
 
 # --------------------------------------------------------------------------- a change from A to B (text_transition.py)

@@ -25,6 +25,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ingest.quantities import Quantity
+from petaflop.extract.anaphor_measure import anaphor_measure
 from petaflop.extract.carry_guards import block_topic_owns
 from petaflop.extract.compared_measure import comparison_metric, heading_part, measure_within, owner_segment
 from petaflop.extract.facts import Location, Statement
@@ -245,6 +246,7 @@ class MultipleReader:
         heading = getattr(self, "caption_heading", "")
         if heading and (part := heading_part(heading, metric, [(m.start, m.end) for m in self.res.gaz.find_mentions(heading)])):  # "… 스케일업 네트워킹 비용 및 필요전력"
             metric = f"{part} {metric}"[:60]  # over a caption line's "비용은 6배": the part compared, not the whole
+        metric, rule = anaphor_measure(self, how, s, c0, subject.entity, loc, metric, base_words, rule)  # "이는 … 2배"
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=value,
             high=Decimal(high) if high is not None else None, unit=unit, status=status, time=time,
