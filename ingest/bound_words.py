@@ -1,4 +1,5 @@
-"""Words after a figure that bound it: "4억 명 상회", "10억 달러를 돌파", "10억 달러를 밑돌", "250kW가 넘는".
+"""Words after a figure that bound it: "4억 명 상회", "10억 달러를 돌파", "10억 달러를 밑돌", "250kW가 넘는";
+words of nearing it ("400만 명에 육박").
 
 The quantity parser reads a bound word glued to the figure ("100명 이상", "10년 넘는", amounts.POST).
 A verb or noun of exceeding or falling short often comes after a particle ("70%를 초과", "250kW가 넘는")
@@ -10,6 +11,9 @@ against ("B 출신(37%)을 넘어선") is untouched. A figure the clause goes on
 ("약 60 GW를 넘어 80~100 GW 수준으로") is the level it starts from, not a bound, and is left as it is;
 so are dates ("8월을 넘어": time passing), words that only share the stem ("돌파구": a breakthrough;
 "넘어가": moving on), and a conditional ("넘어도": even if it exceeds).
+
+A figure a word of nearing follows ("400만 명에 육박", "10억 달러 가까이", "1조 원에 가까운", "5억 달러에 근접") is
+approximate, as "거의" before it: nearly the figure, which it may not reach.
 """
 
 from __future__ import annotations
@@ -32,14 +36,19 @@ _WORD = re.compile(rf" ?(?:(?:규모|수준) ?)?(?:[을를이가] ?)?"
 #: "… 넘어 80~100 GW 수준으로": the clause carries on to another figure the value grows to
 _ONWARD = re.compile(r"[가-힣]{0,4}\s[^.,;:·]{0,12}?\d[^.,;:·]{0,14}?(?:으로|로|까지)(?![가-힣])")
 _BOUNDS = frozenset({"lowerBound", "upperBound"})
+#: nearing the figure ("400만 명에 육박", "10억 달러 가까이", "1조 원에 가까운", "5억 달러에 근접"): about it, not past it
+_NEAR = r"육박|가까[운이워웠울]|근접"
+_NEAR_WORD = re.compile(rf" ?(?:(?:규모|수준) ?)?(?:에 ?)?(?:{_NEAR})")
 
 
 def bounded_after(text: str, found: list[Q]) -> list[Q]:
     """``found`` with each figure followed by a bound word (see the module) bounded by it."""
-    if not re.search(f"{_LOWER}|{_UPPER}|{_WITHIN}", text):
+    if not re.search(f"{_LOWER}|{_UPPER}|{_WITHIN}|{_NEAR}", text):
         return found
     out = []
     for q in found:
+        if q.kind not in ("date", "period") and _NEAR_WORD.match(text, q.end):  # "400만 명에 육박": nearly the figure
+            q = replace(q, qualifiers=q.qualifiers | {"approximate"})
         m = None if q.kind in ("date", "period") or _BOUNDS & q.qualifiers else _WORD.match(text, q.end)
         if m is not None and m.group("within") and q.kind != "duration":
             m = None

@@ -15,7 +15,7 @@ Normalisation (the units the ontology's property names carry, see docs/architect
 * dates and periods carry ISO ``start``/``end`` dates instead of a value.
 
 Ranges keep both ends in ``low``/``high``; ``value`` is then the lower end and the qualifier
-``range`` is set. Qualifiers: ``approximate`` (약, ≈, ~, 가량), ``lowerBound`` (이상, 최소, +,
+``range`` is set. Qualifiers: ``approximate`` (약, ≈, ~, 가량; 육박, 가까이 …: bound_words.py), ``lowerBound`` (이상, 최소, +,
 초과, 이후; 상회, 돌파 …: bound_words.py), ``upperBound`` (이하, 미만, 최대, 까지; 하회, 이내 …),
 ``estimate`` (추정, 예상, ``2025E``), ``range``, ``vague`` (수백, 수 GW), ``yearAssumed`` (a month-day date placed in the reference
 year) and ``resolved`` (올해/작년/내년 resolved against the reference date).

@@ -1,7 +1,7 @@
 """A word after a figure that bounds it (ingest/bound_words.py): "상회", "돌파", "밑돌", "를 초과", "가 넘는",
 "이내", and after a duration "안에" / "내에" / "내로" / "내", in sentences of our own; a figure the clause goes on past
 to another figure, one in parentheses compared against, a date, a place ("랙 안에서") and "돌파구" stay
-unbounded."""
+unbounded; a word of nearing ("에 육박", "가까이", "에 근접") makes the figure approximate."""
 
 from __future__ import annotations
 
@@ -71,3 +71,28 @@ def test_the_statement_of_a_bounded_figure_carries_the_bound(text_reader, text, 
     r, ex = text_reader
     r.read(text, LOC, ())
     assert [(s.subject, s.value, s.bound) for s in ex.statements] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a word of nearing after the figure: about the figure, as "거의" before it ("nearly")
+    ("가입자는 300만명에 육박.", [("300만명", Decimal(3000000), True)]),
+    ("투자액은 1조 달러 가까이 늘어", [("1조 달러", Decimal(1000000000000), True)]),
+    ("5GW에 가까운 전력을 확보", [("5GW", Decimal(5000), True)]),
+    ("매출이 8억 달러에 근접", [("8억 달러", Decimal(800000000), True)]),
+    ("점유율은 30%에 육박하는 수준", [("30%", Decimal(30), True)]),
+    # a noun of nearing with no figure before it, a figure that is another word's, a date
+    ("그래프는 수직에 가까운 기울기, 30%", [("30%", Decimal(30), False)]),
+    ("2030년에 가까운 시점", [("2030년", None, False)]),
+])
+def test_a_word_of_nearing_after_the_figure_makes_it_approximate(text, expected):
+    assert [(q.raw, q.value, "approximate" in q.qualifiers) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ROCm 개발자는 300만명에 육박.", ("rocm", Decimal(3000000), True, "")),
+    ("TSMC의 점유율은 60%에 육박.", ("tsmc", Decimal(60), True, "")),
+])
+def test_the_statement_of_a_figure_neared_is_approximate(text_reader, text, expected):
+    r, ex = text_reader
+    r.read(text, LOC, ())
+    assert [(s.subject, s.value, s.approximate, s.bound) for s in ex.statements] == [expected]
