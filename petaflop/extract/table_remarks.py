@@ -63,7 +63,8 @@ def read_remark(reader, table, r: int, cell, subject: str) -> None:
            or (priced and st.rule == "text-money:price" and st.subject != subject)]
     del ex.statements[n_st:], ex.facts[n_facts:]
     measure, part = _label_measure(reader, table, r), section_part(*section_label(reader, table, r, table.rows[r - 1].cells[0].text.strip()))
-    new = [replace(st, scope=part) if part and not st.scope else st for st in new]  # ""GR1" 휴머노이드 | … | task당 300개": GR1's
+    new = [replace(st, scope=f"{part}; {st.scope}" if st.scope else part) if part and part not in st.scope else st
+           for st in new]  # ""GR1" 휴머노이드 | … | task당 300개": GR1's (and its item's, "task 각각 N개, M개 (X, Y)")
     new = [_discounted(st, text) for st in new]
     ex.statements.extend(replace(st, metric=_measured(st.metric, measure)) if measure and st.kind in _COMPARED
                          else st for st in new)

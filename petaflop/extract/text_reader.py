@@ -4,17 +4,15 @@ A figure in a sentence becomes a statement when three things are found in its cl
 
 * the **measure**: a metric word of the attribute lexicon before it (``매출``, ``기업 가치``, ``점유율``…), with no
   other figure in between, or — for a count — the item counted next to it (``20만 개의 H100``: ``item=H100``);
-* the **subject**, by Korean case marking rather than nearness: the entity in the genitive with
-  the metric word (``A의 매출``), else the clause's topic or subject (``A는``, ``A가``), else the
-  sentence's topic; an entity marked as recipient or place (``에``, ``에서``) or counted as the
-  item is never the subject, and the subject must have a class the lexicon allows;
-* the **context**: status cues (``목표``, ``계획``, ``예정``, ``전망``, ``추정``), the clause's
-  date or period as its time, approximate and bound markers, a sign (``-29%``, ``29% 감소``).
+* the **subject**, by Korean case marking rather than nearness: the entity in the genitive with the metric word
+  (``A의 매출``), else the clause's topic or subject (``A는``, ``A가``), else the sentence's topic; one marked as
+  recipient or place (``에``, ``에서``) or counted is never the subject, and its class is one the lexicon allows;
+* the **context**: status cues (``목표``, ``계획``, ``예정``, ``전망``, ``추정``), the clause's date or period as its
+  time, approximate and bound markers, a sign (``-29%``), the item of a "각각" list it pairs with (respectively.py).
 
-Each statement's rule names the lexicon entry and how the subject was found
-(``text:revenue@83:genitive``), so the precision gate judges each way on its own. Particles are
-read by a regular expression after each mention; ``PETAFLOP_KIWI=1`` reads them with the
-kiwipiepy morphological analyser instead (docs/fidelity.md records the comparison).
+Each statement's rule names the lexicon entry and how the subject was found (``text:revenue@83:genitive``), so
+the precision gate judges each way on its own. Particles are read by a regular expression after each mention;
+``PETAFLOP_KIWI=1`` reads them with the kiwipiepy morphological analyser instead (docs/fidelity.md: the comparison).
 """
 
 from __future__ import annotations
@@ -37,6 +35,7 @@ from petaflop.extract.lexicon import Lexicon, ValueEntry, load_lexicon
 from petaflop.extract.morphology import load_kiwi
 from petaflop.extract.person_firm import firm_for_people, settle_firm_figures
 from petaflop.extract.resolve import Resolver, is_a
+from petaflop.extract.respectively import respective_figures
 from petaflop.extract.sentence_split import sentences
 from petaflop.extract.status_words import clause_words, sentence_plan
 from petaflop.extract.subject_ways import clause_way, counted_measure, earlier_measure_owner, marks_another
@@ -296,6 +295,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             entry = self._value(sentence, q, c0, c1, clause_mentions, topic, values, dates, loc, sources, inherit)
             self._restate(sentence, q, values, first)  # "2억 원(15만 달러)" (figure_asides.py)
             previous = (q, entry)
+        respective_figures(self, sentence, values, first_figure)  # "A와 B는 각각 N, M" (respectively.py)
         return settle_firm_figures(self, first_figure, facts, said)  # a person's figures: the firm's, under their own rule
 
     def _is_item(self, m: _Mention) -> bool:
