@@ -31,8 +31,9 @@ def test_a_chip_in_a_column_of_plans_is_planned_with_its_count():
         ex.statements.append(Statement(phase, "chipCount", _loc(line, 3), "r", value=Decimal(400000), unit="count",
                                        status=status))
         ex.add(Fact(phase, "usesChip", "nvidia-gb200", True, _loc(line, 3), "table:phases:usesChip", raw="GB200"))
-    # another subject's figure in the cell, or a figure in a column that names no plan, decides nothing
-    ex.add(Fact("phase-9", "usesChip", "nvidia-gb200", True, _loc(3, 3), "table:phases:usesChip", raw="GB200"))
+    # another subject's figure in the cell, or a figure in a column that names no plan, decides nothing (but the
+    # row still does: "2028년까지 완성" plans all its cells' links, test_extract_audit21_tables.py)
+    ex.add(Fact("phase-9", "usesChip", "nvidia-gb200", True, _loc(2, 3), "table:phases:usesChip", raw="GB200"))
     ex.statements.append(Statement("phase-2", "completionDate", _loc(3, 2), "r", status="planned"))
     ex.add(Fact("phase-2", "poweredBy", "gas-turbine", True, _loc(3, 2), "table:phases:poweredBy", raw="가스"))
     # a site's place read from a cell of plans with its planned money: where it is being built, not planned

@@ -359,7 +359,8 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
     """Give each link its status from the words after its span or its cell's labels (see the module);
     returns how many changed."""
     by_id = {t.id: t for t in tables}
-    said = {f.location.table_id for f in ex.facts if f.predicate in _FACILITY | DEAL_PARTIES and f.location.table_id in by_id}
+    said = {f.location.table_id for f in ex.facts
+            if f.location.table_id in by_id and (f.predicate in _FACILITY | DEAL_PARTIES or _candidate(f))}
     statuses = table_status({tid: by_id[tid] for tid in sorted(said)})
     openings, pledged = _site_openings(ex), _pledged_deals(ex, statuses)
     figures = _cell_figure_statuses(ex)
@@ -385,6 +386,8 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
         if not status and (table := by_id.get(f.location.table_id)) is not None:
             status = label_status(table, f.location.line_start, f.location.column) \
                 or cell_link_status(table, f.location.line_start, f.location.column)
+            if not status and f.predicate not in _FACILITY and table.id in statuses:  # what the row's figures take
+                status = statuses[table.id].row_status(f.location.line_start, f.location.column)  # ("2028년까지 완성")
             if not status and f.predicate not in _FACILITY:  # a site being built is where it is built (row_plans)
                 key = (table.id, f.location.line_start, f.location.column, str(f.subject))
                 status = planned_figures_status(table, f.location.column, figures.get(key, set()))

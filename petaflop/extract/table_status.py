@@ -195,13 +195,13 @@ class TableStatus:
             return "forecast"
         if self.next_generation_column(column):
             return "planned"  # "차세대 920C | SMIC 6nm": the spec of a chip still to come  # "$2,000" in a ladder of what may be charged, above the tier that exists now
-        if (row_label := self._row(line)) is not None and row_label.cells \
-                and status_of_words(row_label.cells[0].text) == "target":
+        row_status = self.row_status(line, column)
+        if row_status == "target":
             return "target"  # "우선 목표 | 550k GB200 …", "장기 청사진 (≈2030)": what the row aims at
         if (row := self._row_estimate(line)) is not None:
             return "forecast" if row == "expected" and time is not None and time.end >= ref else "estimate"
         if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self.pledged_money(column)) \
-                or (kind in PLAN_KINDS and self.row_completes(line, column)):
+                or (kind in PLAN_KINDS and row_status == "planned"):
             return "planned"
         if kind in MONEY_KINDS and self.row_plans(line, column):
             return "planned"
@@ -332,6 +332,17 @@ class TableStatus:
         row = self._row(line)
         return row is not None and any(ROW_PLAN.search(c.text) or (self.announced and ROW_INVESTS.match(c.text))
                                        for j, c in enumerate(row.cells, 1) if j != column)
+
+    def row_status(self, line: int, column: int) -> str:
+        """What the row at ``line`` says of all that is read from its cells but the one of the 1-based ``column``:
+        ``target`` when its label says it aims ("우선 목표 | …"), ``planned`` when another cell says its work is to
+        be finished by a time not yet over (:meth:`row_completes`), else "". One reading for the row's figures
+        (:meth:`status`: its capacities and counts) and its links (link_status.settle_link_statuses): "2028년까지
+        완성 | 600MW 태양광 + ESS | 최대 40만 개 GB200" plans the solar plant and the storage as it plans the chips."""
+        row = self._row(line)
+        if row is not None and row.cells and status_of_words(row.cells[0].text) == "target":
+            return "target"
+        return "planned" if self.row_completes(line, column) else ""
 
     def row_completes(self, line: int, column: int) -> bool:
         """True when another cell of the row at ``line`` says the row's work is to be finished by a time not
