@@ -1,12 +1,19 @@
 """Audit 21: table cells read as more than they say. A link read from a row takes the row's status as the row's
-figures do; (more below). Tables are our own (in the report's style)."""
+figures do; a header that refers back ("그 중 …") says the whole it is part of. Tables are our own (in the report's
+style)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
 
 from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.link_status import settle_link_statuses
+from petaflop.extract.table_back_refs import referred_metric
 from petaflop.extract.table_status import TableStatus
+from tests.test_table_reader import make_table
 
 
 def _row(line: int, *cells: str) -> Row:
@@ -42,3 +49,31 @@ def test_a_link_read_from_a_row_to_be_finished_later_is_planned_as_its_figures_a
     assert [status.status("powerCapacity", None, line, 3, "2025-09-03") for line in (2, 3, 4)] == [
         None, "planned", "target"]
     assert status.row_status(3, 2) == ""  # the cell that says so is not planned by itself
+
+
+def test_a_header_that_refers_back_measures_a_part_of_the_previous_columns_whole(table_reader):
+    r, ex = table_reader
+    r.read(make_table(["클라우드 기업의 AI 매출"], ["기업", "AI 매출 비중", "그 중 추론 비중"],
+                      [["마이크로소프트", "12%", "60%"], ["구글", "8%", "55%"]]))
+    assert sorted((s.subject, s.value, s.metric, s.rule) for s in ex.statements if s.kind == "share") == [
+        ("google", Decimal(8), "AI 매출 비중", "table-reader:share@243"),
+        ("google", Decimal(55), "AI 매출 중 추론 비중", "table-reader:share@243"),
+        ("microsoft", Decimal(12), "AI 매출 비중", "table-reader:share@243"),
+        ("microsoft", Decimal(60), "AI 매출 중 추론 비중", "table-reader:share@243")]
+
+
+@pytest.mark.parametrize(("labels", "metric"), [
+    (["기업", "AI 매출 점유율", "이 중 추론 비중"], "AI 매출 중 추론 비중"),
+    (["기업", "데이터센터 매출", "of which: inference share"], "데이터센터 매출 중 inference share"),
+    (["기업", "그 중 추론 비중"], ""),  # right after the row labels: of what? (a claim)
+    (["기업", "AI 매출 비중", "그중에서도 추론"], None),  # no back-reference: "그중에서도" is not "그 중" + a header
+])
+def test_which_headers_refer_back(labels, metric):
+    assert referred_metric(labels, len(labels) - 1) == metric
+
+
+def test_a_header_that_refers_back_to_nothing_leaves_its_figures_claims(table_reader):
+    r, ex = table_reader
+    r.read(make_table(["클라우드 기업의 AI 매출"], ["기업", "그 중 추론 비중"], [["마이크로소프트", "60%"]]))
+    assert [s.rule for s in ex.statements if s.kind == "share"] == ["table-reader:share@243:unsure"]
+

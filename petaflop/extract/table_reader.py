@@ -43,6 +43,7 @@ from petaflop.extract.line_items import name_line_items
 from petaflop.extract.period_rows import period_columns, read_period_rows
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
+from petaflop.extract.table_back_refs import refer_back
 from petaflop.extract.table_caption_context import add_caption_context, caption_whole
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit, compared_measure, label_texts
@@ -133,6 +134,7 @@ class TableReader:
         read_share_lists(self, table, self._labels(table))  # "경쟁사 | OpenAI 25%, 구글 20%" (table_share_list.py)
         name_line_items(self.ex.statements, self._read_under, first)
         add_caption_context(self, table, first)  # a benchmark, an item only the caption names (table_caption_context.py)
+        refer_back(self.ex.statements, table, first)  # "… 점유율 | 그 중 ChatGPT 비중": the whole it is part of (table_back_refs.py)
         return len(self.ex.statements) + len(self.ex.facts) - before
 
     # ------------------------------------------------------------------ layouts
