@@ -1,6 +1,6 @@
 """Audit 21: table cells read as more than they say. A link read from a row takes the row's status as the row's
-figures do; a header that refers back ("그 중 …") says the whole it is part of. Tables are our own (in the report's
-style)."""
+figures do; a header that refers back ("그 중 …") says the whole it is part of; a component's row is scoped by the
+component. Tables are our own (in the report's style)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ingest.model import Cell, Row, Span, Table
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.link_status import settle_link_statuses
 from petaflop.extract.table_back_refs import referred_metric
+from petaflop.extract.table_caption_context import part_scope
 from petaflop.extract.table_status import TableStatus
 from tests.test_table_reader import make_table
 
@@ -77,3 +78,26 @@ def test_a_header_that_refers_back_to_nothing_leaves_its_figures_claims(table_re
     r.read(make_table(["클라우드 기업의 AI 매출"], ["기업", "그 중 추론 비중"], [["마이크로소프트", "60%"]]))
     assert [s.rule for s in ex.statements if s.kind == "share"] == ["table-reader:share@243:unsure"]
 
+
+def test_a_components_figure_is_scoped_by_the_component_and_a_total_by_the_whole(table_reader):
+    r, ex = table_reader
+    r.read(make_table(["엔비디아와 AWS의 서버 레벨에서의 메모리 인터페이스 비용 및 필요전력"],
+                      ["서버 레벨(단위 : $, W)", "Trainium2 비용", "Trainium2 전력", "H100 비용", "H100 전력"],
+                      [["구리 배선", "$500", "0", "$700", "0"], ["메모리 인터페이스 비용 합계", "$900", "40W", "$800", "30W"]]))
+    got = {(s.subject, s.kind, s.value, s.scope) for s in ex.statements if s.subject == "nvidia-h100"}
+    assert got == {("nvidia-h100", "hardwareCost", Decimal(700), "메모리 인터페이스: 구리 배선"),
+                   ("nvidia-h100", "powerDemand", Decimal(0), "메모리 인터페이스: 구리 배선"),  # the wiring's, not the server's
+                   ("nvidia-h100", "hardwareCost", Decimal(800), "메모리 인터페이스"),
+                   ("nvidia-h100", "powerDemand", Decimal("0.00003"), "메모리 인터페이스")}
+
+
+@pytest.mark.parametrize(("whole", "label", "scope"), [
+    ("스케일업 네트워킹", "광 모듈", "스케일업 네트워킹: 광 모듈"),
+    ("", "광 모듈", "광 모듈"),  # the head names the measure bare: the row is a part of the whole measure
+    ("스케일업 네트워킹", "칩 레벨 스케일업 비용", "스케일업 네트워킹"),  # names the measure: the total
+    ("스케일업 네트워킹", "합계", "스케일업 네트워킹"),
+    (None, "광 모듈", ""),  # what is broken down is not said (the figures are claims)
+])
+def test_part_scope(whole, label, scope):
+    assert part_scope(whole, label, ["하드웨어 비용", "전력 수요"]) == scope
+    assert part_scope(whole, label, []) == ""  # no column names a known measure: aspects compared, no parts

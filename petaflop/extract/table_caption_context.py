@@ -15,7 +15,11 @@ Run by the table reader over the statements one table gave, after it was read:
   title's head says (:func:`caption_whole`, called by the table reader as it reads): under "… 레벨에서의 스케일업
   네트워킹 비용 및 필요전력" the row "광트랜시버 및 광섬유 기반" holds the optics' part of the scale-up networking
   cost, not the chip's whole optics cost — "스케일업 네트워킹" is the scope of every figure of a measure column; a
-  title that does not name the columns' measure leaves what the rows are parts of unsaid (their figures are claims).
+  title that does not name the columns' measure leaves what the rows are parts of unsaid (their figures are claims);
+  and a row that is one component of that whole ("구리 기반 인터커넥트 | … | 0" under "NVL72 전력") holds the component's
+  figure, not the system's: its label joins the scope ("스케일업 네트워킹: 구리 기반 인터커넥트", :func:`part_scope`), so
+  the rack's power draw is never read as 0; a row that totals them (its label names the measure, "시스템 레벨 스케일업
+  비용", or a total, "합계") keeps the whole's scope.
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ _NAME_IN_LABEL = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]*[A-Z][A-Za-z]*[A-Z]|[A-Za
 _VARIANT = re.compile(r"^(?:w/|with\s)")
 #: a rule of a kind the caption names (``table_reader``: ":caption"), a figure of a firm's row or a total
 _CAPTION_KIND = re.compile(r"^table-reader:[^:]+:caption(?::|$)")
+#: a row label that totals the rows above it
+_TOTAL = re.compile(r"^(?:합계|총계|소계|전체|총\s|[Tt]otal|[Ss]um)\b|합계|총계|소계")
 
 
 def caption_benchmark(caption: list[str]) -> str:
@@ -137,3 +143,19 @@ def caption_whole(caption: list[str], measures) -> str | None:
         return ""
     first = next((i for i, w in enumerate(head) if any(t in w for t in tokens)), None)
     return None if first is None else " ".join(head[:first])
+
+
+def part_scope(whole: str | None, row_label: str, measures) -> str:
+    """The scope of a figure in the row ``row_label`` of a table that breaks ``whole`` (:func:`caption_whole`) down by
+    its rows, its columns naming ``measures`` (the ones the lexicon knows): a component's row adds its label to the
+    whole ("스케일업 네트워킹: 구리 기반 인터커넥트"); a row that names one of the measures ("시스템 레벨 스케일업 비용")
+    or a total is the whole itself. "" when the title does not say what is broken down (``whole`` None: the figures
+    are claims) and when no column names a known measure (a comparison, "가스터빈 | 연료전지 (블룸에너지)": its rows
+    are aspects compared, no parts)."""
+    if whole is None or not measures:
+        return ""
+    label = row_label.strip()
+    tokens = {t for m in measures for t in m.split() if len(t) >= 2}
+    if not label or _TOTAL.search(label) or any(t in label for t in tokens):
+        return whole
+    return f"{whole}: {label}"[:60] if whole else label[:60]

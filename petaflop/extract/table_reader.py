@@ -44,7 +44,7 @@ from petaflop.extract.period_rows import period_columns, read_period_rows
 from petaflop.extract.resolve import Resolver, created_id, is_a
 from petaflop.extract.rival_tables import caption_rival_owner
 from petaflop.extract.table_back_refs import refer_back
-from petaflop.extract.table_caption_context import add_caption_context, caption_whole
+from petaflop.extract.table_caption_context import add_caption_context, caption_whole, part_scope
 from petaflop.extract.table_caption_total import read_caption_total
 from petaflop.extract.table_columns import column_label, column_unit, compared_measure, label_texts
 from petaflop.extract.table_kinds import CHIP_COUNT_KINDS, table_kind
@@ -230,7 +230,7 @@ class TableReader:
             return
         subjects = tcs.caption_products(table, subjects, self.res.gaz, self.res.record)  # "테슬라" of "테슬라 로보택시 vs …"
         metrics = self._column_metrics(texts, subjects)
-        whole = caption_whole(table.caption, [m for m in metrics.values() if self.lex.value_for(m)])  # "스케일업 네트워킹 비용 및 …"
+        whole = caption_whole(table.caption, known := [m for m in metrics.values() if self.lex.value_for(m)])  # "스케일업 네트워킹 비용 및 …"
         total = total_column(table, texts, subjects)
         if (maker := caption_maker(table, [row.cells[0].text for row in table.rows if row.cells], self.res.gaz)):
             for j, subject in subjects.items():
@@ -251,7 +251,8 @@ class TableReader:
             for j, subject in subjects.items():
                 if j < len(row.cells):
                     first = len(self.ex.statements)
-                    own = _Label(column_label(self.lex, metrics[j], label.text), scope=whole or "") if metrics.get(j) else label
+                    own = _Label(column_label(self.lex, metrics[j], label.text), scope=part_scope(  # a component's row
+                        whole, label.text, known)) if metrics.get(j) else label  # (table_caption_context.py)
                     self._cell(table, r, row.cells[j], subject, own, None, column_unit(texts[0], self.lex, own.text))
                     self._owners_spend(table, first, subject, whole is None and bool(metrics.get(j)))
             if total is not None and total < len(row.cells):
