@@ -236,6 +236,8 @@ def _link_node_quads(fact: Fact, node: ox.NamedNode, attach: str, cls: str, prop
              ox.Quad(node, pfa(obj), triple.object, G_FACTS)]
     if fact.link_status:
         quads.append(ox.Quad(node, pfa("statementStatus"), pfa(_STATUS[fact.link_status]), G_FACTS))
+    if fact.link_scope:  # "N5(I/O)": the link holds for the subject's I/O die only (part_links.py)
+        quads.append(ox.Quad(node, pfa("scope"), literal(fact.link_scope), G_FACTS))
     stmt = statement_iri(link, f"{fact.location.key}|{fact.rule}")
     quads += list(_provenance(stmt, link, fact.location, fact.rule, fact.sources, fact.raw))
     quads += list(location_quads(fact.location))
@@ -251,9 +253,10 @@ def link_claim_quads(fact: Fact) -> list[ox.Quad]:
 
 
 def link_statement_node(fact: Fact) -> ox.NamedNode:
-    """A link statement's IRI: ``pfid:lst-<hash of subject, property, object and status>`` (the same link with
-    the same status read in several places is one node with several provenances)."""
-    digest = hashlib.sha1(f"{fact_triple(fact)}|{fact.link_status}".encode()).hexdigest()[:20]
+    """A link statement's IRI: ``pfid:lst-<hash of subject, property, object, status and scope>`` (the same link
+    with the same status read in several places is one node with several provenances)."""
+    scope = f"|{fact.link_scope}" if fact.link_scope else ""  # (no scope: the IRI of before)
+    digest = hashlib.sha1(f"{fact_triple(fact)}|{fact.link_status}{scope}".encode()).hexdigest()[:20]
     return ox.NamedNode(PFID + "lst-" + digest)
 
 
@@ -274,7 +277,8 @@ def extraction_quads(ex: Extraction, merged: list[Merged] | None = None, gate: G
     quads: set[ox.Quad] = set(value_statement_quads(merged or []))
     stmt_of: dict[int, ox.NamedNode] = {}
     for fact in ex.facts:
-        if fact.obj_is_entity and fact.predicate not in UNGATED_PREDICATES and not gate.passes(fact.rule):
+        if fact.obj_is_entity and fact.predicate not in UNGATED_PREDICATES and (
+                not gate.passes(fact.rule) or (fact.link_scope and not fact.link_status)):  # a part's actual link: a claim
             quads.update(link_claim_quads(fact))
             continue
         if fact.link_status and (fact.predicate not in UNGATED_PREDICATES or fact.predicate in DEAL_PARTIES):

@@ -96,6 +96,12 @@ class Fact:
             return ""
         return next((q for q in self.qualifiers if q in LINK_STATUSES), "")
 
+    @property
+    def link_scope(self) -> str:
+        """The part of its subject a link holds for ("scope:I/O": the chip's I/O die is made on the node), "" when
+        it holds for the whole subject (part_links.py)."""
+        return next((q[6:] for q in self.qualifiers if q.startswith("scope:")), "") if self.obj_is_entity else ""
+
 
 #: a list marker heading a label ("60. ", "3) ", "①", "- ", "•") and a dash or stray separator ending it
 _LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,3}[.)]\s+|[①-⑳]\s*|[-–•·▶■□○●*]\s+)")

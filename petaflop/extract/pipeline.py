@@ -47,6 +47,7 @@ from petaflop.extract.node_foundry import (
     add_node_sizes,
     settle_node_sizes,
 )
+from petaflop.extract.part_links import scope_part_links
 from petaflop.extract.person_firm import settle_stand_ins
 from petaflop.extract.rank_measure import settle_rank_measures
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
@@ -195,6 +196,7 @@ class Extractor:
         settle_ended_plans(self.ex, self.doc.lines)  # a plan of a thing "… 프로젝트 종료를 선언" (ended_plans.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
         settle_link_statuses(self.ex, self.doc.lines, self.doc.tables)  # "… 구축 예정": a planned link (link_status.py)
+        scope_part_links(self.ex, self.doc.tables, lambda text: bool(self.gaz.find_mentions(text)))  # "N3E(연산), N5(I/O)"
         settle_stand_ins(self.ex)  # a person's figure: the firm the whole report says they head (person_firm.py)
         settle_node_sizes(self.ex)  # a derived size takes its line's status (node_foundry.py)
         settle_vague_dates(self.ex, self.doc.lines)  # "2027년 말": the year, not Q4 (vague_dates.py)
