@@ -247,6 +247,7 @@ class Extractor:
                             self.text.caption_heading = title if k or titled else ""  # what a multiple compares
                             self.text.read(cap, Location(line, line, chapter.key, slide.title), self.sources_of(block))
                         self.text.caption_frame, self.text.caption_market, self.text.caption_heading = None, "", ""
+                        self._read_notes(block, chapter.key, slide.title)
                         self.text.block_topic = carried(self.text.block_topic)
                         continue
                     if isinstance(block, Figure):
@@ -270,6 +271,7 @@ class Extractor:
                             if not read_named_later(self.text, body, body_loc, figure_sources):  # (named_later.py)
                                 self.text.read(body, body_loc, figure_sources)
                             self.miner.mine(body, body_loc, topic, figure_sources, "text:quantity")
+                        self._read_notes(block, chapter.key, slide.title)
                         continue
                     if not isinstance(block, (Paragraph, Bullet, Heading)):
                         continue
@@ -286,6 +288,17 @@ class Extractor:
                     self.text.lead_in = ("", "")
                     if isinstance(block, (Paragraph, Bullet)):
                         self.miner.mine(block.text, loc, topic, slide_sources, "text:quantity")
+
+    def _read_notes(self, block: Table | Figure, chapter: str, slide_title: str) -> None:
+        """A table's or figure's ``주:`` notes are prose like any other ("주: TCO는 … 13.3%의 WACC를 적용",
+        "A의 다이 면적= 666mm^2 기준"): read after its caption, with its topic and sources."""
+        for note in block.notes:
+            head = note.strip()[:12]  # its opening words: the parser cleans a formula after them ("$\\approx" → "≈")
+            at = next((n for n in range(block.lines.first, min(block.lines.last, len(self.doc.lines)) + 1)
+                       if head and self.doc.lines[n - 1].strip().startswith(head)), block.lines.last)
+            loc = Location(at, at, chapter, slide_title)
+            self._note_mentions(note, loc)
+            self.text.read(note, loc, self.sources_of(block))
 
     def _line_of(self, text: str, first: int, last: int) -> int:
         """The line of ``first``..``last`` where ``text`` (one or more joined lines) starts; else ``first``."""
