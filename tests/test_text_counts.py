@@ -239,3 +239,17 @@ def test_a_tool_before_a_verb_of_having_still_leaves_the_topics_count(reader):
     r, ex = reader
     r.read("메타는 조직을 전면 재설계. 약 300개의 AI 에이전트를 현장에 배치.", LOC, ())
     assert counts(ex) == [("meta", "unitCount", Decimal(300), "AI 에이전트", "text:unit-count:have:carried-topic")]
+
+
+def test_the_subject_restated_before_the_counted_noun_owns_the_count(reader):
+    # "N대의 <A> 차량": A named first in the noun after the figure, A the count's own subject: A's vehicles
+    r, ex = reader
+    r.read("우버는 총 2,400대의 우버 차량을 운영.", LOC, ())
+    assert counts(ex) == [("uber", "unitCount", Decimal(2400), "차량", "text:unit-count:have:clause-topic")]
+
+
+def test_another_firm_named_before_the_counted_noun_is_no_owner(reader):
+    # "N대의 <B> 차량" said of A: B's cars A runs, or B's fleet — the sentence does not say whose
+    r, ex = reader
+    r.read("우버는 총 2,400대의 웨이모 차량을 운영.", LOC, ())
+    assert counts(ex) == []

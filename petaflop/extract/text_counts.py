@@ -155,6 +155,18 @@ def _counted_noun(s: str, at: int) -> tuple[str, int]:
     return "", at
 
 
+def _owner_first(s: str, q: Quantity, end: int, mentions: list[Mention_]) -> Mention_ | None:
+    """"총 1,500대의 웨이모 차량 운영": an organisation named first in the counted noun after the figure, bare
+    before the rest of it, is whose the counted things are (kept only when it is the count's own subject)."""
+    inside = [m for m in mentions if q.end <= m.start < end]
+    if len(inside) != 1 or not is_a(inside[0].type, "Organization") or is_a(inside[0].type, "Place"):
+        return None
+    m = inside[0]
+    if not _TO_NOUN_AFTER.fullmatch(s[q.end:m.start]) or s[m.end:m.end + 1] != " " or m.end >= end:
+        return None
+    return m
+
+
 def _noun_before(s: str, q: Quantity, c0: int) -> tuple[str, int]:
     """"A는 데이터센터 40곳을 운영" → ("데이터센터", start): up to three plain words right before the
     figure, after the last modifier; '' when a word is not plain or carries a particle."""
@@ -199,6 +211,7 @@ class CountReader:
             return
         kind, construction = "unitCount", "unit-count"
         noun, start, end = "", q.start, q.end
+        owner: Mention_ | None = None
         if cls.group(1) != "명":
             noun, end = _counted_noun(s, q.end)
             if noun and (_NOT_A_NOUN.match(noun) or _UNITS_OF_TIME_OR_MONEY.search(noun)):
@@ -223,9 +236,13 @@ class CountReader:
             if any(m.start < q.start and m.end > start and not (kind == "employeeCount" and is_a(m.type, "Organization"))
                    for m in mentions):
                 return
-        elif any(q.end <= m.start < end and not (kind == "employeeCount" and is_a(m.type, "Organization"))
-                 for m in mentions) or any(q.end <= v.start < end for v in values):
-            return  # a named item is the count-item reader's ("팔란티어 인증 전문가": staff named by a firm are not)
+        else:
+            owner = _owner_first(s, q, end, mentions) if kind == "unitCount" else None
+            if owner is not None:  # "1,500대의 웨이모 차량": the owner restated, the noun after its name
+                noun = noun.split(s[owner.start:owner.end], 1)[-1].strip()
+            if any(q.end <= m.start < end and m is not owner and not (kind == "employeeCount" and is_a(m.type, "Organization"))
+                   for m in mentions) or any(q.end <= v.start < end for v in values):
+                return  # a named item is the count-item reader's ("팔란티어 인증 전문가": staff named by a firm are not)
         if not any(m.role in ("topic", "subject") and c0 <= m.start and m.end <= start for m in mentions) \
                 and _made_with(s, c0, start, max(end, q.end), c1):
             return  # "R1을 가지고 N개의 데이터를 생성": what was made with a tool, no holding of anyone named
@@ -244,6 +261,8 @@ class CountReader:
             subject, how = topic, "carried-topic"  # "A는 …. N개의 X를 배치": no name of its own, A's holding
         else:
             return
+        if owner is not None and owner.entity != subject.entity:
+            return  # "20만 개의 엔비디아 GPU": a maker naming the counted thing, whoever holds it
         if _CHIP_WORD.match(noun) and is_a(subject.type, "Chip"):
             # a chip counted in a chip's row or sentence: the chips of the system it is part of — the
             # system the row's first cell names ("HW3 | … | Tesla FSD 1 Chip | … 두 개의 칩 구성"), else none
