@@ -58,6 +58,17 @@ def test_a_time_taken_at_the_end_of_its_clause_is_of_the_last_action_before_it()
     assert (ex.statements[0].metric, is_unsure(ex.statements[0].rule)) == ("time taken", True)
 
 
+def test_a_time_taken_spent_on_a_noun_with_e_is_of_that_noun():
+    # "X에 N년 소요": what the span was spent on, right before it — a time word there ("올해에") is none
+    line = "- 가나다는 같은 기업가치에 7년 소요. 라마바는 3년."
+    ex = Extraction(statements=[_duration("time taken", "가나다는 같은 기업가치에 7년 소요")])
+    assert name_span_events(ex, [line]) == 1
+    assert (ex.statements[0].metric, is_unsure(ex.statements[0].rule)) == ("time taken: 기업가치", False)
+    ex = Extraction(statements=[_duration("time taken", "가나다는 올해에 7년 소요")])
+    assert name_span_events(ex, ["- 가나다는 올해에 7년 소요."]) == 0
+    assert is_unsure(ex.statements[0].rule)
+
+
 def test_money_a_firm_raises_says_how_it_was_raised(text_reader):
     r, ex = text_reader
     r.read("Moonshot AI는 2023년 텐센트로부터의 투자를 포함, 총 20억 달러 유치.", LOC, ())

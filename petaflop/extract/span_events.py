@@ -51,6 +51,9 @@ _TAKES = re.compile(rf"({_EVENT_WORDS})(?:하|되)는\s?데(?:에)?\s?.{{0,6}}$"
 _OF_SPAN = re.compile(r"의\s([가-힣A-Za-z]{1,8}(?:\s[가-힣A-Za-z]{1,8}){0,2}?)\s?(?:\(|은|는|이|가|을|를|$)")
 #: a word with no particle, right before the event noun after the span ("임무 수행", "모델 출시")
 _BARE_WORD = re.compile(r"([가-힣A-Za-z0-9]{1,8})\s$")
+#: the noun a span of taking is spent on, right before it with 에 ("같은 밸류에이션에 9년 소요"); no time word
+_FOR_NOUN = re.compile(r"(?<![가-힣A-Za-z0-9])(?!(?:올해|내년|작년|당시|현재|이후|최근|그간|동안|연간|기간)에)"
+                       r"([가-힣A-Za-z]{2,10})에\s?(?:약\s?|최소\s?|최대\s?|단\s?|불과\s?)?$")
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|의|로|서|도|과|와|고|며|면|게|지|던|한|된|인|적|다)$")
 
 
@@ -73,6 +76,8 @@ def span_event(clause_before: str, frame: str, clause_after: str, taken_at_end: 
         found = list(_EVENT_BARE.finditer(clause_before))
         if found or frame == "delay":  # else "4시간 소요되던 분석 업무": the action it took may follow it
             return found[-1].group(0) if found else ""
+        if m := _FOR_NOUN.search(clause_before):  # "같은 밸류에이션에 9년 소요": what the span was spent on
+            return m.group(1)
     elif frame == "time taken" and not _EVENT_BARE.search(clause_after):
         found = list(_EVENT_BARE.finditer(clause_before))  # "4시간 걸리던 분석 업무를 30분 내로 단축"
         return found[-1].group(0) if found else ""
