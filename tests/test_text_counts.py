@@ -253,3 +253,19 @@ def test_another_firm_named_before_the_counted_noun_is_no_owner(reader):
     r, ex = reader
     r.read("우버는 총 2,400대의 웨이모 차량을 운영.", LOC, ())
     assert counts(ex) == []
+
+
+def test_a_count_extended_later_is_the_planned_size_of_the_count_before(reader):
+    # "N개의 X 배치, 향후 M개까지 확장": M counts the same X of the same subject, planned
+    r, ex = reader
+    r.read("우버는 전국에 400개의 충전 허브를 운영, 향후 900개까지 확대.", LOC, ())
+    got = [(s.subject, s.value, s.metric, s.status, s.rule) for s in ex.statements if s.kind == "unitCount"]
+    assert got == [("uber", Decimal(400), "충전 허브", "actual", "text:unit-count:have:clause-topic"),
+                   ("uber", Decimal(900), "충전 허브", "planned", "text:unit-count:have:clause-topic")]
+
+
+def test_a_possible_maximum_is_no_planned_size(reader):
+    # "최대 M개까지 확장 가능": how far it can go, not a plan — left unread
+    r, ex = reader
+    r.read("우버는 전국에 400개의 충전 허브를 운영, 최대 900개까지 확장 가능.", LOC, ())
+    assert [s.value for s in ex.statements if s.kind == "unitCount"] == [Decimal(400)]

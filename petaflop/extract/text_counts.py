@@ -76,6 +76,12 @@ _NOUN_AS_SUBJECT = re.compile(r"(?:은|는|이|가|도)$")
 _MARKED_WORD = re.compile(r"[가-힣A-Za-z0-9)'’”](?:은|는|이|가)(?=\s)")
 
 
+#: from a count just read to the next: the rest of its clause, a comma and a word of the future ("…배치, 향후 ")
+_LATER = re.compile(r"[^.;,]{0,30},\s?(?:향후|추후|앞으로|장기적으로)\s?(?:최대\s?)?")
+#: a count extended to: "288개까지 확장", "300대로 확대", "500개로 늘릴"
+_EXTENDED_TO = re.compile(r"\s?(?:까지|으로|로)\s?(?:확장|확대|증설|늘)")
+
+
 #: the makeup of one team: roles counted with "+" ("파트너 1명 + 컨설턴트 2명"), or a team's structure before the count
 _TEAM = re.compile(r"팀\s?(?:구성|구조)|팀당|프로젝트당|(?:한|1개)\s?팀")
 
@@ -220,6 +226,8 @@ class CountReader:
                 and not _NOT_A_NOUN.match(after[0]):  # "1,000명의 인증 전문가 부대를 창설": staff counted after
             noun, end = after
             kind = "employeeCount"
+        if not noun and self._extended_count(s, q, cls.group(1)):
+            return  # "N개의 X 배치, 향후 M개까지 확장": the first count's measure, planned at M
         if not noun:  # the noun before the figure
             noun, start = _noun_before(s, q, c0)
             if not noun:  # "task 각각 40개, 50개 생성": the second count of a coordination is of the first's noun
@@ -321,6 +329,20 @@ class CountReader:
         self._count_tail = (s, q.end, counter, len(self.ex.statements))
         self.ex.statements.append(replace(first, value=Decimal(q.value or 0), high=None, **figure_flags(q),
                                           raw=s[max(0, q.start - 20):q.end + 8].strip()[:60]))
+
+    def _extended_count(self, s: str, q: Quantity, counter: str) -> bool:
+        """"144개의 GPU 패키지 배치, 향후 288개까지 확장": a count with no noun of its own after a comma and a word of
+        the future, extended to ("까지 확장", "로 확대"), is the planned size of the count just read (same subject, noun
+        and rule; status planned). Returns whether it was read."""
+        tail = getattr(self, "_count_tail", None)
+        if tail is None or tail[0] != s or tail[2] != counter or q.value is None \
+                or not _LATER.fullmatch(s[tail[1]:q.start]) or not _EXTENDED_TO.match(s, q.end):
+            return False
+        first = self.ex.statements[tail[3]]
+        self._count_tail = None
+        self.ex.statements.append(replace(first, value=Decimal(q.value), high=None, status="planned", time=None,
+                                          **figure_flags(q), raw=s[max(0, q.start - 20):q.end + 8].strip()[:60]))
+        return True
 
     def _die_counts(self, s: str, mentions: list[Mention_], topic: Mention_ | None, loc: Location,
                     sources: tuple[str, ...]) -> None:
