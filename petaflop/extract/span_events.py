@@ -76,7 +76,7 @@ def span_event(clause_before: str, frame: str, clause_after: str, taken_at_end: 
         found = list(_EVENT_BARE.finditer(clause_before))
         if found or frame == "delay":  # else "4시간 소요되던 분석 업무": the action it took may follow it
             return found[-1].group(0) if found else ""
-        if m := _FOR_NOUN.search(clause_before):  # "같은 밸류에이션에 9년 소요": what the span was spent on
+        if m := _FOR_NOUN.search(clause_before, max(0, len(clause_before) - 24)):  # "같은 밸류에이션에 9년 소요": what the span was spent on
             return m.group(1)
     elif frame == "time taken" and not _EVENT_BARE.search(clause_after):
         found = list(_EVENT_BARE.finditer(clause_before))  # "4시간 걸리던 분석 업무를 30분 내로 단축"

@@ -335,8 +335,8 @@ class CountReader:
         the future, extended to ("까지 확장", "로 확대"), is the planned size of the count just read (same subject, noun
         and rule; status planned). Returns whether it was read."""
         tail = getattr(self, "_count_tail", None)
-        if tail is None or tail[0] != s or tail[2] != counter or q.value is None \
-                or not _LATER.fullmatch(s[tail[1]:q.start]) or not _EXTENDED_TO.match(s, q.end):
+        if tail is None or tail[0] != s or tail[2] != counter or q.value is None or not 0 < q.start - tail[1] <= 50 \
+                or not _LATER.fullmatch(s, tail[1], q.start) or not _EXTENDED_TO.match(s, q.end):
             return False
         first = self.ex.statements[tail[3]]
         self._count_tail = None
