@@ -269,3 +269,13 @@ def test_a_possible_maximum_is_no_planned_size(reader):
     r, ex = reader
     r.read("우버는 전국에 400개의 충전 허브를 운영, 최대 900개까지 확장 가능.", LOC, ())
     assert [s.value for s in ex.statements if s.kind == "unitCount"] == [Decimal(400)]
+
+
+def test_a_count_after_a_rate_word_is_per_that_period(reader):
+    # "월 N장", "매년 N기": a rate, per month / per year; a month's name ("9월 N장") is a date, no rate
+    r, ex = reader
+    r.read("우버는 월 3만 장의 쿠폰을 확보.", LOC, ())
+    r.read("중국은 매년 12기의 원자로를 승인.", LOC, ())
+    r.read("우버는 9월 3만 장의 쿠폰을 확보.", LOC, ())
+    assert [(s.subject, s.value, s.per) for s in ex.statements if s.kind == "unitCount"] == [
+        ("uber", Decimal(30000), "month"), ("china", Decimal(12), "year"), ("uber", Decimal(30000), "")]

@@ -38,6 +38,10 @@ _PARTICLE_END = re.compile(r"(?<=[가-힣A-Za-z)])(을|를|이|가|은|는|에|�
 _VERBAL = re.compile(r"(?:하는|하고|하며|해|한|된|되는|하여|했다|함)$")
 #: a one-day frame right before the figure: "하루 만에 N개의", "일일 N개", "하루 동안 약 N개" (a count per day)
 _ONE_DAY = re.compile(r"(?:하루|일일|매일)(?:\s?만에|\s?동안|에)?\s?(?:약\s?|무려\s?|평균\s?)?$")
+#: a period the count is a rate of, right before the figure: "월 5만 장", "연간 10기", "주당 500대" (not "9월 5만")
+_PER_PERIOD = (("month", re.compile(r"(?<![\d가-힣])(?:월|매월|월간|매달)\s?(?:약\s?|평균\s?|최대\s?)?$")),
+               ("year", re.compile(r"(?<![\d가-힣])(?:연간|매년|해마다)\s?(?:약\s?|평균\s?|최대\s?)?$")),
+               ("week", re.compile(r"(?<![\d가-힣])(?:주당|매주|주간)\s?(?:약\s?|평균\s?|최대\s?)?$")))
 _NOT_A_NOUN = re.compile(r"^(?:이상|이하|정도|규모|수준|가량|내외|남짓|미만|초과|안팎|이내|씩|만|중|단위|당|분|가운데|전체|모두|[가-힣]?배)")
 #: a verb the count is the object of: having or building it, reaching it ("N건 돌파", "N개의 평점 기록") or
 #: training on and processing it ("N개의 토큰으로 학습")
@@ -159,6 +163,11 @@ def _counted_noun(s: str, at: int) -> tuple[str, int]:
     if words and not s[end:].strip():  # "18개의 카트리지(블레이드)" ending a cell
         return " ".join(words), end
     return "", at
+
+
+def _per_period(s: str, c0: int, at: int) -> str:
+    """The period a count right after a rate word is per ("월 5만 장의 웨이퍼": per month); '' when none."""
+    return next((per for per, rx in _PER_PERIOD if rx.search(s, max(c0, at - 12), at)), "")
 
 
 def _owner_first(s: str, q: Quantity, end: int, mentions: list[Mention_]) -> Mention_ | None:
@@ -294,7 +303,7 @@ class CountReader:
             high=high, unit="count", status=status, time=time, **figure_flags(q),
             metric=f"{noun[:40]} ({ONE_DAY_PEAK})" if one_day_feat(s, c0, q) else noun[:40],  # one day's: a peak
             per="day" if _ONE_DAY.search(s, c0, q.start) else "team" if kind == "employeeCount" and _team_makeup(s, q, start)
-            else "",  # "OpenRouter에서 …": the platform the count is of; "파트너 1명 + 컨설턴트 2명": per team
+            else _per_period(s, c0, q.start),  # "OpenRouter에서 …": the platform the count is of; "파트너 1명 + 컨설턴트 2명": per team
             scope=(hired_scope(s, q) or _staff_scope(noun)) if kind == "employeeCount" else venue_before(s, q, c0, mentions, subject),
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
         )))  # fmt: skip
