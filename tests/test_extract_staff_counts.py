@@ -72,9 +72,10 @@ def test_the_second_count_of_a_coordination_counts_the_first_ones_noun(table_rea
                       [["생성된 샘플 수", "240,000개", "원본 데이터에서 만든 샘플"], ["로봇팔", "$12", "과제 각각 30개, 45개 생성"],
                        ["로봇손", "$9", "과제 각각 20개, 총 25개 생성"]]))  # "총 25개": a total, not the next of the list
     assert [(c[0], c[2], c[3], c[5]) for c in _counts(ex) if c[5].startswith("text-cell")] == [
-        ("meta", Decimal(30), "과제 각각", "text-cell:unit-count-before:row"),
-        ("meta", Decimal(45), "과제 각각", "text-cell:unit-count-before:row"),
-        ("meta", Decimal(20), "과제 각각", "text-cell:unit-count-before:row"),
+        # "각각 30개, 45개" with no items named to pair them with: unsure, never the first value alone (respectively.py)
+        ("meta", Decimal(30), "과제 각각", "text-cell:unit-count-before:row:unsure"),
+        ("meta", Decimal(45), "과제 각각", "text-cell:unit-count-before:row:unsure"),
+        ("meta", Decimal(20), "과제 각각", "text-cell:unit-count-before:row"),  # one figure: each task's
     ]
 
 
