@@ -245,7 +245,10 @@ def test_cluster_phases(store):
     assert (p0["chips"], p2["chips"], p3["chips"]) == ("NVIDIA GB200", "NVIDIA GB200 (planned)", "NVIDIA GB200 (planned)")
     assert (p1["max_mw"], p1["least_mw"]) == (D(1000), D(1000))
     # the turbines and the kind of supply the cell names ("현장 발전": poweredBy may name a PowerTechnology)
-    assert set(p1["power_assets"].split("; ")) == {"GE Vernova LM2500XPRESS", "On-site generation"}
+    # ("내년 상반기 완료 계획": the row is a plan, so its feeds are planned link statements, listed with their status)
+    assert set(p1["power_assets"].split("; ")) == {"GE Vernova LM2500XPRESS (planned)", "On-site generation (planned)"}
+    assert set(p2["power_assets"].split("; ")) >= {"Solar PV (planned)", "Battery energy storage system (planned)"}
+    assert p0["power_assets"] == "ERCOT"  # phase 0's grid power is already in ("이미 투입"): actual
     # line 1960: "최대 40만 개 GB200" is an upper bound
     assert (p2["max_chip_count"], p2["chip_count"], p2["line"]) == (D(400000), None, D(1960))
     assert p2["status"] == "2028년까지 완성"
@@ -264,7 +267,8 @@ def test_onsite_power_coverage(store):
     assert one(rows, facility="pfid:mistral-ai-cluster")["load_mw"] == D(1400)
     assert one(rows, facility="pfid:colossus")["load_mw"] == D(300)  # line 1907; "약 35 GW" (line 2004) is a claim
     phase1 = one(rows, facility="pfid:stargate-abilene-phase-1")  # line 1959: ≈ 1 GW from its 29 turbines
-    assert (phase1["load_mw"], phase1["onsite_assets"]) == (D(1000), "GE Vernova LM2500XPRESS")
+    # its row is a plan ("내년 상반기 완료 계획"): the turbines are a planned feed, shown with their status
+    assert (phase1["load_mw"], phase1["onsite_assets"]) == (D(1000), "GE Vernova LM2500XPRESS (planned)")
     for r in rows:
         assert isinstance(r["self_sufficient"], bool)
         if r["onsite_mw"] is not None:
@@ -276,7 +280,7 @@ def test_power_assets(store):
     turbine = [r for r in rows if r["asset"] == "pfid:ge-vernova-lm2500xpress"]
     assert {(r["type"], r["onsite"]) for r in turbine} == {("pfa:GasTurbine", True)}
     # line 1959: Phase 1's "LM2500XPRESS 29기", and Stargate through that phase
-    assert [parts(r["feeds"]) for r in turbine] == [{"Stargate", "Stargate Abilene Phase 1"}]
+    assert [parts(r["planned_feeds"]) for r in turbine] == [{"Stargate Abilene Phase 1"}]  # the row is a plan
     assert one(rows, asset="pfid:tesla-megapack")["type"] == "pfa:BatteryStorage"
     assert one(rows, asset="pfid:tesla-megapack")["onsite"] is True
     assert one(rows, asset="pfid:rte-225-kv-substation")["onsite"] is False
@@ -771,7 +775,8 @@ def test_entity_facts_by_origin(store):
     # are the 10 GW vision (1918) and the 4.5 GW of the Oracle deal (1974)
     assert not [r for r in rows if r["property"] == "pfa:powerCapacityMW"]
     planned = {(r["value"], r["origin"], r["line"]) for r in rows if r["property"] == "pfa:plannedPowerMW"}
-    assert planned == {(D(10000), "asserted", D(1918)), (D(5000), "asserted", D(1920)),
+    # (the 10 GW target first at line 1914, the slide's sub-title "10 GW·… 청사진", then 1918)
+    assert planned == {(D(10000), "asserted", D(1914)), (D(5000), "asserted", D(1920)),
                        (D(4500), "asserted", D(1974))}
     assert all(r["property"] != "pfa:hasClaim" for r in rows)
 
@@ -1120,6 +1125,7 @@ def test_cluster_power_supply_shows_a_facilitys_storage_duration_with_its_batter
 # Report lines that state what feeds a cluster (turbines, Megapacks, solar, grid links).
 REPORT_POWER_SUPPLY_LINES = {D(n) for n in (*range(1940, 1947), 1958, 1959, 1960, 1973, 2043, 2515, 2529, 2530,
                                               2531, 2576, *range(2785, 2792), 2156,  # Prometheus's "자체 발전소"
+                                              2157,  # the Meta clusters table: "5 (1.5GW는 재생에너지)"
                                               2550)}  # the storage-options table: "2시간 BESS (메가팩)", the
 # Megapack's own duration, shown with the asset that feeds Colossus 2
 
@@ -1161,6 +1167,13 @@ def test_cluster_power_supply(store, mini):
     assert len(stargate) == 8
     phase1 = {(r["via"], r["kind"], r["value"]) for r in report if r["facility"] == "pfid:stargate-abilene-phase-1"}
     assert {("poweredBy", None, None), ("counted", PFK.unitCount, D(29))} <= phase1
+    # "내년 상반기 완료 계획": the phase's turbines are a planned feed, a link statement shown with its status;
+    # the turbine's own output per unit (34-35 MW, line 1941) comes with it
+    turbines = [r for r in report if r["facility"] == "pfid:stargate-abilene-phase-1"
+                and r["asset"] == "pfid:ge-vernova-lm2500xpress"]
+    assert {r["link_status"] for r in turbines if r["via"] == "poweredBy"} == {"pfa:Planned"}
+    assert any(r["kind"] == PFK.unitPowerOutput and (r["value"], r["upper"]) == (D(34), D(35)) for r in turbines)
+    assert {r["link_status"] for r in report if r["facility"] == "pfid:stargate-abilene-phase-0"} == {None}  # ERCOT: in
 
 
 def test_entity_statements(store, mini):
