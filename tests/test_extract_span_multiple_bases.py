@@ -62,7 +62,7 @@ def multiples(ex):
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("DeepSeek는 중국 일반 석사 초봉의 10배를 제시", [("deepseek", Decimal(10), "vs 초봉", "text:multiple-noun-base:named")]),
-    ("Microsoft는 투자 원금의 100배라는 캡 구조", [("microsoft", Decimal(100), "vs 원금", "text:multiple-noun-base:named")]),
+    ("Microsoft는 투자 원금의 100배라는 캡 구조", [("microsoft", Decimal(100), "캡 구조 vs 원금", "text:multiple-noun-base:named")]),
 ])
 def test_a_genitive_common_noun_is_a_noun_base(text_reader, sentence, expected):
     r, ex = text_reader
@@ -84,3 +84,30 @@ def test_the_topic_before_a_relative_clause_on_the_base_is_the_subject(text_read
     r, ex = text_reader
     r.read("Project Rainier는 Anthropic이 보유한 기존 최대 클러스터보다 5배 더 큰 컴퓨팅 파워", LOC, ())
     assert [(s, v) for s, v, *_ in multiples(ex)] == [("project-rainier", Decimal(5))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "알리바바 CTO는 “추론 모델은 단순 검색 모델보다 50배 많은 연산을 요구”한다고 발언.",
+    "“추론 모델은 단순 검색 모델보다 50배 많은 연산을 요구”.",
+])
+def test_an_unnamed_topic_of_the_bases_kind_is_what_a_noun_base_comparison_measures(text_reader, sentence):
+    r, ex = text_reader  # "추론 모델은 … 검색 모델보다 N배": the slide's topic (Alibaba) is not what is compared
+    r.start_slide("VII. 알리바바의 도전")
+    r.read(sentence, LOC, ())
+    assert multiples(ex) == []
+
+
+def test_a_named_topic_still_owns_a_noun_base_comparison_on_a_slide(text_reader):
+    r, ex = text_reader
+    r.start_slide("VII. 알리바바의 도전")
+    r.read("알리바바는 투자 원금의 100배라는 캡 구조", LOC, ())
+    assert multiples(ex) == [("alibaba", Decimal(100), "캡 구조 vs 원금", "text:multiple-noun-base:named")]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    ("웨이모는 인간보다 5배 안전.", "vs 인간"),  # no noun says what is N times the base
+])
+def test_a_noun_base_after_a_marker_without_a_measure_stays_a_claim(text_reader, sentence, metric):
+    r, ex = text_reader
+    r.read(sentence, LOC, ())
+    assert [(m[2], m[3]) for m in multiples(ex)] == [(metric, "text:multiple-noun-base:named:unsure")]

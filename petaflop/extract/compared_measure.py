@@ -19,7 +19,7 @@ _MARKER = re.compile(r"(?:대비|보다|에\s?비해|비교(?:해서?|했을\s?�
 #: adverbs of degree between a measure and its figure ("약", "최대", "무려"), and a sign
 _DEGREE = re.compile(r"(?:\s?(?:약|최대|최소|무려|거의|평균|대략|이미|모두|각각|단|불과|[+\-−]))*\s*$")
 #: what may stand between the figure and a measure after it: "이상의", "까지", "의", "더 많은", "가량 더 넓은"
-_AFTER = re.compile(r"(?:\s?(?:이상|이하|가량|정도|까지|나|씩))*(?P<link>\s?의\s?|\s(?:더\s)?(?:많은|넓은|큰|높은|긴|빠른|강한|나은|적은|낮은|작은)\s|\s)")
+_AFTER = re.compile(r"(?:\s?(?:이상|이하|가량|정도|까지|나|씩))*(?P<link>\s?의\s?|\s?(?:이)?라는\s|\s(?:더\s)?(?:많은|넓은|큰|높은|긴|빠른|강한|나은|적은|낮은|작은)\s|\s)")
 #: case particles a measure may carry (the subject's, the topic's, the object's; "과/와" opening a list)
 _PARTICLES = ("이", "가", "은", "는", "을", "를", "과", "와")
 #: stems one syllable long that are measures ("직원 수는", "생산 양이")
@@ -115,7 +115,8 @@ def _after(s: str, q_end: int, spans: list[tuple[int, int]]) -> str:
             return _clean(kept)
         if punct:
             return ""
-    return ""
+    # "원금의 100배라는 캡 구조" closing the text: the noun phrase the figure is said of ("라는"), ended by the text
+    return _clean(kept) if kept and a.group("link").strip() == "라는" and a.end() + 60 >= len(s.rstrip()) else ""
 
 
 def _marked_before(s: str, q_start: int, c0: int, spans: list[tuple[int, int]]) -> str:

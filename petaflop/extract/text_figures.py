@@ -33,6 +33,7 @@ from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figu
 from petaflop.extract.figure_context import after_the_report
 from petaflop.extract.growth_words import reported, unbased_growth
 from petaflop.extract.milestone_span import names_its_event
+from petaflop.extract.noun_base import compares_unnamed_kind, measureless_base
 from petaflop.extract.resolve import is_a
 from petaflop.extract.status_words import sentence_plan
 from petaflop.extract.subject_ways import (
@@ -159,8 +160,7 @@ class MultipleReader:
                   carried: tuple | None) -> tuple | None:
         """One "N배" figure, or a percentage of change ("전년 대비 25% 증가", "B보다 40% 저렴"); returns
         (base name, base entity, where it ends, subject) for a later figure of the sentence: "A는 B보다
-        하루에 4배, 전체 기준으로는 9배" — the base and subject carry on while no new subject is
-        marked between the two figures."""
+        하루에 4배, 전체 기준으로는 9배" — the base and subject carry on while no new subject is marked between."""
         if q.value is None or q.value <= 0:
             return None
         percent = q.kind == "percent"
@@ -196,8 +196,8 @@ class MultipleReader:
             subject, how = carried[3], "carried"
         if subject is not None and subject.entity in getattr(self, "vs_products", {}):  # vs_titles.py
             subject = replace(subject, entity=self.vs_products[subject.entity][0], type=self.vs_products[subject.entity][1])
-        if subject is None:
-            return (base_name, base_entity, q.end, None)
+        if subject is None or (how_base == "noun-base" and compares_unnamed_kind(s, c0, base_start, base_name, how)):
+            return (base_name, base_entity, q.end, None)  # "추론 모델은 답변 생성 모델보다 N배" (noun_base.py)
         if subject.entity == base_entity:  # "ROCm 7은 ROCm 6 대비": the base is the other version, as written
             base_name = next((s[m.start:m.end] for m in clause_mentions if m.start == base_start), base_name)
         if how_base == "unbased-growth" and (any(subject.end <= m.start < q.start and m.role == "object" for m in clause_mentions)
@@ -230,8 +230,7 @@ class MultipleReader:
         high = high if high is not None and q.low is not None and q.high != q.low else None
         quals = q.qualifiers
         family = {'multiple': 'multiple', 'share': 'ratio'}.get(kind, 'relative')  # ratio, relative: subject_ways.py
-        if how == "sentence-topic" and family != "ratio":  # the sentence's own topic in an earlier clause (as for spans)
-            how = "clause-topic"
+        how = "clause-topic" if how == "sentence-topic" and family != "ratio" else how  # the sentence's own topic, earlier
         # "A에서 B로 넘어가며 N배": B is named in the figure's clause as much as a topic is (subject_ways.py)
         rule = construction_rule(self.prefix, family, how, NAMED_WAYS | {"transition", "instrument"} if family == "multiple" else NAMED_WAYS)
         if how_base == "unbased-growth":  # its own rule: the gate judges the unbased reading alone
@@ -247,6 +246,7 @@ class MultipleReader:
         if heading and (part := heading_part(heading, metric, [(m.start, m.end) for m in self.res.gaz.find_mentions(heading)])):  # "… 스케일업 네트워킹 비용 및 필요전력"
             metric = f"{part} {metric}"[:60]  # over a caption line's "비용은 6배": the part compared, not the whole
         metric, rule = anaphor_measure(self, how, s, c0, subject.entity, loc, metric, base_words, rule)  # "이는 … 2배"
+        rule = measureless_base(s, base_start, base_name, metric, base_words, rule) if how_base == "noun-base" else rule
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=value,
             high=Decimal(high) if high is not None else None, unit=unit, status=status, time=time,
