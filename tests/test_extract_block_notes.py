@@ -33,3 +33,13 @@ def test_a_note_s_figure_is_read_on_the_note_s_line():
 def test_a_note_with_no_subject_states_nothing():
     ex = extract(parse_text(_doc("주: 월별 300개의 게시물 샘플을 바탕으로")))
     assert not [s for s in ex.statements if s.value is not None and float(s.value) == 300.0]
+
+
+def test_a_note_that_says_how_the_table_was_worked_out_gives_claims_only():
+    # the calculation's assumptions ("…를 적용하여 계산") are no facts about the table's topic: unsure rules
+    ex = extract(parse_text(_doc("주: 비용은 서버를 5년 동안 감가상각하고, 9.5%의 할인율을 적용하여 계산")))
+    method = [s for s in ex.statements if s.value is not None and float(s.value) in (5.0, 9.5)]
+    assert method and all(s.rule.endswith(":unsure") for s in method)
+    plain = extract(parse_text(_doc("주: Ascend 910B의 다이 면적= 580mm^2 기준")))  # a stated size: read as before
+    assert [s.rule.endswith(":unsure") for s in plain.statements if s.value is not None and float(s.value) == 580.0] \
+        == [False]

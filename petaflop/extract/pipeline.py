@@ -6,6 +6,7 @@ location of an entity's label and type facts); facts themselves are independent.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from foundation.namespaces import PFA, RDF, RDFS, SKOS, UnknownTerm
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
@@ -29,6 +30,7 @@ from petaflop.extract.duration_before import settle_before_durations
 from petaflop.extract.ended_plans import settle_ended_plans
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location
 from petaflop.extract.figure_time import caption_frame
+from petaflop.extract.gate import unsure
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.grown_from import settle_grown_from
 from petaflop.extract.headline_rivals import add_headline_challengers
@@ -92,6 +94,9 @@ def load_excludes() -> list[tuple[re.Pattern[str], str]]:
     return [(compile_regex(raw["match"], where + ".match"), raw["reason"])
             for where, raw in entries(MAPPINGS_PATH, "exclude", ("match", "reason"), {"match": "str", "reason": "str"})]
 
+
+#: a note that states how its table was worked out ("…를 적용하여 계산", "…로 가정"): its figures are the method's
+_METHOD_NOTE = re.compile(r"(?:적용|가정|계산|산출|추산|환산)(?:하여|해서|해|한|했|함|하고|하면|했음|\b)")
 
 class Extractor:
     """Runs every extractor over one document and returns the :class:`Extraction`."""
@@ -298,7 +303,12 @@ class Extractor:
                        if head and self.doc.lines[n - 1].strip().startswith(head)), block.lines.last)
             loc = Location(at, at, chapter, slide_title)
             self._note_mentions(note, loc)
+            before = len(self.ex.statements), len(self.ex.facts)
             self.text.read(note, loc, self.sources_of(block))
+            if _METHOD_NOTE.search(note):  # "… 4년 동안 감가상각하고, 13.3%의 WACC를 적용하여 계산": the
+                # calculation's assumptions, not facts about the topic (audit of wave 38): claims only
+                self.ex.statements[before[0]:] = [replace(s, rule=unsure(s.rule)) for s in self.ex.statements[before[0]:]]
+                self.ex.facts[before[1]:] = [replace(f, rule=unsure(f.rule)) for f in self.ex.facts[before[1]:]]
 
     def _line_of(self, text: str, first: int, last: int) -> int:
         """The line of ``first``..``last`` where ``text`` (one or more joined lines) starts; else ``first``."""
