@@ -44,7 +44,9 @@ def test_a_lag_behind_each_rival_said_by_comparison_is_a_gap_of_the_topic(text_r
     r.read("구글보다 15년 늦게, OpenAI보다 7년 늦게 시작했다… 그럼에도 xAI는 1티어", LOC, ())
     assert _durations(ex) == [("xai", Decimal(7), None, "year", "text:duration-gap"),
                               ("xai", Decimal(15), None, "year", "text:duration-gap")]
-    assert {s.metric for s in ex.statements if s.kind == "duration"} == {"격차: 늦게 시작"}
+    # each gap names the rival it is measured against (audit of wave 38: "7 years late" alone is unreadable)
+    assert {(s.value, s.metric) for s in ex.statements if s.kind == "duration"} == {
+        (Decimal(15), "격차: 늦게 시작 vs 구글"), (Decimal(7), "격차: 늦게 시작 vs OpenAI")}
 
 
 def test_a_lag_needs_the_rival_and_a_verb_of_the_side(text_reader):
@@ -53,6 +55,7 @@ def test_a_lag_needs_the_rival_and_a_verb_of_the_side(text_reader):
     r.read("미국보다 3년 늦게 출시된 칩은 성능이 낮다.", LOC, ())  # the chip's launch: no side is the subject
     r.read("중국은 3년 늦게 진입했다.", LOC, ())  # no rival named: no gap between two sides
     assert _durations(ex) == [("china", Decimal(3), None, "year", "text:duration-gap")]
+    assert [s.metric for s in ex.statements if s.kind == "duration"] == ["격차: 늦게 진입 vs 미국"]
 
 
 def test_the_length_of_a_task_the_subject_does_is_its_span(text_reader):

@@ -63,10 +63,19 @@ def gap_durations(s: str, mentions: list[Mention_], topic: Mention_ | None, prev
         bound = {"이상": "lower", "이내": "upper", "이하": "upper", "미만": "upper"}.get(sp.group("bound") or "", "")
         clause = s[max(s.rfind(",", 0, sp.start()), 0):]
         status = next((st for rx, st in _STATUS_CUES if rx.search(clause)), "actual")
+        metric = f"격차: 늦게 {late.group(1)}{_versus(s, sp.start(), mentions)}" if late else "격차"
         found.append(Statement(side.entity, "duration", loc, RULE, value=value * factor, unit=unit, status=status,
-                               metric=f"격차: 늦게 {late.group(1)}" if late else "격차", bound=bound, approximate=sp.group("bound") in ("가량", "정도"),
+                               metric=metric, bound=bound, approximate=sp.group("bound") in ("가량", "정도"),
                                sources=sources, raw=s[max(0, sp.start() - 20):sp.end() + 12].strip()[:60]))
     return found
+
+
+def _versus(s: str, start: int, mentions: list[Mention_]) -> str:
+    """" vs <the other side>" of a span said by comparison ("OpenAI보다 7년 늦게"): the name right before its 보다,
+    in the report's spelling — a sentence may list several ("구글보다 15년 늦게, OpenAI보다 7년 늦게")."""
+    than = s.rfind("보다", 0, start)
+    other = next((m for m in mentions if than >= 0 and 0 <= than - m.end <= 2), None)
+    return f" vs {s[other.start:other.end]}" if other else ""
 
 
 def _is_side(m: Mention_) -> bool:
