@@ -54,6 +54,8 @@ _BARE_WORD = re.compile(r"([가-힣A-Za-z0-9]{1,8})\s$")
 #: the noun a span of taking is spent on, right before it with 에 ("같은 밸류에이션에 9년 소요"); no time word
 _FOR_NOUN = re.compile(r"(?<![가-힣A-Za-z0-9])(?!(?:올해|내년|작년|당시|현재|이후|최근|그간|동안|연간|기간)에)"
                        r"([가-힣A-Za-z]{2,10})에\s?(?:약\s?|최소\s?|최대\s?|단\s?|불과\s?)?$")
+#: a determiner pointing back right before that noun: "같은", "동일한", "해당", "그", "이"
+_POINTS_BACK = re.compile(r"(?:^|\s)(?:같은|동일한|해당|그|이)\s$")
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|의|로|서|도|과|와|고|며|면|게|지|던|한|된|인|적|다)$")
 
 
@@ -76,7 +78,10 @@ def span_event(clause_before: str, frame: str, clause_after: str, taken_at_end: 
         found = list(_EVENT_BARE.finditer(clause_before))
         if found or frame == "delay":  # else "4시간 소요되던 분석 업무": the action it took may follow it
             return found[-1].group(0) if found else ""
-        if m := _FOR_NOUN.search(clause_before, max(0, len(clause_before) - 24)):  # "같은 밸류에이션에 9년 소요": what the span was spent on
+        # "… 밸류에이션에 9년 소요": what the span was spent on — unless a word points back to a thing named
+        # before ("같은 밸류에이션에": the same as which? the noun alone does not say: a claim)
+        m = _FOR_NOUN.search(clause_before, max(0, len(clause_before) - 24))
+        if m and not _POINTS_BACK.search(clause_before, max(0, m.start() - 6), m.start()):
             return m.group(1)
     elif frame == "time taken" and not _EVENT_BARE.search(clause_after):
         found = list(_EVENT_BARE.finditer(clause_before))  # "4시간 걸리던 분석 업무를 30분 내로 단축"
