@@ -38,3 +38,15 @@ def test_a_move_to_a_chip_is_a_use_of_it(text_reader):
     r.res.record(r.res.gaz.by_id("project-rainier"))
     r.read_cell("2026년 Trainium3으로 업그레이드", LOC, (), "project-rainier")
     assert ("project-rainier", "usesChip", "aws-trainium3") in {(f.subject, f.predicate, f.obj) for f in ex.facts}
+
+
+def test_a_timeline_row_dates_the_start_its_cell_states_without_a_date(text_reader):
+    from foundation.periods import parse_period
+
+    r, ex = text_reader
+    r.res.record(r.res.gaz.by_id("tesla-robotaxi"))
+    r.res.record(r.res.gaz.by_id("tesla"))
+    r.read_cell("무인 호출 서비스 “피닉스”에서 운영 시작 (초기 5대)", LOC, (), "tesla-robotaxi", parse_period("2024-03"))
+    r.read_cell("호출 서비스 운영 시작 예정", LOC, (), "tesla-robotaxi", parse_period("2027-01"))
+    r.read_cell("신규 서비스 운영 시작", LOC, (), "tesla", parse_period("2024-05"))  # a firm runs no start of its own
+    assert starts(ex) == {("tesla-robotaxi", "2024-03", "actual")}

@@ -395,7 +395,7 @@ class FrameReader:
             scope = milestone_scope(s[m.end:words.end()]) if kind == "releaseDate" and words and m.end >= 0 else ""
             self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time, status=status, scope=scope,
                                                 sources=sources, raw=s[max(pos, 0):][:60]))
-        self.ex.statements.extend(operation_starts(s, mentions, dates, topic, loc, sources))
+        self.ex.statements.extend(operation_starts(s, mentions, dates, topic, loc, sources, self.default_time))
 
     def _released_by(self, s: str, m: Mention_, topic: Mention_ | None, loc: Location,
                      sources: tuple[str, ...]) -> None:
