@@ -1,7 +1,6 @@
-"""Apply the table mappings to every table of the document. For each table the first matching mapping (by
-priority) is applied; a table matched only by an ``[[exclude]]`` entry is recorded with its reason. Values
-are read through :mod:`petaflop.extract.values` (the parser's quantities plus unit conversion); every fact
-carries its cell and the table's sources."""
+"""Apply the table mappings to every table of the document: the first matching mapping (by priority) applies; a
+table matched only by an ``[[exclude]]`` entry is recorded with its reason. Values are read through
+:mod:`petaflop.extract.values`; every fact carries its cell and the table's sources."""
 
 from __future__ import annotations
 
@@ -44,7 +43,6 @@ GENERIC_FAMILIES = ("generic-entity-rows", "generic-entity-columns")
 SKOS_CONCEPT = SKOS.Concept
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2}년?(?:\s?[01]?\d월)?)\s*\(")
-#: "GUC (TSMC 자회사)", "Annapura (아마존)": a name in parentheses right after another describes it
 #: an investor's stake written right after its name in a list of investors: "알리바바(지분율 36%)", "텐센트(지분 9% 추정)"
 _STAKE_AFTER = re.compile(r"\s?\(\s?지분율?\s?(\d{1,3}(?:\.\d+)?)\s?%\s?(추정|예상)?\s?\)")
 #: link properties whose linked entity is an investor of the row's subject (property, inverse)
@@ -52,7 +50,7 @@ _INVESTOR_LINKS = {("fundedBy", False), ("investsIn", True)}
 _DATE_LABEL = re.compile(r"(?:19|20)\d{2}(?:년\s?\d{1,2}월(?:\s?\d{1,2}일)?|[-./]\d{1,2}(?:[-./]\d{1,2})?)")
 _QUARTER_HEADER = re.compile(r"([1-4])\s?분기")
 _HALF_HEADER = re.compile(r"(상|하)\s?반기")
-_APPOSITIVE = re.compile(r"[^()]{0,6}\(")
+_APPOSITIVE = re.compile(r"[^()]{0,6}\(")  # "GUC (TSMC 자회사)": a name in parentheses describes the one before
 
 
 def table_titles(doc: Document) -> dict[str, str]:
@@ -399,7 +397,9 @@ class TableExtractor:
                     own = not fallback and context not in entities
                     if rule.on == "context" and own and about_label(table.rows, r, ei):
                         targets = entities  # unless the row is about its label's thing (table_cost_rows.py)
-                    how = "row-context" if rule.on == "context" and own and targets == [context] else ""
+                    # a figure of a row naming several ("MGX / PIF", "A, B 등 | 총 N억 달러") is theirs jointly
+                    how = "row-context" if rule.on == "context" and own and targets == [context] else \
+                        "row-joint" if rule.on == "entity" and len(targets) > 1 else ""
                     for target in targets:
                         self._apply_rule(rule, mapping, table, row.cells[j], r, header, target,
                                          _grid_period(row_date, table.header[j].text), how=how)
