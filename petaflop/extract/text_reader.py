@@ -66,6 +66,7 @@ from petaflop.extract.text_value_guards import (
     FROM_TO,
     architecture_chips,
     change_before,
+    counts_kinds,
     demonstrative,
     earlier_figures,
     in_kinds_list,
@@ -356,7 +357,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         subject, how = self._subject(s, metric_at, q, mentions, topic, item, entry)  # the subject
         if subject is None:  # "A의 수요는 …, 2030년 수요는 B": the measure's owner, one way of naming (subject_ways.py)
             subject, how = earlier_measure_owner(s, c0, q.start, lambda: self._mentions(s[:c0])), "clause-topic"
-        if subject is None or unnamed_subject(s[c0:q.start], how):  # "3인 스타트업이 …" (text_value_guards.py)
+        if subject is None or unnamed_subject(s[c0:q.start], how) or counts_kinds(s, q, how_measure):  # "3인 스타트업이 …", "2가지" (text_value_guards.py)
             return entry
         if entry is not None and entry.subject and not any(is_a(subject.type, c) for c in entry.subject):
             return entry
@@ -510,8 +511,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                         and _COMPOUND_GAP.fullmatch(s[m.end:metric_at])]
             if compound:
                 return compound[-1], "compound"
-            # "대역폭 상한선 1.7 TB/s": the measure is the entity's own name
-            named = [m for m in cands if m.start <= metric_at < m.end]
+            named = [m for m in cands if m.start <= metric_at < m.end]  # "대역폭 상한선 1.7 TB/s": the entity's own name
             if named:
                 return named[-1], "named-measure"
             # "A의 매출": the genitive right before the metric word ("A의 경우 …": a frame, not an owner)

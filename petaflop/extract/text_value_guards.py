@@ -263,6 +263,16 @@ def unnamed_subject(clause_before: str, how: str) -> bool:
     return how in _INHERITED and _COUNTED_SUBJECT.search(clause_before) is not None
 
 
+#: "2가지", "세 가지": a number of kinds of what the words after it name
+_KINDS_AFTER = re.compile(r"\s?가지(?![가-힣])")
+
+
+def counts_kinds(s: str, q: Quantity, how_measure: str) -> bool:
+    """Whether a bare count read as the measure named before it ("모델 크기 확장과 … 2가지 핵심 변수") is a number
+    of kinds of what follows it ("가지"): it counts those kinds, it is no value of the measure before."""
+    return not how_measure and q.kind in ("count", "number") and _KINDS_AFTER.match(s, q.end) is not None
+
+
 #: the chip word after an architecture's name ("Blackwell GPU"): the chips of that architecture
 _ARCH_CHIPS = re.compile(r"\s?(?:GPU|칩|가속기)(?![A-Za-z0-9가-힣])")
 
