@@ -54,6 +54,7 @@ from petaflop.extract.text_rank import MEASURE_AFTER_SUBJECT, RankReader
 from petaflop.extract.text_share_object import object_share
 from petaflop.extract.text_shares import ChangeReader, ShareReader
 from petaflop.extract.text_transition import transition_ends
+from petaflop.extract.text_value_guards import unnamed_subject
 from petaflop.extract.text_within import not_a_span_of_the_topic, promised_term, span_metric
 from petaflop.extract.vs_titles import vs_products
 
@@ -511,8 +512,7 @@ class DurationReader:
         after = None if task else _OBJECT_AFTER.match(s, took_end)  # a task's length is the doer's
         if after and any(m.role in ("topic", "subject") and took_end <= m.start < after.end() for m in mentions):
             after = None  # "… '8달'이 소요 B는 동일 구간을": a new clause's topic, not what the span brought about
-        # "A는 약 1년간 직원을 교체": a span the doing lasted measures the doer, whatever unnamed thing it acts on
-        lasting = (took.re is _TOOK and took.group(1) in ("간", "동안", "에 걸쳐", "에걸쳐")) or took.re is _TOOK_IN_FIGURE
+        lasting = (took.re is _TOOK and took.group(1) in ("간", "동안", "에 걸쳐", "에걸쳐")) or took.re is _TOOK_IN_FIGURE  # "A는 약 1년간 직원을 교체": the doer's span
         # "N달 만에 웨이모의 서비스 지역을 포위": a name owning the object ("X의 …를") is not what the span brought about
         named = [m for m in mentions if after and took_end <= m.start and m.end <= after.end() and not is_a(m.type, "Person")
                  and not s.startswith("의", m.end)]
@@ -528,7 +528,7 @@ class DurationReader:
             how = "clause-topic"
         elif any(names_its_event(s, q.start, m.end) for m in cands):
             return  # "제품 “X” 출시 3개월 만에": the span of the named thing's event (text_within.py reads it), not the topic's
-        elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person"):
+        elif topic is not None and topic.end <= q.start and topic.role != "block" and not is_a(topic.type, "Person") and not unnamed_subject(s[c0:q.start], HOW.get(topic.role, "")):  # "스타트업은 …": theirs
             subject, how = topic, HOW.get(topic.role, "sentence-topic")
             if how == "sentence-topic":  # the sentence's own topic in an earlier clause: the clause's construction
                 how = "clause-topic"

@@ -257,14 +257,15 @@ _COUNTED_SUBJECT = re.compile(r"(?:^|[\s,(“\"])(?:\d+\s?(?:인|개|곳)|한|�
 _INHERITED = frozenset(HOW.values()) | {"inherited-other-named"}
 
 
-#: "각 설비의 가동률(93%)": each member of a kind the words name owns the measure
-_EACH_OWNER = re.compile(r"(?:^|[\s,(“\"])각\s?[가-힣A-Za-z]{1,10}의\s")
+#: "각 설비의 가동률(93%)": each member of a kind the words name owns the measure; "스타트업은 …", "경쟁사들이 …":
+#: an unnamed actor of a kind (startups, rivals, vendors, firms) is the clause's subject
+_EACH_OWNER = re.compile(r"(?:^|[\s,(“\"])(?:각\s?[가-힣A-Za-z]{1,10}의|(?:스타트업|경쟁사|업체|기업)들?(?:은|는|이|가))\s")
 
 
 def unnamed_subject(clause_before: str, how: str) -> bool:
     """Whether a figure carried to an inherited topic has its own unnamed subject in the clause before it
     ("3인 스타트업이 … 5억 달러 기업 가치": a startup's value, not the row's; "각 설비의 가동률(93%)": each
-    piece of equipment's, not the slide's platform's)."""
+    piece of equipment's, not the slide's platform's; "스타트업은 … 3~5년에 걸쳐 설계": startups', not the chapter's firm's)."""
     return how in _INHERITED and (_COUNTED_SUBJECT.search(clause_before) is not None
                                   or _EACH_OWNER.search(clause_before) is not None)
 
