@@ -92,3 +92,13 @@ def test_a_population_share_says_what_its_members_do(text_reader):
     ex = _read(text_reader, "신규 프로젝트의 44%는 4년 이상 대기. 12%는 대기 시간이 7년을 초과.")
     assert sorted((s.value, s.metric) for s in ex.statements if s.kind == "share" and s.value in (12, 44)) == [
         (Decimal(12), "share of 신규 프로젝트: 대기 시간이 7년을 초과"), (Decimal(44), "share of 신규 프로젝트: 4년 이상 대기")]
+
+
+def test_the_share_of_a_population_describing_a_named_thing_is_that_things(text_reader):
+    # "N%가 … 쓰는 <name>": the figure is the share of the population using the named thing (invented sentence)
+    ex = _read(text_reader, "또한, 대형 제조 기업의 60%가 데이터베이스(재무, 인사 등)로 쓰는 오라클 제품에 연결.")
+    got = [(s.subject, s.value, s.status, s.metric, s.rule) for s in ex.statements if s.kind == "share"]
+    assert got == [("oracle", Decimal(60), "actual", "share of 대형 제조 기업: 데이터베이스로 쓰는", "text:share-of:named")]
+    # no population counted before the figure: no share for the thing either
+    ex = _read(text_reader, "성능의 70%가 데이터베이스로 쓰는 오라클 제품에 달림.")
+    assert [s.value for s in ex.statements if s.rule == "text:share-of:named"] == [Decimal(60)]

@@ -13,7 +13,8 @@ The phrase must be cleanly bounded on its left: the clause's start, a comma or a
 word of time (현재, 올해, 2025년 …), or a word closing a clause ("따르면", "…고"); a list before "등"
 ("기술, 금융, 법률 등 초급 일자리") belongs to it. No phrase naming an entity (other than a place) is a
 population (the owner's share is text_shares.py's), and a clause whose figure describes a named thing
-("N%가 … 사용하는 SAP") is about that thing. Rule ``text:share-of:population``.
+("N%가 … 사용하는 SAP") is about that thing: the share of the population is that thing's, rule
+``text:share-of:named``. Rule ``text:share-of:population``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ RULE = "text:share-of:population"
 RULE_CARRIED = "text:share-of:population-carried"
 #: "업계 관계자 10명 중 9명 이상(92%)이": a ratio of a survey's respondents (_ratio_share)
 RULE_RATIO = "text:share-of:population-ratio"
+#: "N%가 … 사용하는 SAP": the share of the population is the named thing the clause describes (_described_share)
+RULE_NAMED = "text:share-of:named"
 
 #: the head word of a population: a noun that counts members (people, firms, projects, jobs)
 _HEAD = re.compile(r"(?:기업|기관|회사|업체|개발자|연구자|연구원|응답자|사용자|이용자|고객|직원|근로자|일자리|"
@@ -106,27 +109,19 @@ def population_share(reader, s: str, q: Quantity, c0: int, c1: int, mentions: li
     if not _FIGURE_SUBJECT.match(s, q.end) or re.search(r"[-−–+(]\s*$", s[max(0, q.start - 2):q.start]):
         return False
     after = [m for m in mentions if q.end <= m.start < c1]
-    if any(_ADNOMINAL.search(s, max(q.end, m.start - 6), m.start) for m in after):
-        return False  # "N%가 … 사용하는 SAP": the clause describes the named thing
+    described = next((m for m in after if _ADNOMINAL.search(s, max(q.end, m.start - 6), m.start)), None)
+    among = _AMONG.search(s, c0, q.start)
+    if described is not None:  # "N%가 … 사용하는 SAP": the clause describes the named thing, whose share it is
+        phrase = None if among and among.end() == q.start else _phrase(s, q, c0, mentions)
+        return phrase is not None and _described_share(reader, s, q, c0, c1, described, phrase[2], dates, values,
+                                                       loc, sources)
     node = ""
-    if (among := _AMONG.search(s, c0, q.start)) and among.end() == q.start:
+    if among and among.end() == q.start:
         node, label = (last[1] if last[0] == here else ""), ""
     else:
-        link = next((m for m in re.finditer(r"[가-힣A-Za-z0-9]" + _LINK.pattern + "$", s[c0:q.start])), None)
-        if link is None:
+        if (phrase := _phrase(s, q, c0, mentions)) is None:
             return False
-        end = c0 + link.start() + 1
-        head = re.search(r"\S+$", s[c0:end])
-        if head is None or not _HEAD.search(head.group()):
-            return False
-        start = _phrase_start(s, end, 0)  # its own edges, not the clause's: "최고" may open a clause
-        if start < 0:
-            return False
-        if re.match(r"\S+\s등\s", s[start:end]) or " 등 " in s[start:end]:
-            start = _listed(s, start)
-        label = s[start:end].strip()
-        if any(start <= m.start < end and not is_a(m.type, "Place") for m in mentions):
-            return False  # an entity's people or products: text_shares.py's owner
+        start, _end, label = phrase
         node = "population-" + created_id(label)
         reader.ex.add_entity(EntityRecord(node, ("MarketSegment",), "", label, (label,), "table"))  # a created node: labelled and typed as a table's
     if not node:
@@ -136,6 +131,36 @@ def population_share(reader, s: str, q: Quantity, c0: int, c1: int, mentions: li
     if label:  # the clause the population's words open ("향후 5년 내 기술, 금융, 법률 등 …"): the figure's context
         c0 = min(c0, max((c for c in clause_starts_of(s) if c <= start), default=0))
     return _add(reader, s, q, c0, c1, dates, values, loc, sources, node, label, RULE, said=said)
+
+
+def _phrase(s: str, q: Quantity, c0: int, mentions: list) -> tuple[int, int, str] | None:
+    """The population's words right before the figure ("미국 기업의 N%"): their start, end and text; None when no
+    counted noun heads them, their left edge is unclear, or they name an entity (its people: text_shares.py's)."""
+    link = next((m for m in re.finditer(r"[가-힣A-Za-z0-9]" + _LINK.pattern + "$", s[c0:q.start])), None)
+    if link is None:
+        return None
+    end = c0 + link.start() + 1
+    head = re.search(r"\S+$", s[c0:end])
+    if head is None or not _HEAD.search(head.group()):
+        return None
+    start = _phrase_start(s, end, 0)  # its own edges, not the clause's: "최고" may open a clause
+    if start < 0:
+        return None
+    if re.match(r"\S+\s등\s", s[start:end]) or " 등 " in s[start:end]:
+        start = _listed(s, start)
+    if any(start <= m.start < end and not is_a(m.type, "Place") for m in mentions):
+        return None  # an entity's people or products: text_shares.py's owner
+    return start, end, s[start:end].strip()
+
+
+def _described_share(reader, s: str, q: Quantity, c0: int, c1: int, thing, label: str, dates: list[Quantity],
+                     values: list[Quantity], loc: Location, sources: tuple[str, ...]) -> bool:
+    """"글로벌 기업의 99%가 ERP로 사용하는 SAP": the share of the population for which the clause holds is the
+    named thing's, the words up to it (asides dropped) what the members do. Rule ``text:share-of:named``."""
+    if is_a(thing.type, "Place") or is_a(thing.type, "Person"):
+        return False
+    said = _predicate(re.sub(r"\s?\([^()]*\)", "", s[q.end:thing.start]))
+    return _add(reader, s, q, c0, c1, dates, values, loc, sources, thing.entity, label, RULE_NAMED, said=said)
 
 
 #: "10명 중 9명 이상(", "2명 중 1명(": a ratio of people whose percentage follows in parentheses
