@@ -16,6 +16,7 @@ from petaflop.extract.bare_quarters import settle_bare_quarters
 from petaflop.extract.caption_restates import settle_caption_times
 from petaflop.extract.caption_topic import caption_topic
 from petaflop.extract.cell_changes import add_cell_changes
+from petaflop.extract.cell_column_works import add_column_works
 from petaflop.extract.cell_links import add_cell_links
 from petaflop.extract.claims import ClaimMiner, load_promotions
 from petaflop.extract.committed_drawn import settle_drawn_sums
@@ -161,6 +162,7 @@ class Extractor:
         add_headline_challengers(self.doc, self.ex, self.res)  # "…에 도전하다" over its challenger's text
         add_sites(self.doc, self.ex, self.res, self.sources_of)
         add_label_makers(self.doc, self.ex, self.res, self.text.lex, self.sources_of)
+        add_column_works(self.doc, self.ex, self.res, self.sources_of)  # "구분 | A | B", "… <model> 개발" (cell_column_works.py)
         add_scenario_odds(self.doc, self.ex, self.res, self.sources_of)  # "시나리오 | 추정 확률" (table_odds.py)
         add_survey_answers(self.doc, self.ex, self.res, self.sources_of)  # "원인 | 응답 비율" (table_survey.py)
         add_listed_answers(self.doc, self.ex, self.res)  # "① … 문제 (46%), ② …" after a survey's shares
