@@ -33,7 +33,25 @@ def block_topic_owns(s: str, q_start: int, mentions: list[Any], topic: Any, base
     if any(m.end <= q_start and m.start < base_start and m.entity not in (base_entity, topic.entity)
            and m.role != "with" for m in mentions):
         return False
-    return not _QUOTED_NAME.search(s, 0, q_start) and not _OWNED_TOPIC.search(s, 0, q_start)
+    return not _QUOTED_NAME.search(s, 0, q_start) and not _OWNED_TOPIC.search(s, 0, q_start) \
+        and not units_figure(s, q_start)
+
+
+#: a calculation: a figure multiplied by another ("12 × 40MW", "$12 \times 40$") or an equation's result ("= 480MW")
+_CALCULATION = re.compile(r"[\d)]\s?(?:×|\\times)\s?[$\\({]*\d|=\s?[$\\({]*[\d,.]+\s?[\\{A-Za-z%]")
+#: counted units as the clause's subject ("12기 전체가", "12기 풍력 터빈이 생산하는"), or one unit ("한 대는"): the
+#: figure is the units' (their output, what they power), not the topic carried to the sentence. A rate per unit
+#: ("차량 한 대당 가격") is no subject: the topic's price per vehicle (the reader keeps the unit as ``per``)
+_COUNTED_SUBJECT = re.compile(
+    r"(?<![\d,.])\d+\s?기(?!\s?(?:공사|단계|사업))(?:\s?(?:전체|모두))?(?:\s[가-힣A-Za-z0-9]{1,10}){0,2}?(?:이|가|은|는)\s"
+    r"|(?<![가-힣])한\s?(?:대|기)(?:는|가|에서)\s")
+
+
+def units_figure(s: str, q_start: int) -> bool:
+    """Whether the figure at ``q_start`` of ``s`` is counted units' or a calculation's, not a carried topic's:
+    the sentence is a calculation ("12 × 40MW = 480MW": its figures are operands and results), or counted units
+    are the subject before the figure ("12기 전체가 … 총 500MW를 생산", "한 대는 약 40MW")."""
+    return bool(_CALCULATION.search(s) or _COUNTED_SUBJECT.search(s, 0, q_start))
 
 
 def carried_elsewhere(named: list[Any], topic: Any, q: Any, entry: Any) -> bool:

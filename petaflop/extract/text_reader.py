@@ -25,7 +25,7 @@ from decimal import Decimal
 from foundation.namespaces import RDF
 from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
-from petaflop.extract.carry_guards import carried_elsewhere
+from petaflop.extract.carry_guards import carried_elsewhere, units_figure
 from petaflop.extract.count_parts import part_counts
 from petaflop.extract.facts import Extraction, Location, Statement
 from petaflop.extract.figure_time import opening_dates, reader_time, stated_years, with_asides, with_bases
@@ -533,7 +533,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if topic is not None and topic.end <= q.start and topic is not item and not demonstrative(s, q, getattr(self, "facility_named", False)):
             other = topic.role in ("previous", "block", "slide", "chapter") and any(m.entity != topic.entity for m in cands)
             named = getattr(self, "_sentence_mentions", [])  # the block's topic, stale once another is named
-            other = other or (topic.role in ("block", "previous") and item is None and carried_elsewhere(named, topic, q, entry))
+            other = other or (topic.role in ("block", "previous") and (units_figure(s, q.start) or (item is None and carried_elsewhere(named, topic, q, entry))))
             other = other or (topic.role == "topic" and marks_another(named, topic, q.start))
             return topic, "inherited-other-named" if other else _HOW.get(topic.role, "sentence-topic")  # judged apart
         return None, ""
