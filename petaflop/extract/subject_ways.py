@@ -108,3 +108,15 @@ def instrument_of(s: str, topic: Any, q_start: int, mentions: list) -> Any:
     if not found or any(found[-1].end <= m.start < q_start and m.role in ("topic", "subject") for m in mentions):
         return None
     return found[-1]
+
+
+#: after "X의 N배": a lead X holds ("미국의 5배 정도의 우위", "5배 앞선"), not a multiple of X — the genitive is the
+#: holder of the advantage, the thing it is ahead of left unsaid
+_LEAD = re.compile(r"\s?(?:이상|정도|가량|수준|내외|안팎)?\s?(?:의\s?)?(?:우위|앞서|앞선)")
+
+
+def holds_lead(s: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` ("N배") is followed by a word of lead ("우위", "앞서"): a genitive before
+    it ("X의 N배 우위") is then who leads, not the base of the multiple."""
+    return bool(_LEAD.match(s, end))
+

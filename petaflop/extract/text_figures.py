@@ -41,6 +41,7 @@ from petaflop.extract.subject_ways import (
     clause_way,
     construction_rule,
     earlier_measure_owner,
+    holds_lead,
     instrument_of,
     relative_head,
 )
@@ -74,8 +75,7 @@ _GENERIC_BASES = (
     (re.compile(r"(?:작년|지난해)\s?말$"), "end of last year"),
     (re.compile(r"(?:이전|직전|전)\s?(?:세대|버전|모델)$"), "previous generation"),
     (re.compile(r"(?:전\s?분기|직전\s?분기)$"), "prior quarter"),
-    (re.compile(r"현재(?:의)?$"), "current"),
-    (re.compile(r"기존(?:\s?[가-힣]{1,6})?$"), "existing"),
+    (re.compile(r"현재(?:의)?$"), "current"), (re.compile(r"기존(?:\s?[가-힣]{1,6})?$"), "existing"),
 )  # fmt: skip
 _DIRECTION = (
     (re.compile(r"^\s?(?:이상\s?|나\s?|이나\s?)?(?:더\s?)?(?:낮|적|느리|작|저렴|싸|떨어|단축|절감|감소|줄|하락|축소|인하)"), "lower"),
@@ -375,7 +375,7 @@ def _base(s: str, q: Quantity, c0: int, mentions: list[Mention_], reader) -> tup
     if ab and q.kind == "percent":  # "YoY 38% 증가", "16% YoY": against the subject's own earlier period
         return dict(_ABBR_BASE)[ab.group(1)], "", "generic-base", c0 + ab.start() if ab.start() < q.start else q.start
     # "X의 (약) N배": the genitive right before the figure
-    gm = _GENITIVE_BASE.search(before)
+    gm = _GENITIVE_BASE.search(before) if not holds_lead(s, q.end) else None  # "X의 N배 우위": X leads
     if gm:
         at = c0 + gm.start()
         ent = next((m for m in mentions if m.end == at or _KIND_WORD.fullmatch(s, m.end, at)), None)  # "엔비디아 칩의"
