@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from petaflop.extract.resolve import is_a
+
 #: a base marker and its verb ending: "대비", "보다", "에 비해", "와 비교해", "2024년 이후"
 _MARKER = re.compile(r"(?:대비|보다|에\s?비해|비교(?:해서?|했을\s?때(?:는|도)?|하면|할\s?때(?:는)?)?|년\s?(?:이후|이래))")
 #: adverbs of degree between a measure and its figure ("약", "최대", "무려"), and a sign
@@ -298,3 +300,45 @@ def owner_segment(s: str, c0: int, end: int, measure: str, spans: Sequence[tuple
         return ""
     words = m.group(1).split()
     return "" if any(w in _NOT_MEASURE or _BOUND.search(w) for w in words) else m.group(1)
+
+
+#: a heading's place words closing with a locative before its measure: "텍사스 오스틴에서의 …", "미국 내 …"
+_EXTENT = frozenset({"전역", "전체", "전반"})
+_HEADING_PLACE = re.compile(r"(?:^|\s)((?:[가-힣A-Za-z]+\s){0,2}[가-힣A-Za-z]+?)(?:에서의|\s?내의?)\s$")
+
+
+def heading_scope(heading: str, metric: str, gaz) -> str:
+    """Where a caption's heading limits the measure a comparison under it compares: "텍사스 오스틴에서의 자율주행
+    서비스 면적 비교" over "A가 B보다 1.9배 더 넓은 면적" → "텍사스 오스틴" (the areas in that city, not the firms'
+    whole). The heading must write the metric's first word, right after place words (each a country or region
+    the gazetteer ``gaz`` names in the heading) closed by "에서의" or "내"; '' otherwise."""
+    head = metric.split()[0] if metric.split() else ""
+    if len(head) < 2 or head in ("vs", "higher", "lower") or not heading:
+        return ""
+    for w in re.finditer(r"\S+", heading):
+        if w.group(0) != head:
+            continue
+        m = _HEADING_PLACE.search(heading[:w.start()])
+        if m is None:
+            return ""
+        spans = [(a.start(), a.end()) for a in re.finditer(r"\S+", m.group(1))]
+        places = [(p.start, p.end) for p in gaz.find_mentions(heading)
+                  if (e := gaz.by_id(p.entity_id)) is not None and any(is_a(e.type, c) for c in ("Country", "Region"))]
+        # every word a named place, or a word of its extent ("미국 전역": the whole country)
+        if all(any(a <= m.start(1) + s and m.start(1) + e <= b for a, b in places) or m.group(1)[s:e] in _EXTENT
+               for s, e in spans) and m.group(1).split()[0] not in _EXTENT:
+            return m.group(1)
+        return ""
+    return ""
+
+
+def clause_scope(s: str, c0: int, end: int, metric: str, base_words: str, mentions, subject: str, heading: str,
+                 gaz) -> str:
+    """Where (or of what part) a comparison's measure holds: a place the clause writes before it
+    (:func:`measure_within`: ``mentions`` the sentence's, the figure's ``subject`` not among the places), else
+    its genitive owner (:func:`owner_segment`), else a place the caption's heading limits it to
+    (:func:`heading_scope`)."""
+    places = [(m.start, m.end) for m in mentions if m.entity != subject and any(is_a(m.type, c) for c in ("Country", "Region"))]
+    measure = metric[:-len(base_words)].strip() if metric.endswith(base_words) else ""
+    return measure_within(s, c0, end, metric, base_words, places) \
+        or owner_segment(s, c0, end, measure, [(m.start, m.end) for m in mentions]) or heading_scope(heading, metric, gaz)

@@ -27,7 +27,7 @@ from decimal import Decimal
 from ingest.quantities import Quantity
 from petaflop.extract.anaphor_measure import anaphor_measure
 from petaflop.extract.carry_guards import block_topic_owns
-from petaflop.extract.compared_measure import comparison_metric, heading_part, measure_within, owner_segment
+from petaflop.extract.compared_measure import clause_scope, comparison_metric, heading_part
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure, restate_in_other_currency
 from petaflop.extract.figure_context import after_the_report
@@ -251,11 +251,8 @@ class MultipleReader:
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=value,
             high=Decimal(high) if high is not None else None, unit=unit, status=status, time=time,
-            metric=metric, scope=measure_within(s, c0, q.start, metric, base_words, [  # "미국 (내) 정부 매출"
-                (m.start, m.end) for m in mentions if m.entity != subject.entity
-                and any(is_a(m.type, c) for c in ("Country", "Region"))]) or owner_segment(  # "미국 내 … 고객 수"
-                s, c0, q.start, metric[:-len(base_words)].strip() if metric.endswith(base_words) else "",
-                [(m.start, m.end) for m in mentions]),  # "상위 20개 고객의 매출"
+            metric=metric, scope=clause_scope(s, c0, q.start, metric, base_words, mentions, subject.entity, heading,
+                                              self.res.gaz),  # "미국 (내) 정부 매출", "상위 20개 고객의 매출"
             approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],
