@@ -34,8 +34,10 @@ from petaflop.extract.mapping_data import MappingError, check_tables, compile_re
 
 MAPPINGS_PATH = Path(__file__).with_name("table_mappings.toml")
 LAYOUTS = ("rows", "columns", "key-value", "events")
-#: Date properties of a row's thing that do not date its other cells: when a product comes out.
-SPEC_FREE_DATES = frozenset({"releaseDate"})
+#: Date properties of a row's thing that do not date its other cells: when a product comes out, when a plan
+#: was announced (a table of plans announced in a quarter: the month of the announcement is not when the
+#: planned capacity or share holds).
+SPEC_FREE_DATES = frozenset({"releaseDate", "announcedDate"})
 
 
 
