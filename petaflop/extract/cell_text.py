@@ -96,10 +96,7 @@ def _own_time(text: str, raw: str, in_words: bool) -> Period | None:
 
 
 #: a header's closing note naming only the month or year its column holds at: "고용 숫자(24년 5월)", "(2024년 기준)"
-#: a year the note marks as approximate ("장기 청사진 (≈2030)", "(~2030년)") dates its figures too
-_HEADER_DATE_NOTE = re.compile(r"\(\s?(?:(?:≈|~|약\s?)(?=(?:19|20)\d{2}(?:년)?\s?\)))?"
-                               r"((?:19|20)\d{2}년(?:\s?[01]?\d월)?|\d{2}년\s?[01]?\d월|(?<=[≈~])(?:19|20)\d{2}|(?<=약)(?:19|20)\d{2}"
-                               r"|(?<=약\s)(?:19|20)\d{2})(?:\s?기준)?\s?\)\s*$")
+_HEADER_DATE_NOTE = re.compile(r"\(\s?((?:19|20)\d{2}년(?:\s?[01]?\d월)?|\d{2}년\s?[01]?\d월)(?:\s?기준)?\s?\)\s*$")
 
 
 #: a closing note naming a month (and day) of the report's year as of which a figure holds, with a word

@@ -173,10 +173,8 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             ex.statements[i] = replace(st, status="planned")
             changed += 1
         elif st.status == "forecast" and _dated_plan(st, ref, lines):
-            # "2GW/년(2026년 말)로 증설": what a project is to have by a later date, which no word calls expected;
-            # a row aiming at it ("장기 목표 (≈2030)") makes it a target
-            goal = table is not None and table.row_status(st.location.line_start, st.location.column) == "target"
-            ex.statements[i] = replace(st, status="target" if goal else "planned")
+            # "2GW/년(2026년 말)로 증설": what a project is to have by a later date, which no word calls expected
+            ex.statements[i] = replace(st, status="planned")
             changed += 1
         elif st.status == "forecast" and _pair_planned(ex.statements, i):
             # "… → 2GW/년(2026년 말)로 두 배 증설": the ratio of a pair has the status its later figure was given

@@ -17,7 +17,7 @@ from ingest.quantities import REFERENCE_DATE
 from ontology.model import load_model
 from petaflop.extract.caption_maker import add_made, caption_maker, in_house_maker
 from petaflop.extract.cell_items import read_policy_items
-from petaflop.extract.cell_text import DIES, cell_period, header_period, prose_cell
+from petaflop.extract.cell_text import DIES, cell_period, prose_cell
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.gazetteer import Entity
@@ -473,9 +473,10 @@ class TableExtractor:
                 period = cell_period(cell.text)  # "내년 상반기 완료 계획" is 2026-H1, not its first day
                 return period.text if period is not None else d.as_of
             lead = _LEADING_DATE.match(cell.text)  # "2030년 (2028년에 부분운영)": the date, then a note
-            period = cell_period(lead.group(1)) if lead else header_period(cell.text)  # or a closing one: "계획 (≈2030)"
-            if period is not None:
-                return period.text
+            if lead:
+                period = cell_period(lead.group(1))
+                if period is not None:
+                    return period.text
         return ""
 
     def _rule_columns(self, table: Table, rule: ColumnRule, used: set[int]) -> list[int]:
