@@ -23,6 +23,7 @@ from typing import Any
 
 from petaflop.extract.count_of_whole import whole_parts
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.resolve import is_a
 from petaflop.extract.text_frames import Mention_, clause_starts_of
 
 #: a figure and its classifier, then the words after it
@@ -93,3 +94,16 @@ def part_counts(reader: Any, s: str, mentions: list[Mention_], topic: Mention_ |
             status="actual", metric=f"{_OF.get(m.group(2) or '', '')}{noun}"[:40], time=getattr(reader, "default_time", None), sources=sources,
             raw=s[max(0, m.start() - 20):m.end() + 8].strip()[:60],
         ))  # fmt: skip
+
+
+#: the noun right after a system's name: the chips it is made of ("DGX B300 GPU 4,000개", "HGX 칩 N개")
+_CHIPS_OF_SYSTEM = re.compile(r"\s?(GPU|칩)(?![A-Za-z가-힣])")
+
+
+def chips_of_system(s: str, item: Any) -> str:
+    """"<system> GPU N개" counts the system's GPUs (``gpuCount``), "<system> 칩 N개" its chips (``chipCount``), not
+    systems: the noun after the system's name is what is counted. "" when no such noun follows a system's name."""
+    if not is_a(item.type, "System"):
+        return ""
+    m = _CHIPS_OF_SYSTEM.match(s, item.end)
+    return "" if m is None else "gpuCount" if m.group(1) == "GPU" else "chipCount"

@@ -26,7 +26,7 @@ from foundation.namespaces import RDF
 from foundation.periods import Period
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.carry_guards import carried_elsewhere, units_figure
-from petaflop.extract.count_parts import part_counts
+from petaflop.extract.count_parts import chips_of_system, part_counts
 from petaflop.extract.facts import Extraction, Location, Statement
 from petaflop.extract.figure_time import opening_dates, reader_time, stated_years, with_asides, with_bases
 from petaflop.extract.gazetteer import Mention
@@ -313,7 +313,7 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
         if item is not None and _COUNT_EQUALS.search(s, c0, c1):
             return None  # "Ascend 910C 칩 2개가 H20 칩 1개와 동등한 성능": a ratio of performance, not holdings
         if item is not None:
-            kind = next((k for t, k in COUNT_KIND_OF_ITEM if is_a(item.type, t)), "unitCount")
+            kind = chips_of_system(s, item) or next((k for t, k in COUNT_KIND_OF_ITEM if is_a(item.type, t)), "unitCount")
             equivalent = _EQUIVALENT.match(s[item.end:]) or (item.end <= q.start and _EQUIVALENT_AFTER.match(s, q.end))
             if equivalent:  # "200만 개의 A100과 동일": a yardstick, not a holding
                 name = self.res.gaz.by_id(item.entity).name_en
