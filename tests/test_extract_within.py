@@ -14,21 +14,29 @@ LOC = Location(10, 10, "VI", "test slide")
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    # the event noun between the name and the span says which of its spans it is
-    ("ChatGPT는 출시 2개월 만에 사용자가 늘었다", {("chatgpt", Decimal(2), "month", "출시")}),
+    # the event noun between the name and the span is where it starts, the words after "만에" the mark it reaches
+    ("ChatGPT는 출시 3개월 만에 사용자 5천만 명 돌파했고", {("chatgpt", Decimal(3), "month",
+                                                  "time from 출시 to 사용자 5천만 명 돌파")}),
     # a person's tenure, in number words the quantity parser does not read
-    ("임원 루벤 메이어는 입사 두 달 만에 퇴사했고", {("ruben-mayer", Decimal(2), "month", "입사")}),
+    ("임원 루벤 메이어는 입사 두 달 만에 퇴사했고", {("ruben-mayer", Decimal(2), "month", "time from 입사 to 퇴사")}),
     # the span right after a quoted name or in the brackets after it
     ('xAI의 "Colossus" 세 달 만에 GPU가 늘었다', {("colossus", Decimal(3), "month", "time taken")}),
     ("변전소 1호(97일만에 준공)", {("colossus-substation-1", Decimal(97), "day", "time taken")}),
     # a quarter is three months
-    ("“Claude Code” 출시 한 분기 만에 성장", {("claude-code", Decimal(3), "month", "출시")}),
+    ("“Claude Code” 출시 한 분기 만에 성장", {("claude-code", Decimal(3), "month", "time from 출시 to 성장")}),
 ])
 def test_a_span_right_after_a_name_is_its_duration(text_reader, sentence, expected):
     r, ex = text_reader
     r.read(sentence, LOC, ())
     assert {(s.subject, s.value, s.unit, s.metric) for s in ex.statements
             if s.rule == "text:duration-within"} == expected
+
+
+def test_a_span_from_an_event_with_no_mark_read_is_a_claim(text_reader):
+    r, ex = text_reader
+    r.read("ChatGPT는 출시 3개월 만에, 다시", LOC, ())  # the mark is not said: what took three months is unknown
+    assert [(s.value, s.rule) for s in ex.statements if s.rule.startswith("text:duration-within")] == [
+        (Decimal(3), "text:duration-within:unsure")]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -3,7 +3,9 @@
 Korean writes how soon a thing reached a mark as "<이름> <사건> N 만에 …" — "ChatGPT는 출시 2개월 만에",
 "CFO <이름>가 재직 4개월 만에 떠났고", "<임원>은 입사 두 달 만에 퇴사" — or with the span right after the
 name, in quotes or brackets ("xAI의 "Colossus" 세 달 만에 … 확장", "변전소 1호(97일만에 준공)"). The span is the
-``duration`` of the thing named before it: the event noun (출시, 재직, 입사, 설립 …) says which of its spans.
+``duration`` of the thing named before it: the event noun (출시, 재직, 입사, 설립 …) is where the span starts,
+the words after "만에" the mark it reaches ("time from 출시 to 사용자 N명 돌파"); a span from an event whose mark
+is not read says nothing of what took that long and stays a claim.
 
 The figure may be written in number words ("두 달", "세 달", "한 분기"), which the quantity parser does not
 read, so this reader reads the span itself. A span whose name stands further away ("테슬라가 단 두 달 만에
@@ -19,6 +21,7 @@ from decimal import Decimal
 
 from ingest.amounts import NATIVE_NUMBERS
 from petaflop.extract.facts import Location, Statement
+from petaflop.extract.gate import unsure
 from petaflop.extract.text_frames import Mention_
 from petaflop.extract.text_gap import gap_durations, marked_side
 
@@ -33,6 +36,19 @@ _EVENT = re.compile(r"[”\"’']?(?:은|는|이|가|의)?\s?(?:출시|재직|�
                     r"서비스\s?(?:시작|개시))\s?(?:후|이후)?\s?(?:약|단|불과|겨우)?\s?")
 #: the span right after the name: a closing quote, a space, an opening bracket
 _ADJACENT = re.compile(r"[”\"’']?\s?\(?\s?")
+
+
+#: the mark a span counted from an event reaches, after "만에": its words up to the first word closing a clause
+#: ("출시 2개월 만에 사용자 N명 돌파했고 …" -> "사용자 N명 돌파"), a stop or a bracket; none read, the span stays a claim
+_MARK = re.compile(r"\s?([^,.;:()\[\]]{1,40}?(?:[가-힣](?:고|며|다|음|함)(?=[\s,.;:(]|$)|(?=\s?[,.;:(]|\s?$)))")
+#: the verb ending of a noun's clause ("돌파했고", "달성하며"): the mark is the noun
+_DID = re.compile(r"(?<=[가-힣])(?:했고|하고|했으며|하며|했다|한다|했음|함|하여)$")
+
+
+def span_mark(s: str, at: int) -> str:
+    """The mark a span ending at ``at`` reaches: the words after "만에" to the end of their clause; "" if none."""
+    m = _MARK.match(s, at)
+    return _DID.sub("", m.group(1).strip()) if m else ""
 
 
 class SpansWithin:
@@ -59,9 +75,11 @@ class SpansWithin:
                 continue  # "2025년 만에" is no span
             value = Decimal(NATIVE_NUMBERS[num]) if num in NATIVE_NUMBERS else Decimal(num)
             event = re.search(r"출시|재직|입사|설립|창립|창업|가동|착공|공개|상장|서비스", gap)
+            mark = span_mark(s, sp.end()) if event else ""
+            metric = (f"time from {event.group(0)} to {mark}" if mark else "") if event else span_metric("만에")
             self.ex.statements.append(Statement(
-                m.entity, "duration", loc, "text:duration-within", value=value * factor, unit=unit,
-                metric=(event.group(0) if event else span_metric("만에")), approximate=(sp.group("pre") or "").strip() == "약",
+                m.entity, "duration", loc, "text:duration-within" if metric else unsure("text:duration-within"),
+                value=value * factor, unit=unit, metric=metric, approximate=(sp.group("pre") or "").strip() == "약",
                 sources=sources, raw=s[max(0, m.start - 10):sp.end() + 8].strip()[:60],
             ))  # fmt: skip
 
