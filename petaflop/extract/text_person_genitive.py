@@ -1,6 +1,8 @@
 """A person's genitive before a firm or a compute facility: "조니 아이브의 스타트업 'io'", "일론 머스크의 xAI",
 "일론 머스크의 Colossus 클러스터", or in a relative clause "<person>가 이끄는 (세운) <firm>" — the firm (or lab) is the person's own (the person leads it: its founder or
-head), the facility the person's project (developed by the person). Between the two names stand only the
+head), the facility the person's project (developed by the person). A noun of firms or a verb of founding between
+the names ("<person>의 스타트업 X", "<person>가 세운 X") says the person founded or owns the firm, not that they lead
+it now: ``affiliatedWith`` under ``text:person-genitive:founder``, as for a founder's title. Between the two names stand only the
 genitive and at most a noun of firms ("스타트업", "회사"); after a former title ("前 …") the person's
 genitive says nothing of now (a comparison after the name keeps it: "일론 머스크의 xAI와 유사" is still his). A country, a policy or a product is
 no one's own in this sense (a head of state's "트럼프의 미국" is read by text_heads). Both ends are written,
@@ -27,6 +29,10 @@ _FORMER = re.compile(r"(?:前|(?<![가-힣])전|전직|former)\s?$")
 #: the same in a relative clause: "<person>가 이끄는 <firm>", "<person>가 2023년 3월에 세운 <firm>" (firms only)
 _LED = re.compile(r"(?:이|가)\s(?:[0-9]{4}년\s?(?:[0-9]{1,2}월\s?)?(?:에\s)?)?(?:이끄는|이끌고\s있는|세운|설립한|창업한|창립한)"
                   r"\s(?:(?:스타트업|회사|기업|벤처)\s)?['‘“\"]?")
+#: between the names, a noun of firms or a verb of founding: the person founded or owns the firm, which says
+#: nothing of whether they lead it now (a founder may have left, the firm been sold): an affiliation, as a founder's
+#: title is (title_predicate.py), under a rule of its own
+_FOUNDED = re.compile(r"스타트업|회사|기업|벤처|세운|설립한|창업한|창립한")
 #: (classes of the named thing, the property, whether the person is the subject)
 _OWNED = ((("Firm", "AILab"), "leads", True), (("ComputeCluster",), "developedBy", False))
 
@@ -47,8 +53,10 @@ def person_genitives(ex: Extraction, s: str, mentions: list[Mention_], loc: Loca
             continue
         prop, person_first = hit
         subj, obj = (a, b) if person_first else (b, a)
-        ex.add(Fact(subj.entity, prop, obj.entity, True, loc, "text:person-genitive", sources,
-                    raw=s[a.start:b.end][:60]))
+        rule = "text:person-genitive"
+        if prop == "leads" and _FOUNDED.search(s, a.end, b.start):  # "<person>의 스타트업 X", "<person>가 세운 X"
+            prop, rule = "affiliatedWith", "text:person-genitive:founder"
+        ex.add(Fact(subj.entity, prop, obj.entity, True, loc, rule, sources, raw=s[a.start:b.end][:60]))
 
 
 #: links that make an organisation a facility's own
