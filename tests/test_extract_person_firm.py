@@ -87,3 +87,10 @@ def test_the_firms_own_figure_in_the_sentence_keeps_its_rule(text_reader):
     assert got == {("chipCount", Decimal("50000"), "text:count-item:clause-topic"),
                    ("a100EquivalentCount", Decimal("200000"), "text:person-for-firm")}
     assert not [s for s in ex.statements if "<-" in s.subject]
+
+
+def test_a_founder_stands_for_the_firm_they_founded(text_reader):
+    r, ex = text_reader
+    r.read("Mistral AI 창업자 리사 수는 혁신을 강조.", loc(10), ())  # a founding: affiliatedWith under :founder
+    r.read(PLAN, loc(11), ())
+    assert firm_figures(ex) == [("mistral-ai", "h100EquivalentCount", Decimal("200000"), "planned")]

@@ -10,8 +10,8 @@ person's place and with the person's role) when exactly one organisation is tied
   "<person> <firm> CEO"; or by the genitive alone ("<firm>의 <person>") when the report has already said the
   person heads that firm;
 * **else by the graph**: the person's links read earlier in the report through a rule the precision gate
-  passes — ``leads`` (a head, a founder) and ``affiliatedWith`` that is not marked past — name exactly one
-  firm, and at least one of them is ``leads`` (a person tied to two firms, "Tesla, xAI", stands for neither).
+  passes — ``leads`` (a head, a founder: a founding is an ``affiliatedWith`` under a ``:founder`` rule) and
+  ``affiliatedWith`` that is not marked past — name exactly one firm, and at least one of them is ``leads`` (a person tied to two firms, "Tesla, xAI", stands for neither).
 
 Only figures whose measure is a firm's attribute (:data:`FIRM_KINDS`) are read so; the statement's rule is
 ``<prefix>:person-for-firm`` (judged apart by the gate; the status words of the clause apply as for any
@@ -82,7 +82,9 @@ def _graph_firms(ex, person: str) -> tuple[set[str], set[str]]:
         rec = ex.entities.get(str(f.obj))
         if rec is None or not any(is_a(t, c) for t in rec.types for c in _FIRMS):
             continue
-        (leads if f.predicate == "leads" else other).add(str(f.obj))
+        # a founding ("<firm> 창업자 <person>", "<person>가 세운 <firm>": affiliatedWith under a ``:founder`` way)
+        # ties the person to the firm as a head does
+        (leads if f.predicate == "leads" or f.rule.endswith(":founder") else other).add(str(f.obj))
     return leads, other
 
 

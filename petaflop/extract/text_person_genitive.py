@@ -2,7 +2,8 @@
 "일론 머스크의 Colossus 클러스터", or in a relative clause "<person>가 이끄는 (세운) <firm>" — the firm (or lab) is the person's own (the person leads it: its founder or
 head), the facility the person's project (developed by the person). A noun of firms or a verb of founding between
 the names ("<person>의 스타트업 X", "<person>가 세운 X") says the person founded or owns the firm, not that they lead
-it now: ``affiliatedWith`` under ``text:person-genitive:founder``, as for a founder's title. Between the two names stand only the
+it now: ``affiliatedWith`` under ``text:person-genitive:founder`` (a lead under ``:leads``), as for a founder's
+title. Between the two names stand only the
 genitive and at most a noun of firms ("스타트업", "회사"); after a former title ("前 …") the person's
 genitive says nothing of now (a comparison after the name keeps it: "일론 머스크의 xAI와 유사" is still his). A country, a policy or a product is
 no one's own in this sense (a head of state's "트럼프의 미국" is read by text_heads). Both ends are written,
@@ -33,6 +34,8 @@ _LED = re.compile(r"(?:이|가)\s(?:[0-9]{4}년\s?(?:[0-9]{1,2}월\s?)?(?:에\s)
 #: nothing of whether they lead it now (a founder may have left, the firm been sold): an affiliation, as a founder's
 #: title is (title_predicate.py), under a rule of its own
 _FOUNDED = re.compile(r"스타트업|회사|기업|벤처|세운|설립한|창업한|창립한")
+#: the rule; a firm's link has its property as the way (``:leads``, ``:founder``), a facility's none
+RULE = "text:person-genitive"
 #: (classes of the named thing, the property, whether the person is the subject)
 _OWNED = ((("Firm", "AILab"), "leads", True), (("ComputeCluster",), "developedBy", False))
 
@@ -53,9 +56,9 @@ def person_genitives(ex: Extraction, s: str, mentions: list[Mention_], loc: Loca
             continue
         prop, person_first = hit
         subj, obj = (a, b) if person_first else (b, a)
-        rule = "text:person-genitive"
+        rule = f"{RULE}:leads" if prop == "leads" else RULE  # the property is the way, as for a title's frame
         if prop == "leads" and _FOUNDED.search(s, a.end, b.start):  # "<person>의 스타트업 X", "<person>가 세운 X"
-            prop, rule = "affiliatedWith", "text:person-genitive:founder"
+            prop, rule = "affiliatedWith", f"{RULE}:founder"
         ex.add(Fact(subj.entity, prop, obj.entity, True, loc, rule, sources, raw=s[a.start:b.end][:60]))
 
 
@@ -71,8 +74,8 @@ def settle_person_facilities(ex: Extraction, gaz) -> None:
         rec = gaz.by_id(entity)
         return rec is not None and is_a(rec.type, "Organization")
     held = {f.subject for f in ex.facts if f.predicate in _ORG_HOLDS and f.obj_is_entity
-            and f.rule != "text:person-genitive" and is_org(str(f.obj))}
-    ex.facts[:] = [replace(f, rule=unsure(f.rule)) if f.rule == "text:person-genitive"
+            and not f.rule.startswith(RULE) and is_org(str(f.obj))}
+    ex.facts[:] = [replace(f, rule=unsure(f.rule)) if f.rule == RULE
                    and f.predicate == "developedBy" and f.subject in held else f for f in ex.facts]
 
 
