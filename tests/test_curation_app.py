@@ -28,15 +28,15 @@ def test_the_app_loads_the_graph_with_the_log_applied(built_graph, report_path, 
     log_dir = tmp_path / "log"
     c = Curator.open(built_graph, log_dir, str(report_path))
     c.reject("alice", FactSpec("Colossus", 1907, kind="powerCapacity", value="300 MW"), "test")
-    # a link the extraction misses (the battery that smooths Colossus's load, line 2028)
-    c.add("alice", FactSpec("Colossus", 2028, property="poweredBy", object="Megapack"), "테슬라 ESS인 Megapack을 활용", "missed")
+    # a link the extraction misses (Colossus's own generation, named as the strategy Stargate copies, line 1940)
+    c.add("alice", FactSpec("Colossus", 1940, property="poweredBy", object="On-site generation"), "Colossus 클러스터와 동일한 전략인 ‘자체 전력 생산’", "missed")
     store, note = curated_store(built_graph, log_dir)
     assert note == "; 2 curation actions applied"
-    colossus, megapack = ox.NamedNode(PFID + "colossus"), ox.NamedNode(PFID + "tesla-megapack")
-    assert not list(plain.quads_for_pattern(colossus, ox.NamedNode(PFA.poweredBy), megapack, FACTS))  # missed
+    colossus, onsite = ox.NamedNode(PFID + "colossus"), ox.NamedNode(PFID + "on-site-generation")
+    assert not list(plain.quads_for_pattern(colossus, ox.NamedNode(PFA.poweredBy), onsite, FACTS))  # missed
     assert not list(store.quads_for_pattern(colossus, ox.NamedNode(PFA.powerCapacityMW), None, FACTS))
-    assert list(store.quads_for_pattern(colossus, ox.NamedNode(PFA.poweredBy), megapack, FACTS))  # shown as a fact
-    link = graph.statement_iri(ox.Triple(colossus, ox.NamedNode(PFA.poweredBy), megapack), "curation")
+    assert list(store.quads_for_pattern(colossus, ox.NamedNode(PFA.poweredBy), onsite, FACTS))  # shown as a fact
+    link = graph.statement_iri(ox.Triple(colossus, ox.NamedNode(PFA.poweredBy), onsite), "curation")
     assert list(store.quads_for_pattern(link, ox.NamedNode(RDF.subject), colossus, PROV))  # with its badge
     assert built_graph.read_bytes() == before  # the file is never written
 

@@ -61,8 +61,8 @@ def _curated(mp, tmp_path_factory, built_graph, report_path):
                "--user", "alice", *common])
     _cli(cli, ["curate", "correct", "Colossus", "--kind", "chipCount", "--value", "30000", "--line", "2006",
                "--new-item", "GB200", "--reason", "the 30k of line 2006 are the GB200", "--user", "bob", *common])
-    _cli(cli, ["curate", "add", "Colossus", "--property", "poweredBy", "--object", "Megapack", "--line", "2028",
-               "--evidence", "테슬라 ESS인 Megapack을 활용", "--reason", "the battery of its load", "--user", "bob", *common])
+    _cli(cli, ["curate", "add", "Colossus", "--property", "poweredBy", "--object", "On-site generation", "--line", "1940",
+               "--evidence", "Colossus 클러스터와 동일한 전략인 ‘자체 전력 생산’", "--reason", "its own generation, the strategy Stargate copies", "--user", "bob", *common])
     _cli(cli, ["curate", "split", "Colossus", "--name", "Colossus successor (2026)", "--type", "ComputeCluster",
                "--fact-line", "1908", "--reason", "the 2026 row is an unknown successor", "--user", "carol", *common])
     c = Curator.open(built_graph, log_dir, str(report_path))
@@ -167,14 +167,14 @@ def test_a_correction_replaces_the_statement_and_cites_the_old_one(curated):
 
 
 def test_added_facts_carry_their_line_evidence_and_action(curated):
-    colossus, megapack = N("colossus"), N("tesla-megapack")
-    assert has(curated, colossus, P("poweredBy"), megapack, CUR) and not has(curated, colossus, P("poweredBy"), megapack, FACTS)
-    assert has(curated, megapack, P("suppliesPowerTo"), colossus, INF)
+    colossus, onsite = N("colossus"), N("on-site-generation")
+    assert has(curated, colossus, P("poweredBy"), onsite, CUR) and not has(curated, colossus, P("poweredBy"), onsite, FACTS)
+    assert has(curated, onsite, P("suppliesPowerTo"), colossus, INF)
     a = next(a for a in curated.actions if a.type == "add" and a.target.kind == "link")
-    assert objects(curated, action(curated, a.id), P("evidenceText"), CUR) == [ox.Literal("테슬라 ESS인 Megapack을 활용")]
-    link_prov = graph.statement_iri(ox.Triple(colossus, P("poweredBy"), megapack), "curation")
+    assert objects(curated, action(curated, a.id), P("evidenceText"), CUR) == [ox.Literal("Colossus 클러스터와 동일한 전략인 ‘자체 전력 생산’")]
+    link_prov = graph.statement_iri(ox.Triple(colossus, P("poweredBy"), onsite), "curation")
     assert objects(curated, link_prov, ox.NamedNode(PROV.wasDerivedFrom), CUR) == [
-        ox.NamedNode("https://petaflop-atlas.org/report/L2028")]
+        ox.NamedNode("https://petaflop-atlas.org/report/L1940")]
     [st] = objects(curated, action(curated, curated.ids["add_value"]), P("curates"), CUR)
     assert [x.value for x in objects(curated, st, P("value"), CUR)] == ["200000.0"]
     assert has(curated, colossus, P("statement"), st, CUR)
@@ -302,8 +302,8 @@ def test_a_second_decision_on_a_fact_supersedes_the_first(curated, tmp_path):
 
 def test_an_added_fact_can_be_rejected_again(built_graph, report_path, tmp_path):
     c = Curator.open(built_graph, tmp_path / "log", str(report_path))
-    spec = FactSpec("Colossus", 2028, property="poweredBy", object="Megapack")
-    added = c.add("bob", spec, "테슬라 ESS인 Megapack을 활용", "missed")
+    spec = FactSpec("Colossus", 1940, property="poweredBy", object="On-site generation")
+    added = c.add("bob", spec, "Colossus 클러스터와 동일한 전략인 ‘자체 전력 생산’", "missed")
     assert [str(t.predicate) for t in c.overlay().fact_triples] == [f"<{PFA.poweredBy}>"]
     rejected = c.reject("carol", spec, "not stated as a fact")
     overlay = c.overlay()
