@@ -35,6 +35,7 @@ gated: they name things, they do not assert measured links or values.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -92,8 +93,8 @@ class Gate:
     margins: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "families", _family_totals(self.rules))
-        object.__setattr__(self, "margins", _margin_totals(self.rules))
+        object.__setattr__(self, "families", _pooled(self.rules, lambda r: filter(None, [_family(r)])))
+        object.__setattr__(self, "margins", _pooled(self.rules, _margins))
 
     def passes(self, rule: str) -> bool:
         if not self.enabled or rule in self.always:
@@ -162,23 +163,14 @@ def _margins(rule: str) -> tuple[str, ...]:
     return ":".join(parts[:2]), "way:" + parts[-1]
 
 
-def _margin_totals(rules: dict[str, RuleRecord]) -> dict[str, tuple[int, int]]:
-    """Judged and correct facts per construction and per way, each pooled over the rules that share it."""
+def _pooled(rules: dict[str, RuleRecord], keys_of: Callable[[str], Iterable[str]]) -> dict[str, tuple[int, int]]:
+    """Judged and correct facts per key (a table family, a construction, a way), pooled over the rules that
+    share it: ``keys_of(rule)`` names the keys a rule counts for."""
     totals: dict[str, tuple[int, int]] = {}
     for rule, rec in rules.items():
-        for m in _margins(rule):
-            j, c = totals.get(m, (0, 0))
-            totals[m] = (j + rec.judged, c + rec.correct)
-    return totals
-
-
-def _family_totals(rules: dict[str, RuleRecord]) -> dict[str, tuple[int, int]]:
-    """Judged and correct facts per table family, pooled over its columns."""
-    totals: dict[str, tuple[int, int]] = {}
-    for rule, rec in rules.items():
-        if fam := _family(rule):
-            j, c = totals.get(fam, (0, 0))
-            totals[fam] = (j + rec.judged, c + rec.correct)
+        for key in keys_of(rule):
+            j, c = totals.get(key, (0, 0))
+            totals[key] = (j + rec.judged, c + rec.correct)
     return totals
 
 
