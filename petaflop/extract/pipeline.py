@@ -36,6 +36,7 @@ from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.grown_from import settle_grown_from
 from petaflop.extract.headline_rivals import add_headline_challengers
 from petaflop.extract.label_maker import add_label_makers
+from petaflop.extract.link_direction import settle_link_directions
 from petaflop.extract.link_status import settle_link_statuses
 from petaflop.extract.listed_parts import add_listed_parts
 from petaflop.extract.mapping_data import compile_regex, entries
@@ -199,6 +200,7 @@ class Extractor:
         settle_milestones(self.ex, self.doc.lines)  # "출시 2개월 만에 사용자 1억 명 돌파" (milestone_span.py)
         settle_run_rates(self.doc.tables, self.ex, self.doc.lines)  # "ARR 5억 달러": scope run-rate (run_rate.py)
         settle_before_durations(self.ex, self.doc.lines)  # "4-5시간 소요되던 업무": scope before (duration_before.py)
+        settle_link_directions(self.ex, self.doc.lines)  # "단방향 900 GB/s": which way a bandwidth counts (link_direction.py)
         settle_work_amounts(self.ex, self.doc.lines)  # "한 달 분량의 데이터를 7분 만에": a rate's span (work_amount.py)
         settle_ended_plans(self.ex, self.doc.lines)  # a plan of a thing "… 프로젝트 종료를 선언" (ended_plans.py)
         adopt_more_specific(self.ex)  # one figure read twice in one place: both with its metric (same_cell.py)
