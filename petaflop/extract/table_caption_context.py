@@ -28,6 +28,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from petaflop.extract.caption_base import add_caption_base
 from petaflop.extract.resolve import is_a
 
 if TYPE_CHECKING:
@@ -124,6 +125,7 @@ def add_caption_context(reader, table: Table, first: int) -> None:
                 statements[i] = replace(s, item=hardware)
             elif not s.metric and (label := _row_label(table, s.location.row)) not in _names_of(reader, hardware):
                 statements[i] = replace(s, metric=label[:60])
+    add_caption_base(reader, table, first)  # "<X> 대비 …": the base of the relative figures (caption_base.py)
 
 
 def caption_whole(caption: list[str], measures) -> str | None:
