@@ -38,3 +38,23 @@ def test_no_named_subject_no_base_pair_and_no_rate_are_no_gain(text_reader):
     r.read("“Andromeda”는 전환율을 75%에서 90%로 향상.", LOC, ())  # a from-to pair, not a gain by 90%
     r.read("“Andromeda”는 56.3% 히트율로 효율성 향상.", LOC, ())  # the rate it reaches, not a gain
     assert gains(ex) == []
+
+
+def _growth(ex) -> list[tuple]:
+    return [(s.subject, s.value, s.metric, s.scope) for s in ex.statements if s.kind == "growthRate"]
+
+
+def test_a_clause_opening_on_the_places_a_rise_happened_scopes_it(text_reader):
+    # audit 25 (B) n=20: "<나라> 등 <지역> 시장에서도 <제품>의 가격은 N% 급등" rose there, not worldwide
+    r, ex = text_reader
+    r.read(" - 프랑스 등 유럽 시장에서도 RTX 5090의 가격은 최근 30% 이상 급등하는 상황", LOC, ())
+    r.read("일본에서는 RTX 5090의 가격이 20% 상승.", LOC, ())
+    assert _growth(ex) == [("nvidia-rtx-5090", Decimal(30), "가격", "프랑스 등 유럽 시장"),
+                           ("nvidia-rtx-5090", Decimal(20), "가격", "일본")]
+
+
+def test_an_opening_phrase_that_is_not_only_places_scopes_nothing(text_reader):
+    r, ex = text_reader
+    r.read("온라인 쇼핑몰에서도 RTX 5090의 가격은 30% 급등.", LOC, ())  # no country or region
+    r.read("프랑스 정부 조달 시장에서도 RTX 5090의 가격은 20% 상승.", LOC, ())  # a word that is no place
+    assert [s for _, _, _, s in _growth(ex)] == ["", ""]

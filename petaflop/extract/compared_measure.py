@@ -342,3 +342,29 @@ def clause_scope(s: str, c0: int, end: int, metric: str, base_words: str, mentio
     measure = metric[:-len(base_words)].strip() if metric.endswith(base_words) else ""
     return measure_within(s, c0, end, metric, base_words, places) \
         or owner_segment(s, c0, end, measure, [(m.start, m.end) for m in mentions]) or heading_scope(heading, metric, gaz)
+
+
+#: a clause opening on where it happens: place words closed by "에서" ("독일 등 유럽 시장에서도 …", "미국에서는 …")
+_OPENING_PLACE = re.compile(r"^[\s\-–·•*]*((?:\S+\s){0,3}?\S+?)에서(?:도|는|만)?\s")
+#: words a place phrase may hold beside the places: a list's joints and the market or region they are
+_PLACE_WORDS = frozenset("등 및 시장 지역 전역".split())
+
+
+def opening_place(s: str, c0: int, end: int, mentions, subject: str) -> str:
+    """Where a clause's figure holds when the clause opens on it: "독일 등 유럽 시장에서도 <제품>의 가격은 40% 급등"
+    → "독일 등 유럽 시장" (the rise in those markets, not worldwide). Every word of the phrase before "에서" must
+    be a country or region the sentence names (``mentions``, not the figure's ``subject``) or a word of a list or a
+    market (등, 및, 시장, 지역, 전역), and one a place; the phrase must close before ``end`` (the figure); '' otherwise."""
+    m = _OPENING_PLACE.match(s[c0:end])
+    if m is None:
+        return ""
+    a = c0 + m.start(1)
+    places = [(p.start, p.end) for p in mentions if p.entity != subject and a <= p.start and p.end <= c0 + m.end(1)
+              and any(is_a(p.type, c) for c in ("Country", "Region"))]
+    if not places:
+        return ""
+    for w in re.finditer(r"\S+", m.group(1)):
+        ws, we = a + w.start(), a + w.end()
+        if w.group(0) not in _PLACE_WORDS and not any(ps <= ws and we <= pe for ps, pe in places):
+            return ""
+    return m.group(1)

@@ -17,7 +17,13 @@ from decimal import Decimal
 
 from ingest.quantities import REFERENCE_DATE, Quantity
 from petaflop.extract.cell_share_whole import row_share_of_whole
-from petaflop.extract.compared_measure import compared_measure, figure_measure, measure_before, owner_segment
+from petaflop.extract.compared_measure import (
+    compared_measure,
+    figure_measure,
+    measure_before,
+    opening_place,
+    owner_segment,
+)
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_context import figure_context, figure_flags
 from petaflop.extract.resolve import is_a
@@ -252,7 +258,8 @@ class ChangeReader:
             metric=measure, approximate="approximate" in quals or "vague" in quals,
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
             sources=sources, raw=s[max(0, q.start - 20):q.end + 8].strip()[:60],  # "상위 20개 고객의 매출": their part
-            scope=owner_segment(s, c0, q.start, measure, [(m.start, m.end) for m in mentions]),
+            scope=owner_segment(s, c0, q.start, measure, [(m.start, m.end) for m in mentions])
+            or opening_place(s, c0, q.start, mentions, subject.entity),  # "독일 등 유럽 시장에서도 …": where it rose
         ))  # fmt: skip
 
     def _gain(self, s: str, q: Quantity, c0: int, c1: int, mentions: list[Mention_], topic: Mention_ | None,
