@@ -117,3 +117,23 @@ def test_a_line_with_two_spans_names_the_one_of_its_figure():
                                           value=Decimal(20), unit="minute", metric="time taken", raw=line[2:])])
     assert name_span_events(ex, [line]) == 1
     assert ex.statements[0].metric == "time taken: 검토"
+
+
+@pytest.mark.parametrize(("after", "event"), [
+    (" 가동해왔던 자체 서버 설비는 비용 문제로 폐기", "가동 — 자체 서버 설비"),  # the noun the relative clause modifies
+    (" 유지해 온 가격 정책을 바꿈", "유지 — 가격 정책"),
+    (" 유지해왔던 것을 포기", None),  # a noun that names nothing: a claim
+    (" 유지 후 폐기", "유지"),  # no relative clause: the action alone
+])
+def test_a_period_of_an_action_in_a_relative_clause_names_the_noun_it_modifies(after, event):
+    # audit 25 (B) n=34: "N년간 유지해왔던 <설계>는 폐기" is the span the design was kept, said of the design
+    assert span_event("가나다는 속도를 택함. ", "period", after) == event
+
+
+def test_a_period_whose_relative_clause_head_is_not_read_is_a_claim():
+    line = "- 가나다는 전략을 바꿈. 7년간 유지해왔던 것을 버림."
+    ex = Extraction(statements=[Statement("acme", "duration", Location(1, 1, "IV", "t"),
+                                          "text:duration-took:previous-sentence-topic", value=Decimal(7), unit="year",
+                                          metric="period", raw="7년간 유지해왔던 것을")])
+    name_span_events(ex, [line])
+    assert (ex.statements[0].metric, is_unsure(ex.statements[0].rule)) == ("period", True)

@@ -10,7 +10,9 @@ noun, and the metric then says which span it is ("time taken: 건설"):
 * for a delay, the event put off, before it: "출시 예정인 <칩>을 … 6개월 연기";
 * for a period, the noun it is the period of: "4년 동안의 총 소유 비용";
 * else the first action noun after the frame word in its clause: "7주 만에 완성", "5분 안에 설치가 완료",
-  "7시간 동안 … 임무 수행" (with the bare noun right before it when it carries no particle).
+  "7시간 동안 … 임무 수행" (with the bare noun right before it when it carries no particle); when that noun closes
+  a relative clause ("N년간 유지해왔던 <설계>는"), the span is of what was done to the noun it modifies, and the
+  metric names both ("period: 유지 — <설계>"); a noun not read (or one naming nothing, "것") leaves a claim.
 
 The nouns are a closed list of actions (출시, 건설, 승인 …); a clause that names none keeps the frame alone, and a
 "time taken" of nothing named is kept a claim (its rule unsure): how long, but not what took that long.
@@ -56,12 +58,20 @@ _FOR_NOUN = re.compile(r"(?<![가-힣A-Za-z0-9])(?!(?:올해|내년|작년|당�
                        r"([가-힣A-Za-z]{2,10})에\s?(?:약\s?|최소\s?|최대\s?|단\s?|불과\s?)?$")
 #: a determiner pointing back right before that noun: "같은", "동일한", "해당", "그", "이"
 _POINTS_BACK = re.compile(r"(?:^|\s)(?:같은|동일한|해당|그|이)\s$")
+#: an action noun closing a relative clause: "유지해왔던", "유지해 온", "가동하던", "구축한", "유지된"
+_RELATIVE_END = re.compile(r"(?:해\s?왔던|해\s?온|하던|했던|한|하고\s?있던|되던|된|돼\s?왔던|돼\s?온|되어\s?온)\s")
+#: the noun phrase a relative clause modifies, closed by its particle: "맞춤형 DC 설계는"
+_HEAD = re.compile(r"((?:[가-힣A-Za-z0-9]+\s){0,3}?[가-힣A-Za-z0-9]+?)(?:은|는|이|가|을|를)(?=[\s,.]|$)")
+#: nouns that stand for another and name nothing themselves
+_NO_HEAD = frozenset("것 곳 점 바 수 때".split())
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|의|로|서|도|과|와|고|며|면|게|지|던|한|된|인|적|다)$")
 
 
-def span_event(clause_before: str, frame: str, clause_after: str, taken_at_end: bool = False) -> str:
+def span_event(clause_before: str, frame: str, clause_after: str, taken_at_end: bool = False) -> str | None:
     """The event noun of a span of time whose clause reads ``clause_before`` up to the span and
     ``clause_after`` from its frame word on (``frame``: the metric the frame gave); "" when none is named.
+    An event after the span in a relative clause ("N년간 유지해왔던 <설계>는") is done to the noun the clause
+    modifies: the metric names it too ("유지 — <설계>"); None when that noun is not read (a claim).
     ``taken_at_end``: the span's frame word is a verb of taking that ends the clause ("N분 소요", "N년 걸려"),
     so the action it took is the last one named before it."""
     if m := _RIGHT_BEFORE.search(clause_before):
@@ -91,7 +101,12 @@ def span_event(clause_before: str, frame: str, clause_after: str, taken_at_end: 
     m = _EVENT_BARE.search(clause_after)
     if m is None:
         return ""
-    return _with_bare_word(clause_after, m.start(), m.group(0))
+    event = _with_bare_word(clause_after, m.start(), m.group(0))
+    if rel := _RELATIVE_END.match(clause_after, m.end()):  # "10년간 유지해왔던 <설계>는": the span of keeping the design
+        head = _HEAD.match(clause_after, rel.end())
+        named = f"{event} — {head.group(1)}" if head and head.group(1) not in _NO_HEAD else ""
+        return named if named and len(named) <= 20 else None
+    return event
 
 
 def _with_bare_word(text: str, at: int, event: str) -> str:
@@ -140,7 +155,9 @@ def name_span_events(ex: Extraction, lines: list[str]) -> int:
         if spans[0].group("frame") in ("연기", "지연"):
             after = ""
         event = span_event(before, st.metric, after, spans[0].group("frame") in ("소요", "걸"))
-        if event and len(event) <= 20:
+        if event is None:  # a span of what a relative clause does to a noun not read: a claim
+            ex.statements[i] = replace(st, rule=unsure(st.rule))
+        elif event and len(event) <= 20:
             ex.statements[i] = replace(st, metric=f"{st.metric}: {event}")
             named += 1
     for i, st in enumerate(ex.statements):  # a time taken by nothing named says nothing: a claim
