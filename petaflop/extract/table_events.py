@@ -13,7 +13,9 @@ type in ``issuer``) the whole actor cell names, of the table's country — the c
 caption names, when the actor cell names it too ("미국 트럼프 정부") or is it ("미국 정치인" names
 no state body: the country only qualifies the actor). A row of another actor is a plain event
 (``other``), linked to its actor only when it announced something (``announcedBy``) — then the row is
-that actor's announcement, dated as one (``table:events:announcedDate``, not judged apart).
+that actor's announcement, dated as one (``table:events:announcedDate``, not judged apart). A row of such an
+actor whose main (last) clause names a state body as its subject ("…하자, 중국 상무부가 … 경고", a headline's
+"일부 상원의원, … 서한 발송") says in its own words which body acted: the event is ``announcedBy`` that body.
 A clause withdrawing a named measure ("'인공지능 확산 규칙'을 공식 철회") says the row's act ``rescinds`` it.
 
 The date is the event's date, a measure's effective date when the row applies it, or the date it
@@ -48,6 +50,10 @@ _CLAUSE = re.compile(r"(?<=[고며자]),\s+|(?<=[.!?])\s+")
 #: a sum or a percentage in a row's clause, and a verb of releasing a product
 _FIGURE = re.compile(r"\d[\d,.]*\s?(?:[십백천만억조]\s?)*(?:달러|원|위안|유로|엔|%)")
 _RELEASE = re.compile(r"공개|출시|선보")
+#: after the state body that is a clause's subject: a subject particle ("상무부가 … 경고")
+_SUBJECT = re.compile(r"(?:이|가|은|는)\s")
+#: before the state body a headline opens with ("일부 의원단, … 서한 발송"): one short word at most
+_HEADLINE_LEAD = re.compile(r"(?:[가-힣]{1,4}\s)?")
 #: right after a measure's name: a verb of withdrawing it ("'인공지능 확산 규칙'을 공식 철회")
 _RESCIND = re.compile(r"['’”\"]?\s?(?:을|를)?\s?(?:(?:공식|전격|전면)\s?)?(?:철회|폐지|폐기|취소)")
 
@@ -165,6 +171,10 @@ class EventRows:
         if announced:
             for a in actors:
                 tx.ex.add(Fact(node, "announcedBy", a, True, loc, f"{rid}:announcedBy", sources, raw=actor_text))
+        elif actors and not issuers and not named:  # "중국 정부 | … 중국 상무부가 … 경고": the body its words name
+            body, said = self.clause_actor(text)
+            if body and body not in actors:
+                tx.ex.add(Fact(node, "announcedBy", body, True, loc, f"{rid}:announcedBy", sources, raw=said[:60]))
         if issuers:  # the chips of the issuer's act, named in its clause
             chip_prop = "appliesToChip" if measure else "concernsChip"
             for chip in tx.res.resolve_cell(clause, "Chip"):
@@ -182,6 +192,23 @@ class EventRows:
             finally:
                 event_actor(tx.text, tx.ex, [])
         return node
+
+    def clause_actor(self, text: str) -> tuple[str, str]:
+        """The state body the row's main (last) clause names as its subject ("중국 상무부가 … 경고하며", a
+        headline's "일부 의원단, … 서한 발송"), with that clause; ('', '') when it names none. A row of an actor
+        that is not the table country's issuer ("중국 정부", "미국 정치인") says in its words which body acted."""
+        spans = clauses(text)
+        if not spans:
+            return "", ""
+        clause = text[spans[-1][0]:spans[-1][1]]
+        for mention in self.res.gaz.find_mentions(clause):
+            ent = self.res.gaz.by_id(mention.entity_id)
+            if not is_a(ent.type, "GovernmentBody"):
+                continue
+            if _SUBJECT.match(clause, mention.end) or (
+                    clause.startswith(",", mention.end) and _HEADLINE_LEAD.fullmatch(clause, 0, mention.start)):
+                return self.res.record(ent), clause
+        return "", ""
 
     def rescinded(self, node: str, node_types, clause: str, loc, sources: tuple[str, ...]) -> None:
         """"'<measure>'을 공식 철회": the row's act or measure rescinds the measure its clause withdraws."""
