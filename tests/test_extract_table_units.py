@@ -39,3 +39,29 @@ def test_a_note_listing_two_units_of_one_kind_settles_none():
     table = make_table(["매출 (단위: 백만 달러, 십억 달러)"], ["순위", "기업명", "2Q25 매출"], ROWS)
     assert table_unit(table, "money") == ""
     assert table_unit(make_table(["매출 (단위: 백만 달러)"], ["순위", "기업명"], ROWS), "power") == ""
+
+
+def quantities(table_reader, caption: list[str], header: list[str], rows=ROWS) -> list[tuple]:
+    r, ex = table_reader
+    r.read(make_table(caption, header, rows))
+    return sorted((s.subject, s.value, s.unit, s.metric, s.rule) for s in ex.statements if s.kind == "quantity")
+
+
+def test_a_bare_figure_of_a_money_column_with_no_unit_anywhere_is_a_quantity_saying_so(table_reader):
+    # table_unstated_unit.py: the number is stated, its unit is not; the metric says which
+    got = quantities(table_reader, ["파운드리 매출 순위"], ["순위", "기업명", "2Q25 매출", "QoQ(%)"])
+    rule = "table-reader:revenue@87:unit-not-stated"
+    assert [(s, v, u, m) for s, v, u, m, _ in got] == [
+        ("psmc", Decimal("345"), "", "파운드리 매출 (unit not stated)"),
+        ("umc", Decimal("1903"), "", "파운드리 매출 (unit not stated)")]
+    assert {r for *_, r in got} == {rule}
+
+
+def test_no_unit_not_stated_quantity_when_a_unit_is_stated_or_the_cell_is_not_a_bare_number(table_reader):
+    # the table's note gives the unit: money, no quantity
+    assert quantities(table_reader, ["파운드리 매출 순위 (단위: 백만 달러)"], ["순위", "기업명", "2Q25 매출", "QoQ(%)"]) == []
+    # a currency in the header without brackets
+    assert quantities(table_reader, ["파운드리 매출 순위"], ["순위", "기업명", "2Q25 매출 백만 달러", "QoQ(%)"]) == []
+    # a cell with words beside the figure
+    rows = [["1", "UMC", "약 1,903 추정", "8.2%"], ["2", "PSMC", "345 (잠정)", "5.4%"]]
+    assert quantities(table_reader, ["파운드리 매출 순위"], ["순위", "기업명", "2Q25 매출", "QoQ(%)"], rows) == []

@@ -109,9 +109,21 @@ def change_measure(table: Table, column: int, gaz: Gazetteer | None = None) -> s
         return ""
     # "QoQ(%)": over which span it changed; "파운드리" in the caption or a header: of which business
     over = _OVER.search(labels[column]) if 0 <= column < len(labels) else None
+    return " ".join(w for w in (measure_segment(table, gaz), measures[0], over.group(0) if over else "") if w)
+
+
+def measure_segment(table: Table, gaz: Gazetteer | None = None) -> str:
+    """The business segment the table's caption, slide title or a header names ("파운드리", "메모리"), else
+    "파운드리" for a table of foundries (``foundry_table``), else ''."""
+    labels = table.column_labels or [c.text for c in table.header]
     segment = _SEGMENT.search(" ".join([*table.caption, table.slide_title or "", *labels]))
-    named = segment.group(0) if segment else ("파운드리" if gaz is not None and foundry_table(table, gaz) else "")
-    return " ".join(w for w in (named, measures[0], over.group(0) if over else "") if w)
+    return segment.group(0) if segment else ("파운드리" if gaz is not None and foundry_table(table, gaz) else "")
+
+
+def period_measure(label: str) -> str:
+    """The measure a period column's header names ("2Q25 매출" → "매출"), else ''."""
+    m = _PERIOD_MEASURE.match(label.strip())
+    return m.group("measure").strip() if m else ""
 
 
 def foundry_table(table: Table, gaz: Gazetteer) -> bool:

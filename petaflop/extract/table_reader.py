@@ -60,6 +60,7 @@ from petaflop.extract.table_row_links import cell_mentions, part_of_subject, sev
 from petaflop.extract.table_share_list import read_share_lists
 from petaflop.extract.table_totals import read_total, total_column
 from petaflop.extract.table_units import header_with_unit, unit_note
+from petaflop.extract.table_unstated_unit import unstated_unit
 from petaflop.extract.values import find_quantities
 
 _EMPTY = {"", "-", "—", "–", "?", "N/A", "n/a", "미상", "해당 없음", "비공개"}
@@ -515,8 +516,8 @@ class TableReader:
         wanted = entry.dimension
         if wanted == "count" and dim == "number":
             dim = "count"
-        if dim != wanted:
-            return
+        if dim != wanted:  # a money column's bare figure when the table states no unit: table_unstated_unit.py
+            return unstated_unit(self, q, entry, subject, text, label, row_time, header, table, loc, sources, rule_suffix)
         value, high = q.value, (q.high if q.high is not None and q.low is not None and q.high != q.low else None)
         if not value and high is None and dim == "money" and entry.kind != "hardwareCost":
             return  # "$0": no amount (but a cost breakdown's "$0" line is a zero hardware cost)
