@@ -5,7 +5,8 @@ a unit column gives ("단위 | 백만 달러"). A table may state it once for al
 caption ("파운드리 매출 순위 (단위: 백만 달러)", a caption line that is only the note, "(백만 달러)") or in the corner
 cell ("(단위: 백만 달러) | 2Q25 | 1Q25"). Such a note lists one unit, or one unit per measure ("(단위: $, W)"):
 a figure takes the listed unit of its kind's dimension, and only when exactly one fits. A table that states no
-unit anywhere gives its bare figures none: they stay unread (a wrong unit shown as a fact is worse than none).
+unit anywhere gives its bare figures none: they are no money (a wrong unit shown as a fact is worse than none), only
+a ``quantity`` whose metric says the unit is not stated (``table_unstated_unit.py``).
 """
 
 from __future__ import annotations
