@@ -214,6 +214,16 @@ def test_an_alliance_written_as_its_members_has_them(reader):
                                      ("smic", "huaweismic-united-front", "text:named-members:memberOf")]
 
 
+def test_a_partnership_written_as_its_parties_makes_them_partners_found_by_name(reader):
+    from petaflop.extract.gate import _margins
+
+    r, ex = reader
+    r.read("팔란티어+TeleTracking 협업이 병원 운영을 바꿈.", LOC, ())
+    assert links(ex, "partnerOf") == [("palantir", "teletracking", "text:named-members:partnerOf:named")]
+    # the gate's back-off pools it by its construction and by its way (the parties are named in the text)
+    assert _margins("text:named-members:partnerOf:named") == ("text:named-members", "way:named")
+
+
 def test_a_chip_made_public_by_a_firm_is_announced_by_it_not_designed(reader):
     r, ex = reader
     r.read("화웨이는 지난달 Ascend 910C를 공개.", LOC, ())

@@ -457,7 +457,8 @@ class LinkFrames:
 
     def _named_members(self, s: str, mentions: list[Mention_], loc: Location, sources: tuple[str, ...]) -> None:
         """"화웨이+SMIC 연합전선", "스페이스X+팔란티어 컨소시움": an alliance written as its members joined by
-        '+', '-', '&' has them as members; a partnership written so makes them partners."""
+        '+', '-', '&' has them as members; a partnership written so makes them partners (its rule ends in the way
+        its parties are found, ``named``: the gate pools it with the other rules whose parties the text names)."""
         gaz = self.res.gaz
         for m in mentions:
             alliance = is_a(m.type, "Alliance")
@@ -480,7 +481,7 @@ class LinkFrames:
                     self._link(member, "memberOf", m, "text:named-members:memberOf", loc, sources, s[m.start:m.end])
             else:
                 for a, b in itertools.combinations(named, 2):
-                    self._link(a, "partnerOf", b, "text:named-members:partnerOf", loc, sources, s[m.start:m.end])
+                    self._link(a, "partnerOf", b, "text:named-members:partnerOf:named", loc, sources, s[m.start:m.end])
 
 
 def _without_modifiers(s: str, listed: list[Mention_]) -> list[Mention_]:
