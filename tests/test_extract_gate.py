@@ -73,3 +73,15 @@ def test_a_sparse_prose_rule_passes_when_its_construction_and_its_way_both_do():
     assert not g.passes("text:pact:founder:unsure")  # the report's doubt wins
     assert not Gate(0.95, 3, {"text:pact:named": RuleRecord(20, 20), "text:pact:founder": RuleRecord(2, 2)}).passes(
         "text:pact:founder")  # the way 'founder' has only its own 2 judged facts
+
+
+def test_a_constructions_plain_rule_counts_for_its_construction_margin():
+    rules = {"text:memo": RuleRecord(7, 7), "text:memo:founder": RuleRecord(1, 1), "text:bio:founder": RuleRecord(9, 9)}
+    g = Gate(0.95, 3, rules)
+    assert g.decision("text:memo:founder") == "pass by construction and way"  # construction 8 of 8, way 10 of 10
+    assert g.decision("text:memo") == "pass"  # the plain rule is still judged alone
+    # an error of the plain reading counts against the construction
+    assert not Gate(0.95, 3, {**rules, "text:memo": RuleRecord(7, 5)}).passes("text:memo:founder")
+    # a table's column and the table reader's entries are decided by their family, never by a construction margin
+    assert "table:memo" not in Gate(0.95, 3, {"table:memo": RuleRecord(5, 5)}).margins
+    assert not Gate(0.95, 3, {"text:memo:unsure": RuleRecord(5, 5)}).margins  # an unsure reading is no margin

@@ -22,7 +22,8 @@ not pooled as one family: cross-validated, a pooled prose family (the genitive's
 because a prose rule's precision hangs as much on how it found its subject (the nearest name, the slide's
 topic…) as on its construction. So a prose or claim rule ``<reader>:<construction>:…:<way>`` judged fewer than
 ``min_judged`` times, never wrong, passes only when both margins pass: its construction pooled over all its
-ways, and its way (the last part) pooled over all constructions ("pass by construction and way").
+ways (the construction's plain rule, ``text:<construction>`` without a variant, among them), and its way (the
+last part) pooled over all constructions ("pass by construction and way").
 
 A fact whose rule carries the part ``unsure`` (:data:`UNSURE`, "…:doubted-figure:unsure") is one the report
 itself leaves in doubt — a figure it questions, a rumour it says was denied, a cell whose column shares its
@@ -94,7 +95,7 @@ class Gate:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "families", _pooled(self.rules, lambda r: filter(None, [_family(r)])))
-        object.__setattr__(self, "margins", _pooled(self.rules, _margins))
+        object.__setattr__(self, "margins", _pooled(self.rules, _margin_keys))
 
     def passes(self, rule: str) -> bool:
         if not self.enabled or rule in self.always:
@@ -161,6 +162,16 @@ def _margins(rule: str) -> tuple[str, ...]:
     if len(parts) < 3 or parts[0] in ("table", "table-reader") or UNSURE in parts:
         return ()
     return ":".join(parts[:2]), "way:" + parts[-1]
+
+
+def _margin_keys(rule: str) -> tuple[str, ...]:
+    """The margins a rule's judged facts count for: a variant's construction and way (:func:`_margins`); a prose
+    or claim rule without a variant (``text:person-note``) is its construction read the plain way, so it counts
+    for its construction (``text:person-note:founder`` pools with it), never for a way."""
+    parts = rule.split(":")
+    if len(parts) == 2 and parts[0] not in ("table", "table-reader") and UNSURE not in parts:
+        return (rule,)
+    return _margins(rule)
 
 
 def _pooled(rules: dict[str, RuleRecord], keys_of: Callable[[str], Iterable[str]]) -> dict[str, tuple[int, int]]:
