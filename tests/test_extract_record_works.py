@@ -30,11 +30,20 @@ def test_a_model_the_record_says_was_run_or_studied_is_not_the_persons_work(tabl
 
 def test_a_model_whose_part_the_record_says_was_made_is_not_the_persons_work(table_reader):
     r, ex = table_reader
-    r.read(_table([["Huiwen Chang", "구글", "GPT-4o 이미지 생성 기능을 공동 개발한 연구자"],
+    r.read(_table([["Huiwen Chang", "구글", "Codex-mini 이미지 편집 기능을 공동 개발한 연구자"],
                    ["Ji Lin", "OpenAI", "Codex-mini 추론 엔진 등 핵심 백엔드를 구축"],
                    ["Lucas Beyer", "OpenAI", "GPT-4o 및 mini 모델들을 공동 개발"]]))
     # a feature or engine of the model made: not the model; the model itself made: the model
     assert _made(ex) == {("gpt-4o", "lucas-beyer")}
+
+
+def test_a_named_part_and_a_name_listed_before_a_kind_noun_are_the_persons_work(table_reader):
+    r, ex = table_reader
+    r.read(_table([["Huiwen Chang", "구글", "GPT-4o 이미지 생성 기능을 공동 개발한 연구자"],
+                   ["Ji Lin", "OpenAI", "Codex-mini와 Kimi 엔진 등 핵심 백엔드를 구축"]]))
+    # the feature has a name of its own (the gazetteer's): it is the work; "X 등 <kind noun>": X is one of the things made
+    assert _made(ex) == {("gpt-4o-image-generation", "huiwen-chang"), ("codex-mini", "ji-lin"),
+                         ("kimi-engine", "ji-lin")}
 
 
 def test_only_the_inverse_developer_link_is_filtered(gaz):
