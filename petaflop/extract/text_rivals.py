@@ -14,7 +14,7 @@ import re
 from petaflop.extract.education import came_from
 from petaflop.extract.facts import Location
 from petaflop.extract.name_maker import maker_prefix
-from petaflop.extract.name_parent import surface_parent
+from petaflop.extract.name_parent import part_parent, surface_parent
 from petaflop.extract.node_foundry import written_in
 from petaflop.extract.person_moves import person_moves
 from petaflop.extract.resolve import is_a
@@ -40,6 +40,7 @@ from petaflop.extract.title_slide_people import slide_title_people
 _KINDS = ("AIModel", "AIProduct", "Hardware", "SoftwarePlatform", "NetworkTechnology", "ScaleUpInterconnect",
           "ScaleOutNetwork", "Alliance", "Organization", "ComputeCluster")
 _HOMES = ("Country", "Region")
+_PARTS = ("AIProduct", "SoftwarePlatform")  # what a named part of a model or product is typed as
 
 # "경쟁 모델(A, B)", "경쟁 모델인 A", "A 등 경쟁 모델": the word of a rival thing
 # "A, B 등 모든 경쟁자를 제치고": the bare word for rivals, read as things when the listed ones are things
@@ -312,6 +313,10 @@ class RivalFrames(OwnedFrames, ProcureFrames):
         part of that firm — when the sentence writes the firm too, beside the name."""
         gaz = self.res.gaz
         for m in mentions:
+            whole = part_parent(s[m.start:m.end], gaz, m.entity) if any(is_a(m.type, c) for c in _PARTS) else None
+            if whole is not None:  # "GPT-4o 음성 기능": a named part of the model written before it (name_parent.py)
+                self._add_link(m, "partOf", Mention_(self.res.record(whole), whole.type, m.start, m.end, ""),
+                               "text:name-parent:part", loc, sources, s[max(0, m.start - 20):m.end + 10])
             if not _is_org(m) or any(is_a(m.type, c) for c in ("Alliance", "Partnership")):
                 continue
             ent = gaz.by_id(m.entity)
