@@ -71,10 +71,18 @@ def test_a_person_framed_by_its_case_has_no_share(text_reader):
 
 
 # ------------------------------------------------------------------ a potential revenue going to a firm
-def test_a_potential_revenue_going_to_a_firm_is_its_estimated_revenue(text_reader):
+def test_a_potential_revenue_opportunity_going_to_a_firm_is_no_revenue_but_an_amount_so_named(text_reader):
     ex = _read(text_reader, "이 데이터센터들은 엔비디아에 700억 달러 이상의 잠재적 수익 기회를 줄 것으로 추산.")
-    got = [(s.subject, s.value, s.unit, s.status, s.bound, s.rule) for s in ex.statements if s.kind == "revenue"]
-    assert got == [("nvidia", Decimal(70000000000), "USD", "estimate", "lower", "text-money:results")]
+    assert _rows(ex, "revenue") == []  # an opportunity, not the firm's revenue (audit 24)
+    got = [(s.subject, s.value, s.unit, s.status, s.bound, s.metric, s.rule) for s in ex.statements if s.kind == "amount"]
+    assert got == [("nvidia", Decimal(70000000000), "USD", "estimate", "lower", "잠재적 수익 기회", "text-money:results")]
+
+
+def test_a_potential_revenue_going_to_a_firm_is_no_revenue_either(text_reader):
+    ex = _read(text_reader, "이 공장들은 인텔에 50억 달러의 잠재 매출을 안길 것으로 추정.")
+    assert _rows(ex, "revenue") == []
+    assert [(s.subject, s.value, s.status, s.metric) for s in ex.statements if s.kind == "amount"] == [
+        ("intel", Decimal(5000000000), "estimate", "잠재 매출")]
 
 
 def test_a_sum_going_to_a_firm_without_a_word_of_revenue_is_no_revenue(text_reader):

@@ -321,7 +321,9 @@ class MoneyFrames:
     def _of_measure(self, s: str, q: Quantity, mentions: list[Mention_]):
         """"웨이모는 450억 달러 이상의 기업가치로 …", "엔비디아는 여기서 연간 50억 달러의 런레이트": a figure
         followed by "의" and the measure it is of (a valuation, a revenue) is that measure of the one firm
-        the clause marks as its topic or subject, no other name between (one rule with the firm's results)."""
+        the clause marks as its topic or subject, no other name between (one rule with the firm's results).
+        "엔비디아에 N 달러의 잠재적 수익 기회": a potential revenue or an opportunity is no revenue of the firm
+        it goes to: an estimated amount whose metric is the report's words for it."""
         after = _MEASURE_AFTER.match(s, q.end)
         if after is None:
             return None
@@ -335,10 +337,11 @@ class MoneyFrames:
             return None
         if not is_a(before[0].type, "Organization"):
             return None
-        kind = "valuation" if after.group(1) else "revenue"
         status = _words_status(self._after)  # a potential revenue is reckoned, not reported or forecast
-        status = "estimate" if after.group(2) and status in ("actual", "forecast") else status
-        return before[0].entity, kind, "results", "", status, None
+        if after.group(2):  # "잠재적 수익 기회": an opportunity, no revenue of the firm; an amount named by its words
+            status = "estimate" if status in ("actual", "forecast") else status
+            return before[0].entity, "amount", "results", "", status, None, s[after.start(2):after.end()].strip()
+        return before[0].entity, "valuation" if after.group(1) else "revenue", "results", "", status, None
 
     def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
                    topic: Mention_ | None):
