@@ -29,7 +29,8 @@ def test_the_sentences_topic_carried_to_a_later_clause_is_the_clause_topic_const
 def test_another_subject_marked_after_the_topic_makes_the_figure_no_longer_the_topics(text_reader):
     r, ex = text_reader
     r.read("OpenAI는 MS가 권리를 포기하고, 대신 새로 전환되는 지분의 약 21%를 제안.", LOC, ())
-    assert {s.rule for s in ex.statements if s.kind == "equityStake"} == {"text:value:inherited-other-named"}
+    # the way the subject was found; the stake names no company it is in, so it stays a claim (text_stakes.py)
+    assert {s.rule for s in ex.statements if s.kind == "equityStake"} == {"text:value:inherited-other-named:unsure"}
 
 
 def test_a_plain_figure_or_one_with_its_measure_after_folds_the_sentence_topic_into_the_clause_topic():

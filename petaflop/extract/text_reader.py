@@ -61,6 +61,7 @@ from petaflop.extract.text_power import PowerFrames, cell_power_of_another, powe
 from petaflop.extract.text_rivals import RivalFrames
 from petaflop.extract.text_scores import ScoreReader
 from petaflop.extract.text_shares import gain_after
+from petaflop.extract.text_stakes import held_stake, stake_rule
 from petaflop.extract.text_tokens import CONTEXT_TOKENS, TokenCounts
 from petaflop.extract.text_value_guards import (
     FROM_TO,
@@ -389,9 +390,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
                                                          ":after": "value-after", ":unit": "value-unit", ":source": "value-source",
                                                          ":parallel": "value-parallel"
                                                          }.get(how_measure, "value")
-        if kind == "equityStake" and item is None and topic is not None and topic.role == "row" \
-                and subject.entity != topic.entity:
-            item = topic  # "알리바바(지분율 36%)" in Moonshot's investor row: a stake in Moonshot
+        item, investee = held_stake(self.ex, s, c0, q.start, mentions, subject, topic, loc) \
+            if kind == "equityStake" and item is None else (item, "")  # a stake in whom (text_stakes.py)
         item = power_source(s, q, mentions) if item is None and q.kind == "power" else item  # "600MW 태양광": its source
         rule = took_rule(self.prefix, kind, measure, how, entry.metric_at(s, metric_at) if entry else "") or f"{self.prefix}:{measure}:{country_topic(clause_way(measure, how), subject.type)}"  # "N시간 소요": a span; country: apart
         if measure == "value-unit" and q.kind == "power" and self.prefix == "text-cell":  # a cell's power figure
@@ -412,11 +412,11 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             rule = f"{self.prefix}:value-from-to"
         elif measure in ("value", "value-parallel") and id(q) in getattr(self, "_from_half", ()):
             rule = f"{self.prefix}:value-from"  # the pair's first figure: a from-to construction, judged apart
-        self.ex.statements.append(self.hire_count(Statement(
-            subject.entity, kind, loc, rule, value=Decimal(value), high=high, unit=unit, status=status, time=time,
+        self.ex.statements.append(self.hire_count(Statement(  # a stake in no named company: a claim (stake_rule)
+            subject.entity, kind, loc, stake_rule(rule, kind, item, investee), value=Decimal(value), high=high, unit=unit, status=status, time=time,
             scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else self.hires(s, q) if kind == "employeeCount"
             else venue_scope(self, subject, kind, (entry.scope_at(s, metric_at) if entry else "") or stage_scope(s, q.start, q.end)),
-            item=item.entity if item else "", per=(entry.per if entry else ""),
+            item=item.entity if item else investee, per=(entry.per if entry else ""),
             number_format=q.precision.split()[0] if q.precision else "",
             metric=entry.metric_in(s, self._word_at, mentions, c0, took_metric) if entry else "",  # "N일 소요": time taken
             approximate="approximate" in quals or "vague" in quals,
