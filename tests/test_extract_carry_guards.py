@@ -100,5 +100,12 @@ def test_a_figure_stated_per_unit_is_not_measured_by_a_metric_word_before_the_un
 
 def test_a_sales_word_before_a_per_unit_price_gives_it_no_revenue(text_reader):
     r, ex = text_reader
-    r.read("- xAI는 새 API를 공개. 연 30억 달러의 잠재 매출 추정(1K 토큰당 $0.004 비용으로 가정).", _loc(1), ())
+    r.read("- xAI는 새 API를 공개. 연 30억 달러의 매출 추정(1K 토큰당 $0.004 비용으로 가정).", _loc(1), ())
     assert [(s[1], s[2]) for s in _values(ex, 1) if s[1] == "revenue"] == [("revenue", Decimal(3000000000))]
+
+
+def test_a_potential_revenue_is_no_revenue(text_reader):
+    # "잠재 매출", "잠재적 수익 기회": a revenue that might be earned is no revenue of the firm (audit 24)
+    r, ex = text_reader
+    r.read("- xAI는 새 API를 공개. 연 30억 달러의 잠재 매출 추정(1K 토큰당 $0.004 비용으로 가정).", _loc(1), ())
+    assert [s for s in _values(ex, 1) if s[1] == "revenue"] == []
