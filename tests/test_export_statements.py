@@ -235,9 +235,11 @@ def test_graph_formats_are_byte_identical_across_processes(built_graph, seeds_su
 STATEMENTS_OF_SEEDS = """
 PREFIX pfa: <https://petaflop-atlas.org/ontology#>
 SELECT ?p (COUNT(*) AS ?n) WHERE {
-  VALUES ?e { <https://petaflop-atlas.org/id/colossus> <https://petaflop-atlas.org/id/anthropic> }
-  VALUES ?link { pfa:statement pfa:hasClaim }
-  GRAPH <GRAPH> { ?e ?link ?st . ?st a pfa:Statement ; ?p ?o }
+  { SELECT DISTINCT ?st WHERE {
+      VALUES ?e { <https://petaflop-atlas.org/id/colossus> <https://petaflop-atlas.org/id/anthropic> }
+      GRAPH <GRAPH> { { VALUES ?link { pfa:statement pfa:hasClaim } ?e ?link ?st } UNION { ?st ?to ?e }
+                      ?st a pfa:Statement } } }
+  GRAPH <GRAPH> { ?st ?p ?o }
 } GROUP BY ?p
 """.replace("GRAPH>", GRAPH_FACTS + ">")
 
@@ -279,8 +281,9 @@ def test_rdf_formats_keep_the_statement_nodes(seeds_sub, store, fmt):
     expected = statement_counts(facts_graph(facts_only.to_rdflib(), fmt))
     got = statement_counts(parsed_facts(export(facts_only, fmt, force=True).data, fmt))
     assert got == expected
-    # equal to the store's statements of the two entities, qualifier by qualifier: every statement
-    # (asserted or unverified) keeps its kind, status and rank
+    # equal to the store's statements of the two entities and those that name them (another's stake in
+    # Anthropic: its item), qualifier by qualifier: every statement (asserted or unverified) keeps its kind,
+    # status and rank
     in_store = {r[0].value: int(r[1].value) for r in store.query(STATEMENTS_OF_SEEDS)}
     assert {p: n for p, n in got.items() if not p.startswith("(")} == in_store
     assert got[PFA.kind] == got[PFA.statementStatus] == got[PFA.statementRank] == in_store[PFA.kind] > 20
