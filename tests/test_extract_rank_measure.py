@@ -53,3 +53,30 @@ def test_a_rank_read_in_prose_keeps_its_measure_or_is_a_claim(text_reader):
     assert settle_rank_measures(ex, lines, type_of) == 2
     assert [(st.subject, st.value, st.scope, is_unsure(st.rule)) for st in ex.statements if st.kind == "rank"] == [
         ("meta", Decimal(1), "세계 · 추론용 데이터센터 전력 규모", False), ("meta", Decimal(2), "세계", True)]
+
+
+def test_a_firms_product_topic_before_the_rank_stays_in_its_scope(text_reader):
+    """"A 배터리는 점유율 전세계 8위": A's product is ranked, not A — the product word keeps its place in the scope."""
+    r, ex = text_reader
+    r.read("수익 비중이 빠르게 증가, 삼성전자 메모리는 점유율 전세계 3위", Location(1, 1), ())
+    r.read("삼성전자의 메모리 사업은 점유율 전세계 2위", Location(2, 2), ())
+    r.read("삼성전자는 점유율 전세계 4위", Location(3, 3), ())
+    assert [(st.value, st.scope) for st in ex.statements if st.kind == "rank"] == [
+        (Decimal(3), "메모리 점유율 전세계"), (Decimal(2), "메모리 사업 점유율 전세계"), (Decimal(4), "점유율 전세계")]
+
+
+def test_a_rank_in_a_row_labelled_with_a_place_keeps_the_place():
+    """"유럽 클라우드 시장 점유율 | 7% | IaaS 시장 2위": the IaaS market is Europe's, not the world's."""
+    from petaflop.extract.facts import Extraction, Statement
+    from petaflop.extract.rank_measure import row_place
+
+    assert row_place("유럽 클라우드 시장 점유율\t7%\t2024년\tIaaS 시장 2위", "IaaS 시장", "", type_of, is_place) == "유럽"
+    assert row_place("유럽 클라우드 시장 점유율\t7%\t유럽 IaaS 2위", "유럽 IaaS", "", type_of, is_place) == ""
+    assert row_place("클라우드 시장 점유율\t7%\tIaaS 시장 2위", "IaaS 시장", "", type_of, is_place) == ""
+    assert row_place("Meta\t7%\tIaaS 시장 2위", "IaaS 시장", "", type_of, is_place) == ""
+    lines = ["유럽 클라우드 시장 점유율\t7%\t2024년\tIaaS 시장 2위, 조사"]
+    ex = Extraction()
+    ex.statements.append(Statement("meta", "rank", Location(1, 1, table_id="T1", row=1, column=4), "text:rank:named",
+                                   value=Decimal(2), unit="count", scope="IaaS 시장"))
+    settle_rank_measures(ex, lines, type_of)
+    assert [(st.scope, is_unsure(st.rule)) for st in ex.statements] == [("유럽 · IaaS 시장", False)]

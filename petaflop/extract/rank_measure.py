@@ -21,7 +21,7 @@ from petaflop.extract.facts import Extraction
 from petaflop.extract.gate import unsure
 from petaflop.extract.resolve import is_a
 
-__all__ = ["names_measure", "ranked_measure", "row_label", "settle_rank_measures"]
+__all__ = ["names_measure", "ranked_measure", "row_label", "row_place", "settle_rank_measures"]
 
 #: words of where a ranking is held, not of what it ranks (a country's or region's name is one too)
 _PLACE_WORD = re.compile(r"(?i)(?:전세계|세계적?|글로벌|국내|해외|국제|world(?:wide)?|global|domestic)?")
@@ -82,6 +82,19 @@ def row_label(text: str, type_of: Callable[[str], str | None]) -> str:
     return label[:30]
 
 
+def row_place(text: str, scope: str, metric: str, type_of: Callable[[str], str | None],
+              is_place: Callable[[str], bool]) -> str:
+    """The place a table row's measure label names ("중국 AI 인프라 시장 점유율 | 23% | AI IaaS 시장 1위": 중국) when
+    a rank read from a cell of the row names a measure but no place of its own (its ranking is held there); else ''."""
+    label = row_label(text, type_of)
+    words = [_PARTICLE.sub("", w, count=1) for w in re.split(r"[\s·,()/:\-]+", label) if w]
+    places = [w for w in words if (_PLACE_WORD.fullmatch(w) and w) or is_place(w)]
+    own = [_PARTICLE.sub("", w, count=1) for w in re.split(r"[\s·,()/:\-]+", f"{scope} {metric}") if w]
+    if not places or not scope or any((_PLACE_WORD.fullmatch(w) and w) or is_place(w) for w in own):
+        return ""
+    return " ".join(dict.fromkeys(places))
+
+
 def settle_rank_measures(ex: Extraction, lines: list[str], type_of: Callable[[str], str | None]) -> int:
     """Give each rank that names only a place the measure its sentence ranks by, else make it a claim (see the
     module doc); ``type_of`` gives the type of a name (None for a word no name); returns how many it changed."""
@@ -90,6 +103,10 @@ def settle_rank_measures(ex: Extraction, lines: list[str], type_of: Callable[[st
 
     changed = 0
     for i, st in enumerate(ex.statements):
+        if st.kind == "rank" and st.value is not None and st.location.table_id and (
+                place := row_place(st.location.text_in(lines), st.scope, st.metric, type_of, is_place)):
+            ex.statements[i] = st = replace(st, scope=f"{place} · {st.scope}"[:40] if st.scope else st.scope)
+            changed += 1  # "중국 AI 인프라 시장 점유율 | 23% | AI IaaS 시장 1위": China's market, not the world's
         if st.kind != "rank" or st.value is None or names_measure(st.scope, st.metric, is_place):
             continue
         text = st.location.text_in(lines)

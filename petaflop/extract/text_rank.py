@@ -52,7 +52,8 @@ class RankReader:
         words = _RANKING_WORDS.search(s[prev_end:upto].rstrip())
         scope = words.group(1).strip() if words else ""
         scope = re.sub(r"^(?:은|는|이|가|도|의)\s|(?:은|는|이|가|도)$", "", scope).strip()
-        scope = re.sub(r"^.*[가-힣A-Za-z0-9)](?:은|는)\s", "", scope)  # "배터리는 점유율 전세계": the topic is not the ranking
+        topic_words = re.match(r"^(.*[가-힣A-Za-z0-9)])(?:은|는)\s", scope)
+        scope = scope[topic_words.end():] if topic_words else scope  # "배터리는 점유율 전세계": the topic is not the ranking
         if not scope and figure is not None and figure.kind == "percent":
             # "중국이 15%로 2위를 차지": a place won by a share names no ranking; the share ranks it
             before = getattr(self, "previous_sentence", "") or ""  # … or the domain the sentence before names
@@ -81,6 +82,10 @@ class RankReader:
             subject, how = topic, "carried-topic"  # "B, C 등 모든 경쟁자를 제치고 1위": only the rivals beaten are named
         else:
             return
+        owned = re.match(r"\s?(?:의\s?)?((?:[가-힣A-Za-z0-9]+\s){0,2}" + re.escape(topic_words.group(1).split()[-1]) + r")(?:은|는)\s",
+                         s[subject.end:]) if how == "measure-owner" and topic_words else None
+        if owned:  # "A 배터리는 점유율 전세계 8위": A's batteries are ranked, not A
+            scope = f"{owned.group(1)} {scope}"
         time = self._time(q, dates, c0, c1, values) or self.default_time
         # a subject the clause marks or owns, or the cell's row names ("1위" in a profile row): one construction
         if how == "previous-sentence-topic":  # a topic carried from before, the sentence's or the block's: one way
