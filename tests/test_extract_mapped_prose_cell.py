@@ -30,7 +30,7 @@ def _extract(gaz, rows: list[list[str]]) -> Extraction:
 def test_a_phrase_in_a_figure_column_is_the_rows_relative_share(gaz):
     ex = _extract(gaz, [["H20", "사실상 허용", "148", "4.0 TB/s"], ["B200", "수출 금지", "“H20의 60% 성능”", "8 TB/s"]])
     got = [(s.subject, s.kind, s.value, s.unit, s.metric, s.rule) for s in ex.statements if s.kind == "share"]
-    assert got == [("nvidia-b200", "share", Decimal(60), "%", "relative vs NVIDIA H20", "text:ratio:named")]
+    assert got == [("nvidia-b200", "share", Decimal(60), "%", "performance relative vs NVIDIA H20", "text:ratio:named")]
 
 
 def test_a_cell_without_a_figure_is_no_prose(gaz):

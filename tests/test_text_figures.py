@@ -95,7 +95,8 @@ def test_a_percentage_with_a_base_but_no_word_of_change_is_not_a_change(reader):
 def test_a_percentage_of_a_rivals_size_is_a_share_relative_to_it(reader):
     r, ex = reader
     r.read("Gemini는 Claude 대비 60% 수준.", LOC, ())
-    assert stated(ex, ("share",)) == [("gemini", "share", Decimal(60), "%", "relative vs Claude", "text:ratio:named")]
+    # naming no measured noun (60% of what?), it stays a claim (compared_measure.ratio_metric)
+    assert stated(ex, ("share",)) == [("gemini", "share", Decimal(60), "%", "relative vs Claude", "text:ratio:named:unsure")]
 
 
 def test_a_count_of_a_noun_the_subject_has(reader):
@@ -204,7 +205,7 @@ def test_a_size_relative_to_a_base_with_jeongdo_is_a_share(reader):
     r, ex = reader
     r.read("Anthropic은 OpenAI 대비 20% 정도", LOC, ())
     assert [(s.subject, s.kind, s.value, s.rule) for s in ex.statements] == [
-        ("anthropic", "share", Decimal(20), "text:ratio:named")]
+        ("anthropic", "share", Decimal(20), "text:ratio:named:unsure")]  # no measured noun: a claim
 
 
 def test_a_fall_over_a_range_keeps_its_low_end_first(reader):

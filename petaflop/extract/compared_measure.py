@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from petaflop.extract.gate import unsure
 from petaflop.extract.resolve import is_a
 
 #: a base marker and its verb ending: "대비", "보다", "에 비해", "와 비교해", "2024년 이후"
@@ -158,6 +159,24 @@ def comparison_metric(s: str, q_start: int, q_end: int, c0: int, spans: list[tup
                or shared_after(s, q_end, spans, values) or lead_basis(s, q_start)
                or ("price" if _PRICED.match(s, q_end) else ""))
     return f"{measure} {base}"[:60] if measure else base[:60]
+
+
+#: the noun a share of another thing's measure names right after its figure: "B 대비 절반 가격으로", "“B의 75% 성능”"
+_RATIO_NOUN = re.compile(r"\s?(?:의\s?)?(가격|성능)(?=[\s,.)”\"’]|$|으로|로|이|은|을|에|였|이었)")
+_RATIO_NOUNS = {"가격": "price", "성능": "performance"}
+
+
+def ratio_metric(s: str, q_end: int, metric: str, base: str, rule: str, in_table: bool = False) -> tuple[str, str]:
+    """A share of another thing's measure ("B 대비 절반 가격"): its ``metric`` naming the noun compared ("price
+    relative vs B") when the clause names none before; a share in prose naming no measured noun (only "relative vs
+    B": "B 대비 60% 수준", "… 40% 규모") stays a claim (its ``rule`` marked unsure) — in a table's cell the row's
+    label names the measure later (table_remarks.py). Returns (metric, rule)."""
+    if metric != base:
+        return metric, rule
+    m = _RATIO_NOUN.match(s, q_end)
+    if m:
+        return f"{_RATIO_NOUNS[m.group(1)]} {base}"[:60], rule
+    return metric, rule if in_table else unsure(rule)
 
 
 #: a value reached right before the figure of its change: "1,200명 이상으로 100배 증가"

@@ -27,7 +27,7 @@ from decimal import Decimal
 from ingest.quantities import Quantity
 from petaflop.extract.anaphor_measure import anaphor_measure
 from petaflop.extract.carry_guards import block_topic_owns
-from petaflop.extract.compared_measure import clause_scope, comparison_metric, heading_part
+from petaflop.extract.compared_measure import clause_scope, comparison_metric, heading_part, ratio_metric
 from petaflop.extract.facts import Location, Statement
 from petaflop.extract.figure_asides import ends_of_multiple, opens_aside_of_figure, restate_in_other_currency
 from petaflop.extract.figure_context import after_the_report
@@ -247,6 +247,7 @@ class MultipleReader:
         if heading and (part := heading_part(heading, metric, [(m.start, m.end) for m in self.res.gaz.find_mentions(heading)])):  # "… 스케일업 네트워킹 비용 및 필요전력"
             metric = f"{part} {metric}"[:60]  # over a caption line's "비용은 6배": the part compared, not the whole
         metric, rule = anaphor_measure(self, how, s, c0, subject.entity, loc, metric, base_words, rule)  # "이는 … 2배"
+        metric, rule = ratio_metric(s, q.end, metric, base_words, rule, bool(loc.table_id)) if kind == "share" else (metric, rule)
         rule = measureless_base(s, base_start, base_name, metric, base_words, rule) if how_base == "noun-base" else rule
         self.ex.statements.append(Statement(
             subject.entity, kind, loc, rule, value=value,
