@@ -34,6 +34,7 @@ from petaflop.extract.figure_time import caption_frame
 from petaflop.extract.gate import unsure
 from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.grown_from import settle_grown_from
+from petaflop.extract.heading_place import scope_heading_multiples
 from petaflop.extract.headline_rivals import add_headline_challengers
 from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.link_direction import settle_link_directions
@@ -212,6 +213,7 @@ class Extractor:
         settle_bare_quarters(self.ex, self.doc.lines)  # "4월 규제 … 결국 1분기에 손실": no time (bare_quarters.py)
         settle_unknown_units(self.ex)  # "300nits": a figure in a unit no table knows is no bare number (unit_suffix.py)
         settle_rank_measures(self.ex, self.doc.lines, self._type_of)  # "X에서 … 세계 1위": what is ranked (rank_measure.py)
+        scope_heading_multiples(self.doc, self.ex, self.gaz)  # a heading's "N배 더 많은 면적": its caption's place
         typecheck.check(self.ex)
         return self.ex
 
