@@ -735,8 +735,10 @@ def test_fact_provenance(store):
     c300 = one(colossus, value=D(300))  # line 1907; its "약 35 GW" (line 2004) is a claim, so no contradiction
     assert (c300["line_start"], c300["table"], c300["conflicting"]) == (D(1907), "IV-04-1", False)
     statements = run(store, "fact-provenance", entity="colossus", property="pfa:statement")
-    lower = one(statements, source_text="2GW 이상")  # line 1908: a lower bound, so not a contradiction
-    assert (lower["line_start"], lower["qualifiers"], lower["conflicting"]) == (D(1908), "lowerBound", False)
+    assert not [r for r in statements if r["source_text"] == "2GW 이상"]  # line 1908's row only guesses its subject
+    claims = run(store, "fact-provenance", entity="colossus", property="pfa:hasClaim")  # (hedged_rows.py): a claim
+    lower = one(claims, source_text="2GW 이상")
+    assert (lower["line_start"], lower["rule"]) == (D(1908), "table:supercomputers-by-year:powerCapacityMW:unsure")
 
     funded = run(store, "fact-provenance", entity="stargate", property="pfa:fundedBy")
     openai = one(funded, value="pfid:openai")  # the inverse of OpenAI's row in the investor table

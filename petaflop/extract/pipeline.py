@@ -36,6 +36,7 @@ from petaflop.extract.gazetteer import Gazetteer
 from petaflop.extract.grown_from import settle_grown_from
 from petaflop.extract.heading_place import scope_heading_multiples
 from petaflop.extract.headline_rivals import add_headline_challengers
+from petaflop.extract.hedged_rows import settle_hedged_subjects
 from petaflop.extract.label_maker import add_label_makers
 from petaflop.extract.link_direction import settle_link_directions
 from petaflop.extract.link_status import settle_link_statuses
@@ -214,6 +215,7 @@ class Extractor:
         settle_unknown_units(self.ex)  # "300nits": a figure in a unit no table knows is no bare number (unit_suffix.py)
         settle_rank_measures(self.ex, self.doc.lines, self._type_of)  # "X에서 … 세계 1위": what is ranked (rank_measure.py)
         scope_heading_multiples(self.doc, self.ex, self.gaz)  # a heading's "N배 더 많은 면적": its caption's place
+        settle_hedged_subjects(self.doc.tables, self.ex, self.gaz.find_mentions)  # "아직 모름 (아마도 A)" (hedged_rows.py)
         typecheck.check(self.ex)
         return self.ex
 
