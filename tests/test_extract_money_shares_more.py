@@ -75,7 +75,15 @@ def test_a_potential_revenue_opportunity_going_to_a_firm_is_no_revenue_but_an_am
     ex = _read(text_reader, "이 데이터센터들은 엔비디아에 700억 달러 이상의 잠재적 수익 기회를 줄 것으로 추산.")
     assert _rows(ex, "revenue") == []  # an opportunity, not the firm's revenue (audit 24)
     got = [(s.subject, s.value, s.unit, s.status, s.bound, s.metric, s.rule) for s in ex.statements if s.kind == "amount"]
-    assert got == [("nvidia", Decimal(70000000000), "USD", "estimate", "lower", "잠재적 수익 기회", "text-money:results")]
+    # who gives it is unnamed ("이 데이터센터들은"): read alone it is the firm's whole opportunity, a claim (audit N3)
+    assert got == [("nvidia", Decimal(70000000000), "USD", "estimate", "lower", "잠재적 수익 기회",
+                    "text-money:results:unsure")]
+
+
+def test_a_potential_revenue_opportunity_from_a_named_giver_names_it(text_reader):
+    ex = _read(text_reader, "구글의 신규 데이터센터들은 엔비디아에 700억 달러 이상의 잠재적 수익 기회를 제공.")
+    got = [(s.subject, s.value, s.metric, s.rule) for s in ex.statements if s.kind == "amount"]
+    assert got == [("nvidia", Decimal(70000000000), "잠재적 수익 기회 (from 구글)", "text-money:results")]
 
 
 def test_a_potential_revenue_going_to_a_firm_is_no_revenue_either(text_reader):

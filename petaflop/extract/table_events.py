@@ -15,7 +15,8 @@ no state body: the country only qualifies the actor). A row of another actor is 
 (``other``), linked to its actor only when it announced something (``announcedBy``) — then the row is
 that actor's announcement, dated as one (``table:events:announcedDate``, not judged apart). A row of such an
 actor whose main (last) clause names a state body as its subject ("…하자, 중국 상무부가 … 경고", a headline's
-"일부 상원의원, … 서한 발송") says in its own words which body acted: the event is ``announcedBy`` that body.
+"상원의원, … 서한 발송") says in its own words which body acted: the event is ``announcedBy`` that body — not
+some of its members ("일부 상원의원": some senators are not the Senate).
 A clause withdrawing a named measure ("'인공지능 확산 규칙'을 공식 철회") says the row's act ``rescinds`` it.
 
 The date is the event's date, a measure's effective date when the row applies it, or the date it
@@ -52,8 +53,10 @@ _FIGURE = re.compile(r"\d[\d,.]*\s?(?:[십백천만억조]\s?)*(?:달러|원|위
 _RELEASE = re.compile(r"공개|출시|선보")
 #: after the state body that is a clause's subject: a subject particle ("상무부가 … 경고")
 _SUBJECT = re.compile(r"(?:이|가|은|는)\s")
-#: before the state body a headline opens with ("일부 의원단, … 서한 발송"): one short word at most
+#: before the state body a headline opens with ("상원의원, … 서한 발송"): one short word at most
 _HEADLINE_LEAD = re.compile(r"(?:[가-힣]{1,4}\s)?")
+#: right before a body's name, a part of it: "일부 상원의원" (some senators) are not the Senate
+_PARTITIVE = re.compile(r"(?:일부|몇몇|여러|다수|소수|복수|한)\s?(?:의\s)?$")
 #: right after a measure's name: a verb of withdrawing it ("'인공지능 확산 규칙'을 공식 철회")
 _RESCIND = re.compile(r"['’”\"]?\s?(?:을|를)?\s?(?:(?:공식|전격|전면)\s?)?(?:철회|폐지|폐기|취소)")
 
@@ -195,7 +198,7 @@ class EventRows:
 
     def clause_actor(self, text: str) -> tuple[str, str]:
         """The state body the row's main (last) clause names as its subject ("중국 상무부가 … 경고하며", a
-        headline's "일부 의원단, … 서한 발송"), with that clause; ('', '') when it names none. A row of an actor
+        headline's "중국 상무부, … 발표"), with that clause; ('', '') when it names none. A row of an actor
         that is not the table country's issuer ("중국 정부", "미국 정치인") says in its words which body acted."""
         spans = clauses(text)
         if not spans:
@@ -203,7 +206,7 @@ class EventRows:
         clause = text[spans[-1][0]:spans[-1][1]]
         for mention in self.res.gaz.find_mentions(clause):
             ent = self.res.gaz.by_id(mention.entity_id)
-            if not is_a(ent.type, "GovernmentBody"):
+            if not is_a(ent.type, "GovernmentBody") or _PARTITIVE.search(clause, 0, mention.start):
                 continue
             if _SUBJECT.match(clause, mention.end) or (
                     clause.startswith(",", mention.end) and _HEADLINE_LEAD.fullmatch(clause, 0, mention.start)):

@@ -340,7 +340,13 @@ class MoneyFrames:
         status = _words_status(self._after)  # a potential revenue is reckoned, not reported or forecast
         if after.group(2):  # "잠재적 수익 기회": an opportunity, no revenue of the firm; an amount named by its words
             status = "estimate" if status in ("actual", "forecast") else status
-            return before[0].entity, "amount", "results", "", status, None, s[after.start(2):after.end()].strip()
+            words = s[after.start(2):after.end()].strip()
+            # what gives it: a name before the firm's in the clause ("메타의 클러스터는 엔비디아에 …"); the
+            # opportunity of an unnamed giver ("이 프로젝트들은 …") reads as the firm's whole: a claim
+            givers = [m for m in mentions if c0 <= m.start and m.end <= before[0].start and m.entity != before[0].entity]
+            if not to or not givers:
+                return before[0].entity, "amount", "results:unsure" if to else "results", "", status, None, words
+            return before[0].entity, "amount", "results", "", status, None, f"{words} (from {s[givers[0].start:givers[0].end]})"[:56]
         return before[0].entity, "valuation" if after.group(1) else "revenue", "results", "", status, None
 
     def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
