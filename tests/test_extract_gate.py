@@ -85,3 +85,29 @@ def test_a_constructions_plain_rule_counts_for_its_construction_margin():
     # a table's column and the table reader's entries are decided by their family, never by a construction margin
     assert "table:memo" not in Gate(0.95, 3, {"table:memo": RuleRecord(5, 5)}).margins
     assert not Gate(0.95, 3, {"text:memo:unsure": RuleRecord(5, 5)}).margins  # an unsure reading is no margin
+
+
+def test_a_sparse_rule_ending_in_its_relation_passes_by_construction_and_relation():
+    from petaflop.extract.gate import _margins, relation_names
+
+    # the last part names the relation the rule asserts (an ontology property or statement kind), not a way
+    assert {"announcedBy", "partOf", "revenue"} <= relation_names()
+    assert not {"named", "slide-topic", "founder"} & relation_names()
+    assert _margins("text:genitive:developedBy@333") == ("text:genitive", "property:developedBy")
+    assert _margins("text:pact:founder") == ("text:pact", "way:founder")  # a way stays a way
+    g = Gate(0.95, 3, {"table-cell:plan-item:partOf": RuleRecord(1, 1), "table-cell:plan-item:sponsoredBy": RuleRecord(4, 4),
+                       "text:genitive:partOf@520": RuleRecord(3, 3)})
+    # construction 5 of 5 over its relations; partOf 4 of 4 over every prose rule asserting it (an entry's @… dropped)
+    assert g.passes("table-cell:plan-item:partOf")
+    assert g.decision("table-cell:plan-item:partOf") == "pass by construction and relation"
+    # a relation no other rule asserts is no evidence, however good the construction
+    g = Gate(0.95, 3, {"text:launch-by:announcedBy": RuleRecord(1, 1), "text:launch-by:developedBy": RuleRecord(5, 5)})
+    assert g.decision("text:launch-by:announcedBy") == "too few judged"
+    # a relation read wrong elsewhere keeps the sparse rule a claim, however good its construction
+    g = Gate(0.95, 3, {"text:genitive:operatedBy@337": RuleRecord(1, 1), "text:genitive:developedBy@333": RuleRecord(30, 30),
+                       "text:name-maker:operatedBy@337": RuleRecord(4, 2)})
+    assert not g.passes("text:genitive:operatedBy@337")
+    # a rule naming the relation as its construction or before its way asserts it too
+    g = Gate(0.95, 3, {"text-deal:partnerOf": RuleRecord(1, 1), "text:pair:partnerOf:named": RuleRecord(2, 2),
+                       "text:pact-of:partnerOf": RuleRecord(1, 1), "text:pact-of:memberOf": RuleRecord(5, 5)})
+    assert g.margins["property:partnerOf"] == (4, 4) and g.passes("text:pact-of:partnerOf")

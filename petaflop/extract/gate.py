@@ -23,7 +23,15 @@ because a prose rule's precision hangs as much on how it found its subject (the 
 topic…) as on its construction. So a prose or claim rule ``<reader>:<construction>:…:<way>`` judged fewer than
 ``min_judged`` times, never wrong, passes only when both margins pass: its construction pooled over all its
 ways (the construction's plain rule, ``text:<construction>`` without a variant, among them), and its way (the
-last part) pooled over all constructions ("pass by construction and way").
+last part) pooled over all constructions ("pass by construction and way"). A rule whose last part names the
+relation it asserts instead of a way — an ontology property or statement kind (:func:`relation_names`:
+``text:release-by:announcedBy``, ``table-cell:policy-item:partOf``, ``text:genitive:developedBy@333``) — has no
+way: its pattern finds both ends itself. Its second margin is that relation (``property:<name>``, a lexicon entry's
+``@…`` dropped) pooled over every prose and claim rule that asserts it (any part after the reader naming it:
+``text-deal:partnerOf``, ``text:named-members:partnerOf:named``), so it passes only when its construction, pooled
+over its relations, AND its relation, pooled over the constructions, pass ("pass by construction and relation"):
+a construction good for one relation (the genitive's developer) says little about another (its operator), and a
+relation name pooled only with itself (``way:announcedBy``, 1 judged) is no evidence of anything.
 
 A fact whose rule carries the part ``unsure`` (:data:`UNSURE`, "…:doubted-figure:unsure") is one the report
 itself leaves in doubt — a figure it questions, a rumour it says was denied, a cell whose column shares its
@@ -41,6 +49,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from ontology.model import load_model
 from petaflop.extract.mapping_data import MappingError, check_tables, read_toml
 
 GATE_PATH = Path(__file__).with_name("rule_gate.toml")
@@ -135,7 +144,7 @@ class Gate:
         if self._family_passes(rule, rec):
             return "pass by family"
         if self._margins_pass(rule, rec):
-            return "pass by construction and way"
+            return "pass by construction and " + ("relation" if _relation(rule.split(":")[-1]) else "way")
         if rec is None or rec.judged == 0:
             return "unmeasured"
         return "too few judged"
@@ -154,24 +163,42 @@ def _family(rule: str) -> str:
     return ""
 
 
+@cache
+def relation_names() -> frozenset[str]:
+    """The names a rule's part can give as the relation it asserts: the ontology's properties and statement kinds."""
+    model = load_model()
+    return frozenset(model.properties) | frozenset(model.kinds)
+
+
+def _relation(part: str) -> str:
+    """The relation a rule's part names (``developedBy@333`` -> ``developedBy``: a lexicon entry of it), else ''."""
+    name = part.split("@")[0]
+    return name if name in relation_names() else ""
+
+
 def _margins(rule: str) -> tuple[str, ...]:
     """The construction (``text:<construction>``) and the way (the last part: ``nearest``, ``slide-topic``,
-    ``founder``…) of a prose or claim rule ``<reader>:<construction>:…:<way>``; () for a table's rule (its
-    family decides) and for a rule without a variant."""
+    ``founder``…) of a prose or claim rule ``<reader>:<construction>:…:<way>`` — or, when the last part names the
+    relation the rule asserts (:func:`_relation`), that relation (``property:<name>``) instead of a way; () for a
+    table's rule (its family decides) and for a rule without a variant."""
     parts = rule.split(":")
     if len(parts) < 3 or parts[0] in ("table", "table-reader") or UNSURE in parts:
         return ()
-    return ":".join(parts[:2]), "way:" + parts[-1]
+    relation = _relation(parts[-1])
+    return ":".join(parts[:2]), f"property:{relation}" if relation else "way:" + parts[-1]
 
 
 def _margin_keys(rule: str) -> tuple[str, ...]:
     """The margins a rule's judged facts count for: a variant's construction and way (:func:`_margins`); a prose
     or claim rule without a variant (``text:person-note``) is its construction read the plain way, so it counts
-    for its construction (``text:person-note:founder`` pools with it), never for a way."""
+    for its construction (``text:person-note:founder`` pools with it), never for a way. A prose or claim rule
+    counts too for every relation a part after its reader names (``text-deal:partnerOf``)."""
     parts = rule.split(":")
-    if len(parts) == 2 and parts[0] not in ("table", "table-reader") and UNSURE not in parts:
-        return (rule,)
-    return _margins(rule)
+    if parts[0] in ("table", "table-reader") or UNSURE in parts:
+        return ()
+    keys = (rule,) if len(parts) == 2 else _margins(rule)
+    relations = sorted({f"property:{r}" for p in parts[1:] if (r := _relation(p))} - set(keys))
+    return (*keys, *relations)
 
 
 def _pooled(rules: dict[str, RuleRecord], keys_of: Callable[[str], Iterable[str]]) -> dict[str, tuple[int, int]]:
