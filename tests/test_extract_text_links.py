@@ -219,9 +219,9 @@ def test_a_partnership_written_as_its_parties_makes_them_partners_found_by_name(
 
     r, ex = reader
     r.read("팔란티어+TeleTracking 협업이 병원 운영을 바꿈.", LOC, ())
-    assert links(ex, "partnerOf") == [("palantir", "teletracking", "text:named-members:partnerOf:named")]
-    # the gate's back-off pools it by its construction and by its way (the parties are named in the text)
-    assert _margins("text:named-members:partnerOf:named") == ("text:named-members", "way:named")
+    assert links(ex, "partnerOf") == [("palantir", "teletracking", "text:named-members:partnerOf")]
+    # the pattern finds both parties: the gate's back-off pools it by its construction and by its relation
+    assert _margins("text:named-members:partnerOf") == ("text:named-members", "property:partnerOf")
 
 
 def test_a_chip_made_public_by_a_firm_is_announced_by_it_not_designed(reader):

@@ -481,7 +481,7 @@ class LinkFrames:
                     self._link(member, "memberOf", m, "text:named-members:memberOf", loc, sources, s[m.start:m.end])
             else:
                 for a, b in itertools.combinations(named, 2):
-                    self._link(a, "partnerOf", b, "text:named-members:partnerOf:named", loc, sources, s[m.start:m.end])
+                    self._link(a, "partnerOf", b, "text:named-members:partnerOf", loc, sources, s[m.start:m.end])
 
 
 def _without_modifiers(s: str, listed: list[Mention_]) -> list[Mention_]:
