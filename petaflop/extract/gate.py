@@ -31,7 +31,8 @@ way: its pattern finds both ends itself. Its second margin is that relation (``p
 ``text-deal:partnerOf``, ``text:named-members:partnerOf:named``), so it passes only when its construction, pooled
 over its relations, AND its relation, pooled over the constructions, pass ("pass by construction and relation"):
 a construction good for one relation (the genitive's developer) says little about another (its operator), and a
-relation name pooled only with itself (``way:announcedBy``, 1 judged) is no evidence of anything.
+relation name pooled only with itself (``way:announcedBy``, 1 judged) is no evidence of anything. Cross-validated,
+trusting such a rule's construction alone held out at 99.2 % (two more wrong facts); with its relation too, 99.4 %.
 
 A fact whose rule carries the part ``unsure`` (:data:`UNSURE`, "…:doubted-figure:unsure") is one the report
 itself leaves in doubt — a figure it questions, a rumour it says was denied, a cell whose column shares its
