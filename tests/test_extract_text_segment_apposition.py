@@ -35,3 +35,15 @@ def test_a_partner_given_by_an_equals_sign(text_reader, sentence, expected):
     r, ex = text_reader
     r.read(sentence, LOC, ())
     assert links(ex, "partnerOf") == expected
+
+
+def test_a_firm_named_as_an_ai_drug_discovery_firm_is_in_that_segment(text_reader):
+    r, ex = text_reader
+    r.read("AI 신약 개발 전문 기업인 Palantir가 투자 유치.", LOC, ())
+    assert links(ex, "inSegment") == [("palantir", "ai-drug-discovery", "text:segment-members")]
+
+
+def test_ai_drug_discovery_merely_beside_a_firm_names_no_member(text_reader):
+    r, ex = text_reader
+    r.read("AI 신약 개발 분야에서 Palantir가 성장.", LOC, ())
+    assert links(ex, "inSegment") == []
