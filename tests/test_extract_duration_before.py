@@ -29,3 +29,11 @@ def test_an_old_figure_of_a_change_and_a_span_still_taken():
     assert is_before_value("보통 3일이 걸리던 검토를 1시간 만에 완료", Decimal(3), "day")
     assert not is_before_value("설치에는 최소 30분 소요.", Decimal(30), "minute")  # what it takes now
     assert not is_before_value("10년간 유지해왔던 설계는 폐기", Decimal(10), "year")  # a span kept, no taking
+
+
+def test_a_span_once_believed_is_the_earlier_value():
+    # audit 26 n=40: "a gap once thought over a year has narrowed to six months" — the year is the earlier value
+    line = "- 일본과 2년 이상 벌어졌다고 여겨졌던 반도체 기술 격차가 1년 이내로 좁혀졌다는 분석."
+    assert is_before_value(line, Decimal(2), "year")
+    assert not is_before_value(line, Decimal(1), "year")
+    assert not is_before_value("격차는 2년 이상 벌어졌다고 평가.", Decimal(2), "year")  # a belief of now
