@@ -65,7 +65,7 @@ def test_named_entities_linked_at_least_as_measured(ratio):
     prose, whose author the sentence does not name) and a share-price simulation a slide title names; 79.4 % after
     wave 38 (1,006 of 1,267): suppliers a supply rests on, an investor's relative clause, makers in parentheses,
     a campus's power source in a table cell, a column firm's works."""
-    assert ratio >= 0.794
+    assert ratio >= 0.794  # 79.5 % after wave 39 (1,010 of 1,271)
 
 
 def test_named_entities_linked_reaches_the_target(ratio):

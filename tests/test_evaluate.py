@@ -21,11 +21,11 @@ GOLD = Path(__file__).parent / "gold"
 # covers the whole report; chapters III-X (annotated first) keep their own floors, so that the
 # chapters I-II added to the gold (recall 43 %) do not hide a loss there.
 FLOORS = {
-    "precision": 0.995, "recall": 0.78,
+    "precision": 0.995, "recall": 0.79,
     "quantity precision": 0.995, "link precision": 0.995,
     "entity recall": 0.86, "type accuracy": 0.99,
 }  # fmt: skip
-FLOORS_III_X = {"recall": 0.78, "entity recall": 0.89}
+FLOORS_III_X = {"recall": 0.79, "entity recall": 0.89}
 CHAPTERS_III_X = ("III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
