@@ -166,3 +166,16 @@ def test_a_revision_without_its_earlier_figure_or_in_another_currency_adds_nothi
     ex = _read(text_reader, "아마존은 2026년 CAPEX 가이던스 900억 달러 (기존 대비 상향).")
     ex = _read(text_reader, "구글은 2026년 CAPEX 가이던스 700억 달러 (기존 80조 원에서 상향).")
     assert sorted(s.value for s in ex.statements if s.kind == "capex") == [Decimal(70000000000), Decimal(90000000000)]
+
+
+def test_a_run_rate_here_in_a_business_named_before_is_no_whole_revenue(text_reader):
+    # audit 27 n=102: "… 시장인 로봇으로, 인텔은 여기서 연간 20억 달러의 런레이트" — the figure is the business's, which
+    # "여기서" only points back to: read alone it is the firm's whole revenue, so it stays a claim
+    ex = _read(text_reader, "그리고 중요한 분야는 로봇으로, 인텔은 여기서 이미 연간 20억 달러의 런레이트.")
+    assert [(s.subject, s.value, s.rule) for s in ex.statements if s.kind == "revenue"] == [
+        ("intel", Decimal(2000000000), "text-money:results:unsure")]
+
+
+def test_a_run_rate_the_firm_has_itself_is_its_revenue(text_reader):
+    ex = _read(text_reader, "인텔은 이미 연간 20억 달러의 런레이트.")
+    assert [(s.subject, s.rule) for s in ex.statements if s.kind == "revenue"] == [("intel", "text-money:results")]

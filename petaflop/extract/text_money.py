@@ -120,6 +120,8 @@ _CAPEX_SUBJECTS = ("Organization",)
 _MEASURE_AFTER = re.compile(r"\s?(?:이상|이하|수준|가량|규모)?의\s(?:연간\s?)?(?:(기업\s?가치|밸류에이션)|(?:연\s?)?매출액?|런레이트|ARR"
                             r"|(잠재적?\s?)(?:매출|수익)(?:\s?기회)?)"
                             r"(?!\s?(?:비중|성장|증가|감소|대비|점유|멀티플|배수))")
+#: between a firm and its figure, a place pointed back to: "여기서", "이 분야에서", "해당 시장에서"
+_POINTED_FIELD = re.compile(r"(?<![가-힣])(?:여기서|여기에서|이곳에서|(?:이|그|해당)\s?(?:분야|시장|사업|부문|영역)(?:에서|에선))(?![가-힣])")
 #: "<firm>에 N 달러 이상의": the firm a potential revenue goes to (dative, right before the figure)
 _TO_FIRM = re.compile(r"['’”\"]?에(?:게)?\s?(?:약\s?|최소\s?)?")
 #: "… 밑돌 것으로 보이나": the words after a figure that bound it from above or below
@@ -319,7 +321,7 @@ class MoneyFrames:
         return subject.entity, kind, _CUE_RULES[kind] + (":slide" if subject.role == "slide" else ""), "", status, time
 
     def _of_measure(self, s: str, q: Quantity, mentions: list[Mention_]):
-        """"웨이모는 450억 달러 이상의 기업가치로 …", "엔비디아는 여기서 연간 50억 달러의 런레이트": a figure
+        """"웨이모는 450억 달러 이상의 기업가치로 …", "엔비디아는 연간 50억 달러의 런레이트": a figure
         followed by "의" and the measure it is of (a valuation, a revenue) is that measure of the one firm
         the clause marks as its topic or subject, no other name between (one rule with the firm's results).
         "엔비디아에 N 달러의 잠재적 수익 기회": a potential revenue or an opportunity is no revenue of the firm
@@ -347,7 +349,10 @@ class MoneyFrames:
             if not to or not givers:
                 return before[0].entity, "amount", "results:unsure" if to else "results", "", status, None, words
             return before[0].entity, "amount", "results", "", status, None, f"{words} (from {s[givers[0].start:givers[0].end]})"[:56]
-        return before[0].entity, "valuation" if after.group(1) else "revenue", "results", "", status, None
+        # "엔비디아는 여기서 연간 50억 달러의 런레이트": "here" points back to a business the sentence named
+        # before; read alone the figure is the firm's whole revenue: a claim
+        rule = "results:unsure" if _POINTED_FIELD.search(s, before[0].end, q.start) else "results"
+        return before[0].entity, "valuation" if after.group(1) else "revenue", rule, "", status, None
 
     def _own_spend(self, s: str, q: Quantity, mentions: list[Mention_], dates: list[Quantity],
                    topic: Mention_ | None):
