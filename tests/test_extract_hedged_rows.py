@@ -11,27 +11,7 @@ from ingest.parser import parse_text
 from petaflop.extract.facts import Extraction, Fact, Location, Statement
 from petaflop.extract.gate import is_unsure
 from petaflop.extract.hedged_rows import hedged_cell, settle_hedged_subjects
-
-SLIDES = """I. 서론: 테스트
-
-IX. 엔비디아: 확장
-
-AMD보다 2배 가량 더 많은 면적을 확보하게 된 엔비디아
-
-- 엔비디아가 새 부지를 넓힘.
-
-엔비디아의 애리조나에서의 데이터센터 부지 면적 확장
-애리조나 내 엔비디아와 AMD의 부지 비교
-
-
-
-자료: 미래에셋증권 리서치센터
-
-연도	슈퍼컴퓨터	전력 규모
-2026	아직 모름 (아마도 xAI Colossus)	2GW 이상
-2025	xAI Colossus	300MW
-자료: 미래에셋증권 리서치센터
-"""
+from tests.test_extract_heading_place import SLIDES  # its table's 2026 row only guesses the supercomputer
 
 
 @pytest.mark.parametrize(("text", "hedged"), [

@@ -322,8 +322,24 @@ def owner_segment(s: str, c0: int, end: int, measure: str, spans: Sequence[tuple
 
 
 #: a heading's place words closing with a locative before its measure: "텍사스 오스틴에서의 …", "미국 내 …"
-_EXTENT = frozenset({"전역", "전체", "전반"})
-_HEADING_PLACE = re.compile(r"(?:^|\s)((?:[가-힣A-Za-z]+\s){0,2}[가-힣A-Za-z]+?)(?:에서의|\s?내의?)\s$")
+#: words of a place's extent ("미국 전역": the whole country)
+EXTENT = frozenset({"전역", "전체", "전반"})
+#: place words closed by a locative ("텍사스 오스틴에서의 ", "미국 내 "); a heading's must end right there,
+#: a caption's may have a few words before its measure (heading_place.py)
+PLACE_CLOSED = r"(?:^|\s)((?:[가-힣A-Za-z]+\s){0,2}[가-힣A-Za-z]+?)(?:에서의|\s?내의?)\s"
+_HEADING_PLACE = re.compile(PLACE_CLOSED + "$")
+
+
+def metric_head(metric: str) -> str:
+    """The first word of a comparison's metric when it names a measure ("면적 higher vs B" → "면적"), else ''."""
+    head = metric.split()[0] if metric.split() else ""
+    return "" if len(head) < 2 or head in ("vs", "higher", "lower") else head
+
+
+def named_places(gaz, text: str) -> list[tuple[int, int]]:
+    """Spans of the countries and regions the gazetteer ``gaz`` names in ``text``."""
+    return [(p.start, p.end) for p in gaz.find_mentions(text)
+            if (e := gaz.by_id(p.entity_id)) is not None and any(is_a(e.type, c) for c in ("Country", "Region"))]
 
 
 def heading_scope(heading: str, metric: str, gaz) -> str:
@@ -331,8 +347,8 @@ def heading_scope(heading: str, metric: str, gaz) -> str:
     서비스 면적 비교" over "A가 B보다 1.9배 더 넓은 면적" → "텍사스 오스틴" (the areas in that city, not the firms'
     whole). The heading must write the metric's first word, right after place words (each a country or region
     the gazetteer ``gaz`` names in the heading) closed by "에서의" or "내"; '' otherwise."""
-    head = metric.split()[0] if metric.split() else ""
-    if len(head) < 2 or head in ("vs", "higher", "lower") or not heading:
+    head = metric_head(metric)
+    if not head or not heading:
         return ""
     for w in re.finditer(r"\S+", heading):
         if w.group(0) != head:
@@ -341,11 +357,10 @@ def heading_scope(heading: str, metric: str, gaz) -> str:
         if m is None:
             return ""
         spans = [(a.start(), a.end()) for a in re.finditer(r"\S+", m.group(1))]
-        places = [(p.start, p.end) for p in gaz.find_mentions(heading)
-                  if (e := gaz.by_id(p.entity_id)) is not None and any(is_a(e.type, c) for c in ("Country", "Region"))]
+        places = named_places(gaz, heading)
         # every word a named place, or a word of its extent ("미국 전역": the whole country)
-        if all(any(a <= m.start(1) + s and m.start(1) + e <= b for a, b in places) or m.group(1)[s:e] in _EXTENT
-               for s, e in spans) and m.group(1).split()[0] not in _EXTENT:
+        if all(any(a <= m.start(1) + s and m.start(1) + e <= b for a, b in places) or m.group(1)[s:e] in EXTENT
+               for s, e in spans) and m.group(1).split()[0] not in EXTENT:
             return m.group(1)
         return ""
     return ""

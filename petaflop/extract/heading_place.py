@@ -7,7 +7,8 @@ scope takes the place a Figure or Table caption of the same slide writes before 
 must write the metric's first word ("면적") after place words closed by "에서의" or "내" (a few words may stand
 between: "오스틴에서의 로보택시 서비스 제공 면적"); the place words are the run of gazetteer countries or regions (or
 an extent word, "전역") right before the closer. Two captions naming different places leave it as it is
-(compared_measure.heading_scope does the same for a multiple read under a caption heading).
+(compared_measure.heading_scope does the same for a multiple read under a caption heading; both read places
+with its ``PLACE_CLOSED``, ``EXTENT``, ``metric_head`` and ``named_places``).
 
 Run after every reader.
 """
@@ -18,22 +19,21 @@ import re
 from dataclasses import replace
 
 from ingest.model import Document, Figure, Heading, Table
+from petaflop.extract.compared_measure import EXTENT, PLACE_CLOSED, metric_head, named_places
 from petaflop.extract.facts import Extraction
-from petaflop.extract.resolve import is_a
 
 __all__ = ["caption_place", "scope_heading_multiples"]
 
 #: place words closed by a locative, then up to four words before the measure: "오스틴에서의 로보택시 서비스 제공 "
-_PLACE_BEFORE = re.compile(r"(?:^|\s)((?:[가-힣A-Za-z]+\s){0,2}[가-힣A-Za-z]+?)(?:에서의|\s?내의?)\s(?:[^\s\d]+\s){0,4}$")
-_EXTENT = frozenset({"전역", "전체", "전반"})
+_PLACE_BEFORE = re.compile(PLACE_CLOSED + r"(?:[^\s\d]+\s){0,4}$")
 
 
 def caption_place(caption: str, metric: str, gaz) -> str:
     """The place a caption limits the metric's measure to ("A의 오스틴에서의 서비스 제공 면적 확장" with metric "면적
     higher vs B" → "오스틴"): the run of place words (countries or regions ``gaz`` names, or an extent) closing right
     before "에서의"/"내" that comes a few words before the metric's first word; '' otherwise."""
-    head = metric.split()[0] if metric.split() else ""
-    if len(head) < 2 or head in ("vs", "higher", "lower") or not caption:
+    head = metric_head(metric)
+    if not head or not caption:
         return ""
     for w in re.finditer(r"\S+", caption):
         if not re.fullmatch(re.escape(head) + r"(?:은|는|이|가|을|를|의)?[,.]?", w.group(0)):
@@ -42,10 +42,9 @@ def caption_place(caption: str, metric: str, gaz) -> str:
         if m is None:
             continue
         phrase = m.group(1)
-        places = [(p.start, p.end) for p in gaz.find_mentions(phrase)
-                  if (e := gaz.by_id(p.entity_id)) is not None and any(is_a(e.type, c) for c in ("Country", "Region"))]
+        places = named_places(gaz, phrase)
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", phrase)]
-        extent = phrase[words.pop()[0]:] if words and phrase.split()[-1] in _EXTENT else ""  # "일본 전역에서의"
+        extent = phrase[words.pop()[0]:] if words and phrase.split()[-1] in EXTENT else ""  # "일본 전역에서의"
         run: list[str] = []
         for s, e in reversed(words):  # the run of words each inside a named place, closing the phrase
             if not any(a <= s and e <= b for a, b in places):
