@@ -33,11 +33,11 @@ def test_a_table_titled_as_an_estimate_makes_each_of_its_links_an_estimate():
     ex = Extraction()
     ex.add(Fact("tpu-x", "fabricatedOn", "tsmc-n3", True, _loc(3, 2, "T-1"), "table:asics:fabricatedOn", raw="N3"))
     ex.add(Fact("mtia-y", "fabricatedOn", "tsmc-n2", True, _loc(3, 3, "T-1"), "table:asics:fabricatedOn", raw="N2"))
-    ex.add(Fact("tpu-x", "designedBy", "google", True, _loc(4, 2, "T-1"), "table:asics:designedBy", raw="구글"))
+    ex.add(Fact("tpu-x", "developedBy", "google", True, _loc(4, 2, "T-1"), "table:asics:developedBy", raw="구글"))
     ex.add(Fact("tpu-z", "fabricatedOn", "tsmc-n3", True, _loc(6, 2, "T-2"), "table:asics:fabricatedOn", raw="N3"))
     lines = ["x", "항목\tTPU X\tMTIA Y", "공정\tN3\tN2", "사용자\t구글\t메타", "x", "공정\tN3"]
     assert settle_link_statuses(ex, lines, [guessed, plain]) == 2
-    # the node links of the guessed table are estimates; whose project it is (designedBy) names the thing
+    # the node links of the guessed table are estimates; whose project it is (developedBy) names the thing
     assert [f.link_status for f in ex.facts] == ["estimate", "estimate", "", ""]
 
 

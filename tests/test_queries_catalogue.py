@@ -421,9 +421,10 @@ def test_chip_supply_chain(store):
         ("process node", "TSMC N3P", D(4360)), ("packaging", "CoWoS-L", D(4360)), ("memory", "HBM4", D(4360))}
     tpu = run(store, "chip-supply-chain", chip="pfid:google-tpu-v7p")
     # the big-tech ASIC table is titled "(추정)" (lines 4370-4375): its links are estimates, so marked; its user
-    # row says who designs the chip and stays a plain link
-    assert [(r["stage"], r["party_label"], r["line"]) for r in tpu][:3] == [
-        ("designer", "Google", D(4370)), ("design partner (estimate)", "Broadcom", D(4372)),
+    # row says whose project the chip is (a plain link, the developer); the designer is the reference layer's,
+    # which has no report line (not the line of some other link statement of the chip)
+    assert [(r["stage"], r["party_label"], r["line"]) for r in tpu][:4] == [
+        ("developer", "Google", D(4370)), ("designer", "Google", None), ("design partner (estimate)", "Broadcom", D(4372)),
         ("process node (estimate)", "TSMC N3", D(4373))]
     steps = [r["step"] for r in tpu]
     assert steps == sorted(steps)

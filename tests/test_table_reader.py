@@ -237,8 +237,15 @@ def test_the_asic_roadmap_table_family(gaz):
     te._columns(t, mapping)
     facts = {(f.subject, f.predicate, str(f.obj)) for f in ex.facts}
     assert ("google-tpu-v7p", "designPartner", "broadcom") in facts
-    assert ("google-tpu-v7p", "designPartner", "google") not in facts  # its own designer is no partner
-    assert ("aws-trainium3", "designedBy", "annapurna-labs") in facts  # a unit of the designer designs it
+    # the user row names whose project the chip is (developedBy), not its designer: the design row does
+    assert ("google-tpu-v7p", "developedBy", "google") in facts
+    assert not {f for f in facts if f[0] == "google-tpu-v7p" and f[1] == "designedBy"} - {
+        ("google-tpu-v7p", "designedBy", "google")}
+    assert ("google-tpu-v7p", "designPartner", "google") not in facts  # its own developer is no partner ...
+    assert ("google-tpu-v7p", "designedBy", "google") in facts  # ... but designs it, named in the design row
+    assert ("aws-trainium3", "designedBy", "annapurna-labs") in facts  # a unit of the developer designs it
+    assert ("aws-trainium3", "designedBy", "amazon") not in facts  # a user only: it designs nothing here
+    assert ("microsoft-maia-200", "designedBy", "microsoft") not in facts
     # judged as a column of the mapping's family (the row reading names the chip): table:<family>:<column>-in-house
     assert {f.rule for f in ex.facts if f.obj == "annapurna-labs"} == {"table:bigtech-asics:designPartner-in-house"}
     assert ("annapurna-labs", "partOf", "amazon") in facts and ("global-unichip-corporation", "partOf", "tsmc") in facts

@@ -16,7 +16,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from foundation.names import local_name
+from foundation.names import HANGUL, local_name
 from foundation.namespaces import PFA
 from petaflop.app.records import Entity
 
@@ -34,7 +34,6 @@ class Atlas(Protocol):
 
     def class_label(self, iri: str, lang: str = "en") -> str: ...
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _PAREN_HANGUL = re.compile(r"\(([\uac00-\ud7a3][\uac00-\ud7a3\s·\d]*)\)")
 _GENERATED = re.compile(r"^([A-Z][A-Za-z]+): (.*)$")
@@ -47,7 +46,7 @@ def korean_name(ent: Entity) -> str:
         return ent.labels["ko"]
     candidates: list[str] = []
     for text, lang in ent.alt:
-        if lang != "ko" or not _HANGUL.search(text):
+        if lang != "ko" or not HANGUL.search(text):
             continue
         candidates.append(text.strip())
         candidates.extend(m.group(1).strip() for m in _PAREN_HANGUL.finditer(text))

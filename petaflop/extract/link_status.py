@@ -145,6 +145,11 @@ _STABLE = frozenset({"partOf", "headquarteredIn", "designedBy", "subsidiaryOf", 
                      "sameAs", "variantOf", "successorOf", "predecessorOf", "announcedBy"})
 
 
+#: Not guessed by a table's "(추정)" title: whose thing a row lists (a big-tech ASIC table's user row: Meta's
+#: MTIA is Meta's; its partners, node and dates are the guess), and a claim.
+_OWN_THINGS = frozenset({"developedBy", "hasClaim"})
+
+
 def link_status_after(line: str, raw: str) -> str:
     """The status the words right after ``raw`` in ``line`` give the link read from it, or ""."""
     line = line.replace("\\$", "$")
@@ -398,7 +403,7 @@ def settle_link_statuses(ex: Extraction, lines: list[str], tables: Iterable[Tabl
                 status = added_after_name(f.raw, record)
             if not status and _estimated_in_row(ex, f, table):
                 status = "estimate"
-            if not status and f.predicate != "hasClaim":
+            if not status and f.predicate not in _OWN_THINGS:
                 status = title_status(table)  # "… 프로젝트 정리 (추정)": the whole table is the writer's guess
         if status in LINK_STATUSES:
             ex.facts[i] = replace(f, qualifiers=(*f.qualifiers, status))

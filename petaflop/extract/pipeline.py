@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from foundation.names import HANGUL, lang_of
 from foundation.namespaces import PFA, RDF, RDFS, SKOS, UnknownTerm
 from ingest.model import Bullet, Document, Figure, Heading, Paragraph, Table
 from petaflop.extract import typecheck
@@ -91,7 +92,6 @@ from petaflop.extract.work_amount import settle_work_amounts
 RDF_TYPE = RDF.type
 RDFS_LABEL = RDFS.label
 SKOS_ALT = SKOS.altLabel
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def load_excludes() -> list[tuple[re.Pattern[str], str]]:
@@ -135,7 +135,7 @@ class Extractor:
                 self.names.source(eid, name, loc)  # its owner before the title publishes it ('하버드 논문 "…"')
         else:
             eid = "source-" + created_id(name)
-            latin = not _HANGUL.search(name)
+            latin = not HANGUL.search(name)
             self.ex.add_entity(EntityRecord(eid, ("Source",), name if latin else "", "" if latin else name, (name,),
                                             "source"))
             loc = Location(line, line, rule_chapter(self.doc, line))
@@ -383,7 +383,7 @@ class Extractor:
             self.ex.add(Fact(rec.id, RDFS_LABEL, rec.name_ko, False, loc, rule, lang="ko"))
         for alias in rec.aliases:
             if alias not in (rec.name_en, rec.name_ko):
-                self.ex.add(Fact(rec.id, SKOS_ALT, alias, False, loc, rule, lang="ko" if _HANGUL.search(alias) else "en"))
+                self.ex.add(Fact(rec.id, SKOS_ALT, alias, False, loc, rule, lang=lang_of(alias)))
 
 def rule_chapter(doc: Document, line: int) -> str:
     for ch in doc.chapters:

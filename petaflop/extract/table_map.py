@@ -58,6 +58,8 @@ class ColumnRule:
     lang: str = ""
     codes: dict[str, str] = field(default_factory=dict)  # cell text -> code (English label of a concept)
     unless: str = ""  # a link cell's entities already linked to the target by this property are skipped
+    # ... or, named in the cell (or a unit of theirs, "Annapura (아마존)"), linked by this property instead
+    in_house: str = ""
 
 
 @dataclass(frozen=True)

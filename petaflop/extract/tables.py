@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from foundation.names import lang_of
 from foundation.names import slugify as slug
 from foundation.namespaces import PFA, RDF, SKOS
 from foundation.periods import parse_period
@@ -41,7 +42,6 @@ RDF_TYPE = RDF.type
 #: Fallback families: tables no specific mapping claims go to the generic reader first.
 GENERIC_FAMILIES = ("generic-entity-rows", "generic-entity-columns")
 SKOS_CONCEPT = SKOS.Concept
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2}년?(?:\s?[01]?\d월)?)\s*\(")
 #: an investor's stake written right after its name in a list of investors: "알리바바(지분율 36%)", "텐센트(지분 9% 추정)"
 _STAKE_AFTER = re.compile(r"\s?\(\s?지분율?\s?(\d{1,3}(?:\.\d+)?)\s?%\s?(추정|예상)?\s?\)")
@@ -62,10 +62,6 @@ def table_titles(doc: Document) -> dict[str, str]:
                 if isinstance(block, Table) and isinstance(before, (Paragraph, Heading)) and len(before.text) <= 40:
                     out[block.id] = before.text
     return out
-
-
-def lang_of(text: str) -> str:
-    return "ko" if _HANGUL.search(text) else "en"
 
 
 def _grid_period(row_date: str, header: str) -> str:
@@ -215,11 +211,12 @@ class TableExtractor:
                     self.ex.add(Fact(self.res.record(c), "partOf", self.res.record(p), True, loc,
                                      "table:appositive-parent", sources, raw=text[:60]))
             for eid in self.res.resolve_cell(text, rule.link, rule.create):
-                if eid == target or eid in described or eid in excluded:
+                if eid == target or eid in described or (eid in excluded and not rule.in_house):
                     continue
-                if any(described.get(x) == eid for x in excluded):  # "Annapura (아마존)" for Amazon's chip:
-                    self.ex.add(Fact(target, rule.unless, eid, True, loc, rule_id + "-in-house", sources, raw=text))
-                    continue  # a unit of the chip's own designer designs it, no partner (judged with the family)
+                if eid in excluded or any(described.get(x) == eid for x in excluded):  # "구글, 미디어텍", "Annapura (아마존)":
+                    self.ex.add(Fact(target, rule.in_house or rule.unless, eid, True, loc, rule_id + "-in-house",
+                                     sources, raw=text))  # the chip's developer (or its unit) designs it, no partner
+                    continue  # (judged with the mapping's family)
                 s, o = (eid, target) if rule.inverse else (target, eid)
                 prop = maker_property(rule.property, eid, self._foundries)
                 if prop == "fabricatedBy" and self._in_house is not None and eid in self._foundries:
