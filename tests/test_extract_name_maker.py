@@ -39,6 +39,20 @@ def test_a_product_or_service_named_after_its_firm_is_offered_by_it(gaz):
     names.mention(gaz.by_id("google-ai-pro"), "구글 AI Pro", LOC)
     names.mention(gaz.by_id("palantir-gotham"), "Palantir Gotham", LOC)
     got = [(f.subject, f.predicate, f.obj, f.rule.split("@")[0]) for f in ex.facts]
-    assert got == [("deepseek-app", "offeredBy", "deepseek", "text:name-maker:offeredBy"),
-                   ("google-ai-pro", "offeredBy", "google", "text:name-maker:offeredBy"),
+    assert got == [("deepseek-app", "offeredBy", "deepseek", "text:name-maker:offeredBy:brand"),
+                   ("google-ai-pro", "offeredBy", "google", "text:name-maker:offeredBy:brand"),
                    ("palantir-gotham", "developedBy", "palantir", "text:name-maker:developedBy")]
+
+
+def test_a_maker_before_the_things_own_name_is_told_from_a_brand_that_begins_with_it(gaz):
+    # "OpenAI o3", "팔란티어 Foundry": the rest is the thing's own name, so the maker is said of it; in
+    # "MiniMax-Text-01" the maker's name is only the head of a brand (the rest names nothing): its own rule
+    ex = Extraction()
+    names = NameMaker(gaz, load_lexicon(), ex, lambda e: e.id)
+    names.mention(gaz.by_id("openai-o3"), "OpenAI o3", LOC)
+    names.mention(gaz.by_id("palantir-foundry"), "팔란티어 Foundry", LOC)
+    names.mention(gaz.by_id("minimax-text-01"), "MiniMax-Text-01", LOC)
+    got = [(f.subject, f.obj, f.rule.split("@")[0], f.rule.endswith(":brand")) for f in ex.facts]
+    assert got == [("openai-o3", "openai", "text:name-maker:developedBy", False),
+                   ("palantir-foundry", "palantir", "text:name-maker:developedBy", False),
+                   ("minimax-text-01", "minimax", "text:name-maker:developedBy", True)]

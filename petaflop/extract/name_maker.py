@@ -9,12 +9,19 @@ as for "<A>의 <B>" (designedBy, developedBy, operatedBy…). Each entry is its 
 offered by the firm heading its name, as a product a firm releases is (``text:name-maker:offeredBy``): who
 built the service the name does not say. A cited source named that way ("Google at OCP
 EMEA Summit 2025") is published by the organisation (``source:name-publisher``).
+
+Two constructions are told apart: the maker's name set before the thing's own name ("OpenAI o3", "팔란티어
+Foundry": what follows the maker is itself a name of the thing), which writes "<maker>'s <thing>"; and a brand
+that merely begins with the maker's name ("DeepSeek-Coder-V2", "Google AI Pro": the rest names nothing by
+itself), where the maker is part of the name and no statement. The brand reading is its own rule
+(``…:brand``), judged apart.
 """
 
 from __future__ import annotations
 
 import re
 
+from foundation.names import norm_name
 from petaflop.extract.facts import Extraction, Fact, Location
 from petaflop.extract.gazetteer import Entity, Gazetteer
 from petaflop.extract.lexicon import GenitiveEntry, Lexicon
@@ -25,16 +32,27 @@ _MAKERS = ("Firm", "AILab", "ResearchInstitute")
 _TABLE_ROWS = 15  # how far below a name its table's maker row may stand
 
 
-def maker_prefix(name: str, gaz: Gazetteer, own_id: str = "") -> Entity | None:
-    """The organisation whose full name is the longest head of ``name`` before a space or hyphen."""
+def maker_split(name: str, gaz: Gazetteer, own_id: str = "") -> tuple[Entity, str] | None:
+    """The organisation whose full name is the longest head of ``name`` before a space or hyphen, and the rest."""
     for m in reversed(list(_SPLIT.finditer(name))):
-        head = name[:m.start()].strip()
-        if len(head) < 2 or not name[m.end():].strip():  # a one-letter head ("X-wise") names no maker
+        head, rest = name[:m.start()].strip(), name[m.end():].strip()
+        if len(head) < 2 or not rest:  # a one-letter head ("X-wise") names no maker
             continue
         org = gaz.lookup(head)
         if org is not None and org.id != own_id and any(is_a(org.type, c) for c in _MAKERS):
-            return org
+            return org, rest
     return None
+
+
+def maker_prefix(name: str, gaz: Gazetteer, own_id: str = "") -> Entity | None:
+    """The organisation whose full name is the longest head of ``name`` before a space or hyphen."""
+    found = maker_split(name, gaz, own_id)
+    return found[0] if found is not None else None
+
+
+def own_name(entity: Entity, rest: str) -> bool:
+    """Whether ``rest`` (a name after its maker's) is by itself a name of ``entity`` ("o3" of "OpenAI o3")."""
+    return norm_name(rest) in {norm_name(n) for n in entity.names}
 
 
 def maker_entry(org: Entity, thing_type: str, lex: Lexicon) -> GenitiveEntry | None:
@@ -56,7 +74,8 @@ class NameMaker:
     def mention(self, entity: Entity, surface: str, loc: Location) -> None:
         if entity.id in self.done:
             return
-        org = maker_prefix(surface, self.gaz, entity.id)
+        found = maker_split(surface, self.gaz, entity.id)
+        org, rest = found if found is not None else (None, "")
         entry = maker_entry(org, entity.type, self.lex) if org is not None else None
         if org is None or entry is None:
             return
@@ -64,6 +83,8 @@ class NameMaker:
         prop, rule = entry.property, f"text:name-maker:{entry.id}"
         if prop == "developedBy" and is_a(entity.type, "AIProduct"):
             prop, rule = "offeredBy", "text:name-maker:offeredBy"
+        if not own_name(entity, rest):  # "DeepSeek-Coder-V2": the maker's name is part of a brand, not said of it
+            rule += ":brand"
         self.ex.add(Fact(entity.id, prop, self.record(org), True, loc, rule, raw=surface[:60]))
 
     def source(self, source_id: str, name: str, loc: Location) -> None:
