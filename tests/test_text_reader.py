@@ -212,6 +212,14 @@ def test_a_model_released_in_a_clause_about_a_lab_is_its_work(reader):
         ("grok-2", "developedBy", "xai")]
 
 
+def test_a_release_still_wanted_names_no_maker(reader):
+    # "출시가 절실" (a release needed), "공개가 기대": nothing was released, so the clause's firm is not its maker
+    r, ex = reader
+    r.read("xAI는 그 어느 때보다 Grok-2 출시가 절실", LOC, ())
+    r.read("xAI는 올해 Grok-1 공개가 기대", LOC, ())
+    assert [(s, p, o) for s, p, o, rule in links(ex) if ":release:" in rule] == []
+
+
 def test_a_title_between_an_organisation_and_its_person_says_who_heads_it(reader):
     r, ex = reader
     r.read("OpenAI CEO 샘 알트만은 비용 감소를 강조", LOC, ())

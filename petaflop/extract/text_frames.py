@@ -29,7 +29,7 @@ from petaflop.extract.text_power_maker import PRODUCTS as _POWER_PRODUCTS
 from petaflop.extract.title_list import orgs_before
 from petaflop.extract.title_predicate import past_title, predicate_titles, title_link
 from petaflop.extract.values import find_quantities
-from petaflop.extract.will_words import FUTURE_EXPECTED, HAPPEN_WILL, NOT_HAPPEN
+from petaflop.extract.will_words import FUTURE_EXPECTED, HAPPEN_WILL, NOT_HAPPEN, WANTED
 
 RDF_TYPE = RDF.type
 HOW = {"topic": "sentence-topic", "previous": "previous-sentence-topic", "block": "block-topic",
@@ -110,10 +110,10 @@ _EVENT_AFTER = re.compile(r"\s?(?:\([^)]{0,20}\))?['’”\"]?\s?(?:프로젝트
                           r"(?!(?<=창업|설립)자)")  # "오라클 창업자/CTO인 …": a founder, no founding
 #: … or a note in parentheses right after the name (its kind word between): "MI350X GPU(올해 중반으로 앞당겨 출시)"
 _EVENT_NOTE = re.compile(r"\s?(?:GPU|TPU|CPU|칩|가속기)?\s?\((?:[가-힣A-Za-z0-9]{1,8}\s){0,3}(출시|공개|발표)\)")
-#: the release that also names its maker (``_released_by``): the name, its particle and the verb, no adverb
-#: (a quoted name only right before its particle and the verb: "“X” 출시", "“X”를 공개", not "'X' 플랫폼 출시")
+#: the release that also names its maker (``_released_by``): the name, its particle and the verb, no adverb, no plan or
+#: wish after ("출시가 절실"); a quoted name only right before its particle and the verb ("“X”를 공개", not "'X' 플랫폼 출시")
 _RELEASE_LINK = re.compile(r"\s?(?:\([^)]{0,20}\))?(?:['’”\"]\s?(?:을|를|이|가)?\s?|\s?(?:프로젝트|모델|칩)?\s?(?:을|를|이|가)?\s?"
-                           r"(?:[가-힣A-Za-z+]{1,8}\s){0,2})(?:출시|런칭|롤아웃|공개)(?![가-힣]{0,1}(?:예정|계획|목표))")
+                           r"(?:[가-힣A-Za-z+]{1,8}\s){0,2})(?:출시|런칭|롤아웃|공개)(?![가-힣]{0,1}(?:예정|계획|목표))(?!" + WANTED + ")")
 _MASS_PRODUCTION = ("양산", "대량 생산", "대량생산")
 _GOAL_AFTER = re.compile(r"(?:\s?및\s[^•.;:()]{0,30})?\s?\(\s?목표\s?\)")
 #: the verb closing a name's own words ("A100·H100 수출 금지 발표" named as the ban it announces)

@@ -14,7 +14,7 @@ put before a plan's "할 것" so that it does not take them; :data:`FUTURE_EXPEC
 
 from __future__ import annotations
 
-__all__ = ["FUTURE_EXPECTED", "HAPPEN_STEMS", "HAPPEN_WILL", "NOT_HAPPEN"]
+__all__ = ["FUTURE_EXPECTED", "HAPPEN_STEMS", "HAPPEN_WILL", "NOT_HAPPEN", "WANTED"]
 
 #: Stems of verbs of what happens to something or of a state, before "할 것": no agent's act.
 HAPPEN_STEMS = ("발생", "도달", "에 달", "에달", "부상", "작용", "증가", "감소", "성장", "급증", "급감", "증대",
@@ -29,3 +29,6 @@ NOT_HAPPEN = "".join(f"(?<!{s})" for s in dict.fromkeys(HAPPEN_STEMS))
 _RIEUL = "".join(chr(0xAC00 + i * 28 + 8) for i in range(19 * 21))
 #: What is expected after any verb: "밑돌 것으로", "늘 것이라는", "될 것이라고".
 FUTURE_EXPECTED = r"[" + _RIEUL + r"] 것(?:이라는|이라고|으로)"
+#: A need or a hope for an act, after its noun and a particle ("출시가 절실", "공개가 시급", "출시가 기대"): the
+#: act is wanted, not done (a release still wanted names no release).
+WANTED = r"\s?[이가은는]?\s?(?:절실|시급|필요|관건|기대)"
