@@ -110,6 +110,11 @@ class Table:
                 return i
         raise KeyError(label)
 
+    def cell_text(self, line: int, column: int) -> str:
+        """The text of the cell in the 1-based ``column`` of the body row at report ``line`` ("" when none)."""
+        row = next((r for r in self.rows if r.line == line), None)
+        return row.cells[column - 1].text if row is not None and 0 < column <= len(row.cells) else ""
+
     def row_by_label(self, label: str) -> Row:
         """The first body row whose first cell (or carried merged value) equals ``label``."""
         for r in self.rows:

@@ -227,3 +227,30 @@ def test_a_figure_taken_as_a_requirements_premise_is_a_scenarios_and_planned():
                                    value=Decimal(550000), unit="count", raw=raw))
     settle_statuses([], ex, ["", line])
     assert [(st.scope, st.status) for st in ex.statements] == [("scenario", "planned")]
+
+
+def test_an_expectation_closing_the_figure_in_a_noun_is_a_forecast():
+    line = "- 40GW (정식 주문)이며, 연말까지 최소 45GW 예상 - 납기 3년"
+    assert prose_status(line, _raw(line, "45GW"), False) == "forecast"
+    line = "매출은 약 200억 달러 수준 전망. 다음 분기는 미정"
+    assert prose_status(line, _raw(line, "200억 달러"), False) == "forecast"
+    line = "출하량 3만 대 증가 예측, 이어서 신규 라인 가동"
+    assert prose_status(line, _raw(line, "3만 대"), False) == "forecast"
+    # a figure against an expectation is no expectation
+    for line in ("매출은 200억 달러로 예상보다 높은 실적을 기록", "매출 200억 달러 예상을 상회한 실적"):
+        assert prose_status(line, _raw(line, "200억 달러"), False) == ""
+
+
+def test_a_figure_read_as_prose_in_a_bullet_cell_takes_its_status_from_the_cell_sentence():
+    # the report line has the cell's HTML bullets; the cell text (and the reader's raw) has them as "; "
+    line = '수주잔고\t<ul style="list-style-type: none"> - 40GW (정식 주문)이며, 연말까지 최소 45GW 예상 - 납기 3년</ul>'
+    table = make_table(["터빈 공급"], ["구분", "내용"], [["수주잔고", "40GW (정식 주문)이며, 연말까지 최소 45GW 예상; 납기 3년"]])
+    cell = table.rows[0].cells[1].text
+    at = cell.index("45GW")
+    raw = cell[at - 20:at + len("45GW") + 8]  # the reader's window: 20 characters before, the figure, 8 after
+    assert raw not in line  # the line cannot place the figure: only its cell can
+    st = Statement("acme", "quantity", Location(101, 101, "IV", "IV. 테스트", table_id=table.id, row=1, column=2),
+                   "text-cell:value:row", value=Decimal(45000), unit="MW", raw=raw)
+    ex = Extraction(statements=[st])
+    settle_statuses([table], ex, [""] * 100 + [line])
+    assert ex.statements[0].status == "forecast"

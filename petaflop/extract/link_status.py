@@ -193,7 +193,7 @@ def _former(ex: Extraction, f: Fact, line: str, table: Table | None) -> bool:
         return False
     record = ex.entities.get(str(f.obj))
     if table is not None:
-        labels, cell = table.column_labels, _cell(table, f.location.line_start, f.location.column)
+        labels, cell = table.column_labels, table.cell_text(f.location.line_start, f.location.column)
         label = labels[f.location.column - 1] if 1 < f.location.column <= len(labels) else ""
         if _PAST_LABEL.search(label) or (_CAREER_LABEL.search(label) and not _now_in(cell, record)):
             return True
@@ -302,18 +302,12 @@ def _estimated_in_row(ex: Extraction, f: Fact, table: Table) -> bool:
             or estimated_name(row.cells[0].text, ex.entities.get(str(f.subject))))
 
 
-def _cell(table: Table, line: int, column: int) -> str:
-    """The text of the cell at the 1-based ``column`` of the row at ``line``, or ""."""
-    row = _row(table, line)
-    return row.cells[column - 1].text if row is not None and 0 < column <= len(row.cells) else ""
-
-
 def cell_link_status(table: Table, line: int, column: int) -> str:
     """The status a link read from the cell (row at ``line``, 1-based ``column``) takes from the cell and its
     column: ``estimate`` in a cell that opens with a possibility and lists its items ("…연결될 가능성 - 최대 8개
     GPU: ConnectX-8 … 연결 - …"), ``target`` for a rival surpassed in a column of goals ("목표 성능 | H20 성능
     일부 초과"), ``planned`` in a column of measures to be taken ("… 확충·연계 방안"); "" otherwise."""
-    cell = _cell(table, line, column)
+    cell = table.cell_text(line, column)
     if _SPECULATIVE_CELL.match(cell):
         return "estimate"
     labels = table.column_labels

@@ -92,6 +92,10 @@ _CONDITION_DONE = re.compile(r".*[가-힣](?:되|하|이)면\s")
 _PARENS = re.compile(r"\([^()]*\)")
 #: What is said or expected to happen: "출시될 것이라는", "증가할 것으로".
 _EXPECTED = re.compile(FUTURE_EXPECTED)
+#: An expectation closing the figure's phrase in a noun (a list's or a cell's style): "연말까지 최소 60GW 예상",
+#: "300억 달러 수준 전망", "매출 2배 증가 예측됨" — not "예상보다", "예상치", "예상을 상회" (a figure against one)
+_NOUN_EXPECTED = re.compile(r"\s?(?:[가-힣]{1,4}\s){0,2}?(?:으로|로)?\s?(?:예상|전망|예측)(?:됨|된다|되며|되고|이며|이다|임)?"
+                            r"(?=\s*$|\s[-–•·]|[.,;)\]”\"'])")
 #: What comes to pass, no one's act, closing the clause: "…에 달할 것.", "10배 안전할 것”" (will_words.py).
 _HAPPENS = re.compile(HAPPEN_WILL + r"(?:이다|임|입니다)?(?:\s*$|[.,”’\"'])")
 #: What is to be done: "투입될 예정", "가동할 것이나", "투자하기로 약속".
@@ -177,7 +181,7 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
     if future and _ASSUMED.search(after[:RAW_AFTER + 4]):
         return "forecast"
     clause = _clause_of(after)
-    if _EXPECTED.search(clause) or _POSSIBLE.search(clause) or _HAPPENS.search(clause):
+    if _EXPECTED.search(clause) or _POSSIBLE.search(clause) or _HAPPENS.search(clause) or _NOUN_EXPECTED.match(after):
         return "forecast"
     enough = _ENOUGH.search(clause)
     if _PLANNED.search(clause) or (enough and not _FIGURE.search(clause, 0, enough.start())) \

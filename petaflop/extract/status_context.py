@@ -201,7 +201,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             if not st.location.table_id and not st.scope and supposed_figure(line, st.raw):
                 ex.statements[i] = st = replace(st, scope="scenario")  # "78%로만 올려도": a scenario's figure
                 changed += 1
-            status = prose_status(line, st.raw, _future(st, ref), bool(st.location.table_id)) or status
+            # a figure read as prose in a cell ("- 55GW …이며, 연말까지 최소 60GW 예상"): the words of its cell's sentence
+            in_cell = st.rule.startswith("text-cell:") and table is not None and prose_status(
+                table.table.cell_text(st.location.line_start, st.location.column), st.raw, _future(st, ref))
+            status = in_cell or prose_status(line, st.raw, _future(st, ref), bool(st.location.table_id)) or status
             if status == "estimate" and st.kind == "duration" and frames_a_measure(st.raw):
                 status = "actual"  # "4년 동안의 총 비용은 … 추정": the cost is estimated, not the span it is over
             if status == "actual" and not st.location.table_id and _making(ex, st.subject, st.kind) \

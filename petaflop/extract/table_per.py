@@ -108,12 +108,6 @@ _FARE = re.compile(r"^\s*(?:\d+\.\s*)?(?:평균\s?)?(?:요금|운임)(?=\s?\(|\s
 _TRIP = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?(?:km|마일|mile)s?\b|단거리|장거리")
 
 
-def _cell(table: Table, line: int, column: int) -> str:
-    """The text of the cell in the 1-based ``column`` of the row at ``line`` ("" when none)."""
-    row = next((r for r in table.rows if r.line == line), None)
-    return row.cells[column - 1].text if row is not None and 0 < column <= len(row.cells) else ""
-
-
 def priced_thing(label: str) -> str:
     """The thing a row label prices, one of it ("차량 가격": per vehicle; "평균 승차 요금": per ride), or ""."""
     m = _PRICED.match(label)
@@ -143,8 +137,8 @@ def row_per(table: Table, line: int, column: int = 0) -> str:
         return _label_per(label)  # "1회 승객 운송 소요 시간": a rate per trip, not per time
     if thing := priced_thing(label):
         return thing  # "차량 가격 (USD) | 35,000": the price of one vehicle
-    fare = _FARE.match(label) or (not _cell(table, line, 1).strip() and _FARE.match(above))
-    if fare and _TRIP.search(_cell(table, line, column)):
+    fare = _FARE.match(label) or (not table.cell_text(line, 1).strip() and _FARE.match(above))
+    if fare and _TRIP.search(table.cell_text(line, column)):
         return "ride"  # "요금 | 2km 정도 단거리: $3.8": the fare of one trip of that length
     if (level := _LEVEL.match(section)) and level.group(1) in _THINGS:
         return PER_WORDS[level.group(1)]

@@ -180,11 +180,6 @@ class TableStatus:
     def _row(self, line: int) -> Row | None:
         return self._rows.get(line)
 
-    def _cell(self, line: int, column: int) -> str:
-        """The text of the cell of the 1-based ``column`` in the row at ``line``, "" when there is none."""
-        row = self._row(line)
-        return row.cells[column - 1].text if row is not None and 0 < column <= len(row.cells) else ""
-
     def status(self, kind: str, time: Period | None, line: int, column: int, ref: str) -> str | None:
         """The status this table gives an "actual" figure of ``kind`` in its cell (row at ``line``,
         1-based ``column``, 0 when unknown), or None."""
@@ -368,24 +363,24 @@ class TableStatus:
         one figure above it in the same unit: a tier still to come. Figures up to it are of tiers there are."""
         if self.now is None:
             return False
-        found = [q for q in find_quantities(self._cell(line, column)) if q.value is not None]
+        found = [q for q in find_quantities(self.table.cell_text(line, column)) if q.value is not None]
         return len(found) == 1 and found[0].unit == self.now.unit and found[0].value > self.now.value
 
     def cell_estimated(self, line: int, column: int) -> bool:
         """True when the cell of the 1-based ``column`` in the row at ``line`` is one figure marked as a guess
         ("500~800W (추정)", "4,600?") or computed on an estimate ("25배 (올해 ARR 추정치 기준)")."""
-        cell = self._cell(line, column)
+        cell = self.table.cell_text(line, column)
         return bool(CELL_ESTIMATED.match(cell) or CELL_ON_ESTIMATE.search(cell))
 
     def cell_guessed(self, line: int, column: int) -> bool:
         """True when the cell of the 1-based ``column`` in the row at ``line`` ends in a question mark
         ("하반기 램프업?"): a date the report guesses."""
-        return bool(CELL_GUESSED.search(self._cell(line, column)))
+        return bool(CELL_GUESSED.search(self.table.cell_text(line, column)))
 
     def cell_done(self, line: int, column: int) -> bool:
         """True when the cell of the 1-based ``column`` in the row at ``line`` says its figure is already in
         place ("16k GB200 (7월 납품 완료)"): a column of plans (배치 계획) does not make it planned."""
-        text = self._cell(line, column)
+        text = self.table.cell_text(line, column)
         return bool(CELL_DONE.search(text)) and not CELL_PLAN.search(text)
 
     def next_generation_column(self, column: int) -> bool:
