@@ -21,7 +21,22 @@ def test_a_caption_lines_share_is_of_the_market_its_title_names(text_reader):
     r.caption_market = "기업용 LLM API 시장"  # set by the pipeline from the title (pipeline.py)
     r.read("Anthropic의 점유율이 12%에서 32%로 급증", LOC, ())
     assert ("anthropic", Decimal(32), "기업용 LLM API 시장") in _shares(ex)
-    assert ("anthropic", Decimal(12), "earlier value") in _shares(ex)  # the earlier value keeps its own scope
+    # the earlier value is of the same market (audit 29 A n=109): "earlier value", then the market
+    assert ("anthropic", Decimal(12), "earlier value, 기업용 LLM API 시장") in _shares(ex)
+
+
+def test_the_earlier_value_of_a_from_to_pair_keeps_the_market_and_its_own_year(text_reader):
+    r, ex = text_reader
+    r.caption_market = "클라우드 GPU 임대 시장"  # an invented caption title's market
+    r.read("Google의 점유율은 2023년 41%에서 2025년 18%로 하락", LOC, ())
+    got = sorted((s.value, s.scope, s.time.text if s.time else None) for s in ex.statements if s.kind == "marketShare")
+    assert got == [(Decimal(18), "클라우드 GPU 임대 시장", "2025"), (Decimal(41), "earlier value, 클라우드 GPU 임대 시장", "2023")]
+
+
+def test_an_earlier_value_under_no_market_stays_earlier_value_alone(text_reader):
+    r, ex = text_reader
+    r.read("Google의 점유율은 41%에서 18%로 하락", LOC, ())
+    assert ("google", Decimal(41), "earlier value") in _shares(ex)
 
 
 def test_without_a_caption_market_the_share_has_no_scope(text_reader):

@@ -414,8 +414,8 @@ class TextReader(FigureReader, FrameReader, LinkFrames, RivalFrames, MoneyFrames
             rule = f"{self.prefix}:value-from"  # the pair's first figure: a from-to construction, judged apart
         self.ex.statements.append(self.hire_count(Statement(  # a stake in no named company: a claim (stake_rule)
             subject.entity, kind, loc, stake_rule(rule, kind, item, investee), value=Decimal(value), high=high, unit=unit, status=status, time=time,
-            scope=EARLIER if id(q) in getattr(self, "_earlier", ()) else self.hires(s, q) if kind == "employeeCount"
-            else venue_scope(self, subject, kind, (entry.scope_at(s, metric_at) if entry else "") or stage_scope(s, q.start, q.end)),
+            scope=EARLIER if (early := id(q) in getattr(self, "_earlier", ())) and kind == "employeeCount" else self.hires(s, q) if kind == "employeeCount"
+            else venue_scope(self, subject, kind, (entry.scope_at(s, metric_at) if entry else "") or stage_scope(s, q.start, q.end), early),
             item=item.entity if item else investee, per=(entry.per if entry else ""),
             number_format=q.precision.split()[0] if q.precision else "",
             metric=entry.metric_in(s, self._word_at, mentions, c0, took_metric) if entry else "",  # "N일 소요": time taken

@@ -13,6 +13,7 @@ import re
 
 from petaflop.extract.resolve import is_a
 from petaflop.extract.table_market_scope import BACK, market_back
+from petaflop.extract.table_states import EARLIER
 from petaflop.extract.text_frames import Mention_
 
 #: the kinds a venue scopes: a share measured on the platform's usage
@@ -31,9 +32,15 @@ def venue_of(sentence: str, mentions: list[Mention_], topic: Mention_) -> tuple[
     return (topic.entity, sentence[venue.start:venue.end].strip()) if venue is not None else None
 
 
-def venue_scope(reader, subject: Mention_, kind: str, scope: str) -> str:
+def venue_scope(reader, subject: Mention_, kind: str, scope: str, earlier: bool = False) -> str:
     """``scope`` with the venue of ``subject`` before it, when ``subject`` is a carried topic whose sentence
-    named one (:func:`venue_of`, kept on the reader as ``venue``) and the figure is a share of a market."""
+    named one (:func:`venue_of`, kept on the reader as ``venue``) and the figure is a share of a market.
+    The first figure of "X에서 Y로" (``earlier``) is an earlier value of the same measure: scope "earlier value",
+    followed by the market or part the sentence names for both ("earlier value, 기업용 LLM API 시장"); a market
+    only pointed back to and not found leaves it "earlier value" alone."""
+    if earlier:
+        found = venue_scope(reader, subject, kind, scope)
+        return f"{EARLIER}, {found}"[:60] if found and found != UNKNOWN else EARLIER
     if kind in _SCOPED and scope == BACK:  # "관련 시장 점유율": the market the sentence before names, else unknown
         return market_back(getattr(reader, "previous_sentence", "") or "") or UNKNOWN
     if kind in _SCOPED and not scope and (market := getattr(reader, "caption_market", "")):
