@@ -154,3 +154,17 @@ def section_label(reader, table, r: int, text: str) -> tuple[str, str]:
     if lex.value_for(section) is None or res.entities_in(section):
         return text, ""
     return f"{text} — {section}", ":section"
+
+
+#: a section row naming one run of an experiment ("RoboCasa에서 대규모 실험", "1회 실험", "benchmark run")
+_RUN = re.compile(r"실험|[Ee]xperiments?(?![A-Za-z])|(?<![A-Za-z])[Rr]uns?(?![A-Za-z])")
+
+
+def run_section(table, r: int) -> str:
+    """The label of the section row over row ``r`` (1-based) when it names one experiment or run: the rows under
+    it (its sample count, GPUs, hours, "추정 총 비용") measure that run, not the table's thing as a whole, so
+    their figures take it as their scope ("RoboCasa에서 대규모 실험"); "" under no section or one of a category
+    ("하드웨어 사양")."""
+    above = [row for row in table.rows[:r - 1] if row.section and row.cells]
+    text = above[-1].cells[0].text.strip() if above else ""
+    return re.sub(r"\s+", " ", re.sub(r"[*†]+", "", text)).strip()[:60] if _RUN.search(text) else ""
