@@ -33,3 +33,14 @@ def test_only_a_section_naming_a_run_scopes_its_rows():
     assert run_section(t, 5) == "MimicBench에서 대규모 실험"
     assert run_section(t, 2) == ""  # under "하드웨어 사양": a category, no run
     assert run_section(t, 1) == ""  # no section above
+
+
+def test_a_figure_whose_row_names_one_run_under_no_run_section_stays_a_claim(table_reader):
+    from petaflop.extract.gate import is_unsure
+
+    reader, ex = table_reader
+    reader.read(make_table(["엔비디아 Cosmos의 학습 비용 효율성"], ["항목", "수치", "비고"], [
+        ["추정 총 비용", "$20,000", "1회 실험 기준"], ["클라우드 시간당 비용", "$2.00/시간", "run-rate 기준"]]))
+    got = {(s.kind, s.value, is_unsure(s.rule)) for s in ex.statements if s.value is not None}
+    assert ("amount", Decimal(20000), True) in got  # the cost of one run, which no scope names: a claim
+    assert ("unitPrice", Decimal(2), False) in got  # "run-rate" names no run

@@ -54,7 +54,7 @@ from petaflop.extract.table_market_scope import label_scope, scope_classes
 from petaflop.extract.table_measure_context import change_measure, rank_scope
 from petaflop.extract.table_model_rows import ModelRows
 from petaflop.extract.table_per import per_of_header
-from petaflop.extract.table_remarks import read_remark, row_label, run_section, section_label, section_part
+from petaflop.extract.table_remarks import read_remark, row_label, run_row, section_label, section_part
 from petaflop.extract.table_row_caption import add_row_caption_facts, metric_cell
 from petaflop.extract.table_row_links import cell_mentions, part_of_subject, several_or_none
 from petaflop.extract.table_share_list import read_share_lists
@@ -304,8 +304,8 @@ class TableReader:
         for r, row in enumerate(table.rows, 1):
             if not row.cells or not row.cells[0].text.strip():
                 continue
-            text, section = section_label(self, table, r, row.cells[0].text.strip())  # a section row's measure
-            label = _Label(text, scope=run_section(table, r))  # under "… 대규모 실험": of that run (table_remarks.py)
+            text, section, run = run_row(table, r, *section_label(self, table, r, row.cells[0].text.strip()))
+            label = _Label(text, scope=run)  # under "… 대규모 실험": of that run (table_remarks.py)
             named = self.res.entities_in(label.text)
             # "중국 AI 인프라 시장 점유율": a place (in a share's label, a market) says where, not whose (table_market_scope.py)
             named = [e for e in named if not any(is_a(e.type, c) for c in scope_classes(label.text))]

@@ -15,6 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from petaflop.extract.cell_text import cell_period
+from petaflop.extract.gate import UNSURE
 
 #: a remark comparing with a base, and the kinds read from it
 _COMPARISON = re.compile(r"(?:대비|보다)\s?(?:[^\s,]{1,12}\s?){0,2}[\d.]+\s?(?:%|배)|(?<![\d.])\d{1,3}위(?:,|$|\s?(?:달성|차지|기록))"
@@ -157,7 +158,7 @@ def section_label(reader, table, r: int, text: str) -> tuple[str, str]:
 
 
 #: a section row naming one run of an experiment ("RoboCasa에서 대규모 실험", "1회 실험", "benchmark run")
-_RUN = re.compile(r"실험|[Ee]xperiments?(?![A-Za-z])|(?<![A-Za-z])[Rr]uns?(?![A-Za-z])")
+_RUN = re.compile(r"실험|[Ee]xperiments?(?![A-Za-z])|(?<![A-Za-z])[Rr]uns?(?![A-Za-z-])")
 
 
 def run_section(table, r: int) -> str:
@@ -168,3 +169,14 @@ def run_section(table, r: int) -> str:
     above = [row for row in table.rows[:r - 1] if row.section and row.cells]
     text = above[-1].cells[0].text.strip() if above else ""
     return re.sub(r"\s+", " ", re.sub(r"[*†]+", "", text)).strip()[:60] if _RUN.search(text) else ""
+
+
+def run_row(table, r: int, text: str, tag: str) -> tuple[str, str, str]:
+    """(label, rule tag, scope) of row ``r`` (1-based), its label and tag as :func:`section_label` gave them: the
+    scope the run named by the section over it (:func:`run_section`); without one, the tag marked unsure when a
+    cell after the label names one run ("$20,000 | 1회 실험 기준"): the row's figures are of a run no scope
+    names, so they stay claims."""
+    if (run := run_section(table, r)) or not any(_RUN.search(c.text.replace("실험실", ""))
+                                                  for c in table.rows[r - 1].cells[1:]):
+        return text, tag, run
+    return text, f"{tag}:{UNSURE}", ""
