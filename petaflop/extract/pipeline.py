@@ -85,6 +85,7 @@ from petaflop.extract.text_part_counts import add_part_counts
 from petaflop.extract.text_person_genitive import settle_person_facilities
 from petaflop.extract.text_reader import TextReader
 from petaflop.extract.text_venue import UNKNOWN as UNKNOWN_MARKET
+from petaflop.extract.under_review import settle_under_review
 from petaflop.extract.unit_suffix import settle_unknown_units
 from petaflop.extract.vague_dates import settle_vague_dates
 from petaflop.extract.work_amount import settle_work_amounts
@@ -215,6 +216,7 @@ class Extractor:
         settle_unknown_units(self.ex)  # "300nits": a figure in a unit no table knows is no bare number (unit_suffix.py)
         settle_rank_measures(self.ex, self.doc.lines, self._type_of)  # "X에서 … 세계 1위": what is ranked (rank_measure.py)
         scope_heading_multiples(self.doc, self.ex, self.gaz)  # a heading's "N배 더 많은 면적": its caption's place
+        settle_under_review(self.doc.tables, self.ex, self.doc.lines)  # "→ 4 GW로 축소 검토중": a claim (under_review.py)
         settle_hedged_subjects(self.doc.tables, self.ex, self.gaz.find_mentions)  # "아직 모름 (아마도 A)" (hedged_rows.py)
         typecheck.check(self.ex)
         return self.ex
