@@ -74,3 +74,23 @@ def test_the_magnitude_is_one_the_table_writes_a_figure_of_the_column_with():
     assert column_magnitude(_table(("부지", "50", "50억 달러"), ("장비", "7", "")), 1) == "억"
     assert column_magnitude(_table(("부지", "50", "50억 달러"), ("장비", "7", "7조 달러")), 1) == ""  # two
     assert column_magnitude(_table(("부지", "50", "60억 달러"), ("장비", "7", "")), 1) == ""  # not restated
+
+
+AIMS = "\n".join([
+    "Stargate 비용 구조(TCO)",
+    "단계/구분\t비용 항목\t금액(USD)\t세부 내용·가정",
+    "1단계 (Stargate I · 0.9 GW)\t부지 CAPEX\t77\t당초 1.6 GW → 8개 동(0.9 GW)로 완공 목표",
+    "\t전력 설비\t12\t0.9 GW 변전소 등",
+    "확정 총량 (2027E)\t총 CAPEX\t300\t부지 77억 달러 + 장비 90억 달러 등",
+    "장기 청사진 (≈2031)\tTCO 목표\t4000\t8 GW(16개 캠퍼스)로 확장",
+])
+
+
+def _aims():
+    return extract(parse_text("IV. 시험 장: 인프라\n\n" + AIMS + "\n\n자료: 가나다리서치\n"))
+
+
+def test_the_build_cost_of_a_stage_to_be_completed_is_planned():
+    amounts = {(s.kind, s.value, s.status) for s in _aims().statements if s.rule == RULE and s.location.line_start in (5, 6)}
+    assert amounts == {("capex", Decimal("7.7E9"), "planned"), ("amount", Decimal("1.2E9"), "actual")}
+

@@ -27,7 +27,7 @@ Read once per table by :mod:`petaflop.extract.status_context` (which only ever c
   period already past ("2024년 중국 AI 서비스들의 …") dates every cell of a table without period columns.
 * **A row of plans**: money in a row with another cell that ends in a plan (예정, 계획) or says it was
   pledged (하기로 약속), or in an announced table names the row an investment ("대미 투자"), is ``planned``; so are the capacities and counts of a row whose stage is to be
-  finished later ("2028년까지 완성", "내년 상반기 완료 계획").
+  finished later ("2028년까지 완성", "내년 상반기 완료 계획", "… 8개 동으로 완공 목표"), and its cost of building (capex).
 * **A cell marked as a guess**: one figure followed by "(추정)" or "?" ("500~800W (추정)", "4,600?"), or one
   computed on an estimate ("25배 (올해 ARR 추정치 기준)"), is an ``estimate``, whatever the date of its row (a spec of a product due later is guessed, not planned).
   A date still to come in a cell that ends in "?" ("하반기 램프업?") is a ``forecast``, not a plan.
@@ -93,10 +93,11 @@ ROW_PLAN = re.compile(r"(?:예정|계획)(?:이다|임)?\s*\.?\s*$|하기로\s?(
 #: A short cell that names the row an investment ("대미 투자", "양국 공동 투자"): in an announced table, its money is
 #: to be invested (an export or a sale beside it is not).
 ROW_INVESTS = re.compile(r"^\s*[^\t\d]{0,12}투자\s*$")
-#: A cell that says the row's work is to be finished: "2028년까지 완성", "내년 상반기 완료 계획", "완공 예정"
+#: A cell that says the row's work is to be finished: "2028년까지 완성", "내년 상반기 완료 계획", "완공 예정",
+#: "… 8개 동(0.9 GW)로 완공 목표"
 #: (group 1: the year of a deadline, which must not be over at the report's date).
 ROW_COMPLETES = re.compile(r"^\s*(?:((?:19|20)\d{2})년\s?(?:말|상반기|하반기)?\s?까지\s?(?:완성|완료|완공|준공)"
-                           r"|[^\t]{0,16}(?:완성|완료|완공|준공)\s?(?:계획|예정))(?:이다|임)?\s*\.?\s*$")
+                           r"|[^\t]{0,48}(?:완성|완료|완공|준공)\s?(?:계획|예정|목표))(?:이다|임)?\s*\.?\s*$")
 #: A cell that says its figure is already in place: "(7월 납품 완료)", "이미 투입" (not "완료 예정").
 CELL_DONE = re.compile(r"(?:납품|설치|가동|구축|완공|투입|배치|인도|공사)\s?완료(?!\s?(?:계획|예정|목표))|이미\s?\S+")
 #: A cell that is one figure the report marks as a guess: "500~800W (추정)", "4,600?".
@@ -198,6 +199,8 @@ class TableStatus:
         if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self.pledged_money(column)) \
                 or (kind in PLAN_KINDS and row_status == "planned"):
             return "planned"
+        if kind == "capex" and row_status == "planned":
+            return "planned"  # "부지·건설 CAPEX | 116 | … 8개 동으로 완공 목표": the cost of building what is to be finished
         if kind in MONEY_KINDS and self.row_plans(line, column):
             return "planned"
         if self.expected and time is not None:
