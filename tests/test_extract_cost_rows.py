@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ingest.model import Cell, Row, Span, Table
 from ingest.parser import parse_text
+from petaflop.extract.cell_text import paren_year
 from petaflop.extract.pipeline import extract
 from petaflop.extract.table_cost_rows import RULE, about_label, column_magnitude, measures, row_label
 
@@ -94,3 +95,12 @@ def test_the_build_cost_of_a_stage_to_be_completed_is_planned():
     amounts = {(s.kind, s.value, s.status) for s in _aims().statements if s.rule == RULE and s.location.line_start in (5, 6)}
     assert amounts == {("capex", Decimal("7.7E9"), "planned"), ("amount", Decimal("1.2E9"), "actual")}
 
+
+def test_a_row_label_closing_on_an_approximate_year_dates_the_rows_figures():
+    assert paren_year("장기 청사진 (≈2031)").text == "2031"
+    assert paren_year("2단계 (~2029)").text == "2029"
+    assert paren_year("1단계 (Alpha I · 0.9 GW)") is None
+    got = {(s.kind, s.value, s.status, s.time.text if s.time else "") for s in _aims().statements
+           if s.location.line_start == 8}
+    assert got == {("amount", Decimal("4E11"), "target", "2031"), ("powerCapacity", Decimal(8000), "target", "2031"),
+                   ("unitCount", Decimal(16), "target", "2031")}

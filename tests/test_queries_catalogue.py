@@ -183,10 +183,11 @@ def test_clusters_by_power(store):
     # line 1907: 300 MW in the supercomputer table; its "약 35 GW" (line 2004, rule claim:cluster-power:slide),
     # its operator xAI and its chips are unverified claims under the gate
     assert (colossus["least_mw"], colossus["max_mw"], colossus["lines"]) == (D(300), D(300), "1907")
-    # "전체 Stargate 계획은 4.5 GW" (line 2511) and "총 5 GW 용량" (line 1974) up to the "10 GW" vision (1967, 1976)
+    # the "10 GW" vision of the cost table's row "장기 청사진 (≈2030)" (line 1976) is dated 2030: the latest plan, Stargate's
+    # truthy planned power; the undated plans ("전체 Stargate 계획은 4.5 GW", line 2511; "총 5 GW 용량", 1974) rank normal
     stargate = one(rows, cluster="pfid:stargate")
-    assert (stargate["least_mw"], stargate["max_mw"]) == (D(4500), D(10000))
-    assert {"1967", "1974", "1976"} <= parts(stargate["lines"], " ")
+    assert (stargate["least_mw"], stargate["max_mw"]) == (D(10000), D(10000))
+    assert "1976" in parts(stargate["lines"], " ")
     mistral = one(rows, cluster="pfid:mistral-ai-cluster")  # line 2791
     # "파리 1.4 GW “Mistral AI Cluster”": in Paris, in France
     assert (mistral["max_mw"], parts(mistral["sites"]), mistral["chips"]) == (D(1400), {"Paris", "France"}, "NVIDIA B200")
@@ -778,9 +779,9 @@ def test_entity_facts_by_origin(store):
     # are the 10 GW vision (1918) and the 4.5 GW of the Oracle deal (1974)
     assert not [r for r in rows if r["property"] == "pfa:powerCapacityMW"]
     planned = {(r["value"], r["origin"], r["line"]) for r in rows if r["property"] == "pfa:plannedPowerMW"}
-    # (the 10 GW target first at line 1914, the slide's sub-title "10 GW·… 청사진", then 1918)
-    assert planned == {(D(10000), "asserted", D(1914)), (D(5000), "asserted", D(1920)),
-                       (D(4500), "asserted", D(1974))}
+    # the truthy planned power is the latest plan: the 10 GW target of the cost table's row dated "(≈2030)" (line 1976);
+    # the undated plans (10 GW at 1914 and 1918, the 5 GW at 1920, the 4.5 GW at 1974) are statements of normal rank
+    assert planned == {(D(10000), "asserted", D(1976))}
     assert all(r["property"] != "pfa:hasClaim" for r in rows)
 
 

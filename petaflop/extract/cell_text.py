@@ -67,6 +67,17 @@ def cell_period(text: str) -> Period | None:
     return None
 
 
+#: a row label closing on a year in parentheses, perhaps approximate: "장기 청사진 (≈2031)", "2단계 (~2029)", "(약 2030)"
+_PAREN_YEAR = re.compile(r"\(\s?(?:≈|~|∼|약\s?|c\.\s?)?((?:19|20)\d{2})\s?\)\s*$")
+
+
+def paren_year(label: str) -> Period | None:
+    """The year a row label's closing parenthesis names ("장기 청사진 (≈2031)" → 2031): the row's figures are of
+    that year (an approximate year is still the year: time is never more precise than the text); else None."""
+    m = _PAREN_YEAR.search(label)
+    return parse_period(m.group(1)) if m else None
+
+
 #: what closes a parenthesis dating the figure before it: "(작년 말)", "(올해 매출 가이던스 기준)"
 _DATE_PAREN_CLOSE = re.compile(r"\s?(?:[^()\d]{0,16}기준\s?)?\)")
 _AS_OF = re.compile(r"\s?기준(?:으로)?")

@@ -172,6 +172,10 @@ def settle_statuses(tables: Iterable[Table], ex: Extraction, lines: list[str] | 
             # a capacity dated by the deadline of its stage ("2028년까지 완성"): what the stage is to have
             ex.statements[i] = replace(st, status="planned")
             changed += 1
+        elif st.status in ("planned", "forecast") and table is not None \
+                and table.row_status(st.location.line_start, st.location.column) == "target":
+            ex.statements[i] = replace(st, status="target")  # "장기 청사진 (≈2031) | … 8 GW": the row's aim, dated
+            changed += 1
         elif st.status == "forecast" and _dated_plan(st, ref, lines):
             # "2GW/년(2026년 말)로 증설": what a project is to have by a later date, which no word calls expected
             ex.statements[i] = replace(st, status="planned")

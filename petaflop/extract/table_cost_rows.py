@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ingest.model import Cell, Row, Table
-from petaflop.extract.cell_text import cell_period
+from petaflop.extract.cell_text import cell_period, paren_year
 from petaflop.extract.facts import Extraction, Location, Statement
 from petaflop.extract.lexicon import Lexicon
 
@@ -90,5 +90,5 @@ def add_item_amount(ex: Extraction, lex: Lexicon, table: Table, r: int, cell: Ce
     label = row_label(table.rows, r, 0)
     ex.statements.append(Statement(
         subject, kind, loc, RULE, value=Decimal(text.replace(",", "")) * _SCALE[magnitude], unit=unit,
-        status=lex.status_of(item, label) or "actual", time=cell_period(label) if label else None,
+        status=lex.status_of(item, label) or "actual", time=(cell_period(label) or paren_year(label)) if label else None,
         metric=item[:40], sources=sources, raw=text))

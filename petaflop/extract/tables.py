@@ -18,7 +18,7 @@ from ingest.quantities import REFERENCE_DATE
 from ontology.model import load_model
 from petaflop.extract.caption_maker import add_made, caption_maker, in_house_maker
 from petaflop.extract.cell_items import read_policy_items
-from petaflop.extract.cell_text import DIES, cell_period, prose_cell
+from petaflop.extract.cell_text import DIES, cell_period, paren_year, prose_cell
 from petaflop.extract.claims import ClaimMiner
 from petaflop.extract.facts import EntityRecord, Extraction, Fact, Location, Statement
 from petaflop.extract.gazetteer import Entity
@@ -470,10 +470,10 @@ class TableExtractor:
                 period = cell_period(cell.text)  # "내년 상반기 완료 계획" is 2026-H1, not its first day
                 return period.text if period is not None else d.as_of
             lead = _LEADING_DATE.match(cell.text)  # "2030년 (2028년에 부분운영)": the date, then a note
-            if lead:
-                period = cell_period(lead.group(1))
-                if period is not None:
-                    return period.text
+            if lead and (period := cell_period(lead.group(1))) is not None:
+                return period.text
+            if j == 0 and (year := paren_year(cell.text)) is not None:  # "장기 청사진 (≈2031)": the row's year
+                return year.text
         return ""
 
     def _rule_columns(self, table: Table, rule: ColumnRule, used: set[int]) -> list[int]:
