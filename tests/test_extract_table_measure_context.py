@@ -86,3 +86,15 @@ def test_a_foundry_rankings_revenue_share_and_rank_hold_in_the_foundry_business(
     ex = Extraction(statements=[at("marketShare")])
     tmc.scope_foundry_tables([named], ex, gaz)
     assert ex.statements[0].scope == ""
+
+
+def test_a_growth_rate_without_measure_columns_takes_its_rows_label(table_reader):
+    t = make_table(["엔비디아 가치 평가 가정"], ["항목", "단위", "값", "비고"],
+                   [["7. 할인율 (WACC)", "%", "11%", ""], ["8. 영구 성장률 (Terminal Value)", "%", "2%", "DCF 계산 시 사용"]])
+    assert tmc.change_measure(t, 2, label="8. 영구 성장률 (Terminal Value)") == "8. 영구 성장률 (Terminal Value)"
+    assert tmc.change_measure(t, 2, label="연간 성장률 (%)") == ""  # a change and its span: no measure
+    assert tmc.change_measure(t, 2, label="YoY") == ""
+    r, ex = table_reader
+    r.read(t)
+    assert [(s.value, s.metric) for s in ex.statements if s.kind == "growthRate"] == [
+        (Decimal(2), "영구 성장률 (Terminal Value)")]  # the row's list number is no part of it

@@ -95,10 +95,24 @@ _PERIOD_MEASURE = re.compile(r"^(?:\d{1,2}월|[1-4]Q\s?'?\d{2}|'?\d{2}\s?Q[1-4]|
                              r"|FY\s?\d{2,4}E?)\s+(?P<measure>[가-힣A-Za-z][^\d()]{0,24}?)\s*(?:\([^)]*\))?$")
 
 
-def change_measure(table: Table, column: int, gaz: Gazetteer | None = None) -> str:
+def change_measure(table: Table, column: int, gaz: Gazetteer | None = None, label: str = "") -> str:
     """The measure a change column (``column``, 0-based) changes: the one measure of the period columns right
-    before it, when there are at least two ("2월 방문자 수 | 5월 방문자 수 | 변동률" → "방문자 수"); else ''."""
+    before it, when there are at least two ("2월 방문자 수 | 5월 방문자 수 | 변동률" → "방문자 수"); else the
+    figure's ``label`` (its row's, in a table of one row a measure: "영구 성장률 (Terminal Value) | % | 3%") when it
+    names more than a change and its span (not "성장률", "YoY (%)"); else ''."""
     labels = table.column_labels or [c.text for c in table.header]
+    if not (measure := _columns_measure(table, labels, column, gaz)) and _NAMES_MORE.search(_CHANGE_WORDS.sub(" ", label)):
+        return label.strip()[:60]
+    return measure
+
+
+#: the words of a change, its span and its unit: what a growth label says besides its measure
+_CHANGE_WORDS = re.compile(r"성장률|증가율|증감률|변동률|증감|변화율?|CAGR|YoY|QoQ|MoM|연간|연평균|전년|전분기|전월|동기|대비|\(?%\)?")
+#: a word of a measure left over: two Hangul letters or three Latin ones
+_NAMES_MORE = re.compile(r"[가-힣]{2,}|[A-Za-z]{3,}")
+
+
+def _columns_measure(table: Table, labels: list[str], column: int, gaz: Gazetteer | None) -> str:
     measures = []
     for label in reversed(labels[:max(column, 0)]):
         m = _PERIOD_MEASURE.match(label.strip())

@@ -538,7 +538,7 @@ class TableReader:
         self.ex.statements.append(Statement(
             subject, kind, loc, f"table-reader:{entry.id}{rule_suffix}{self.tag}", value=Decimal(value), high=high, unit=unit,
             status=status, time=time, per=per, number_format=q.precision.split()[0] if q.precision else "",
-            metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label or rule_suffix == ":by-precision" else "") or (change_measure(table, loc.column - 1, self.res.gaz) if kind == "growthRate" else ""),
+            metric=label.metric[:60] or (label.text[:60] if entry.metric_from_label or rule_suffix == ":by-precision" else "") or (change_measure(table, loc.column - 1, self.res.gaz, label.text) if kind == "growthRate" else ""),
             approximate="approximate" in quals, scope=scope or label.scope or self._condition or section_part(label.text, self.tag) or (rank_scope(table) if entry.kind == "rank" else label_scope(  # a tier; what a rank ranks by
                 entry.kind, label.text, (self.titles.get(table.id, ""), *table.caption))),  # (table_measure_context.py); a share's market
             bound="lower" if "lowerBound" in quals else "upper" if "upperBound" in quals else "",
