@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from petaflop.extract.compared_measure import heading_scope
+from petaflop.extract.compared_measure import field_scope, heading_scope
 from petaflop.extract.facts import Location
 
 LOC = Location(10, 10, "X", "test slide")
@@ -33,3 +33,20 @@ def test_a_multiple_under_a_placed_heading_is_scoped_to_the_place(text_reader):
     got = [(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "multiple"]
     assert got == [("nvidia", Decimal("2.4"), "애리조나 피닉스")]
     r.caption_heading = ""
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("특히 민감한 금융 분야에서 엔비디아는", "금융 분야"),  # the modifiers before the field's noun are left out
+    ("자율주행 로봇 분야에서도 엔비디아는", "자율주행 로봇 분야"),
+    ("이 분야에서 엔비디아는", ""),  # a pronoun: the field is another sentence's
+    ("엔비디아는", ""),
+])
+def test_a_field_the_clause_names(text, scope):
+    assert field_scope(text, 0, len(text)) == scope
+
+
+def test_a_multiple_in_a_field_the_clause_names_holds_in_that_field(text_reader):
+    r, ex = text_reader
+    r.read("특히 까다로운 법률 분야에서 엔비디아는 AMD 대비 오답 비율을 약 1/3 수준으로 줄였다고 발표", LOC, ())
+    got = [(s.subject, s.value, s.scope) for s in ex.statements if s.kind == "multiple"]
+    assert len(got) == 1 and got[0][0] == "nvidia" and got[0][2] == "법률 분야"

@@ -375,7 +375,25 @@ def clause_scope(s: str, c0: int, end: int, metric: str, base_words: str, mentio
     places = [(m.start, m.end) for m in mentions if m.entity != subject and any(is_a(m.type, c) for c in ("Country", "Region"))]
     measure = metric[:-len(base_words)].strip() if metric.endswith(base_words) else ""
     return measure_within(s, c0, end, metric, base_words, places) \
-        or owner_segment(s, c0, end, measure, [(m.start, m.end) for m in mentions]) or heading_scope(heading, metric, gaz)
+        or owner_segment(s, c0, end, measure, [(m.start, m.end) for m in mentions]) or heading_scope(heading, metric, gaz) \
+        or field_scope(s, c0, end)
+
+
+#: a field the clause says its figure holds in: "<noun> 분야에서" ("특히 민감한 의료 분야에서 A는 B 대비 …")
+_FIELD = re.compile(r"(?:^|[\s,(])((?:[가-힣A-Za-z]{1,10}\s){0,2}[가-힣A-Za-z]{1,10}\s?분야)(?:에서|에선)(?:도|는|만)?\s")
+
+
+def field_scope(s: str, c0: int, end: int) -> str:
+    """The field a comparison holds in when its clause writes it before the figure: "의료 분야에서 … 1/4 수준" →
+    "의료 분야" (the ratio in that field, not overall); only bare nouns before 분야 (not "민감한", "이"); '' otherwise."""
+    m = _FIELD.search(s[c0:end])
+    if m is None:
+        return ""
+    words = m.group(1).split()
+    while words[:-1] and not (_bare(words[0]) or re.fullmatch(r"[A-Za-z]+", words[0])):
+        words = words[1:]  # "특히 민감한 의료 분야": the modifiers before the field's own noun
+    head = words[0].removesuffix("분야") if len(words) == 1 else words[0]
+    return " ".join(words) if head and (_bare(head) or len(words) > 1) and head not in ("이", "그", "해당", "각") else ""
 
 
 #: a clause opening on where it happens: place words closed by "에서" ("독일 등 유럽 시장에서도 …", "미국에서는 …")
