@@ -137,6 +137,13 @@ def test_longest_match_wins_and_mentions_do_not_overlap(gaz):
         assert a.end <= b.start
 
 
+
+def test_a_dgx_server_is_no_superpod(gaz):
+    # a DGX H200 is one server of eight GPUs; a DGX H200 SuperPOD a cluster of them: two systems
+    text = "A사는 DGX H200 SuperPOD 12개를, B사는 DGX H200 GPU 800개를 도입"
+    assert [(m.entity_id, m.alias) for m in gaz.find_mentions(text) if m.entity_id.startswith("nvidia-dgx")] == [
+        ("nvidia-dgx-h200-superpod", "DGX H200 SuperPOD"), ("nvidia-dgx-h200", "DGX H200")]
+
 def test_short_aliases_need_their_context(gaz):
     assert "x-corp" in ids(gaz, "머스크는 X에 글을 올렸다.")
     assert "x-corp" not in ids(gaz, "표의 X 축은 시간이다.")
