@@ -56,6 +56,7 @@ from petaflop.extract.node_foundry import (
 )
 from petaflop.extract.part_links import scope_part_links
 from petaflop.extract.person_firm import settle_stand_ins
+from petaflop.extract.plant_measure import settle_plant_measures
 from petaflop.extract.rank_measure import settle_rank_measures
 from petaflop.extract.relations import RelationMiner, load_relation_patterns
 from petaflop.extract.resolve import Resolver, created_id
@@ -199,6 +200,7 @@ class Extractor:
         unsure_shared_columns(self.doc.tables, self.ex)  # two columns both headed "Inter...": no scope (shared_labels.py)
         scope_foundry_tables(self.doc.tables, self.ex, self.gaz)  # a ranking of foundries (table_measure_context.py)
         settle_caption_times(self.doc.tables, self.ex, self.doc.lines)  # a caption restating a cell (caption_restates.py)
+        settle_plant_measures(self.ex, self.doc.lines)  # "화력 150GW의 평균 가동시간": the plant type (plant_measure.py)
         settle_grown_from(self.ex, self.doc.lines)  # "7억 명 돌파. 올해 3월 5억 명에서 급증" (grown_from.py)
         settle_milestones(self.ex, self.doc.lines)  # "출시 2개월 만에 사용자 1억 명 돌파" (milestone_span.py)
         settle_run_rates(self.doc.tables, self.ex, self.doc.lines)  # "ARR 5억 달러": scope run-rate (run_rate.py)
