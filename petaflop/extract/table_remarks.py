@@ -171,12 +171,17 @@ def run_section(table, r: int) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[*†]+", "", text)).strip()[:60] if _RUN.search(text) else ""
 
 
+#: A cell naming one run: "1회 실험 기준", "한 번의 실험", "single run" — not a rate over runs ("반복 실험 10회 중")
+_ONE_RUN = re.compile(r"(?:(?<!\d)1\s?회|한\s?(?:번|차례))(?:의)?\s?(?:실험|run)|실험\s?1\s?회(?!\s?중)"
+                      r"|[Ss]ingle\s(?:run|experiment)|[Oo]ne\s(?:run|experiment)|per\s(?:run|experiment)")
+
+
 def run_row(table, r: int, text: str, tag: str) -> tuple[str, str, str]:
     """(label, rule tag, scope) of row ``r`` (1-based), its label and tag as :func:`section_label` gave them: the
     scope the run named by the section over it (:func:`run_section`); without one, the tag marked unsure when a
     cell after the label names one run ("$20,000 | 1회 실험 기준"): the row's figures are of a run no scope
     names, so they stay claims."""
-    if (run := run_section(table, r)) or not any(_RUN.search(c.text.replace("실험실", ""))
+    if (run := run_section(table, r)) or not any(_ONE_RUN.search(c.text.replace("실험실", ""))
                                                   for c in table.rows[r - 1].cells[1:]):
         return text, tag, run
     return text, f"{tag}:{UNSURE}", ""
