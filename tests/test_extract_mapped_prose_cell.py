@@ -36,3 +36,12 @@ def test_a_phrase_in_a_figure_column_is_the_rows_relative_share(gaz):
 def test_a_cell_without_a_figure_is_no_prose(gaz):
     ex = _extract(gaz, [["B200", "수출 금지", "공개 안 됨", "8 TB/s"]])
     assert [s for s in ex.statements if s.kind in ("share", "multiple")] == []
+
+
+def test_a_figure_in_number_words_makes_a_cell_prose():
+    # "최대 “백만 대” 정도로 확대": no digit, but a figure written in words inside a clause (cell_text.prose_cell)
+    from petaflop.extract.cell_text import prose_cell
+
+    assert prose_cell("웨이모 운영 차량 대수를 최대 “백만 대” 정도로 확대")
+    assert not prose_cell("십억 달러")  # a unit cell: the figure is all its words
+    assert not prose_cell("약 십억 달러 규모")

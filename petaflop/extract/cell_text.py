@@ -52,7 +52,18 @@ def prose_cell(text: str) -> bool:
     value or name."""
     words = len(_WORD.findall(text))
     return (words >= 2 and bool(re.search(r"\d", text) or _MAKING_WORD.search(text))) \
-        or (words >= 1 and bool(_EVENT_WORD.search(text))) or bool(DIES.search(text)) or bool(_ALTERNATIVE_WORD.search(text.strip()))
+        or (words >= 1 and bool(_EVENT_WORD.search(text))) or bool(DIES.search(text)) or bool(_ALTERNATIVE_WORD.search(text.strip())) \
+        or (words >= 3 and _worded_figure(text))
+
+
+def _worded_figure(text: str) -> bool:
+    """A figure written in number words ("최대 “백만 대” 정도로 확대") with at least two words of a clause around
+    it — not a unit cell ("십억 달러": the figure is all its words)."""
+    qs = [q for q in find_quantities(text) if q.kind not in ("date", "period") and q.value is not None]
+    rest = text
+    for q in reversed(qs):
+        rest = rest[:q.start] + " " + rest[q.end:]
+    return bool(qs) and len(_WORD.findall(rest)) >= 2
 
 
 def cell_period(text: str) -> Period | None:
