@@ -22,15 +22,3 @@ def test_a_label_naming_an_entity_or_a_figure_is_no_measure(table_reader):
     r.read(make_table(["Anthropic 핵심 지표"], ["항목", "수치", "비고"],
                       [["2025년 인력", "약 900 명", "OpenAI 대비 20% 정도"]]))
     assert [s.metric for s in ex.statements if s.kind == "share"] == ["relative vs OpenAI"]
-
-
-def test_a_remarks_percentage_after_the_measure_it_names_is_read(table_reader):
-    # "성장률 0%", "매출의 15~35%": the remark's own words name the measure of its percentage
-    r, ex = table_reader
-    r.read(make_table(["Waymo 차량당 경제성"], ["항목", "값", "설명"],
-                      [["운행비 비율", "25%", "보험·정비 비용을 매출의 15~35% 사이, 중간값 25%로 설정"],
-                       ["FCF 현재가치", "12,000", "동일한 FCF를 가정 (성장률 0%라는 보수적 가정)"],
-                       ["차량 가격", "31,000", "차량 1대를 구매할 때의 총비용"]]))
-    got = {(s.subject, s.kind, s.value, s.high) for s in ex.statements if s.kind in ("share", "growthRate")}
-    assert ("waymo", "share", Decimal(15), Decimal(35)) in got
-    assert ("waymo", "growthRate", Decimal(0), None) in got

@@ -28,9 +28,6 @@ _PROPORTIONS = ("multiple", "share", "relativeDifference", "growthRate", "rank")
 #: when the price reader gives it to a named thing other than the row's (the base the row's figure is set from)
 _PRICE_PER = re.compile(r"[가-힣A-Za-z]당\s?(?:\$\s?[\d.]|[\d.,]+\s?달러)")
 _HOLDS = re.compile(r"\d\s?개\s?[^\d]{0,24}(?:확보|보유|운영|생성)(?:\s?중)?\.?(?:\s?\([^()]*\))?$")
-#: a remark's percentage whose own words name its measure: a rate or share right before it ("성장률 0%",
-#: "비중 30%") or the whole it is a part of ("매출의 20~40%") — read like a comparison (only proportions kept)
-_OWN_PROPORTION = re.compile(r"(?:[률율]|비중|[가-힣]의)\s?(?:약\s?)?\d+(?:\.\d+)?(?:\s?[~-]\s?\d+(?:\.\d+)?)?\s?%")
 
 
 #: "중국 1위이지만 2018년에는 42%였음": the row's measure at another (earlier) year, said in a remark
@@ -58,7 +55,7 @@ def read_remark(reader, table, r: int, cell, subject: str) -> None:
     earlier_value(reader.ex, table, r, cell, subject)
     text = cell.text.strip()
     holds, priced = bool(_HOLDS.search(text)), bool(_PRICE_PER.search(text))
-    if reader.text is None or not (_COMPARISON.search(text) or _OWN_PROPORTION.search(text) or holds or priced):
+    if reader.text is None or not (_COMPARISON.search(text) or holds or priced):
         return
     ex = reader.ex
     n_st, n_facts = len(ex.statements), len(ex.facts)
