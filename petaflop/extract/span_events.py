@@ -41,6 +41,10 @@ _EVENT_BARE = re.compile(_EVENT_WORDS)
 _SPAN = re.compile(r"['‘“\"]?(?:약\s?|단\s?|최소\s?|최대\s?)?(?:\d[\d.,]*|한|두|세|네|다섯|여섯)\s?(?:~\s?\d+\s?)?"
                    r"(?:개월|분기|주일|시간|년|달|주|일|분)['’”\"]?\s?(?:이상|이하|가량|정도)?\s?(?:이|가|을|를|의)?\s?"
                    r"(?P<frame>만에|이내|내에|안에|내|동안|간|에\s?걸쳐|소요|걸|연기|지연)")
+#: events that come again: "N년 만에 출시" with no start named before the span is the first release in N years —
+#: the span since the previous one, not the time the release took ("출시 N년 만에", "N년 만에 완공" are times taken)
+_AGAIN = re.compile(r"(?:출시|공개|재개|복귀|흑자|개최|방문)$")
+SINCE_LAST = "time since the previous"
 #: the end of a clause
 _CLAUSE_END = re.compile(r"[.;,](?:\s|$)|[.;]$|\t")
 #: the event right before the span ("출시 2개월 만에", "착공 후 약 1년 만에")
@@ -155,6 +159,10 @@ def name_span_events(ex: Extraction, lines: list[str]) -> int:
         if spans[0].group("frame") in ("연기", "지연"):
             after = ""
         event = span_event(before, st.metric, after, spans[0].group("frame") in ("소요", "걸"))
+        if event and spans[0].group("frame") == "만에" and _AGAIN.search(event) and not _EVENT_BARE.search(before):
+            ex.statements[i] = replace(st, metric=f"{SINCE_LAST}: {event}")  # "“6년 만에” … 모델 출시"
+            named += 1
+            continue
         if event is None:  # a span of what a relative clause does to a noun not read: a claim
             ex.statements[i] = replace(st, rule=unsure(st.rule))
         elif event and len(event) <= 20:
