@@ -30,9 +30,15 @@ _LOWER = r"상회|웃[돌도]|돌파(?!구)|초과|넘[는긴었게]|넘기|넘�
 _UPPER = r"하회|밑[돌도]|이내"
 #: within a span: only after a duration ("5분 안에", "2주 내에", "30분 내로"; never a place: "72 랙 안에서")
 _WITHIN = r"안에(?!서)|내에(?!서)|내로|내(?![가-힣])"
+#: a comparison the figure is the measure of ("예비율은 37%보다 더 높음": the thing measured is above it, at least the
+#: figure; "…보다 낮음": at most it), unless the clause goes on to the figure it is compared with ("…보다 높은 45%")
+_ABOVE = r"보다 ?(?:더 ?|훨씬 ?)?(?:높|많|크|길)"
+_BELOW = r"보다 ?(?:더 ?|훨씬 ?)?(?:낮|적(?!극|용|자|합)|작(?![년업성동])|짧)"
+_THAN_FIGURE = re.compile(r"[^.,;:·\d]{0,12}\d")
 #: right after the figure (a space at most, never a table cell's tab): a size noun, a particle, the bound word
 _WORD = re.compile(rf" ?(?:(?:규모|수준) ?)?(?:[을를이가] ?)?"
-                   rf"(?:(?P<lower>{_LOWER})|(?P<upper>{_UPPER})|(?P<within>{_WITHIN}))")
+                   rf"(?:(?P<lower>{_LOWER})|(?P<upper>{_UPPER})|(?P<within>{_WITHIN}))"
+                   rf"|(?P<above>{_ABOVE})|(?P<below>{_BELOW})")
 #: "… 넘어 80~100 GW 수준으로": the clause carries on to another figure the value grows to
 _ONWARD = re.compile(r"[가-힣]{0,4}\s[^.,;:·]{0,12}?\d[^.,;:·]{0,14}?(?:으로|로|까지)(?![가-힣])")
 _BOUNDS = frozenset({"lowerBound", "upperBound"})
@@ -43,7 +49,7 @@ _NEAR_WORD = re.compile(rf" ?(?:(?:규모|수준) ?)?(?:에 ?)?(?:{_NEAR})")
 
 def bounded_after(text: str, found: list[Q]) -> list[Q]:
     """``found`` with each figure followed by a bound word (see the module) bounded by it."""
-    if not re.search(f"{_LOWER}|{_UPPER}|{_WITHIN}|{_NEAR}", text):
+    if not re.search(f"{_LOWER}|{_UPPER}|{_WITHIN}|{_NEAR}|보다", text):
         return found
     out = []
     for q in found:
@@ -52,7 +58,10 @@ def bounded_after(text: str, found: list[Q]) -> list[Q]:
         m = None if q.kind in ("date", "period") or _BOUNDS & q.qualifiers else _WORD.match(text, q.end)
         if m is not None and m.group("within") and q.kind != "duration":
             m = None
+        if m is not None and (m.group("above") or m.group("below")) and _THAN_FIGURE.match(text, m.end()):
+            m = None  # "40%보다 높은 45%": the figure compared with, not a bound of what the clause measures
         if m is not None and not (m.group("lower") and _ONWARD.match(text, m.end())):
-            q = replace(q, qualifiers=q.qualifiers | {"lowerBound" if m.group("lower") else "upperBound"})
+            lower = m.group("lower") or m.group("above")
+            q = replace(q, qualifiers=q.qualifiers | {"lowerBound" if lower else "upperBound"})
         out.append(q)
     return out

@@ -96,3 +96,18 @@ def test_the_statement_of_a_figure_neared_is_approximate(text_reader, text, expe
     r, ex = text_reader
     r.read(text, LOC, ())
     assert [(s.subject, s.value, s.approximate, s.bound) for s in ex.statements] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("대부분의 기간 가동률은 42%보다 더 높음.", [("42%", Decimal(42), ["lowerBound"])]),
+    ("연간 매출은 20억 달러보다 많다.", [("20억 달러", Decimal(2000000000), ["lowerBound"])]),
+    ("평시 부하율은 60%보다 훨씬 낮음.", [("60%", Decimal(60), ["upperBound"])]),
+    # the clause goes on to the figure compared with: neither is a bound
+    ("A사 점유율은 B사 30%보다 높은 45%", [("30%", Decimal(30), []), ("45%", Decimal(45), [])]),
+    # a figure in parentheses compared against, and a word that only shares the stem, stay unbounded
+    ("C사의 비중(25%)보다 높음", [("25%", Decimal(25), [])]),
+    ("평균 30%보다 적극적인 투자", [("30%", Decimal(30), [])]),
+])
+def test_a_figure_a_comparison_measures_against_bounds_what_is_measured(text, expected):
+    """"…은 N%보다 더 높음": the thing measured is at least N% (a lower bound); "…보다 낮음": at most N%."""
+    assert _bounds(text) == expected
