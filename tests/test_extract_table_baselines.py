@@ -76,3 +76,18 @@ def test_a_claimed_count_to_be_added_is_an_addition():
     _settle_claim_facts(ex, [line], "2025-08-01")
     scoped = {f.raw: [q for q in f.qualifiers if q.startswith("scope:")] for f in ex.facts}
     assert scoped == {"가나사는 2만개의 H100을 ": [], "3분기 내 5만개의 GB200이 ": ["scope:addition"]}
+
+
+def test_a_claimed_capacity_named_the_new_part_of_a_total_is_an_addition():
+    """"3.2 GW 신규 포함 총 4 GW": the 3.2 GW is the new part inside the 4 GW total, not the project's capacity."""
+    from petaflop.extract.facts import Extraction, Fact, Location
+    from petaflop.extract.status_context import _settle_claim_facts
+
+    line = "연간 임차료\t120\t3.2 GW 신규 포함 총 4 GW 용량에 대한 계약"
+    ex = Extraction()
+    for raw in ("3.2 GW 신규 포함 총", "3.2 GW 신규 포함 총 4 GW 용량에 대한 "):
+        ex.add(Fact("dara-campus", "powerCapacityMW", Decimal(1), False, Location(1, 1, "IV", "s"),
+                    "claim:cluster-power:row-context", (), datatype="decimal", raw=raw))
+    _settle_claim_facts(ex, [line], "2025-08-01")
+    scoped = {f.raw: [q for q in f.qualifiers if q.startswith("scope:")] for f in ex.facts}
+    assert scoped == {"3.2 GW 신규 포함 총": ["scope:addition"], "3.2 GW 신규 포함 총 4 GW 용량에 대한 ": []}

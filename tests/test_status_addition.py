@@ -39,3 +39,12 @@ def test_users_won_are_an_addition_not_all_the_users():
 
 def test_a_new_sites_size_is_not_an_addition():
     assert not added_figure("- 개발 예정인 신규 사이트는 1.4GW급 시설로 건설 중.", "1.4GW급 시설로 건설")
+
+
+def test_the_new_part_named_inside_a_total_is_an_addition():
+    line = "- 다라 캠퍼스는 2만 개 추가분 포함 총 12만 개의 GPU, 3.2 GW 신규 포함 총 4 GW 용량 계약."
+    assert added_figure(line, "2만 개 추가분 포함 총")
+    assert added_figure(line, "3.2 GW 신규 포함 총")
+    # the total after it is not
+    assert not added_figure(line, "12만 개의 GPU, 3.2")
+    assert not added_figure(line, "4 GW 용량 계약.")

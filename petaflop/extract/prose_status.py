@@ -198,6 +198,8 @@ def prose_status(line: str, raw: str, future: bool, cell: bool = False) -> str:
 _ADDED_AFTER = re.compile(r"^[^,.;]{0,30}?추가\s?(?:로\s?|적으로\s?)?(?:투입|도입|확보|구매|배치|설치|증설|구축|주문|공급|조달)")
 #: … or said before it: "추가로 10만 개", "추가 물량 5만 개"
 _ADDED_BEFORE = re.compile(r"추가(?:로|적으로|\s?물량)?\s*$")
+#: … or named the new part of a total written after it: "4.5 GW 신규 포함 총 5 GW", "2만 개 추가분 포함 총 10만 개"
+_NEW_PART_OF_TOTAL = re.compile(r"^\s?(?:신규|추가)\s?(?:물량|분|용량)?\s?(?:을\s?|를\s?)?포함")
 #: people or customers won, not all there are (not a new site's size): "신규 가입자 수는 약 300만 명", "2만 명 이상의 신규 앱 사용자 유입",
 #: "3달 만에 5억 명 증가" (not "7억 명으로 증가": the total it grew to)
 _PEOPLE_WON = r"(?:사용자|고객|가입자|이용자|구독자|유저)"
@@ -216,7 +218,7 @@ def added_figure(line: str, raw: str) -> bool:
     numbers = list(_NUMBER.finditer(line, at, end))
     if numbers and (_ADDED_BEFORE.search(line[:numbers[-1].start()]) or _GAINED_BEFORE.search(line[:numbers[0].start()])):
         return True
-    if _GAINED_AFTER.search(line[end:]):
+    if _GAINED_AFTER.search(line[end:]) or _NEW_PART_OF_TOTAL.match(line[end:]):
         return True
     return bool(_ADDED_AFTER.search(_clause_of(_PARENS.sub("", line[end:]))))
 

@@ -458,7 +458,7 @@ def _settle_claim_facts(ex: Extraction, lines: list[str], ref: str) -> int:
     model = load_model()
     changed = 0
     for i, f in enumerate(ex.facts):
-        if f.rule.startswith("claim:") and f.predicate in ADDED_KINDS and not f.obj_is_entity \
+        if f.rule.startswith("claim:") and f.predicate.removesuffix("MW") in ADDED_KINDS and not f.obj_is_entity \
                 and 0 < f.location.line_start <= len(lines) and not any(q.startswith("scope:") for q in f.qualifiers) \
                 and added_figure(lines[f.location.line_start - 1], f.raw):
             ex.facts[i] = f = replace(f, qualifiers=(*f.qualifiers, "scope:addition"))  # "… 추가 투입될 예정"
