@@ -196,6 +196,8 @@ class TableStatus:
             return "target"  # "우선 목표 | 550k GB200 …", "장기 청사진 (≈2030)": what the row aims at
         if (row := self._row_estimate(line)) is not None:
             return "forecast" if row == "expected" and time is not None and time.end >= ref else "estimate"
+        if (aimed := self.planned_money_column(kind, column)):
+            return aimed  # "투자 계획 (억 달러)", "목표 금액": the money of the column is to be spent or reached
         if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self.pledged_money(column)) \
                 or (kind in PLAN_KINDS and row_status == "planned"):
             return "planned"
@@ -293,6 +295,15 @@ class TableStatus:
         labels = self.table.column_labels
         return self.pledged or (self.announced and 0 < column <= len(labels)
                                 and bool(INVESTMENT_COLUMN.search(labels[column - 1])))
+
+    def planned_money_column(self, kind: str, column: int) -> str:
+        """``target`` or ``planned`` when the label of the 1-based ``column`` says its money is a goal or a plan
+        ("목표 금액", "완공 목표", "투자 계획", "예정 투자액"), for money kinds only; else ""."""
+        labels = self.table.column_labels
+        if kind not in MONEY_KINDS | {"revenue"} or not 0 < column <= len(labels):
+            return ""
+        said = status_of_words(labels[column - 1])
+        return said if said in ("target", "planned") else ""
 
     def row_forecasts(self, line: int) -> bool:
         """True when the label of the row at ``line`` calls its figures forecasts (전망, 예측, guidance)."""
