@@ -113,9 +113,9 @@ def test_a_score_as_the_object_of_its_verb_belongs_to_the_model_before_it(text_r
                           ("grok-4", Decimal(17), "%", "", "text:score-verb:unsure")}  # on no named test: a claim
 
 
-def test_a_span_of_months_is_no_release_date_but_dates_a_plan_by_its_first_month(text_reader):
+def test_a_span_of_months_is_no_release_date_but_dates_a_plan_by_both_its_ends(text_reader):
     r, ex = text_reader
     r.read("1~2월에 출시된 B40의 수출도 허용.", LOC, ())  # a past span names no one date
     assert dated(ex) == []
-    r.read("9~10월에 출시 예정인 B40의 수출도 허용.", LOC, ())  # a plan's span: its first end (wave 23)
-    assert [d[:3] for d in dated(ex)] == [("nvidia-rtx-pro-6000d", "releaseDate", "2025-09")]
+    r.read("11~12월에 출시 예정인 B40의 수출도 허용.", LOC, ())  # a plan's span: both ends (audit 29 A n=133)
+    assert [d[:3] for d in dated(ex)] == [("nvidia-rtx-pro-6000d", "releaseDate", "2025-11~2025-12")]

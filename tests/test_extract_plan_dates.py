@@ -1,6 +1,7 @@
 """Wave 23, task B: dates of plans (text_dates.py) and the thing a firm works through (subject_ways.py).
 
-* A span of months or years a plan names ("11~12월에 출시 예정인 X") dates the plan by its first end; a span
+* A span of months or years a plan names ("11~12월에 출시 예정인 X") dates the plan by the whole span, both ends
+  kept (audit 29 A n=133; wave 23 kept its first end only), its rule the construction's with ``:span``; a span
   of a past event stays no event date.
 * A lead date marked as the topic ("4분기에는 …") or one still to come ("2027년, …") dates the plan the
   sentence goes on to ("… 칩 양산 목표", "… 모델 공개 예정"); a past lead date does not date a plan.
@@ -24,16 +25,23 @@ def _dates(ex, rule: str) -> list[tuple]:
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("엔비디아는 11~12월에 출시 예정인 GB300 칩의 사양을 공개.", [
-        ("nvidia-gb300", "releaseDate", "2025-11", "planned")]),
+        ("nvidia-gb300", "releaseDate", "2025-11~2025-12", "planned")]),
     ("엔비디아는 11~12월에 출시 목표인 GB300 칩의 사양을 공개.", [
-        ("nvidia-gb300", "releaseDate", "2025-11", "target")]),
+        ("nvidia-gb300", "releaseDate", "2025-11~2025-12", "target")]),
     # a span of a past release names no one date
     ("엔비디아는 1~2월에 출시된 GB300 칩의 사양을 공개.", []),
 ])
-def test_a_plans_span_dates_it_by_its_first_end(text_reader, sentence, expected):
+def test_a_plans_span_dates_it_by_both_its_ends(text_reader, sentence, expected):
     r, ex = text_reader
     r.read(sentence, LOC, ())
-    assert _dates(ex, "text:event-plan") == expected  # a plan's relative clause (text_plans.py)
+    assert _dates(ex, "text:event-plan:span") == expected  # a plan's relative clause (text_plans.py)
+    assert _dates(ex, "text:event-plan") == []  # never its first month alone
+
+
+def test_a_plan_led_by_a_span_of_years_keeps_both_years(text_reader):
+    r, ex = text_reader
+    r.read("2027~28년, 새 공정의 “Rubin” 칩 양산 목표.", LOC, ())
+    assert _dates(ex, "text:event-lead-date:span") == [("nvidia-rubin", "releaseDate", "2027~2028", "target")]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

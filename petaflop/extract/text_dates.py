@@ -117,15 +117,20 @@ def _kind(verb: str, m: Mention_) -> tuple[str, tuple[str, ...]]:
                   else "announce"]
 
 
+#: the rule suffix of a plan dated by a span ("9~10월에 출시 예정": 2025-09~2025-10)
+SPAN = ":span"
+
+
 def _event_date(q: Quantity, planned: bool = False):
     """The date of an event: one named period ("9월", "2025년 3분기"), never a bound or a span of months
     ("9~10월" is no release month, and its enclosing year would say less than the text) — except of a plan
-    ("9~10월에 출시 예정", "2026~27년 … 상용화 목표"): the plan's date is the earliest it names, its first end."""
+    ("9~10월에 출시 예정", "2026~27년 … 상용화 목표"): the plan's date is the span it names, both ends kept
+    (2025-09~2025-10, never its first month alone); its rule is the construction's with ``:span`` (``SPAN``)."""
     if {"lowerBound", "upperBound"} & q.qualifiers:
         return None
     period = quantity_period(q)
     if period is not None and period.is_span:
-        return parse_period(period.text.partition("~")[0]) if planned else None
+        return period if planned else None
     if period is not None and q.date_start and q.date_end and q.date_start[:7] != q.date_end[:7] \
             and (period.start, period.end) != (q.date_start, q.date_end):
         return None
@@ -174,6 +179,7 @@ class DateReader:
                 "planned" if bm.group("end") == "할" or time.start > REFERENCE_DATE.isoformat() else "actual")
             done.add(m.entity)
             rule = f"{self.prefix}:{PLAN_RULE}" if bm.group("plan") else f"{self.prefix}:event-before"  # "출시 예정인 X": a plan's clause
+            rule += SPAN if time.is_span else ""  # "9~10월에 출시 예정": a span of months, judged apart
             st = Statement(m.entity, kind, loc, rule, time=time, status=status, sources=sources, raw=s[d.start:m.end][:60])
             later = put_off(s, d, m.start, m.end, dates, st) if bm.group("plan") else None  # "원래 … 예정인 X를 … 연기"
             self.ex.statements.extend([replace(st, scope=EARLIER_PLAN), *later] if later is not None else [st])
@@ -232,7 +238,7 @@ class DateReader:
                 ("planned" if time.start > REFERENCE_DATE.isoformat() else "actual")
             done.add(m.entity)
             # one construction, with its comma or without, whatever the verb's kind: one rule for the gate
-            rule = f"{self.prefix}:event-lead-date"
+            rule = f"{self.prefix}:event-lead-date" + (SPAN if time.is_span else "")
             self.ex.statements.append(Statement(m.entity, kind, loc, rule, time=time,
                                                 status=status, sources=sources, raw=s[m.start:am.end()][:60]))
 
