@@ -110,7 +110,7 @@ PRE = r"(?P<pre>(?:(?<![가-힣])(?:약|대략|최대|최소|최고|최저|무�
 POST = r"(?P<post>\s?(?:이상|이하|미만|초과|넘게|넘는|여|가량|정도|내외|남짓|안팎|추정|예상|전망)|\+(?!\d))?"
 #: the number format after a compute figure: in parentheses ("354 TFLOPS (INT8)") or written right after it as
 #: one word ("1.3 PFLOPS FP8", "177 TFLOPS FP16/BF16"), never a longer name ("FP8x")
-PRECISION = (r"(?:\s?\((?P<prec>(?:FP|INT|BF|TF)\d+[A-Za-z0-9/ ,]*)\)"
+PRECISION = (r"(?:\s?\((?P<prec>(?:FP|INT|BF|TF)\d+[A-Za-z0-9/ ,]*?)\s?(?:기준)?\)"
              r"|\s(?P<prec_word>(?:FP|INT|BF|TF)\d+(?:/(?:FP|INT|BF|TF)\d+)*)(?![A-Za-z0-9]))?")
 
 GENERIC = (

@@ -59,6 +59,7 @@ CASES = [
     ("192GB", "memory", "GB", D(192), {}),
     ("2 TB", "memory", "GB", D(2000), {}),
     ("5 PFLOPs (FP8)", "compute", "FLOPS", D(5) * D(10) ** 15, {"precision": "FP8"}),
+    ("칩당 최대 3,210 TFLOPs (FP8 기준)", "compute", "FLOPS", D(3210) * D(10) ** 12, {"precision": "FP8"}),  # "… 기준": on FP8
     ("4,614 TFLOPs", "compute", "FLOPS", D(4614) * D(10) ** 12, {}),
     ("2 EFLOPS", "compute", "FLOPS", D(2) * D(10) ** 18, {}),
     ("500 TOPS", "compute", "OPS", D(500) * D(10) ** 12, {}),
