@@ -8,8 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ingest.quantities import find_quantities
-from petaflop.extract.aside_change import aside_figure
 from petaflop.extract.facts import Location
+from petaflop.extract.figure_asides import aside_figure
 from petaflop.extract.gate import is_unsure
 
 LOC = Location(10, 10, "IV", "test slide")

@@ -139,24 +139,23 @@ def test_a_period_whose_relative_clause_head_is_not_read_is_a_claim():
     assert (ex.statements[0].metric, is_unsure(ex.statements[0].rule)) == ("period", True)
 
 
+def _named(line: str, raw: str) -> Statement:
+    """The duration written ``raw`` on ``line`` once its span's event is named."""
+    ex = Extraction(statements=[_duration("time taken", raw)])
+    name_span_events(ex, [line])
+    return ex.statements[0]
+
+
 def test_n_years_until_an_event_that_comes_again_with_no_start_named_is_the_span_since_the_last_one():
     # "“2년 만에” … 모델 출시": the first release in two years — not two years to release
-    line = "- 한편, 가나다는 “2년 만에” 매우 저렴한 오픈 모델 출시. 다만 핵심 기능은 빠짐."
-    ex = Extraction(statements=[_duration("time taken", "“2년 만에” 매우 저렴한 오픈 모델 출시")])
-    name_span_events(ex, [line])
-    assert (ex.statements[0].metric, is_unsure(ex.statements[0].rule)) == ("time since the previous: 모델 출시", False)
+    st = _named("- 한편, 가나다는 “2년 만에” 매우 저렴한 오픈 모델 출시. 다만 핵심 기능은 빠짐.", "“2년 만에” 매우 저렴한 오픈 모델 출시")
+    assert (st.metric, is_unsure(st.rule)) == ("time since the previous: 모델 출시", False)
     # an event up to which the span runs, named before it, is still the time taken ("… 출시까지 7주 만에 완성")
-    line = "- 가나다는 코딩 도구를 아이디어에서 제품 출시까지 7주 만에 완성. 다음 문장."
-    ex = Extraction(statements=[_duration("time taken", "아이디어에서 제품 출시까지 7주 만에 완성.")])
-    name_span_events(ex, [line])
-    assert ex.statements[0].metric.startswith("time taken: ")
+    st = _named("- 가나다는 코딩 도구를 아이디어에서 제품 출시까지 7주 만에 완성. 다음 문장.", "아이디어에서 제품 출시까지 7주 만에 완성.")
+    assert st.metric.startswith("time taken: ")
     # a start named right before the span settles it: the time since the launch
-    line = "- 가나다봇은 출시 2년 만에 흑자. 다음 문장."
-    ex = Extraction(statements=[_duration("time taken", "가나다봇은 출시 2년 만에 흑자.")])
-    name_span_events(ex, [line])
-    assert (ex.statements[0].metric, is_unsure(ex.statements[0].rule)) == ("time taken: 출시", False)
+    st = _named("- 가나다봇은 출시 2년 만에 흑자. 다음 문장.", "가나다봇은 출시 2년 만에 흑자.")
+    assert (st.metric, is_unsure(st.rule)) == ("time taken: 출시", False)
     # a completion is time taken whatever comes before: "2년 만에 완공"
-    line = "- 가나다 발전소는 2년 만에 완공. 다음 문장."
-    ex = Extraction(statements=[_duration("time taken", "가나다 발전소는 2년 만에 완공.")])
-    name_span_events(ex, [line])
-    assert (ex.statements[0].metric, is_unsure(ex.statements[0].rule)) == ("time taken: 완공", False)
+    st = _named("- 가나다 발전소는 2년 만에 완공. 다음 문장.", "가나다 발전소는 2년 만에 완공.")
+    assert (st.metric, is_unsure(st.rule)) == ("time taken: 완공", False)

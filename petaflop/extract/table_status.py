@@ -198,11 +198,11 @@ class TableStatus:
             return "forecast" if row == "expected" and time is not None and time.end >= ref else "estimate"
         if (aimed := self.planned_money_column(kind, column)):
             return aimed  # "투자 계획 (억 달러)", "목표 금액": the money of the column is to be spent or reached
+        # a row's stage to be finished: its capacities, counts and the cost of building them ("부지·건설 CAPEX | 116 | …
+        # 8개 동으로 완공 목표")
         if (self.announced and kind in PLAN_KINDS) or (kind in MONEY_KINDS and self.pledged_money(column)) \
-                or (kind in PLAN_KINDS and row_status == "planned"):
+                or ((kind in PLAN_KINDS or kind == "capex") and row_status == "planned"):
             return "planned"
-        if kind == "capex" and row_status == "planned":
-            return "planned"  # "부지·건설 CAPEX | 116 | … 8개 동으로 완공 목표": the cost of building what is to be finished
         if kind in MONEY_KINDS and self.row_plans(line, column):
             return "planned"
         if self.expected and time is not None:

@@ -25,8 +25,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ingest.quantities import Quantity
+from petaflop.extract import figure_asides  # aside_metric: "1,200억 달러 (전년 대비 30% 증가)"
 from petaflop.extract.anaphor_measure import anaphor_measure
-from petaflop.extract.aside_change import aside_metric  # "1,200억 달러 (전년 대비 30% 증가)"
 from petaflop.extract.carry_guards import block_topic_owns
 from petaflop.extract.compared_measure import clause_scope, comparison_metric, heading_part, ratio_metric
 from petaflop.extract.facts import Location, Statement
@@ -247,7 +247,7 @@ class MultipleReader:
         heading = getattr(self, "caption_heading", "")
         if heading and (part := heading_part(heading, metric, [(m.start, m.end) for m in self.res.gaz.find_mentions(heading)])):  # "… 스케일업 네트워킹 비용 및 필요전력"
             metric = f"{part} {metric}"[:60]  # over a caption line's "비용은 6배": the part compared, not the whole
-        metric, rule = aside_metric(self.ex.statements, s, q.start, values, loc, subject.entity, metric, base_words, rule)
+        metric, rule = figure_asides.aside_metric(self.ex.statements, s, q.start, values, loc, subject.entity, metric, base_words, rule)
         metric, rule = anaphor_measure(self, how, s, c0, subject.entity, loc, metric, base_words, rule)  # "이는 … 2배"
         metric, rule = ratio_metric(s, q.end, metric, base_words, rule, bool(loc.table_id)) if kind == "share" else (metric, rule)
         rule = measureless_base(s, base_start, base_name, metric, base_words, rule) if how_base == "noun-base" else rule

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ingest.model import Table
+from ingest.quantities import to_decimal
 from petaflop.extract.facts import Extraction, Location
 from petaflop.extract.gate import unsure
 from petaflop.extract.resolve import is_a
@@ -50,22 +51,16 @@ def reviewed_values(text: str) -> set[Decimal]:
     return out
 
 
-def _decimal(value: object) -> Decimal | None:
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
-
-
 def settle_under_review(tables: Iterable[Table], ex: Extraction, lines: list[str]) -> int:
     """Mark ``unsure`` each statement and numeric fact whose figure its place's text says is under review;
     returns how many changed."""
-    cells = {(t.id, r, c.column): c.text for t in tables for r, row in enumerate(t.rows, 1) for c in row.cells}
+    by_id = {t.id: t for t in tables}
     memo: dict[Location, set[Decimal]] = {}
 
     def reviewed(loc: Location) -> set[Decimal]:
         if loc not in memo:
-            text = cells.get((loc.table_id, loc.row, loc.column), "") if loc.table_id else loc.text_in(lines)
+            table = by_id.get(loc.table_id) if loc.table_id else None
+            text = (table.cell_text(loc.line_start, loc.column) if table else "") if loc.table_id else loc.text_in(lines)
             memo[loc] = reviewed_values(text) if re.search(r"검토|고려", text) else set()
         return memo[loc]
 
@@ -81,7 +76,7 @@ def settle_under_review(tables: Iterable[Table], ex: Extraction, lines: list[str
     for i, f in enumerate(ex.facts):
         if f.obj_is_entity or unsure(f.rule) == f.rule or measure(f.subject) or not reviewed(f.location):
             continue
-        if (value := _decimal(f.obj)) is not None and value in reviewed(f.location):
+        if (value := to_decimal(str(f.obj))) is not None and value in reviewed(f.location):
             ex.facts[i] = replace(f, rule=unsure(f.rule))
             changed += 1
     return changed
